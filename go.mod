@@ -1,0 +1,3 @@
+module github.com/esgo/esgo
+
+go 1.26
