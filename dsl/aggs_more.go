@@ -1,0 +1,191 @@
+package dsl
+
+func fieldAgg(kind, field string, opts []Opt) *Agg {
+	a := &Agg{kind: kind, params: map[string]any{}}
+	if field != "" {
+		a.params["field"] = field
+	}
+	for _, o := range opts {
+		o.apply(a.params)
+	}
+	return a
+}
+
+func pipelineAgg(kind string, bucketsPath any, opts []Opt) *Agg {
+	a := &Agg{kind: kind, params: map[string]any{}}
+	if bucketsPath != nil {
+		a.params["buckets_path"] = bucketsPath
+	}
+	for _, o := range opts {
+		o.apply(a.params)
+	}
+	return a
+}
+
+func fixedAgg(kind string, fixed map[string]any, opts []Opt) *Agg {
+	a := &Agg{kind: kind, params: fixed}
+	for _, o := range opts {
+		o.apply(a.params)
+	}
+	return a
+}
+
+// HistogramAgg returns a histogram aggregation on field.
+func HistogramAgg(field string, interval any, opts ...Opt) *Agg {
+	return fixedAgg("histogram", map[string]any{"field": field, "interval": interval}, opts)
+}
+
+// RangeAgg returns a range aggregation; ranges are e.g.
+// []map[string]any{{"to": 10}, {"from": 10}}.
+func RangeAgg(field string, ranges any, opts ...Opt) *Agg {
+	return fixedAgg("range", map[string]any{"field": field, "ranges": ranges}, opts)
+}
+
+// DateRangeAgg returns a date_range aggregation.
+func DateRangeAgg(field string, ranges any, opts ...Opt) *Agg {
+	return fixedAgg("date_range", map[string]any{"field": field, "ranges": ranges}, opts)
+}
+
+// IPRangeAgg returns an ip_range aggregation.
+func IPRangeAgg(field string, ranges any, opts ...Opt) *Agg {
+	return fixedAgg("ip_range", map[string]any{"field": field, "ranges": ranges}, opts)
+}
+
+// IPPrefixAgg returns an ip_prefix aggregation.
+func IPPrefixAgg(field string, prefixLength int, opts ...Opt) *Agg {
+	return fixedAgg("ip_prefix", map[string]any{"field": field, "prefix_length": prefixLength}, opts)
+}
+
+// GeoDistanceAgg returns a geo_distance aggregation around origin.
+func GeoDistanceAgg(field string, origin, ranges any, opts ...Opt) *Agg {
+	return fixedAgg("geo_distance", map[string]any{"field": field, "origin": origin, "ranges": ranges}, opts)
+}
+
+// PercentileRanksAgg returns a percentile_ranks aggregation for values.
+func PercentileRanksAgg(field string, values []float64, opts ...Opt) *Agg {
+	return fixedAgg("percentile_ranks", map[string]any{"field": field, "values": values}, opts)
+}
+
+// GlobalAgg returns a global aggregation.
+func GlobalAgg() *Agg { return NewAgg("global") }
+
+// FilterAgg returns a filter aggregation: the body is the query itself.
+func FilterAgg(q Query) *Agg { return &Agg{kind: "filter", query: q} }
+
+// FiltersAgg returns a filters aggregation with named filters (keyed buckets).
+func FiltersAgg(filters map[string]Query, opts ...Opt) *Agg {
+	return fixedAgg("filters", map[string]any{"filters": filters}, opts)
+}
+
+// AnonymousFiltersAgg returns a filters aggregation with a list of filters
+// (buckets in list order).
+func AnonymousFiltersAgg(filters []Query, opts ...Opt) *Agg {
+	return fixedAgg("filters", map[string]any{"filters": filters}, opts)
+}
+
+// AdjacencyMatrixAgg returns an adjacency_matrix aggregation.
+func AdjacencyMatrixAgg(filters map[string]Query, opts ...Opt) *Agg {
+	return fixedAgg("adjacency_matrix", map[string]any{"filters": filters}, opts)
+}
+
+// NestedAgg returns a nested aggregation on path.
+func NestedAgg(path string) *Agg { return fixedAgg("nested", map[string]any{"path": path}, nil) }
+
+// ReverseNestedAgg returns a reverse_nested aggregation; path may be "".
+func ReverseNestedAgg(path string) *Agg {
+	a := NewAgg("reverse_nested")
+	if path != "" {
+		a.params["path"] = path
+	}
+	return a
+}
+
+// ChildrenAgg returns a children aggregation.
+func ChildrenAgg(childType string) *Agg {
+	return fixedAgg("children", map[string]any{"type": childType}, nil)
+}
+
+// ParentAgg returns a parent aggregation.
+func ParentAgg(childType string) *Agg {
+	return fixedAgg("parent", map[string]any{"type": childType}, nil)
+}
+
+// CompositeAgg returns a composite aggregation; each source is a one-key map
+// from a name to an aggregation such as TermsAgg("tags").
+func CompositeAgg(sources []map[string]*Agg, opts ...Opt) *Agg {
+	return fixedAgg("composite", map[string]any{"sources": sources}, opts)
+}
+
+// MultiTermsAgg returns a multi_terms aggregation over several fields.
+func MultiTermsAgg(fields []string, opts ...Opt) *Agg {
+	terms := make([]map[string]any, len(fields))
+	for i, f := range fields {
+		terms[i] = map[string]any{"field": f}
+	}
+	return fixedAgg("multi_terms", map[string]any{"terms": terms}, opts)
+}
+
+// SamplerAgg returns a sampler aggregation.
+func SamplerAgg(opts ...Opt) *Agg { return NewAgg("sampler", opts...) }
+
+// DiversifiedSamplerAgg returns a diversified_sampler aggregation.
+func DiversifiedSamplerAgg(field string, opts ...Opt) *Agg {
+	return fieldAgg("diversified_sampler", field, opts)
+}
+
+// RandomSamplerAgg returns a random_sampler aggregation.
+func RandomSamplerAgg(probability float64, opts ...Opt) *Agg {
+	return fixedAgg("random_sampler", map[string]any{"probability": probability}, opts)
+}
+
+// FrequentItemSetsAgg returns a frequent_item_sets aggregation.
+func FrequentItemSetsAgg(fields []string, opts ...Opt) *Agg {
+	fs := make([]map[string]any, len(fields))
+	for i, f := range fields {
+		fs[i] = map[string]any{"field": f}
+	}
+	return fixedAgg("frequent_item_sets", map[string]any{"fields": fs}, opts)
+}
+
+// TimeSeriesAgg returns a time_series aggregation.
+func TimeSeriesAgg(opts ...Opt) *Agg { return NewAgg("time_series", opts...) }
+
+// TopHitsAgg returns a top_hits aggregation.
+func TopHitsAgg(opts ...Opt) *Agg { return NewAgg("top_hits", opts...) }
+
+// TopMetricsAgg returns a top_metrics aggregation.
+func TopMetricsAgg(metrics, sort any, opts ...Opt) *Agg {
+	return fixedAgg("top_metrics", map[string]any{"metrics": metrics, "sort": sort}, opts)
+}
+
+// ScriptedMetricAgg returns a scripted_metric aggregation.
+func ScriptedMetricAgg(opts ...Opt) *Agg { return NewAgg("scripted_metric", opts...) }
+
+// WeightedAvgAgg returns a weighted_avg aggregation; value and weight are
+// e.g. map[string]any{"field": "price"}.
+func WeightedAvgAgg(value, weight any, opts ...Opt) *Agg {
+	return fixedAgg("weighted_avg", map[string]any{"value": value, "weight": weight}, opts)
+}
+
+// MatrixStatsAgg returns a matrix_stats aggregation.
+func MatrixStatsAgg(fields []string, opts ...Opt) *Agg {
+	return fixedAgg("matrix_stats", map[string]any{"fields": fields}, opts)
+}
+
+// TTestAgg returns a t_test aggregation.
+func TTestAgg(a, b any, opts ...Opt) *Agg {
+	return fixedAgg("t_test", map[string]any{"a": a, "b": b}, opts)
+}
+
+// GeoLineAgg returns a geo_line aggregation.
+func GeoLineAgg(point, sort any, opts ...Opt) *Agg {
+	return fixedAgg("geo_line", map[string]any{"point": point, "sort": sort}, opts)
+}
+
+// BucketSortAgg returns a bucket_sort pipeline aggregation.
+func BucketSortAgg(opts ...Opt) *Agg { return NewAgg("bucket_sort", opts...) }
+
+// InferenceAgg returns an inference pipeline aggregation.
+func InferenceAgg(modelID string, bucketsPath map[string]string, opts ...Opt) *Agg {
+	return fixedAgg("inference", map[string]any{"model_id": modelID, "buckets_path": bucketsPath}, opts)
+}

@@ -1,0 +1,403 @@
+package dsl
+
+// Full-text queries.
+
+// Match returns a match query: {"match": {field: query}}, or
+// {"match": {field: {"query": query, opts...}}} when options are given.
+func Match(field string, query any, opts ...Opt) *Leaf {
+	return nested("match", field, "query", query, opts)
+}
+
+// MatchPhrase returns a match_phrase query.
+func MatchPhrase(field string, query any, opts ...Opt) *Leaf {
+	return nested("match_phrase", field, "query", query, opts)
+}
+
+// MatchPhrasePrefix returns a match_phrase_prefix query.
+func MatchPhrasePrefix(field string, query any, opts ...Opt) *Leaf {
+	return nested("match_phrase_prefix", field, "query", query, opts)
+}
+
+// MatchBoolPrefix returns a match_bool_prefix query.
+func MatchBoolPrefix(field string, query any, opts ...Opt) *Leaf {
+	return nested("match_bool_prefix", field, "query", query, opts)
+}
+
+// MultiMatch returns a multi_match query over fields.
+func MultiMatch(query any, fields []string, opts ...Opt) *Leaf {
+	return plain("multi_match", map[string]any{"query": query, "fields": fields}, opts)
+}
+
+// CombinedFields returns a combined_fields query.
+func CombinedFields(query any, fields []string, opts ...Opt) *Leaf {
+	return plain("combined_fields", map[string]any{"query": query, "fields": fields}, opts)
+}
+
+// QueryString returns a query_string query.
+func QueryString(query string, opts ...Opt) *Leaf {
+	return plain("query_string", map[string]any{"query": query}, opts)
+}
+
+// SimpleQueryString returns a simple_query_string query.
+func SimpleQueryString(query string, opts ...Opt) *Leaf {
+	return plain("simple_query_string", map[string]any{"query": query}, opts)
+}
+
+// Intervals returns an intervals query; rule is the rule object, such as
+// map[string]any{"match": map[string]any{"query": "my favourite food"}}.
+func Intervals(field string, rule any, opts ...Opt) *Leaf {
+	return sibling("intervals", field, rule, opts)
+}
+
+// Common returns a (deprecated) common terms query.
+func Common(field string, query any, opts ...Opt) *Leaf {
+	return nested("common", field, "query", query, opts)
+}
+
+// Term-level queries.
+
+// Term returns a term query: {"term": {field: value}}.
+func Term(field string, value any, opts ...Opt) *Leaf {
+	return nested("term", field, "value", value, opts)
+}
+
+// Terms returns a terms query; values is a slice of values, or a terms
+// lookup object.
+func Terms(field string, values any, opts ...Opt) *Leaf {
+	return sibling("terms", field, values, opts)
+}
+
+// TermsSet returns a terms_set query.
+func TermsSet(field string, terms any, opts ...Opt) *Leaf {
+	return nested("terms_set", field, "terms", terms, opts)
+}
+
+// Range returns a range query; give its bounds with Gte, Gt, Lte and Lt.
+func Range(field string, opts ...Opt) *Leaf {
+	return nested("range", field, "", nil, opts)
+}
+
+// Exists returns an exists query.
+func Exists(field string, opts ...Opt) *Leaf {
+	return plain("exists", map[string]any{"field": fieldName(field)}, opts)
+}
+
+// Prefix returns a prefix query.
+func Prefix(field string, value string, opts ...Opt) *Leaf {
+	return nested("prefix", field, "value", value, opts)
+}
+
+// Wildcard returns a wildcard query.
+func Wildcard(field string, value string, opts ...Opt) *Leaf {
+	return nested("wildcard", field, "value", value, opts)
+}
+
+// Regexp returns a regexp query.
+func Regexp(field string, value string, opts ...Opt) *Leaf {
+	return nested("regexp", field, "value", value, opts)
+}
+
+// Fuzzy returns a fuzzy query.
+func Fuzzy(field string, value any, opts ...Opt) *Leaf {
+	return nested("fuzzy", field, "value", value, opts)
+}
+
+// IDs returns an ids query.
+func IDs(ids []string, opts ...Opt) *Leaf {
+	return plain("ids", map[string]any{"values": ids}, opts)
+}
+
+// Type returns a (removed in 8.0) type query; kept for raw compatibility.
+func Type(value string, opts ...Opt) *Leaf {
+	return plain("type", map[string]any{"value": value}, opts)
+}
+
+// Compound queries.
+
+// ConstantScore returns a constant_score query wrapping filter.
+func ConstantScore(filter Query, opts ...Opt) *Leaf {
+	return plain("constant_score", map[string]any{"filter": filter}, opts)
+}
+
+// DisMax returns a dis_max query.
+func DisMax(queries []Query, opts ...Opt) *Leaf {
+	return plain("dis_max", map[string]any{"queries": queries}, opts)
+}
+
+// Boosting returns a boosting query.
+func Boosting(positive, negative Query, negativeBoost float64, opts ...Opt) *Leaf {
+	return plain("boosting", map[string]any{"positive": positive, "negative": negative, "negative_boost": negativeBoost}, opts)
+}
+
+// FunctionScore returns a function_score query; query may be nil.
+func FunctionScore(query Query, functions []ScoreFunction, opts ...Opt) *Leaf {
+	fixed := map[string]any{}
+	if query != nil {
+		fixed["query"] = query
+	}
+	if len(functions) > 0 {
+		fixed["functions"] = functions
+	}
+	return plain("function_score", fixed, opts)
+}
+
+// ScriptScore returns a script_score query.
+func ScriptScore(query Query, script any, opts ...Opt) *Leaf {
+	return plain("script_score", map[string]any{"query": query, "script": script}, opts)
+}
+
+// ScoreFunction is one function of a function_score query.
+type ScoreFunction struct {
+	// Kind is the function name ("field_value_factor", "script_score",
+	// "random_score", "gauss", "linear", "exp"), or "" for a weight-only function.
+	Kind string
+	// Body is the function's parameters.
+	Body any
+	// Filter restricts the function to matching documents, when not nil.
+	Filter Query
+	// Weight multiplies the function's score, when not nil.
+	Weight *float64
+}
+
+// MarshalJSON implements json.Marshaler.
+func (f ScoreFunction) MarshalJSON() ([]byte, error) {
+	m := map[string]any{}
+	if f.Kind != "" {
+		b := f.Body
+		if b == nil {
+			b = map[string]any{}
+		}
+		m[f.Kind] = b
+	}
+	if f.Filter != nil {
+		m["filter"] = f.Filter
+	}
+	if f.Weight != nil {
+		m["weight"] = *f.Weight
+	}
+	return jsonMarshal(m)
+}
+
+// SF returns a score function of the given kind with options as its body:
+// SF("field_value_factor", Field("likes"), P("modifier", "log1p")).
+func SF(kind string, opts ...Opt) ScoreFunction {
+	m := map[string]any{}
+	for _, o := range opts {
+		o.apply(m)
+	}
+	return ScoreFunction{Kind: kind, Body: m}
+}
+
+// WithFilter returns a copy of the function restricted to documents matching q.
+func (f ScoreFunction) WithFilter(q Query) ScoreFunction { f.Filter = q; return f }
+
+// WithWeight returns a copy of the function with a weight.
+func (f ScoreFunction) WithWeight(w float64) ScoreFunction { f.Weight = &w; return f }
+
+// DecayFunction returns a gauss, linear or exp score function on field.
+func DecayFunction(kind, field string, origin, scale any, opts ...Opt) ScoreFunction {
+	inner := map[string]any{"scale": scale}
+	if origin != nil {
+		inner["origin"] = origin
+	}
+	outer := map[string]any{}
+	for _, o := range opts {
+		if o.key == "multi_value_mode" {
+			o.apply(outer)
+			continue
+		}
+		o.apply(inner)
+	}
+	outer[fieldName(field)] = inner
+	return ScoreFunction{Kind: kind, Body: outer}
+}
+
+// Joining queries.
+
+// Nested returns a nested query on path.
+func Nested(path string, query Query, opts ...Opt) *Leaf {
+	return plain("nested", map[string]any{"path": path, "query": query}, opts)
+}
+
+// HasChild returns a has_child query.
+func HasChild(childType string, query Query, opts ...Opt) *Leaf {
+	return plain("has_child", map[string]any{"type": childType, "query": query}, opts)
+}
+
+// HasParent returns a has_parent query.
+func HasParent(parentType string, query Query, opts ...Opt) *Leaf {
+	return plain("has_parent", map[string]any{"parent_type": parentType, "query": query}, opts)
+}
+
+// ParentID returns a parent_id query.
+func ParentID(childType, id string, opts ...Opt) *Leaf {
+	return plain("parent_id", map[string]any{"type": childType, "id": id}, opts)
+}
+
+// Geo and shape queries.
+
+// GeoBoundingBox returns a geo_bounding_box query; box is e.g.
+// map[string]any{"top_left": ..., "bottom_right": ...}.
+func GeoBoundingBox(field string, box any, opts ...Opt) *Leaf {
+	return sibling("geo_bounding_box", field, box, opts)
+}
+
+// GeoDistance returns a geo_distance query around point within distance.
+func GeoDistance(field string, point any, distance string, opts ...Opt) *Leaf {
+	q := sibling("geo_distance", field, point, opts)
+	q.params["distance"] = distance
+	return q
+}
+
+// GeoGrid returns a geo_grid query; cell is e.g. map[string]any{"geohash": "u0"}.
+func GeoGrid(field string, cell any, opts ...Opt) *Leaf {
+	return sibling("geo_grid", field, cell, opts)
+}
+
+// GeoPolygon returns a (deprecated) geo_polygon query.
+func GeoPolygon(field string, points any, opts ...Opt) *Leaf {
+	return sibling("geo_polygon", field, map[string]any{"points": points}, opts)
+}
+
+// GeoShape returns a geo_shape query; spec holds "shape" or "indexed_shape"
+// and optionally "relation".
+func GeoShape(field string, spec any, opts ...Opt) *Leaf {
+	return sibling("geo_shape", field, spec, opts)
+}
+
+// Shape returns a shape query; spec holds "shape" or "indexed_shape" and
+// optionally "relation".
+func Shape(field string, spec any, opts ...Opt) *Leaf {
+	return sibling("shape", field, spec, opts)
+}
+
+// Span queries.
+
+// SpanTerm returns a span_term query.
+func SpanTerm(field string, value any, opts ...Opt) *Leaf {
+	return nested("span_term", field, "value", value, opts)
+}
+
+// SpanNear returns a span_near query.
+func SpanNear(clauses []Query, slop int, opts ...Opt) *Leaf {
+	return plain("span_near", map[string]any{"clauses": clauses, "slop": slop}, opts)
+}
+
+// SpanOr returns a span_or query.
+func SpanOr(clauses []Query, opts ...Opt) *Leaf {
+	return plain("span_or", map[string]any{"clauses": clauses}, opts)
+}
+
+// SpanNot returns a span_not query.
+func SpanNot(include, exclude Query, opts ...Opt) *Leaf {
+	return plain("span_not", map[string]any{"include": include, "exclude": exclude}, opts)
+}
+
+// SpanFirst returns a span_first query.
+func SpanFirst(match Query, end int, opts ...Opt) *Leaf {
+	return plain("span_first", map[string]any{"match": match, "end": end}, opts)
+}
+
+// SpanContaining returns a span_containing query.
+func SpanContaining(big, little Query, opts ...Opt) *Leaf {
+	return plain("span_containing", map[string]any{"big": big, "little": little}, opts)
+}
+
+// SpanWithin returns a span_within query.
+func SpanWithin(big, little Query, opts ...Opt) *Leaf {
+	return plain("span_within", map[string]any{"big": big, "little": little}, opts)
+}
+
+// SpanMulti returns a span_multi query wrapping a multi-term query.
+func SpanMulti(match Query, opts ...Opt) *Leaf {
+	return plain("span_multi", map[string]any{"match": match}, opts)
+}
+
+// SpanFieldMasking returns a span_field_masking query.
+func SpanFieldMasking(query Query, field string, opts ...Opt) *Leaf {
+	return plain("span_field_masking", map[string]any{"query": query, "field": fieldName(field)}, opts)
+}
+
+// Specialized queries.
+
+// DistanceFeature returns a distance_feature query.
+func DistanceFeature(field string, origin, pivot any, opts ...Opt) *Leaf {
+	return plain("distance_feature", map[string]any{"field": fieldName(field), "origin": origin, "pivot": pivot}, opts)
+}
+
+// MoreLikeThis returns a more_like_this query.
+func MoreLikeThis(fields []string, like any, opts ...Opt) *Leaf {
+	fixed := map[string]any{"like": like}
+	if fields != nil {
+		fixed["fields"] = fields
+	}
+	return plain("more_like_this", fixed, opts)
+}
+
+// Percolate returns a percolate query for one document.
+func Percolate(field string, document any, opts ...Opt) *Leaf {
+	return plain("percolate", map[string]any{"field": fieldName(field), "document": document}, opts)
+}
+
+// RankFeature returns a rank_feature query.
+func RankFeature(field string, opts ...Opt) *Leaf {
+	return plain("rank_feature", map[string]any{"field": fieldName(field)}, opts)
+}
+
+// Script returns a script query.
+func Script(script any, opts ...Opt) *Leaf {
+	return plain("script", map[string]any{"script": script}, opts)
+}
+
+// Wrapper returns a wrapper query (query is base64-encoded JSON).
+func Wrapper(query string, opts ...Opt) *Leaf {
+	return plain("wrapper", map[string]any{"query": query}, opts)
+}
+
+// Pinned returns a pinned query promoting ids above organic results.
+func Pinned(organic Query, ids []string, opts ...Opt) *Leaf {
+	return plain("pinned", map[string]any{"organic": organic, "ids": ids}, opts)
+}
+
+// Rule returns a rule query applying query rulesets.
+func Rule(organic Query, rulesetIDs []string, matchCriteria any, opts ...Opt) *Leaf {
+	return plain("rule", map[string]any{"organic": organic, "ruleset_ids": rulesetIDs, "match_criteria": matchCriteria}, opts)
+}
+
+// Vector and semantic queries.
+
+// Knn returns a knn query; vector is the query vector (nil when a
+// query_vector_builder is given with P).
+func Knn(field string, vector any, opts ...Opt) *Leaf {
+	fixed := map[string]any{"field": fieldName(field)}
+	if vector != nil {
+		fixed["query_vector"] = vector
+	}
+	return plain("knn", fixed, opts)
+}
+
+// SparseVector returns a sparse_vector query; give "query_vector" or
+// "inference_id" and "query" with P.
+func SparseVector(field string, opts ...Opt) *Leaf {
+	return plain("sparse_vector", map[string]any{"field": fieldName(field)}, opts)
+}
+
+// Semantic returns a semantic query on a semantic_text field.
+func Semantic(field string, query string, opts ...Opt) *Leaf {
+	return plain("semantic", map[string]any{"field": fieldName(field), "query": query}, opts)
+}
+
+// TextExpansion returns a (deprecated) text_expansion query.
+func TextExpansion(field, modelID, modelText string, opts ...Opt) *Leaf {
+	q := nested("text_expansion", field, "", nil, opts)
+	q.params["model_id"] = modelID
+	q.params["model_text"] = modelText
+	return q
+}
+
+// WeightedTokens returns a (deprecated) weighted_tokens query.
+func WeightedTokens(field string, tokens map[string]float64, opts ...Opt) *Leaf {
+	q := nested("weighted_tokens", field, "", nil, opts)
+	q.params["tokens"] = tokens
+	return q
+}

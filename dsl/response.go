@@ -1,0 +1,155 @@
+package dsl
+
+import (
+	"encoding/json"
+	"fmt"
+)
+
+// Total is a hit count with its relation ("eq" for exact, "gte" for a lower bound).
+type Total struct {
+	Value    int64  `json:"value"`
+	Relation string `json:"relation"`
+}
+
+// UnmarshalJSON accepts both the object form and the legacy plain number.
+func (t *Total) UnmarshalJSON(b []byte) error {
+	var n int64
+	if err := json.Unmarshal(b, &n); err == nil {
+		*t = Total{Value: n, Relation: "eq"}
+		return nil
+	}
+	type plainTotal Total
+	var p plainTotal
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	*t = Total(p)
+	return nil
+}
+
+// Exact reports whether the total is an exact count.
+func (t Total) Exact() bool { return t.Relation == "" || t.Relation == "eq" }
+
+// Shards summarises how many shards answered a request.
+type Shards struct {
+	Total      int               `json:"total"`
+	Successful int               `json:"successful"`
+	Skipped    int               `json:"skipped"`
+	Failed     int               `json:"failed"`
+	Failures   []json.RawMessage `json:"failures,omitempty"`
+}
+
+// HitMeta is everything about a hit except its source.
+type HitMeta struct {
+	ID             string                     `json:"_id"`
+	Index          string                     `json:"_index"`
+	Score          *float64                   `json:"_score"`
+	Routing        string                     `json:"_routing,omitempty"`
+	Version        *int64                     `json:"_version,omitempty"`
+	SeqNo          *int64                     `json:"_seq_no,omitempty"`
+	PrimaryTerm    *int64                     `json:"_primary_term,omitempty"`
+	Sort           []any                      `json:"sort,omitempty"`
+	Highlight      map[string][]string        `json:"highlight,omitempty"`
+	Fields         map[string]json.RawMessage `json:"fields,omitempty"`
+	MatchedQueries json.RawMessage            `json:"matched_queries,omitempty"`
+	InnerHits      map[string]InnerHitsResult `json:"inner_hits,omitempty"`
+	Explanation    json.RawMessage            `json:"_explanation,omitempty"`
+	Nested         json.RawMessage            `json:"_nested,omitempty"`
+}
+
+// InnerHitsResult is the inner_hits result of one name in a hit.
+type InnerHitsResult struct {
+	Hits struct {
+		Total    Total                  `json:"total"`
+		MaxScore *float64               `json:"max_score"`
+		Hits     []Hit[json.RawMessage] `json:"hits"`
+	} `json:"hits"`
+}
+
+// Hit is one search hit: the decoded _source and its metadata.
+type Hit[T any] struct {
+	Source T
+	Meta   HitMeta
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (h *Hit[T]) UnmarshalJSON(b []byte) error {
+	var env struct {
+		Source json.RawMessage `json:"_source"`
+	}
+	if err := json.Unmarshal(b, &env); err != nil {
+		return err
+	}
+	if err := json.Unmarshal(b, &h.Meta); err != nil {
+		return err
+	}
+	if len(env.Source) > 0 && string(env.Source) != "null" {
+		if err := json.Unmarshal(env.Source, &h.Source); err != nil {
+			return fmt.Errorf("dsl: decode _source of hit %q: %w", h.Meta.ID, err)
+		}
+	}
+	return nil
+}
+
+// MarshalJSON implements json.Marshaler (source under "_source").
+func (h Hit[T]) MarshalJSON() ([]byte, error) {
+	meta, err := json.Marshal(h.Meta)
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(meta, &m); err != nil {
+		return nil, err
+	}
+	src, err := json.Marshal(h.Source)
+	if err != nil {
+		return nil, err
+	}
+	m["_source"] = src
+	return json.Marshal(m)
+}
+
+// InnerHitsAs decodes the inner hits called name into T.
+func InnerHitsAs[T any](meta HitMeta, name string) ([]Hit[T], error) {
+	ih, ok := meta.InnerHits[name]
+	if !ok {
+		return nil, fmt.Errorf("dsl: hit %q has no inner hits %q", meta.ID, name)
+	}
+	return HitsAs[T](ih.Hits.Hits)
+}
+
+// Response is a search response whose hits are decoded into T.
+type Response[T any] struct {
+	Took         int64                      `json:"took"`
+	TimedOut     bool                       `json:"timed_out"`
+	Shards       Shards                     `json:"_shards"`
+	Aggregations AggResults                 `json:"aggregations,omitempty"`
+	Suggest      map[string]json.RawMessage `json:"suggest,omitempty"`
+	ScrollID     string                     `json:"_scroll_id,omitempty"`
+	PitID        string                     `json:"pit_id,omitempty"`
+	Hits         struct {
+		Total    Total    `json:"total"`
+		MaxScore *float64 `json:"max_score"`
+		Hits     []Hit[T] `json:"hits"`
+	} `json:"hits"`
+}
+
+// Total returns the hit total.
+func (r *Response[T]) Total() Total { return r.Hits.Total }
+
+// Success reports whether all shards answered and the search did not time out.
+func (r *Response[T]) Success() bool {
+	return !r.TimedOut && r.Shards.Total == r.Shards.Successful
+}
+
+// Docs returns the decoded sources of the hits.
+func (r *Response[T]) Docs() []T {
+	out := make([]T, len(r.Hits.Hits))
+	for i, h := range r.Hits.Hits {
+		out[i] = h.Source
+	}
+	return out
+}
+
+// Len returns the number of hits in this page.
+func (r *Response[T]) Len() int { return len(r.Hits.Hits) }
