@@ -1,0 +1,244 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/esgo/esgo/transport"
+)
+
+// New returns the API over t, which sends every request. Pass an
+// *esgo.Client (it embeds *API already), a *transport.Transport, or any
+// implementation of [transport.Interface], such as a fake in tests.
+func New(t transport.Interface) *API {
+	return newAPI(t)
+}
+
+// ErrMissingPart is matched by errors.Is when a request lacks a path part
+// the endpoint needs (for example the index of indices.create).
+var ErrMissingPart = errors.New("missing required path part")
+
+// MissingPartError reports a request that lacks a required path part. It
+// matches [ErrMissingPart] with errors.Is.
+type MissingPartError struct {
+	// Endpoint is the spec name of the endpoint, such as "indices.create".
+	Endpoint string
+	// Part is the spec name of the missing part, such as "index"; several
+	// alternatives are joined with " or ".
+	Part string
+}
+
+// Error implements error.
+func (e *MissingPartError) Error() string {
+	return fmt.Sprintf("api: %s: missing required path part %q", e.Endpoint, e.Part)
+}
+
+// Is reports whether target is [ErrMissingPart].
+func (e *MissingPartError) Is(target error) bool { return target == ErrMissingPart }
+
+func missingPart(endpoint, part string) error {
+	return &MissingPartError{Endpoint: endpoint, Part: part}
+}
+
+// UnexpectedStatusError is returned by the HEAD endpoints (Exists and
+// friends) when the transport hands back a status other than 2xx or 404
+// without an error of its own. (*esgo.Client turns such statuses into
+// *esgo.Error before this can happen.)
+type UnexpectedStatusError struct {
+	// Method and Path describe the request.
+	Method, Path string
+	// StatusCode is the HTTP status of the response.
+	StatusCode int
+}
+
+// Error implements error.
+func (e *UnexpectedStatusError) Error() string {
+	return fmt.Sprintf("api: %s %s: unexpected status %d", e.Method, e.Path, e.StatusCode)
+}
+
+// Decode decodes the JSON body of a response into a new T and closes the
+// body. It takes the results of an endpoint call directly:
+//
+//	res, err := api.Decode[MyResult](client.Search(ctx, api.SearchRequest{...}))
+//
+// When err is not nil, Decode returns it unchanged.
+func Decode[T any](resp *transport.Response, err error) (T, error) {
+	var v T
+	if err != nil {
+		return v, err
+	}
+	if resp == nil || resp.Body == nil {
+		return v, errors.New("api: decoding response: no body")
+	}
+	defer resp.Body.Close()
+	if err := json.NewDecoder(resp.Body).Decode(&v); err != nil {
+		return v, fmt.Errorf("api: decoding %T from response: %w", v, err)
+	}
+	return v, nil
+}
+
+// Duration formats d as an Elasticsearch time value, in the largest unit
+// that represents it exactly: "90s", "5m", "1500ms". A negative d gives "-1"
+// (which many parameters read as "no timeout" or "forever").
+func Duration(d time.Duration) string {
+	if d < 0 {
+		return "-1"
+	}
+	units := []struct {
+		size time.Duration
+		name string
+	}{
+		{24 * time.Hour, "d"}, {time.Hour, "h"}, {time.Minute, "m"}, {time.Second, "s"},
+		{time.Millisecond, "ms"}, {time.Microsecond, "micros"},
+	}
+	for _, u := range units {
+		if d >= u.size && d%u.size == 0 {
+			return strconv.FormatInt(int64(d/u.size), 10) + u.name
+		}
+	}
+	if d == 0 {
+		return "0s"
+	}
+	return strconv.FormatInt(int64(d), 10) + "nanos"
+}
+
+// send builds the transport request shared by every endpoint and performs it.
+func send(ctx context.Context, t transport.Interface, method, path string, q url.Values, body any, contentType, accept string, opts []Option) (*transport.Response, error) {
+	req := newRequest(method, path, q, opts)
+	if body != nil {
+		req.Body = body
+		if contentType != "" && req.Header.Get("Content-Type") == "" {
+			setHeader(req, "Content-Type", contentType)
+		}
+	}
+	if accept != "" && req.Header.Get("Accept") == "" {
+		setHeader(req, "Accept", accept)
+	}
+	return t.Perform(ctx, req)
+}
+
+// exists performs a HEAD request: 2xx is true, 404 is false, anything else
+// is an error.
+func exists(ctx context.Context, t transport.Interface, method, path string, q url.Values, opts []Option) (bool, error) {
+	req := newRequest(method, path, q, opts)
+	req.Ignore = append(req.Ignore, http.StatusNotFound)
+	resp, err := t.Perform(ctx, req)
+	if resp != nil && resp.Body != nil {
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+	}
+	if err != nil {
+		return false, err
+	}
+	switch {
+	case resp.StatusCode >= 200 && resp.StatusCode < 300:
+		return true, nil
+	case resp.StatusCode == http.StatusNotFound:
+		return false, nil
+	}
+	return false, &UnexpectedStatusError{Method: method, Path: path, StatusCode: resp.StatusCode}
+}
+
+func newRequest(method, path string, q url.Values, opts []Option) *transport.Request {
+	req := &transport.Request{Method: method, Path: path}
+	if len(q) > 0 {
+		req.Query = q
+	}
+	for _, o := range opts {
+		if o != nil {
+			o(req)
+		}
+	}
+	return req
+}
+
+func setHeader(req *transport.Request, key, value string) {
+	if req.Header == nil {
+		req.Header = http.Header{}
+	}
+	req.Header.Set(key, value)
+}
+
+// esc escapes one path element, keeping "*" and "," readable.
+func esc(s string) string {
+	s = url.PathEscape(s)
+	if strings.Contains(s, "%2") {
+		s = strings.NewReplacer("%2A", "*", "%2C", ",").Replace(s)
+	}
+	return s
+}
+
+// escList escapes the elements of a list part and joins them with ",".
+func escList(list []string) string {
+	var b strings.Builder
+	for i, s := range list {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(esc(s))
+	}
+	return b.String()
+}
+
+func escEnums[T ~string](list []T) string {
+	var b strings.Builder
+	for i, s := range list {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(esc(string(s)))
+	}
+	return b.String()
+}
+
+func setStr(q url.Values, key, v string) {
+	if v != "" {
+		q.Set(key, v)
+	}
+}
+
+func setList(q url.Values, key string, v []string) {
+	if len(v) > 0 {
+		q.Set(key, strings.Join(v, ","))
+	}
+}
+
+func setEnums[T ~string](q url.Values, key string, v []T) {
+	if len(v) == 0 {
+		return
+	}
+	var b strings.Builder
+	for i, s := range v {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(string(s))
+	}
+	q.Set(key, b.String())
+}
+
+func setBool(q url.Values, key string, v *bool) {
+	if v != nil {
+		q.Set(key, strconv.FormatBool(*v))
+	}
+}
+
+func setInt(q url.Values, key string, v *int) {
+	if v != nil {
+		q.Set(key, strconv.Itoa(*v))
+	}
+}
+
+func setFloat(q url.Values, key string, v *float64) {
+	if v != nil {
+		q.Set(key, strconv.FormatFloat(*v, 'f', -1, 64))
+	}
+}

@@ -1,0 +1,443 @@
+package main
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// kind is the Go shape of a path part or query parameter.
+type kind int
+
+const (
+	kString   kind = iota // string
+	kList                 // []string, joined with ","
+	kBool                 // *bool
+	kInt                  // *int
+	kFloat                // *float64
+	kEnum                 // a named string type with constants
+	kEnumList             // a slice of a named string type, joined with ","
+)
+
+// model is what the templates render.
+type model struct {
+	Namespaces []*namespace // the root namespace (Name "") first, then by name
+	Enums      []*enumType  // by Go name
+	Count      int          // number of endpoints
+}
+
+type namespace struct {
+	Name      string // "indices"; "" for root endpoints
+	GoName    string // "Indices"
+	TypeName  string // "IndicesAPI"; "API" for the root
+	Endpoints []*endpoint
+}
+
+type endpoint struct {
+	Name        string // "indices.create"
+	NS          *namespace
+	Method      string // "Create"
+	ReqType     string // "IndicesCreateRequest"
+	Description string
+	DocURL      string
+	Stability   string
+	Visibility  string
+	Deprecated  *rawDeprecation
+	Fields      []*field
+	Paths       []*path
+	Required    []*field // parts every path needs
+	HasBody     bool
+	BodyDoc     string
+	NDJSON      bool
+	ContentType string // sent with a body when not plain JSON
+	Accept      string // sent when not plain JSON
+	Exists      bool   // HEAD-only endpoint returning a bool
+}
+
+type field struct {
+	Name       string // spec name
+	GoName     string
+	Kind       kind
+	Enum       *enumType
+	Doc        string
+	SpecType   string
+	Deprecated *rawDeprecation
+	FlagOnly   bool // behind a feature flag
+	IsPart     bool
+	IsParam    bool
+}
+
+type path struct {
+	Template   string
+	Parts      []*field
+	Segments   []segment
+	Method     string // without a body
+	BodyMethod string // with a body
+}
+
+type segment struct {
+	Literal string
+	Part    *field
+}
+
+type enumType struct {
+	Key     string // spec name of the parameter or part
+	GoName  string
+	Options []string
+	Consts  []string
+	Users   []string // endpoint names, for the doc comment
+}
+
+var initialisms = map[string]string{
+	"id": "ID", "ids": "IDs", "api": "API", "apis": "APIs", "url": "URL", "uri": "URI",
+	"http": "HTTP", "ml": "ML", "sql": "SQL", "esql": "ESQL", "eql": "EQL", "ilm": "ILM",
+	"slm": "SLM", "ccr": "CCR", "ssl": "SSL", "tls": "TLS", "ip": "IP", "json": "JSON",
+	"uuid": "UUID", "cpu": "CPU", "mvt": "MVT", "ttl": "TTL", "oidc": "OIDC", "saml": "SAML",
+	"ccs": "CCS", "jwt": "JWT", "xpack": "XPack", "geoip": "GeoIP", "db": "DB", "nlp": "NLP",
+}
+
+// camel turns snake_case (or dotted) names into Go CamelCase with the usual
+// initialisms.
+func camel(s string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == '_' || r == '.' || r == '-' || r == ' ' }) {
+		lw := strings.ToLower(w)
+		if up, ok := initialisms[lw]; ok {
+			b.WriteString(up)
+			continue
+		}
+		b.WriteString(strings.ToUpper(lw[:1]) + lw[1:])
+	}
+	return b.String()
+}
+
+// enumNames overrides the Go names of enum types whose parameter names are
+// too generic to stand alone in package api.
+var enumNames = map[string]string{
+	"type":   "ThreadType",
+	"time":   "TimeUnit",
+	"bytes":  "ByteUnit",
+	"method": "HTTPMethod",
+	"sort":   "SortBy",
+}
+
+// unenumeratedLists are list parameters whose options are column names:
+// they stay []string.
+var unenumeratedLists = map[string]bool{"h": true, "s": true}
+
+// reserved are identifiers the hand-written files of package api declare.
+var reserved = map[string]bool{
+	"API": true, "New": true, "Option": true, "Duration": true, "Decode": true,
+	"ErrMissingPart": true, "MissingPartError": true, "UnexpectedStatusError": true,
+	"WithTimeout": true, "WithHeader": true, "WithOpaqueID": true, "WithIgnore": true,
+	"WithRetries": true, "WithFilterPath": true, "WithPretty": true, "WithHuman": true,
+	"WithErrorTrace": true, "WithQuery": true,
+}
+
+var partRE = regexp.MustCompile(`\{(\w+)\}`)
+
+// buildModel turns the raw specification into the model the templates use.
+func buildModel(s *spec) (*model, error) {
+	m := &model{}
+	nsByName := map[string]*namespace{}
+	enums := map[string]*enumType{}
+	idents := map[string]string{} // Go identifier -> what declared it
+	claim := func(id, what string) error {
+		if reserved[id] {
+			return fmt.Errorf("%s: Go name %s is reserved", what, id)
+		}
+		if prev, ok := idents[id]; ok {
+			return fmt.Errorf("%s: Go name %s already used by %s", what, id, prev)
+		}
+		idents[id] = what
+		return nil
+	}
+
+	for _, name := range sortedKeys(s.Endpoints) {
+		raw := s.Endpoints[name]
+		nsName, short := "", name
+		if i := strings.LastIndexByte(name, '.'); i >= 0 {
+			nsName, short = name[:i], name[i+1:]
+		}
+		ns := nsByName[nsName]
+		if ns == nil {
+			ns = &namespace{Name: nsName, GoName: camel(nsName), TypeName: camel(nsName) + "API"}
+			if nsName == "" {
+				ns.TypeName = "API"
+			} else if err := claim(ns.TypeName, "namespace "+nsName); err != nil {
+				return nil, err
+			}
+			nsByName[nsName] = ns
+		}
+		e := &endpoint{
+			Name:        name,
+			NS:          ns,
+			Method:      camel(short),
+			ReqType:     camel(name) + "Request",
+			Description: strings.TrimSpace(raw.Documentation.Description),
+			DocURL:      raw.Documentation.URL,
+			Stability:   raw.Stability,
+			Visibility:  raw.Visibility,
+			Deprecated:  raw.Deprecated,
+		}
+		if err := claim(e.ReqType, "endpoint "+name); err != nil {
+			return nil, err
+		}
+		if err := buildEndpoint(e, raw, enums); err != nil {
+			return nil, fmt.Errorf("endpoint %s: %w", name, err)
+		}
+		ns.Endpoints = append(ns.Endpoints, e)
+		m.Count++
+	}
+
+	for _, k := range sortedKeys(nsByName) {
+		m.Namespaces = append(m.Namespaces, nsByName[k]) // "" sorts first
+	}
+	// Method names must not clash with namespace fields on the root API.
+	if root := nsByName[""]; root != nil {
+		for _, e := range root.Endpoints {
+			for _, ns := range m.Namespaces {
+				if ns.Name != "" && ns.GoName == e.Method {
+					return nil, fmt.Errorf("root endpoint %s clashes with namespace %s", e.Name, ns.Name)
+				}
+			}
+		}
+	}
+	for _, k := range sortedKeys(enums) {
+		en := enums[k]
+		if err := claim(en.GoName, "enum "+k); err != nil {
+			return nil, err
+		}
+		seen := map[string]bool{}
+		for _, o := range en.Options {
+			c := en.GoName + camel(o)
+			if seen[c] {
+				return nil, fmt.Errorf("enum %s: two options map to %s", k, c)
+			}
+			seen[c] = true
+			if err := claim(c, "enum constant "+k+"="+o); err != nil {
+				return nil, err
+			}
+			en.Consts = append(en.Consts, c)
+		}
+		m.Enums = append(m.Enums, en)
+	}
+	sort.Slice(m.Enums, func(i, j int) bool { return m.Enums[i].GoName < m.Enums[j].GoName })
+	return m, nil
+}
+
+func buildEndpoint(e *endpoint, raw *rawEndpoint, enums map[string]*enumType) error {
+	fields := map[string]*field{}
+	var order []*field
+	goNames := map[string]string{"Body": "body"}
+
+	addField := func(name string, a rawArg, isPart bool) (*field, error) {
+		if f, ok := fields[name]; ok {
+			if isPart {
+				f.IsPart = true
+			} else {
+				f.IsParam = true
+			}
+			return f, nil
+		}
+		f := &field{
+			Name:       name,
+			GoName:     camel(name),
+			Doc:        strings.TrimSpace(a.Description),
+			SpecType:   a.Type,
+			Deprecated: a.Deprecated,
+			FlagOnly:   a.Visibility == "feature_flag",
+			IsPart:     isPart,
+			IsParam:    !isPart,
+		}
+		if f.GoName == "" {
+			return nil, fmt.Errorf("parameter %q has no Go name", name)
+		}
+		if prev, ok := goNames[f.GoName]; ok {
+			return nil, fmt.Errorf("parameters %q and %q both map to %s", prev, name, f.GoName)
+		}
+		goNames[f.GoName] = name
+		switch a.Type {
+		case "boolean":
+			f.Kind = kBool
+		case "int", "long":
+			f.Kind = kInt
+		case "number", "double":
+			f.Kind = kFloat
+		case "list":
+			f.Kind = kList
+			if len(a.Options) > 0 && !unenumeratedLists[name] {
+				f.Kind = kEnumList
+			}
+		case "enum":
+			f.Kind = kEnum
+		case "string", "time", "date", "boolean|long", "number|string":
+			f.Kind = kString
+		default:
+			return nil, fmt.Errorf("parameter %q has unknown type %q", name, a.Type)
+		}
+		if f.Kind == kEnum || f.Kind == kEnumList {
+			en := enums[name]
+			if en == nil {
+				gn := enumNames[name]
+				if gn == "" {
+					gn = camel(name)
+				}
+				en = &enumType{Key: name, GoName: gn}
+				enums[name] = en
+			}
+			for _, o := range a.Options {
+				if !contains(en.Options, o) {
+					en.Options = append(en.Options, o)
+				}
+			}
+			if !contains(en.Users, e.Name) {
+				en.Users = append(en.Users, e.Name)
+			}
+			f.Enum = en
+		}
+		fields[name] = f
+		order = append(order, f)
+		return f, nil
+	}
+
+	// Paths: parts in the order they appear.
+	for _, rp := range raw.URL.Paths {
+		for _, m := range partRE.FindAllStringSubmatch(rp.Path, -1) {
+			a, ok := rp.Parts[m[1]]
+			if !ok {
+				return fmt.Errorf("path %s: part %s undeclared", rp.Path, m[1])
+			}
+			if _, err := addField(m[1], a, true); err != nil {
+				return err
+			}
+		}
+	}
+	for _, name := range sortedKeys(raw.Params) {
+		if _, err := addField(name, raw.Params[name], false); err != nil {
+			return err
+		}
+	}
+	e.Fields = order
+
+	// Keep a deprecated path only when it can express a part nothing else can.
+	expressible := map[string]bool{}
+	for _, rp := range raw.URL.Paths {
+		if rp.Deprecated == nil {
+			for k := range rp.Parts {
+				expressible[k] = true
+			}
+		}
+	}
+	for k := range raw.Params {
+		expressible[k] = true
+	}
+	allMethods := map[string]bool{}
+	for _, rp := range raw.URL.Paths {
+		for _, m := range rp.Methods {
+			allMethods[m] = true
+		}
+		if rp.Deprecated != nil {
+			needed := false
+			for k := range rp.Parts {
+				if !expressible[k] {
+					needed = true
+				}
+			}
+			if !needed {
+				continue
+			}
+		}
+		p := &path{Template: rp.Path, Method: rp.Methods[0], BodyMethod: rp.Methods[0]}
+		if raw.Body != nil {
+			for _, m := range rp.Methods {
+				if m == "PUT" || m == "POST" {
+					p.BodyMethod = m
+					break
+				}
+			}
+		}
+		idx := partRE.FindAllStringSubmatchIndex(rp.Path, -1)
+		last := 0
+		for _, loc := range idx {
+			if loc[0] > last {
+				p.Segments = append(p.Segments, segment{Literal: rp.Path[last:loc[0]]})
+			}
+			f := fields[rp.Path[loc[2]:loc[3]]]
+			p.Segments = append(p.Segments, segment{Part: f})
+			p.Parts = append(p.Parts, f)
+			last = loc[1]
+		}
+		if last < len(rp.Path) {
+			p.Segments = append(p.Segments, segment{Literal: rp.Path[last:]})
+		}
+		e.Paths = append(e.Paths, p)
+	}
+	if len(e.Paths) == 0 {
+		return fmt.Errorf("no usable path")
+	}
+	// A part only of a dropped deprecated path is a plain query parameter.
+	for _, f := range e.Fields {
+		if !f.IsPart {
+			continue
+		}
+		used := false
+		for _, p := range e.Paths {
+			if containsField(p.Parts, f) {
+				used = true
+			}
+		}
+		f.IsPart = used
+	}
+	sort.SliceStable(e.Paths, func(i, j int) bool { return len(e.Paths[i].Parts) > len(e.Paths[j].Parts) })
+	// Parts every path needs.
+	for _, f := range e.Paths[len(e.Paths)-1].Parts {
+		all := true
+		for _, p := range e.Paths {
+			if !containsField(p.Parts, f) {
+				all = false
+			}
+		}
+		if all {
+			e.Required = append(e.Required, f)
+		}
+	}
+
+	if len(allMethods) == 1 && allMethods["HEAD"] {
+		e.Exists = true
+	}
+	if raw.Body != nil {
+		e.HasBody = true
+		e.BodyDoc = strings.TrimSpace(raw.Body.Description)
+		e.NDJSON = raw.Body.Serialize == "bulk"
+	}
+	if ct := raw.Headers.ContentType; len(ct) > 0 && ct[0] != "application/json" {
+		e.ContentType = ct[0]
+	}
+	if e.NDJSON {
+		e.ContentType = "application/x-ndjson"
+	}
+	if acc := raw.Headers.Accept; len(acc) > 0 && !(len(acc) == 1 && acc[0] == "application/json") {
+		e.Accept = strings.Join(acc, ", ")
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func containsField(list []*field, f *field) bool {
+	for _, x := range list {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
