@@ -1,0 +1,131 @@
+package dsl
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/esgo/esgo/transport"
+)
+
+// DefaultAlias is the alias used when none is given.
+const DefaultAlias = "default"
+
+// ErrNoConnection is returned (wrapped) when no connection is registered
+// under an alias.
+var ErrNoConnection = errors.New("dsl: no such connection")
+
+// Connections is a registry of named connections. Its methods are safe for
+// concurrent use. The package-level DefaultConnections is what a Search or a
+// document type uses when not given a connection explicitly.
+type Connections struct {
+	mu      sync.Mutex
+	conns   map[string]transport.Interface
+	pending map[string]func() (transport.Interface, error)
+}
+
+// DefaultConnections is the registry used by default.
+var DefaultConnections = &Connections{}
+
+// Add registers conn under alias, replacing any previous one.
+func (c *Connections) Add(alias string, conn transport.Interface) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.conns == nil {
+		c.conns = map[string]transport.Interface{}
+	}
+	c.conns[alias] = conn
+	delete(c.pending, alias)
+}
+
+// Configure registers a factory under alias; the connection is created on
+// first use by Get. A configured alias replaces an existing connection.
+func (c *Connections) Configure(alias string, factory func() (transport.Interface, error)) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.pending == nil {
+		c.pending = map[string]func() (transport.Interface, error){}
+	}
+	c.pending[alias] = factory
+	delete(c.conns, alias)
+}
+
+// Create runs factory now and registers its connection under alias.
+func (c *Connections) Create(alias string, factory func() (transport.Interface, error)) (transport.Interface, error) {
+	conn, err := factory()
+	if err != nil {
+		return nil, fmt.Errorf("dsl: create connection %q: %w", alias, err)
+	}
+	c.Add(alias, conn)
+	return conn, nil
+}
+
+// Remove unregisters alias; it fails with ErrNoConnection if nothing is
+// registered under it.
+func (c *Connections) Remove(alias string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, ok1 := c.conns[alias]
+	_, ok2 := c.pending[alias]
+	if !ok1 && !ok2 {
+		return fmt.Errorf("%w: %q", ErrNoConnection, alias)
+	}
+	delete(c.conns, alias)
+	delete(c.pending, alias)
+	return nil
+}
+
+// Get returns the connection registered under alias ("" means
+// DefaultAlias), creating a configured one on first use.
+func (c *Connections) Get(alias string) (transport.Interface, error) {
+	if alias == "" {
+		alias = DefaultAlias
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if conn, ok := c.conns[alias]; ok {
+		return conn, nil
+	}
+	f, ok := c.pending[alias]
+	if !ok {
+		return nil, fmt.Errorf("%w: %q", ErrNoConnection, alias)
+	}
+	conn, err := f()
+	if err != nil {
+		return nil, fmt.Errorf("dsl: create connection %q: %w", alias, err)
+	}
+	if c.conns == nil {
+		c.conns = map[string]transport.Interface{}
+	}
+	c.conns[alias] = conn
+	delete(c.pending, alias)
+	return conn, nil
+}
+
+// Default returns the connection registered under DefaultAlias.
+func (c *Connections) Default() (transport.Interface, error) { return c.Get(DefaultAlias) }
+
+// Aliases returns the registered aliases, sorted.
+func (c *Connections) Aliases() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []string
+	for a := range c.conns {
+		out = append(out, a)
+	}
+	for a := range c.pending {
+		out = append(out, a)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// resolve picks the connection: an explicit one, else the alias in
+// DefaultConnections.
+func resolve(conn transport.Interface, alias string) (transport.Interface, error) {
+	if conn != nil {
+		return conn, nil
+	}
+	return DefaultConnections.Get(alias)
+}

@@ -1,0 +1,339 @@
+package dsl
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"net/http"
+	"net/url"
+	"slices"
+
+	"github.com/esgo/esgo/transport"
+)
+
+// ErrNotFound is matched (errors.Is) by errors for missing documents and
+// indices returned by this package.
+var ErrNotFound = errors.New("dsl: not found")
+
+// ErrConflict is matched (errors.Is) by version conflict errors (HTTP 409)
+// returned by this package.
+var ErrConflict = errors.New("dsl: version conflict")
+
+// StatusError is returned when a transport hands back an error status
+// itself (a plain transport does; *esgo.Client turns statuses into its own
+// errors first). It matches ErrNotFound for 404 and ErrConflict for 409.
+type StatusError struct {
+	Method, Path string
+	Status       int
+	// Type and Reason come from the Elasticsearch error body when present.
+	Type, Reason string
+	Body         []byte
+}
+
+// Error implements error.
+func (e *StatusError) Error() string {
+	if e.Type != "" || e.Reason != "" {
+		return fmt.Sprintf("dsl: %s %s: status %d: %s: %s", e.Method, e.Path, e.Status, e.Type, e.Reason)
+	}
+	return fmt.Sprintf("dsl: %s %s: status %d: %s", e.Method, e.Path, e.Status, truncate(e.Body))
+}
+
+// Is matches ErrNotFound for 404 and ErrConflict for 409.
+func (e *StatusError) Is(target error) bool {
+	return (target == ErrNotFound && e.Status == http.StatusNotFound) ||
+		(target == ErrConflict && e.Status == http.StatusConflict)
+}
+
+// perform sends req and returns the response body of a 2xx (or ignored)
+// status.
+func perform(ctx context.Context, t transport.Interface, req *transport.Request) (int, []byte, error) {
+	resp, err := t.Perform(ctx, req)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return resp.StatusCode, nil, fmt.Errorf("dsl: %s %s: read response: %w", req.Method, req.Path, err)
+	}
+	if resp.StatusCode >= 300 && !slices.Contains(req.Ignore, resp.StatusCode) {
+		se := &StatusError{Method: req.Method, Path: req.Path, Status: resp.StatusCode, Body: body}
+		var eb struct {
+			Error struct {
+				Type   string `json:"type"`
+				Reason string `json:"reason"`
+			} `json:"error"`
+		}
+		if json.Unmarshal(body, &eb) == nil {
+			se.Type, se.Reason = eb.Error.Type, eb.Error.Reason
+		}
+		return resp.StatusCode, body, se
+	}
+	return resp.StatusCode, body, nil
+}
+
+// performJSON sends req and decodes a successful response into out (when
+// not nil).
+func performJSON(ctx context.Context, t transport.Interface, req *transport.Request, out any) (int, error) {
+	status, body, err := perform(ctx, t, req)
+	if err != nil {
+		return status, err
+	}
+	if out != nil && len(bytes.TrimSpace(body)) > 0 {
+		if err := json.Unmarshal(body, out); err != nil {
+			return status, fmt.Errorf("dsl: %s %s: decode response: %w", req.Method, req.Path, err)
+		}
+	}
+	return status, nil
+}
+
+func jsonHeader() http.Header {
+	return http.Header{"Content-Type": {"application/json"}}
+}
+
+func (s Search) transport() (transport.Interface, error) {
+	return resolve(s.conn, s.alias)
+}
+
+// Execute runs the search and decodes hit sources into T:
+//
+//	resp, err := dsl.Execute[Article](ctx, s)
+//	for _, h := range resp.Hits.Hits { fmt.Println(h.Meta.ID, h.Source.Title) }
+//
+// The total of an exact response is remembered for Count on the same Search value.
+func Execute[T any](ctx context.Context, s Search) (*Response[T], error) {
+	t, err := s.transport()
+	if err != nil {
+		return nil, err
+	}
+	body, err := s.Body()
+	if err != nil {
+		return nil, err
+	}
+	req := &transport.Request{Method: http.MethodPost, Path: indexPath(s.index, "_search"),
+		Query: cloneValues(s.params), Header: jsonHeader(), Body: body}
+	var resp Response[T]
+	if _, err := performJSON(ctx, t, req, &resp); err != nil {
+		return nil, err
+	}
+	if s.cache != nil {
+		s.cache.mu.Lock()
+		tot := resp.Hits.Total
+		s.cache.total = &tot
+		s.cache.mu.Unlock()
+	}
+	return &resp, nil
+}
+
+// Count returns the number of matching documents. When this Search value
+// was already executed and the total it got was exact, that total is
+// returned without a request.
+func (s Search) Count(ctx context.Context) (int64, error) {
+	if s.cache != nil {
+		s.cache.mu.Lock()
+		tot := s.cache.total
+		s.cache.mu.Unlock()
+		if tot != nil && tot.Exact() {
+			return tot.Value, nil
+		}
+	}
+	t, err := s.transport()
+	if err != nil {
+		return 0, err
+	}
+	body, err := s.body(true)
+	if err != nil {
+		return 0, err
+	}
+	delete(body, "knn")
+	delete(body, "rank")
+	q := url.Values{}
+	for k, v := range s.params {
+		if k == "routing" || k == "preference" || k == "ignore_unavailable" || k == "allow_no_indices" || k == "expand_wildcards" {
+			q[k] = slices.Clone(v)
+		}
+	}
+	req := &transport.Request{Method: http.MethodPost, Path: indexPath(s.index, "_count"), Query: q, Header: jsonHeader(), Body: body}
+	var out struct {
+		Count int64 `json:"count"`
+	}
+	if _, err := performJSON(ctx, t, req, &out); err != nil {
+		return 0, err
+	}
+	return out.Count, nil
+}
+
+// ByQueryResult is the result of a delete by query or update by query.
+type ByQueryResult struct {
+	Took             int64             `json:"took"`
+	TimedOut         bool              `json:"timed_out"`
+	Total            int64             `json:"total"`
+	Deleted          int64             `json:"deleted"`
+	Updated          int64             `json:"updated"`
+	Batches          int64             `json:"batches"`
+	VersionConflicts int64             `json:"version_conflicts"`
+	Noops            int64             `json:"noops"`
+	Failures         []json.RawMessage `json:"failures"`
+	Task             string            `json:"task,omitempty"`
+}
+
+// Delete deletes every document matching the search's query
+// (POST /<index>/_delete_by_query). URL parameters set with Param (such as
+// refresh or conflicts) are passed on.
+func (s Search) Delete(ctx context.Context) (*ByQueryResult, error) {
+	t, err := s.transport()
+	if err != nil {
+		return nil, err
+	}
+	body, err := s.body(true)
+	if err != nil {
+		return nil, err
+	}
+	delete(body, "knn")
+	delete(body, "rank")
+	req := &transport.Request{Method: http.MethodPost, Path: indexPath(s.index, "_delete_by_query"),
+		Query: cloneValues(s.params), Header: jsonHeader(), Body: body}
+	var out ByQueryResult
+	if _, err := performJSON(ctx, t, req, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Scan iterates over every hit of the search with the scroll API (keep
+// alive "5m", pages of the search's size or 1000, sorted by _doc unless a
+// sort is set); the scroll is cleared at the end, also when the loop stops
+// early or fails. Shard failures end the iteration with an error.
+func Scan[T any](ctx context.Context, s Search) iter.Seq2[Hit[T], error] {
+	return func(yield func(Hit[T], error) bool) {
+		t, err := s.transport()
+		if err != nil {
+			yield(Hit[T]{}, err)
+			return
+		}
+		if _, ok := s.extra["size"]; !ok {
+			s = s.Size(1000)
+		}
+		if len(s.sort) == 0 {
+			s = s.Sort("_doc")
+		}
+		s = s.Param("scroll", "5m")
+		body, err := s.Body()
+		if err != nil {
+			yield(Hit[T]{}, err)
+			return
+		}
+		delete(body, "from")
+		req := &transport.Request{Method: http.MethodPost, Path: indexPath(s.index, "_search"),
+			Query: cloneValues(s.params), Header: jsonHeader(), Body: body}
+		var page Response[T]
+		if _, err := performJSON(ctx, t, req, &page); err != nil {
+			yield(Hit[T]{}, err)
+			return
+		}
+		scrollID := page.ScrollID
+		defer func() {
+			if scrollID == "" {
+				return
+			}
+			_, _ = performJSON(context.WithoutCancel(ctx), t, &transport.Request{Method: http.MethodDelete, Path: "/_search/scroll",
+				Header: jsonHeader(), Body: map[string]any{"scroll_id": []string{scrollID}}, Ignore: []int{404}}, nil)
+		}()
+		for {
+			if page.Shards.Failed > 0 {
+				yield(Hit[T]{}, fmt.Errorf("dsl: scan: %d of %d shards failed", page.Shards.Failed, page.Shards.Total))
+				return
+			}
+			if len(page.Hits.Hits) == 0 {
+				return
+			}
+			for _, h := range page.Hits.Hits {
+				if !yield(h, nil) {
+					return
+				}
+			}
+			page = Response[T]{}
+			if _, err := performJSON(ctx, t, &transport.Request{Method: http.MethodPost, Path: "/_search/scroll",
+				Header: jsonHeader(), Body: map[string]any{"scroll": "5m", "scroll_id": scrollID}}, &page); err != nil {
+				yield(Hit[T]{}, err)
+				return
+			}
+			if page.ScrollID != "" {
+				scrollID = page.ScrollID
+			}
+		}
+	}
+}
+
+// Iterate iterates over every hit of the search with a point in time and
+// search_after (sorted by the search's sort, then _shard_doc), pages of the
+// search's size or 1000. keepAlive is the PIT keep alive such as "1m". The
+// point in time is closed at the end.
+func Iterate[T any](ctx context.Context, s Search, keepAlive string) iter.Seq2[Hit[T], error] {
+	return func(yield func(Hit[T], error) bool) {
+		t, err := s.transport()
+		if err != nil {
+			yield(Hit[T]{}, err)
+			return
+		}
+		if keepAlive == "" {
+			keepAlive = "1m"
+		}
+		var pit struct {
+			ID string `json:"id"`
+		}
+		if _, err := performJSON(ctx, t, &transport.Request{Method: http.MethodPost,
+			Path: indexPath(s.index, "_pit"), Query: url.Values{"keep_alive": {keepAlive}}}, &pit); err != nil {
+			yield(Hit[T]{}, err)
+			return
+		}
+		pitID := pit.ID
+		defer func() {
+			_, _ = performJSON(context.WithoutCancel(ctx), t, &transport.Request{Method: http.MethodDelete, Path: "/_pit",
+				Header: jsonHeader(), Body: map[string]any{"id": pitID}, Ignore: []int{404}}, nil)
+		}()
+		if _, ok := s.extra["size"]; !ok {
+			s = s.Size(1000)
+		}
+		s = s.Sort(append(slices.Clone(s.sort), "_shard_doc")...)
+		var after []any
+		for {
+			ps := s.Extra("pit", map[string]any{"id": pitID, "keep_alive": keepAlive})
+			if after != nil {
+				ps = ps.Extra("search_after", after)
+			}
+			body, err := ps.Body()
+			if err != nil {
+				yield(Hit[T]{}, err)
+				return
+			}
+			delete(body, "from")
+			var page Response[T]
+			if _, err := performJSON(ctx, t, &transport.Request{Method: http.MethodPost, Path: "/_search",
+				Query: cloneValues(s.params), Header: jsonHeader(), Body: body}, &page); err != nil {
+				yield(Hit[T]{}, err)
+				return
+			}
+			if page.PitID != "" {
+				pitID = page.PitID
+			}
+			if page.Shards.Failed > 0 {
+				yield(Hit[T]{}, fmt.Errorf("dsl: iterate: %d of %d shards failed", page.Shards.Failed, page.Shards.Total))
+				return
+			}
+			if len(page.Hits.Hits) == 0 {
+				return
+			}
+			for _, h := range page.Hits.Hits {
+				if !yield(h, nil) {
+					return
+				}
+			}
+			after = page.Hits.Hits[len(page.Hits.Hits)-1].Meta.Sort
+		}
+	}
+}
