@@ -1,0 +1,29 @@
+// Package bulk sends documents to Elasticsearch through the _bulk API without
+// losing any of them.
+//
+// An [Indexer] accepts [Item]s from any number of goroutines, encodes them
+// straight into pooled NDJSON buffers, and sends them from a fixed number of
+// workers when a batch reaches a number of actions or of bytes, when it has
+// waited for the flush interval, or when [Indexer.Flush] is called.
+//
+// Guarantees, which go further than the official Go BulkIndexer and the
+// Python helpers:
+//
+//   - Bounded memory. At most one batch per worker is being built, one is in
+//     flight, and a small queue sits in front of the workers. When the server
+//     is slow or down, [Indexer.Add] blocks until there is room or until its
+//     context ends; nothing is buffered without bound.
+//   - Per-item retries. Items rejected with a retryable status (429, and 502,
+//     503, 504 by default) are re-sent alone, with exponential backoff and
+//     jitter; items that succeeded are never re-sent. Whole requests that fail
+//     with a connection error or a retryable status are retried the same way.
+//   - Exactly one outcome per item. Every item accepted by Add is reported
+//     exactly once, to the OnSuccess or the OnFailure callback, with the
+//     server's error for failures. [Indexer.Close] drains everything before it
+//     returns; if its context ends first, what is left is reported as failed
+//     with the context's error. After Close,
+//     Stats().Added == Indexed+Created+Updated+Deleted+Failed.
+//
+// [Stream] wraps an Indexer as an iterator of results for code that prefers
+// pulling results to callbacks.
+package bulk

@@ -1,0 +1,297 @@
+package bulk
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/esgo/esgo/transport"
+)
+
+// ErrFailed is wrapped by the error Close returns when some items failed.
+var ErrFailed = errors.New("bulk: items failed")
+
+// Indexer sends items to the _bulk API from a pool of workers. Its methods are
+// safe for concurrent use. Create it with New and always Close it.
+type Indexer struct {
+	client transport.Interface
+	cfg    config
+	path   string
+	log    *slog.Logger
+
+	jobs   chan job
+	ctx    context.Context // ends when Close gives up
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+	start  time.Time
+
+	mu     sync.Mutex
+	closed bool
+	paused chan struct{} // closed when a Flush or Close lets Adds through again
+	adders int           // Adds between the gate and the queue
+	idle   chan struct{} // closed when adders drops to 0
+
+	flushMu sync.Mutex // one Flush at a time
+
+	stats counters
+}
+
+// job is an item, or a flush barrier.
+type job struct {
+	item  Item
+	flush *barrier
+}
+
+// barrier makes every worker send its batch: each worker takes exactly one
+// barrier job, sends, reports done, and waits for release.
+type barrier struct {
+	done    sync.WaitGroup
+	release chan struct{}
+}
+
+type counters struct {
+	added, flushed, indexed, created, updated, deleted, failed, retried atomic.Int64
+	requests, bytes, requestNanos                                       atomic.Int64
+}
+
+// Stats are counts since the Indexer was created.
+type Stats struct {
+	// Added is the number of items accepted by Add.
+	Added int64
+	// Flushed is the number of items sent at least once.
+	Flushed int64
+	// Indexed, Created, Updated and Deleted count the successful items by action.
+	Indexed, Created, Updated, Deleted int64
+	// Failed counts the items that ended with an error.
+	Failed int64
+	// Retried counts item re-sends (an item sent three times counts 2).
+	Retried int64
+	// Requests is the number of bulk requests sent, retries included.
+	Requests int64
+	// Bytes is the size of the request bodies sent, before compression.
+	Bytes int64
+	// RequestTime is the time spent in bulk requests, summed over workers.
+	RequestTime time.Duration
+	// Elapsed is the time since New.
+	Elapsed time.Duration
+}
+
+// New returns an Indexer that sends bulk requests through client, which may be
+// an *esgo.Client or any transport.Interface. Its workers run until Close.
+func New(client transport.Interface, opts ...Option) (*Indexer, error) {
+	if client == nil {
+		return nil, errors.New("bulk: New: nil client")
+	}
+	cfg := defaultConfig()
+	for _, o := range opts {
+		if err := o(&cfg); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.logger == nil {
+		cfg.logger = slog.Default()
+	}
+	if cfg.queueSize == 0 {
+		cfg.queueSize = cfg.flushActions
+	}
+	ix := &Indexer{
+		client: client,
+		cfg:    cfg,
+		path:   "/_bulk",
+		log:    cfg.logger.With("component", "esgo/bulk"),
+		jobs:   make(chan job, cfg.queueSize),
+		start:  time.Now(),
+	}
+	if cfg.index != "" {
+		ix.path = "/" + url.PathEscape(cfg.index) + "/_bulk"
+	}
+	ix.ctx, ix.cancel = context.WithCancel(context.Background())
+	for range cfg.workers {
+		w := newWorker(ix)
+		ix.wg.Go(w.run)
+	}
+	return ix, nil
+}
+
+// Add queues an item. It blocks while the queue is full (the workers are
+// busy, the server slow or down) or while a Flush is in progress, and returns
+// the context's error if ctx ends first; the item is then not added. Items
+// that cannot be sent (unknown action, missing ID or index or body) are
+// refused with an error wrapping ErrInvalidItem. Once Add returns nil, the
+// item's outcome is reported exactly once.
+func (ix *Indexer) Add(ctx context.Context, item Item) error {
+	if err := item.validate(ix.cfg.index); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := ix.enter(ctx); err != nil {
+		return err
+	}
+	defer ix.leave()
+	select {
+	case ix.jobs <- job{item: item}:
+		ix.stats.added.Add(1)
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-ix.ctx.Done():
+		return ErrClosed
+	}
+}
+
+// enter passes the gate that Flush and Close close.
+func (ix *Indexer) enter(ctx context.Context) error {
+	for {
+		ix.mu.Lock()
+		if ix.closed {
+			ix.mu.Unlock()
+			return ErrClosed
+		}
+		if p := ix.paused; p != nil {
+			ix.mu.Unlock()
+			select {
+			case <-p:
+				continue
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		ix.adders++
+		ix.mu.Unlock()
+		return nil
+	}
+}
+
+func (ix *Indexer) leave() {
+	ix.mu.Lock()
+	ix.adders--
+	if ix.adders == 0 && ix.idle != nil {
+		close(ix.idle)
+		ix.idle = nil
+	}
+	ix.mu.Unlock()
+}
+
+// closeGate stops new Adds and returns a channel closed once the Adds in
+// progress are done. The caller holds ix.mu.
+func (ix *Indexer) closeGateLocked() <-chan struct{} {
+	if ix.adders == 0 {
+		c := make(chan struct{})
+		close(c)
+		return c
+	}
+	if ix.idle == nil {
+		ix.idle = make(chan struct{})
+	}
+	return ix.idle
+}
+
+// Flush sends every item added before it and waits until each has its
+// outcome. Adds wait while a Flush runs. If ctx ends first Flush returns its
+// error, and the flush goes on in the background.
+func (ix *Indexer) Flush(ctx context.Context) error {
+	ix.flushMu.Lock()
+	ix.mu.Lock()
+	if ix.closed {
+		ix.mu.Unlock()
+		ix.flushMu.Unlock()
+		return ErrClosed
+	}
+	paused := make(chan struct{})
+	ix.paused = paused
+	idle := ix.closeGateLocked()
+	ix.mu.Unlock()
+
+	done := make(chan struct{})
+	go func() {
+		defer ix.flushMu.Unlock()
+		defer close(done)
+		defer func() {
+			ix.mu.Lock()
+			ix.paused = nil
+			close(paused)
+			ix.mu.Unlock()
+		}()
+		<-idle
+		b := &barrier{release: make(chan struct{})}
+		b.done.Add(ix.cfg.workers)
+		for range ix.cfg.workers {
+			select {
+			case ix.jobs <- job{flush: b}:
+			case <-ix.ctx.Done():
+				// Close gave up; the workers are leaving.
+				b.done.Add(-1)
+			}
+		}
+		b.done.Wait()
+		close(b.release)
+	}()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// Close stops accepting items, sends everything queued, waits for every
+// outcome to be reported and stops the workers. If ctx ends first, requests
+// in flight are cancelled, every item left is reported as failed with the
+// context's error, and Close returns that error once all is reported. When
+// some items failed, Close returns an error wrapping ErrFailed. Calling Close
+// again returns ErrClosed.
+func (ix *Indexer) Close(ctx context.Context) error {
+	ix.mu.Lock()
+	if ix.closed {
+		ix.mu.Unlock()
+		return ErrClosed
+	}
+	ix.closed = true
+	idle := ix.closeGateLocked()
+	ix.mu.Unlock()
+
+	stop := context.AfterFunc(ctx, ix.cancel)
+	defer stop()
+	<-idle // Adds in progress end: the workers take their items, or ix.ctx ends
+	ix.flushMu.Lock()
+	close(ix.jobs)
+	ix.flushMu.Unlock()
+	ix.wg.Wait()
+	ix.cancel()
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("bulk: close: %w", err)
+	}
+	if n := ix.stats.failed.Load(); n > 0 {
+		return fmt.Errorf("%w: %d of %d", ErrFailed, n, ix.stats.added.Load())
+	}
+	return nil
+}
+
+// Stats returns the counters so far.
+func (ix *Indexer) Stats() Stats {
+	s := &ix.stats
+	return Stats{
+		Added:       s.added.Load(),
+		Flushed:     s.flushed.Load(),
+		Indexed:     s.indexed.Load(),
+		Created:     s.created.Load(),
+		Updated:     s.updated.Load(),
+		Deleted:     s.deleted.Load(),
+		Failed:      s.failed.Load(),
+		Retried:     s.retried.Load(),
+		Requests:    s.requests.Load(),
+		Bytes:       s.bytes.Load(),
+		RequestTime: time.Duration(s.requestNanos.Load()),
+		Elapsed:     time.Since(ix.start),
+	}
+}
+
+var ndjsonHeader = http.Header{"Content-Type": {"application/x-ndjson"}}

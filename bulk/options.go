@@ -1,0 +1,213 @@
+package bulk
+
+import (
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"runtime"
+	"time"
+)
+
+// Option configures an Indexer or a Stream.
+type Option func(*config) error
+
+type config struct {
+	workers       int
+	flushActions  int
+	flushBytes    int
+	flushInterval time.Duration
+	queueSize     int
+	index         string
+	query         url.Values
+	header        http.Header
+	timeout       time.Duration
+	maxRetries    int
+	backoffMin    time.Duration
+	backoffMax    time.Duration
+	retryStatuses map[int]bool
+	compress      bool
+	onSuccess     func(Result)
+	onFailure     func(Result)
+	logger        *slog.Logger
+}
+
+func defaultConfig() config {
+	return config{
+		workers:       max(2, runtime.NumCPU()),
+		flushActions:  1000,
+		flushBytes:    5 << 20,
+		flushInterval: 10 * time.Second,
+		maxRetries:    10,
+		backoffMin:    100 * time.Millisecond,
+		backoffMax:    10 * time.Second,
+		retryStatuses: map[int]bool{429: true, 502: true, 503: true, 504: true},
+		query:         url.Values{},
+		header:        http.Header{},
+	}
+}
+
+// WithWorkers sets how many bulk requests may be in flight at once
+// (default: the number of CPUs, at least 2).
+func WithWorkers(n int) Option {
+	return func(c *config) error {
+		if n < 1 {
+			return fmt.Errorf("bulk: WithWorkers(%d): need at least 1", n)
+		}
+		c.workers = n
+		return nil
+	}
+}
+
+// WithFlushActions sends a batch when it holds n actions (default 1000).
+func WithFlushActions(n int) Option {
+	return func(c *config) error {
+		if n < 1 {
+			return fmt.Errorf("bulk: WithFlushActions(%d): need at least 1", n)
+		}
+		c.flushActions = n
+		return nil
+	}
+}
+
+// WithFlushBytes sends a batch when its body reaches n bytes (default 5 MiB).
+// A single item larger than n is sent alone.
+func WithFlushBytes(n int) Option {
+	return func(c *config) error {
+		if n < 1 {
+			return fmt.Errorf("bulk: WithFlushBytes(%d): need at least 1", n)
+		}
+		c.flushBytes = n
+		return nil
+	}
+}
+
+// WithFlushInterval sends a batch that has not been sent for d (default
+// 10s); 0 turns the timer off.
+func WithFlushInterval(d time.Duration) Option {
+	return func(c *config) error {
+		if d < 0 {
+			return fmt.Errorf("bulk: WithFlushInterval(%v): negative", d)
+		}
+		c.flushInterval = d
+		return nil
+	}
+}
+
+// WithQueueSize sets how many added items may wait for a worker (default:
+// the flush action count). Add blocks when the queue is full.
+func WithQueueSize(n int) Option {
+	return func(c *config) error {
+		if n < 0 {
+			return fmt.Errorf("bulk: WithQueueSize(%d): negative", n)
+		}
+		c.queueSize = n
+		return nil
+	}
+}
+
+// WithIndex sets the default index, used by items without one.
+func WithIndex(name string) Option {
+	return func(c *config) error {
+		if name == "" {
+			return fmt.Errorf("bulk: WithIndex(%q): empty name", name)
+		}
+		c.index = name
+		return nil
+	}
+}
+
+// WithParam adds a query string parameter to every bulk request, such as
+// "refresh", "pipeline", "routing", "timeout" or "wait_for_active_shards".
+func WithParam(name, value string) Option {
+	return func(c *config) error {
+		c.query.Add(name, value)
+		return nil
+	}
+}
+
+// WithHeader adds a header to every bulk request.
+func WithHeader(name, value string) Option {
+	return func(c *config) error {
+		c.header.Add(name, value)
+		return nil
+	}
+}
+
+// WithRequestTimeout bounds each bulk request, the transport's retries
+// included; 0 (the default) leaves the transport's default.
+func WithRequestTimeout(d time.Duration) Option {
+	return func(c *config) error {
+		c.timeout = d
+		return nil
+	}
+}
+
+// WithRetries sets how many times an item, or a whole request, is re-sent
+// after a retryable failure (default 10), and the backoff: the wait before
+// retry n is a random duration between half and all of min(max, min*2^(n-1))
+// (defaults 100ms and 10s). n = 0 turns retries off.
+func WithRetries(n int, minBackoff, maxBackoff time.Duration) Option {
+	return func(c *config) error {
+		if n < 0 || minBackoff < 0 || maxBackoff < minBackoff {
+			return fmt.Errorf("bulk: WithRetries(%d, %v, %v): need n >= 0 and 0 <= min <= max", n, minBackoff, maxBackoff)
+		}
+		c.maxRetries, c.backoffMin, c.backoffMax = n, minBackoff, maxBackoff
+		return nil
+	}
+}
+
+// WithRetryStatuses sets the item statuses that are retried (default 429,
+// 502, 503, 504).
+func WithRetryStatuses(statuses ...int) Option {
+	return func(c *config) error {
+		c.retryStatuses = make(map[int]bool, len(statuses))
+		for _, s := range statuses {
+			if s < 300 || s > 599 {
+				return fmt.Errorf("bulk: WithRetryStatuses: %d is not an error status", s)
+			}
+			c.retryStatuses[s] = true
+		}
+		return nil
+	}
+}
+
+// WithCompression gzips request bodies.
+func WithCompression() Option {
+	return func(c *config) error {
+		c.compress = true
+		return nil
+	}
+}
+
+// OnSuccess sets the function called with each item that succeeded. It is
+// called from the workers' goroutines, concurrently: it must be safe for
+// concurrent use, and should be quick, as it holds up the worker.
+func OnSuccess(f func(Result)) Option {
+	return func(c *config) error {
+		c.onSuccess = f
+		return nil
+	}
+}
+
+// OnFailure sets the function called with each item that failed, after its
+// retries. It is called like OnSuccess's. Without it, failures are logged at
+// error level.
+func OnFailure(f func(Result)) Option {
+	return func(c *config) error {
+		c.onFailure = f
+		return nil
+	}
+}
+
+// WithLogger sets the logger (default slog.Default()). Retries are logged at
+// debug level, failed requests at warn level.
+func WithLogger(l *slog.Logger) Option {
+	return func(c *config) error {
+		if l == nil {
+			return fmt.Errorf("bulk: WithLogger(nil)")
+		}
+		c.logger = l
+		return nil
+	}
+}

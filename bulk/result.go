@@ -1,0 +1,87 @@
+package bulk
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Errors returned by the Indexer; match them with errors.Is.
+var (
+	// ErrClosed is returned by Add, Flush and Close once Close was called.
+	ErrClosed = errors.New("bulk: indexer closed")
+	// ErrInvalidItem is wrapped by the errors about items that cannot be sent.
+	ErrInvalidItem = errors.New("bulk: invalid item")
+	// ErrMalformedResponse is wrapped by the errors about bulk responses that
+	// cannot be matched to the items sent.
+	ErrMalformedResponse = errors.New("bulk: malformed bulk response")
+)
+
+// Result is the outcome of one item.
+type Result struct {
+	// Item is the item as given to Add.
+	Item Item
+	// Index and ID are those the server reported (ID is the generated one
+	// for an index or create action without an ID). They are the item's own
+	// when the item never reached the server.
+	Index, ID string
+	// Status is the item's HTTP status, 0 when the item never got one (for
+	// instance after a connection error).
+	Status int
+	// Result is "created", "updated", "deleted", "noop" or "not_found".
+	Result string
+	// Version, SeqNo and PrimaryTerm are the document's after the action.
+	Version, SeqNo, PrimaryTerm int64
+	// Attempts is how many times the item was sent (1 when it was not retried).
+	Attempts int
+	// Err is nil on success. Otherwise it is an *ItemError holding the
+	// server's error for this item, a *RequestError when the whole bulk
+	// request failed, or the transport's or the context's error.
+	Err error
+}
+
+// OK reports whether the item succeeded.
+func (r *Result) OK() bool { return r.Err == nil }
+
+// ItemError is the error the server reported for one item.
+type ItemError struct {
+	// Status is the item's HTTP status, e.g. 409 or 429.
+	Status int
+	// Type and Reason describe the error, e.g. "version_conflict_engine_exception".
+	Type   string `json:"type"`
+	Reason string `json:"reason"`
+	// Index and ID identify the document.
+	Index string `json:"index"`
+	ID    string `json:"-"`
+	// CausedBy is the nested cause, if any.
+	CausedBy *ItemError `json:"caused_by,omitempty"`
+}
+
+// Error implements error.
+func (e *ItemError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "bulk: item %s/%s: status %d", e.Index, e.ID, e.Status)
+	if e.Type != "" {
+		fmt.Fprintf(&b, ": %s", e.Type)
+	}
+	if e.Reason != "" {
+		fmt.Fprintf(&b, ": %s", e.Reason)
+	}
+	for c := e.CausedBy; c != nil; c = c.CausedBy {
+		fmt.Fprintf(&b, " (caused by %s: %s)", c.Type, c.Reason)
+	}
+	return b.String()
+}
+
+// RequestError is a non-2xx answer to a whole bulk request.
+type RequestError struct {
+	// Status is the HTTP status.
+	Status int
+	// Body is the start of the response body.
+	Body string
+}
+
+// Error implements error.
+func (e *RequestError) Error() string {
+	return fmt.Sprintf("bulk: request failed with status %d: %s", e.Status, e.Body)
+}

@@ -1,0 +1,393 @@
+package bulk
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/esgo/esgo/transport"
+)
+
+// ignoreStatuses makes *esgo.Client hand every error status back as a
+// response, so the worker can tell 429s from the rest whatever the client.
+var ignoreStatuses = func() []int {
+	s := make([]int, 0, 200)
+	for code := 400; code < 600; code++ {
+		s = append(s, code)
+	}
+	return s
+}()
+
+// entry is an item in a batch: its place in the buffer and its attempts.
+type entry struct {
+	item       Item
+	start, end int
+	attempts   int
+	lastError  error
+}
+
+// worker builds batches and sends them, one at a time.
+type worker struct {
+	ix      *Indexer
+	enc     *encoder
+	ents    []entry
+	retry   []entry
+	gz      *gzip.Writer
+	gzBuf   bytes.Buffer
+	respBuf bytes.Buffer
+	resp    bulkResponse
+	header  http.Header
+	last    time.Time
+}
+
+var bufPool = sync.Pool{New: func() any { return new([]byte) }}
+
+func newWorker(ix *Indexer) *worker {
+	w := &worker{ix: ix, enc: newEncoder(), last: time.Now()}
+	w.header = ndjsonHeader.Clone()
+	for k, v := range ix.cfg.header {
+		w.header[k] = v
+	}
+	if ix.cfg.compress {
+		w.header.Set("Content-Encoding", "gzip")
+	}
+	return w
+}
+
+func (w *worker) run() {
+	ix := w.ix
+	var tick <-chan time.Time
+	if d := ix.cfg.flushInterval; d > 0 {
+		t := time.NewTicker(max(d/4, time.Millisecond))
+		defer t.Stop()
+		tick = t.C
+	}
+	defer w.release()
+	for {
+		select {
+		case j, ok := <-ix.jobs:
+			if !ok {
+				w.send()
+				return
+			}
+			if j.flush != nil {
+				w.send()
+				j.flush.done.Done()
+				select {
+				case <-j.flush.release:
+				case <-ix.ctx.Done():
+				}
+				continue
+			}
+			w.add(j.item)
+			if len(w.ents) >= ix.cfg.flushActions || len(w.enc.buf) >= ix.cfg.flushBytes {
+				w.send()
+			}
+		case <-tick:
+			if len(w.ents) > 0 && time.Since(w.last) >= ix.cfg.flushInterval {
+				w.send()
+			}
+		}
+	}
+}
+
+// release gives the buffers back to the pool.
+func (w *worker) release() {
+	if b := w.enc.buf; cap(b) > 0 && cap(b) <= 4*w.ix.cfg.flushBytes {
+		p := new([]byte)
+		*p = b[:0]
+		bufPool.Put(p)
+	}
+	w.enc.buf = nil
+}
+
+func (w *worker) add(it Item) {
+	if w.enc.buf == nil {
+		w.enc.buf = (*bufPool.Get().(*[]byte))[:0]
+	}
+	if err := w.ix.ctx.Err(); err != nil {
+		w.fail(&entry{item: it}, fmt.Errorf("bulk: indexer closed before the item was sent: %w", err))
+		return
+	}
+	start := len(w.enc.buf)
+	if err := w.enc.encode(&it); err != nil {
+		w.fail(&entry{item: it}, err)
+		return
+	}
+	w.ents = append(w.ents, entry{item: it, start: start, end: len(w.enc.buf)})
+}
+
+// send sends the current batch, retrying what can be retried, and reports
+// every item's outcome.
+func (w *worker) send() {
+	w.last = time.Now()
+	if len(w.ents) == 0 {
+		return
+	}
+	ix := w.ix
+	ix.stats.flushed.Add(int64(len(w.ents)))
+	ents, buf := w.ents, w.enc.buf
+	for attempt := 1; ; attempt++ {
+		for i := range ents {
+			ents[i].attempts++
+		}
+		if attempt > 1 {
+			ix.stats.retried.Add(int64(len(ents)))
+		}
+		retryable, err := w.do(ents, buf)
+		if err != nil {
+			if !retryable || attempt > ix.cfg.maxRetries {
+				for i := range ents {
+					w.fail(&ents[i], err)
+				}
+				break
+			}
+			for i := range ents {
+				ents[i].lastError = err
+			}
+			ix.log.Debug("retrying bulk request", "attempt", attempt+1, "items", len(ents), "error", err)
+		} else {
+			if len(w.retry) == 0 {
+				break
+			}
+			if attempt > ix.cfg.maxRetries {
+				for i := range w.retry {
+					w.fail(&w.retry[i], w.retry[i].lastError)
+				}
+				clear(w.retry)
+				w.retry = w.retry[:0]
+				break
+			}
+			// Only the items to retry are sent again: move their lines to
+			// the front of the buffer, in order, so nothing is allocated.
+			n := 0
+			for i := range w.retry {
+				e := &w.retry[i]
+				size := copy(buf[n:], buf[e.start:e.end])
+				e.start, e.end = n, n+size
+				n += size
+			}
+			buf = buf[:n]
+			ents = append(ents[:0], w.retry...)
+			clear(w.retry)
+			w.retry = w.retry[:0]
+			ix.log.Debug("retrying bulk items", "attempt", attempt+1, "items", len(ents), "first_error", ents[0].lastError)
+		}
+		if !w.sleep(attempt) {
+			for i := range ents {
+				w.fail(&ents[i], fmt.Errorf("bulk: indexer closed while retrying: %w (last error: %w)", ix.ctx.Err(), ents[i].lastError))
+			}
+			break
+		}
+	}
+	w.enc.buf = w.enc.buf[:0]
+	clear(w.ents[:cap(w.ents)])
+	w.ents = w.ents[:0]
+	if cap(w.enc.buf) > 4*ix.cfg.flushBytes {
+		w.enc.buf = nil
+	}
+}
+
+// sleep waits before retry attempt+1; false if the indexer was cancelled.
+func (w *worker) sleep(attempt int) bool {
+	cfg := &w.ix.cfg
+	d := cfg.backoffMin << min(attempt-1, 30)
+	if d > cfg.backoffMax || d <= 0 {
+		d = cfg.backoffMax
+	}
+	if d > 0 {
+		d = d/2 + rand.N(d/2+1)
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-w.ix.ctx.Done():
+		return false
+	}
+}
+
+// do sends one bulk request for ents (whose lines are in buf), reports the
+// items that are done, and puts those to retry in w.retry. A non-nil error
+// means the whole request failed; retryable says whether it may be retried.
+func (w *worker) do(ents []entry, buf []byte) (retryable bool, err error) {
+	ix := w.ix
+	var body []byte = buf
+	if ix.cfg.compress {
+		w.gzBuf.Reset()
+		if w.gz == nil {
+			w.gz = gzip.NewWriter(&w.gzBuf)
+		} else {
+			w.gz.Reset(&w.gzBuf)
+		}
+		w.gz.Write(buf) //nolint:errcheck // writes to a bytes.Buffer do not fail
+		w.gz.Close()    //nolint:errcheck
+		body = w.gzBuf.Bytes()
+	}
+	req := &transport.Request{
+		Method: http.MethodPost,
+		Path:   ix.path,
+		Query:  ix.cfg.query,
+		Header: w.header,
+		Body:   body,
+		Ignore: ignoreStatuses,
+	}
+	if ix.cfg.timeout > 0 {
+		req.Timeout = ix.cfg.timeout
+	}
+	start := time.Now()
+	resp, err := ix.client.Perform(ix.ctx, req)
+	ix.stats.requests.Add(1)
+	ix.stats.bytes.Add(int64(len(buf)))
+	defer func() { ix.stats.requestNanos.Add(int64(time.Since(start))) }()
+	if err != nil {
+		if ix.ctx.Err() != nil {
+			return false, fmt.Errorf("bulk: request cancelled: %w", err)
+		}
+		ix.log.Warn("bulk request failed", "items", len(ents), "error", err)
+		return true, fmt.Errorf("bulk: request failed: %w", err)
+	}
+	w.respBuf.Reset()
+	_, err = w.respBuf.ReadFrom(resp.Body)
+	resp.Body.Close() //nolint:errcheck
+	if err != nil {
+		if ix.ctx.Err() != nil {
+			return false, fmt.Errorf("bulk: request cancelled: %w", err)
+		}
+		// The request may have been applied; retrying is safe for index,
+		// update and delete, and a retried create reports a 409.
+		return true, fmt.Errorf("bulk: reading response: %w", err)
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		body := w.respBuf.Bytes()
+		if len(body) > 2048 {
+			body = body[:2048]
+		}
+		rerr := &RequestError{Status: resp.StatusCode, Body: string(body)}
+		ix.log.Warn("bulk request failed", "items", len(ents), "status", resp.StatusCode)
+		return ix.cfg.retryStatuses[resp.StatusCode], rerr
+	}
+	r := &w.resp
+	clear(r.Items[:cap(r.Items)])
+	r.Items = r.Items[:0]
+	if err := json.Unmarshal(w.respBuf.Bytes(), r); err != nil {
+		return false, fmt.Errorf("%w: %v", ErrMalformedResponse, err)
+	}
+	if len(r.Items) != len(ents) {
+		return false, fmt.Errorf("%w: %d items for %d actions", ErrMalformedResponse, len(r.Items), len(ents))
+	}
+	for i := range ents {
+		e := &ents[i]
+		ir := r.Items[i].pick()
+		if ir == nil {
+			w.fail(e, fmt.Errorf("%w: item %d has no index, create, update or delete result", ErrMalformedResponse, i))
+			continue
+		}
+		if ir.Status >= 200 && ir.Status <= 299 {
+			w.succeed(e, ir)
+			continue
+		}
+		ierr := ir.Error
+		if ierr == nil {
+			ierr = &ItemError{Type: ir.Result, Reason: http.StatusText(ir.Status)}
+		}
+		ierr.Status = ir.Status
+		if ierr.Index == "" {
+			ierr.Index = ir.Index
+		}
+		ierr.ID = ir.ID
+		if ix.cfg.retryStatuses[ir.Status] {
+			e.lastError = ierr
+			w.retry = append(w.retry, *e)
+			continue
+		}
+		w.failItem(e, ir, ierr)
+	}
+	return false, nil
+}
+
+func (w *worker) succeed(e *entry, ir *itemResponse) {
+	s := &w.ix.stats
+	switch e.item.action() {
+	case Index:
+		s.indexed.Add(1)
+	case Create:
+		s.created.Add(1)
+	case Update:
+		s.updated.Add(1)
+	case Delete:
+		s.deleted.Add(1)
+	}
+	if f := w.ix.cfg.onSuccess; f != nil {
+		f(w.result(e, ir, nil))
+	}
+}
+
+func (w *worker) failItem(e *entry, ir *itemResponse, err error) {
+	w.ix.stats.failed.Add(1)
+	r := w.result(e, ir, err)
+	if f := w.ix.cfg.onFailure; f != nil {
+		f(r)
+		return
+	}
+	w.ix.log.Error("bulk item failed", "action", string(e.item.action()), "index", r.Index, "id", r.ID, "error", err)
+}
+
+func (w *worker) fail(e *entry, err error) { w.failItem(e, nil, err) }
+
+func (w *worker) result(e *entry, ir *itemResponse, err error) Result {
+	r := Result{Item: e.item, Index: e.item.Index, ID: e.item.ID, Attempts: e.attempts, Err: err}
+	if r.Index == "" {
+		r.Index = w.ix.cfg.index
+	}
+	if ir != nil {
+		if ir.Index != "" {
+			r.Index = ir.Index
+		}
+		if ir.ID != "" {
+			r.ID = ir.ID
+		}
+		r.Status, r.Result = ir.Status, ir.Result
+		r.Version, r.SeqNo, r.PrimaryTerm = ir.Version, ir.SeqNo, ir.PrimaryTerm
+	}
+	return r
+}
+
+// bulkResponse is the part of a _bulk response the worker reads.
+type bulkResponse struct {
+	Errors bool       `json:"errors"`
+	Items  []itemSlot `json:"items"`
+}
+
+type itemSlot struct {
+	Index  *itemResponse `json:"index"`
+	Create *itemResponse `json:"create"`
+	Update *itemResponse `json:"update"`
+	Delete *itemResponse `json:"delete"`
+}
+
+func (s *itemSlot) pick() *itemResponse {
+	for _, r := range [...]*itemResponse{s.Index, s.Create, s.Update, s.Delete} {
+		if r != nil {
+			return r
+		}
+	}
+	return nil
+}
+
+type itemResponse struct {
+	Index       string     `json:"_index"`
+	ID          string     `json:"_id"`
+	Version     int64      `json:"_version"`
+	Result      string     `json:"result"`
+	SeqNo       int64      `json:"_seq_no"`
+	PrimaryTerm int64      `json:"_primary_term"`
+	Status      int        `json:"status"`
+	Error       *ItemError `json:"error"`
+}
