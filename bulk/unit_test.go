@@ -476,7 +476,7 @@ func TestDroppedConnectionIsRetried(t *testing.T) {
 	}))
 	defer srv.Close()
 	c := newCollector()
-	ix, _ := bulk.New(newHTTPTransport(srv.URL), append(c.options(), bulk.WithIndex("i"), bulk.WithRetries(3, time.Millisecond, time.Millisecond))...)
+	ix, _ := bulk.New(newHTTPTransport(srv.URL), append(c.options(), bulk.WithIndex("i"), bulk.WithWorkers(1), bulk.WithRetries(3, time.Millisecond, time.Millisecond))...)
 	for i := range 20 {
 		ix.Add(context.Background(), bulk.Item{ID: fmt.Sprint(i), Body: "{}"})
 	}
