@@ -1,0 +1,155 @@
+"""Differential test cases: prints {case name: request JSON} built with
+Python's elasticsearch.dsl. dsl/diff_test.go builds the same cases with esgo
+and compares the JSON. Run: python3 cases.py"""
+import json
+import sys
+
+from elasticsearch.dsl import Q, A, Search, query as query_mod
+from elasticsearch.dsl.function import SF
+
+CASES = {}
+
+
+def case(name):
+    def deco(fn):
+        CASES[name] = fn
+        return fn
+    return deco
+
+
+def q(name, value):
+    CASES[name] = lambda: value.to_dict()
+
+
+# ---- full text
+q("q/match", Q("match", title="python"))
+q("q/match_opts", Q("match", title={"query": "python web", "operator": "and", "fuzziness": "AUTO"}))
+q("q/match_dunder", Q("match", author__name="joe"))
+q("q/match_phrase", Q("match_phrase", body="quick brown fox"))
+q("q/match_phrase_slop", Q("match_phrase", body={"query": "quick fox", "slop": 2}))
+q("q/match_phrase_prefix", Q("match_phrase_prefix", title={"query": "quick br", "max_expansions": 10}))
+q("q/match_bool_prefix", Q("match_bool_prefix", message="quick brown f"))
+q("q/multi_match", Q("multi_match", query="this is a test", fields=["subject", "message"]))
+q("q/multi_match_opts", Q("multi_match", query="brown fox", fields=["subject^3", "message"], type="best_fields", tie_breaker=0.3))
+q("q/combined_fields", Q("combined_fields", query="database systems", fields=["title", "abstract"], operator="and"))
+q("q/query_string", Q("query_string", query="(new york city) OR (big apple)", default_field="content"))
+q("q/query_string_op", Q("query_string", query="a b", default_operator="AND", fields=["x", "y"]))
+q("q/simple_query_string", Q("simple_query_string", query='"fried eggs" +(eggplant | potato)', fields=["title^5", "body"], default_operator="and"))
+q("q/intervals", Q("intervals", my_text={"match": {"query": "my favorite food", "max_gaps": 0, "ordered": True}}))
+# ---- term level
+q("q/term", Q("term", status="published"))
+q("q/term_opts", Q("term", user__id={"value": "kimchy", "boost": 1.5}))
+q("q/terms", Q("terms", tags=["a", "b"]))
+q("q/terms_boost", Q("terms", tags=["a", "b"], boost=2.0))
+q("q/terms_set", Q("terms_set", programming_languages={"terms": ["c++", "java"], "minimum_should_match_field": "required_matches"}))
+q("q/range", Q("range", age={"gte": 10, "lte": 20}))
+q("q/range_date", Q("range", published={"gte": "now-1d/d", "lt": "now/d", "time_zone": "+01:00", "format": "strict_date_optional_time"}))
+q("q/exists", Q("exists", field="user"))
+q("q/prefix", Q("prefix", user={"value": "ki"}))
+q("q/prefix_short", Q("prefix", user="ki"))
+q("q/wildcard", Q("wildcard", user={"value": "ki*y", "case_insensitive": True}))
+q("q/regexp", Q("regexp", user={"value": "k.*y", "flags": "ALL", "max_determinized_states": 10000}))
+q("q/fuzzy", Q("fuzzy", user={"value": "ki", "fuzziness": "AUTO", "prefix_length": 0}))
+q("q/ids", Q("ids", values=["1", "4", "100"]))
+# ---- compound
+q("q/bool_explicit", Q("bool", must=[Q("match", a=1)], filter=[Q("term", b=2)], must_not=[Q("term", c=3)], should=[Q("term", d=4)], minimum_should_match=1, boost=2.0))
+q("q/constant_score", Q("constant_score", filter=Q("term", user="kimchy"), boost=1.2))
+q("q/dis_max", Q("dis_max", queries=[Q("term", title="Quick pets"), Q("term", body="Quick pets")], tie_breaker=0.7))
+q("q/boosting", Q("boosting", positive=Q("term", text="apple"), negative=Q("term", text="pie"), negative_boost=0.5))
+q("q/function_score", Q("function_score", query=Q("match_all"), functions=[SF("field_value_factor", field="likes", modifier="log1p")], boost_mode="multiply"))
+q("q/function_score_filter_weight", Q("function_score", query=Q("match", title="x"), functions=[SF({"filter": Q("term", tag="a"), "weight": 2.0}), SF("random_score", seed=10, field="_seq_no")], score_mode="sum"))
+q("q/function_score_decay", Q("function_score", functions=[SF("gauss", date={"origin": "2013-09-17", "scale": "10d", "offset": "5d", "decay": 0.5})]))
+q("q/script_score", Q("script_score", query=Q("match", message="elasticsearch"), script={"source": "doc['likes'].value / 10"}))
+# ---- joining
+q("q/nested", Q("nested", path="obj1", query=Q("match", obj1__name="blue"), score_mode="avg"))
+q("q/nested_inner_hits", Q("nested", path="comments", query=Q("term", comments__author="kim"), inner_hits={}))
+q("q/has_child", Q("has_child", type="child", query=Q("match_all"), max_children=10, score_mode="min"))
+q("q/has_parent", Q("has_parent", parent_type="parent", query=Q("term", tag="Elasticsearch"), score=True))
+q("q/parent_id", Q("parent_id", type="my-child", id="1"))
+# ---- geo / shape
+q("q/geo_bounding_box", Q("geo_bounding_box", pin__location={"top_left": {"lat": 40.73, "lon": -74.1}, "bottom_right": {"lat": 40.01, "lon": -71.12}}))
+q("q/geo_distance", Q("geo_distance", distance="200km", pin__location={"lat": 40, "lon": -70}))
+q("q/geo_grid", Q("geo_grid", location={"geohash": "u0"}))
+q("q/geo_polygon", Q("geo_polygon", person__location={"points": [{"lat": 40, "lon": -70}, {"lat": 30, "lon": -80}, {"lat": 20, "lon": -90}]}))
+q("q/geo_shape", Q("geo_shape", location={"shape": {"type": "envelope", "coordinates": [[13.0, 53.0], [14.0, 52.0]]}, "relation": "within"}, ignore_unmapped=True))
+q("q/shape", Q("shape", geometry={"shape": {"type": "envelope", "coordinates": [[1355.0, 5355.0], [1400.0, 5200.0]]}, "relation": "within"}))
+# ---- span
+q("q/span_term", Q("span_term", user="kimchy"))
+q("q/span_near", Q("span_near", clauses=[Q("span_term", field="value1"), Q("span_term", field="value2")], slop=12, in_order=False))
+q("q/span_or", Q("span_or", clauses=[Q("span_term", field="value1"), Q("span_term", field="value2")]))
+q("q/span_not", Q("span_not", include=Q("span_term", field1="hoya"), exclude=Q("span_term", field1="la")))
+q("q/span_first", Q("span_first", match=Q("span_term", user="kimchy"), end=3))
+q("q/span_containing", Q("span_containing", big=Q("span_term", f="a"), little=Q("span_term", f="b")))
+q("q/span_within", Q("span_within", big=Q("span_term", f="a"), little=Q("span_term", f="b")))
+q("q/span_multi", Q("span_multi", match=Q("prefix", user={"value": "ki"})))
+q("q/span_field_masking", Q("span_field_masking", query=Q("span_term", text__stems="fox"), field="text"))
+# ---- specialized
+q("q/distance_feature", Q("distance_feature", field="production_date", pivot="7d", origin="now"))
+q("q/more_like_this", Q("more_like_this", fields=["title", "description"], like="Once upon a time", min_term_freq=1, max_query_terms=12))
+q("q/percolate", Q("percolate", field="query", document={"message": "A new bonsai tree in the office"}))
+q("q/rank_feature", Q("rank_feature", field="pagerank", saturation={"pivot": 8}))
+q("q/script", Q("script", script={"source": "doc['num1'].value > params.param1", "params": {"param1": 5}}))
+q("q/wrapper", Q("wrapper", query="eyJ0ZXJtIiA6IHsgInVzZXIuaWQiIDogImtpbWNoeSIgfX0="))
+q("q/pinned", Q("pinned", ids=["1", "4", "100"], organic=Q("match", description="iphone")))
+q("q/rule", Q("rule", match_criteria={"user_query": "pugs"}, ruleset_ids=["my-ruleset"], organic=Q("match", description="puggles")))
+q("q/match_all", Q("match_all"))
+q("q/match_all_boost", Q("match_all", boost=1.2))
+q("q/match_none", Q("match_none"))
+# ---- vector / semantic
+q("q/knn", Q("knn", field="image-vector", query_vector=[-5, 9, -12], k=10, num_candidates=100))
+q("q/sparse_vector", Q("sparse_vector", field="ml.tokens", inference_id="my-elser", query="How is the weather?"))
+q("q/sparse_vector_tokens", Q("sparse_vector", field="ml.tokens", query_vector={"token1": 0.5, "token2": 0.3}))
+q("q/semantic", Q("semantic", field="inference_field", query="Best surfing places"))
+q("q/text_expansion", Q("text_expansion", ml__tokens={"model_id": ".elser_model_2", "model_text": "the query"}))
+q("q/weighted_tokens", Q("weighted_tokens", query_expansion_field={"tokens": {"2161": 0.4, "3000": 1.2}}))
+q("q/raw", Q({"match": {"title": {"query": "go", "operator": "and"}}}))
+
+# ---- combinations (& | ~)
+a, b, c, d = Q("match", a=1), Q("match", b=2), Q("match", c=3), Q("match", d=4)
+q("c/and_leaves", a & b)
+q("c/and_three", a & b & c)
+q("c/or_leaves", a | b)
+q("c/or_three", a | b | c)
+q("c/not_leaf", ~a)
+q("c/not_not", ~~a)
+q("c/and_or", (a | b) & c)
+q("c/or_and", (a & b) | c)
+q("c/and_or_or", (a | b) & (c | d))
+q("c/or_or_merge", (a | b) | (c | d))
+q("c/leaf_and_bool", a & (b | c))
+q("c/leaf_or_bool", a | (b & c))
+q("c/not_bool_must", ~(a & b))
+q("c/not_bool_should", ~(a | b))
+q("c/not_bool_mixed", ~Q("bool", must=[a], must_not=[b], filter=[c]))
+q("c/not_empty_bool", ~Q("bool"))
+q("c/not_should_with_must", ~Q("bool", must=[a], should=[b, c]))
+q("c/match_all_and", Q("match_all") & a)
+q("c/and_match_all", a & Q("match_all"))
+q("c/match_all_or", Q("match_all") | a)
+q("c/or_match_all", a | Q("match_all"))
+q("c/match_none_and", Q("match_none") & a)
+q("c/match_none_or", Q("match_none") | a)
+q("c/or_match_none", a | Q("match_none"))
+q("c/not_match_all", ~Q("match_all"))
+q("c/not_match_none", ~Q("match_none"))
+q("c/bool_and_match_all", Q("bool", must=[a]) & Q("match_all"))
+q("c/bool_filter_and_bool_filter", Q("bool", filter=[a]) & Q("bool", filter=[b], must_not=[c]))
+q("c/msm_and", Q("bool", should=[a, b, c], minimum_should_match=2) & Q("bool", should=[d], minimum_should_match=1))
+q("c/msm_and2", Q("bool", should=[a, b, c], minimum_should_match=2) & Q("bool", should=[c, d], minimum_should_match=1))
+q("c/should_and_leaf", Q("bool", should=[a, b]) & c)
+q("c/should_must_and_should", Q("bool", must=[a], should=[b]) & Q("bool", must=[c], should=[d]))
+q("c/boosted_bool_or", Q("bool", should=[a], boost=2.0) | b)
+q("c/msm_bool_or", Q("bool", should=[a, b], minimum_should_match=1) | c)
+q("c/complex", (a & ~b) | (c & ~d))
+q("c/demorgan_nested", ~((a | b) & ~c))
+
+
+def main():
+    out = {}
+    for name, fn in CASES.items():
+        out[name] = fn()
+    json.dump(out, sys.stdout, sort_keys=True, default=lambda o: o.to_dict())
+
+
+if __name__ == "__main__":
+    main()
