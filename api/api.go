@@ -49,23 +49,32 @@ func missingPart(endpoint, part string) error {
 }
 
 // UnexpectedStatusError is returned by the HEAD endpoints (Exists and
-// friends) when the transport hands back a status other than 2xx or 404
-// without an error of its own. (*esgo.Client turns such statuses into
-// *esgo.Error before this can happen.)
+// friends) and by [Decode] when the transport hands back an error status
+// without an error of its own, as a bare transport does. (*esgo.Client turns
+// such statuses into *esgo.Error before this can happen.)
 type UnexpectedStatusError struct {
-	// Method and Path describe the request.
+	// Method and Path describe the request, when known.
 	Method, Path string
 	// StatusCode is the HTTP status of the response.
 	StatusCode int
+	// Body is the start of the response body (at most 4 KiB), if any.
+	Body string
 }
 
 // Error implements error.
 func (e *UnexpectedStatusError) Error() string {
-	return fmt.Sprintf("api: %s %s: unexpected status %d", e.Method, e.Path, e.StatusCode)
+	msg := fmt.Sprintf("api: unexpected status %d", e.StatusCode)
+	if e.Path != "" {
+		msg = fmt.Sprintf("api: %s %s: unexpected status %d", e.Method, e.Path, e.StatusCode)
+	}
+	if e.Body != "" {
+		msg += ": " + e.Body
+	}
+	return msg
 }
 
 // Decode decodes the JSON body of a response into a new T and closes the
-// body. It takes the results of an endpoint call directly:
+// body; a status of 300 or more is an [*UnexpectedStatusError]. It takes the results of an endpoint call directly:
 //
 //	res, err := api.Decode[MyResult](client.Search(ctx, api.SearchRequest{...}))
 //
@@ -79,6 +88,10 @@ func Decode[T any](resp *transport.Response, err error) (T, error) {
 		return v, errors.New("api: decoding response: no body")
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode >= 300 {
+		b, _ := io.ReadAll(io.LimitReader(resp.Body, 4<<10))
+		return v, &UnexpectedStatusError{StatusCode: resp.StatusCode, Body: string(b)}
+	}
 	if err := json.NewDecoder(resp.Body).Decode(&v); err != nil {
 		return v, fmt.Errorf("api: decoding %T from response: %w", v, err)
 	}

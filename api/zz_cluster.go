@@ -262,7 +262,7 @@ func (a *ClusterAPI) Health(ctx context.Context, r ClusterHealthRequest, opts ..
 type ClusterInfoRequest struct {
 	// Target: (path part "target", required) Limit the information returned to the specified target.
 	// The values are joined with commas.
-	Target []Target
+	Target []string
 }
 
 // Info calls cluster.info: Get cluster info.
@@ -272,7 +272,7 @@ func (a *ClusterAPI) Info(ctx context.Context, r ClusterInfoRequest, opts ...Opt
 	if len(r.Target) == 0 {
 		return nil, missingPart("cluster.info", "target")
 	}
-	p := "/_info/" + escEnums(r.Target)
+	p := "/_info/" + escList(r.Target)
 	m := "GET"
 	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
 }
@@ -445,7 +445,7 @@ func (a *ClusterAPI) Reroute(ctx context.Context, r ClusterRerouteRequest, opts 
 type ClusterStateRequest struct {
 	// Metric: (path part "metric") Limit the information returned to the specified metrics.
 	// The values are joined with commas.
-	Metric []Metric
+	Metric []string
 	// Index: (path part "index") A comma-separated list of index names; use `_all` or empty string to perform the operation on all indices.
 	// The values are joined with commas.
 	Index []string
@@ -480,9 +480,9 @@ func (a *ClusterAPI) State(ctx context.Context, r ClusterStateRequest, opts ...O
 	m := "GET"
 	switch {
 	case len(r.Metric) > 0 && len(r.Index) > 0:
-		p = "/_cluster/state/" + escEnums(r.Metric) + "/" + escList(r.Index)
+		p = "/_cluster/state/" + escList(r.Metric) + "/" + escList(r.Index)
 	case len(r.Metric) > 0:
-		p = "/_cluster/state/" + escEnums(r.Metric)
+		p = "/_cluster/state/" + escList(r.Metric)
 	default:
 		p = "/_cluster/state"
 	}

@@ -176,35 +176,6 @@ const (
 	IncludeDefinitionStatus          Include = "definition_status"
 )
 
-// IndexMetric is a value of the "index_metric" parameter (used by nodes.stats).
-type IndexMetric string
-
-// Values of IndexMetric.
-const (
-	IndexMetricAll          IndexMetric = "_all"
-	IndexMetricCompletion   IndexMetric = "completion"
-	IndexMetricDocs         IndexMetric = "docs"
-	IndexMetricFielddata    IndexMetric = "fielddata"
-	IndexMetricQueryCache   IndexMetric = "query_cache"
-	IndexMetricFlush        IndexMetric = "flush"
-	IndexMetricGet          IndexMetric = "get"
-	IndexMetricIndexing     IndexMetric = "indexing"
-	IndexMetricMappings     IndexMetric = "mappings"
-	IndexMetricMerge        IndexMetric = "merge"
-	IndexMetricRequestCache IndexMetric = "request_cache"
-	IndexMetricRecovery     IndexMetric = "recovery"
-	IndexMetricRefresh      IndexMetric = "refresh"
-	IndexMetricSearch       IndexMetric = "search"
-	IndexMetricSegments     IndexMetric = "segments"
-	IndexMetricStore        IndexMetric = "store"
-	IndexMetricWarmer       IndexMetric = "warmer"
-	IndexMetricBulk         IndexMetric = "bulk"
-	IndexMetricShardStats   IndexMetric = "shard_stats"
-	IndexMetricTranslog     IndexMetric = "translog"
-	IndexMetricDenseVector  IndexMetric = "dense_vector"
-	IndexMetricSparseVector IndexMetric = "sparse_vector"
-)
-
 // JobType is a value of the "job_type" parameter (used by connector.sync_job_list).
 type JobType string
 
@@ -234,70 +205,6 @@ type MergeType string
 const (
 	MergeTypeIndex    MergeType = "index"
 	MergeTypeTemplate MergeType = "template"
-)
-
-// Metric is a value of the "metric" parameter (used by cluster.state, indices.stats, nodes.info, nodes.stats and 2 more).
-// Not every endpoint accepts every value.
-type Metric string
-
-// Values of Metric.
-const (
-	MetricAll                 Metric = "_all"
-	MetricBlocks              Metric = "blocks"
-	MetricCustoms             Metric = "customs"
-	MetricMetadata            Metric = "metadata"
-	MetricNodes               Metric = "nodes"
-	MetricRoutingTable        Metric = "routing_table"
-	MetricRoutingNodes        Metric = "routing_nodes"
-	MetricMasterNode          Metric = "master_node"
-	MetricVersion             Metric = "version"
-	MetricCompletion          Metric = "completion"
-	MetricDocs                Metric = "docs"
-	MetricFielddata           Metric = "fielddata"
-	MetricQueryCache          Metric = "query_cache"
-	MetricFlush               Metric = "flush"
-	MetricGet                 Metric = "get"
-	MetricIndexing            Metric = "indexing"
-	MetricMappings            Metric = "mappings"
-	MetricMerge               Metric = "merge"
-	MetricRecovery            Metric = "recovery"
-	MetricRequestCache        Metric = "request_cache"
-	MetricRefresh             Metric = "refresh"
-	MetricSearch              Metric = "search"
-	MetricSegments            Metric = "segments"
-	MetricShardStats          Metric = "shard_stats"
-	MetricStore               Metric = "store"
-	MetricTranslog            Metric = "translog"
-	MetricWarmer              Metric = "warmer"
-	MetricBulk                Metric = "bulk"
-	MetricDenseVector         Metric = "dense_vector"
-	MetricSparseVector        Metric = "sparse_vector"
-	MetricNone                Metric = "_none"
-	MetricSettings            Metric = "settings"
-	MetricOs                  Metric = "os"
-	MetricProcess             Metric = "process"
-	MetricRemoteClusterServer Metric = "remote_cluster_server"
-	MetricJvm                 Metric = "jvm"
-	MetricThreadPool          Metric = "thread_pool"
-	MetricTransport           Metric = "transport"
-	MetricHTTP                Metric = "http"
-	MetricPlugins             Metric = "plugins"
-	MetricIngest              Metric = "ingest"
-	MetricIndices             Metric = "indices"
-	MetricAggregations        Metric = "aggregations"
-	MetricAdaptiveSelection   Metric = "adaptive_selection"
-	MetricAllocations         Metric = "allocations"
-	MetricBreaker             Metric = "breaker"
-	MetricDiscovery           Metric = "discovery"
-	MetricFs                  Metric = "fs"
-	MetricIndexingPressure    Metric = "indexing_pressure"
-	MetricRepositories        Metric = "repositories"
-	MetricScript              Metric = "script"
-	MetricScriptCache         Metric = "script_cache"
-	MetricRestActions         Metric = "rest_actions"
-	MetricQueuedWatches       Metric = "queued_watches"
-	MetricCurrentWatches      Metric = "current_watches"
-	MetricPendingWatches      Metric = "pending_watches"
 )
 
 // Mode is a value of the "mode" parameter (used by indices.resolve_index).
@@ -419,18 +326,6 @@ const (
 	SuggestModeMissing SuggestMode = "missing"
 	SuggestModePopular SuggestMode = "popular"
 	SuggestModeAlways  SuggestMode = "always"
-)
-
-// Target is a value of the "target" parameter (used by cluster.info).
-type Target string
-
-// Values of Target.
-const (
-	TargetAll        Target = "_all"
-	TargetHTTP       Target = "http"
-	TargetIngest     Target = "ingest"
-	TargetThreadPool Target = "thread_pool"
-	TargetScript     Target = "script"
 )
 
 // TaskType is a value of the "task_type" parameter (used by inference.delete, inference.get, inference.inference, inference.put and 27 more).

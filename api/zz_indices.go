@@ -873,7 +873,7 @@ type IndicesFlushRequest struct {
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-flush
 func (a *IndicesAPI) Flush(ctx context.Context, r IndicesFlushRequest, opts ...Option) (*transport.Response, error) {
 	var p string
-	m := "POST"
+	m := "GET"
 	switch {
 	case len(r.Index) > 0:
 		p = "/" + escList(r.Index) + "/_flush"
@@ -1941,7 +1941,7 @@ type IndicesRefreshRequest struct {
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-refresh
 func (a *IndicesAPI) Refresh(ctx context.Context, r IndicesRefreshRequest, opts ...Option) (*transport.Response, error) {
 	var p string
-	m := "POST"
+	m := "GET"
 	switch {
 	case len(r.Index) > 0:
 		p = "/" + escList(r.Index) + "/_refresh"
@@ -2377,7 +2377,7 @@ func (a *IndicesAPI) Split(ctx context.Context, r IndicesSplitRequest, opts ...O
 type IndicesStatsRequest struct {
 	// Metric: (path part "metric") Limit the information returned the specific metrics.
 	// The values are joined with commas.
-	Metric []Metric
+	Metric []string
 	// Index: (path part "index") A comma-separated list of index names; use `_all` or empty string to perform the operation on all indices.
 	// The values are joined with commas.
 	Index []string
@@ -2414,9 +2414,9 @@ func (a *IndicesAPI) Stats(ctx context.Context, r IndicesStatsRequest, opts ...O
 	m := "GET"
 	switch {
 	case len(r.Index) > 0 && len(r.Metric) > 0:
-		p = "/" + escList(r.Index) + "/_stats/" + escEnums(r.Metric)
+		p = "/" + escList(r.Index) + "/_stats/" + escList(r.Metric)
 	case len(r.Metric) > 0:
-		p = "/_stats/" + escEnums(r.Metric)
+		p = "/_stats/" + escList(r.Metric)
 	case len(r.Index) > 0:
 		p = "/" + escList(r.Index) + "/_stats"
 	default:

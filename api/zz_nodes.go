@@ -107,7 +107,7 @@ type NodesInfoRequest struct {
 	NodeID []string
 	// Metric: (path part "metric") A comma-separated list of metrics you wish returned. Leave empty to return all metrics.
 	// The values are joined with commas.
-	Metric []Metric
+	Metric []string
 	// FlatSettings: ("flat_settings") Return settings in flat format (default: false).
 	FlatSettings *bool
 	// Timeout: ("timeout") Explicit operation timeout.
@@ -123,11 +123,11 @@ func (a *NodesAPI) Info(ctx context.Context, r NodesInfoRequest, opts ...Option)
 	m := "GET"
 	switch {
 	case len(r.NodeID) > 0 && len(r.Metric) > 0:
-		p = "/_nodes/" + escList(r.NodeID) + "/" + escEnums(r.Metric)
+		p = "/_nodes/" + escList(r.NodeID) + "/" + escList(r.Metric)
 	case len(r.NodeID) > 0:
 		p = "/_nodes/" + escList(r.NodeID)
 	case len(r.Metric) > 0:
-		p = "/_nodes/" + escEnums(r.Metric)
+		p = "/_nodes/" + escList(r.Metric)
 	default:
 		p = "/_nodes"
 	}
@@ -174,10 +174,10 @@ type NodesStatsRequest struct {
 	NodeID []string
 	// Metric: (path part "metric") Limit the information returned to the specified metrics.
 	// The values are joined with commas.
-	Metric []Metric
+	Metric []string
 	// IndexMetric: (path part "index_metric") Limit the information returned for `indices` metric to the specific index metrics. Isn't used if `indices` (or `all`) metric isn't specified.
 	// The values are joined with commas.
-	IndexMetric []IndexMetric
+	IndexMetric []string
 	// CompletionFields: ("completion_fields") A comma-separated list of fields for the `completion` index metric (supports wildcards).
 	// The values are joined with commas.
 	CompletionFields []string
@@ -211,15 +211,15 @@ func (a *NodesAPI) Stats(ctx context.Context, r NodesStatsRequest, opts ...Optio
 	m := "GET"
 	switch {
 	case len(r.NodeID) > 0 && len(r.Metric) > 0 && len(r.IndexMetric) > 0:
-		p = "/_nodes/" + escList(r.NodeID) + "/stats/" + escEnums(r.Metric) + "/" + escEnums(r.IndexMetric)
+		p = "/_nodes/" + escList(r.NodeID) + "/stats/" + escList(r.Metric) + "/" + escList(r.IndexMetric)
 	case len(r.NodeID) > 0 && len(r.Metric) > 0:
-		p = "/_nodes/" + escList(r.NodeID) + "/stats/" + escEnums(r.Metric)
+		p = "/_nodes/" + escList(r.NodeID) + "/stats/" + escList(r.Metric)
 	case len(r.Metric) > 0 && len(r.IndexMetric) > 0:
-		p = "/_nodes/stats/" + escEnums(r.Metric) + "/" + escEnums(r.IndexMetric)
+		p = "/_nodes/stats/" + escList(r.Metric) + "/" + escList(r.IndexMetric)
 	case len(r.NodeID) > 0:
 		p = "/_nodes/" + escList(r.NodeID) + "/stats"
 	case len(r.Metric) > 0:
-		p = "/_nodes/stats/" + escEnums(r.Metric)
+		p = "/_nodes/stats/" + escList(r.Metric)
 	default:
 		p = "/_nodes/stats"
 	}
@@ -243,7 +243,7 @@ type NodesUsageRequest struct {
 	NodeID []string
 	// Metric: (path part "metric") Limit the information returned to the specified metrics.
 	// The values are joined with commas.
-	Metric []Metric
+	Metric []string
 	// Timeout: ("timeout") Explicit operation timeout.
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
@@ -257,11 +257,11 @@ func (a *NodesAPI) Usage(ctx context.Context, r NodesUsageRequest, opts ...Optio
 	m := "GET"
 	switch {
 	case len(r.NodeID) > 0 && len(r.Metric) > 0:
-		p = "/_nodes/" + escList(r.NodeID) + "/usage/" + escEnums(r.Metric)
+		p = "/_nodes/" + escList(r.NodeID) + "/usage/" + escList(r.Metric)
 	case len(r.NodeID) > 0:
 		p = "/_nodes/" + escList(r.NodeID) + "/usage"
 	case len(r.Metric) > 0:
-		p = "/_nodes/usage/" + escEnums(r.Metric)
+		p = "/_nodes/usage/" + escList(r.Metric)
 	default:
 		p = "/_nodes/usage"
 	}

@@ -205,7 +205,10 @@ type CountRequest struct {
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-count
 func (a *API) Count(ctx context.Context, r CountRequest, opts ...Option) (*transport.Response, error) {
 	var p string
-	m := "POST"
+	m := "GET"
+	if r.Body != nil {
+		m = "POST"
+	}
 	switch {
 	case len(r.Index) > 0:
 		p = "/" + escList(r.Index) + "/_count"
@@ -1938,7 +1941,10 @@ func (a *API) SearchMVT(ctx context.Context, r SearchMVTRequest, opts ...Option)
 		return nil, missingPart("search_mvt", "y")
 	}
 	p := "/" + escList(r.Index) + "/_mvt/" + esc(r.Field) + "/" + strconv.Itoa(*r.Zoom) + "/" + strconv.Itoa(*r.X) + "/" + strconv.Itoa(*r.Y)
-	m := "POST"
+	m := "GET"
+	if r.Body != nil {
+		m = "POST"
+	}
 	q := url.Values{}
 	setBool(q, "exact_bounds", r.ExactBounds)
 	setInt(q, "extent", r.Extent)

@@ -109,7 +109,10 @@ type SQLQueryRequest struct {
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-sql-query
 func (a *SQLAPI) Query(ctx context.Context, r SQLQueryRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_sql"
-	m := "POST"
+	m := "GET"
+	if r.Body != nil {
+		m = "POST"
+	}
 	q := url.Values{}
 	setStr(q, "format", string(r.Format))
 	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
@@ -127,6 +130,9 @@ type SQLTranslateRequest struct {
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-sql-translate
 func (a *SQLAPI) Translate(ctx context.Context, r SQLTranslateRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_sql/translate"
-	m := "POST"
+	m := "GET"
+	if r.Body != nil {
+		m = "POST"
+	}
 	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
 }

@@ -228,7 +228,7 @@ func (a *WatcherAPI) Start(ctx context.Context, r WatcherStartRequest, opts ...O
 type WatcherStatsRequest struct {
 	// Metric: (path part or query parameter "metric") Controls what additional stat metrics should be include in the response.
 	// The values are joined with commas.
-	Metric []Metric
+	Metric []string
 	// EmitStacktraces: ("emit_stacktraces") Emits stack traces of currently running watches.
 	EmitStacktraces *bool
 }
@@ -242,14 +242,14 @@ func (a *WatcherAPI) Stats(ctx context.Context, r WatcherStatsRequest, opts ...O
 	m := "GET"
 	switch {
 	case len(r.Metric) > 0:
-		p = "/_watcher/stats/" + escEnums(r.Metric)
+		p = "/_watcher/stats/" + escList(r.Metric)
 		inPathMetric = true
 	default:
 		p = "/_watcher/stats"
 	}
 	q := url.Values{}
 	if !inPathMetric {
-		setEnums(q, "metric", r.Metric)
+		setList(q, "metric", r.Metric)
 	}
 	setBool(q, "emit_stacktraces", r.EmitStacktraces)
 	return send(ctx, a.t, m, p, q, nil, "", "", opts)

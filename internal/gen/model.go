@@ -267,7 +267,7 @@ func buildEndpoint(e *endpoint, raw *rawEndpoint, enums map[string]*enumType) er
 			f.Kind = kFloat
 		case "list":
 			f.Kind = kList
-			if len(a.Options) > 0 && !unenumeratedLists[name] {
+			if len(a.Options) > 0 && !unenumeratedLists[name] && !isPart {
 				f.Kind = kEnumList
 			}
 		case "enum":
@@ -349,7 +349,11 @@ func buildEndpoint(e *endpoint, raw *rawEndpoint, enums map[string]*enumType) er
 				continue
 			}
 		}
-		p := &path{Template: rp.Path, Method: rp.Methods[0], BodyMethod: rp.Methods[0]}
+		p := &path{Template: rp.Path, Method: rp.Methods[0]}
+		if contains(rp.Methods, "GET") {
+			p.Method = "GET"
+		}
+		p.BodyMethod = p.Method
 		if raw.Body != nil {
 			for _, m := range rp.Methods {
 				if m == "PUT" || m == "POST" {
