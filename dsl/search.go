@@ -639,3 +639,6 @@ func indexPath(index []string, endpoint string) string {
 	}
 	return "/" + strings.Join(parts, ",") + "/" + endpoint
 }
+
+// CountBody returns the body sent by Count: the query only.
+func (s Search) CountBody() (map[string]any, error) { return s.body(true) }

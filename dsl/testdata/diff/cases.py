@@ -256,6 +256,72 @@ def _():
     s.aggs.bucket("red", "filter", filter=Q("term", color="red")).metric("avg_price", "avg", field="price")
     return s.to_dict()
 
+# ---- searches
+def srch(name, fn):
+    CASES[name] = lambda: fn().to_dict()
+
+
+srch("s/empty", lambda: Search())
+srch("s/query", lambda: Search().query("match", title="python"))
+srch("s/query_twice", lambda: Search().query("match", title="python").query("match", body="web"))
+srch("s/query_or", lambda: Search().query(Q("match", title="python") | Q("match", title="django")))
+srch("s/filter", lambda: Search().filter("term", published=True))
+srch("s/filter_twice", lambda: Search().filter("term", published=True).filter("range", date={"gte": "2020-01-01"}))
+srch("s/query_filter", lambda: Search().query("match", title="python").filter("term", category="search"))
+srch("s/exclude", lambda: Search().exclude("match", title="java"))
+srch("s/filter_exclude", lambda: Search().filter("term", a=1).exclude("term", b=2))
+srch("s/post_filter", lambda: Search().query("match", title="x").post_filter("term", color="red"))
+srch("s/post_filter_twice", lambda: Search().post_filter("term", color="red").post_filter("term", size="L"))
+srch("s/sort", lambda: Search().sort("category", "-title", {"price": {"order": "asc", "mode": "avg"}}))
+srch("s/sort_reset", lambda: Search().sort("a").sort())
+srch("s/source_list", lambda: Search().source(["title", "body"]))
+srch("s/source_false", lambda: Search().source(False))
+srch("s/source_incl_excl", lambda: Search().source(includes=["obj1.*"], excludes=["*.description"]))
+srch("s/source_chain", lambda: Search().source(includes=["obj1.*"]).source(excludes=["*.description"]))
+srch("s/source_remove", lambda: Search().source(includes=["a"], excludes=["b"]).source(excludes=None))
+srch("s/highlight", lambda: Search().highlight("title", "body", fragment_size=50))
+srch("s/highlight_two", lambda: Search().highlight("title", fragment_size=50).highlight("body", fragment_size=100).highlight_options(order="score", pre_tags=["<b>"]))
+srch("s/suggest_term", lambda: Search().suggest("my_suggestion", "elasticsaerch", term={"field": "body"}))
+srch("s/suggest_completion", lambda: Search().suggest("auto", "pyth", completion={"field": "suggest", "size": 5}))
+srch("s/suggest_regex", lambda: Search().suggest("auto", regex="py[thon|py]", completion={"field": "suggest"}))
+srch("s/script_fields", lambda: Search().script_fields(times_two="doc['field'].value * 2"))
+srch("s/script_fields_full", lambda: Search().script_fields(times_three={"script": {"lang": "painless", "source": "doc['field'].value * params.n", "params": {"n": 3}}}))
+srch("s/collapse", lambda: Search().collapse("user.id", inner_hits={"name": "most_recent", "size": 5}, max_concurrent_group_searches=4))
+srch("s/collapse_reset", lambda: Search().collapse("user.id").collapse())
+srch("s/knn", lambda: Search().knn("embedding", 5, 10, query_vector=[0.1, 0.2, 0.3]))
+srch("s/knn_two", lambda: Search().knn("e1", 5, 10, query_vector=[0.1, 0.2], boost=0.5, filter=Q("term", category="blog"), similarity=0.8).knn("e2", 3, 20, query_vector_builder={"text_embedding": {"model_id": "m", "model_text": "hello"}}))
+srch("s/knn_rrf", lambda: Search().query("match", content="search text").knn("embedding", 5, 10, query_vector=[1.0, 2.0]).rank(rrf=True))
+srch("s/rank_opts", lambda: Search().rank(rrf={"rank_window_size": 50, "rank_constant": 20}))
+srch("s/slice", lambda: Search()[10:20])
+srch("s/slice_twice", lambda: Search()[10:30][5:10])
+srch("s/slice_open_end", lambda: Search().extra(size=50)[10:100])
+srch("s/index_one", lambda: Search().extra(from_=5, size=1)[0:1])
+srch("s/extra", lambda: Search().extra(track_total_hits=True, min_score=0.5, explain=True))
+srch("s/full", lambda: Search(index="blog").query("match", title="python").filter("term", published=True).exclude("term", tags="draft").post_filter("terms", tags=["go"]).sort("-date", "_score").source(["title"]).highlight("title").extra(size=5, track_total_hits=True))
+
+
+@case("s/from_dict_roundtrip")
+def _():
+    d = {"query": {"bool": {"must": [{"match": {"title": "python"}}]}}, "aggs": {"t": {"terms": {"field": "tags"}}}, "size": 3, "sort": ["date"], "highlight": {"fields": {"title": {}}, "order": "score"}}
+    return Search.from_dict(d).to_dict()
+
+
+@case("s/from_dict_then_filter")
+def _():
+    d = {"query": {"bool": {"must": [{"match": {"title": "python"}}], "should": [{"term": {"a": 1}}, {"term": {"b": 1}}]}}, "size": 3}
+    return Search.from_dict(d).filter("term", published=True).query("match", body="x").to_dict()
+
+
+@case("s/from_dict_suggest_text")
+def _():
+    d = {"suggest": {"text": "foo", "s1": {"term": {"field": "body"}}}, "post_filter": {"term": {"x": 1}}}
+    return Search.from_dict(d).post_filter("term", y=2).to_dict()
+
+
+@case("s/count_body")
+def _():
+    return Search().query("match", title="x").post_filter("term", a=1).sort("b").extra(size=3).to_dict(count=True)
+
 
 def main():
     out = {}
