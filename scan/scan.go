@@ -1,0 +1,400 @@
+// Package scan reads every document matching a query, as an iterator of typed
+// hits, over a scroll ([Scroll]) or a point in time with search_after
+// ([PointInTime]).
+//
+// Both can read slices in parallel (WithSlices), fail on failed shards
+// instead of silently returning part of the data (unless
+// AllowPartialResults), and release the scroll or the point in time on every
+// exit path: the end of the data, an error, the context ending, and the
+// caller breaking out of the loop.
+package scan
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/esgo/esgo/transport"
+)
+
+// Hit is one document. T is the type its _source decodes into;
+// json.RawMessage keeps it as it is.
+type Hit[T any] struct {
+	// Index and ID identify the document.
+	Index string `json:"_index"`
+	ID    string `json:"_id"`
+	// Score is nil when the search is not scored.
+	Score *float64 `json:"_score"`
+	// Routing is the custom routing value, if any.
+	Routing string `json:"_routing,omitempty"`
+	// Source is the document.
+	Source T `json:"_source"`
+	// Fields holds the requested fields ("fields", "docvalue_fields").
+	Fields map[string]json.RawMessage `json:"fields,omitempty"`
+	// Sort holds the hit's sort values.
+	Sort []json.RawMessage `json:"sort,omitempty"`
+	// SeqNo, PrimaryTerm and Version are set when the query asks for them
+	// (seq_no_primary_term, version).
+	SeqNo       *int64 `json:"_seq_no,omitempty"`
+	PrimaryTerm *int64 `json:"_primary_term,omitempty"`
+	Version     *int64 `json:"_version,omitempty"`
+	// Slice is the slice the hit was read from (0 without slices).
+	Slice int `json:"-"`
+}
+
+// Option configures Scroll and PointInTime.
+type Option func(*config) error
+
+type config struct {
+	size          int
+	keepAlive     time.Duration
+	preserveOrder bool
+	slices        int
+	allowPartial  bool
+	query         url.Values
+	timeout       time.Duration
+	logger        *slog.Logger
+}
+
+func newConfig(opts []Option) (config, error) {
+	c := config{size: 1000, keepAlive: 5 * time.Minute, slices: 1, query: url.Values{}, logger: slog.Default()}
+	for _, o := range opts {
+		if err := o(&c); err != nil {
+			return c, err
+		}
+	}
+	return c, nil
+}
+
+// WithSize sets the number of hits per page (default 1000).
+func WithSize(n int) Option {
+	return func(c *config) error {
+		if n < 1 {
+			return fmt.Errorf("scan: WithSize(%d): need at least 1", n)
+		}
+		c.size = n
+		return nil
+	}
+}
+
+// WithKeepAlive sets how long the server keeps the scroll or point in time
+// between two pages (default 5m).
+func WithKeepAlive(d time.Duration) Option {
+	return func(c *config) error {
+		if d < time.Second {
+			return fmt.Errorf("scan: WithKeepAlive(%v): need at least 1s", d)
+		}
+		c.keepAlive = d
+		return nil
+	}
+}
+
+// PreserveOrder keeps the query's sort for a scroll, which is slower; by
+// default a scroll sorts by _doc, the cheapest order.
+func PreserveOrder() Option {
+	return func(c *config) error {
+		c.preserveOrder = true
+		return nil
+	}
+}
+
+// WithSlices reads n slices in parallel, one goroutine each (default 1).
+// Hits of different slices are interleaved.
+func WithSlices(n int) Option {
+	return func(c *config) error {
+		if n < 1 {
+			return fmt.Errorf("scan: WithSlices(%d): need at least 1", n)
+		}
+		c.slices = n
+		return nil
+	}
+}
+
+// AllowPartialResults goes on when shards failed; by default the iteration
+// stops with a *ShardsError.
+func AllowPartialResults() Option {
+	return func(c *config) error {
+		c.allowPartial = true
+		return nil
+	}
+}
+
+// WithParam adds a query string parameter to the search requests (for
+// instance "routing" or "preference" for Scroll).
+func WithParam(name, value string) Option {
+	return func(c *config) error {
+		c.query.Add(name, value)
+		return nil
+	}
+}
+
+// WithRequestTimeout bounds each request (default: the transport's).
+func WithRequestTimeout(d time.Duration) Option {
+	return func(c *config) error {
+		c.timeout = d
+		return nil
+	}
+}
+
+// WithLogger sets the logger for failures to release a scroll or point in
+// time (default slog.Default()).
+func WithLogger(l *slog.Logger) Option {
+	return func(c *config) error {
+		if l == nil {
+			return errors.New("scan: WithLogger(nil)")
+		}
+		c.logger = l
+		return nil
+	}
+}
+
+// ShardsError reports that some shards failed, so the data read is not
+// complete.
+type ShardsError struct {
+	Total, Successful, Skipped, Failed int
+	// Failures holds the shard failures the server described.
+	Failures []ShardFailure
+}
+
+// ShardFailure is one failed shard.
+type ShardFailure struct {
+	Index  string `json:"index"`
+	Shard  int    `json:"shard"`
+	Node   string `json:"node"`
+	Reason struct {
+		Type   string `json:"type"`
+		Reason string `json:"reason"`
+	} `json:"reason"`
+}
+
+// Error implements error.
+func (e *ShardsError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "scan: %d of %d shards failed (%d successful, %d skipped)", e.Total-e.Successful-e.Skipped, e.Total, e.Successful, e.Skipped)
+	for i, f := range e.Failures {
+		if i == 3 {
+			fmt.Fprintf(&b, "; and %d more", len(e.Failures)-3)
+			break
+		}
+		fmt.Fprintf(&b, "; %s[%d]: %s: %s", f.Index, f.Shard, f.Reason.Type, f.Reason.Reason)
+	}
+	return b.String()
+}
+
+// ResponseError is an error status from a transport that hands them back as
+// responses (a bare transport; *esgo.Client returns *esgo.Error instead).
+type ResponseError struct {
+	Status int
+	// Body is the start of the response body.
+	Body string
+	// Request is "METHOD path".
+	Request string
+}
+
+// Error implements error.
+func (e *ResponseError) Error() string {
+	return fmt.Sprintf("scan: %s: status %d: %s", e.Request, e.Status, e.Body)
+}
+
+type shards struct {
+	Total      int            `json:"total"`
+	Successful int            `json:"successful"`
+	Skipped    int            `json:"skipped"`
+	Failed     int            `json:"failed"`
+	Failures   []ShardFailure `json:"failures"`
+}
+
+func (s *shards) err() error {
+	if s.Failed == 0 && s.Successful+s.Skipped >= s.Total {
+		return nil
+	}
+	return &ShardsError{Total: s.Total, Successful: s.Successful, Skipped: s.Skipped, Failed: s.Failed, Failures: s.Failures}
+}
+
+type page[T any] struct {
+	ScrollID string `json:"_scroll_id"`
+	PitID    string `json:"pit_id"`
+	TimedOut bool   `json:"timed_out"`
+	Shards   shards `json:"_shards"`
+	Hits     struct {
+		Hits []Hit[T] `json:"hits"`
+	} `json:"hits"`
+}
+
+// perform sends a request and decodes a 2xx JSON answer into out (if not nil).
+func perform(ctx context.Context, client transport.Interface, cfg *config, method, path string, query url.Values, body any, out any, ignore ...int) error {
+	req := &transport.Request{Method: method, Path: path, Query: query, Body: body, Timeout: cfg.timeout, Ignore: ignore}
+	if body != nil {
+		req.Header = http.Header{"Content-Type": {"application/json"}}
+	}
+	resp, err := client.Perform(ctx, req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		for _, s := range ignore {
+			if s == resp.StatusCode {
+				return nil
+			}
+		}
+		b, _ := io.ReadAll(io.LimitReader(resp.Body, 2048))
+		return &ResponseError{Status: resp.StatusCode, Body: string(b), Request: method + " " + path}
+	}
+	if out == nil {
+		_, err = io.Copy(io.Discard, resp.Body)
+		return err
+	}
+	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
+		return fmt.Errorf("scan: decoding the answer to %s %s: %w", method, path, err)
+	}
+	return nil
+}
+
+// searchBody turns the caller's body (nil, a JSON document as []byte,
+// json.RawMessage, string or io.Reader, or any value that encodes to a JSON
+// object) into a map the helpers can add keys to.
+func searchBody(q any) (map[string]json.RawMessage, error) {
+	var raw []byte
+	switch q := q.(type) {
+	case nil:
+		return map[string]json.RawMessage{}, nil
+	case []byte:
+		raw = q
+	case json.RawMessage:
+		raw = q
+	case string:
+		raw = []byte(q)
+	case io.Reader:
+		var err error
+		if raw, err = io.ReadAll(q); err != nil {
+			return nil, fmt.Errorf("scan: reading the query: %w", err)
+		}
+	default:
+		var err error
+		if raw, err = json.Marshal(q); err != nil {
+			return nil, fmt.Errorf("scan: encoding the query: %w", err)
+		}
+	}
+	m := map[string]json.RawMessage{}
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return m, nil
+	}
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, fmt.Errorf("scan: the query must be a JSON object (the whole search body, e.g. {\"query\": ...}): %w", err)
+	}
+	return m, nil
+}
+
+func mustJSON(v any) json.RawMessage {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only called with maps of plain values
+	}
+	return b
+}
+
+// indexPath escapes a comma-separated list of indices for a URL path.
+func indexPath(index string) string {
+	parts := strings.Split(index, ",")
+	for i, p := range parts {
+		parts[i] = url.PathEscape(strings.TrimSpace(p))
+	}
+	return "/" + strings.Join(parts, ",")
+}
+
+func keepAlive(d time.Duration) string {
+	return strconv.FormatInt(d.Milliseconds(), 10) + "ms"
+}
+
+// cleanupContext is for releasing server resources after ctx may have ended.
+func cleanupContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+}
+
+// sliceReader reads one slice, calling emit with each page of hits until
+// emit returns false, and releases what it holds before returning.
+type sliceReader[T any] func(ctx context.Context, slice int, emit func([]Hit[T]) bool) error
+
+// run yields the hits of every slice, reading them in parallel when there
+// are several, and returns once every reader is done.
+func run[T any](ctx context.Context, slices int, read sliceReader[T], yield func(Hit[T], error) bool) {
+	if slices == 1 {
+		stopped := false
+		err := read(ctx, 0, func(hits []Hit[T]) bool {
+			for i := range hits {
+				if !yield(hits[i], nil) {
+					stopped = true
+					return false
+				}
+			}
+			return true
+		})
+		if err != nil && !stopped {
+			yield(Hit[T]{}, err)
+		}
+		return
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type batch struct {
+		hits []Hit[T]
+		err  error
+	}
+	out := make(chan batch, slices)
+	var wg sync.WaitGroup
+	for s := range slices {
+		wg.Go(func() {
+			err := read(ctx, s, func(hits []Hit[T]) bool {
+				for i := range hits {
+					hits[i].Slice = s
+				}
+				select {
+				case out <- batch{hits: hits}:
+					return true
+				case <-ctx.Done():
+					return false
+				}
+			})
+			if err != nil && ctx.Err() == nil {
+				select {
+				case out <- batch{err: fmt.Errorf("slice %d: %w", s, err)}:
+				case <-ctx.Done():
+				}
+			}
+		})
+	}
+	go func() {
+		wg.Wait()
+		close(out)
+	}()
+	defer func() {
+		cancel()
+		for range out { // wait for every reader to release its resources
+		}
+	}()
+	for b := range out {
+		if b.err != nil {
+			yield(Hit[T]{}, b.err)
+			return
+		}
+		for i := range b.hits {
+			if !yield(b.hits[i], nil) {
+				return
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		yield(Hit[T]{}, err)
+	}
+}

@@ -1,0 +1,108 @@
+package scan
+
+import (
+	"context"
+	"encoding/json"
+	"iter"
+	"net/http"
+	"net/url"
+
+	"github.com/esgo/esgo/transport"
+)
+
+// Scroll yields every hit of the search body query (the whole body, e.g.
+// map[string]any{"query": ...}, nil for all documents) on index (a name,
+// pattern or comma-separated list; empty for all) through the scroll API,
+// decoding each _source into T.
+//
+// Without PreserveOrder the hits come sorted by _doc. The scroll is cleared
+// on every exit, even when the loop is left early or ctx ends. Shard
+// failures end the iteration with a *ShardsError unless AllowPartialResults
+// is given. An error is yielded at most once, last.
+func Scroll[T any](ctx context.Context, client transport.Interface, index string, query any, opts ...Option) iter.Seq2[Hit[T], error] {
+	return func(yield func(Hit[T], error) bool) {
+		cfg, err := newConfig(opts)
+		if err != nil {
+			yield(Hit[T]{}, err)
+			return
+		}
+		body, err := searchBody(query)
+		if err != nil {
+			yield(Hit[T]{}, err)
+			return
+		}
+		if _, ok := body["sort"]; !ok || !cfg.preserveOrder {
+			body["sort"] = json.RawMessage(`["_doc"]`)
+		}
+		if _, ok := body["size"]; !ok {
+			body["size"] = mustJSON(cfg.size)
+		}
+		path := "/_search"
+		if index != "" {
+			path = indexPath(index) + "/_search"
+		}
+		read := func(ctx context.Context, slice int, emit func([]Hit[T]) bool) error {
+			b := body
+			if cfg.slices > 1 {
+				b = make(map[string]json.RawMessage, len(body)+1)
+				for k, v := range body {
+					b[k] = v
+				}
+				b["slice"] = mustJSON(map[string]int{"id": slice, "max": cfg.slices})
+			}
+			return scrollSlice(ctx, client, &cfg, path, b, emit)
+		}
+		run(ctx, cfg.slices, read, yield)
+	}
+}
+
+func scrollSlice[T any](ctx context.Context, client transport.Interface, cfg *config, path string, body map[string]json.RawMessage, emit func([]Hit[T]) bool) (err error) {
+	q := url.Values{}
+	for k, v := range cfg.query {
+		q[k] = v
+	}
+	q.Set("scroll", keepAlive(cfg.keepAlive))
+	var p page[T]
+	err = perform(ctx, client, cfg, http.MethodPost, path, q, body, &p)
+	scrollID := p.ScrollID
+	defer func() {
+		if scrollID == "" {
+			return
+		}
+		cctx, cancel := cleanupContext(ctx)
+		defer cancel()
+		cerr := perform(cctx, client, cfg, http.MethodDelete, "/_search/scroll", nil,
+			map[string][]string{"scroll_id": {scrollID}}, nil, http.StatusNotFound)
+		if cerr != nil {
+			cfg.logger.Warn("scan: clearing the scroll failed", "error", cerr)
+		}
+	}()
+	if err != nil {
+		return err
+	}
+	next := map[string]string{"scroll": keepAlive(cfg.keepAlive)}
+	for {
+		if !cfg.allowPartial {
+			if err := p.Shards.err(); err != nil {
+				return err
+			}
+		}
+		if len(p.Hits.Hits) == 0 {
+			return nil
+		}
+		if !emit(p.Hits.Hits) {
+			return nil
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		next["scroll_id"] = scrollID
+		p = page[T]{}
+		if err := perform(ctx, client, cfg, http.MethodPost, "/_search/scroll", nil, next, &p); err != nil {
+			return err
+		}
+		if p.ScrollID != "" {
+			scrollID = p.ScrollID
+		}
+	}
+}
