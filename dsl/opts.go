@@ -33,8 +33,8 @@ func DefaultOperator(op string) Opt { return Opt{"default_operator", op} }
 // Fuzziness sets "fuzziness", e.g. "AUTO" or 1.
 func Fuzziness(v any) Opt { return Opt{"fuzziness", v} }
 
-// Analyzer sets "analyzer".
-func Analyzer(name string) Opt { return Opt{"analyzer", name} }
+// WithAnalyzer sets "analyzer".
+func WithAnalyzer(name string) Opt { return Opt{"analyzer", name} }
 
 // MinimumShouldMatch sets "minimum_should_match" (an int or a string such as "75%").
 func MinimumShouldMatch(v any) Opt { return Opt{"minimum_should_match", v} }

@@ -1,0 +1,486 @@
+package dsl
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"net/http"
+	"net/url"
+	"reflect"
+	"sync"
+
+	"github.com/esgo/esgo/transport"
+)
+
+// Index is an index definition (name, settings, aliases, analysis,
+// mappings) with the index management operations. Configure it first, then
+// share it: the builder methods lock, but a definition changed while
+// another goroutine creates the index gives no guarantee which version is
+// sent.
+type Index struct {
+	mu       sync.Mutex
+	name     string
+	settings map[string]any
+	aliases  map[string]any
+	analysis Analysis
+	mapping  *Mapping
+	conn     transport.Interface
+	alias    string
+}
+
+// NewIndex returns an index definition called name.
+func NewIndex(name string) *Index {
+	return &Index{name: name, settings: map[string]any{}, aliases: map[string]any{}, analysis: Analysis{}}
+}
+
+// Name returns the index name.
+func (ix *Index) Name() string { return ix.name }
+
+// Using makes the index use conn and returns ix.
+func (ix *Index) Using(conn transport.Interface) *Index {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.conn, ix.alias = conn, ""
+	return ix
+}
+
+// UsingAlias makes the index use the connection registered under alias.
+func (ix *Index) UsingAlias(alias string) *Index {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.conn, ix.alias = nil, alias
+	return ix
+}
+
+// Settings merges settings such as {"number_of_shards": 1} and returns ix.
+func (ix *Index) Settings(settings map[string]any) *Index {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	maps.Copy(ix.settings, settings)
+	return ix
+}
+
+// Aliases merges aliases such as {"blog": {}} (a definition may hold a
+// "filter" Query) and returns ix.
+func (ix *Index) Aliases(aliases map[string]any) *Index {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	maps.Copy(ix.aliases, aliases)
+	return ix
+}
+
+// Analyzer adds a custom analyzer (with its components) to the index
+// settings and returns ix.
+func (ix *Index) Analyzer(a Analyzer) *Index {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.analysis.AddAnalyzer(a)
+	return ix
+}
+
+// Normalizer adds a custom normalizer to the index settings and returns ix.
+func (ix *Index) Normalizer(n Normalizer) *Index {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.analysis.AddNormalizer(n)
+	return ix
+}
+
+// AnalysisComponent adds a standalone custom tokenizer, token filter or
+// char filter and returns ix.
+func (ix *Index) AnalysisComponent(c any) *Index {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	switch x := c.(type) {
+	case Tokenizer:
+		ix.analysis.AddTokenizer(x)
+	case TokenFilter:
+		ix.analysis.AddTokenFilter(x)
+	case CharFilter:
+		ix.analysis.AddCharFilter(x)
+	case Analyzer:
+		ix.analysis.AddAnalyzer(x)
+	case Normalizer:
+		ix.analysis.AddNormalizer(x)
+	}
+	return ix
+}
+
+// Mapping merges m into the index mappings and returns ix.
+func (ix *Index) Mapping(m *Mapping) *Index {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.mapping == nil {
+		ix.mapping = NewMapping()
+	}
+	ix.mapping.Merge(m)
+	return ix
+}
+
+// Document merges the mapping derived from the struct type of v (see
+// MappingFor) into the index mappings.
+func (ix *Index) Document(v any) (*Index, error) {
+	m, err := MappingOf(reflect.TypeOf(v))
+	if err != nil {
+		return ix, err
+	}
+	return ix.Mapping(m), nil
+}
+
+// Body returns the index creation body: settings (with analysis), aliases
+// and mappings.
+func (ix *Index) Body() map[string]any {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return ix.bodyLocked()
+}
+
+func (ix *Index) bodyLocked() map[string]any {
+	out := map[string]any{}
+	settings := maps.Clone(ix.settings)
+	if len(ix.analysis) > 0 {
+		a := map[string]any{}
+		for k, v := range ix.analysis {
+			a[k] = maps.Clone(v)
+		}
+		settings["analysis"] = a
+	}
+	if len(settings) > 0 {
+		out["settings"] = settings
+	}
+	if len(ix.aliases) > 0 {
+		out["aliases"] = maps.Clone(ix.aliases)
+	}
+	if ix.mapping != nil {
+		if mb := ix.mapping.Body(); len(mb) > 0 {
+			out["mappings"] = mb
+		}
+	}
+	return out
+}
+
+// MarshalJSON implements json.Marshaler (the creation body).
+func (ix *Index) MarshalJSON() ([]byte, error) { return jsonMarshal(ix.Body()) }
+
+// Clone returns a copy of the definition under another name.
+func (ix *Index) Clone(name string) *Index {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	c := &Index{name: name, settings: maps.Clone(ix.settings), aliases: maps.Clone(ix.aliases), analysis: Analysis{}, conn: ix.conn, alias: ix.alias}
+	for k, v := range ix.analysis {
+		c.analysis[k] = maps.Clone(v)
+	}
+	if ix.mapping != nil {
+		c.mapping = ix.mapping.Clone()
+	}
+	return c
+}
+
+// Search returns a search over this index using its connection.
+func (ix *Index) Search() Search {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	s := NewSearch(ix.name)
+	s.conn, s.alias = ix.conn, ix.alias
+	return s
+}
+
+// UpdateByQuery returns an update by query over this index using its connection.
+func (ix *Index) UpdateByQuery() UpdateByQuery {
+	return NewUpdateByQuery(ix.name).withConn(ix.transportRef())
+}
+
+func (ix *Index) transportRef() (transport.Interface, string) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return ix.conn, ix.alias
+}
+
+func (ix *Index) transport() (transport.Interface, error) {
+	return resolve(ix.transportRef())
+}
+
+func (ix *Index) do(ctx context.Context, method, endpoint string, q url.Values, body any, out any, ignore ...int) (int, error) {
+	t, err := ix.transport()
+	if err != nil {
+		return 0, err
+	}
+	path := "/" + url.PathEscape(ix.name)
+	if endpoint != "" {
+		path += "/" + endpoint
+	}
+	req := &transport.Request{Method: method, Path: path, Query: q, Body: body, Ignore: ignore}
+	if body != nil {
+		req.Header = jsonHeader()
+	}
+	return performJSON(ctx, t, req, out)
+}
+
+// Create creates the index with its settings, aliases and mappings.
+func (ix *Index) Create(ctx context.Context) error {
+	_, err := ix.do(ctx, http.MethodPut, "", nil, ix.Body(), nil)
+	return err
+}
+
+// Exists reports whether the index exists.
+func (ix *Index) Exists(ctx context.Context) (bool, error) {
+	status, err := ix.do(ctx, http.MethodHead, "", nil, nil, nil, http.StatusNotFound)
+	if err != nil {
+		return false, err
+	}
+	return status < 300, nil
+}
+
+// Delete deletes the index; a missing index is an error matching ErrNotFound.
+func (ix *Index) Delete(ctx context.Context) error {
+	_, err := ix.do(ctx, http.MethodDelete, "", nil, nil, nil)
+	return err
+}
+
+// Refresh refreshes the index.
+func (ix *Index) Refresh(ctx context.Context) error {
+	_, err := ix.do(ctx, http.MethodPost, "_refresh", nil, nil, nil)
+	return err
+}
+
+// Open opens a closed index.
+func (ix *Index) Open(ctx context.Context) error {
+	_, err := ix.do(ctx, http.MethodPost, "_open", nil, nil, nil)
+	return err
+}
+
+// Close closes the index.
+func (ix *Index) Close(ctx context.Context) error {
+	_, err := ix.do(ctx, http.MethodPost, "_close", nil, nil, nil)
+	return err
+}
+
+// PutMapping sends the index mappings (adding fields to an existing index).
+func (ix *Index) PutMapping(ctx context.Context) error {
+	ix.mu.Lock()
+	var body map[string]any
+	if ix.mapping != nil {
+		body = ix.mapping.Body()
+	}
+	ix.mu.Unlock()
+	if len(body) == 0 {
+		return nil
+	}
+	_, err := ix.do(ctx, http.MethodPut, "_mapping", nil, body, nil)
+	return err
+}
+
+// GetMapping returns the index mapping as stored by the server.
+func (ix *Index) GetMapping(ctx context.Context) (map[string]any, error) {
+	var out map[string]struct {
+		Mappings map[string]any `json:"mappings"`
+	}
+	if _, err := ix.do(ctx, http.MethodGet, "_mapping", nil, nil, &out); err != nil {
+		return nil, err
+	}
+	for _, v := range out {
+		return v.Mappings, nil
+	}
+	return nil, fmt.Errorf("%w: no mapping for index %q in the response", ErrNotFound, ix.name)
+}
+
+// GetSettings returns the index settings ("index" section, as strings) as
+// stored by the server.
+func (ix *Index) GetSettings(ctx context.Context) (map[string]any, error) {
+	var out map[string]struct {
+		Settings struct {
+			Index map[string]any `json:"index"`
+		} `json:"settings"`
+	}
+	if _, err := ix.do(ctx, http.MethodGet, "_settings", nil, nil, &out); err != nil {
+		return nil, err
+	}
+	for _, v := range out {
+		return v.Settings.Index, nil
+	}
+	return nil, fmt.Errorf("%w: no settings for index %q in the response", ErrNotFound, ix.name)
+}
+
+// PutSettings updates index settings.
+func (ix *Index) PutSettings(ctx context.Context, settings map[string]any) error {
+	_, err := ix.do(ctx, http.MethodPut, "_settings", nil, settings, nil)
+	return err
+}
+
+// IsClosed reports whether the index is closed.
+func (ix *Index) IsClosed(ctx context.Context) (bool, error) {
+	t, err := ix.transport()
+	if err != nil {
+		return false, err
+	}
+	var state struct {
+		Metadata struct {
+			Indices map[string]struct {
+				State string `json:"state"`
+			} `json:"indices"`
+		} `json:"metadata"`
+	}
+	if _, err := performJSON(ctx, t, &transport.Request{Method: http.MethodGet,
+		Path: "/_cluster/state/metadata/" + url.PathEscape(ix.name), Query: url.Values{"expand_wildcards": {"all"}, "filter_path": {"metadata.indices.*.state"}}}, &state); err != nil {
+		return false, err
+	}
+	st, ok := state.Metadata.Indices[ix.name]
+	if !ok {
+		return false, fmt.Errorf("%w: index %q", ErrNotFound, ix.name)
+	}
+	return st.State == "close", nil
+}
+
+// Save creates the index, or updates an existing one: changed settings
+// are put and the mappings are sent. Changing analysis on an open index
+// is refused with an error matching ErrIllegalOperation (close the index
+// first); identical analysis is fine.
+func (ix *Index) Save(ctx context.Context) error {
+	exists, err := ix.Exists(ctx)
+	if err != nil {
+		return err
+	}
+	if !exists {
+		return ix.Create(ctx)
+	}
+	body := ix.Body()
+	settings, _ := body["settings"].(map[string]any)
+	settings = maps.Clone(settings)
+	analysis, hasAnalysis := settings["analysis"].(map[string]any)
+	delete(settings, "analysis")
+	current, err := ix.GetSettings(ctx)
+	if err != nil {
+		return err
+	}
+	if hasAnalysis {
+		closed, err := ix.IsClosed(ctx)
+		if err != nil {
+			return err
+		}
+		if closed {
+			settings["analysis"] = analysis
+		} else {
+			existing, _ := current["analysis"].(map[string]any)
+			for section, defs := range analysis {
+				have, _ := existing[section].(map[string]any)
+				for name, def := range defs.(map[string]any) {
+					if !sameSettings(have[name], def) {
+						return fmt.Errorf("%w: cannot update analysis configuration (%s %q) on the open index %q; close the index first",
+							ErrIllegalOperation, section, name, ix.name)
+					}
+				}
+			}
+		}
+	}
+	for k, v := range settings {
+		if cur, ok := current[k]; ok && sameSettings(cur, v) {
+			delete(settings, k)
+		}
+	}
+	if len(settings) > 0 {
+		if err := ix.PutSettings(ctx, settings); err != nil {
+			return err
+		}
+	}
+	return ix.PutMapping(ctx)
+}
+
+// sameSettings compares a stored setting (values as strings) with a
+// definition (values of any type).
+func sameSettings(stored, def any) bool {
+	switch d := def.(type) {
+	case map[string]any:
+		s, ok := stored.(map[string]any)
+		if !ok || len(s) != len(d) {
+			return false
+		}
+		for k, v := range d {
+			if !sameSettings(s[k], v) {
+				return false
+			}
+		}
+		return true
+	case []string:
+		s, ok := stored.([]any)
+		if !ok || len(s) != len(d) {
+			return false
+		}
+		for i := range d {
+			if !sameSettings(s[i], d[i]) {
+				return false
+			}
+		}
+		return true
+	case []any:
+		s, ok := stored.([]any)
+		if !ok || len(s) != len(d) {
+			return false
+		}
+		for i := range d {
+			if !sameSettings(s[i], d[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	if stored == nil {
+		return def == nil
+	}
+	return fmt.Sprint(stored) == fmt.Sprint(def)
+}
+
+// Template is an index template built from an index definition: legacy
+// (PUT /_template) or composable (PUT /_index_template).
+type Template struct {
+	name       string
+	index      *Index
+	composable bool
+	order      *int
+	priority   *int
+}
+
+// LegacyTemplate returns a legacy index template called name applying the
+// definition to indices matching pattern; order may be nil.
+func (ix *Index) LegacyTemplate(name, pattern string, order *int) *Template {
+	return &Template{name: name, index: ix.Clone(pattern), order: order}
+}
+
+// ComposableTemplate returns a composable index template called name
+// applying the definition to indices matching pattern; priority may be nil.
+func (ix *Index) ComposableTemplate(name, pattern string, priority *int) *Template {
+	return &Template{name: name, index: ix.Clone(pattern), composable: true, priority: priority}
+}
+
+// Body returns the template body.
+func (t *Template) Body() map[string]any {
+	b := t.index.Body()
+	if t.composable {
+		out := map[string]any{"template": b, "index_patterns": []string{t.index.name}}
+		if t.priority != nil {
+			out["priority"] = *t.priority
+		}
+		return out
+	}
+	b["index_patterns"] = []string{t.index.name}
+	if t.order != nil {
+		b["order"] = *t.order
+	}
+	return b
+}
+
+// MarshalJSON implements json.Marshaler.
+func (t *Template) MarshalJSON() ([]byte, error) { return jsonMarshal(t.Body()) }
+
+// Save creates or replaces the template.
+func (t *Template) Save(ctx context.Context) error {
+	tr, err := t.index.transport()
+	if err != nil {
+		return err
+	}
+	path := "/_template/" + url.PathEscape(t.name)
+	if t.composable {
+		path = "/_index_template/" + url.PathEscape(t.name)
+	}
+	_, err = performJSON(ctx, tr, &transport.Request{Method: http.MethodPut, Path: path, Header: jsonHeader(), Body: t.Body()}, nil)
+	return err
+}

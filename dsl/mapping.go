@@ -1,0 +1,378 @@
+package dsl
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"net"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ErrMapping is returned (wrapped) when a struct cannot be mapped, for
+// example because of a malformed `es` tag.
+var ErrMapping = errors.New("dsl: bad mapping")
+
+// Mapping is an index mapping: field properties and top-level options
+// (dynamic, _source, _routing, ...).
+type Mapping struct {
+	// Properties maps field names to their definitions, such as
+	// map[string]any{"type": "keyword"}.
+	Properties map[string]any
+	// Options holds other top-level mapping keys.
+	Options map[string]any
+	// required lists the JSON paths of fields tagged "required".
+	required [][]int
+	reqNames []string
+}
+
+// NewMapping returns an empty mapping.
+func NewMapping() *Mapping { return &Mapping{Properties: map[string]any{}} }
+
+// Field sets the definition of a field and returns m.
+func (m *Mapping) Field(name string, def map[string]any) *Mapping {
+	if m.Properties == nil {
+		m.Properties = map[string]any{}
+	}
+	m.Properties[fieldName(name)] = def
+	return m
+}
+
+// Option sets a top-level mapping option such as "dynamic" and returns m.
+func (m *Mapping) Option(key string, value any) *Mapping {
+	if m.Options == nil {
+		m.Options = map[string]any{}
+	}
+	m.Options[key] = value
+	return m
+}
+
+// Body returns the mapping as a map.
+func (m *Mapping) Body() map[string]any {
+	out := maps.Clone(m.Options)
+	if out == nil {
+		out = map[string]any{}
+	}
+	if len(m.Properties) > 0 {
+		out["properties"] = m.Properties
+	}
+	return out
+}
+
+// MarshalJSON implements json.Marshaler.
+func (m *Mapping) MarshalJSON() ([]byte, error) { return jsonMarshal(m.Body()) }
+
+// Merge adds the properties and options of other to m (other wins).
+func (m *Mapping) Merge(other *Mapping) *Mapping {
+	if other == nil {
+		return m
+	}
+	if m.Properties == nil {
+		m.Properties = map[string]any{}
+	}
+	maps.Copy(m.Properties, other.Properties)
+	for k, v := range other.Options {
+		m.Option(k, v)
+	}
+	return m
+}
+
+// Clone returns a copy of m (definitions are shared).
+func (m *Mapping) Clone() *Mapping {
+	return &Mapping{Properties: maps.Clone(m.Properties), Options: maps.Clone(m.Options), required: m.required, reqNames: m.reqNames}
+}
+
+// AnalyzerNames returns the analyzers and normalizers the mapping refers to.
+func (m *Mapping) AnalyzerNames() []string {
+	seen := map[string]bool{}
+	var walk func(props map[string]any)
+	walk = func(props map[string]any) {
+		for _, v := range props {
+			def, ok := v.(map[string]any)
+			if !ok {
+				continue
+			}
+			for _, k := range []string{"analyzer", "search_analyzer", "search_quote_analyzer", "normalizer"} {
+				if s, ok := def[k].(string); ok {
+					seen[s] = true
+				}
+			}
+			if p, ok := def["properties"].(map[string]any); ok {
+				walk(p)
+			}
+			if f, ok := def["fields"].(map[string]any); ok {
+				walk(f)
+			}
+		}
+	}
+	walk(m.Properties)
+	out := slices.Collect(maps.Keys(seen))
+	slices.Sort(out)
+	return out
+}
+
+// MappingFor derives the mapping of documents of type T (a struct) from
+// its fields, their JSON names and their `es` struct tags.
+//
+// Go types map to: string -> text, bool -> boolean, int8 -> byte, int16 ->
+// short, int32 -> integer, int/int64/uint8..uint32 -> long, uint/uint64 ->
+// unsigned_long, float32 -> float, float64 -> double, time.Time -> date,
+// net.IP -> ip, []byte -> binary, struct -> object, slice of structs ->
+// nested, map -> object, other slices -> their element's type.
+//
+// The `es` tag is a comma-separated list that overrides or adds to this:
+//
+//	Title  string    `json:"title" es:"text,analyzer=english,fields=raw:keyword"`
+//	Tags   []string  `json:"tags" es:"keyword"`
+//	Author Author    `json:"author" es:"nested"`
+//	Vec    []float32 `json:"vec" es:"dense_vector,dims=3,similarity=cosine"`
+//	Secret string    `json:"secret" es:"-"`
+//	Name   string    `json:"name" es:"keyword,required"`
+//
+// A bare word is a field type (or "required", or "-" to leave the field out
+// of the mapping); key=value sets a mapping parameter (numbers and booleans
+// are converted). "fields" defines multi-fields as name:type[:analyzer]
+// items separated by "|", "copy_to" takes names separated by "|".
+// The field name is always the JSON name, so that documents match.
+func MappingFor[T any]() (*Mapping, error) {
+	return MappingOf(reflect.TypeFor[T]())
+}
+
+// MappingOf is MappingFor for a reflect.Type.
+func MappingOf(t reflect.Type) (*Mapping, error) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return nil, fmt.Errorf("%w: %s is not a struct", ErrMapping, t)
+	}
+	m := NewMapping()
+	props, err := structProperties(t, 0, nil, &m.required, &m.reqNames, "")
+	if err != nil {
+		return nil, err
+	}
+	m.Properties = props
+	return m, nil
+}
+
+var (
+	timeType    = reflect.TypeFor[time.Time]()
+	ipType      = reflect.TypeFor[net.IP]()
+	rawType     = reflect.TypeFor[json.RawMessage]()
+	durationTyp = reflect.TypeFor[time.Duration]()
+)
+
+func jsonName(f reflect.StructField) (string, bool) {
+	tag := f.Tag.Get("json")
+	if tag == "-" {
+		return "", false
+	}
+	name, _, _ := strings.Cut(tag, ",")
+	if name == "" {
+		name = f.Name
+	}
+	return name, true
+}
+
+func structProperties(t reflect.Type, depth int, index []int, req *[][]int, reqNames *[]string, prefix string) (map[string]any, error) {
+	props := map[string]any{}
+	if depth > 16 {
+		return props, nil
+	}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() && !f.Anonymous {
+			continue
+		}
+		path := append(slices.Clone(index), i)
+		ft := f.Type
+		for ft.Kind() == reflect.Pointer {
+			ft = ft.Elem()
+		}
+		_, hasJSON := f.Tag.Lookup("json")
+		if f.Anonymous && ft.Kind() == reflect.Struct && (!hasJSON || strings.HasPrefix(f.Tag.Get("json"), ",")) {
+			sub, err := structProperties(ft, depth, path, req, reqNames, prefix)
+			if err != nil {
+				return nil, err
+			}
+			maps.Copy(props, sub)
+			continue
+		}
+		name, ok := jsonName(f)
+		if !ok {
+			continue
+		}
+		def, required, err := fieldDef(f, depth)
+		if err != nil {
+			return nil, fmt.Errorf("field %s (%s%s): %w", f.Name, prefix, name, err)
+		}
+		if required && depth == 0 {
+			*req = append(*req, path)
+			*reqNames = append(*reqNames, prefix+name)
+		}
+		if def != nil {
+			props[name] = def
+		}
+	}
+	return props, nil
+}
+
+// fieldDef returns the mapping of one struct field (nil when left out).
+func fieldDef(f reflect.StructField, depth int) (map[string]any, bool, error) {
+	tag := f.Tag.Get("es")
+	def := map[string]any{}
+	required := false
+	explicitType := ""
+	var multi map[string]any
+	if tag != "" {
+		for item := range strings.SplitSeq(tag, ",") {
+			item = strings.TrimSpace(item)
+			if item == "" {
+				continue
+			}
+			key, val, hasVal := strings.Cut(item, "=")
+			switch {
+			case !hasVal && key == "-":
+				return nil, false, nil
+			case !hasVal && key == "required":
+				required = true
+			case !hasVal:
+				explicitType = key
+			case key == "type":
+				explicitType = val
+			case key == "fields":
+				multi = map[string]any{}
+				for spec := range strings.SplitSeq(val, "|") {
+					parts := strings.Split(spec, ":")
+					if len(parts) < 2 || parts[0] == "" || parts[1] == "" {
+						return nil, false, fmt.Errorf("%w: multi-field %q is not name:type[:analyzer]", ErrMapping, spec)
+					}
+					sub := map[string]any{"type": parts[1]}
+					if len(parts) > 2 && parts[2] != "" {
+						sub["analyzer"] = parts[2]
+					}
+					multi[parts[0]] = sub
+				}
+			case key == "copy_to":
+				def["copy_to"] = strings.Split(val, "|")
+			default:
+				def[key] = tagValue(val)
+			}
+		}
+	}
+	ft := f.Type
+	for ft.Kind() == reflect.Pointer {
+		ft = ft.Elem()
+	}
+	typ := explicitType
+	if typ == "" {
+		typ = goFieldType(ft)
+	}
+	if typ == "nested" || typ == "object" || (typ == "" && isStructish(ft)) {
+		st := ft
+		for st.Kind() == reflect.Slice || st.Kind() == reflect.Array || st.Kind() == reflect.Pointer {
+			st = st.Elem()
+		}
+		if st.Kind() == reflect.Struct && st != timeType {
+			props, err := structProperties(st, depth+1, nil, nil, nil, "")
+			if err != nil {
+				return nil, false, err
+			}
+			if len(props) > 0 {
+				def["properties"] = props
+			}
+		}
+		if typ == "" {
+			typ = "object"
+		}
+	}
+	if typ == "" {
+		return nil, false, fmt.Errorf("%w: no Elasticsearch type for Go type %s; set one with an es tag", ErrMapping, f.Type)
+	}
+	def["type"] = typ
+	if multi != nil {
+		def["fields"] = multi
+	}
+	return def, required, nil
+}
+
+func isStructish(t reflect.Type) bool {
+	for t.Kind() == reflect.Slice || t.Kind() == reflect.Array || t.Kind() == reflect.Pointer {
+		if t == rawType || t.Elem().Kind() == reflect.Uint8 {
+			return false
+		}
+		t = t.Elem()
+	}
+	return t.Kind() == reflect.Struct && t != timeType
+}
+
+func tagValue(s string) any {
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return n
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil {
+		return f
+	}
+	if b, err := strconv.ParseBool(s); err == nil && (s == "true" || s == "false") {
+		return b
+	}
+	return s
+}
+
+// goFieldType is the default Elasticsearch type of a Go type ("" for
+// struct-like types, which become object or nested).
+func goFieldType(t reflect.Type) string {
+	switch t {
+	case timeType:
+		return "date"
+	case ipType:
+		return "ip"
+	case rawType:
+		return "object"
+	case durationTyp:
+		return "long"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "text"
+	case reflect.Bool:
+		return "boolean"
+	case reflect.Int8:
+		return "byte"
+	case reflect.Int16:
+		return "short"
+	case reflect.Int32:
+		return "integer"
+	case reflect.Int, reflect.Int64, reflect.Uint8, reflect.Uint16, reflect.Uint32:
+		return "long"
+	case reflect.Uint, reflect.Uint64:
+		return "unsigned_long"
+	case reflect.Float32:
+		return "float"
+	case reflect.Float64:
+		return "double"
+	case reflect.Map, reflect.Interface:
+		return "object"
+	case reflect.Struct:
+		return ""
+	case reflect.Slice, reflect.Array:
+		if t.Elem().Kind() == reflect.Uint8 {
+			return "binary"
+		}
+		el := t.Elem()
+		for el.Kind() == reflect.Pointer {
+			el = el.Elem()
+		}
+		if el.Kind() == reflect.Struct && el != timeType {
+			return "nested"
+		}
+		return goFieldType(el)
+	case reflect.Pointer:
+		return goFieldType(t.Elem())
+	}
+	return ""
+}

@@ -1,0 +1,117 @@
+package dsl
+
+import (
+	"context"
+	"maps"
+	"net/http"
+
+	"github.com/esgo/esgo/transport"
+)
+
+// UpdateByQuery is an immutable update by query request: the query is
+// built as for a Search, and Script sets the update script. Run it with Execute.
+type UpdateByQuery struct {
+	s      Search
+	script map[string]any
+}
+
+// NewUpdateByQuery returns an update by query over the given indices.
+func NewUpdateByQuery(index ...string) UpdateByQuery {
+	return UpdateByQuery{s: NewSearch(index...)}
+}
+
+func (u UpdateByQuery) withConn(conn transport.Interface, alias string) UpdateByQuery {
+	u.s.conn, u.s.alias = conn, alias
+	return u
+}
+
+// Using returns a copy that runs on conn.
+func (u UpdateByQuery) Using(conn transport.Interface) UpdateByQuery {
+	u.s = u.s.Using(conn)
+	return u
+}
+
+// UsingAlias returns a copy that runs on the connection registered under alias.
+func (u UpdateByQuery) UsingAlias(alias string) UpdateByQuery {
+	u.s = u.s.UsingAlias(alias)
+	return u
+}
+
+// Query returns a copy with q added to the query (And when called twice).
+func (u UpdateByQuery) Query(q Query) UpdateByQuery { u.s = u.s.Query(q); return u }
+
+// Filter returns a copy with q added in filter context.
+func (u UpdateByQuery) Filter(q Query) UpdateByQuery { u.s = u.s.Filter(q); return u }
+
+// Exclude returns a copy with the negation of q added in filter context.
+func (u UpdateByQuery) Exclude(q Query) UpdateByQuery { u.s = u.s.Exclude(q); return u }
+
+// Param returns a copy with a URL parameter (refresh, conflicts, slices, ...).
+func (u UpdateByQuery) Param(key string, value any) UpdateByQuery {
+	u.s = u.s.Param(key, value)
+	return u
+}
+
+// Extra returns a copy with a top-level body key such as "max_docs".
+func (u UpdateByQuery) Extra(key string, value any) UpdateByQuery {
+	u.s = u.s.Extra(key, value)
+	return u
+}
+
+// Script returns a copy whose script gets the given keys (source, lang,
+// params, id), merged over the previous ones like Python's script(**kwargs).
+func (u UpdateByQuery) Script(opts ...Opt) UpdateByQuery {
+	m := maps.Clone(u.script)
+	if m == nil {
+		m = map[string]any{}
+	}
+	for _, o := range opts {
+		o.apply(m)
+	}
+	u.script = m
+	return u
+}
+
+// Body returns the request body.
+func (u UpdateByQuery) Body() (map[string]any, error) {
+	if u.s.err != nil {
+		return nil, u.s.err
+	}
+	d := map[string]any{}
+	if u.s.query != nil {
+		d["query"] = u.s.query
+	}
+	if len(u.script) > 0 {
+		d["script"] = u.script
+	}
+	maps.Copy(d, u.s.extra)
+	return d, nil
+}
+
+// MarshalJSON implements json.Marshaler (the request body).
+func (u UpdateByQuery) MarshalJSON() ([]byte, error) {
+	b, err := u.Body()
+	if err != nil {
+		return nil, err
+	}
+	return jsonMarshal(b)
+}
+
+// Execute runs the update by query (POST /<index>/_update_by_query).
+func (u UpdateByQuery) Execute(ctx context.Context) (*ByQueryResult, error) {
+	t, err := u.s.transport()
+	if err != nil {
+		return nil, err
+	}
+	body, err := u.Body()
+	if err != nil {
+		return nil, err
+	}
+	req := &transport.Request{Method: http.MethodPost, Path: indexPath(u.s.index, "_update_by_query"),
+		Query: cloneValues(u.s.params), Header: jsonHeader(), Body: body}
+	var out ByQueryResult
+	if _, err := performJSON(ctx, t, req, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
