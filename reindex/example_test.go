@@ -1,0 +1,28 @@
+package reindex_test
+
+import (
+	"context"
+	"log"
+
+	"github.com/esgo/esgo/bulk"
+	"github.com/esgo/esgo/reindex"
+	"github.com/esgo/esgo/transport"
+)
+
+var oldCluster, newCluster transport.Interface // *esgo.Client values in real code
+
+func ExampleRun() {
+	p, err := reindex.Run(context.Background(), oldCluster, newCluster, "logs-2025", "logs-2025-v2",
+		reindex.WithQuery(map[string]any{"query": map[string]any{"term": map[string]any{"level": "error"}}}),
+		reindex.WithTransform(func(d *reindex.Document) (bool, error) {
+			delete(d.Source, "debug")
+			return true, nil
+		}),
+		reindex.WithOpType(bulk.Create),
+		reindex.WithProgress(10_000, func(p reindex.Progress) { log.Printf("%d read, %d written", p.Read, p.Written) }),
+	)
+	if err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("done: %+v", p)
+}
