@@ -1,0 +1,379 @@
+package dsl
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"reflect"
+	"strings"
+
+	"github.com/esgo/esgo/transport"
+)
+
+// ErrValidation is matched (errors.Is) by validation failures before a save.
+var ErrValidation = errors.New("dsl: validation failed")
+
+// Validator is implemented by documents that check themselves before being
+// saved (Python's clean()). Implement it on T or *T.
+type Validator interface {
+	Validate() error
+}
+
+// DocMeta is the metadata of a stored document.
+type DocMeta struct {
+	ID          string `json:"_id"`
+	Index       string `json:"_index"`
+	Routing     string `json:"_routing,omitempty"`
+	Version     *int64 `json:"_version,omitempty"`
+	SeqNo       *int64 `json:"_seq_no,omitempty"`
+	PrimaryTerm *int64 `json:"_primary_term,omitempty"`
+}
+
+// Doc is a document with its metadata. Meta.SeqNo and Meta.PrimaryTerm,
+// filled by Get and Save, make the next Save conditional (optimistic
+// concurrency control).
+type Doc[T any] struct {
+	Meta   DocMeta
+	Source T
+}
+
+// DocType binds a Go struct type T to an index: it derives the mapping from
+// T and stores, fetches and searches documents of type T. It is safe for
+// concurrent use.
+type DocType[T any] struct {
+	index   *Index
+	mapping *Mapping
+}
+
+// NewDocType derives the mapping of T (see MappingFor), merges it into the
+// index definition and returns the document type.
+func NewDocType[T any](index *Index) (*DocType[T], error) {
+	m, err := MappingFor[T]()
+	if err != nil {
+		return nil, err
+	}
+	index.Mapping(m)
+	return &DocType[T]{index: index, mapping: m}, nil
+}
+
+// Index returns the index definition.
+func (d *DocType[T]) Index() *Index { return d.index }
+
+// Mapping returns the mapping derived from T.
+func (d *DocType[T]) Mapping() *Mapping { return d.mapping.Clone() }
+
+// Init creates the index, or updates its settings and mappings (see Index.Save).
+func (d *DocType[T]) Init(ctx context.Context) error { return d.index.Save(ctx) }
+
+// Search returns a search over the index; run it with Execute[T].
+func (d *DocType[T]) Search() Search { return d.index.Search() }
+
+// WriteOpt is a URL parameter of a document request.
+type WriteOpt = Opt
+
+// Refresh sets "refresh" ("true", "false" or "wait_for").
+func Refresh(v string) WriteOpt { return Opt{"refresh", v} }
+
+// Routing sets "routing".
+func Routing(v string) WriteOpt { return Opt{"routing", v} }
+
+// IfSeqNo sets "if_seq_no" (with IfPrimaryTerm: write only if unchanged).
+func IfSeqNo(n int64) WriteOpt { return Opt{"if_seq_no", n} }
+
+// IfPrimaryTerm sets "if_primary_term".
+func IfPrimaryTerm(n int64) WriteOpt { return Opt{"if_primary_term", n} }
+
+func queryOf(opts []Opt) url.Values {
+	q := url.Values{}
+	for _, o := range opts {
+		q.Set(o.key, fmt.Sprint(o.value))
+	}
+	return q
+}
+
+func (d *DocType[T]) docPath(endpoint, id string) string {
+	p := "/" + url.PathEscape(d.index.Name()) + "/" + endpoint
+	if id != "" {
+		p += "/" + url.PathEscape(id)
+	}
+	return p
+}
+
+type getResult[T any] struct {
+	DocMeta
+	Found  bool            `json:"found"`
+	Source json.RawMessage `json:"_source"`
+}
+
+func (g *getResult[T]) doc() (*Doc[T], error) {
+	doc := &Doc[T]{Meta: g.DocMeta}
+	if len(g.Source) > 0 {
+		if err := json.Unmarshal(g.Source, &doc.Source); err != nil {
+			return nil, fmt.Errorf("dsl: decode document %q: %w", g.ID, err)
+		}
+	}
+	return doc, nil
+}
+
+// Get fetches the document with the given id. A missing document (or
+// index) gives an error matching ErrNotFound.
+func (d *DocType[T]) Get(ctx context.Context, id string, opts ...WriteOpt) (*Doc[T], error) {
+	t, err := d.index.transport()
+	if err != nil {
+		return nil, err
+	}
+	var g getResult[T]
+	status, err := performJSON(ctx, t, &transport.Request{Method: http.MethodGet, Path: d.docPath("_doc", id),
+		Query: queryOf(opts), Ignore: []int{http.StatusNotFound}}, &g)
+	if err != nil {
+		return nil, err
+	}
+	if status == http.StatusNotFound || !g.Found {
+		return nil, &StatusError{Method: http.MethodGet, Path: d.docPath("_doc", id), Status: http.StatusNotFound,
+			Type: "not_found", Reason: fmt.Sprintf("document %q not found in index %q", id, d.index.Name())}
+	}
+	return g.doc()
+}
+
+// Exists reports whether the document with the given id exists.
+func (d *DocType[T]) Exists(ctx context.Context, id string, opts ...WriteOpt) (bool, error) {
+	t, err := d.index.transport()
+	if err != nil {
+		return false, err
+	}
+	status, err := performJSON(ctx, t, &transport.Request{Method: http.MethodHead, Path: d.docPath("_doc", id),
+		Query: queryOf(opts), Ignore: []int{http.StatusNotFound}}, nil)
+	if err != nil {
+		return false, err
+	}
+	return status < 300, nil
+}
+
+// Missing says what Mget does with ids that are not found.
+type Missing int
+
+const (
+	// MissingNone puts a nil in the result for each missing document.
+	MissingNone Missing = iota
+	// MissingSkip leaves missing documents out of the result.
+	MissingSkip
+	// MissingRaise fails with an error matching ErrNotFound that lists the
+	// missing ids.
+	MissingRaise
+)
+
+// Mget fetches several documents by id, in order.
+func (d *DocType[T]) Mget(ctx context.Context, ids []string, missing Missing) ([]*Doc[T], error) {
+	t, err := d.index.transport()
+	if err != nil {
+		return nil, err
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	var out struct {
+		Docs []json.RawMessage `json:"docs"`
+	}
+	if _, err := performJSON(ctx, t, &transport.Request{Method: http.MethodPost, Path: d.docPath("_mget", ""),
+		Header: jsonHeader(), Body: map[string]any{"ids": ids}}, &out); err != nil {
+		return nil, err
+	}
+	var docs []*Doc[T]
+	var notFound []string
+	for i, raw := range out.Docs {
+		var g getResult[T]
+		var probe struct {
+			Error json.RawMessage `json:"error"`
+		}
+		if err := json.Unmarshal(raw, &probe); err == nil && len(probe.Error) > 0 {
+			return nil, fmt.Errorf("dsl: mget %q: %s", ids[i], probe.Error)
+		}
+		if err := json.Unmarshal(raw, &g); err != nil {
+			return nil, fmt.Errorf("dsl: mget: decode %q: %w", ids[i], err)
+		}
+		if !g.Found {
+			notFound = append(notFound, g.ID)
+			if missing == MissingNone {
+				docs = append(docs, nil)
+			}
+			continue
+		}
+		doc, err := g.doc()
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, doc)
+	}
+	if missing == MissingRaise && len(notFound) > 0 {
+		return nil, &StatusError{Method: http.MethodPost, Path: d.docPath("_mget", ""), Status: http.StatusNotFound,
+			Type: "not_found", Reason: "documents not found: " + strings.Join(notFound, ", ")}
+	}
+	return docs, nil
+}
+
+// Validate runs the checks done before a save: fields tagged
+// `es:",required"` must not be zero and the Validator hook must pass.
+func (d *DocType[T]) Validate(v *T) error {
+	rv := reflect.ValueOf(v).Elem()
+	for i, path := range d.mapping.required {
+		f, err := rv.FieldByIndexErr(path)
+		if err != nil || f.IsZero() {
+			return fmt.Errorf("%w: field %q is required", ErrValidation, d.mapping.reqNames[i])
+		}
+	}
+	var val any = v
+	if vd, ok := val.(Validator); ok {
+		if err := vd.Validate(); err != nil {
+			return fmt.Errorf("%w: %w", ErrValidation, err)
+		}
+	} else if vd, ok := any(*v).(Validator); ok {
+		if err := vd.Validate(); err != nil {
+			return fmt.Errorf("%w: %w", ErrValidation, err)
+		}
+	}
+	return nil
+}
+
+// writeResult is the answer to index, update and delete requests.
+type writeResult struct {
+	DocMeta
+	Result string `json:"result"`
+}
+
+// Save validates and stores the document: under doc.Meta.ID, or under a
+// new id when it is empty. When doc.Meta carries SeqNo and PrimaryTerm (as
+// after Get or a previous Save), the write only succeeds if the stored
+// document is unchanged; otherwise the error matches ErrConflict (or the
+// client's conflict error). doc.Meta is updated. The result is "created"
+// or "updated".
+func (d *DocType[T]) Save(ctx context.Context, doc *Doc[T], opts ...WriteOpt) (string, error) {
+	if err := d.Validate(&doc.Source); err != nil {
+		return "", err
+	}
+	t, err := d.index.transport()
+	if err != nil {
+		return "", err
+	}
+	q := url.Values{}
+	if doc.Meta.SeqNo != nil && doc.Meta.PrimaryTerm != nil {
+		q.Set("if_seq_no", fmt.Sprint(*doc.Meta.SeqNo))
+		q.Set("if_primary_term", fmt.Sprint(*doc.Meta.PrimaryTerm))
+	}
+	if doc.Meta.Routing != "" {
+		q.Set("routing", doc.Meta.Routing)
+	}
+	for k, v := range queryOf(opts) {
+		q[k] = v
+	}
+	method, path := http.MethodPut, d.docPath("_doc", doc.Meta.ID)
+	if doc.Meta.ID == "" {
+		method, path = http.MethodPost, d.docPath("_doc", "")
+	}
+	var res writeResult
+	if _, err := performJSON(ctx, t, &transport.Request{Method: method, Path: path, Query: q,
+		Header: jsonHeader(), Body: doc.Source}, &res); err != nil {
+		return "", err
+	}
+	doc.Meta = mergeMeta(doc.Meta, res.DocMeta)
+	return res.Result, nil
+}
+
+func mergeMeta(old, got DocMeta) DocMeta {
+	if got.Routing == "" {
+		got.Routing = old.Routing
+	}
+	return got
+}
+
+// Update describes a partial update.
+type Update struct {
+	// Doc is a partial document merged into the stored one.
+	Doc any
+	// Script updates the document, e.g. map[string]any{"source": "ctx._source.n += params.by", "params": ...}.
+	Script any
+	// Upsert is indexed when the document does not exist.
+	Upsert any
+	// DocAsUpsert indexes Doc when the document does not exist.
+	DocAsUpsert bool
+	// ScriptedUpsert runs the script also when the document does not exist.
+	ScriptedUpsert bool
+	// RetryOnConflict retries the update that many times on version conflicts.
+	RetryOnConflict int
+	// FetchSource returns the updated document in the result.
+	FetchSource bool
+}
+
+// UpdateResult is the result of Update.
+type UpdateResult[T any] struct {
+	Meta   DocMeta
+	Result string
+	// Doc is the updated document when Update.FetchSource was set.
+	Doc *T
+}
+
+// Update applies a partial update to the document with the given id.
+// IfSeqNo and IfPrimaryTerm options make it conditional.
+func (d *DocType[T]) Update(ctx context.Context, id string, u Update, opts ...WriteOpt) (*UpdateResult[T], error) {
+	if u.Doc == nil && u.Script == nil {
+		return nil, fmt.Errorf("%w: update of %q needs a partial document or a script", ErrIllegalOperation, id)
+	}
+	t, err := d.index.transport()
+	if err != nil {
+		return nil, err
+	}
+	body := map[string]any{}
+	if u.Doc != nil {
+		body["doc"] = u.Doc
+	}
+	if u.Script != nil {
+		body["script"] = u.Script
+	}
+	if u.Upsert != nil {
+		body["upsert"] = u.Upsert
+	}
+	if u.DocAsUpsert {
+		body["doc_as_upsert"] = true
+	}
+	if u.ScriptedUpsert {
+		body["scripted_upsert"] = true
+	}
+	q := queryOf(opts)
+	if u.RetryOnConflict > 0 {
+		q.Set("retry_on_conflict", fmt.Sprint(u.RetryOnConflict))
+	}
+	if u.FetchSource {
+		body["_source"] = true
+	}
+	var res struct {
+		writeResult
+		Get struct {
+			Source json.RawMessage `json:"_source"`
+		} `json:"get"`
+	}
+	if _, err := performJSON(ctx, t, &transport.Request{Method: http.MethodPost, Path: d.docPath("_update", id), Query: q,
+		Header: jsonHeader(), Body: body}, &res); err != nil {
+		return nil, err
+	}
+	out := &UpdateResult[T]{Meta: res.DocMeta, Result: res.Result}
+	if len(res.Get.Source) > 0 {
+		out.Doc = new(T)
+		if err := json.Unmarshal(res.Get.Source, out.Doc); err != nil {
+			return nil, fmt.Errorf("dsl: decode updated document %q: %w", id, err)
+		}
+	}
+	return out, nil
+}
+
+// Delete deletes the document with the given id. A missing document gives
+// an error matching ErrNotFound.
+func (d *DocType[T]) Delete(ctx context.Context, id string, opts ...WriteOpt) error {
+	t, err := d.index.transport()
+	if err != nil {
+		return err
+	}
+	_, err = performJSON(ctx, t, &transport.Request{Method: http.MethodDelete, Path: d.docPath("_doc", id), Query: queryOf(opts)}, nil)
+	return err
+}
