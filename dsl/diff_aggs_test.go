@@ -6,7 +6,7 @@ import (
 
 func init() {
 	addValue("a/terms", TermsAgg("tags"))
-	addValue("a/terms_opts", TermsAgg("tags", Size(5), Order(m{"_count": "desc"}), MinDocCount(2), Missing("N/A")))
+	addValue("a/terms_opts", TermsAgg("tags", Size(5), Order(m{"_count": "desc"}), MinDocCount(2), MissingValue("N/A")))
 	addValue("a/significant_terms", SignificantTermsAgg("crime_type"))
 	addValue("a/significant_text", SignificantTextAgg("content", P("filter_duplicate_text", true)))
 	addValue("a/rare_terms", RareTermsAgg("genre", P("max_doc_count", 2)))
@@ -41,7 +41,7 @@ func init() {
 	addValue("a/categorize_text", CategorizeTextAgg("message"))
 	addValue("a/frequent_item_sets", FrequentItemSetsAgg([]string{"category.keyword", "geoip.city_name"}, P("minimum_set_size", 3)))
 	addValue("a/avg", AvgAgg("grade"))
-	addValue("a/avg_missing", AvgAgg("grade", Missing(10)))
+	addValue("a/avg_missing", AvgAgg("grade", MissingValue(10)))
 	addValue("a/sum_script", SumAgg("", WithScript(m{"source": "doc['price'].value * 2"})))
 	addValue("a/min", MinAgg("price"))
 	addValue("a/max", MaxAgg("price"))

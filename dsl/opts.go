@@ -117,8 +117,8 @@ func Order(v any) Opt { return Opt{"order", v} }
 // MinDocCount sets "min_doc_count".
 func MinDocCount(n int) Opt { return Opt{"min_doc_count", n} }
 
-// Missing sets "missing".
-func Missing(v any) Opt { return Opt{"missing", v} }
+// MissingValue sets "missing", the value used for documents without the field.
+func MissingValue(v any) Opt { return Opt{"missing", v} }
 
 // Interval sets "interval".
 func Interval(v any) Opt { return Opt{"interval", v} }

@@ -1,0 +1,537 @@
+package dsl
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"reflect"
+	"slices"
+	"strings"
+	"time"
+)
+
+// FacetValue is one value of a facet in a faceted search response.
+type FacetValue struct {
+	// Value is the bucket key: a string or number for terms, the range key
+	// for ranges, a float64 for histograms, a time.Time (UTC) for date histograms.
+	Value any
+	// Count is the number of documents (or the facet metric, when set).
+	Count float64
+	// Selected reports whether the value is among the active filters.
+	Selected bool
+}
+
+// Facet is one facet of a FacetedSearch: an aggregation, a filter for
+// selected values and a reading of the aggregation result.
+type Facet interface {
+	// Agg returns the aggregation computing the facet values.
+	Agg() *Agg
+	// Filter returns the query selecting documents having one of the
+	// values, or nil when values is empty.
+	Filter(values []any) Query
+	// Values reads the facet values from the results holding the facet's
+	// aggregation under name.
+	Values(results AggResults, name string, selected []any) ([]FacetValue, error)
+}
+
+// baseFacet holds the aggregation parameters and the optional metric.
+type baseFacet struct {
+	kind       string
+	params     map[string]any
+	metric     *Agg
+	metricSort string
+}
+
+func (f *baseFacet) agg() *Agg {
+	a := &Agg{kind: f.kind, params: maps.Clone(f.params)}
+	if f.metric != nil {
+		a.Metric("metric", f.metric.Clone())
+	}
+	return a
+}
+
+func (f *baseFacet) field() string { s, _ := f.params["field"].(string); return s }
+
+func (f *baseFacet) count(b Bucket[any]) float64 {
+	if f.metric != nil {
+		v, err := Value(b.Aggregations, "metric")
+		if err == nil {
+			return v
+		}
+	}
+	return float64(b.DocCount)
+}
+
+func (f *baseFacet) values(r AggResults, name string, selected []any, key func(Bucket[any]) any) ([]FacetValue, error) {
+	bs, err := Buckets[any](r, name)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]FacetValue, len(bs))
+	for i, b := range bs {
+		k := key(b)
+		out[i] = FacetValue{Value: k, Count: f.count(b), Selected: slices.ContainsFunc(selected, func(s any) bool { return sameValue(k, s) })}
+	}
+	return out, nil
+}
+
+func sameValue(a, b any) bool {
+	if ta, ok := a.(time.Time); ok {
+		tb, ok := b.(time.Time)
+		return ok && ta.Equal(tb)
+	}
+	fa, okA := toFloat(a)
+	fb, okB := toFloat(b)
+	if okA && okB {
+		return fa == fb
+	}
+	return reflect.DeepEqual(a, b) || fmt.Sprint(a) == fmt.Sprint(b)
+}
+
+func toFloat(v any) (float64, bool) {
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return float64(rv.Int()), true
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return float64(rv.Uint()), true
+	case reflect.Float32, reflect.Float64:
+		return rv.Float(), true
+	}
+	return 0, false
+}
+
+// FacetOpt configures a facet.
+type FacetOpt func(*baseFacet)
+
+// FacetParam sets an aggregation parameter of the facet (size, order, ...).
+func FacetParam(key string, value any) FacetOpt {
+	return func(f *baseFacet) { f.params[key] = value }
+}
+
+// FacetMetric counts facet values with a metric aggregation instead of the
+// document count, ordering buckets by it (sort "desc" or "asc"; "" keeps
+// the default order).
+func FacetMetric(metric *Agg, sort string) FacetOpt {
+	return func(f *baseFacet) {
+		f.metric, f.metricSort = metric, sort
+		if sort != "" {
+			f.params["order"] = map[string]any{"metric": sort}
+		}
+	}
+}
+
+func newBase(kind string, params map[string]any, opts []FacetOpt) baseFacet {
+	b := baseFacet{kind: kind, params: params}
+	for _, o := range opts {
+		o(&b)
+	}
+	return b
+}
+
+type termsFacet struct{ baseFacet }
+
+// TermsFacet is a facet over the distinct values of field.
+func TermsFacet(field string, opts ...FacetOpt) Facet {
+	return &termsFacet{newBase("terms", map[string]any{"field": field}, opts)}
+}
+
+func (f *termsFacet) Agg() *Agg { return f.agg() }
+
+func (f *termsFacet) Filter(values []any) Query {
+	if len(values) == 0 {
+		return nil
+	}
+	q := newLeaf("terms", nil)
+	q.mode, q.field, q.value, q.hasValue = modeSibling, f.field(), values, true
+	return q
+}
+
+func (f *termsFacet) Values(r AggResults, name string, selected []any) ([]FacetValue, error) {
+	return f.values(r, name, selected, func(b Bucket[any]) any { return b.Key })
+}
+
+// FacetRange is one range of a RangeFacet; nil bounds are open.
+type FacetRange struct {
+	Key      string
+	From, To any
+}
+
+type rangeFacet struct {
+	baseFacet
+	ranges []FacetRange
+}
+
+// RangeFacet is a facet over named ranges of field.
+func RangeFacet(field string, ranges []FacetRange, opts ...FacetOpt) Facet {
+	rs := make([]map[string]any, len(ranges))
+	for i, r := range ranges {
+		rs[i] = map[string]any{"key": r.Key}
+		if r.From != nil {
+			rs[i]["from"] = r.From
+		}
+		if r.To != nil {
+			rs[i]["to"] = r.To
+		}
+	}
+	f := &rangeFacet{baseFacet: newBase("range", map[string]any{"field": field}, opts), ranges: ranges}
+	f.params["ranges"] = rs
+	f.params["keyed"] = false
+	return f
+}
+
+func (f *rangeFacet) Agg() *Agg { return f.agg() }
+
+func (f *rangeFacet) Filter(values []any) Query {
+	var q Query
+	for _, v := range values {
+		i := slices.IndexFunc(f.ranges, func(r FacetRange) bool { return r.Key == fmt.Sprint(v) })
+		if i < 0 {
+			continue
+		}
+		var opts []Opt
+		if f.ranges[i].From != nil {
+			opts = append(opts, Gte(f.ranges[i].From))
+		}
+		if f.ranges[i].To != nil {
+			opts = append(opts, Lt(f.ranges[i].To))
+		}
+		r := Range(f.field(), opts...)
+		if q == nil {
+			q = r
+		} else {
+			q = Or(q, r)
+		}
+	}
+	return q
+}
+
+func (f *rangeFacet) Values(r AggResults, name string, selected []any) ([]FacetValue, error) {
+	return f.values(r, name, selected, func(b Bucket[any]) any { return b.Key })
+}
+
+type histogramFacet struct{ baseFacet }
+
+// HistogramFacet is a facet over fixed-width numeric buckets of field.
+func HistogramFacet(field string, interval float64, opts ...FacetOpt) Facet {
+	return &histogramFacet{newBase("histogram", map[string]any{"field": field, "interval": interval}, opts)}
+}
+
+func (f *histogramFacet) Agg() *Agg { return f.agg() }
+
+func (f *histogramFacet) Filter(values []any) Query {
+	var q Query
+	interval, _ := toFloat(f.params["interval"])
+	for _, v := range values {
+		x, ok := toFloat(v)
+		if !ok {
+			continue
+		}
+		r := Range(f.field(), Gte(v), Lt(x+interval))
+		if q == nil {
+			q = r
+		} else {
+			q = Or(q, r)
+		}
+	}
+	return q
+}
+
+func (f *histogramFacet) Values(r AggResults, name string, selected []any) ([]FacetValue, error) {
+	return f.values(r, name, selected, func(b Bucket[any]) any { return b.Key })
+}
+
+type dateHistogramFacet struct{ baseFacet }
+
+// DateHistogramFacet is a facet over date buckets of field; give the
+// interval with CalendarInterval-style FacetParam("calendar_interval",
+// "month") (year, month, week, day, hour and their 1Y/1M/1w/1d/1h forms
+// can be filtered on). min_doc_count defaults to 0.
+func DateHistogramFacet(field string, opts ...FacetOpt) Facet {
+	f := &dateHistogramFacet{newBase("date_histogram", map[string]any{"field": field, "min_doc_count": 0}, nil)}
+	for _, o := range opts {
+		o(&f.baseFacet)
+	}
+	return f
+}
+
+func (f *dateHistogramFacet) Agg() *Agg { return f.agg() }
+
+func (f *dateHistogramFacet) interval() string {
+	for _, k := range []string{"calendar_interval", "fixed_interval", "interval"} {
+		if s, ok := f.params[k].(string); ok {
+			return s
+		}
+	}
+	return ""
+}
+
+func nextInterval(t time.Time, interval string) (time.Time, bool) {
+	switch interval {
+	case "year", "1Y", "1y":
+		d := t.Day()
+		if t.Month() == time.February && d == 29 {
+			d = 28
+		}
+		return time.Date(t.Year()+1, t.Month(), d, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location()), true
+	case "month", "1M":
+		n := t.AddDate(0, 0, 32)
+		return time.Date(n.Year(), n.Month(), 1, n.Hour(), n.Minute(), n.Second(), n.Nanosecond(), n.Location()), true
+	case "week", "1w":
+		return t.AddDate(0, 0, 7), true
+	case "day", "1d":
+		return t.AddDate(0, 0, 1), true
+	case "hour", "1h":
+		return t.Add(time.Hour), true
+	}
+	return t, false
+}
+
+// isoDate formats t like Python's datetime.isoformat for naive UTC times.
+func isoDate(t time.Time) string {
+	t = t.UTC()
+	if t.Nanosecond() != 0 {
+		return t.Format("2006-01-02T15:04:05.000000")
+	}
+	return t.Format("2006-01-02T15:04:05")
+}
+
+func (f *dateHistogramFacet) Filter(values []any) Query {
+	var q Query
+	for _, v := range values {
+		t, ok := v.(time.Time)
+		if !ok {
+			continue
+		}
+		next, ok := nextInterval(t, f.interval())
+		if !ok {
+			continue
+		}
+		r := Range(f.field(), Gte(isoDate(t)), Lt(isoDate(next)))
+		if q == nil {
+			q = r
+		} else {
+			q = Or(q, r)
+		}
+	}
+	return q
+}
+
+func (f *dateHistogramFacet) Values(r AggResults, name string, selected []any) ([]FacetValue, error) {
+	return f.values(r, name, selected, func(b Bucket[any]) any {
+		ms, _ := toFloat(b.Key)
+		return time.UnixMilli(int64(ms)).UTC()
+	})
+}
+
+type nestedFacet struct {
+	path  string
+	inner Facet
+}
+
+// NestedFacet is a facet over nested documents at path.
+func NestedFacet(path string, inner Facet) Facet { return &nestedFacet{path: path, inner: inner} }
+
+func (f *nestedFacet) Agg() *Agg {
+	a := NestedAgg(f.path)
+	a.Bucket("inner", f.inner.Agg())
+	return a
+}
+
+func (f *nestedFacet) Filter(values []any) Query {
+	q := f.inner.Filter(values)
+	if q == nil {
+		return nil
+	}
+	return Nested(f.path, q)
+}
+
+func (f *nestedFacet) Values(r AggResults, name string, selected []any) ([]FacetValue, error) {
+	sb, err := SingleBucketOf(r, name)
+	if err != nil {
+		return nil, err
+	}
+	return f.inner.Values(sb.Aggregations, "inner", selected)
+}
+
+type namedFacet struct {
+	name  string
+	facet Facet
+}
+
+type facetFilter struct {
+	name   string
+	values []any
+	query  Query
+}
+
+// FacetedSearch is a faceted navigation search: a text query over fields,
+// facets computed as aggregations, and selected facet values applied as a
+// post filter (each facet's aggregation is filtered by the other facets'
+// selections). It is immutable: every method returns a copy.
+type FacetedSearch struct {
+	base    Search
+	fields  []string
+	facets  []namedFacet
+	query   Query
+	text    string
+	filters []facetFilter
+	sort    []any
+	slice   *[2]int
+	err     error
+}
+
+// NewFacetedSearch returns a faceted search built on base (its indices,
+// connection and filters), searching text in fields.
+func NewFacetedSearch(base Search, fields ...string) FacetedSearch {
+	return FacetedSearch{base: base, fields: fields}
+}
+
+// Facet returns a copy with one more facet.
+func (f FacetedSearch) Facet(name string, facet Facet) FacetedSearch {
+	f.facets = append(slices.Clone(f.facets), namedFacet{name, facet})
+	return f
+}
+
+// Query returns a copy searching text (a multi_match over the fields).
+func (f FacetedSearch) Query(text string) FacetedSearch {
+	f.text = text
+	return f
+}
+
+// Filter returns a copy where the facet called name is restricted to
+// values. Unknown facets are reported by Search and Execute.
+func (f FacetedSearch) Filter(name string, values ...any) FacetedSearch {
+	if len(values) == 0 {
+		return f
+	}
+	i := slices.IndexFunc(f.facets, func(n namedFacet) bool { return n.name == name })
+	if i < 0 {
+		if f.err == nil {
+			f.err = fmt.Errorf("%w: no facet called %q", ErrIllegalOperation, name)
+		}
+		return f
+	}
+	f.filters = slices.DeleteFunc(slices.Clone(f.filters), func(x facetFilter) bool { return x.name == name })
+	f.filters = append(f.filters, facetFilter{name: name, values: values, query: f.facets[i].facet.Filter(values)})
+	return f
+}
+
+// Sort returns a copy sorted by keys (as Search.Sort).
+func (f FacetedSearch) Sort(keys ...any) FacetedSearch {
+	f.sort = keys
+	return f
+}
+
+// Slice returns a copy paginated to hits [start, stop).
+func (f FacetedSearch) Slice(start, stop int) FacetedSearch {
+	f.slice = &[2]int{start, stop}
+	return f
+}
+
+// Page returns a copy showing page n (from 1) of size hits.
+func (f FacetedSearch) Page(n, size int) FacetedSearch {
+	if n < 1 {
+		n = 1
+	}
+	return f.Slice((n-1)*size, n*size)
+}
+
+// Search returns the search request the faceted search sends.
+func (f FacetedSearch) Search() (Search, error) {
+	if f.err != nil {
+		return Search{}, f.err
+	}
+	s := f.base
+	if s.cache == nil {
+		s.cache = &searchCache{}
+	}
+	if f.text != "" {
+		if len(f.fields) > 0 {
+			s = s.Query(MultiMatch(f.text, f.fields))
+		} else {
+			s = s.Query(plain("multi_match", map[string]any{"query": f.text}, nil))
+		}
+	}
+	if len(f.filters) > 0 {
+		var post Query = MatchAll()
+		for _, fl := range f.filters {
+			if fl.query != nil {
+				post = And(post, fl.query)
+			}
+		}
+		s = s.PostFilter(post)
+	}
+	if len(f.fields) > 0 {
+		hl := make([]string, len(f.fields))
+		for i, fl := range f.fields {
+			hl[i], _, _ = strings.Cut(fl, "^")
+		}
+		s = s.Highlight(hl)
+	}
+	if len(f.sort) > 0 {
+		s = s.Sort(f.sort...)
+	}
+	s = s.Aggs(func(a *Aggs) {
+		for _, nf := range f.facets {
+			var filter Query = MatchAll()
+			for _, fl := range f.filters {
+				if fl.name != nf.name && fl.query != nil {
+					filter = And(filter, fl.query)
+				}
+			}
+			a.Bucket("_filter_"+nf.name, FilterAgg(filter)).Bucket(nf.name, nf.facet.Agg())
+		}
+	})
+	if f.slice != nil {
+		s = s.Slice(f.slice[0], f.slice[1])
+	}
+	return s, s.Err()
+}
+
+// MarshalJSON implements json.Marshaler (the search body).
+func (f FacetedSearch) MarshalJSON() ([]byte, error) {
+	s, err := f.Search()
+	if err != nil {
+		return nil, err
+	}
+	return s.ToJSON()
+}
+
+// FacetedResponse is a search response with the facet values.
+type FacetedResponse[T any] struct {
+	*Response[T]
+	// Facets holds, per facet name, its values in bucket order.
+	Facets map[string][]FacetValue
+}
+
+// ExecuteFaceted runs the faceted search and reads the facet values.
+func ExecuteFaceted[T any](ctx context.Context, f FacetedSearch) (*FacetedResponse[T], error) {
+	s, err := f.Search()
+	if err != nil {
+		return nil, err
+	}
+	resp, err := Execute[T](ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	out := &FacetedResponse[T]{Response: resp, Facets: map[string][]FacetValue{}}
+	for _, nf := range f.facets {
+		sb, err := SingleBucketOf(resp.Aggregations, "_filter_"+nf.name)
+		if err != nil {
+			return nil, err
+		}
+		var selected []any
+		for _, fl := range f.filters {
+			if fl.name == nf.name {
+				selected = fl.values
+			}
+		}
+		vals, err := nf.facet.Values(sb.Aggregations, nf.name, selected)
+		if err != nil {
+			return nil, fmt.Errorf("dsl: facet %q: %w", nf.name, err)
+		}
+		out.Facets[nf.name] = vals
+	}
+	return out, nil
+}
