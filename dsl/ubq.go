@@ -58,13 +58,10 @@ func (u UpdateByQuery) Extra(key string, value any) UpdateByQuery {
 	return u
 }
 
-// Script returns a copy whose script gets the given keys (source, lang,
-// params, id), merged over the previous ones like Python's script(**kwargs).
+// Script returns a copy whose script is made of the given keys (source,
+// lang, params, id), replacing any previous script as Python's script() does.
 func (u UpdateByQuery) Script(opts ...Opt) UpdateByQuery {
-	m := maps.Clone(u.script)
-	if m == nil {
-		m = map[string]any{}
-	}
+	m := map[string]any{}
 	for _, o := range opts {
 		o.apply(m)
 	}

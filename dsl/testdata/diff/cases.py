@@ -322,12 +322,243 @@ def _():
 def _():
     return Search().query("match", title="x").post_filter("term", a=1).sort("b").extra(size=3).to_dict(count=True)
 
+# ---- documents: mappings from classes
+from datetime import datetime
+from typing import List, Optional
+from elasticsearch.dsl import (Document, InnerDoc, Index, Text, Keyword, Integer, Long, Float, Double, Boolean, Date,
+                               Nested, Object, DenseVector, Short, Byte, Ip, Binary, analyzer, tokenizer, token_filter,
+                               char_filter, normalizer, FacetedSearch, TermsFacet, RangeFacet, HistogramFacet,
+                               DateHistogramFacet, NestedFacet, UpdateByQuery, MultiSearch, M, mapped_field)
+
+
+def mapping_case(name):
+    def deco(cls):
+        CASES[name] = lambda: cls._doc_type.mapping.to_dict()
+        return cls
+    return deco
+
+
+@mapping_case("m/scalars")
+class Scalars(Document):
+    title: str
+    count: int = mapped_field(Long())
+    small: int = mapped_field(Integer())
+    tiny: int = mapped_field(Short())
+    b: int = mapped_field(Byte())
+    price: float = mapped_field(Double())
+    ratio: float
+    ok: bool
+    when: datetime
+    blob = Binary()
+    addr = Ip()
+
+
+@mapping_case("m/keyword_and_text")
+class KT(Document):
+    tags = Keyword()
+    body = Text(analyzer="english", search_analyzer="standard")
+    name = Keyword(ignore_above=256, normalizer="lowercase")
+    title = Text(fields={"raw": Keyword()})
+    code = Text(fields={"raw": Keyword(), "en": Text(analyzer="english")}, copy_to=["all", "other"])
+    idx = Keyword(index=False, doc_values=False)
+
+
+class Address(InnerDoc):
+    street: str
+    zip = Keyword()
+
+
+class Comment(InnerDoc):
+    author = Keyword()
+    text: str
+    likes = Long()
+    created: datetime
+
+
+@mapping_case("m/nested_object")
+class Post(Document):
+    title: str
+    address: Address
+    comments: List[Comment]
+    tags: List[str] = mapped_field(Keyword())
+
+
+@mapping_case("m/vectors")
+class Vec(Document):
+    embedding = DenseVector(dims=3, similarity="cosine")
+    v2 = DenseVector(dims=4, index=True, similarity="dot_product", element_type="float")
+    name: Optional[str]
+
+
+@mapping_case("m/explicit_nested_object")
+class NO(Document):
+    a = Object(Address)
+    n = Nested(Comment)
+    o = Object()
+    dt = Date(format="yyyy-MM-dd")
+
+
+my_an = analyzer("my_an", tokenizer=tokenizer("tri", "ngram", min_gram=3, max_gram=3),
+                 filter=["lowercase", token_filter("my_stop", "stop", stopwords=["a", "the"])],
+                 char_filter=["html_strip", char_filter("cf", "mapping", mappings=["a => b"])])
+my_norm = normalizer("my_norm", filter=["lowercase", "asciifolding"])
+
+
+class Article(Document):
+    title = Text(analyzer=my_an, fields={"raw": Keyword()})
+    tag = Keyword(normalizer=my_norm)
+    comments = Nested(Comment)
+
+    class Index:
+        name = "articles"
+        settings = {"number_of_shards": 1, "number_of_replicas": 0}
+        aliases = {"arts": {}}
+
+
+CASES["m/article_mapping"] = lambda: Article._doc_type.mapping.to_dict()
+CASES["i/article_index"] = lambda: Article._index.to_dict()
+
+
+@case("i/plain")
+def _():
+    i = Index("x")
+    i.settings(number_of_shards=2)
+    i.settings(number_of_replicas=0)
+    return i.to_dict()
+
+
+@case("i/aliases_filter")
+def _():
+    i = Index("blog-v2")
+    i.aliases(blog={}, published={"filter": Q("term", published=True)})
+    return i.to_dict()
+
+
+@case("i/analyzer_only")
+def _():
+    i = Index("x")
+    i.analyzer(my_an)
+    return i.to_dict()
+
+
+@case("i/builtin_type_analyzer")
+def _():
+    i = Index("x")
+    i.analyzer(analyzer("my_std", "standard", stopwords="_english_", max_token_length=5))
+    return i.to_dict()
+
+
+@case("i/document_and_settings")
+def _():
+    i = Index("posts")
+    i.settings(number_of_shards=1)
+    i.document(Post)
+    return i.to_dict()
+
+
+@case("i/legacy_template")
+def _():
+    i = Index("logs")
+    i.settings(number_of_shards=1)
+    i.document(Post)
+    return i.as_template("logs-tpl", "logs-*", order=2).to_dict()
+
+
+@case("i/composable_template")
+def _():
+    i = Index("logs")
+    i.settings(number_of_shards=1)
+    i.aliases(all_logs={})
+    return i.as_composable_template("logs-ctpl", "logs-*", priority=100).to_dict()
+
+
+@case("an/definition")
+def _():
+    return my_an.get_analysis_definition()
+
+
+@case("an/normalizer_definition")
+def _():
+    return my_norm.get_analysis_definition()
+
+
+@case("an/whitespace_custom")
+def _():
+    return analyzer("ws", tokenizer="whitespace", filter=["lowercase", token_filter("syn", "synonym", synonyms=["a, b"])]).get_analysis_definition()
+
+
+# ---- update by query, multi search
+@case("u/script")
+def _():
+    return UpdateByQuery(index="x").query("match", title="python").script(source="ctx._source.likes++", lang="painless").to_dict()
+
+
+@case("u/script_params_filter")
+def _():
+    u = UpdateByQuery().filter("term", a=1).exclude("term", b=2).script(source="ctx._source.n += params.by", params={"by": 2})
+    return u.script(lang="painless").extra(max_docs=10).to_dict()
+
+
+@case("u/query_only")
+def _():
+    return UpdateByQuery().query("match", title="x").query("term", y=1).to_dict()
+
+
+@case("ms/two")
+def _():
+    ms = MultiSearch().add(Search(index="a").query("match", t="x")).add(Search().filter("term", b=1).extra(size=2))
+    return ms.to_dict()
+
+
+# ---- faceted search
+class BlogSearch(FacetedSearch):
+    index = "blogs"
+    fields = ["title^5", "body"]
+    facets = {
+        "tags": TermsFacet(field="tags"),
+        "stars": RangeFacet(field="stars", ranges=[("low", (None, 3)), ("high", (3, None))]),
+        "size": HistogramFacet(field="size", interval=10),
+        "month": DateHistogramFacet(field="published", calendar_interval="month"),
+        "authors": NestedFacet("comments", TermsFacet(field="comments.author")),
+    }
+
+
+def facet_case(name, fn):
+    CASES[name] = lambda: fn()._s.to_dict()
+
+
+facet_case("f/no_query", lambda: BlogSearch())
+facet_case("f/query", lambda: BlogSearch("python web"))
+facet_case("f/filter_terms", lambda: BlogSearch("python", filters={"tags": ["go", "rust"]}))
+facet_case("f/filter_range", lambda: BlogSearch(filters={"stars": "high"}))
+facet_case("f/filter_histogram", lambda: BlogSearch(filters={"size": 20}))
+facet_case("f/filter_date", lambda: BlogSearch(filters={"month": datetime(2024, 1, 1)}))
+facet_case("f/filter_nested", lambda: BlogSearch(filters={"authors": "kim"}))
+facet_case("f/filters_combined", lambda: BlogSearch("q", filters={"tags": "go", "stars": ["low", "high"], "size": [10, 30]}))
+facet_case("f/sort", lambda: BlogSearch("q", sort=["-published", "title"]))
+facet_case("f/page", lambda: BlogSearch("q")[10:20])
+
+
+class MetricSearch(FacetedSearch):
+    index = "shop"
+    facets = {"brand": TermsFacet(field="brand", metric=A("max", field="price"), metric_sort="desc", size=5)}
+
+
+facet_case("f/metric", lambda: MetricSearch())
+facet_case("f/metric_filter", lambda: MetricSearch("phone", filters={"brand": "acme"}))
+
+
+def _default(o):
+    if isinstance(o, datetime):
+        return o.isoformat()
+    return o.to_dict()
+
 
 def main():
     out = {}
     for name, fn in CASES.items():
         out[name] = fn()
-    json.dump(out, sys.stdout, sort_keys=True, default=lambda o: o.to_dict())
+    json.dump(out, sys.stdout, sort_keys=True, default=_default)
 
 
 if __name__ == "__main__":
