@@ -176,6 +176,9 @@ func Run(ctx context.Context, src, dst transport.Interface, from, to string, opt
 			break
 		}
 		p.Read++
+		if cfg.progress != nil && p.Read%cfg.every == 0 {
+			cfg.progress(snapshot())
+		}
 		item := bulk.Item{Action: cfg.opType, Index: to, ID: h.ID, Routing: h.Routing, Body: h.Source}
 		if item.Index == "" {
 			item.Index = h.Index
@@ -200,9 +203,6 @@ func Run(ctx context.Context, src, dst transport.Interface, from, to string, opt
 		if err := ix.Add(ctx, item); err != nil {
 			runErr = fmt.Errorf("reindex: %s/%s: %w", item.Index, item.ID, err)
 			break
-		}
-		if cfg.progress != nil && p.Read%cfg.every == 0 {
-			cfg.progress(snapshot())
 		}
 	}
 	closeErr := ix.Close(ctx)

@@ -56,8 +56,7 @@ func TestElasticsearchToOpenSearchAndBack(t *testing.T) {
 			return true, nil
 		}),
 		reindex.WithProgress(5000, func(p reindex.Progress) { calls = append(calls, p) }),
-		reindex.WithScanOptions(scan.WithSlices(2)),
-		reindex.WithBulkOptions(bulk.WithParam("refresh", "wait_for")))
+		reindex.WithScanOptions(scan.WithSlices(2)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,6 +86,7 @@ func TestElasticsearchToOpenSearchAndBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Logf("OpenSearch -> ES (point in time, 3 slices): %+v", p)
 	if p.Read != 22_500 || p.Written != 22_500 {
 		t.Errorf("progress = %+v", p)
 	}

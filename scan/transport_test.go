@@ -104,15 +104,6 @@ func do(t testing.TB, tr transport.Interface, method, path string, body any, out
 	}
 }
 
-// count refreshes index and returns its exact document count.
-func count(t testing.TB, tr transport.Interface, index string) int64 {
-	t.Helper()
-	do(t, tr, "POST", "/"+index+"/_refresh", nil, nil)
-	var c struct{ Count int64 }
-	do(t, tr, "GET", "/"+index+"/_count", nil, &c)
-	return c.Count
-}
-
 func uniqueIndex(t testing.TB) string {
 	return strings.ToLower(fmt.Sprintf("scan-%s-%d", strings.ReplaceAll(t.Name(), "/", "-"), time.Now().UnixNano()))
 }
