@@ -1,0 +1,279 @@
+package esql
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+)
+
+// bareIdentifier matches the identifiers that ES|QL accepts without quoting.
+var bareIdentifier = regexp.MustCompile(`^[a-zA-Z_@][a-zA-Z0-9_.]*$`)
+
+// QuoteIdentifier returns name as an ES|QL identifier: unchanged when it
+// matches [a-zA-Z_@][a-zA-Z0-9_.]*, otherwise wrapped in backticks with
+// inner backticks doubled, e.g. "first name" becomes "`first name`".
+func QuoteIdentifier(name string) string {
+	if bareIdentifier.MatchString(name) {
+		return name
+	}
+	return "`" + strings.ReplaceAll(name, "`", "``") + "`"
+}
+
+// quotePattern is QuoteIdentifier for commands that accept wildcards (KEEP,
+// DROP): a name containing "*" is a pattern and cannot be quoted.
+func quotePattern(name string) string {
+	if strings.Contains(name, "*") {
+		return name
+	}
+	return QuoteIdentifier(name)
+}
+
+// checkIndex validates an index, alias or data stream name for FROM, TS and
+// LOOKUP JOIN, which take names unquoted.
+func checkIndex(cmd, name string) error {
+	if name == "" {
+		return fmt.Errorf("esql: %s: empty index name: %w", cmd, ErrInvalid)
+	}
+	if strings.Contains(name, "|") {
+		return fmt.Errorf("esql: %s: index name %q contains '|': %w", cmd, name, ErrInvalid)
+	}
+	return nil
+}
+
+// Literal renders v as an ES|QL literal, the way Python's json.dumps does
+// with its default settings (so that queries match the Python client's
+// byte for byte): strings are JSON-quoted with non-ASCII characters
+// escaped, floats always carry a fraction or an exponent (2.0, 1e+16), nil
+// is null, slices and arrays are lists "[1, 2]" and maps are objects with
+// sorted keys {"a": 1, "b": 2}. Other values are encoded with
+// encoding/json first. Literal panics on values encoding/json cannot
+// encode (channels, functions); use [Lit] for an error instead.
+func Literal(v any) string {
+	s, err := literal(v)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+func literal(v any) (string, error) {
+	var b strings.Builder
+	if err := writeLiteral(&b, v); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+func writeLiteral(b *strings.Builder, v any) error {
+	switch x := v.(type) {
+	case nil:
+		b.WriteString("null")
+	case bool:
+		b.WriteString(strconv.FormatBool(x))
+	case string:
+		writeString(b, x)
+	case int:
+		b.WriteString(strconv.FormatInt(int64(x), 10))
+	case int8:
+		b.WriteString(strconv.FormatInt(int64(x), 10))
+	case int16:
+		b.WriteString(strconv.FormatInt(int64(x), 10))
+	case int32:
+		b.WriteString(strconv.FormatInt(int64(x), 10))
+	case int64:
+		b.WriteString(strconv.FormatInt(x, 10))
+	case uint:
+		b.WriteString(strconv.FormatUint(uint64(x), 10))
+	case uint8:
+		b.WriteString(strconv.FormatUint(uint64(x), 10))
+	case uint16:
+		b.WriteString(strconv.FormatUint(uint64(x), 10))
+	case uint32:
+		b.WriteString(strconv.FormatUint(uint64(x), 10))
+	case uint64:
+		b.WriteString(strconv.FormatUint(x, 10))
+	case float32:
+		b.WriteString(formatFloat(float64(x), 32))
+	case float64:
+		b.WriteString(formatFloat(x, 64))
+	case json.Number:
+		b.WriteString(x.String())
+	case Expr:
+		return fmt.Errorf("esql: expression %q used where a literal value is expected: %w", x.text, ErrInvalid)
+	default:
+		return writeReflectLiteral(b, v)
+	}
+	return nil
+}
+
+func writeReflectLiteral(b *strings.Builder, v any) error {
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Slice, reflect.Array:
+		if rv.Kind() == reflect.Slice && rv.IsNil() {
+			b.WriteString("null")
+			return nil
+		}
+		if rv.Type().Elem().Kind() == reflect.Uint8 {
+			break // []byte: encoding/json makes it base64, keep that
+		}
+		b.WriteByte('[')
+		for i := range rv.Len() {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			if err := writeLiteral(b, rv.Index(i).Interface()); err != nil {
+				return err
+			}
+		}
+		b.WriteByte(']')
+		return nil
+	case reflect.Map:
+		if rv.Type().Key().Kind() != reflect.String {
+			break
+		}
+		if rv.IsNil() {
+			b.WriteString("null")
+			return nil
+		}
+		keys := make([]string, 0, rv.Len())
+		values := make(map[string]reflect.Value, rv.Len())
+		for it := rv.MapRange(); it.Next(); {
+			k := it.Key().String()
+			keys = append(keys, k)
+			values[k] = it.Value()
+		}
+		slices.Sort(keys)
+		b.WriteByte('{')
+		for i, k := range keys {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeString(b, k)
+			b.WriteString(": ")
+			if err := writeLiteral(b, values[k].Interface()); err != nil {
+				return err
+			}
+		}
+		b.WriteByte('}')
+		return nil
+	case reflect.Pointer, reflect.Interface:
+		if rv.IsNil() {
+			b.WriteString("null")
+			return nil
+		}
+		if _, ok := v.(json.Marshaler); !ok {
+			return writeLiteral(b, rv.Elem().Interface())
+		}
+	}
+	// Anything else (structs, named types, json.Marshaler): go through
+	// encoding/json and render the decoded value.
+	data, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("esql: cannot render %T as a literal: %w", v, err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var generic any
+	if err := dec.Decode(&generic); err != nil {
+		return fmt.Errorf("esql: cannot render %T as a literal: %w", v, err)
+	}
+	if s, ok := generic.(string); ok {
+		writeString(b, s)
+		return nil
+	}
+	return writeLiteral(b, generic)
+}
+
+// writeString writes s JSON-quoted, escaping everything outside printable
+// ASCII as Python's json.dumps does by default (ensure_ascii).
+func writeString(b *strings.Builder, s string) {
+	const hex = "0123456789abcdef"
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\b':
+			b.WriteString(`\b`)
+		case '\f':
+			b.WriteString(`\f`)
+		default:
+			if r >= ' ' && r <= '~' {
+				b.WriteRune(r)
+				continue
+			}
+			units := []uint16{uint16(r)}
+			if r > 0xFFFF {
+				r1, r2 := utf16.EncodeRune(r)
+				units = []uint16{uint16(r1), uint16(r2)}
+			}
+			for _, u := range units {
+				b.WriteString(`\u`)
+				b.WriteByte(hex[u>>12&0xF])
+				b.WriteByte(hex[u>>8&0xF])
+				b.WriteByte(hex[u>>4&0xF])
+				b.WriteByte(hex[u&0xF])
+			}
+		}
+	}
+	b.WriteByte('"')
+}
+
+// formatFloat renders f like Python's repr(float): the shortest digits that
+// round-trip, in positional notation with at least one fractional digit
+// when the decimal exponent is in [-4, 16), else as d.ddde±XX.
+func formatFloat(f float64, bitSize int) string {
+	switch {
+	case math.IsNaN(f):
+		return "NaN"
+	case math.IsInf(f, 1):
+		return "Infinity"
+	case math.IsInf(f, -1):
+		return "-Infinity"
+	}
+	e := strconv.FormatFloat(f, 'e', -1, bitSize) // e.g. "-1.2345e+06"
+	mant, expPart, _ := strings.Cut(e, "e")
+	exp, _ := strconv.Atoi(expPart)
+	sign := ""
+	if strings.HasPrefix(mant, "-") {
+		sign, mant = "-", mant[1:]
+	}
+	digits := strings.Replace(mant, ".", "", 1)
+	if exp < -4 || exp >= 16 {
+		m := digits[:1]
+		if len(digits) > 1 {
+			m += "." + digits[1:]
+		}
+		es := "+"
+		if exp < 0 {
+			es, exp = "-", -exp
+		}
+		return fmt.Sprintf("%s%se%s%02d", sign, m, es, exp)
+	}
+	var out string
+	switch {
+	case exp < 0:
+		out = "0." + strings.Repeat("0", -exp-1) + digits
+	case exp+1 >= len(digits):
+		out = digits + strings.Repeat("0", exp+1-len(digits)) + ".0"
+	default:
+		out = digits[:exp+1] + "." + digits[exp+1:]
+	}
+	return sign + out
+}
