@@ -1,0 +1,140 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"slices"
+)
+
+// ingestClient is one way of bulk indexing that figure 1 compares.
+type ingestClient struct {
+	name string
+	run  func(ctx context.Context, cfg config, url, index string, docs int, large bool) (childResult, error)
+}
+
+var ingestClients = []ingestClient{
+	{"esgo bulk.Indexer", func(ctx context.Context, _ config, url, index string, docs int, large bool) (childResult, error) {
+		return goChild(ctx, "esgo-bulk", url, index, docs, large)
+	}},
+	{"go-elasticsearch BulkIndexer", func(ctx context.Context, _ config, url, index string, docs int, large bool) (childResult, error) {
+		return goChild(ctx, "goes-bulk", url, index, docs, large)
+	}},
+	{"elasticsearch-py streaming_bulk", func(ctx context.Context, cfg config, url, index string, docs int, large bool) (childResult, error) {
+		return pyChild(ctx, cfg.python, "streaming_bulk", url, index, docs, large)
+	}},
+	{"elasticsearch-py parallel_bulk", func(ctx context.Context, cfg config, url, index string, docs int, large bool) (childResult, error) {
+		return pyChild(ctx, cfg.python, "parallel_bulk", url, index, docs, large)
+	}},
+}
+
+// scanIndex holds the small documents that the scan figure reads; the
+// ingest figure leaves it behind, or the scan figure fills it.
+const scanIndex = "bench-scan"
+
+// figIngest is figure 1: bulk ingest into the real server. The clients take
+// turns within each run so that drifts in the server's speed spread over
+// all of them.
+func figIngest(ctx context.Context, cfg config, srv *server, rep *report) error {
+	datasets := []struct {
+		name  string
+		docs  int
+		large bool
+	}{{"small (~160 B)", cfg.smallDocs, false}, {"large (~2 KB)", cfg.largeDocs, true}}
+	for _, ds := range datasets {
+		samples := make([][]childResult, len(ingestClients))
+		for r := range cfg.runs {
+			for ci, c := range ingestClients {
+				index := fmt.Sprintf("bench-ingest-%d", ci)
+				if err := srv.recreate(ctx, index); err != nil {
+					return err
+				}
+				logf("ingest %s run %d/%d: %s, %d docs", ds.name, r+1, cfg.runs, c.name, ds.docs)
+				res, err := c.run(ctx, cfg, srv.url, index, ds.docs, ds.large)
+				if err != nil {
+					return err
+				}
+				n, err := srv.count(ctx, index)
+				if err != nil {
+					return err
+				}
+				if n != ds.docs || res.Failed > 0 {
+					return fmt.Errorf("%s: index holds %d documents, want %d (%d failures reported; %s)", c.name, n, ds.docs, res.Failed, res.Note)
+				}
+				logf("  %.0f docs/s, %.2f CPU s, peak RSS %.0f MB", res.DocsPerS, res.CPUS, float64(res.MaxRSSKB)/1024)
+				samples[ci] = append(samples[ci], res)
+				if err := srv.drop(ctx, index); err != nil {
+					return err
+				}
+			}
+		}
+		for ci, c := range ingestClients {
+			rep.add(newRow("ingest", ds.name, c.name, ds.docs, samples[ci]))
+		}
+	}
+	return nil
+}
+
+// figScan is figure 4: reading every document of an index.
+func figScan(ctx context.Context, cfg config, srv *server, rep *report) error {
+	n, err := srv.count(ctx, scanIndex)
+	if err != nil || n != cfg.scanDocs {
+		logf("scan: filling %s with %d small documents (go-elasticsearch BulkIndexer, not measured)", scanIndex, cfg.scanDocs)
+		if err := srv.recreate(ctx, scanIndex); err != nil {
+			return err
+		}
+		if _, err := goChild(ctx, "goes-bulk", srv.url, scanIndex, cfg.scanDocs, false); err != nil {
+			return err
+		}
+		if n, err = srv.count(ctx, scanIndex); err != nil {
+			return err
+		}
+		if n != cfg.scanDocs {
+			return fmt.Errorf("%s holds %d documents, want %d", scanIndex, n, cfg.scanDocs)
+		}
+		if _, err := srv.do(ctx, "POST", "/"+scanIndex+"/_forcemerge?max_num_segments=1", nil, nil); err != nil {
+			return err
+		}
+	}
+	clients := []struct {
+		name string
+		run  func() (childResult, error)
+	}{
+		{"esgo dsl.Scan", func() (childResult, error) { return goChild(ctx, "esgo-scan", srv.url, scanIndex, 0, false) }},
+		{"go-elasticsearch scroll loop", func() (childResult, error) { return goChild(ctx, "goes-scan", srv.url, scanIndex, 0, false) }},
+		{"elasticsearch-py helpers.scan", func() (childResult, error) {
+			return pyChild(ctx, cfg.python, "scan", srv.url, scanIndex, 0, false)
+		}},
+	}
+	samples := make([][]childResult, len(clients))
+	for r := range cfg.runs {
+		for ci, c := range clients {
+			logf("scan run %d/%d: %s", r+1, cfg.runs, c.name)
+			res, err := c.run()
+			if err != nil {
+				return err
+			}
+			if res.Docs != cfg.scanDocs {
+				return fmt.Errorf("%s read %d documents, want %d", c.name, res.Docs, cfg.scanDocs)
+			}
+			logf("  %.0f docs/s, %.2f CPU s", res.DocsPerS, res.CPUS)
+			samples[ci] = append(samples[ci], res)
+		}
+	}
+	for ci, c := range clients {
+		rep.add(newRow("scan", "1 index, 1 shard, small docs", c.name, cfg.scanDocs, samples[ci]))
+	}
+	return nil
+}
+
+// median returns the median of xs (the mean of the middle two for an even count).
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}

@@ -1,0 +1,196 @@
+// Command bench measures esgo side by side with go-elasticsearch v9.5.2 and
+// elasticsearch-py 9.5.1 against one real Elasticsearch 9.5.3 that it starts
+// with the project's eslocal package, and writes the results (JSON and a
+// Markdown table) to bench/results/.
+//
+//	cd bench && go run ./cmd/bench            # full run (about 25 minutes)
+//	cd bench && go run ./cmd/bench -quick     # smaller counts, for iteration
+//	cd bench && go run ./cmd/bench -only decode,build
+//
+// Every client that talks to the server runs in its own subprocess (this
+// binary with -child, or bench/python/bench.py), so its CPU seconds and peak
+// RSS are its own. See BENCHMARKS.md at the root of the repository.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/esgo/esgo/eslocal"
+)
+
+// config holds the command line.
+type config struct {
+	quick     bool
+	only      map[string]bool
+	esURL     string
+	outDir    string
+	runs      int
+	heap      string
+	python    string
+	smallDocs int
+	largeDocs int
+	loopDocs  int
+	scanDocs  int
+}
+
+var allFigures = []string{"ingest", "scan", "decode", "loopback", "build"}
+
+func main() {
+	var (
+		cfg   config
+		only  string
+		child childArgs
+	)
+	flag.BoolVar(&cfg.quick, "quick", false, "smaller counts and fewer runs, for iteration")
+	flag.StringVar(&only, "only", strings.Join(allFigures, ","), "comma-separated figures to run: "+strings.Join(allFigures, ","))
+	flag.StringVar(&cfg.esURL, "es", "", "use this running Elasticsearch instead of starting one with eslocal")
+	flag.StringVar(&cfg.outDir, "out", "results", "folder for results (JSON and Markdown)")
+	flag.IntVar(&cfg.runs, "runs", 0, "runs per measurement (default 3, 1 with -quick)")
+	flag.StringVar(&cfg.heap, "heap", "2g", "Elasticsearch heap")
+	flag.StringVar(&cfg.python, "python", "python3", "Python interpreter with elasticsearch==9.5.1")
+	flag.StringVar(&child.mode, "child", "", "internal: run one measurement in this process and print it as JSON")
+	flag.StringVar(&child.url, "url", "", "internal (-child): server URL")
+	flag.StringVar(&child.index, "index", "", "internal (-child): index")
+	flag.IntVar(&child.docs, "docs", 0, "internal (-child): number of documents")
+	flag.BoolVar(&child.large, "large", false, "internal (-child): ~2 KB documents")
+	flag.Parse()
+
+	if child.mode != "" {
+		if err := runChild(child); err != nil {
+			fmt.Fprintln(os.Stderr, "bench child:", err)
+			os.Exit(1)
+		}
+		return
+	}
+
+	cfg.only = map[string]bool{}
+	for f := range strings.SplitSeq(only, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if !slices.Contains(allFigures, f) {
+			fmt.Fprintf(os.Stderr, "bench: unknown figure %q in -only (want some of %s)\n", f, strings.Join(allFigures, ","))
+			os.Exit(2)
+		}
+		cfg.only[f] = true
+	}
+	if cfg.quick {
+		cfg.smallDocs, cfg.largeDocs, cfg.loopDocs, cfg.scanDocs = 100_000, 20_000, 200_000, 100_000
+		if cfg.runs == 0 {
+			cfg.runs = 1
+		}
+	} else {
+		cfg.smallDocs, cfg.largeDocs, cfg.loopDocs, cfg.scanDocs = 1_000_000, 200_000, 1_000_000, 1_000_000
+		if cfg.runs == 0 {
+			cfg.runs = 3
+		}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, cfg); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func logf(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "%s  %s\n", time.Now().UTC().Format("15:04:05"), fmt.Sprintf(format, args...))
+}
+
+func run(ctx context.Context, cfg config) error {
+	start := time.Now()
+	rep := &report{
+		Date:      start.UTC().Format(time.RFC3339),
+		Machine:   machine(),
+		GoVersion: runtime.Version(),
+		Quick:     cfg.quick,
+		Runs:      cfg.runs,
+		Transport: esgoTransportKind,
+	}
+	rep.PythonVersion = pythonVersion(ctx, cfg.python)
+	needServer := cfg.only["ingest"] || cfg.only["scan"] || cfg.only["decode"]
+	var srv *server
+	if needServer {
+		url := cfg.esURL
+		if url == "" {
+			logf("starting Elasticsearch with eslocal (heap %s)", cfg.heap)
+			c, err := eslocal.Start(ctx, eslocal.WithHeap(cfg.heap),
+				eslocal.WithLogger(slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))))
+			if err != nil {
+				return err
+			}
+			defer func() {
+				logf("stopping Elasticsearch")
+				c.Stop()
+			}()
+			url = c.URL()
+			logf("Elasticsearch %s at %s (data in %s)", c.Version, url, c.Dir)
+		}
+		srv = &server{url: strings.TrimRight(url, "/")}
+		v, err := srv.version(ctx)
+		if err != nil {
+			return err
+		}
+		rep.ServerVersion = v
+	}
+	if cfg.only["ingest"] {
+		if err := figIngest(ctx, cfg, srv, rep); err != nil {
+			return fmt.Errorf("ingest: %w", err)
+		}
+	}
+	if cfg.only["scan"] {
+		if err := figScan(ctx, cfg, srv, rep); err != nil {
+			return fmt.Errorf("scan: %w", err)
+		}
+	}
+	if cfg.only["decode"] {
+		if err := figDecode(ctx, cfg, srv, rep); err != nil {
+			return fmt.Errorf("decode: %w", err)
+		}
+	}
+	if cfg.only["loopback"] {
+		if err := figLoopback(ctx, cfg, rep); err != nil {
+			return fmt.Errorf("loopback: %w", err)
+		}
+	}
+	if cfg.only["build"] {
+		if err := figBuild(ctx, cfg, rep); err != nil {
+			return fmt.Errorf("build: %w", err)
+		}
+	}
+	rep.DurationS = time.Since(start).Seconds()
+	rep.evaluateTargets()
+	md := rep.markdown()
+	fmt.Println(md)
+	if err := os.MkdirAll(cfg.outDir, 0o755); err != nil {
+		return err
+	}
+	name := "latest"
+	if cfg.quick {
+		name = "quick"
+	}
+	js, err := json.MarshalIndent(rep, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(cfg.outDir, name+".json"), js, 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(cfg.outDir, name+".md"), []byte(md), 0o644); err != nil {
+		return err
+	}
+	logf("done in %.0fs; results in %s", rep.DurationS, filepath.Join(cfg.outDir, name+".{json,md}"))
+	return nil
+}
