@@ -2,6 +2,8 @@ package transport
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -37,6 +39,9 @@ type Request struct {
 	MaxRetries *int
 	// Ignore lists statuses that are returned as responses rather than errors.
 	Ignore []int
+	// Endpoint optionally names the API endpoint (e.g. "search",
+	// "indices.create"); it names the OpenTelemetry span and log records.
+	Endpoint string
 }
 
 // Response is an HTTP response from a node. The caller must Close it, or
@@ -52,4 +57,54 @@ type Response struct {
 	Warnings []string
 	// Node is the URL of the node that answered.
 	Node string
+
+	serializer Serializer
+}
+
+// Decode decodes the JSON body into v with the transport's serializer and
+// closes the body. A body that is not valid JSON gives a *SerializationError
+// naming the node.
+func (r *Response) Decode(v any) error {
+	if r == nil || r.Body == nil {
+		return &SerializationError{Node: nodeOf(r), Op: "decode", Err: errors.New("no response body")}
+	}
+	defer r.Body.Close()
+	s := r.serializer
+	if s == nil {
+		s = JSONSerializer{}
+	}
+	if err := s.Decode(r.Body, v); err != nil {
+		return &SerializationError{Node: r.Node, Op: "decode", Err: err}
+	}
+	return nil
+}
+
+// Close discards the rest of the body and closes it, so that the connection
+// can be reused. It is safe to call more than once.
+func (r *Response) Close() error {
+	if r == nil || r.Body == nil {
+		return nil
+	}
+	_, _ = io.Copy(io.Discard, io.LimitReader(r.Body, 1<<20))
+	return r.Body.Close()
+}
+
+// Bytes reads the whole body and closes it.
+func (r *Response) Bytes() ([]byte, error) {
+	if r == nil || r.Body == nil {
+		return nil, nil
+	}
+	defer r.Body.Close()
+	b, err := io.ReadAll(r.Body)
+	if err != nil {
+		return b, &ConnectionError{Node: r.Node, Err: fmt.Errorf("reading response body: %w", err)}
+	}
+	return b, nil
+}
+
+func nodeOf(r *Response) string {
+	if r == nil {
+		return ""
+	}
+	return r.Node
 }

@@ -1,0 +1,167 @@
+package transport
+
+import (
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// DefaultAddress is used when no address is configured and the
+// ELASTICSEARCH_URL environment variable is empty.
+const DefaultAddress = "http://localhost:9200"
+
+// Address is a parsed node address.
+type Address struct {
+	// URL is the node's base URL without credentials, e.g.
+	// "https://es1.example.com:9200" or "http://proxy:8080/es".
+	URL *url.URL
+	// Username and Password are the credentials found in the address, if any.
+	Username, Password string
+}
+
+// ParseAddress parses a node address. It accepts "host", "host:port",
+// "scheme://host[:port][/path]" and "scheme://user:pass@host[:port]".
+// Without a scheme the address is http and the port defaults to 9200; with a
+// scheme and no port, the scheme's default port (80 or 443) is used, as
+// elasticsearch-py does. IPv6 hosts are written in brackets: "[::1]:9200".
+// Query strings and fragments are refused.
+func ParseAddress(s string) (Address, error) {
+	raw := strings.TrimSpace(s)
+	if raw == "" {
+		return Address{}, errors.New("empty address")
+	}
+	explicitScheme := strings.Contains(raw, "://")
+	if !explicitScheme {
+		raw = "http://" + raw
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return Address{}, fmt.Errorf("invalid address: %w", err)
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return Address{}, fmt.Errorf("unsupported scheme %q (want http or https)", u.Scheme)
+	}
+	if u.Opaque != "" || u.Hostname() == "" {
+		return Address{}, errors.New("address has no host")
+	}
+	if u.RawQuery != "" || u.ForceQuery || u.Fragment != "" {
+		return Address{}, errors.New("address must not have a query or fragment")
+	}
+	if strings.ContainsAny(u.Hostname(), " \t\r\n/\\@") {
+		return Address{}, fmt.Errorf("invalid host %q", u.Hostname())
+	}
+	port := u.Port()
+	if port == "" {
+		switch {
+		case !explicitScheme:
+			port = "9200"
+		case u.Scheme == "https":
+			port = "443"
+		default:
+			port = "80"
+		}
+	} else {
+		n, err := strconv.Atoi(port)
+		if err != nil || n < 1 || n > 65535 {
+			return Address{}, fmt.Errorf("invalid port %q", port)
+		}
+		port = strconv.Itoa(n)
+	}
+	var a Address
+	if u.User != nil {
+		a.Username = u.User.Username()
+		a.Password, _ = u.User.Password()
+		u.User = nil
+	}
+	u.Host = net.JoinHostPort(u.Hostname(), port)
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawPath = ""
+	a.URL = u
+	return a, nil
+}
+
+// RedactURL returns s with any password in it replaced by "xxxxx"; it is
+// used wherever a URL may reach a log.
+func RedactURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || u.User == nil {
+		return s
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}
+
+// CloudID is a decoded Elastic Cloud ID.
+type CloudID struct {
+	// Name is the deployment name (the part before the first colon).
+	Name string
+	// Host is the parent domain, e.g. "us-central1.gcp.cloud.es.io".
+	Host string
+	// Port is the HTTPS port, 443 unless the ID says otherwise.
+	Port int
+	// ElasticsearchUUID and KibanaUUID are the cluster identifiers.
+	ElasticsearchUUID, KibanaUUID string
+}
+
+// URL returns the Elasticsearch endpoint, "https://{es_uuid}.{host}:{port}".
+func (c CloudID) URL() string {
+	return "https://" + net.JoinHostPort(c.ElasticsearchUUID+"."+c.Host, strconv.Itoa(c.Port))
+}
+
+// ParseCloudID decodes an Elastic Cloud ID of the form "name:BASE64", where
+// BASE64 decodes to "host[:port]$es_uuid[:port]$kibana_uuid".
+func ParseCloudID(id string) (CloudID, error) {
+	var c CloudID
+	id = strings.TrimSpace(id)
+	if id == "" {
+		return c, errors.New("empty cloud ID")
+	}
+	encoded := id
+	if name, rest, ok := strings.Cut(id, ":"); ok {
+		c.Name, encoded = name, rest
+	}
+	decoded, err := base64.StdEncoding.DecodeString(encoded)
+	if err != nil {
+		decoded, err = base64.RawStdEncoding.DecodeString(strings.TrimRight(encoded, "="))
+		if err != nil {
+			return CloudID{}, fmt.Errorf("cloud ID is not valid base64: %w", err)
+		}
+	}
+	parts := strings.Split(string(decoded), "$")
+	if len(parts) < 2 || parts[0] == "" || parts[1] == "" {
+		return CloudID{}, errors.New("cloud ID does not decode to host$es_uuid$kibana_uuid")
+	}
+	host, esUUID := parts[0], parts[1]
+	if len(parts) > 2 {
+		c.KibanaUUID = parts[2]
+	}
+	port := 443
+	if h, p, ok := strings.Cut(host, ":"); ok {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 1 || n > 65535 {
+			return CloudID{}, fmt.Errorf("cloud ID has an invalid port %q", p)
+		}
+		host, port = h, n
+	}
+	if u, p, ok := strings.Cut(esUUID, ":"); ok {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 1 || n > 65535 {
+			return CloudID{}, fmt.Errorf("cloud ID has an invalid port %q", p)
+		}
+		esUUID, port = u, n
+	}
+	for _, s := range []string{host, esUUID} {
+		if s == "" || strings.ContainsAny(s, " \t\r\n/\\@?#[]:") {
+			return CloudID{}, fmt.Errorf("cloud ID has an invalid host part %q", s)
+		}
+	}
+	c.Host, c.Port, c.ElasticsearchUUID = host, port, esUUID
+	return c, nil
+}

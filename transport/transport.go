@@ -1,0 +1,589 @@
+package transport
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"os"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/trace"
+)
+
+// Version is the version of this library, sent in User-Agent and
+// x-elastic-client-meta.
+const Version = "0.1.0"
+
+// Transport sends requests to a pool of nodes with retries, dead-node
+// tracking, optional sniffing, compression, authentication and server
+// detection. It is safe for concurrent use; create one and share it.
+type Transport struct {
+	cfg    *config
+	pool   *pool
+	client *http.Client
+	logger *slog.Logger
+	tracer trace.Tracer
+
+	username, password string
+	authHeader         string
+	header             http.Header
+	userAgent          string
+	meta               string
+	cloud              bool
+
+	startOnce sync.Once
+	startDone atomic.Bool
+
+	infoMu   sync.Mutex
+	info     atomic.Pointer[ServerInfo]
+	infoNext atomic.Int64 // unix nanos before which detection is not retried
+
+	sniffing  atomic.Bool
+	lastSniff atomic.Int64 // unix nanos
+
+	warnedProduct atomic.Bool
+}
+
+// New returns a Transport configured by opts. Configuration mistakes (a bad
+// URL, two authentication methods, a Cloud ID together with addresses or
+// sniffing, unreadable certificates) are reported here as *ConfigError.
+func New(opts ...Option) (*Transport, error) {
+	cfg := defaultConfig()
+	for _, o := range opts {
+		if o == nil {
+			continue
+		}
+		if err := o(cfg); err != nil {
+			return nil, err
+		}
+	}
+	t := &Transport{cfg: cfg, logger: cfg.logger}
+	if t.logger == nil {
+		t.logger = slog.New(slog.DiscardHandler)
+	}
+	if err := t.setup(); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+func (t *Transport) setup() error {
+	cfg := t.cfg
+	var addrs []Address
+	if cfg.cloudID != "" {
+		if len(cfg.addresses) > 0 {
+			return &ConfigError{Option: "WithCloudID", Err: errors.New("cannot be combined with WithAddresses")}
+		}
+		if cfg.sniffOnStart || cfg.sniffOnFailure || cfg.sniffInterval > 0 {
+			return &ConfigError{Option: "WithCloudID", Err: errors.New("cannot be combined with sniffing (the cloud proxy hides the nodes)")}
+		}
+		cid, err := ParseCloudID(cfg.cloudID)
+		if err != nil {
+			return &ConfigError{Option: "WithCloudID", Err: err}
+		}
+		a, err := ParseAddress(cid.URL())
+		if err != nil {
+			return &ConfigError{Option: "WithCloudID", Err: err}
+		}
+		addrs = append(addrs, a)
+		t.cloud = true
+	} else {
+		raw := cfg.addresses
+		option := "WithAddresses"
+		if len(raw) == 0 {
+			if env := os.Getenv("ELASTICSEARCH_URL"); strings.TrimSpace(env) != "" {
+				option = "ELASTICSEARCH_URL"
+				for s := range strings.SplitSeq(env, ",") {
+					if s = strings.TrimSpace(s); s != "" {
+						raw = append(raw, s)
+					}
+				}
+			} else {
+				raw = []string{DefaultAddress}
+			}
+		}
+		for _, s := range raw {
+			a, err := ParseAddress(s)
+			if err != nil {
+				return &ConfigError{Option: option, Value: RedactURL(s), Err: err}
+			}
+			addrs = append(addrs, a)
+		}
+	}
+	urlCreds := false
+	for _, a := range addrs {
+		if a.Username != "" {
+			urlCreds = true
+		}
+	}
+	methods := slices.Clone(cfg.authSet)
+	if urlCreds {
+		methods = append(methods, "credentials in the URL")
+	}
+	if len(methods) > 1 {
+		return &ConfigError{Option: "authentication", Err: fmt.Errorf("use one method, not %s", strings.Join(methods, " and "))}
+	}
+	t.username, t.password, t.authHeader = cfg.username, cfg.password, cfg.authHeader
+
+	if cfg.shuffle {
+		rand.Shuffle(len(addrs), func(i, j int) { addrs[i], addrs[j] = addrs[j], addrs[i] })
+	}
+	sel := cfg.selector
+	if sel == nil {
+		sel = &RoundRobin{}
+	}
+	t.pool = &pool{selector: sel, deadFactor: cfg.deadFactor, deadMax: cfg.deadMax, now: time.Now}
+	t.pool.onRevive = func(n *Node) {
+		t.logger.Warn("esgo: no node is alive, forcing a dead node back", "node", n.URL())
+	}
+	t.pool.replace(addrs)
+
+	tlsCfg, err := cfg.buildTLS()
+	if err != nil {
+		return err
+	}
+	if cfg.insecure {
+		t.logger.Warn("esgo: TLS certificate verification is turned off; connections can be intercepted")
+	}
+	switch {
+	case cfg.httpClient != nil:
+		hc := *cfg.httpClient
+		t.client = &hc
+	case cfg.roundTripper != nil:
+		t.client = &http.Client{Transport: cfg.roundTripper}
+	default:
+		t.client = &http.Client{Transport: newHTTPTransport(tlsCfg, cfg.connsPerNode)}
+	}
+
+	t.header = cfg.header.Clone()
+	t.userAgent = cfg.userAgent
+	if t.userAgent == "" {
+		t.userAgent = fmt.Sprintf("esgo/%s (%s; %s; %s)", Version, runtime.GOOS, runtime.GOARCH, runtime.Version())
+	}
+	if cfg.clientMeta {
+		t.meta = "es=" + Version + ",go=" + strings.TrimPrefix(runtime.Version(), "go") + ",t=" + Version + ",hc=" + strings.TrimPrefix(runtime.Version(), "go")
+	}
+	tp := cfg.tracer
+	if tp == nil {
+		tp = otel.GetTracerProvider()
+	}
+	t.tracer = tp.Tracer("github.com/esgo/esgo/transport", trace.WithInstrumentationVersion(Version))
+	return nil
+}
+
+// Nodes returns a snapshot of every node's state and counters.
+func (t *Transport) Nodes() []NodeStats {
+	nodes := t.pool.snapshot()
+	out := make([]NodeStats, len(nodes))
+	for i, n := range nodes {
+		out[i] = n.Stats()
+	}
+	return out
+}
+
+// Close releases idle connections. The Transport stays usable.
+func (t *Transport) Close() error {
+	t.client.CloseIdleConnections()
+	return nil
+}
+
+// cancelOnClose releases the request's context when the body is closed.
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+	once   sync.Once
+}
+
+func (c *cancelOnClose) Close() error {
+	err := c.ReadCloser.Close()
+	c.once.Do(c.cancel)
+	return err
+}
+
+// Perform sends req to a node, retrying on other nodes as configured, and
+// returns the response whatever its status. The caller must Close the
+// response (or Decode it). Errors are *ConnectionError, *TimeoutError,
+// *TLSError, *SerializationError or *ProductError, or the context's error.
+func (t *Transport) Perform(ctx context.Context, req *Request) (*Response, error) {
+	if req == nil {
+		return nil, errors.New("transport: nil Request")
+	}
+	timeout := t.cfg.requestTimeout
+	if req.Timeout > 0 {
+		timeout = req.Timeout
+	}
+	cancel := context.CancelFunc(func() {})
+	if timeout > 0 {
+		ctx, cancel = context.WithTimeout(ctx, timeout)
+	}
+	t.start(ctx)
+	resp, err := t.perform(ctx, req, false)
+	if err != nil {
+		cancel()
+		return nil, err
+	}
+	if resp.Body == nil {
+		resp.Body = http.NoBody
+	}
+	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
+	return resp, nil
+}
+
+// start runs the one-time work before the first request: sniffing on start
+// and, lazily, server detection and interval sniffing.
+func (t *Transport) start(ctx context.Context) {
+	t.startOnce.Do(func() {
+		if t.cfg.sniffOnStart {
+			if err := t.Sniff(ctx); err != nil {
+				t.logger.Warn("esgo: sniffing on start failed", "error", err)
+			}
+		}
+		t.startDone.Store(true)
+	})
+	if t.cfg.detect && t.info.Load() == nil && time.Now().UnixNano() >= t.infoNext.Load() {
+		_, _ = t.detect(ctx)
+	}
+	if iv := t.cfg.sniffInterval; iv > 0 && time.Since(time.Unix(0, t.lastSniff.Load())) >= iv {
+		t.sniffAsync()
+	}
+}
+
+func (t *Transport) maxRetries(req *Request) int {
+	if req.MaxRetries != nil {
+		return max(*req.MaxRetries, 0)
+	}
+	return t.cfg.maxRetries
+}
+
+// perform runs the attempt loop. internal requests (detection, sniffing)
+// get no compatibility headers and no product check.
+func (t *Transport) perform(ctx context.Context, req *Request, internal bool) (resp *Response, err error) {
+	ctx, span := t.startSpan(ctx, req)
+	defer func() { t.endSpan(span, resp, err) }()
+
+	contentType := req.Header.Get("Content-Type")
+	body, err := EncodeBody(t.cfg.serializer, req.Body, isNDJSON(contentType))
+	if err != nil {
+		return nil, err
+	}
+	plain := body
+	gzipped := false
+	if t.cfg.compress && len(body) > 0 {
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		_, _ = zw.Write(body)
+		if err := zw.Close(); err != nil {
+			return nil, &SerializationError{Op: "encode", Err: fmt.Errorf("gzip: %w", err)}
+		}
+		body, gzipped = buf.Bytes(), true
+	}
+	hdr := t.headers(req, len(body) > 0, gzipped, internal)
+
+	retries := t.maxRetries(req)
+	for attempt := 0; ; attempt++ {
+		node, err := t.pool.next()
+		if err != nil {
+			return nil, err
+		}
+		resp, err := t.attempt(ctx, node, req, hdr, body, plain, internal)
+		var wait time.Duration
+		if err != nil {
+			retryable := false
+			var te *TimeoutError
+			var ce *ConnectionError
+			switch {
+			case errors.As(err, &te):
+				retryable = t.cfg.retryOnTimeout
+				if ctx.Err() == nil { // the node, not our deadline, timed out
+					t.nodeFailed(node, err)
+				}
+			case errors.As(err, &ce):
+				retryable = true
+				t.nodeFailed(node, err)
+			}
+			if !retryable || attempt >= retries || ctx.Err() != nil {
+				return nil, err
+			}
+			wait = RetryBackoff(t.cfg.backoffBase, t.cfg.backoffMax, attempt+1)
+			t.logger.Warn("esgo: retrying request", "method", req.Method, "path", req.Path, "node", node.URL(), "attempt", attempt+1, "error", err, "backoff", wait)
+			span.AddEvent("retry", trace.WithAttributes(attrRetry(attempt+1, node.URL(), err.Error())...))
+			if !sleepCtx(ctx, wait) {
+				return nil, err
+			}
+			continue
+		}
+		if !slices.Contains(t.cfg.retryOnStatus, resp.StatusCode) || attempt >= retries || slices.Contains(req.Ignore, resp.StatusCode) {
+			if resp.StatusCode < 500 || resp.StatusCode == http.StatusInternalServerError {
+				if t.pool.markAlive(node) {
+					t.logger.Info("esgo: node is alive again", "node", node.URL())
+				}
+			}
+			return resp, nil
+		}
+		node.errors.Add(1)
+		if resp.StatusCode != http.StatusTooManyRequests {
+			t.nodeFailed(node, fmt.Errorf("status %d", resp.StatusCode))
+		}
+		wait = RetryBackoff(t.cfg.backoffBase, t.cfg.backoffMax, attempt+1)
+		if ra, ok := ParseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
+			wait = ra
+		}
+		if dl, ok := ctx.Deadline(); ok && time.Until(dl) <= wait {
+			// Waiting would pass the deadline: the response is the answer.
+			return resp, nil
+		}
+		// Keep the (small) error body in memory, free the connection.
+		data, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+		_ = resp.Body.Close()
+		resp.Body = io.NopCloser(bytes.NewReader(data))
+		t.logger.Warn("esgo: retrying request", "method", req.Method, "path", req.Path, "node", node.URL(), "attempt", attempt+1, "status", resp.StatusCode, "backoff", wait)
+		span.AddEvent("retry", trace.WithAttributes(attrRetry(attempt+1, node.URL(), "status "+strconv.Itoa(resp.StatusCode))...))
+		if !sleepCtx(ctx, wait) {
+			return resp, nil
+		}
+	}
+}
+
+// nodeFailed marks n dead and triggers sniffing on failure if enabled.
+func (t *Transport) nodeFailed(n *Node, cause error) {
+	d := t.pool.markDead(n)
+	t.logger.Warn("esgo: node marked dead", "node", n.URL(), "for", d, "error", cause)
+	if t.cfg.sniffOnFailure {
+		last := time.Unix(0, t.lastSniff.Load())
+		if time.Since(last) >= t.cfg.minSniffInterval {
+			t.sniffAsync()
+		}
+	}
+}
+
+// headers builds the headers shared by all attempts of a request.
+func (t *Transport) headers(req *Request, hasBody, gzipped, internal bool) http.Header {
+	h := t.header.Clone()
+	if h == nil {
+		h = http.Header{}
+	}
+	h.Set("User-Agent", t.userAgent)
+	h.Set("Accept", ContentTypeJSON)
+	if hasBody {
+		h.Set("Content-Type", ContentTypeJSON)
+	}
+	helperMeta := ""
+	for k, vs := range req.Header {
+		if http.CanonicalHeaderKey(k) == "X-Elastic-Client-Meta" {
+			helperMeta = strings.Join(vs, ",")
+			continue
+		}
+		h[http.CanonicalHeaderKey(k)] = slices.Clone(vs)
+	}
+	if t.meta != "" {
+		meta := t.meta
+		if helperMeta != "" {
+			meta += "," + helperMeta
+		}
+		h.Set("X-Elastic-Client-Meta", meta)
+	} else if helperMeta != "" {
+		h.Set("X-Elastic-Client-Meta", helperMeta)
+	}
+	if !hasBody {
+		h.Del("Content-Type")
+	}
+	if gzipped {
+		h.Set("Content-Encoding", "gzip")
+	}
+	if t.cfg.compress {
+		h.Set("Accept-Encoding", "gzip")
+	}
+	if !internal {
+		if major := t.compatMajor(); major > 0 {
+			compat := "; compatible-with=" + strconv.Itoa(major)
+			if h.Get("Accept") == ContentTypeJSON {
+				h.Set("Accept", "application/vnd.elasticsearch+json"+compat)
+			}
+			switch ct := h.Get("Content-Type"); {
+			case ct == ContentTypeJSON:
+				h.Set("Content-Type", "application/vnd.elasticsearch+json"+compat)
+			case isNDJSON(ct) && !strings.Contains(ct, "compatible-with"):
+				h.Set("Content-Type", "application/vnd.elasticsearch+x-ndjson"+compat)
+			}
+		}
+	}
+	return h
+}
+
+// compatMajor returns the major for the compatibility headers, 0 for none.
+func (t *Transport) compatMajor() int {
+	switch m := t.cfg.compatMajor; {
+	case m < 0:
+		return 0
+	case m > 0:
+		return m
+	}
+	info := t.info.Load()
+	if info == nil || info.Product != ProductElasticsearch || info.Major < 8 {
+		return 0
+	}
+	return info.Major
+}
+
+// attempt sends one HTTP request to node.
+func (t *Transport) attempt(ctx context.Context, node *Node, req *Request, hdr http.Header, body, plain []byte, internal bool) (*Response, error) {
+	u := *node.url
+	u.Path = node.url.Path + req.Path
+	u.RawPath = ""
+	if req.Path != "" {
+		if esc := node.url.EscapedPath() + req.Path; esc != u.EscapedPath() {
+			u.RawPath = esc
+		}
+	}
+	if len(req.Query) > 0 {
+		u.RawQuery = req.Query.Encode()
+	}
+	var rd io.Reader
+	if body != nil {
+		rd = bytes.NewReader(body)
+	}
+	method := req.Method
+	if method == "" {
+		method = http.MethodGet
+	}
+	hreq, err := http.NewRequestWithContext(ctx, method, u.String(), rd)
+	if err != nil {
+		return nil, &ConnectionError{Node: node.URL(), Err: err}
+	}
+	hreq.Header = hdr.Clone()
+	if body != nil {
+		hreq.ContentLength = int64(len(body))
+		hreq.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
+	}
+	switch {
+	case node.username != "":
+		hreq.SetBasicAuth(node.username, node.password)
+	case t.username != "":
+		hreq.SetBasicAuth(t.username, t.password)
+	case t.authHeader != "":
+		hreq.Header.Set("Authorization", t.authHeader)
+	}
+
+	start := time.Now()
+	node.requests.Add(1)
+	hresp, err := t.client.Do(hreq)
+	elapsed := time.Since(start)
+	node.latencyNS.Add(int64(elapsed))
+	if err != nil {
+		node.errors.Add(1)
+		err = classify(ctx, node.URL(), err)
+		t.logger.Debug("esgo: request failed", "method", method, "url", RedactURL(u.String()), "error", err, "duration", elapsed)
+		if t.cfg.trace != nil {
+			t.writeTrace(hreq, plain, nil, nil, elapsed, err)
+		}
+		return nil, err
+	}
+	resp := &Response{StatusCode: hresp.StatusCode, Header: hresp.Header, Body: hresp.Body,
+		Warnings: hresp.Header.Values("Warning"), Node: node.URL(), serializer: t.cfg.serializer}
+	if strings.EqualFold(hresp.Header.Get("Content-Encoding"), "gzip") && method != http.MethodHead {
+		zr, err := newGzipBody(hresp.Body)
+		if err != nil {
+			_ = hresp.Body.Close()
+			node.errors.Add(1)
+			return nil, &SerializationError{Node: node.URL(), Op: "decode", Err: fmt.Errorf("gzip response: %w", err)}
+		}
+		resp.Body = zr
+		resp.Header.Del("Content-Encoding")
+		resp.Header.Del("Content-Length")
+	}
+	for _, w := range resp.Warnings {
+		t.logger.Warn("esgo: server warning", "node", node.URL(), "path", req.Path, "warning", w)
+	}
+	t.logger.Debug("esgo: request", "method", method, "url", RedactURL(u.String()), "status", resp.StatusCode, "duration", elapsed)
+	if t.cfg.trace != nil {
+		data, rerr := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+		rest := resp.Body
+		resp.Body = readCloser{io.MultiReader(bytes.NewReader(data), rest), rest}
+		if rerr != nil {
+			data = append(data, []byte("\n[error reading body: "+rerr.Error()+"]")...)
+		}
+		t.writeTrace(hreq, plain, resp, data, elapsed, nil)
+	}
+	if !internal && resp.StatusCode >= 200 && resp.StatusCode < 300 {
+		if err := t.checkProduct(resp); err != nil {
+			_ = resp.Close()
+			return nil, err
+		}
+	}
+	return resp, nil
+}
+
+type readCloser struct {
+	io.Reader
+	io.Closer
+}
+
+// gzipBody decompresses a response body and closes the underlying body.
+type gzipBody struct {
+	zr   *gzip.Reader
+	body io.ReadCloser
+}
+
+func newGzipBody(body io.ReadCloser) (*gzipBody, error) {
+	zr, err := gzip.NewReader(body)
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			return &gzipBody{body: body}, nil
+		}
+		return nil, err
+	}
+	return &gzipBody{zr: zr, body: body}, nil
+}
+
+func (g *gzipBody) Read(p []byte) (int, error) {
+	if g.zr == nil {
+		return 0, io.EOF
+	}
+	return g.zr.Read(p)
+}
+
+func (g *gzipBody) Close() error { return g.body.Close() }
+
+// classify turns an http.Client error into a typed error naming the node.
+func classify(ctx context.Context, node string, err error) error {
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		if errors.Is(ctxErr, context.DeadlineExceeded) {
+			return &TimeoutError{Node: node, Err: ctxErr}
+		}
+		return fmt.Errorf("transport: request to %s: %w", node, ctxErr)
+	}
+	if isTLSError(err) {
+		return &TLSError{Node: node, Err: unwrapURLError(err)}
+	}
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		return &TimeoutError{Node: node, Err: unwrapURLError(err)}
+	}
+	return &ConnectionError{Node: node, Err: unwrapURLError(err)}
+}
+
+func unwrapURLError(err error) error {
+	var ue interface{ Unwrap() error }
+	if errors.As(err, &ue) {
+		if inner := ue.Unwrap(); inner != nil {
+			if _, ok := err.(interface{ Timeout() bool }); ok {
+				return inner
+			}
+		}
+	}
+	return err
+}
