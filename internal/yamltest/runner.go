@@ -1,0 +1,840 @@
+package yamltest
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/esgo/esgo/api"
+	"github.com/esgo/esgo/transport"
+)
+
+// Outcome is how a test ended.
+type Outcome string
+
+// The outcomes of a test.
+const (
+	Passed  Outcome = "passed"
+	Failed  Outcome = "failed"
+	Skipped Outcome = "skipped"
+)
+
+// Result is the outcome of one test.
+type Result struct {
+	File, Test string
+	Outcome    Outcome
+	// Reason says why a test was skipped or how it failed.
+	Reason   string
+	Duration time.Duration
+}
+
+// Runner runs YAML tests against one server. It is not safe for concurrent
+// use: tests share the server and run one at a time.
+type Runner struct {
+	api    *api.API
+	logger *slog.Logger
+	base   *baseline
+}
+
+// New returns a Runner sending its requests through t. The transport must
+// return error statuses as responses, or at least honour
+// transport.Request.Ignore, which the runner fills with every 4xx and 5xx.
+func New(t transport.Interface, logger *slog.Logger) *Runner {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	return &Runner{api: api.New(t), logger: logger}
+}
+
+// allErrorStatuses asks a transport that turns statuses into errors to
+// return them as responses instead.
+var allErrorStatuses = func() []int {
+	s := make([]int, 0, 200)
+	for c := 400; c < 600; c++ {
+		s = append(s, c)
+	}
+	return s
+}()
+
+// skipError ends a test as skipped.
+type skipError struct{ reason string }
+
+func (e *skipError) Error() string { return "skipped: " + e.reason }
+
+func skipf(format string, args ...any) error {
+	return &skipError{reason: fmt.Sprintf(format, args...)}
+}
+
+// state is what the steps of one test share.
+type state struct {
+	stash    stash
+	body     any // the last response, decoded
+	warnings []string
+}
+
+// Run runs one test of a suite with the suite's setup and teardown, then
+// removes what the test left on the server.
+func (r *Runner) Run(ctx context.Context, s *Suite, t *Test) Result {
+	start := time.Now()
+	res := Result{File: s.File, Test: t.Name}
+	if r.base == nil {
+		b, err := r.snapshot(ctx)
+		if err != nil {
+			res.Outcome, res.Reason = Failed, "taking the server's baseline: "+err.Error()
+			return res
+		}
+		r.base = b
+	}
+	err := requiresSkip(s.Requires)
+	st := &state{stash: stash{}}
+	if err == nil {
+		if err = r.steps(ctx, st, s.Setup); err != nil {
+			var skip *skipError
+			if !errors.As(err, &skip) {
+				err = fmt.Errorf("setup: %w", err)
+			}
+		}
+	}
+	if err == nil {
+		err = r.steps(ctx, st, t.Steps)
+	}
+	if len(s.Teardown) > 0 {
+		if terr := r.steps(ctx, &state{stash: st.stash}, s.Teardown); terr != nil {
+			r.logger.Debug("teardown", "file", s.File, "test", t.Name, "err", terr)
+		}
+	}
+	if werr := r.wipe(ctx); werr != nil {
+		r.logger.Warn("cleaning up after test", "file", s.File, "test", t.Name, "err", werr)
+	}
+	res.Duration = time.Since(start)
+	var skip *skipError
+	switch {
+	case err == nil:
+		res.Outcome = Passed
+	case errors.As(err, &skip):
+		res.Outcome, res.Reason = Skipped, skip.reason
+	default:
+		res.Outcome, res.Reason = Failed, err.Error()
+	}
+	return res
+}
+
+func requiresSkip(req map[string]any) error {
+	if req == nil {
+		return nil
+	}
+	if v, ok := req["stack"]; ok && v != true {
+		return skipf("requires: not meant for a stack (self-managed) server")
+	}
+	return nil
+}
+
+func (r *Runner) steps(ctx context.Context, st *state, steps []Step) error {
+	for _, s := range steps {
+		if err := r.step(ctx, st, s); err != nil {
+			var skip *skipError
+			if errors.As(err, &skip) {
+				return err
+			}
+			return fmt.Errorf("line %d: %s: %w", s.Line, s.Kind, err)
+		}
+	}
+	return nil
+}
+
+// pairs returns the key/value pairs of a map step in file order.
+func pairs(s Step) ([][2]any, error) {
+	m, ok := s.Args.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("expected a mapping, got %T", s.Args)
+	}
+	out := make([][2]any, 0, len(s.Keys))
+	for _, k := range s.Keys {
+		out = append(out, [2]any{k, m[k]})
+	}
+	return out, nil
+}
+
+func pathArg(v any) string {
+	if v == nil {
+		return ""
+	}
+	s, _ := scalarText(v)
+	return s
+}
+
+func (r *Runner) step(ctx context.Context, st *state, s Step) error {
+	switch s.Kind {
+	case "do":
+		return r.do(ctx, st, s)
+	case "skip":
+		return skipStep(s.Args)
+	case "set", "transform_and_set":
+		ps, err := pairs(s)
+		if err != nil {
+			return err
+		}
+		for _, p := range ps {
+			path, name := p[0].(string), pathArg(p[1])
+			if s.Kind == "set" {
+				v, ok, err := st.stash.lookup(st.body, path)
+				if err != nil {
+					return err
+				}
+				if !ok {
+					return fmt.Errorf("set: %q is not in the response %s", path, brief(st.body))
+				}
+				st.stash[name] = v
+				continue
+			}
+			// transform_and_set: {name: "#function(path,...)"}
+			v, err := r.transform(st, name)
+			if err != nil {
+				return err
+			}
+			st.stash[path] = v
+		}
+		return nil
+	case "match", "length", "gt", "gte", "lt", "lte", "contains":
+		ps, err := pairs(s)
+		if err != nil {
+			return err
+		}
+		for _, p := range ps {
+			if err := assert(st, s.Kind, p[0].(string), p[1]); err != nil {
+				return err
+			}
+		}
+		return nil
+	case "is_true", "is_false", "exists":
+		path := pathArg(s.Args)
+		v, ok, err := st.stash.lookup(st.body, path)
+		if err != nil {
+			return err
+		}
+		switch s.Kind {
+		case "is_true":
+			if !truthy(v, ok) {
+				return fmt.Errorf("%q is not true: %s (in %s)", path, brief(v), brief(st.body))
+			}
+		case "is_false":
+			if truthy(v, ok) {
+				return fmt.Errorf("%q is not false: %s", path, brief(v))
+			}
+		case "exists":
+			if !ok || v == nil {
+				return fmt.Errorf("%q does not exist in %s", path, brief(st.body))
+			}
+		}
+		return nil
+	}
+	return fmt.Errorf("unknown step type %q", s.Kind)
+}
+
+var transformRE = regexp.MustCompile(`^#(\w+)\((.*)\)$`)
+
+func (r *Runner) transform(st *state, expr string) (any, error) {
+	m := transformRE.FindStringSubmatch(strings.TrimSpace(expr))
+	if m == nil {
+		return nil, fmt.Errorf("transform_and_set: cannot read %q", expr)
+	}
+	var args []string
+	for _, a := range strings.Split(m[2], ",") {
+		a = strings.TrimSpace(a)
+		v, ok, err := st.stash.lookup(st.body, a)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return nil, fmt.Errorf("transform_and_set: %q is not in the response", a)
+		}
+		args = append(args, text(v))
+	}
+	switch m[1] {
+	case "base64EncodeCredentials":
+		return base64.StdEncoding.EncodeToString([]byte(strings.Join(args, ":"))), nil
+	}
+	return nil, fmt.Errorf("transform_and_set: unknown function %q", m[1])
+}
+
+// supportedFeatures are the runner features a skip step may ask for.
+var supportedFeatures = map[string]bool{
+	"headers": true, "catch_unauthorized": true, "contains": true, "allowed_warnings": true,
+	"allowed_warnings_regex": true, "warnings": true, "warnings_regex": true, "stash_in_path": true,
+	"stash_in_key": true, "transform_and_set": true, "arbitrary_key": true, "regex": true,
+	"default_shards": true, "stash_path_replace": true, "node_selector": true, "exists": true,
+}
+
+func skipStep(args any) error {
+	m, _ := args.(map[string]any)
+	reason, _ := m["reason"].(string)
+	if f, ok := m["features"]; ok {
+		var list []any
+		switch x := f.(type) {
+		case []any:
+			list = x
+		default:
+			list = []any{x}
+		}
+		for _, feat := range list {
+			if name, _ := feat.(string); !supportedFeatures[name] {
+				return skipf("needs runner feature %q", name)
+			}
+		}
+	}
+	if _, ok := m["awaits_fix"]; ok {
+		return skipf("awaits fix: %v", m["awaits_fix"])
+	}
+	if v, ok := m["version"].(string); ok && versionInRange(v, "9.5.3") {
+		return skipf("skipped for version %s: %s", v, reason)
+	}
+	return nil
+}
+
+// versionInRange reports whether version falls in a skip range such as
+// "all", " - 8.0.0" or "9.0.0 - 9.9.99" (several ranges separated by ",").
+func versionInRange(ranges, version string) bool {
+	for _, rg := range strings.Split(ranges, ",") {
+		rg = strings.TrimSpace(rg)
+		if rg == "all" {
+			return true
+		}
+		lo, hi, ok := strings.Cut(rg, "-")
+		if !ok {
+			continue
+		}
+		lo, hi = strings.TrimSpace(lo), strings.TrimSpace(hi)
+		if (lo == "" || compareVersions(lo, version) <= 0) && (hi == "" || compareVersions(version, hi) <= 0) {
+			return true
+		}
+	}
+	return false
+}
+
+func compareVersions(a, b string) int {
+	as, bs := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < len(as) || i < len(bs); i++ {
+		var x, y int
+		if i < len(as) {
+			x, _ = strconv.Atoi(as[i])
+		}
+		if i < len(bs) {
+			y, _ = strconv.Atoi(bs[i])
+		}
+		if x != y {
+			if x < y {
+				return -1
+			}
+			return 1
+		}
+	}
+	return 0
+}
+
+func assert(st *state, kind, path string, expected any) error {
+	exp, err := st.stash.resolve(expected)
+	if err != nil {
+		return err
+	}
+	actual, ok, err := st.stash.lookup(st.body, path)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fmt.Errorf("%q is not in the response %s", path, brief(st.body))
+	}
+	switch kind {
+	case "match":
+		if s, isStr := exp.(string); isStr && isRegex(s) {
+			re, err := compileRegex(s)
+			if err != nil {
+				return fmt.Errorf("bad regex %q: %w", s, err)
+			}
+			if !re.MatchString(text(actual)) {
+				return fmt.Errorf("%q = %s does not match %s", path, brief(actual), s)
+			}
+			return nil
+		}
+		if !equal(exp, actual) {
+			return fmt.Errorf("%q = %s, want %s", path, brief(actual), brief(exp))
+		}
+	case "length":
+		n := -1
+		switch a := actual.(type) {
+		case []any:
+			n = len(a)
+		case map[string]any:
+			n = len(a)
+		case string:
+			n = len(a)
+		}
+		want, okNum := number(exp, false)
+		if n < 0 || !okNum || want.Cmp(bigInt(n)) != 0 {
+			return fmt.Errorf("length of %q is %d, want %s", path, n, text(exp))
+		}
+	case "gt", "gte", "lt", "lte":
+		a, ok1 := number(actual, false)
+		e, ok2 := number(exp, false)
+		if !ok1 || !ok2 {
+			return fmt.Errorf("%s: cannot compare %s with %s", kind, brief(actual), brief(exp))
+		}
+		c := a.Cmp(e)
+		if (kind == "gt" && c <= 0) || (kind == "gte" && c < 0) || (kind == "lt" && c >= 0) || (kind == "lte" && c > 0) {
+			return fmt.Errorf("%q = %s is not %s %s", path, text(actual), kind, text(exp))
+		}
+	case "contains":
+		if !containsValue(actual, exp) {
+			if em, ok := exp.(map[string]any); ok && (strings.HasSuffix(path, ".modules") || strings.HasSuffix(path, ".plugins")) {
+				return skipf("module %v is not installed on the test server", em["name"])
+			}
+			return fmt.Errorf("%q = %s does not contain %s", path, brief(actual), brief(exp))
+		}
+	}
+	return nil
+}
+
+// brief renders a value for an error message, cut at 300 characters.
+func brief(v any) string {
+	var s string
+	switch x := v.(type) {
+	case string:
+		s = strconv.Quote(x)
+	default:
+		b, err := json.Marshal(v)
+		if err != nil {
+			s = fmt.Sprint(v)
+		} else {
+			s = string(b)
+		}
+	}
+	if len(s) > 300 {
+		s = s[:300] + "..."
+	}
+	return s
+}
+
+// commonParams are accepted by every endpoint; they travel as options.
+var commonParams = []string{"pretty", "human", "error_trace", "filter_path", "source"}
+
+func (r *Runner) do(ctx context.Context, st *state, s Step) error {
+	ps, err := pairs(s)
+	if err != nil {
+		return err
+	}
+	var (
+		catch                 string
+		apiName               string
+		apiArgs               any
+		opts                  = []api.Option{api.WithIgnore(allErrorStatuses...)}
+		warnings, allowedWarn []string
+	)
+	for _, p := range ps {
+		k := p[0].(string)
+		switch k {
+		case "catch":
+			catch = pathArg(p[1])
+		case "headers":
+			hm, _ := p[1].(map[string]any)
+			for hk, hv := range hm {
+				v, err := st.stash.resolve(hv)
+				if err != nil {
+					return err
+				}
+				opts = append(opts, api.WithHeader(hk, text(v)))
+			}
+		case "warnings", "warnings_regex":
+			for _, w := range asList(p[1]) {
+				warnings = append(warnings, text(w))
+			}
+		case "allowed_warnings", "allowed_warnings_regex":
+			for _, w := range asList(p[1]) {
+				allowedWarn = append(allowedWarn, text(w))
+			}
+		case "node_selector":
+		default:
+			if apiName != "" {
+				return fmt.Errorf("two APIs in one do step: %s and %s", apiName, k)
+			}
+			apiName, apiArgs = k, p[1]
+		}
+	}
+	call, ok := endpoints[apiName]
+	if !ok {
+		return fmt.Errorf("unknown API %q (not in the 9.5.3 specification)", apiName)
+	}
+	resolved, err := st.stash.resolve(apiArgs)
+	if err != nil {
+		return err
+	}
+	args, _ := resolved.(map[string]any)
+	if args == nil {
+		args = map[string]any{}
+	}
+	for _, k := range commonParams {
+		if v, ok := args[k]; ok {
+			opts = append(opts, api.WithQuery(k, listText(v)))
+			delete(args, k)
+		}
+	}
+	var ignore []int
+	for _, v := range asList(args["ignore"]) {
+		if n, ok := number(v, false); ok {
+			i, _ := n.Int64()
+			ignore = append(ignore, int(i))
+		}
+	}
+	delete(args, "ignore")
+	if list, ok := args["body"].([]any); ok && ndjsonEndpoints[apiName] {
+		args["body"] = ndjsonText(list)
+	}
+
+	st.body, st.warnings = nil, nil
+	prm := newParams(apiName, args)
+	out, err := call(ctx, r.api, prm, opts)
+	if len(prm.Unknown) > 0 {
+		r.logger.Info("parameters missing from the specification sent as raw query parameters", "api", apiName, "params", prm.Unknown)
+	}
+	var pe *paramError
+	if errors.As(err, &pe) {
+		if catch == "param" {
+			return nil
+		}
+		return err
+	}
+	status, raw := 0, []byte(nil)
+	var use *api.UnexpectedStatusError
+	switch {
+	case errors.As(err, &use):
+		status, raw = use.StatusCode, []byte(use.Body)
+	case err != nil:
+		return fmt.Errorf("%s: %w", apiName, err)
+	}
+	switch v := out.(type) {
+	case bool:
+		// A HEAD endpoint: false (404) is an answer, not an error.
+		st.body = v
+		switch {
+		case catch == "":
+			return nil
+		case catch == "missing" && !v:
+			return nil
+		}
+		return fmt.Errorf("%s: expected catch %s, got %v", apiName, catch, v)
+	case *transport.Response:
+		if v == nil {
+			break
+		}
+		status = v.StatusCode
+		st.warnings = warningTexts(v.Warnings)
+		raw, err = io.ReadAll(v.Body)
+		v.Body.Close()
+		if err != nil {
+			return fmt.Errorf("%s: reading the response: %w", apiName, err)
+		}
+		st.body = decodeBody(v.Header.Get("Content-Type"), raw)
+	}
+
+	if status >= 400 && slices.Contains(ignore, status) {
+		st.body = decodeBody("application/json", raw)
+		return nil
+	}
+	if status >= 400 {
+		if st.body == nil {
+			st.body = decodeBody("application/json", raw)
+		}
+		if catch != "" && catchMatches(catch, status, raw) {
+			return nil
+		}
+		if reason := missingFeature(apiName, status, raw); reason != "" {
+			return &skipError{reason: reason}
+		}
+		if catch != "" {
+			return fmt.Errorf("%s: expected catch %s, got status %d: %s", apiName, catch, status, cut(raw))
+		}
+		return fmt.Errorf("%s: status %d: %s", apiName, status, cut(raw))
+	}
+	if catch != "" {
+		return fmt.Errorf("%s: expected catch %s, got status %d", apiName, catch, status)
+	}
+	for _, w := range warnings {
+		if !hasWarning(st.warnings, w) {
+			return fmt.Errorf("%s: expected warning %q, got %q", apiName, w, st.warnings)
+		}
+	}
+	return nil
+}
+
+func asList(v any) []any {
+	if l, ok := v.([]any); ok {
+		return l
+	}
+	if v == nil {
+		return nil
+	}
+	return []any{v}
+}
+
+func listText(v any) string {
+	if l, ok := v.([]any); ok {
+		parts := make([]string, len(l))
+		for i, e := range l {
+			parts[i] = text(e)
+		}
+		return strings.Join(parts, ",")
+	}
+	return text(v)
+}
+
+// ndjsonText turns a YAML list into NDJSON: strings are lines as they are,
+// other values are JSON-encoded.
+func ndjsonText(list []any) string {
+	var b strings.Builder
+	for _, e := range list {
+		if s, ok := e.(string); ok {
+			b.WriteString(strings.TrimSpace(s))
+		} else {
+			data, _ := json.Marshal(e)
+			b.Write(data)
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func decodeBody(contentType string, raw []byte) any {
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return ""
+	}
+	if strings.Contains(contentType, "json") {
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.UseNumber()
+		var v any
+		if err := dec.Decode(&v); err == nil {
+			return v
+		}
+	}
+	return string(raw)
+}
+
+func cut(raw []byte) string {
+	s := string(raw)
+	if len(s) > 500 {
+		s = s[:500] + "..."
+	}
+	return s
+}
+
+// warningTexts extracts the quoted messages of Warning headers.
+func warningTexts(headers []string) []string {
+	var out []string
+	for _, h := range headers {
+		if i, j := strings.Index(h, `"`), strings.LastIndex(h, `"`); i >= 0 && j > i {
+			h = h[i+1 : j]
+		}
+		out = append(out, strings.ReplaceAll(h, `\"`, `"`))
+	}
+	return out
+}
+
+func hasWarning(have []string, want string) bool {
+	for _, h := range have {
+		if h == want || strings.Contains(h, want) {
+			return true
+		}
+	}
+	return false
+}
+
+var catchStatuses = map[string]int{
+	"bad_request": 400, "unauthorized": 401, "forbidden": 403, "missing": 404,
+	"request_timeout": 408, "conflict": 409, "unavailable": 503,
+}
+
+func catchMatches(catch string, status int, raw []byte) bool {
+	if code, ok := catchStatuses[catch]; ok {
+		return status == code
+	}
+	switch {
+	case catch == "request":
+		return status >= 400
+	case isRegex(catch):
+		re, err := compileRegex(catch)
+		return err == nil && re.Match(raw)
+	}
+	// A bare exception name, such as resource_not_found_exception.
+	return bytes.Contains(raw, []byte(catch))
+}
+
+// missingFeatures are error texts that mean the server lacks a module,
+// licence or setting, with the reason reported for the skip.
+var missingFeatures = []struct{ text, reason string }{
+	{"no handler found for uri", "API not available on this server (no handler: its module is missing)"},
+	{"Incorrect HTTP method for uri", "API not available on this server (405: its module is missing)"},
+	{"Security must be explicitly enabled", "security is disabled on the test server"},
+	{"security is not enabled", "security is disabled on the test server"},
+	{"current license is non-compliant", "needs a licence the test server lacks"},
+	{"license is not active", "needs a licence the test server lacks"},
+	{"unknown setting [xpack.", "setting of a module the test server lacks"},
+	{"unknown setting [index.lifecycle", "index lifecycle (ILM) module missing"},
+	{"Unknown filter type", "analysis-common module missing"},
+	{"Unknown tokenizer type", "analysis-common module missing"},
+	{"Unknown char_filter type", "analysis-common module missing"},
+	{"failed to find global token filter", "analysis-common module missing"},
+	{"failed to find global tokenizer", "analysis-common module missing"},
+	{"No processor type exists with name", "ingest processor module missing"},
+	{"script_lang not supported", "painless module missing"},
+	{"unsupported lang [mustache]", "lang-mustache module missing"},
+	{"unsupported lang [painless]", "painless module missing"},
+	{"lang [painless]", "painless module missing"},
+	{"No handler for type [", "mapper module missing (field type unknown)"},
+	{"doesn't match any of the locations specified by path.repo", "path.repo is not configured on the test server"},
+	{"unknown query [", "query type of a missing module"},
+	{"Unknown aggregation type", "aggregation of a missing module"},
+	{"no matching index template found for data stream", "data streams module missing"},
+}
+
+func missingFeature(apiName string, status int, raw []byte) string {
+	if (strings.HasPrefix(apiName, "security.") || apiName == "ssl.certificates") && bytes.Contains(raw, []byte("no handler found for uri")) {
+		return apiName + ": security is disabled on the test server (its APIs are not registered)"
+	}
+	if status == 405 {
+		return apiName + ": API not available on this server (405: its module is missing)"
+	}
+	for _, f := range missingFeatures {
+		if bytes.Contains(raw, []byte(f.text)) {
+			return apiName + ": " + f.reason
+		}
+	}
+	return ""
+}
+
+// baseline is what existed on the server before the first test; wipe
+// deletes everything else.
+type baseline struct {
+	indices, indexTemplates, componentTemplates, legacyTemplates, pipelines map[string]bool
+}
+
+func (r *Runner) snapshot(ctx context.Context) (*baseline, error) {
+	b := &baseline{}
+	var err error
+	if b.indices, err = r.indexNames(ctx); err != nil {
+		return nil, err
+	}
+	b.indexTemplates = r.names(ctx, "index_templates", func() (*transport.Response, error) {
+		return r.api.Indices.GetIndexTemplate(ctx, api.IndicesGetIndexTemplateRequest{}, api.WithIgnore(404))
+	})
+	b.componentTemplates = r.names(ctx, "component_templates", func() (*transport.Response, error) {
+		return r.api.Cluster.GetComponentTemplate(ctx, api.ClusterGetComponentTemplateRequest{}, api.WithIgnore(404))
+	})
+	b.legacyTemplates = r.names(ctx, "", func() (*transport.Response, error) {
+		return r.api.Indices.GetTemplate(ctx, api.IndicesGetTemplateRequest{}, api.WithIgnore(404))
+	})
+	b.pipelines = r.names(ctx, "", func() (*transport.Response, error) {
+		return r.api.Ingest.GetPipeline(ctx, api.IngestGetPipelineRequest{}, api.WithIgnore(404))
+	})
+	return b, nil
+}
+
+func (r *Runner) indexNames(ctx context.Context) (map[string]bool, error) {
+	rows, err := api.Decode[[]struct {
+		Index string `json:"index"`
+	}](r.api.Cat.Indices(ctx, api.CatIndicesRequest{
+		Format: "json", H: []string{"index"},
+		ExpandWildcards: []api.ExpandWildcards{api.ExpandWildcardsAll},
+	}, api.WithHeader("Accept", "application/json")))
+	if err != nil {
+		return nil, err
+	}
+	names := map[string]bool{}
+	for _, row := range rows {
+		names[row.Index] = true
+	}
+	return names, nil
+}
+
+// names reads the names of templates or pipelines: the keys of the
+// response, or the "name" of the elements of its list field.
+func (r *Runner) names(ctx context.Context, listField string, get func() (*transport.Response, error)) map[string]bool {
+	out := map[string]bool{}
+	m, err := api.Decode[map[string]json.RawMessage](get())
+	if err != nil {
+		return out
+	}
+	if listField == "" {
+		for k := range m {
+			out[k] = true
+		}
+		return out
+	}
+	var list []struct {
+		Name string `json:"name"`
+	}
+	_ = json.Unmarshal(m[listField], &list)
+	for _, e := range list {
+		out[e.Name] = true
+	}
+	return out
+}
+
+func newNames(now, before map[string]bool) []string {
+	var out []string
+	for k := range now {
+		if !before[k] && !strings.HasPrefix(k, ".") {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// wipe deletes the indices, templates and pipelines the test created.
+func (r *Runner) wipe(ctx context.Context) error {
+	ignore := api.WithIgnore(allErrorStatuses...)
+	var errs []error
+	drain := func(resp *transport.Response, err error) {
+		if err != nil {
+			errs = append(errs, err)
+			return
+		}
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+	}
+	if now, err := r.indexNames(ctx); err != nil {
+		errs = append(errs, err)
+	} else if del := newNames(now, r.base.indices); len(del) > 0 {
+		drain(r.api.Indices.Delete(ctx, api.IndicesDeleteRequest{Index: del,
+			ExpandWildcards: []api.ExpandWildcards{api.ExpandWildcardsAll}}, ignore))
+	}
+	for _, n := range newNames(r.names(ctx, "index_templates", func() (*transport.Response, error) {
+		return r.api.Indices.GetIndexTemplate(ctx, api.IndicesGetIndexTemplateRequest{}, ignore)
+	}), r.base.indexTemplates) {
+		drain(r.api.Indices.DeleteIndexTemplate(ctx, api.IndicesDeleteIndexTemplateRequest{Name: []string{n}}, ignore))
+	}
+	for _, n := range newNames(r.names(ctx, "component_templates", func() (*transport.Response, error) {
+		return r.api.Cluster.GetComponentTemplate(ctx, api.ClusterGetComponentTemplateRequest{}, ignore)
+	}), r.base.componentTemplates) {
+		drain(r.api.Cluster.DeleteComponentTemplate(ctx, api.ClusterDeleteComponentTemplateRequest{Name: []string{n}}, ignore))
+	}
+	for _, n := range newNames(r.names(ctx, "", func() (*transport.Response, error) {
+		return r.api.Indices.GetTemplate(ctx, api.IndicesGetTemplateRequest{}, ignore)
+	}), r.base.legacyTemplates) {
+		drain(r.api.Indices.DeleteTemplate(ctx, api.IndicesDeleteTemplateRequest{Name: n}, ignore))
+	}
+	for _, n := range newNames(r.names(ctx, "", func() (*transport.Response, error) {
+		return r.api.Ingest.GetPipeline(ctx, api.IngestGetPipelineRequest{}, ignore)
+	}), r.base.pipelines) {
+		drain(r.api.Ingest.DeletePipeline(ctx, api.IngestDeletePipelineRequest{ID: n}, ignore))
+	}
+	return errors.Join(errs...)
+}
