@@ -3,8 +3,8 @@ package yamltest
 import (
 	"encoding/json"
 
-	"github.com/esgo/esgo/api"
 	"fmt"
+	"github.com/esgo/esgo/api"
 	"sort"
 	"strconv"
 	"strings"
