@@ -1,0 +1,390 @@
+package esql
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// diffCases maps each case name of testdata/cases.py to the Go code building
+// the same query; the rendered strings must be equal.
+var diffCases = map[string]func() any{}
+
+func addCase(name string, build func() any) {
+	if _, dup := diffCases[name]; dup {
+		panic("duplicate differential case " + name)
+	}
+	diffCases[name] = build
+}
+
+func init() {
+	// source commands
+	addCase("from/one", func() any { return From("employees") })
+	addCase("from/many", func() any { return From("employees-00001", "other-employees-*") })
+	addCase("from/remote", func() any { return From("cluster_one:employees-00001", "cluster_two:other-employees-*") })
+	addCase("from/date_math", func() any { return From("<logs-{now/d}>") })
+	addCase("from/metadata", func() any { return From("employees").Metadata("_id") })
+	addCase("from/metadata_many", func() any { return From("books").Metadata("_id", "_index", "_score") })
+	addCase("ts/stats", func() any {
+		return TS("metrics").Where("@timestamp >= now() - 1 day").
+			Stats("SUM(AVG_OVER_TIME(memory_usage))").By("host", "TBUCKET(1 hour)")
+	})
+	addCase("ts/metadata", func() any { return TS("metrics").Metadata("_tsid") })
+	addCase("row/literals", func() any { return Row(As("a", 1), As("b", "two"), As("c", nil)) })
+	addCase("row/list", func() any { return Row(As("a", []int{1, 2})) })
+	addCase("row/function", func() any { return Row(As("a", Round(1.23, 0))) })
+	addCase("row/floats", func() any {
+		return Row(As("x", 1.5), As("y", 2.0), As("z", 1e20), As("w", 0.00001), As("v", 123456789.125), As("u", -0.5))
+	})
+	addCase("row/unicode", func() any { return Row(As("s", "h\u00e9llo \"q\"\n\t\u2713 \U0001F600 back\\slash <&>")) })
+	addCase("row/bool", func() any { return Row(As("t", true), As("f", false)) })
+	addCase("row/quoted_names", func() any {
+		return Row(As("first name", 1), As("a`b", 2), As("@ok.name_1", 3), As("9lives", 4))
+	})
+	addCase("row/nested", func() any {
+		return Row(As("a", []any{[]int{1, 2}, []any{"x", nil}}), As("b", map[string]any{"k": []any{1.5, true}}))
+	})
+	addCase("show/info", func() any { return Show("INFO") })
+
+	// WHERE and expressions
+	emp := From("employees")
+	addCase("where/string", func() any { return emp.Where("still_hired == true") })
+	addCase("where/gt", func() any { return emp.Where(Field("age").Gt(30)) })
+	addCase("where/eq_string", func() any { return emp.Where(Field("first_name").Eq("Georgi")) })
+	addCase("where/ne_le_ge", func() any {
+		return emp.Where(And(Field("a").Ne(1), Field("b").Le(2.5), Field("c").Ge(-3)))
+	})
+	addCase("where/or_not", func() any { return emp.Where(Or(Field("a").Eq("x"), Not(Field("b").IsNull()))) })
+	addCase("where/is_not_null", func() any { return emp.Where(Field("gender").IsNotNull()) })
+	addCase("where/like", func() any { return emp.Where(Field("first_name").Like("Geor*")) })
+	addCase("where/like_many", func() any { return emp.Where(Field("first_name").Like("Geor*", "?lice")) })
+	addCase("where/rlike", func() any { return emp.Where(Field("first_name").RLike(".*eorg.*")) })
+	addCase("where/rlike_many", func() any { return emp.Where(Field("first_name").RLike("a.*", "b.*")) })
+	addCase("where/match_operator", func() any { return From("books").Where(Field("title").Match("Shakespeare")) })
+	addCase("where/in_numbers", func() any { return emp.Where(Field("emp_no").In(10001, 10002, 10003)) })
+	addCase("where/in_exprs", func() any { return emp.Where(Field("x").In(Field("a"), Field("b"))) })
+	addCase("where/function", func() any { return emp.Where(StartsWith(Field("last_name"), "H")) })
+	addCase("where/match_function", func() any {
+		return From("books").Where(Match(Field("author"), "Faulkner", map[string]any{"fuzziness": 1, "operator": "AND"}))
+	})
+	addCase("where/multi_match", func() any {
+		return From("books").Where(MultiMatch("Faulkner", Field("author"), Field("description")))
+	})
+	addCase("where/multi_match_options", func() any {
+		return From("books").Where(MultiMatch("Faulkner", Field("author"), Field("description"), map[string]int{"fuzziness": 1}))
+	})
+	addCase("where/qstr", func() any { return From("books").Where(QStr("author: Faulkner")) })
+	addCase("where/kql", func() any {
+		return From("books").Where(KQL("author: Faulkner", map[string]bool{"case_insensitive": true}))
+	})
+	addCase("where/knn", func() any {
+		return From("colors").Where(KNN(Field("rgb_vector"), []int{0, 120, 0}, map[string]int{"k": 10}))
+	})
+	addCase("where/cidr", func() any { return From("hosts").Where(CIDRMatch(Field("ip1"), "127.0.0.2/32")) })
+	addCase("where/term", func() any { return From("books").Where(Term(Field("author"), "faulkner")) })
+
+	// EVAL
+	addCase("eval/named", func() any {
+		return emp.Sort("emp_no").Keep("first_name", "last_name", "height").
+			Eval(As("height_feet", "height * 3.281"), As("height_cm", "height * 100"))
+	})
+	addCase("eval/positional", func() any {
+		return emp.Eval("height * 3.281").Stats(As("avg_height_feet", Avg(E("`height * 3.281`"))))
+	})
+	addCase("eval/arithmetic", func() any {
+		return emp.Eval(As("x", Field("a").Add(1)), As("y", Field("b").Mul(2.5)), As("z", Field("c").Sub(Field("d"))),
+			As("w", Field("e").Div(2)), As("m", Field("f").Mod(3)))
+	})
+	addCase("eval/negate", func() any { return emp.Eval(As("n", Field("a").Neg())) })
+	addCase("eval/strings", func() any {
+		return emp.Eval(As("u", ToUpper(Field("name"))), As("l", Length(Field("name"))), As("t", Trim(Field("name"))))
+	})
+	addCase("eval/case", func() any {
+		return emp.Eval(As("type", Case(Field("x").Gt(1), "big", Field("x").Eq(1), "one", "small")))
+	})
+	addCase("eval/concat", func() any { return emp.Eval(As("full", Concat(Field("first_name"), " ", Field("last_name")))) })
+	addCase("eval/dates", func() any {
+		return From("logs").Eval(
+			As("hour", DateTrunc("1 hour", Field("@timestamp"))),
+			As("year", DateExtract("year", Field("@timestamp"))),
+			As("text", DateFormat("yyyy-MM-dd", Field("@timestamp"))),
+			As("days", DateDiff("day", Field("start"), Now())),
+		)
+	})
+	addCase("eval/math", func() any {
+		a := Field("a")
+		return Row(As("a", 2)).Eval(As("p", Pow(a, 3)), As("r", Round(a)), As("r2", Round(a, 2)), As("s", Sqrt(a)),
+			As("l", Log(10, a)), As("c", Ceil(a)), As("k", Euler()), As("q", Pi()), As("t", Tau()))
+	})
+	addCase("eval/string_literal_argument", func() any { return emp.Eval(As("x", ToLower("ABC"))) })
+	addCase("eval/conversions", func() any {
+		s := Field("s")
+		return emp.Eval(As("a", ToInteger(s)), As("b", ToInteger(s, 16)), As("c", ToDouble(s)), As("d", ToIP(s)),
+			As("e", ToDatetime(s)), As("g", ToString(Field("n"))), As("h", ToBoolean("true")))
+	})
+	addCase("eval/multivalue", func() any {
+		a := Field("a")
+		return Row(As("a", []int{3, 1, 2})).Eval(As("c", MvCount(a)), As("s", MvSort(a, "DESC")), As("m", MvMax(a)),
+			As("j", MvConcat(ToString(a), ", ")), As("sl", MvSlice(a, 0, 1)), As("d", MvDedupe(a)), As("z", MvZip(a, a, "-")))
+	})
+	addCase("eval/coalesce_greatest", func() any {
+		return emp.Eval(As("c", Coalesce(Field("a"), Field("b"))), As("g", Greatest(Field("a"), Field("b"))), As("l", Least(Field("a"), 5)))
+	})
+	addCase("eval/spatial", func() any {
+		p := Field("p")
+		return Row(As("p", "POINT(1 2)")).Eval(As("g", ToGeoPoint(p)),
+			As("d", StDistance(ToGeoPoint(p), ToGeoPoint("POINT(0 0)"))), As("x", StX(ToGeoPoint(p))))
+	})
+	addCase("eval/hash", func() any {
+		s := Field("s")
+		return Row(As("s", "hello")).Eval(As("h", Hash("sha256", s)), As("m", MD5(s)), As("b", ToBase64(s)))
+	})
+	addCase("eval/substring_locate", func() any {
+		s := Field("s")
+		return Row(As("s", "hello")).Eval(As("a", Substring(s, 1, 3)), As("b", Substring(s, 2)), As("c", Locate(s, "l", 1)),
+			As("d", Replace(s, "l+", "L")), As("e", Split(s, "e")), As("g", Left(s, 2)), As("h", Right(s, 2)), As("i", Repeat(s, 2)))
+	})
+
+	// STATS / INLINE STATS
+	addCase("stats/positional", func() any { return emp.Stats("AVG(salary)") })
+	addCase("stats/named_by", func() any {
+		return emp.Stats(As("avg_lang", Avg(Field("languages"))), As("max_lang", Max(Field("languages")))).By("gender")
+	})
+	addCase("stats/literal_argument", func() any { return emp.Stats(As("x", Avg("salary"))) })
+	addCase("stats/filtered", func() any {
+		return emp.Stats(
+			As("avg50s", Avg(Field("salary")).Where(`birth_date < "1960-01-01"`)),
+			As("avg60s", Avg(Field("salary")).Where(`birth_date >= "1960-01-01"`)),
+		).By("gender")
+	})
+	addCase("stats/filtered_many", func() any {
+		return emp.Stats(As("mid", Round(Avg(Field("salary"))).Where(Field("salary").Ge(50000), Field("salary").Lt(60000))))
+	})
+	addCase("stats/count_star", func() any { return emp.Stats(As("count", Count(E("*")))) })
+	addCase("stats/by_only", func() any { return emp.Stats().By("languages") })
+	addCase("stats/bucket", func() any {
+		return emp.Where(`hire_date >= "1985-01-01T00:00:00Z"`).Stats(As("hires", CountAll())).
+			By(Bucket(Field("hire_date"), 20, "1985-01-01T00:00:00Z", "1986-01-01T00:00:00Z"))
+	})
+	addCase("stats/aggs", func() any {
+		sal := Field("salary")
+		return emp.Stats(As("p", Percentile(sal, 95)), As("m", Median(sal)), As("d", CountDistinct(Field("gender"), 100)),
+			As("v", Values(Field("gender"))), As("s", Sum(sal)), As("sd", StdDev(sal)), As("mn", Min(sal)),
+			As("w", WeightedAvg(sal, Field("height"))))
+	})
+	addCase("stats/categorize", func() any {
+		return From("logs").Stats(As("count", CountAll())).By(Categorize(Field("message")))
+	})
+	addCase("inline_stats/by", func() any {
+		return emp.Keep("emp_no", "languages", "salary").InlineStats(As("max_salary", Max(Field("salary")))).By("languages")
+	})
+	addCase("inline_stats/no_by", func() any {
+		return emp.Keep("emp_no", "languages", "salary").InlineStats(As("max_salary", Max(Field("salary"))))
+	})
+
+	// SORT, LIMIT, KEEP, DROP, RENAME, MV_EXPAND
+	addCase("sort/simple", func() any { return emp.Sort("emp_no") })
+	addCase("sort/desc_nulls", func() any { return emp.Sort("height DESC NULLS FIRST", "emp_no") })
+	addCase("sort/expr", func() any {
+		return emp.Sort(Field("a").Desc(), Field("b").Asc().NullsLast(), Field("c").NullsFirst())
+	})
+	addCase("sort/quoted", func() any { return emp.Sort("first-name ASC") })
+	addCase("limit", func() any { return emp.Limit(10) })
+	addCase("keep/patterns", func() any { return emp.Keep("first_name", "last_name", "h*") })
+	addCase("keep/quoted", func() any { return emp.Keep("first name", "a`b", "x-y") })
+	addCase("drop", func() any { return emp.Drop("height", "height*") })
+	addCase("rename", func() any { return emp.Rename("first_name", "fn", "last_name", "ln") })
+	addCase("rename/quoted", func() any { return emp.Rename("first name", "fn") })
+	addCase("mv_expand", func() any { return Row(As("a", []int{1, 2, 3}), As("b", "b")).MvExpand("a") })
+
+	// text extraction
+	rowA := Row(As("a", "2023-01-23T12:15:00.000Z - some text - 127.0.0.1"))
+	addCase("dissect", func() any { return rowA.Dissect("a", "%{date} - %{msg} - %{ip}").Keep("date", "msg", "ip") })
+	addCase("dissect/append_separator", func() any { return rowA.Dissect("a", "%{+a} %{+a}").AppendSeparator(",") })
+	addCase("grok", func() any {
+		return Row(As("a", "2023-01-23T12:15:00.000Z 127.0.0.1 some.email@foo.com 42")).
+			Grok("a", "%{TIMESTAMP_ISO8601:date} %{IP:ip} %{EMAILADDRESS:email} %{NUMBER:num:int}").
+			Keep("date", "ip", "email", "num")
+	})
+
+	// ENRICH, LOOKUP JOIN
+	rowOne := Row(As("a", "1"))
+	addCase("enrich/plain", func() any { return rowOne.Enrich("languages_policy") })
+	addCase("enrich/on_with", func() any { return rowOne.Enrich("languages_policy").On("a").With("language_name") })
+	addCase("enrich/with_named", func() any {
+		return rowOne.Enrich("languages_policy").On("a").With(As("name", "language_name"))
+	})
+	addCase("enrich/with_many", func() any { return rowOne.Enrich("languages_policy").With("x", "y") })
+	addCase("lookup_join", func() any {
+		return From("firewall_logs").LookupJoin("threat_list", "source.IP").Where("threat_level IS NOT NULL")
+	})
+
+	// CHANGE_POINT, COMPLETION, RERANK, SAMPLE
+	addCase("change_point/on", func() any {
+		return Row(As("key", []int{1, 2, 3, 4, 5})).MvExpand("key").
+			Eval(As("value", Case(Field("key").Lt(3), 0, 42))).ChangePoint("value").On("key").Where("type IS NOT NULL")
+	})
+	addCase("change_point/as", func() any { return From("k8s").ChangePoint("count").On("@timestamp").As("t", "p") })
+	addCase("change_point/plain", func() any { return From("k8s").ChangePoint("count") })
+	addCase("completion/plain", func() any {
+		return Row(As("question", "What is Elasticsearch?")).
+			Completion("question", "test_completion_model").Keep("question", "completion")
+	})
+	addCase("completion/named", func() any {
+		return Row(As("question", "What is Elasticsearch?")).Completion(As("answer", "question"), "test_completion_model")
+	})
+	addCase("rerank/plain", func() any {
+		return From("books").Metadata("_score").Where(`MATCH(description, "hobbit")`).Sort("_score DESC").Limit(100).
+			Rerank("hobbit", "test_reranker", "description").Limit(3)
+	})
+	addCase("rerank/named", func() any {
+		return From("books").Rerank(As("rerank_score", "hobbit"), "r", "title", "description")
+	})
+	addCase("sample", func() any { return emp.Sample(0.1) })
+
+	// FORK, FUSE
+	addCase("fork/two", func() any {
+		return emp.Fork(Branch().Where("emp_no == 10001"), Branch().Where("emp_no == 10002")).
+			Keep("emp_no", "_fork").Sort("emp_no")
+	})
+	addCase("fork/multi_command_branches", func() any {
+		return emp.Fork(
+			Branch().Where(Field("a").Gt(1)).Sort("a").Limit(5),
+			Branch().Stats(As("c", Count(E("*")))).By("g"),
+			Branch().Eval(As("x", 1)),
+		)
+	})
+	books := From("books").Metadata("_id", "_index", "_score").Fork(
+		Branch().Where(`title:"Shakespeare"`).Sort("_score DESC"),
+		Branch().Where(`semantic_title:"Shakespeare"`).Sort("_score DESC"),
+	)
+	addCase("fuse/default", func() any { return books.Fuse("") })
+	addCase("fuse/linear", func() any { return books.Fuse("linear") })
+	addCase("fuse/by", func() any { return books.Fuse("linear").By("title", "description") })
+	addCase("fuse/with", func() any { return books.Fuse("linear").With(map[string]any{"normalizer": "minmax"}) })
+
+	// SET, MMR, METRICS_INFO, TS_INFO, REGISTERED_DOMAIN, URI_PARTS, USER_AGENT
+	addCase("set/bool", func() any {
+		return From("many_numbers").Stats(As("sum", "SUM(sv)")).Set(As("approximation", true))
+	})
+	addCase("set/object", func() any {
+		return From("many_numbers").Stats(As("median", "MEDIAN(sv)")).Set(As("approximation", map[string]int{"rows": 10000}))
+	})
+	addCase("set/twice", func() any { return From("x").Set(As("a", 1)).Limit(1).Set(As("b", "two")) })
+	addCase("mmr/vector", func() any {
+		return From("vectors").MMR("embedding", []float64{0.5, 0.25, 1.0}).MMRLimit(3).Lambda(0.2)
+	})
+	addCase("mmr/plain", func() any { return From("vectors").MMR("embedding", nil) })
+	addCase("mmr/function", func() any {
+		return From("vectors").MMR("embedding", TextEmbedding("be excellent", "my_inference")).MMRLimit(2)
+	})
+	addCase("metrics_info", func() any { return TS("metrics").MetricsInfo() })
+	addCase("ts_info", func() any { return TS("metrics").TSInfo() })
+	addCase("registered_domain", func() any {
+		return Row(As("fqdn", "www.example.co.uk")).RegisteredDomain("parts", "fqdn")
+	})
+	addCase("uri_parts", func() any {
+		return Row(As("uri", "https://example.com/a?b=1")).URIParts("u", "uri").Keep("u.*")
+	})
+	addCase("user_agent/plain", func() any { return Row(As("ua", "Mozilla/5.0")).UserAgent("ua", "ua") })
+	addCase("user_agent/with", func() any {
+		return Row(As("ua", "Mozilla/5.0")).UserAgent("ua", "ua").
+			With(map[string]any{"extract_device_type": true, "properties": []string{"name", "version"}})
+	})
+
+	// a longer pipeline
+	addCase("pipeline/long", func() any {
+		return From("logs-*").
+			Where(And(Field("@timestamp").Ge("2024-01-01"), Field("status").Ge(500))).
+			Eval(As("duration_s", Field("duration_ms").Div(1000))).
+			Stats(As("errors", Count(E("*"))), As("p99", Percentile(Field("duration_s"), 99))).By("service.name", "host").
+			Sort("errors DESC").
+			Limit(20)
+	})
+}
+
+var (
+	pythonOnce sync.Once
+	pythonOut  map[string]string
+	pythonErr  string
+)
+
+// pythonCases runs testdata/cases.py once. Without python3 or the
+// elasticsearch package the test is skipped, unless ESGO_REQUIRE_PYTHON=1.
+func pythonCases(t *testing.T) map[string]string {
+	t.Helper()
+	pythonOnce.Do(func() {
+		py, err := exec.LookPath("python3")
+		if err != nil {
+			pythonErr = "python3 not found"
+			return
+		}
+		cmd := exec.Command(py, "testdata/cases.py")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			pythonErr = "running testdata/cases.py (needs `pip install elasticsearch==9.5.1`): " + err.Error() + ": " + stderr.String()
+			return
+		}
+		if err := json.Unmarshal(out, &pythonOut); err != nil {
+			pythonErr = "decoding cases.py output: " + err.Error()
+		}
+	})
+	if pythonErr != "" {
+		if os.Getenv("ESGO_REQUIRE_PYTHON") == "1" {
+			t.Fatal(pythonErr)
+		}
+		t.Skip(pythonErr)
+	}
+	return pythonOut
+}
+
+func TestDifferentialAgainstPython(t *testing.T) {
+	py := pythonCases(t)
+	names := make([]string, 0, len(py))
+	for name := range py {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			build, ok := diffCases[name]
+			if !ok {
+				t.Fatalf("no Go counterpart for Python case %q", name)
+			}
+			b, ok := build().(Builder)
+			if !ok {
+				t.Fatalf("case %q does not build a statement", name)
+			}
+			got, params, err := b.statement().Build()
+			if err != nil {
+				t.Fatalf("Build: %v", err)
+			}
+			if len(params) != 0 {
+				t.Errorf("unexpected params %v", params)
+			}
+			if want := py[name]; got != want {
+				t.Errorf("query differs\n--- Go:\n%s\n--- Python:\n%s", got, want)
+			}
+		})
+	}
+	var extra []string
+	for name := range diffCases {
+		if _, ok := py[name]; !ok {
+			extra = append(extra, name)
+		}
+	}
+	if len(extra) > 0 {
+		sort.Strings(extra)
+		t.Errorf("Go cases without a Python counterpart: %s", strings.Join(extra, ", "))
+	}
+	if len(names) < 60 {
+		t.Errorf("only %d differential cases; want at least 60", len(names))
+	}
+}
