@@ -527,6 +527,9 @@ func TestFlushBytes(t *testing.T) {
 	if srv.requests < 10 {
 		t.Errorf("requests = %d", srv.requests)
 	}
+	if s := ix.Stats(); s.Indexed != 50 || s.Failed != 0 {
+		t.Errorf("stats = %+v", s)
+	}
 }
 
 func TestAddBlocksAndHonoursContextWhenServerHangs(t *testing.T) {
@@ -722,3 +725,24 @@ func TestStreamChan(t *testing.T) {
 }
 
 func gzipReader(r io.Reader) (io.Reader, error) { return gzip.NewReader(r) }
+
+func TestErrorsFalseFastPathStillReportsFailures(t *testing.T) {
+	// Without OnSuccess, a response saying "errors":false is not decoded;
+	// one saying "errors":true is, and its failures are reported.
+	srv := newFakeServer(t, func(id string, _ int) int {
+		if id == "5" {
+			return 400
+		}
+		return 201
+	})
+	var failed []string
+	ix, _ := bulk.New(srv, bulk.WithIndex("i"), bulk.WithWorkers(1), bulk.WithFlushActions(10),
+		bulk.OnFailure(func(r bulk.Result) { failed = append(failed, r.ID) }))
+	for i := range 100 {
+		ix.Add(context.Background(), bulk.Item{ID: fmt.Sprint(i), Body: "{}"})
+	}
+	ix.Close(context.Background())
+	if s := ix.Stats(); s.Indexed != 99 || s.Failed != 1 || !slices.Equal(failed, []string{"5"}) {
+		t.Errorf("stats = %+v, failed %v", s, failed)
+	}
+}
