@@ -177,13 +177,13 @@ func writeReflectLiteral(b *strings.Builder, v any) error {
 	// encoding/json and render the decoded value.
 	data, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("esql: cannot render %T as a literal: %w", v, err)
+		return fmt.Errorf("esql: cannot render %T as a literal: %w: %w", v, err, ErrInvalid)
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var generic any
 	if err := dec.Decode(&generic); err != nil {
-		return fmt.Errorf("esql: cannot render %T as a literal: %w", v, err)
+		return fmt.Errorf("esql: cannot render %T as a literal: %w: %w", v, err, ErrInvalid)
 	}
 	if s, ok := generic.(string); ok {
 		writeString(b, s)

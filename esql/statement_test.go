@@ -1,0 +1,218 @@
+package esql
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+)
+
+func TestStatementIsImmutable(t *testing.T) {
+	base := From("logs-*").Where(Field("status").Ge(500))
+	before := base.String()
+	a := base.Limit(1)
+	b := base.Sort("took DESC").Limit(2)
+	if base.String() != before {
+		t.Fatalf("base changed to %q", base.String())
+	}
+	if want := before + "\n| LIMIT 1"; a.String() != want {
+		t.Errorf("a = %q, want %q", a, want)
+	}
+	if want := before + "\n| SORT took DESC\n| LIMIT 2"; b.String() != want {
+		t.Errorf("b = %q, want %q", b, want)
+	}
+
+	stats := From("e").Stats(As("n", CountAll()))
+	byA, byB := stats.By("a"), stats.By("b")
+	if got, want := stats.String(), "FROM e\n| STATS n = COUNT(*)"; got != want {
+		t.Errorf("stats = %q, want %q", got, want)
+	}
+	if !strings.HasSuffix(byA.String(), "BY a") || !strings.HasSuffix(byB.String(), "BY b") {
+		t.Errorf("By results share state: %q / %q", byA, byB)
+	}
+
+	from := From("a")
+	withMeta := from.Metadata("_id")
+	if from.String() != "FROM a" || withMeta.String() != "FROM a METADATA _id" {
+		t.Errorf("Metadata changed its receiver: %q / %q", from, withMeta)
+	}
+
+	enrich := Row(As("a", 1)).Enrich("p")
+	on := enrich.On("a")
+	if strings.Contains(enrich.String(), " ON ") || !strings.HasSuffix(on.String(), "ENRICH p ON a") {
+		t.Errorf("Enrich.On changed its receiver: %q / %q", enrich, on)
+	}
+}
+
+func TestStatementConcurrentUse(t *testing.T) {
+	base := From("idx").Where("x > 1")
+	var wg sync.WaitGroup
+	results := make([]string, 16)
+	for i := range results {
+		wg.Go(func() {
+			results[i] = base.Limit(i).Stats(As("c", CountAll())).By("k").String()
+		})
+	}
+	wg.Wait()
+	for i, r := range results {
+		if !strings.Contains(r, fmt.Sprintf("| LIMIT %d\n", i)) {
+			t.Errorf("result %d = %q", i, r)
+		}
+	}
+}
+
+func TestContinuationsChainToCommands(t *testing.T) {
+	q := From("employees").
+		Stats(As("avg", Avg(Field("salary")))).By("dept").
+		Where(Field("avg").Gt(1000)).
+		Sort("avg DESC").
+		Limit(10)
+	want := "FROM employees\n| STATS avg = AVG(salary)\n        BY dept\n| WHERE avg > 1000\n| SORT avg DESC\n| LIMIT 10"
+	if q.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", q, want)
+	}
+}
+
+func TestWhereSeveralConditionsAreParenthesized(t *testing.T) {
+	got := From("t").Where("a == 1 OR b == 2", Field("c").Lt(3)).String()
+	want := "FROM t\n| WHERE (a == 1 OR b == 2) AND (c < 3)"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestExpressions(t *testing.T) {
+	cases := []struct {
+		e    Expr
+		want string
+	}{
+		{Field("tags").In("a", "b c"), `tags IN ("a", "b c")`},
+		{Field("n").In(1, Field("m"), nil), `n IN (1, m, null)`},
+		{Top(Field("salary"), 3, "desc"), `TOP(salary, 3, "desc")`},
+		{Top(Field("salary"), 3, "desc", Field("emp_no")), `TOP(salary, 3, "desc", emp_no)`},
+		{Func("MV_COUNT", Field("tags")), "MV_COUNT(tags)"},
+		{Func("PI"), "PI()"},
+		{Not(And("a", Or(Field("b"), "c"))), "NOT ((a) AND ((b) OR (c)))"},
+		{Field("first name").Desc().NullsLast(), "`first name` DESC NULLS LAST"},
+		{Avg(Field("x")).Where("y > 1"), "AVG(x) WHERE y > 1"},
+		{Field("x").Add(Lit(1.0)).Mul(2), "x + 1.0 * 2"},
+		{E("x").Sub(-1).Neg(), "-(x - -1)"},
+		{MvZip(Field("a"), Field("b")), "MV_ZIP(a, b)"},
+		{Hypot(Field("a"), 4), "HYPOT(a, 4)"},
+		{Clamp(Field("v"), 0, 10), "CLAMP(v, 0, 10)"},
+		{Count(Field("x")), "COUNT(x)"},
+		{DateParse("yyyy-MM-dd", Field("s"), map[string]string{"locale": "fr"}), `DATE_PARSE("yyyy-MM-dd", s, {"locale": "fr"})`},
+	}
+	for _, c := range cases {
+		if c.e.Err() != nil {
+			t.Errorf("%q: unexpected error %v", c.want, c.e.Err())
+		}
+		if got := c.e.String(); got != c.want {
+			t.Errorf("got %s, want %s", got, c.want)
+		}
+	}
+}
+
+func TestParamsFollowPlaceholderOrder(t *testing.T) {
+	q := From("logs").
+		Where(And(Field("status").Ge(Param(500)), Field("host").Eq(Param("web-1")))).
+		Eval(As("label", Concat(Field("host"), Param("-"), Field("path")))).
+		Fork(
+			Branch().Where(Field("x").Eq(Param(true))),
+			Branch().Limit(1),
+		).
+		Limit(5)
+	text, params, err := q.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(text, "?"); n != 4 {
+		t.Fatalf("%d placeholders in %q, want 4", n, text)
+	}
+	want := []any{500, "web-1", "-", true}
+	if !reflect.DeepEqual(params, want) {
+		t.Errorf("params = %#v, want %#v", params, want)
+	}
+	if !reflect.DeepEqual(q.Params(), want) {
+		t.Errorf("Params() = %#v, want %#v", q.Params(), want)
+	}
+	// The expression's own params are not shared with the statement's.
+	p := Field("a").Eq(Param(1))
+	ps := p.Params()
+	ps[0] = 2
+	if p.Params()[0] != 1 {
+		t.Error("Expr.Params returned its internal slice")
+	}
+}
+
+func TestSetDirectiveBeforeSource(t *testing.T) {
+	q := From("x").Where("a > 1").Set(As("approximation", true)).Limit(3)
+	want := "SET approximation = true;\nFROM x\n| WHERE a > 1\n| LIMIT 3"
+	if q.String() != want {
+		t.Errorf("got %q, want %q", q, want)
+	}
+}
+
+func TestRawSource(t *testing.T) {
+	q := Raw("FROM a | WHERE b > 1").Limit(2)
+	if want := "FROM a | WHERE b > 1\n| LIMIT 2"; q.String() != want {
+		t.Errorf("got %q, want %q", q, want)
+	}
+}
+
+func TestBuildErrors(t *testing.T) {
+	nine := make([]Builder, 9)
+	for i := range nine {
+		nine[i] = Branch().Limit(i)
+	}
+	cases := []struct {
+		name    string
+		b       Builder
+		mention string
+	}{
+		{"pipe in index", From("a|b"), `"a|b"`},
+		{"empty index", From("logs", ""), "empty index"},
+		{"no index", From(), "FROM needs"},
+		{"pipe in TS", TS("m|x"), `"m|x"`},
+		{"pipe in lookup", From("a").LookupJoin("b|c", "id"), `"b|c"`},
+		{"lookup without field", From("a").LookupJoin("b"), "field to join on"},
+		{"second fork", From("a").Fork(Branch().Limit(1)).Fork(Branch().Limit(2)), "one FORK"},
+		{"branch not from Branch", From("a").Fork(From("b").Limit(1)), "branch 1"},
+		{"empty branch", From("a").Fork(Branch().Limit(1), Branch()), "branch 2 is empty"},
+		{"nine branches", From("a").Fork(nine...), "got 9"},
+		{"no branches", From("a").Fork(), "got 0"},
+		{"branch alone", Branch().Limit(1), "only usable inside FORK"},
+		{"odd rename", From("a").Rename("x", "y", "z"), "3 names"},
+		{"negative limit", From("a").Limit(-1), "LIMIT -1"},
+		{"sample of 1", From("a").Sample(1), "SAMPLE 1"},
+		{"enrich with non-string", Row(As("a", 1)).Enrich("p").With(As("x", 3)), "ENRICH WITH x"},
+		{"enrich with int", Row(As("a", 1)).Enrich("p").With(3), "got int"},
+		{"enrich bad policy", Row(As("a", 1)).Enrich("a | b"), `"a | b"`},
+		{"completion without id", Row(As("q", "x")).Completion("q", ""), "inference ID"},
+		{"rerank without fields", From("a").Rerank("x", "r"), "at least one field"},
+		{"bad literal", Row(As("c", make(chan int))), "chan int"},
+		{"empty where", From("a").Where(), "WHERE needs"},
+		{"empty keep", From("a").Keep(), "KEEP needs"},
+		{"empty row", Row(), "ROW needs"},
+		{"error inside branch", From("a").Fork(Branch().Where()), "WHERE needs"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, _, err := c.b.statement().Build()
+			if err == nil {
+				t.Fatalf("no error for %q", c.b.statement().String())
+			}
+			if !errors.Is(err, ErrInvalid) {
+				t.Errorf("error %v does not wrap ErrInvalid", err)
+			}
+			if !strings.Contains(err.Error(), c.mention) {
+				t.Errorf("error %q does not mention %q", err, c.mention)
+			}
+			if c.b.statement().Err() == nil && c.name != "branch alone" {
+				t.Errorf("Err() is nil")
+			}
+		})
+	}
+}
