@@ -1,0 +1,122 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/esgo/esgo"
+	"github.com/esgo/esgo/api"
+	"github.com/esgo/esgo/bulk"
+	"github.com/esgo/esgo/eslocal"
+	"github.com/spf13/cobra"
+)
+
+// book is the demo's document.
+type book struct {
+	Title  string    `json:"title"`
+	Author string    `json:"author"`
+	Year   int       `json:"year"`
+	Added  time.Time `json:"added"`
+}
+
+var demoBooks = []book{
+	{"The Go Programming Language", "Alan Donovan, Brian Kernighan", 2015, time.Time{}},
+	{"Elasticsearch: The Definitive Guide", "Clinton Gormley, Zachary Tong", 2015, time.Time{}},
+	{"Relevant Search", "Doug Turnbull, John Berryman", 2016, time.Time{}},
+	{"Introduction to Information Retrieval", "Christopher Manning, Prabhakar Raghavan, Hinrich Schütze", 2008, time.Time{}},
+	{"Designing Data-Intensive Applications", "Martin Kleppmann", 2017, time.Time{}},
+	{"The Art of Computer Programming", "Donald Knuth", 1968, time.Time{}},
+	{"Search Engines: Information Retrieval in Practice", "Bruce Croft, Donald Metzler, Trevor Strohman", 2009, time.Time{}},
+	{"Concurrency in Go", "Katherine Cox-Buday", 2017, time.Time{}},
+}
+
+func newDemo() *cobra.Command {
+	var url, query string
+	cmd := &cobra.Command{
+		Use:   "demo",
+		Short: "Start a local Elasticsearch 9.5.3, index a few books and search them",
+		Long: "Start a local Elasticsearch 9.5.3 (downloaded once from Maven Central), index a few\n" +
+			"books with the bulk indexer, search them, and stop the server. With --url, use that\n" +
+			"cluster instead of starting one.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runDemo(cmd.Context(), cmd.OutOrStdout(), url, query)
+		},
+	}
+	cmd.Flags().StringVar(&url, "url", "", "use this cluster instead of starting a local one")
+	cmd.Flags().StringVar(&query, "query", "search engines", "what to search for")
+	return cmd
+}
+
+func runDemo(ctx context.Context, out io.Writer, url, query string) error {
+	if url == "" {
+		fmt.Fprintln(out, "Starting Elasticsearch 9.5.3 (the first run downloads it from Maven Central)...")
+		began := time.Now()
+		c, err := eslocal.Start(ctx)
+		if err != nil {
+			return err
+		}
+		defer c.Stop()
+		url = c.URL()
+		fmt.Fprintf(out, "Elasticsearch is up at %s (%s).\n", url, time.Since(began).Round(time.Second))
+	}
+	client, err := esgo.New(esgo.WithAddresses(url))
+	if err != nil {
+		return err
+	}
+	const index = "esgo-demo-books"
+	if _, err := client.Indices.Delete(ctx, api.IndicesDeleteRequest{Index: []string{index}}, api.WithIgnore(404)); err != nil {
+		return err
+	}
+	mapping := map[string]any{"mappings": map[string]any{"properties": map[string]any{
+		"title": map[string]any{"type": "text"}, "author": map[string]any{"type": "text"},
+		"year": map[string]any{"type": "integer"}, "added": map[string]any{"type": "date"},
+	}}}
+	resp, err := client.Indices.Create(ctx, api.IndicesCreateRequest{Index: index, Body: mapping})
+	if err != nil {
+		return err
+	}
+	resp.Close()
+
+	indexer, err := bulk.New(client, bulk.WithIndex(index), bulk.WithParam("refresh", "wait_for"))
+	if err != nil {
+		return err
+	}
+	now := time.Now().UTC().Truncate(time.Second)
+	for i, b := range demoBooks {
+		b.Added = now
+		if err := indexer.Add(ctx, bulk.Item{ID: fmt.Sprint(i + 1), Body: b}); err != nil {
+			return err
+		}
+	}
+	if err := indexer.Close(ctx); err != nil {
+		return err
+	}
+	st := indexer.Stats()
+	fmt.Fprintf(out, "Indexed %d books into %q with the bulk indexer (%d failed).\n", st.Indexed+st.Created, index, st.Failed)
+
+	type hit struct {
+		ID     string  `json:"_id"`
+		Score  float64 `json:"_score"`
+		Source book    `json:"_source"`
+	}
+	type result struct {
+		Hits struct {
+			Total struct{ Value int } `json:"total"`
+			Hits  []hit               `json:"hits"`
+		} `json:"hits"`
+	}
+	res, err := api.Decode[result](client.Search(ctx, api.SearchRequest{Index: []string{index}, Body: map[string]any{
+		"query": map[string]any{"multi_match": map[string]any{"query": query, "fields": []string{"title^2", "author"}}},
+	}}))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Search for %q: %d hits\n", query, res.Hits.Total.Value)
+	for _, h := range res.Hits.Hits {
+		fmt.Fprintf(out, "  %5.2f  %-50s %s (%d)\n", h.Score, h.Source.Title, h.Source.Author, h.Source.Year)
+	}
+	return nil
+}
