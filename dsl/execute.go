@@ -11,7 +11,9 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 
+	"github.com/esgo/esgo/scan"
 	"github.com/esgo/esgo/transport"
 )
 
@@ -204,136 +206,64 @@ func (s Search) Delete(ctx context.Context) (*ByQueryResult, error) {
 	return &out, nil
 }
 
-// Scan iterates over every hit of the search with the scroll API (keep
-// alive "5m", pages of the search's size or 1000, sorted by _doc unless a
-// sort is set); the scroll is cleared at the end, also when the loop stops
-// early or fails. Shard failures end the iteration with an error.
-func Scan[T any](ctx context.Context, s Search) iter.Seq2[Hit[T], error] {
+// Scan iterates over every hit of the search with the scroll API, through
+// the scan package (see scan.Scroll for the options: page size, keep
+// alive, slices, PreserveOrder to keep the search's sort...). The scroll is
+// cleared at the end, also when the loop stops early or fails; failed
+// shards end the iteration with an error.
+func Scan[T any](ctx context.Context, s Search, opts ...scan.Option) iter.Seq2[Hit[T], error] {
+	return scanWith[T](ctx, s, opts, scan.Scroll[T])
+}
+
+// Iterate iterates over every hit of the search with a point in time and
+// search_after (sorted by the search's sort, else _shard_doc), through the
+// scan package (see scan.PointInTime for the options). The point in time is
+// closed at the end. It works on Elasticsearch and OpenSearch.
+func Iterate[T any](ctx context.Context, s Search, opts ...scan.Option) iter.Seq2[Hit[T], error] {
+	return scanWith[T](ctx, s, opts, scan.PointInTime[T])
+}
+
+type scanFunc[T any] func(ctx context.Context, client transport.Interface, index string, query any, opts ...scan.Option) iter.Seq2[scan.Hit[T], error]
+
+func scanWith[T any](ctx context.Context, s Search, opts []scan.Option, run scanFunc[T]) iter.Seq2[Hit[T], error] {
 	return func(yield func(Hit[T], error) bool) {
 		t, err := s.transport()
 		if err != nil {
 			yield(Hit[T]{}, err)
 			return
 		}
-		if _, ok := s.extra["size"]; !ok {
-			s = s.Size(1000)
-		}
-		if len(s.sort) == 0 {
-			s = s.Sort("_doc")
-		}
-		s = s.Param("scroll", "5m")
 		body, err := s.Body()
 		if err != nil {
 			yield(Hit[T]{}, err)
 			return
 		}
 		delete(body, "from")
-		req := &transport.Request{Method: http.MethodPost, Path: indexPath(s.index, "_search"),
-			Query: cloneValues(s.params), Header: jsonHeader(), Body: body}
-		var page Response[T]
-		if _, err := performJSON(ctx, t, req, &page); err != nil {
-			yield(Hit[T]{}, err)
-			return
-		}
-		scrollID := page.ScrollID
-		defer func() {
-			if scrollID == "" {
-				return
-			}
-			_, _ = performJSON(context.WithoutCancel(ctx), t, &transport.Request{Method: http.MethodDelete, Path: "/_search/scroll",
-				Header: jsonHeader(), Body: map[string]any{"scroll_id": []string{scrollID}}, Ignore: []int{404}}, nil)
-		}()
-		for {
-			if page.Shards.Failed > 0 {
-				yield(Hit[T]{}, fmt.Errorf("dsl: scan: %d of %d shards failed", page.Shards.Failed, page.Shards.Total))
-				return
-			}
-			if len(page.Hits.Hits) == 0 {
-				return
-			}
-			for _, h := range page.Hits.Hits {
-				if !yield(h, nil) {
-					return
-				}
-			}
-			page = Response[T]{}
-			if _, err := performJSON(ctx, t, &transport.Request{Method: http.MethodPost, Path: "/_search/scroll",
-				Header: jsonHeader(), Body: map[string]any{"scroll": "5m", "scroll_id": scrollID}}, &page); err != nil {
-				yield(Hit[T]{}, err)
-				return
-			}
-			if page.ScrollID != "" {
-				scrollID = page.ScrollID
-			}
-		}
-	}
-}
-
-// Iterate iterates over every hit of the search with a point in time and
-// search_after (sorted by the search's sort, then _shard_doc), pages of the
-// search's size or 1000. keepAlive is the PIT keep alive such as "1m". The
-// point in time is closed at the end.
-func Iterate[T any](ctx context.Context, s Search, keepAlive string) iter.Seq2[Hit[T], error] {
-	return func(yield func(Hit[T], error) bool) {
-		t, err := s.transport()
+		delete(body, "aggs")
+		raw, err := jsonMarshal(body)
 		if err != nil {
 			yield(Hit[T]{}, err)
 			return
 		}
-		if keepAlive == "" {
-			keepAlive = "1m"
-		}
-		var pit struct {
-			ID string `json:"id"`
-		}
-		if _, err := performJSON(ctx, t, &transport.Request{Method: http.MethodPost,
-			Path: indexPath(s.index, "_pit"), Query: url.Values{"keep_alive": {keepAlive}}}, &pit); err != nil {
-			yield(Hit[T]{}, err)
-			return
-		}
-		pitID := pit.ID
-		defer func() {
-			_, _ = performJSON(context.WithoutCancel(ctx), t, &transport.Request{Method: http.MethodDelete, Path: "/_pit",
-				Header: jsonHeader(), Body: map[string]any{"id": pitID}, Ignore: []int{404}}, nil)
-		}()
-		if _, ok := s.extra["size"]; !ok {
-			s = s.Size(1000)
-		}
-		s = s.Sort(append(slices.Clone(s.sort), "_shard_doc")...)
-		var after []any
-		for {
-			ps := s.Extra("pit", map[string]any{"id": pitID, "keep_alive": keepAlive})
-			if after != nil {
-				ps = ps.Extra("search_after", after)
+		for k, v := range s.params {
+			if len(v) > 0 {
+				opts = append(opts, scan.WithParam(k, v[0]))
 			}
-			body, err := ps.Body()
+		}
+		for h, err := range run(ctx, t, strings.Join(s.index, ","), json.RawMessage(raw), opts...) {
 			if err != nil {
 				yield(Hit[T]{}, err)
 				return
 			}
-			delete(body, "from")
-			var page Response[T]
-			if _, err := performJSON(ctx, t, &transport.Request{Method: http.MethodPost, Path: "/_search",
-				Query: cloneValues(s.params), Header: jsonHeader(), Body: body}, &page); err != nil {
-				yield(Hit[T]{}, err)
+			out := Hit[T]{Source: h.Source, Meta: HitMeta{ID: h.ID, Index: h.Index, Score: h.Score, Routing: h.Routing,
+				Version: h.Version, SeqNo: h.SeqNo, PrimaryTerm: h.PrimaryTerm, Fields: h.Fields}}
+			for _, sv := range h.Sort {
+				var v any
+				_ = decodeUseNumber(sv, &v)
+				out.Meta.Sort = append(out.Meta.Sort, v)
+			}
+			if !yield(out, nil) {
 				return
 			}
-			if page.PitID != "" {
-				pitID = page.PitID
-			}
-			if page.Shards.Failed > 0 {
-				yield(Hit[T]{}, fmt.Errorf("dsl: iterate: %d of %d shards failed", page.Shards.Failed, page.Shards.Total))
-				return
-			}
-			if len(page.Hits.Hits) == 0 {
-				return
-			}
-			for _, h := range page.Hits.Hits {
-				if !yield(h, nil) {
-					return
-				}
-			}
-			after = page.Hits.Hits[len(page.Hits.Hits)-1].Meta.Sort
 		}
 	}
 }
