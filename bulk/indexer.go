@@ -294,4 +294,6 @@ func (ix *Indexer) Stats() Stats {
 	}
 }
 
-var ndjsonHeader = http.Header{"Content-Type": {"application/x-ndjson"}}
+// ndjsonHeader is sent with every bulk request; X-Elastic-Client-Meta is the
+// helper tag the transport appends to its own client meta header.
+var ndjsonHeader = http.Header{"Content-Type": {"application/x-ndjson"}, "X-Elastic-Client-Meta": {"h=bp"}}

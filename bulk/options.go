@@ -172,7 +172,9 @@ func WithRetryStatuses(statuses ...int) Option {
 	}
 }
 
-// WithCompression gzips request bodies.
+// WithCompression gzips request bodies in the workers, for transports that
+// do not compress. Do not combine it with a transport (or *esgo.Client) that
+// has compression turned on: that one already gzips every body.
 func WithCompression() Option {
 	return func(c *config) error {
 		c.compress = true

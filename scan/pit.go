@@ -127,7 +127,7 @@ func openPIT(ctx context.Context, client transport.Interface, cfg *config, index
 		q[k] = v
 	}
 	req := &transport.Request{Method: http.MethodPost, Path: indexPath(index) + "/_pit", Query: q,
-		Timeout: cfg.timeout, Ignore: []int{http.StatusBadRequest}}
+		Timeout: cfg.timeout, Ignore: []int{http.StatusBadRequest}, Header: helperHeader.Clone()}
 	resp, err := client.Perform(ctx, req)
 	if err != nil {
 		return nil, err

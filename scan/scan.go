@@ -206,6 +206,9 @@ func (e *ResponseError) Error() string {
 	return fmt.Sprintf("scan: %s: status %d: %s", e.Request, e.Status, e.Body)
 }
 
+// helperHeader tags scan requests for the transport's x-elastic-client-meta.
+var helperHeader = http.Header{"X-Elastic-Client-Meta": {"h=s"}}
+
 type shards struct {
 	Total      int            `json:"total"`
 	Successful int            `json:"successful"`
@@ -233,10 +236,8 @@ type page[T any] struct {
 
 // perform sends a request and decodes a 2xx JSON answer into out (if not nil).
 func perform(ctx context.Context, client transport.Interface, cfg *config, method, path string, query url.Values, body any, out any, ignore ...int) error {
-	req := &transport.Request{Method: method, Path: path, Query: query, Body: body, Timeout: cfg.timeout, Ignore: ignore}
-	if body != nil {
-		req.Header = http.Header{"Content-Type": {"application/json"}}
-	}
+	req := &transport.Request{Method: method, Path: path, Query: query, Body: body, Timeout: cfg.timeout, Ignore: ignore,
+		Header: helperHeader.Clone()}
 	resp, err := client.Perform(ctx, req)
 	if err != nil {
 		return err
