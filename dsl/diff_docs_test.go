@@ -21,7 +21,7 @@ type Scalars struct {
 	Addr  net.IP    `json:"addr"`
 	// Skipped fields.
 	Secret   string `json:"-"`
-	internal string
+	internal string //lint:ignore U1000 unexported fields stay out of the mapping
 	NoMap    string `json:"nomap" es:"-"`
 }
 

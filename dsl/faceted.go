@@ -373,7 +373,6 @@ type FacetedSearch struct {
 	base    Search
 	fields  []string
 	facets  []namedFacet
-	query   Query
 	text    string
 	filters []facetFilter
 	sort    []any

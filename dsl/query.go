@@ -24,15 +24,14 @@ func fieldName(f string) string {
 	return strings.ReplaceAll(f, "__", ".")
 }
 
-// leafMode says how a leaf query lays out its field and parameters.
+// leafMode says how a leaf query lays out its field and parameters; the
+// zero value is {"name": {params...}}.
 type leafMode int
 
 const (
-	// modePlain: {"name": {params...}}
-	modePlain leafMode = iota
 	// modeNested: {"name": {"field": value}} or, with parameters,
 	// {"name": {"field": {"<valueKey>": value, params...}}}
-	modeNested
+	modeNested leafMode = iota + 1
 	// modeSibling: {"name": {"field": value, params...}}
 	modeSibling
 )
