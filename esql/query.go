@@ -178,6 +178,9 @@ func Query(ctx context.Context, client transport.Interface, q Builder, opts ...O
 	if err != nil {
 		return nil, err
 	}
+	if resp == nil || resp.Body == nil {
+		return nil, errors.New("esql: POST /_query: response without a body")
+	}
 	defer func() { _ = resp.Body.Close() }()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		snippet, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))

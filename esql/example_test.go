@@ -1,0 +1,121 @@
+package esql_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/esgo/esgo"
+	"github.com/esgo/esgo/esql"
+)
+
+func ExampleFrom() {
+	q := esql.From("employees").
+		Where(esql.Field("still_hired").Eq(true)).
+		Eval(esql.As("height_cm", esql.Field("height").Mul(100))).
+		Sort("height_cm DESC").
+		Keep("first_name", "last_name", "height_cm").
+		Limit(3)
+	fmt.Println(q)
+	// Output:
+	// FROM employees
+	// | WHERE still_hired == true
+	// | EVAL height_cm = height * 100
+	// | SORT height_cm DESC
+	// | KEEP first_name, last_name, height_cm
+	// | LIMIT 3
+}
+
+func ExampleStatement_Stats() {
+	q := esql.From("employees").
+		Stats(
+			esql.As("avg_salary", esql.Round(esql.Avg(esql.Field("salary")), 2)),
+			esql.As("seniors", esql.CountAll().Where(esql.Field("age").Ge(50))),
+		).
+		By("department", esql.Bucket(esql.Field("hire_date"), "1 year"))
+	fmt.Println(q)
+	// Output:
+	// FROM employees
+	// | STATS avg_salary = ROUND(AVG(salary), 2),
+	//         seniors = COUNT(*) WHERE age >= 50
+	//         BY department, BUCKET(hire_date, "1 year")
+}
+
+func ExampleStatement_Fork() {
+	q := esql.From("books").Metadata("_id", "_index", "_score").
+		Fork(
+			esql.Branch().Where(esql.Field("title").Match("Shakespeare")).Sort("_score DESC"),
+			esql.Branch().Where(esql.Field("semantic_title").Match("Shakespeare")).Sort("_score DESC"),
+		).
+		Fuse("linear")
+	fmt.Println(q)
+	// Output:
+	// FROM books METADATA _id, _index, _score
+	// | FORK ( WHERE title:"Shakespeare" | SORT _score DESC )
+	//        ( WHERE semantic_title:"Shakespeare" | SORT _score DESC )
+	// | FUSE LINEAR
+}
+
+func ExampleParam() {
+	q := esql.From("logs-*").
+		Where(esql.And(esql.Field("service").Eq(esql.Param("checkout")), esql.Field("latency_ms").Gt(esql.Param(250)))).
+		Limit(20)
+	text, params, err := q.Build()
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(text)
+	fmt.Println(params)
+	// Output:
+	// FROM logs-*
+	// | WHERE (service == ?) AND (latency_ms > ?)
+	// | LIMIT 20
+	// [checkout 250]
+}
+
+func ExampleRows() {
+	res, err := esql.DecodeResult(strings.NewReader(`{
+		"took": 3,
+		"columns": [{"name": "host", "type": "keyword"}, {"name": "errors", "type": "long"}],
+		"values": [["web-1", 42], ["web-2", 7]]
+	}`))
+	if err != nil {
+		panic(err)
+	}
+	type hostErrors struct {
+		Host   string `json:"host"`
+		Errors int    `json:"errors"`
+	}
+	rows, err := esql.Rows[hostErrors](res)
+	if err != nil {
+		panic(err)
+	}
+	for _, r := range rows {
+		fmt.Println(r.Host, r.Errors)
+	}
+	// Output:
+	// web-1 42
+	// web-2 7
+}
+
+func ExampleQuery() {
+	client, err := esgo.New(esgo.WithAddresses("http://127.0.0.1:9200"))
+	if err != nil {
+		panic(err)
+	}
+	q := esql.From("logs-*").
+		Stats(esql.As("errors", esql.CountAll())).By("host").
+		Sort("errors DESC").
+		Limit(5)
+	res, err := esql.Query(context.Background(), client, q, esql.WithTimeZone("UTC"))
+	if err != nil {
+		panic(err)
+	}
+	rows, err := res.Maps()
+	if err != nil {
+		panic(err)
+	}
+	for _, row := range rows {
+		fmt.Println(row["host"], row["errors"])
+	}
+}
