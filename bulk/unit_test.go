@@ -746,3 +746,41 @@ func TestErrorsFalseFastPathStillReportsFailures(t *testing.T) {
 		t.Errorf("stats = %+v, failed %v", s, failed)
 	}
 }
+
+func TestFlushHonoursContextAndCloseCancels(t *testing.T) {
+	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
+	release := make(chan struct{})
+	srv := newFakeServer(t, func(string, int) int { return 201 })
+	tr := transportFunc(func(ctx context.Context, req *transport.Request) (*transport.Response, error) {
+		select {
+		case <-release:
+			return srv.Perform(ctx, req)
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	})
+	c := newCollector()
+	ix, _ := bulk.New(tr, append(c.options(), bulk.WithIndex("i"), bulk.WithWorkers(2))...)
+	for i := range 10 {
+		ix.Add(context.Background(), bulk.Item{ID: fmt.Sprint(i), Body: "{}"})
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	if err := ix.Flush(ctx); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("Flush = %v", err)
+	}
+	// Adds wait for the flush, and honour their context meanwhile.
+	ctx2, cancel2 := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel2()
+	if err := ix.Add(ctx2, bulk.Item{ID: "10", Body: "{}"}); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("Add during a stuck flush = %v", err)
+	}
+	close(release) // the server answers: the flush completes, Adds go on
+	if err := ix.Add(context.Background(), bulk.Item{ID: "10", Body: "{}"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	c.checkExactlyOnce(t, 11)
+}
