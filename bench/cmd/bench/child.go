@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -18,6 +19,7 @@ import (
 	"github.com/elastic/go-elasticsearch/v9/esutil"
 	"github.com/esgo/esgo/bulk"
 	"github.com/esgo/esgo/dsl"
+	"github.com/esgo/esgo/scan"
 )
 
 // childResult is what a measuring subprocess prints as its last line of
@@ -42,11 +44,12 @@ type childResult struct {
 
 // childArgs are the flags a measuring subprocess gets.
 type childArgs struct {
-	mode  string // esgo-bulk, goes-bulk, esgo-scan, goes-scan
-	url   string
-	index string
-	docs  int
-	large bool
+	mode       string // esgo-bulk, goes-bulk, esgo-scroll, esgo-pit, esgo-scan, goes-scan
+	cpuProfile string
+	url        string
+	index      string
+	docs       int
+	large      bool
 }
 
 func cpuNow() float64 {
@@ -68,6 +71,17 @@ func maxRSSKB() int64 {
 // runChild measures one client doing one thing and prints a childResult.
 func runChild(a childArgs) error {
 	ctx := context.Background()
+	if a.cpuProfile != "" {
+		f, err := os.Create(a.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	var (
 		res childResult
 		err error
@@ -83,6 +97,10 @@ func runChild(a childArgs) error {
 		res, err = goesBulk(ctx, a)
 	case "esgo-scan":
 		res, err = esgoScan(ctx, a)
+	case "esgo-scroll":
+		res, err = esgoScroll(ctx, a, false)
+	case "esgo-pit":
+		res, err = esgoScroll(ctx, a, true)
 	case "goes-scan":
 		res, err = goesScan(ctx, a)
 	default:
@@ -213,6 +231,32 @@ func esgoScan(ctx context.Context, a childArgs) (childResult, error) {
 		return childResult{}, errors.New("esgo scan: no host field decoded")
 	}
 	return childResult{Client: "esgo", Docs: n, Note: "dsl.Scan[LogDoc] (scroll 5m, size 1000)"}, nil
+}
+
+// esgoScroll reads every document of the index with scan.Scroll (or
+// scan.PointInTime), default options (pages of 1000), decoding each _source
+// into LogDoc.
+func esgoScroll(ctx context.Context, a childArgs, pit bool) (childResult, error) {
+	tr, err := newEsgoTransport(a.url)
+	if err != nil {
+		return childResult{}, err
+	}
+	hits, note := scan.Scroll[LogDoc](ctx, tr, a.index, nil), "scan.Scroll[LogDoc], defaults (scroll 5m, size 1000)"
+	if pit {
+		hits, note = scan.PointInTime[LogDoc](ctx, tr, a.index, nil), "scan.PointInTime[LogDoc], defaults (size 1000)"
+	}
+	n, bytesSeen := 0, 0
+	for hit, err := range hits {
+		if err != nil {
+			return childResult{}, err
+		}
+		n++
+		bytesSeen += len(hit.Source.Host)
+	}
+	if bytesSeen == 0 {
+		return childResult{}, errors.New("esgo scan: no host field decoded")
+	}
+	return childResult{Client: "esgo", Docs: n, Note: note}, nil
 }
 
 type goesScrollPage struct {

@@ -7,6 +7,10 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
+	"path/filepath"
+	"runtime/pprof"
+	"strings"
 	"testing"
 
 	"github.com/elastic/go-elasticsearch/v9/typedapi/core/search"
@@ -297,14 +301,33 @@ func figDecode(ctx context.Context, cfg config, srv *server, rep *report) error 
 			rw := row{Figure: "decode", Case: c.name, Client: d.name, N: c.size, Runs: runs, Samples: map[string][]float64{},
 				Note: fmt.Sprintf("body %d bytes", len(body))}
 			for r := range runs {
+				if r == 0 && profileDir != "" {
+					stop, err := startProfile(fmt.Sprintf("decode-%s-%s.pprof", slug(c.name), slug(d.name)))
+					if err != nil {
+						return err
+					}
+					testing.Benchmark(func(b *testing.B) {
+						for b.Loop() {
+							_, _ = d.decode(body)
+						}
+					})
+					stop()
+				}
+				// testing.Benchmark calls the function several times with
+				// growing b.N; the CPU time of the last call goes with
+				// res.N. Process CPU time (GC included) is robust to the
+				// other processes of a busy machine, wall time is not.
+				var lastCPU float64
 				res := testing.Benchmark(func(b *testing.B) {
 					b.ReportAllocs()
 					b.SetBytes(int64(len(body)))
+					cpu0 := cpuNow()
 					for b.Loop() {
 						if _, err := d.decode(body); err != nil {
 							b.Fatal(err)
 						}
 					}
+					lastCPU = cpuNow() - cpu0
 				})
 				if res.N == 0 {
 					return fmt.Errorf("%s, %s: benchmark did not run", c.name, d.name)
@@ -312,13 +335,42 @@ func figDecode(ctx context.Context, cfg config, srv *server, rep *report) error 
 				nsOp := float64(res.T.Nanoseconds()) / float64(res.N)
 				rw.Samples["ns_per_op"] = append(rw.Samples["ns_per_op"], nsOp)
 				rw.Samples["ns_per_hit"] = append(rw.Samples["ns_per_hit"], nsOp/float64(c.size))
+				rw.Samples["cpu_ns_per_hit"] = append(rw.Samples["cpu_ns_per_hit"], lastCPU*1e9/float64(res.N)/float64(c.size))
 				rw.Samples["allocs_per_hit"] = append(rw.Samples["allocs_per_hit"], float64(res.MemAllocs)/float64(res.N)/float64(c.size))
 				rw.Samples["bytes_per_hit"] = append(rw.Samples["bytes_per_hit"], float64(res.MemBytes)/float64(res.N)/float64(c.size))
-				logf("decode %s, %s, run %d/%d: %.0f ns/hit", c.name, d.name, r+1, runs, nsOp/float64(c.size))
+				logf("decode %s, %s, run %d/%d: %.0f ns/hit, %.0f CPU ns/hit", c.name, d.name, r+1, runs, nsOp/float64(c.size),
+					lastCPU*1e9/float64(res.N)/float64(c.size))
 			}
 			rw.summarise()
 			rep.add(rw)
 		}
 	}
 	return nil
+}
+
+func slug(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	return strings.Trim(b.String(), "-")
+}
+
+// startProfile starts a CPU profile into profileDir/name and returns the
+// function that stops it.
+func startProfile(name string) (func(), error) {
+	f, err := os.Create(filepath.Join(profileDir, name))
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }

@@ -40,6 +40,21 @@ func figIngest(ctx context.Context, cfg config, srv *server, rep *report) error 
 		docs  int
 		large bool
 	}{{"small (~160 B)", cfg.smallDocs, false}, {"large (~2 KB)", cfg.largeDocs, true}}
+	// A freshly started server is slow until its JIT has warmed up: one
+	// unmeasured round of every Go client first.
+	warm := min(cfg.smallDocs, 200_000)
+	for _, mode := range []string{"esgo-bulk", "goes-bulk"} {
+		logf("ingest warm-up (not measured): %s, %d docs", mode, warm)
+		if err := srv.recreate(ctx, "bench-warmup"); err != nil {
+			return err
+		}
+		if _, err := goChild(ctx, mode, srv.url, "bench-warmup", warm, false); err != nil {
+			return err
+		}
+	}
+	if err := srv.drop(ctx, "bench-warmup"); err != nil {
+		return err
+	}
 	for _, ds := range datasets {
 		samples := make([][]childResult, len(ingestClients))
 		for r := range cfg.runs {
@@ -99,6 +114,8 @@ func figScan(ctx context.Context, cfg config, srv *server, rep *report) error {
 		name string
 		run  func() (childResult, error)
 	}{
+		{"esgo scan.Scroll", func() (childResult, error) { return goChild(ctx, "esgo-scroll", srv.url, scanIndex, 0, false) }},
+		{"esgo scan.PointInTime", func() (childResult, error) { return goChild(ctx, "esgo-pit", srv.url, scanIndex, 0, false) }},
 		{"esgo dsl.Scan", func() (childResult, error) { return goChild(ctx, "esgo-scan", srv.url, scanIndex, 0, false) }},
 		{"go-elasticsearch scroll loop", func() (childResult, error) { return goChild(ctx, "goes-scan", srv.url, scanIndex, 0, false) }},
 		{"elasticsearch-py helpers.scan", func() (childResult, error) {

@@ -59,6 +59,8 @@ func main() {
 	flag.IntVar(&cfg.runs, "runs", 0, "runs per measurement (default 3, 1 with -quick)")
 	flag.StringVar(&cfg.heap, "heap", "2g", "Elasticsearch heap")
 	flag.StringVar(&cfg.python, "python", "python3", "Python interpreter with elasticsearch==9.5.1")
+	flag.StringVar(&profileDir, "profile", "", "write CPU profiles (pprof) of every Go measurement into this folder")
+	flag.StringVar(&child.cpuProfile, "cpuprofile", "", "internal (-child): write a CPU profile here")
 	flag.StringVar(&child.mode, "child", "", "internal: run one measurement in this process and print it as JSON")
 	flag.StringVar(&child.url, "url", "", "internal (-child): server URL")
 	flag.StringVar(&child.index, "index", "", "internal (-child): index")
@@ -105,6 +107,23 @@ func main() {
 	}
 }
 
+// profileDir, when set by -profile, receives CPU profiles; it is set once
+// before anything runs.
+var profileDir string
+
+// loadAverage returns the 1, 5 and 15 minute load averages of the machine.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
+}
+
 func logf(format string, args ...any) {
 	fmt.Fprintf(os.Stderr, "%s  %s\n", time.Now().UTC().Format("15:04:05"), fmt.Sprintf(format, args...))
 }
@@ -120,6 +139,12 @@ func run(ctx context.Context, cfg config) error {
 		Transport: esgoTransportKind,
 	}
 	rep.PythonVersion = pythonVersion(ctx, cfg.python)
+	rep.LoadBefore = loadAverage()
+	if profileDir != "" {
+		if err := os.MkdirAll(profileDir, 0o755); err != nil {
+			return err
+		}
+	}
 	needServer := cfg.only["ingest"] || cfg.only["scan"] || cfg.only["decode"]
 	var srv *server
 	if needServer {
@@ -171,6 +196,7 @@ func run(ctx context.Context, cfg config) error {
 		}
 	}
 	rep.DurationS = time.Since(start).Seconds()
+	rep.LoadAfter = loadAverage()
 	rep.evaluateTargets()
 	md := rep.markdown()
 	fmt.Println(md)

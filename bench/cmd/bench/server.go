@@ -170,6 +170,16 @@ func goChild(ctx context.Context, mode, url, index string, docs int, large bool)
 	if large {
 		args = append(args, "-large")
 	}
+	if profileDir != "" {
+		name := mode
+		if large {
+			name += "-large"
+		}
+		if strings.HasPrefix(url, "http://127.0.0.1") && strings.Contains(index, "loopback") {
+			name += "-loopback"
+		}
+		args = append(args, "-cpuprofile", filepath.Join(profileDir, name+".pprof"))
+	}
 	return childRun(ctx, exe, args...)
 }
 
