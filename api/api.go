@@ -201,17 +201,6 @@ func escList(list []string) string {
 	return b.String()
 }
 
-func escEnums[T ~string](list []T) string {
-	var b strings.Builder
-	for i, s := range list {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(esc(string(s)))
-	}
-	return b.String()
-}
-
 func setStr(q url.Values, key, v string) {
 	if v != "" {
 		q.Set(key, v)

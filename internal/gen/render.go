@@ -173,8 +173,6 @@ func pathValue(f *field) string {
 	switch f.Kind {
 	case kList:
 		return "escList(r." + f.GoName + ")"
-	case kEnumList:
-		return "escEnums(r." + f.GoName + ")"
 	case kInt:
 		return "strconv.Itoa(*r." + f.GoName + ")"
 	case kEnum:
@@ -467,7 +465,7 @@ func allRequired(p *path, e *endpoint) bool {
 // renderDispatch returns the yamltest dispatch table: spec name -> call.
 func renderDispatch(m *model) ([]byte, error) {
 	var b bytes.Buffer
-	b.WriteString(header + "package yamltest\n\nimport (\n\t\"context\"\n\n\t\"github.com/esgo/esgo/api\"\n)\n\n")
+	b.WriteString(header + "//lint:file-ignore SA1019 the runner reaches deprecated endpoints too.\n\npackage yamltest\n\nimport (\n\t\"context\"\n\n\t\"github.com/esgo/esgo/api\"\n)\n\n")
 	b.WriteString("// endpoints maps each spec endpoint name to a call of the generated API\n// that reads its path parts, query parameters and body from p.\nvar endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error){\n")
 	for _, ns := range m.Namespaces {
 		for _, e := range ns.Endpoints {
@@ -502,7 +500,16 @@ func renderDispatch(m *model) ([]byte, error) {
 			if ns.Name != "" {
 				call += ns.GoName + "."
 			}
-			fmt.Fprintf(&b, "\t\treturn %s%s(ctx, r, o...)\n\t},\n", call, e.Method)
+			fmt.Fprintf(&b, "\t\treturn %s%s(ctx, r, p.options(o)...)\n\t},\n", call, e.Method)
+		}
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("// ndjsonEndpoints are the endpoints whose body is NDJSON.\nvar ndjsonEndpoints = map[string]bool{\n")
+	for _, ns := range m.Namespaces {
+		for _, e := range ns.Endpoints {
+			if e.NDJSON {
+				fmt.Fprintf(&b, "\t%q: true,\n", e.Name)
+			}
 		}
 	}
 	b.WriteString("}\n")
