@@ -1,0 +1,354 @@
+package dsl_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"math"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/esgo/esgo/dsl"
+	"github.com/esgo/esgo/transport"
+)
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestCombinationDoesNotModifyInputs(t *testing.T) {
+	a, b, c := dsl.Match("a", 1), dsl.Match("b", 2), dsl.Match("c", 3)
+	base := dsl.Bool(dsl.Should(a, b))
+	before := mustJSON(t, base)
+	_ = dsl.Or(base, c)
+	_ = dsl.And(base, c)
+	_ = dsl.Not(base)
+	_ = dsl.And(base, dsl.Bool(dsl.Must(c), dsl.Should(a)))
+	if after := mustJSON(t, base); after != before {
+		t.Errorf("input changed: %s -> %s", before, after)
+	}
+}
+
+func TestAndOrEdgeCases(t *testing.T) {
+	if got := mustJSON(t, dsl.And()); got != `{"match_all":{}}` {
+		t.Errorf("And() = %s", got)
+	}
+	a := dsl.Term("x", 1)
+	if got := mustJSON(t, dsl.And(a)); got != `{"term":{"x":1}}` {
+		t.Errorf("And(a) = %s", got)
+	}
+	if got := mustJSON(t, dsl.Or(nil, a, nil)); got != `{"term":{"x":1}}` {
+		t.Errorf("Or(nil, a, nil) = %s", got)
+	}
+	// A percentage minimum_should_match cannot be merged: the clause is kept intact.
+	q := dsl.And(dsl.Bool(dsl.Should(a, dsl.Term("y", 2)), dsl.MinimumShouldMatchBool("50%")), dsl.Bool(dsl.Must(dsl.Term("z", 3))))
+	want := `{"bool":{"must":[{"term":{"z":3}},{"bool":{"minimum_should_match":"50%","should":[{"term":{"x":1}},{"term":{"y":2}}]}}]}}`
+	if got := mustJSON(t, q); got != want {
+		t.Errorf("percentage msm:\n got  %s\n want %s", got, want)
+	}
+}
+
+func TestLeafWithAndParams(t *testing.T) {
+	m := dsl.Match("title__raw", "go")
+	if m.Field() != "title.raw" || m.Name() != "match" {
+		t.Errorf("field %q name %q", m.Field(), m.Name())
+	}
+	m2 := m.With(dsl.Operator("and"))
+	if got := mustJSON(t, m); got != `{"match":{"title.raw":"go"}}` {
+		t.Errorf("original changed: %s", got)
+	}
+	if got := mustJSON(t, m2); got != `{"match":{"title.raw":{"operator":"and","query":"go"}}}` {
+		t.Errorf("With = %s", got)
+	}
+	if v, ok := m2.Param("operator"); !ok || v != "and" {
+		t.Errorf("Param = %v, %v", v, ok)
+	}
+}
+
+func TestParseQueryErrors(t *testing.T) {
+	for _, in := range []string{``, `[]`, `{}`, `{"a":{},"b":{}}`, `{"bool":{"must":[{}]}}`, `{"bool":{"must":3}}`} {
+		if _, err := dsl.ParseQuery([]byte(in)); err == nil {
+			t.Errorf("ParseQuery(%q) succeeded", in)
+		}
+	}
+	q, err := dsl.ParseQuery([]byte(`{"bool":{"must":{"term":{"a":1}},"boost":2}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, ok := q.(*dsl.BoolQuery)
+	if !ok || len(b.Must) != 1 || b.Params["boost"] == nil {
+		t.Errorf("parsed = %#v", q)
+	}
+}
+
+func FuzzParseQuery(f *testing.F) {
+	f.Add([]byte(`{"bool":{"must":[{"match":{"a":1}}],"should":[{"term":{"b":2}}],"minimum_should_match":1}}`))
+	f.Add([]byte(`{"match_all":{"boost":1.5}}`))
+	f.Add([]byte(`{"nested":{"path":"c","query":{"match_none":{}}}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		q, err := dsl.ParseQuery(data)
+		if err != nil {
+			return
+		}
+		out, err := json.Marshal(q)
+		if err != nil {
+			t.Fatalf("marshal of a parsed query: %v", err)
+		}
+		q2, err := dsl.ParseQuery(out)
+		if err != nil {
+			t.Fatalf("re-parse of %s: %v", out, err)
+		}
+		out2, _ := json.Marshal(q2)
+		if string(out) != string(out2) {
+			t.Fatalf("not stable: %s vs %s", out, out2)
+		}
+		// Combining parsed queries never panics.
+		_ = dsl.Not(dsl.And(q, dsl.Or(q, dsl.Term("x", 1))))
+	})
+}
+
+func TestSearchIsImmutable(t *testing.T) {
+	base := dsl.NewSearch("i").Query(dsl.Match("a", 1)).Sort("x").Size(3).
+		Aggs(func(a *dsl.Aggs) { a.Bucket("t", dsl.TermsAgg("tags")) })
+	before := mustJSON(t, base)
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s := base.Query(dsl.Term("b", i)).Filter(dsl.Term("c", i)).Sort("-y").Size(i).Extra("k", i).
+				Highlight([]string{"h"}).SourceIncludes("s").ScriptField("f", "1").Param("routing", "r").
+				Aggs(func(a *dsl.Aggs) { a.Get("t").Metric("m", dsl.MaxAgg("n")) })
+			_, _ = s.ToJSON()
+		}()
+	}
+	wg.Wait()
+	if after := mustJSON(t, base); after != before {
+		t.Errorf("base search changed:\n%s\n%s", before, after)
+	}
+}
+
+func TestSearchBuilderErrors(t *testing.T) {
+	s := dsl.NewSearch()
+	for name, bad := range map[string]dsl.Search{
+		"sort -_score":     s.Sort("-_score"),
+		"negative slice":   s.Slice(-1, 3),
+		"knn no vector":    s.Knn("v", 1, 2, nil),
+		"knn both":         s.Knn("v", 1, 2, []float32{1}, dsl.P("query_vector_builder", map[string]any{})),
+		"suggest no text":  s.Suggest("s", ""),
+		"regex no compl.":  s.SuggestRegex("s", "x.*"),
+		"error propagates": s.Sort("-_score").Query(dsl.MatchAll()).Size(1),
+	} {
+		if _, err := bad.ToJSON(); !errors.Is(err, dsl.ErrIllegalOperation) {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+func TestSliceSemantics(t *testing.T) {
+	for _, c := range []struct {
+		s    dsl.Search
+		want string
+	}{
+		{dsl.NewSearch().Slice(0, 10), `{"from":0,"size":10}`},
+		{dsl.NewSearch().Slice(5, -1), `{"from":5}`},
+		{dsl.NewSearch().Slice(10, 20).Slice(2, 5), `{"from":12,"size":3}`},
+		{dsl.NewSearch().Slice(10, 20).Slice(5, 50), `{"from":15,"size":5}`},
+		{dsl.NewSearch().Slice(10, 20).Slice(15, 30), `{"from":25,"size":0}`},
+	} {
+		if got := mustJSON(t, c.s); got != c.want {
+			t.Errorf("got %s, want %s", got, c.want)
+		}
+	}
+}
+
+func TestBucketsDecoding(t *testing.T) {
+	r := dsl.AggResults{
+		"list":  json.RawMessage(`{"buckets":[{"key":1.5,"doc_count":2,"sub":{"value":3}},{"key":3,"doc_count":0}]}`),
+		"keyed": json.RawMessage(`{"buckets":{"b":{"doc_count":1},"a":{"doc_count":4,"from":1,"to":2}}}`),
+		"empty": json.RawMessage(`{"value":null}`),
+		"comp":  json.RawMessage(`{"after_key":{"t":"x"},"buckets":[{"key":{"t":"x","d":1},"doc_count":7}]}`),
+	}
+	l, err := dsl.Buckets[float64](r, "list")
+	if err != nil || len(l) != 2 || l[0].Key != 1.5 || l[0].DocCount != 2 || l[1].Key != 3 {
+		t.Fatalf("list = %+v, %v", l, err)
+	}
+	if v, err := dsl.Value(l[0].Aggregations, "sub"); err != nil || v != 3 {
+		t.Errorf("sub = %v, %v", v, err)
+	}
+	k, err := dsl.Buckets[string](r, "keyed")
+	if err != nil || len(k) != 2 || k[0].Key != "b" || k[1].Key != "a" || k[1].DocCount != 4 || *k[1].To != 2 {
+		t.Errorf("keyed (server order kept) = %+v, %v", k, err)
+	}
+	if v, err := dsl.Value(r, "empty"); err != nil || !math.IsNaN(v) {
+		t.Errorf("null value = %v, %v", v, err)
+	}
+	c, err := dsl.Buckets[map[string]any](r, "comp")
+	if err != nil || c[0].Key["t"] != "x" || c[0].DocCount != 7 {
+		t.Errorf("composite = %+v, %v", c, err)
+	}
+	if _, err := dsl.Buckets[string](r, "list"); err == nil {
+		t.Error("numeric keys decoded as strings")
+	}
+	if _, err := dsl.Buckets[string](r, "empty"); err == nil {
+		t.Error("buckets of a metric")
+	}
+}
+
+func TestResponseDecoding(t *testing.T) {
+	type doc struct {
+		Title string `json:"title"`
+	}
+	raw := `{"took":3,"timed_out":false,"_shards":{"total":2,"successful":1,"skipped":0,"failed":1},
+	"hits":{"total":{"value":10000,"relation":"gte"},"max_score":1.5,"hits":[
+	{"_index":"i","_id":"1","_score":1.5,"_source":{"title":"a"},"sort":[3,"x"],"highlight":{"title":["<em>a</em>"]},
+	 "inner_hits":{"c":{"hits":{"total":{"value":1,"relation":"eq"},"hits":[{"_index":"i","_id":"1","_nested":{"field":"c","offset":0},"_source":{"title":"in"}}]}}}}]}}`
+	var r dsl.Response[doc]
+	if err := json.Unmarshal([]byte(raw), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Success() {
+		t.Error("Success with a failed shard")
+	}
+	if r.Total().Exact() || r.Total().Value != 10000 {
+		t.Errorf("total = %+v", r.Total())
+	}
+	h := r.Hits.Hits[0]
+	if h.Source.Title != "a" || *h.Meta.Score != 1.5 || len(h.Meta.Sort) != 2 || h.Meta.Highlight["title"][0] != "<em>a</em>" {
+		t.Errorf("hit = %+v", h)
+	}
+	in, err := dsl.InnerHitsAs[doc](h.Meta, "c")
+	if err != nil || in[0].Source.Title != "in" {
+		t.Errorf("inner = %+v, %v", in, err)
+	}
+	if _, err := dsl.InnerHitsAs[doc](h.Meta, "nope"); err == nil {
+		t.Error("missing inner hits")
+	}
+	var legacy dsl.Response[doc]
+	if err := json.Unmarshal([]byte(`{"hits":{"total":7,"hits":[]}}`), &legacy); err != nil || legacy.Total().Value != 7 || !legacy.Total().Exact() {
+		t.Errorf("legacy total = %+v, %v", legacy.Total(), err)
+	}
+}
+
+func TestConnectionsRegistry(t *testing.T) {
+	var reg dsl.Connections
+	if _, err := reg.Get(""); !errors.Is(err, dsl.ErrNoConnection) {
+		t.Errorf("empty registry: %v", err)
+	}
+	a := newTestConn("http://127.0.0.1:1", nil)
+	reg.Add("default", a)
+	if c, err := reg.Default(); err != nil || c != a {
+		t.Errorf("Default = %v, %v", c, err)
+	}
+	calls := 0
+	reg.Configure("lazy", func() (transport.Interface, error) { calls++; return a, nil })
+	if calls != 0 {
+		t.Error("Configure created the connection eagerly")
+	}
+	for range 3 {
+		if c, err := reg.Get("lazy"); err != nil || c != a {
+			t.Fatalf("Get lazy = %v, %v", c, err)
+		}
+	}
+	if calls != 1 {
+		t.Errorf("factory called %d times", calls)
+	}
+	reg.Configure("broken", func() (transport.Interface, error) { return nil, errors.New("boom") })
+	if _, err := reg.Get("broken"); err == nil || !strings.Contains(err.Error(), "boom") || !strings.Contains(err.Error(), "broken") {
+		t.Errorf("broken factory: %v", err)
+	}
+	if got := strings.Join(reg.Aliases(), ","); got != "broken,default,lazy" {
+		t.Errorf("aliases = %s", got)
+	}
+	if err := reg.Remove("lazy"); err != nil {
+		t.Fatal(err)
+	}
+	if err := reg.Remove("lazy"); !errors.Is(err, dsl.ErrNoConnection) {
+		t.Errorf("second remove: %v", err)
+	}
+	if _, err := reg.Create("x", func() (transport.Interface, error) { return a, nil }); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := reg.Get("x"); c != a {
+		t.Error("Create did not register")
+	}
+}
+
+// fixedConn answers every request with one status and body; it stands for
+// a server answer that a real server cannot be made to give on demand.
+type fixedConn struct {
+	status int
+	body   string
+	got    []*transport.Request
+}
+
+func (f *fixedConn) Perform(_ context.Context, req *transport.Request) (*transport.Response, error) {
+	f.got = append(f.got, req)
+	return &transport.Response{StatusCode: f.status, Body: io.NopCloser(strings.NewReader(f.body))}, nil
+}
+
+func TestMalformedResponses(t *testing.T) {
+	ctx := context.Background()
+	c := &fixedConn{status: 200, body: `{"hits": [`}
+	if _, err := dsl.Execute[map[string]any](ctx, dsl.NewSearch("i").Using(c)); err == nil || !strings.Contains(err.Error(), "decode") {
+		t.Errorf("truncated body: %v", err)
+	}
+	c = &fixedConn{status: 500, body: `not json`}
+	_, err := dsl.NewSearch("i").Using(c).Count(ctx)
+	var se *dsl.StatusError
+	if !errors.As(err, &se) || se.Status != 500 || !strings.Contains(err.Error(), "not json") {
+		t.Errorf("500: %v", err)
+	}
+	c = &fixedConn{status: 200, body: `{"hits":{"hits":[{"_id":"1","_source":{"n":"not a number"}}]}}`}
+	type doc struct {
+		N int `json:"n"`
+	}
+	if _, err := dsl.Execute[doc](ctx, dsl.NewSearch().Using(c)); err == nil || !strings.Contains(err.Error(), `"1"`) {
+		t.Errorf("bad source: %v", err)
+	}
+	if len(c.got) != 1 || c.got[0].Path != "/_search" || c.got[0].Method != http.MethodPost {
+		t.Errorf("request = %+v", c.got)
+	}
+}
+
+func TestMappingErrors(t *testing.T) {
+	if _, err := dsl.MappingFor[int](); !errors.Is(err, dsl.ErrMapping) {
+		t.Errorf("non-struct: %v", err)
+	}
+	type badMulti struct {
+		A string `es:"fields=raw"`
+	}
+	if _, err := dsl.MappingFor[badMulti](); !errors.Is(err, dsl.ErrMapping) || !strings.Contains(err.Error(), "raw") {
+		t.Errorf("bad multi-field: %v", err)
+	}
+	type noType struct {
+		C chan int
+	}
+	if _, err := dsl.MappingFor[noType](); !errors.Is(err, dsl.ErrMapping) || !strings.Contains(err.Error(), "C") {
+		t.Errorf("chan field: %v", err)
+	}
+	type Embedded struct {
+		E string `json:"e" es:"keyword"`
+	}
+	type self struct {
+		Embedded
+		Next *self  `json:"next"`
+		Raw  []byte `json:"raw"`
+	}
+	m, err := dsl.MappingFor[self]()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := mustJSON(t, m)
+	if !strings.Contains(got, `"e":{"type":"keyword"}`) || !strings.Contains(got, `"raw":{"type":"binary"}`) {
+		t.Errorf("mapping = %s", got)
+	}
+}
