@@ -158,10 +158,32 @@ func ParseCloudID(id string) (CloudID, error) {
 		esUUID, port = u, n
 	}
 	for _, s := range []string{host, esUUID} {
-		if s == "" || strings.ContainsAny(s, " \t\r\n/\\@?#[]:") {
+		if !validHostName(s) {
 			return CloudID{}, fmt.Errorf("cloud ID has an invalid host part %q", s)
 		}
 	}
 	c.Host, c.Port, c.ElasticsearchUUID = host, port, esUUID
 	return c, nil
+}
+
+// validHostName reports whether s is a DNS name (letters, digits, '-', '_'
+// and non-empty dot-separated labels) or an IP address.
+func validHostName(s string) bool {
+	if net.ParseIP(s) != nil {
+		return true
+	}
+	if s == "" || len(s) > 253 {
+		return false
+	}
+	for label := range strings.SplitSeq(s, ".") {
+		if label == "" || len(label) > 63 {
+			return false
+		}
+		for _, r := range label {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+				return false
+			}
+		}
+	}
+	return true
 }

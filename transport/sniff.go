@@ -31,11 +31,11 @@ func ParsePublishAddress(s string) (host, port string, err error) {
 	if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
 		return "", "", fmt.Errorf("invalid port in publish_address %q", s)
 	}
+	if !validHostName(h) || (fqdn != "" && !validHostName(fqdn)) {
+		return "", "", fmt.Errorf("invalid host in publish_address %q", s)
+	}
 	if fqdn != "" {
 		h = fqdn
-	}
-	if h == "" || strings.ContainsAny(h, " /\\@?#") {
-		return "", "", fmt.Errorf("invalid host in publish_address %q", s)
 	}
 	return h, p, nil
 }

@@ -1,0 +1,76 @@
+package transport
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestEncodeBody(t *testing.T) {
+	when := time.Date(2026, 11, 22, 10, 30, 0, 123000000, time.FixedZone("CET", 3600))
+	tests := []struct {
+		name   string
+		body   any
+		ndjson bool
+		want   string
+	}{
+		{"nil", nil, false, ""},
+		{"bytes pass through", []byte(`{"a":1}`), false, `{"a":1}`},
+		{"raw message", json.RawMessage(`{"b":2}`), false, `{"b":2}`},
+		{"string", `{"c":3}`, false, `{"c":3}`},
+		{"reader", strings.NewReader(`{"d":4}`), false, `{"d":4}`},
+		{"time is ISO 8601", map[string]any{"t": when}, false, `{"t":"2026-11-22T10:30:00.123+01:00"}`},
+		{"big integer exact", map[string]any{"n": uint64(math.MaxUint64)}, false, `{"n":18446744073709551615}`},
+		{"no HTML escaping", map[string]string{"q": "a<b&c"}, false, `{"q":"a<b&c"}`},
+		{"ndjson slice", []any{map[string]any{"index": map[string]string{"_id": "1"}}, json.RawMessage(`{"f":1}`), "{\"g\":2}\n"}, true,
+			"{\"index\":{\"_id\":\"1\"}}\n{\"f\":1}\n{\"g\":2}\n"},
+		{"ndjson bytes get a final newline", []byte("{\"a\":1}\n{\"b\":2}"), true, "{\"a\":1}\n{\"b\":2}\n"},
+	}
+	for _, tt := range tests {
+		got, err := EncodeBody(JSONSerializer{}, tt.body, tt.ndjson)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if string(got) != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestEncodeBodyError(t *testing.T) {
+	_, err := EncodeBody(JSONSerializer{}, map[string]any{"ch": make(chan int)}, false)
+	var se *SerializationError
+	if !errors.As(err, &se) || se.Op != "encode" {
+		t.Fatalf("got %v, want a *SerializationError", err)
+	}
+}
+
+func TestDecodeKeepsBigIntegers(t *testing.T) {
+	var v map[string]any
+	if err := (JSONSerializer{}).Decode(bytes.NewReader([]byte(`{"id":9007199254740993}`)), &v); err != nil {
+		t.Fatal(err)
+	}
+	n, ok := v["id"].(json.Number)
+	if !ok || n.String() != "9007199254740993" {
+		t.Fatalf("big integer decoded as %#v", v["id"])
+	}
+}
+
+func TestResponseDecodeMalformed(t *testing.T) {
+	r := &Response{StatusCode: 200, Body: nopCloser{strings.NewReader(`{"a":`)}, Node: "http://n1:9200"}
+	var v map[string]any
+	err := r.Decode(&v)
+	var se *SerializationError
+	if !errors.As(err, &se) || se.Node != "http://n1:9200" || se.Op != "decode" {
+		t.Fatalf("got %v, want a decode *SerializationError naming the node", err)
+	}
+}
+
+type nopCloser struct{ *strings.Reader }
+
+func (nopCloser) Close() error { return nil }
