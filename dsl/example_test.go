@@ -1,0 +1,181 @@
+package dsl_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/esgo/esgo/dsl"
+	"github.com/esgo/esgo/transport"
+)
+
+func printJSON(v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		fmt.Println("error:", err)
+		return
+	}
+	fmt.Println(string(b))
+}
+
+// Queries combine like Python's &, | and ~.
+func ExampleAnd() {
+	python := dsl.Match("title", "python")
+	django := dsl.Match("title", "django")
+	draft := dsl.Term("status", "draft")
+	printJSON(dsl.And(dsl.Or(python, django), dsl.Not(draft)))
+	printJSON(dsl.And(dsl.MatchAll(), python))
+	// Output:
+	// {"bool":{"minimum_should_match":1,"must_not":[{"term":{"status":"draft"}}],"should":[{"match":{"title":"python"}},{"match":{"title":"django"}}]}}
+	// {"match":{"title":"python"}}
+}
+
+// Query constructors take options; "field__sub" names become "field.sub".
+func ExampleMatch() {
+	printJSON(dsl.Match("title__english", "quick fox", dsl.Operator("and"), dsl.Fuzziness("AUTO")))
+	printJSON(dsl.Range("published", dsl.Gte("now-1y/d"), dsl.Lt("now/d")))
+	// Output:
+	// {"match":{"title.english":{"fuzziness":"AUTO","operator":"and","query":"quick fox"}}}
+	// {"range":{"published":{"gte":"now-1y/d","lt":"now/d"}}}
+}
+
+// A Search is immutable: each call returns a modified copy.
+func ExampleSearch() {
+	base := dsl.NewSearch("blog").Filter(dsl.Term("published", true))
+	s := base.Query(dsl.Match("title", "go")).Sort("-date", "_score").Slice(0, 10).
+		Highlight([]string{"title"}).Source([]string{"title", "date"})
+	body, _ := s.ToJSON()
+	fmt.Println(string(body))
+	body, _ = base.ToJSON()
+	fmt.Println(string(body))
+	// Output:
+	// {"_source":["title","date"],"from":0,"highlight":{"fields":{"title":{}}},"query":{"bool":{"filter":[{"term":{"published":true}}],"must":[{"match":{"title":"go"}}]}},"size":10,"sort":[{"date":{"order":"desc"}},"_score"]}
+	// {"query":{"bool":{"filter":[{"term":{"published":true}}]}}}
+}
+
+// Bucket returns the new child aggregation, Metric and Pipeline the parent.
+func ExampleSearch_Aggs() {
+	s := dsl.NewSearch("blog").Size(0).Aggs(func(a *dsl.Aggs) {
+		a.Bucket("per_tag", dsl.TermsAgg("tags", dsl.Size(5))).
+			Metric("max_lines", dsl.MaxAgg("lines")).
+			Bucket("per_month", dsl.DateHistogramAgg("date", dsl.CalendarInterval("month")))
+	})
+	body, _ := s.ToJSON()
+	fmt.Println(string(body))
+	// Output:
+	// {"aggs":{"per_tag":{"aggs":{"max_lines":{"max":{"field":"lines"}},"per_month":{"date_histogram":{"calendar_interval":"month","field":"date"}}},"terms":{"field":"tags","size":5}}},"size":0}
+}
+
+// Aggregation results are read by name, with typed keys.
+func ExampleBuckets() {
+	var resp dsl.Response[json.RawMessage]
+	_ = json.Unmarshal([]byte(`{"aggregations":{"per_tag":{"buckets":[
+		{"key":"go","doc_count":3,"max_lines":{"value":300}},
+		{"key":"rust","doc_count":1,"max_lines":{"value":200}}]}}}`), &resp)
+	tags, err := dsl.Buckets[string](resp.Aggregations, "per_tag")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, b := range tags {
+		maxLines, _ := dsl.Value(b.Aggregations, "max_lines")
+		fmt.Println(b.Key, b.DocCount, maxLines)
+	}
+	// Output:
+	// go 3 300
+	// rust 1 200
+}
+
+// Mappings come from Go structs and `es` tags.
+func ExampleMappingFor() {
+	type Comment struct {
+		Author string `json:"author" es:"keyword"`
+		Text   string `json:"text"`
+	}
+	type Post struct {
+		Title     string    `json:"title" es:"analyzer=english,fields=raw:keyword"`
+		Tags      []string  `json:"tags" es:"keyword"`
+		Published time.Time `json:"published"`
+		Likes     int32     `json:"likes"`
+		Comments  []Comment `json:"comments"`
+		Embedding []float32 `json:"embedding" es:"dense_vector,dims=3,similarity=cosine"`
+	}
+	m, _ := dsl.MappingFor[Post]()
+	printJSON(m)
+	// Output:
+	// {"properties":{"comments":{"properties":{"author":{"type":"keyword"},"text":{"type":"text"}},"type":"nested"},"embedding":{"dims":3,"similarity":"cosine","type":"dense_vector"},"likes":{"type":"integer"},"published":{"type":"date"},"tags":{"type":"keyword"},"title":{"analyzer":"english","fields":{"raw":{"type":"keyword"}},"type":"text"}}}
+}
+
+// Custom analyzers are collected into the index settings.
+func ExampleIndex() {
+	trigram := dsl.CustomAnalyzer("trigram", dsl.NewTokenizer("tri", "ngram", dsl.P("min_gram", 3), dsl.P("max_gram", 3)),
+		[]dsl.TokenFilter{dsl.BuiltinTokenFilter("lowercase")}, nil)
+	ix := dsl.NewIndex("blog").Settings(map[string]any{"number_of_shards": 1}).
+		Aliases(map[string]any{"posts": map[string]any{}}).Analyzer(trigram)
+	printJSON(ix)
+	// Output:
+	// {"aliases":{"posts":{}},"settings":{"analysis":{"analyzer":{"trigram":{"filter":["lowercase"],"tokenizer":"tri","type":"custom"}},"tokenizer":{"tri":{"max_gram":3,"min_gram":3,"type":"ngram"}}},"number_of_shards":1}}
+}
+
+// Documents are stored and fetched through a DocType bound to an index.
+func ExampleDocType() {
+	type Article struct {
+		Title  string `json:"title"`
+		Author string `json:"author" es:"keyword,required"`
+	}
+	var conn transport.Interface // for example an *esgo.Client
+	ctx := context.Background()
+	docs, err := dsl.NewDocType[Article](dsl.NewIndex("articles").Using(conn))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	if err := docs.Init(ctx); err != nil { // create the index with the mapping
+		fmt.Println(err)
+		return
+	}
+	a := &dsl.Doc[Article]{Meta: dsl.DocMeta{ID: "1"}, Source: Article{Title: "Hello", Author: "ann"}}
+	if _, err := docs.Save(ctx, a); err != nil {
+		fmt.Println(err)
+		return
+	}
+	got, err := docs.Get(ctx, "1") // errors.Is(err, dsl.ErrNotFound) when missing
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	got.Source.Title = "Hello again"
+	// Saved only if nobody changed it since Get (if_seq_no/if_primary_term).
+	_, err = docs.Save(ctx, got)
+	fmt.Println(err)
+}
+
+// Execute decodes hits into your type.
+func ExampleExecute() {
+	type Article struct {
+		Title string `json:"title"`
+	}
+	var conn transport.Interface // for example an *esgo.Client
+	s := dsl.NewSearch("articles").Using(conn).Query(dsl.Match("title", "go"))
+	resp, err := dsl.Execute[Article](context.Background(), s)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, h := range resp.Hits.Hits {
+		fmt.Println(h.Meta.ID, h.Meta.Score, h.Source.Title)
+	}
+}
+
+// A faceted search filters hits by the selected facet values and counts
+// each facet under the other facets' selections.
+func ExampleFacetedSearch() {
+	f := dsl.NewFacetedSearch(dsl.NewSearch("blog"), "title").
+		Facet("tags", dsl.TermsFacet("tags")).
+		Query("python").Filter("tags", "web")
+	body, _ := json.Marshal(f)
+	fmt.Println(string(body))
+	// Output:
+	// {"aggs":{"_filter_tags":{"aggs":{"tags":{"terms":{"field":"tags"}}},"filter":{"match_all":{}}}},"highlight":{"fields":{"title":{}}},"post_filter":{"terms":{"tags":["web"]}},"query":{"multi_match":{"fields":["title"],"query":"python"}}}
+}
