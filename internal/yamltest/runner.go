@@ -114,7 +114,7 @@ func (r *Runner) Run(ctx context.Context, s *Suite, t *Test) Result {
 			r.logger.Debug("teardown", "file", s.File, "test", t.Name, "err", terr)
 		}
 	}
-	if werr := r.wipe(ctx); werr != nil {
+	if werr := r.wipe(ctx, suiteNames(s, t)); werr != nil {
 		r.logger.Warn("cleaning up after test", "file", s.File, "test", t.Name, "err", werr)
 	}
 	res.Duration = time.Since(start)
@@ -814,10 +814,13 @@ func (r *Runner) names(ctx context.Context, listField string, get func() (*trans
 	return out
 }
 
-func newNames(now, before map[string]bool) []string {
+// newNames returns the names in now that were not there before and that
+// the test mentions: other tests may share the server, and their indices
+// are not ours to delete.
+func newNames(now, before, mentioned map[string]bool) []string {
 	var out []string
 	for k := range now {
-		if !before[k] && !strings.HasPrefix(k, ".") {
+		if !before[k] && !strings.HasPrefix(k, ".") && mentioned[k] {
 			out = append(out, k)
 		}
 	}
@@ -825,8 +828,41 @@ func newNames(now, before map[string]bool) []string {
 	return out
 }
 
+// suiteNames collects every string of the do steps of a test, its setup
+// and its teardown (parameters and bodies, split at commas): the names of
+// whatever the test may create.
+func suiteNames(s *Suite, t *Test) map[string]bool {
+	names := map[string]bool{}
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case string:
+			for _, part := range strings.Split(x, ",") {
+				names[strings.TrimSpace(part)] = true
+			}
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		case map[string]any:
+			for k, e := range x {
+				names[k] = true
+				walk(e)
+			}
+		}
+	}
+	for _, steps := range [][]Step{s.Setup, t.Steps, s.Teardown} {
+		for _, st := range steps {
+			if st.Kind == "do" {
+				walk(st.Args)
+			}
+		}
+	}
+	return names
+}
+
 // wipe deletes the indices, templates and pipelines the test created.
-func (r *Runner) wipe(ctx context.Context) error {
+func (r *Runner) wipe(ctx context.Context, mentioned map[string]bool) error {
 	ignore := api.WithIgnore(allErrorStatuses...)
 	var errs []error
 	drain := func(resp *transport.Response, err error) {
@@ -839,30 +875,30 @@ func (r *Runner) wipe(ctx context.Context) error {
 	}
 	if now, err := r.indexNames(ctx); err != nil {
 		errs = append(errs, err)
-	} else if del := newNames(now, r.base.indices); len(del) > 0 {
+	} else if del := newNames(now, r.base.indices, mentioned); len(del) > 0 {
 		drain(r.api.Indices.Delete(ctx, api.IndicesDeleteRequest{Index: del,
 			ExpandWildcards: []api.ExpandWildcards{api.ExpandWildcardsAll}}, ignore))
 	}
 	for _, n := range newNames(r.names(ctx, "index_templates", func() (*transport.Response, error) {
 		return r.api.Indices.GetIndexTemplate(ctx, api.IndicesGetIndexTemplateRequest{}, ignore)
-	}), r.base.indexTemplates) {
+	}), r.base.indexTemplates, mentioned) {
 		drain(r.api.Indices.DeleteIndexTemplate(ctx, api.IndicesDeleteIndexTemplateRequest{Name: []string{n}}, ignore))
 	}
 	for _, n := range newNames(r.names(ctx, "component_templates", func() (*transport.Response, error) {
 		return r.api.Cluster.GetComponentTemplate(ctx, api.ClusterGetComponentTemplateRequest{}, ignore)
-	}), r.base.componentTemplates) {
+	}), r.base.componentTemplates, mentioned) {
 		drain(r.api.Cluster.DeleteComponentTemplate(ctx, api.ClusterDeleteComponentTemplateRequest{Name: []string{n}}, ignore))
 	}
 	for _, n := range newNames(r.names(ctx, "", func() (*transport.Response, error) {
 		//lint:ignore SA1019 tests may still create legacy templates, which must be cleaned up
 		return r.api.Indices.GetTemplate(ctx, api.IndicesGetTemplateRequest{}, ignore)
-	}), r.base.legacyTemplates) {
+	}), r.base.legacyTemplates, mentioned) {
 		//lint:ignore SA1019 tests may still create legacy templates, which must be cleaned up
 		drain(r.api.Indices.DeleteTemplate(ctx, api.IndicesDeleteTemplateRequest{Name: n}, ignore))
 	}
 	for _, n := range newNames(r.names(ctx, "", func() (*transport.Response, error) {
 		return r.api.Ingest.GetPipeline(ctx, api.IngestGetPipelineRequest{}, ignore)
-	}), r.base.pipelines) {
+	}), r.base.pipelines, mentioned) {
 		drain(r.api.Ingest.DeletePipeline(ctx, api.IngestDeletePipelineRequest{ID: n}, ignore))
 	}
 	return errors.Join(errs...)
