@@ -297,6 +297,93 @@ func init() {
 			With(map[string]any{"extract_device_type": true, "properties": []string{"name", "version"}})
 	})
 
+	// more functions
+	x, y := Field("x"), Field("y")
+	addCase("functions/time_series", func() any {
+		return TS("metrics").Stats(
+			As("a", AvgOverTime(Field("cpu"))), As("mx", MaxOverTime(Field("cpu"), "5m")),
+			As("d", Delta(Field("g"), "1h")), As("i", Increase(Field("c"), "1h")), As("l", LastOverTime(Field("cpu"))),
+			As("p", PercentileOverTime(Field("cpu"), 95)), As("e", Earliest(Field("cpu"))), As("la", Latest(Field("cpu"))),
+			As("ab", AbsentOverTime(Field("cpu"))), As("pr", PresentOverTime(Field("cpu"), "1m")),
+		).By(TBucket("1 hour", "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z"))
+	})
+	addCase("functions/math", func() any {
+		return Row(As("x", 0.5), As("y", 2)).Eval(
+			As("a", Abs(x)), As("b", Acos(x)), As("c", Asin(x)), As("d", Atan(x)), As("e", Atan2(y, x)), As("g", Cbrt(y)),
+			As("h", Cos(x)), As("i", Cosh(x)), As("j", Exp(x)), As("k", Floor(x)), As("m", Log10(y)), As("n", Signum(x)),
+			As("o", Sin(x)), As("p", Sinh(x)), As("q", Tan(x)), As("r", Tanh(x)), As("s", Acosh(y)), As("t", Asinh(x)),
+			As("u", Atanh(x)), As("v", CopySign(x, -1)), As("w", Scalb(x, 3)), As("z", Hypot(x, y)),
+			As("cl", Clamp(x, 0, 1)), As("cmin", ClampMin(x, 1)), As("cmax", ClampMax(x, 0)), As("rt", RoundTo(x, []int{0, 1})),
+		)
+	})
+	addCase("functions/strings", func() any {
+		s := Field("s")
+		return Row(As("s", " Hello ")).Eval(
+			As("a", LTrim(s)), As("b", RTrim(s)), As("c", Reverse(s)), As("d", BitLength(s)), As("e", ByteLength(s)),
+			As("g", Contains(s, "ell")), As("h", EndsWith(s, "o ")), As("i", Space(3)), As("j", FromBase64("SGk=")),
+			As("k", SHA1(s)), As("m", SHA256(s)), As("n", URLEncode(s)), As("o", URLDecode("a%20b")),
+			As("p", URLEncodeComponent(s)), As("q", JSONExtract(`{"a": 1}`, "a")),
+		)
+	})
+	addCase("functions/multivalue", func() any {
+		a, b := Field("a"), Field("b")
+		return Row(As("a", []int{1, 2, 2}), As("b", []int{2, 3})).Eval(
+			As("ap", MvAppend(a, b)), As("av", MvAvg(a)), As("co", MvContains(a, b)), As("fi", MvFirst(a)),
+			As("la", MvLast(a)), As("mi", MvMin(a)), As("me", MvMedian(a)), As("mad", MvMedianAbsoluteDeviation(a)),
+			As("pc", MvPercentile(a, 50)), As("ps", MvPSeriesWeightedSum(a, 1.5)), As("su", MvSum(a)),
+			As("it", MvIntersection(a, b)), As("its", MvIntersects(a, b)), As("df", MvDifference(a, b)),
+			As("un", MvUnion(a, b)),
+		)
+	})
+	addCase("functions/conversions", func() any {
+		v := Field("v")
+		return Row(As("v", "1")).Eval(
+			As("a", ToLong(v)), As("b", ToLong(v, 8)), As("c", ToUnsignedLong(v)), As("d", ToVersion(v)),
+			As("e", ToDateNanos(v)), As("g", ToRadians(v)), As("h", ToDegrees(v)), As("i", ToCartesianPoint(v)),
+			As("j", ToCartesianShape(v)), As("k", ToGeoShape(v)), As("m", ToDatePeriod("1 day")), As("n", ToTimeDuration("1 hour")),
+			As("o", ToIP(v, map[string]string{"leading_zeros": "octal"})), As("p", ToGeohash(v)), As("q", ToGeotile(v)), As("r", ToGeohex(v)),
+		)
+	})
+	addCase("functions/spatial", func() any {
+		a, b, shape, loc := Field("a"), Field("b"), Field("shape"), Field("location")
+		return From("airports").Eval(
+			As("a", StContains(Field("city_boundary"), loc)), As("b", StDisjoint(a, b)), As("c", StIntersects(a, b)),
+			As("d", StWithin(a, b)), As("e", StEnvelope(shape)), As("g", StXMax(shape)), As("h", StXMin(shape)),
+			As("i", StYMax(shape)), As("j", StYMin(shape)), As("k", StY(loc)), As("m", StNPoints(shape)),
+			As("n", StGeohash(loc, 5)), As("o", StGeotile(loc, 4, Field("bounds"))), As("p", StGeohex(loc, 3)),
+			As("q", StBuffer(loc, 10)), As("r", StSimplify(shape, 0.1)), As("s", StDimension(shape)),
+			As("t", StGeometryType(shape)), As("u", StIsEmpty(shape)), As("v", StGeohashToString(Field("cell"))),
+		).Stats(As("centroid", StCentroidAgg(loc)), As("extent", StExtentAgg(shape)))
+	})
+	addCase("functions/vectors", func() any {
+		v, w := Field("v"), Field("w")
+		return From("vectors").Eval(
+			As("c", VCosine(v, []float64{1, 2})), As("d", VDotProduct(v, w)), As("h", VHamming(v, w)),
+			As("l1", VL1Norm(v, w)), As("l2", VL2Norm(v, w)), As("m", VMagnitude(v)), As("dv", ToDenseVector(Field("s"))),
+		)
+	})
+	addCase("functions/search", func() any {
+		title := Field("title")
+		return From("books").Metadata("_score").
+			Where(Or(MatchPhrase(title, "the old man", map[string]int{"slop": 1}), MatchPhrase(title, "sea"))).
+			Eval(As("sc", Score(Match(title, "sea"))), As("dec", Decay(Field("price"), 10, 5, map[string]string{"type": "linear"})),
+				As("sn", TopSnippets(Field("body"), "sea", map[string]int{"num_snippets": 2})), As("ch", Chunk(Field("body"))))
+	})
+	addCase("functions/aggregates_more", func() any {
+		sal, hired := Field("salary"), Field("hire_date")
+		return From("employees").Stats(
+			As("a", Absent(Field("x"))), As("p", Present(Field("x"))), As("f1", First(sal, hired)), As("l1", Last(sal, hired)),
+			As("s", Sample(Field("name"), 3)), As("var", Variance(sal)), As("mad", MedianAbsoluteDeviation(sal)),
+			As("af", AllFirst(sal, hired)), As("al", AllLast(sal, hired)),
+		)
+	})
+	addCase("functions/dates_ip", func() any {
+		return From("logs").Eval(
+			As("p", DateParse("yyyy-MM-dd", Field("s"))), As("dn", DayName(Field("@timestamp"))), As("mn", MonthName(Field("@timestamp"))),
+			As("ip", IPPrefix(Field("ip"), 24, 112)), As("nd", NetworkDirection(Field("src"), Field("dst"), []string{"private"})),
+		).Where(TRange("2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z"))
+	})
+
 	// a longer pipeline
 	addCase("pipeline/long", func() any {
 		return From("logs-*").

@@ -136,6 +136,53 @@ func LastOverTime(field any, optional ...any) Expr {
 	return Func("LAST_OVER_TIME", append([]any{field}, optional...)...)
 }
 
+// AllFirst is ALL_FIRST(value, sort): the value at the earliest sort value, nulls included.
+func AllFirst(value, sort any) Expr { return Func("ALL_FIRST", value, sort) }
+
+// AllLast is ALL_LAST(value, sort): the value at the latest sort value, nulls included.
+func AllLast(value, sort any) Expr { return Func("ALL_LAST", value, sort) }
+
+// Earliest is EARLIEST(field): the earliest value of a series (TS only).
+func Earliest(field any) Expr { return Func("EARLIEST", field) }
+
+// Latest is LATEST(field): the latest value of a series (TS only).
+func Latest(field any) Expr { return Func("LATEST", field) }
+
+// AbsentOverTime is ABSENT_OVER_TIME(field, window?): whether a series has no value over time (TS only). Optional trailing arguments: window.
+func AbsentOverTime(field any, optional ...any) Expr {
+	return Func("ABSENT_OVER_TIME", append([]any{field}, optional...)...)
+}
+
+// PresentOverTime is PRESENT_OVER_TIME(field, window?): whether a series has a value over time (TS only). Optional trailing arguments: window.
+func PresentOverTime(field any, optional ...any) Expr {
+	return Func("PRESENT_OVER_TIME", append([]any{field}, optional...)...)
+}
+
+// CountDistinctOverTime is COUNT_DISTINCT_OVER_TIME(field, precision?): the distinct count over time of a series (TS only). Optional trailing arguments: precision.
+func CountDistinctOverTime(field any, optional ...any) Expr {
+	return Func("COUNT_DISTINCT_OVER_TIME", append([]any{field}, optional...)...)
+}
+
+// PercentileOverTime is PERCENTILE_OVER_TIME(field, percentile): a percentile over time of a series (TS only).
+func PercentileOverTime(field, percentile any) Expr {
+	return Func("PERCENTILE_OVER_TIME", field, percentile)
+}
+
+// StdDevOverTime is STDDEV_OVER_TIME(field, window?): the standard deviation over time of a series (TS only). Optional trailing arguments: window.
+func StdDevOverTime(field any, optional ...any) Expr {
+	return Func("STDDEV_OVER_TIME", append([]any{field}, optional...)...)
+}
+
+// VarianceOverTime is VARIANCE_OVER_TIME(field, window?): the variance over time of a series (TS only). Optional trailing arguments: window.
+func VarianceOverTime(field any, optional ...any) Expr {
+	return Func("VARIANCE_OVER_TIME", append([]any{field}, optional...)...)
+}
+
+// Sparkline is SPARKLINE(field, key, buckets, from, to): the y values of a sparkline of field over key.
+func Sparkline(field, key, buckets, from, to any) Expr {
+	return Func("SPARKLINE", field, key, buckets, from, to)
+}
+
 // ----- grouping functions
 
 // Bucket is BUCKET(field, buckets, from?, to?): groups values into buckets: a bucket size, or a target count with a range. Optional trailing arguments: from, to.
@@ -319,6 +366,15 @@ func Tanh(number any) Expr { return Func("TANH", number) }
 
 // Tau is TAU(): the ratio of a circle's circumference to its radius.
 func Tau() Expr { return Func("TAU") }
+
+// Acosh is ACOSH(number): the inverse hyperbolic cosine.
+func Acosh(number any) Expr { return Func("ACOSH", number) }
+
+// Asinh is ASINH(number): the inverse hyperbolic sine.
+func Asinh(number any) Expr { return Func("ASINH", number) }
+
+// Atanh is ATANH(number): the inverse hyperbolic tangent.
+func Atanh(number any) Expr { return Func("ATANH", number) }
 
 // ----- search functions
 
@@ -539,6 +595,21 @@ func ToDenseVector(field any) Expr { return Func("TO_DENSE_VECTOR", field) }
 // ToAggregateMetricDouble is TO_AGGREGATE_METRIC_DOUBLE(number): the value as an aggregate_metric_double.
 func ToAggregateMetricDouble(number any) Expr { return Func("TO_AGGREGATE_METRIC_DOUBLE", number) }
 
+// ToGeohash is TO_GEOHASH(field): the value as a geohash grid cell.
+func ToGeohash(field any) Expr { return Func("TO_GEOHASH", field) }
+
+// ToGeohex is TO_GEOHEX(field): the value as an H3 grid cell.
+func ToGeohex(field any) Expr { return Func("TO_GEOHEX", field) }
+
+// ToGeotile is TO_GEOTILE(field): the value as a geotile grid cell.
+func ToGeotile(field any) Expr { return Func("TO_GEOTILE", field) }
+
+// ToTDigest is TO_TDIGEST(field): the value as a TDigest sketch.
+func ToTDigest(field any) Expr { return Func("TO_TDIGEST", field) }
+
+// ToExponentialHistogram is TO_EXPONENTIAL_HISTOGRAM(field): the value as an exponential histogram.
+func ToExponentialHistogram(field any) Expr { return Func("TO_EXPONENTIAL_HISTOGRAM", field) }
+
 // ----- multivalue functions
 
 // MvAppend is MV_APPEND(field1, field2): the values of both fields.
@@ -674,6 +745,38 @@ func StBuffer(geometry, distance any) Expr { return Func("ST_BUFFER", geometry, 
 
 // StSimplify is ST_SIMPLIFY(geometry, tolerance): the geometry simplified.
 func StSimplify(geometry, tolerance any) Expr { return Func("ST_SIMPLIFY", geometry, tolerance) }
+
+// StDimension is ST_DIMENSION(geometry): the topological dimension of a geometry.
+func StDimension(geometry any) Expr { return Func("ST_DIMENSION", geometry) }
+
+// StGeometryType is ST_GEOMETRYTYPE(geometry): the geometry type, like "Point".
+func StGeometryType(geometry any) Expr { return Func("ST_GEOMETRYTYPE", geometry) }
+
+// StIsEmpty is ST_ISEMPTY(geometry): whether the geometry is empty.
+func StIsEmpty(geometry any) Expr { return Func("ST_ISEMPTY", geometry) }
+
+// StSimplifyPreserveTopology is ST_SIMPLIFYPRESERVETOPOLOGY(geometry, tolerance): the geometry simplified without changing its topology.
+func StSimplifyPreserveTopology(geometry, tolerance any) Expr {
+	return Func("ST_SIMPLIFYPRESERVETOPOLOGY", geometry, tolerance)
+}
+
+// StGeohashToLong is ST_GEOHASH_TO_LONG(gridID): a geohash cell as a long.
+func StGeohashToLong(gridID any) Expr { return Func("ST_GEOHASH_TO_LONG", gridID) }
+
+// StGeohashToString is ST_GEOHASH_TO_STRING(gridID): a geohash cell as a string.
+func StGeohashToString(gridID any) Expr { return Func("ST_GEOHASH_TO_STRING", gridID) }
+
+// StGeohexToLong is ST_GEOHEX_TO_LONG(gridID): an H3 cell as a long.
+func StGeohexToLong(gridID any) Expr { return Func("ST_GEOHEX_TO_LONG", gridID) }
+
+// StGeohexToString is ST_GEOHEX_TO_STRING(gridID): an H3 cell as a string.
+func StGeohexToString(gridID any) Expr { return Func("ST_GEOHEX_TO_STRING", gridID) }
+
+// StGeotileToLong is ST_GEOTILE_TO_LONG(gridID): a geotile cell as a long.
+func StGeotileToLong(gridID any) Expr { return Func("ST_GEOTILE_TO_LONG", gridID) }
+
+// StGeotileToString is ST_GEOTILE_TO_STRING(gridID): a geotile cell as a string.
+func StGeotileToString(gridID any) Expr { return Func("ST_GEOTILE_TO_STRING", gridID) }
 
 // ----- vector functions
 

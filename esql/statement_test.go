@@ -103,6 +103,11 @@ func TestExpressions(t *testing.T) {
 		{Hypot(Field("a"), 4), "HYPOT(a, 4)"},
 		{Clamp(Field("v"), 0, 10), "CLAMP(v, 0, 10)"},
 		{Count(Field("x")), "COUNT(x)"},
+		// Python 9.5.1 inverts the optional-argument test of rate and top;
+		// these render what ES|QL expects.
+		{Rate(Field("requests")), "RATE(requests)"},
+		{Rate(Field("requests"), "1m"), `RATE(requests, "1m")`},
+		{TBucket("1 hour"), `TBUCKET("1 hour")`},
 		{DateParse("yyyy-MM-dd", Field("s"), map[string]string{"locale": "fr"}), `DATE_PARSE("yyyy-MM-dd", s, {"locale": "fr"})`},
 	}
 	for _, c := range cases {

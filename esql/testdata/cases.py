@@ -198,6 +198,67 @@ case("uri_parts", ESQL.row(uri="https://example.com/a?b=1").uri_parts(u="uri").k
 case("user_agent/plain", ESQL.row(ua="Mozilla/5.0").user_agent(ua="ua"))
 case("user_agent/with", ESQL.row(ua="Mozilla/5.0").user_agent(ua="ua").with_(extract_device_type=True, properties=["name", "version"]))
 
+# more functions
+x, y = E("x"), E("y")
+case("functions/time_series", ESQL.ts("metrics").stats(
+    a=f.avg_over_time(E("cpu")), mx=f.max_over_time(E("cpu"), "5m"),
+    d=f.delta(E("g"), "1h"), i=f.increase(E("c"), "1h"), l=f.last_over_time(E("cpu")),
+    p=f.percentile_over_time(E("cpu"), 95), e=f.earliest(E("cpu")), la=f.latest(E("cpu")),
+    ab=f.absent_over_time(E("cpu")), pr=f.present_over_time(E("cpu"), "1m"),
+).by(f.tbucket("1 hour", "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z")))
+case("functions/math", ESQL.row(x=0.5, y=2).eval(
+    a=f.abs(x), b=f.acos(x), c=f.asin(x), d=f.atan(x), e=f.atan2(y, x), g=f.cbrt(y), h=f.cos(x), i=f.cosh(x),
+    j=f.exp(x), k=f.floor(x), m=f.log10(y), n=f.signum(x), o=f.sin(x), p=f.sinh(x), q=f.tan(x), r=f.tanh(x),
+    s=f.acosh(y), t=f.asinh(x), u=f.atanh(x), v=f.copy_sign(x, -1), w=f.scalb(x, 3), z=f.hypot(x, y),
+    cl=f.clamp(x, 0, 1), cmin=f.clamp_min(x, 1), cmax=f.clamp_max(x, 0), rt=f.round_to(x, [0, 1]),
+))
+case("functions/strings", ESQL.row(s=" Hello ").eval(
+    a=f.ltrim(E("s")), b=f.rtrim(E("s")), c=f.reverse(E("s")), d=f.bit_length(E("s")), e=f.byte_length(E("s")),
+    g=f.contains(E("s"), "ell"), h=f.ends_with(E("s"), "o "), i=f.space(3), j=f.from_base64("SGk="),
+    k=f.sha1(E("s")), m=f.sha256(E("s")), n=f.url_encode(E("s")), o=f.url_decode("a%20b"),
+    p=f.url_encode_component(E("s")), q=f.json_extract('{"a": 1}', "a"),
+))
+case("functions/multivalue", ESQL.row(a=[1, 2, 2], b=[2, 3]).eval(
+    ap=f.mv_append(E("a"), E("b")), av=f.mv_avg(E("a")), co=f.mv_contains(E("a"), E("b")), fi=f.mv_first(E("a")),
+    la=f.mv_last(E("a")), mi=f.mv_min(E("a")), me=f.mv_median(E("a")), mad=f.mv_median_absolute_deviation(E("a")),
+    pc=f.mv_percentile(E("a"), 50), ps=f.mv_pseries_weighted_sum(E("a"), 1.5), su=f.mv_sum(E("a")),
+    it=f.mv_intersection(E("a"), E("b")), its=f.mv_intersects(E("a"), E("b")), df=f.mv_difference(E("a"), E("b")),
+    un=f.mv_union(E("a"), E("b")),
+))
+case("functions/conversions", ESQL.row(v="1").eval(
+    a=f.to_long(E("v")), b=f.to_long(E("v"), 8), c=f.to_unsigned_long(E("v")), d=f.to_version(E("v")),
+    e=f.to_date_nanos(E("v")), g=f.to_radians(E("v")), h=f.to_degrees(E("v")), i=f.to_cartesianpoint(E("v")),
+    j=f.to_cartesianshape(E("v")), k=f.to_geoshape(E("v")), m=f.to_dateperiod("1 day"), n=f.to_timeduration("1 hour"),
+    o=f.to_ip(E("v"), {"leading_zeros": "octal"}), p=f.to_geohash(E("v")), q=f.to_geotile(E("v")), r=f.to_geohex(E("v")),
+))
+case("functions/spatial", ESQL.from_("airports").eval(
+    a=f.st_contains(E("city_boundary"), E("location")), b=f.st_disjoint(E("a"), E("b")), c=f.st_intersects(E("a"), E("b")),
+    d=f.st_within(E("a"), E("b")), e=f.st_envelope(E("shape")), g=f.st_xmax(E("shape")), h=f.st_xmin(E("shape")),
+    i=f.st_ymax(E("shape")), j=f.st_ymin(E("shape")), k=f.st_y(E("location")), m=f.st_npoints(E("shape")),
+    n=f.st_geohash(E("location"), 5), o=f.st_geotile(E("location"), 4, E("bounds")), p=f.st_geohex(E("location"), 3),
+    q=f.st_buffer(E("location"), 10), r=f.st_simplify(E("shape"), 0.1), s=f.st_dimension(E("shape")),
+    t=f.st_geometrytype(E("shape")), u=f.st_isempty(E("shape")), v=f.st_geohash_to_string(E("cell")),
+).stats(centroid=f.st_centroid_agg(E("location")), extent=f.st_extent_agg(E("shape"))))
+case("functions/vectors", ESQL.from_("vectors").eval(
+    c=f.v_cosine(E("v"), [1.0, 2.0]), d=f.v_dot_product(E("v"), E("w")), h=f.v_hamming(E("v"), E("w")),
+    l1=f.v_l1_norm(E("v"), E("w")), l2=f.v_l2_norm(E("v"), E("w")), m=f.v_magnitude(E("v")),
+    dv=f.to_dense_vector(E("s")),
+))
+case("functions/search", ESQL.from_("books").metadata("_score").where(or_(
+    f.match_phrase(E("title"), "the old man", {"slop": 1}), f.match_phrase(E("title"), "sea"))).eval(
+    sc=f.score(f.match(E("title"), "sea")), dec=f.decay(E("price"), 10, 5, {"type": "linear"}),
+    sn=f.top_snippets(E("body"), "sea", {"num_snippets": 2}), ch=f.chunk(E("body")),
+))
+case("functions/aggregates_more", ESQL.from_("employees").stats(
+    a=f.absent(E("x")), p=f.present(E("x")), f1=f.first(E("salary"), E("hire_date")), l1=f.last(E("salary"), E("hire_date")),
+    s=f.sample(E("name"), 3), var=f.variance(E("salary")), mad=f.median_absolute_deviation(E("salary")),
+    af=f.all_first(E("salary"), E("hire_date")), al=f.all_last(E("salary"), E("hire_date")),
+))
+case("functions/dates_ip", ESQL.from_("logs").eval(
+    p=f.date_parse("yyyy-MM-dd", E("s")), dn=f.day_name(E("@timestamp")), mn=f.month_name(E("@timestamp")),
+    ip=f.ip_prefix(E("ip"), 24, 112), nd=f.network_direction(E("src"), E("dst"), ["private"]),
+).where(f.trange("2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z")))
+
 # a longer pipeline
 case("pipeline/long", ESQL.from_("logs-*")
      .where(and_(E("@timestamp") >= "2024-01-01", E("status") >= 500))
