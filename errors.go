@@ -167,13 +167,14 @@ func ParseError(status int, body []byte) *Error {
 	}
 	if len(doc.Error) > 0 {
 		var s string
-		var cause ErrorCause
 		switch {
 		case json.Unmarshal(doc.Error, &s) == nil:
 			e.Reason = s
-		case json.Unmarshal(doc.Error, &cause) == nil:
-			e.Type, e.Reason, e.RootCauses, e.CausedBy = cause.Type, cause.Reason, cause.RootCauses, cause.CausedBy
-		default:
+		case bytes.HasPrefix(bytes.TrimSpace(doc.Error), []byte("{")):
+			if cause := parseCause(doc.Error, 0); cause != nil {
+				e.Type, e.Reason, e.RootCauses, e.CausedBy = cause.Type, cause.Reason, cause.RootCauses, cause.CausedBy
+			}
+		case string(bytes.TrimSpace(doc.Error)) != "null":
 			e.Reason = truncate(string(doc.Error), 500)
 		}
 		return e
@@ -183,6 +184,47 @@ func ParseError(status int, body []byte) *Error {
 		e.Reason = fmt.Sprintf("document [%s] not found in index [%s]", doc.ID, doc.Index)
 	}
 	return e
+}
+
+// parseCause reads one error object leniently: a field of an unexpected
+// type is skipped rather than failing the whole object.
+func parseCause(raw json.RawMessage, depth int) *ErrorCause {
+	var f struct {
+		Type      json.RawMessage   `json:"type"`
+		Reason    json.RawMessage   `json:"reason"`
+		Index     json.RawMessage   `json:"index"`
+		CausedBy  json.RawMessage   `json:"caused_by"`
+		RootCause []json.RawMessage `json:"root_cause"`
+	}
+	if depth > 32 || json.Unmarshal(raw, &f) != nil {
+		if depth > 32 {
+			return nil
+		}
+		// root_cause may not be an array: retry without it.
+		var g struct {
+			Type     json.RawMessage `json:"type"`
+			Reason   json.RawMessage `json:"reason"`
+			Index    json.RawMessage `json:"index"`
+			CausedBy json.RawMessage `json:"caused_by"`
+		}
+		if json.Unmarshal(raw, &g) != nil {
+			return nil
+		}
+		f.Type, f.Reason, f.Index, f.CausedBy = g.Type, g.Reason, g.Index, g.CausedBy
+	}
+	c := &ErrorCause{}
+	_ = json.Unmarshal(f.Type, &c.Type)
+	_ = json.Unmarshal(f.Reason, &c.Reason)
+	_ = json.Unmarshal(f.Index, &c.Index)
+	if len(f.CausedBy) > 0 {
+		c.CausedBy = parseCause(f.CausedBy, depth+1)
+	}
+	for _, rc := range f.RootCause {
+		if p := parseCause(rc, depth+1); p != nil {
+			c.RootCauses = append(c.RootCauses, *p)
+		}
+	}
+	return c
 }
 
 func truncate(s string, n int) string {
