@@ -38,6 +38,7 @@ type node struct {
 	set    []Named // a SET directive instead of a command
 	err    error
 	branch bool // the root of a [Branch]
+	source bool // a source command (FROM, ROW, ...)
 }
 
 // command is one ES|QL command.
@@ -49,6 +50,11 @@ func (s Statement) statement() Statement { return s }
 
 func (s Statement) then(c command) Statement {
 	return Statement{&node{parent: s.n, cmd: c}}
+}
+
+// source starts a statement with a source command.
+func source(c command) Statement {
+	return Statement{&node{cmd: c, source: true}}
 }
 
 func (s Statement) fail(err error) Statement {
@@ -101,9 +107,12 @@ func (s Statement) String() string { return s.render().text }
 // order they appear in the query text.
 func (s Statement) Params() []any { return s.render().params }
 
-// Err returns the first error made while building the statement, or nil.
-// All errors wrap [ErrInvalid].
-func (s Statement) Err() error { return s.render().err }
+// Err returns the error [Statement.Build] would return, or nil. All errors
+// wrap [ErrInvalid].
+func (s Statement) Err() error {
+	_, _, err := s.Build()
+	return err
+}
 
 // Build returns the query text and its placeholder values, or the first
 // error made while building the statement.
@@ -112,8 +121,16 @@ func (s Statement) Build() (query string, params []any, err error) {
 	if r.err != nil {
 		return "", nil, r.err
 	}
-	if nodes := s.nodes(); len(nodes) > 0 && nodes[0].branch {
-		return "", nil, fmt.Errorf("esql: a Branch is only usable inside FORK: %w", ErrInvalid)
+	for _, n := range s.nodes() {
+		if n.branch {
+			return "", nil, fmt.Errorf("esql: a Branch is only usable inside FORK: %w", ErrInvalid)
+		}
+		if n.cmd != nil && !n.source {
+			return "", nil, fmt.Errorf("esql: the query does not start with a source command (From, TS, Row, Show, Raw): %w", ErrInvalid)
+		}
+		if n.cmd != nil {
+			break
+		}
 	}
 	return r.text, r.params, nil
 }
@@ -194,7 +211,7 @@ func newFrom(c fromCommand) FromStatement {
 			return FromStatement{Statement{}.fail(err), c}
 		}
 	}
-	return FromStatement{Statement{}.then(c), c}
+	return FromStatement{source(c), c}
 }
 
 // From is the FROM source command: rows of the given indices, data
@@ -229,19 +246,19 @@ func Row(columns ...Named) Statement {
 	for i, c := range columns {
 		parts[i] = namedLiteral(c)
 	}
-	return Statement{}.then(textCommand{cat("ROW ", join(", ", parts))})
+	return source(textCommand{cat("ROW ", join(", ", parts))})
 }
 
 // Show is the SHOW source command; item can only be "INFO".
 func Show(item string) Statement {
-	return Statement{}.then(textCommand{E("SHOW " + QuoteIdentifier(item))})
+	return source(textCommand{E("SHOW " + QuoteIdentifier(item))})
 }
 
 // Raw starts a statement with the given ES|QL text, used verbatim; more
 // commands can be chained after it. Raw("FROM logs | LIMIT 5") is a whole
 // query.
 func Raw(query string) Statement {
-	return Statement{}.then(textCommand{E(query)})
+	return source(textCommand{E(query)})
 }
 
 // Branch starts a FORK branch: a statement with no source command, only

@@ -202,6 +202,7 @@ func TestBuildErrors(t *testing.T) {
 		{"empty keep", From("a").Keep(), "KEEP needs"},
 		{"empty row", Row(), "ROW needs"},
 		{"error inside branch", From("a").Fork(Branch().Where()), "WHERE needs"},
+		{"no source command", Statement{}.Where("a > 1"), "source command"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -215,8 +216,8 @@ func TestBuildErrors(t *testing.T) {
 			if !strings.Contains(err.Error(), c.mention) {
 				t.Errorf("error %q does not mention %q", err, c.mention)
 			}
-			if c.b.statement().Err() == nil && c.name != "branch alone" {
-				t.Errorf("Err() is nil")
+			if err2 := c.b.statement().Err(); err2 == nil || err2.Error() != err.Error() {
+				t.Errorf("Err() = %v, want %v", err2, err)
 			}
 		})
 	}
