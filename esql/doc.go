@@ -37,6 +37,6 @@
 // because the test server lacks the module: its tests use httptest
 // servers.
 //
-// Statements, expressions and results are immutable once built and safe
-// for concurrent use.
+// Statements and expressions are immutable and safe for concurrent use; a
+// Result is safe for concurrent reads.
 package esql
