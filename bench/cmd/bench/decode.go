@@ -129,35 +129,45 @@ func decodeEsgo(body []byte) (summary, error) {
 		s.HostChars += len(h.Source.Host)
 	}
 	if r.Aggregations.Has("by_host") {
-		hosts, err := dsl.Buckets[string](r.Aggregations, "by_host")
-		if err != nil {
-			return s, err
+		return summarizeAggs(s, r.Aggregations)
+	}
+	return s, nil
+}
+
+// proposedResponse is what dsl.Response[T] would decode as if each hit
+// were read in one pass: dsl.HitMeta embedded next to the typed source,
+// instead of dsl.Hit[T].UnmarshalJSON's three json.Unmarshal calls per hit.
+// It is not part of esgo; it measures the fix proposed in BENCHMARKS.md.
+type proposedResponse struct {
+	Took     int64      `json:"took"`
+	TimedOut bool       `json:"timed_out"`
+	Shards   dsl.Shards `json:"_shards"`
+	Hits     struct {
+		Total    dsl.Total `json:"total"`
+		MaxScore *float64  `json:"max_score"`
+		Hits     []struct {
+			dsl.HitMeta
+			Source LogDoc `json:"_source"`
+		} `json:"hits"`
+	} `json:"hits"`
+	Aggregations dsl.AggResults `json:"aggregations"`
+}
+
+func decodeProposed(body []byte) (summary, error) {
+	var r proposedResponse
+	if err := json.Unmarshal(body, &r); err != nil {
+		return summary{}, err
+	}
+	s := summary{Hits: len(r.Hits.Hits)}
+	for i, h := range r.Hits.Hits {
+		if i == 0 {
+			s.FirstID = h.ID
 		}
-		s.HostBucket = len(hosts)
-		for i, b := range hosts {
-			v, err := dsl.Value(b.Aggregations, "avg_latency")
-			if err != nil {
-				return s, err
-			}
-			if i == 0 {
-				s.FirstAvg = v
-			}
-		}
-		minutes, err := dsl.Buckets[int64](r.Aggregations, "per_minute")
-		if err != nil {
-			return s, err
-		}
-		s.Minutes = len(minutes)
-		statuses, err := dsl.Buckets[int64](r.Aggregations, "by_status")
-		if err != nil {
-			return s, err
-		}
-		s.Statuses = len(statuses)
-		st, err := dsl.AggAs[dsl.Stats](r.Aggregations, "latency")
-		if err != nil {
-			return s, err
-		}
-		s.StatsCount = st.Count
+		s.LatencySum += h.Source.LatencyMS
+		s.HostChars += len(h.Source.Host)
+	}
+	if r.Aggregations.Has("by_host") {
+		return summarizeAggs(s, r.Aggregations)
 	}
 	return s, nil
 }
@@ -262,6 +272,7 @@ func figDecode(ctx context.Context, cfg config, srv *server, rep *report) error 
 		{"esgo api.Decode[dsl.Response[T]]", false, decodeEsgo},
 		{"go-elasticsearch typed search.Response", true, decodeGoesTyped},
 		{"encoding/json into a struct (baseline)", false, decodeBaseline},
+		{"proposal: dsl.HitMeta embedded, one pass per hit", false, decodeProposed},
 	}
 	runs := max(cfg.runs, 3)
 	if !cfg.quick {
@@ -373,4 +384,38 @@ func startProfile(name string) (func(), error) {
 		return nil, err
 	}
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// summarizeAggs reads the four aggregations with dsl's typed readers.
+func summarizeAggs(s summary, aggs dsl.AggResults) (summary, error) {
+	hosts, err := dsl.Buckets[string](aggs, "by_host")
+	if err != nil {
+		return s, err
+	}
+	s.HostBucket = len(hosts)
+	for i, b := range hosts {
+		v, err := dsl.Value(b.Aggregations, "avg_latency")
+		if err != nil {
+			return s, err
+		}
+		if i == 0 {
+			s.FirstAvg = v
+		}
+	}
+	minutes, err := dsl.Buckets[int64](aggs, "per_minute")
+	if err != nil {
+		return s, err
+	}
+	s.Minutes = len(minutes)
+	statuses, err := dsl.Buckets[int64](aggs, "by_status")
+	if err != nil {
+		return s, err
+	}
+	s.Statuses = len(statuses)
+	st, err := dsl.AggAs[dsl.Stats](aggs, "latency")
+	if err != nil {
+		return s, err
+	}
+	s.StatsCount = st.Count
+	return s, nil
 }

@@ -160,7 +160,7 @@ var ratioKey = map[string]struct {
 	key          string
 	higherBetter bool
 }{
-	"ingest": {"docs_per_s", true}, "loopback": {"docs_per_s", true}, "decode": {"ns_per_hit", false},
+	"ingest": {"docs_per_s", true}, "loopback": {"docs_per_s", true}, "decode": {"cpu_ns_per_hit", false},
 	"scan": {"docs_per_s", true}, "build": {"binary_mb", false},
 }
 
