@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -13,21 +12,23 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/esgo/esgo"
 	"github.com/esgo/esgo/scan"
 	"github.com/esgo/esgo/transport"
 )
 
-// ErrNotFound is matched (errors.Is) by errors for missing documents and
-// indices returned by this package.
-var ErrNotFound = errors.New("dsl: not found")
+// ErrNotFound is esgo.ErrNotFound: errors for missing documents and indices
+// match it (errors.Is), whether they come from an *esgo.Client or from this
+// package.
+var ErrNotFound = esgo.ErrNotFound
 
-// ErrConflict is matched (errors.Is) by version conflict errors (HTTP 409)
-// returned by this package.
-var ErrConflict = errors.New("dsl: version conflict")
+// ErrConflict is esgo.ErrConflict: version conflicts (HTTP 409) match it.
+var ErrConflict = esgo.ErrConflict
 
 // StatusError is returned when a transport hands back an error status
-// itself (a plain transport does; *esgo.Client turns statuses into its own
-// errors first). It matches ErrNotFound for 404 and ErrConflict for 409.
+// itself (a plain transport does; *esgo.Client turns statuses into
+// *esgo.Error first), and for documents Get or Mget did not find. It
+// matches ErrNotFound for 404 and ErrConflict for 409.
 type StatusError struct {
 	Method, Path string
 	Status       int

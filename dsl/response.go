@@ -153,3 +153,53 @@ func (r *Response[T]) Docs() []T {
 
 // Len returns the number of hits in this page.
 func (r *Response[T]) Len() int { return len(r.Hits.Hits) }
+
+// Suggestion is one entry of a suggester's result: a piece of the input
+// text and the options proposed for it.
+type Suggestion struct {
+	Text    string          `json:"text"`
+	Offset  int             `json:"offset"`
+	Length  int             `json:"length"`
+	Options []SuggestOption `json:"options"`
+}
+
+// SuggestOption is one proposal of a term, phrase or completion suggester.
+type SuggestOption struct {
+	Text  string  `json:"text"`
+	Score float64 `json:"score"`
+	// Freq is set by term suggesters.
+	Freq int64 `json:"freq,omitempty"`
+	// Highlighted is set by phrase suggesters asked to highlight.
+	Highlighted string `json:"highlighted,omitempty"`
+	// ID, Index and Source are set by completion suggesters.
+	ID     string          `json:"_id,omitempty"`
+	Index  string          `json:"_index,omitempty"`
+	Source json.RawMessage `json:"_source,omitempty"`
+}
+
+// Suggestions returns the result of the suggester called name.
+func (r *Response[T]) Suggestions(name string) ([]Suggestion, error) {
+	raw, ok := r.Suggest[name]
+	if !ok {
+		return nil, fmt.Errorf("dsl: no suggester %q in the response", name)
+	}
+	var out []Suggestion
+	if err := json.Unmarshal(raw, &out); err != nil {
+		return nil, fmt.Errorf("dsl: suggester %q: %w", name, err)
+	}
+	return out, nil
+}
+
+// NextPage returns the search for the page after resp with search_after,
+// from the sort values of its last hit (the search needs a sort). It
+// returns false when resp has no hits.
+func NextPage[T any](s Search, resp *Response[T]) (Search, bool) {
+	if len(resp.Hits.Hits) == 0 {
+		return s, false
+	}
+	next := s.SearchAfter(resp.Hits.Hits[len(resp.Hits.Hits)-1].Meta.Sort...)
+	if _, ok := next.extra["from"]; ok {
+		next = next.From(0)
+	}
+	return next, true
+}
