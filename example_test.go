@@ -1,0 +1,79 @@
+package esgo_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"os"
+	"time"
+
+	"github.com/esgo/esgo"
+	"github.com/esgo/esgo/api"
+	"github.com/esgo/esgo/transport"
+)
+
+// The client is created once and shared; New does no I/O.
+func ExampleNew() {
+	client, err := esgo.New(
+		esgo.WithAddresses("http://localhost:9200"),
+		esgo.WithRetries(5),
+		esgo.WithRequestTimeout(10*time.Second),
+	)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(client.Nodes()[0].URL)
+	// Output: http://localhost:9200
+}
+
+// Configuration mistakes are reported by New.
+func ExampleNew_configError() {
+	_, err := esgo.New(esgo.WithBasicAuth("elastic", "pw"), esgo.WithAPIKey("a2V5"))
+	var ce *esgo.ConfigError
+	fmt.Println(errors.As(err, &ce))
+	fmt.Println(err)
+	// Output:
+	// true
+	// transport: authentication: use one method, not WithBasicAuth and WithAPIKey
+}
+
+// Error statuses are errors that errors.Is and errors.As understand.
+func ExampleError() {
+	client, err := esgo.New(esgo.WithAddresses(os.Getenv("ES_URL")))
+	if err != nil {
+		log.Fatal(err)
+	}
+	_, err = client.Get(context.Background(), api.GetRequest{Index: "products", ID: "42"})
+	var apiErr *esgo.Error
+	switch {
+	case errors.Is(err, esgo.ErrNotFound):
+		fmt.Println("no such product")
+	case errors.As(err, &apiErr):
+		fmt.Println(apiErr.Status, apiErr.Type, apiErr.Reason)
+	case err != nil:
+		fmt.Println("transport failure:", err)
+	}
+}
+
+// ParseError reads an Elasticsearch error body.
+func ExampleParseError() {
+	e := esgo.ParseError(404, []byte(`{"error":{"type":"index_not_found_exception","reason":"no such index [x]"},"status":404}`))
+	fmt.Println(errors.Is(e, esgo.ErrNotFound), e.Type)
+	// Output: true index_not_found_exception
+}
+
+// Trace mode writes every request as a runnable curl command.
+func ExampleWithTrace() {
+	client, err := esgo.New(esgo.WithAddresses("http://localhost:9200"), esgo.WithTrace(os.Stderr),
+		esgo.WithBasicAuth("elastic", "never-logged"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	_ = client
+	fmt.Println(transport.CurlCommand("POST", "http://elastic:secret@localhost:9200/i/_search", nil, []byte(`{"size":1}`)))
+	// Output:
+	// curl -X POST 'http://elastic:xxxxx@localhost:9200/i/_search' -d '{
+	//   "size": 1
+	// }'
+}

@@ -1,0 +1,100 @@
+// Package transport sends requests to Elasticsearch (or OpenSearch) nodes:
+// a node pool with selection and dead-node tracking, retries with backoff,
+// sniffing, authentication, TLS, compression, server detection, logging,
+// tracing and metrics. The esgo package builds its Client on it; helpers and
+// the generated API depend only on Interface.
+//
+// # Defaults
+//
+//   - Address: WithAddresses, else ELASTICSEARCH_URL (comma separated), else
+//     http://localhost:9200. "host" and "host:port" mean http and port 9200;
+//     "https://host" means port 443 (as elasticsearch-py).
+//   - Persistent connections: one tuned http.Transport keeps up to 10 idle
+//     keep-alive connections per node (WithConnectionsPerNode); the dialer
+//     times out after 10 s, TLS handshakes after 10 s.
+//   - Request timeout: 30 s per call, retries and backoff included
+//     (WithRequestTimeout, Request.Timeout, or an earlier context deadline).
+//   - Retries: 3 (WithRetries), on connection errors and on 429, 502, 503 and
+//     504 (WithRetryOnStatus); timeouts only with WithRetryOnTimeout.
+//   - Selection: round robin (RoundRobin); Random or any Selector instead.
+//   - Sniffing: off. Compression: off (on with a Cloud ID). Product check:
+//     off. Server detection: on. TLS: verification on, TLS 1.2 minimum.
+//
+// # Dead nodes
+//
+// A node is marked dead after a connection error, a timeout caused by the
+// node (not by the caller's deadline) or a 502/503/504 answer. A 429 does not
+// mark it dead: that is back-pressure of the whole cluster. A node that
+// failed n times in a row is left out for
+//
+//	min(factor * 2^(n-1), max)    factor 1 s, max 30 s (WithDeadNodeBackoff)
+//
+// so 1 s, 2 s, 4 s, 8 s, 16 s, 30 s, 30 s ... After that time it gets one
+// trial request; a success resets n to 0, a failure doubles the time. When
+// every node is dead, the one due first is forced back (and a warning is
+// logged), so the client never refuses to try.
+//
+// # Retries and backoff
+//
+// Before retry number k (k = 1 for the first retry) the transport waits a
+// random duration in [c/2, c] with
+//
+//	c = min(max, base * 2^(k-1))    base 100 ms, max 10 s (WithRetryBackoff)
+//
+// unless the response carried Retry-After, which is honoured exactly. If the
+// pause would end after the context deadline, the transport does not sleep:
+// it returns the last response (or error) at once. A retry normally goes to
+// another node, since a failed node is dead for a while. The request body is
+// encoded (and gzipped) once, to bytes, and replayed on every attempt; an
+// io.Reader body is read once for that purpose.
+//
+// # Server detection and compatibility headers
+//
+// Before the first request the transport identifies the server: GET / and,
+// when that is refused (the minimal Elasticsearch distribution answers 405,
+// a restricted user 403), GET /_nodes/_local?filter_path=nodes.*.version.
+// The product comes from the X-Elastic-Product header (Elasticsearch 7.14
+// and later), the X-OpenSearch-Version header or version.distribution
+// (OpenSearch), or the tagline of older Elasticsearch. Only Elasticsearch 8
+// and later get the compatibility media types
+// (application/vnd.elasticsearch+json; compatible-with=<its major>), so one
+// client works with Elasticsearch 9.x, 8.x, 7.10 and OpenSearch. Detection
+// failures are not fatal: requests go out with plain application/json and
+// detection is tried again later. ServerInfo returns the result.
+//
+// # Sniffing
+//
+// WithSniffOnStart, WithSniffOnFailure and WithSniffInterval discover the
+// nodes with GET /_nodes/_all/http. http.publish_address may be "ip:port"
+// or "fqdn/ip:port" (then the fqdn is used, so TLS host names match);
+// master-only nodes are skipped; the seed's scheme, path prefix and
+// credentials carry over; nodes already known keep their state. One sniff
+// runs at a time, and failure-triggered sniffs are at least 10 s apart
+// (WithMinSniffInterval). Sniffing is refused with a Cloud ID.
+//
+// # What we do better than the reference clients
+//
+//   - Backoff with jitter on every retry, Retry-After honoured, never past
+//     the context deadline (elasticsearch-py sleeps only after connection
+//     errors; go-elasticsearch has no backoff by default and does not retry
+//     429).
+//   - Compatibility headers only for servers that accept them, from the
+//     detected major: a 9.x elasticsearch-py fails every request against an
+//     8.x server; esgo talks to 9.x, 8.x, 7.10 and OpenSearch alike.
+//   - No product lock-out: OpenSearch and Elasticsearch before 7.14 work by
+//     default; ProductCheckStrict refuses them for those who want it, and
+//     ProductCheckWarn logs.
+//   - Error statuses are errors (in package esgo), typed and matched with
+//     errors.Is/As; transport errors name the node.
+//   - Sniffing is off by default and refused with a Cloud ID (olivere/elastic
+//     had it on, which broke Docker, load balancers and the cloud).
+//   - Trace mode writes runnable curl commands with pretty JSON and no
+//     secrets; per-node metrics (Nodes); OpenTelemetry spans through the
+//     OTel API only, so no SDK is forced on users.
+//
+// # Helper tags
+//
+// Helpers tag their requests by sending an X-Elastic-Client-Meta request
+// header such as "h=bp"; the transport appends it to its own
+// x-elastic-client-meta value.
+package transport
