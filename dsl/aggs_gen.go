@@ -1,4 +1,4 @@
-// Code written with a small generator script; edit freely.
+// Constructors for aggregations that take a field or a buckets path.
 
 package dsl
 
@@ -228,4 +228,31 @@ func BucketScriptAgg(bucketsPath any, opts ...Opt) *Agg {
 // or, for multi-path aggregations, a map[string]string.
 func MovingFnAgg(bucketsPath any, opts ...Opt) *Agg {
 	return pipelineAgg("moving_fn", bucketsPath, opts)
+}
+
+// CartesianBoundsAgg returns a cartesian_bounds aggregation on field.
+func CartesianBoundsAgg(field string, opts ...Opt) *Agg {
+	return fieldAgg("cartesian_bounds", field, opts)
+}
+
+// CartesianCentroidAgg returns a cartesian_centroid aggregation on field.
+func CartesianCentroidAgg(field string, opts ...Opt) *Agg {
+	return fieldAgg("cartesian_centroid", field, opts)
+}
+
+// ChangePointAgg returns a change_point pipeline aggregation.
+func ChangePointAgg(bucketsPath any, opts ...Opt) *Agg {
+	return pipelineAgg("change_point", bucketsPath, opts)
+}
+
+// MovingAvgAgg returns a (removed in 8.0) moving_avg pipeline aggregation;
+// use MovingFnAgg on current servers.
+func MovingAvgAgg(bucketsPath any, opts ...Opt) *Agg {
+	return pipelineAgg("moving_avg", bucketsPath, opts)
+}
+
+// LineAgg returns a line aggregation (geo_line over cartesian points);
+// point and sort are e.g. map[string]any{"field": "p"}.
+func LineAgg(point, sort any, opts ...Opt) *Agg {
+	return fixedAgg("line", map[string]any{"point": point, "sort": sort}, opts)
 }

@@ -79,6 +79,11 @@ func init() {
 	addValue("a/bucket_script", BucketScriptAgg(map[string]string{"tShirtSales": "t-shirts>sales", "totalSales": "total_sales"}, WithScript("params.tShirtSales / params.totalSales * 100")))
 	addValue("a/bucket_selector", BucketSelectorAgg(map[string]string{"totalSales": "total_sales"}, WithScript("params.totalSales > 200")))
 	addValue("a/bucket_sort", BucketSortAgg(P("sort", []m{{"total_sales": m{"order": "desc"}}}), Size(3), GapPolicy("skip")))
+	addValue("a/cartesian_bounds", CartesianBoundsAgg("p"))
+	addValue("a/cartesian_centroid", CartesianCentroidAgg("p"))
+	addValue("a/change_point", ChangePointAgg("date>avg"))
+	addValue("a/moving_avg", MovingAvgAgg("the_sum", P("model", "holt"), P("window", 5)))
+	addValue("a/line", LineAgg(m{"field": "p"}, m{"field": "t"}, Size(100)))
 	addValue("a/meta", TermsAgg("tags").Meta(m{"color": "blue"}))
 	addCase("a/nested_chain", func() (any, error) {
 		a := TermsAgg("tags")

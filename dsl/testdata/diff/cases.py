@@ -222,6 +222,11 @@ agg("a/normalize", A("normalize", buckets_path="sales", method="percent_of_sum")
 agg("a/bucket_script", A("bucket_script", buckets_path={"tShirtSales": "t-shirts>sales", "totalSales": "total_sales"}, script="params.tShirtSales / params.totalSales * 100"))
 agg("a/bucket_selector", A("bucket_selector", buckets_path={"totalSales": "total_sales"}, script="params.totalSales > 200"))
 agg("a/bucket_sort", A("bucket_sort", sort=[{"total_sales": {"order": "desc"}}], size=3, gap_policy="skip"))
+agg("a/cartesian_bounds", A("cartesian_bounds", field="p"))
+agg("a/cartesian_centroid", A("cartesian_centroid", field="p"))
+agg("a/change_point", A("change_point", buckets_path="date>avg"))
+agg("a/moving_avg", A("moving_avg", buckets_path="the_sum", model="holt", window=5))
+agg("a/line", A("line", point={"field": "p"}, sort={"field": "t"}, size=100))
 agg("a/meta", A("terms", field="tags", meta={"color": "blue"}))
 
 
