@@ -537,3 +537,35 @@ func TestWarningsSurfaced(t *testing.T) {
 		t.Fatalf("warnings %q", resp.Warnings)
 	}
 }
+
+func TestPerRequestOverrides(t *testing.T) {
+	seq := &sequence{statuses: []int{503, 503, 503, 503, 200}}
+	tr := newT(t, WithAddresses("http://es1:9200"), WithRoundTripper(seq), WithRetries(5))
+	zero := 0
+	resp, err := tr.Perform(context.Background(), &Request{Method: "GET", Path: "/", MaxRetries: &zero})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Close()
+	if resp.StatusCode != 503 {
+		t.Fatalf("MaxRetries 0 still retried: status %d", resp.StatusCode)
+	}
+	// An ignored status is not retried either.
+	resp, err = tr.Perform(context.Background(), &Request{Method: "GET", Path: "/", Ignore: []int{503}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Close()
+	if resp.StatusCode != 503 {
+		t.Fatalf("ignored status retried: %d", resp.StatusCode)
+	}
+	// The client default retries until success.
+	resp, err = tr.Perform(context.Background(), &Request{Method: "GET", Path: "/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("status %d after retries", resp.StatusCode)
+	}
+}
