@@ -64,11 +64,16 @@ func run(args []string) int {
 		fmt.Fprintln(os.Stderr, "testservers:", err)
 		return 1
 	}
+	// Two JVMs boot at a time: more only slows each down on a small machine.
+	slots := make(chan struct{}, 2)
 	for _, name := range names {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c, err := eslocal.Start(ctx, append(eslocaltest.Shared[name], eslocal.WithLogger(log.With("server", name)))...)
+			slots <- struct{}{}
+			defer func() { <-slots }()
+			opts := append(eslocaltest.Shared[name], eslocal.WithLogger(log.With("server", name)), eslocal.WithStartTimeout(10*time.Minute))
+			c, err := eslocal.Start(ctx, opts...)
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
