@@ -9,9 +9,11 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptrace"
 	"os/exec"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -172,6 +174,26 @@ func TestElasticsearchIntegration(t *testing.T) {
 	var te *esgo.TimeoutError
 	if !errors.As(err, &te) || te.Node != es.URL() || time.Since(start) > 3*time.Second {
 		t.Errorf("timeout: %v after %v", err, time.Since(start))
+	}
+
+	// Persistent connections: sequential requests reuse one connection.
+	var fresh, reused atomic.Int32
+	traceCtx := httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{GotConn: func(i httptrace.GotConnInfo) {
+		if i.Reused {
+			reused.Add(1)
+		} else {
+			fresh.Add(1)
+		}
+	}})
+	for range 20 {
+		resp, err := c.Perform(traceCtx, &transport.Request{Method: "GET", Path: "/_cluster/health"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Close()
+	}
+	if fresh.Load() > 1 || reused.Load() < 19 {
+		t.Errorf("20 sequential requests opened %d connections and reused %d", fresh.Load(), reused.Load())
 	}
 
 	stats := c.Nodes()
@@ -389,7 +411,7 @@ func TestTooManyRequestsRetried(t *testing.T) {
 	}
 	resp.Close()
 
-	const workers, perWorker = 16, 20
+	const workers, perWorker = 24, 25
 	var wg sync.WaitGroup
 	errs := make(chan error, workers*perWorker)
 	for w := range workers {
@@ -397,12 +419,9 @@ func TestTooManyRequestsRetried(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := range perWorker {
-				var body strings.Builder
-				for j := range 20 {
-					fmt.Fprintf(&body, "{\"index\":{\"_index\":%q}}\n{\"w\":%d,\"i\":%d,\"j\":%d}\n", idx, w, i, j)
-				}
-				resp, err := c.Perform(ctx, &transport.Request{Method: "POST", Path: "/_bulk",
-					Header: http.Header{"Content-Type": {transport.ContentTypeNDJSON}}, Body: body.String()})
+				// Single-document writes: a rejected one is a whole 429
+				// response (a bulk reports rejections per item instead).
+				resp, err := c.Index(ctx, api.IndexRequest{Index: idx, Body: map[string]int{"w": w, "i": i}})
 				if err != nil {
 					errs <- err
 					continue
@@ -421,7 +440,22 @@ func TestTooManyRequestsRetried(t *testing.T) {
 		rejected += int(s.Failures)
 	}
 	if rejected == 0 {
-		t.Fatalf("the write-queue-1 server sent no 429 to %d concurrent bulks; the retry path was not exercised", workers)
+		t.Fatalf("the write-queue-1 server sent no 429 to %d concurrent writers; the retry path was not exercised", workers)
+	}
+	var count struct {
+		Count int `json:"count"`
+	}
+	resp, err = c.Indices.Refresh(ctx, api.IndicesRefreshRequest{Index: []string{idx}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Close()
+	resp, err = c.Count(ctx, api.CountRequest{Index: []string{idx}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := resp.Decode(&count); err != nil || count.Count != workers*perWorker {
+		t.Fatalf("%d documents indexed, want %d (%v)", count.Count, workers*perWorker, err)
 	}
 	t.Logf("%d attempts were answered 429 and retried", rejected)
 }

@@ -443,12 +443,12 @@ func (t *Transport) compatMajor() int {
 // attempt sends one HTTP request to node.
 func (t *Transport) attempt(ctx context.Context, node *Node, req *Request, hdr http.Header, body, plain []byte, internal bool) (*Response, error) {
 	u := *node.url
-	u.Path = node.url.Path + req.Path
-	u.RawPath = ""
-	if req.Path != "" {
-		if esc := node.url.EscapedPath() + req.Path; esc != u.EscapedPath() {
-			u.RawPath = esc
-		}
+	// req.Path is already escaped: keep it byte for byte as RawPath.
+	u.RawPath = node.url.EscapedPath() + req.Path
+	if p, err := url.PathUnescape(u.RawPath); err == nil {
+		u.Path = p
+	} else {
+		u.Path = u.RawPath
 	}
 	if len(req.Query) > 0 {
 		u.RawQuery = req.Query.Encode()

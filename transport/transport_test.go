@@ -569,3 +569,31 @@ func TestPerRequestOverrides(t *testing.T) {
 		t.Fatalf("status %d after retries", resp.StatusCode)
 	}
 }
+
+func TestUserHTTPClient(t *testing.T) {
+	rec := &recorder{}
+	tr := newT(t, WithAddresses("http://es1:9200"), WithHTTPClient(&http.Client{Transport: rec}))
+	resp, err := tr.Perform(context.Background(), &Request{Method: "GET", Path: "/_cat/indices", Query: map[string][]string{"format": {"json"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Close()
+	if got := rec.last().URL.String(); got != "http://es1:9200/_cat/indices?format=json" {
+		t.Fatalf("sent %s through the user's client", got)
+	}
+}
+
+func TestEscapedPathSentAsIs(t *testing.T) {
+	rec := &recorder{}
+	tr := newT(t, WithAddresses("http://es1:9200/prefix"), WithRoundTripper(rec))
+	for _, p := range []string{"/my%2Findex/_doc/a%20b%3F", "/logs-*/_search", "/%3Clogs-%7Bnow%2Fd%7D%3E/_doc/1", "/i/_doc/caf%C3%A9"} {
+		resp, err := tr.Perform(context.Background(), &Request{Method: "GET", Path: p})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Close()
+		if got := rec.last().URL.RequestURI(); got != "/prefix"+p {
+			t.Errorf("path %q sent as %q", p, got)
+		}
+	}
+}
