@@ -76,6 +76,9 @@ func (d Description) cluster() (*eslocal.Cluster, error) {
 	return c, nil
 }
 
+// startTimeout is generous: a loaded two-core machine boots a JVM slowly.
+const startTimeout = 8 * time.Minute
+
 type entry struct {
 	once sync.Once
 	c    *eslocal.Cluster
@@ -140,9 +143,7 @@ func Get(t testing.TB, name string) *eslocal.Cluster {
 		if e.c, e.err = attached(name); e.c != nil || e.err != nil {
 			return
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
-		defer cancel()
-		e.c, e.err = eslocal.Start(ctx, opts...)
+		e.c, e.err = eslocal.Start(context.Background(), append(opts, eslocal.WithStartTimeout(startTimeout))...)
 		e.own = e.err == nil
 	})
 	if e.err != nil {
@@ -156,9 +157,8 @@ func Get(t testing.TB, name string) *eslocal.Cluster {
 func NewCluster(t testing.TB, n int, opts ...eslocal.Option) *eslocal.Cluster {
 	t.Helper()
 	skipShort(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
-	defer cancel()
-	c, err := eslocal.Start(ctx, append([]eslocal.Option{eslocal.WithNodes(n)}, opts...)...)
+	opts = append([]eslocal.Option{eslocal.WithNodes(n), eslocal.WithStartTimeout(startTimeout)}, opts...)
+	c, err := eslocal.Start(context.Background(), opts...)
 	if err != nil {
 		t.Fatalf("eslocaltest: %d-node cluster: %v", n, err)
 	}
