@@ -85,6 +85,9 @@ func (c *Connections) Get(alias string) (transport.Interface, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if conn, ok := c.conns[alias]; ok {
+		if conn == nil {
+			return nil, fmt.Errorf("%w: %q is registered as nil", ErrNoConnection, alias)
+		}
 		return conn, nil
 	}
 	f, ok := c.pending[alias]

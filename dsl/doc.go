@@ -19,5 +19,29 @@
 //     FacetedSearch and a registry of named connections.
 //
 // Everything that talks to the cluster takes a context and goes through a
-// transport.Interface, such as *esgo.Client.
+// transport.Interface, such as *esgo.Client. Missing documents and version
+// conflicts match esgo.ErrNotFound and esgo.ErrConflict (also exported here
+// as ErrNotFound and ErrConflict) whichever transport is used.
+//
+// # Compared with Python's elasticsearch.dsl
+//
+// Query combination, Search serialisation, aggregations, mappings, index
+// definitions and faceted searches produce the same JSON as the Python
+// library; testdata/diff holds the differential tests that check it. The
+// differences are deliberate:
+//
+//   - And with a bool query whose minimum_should_match is not an integer
+//     (say "75%") keeps that clause intact inside must, where Python raises.
+//   - Index.Save compares the stored analysis settings (which the server
+//     returns as strings) by value, so saving an unchanged definition on an
+//     open index works; Python refuses it whenever a setting is a number.
+//   - Builder mistakes (sorting by "-_score", negative slices, kNN without a
+//     vector) are recorded in the Search and returned by ToJSON or at
+//     execution, since chained calls cannot return errors.
+//   - Search.Delete sends only the query; Count reuses an exact total from
+//     the last Execute of the same Search value.
+//   - Go field types choose the numeric mapping type precisely (int32 ->
+//     integer, int64 -> long, float32 -> float, float64 -> double), and the
+//     field name is always the JSON name so documents and mappings agree.
+//   - Empty values are not stripped on save: use omitempty JSON tags.
 package dsl

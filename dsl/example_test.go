@@ -179,3 +179,48 @@ func ExampleFacetedSearch() {
 	// Output:
 	// {"aggs":{"_filter_tags":{"aggs":{"tags":{"terms":{"field":"tags"}}},"filter":{"match_all":{}}}},"highlight":{"fields":{"title":{}}},"post_filter":{"terms":{"tags":["web"]}},"query":{"multi_match":{"fields":["title"],"query":"python"}}}
 }
+
+// Named connections are registered once and used by alias.
+func ExampleConnections() {
+	var prod, analytics transport.Interface // for example *esgo.Client values
+	dsl.DefaultConnections.Add(dsl.DefaultAlias, prod)
+	dsl.DefaultConnections.Add("analytics", analytics)
+	dsl.DefaultConnections.Configure("lazy", func() (transport.Interface, error) {
+		return prod, nil // created on first use, e.g. esgo.New(esgo.WithAddresses(...))
+	})
+	s := dsl.NewSearch("metrics").UsingAlias("analytics") // no alias: the default connection
+	_ = s
+	fmt.Println(dsl.DefaultConnections.Aliases())
+	_ = dsl.DefaultConnections.Remove("lazy")
+	fmt.Println(dsl.DefaultConnections.Aliases())
+	_ = dsl.DefaultConnections.Remove("analytics")
+	_ = dsl.DefaultConnections.Remove(dsl.DefaultAlias)
+	// Output:
+	// [analytics default lazy]
+	// [analytics default]
+}
+
+// UpdateByQuery builds its query like a Search and carries a script.
+func ExampleUpdateByQuery() {
+	u := dsl.NewUpdateByQuery("blog").Filter(dsl.Term("tags", "go")).
+		Script(dsl.P("source", "ctx._source.likes += params.n"), dsl.P("params", map[string]any{"n": 1}))
+	printJSON(u)
+	// Output:
+	// {"query":{"bool":{"filter":[{"term":{"tags":"go"}}]}},"script":{"params":{"n":1},"source":"ctx._source.likes += params.n"}}
+}
+
+// MultiSearch sends several searches in one request.
+func ExampleMultiSearch() {
+	ms := dsl.NewMultiSearch().
+		Add(dsl.NewSearch("blog").Query(dsl.Match("title", "go"))).
+		Add(dsl.NewSearch("news").Size(3))
+	lines, _ := ms.Lines()
+	for _, l := range lines {
+		printJSON(l)
+	}
+	// Output:
+	// {"index":["blog"]}
+	// {"query":{"match":{"title":"go"}}}
+	// {"index":["news"]}
+	// {"size":3}
+}

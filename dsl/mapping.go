@@ -376,3 +376,27 @@ func goFieldType(t reflect.Type) string {
 	}
 	return ""
 }
+
+// FieldDef returns a field definition of the given type with parameters,
+// for building mappings by hand: FieldDef("text", P("analyzer", "english")).
+func FieldDef(typ string, opts ...Opt) map[string]any {
+	d := map[string]any{"type": typ}
+	for _, o := range opts {
+		o.apply(d)
+	}
+	return d
+}
+
+// ObjectDef returns an object (or, with nested true, a nested) field
+// definition with the given properties.
+func ObjectDef(nested bool, properties map[string]any, opts ...Opt) map[string]any {
+	typ := "object"
+	if nested {
+		typ = "nested"
+	}
+	d := FieldDef(typ, opts...)
+	if len(properties) > 0 {
+		d["properties"] = properties
+	}
+	return d
+}
