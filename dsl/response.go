@@ -41,13 +41,14 @@ type Shards struct {
 
 // HitMeta is everything about a hit except its source.
 type HitMeta struct {
-	ID             string                     `json:"_id"`
-	Index          string                     `json:"_index"`
-	Score          *float64                   `json:"_score"`
-	Routing        string                     `json:"_routing,omitempty"`
-	Version        *int64                     `json:"_version,omitempty"`
-	SeqNo          *int64                     `json:"_seq_no,omitempty"`
-	PrimaryTerm    *int64                     `json:"_primary_term,omitempty"`
+	ID          string   `json:"_id"`
+	Index       string   `json:"_index"`
+	Score       *float64 `json:"_score"`
+	Routing     string   `json:"_routing,omitempty"`
+	Version     *int64   `json:"_version,omitempty"`
+	SeqNo       *int64   `json:"_seq_no,omitempty"`
+	PrimaryTerm *int64   `json:"_primary_term,omitempty"`
+	// Sort holds the hit's sort values; numbers are json.Number, exact.
 	Sort           []any                      `json:"sort,omitempty"`
 	Highlight      map[string][]string        `json:"highlight,omitempty"`
 	Fields         map[string]json.RawMessage `json:"fields,omitempty"`
@@ -76,12 +77,20 @@ type Hit[T any] struct {
 func (h *Hit[T]) UnmarshalJSON(b []byte) error {
 	var env struct {
 		Source json.RawMessage `json:"_source"`
+		Sort   json.RawMessage `json:"sort"`
 	}
 	if err := json.Unmarshal(b, &env); err != nil {
 		return err
 	}
 	if err := json.Unmarshal(b, &h.Meta); err != nil {
 		return err
+	}
+	if len(env.Sort) > 0 {
+		// Keep sort values exact (json.Number) for search_after.
+		h.Meta.Sort = nil
+		if err := decodeUseNumber(env.Sort, &h.Meta.Sort); err != nil {
+			return err
+		}
 	}
 	if len(env.Source) > 0 && string(env.Source) != "null" {
 		if err := json.Unmarshal(env.Source, &h.Source); err != nil {

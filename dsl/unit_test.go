@@ -352,3 +352,14 @@ func TestMappingErrors(t *testing.T) {
 		t.Errorf("mapping = %s", got)
 	}
 }
+
+func TestSortValuesStayExact(t *testing.T) {
+	var h dsl.Hit[map[string]any]
+	if err := json.Unmarshal([]byte(`{"_id":"1","sort":[9007199254740993,"x",1.5]}`), &h); err != nil {
+		t.Fatal(err)
+	}
+	s := dsl.NewSearch().Sort("n").SearchAfter(h.Meta.Sort...)
+	if got := mustJSON(t, s); got != `{"search_after":[9007199254740993,"x",1.5],"sort":["n"]}` {
+		t.Errorf("search_after = %s", got)
+	}
+}
