@@ -708,6 +708,7 @@ var missingFeatures = []struct{ text, reason string }{
 	{"no handler found for uri", "API not available on this server (no handler: its module is missing)"},
 	{"Incorrect HTTP method for uri", "API not available on this server (405: its module is missing)"},
 	{"Security must be explicitly enabled", "security is disabled on the test server"},
+	{"the [.security] index is not in use on this system yet", "the .security index cannot be created on this server (its mappings need the analysis-common module)"},
 	{"security is not enabled", "security is disabled on the test server"},
 	{"current license is non-compliant", "needs a licence the test server lacks"},
 	{"license is not active", "needs a licence the test server lacks"},
