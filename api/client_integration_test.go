@@ -1,0 +1,69 @@
+package api_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/esgo/esgo"
+	"github.com/esgo/esgo/api"
+	"github.com/esgo/esgo/eslocal/eslocaltest"
+)
+
+// TestThroughEsgoClient drives the generated API through the real client:
+// error statuses become *esgo.Error, HEAD 404s are false, WithIgnore hands
+// the response back.
+func TestThroughEsgoClient(t *testing.T) {
+	c := eslocaltest.Elasticsearch(t)
+	client, err := esgo.New(esgo.WithAddresses(c.URL()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Close()
+	ctx := context.Background()
+	const index = "api-client-it"
+	if resp, err := client.Indices.Delete(ctx, api.IndicesDeleteRequest{Index: []string{index}}, api.WithIgnore(404)); err != nil {
+		t.Fatal(err)
+	} else {
+		resp.Body.Close()
+	}
+	t.Cleanup(func() { client.Indices.Delete(context.Background(), api.IndicesDeleteRequest{Index: []string{index}}) })
+
+	if ok, err := client.Indices.Exists(ctx, api.IndicesExistsRequest{Index: []string{index}}); err != nil || ok {
+		t.Fatalf("exists before create = %v, %v", ok, err)
+	}
+	created, err := api.Decode[struct {
+		Acknowledged bool   `json:"acknowledged"`
+		Index        string `json:"index"`
+	}](client.Indices.Create(ctx, api.IndicesCreateRequest{Index: index, WaitForActiveShards: "1",
+		Body: map[string]any{"settings": map[string]any{"number_of_replicas": 0}}}))
+	if err != nil || !created.Acknowledged || created.Index != index {
+		t.Fatalf("create = %+v, %v", created, err)
+	}
+	if ok, err := client.Indices.Exists(ctx, api.IndicesExistsRequest{Index: []string{index}}); err != nil || !ok {
+		t.Fatalf("exists after create = %v, %v", ok, err)
+	}
+
+	// A second create is a 400: a typed error naming the cause.
+	_, err = client.Indices.Create(ctx, api.IndicesCreateRequest{Index: index})
+	var esErr *esgo.Error
+	if !errors.As(err, &esErr) || !errors.Is(err, esgo.ErrBadRequest) || esErr.Type != "resource_already_exists_exception" {
+		t.Fatalf("second create: %v", err)
+	}
+	// A missing document is ErrNotFound, or a response when ignored.
+	if _, err := client.Get(ctx, api.GetRequest{Index: index, ID: "nope"}); !errors.Is(err, esgo.ErrNotFound) {
+		t.Fatalf("get missing: %v", err)
+	}
+	resp, err := client.Get(ctx, api.GetRequest{Index: index, ID: "nope"}, api.WithIgnore(404))
+	if err != nil || resp.StatusCode != 404 {
+		t.Fatalf("get missing with WithIgnore(404): %v %v", resp, err)
+	}
+	resp.Body.Close()
+	if ok, err := client.Exists(ctx, api.ExistsRequest{Index: index, ID: "nope"}); err != nil || ok {
+		t.Fatalf("exists(missing doc) = %v, %v", ok, err)
+	}
+	// Ping is HEAD /, which this minimal server answers with 405: an error, not false.
+	if ok, err := client.Ping(ctx, api.PingRequest{}); err == nil || ok {
+		t.Fatalf("ping on a server without the root endpoint = %v, %v", ok, err)
+	}
+}
