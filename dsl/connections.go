@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/esgo/esgo"
 	"github.com/esgo/esgo/transport"
 )
 
@@ -131,4 +132,21 @@ func resolve(conn transport.Interface, alias string) (transport.Interface, error
 		return conn, nil
 	}
 	return DefaultConnections.Get(alias)
+}
+
+// CreateClient creates an *esgo.Client with opts (Python's
+// create_connection(alias, **kwargs)) and registers it under alias.
+func (c *Connections) CreateClient(alias string, opts ...esgo.Option) (*esgo.Client, error) {
+	client, err := esgo.New(opts...)
+	if err != nil {
+		return nil, fmt.Errorf("dsl: create connection %q: %w", alias, err)
+	}
+	c.Add(alias, client)
+	return client, nil
+}
+
+// ConfigureClient registers an *esgo.Client to be created with opts on
+// first use of alias (Python's configure(**kwargs)).
+func (c *Connections) ConfigureClient(alias string, opts ...esgo.Option) {
+	c.Configure(alias, func() (transport.Interface, error) { return esgo.New(opts...) })
 }

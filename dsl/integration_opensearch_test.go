@@ -50,10 +50,10 @@ func TestIntegrationOpenSearchModules(t *testing.T) {
 
 	// Scripted update with upsert.
 	inc := map[string]any{"source": "ctx._source.hits += params.by", "params": map[string]any{"by": 5}}
-	if _, err := docs.Update(ctx, "a", dsl.Update{Script: inc, RetryOnConflict: 2}); err != nil {
+	if _, err := docs.Update(ctx, "a", dsl.Update{Script: inc, RetryOnConflict: 2}, dsl.Refresh("true")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := docs.Update(ctx, "z", dsl.Update{Script: inc, Upsert: logLine{Msg: "new", Level: "info", Hits: 1}}); err != nil {
+	if _, err := docs.Update(ctx, "z", dsl.Update{Script: inc, Upsert: logLine{Msg: "new", Level: "info", Hits: 1}}, dsl.Refresh("true")); err != nil {
 		t.Fatal(err)
 	}
 	a, _ := docs.Get(ctx, "a")

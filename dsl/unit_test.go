@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/esgo/esgo"
 	"github.com/esgo/esgo/dsl"
 	"github.com/esgo/esgo/transport"
 )
@@ -361,5 +362,23 @@ func TestSortValuesStayExact(t *testing.T) {
 	s := dsl.NewSearch().Sort("n").SearchAfter(h.Meta.Sort...)
 	if got := mustJSON(t, s); got != `{"search_after":[9007199254740993,"x",1.5],"sort":["n"]}` {
 		t.Errorf("search_after = %s", got)
+	}
+}
+
+func TestConnectionsCreateClient(t *testing.T) {
+	var reg dsl.Connections
+	client, err := reg.CreateClient("c", esgo.WithAddresses("http://127.0.0.1:9"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := reg.Get("c"); err != nil || got != client {
+		t.Errorf("Get = %v, %v", got, err)
+	}
+	reg.ConfigureClient("lazy", esgo.WithAddresses("http://127.0.0.1:9"))
+	if got, err := reg.Get("lazy"); err != nil || got == nil {
+		t.Errorf("lazy = %v, %v", got, err)
+	}
+	if _, err := reg.CreateClient("bad", esgo.WithAddresses("::not a url")); err == nil {
+		t.Error("bad address accepted")
 	}
 }
