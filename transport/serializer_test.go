@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"math"
 	"strings"
 	"testing"
@@ -74,3 +75,32 @@ func TestResponseDecodeMalformed(t *testing.T) {
 type nopCloser struct{ *strings.Reader }
 
 func (nopCloser) Close() error { return nil }
+
+// upperSerializer is a custom serializer that marks what it encoded.
+type upperSerializer struct{ JSONSerializer }
+
+func (upperSerializer) Marshal(v any) ([]byte, error) {
+	b, err := json.Marshal(v)
+	return bytes.ToUpper(b), err
+}
+
+func TestPluggableSerializer(t *testing.T) {
+	rec := &recorder{}
+	tr := newT(t, WithAddresses("http://es1:9200"), WithRoundTripper(rec), WithSerializer(upperSerializer{}))
+	resp, err := tr.Perform(t.Context(), &Request{Method: "POST", Path: "/i/_doc", Body: map[string]string{"a": "b"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Close()
+	body, _ := io.ReadAll(rec.last().Body)
+	if string(body) != `{"A":"B"}` {
+		t.Fatalf("custom serializer not used: %s", body)
+	}
+	// Raw bodies bypass it.
+	resp, _ = tr.Perform(t.Context(), &Request{Method: "POST", Path: "/i/_doc", Body: []byte(`{"x":1}`)})
+	resp.Close()
+	body, _ = io.ReadAll(rec.last().Body)
+	if string(body) != `{"x":1}` {
+		t.Fatalf("raw body changed: %s", body)
+	}
+}
