@@ -3,6 +3,8 @@ package api_test
 import (
 	"context"
 	"errors"
+	"io"
+	"strings"
 	"testing"
 
 	"github.com/esgo/esgo"
@@ -62,6 +64,45 @@ func TestThroughEsgoClient(t *testing.T) {
 	if ok, err := client.Exists(ctx, api.ExistsRequest{Index: index, ID: "nope"}); err != nil || ok {
 		t.Fatalf("exists(missing doc) = %v, %v", ok, err)
 	}
+	// NDJSON through the real transport: a slice body is one line per element.
+	bulk, err := api.Decode[struct {
+		Errors bool  `json:"errors"`
+		Items  []any `json:"items"`
+	}](client.Bulk(ctx, api.BulkRequest{Index: index, Refresh: api.RefreshTrue, Body: []any{
+		map[string]any{"index": map[string]any{"_id": "1"}}, map[string]any{"title": "one"},
+		map[string]any{"index": map[string]any{"_id": "2"}}, map[string]any{"title": "two"},
+	}}))
+	if err != nil || bulk.Errors || len(bulk.Items) != 2 {
+		t.Fatalf("bulk = %+v, %v", bulk, err)
+	}
+	// cat sends its own Accept header: text by default, JSON with format=json.
+	cat, err := client.Cat.Count(ctx, api.CatCountRequest{Index: []string{index}, H: []string{"count"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, _ := io.ReadAll(cat.Body)
+	cat.Body.Close()
+	if strings.TrimSpace(string(text)) != "2" {
+		t.Fatalf("cat.count text = %q", text)
+	}
+	rows, err := api.Decode[[]map[string]string](client.Cat.Count(ctx, api.CatCountRequest{Index: []string{index}, Format: "json"}))
+	if err != nil || len(rows) != 1 || rows[0]["count"] != "2" {
+		t.Fatalf("cat.count json = %v, %v", rows, err)
+	}
+	ms, err := api.Decode[struct {
+		Responses []struct {
+			Hits struct {
+				Total struct{ Value int } `json:"total"`
+			} `json:"hits"`
+		} `json:"responses"`
+	}](client.Msearch(ctx, api.MsearchRequest{Index: []string{index}, Body: []any{
+		map[string]any{}, map[string]any{"query": map[string]any{"match": map[string]any{"title": "one"}}},
+		map[string]any{}, map[string]any{"query": map[string]any{"match_all": map[string]any{}}},
+	}}))
+	if err != nil || len(ms.Responses) != 2 || ms.Responses[0].Hits.Total.Value != 1 || ms.Responses[1].Hits.Total.Value != 2 {
+		t.Fatalf("msearch = %+v, %v", ms, err)
+	}
+
 	// Ping is HEAD /, which this minimal server answers with 405: an error, not false.
 	if ok, err := client.Ping(ctx, api.PingRequest{}); err == nil || ok {
 		t.Fatalf("ping on a server without the root endpoint = %v, %v", ok, err)
