@@ -79,10 +79,7 @@ func figBuild(ctx context.Context, cfg config, rep *report) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	runs := 1
-	if !cfg.quick {
-		runs = 2
-	}
+	runs := cfg.runs
 	for _, p := range buildProgs {
 		pkg := "./" + filepath.Join("sizeprogs", p.dir)
 		if _, err := os.Stat(filepath.Join("sizeprogs", p.dir, "main.go")); err != nil {

@@ -20,6 +20,7 @@ type report struct {
 	LoadAfter     string   `json:"load_average_after"`
 	Rows          []row    `json:"rows"`
 	Targets       []target `json:"targets"`
+	Errors        []string `json:"errors,omitempty"`
 }
 
 // row is one client in one case of one figure: the medians of its runs
@@ -216,6 +217,9 @@ func (r *report) markdown() string {
 				fmt.Fprintf(&b, " %s |\n", ratio)
 			}
 		}
+	}
+	for _, e := range r.Errors {
+		fmt.Fprintf(&b, "\n**Figure failed:** %s\n", e)
 	}
 	if len(r.Targets) > 0 {
 		b.WriteString("\n### Targets of the issue\n\n| target | case | esgo vs anchor | met |\n|---|---|---|---|\n")

@@ -171,12 +171,9 @@ func goChild(ctx context.Context, mode, url, index string, docs int, large bool)
 		args = append(args, "-large")
 	}
 	if profileDir != "" {
-		name := mode
+		name := mode + "-" + index
 		if large {
 			name += "-large"
-		}
-		if strings.HasPrefix(url, "http://127.0.0.1") && strings.Contains(index, "loopback") {
-			name += "-loopback"
 		}
 		args = append(args, "-cpuprofile", filepath.Join(profileDir, name+".pprof"))
 	}
