@@ -7,10 +7,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/esgo/esgo"
 	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/eslocal"
 	"github.com/esgo/esgo/eslocal/eslocaltest"
+	"github.com/esgo/esgo/transport"
 )
 
 func TestMain(m *testing.M) { eslocaltest.Main(m) }
@@ -37,9 +40,26 @@ func loadSuites(t *testing.T) []*Suite {
 }
 
 // runSuites runs the suites against c, one subtest per YAML test, logs the
-// summary and writes it to the file named by reportEnv, if set.
+// summary and writes it to the file named by reportEnv, if set. The requests
+// go through HTTPTransport, or through an *esgo.Client (its transport and
+// error handling included) when ESGO_YAML_TRANSPORT=esgo.
 func runSuites(t *testing.T, c *eslocal.Cluster, suites []*Suite, reportEnv string) {
-	tr := &HTTPTransport{URL: c.URL(), Client: c.HTTPClient(), Username: c.Username, Password: c.Password}
+	var tr transport.Interface = &HTTPTransport{URL: c.URL(), Client: c.HTTPClient(), Username: c.Username, Password: c.Password}
+	if os.Getenv("ESGO_YAML_TRANSPORT") == "esgo" {
+		opts := []esgo.Option{esgo.WithAddresses(c.URLs...), esgo.WithRetries(0), esgo.WithRequestTimeout(time.Minute)}
+		if len(c.CACert) > 0 {
+			opts = append(opts, esgo.WithCACert(c.CACert))
+		}
+		if c.Username != "" {
+			opts = append(opts, esgo.WithBasicAuth(c.Username, c.Password))
+		}
+		client, err := esgo.New(opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { client.Close() })
+		tr = client
+	}
 	runner := New(tr, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
 	var results []Result
 	ctx := context.Background()
