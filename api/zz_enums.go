@@ -3,7 +3,6 @@
 package api
 
 // Block is a value of the "block" parameter (used by indices.add_block, indices.remove_block).
-// Not every endpoint accepts every value.
 type Block string
 
 // Values of Block.
@@ -15,7 +14,6 @@ const (
 )
 
 // ByteUnit is a value of the "bytes" parameter (used by cat.aliases, cat.allocation, cat.circuit_breaker, cat.component_templates and 22 more).
-// Not every endpoint accepts every value.
 type ByteUnit string
 
 // Values of ByteUnit.
@@ -29,7 +27,6 @@ const (
 )
 
 // Conflicts is a value of the "conflicts" parameter (used by delete_by_query, update_by_query).
-// Not every endpoint accepts every value.
 type Conflicts string
 
 // Values of Conflicts.
@@ -39,7 +36,6 @@ const (
 )
 
 // DefaultOperator is a value of the "default_operator" parameter (used by async_search.submit, count, delete_by_query, explain and 3 more).
-// Not every endpoint accepts every value.
 type DefaultOperator string
 
 // Values of DefaultOperator.
@@ -49,7 +45,6 @@ const (
 )
 
 // EcsCompatibility is a value of the "ecs_compatibility" parameter (used by text_structure.find_field_structure, text_structure.find_message_structure).
-// Not every endpoint accepts every value.
 type EcsCompatibility string
 
 // Values of EcsCompatibility.
@@ -69,7 +64,6 @@ const (
 )
 
 // ExpandWildcards is a value of the "expand_wildcards" parameter (used by async_search.submit, cat.aliases, cat.indices, cat.segments and 55 more).
-// Not every endpoint accepts every value.
 type ExpandWildcards string
 
 // Values of ExpandWildcards.
@@ -246,7 +240,6 @@ const (
 )
 
 // Refresh is a value of the "refresh" parameter (used by bulk, create, delete, index and 22 more).
-// Not every endpoint accepts every value.
 type Refresh string
 
 // Values of Refresh.
@@ -257,7 +250,6 @@ const (
 )
 
 // SearchType is a value of the "search_type" parameter (used by async_search.submit, delete_by_query, msearch, msearch_template and 4 more).
-// Not every endpoint accepts every value.
 type SearchType string
 
 // Values of SearchType.
@@ -318,7 +310,6 @@ const (
 )
 
 // SuggestMode is a value of the "suggest_mode" parameter (used by async_search.submit, search).
-// Not every endpoint accepts every value.
 type SuggestMode string
 
 // Values of SuggestMode.
@@ -355,7 +346,6 @@ const (
 )
 
 // TimeUnit is a value of the "time" parameter (used by cat.aliases, cat.allocation, cat.circuit_breaker, cat.component_templates and 22 more).
-// Not every endpoint accepts every value.
 type TimeUnit string
 
 // Values of TimeUnit.
@@ -370,7 +360,6 @@ const (
 )
 
 // VersionType is a value of the "version_type" parameter (used by create, delete, exists, exists_source and 5 more).
-// Not every endpoint accepts every value.
 type VersionType string
 
 // Values of VersionType.

@@ -87,6 +87,9 @@ type enumType struct {
 	Options []string
 	Consts  []string
 	Users   []string // endpoint names, for the doc comment
+	// Varies is set when endpoints accept different sets of values.
+	Varies   bool
+	firstSet string
 }
 
 var initialisms = map[string]string{
@@ -287,6 +290,12 @@ func buildEndpoint(e *endpoint, raw *rawEndpoint, enums map[string]*enumType) er
 				en = &enumType{Key: name, GoName: gn}
 				enums[name] = en
 			}
+			set := strings.Join(sortedCopy(a.Options), ",")
+			if en.firstSet == "" {
+				en.firstSet = set
+			} else if set != en.firstSet {
+				en.Varies = true
+			}
 			for _, o := range a.Options {
 				if !contains(en.Options, o) {
 					en.Options = append(en.Options, o)
@@ -444,4 +453,10 @@ func containsField(list []*field, f *field) bool {
 		}
 	}
 	return false
+}
+
+func sortedCopy(list []string) []string {
+	out := append([]string(nil), list...)
+	sort.Strings(out)
+	return out
 }

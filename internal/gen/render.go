@@ -115,7 +115,7 @@ func renderEnums(m *model) []byte {
 			users = users[:4]
 		}
 		fmt.Fprintf(&b, "// %s is a value of the %q parameter (used by %s%s).\n", en.GoName, en.Key, strings.Join(users, ", "), more)
-		if len(en.Users) > 1 {
+		if en.Varies {
 			b.WriteString("// Not every endpoint accepts every value.\n")
 		}
 		fmt.Fprintf(&b, "type %s string\n\n", en.GoName)
