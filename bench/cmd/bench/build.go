@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
+	"time"
 )
 
 // buildProgs are the search-only programs of figure 5, in bench/sizeprogs.
@@ -26,6 +28,11 @@ func timedBuild(ctx context.Context, cache, out, pkg string, extra ...string) (w
 	args = append(args, "-o", out, pkg)
 	cmd := exec.CommandContext(ctx, "/usr/bin/time", args...)
 	cmd.Env = append(os.Environ(), "GOCACHE="+cache, "GOFLAGS=")
+	// The build runs in its own process group, so that cancelling kills
+	// the go command and its compilers too, not only /usr/bin/time.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	cmd.WaitDelay = 5 * time.Second
 	var errb bytes.Buffer
 	cmd.Stderr = &errb
 	if err := cmd.Run(); err != nil {
