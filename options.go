@@ -88,6 +88,9 @@ func WithRetryBackoff(base, maxDelay time.Duration) Option {
 // WithRequestTimeout bounds each call, retries included (default 30s).
 func WithRequestTimeout(d time.Duration) Option { return transport.WithRequestTimeout(d) }
 
+// WithAttemptTimeout bounds each attempt on its own (off by default).
+func WithAttemptTimeout(d time.Duration) Option { return transport.WithAttemptTimeout(d) }
+
 // WithDeadNodeBackoff sets how long failed nodes are left out.
 func WithDeadNodeBackoff(factor, maxTimeout time.Duration) Option {
 	return transport.WithDeadNodeBackoff(factor, maxTimeout)

@@ -13,7 +13,9 @@
 //     keep-alive connections per node (WithConnectionsPerNode); the dialer
 //     times out after 10 s, TLS handshakes after 10 s.
 //   - Request timeout: 30 s per call, retries and backoff included
-//     (WithRequestTimeout, Request.Timeout, or an earlier context deadline).
+//     (WithRequestTimeout, Request.Timeout, or an earlier context deadline);
+//     WithAttemptTimeout also bounds each attempt, so that a hung node is
+//     left for another one.
 //   - Retries: 3 (WithRetries), on connection errors and on 429, 502, 503 and
 //     504 (WithRetryOnStatus); timeouts only with WithRetryOnTimeout.
 //   - Selection: round robin (RoundRobin); Random or any Selector instead.

@@ -74,6 +74,7 @@ type config struct {
 	backoffBase    time.Duration
 	backoffMax     time.Duration
 	requestTimeout time.Duration
+	attemptTimeout time.Duration
 
 	deadFactor time.Duration
 	deadMax    time.Duration
@@ -347,7 +348,7 @@ func WithRetryOnStatus(statuses ...int) Option {
 
 // WithRetryOnTimeout also retries attempts that timed out (off by default:
 // a timed-out write may have been applied). Only useful with a per-attempt
-// timeout from WithHTTPClient, or when the context still has time left.
+// timeout (WithAttemptTimeout or the Timeout of WithHTTPClient).
 func WithRetryOnTimeout(on bool) Option {
 	return func(c *config) error { c.retryOnTimeout = on; return nil }
 }
@@ -375,6 +376,19 @@ func WithRequestTimeout(d time.Duration) Option {
 			return &ConfigError{Option: "WithRequestTimeout", Value: d.String(), Err: errors.New("must not be negative")}
 		}
 		c.requestTimeout = d
+		return nil
+	}
+}
+
+// WithAttemptTimeout bounds each attempt on its own (off by default). A node
+// that does not answer in time is marked dead, and with WithRetryOnTimeout
+// the request moves on to another node while the overall timeout allows.
+func WithAttemptTimeout(d time.Duration) Option {
+	return func(c *config) error {
+		if d < 0 {
+			return &ConfigError{Option: "WithAttemptTimeout", Value: d.String(), Err: errors.New("must not be negative")}
+		}
+		c.attemptTimeout = d
 		return nil
 	}
 }

@@ -461,8 +461,14 @@ func (t *Transport) attempt(ctx context.Context, node *Node, req *Request, hdr h
 	if method == "" {
 		method = http.MethodGet
 	}
-	hreq, err := http.NewRequestWithContext(ctx, method, u.String(), rd)
+	actx := ctx
+	acancel := context.CancelFunc(func() {})
+	if d := t.cfg.attemptTimeout; d > 0 {
+		actx, acancel = context.WithTimeout(ctx, d)
+	}
+	hreq, err := http.NewRequestWithContext(actx, method, u.String(), rd)
 	if err != nil {
+		acancel()
 		return nil, &ConnectionError{Node: node.URL(), Err: err}
 	}
 	hreq.Header = hdr.Clone()
@@ -485,14 +491,21 @@ func (t *Transport) attempt(ctx context.Context, node *Node, req *Request, hdr h
 	elapsed := time.Since(start)
 	node.latencyNS.Add(int64(elapsed))
 	if err != nil {
+		acancel()
 		node.errors.Add(1)
-		err = classify(ctx, node.URL(), err)
+		if ctx.Err() == nil && errors.Is(actx.Err(), context.DeadlineExceeded) {
+			err = &TimeoutError{Node: node.URL(), Err: fmt.Errorf("attempt timeout %s: %w", t.cfg.attemptTimeout, context.DeadlineExceeded)}
+		} else {
+			err = classify(ctx, node.URL(), err)
+		}
 		t.logger.Debug("esgo: request failed", "method", method, "url", RedactURL(u.String()), "error", err, "duration", elapsed)
 		if t.cfg.trace != nil {
 			t.writeTrace(hreq, plain, nil, nil, elapsed, err)
 		}
 		return nil, err
 	}
+	// The attempt's context must live until the body is read.
+	hresp.Body = &cancelOnClose{ReadCloser: hresp.Body, cancel: acancel}
 	resp := &Response{StatusCode: hresp.StatusCode, Header: hresp.Header, Body: hresp.Body,
 		Warnings: hresp.Header.Values("Warning"), Node: node.URL(), serializer: t.cfg.serializer}
 	if strings.EqualFold(hresp.Header.Get("Content-Encoding"), "gzip") && method != http.MethodHead {

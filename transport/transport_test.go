@@ -597,3 +597,43 @@ func TestEscapedPathSentAsIs(t *testing.T) {
 		}
 	}
 }
+
+func TestAttemptTimeoutRetriedOnAnotherNode(t *testing.T) {
+	release := make(chan struct{})
+	var hung atomic.Int32
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hung.Add(1)
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	defer slow.Close()
+	defer close(release)
+	fast := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.WriteString(w, `{}`)
+	}))
+	defer fast.Close()
+
+	tr := newT(t, WithAddresses(slow.URL, fast.URL), WithAttemptTimeout(200*time.Millisecond), WithRetryOnTimeout(true))
+	start := time.Now()
+	resp, err := perform(t, tr, &Request{Method: "GET", Path: "/"})
+	if err != nil {
+		t.Fatalf("attempt timeout not retried on the healthy node: %v", err)
+	}
+	resp.Close()
+	if resp.Node != fast.URL || time.Since(start) > 2*time.Second || hung.Load() != 1 {
+		t.Fatalf("answered by %s after %v (%d hung attempts)", resp.Node, time.Since(start), hung.Load())
+	}
+	if s := tr.Nodes()[0]; s.Alive {
+		t.Fatalf("the node that timed out is still alive: %+v", s)
+	}
+
+	// Without WithRetryOnTimeout the timeout is returned, naming the node.
+	tr = newT(t, WithAddresses(slow.URL, fast.URL), WithAttemptTimeout(200*time.Millisecond))
+	_, err = perform(t, tr, &Request{Method: "GET", Path: "/"})
+	var te *TimeoutError
+	if !errors.As(err, &te) || te.Node != slow.URL {
+		t.Fatalf("got %v, want a *TimeoutError naming %s", err, slow.URL)
+	}
+}
