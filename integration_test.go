@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"os/exec"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -529,14 +530,44 @@ func TestNodeKilledMidLoad(t *testing.T) {
 			}
 		}()
 	}
-	time.Sleep(3 * time.Second)
+	// A client that follows the cluster by sniffing when a node fails.
+	follower := mustClient(t, esgo.WithAddresses(cl.URLs...), esgo.WithSniffOnFailure(true),
+		transport.WithMinSniffInterval(0), esgo.WithRequestTimeout(90*time.Second))
+
+	done := func() int { mu.Lock(); defer mu.Unlock(); return total }
+	for start := time.Now(); done() < 30 && time.Since(start) < time.Minute; {
+		time.Sleep(100 * time.Millisecond)
+	}
 	killed := cl.URLs[2]
 	if err := cl.Kill(2); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(8 * time.Second)
+	atKill := done()
+	// Keep the load on until plenty of requests ran after the kill.
+	for start := time.Now(); done()-atKill < 60 && time.Since(start) < 90*time.Second; {
+		time.Sleep(100 * time.Millisecond)
+	}
 	close(stop)
 	wg.Wait()
+
+	// The follower hits the dead node, sniffs, and drops it from its pool.
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		resp, err := follower.Perform(ctx, &transport.Request{Method: "GET", Path: "/_cluster/health"})
+		if err != nil {
+			t.Errorf("follower request failed: %v", err)
+		} else {
+			resp.Close()
+		}
+		if urls := nodeURLs(follower); len(urls) == 2 && !slices.Contains(urls, killed) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Errorf("sniffing on failure kept %v after %s was killed", nodeURLs(follower), killed)
+			break
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
 
 	mu.Lock()
 	defer mu.Unlock()
@@ -554,7 +585,10 @@ func TestNodeKilledMidLoad(t *testing.T) {
 	if !deadSeen || !strings.Contains(logs.String(), "node marked dead") {
 		t.Errorf("the killed node %s was never marked dead; stats %+v", killed, c.Nodes())
 	}
-	t.Logf("%d requests, %d failures; stats %+v", total, len(failures), c.Nodes())
+	if total-atKill < 20 {
+		t.Errorf("only %d requests ran after the kill; the test did not load the cluster", total-atKill)
+	}
+	t.Logf("%d requests (%d after the kill), %d failures; stats %+v", total, total-atKill, len(failures), c.Nodes())
 }
 
 type lockedWriter struct {
