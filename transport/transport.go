@@ -47,7 +47,6 @@ type Transport struct {
 	cloud              bool
 
 	startOnce sync.Once
-	startDone atomic.Bool
 
 	infoMu   sync.Mutex
 	info     atomic.Pointer[ServerInfo]
@@ -253,7 +252,6 @@ func (t *Transport) start(ctx context.Context) {
 				t.logger.Warn("esgo: sniffing on start failed", "error", err)
 			}
 		}
-		t.startDone.Store(true)
 	})
 	if t.cfg.detect && t.info.Load() == nil && time.Now().UnixNano() >= t.infoNext.Load() {
 		_, _ = t.detect(ctx)
