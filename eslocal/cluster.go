@@ -118,7 +118,8 @@ type Cluster struct {
 	CAFile string
 	// Fingerprint is the hex SHA-256 of the HTTP certificate, when WithTLS was given.
 	Fingerprint string
-	// Dir holds the nodes' folders (config, data, logs).
+	// Dir holds the nodes' folders (config, data, logs) and, for
+	// Elasticsearch, the snapshot repository folder set as path.repo.
 	Dir string
 
 	cfg   config

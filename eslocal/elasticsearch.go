@@ -125,6 +125,14 @@ func (c *Cluster) startElasticsearch(ctx context.Context) error {
 	if c.cfg.tls {
 		scheme = "https"
 	}
+	// A snapshot repository folder shared by the nodes, as a shared file system would be.
+	repo := filepath.Join(c.Dir, "snapshots")
+	if err := os.MkdirAll(repo, 0o755); err != nil {
+		return err
+	}
+	if err := chownTree(repo, uid, gid); err != nil {
+		return err
+	}
 	env := append(os.Environ(), "ES_JAVA_HOME="+java, "ES_JAVA_OPTS=-Xms"+c.cfg.heap+" -Xmx"+c.cfg.heap)
 	clusterName := "esgo-" + randomString(6)
 	for i := range n {
@@ -159,6 +167,7 @@ func (c *Cluster) startElasticsearch(ctx context.Context) error {
 			// Tests fill small disks; don't let watermarks block writes.
 			"cluster.routing.allocation.disk.threshold_enabled": "false",
 			"xpack.ml.enabled": "false",
+			"path.repo":        repo,
 		}
 		if n == 1 {
 			settings["discovery.type"] = "single-node"
