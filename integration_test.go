@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptrace"
+	"os"
 	"os/exec"
 	"slices"
 	"strings"
@@ -624,4 +625,60 @@ func sameSet(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// TestElasticsearch710 runs against an Elasticsearch 7.10 server named by
+// ESGO_TEST_ES7_URL (the eslocal harness does not start one yet). 7.10 sends
+// no X-Elastic-Product header and refuses compatible-with=9: the client must
+// detect it and send plain JSON.
+func TestElasticsearch710(t *testing.T) {
+	if testing.Short() {
+		t.Skip("integration test")
+	}
+	u := os.Getenv("ESGO_TEST_ES7_URL")
+	if u == "" {
+		t.Skip("ESGO_TEST_ES7_URL is not set: no Elasticsearch 7.10 server to test against")
+	}
+	ctx := context.Background()
+	rec := newRecorder()
+	c := mustClient(t, esgo.WithAddresses(u), esgo.WithTransport(rec))
+	info, err := c.ServerInfo(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Product != transport.ProductElasticsearch || info.Major != 7 {
+		t.Fatalf("detected %+v, want Elasticsearch 7", info)
+	}
+	idx := indexName(t)
+	deleteIndex(t, c, idx)
+	resp, err := c.Index(ctx, api.IndexRequest{Index: idx, ID: "1", Body: map[string]string{"a": "b"}, Refresh: "true"})
+	if err != nil {
+		t.Fatalf("indexing into 7.10: %v", err)
+	}
+	resp.Close()
+	if sent, _ := rec.last(); sent.Get("Accept") != "application/json" {
+		t.Errorf("sent Accept %q to 7.10", sent.Get("Accept"))
+	}
+	resp, err = c.Search(ctx, api.SearchRequest{Index: []string{idx}, Body: `{"query":{"match":{"a":"b"}}}`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sr struct {
+		Hits struct {
+			Total struct {
+				Value int `json:"value"`
+			} `json:"total"`
+		} `json:"hits"`
+	}
+	if err := resp.Decode(&sr); err != nil || sr.Hits.Total.Value != 1 {
+		t.Fatalf("search on 7.10: %d hits, %v", sr.Hits.Total.Value, err)
+	}
+	// The strict product check refuses 7.10 only if the user asks for it
+	// and it cannot be identified; GET / identifies it as Elasticsearch.
+	strict := mustClient(t, esgo.WithAddresses(u), esgo.WithProductCheck(transport.ProductCheckStrict))
+	resp, err = strict.Perform(ctx, &transport.Request{Method: "GET", Path: "/_cluster/health"})
+	if err != nil {
+		t.Fatalf("strict product check refused Elasticsearch 7.10: %v", err)
+	}
+	resp.Close()
 }
