@@ -377,3 +377,19 @@ func (d *DocType[T]) Delete(ctx context.Context, id string, opts ...WriteOpt) er
 	_, err = performJSON(ctx, t, &transport.Request{Method: http.MethodDelete, Path: d.docPath("_doc", id), Query: queryOf(opts)}, nil)
 	return err
 }
+
+// appendScript appends params.v to the top-level field params.f, creating
+// the list when missing and turning a single value into a list.
+const appendScript = `if (ctx._source[params.f] == null) { ctx._source[params.f] = [params.v] } ` +
+	`else if (ctx._source[params.f] instanceof List) { ctx._source[params.f].add(params.v) } ` +
+	`else { ctx._source[params.f] = [ctx._source[params.f], params.v] }`
+
+// AppendNested adds value to the list in the top-level field (a nested or
+// array field) of the document with the given id, with a painless script:
+// the parent document is not re-sent. Retries on conflict up to 3 times.
+func (d *DocType[T]) AppendNested(ctx context.Context, id, field string, value any, opts ...WriteOpt) (*UpdateResult[T], error) {
+	return d.Update(ctx, id, Update{
+		Script:          map[string]any{"source": appendScript, "lang": "painless", "params": map[string]any{"f": field, "v": value}},
+		RetryOnConflict: 3,
+	}, opts...)
+}

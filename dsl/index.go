@@ -484,3 +484,71 @@ func (t *Template) Save(ctx context.Context) error {
 	_, err = performJSON(ctx, tr, &transport.Request{Method: http.MethodPut, Path: path, Header: jsonHeader(), Body: t.Body()}, nil)
 	return err
 }
+
+// AnalyzeToken is one token produced by Analyze.
+type AnalyzeToken struct {
+	Token       string `json:"token"`
+	StartOffset int    `json:"start_offset"`
+	EndOffset   int    `json:"end_offset"`
+	Type        string `json:"type"`
+	Position    int    `json:"position"`
+}
+
+// Analyze runs text through an analyzer of the index (a custom one
+// defined on it or a built-in one) and returns the tokens.
+func (ix *Index) Analyze(ctx context.Context, analyzer, text string) ([]AnalyzeToken, error) {
+	var out struct {
+		Tokens []AnalyzeToken `json:"tokens"`
+	}
+	if _, err := ix.do(ctx, http.MethodPost, "_analyze", nil, map[string]any{"analyzer": analyzer, "text": text}, &out); err != nil {
+		return nil, err
+	}
+	return out.Tokens, nil
+}
+
+// PutAlias adds (or replaces) the alias name on the index; def may hold
+// "filter" (a Query), "routing", "is_write_index"... or be nil.
+func (ix *Index) PutAlias(ctx context.Context, name string, def map[string]any) error {
+	var body any
+	if len(def) > 0 {
+		body = def
+	}
+	_, err := ix.do(ctx, http.MethodPut, "_alias/"+url.PathEscape(name), nil, body, nil)
+	return err
+}
+
+// DeleteAlias removes the alias name from the index.
+func (ix *Index) DeleteAlias(ctx context.Context, name string) error {
+	_, err := ix.do(ctx, http.MethodDelete, "_alias/"+url.PathEscape(name), nil, nil, nil)
+	return err
+}
+
+// GetAliases returns the aliases of the index with their definitions.
+func (ix *Index) GetAliases(ctx context.Context) (map[string]map[string]any, error) {
+	var out map[string]struct {
+		Aliases map[string]map[string]any `json:"aliases"`
+	}
+	if _, err := ix.do(ctx, http.MethodGet, "_alias", nil, nil, &out); err != nil {
+		return nil, err
+	}
+	for _, v := range out {
+		return v.Aliases, nil
+	}
+	return map[string]map[string]any{}, nil
+}
+
+// Flush flushes the index.
+func (ix *Index) Flush(ctx context.Context) error {
+	_, err := ix.do(ctx, http.MethodPost, "_flush", nil, nil, nil)
+	return err
+}
+
+// ForceMerge merges the index segments down to maxSegments (0: the server's choice).
+func (ix *Index) ForceMerge(ctx context.Context, maxSegments int) error {
+	var q url.Values
+	if maxSegments > 0 {
+		q = url.Values{"max_num_segments": {fmt.Sprint(maxSegments)}}
+	}
+	_, err := ix.do(ctx, http.MethodPost, "_forcemerge", q, nil, nil)
+	return err
+}

@@ -49,3 +49,44 @@ func TestIntegrationSuggestAndPaging(t *testing.T) {
 		t.Errorf("pages = %v", ids)
 	}
 }
+
+func TestIntegrationIndexExtras(t *testing.T) {
+	conn := esConn(t)
+	ctx := context.Background()
+	deleteIndexAtCleanup(t, conn, "dsl-it-extras")
+	an := dsl.CustomAnalyzer("low_std", dsl.BuiltinTokenizer("standard"), []dsl.TokenFilter{dsl.BuiltinTokenFilter("lowercase")}, nil)
+	ix := dsl.NewIndex("dsl-it-extras").Using(conn).Settings(map[string]any{"number_of_replicas": 0}).Analyzer(an)
+	if err := ix.Create(ctx); err != nil {
+		t.Fatal(err)
+	}
+	toks, err := ix.Analyze(ctx, "low_std", "Hello GO World")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words []string
+	for _, tk := range toks {
+		words = append(words, tk.Token)
+	}
+	if !slices.Equal(words, []string{"hello", "go", "world"}) || toks[1].Position != 1 {
+		t.Errorf("tokens = %+v", toks)
+	}
+	if err := ix.PutAlias(ctx, "dsl-it-extras-go", map[string]any{"filter": dsl.Term("tags", "go")}); err != nil {
+		t.Fatal(err)
+	}
+	al, err := ix.GetAliases(ctx)
+	if err != nil || al["dsl-it-extras-go"]["filter"] == nil {
+		t.Errorf("aliases = %v, %v", al, err)
+	}
+	if err := ix.DeleteAlias(ctx, "dsl-it-extras-go"); err != nil {
+		t.Fatal(err)
+	}
+	if al, _ := ix.GetAliases(ctx); len(al) != 0 {
+		t.Errorf("aliases after delete = %v", al)
+	}
+	if err := ix.Flush(ctx); err != nil {
+		t.Error(err)
+	}
+	if err := ix.ForceMerge(ctx, 1); err != nil {
+		t.Error(err)
+	}
+}

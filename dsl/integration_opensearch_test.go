@@ -62,6 +62,29 @@ func TestIntegrationOpenSearchModules(t *testing.T) {
 		t.Errorf("after scripted updates: a=%+v z=%+v", a, z)
 	}
 
+	// Appending to a list without re-saving the document.
+	for _, v := range []string{"x1", "x2"} {
+		if _, err := docs.AppendNested(ctx, "c", "extra", v, dsl.Refresh("true")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var raw struct {
+		Extra []string `json:"extra"`
+		Msg   string   `json:"msg"`
+	}
+	rawDocs, _ := dsl.NewDocType[struct {
+		Extra []string `json:"extra"`
+		Msg   string   `json:"msg"`
+	}](dsl.NewIndex("dsl-it-os").Using(conn))
+	if got, err := rawDocs.Get(ctx, "c"); err != nil {
+		t.Fatal(err)
+	} else {
+		raw = got.Source
+	}
+	if len(raw.Extra) != 2 || raw.Extra[1] != "x2" || raw.Msg != "retry ABC-77" {
+		t.Errorf("after AppendNested: %+v", raw)
+	}
+
 	// Update by query with a script.
 	res, err := ix.UpdateByQuery().Query(dsl.Match("msg", "abc")).
 		Script(dsl.P("source", "ctx._source.level = params.l"), dsl.P("lang", "painless"), dsl.P("params", map[string]any{"l": "tagged"})).
