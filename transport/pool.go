@@ -103,6 +103,7 @@ type pool struct {
 	mu       sync.RWMutex
 	nodes    []*Node
 	selector Selector
+	dead     atomic.Int32 // number of nodes marked dead (fast path when 0)
 
 	deadFactor time.Duration
 	deadMax    time.Duration
@@ -139,6 +140,12 @@ func (p *pool) next() (*Node, error) {
 	if len(nodes) == 0 {
 		return nil, ErrNoNodes
 	}
+	if p.dead.Load() == 0 {
+		if len(nodes) == 1 {
+			return nodes[0], nil
+		}
+		return p.selector.Select(nodes), nil
+	}
 	now := p.now()
 	candidates := make([]*Node, 0, len(nodes))
 	var soonest *Node
@@ -173,6 +180,9 @@ func (p *pool) markDead(n *Node) time.Duration {
 	defer n.mu.Unlock()
 	n.failures++
 	d := deadTimeout(p.deadFactor, p.deadMax, n.failures)
+	if !n.dead {
+		p.dead.Add(1)
+	}
 	n.dead = true
 	n.deadUntil = p.now().Add(d)
 	return d
@@ -183,6 +193,9 @@ func (p *pool) markAlive(n *Node) bool {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	wasDead := n.dead
+	if wasDead {
+		p.dead.Add(-1)
+	}
 	n.dead, n.failures, n.deadUntil = false, 0, time.Time{}
 	return wasDead
 }
@@ -224,5 +237,14 @@ func (p *pool) replace(addrs []Address) (added, removed []string) {
 		removed = append(removed, k)
 	}
 	p.nodes = next
+	var dead int32
+	for _, n := range next {
+		n.mu.Lock()
+		if n.dead {
+			dead++
+		}
+		n.mu.Unlock()
+	}
+	p.dead.Store(dead)
 	return added, removed
 }

@@ -496,7 +496,9 @@ func (t *Transport) attempt(ctx context.Context, node *Node, req *Request, hdr h
 		} else {
 			err = classify(ctx, node.URL(), err)
 		}
-		t.logger.Debug("esgo: request failed", "method", method, "url", RedactURL(u.String()), "error", err, "duration", elapsed)
+		if t.logger.Enabled(ctx, slog.LevelDebug) {
+			t.logger.Debug("esgo: request failed", "method", method, "url", RedactURL(u.String()), "error", err, "duration", elapsed)
+		}
 		if t.cfg.trace != nil {
 			t.writeTrace(hreq, plain, nil, nil, elapsed, err)
 		}
@@ -520,7 +522,9 @@ func (t *Transport) attempt(ctx context.Context, node *Node, req *Request, hdr h
 	for _, w := range resp.Warnings {
 		t.logger.Warn("esgo: server warning", "node", node.URL(), "path", req.Path, "warning", w)
 	}
-	t.logger.Debug("esgo: request", "method", method, "url", RedactURL(u.String()), "status", resp.StatusCode, "duration", elapsed)
+	if t.logger.Enabled(ctx, slog.LevelDebug) {
+		t.logger.Debug("esgo: request", "method", method, "url", RedactURL(u.String()), "status", resp.StatusCode, "duration", elapsed)
+	}
 	if t.cfg.trace != nil {
 		data, rerr := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 		rest := resp.Body
