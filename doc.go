@@ -24,6 +24,9 @@
 // statuses) are api.WithTimeout, api.WithHeader, api.WithRetries and
 // api.WithIgnore; they need no new client.
 //
+// Code that uses the API can be tested without a server: api.New accepts
+// any transport.Interface, so a fake Perform is all a test needs.
+//
 // See the transport package for the defaults, the dead-node and retry
 // backoff formulas, sniffing, server detection and what esgo does better
 // than the reference clients.

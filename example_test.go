@@ -77,3 +77,20 @@ func ExampleWithTrace() {
 	//   "size": 1
 	// }'
 }
+
+// A Cloud ID names the deployment's endpoint; compression is turned on and
+// sniffing is refused.
+func ExampleWithCloudID() {
+	client, err := esgo.New(esgo.WithCloudID("prod:dXMtY2VudHJhbDEuZ2NwLmNsb3VkLmVzLmlvJGFiYzEyMyRraWI0NTY="),
+		esgo.WithAPIKey("VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw=="))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(client.Nodes()[0].URL)
+
+	_, err = esgo.New(esgo.WithCloudID("prod:dXMtY2VudHJhbDEuZ2NwLmNsb3VkLmVzLmlvJGFiYzEyMyRraWI0NTY="), esgo.WithSniffOnStart(true))
+	fmt.Println(err)
+	// Output:
+	// https://abc123.us-central1.gcp.cloud.es.io:443
+	// transport: WithCloudID: cannot be combined with sniffing (the cloud proxy hides the nodes)
+}
