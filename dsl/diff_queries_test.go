@@ -91,6 +91,9 @@ func init() {
 	addValue("q/semantic", Semantic("inference_field", "Best surfing places"))
 	addValue("q/text_expansion", TextExpansion("ml__tokens", ".elser_model_2", "the query"))
 	addValue("q/weighted_tokens", WeightedTokens("query_expansion_field", map[string]float64{"2161": 0.4, "3000": 1.2}))
+	addValue("q/Q_dunder", Q("match", m{"title__raw": m{"query": "x", "operator": "and"}}))
+	addValue("q/Q_bool_combine", And(Q("bool", m{"must": []Query{Term("a", 1)}, "should": []Query{Term("b", 2)}}), Term("c", 3)))
+	addValue("q/Q_match_all_or", Or(Q("match_all", nil), Term("x", 1)))
 	addCase("q/raw", func() (any, error) {
 		return ParseQuery([]byte(`{"match": {"title": {"query": "go", "operator": "and"}}}`))
 	})

@@ -5,7 +5,7 @@
 //
 //   - Queries: one constructor per Elasticsearch 9.5 query type (Match, Term,
 //     Range, Nested, Knn, SparseVector, Semantic, span and geo queries...),
-//     each taking options (Boost, Operator, P for any parameter), plus Raw and
+//     each taking options (Boost, Operator, P for any parameter), plus Q, Raw and
 //     ParseQuery as escape hatches. And, Or and Not combine queries with
 //     exactly the simplification rules of the Python library.
 //   - Aggregations: constructors for every bucket, metric and pipeline

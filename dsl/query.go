@@ -668,3 +668,25 @@ func parseClauses(data json.RawMessage) ([]Query, error) {
 	}
 	return out, nil
 }
+
+// Q builds a query from its name and parameters, like Python's
+// Q("match", title="python"): top-level parameter names have "__" turned
+// into "." and bool, match_all and match_none become *BoolQuery,
+// MatchAllQuery and MatchNoneQuery (so they combine like built ones).
+// Parameters may hold Query values.
+func Q(name string, params map[string]any) Query {
+	body := make(map[string]any, len(params))
+	for k, v := range params {
+		body[fieldName(k)] = v
+	}
+	raw := Raw{QueryName: name, Body: body}
+	data, err := jsonMarshal(raw)
+	if err != nil {
+		return raw // marshalling reports the error again later
+	}
+	q, err := ParseQuery(data)
+	if err != nil {
+		return raw
+	}
+	return q
+}

@@ -102,6 +102,9 @@ q("q/sparse_vector_tokens", Q("sparse_vector", field="ml.tokens", query_vector={
 q("q/semantic", Q("semantic", field="inference_field", query="Best surfing places"))
 q("q/text_expansion", Q("text_expansion", ml__tokens={"model_id": ".elser_model_2", "model_text": "the query"}))
 q("q/weighted_tokens", Q("weighted_tokens", query_expansion_field={"tokens": {"2161": 0.4, "3000": 1.2}}))
+q("q/Q_dunder", Q("match", title__raw={"query": "x", "operator": "and"}))
+q("q/Q_bool_combine", Q("bool", must=[Q("term", a=1)], should=[Q("term", b=2)]) & Q("term", c=3))
+q("q/Q_match_all_or", Q("match_all") | Q("term", x=1))
 q("q/raw", Q({"match": {"title": {"query": "go", "operator": "and"}}}))
 
 # ---- combinations (& | ~)
