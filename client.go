@@ -59,9 +59,9 @@ func (c *Client) Perform(ctx context.Context, req *transport.Request) (*transpor
 // Transport returns the underlying transport.
 func (c *Client) Transport() *transport.Transport { return c.transport }
 
-// Nodes returns the state and counters (requests, failures, latency,
+// NodeStats returns the state and counters (requests, failures, latency,
 // dead/alive) of every node in the pool.
-func (c *Client) Nodes() []transport.NodeStats { return c.transport.Nodes() }
+func (c *Client) NodeStats() []transport.NodeStats { return c.transport.NodeStats() }
 
 // ServerInfo returns the product and version of the server, detecting them
 // if needed.
@@ -76,3 +76,7 @@ func (c *Client) Sniff(ctx context.Context) error { return c.transport.Sniff(ctx
 func (c *Client) Close() error { return c.transport.Close() }
 
 var _ transport.Interface = (*Client)(nil)
+
+// Compile-time check that the client's own methods leave the embedded API's
+// namespaces (client.Nodes, client.Indices ...) reachable.
+var _ = func(c *Client) *api.NodesAPI { return c.Nodes }

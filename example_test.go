@@ -23,7 +23,7 @@ func ExampleNew() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(client.Nodes()[0].URL)
+	fmt.Println(client.NodeStats()[0].URL)
 	// Output: http://localhost:9200
 }
 
@@ -86,7 +86,7 @@ func ExampleWithCloudID() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(client.Nodes()[0].URL)
+	fmt.Println(client.NodeStats()[0].URL)
 
 	_, err = esgo.New(esgo.WithCloudID("prod:dXMtY2VudHJhbDEuZ2NwLmNsb3VkLmVzLmlvJGFiYzEyMyRraWI0NTY="), esgo.WithSniffOnStart(true))
 	fmt.Println(err)

@@ -198,7 +198,7 @@ func TestElasticsearchIntegration(t *testing.T) {
 		t.Errorf("20 sequential requests opened %d connections and reused %d", fresh.Load(), reused.Load())
 	}
 
-	stats := c.Nodes()
+	stats := c.NodeStats()
 	if len(stats) != 1 || stats[0].Requests < 10 || !stats[0].Alive || stats[0].AverageLatency() <= 0 {
 		t.Errorf("node stats %+v", stats)
 	}
@@ -438,7 +438,7 @@ func TestTooManyRequestsRetried(t *testing.T) {
 		t.Errorf("request failed despite retries: %v", err)
 	}
 	rejected := 0
-	for _, s := range c.Nodes() {
+	for _, s := range c.NodeStats() {
 		rejected += int(s.Failures)
 	}
 	if rejected == 0 {
@@ -576,7 +576,7 @@ func TestNodeKilledMidLoad(t *testing.T) {
 		t.Errorf("request failed after a node was killed: %v", err)
 	}
 	var deadSeen bool
-	for _, s := range c.Nodes() {
+	for _, s := range c.NodeStats() {
 		if s.URL == killed && s.Failures > 0 {
 			deadSeen = true
 		}
@@ -584,12 +584,12 @@ func TestNodeKilledMidLoad(t *testing.T) {
 	logMu.Lock()
 	defer logMu.Unlock()
 	if !deadSeen || !strings.Contains(logs.String(), "node marked dead") {
-		t.Errorf("the killed node %s was never marked dead; stats %+v", killed, c.Nodes())
+		t.Errorf("the killed node %s was never marked dead; stats %+v", killed, c.NodeStats())
 	}
 	if total-atKill < 20 {
 		t.Errorf("only %d requests ran after the kill; the test did not load the cluster", total-atKill)
 	}
-	t.Logf("%d requests (%d after the kill), %d failures; stats %+v", total, total-atKill, len(failures), c.Nodes())
+	t.Logf("%d requests (%d after the kill), %d failures; stats %+v", total, total-atKill, len(failures), c.NodeStats())
 }
 
 type lockedWriter struct {
@@ -605,7 +605,7 @@ func (l lockedWriter) Write(p []byte) (int, error) {
 
 func nodeURLs(c *esgo.Client) []string {
 	var out []string
-	for _, s := range c.Nodes() {
+	for _, s := range c.NodeStats() {
 		out = append(out, s.URL)
 	}
 	return out

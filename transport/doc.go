@@ -91,7 +91,7 @@
 //   - Sniffing is off by default and refused with a Cloud ID (olivere/elastic
 //     had it on, which broke Docker, load balancers and the cloud).
 //   - Trace mode writes runnable curl commands with pretty JSON and no
-//     secrets; per-node metrics (Nodes); OpenTelemetry spans through the
+//     secrets; per-node metrics (NodeStats); OpenTelemetry spans through the
 //     OTel API only, so no SDK is forced on users.
 //
 // # Helper tags

@@ -20,7 +20,7 @@ func ExampleNew() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	for _, n := range tr.Nodes() {
+	for _, n := range tr.NodeStats() {
 		fmt.Println(n.URL, n.Alive)
 	}
 	// Output:

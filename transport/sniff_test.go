@@ -95,7 +95,7 @@ func (f *fakeCluster) count() (sniffs int, hosts map[string]int) {
 
 func poolURLs(tr *Transport) []string {
 	var out []string
-	for _, n := range tr.Nodes() {
+	for _, n := range tr.NodeStats() {
 		out = append(out, n.URL)
 	}
 	slices.Sort(out)

@@ -185,8 +185,8 @@ func (t *Transport) setup() error {
 	return nil
 }
 
-// Nodes returns a snapshot of every node's state and counters.
-func (t *Transport) Nodes() []NodeStats {
+// NodeStats returns a snapshot of every node's state and counters.
+func (t *Transport) NodeStats() []NodeStats {
 	nodes := t.pool.snapshot()
 	out := make([]NodeStats, len(nodes))
 	for i, n := range nodes {

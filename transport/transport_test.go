@@ -59,7 +59,7 @@ func TestRetryAfterHonoured(t *testing.T) {
 		t.Fatalf("retried after %v, want at least the 1s of Retry-After", el)
 	}
 	// 429 is cluster back-pressure, not a node failure.
-	if s := tr.Nodes()[0]; !s.Alive {
+	if s := tr.NodeStats()[0]; !s.Alive {
 		t.Fatalf("node marked dead by a 429: %+v", s)
 	}
 }
@@ -145,7 +145,7 @@ func TestDroppedConnectionRetriedOnAnotherNode(t *testing.T) {
 	if dropped.Load() != 1 {
 		t.Errorf("the dropping node got %d requests; after its first failure it should be dead", dropped.Load())
 	}
-	stats := tr.Nodes()
+	stats := tr.NodeStats()
 	if stats[0].Alive || stats[0].Failures != 1 || stats[0].Requests != 1 {
 		t.Errorf("bad node stats %+v", stats[0])
 	}
@@ -484,17 +484,17 @@ func TestAddressFromEnvironment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := tr.Nodes(); len(n) != 2 || n[0].URL != "http://es1:9200" || n[1].URL != "http://es2:9200" {
+	if n := tr.NodeStats(); len(n) != 2 || n[0].URL != "http://es1:9200" || n[1].URL != "http://es2:9200" {
 		t.Fatalf("nodes %+v", n)
 	}
 	t.Setenv("ELASTICSEARCH_URL", "")
 	tr, _ = New()
-	if n := tr.Nodes(); len(n) != 1 || n[0].URL != DefaultAddress {
+	if n := tr.NodeStats(); len(n) != 1 || n[0].URL != DefaultAddress {
 		t.Fatalf("nodes %+v, want %s", n, DefaultAddress)
 	}
 	cid := "n:" + base64.StdEncoding.EncodeToString([]byte("host.io$es$kb"))
 	tr, _ = New(WithCloudID(cid))
-	if n := tr.Nodes(); len(n) != 1 || n[0].URL != "https://es.host.io:443" || !tr.cfg.compress {
+	if n := tr.NodeStats(); len(n) != 1 || n[0].URL != "https://es.host.io:443" || !tr.cfg.compress {
 		t.Fatalf("cloud nodes %+v compress %v", n, tr.cfg.compress)
 	}
 }
@@ -625,7 +625,7 @@ func TestAttemptTimeoutRetriedOnAnotherNode(t *testing.T) {
 	if resp.Node != fast.URL || time.Since(start) > 2*time.Second || hung.Load() != 1 {
 		t.Fatalf("answered by %s after %v (%d hung attempts)", resp.Node, time.Since(start), hung.Load())
 	}
-	if s := tr.Nodes()[0]; s.Alive {
+	if s := tr.NodeStats()[0]; s.Alive {
 		t.Fatalf("the node that timed out is still alive: %+v", s)
 	}
 
