@@ -22,6 +22,7 @@ type ConnectionError struct {
 	Err error
 }
 
+// Error implements error.
 func (e *ConnectionError) Error() string {
 	return fmt.Sprintf("transport: connection to %s failed: %v", e.Node, e.Err)
 }
@@ -39,6 +40,7 @@ type TimeoutError struct {
 	Err error
 }
 
+// Error implements error.
 func (e *TimeoutError) Error() string {
 	if e.Node == "" {
 		return fmt.Sprintf("transport: request timed out: %v", e.Err)
@@ -61,6 +63,7 @@ type TLSError struct {
 	Err error
 }
 
+// Error implements error.
 func (e *TLSError) Error() string {
 	return fmt.Sprintf("transport: TLS with %s failed: %v", e.Node, e.Err)
 }
@@ -80,6 +83,7 @@ type SerializationError struct {
 	Err error
 }
 
+// Error implements error.
 func (e *SerializationError) Error() string {
 	if e.Node == "" {
 		return fmt.Sprintf("transport: cannot %s body: %v", e.Op, e.Err)
@@ -98,6 +102,7 @@ type SniffError struct {
 	Err error
 }
 
+// Error implements error.
 func (e *SniffError) Error() string {
 	return fmt.Sprintf("transport: sniffing nodes from %s failed: %v", e.Node, e.Err)
 }
@@ -114,6 +119,7 @@ type ProductError struct {
 	Product Product
 }
 
+// Error implements error.
 func (e *ProductError) Error() string {
 	p := string(e.Product)
 	if p == "" {
@@ -135,6 +141,7 @@ type ConfigError struct {
 	Err error
 }
 
+// Error implements error.
 func (e *ConfigError) Error() string {
 	if e.Value == "" {
 		return fmt.Sprintf("transport: %s: %v", e.Option, e.Err)

@@ -23,6 +23,7 @@ type FingerprintMismatchError struct {
 	Got  []string
 }
 
+// Error implements error.
 func (e *FingerprintMismatchError) Error() string {
 	return fmt.Sprintf("no certificate in the server's chain has fingerprint %s (got %s)", e.Want, strings.Join(e.Got, ", "))
 }
