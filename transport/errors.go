@@ -104,6 +104,9 @@ type SniffError struct {
 
 // Error implements error.
 func (e *SniffError) Error() string {
+	if e.Node == "" {
+		return fmt.Sprintf("transport: sniffing nodes failed: %v", e.Err)
+	}
 	return fmt.Sprintf("transport: sniffing nodes from %s failed: %v", e.Node, e.Err)
 }
 
