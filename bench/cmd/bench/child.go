@@ -46,10 +46,14 @@ type childResult struct {
 type childArgs struct {
 	mode       string // esgo-bulk, goes-bulk, esgo-scroll, esgo-pit, esgo-scan, goes-scan
 	cpuProfile string
-	url        string
-	index      string
-	docs       int
-	large      bool
+	// workers and flushActions, when not 0, override esgo bulk's defaults
+	// (diagnostic variants of figure 1, see -variants).
+	workers      int
+	flushActions int
+	url          string
+	index        string
+	docs         int
+	large        bool
 }
 
 func cpuNow() float64 {
@@ -134,11 +138,18 @@ func esgoBulk(ctx context.Context, a childArgs) (childResult, error) {
 	}
 	var failed atomic.Int64
 	var firstErr atomic.Value
-	ix, err := bulk.New(tr, bulk.WithIndex(a.index), bulk.OnFailure(func(r bulk.Result) {
+	opts := []bulk.Option{bulk.WithIndex(a.index), bulk.OnFailure(func(r bulk.Result) {
 		if failed.Add(1) == 1 {
 			firstErr.Store(fmt.Sprint(r.Err))
 		}
-	}))
+	})}
+	if a.workers > 0 {
+		opts = append(opts, bulk.WithWorkers(a.workers))
+	}
+	if a.flushActions > 0 {
+		opts = append(opts, bulk.WithFlushActions(a.flushActions))
+	}
+	ix, err := bulk.New(tr, opts...)
 	if err != nil {
 		return childResult{}, err
 	}

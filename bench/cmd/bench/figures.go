@@ -55,10 +55,20 @@ func figIngest(ctx context.Context, cfg config, srv *server, rep *report) error 
 	if err := srv.drop(ctx, "bench-warmup"); err != nil {
 		return err
 	}
+	clients := ingestClients
+	if cfg.variants {
+		clients = append(slices.Clone(clients),
+			ingestClient{"variant: esgo bulk.Indexer, WithWorkers(4)", func(ctx context.Context, _ config, url, index string, docs int, large bool) (childResult, error) {
+				return goChild(ctx, "esgo-bulk", url, index, docs, large, "-workers", "4")
+			}},
+			ingestClient{"variant: esgo bulk.Indexer, WithFlushActions(1e6) (5 MiB batches)", func(ctx context.Context, _ config, url, index string, docs int, large bool) (childResult, error) {
+				return goChild(ctx, "esgo-bulk", url, index, docs, large, "-flush-actions", "1000000")
+			}})
+	}
 	for _, ds := range datasets {
-		samples := make([][]childResult, len(ingestClients))
+		samples := make([][]childResult, len(clients))
 		for r := range cfg.runs {
-			for ci, c := range ingestClients {
+			for ci, c := range clients {
 				index := fmt.Sprintf("bench-ingest-%d", ci)
 				if err := srv.recreate(ctx, index); err != nil {
 					return err
@@ -82,7 +92,7 @@ func figIngest(ctx context.Context, cfg config, srv *server, rep *report) error 
 				}
 			}
 		}
-		for ci, c := range ingestClients {
+		for ci, c := range clients {
 			rep.add(newRow("ingest", ds.name, c.name, ds.docs, samples[ci]))
 		}
 	}

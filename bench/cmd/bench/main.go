@@ -33,6 +33,7 @@ import (
 // config holds the command line.
 type config struct {
 	quick     bool
+	variants  bool
 	only      map[string]bool
 	esURL     string
 	outDir    string
@@ -67,6 +68,9 @@ func main() {
 	flag.StringVar(&child.index, "index", "", "internal (-child): index")
 	flag.IntVar(&child.docs, "docs", 0, "internal (-child): number of documents")
 	flag.BoolVar(&child.large, "large", false, "internal (-child): ~2 KB documents")
+	flag.IntVar(&child.workers, "workers", 0, "internal (-child esgo-bulk): bulk.WithWorkers")
+	flag.IntVar(&child.flushActions, "flush-actions", 0, "internal (-child esgo-bulk): bulk.WithFlushActions")
+	flag.BoolVar(&cfg.variants, "variants", false, "figure 1 also measures esgo bulk with 4 workers, and with batches cut by size only (5 MiB)")
 	flag.Parse()
 
 	if child.mode != "" {

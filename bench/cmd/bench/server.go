@@ -161,7 +161,7 @@ func lastLines(s string, n int) string {
 }
 
 // goChild runs this binary as a measuring child.
-func goChild(ctx context.Context, mode, url, index string, docs int, large bool) (childResult, error) {
+func goChild(ctx context.Context, mode, url, index string, docs int, large bool, extra ...string) (childResult, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return childResult{}, err
@@ -170,8 +170,9 @@ func goChild(ctx context.Context, mode, url, index string, docs int, large bool)
 	if large {
 		args = append(args, "-large")
 	}
+	args = append(args, extra...)
 	if profileDir != "" {
-		name := mode + "-" + index
+		name := mode + "-" + index + strings.Join(extra, "")
 		if large {
 			name += "-large"
 		}
