@@ -66,3 +66,24 @@ func TestSleepCtxRespectsDeadline(t *testing.T) {
 		t.Fatal("sleepCtx did not complete a short pause")
 	}
 }
+
+// FuzzParseRetryAfter checks that any header value gives a pause between 0
+// and 24 hours for delay-seconds, and never a negative one.
+func FuzzParseRetryAfter(f *testing.F) {
+	for _, s := range []string{"0", "5", "-3", "Wed, 21 Oct 2015 07:28:00 GMT", "", "1e9", "99999999999999999999"} {
+		f.Add(s)
+	}
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, v string) {
+		d, ok := ParseRetryAfter(v, now)
+		if !ok {
+			if d != 0 {
+				t.Fatalf("%q: not ok but %v", v, d)
+			}
+			return
+		}
+		if d < 0 {
+			t.Fatalf("%q: negative pause %v", v, d)
+		}
+	})
+}
