@@ -95,9 +95,19 @@ func (t *Transport) Sniff(ctx context.Context) error {
 		return nil
 	}
 	defer t.sniffing.Store(false)
-	t.lastSniff.Store(time.Now().UnixNano())
+	for {
+		err := t.sniffOnce(ctx)
+		// A node failed while this sniff ran: its answer may predate the
+		// failure, so look again.
+		if !t.sniffAgain.Swap(false) || ctx.Err() != nil {
+			return err
+		}
+	}
+}
 
-	nodes := t.pool.snapshot()
+func (t *Transport) sniffOnce(ctx context.Context) error {
+	t.lastSniff.Store(time.Now().UnixNano())
+	nodes := slices.Clone(t.pool.snapshot())
 	// Ask the alive nodes first.
 	slices.SortStableFunc(nodes, func(a, b *Node) int {
 		sa, sb := a.Stats().Alive, b.Stats().Alive
@@ -149,8 +159,11 @@ func (t *Transport) sniffFrom(ctx context.Context, n *Node) ([]Address, error) {
 }
 
 // sniffAsync starts a discovery in the background unless one is running.
-func (t *Transport) sniffAsync() {
+func (t *Transport) sniffAsync(afterFailure bool) {
 	if t.sniffing.Load() {
+		if afterFailure {
+			t.sniffAgain.Store(true)
+		}
 		return
 	}
 	go func() {

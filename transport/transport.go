@@ -52,8 +52,9 @@ type Transport struct {
 	info     atomic.Pointer[ServerInfo]
 	infoNext atomic.Int64 // unix nanos before which detection is not retried
 
-	sniffing  atomic.Bool
-	lastSniff atomic.Int64 // unix nanos
+	sniffing   atomic.Bool
+	sniffAgain atomic.Bool
+	lastSniff  atomic.Int64 // unix nanos
 
 	warnedProduct atomic.Bool
 }
@@ -257,7 +258,7 @@ func (t *Transport) start(ctx context.Context) {
 		_, _ = t.detect(ctx)
 	}
 	if iv := t.cfg.sniffInterval; iv > 0 && time.Since(time.Unix(0, t.lastSniff.Load())) >= iv {
-		t.sniffAsync()
+		t.sniffAsync(false)
 	}
 }
 
@@ -364,7 +365,7 @@ func (t *Transport) nodeFailed(n *Node, cause error) {
 	if t.cfg.sniffOnFailure {
 		last := time.Unix(0, t.lastSniff.Load())
 		if time.Since(last) >= t.cfg.minSniffInterval {
-			t.sniffAsync()
+			t.sniffAsync(true)
 		}
 	}
 }
