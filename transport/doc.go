@@ -71,8 +71,17 @@
 // or "fqdn/ip:port" (then the fqdn is used, so TLS host names match);
 // master-only nodes are skipped; the seed's scheme, path prefix and
 // credentials carry over; nodes already known keep their state. One sniff
-// runs at a time, and failure-triggered sniffs are at least 10 s apart
-// (WithMinSniffInterval). Sniffing is refused with a Cloud ID.
+// runs at a time (a node failure while one runs makes it look once more, as
+// its answer may predate the failure), and failure-triggered sniffs are at
+// least 10 s apart (WithMinSniffInterval). Sniffing is refused with a Cloud
+// ID.
+//
+// # Logging
+//
+// With WithLogger: node marked dead, forced back, server Warning headers
+// and the TLS-verification-off notice at Warn; retries, revived nodes and
+// sniff results at Info; every request at Debug. URLs are logged without
+// passwords and the Authorization header never is.
 //
 // # What we do better than the reference clients
 //

@@ -319,7 +319,7 @@ func (t *Transport) perform(ctx context.Context, req *Request, internal bool) (r
 				return nil, err
 			}
 			wait = RetryBackoff(t.cfg.backoffBase, t.cfg.backoffMax, attempt+1)
-			t.logger.Warn("esgo: retrying request", "method", req.Method, "path", req.Path, "node", node.URL(), "attempt", attempt+1, "error", err, "backoff", wait)
+			t.logger.Info("esgo: retrying request", "method", req.Method, "path", req.Path, "node", node.URL(), "attempt", attempt+1, "error", err, "backoff", wait)
 			span.AddEvent("retry", trace.WithAttributes(attrRetry(attempt+1, node.URL(), err.Error())...))
 			if !sleepCtx(ctx, wait) {
 				return nil, err
@@ -350,7 +350,7 @@ func (t *Transport) perform(ctx context.Context, req *Request, internal bool) (r
 		data, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 		_ = resp.Body.Close()
 		resp.Body = io.NopCloser(bytes.NewReader(data))
-		t.logger.Warn("esgo: retrying request", "method", req.Method, "path", req.Path, "node", node.URL(), "attempt", attempt+1, "status", resp.StatusCode, "backoff", wait)
+		t.logger.Info("esgo: retrying request", "method", req.Method, "path", req.Path, "node", node.URL(), "attempt", attempt+1, "status", resp.StatusCode, "backoff", wait)
 		span.AddEvent("retry", trace.WithAttributes(attrRetry(attempt+1, node.URL(), "status "+strconv.Itoa(resp.StatusCode))...))
 		if !sleepCtx(ctx, wait) {
 			return resp, nil
