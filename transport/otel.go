@@ -19,18 +19,25 @@ func (t *Transport) startSpan(ctx context.Context, req *Request) (context.Contex
 			name = http.MethodGet
 		}
 	}
-	attrs := []attribute.KeyValue{
-		attribute.String("db.system.name", "elasticsearch"),
-		attribute.String("http.request.method", req.Method),
-		attribute.String("url.path", req.Path),
+	ctx, span := t.tracer.Start(ctx, name, trace.WithSpanKind(trace.SpanKindClient))
+	if span.IsRecording() {
+		span.SetAttributes(
+			attribute.String("db.system.name", "elasticsearch"),
+			attribute.String("http.request.method", req.Method),
+			attribute.String("url.path", req.Path),
+		)
+		if req.Endpoint != "" {
+			span.SetAttributes(attribute.String("db.operation.name", req.Endpoint))
+		}
 	}
-	if req.Endpoint != "" {
-		attrs = append(attrs, attribute.String("db.operation.name", req.Endpoint))
-	}
-	return t.tracer.Start(ctx, name, trace.WithSpanKind(trace.SpanKindClient), trace.WithAttributes(attrs...))
+	return ctx, span
 }
 
 func (t *Transport) endSpan(span trace.Span, resp *Response, err error) {
+	if !span.IsRecording() {
+		span.End()
+		return
+	}
 	if resp != nil {
 		span.SetAttributes(attribute.Int("http.response.status_code", resp.StatusCode))
 		if host, port, e := net.SplitHostPort(hostOf(resp.Node)); e == nil {

@@ -404,6 +404,12 @@ func (t *Transport) headers(req *Request, hasBody, gzipped, internal bool) http.
 	if gzipped {
 		h.Set("Content-Encoding", "gzip")
 	}
+	switch {
+	case t.username != "":
+		h.Set("Authorization", "Basic "+base64Std(t.username+":"+t.password))
+	case t.authHeader != "":
+		h.Set("Authorization", t.authHeader)
+	}
 	if t.cfg.compress {
 		h.Set("Accept-Encoding", "gzip")
 	}
@@ -470,18 +476,16 @@ func (t *Transport) attempt(ctx context.Context, node *Node, req *Request, hdr h
 		acancel()
 		return nil, &ConnectionError{Node: node.URL(), Err: err}
 	}
-	hreq.Header = hdr.Clone()
+	// hdr is shared by the attempts and never modified; credentials of the
+	// node's own URL need a copy.
+	hreq.Header = hdr
+	if node.username != "" {
+		hreq.Header = hdr.Clone()
+		hreq.SetBasicAuth(node.username, node.password)
+	}
 	if body != nil {
 		hreq.ContentLength = int64(len(body))
 		hreq.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
-	}
-	switch {
-	case node.username != "":
-		hreq.SetBasicAuth(node.username, node.password)
-	case t.username != "":
-		hreq.SetBasicAuth(t.username, t.password)
-	case t.authHeader != "":
-		hreq.Header.Set("Authorization", t.authHeader)
 	}
 
 	start := time.Now()
