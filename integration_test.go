@@ -178,6 +178,23 @@ func TestElasticsearchIntegration(t *testing.T) {
 		t.Errorf("timeout: %v after %v", err, time.Since(start))
 	}
 
+	// Per-request options: the server echoes X-Opaque-Id; the client default
+	// applies when the request sets none.
+	oc := mustClient(t, esgo.WithAddresses(es.URLs...), esgo.WithOpaqueID("client-default"))
+	for _, tc := range []struct {
+		opts []api.Option
+		want string
+	}{{nil, "client-default"}, {[]api.Option{api.WithOpaqueID("per-request")}, "per-request"}} {
+		resp, err := oc.Cluster.Health(ctx, api.ClusterHealthRequest{}, tc.opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Close()
+		if got := resp.Header.Get("X-Opaque-Id"); got != tc.want {
+			t.Errorf("server saw X-Opaque-Id %q, want %q", got, tc.want)
+		}
+	}
+
 	// Persistent connections: sequential requests reuse one connection.
 	var fresh, reused atomic.Int32
 	traceCtx := httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{GotConn: func(i httptrace.GotConnInfo) {
