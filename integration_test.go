@@ -178,6 +178,27 @@ func TestElasticsearchIntegration(t *testing.T) {
 		t.Errorf("timeout: %v after %v", err, time.Since(start))
 	}
 
+	// Warning headers from the server reach the caller and the log.
+	var logs bytes.Buffer
+	var logMu sync.Mutex
+	wc := mustClient(t, esgo.WithAddresses(es.URLs...),
+		esgo.WithLogger(slog.New(slog.NewTextHandler(lockedWriter{&logs, &logMu}, nil))))
+	dotIdx := "." + idx
+	deleteIndex(t, c, dotIdx)
+	resp, err = wc.Indices.Create(ctx, api.IndicesCreateRequest{Index: dotIdx})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Close()
+	if len(resp.Warnings) != 1 || !strings.Contains(resp.Warnings[0], "starts with a dot") {
+		t.Errorf("warnings %q, want the dot-prefix deprecation", resp.Warnings)
+	}
+	logMu.Lock()
+	if !strings.Contains(logs.String(), "level=WARN") || !strings.Contains(logs.String(), "starts with a dot") {
+		t.Errorf("server warning not logged: %s", logs.String())
+	}
+	logMu.Unlock()
+
 	// Per-request options: the server echoes X-Opaque-Id; the client default
 	// applies when the request sets none.
 	oc := mustClient(t, esgo.WithAddresses(es.URLs...), esgo.WithOpaqueID("client-default"))
