@@ -199,6 +199,28 @@ func TestElasticsearchIntegration(t *testing.T) {
 	}
 	logMu.Unlock()
 
+	// The strict product check accepts the real Elasticsearch; with
+	// detection off no compatibility header is sent unless forced.
+	for _, tc := range []struct {
+		opts   []esgo.Option
+		accept string
+	}{
+		{[]esgo.Option{esgo.WithProductCheck(transport.ProductCheckStrict)}, "application/vnd.elasticsearch+json; compatible-with=9"},
+		{[]esgo.Option{transport.WithServerDetection(false)}, "application/json"},
+		{[]esgo.Option{transport.WithServerDetection(false), transport.WithCompatibilityMajor(8)}, "application/vnd.elasticsearch+json; compatible-with=8"},
+	} {
+		r := newRecorder()
+		sc := mustClient(t, append([]esgo.Option{esgo.WithAddresses(es.URLs...), esgo.WithTransport(r)}, tc.opts...)...)
+		resp, err := sc.Cluster.Health(ctx, api.ClusterHealthRequest{})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.accept, err)
+		}
+		resp.Close()
+		if sent, _ := r.last(); sent.Get("Accept") != tc.accept {
+			t.Errorf("Accept %q, want %q", sent.Get("Accept"), tc.accept)
+		}
+	}
+
 	// Per-request options: the server echoes X-Opaque-Id; the client default
 	// applies when the request sets none.
 	oc := mustClient(t, esgo.WithAddresses(es.URLs...), esgo.WithOpaqueID("client-default"))
