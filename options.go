@@ -41,7 +41,8 @@ func WithBearerToken(token string) Option { return transport.WithBearerToken(tok
 func WithServiceToken(token string) Option { return transport.WithBearerToken(token) }
 
 // WithTransport sends requests through rt instead of the built-in tuned
-// http.Transport (the TLS options then do not apply).
+// http.Transport. TLS options are applied to a clone of rt when it is an
+// *http.Transport, and are an error with any other round tripper.
 func WithTransport(rt http.RoundTripper) Option { return transport.WithRoundTripper(rt) }
 
 // WithHTTPClient sends requests with hc.

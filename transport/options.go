@@ -245,7 +245,8 @@ func WithClientMeta(on bool) Option {
 }
 
 // WithRoundTripper sends requests through rt instead of the transport's
-// tuned http.Transport (TLS options then do not apply; configure rt).
+// tuned http.Transport. TLS options are applied to a clone of rt when it is
+// an *http.Transport; with any other round tripper they are an error.
 func WithRoundTripper(rt http.RoundTripper) Option {
 	return func(c *config) error {
 		if rt == nil {
@@ -257,7 +258,8 @@ func WithRoundTripper(rt http.RoundTripper) Option {
 }
 
 // WithHTTPClient sends requests with hc (its Transport, Jar and
-// CheckRedirect; its Timeout also bounds every attempt).
+// CheckRedirect; its Timeout also bounds every attempt). TLS options apply
+// as for WithRoundTripper.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *config) error {
 		if hc == nil {

@@ -103,6 +103,33 @@ func (c *config) buildTLS() (*tls.Config, error) {
 	return cfg, nil
 }
 
+// tlsOptionsGiven reports whether any TLS option was used.
+func (c *config) tlsOptionsGiven() bool {
+	return c.tlsConfig != nil || len(c.caPEM) > 0 || len(c.caFiles) > 0 || c.certFile != "" || c.keyFile != "" ||
+		c.clientCert != nil || c.fingerprint != "" || c.minTLS != 0 || c.insecure
+}
+
+// applyTLS puts the TLS options into a user-supplied round tripper. An
+// *http.Transport (or nil, meaning http.DefaultTransport) is cloned and
+// given the configuration; any other round tripper cannot take it, which is
+// an error rather than a silently ignored option.
+func (c *config) applyTLS(rt http.RoundTripper, tlsCfg *tls.Config, option string) (http.RoundTripper, error) {
+	if !c.tlsOptionsGiven() {
+		return rt, nil
+	}
+	if rt == nil {
+		rt = http.DefaultTransport
+	}
+	ht, ok := rt.(*http.Transport)
+	if !ok {
+		return nil, &ConfigError{Option: option, Value: fmt.Sprintf("%T", rt),
+			Err: errors.New("TLS options need the built-in transport or an *http.Transport; configure TLS on this round tripper instead")}
+	}
+	ht = ht.Clone()
+	ht.TLSClientConfig = tlsCfg
+	return ht, nil
+}
+
 // newHTTPTransport returns the tuned http.Transport used by default.
 func newHTTPTransport(tlsCfg *tls.Config, connsPerNode int) *http.Transport {
 	d := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}

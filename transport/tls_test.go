@@ -19,6 +19,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -137,4 +138,30 @@ func TestMinTLSVersionAndFingerprint(t *testing.T) {
 		t.Fatalf("pinned leaf fingerprint: %v", err)
 	}
 	resp.Close()
+}
+
+func TestTLSOptionsWithUserRoundTripper(t *testing.T) {
+	p := newTestPKI(t)
+	srv := tlsServer(t, p, &tls.Config{})
+	// An *http.Transport takes the TLS options (on a clone).
+	user := &http.Transport{}
+	tr := newT(t, WithAddresses(srv.URL), WithRoundTripper(user), WithCACert(p.caPEM))
+	resp, err := perform(t, tr, &Request{Method: "GET", Path: "/"})
+	if err != nil {
+		t.Fatalf("CA applied to the user's *http.Transport: %v", err)
+	}
+	resp.Close()
+	if user.TLSClientConfig != nil && user.TLSClientConfig.RootCAs != nil {
+		t.Fatal("the user's transport was modified")
+	}
+	// Any other round tripper cannot take them: an error, not a silent no-op.
+	_, err = New(WithRoundTripper(&recorder{}), WithCertificateFingerprint(strings.Repeat("a", 64)))
+	var ce *ConfigError
+	if !errors.As(err, &ce) || ce.Option != "WithRoundTripper" {
+		t.Fatalf("got %v, want a *ConfigError for WithRoundTripper", err)
+	}
+	_, err = New(WithHTTPClient(&http.Client{}), WithCACert(p.caPEM))
+	if err != nil {
+		t.Fatalf("http.Client with the default transport: %v", err)
+	}
 }

@@ -163,9 +163,18 @@ func (t *Transport) setup() error {
 	switch {
 	case cfg.httpClient != nil:
 		hc := *cfg.httpClient
+		rt, err := cfg.applyTLS(hc.Transport, tlsCfg, "WithHTTPClient")
+		if err != nil {
+			return err
+		}
+		hc.Transport = rt
 		t.client = &hc
 	case cfg.roundTripper != nil:
-		t.client = &http.Client{Transport: cfg.roundTripper}
+		rt, err := cfg.applyTLS(cfg.roundTripper, tlsCfg, "WithRoundTripper")
+		if err != nil {
+			return err
+		}
+		t.client = &http.Client{Transport: rt}
 	default:
 		t.client = &http.Client{Transport: newHTTPTransport(tlsCfg, cfg.connsPerNode)}
 	}
