@@ -92,6 +92,7 @@ func figIngest(ctx context.Context, cfg config, srv *server, rep *report) error 
 				}
 			}
 		}
+		rep.add(generatorRow(ds.name, ds.docs, ds.large))
 		for ci, c := range clients {
 			rep.add(newRow("ingest", ds.name, c.name, ds.docs, samples[ci]))
 		}
@@ -174,4 +175,25 @@ func median(xs []float64) float64 {
 		return s[len(s)/2]
 	}
 	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// generatorRow measures what producing the documents costs a Go child (the
+// same loop as the children, without a client), so that readers can
+// subtract it from the clients' CPU figures.
+func generatorRow(name string, docs int, large bool) row {
+	var sink int
+	cpu0 := cpuNow()
+	var scratch []byte
+	for i := range docs {
+		scratch = appendDoc(scratch[:0], i, large)
+		doc := make([]byte, len(scratch))
+		copy(doc, scratch)
+		sink += len(doc)
+	}
+	cpu := cpuNow() - cpu0
+	rw := row{Figure: "ingest", Case: name, Client: "(Go document generator alone, included above)", N: docs, Runs: 1,
+		Samples: map[string][]float64{"cpu_s_per_mdocs": {cpu / float64(docs) * 1e6}},
+		Note:    fmt.Sprintf("%d bytes generated", sink)}
+	rw.summarise()
+	return rw
 }
