@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -88,7 +89,12 @@ func do(t testing.TB, tr transport.Interface, method, path string, body any, out
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	resp, err := tr.Perform(ctx, &transport.Request{Method: method, Path: path, Body: body})
+	req := &transport.Request{Method: method, Path: path, Body: body}
+	if p, q, ok := strings.Cut(path, "?"); ok {
+		req.Path = p
+		req.Query, _ = url.ParseQuery(q)
+	}
+	resp, err := tr.Perform(ctx, req)
 	if err != nil {
 		t.Fatalf("%s %s: %v", method, path, err)
 	}
