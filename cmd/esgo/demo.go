@@ -9,6 +9,7 @@ import (
 	"github.com/esgo/esgo"
 	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/bulk"
+	"github.com/esgo/esgo/dsl"
 	"github.com/esgo/esgo/eslocal"
 	"github.com/spf13/cobra"
 )
@@ -97,26 +98,26 @@ func runDemo(ctx context.Context, out io.Writer, url, query string) error {
 	st := indexer.Stats()
 	fmt.Fprintf(out, "Indexed %d books into %q with the bulk indexer (%d failed).\n", st.Indexed+st.Created, index, st.Failed)
 
-	type hit struct {
-		ID     string  `json:"_id"`
-		Score  float64 `json:"_score"`
-		Source book    `json:"_source"`
-	}
-	type result struct {
-		Hits struct {
-			Total struct{ Value int } `json:"total"`
-			Hits  []hit               `json:"hits"`
-		} `json:"hits"`
-	}
-	res, err := api.Decode[result](client.Search(ctx, api.SearchRequest{Index: []string{index}, Body: map[string]any{
-		"query": map[string]any{"multi_match": map[string]any{"query": query, "fields": []string{"title^2", "author"}}},
-	}}))
+	// The query DSL builds the search; Execute decodes hits into book.
+	s := dsl.NewSearch(index).Using(client).
+		Query(dsl.MultiMatch(query, []string{"title^2", "author"})).
+		Agg("per_decade", dsl.HistogramAgg("year", 10))
+	res, err := dsl.Execute[book](ctx, s)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "Search for %q: %d hits\n", query, res.Hits.Total.Value)
+	fmt.Fprintf(out, "Search for %q: %d hits\n", query, res.Total().Value)
 	for _, h := range res.Hits.Hits {
-		fmt.Fprintf(out, "  %5.2f  %-50s %s (%d)\n", h.Score, h.Source.Title, h.Source.Author, h.Source.Year)
+		fmt.Fprintf(out, "  %5.2f  %-50s %s (%d)\n", *h.Meta.Score, h.Source.Title, h.Source.Author, h.Source.Year)
 	}
+	decades, err := dsl.Buckets[float64](res.Aggregations, "per_decade")
+	if err != nil {
+		return err
+	}
+	fmt.Fprint(out, "Matching books per decade:")
+	for _, b := range decades {
+		fmt.Fprintf(out, " %.0fs: %d", b.Key, b.DocCount)
+	}
+	fmt.Fprintln(out)
 	return nil
 }

@@ -21,7 +21,7 @@ func TestDemoIndexesAndFinds(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := out.String()
-	for _, want := range []string{"Indexed 8 books", "(0 failed)", "Search for \"information retrieval\": 2 hits", "Introduction to Information Retrieval"} {
+	for _, want := range []string{"Indexed 8 books", "(0 failed)", "Search for \"information retrieval\": 2 hits", "Introduction to Information Retrieval", "2000s: 2"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("demo output lacks %q:\n%s", want, got)
 		}
