@@ -30,7 +30,7 @@ func TestDemoIndexesAndFinds(t *testing.T) {
 
 func TestCommandsAreWired(t *testing.T) {
 	root := newRoot()
-	for _, path := range [][]string{{"demo"}, {"local", "start"}, {"local", "install"}} {
+	for _, path := range [][]string{{"demo"}, {"local", "start"}, {"local", "install"}, {"call"}, {"search"}, {"bulk"}} {
 		cmd, _, err := root.Find(path)
 		if err != nil || cmd.Name() != path[len(path)-1] {
 			t.Errorf("esgo %s: %v", strings.Join(path, " "), err)

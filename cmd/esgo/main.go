@@ -3,6 +3,9 @@
 //	esgo demo                      start a local server, index documents, search them
 //	esgo local start [--nodes 3]   run a local Elasticsearch (or --opensearch) until interrupted
 //	esgo local install             download and unpack the servers ahead of time
+//	esgo call GET /_cluster/health send one request, print the JSON response
+//	esgo search INDEX [QUERY]      search with a query string, print the hits
+//	esgo bulk INDEX FILE           index a file of JSON documents, one per line
 //
 // Commands that talk to a cluster take --url (default $ELASTICSEARCH_URL,
 // else http://localhost:9200) and credentials from --user/--password,
@@ -15,6 +18,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -25,7 +29,11 @@ func main() {
 	err := newRoot().ExecuteContext(ctx)
 	stop()
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "esgo:", err)
+		msg := err.Error()
+		if !strings.HasPrefix(msg, "esgo") {
+			msg = "esgo: " + msg
+		}
+		fmt.Fprintln(os.Stderr, msg)
 		os.Exit(1)
 	}
 }
@@ -37,6 +45,6 @@ func newRoot() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newLocal(), newDemo())
+	root.AddCommand(newLocal(), newDemo(), newCall(), newSearch(), newBulk())
 	return root
 }
