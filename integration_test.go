@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptrace"
-	"os"
 	"os/exec"
 	"slices"
 	"strings"
@@ -687,18 +686,11 @@ func sameSet(a, b []string) bool {
 	return true
 }
 
-// TestElasticsearch710 runs against an Elasticsearch 7.10 server named by
-// ESGO_TEST_ES7_URL (the eslocal harness does not start one yet). 7.10 sends
+// TestElasticsearch710 runs against a real Elasticsearch 7.10.2. 7.10 sends
 // no X-Elastic-Product header and refuses compatible-with=9: the client must
 // detect it and send plain JSON.
 func TestElasticsearch710(t *testing.T) {
-	if testing.Short() {
-		t.Skip("integration test")
-	}
-	u := os.Getenv("ESGO_TEST_ES7_URL")
-	if u == "" {
-		t.Skip("ESGO_TEST_ES7_URL is not set: no Elasticsearch 7.10 server to test against")
-	}
+	u := eslocaltest.Elasticsearch7(t).URL()
 	ctx := context.Background()
 	rec := newRecorder()
 	c := mustClient(t, esgo.WithAddresses(u), esgo.WithTransport(rec))

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/tls"
 	"crypto/x509"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -55,7 +54,9 @@ type config struct {
 // WithProduct chooses Elasticsearch (the default) or OpenSearch.
 func WithProduct(p Product) Option { return func(c *config) { c.product = p } }
 
-// WithVersion sets the server version (default 9.5.3 for Elasticsearch, 3.8.0 for OpenSearch).
+// WithVersion sets the server version (default 9.5.3 for Elasticsearch, 3.8.0
+// for OpenSearch). Elasticsearch 7 versions (7.10.2, the last under the
+// Apache licence) run from the codelibs cluster runner on a JDK 11 to 23.
 func WithVersion(v string) Option { return func(c *config) { c.version = v } }
 
 // WithNodes sets how many nodes form the cluster (default 1).
@@ -169,11 +170,14 @@ func Start(ctx context.Context, opts ...Option) (*Cluster, error) {
 		if cfg.version == "" {
 			cfg.version = DefaultOpenSearchVersion
 		}
-		if cfg.security {
-			return nil, errors.New("eslocal: security, TLS and service tokens are supported for Elasticsearch only")
-		}
 	default:
 		return nil, fmt.Errorf("eslocal: unknown product %q", cfg.product)
+	}
+	// OpenSearch and Elasticsearch 7 run from codelibs runners (one JVM,
+	// every OSS module); Elasticsearch 8 and later from the official zip.
+	useRunner := cfg.product == OpenSearch || strings.HasPrefix(cfg.version, "7.")
+	if useRunner && cfg.security {
+		return nil, fmt.Errorf("eslocal: security, TLS and service tokens need Elasticsearch 8 or later, not %s %s", cfg.product, cfg.version)
 	}
 	if cfg.dir == "" {
 		d, err := os.MkdirTemp("", "esgo-"+string(cfg.product)+"-")
@@ -193,10 +197,10 @@ func Start(ctx context.Context, opts ...Option) (*Cluster, error) {
 	ctx, cancel := context.WithTimeout(ctx, cfg.startTimeout)
 	defer cancel()
 	var err error
-	if cfg.product == Elasticsearch {
-		err = c.startElasticsearch(ctx)
+	if useRunner {
+		err = c.startRunner(ctx)
 	} else {
-		err = c.startOpenSearch(ctx)
+		err = c.startElasticsearch(ctx)
 	}
 	if err == nil {
 		err = c.waitReady(ctx)

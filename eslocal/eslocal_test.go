@@ -220,3 +220,22 @@ func TestThreeNodeClusterAndKill(t *testing.T) {
 		time.Sleep(time.Second)
 	}
 }
+
+func TestElasticsearch7FromTheClusterRunner(t *testing.T) {
+	c := eslocaltest.Elasticsearch7(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	status, body, err := c.Get(ctx, "/")
+	if err != nil || status != 200 {
+		t.Fatalf("GET /: %d %s %v", status, body, err)
+	}
+	var info struct {
+		Version struct {
+			Number string `json:"number"`
+		} `json:"version"`
+	}
+	json.Unmarshal(body, &info)
+	if info.Version.Number != "7.10.2" {
+		t.Fatalf("version = %q, want 7.10.2", info.Version.Number)
+	}
+}

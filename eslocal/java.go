@@ -14,18 +14,24 @@ import (
 // minJava is the lowest Java feature version the servers run on.
 const minJava = 21
 
-// ErrNoJava is returned (wrapped) when no JDK of version 21 or newer is found.
-var ErrNoJava = errors.New("no JDK 21 or newer found")
+// ErrNoJava is returned (wrapped) when no JDK of a version the server runs on is found.
+var ErrNoJava = errors.New("no suitable JDK found")
 
 // FindJava returns the home directory of a JDK of version 21 or newer,
 // looking at $ES_JAVA_HOME, $JAVA_HOME and then /usr/lib/jvm/*, preferring the
 // newest there.
-func FindJava() (string, error) {
+func FindJava() (string, error) { return findJava(minJava, 0) }
+
+// findJava returns the home of a JDK whose feature version is at least lo
+// and, when hi is not 0, at most hi: $ES_JAVA_HOME or $JAVA_HOME if it
+// fits, else the newest fitting one under /usr/lib/jvm.
+func findJava(lo, hi int) (string, error) {
+	fits := func(v int) bool { return v >= lo && (hi == 0 || v <= hi) }
 	var seen []string
 	for _, env := range []string{"ES_JAVA_HOME", "JAVA_HOME"} {
 		if home := os.Getenv(env); home != "" {
 			v, err := javaVersion(home)
-			if err == nil && v >= minJava {
+			if err == nil && fits(v) {
 				return home, nil
 			}
 			seen = append(seen, fmt.Sprintf("$%s=%s (version %d)", env, home, v))
@@ -46,17 +52,22 @@ func FindJava() (string, error) {
 		}
 	}
 	sort.Slice(found, func(i, j int) bool { return found[i].v > found[j].v })
-	if len(found) > 0 && found[0].v >= minJava {
-		return found[0].home, nil
-	}
 	for _, f := range found {
+		if fits(f.v) {
+			return f.home, nil
+		}
 		seen = append(seen, fmt.Sprintf("%s (version %d)", f.home, f.v))
 	}
 	msg := "none installed"
 	if len(seen) > 0 {
 		msg = "found only " + strings.Join(seen, ", ")
 	}
-	return "", fmt.Errorf("%w (%s): install one (e.g. apt-get install openjdk-21-jdk-headless) or set ES_JAVA_HOME to its home", ErrNoJava, msg)
+	want := fmt.Sprintf("JDK %d or newer", lo)
+	if hi != 0 {
+		want = fmt.Sprintf("JDK between %d and %d", lo, hi)
+	}
+	return "", fmt.Errorf("%w: need a %s (%s): install one (e.g. apt-get install openjdk-%d-jdk-headless) or set ES_JAVA_HOME to its home",
+		ErrNoJava, want, msg, max(lo, 17))
 }
 
 // javaVersion reads the feature version of the JDK at home from its release file.

