@@ -124,8 +124,8 @@ func Duration(d time.Duration) string {
 }
 
 // send builds the transport request shared by every endpoint and performs it.
-func send(ctx context.Context, t transport.Interface, method, path string, q url.Values, body any, contentType, accept string, opts []Option) (*transport.Response, error) {
-	req := newRequest(method, path, q, opts)
+func send(ctx context.Context, t transport.Interface, endpoint, method, path string, q url.Values, body any, contentType, accept string, opts []Option) (*transport.Response, error) {
+	req := newRequest(endpoint, method, path, q, opts)
 	if body != nil {
 		req.Body = body
 		if contentType != "" && req.Header.Get("Content-Type") == "" {
@@ -140,8 +140,8 @@ func send(ctx context.Context, t transport.Interface, method, path string, q url
 
 // exists performs a HEAD request: 2xx is true, 404 is false, anything else
 // is an error.
-func exists(ctx context.Context, t transport.Interface, method, path string, q url.Values, opts []Option) (bool, error) {
-	req := newRequest(method, path, q, opts)
+func exists(ctx context.Context, t transport.Interface, endpoint, method, path string, q url.Values, opts []Option) (bool, error) {
+	req := newRequest(endpoint, method, path, q, opts)
 	req.Ignore = append(req.Ignore, http.StatusNotFound)
 	resp, err := t.Perform(ctx, req)
 	if resp != nil && resp.Body != nil {
@@ -160,8 +160,8 @@ func exists(ctx context.Context, t transport.Interface, method, path string, q u
 	return false, &UnexpectedStatusError{Method: method, Path: path, StatusCode: resp.StatusCode}
 }
 
-func newRequest(method, path string, q url.Values, opts []Option) *transport.Request {
-	req := &transport.Request{Method: method, Path: path}
+func newRequest(endpoint, method, path string, q url.Values, opts []Option) *transport.Request {
+	req := &transport.Request{Method: method, Path: path, Endpoint: endpoint}
 	if len(q) > 0 {
 		req.Query = q
 	}

@@ -308,3 +308,20 @@ func TestDuration(t *testing.T) {
 		}
 	}
 }
+
+func TestRequestsNameTheirEndpoint(t *testing.T) {
+	ctx := context.Background()
+	rec := &recorder{}
+	a := api.New(rec)
+	a.Search(ctx, api.SearchRequest{})
+	a.Indices.Create(ctx, api.IndicesCreateRequest{Index: "i"})
+	a.Indices.Exists(ctx, api.IndicesExistsRequest{Index: []string{"i"}})
+	var got []string
+	for _, r := range rec.reqs {
+		got = append(got, r.Endpoint)
+	}
+	want := []string{"search", "indices.create", "indices.exists"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("endpoints = %v, want %v (they name tracing spans)", got, want)
+	}
+}

@@ -23,7 +23,7 @@ func (a *AsyncSearchAPI) Delete(ctx context.Context, r AsyncSearchDeleteRequest,
 	}
 	p := "/_async_search/" + esc(r.ID)
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "async_search.delete", m, p, nil, nil, "", "", opts)
 }
 
 // AsyncSearchGetRequest holds the parameters of [AsyncSearchAPI.Get].
@@ -56,7 +56,7 @@ func (a *AsyncSearchAPI) Get(ctx context.Context, r AsyncSearchGetRequest, opts 
 	setBool(q, "return_intermediate_results", r.ReturnIntermediateResults)
 	setBool(q, "typed_keys", r.TypedKeys)
 	setStr(q, "wait_for_completion_timeout", r.WaitForCompletionTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "async_search.get", m, p, q, nil, "", "", opts)
 }
 
 // AsyncSearchStatusRequest holds the parameters of [AsyncSearchAPI.Status].
@@ -79,7 +79,7 @@ func (a *AsyncSearchAPI) Status(ctx context.Context, r AsyncSearchStatusRequest,
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "keep_alive", r.KeepAlive)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "async_search.status", m, p, q, nil, "", "", opts)
 }
 
 // AsyncSearchSubmitRequest holds the parameters of [AsyncSearchAPI.Submit].
@@ -247,5 +247,5 @@ func (a *AsyncSearchAPI) Submit(ctx context.Context, r AsyncSearchSubmitRequest,
 	setBool(q, "typed_keys", r.TypedKeys)
 	setBool(q, "version", r.Version)
 	setStr(q, "wait_for_completion_timeout", r.WaitForCompletionTimeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "async_search.submit", m, p, q, r.Body, "", "", opts)
 }

@@ -33,7 +33,7 @@ func (a *AutoscalingAPI) DeleteAutoscalingPolicy(ctx context.Context, r Autoscal
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "autoscaling.delete_autoscaling_policy", m, p, q, nil, "", "", opts)
 }
 
 // AutoscalingGetAutoscalingCapacityRequest holds the parameters of [AutoscalingAPI.GetAutoscalingCapacity].
@@ -52,7 +52,7 @@ func (a *AutoscalingAPI) GetAutoscalingCapacity(ctx context.Context, r Autoscali
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "autoscaling.get_autoscaling_capacity", m, p, q, nil, "", "", opts)
 }
 
 // AutoscalingGetAutoscalingPolicyRequest holds the parameters of [AutoscalingAPI.GetAutoscalingPolicy].
@@ -76,7 +76,7 @@ func (a *AutoscalingAPI) GetAutoscalingPolicy(ctx context.Context, r Autoscaling
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "autoscaling.get_autoscaling_policy", m, p, q, nil, "", "", opts)
 }
 
 // AutoscalingPutAutoscalingPolicyRequest holds the parameters of [AutoscalingAPI.PutAutoscalingPolicy].
@@ -107,5 +107,5 @@ func (a *AutoscalingAPI) PutAutoscalingPolicy(ctx context.Context, r Autoscaling
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "autoscaling.put_autoscaling_policy", m, p, q, r.Body, "", "", opts)
 }

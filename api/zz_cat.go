@@ -59,7 +59,7 @@ func (a *CatAPI) Aliases(ctx context.Context, r CatAliasesRequest, opts ...Optio
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, a.t, "cat.aliases", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatAllocationRequest holds the parameters of [CatAPI.Allocation].
@@ -112,7 +112,7 @@ func (a *CatAPI) Allocation(ctx context.Context, r CatAllocationRequest, opts ..
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, a.t, "cat.allocation", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatCircuitBreakerRequest holds the parameters of [CatAPI.CircuitBreaker].
@@ -165,7 +165,7 @@ func (a *CatAPI) CircuitBreaker(ctx context.Context, r CatCircuitBreakerRequest,
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, a.t, "cat.circuit_breaker", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatComponentTemplatesRequest holds the parameters of [CatAPI.ComponentTemplates].
@@ -217,7 +217,7 @@ func (a *CatAPI) ComponentTemplates(ctx context.Context, r CatComponentTemplates
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, a.t, "cat.component_templates", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatCountRequest holds the parameters of [CatAPI.Count].
@@ -263,7 +263,7 @@ func (a *CatAPI) Count(ctx context.Context, r CatCountRequest, opts ...Option) (
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, a.t, "cat.count", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatFielddataRequest holds the parameters of [CatAPI.Fielddata].
@@ -314,7 +314,7 @@ func (a *CatAPI) Fielddata(ctx context.Context, r CatFielddataRequest, opts ...O
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, a.t, "cat.fielddata", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatHealthRequest holds the parameters of [CatAPI.Health].
@@ -354,7 +354,7 @@ func (a *CatAPI) Health(ctx context.Context, r CatHealthRequest, opts ...Option)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "ts", r.Ts)
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, a.t, "cat.health", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatHelpRequest holds the parameters of [CatAPI.Help].
@@ -367,7 +367,7 @@ type CatHelpRequest struct {
 func (a *CatAPI) Help(ctx context.Context, r CatHelpRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_cat"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "text/plain", opts)
+	return send(ctx, a.t, "cat.help", m, p, nil, nil, "", "text/plain", opts)
 }
 
 // CatIndicesRequest holds the parameters of [CatAPI.Indices].
@@ -430,7 +430,7 @@ func (a *CatAPI) Indices(ctx context.Context, r CatIndicesRequest, opts ...Optio
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, a.t, "cat.indices", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatMasterRequest holds the parameters of [CatAPI.Master].
@@ -474,7 +474,7 @@ func (a *CatAPI) Master(ctx context.Context, r CatMasterRequest, opts ...Option)
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, a.t, "cat.master", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatMLDataFrameAnalyticsRequest holds the parameters of [CatAPI.MLDataFrameAnalytics].
@@ -522,7 +522,7 @@ func (a *CatAPI) MLDataFrameAnalytics(ctx context.Context, r CatMLDataFrameAnaly
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, a.t, "cat.ml_data_frame_analytics", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatMLDatafeedsRequest holds the parameters of [CatAPI.MLDatafeeds].
@@ -570,7 +570,7 @@ func (a *CatAPI) MLDatafeeds(ctx context.Context, r CatMLDatafeedsRequest, opts 
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, a.t, "cat.ml_datafeeds", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatMLJobsRequest holds the parameters of [CatAPI.MLJobs].
@@ -618,7 +618,7 @@ func (a *CatAPI) MLJobs(ctx context.Context, r CatMLJobsRequest, opts ...Option)
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, a.t, "cat.ml_jobs", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatMLTrainedModelsRequest holds the parameters of [CatAPI.MLTrainedModels].
@@ -672,7 +672,7 @@ func (a *CatAPI) MLTrainedModels(ctx context.Context, r CatMLTrainedModelsReques
 	setInt(q, "size", r.Size)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, a.t, "cat.ml_trained_models", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatNodeattrsRequest holds the parameters of [CatAPI.Nodeattrs].
@@ -716,7 +716,7 @@ func (a *CatAPI) Nodeattrs(ctx context.Context, r CatNodeattrsRequest, opts ...O
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, a.t, "cat.nodeattrs", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatNodesRequest holds the parameters of [CatAPI.Nodes].
@@ -763,7 +763,7 @@ func (a *CatAPI) Nodes(ctx context.Context, r CatNodesRequest, opts ...Option) (
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, a.t, "cat.nodes", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatPendingTasksRequest holds the parameters of [CatAPI.PendingTasks].
@@ -807,7 +807,7 @@ func (a *CatAPI) PendingTasks(ctx context.Context, r CatPendingTasksRequest, opt
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, a.t, "cat.pending_tasks", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatPluginsRequest holds the parameters of [CatAPI.Plugins].
@@ -854,7 +854,7 @@ func (a *CatAPI) Plugins(ctx context.Context, r CatPluginsRequest, opts ...Optio
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, a.t, "cat.plugins", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatRecoveryRequest holds the parameters of [CatAPI.Recovery].
@@ -911,7 +911,7 @@ func (a *CatAPI) Recovery(ctx context.Context, r CatRecoveryRequest, opts ...Opt
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, a.t, "cat.recovery", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatRepositoriesRequest holds the parameters of [CatAPI.Repositories].
@@ -955,7 +955,7 @@ func (a *CatAPI) Repositories(ctx context.Context, r CatRepositoriesRequest, opt
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, a.t, "cat.repositories", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatSegmentsRequest holds the parameters of [CatAPI.Segments].
@@ -1024,7 +1024,7 @@ func (a *CatAPI) Segments(ctx context.Context, r CatSegmentsRequest, opts ...Opt
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, a.t, "cat.segments", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatShardsRequest holds the parameters of [CatAPI.Shards].
@@ -1074,7 +1074,7 @@ func (a *CatAPI) Shards(ctx context.Context, r CatShardsRequest, opts ...Option)
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, a.t, "cat.shards", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatSnapshotsRequest holds the parameters of [CatAPI.Snapshots].
@@ -1127,7 +1127,7 @@ func (a *CatAPI) Snapshots(ctx context.Context, r CatSnapshotsRequest, opts ...O
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, a.t, "cat.snapshots", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatTasksRequest holds the parameters of [CatAPI.Tasks].
@@ -1186,7 +1186,7 @@ func (a *CatAPI) Tasks(ctx context.Context, r CatTasksRequest, opts ...Option) (
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "v", r.V)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, a.t, "cat.tasks", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatTemplatesRequest holds the parameters of [CatAPI.Templates].
@@ -1238,7 +1238,7 @@ func (a *CatAPI) Templates(ctx context.Context, r CatTemplatesRequest, opts ...O
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, a.t, "cat.templates", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatThreadPoolRequest holds the parameters of [CatAPI.ThreadPool].
@@ -1291,7 +1291,7 @@ func (a *CatAPI) ThreadPool(ctx context.Context, r CatThreadPoolRequest, opts ..
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, a.t, "cat.thread_pool", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatTransformsRequest holds the parameters of [CatAPI.Transforms].
@@ -1345,5 +1345,5 @@ func (a *CatAPI) Transforms(ctx context.Context, r CatTransformsRequest, opts ..
 	setInt(q, "size", r.Size)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, a.t, "cat.transforms", m, p, q, nil, "", "text/plain, application/json", opts)
 }

@@ -28,7 +28,7 @@ func (a *CCRAPI) DeleteAutoFollowPattern(ctx context.Context, r CCRDeleteAutoFol
 	m := "DELETE"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ccr.delete_auto_follow_pattern", m, p, q, nil, "", "", opts)
 }
 
 // CCRFollowRequest holds the parameters of [CCRAPI.Follow].
@@ -57,7 +57,7 @@ func (a *CCRAPI) Follow(ctx context.Context, r CCRFollowRequest, opts ...Option)
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ccr.follow", m, p, q, r.Body, "", "", opts)
 }
 
 // CCRFollowInfoRequest holds the parameters of [CCRAPI.FollowInfo].
@@ -81,7 +81,7 @@ func (a *CCRAPI) FollowInfo(ctx context.Context, r CCRFollowInfoRequest, opts ..
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ccr.follow_info", m, p, q, nil, "", "", opts)
 }
 
 // CCRFollowStatsRequest holds the parameters of [CCRAPI.FollowStats].
@@ -105,7 +105,7 @@ func (a *CCRAPI) FollowStats(ctx context.Context, r CCRFollowStatsRequest, opts 
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ccr.follow_stats", m, p, q, nil, "", "", opts)
 }
 
 // CCRForgetFollowerRequest holds the parameters of [CCRAPI.ForgetFollower].
@@ -131,7 +131,7 @@ func (a *CCRAPI) ForgetFollower(ctx context.Context, r CCRForgetFollowerRequest,
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ccr.forget_follower", m, p, q, r.Body, "", "", opts)
 }
 
 // CCRGetAutoFollowPatternRequest holds the parameters of [CCRAPI.GetAutoFollowPattern].
@@ -157,7 +157,7 @@ func (a *CCRAPI) GetAutoFollowPattern(ctx context.Context, r CCRGetAutoFollowPat
 	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ccr.get_auto_follow_pattern", m, p, q, nil, "", "", opts)
 }
 
 // CCRPauseAutoFollowPatternRequest holds the parameters of [CCRAPI.PauseAutoFollowPattern].
@@ -180,7 +180,7 @@ func (a *CCRAPI) PauseAutoFollowPattern(ctx context.Context, r CCRPauseAutoFollo
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ccr.pause_auto_follow_pattern", m, p, q, nil, "", "", opts)
 }
 
 // CCRPauseFollowRequest holds the parameters of [CCRAPI.PauseFollow].
@@ -203,7 +203,7 @@ func (a *CCRAPI) PauseFollow(ctx context.Context, r CCRPauseFollowRequest, opts 
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ccr.pause_follow", m, p, q, nil, "", "", opts)
 }
 
 // CCRPutAutoFollowPatternRequest holds the parameters of [CCRAPI.PutAutoFollowPattern].
@@ -229,7 +229,7 @@ func (a *CCRAPI) PutAutoFollowPattern(ctx context.Context, r CCRPutAutoFollowPat
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ccr.put_auto_follow_pattern", m, p, q, r.Body, "", "", opts)
 }
 
 // CCRResumeAutoFollowPatternRequest holds the parameters of [CCRAPI.ResumeAutoFollowPattern].
@@ -252,7 +252,7 @@ func (a *CCRAPI) ResumeAutoFollowPattern(ctx context.Context, r CCRResumeAutoFol
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ccr.resume_auto_follow_pattern", m, p, q, nil, "", "", opts)
 }
 
 // CCRResumeFollowRequest holds the parameters of [CCRAPI.ResumeFollow].
@@ -278,7 +278,7 @@ func (a *CCRAPI) ResumeFollow(ctx context.Context, r CCRResumeFollowRequest, opt
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ccr.resume_follow", m, p, q, r.Body, "", "", opts)
 }
 
 // CCRStatsRequest holds the parameters of [CCRAPI.Stats].
@@ -300,7 +300,7 @@ func (a *CCRAPI) Stats(ctx context.Context, r CCRStatsRequest, opts ...Option) (
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ccr.stats", m, p, q, nil, "", "", opts)
 }
 
 // CCRUnfollowRequest holds the parameters of [CCRAPI.Unfollow].
@@ -323,5 +323,5 @@ func (a *CCRAPI) Unfollow(ctx context.Context, r CCRUnfollowRequest, opts ...Opt
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ccr.unfollow", m, p, q, nil, "", "", opts)
 }

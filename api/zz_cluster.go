@@ -47,7 +47,7 @@ func (a *ClusterAPI) AllocationExplain(ctx context.Context, r ClusterAllocationE
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setBool(q, "primary", r.Primary)
 	setInt(q, "shard", r.Shard)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "cluster.allocation_explain", m, p, q, r.Body, "", "", opts)
 }
 
 // ClusterDeleteComponentTemplateRequest holds the parameters of [ClusterAPI.DeleteComponentTemplate].
@@ -75,7 +75,7 @@ func (a *ClusterAPI) DeleteComponentTemplate(ctx context.Context, r ClusterDelet
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "cluster.delete_component_template", m, p, q, nil, "", "", opts)
 }
 
 // ClusterDeleteVotingConfigExclusionsRequest holds the parameters of [ClusterAPI.DeleteVotingConfigExclusions].
@@ -96,7 +96,7 @@ func (a *ClusterAPI) DeleteVotingConfigExclusions(ctx context.Context, r Cluster
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setBool(q, "wait_for_removal", r.WaitForRemoval)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "cluster.delete_voting_config_exclusions", m, p, q, nil, "", "", opts)
 }
 
 // ClusterExistsComponentTemplateRequest holds the parameters of [ClusterAPI.ExistsComponentTemplate].
@@ -127,7 +127,7 @@ func (a *ClusterAPI) ExistsComponentTemplate(ctx context.Context, r ClusterExist
 	q := url.Values{}
 	setBool(q, "local", r.Local)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return exists(ctx, a.t, m, p, q, opts)
+	return exists(ctx, a.t, "cluster.exists_component_template", m, p, q, opts)
 }
 
 // ClusterGetComponentTemplateRequest holds the parameters of [ClusterAPI.GetComponentTemplate].
@@ -168,7 +168,7 @@ func (a *ClusterAPI) GetComponentTemplate(ctx context.Context, r ClusterGetCompo
 	setBool(q, "local", r.Local)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setList(q, "settings_filter", r.SettingsFilter)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "cluster.get_component_template", m, p, q, nil, "", "", opts)
 }
 
 // ClusterGetSettingsRequest holds the parameters of [ClusterAPI.GetSettings].
@@ -196,7 +196,7 @@ func (a *ClusterAPI) GetSettings(ctx context.Context, r ClusterGetSettingsReques
 	setBool(q, "include_defaults", r.IncludeDefaults)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "cluster.get_settings", m, p, q, nil, "", "", opts)
 }
 
 // ClusterHealthRequest holds the parameters of [ClusterAPI.Health].
@@ -255,7 +255,7 @@ func (a *ClusterAPI) Health(ctx context.Context, r ClusterHealthRequest, opts ..
 	setBool(q, "wait_for_no_relocating_shards", r.WaitForNoRelocatingShards)
 	setStr(q, "wait_for_nodes", r.WaitForNodes)
 	setStr(q, "wait_for_status", string(r.WaitForStatus))
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "cluster.health", m, p, q, nil, "", "", opts)
 }
 
 // ClusterInfoRequest holds the parameters of [ClusterAPI.Info].
@@ -274,7 +274,7 @@ func (a *ClusterAPI) Info(ctx context.Context, r ClusterInfoRequest, opts ...Opt
 	}
 	p := "/_info/" + escList(r.Target)
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "cluster.info", m, p, nil, nil, "", "", opts)
 }
 
 // ClusterPendingTasksRequest holds the parameters of [ClusterAPI.PendingTasks].
@@ -295,7 +295,7 @@ func (a *ClusterAPI) PendingTasks(ctx context.Context, r ClusterPendingTasksRequ
 	q := url.Values{}
 	setBool(q, "local", r.Local)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "cluster.pending_tasks", m, p, q, nil, "", "", opts)
 }
 
 // ClusterPostVotingConfigExclusionsRequest holds the parameters of [ClusterAPI.PostVotingConfigExclusions].
@@ -325,7 +325,7 @@ func (a *ClusterAPI) PostVotingConfigExclusions(ctx context.Context, r ClusterPo
 	setList(q, "node_ids", r.NodeIDs)
 	setList(q, "node_names", r.NodeNames)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "cluster.post_voting_config_exclusions", m, p, q, nil, "", "", opts)
 }
 
 // ClusterPutComponentTemplateRequest holds the parameters of [ClusterAPI.PutComponentTemplate].
@@ -357,7 +357,7 @@ func (a *ClusterAPI) PutComponentTemplate(ctx context.Context, r ClusterPutCompo
 	setStr(q, "cause", r.Cause)
 	setBool(q, "create", r.Create)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "cluster.put_component_template", m, p, q, r.Body, "", "", opts)
 }
 
 // ClusterPutSettingsRequest holds the parameters of [ClusterAPI.PutSettings].
@@ -385,7 +385,7 @@ func (a *ClusterAPI) PutSettings(ctx context.Context, r ClusterPutSettingsReques
 	setBool(q, "flat_settings", r.FlatSettings)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "cluster.put_settings", m, p, q, r.Body, "", "", opts)
 }
 
 // ClusterRemoteInfoRequest holds the parameters of [ClusterAPI.RemoteInfo].
@@ -398,7 +398,7 @@ type ClusterRemoteInfoRequest struct {
 func (a *ClusterAPI) RemoteInfo(ctx context.Context, r ClusterRemoteInfoRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_remote/info"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "cluster.remote_info", m, p, nil, nil, "", "", opts)
 }
 
 // ClusterRerouteRequest holds the parameters of [ClusterAPI.Reroute].
@@ -438,7 +438,7 @@ func (a *ClusterAPI) Reroute(ctx context.Context, r ClusterRerouteRequest, opts 
 	setList(q, "metric", r.Metric)
 	setBool(q, "retry_failed", r.RetryFailed)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "cluster.reroute", m, p, q, r.Body, "", "", opts)
 }
 
 // ClusterStateRequest holds the parameters of [ClusterAPI.State].
@@ -495,7 +495,7 @@ func (a *ClusterAPI) State(ctx context.Context, r ClusterStateRequest, opts ...O
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setInt(q, "wait_for_metadata_version", r.WaitForMetadataVersion)
 	setStr(q, "wait_for_timeout", r.WaitForTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "cluster.state", m, p, q, nil, "", "", opts)
 }
 
 // ClusterStatsRequest holds the parameters of [ClusterAPI.Stats].
@@ -525,5 +525,5 @@ func (a *ClusterAPI) Stats(ctx context.Context, r ClusterStatsRequest, opts ...O
 	q := url.Values{}
 	setBool(q, "include_remotes", r.IncludeRemotes)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "cluster.stats", m, p, q, nil, "", "", opts)
 }

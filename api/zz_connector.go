@@ -24,7 +24,7 @@ func (a *ConnectorAPI) CheckIn(ctx context.Context, r ConnectorCheckInRequest, o
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_check_in"
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "connector.check_in", m, p, nil, nil, "", "", opts)
 }
 
 // ConnectorDeleteRequest holds the parameters of [ConnectorAPI.Delete].
@@ -50,7 +50,7 @@ func (a *ConnectorAPI) Delete(ctx context.Context, r ConnectorDeleteRequest, opt
 	q := url.Values{}
 	setBool(q, "delete_sync_jobs", r.DeleteSyncJobs)
 	setBool(q, "hard", r.Hard)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "connector.delete", m, p, q, nil, "", "", opts)
 }
 
 // ConnectorGetRequest holds the parameters of [ConnectorAPI.Get].
@@ -73,7 +73,7 @@ func (a *ConnectorAPI) Get(ctx context.Context, r ConnectorGetRequest, opts ...O
 	m := "GET"
 	q := url.Values{}
 	setBool(q, "include_deleted", r.IncludeDeleted)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "connector.get", m, p, q, nil, "", "", opts)
 }
 
 // ConnectorLastSyncRequest holds the parameters of [ConnectorAPI.LastSync].
@@ -96,7 +96,7 @@ func (a *ConnectorAPI) LastSync(ctx context.Context, r ConnectorLastSyncRequest,
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_last_sync"
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "connector.last_sync", m, p, nil, r.Body, "", "", opts)
 }
 
 // ConnectorListRequest holds the parameters of [ConnectorAPI.List].
@@ -135,7 +135,7 @@ func (a *ConnectorAPI) List(ctx context.Context, r ConnectorListRequest, opts ..
 	setStr(q, "query", r.Query)
 	setList(q, "service_type", r.ServiceType)
 	setInt(q, "size", r.Size)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "connector.list", m, p, q, nil, "", "", opts)
 }
 
 // ConnectorPostRequest holds the parameters of [ConnectorAPI.Post].
@@ -152,7 +152,7 @@ type ConnectorPostRequest struct {
 func (a *ConnectorAPI) Post(ctx context.Context, r ConnectorPostRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_connector"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "connector.post", m, p, nil, r.Body, "", "", opts)
 }
 
 // ConnectorPutRequest holds the parameters of [ConnectorAPI.Put].
@@ -177,7 +177,7 @@ func (a *ConnectorAPI) Put(ctx context.Context, r ConnectorPutRequest, opts ...O
 	default:
 		p = "/_connector"
 	}
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "connector.put", m, p, nil, r.Body, "", "", opts)
 }
 
 // ConnectorSecretDeleteRequest holds the parameters of [ConnectorAPI.SecretDelete].
@@ -196,7 +196,7 @@ func (a *ConnectorAPI) SecretDelete(ctx context.Context, r ConnectorSecretDelete
 	}
 	p := "/_connector/_secret/" + esc(r.ID)
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "connector.secret_delete", m, p, nil, nil, "", "", opts)
 }
 
 // ConnectorSecretGetRequest holds the parameters of [ConnectorAPI.SecretGet].
@@ -215,7 +215,7 @@ func (a *ConnectorAPI) SecretGet(ctx context.Context, r ConnectorSecretGetReques
 	}
 	p := "/_connector/_secret/" + esc(r.ID)
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "connector.secret_get", m, p, nil, nil, "", "", opts)
 }
 
 // ConnectorSecretPostRequest holds the parameters of [ConnectorAPI.SecretPost].
@@ -232,7 +232,7 @@ type ConnectorSecretPostRequest struct {
 func (a *ConnectorAPI) SecretPost(ctx context.Context, r ConnectorSecretPostRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_connector/_secret"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "connector.secret_post", m, p, nil, r.Body, "", "", opts)
 }
 
 // ConnectorSecretPutRequest holds the parameters of [ConnectorAPI.SecretPut].
@@ -254,7 +254,7 @@ func (a *ConnectorAPI) SecretPut(ctx context.Context, r ConnectorSecretPutReques
 	}
 	p := "/_connector/_secret/" + esc(r.ID)
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "connector.secret_put", m, p, nil, r.Body, "", "", opts)
 }
 
 // ConnectorSyncJobCancelRequest holds the parameters of [ConnectorAPI.SyncJobCancel].
@@ -273,7 +273,7 @@ func (a *ConnectorAPI) SyncJobCancel(ctx context.Context, r ConnectorSyncJobCanc
 	}
 	p := "/_connector/_sync_job/" + esc(r.ConnectorSyncJobID) + "/_cancel"
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "connector.sync_job_cancel", m, p, nil, nil, "", "", opts)
 }
 
 // ConnectorSyncJobCheckInRequest holds the parameters of [ConnectorAPI.SyncJobCheckIn].
@@ -292,7 +292,7 @@ func (a *ConnectorAPI) SyncJobCheckIn(ctx context.Context, r ConnectorSyncJobChe
 	}
 	p := "/_connector/_sync_job/" + esc(r.ConnectorSyncJobID) + "/_check_in"
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "connector.sync_job_check_in", m, p, nil, nil, "", "", opts)
 }
 
 // ConnectorSyncJobClaimRequest holds the parameters of [ConnectorAPI.SyncJobClaim].
@@ -314,7 +314,7 @@ func (a *ConnectorAPI) SyncJobClaim(ctx context.Context, r ConnectorSyncJobClaim
 	}
 	p := "/_connector/_sync_job/" + esc(r.ConnectorSyncJobID) + "/_claim"
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "connector.sync_job_claim", m, p, nil, r.Body, "", "", opts)
 }
 
 // ConnectorSyncJobDeleteRequest holds the parameters of [ConnectorAPI.SyncJobDelete].
@@ -333,7 +333,7 @@ func (a *ConnectorAPI) SyncJobDelete(ctx context.Context, r ConnectorSyncJobDele
 	}
 	p := "/_connector/_sync_job/" + esc(r.ConnectorSyncJobID)
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "connector.sync_job_delete", m, p, nil, nil, "", "", opts)
 }
 
 // ConnectorSyncJobErrorRequest holds the parameters of [ConnectorAPI.SyncJobError].
@@ -355,7 +355,7 @@ func (a *ConnectorAPI) SyncJobError(ctx context.Context, r ConnectorSyncJobError
 	}
 	p := "/_connector/_sync_job/" + esc(r.ConnectorSyncJobID) + "/_error"
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "connector.sync_job_error", m, p, nil, r.Body, "", "", opts)
 }
 
 // ConnectorSyncJobGetRequest holds the parameters of [ConnectorAPI.SyncJobGet].
@@ -374,7 +374,7 @@ func (a *ConnectorAPI) SyncJobGet(ctx context.Context, r ConnectorSyncJobGetRequ
 	}
 	p := "/_connector/_sync_job/" + esc(r.ConnectorSyncJobID)
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "connector.sync_job_get", m, p, nil, nil, "", "", opts)
 }
 
 // ConnectorSyncJobListRequest holds the parameters of [ConnectorAPI.SyncJobList].
@@ -405,7 +405,7 @@ func (a *ConnectorAPI) SyncJobList(ctx context.Context, r ConnectorSyncJobListRe
 	setEnums(q, "job_type", r.JobType)
 	setInt(q, "size", r.Size)
 	setStr(q, "status", string(r.Status))
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "connector.sync_job_list", m, p, q, nil, "", "", opts)
 }
 
 // ConnectorSyncJobPostRequest holds the parameters of [ConnectorAPI.SyncJobPost].
@@ -422,7 +422,7 @@ type ConnectorSyncJobPostRequest struct {
 func (a *ConnectorAPI) SyncJobPost(ctx context.Context, r ConnectorSyncJobPostRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_connector/_sync_job"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "connector.sync_job_post", m, p, nil, r.Body, "", "", opts)
 }
 
 // ConnectorSyncJobUpdateStatsRequest holds the parameters of [ConnectorAPI.SyncJobUpdateStats].
@@ -444,7 +444,7 @@ func (a *ConnectorAPI) SyncJobUpdateStats(ctx context.Context, r ConnectorSyncJo
 	}
 	p := "/_connector/_sync_job/" + esc(r.ConnectorSyncJobID) + "/_stats"
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "connector.sync_job_update_stats", m, p, nil, r.Body, "", "", opts)
 }
 
 // ConnectorUpdateActiveFilteringRequest holds the parameters of [ConnectorAPI.UpdateActiveFiltering].
@@ -463,7 +463,7 @@ func (a *ConnectorAPI) UpdateActiveFiltering(ctx context.Context, r ConnectorUpd
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_filtering/_activate"
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "connector.update_active_filtering", m, p, nil, nil, "", "", opts)
 }
 
 // ConnectorUpdateAPIKeyIDRequest holds the parameters of [ConnectorAPI.UpdateAPIKeyID].
@@ -485,7 +485,7 @@ func (a *ConnectorAPI) UpdateAPIKeyID(ctx context.Context, r ConnectorUpdateAPIK
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_api_key_id"
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "connector.update_api_key_id", m, p, nil, r.Body, "", "", opts)
 }
 
 // ConnectorUpdateConfigurationRequest holds the parameters of [ConnectorAPI.UpdateConfiguration].
@@ -507,7 +507,7 @@ func (a *ConnectorAPI) UpdateConfiguration(ctx context.Context, r ConnectorUpdat
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_configuration"
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "connector.update_configuration", m, p, nil, r.Body, "", "", opts)
 }
 
 // ConnectorUpdateErrorRequest holds the parameters of [ConnectorAPI.UpdateError].
@@ -529,7 +529,7 @@ func (a *ConnectorAPI) UpdateError(ctx context.Context, r ConnectorUpdateErrorRe
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_error"
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "connector.update_error", m, p, nil, r.Body, "", "", opts)
 }
 
 // ConnectorUpdateFeaturesRequest holds the parameters of [ConnectorAPI.UpdateFeatures].
@@ -551,7 +551,7 @@ func (a *ConnectorAPI) UpdateFeatures(ctx context.Context, r ConnectorUpdateFeat
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_features"
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "connector.update_features", m, p, nil, r.Body, "", "", opts)
 }
 
 // ConnectorUpdateFilteringRequest holds the parameters of [ConnectorAPI.UpdateFiltering].
@@ -573,7 +573,7 @@ func (a *ConnectorAPI) UpdateFiltering(ctx context.Context, r ConnectorUpdateFil
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_filtering"
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "connector.update_filtering", m, p, nil, r.Body, "", "", opts)
 }
 
 // ConnectorUpdateFilteringValidationRequest holds the parameters of [ConnectorAPI.UpdateFilteringValidation].
@@ -595,7 +595,7 @@ func (a *ConnectorAPI) UpdateFilteringValidation(ctx context.Context, r Connecto
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_filtering/_validation"
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "connector.update_filtering_validation", m, p, nil, r.Body, "", "", opts)
 }
 
 // ConnectorUpdateIndexNameRequest holds the parameters of [ConnectorAPI.UpdateIndexName].
@@ -617,7 +617,7 @@ func (a *ConnectorAPI) UpdateIndexName(ctx context.Context, r ConnectorUpdateInd
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_index_name"
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "connector.update_index_name", m, p, nil, r.Body, "", "", opts)
 }
 
 // ConnectorUpdateNameRequest holds the parameters of [ConnectorAPI.UpdateName].
@@ -639,7 +639,7 @@ func (a *ConnectorAPI) UpdateName(ctx context.Context, r ConnectorUpdateNameRequ
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_name"
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "connector.update_name", m, p, nil, r.Body, "", "", opts)
 }
 
 // ConnectorUpdateNativeRequest holds the parameters of [ConnectorAPI.UpdateNative].
@@ -661,7 +661,7 @@ func (a *ConnectorAPI) UpdateNative(ctx context.Context, r ConnectorUpdateNative
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_native"
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "connector.update_native", m, p, nil, r.Body, "", "", opts)
 }
 
 // ConnectorUpdatePipelineRequest holds the parameters of [ConnectorAPI.UpdatePipeline].
@@ -683,7 +683,7 @@ func (a *ConnectorAPI) UpdatePipeline(ctx context.Context, r ConnectorUpdatePipe
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_pipeline"
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "connector.update_pipeline", m, p, nil, r.Body, "", "", opts)
 }
 
 // ConnectorUpdateSchedulingRequest holds the parameters of [ConnectorAPI.UpdateScheduling].
@@ -705,7 +705,7 @@ func (a *ConnectorAPI) UpdateScheduling(ctx context.Context, r ConnectorUpdateSc
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_scheduling"
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "connector.update_scheduling", m, p, nil, r.Body, "", "", opts)
 }
 
 // ConnectorUpdateServiceTypeRequest holds the parameters of [ConnectorAPI.UpdateServiceType].
@@ -727,7 +727,7 @@ func (a *ConnectorAPI) UpdateServiceType(ctx context.Context, r ConnectorUpdateS
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_service_type"
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "connector.update_service_type", m, p, nil, r.Body, "", "", opts)
 }
 
 // ConnectorUpdateStatusRequest holds the parameters of [ConnectorAPI.UpdateStatus].
@@ -749,5 +749,5 @@ func (a *ConnectorAPI) UpdateStatus(ctx context.Context, r ConnectorUpdateStatus
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_status"
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "connector.update_status", m, p, nil, r.Body, "", "", opts)
 }

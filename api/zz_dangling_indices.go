@@ -35,7 +35,7 @@ func (a *DanglingIndicesAPI) DeleteDanglingIndex(ctx context.Context, r Dangling
 	setBool(q, "accept_data_loss", r.AcceptDataLoss)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "dangling_indices.delete_dangling_index", m, p, q, nil, "", "", opts)
 }
 
 // DanglingIndicesImportDanglingIndexRequest holds the parameters of [DanglingIndicesAPI.ImportDanglingIndex].
@@ -65,7 +65,7 @@ func (a *DanglingIndicesAPI) ImportDanglingIndex(ctx context.Context, r Dangling
 	setBool(q, "accept_data_loss", r.AcceptDataLoss)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "dangling_indices.import_dangling_index", m, p, q, nil, "", "", opts)
 }
 
 // DanglingIndicesListDanglingIndicesRequest holds the parameters of [DanglingIndicesAPI.ListDanglingIndices].
@@ -78,5 +78,5 @@ type DanglingIndicesListDanglingIndicesRequest struct {
 func (a *DanglingIndicesAPI) ListDanglingIndices(ctx context.Context, r DanglingIndicesListDanglingIndicesRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_dangling"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "dangling_indices.list_dangling_indices", m, p, nil, nil, "", "", opts)
 }

@@ -28,7 +28,7 @@ func (a *EnrichAPI) DeletePolicy(ctx context.Context, r EnrichDeletePolicyReques
 	m := "DELETE"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "enrich.delete_policy", m, p, q, nil, "", "", opts)
 }
 
 // EnrichExecutePolicyRequest holds the parameters of [EnrichAPI.ExecutePolicy].
@@ -54,7 +54,7 @@ func (a *EnrichAPI) ExecutePolicy(ctx context.Context, r EnrichExecutePolicyRequ
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "enrich.execute_policy", m, p, q, nil, "", "", opts)
 }
 
 // EnrichGetPolicyRequest holds the parameters of [EnrichAPI.GetPolicy].
@@ -81,7 +81,7 @@ func (a *EnrichAPI) GetPolicy(ctx context.Context, r EnrichGetPolicyRequest, opt
 	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "enrich.get_policy", m, p, q, nil, "", "", opts)
 }
 
 // EnrichPutPolicyRequest holds the parameters of [EnrichAPI.PutPolicy].
@@ -107,7 +107,7 @@ func (a *EnrichAPI) PutPolicy(ctx context.Context, r EnrichPutPolicyRequest, opt
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "enrich.put_policy", m, p, q, r.Body, "", "", opts)
 }
 
 // EnrichStatsRequest holds the parameters of [EnrichAPI.Stats].
@@ -125,5 +125,5 @@ func (a *EnrichAPI) Stats(ctx context.Context, r EnrichStatsRequest, opts ...Opt
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "enrich.stats", m, p, q, nil, "", "", opts)
 }

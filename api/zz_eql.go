@@ -23,7 +23,7 @@ func (a *EQLAPI) Delete(ctx context.Context, r EQLDeleteRequest, opts ...Option)
 	}
 	p := "/_eql/search/" + esc(r.ID)
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "eql.delete", m, p, nil, nil, "", "", opts)
 }
 
 // EQLGetRequest holds the parameters of [EQLAPI.Get].
@@ -50,7 +50,7 @@ func (a *EQLAPI) Get(ctx context.Context, r EQLGetRequest, opts ...Option) (*tra
 	q := url.Values{}
 	setStr(q, "keep_alive", r.KeepAlive)
 	setStr(q, "wait_for_completion_timeout", r.WaitForCompletionTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "eql.get", m, p, q, nil, "", "", opts)
 }
 
 // EQLGetStatusRequest holds the parameters of [EQLAPI.GetStatus].
@@ -68,7 +68,7 @@ func (a *EQLAPI) GetStatus(ctx context.Context, r EQLGetStatusRequest, opts ...O
 	}
 	p := "/_eql/search/status/" + esc(r.ID)
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "eql.get_status", m, p, nil, nil, "", "", opts)
 }
 
 // EQLSearchRequest holds the parameters of [EQLAPI.Search].
@@ -124,5 +124,5 @@ func (a *EQLAPI) Search(ctx context.Context, r EQLSearchRequest, opts ...Option)
 	setStr(q, "keep_alive", r.KeepAlive)
 	setBool(q, "keep_on_completion", r.KeepOnCompletion)
 	setStr(q, "wait_for_completion_timeout", r.WaitForCompletionTimeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "eql.search", m, p, q, r.Body, "", "", opts)
 }

@@ -42,7 +42,7 @@ func (a *ESQLAPI) AsyncQuery(ctx context.Context, r ESQLAsyncQueryRequest, opts 
 	setStr(q, "delimiter", r.Delimiter)
 	setBool(q, "drop_null_columns", r.DropNullColumns)
 	setStr(q, "format", string(r.Format))
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "esql.async_query", m, p, q, r.Body, "", "", opts)
 }
 
 // ESQLAsyncQueryDeleteRequest holds the parameters of [ESQLAPI.AsyncQueryDelete].
@@ -60,7 +60,7 @@ func (a *ESQLAPI) AsyncQueryDelete(ctx context.Context, r ESQLAsyncQueryDeleteRe
 	}
 	p := "/_query/async/" + esc(r.ID)
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "esql.async_query_delete", m, p, nil, nil, "", "", opts)
 }
 
 // ESQLAsyncQueryGetRequest holds the parameters of [ESQLAPI.AsyncQueryGet].
@@ -93,7 +93,7 @@ func (a *ESQLAPI) AsyncQueryGet(ctx context.Context, r ESQLAsyncQueryGetRequest,
 	setStr(q, "format", string(r.Format))
 	setStr(q, "keep_alive", r.KeepAlive)
 	setStr(q, "wait_for_completion_timeout", r.WaitForCompletionTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "esql.async_query_get", m, p, q, nil, "", "", opts)
 }
 
 // ESQLAsyncQueryStopRequest holds the parameters of [ESQLAPI.AsyncQueryStop].
@@ -115,7 +115,7 @@ func (a *ESQLAPI) AsyncQueryStop(ctx context.Context, r ESQLAsyncQueryStopReques
 	m := "POST"
 	q := url.Values{}
 	setBool(q, "drop_null_columns", r.DropNullColumns)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "esql.async_query_stop", m, p, q, nil, "", "", opts)
 }
 
 // ESQLDeleteDataSourceRequest holds the parameters of [ESQLAPI.DeleteDataSource].
@@ -135,7 +135,7 @@ func (a *ESQLAPI) DeleteDataSource(ctx context.Context, r ESQLDeleteDataSourceRe
 	}
 	p := "/_query/data_source/" + escList(r.Name)
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "esql.delete_data_source", m, p, nil, nil, "", "", opts)
 }
 
 // ESQLDeleteDatasetRequest holds the parameters of [ESQLAPI.DeleteDataset].
@@ -155,7 +155,7 @@ func (a *ESQLAPI) DeleteDataset(ctx context.Context, r ESQLDeleteDatasetRequest,
 	}
 	p := "/_query/dataset/" + escList(r.Name)
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "esql.delete_dataset", m, p, nil, nil, "", "", opts)
 }
 
 // ESQLDeleteViewRequest holds the parameters of [ESQLAPI.DeleteView].
@@ -174,7 +174,7 @@ func (a *ESQLAPI) DeleteView(ctx context.Context, r ESQLDeleteViewRequest, opts 
 	}
 	p := "/_query/view/" + esc(r.Name)
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "esql.delete_view", m, p, nil, nil, "", "", opts)
 }
 
 // ESQLGetDataSourceRequest holds the parameters of [ESQLAPI.GetDataSource].
@@ -197,7 +197,7 @@ func (a *ESQLAPI) GetDataSource(ctx context.Context, r ESQLGetDataSourceRequest,
 	default:
 		p = "/_query/data_source"
 	}
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "esql.get_data_source", m, p, nil, nil, "", "", opts)
 }
 
 // ESQLGetDatasetRequest holds the parameters of [ESQLAPI.GetDataset].
@@ -220,7 +220,7 @@ func (a *ESQLAPI) GetDataset(ctx context.Context, r ESQLGetDatasetRequest, opts 
 	default:
 		p = "/_query/dataset"
 	}
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "esql.get_dataset", m, p, nil, nil, "", "", opts)
 }
 
 // ESQLGetQueryRequest holds the parameters of [ESQLAPI.GetQuery].
@@ -239,7 +239,7 @@ func (a *ESQLAPI) GetQuery(ctx context.Context, r ESQLGetQueryRequest, opts ...O
 	}
 	p := "/_query/queries/" + esc(r.ID)
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "esql.get_query", m, p, nil, nil, "", "", opts)
 }
 
 // ESQLGetViewRequest holds the parameters of [ESQLAPI.GetView].
@@ -262,7 +262,7 @@ func (a *ESQLAPI) GetView(ctx context.Context, r ESQLGetViewRequest, opts ...Opt
 	default:
 		p = "/_query/view"
 	}
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "esql.get_view", m, p, nil, nil, "", "", opts)
 }
 
 // ESQLListQueriesRequest holds the parameters of [ESQLAPI.ListQueries].
@@ -276,7 +276,7 @@ type ESQLListQueriesRequest struct {
 func (a *ESQLAPI) ListQueries(ctx context.Context, r ESQLListQueriesRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_query/queries"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "esql.list_queries", m, p, nil, nil, "", "", opts)
 }
 
 // ESQLPutDataSourceRequest holds the parameters of [ESQLAPI.PutDataSource].
@@ -298,7 +298,7 @@ func (a *ESQLAPI) PutDataSource(ctx context.Context, r ESQLPutDataSourceRequest,
 	}
 	p := "/_query/data_source/" + esc(r.Name)
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "esql.put_data_source", m, p, nil, r.Body, "", "", opts)
 }
 
 // ESQLPutDatasetRequest holds the parameters of [ESQLAPI.PutDataset].
@@ -320,7 +320,7 @@ func (a *ESQLAPI) PutDataset(ctx context.Context, r ESQLPutDatasetRequest, opts 
 	}
 	p := "/_query/dataset/" + esc(r.Name)
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "esql.put_dataset", m, p, nil, r.Body, "", "", opts)
 }
 
 // ESQLPutViewRequest holds the parameters of [ESQLAPI.PutView].
@@ -342,7 +342,7 @@ func (a *ESQLAPI) PutView(ctx context.Context, r ESQLPutViewRequest, opts ...Opt
 	}
 	p := "/_query/view/" + esc(r.Name)
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "esql.put_view", m, p, nil, r.Body, "", "", opts)
 }
 
 // ESQLQueryRequest holds the parameters of [ESQLAPI.Query].
@@ -376,5 +376,5 @@ func (a *ESQLAPI) Query(ctx context.Context, r ESQLQueryRequest, opts ...Option)
 	setStr(q, "delimiter", r.Delimiter)
 	setBool(q, "drop_null_columns", r.DropNullColumns)
 	setStr(q, "format", string(r.Format))
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "esql.query", m, p, q, r.Body, "", "", opts)
 }

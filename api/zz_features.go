@@ -23,7 +23,7 @@ func (a *FeaturesAPI) GetFeatures(ctx context.Context, r FeaturesGetFeaturesRequ
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "features.get_features", m, p, q, nil, "", "", opts)
 }
 
 // FeaturesResetFeaturesRequest holds the parameters of [FeaturesAPI.ResetFeatures].
@@ -42,5 +42,5 @@ func (a *FeaturesAPI) ResetFeatures(ctx context.Context, r FeaturesResetFeatures
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "features.reset_features", m, p, q, nil, "", "", opts)
 }

@@ -24,7 +24,7 @@ func (a *FleetAPI) DeleteSecret(ctx context.Context, r FleetDeleteSecretRequest,
 	}
 	p := "/_fleet/secret/" + esc(r.ID)
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "fleet.delete_secret", m, p, nil, nil, "", "", opts)
 }
 
 // FleetGetSecretRequest holds the parameters of [FleetAPI.GetSecret].
@@ -43,7 +43,7 @@ func (a *FleetAPI) GetSecret(ctx context.Context, r FleetGetSecretRequest, opts 
 	}
 	p := "/_fleet/secret/" + esc(r.ID)
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "fleet.get_secret", m, p, nil, nil, "", "", opts)
 }
 
 // FleetGlobalCheckpointsRequest holds the parameters of [FleetAPI.GlobalCheckpoints].
@@ -76,7 +76,7 @@ func (a *FleetAPI) GlobalCheckpoints(ctx context.Context, r FleetGlobalCheckpoin
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "wait_for_advance", r.WaitForAdvance)
 	setBool(q, "wait_for_index", r.WaitForIndex)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "fleet.global_checkpoints", m, p, q, nil, "", "", opts)
 }
 
 // FleetMsearchRequest holds the parameters of [FleetAPI.Msearch].
@@ -103,7 +103,7 @@ func (a *FleetAPI) Msearch(ctx context.Context, r FleetMsearchRequest, opts ...O
 	default:
 		p = "/_fleet/_fleet_msearch"
 	}
-	return send(ctx, a.t, m, p, nil, r.Body, "application/x-ndjson", "", opts)
+	return send(ctx, a.t, "fleet.msearch", m, p, nil, r.Body, "application/x-ndjson", "", opts)
 }
 
 // FleetPostSecretRequest holds the parameters of [FleetAPI.PostSecret].
@@ -120,7 +120,7 @@ type FleetPostSecretRequest struct {
 func (a *FleetAPI) PostSecret(ctx context.Context, r FleetPostSecretRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_fleet/secret"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "fleet.post_secret", m, p, nil, r.Body, "", "", opts)
 }
 
 // FleetSearchRequest holds the parameters of [FleetAPI.Search].
@@ -156,5 +156,5 @@ func (a *FleetAPI) Search(ctx context.Context, r FleetSearchRequest, opts ...Opt
 	setBool(q, "allow_partial_search_results", r.AllowPartialSearchResults)
 	setList(q, "wait_for_checkpoints", r.WaitForCheckpoints)
 	setStr(q, "wait_for_checkpoints_timeout", r.WaitForCheckpointsTimeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "fleet.search", m, p, q, r.Body, "", "", opts)
 }

@@ -39,5 +39,5 @@ func (a *GraphAPI) Explore(ctx context.Context, r GraphExploreRequest, opts ...O
 	q := url.Values{}
 	setList(q, "routing", r.Routing)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "graph.explore", m, p, q, r.Body, "", "", opts)
 }

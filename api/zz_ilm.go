@@ -32,7 +32,7 @@ func (a *ILMAPI) DeleteLifecycle(ctx context.Context, r ILMDeleteLifecycleReques
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ilm.delete_lifecycle", m, p, q, nil, "", "", opts)
 }
 
 // ILMExplainLifecycleRequest holds the parameters of [ILMAPI.ExplainLifecycle].
@@ -65,7 +65,7 @@ func (a *ILMAPI) ExplainLifecycle(ctx context.Context, r ILMExplainLifecycleRequ
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setBool(q, "only_errors", r.OnlyErrors)
 	setBool(q, "only_managed", r.OnlyManaged)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ilm.explain_lifecycle", m, p, q, nil, "", "", opts)
 }
 
 // ILMGetLifecycleRequest holds the parameters of [ILMAPI.GetLifecycle].
@@ -95,7 +95,7 @@ func (a *ILMAPI) GetLifecycle(ctx context.Context, r ILMGetLifecycleRequest, opt
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ilm.get_lifecycle", m, p, q, nil, "", "", opts)
 }
 
 // ILMGetStatusRequest holds the parameters of [ILMAPI.GetStatus].
@@ -108,7 +108,7 @@ type ILMGetStatusRequest struct {
 func (a *ILMAPI) GetStatus(ctx context.Context, r ILMGetStatusRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_ilm/status"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "ilm.get_status", m, p, nil, nil, "", "", opts)
 }
 
 // ILMMigrateToDataTiersRequest holds the parameters of [ILMAPI.MigrateToDataTiers].
@@ -132,7 +132,7 @@ func (a *ILMAPI) MigrateToDataTiers(ctx context.Context, r ILMMigrateToDataTiers
 	q := url.Values{}
 	setBool(q, "dry_run", r.DryRun)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ilm.migrate_to_data_tiers", m, p, q, r.Body, "", "", opts)
 }
 
 // ILMMoveToStepRequest holds the parameters of [ILMAPI.MoveToStep].
@@ -153,7 +153,7 @@ func (a *ILMAPI) MoveToStep(ctx context.Context, r ILMMoveToStepRequest, opts ..
 	}
 	p := "/_ilm/move/" + esc(r.Index)
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "ilm.move_to_step", m, p, nil, r.Body, "", "", opts)
 }
 
 // ILMPutLifecycleRequest holds the parameters of [ILMAPI.PutLifecycle].
@@ -183,7 +183,7 @@ func (a *ILMAPI) PutLifecycle(ctx context.Context, r ILMPutLifecycleRequest, opt
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ilm.put_lifecycle", m, p, q, r.Body, "", "", opts)
 }
 
 // ILMRemovePolicyRequest holds the parameters of [ILMAPI.RemovePolicy].
@@ -201,7 +201,7 @@ func (a *ILMAPI) RemovePolicy(ctx context.Context, r ILMRemovePolicyRequest, opt
 	}
 	p := "/" + esc(r.Index) + "/_ilm/remove"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "ilm.remove_policy", m, p, nil, nil, "", "", opts)
 }
 
 // ILMRetryRequest holds the parameters of [ILMAPI.Retry].
@@ -219,7 +219,7 @@ func (a *ILMAPI) Retry(ctx context.Context, r ILMRetryRequest, opts ...Option) (
 	}
 	p := "/" + esc(r.Index) + "/_ilm/retry"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "ilm.retry", m, p, nil, nil, "", "", opts)
 }
 
 // ILMStartRequest holds the parameters of [ILMAPI.Start].
@@ -241,7 +241,7 @@ func (a *ILMAPI) Start(ctx context.Context, r ILMStartRequest, opts ...Option) (
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ilm.start", m, p, q, nil, "", "", opts)
 }
 
 // ILMStopRequest holds the parameters of [ILMAPI.Stop].
@@ -263,5 +263,5 @@ func (a *ILMAPI) Stop(ctx context.Context, r ILMStopRequest, opts ...Option) (*t
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ilm.stop", m, p, q, nil, "", "", opts)
 }

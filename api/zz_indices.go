@@ -48,7 +48,7 @@ func (a *IndicesAPI) AddBlock(ctx context.Context, r IndicesAddBlockRequest, opt
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.add_block", m, p, q, nil, "", "", opts)
 }
 
 // IndicesAnalyzeRequest holds the parameters of [IndicesAPI.Analyze].
@@ -81,7 +81,7 @@ func (a *IndicesAPI) Analyze(ctx context.Context, r IndicesAnalyzeRequest, opts 
 	if !inPathIndex {
 		setStr(q, "index", r.Index)
 	}
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "indices.analyze", m, p, q, r.Body, "", "", opts)
 }
 
 // IndicesCancelMigrateReindexRequest holds the parameters of [IndicesAPI.CancelMigrateReindex].
@@ -100,7 +100,7 @@ func (a *IndicesAPI) CancelMigrateReindex(ctx context.Context, r IndicesCancelMi
 	}
 	p := "/_migration/reindex/" + escList(r.Index) + "/_cancel"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "indices.cancel_migrate_reindex", m, p, nil, nil, "", "", opts)
 }
 
 // IndicesClearCacheRequest holds the parameters of [IndicesAPI.ClearCache].
@@ -151,7 +151,7 @@ func (a *IndicesAPI) ClearCache(ctx context.Context, r IndicesClearCacheRequest,
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setBool(q, "query", r.Query)
 	setBool(q, "request", r.Request)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.clear_cache", m, p, q, nil, "", "", opts)
 }
 
 // IndicesCloneRequest holds the parameters of [IndicesAPI.Clone].
@@ -189,7 +189,7 @@ func (a *IndicesAPI) Clone(ctx context.Context, r IndicesCloneRequest, opts ...O
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "indices.clone", m, p, q, r.Body, "", "", opts)
 }
 
 // IndicesCloseRequest holds the parameters of [IndicesAPI.Close].
@@ -230,7 +230,7 @@ func (a *IndicesAPI) Close(ctx context.Context, r IndicesCloseRequest, opts ...O
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.close", m, p, q, nil, "", "", opts)
 }
 
 // IndicesCreateRequest holds the parameters of [IndicesAPI.Create].
@@ -263,7 +263,7 @@ func (a *IndicesAPI) Create(ctx context.Context, r IndicesCreateRequest, opts ..
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "indices.create", m, p, q, r.Body, "", "", opts)
 }
 
 // IndicesCreateDataStreamRequest holds the parameters of [IndicesAPI.CreateDataStream].
@@ -290,7 +290,7 @@ func (a *IndicesAPI) CreateDataStream(ctx context.Context, r IndicesCreateDataSt
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.create_data_stream", m, p, q, nil, "", "", opts)
 }
 
 // IndicesCreateFromRequest holds the parameters of [IndicesAPI.CreateFrom].
@@ -316,7 +316,7 @@ func (a *IndicesAPI) CreateFrom(ctx context.Context, r IndicesCreateFromRequest,
 	}
 	p := "/_create_from/" + esc(r.Source) + "/" + esc(r.Dest)
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "indices.create_from", m, p, nil, r.Body, "", "", opts)
 }
 
 // IndicesDataStreamsStatsRequest holds the parameters of [IndicesAPI.DataStreamsStats].
@@ -343,7 +343,7 @@ func (a *IndicesAPI) DataStreamsStats(ctx context.Context, r IndicesDataStreamsS
 	}
 	q := url.Values{}
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.data_streams_stats", m, p, q, nil, "", "", opts)
 }
 
 // IndicesDeleteRequest holds the parameters of [IndicesAPI.Delete].
@@ -381,7 +381,7 @@ func (a *IndicesAPI) Delete(ctx context.Context, r IndicesDeleteRequest, opts ..
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.delete", m, p, q, nil, "", "", opts)
 }
 
 // IndicesDeleteAliasRequest holds the parameters of [IndicesAPI.DeleteAlias].
@@ -421,7 +421,7 @@ func (a *IndicesAPI) DeleteAlias(ctx context.Context, r IndicesDeleteAliasReques
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.delete_alias", m, p, q, nil, "", "", opts)
 }
 
 // IndicesDeleteDataLifecycleRequest holds the parameters of [IndicesAPI.DeleteDataLifecycle].
@@ -453,7 +453,7 @@ func (a *IndicesAPI) DeleteDataLifecycle(ctx context.Context, r IndicesDeleteDat
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.delete_data_lifecycle", m, p, q, nil, "", "", opts)
 }
 
 // IndicesDeleteDataStreamRequest holds the parameters of [IndicesAPI.DeleteDataStream].
@@ -481,7 +481,7 @@ func (a *IndicesAPI) DeleteDataStream(ctx context.Context, r IndicesDeleteDataSt
 	q := url.Values{}
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.delete_data_stream", m, p, q, nil, "", "", opts)
 }
 
 // IndicesDeleteDataStreamOptionsRequest holds the parameters of [IndicesAPI.DeleteDataStreamOptions].
@@ -513,7 +513,7 @@ func (a *IndicesAPI) DeleteDataStreamOptions(ctx context.Context, r IndicesDelet
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.delete_data_stream_options", m, p, q, nil, "", "", opts)
 }
 
 // IndicesDeleteIndexTemplateRequest holds the parameters of [IndicesAPI.DeleteIndexTemplate].
@@ -541,7 +541,7 @@ func (a *IndicesAPI) DeleteIndexTemplate(ctx context.Context, r IndicesDeleteInd
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.delete_index_template", m, p, q, nil, "", "", opts)
 }
 
 // IndicesDeleteTemplateRequest holds the parameters of [IndicesAPI.DeleteTemplate].
@@ -570,7 +570,7 @@ func (a *IndicesAPI) DeleteTemplate(ctx context.Context, r IndicesDeleteTemplate
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.delete_template", m, p, q, nil, "", "", opts)
 }
 
 // IndicesDiskUsageRequest holds the parameters of [IndicesAPI.DiskUsage].
@@ -607,7 +607,7 @@ func (a *IndicesAPI) DiskUsage(ctx context.Context, r IndicesDiskUsageRequest, o
 	setBool(q, "flush", r.Flush)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setBool(q, "run_expensive_tasks", r.RunExpensiveTasks)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.disk_usage", m, p, q, nil, "", "", opts)
 }
 
 // IndicesDownsampleRequest holds the parameters of [IndicesAPI.Downsample].
@@ -634,7 +634,7 @@ func (a *IndicesAPI) Downsample(ctx context.Context, r IndicesDownsampleRequest,
 	}
 	p := "/" + esc(r.Index) + "/_downsample/" + esc(r.TargetIndex)
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "indices.downsample", m, p, nil, r.Body, "", "", opts)
 }
 
 // IndicesExistsRequest holds the parameters of [IndicesAPI.Exists].
@@ -675,7 +675,7 @@ func (a *IndicesAPI) Exists(ctx context.Context, r IndicesExistsRequest, opts ..
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setBool(q, "include_defaults", r.IncludeDefaults)
 	setBool(q, "local", r.Local)
-	return exists(ctx, a.t, m, p, q, opts)
+	return exists(ctx, a.t, "indices.exists", m, p, q, opts)
 }
 
 // IndicesExistsAliasRequest holds the parameters of [IndicesAPI.ExistsAlias].
@@ -720,7 +720,7 @@ func (a *IndicesAPI) ExistsAlias(ctx context.Context, r IndicesExistsAliasReques
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return exists(ctx, a.t, m, p, q, opts)
+	return exists(ctx, a.t, "indices.exists_alias", m, p, q, opts)
 }
 
 // IndicesExistsIndexTemplateRequest holds the parameters of [IndicesAPI.ExistsIndexTemplate].
@@ -751,7 +751,7 @@ func (a *IndicesAPI) ExistsIndexTemplate(ctx context.Context, r IndicesExistsInd
 	setBool(q, "flat_settings", r.FlatSettings)
 	setBool(q, "local", r.Local)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return exists(ctx, a.t, m, p, q, opts)
+	return exists(ctx, a.t, "indices.exists_index_template", m, p, q, opts)
 }
 
 // IndicesExistsTemplateRequest holds the parameters of [IndicesAPI.ExistsTemplate].
@@ -785,7 +785,7 @@ func (a *IndicesAPI) ExistsTemplate(ctx context.Context, r IndicesExistsTemplate
 	setBool(q, "flat_settings", r.FlatSettings)
 	setBool(q, "local", r.Local)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return exists(ctx, a.t, m, p, q, opts)
+	return exists(ctx, a.t, "indices.exists_template", m, p, q, opts)
 }
 
 // IndicesExplainDataLifecycleRequest holds the parameters of [IndicesAPI.ExplainDataLifecycle].
@@ -812,7 +812,7 @@ func (a *IndicesAPI) ExplainDataLifecycle(ctx context.Context, r IndicesExplainD
 	q := url.Values{}
 	setBool(q, "include_defaults", r.IncludeDefaults)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.explain_data_lifecycle", m, p, q, nil, "", "", opts)
 }
 
 // IndicesFieldUsageStatsRequest holds the parameters of [IndicesAPI.FieldUsageStats].
@@ -847,7 +847,7 @@ func (a *IndicesAPI) FieldUsageStats(ctx context.Context, r IndicesFieldUsageSta
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setList(q, "fields", r.Fields)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.field_usage_stats", m, p, q, nil, "", "", opts)
 }
 
 // IndicesFlushRequest holds the parameters of [IndicesAPI.Flush].
@@ -886,7 +886,7 @@ func (a *IndicesAPI) Flush(ctx context.Context, r IndicesFlushRequest, opts ...O
 	setBool(q, "force", r.Force)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setBool(q, "wait_if_ongoing", r.WaitIfOngoing)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.flush", m, p, q, nil, "", "", opts)
 }
 
 // IndicesForcemergeRequest holds the parameters of [IndicesAPI.Forcemerge].
@@ -931,7 +931,7 @@ func (a *IndicesAPI) Forcemerge(ctx context.Context, r IndicesForcemergeRequest,
 	setInt(q, "max_num_segments", r.MaxNumSegments)
 	setBool(q, "only_expunge_deletes", r.OnlyExpungeDeletes)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.forcemerge", m, p, q, nil, "", "", opts)
 }
 
 // IndicesGetRequest holds the parameters of [IndicesAPI.Get].
@@ -978,7 +978,7 @@ func (a *IndicesAPI) Get(ctx context.Context, r IndicesGetRequest, opts ...Optio
 	setBool(q, "include_defaults", r.IncludeDefaults)
 	setBool(q, "local", r.Local)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.get", m, p, q, nil, "", "", opts)
 }
 
 // IndicesGetAliasRequest holds the parameters of [IndicesAPI.GetAlias].
@@ -1022,7 +1022,7 @@ func (a *IndicesAPI) GetAlias(ctx context.Context, r IndicesGetAliasRequest, opt
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.get_alias", m, p, q, nil, "", "", opts)
 }
 
 // IndicesGetDataLifecycleRequest holds the parameters of [IndicesAPI.GetDataLifecycle].
@@ -1053,7 +1053,7 @@ func (a *IndicesAPI) GetDataLifecycle(ctx context.Context, r IndicesGetDataLifec
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "include_defaults", r.IncludeDefaults)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.get_data_lifecycle", m, p, q, nil, "", "", opts)
 }
 
 // IndicesGetDataLifecycleStatsRequest holds the parameters of [IndicesAPI.GetDataLifecycleStats].
@@ -1066,7 +1066,7 @@ type IndicesGetDataLifecycleStatsRequest struct {
 func (a *IndicesAPI) GetDataLifecycleStats(ctx context.Context, r IndicesGetDataLifecycleStatsRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_lifecycle/stats"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "indices.get_data_lifecycle_stats", m, p, nil, nil, "", "", opts)
 }
 
 // IndicesGetDataStreamRequest holds the parameters of [IndicesAPI.GetDataStream].
@@ -1103,7 +1103,7 @@ func (a *IndicesAPI) GetDataStream(ctx context.Context, r IndicesGetDataStreamRe
 	setBool(q, "include_defaults", r.IncludeDefaults)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setBool(q, "verbose", r.Verbose)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.get_data_stream", m, p, q, nil, "", "", opts)
 }
 
 // IndicesGetDataStreamMappingsRequest holds the parameters of [IndicesAPI.GetDataStreamMappings].
@@ -1127,7 +1127,7 @@ func (a *IndicesAPI) GetDataStreamMappings(ctx context.Context, r IndicesGetData
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.get_data_stream_mappings", m, p, q, nil, "", "", opts)
 }
 
 // IndicesGetDataStreamOptionsRequest holds the parameters of [IndicesAPI.GetDataStreamOptions].
@@ -1155,7 +1155,7 @@ func (a *IndicesAPI) GetDataStreamOptions(ctx context.Context, r IndicesGetDataS
 	q := url.Values{}
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.get_data_stream_options", m, p, q, nil, "", "", opts)
 }
 
 // IndicesGetDataStreamSettingsRequest holds the parameters of [IndicesAPI.GetDataStreamSettings].
@@ -1179,7 +1179,7 @@ func (a *IndicesAPI) GetDataStreamSettings(ctx context.Context, r IndicesGetData
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.get_data_stream_settings", m, p, q, nil, "", "", opts)
 }
 
 // IndicesGetFieldMappingRequest holds the parameters of [IndicesAPI.GetFieldMapping].
@@ -1221,7 +1221,7 @@ func (a *IndicesAPI) GetFieldMapping(ctx context.Context, r IndicesGetFieldMappi
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setBool(q, "include_defaults", r.IncludeDefaults)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.get_field_mapping", m, p, q, nil, "", "", opts)
 }
 
 // IndicesGetIndexTemplateRequest holds the parameters of [IndicesAPI.GetIndexTemplate].
@@ -1258,7 +1258,7 @@ func (a *IndicesAPI) GetIndexTemplate(ctx context.Context, r IndicesGetIndexTemp
 	setBool(q, "include_defaults", r.IncludeDefaults)
 	setBool(q, "local", r.Local)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.get_index_template", m, p, q, nil, "", "", opts)
 }
 
 // IndicesGetMappingRequest holds the parameters of [IndicesAPI.GetMapping].
@@ -1300,7 +1300,7 @@ func (a *IndicesAPI) GetMapping(ctx context.Context, r IndicesGetMappingRequest,
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setBool(q, "local", r.Local)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.get_mapping", m, p, q, nil, "", "", opts)
 }
 
 // IndicesGetMigrateReindexStatusRequest holds the parameters of [IndicesAPI.GetMigrateReindexStatus].
@@ -1319,7 +1319,7 @@ func (a *IndicesAPI) GetMigrateReindexStatus(ctx context.Context, r IndicesGetMi
 	}
 	p := "/_migration/reindex/" + escList(r.Index) + "/_status"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "indices.get_migrate_reindex_status", m, p, nil, nil, "", "", opts)
 }
 
 // IndicesGetSettingsRequest holds the parameters of [IndicesAPI.GetSettings].
@@ -1374,7 +1374,7 @@ func (a *IndicesAPI) GetSettings(ctx context.Context, r IndicesGetSettingsReques
 	setBool(q, "include_defaults", r.IncludeDefaults)
 	setBool(q, "local", r.Local)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.get_settings", m, p, q, nil, "", "", opts)
 }
 
 // IndicesGetTemplateRequest holds the parameters of [IndicesAPI.GetTemplate].
@@ -1411,7 +1411,7 @@ func (a *IndicesAPI) GetTemplate(ctx context.Context, r IndicesGetTemplateReques
 	setBool(q, "flat_settings", r.FlatSettings)
 	setBool(q, "local", r.Local)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.get_template", m, p, q, nil, "", "", opts)
 }
 
 // IndicesMigrateReindexRequest holds the parameters of [IndicesAPI.MigrateReindex].
@@ -1427,7 +1427,7 @@ type IndicesMigrateReindexRequest struct {
 func (a *IndicesAPI) MigrateReindex(ctx context.Context, r IndicesMigrateReindexRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_migration/reindex"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "indices.migrate_reindex", m, p, nil, r.Body, "", "", opts)
 }
 
 // IndicesMigrateToDataStreamRequest holds the parameters of [IndicesAPI.MigrateToDataStream].
@@ -1454,7 +1454,7 @@ func (a *IndicesAPI) MigrateToDataStream(ctx context.Context, r IndicesMigrateTo
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.migrate_to_data_stream", m, p, q, nil, "", "", opts)
 }
 
 // IndicesModifyDataStreamRequest holds the parameters of [IndicesAPI.ModifyDataStream].
@@ -1470,7 +1470,7 @@ type IndicesModifyDataStreamRequest struct {
 func (a *IndicesAPI) ModifyDataStream(ctx context.Context, r IndicesModifyDataStreamRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_data_stream/_modify"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "indices.modify_data_stream", m, p, nil, r.Body, "", "", opts)
 }
 
 // IndicesOpenRequest holds the parameters of [IndicesAPI.Open].
@@ -1511,7 +1511,7 @@ func (a *IndicesAPI) Open(ctx context.Context, r IndicesOpenRequest, opts ...Opt
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.open", m, p, q, nil, "", "", opts)
 }
 
 // IndicesPromoteDataStreamRequest holds the parameters of [IndicesAPI.PromoteDataStream].
@@ -1534,7 +1534,7 @@ func (a *IndicesAPI) PromoteDataStream(ctx context.Context, r IndicesPromoteData
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.promote_data_stream", m, p, q, nil, "", "", opts)
 }
 
 // IndicesPutAliasRequest holds the parameters of [IndicesAPI.PutAlias].
@@ -1576,7 +1576,7 @@ func (a *IndicesAPI) PutAlias(ctx context.Context, r IndicesPutAliasRequest, opt
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "indices.put_alias", m, p, q, r.Body, "", "", opts)
 }
 
 // IndicesPutDataLifecycleRequest holds the parameters of [IndicesAPI.PutDataLifecycle].
@@ -1611,7 +1611,7 @@ func (a *IndicesAPI) PutDataLifecycle(ctx context.Context, r IndicesPutDataLifec
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "indices.put_data_lifecycle", m, p, q, r.Body, "", "", opts)
 }
 
 // IndicesPutDataStreamMappingsRequest holds the parameters of [IndicesAPI.PutDataStreamMappings].
@@ -1645,7 +1645,7 @@ func (a *IndicesAPI) PutDataStreamMappings(ctx context.Context, r IndicesPutData
 	setBool(q, "dry_run", r.DryRun)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "indices.put_data_stream_mappings", m, p, q, r.Body, "", "", opts)
 }
 
 // IndicesPutDataStreamOptionsRequest holds the parameters of [IndicesAPI.PutDataStreamOptions].
@@ -1680,7 +1680,7 @@ func (a *IndicesAPI) PutDataStreamOptions(ctx context.Context, r IndicesPutDataS
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "indices.put_data_stream_options", m, p, q, r.Body, "", "", opts)
 }
 
 // IndicesPutDataStreamSettingsRequest holds the parameters of [IndicesAPI.PutDataStreamSettings].
@@ -1714,7 +1714,7 @@ func (a *IndicesAPI) PutDataStreamSettings(ctx context.Context, r IndicesPutData
 	setBool(q, "dry_run", r.DryRun)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "indices.put_data_stream_settings", m, p, q, r.Body, "", "", opts)
 }
 
 // IndicesPutIndexTemplateRequest holds the parameters of [IndicesAPI.PutIndexTemplate].
@@ -1746,7 +1746,7 @@ func (a *IndicesAPI) PutIndexTemplate(ctx context.Context, r IndicesPutIndexTemp
 	setStr(q, "cause", r.Cause)
 	setBool(q, "create", r.Create)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "indices.put_index_template", m, p, q, r.Body, "", "", opts)
 }
 
 // IndicesPutMappingRequest holds the parameters of [IndicesAPI.PutMapping].
@@ -1790,7 +1790,7 @@ func (a *IndicesAPI) PutMapping(ctx context.Context, r IndicesPutMappingRequest,
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "write_index_only", r.WriteIndexOnly)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "indices.put_mapping", m, p, q, r.Body, "", "", opts)
 }
 
 // IndicesPutSettingsRequest holds the parameters of [IndicesAPI.PutSettings].
@@ -1843,7 +1843,7 @@ func (a *IndicesAPI) PutSettings(ctx context.Context, r IndicesPutSettingsReques
 	setBool(q, "preserve_existing", r.PreserveExisting)
 	setBool(q, "reopen", r.Reopen)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "indices.put_settings", m, p, q, r.Body, "", "", opts)
 }
 
 // IndicesPutTemplateRequest holds the parameters of [IndicesAPI.PutTemplate].
@@ -1880,7 +1880,7 @@ func (a *IndicesAPI) PutTemplate(ctx context.Context, r IndicesPutTemplateReques
 	setBool(q, "create", r.Create)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setInt(q, "order", r.Order)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "indices.put_template", m, p, q, r.Body, "", "", opts)
 }
 
 // IndicesRecoveryRequest holds the parameters of [IndicesAPI.Recovery].
@@ -1919,7 +1919,7 @@ func (a *IndicesAPI) Recovery(ctx context.Context, r IndicesRecoveryRequest, opt
 	setBool(q, "detailed", r.Detailed)
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.recovery", m, p, q, nil, "", "", opts)
 }
 
 // IndicesRefreshRequest holds the parameters of [IndicesAPI.Refresh].
@@ -1952,7 +1952,7 @@ func (a *IndicesAPI) Refresh(ctx context.Context, r IndicesRefreshRequest, opts 
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.refresh", m, p, q, nil, "", "", opts)
 }
 
 // IndicesReloadSearchAnalyzersRequest holds the parameters of [IndicesAPI.ReloadSearchAnalyzers].
@@ -1985,7 +1985,7 @@ func (a *IndicesAPI) ReloadSearchAnalyzers(ctx context.Context, r IndicesReloadS
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setStr(q, "resource", r.Resource)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.reload_search_analyzers", m, p, q, nil, "", "", opts)
 }
 
 // IndicesRemoveBlockRequest holds the parameters of [IndicesAPI.RemoveBlock].
@@ -2028,7 +2028,7 @@ func (a *IndicesAPI) RemoveBlock(ctx context.Context, r IndicesRemoveBlockReques
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.remove_block", m, p, q, nil, "", "", opts)
 }
 
 // IndicesResolveClusterRequest holds the parameters of [IndicesAPI.ResolveCluster].
@@ -2070,7 +2070,7 @@ func (a *IndicesAPI) ResolveCluster(ctx context.Context, r IndicesResolveCluster
 	setBool(q, "ignore_throttled", r.IgnoreThrottled)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.resolve_cluster", m, p, q, nil, "", "", opts)
 }
 
 // IndicesResolveIndexRequest holds the parameters of [IndicesAPI.ResolveIndex].
@@ -2104,7 +2104,7 @@ func (a *IndicesAPI) ResolveIndex(ctx context.Context, r IndicesResolveIndexRequ
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setEnums(q, "mode", r.Mode)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.resolve_index", m, p, q, nil, "", "", opts)
 }
 
 // IndicesRolloverRequest holds the parameters of [IndicesAPI.Rollover].
@@ -2151,7 +2151,7 @@ func (a *IndicesAPI) Rollover(ctx context.Context, r IndicesRolloverRequest, opt
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "indices.rollover", m, p, q, r.Body, "", "", opts)
 }
 
 // IndicesSegmentsRequest holds the parameters of [IndicesAPI.Segments].
@@ -2184,7 +2184,7 @@ func (a *IndicesAPI) Segments(ctx context.Context, r IndicesSegmentsRequest, opt
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.segments", m, p, q, nil, "", "", opts)
 }
 
 // IndicesShardStoresRequest holds the parameters of [IndicesAPI.ShardStores].
@@ -2221,7 +2221,7 @@ func (a *IndicesAPI) ShardStores(ctx context.Context, r IndicesShardStoresReques
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setEnums(q, "status", r.Status)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.shard_stores", m, p, q, nil, "", "", opts)
 }
 
 // IndicesShrinkRequest holds the parameters of [IndicesAPI.Shrink].
@@ -2259,7 +2259,7 @@ func (a *IndicesAPI) Shrink(ctx context.Context, r IndicesShrinkRequest, opts ..
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "indices.shrink", m, p, q, r.Body, "", "", opts)
 }
 
 // IndicesSimulateIndexTemplateRequest holds the parameters of [IndicesAPI.SimulateIndexTemplate].
@@ -2294,7 +2294,7 @@ func (a *IndicesAPI) SimulateIndexTemplate(ctx context.Context, r IndicesSimulat
 	setBool(q, "create", r.Create)
 	setBool(q, "include_defaults", r.IncludeDefaults)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "indices.simulate_index_template", m, p, q, r.Body, "", "", opts)
 }
 
 // IndicesSimulateTemplateRequest holds the parameters of [IndicesAPI.SimulateTemplate].
@@ -2332,7 +2332,7 @@ func (a *IndicesAPI) SimulateTemplate(ctx context.Context, r IndicesSimulateTemp
 	setBool(q, "create", r.Create)
 	setBool(q, "include_defaults", r.IncludeDefaults)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "indices.simulate_template", m, p, q, r.Body, "", "", opts)
 }
 
 // IndicesSplitRequest holds the parameters of [IndicesAPI.Split].
@@ -2370,7 +2370,7 @@ func (a *IndicesAPI) Split(ctx context.Context, r IndicesSplitRequest, opts ...O
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "indices.split", m, p, q, r.Body, "", "", opts)
 }
 
 // IndicesStatsRequest holds the parameters of [IndicesAPI.Stats].
@@ -2432,7 +2432,7 @@ func (a *IndicesAPI) Stats(ctx context.Context, r IndicesStatsRequest, opts ...O
 	setBool(q, "include_segment_file_sizes", r.IncludeSegmentFileSizes)
 	setBool(q, "include_unloaded_segments", r.IncludeUnloadedSegments)
 	setStr(q, "level", string(r.Level))
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "indices.stats", m, p, q, nil, "", "", opts)
 }
 
 // IndicesUpdateAliasesRequest holds the parameters of [IndicesAPI.UpdateAliases].
@@ -2457,7 +2457,7 @@ func (a *IndicesAPI) UpdateAliases(ctx context.Context, r IndicesUpdateAliasesRe
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "indices.update_aliases", m, p, q, r.Body, "", "", opts)
 }
 
 // IndicesValidateQueryRequest holds the parameters of [IndicesAPI.ValidateQuery].
@@ -2523,5 +2523,5 @@ func (a *IndicesAPI) ValidateQuery(ctx context.Context, r IndicesValidateQueryRe
 	setBool(q, "lenient", r.Lenient)
 	setStr(q, "q", r.Q)
 	setBool(q, "rewrite", r.Rewrite)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "indices.validate_query", m, p, q, r.Body, "", "", opts)
 }

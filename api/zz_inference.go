@@ -31,7 +31,7 @@ func (a *InferenceAPI) ChatCompletionUnified(ctx context.Context, r InferenceCha
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "text/event-stream", opts)
+	return send(ctx, a.t, "inference.chat_completion_unified", m, p, q, r.Body, "", "text/event-stream", opts)
 }
 
 // InferenceCompletionRequest holds the parameters of [InferenceAPI.Completion].
@@ -57,7 +57,7 @@ func (a *InferenceAPI) Completion(ctx context.Context, r InferenceCompletionRequ
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.completion", m, p, q, r.Body, "", "", opts)
 }
 
 // InferenceDeleteRequest holds the parameters of [InferenceAPI.Delete].
@@ -90,7 +90,7 @@ func (a *InferenceAPI) Delete(ctx context.Context, r InferenceDeleteRequest, opt
 	q := url.Values{}
 	setBool(q, "dry_run", r.DryRun)
 	setBool(q, "force", r.Force)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "inference.delete", m, p, q, nil, "", "", opts)
 }
 
 // InferenceDeleteRegionPolicyRequest holds the parameters of [InferenceAPI.DeleteRegionPolicy].
@@ -103,7 +103,7 @@ type InferenceDeleteRegionPolicyRequest struct {
 func (a *InferenceAPI) DeleteRegionPolicy(ctx context.Context, r InferenceDeleteRegionPolicyRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_inference/_region_policy"
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "inference.delete_region_policy", m, p, nil, nil, "", "", opts)
 }
 
 // InferenceEmbeddingRequest holds the parameters of [InferenceAPI.Embedding].
@@ -130,7 +130,7 @@ func (a *InferenceAPI) Embedding(ctx context.Context, r InferenceEmbeddingReques
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.embedding", m, p, q, r.Body, "", "", opts)
 }
 
 // InferenceGetRequest holds the parameters of [InferenceAPI.Get].
@@ -155,7 +155,7 @@ func (a *InferenceAPI) Get(ctx context.Context, r InferenceGetRequest, opts ...O
 	default:
 		p = "/_inference"
 	}
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "inference.get", m, p, nil, nil, "", "", opts)
 }
 
 // InferenceGetRegionPolicyRequest holds the parameters of [InferenceAPI.GetRegionPolicy].
@@ -168,7 +168,7 @@ type InferenceGetRegionPolicyRequest struct {
 func (a *InferenceAPI) GetRegionPolicy(ctx context.Context, r InferenceGetRegionPolicyRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_inference/_region_policy"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "inference.get_region_policy", m, p, nil, nil, "", "", opts)
 }
 
 // InferenceInferenceRequest holds the parameters of [InferenceAPI.Inference].
@@ -202,7 +202,7 @@ func (a *InferenceAPI) Inference(ctx context.Context, r InferenceInferenceReques
 	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.inference", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutRequest holds the parameters of [InferenceAPI.Put].
@@ -236,7 +236,7 @@ func (a *InferenceAPI) Put(ctx context.Context, r InferencePutRequest, opts ...O
 	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutAi21Request holds the parameters of [InferenceAPI.PutAi21].
@@ -267,7 +267,7 @@ func (a *InferenceAPI) PutAi21(ctx context.Context, r InferencePutAi21Request, o
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_ai21", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutAlibabacloudRequest holds the parameters of [InferenceAPI.PutAlibabacloud].
@@ -298,7 +298,7 @@ func (a *InferenceAPI) PutAlibabacloud(ctx context.Context, r InferencePutAlibab
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_alibabacloud", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutAmazonbedrockRequest holds the parameters of [InferenceAPI.PutAmazonbedrock].
@@ -329,7 +329,7 @@ func (a *InferenceAPI) PutAmazonbedrock(ctx context.Context, r InferencePutAmazo
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_amazonbedrock", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutAmazonsagemakerRequest holds the parameters of [InferenceAPI.PutAmazonsagemaker].
@@ -360,7 +360,7 @@ func (a *InferenceAPI) PutAmazonsagemaker(ctx context.Context, r InferencePutAma
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_amazonsagemaker", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutAnthropicRequest holds the parameters of [InferenceAPI.PutAnthropic].
@@ -391,7 +391,7 @@ func (a *InferenceAPI) PutAnthropic(ctx context.Context, r InferencePutAnthropic
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_anthropic", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutAzureaistudioRequest holds the parameters of [InferenceAPI.PutAzureaistudio].
@@ -422,7 +422,7 @@ func (a *InferenceAPI) PutAzureaistudio(ctx context.Context, r InferencePutAzure
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_azureaistudio", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutAzureopenaiRequest holds the parameters of [InferenceAPI.PutAzureopenai].
@@ -453,7 +453,7 @@ func (a *InferenceAPI) PutAzureopenai(ctx context.Context, r InferencePutAzureop
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_azureopenai", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutCohereRequest holds the parameters of [InferenceAPI.PutCohere].
@@ -484,7 +484,7 @@ func (a *InferenceAPI) PutCohere(ctx context.Context, r InferencePutCohereReques
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_cohere", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutContextualaiRequest holds the parameters of [InferenceAPI.PutContextualai].
@@ -515,7 +515,7 @@ func (a *InferenceAPI) PutContextualai(ctx context.Context, r InferencePutContex
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_contextualai", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutCustomRequest holds the parameters of [InferenceAPI.PutCustom].
@@ -541,7 +541,7 @@ func (a *InferenceAPI) PutCustom(ctx context.Context, r InferencePutCustomReques
 	}
 	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.CustomInferenceID)
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_custom", m, p, nil, r.Body, "", "", opts)
 }
 
 // InferencePutDeepseekRequest holds the parameters of [InferenceAPI.PutDeepseek].
@@ -572,7 +572,7 @@ func (a *InferenceAPI) PutDeepseek(ctx context.Context, r InferencePutDeepseekRe
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_deepseek", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutElasticsearchRequest holds the parameters of [InferenceAPI.PutElasticsearch].
@@ -603,7 +603,7 @@ func (a *InferenceAPI) PutElasticsearch(ctx context.Context, r InferencePutElast
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_elasticsearch", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutElserRequest holds the parameters of [InferenceAPI.PutElser].
@@ -636,7 +636,7 @@ func (a *InferenceAPI) PutElser(ctx context.Context, r InferencePutElserRequest,
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_elser", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutFireworksaiRequest holds the parameters of [InferenceAPI.PutFireworksai].
@@ -667,7 +667,7 @@ func (a *InferenceAPI) PutFireworksai(ctx context.Context, r InferencePutFirewor
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_fireworksai", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutGoogleaistudioRequest holds the parameters of [InferenceAPI.PutGoogleaistudio].
@@ -698,7 +698,7 @@ func (a *InferenceAPI) PutGoogleaistudio(ctx context.Context, r InferencePutGoog
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_googleaistudio", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutGooglevertexaiRequest holds the parameters of [InferenceAPI.PutGooglevertexai].
@@ -729,7 +729,7 @@ func (a *InferenceAPI) PutGooglevertexai(ctx context.Context, r InferencePutGoog
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_googlevertexai", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutGroqRequest holds the parameters of [InferenceAPI.PutGroq].
@@ -760,7 +760,7 @@ func (a *InferenceAPI) PutGroq(ctx context.Context, r InferencePutGroqRequest, o
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_groq", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutHuggingFaceRequest holds the parameters of [InferenceAPI.PutHuggingFace].
@@ -791,7 +791,7 @@ func (a *InferenceAPI) PutHuggingFace(ctx context.Context, r InferencePutHugging
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_hugging_face", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutJinaaiRequest holds the parameters of [InferenceAPI.PutJinaai].
@@ -822,7 +822,7 @@ func (a *InferenceAPI) PutJinaai(ctx context.Context, r InferencePutJinaaiReques
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_jinaai", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutLlamaRequest holds the parameters of [InferenceAPI.PutLlama].
@@ -853,7 +853,7 @@ func (a *InferenceAPI) PutLlama(ctx context.Context, r InferencePutLlamaRequest,
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_llama", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutMistralRequest holds the parameters of [InferenceAPI.PutMistral].
@@ -884,7 +884,7 @@ func (a *InferenceAPI) PutMistral(ctx context.Context, r InferencePutMistralRequ
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_mistral", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutNvidiaRequest holds the parameters of [InferenceAPI.PutNvidia].
@@ -915,7 +915,7 @@ func (a *InferenceAPI) PutNvidia(ctx context.Context, r InferencePutNvidiaReques
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_nvidia", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutOpenaiRequest holds the parameters of [InferenceAPI.PutOpenai].
@@ -946,7 +946,7 @@ func (a *InferenceAPI) PutOpenai(ctx context.Context, r InferencePutOpenaiReques
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_openai", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutOpenshiftAiRequest holds the parameters of [InferenceAPI.PutOpenshiftAi].
@@ -977,7 +977,7 @@ func (a *InferenceAPI) PutOpenshiftAi(ctx context.Context, r InferencePutOpenshi
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_openshift_ai", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutRegionPolicyRequest holds the parameters of [InferenceAPI.PutRegionPolicy].
@@ -997,7 +997,7 @@ func (a *InferenceAPI) PutRegionPolicy(ctx context.Context, r InferencePutRegion
 	m := "PUT"
 	q := url.Values{}
 	setBool(q, "force", r.Force)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_region_policy", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutVoyageaiRequest holds the parameters of [InferenceAPI.PutVoyageai].
@@ -1028,7 +1028,7 @@ func (a *InferenceAPI) PutVoyageai(ctx context.Context, r InferencePutVoyageaiRe
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_voyageai", m, p, q, r.Body, "", "", opts)
 }
 
 // InferencePutWatsonxRequest holds the parameters of [InferenceAPI.PutWatsonx].
@@ -1059,7 +1059,7 @@ func (a *InferenceAPI) PutWatsonx(ctx context.Context, r InferencePutWatsonxRequ
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.put_watsonx", m, p, q, r.Body, "", "", opts)
 }
 
 // InferenceRerankRequest holds the parameters of [InferenceAPI.Rerank].
@@ -1085,7 +1085,7 @@ func (a *InferenceAPI) Rerank(ctx context.Context, r InferenceRerankRequest, opt
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.rerank", m, p, q, r.Body, "", "", opts)
 }
 
 // InferenceSparseEmbeddingRequest holds the parameters of [InferenceAPI.SparseEmbedding].
@@ -1111,7 +1111,7 @@ func (a *InferenceAPI) SparseEmbedding(ctx context.Context, r InferenceSparseEmb
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.sparse_embedding", m, p, q, r.Body, "", "", opts)
 }
 
 // InferenceStreamCompletionRequest holds the parameters of [InferenceAPI.StreamCompletion].
@@ -1137,7 +1137,7 @@ func (a *InferenceAPI) StreamCompletion(ctx context.Context, r InferenceStreamCo
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "text/event-stream", opts)
+	return send(ctx, a.t, "inference.stream_completion", m, p, q, r.Body, "", "text/event-stream", opts)
 }
 
 // InferenceTextEmbeddingRequest holds the parameters of [InferenceAPI.TextEmbedding].
@@ -1163,7 +1163,7 @@ func (a *InferenceAPI) TextEmbedding(ctx context.Context, r InferenceTextEmbeddi
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.text_embedding", m, p, q, r.Body, "", "", opts)
 }
 
 // InferenceUpdateRequest holds the parameters of [InferenceAPI.Update].
@@ -1197,5 +1197,5 @@ func (a *InferenceAPI) Update(ctx context.Context, r InferenceUpdateRequest, opt
 	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "inference.update", m, p, q, r.Body, "", "", opts)
 }

@@ -33,7 +33,7 @@ func (a *IngestAPI) DeleteGeoIPDatabase(ctx context.Context, r IngestDeleteGeoIP
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ingest.delete_geoip_database", m, p, q, nil, "", "", opts)
 }
 
 // IngestDeleteIPLocationDatabaseRequest holds the parameters of [IngestAPI.DeleteIPLocationDatabase].
@@ -61,7 +61,7 @@ func (a *IngestAPI) DeleteIPLocationDatabase(ctx context.Context, r IngestDelete
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ingest.delete_ip_location_database", m, p, q, nil, "", "", opts)
 }
 
 // IngestDeletePipelineRequest holds the parameters of [IngestAPI.DeletePipeline].
@@ -88,7 +88,7 @@ func (a *IngestAPI) DeletePipeline(ctx context.Context, r IngestDeletePipelineRe
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ingest.delete_pipeline", m, p, q, nil, "", "", opts)
 }
 
 // IngestGeoIPStatsRequest holds the parameters of [IngestAPI.GeoIPStats].
@@ -101,7 +101,7 @@ type IngestGeoIPStatsRequest struct {
 func (a *IngestAPI) GeoIPStats(ctx context.Context, r IngestGeoIPStatsRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_ingest/geoip/stats"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "ingest.geo_ip_stats", m, p, nil, nil, "", "", opts)
 }
 
 // IngestGetGeoIPDatabaseRequest holds the parameters of [IngestAPI.GetGeoIPDatabase].
@@ -123,7 +123,7 @@ func (a *IngestAPI) GetGeoIPDatabase(ctx context.Context, r IngestGetGeoIPDataba
 	default:
 		p = "/_ingest/geoip/database"
 	}
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "ingest.get_geoip_database", m, p, nil, nil, "", "", opts)
 }
 
 // IngestGetIPLocationDatabaseRequest holds the parameters of [IngestAPI.GetIPLocationDatabase].
@@ -145,7 +145,7 @@ func (a *IngestAPI) GetIPLocationDatabase(ctx context.Context, r IngestGetIPLoca
 	default:
 		p = "/_ingest/ip_location/database"
 	}
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "ingest.get_ip_location_database", m, p, nil, nil, "", "", opts)
 }
 
 // IngestGetPipelineRequest holds the parameters of [IngestAPI.GetPipeline].
@@ -174,7 +174,7 @@ func (a *IngestAPI) GetPipeline(ctx context.Context, r IngestGetPipelineRequest,
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setBool(q, "summary", r.Summary)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ingest.get_pipeline", m, p, q, nil, "", "", opts)
 }
 
 // IngestProcessorGrokRequest holds the parameters of [IngestAPI.ProcessorGrok].
@@ -187,7 +187,7 @@ type IngestProcessorGrokRequest struct {
 func (a *IngestAPI) ProcessorGrok(ctx context.Context, r IngestProcessorGrokRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_ingest/processor/grok"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "ingest.processor_grok", m, p, nil, nil, "", "", opts)
 }
 
 // IngestPutGeoIPDatabaseRequest holds the parameters of [IngestAPI.PutGeoIPDatabase].
@@ -217,7 +217,7 @@ func (a *IngestAPI) PutGeoIPDatabase(ctx context.Context, r IngestPutGeoIPDataba
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ingest.put_geoip_database", m, p, q, r.Body, "", "", opts)
 }
 
 // IngestPutIPLocationDatabaseRequest holds the parameters of [IngestAPI.PutIPLocationDatabase].
@@ -247,7 +247,7 @@ func (a *IngestAPI) PutIPLocationDatabase(ctx context.Context, r IngestPutIPLoca
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ingest.put_ip_location_database", m, p, q, r.Body, "", "", opts)
 }
 
 // IngestPutPipelineRequest holds the parameters of [IngestAPI.PutPipeline].
@@ -280,7 +280,7 @@ func (a *IngestAPI) PutPipeline(ctx context.Context, r IngestPutPipelineRequest,
 	setInt(q, "if_version", r.IfVersion)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ingest.put_pipeline", m, p, q, r.Body, "", "", opts)
 }
 
 // IngestSimulateRequest holds the parameters of [IngestAPI.Simulate].
@@ -311,5 +311,5 @@ func (a *IngestAPI) Simulate(ctx context.Context, r IngestSimulateRequest, opts 
 	}
 	q := url.Values{}
 	setBool(q, "verbose", r.Verbose)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ingest.simulate", m, p, q, r.Body, "", "", opts)
 }

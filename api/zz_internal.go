@@ -25,7 +25,7 @@ func (a *InternalAPI) DeleteDesiredBalance(ctx context.Context, r InternalDelete
 	m := "DELETE"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "_internal.delete_desired_balance", m, p, q, nil, "", "", opts)
 }
 
 // InternalDeleteDesiredNodesRequest holds the parameters of [InternalAPI.DeleteDesiredNodes].
@@ -48,7 +48,7 @@ func (a *InternalAPI) DeleteDesiredNodes(ctx context.Context, r InternalDeleteDe
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "_internal.delete_desired_nodes", m, p, q, nil, "", "", opts)
 }
 
 // InternalGetDesiredBalanceRequest holds the parameters of [InternalAPI.GetDesiredBalance].
@@ -67,7 +67,7 @@ func (a *InternalAPI) GetDesiredBalance(ctx context.Context, r InternalGetDesire
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "_internal.get_desired_balance", m, p, q, nil, "", "", opts)
 }
 
 // InternalGetDesiredNodesRequest holds the parameters of [InternalAPI.GetDesiredNodes].
@@ -86,7 +86,7 @@ func (a *InternalAPI) GetDesiredNodes(ctx context.Context, r InternalGetDesiredN
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "_internal.get_desired_nodes", m, p, q, nil, "", "", opts)
 }
 
 // InternalPrevalidateNodeRemovalRequest holds the parameters of [InternalAPI.PrevalidateNodeRemoval].
@@ -121,7 +121,7 @@ func (a *InternalAPI) PrevalidateNodeRemoval(ctx context.Context, r InternalPrev
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setList(q, "names", r.Names)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "_internal.prevalidate_node_removal", m, p, q, nil, "", "", opts)
 }
 
 // InternalUpdateDesiredNodesRequest holds the parameters of [InternalAPI.UpdateDesiredNodes].
@@ -160,5 +160,5 @@ func (a *InternalAPI) UpdateDesiredNodes(ctx context.Context, r InternalUpdateDe
 	setBool(q, "dry_run", r.DryRun)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "_internal.update_desired_nodes", m, p, q, r.Body, "", "", opts)
 }

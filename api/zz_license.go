@@ -27,7 +27,7 @@ func (a *LicenseAPI) Delete(ctx context.Context, r LicenseDeleteRequest, opts ..
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "license.delete", m, p, q, nil, "", "", opts)
 }
 
 // LicenseGetRequest holds the parameters of [LicenseAPI.Get].
@@ -49,7 +49,7 @@ func (a *LicenseAPI) Get(ctx context.Context, r LicenseGetRequest, opts ...Optio
 	q := url.Values{}
 	setBool(q, "accept_enterprise", r.AcceptEnterprise)
 	setBool(q, "local", r.Local)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "license.get", m, p, q, nil, "", "", opts)
 }
 
 // LicenseGetBasicStatusRequest holds the parameters of [LicenseAPI.GetBasicStatus].
@@ -62,7 +62,7 @@ type LicenseGetBasicStatusRequest struct {
 func (a *LicenseAPI) GetBasicStatus(ctx context.Context, r LicenseGetBasicStatusRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_license/basic_status"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "license.get_basic_status", m, p, nil, nil, "", "", opts)
 }
 
 // LicenseGetTrialStatusRequest holds the parameters of [LicenseAPI.GetTrialStatus].
@@ -75,7 +75,7 @@ type LicenseGetTrialStatusRequest struct {
 func (a *LicenseAPI) GetTrialStatus(ctx context.Context, r LicenseGetTrialStatusRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_license/trial_status"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "license.get_trial_status", m, p, nil, nil, "", "", opts)
 }
 
 // LicensePostRequest holds the parameters of [LicenseAPI.Post].
@@ -103,7 +103,7 @@ func (a *LicenseAPI) Post(ctx context.Context, r LicensePostRequest, opts ...Opt
 	setBool(q, "acknowledge", r.Acknowledge)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "license.post", m, p, q, r.Body, "", "", opts)
 }
 
 // LicensePostStartBasicRequest holds the parameters of [LicenseAPI.PostStartBasic].
@@ -128,7 +128,7 @@ func (a *LicenseAPI) PostStartBasic(ctx context.Context, r LicensePostStartBasic
 	setBool(q, "acknowledge", r.Acknowledge)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "license.post_start_basic", m, p, q, nil, "", "", opts)
 }
 
 // LicensePostStartTrialRequest holds the parameters of [LicenseAPI.PostStartTrial].
@@ -152,5 +152,5 @@ func (a *LicenseAPI) PostStartTrial(ctx context.Context, r LicensePostStartTrial
 	setBool(q, "acknowledge", r.Acknowledge)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "type", r.Type)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "license.post_start_trial", m, p, q, nil, "", "", opts)
 }

@@ -22,7 +22,7 @@ func (a *LogstashAPI) DeletePipeline(ctx context.Context, r LogstashDeletePipeli
 	}
 	p := "/_logstash/pipeline/" + esc(r.ID)
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "logstash.delete_pipeline", m, p, nil, nil, "", "", opts)
 }
 
 // LogstashGetPipelineRequest holds the parameters of [LogstashAPI.GetPipeline].
@@ -44,7 +44,7 @@ func (a *LogstashAPI) GetPipeline(ctx context.Context, r LogstashGetPipelineRequ
 	default:
 		p = "/_logstash/pipeline"
 	}
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "logstash.get_pipeline", m, p, nil, nil, "", "", opts)
 }
 
 // LogstashPutPipelineRequest holds the parameters of [LogstashAPI.PutPipeline].
@@ -65,5 +65,5 @@ func (a *LogstashAPI) PutPipeline(ctx context.Context, r LogstashPutPipelineRequ
 	}
 	p := "/_logstash/pipeline/" + esc(r.ID)
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "logstash.put_pipeline", m, p, nil, r.Body, "", "", opts)
 }

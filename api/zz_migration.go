@@ -25,7 +25,7 @@ func (a *MigrationAPI) Deprecations(ctx context.Context, r MigrationDeprecations
 	default:
 		p = "/_migration/deprecations"
 	}
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "migration.deprecations", m, p, nil, nil, "", "", opts)
 }
 
 // MigrationGetFeatureUpgradeStatusRequest holds the parameters of [MigrationAPI.GetFeatureUpgradeStatus].
@@ -38,7 +38,7 @@ type MigrationGetFeatureUpgradeStatusRequest struct {
 func (a *MigrationAPI) GetFeatureUpgradeStatus(ctx context.Context, r MigrationGetFeatureUpgradeStatusRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_migration/system_features"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "migration.get_feature_upgrade_status", m, p, nil, nil, "", "", opts)
 }
 
 // MigrationPostFeatureUpgradeRequest holds the parameters of [MigrationAPI.PostFeatureUpgrade].
@@ -51,5 +51,5 @@ type MigrationPostFeatureUpgradeRequest struct {
 func (a *MigrationAPI) PostFeatureUpgrade(ctx context.Context, r MigrationPostFeatureUpgradeRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_migration/system_features"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "migration.post_feature_upgrade", m, p, nil, nil, "", "", opts)
 }

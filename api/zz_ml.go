@@ -24,7 +24,7 @@ func (a *MLAPI) ClearTrainedModelDeploymentCache(ctx context.Context, r MLClearT
 	}
 	p := "/_ml/trained_models/" + esc(r.ModelID) + "/deployment/cache/_clear"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "ml.clear_trained_model_deployment_cache", m, p, nil, nil, "", "", opts)
 }
 
 // MLCloseJobRequest holds the parameters of [MLAPI.CloseJob].
@@ -56,7 +56,7 @@ func (a *MLAPI) CloseJob(ctx context.Context, r MLCloseJobRequest, opts ...Optio
 	setBool(q, "allow_no_match", r.AllowNoMatch)
 	setBool(q, "force", r.Force)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.close_job", m, p, q, r.Body, "", "", opts)
 }
 
 // MLDeleteCalendarRequest holds the parameters of [MLAPI.DeleteCalendar].
@@ -74,7 +74,7 @@ func (a *MLAPI) DeleteCalendar(ctx context.Context, r MLDeleteCalendarRequest, o
 	}
 	p := "/_ml/calendars/" + esc(r.CalendarID)
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "ml.delete_calendar", m, p, nil, nil, "", "", opts)
 }
 
 // MLDeleteCalendarEventRequest holds the parameters of [MLAPI.DeleteCalendarEvent].
@@ -97,7 +97,7 @@ func (a *MLAPI) DeleteCalendarEvent(ctx context.Context, r MLDeleteCalendarEvent
 	}
 	p := "/_ml/calendars/" + esc(r.CalendarID) + "/events/" + esc(r.EventID)
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "ml.delete_calendar_event", m, p, nil, nil, "", "", opts)
 }
 
 // MLDeleteCalendarJobRequest holds the parameters of [MLAPI.DeleteCalendarJob].
@@ -121,7 +121,7 @@ func (a *MLAPI) DeleteCalendarJob(ctx context.Context, r MLDeleteCalendarJobRequ
 	}
 	p := "/_ml/calendars/" + esc(r.CalendarID) + "/jobs/" + escList(r.JobID)
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "ml.delete_calendar_job", m, p, nil, nil, "", "", opts)
 }
 
 // MLDeleteDataFrameAnalyticsRequest holds the parameters of [MLAPI.DeleteDataFrameAnalytics].
@@ -147,7 +147,7 @@ func (a *MLAPI) DeleteDataFrameAnalytics(ctx context.Context, r MLDeleteDataFram
 	q := url.Values{}
 	setBool(q, "force", r.Force)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ml.delete_data_frame_analytics", m, p, q, nil, "", "", opts)
 }
 
 // MLDeleteDatafeedRequest holds the parameters of [MLAPI.DeleteDatafeed].
@@ -169,7 +169,7 @@ func (a *MLAPI) DeleteDatafeed(ctx context.Context, r MLDeleteDatafeedRequest, o
 	m := "DELETE"
 	q := url.Values{}
 	setBool(q, "force", r.Force)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ml.delete_datafeed", m, p, q, nil, "", "", opts)
 }
 
 // MLDeleteExpiredDataRequest holds the parameters of [MLAPI.DeleteExpiredData].
@@ -201,7 +201,7 @@ func (a *MLAPI) DeleteExpiredData(ctx context.Context, r MLDeleteExpiredDataRequ
 	q := url.Values{}
 	setFloat(q, "requests_per_second", r.RequestsPerSecond)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.delete_expired_data", m, p, q, r.Body, "", "", opts)
 }
 
 // MLDeleteFilterRequest holds the parameters of [MLAPI.DeleteFilter].
@@ -219,7 +219,7 @@ func (a *MLAPI) DeleteFilter(ctx context.Context, r MLDeleteFilterRequest, opts 
 	}
 	p := "/_ml/filters/" + esc(r.FilterID)
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "ml.delete_filter", m, p, nil, nil, "", "", opts)
 }
 
 // MLDeleteForecastRequest holds the parameters of [MLAPI.DeleteForecast].
@@ -253,7 +253,7 @@ func (a *MLAPI) DeleteForecast(ctx context.Context, r MLDeleteForecastRequest, o
 	q := url.Values{}
 	setBool(q, "allow_no_forecasts", r.AllowNoForecasts)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ml.delete_forecast", m, p, q, nil, "", "", opts)
 }
 
 // MLDeleteJobRequest holds the parameters of [MLAPI.DeleteJob].
@@ -281,7 +281,7 @@ func (a *MLAPI) DeleteJob(ctx context.Context, r MLDeleteJobRequest, opts ...Opt
 	setBool(q, "delete_user_annotations", r.DeleteUserAnnotations)
 	setBool(q, "force", r.Force)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ml.delete_job", m, p, q, nil, "", "", opts)
 }
 
 // MLDeleteModelSnapshotRequest holds the parameters of [MLAPI.DeleteModelSnapshot].
@@ -304,7 +304,7 @@ func (a *MLAPI) DeleteModelSnapshot(ctx context.Context, r MLDeleteModelSnapshot
 	}
 	p := "/_ml/anomaly_detectors/" + esc(r.JobID) + "/model_snapshots/" + esc(r.SnapshotID)
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "ml.delete_model_snapshot", m, p, nil, nil, "", "", opts)
 }
 
 // MLDeleteTrainedModelRequest holds the parameters of [MLAPI.DeleteTrainedModel].
@@ -330,7 +330,7 @@ func (a *MLAPI) DeleteTrainedModel(ctx context.Context, r MLDeleteTrainedModelRe
 	q := url.Values{}
 	setBool(q, "force", r.Force)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ml.delete_trained_model", m, p, q, nil, "", "", opts)
 }
 
 // MLDeleteTrainedModelAliasRequest holds the parameters of [MLAPI.DeleteTrainedModelAlias].
@@ -353,7 +353,7 @@ func (a *MLAPI) DeleteTrainedModelAlias(ctx context.Context, r MLDeleteTrainedMo
 	}
 	p := "/_ml/trained_models/" + esc(r.ModelID) + "/model_aliases/" + esc(r.ModelAlias)
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "ml.delete_trained_model_alias", m, p, nil, nil, "", "", opts)
 }
 
 // MLEstimateModelMemoryRequest holds the parameters of [MLAPI.EstimateModelMemory].
@@ -369,7 +369,7 @@ type MLEstimateModelMemoryRequest struct {
 func (a *MLAPI) EstimateModelMemory(ctx context.Context, r MLEstimateModelMemoryRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_ml/anomaly_detectors/_estimate_model_memory"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.estimate_model_memory", m, p, nil, r.Body, "", "", opts)
 }
 
 // MLEvaluateDataFrameRequest holds the parameters of [MLAPI.EvaluateDataFrame].
@@ -385,7 +385,7 @@ type MLEvaluateDataFrameRequest struct {
 func (a *MLAPI) EvaluateDataFrame(ctx context.Context, r MLEvaluateDataFrameRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_ml/data_frame/_evaluate"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.evaluate_data_frame", m, p, nil, r.Body, "", "", opts)
 }
 
 // MLExplainDataFrameAnalyticsRequest holds the parameters of [MLAPI.ExplainDataFrameAnalytics].
@@ -412,7 +412,7 @@ func (a *MLAPI) ExplainDataFrameAnalytics(ctx context.Context, r MLExplainDataFr
 	default:
 		p = "/_ml/data_frame/analytics/_explain"
 	}
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.explain_data_frame_analytics", m, p, nil, r.Body, "", "", opts)
 }
 
 // MLFlushJobRequest holds the parameters of [MLAPI.FlushJob].
@@ -451,7 +451,7 @@ func (a *MLAPI) FlushJob(ctx context.Context, r MLFlushJobRequest, opts ...Optio
 	setStr(q, "end", r.End)
 	setStr(q, "skip_time", r.SkipTime)
 	setStr(q, "start", r.Start)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.flush_job", m, p, q, r.Body, "", "", opts)
 }
 
 // MLForecastRequest holds the parameters of [MLAPI.Forecast].
@@ -484,7 +484,7 @@ func (a *MLAPI) Forecast(ctx context.Context, r MLForecastRequest, opts ...Optio
 	setStr(q, "duration", r.Duration)
 	setStr(q, "expires_in", r.ExpiresIn)
 	setStr(q, "max_model_memory", r.MaxModelMemory)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.forecast", m, p, q, r.Body, "", "", opts)
 }
 
 // MLGetBucketsRequest holds the parameters of [MLAPI.GetBuckets].
@@ -544,7 +544,7 @@ func (a *MLAPI) GetBuckets(ctx context.Context, r MLGetBucketsRequest, opts ...O
 	setInt(q, "size", r.Size)
 	setStr(q, "sort", r.Sort)
 	setStr(q, "start", r.Start)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.get_buckets", m, p, q, r.Body, "", "", opts)
 }
 
 // MLGetCalendarEventsRequest holds the parameters of [MLAPI.GetCalendarEvents].
@@ -578,7 +578,7 @@ func (a *MLAPI) GetCalendarEvents(ctx context.Context, r MLGetCalendarEventsRequ
 	setStr(q, "job_id", r.JobID)
 	setInt(q, "size", r.Size)
 	setStr(q, "start", r.Start)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ml.get_calendar_events", m, p, q, nil, "", "", opts)
 }
 
 // MLGetCalendarsRequest holds the parameters of [MLAPI.GetCalendars].
@@ -612,7 +612,7 @@ func (a *MLAPI) GetCalendars(ctx context.Context, r MLGetCalendarsRequest, opts 
 	q := url.Values{}
 	setInt(q, "from", r.From)
 	setInt(q, "size", r.Size)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.get_calendars", m, p, q, r.Body, "", "", opts)
 }
 
 // MLGetCategoriesRequest holds the parameters of [MLAPI.GetCategories].
@@ -654,7 +654,7 @@ func (a *MLAPI) GetCategories(ctx context.Context, r MLGetCategoriesRequest, opt
 	setInt(q, "from", r.From)
 	setStr(q, "partition_field_value", r.PartitionFieldValue)
 	setInt(q, "size", r.Size)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.get_categories", m, p, q, r.Body, "", "", opts)
 }
 
 // MLGetDataFrameAnalyticsRequest holds the parameters of [MLAPI.GetDataFrameAnalytics].
@@ -688,7 +688,7 @@ func (a *MLAPI) GetDataFrameAnalytics(ctx context.Context, r MLGetDataFrameAnaly
 	setBool(q, "exclude_generated", r.ExcludeGenerated)
 	setInt(q, "from", r.From)
 	setInt(q, "size", r.Size)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ml.get_data_frame_analytics", m, p, q, nil, "", "", opts)
 }
 
 // MLGetDataFrameAnalyticsStatsRequest holds the parameters of [MLAPI.GetDataFrameAnalyticsStats].
@@ -722,7 +722,7 @@ func (a *MLAPI) GetDataFrameAnalyticsStats(ctx context.Context, r MLGetDataFrame
 	setInt(q, "from", r.From)
 	setInt(q, "size", r.Size)
 	setBool(q, "verbose", r.Verbose)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ml.get_data_frame_analytics_stats", m, p, q, nil, "", "", opts)
 }
 
 // MLGetDatafeedStatsRequest holds the parameters of [MLAPI.GetDatafeedStats].
@@ -748,7 +748,7 @@ func (a *MLAPI) GetDatafeedStats(ctx context.Context, r MLGetDatafeedStatsReques
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ml.get_datafeed_stats", m, p, q, nil, "", "", opts)
 }
 
 // MLGetDatafeedsRequest holds the parameters of [MLAPI.GetDatafeeds].
@@ -777,7 +777,7 @@ func (a *MLAPI) GetDatafeeds(ctx context.Context, r MLGetDatafeedsRequest, opts 
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
 	setBool(q, "exclude_generated", r.ExcludeGenerated)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ml.get_datafeeds", m, p, q, nil, "", "", opts)
 }
 
 // MLGetFiltersRequest holds the parameters of [MLAPI.GetFilters].
@@ -806,7 +806,7 @@ func (a *MLAPI) GetFilters(ctx context.Context, r MLGetFiltersRequest, opts ...O
 	q := url.Values{}
 	setInt(q, "from", r.From)
 	setInt(q, "size", r.Size)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ml.get_filters", m, p, q, nil, "", "", opts)
 }
 
 // MLGetInfluencersRequest holds the parameters of [MLAPI.GetInfluencers].
@@ -855,7 +855,7 @@ func (a *MLAPI) GetInfluencers(ctx context.Context, r MLGetInfluencersRequest, o
 	setInt(q, "size", r.Size)
 	setStr(q, "sort", r.Sort)
 	setStr(q, "start", r.Start)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.get_influencers", m, p, q, r.Body, "", "", opts)
 }
 
 // MLGetJobStatsRequest holds the parameters of [MLAPI.GetJobStats].
@@ -880,7 +880,7 @@ func (a *MLAPI) GetJobStats(ctx context.Context, r MLGetJobStatsRequest, opts ..
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ml.get_job_stats", m, p, q, nil, "", "", opts)
 }
 
 // MLGetJobsRequest holds the parameters of [MLAPI.GetJobs].
@@ -909,7 +909,7 @@ func (a *MLAPI) GetJobs(ctx context.Context, r MLGetJobsRequest, opts ...Option)
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
 	setBool(q, "exclude_generated", r.ExcludeGenerated)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ml.get_jobs", m, p, q, nil, "", "", opts)
 }
 
 // MLGetMemoryStatsRequest holds the parameters of [MLAPI.GetMemoryStats].
@@ -939,7 +939,7 @@ func (a *MLAPI) GetMemoryStats(ctx context.Context, r MLGetMemoryStatsRequest, o
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ml.get_memory_stats", m, p, q, nil, "", "", opts)
 }
 
 // MLGetModelSnapshotUpgradeStatsRequest holds the parameters of [MLAPI.GetModelSnapshotUpgradeStats].
@@ -966,7 +966,7 @@ func (a *MLAPI) GetModelSnapshotUpgradeStats(ctx context.Context, r MLGetModelSn
 	m := "GET"
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ml.get_model_snapshot_upgrade_stats", m, p, q, nil, "", "", opts)
 }
 
 // MLGetModelSnapshotsRequest holds the parameters of [MLAPI.GetModelSnapshots].
@@ -1017,7 +1017,7 @@ func (a *MLAPI) GetModelSnapshots(ctx context.Context, r MLGetModelSnapshotsRequ
 	setInt(q, "size", r.Size)
 	setStr(q, "sort", r.Sort)
 	setStr(q, "start", r.Start)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.get_model_snapshots", m, p, q, r.Body, "", "", opts)
 }
 
 // MLGetOverallBucketsRequest holds the parameters of [MLAPI.GetOverallBuckets].
@@ -1064,7 +1064,7 @@ func (a *MLAPI) GetOverallBuckets(ctx context.Context, r MLGetOverallBucketsRequ
 	setFloat(q, "overall_score", r.OverallScore)
 	setStr(q, "start", r.Start)
 	setInt(q, "top_n", r.TopN)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.get_overall_buckets", m, p, q, r.Body, "", "", opts)
 }
 
 // MLGetRecordsRequest holds the parameters of [MLAPI.GetRecords].
@@ -1113,7 +1113,7 @@ func (a *MLAPI) GetRecords(ctx context.Context, r MLGetRecordsRequest, opts ...O
 	setInt(q, "size", r.Size)
 	setStr(q, "sort", r.Sort)
 	setStr(q, "start", r.Start)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.get_records", m, p, q, r.Body, "", "", opts)
 }
 
 // MLGetTrainedModelsRequest holds the parameters of [MLAPI.GetTrainedModels].
@@ -1159,7 +1159,7 @@ func (a *MLAPI) GetTrainedModels(ctx context.Context, r MLGetTrainedModelsReques
 	setStr(q, "include", string(r.Include))
 	setInt(q, "size", r.Size)
 	setList(q, "tags", r.Tags)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ml.get_trained_models", m, p, q, nil, "", "", opts)
 }
 
 // MLGetTrainedModelsStatsRequest holds the parameters of [MLAPI.GetTrainedModelsStats].
@@ -1191,7 +1191,7 @@ func (a *MLAPI) GetTrainedModelsStats(ctx context.Context, r MLGetTrainedModelsS
 	setBool(q, "allow_no_match", r.AllowNoMatch)
 	setInt(q, "from", r.From)
 	setInt(q, "size", r.Size)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ml.get_trained_models_stats", m, p, q, nil, "", "", opts)
 }
 
 // MLInferTrainedModelRequest holds the parameters of [MLAPI.InferTrainedModel].
@@ -1217,7 +1217,7 @@ func (a *MLAPI) InferTrainedModel(ctx context.Context, r MLInferTrainedModelRequ
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.infer_trained_model", m, p, q, r.Body, "", "", opts)
 }
 
 // MLInfoRequest holds the parameters of [MLAPI.Info].
@@ -1230,7 +1230,7 @@ type MLInfoRequest struct {
 func (a *MLAPI) Info(ctx context.Context, r MLInfoRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_ml/info"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "ml.info", m, p, nil, nil, "", "", opts)
 }
 
 // MLOpenJobRequest holds the parameters of [MLAPI.OpenJob].
@@ -1256,7 +1256,7 @@ func (a *MLAPI) OpenJob(ctx context.Context, r MLOpenJobRequest, opts ...Option)
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.open_job", m, p, q, r.Body, "", "", opts)
 }
 
 // MLPostCalendarEventsRequest holds the parameters of [MLAPI.PostCalendarEvents].
@@ -1277,7 +1277,7 @@ func (a *MLAPI) PostCalendarEvents(ctx context.Context, r MLPostCalendarEventsRe
 	}
 	p := "/_ml/calendars/" + esc(r.CalendarID) + "/events"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.post_calendar_events", m, p, nil, r.Body, "", "", opts)
 }
 
 // MLPostDataRequest holds the parameters of [MLAPI.PostData].
@@ -1307,7 +1307,7 @@ func (a *MLAPI) PostData(ctx context.Context, r MLPostDataRequest, opts ...Optio
 	q := url.Values{}
 	setStr(q, "reset_end", r.ResetEnd)
 	setStr(q, "reset_start", r.ResetStart)
-	return send(ctx, a.t, m, p, q, r.Body, "application/x-ndjson", "", opts)
+	return send(ctx, a.t, "ml.post_data", m, p, q, r.Body, "application/x-ndjson", "", opts)
 }
 
 // MLPreviewDataFrameAnalyticsRequest holds the parameters of [MLAPI.PreviewDataFrameAnalytics].
@@ -1334,7 +1334,7 @@ func (a *MLAPI) PreviewDataFrameAnalytics(ctx context.Context, r MLPreviewDataFr
 	default:
 		p = "/_ml/data_frame/analytics/_preview"
 	}
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.preview_data_frame_analytics", m, p, nil, r.Body, "", "", opts)
 }
 
 // MLPreviewDatafeedRequest holds the parameters of [MLAPI.PreviewDatafeed].
@@ -1368,7 +1368,7 @@ func (a *MLAPI) PreviewDatafeed(ctx context.Context, r MLPreviewDatafeedRequest,
 	q := url.Values{}
 	setStr(q, "end", r.End)
 	setStr(q, "start", r.Start)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.preview_datafeed", m, p, q, r.Body, "", "", opts)
 }
 
 // MLPutCalendarRequest holds the parameters of [MLAPI.PutCalendar].
@@ -1389,7 +1389,7 @@ func (a *MLAPI) PutCalendar(ctx context.Context, r MLPutCalendarRequest, opts ..
 	}
 	p := "/_ml/calendars/" + esc(r.CalendarID)
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.put_calendar", m, p, nil, r.Body, "", "", opts)
 }
 
 // MLPutCalendarJobRequest holds the parameters of [MLAPI.PutCalendarJob].
@@ -1413,7 +1413,7 @@ func (a *MLAPI) PutCalendarJob(ctx context.Context, r MLPutCalendarJobRequest, o
 	}
 	p := "/_ml/calendars/" + esc(r.CalendarID) + "/jobs/" + escList(r.JobID)
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "ml.put_calendar_job", m, p, nil, nil, "", "", opts)
 }
 
 // MLPutDataFrameAnalyticsRequest holds the parameters of [MLAPI.PutDataFrameAnalytics].
@@ -1434,7 +1434,7 @@ func (a *MLAPI) PutDataFrameAnalytics(ctx context.Context, r MLPutDataFrameAnaly
 	}
 	p := "/_ml/data_frame/analytics/" + esc(r.ID)
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.put_data_frame_analytics", m, p, nil, r.Body, "", "", opts)
 }
 
 // MLPutDatafeedRequest holds the parameters of [MLAPI.PutDatafeed].
@@ -1471,7 +1471,7 @@ func (a *MLAPI) PutDatafeed(ctx context.Context, r MLPutDatafeedRequest, opts ..
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_throttled", r.IgnoreThrottled)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.put_datafeed", m, p, q, r.Body, "", "", opts)
 }
 
 // MLPutFilterRequest holds the parameters of [MLAPI.PutFilter].
@@ -1492,7 +1492,7 @@ func (a *MLAPI) PutFilter(ctx context.Context, r MLPutFilterRequest, opts ...Opt
 	}
 	p := "/_ml/filters/" + esc(r.FilterID)
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.put_filter", m, p, nil, r.Body, "", "", opts)
 }
 
 // MLPutJobRequest holds the parameters of [MLAPI.PutJob].
@@ -1529,7 +1529,7 @@ func (a *MLAPI) PutJob(ctx context.Context, r MLPutJobRequest, opts ...Option) (
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_throttled", r.IgnoreThrottled)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.put_job", m, p, q, r.Body, "", "", opts)
 }
 
 // MLPutTrainedModelRequest holds the parameters of [MLAPI.PutTrainedModel].
@@ -1557,7 +1557,7 @@ func (a *MLAPI) PutTrainedModel(ctx context.Context, r MLPutTrainedModelRequest,
 	q := url.Values{}
 	setBool(q, "defer_definition_decompression", r.DeferDefinitionDecompression)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.put_trained_model", m, p, q, r.Body, "", "", opts)
 }
 
 // MLPutTrainedModelAliasRequest holds the parameters of [MLAPI.PutTrainedModelAlias].
@@ -1584,7 +1584,7 @@ func (a *MLAPI) PutTrainedModelAlias(ctx context.Context, r MLPutTrainedModelAli
 	m := "PUT"
 	q := url.Values{}
 	setBool(q, "reassign", r.Reassign)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ml.put_trained_model_alias", m, p, q, nil, "", "", opts)
 }
 
 // MLPutTrainedModelDefinitionPartRequest holds the parameters of [MLAPI.PutTrainedModelDefinitionPart].
@@ -1610,7 +1610,7 @@ func (a *MLAPI) PutTrainedModelDefinitionPart(ctx context.Context, r MLPutTraine
 	}
 	p := "/_ml/trained_models/" + esc(r.ModelID) + "/definition/" + strconv.Itoa(*r.Part)
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.put_trained_model_definition_part", m, p, nil, r.Body, "", "", opts)
 }
 
 // MLPutTrainedModelVocabularyRequest holds the parameters of [MLAPI.PutTrainedModelVocabulary].
@@ -1631,7 +1631,7 @@ func (a *MLAPI) PutTrainedModelVocabulary(ctx context.Context, r MLPutTrainedMod
 	}
 	p := "/_ml/trained_models/" + esc(r.ModelID) + "/vocabulary"
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.put_trained_model_vocabulary", m, p, nil, r.Body, "", "", opts)
 }
 
 // MLResetJobRequest holds the parameters of [MLAPI.ResetJob].
@@ -1656,7 +1656,7 @@ func (a *MLAPI) ResetJob(ctx context.Context, r MLResetJobRequest, opts ...Optio
 	q := url.Values{}
 	setBool(q, "delete_user_annotations", r.DeleteUserAnnotations)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ml.reset_job", m, p, q, nil, "", "", opts)
 }
 
 // MLRevertModelSnapshotRequest holds the parameters of [MLAPI.RevertModelSnapshot].
@@ -1686,7 +1686,7 @@ func (a *MLAPI) RevertModelSnapshot(ctx context.Context, r MLRevertModelSnapshot
 	m := "POST"
 	q := url.Values{}
 	setBool(q, "delete_intervening_results", r.DeleteInterveningResults)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.revert_model_snapshot", m, p, q, r.Body, "", "", opts)
 }
 
 // MLSetUpgradeModeRequest holds the parameters of [MLAPI.SetUpgradeMode].
@@ -1707,7 +1707,7 @@ func (a *MLAPI) SetUpgradeMode(ctx context.Context, r MLSetUpgradeModeRequest, o
 	q := url.Values{}
 	setBool(q, "enabled", r.Enabled)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ml.set_upgrade_mode", m, p, q, nil, "", "", opts)
 }
 
 // MLStartDataFrameAnalyticsRequest holds the parameters of [MLAPI.StartDataFrameAnalytics].
@@ -1733,7 +1733,7 @@ func (a *MLAPI) StartDataFrameAnalytics(ctx context.Context, r MLStartDataFrameA
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.start_data_frame_analytics", m, p, q, r.Body, "", "", opts)
 }
 
 // MLStartDatafeedRequest holds the parameters of [MLAPI.StartDatafeed].
@@ -1765,7 +1765,7 @@ func (a *MLAPI) StartDatafeed(ctx context.Context, r MLStartDatafeedRequest, opt
 	setStr(q, "end", r.End)
 	setStr(q, "start", r.Start)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.start_datafeed", m, p, q, r.Body, "", "", opts)
 }
 
 // MLStartTrainedModelDeploymentRequest holds the parameters of [MLAPI.StartTrainedModelDeployment].
@@ -1812,7 +1812,7 @@ func (a *MLAPI) StartTrainedModelDeployment(ctx context.Context, r MLStartTraine
 	setInt(q, "threads_per_allocation", r.ThreadsPerAllocation)
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "wait_for", string(r.WaitFor))
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.start_trained_model_deployment", m, p, q, r.Body, "", "", opts)
 }
 
 // MLStopDataFrameAnalyticsRequest holds the parameters of [MLAPI.StopDataFrameAnalytics].
@@ -1844,7 +1844,7 @@ func (a *MLAPI) StopDataFrameAnalytics(ctx context.Context, r MLStopDataFrameAna
 	setBool(q, "allow_no_match", r.AllowNoMatch)
 	setBool(q, "force", r.Force)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.stop_data_frame_analytics", m, p, q, r.Body, "", "", opts)
 }
 
 // MLStopDatafeedRequest holds the parameters of [MLAPI.StopDatafeed].
@@ -1879,7 +1879,7 @@ func (a *MLAPI) StopDatafeed(ctx context.Context, r MLStopDatafeedRequest, opts 
 	setBool(q, "close_job", r.CloseJob)
 	setBool(q, "force", r.Force)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.stop_datafeed", m, p, q, r.Body, "", "", opts)
 }
 
 // MLStopTrainedModelDeploymentRequest holds the parameters of [MLAPI.StopTrainedModelDeployment].
@@ -1907,7 +1907,7 @@ func (a *MLAPI) StopTrainedModelDeployment(ctx context.Context, r MLStopTrainedM
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
 	setBool(q, "force", r.Force)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.stop_trained_model_deployment", m, p, q, r.Body, "", "", opts)
 }
 
 // MLUpdateDataFrameAnalyticsRequest holds the parameters of [MLAPI.UpdateDataFrameAnalytics].
@@ -1928,7 +1928,7 @@ func (a *MLAPI) UpdateDataFrameAnalytics(ctx context.Context, r MLUpdateDataFram
 	}
 	p := "/_ml/data_frame/analytics/" + esc(r.ID) + "/_update"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.update_data_frame_analytics", m, p, nil, r.Body, "", "", opts)
 }
 
 // MLUpdateDatafeedRequest holds the parameters of [MLAPI.UpdateDatafeed].
@@ -1965,7 +1965,7 @@ func (a *MLAPI) UpdateDatafeed(ctx context.Context, r MLUpdateDatafeedRequest, o
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_throttled", r.IgnoreThrottled)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.update_datafeed", m, p, q, r.Body, "", "", opts)
 }
 
 // MLUpdateFilterRequest holds the parameters of [MLAPI.UpdateFilter].
@@ -1986,7 +1986,7 @@ func (a *MLAPI) UpdateFilter(ctx context.Context, r MLUpdateFilterRequest, opts 
 	}
 	p := "/_ml/filters/" + esc(r.FilterID) + "/_update"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.update_filter", m, p, nil, r.Body, "", "", opts)
 }
 
 // MLUpdateJobRequest holds the parameters of [MLAPI.UpdateJob].
@@ -2007,7 +2007,7 @@ func (a *MLAPI) UpdateJob(ctx context.Context, r MLUpdateJobRequest, opts ...Opt
 	}
 	p := "/_ml/anomaly_detectors/" + esc(r.JobID) + "/_update"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.update_job", m, p, nil, r.Body, "", "", opts)
 }
 
 // MLUpdateModelSnapshotRequest holds the parameters of [MLAPI.UpdateModelSnapshot].
@@ -2033,7 +2033,7 @@ func (a *MLAPI) UpdateModelSnapshot(ctx context.Context, r MLUpdateModelSnapshot
 	}
 	p := "/_ml/anomaly_detectors/" + esc(r.JobID) + "/model_snapshots/" + esc(r.SnapshotID) + "/_update"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.update_model_snapshot", m, p, nil, r.Body, "", "", opts)
 }
 
 // MLUpdateTrainedModelDeploymentRequest holds the parameters of [MLAPI.UpdateTrainedModelDeployment].
@@ -2058,7 +2058,7 @@ func (a *MLAPI) UpdateTrainedModelDeployment(ctx context.Context, r MLUpdateTrai
 	m := "POST"
 	q := url.Values{}
 	setInt(q, "number_of_allocations", r.NumberOfAllocations)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.update_trained_model_deployment", m, p, q, r.Body, "", "", opts)
 }
 
 // MLUpgradeJobSnapshotRequest holds the parameters of [MLAPI.UpgradeJobSnapshot].
@@ -2089,7 +2089,7 @@ func (a *MLAPI) UpgradeJobSnapshot(ctx context.Context, r MLUpgradeJobSnapshotRe
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "ml.upgrade_job_snapshot", m, p, q, nil, "", "", opts)
 }
 
 // MLValidateRequest holds the parameters of [MLAPI.Validate].
@@ -2106,7 +2106,7 @@ type MLValidateRequest struct {
 func (a *MLAPI) Validate(ctx context.Context, r MLValidateRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_ml/anomaly_detectors/_validate"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.validate", m, p, nil, r.Body, "", "", opts)
 }
 
 // MLValidateDetectorRequest holds the parameters of [MLAPI.ValidateDetector].
@@ -2122,5 +2122,5 @@ type MLValidateDetectorRequest struct {
 func (a *MLAPI) ValidateDetector(ctx context.Context, r MLValidateDetectorRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_ml/anomaly_detectors/_validate/detector"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "ml.validate_detector", m, p, nil, r.Body, "", "", opts)
 }

@@ -35,5 +35,5 @@ func (a *MonitoringAPI) Bulk(ctx context.Context, r MonitoringBulkRequest, opts 
 	setStr(q, "interval", r.Interval)
 	setStr(q, "system_api_version", r.SystemAPIVersion)
 	setStr(q, "system_id", r.SystemID)
-	return send(ctx, a.t, m, p, q, r.Body, "application/x-ndjson", "", opts)
+	return send(ctx, a.t, "monitoring.bulk", m, p, q, r.Body, "application/x-ndjson", "", opts)
 }

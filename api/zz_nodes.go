@@ -31,7 +31,7 @@ func (a *NodesAPI) ClearRepositoriesMeteringArchive(ctx context.Context, r Nodes
 	}
 	p := "/_nodes/" + escList(r.NodeID) + "/_repositories_metering/" + strconv.Itoa(*r.MaxArchiveVersion)
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "nodes.clear_repositories_metering_archive", m, p, nil, nil, "", "", opts)
 }
 
 // NodesGetRepositoriesMeteringInfoRequest holds the parameters of [NodesAPI.GetRepositoriesMeteringInfo].
@@ -51,7 +51,7 @@ func (a *NodesAPI) GetRepositoriesMeteringInfo(ctx context.Context, r NodesGetRe
 	}
 	p := "/_nodes/" + escList(r.NodeID) + "/_repositories_metering"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "nodes.get_repositories_metering_info", m, p, nil, nil, "", "", opts)
 }
 
 // NodesHotThreadsRequest holds the parameters of [NodesAPI.HotThreads].
@@ -97,7 +97,7 @@ func (a *NodesAPI) HotThreads(ctx context.Context, r NodesHotThreadsRequest, opt
 	setInt(q, "threads", r.Threads)
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "type", string(r.Type))
-	return send(ctx, a.t, m, p, q, nil, "", "text/plain", opts)
+	return send(ctx, a.t, "nodes.hot_threads", m, p, q, nil, "", "text/plain", opts)
 }
 
 // NodesInfoRequest holds the parameters of [NodesAPI.Info].
@@ -134,7 +134,7 @@ func (a *NodesAPI) Info(ctx context.Context, r NodesInfoRequest, opts ...Option)
 	q := url.Values{}
 	setBool(q, "flat_settings", r.FlatSettings)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "nodes.info", m, p, q, nil, "", "", opts)
 }
 
 // NodesReloadSecureSettingsRequest holds the parameters of [NodesAPI.ReloadSecureSettings].
@@ -164,7 +164,7 @@ func (a *NodesAPI) ReloadSecureSettings(ctx context.Context, r NodesReloadSecure
 	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "nodes.reload_secure_settings", m, p, q, r.Body, "", "", opts)
 }
 
 // NodesStatsRequest holds the parameters of [NodesAPI.Stats].
@@ -233,7 +233,7 @@ func (a *NodesAPI) Stats(ctx context.Context, r NodesStatsRequest, opts ...Optio
 	setStr(q, "level", string(r.Level))
 	setStr(q, "timeout", r.Timeout)
 	setList(q, "types", r.Types)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "nodes.stats", m, p, q, nil, "", "", opts)
 }
 
 // NodesUsageRequest holds the parameters of [NodesAPI.Usage].
@@ -267,5 +267,5 @@ func (a *NodesAPI) Usage(ctx context.Context, r NodesUsageRequest, opts ...Optio
 	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "nodes.usage", m, p, q, nil, "", "", opts)
 }

@@ -22,7 +22,7 @@ type ProfilingFlamegraphRequest struct {
 func (a *ProfilingAPI) Flamegraph(ctx context.Context, r ProfilingFlamegraphRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_profiling/flamegraph"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "profiling.flamegraph", m, p, nil, r.Body, "", "", opts)
 }
 
 // ProfilingStacktracesRequest holds the parameters of [ProfilingAPI.Stacktraces].
@@ -39,7 +39,7 @@ type ProfilingStacktracesRequest struct {
 func (a *ProfilingAPI) Stacktraces(ctx context.Context, r ProfilingStacktracesRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_profiling/stacktraces"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "profiling.stacktraces", m, p, nil, r.Body, "", "", opts)
 }
 
 // ProfilingStatusRequest holds the parameters of [ProfilingAPI.Status].
@@ -65,7 +65,7 @@ func (a *ProfilingAPI) Status(ctx context.Context, r ProfilingStatusRequest, opt
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "wait_for_resources_created", r.WaitForResourcesCreated)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "profiling.status", m, p, q, nil, "", "", opts)
 }
 
 // ProfilingTopnFunctionsRequest holds the parameters of [ProfilingAPI.TopnFunctions].
@@ -82,5 +82,5 @@ type ProfilingTopnFunctionsRequest struct {
 func (a *ProfilingAPI) TopnFunctions(ctx context.Context, r ProfilingTopnFunctionsRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_profiling/topn/functions"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "profiling.topn_functions", m, p, nil, r.Body, "", "", opts)
 }

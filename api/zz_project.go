@@ -21,7 +21,7 @@ type ProjectCreateManyRoutingRequest struct {
 func (a *ProjectAPI) CreateManyRouting(ctx context.Context, r ProjectCreateManyRoutingRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_project_routing"
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "project.create_many_routing", m, p, nil, r.Body, "", "", opts)
 }
 
 // ProjectCreateRoutingRequest holds the parameters of [ProjectAPI.CreateRouting].
@@ -43,7 +43,7 @@ func (a *ProjectAPI) CreateRouting(ctx context.Context, r ProjectCreateRoutingRe
 	}
 	p := "/_project_routing/" + esc(r.Name)
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "project.create_routing", m, p, nil, r.Body, "", "", opts)
 }
 
 // ProjectDeleteRoutingRequest holds the parameters of [ProjectAPI.DeleteRouting].
@@ -62,7 +62,7 @@ func (a *ProjectAPI) DeleteRouting(ctx context.Context, r ProjectDeleteRoutingRe
 	}
 	p := "/_project_routing/" + esc(r.Name)
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "project.delete_routing", m, p, nil, nil, "", "", opts)
 }
 
 // ProjectGetManyRoutingRequest holds the parameters of [ProjectAPI.GetManyRouting].
@@ -76,7 +76,7 @@ type ProjectGetManyRoutingRequest struct {
 func (a *ProjectAPI) GetManyRouting(ctx context.Context, r ProjectGetManyRoutingRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_project_routing"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "project.get_many_routing", m, p, nil, nil, "", "", opts)
 }
 
 // ProjectGetRoutingRequest holds the parameters of [ProjectAPI.GetRouting].
@@ -95,7 +95,7 @@ func (a *ProjectAPI) GetRouting(ctx context.Context, r ProjectGetRoutingRequest,
 	}
 	p := "/_project_routing/" + esc(r.Name)
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "project.get_routing", m, p, nil, nil, "", "", opts)
 }
 
 // ProjectTagsRequest holds the parameters of [ProjectAPI.Tags].
@@ -114,5 +114,5 @@ func (a *ProjectAPI) Tags(ctx context.Context, r ProjectTagsRequest, opts ...Opt
 	if r.Body != nil {
 		m = "POST"
 	}
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "project.tags", m, p, nil, r.Body, "", "", opts)
 }

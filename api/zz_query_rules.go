@@ -28,7 +28,7 @@ func (a *QueryRulesAPI) DeleteRule(ctx context.Context, r QueryRulesDeleteRuleRe
 	}
 	p := "/_query_rules/" + esc(r.RulesetID) + "/_rule/" + esc(r.RuleID)
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "query_rules.delete_rule", m, p, nil, nil, "", "", opts)
 }
 
 // QueryRulesDeleteRulesetRequest holds the parameters of [QueryRulesAPI.DeleteRuleset].
@@ -46,7 +46,7 @@ func (a *QueryRulesAPI) DeleteRuleset(ctx context.Context, r QueryRulesDeleteRul
 	}
 	p := "/_query_rules/" + esc(r.RulesetID)
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "query_rules.delete_ruleset", m, p, nil, nil, "", "", opts)
 }
 
 // QueryRulesGetRuleRequest holds the parameters of [QueryRulesAPI.GetRule].
@@ -69,7 +69,7 @@ func (a *QueryRulesAPI) GetRule(ctx context.Context, r QueryRulesGetRuleRequest,
 	}
 	p := "/_query_rules/" + esc(r.RulesetID) + "/_rule/" + esc(r.RuleID)
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "query_rules.get_rule", m, p, nil, nil, "", "", opts)
 }
 
 // QueryRulesGetRulesetRequest holds the parameters of [QueryRulesAPI.GetRuleset].
@@ -87,7 +87,7 @@ func (a *QueryRulesAPI) GetRuleset(ctx context.Context, r QueryRulesGetRulesetRe
 	}
 	p := "/_query_rules/" + esc(r.RulesetID)
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "query_rules.get_ruleset", m, p, nil, nil, "", "", opts)
 }
 
 // QueryRulesListRulesetsRequest holds the parameters of [QueryRulesAPI.ListRulesets].
@@ -107,7 +107,7 @@ func (a *QueryRulesAPI) ListRulesets(ctx context.Context, r QueryRulesListRulese
 	q := url.Values{}
 	setInt(q, "from", r.From)
 	setInt(q, "size", r.Size)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "query_rules.list_rulesets", m, p, q, nil, "", "", opts)
 }
 
 // QueryRulesPutRuleRequest holds the parameters of [QueryRulesAPI.PutRule].
@@ -133,7 +133,7 @@ func (a *QueryRulesAPI) PutRule(ctx context.Context, r QueryRulesPutRuleRequest,
 	}
 	p := "/_query_rules/" + esc(r.RulesetID) + "/_rule/" + esc(r.RuleID)
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "query_rules.put_rule", m, p, nil, r.Body, "", "", opts)
 }
 
 // QueryRulesPutRulesetRequest holds the parameters of [QueryRulesAPI.PutRuleset].
@@ -154,7 +154,7 @@ func (a *QueryRulesAPI) PutRuleset(ctx context.Context, r QueryRulesPutRulesetRe
 	}
 	p := "/_query_rules/" + esc(r.RulesetID)
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "query_rules.put_ruleset", m, p, nil, r.Body, "", "", opts)
 }
 
 // QueryRulesTestRequest holds the parameters of [QueryRulesAPI.Test].
@@ -175,5 +175,5 @@ func (a *QueryRulesAPI) Test(ctx context.Context, r QueryRulesTestRequest, opts 
 	}
 	p := "/_query_rules/" + esc(r.RulesetID) + "/_test"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "query_rules.test", m, p, nil, r.Body, "", "", opts)
 }

@@ -26,7 +26,7 @@ func (a *RollupAPI) DeleteJob(ctx context.Context, r RollupDeleteJobRequest, opt
 	}
 	p := "/_rollup/job/" + esc(r.ID)
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "rollup.delete_job", m, p, nil, nil, "", "", opts)
 }
 
 // RollupGetJobsRequest holds the parameters of [RollupAPI.GetJobs].
@@ -50,7 +50,7 @@ func (a *RollupAPI) GetJobs(ctx context.Context, r RollupGetJobsRequest, opts ..
 	default:
 		p = "/_rollup/job"
 	}
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "rollup.get_jobs", m, p, nil, nil, "", "", opts)
 }
 
 // RollupGetRollupCapsRequest holds the parameters of [RollupAPI.GetRollupCaps].
@@ -74,7 +74,7 @@ func (a *RollupAPI) GetRollupCaps(ctx context.Context, r RollupGetRollupCapsRequ
 	default:
 		p = "/_rollup/data"
 	}
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "rollup.get_rollup_caps", m, p, nil, nil, "", "", opts)
 }
 
 // RollupGetRollupIndexCapsRequest holds the parameters of [RollupAPI.GetRollupIndexCaps].
@@ -96,7 +96,7 @@ func (a *RollupAPI) GetRollupIndexCaps(ctx context.Context, r RollupGetRollupInd
 	}
 	p := "/" + escList(r.Index) + "/_rollup/data"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "rollup.get_rollup_index_caps", m, p, nil, nil, "", "", opts)
 }
 
 // RollupPutJobRequest holds the parameters of [RollupAPI.PutJob].
@@ -120,7 +120,7 @@ func (a *RollupAPI) PutJob(ctx context.Context, r RollupPutJobRequest, opts ...O
 	}
 	p := "/_rollup/job/" + esc(r.ID)
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "rollup.put_job", m, p, nil, r.Body, "", "", opts)
 }
 
 // RollupRollupSearchRequest holds the parameters of [RollupAPI.RollupSearch].
@@ -155,7 +155,7 @@ func (a *RollupAPI) RollupSearch(ctx context.Context, r RollupRollupSearchReques
 	q := url.Values{}
 	setBool(q, "rest_total_hits_as_int", r.RestTotalHitsAsInt)
 	setBool(q, "typed_keys", r.TypedKeys)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "rollup.rollup_search", m, p, q, r.Body, "", "", opts)
 }
 
 // RollupStartJobRequest holds the parameters of [RollupAPI.StartJob].
@@ -176,7 +176,7 @@ func (a *RollupAPI) StartJob(ctx context.Context, r RollupStartJobRequest, opts 
 	}
 	p := "/_rollup/job/" + esc(r.ID) + "/_start"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "rollup.start_job", m, p, nil, nil, "", "", opts)
 }
 
 // RollupStopJobRequest holds the parameters of [RollupAPI.StopJob].
@@ -205,5 +205,5 @@ func (a *RollupAPI) StopJob(ctx context.Context, r RollupStopJobRequest, opts ..
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "rollup.stop_job", m, p, q, nil, "", "", opts)
 }

@@ -72,7 +72,7 @@ func (a *API) Bulk(ctx context.Context, r BulkRequest, opts ...Option) (*transpo
 	setList(q, "routing", r.Routing)
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
-	return send(ctx, a.t, m, p, q, r.Body, "application/x-ndjson", "", opts)
+	return send(ctx, a.t, "bulk", m, p, q, r.Body, "application/x-ndjson", "", opts)
 }
 
 // CapabilitiesRequest holds the parameters of [API.Capabilities].
@@ -109,7 +109,7 @@ func (a *API) Capabilities(ctx context.Context, r CapabilitiesRequest, opts ...O
 	setList(q, "parameters", r.Parameters)
 	setStr(q, "path", r.Path)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "capabilities", m, p, q, nil, "", "", opts)
 }
 
 // ClearScrollRequest holds the parameters of [API.ClearScroll].
@@ -136,7 +136,7 @@ func (a *API) ClearScroll(ctx context.Context, r ClearScrollRequest, opts ...Opt
 	default:
 		p = "/_search/scroll"
 	}
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "clear_scroll", m, p, nil, r.Body, "", "", opts)
 }
 
 // ClosePointInTimeRequest holds the parameters of [API.ClosePointInTime].
@@ -152,7 +152,7 @@ type ClosePointInTimeRequest struct {
 func (a *API) ClosePointInTime(ctx context.Context, r ClosePointInTimeRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_pit"
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "close_point_in_time", m, p, nil, r.Body, "", "", opts)
 }
 
 // CountRequest holds the parameters of [API.Count].
@@ -231,7 +231,7 @@ func (a *API) Count(ctx context.Context, r CountRequest, opts ...Option) (*trans
 	setList(q, "routing", r.Routing)
 	setList(q, "stats", r.Stats)
 	setInt(q, "terminate_after", r.TerminateAfter)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "count", m, p, q, r.Body, "", "", opts)
 }
 
 // CreateRequest holds the parameters of [API.Create].
@@ -290,7 +290,7 @@ func (a *API) Create(ctx context.Context, r CreateRequest, opts ...Option) (*tra
 	setInt(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "create", m, p, q, r.Body, "", "", opts)
 }
 
 // DeleteRequest holds the parameters of [API.Delete].
@@ -340,7 +340,7 @@ func (a *API) Delete(ctx context.Context, r DeleteRequest, opts ...Option) (*tra
 	setInt(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "delete", m, p, q, nil, "", "", opts)
 }
 
 // DeleteByQueryRequest holds the parameters of [API.DeleteByQuery].
@@ -460,7 +460,7 @@ func (a *API) DeleteByQuery(ctx context.Context, r DeleteByQueryRequest, opts ..
 	setBool(q, "version", r.Version)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "delete_by_query", m, p, q, r.Body, "", "", opts)
 }
 
 // DeleteByQueryRethrottleRequest holds the parameters of [API.DeleteByQueryRethrottle].
@@ -482,7 +482,7 @@ func (a *API) DeleteByQueryRethrottle(ctx context.Context, r DeleteByQueryRethro
 	m := "POST"
 	q := url.Values{}
 	setFloat(q, "requests_per_second", r.RequestsPerSecond)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "delete_by_query_rethrottle", m, p, q, nil, "", "", opts)
 }
 
 // DeleteScriptRequest holds the parameters of [API.DeleteScript].
@@ -509,7 +509,7 @@ func (a *API) DeleteScript(ctx context.Context, r DeleteScriptRequest, opts ...O
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "delete_script", m, p, q, nil, "", "", opts)
 }
 
 // ExistsRequest holds the parameters of [API.Exists].
@@ -570,7 +570,7 @@ func (a *API) Exists(ctx context.Context, r ExistsRequest, opts ...Option) (bool
 	setList(q, "stored_fields", r.StoredFields)
 	setInt(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
-	return exists(ctx, a.t, m, p, q, opts)
+	return exists(ctx, a.t, "exists", m, p, q, opts)
 }
 
 // ExistsSourceRequest holds the parameters of [API.ExistsSource].
@@ -627,7 +627,7 @@ func (a *API) ExistsSource(ctx context.Context, r ExistsSourceRequest, opts ...O
 	setList(q, "routing", r.Routing)
 	setInt(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
-	return exists(ctx, a.t, m, p, q, opts)
+	return exists(ctx, a.t, "exists_source", m, p, q, opts)
 }
 
 // ExplainRequest holds the parameters of [API.Explain].
@@ -698,7 +698,7 @@ func (a *API) Explain(ctx context.Context, r ExplainRequest, opts ...Option) (*t
 	setStr(q, "q", r.Q)
 	setList(q, "routing", r.Routing)
 	setList(q, "stored_fields", r.StoredFields)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "explain", m, p, q, r.Body, "", "", opts)
 }
 
 // FieldCapsRequest holds the parameters of [API.FieldCaps].
@@ -755,7 +755,7 @@ func (a *API) FieldCaps(ctx context.Context, r FieldCapsRequest, opts ...Option)
 	setBool(q, "include_empty_fields", r.IncludeEmptyFields)
 	setBool(q, "include_unmapped", r.IncludeUnmapped)
 	setList(q, "types", r.Types)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "field_caps", m, p, q, r.Body, "", "", opts)
 }
 
 // GetRequest holds the parameters of [API.Get].
@@ -825,7 +825,7 @@ func (a *API) Get(ctx context.Context, r GetRequest, opts ...Option) (*transport
 	setList(q, "stored_fields", r.StoredFields)
 	setInt(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "get", m, p, q, nil, "", "", opts)
 }
 
 // GetScriptRequest holds the parameters of [API.GetScript].
@@ -848,7 +848,7 @@ func (a *API) GetScript(ctx context.Context, r GetScriptRequest, opts ...Option)
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "get_script", m, p, q, nil, "", "", opts)
 }
 
 // GetScriptContextRequest holds the parameters of [API.GetScriptContext].
@@ -861,7 +861,7 @@ type GetScriptContextRequest struct {
 func (a *API) GetScriptContext(ctx context.Context, r GetScriptContextRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_script_context"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "get_script_context", m, p, nil, nil, "", "", opts)
 }
 
 // GetScriptLanguagesRequest holds the parameters of [API.GetScriptLanguages].
@@ -874,7 +874,7 @@ type GetScriptLanguagesRequest struct {
 func (a *API) GetScriptLanguages(ctx context.Context, r GetScriptLanguagesRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_script_language"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "get_script_languages", m, p, nil, nil, "", "", opts)
 }
 
 // GetSourceRequest holds the parameters of [API.GetSource].
@@ -929,7 +929,7 @@ func (a *API) GetSource(ctx context.Context, r GetSourceRequest, opts ...Option)
 	setList(q, "routing", r.Routing)
 	setInt(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "get_source", m, p, q, nil, "", "", opts)
 }
 
 // HealthReportRequest holds the parameters of [API.HealthReport].
@@ -962,7 +962,7 @@ func (a *API) HealthReport(ctx context.Context, r HealthReportRequest, opts ...O
 	setInt(q, "size", r.Size)
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "verbose", r.Verbose)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "health_report", m, p, q, nil, "", "", opts)
 }
 
 // IndexRequest holds the parameters of [API.Index].
@@ -1039,7 +1039,7 @@ func (a *API) Index(ctx context.Context, r IndexRequest, opts ...Option) (*trans
 	setInt(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "index", m, p, q, r.Body, "", "", opts)
 }
 
 // InfoRequest holds the parameters of [API.Info].
@@ -1052,7 +1052,7 @@ type InfoRequest struct {
 func (a *API) Info(ctx context.Context, r InfoRequest, opts ...Option) (*transport.Response, error) {
 	p := "/"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "info", m, p, nil, nil, "", "", opts)
 }
 
 // KnnSearchRequest holds the parameters of [API.KnnSearch].
@@ -1085,7 +1085,7 @@ func (a *API) KnnSearch(ctx context.Context, r KnnSearchRequest, opts ...Option)
 	}
 	q := url.Values{}
 	setList(q, "routing", r.Routing)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "knn_search", m, p, q, r.Body, "", "", opts)
 }
 
 // MgetRequest holds the parameters of [API.Mget].
@@ -1146,7 +1146,7 @@ func (a *API) Mget(ctx context.Context, r MgetRequest, opts ...Option) (*transpo
 	setBool(q, "refresh", r.Refresh)
 	setList(q, "routing", r.Routing)
 	setList(q, "stored_fields", r.StoredFields)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "mget", m, p, q, r.Body, "", "", opts)
 }
 
 // MsearchRequest holds the parameters of [API.Msearch].
@@ -1226,7 +1226,7 @@ func (a *API) Msearch(ctx context.Context, r MsearchRequest, opts ...Option) (*t
 	setList(q, "routing", r.Routing)
 	setStr(q, "search_type", string(r.SearchType))
 	setBool(q, "typed_keys", r.TypedKeys)
-	return send(ctx, a.t, m, p, q, r.Body, "application/x-ndjson", "", opts)
+	return send(ctx, a.t, "msearch", m, p, q, r.Body, "application/x-ndjson", "", opts)
 }
 
 // MsearchTemplateRequest holds the parameters of [API.MsearchTemplate].
@@ -1273,7 +1273,7 @@ func (a *API) MsearchTemplate(ctx context.Context, r MsearchTemplateRequest, opt
 	setBool(q, "rest_total_hits_as_int", r.RestTotalHitsAsInt)
 	setStr(q, "search_type", string(r.SearchType))
 	setBool(q, "typed_keys", r.TypedKeys)
-	return send(ctx, a.t, m, p, q, r.Body, "application/x-ndjson", "", opts)
+	return send(ctx, a.t, "msearch_template", m, p, q, r.Body, "application/x-ndjson", "", opts)
 }
 
 // MtermvectorsRequest holds the parameters of [API.Mtermvectors].
@@ -1340,7 +1340,7 @@ func (a *API) Mtermvectors(ctx context.Context, r MtermvectorsRequest, opts ...O
 	setBool(q, "term_statistics", r.TermStatistics)
 	setInt(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "mtermvectors", m, p, q, r.Body, "", "", opts)
 }
 
 // OpenPointInTimeRequest holds the parameters of [API.OpenPointInTime].
@@ -1387,7 +1387,7 @@ func (a *API) OpenPointInTime(ctx context.Context, r OpenPointInTimeRequest, opt
 	setInt(q, "max_concurrent_shard_requests", r.MaxConcurrentShardRequests)
 	setStr(q, "preference", r.Preference)
 	setList(q, "routing", r.Routing)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "open_point_in_time", m, p, q, r.Body, "", "", opts)
 }
 
 // PingRequest holds the parameters of [API.Ping].
@@ -1402,7 +1402,7 @@ type PingRequest struct {
 func (a *API) Ping(ctx context.Context, r PingRequest, opts ...Option) (bool, error) {
 	p := "/"
 	m := "HEAD"
-	return exists(ctx, a.t, m, p, nil, opts)
+	return exists(ctx, a.t, "ping", m, p, nil, opts)
 }
 
 // PutScriptRequest holds the parameters of [API.PutScript].
@@ -1445,7 +1445,7 @@ func (a *API) PutScript(ctx context.Context, r PutScriptRequest, opts ...Option)
 	}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "put_script", m, p, q, r.Body, "", "", opts)
 }
 
 // RankEvalRequest holds the parameters of [API.RankEval].
@@ -1487,7 +1487,7 @@ func (a *API) RankEval(ctx context.Context, r RankEvalRequest, opts ...Option) (
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setStr(q, "search_type", string(r.SearchType))
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "rank_eval", m, p, q, r.Body, "", "", opts)
 }
 
 // ReindexRequest holds the parameters of [API.Reindex].
@@ -1534,7 +1534,7 @@ func (a *API) Reindex(ctx context.Context, r ReindexRequest, opts ...Option) (*t
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "reindex", m, p, q, r.Body, "", "", opts)
 }
 
 // ReindexCancelRequest holds the parameters of [API.ReindexCancel].
@@ -1556,7 +1556,7 @@ func (a *API) ReindexCancel(ctx context.Context, r ReindexCancelRequest, opts ..
 	m := "POST"
 	q := url.Values{}
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "reindex_cancel", m, p, q, nil, "", "", opts)
 }
 
 // ReindexGetRequest holds the parameters of [API.ReindexGet].
@@ -1582,7 +1582,7 @@ func (a *API) ReindexGet(ctx context.Context, r ReindexGetRequest, opts ...Optio
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "reindex_get", m, p, q, nil, "", "", opts)
 }
 
 // ReindexListRequest holds the parameters of [API.ReindexList].
@@ -1599,7 +1599,7 @@ func (a *API) ReindexList(ctx context.Context, r ReindexListRequest, opts ...Opt
 	m := "GET"
 	q := url.Values{}
 	setBool(q, "detailed", r.Detailed)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "reindex_list", m, p, q, nil, "", "", opts)
 }
 
 // ReindexRethrottleRequest holds the parameters of [API.ReindexRethrottle].
@@ -1621,7 +1621,7 @@ func (a *API) ReindexRethrottle(ctx context.Context, r ReindexRethrottleRequest,
 	m := "POST"
 	q := url.Values{}
 	setFloat(q, "requests_per_second", r.RequestsPerSecond)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "reindex_rethrottle", m, p, q, nil, "", "", opts)
 }
 
 // RenderSearchTemplateRequest holds the parameters of [API.RenderSearchTemplate].
@@ -1648,7 +1648,7 @@ func (a *API) RenderSearchTemplate(ctx context.Context, r RenderSearchTemplateRe
 	default:
 		p = "/_render/template"
 	}
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "render_search_template", m, p, nil, r.Body, "", "", opts)
 }
 
 // ScriptsPainlessExecuteRequest holds the parameters of [API.ScriptsPainlessExecute].
@@ -1668,7 +1668,7 @@ func (a *API) ScriptsPainlessExecute(ctx context.Context, r ScriptsPainlessExecu
 	if r.Body != nil {
 		m = "POST"
 	}
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "scripts_painless_execute", m, p, nil, r.Body, "", "", opts)
 }
 
 // ScrollRequest holds the parameters of [API.Scroll].
@@ -1700,7 +1700,7 @@ func (a *API) Scroll(ctx context.Context, r ScrollRequest, opts ...Option) (*tra
 	setStr(q, "scroll_id", r.ScrollID)
 	setBool(q, "rest_total_hits_as_int", r.RestTotalHitsAsInt)
 	setStr(q, "scroll", r.Scroll)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "scroll", m, p, q, r.Body, "", "", opts)
 }
 
 // SearchRequest holds the parameters of [API.Search].
@@ -1883,7 +1883,7 @@ func (a *API) Search(ctx context.Context, r SearchRequest, opts ...Option) (*tra
 	setStr(q, "track_total_hits", r.TrackTotalHits)
 	setBool(q, "typed_keys", r.TypedKeys)
 	setBool(q, "version", r.Version)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "search", m, p, q, r.Body, "", "", opts)
 }
 
 // SearchMVTRequest holds the parameters of [API.SearchMVT].
@@ -1954,7 +1954,7 @@ func (a *API) SearchMVT(ctx context.Context, r SearchMVTRequest, opts ...Option)
 	setInt(q, "size", r.Size)
 	setStr(q, "track_total_hits", r.TrackTotalHits)
 	setBool(q, "with_labels", r.WithLabels)
-	return send(ctx, a.t, m, p, q, r.Body, "", "application/vnd.mapbox-vector-tile", opts)
+	return send(ctx, a.t, "search_mvt", m, p, q, r.Body, "", "application/vnd.mapbox-vector-tile", opts)
 }
 
 // SearchShardsRequest holds the parameters of [API.SearchShards].
@@ -2001,7 +2001,7 @@ func (a *API) SearchShards(ctx context.Context, r SearchShardsRequest, opts ...O
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "preference", r.Preference)
 	setList(q, "routing", r.Routing)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "search_shards", m, p, q, nil, "", "", opts)
 }
 
 // SearchTemplateRequest holds the parameters of [API.SearchTemplate].
@@ -2074,7 +2074,7 @@ func (a *API) SearchTemplate(ctx context.Context, r SearchTemplateRequest, opts 
 	setStr(q, "scroll", r.Scroll)
 	setStr(q, "search_type", string(r.SearchType))
 	setBool(q, "typed_keys", r.TypedKeys)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "search_template", m, p, q, r.Body, "", "", opts)
 }
 
 // TermsEnumRequest holds the parameters of [API.TermsEnum].
@@ -2099,7 +2099,7 @@ func (a *API) TermsEnum(ctx context.Context, r TermsEnumRequest, opts ...Option)
 	if r.Body != nil {
 		m = "POST"
 	}
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "terms_enum", m, p, nil, r.Body, "", "", opts)
 }
 
 // TermvectorsRequest holds the parameters of [API.Termvectors].
@@ -2167,7 +2167,7 @@ func (a *API) Termvectors(ctx context.Context, r TermvectorsRequest, opts ...Opt
 	setBool(q, "term_statistics", r.TermStatistics)
 	setInt(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "termvectors", m, p, q, r.Body, "", "", opts)
 }
 
 // UpdateRequest holds the parameters of [API.Update].
@@ -2238,7 +2238,7 @@ func (a *API) Update(ctx context.Context, r UpdateRequest, opts ...Option) (*tra
 	setList(q, "routing", r.Routing)
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "update", m, p, q, r.Body, "", "", opts)
 }
 
 // UpdateByQueryRequest holds the parameters of [API.UpdateByQuery].
@@ -2362,7 +2362,7 @@ func (a *API) UpdateByQuery(ctx context.Context, r UpdateByQueryRequest, opts ..
 	setBool(q, "version_type", r.VersionType)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "update_by_query", m, p, q, r.Body, "", "", opts)
 }
 
 // UpdateByQueryRethrottleRequest holds the parameters of [API.UpdateByQueryRethrottle].
@@ -2384,5 +2384,5 @@ func (a *API) UpdateByQueryRethrottle(ctx context.Context, r UpdateByQueryRethro
 	m := "POST"
 	q := url.Values{}
 	setFloat(q, "requests_per_second", r.RequestsPerSecond)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "update_by_query_rethrottle", m, p, q, nil, "", "", opts)
 }

@@ -24,7 +24,7 @@ func (a *SearchApplicationAPI) Delete(ctx context.Context, r SearchApplicationDe
 	}
 	p := "/_application/search_application/" + esc(r.Name)
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "search_application.delete", m, p, nil, nil, "", "", opts)
 }
 
 // SearchApplicationDeleteBehavioralAnalyticsRequest holds the parameters of [SearchApplicationAPI.DeleteBehavioralAnalytics].
@@ -45,7 +45,7 @@ func (a *SearchApplicationAPI) DeleteBehavioralAnalytics(ctx context.Context, r 
 	}
 	p := "/_application/analytics/" + esc(r.Name)
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "search_application.delete_behavioral_analytics", m, p, nil, nil, "", "", opts)
 }
 
 // SearchApplicationGetRequest holds the parameters of [SearchApplicationAPI.Get].
@@ -64,7 +64,7 @@ func (a *SearchApplicationAPI) Get(ctx context.Context, r SearchApplicationGetRe
 	}
 	p := "/_application/search_application/" + esc(r.Name)
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "search_application.get", m, p, nil, nil, "", "", opts)
 }
 
 // SearchApplicationGetBehavioralAnalyticsRequest holds the parameters of [SearchApplicationAPI.GetBehavioralAnalytics].
@@ -89,7 +89,7 @@ func (a *SearchApplicationAPI) GetBehavioralAnalytics(ctx context.Context, r Sea
 	default:
 		p = "/_application/analytics"
 	}
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "search_application.get_behavioral_analytics", m, p, nil, nil, "", "", opts)
 }
 
 // SearchApplicationListRequest holds the parameters of [SearchApplicationAPI.List].
@@ -113,7 +113,7 @@ func (a *SearchApplicationAPI) List(ctx context.Context, r SearchApplicationList
 	setInt(q, "from", r.From)
 	setStr(q, "q", r.Q)
 	setInt(q, "size", r.Size)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "search_application.list", m, p, q, nil, "", "", opts)
 }
 
 // SearchApplicationPostBehavioralAnalyticsEventRequest holds the parameters of [SearchApplicationAPI.PostBehavioralAnalyticsEvent].
@@ -146,7 +146,7 @@ func (a *SearchApplicationAPI) PostBehavioralAnalyticsEvent(ctx context.Context,
 	m := "POST"
 	q := url.Values{}
 	setBool(q, "debug", r.Debug)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "search_application.post_behavioral_analytics_event", m, p, q, r.Body, "", "", opts)
 }
 
 // SearchApplicationPutRequest holds the parameters of [SearchApplicationAPI.Put].
@@ -172,7 +172,7 @@ func (a *SearchApplicationAPI) Put(ctx context.Context, r SearchApplicationPutRe
 	m := "PUT"
 	q := url.Values{}
 	setBool(q, "create", r.Create)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "search_application.put", m, p, q, r.Body, "", "", opts)
 }
 
 // SearchApplicationPutBehavioralAnalyticsRequest holds the parameters of [SearchApplicationAPI.PutBehavioralAnalytics].
@@ -193,7 +193,7 @@ func (a *SearchApplicationAPI) PutBehavioralAnalytics(ctx context.Context, r Sea
 	}
 	p := "/_application/analytics/" + esc(r.Name)
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "search_application.put_behavioral_analytics", m, p, nil, nil, "", "", opts)
 }
 
 // SearchApplicationRenderQueryRequest holds the parameters of [SearchApplicationAPI.RenderQuery].
@@ -215,7 +215,7 @@ func (a *SearchApplicationAPI) RenderQuery(ctx context.Context, r SearchApplicat
 	}
 	p := "/_application/search_application/" + esc(r.Name) + "/_render_query"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "search_application.render_query", m, p, nil, r.Body, "", "", opts)
 }
 
 // SearchApplicationSearchRequest holds the parameters of [SearchApplicationAPI.Search].
@@ -244,5 +244,5 @@ func (a *SearchApplicationAPI) Search(ctx context.Context, r SearchApplicationSe
 	}
 	q := url.Values{}
 	setBool(q, "typed_keys", r.TypedKeys)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "search_application.search", m, p, q, r.Body, "", "", opts)
 }

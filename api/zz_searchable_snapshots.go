@@ -28,7 +28,7 @@ func (a *SearchableSnapshotsAPI) CacheStats(ctx context.Context, r SearchableSna
 	default:
 		p = "/_searchable_snapshots/cache/stats"
 	}
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "searchable_snapshots.cache_stats", m, p, nil, nil, "", "", opts)
 }
 
 // SearchableSnapshotsClearCacheRequest holds the parameters of [SearchableSnapshotsAPI.ClearCache].
@@ -62,7 +62,7 @@ func (a *SearchableSnapshotsAPI) ClearCache(ctx context.Context, r SearchableSna
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "searchable_snapshots.clear_cache", m, p, q, nil, "", "", opts)
 }
 
 // SearchableSnapshotsMountRequest holds the parameters of [SearchableSnapshotsAPI.Mount].
@@ -99,7 +99,7 @@ func (a *SearchableSnapshotsAPI) Mount(ctx context.Context, r SearchableSnapshot
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "storage", r.Storage)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "searchable_snapshots.mount", m, p, q, r.Body, "", "", opts)
 }
 
 // SearchableSnapshotsStatsRequest holds the parameters of [SearchableSnapshotsAPI.Stats].
@@ -125,5 +125,5 @@ func (a *SearchableSnapshotsAPI) Stats(ctx context.Context, r SearchableSnapshot
 	}
 	q := url.Values{}
 	setStr(q, "level", string(r.Level))
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "searchable_snapshots.stats", m, p, q, nil, "", "", opts)
 }

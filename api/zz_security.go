@@ -21,7 +21,7 @@ type SecurityActivateUserProfileRequest struct {
 func (a *SecurityAPI) ActivateUserProfile(ctx context.Context, r SecurityActivateUserProfileRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_security/profile/_activate"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.activate_user_profile", m, p, nil, r.Body, "", "", opts)
 }
 
 // SecurityAuthenticateRequest holds the parameters of [SecurityAPI.Authenticate].
@@ -34,7 +34,7 @@ type SecurityAuthenticateRequest struct {
 func (a *SecurityAPI) Authenticate(ctx context.Context, r SecurityAuthenticateRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_security/_authenticate"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "security.authenticate", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityBulkDeleteRoleRequest holds the parameters of [SecurityAPI.BulkDeleteRole].
@@ -54,7 +54,7 @@ func (a *SecurityAPI) BulkDeleteRole(ctx context.Context, r SecurityBulkDeleteRo
 	m := "DELETE"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.bulk_delete_role", m, p, q, r.Body, "", "", opts)
 }
 
 // SecurityBulkPutRoleRequest holds the parameters of [SecurityAPI.BulkPutRole].
@@ -74,7 +74,7 @@ func (a *SecurityAPI) BulkPutRole(ctx context.Context, r SecurityBulkPutRoleRequ
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.bulk_put_role", m, p, q, r.Body, "", "", opts)
 }
 
 // SecurityBulkUpdateAPIKeysRequest holds the parameters of [SecurityAPI.BulkUpdateAPIKeys].
@@ -90,7 +90,7 @@ type SecurityBulkUpdateAPIKeysRequest struct {
 func (a *SecurityAPI) BulkUpdateAPIKeys(ctx context.Context, r SecurityBulkUpdateAPIKeysRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_security/api_key/_bulk_update"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.bulk_update_api_keys", m, p, nil, r.Body, "", "", opts)
 }
 
 // SecurityChangePasswordRequest holds the parameters of [SecurityAPI.ChangePassword].
@@ -118,7 +118,7 @@ func (a *SecurityAPI) ChangePassword(ctx context.Context, r SecurityChangePasswo
 	}
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.change_password", m, p, q, r.Body, "", "", opts)
 }
 
 // SecurityClearAPIKeyCacheRequest holds the parameters of [SecurityAPI.ClearAPIKeyCache].
@@ -137,7 +137,7 @@ func (a *SecurityAPI) ClearAPIKeyCache(ctx context.Context, r SecurityClearAPIKe
 	}
 	p := "/_security/api_key/" + escList(r.IDs) + "/_clear_cache"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "security.clear_api_key_cache", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityClearCachedPrivilegesRequest holds the parameters of [SecurityAPI.ClearCachedPrivileges].
@@ -156,7 +156,7 @@ func (a *SecurityAPI) ClearCachedPrivileges(ctx context.Context, r SecurityClear
 	}
 	p := "/_security/privilege/" + escList(r.Application) + "/_clear_cache"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "security.clear_cached_privileges", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityClearCachedRealmsRequest holds the parameters of [SecurityAPI.ClearCachedRealms].
@@ -180,7 +180,7 @@ func (a *SecurityAPI) ClearCachedRealms(ctx context.Context, r SecurityClearCach
 	m := "POST"
 	q := url.Values{}
 	setList(q, "usernames", r.Usernames)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "security.clear_cached_realms", m, p, q, nil, "", "", opts)
 }
 
 // SecurityClearCachedRolesRequest holds the parameters of [SecurityAPI.ClearCachedRoles].
@@ -199,7 +199,7 @@ func (a *SecurityAPI) ClearCachedRoles(ctx context.Context, r SecurityClearCache
 	}
 	p := "/_security/role/" + escList(r.Name) + "/_clear_cache"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "security.clear_cached_roles", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityClearCachedServiceTokensRequest holds the parameters of [SecurityAPI.ClearCachedServiceTokens].
@@ -228,7 +228,7 @@ func (a *SecurityAPI) ClearCachedServiceTokens(ctx context.Context, r SecurityCl
 	}
 	p := "/_security/service/" + esc(r.Namespace) + "/" + esc(r.Service) + "/credential/token/" + escList(r.Name) + "/_clear_cache"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "security.clear_cached_service_tokens", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityCloneAPIKeyRequest holds the parameters of [SecurityAPI.CloneAPIKey].
@@ -248,7 +248,7 @@ func (a *SecurityAPI) CloneAPIKey(ctx context.Context, r SecurityCloneAPIKeyRequ
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.clone_api_key", m, p, q, r.Body, "", "", opts)
 }
 
 // SecurityCreateAPIKeyRequest holds the parameters of [SecurityAPI.CreateAPIKey].
@@ -268,7 +268,7 @@ func (a *SecurityAPI) CreateAPIKey(ctx context.Context, r SecurityCreateAPIKeyRe
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.create_api_key", m, p, q, r.Body, "", "", opts)
 }
 
 // SecurityCreateCrossClusterAPIKeyRequest holds the parameters of [SecurityAPI.CreateCrossClusterAPIKey].
@@ -284,7 +284,7 @@ type SecurityCreateCrossClusterAPIKeyRequest struct {
 func (a *SecurityAPI) CreateCrossClusterAPIKey(ctx context.Context, r SecurityCreateCrossClusterAPIKeyRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_security/cross_cluster/api_key"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.create_cross_cluster_api_key", m, p, nil, r.Body, "", "", opts)
 }
 
 // SecurityCreateServiceTokenRequest holds the parameters of [SecurityAPI.CreateServiceToken].
@@ -321,7 +321,7 @@ func (a *SecurityAPI) CreateServiceToken(ctx context.Context, r SecurityCreateSe
 	}
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "security.create_service_token", m, p, q, nil, "", "", opts)
 }
 
 // SecurityDelegatePkiRequest holds the parameters of [SecurityAPI.DelegatePki].
@@ -337,7 +337,7 @@ type SecurityDelegatePkiRequest struct {
 func (a *SecurityAPI) DelegatePki(ctx context.Context, r SecurityDelegatePkiRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_security/delegate_pki"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.delegate_pki", m, p, nil, r.Body, "", "", opts)
 }
 
 // SecurityDeletePrivilegesRequest holds the parameters of [SecurityAPI.DeletePrivileges].
@@ -365,7 +365,7 @@ func (a *SecurityAPI) DeletePrivileges(ctx context.Context, r SecurityDeletePriv
 	m := "DELETE"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "security.delete_privileges", m, p, q, nil, "", "", opts)
 }
 
 // SecurityDeleteRoleRequest holds the parameters of [SecurityAPI.DeleteRole].
@@ -387,7 +387,7 @@ func (a *SecurityAPI) DeleteRole(ctx context.Context, r SecurityDeleteRoleReques
 	m := "DELETE"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "security.delete_role", m, p, q, nil, "", "", opts)
 }
 
 // SecurityDeleteRoleMappingRequest holds the parameters of [SecurityAPI.DeleteRoleMapping].
@@ -409,7 +409,7 @@ func (a *SecurityAPI) DeleteRoleMapping(ctx context.Context, r SecurityDeleteRol
 	m := "DELETE"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "security.delete_role_mapping", m, p, q, nil, "", "", opts)
 }
 
 // SecurityDeleteServiceTokenRequest holds the parameters of [SecurityAPI.DeleteServiceToken].
@@ -441,7 +441,7 @@ func (a *SecurityAPI) DeleteServiceToken(ctx context.Context, r SecurityDeleteSe
 	m := "DELETE"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "security.delete_service_token", m, p, q, nil, "", "", opts)
 }
 
 // SecurityDeleteUserRequest holds the parameters of [SecurityAPI.DeleteUser].
@@ -463,7 +463,7 @@ func (a *SecurityAPI) DeleteUser(ctx context.Context, r SecurityDeleteUserReques
 	m := "DELETE"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "security.delete_user", m, p, q, nil, "", "", opts)
 }
 
 // SecurityDisableUserRequest holds the parameters of [SecurityAPI.DisableUser].
@@ -485,7 +485,7 @@ func (a *SecurityAPI) DisableUser(ctx context.Context, r SecurityDisableUserRequ
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "security.disable_user", m, p, q, nil, "", "", opts)
 }
 
 // SecurityDisableUserProfileRequest holds the parameters of [SecurityAPI.DisableUserProfile].
@@ -507,7 +507,7 @@ func (a *SecurityAPI) DisableUserProfile(ctx context.Context, r SecurityDisableU
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "security.disable_user_profile", m, p, q, nil, "", "", opts)
 }
 
 // SecurityEnableUserRequest holds the parameters of [SecurityAPI.EnableUser].
@@ -529,7 +529,7 @@ func (a *SecurityAPI) EnableUser(ctx context.Context, r SecurityEnableUserReques
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "security.enable_user", m, p, q, nil, "", "", opts)
 }
 
 // SecurityEnableUserProfileRequest holds the parameters of [SecurityAPI.EnableUserProfile].
@@ -551,7 +551,7 @@ func (a *SecurityAPI) EnableUserProfile(ctx context.Context, r SecurityEnableUse
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "security.enable_user_profile", m, p, q, nil, "", "", opts)
 }
 
 // SecurityEnrollKibanaRequest holds the parameters of [SecurityAPI.EnrollKibana].
@@ -564,7 +564,7 @@ type SecurityEnrollKibanaRequest struct {
 func (a *SecurityAPI) EnrollKibana(ctx context.Context, r SecurityEnrollKibanaRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_security/enroll/kibana"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "security.enroll_kibana", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityEnrollNodeRequest holds the parameters of [SecurityAPI.EnrollNode].
@@ -577,7 +577,7 @@ type SecurityEnrollNodeRequest struct {
 func (a *SecurityAPI) EnrollNode(ctx context.Context, r SecurityEnrollNodeRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_security/enroll/node"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "security.enroll_node", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityGetAPIKeyRequest holds the parameters of [SecurityAPI.GetAPIKey].
@@ -615,7 +615,7 @@ func (a *SecurityAPI) GetAPIKey(ctx context.Context, r SecurityGetAPIKeyRequest,
 	setStr(q, "username", r.Username)
 	setBool(q, "with_limited_by", r.WithLimitedBy)
 	setBool(q, "with_profile_uid", r.WithProfileUid)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "security.get_api_key", m, p, q, nil, "", "", opts)
 }
 
 // SecurityGetBuiltinPrivilegesRequest holds the parameters of [SecurityAPI.GetBuiltinPrivileges].
@@ -628,7 +628,7 @@ type SecurityGetBuiltinPrivilegesRequest struct {
 func (a *SecurityAPI) GetBuiltinPrivileges(ctx context.Context, r SecurityGetBuiltinPrivilegesRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_security/privilege/_builtin"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "security.get_builtin_privileges", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityGetPrivilegesRequest holds the parameters of [SecurityAPI.GetPrivileges].
@@ -654,7 +654,7 @@ func (a *SecurityAPI) GetPrivileges(ctx context.Context, r SecurityGetPrivileges
 	default:
 		p = "/_security/privilege"
 	}
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "security.get_privileges", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityGetRoleRequest holds the parameters of [SecurityAPI.GetRole].
@@ -680,7 +680,7 @@ func (a *SecurityAPI) GetRole(ctx context.Context, r SecurityGetRoleRequest, opt
 	}
 	q := url.Values{}
 	setBool(q, "include_implicit", r.IncludeImplicit)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "security.get_role", m, p, q, nil, "", "", opts)
 }
 
 // SecurityGetRoleMappingRequest holds the parameters of [SecurityAPI.GetRoleMapping].
@@ -702,7 +702,7 @@ func (a *SecurityAPI) GetRoleMapping(ctx context.Context, r SecurityGetRoleMappi
 	default:
 		p = "/_security/role_mapping"
 	}
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "security.get_role_mapping", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityGetServiceAccountsRequest holds the parameters of [SecurityAPI.GetServiceAccounts].
@@ -727,7 +727,7 @@ func (a *SecurityAPI) GetServiceAccounts(ctx context.Context, r SecurityGetServi
 	default:
 		p = "/_security/service"
 	}
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "security.get_service_accounts", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityGetServiceCredentialsRequest holds the parameters of [SecurityAPI.GetServiceCredentials].
@@ -750,7 +750,7 @@ func (a *SecurityAPI) GetServiceCredentials(ctx context.Context, r SecurityGetSe
 	}
 	p := "/_security/service/" + esc(r.Namespace) + "/" + esc(r.Service) + "/credential"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "security.get_service_credentials", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityGetSettingsRequest holds the parameters of [SecurityAPI.GetSettings].
@@ -768,7 +768,7 @@ func (a *SecurityAPI) GetSettings(ctx context.Context, r SecurityGetSettingsRequ
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "security.get_settings", m, p, q, nil, "", "", opts)
 }
 
 // SecurityGetStatsRequest holds the parameters of [SecurityAPI.GetStats].
@@ -781,7 +781,7 @@ type SecurityGetStatsRequest struct {
 func (a *SecurityAPI) GetStats(ctx context.Context, r SecurityGetStatsRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_security/stats"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "security.get_stats", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityGetTokenRequest holds the parameters of [SecurityAPI.GetToken].
@@ -797,7 +797,7 @@ type SecurityGetTokenRequest struct {
 func (a *SecurityAPI) GetToken(ctx context.Context, r SecurityGetTokenRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_security/oauth2/token"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.get_token", m, p, nil, r.Body, "", "", opts)
 }
 
 // SecurityGetUserRequest holds the parameters of [SecurityAPI.GetUser].
@@ -823,7 +823,7 @@ func (a *SecurityAPI) GetUser(ctx context.Context, r SecurityGetUserRequest, opt
 	}
 	q := url.Values{}
 	setBool(q, "with_profile_uid", r.WithProfileUid)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "security.get_user", m, p, q, nil, "", "", opts)
 }
 
 // SecurityGetUserPrivilegesRequest holds the parameters of [SecurityAPI.GetUserPrivileges].
@@ -836,7 +836,7 @@ type SecurityGetUserPrivilegesRequest struct {
 func (a *SecurityAPI) GetUserPrivileges(ctx context.Context, r SecurityGetUserPrivilegesRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_security/user/_privileges"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "security.get_user_privileges", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityGetUserProfileRequest holds the parameters of [SecurityAPI.GetUserProfile].
@@ -860,7 +860,7 @@ func (a *SecurityAPI) GetUserProfile(ctx context.Context, r SecurityGetUserProfi
 	m := "GET"
 	q := url.Values{}
 	setList(q, "data", r.Data)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "security.get_user_profile", m, p, q, nil, "", "", opts)
 }
 
 // SecurityGrantAPIKeyRequest holds the parameters of [SecurityAPI.GrantAPIKey].
@@ -880,7 +880,7 @@ func (a *SecurityAPI) GrantAPIKey(ctx context.Context, r SecurityGrantAPIKeyRequ
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.grant_api_key", m, p, q, r.Body, "", "", opts)
 }
 
 // SecurityHasPrivilegesRequest holds the parameters of [SecurityAPI.HasPrivileges].
@@ -907,7 +907,7 @@ func (a *SecurityAPI) HasPrivileges(ctx context.Context, r SecurityHasPrivileges
 	default:
 		p = "/_security/user/_has_privileges"
 	}
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.has_privileges", m, p, nil, r.Body, "", "", opts)
 }
 
 // SecurityHasPrivilegesUserProfileRequest holds the parameters of [SecurityAPI.HasPrivilegesUserProfile].
@@ -926,7 +926,7 @@ func (a *SecurityAPI) HasPrivilegesUserProfile(ctx context.Context, r SecurityHa
 	if r.Body != nil {
 		m = "POST"
 	}
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.has_privileges_user_profile", m, p, nil, r.Body, "", "", opts)
 }
 
 // SecurityInvalidateAPIKeyRequest holds the parameters of [SecurityAPI.InvalidateAPIKey].
@@ -942,7 +942,7 @@ type SecurityInvalidateAPIKeyRequest struct {
 func (a *SecurityAPI) InvalidateAPIKey(ctx context.Context, r SecurityInvalidateAPIKeyRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_security/api_key"
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.invalidate_api_key", m, p, nil, r.Body, "", "", opts)
 }
 
 // SecurityInvalidateTokenRequest holds the parameters of [SecurityAPI.InvalidateToken].
@@ -958,7 +958,7 @@ type SecurityInvalidateTokenRequest struct {
 func (a *SecurityAPI) InvalidateToken(ctx context.Context, r SecurityInvalidateTokenRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_security/oauth2/token"
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.invalidate_token", m, p, nil, r.Body, "", "", opts)
 }
 
 // SecurityOIDCAuthenticateRequest holds the parameters of [SecurityAPI.OIDCAuthenticate].
@@ -974,7 +974,7 @@ type SecurityOIDCAuthenticateRequest struct {
 func (a *SecurityAPI) OIDCAuthenticate(ctx context.Context, r SecurityOIDCAuthenticateRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_security/oidc/authenticate"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.oidc_authenticate", m, p, nil, r.Body, "", "", opts)
 }
 
 // SecurityOIDCLogoutRequest holds the parameters of [SecurityAPI.OIDCLogout].
@@ -990,7 +990,7 @@ type SecurityOIDCLogoutRequest struct {
 func (a *SecurityAPI) OIDCLogout(ctx context.Context, r SecurityOIDCLogoutRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_security/oidc/logout"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.oidc_logout", m, p, nil, r.Body, "", "", opts)
 }
 
 // SecurityOIDCPrepareAuthenticationRequest holds the parameters of [SecurityAPI.OIDCPrepareAuthentication].
@@ -1006,7 +1006,7 @@ type SecurityOIDCPrepareAuthenticationRequest struct {
 func (a *SecurityAPI) OIDCPrepareAuthentication(ctx context.Context, r SecurityOIDCPrepareAuthenticationRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_security/oidc/prepare"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.oidc_prepare_authentication", m, p, nil, r.Body, "", "", opts)
 }
 
 // SecurityPutPrivilegesRequest holds the parameters of [SecurityAPI.PutPrivileges].
@@ -1026,7 +1026,7 @@ func (a *SecurityAPI) PutPrivileges(ctx context.Context, r SecurityPutPrivileges
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.put_privileges", m, p, q, r.Body, "", "", opts)
 }
 
 // SecurityPutRoleRequest holds the parameters of [SecurityAPI.PutRole].
@@ -1051,7 +1051,7 @@ func (a *SecurityAPI) PutRole(ctx context.Context, r SecurityPutRoleRequest, opt
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.put_role", m, p, q, r.Body, "", "", opts)
 }
 
 // SecurityPutRoleMappingRequest holds the parameters of [SecurityAPI.PutRoleMapping].
@@ -1076,7 +1076,7 @@ func (a *SecurityAPI) PutRoleMapping(ctx context.Context, r SecurityPutRoleMappi
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.put_role_mapping", m, p, q, r.Body, "", "", opts)
 }
 
 // SecurityPutUserRequest holds the parameters of [SecurityAPI.PutUser].
@@ -1101,7 +1101,7 @@ func (a *SecurityAPI) PutUser(ctx context.Context, r SecurityPutUserRequest, opt
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.put_user", m, p, q, r.Body, "", "", opts)
 }
 
 // SecurityQueryAPIKeysRequest holds the parameters of [SecurityAPI.QueryAPIKeys].
@@ -1130,7 +1130,7 @@ func (a *SecurityAPI) QueryAPIKeys(ctx context.Context, r SecurityQueryAPIKeysRe
 	setBool(q, "typed_keys", r.TypedKeys)
 	setBool(q, "with_limited_by", r.WithLimitedBy)
 	setBool(q, "with_profile_uid", r.WithProfileUid)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.query_api_keys", m, p, q, r.Body, "", "", opts)
 }
 
 // SecurityQueryRoleRequest holds the parameters of [SecurityAPI.QueryRole].
@@ -1149,7 +1149,7 @@ func (a *SecurityAPI) QueryRole(ctx context.Context, r SecurityQueryRoleRequest,
 	if r.Body != nil {
 		m = "POST"
 	}
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.query_role", m, p, nil, r.Body, "", "", opts)
 }
 
 // SecurityQueryUserRequest holds the parameters of [SecurityAPI.QueryUser].
@@ -1172,7 +1172,7 @@ func (a *SecurityAPI) QueryUser(ctx context.Context, r SecurityQueryUserRequest,
 	}
 	q := url.Values{}
 	setBool(q, "with_profile_uid", r.WithProfileUid)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.query_user", m, p, q, r.Body, "", "", opts)
 }
 
 // SecuritySAMLAuthenticateRequest holds the parameters of [SecurityAPI.SAMLAuthenticate].
@@ -1188,7 +1188,7 @@ type SecuritySAMLAuthenticateRequest struct {
 func (a *SecurityAPI) SAMLAuthenticate(ctx context.Context, r SecuritySAMLAuthenticateRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_security/saml/authenticate"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.saml_authenticate", m, p, nil, r.Body, "", "", opts)
 }
 
 // SecuritySAMLCompleteLogoutRequest holds the parameters of [SecurityAPI.SAMLCompleteLogout].
@@ -1204,7 +1204,7 @@ type SecuritySAMLCompleteLogoutRequest struct {
 func (a *SecurityAPI) SAMLCompleteLogout(ctx context.Context, r SecuritySAMLCompleteLogoutRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_security/saml/complete_logout"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.saml_complete_logout", m, p, nil, r.Body, "", "", opts)
 }
 
 // SecuritySAMLInvalidateRequest holds the parameters of [SecurityAPI.SAMLInvalidate].
@@ -1220,7 +1220,7 @@ type SecuritySAMLInvalidateRequest struct {
 func (a *SecurityAPI) SAMLInvalidate(ctx context.Context, r SecuritySAMLInvalidateRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_security/saml/invalidate"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.saml_invalidate", m, p, nil, r.Body, "", "", opts)
 }
 
 // SecuritySAMLLogoutRequest holds the parameters of [SecurityAPI.SAMLLogout].
@@ -1236,7 +1236,7 @@ type SecuritySAMLLogoutRequest struct {
 func (a *SecurityAPI) SAMLLogout(ctx context.Context, r SecuritySAMLLogoutRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_security/saml/logout"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.saml_logout", m, p, nil, r.Body, "", "", opts)
 }
 
 // SecuritySAMLPrepareAuthenticationRequest holds the parameters of [SecurityAPI.SAMLPrepareAuthentication].
@@ -1252,7 +1252,7 @@ type SecuritySAMLPrepareAuthenticationRequest struct {
 func (a *SecurityAPI) SAMLPrepareAuthentication(ctx context.Context, r SecuritySAMLPrepareAuthenticationRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_security/saml/prepare"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.saml_prepare_authentication", m, p, nil, r.Body, "", "", opts)
 }
 
 // SecuritySAMLServiceProviderMetadataRequest holds the parameters of [SecurityAPI.SAMLServiceProviderMetadata].
@@ -1270,7 +1270,7 @@ func (a *SecurityAPI) SAMLServiceProviderMetadata(ctx context.Context, r Securit
 	}
 	p := "/_security/saml/metadata/" + esc(r.RealmName)
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "security.saml_service_provider_metadata", m, p, nil, nil, "", "", opts)
 }
 
 // SecuritySuggestUserProfilesRequest holds the parameters of [SecurityAPI.SuggestUserProfiles].
@@ -1294,7 +1294,7 @@ func (a *SecurityAPI) SuggestUserProfiles(ctx context.Context, r SecuritySuggest
 	}
 	q := url.Values{}
 	setList(q, "data", r.Data)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.suggest_user_profiles", m, p, q, r.Body, "", "", opts)
 }
 
 // SecurityUpdateAPIKeyRequest holds the parameters of [SecurityAPI.UpdateAPIKey].
@@ -1315,7 +1315,7 @@ func (a *SecurityAPI) UpdateAPIKey(ctx context.Context, r SecurityUpdateAPIKeyRe
 	}
 	p := "/_security/api_key/" + esc(r.ID)
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.update_api_key", m, p, nil, r.Body, "", "", opts)
 }
 
 // SecurityUpdateCrossClusterAPIKeyRequest holds the parameters of [SecurityAPI.UpdateCrossClusterAPIKey].
@@ -1336,7 +1336,7 @@ func (a *SecurityAPI) UpdateCrossClusterAPIKey(ctx context.Context, r SecurityUp
 	}
 	p := "/_security/cross_cluster/api_key/" + esc(r.ID)
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.update_cross_cluster_api_key", m, p, nil, r.Body, "", "", opts)
 }
 
 // SecurityUpdateSettingsRequest holds the parameters of [SecurityAPI.UpdateSettings].
@@ -1361,7 +1361,7 @@ func (a *SecurityAPI) UpdateSettings(ctx context.Context, r SecurityUpdateSettin
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.update_settings", m, p, q, r.Body, "", "", opts)
 }
 
 // SecurityUpdateUserProfileDataRequest holds the parameters of [SecurityAPI.UpdateUserProfileData].
@@ -1392,5 +1392,5 @@ func (a *SecurityAPI) UpdateUserProfileData(ctx context.Context, r SecurityUpdat
 	setInt(q, "if_primary_term", r.IfPrimaryTerm)
 	setInt(q, "if_seq_no", r.IfSeqNo)
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "security.update_user_profile_data", m, p, q, r.Body, "", "", opts)
 }

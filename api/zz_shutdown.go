@@ -33,7 +33,7 @@ func (a *ShutdownAPI) DeleteNode(ctx context.Context, r ShutdownDeleteNodeReques
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "shutdown.delete_node", m, p, q, nil, "", "", opts)
 }
 
 // ShutdownGetNodeRequest holds the parameters of [ShutdownAPI.GetNode].
@@ -61,7 +61,7 @@ func (a *ShutdownAPI) GetNode(ctx context.Context, r ShutdownGetNodeRequest, opt
 	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "shutdown.get_node", m, p, q, nil, "", "", opts)
 }
 
 // ShutdownPutNodeRequest holds the parameters of [ShutdownAPI.PutNode].
@@ -92,5 +92,5 @@ func (a *ShutdownAPI) PutNode(ctx context.Context, r ShutdownPutNodeRequest, opt
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "shutdown.put_node", m, p, q, r.Body, "", "", opts)
 }

@@ -43,5 +43,5 @@ func (a *SimulateAPI) Ingest(ctx context.Context, r SimulateIngestRequest, opts 
 	q := url.Values{}
 	setStr(q, "merge_type", string(r.MergeType))
 	setStr(q, "pipeline", r.Pipeline)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "simulate.ingest", m, p, q, r.Body, "", "", opts)
 }

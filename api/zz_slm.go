@@ -32,7 +32,7 @@ func (a *SLMAPI) DeleteLifecycle(ctx context.Context, r SLMDeleteLifecycleReques
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "slm.delete_lifecycle", m, p, q, nil, "", "", opts)
 }
 
 // SLMExecuteLifecycleRequest holds the parameters of [SLMAPI.ExecuteLifecycle].
@@ -59,7 +59,7 @@ func (a *SLMAPI) ExecuteLifecycle(ctx context.Context, r SLMExecuteLifecycleRequ
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "slm.execute_lifecycle", m, p, q, nil, "", "", opts)
 }
 
 // SLMExecuteRetentionRequest holds the parameters of [SLMAPI.ExecuteRetention].
@@ -81,7 +81,7 @@ func (a *SLMAPI) ExecuteRetention(ctx context.Context, r SLMExecuteRetentionRequ
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "slm.execute_retention", m, p, q, nil, "", "", opts)
 }
 
 // SLMGetLifecycleRequest holds the parameters of [SLMAPI.GetLifecycle].
@@ -112,7 +112,7 @@ func (a *SLMAPI) GetLifecycle(ctx context.Context, r SLMGetLifecycleRequest, opt
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "slm.get_lifecycle", m, p, q, nil, "", "", opts)
 }
 
 // SLMGetStatsRequest holds the parameters of [SLMAPI.GetStats].
@@ -134,7 +134,7 @@ func (a *SLMAPI) GetStats(ctx context.Context, r SLMGetStatsRequest, opts ...Opt
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "slm.get_stats", m, p, q, nil, "", "", opts)
 }
 
 // SLMGetStatusRequest holds the parameters of [SLMAPI.GetStatus].
@@ -156,7 +156,7 @@ func (a *SLMAPI) GetStatus(ctx context.Context, r SLMGetStatusRequest, opts ...O
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "slm.get_status", m, p, q, nil, "", "", opts)
 }
 
 // SLMPutLifecycleRequest holds the parameters of [SLMAPI.PutLifecycle].
@@ -186,7 +186,7 @@ func (a *SLMAPI) PutLifecycle(ctx context.Context, r SLMPutLifecycleRequest, opt
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "slm.put_lifecycle", m, p, q, r.Body, "", "", opts)
 }
 
 // SLMStartRequest holds the parameters of [SLMAPI.Start].
@@ -208,7 +208,7 @@ func (a *SLMAPI) Start(ctx context.Context, r SLMStartRequest, opts ...Option) (
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "slm.start", m, p, q, nil, "", "", opts)
 }
 
 // SLMStopRequest holds the parameters of [SLMAPI.Stop].
@@ -230,5 +230,5 @@ func (a *SLMAPI) Stop(ctx context.Context, r SLMStopRequest, opts ...Option) (*t
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "slm.stop", m, p, q, nil, "", "", opts)
 }

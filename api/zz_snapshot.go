@@ -32,7 +32,7 @@ func (a *SnapshotAPI) CleanupRepository(ctx context.Context, r SnapshotCleanupRe
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "snapshot.cleanup_repository", m, p, q, nil, "", "", opts)
 }
 
 // SnapshotCloneRequest holds the parameters of [SnapshotAPI.Clone].
@@ -68,7 +68,7 @@ func (a *SnapshotAPI) Clone(ctx context.Context, r SnapshotCloneRequest, opts ..
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "snapshot.clone", m, p, q, r.Body, "", "", opts)
 }
 
 // SnapshotCreateRequest holds the parameters of [SnapshotAPI.Create].
@@ -102,7 +102,7 @@ func (a *SnapshotAPI) Create(ctx context.Context, r SnapshotCreateRequest, opts 
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "snapshot.create", m, p, q, r.Body, "", "", opts)
 }
 
 // SnapshotCreateRepositoryRequest holds the parameters of [SnapshotAPI.CreateRepository].
@@ -135,7 +135,7 @@ func (a *SnapshotAPI) CreateRepository(ctx context.Context, r SnapshotCreateRepo
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "verify", r.Verify)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "snapshot.create_repository", m, p, q, r.Body, "", "", opts)
 }
 
 // SnapshotDeleteRequest holds the parameters of [SnapshotAPI.Delete].
@@ -167,7 +167,7 @@ func (a *SnapshotAPI) Delete(ctx context.Context, r SnapshotDeleteRequest, opts 
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "snapshot.delete", m, p, q, nil, "", "", opts)
 }
 
 // SnapshotDeleteRepositoryRequest holds the parameters of [SnapshotAPI.DeleteRepository].
@@ -195,7 +195,7 @@ func (a *SnapshotAPI) DeleteRepository(ctx context.Context, r SnapshotDeleteRepo
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "snapshot.delete_repository", m, p, q, nil, "", "", opts)
 }
 
 // SnapshotGetRequest holds the parameters of [SnapshotAPI.Get].
@@ -264,7 +264,7 @@ func (a *SnapshotAPI) Get(ctx context.Context, r SnapshotGetRequest, opts ...Opt
 	setStr(q, "sort", string(r.Sort))
 	setEnums(q, "state", r.State)
 	setBool(q, "verbose", r.Verbose)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "snapshot.get", m, p, q, nil, "", "", opts)
 }
 
 // SnapshotGetRepositoryRequest holds the parameters of [SnapshotAPI.GetRepository].
@@ -294,7 +294,7 @@ func (a *SnapshotAPI) GetRepository(ctx context.Context, r SnapshotGetRepository
 	q := url.Values{}
 	setBool(q, "local", r.Local)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "snapshot.get_repository", m, p, q, nil, "", "", opts)
 }
 
 // SnapshotRepositoryAnalyzeRequest holds the parameters of [SnapshotAPI.RepositoryAnalyze].
@@ -353,7 +353,7 @@ func (a *SnapshotAPI) RepositoryAnalyze(ctx context.Context, r SnapshotRepositor
 	setInt(q, "register_operation_count", r.RegisterOperationCount)
 	setInt(q, "seed", r.Seed)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "snapshot.repository_analyze", m, p, q, nil, "", "", opts)
 }
 
 // SnapshotRepositoryVerifyIntegrityRequest holds the parameters of [SnapshotAPI.RepositoryVerifyIntegrity].
@@ -398,7 +398,7 @@ func (a *SnapshotAPI) RepositoryVerifyIntegrity(ctx context.Context, r SnapshotR
 	setInt(q, "meta_thread_pool_concurrency", r.MetaThreadPoolConcurrency)
 	setInt(q, "snapshot_verification_concurrency", r.SnapshotVerificationConcurrency)
 	setBool(q, "verify_blob_contents", r.VerifyBlobContents)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "snapshot.repository_verify_integrity", m, p, q, nil, "", "", opts)
 }
 
 // SnapshotRestoreRequest holds the parameters of [SnapshotAPI.Restore].
@@ -432,7 +432,7 @@ func (a *SnapshotAPI) Restore(ctx context.Context, r SnapshotRestoreRequest, opt
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "snapshot.restore", m, p, q, r.Body, "", "", opts)
 }
 
 // SnapshotStatusRequest holds the parameters of [SnapshotAPI.Status].
@@ -466,7 +466,7 @@ func (a *SnapshotAPI) Status(ctx context.Context, r SnapshotStatusRequest, opts 
 	q := url.Values{}
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "snapshot.status", m, p, q, nil, "", "", opts)
 }
 
 // SnapshotVerifyRepositoryRequest holds the parameters of [SnapshotAPI.VerifyRepository].
@@ -493,5 +493,5 @@ func (a *SnapshotAPI) VerifyRepository(ctx context.Context, r SnapshotVerifyRepo
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "snapshot.verify_repository", m, p, q, nil, "", "", opts)
 }

@@ -21,7 +21,7 @@ type SQLClearCursorRequest struct {
 func (a *SQLAPI) ClearCursor(ctx context.Context, r SQLClearCursorRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_sql/close"
 	m := "POST"
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "sql.clear_cursor", m, p, nil, r.Body, "", "", opts)
 }
 
 // SQLDeleteAsyncRequest holds the parameters of [SQLAPI.DeleteAsync].
@@ -39,7 +39,7 @@ func (a *SQLAPI) DeleteAsync(ctx context.Context, r SQLDeleteAsyncRequest, opts 
 	}
 	p := "/_sql/async/delete/" + esc(r.ID)
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "sql.delete_async", m, p, nil, nil, "", "", opts)
 }
 
 // SQLGetAsyncRequest holds the parameters of [SQLAPI.GetAsync].
@@ -72,7 +72,7 @@ func (a *SQLAPI) GetAsync(ctx context.Context, r SQLGetAsyncRequest, opts ...Opt
 	setStr(q, "format", r.Format)
 	setStr(q, "keep_alive", r.KeepAlive)
 	setStr(q, "wait_for_completion_timeout", r.WaitForCompletionTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "sql.get_async", m, p, q, nil, "", "", opts)
 }
 
 // SQLGetAsyncStatusRequest holds the parameters of [SQLAPI.GetAsyncStatus].
@@ -90,7 +90,7 @@ func (a *SQLAPI) GetAsyncStatus(ctx context.Context, r SQLGetAsyncStatusRequest,
 	}
 	p := "/_sql/async/status/" + esc(r.ID)
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "sql.get_async_status", m, p, nil, nil, "", "", opts)
 }
 
 // SQLQueryRequest holds the parameters of [SQLAPI.Query].
@@ -115,7 +115,7 @@ func (a *SQLAPI) Query(ctx context.Context, r SQLQueryRequest, opts ...Option) (
 	}
 	q := url.Values{}
 	setStr(q, "format", string(r.Format))
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "sql.query", m, p, q, r.Body, "", "", opts)
 }
 
 // SQLTranslateRequest holds the parameters of [SQLAPI.Translate].
@@ -134,5 +134,5 @@ func (a *SQLAPI) Translate(ctx context.Context, r SQLTranslateRequest, opts ...O
 	if r.Body != nil {
 		m = "POST"
 	}
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "sql.translate", m, p, nil, r.Body, "", "", opts)
 }

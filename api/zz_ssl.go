@@ -17,5 +17,5 @@ type SSLCertificatesRequest struct {
 func (a *SSLAPI) Certificates(ctx context.Context, r SSLCertificatesRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_ssl/certificates"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "ssl.certificates", m, p, nil, nil, "", "", opts)
 }

@@ -34,7 +34,7 @@ func (a *StreamsAPI) LogsDisable(ctx context.Context, r StreamsLogsDisableReques
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "application/json, text/plain", opts)
+	return send(ctx, a.t, "streams.logs_disable", m, p, q, nil, "", "application/json, text/plain", opts)
 }
 
 // StreamsLogsEnableRequest holds the parameters of [StreamsAPI.LogsEnable].
@@ -63,7 +63,7 @@ func (a *StreamsAPI) LogsEnable(ctx context.Context, r StreamsLogsEnableRequest,
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "application/json, text/plain", opts)
+	return send(ctx, a.t, "streams.logs_enable", m, p, q, nil, "", "application/json, text/plain", opts)
 }
 
 // StreamsStatusRequest holds the parameters of [StreamsAPI.Status].
@@ -83,5 +83,5 @@ func (a *StreamsAPI) Status(ctx context.Context, r StreamsStatusRequest, opts ..
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "streams.status", m, p, q, nil, "", "", opts)
 }

@@ -23,7 +23,7 @@ func (a *SynonymsAPI) DeleteSynonym(ctx context.Context, r SynonymsDeleteSynonym
 	}
 	p := "/_synonyms/" + esc(r.ID)
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "synonyms.delete_synonym", m, p, nil, nil, "", "", opts)
 }
 
 // SynonymsDeleteSynonymRuleRequest holds the parameters of [SynonymsAPI.DeleteSynonymRule].
@@ -50,7 +50,7 @@ func (a *SynonymsAPI) DeleteSynonymRule(ctx context.Context, r SynonymsDeleteSyn
 	m := "DELETE"
 	q := url.Values{}
 	setBool(q, "refresh", r.Refresh)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "synonyms.delete_synonym_rule", m, p, q, nil, "", "", opts)
 }
 
 // SynonymsGetSynonymRequest holds the parameters of [SynonymsAPI.GetSynonym].
@@ -78,7 +78,7 @@ func (a *SynonymsAPI) GetSynonym(ctx context.Context, r SynonymsGetSynonymReques
 	setInt(q, "from", r.From)
 	setStr(q, "search_after", r.SearchAfter)
 	setInt(q, "size", r.Size)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "synonyms.get_synonym", m, p, q, nil, "", "", opts)
 }
 
 // SynonymsGetSynonymRuleRequest holds the parameters of [SynonymsAPI.GetSynonymRule].
@@ -101,7 +101,7 @@ func (a *SynonymsAPI) GetSynonymRule(ctx context.Context, r SynonymsGetSynonymRu
 	}
 	p := "/_synonyms/" + esc(r.SetID) + "/" + esc(r.RuleID)
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "synonyms.get_synonym_rule", m, p, nil, nil, "", "", opts)
 }
 
 // SynonymsGetSynonymsSetsRequest holds the parameters of [SynonymsAPI.GetSynonymsSets].
@@ -121,7 +121,7 @@ func (a *SynonymsAPI) GetSynonymsSets(ctx context.Context, r SynonymsGetSynonyms
 	q := url.Values{}
 	setInt(q, "from", r.From)
 	setInt(q, "size", r.Size)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "synonyms.get_synonyms_sets", m, p, q, nil, "", "", opts)
 }
 
 // SynonymsPutSynonymRequest holds the parameters of [SynonymsAPI.PutSynonym].
@@ -149,7 +149,7 @@ func (a *SynonymsAPI) PutSynonym(ctx context.Context, r SynonymsPutSynonymReques
 	q := url.Values{}
 	setBool(q, "append", r.Append)
 	setBool(q, "refresh", r.Refresh)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "synonyms.put_synonym", m, p, q, r.Body, "", "", opts)
 }
 
 // SynonymsPutSynonymRuleRequest holds the parameters of [SynonymsAPI.PutSynonymRule].
@@ -179,5 +179,5 @@ func (a *SynonymsAPI) PutSynonymRule(ctx context.Context, r SynonymsPutSynonymRu
 	m := "PUT"
 	q := url.Values{}
 	setBool(q, "refresh", r.Refresh)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "synonyms.put_synonym_rule", m, p, q, r.Body, "", "", opts)
 }

@@ -42,7 +42,7 @@ func (a *TasksAPI) Cancel(ctx context.Context, r TasksCancelRequest, opts ...Opt
 	setList(q, "nodes", r.Nodes)
 	setStr(q, "parent_task_id", r.ParentTaskID)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "tasks.cancel", m, p, q, nil, "", "", opts)
 }
 
 // TasksGetRequest holds the parameters of [TasksAPI.Get].
@@ -72,7 +72,7 @@ func (a *TasksAPI) Get(ctx context.Context, r TasksGetRequest, opts ...Option) (
 	setBool(q, "follow_relocations", r.FollowRelocations)
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "tasks.get", m, p, q, nil, "", "", opts)
 }
 
 // TasksListRequest holds the parameters of [TasksAPI.List].
@@ -111,5 +111,5 @@ func (a *TasksAPI) List(ctx context.Context, r TasksListRequest, opts ...Option)
 	setStr(q, "parent_task_id", r.ParentTaskID)
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "tasks.list", m, p, q, nil, "", "", opts)
 }

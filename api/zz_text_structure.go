@@ -67,7 +67,7 @@ func (a *TextStructureAPI) FindFieldStructure(ctx context.Context, r TextStructu
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "timestamp_field", r.TimestampField)
 	setStr(q, "timestamp_format", r.TimestampFormat)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "text_structure.find_field_structure", m, p, q, nil, "", "", opts)
 }
 
 // TextStructureFindMessageStructureRequest holds the parameters of [TextStructureAPI.FindMessageStructure].
@@ -125,7 +125,7 @@ func (a *TextStructureAPI) FindMessageStructure(ctx context.Context, r TextStruc
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "timestamp_field", r.TimestampField)
 	setStr(q, "timestamp_format", r.TimestampFormat)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "text_structure.find_message_structure", m, p, q, r.Body, "", "", opts)
 }
 
 // TextStructureFindStructureRequest holds the parameters of [TextStructureAPI.FindStructure].
@@ -189,7 +189,7 @@ func (a *TextStructureAPI) FindStructure(ctx context.Context, r TextStructureFin
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "timestamp_field", r.TimestampField)
 	setStr(q, "timestamp_format", r.TimestampFormat)
-	return send(ctx, a.t, m, p, q, r.Body, "application/x-ndjson", "", opts)
+	return send(ctx, a.t, "text_structure.find_structure", m, p, q, r.Body, "application/x-ndjson", "", opts)
 }
 
 // TextStructureTestGrokPatternRequest holds the parameters of [TextStructureAPI.TestGrokPattern].
@@ -212,5 +212,5 @@ func (a *TextStructureAPI) TestGrokPattern(ctx context.Context, r TextStructureT
 	}
 	q := url.Values{}
 	setStr(q, "ecs_compatibility", r.EcsCompatibility)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "text_structure.test_grok_pattern", m, p, q, r.Body, "", "", opts)
 }

@@ -34,7 +34,7 @@ func (a *TransformAPI) DeleteTransform(ctx context.Context, r TransformDeleteTra
 	setBool(q, "delete_dest_index", r.DeleteDestIndex)
 	setBool(q, "force", r.Force)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "transform.delete_transform", m, p, q, nil, "", "", opts)
 }
 
 // TransformGetNodeStatsRequest holds the parameters of [TransformAPI.GetNodeStats].
@@ -47,7 +47,7 @@ type TransformGetNodeStatsRequest struct {
 func (a *TransformAPI) GetNodeStats(ctx context.Context, r TransformGetNodeStatsRequest, opts ...Option) (*transport.Response, error) {
 	p := "/_transform/_node_stats"
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "transform.get_node_stats", m, p, nil, nil, "", "", opts)
 }
 
 // TransformGetTransformRequest holds the parameters of [TransformAPI.GetTransform].
@@ -82,7 +82,7 @@ func (a *TransformAPI) GetTransform(ctx context.Context, r TransformGetTransform
 	setBool(q, "exclude_generated", r.ExcludeGenerated)
 	setInt(q, "from", r.From)
 	setInt(q, "size", r.Size)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "transform.get_transform", m, p, q, nil, "", "", opts)
 }
 
 // TransformGetTransformStatsRequest holds the parameters of [TransformAPI.GetTransformStats].
@@ -118,7 +118,7 @@ func (a *TransformAPI) GetTransformStats(ctx context.Context, r TransformGetTran
 	setInt(q, "from", r.From)
 	setInt(q, "size", r.Size)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "transform.get_transform_stats", m, p, q, nil, "", "", opts)
 }
 
 // TransformPreviewTransformRequest holds the parameters of [TransformAPI.PreviewTransform].
@@ -150,7 +150,7 @@ func (a *TransformAPI) PreviewTransform(ctx context.Context, r TransformPreviewT
 	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "transform.preview_transform", m, p, q, r.Body, "", "", opts)
 }
 
 // TransformPutTransformRequest holds the parameters of [TransformAPI.PutTransform].
@@ -179,7 +179,7 @@ func (a *TransformAPI) PutTransform(ctx context.Context, r TransformPutTransform
 	q := url.Values{}
 	setBool(q, "defer_validation", r.DeferValidation)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "transform.put_transform", m, p, q, r.Body, "", "", opts)
 }
 
 // TransformResetTransformRequest holds the parameters of [TransformAPI.ResetTransform].
@@ -205,7 +205,7 @@ func (a *TransformAPI) ResetTransform(ctx context.Context, r TransformResetTrans
 	q := url.Values{}
 	setBool(q, "force", r.Force)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "transform.reset_transform", m, p, q, nil, "", "", opts)
 }
 
 // TransformScheduleNowTransformRequest holds the parameters of [TransformAPI.ScheduleNowTransform].
@@ -231,7 +231,7 @@ func (a *TransformAPI) ScheduleNowTransform(ctx context.Context, r TransformSche
 	q := url.Values{}
 	setBool(q, "defer", r.Defer)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "transform.schedule_now_transform", m, p, q, nil, "", "", opts)
 }
 
 // TransformSetUpgradeModeRequest holds the parameters of [TransformAPI.SetUpgradeMode].
@@ -252,7 +252,7 @@ func (a *TransformAPI) SetUpgradeMode(ctx context.Context, r TransformSetUpgrade
 	q := url.Values{}
 	setBool(q, "enabled", r.Enabled)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "transform.set_upgrade_mode", m, p, q, nil, "", "", opts)
 }
 
 // TransformStartTransformRequest holds the parameters of [TransformAPI.StartTransform].
@@ -278,7 +278,7 @@ func (a *TransformAPI) StartTransform(ctx context.Context, r TransformStartTrans
 	q := url.Values{}
 	setStr(q, "from", r.From)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "transform.start_transform", m, p, q, nil, "", "", opts)
 }
 
 // TransformStopTransformRequest holds the parameters of [TransformAPI.StopTransform].
@@ -313,7 +313,7 @@ func (a *TransformAPI) StopTransform(ctx context.Context, r TransformStopTransfo
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "wait_for_checkpoint", r.WaitForCheckpoint)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "transform.stop_transform", m, p, q, nil, "", "", opts)
 }
 
 // TransformUpdateTransformRequest holds the parameters of [TransformAPI.UpdateTransform].
@@ -342,7 +342,7 @@ func (a *TransformAPI) UpdateTransform(ctx context.Context, r TransformUpdateTra
 	q := url.Values{}
 	setBool(q, "defer_validation", r.DeferValidation)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "transform.update_transform", m, p, q, r.Body, "", "", opts)
 }
 
 // TransformUpgradeTransformsRequest holds the parameters of [TransformAPI.UpgradeTransforms].
@@ -363,5 +363,5 @@ func (a *TransformAPI) UpgradeTransforms(ctx context.Context, r TransformUpgrade
 	q := url.Values{}
 	setBool(q, "dry_run", r.DryRun)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "transform.upgrade_transforms", m, p, q, nil, "", "", opts)
 }

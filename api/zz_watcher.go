@@ -32,7 +32,7 @@ func (a *WatcherAPI) AckWatch(ctx context.Context, r WatcherAckWatchRequest, opt
 	default:
 		p = "/_watcher/watch/" + esc(r.WatchID) + "/_ack"
 	}
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "watcher.ack_watch", m, p, nil, nil, "", "", opts)
 }
 
 // WatcherActivateWatchRequest holds the parameters of [WatcherAPI.ActivateWatch].
@@ -50,7 +50,7 @@ func (a *WatcherAPI) ActivateWatch(ctx context.Context, r WatcherActivateWatchRe
 	}
 	p := "/_watcher/watch/" + esc(r.WatchID) + "/_activate"
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "watcher.activate_watch", m, p, nil, nil, "", "", opts)
 }
 
 // WatcherDeactivateWatchRequest holds the parameters of [WatcherAPI.DeactivateWatch].
@@ -68,7 +68,7 @@ func (a *WatcherAPI) DeactivateWatch(ctx context.Context, r WatcherDeactivateWat
 	}
 	p := "/_watcher/watch/" + esc(r.WatchID) + "/_deactivate"
 	m := "PUT"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "watcher.deactivate_watch", m, p, nil, nil, "", "", opts)
 }
 
 // WatcherDeleteWatchRequest holds the parameters of [WatcherAPI.DeleteWatch].
@@ -86,7 +86,7 @@ func (a *WatcherAPI) DeleteWatch(ctx context.Context, r WatcherDeleteWatchReques
 	}
 	p := "/_watcher/watch/" + esc(r.ID)
 	m := "DELETE"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "watcher.delete_watch", m, p, nil, nil, "", "", opts)
 }
 
 // WatcherExecuteWatchRequest holds the parameters of [WatcherAPI.ExecuteWatch].
@@ -114,7 +114,7 @@ func (a *WatcherAPI) ExecuteWatch(ctx context.Context, r WatcherExecuteWatchRequ
 	}
 	q := url.Values{}
 	setBool(q, "debug", r.Debug)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "watcher.execute_watch", m, p, q, r.Body, "", "", opts)
 }
 
 // WatcherGetSettingsRequest holds the parameters of [WatcherAPI.GetSettings].
@@ -132,7 +132,7 @@ func (a *WatcherAPI) GetSettings(ctx context.Context, r WatcherGetSettingsReques
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "watcher.get_settings", m, p, q, nil, "", "", opts)
 }
 
 // WatcherGetWatchRequest holds the parameters of [WatcherAPI.GetWatch].
@@ -150,7 +150,7 @@ func (a *WatcherAPI) GetWatch(ctx context.Context, r WatcherGetWatchRequest, opt
 	}
 	p := "/_watcher/watch/" + esc(r.ID)
 	m := "GET"
-	return send(ctx, a.t, m, p, nil, nil, "", "", opts)
+	return send(ctx, a.t, "watcher.get_watch", m, p, nil, nil, "", "", opts)
 }
 
 // WatcherPutWatchRequest holds the parameters of [WatcherAPI.PutWatch].
@@ -184,7 +184,7 @@ func (a *WatcherAPI) PutWatch(ctx context.Context, r WatcherPutWatchRequest, opt
 	setInt(q, "if_primary_term", r.IfPrimaryTerm)
 	setInt(q, "if_seq_no", r.IfSeqNo)
 	setInt(q, "version", r.Version)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "watcher.put_watch", m, p, q, r.Body, "", "", opts)
 }
 
 // WatcherQueryWatchesRequest holds the parameters of [WatcherAPI.QueryWatches].
@@ -203,7 +203,7 @@ func (a *WatcherAPI) QueryWatches(ctx context.Context, r WatcherQueryWatchesRequ
 	if r.Body != nil {
 		m = "POST"
 	}
-	return send(ctx, a.t, m, p, nil, r.Body, "", "", opts)
+	return send(ctx, a.t, "watcher.query_watches", m, p, nil, r.Body, "", "", opts)
 }
 
 // WatcherStartRequest holds the parameters of [WatcherAPI.Start].
@@ -221,7 +221,7 @@ func (a *WatcherAPI) Start(ctx context.Context, r WatcherStartRequest, opts ...O
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "watcher.start", m, p, q, nil, "", "", opts)
 }
 
 // WatcherStatsRequest holds the parameters of [WatcherAPI.Stats].
@@ -252,7 +252,7 @@ func (a *WatcherAPI) Stats(ctx context.Context, r WatcherStatsRequest, opts ...O
 		setList(q, "metric", r.Metric)
 	}
 	setBool(q, "emit_stacktraces", r.EmitStacktraces)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "watcher.stats", m, p, q, nil, "", "", opts)
 }
 
 // WatcherStopRequest holds the parameters of [WatcherAPI.Stop].
@@ -270,7 +270,7 @@ func (a *WatcherAPI) Stop(ctx context.Context, r WatcherStopRequest, opts ...Opt
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "watcher.stop", m, p, q, nil, "", "", opts)
 }
 
 // WatcherUpdateSettingsRequest holds the parameters of [WatcherAPI.UpdateSettings].
@@ -295,5 +295,5 @@ func (a *WatcherAPI) UpdateSettings(ctx context.Context, r WatcherUpdateSettings
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, m, p, q, r.Body, "", "", opts)
+	return send(ctx, a.t, "watcher.update_settings", m, p, q, r.Body, "", "", opts)
 }

@@ -31,7 +31,7 @@ func (a *XPackAPI) Info(ctx context.Context, r XPackInfoRequest, opts ...Option)
 	setBool(q, "accept_enterprise", r.AcceptEnterprise)
 	setList(q, "categories", r.Categories)
 	setBool(q, "human", r.Human)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "xpack.info", m, p, q, nil, "", "", opts)
 }
 
 // XPackUsageRequest holds the parameters of [XPackAPI.Usage].
@@ -49,5 +49,5 @@ func (a *XPackAPI) Usage(ctx context.Context, r XPackUsageRequest, opts ...Optio
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, m, p, q, nil, "", "", opts)
+	return send(ctx, a.t, "xpack.usage", m, p, q, nil, "", "", opts)
 }

@@ -441,14 +441,14 @@ func renderEndpoint(b *bytes.Buffer, e *endpoint, imports map[string]bool) {
 		}
 	}
 	if e.Exists {
-		fmt.Fprintf(b, "\treturn exists(ctx, a.t, m, p, %s, opts)\n}\n\n", q)
+		fmt.Fprintf(b, "\treturn exists(ctx, a.t, %q, m, p, %s, opts)\n}\n\n", e.Name, q)
 		return
 	}
 	bodyArg := "nil"
 	if e.HasBody {
 		bodyArg = "r.Body"
 	}
-	fmt.Fprintf(b, "\treturn send(ctx, a.t, m, p, %s, %s, %q, %q, opts)\n}\n\n", q, bodyArg, e.ContentType, e.Accept)
+	fmt.Fprintf(b, "\treturn send(ctx, a.t, %q, m, p, %s, %s, %q, %q, opts)\n}\n\n", e.Name, q, bodyArg, e.ContentType, e.Accept)
 }
 
 // allRequired reports whether every part of p is required, so that p needs
