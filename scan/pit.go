@@ -128,7 +128,14 @@ func openPIT(ctx context.Context, client transport.Interface, cfg *config, index
 	}
 	req := &transport.Request{Method: http.MethodPost, Path: indexPath(index) + "/_pit", Query: q,
 		Timeout: cfg.timeout, Ignore: []int{http.StatusBadRequest}, Header: helperHeader.Clone()}
-	resp, err := client.Perform(ctx, req)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	// Opening is not cancelled half-way: the server could open a point in
+	// time whose ID never reaches us, which nobody could close.
+	octx, cancel := cleanupContext(ctx)
+	defer cancel()
+	resp, err := client.Perform(octx, req)
 	if err != nil {
 		return nil, err
 	}
@@ -141,7 +148,7 @@ func openPIT(ctx context.Context, client transport.Interface, cfg *config, index
 		var opened struct {
 			ID string `json:"pit_id"`
 		}
-		if err := perform(ctx, client, cfg, http.MethodPost, indexPath(index)+"/_search/point_in_time", q, nil, &opened); err != nil {
+		if err := perform(octx, client, cfg, http.MethodPost, indexPath(index)+"/_search/point_in_time", q, nil, &opened); err != nil {
 			return nil, err
 		}
 		return &pit{id: opened.ID, openSearch: true}, nil

@@ -62,8 +62,15 @@ func scrollSlice[T any](ctx context.Context, client transport.Interface, cfg *co
 		q[k] = v
 	}
 	q.Set("scroll", keepAlive(cfg.keepAlive))
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	// The first request is not cancelled half-way: the server could create
+	// a scroll whose ID never reaches us, which nobody could clear.
+	fctx, cancel := cleanupContext(ctx)
 	var p page[T]
-	err = perform(ctx, client, cfg, http.MethodPost, path, q, body, &p)
+	err = perform(fctx, client, cfg, http.MethodPost, path, q, body, &p)
+	cancel()
 	scrollID := p.ScrollID
 	defer func() {
 		if scrollID == "" {
@@ -78,6 +85,9 @@ func scrollSlice[T any](ctx context.Context, client transport.Interface, cfg *co
 		}
 	}()
 	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
 		return err
 	}
 	next := map[string]string{"scroll": keepAlive(cfg.keepAlive)}
