@@ -24,6 +24,23 @@
 //     with the context's error. After Close,
 //     Stats().Added == Indexed+Created+Updated+Deleted+Failed.
 //
+// Memory is bounded by about workers x (flush bytes + the items of one
+// batch) + the queue (WithQueueSize items, each holding its unencoded body).
+//
+// An item's status decides its outcome: 2xx is a success; a retryable status
+// is retried; anything else is a failure, including a delete of a missing
+// document (404, result "not_found"). A failed request body that cannot be
+// matched to its items (a malformed response) fails those items with
+// ErrMalformedResponse; they are not re-sent, as some may have been applied.
+//
+// Encoding is done by the workers, straight into their NDJSON buffers: raw
+// bodies ([]byte, json.RawMessage, string) are copied once, Go values go
+// through encoding/json without an intermediate buffer, and a response that
+// says "errors":false is not decoded item by item unless OnSuccess is set.
+//
+// Requests carry the "h=bp" helper tag, which the library's transport adds
+// to its x-elastic-client-meta header.
+//
 // [Stream] wraps an Indexer as an iterator of results for code that prefers
 // pulling results to callbacks.
 package bulk
