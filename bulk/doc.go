@@ -29,9 +29,9 @@
 //
 // An item's status decides its outcome: 2xx is a success; a retryable status
 // is retried; anything else is a failure, including a delete of a missing
-// document (404, result "not_found"). A failed request body that cannot be
-// matched to its items (a malformed response) fails those items with
-// ErrMalformedResponse; they are not re-sent, as some may have been applied.
+// document (404, result "not_found"). A response that cannot be matched to
+// the items sent (malformed) fails those items with ErrMalformedResponse;
+// they are not re-sent, as some may have been applied.
 //
 // Encoding is done by the workers, straight into their NDJSON buffers: raw
 // bodies ([]byte, json.RawMessage, string) are copied once, Go values go
