@@ -34,9 +34,11 @@
 // they are not re-sent, as some may have been applied.
 //
 // Encoding is done by the workers, straight into their NDJSON buffers: raw
-// bodies ([]byte, json.RawMessage, string) are copied once, Go values go
-// through encoding/json without an intermediate buffer, and a response that
-// says "errors":false is not decoded item by item unless OnSuccess is set.
+// bodies ([]byte, json.RawMessage, string) are copied once, Go values are
+// written by a json.Encoder into the batch buffer, action lines are written
+// by hand, and a response that says "errors":false is not decoded item by
+// item unless OnSuccess is set. The buffers live as long as their worker
+// and go back to a sync.Pool when the Indexer closes.
 //
 // Requests carry the "h=bp" helper tag, which the library's transport adds
 // to its x-elastic-client-meta header.
