@@ -106,6 +106,7 @@ type StatusError struct {
 	Body string
 }
 
+// Error implements error.
 func (e *StatusError) Error() string {
 	return fmt.Sprintf("esql: POST /_query: HTTP %d: %s", e.StatusCode, e.Body)
 }
