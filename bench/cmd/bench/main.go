@@ -204,6 +204,13 @@ func run(ctx context.Context, cfg config) error {
 			logf("%s FAILED: %v", f.name, err)
 			rep.Errors = append(rep.Errors, fmt.Sprintf("%s: %v", f.name, err))
 		}
+		// Save after every figure, so that an interrupted run keeps what
+		// it measured.
+		rep.DurationS = time.Since(start).Seconds()
+		rep.evaluateTargets()
+		if err := rep.save(cfg); err != nil {
+			return err
+		}
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -211,28 +218,36 @@ func run(ctx context.Context, cfg config) error {
 	rep.DurationS = time.Since(start).Seconds()
 	rep.LoadAfter = loadAverage()
 	rep.evaluateTargets()
-	md := rep.markdown()
-	fmt.Println(md)
-	if err := os.MkdirAll(cfg.outDir, 0o755); err != nil {
+	if err := rep.save(cfg); err != nil {
 		return err
 	}
-	name := "latest"
-	if cfg.quick {
-		name = "quick"
-	}
-	js, err := json.MarshalIndent(rep, "", "  ")
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(cfg.outDir, name+".json"), js, 0o644); err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(cfg.outDir, name+".md"), []byte(md), 0o644); err != nil {
-		return err
-	}
-	logf("done in %.0fs; results in %s", rep.DurationS, filepath.Join(cfg.outDir, name+".{json,md}"))
+	fmt.Println(rep.markdown())
+	logf("done in %.0fs; results in %s", rep.DurationS, filepath.Join(cfg.outDir, rep.fileName()+".{json,md}"))
 	if len(rep.Errors) > 0 {
 		return fmt.Errorf("%d figure(s) failed: %s", len(rep.Errors), strings.Join(rep.Errors, "; "))
 	}
 	return nil
+}
+
+// fileName is the base name of the result files: "latest", or "quick".
+func (r *report) fileName() string {
+	if r.Quick {
+		return "quick"
+	}
+	return "latest"
+}
+
+// save writes the report as JSON and Markdown into cfg.outDir.
+func (r *report) save(cfg config) error {
+	if err := os.MkdirAll(cfg.outDir, 0o755); err != nil {
+		return err
+	}
+	js, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(cfg.outDir, r.fileName()+".json"), js, 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(cfg.outDir, r.fileName()+".md"), []byte(r.markdown()), 0o644)
 }
