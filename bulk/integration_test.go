@@ -43,7 +43,10 @@ func createIndex(t testing.TB, tr transport.Interface, index string, shards, rep
 
 func TestMillionDocuments(t *testing.T) {
 	es := eslocaltest.Elasticsearch(t)
-	tr := newHTTPTransport(es.URL())
+	tr, err := esgo.New(esgo.WithAddresses(es.URLs...))
+	if err != nil {
+		t.Fatal(err)
+	}
 	index := uniqueIndex(t)
 	createIndex(t, tr, index, 2, 0)
 	const n = 1_000_000
@@ -81,7 +84,10 @@ func TestMillionDocuments(t *testing.T) {
 
 func TestWriteQueueOf1RetriesRejections(t *testing.T) {
 	es := eslocaltest.WriteQueue1(t)
-	tr := newHTTPTransport(es.URL())
+	tr, err := esgo.New(esgo.WithAddresses(es.URLs...))
+	if err != nil {
+		t.Fatal(err)
+	}
 	index := uniqueIndex(t)
 	createIndex(t, tr, index, 3, 0)
 	// 100,000 documents keep the test short; many small concurrent
