@@ -34,7 +34,7 @@ type config struct {
 
 func defaultConfig() config {
 	return config{
-		workers:       max(2, runtime.NumCPU()),
+		workers:       max(4, runtime.NumCPU()),
 		flushActions:  1000,
 		flushBytes:    5 << 20,
 		flushInterval: 10 * time.Second,
@@ -48,7 +48,8 @@ func defaultConfig() config {
 }
 
 // WithWorkers sets how many bulk requests may be in flight at once
-// (default: the number of CPUs, at least 2).
+// (default: the number of CPUs, at least 4: concurrent requests hide the
+// server's per-request costs, such as the translog fsync).
 func WithWorkers(n int) Option {
 	return func(c *config) error {
 		if n < 1 {
