@@ -71,7 +71,16 @@ func main() {
 	flag.IntVar(&child.workers, "workers", 0, "internal (-child esgo-bulk): bulk.WithWorkers")
 	flag.IntVar(&child.flushActions, "flush-actions", 0, "internal (-child esgo-bulk): bulk.WithFlushActions")
 	flag.BoolVar(&cfg.variants, "variants", false, "figure 1 also measures esgo bulk with 4 workers, and with batches cut by size only (5 MiB)")
+	rerender := flag.String("rerender", "", "read a results JSON file, evaluate the targets again and rewrite its JSON and Markdown")
 	flag.Parse()
+
+	if *rerender != "" {
+		if err := rerenderReport(*rerender); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 
 	if child.mode != "" {
 		if err := runChild(child); err != nil {
@@ -250,4 +259,19 @@ func (r *report) save(cfg config) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(cfg.outDir, r.fileName()+".md"), []byte(r.markdown()), 0o644)
+}
+
+// rerenderReport re-evaluates the targets of a saved report and rewrites
+// its files, for when the evaluation changed after a long run.
+func rerenderReport(path string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	var r report
+	if err := json.Unmarshal(b, &r); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	r.evaluateTargets()
+	return r.save(config{outDir: filepath.Dir(path)})
 }
