@@ -18,6 +18,9 @@ var buildProgs = []struct{ client, dir string }{
 	{"esgo", "esgo"},
 	{"go-elasticsearch low-level", "goes-lowlevel"},
 	{"go-elasticsearch typed", "goes-typed"},
+	// The floor: what any Go program that speaks HTTPS and JSON weighs
+	// before a client library adds anything.
+	{"(no client: standard library net/http + TLS + JSON floor)", "stdonly"},
 }
 
 // timedBuild runs go build under /usr/bin/time -v with the given build
