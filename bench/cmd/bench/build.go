@@ -112,8 +112,21 @@ func figBuild(ctx context.Context, cfg config, rep *report) error {
 				return err
 			}
 			rw.Samples["binary_mb"] = append(rw.Samples["binary_mb"], size)
-			os.RemoveAll(cold)
 
+			if !cfg.warmBuilds {
+				// Stripped size from the cache the cold build filled.
+				if _, _, err := timedBuild(ctx, cold, bin, pkg, "-ldflags=-s -w"); err != nil {
+					return err
+				}
+				if size, err = fileMB(bin); err != nil {
+					return err
+				}
+				rw.Samples["stripped_mb"] = append(rw.Samples["stripped_mb"], size)
+				os.RemoveAll(cold)
+				logf("  %.2f MB, cold %.0fs/%.0f MB", rw.Samples["binary_mb"][r], rw.Samples["cold_build_s"][r], rw.Samples["cold_peak_mb"][r])
+				continue
+			}
+			os.RemoveAll(cold)
 			warm := filepath.Join(tmp, fmt.Sprintf("%s-%d-std", p.dir, r))
 			if _, _, err := timedBuild(ctx, warm, filepath.Join(tmp, "stdonly.bin"), "./sizeprogs/stdonly"); err != nil {
 				return err

@@ -32,18 +32,19 @@ import (
 
 // config holds the command line.
 type config struct {
-	quick     bool
-	variants  bool
-	only      map[string]bool
-	esURL     string
-	outDir    string
-	runs      int
-	heap      string
-	python    string
-	smallDocs int
-	largeDocs int
-	loopDocs  int
-	scanDocs  int
+	quick      bool
+	variants   bool
+	warmBuilds bool
+	only       map[string]bool
+	esURL      string
+	outDir     string
+	runs       int
+	heap       string
+	python     string
+	smallDocs  int
+	largeDocs  int
+	loopDocs   int
+	scanDocs   int
 }
 
 var allFigures = []string{"ingest", "scan", "decode", "loopback", "build"}
@@ -70,6 +71,7 @@ func main() {
 	flag.BoolVar(&child.large, "large", false, "internal (-child): ~2 KB documents")
 	flag.IntVar(&child.workers, "workers", 0, "internal (-child esgo-bulk): bulk.WithWorkers")
 	flag.IntVar(&child.flushActions, "flush-actions", 0, "internal (-child esgo-bulk): bulk.WithFlushActions")
+	flag.BoolVar(&cfg.warmBuilds, "warm-builds", false, "figure 5 also times each build from a cache that holds the standard library (the client's own packages; slow for go-elasticsearch)")
 	flag.BoolVar(&cfg.variants, "variants", false, "figure 1 also measures esgo bulk with 4 workers, and with batches cut by size only (5 MiB)")
 	rerender := flag.String("rerender", "", "read a results JSON file, evaluate the targets again and rewrite its JSON and Markdown")
 	flag.Parse()
