@@ -179,7 +179,7 @@ func esgoBulk(ctx context.Context, a childArgs) (childResult, error) {
 // goesBulk indexes a.docs documents with go-elasticsearch's
 // esutil.BulkIndexer, default settings.
 func goesBulk(ctx context.Context, a childArgs) (childResult, error) {
-	es, err := elasticsearch.NewClient(elasticsearch.Config{Addresses: []string{a.url}})
+	es, err := elasticsearch.New(elasticsearch.WithAddresses(a.url))
 	if err != nil {
 		return childResult{}, err
 	}
@@ -286,7 +286,7 @@ type goesScrollPage struct {
 // goesScan is the obvious scroll loop over go-elasticsearch's low-level API
 // (it has no scan helper), decoding each page with encoding/json.
 func goesScan(ctx context.Context, a childArgs) (childResult, error) {
-	es, err := elasticsearch.NewClient(elasticsearch.Config{Addresses: []string{a.url}})
+	es, err := elasticsearch.New(elasticsearch.WithAddresses(a.url))
 	if err != nil {
 		return childResult{}, err
 	}

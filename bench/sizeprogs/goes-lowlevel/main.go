@@ -14,7 +14,7 @@ import (
 )
 
 func main() {
-	es, err := elasticsearch.NewClient(elasticsearch.Config{Addresses: []string{os.Getenv("ES_URL")}})
+	es, err := elasticsearch.New(elasticsearch.WithAddresses(os.Getenv("ES_URL")))
 	if err != nil {
 		log.Fatal(err)
 	}

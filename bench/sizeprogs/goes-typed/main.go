@@ -14,7 +14,7 @@ import (
 )
 
 func main() {
-	es, err := elasticsearch.NewTypedClient(elasticsearch.Config{Addresses: []string{os.Getenv("ES_URL")}})
+	es, err := elasticsearch.NewTyped(elasticsearch.WithAddresses(os.Getenv("ES_URL")))
 	if err != nil {
 		log.Fatal(err)
 	}
