@@ -12,6 +12,7 @@ import (
 	"github.com/esgo/esgo"
 	"github.com/esgo/esgo/bulk"
 	"github.com/esgo/esgo/eslocal/eslocaltest"
+	"github.com/esgo/esgo/internal/rawtransport"
 	"github.com/esgo/esgo/transport"
 	"go.uber.org/goleak"
 )
@@ -194,7 +195,7 @@ func TestNodeKilledMidBulk(t *testing.T) {
 
 func TestServerStoppedWhileAdding(t *testing.T) {
 	cl := eslocaltest.NewCluster(t, 1)
-	tr := newHTTPTransport(cl.URLs...)
+	tr := rawtransport.New(cl.URLs...)
 	index := uniqueIndex(t)
 	do(t, tr, "PUT", "/"+index, nil, nil)
 	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
@@ -254,5 +255,5 @@ func TestServerStoppedWhileAdding(t *testing.T) {
 	if s.Indexed+s.Failed != int64(added) || s.Failed == 0 {
 		t.Errorf("stats = %+v for %d added", s, added)
 	}
-	tr.hc.CloseIdleConnections()
+	tr.CloseIdleConnections()
 }

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/esgo/esgo/bulk"
+	"github.com/esgo/esgo/internal/rawtransport"
 	"github.com/esgo/esgo/transport"
 	"go.uber.org/goleak"
 )
@@ -434,7 +435,7 @@ func TestMalformedResponses(t *testing.T) {
 			}))
 			defer srv.Close()
 			c := newCollector()
-			ix, _ := bulk.New(newHTTPTransport(srv.URL), append(c.options(), bulk.WithIndex("i"), bulk.WithWorkers(1))...)
+			ix, _ := bulk.New(rawtransport.New(srv.URL), append(c.options(), bulk.WithIndex("i"), bulk.WithWorkers(1))...)
 			for i := range 2 {
 				ix.Add(context.Background(), bulk.Item{ID: fmt.Sprint(i), Body: "{}"})
 			}
@@ -476,7 +477,7 @@ func TestDroppedConnectionIsRetried(t *testing.T) {
 	}))
 	defer srv.Close()
 	c := newCollector()
-	ix, _ := bulk.New(newHTTPTransport(srv.URL), append(c.options(), bulk.WithIndex("i"), bulk.WithWorkers(1), bulk.WithRetries(3, time.Millisecond, time.Millisecond))...)
+	ix, _ := bulk.New(rawtransport.New(srv.URL), append(c.options(), bulk.WithIndex("i"), bulk.WithWorkers(1), bulk.WithRetries(3, time.Millisecond, time.Millisecond))...)
 	for i := range 20 {
 		ix.Add(context.Background(), bulk.Item{ID: fmt.Sprint(i), Body: "{}"})
 	}
@@ -635,7 +636,7 @@ func TestCompression(t *testing.T) {
 	}))
 	defer srv.Close()
 	c := newCollector()
-	ix, _ := bulk.New(newHTTPTransport(srv.URL), append(c.options(), bulk.WithIndex("i"), bulk.WithCompression(), bulk.WithFlushActions(7))...)
+	ix, _ := bulk.New(rawtransport.New(srv.URL), append(c.options(), bulk.WithIndex("i"), bulk.WithCompression(), bulk.WithFlushActions(7))...)
 	for i := range 30 {
 		ix.Add(context.Background(), bulk.Item{ID: fmt.Sprint(i), Body: map[string]int{"n": i}})
 	}

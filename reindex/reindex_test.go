@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/esgo/esgo/internal/rawtransport"
+
 	"github.com/esgo/esgo/bulk"
 	"github.com/esgo/esgo/eslocal/eslocaltest"
 	"github.com/esgo/esgo/reindex"
@@ -14,7 +16,7 @@ import (
 
 func TestMain(m *testing.M) { eslocaltest.Main(m) }
 
-func fill(t *testing.T, tr *httpTransport, index string, n int) {
+func fill(t *testing.T, tr *rawtransport.Transport, index string, n int) {
 	t.Helper()
 	do(t, tr, "PUT", "/"+index, map[string]any{"settings": map[string]any{"number_of_shards": 2, "number_of_replicas": 0}}, nil)
 	t.Cleanup(func() { do(t, tr, "DELETE", "/"+index, nil, nil) })
@@ -34,8 +36,8 @@ func fill(t *testing.T, tr *httpTransport, index string, n int) {
 }
 
 func TestElasticsearchToOpenSearchAndBack(t *testing.T) {
-	es := newHTTPTransport(eslocaltest.Elasticsearch(t).URL())
-	os := newHTTPTransport(eslocaltest.OpenSearch(t).URL())
+	es := rawtransport.New(eslocaltest.Elasticsearch(t).URL())
+	os := rawtransport.New(eslocaltest.OpenSearch(t).URL())
 	const n = 40_000
 	src := uniqueIndex(t)
 	fill(t, es, src, n)
@@ -108,7 +110,7 @@ func TestElasticsearchToOpenSearchAndBack(t *testing.T) {
 }
 
 func TestTransformErrorStops(t *testing.T) {
-	es := newHTTPTransport(eslocaltest.Elasticsearch(t).URL())
+	es := rawtransport.New(eslocaltest.Elasticsearch(t).URL())
 	src := uniqueIndex(t)
 	fill(t, es, src, 100)
 	boom := errors.New("boom")

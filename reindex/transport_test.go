@@ -1,87 +1,17 @@
 package reindex_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
-	"net/http"
 	"net/url"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/esgo/esgo/transport"
 )
-
-// httpTransport is a minimal transport.Interface over net/http for these
-// tests: it tries the nodes in turn and moves to the next on connection
-// errors, like a real client would.
-type httpTransport struct {
-	urls []string
-	next atomic.Uint64
-	hc   *http.Client
-}
-
-func newHTTPTransport(urls ...string) *httpTransport {
-	return &httpTransport{urls: urls, hc: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}}
-}
-
-func (h *httpTransport) Perform(ctx context.Context, req *transport.Request) (*transport.Response, error) {
-	if req.Timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, req.Timeout)
-		defer cancel()
-	}
-	var body []byte
-	switch b := req.Body.(type) {
-	case nil:
-	case []byte:
-		body = b
-	case string:
-		body = []byte(b)
-	case io.Reader:
-		var err error
-		if body, err = io.ReadAll(b); err != nil {
-			return nil, err
-		}
-	default:
-		var err error
-		if body, err = json.Marshal(b); err != nil {
-			return nil, err
-		}
-	}
-	var lastErr error
-	for range len(h.urls) {
-		base := h.urls[int(h.next.Add(1))%len(h.urls)]
-		u := base + req.Path
-		if len(req.Query) > 0 {
-			u += "?" + req.Query.Encode()
-		}
-		hreq, err := http.NewRequestWithContext(ctx, req.Method, u, bytes.NewReader(body))
-		if err != nil {
-			return nil, err
-		}
-		for k, v := range req.Header {
-			hreq.Header[k] = v
-		}
-		if hreq.Header.Get("Content-Type") == "" && body != nil {
-			hreq.Header.Set("Content-Type", "application/json")
-		}
-		resp, err := h.hc.Do(hreq)
-		if err != nil {
-			lastErr = err
-			if ctx.Err() != nil {
-				return nil, err
-			}
-			continue
-		}
-		return &transport.Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: resp.Body, Node: base}, nil
-	}
-	return nil, lastErr
-}
 
 // do sends a JSON request and decodes the answer into out (if not nil),
 // failing the test on an error status.

@@ -16,6 +16,7 @@ import (
 
 	"github.com/esgo/esgo/bulk"
 	"github.com/esgo/esgo/eslocal/eslocaltest"
+	"github.com/esgo/esgo/internal/rawtransport"
 	"github.com/esgo/esgo/scan"
 	"github.com/esgo/esgo/transport"
 	"go.uber.org/goleak"
@@ -38,9 +39,9 @@ var (
 
 // docsIndex returns an index of numDocs documents on 3 shards, created once
 // per test process on the shared Elasticsearch.
-func docsIndex(t *testing.T) (*httpTransport, string) {
+func docsIndex(t *testing.T) (*rawtransport.Transport, string) {
 	es := eslocaltest.Elasticsearch(t)
-	tr := newHTTPTransport(es.URL())
+	tr := rawtransport.New(es.URL())
 	fixtureOnce.Do(func() {
 		fixture = "scan-fixture-" + strconv.FormatInt(time.Now().UnixNano(), 36)
 		fixtureErr = fillIndex(tr, fixture, numDocs)
@@ -299,7 +300,7 @@ func checkReleased(t *testing.T, tr transport.Interface, rec *recorder, kind str
 
 func TestShardFailuresAreErrors(t *testing.T) {
 	es := eslocaltest.Elasticsearch(t)
-	tr := newHTTPTransport(es.URL())
+	tr := rawtransport.New(es.URL())
 	base := uniqueIndex(t)
 	// The same field is a number in one index and a keyword in the other:
 	// a term query for "abc" fails on the shards of the first only.
@@ -341,7 +342,7 @@ func TestShardFailuresAreErrors(t *testing.T) {
 
 func TestMissingIndex(t *testing.T) {
 	es := eslocaltest.Elasticsearch(t)
-	tr := newHTTPTransport(es.URL())
+	tr := rawtransport.New(es.URL())
 	for _, seq := range []func(func(scan.Hit[doc], error) bool){
 		scan.Scroll[doc](context.Background(), tr, "no-such-index-x", nil),
 		scan.PointInTime[doc](context.Background(), tr, "no-such-index-x", nil),
@@ -374,7 +375,7 @@ func TestMalformedPage(t *testing.T) {
 	defer srv.Close()
 	var ids []string
 	var last error
-	for h, err := range scan.Scroll[doc](context.Background(), newHTTPTransport(srv.URL), "i", nil) {
+	for h, err := range scan.Scroll[doc](context.Background(), rawtransport.New(srv.URL), "i", nil) {
 		if err != nil {
 			last = err
 			continue
