@@ -75,26 +75,26 @@ type Hit[T any] struct {
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (h *Hit[T]) UnmarshalJSON(b []byte) error {
-	var env struct {
-		Source json.RawMessage `json:"_source"`
-		Sort   json.RawMessage `json:"sort"`
+	// One pass over the hit: the metadata fields through the embedded
+	// HitMeta, the source straight into T. Only the small sort array is read
+	// again, with UseNumber, so its values stay exact for search_after.
+	var w struct {
+		HitMeta
+		Sort   json.RawMessage `json:"sort"` // shadows HitMeta.Sort
+		Source *T              `json:"_source"`
 	}
-	if err := json.Unmarshal(b, &env); err != nil {
-		return err
-	}
-	if err := json.Unmarshal(b, &h.Meta); err != nil {
-		return err
-	}
-	if len(env.Sort) > 0 {
-		// Keep sort values exact (json.Number) for search_after.
-		h.Meta.Sort = nil
-		if err := decodeUseNumber(env.Sort, &h.Meta.Sort); err != nil {
-			return err
+	w.Source = &h.Source
+	if err := json.Unmarshal(b, &w); err != nil {
+		if w.ID != "" {
+			return fmt.Errorf("dsl: decode hit %q: %w", w.ID, err)
 		}
+		return err
 	}
-	if len(env.Source) > 0 && string(env.Source) != "null" {
-		if err := json.Unmarshal(env.Source, &h.Source); err != nil {
-			return fmt.Errorf("dsl: decode _source of hit %q: %w", h.Meta.ID, err)
+	h.Meta = w.HitMeta
+	h.Meta.Sort = nil
+	if len(w.Sort) > 0 && string(w.Sort) != "null" {
+		if err := decodeUseNumber(w.Sort, &h.Meta.Sort); err != nil {
+			return err
 		}
 	}
 	return nil
