@@ -134,6 +134,8 @@ func TestMissingFeaturesSkip(t *testing.T) {
 		"PUT /_security/user/joe":          {400, `{"error":"no handler found for uri [/_security/user/joe] and method [PUT]"}`, ""},
 		"PUT /_index_template/t":           {400, `{"error":{"type":"illegal_argument_exception","reason":"composable template [t] template after composition is invalid"}}`, ""},
 		"POST /_scripts/painless/_execute": {400, `{"error":{"reason":"unable to put stored script with unsupported lang [painless]"}}`, ""},
+		"POST /_snapshot/r/_analyze":       {400, `{"error":{"type":"invalid_snapshot_name_exception","reason":"[r:_analyze] Invalid snapshot name [_analyze], must not start with '_'"}}`, ""},
+		"PUT /_snapshot/r/_bad":            {400, `{"error":{"type":"invalid_snapshot_name_exception","reason":"[r:_bad] Invalid snapshot name [_bad], must not start with '_'"}}`, ""},
 	}}
 	results := runOne(t, tr, `
 ---
@@ -154,8 +156,16 @@ func TestMissingFeaturesSkip(t *testing.T) {
 "painless":
   - do:
       scripts_painless_execute: {body: {script: {source: "1"}}}
+---
+"repository analysis module missing":
+  - do:
+      snapshot.repository_analyze: {repository: r}
+---
+"a user's bad snapshot name is a failure":
+  - do:
+      snapshot.create: {repository: r, snapshot: _bad}
 `)
-	want := []Outcome{Skipped, Skipped, Skipped, Failed, Skipped}
+	want := []Outcome{Skipped, Skipped, Skipped, Failed, Skipped, Skipped, Failed}
 	for i, r := range results {
 		if r.Outcome != want[i] {
 			t.Errorf("%s: %s (%s), want %s", r.Test, r.Outcome, r.Reason, want[i])
