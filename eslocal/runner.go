@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -73,6 +74,9 @@ func install(ctx context.Context, r runner) (string, error) {
 	return lib, nil
 }
 
+// runnerStart serializes the starts of runners within this process.
+var runnerStart sync.Mutex
+
 var publishRE = regexp.MustCompile(`AbstractHttpServerTransport\].*publish_address \{([^}]+)\}`)
 
 // startRunner starts the nodes of a codelibs runner in one JVM.
@@ -86,6 +90,11 @@ func (c *Cluster) startRunner(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// A runner chooses its own HTTP ports by probing from 9201 up; two
+	// runners booting at once could choose the same one. Start them one at a
+	// time, each until its nodes have published their addresses.
+	runnerStart.Lock()
+	defer runnerStart.Unlock()
 	nd := &node{dir: c.Dir}
 	args := []string{"-Xms" + c.cfg.heap, "-Xmx" + c.cfg.heap, "-cp", filepath.Join(lib, "*"),
 		r.mainClass,
