@@ -21,7 +21,7 @@ func specJar(t *testing.T) string {
 // internal/yamltest/zz_dispatch.go differ from what the generator writes.
 func TestCommittedCodeIsGenerated(t *testing.T) {
 	jar := specJar(t)
-	out, m, err := generate(jar)
+	out, m, err := generate(jar, "../..")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func TestCommittedCodeIsGenerated(t *testing.T) {
 // temporary directory, and compares byte for byte.
 func TestOutputIsReproducible(t *testing.T) {
 	jar := specJar(t)
-	first, _, err := generate(jar)
+	first, _, err := generate(jar, "../..")
 	if err != nil {
 		t.Fatal(err)
 	}

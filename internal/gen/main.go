@@ -37,7 +37,7 @@ func main() {
 type output map[string][]byte
 
 // generate reads the specification jar and renders every generated file.
-func generate(jar string) (output, *model, error) {
+func generate(jar, root string) (output, *model, error) {
 	if err := ensureJar(jar); err != nil {
 		return nil, nil, err
 	}
@@ -57,6 +57,21 @@ func generate(jar string) (output, *model, error) {
 	for name, data := range apiFiles {
 		out[filepath.Join("api", name)] = data
 	}
+	sch, err := readSchema(root)
+	if err != nil {
+		return nil, nil, err
+	}
+	tm, err := newTypeModel(sch)
+	if err != nil {
+		return nil, nil, err
+	}
+	typeFiles, err := renderTypes(tm)
+	if err != nil {
+		return nil, nil, err
+	}
+	for name, data := range typeFiles {
+		out[filepath.Join("types", name)] = data
+	}
 	dispatch, err := renderDispatch(m)
 	if err != nil {
 		return nil, nil, err
@@ -72,7 +87,7 @@ func run(jar, root string, check bool) error {
 			return err
 		}
 	}
-	out, m, err := generate(jar)
+	out, m, err := generate(jar, root)
 	if err != nil {
 		return err
 	}
@@ -98,7 +113,7 @@ func run(jar, root string, check bool) error {
 }
 
 // generatedDirs are the directories whose zz_*.go files the generator owns.
-var generatedDirs = []string{"api", filepath.Join("internal", "yamltest")}
+var generatedDirs = []string{"api", "types", filepath.Join("internal", "yamltest")}
 
 // compare lists the differences between out and the files under root.
 func compare(root string, out output) ([]string, error) {
