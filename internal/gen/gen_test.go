@@ -50,6 +50,16 @@ func TestOutputIsReproducible(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
+	schema, err := os.ReadFile(filepath.Join("..", "..", schemaFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(schemaFile)), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, schemaFile), schema, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if err := run(jar, dir, false); err != nil {
 		t.Fatal(err)
 	}
