@@ -412,3 +412,11 @@ func sortStrings(s []string) {
 		}
 	}
 }
+
+// Of returns a Union holding v, for the fields whose union has no name of
+// its own in the specification (such as the query text of a match query,
+// a string, a number or a boolean): `Query: types.Of("quick fox")`.
+func Of(v any) Union { return of(v) }
+
+// As decodes a Union as T.
+func As[T any](u Union) (T, error) { return as[T](u, "Union", fmt.Sprintf("%T", *new(T))) }

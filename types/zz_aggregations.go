@@ -887,9 +887,9 @@ type AggregationRange struct {
 
 // ArrayPercentilesItem is `_types.aggregations.ArrayPercentilesItem` of the specification.
 type ArrayPercentilesItem struct {
-	Key           float64 `json:"key"`
-	Value         float64 `json:"value"`
-	ValueAsString string  `json:"value_as_string,omitempty"`
+	Key           float64  `json:"key"`
+	Value         *float64 `json:"value"`
+	ValueAsString string   `json:"value_as_string,omitempty"`
 }
 
 // AutoDateHistogramAggregate is `_types.aggregations.AutoDateHistogramAggregate` of the specification.
@@ -949,8 +949,8 @@ type AvgAggregate struct {
 	Meta Metadata `json:"meta,omitempty"`
 	// The metric value. A missing value generally means that there was no data to aggregate,
 	// unless specified otherwise.
-	Value         float64 `json:"value"`
-	ValueAsString string  `json:"value_as_string,omitempty"`
+	Value         *float64 `json:"value"`
+	ValueAsString string   `json:"value_as_string,omitempty"`
 }
 
 // BoxPlotAggregate is `_types.aggregations.BoxPlotAggregate` of the specification.
@@ -1060,7 +1060,7 @@ type BucketMetricValueAggregate struct {
 	Meta Metadata `json:"meta,omitempty"`
 	// The metric value. A missing value generally means that there was no data to aggregate,
 	// unless specified otherwise.
-	Value         float64  `json:"value"`
+	Value         *float64 `json:"value"`
 	ValueAsString string   `json:"value_as_string,omitempty"`
 	Keys          []string `json:"keys,omitempty"`
 }
@@ -1639,7 +1639,7 @@ type DerivativeAggregate struct {
 	Meta Metadata `json:"meta,omitempty"`
 	// The metric value. A missing value generally means that there was no data to aggregate,
 	// unless specified otherwise.
-	Value                   float64  `json:"value"`
+	Value                   *float64 `json:"value"`
 	ValueAsString           string   `json:"value_as_string,omitempty"`
 	NormalizedValue         *float64 `json:"normalized_value,omitempty"`
 	NormalizedValueAsString string   `json:"normalized_value_as_string,omitempty"`
@@ -1735,30 +1735,30 @@ type EwmaMovingAverageAggregation struct {
 // ExtendedBounds is `_types.aggregations.ExtendedBounds` of the specification.
 type ExtendedBounds[T any] struct {
 	// Maximum value for the bound.
-	Max *T `json:"max,omitempty"`
+	Max T `json:"max,omitempty"`
 	// Minimum value for the bound.
-	Min *T `json:"min,omitempty"`
+	Min T `json:"min,omitempty"`
 }
 
 // ExtendedStatsAggregate is `_types.aggregations.ExtendedStatsAggregate` of the specification.
 type ExtendedStatsAggregate struct {
 	Meta                       Metadata                         `json:"meta,omitempty"`
 	Count                      int64                            `json:"count"`
-	Min                        float64                          `json:"min"`
-	Max                        float64                          `json:"max"`
-	Avg                        float64                          `json:"avg"`
+	Min                        *float64                         `json:"min"`
+	Max                        *float64                         `json:"max"`
+	Avg                        *float64                         `json:"avg"`
 	Sum                        float64                          `json:"sum"`
 	MinAsString                string                           `json:"min_as_string,omitempty"`
 	MaxAsString                string                           `json:"max_as_string,omitempty"`
 	AvgAsString                string                           `json:"avg_as_string,omitempty"`
 	SumAsString                string                           `json:"sum_as_string,omitempty"`
-	SumOfSquares               float64                          `json:"sum_of_squares"`
-	Variance                   float64                          `json:"variance"`
-	VariancePopulation         float64                          `json:"variance_population"`
-	VarianceSampling           float64                          `json:"variance_sampling"`
-	StdDeviation               float64                          `json:"std_deviation"`
-	StdDeviationPopulation     float64                          `json:"std_deviation_population"`
-	StdDeviationSampling       float64                          `json:"std_deviation_sampling"`
+	SumOfSquares               *float64                         `json:"sum_of_squares"`
+	Variance                   *float64                         `json:"variance"`
+	VariancePopulation         *float64                         `json:"variance_population"`
+	VarianceSampling           *float64                         `json:"variance_sampling"`
+	StdDeviation               *float64                         `json:"std_deviation"`
+	StdDeviationPopulation     *float64                         `json:"std_deviation_population"`
+	StdDeviationSampling       *float64                         `json:"std_deviation_sampling"`
 	StdDeviationBounds         *StandardDeviationBounds         `json:"std_deviation_bounds,omitempty"`
 	SumOfSquaresAsString       string                           `json:"sum_of_squares_as_string,omitempty"`
 	VarianceAsString           string                           `json:"variance_as_string,omitempty"`
@@ -1785,21 +1785,21 @@ type ExtendedStatsAggregation struct {
 type ExtendedStatsBucketAggregate struct {
 	Meta                       Metadata                         `json:"meta,omitempty"`
 	Count                      int64                            `json:"count"`
-	Min                        float64                          `json:"min"`
-	Max                        float64                          `json:"max"`
-	Avg                        float64                          `json:"avg"`
+	Min                        *float64                         `json:"min"`
+	Max                        *float64                         `json:"max"`
+	Avg                        *float64                         `json:"avg"`
 	Sum                        float64                          `json:"sum"`
 	MinAsString                string                           `json:"min_as_string,omitempty"`
 	MaxAsString                string                           `json:"max_as_string,omitempty"`
 	AvgAsString                string                           `json:"avg_as_string,omitempty"`
 	SumAsString                string                           `json:"sum_as_string,omitempty"`
-	SumOfSquares               float64                          `json:"sum_of_squares"`
-	Variance                   float64                          `json:"variance"`
-	VariancePopulation         float64                          `json:"variance_population"`
-	VarianceSampling           float64                          `json:"variance_sampling"`
-	StdDeviation               float64                          `json:"std_deviation"`
-	StdDeviationPopulation     float64                          `json:"std_deviation_population"`
-	StdDeviationSampling       float64                          `json:"std_deviation_sampling"`
+	SumOfSquares               *float64                         `json:"sum_of_squares"`
+	Variance                   *float64                         `json:"variance"`
+	VariancePopulation         *float64                         `json:"variance_population"`
+	VarianceSampling           *float64                         `json:"variance_sampling"`
+	StdDeviation               *float64                         `json:"std_deviation"`
+	StdDeviationPopulation     *float64                         `json:"std_deviation_population"`
+	StdDeviationSampling       *float64                         `json:"std_deviation_sampling"`
 	StdDeviationBounds         *StandardDeviationBounds         `json:"std_deviation_bounds,omitempty"`
 	SumOfSquaresAsString       string                           `json:"sum_of_squares_as_string,omitempty"`
 	VarianceAsString           string                           `json:"variance_as_string,omitempty"`
@@ -2658,8 +2658,8 @@ type MaxAggregate struct {
 	Meta Metadata `json:"meta,omitempty"`
 	// The metric value. A missing value generally means that there was no data to aggregate,
 	// unless specified otherwise.
-	Value         float64 `json:"value"`
-	ValueAsString string  `json:"value_as_string,omitempty"`
+	Value         *float64 `json:"value"`
+	ValueAsString string   `json:"value_as_string,omitempty"`
 }
 
 // MaxAggregation is `_types.aggregations.MaxAggregation` of the specification.
@@ -2689,8 +2689,8 @@ type MedianAbsoluteDeviationAggregate struct {
 	Meta Metadata `json:"meta,omitempty"`
 	// The metric value. A missing value generally means that there was no data to aggregate,
 	// unless specified otherwise.
-	Value         float64 `json:"value"`
-	ValueAsString string  `json:"value_as_string,omitempty"`
+	Value         *float64 `json:"value"`
+	ValueAsString string   `json:"value_as_string,omitempty"`
 }
 
 // MedianAbsoluteDeviationAggregation is `_types.aggregations.MedianAbsoluteDeviationAggregation` of the specification.
@@ -2724,8 +2724,8 @@ type MinAggregate struct {
 	Meta Metadata `json:"meta,omitempty"`
 	// The metric value. A missing value generally means that there was no data to aggregate,
 	// unless specified otherwise.
-	Value         float64 `json:"value"`
-	ValueAsString string  `json:"value_as_string,omitempty"`
+	Value         *float64 `json:"value"`
+	ValueAsString string   `json:"value_as_string,omitempty"`
 }
 
 // MinAggregation is `_types.aggregations.MinAggregation` of the specification.
@@ -3670,8 +3670,8 @@ type SimpleValueAggregate struct {
 	Meta Metadata `json:"meta,omitempty"`
 	// The metric value. A missing value generally means that there was no data to aggregate,
 	// unless specified otherwise.
-	Value         float64 `json:"value"`
-	ValueAsString string  `json:"value_as_string,omitempty"`
+	Value         *float64 `json:"value"`
+	ValueAsString string   `json:"value_as_string,omitempty"`
 }
 
 // SingleBucketAggregateBase: Base type for single-bucket aggregation results that can hold sub-aggregations results.
@@ -3699,8 +3699,8 @@ type SingleMetricAggregateBase struct {
 	Meta Metadata `json:"meta,omitempty"`
 	// The metric value. A missing value generally means that there was no data to aggregate,
 	// unless specified otherwise.
-	Value         float64 `json:"value"`
-	ValueAsString string  `json:"value_as_string,omitempty"`
+	Value         *float64 `json:"value"`
+	ValueAsString string   `json:"value_as_string,omitempty"`
 }
 
 // Spike is `_types.aggregations.Spike` of the specification.
@@ -3711,12 +3711,12 @@ type Spike struct {
 
 // StandardDeviationBounds is `_types.aggregations.StandardDeviationBounds` of the specification.
 type StandardDeviationBounds struct {
-	Upper           float64 `json:"upper"`
-	Lower           float64 `json:"lower"`
-	UpperPopulation float64 `json:"upper_population"`
-	LowerPopulation float64 `json:"lower_population"`
-	UpperSampling   float64 `json:"upper_sampling"`
-	LowerSampling   float64 `json:"lower_sampling"`
+	Upper           *float64 `json:"upper"`
+	Lower           *float64 `json:"lower"`
+	UpperPopulation *float64 `json:"upper_population"`
+	LowerPopulation *float64 `json:"lower_population"`
+	UpperSampling   *float64 `json:"upper_sampling"`
+	LowerSampling   *float64 `json:"lower_sampling"`
 }
 
 // StandardDeviationBoundsAsString is `_types.aggregations.StandardDeviationBoundsAsString` of the specification.
@@ -3738,9 +3738,9 @@ type Stationary struct {
 type StatsAggregate struct {
 	Meta        Metadata `json:"meta,omitempty"`
 	Count       int64    `json:"count"`
-	Min         float64  `json:"min"`
-	Max         float64  `json:"max"`
-	Avg         float64  `json:"avg"`
+	Min         *float64 `json:"min"`
+	Max         *float64 `json:"max"`
+	Avg         *float64 `json:"avg"`
 	Sum         float64  `json:"sum"`
 	MinAsString string   `json:"min_as_string,omitempty"`
 	MaxAsString string   `json:"max_as_string,omitempty"`
@@ -3763,9 +3763,9 @@ type StatsAggregation struct {
 type StatsBucketAggregate struct {
 	Meta        Metadata `json:"meta,omitempty"`
 	Count       int64    `json:"count"`
-	Min         float64  `json:"min"`
-	Max         float64  `json:"max"`
-	Avg         float64  `json:"avg"`
+	Min         *float64 `json:"min"`
+	Max         *float64 `json:"max"`
+	Avg         *float64 `json:"avg"`
 	Sum         float64  `json:"sum"`
 	MinAsString string   `json:"min_as_string,omitempty"`
 	MaxAsString string   `json:"max_as_string,omitempty"`
@@ -3820,10 +3820,10 @@ func (x StringRareTermsBucket) MarshalJSON() ([]byte, error) {
 type StringStatsAggregate struct {
 	Meta              Metadata           `json:"meta,omitempty"`
 	Count             int64              `json:"count"`
-	MinLength         int                `json:"min_length"`
-	MaxLength         int                `json:"max_length"`
-	AvgLength         float64            `json:"avg_length"`
-	Entropy           float64            `json:"entropy"`
+	MinLength         *int               `json:"min_length"`
+	MaxLength         *int               `json:"max_length"`
+	AvgLength         *float64           `json:"avg_length"`
+	Entropy           *float64           `json:"entropy"`
 	Distribution      map[string]float64 `json:"distribution,omitempty"`
 	MinLengthAsString string             `json:"min_length_as_string,omitempty"`
 	MaxLengthAsString string             `json:"max_length_as_string,omitempty"`
@@ -3876,8 +3876,8 @@ type SumAggregate struct {
 	Meta Metadata `json:"meta,omitempty"`
 	// The metric value. A missing value generally means that there was no data to aggregate,
 	// unless specified otherwise.
-	Value         float64 `json:"value"`
-	ValueAsString string  `json:"value_as_string,omitempty"`
+	Value         *float64 `json:"value"`
+	ValueAsString string   `json:"value_as_string,omitempty"`
 }
 
 // SumAggregation is `_types.aggregations.SumAggregation` of the specification.
@@ -3936,7 +3936,7 @@ type TDigestPercentilesAggregate struct {
 // TTestAggregate is `_types.aggregations.TTestAggregate` of the specification.
 type TTestAggregate struct {
 	Meta          Metadata `json:"meta,omitempty"`
-	Value         float64  `json:"value"`
+	Value         *float64 `json:"value"`
 	ValueAsString string   `json:"value_as_string,omitempty"`
 }
 
@@ -4270,8 +4270,8 @@ type ValueCountAggregate struct {
 	Meta Metadata `json:"meta,omitempty"`
 	// The metric value. A missing value generally means that there was no data to aggregate,
 	// unless specified otherwise.
-	Value         float64 `json:"value"`
-	ValueAsString string  `json:"value_as_string,omitempty"`
+	Value         *float64 `json:"value"`
+	ValueAsString string   `json:"value_as_string,omitempty"`
 }
 
 // ValueCountAggregation is `_types.aggregations.ValueCountAggregation` of the specification.
@@ -4374,8 +4374,8 @@ type WeightedAvgAggregate struct {
 	Meta Metadata `json:"meta,omitempty"`
 	// The metric value. A missing value generally means that there was no data to aggregate,
 	// unless specified otherwise.
-	Value         float64 `json:"value"`
-	ValueAsString string  `json:"value_as_string,omitempty"`
+	Value         *float64 `json:"value"`
+	ValueAsString string   `json:"value_as_string,omitempty"`
 }
 
 // AdjacencyMatrix returns the AdjacencyMatrixAggregate result named name (typed_keys kind "adjacency_matrix").

@@ -96,12 +96,14 @@ func AnalyzerFromWhitespace(v WhitespaceAnalyzer) Analyzer {
 	return Analyzer{of(v)}
 }
 
-// AsIcu decodes the union as IcuAnalyzer.
-func (u Analyzer) AsIcu() (IcuAnalyzer, error) { return as[IcuAnalyzer](u.Union, "Analyzer", "Icu") }
+// AsIcuAnalyzer decodes the union as IcuAnalyzer.
+func (u Analyzer) AsIcuAnalyzer() (IcuAnalyzer, error) {
+	return as[IcuAnalyzer](u.Union, "Analyzer", "IcuAnalyzer")
+}
 
-// AnalyzerFromIcu returns a Analyzer holding v.
+// AnalyzerFromIcuAnalyzer returns a Analyzer holding v.
 // It sets v's "type" member to "icu_analyzer".
-func AnalyzerFromIcu(v IcuAnalyzer) Analyzer { v.Type = "icu_analyzer"; return Analyzer{of(v)} }
+func AnalyzerFromIcuAnalyzer(v IcuAnalyzer) Analyzer { v.Type = "icu_analyzer"; return Analyzer{of(v)} }
 
 // AsKuromoji decodes the union as KuromojiAnalyzer.
 func (u Analyzer) AsKuromoji() (KuromojiAnalyzer, error) {
@@ -596,62 +598,62 @@ type CharFilterDefinition struct{ Union }
 // Type returns the "type" member that names the variant ("" when absent).
 func (u CharFilterDefinition) Type() string { return u.tag("type") }
 
-// AsHtmlStripCharFilter decodes the union as HtmlStripCharFilter.
-func (u CharFilterDefinition) AsHtmlStripCharFilter() (HtmlStripCharFilter, error) {
-	return as[HtmlStripCharFilter](u.Union, "CharFilterDefinition", "HtmlStripCharFilter")
+// AsHtmlStrip decodes the union as HtmlStripCharFilter.
+func (u CharFilterDefinition) AsHtmlStrip() (HtmlStripCharFilter, error) {
+	return as[HtmlStripCharFilter](u.Union, "CharFilterDefinition", "HtmlStrip")
 }
 
-// CharFilterDefinitionFromHtmlStripCharFilter returns a CharFilterDefinition holding v.
+// CharFilterDefinitionFromHtmlStrip returns a CharFilterDefinition holding v.
 // It sets v's "type" member to "html_strip".
-func CharFilterDefinitionFromHtmlStripCharFilter(v HtmlStripCharFilter) CharFilterDefinition {
+func CharFilterDefinitionFromHtmlStrip(v HtmlStripCharFilter) CharFilterDefinition {
 	v.Type = "html_strip"
 	return CharFilterDefinition{of(v)}
 }
 
-// AsMappingCharFilter decodes the union as MappingCharFilter.
-func (u CharFilterDefinition) AsMappingCharFilter() (MappingCharFilter, error) {
-	return as[MappingCharFilter](u.Union, "CharFilterDefinition", "MappingCharFilter")
+// AsMapping decodes the union as MappingCharFilter.
+func (u CharFilterDefinition) AsMapping() (MappingCharFilter, error) {
+	return as[MappingCharFilter](u.Union, "CharFilterDefinition", "Mapping")
 }
 
-// CharFilterDefinitionFromMappingCharFilter returns a CharFilterDefinition holding v.
+// CharFilterDefinitionFromMapping returns a CharFilterDefinition holding v.
 // It sets v's "type" member to "mapping".
-func CharFilterDefinitionFromMappingCharFilter(v MappingCharFilter) CharFilterDefinition {
+func CharFilterDefinitionFromMapping(v MappingCharFilter) CharFilterDefinition {
 	v.Type = "mapping"
 	return CharFilterDefinition{of(v)}
 }
 
-// AsPatternReplaceCharFilter decodes the union as PatternReplaceCharFilter.
-func (u CharFilterDefinition) AsPatternReplaceCharFilter() (PatternReplaceCharFilter, error) {
-	return as[PatternReplaceCharFilter](u.Union, "CharFilterDefinition", "PatternReplaceCharFilter")
+// AsPatternReplace decodes the union as PatternReplaceCharFilter.
+func (u CharFilterDefinition) AsPatternReplace() (PatternReplaceCharFilter, error) {
+	return as[PatternReplaceCharFilter](u.Union, "CharFilterDefinition", "PatternReplace")
 }
 
-// CharFilterDefinitionFromPatternReplaceCharFilter returns a CharFilterDefinition holding v.
+// CharFilterDefinitionFromPatternReplace returns a CharFilterDefinition holding v.
 // It sets v's "type" member to "pattern_replace".
-func CharFilterDefinitionFromPatternReplaceCharFilter(v PatternReplaceCharFilter) CharFilterDefinition {
+func CharFilterDefinitionFromPatternReplace(v PatternReplaceCharFilter) CharFilterDefinition {
 	v.Type = "pattern_replace"
 	return CharFilterDefinition{of(v)}
 }
 
-// AsIcuNormalizationCharFilter decodes the union as IcuNormalizationCharFilter.
-func (u CharFilterDefinition) AsIcuNormalizationCharFilter() (IcuNormalizationCharFilter, error) {
-	return as[IcuNormalizationCharFilter](u.Union, "CharFilterDefinition", "IcuNormalizationCharFilter")
+// AsIcuNormalizer decodes the union as IcuNormalizationCharFilter.
+func (u CharFilterDefinition) AsIcuNormalizer() (IcuNormalizationCharFilter, error) {
+	return as[IcuNormalizationCharFilter](u.Union, "CharFilterDefinition", "IcuNormalizer")
 }
 
-// CharFilterDefinitionFromIcuNormalizationCharFilter returns a CharFilterDefinition holding v.
+// CharFilterDefinitionFromIcuNormalizer returns a CharFilterDefinition holding v.
 // It sets v's "type" member to "icu_normalizer".
-func CharFilterDefinitionFromIcuNormalizationCharFilter(v IcuNormalizationCharFilter) CharFilterDefinition {
+func CharFilterDefinitionFromIcuNormalizer(v IcuNormalizationCharFilter) CharFilterDefinition {
 	v.Type = "icu_normalizer"
 	return CharFilterDefinition{of(v)}
 }
 
-// AsKuromojiIterationMarkCharFilter decodes the union as KuromojiIterationMarkCharFilter.
-func (u CharFilterDefinition) AsKuromojiIterationMarkCharFilter() (KuromojiIterationMarkCharFilter, error) {
-	return as[KuromojiIterationMarkCharFilter](u.Union, "CharFilterDefinition", "KuromojiIterationMarkCharFilter")
+// AsKuromojiIterationMark decodes the union as KuromojiIterationMarkCharFilter.
+func (u CharFilterDefinition) AsKuromojiIterationMark() (KuromojiIterationMarkCharFilter, error) {
+	return as[KuromojiIterationMarkCharFilter](u.Union, "CharFilterDefinition", "KuromojiIterationMark")
 }
 
-// CharFilterDefinitionFromKuromojiIterationMarkCharFilter returns a CharFilterDefinition holding v.
+// CharFilterDefinitionFromKuromojiIterationMark returns a CharFilterDefinition holding v.
 // It sets v's "type" member to "kuromoji_iteration_mark".
-func CharFilterDefinitionFromKuromojiIterationMarkCharFilter(v KuromojiIterationMarkCharFilter) CharFilterDefinition {
+func CharFilterDefinitionFromKuromojiIterationMark(v KuromojiIterationMarkCharFilter) CharFilterDefinition {
 	v.Type = "kuromoji_iteration_mark"
 	return CharFilterDefinition{of(v)}
 }
@@ -2251,518 +2253,518 @@ type TokenFilterDefinition struct{ Union }
 // Type returns the "type" member that names the variant ("" when absent).
 func (u TokenFilterDefinition) Type() string { return u.tag("type") }
 
-// AsApostropheTokenFilter decodes the union as ApostropheTokenFilter.
-func (u TokenFilterDefinition) AsApostropheTokenFilter() (ApostropheTokenFilter, error) {
-	return as[ApostropheTokenFilter](u.Union, "TokenFilterDefinition", "ApostropheTokenFilter")
+// AsApostrophe decodes the union as ApostropheTokenFilter.
+func (u TokenFilterDefinition) AsApostrophe() (ApostropheTokenFilter, error) {
+	return as[ApostropheTokenFilter](u.Union, "TokenFilterDefinition", "Apostrophe")
 }
 
-// TokenFilterDefinitionFromApostropheTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromApostrophe returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "apostrophe".
-func TokenFilterDefinitionFromApostropheTokenFilter(v ApostropheTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromApostrophe(v ApostropheTokenFilter) TokenFilterDefinition {
 	v.Type = "apostrophe"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsArabicStemTokenFilter decodes the union as ArabicStemTokenFilter.
-func (u TokenFilterDefinition) AsArabicStemTokenFilter() (ArabicStemTokenFilter, error) {
-	return as[ArabicStemTokenFilter](u.Union, "TokenFilterDefinition", "ArabicStemTokenFilter")
+// AsArabicStem decodes the union as ArabicStemTokenFilter.
+func (u TokenFilterDefinition) AsArabicStem() (ArabicStemTokenFilter, error) {
+	return as[ArabicStemTokenFilter](u.Union, "TokenFilterDefinition", "ArabicStem")
 }
 
-// TokenFilterDefinitionFromArabicStemTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromArabicStem returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "arabic_stem".
-func TokenFilterDefinitionFromArabicStemTokenFilter(v ArabicStemTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromArabicStem(v ArabicStemTokenFilter) TokenFilterDefinition {
 	v.Type = "arabic_stem"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsArabicNormalizationTokenFilter decodes the union as ArabicNormalizationTokenFilter.
-func (u TokenFilterDefinition) AsArabicNormalizationTokenFilter() (ArabicNormalizationTokenFilter, error) {
-	return as[ArabicNormalizationTokenFilter](u.Union, "TokenFilterDefinition", "ArabicNormalizationTokenFilter")
+// AsArabicNormalization decodes the union as ArabicNormalizationTokenFilter.
+func (u TokenFilterDefinition) AsArabicNormalization() (ArabicNormalizationTokenFilter, error) {
+	return as[ArabicNormalizationTokenFilter](u.Union, "TokenFilterDefinition", "ArabicNormalization")
 }
 
-// TokenFilterDefinitionFromArabicNormalizationTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromArabicNormalization returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "arabic_normalization".
-func TokenFilterDefinitionFromArabicNormalizationTokenFilter(v ArabicNormalizationTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromArabicNormalization(v ArabicNormalizationTokenFilter) TokenFilterDefinition {
 	v.Type = "arabic_normalization"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsAsciiFoldingTokenFilter decodes the union as AsciiFoldingTokenFilter.
-func (u TokenFilterDefinition) AsAsciiFoldingTokenFilter() (AsciiFoldingTokenFilter, error) {
-	return as[AsciiFoldingTokenFilter](u.Union, "TokenFilterDefinition", "AsciiFoldingTokenFilter")
+// AsAsciifolding decodes the union as AsciiFoldingTokenFilter.
+func (u TokenFilterDefinition) AsAsciifolding() (AsciiFoldingTokenFilter, error) {
+	return as[AsciiFoldingTokenFilter](u.Union, "TokenFilterDefinition", "Asciifolding")
 }
 
-// TokenFilterDefinitionFromAsciiFoldingTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromAsciifolding returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "asciifolding".
-func TokenFilterDefinitionFromAsciiFoldingTokenFilter(v AsciiFoldingTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromAsciifolding(v AsciiFoldingTokenFilter) TokenFilterDefinition {
 	v.Type = "asciifolding"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsBengaliNormalizationTokenFilter decodes the union as BengaliNormalizationTokenFilter.
-func (u TokenFilterDefinition) AsBengaliNormalizationTokenFilter() (BengaliNormalizationTokenFilter, error) {
-	return as[BengaliNormalizationTokenFilter](u.Union, "TokenFilterDefinition", "BengaliNormalizationTokenFilter")
+// AsBengaliNormalization decodes the union as BengaliNormalizationTokenFilter.
+func (u TokenFilterDefinition) AsBengaliNormalization() (BengaliNormalizationTokenFilter, error) {
+	return as[BengaliNormalizationTokenFilter](u.Union, "TokenFilterDefinition", "BengaliNormalization")
 }
 
-// TokenFilterDefinitionFromBengaliNormalizationTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromBengaliNormalization returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "bengali_normalization".
-func TokenFilterDefinitionFromBengaliNormalizationTokenFilter(v BengaliNormalizationTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromBengaliNormalization(v BengaliNormalizationTokenFilter) TokenFilterDefinition {
 	v.Type = "bengali_normalization"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsBrazilianStemTokenFilter decodes the union as BrazilianStemTokenFilter.
-func (u TokenFilterDefinition) AsBrazilianStemTokenFilter() (BrazilianStemTokenFilter, error) {
-	return as[BrazilianStemTokenFilter](u.Union, "TokenFilterDefinition", "BrazilianStemTokenFilter")
+// AsBrazilianStem decodes the union as BrazilianStemTokenFilter.
+func (u TokenFilterDefinition) AsBrazilianStem() (BrazilianStemTokenFilter, error) {
+	return as[BrazilianStemTokenFilter](u.Union, "TokenFilterDefinition", "BrazilianStem")
 }
 
-// TokenFilterDefinitionFromBrazilianStemTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromBrazilianStem returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "brazilian_stem".
-func TokenFilterDefinitionFromBrazilianStemTokenFilter(v BrazilianStemTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromBrazilianStem(v BrazilianStemTokenFilter) TokenFilterDefinition {
 	v.Type = "brazilian_stem"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsCjkBigramTokenFilter decodes the union as CjkBigramTokenFilter.
-func (u TokenFilterDefinition) AsCjkBigramTokenFilter() (CjkBigramTokenFilter, error) {
-	return as[CjkBigramTokenFilter](u.Union, "TokenFilterDefinition", "CjkBigramTokenFilter")
+// AsCjkBigram decodes the union as CjkBigramTokenFilter.
+func (u TokenFilterDefinition) AsCjkBigram() (CjkBigramTokenFilter, error) {
+	return as[CjkBigramTokenFilter](u.Union, "TokenFilterDefinition", "CjkBigram")
 }
 
-// TokenFilterDefinitionFromCjkBigramTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromCjkBigram returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "cjk_bigram".
-func TokenFilterDefinitionFromCjkBigramTokenFilter(v CjkBigramTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromCjkBigram(v CjkBigramTokenFilter) TokenFilterDefinition {
 	v.Type = "cjk_bigram"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsCjkWidthTokenFilter decodes the union as CjkWidthTokenFilter.
-func (u TokenFilterDefinition) AsCjkWidthTokenFilter() (CjkWidthTokenFilter, error) {
-	return as[CjkWidthTokenFilter](u.Union, "TokenFilterDefinition", "CjkWidthTokenFilter")
+// AsCjkWidth decodes the union as CjkWidthTokenFilter.
+func (u TokenFilterDefinition) AsCjkWidth() (CjkWidthTokenFilter, error) {
+	return as[CjkWidthTokenFilter](u.Union, "TokenFilterDefinition", "CjkWidth")
 }
 
-// TokenFilterDefinitionFromCjkWidthTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromCjkWidth returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "cjk_width".
-func TokenFilterDefinitionFromCjkWidthTokenFilter(v CjkWidthTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromCjkWidth(v CjkWidthTokenFilter) TokenFilterDefinition {
 	v.Type = "cjk_width"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsClassicTokenFilter decodes the union as ClassicTokenFilter.
-func (u TokenFilterDefinition) AsClassicTokenFilter() (ClassicTokenFilter, error) {
-	return as[ClassicTokenFilter](u.Union, "TokenFilterDefinition", "ClassicTokenFilter")
+// AsClassic decodes the union as ClassicTokenFilter.
+func (u TokenFilterDefinition) AsClassic() (ClassicTokenFilter, error) {
+	return as[ClassicTokenFilter](u.Union, "TokenFilterDefinition", "Classic")
 }
 
-// TokenFilterDefinitionFromClassicTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromClassic returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "classic".
-func TokenFilterDefinitionFromClassicTokenFilter(v ClassicTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromClassic(v ClassicTokenFilter) TokenFilterDefinition {
 	v.Type = "classic"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsCommonGramsTokenFilter decodes the union as CommonGramsTokenFilter.
-func (u TokenFilterDefinition) AsCommonGramsTokenFilter() (CommonGramsTokenFilter, error) {
-	return as[CommonGramsTokenFilter](u.Union, "TokenFilterDefinition", "CommonGramsTokenFilter")
+// AsCommonGrams decodes the union as CommonGramsTokenFilter.
+func (u TokenFilterDefinition) AsCommonGrams() (CommonGramsTokenFilter, error) {
+	return as[CommonGramsTokenFilter](u.Union, "TokenFilterDefinition", "CommonGrams")
 }
 
-// TokenFilterDefinitionFromCommonGramsTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromCommonGrams returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "common_grams".
-func TokenFilterDefinitionFromCommonGramsTokenFilter(v CommonGramsTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromCommonGrams(v CommonGramsTokenFilter) TokenFilterDefinition {
 	v.Type = "common_grams"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsConditionTokenFilter decodes the union as ConditionTokenFilter.
-func (u TokenFilterDefinition) AsConditionTokenFilter() (ConditionTokenFilter, error) {
-	return as[ConditionTokenFilter](u.Union, "TokenFilterDefinition", "ConditionTokenFilter")
+// AsCondition decodes the union as ConditionTokenFilter.
+func (u TokenFilterDefinition) AsCondition() (ConditionTokenFilter, error) {
+	return as[ConditionTokenFilter](u.Union, "TokenFilterDefinition", "Condition")
 }
 
-// TokenFilterDefinitionFromConditionTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromCondition returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "condition".
-func TokenFilterDefinitionFromConditionTokenFilter(v ConditionTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromCondition(v ConditionTokenFilter) TokenFilterDefinition {
 	v.Type = "condition"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsCzechStemTokenFilter decodes the union as CzechStemTokenFilter.
-func (u TokenFilterDefinition) AsCzechStemTokenFilter() (CzechStemTokenFilter, error) {
-	return as[CzechStemTokenFilter](u.Union, "TokenFilterDefinition", "CzechStemTokenFilter")
+// AsCzechStem decodes the union as CzechStemTokenFilter.
+func (u TokenFilterDefinition) AsCzechStem() (CzechStemTokenFilter, error) {
+	return as[CzechStemTokenFilter](u.Union, "TokenFilterDefinition", "CzechStem")
 }
 
-// TokenFilterDefinitionFromCzechStemTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromCzechStem returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "czech_stem".
-func TokenFilterDefinitionFromCzechStemTokenFilter(v CzechStemTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromCzechStem(v CzechStemTokenFilter) TokenFilterDefinition {
 	v.Type = "czech_stem"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsDecimalDigitTokenFilter decodes the union as DecimalDigitTokenFilter.
-func (u TokenFilterDefinition) AsDecimalDigitTokenFilter() (DecimalDigitTokenFilter, error) {
-	return as[DecimalDigitTokenFilter](u.Union, "TokenFilterDefinition", "DecimalDigitTokenFilter")
+// AsDecimalDigit decodes the union as DecimalDigitTokenFilter.
+func (u TokenFilterDefinition) AsDecimalDigit() (DecimalDigitTokenFilter, error) {
+	return as[DecimalDigitTokenFilter](u.Union, "TokenFilterDefinition", "DecimalDigit")
 }
 
-// TokenFilterDefinitionFromDecimalDigitTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromDecimalDigit returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "decimal_digit".
-func TokenFilterDefinitionFromDecimalDigitTokenFilter(v DecimalDigitTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromDecimalDigit(v DecimalDigitTokenFilter) TokenFilterDefinition {
 	v.Type = "decimal_digit"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsDelimitedPayloadTokenFilter decodes the union as DelimitedPayloadTokenFilter.
-func (u TokenFilterDefinition) AsDelimitedPayloadTokenFilter() (DelimitedPayloadTokenFilter, error) {
-	return as[DelimitedPayloadTokenFilter](u.Union, "TokenFilterDefinition", "DelimitedPayloadTokenFilter")
+// AsDelimitedPayload decodes the union as DelimitedPayloadTokenFilter.
+func (u TokenFilterDefinition) AsDelimitedPayload() (DelimitedPayloadTokenFilter, error) {
+	return as[DelimitedPayloadTokenFilter](u.Union, "TokenFilterDefinition", "DelimitedPayload")
 }
 
-// TokenFilterDefinitionFromDelimitedPayloadTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromDelimitedPayload returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "delimited_payload".
-func TokenFilterDefinitionFromDelimitedPayloadTokenFilter(v DelimitedPayloadTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromDelimitedPayload(v DelimitedPayloadTokenFilter) TokenFilterDefinition {
 	v.Type = "delimited_payload"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsDutchStemTokenFilter decodes the union as DutchStemTokenFilter.
-func (u TokenFilterDefinition) AsDutchStemTokenFilter() (DutchStemTokenFilter, error) {
-	return as[DutchStemTokenFilter](u.Union, "TokenFilterDefinition", "DutchStemTokenFilter")
+// AsDutchStem decodes the union as DutchStemTokenFilter.
+func (u TokenFilterDefinition) AsDutchStem() (DutchStemTokenFilter, error) {
+	return as[DutchStemTokenFilter](u.Union, "TokenFilterDefinition", "DutchStem")
 }
 
-// TokenFilterDefinitionFromDutchStemTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromDutchStem returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "dutch_stem".
-func TokenFilterDefinitionFromDutchStemTokenFilter(v DutchStemTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromDutchStem(v DutchStemTokenFilter) TokenFilterDefinition {
 	v.Type = "dutch_stem"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsEdgeNGramTokenFilter decodes the union as EdgeNGramTokenFilter.
-func (u TokenFilterDefinition) AsEdgeNGramTokenFilter() (EdgeNGramTokenFilter, error) {
-	return as[EdgeNGramTokenFilter](u.Union, "TokenFilterDefinition", "EdgeNGramTokenFilter")
+// AsEdgeNgram decodes the union as EdgeNGramTokenFilter.
+func (u TokenFilterDefinition) AsEdgeNgram() (EdgeNGramTokenFilter, error) {
+	return as[EdgeNGramTokenFilter](u.Union, "TokenFilterDefinition", "EdgeNgram")
 }
 
-// TokenFilterDefinitionFromEdgeNGramTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromEdgeNgram returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "edge_ngram".
-func TokenFilterDefinitionFromEdgeNGramTokenFilter(v EdgeNGramTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromEdgeNgram(v EdgeNGramTokenFilter) TokenFilterDefinition {
 	v.Type = "edge_ngram"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsElisionTokenFilter decodes the union as ElisionTokenFilter.
-func (u TokenFilterDefinition) AsElisionTokenFilter() (ElisionTokenFilter, error) {
-	return as[ElisionTokenFilter](u.Union, "TokenFilterDefinition", "ElisionTokenFilter")
+// AsElision decodes the union as ElisionTokenFilter.
+func (u TokenFilterDefinition) AsElision() (ElisionTokenFilter, error) {
+	return as[ElisionTokenFilter](u.Union, "TokenFilterDefinition", "Elision")
 }
 
-// TokenFilterDefinitionFromElisionTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromElision returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "elision".
-func TokenFilterDefinitionFromElisionTokenFilter(v ElisionTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromElision(v ElisionTokenFilter) TokenFilterDefinition {
 	v.Type = "elision"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsFingerprintTokenFilter decodes the union as FingerprintTokenFilter.
-func (u TokenFilterDefinition) AsFingerprintTokenFilter() (FingerprintTokenFilter, error) {
-	return as[FingerprintTokenFilter](u.Union, "TokenFilterDefinition", "FingerprintTokenFilter")
+// AsFingerprint decodes the union as FingerprintTokenFilter.
+func (u TokenFilterDefinition) AsFingerprint() (FingerprintTokenFilter, error) {
+	return as[FingerprintTokenFilter](u.Union, "TokenFilterDefinition", "Fingerprint")
 }
 
-// TokenFilterDefinitionFromFingerprintTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromFingerprint returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "fingerprint".
-func TokenFilterDefinitionFromFingerprintTokenFilter(v FingerprintTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromFingerprint(v FingerprintTokenFilter) TokenFilterDefinition {
 	v.Type = "fingerprint"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsFlattenGraphTokenFilter decodes the union as FlattenGraphTokenFilter.
-func (u TokenFilterDefinition) AsFlattenGraphTokenFilter() (FlattenGraphTokenFilter, error) {
-	return as[FlattenGraphTokenFilter](u.Union, "TokenFilterDefinition", "FlattenGraphTokenFilter")
+// AsFlattenGraph decodes the union as FlattenGraphTokenFilter.
+func (u TokenFilterDefinition) AsFlattenGraph() (FlattenGraphTokenFilter, error) {
+	return as[FlattenGraphTokenFilter](u.Union, "TokenFilterDefinition", "FlattenGraph")
 }
 
-// TokenFilterDefinitionFromFlattenGraphTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromFlattenGraph returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "flatten_graph".
-func TokenFilterDefinitionFromFlattenGraphTokenFilter(v FlattenGraphTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromFlattenGraph(v FlattenGraphTokenFilter) TokenFilterDefinition {
 	v.Type = "flatten_graph"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsFrenchStemTokenFilter decodes the union as FrenchStemTokenFilter.
-func (u TokenFilterDefinition) AsFrenchStemTokenFilter() (FrenchStemTokenFilter, error) {
-	return as[FrenchStemTokenFilter](u.Union, "TokenFilterDefinition", "FrenchStemTokenFilter")
+// AsFrenchStem decodes the union as FrenchStemTokenFilter.
+func (u TokenFilterDefinition) AsFrenchStem() (FrenchStemTokenFilter, error) {
+	return as[FrenchStemTokenFilter](u.Union, "TokenFilterDefinition", "FrenchStem")
 }
 
-// TokenFilterDefinitionFromFrenchStemTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromFrenchStem returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "french_stem".
-func TokenFilterDefinitionFromFrenchStemTokenFilter(v FrenchStemTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromFrenchStem(v FrenchStemTokenFilter) TokenFilterDefinition {
 	v.Type = "french_stem"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsGermanNormalizationTokenFilter decodes the union as GermanNormalizationTokenFilter.
-func (u TokenFilterDefinition) AsGermanNormalizationTokenFilter() (GermanNormalizationTokenFilter, error) {
-	return as[GermanNormalizationTokenFilter](u.Union, "TokenFilterDefinition", "GermanNormalizationTokenFilter")
+// AsGermanNormalization decodes the union as GermanNormalizationTokenFilter.
+func (u TokenFilterDefinition) AsGermanNormalization() (GermanNormalizationTokenFilter, error) {
+	return as[GermanNormalizationTokenFilter](u.Union, "TokenFilterDefinition", "GermanNormalization")
 }
 
-// TokenFilterDefinitionFromGermanNormalizationTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromGermanNormalization returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "german_normalization".
-func TokenFilterDefinitionFromGermanNormalizationTokenFilter(v GermanNormalizationTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromGermanNormalization(v GermanNormalizationTokenFilter) TokenFilterDefinition {
 	v.Type = "german_normalization"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsGermanStemTokenFilter decodes the union as GermanStemTokenFilter.
-func (u TokenFilterDefinition) AsGermanStemTokenFilter() (GermanStemTokenFilter, error) {
-	return as[GermanStemTokenFilter](u.Union, "TokenFilterDefinition", "GermanStemTokenFilter")
+// AsGermanStem decodes the union as GermanStemTokenFilter.
+func (u TokenFilterDefinition) AsGermanStem() (GermanStemTokenFilter, error) {
+	return as[GermanStemTokenFilter](u.Union, "TokenFilterDefinition", "GermanStem")
 }
 
-// TokenFilterDefinitionFromGermanStemTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromGermanStem returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "german_stem".
-func TokenFilterDefinitionFromGermanStemTokenFilter(v GermanStemTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromGermanStem(v GermanStemTokenFilter) TokenFilterDefinition {
 	v.Type = "german_stem"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsHindiNormalizationTokenFilter decodes the union as HindiNormalizationTokenFilter.
-func (u TokenFilterDefinition) AsHindiNormalizationTokenFilter() (HindiNormalizationTokenFilter, error) {
-	return as[HindiNormalizationTokenFilter](u.Union, "TokenFilterDefinition", "HindiNormalizationTokenFilter")
+// AsHindiNormalization decodes the union as HindiNormalizationTokenFilter.
+func (u TokenFilterDefinition) AsHindiNormalization() (HindiNormalizationTokenFilter, error) {
+	return as[HindiNormalizationTokenFilter](u.Union, "TokenFilterDefinition", "HindiNormalization")
 }
 
-// TokenFilterDefinitionFromHindiNormalizationTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromHindiNormalization returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "hindi_normalization".
-func TokenFilterDefinitionFromHindiNormalizationTokenFilter(v HindiNormalizationTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromHindiNormalization(v HindiNormalizationTokenFilter) TokenFilterDefinition {
 	v.Type = "hindi_normalization"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsHunspellTokenFilter decodes the union as HunspellTokenFilter.
-func (u TokenFilterDefinition) AsHunspellTokenFilter() (HunspellTokenFilter, error) {
-	return as[HunspellTokenFilter](u.Union, "TokenFilterDefinition", "HunspellTokenFilter")
+// AsHunspell decodes the union as HunspellTokenFilter.
+func (u TokenFilterDefinition) AsHunspell() (HunspellTokenFilter, error) {
+	return as[HunspellTokenFilter](u.Union, "TokenFilterDefinition", "Hunspell")
 }
 
-// TokenFilterDefinitionFromHunspellTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromHunspell returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "hunspell".
-func TokenFilterDefinitionFromHunspellTokenFilter(v HunspellTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromHunspell(v HunspellTokenFilter) TokenFilterDefinition {
 	v.Type = "hunspell"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsHyphenationDecompounderTokenFilter decodes the union as HyphenationDecompounderTokenFilter.
-func (u TokenFilterDefinition) AsHyphenationDecompounderTokenFilter() (HyphenationDecompounderTokenFilter, error) {
-	return as[HyphenationDecompounderTokenFilter](u.Union, "TokenFilterDefinition", "HyphenationDecompounderTokenFilter")
+// AsHyphenationDecompounder decodes the union as HyphenationDecompounderTokenFilter.
+func (u TokenFilterDefinition) AsHyphenationDecompounder() (HyphenationDecompounderTokenFilter, error) {
+	return as[HyphenationDecompounderTokenFilter](u.Union, "TokenFilterDefinition", "HyphenationDecompounder")
 }
 
-// TokenFilterDefinitionFromHyphenationDecompounderTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromHyphenationDecompounder returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "hyphenation_decompounder".
-func TokenFilterDefinitionFromHyphenationDecompounderTokenFilter(v HyphenationDecompounderTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromHyphenationDecompounder(v HyphenationDecompounderTokenFilter) TokenFilterDefinition {
 	v.Type = "hyphenation_decompounder"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsIndicNormalizationTokenFilter decodes the union as IndicNormalizationTokenFilter.
-func (u TokenFilterDefinition) AsIndicNormalizationTokenFilter() (IndicNormalizationTokenFilter, error) {
-	return as[IndicNormalizationTokenFilter](u.Union, "TokenFilterDefinition", "IndicNormalizationTokenFilter")
+// AsIndicNormalization decodes the union as IndicNormalizationTokenFilter.
+func (u TokenFilterDefinition) AsIndicNormalization() (IndicNormalizationTokenFilter, error) {
+	return as[IndicNormalizationTokenFilter](u.Union, "TokenFilterDefinition", "IndicNormalization")
 }
 
-// TokenFilterDefinitionFromIndicNormalizationTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromIndicNormalization returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "indic_normalization".
-func TokenFilterDefinitionFromIndicNormalizationTokenFilter(v IndicNormalizationTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromIndicNormalization(v IndicNormalizationTokenFilter) TokenFilterDefinition {
 	v.Type = "indic_normalization"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsKeepTypesTokenFilter decodes the union as KeepTypesTokenFilter.
-func (u TokenFilterDefinition) AsKeepTypesTokenFilter() (KeepTypesTokenFilter, error) {
-	return as[KeepTypesTokenFilter](u.Union, "TokenFilterDefinition", "KeepTypesTokenFilter")
+// AsKeepTypes decodes the union as KeepTypesTokenFilter.
+func (u TokenFilterDefinition) AsKeepTypes() (KeepTypesTokenFilter, error) {
+	return as[KeepTypesTokenFilter](u.Union, "TokenFilterDefinition", "KeepTypes")
 }
 
-// TokenFilterDefinitionFromKeepTypesTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromKeepTypes returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "keep_types".
-func TokenFilterDefinitionFromKeepTypesTokenFilter(v KeepTypesTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromKeepTypes(v KeepTypesTokenFilter) TokenFilterDefinition {
 	v.Type = "keep_types"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsKeepWordsTokenFilter decodes the union as KeepWordsTokenFilter.
-func (u TokenFilterDefinition) AsKeepWordsTokenFilter() (KeepWordsTokenFilter, error) {
-	return as[KeepWordsTokenFilter](u.Union, "TokenFilterDefinition", "KeepWordsTokenFilter")
+// AsKeep decodes the union as KeepWordsTokenFilter.
+func (u TokenFilterDefinition) AsKeep() (KeepWordsTokenFilter, error) {
+	return as[KeepWordsTokenFilter](u.Union, "TokenFilterDefinition", "Keep")
 }
 
-// TokenFilterDefinitionFromKeepWordsTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromKeep returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "keep".
-func TokenFilterDefinitionFromKeepWordsTokenFilter(v KeepWordsTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromKeep(v KeepWordsTokenFilter) TokenFilterDefinition {
 	v.Type = "keep"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsKeywordMarkerTokenFilter decodes the union as KeywordMarkerTokenFilter.
-func (u TokenFilterDefinition) AsKeywordMarkerTokenFilter() (KeywordMarkerTokenFilter, error) {
-	return as[KeywordMarkerTokenFilter](u.Union, "TokenFilterDefinition", "KeywordMarkerTokenFilter")
+// AsKeywordMarker decodes the union as KeywordMarkerTokenFilter.
+func (u TokenFilterDefinition) AsKeywordMarker() (KeywordMarkerTokenFilter, error) {
+	return as[KeywordMarkerTokenFilter](u.Union, "TokenFilterDefinition", "KeywordMarker")
 }
 
-// TokenFilterDefinitionFromKeywordMarkerTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromKeywordMarker returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "keyword_marker".
-func TokenFilterDefinitionFromKeywordMarkerTokenFilter(v KeywordMarkerTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromKeywordMarker(v KeywordMarkerTokenFilter) TokenFilterDefinition {
 	v.Type = "keyword_marker"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsKeywordRepeatTokenFilter decodes the union as KeywordRepeatTokenFilter.
-func (u TokenFilterDefinition) AsKeywordRepeatTokenFilter() (KeywordRepeatTokenFilter, error) {
-	return as[KeywordRepeatTokenFilter](u.Union, "TokenFilterDefinition", "KeywordRepeatTokenFilter")
+// AsKeywordRepeat decodes the union as KeywordRepeatTokenFilter.
+func (u TokenFilterDefinition) AsKeywordRepeat() (KeywordRepeatTokenFilter, error) {
+	return as[KeywordRepeatTokenFilter](u.Union, "TokenFilterDefinition", "KeywordRepeat")
 }
 
-// TokenFilterDefinitionFromKeywordRepeatTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromKeywordRepeat returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "keyword_repeat".
-func TokenFilterDefinitionFromKeywordRepeatTokenFilter(v KeywordRepeatTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromKeywordRepeat(v KeywordRepeatTokenFilter) TokenFilterDefinition {
 	v.Type = "keyword_repeat"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsKStemTokenFilter decodes the union as KStemTokenFilter.
-func (u TokenFilterDefinition) AsKStemTokenFilter() (KStemTokenFilter, error) {
-	return as[KStemTokenFilter](u.Union, "TokenFilterDefinition", "KStemTokenFilter")
+// AsKstem decodes the union as KStemTokenFilter.
+func (u TokenFilterDefinition) AsKstem() (KStemTokenFilter, error) {
+	return as[KStemTokenFilter](u.Union, "TokenFilterDefinition", "Kstem")
 }
 
-// TokenFilterDefinitionFromKStemTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromKstem returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "kstem".
-func TokenFilterDefinitionFromKStemTokenFilter(v KStemTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromKstem(v KStemTokenFilter) TokenFilterDefinition {
 	v.Type = "kstem"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsLengthTokenFilter decodes the union as LengthTokenFilter.
-func (u TokenFilterDefinition) AsLengthTokenFilter() (LengthTokenFilter, error) {
-	return as[LengthTokenFilter](u.Union, "TokenFilterDefinition", "LengthTokenFilter")
+// AsLength decodes the union as LengthTokenFilter.
+func (u TokenFilterDefinition) AsLength() (LengthTokenFilter, error) {
+	return as[LengthTokenFilter](u.Union, "TokenFilterDefinition", "Length")
 }
 
-// TokenFilterDefinitionFromLengthTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromLength returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "length".
-func TokenFilterDefinitionFromLengthTokenFilter(v LengthTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromLength(v LengthTokenFilter) TokenFilterDefinition {
 	v.Type = "length"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsLimitTokenCountTokenFilter decodes the union as LimitTokenCountTokenFilter.
-func (u TokenFilterDefinition) AsLimitTokenCountTokenFilter() (LimitTokenCountTokenFilter, error) {
-	return as[LimitTokenCountTokenFilter](u.Union, "TokenFilterDefinition", "LimitTokenCountTokenFilter")
+// AsLimit decodes the union as LimitTokenCountTokenFilter.
+func (u TokenFilterDefinition) AsLimit() (LimitTokenCountTokenFilter, error) {
+	return as[LimitTokenCountTokenFilter](u.Union, "TokenFilterDefinition", "Limit")
 }
 
-// TokenFilterDefinitionFromLimitTokenCountTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromLimit returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "limit".
-func TokenFilterDefinitionFromLimitTokenCountTokenFilter(v LimitTokenCountTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromLimit(v LimitTokenCountTokenFilter) TokenFilterDefinition {
 	v.Type = "limit"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsLowercaseTokenFilter decodes the union as LowercaseTokenFilter.
-func (u TokenFilterDefinition) AsLowercaseTokenFilter() (LowercaseTokenFilter, error) {
-	return as[LowercaseTokenFilter](u.Union, "TokenFilterDefinition", "LowercaseTokenFilter")
+// AsLowercase decodes the union as LowercaseTokenFilter.
+func (u TokenFilterDefinition) AsLowercase() (LowercaseTokenFilter, error) {
+	return as[LowercaseTokenFilter](u.Union, "TokenFilterDefinition", "Lowercase")
 }
 
-// TokenFilterDefinitionFromLowercaseTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromLowercase returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "lowercase".
-func TokenFilterDefinitionFromLowercaseTokenFilter(v LowercaseTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromLowercase(v LowercaseTokenFilter) TokenFilterDefinition {
 	v.Type = "lowercase"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsMinHashTokenFilter decodes the union as MinHashTokenFilter.
-func (u TokenFilterDefinition) AsMinHashTokenFilter() (MinHashTokenFilter, error) {
-	return as[MinHashTokenFilter](u.Union, "TokenFilterDefinition", "MinHashTokenFilter")
+// AsMinHash decodes the union as MinHashTokenFilter.
+func (u TokenFilterDefinition) AsMinHash() (MinHashTokenFilter, error) {
+	return as[MinHashTokenFilter](u.Union, "TokenFilterDefinition", "MinHash")
 }
 
-// TokenFilterDefinitionFromMinHashTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromMinHash returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "min_hash".
-func TokenFilterDefinitionFromMinHashTokenFilter(v MinHashTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromMinHash(v MinHashTokenFilter) TokenFilterDefinition {
 	v.Type = "min_hash"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsMultiplexerTokenFilter decodes the union as MultiplexerTokenFilter.
-func (u TokenFilterDefinition) AsMultiplexerTokenFilter() (MultiplexerTokenFilter, error) {
-	return as[MultiplexerTokenFilter](u.Union, "TokenFilterDefinition", "MultiplexerTokenFilter")
+// AsMultiplexer decodes the union as MultiplexerTokenFilter.
+func (u TokenFilterDefinition) AsMultiplexer() (MultiplexerTokenFilter, error) {
+	return as[MultiplexerTokenFilter](u.Union, "TokenFilterDefinition", "Multiplexer")
 }
 
-// TokenFilterDefinitionFromMultiplexerTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromMultiplexer returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "multiplexer".
-func TokenFilterDefinitionFromMultiplexerTokenFilter(v MultiplexerTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromMultiplexer(v MultiplexerTokenFilter) TokenFilterDefinition {
 	v.Type = "multiplexer"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsNGramTokenFilter decodes the union as NGramTokenFilter.
-func (u TokenFilterDefinition) AsNGramTokenFilter() (NGramTokenFilter, error) {
-	return as[NGramTokenFilter](u.Union, "TokenFilterDefinition", "NGramTokenFilter")
+// AsNgram decodes the union as NGramTokenFilter.
+func (u TokenFilterDefinition) AsNgram() (NGramTokenFilter, error) {
+	return as[NGramTokenFilter](u.Union, "TokenFilterDefinition", "Ngram")
 }
 
-// TokenFilterDefinitionFromNGramTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromNgram returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "ngram".
-func TokenFilterDefinitionFromNGramTokenFilter(v NGramTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromNgram(v NGramTokenFilter) TokenFilterDefinition {
 	v.Type = "ngram"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsNoriPartOfSpeechTokenFilter decodes the union as NoriPartOfSpeechTokenFilter.
-func (u TokenFilterDefinition) AsNoriPartOfSpeechTokenFilter() (NoriPartOfSpeechTokenFilter, error) {
-	return as[NoriPartOfSpeechTokenFilter](u.Union, "TokenFilterDefinition", "NoriPartOfSpeechTokenFilter")
+// AsNoriPartOfSpeech decodes the union as NoriPartOfSpeechTokenFilter.
+func (u TokenFilterDefinition) AsNoriPartOfSpeech() (NoriPartOfSpeechTokenFilter, error) {
+	return as[NoriPartOfSpeechTokenFilter](u.Union, "TokenFilterDefinition", "NoriPartOfSpeech")
 }
 
-// TokenFilterDefinitionFromNoriPartOfSpeechTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromNoriPartOfSpeech returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "nori_part_of_speech".
-func TokenFilterDefinitionFromNoriPartOfSpeechTokenFilter(v NoriPartOfSpeechTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromNoriPartOfSpeech(v NoriPartOfSpeechTokenFilter) TokenFilterDefinition {
 	v.Type = "nori_part_of_speech"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsPatternCaptureTokenFilter decodes the union as PatternCaptureTokenFilter.
-func (u TokenFilterDefinition) AsPatternCaptureTokenFilter() (PatternCaptureTokenFilter, error) {
-	return as[PatternCaptureTokenFilter](u.Union, "TokenFilterDefinition", "PatternCaptureTokenFilter")
+// AsPatternCapture decodes the union as PatternCaptureTokenFilter.
+func (u TokenFilterDefinition) AsPatternCapture() (PatternCaptureTokenFilter, error) {
+	return as[PatternCaptureTokenFilter](u.Union, "TokenFilterDefinition", "PatternCapture")
 }
 
-// TokenFilterDefinitionFromPatternCaptureTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromPatternCapture returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "pattern_capture".
-func TokenFilterDefinitionFromPatternCaptureTokenFilter(v PatternCaptureTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromPatternCapture(v PatternCaptureTokenFilter) TokenFilterDefinition {
 	v.Type = "pattern_capture"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsPatternReplaceTokenFilter decodes the union as PatternReplaceTokenFilter.
-func (u TokenFilterDefinition) AsPatternReplaceTokenFilter() (PatternReplaceTokenFilter, error) {
-	return as[PatternReplaceTokenFilter](u.Union, "TokenFilterDefinition", "PatternReplaceTokenFilter")
+// AsPatternReplace decodes the union as PatternReplaceTokenFilter.
+func (u TokenFilterDefinition) AsPatternReplace() (PatternReplaceTokenFilter, error) {
+	return as[PatternReplaceTokenFilter](u.Union, "TokenFilterDefinition", "PatternReplace")
 }
 
-// TokenFilterDefinitionFromPatternReplaceTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromPatternReplace returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "pattern_replace".
-func TokenFilterDefinitionFromPatternReplaceTokenFilter(v PatternReplaceTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromPatternReplace(v PatternReplaceTokenFilter) TokenFilterDefinition {
 	v.Type = "pattern_replace"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsPersianNormalizationTokenFilter decodes the union as PersianNormalizationTokenFilter.
-func (u TokenFilterDefinition) AsPersianNormalizationTokenFilter() (PersianNormalizationTokenFilter, error) {
-	return as[PersianNormalizationTokenFilter](u.Union, "TokenFilterDefinition", "PersianNormalizationTokenFilter")
+// AsPersianNormalization decodes the union as PersianNormalizationTokenFilter.
+func (u TokenFilterDefinition) AsPersianNormalization() (PersianNormalizationTokenFilter, error) {
+	return as[PersianNormalizationTokenFilter](u.Union, "TokenFilterDefinition", "PersianNormalization")
 }
 
-// TokenFilterDefinitionFromPersianNormalizationTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromPersianNormalization returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "persian_normalization".
-func TokenFilterDefinitionFromPersianNormalizationTokenFilter(v PersianNormalizationTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromPersianNormalization(v PersianNormalizationTokenFilter) TokenFilterDefinition {
 	v.Type = "persian_normalization"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsPersianStemTokenFilter decodes the union as PersianStemTokenFilter.
-func (u TokenFilterDefinition) AsPersianStemTokenFilter() (PersianStemTokenFilter, error) {
-	return as[PersianStemTokenFilter](u.Union, "TokenFilterDefinition", "PersianStemTokenFilter")
+// AsPersianStem decodes the union as PersianStemTokenFilter.
+func (u TokenFilterDefinition) AsPersianStem() (PersianStemTokenFilter, error) {
+	return as[PersianStemTokenFilter](u.Union, "TokenFilterDefinition", "PersianStem")
 }
 
-// TokenFilterDefinitionFromPersianStemTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromPersianStem returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "persian_stem".
-func TokenFilterDefinitionFromPersianStemTokenFilter(v PersianStemTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromPersianStem(v PersianStemTokenFilter) TokenFilterDefinition {
 	v.Type = "persian_stem"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsPorterStemTokenFilter decodes the union as PorterStemTokenFilter.
-func (u TokenFilterDefinition) AsPorterStemTokenFilter() (PorterStemTokenFilter, error) {
-	return as[PorterStemTokenFilter](u.Union, "TokenFilterDefinition", "PorterStemTokenFilter")
+// AsPorterStem decodes the union as PorterStemTokenFilter.
+func (u TokenFilterDefinition) AsPorterStem() (PorterStemTokenFilter, error) {
+	return as[PorterStemTokenFilter](u.Union, "TokenFilterDefinition", "PorterStem")
 }
 
-// TokenFilterDefinitionFromPorterStemTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromPorterStem returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "porter_stem".
-func TokenFilterDefinitionFromPorterStemTokenFilter(v PorterStemTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromPorterStem(v PorterStemTokenFilter) TokenFilterDefinition {
 	v.Type = "porter_stem"
 	return TokenFilterDefinition{of(v)}
 }
@@ -2779,362 +2781,362 @@ func TokenFilterDefinitionFromPredicateTokenFilter(v PredicateTokenFilter) Token
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsRemoveDuplicatesTokenFilter decodes the union as RemoveDuplicatesTokenFilter.
-func (u TokenFilterDefinition) AsRemoveDuplicatesTokenFilter() (RemoveDuplicatesTokenFilter, error) {
-	return as[RemoveDuplicatesTokenFilter](u.Union, "TokenFilterDefinition", "RemoveDuplicatesTokenFilter")
+// AsRemoveDuplicates decodes the union as RemoveDuplicatesTokenFilter.
+func (u TokenFilterDefinition) AsRemoveDuplicates() (RemoveDuplicatesTokenFilter, error) {
+	return as[RemoveDuplicatesTokenFilter](u.Union, "TokenFilterDefinition", "RemoveDuplicates")
 }
 
-// TokenFilterDefinitionFromRemoveDuplicatesTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromRemoveDuplicates returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "remove_duplicates".
-func TokenFilterDefinitionFromRemoveDuplicatesTokenFilter(v RemoveDuplicatesTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromRemoveDuplicates(v RemoveDuplicatesTokenFilter) TokenFilterDefinition {
 	v.Type = "remove_duplicates"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsReverseTokenFilter decodes the union as ReverseTokenFilter.
-func (u TokenFilterDefinition) AsReverseTokenFilter() (ReverseTokenFilter, error) {
-	return as[ReverseTokenFilter](u.Union, "TokenFilterDefinition", "ReverseTokenFilter")
+// AsReverse decodes the union as ReverseTokenFilter.
+func (u TokenFilterDefinition) AsReverse() (ReverseTokenFilter, error) {
+	return as[ReverseTokenFilter](u.Union, "TokenFilterDefinition", "Reverse")
 }
 
-// TokenFilterDefinitionFromReverseTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromReverse returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "reverse".
-func TokenFilterDefinitionFromReverseTokenFilter(v ReverseTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromReverse(v ReverseTokenFilter) TokenFilterDefinition {
 	v.Type = "reverse"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsRussianStemTokenFilter decodes the union as RussianStemTokenFilter.
-func (u TokenFilterDefinition) AsRussianStemTokenFilter() (RussianStemTokenFilter, error) {
-	return as[RussianStemTokenFilter](u.Union, "TokenFilterDefinition", "RussianStemTokenFilter")
+// AsRussianStem decodes the union as RussianStemTokenFilter.
+func (u TokenFilterDefinition) AsRussianStem() (RussianStemTokenFilter, error) {
+	return as[RussianStemTokenFilter](u.Union, "TokenFilterDefinition", "RussianStem")
 }
 
-// TokenFilterDefinitionFromRussianStemTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromRussianStem returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "russian_stem".
-func TokenFilterDefinitionFromRussianStemTokenFilter(v RussianStemTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromRussianStem(v RussianStemTokenFilter) TokenFilterDefinition {
 	v.Type = "russian_stem"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsScandinavianFoldingTokenFilter decodes the union as ScandinavianFoldingTokenFilter.
-func (u TokenFilterDefinition) AsScandinavianFoldingTokenFilter() (ScandinavianFoldingTokenFilter, error) {
-	return as[ScandinavianFoldingTokenFilter](u.Union, "TokenFilterDefinition", "ScandinavianFoldingTokenFilter")
+// AsScandinavianFolding decodes the union as ScandinavianFoldingTokenFilter.
+func (u TokenFilterDefinition) AsScandinavianFolding() (ScandinavianFoldingTokenFilter, error) {
+	return as[ScandinavianFoldingTokenFilter](u.Union, "TokenFilterDefinition", "ScandinavianFolding")
 }
 
-// TokenFilterDefinitionFromScandinavianFoldingTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromScandinavianFolding returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "scandinavian_folding".
-func TokenFilterDefinitionFromScandinavianFoldingTokenFilter(v ScandinavianFoldingTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromScandinavianFolding(v ScandinavianFoldingTokenFilter) TokenFilterDefinition {
 	v.Type = "scandinavian_folding"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsScandinavianNormalizationTokenFilter decodes the union as ScandinavianNormalizationTokenFilter.
-func (u TokenFilterDefinition) AsScandinavianNormalizationTokenFilter() (ScandinavianNormalizationTokenFilter, error) {
-	return as[ScandinavianNormalizationTokenFilter](u.Union, "TokenFilterDefinition", "ScandinavianNormalizationTokenFilter")
+// AsScandinavianNormalization decodes the union as ScandinavianNormalizationTokenFilter.
+func (u TokenFilterDefinition) AsScandinavianNormalization() (ScandinavianNormalizationTokenFilter, error) {
+	return as[ScandinavianNormalizationTokenFilter](u.Union, "TokenFilterDefinition", "ScandinavianNormalization")
 }
 
-// TokenFilterDefinitionFromScandinavianNormalizationTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromScandinavianNormalization returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "scandinavian_normalization".
-func TokenFilterDefinitionFromScandinavianNormalizationTokenFilter(v ScandinavianNormalizationTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromScandinavianNormalization(v ScandinavianNormalizationTokenFilter) TokenFilterDefinition {
 	v.Type = "scandinavian_normalization"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsSerbianNormalizationTokenFilter decodes the union as SerbianNormalizationTokenFilter.
-func (u TokenFilterDefinition) AsSerbianNormalizationTokenFilter() (SerbianNormalizationTokenFilter, error) {
-	return as[SerbianNormalizationTokenFilter](u.Union, "TokenFilterDefinition", "SerbianNormalizationTokenFilter")
+// AsSerbianNormalization decodes the union as SerbianNormalizationTokenFilter.
+func (u TokenFilterDefinition) AsSerbianNormalization() (SerbianNormalizationTokenFilter, error) {
+	return as[SerbianNormalizationTokenFilter](u.Union, "TokenFilterDefinition", "SerbianNormalization")
 }
 
-// TokenFilterDefinitionFromSerbianNormalizationTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromSerbianNormalization returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "serbian_normalization".
-func TokenFilterDefinitionFromSerbianNormalizationTokenFilter(v SerbianNormalizationTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromSerbianNormalization(v SerbianNormalizationTokenFilter) TokenFilterDefinition {
 	v.Type = "serbian_normalization"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsShingleTokenFilter decodes the union as ShingleTokenFilter.
-func (u TokenFilterDefinition) AsShingleTokenFilter() (ShingleTokenFilter, error) {
-	return as[ShingleTokenFilter](u.Union, "TokenFilterDefinition", "ShingleTokenFilter")
+// AsShingle decodes the union as ShingleTokenFilter.
+func (u TokenFilterDefinition) AsShingle() (ShingleTokenFilter, error) {
+	return as[ShingleTokenFilter](u.Union, "TokenFilterDefinition", "Shingle")
 }
 
-// TokenFilterDefinitionFromShingleTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromShingle returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "shingle".
-func TokenFilterDefinitionFromShingleTokenFilter(v ShingleTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromShingle(v ShingleTokenFilter) TokenFilterDefinition {
 	v.Type = "shingle"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsSnowballTokenFilter decodes the union as SnowballTokenFilter.
-func (u TokenFilterDefinition) AsSnowballTokenFilter() (SnowballTokenFilter, error) {
-	return as[SnowballTokenFilter](u.Union, "TokenFilterDefinition", "SnowballTokenFilter")
+// AsSnowball decodes the union as SnowballTokenFilter.
+func (u TokenFilterDefinition) AsSnowball() (SnowballTokenFilter, error) {
+	return as[SnowballTokenFilter](u.Union, "TokenFilterDefinition", "Snowball")
 }
 
-// TokenFilterDefinitionFromSnowballTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromSnowball returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "snowball".
-func TokenFilterDefinitionFromSnowballTokenFilter(v SnowballTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromSnowball(v SnowballTokenFilter) TokenFilterDefinition {
 	v.Type = "snowball"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsSoraniNormalizationTokenFilter decodes the union as SoraniNormalizationTokenFilter.
-func (u TokenFilterDefinition) AsSoraniNormalizationTokenFilter() (SoraniNormalizationTokenFilter, error) {
-	return as[SoraniNormalizationTokenFilter](u.Union, "TokenFilterDefinition", "SoraniNormalizationTokenFilter")
+// AsSoraniNormalization decodes the union as SoraniNormalizationTokenFilter.
+func (u TokenFilterDefinition) AsSoraniNormalization() (SoraniNormalizationTokenFilter, error) {
+	return as[SoraniNormalizationTokenFilter](u.Union, "TokenFilterDefinition", "SoraniNormalization")
 }
 
-// TokenFilterDefinitionFromSoraniNormalizationTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromSoraniNormalization returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "sorani_normalization".
-func TokenFilterDefinitionFromSoraniNormalizationTokenFilter(v SoraniNormalizationTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromSoraniNormalization(v SoraniNormalizationTokenFilter) TokenFilterDefinition {
 	v.Type = "sorani_normalization"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsStemmerOverrideTokenFilter decodes the union as StemmerOverrideTokenFilter.
-func (u TokenFilterDefinition) AsStemmerOverrideTokenFilter() (StemmerOverrideTokenFilter, error) {
-	return as[StemmerOverrideTokenFilter](u.Union, "TokenFilterDefinition", "StemmerOverrideTokenFilter")
+// AsStemmerOverride decodes the union as StemmerOverrideTokenFilter.
+func (u TokenFilterDefinition) AsStemmerOverride() (StemmerOverrideTokenFilter, error) {
+	return as[StemmerOverrideTokenFilter](u.Union, "TokenFilterDefinition", "StemmerOverride")
 }
 
-// TokenFilterDefinitionFromStemmerOverrideTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromStemmerOverride returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "stemmer_override".
-func TokenFilterDefinitionFromStemmerOverrideTokenFilter(v StemmerOverrideTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromStemmerOverride(v StemmerOverrideTokenFilter) TokenFilterDefinition {
 	v.Type = "stemmer_override"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsStemmerTokenFilter decodes the union as StemmerTokenFilter.
-func (u TokenFilterDefinition) AsStemmerTokenFilter() (StemmerTokenFilter, error) {
-	return as[StemmerTokenFilter](u.Union, "TokenFilterDefinition", "StemmerTokenFilter")
+// AsStemmer decodes the union as StemmerTokenFilter.
+func (u TokenFilterDefinition) AsStemmer() (StemmerTokenFilter, error) {
+	return as[StemmerTokenFilter](u.Union, "TokenFilterDefinition", "Stemmer")
 }
 
-// TokenFilterDefinitionFromStemmerTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromStemmer returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "stemmer".
-func TokenFilterDefinitionFromStemmerTokenFilter(v StemmerTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromStemmer(v StemmerTokenFilter) TokenFilterDefinition {
 	v.Type = "stemmer"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsStopTokenFilter decodes the union as StopTokenFilter.
-func (u TokenFilterDefinition) AsStopTokenFilter() (StopTokenFilter, error) {
-	return as[StopTokenFilter](u.Union, "TokenFilterDefinition", "StopTokenFilter")
+// AsStop decodes the union as StopTokenFilter.
+func (u TokenFilterDefinition) AsStop() (StopTokenFilter, error) {
+	return as[StopTokenFilter](u.Union, "TokenFilterDefinition", "Stop")
 }
 
-// TokenFilterDefinitionFromStopTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromStop returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "stop".
-func TokenFilterDefinitionFromStopTokenFilter(v StopTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromStop(v StopTokenFilter) TokenFilterDefinition {
 	v.Type = "stop"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsSynonymGraphTokenFilter decodes the union as SynonymGraphTokenFilter.
-func (u TokenFilterDefinition) AsSynonymGraphTokenFilter() (SynonymGraphTokenFilter, error) {
-	return as[SynonymGraphTokenFilter](u.Union, "TokenFilterDefinition", "SynonymGraphTokenFilter")
+// AsSynonymGraph decodes the union as SynonymGraphTokenFilter.
+func (u TokenFilterDefinition) AsSynonymGraph() (SynonymGraphTokenFilter, error) {
+	return as[SynonymGraphTokenFilter](u.Union, "TokenFilterDefinition", "SynonymGraph")
 }
 
-// TokenFilterDefinitionFromSynonymGraphTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromSynonymGraph returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "synonym_graph".
-func TokenFilterDefinitionFromSynonymGraphTokenFilter(v SynonymGraphTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromSynonymGraph(v SynonymGraphTokenFilter) TokenFilterDefinition {
 	v.Type = "synonym_graph"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsSynonymTokenFilter decodes the union as SynonymTokenFilter.
-func (u TokenFilterDefinition) AsSynonymTokenFilter() (SynonymTokenFilter, error) {
-	return as[SynonymTokenFilter](u.Union, "TokenFilterDefinition", "SynonymTokenFilter")
+// AsSynonym decodes the union as SynonymTokenFilter.
+func (u TokenFilterDefinition) AsSynonym() (SynonymTokenFilter, error) {
+	return as[SynonymTokenFilter](u.Union, "TokenFilterDefinition", "Synonym")
 }
 
-// TokenFilterDefinitionFromSynonymTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromSynonym returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "synonym".
-func TokenFilterDefinitionFromSynonymTokenFilter(v SynonymTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromSynonym(v SynonymTokenFilter) TokenFilterDefinition {
 	v.Type = "synonym"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsTrimTokenFilter decodes the union as TrimTokenFilter.
-func (u TokenFilterDefinition) AsTrimTokenFilter() (TrimTokenFilter, error) {
-	return as[TrimTokenFilter](u.Union, "TokenFilterDefinition", "TrimTokenFilter")
+// AsTrim decodes the union as TrimTokenFilter.
+func (u TokenFilterDefinition) AsTrim() (TrimTokenFilter, error) {
+	return as[TrimTokenFilter](u.Union, "TokenFilterDefinition", "Trim")
 }
 
-// TokenFilterDefinitionFromTrimTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromTrim returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "trim".
-func TokenFilterDefinitionFromTrimTokenFilter(v TrimTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromTrim(v TrimTokenFilter) TokenFilterDefinition {
 	v.Type = "trim"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsTruncateTokenFilter decodes the union as TruncateTokenFilter.
-func (u TokenFilterDefinition) AsTruncateTokenFilter() (TruncateTokenFilter, error) {
-	return as[TruncateTokenFilter](u.Union, "TokenFilterDefinition", "TruncateTokenFilter")
+// AsTruncate decodes the union as TruncateTokenFilter.
+func (u TokenFilterDefinition) AsTruncate() (TruncateTokenFilter, error) {
+	return as[TruncateTokenFilter](u.Union, "TokenFilterDefinition", "Truncate")
 }
 
-// TokenFilterDefinitionFromTruncateTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromTruncate returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "truncate".
-func TokenFilterDefinitionFromTruncateTokenFilter(v TruncateTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromTruncate(v TruncateTokenFilter) TokenFilterDefinition {
 	v.Type = "truncate"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsUniqueTokenFilter decodes the union as UniqueTokenFilter.
-func (u TokenFilterDefinition) AsUniqueTokenFilter() (UniqueTokenFilter, error) {
-	return as[UniqueTokenFilter](u.Union, "TokenFilterDefinition", "UniqueTokenFilter")
+// AsUnique decodes the union as UniqueTokenFilter.
+func (u TokenFilterDefinition) AsUnique() (UniqueTokenFilter, error) {
+	return as[UniqueTokenFilter](u.Union, "TokenFilterDefinition", "Unique")
 }
 
-// TokenFilterDefinitionFromUniqueTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromUnique returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "unique".
-func TokenFilterDefinitionFromUniqueTokenFilter(v UniqueTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromUnique(v UniqueTokenFilter) TokenFilterDefinition {
 	v.Type = "unique"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsUppercaseTokenFilter decodes the union as UppercaseTokenFilter.
-func (u TokenFilterDefinition) AsUppercaseTokenFilter() (UppercaseTokenFilter, error) {
-	return as[UppercaseTokenFilter](u.Union, "TokenFilterDefinition", "UppercaseTokenFilter")
+// AsUppercase decodes the union as UppercaseTokenFilter.
+func (u TokenFilterDefinition) AsUppercase() (UppercaseTokenFilter, error) {
+	return as[UppercaseTokenFilter](u.Union, "TokenFilterDefinition", "Uppercase")
 }
 
-// TokenFilterDefinitionFromUppercaseTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromUppercase returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "uppercase".
-func TokenFilterDefinitionFromUppercaseTokenFilter(v UppercaseTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromUppercase(v UppercaseTokenFilter) TokenFilterDefinition {
 	v.Type = "uppercase"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsWordDelimiterGraphTokenFilter decodes the union as WordDelimiterGraphTokenFilter.
-func (u TokenFilterDefinition) AsWordDelimiterGraphTokenFilter() (WordDelimiterGraphTokenFilter, error) {
-	return as[WordDelimiterGraphTokenFilter](u.Union, "TokenFilterDefinition", "WordDelimiterGraphTokenFilter")
+// AsWordDelimiterGraph decodes the union as WordDelimiterGraphTokenFilter.
+func (u TokenFilterDefinition) AsWordDelimiterGraph() (WordDelimiterGraphTokenFilter, error) {
+	return as[WordDelimiterGraphTokenFilter](u.Union, "TokenFilterDefinition", "WordDelimiterGraph")
 }
 
-// TokenFilterDefinitionFromWordDelimiterGraphTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromWordDelimiterGraph returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "word_delimiter_graph".
-func TokenFilterDefinitionFromWordDelimiterGraphTokenFilter(v WordDelimiterGraphTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromWordDelimiterGraph(v WordDelimiterGraphTokenFilter) TokenFilterDefinition {
 	v.Type = "word_delimiter_graph"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsWordDelimiterTokenFilter decodes the union as WordDelimiterTokenFilter.
-func (u TokenFilterDefinition) AsWordDelimiterTokenFilter() (WordDelimiterTokenFilter, error) {
-	return as[WordDelimiterTokenFilter](u.Union, "TokenFilterDefinition", "WordDelimiterTokenFilter")
+// AsWordDelimiter decodes the union as WordDelimiterTokenFilter.
+func (u TokenFilterDefinition) AsWordDelimiter() (WordDelimiterTokenFilter, error) {
+	return as[WordDelimiterTokenFilter](u.Union, "TokenFilterDefinition", "WordDelimiter")
 }
 
-// TokenFilterDefinitionFromWordDelimiterTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromWordDelimiter returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "word_delimiter".
-func TokenFilterDefinitionFromWordDelimiterTokenFilter(v WordDelimiterTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromWordDelimiter(v WordDelimiterTokenFilter) TokenFilterDefinition {
 	v.Type = "word_delimiter"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsJaStopTokenFilter decodes the union as JaStopTokenFilter.
-func (u TokenFilterDefinition) AsJaStopTokenFilter() (JaStopTokenFilter, error) {
-	return as[JaStopTokenFilter](u.Union, "TokenFilterDefinition", "JaStopTokenFilter")
+// AsJaStop decodes the union as JaStopTokenFilter.
+func (u TokenFilterDefinition) AsJaStop() (JaStopTokenFilter, error) {
+	return as[JaStopTokenFilter](u.Union, "TokenFilterDefinition", "JaStop")
 }
 
-// TokenFilterDefinitionFromJaStopTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromJaStop returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "ja_stop".
-func TokenFilterDefinitionFromJaStopTokenFilter(v JaStopTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromJaStop(v JaStopTokenFilter) TokenFilterDefinition {
 	v.Type = "ja_stop"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsKuromojiStemmerTokenFilter decodes the union as KuromojiStemmerTokenFilter.
-func (u TokenFilterDefinition) AsKuromojiStemmerTokenFilter() (KuromojiStemmerTokenFilter, error) {
-	return as[KuromojiStemmerTokenFilter](u.Union, "TokenFilterDefinition", "KuromojiStemmerTokenFilter")
+// AsKuromojiStemmer decodes the union as KuromojiStemmerTokenFilter.
+func (u TokenFilterDefinition) AsKuromojiStemmer() (KuromojiStemmerTokenFilter, error) {
+	return as[KuromojiStemmerTokenFilter](u.Union, "TokenFilterDefinition", "KuromojiStemmer")
 }
 
-// TokenFilterDefinitionFromKuromojiStemmerTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromKuromojiStemmer returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "kuromoji_stemmer".
-func TokenFilterDefinitionFromKuromojiStemmerTokenFilter(v KuromojiStemmerTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromKuromojiStemmer(v KuromojiStemmerTokenFilter) TokenFilterDefinition {
 	v.Type = "kuromoji_stemmer"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsKuromojiReadingFormTokenFilter decodes the union as KuromojiReadingFormTokenFilter.
-func (u TokenFilterDefinition) AsKuromojiReadingFormTokenFilter() (KuromojiReadingFormTokenFilter, error) {
-	return as[KuromojiReadingFormTokenFilter](u.Union, "TokenFilterDefinition", "KuromojiReadingFormTokenFilter")
+// AsKuromojiReadingform decodes the union as KuromojiReadingFormTokenFilter.
+func (u TokenFilterDefinition) AsKuromojiReadingform() (KuromojiReadingFormTokenFilter, error) {
+	return as[KuromojiReadingFormTokenFilter](u.Union, "TokenFilterDefinition", "KuromojiReadingform")
 }
 
-// TokenFilterDefinitionFromKuromojiReadingFormTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromKuromojiReadingform returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "kuromoji_readingform".
-func TokenFilterDefinitionFromKuromojiReadingFormTokenFilter(v KuromojiReadingFormTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromKuromojiReadingform(v KuromojiReadingFormTokenFilter) TokenFilterDefinition {
 	v.Type = "kuromoji_readingform"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsKuromojiPartOfSpeechTokenFilter decodes the union as KuromojiPartOfSpeechTokenFilter.
-func (u TokenFilterDefinition) AsKuromojiPartOfSpeechTokenFilter() (KuromojiPartOfSpeechTokenFilter, error) {
-	return as[KuromojiPartOfSpeechTokenFilter](u.Union, "TokenFilterDefinition", "KuromojiPartOfSpeechTokenFilter")
+// AsKuromojiPartOfSpeech decodes the union as KuromojiPartOfSpeechTokenFilter.
+func (u TokenFilterDefinition) AsKuromojiPartOfSpeech() (KuromojiPartOfSpeechTokenFilter, error) {
+	return as[KuromojiPartOfSpeechTokenFilter](u.Union, "TokenFilterDefinition", "KuromojiPartOfSpeech")
 }
 
-// TokenFilterDefinitionFromKuromojiPartOfSpeechTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromKuromojiPartOfSpeech returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "kuromoji_part_of_speech".
-func TokenFilterDefinitionFromKuromojiPartOfSpeechTokenFilter(v KuromojiPartOfSpeechTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromKuromojiPartOfSpeech(v KuromojiPartOfSpeechTokenFilter) TokenFilterDefinition {
 	v.Type = "kuromoji_part_of_speech"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsIcuCollationTokenFilter decodes the union as IcuCollationTokenFilter.
-func (u TokenFilterDefinition) AsIcuCollationTokenFilter() (IcuCollationTokenFilter, error) {
-	return as[IcuCollationTokenFilter](u.Union, "TokenFilterDefinition", "IcuCollationTokenFilter")
+// AsIcuCollation decodes the union as IcuCollationTokenFilter.
+func (u TokenFilterDefinition) AsIcuCollation() (IcuCollationTokenFilter, error) {
+	return as[IcuCollationTokenFilter](u.Union, "TokenFilterDefinition", "IcuCollation")
 }
 
-// TokenFilterDefinitionFromIcuCollationTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromIcuCollation returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "icu_collation".
-func TokenFilterDefinitionFromIcuCollationTokenFilter(v IcuCollationTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromIcuCollation(v IcuCollationTokenFilter) TokenFilterDefinition {
 	v.Type = "icu_collation"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsIcuFoldingTokenFilter decodes the union as IcuFoldingTokenFilter.
-func (u TokenFilterDefinition) AsIcuFoldingTokenFilter() (IcuFoldingTokenFilter, error) {
-	return as[IcuFoldingTokenFilter](u.Union, "TokenFilterDefinition", "IcuFoldingTokenFilter")
+// AsIcuFolding decodes the union as IcuFoldingTokenFilter.
+func (u TokenFilterDefinition) AsIcuFolding() (IcuFoldingTokenFilter, error) {
+	return as[IcuFoldingTokenFilter](u.Union, "TokenFilterDefinition", "IcuFolding")
 }
 
-// TokenFilterDefinitionFromIcuFoldingTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromIcuFolding returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "icu_folding".
-func TokenFilterDefinitionFromIcuFoldingTokenFilter(v IcuFoldingTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromIcuFolding(v IcuFoldingTokenFilter) TokenFilterDefinition {
 	v.Type = "icu_folding"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsIcuNormalizationTokenFilter decodes the union as IcuNormalizationTokenFilter.
-func (u TokenFilterDefinition) AsIcuNormalizationTokenFilter() (IcuNormalizationTokenFilter, error) {
-	return as[IcuNormalizationTokenFilter](u.Union, "TokenFilterDefinition", "IcuNormalizationTokenFilter")
+// AsIcuNormalizer decodes the union as IcuNormalizationTokenFilter.
+func (u TokenFilterDefinition) AsIcuNormalizer() (IcuNormalizationTokenFilter, error) {
+	return as[IcuNormalizationTokenFilter](u.Union, "TokenFilterDefinition", "IcuNormalizer")
 }
 
-// TokenFilterDefinitionFromIcuNormalizationTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromIcuNormalizer returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "icu_normalizer".
-func TokenFilterDefinitionFromIcuNormalizationTokenFilter(v IcuNormalizationTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromIcuNormalizer(v IcuNormalizationTokenFilter) TokenFilterDefinition {
 	v.Type = "icu_normalizer"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsIcuTransformTokenFilter decodes the union as IcuTransformTokenFilter.
-func (u TokenFilterDefinition) AsIcuTransformTokenFilter() (IcuTransformTokenFilter, error) {
-	return as[IcuTransformTokenFilter](u.Union, "TokenFilterDefinition", "IcuTransformTokenFilter")
+// AsIcuTransform decodes the union as IcuTransformTokenFilter.
+func (u TokenFilterDefinition) AsIcuTransform() (IcuTransformTokenFilter, error) {
+	return as[IcuTransformTokenFilter](u.Union, "TokenFilterDefinition", "IcuTransform")
 }
 
-// TokenFilterDefinitionFromIcuTransformTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromIcuTransform returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "icu_transform".
-func TokenFilterDefinitionFromIcuTransformTokenFilter(v IcuTransformTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromIcuTransform(v IcuTransformTokenFilter) TokenFilterDefinition {
 	v.Type = "icu_transform"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsPhoneticTokenFilter decodes the union as PhoneticTokenFilter.
-func (u TokenFilterDefinition) AsPhoneticTokenFilter() (PhoneticTokenFilter, error) {
-	return as[PhoneticTokenFilter](u.Union, "TokenFilterDefinition", "PhoneticTokenFilter")
+// AsPhonetic decodes the union as PhoneticTokenFilter.
+func (u TokenFilterDefinition) AsPhonetic() (PhoneticTokenFilter, error) {
+	return as[PhoneticTokenFilter](u.Union, "TokenFilterDefinition", "Phonetic")
 }
 
-// TokenFilterDefinitionFromPhoneticTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromPhonetic returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "phonetic".
-func TokenFilterDefinitionFromPhoneticTokenFilter(v PhoneticTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromPhonetic(v PhoneticTokenFilter) TokenFilterDefinition {
 	v.Type = "phonetic"
 	return TokenFilterDefinition{of(v)}
 }
 
-// AsDictionaryDecompounderTokenFilter decodes the union as DictionaryDecompounderTokenFilter.
-func (u TokenFilterDefinition) AsDictionaryDecompounderTokenFilter() (DictionaryDecompounderTokenFilter, error) {
-	return as[DictionaryDecompounderTokenFilter](u.Union, "TokenFilterDefinition", "DictionaryDecompounderTokenFilter")
+// AsDictionaryDecompounder decodes the union as DictionaryDecompounderTokenFilter.
+func (u TokenFilterDefinition) AsDictionaryDecompounder() (DictionaryDecompounderTokenFilter, error) {
+	return as[DictionaryDecompounderTokenFilter](u.Union, "TokenFilterDefinition", "DictionaryDecompounder")
 }
 
-// TokenFilterDefinitionFromDictionaryDecompounderTokenFilter returns a TokenFilterDefinition holding v.
+// TokenFilterDefinitionFromDictionaryDecompounder returns a TokenFilterDefinition holding v.
 // It sets v's "type" member to "dictionary_decompounder".
-func TokenFilterDefinitionFromDictionaryDecompounderTokenFilter(v DictionaryDecompounderTokenFilter) TokenFilterDefinition {
+func TokenFilterDefinitionFromDictionaryDecompounder(v DictionaryDecompounderTokenFilter) TokenFilterDefinition {
 	v.Type = "dictionary_decompounder"
 	return TokenFilterDefinition{of(v)}
 }
@@ -3169,182 +3171,182 @@ type TokenizerDefinition struct{ Union }
 // Type returns the "type" member that names the variant ("" when absent).
 func (u TokenizerDefinition) Type() string { return u.tag("type") }
 
-// AsCharGroupTokenizer decodes the union as CharGroupTokenizer.
-func (u TokenizerDefinition) AsCharGroupTokenizer() (CharGroupTokenizer, error) {
-	return as[CharGroupTokenizer](u.Union, "TokenizerDefinition", "CharGroupTokenizer")
+// AsCharGroup decodes the union as CharGroupTokenizer.
+func (u TokenizerDefinition) AsCharGroup() (CharGroupTokenizer, error) {
+	return as[CharGroupTokenizer](u.Union, "TokenizerDefinition", "CharGroup")
 }
 
-// TokenizerDefinitionFromCharGroupTokenizer returns a TokenizerDefinition holding v.
+// TokenizerDefinitionFromCharGroup returns a TokenizerDefinition holding v.
 // It sets v's "type" member to "char_group".
-func TokenizerDefinitionFromCharGroupTokenizer(v CharGroupTokenizer) TokenizerDefinition {
+func TokenizerDefinitionFromCharGroup(v CharGroupTokenizer) TokenizerDefinition {
 	v.Type = "char_group"
 	return TokenizerDefinition{of(v)}
 }
 
-// AsClassicTokenizer decodes the union as ClassicTokenizer.
-func (u TokenizerDefinition) AsClassicTokenizer() (ClassicTokenizer, error) {
-	return as[ClassicTokenizer](u.Union, "TokenizerDefinition", "ClassicTokenizer")
+// AsClassic decodes the union as ClassicTokenizer.
+func (u TokenizerDefinition) AsClassic() (ClassicTokenizer, error) {
+	return as[ClassicTokenizer](u.Union, "TokenizerDefinition", "Classic")
 }
 
-// TokenizerDefinitionFromClassicTokenizer returns a TokenizerDefinition holding v.
+// TokenizerDefinitionFromClassic returns a TokenizerDefinition holding v.
 // It sets v's "type" member to "classic".
-func TokenizerDefinitionFromClassicTokenizer(v ClassicTokenizer) TokenizerDefinition {
+func TokenizerDefinitionFromClassic(v ClassicTokenizer) TokenizerDefinition {
 	v.Type = "classic"
 	return TokenizerDefinition{of(v)}
 }
 
-// AsEdgeNGramTokenizer decodes the union as EdgeNGramTokenizer.
-func (u TokenizerDefinition) AsEdgeNGramTokenizer() (EdgeNGramTokenizer, error) {
-	return as[EdgeNGramTokenizer](u.Union, "TokenizerDefinition", "EdgeNGramTokenizer")
+// AsEdgeNgram decodes the union as EdgeNGramTokenizer.
+func (u TokenizerDefinition) AsEdgeNgram() (EdgeNGramTokenizer, error) {
+	return as[EdgeNGramTokenizer](u.Union, "TokenizerDefinition", "EdgeNgram")
 }
 
-// TokenizerDefinitionFromEdgeNGramTokenizer returns a TokenizerDefinition holding v.
+// TokenizerDefinitionFromEdgeNgram returns a TokenizerDefinition holding v.
 // It sets v's "type" member to "edge_ngram".
-func TokenizerDefinitionFromEdgeNGramTokenizer(v EdgeNGramTokenizer) TokenizerDefinition {
+func TokenizerDefinitionFromEdgeNgram(v EdgeNGramTokenizer) TokenizerDefinition {
 	v.Type = "edge_ngram"
 	return TokenizerDefinition{of(v)}
 }
 
-// AsKeywordTokenizer decodes the union as KeywordTokenizer.
-func (u TokenizerDefinition) AsKeywordTokenizer() (KeywordTokenizer, error) {
-	return as[KeywordTokenizer](u.Union, "TokenizerDefinition", "KeywordTokenizer")
+// AsKeyword decodes the union as KeywordTokenizer.
+func (u TokenizerDefinition) AsKeyword() (KeywordTokenizer, error) {
+	return as[KeywordTokenizer](u.Union, "TokenizerDefinition", "Keyword")
 }
 
-// TokenizerDefinitionFromKeywordTokenizer returns a TokenizerDefinition holding v.
+// TokenizerDefinitionFromKeyword returns a TokenizerDefinition holding v.
 // It sets v's "type" member to "keyword".
-func TokenizerDefinitionFromKeywordTokenizer(v KeywordTokenizer) TokenizerDefinition {
+func TokenizerDefinitionFromKeyword(v KeywordTokenizer) TokenizerDefinition {
 	v.Type = "keyword"
 	return TokenizerDefinition{of(v)}
 }
 
-// AsLetterTokenizer decodes the union as LetterTokenizer.
-func (u TokenizerDefinition) AsLetterTokenizer() (LetterTokenizer, error) {
-	return as[LetterTokenizer](u.Union, "TokenizerDefinition", "LetterTokenizer")
+// AsLetter decodes the union as LetterTokenizer.
+func (u TokenizerDefinition) AsLetter() (LetterTokenizer, error) {
+	return as[LetterTokenizer](u.Union, "TokenizerDefinition", "Letter")
 }
 
-// TokenizerDefinitionFromLetterTokenizer returns a TokenizerDefinition holding v.
+// TokenizerDefinitionFromLetter returns a TokenizerDefinition holding v.
 // It sets v's "type" member to "letter".
-func TokenizerDefinitionFromLetterTokenizer(v LetterTokenizer) TokenizerDefinition {
+func TokenizerDefinitionFromLetter(v LetterTokenizer) TokenizerDefinition {
 	v.Type = "letter"
 	return TokenizerDefinition{of(v)}
 }
 
-// AsLowercaseTokenizer decodes the union as LowercaseTokenizer.
-func (u TokenizerDefinition) AsLowercaseTokenizer() (LowercaseTokenizer, error) {
-	return as[LowercaseTokenizer](u.Union, "TokenizerDefinition", "LowercaseTokenizer")
+// AsLowercase decodes the union as LowercaseTokenizer.
+func (u TokenizerDefinition) AsLowercase() (LowercaseTokenizer, error) {
+	return as[LowercaseTokenizer](u.Union, "TokenizerDefinition", "Lowercase")
 }
 
-// TokenizerDefinitionFromLowercaseTokenizer returns a TokenizerDefinition holding v.
+// TokenizerDefinitionFromLowercase returns a TokenizerDefinition holding v.
 // It sets v's "type" member to "lowercase".
-func TokenizerDefinitionFromLowercaseTokenizer(v LowercaseTokenizer) TokenizerDefinition {
+func TokenizerDefinitionFromLowercase(v LowercaseTokenizer) TokenizerDefinition {
 	v.Type = "lowercase"
 	return TokenizerDefinition{of(v)}
 }
 
-// AsNGramTokenizer decodes the union as NGramTokenizer.
-func (u TokenizerDefinition) AsNGramTokenizer() (NGramTokenizer, error) {
-	return as[NGramTokenizer](u.Union, "TokenizerDefinition", "NGramTokenizer")
+// AsNgram decodes the union as NGramTokenizer.
+func (u TokenizerDefinition) AsNgram() (NGramTokenizer, error) {
+	return as[NGramTokenizer](u.Union, "TokenizerDefinition", "Ngram")
 }
 
-// TokenizerDefinitionFromNGramTokenizer returns a TokenizerDefinition holding v.
+// TokenizerDefinitionFromNgram returns a TokenizerDefinition holding v.
 // It sets v's "type" member to "ngram".
-func TokenizerDefinitionFromNGramTokenizer(v NGramTokenizer) TokenizerDefinition {
+func TokenizerDefinitionFromNgram(v NGramTokenizer) TokenizerDefinition {
 	v.Type = "ngram"
 	return TokenizerDefinition{of(v)}
 }
 
-// AsPathHierarchyTokenizer decodes the union as PathHierarchyTokenizer.
-func (u TokenizerDefinition) AsPathHierarchyTokenizer() (PathHierarchyTokenizer, error) {
-	return as[PathHierarchyTokenizer](u.Union, "TokenizerDefinition", "PathHierarchyTokenizer")
+// AsPathHierarchy decodes the union as PathHierarchyTokenizer.
+func (u TokenizerDefinition) AsPathHierarchy() (PathHierarchyTokenizer, error) {
+	return as[PathHierarchyTokenizer](u.Union, "TokenizerDefinition", "PathHierarchy")
 }
 
-// TokenizerDefinitionFromPathHierarchyTokenizer returns a TokenizerDefinition holding v.
+// TokenizerDefinitionFromPathHierarchy returns a TokenizerDefinition holding v.
 // It sets v's "type" member to "path_hierarchy".
-func TokenizerDefinitionFromPathHierarchyTokenizer(v PathHierarchyTokenizer) TokenizerDefinition {
+func TokenizerDefinitionFromPathHierarchy(v PathHierarchyTokenizer) TokenizerDefinition {
 	v.Type = "path_hierarchy"
 	return TokenizerDefinition{of(v)}
 }
 
-// AsPatternTokenizer decodes the union as PatternTokenizer.
-func (u TokenizerDefinition) AsPatternTokenizer() (PatternTokenizer, error) {
-	return as[PatternTokenizer](u.Union, "TokenizerDefinition", "PatternTokenizer")
+// AsPattern decodes the union as PatternTokenizer.
+func (u TokenizerDefinition) AsPattern() (PatternTokenizer, error) {
+	return as[PatternTokenizer](u.Union, "TokenizerDefinition", "Pattern")
 }
 
-// TokenizerDefinitionFromPatternTokenizer returns a TokenizerDefinition holding v.
+// TokenizerDefinitionFromPattern returns a TokenizerDefinition holding v.
 // It sets v's "type" member to "pattern".
-func TokenizerDefinitionFromPatternTokenizer(v PatternTokenizer) TokenizerDefinition {
+func TokenizerDefinitionFromPattern(v PatternTokenizer) TokenizerDefinition {
 	v.Type = "pattern"
 	return TokenizerDefinition{of(v)}
 }
 
-// AsSimplePatternTokenizer decodes the union as SimplePatternTokenizer.
-func (u TokenizerDefinition) AsSimplePatternTokenizer() (SimplePatternTokenizer, error) {
-	return as[SimplePatternTokenizer](u.Union, "TokenizerDefinition", "SimplePatternTokenizer")
+// AsSimplePattern decodes the union as SimplePatternTokenizer.
+func (u TokenizerDefinition) AsSimplePattern() (SimplePatternTokenizer, error) {
+	return as[SimplePatternTokenizer](u.Union, "TokenizerDefinition", "SimplePattern")
 }
 
-// TokenizerDefinitionFromSimplePatternTokenizer returns a TokenizerDefinition holding v.
+// TokenizerDefinitionFromSimplePattern returns a TokenizerDefinition holding v.
 // It sets v's "type" member to "simple_pattern".
-func TokenizerDefinitionFromSimplePatternTokenizer(v SimplePatternTokenizer) TokenizerDefinition {
+func TokenizerDefinitionFromSimplePattern(v SimplePatternTokenizer) TokenizerDefinition {
 	v.Type = "simple_pattern"
 	return TokenizerDefinition{of(v)}
 }
 
-// AsSimplePatternSplitTokenizer decodes the union as SimplePatternSplitTokenizer.
-func (u TokenizerDefinition) AsSimplePatternSplitTokenizer() (SimplePatternSplitTokenizer, error) {
-	return as[SimplePatternSplitTokenizer](u.Union, "TokenizerDefinition", "SimplePatternSplitTokenizer")
+// AsSimplePatternSplit decodes the union as SimplePatternSplitTokenizer.
+func (u TokenizerDefinition) AsSimplePatternSplit() (SimplePatternSplitTokenizer, error) {
+	return as[SimplePatternSplitTokenizer](u.Union, "TokenizerDefinition", "SimplePatternSplit")
 }
 
-// TokenizerDefinitionFromSimplePatternSplitTokenizer returns a TokenizerDefinition holding v.
+// TokenizerDefinitionFromSimplePatternSplit returns a TokenizerDefinition holding v.
 // It sets v's "type" member to "simple_pattern_split".
-func TokenizerDefinitionFromSimplePatternSplitTokenizer(v SimplePatternSplitTokenizer) TokenizerDefinition {
+func TokenizerDefinitionFromSimplePatternSplit(v SimplePatternSplitTokenizer) TokenizerDefinition {
 	v.Type = "simple_pattern_split"
 	return TokenizerDefinition{of(v)}
 }
 
-// AsStandardTokenizer decodes the union as StandardTokenizer.
-func (u TokenizerDefinition) AsStandardTokenizer() (StandardTokenizer, error) {
-	return as[StandardTokenizer](u.Union, "TokenizerDefinition", "StandardTokenizer")
+// AsStandard decodes the union as StandardTokenizer.
+func (u TokenizerDefinition) AsStandard() (StandardTokenizer, error) {
+	return as[StandardTokenizer](u.Union, "TokenizerDefinition", "Standard")
 }
 
-// TokenizerDefinitionFromStandardTokenizer returns a TokenizerDefinition holding v.
+// TokenizerDefinitionFromStandard returns a TokenizerDefinition holding v.
 // It sets v's "type" member to "standard".
-func TokenizerDefinitionFromStandardTokenizer(v StandardTokenizer) TokenizerDefinition {
+func TokenizerDefinitionFromStandard(v StandardTokenizer) TokenizerDefinition {
 	v.Type = "standard"
 	return TokenizerDefinition{of(v)}
 }
 
-// AsThaiTokenizer decodes the union as ThaiTokenizer.
-func (u TokenizerDefinition) AsThaiTokenizer() (ThaiTokenizer, error) {
-	return as[ThaiTokenizer](u.Union, "TokenizerDefinition", "ThaiTokenizer")
+// AsThai decodes the union as ThaiTokenizer.
+func (u TokenizerDefinition) AsThai() (ThaiTokenizer, error) {
+	return as[ThaiTokenizer](u.Union, "TokenizerDefinition", "Thai")
 }
 
-// TokenizerDefinitionFromThaiTokenizer returns a TokenizerDefinition holding v.
+// TokenizerDefinitionFromThai returns a TokenizerDefinition holding v.
 // It sets v's "type" member to "thai".
-func TokenizerDefinitionFromThaiTokenizer(v ThaiTokenizer) TokenizerDefinition {
+func TokenizerDefinitionFromThai(v ThaiTokenizer) TokenizerDefinition {
 	v.Type = "thai"
 	return TokenizerDefinition{of(v)}
 }
 
-// AsUaxEmailUrlTokenizer decodes the union as UaxEmailUrlTokenizer.
-func (u TokenizerDefinition) AsUaxEmailUrlTokenizer() (UaxEmailUrlTokenizer, error) {
-	return as[UaxEmailUrlTokenizer](u.Union, "TokenizerDefinition", "UaxEmailUrlTokenizer")
+// AsUaxURLEmail decodes the union as UaxEmailUrlTokenizer.
+func (u TokenizerDefinition) AsUaxURLEmail() (UaxEmailUrlTokenizer, error) {
+	return as[UaxEmailUrlTokenizer](u.Union, "TokenizerDefinition", "UaxURLEmail")
 }
 
-// TokenizerDefinitionFromUaxEmailUrlTokenizer returns a TokenizerDefinition holding v.
+// TokenizerDefinitionFromUaxURLEmail returns a TokenizerDefinition holding v.
 // It sets v's "type" member to "uax_url_email".
-func TokenizerDefinitionFromUaxEmailUrlTokenizer(v UaxEmailUrlTokenizer) TokenizerDefinition {
+func TokenizerDefinitionFromUaxURLEmail(v UaxEmailUrlTokenizer) TokenizerDefinition {
 	v.Type = "uax_url_email"
 	return TokenizerDefinition{of(v)}
 }
 
-// AsWhitespaceTokenizer decodes the union as WhitespaceTokenizer.
-func (u TokenizerDefinition) AsWhitespaceTokenizer() (WhitespaceTokenizer, error) {
-	return as[WhitespaceTokenizer](u.Union, "TokenizerDefinition", "WhitespaceTokenizer")
+// AsWhitespace decodes the union as WhitespaceTokenizer.
+func (u TokenizerDefinition) AsWhitespace() (WhitespaceTokenizer, error) {
+	return as[WhitespaceTokenizer](u.Union, "TokenizerDefinition", "Whitespace")
 }
 
-// TokenizerDefinitionFromWhitespaceTokenizer returns a TokenizerDefinition holding v.
+// TokenizerDefinitionFromWhitespace returns a TokenizerDefinition holding v.
 // It sets v's "type" member to "whitespace".
-func TokenizerDefinitionFromWhitespaceTokenizer(v WhitespaceTokenizer) TokenizerDefinition {
+func TokenizerDefinitionFromWhitespace(v WhitespaceTokenizer) TokenizerDefinition {
 	v.Type = "whitespace"
 	return TokenizerDefinition{of(v)}
 }

@@ -305,26 +305,26 @@ type ClusterRemoteInfo struct{ Union }
 // Mode returns the "mode" member that names the variant ("" when absent).
 func (u ClusterRemoteInfo) Mode() string { return u.tag("mode") }
 
-// AsClusterRemoteSniffInfo decodes the union as ClusterRemoteSniffInfo.
-func (u ClusterRemoteInfo) AsClusterRemoteSniffInfo() (ClusterRemoteSniffInfo, error) {
-	return as[ClusterRemoteSniffInfo](u.Union, "ClusterRemoteInfo", "ClusterRemoteSniffInfo")
+// AsSniff decodes the union as ClusterRemoteSniffInfo.
+func (u ClusterRemoteInfo) AsSniff() (ClusterRemoteSniffInfo, error) {
+	return as[ClusterRemoteSniffInfo](u.Union, "ClusterRemoteInfo", "Sniff")
 }
 
-// ClusterRemoteInfoFromClusterRemoteSniffInfo returns a ClusterRemoteInfo holding v.
+// ClusterRemoteInfoFromSniff returns a ClusterRemoteInfo holding v.
 // It sets v's "mode" member to "sniff".
-func ClusterRemoteInfoFromClusterRemoteSniffInfo(v ClusterRemoteSniffInfo) ClusterRemoteInfo {
+func ClusterRemoteInfoFromSniff(v ClusterRemoteSniffInfo) ClusterRemoteInfo {
 	v.Mode = "sniff"
 	return ClusterRemoteInfo{of(v)}
 }
 
-// AsClusterRemoteProxyInfo decodes the union as ClusterRemoteProxyInfo.
-func (u ClusterRemoteInfo) AsClusterRemoteProxyInfo() (ClusterRemoteProxyInfo, error) {
-	return as[ClusterRemoteProxyInfo](u.Union, "ClusterRemoteInfo", "ClusterRemoteProxyInfo")
+// AsProxy decodes the union as ClusterRemoteProxyInfo.
+func (u ClusterRemoteInfo) AsProxy() (ClusterRemoteProxyInfo, error) {
+	return as[ClusterRemoteProxyInfo](u.Union, "ClusterRemoteInfo", "Proxy")
 }
 
-// ClusterRemoteInfoFromClusterRemoteProxyInfo returns a ClusterRemoteInfo holding v.
+// ClusterRemoteInfoFromProxy returns a ClusterRemoteInfo holding v.
 // It sets v's "mode" member to "proxy".
-func ClusterRemoteInfoFromClusterRemoteProxyInfo(v ClusterRemoteProxyInfo) ClusterRemoteInfo {
+func ClusterRemoteInfoFromProxy(v ClusterRemoteProxyInfo) ClusterRemoteInfo {
 	v.Mode = "proxy"
 	return ClusterRemoteInfo{of(v)}
 }

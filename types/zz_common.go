@@ -953,7 +953,7 @@ type InlineGet[TDocument any] struct {
 	SeqNo       *SequenceNumber            `json:"_seq_no,omitempty"`
 	PrimaryTerm *int64                     `json:"_primary_term,omitempty"`
 	Routing     Routing                    `json:"_routing,omitempty"`
-	Source      *TDocument                 `json:"_source,omitempty"`
+	Source      TDocument                  `json:"_source,omitempty"`
 	// Additional members of the object, by name.
 	Metadata map[string]json.RawMessage `json:"-"`
 }

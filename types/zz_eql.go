@@ -39,7 +39,7 @@ type HitsEvent[TEvent any] struct {
 	// Unique identifier for the event. This ID is only unique within the index.
 	ID Id `json:"_id"`
 	// Original JSON body passed for the event at index time.
-	Source TEvent `json:"_source"`
+	Source TEvent `json:"_source,omitempty"`
 	// Set to `true` for events in a timespan-constrained sequence that do not meet a given condition.
 	Missing *bool                        `json:"missing,omitempty"`
 	Fields  map[string][]json.RawMessage `json:"fields,omitempty"`

@@ -164,7 +164,7 @@ type UpdateAction[TDocument, TPartialDocument any] struct {
 	// If true, the `result` in the response is set to 'noop' when no changes to the document occur.
 	DetectNoop *bool `json:"detect_noop,omitempty"`
 	// A partial update to an existing document.
-	Doc *TPartialDocument `json:"doc,omitempty"`
+	Doc TPartialDocument `json:"doc,omitempty"`
 	// Set to `true` to use the contents of `doc` as the value of `upsert`.
 	DocAsUpsert *bool `json:"doc_as_upsert,omitempty"`
 	// The script to run to update the document.
@@ -176,7 +176,7 @@ type UpdateAction[TDocument, TPartialDocument any] struct {
 	Source SourceConfig `json:"_source,omitzero"`
 	// If the document does not already exist, the contents of `upsert` are inserted as a new document.
 	// If the document exists, the `script` is run.
-	Upsert *TDocument `json:"upsert,omitempty"`
+	Upsert TDocument `json:"upsert,omitempty"`
 }
 
 // UpdateOperation is `_global.bulk.UpdateOperation` of the specification.
@@ -308,7 +308,7 @@ type GetResult[TDocument any] struct {
 	SeqNo *SequenceNumber `json:"_seq_no,omitempty"`
 	// If `found` is `true`, it contains the document data formatted in JSON.
 	// If the `_source` parameter is set to `false` or the `stored_fields` parameter is set to `true`, it is excluded.
-	Source *TDocument `json:"_source,omitempty"`
+	Source TDocument `json:"_source,omitempty"`
 	// The document version, which is ncremented each time the document is updated.
 	Version *VersionNumber `json:"_version,omitempty"`
 }
@@ -1367,7 +1367,7 @@ type CompletionSuggestOption[TDocument any] struct {
 	Index        IndexName                  `json:"_index,omitempty"`
 	Routing      string                     `json:"_routing,omitempty"`
 	Score        *float64                   `json:"_score,omitempty"`
-	Source       *TDocument                 `json:"_source,omitempty"`
+	Source       TDocument                  `json:"_source,omitempty"`
 	Text         string                     `json:"text"`
 	ScoreValue   *float64                   `json:"score,omitempty"`
 }
@@ -1802,7 +1802,7 @@ type Hit[TDocument any] struct {
 	Shard              string                       `json:"_shard,omitempty"`
 	Node               string                       `json:"_node,omitempty"`
 	Routing            string                       `json:"_routing,omitempty"`
-	Source             *TDocument                   `json:"_source,omitempty"`
+	Source             TDocument                    `json:"_source,omitempty"`
 	Rank               *int                         `json:"_rank,omitempty"`
 	SeqNo              *SequenceNumber              `json:"_seq_no,omitempty"`
 	PrimaryTerm        *int64                       `json:"_primary_term,omitempty"`

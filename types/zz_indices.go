@@ -919,98 +919,98 @@ type SettingsSimilarity struct{ Union }
 // Type returns the "type" member that names the variant ("" when absent).
 func (u SettingsSimilarity) Type() string { return u.tag("type") }
 
-// AsSettingsSimilarityBm25 decodes the union as SettingsSimilarityBm25.
-func (u SettingsSimilarity) AsSettingsSimilarityBm25() (SettingsSimilarityBm25, error) {
-	return as[SettingsSimilarityBm25](u.Union, "SettingsSimilarity", "SettingsSimilarityBm25")
+// AsBm25 decodes the union as SettingsSimilarityBm25.
+func (u SettingsSimilarity) AsBm25() (SettingsSimilarityBm25, error) {
+	return as[SettingsSimilarityBm25](u.Union, "SettingsSimilarity", "Bm25")
 }
 
-// SettingsSimilarityFromSettingsSimilarityBm25 returns a SettingsSimilarity holding v.
+// SettingsSimilarityFromBm25 returns a SettingsSimilarity holding v.
 // It sets v's "type" member to "BM25".
-func SettingsSimilarityFromSettingsSimilarityBm25(v SettingsSimilarityBm25) SettingsSimilarity {
+func SettingsSimilarityFromBm25(v SettingsSimilarityBm25) SettingsSimilarity {
 	v.Type = "BM25"
 	return SettingsSimilarity{of(v)}
 }
 
-// AsSettingsSimilarityBoolean decodes the union as SettingsSimilarityBoolean.
-func (u SettingsSimilarity) AsSettingsSimilarityBoolean() (SettingsSimilarityBoolean, error) {
-	return as[SettingsSimilarityBoolean](u.Union, "SettingsSimilarity", "SettingsSimilarityBoolean")
+// AsBoolean decodes the union as SettingsSimilarityBoolean.
+func (u SettingsSimilarity) AsBoolean() (SettingsSimilarityBoolean, error) {
+	return as[SettingsSimilarityBoolean](u.Union, "SettingsSimilarity", "Boolean")
 }
 
-// SettingsSimilarityFromSettingsSimilarityBoolean returns a SettingsSimilarity holding v.
+// SettingsSimilarityFromBoolean returns a SettingsSimilarity holding v.
 // It sets v's "type" member to "boolean".
-func SettingsSimilarityFromSettingsSimilarityBoolean(v SettingsSimilarityBoolean) SettingsSimilarity {
+func SettingsSimilarityFromBoolean(v SettingsSimilarityBoolean) SettingsSimilarity {
 	v.Type = "boolean"
 	return SettingsSimilarity{of(v)}
 }
 
-// AsSettingsSimilarityDfi decodes the union as SettingsSimilarityDfi.
-func (u SettingsSimilarity) AsSettingsSimilarityDfi() (SettingsSimilarityDfi, error) {
-	return as[SettingsSimilarityDfi](u.Union, "SettingsSimilarity", "SettingsSimilarityDfi")
+// AsDfi decodes the union as SettingsSimilarityDfi.
+func (u SettingsSimilarity) AsDfi() (SettingsSimilarityDfi, error) {
+	return as[SettingsSimilarityDfi](u.Union, "SettingsSimilarity", "Dfi")
 }
 
-// SettingsSimilarityFromSettingsSimilarityDfi returns a SettingsSimilarity holding v.
+// SettingsSimilarityFromDfi returns a SettingsSimilarity holding v.
 // It sets v's "type" member to "DFI".
-func SettingsSimilarityFromSettingsSimilarityDfi(v SettingsSimilarityDfi) SettingsSimilarity {
+func SettingsSimilarityFromDfi(v SettingsSimilarityDfi) SettingsSimilarity {
 	v.Type = "DFI"
 	return SettingsSimilarity{of(v)}
 }
 
-// AsSettingsSimilarityDfr decodes the union as SettingsSimilarityDfr.
-func (u SettingsSimilarity) AsSettingsSimilarityDfr() (SettingsSimilarityDfr, error) {
-	return as[SettingsSimilarityDfr](u.Union, "SettingsSimilarity", "SettingsSimilarityDfr")
+// AsDfr decodes the union as SettingsSimilarityDfr.
+func (u SettingsSimilarity) AsDfr() (SettingsSimilarityDfr, error) {
+	return as[SettingsSimilarityDfr](u.Union, "SettingsSimilarity", "Dfr")
 }
 
-// SettingsSimilarityFromSettingsSimilarityDfr returns a SettingsSimilarity holding v.
+// SettingsSimilarityFromDfr returns a SettingsSimilarity holding v.
 // It sets v's "type" member to "DFR".
-func SettingsSimilarityFromSettingsSimilarityDfr(v SettingsSimilarityDfr) SettingsSimilarity {
+func SettingsSimilarityFromDfr(v SettingsSimilarityDfr) SettingsSimilarity {
 	v.Type = "DFR"
 	return SettingsSimilarity{of(v)}
 }
 
-// AsSettingsSimilarityIb decodes the union as SettingsSimilarityIb.
-func (u SettingsSimilarity) AsSettingsSimilarityIb() (SettingsSimilarityIb, error) {
-	return as[SettingsSimilarityIb](u.Union, "SettingsSimilarity", "SettingsSimilarityIb")
+// AsIb decodes the union as SettingsSimilarityIb.
+func (u SettingsSimilarity) AsIb() (SettingsSimilarityIb, error) {
+	return as[SettingsSimilarityIb](u.Union, "SettingsSimilarity", "Ib")
 }
 
-// SettingsSimilarityFromSettingsSimilarityIb returns a SettingsSimilarity holding v.
+// SettingsSimilarityFromIb returns a SettingsSimilarity holding v.
 // It sets v's "type" member to "IB".
-func SettingsSimilarityFromSettingsSimilarityIb(v SettingsSimilarityIb) SettingsSimilarity {
+func SettingsSimilarityFromIb(v SettingsSimilarityIb) SettingsSimilarity {
 	v.Type = "IB"
 	return SettingsSimilarity{of(v)}
 }
 
-// AsSettingsSimilarityLmd decodes the union as SettingsSimilarityLmd.
-func (u SettingsSimilarity) AsSettingsSimilarityLmd() (SettingsSimilarityLmd, error) {
-	return as[SettingsSimilarityLmd](u.Union, "SettingsSimilarity", "SettingsSimilarityLmd")
+// AsLmdirichlet decodes the union as SettingsSimilarityLmd.
+func (u SettingsSimilarity) AsLmdirichlet() (SettingsSimilarityLmd, error) {
+	return as[SettingsSimilarityLmd](u.Union, "SettingsSimilarity", "Lmdirichlet")
 }
 
-// SettingsSimilarityFromSettingsSimilarityLmd returns a SettingsSimilarity holding v.
+// SettingsSimilarityFromLmdirichlet returns a SettingsSimilarity holding v.
 // It sets v's "type" member to "LMDirichlet".
-func SettingsSimilarityFromSettingsSimilarityLmd(v SettingsSimilarityLmd) SettingsSimilarity {
+func SettingsSimilarityFromLmdirichlet(v SettingsSimilarityLmd) SettingsSimilarity {
 	v.Type = "LMDirichlet"
 	return SettingsSimilarity{of(v)}
 }
 
-// AsSettingsSimilarityLmj decodes the union as SettingsSimilarityLmj.
-func (u SettingsSimilarity) AsSettingsSimilarityLmj() (SettingsSimilarityLmj, error) {
-	return as[SettingsSimilarityLmj](u.Union, "SettingsSimilarity", "SettingsSimilarityLmj")
+// AsLmjelinekmercer decodes the union as SettingsSimilarityLmj.
+func (u SettingsSimilarity) AsLmjelinekmercer() (SettingsSimilarityLmj, error) {
+	return as[SettingsSimilarityLmj](u.Union, "SettingsSimilarity", "Lmjelinekmercer")
 }
 
-// SettingsSimilarityFromSettingsSimilarityLmj returns a SettingsSimilarity holding v.
+// SettingsSimilarityFromLmjelinekmercer returns a SettingsSimilarity holding v.
 // It sets v's "type" member to "LMJelinekMercer".
-func SettingsSimilarityFromSettingsSimilarityLmj(v SettingsSimilarityLmj) SettingsSimilarity {
+func SettingsSimilarityFromLmjelinekmercer(v SettingsSimilarityLmj) SettingsSimilarity {
 	v.Type = "LMJelinekMercer"
 	return SettingsSimilarity{of(v)}
 }
 
-// AsSettingsSimilarityScripted decodes the union as SettingsSimilarityScripted.
-func (u SettingsSimilarity) AsSettingsSimilarityScripted() (SettingsSimilarityScripted, error) {
-	return as[SettingsSimilarityScripted](u.Union, "SettingsSimilarity", "SettingsSimilarityScripted")
+// AsScripted decodes the union as SettingsSimilarityScripted.
+func (u SettingsSimilarity) AsScripted() (SettingsSimilarityScripted, error) {
+	return as[SettingsSimilarityScripted](u.Union, "SettingsSimilarity", "Scripted")
 }
 
-// SettingsSimilarityFromSettingsSimilarityScripted returns a SettingsSimilarity holding v.
+// SettingsSimilarityFromScripted returns a SettingsSimilarity holding v.
 // It sets v's "type" member to "scripted".
-func SettingsSimilarityFromSettingsSimilarityScripted(v SettingsSimilarityScripted) SettingsSimilarity {
+func SettingsSimilarityFromScripted(v SettingsSimilarityScripted) SettingsSimilarity {
 	v.Type = "scripted"
 	return SettingsSimilarity{of(v)}
 }

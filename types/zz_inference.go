@@ -2889,38 +2889,38 @@ type ReasoningDetail struct{ Union }
 // Type returns the "type" member that names the variant ("" when absent).
 func (u ReasoningDetail) Type() string { return u.tag("type") }
 
-// AsEncrypted decodes the union as EncryptedReasoningDetail.
-func (u ReasoningDetail) AsEncrypted() (EncryptedReasoningDetail, error) {
-	return as[EncryptedReasoningDetail](u.Union, "ReasoningDetail", "Encrypted")
+// AsReasoningEncrypted decodes the union as EncryptedReasoningDetail.
+func (u ReasoningDetail) AsReasoningEncrypted() (EncryptedReasoningDetail, error) {
+	return as[EncryptedReasoningDetail](u.Union, "ReasoningDetail", "ReasoningEncrypted")
 }
 
-// ReasoningDetailFromEncrypted returns a ReasoningDetail holding v.
+// ReasoningDetailFromReasoningEncrypted returns a ReasoningDetail holding v.
 // It sets v's "type" member to "reasoning.encrypted".
-func ReasoningDetailFromEncrypted(v EncryptedReasoningDetail) ReasoningDetail {
+func ReasoningDetailFromReasoningEncrypted(v EncryptedReasoningDetail) ReasoningDetail {
 	v.Type = "reasoning.encrypted"
 	return ReasoningDetail{of(v)}
 }
 
-// AsSummary decodes the union as SummaryReasoningDetail.
-func (u ReasoningDetail) AsSummary() (SummaryReasoningDetail, error) {
-	return as[SummaryReasoningDetail](u.Union, "ReasoningDetail", "Summary")
+// AsReasoningSummary decodes the union as SummaryReasoningDetail.
+func (u ReasoningDetail) AsReasoningSummary() (SummaryReasoningDetail, error) {
+	return as[SummaryReasoningDetail](u.Union, "ReasoningDetail", "ReasoningSummary")
 }
 
-// ReasoningDetailFromSummary returns a ReasoningDetail holding v.
+// ReasoningDetailFromReasoningSummary returns a ReasoningDetail holding v.
 // It sets v's "type" member to "reasoning.summary".
-func ReasoningDetailFromSummary(v SummaryReasoningDetail) ReasoningDetail {
+func ReasoningDetailFromReasoningSummary(v SummaryReasoningDetail) ReasoningDetail {
 	v.Type = "reasoning.summary"
 	return ReasoningDetail{of(v)}
 }
 
-// AsText decodes the union as TextReasoningDetail.
-func (u ReasoningDetail) AsText() (TextReasoningDetail, error) {
-	return as[TextReasoningDetail](u.Union, "ReasoningDetail", "Text")
+// AsReasoningText decodes the union as TextReasoningDetail.
+func (u ReasoningDetail) AsReasoningText() (TextReasoningDetail, error) {
+	return as[TextReasoningDetail](u.Union, "ReasoningDetail", "ReasoningText")
 }
 
-// ReasoningDetailFromText returns a ReasoningDetail holding v.
+// ReasoningDetailFromReasoningText returns a ReasoningDetail holding v.
 // It sets v's "type" member to "reasoning.text".
-func ReasoningDetailFromText(v TextReasoningDetail) ReasoningDetail {
+func ReasoningDetailFromReasoningText(v TextReasoningDetail) ReasoningDetail {
 	v.Type = "reasoning.text"
 	return ReasoningDetail{of(v)}
 }

@@ -60,7 +60,7 @@ type LicenseInformation struct {
 	// The name of the organization that issued the license.
 	Issuer string `json:"issuer"`
 	// The maximum number of nodes the license allows.
-	MaxNodes int64 `json:"max_nodes"`
+	MaxNodes *int64 `json:"max_nodes"`
 	// The maximum number of resource units the license allows (for enterprise licenses only).
 	MaxResourceUnits *int `json:"max_resource_units,omitempty"`
 	// The status of the license. For example,active, valid, invalid, or expired.

@@ -1364,14 +1364,14 @@ func (u Property) AsBoolean() (BooleanProperty, error) {
 // It sets v's "type" member to "boolean".
 func PropertyFromBoolean(v BooleanProperty) Property { v.Type = "boolean"; return Property{of(v)} }
 
-// AsDynamic decodes the union as DynamicProperty.
-func (u Property) AsDynamic() (DynamicProperty, error) {
-	return as[DynamicProperty](u.Union, "Property", "Dynamic")
+// AsDynamicType decodes the union as DynamicProperty.
+func (u Property) AsDynamicType() (DynamicProperty, error) {
+	return as[DynamicProperty](u.Union, "Property", "DynamicType")
 }
 
-// PropertyFromDynamic returns a Property holding v.
+// PropertyFromDynamicType returns a Property holding v.
 // It sets v's "type" member to "{dynamic_type}".
-func PropertyFromDynamic(v DynamicProperty) Property {
+func PropertyFromDynamicType(v DynamicProperty) Property {
 	v.Type = "{dynamic_type}"
 	return Property{of(v)}
 }
@@ -1556,26 +1556,26 @@ func (u Property) AsObject() (ObjectProperty, error) {
 // It sets v's "type" member to "object".
 func PropertyFromObject(v ObjectProperty) Property { v.Type = "object"; return Property{of(v)} }
 
-// AsPassthroughObject decodes the union as PassthroughObjectProperty.
-func (u Property) AsPassthroughObject() (PassthroughObjectProperty, error) {
-	return as[PassthroughObjectProperty](u.Union, "Property", "PassthroughObject")
+// AsPassthrough decodes the union as PassthroughObjectProperty.
+func (u Property) AsPassthrough() (PassthroughObjectProperty, error) {
+	return as[PassthroughObjectProperty](u.Union, "Property", "Passthrough")
 }
 
-// PropertyFromPassthroughObject returns a Property holding v.
+// PropertyFromPassthrough returns a Property holding v.
 // It sets v's "type" member to "passthrough".
-func PropertyFromPassthroughObject(v PassthroughObjectProperty) Property {
+func PropertyFromPassthrough(v PassthroughObjectProperty) Property {
 	v.Type = "passthrough"
 	return Property{of(v)}
 }
 
-// AsRankVector decodes the union as RankVectorProperty.
-func (u Property) AsRankVector() (RankVectorProperty, error) {
-	return as[RankVectorProperty](u.Union, "Property", "RankVector")
+// AsRankVectors decodes the union as RankVectorProperty.
+func (u Property) AsRankVectors() (RankVectorProperty, error) {
+	return as[RankVectorProperty](u.Union, "Property", "RankVectors")
 }
 
-// PropertyFromRankVector returns a Property holding v.
+// PropertyFromRankVectors returns a Property holding v.
 // It sets v's "type" member to "rank_vectors".
-func PropertyFromRankVector(v RankVectorProperty) Property {
+func PropertyFromRankVectors(v RankVectorProperty) Property {
 	v.Type = "rank_vectors"
 	return Property{of(v)}
 }
@@ -1640,14 +1640,14 @@ func PropertyFromCountedKeyword(v CountedKeywordProperty) Property {
 	return Property{of(v)}
 }
 
-// AsFieldAlias decodes the union as FieldAliasProperty.
-func (u Property) AsFieldAlias() (FieldAliasProperty, error) {
-	return as[FieldAliasProperty](u.Union, "Property", "FieldAlias")
+// AsAlias decodes the union as FieldAliasProperty.
+func (u Property) AsAlias() (FieldAliasProperty, error) {
+	return as[FieldAliasProperty](u.Union, "Property", "Alias")
 }
 
-// PropertyFromFieldAlias returns a Property holding v.
+// PropertyFromAlias returns a Property holding v.
 // It sets v's "type" member to "alias".
-func PropertyFromFieldAlias(v FieldAliasProperty) Property { v.Type = "alias"; return Property{of(v)} }
+func PropertyFromAlias(v FieldAliasProperty) Property { v.Type = "alias"; return Property{of(v)} }
 
 // AsHistogram decodes the union as HistogramProperty.
 func (u Property) AsHistogram() (HistogramProperty, error) {
@@ -1673,24 +1673,21 @@ func PropertyFromExponentialHistogram(v ExponentialHistogramProperty) Property {
 	return Property{of(v)}
 }
 
-// AsIp decodes the union as IpProperty.
-func (u Property) AsIp() (IpProperty, error) { return as[IpProperty](u.Union, "Property", "Ip") }
+// AsIP decodes the union as IpProperty.
+func (u Property) AsIP() (IpProperty, error) { return as[IpProperty](u.Union, "Property", "IP") }
 
-// PropertyFromIp returns a Property holding v.
+// PropertyFromIP returns a Property holding v.
 // It sets v's "type" member to "ip".
-func PropertyFromIp(v IpProperty) Property { v.Type = "ip"; return Property{of(v)} }
+func PropertyFromIP(v IpProperty) Property { v.Type = "ip"; return Property{of(v)} }
 
-// AsMurmur3Hash decodes the union as Murmur3HashProperty.
-func (u Property) AsMurmur3Hash() (Murmur3HashProperty, error) {
-	return as[Murmur3HashProperty](u.Union, "Property", "Murmur3Hash")
+// AsMurmur3 decodes the union as Murmur3HashProperty.
+func (u Property) AsMurmur3() (Murmur3HashProperty, error) {
+	return as[Murmur3HashProperty](u.Union, "Property", "Murmur3")
 }
 
-// PropertyFromMurmur3Hash returns a Property holding v.
+// PropertyFromMurmur3 returns a Property holding v.
 // It sets v's "type" member to "murmur3".
-func PropertyFromMurmur3Hash(v Murmur3HashProperty) Property {
-	v.Type = "murmur3"
-	return Property{of(v)}
-}
+func PropertyFromMurmur3(v Murmur3HashProperty) Property { v.Type = "murmur3"; return Property{of(v)} }
 
 // AsTokenCount decodes the union as TokenCountProperty.
 func (u Property) AsTokenCount() (TokenCountProperty, error) {
@@ -1740,104 +1737,95 @@ func (u Property) AsShape() (ShapeProperty, error) {
 // It sets v's "type" member to "shape".
 func PropertyFromShape(v ShapeProperty) Property { v.Type = "shape"; return Property{of(v)} }
 
-// AsByteNumber decodes the union as ByteNumberProperty.
-func (u Property) AsByteNumber() (ByteNumberProperty, error) {
-	return as[ByteNumberProperty](u.Union, "Property", "ByteNumber")
+// AsByte decodes the union as ByteNumberProperty.
+func (u Property) AsByte() (ByteNumberProperty, error) {
+	return as[ByteNumberProperty](u.Union, "Property", "Byte")
 }
 
-// PropertyFromByteNumber returns a Property holding v.
+// PropertyFromByte returns a Property holding v.
 // It sets v's "type" member to "byte".
-func PropertyFromByteNumber(v ByteNumberProperty) Property { v.Type = "byte"; return Property{of(v)} }
+func PropertyFromByte(v ByteNumberProperty) Property { v.Type = "byte"; return Property{of(v)} }
 
-// AsDoubleNumber decodes the union as DoubleNumberProperty.
-func (u Property) AsDoubleNumber() (DoubleNumberProperty, error) {
-	return as[DoubleNumberProperty](u.Union, "Property", "DoubleNumber")
+// AsDouble decodes the union as DoubleNumberProperty.
+func (u Property) AsDouble() (DoubleNumberProperty, error) {
+	return as[DoubleNumberProperty](u.Union, "Property", "Double")
 }
 
-// PropertyFromDoubleNumber returns a Property holding v.
+// PropertyFromDouble returns a Property holding v.
 // It sets v's "type" member to "double".
-func PropertyFromDoubleNumber(v DoubleNumberProperty) Property {
-	v.Type = "double"
-	return Property{of(v)}
+func PropertyFromDouble(v DoubleNumberProperty) Property { v.Type = "double"; return Property{of(v)} }
+
+// AsFloat decodes the union as FloatNumberProperty.
+func (u Property) AsFloat() (FloatNumberProperty, error) {
+	return as[FloatNumberProperty](u.Union, "Property", "Float")
 }
 
-// AsFloatNumber decodes the union as FloatNumberProperty.
-func (u Property) AsFloatNumber() (FloatNumberProperty, error) {
-	return as[FloatNumberProperty](u.Union, "Property", "FloatNumber")
-}
-
-// PropertyFromFloatNumber returns a Property holding v.
+// PropertyFromFloat returns a Property holding v.
 // It sets v's "type" member to "float".
-func PropertyFromFloatNumber(v FloatNumberProperty) Property {
-	v.Type = "float"
-	return Property{of(v)}
+func PropertyFromFloat(v FloatNumberProperty) Property { v.Type = "float"; return Property{of(v)} }
+
+// AsHalfFloat decodes the union as HalfFloatNumberProperty.
+func (u Property) AsHalfFloat() (HalfFloatNumberProperty, error) {
+	return as[HalfFloatNumberProperty](u.Union, "Property", "HalfFloat")
 }
 
-// AsHalfFloatNumber decodes the union as HalfFloatNumberProperty.
-func (u Property) AsHalfFloatNumber() (HalfFloatNumberProperty, error) {
-	return as[HalfFloatNumberProperty](u.Union, "Property", "HalfFloatNumber")
-}
-
-// PropertyFromHalfFloatNumber returns a Property holding v.
+// PropertyFromHalfFloat returns a Property holding v.
 // It sets v's "type" member to "half_float".
-func PropertyFromHalfFloatNumber(v HalfFloatNumberProperty) Property {
+func PropertyFromHalfFloat(v HalfFloatNumberProperty) Property {
 	v.Type = "half_float"
 	return Property{of(v)}
 }
 
-// AsIntegerNumber decodes the union as IntegerNumberProperty.
-func (u Property) AsIntegerNumber() (IntegerNumberProperty, error) {
-	return as[IntegerNumberProperty](u.Union, "Property", "IntegerNumber")
+// AsInteger decodes the union as IntegerNumberProperty.
+func (u Property) AsInteger() (IntegerNumberProperty, error) {
+	return as[IntegerNumberProperty](u.Union, "Property", "Integer")
 }
 
-// PropertyFromIntegerNumber returns a Property holding v.
+// PropertyFromInteger returns a Property holding v.
 // It sets v's "type" member to "integer".
-func PropertyFromIntegerNumber(v IntegerNumberProperty) Property {
+func PropertyFromInteger(v IntegerNumberProperty) Property {
 	v.Type = "integer"
 	return Property{of(v)}
 }
 
-// AsLongNumber decodes the union as LongNumberProperty.
-func (u Property) AsLongNumber() (LongNumberProperty, error) {
-	return as[LongNumberProperty](u.Union, "Property", "LongNumber")
+// AsLong decodes the union as LongNumberProperty.
+func (u Property) AsLong() (LongNumberProperty, error) {
+	return as[LongNumberProperty](u.Union, "Property", "Long")
 }
 
-// PropertyFromLongNumber returns a Property holding v.
+// PropertyFromLong returns a Property holding v.
 // It sets v's "type" member to "long".
-func PropertyFromLongNumber(v LongNumberProperty) Property { v.Type = "long"; return Property{of(v)} }
+func PropertyFromLong(v LongNumberProperty) Property { v.Type = "long"; return Property{of(v)} }
 
-// AsScaledFloatNumber decodes the union as ScaledFloatNumberProperty.
-func (u Property) AsScaledFloatNumber() (ScaledFloatNumberProperty, error) {
-	return as[ScaledFloatNumberProperty](u.Union, "Property", "ScaledFloatNumber")
+// AsScaledFloat decodes the union as ScaledFloatNumberProperty.
+func (u Property) AsScaledFloat() (ScaledFloatNumberProperty, error) {
+	return as[ScaledFloatNumberProperty](u.Union, "Property", "ScaledFloat")
 }
 
-// PropertyFromScaledFloatNumber returns a Property holding v.
+// PropertyFromScaledFloat returns a Property holding v.
 // It sets v's "type" member to "scaled_float".
-func PropertyFromScaledFloatNumber(v ScaledFloatNumberProperty) Property {
+func PropertyFromScaledFloat(v ScaledFloatNumberProperty) Property {
 	v.Type = "scaled_float"
 	return Property{of(v)}
 }
 
-// AsShortNumber decodes the union as ShortNumberProperty.
-func (u Property) AsShortNumber() (ShortNumberProperty, error) {
-	return as[ShortNumberProperty](u.Union, "Property", "ShortNumber")
+// AsShort decodes the union as ShortNumberProperty.
+func (u Property) AsShort() (ShortNumberProperty, error) {
+	return as[ShortNumberProperty](u.Union, "Property", "Short")
 }
 
-// PropertyFromShortNumber returns a Property holding v.
+// PropertyFromShort returns a Property holding v.
 // It sets v's "type" member to "short".
-func PropertyFromShortNumber(v ShortNumberProperty) Property {
-	v.Type = "short"
-	return Property{of(v)}
+func PropertyFromShort(v ShortNumberProperty) Property { v.Type = "short"; return Property{of(v)} }
+
+// AsUnsignedLong decodes the union as UnsignedLongNumberProperty.
+func (u Property) AsUnsignedLong() (UnsignedLongNumberProperty, error) {
+	return as[UnsignedLongNumberProperty](u.Union, "Property", "UnsignedLong")
 }
 
-// AsUnsignedLongNumber decodes the union as UnsignedLongNumberProperty.
-func (u Property) AsUnsignedLongNumber() (UnsignedLongNumberProperty, error) {
-	return as[UnsignedLongNumberProperty](u.Union, "Property", "UnsignedLongNumber")
-}
-
-// PropertyFromUnsignedLongNumber returns a Property holding v.
+// PropertyFromUnsignedLong returns a Property holding v.
 // It sets v's "type" member to "unsigned_long".
-func PropertyFromUnsignedLongNumber(v UnsignedLongNumberProperty) Property {
+func PropertyFromUnsignedLong(v UnsignedLongNumberProperty) Property {
 	v.Type = "unsigned_long"
 	return Property{of(v)}
 }
@@ -1890,14 +1878,14 @@ func PropertyFromIntegerRange(v IntegerRangeProperty) Property {
 	return Property{of(v)}
 }
 
-// AsIpRange decodes the union as IpRangeProperty.
-func (u Property) AsIpRange() (IpRangeProperty, error) {
-	return as[IpRangeProperty](u.Union, "Property", "IpRange")
+// AsIPRange decodes the union as IpRangeProperty.
+func (u Property) AsIPRange() (IpRangeProperty, error) {
+	return as[IpRangeProperty](u.Union, "Property", "IPRange")
 }
 
-// PropertyFromIpRange returns a Property holding v.
+// PropertyFromIPRange returns a Property holding v.
 // It sets v's "type" member to "ip_range".
-func PropertyFromIpRange(v IpRangeProperty) Property { v.Type = "ip_range"; return Property{of(v)} }
+func PropertyFromIPRange(v IpRangeProperty) Property { v.Type = "ip_range"; return Property{of(v)} }
 
 // AsLongRange decodes the union as LongRangeProperty.
 func (u Property) AsLongRange() (LongRangeProperty, error) {
@@ -1911,14 +1899,14 @@ func PropertyFromLongRange(v LongRangeProperty) Property {
 	return Property{of(v)}
 }
 
-// AsIcuCollation decodes the union as IcuCollationProperty.
-func (u Property) AsIcuCollation() (IcuCollationProperty, error) {
-	return as[IcuCollationProperty](u.Union, "Property", "IcuCollation")
+// AsIcuCollationKeyword decodes the union as IcuCollationProperty.
+func (u Property) AsIcuCollationKeyword() (IcuCollationProperty, error) {
+	return as[IcuCollationProperty](u.Union, "Property", "IcuCollationKeyword")
 }
 
-// PropertyFromIcuCollation returns a Property holding v.
+// PropertyFromIcuCollationKeyword returns a Property holding v.
 // It sets v's "type" member to "icu_collation_keyword".
-func PropertyFromIcuCollation(v IcuCollationProperty) Property {
+func PropertyFromIcuCollationKeyword(v IcuCollationProperty) Property {
 	v.Type = "icu_collation_keyword"
 	return Property{of(v)}
 }

@@ -169,10 +169,10 @@ type DateDistanceFeatureQuery struct {
 	// If the `field` value is a `date` or `date_nanos` field, the `origin` value must be a date.
 	// Date Math, such as `now-1h`, is supported.
 	// If the field value is a `geo_point` field, the `origin` value must be a geopoint.
-	Origin DateMath `json:"origin"`
+	Origin DateMath `json:"origin,omitempty"`
 	// Distance from the `origin` at which relevance scores receive half of the `boost` value.
 	// If the `field` value is a `date` or `date_nanos` field, the `pivot` value must be a time unit, such as `1h` or `10d`. If the `field` value is a `geo_point` field, the `pivot` value must be a distance unit, such as `1km` or `12m`.
-	Pivot Duration `json:"pivot"`
+	Pivot Duration `json:"pivot,omitempty"`
 	// Name of the field used to calculate distances. This field must meet the following criteria:
 	// be a `date`, `date_nanos` or `geo_point` field;
 	// have an `index` mapping parameter value of `true`, which is the default;
@@ -191,13 +191,13 @@ type DateRangeQuery struct {
 	// Indicates how the range query matches values for `range` fields.
 	Relation RangeRelation `json:"relation,omitempty"`
 	// Greater than.
-	Gt *DateMath `json:"gt,omitempty"`
+	Gt DateMath `json:"gt,omitempty"`
 	// Greater than or equal to.
-	Gte *DateMath `json:"gte,omitempty"`
+	Gte DateMath `json:"gte,omitempty"`
 	// Less than.
-	Lt *DateMath `json:"lt,omitempty"`
+	Lt DateMath `json:"lt,omitempty"`
 	// Less than or equal to.
-	Lte *DateMath `json:"lte,omitempty"`
+	Lte DateMath `json:"lte,omitempty"`
 	// Date format used to convert `date` values in the query.
 	Format DateFormat `json:"format,omitempty"`
 	// Coordinated Universal Time (UTC) offset or IANA time zone used to convert `date` values in the query to UTC.
@@ -265,11 +265,11 @@ type DecayPlacement[TOrigin, TScale any] struct {
 	// Defines how documents are scored at the distance given at scale.
 	Decay *float64 `json:"decay,omitempty"`
 	// If defined, the decay function will only compute the decay function for documents with a distance greater than the defined `offset`.
-	Offset *TScale `json:"offset,omitempty"`
+	Offset TScale `json:"offset,omitempty"`
 	// Defines the distance from origin + offset at which the computed score will equal `decay` parameter.
-	Scale *TScale `json:"scale,omitempty"`
+	Scale TScale `json:"scale,omitempty"`
 	// The point of origin used for calculating distance. Must be given as a number for numeric field, date for date fields and geo point for geo fields.
-	Origin *TOrigin `json:"origin,omitempty"`
+	Origin TOrigin `json:"origin,omitempty"`
 }
 
 // DisMaxQuery is `_types.query_dsl.DisMaxQuery` of the specification.
@@ -334,10 +334,10 @@ type DistanceFeatureQueryBase[TOrigin, TDistance any] struct {
 	// If the `field` value is a `date` or `date_nanos` field, the `origin` value must be a date.
 	// Date Math, such as `now-1h`, is supported.
 	// If the field value is a `geo_point` field, the `origin` value must be a geopoint.
-	Origin TOrigin `json:"origin"`
+	Origin TOrigin `json:"origin,omitempty"`
 	// Distance from the `origin` at which relevance scores receive half of the `boost` value.
 	// If the `field` value is a `date` or `date_nanos` field, the `pivot` value must be a time unit, such as `1h` or `10d`. If the `field` value is a `geo_point` field, the `pivot` value must be a distance unit, such as `1km` or `12m`.
-	Pivot TDistance `json:"pivot"`
+	Pivot TDistance `json:"pivot,omitempty"`
 	// Name of the field used to calculate distances. This field must meet the following criteria:
 	// be a `date`, `date_nanos` or `geo_point` field;
 	// have an `index` mapping parameter value of `true`, which is the default;
@@ -613,10 +613,10 @@ type GeoDistanceFeatureQuery struct {
 	// If the `field` value is a `date` or `date_nanos` field, the `origin` value must be a date.
 	// Date Math, such as `now-1h`, is supported.
 	// If the field value is a `geo_point` field, the `origin` value must be a geopoint.
-	Origin GeoLocation `json:"origin"`
+	Origin GeoLocation `json:"origin,omitempty"`
 	// Distance from the `origin` at which relevance scores receive half of the `boost` value.
 	// If the `field` value is a `date` or `date_nanos` field, the `pivot` value must be a time unit, such as `1h` or `10d`. If the `field` value is a `geo_point` field, the `pivot` value must be a distance unit, such as `1km` or `12m`.
-	Pivot Distance `json:"pivot"`
+	Pivot Distance `json:"pivot,omitempty"`
 	// Name of the field used to calculate distances. This field must meet the following criteria:
 	// be a `date`, `date_nanos` or `geo_point` field;
 	// have an `index` mapping parameter value of `true`, which is the default;
@@ -1043,13 +1043,13 @@ type LongNumberRangeQuery struct {
 	// Indicates how the range query matches values for `range` fields.
 	Relation RangeRelation `json:"relation,omitempty"`
 	// Greater than.
-	Gt *int64 `json:"gt,omitempty"`
+	Gt int64 `json:"gt,omitempty"`
 	// Greater than or equal to.
-	Gte *int64 `json:"gte,omitempty"`
+	Gte int64 `json:"gte,omitempty"`
 	// Less than.
-	Lt *int64 `json:"lt,omitempty"`
+	Lt int64 `json:"lt,omitempty"`
 	// Less than or equal to.
-	Lte *int64 `json:"lte,omitempty"`
+	Lte int64 `json:"lte,omitempty"`
 }
 
 // MatchAllQuery is `_types.query_dsl.MatchAllQuery` of the specification.
@@ -1352,13 +1352,13 @@ type NumberRangeQuery struct {
 	// Indicates how the range query matches values for `range` fields.
 	Relation RangeRelation `json:"relation,omitempty"`
 	// Greater than.
-	Gt *float64 `json:"gt,omitempty"`
+	Gt float64 `json:"gt,omitempty"`
 	// Greater than or equal to.
-	Gte *float64 `json:"gte,omitempty"`
+	Gte float64 `json:"gte,omitempty"`
 	// Less than.
-	Lt *float64 `json:"lt,omitempty"`
+	Lt float64 `json:"lt,omitempty"`
 	// Less than or equal to.
-	Lte *float64 `json:"lte,omitempty"`
+	Lte float64 `json:"lte,omitempty"`
 }
 
 // NumericDecayFunction is `_types.query_dsl.NumericDecayFunction` of the specification.
@@ -1766,13 +1766,13 @@ type RangeQueryBase[T any] struct {
 	// Indicates how the range query matches values for `range` fields.
 	Relation RangeRelation `json:"relation,omitempty"`
 	// Greater than.
-	Gt *T `json:"gt,omitempty"`
+	Gt T `json:"gt,omitempty"`
 	// Greater than or equal to.
-	Gte *T `json:"gte,omitempty"`
+	Gte T `json:"gte,omitempty"`
 	// Less than.
-	Lt *T `json:"lt,omitempty"`
+	Lt T `json:"lt,omitempty"`
 	// Less than or equal to.
-	Lte *T `json:"lte,omitempty"`
+	Lte T `json:"lte,omitempty"`
 }
 
 // RangeRelation is the enumeration `_types.query_dsl.RangeRelation` of the specification.
@@ -2273,13 +2273,13 @@ type TermRangeQuery struct {
 	// Indicates how the range query matches values for `range` fields.
 	Relation RangeRelation `json:"relation,omitempty"`
 	// Greater than.
-	Gt *string `json:"gt,omitempty"`
+	Gt string `json:"gt,omitempty"`
 	// Greater than or equal to.
-	Gte *string `json:"gte,omitempty"`
+	Gte string `json:"gte,omitempty"`
 	// Less than.
-	Lt *string `json:"lt,omitempty"`
+	Lt string `json:"lt,omitempty"`
 	// Less than or equal to.
-	Lte *string `json:"lte,omitempty"`
+	Lte string `json:"lte,omitempty"`
 }
 
 // TermsLookup is `_types.query_dsl.TermsLookup` of the specification.
@@ -2432,10 +2432,10 @@ type UntypedDistanceFeatureQuery struct {
 	// If the `field` value is a `date` or `date_nanos` field, the `origin` value must be a date.
 	// Date Math, such as `now-1h`, is supported.
 	// If the field value is a `geo_point` field, the `origin` value must be a geopoint.
-	Origin json.RawMessage `json:"origin"`
+	Origin json.RawMessage `json:"origin,omitempty"`
 	// Distance from the `origin` at which relevance scores receive half of the `boost` value.
 	// If the `field` value is a `date` or `date_nanos` field, the `pivot` value must be a time unit, such as `1h` or `10d`. If the `field` value is a `geo_point` field, the `pivot` value must be a distance unit, such as `1km` or `12m`.
-	Pivot json.RawMessage `json:"pivot"`
+	Pivot json.RawMessage `json:"pivot,omitempty"`
 	// Name of the field used to calculate distances. This field must meet the following criteria:
 	// be a `date`, `date_nanos` or `geo_point` field;
 	// have an `index` mapping parameter value of `true`, which is the default;
@@ -2454,13 +2454,13 @@ type UntypedRangeQuery struct {
 	// Indicates how the range query matches values for `range` fields.
 	Relation RangeRelation `json:"relation,omitempty"`
 	// Greater than.
-	Gt *json.RawMessage `json:"gt,omitempty"`
+	Gt json.RawMessage `json:"gt,omitempty"`
 	// Greater than or equal to.
-	Gte *json.RawMessage `json:"gte,omitempty"`
+	Gte json.RawMessage `json:"gte,omitempty"`
 	// Less than.
-	Lt *json.RawMessage `json:"lt,omitempty"`
+	Lt json.RawMessage `json:"lt,omitempty"`
 	// Less than or equal to.
-	Lte *json.RawMessage `json:"lte,omitempty"`
+	Lte json.RawMessage `json:"lte,omitempty"`
 	// Date format used to convert `date` values in the query.
 	Format DateFormat `json:"format,omitempty"`
 	// Coordinated Universal Time (UTC) offset or IANA time zone used to convert `date` values in the query to UTC.

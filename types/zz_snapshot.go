@@ -224,38 +224,35 @@ func (u Repository) AsS3() (S3Repository, error) {
 // It sets v's "type" member to "s3".
 func RepositoryFromS3(v S3Repository) Repository { v.Type = "s3"; return Repository{of(v)} }
 
-// AsSharedFileSystem decodes the union as SharedFileSystemRepository.
-func (u Repository) AsSharedFileSystem() (SharedFileSystemRepository, error) {
-	return as[SharedFileSystemRepository](u.Union, "Repository", "SharedFileSystem")
+// AsFs decodes the union as SharedFileSystemRepository.
+func (u Repository) AsFs() (SharedFileSystemRepository, error) {
+	return as[SharedFileSystemRepository](u.Union, "Repository", "Fs")
 }
 
-// RepositoryFromSharedFileSystem returns a Repository holding v.
+// RepositoryFromFs returns a Repository holding v.
 // It sets v's "type" member to "fs".
-func RepositoryFromSharedFileSystem(v SharedFileSystemRepository) Repository {
+func RepositoryFromFs(v SharedFileSystemRepository) Repository {
 	v.Type = "fs"
 	return Repository{of(v)}
 }
 
-// AsReadOnlyUrl decodes the union as ReadOnlyUrlRepository.
-func (u Repository) AsReadOnlyUrl() (ReadOnlyUrlRepository, error) {
-	return as[ReadOnlyUrlRepository](u.Union, "Repository", "ReadOnlyUrl")
+// AsURL decodes the union as ReadOnlyUrlRepository.
+func (u Repository) AsURL() (ReadOnlyUrlRepository, error) {
+	return as[ReadOnlyUrlRepository](u.Union, "Repository", "URL")
 }
 
-// RepositoryFromReadOnlyUrl returns a Repository holding v.
+// RepositoryFromURL returns a Repository holding v.
 // It sets v's "type" member to "url".
-func RepositoryFromReadOnlyUrl(v ReadOnlyUrlRepository) Repository {
-	v.Type = "url"
-	return Repository{of(v)}
+func RepositoryFromURL(v ReadOnlyUrlRepository) Repository { v.Type = "url"; return Repository{of(v)} }
+
+// AsSource decodes the union as SourceOnlyRepository.
+func (u Repository) AsSource() (SourceOnlyRepository, error) {
+	return as[SourceOnlyRepository](u.Union, "Repository", "Source")
 }
 
-// AsSourceOnly decodes the union as SourceOnlyRepository.
-func (u Repository) AsSourceOnly() (SourceOnlyRepository, error) {
-	return as[SourceOnlyRepository](u.Union, "Repository", "SourceOnly")
-}
-
-// RepositoryFromSourceOnly returns a Repository holding v.
+// RepositoryFromSource returns a Repository holding v.
 // It sets v's "type" member to "source".
-func RepositoryFromSourceOnly(v SourceOnlyRepository) Repository {
+func RepositoryFromSource(v SourceOnlyRepository) Repository {
 	v.Type = "source"
 	return Repository{of(v)}
 }
@@ -593,62 +590,62 @@ type SourceOnlyRepositorySettings struct{ Union }
 // DelegateType returns the "delegate_type" member that names the variant ("" when absent).
 func (u SourceOnlyRepositorySettings) DelegateType() string { return u.tag("delegate_type") }
 
-// AsSourceOnlyRepositorySettingsForSharedFileSystem decodes the union as SourceOnlyRepositorySettingsForSharedFileSystem.
-func (u SourceOnlyRepositorySettings) AsSourceOnlyRepositorySettingsForSharedFileSystem() (SourceOnlyRepositorySettingsForSharedFileSystem, error) {
-	return as[SourceOnlyRepositorySettingsForSharedFileSystem](u.Union, "SourceOnlyRepositorySettings", "SourceOnlyRepositorySettingsForSharedFileSystem")
+// AsFs decodes the union as SourceOnlyRepositorySettingsForSharedFileSystem.
+func (u SourceOnlyRepositorySettings) AsFs() (SourceOnlyRepositorySettingsForSharedFileSystem, error) {
+	return as[SourceOnlyRepositorySettingsForSharedFileSystem](u.Union, "SourceOnlyRepositorySettings", "Fs")
 }
 
-// SourceOnlyRepositorySettingsFromSourceOnlyRepositorySettingsForSharedFileSystem returns a SourceOnlyRepositorySettings holding v.
+// SourceOnlyRepositorySettingsFromFs returns a SourceOnlyRepositorySettings holding v.
 // It sets v's "delegate_type" member to "fs".
-func SourceOnlyRepositorySettingsFromSourceOnlyRepositorySettingsForSharedFileSystem(v SourceOnlyRepositorySettingsForSharedFileSystem) SourceOnlyRepositorySettings {
+func SourceOnlyRepositorySettingsFromFs(v SourceOnlyRepositorySettingsForSharedFileSystem) SourceOnlyRepositorySettings {
 	v.DelegateType = "fs"
 	return SourceOnlyRepositorySettings{of(v)}
 }
 
-// AsSourceOnlyRepositorySettingsForReadOnlyUrl decodes the union as SourceOnlyRepositorySettingsForReadOnlyUrl.
-func (u SourceOnlyRepositorySettings) AsSourceOnlyRepositorySettingsForReadOnlyUrl() (SourceOnlyRepositorySettingsForReadOnlyUrl, error) {
-	return as[SourceOnlyRepositorySettingsForReadOnlyUrl](u.Union, "SourceOnlyRepositorySettings", "SourceOnlyRepositorySettingsForReadOnlyUrl")
+// AsURL decodes the union as SourceOnlyRepositorySettingsForReadOnlyUrl.
+func (u SourceOnlyRepositorySettings) AsURL() (SourceOnlyRepositorySettingsForReadOnlyUrl, error) {
+	return as[SourceOnlyRepositorySettingsForReadOnlyUrl](u.Union, "SourceOnlyRepositorySettings", "URL")
 }
 
-// SourceOnlyRepositorySettingsFromSourceOnlyRepositorySettingsForReadOnlyUrl returns a SourceOnlyRepositorySettings holding v.
+// SourceOnlyRepositorySettingsFromURL returns a SourceOnlyRepositorySettings holding v.
 // It sets v's "delegate_type" member to "url".
-func SourceOnlyRepositorySettingsFromSourceOnlyRepositorySettingsForReadOnlyUrl(v SourceOnlyRepositorySettingsForReadOnlyUrl) SourceOnlyRepositorySettings {
+func SourceOnlyRepositorySettingsFromURL(v SourceOnlyRepositorySettingsForReadOnlyUrl) SourceOnlyRepositorySettings {
 	v.DelegateType = "url"
 	return SourceOnlyRepositorySettings{of(v)}
 }
 
-// AsSourceOnlyRepositorySettingsForAzure decodes the union as SourceOnlyRepositorySettingsForAzure.
-func (u SourceOnlyRepositorySettings) AsSourceOnlyRepositorySettingsForAzure() (SourceOnlyRepositorySettingsForAzure, error) {
-	return as[SourceOnlyRepositorySettingsForAzure](u.Union, "SourceOnlyRepositorySettings", "SourceOnlyRepositorySettingsForAzure")
+// AsAzure decodes the union as SourceOnlyRepositorySettingsForAzure.
+func (u SourceOnlyRepositorySettings) AsAzure() (SourceOnlyRepositorySettingsForAzure, error) {
+	return as[SourceOnlyRepositorySettingsForAzure](u.Union, "SourceOnlyRepositorySettings", "Azure")
 }
 
-// SourceOnlyRepositorySettingsFromSourceOnlyRepositorySettingsForAzure returns a SourceOnlyRepositorySettings holding v.
+// SourceOnlyRepositorySettingsFromAzure returns a SourceOnlyRepositorySettings holding v.
 // It sets v's "delegate_type" member to "azure".
-func SourceOnlyRepositorySettingsFromSourceOnlyRepositorySettingsForAzure(v SourceOnlyRepositorySettingsForAzure) SourceOnlyRepositorySettings {
+func SourceOnlyRepositorySettingsFromAzure(v SourceOnlyRepositorySettingsForAzure) SourceOnlyRepositorySettings {
 	v.DelegateType = "azure"
 	return SourceOnlyRepositorySettings{of(v)}
 }
 
-// AsSourceOnlyRepositorySettingsForGcs decodes the union as SourceOnlyRepositorySettingsForGcs.
-func (u SourceOnlyRepositorySettings) AsSourceOnlyRepositorySettingsForGcs() (SourceOnlyRepositorySettingsForGcs, error) {
-	return as[SourceOnlyRepositorySettingsForGcs](u.Union, "SourceOnlyRepositorySettings", "SourceOnlyRepositorySettingsForGcs")
+// AsGcs decodes the union as SourceOnlyRepositorySettingsForGcs.
+func (u SourceOnlyRepositorySettings) AsGcs() (SourceOnlyRepositorySettingsForGcs, error) {
+	return as[SourceOnlyRepositorySettingsForGcs](u.Union, "SourceOnlyRepositorySettings", "Gcs")
 }
 
-// SourceOnlyRepositorySettingsFromSourceOnlyRepositorySettingsForGcs returns a SourceOnlyRepositorySettings holding v.
+// SourceOnlyRepositorySettingsFromGcs returns a SourceOnlyRepositorySettings holding v.
 // It sets v's "delegate_type" member to "gcs".
-func SourceOnlyRepositorySettingsFromSourceOnlyRepositorySettingsForGcs(v SourceOnlyRepositorySettingsForGcs) SourceOnlyRepositorySettings {
+func SourceOnlyRepositorySettingsFromGcs(v SourceOnlyRepositorySettingsForGcs) SourceOnlyRepositorySettings {
 	v.DelegateType = "gcs"
 	return SourceOnlyRepositorySettings{of(v)}
 }
 
-// AsSourceOnlyRepositorySettingsForS3 decodes the union as SourceOnlyRepositorySettingsForS3.
-func (u SourceOnlyRepositorySettings) AsSourceOnlyRepositorySettingsForS3() (SourceOnlyRepositorySettingsForS3, error) {
-	return as[SourceOnlyRepositorySettingsForS3](u.Union, "SourceOnlyRepositorySettings", "SourceOnlyRepositorySettingsForS3")
+// AsS3 decodes the union as SourceOnlyRepositorySettingsForS3.
+func (u SourceOnlyRepositorySettings) AsS3() (SourceOnlyRepositorySettingsForS3, error) {
+	return as[SourceOnlyRepositorySettingsForS3](u.Union, "SourceOnlyRepositorySettings", "S3")
 }
 
-// SourceOnlyRepositorySettingsFromSourceOnlyRepositorySettingsForS3 returns a SourceOnlyRepositorySettings holding v.
+// SourceOnlyRepositorySettingsFromS3 returns a SourceOnlyRepositorySettings holding v.
 // It sets v's "delegate_type" member to "s3".
-func SourceOnlyRepositorySettingsFromSourceOnlyRepositorySettingsForS3(v SourceOnlyRepositorySettingsForS3) SourceOnlyRepositorySettings {
+func SourceOnlyRepositorySettingsFromS3(v SourceOnlyRepositorySettingsForS3) SourceOnlyRepositorySettings {
 	v.DelegateType = "s3"
 	return SourceOnlyRepositorySettings{of(v)}
 }

@@ -49,14 +49,6 @@ func generate(jar, root string) (output, *model, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	apiFiles, err := renderAPI(m)
-	if err != nil {
-		return nil, nil, err
-	}
-	out := output{}
-	for name, data := range apiFiles {
-		out[filepath.Join("api", name)] = data
-	}
 	sch, err := readSchema(root)
 	if err != nil {
 		return nil, nil, err
@@ -69,8 +61,20 @@ func generate(jar, root string) (output, *model, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	out := output{}
 	for name, data := range typeFiles {
 		out[filepath.Join("types", name)] = data
+	}
+	tm.pkg = "types."
+	if err := tm.attachTypes(m, sch); err != nil {
+		return nil, nil, err
+	}
+	apiFiles, err := renderAPI(m)
+	if err != nil {
+		return nil, nil, err
+	}
+	for name, data := range apiFiles {
+		out[filepath.Join("api", name)] = data
 	}
 	dispatch, err := renderDispatch(m)
 	if err != nil {

@@ -207,7 +207,8 @@ func (tm *typeModel) expr(v *sValue, gen map[string]string) (gType, error) {
 func (tm *typeModel) instance(v *sValue, gen map[string]string) (gType, error) {
 	n := v.Type
 	if g, ok := gen[n.key()]; ok {
-		return gType{g, shStruct}, nil
+		// A generic parameter (a document): never a pointer, omitted when empty.
+		return gType{g, shRaw}, nil
 	}
 	switch n.Namespace {
 	case "_builtins":
@@ -347,6 +348,10 @@ func (tm *typeModel) simpleUnion(v *sValue, gen map[string]string) (gType, bool,
 	items := nonNull(v)
 	if len(items) == 1 {
 		g, err := tm.expr(items[0], gen)
+		if err == nil && len(items) < len(v.Items) && (g.shape == shScalar || g.shape == shStruct) {
+			// `X | null`: a pointer, so that null is told from a value.
+			g = gType{"*" + g.expr, shPtr}
+		}
 		return g, true, err
 	}
 	if len(items) == 2 {
@@ -789,6 +794,16 @@ func (tm *typeModel) renderAlias(b *bytes.Buffer, t *sType) error {
 		if strings.HasSuffix(vname, name) && len(vname) > len(name) {
 			vname = strings.TrimSuffix(vname, name)
 		}
+		lit := ""
+		if tag != "" && it.Kind == "instance_of" {
+			if vt, ok := tm.types[it.Type.key()]; ok {
+				lit = tagLiteral(tm, vt, tag)
+			}
+		}
+		if lit != "" && strings.HasPrefix(lit, "\"") {
+			// Named after the tag the server sends: PropertyFromInteger.
+			vname = fieldIdent(strings.Trim(lit, "\""))
+		}
 		for usedNames[vname] {
 			vname += "Variant"
 		}
@@ -797,12 +812,6 @@ func (tm *typeModel) renderAlias(b *bytes.Buffer, t *sType) error {
 		fmt.Fprintf(b, "func (u %s) As%s() (%s, error) { return as[%s](u.Union, %q, %q) }\n\n", recv, vname, g.expr, g.expr, name, vname)
 		if params != "" {
 			continue // generic constructors would need explicit instantiation
-		}
-		lit := ""
-		if tag != "" && it.Kind == "instance_of" {
-			if vt, ok := tm.types[it.Type.key()]; ok {
-				lit = tagLiteral(tm, vt, tag)
-			}
 		}
 		fmt.Fprintf(b, "// %sFrom%s returns a %s holding v.\n", name, vname, name)
 		if lit != "" {
