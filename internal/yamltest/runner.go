@@ -81,6 +81,12 @@ type state struct {
 	stash    stash
 	body     any // the last response, decoded
 	warnings []string
+	// endpoint answered the last response; typed is that response decoded
+	// into its typed API response and encoded back (see typed.go), set
+	// when hasTyped.
+	endpoint string
+	typed    any
+	hasTyped bool
 }
 
 // Run runs one test of a suite with the suite's setup and teardown, then
@@ -215,6 +221,9 @@ func (r *Runner) step(ctx context.Context, st *state, s Step) error {
 			if err := assert(st, s.Kind, p[0].(string), p[1]); err != nil {
 				return err
 			}
+			if err := checkTyped(st, p[0].(string)); err != nil {
+				return err
+			}
 		}
 		return nil
 	case "is_true", "is_false", "exists":
@@ -237,7 +246,7 @@ func (r *Runner) step(ctx context.Context, st *state, s Step) error {
 				return fmt.Errorf("%q does not exist in %s", path, brief(st.body))
 			}
 		}
-		return nil
+		return checkTyped(st, path)
 	}
 	return fmt.Errorf("unknown step type %q", s.Kind)
 }
@@ -509,6 +518,7 @@ func (r *Runner) do(ctx context.Context, st *state, s Step) error {
 	}
 
 	st.body, st.warnings = nil, nil
+	st.endpoint, st.typed, st.hasTyped = apiName, nil, false
 	prm := newParams(apiName, args)
 	out, err := call(ctx, r.api, prm, opts)
 	if len(prm.Unknown) > 0 {
@@ -575,6 +585,13 @@ func (r *Runner) do(ctx context.Context, st *state, s Step) error {
 	}
 	if catch != "" {
 		return fmt.Errorf("%s: expected catch %s, got status %d", apiName, catch, status)
+	}
+	if _, isJSON := st.body.(map[string]any); isJSON || isList(st.body) {
+		typed, ok, err := typedBody(apiName, raw)
+		if err != nil {
+			return err
+		}
+		st.typed, st.hasTyped = typed, ok
 	}
 	for _, w := range warnings {
 		if !hasWarning(st.warnings, w) {
@@ -912,4 +929,9 @@ func (r *Runner) wipe(ctx context.Context, mentioned map[string]bool) error {
 		drain(r.api.Raw.Ingest.DeletePipeline(ctx, api.IngestDeletePipelineRequest{ID: n}, ignore))
 	}
 	return errors.Join(errs...)
+}
+
+func isList(v any) bool {
+	_, ok := v.([]any)
+	return ok
 }

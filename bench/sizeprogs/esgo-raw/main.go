@@ -32,7 +32,7 @@ func main() {
 		log.Fatal(err)
 	}
 	res, err := api.Decode[searchResult](client.Raw.Search(context.Background(), api.SearchRequest{
-		Index: []string{"logs"},
+		Index:   []string{"logs"},
 		RawBody: map[string]any{"query": map[string]any{"match": map[string]any{"msg": "served"}}},
 	}))
 	if err != nil {
