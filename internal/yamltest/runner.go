@@ -221,7 +221,7 @@ func (r *Runner) step(ctx context.Context, st *state, s Step) error {
 			if err := assert(st, s.Kind, p[0].(string), p[1]); err != nil {
 				return err
 			}
-			if err := checkTyped(st, p[0].(string)); err != nil {
+			if err := checkTyped(st, s.Kind, p[0].(string)); err != nil {
 				return err
 			}
 		}
@@ -246,7 +246,7 @@ func (r *Runner) step(ctx context.Context, st *state, s Step) error {
 				return fmt.Errorf("%q does not exist in %s", path, brief(st.body))
 			}
 		}
-		return checkTyped(st, path)
+		return checkTyped(st, s.Kind, path)
 	}
 	return fmt.Errorf("unknown step type %q", s.Kind)
 }
