@@ -207,3 +207,13 @@ func TestUnionAccessorErrors(t *testing.T) {
 		t.Errorf("raw kept: %s", encode(t, n))
 	}
 }
+
+func TestZeroValuesThatMatterAreSent(t *testing.T) {
+	// gte: 0 and size: 0 are meaningful; nil means "not sent".
+	q := types.QueryContainer{Range: map[string]types.RangeQuery{
+		"n": types.RangeQueryFromNumber(types.NumberRangeQuery{Gte: new(0.0)}),
+	}}
+	if got := encode(t, q); got != `{"range":{"n":{"gte":0}}}` {
+		t.Errorf("encoded %s", got)
+	}
+}

@@ -169,10 +169,10 @@ type DateDistanceFeatureQuery struct {
 	// If the `field` value is a `date` or `date_nanos` field, the `origin` value must be a date.
 	// Date Math, such as `now-1h`, is supported.
 	// If the field value is a `geo_point` field, the `origin` value must be a geopoint.
-	Origin DateMath `json:"origin,omitempty"`
+	Origin DateMath `json:"origin"`
 	// Distance from the `origin` at which relevance scores receive half of the `boost` value.
 	// If the `field` value is a `date` or `date_nanos` field, the `pivot` value must be a time unit, such as `1h` or `10d`. If the `field` value is a `geo_point` field, the `pivot` value must be a distance unit, such as `1km` or `12m`.
-	Pivot Duration `json:"pivot,omitempty"`
+	Pivot Duration `json:"pivot"`
 	// Name of the field used to calculate distances. This field must meet the following criteria:
 	// be a `date`, `date_nanos` or `geo_point` field;
 	// have an `index` mapping parameter value of `true`, which is the default;
@@ -191,13 +191,13 @@ type DateRangeQuery struct {
 	// Indicates how the range query matches values for `range` fields.
 	Relation RangeRelation `json:"relation,omitempty"`
 	// Greater than.
-	Gt DateMath `json:"gt,omitempty"`
+	Gt *DateMath `json:"gt,omitempty"`
 	// Greater than or equal to.
-	Gte DateMath `json:"gte,omitempty"`
+	Gte *DateMath `json:"gte,omitempty"`
 	// Less than.
-	Lt DateMath `json:"lt,omitempty"`
+	Lt *DateMath `json:"lt,omitempty"`
 	// Less than or equal to.
-	Lte DateMath `json:"lte,omitempty"`
+	Lte *DateMath `json:"lte,omitempty"`
 	// Date format used to convert `date` values in the query.
 	Format DateFormat `json:"format,omitempty"`
 	// Coordinated Universal Time (UTC) offset or IANA time zone used to convert `date` values in the query to UTC.
@@ -613,10 +613,10 @@ type GeoDistanceFeatureQuery struct {
 	// If the `field` value is a `date` or `date_nanos` field, the `origin` value must be a date.
 	// Date Math, such as `now-1h`, is supported.
 	// If the field value is a `geo_point` field, the `origin` value must be a geopoint.
-	Origin GeoLocation `json:"origin,omitempty"`
+	Origin GeoLocation `json:"origin"`
 	// Distance from the `origin` at which relevance scores receive half of the `boost` value.
 	// If the `field` value is a `date` or `date_nanos` field, the `pivot` value must be a time unit, such as `1h` or `10d`. If the `field` value is a `geo_point` field, the `pivot` value must be a distance unit, such as `1km` or `12m`.
-	Pivot Distance `json:"pivot,omitempty"`
+	Pivot Distance `json:"pivot"`
 	// Name of the field used to calculate distances. This field must meet the following criteria:
 	// be a `date`, `date_nanos` or `geo_point` field;
 	// have an `index` mapping parameter value of `true`, which is the default;
@@ -1043,13 +1043,13 @@ type LongNumberRangeQuery struct {
 	// Indicates how the range query matches values for `range` fields.
 	Relation RangeRelation `json:"relation,omitempty"`
 	// Greater than.
-	Gt int64 `json:"gt,omitempty"`
+	Gt *int64 `json:"gt,omitempty"`
 	// Greater than or equal to.
-	Gte int64 `json:"gte,omitempty"`
+	Gte *int64 `json:"gte,omitempty"`
 	// Less than.
-	Lt int64 `json:"lt,omitempty"`
+	Lt *int64 `json:"lt,omitempty"`
 	// Less than or equal to.
-	Lte int64 `json:"lte,omitempty"`
+	Lte *int64 `json:"lte,omitempty"`
 }
 
 // MatchAllQuery is `_types.query_dsl.MatchAllQuery` of the specification.
@@ -1352,13 +1352,13 @@ type NumberRangeQuery struct {
 	// Indicates how the range query matches values for `range` fields.
 	Relation RangeRelation `json:"relation,omitempty"`
 	// Greater than.
-	Gt float64 `json:"gt,omitempty"`
+	Gt *float64 `json:"gt,omitempty"`
 	// Greater than or equal to.
-	Gte float64 `json:"gte,omitempty"`
+	Gte *float64 `json:"gte,omitempty"`
 	// Less than.
-	Lt float64 `json:"lt,omitempty"`
+	Lt *float64 `json:"lt,omitempty"`
 	// Less than or equal to.
-	Lte float64 `json:"lte,omitempty"`
+	Lte *float64 `json:"lte,omitempty"`
 }
 
 // NumericDecayFunction is `_types.query_dsl.NumericDecayFunction` of the specification.

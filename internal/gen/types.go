@@ -207,8 +207,10 @@ func (tm *typeModel) expr(v *sValue, gen map[string]string) (gType, error) {
 func (tm *typeModel) instance(v *sValue, gen map[string]string) (gType, error) {
 	n := v.Type
 	if g, ok := gen[n.key()]; ok {
-		// A generic parameter (a document): never a pointer, omitted when empty.
-		return gType{g, shRaw}, nil
+		if g == n.Name {
+			return gType{g, shRaw}, nil // a type parameter of the declaration
+		}
+		return gType{g, exprShape(g)}, nil
 	}
 	switch n.Namespace {
 	case "_builtins":
@@ -873,4 +875,21 @@ func variantName(it *sValue, g gType) string {
 // which Go cannot declare: such a required property becomes a pointer.
 func (tm *typeModel) selfRef(t *sType, v *sValue) bool {
 	return v.Kind == "instance_of" && v.Type.key() == t.Name.key()
+}
+
+// exprShape is the shape of a generic argument: a type parameter or a
+// document (any, json.RawMessage) is never a pointer and is omitted when
+// empty; a scalar is a pointer when optional, as everywhere.
+func exprShape(e string) shape {
+	switch {
+	case e == "any" || e == "json.RawMessage":
+		return shRaw
+	case e == "string":
+		return shString
+	case e == "bool" || e == "int" || e == "int64" || e == "uint" || e == "uint64" || e == "float64":
+		return shScalar
+	case strings.HasPrefix(e, "[]") || strings.HasPrefix(e, "map["):
+		return shList
+	}
+	return shStruct
 }
