@@ -76,6 +76,9 @@ func checkTyped(st *state, kind, path string) error {
 	if !tok {
 		typed = nil
 	}
+	if isEmpty(raw) && isEmpty(typed) {
+		return nil // omitted when empty: the same value
+	}
 	switch kind {
 	case "is_true", "exists":
 		if truthy(typed, tok) == truthy(raw, rok) {
