@@ -22,6 +22,21 @@ func New(t transport.Interface) *API {
 	return newAPI(t)
 }
 
+// For returns the API of t: the one t embeds when t is an *esgo.Client (or
+// any type embedding *API), else a new one over t. The helper packages use
+// it to send every request through the generated API.
+func For(t transport.Interface) *API {
+	if p, ok := t.(provider); ok {
+		return p.self()
+	}
+	return New(t)
+}
+
+// provider is implemented by *API and every type that embeds it.
+type provider interface{ self() *API }
+
+func (a *API) self() *API { return a }
+
 // ErrMissingPart is matched by errors.Is when a request lacks a path part
 // the endpoint needs (for example the index of indices.create).
 var ErrMissingPart = errors.New("missing required path part")
