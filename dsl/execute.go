@@ -13,8 +13,8 @@ import (
 	"strings"
 
 	"github.com/esgo/esgo"
-	"github.com/esgo/esgo/scan"
 	"github.com/esgo/esgo/api"
+	"github.com/esgo/esgo/scan"
 	"github.com/esgo/esgo/transport"
 )
 
