@@ -170,6 +170,9 @@ func newRequest(endpoint, method, path string, q url.Values, opts []Option) *tra
 			o(req)
 		}
 	}
+	if req.Repeat == transport.RepeatByMethod {
+		req.Repeat = repeatOf(endpoint, req.Method, req.Query)
+	}
 	return req
 }
 
