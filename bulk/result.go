@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/esgo/esgo/transport"
 )
 
 // Errors returned by the Indexer; match them with errors.Is.
@@ -85,3 +87,25 @@ type RequestError struct {
 func (e *RequestError) Error() string {
 	return fmt.Sprintf("bulk: request failed with status %d: %s", e.Status, e.Body)
 }
+
+// OutcomeUnknownError reports an item sent in a bulk request that got no
+// usable answer (the connection failed after sending, or the answer could
+// not be read), and that could not be settled by sending it again: the
+// server may or may not have applied it. It matches
+// transport.ErrOutcomeUnknown (errors.Is) and unwraps to the cause, which
+// may be the item's 409 or 404 on the repeat.
+type OutcomeUnknownError struct {
+	// Err is what ended the item's attempts.
+	Err error
+}
+
+// Error implements error.
+func (e *OutcomeUnknownError) Error() string {
+	return fmt.Sprintf("bulk: outcome unknown (a request holding the item got no answer; it may have been applied): %v", e.Err)
+}
+
+// Unwrap returns the cause.
+func (e *OutcomeUnknownError) Unwrap() error { return e.Err }
+
+// Is reports whether target is transport.ErrOutcomeUnknown.
+func (e *OutcomeUnknownError) Is(target error) bool { return target == transport.ErrOutcomeUnknown }
