@@ -75,6 +75,25 @@ func (e *ItemError) Error() string {
 	return b.String()
 }
 
+// Unwrap returns the item's error as a *transport.Error (esgo.Error), the
+// one type for a server's error answer, so that errors.Is(err,
+// esgo.ErrConflict) holds for a 409 item and errors.As finds an
+// *esgo.Error.
+func (e *ItemError) Unwrap() error {
+	te := &transport.Error{Status: e.Status, Type: e.Type, Reason: e.Reason}
+	var last *transport.ErrorCause
+	for c := e.CausedBy; c != nil; c = c.CausedBy {
+		ec := &transport.ErrorCause{Type: c.Type, Reason: c.Reason, Index: c.Index}
+		if last == nil {
+			te.CausedBy = ec
+		} else {
+			last.CausedBy = ec
+		}
+		last = ec
+	}
+	return te
+}
+
 // RequestError is a non-2xx answer to a whole bulk request.
 type RequestError struct {
 	// Status is the HTTP status.
@@ -82,6 +101,10 @@ type RequestError struct {
 	// Body is the start of the response body.
 	Body string
 }
+
+// Unwrap returns the answer as a *transport.Error (esgo.Error), so that
+// errors.Is and errors.As answer as for any other error status.
+func (e *RequestError) Unwrap() error { return transport.ParseError(e.Status, []byte(e.Body)) }
 
 // Error implements error.
 func (e *RequestError) Error() string {
