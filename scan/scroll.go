@@ -123,9 +123,14 @@ func scrollSlice[T any](ctx context.Context, a *api.API, cfg *config, index []st
 		err := perform(ctx, cfg, func(ctx context.Context, opt api.Option) (*transport.Response, error) {
 			return a.Scroll(ctx, api.ScrollRequest{Body: next}, opt)
 		}, "a scroll request", &p)
-		if errors.Is(err, transport.ErrOutcomeUnknown) {
-			// Repeating would return the page after the lost one: stop
-			// rather than skip it. Every hit yielded so far is complete.
+		var se *transport.Error
+		if err != nil && !errors.As(err, &se) && ctx.Err() == nil {
+			// The answer was lost or cut: repeating would return the page
+			// after the lost one, so stop rather than skip it. Every hit
+			// yielded so far is complete.
+			if !errors.Is(err, transport.ErrOutcomeUnknown) {
+				err = &transport.OutcomeUnknownError{Method: http.MethodPost, Path: "/_search/scroll", Err: err}
+			}
 			return fmt.Errorf("scan: the answer to a scroll request was lost, and a scroll cannot repeat a page; stopping rather than skipping one: %w", err)
 		}
 		if err != nil {

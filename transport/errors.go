@@ -179,8 +179,12 @@ type OutcomeUnknownError struct {
 
 // Error implements error.
 func (e *OutcomeUnknownError) Error() string {
-	return fmt.Sprintf("transport: %s %s: outcome unknown (sent to %s, not repeated as repeating it could apply it twice): %v",
-		e.Method, e.Path, e.Node, e.Err)
+	to := ""
+	if e.Node != "" {
+		to = "sent to " + e.Node + ", "
+	}
+	return fmt.Sprintf("transport: %s %s: outcome unknown (%snot repeated: a repeat could apply it twice or skip a page): %v",
+		e.Method, e.Path, to, e.Err)
 }
 
 // Unwrap returns the underlying error.
