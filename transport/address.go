@@ -100,37 +100,52 @@ func ParseAddress(s string) (Address, error) {
 	return a, nil
 }
 
-// splitUserinfo takes "user:password@" out of "scheme://user:password@host...".
-// The credentials end at the last "@" of the address (a password may hold
-// any character, escaped or not); an address path cannot hold an "@".
+// splitUserinfo takes "user:password@" out of "scheme://user:password@host..."
+// (or "user:password@host..." without a scheme). The credentials end at the
+// last "@" of the address (a password may hold any character, escaped or
+// not); an address path cannot hold an "@".
 func splitUserinfo(raw string) (rest, userinfo string, ok bool) {
-	i := strings.Index(raw, "://")
-	if i < 0 {
-		return raw, "", false
+	prefix := 0
+	if i := strings.Index(raw, "://"); i >= 0 {
+		prefix = i + 3
 	}
-	after := raw[i+3:]
+	after := raw[prefix:]
 	at := strings.LastIndex(after, "@")
 	if at < 0 {
 		return raw, "", false
 	}
-	return raw[:i+3] + after[at+1:], after[:at], true
+	return raw[:prefix] + after[at+1:], after[:at], true
 }
 
 // RedactURL returns s with any password in it replaced by "xxxxx"; it is
 // used wherever a URL may reach a log. It works on malformed URLs too: what
-// stands between "://" and the last "@" is credentials.
+// stands between "://" (or the start) and the last "@" is credentials; a
+// user name without a password may be a token, and is replaced too.
 func RedactURL(s string) string {
 	rest, userinfo, ok := splitUserinfo(s)
 	if !ok {
 		return s
 	}
-	user, _, hasPass := strings.Cut(userinfo, ":")
-	i := strings.Index(rest, "://")
-	if !hasPass {
-		// A user name alone may be a token: keep nothing.
-		return rest[:i+3] + "xxxxx@" + rest[i+3:]
+	prefix := 0
+	if i := strings.Index(rest, "://"); i >= 0 {
+		prefix = i + 3
 	}
-	return rest[:i+3] + user + ":xxxxx@" + rest[i+3:]
+	user, _, hasPass := strings.Cut(userinfo, ":")
+	if !hasPass {
+		return rest[:prefix] + "xxxxx@" + rest[prefix:]
+	}
+	return rest[:prefix] + user + ":xxxxx@" + rest[prefix:]
+}
+
+// redactAddress is RedactURL for an address refused by ParseAddress, with
+// any query string or fragment (which an address must not have, and which
+// may hold a key) replaced too.
+func redactAddress(s string) string {
+	s = RedactURL(s)
+	if i := strings.IndexAny(s, "?#"); i >= 0 {
+		s = s[:i+1] + "xxxxx"
+	}
+	return s
 }
 
 // CloudID is a decoded Elastic Cloud ID.

@@ -121,7 +121,7 @@ func (t *Transport) setup() error {
 		for _, s := range raw {
 			a, err := ParseAddress(s)
 			if err != nil {
-				return &ConfigError{Option: option, Value: RedactURL(s), Err: err}
+				return &ConfigError{Option: option, Value: redactAddress(s), Err: err}
 			}
 			addrs = append(addrs, a)
 		}
