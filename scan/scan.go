@@ -7,6 +7,17 @@
 // AllowPartialResults), and release the scroll or the point in time on every
 // exit path: the end of the data, an error, the context ending, and the
 // caller breaking out of the loop.
+//
+// No page is ever skipped or repeated. When the answer to a scroll
+// continuation is lost (sent, then the connection failed), repeating it
+// would return the next page, so the iteration ends with an error matching
+// transport.ErrOutcomeUnknown after the last complete page. A point-in-time
+// page is a read that the same search_after repeats exactly, so the
+// transport repeats it. When the answer opening a scroll or a point in time
+// is lost, scan opens another and logs a warning: the first may stay open
+// on the server until its keep-alive ends (its ID never arrived, so nobody
+// can release it). Error answers are *transport.Error (*esgo.Error) whatever
+// the transport; requests go through the api package.
 package scan
 
 import (
