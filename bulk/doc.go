@@ -24,13 +24,21 @@
 //     with the context's error. After Close,
 //     Stats().Added == Indexed+Created+Updated+Deleted+Failed.
 //
-//   - Exactly once when an answer is lost. When a bulk request was sent and
-//     its answer lost (the connection broke or timed out after sending, the
-//     body was cut), the server may have applied any of its items. The
-//     Indexer then repeats only what is harmless to repeat, and reports
-//     what it cannot settle as an unknown outcome (an error matching
-//     transport.ErrOutcomeUnknown, esgo.ErrOutcomeUnknown) rather than as a
-//     success or a plain failure. Per action:
+//   - Exactly once when an answer is lost: see below.
+//   - Bounded answers. A bulk answer is read into memory up to
+//     WithMaxResponseBytes (64 MiB); beyond it the items fail with an error
+//     naming the limit (and an unknown outcome: the server did the work).
+//   - Flush size. A batch is sent before an item would take it over
+//     WithFlushBytes, so an item larger than the flush size goes alone.
+//
+// # After a lost answer
+//
+// When a bulk request was sent and its answer lost (the connection broke or
+// timed out after sending, the body was cut), the server may have applied
+// any of its items. The Indexer then repeats only what is harmless to
+// repeat, and reports what it cannot settle as an unknown outcome (an error
+// matching transport.ErrOutcomeUnknown, which is esgo.ErrOutcomeUnknown)
+// rather than as a success or a plain failure. Per action:
 //
 //	index or create, no ID   the Indexer gives the item a random 128-bit ID
 //	                         and sends it as create: a repeat cannot write a
@@ -52,13 +60,9 @@
 //	delete                   repeated; a 404 on the repeat is an unknown
 //	                         outcome (it may be our first delete).
 //
-//     Every item is still reported exactly once, and the index never holds a
-//     document twice because of a repeat.
-//   - Bounded answers. A bulk answer is read into memory up to
-//     WithMaxResponseBytes (64 MiB); beyond it the items fail with an error
-//     naming the limit (and an unknown outcome: the server did the work).
-//   - Flush size. A batch is sent before an item would take it over
-//     WithFlushBytes, so an item larger than the flush size goes alone.
+// Every item is still reported exactly once, and a repeat never writes a
+// document twice. A request refused before it was sent (connection refused)
+// is simply retried.
 //
 // Items that fail carry the server's error as an *ItemError, which unwraps
 // to the one error type for server answers (*esgo.Error): errors.Is(r.Err,

@@ -137,4 +137,3 @@ func TestItemErrorIsTheServerError(t *testing.T) {
 		t.Errorf("item error %v: the *bulk.ItemError with the ID is still there", got)
 	}
 }
-

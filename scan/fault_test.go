@@ -47,7 +47,9 @@ func faultyClient(t *testing.T, act faultproxy.Action, n int, match func(x *faul
 	return c, p
 }
 
-func isScrollNext(x *faultproxy.Exchange) bool { return x.Path == "/_search/scroll" && x.Method != "DELETE" }
+func isScrollNext(x *faultproxy.Exchange) bool {
+	return x.Path == "/_search/scroll" && x.Method != "DELETE"
+}
 
 // collect runs an iteration and returns the ids seen, how many times each,
 // and the error.
@@ -122,7 +124,9 @@ func TestOpeningLost(t *testing.T) {
 		run   func(c *esgo.Client, log *slog.Logger) func(func(scan.Hit[doc], error) bool)
 	}{
 		"scroll": {
-			match: func(x *faultproxy.Exchange) bool { return strings.Contains(x.RawQuery, "scroll=") && strings.HasSuffix(x.Path, "/_search") },
+			match: func(x *faultproxy.Exchange) bool {
+				return strings.Contains(x.RawQuery, "scroll=") && strings.HasSuffix(x.Path, "/_search")
+			},
 			run: func(c *esgo.Client, log *slog.Logger) func(func(scan.Hit[doc], error) bool) {
 				return scan.Scroll[doc](context.Background(), c, index, nil, scan.WithSize(5000), scan.WithLogger(log))
 			},
