@@ -13,10 +13,13 @@
 //     flight, and a small queue sits in front of the workers. When the server
 //     is slow or down, [Indexer.Add] blocks until there is room or until its
 //     context ends; nothing is buffered without bound.
+//
 //   - Per-item retries. Items rejected with a retryable status (429, and 502,
 //     503, 504 by default) are re-sent alone, with exponential backoff and
-//     jitter; items that succeeded are never re-sent. Whole requests that fail
-//     with a connection error or a retryable status are retried the same way.
+//     jitter; items that succeeded are never re-sent. Whole requests refused
+//     before they were sent, or answered with a retryable status, are retried
+//     the same way; a lost answer is handled as described below.
+//
 //   - Exactly one outcome per item. Every item accepted by Add is reported
 //     exactly once, to the OnSuccess or the OnFailure callback, with the
 //     server's error for failures. [Indexer.Close] drains everything before it
@@ -25,9 +28,11 @@
 //     Stats().Added == Indexed+Created+Updated+Deleted+Failed.
 //
 //   - Exactly once when an answer is lost: see below.
+//
 //   - Bounded answers. A bulk answer is read into memory up to
 //     WithMaxResponseBytes (64 MiB); beyond it the items fail with an error
 //     naming the limit (and an unknown outcome: the server did the work).
+//
 //   - Flush size. A batch is sent before an item would take it over
 //     WithFlushBytes, so an item larger than the flush size goes alone.
 //
