@@ -49,10 +49,8 @@ func missingPart(endpoint, part string) error {
 }
 
 // UnexpectedStatusError is transport.Error (esgo.Error), the one type for
-// a server's error answer.
-//
-// Deprecated: use *transport.Error or *esgo.Error; this name is kept for
-// existing code.
+// a server's error answer; the name is kept for existing code, new code
+// names *transport.Error or *esgo.Error.
 type UnexpectedStatusError = transport.Error
 
 // Decode decodes the JSON body of a response into a new T and closes the
