@@ -26,31 +26,11 @@ var ErrNotFound = esgo.ErrNotFound
 // ErrConflict is esgo.ErrConflict: version conflicts (HTTP 409) match it.
 var ErrConflict = esgo.ErrConflict
 
-// StatusError is returned when a transport hands back an error status
-// itself (a plain transport does; *esgo.Client turns statuses into
-// *esgo.Error first), and for documents Get or Mget did not find. It
-// matches ErrNotFound for 404 and ErrConflict for 409.
-type StatusError struct {
-	Method, Path string
-	Status       int
-	// Type and Reason come from the Elasticsearch error body when present.
-	Type, Reason string
-	Body         []byte
-}
-
-// Error implements error.
-func (e *StatusError) Error() string {
-	if e.Type != "" || e.Reason != "" {
-		return fmt.Sprintf("dsl: %s %s: status %d: %s: %s", e.Method, e.Path, e.Status, e.Type, e.Reason)
-	}
-	return fmt.Sprintf("dsl: %s %s: status %d: %s", e.Method, e.Path, e.Status, truncate(e.Body))
-}
-
-// Is matches ErrNotFound for 404 and ErrConflict for 409.
-func (e *StatusError) Is(target error) bool {
-	return (target == ErrNotFound && e.Status == http.StatusNotFound) ||
-		(target == ErrConflict && e.Status == http.StatusConflict)
-}
+// StatusError is transport.Error (esgo.Error), the one type for a
+// server's error answer: returned when a transport hands back an error
+// status itself, and for documents Get or Mget did not find. It matches
+// ErrNotFound for 404 and ErrConflict for 409.
+type StatusError = transport.Error
 
 // call is one request of the generated API (the raw form, whose body the
 // DSL decodes itself), sent with opts.
@@ -87,16 +67,8 @@ func perform(ctx context.Context, t transport.Interface, req request) (int, []by
 		return resp.StatusCode, nil, fmt.Errorf("dsl: %s %s: read response: %w", req.method, req.path, err)
 	}
 	if resp.StatusCode >= 300 && !slices.Contains(req.ignore, resp.StatusCode) {
-		se := &StatusError{Method: req.method, Path: req.path, Status: resp.StatusCode, Body: body}
-		var eb struct {
-			Error struct {
-				Type   string `json:"type"`
-				Reason string `json:"reason"`
-			} `json:"error"`
-		}
-		if json.Unmarshal(body, &eb) == nil {
-			se.Type, se.Reason = eb.Error.Type, eb.Error.Reason
-		}
+		se := transport.ParseError(resp.StatusCode, body)
+		se.Method, se.Path, se.Node, se.Header = req.method, req.path, resp.Node, resp.Header
 		return resp.StatusCode, body, se
 	}
 	return resp.StatusCode, body, nil

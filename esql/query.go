@@ -96,20 +96,11 @@ type queryBody struct {
 	IncludeCCSMetadata bool   `json:"include_ccs_metadata,omitempty"`
 }
 
-// StatusError is returned by [Query] when the server answers with an
-// error status and client is a bare transport (an *esgo.Client returns
-// its own *esgo.Error instead).
-type StatusError struct {
-	// StatusCode is the HTTP status.
-	StatusCode int
-	// Body is the start of the response body.
-	Body string
-}
-
-// Error implements error.
-func (e *StatusError) Error() string {
-	return fmt.Sprintf("esql: POST /_query: HTTP %d: %s", e.StatusCode, e.Body)
-}
+// StatusError is transport.Error (esgo.Error), the one type for a
+// server's error answer; [Query] returns it when the server answers with
+// an error status through a bare transport (an *esgo.Client returns the
+// same type).
+type StatusError = transport.Error
 
 // Query runs q with POST /_query, sending {"query": q, "params": [...]}
 // through client (an *esgo.Client or a transport), and decodes the
@@ -185,7 +176,9 @@ func Query(ctx context.Context, client transport.Interface, q Builder, opts ...O
 	defer func() { _ = resp.Body.Close() }()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		snippet, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
-		return nil, &StatusError{StatusCode: resp.StatusCode, Body: string(snippet)}
+		se := transport.ParseError(resp.StatusCode, snippet)
+		se.Method, se.Path, se.Node, se.Header = http.MethodPost, "/_query", resp.Node, resp.Header
+		return nil, se
 	}
 	return DecodeResult(resp.Body)
 }

@@ -21,9 +21,11 @@ func addConnectionFlags(cmd *cobra.Command) *connection {
 	f := cmd.Flags()
 	f.StringSliceVar(&c.urls, "url", nil, "cluster address(es) (default $ELASTICSEARCH_URL, else http://localhost:9200)")
 	f.StringVar(&c.user, "user", os.Getenv("ELASTICSEARCH_USERNAME"), "basic auth user ($ELASTICSEARCH_USERNAME)")
-	f.StringVar(&c.password, "password", os.Getenv("ELASTICSEARCH_PASSWORD"), "basic auth password ($ELASTICSEARCH_PASSWORD)")
-	f.StringVar(&c.apiKey, "api-key", os.Getenv("ELASTICSEARCH_API_KEY"), "encoded API key ($ELASTICSEARCH_API_KEY)")
-	f.StringVar(&c.token, "token", os.Getenv("ELASTICSEARCH_TOKEN"), "bearer or service token ($ELASTICSEARCH_TOKEN)")
+	// Secrets get no default here: help text shows defaults. The
+	// environment is read when the client is built.
+	f.StringVar(&c.password, "password", "", "basic auth password ($ELASTICSEARCH_PASSWORD)")
+	f.StringVar(&c.apiKey, "api-key", "", "encoded API key ($ELASTICSEARCH_API_KEY)")
+	f.StringVar(&c.token, "token", "", "bearer or service token ($ELASTICSEARCH_TOKEN)")
 	f.StringVar(&c.caFile, "ca", os.Getenv("ELASTICSEARCH_CA"), "PEM file of the CA to trust ($ELASTICSEARCH_CA)")
 	f.StringVar(&c.fingerprint, "fingerprint", "", "SHA-256 fingerprint of the server certificate to pin")
 	f.BoolVar(&c.insecure, "insecure", false, "skip TLS verification (logged as a warning)")
@@ -33,6 +35,14 @@ func addConnectionFlags(cmd *cobra.Command) *connection {
 
 // client builds an esgo client from the flags.
 func (c *connection) client() (*esgo.Client, error) {
+	for _, f := range []struct {
+		v   *string
+		env string
+	}{{&c.password, "ELASTICSEARCH_PASSWORD"}, {&c.apiKey, "ELASTICSEARCH_API_KEY"}, {&c.token, "ELASTICSEARCH_TOKEN"}} {
+		if *f.v == "" {
+			*f.v = os.Getenv(f.env)
+		}
+	}
 	var opts []esgo.Option
 	if len(c.urls) > 0 {
 		opts = append(opts, esgo.WithAddresses(c.urls...))

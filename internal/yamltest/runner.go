@@ -535,7 +535,7 @@ func (r *Runner) do(ctx context.Context, st *state, s Step) error {
 	var use *api.UnexpectedStatusError
 	switch {
 	case errors.As(err, &use):
-		status, raw = use.StatusCode, []byte(use.Body)
+		status, raw = use.Status, use.Body
 	case err != nil:
 		return fmt.Errorf("%s: %w", apiName, err)
 	}
