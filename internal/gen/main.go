@@ -37,7 +37,7 @@ func main() {
 type output map[string][]byte
 
 // generate reads the specification jar and renders every generated file.
-func generate(jar string) (output, *model, error) {
+func generate(jar, root string) (output, *model, error) {
 	if err := ensureJar(jar); err != nil {
 		return nil, nil, err
 	}
@@ -49,11 +49,30 @@ func generate(jar string) (output, *model, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	apiFiles, err := renderAPI(m)
+	sch, err := readSchema(root)
+	if err != nil {
+		return nil, nil, err
+	}
+	tm, err := newTypeModel(sch)
+	if err != nil {
+		return nil, nil, err
+	}
+	typeFiles, err := renderTypes(tm)
 	if err != nil {
 		return nil, nil, err
 	}
 	out := output{}
+	for name, data := range typeFiles {
+		out[filepath.Join("types", name)] = data
+	}
+	tm.pkg = "types."
+	if err := tm.attachTypes(m, sch); err != nil {
+		return nil, nil, err
+	}
+	apiFiles, err := renderAPI(m)
+	if err != nil {
+		return nil, nil, err
+	}
 	for name, data := range apiFiles {
 		out[filepath.Join("api", name)] = data
 	}
@@ -72,7 +91,7 @@ func run(jar, root string, check bool) error {
 			return err
 		}
 	}
-	out, m, err := generate(jar)
+	out, m, err := generate(jar, root)
 	if err != nil {
 		return err
 	}
@@ -98,7 +117,7 @@ func run(jar, root string, check bool) error {
 }
 
 // generatedDirs are the directories whose zz_*.go files the generator owns.
-var generatedDirs = []string{"api", filepath.Join("internal", "yamltest")}
+var generatedDirs = []string{"api", "types", filepath.Join("internal", "yamltest")}
 
 // compare lists the differences between out and the files under root.
 func compare(root string, out output) ([]string, error) {
