@@ -465,3 +465,20 @@ func TestESQLOfALaterVersion(t *testing.T) {
 		t.Errorf("on 9.5.3: %s (%s), want a failure", r.Outcome, r.Reason)
 	}
 }
+
+// Without its module, GET /_nodes/{id}/_repositories_metering is answered
+// by nodes info: an assertion on that answer is a skip naming the module.
+func TestFallThroughAnswerIsASkip(t *testing.T) {
+	tr := &scripted{answers: map[string]answer{
+		"GET /_nodes/n1/_repositories_metering": {200, `{"nodes":{"n1":{"name":"x"}}}`, "", ""},
+	}}
+	r := runOne(t, tr, `
+---
+"metering":
+  - do: {nodes.get_repositories_metering_info: {node_id: n1}}
+  - match: {nodes.n1.repository_name: "r"}
+`)[0]
+	if r.Outcome != Skipped || !strings.Contains(r.Reason, "repositories-metering-api") {
+		t.Errorf("%s (%s), want a skip naming repositories-metering-api", r.Outcome, r.Reason)
+	}
+}
