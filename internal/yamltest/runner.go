@@ -682,17 +682,6 @@ func asList(v any) []any {
 	return []any{v}
 }
 
-func listText(v any) string {
-	if l, ok := v.([]any); ok {
-		parts := make([]string, len(l))
-		for i, e := range l {
-			parts[i] = text(e)
-		}
-		return strings.Join(parts, ",")
-	}
-	return text(v)
-}
-
 // ndjsonText turns a YAML list into NDJSON: strings are lines as they are,
 // other values are JSON-encoded.
 func ndjsonText(list []any) string {
