@@ -261,4 +261,3 @@ func (in *input) csvRows(yield func(record, error) bool) {
 		}
 	}
 }
-
