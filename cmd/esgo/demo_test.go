@@ -10,7 +10,7 @@ import (
 	"github.com/esgo/esgo/eslocal/eslocaltest"
 )
 
-func TestMain(m *testing.M) { eslocaltest.Main(m) }
+
 
 func TestDemoIndexesAndFinds(t *testing.T) {
 	c := eslocaltest.Elasticsearch(t)
@@ -28,12 +28,3 @@ func TestDemoIndexesAndFinds(t *testing.T) {
 	}
 }
 
-func TestCommandsAreWired(t *testing.T) {
-	root := newRoot()
-	for _, path := range [][]string{{"demo"}, {"local", "start"}, {"local", "install"}, {"call"}, {"search"}, {"bulk"}} {
-		cmd, _, err := root.Find(path)
-		if err != nil || cmd.Name() != path[len(path)-1] {
-			t.Errorf("esgo %s: %v", strings.Join(path, " "), err)
-		}
-	}
-}

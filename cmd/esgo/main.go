@@ -131,12 +131,21 @@ func newRoot() *cobra.Command {
 	root.AddCommand(newLocal(), newDemo(), newCall(), newSearch(), newBulk(), newExport(),
 		newESQL(), newIndex(), newConfig())
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError(cmd, err) })
+	root.InitDefaultCompletionCmd()
 	wrapArgs(root)
 	return root
 }
 
-// wrapArgs makes every argument check of the tree a usage error.
+// wrapArgs makes every argument check of the tree a usage error, and makes
+// the command groups (esgo, esgo local, ...) print their help when run alone
+// and fail with a usage error on an unknown subcommand.
 func wrapArgs(cmd *cobra.Command) {
+	if !cmd.Runnable() {
+		if cmd.Args == nil {
+			cmd.Args = cobra.NoArgs
+		}
+		cmd.RunE = func(c *cobra.Command, _ []string) error { return c.Help() }
+	}
 	if check := cmd.Args; check != nil {
 		cmd.Args = func(c *cobra.Command, args []string) error {
 			if err := check(c, args); err != nil {
