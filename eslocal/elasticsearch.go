@@ -76,7 +76,7 @@ func chownTree(root string, uid, gid *uint32) error {
 }
 
 func (c *Cluster) startElasticsearch(ctx context.Context) error {
-	home, err := InstallElasticsearch(ctx, c.cfg.version)
+	home, err := InstallElasticsearchModules(ctx, c.cfg.version, c.cfg.modules...)
 	if err != nil {
 		return err
 	}
