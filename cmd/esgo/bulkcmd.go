@@ -256,7 +256,40 @@ func runBulk(ctx context.Context, errOut io.Writer, client transport.Interface, 
 
 	var stopReason error // why reading stopped early, if it did
 	skipped := 0
-	for rec, err := range in.records() {
+	// Records are read in a goroutine so that Ctrl-C is seen even while
+	// a read blocks (a pipe that stays open).
+	type next struct {
+		rec record
+		err error
+	}
+	recs := make(chan next, 256)
+	quit := make(chan struct{})
+	defer close(quit)
+	go func() {
+		defer close(recs)
+		for rec, err := range in.records() {
+			select {
+			case recs <- next{rec, err}:
+			case <-quit:
+				return
+			}
+		}
+	}()
+	for {
+		var nx next
+		var ok bool
+		select {
+		case nx, ok = <-recs:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			stopReason = ctx.Err()
+			break
+		}
+		if !ok {
+			break
+		}
+		rec, err := nx.rec, nx.err
 		var bad *errBadRecord
 		if errors.As(err, &bad) {
 			lastRecord.Store(int64(rec.n))
@@ -309,10 +342,6 @@ func runBulk(ctx context.Context, errOut io.Writer, client transport.Interface, 
 		lastRecord.Store(int64(rec.n))
 		if o.onError == "abort" && failedOnce.Load() {
 			stopReason = errors.New("aborted after a document failed")
-			break
-		}
-		if ctx.Err() != nil {
-			stopReason = ctx.Err()
 			break
 		}
 	}

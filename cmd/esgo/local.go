@@ -415,7 +415,7 @@ func runLocal(ctx context.Context, out, errOut io.Writer, o localOptions) error 
 		// (the codelibs runners name their own cluster).
 		opts = append(opts, eslocal.WithSetting("cluster.name", "esgo-local-"+o.name))
 	}
-	opts = append(opts, versionOptions(o.version)...)
+	opts = append(opts, versionOptions(o.product, o.version)...)
 	if o.port > 0 && freeLocalPort(o.port) {
 		opts = append(opts, eslocal.WithHTTPPort(o.port))
 	}
