@@ -19,6 +19,7 @@ type progress struct {
 	done sync.WaitGroup
 	bar  *progressbar.ProgressBar
 	w    io.Writer
+	name string
 }
 
 // progressMode resolves --progress auto|bar|plain|none for w.
@@ -38,7 +39,7 @@ func progressMode(mode string, w io.Writer) string {
 // description.
 func startProgress(w io.Writer, mode, name string, total int64, bytes bool, interval time.Duration,
 	current func() int64, status func() string) *progress {
-	p := &progress{stop: make(chan struct{}), w: w}
+	p := &progress{stop: make(chan struct{}), w: w, name: name}
 	switch mode {
 	case "bar":
 		opts := []progressbar.Option{
@@ -47,13 +48,15 @@ func startProgress(w io.Writer, mode, name string, total int64, bytes bool, inte
 			progressbar.OptionSetWidth(24),
 			progressbar.OptionThrottle(100 * time.Millisecond),
 			progressbar.OptionShowBytes(bytes),
+			progressbar.OptionShowTotalBytes(true),
+			progressbar.OptionShowCount(),
 			progressbar.OptionSetPredictTime(true),
 			progressbar.OptionShowElapsedTimeOnFinish(),
 			progressbar.OptionShowDescriptionAtLineEnd(),
 			progressbar.OptionSetRenderBlankState(true),
 		}
 		if !bytes {
-			opts = append(opts, progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("docs"))
+			opts = append(opts, progressbar.OptionShowIts(), progressbar.OptionSetItsString("docs"))
 		}
 		p.bar = progressbar.NewOptions64(total, opts...)
 		interval = 200 * time.Millisecond
@@ -72,7 +75,7 @@ func startProgress(w io.Writer, mode, name string, total int64, bytes bool, inte
 				return
 			case <-t.C:
 				if p.bar != nil {
-					p.bar.Describe(status())
+					p.bar.Describe(name + ": " + status())
 					p.bar.Set64(current())
 				} else {
 					fmt.Fprintf(w, "%s: %s\n", name, status())
@@ -93,7 +96,7 @@ func (p *progress) finish(current int64, status string) {
 	close(p.stop)
 	p.done.Wait()
 	if p.bar != nil {
-		p.bar.Describe(status)
+		p.bar.Describe(p.name + ": " + status)
 		p.bar.Set64(current)
 		p.bar.Exit()
 		fmt.Fprintln(p.w)
