@@ -10,8 +10,6 @@ import (
 	"github.com/esgo/esgo/eslocal/eslocaltest"
 )
 
-
-
 func TestDemoIndexesAndFinds(t *testing.T) {
 	c := eslocaltest.Elasticsearch(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
@@ -27,4 +25,3 @@ func TestDemoIndexesAndFinds(t *testing.T) {
 		}
 	}
 }
-
