@@ -95,12 +95,6 @@ abort, 130 interrupted.`,
 	return cmd
 }
 
-// lineMeta travels with each item to its outcome.
-type lineMeta struct {
-	n   int
-	raw []byte
-}
-
 // rejects writes failed documents to a file created on first use.
 type rejects struct {
 	path  string
@@ -161,7 +155,7 @@ type hitLine struct {
 
 // toItem turns a record into a bulk item.
 func toItem(rec record, idField string) (bulk.Item, error) {
-	item := bulk.Item{Body: json.RawMessage(rec.raw), Meta: lineMeta{rec.n, rec.raw}}
+	item := bulk.Item{Body: json.RawMessage(rec.raw), Meta: rec} // the record travels with the item to its outcome
 	doc := rec.raw
 	if bytes.Contains(doc, []byte(`"_source"`)) {
 		var h hitLine
@@ -222,7 +216,7 @@ func runBulk(ctx context.Context, errOut io.Writer, client transport.Interface, 
 	opts := []bulk.Option{bulk.WithIndex(index), bulk.WithWorkers(o.workers),
 		bulk.OnFailure(func(r bulk.Result) {
 			failedOnce.Store(true)
-			m, _ := r.Item.Meta.(lineMeta)
+			m, _ := r.Item.Meta.(record)
 			reason := "error"
 			if r.Err != nil {
 				reason = r.Err.Error()

@@ -56,7 +56,7 @@ func (e *exitError) Unwrap() error { return e.err }
 
 // usageError marks err as a usage error (exit code 2).
 func usageError(cmd *cobra.Command, err error) error {
-	return &exitError{code: exitUsage, err: fmt.Errorf("%s: %w\nUsage: %s\nRun '%s --help' for more.", cmd.CommandPath(), err, cmd.UseLine(), cmd.CommandPath())}
+	return &exitError{code: exitUsage, err: fmt.Errorf("%s: %w\nUsage: %s\nRun '%s --help' for more", cmd.CommandPath(), err, cmd.UseLine(), cmd.CommandPath())}
 }
 
 // exitCode returns the exit code for err.
