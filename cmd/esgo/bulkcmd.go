@@ -67,7 +67,7 @@ abort, 130 interrupted.`,
 	f.StringVar(&o.format, "format", "auto", "input format: auto, ndjson, json (an array) or csv")
 	f.StringVar(&o.onError, "on-error", "skip", "on a failed document: skip (write it to --rejected, go on) or abort")
 	f.StringVar(&o.rejected, "rejected", "", "file for the documents that failed, as NDJSON (default INDEX.rejected.ndjson, created only if needed)")
-	f.IntVar(&o.workers, "workers", 4, "parallel bulk requests (the library's default)")
+	f.IntVar(&o.workers, "workers", 0, "parallel bulk requests (default: the library's, the number of CPUs but at least 4)")
 	f.IntVar(&o.flushActions, "batch", 0, "documents per bulk request (default: the library's, 1000)")
 	f.IntVar(&o.skip, "skip", 0, "skip the first N records (to resume)")
 	f.StringVar(&o.progress, "progress", "auto", "progress on stderr: auto (a bar on a terminal, else plain lines), bar, plain or none")
@@ -213,7 +213,7 @@ func idString(raw json.RawMessage) (string, error) {
 func runBulk(ctx context.Context, errOut io.Writer, client transport.Interface, index string, in *input, o bulkOptions) error {
 	rej := &rejects{path: o.rejected, kinds: map[string]int64{}, log: errOut}
 	var failedOnce atomic.Bool
-	opts := []bulk.Option{bulk.WithIndex(index), bulk.WithWorkers(o.workers),
+	opts := []bulk.Option{bulk.WithIndex(index),
 		bulk.OnFailure(func(r bulk.Result) {
 			failedOnce.Store(true)
 			m, _ := r.Item.Meta.(record)
@@ -227,6 +227,9 @@ func runBulk(ctx context.Context, errOut io.Writer, client transport.Interface, 
 			}
 			rej.add(m.n, m.raw, reason)
 		})}
+	if o.workers > 0 {
+		opts = append(opts, bulk.WithWorkers(o.workers))
+	}
 	if o.flushActions > 0 {
 		opts = append(opts, bulk.WithFlushActions(o.flushActions))
 	}
