@@ -98,6 +98,30 @@ func Decode[T any](resp *transport.Response, err error) (T, error) {
 	return v, nil
 }
 
+// decodeAs decodes the JSON body of a response into a new T for the typed
+// endpoints, and closes the body. A status the caller chose to ignore
+// (WithIgnore) is decoded like a success: Get of a missing document with
+// WithIgnore(404) returns the server's answer, found=false.
+func decodeAs[T any](resp *transport.Response, err error) (*T, error) {
+	if resp != nil && resp.Body != nil {
+		defer resp.Body.Close()
+	}
+	if err != nil {
+		return nil, err
+	}
+	if resp == nil || resp.Body == nil {
+		return nil, errors.New("api: decoding response: no body")
+	}
+	v := new(T)
+	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+		if resp.StatusCode >= 300 {
+			return nil, &UnexpectedStatusError{StatusCode: resp.StatusCode}
+		}
+		return nil, &transport.SerializationError{Op: "decode", Err: fmt.Errorf("%T: %w", *v, err)}
+	}
+	return v, nil
+}
+
 // Duration formats d as an Elasticsearch time value, in the largest unit
 // that represents it exactly: "90s", "5m", "1500ms". A negative d gives "-1"
 // (which many parameters read as "no timeout" or "forever").
