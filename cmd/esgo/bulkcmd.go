@@ -54,8 +54,8 @@ Ctrl-C stops reading and sends what was read (Ctrl-C again stops at once: what
 was not sent goes to the --rejected file). The summary says which record to
 resume from (--skip).
 
-Exit codes: 0 all loaded, 3 some documents failed (see --rejected), 1 error or
-abort, 130 interrupted.`,
+Exit codes: 0 all loaded, 3 some documents failed (see --rejected) and the others
+were loaded, 1 error, abort, or every document failed, 130 interrupted.`,
 		Example: "  esgo bulk logs logs.ndjson.gz --id-field=id\n" +
 			"  esgo export logs | esgo bulk logs-copy -\n" +
 			"  esgo bulk people people.csv --rejected=people.bad.ndjson",
@@ -387,6 +387,8 @@ func runBulk(ctx context.Context, errOut io.Writer, client transport.Interface, 
 		return &exitError{code: exitFailure, err: stopReason}
 	case rejErr != nil:
 		return rejErr
+	case rej.n > 0 && indexed == 0:
+		return &exitError{code: exitFailure, err: fmt.Errorf("all %d documents failed", rej.n)}
 	case rej.n > 0:
 		return &exitError{code: exitPartial, err: fmt.Errorf("%d of %d documents failed", rej.n, read.Load())}
 	case closeErr != nil:

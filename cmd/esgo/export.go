@@ -61,7 +61,7 @@ with .gz, or with --gzip).`,
 	f.BoolVar(&o.gzip, "gzip", false, "gzip the output")
 	f.BoolVar(&o.sourceOnly, "source-only", false, "NDJSON and JSON: write the documents alone, without _index and _id")
 	f.StringSliceVar(&o.fields, "fields", nil, "CSV columns (dotted paths reach inside objects); other formats: only these source fields")
-	f.IntVar(&o.slices, "slices", 2, "slices read in parallel")
+	f.IntVar(&o.slices, "slices", 0, "slices read in parallel (default: one per primary shard, at most 4; slicing one shard makes every slice walk all of it)")
 	f.IntVar(&o.size, "size", 1000, "documents per page")
 	f.StringVar(&o.progress, "progress", "auto", "progress on stderr: auto (a bar on a terminal, else plain lines), bar, plain or none")
 	f.DurationVar(&o.interval, "progress-interval", 5*time.Second, "time between plain progress lines")
@@ -117,12 +117,18 @@ func runExport(ctx context.Context, stdout, errOut io.Writer, client transport.I
 	}
 	total := int64(-1)
 	var count struct {
-		Count int64 `json:"count"`
+		Count  int64 `json:"count"`
+		Shards struct {
+			Total int `json:"total"`
+		} `json:"_shards"`
 	}
 	if err := perform(ctx, client, "POST", "/"+url.PathEscape(index)+"/_count", nil, countBody, &count); err != nil {
 		return err
 	}
 	total = count.Count
+	if o.slices <= 0 {
+		o.slices = min(max(count.Shards.Total, 1), 4)
+	}
 	columns := o.fields
 	if o.format == "csv" && len(columns) == 0 {
 		if columns, err = topLevelFields(ctx, client, index); err != nil {
@@ -158,11 +164,19 @@ func runExport(ctx context.Context, stdout, errOut io.Writer, client transport.I
 		n := written.Load()
 		return fmt.Sprintf("%d of %d documents, %.0f docs/s", n, total, float64(n)/time.Since(began).Seconds())
 	}
-	prog := startProgress(errOut, progressMode(o.progress, errOut), "export", total, false, o.interval, written.Load, status)
+	mode := progressMode(o.progress, errOut)
+	if o.progress == "auto" && o.output == "" && progressMode("auto", stdout) == "bar" {
+		mode = "none" // the documents scroll by on the same terminal
+	}
+	prog := startProgress(errOut, mode, "export", total, false, o.interval, written.Load, status)
 
 	enc := newHitWriter(out, o, columns)
 	var loopErr error
-	hits := scan.PointInTime[json.RawMessage](ctx, client, index, body, scan.WithSlices(o.slices), scan.WithSize(o.size))
+	var scanOpts []scan.Option
+	if o.slices > 1 {
+		scanOpts = append(scanOpts, scan.WithSlices(o.slices))
+	}
+	hits := scan.PointInTime[json.RawMessage](ctx, client, index, body, append(scanOpts, scan.WithSize(o.size))...)
 	for hit, err := range hits {
 		if err != nil {
 			loopErr = err
@@ -203,6 +217,7 @@ type hitWriter struct {
 	o       exportOptions
 	columns []string
 	csv     *csv.Writer
+	line    []byte
 	buf     bytes.Buffer
 	str     *json.Encoder
 	n       int
@@ -230,7 +245,7 @@ func (h *hitWriter) write(hit scan.Hit[json.RawMessage]) error {
 	if h.csv != nil {
 		return h.writeCSV(hit)
 	}
-	var b []byte
+	b := h.line[:0]
 	if h.o.format == "json" {
 		if h.n == 0 {
 			b = append(b, "[\n"...)
@@ -257,6 +272,7 @@ func (h *hitWriter) write(hit scan.Hit[json.RawMessage]) error {
 	if h.o.format == "ndjson" {
 		b = append(b, '\n')
 	}
+	h.line = b
 	_, err := h.w.Write(b)
 	return err
 }

@@ -18,8 +18,8 @@
 // ..._TOKEN).
 //
 // Exit codes: 0 success; 1 failure; 2 usage error (unknown command or flag,
-// wrong arguments); 3 some documents failed (bulk: the rest were indexed and
-// the rejected lines were written to a file); 130 interrupted (Ctrl-C).
+// wrong arguments); 3 some documents failed (bulk: the others were indexed
+// and the failed ones written to a file); 130 interrupted (Ctrl-C).
 package main
 
 import (
