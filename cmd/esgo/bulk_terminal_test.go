@@ -23,7 +23,7 @@ type tmux struct {
 func newTmux(t *testing.T) *tmux {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed (scripts/test installs it): the progress bar needs a real terminal")
+		t.Skip("tmux is not installed (scripts/test installs it with apt-get when it can): the progress bar needs a real terminal")
 	}
 	tm := &tmux{t: t, socket: fmt.Sprintf("esgo-test-%d", os.Getpid())}
 	t.Cleanup(func() { exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
