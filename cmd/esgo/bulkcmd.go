@@ -69,7 +69,7 @@ were loaded, 1 error, abort, or every document failed, 130 interrupted.`,
 	f.StringVar(&o.rejected, "rejected", "", "file for the documents that failed, as NDJSON (default INDEX.rejected.ndjson, created only if needed)")
 	f.IntVar(&o.workers, "workers", 0, "parallel bulk requests (default: the library's, the number of CPUs but at least 4)")
 	f.IntVar(&o.flushActions, "batch", 0, "documents per bulk request (default: the library's, 1000)")
-	f.IntVar(&o.skip, "skip", 0, "skip the first N records (to resume)")
+	f.IntVar(&o.skip, "skip", 0, "skip the records numbered up to N (lines of NDJSON and CSV, elements of a JSON array), to resume")
 	f.StringVar(&o.progress, "progress", "auto", "progress on stderr: auto (a bar on a terminal, else plain lines), bar, plain or none")
 	f.DurationVar(&o.interval, "progress-interval", 5*time.Second, "time between plain progress lines")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"auto", "ndjson", "json", "csv"}, cobra.ShellCompDirectiveNoFileComp))
@@ -252,7 +252,6 @@ func runBulk(ctx context.Context, errOut io.Writer, client transport.Interface, 
 	prog := startProgress(errOut, mode, "bulk", in.size, true, o.interval, in.counter.count, status)
 
 	var stopReason error // why reading stopped early, if it did
-	skipped := 0
 	// Records are read in a goroutine so that Ctrl-C is seen even while
 	// a read blocks (a pipe that stays open).
 	type next struct {
@@ -290,8 +289,7 @@ func runBulk(ctx context.Context, errOut io.Writer, client transport.Interface, 
 		var bad *errBadRecord
 		if errors.As(err, &bad) {
 			lastRecord.Store(int64(rec.n))
-			if skipped < o.skip {
-				skipped++
+			if rec.n <= o.skip {
 				continue
 			}
 			read.Add(1)
@@ -306,8 +304,7 @@ func runBulk(ctx context.Context, errOut io.Writer, client transport.Interface, 
 			stopReason = err
 			break
 		}
-		if skipped < o.skip {
-			skipped++
+		if rec.n <= o.skip {
 			lastRecord.Store(int64(rec.n))
 			continue
 		}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 
 	"github.com/esgo/esgo/transport"
@@ -30,7 +31,7 @@ func newCall() *cobra.Command {
 		Args: cobra.ExactArgs(2),
 	}
 	conn := addConnectionFlags(cmd)
-	cmd.Flags().StringVarP(&data, "data", "d", "", "request body (JSON), or - for standard input")
+	cmd.Flags().StringVarP(&data, "data", "d", "", "request body (JSON), - for standard input, or @FILE")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		client, err := conn.client()
 		if err != nil {
@@ -54,10 +55,16 @@ func newCall() *cobra.Command {
 				req.Header = http.Header{"Accept": {"text/plain"}}
 			}
 		}
-		switch data {
-		case "":
-		case "-":
+		switch {
+		case data == "":
+		case data == "-":
 			b, err := io.ReadAll(cmd.InOrStdin())
+			if err != nil {
+				return err
+			}
+			req.Body = b
+		case strings.HasPrefix(data, "@"):
+			b, err := os.ReadFile(data[1:])
 			if err != nil {
 				return err
 			}

@@ -233,13 +233,14 @@ func TestBulkRejectedFileAndExitCode3(t *testing.T) {
 
 func TestBulkAbortSendsWhatWasRead(t *testing.T) {
 	url := eslocaltest.Elasticsearch(t).URL()
-	input := "{\"a\":1}\n{\"a\":2}\nbroken\n{\"a\":4}\n"
+	// Records are numbered by line, blank lines included.
+	input := "{\"a\":1}\n\n{\"a\":2}\nbroken\n{\"a\":4}\n"
 	r := runBin(t, nil, input, "bulk", "cli-abort", "-", "--on-error", "abort", "--url", url, "--rejected", filepath.Join(t.TempDir(), "r"))
 	if r.code != 1 || !strings.Contains(r.stderr, "3 documents read from standard input: 2 indexed, 1 failed") ||
-		!strings.Contains(r.stderr, "resume with --skip 3") || !strings.Contains(r.stderr, "aborted at record 3") {
+		!strings.Contains(r.stderr, "resume with --skip 4") || !strings.Contains(r.stderr, "aborted at record 4") {
 		t.Fatalf("abort: %v", r)
 	}
-	r = runBin(t, nil, input, "bulk", "cli-abort", "-", "--skip", "3", "--url", url)
+	r = runBin(t, nil, input, "bulk", "cli-abort", "-", "--skip", "4", "--url", url)
 	if r.code != 0 || !strings.Contains(r.stderr, "1 documents read from standard input: 1 indexed") {
 		t.Fatalf("resume: %v", r)
 	}
@@ -292,6 +293,10 @@ func TestCallTextAndHead(t *testing.T) {
 	r = runBin(t, nil, "", "call", "GET", "/_cat/indices/cli-call?format=json", "--url", url)
 	if r.code != 0 || !strings.Contains(r.stdout, `"index": "cli-call"`) {
 		t.Fatalf("_cat as json: %v", r)
+	}
+	body := writeFile(t, "doc.json", []byte(`{"from":"a file"}`))
+	if r := runBin(t, nil, "", "call", "PUT", "/cli-call/_doc/1?refresh=true", "-d", "@"+body, "--url", url); r.code != 0 || !strings.Contains(r.stdout, `"created"`) {
+		t.Errorf("--data @FILE: %v", r)
 	}
 	if r := runBin(t, nil, "", "call", "HEAD", "/cli-call", "--url", url); r.code != 0 || strings.TrimSpace(r.stdout) != "200" {
 		t.Errorf("HEAD existing: %v", r)

@@ -158,8 +158,8 @@ func newIndex() *cobra.Command {
 			fmt.Fprintf(cmd.OutOrStdout(), "created %s\n", args[0])
 			return nil
 		})
-	create.Flags().IntVar(&shards, "shards", 1, "number of primary shards")
-	create.Flags().IntVar(&replicas, "replicas", 1, "number of replicas")
+	create.Flags().IntVar(&shards, "shards", 0, "number of primary shards (default: the server's, 1)")
+	create.Flags().IntVar(&replicas, "replicas", 0, "number of replicas (default: the server's, 1)")
 	create.Flags().StringVar(&body, "body", "", "settings, mappings and aliases as JSON, - for standard input, or @FILE")
 
 	del, _ := indexCmd("delete NAME...", "Delete indices (named exactly: no wildcards)", "  esgo index delete old-logs", cobra.MinimumNArgs(1),

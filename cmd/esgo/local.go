@@ -153,8 +153,9 @@ func newLocal() *cobra.Command {
 		Short: "Start a local cluster in the background (Elasticsearch 9.5.3 unless told otherwise)",
 		Long: localHelp + `
 
-start runs the cluster in the background and returns once it is ready; the data is
-kept across stop and start. The first node listens on port 9200 when that port is
+start runs the cluster in the background and returns once it is ready. Elasticsearch
+8 and later keep their data across stop and start (the codelibs runners of
+OpenSearch and 7.10.2 manage their own folders). The first node listens on port 9200 when that port is
 free (Elasticsearch 8 and later). The cluster is saved as the named cluster
 "local" (or "local-NAME") of the clusters file, so other commands reach it with
 --cluster local; it becomes the current cluster when there is none.
