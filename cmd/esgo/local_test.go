@@ -175,4 +175,3 @@ func TestLocalHelpSaysWhatEachServerLacks(t *testing.T) {
 		}
 	}
 }
-
