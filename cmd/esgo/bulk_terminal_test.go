@@ -86,7 +86,7 @@ func TestProgressBarInATerminal(t *testing.T) {
 
 	// While it runs: a bar with a percentage, bytes, a rate, an ETA and the
 	// document counts.
-	running := regexp.MustCompile(`(?m)^ +\d{1,2}% \|█+ +\| \([\d.]+ ?[kM]?B?/[\d.]+ MB, [\d.]+ [kM]?B/s\) \[\d+s:[\dhms]+\] bulk: \d+ read, \d+ indexed, 0 failed, \d+ docs/s$`)
+	running := regexp.MustCompile(`(?m)^ +\d{1,2}% \|█+ +\| \([\d.]+ ?[kM]?B?/[\d.]+ MB, [\d.]+ [kM]?B/s\) \[[\dhms]+:[\dhms]+\] bulk: \d+ read, \d+ indexed, 0 failed, \d+ docs/s$`)
 	tm.waitFor("bulk", 2*time.Minute, "a running bar", running.MatchString)
 
 	done := tm.waitFor("bulk", 3*time.Minute, "the exit status", func(s string) bool { return strings.Contains(s, "EXIT=") })

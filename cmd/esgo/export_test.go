@@ -169,3 +169,68 @@ func TestBulkCtrlCSendsWhatWasRead(t *testing.T) {
 		t.Errorf("count: %v", r)
 	}
 }
+
+// TestBulkSecondCtrlCWritesWhatWasNotSent interrupts the drain itself: the
+// server is unreachable, so the documents read are still being retried when
+// the second Ctrl-C comes; they go to the rejected file, none is lost.
+func TestBulkSecondCtrlCWritesWhatWasNotSent(t *testing.T) {
+	rejected := filepath.Join(t.TempDir(), "unsent.ndjson")
+	cmd := exec.Command(esgoBin, "bulk", "cli-unsent", "-", "--url", "http://127.0.0.1:1", "--rejected", rejected,
+		"--progress", "plain", "--progress-interval", "50ms")
+	cmd.Env = cleanEnv()
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer stdin.Close()
+	var sent []string
+	for i := range 10 {
+		line := fmt.Sprintf(`{"i":%d}`, i)
+		sent = append(sent, line)
+		fmt.Fprintln(stdin, line)
+	}
+	deadline := time.AfterFunc(time.Minute, func() { cmd.Process.Kill() })
+	defer deadline.Stop()
+	sc := bufio.NewScanner(stderr)
+	var seen []string
+	waitFor := func(s string) {
+		for sc.Scan() {
+			seen = append(seen, sc.Text())
+			if strings.Contains(sc.Text(), s) {
+				return
+			}
+		}
+		t.Fatalf("never saw %q:\n%s", s, strings.Join(seen, "\n"))
+	}
+	waitFor("bulk: 10 read")
+	cmd.Process.Signal(syscall.SIGINT)
+	waitFor("interrupted: sending the 10 documents already read")
+	time.Sleep(300 * time.Millisecond) // the drain is retrying against the closed port
+	cmd.Process.Signal(syscall.SIGINT)
+	for sc.Scan() {
+		seen = append(seen, sc.Text())
+	}
+	cmd.Wait()
+	all := strings.Join(seen, "\n")
+	if cmd.ProcessState.ExitCode() != 130 || !strings.Contains(all, "10 documents read from standard input: 0 indexed, 10 failed") ||
+		!strings.Contains(all, "the failed documents are in "+rejected) {
+		t.Fatalf("exit %d:\n%s", cmd.ProcessState.ExitCode(), all)
+	}
+	b, err := os.ReadFile(rejected)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Split(strings.TrimSpace(string(b)), "\n")
+	slices.Sort(got)
+	slices.Sort(sent)
+	if !slices.Equal(got, sent) {
+		t.Fatalf("rejected file:\n%s", b)
+	}
+}
