@@ -55,6 +55,8 @@ type config struct {
 	dir          string
 	logger       *slog.Logger
 	startTimeout time.Duration
+	httpPort     int  // WithHTTPPort (persist.go)
+	keepData     bool // WithKeepData (persist.go)
 }
 
 // WithProduct chooses Elasticsearch (the default) or OpenSearch.
@@ -390,6 +392,9 @@ func (c *Cluster) Stop() error {
 		}
 		wg.Wait()
 		for _, n := range nodes {
+			if c.cfg.keepData {
+				break
+			}
 			if err := os.RemoveAll(filepath.Join(n.dir, "data")); err != nil && c.err == nil {
 				c.err = err
 			}
