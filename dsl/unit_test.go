@@ -445,3 +445,18 @@ func TestMappingTagValues(t *testing.T) {
 		t.Errorf("unterminated quote: %v", err)
 	}
 }
+
+func TestAggResultsTyped(t *testing.T) {
+	var r dsl.AggResults
+	if err := json.Unmarshal([]byte(`{"by_cat":{"buckets":[{"key":"books","doc_count":2,"avg_stars":{"value":4.5}}]}}`), &r); err != nil {
+		t.Fatal(err)
+	}
+	terms, err := r.Typed().StringTerms("by_cat")
+	if err != nil || len(terms.Buckets.Array) != 1 {
+		t.Fatalf("%+v %v", terms, err)
+	}
+	avg, err := terms.Buckets.Array[0].Aggregations.Avg("avg_stars")
+	if err != nil || avg.Value == nil || *avg.Value != 4.5 {
+		t.Fatalf("%+v %v", avg, err)
+	}
+}
