@@ -159,7 +159,10 @@ func InstallElasticsearchModules(ctx context.Context, version string, mods ...Mo
 	if err := os.Chmod(home, 0o755); err != nil {
 		return "", err
 	}
-	os.RemoveAll(dest)
+	if _, err := os.Stat(stamp); err == nil { // built meanwhile by another process, maybe running
+		return dest, nil
+	}
+	os.RemoveAll(dest) // a half-built leftover
 	if err := os.Rename(home, dest); err != nil {
 		if _, serr := os.Stat(stamp); serr == nil { // built concurrently
 			return dest, nil
