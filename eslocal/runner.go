@@ -3,6 +3,7 @@ package eslocal
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -95,6 +96,33 @@ func (c *Cluster) startRunner(ctx context.Context) error {
 	// time, each until its nodes have published their addresses.
 	runnerStart.Lock()
 	defer runnerStart.Unlock()
+	// Another process's server can take a port between the runner's probe
+	// and its bind (the runner then exits: "Address already in use"): try
+	// again a few times, each from a clean folder.
+	var err2 error
+	for attempt := 1; attempt <= 3; attempt++ {
+		err2 = c.startRunnerOnce(ctx, r, lib, java)
+		if err2 == nil || !errors.Is(err2, errRunnerExited) || ctx.Err() != nil {
+			return err2
+		}
+		c.cfg.logger.Warn("the runner exited while starting; trying again", "attempt", attempt, "logs", filepath.Join(c.Dir, "logs"))
+		c.mu.Lock()
+		c.nodes = nil
+		c.mu.Unlock()
+		if attempt < 3 {
+			_ = os.Rename(filepath.Join(c.Dir, "logs", "console.log"), filepath.Join(c.Dir, "logs", fmt.Sprintf("console-attempt%d.log", attempt)))
+			_ = os.RemoveAll(filepath.Join(c.Dir, "cluster"))
+			time.Sleep(time.Second)
+		}
+	}
+	return err2
+}
+
+// errRunnerExited is returned by startRunnerOnce when the runner's JVM ended
+// before its nodes published their addresses.
+var errRunnerExited = errors.New("the runner exited while starting")
+
+func (c *Cluster) startRunnerOnce(ctx context.Context, r runner, lib, java string) error {
 	nd := &node{dir: c.Dir}
 	args := []string{"-Xms" + c.cfg.heap, "-Xmx" + c.cfg.heap, "-cp", filepath.Join(lib, "*"),
 		r.mainClass,
@@ -125,7 +153,7 @@ func (c *Cluster) startRunner(ctx context.Context) error {
 			return nil
 		}
 		if _, exited := c.exitedNode(); exited {
-			return fmt.Errorf("the runner exited while starting")
+			return errRunnerExited
 		}
 		select {
 		case <-ctx.Done():
