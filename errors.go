@@ -1,40 +1,31 @@
 package esgo
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
-	"fmt"
-	"net/http"
-	"strings"
-
 	"github.com/esgo/esgo/transport"
 )
 
 // Sentinel errors matched by errors.Is against an *Error with the
-// corresponding HTTP status.
+// corresponding HTTP status. They are the transport package's, so that an
+// error matches them whichever package returned it.
 var (
-	ErrBadRequest         = errors.New("esgo: bad request")         // 400
-	ErrUnauthorized       = errors.New("esgo: unauthorized")        // 401
-	ErrPaymentRequired    = errors.New("esgo: license required")    // 402
-	ErrForbidden          = errors.New("esgo: forbidden")           // 403
-	ErrNotFound           = errors.New("esgo: not found")           // 404
-	ErrMethodNotAllowed   = errors.New("esgo: method not allowed")  // 405
-	ErrRequestTimeout     = errors.New("esgo: request timeout")     // 408
-	ErrConflict           = errors.New("esgo: conflict")            // 409
-	ErrPayloadTooLarge    = errors.New("esgo: payload too large")   // 413
-	ErrTooManyRequests    = errors.New("esgo: too many requests")   // 429
-	ErrServerError        = errors.New("esgo: server error")        // any 5xx
-	ErrServiceUnavailable = errors.New("esgo: service unavailable") // 503
-	ErrGatewayTimeout     = errors.New("esgo: gateway timeout")     // 504
-	ErrUnexpectedStatus   = errors.New("esgo: unexpected status")   // any *Error
+	ErrBadRequest         = transport.ErrBadRequest         // 400
+	ErrUnauthorized       = transport.ErrUnauthorized       // 401
+	ErrPaymentRequired    = transport.ErrPaymentRequired    // 402
+	ErrForbidden          = transport.ErrForbidden          // 403
+	ErrNotFound           = transport.ErrNotFound           // 404
+	ErrMethodNotAllowed   = transport.ErrMethodNotAllowed   // 405
+	ErrRequestTimeout     = transport.ErrRequestTimeout     // 408
+	ErrConflict           = transport.ErrConflict           // 409
+	ErrPayloadTooLarge    = transport.ErrPayloadTooLarge    // 413
+	ErrTooManyRequests    = transport.ErrTooManyRequests    // 429
+	ErrServerError        = transport.ErrServerError        // any 5xx
+	ErrServiceUnavailable = transport.ErrServiceUnavailable // 503
+	ErrGatewayTimeout     = transport.ErrGatewayTimeout     // 504
+	ErrUnexpectedStatus   = transport.ErrUnexpectedStatus   // any *Error
+	// ErrOutcomeUnknown is matched when a request that is not safe to
+	// repeat was sent and its answer was lost (see transport.Repeat).
+	ErrOutcomeUnknown = transport.ErrOutcomeUnknown
 )
-
-var statusSentinels = map[int]error{
-	400: ErrBadRequest, 401: ErrUnauthorized, 402: ErrPaymentRequired, 403: ErrForbidden,
-	404: ErrNotFound, 405: ErrMethodNotAllowed, 408: ErrRequestTimeout, 409: ErrConflict,
-	413: ErrPayloadTooLarge, 429: ErrTooManyRequests, 503: ErrServiceUnavailable, 504: ErrGatewayTimeout,
-}
 
 // Errors from the transport, re-exported for convenience; match them with
 // errors.As.
@@ -53,183 +44,21 @@ type (
 	ProductError = transport.ProductError
 	// ConfigError is transport.ConfigError: an option given to New is invalid.
 	ConfigError = transport.ConfigError
+	// OutcomeUnknownError is transport.OutcomeUnknownError: a request that
+	// must not be repeated was sent and its answer was lost.
+	OutcomeUnknownError = transport.OutcomeUnknownError
 )
 
-// ErrorCause is one cause in an Elasticsearch error body (a root cause or a
-// caused_by chain link).
-type ErrorCause struct {
-	// Type is the exception type, e.g. "index_not_found_exception".
-	Type string `json:"type"`
-	// Reason is the human-readable message.
-	Reason string `json:"reason"`
-	// Index is the index concerned, when the server names one.
-	Index string `json:"index,omitempty"`
-	// CausedBy is the next cause in the chain.
-	CausedBy *ErrorCause `json:"caused_by,omitempty"`
-	// RootCauses lists the root causes (only at the top level).
-	RootCauses []ErrorCause `json:"root_cause,omitempty"`
-}
+// Error is transport.Error: an error answer from the server (a status of
+// 300 or more that the request did not ask to ignore), the same type in
+// every package of this module. Match it with errors.As, or with errors.Is
+// against ErrNotFound, ErrConflict and the other sentinels.
+type Error = transport.Error
 
-// Error is an error response from the server (a status of 300 or more that
-// the request did not ask to ignore). Match it with errors.As, or with
-// errors.Is against ErrNotFound, ErrConflict and the other sentinels.
-type Error struct {
-	// Status is the HTTP status code.
-	Status int
-	// Type and Reason come from the body's "error" object.
-	Type, Reason string
-	// RootCauses are the body's "root_cause" entries.
-	RootCauses []ErrorCause
-	// CausedBy is the body's "caused_by" chain.
-	CausedBy *ErrorCause
-	// Body is the raw response body (at most 1 MiB).
-	Body []byte
-	// Header holds the response headers.
-	Header http.Header
-	// Warnings holds the Warning headers of the response.
-	Warnings []string
-	// Node is the URL of the node that answered.
-	Node string
-	// Method and Path describe the request.
-	Method, Path string
-}
+// ErrorCause is transport.ErrorCause: one cause in an Elasticsearch error
+// body (a root cause or a caused_by chain link).
+type ErrorCause = transport.ErrorCause
 
-// Error returns "esgo: <method> <path>: <status>: <type>: <reason>", with the
-// root causes and caused-by reasons that differ from the reason.
-func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString("esgo: ")
-	if e.Method != "" {
-		fmt.Fprintf(&b, "%s %s: ", e.Method, e.Path)
-	}
-	fmt.Fprintf(&b, "%d %s", e.Status, http.StatusText(e.Status))
-	if e.Type != "" {
-		b.WriteString(": " + e.Type)
-	}
-	if e.Reason != "" {
-		b.WriteString(": " + e.Reason)
-	}
-	seen := map[string]bool{e.Type + e.Reason: true}
-	var extra []string
-	for _, rc := range e.RootCauses {
-		if k := rc.Type + rc.Reason; !seen[k] {
-			seen[k] = true
-			extra = append(extra, "root cause "+rc.Type+": "+rc.Reason)
-		}
-	}
-	for c := e.CausedBy; c != nil; c = c.CausedBy {
-		if k := c.Type + c.Reason; !seen[k] {
-			seen[k] = true
-			extra = append(extra, "caused by "+c.Type+": "+c.Reason)
-		}
-	}
-	if len(extra) > 0 {
-		b.WriteString(" (" + strings.Join(extra, "; ") + ")")
-	}
-	return b.String()
-}
-
-// Is matches the sentinel for e's status (ErrNotFound for 404 ...),
-// ErrServerError for any 5xx, and ErrUnexpectedStatus for any status.
-func (e *Error) Is(target error) bool {
-	if target == ErrUnexpectedStatus {
-		return true
-	}
-	if target == ErrServerError {
-		return e.Status >= 500
-	}
-	s, ok := statusSentinels[e.Status]
-	return ok && s == target
-}
-
-// ParseError builds an *Error from a status and an error response body. It
-// understands the current body ({"error":{"type":...,"reason":...,
-// "root_cause":[...],"caused_by":{...}},"status":N}), the old one
-// ({"error":"text"}), a missing document ({"found":false}) and non-JSON
-// text. It never fails: unknown bodies are kept as Reason.
-func ParseError(status int, body []byte) *Error {
-	e := &Error{Status: status, Body: body}
-	trimmed := bytes.TrimSpace(body)
-	if len(trimmed) == 0 {
-		return e
-	}
-	var doc struct {
-		Error  json.RawMessage `json:"error"`
-		Status json.RawMessage `json:"status"`
-		Found  *bool           `json:"found"`
-		Index  string          `json:"_index"`
-		ID     string          `json:"_id"`
-		Result string          `json:"result"`
-	}
-	if trimmed[0] != '{' || json.Unmarshal(trimmed, &doc) != nil {
-		e.Reason = truncate(string(trimmed), 500)
-		return e
-	}
-	if len(doc.Error) > 0 {
-		var s string
-		switch {
-		case json.Unmarshal(doc.Error, &s) == nil:
-			e.Reason = s
-		case bytes.HasPrefix(bytes.TrimSpace(doc.Error), []byte("{")):
-			if cause := parseCause(doc.Error, 0); cause != nil {
-				e.Type, e.Reason, e.RootCauses, e.CausedBy = cause.Type, cause.Reason, cause.RootCauses, cause.CausedBy
-			}
-		case string(bytes.TrimSpace(doc.Error)) != "null":
-			e.Reason = truncate(string(doc.Error), 500)
-		}
-		return e
-	}
-	if (doc.Found != nil && !*doc.Found) || doc.Result == "not_found" {
-		e.Type = "not_found"
-		e.Reason = fmt.Sprintf("document [%s] not found in index [%s]", doc.ID, doc.Index)
-	}
-	return e
-}
-
-// parseCause reads one error object leniently: a field of an unexpected
-// type is skipped rather than failing the whole object.
-func parseCause(raw json.RawMessage, depth int) *ErrorCause {
-	var f struct {
-		Type      json.RawMessage   `json:"type"`
-		Reason    json.RawMessage   `json:"reason"`
-		Index     json.RawMessage   `json:"index"`
-		CausedBy  json.RawMessage   `json:"caused_by"`
-		RootCause []json.RawMessage `json:"root_cause"`
-	}
-	if depth > 32 || json.Unmarshal(raw, &f) != nil {
-		if depth > 32 {
-			return nil
-		}
-		// root_cause may not be an array: retry without it.
-		var g struct {
-			Type     json.RawMessage `json:"type"`
-			Reason   json.RawMessage `json:"reason"`
-			Index    json.RawMessage `json:"index"`
-			CausedBy json.RawMessage `json:"caused_by"`
-		}
-		if json.Unmarshal(raw, &g) != nil {
-			return nil
-		}
-		f.Type, f.Reason, f.Index, f.CausedBy = g.Type, g.Reason, g.Index, g.CausedBy
-	}
-	c := &ErrorCause{}
-	_ = json.Unmarshal(f.Type, &c.Type)
-	_ = json.Unmarshal(f.Reason, &c.Reason)
-	_ = json.Unmarshal(f.Index, &c.Index)
-	if len(f.CausedBy) > 0 {
-		c.CausedBy = parseCause(f.CausedBy, depth+1)
-	}
-	for _, rc := range f.RootCause {
-		if p := parseCause(rc, depth+1); p != nil {
-			c.RootCauses = append(c.RootCauses, *p)
-		}
-	}
-	return c
-}
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return strings.ToValidUTF8(s[:n], "") + "..."
-}
+// ParseError builds an *Error from a status and an error response body; see
+// transport.ParseError.
+func ParseError(status int, body []byte) *Error { return transport.ParseError(status, body) }

@@ -2,12 +2,12 @@ package api
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -21,6 +21,21 @@ import (
 func New(t transport.Interface) *API {
 	return newAPI(t)
 }
+
+// For returns the API of t: the one t embeds when t is an *esgo.Client (or
+// any type embedding *API), else a new one over t. The helper packages use
+// it to send every request through the generated API.
+func For(t transport.Interface) *API {
+	if p, ok := t.(provider); ok {
+		return p.self()
+	}
+	return New(t)
+}
+
+// provider is implemented by *API and every type that embeds it.
+type provider interface{ self() *API }
+
+func (a *API) self() *API { return a }
 
 // ErrMissingPart is matched by errors.Is when a request lacks a path part
 // the endpoint needs (for example the index of indices.create).
@@ -48,37 +63,20 @@ func missingPart(endpoint, part string) error {
 	return &MissingPartError{Endpoint: endpoint, Part: part}
 }
 
-// UnexpectedStatusError is returned by the HEAD endpoints (Exists and
-// friends) and by [Decode] when the transport hands back an error status
-// without an error of its own, as a bare transport does. (*esgo.Client turns
-// such statuses into *esgo.Error before this can happen.)
-type UnexpectedStatusError struct {
-	// Method and Path describe the request, when known.
-	Method, Path string
-	// StatusCode is the HTTP status of the response.
-	StatusCode int
-	// Body is the start of the response body (at most 4 KiB), if any.
-	Body string
-}
-
-// Error implements error.
-func (e *UnexpectedStatusError) Error() string {
-	msg := fmt.Sprintf("api: unexpected status %d", e.StatusCode)
-	if e.Path != "" {
-		msg = fmt.Sprintf("api: %s %s: unexpected status %d", e.Method, e.Path, e.StatusCode)
-	}
-	if e.Body != "" {
-		msg += ": " + e.Body
-	}
-	return msg
-}
+// UnexpectedStatusError is transport.Error (esgo.Error), the one type for
+// a server's error answer; the name is kept for existing code, new code
+// names *transport.Error or *esgo.Error.
+type UnexpectedStatusError = transport.Error
 
 // Decode decodes the JSON body of a response into a new T and closes the
-// body; a status of 300 or more is an [*UnexpectedStatusError]. It takes the results of an endpoint call directly:
+// body; a status of 300 or more is a [*transport.Error] (the type
+// *esgo.Client returns). It takes the results of an endpoint call directly:
 //
 //	res, err := api.Decode[MyResult](client.Search(ctx, api.SearchRequest{...}))
 //
-// When err is not nil, Decode returns it unchanged.
+// When err is not nil, Decode returns it unchanged. The body is read
+// whole, up to the transport's response limit, and verified to its end (a
+// compressed body's checksum included).
 func Decode[T any](resp *transport.Response, err error) (T, error) {
 	var v T
 	if err != nil {
@@ -87,12 +85,10 @@ func Decode[T any](resp *transport.Response, err error) (T, error) {
 	if resp == nil || resp.Body == nil {
 		return v, errors.New("api: decoding response: no body")
 	}
-	defer resp.Body.Close()
 	if resp.StatusCode >= 300 {
-		b, _ := io.ReadAll(io.LimitReader(resp.Body, 4<<10))
-		return v, &UnexpectedStatusError{StatusCode: resp.StatusCode, Body: string(b)}
+		return v, statusError(resp, "", "")
 	}
-	if err := json.NewDecoder(resp.Body).Decode(&v); err != nil {
+	if err := resp.Decode(&v); err != nil {
 		return v, fmt.Errorf("api: decoding %T from response: %w", v, err)
 	}
 	return v, nil
@@ -113,13 +109,23 @@ func decodeAs[T any](resp *transport.Response, err error) (*T, error) {
 		return nil, errors.New("api: decoding response: no body")
 	}
 	v := new(T)
-	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+	if err := resp.Decode(v); err != nil {
 		if resp.StatusCode >= 300 {
-			return nil, &UnexpectedStatusError{StatusCode: resp.StatusCode}
+			return nil, &transport.Error{Status: resp.StatusCode, Node: resp.Node, Header: resp.Header}
 		}
-		return nil, &transport.SerializationError{Op: "decode", Err: fmt.Errorf("%T: %w", *v, err)}
+		return nil, err
 	}
 	return v, nil
+}
+
+// statusError reads (at most 1 MiB of) an error answer, closes it, and
+// returns it as a *transport.Error.
+func statusError(resp *transport.Response, method, path string) *transport.Error {
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	_ = resp.Close()
+	e := transport.ParseError(resp.StatusCode, body)
+	e.Header, e.Warnings, e.Node, e.Method, e.Path = resp.Header, resp.Warnings, resp.Node, method, path
+	return e
 }
 
 // Duration formats d as an Elasticsearch time value, in the largest unit
@@ -159,7 +165,18 @@ func send(ctx context.Context, t transport.Interface, endpoint, method, path str
 	if accept != "" && req.Header.Get("Accept") == "" {
 		setHeader(req, "Accept", accept)
 	}
-	return t.Perform(ctx, req)
+	resp, err := t.Perform(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	// A bare transport hands error statuses back as responses; turn them
+	// into the error *esgo.Client returns, so that errors.Is and errors.As
+	// answer the same whatever the transport.
+	if resp.StatusCode >= 300 && !slices.Contains(req.Ignore, resp.StatusCode) &&
+		!(req.Method == http.MethodHead && resp.StatusCode == http.StatusNotFound) {
+		return nil, statusError(resp, req.Method, req.Path)
+	}
+	return resp, nil
 }
 
 // exists performs a HEAD request: 2xx is true, 404 is false, anything else
@@ -181,7 +198,7 @@ func exists(ctx context.Context, t transport.Interface, endpoint, method, path s
 	case resp.StatusCode == http.StatusNotFound:
 		return false, nil
 	}
-	return false, &UnexpectedStatusError{Method: method, Path: path, StatusCode: resp.StatusCode}
+	return false, &transport.Error{Method: method, Path: path, Status: resp.StatusCode, Node: resp.Node, Header: resp.Header}
 }
 
 func newRequest(endpoint, method, path string, q url.Values, opts []Option) *transport.Request {
@@ -193,6 +210,9 @@ func newRequest(endpoint, method, path string, q url.Values, opts []Option) *tra
 		if o != nil {
 			o(req)
 		}
+	}
+	if req.Repeat == transport.RepeatByMethod {
+		req.Repeat = repeatOf(endpoint, req.Method, req.Query)
 	}
 	return req
 }

@@ -145,7 +145,7 @@ func TestExists(t *testing.T) {
 			t.Errorf("status %d: got (%v, %v), want (%v, error=%v)", tc.status, ok, err, tc.want, tc.wantErr)
 		}
 		var se *api.UnexpectedStatusError
-		if tc.wantErr && (!errors.As(err, &se) || se.StatusCode != tc.status) {
+		if tc.wantErr && (!errors.As(err, &se) || se.Status != tc.status) {
 			t.Errorf("status %d: error %v is not an UnexpectedStatusError", tc.status, err)
 		}
 		req := rec.last(t)

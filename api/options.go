@@ -74,3 +74,10 @@ func WithHuman() Option { return WithQuery("human", "true") }
 // WithErrorTrace asks for the server's stack trace in error responses (the
 // common error_trace parameter).
 func WithErrorTrace() Option { return WithQuery("error_trace", "true") }
+
+// WithRepeat overrides whether the transport may send the request again
+// after an attempt whose outcome is unknown (see transport.Repeat); each
+// endpoint has its own default.
+func WithRepeat(r transport.Repeat) Option {
+	return func(req *transport.Request) { req.Repeat = r }
+}

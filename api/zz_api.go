@@ -517,100 +517,242 @@ type XPackAPI struct{ t transport.Interface }
 // the XPack field of [RawAPI].
 type RawXPackAPI struct{ t transport.Interface }
 
+// tree holds an API, its RawAPI and every namespace in one allocation.
+// (The func array makes it incomparable: no equality code is generated.)
+type tree struct {
+	_                      [0]func()
+	api                    API
+	raw                    RawAPI
+	internal               InternalAPI
+	rawInternal            RawInternalAPI
+	asyncSearch            AsyncSearchAPI
+	rawAsyncSearch         RawAsyncSearchAPI
+	autoscaling            AutoscalingAPI
+	rawAutoscaling         RawAutoscalingAPI
+	cat                    CatAPI
+	rawCat                 RawCatAPI
+	ccr                    CCRAPI
+	rawCCR                 RawCCRAPI
+	cluster                ClusterAPI
+	rawCluster             RawClusterAPI
+	connector              ConnectorAPI
+	rawConnector           RawConnectorAPI
+	danglingIndices        DanglingIndicesAPI
+	rawDanglingIndices     RawDanglingIndicesAPI
+	enrich                 EnrichAPI
+	rawEnrich              RawEnrichAPI
+	eql                    EQLAPI
+	rawEQL                 RawEQLAPI
+	esql                   ESQLAPI
+	rawESQL                RawESQLAPI
+	features               FeaturesAPI
+	rawFeatures            RawFeaturesAPI
+	fleet                  FleetAPI
+	rawFleet               RawFleetAPI
+	graph                  GraphAPI
+	rawGraph               RawGraphAPI
+	ilm                    ILMAPI
+	rawILM                 RawILMAPI
+	indices                IndicesAPI
+	rawIndices             RawIndicesAPI
+	inference              InferenceAPI
+	rawInference           RawInferenceAPI
+	ingest                 IngestAPI
+	rawIngest              RawIngestAPI
+	license                LicenseAPI
+	rawLicense             RawLicenseAPI
+	logstash               LogstashAPI
+	rawLogstash            RawLogstashAPI
+	migration              MigrationAPI
+	rawMigration           RawMigrationAPI
+	ml                     MLAPI
+	rawML                  RawMLAPI
+	monitoring             MonitoringAPI
+	rawMonitoring          RawMonitoringAPI
+	nodes                  NodesAPI
+	rawNodes               RawNodesAPI
+	profiling              ProfilingAPI
+	rawProfiling           RawProfilingAPI
+	project                ProjectAPI
+	rawProject             RawProjectAPI
+	queryRules             QueryRulesAPI
+	rawQueryRules          RawQueryRulesAPI
+	rollup                 RollupAPI
+	rawRollup              RawRollupAPI
+	searchApplication      SearchApplicationAPI
+	rawSearchApplication   RawSearchApplicationAPI
+	searchableSnapshots    SearchableSnapshotsAPI
+	rawSearchableSnapshots RawSearchableSnapshotsAPI
+	security               SecurityAPI
+	rawSecurity            RawSecurityAPI
+	shutdown               ShutdownAPI
+	rawShutdown            RawShutdownAPI
+	simulate               SimulateAPI
+	rawSimulate            RawSimulateAPI
+	slm                    SLMAPI
+	rawSLM                 RawSLMAPI
+	snapshot               SnapshotAPI
+	rawSnapshot            RawSnapshotAPI
+	sql                    SQLAPI
+	rawSQL                 RawSQLAPI
+	ssl                    SSLAPI
+	rawSSL                 RawSSLAPI
+	streams                StreamsAPI
+	rawStreams             RawStreamsAPI
+	synonyms               SynonymsAPI
+	rawSynonyms            RawSynonymsAPI
+	tasks                  TasksAPI
+	rawTasks               RawTasksAPI
+	textStructure          TextStructureAPI
+	rawTextStructure       RawTextStructureAPI
+	transform              TransformAPI
+	rawTransform           RawTransformAPI
+	watcher                WatcherAPI
+	rawWatcher             RawWatcherAPI
+	xPack                  XPackAPI
+	rawXPack               RawXPackAPI
+}
+
 func newAPI(t transport.Interface) *API {
-	raw := &RawAPI{
+	tr := &tree{}
+	tr.raw = RawAPI{
 		t:                   t,
-		Internal:            &RawInternalAPI{t},
-		AsyncSearch:         &RawAsyncSearchAPI{t},
-		Autoscaling:         &RawAutoscalingAPI{t},
-		Cat:                 &RawCatAPI{t},
-		CCR:                 &RawCCRAPI{t},
-		Cluster:             &RawClusterAPI{t},
-		Connector:           &RawConnectorAPI{t},
-		DanglingIndices:     &RawDanglingIndicesAPI{t},
-		Enrich:              &RawEnrichAPI{t},
-		EQL:                 &RawEQLAPI{t},
-		ESQL:                &RawESQLAPI{t},
-		Features:            &RawFeaturesAPI{t},
-		Fleet:               &RawFleetAPI{t},
-		Graph:               &RawGraphAPI{t},
-		ILM:                 &RawILMAPI{t},
-		Indices:             &RawIndicesAPI{t},
-		Inference:           &RawInferenceAPI{t},
-		Ingest:              &RawIngestAPI{t},
-		License:             &RawLicenseAPI{t},
-		Logstash:            &RawLogstashAPI{t},
-		Migration:           &RawMigrationAPI{t},
-		ML:                  &RawMLAPI{t},
-		Monitoring:          &RawMonitoringAPI{t},
-		Nodes:               &RawNodesAPI{t},
-		Profiling:           &RawProfilingAPI{t},
-		Project:             &RawProjectAPI{t},
-		QueryRules:          &RawQueryRulesAPI{t},
-		Rollup:              &RawRollupAPI{t},
-		SearchApplication:   &RawSearchApplicationAPI{t},
-		SearchableSnapshots: &RawSearchableSnapshotsAPI{t},
-		Security:            &RawSecurityAPI{t},
-		Shutdown:            &RawShutdownAPI{t},
-		Simulate:            &RawSimulateAPI{t},
-		SLM:                 &RawSLMAPI{t},
-		Snapshot:            &RawSnapshotAPI{t},
-		SQL:                 &RawSQLAPI{t},
-		SSL:                 &RawSSLAPI{t},
-		Streams:             &RawStreamsAPI{t},
-		Synonyms:            &RawSynonymsAPI{t},
-		Tasks:               &RawTasksAPI{t},
-		TextStructure:       &RawTextStructureAPI{t},
-		Transform:           &RawTransformAPI{t},
-		Watcher:             &RawWatcherAPI{t},
-		XPack:               &RawXPackAPI{t},
+		Internal:            &tr.rawInternal,
+		AsyncSearch:         &tr.rawAsyncSearch,
+		Autoscaling:         &tr.rawAutoscaling,
+		Cat:                 &tr.rawCat,
+		CCR:                 &tr.rawCCR,
+		Cluster:             &tr.rawCluster,
+		Connector:           &tr.rawConnector,
+		DanglingIndices:     &tr.rawDanglingIndices,
+		Enrich:              &tr.rawEnrich,
+		EQL:                 &tr.rawEQL,
+		ESQL:                &tr.rawESQL,
+		Features:            &tr.rawFeatures,
+		Fleet:               &tr.rawFleet,
+		Graph:               &tr.rawGraph,
+		ILM:                 &tr.rawILM,
+		Indices:             &tr.rawIndices,
+		Inference:           &tr.rawInference,
+		Ingest:              &tr.rawIngest,
+		License:             &tr.rawLicense,
+		Logstash:            &tr.rawLogstash,
+		Migration:           &tr.rawMigration,
+		ML:                  &tr.rawML,
+		Monitoring:          &tr.rawMonitoring,
+		Nodes:               &tr.rawNodes,
+		Profiling:           &tr.rawProfiling,
+		Project:             &tr.rawProject,
+		QueryRules:          &tr.rawQueryRules,
+		Rollup:              &tr.rawRollup,
+		SearchApplication:   &tr.rawSearchApplication,
+		SearchableSnapshots: &tr.rawSearchableSnapshots,
+		Security:            &tr.rawSecurity,
+		Shutdown:            &tr.rawShutdown,
+		Simulate:            &tr.rawSimulate,
+		SLM:                 &tr.rawSLM,
+		Snapshot:            &tr.rawSnapshot,
+		SQL:                 &tr.rawSQL,
+		SSL:                 &tr.rawSSL,
+		Streams:             &tr.rawStreams,
+		Synonyms:            &tr.rawSynonyms,
+		Tasks:               &tr.rawTasks,
+		TextStructure:       &tr.rawTextStructure,
+		Transform:           &tr.rawTransform,
+		Watcher:             &tr.rawWatcher,
+		XPack:               &tr.rawXPack,
 	}
-	return &API{
+	tr.api = API{
 		t:                   t,
-		Raw:                 raw,
-		Internal:            &InternalAPI{t},
-		AsyncSearch:         &AsyncSearchAPI{t},
-		Autoscaling:         &AutoscalingAPI{t},
-		Cat:                 &CatAPI{t},
-		CCR:                 &CCRAPI{t},
-		Cluster:             &ClusterAPI{t},
-		Connector:           &ConnectorAPI{t},
-		DanglingIndices:     &DanglingIndicesAPI{t},
-		Enrich:              &EnrichAPI{t},
-		EQL:                 &EQLAPI{t},
-		ESQL:                &ESQLAPI{t},
-		Features:            &FeaturesAPI{t},
-		Fleet:               &FleetAPI{t},
-		Graph:               &GraphAPI{t},
-		ILM:                 &ILMAPI{t},
-		Indices:             &IndicesAPI{t},
-		Inference:           &InferenceAPI{t},
-		Ingest:              &IngestAPI{t},
-		License:             &LicenseAPI{t},
-		Logstash:            &LogstashAPI{t},
-		Migration:           &MigrationAPI{t},
-		ML:                  &MLAPI{t},
-		Monitoring:          &MonitoringAPI{t},
-		Nodes:               &NodesAPI{t},
-		Profiling:           &ProfilingAPI{t},
-		Project:             &ProjectAPI{t},
-		QueryRules:          &QueryRulesAPI{t},
-		Rollup:              &RollupAPI{t},
-		SearchApplication:   &SearchApplicationAPI{t},
-		SearchableSnapshots: &SearchableSnapshotsAPI{t},
-		Security:            &SecurityAPI{t},
-		Shutdown:            &ShutdownAPI{t},
-		Simulate:            &SimulateAPI{t},
-		SLM:                 &SLMAPI{t},
-		Snapshot:            &SnapshotAPI{t},
-		SQL:                 &SQLAPI{t},
-		SSL:                 &SSLAPI{t},
-		Streams:             &StreamsAPI{t},
-		Synonyms:            &SynonymsAPI{t},
-		Tasks:               &TasksAPI{t},
-		TextStructure:       &TextStructureAPI{t},
-		Transform:           &TransformAPI{t},
-		Watcher:             &WatcherAPI{t},
-		XPack:               &XPackAPI{t},
+		Raw:                 &tr.raw,
+		Internal:            &tr.internal,
+		AsyncSearch:         &tr.asyncSearch,
+		Autoscaling:         &tr.autoscaling,
+		Cat:                 &tr.cat,
+		CCR:                 &tr.ccr,
+		Cluster:             &tr.cluster,
+		Connector:           &tr.connector,
+		DanglingIndices:     &tr.danglingIndices,
+		Enrich:              &tr.enrich,
+		EQL:                 &tr.eql,
+		ESQL:                &tr.esql,
+		Features:            &tr.features,
+		Fleet:               &tr.fleet,
+		Graph:               &tr.graph,
+		ILM:                 &tr.ilm,
+		Indices:             &tr.indices,
+		Inference:           &tr.inference,
+		Ingest:              &tr.ingest,
+		License:             &tr.license,
+		Logstash:            &tr.logstash,
+		Migration:           &tr.migration,
+		ML:                  &tr.ml,
+		Monitoring:          &tr.monitoring,
+		Nodes:               &tr.nodes,
+		Profiling:           &tr.profiling,
+		Project:             &tr.project,
+		QueryRules:          &tr.queryRules,
+		Rollup:              &tr.rollup,
+		SearchApplication:   &tr.searchApplication,
+		SearchableSnapshots: &tr.searchableSnapshots,
+		Security:            &tr.security,
+		Shutdown:            &tr.shutdown,
+		Simulate:            &tr.simulate,
+		SLM:                 &tr.slm,
+		Snapshot:            &tr.snapshot,
+		SQL:                 &tr.sql,
+		SSL:                 &tr.ssl,
+		Streams:             &tr.streams,
+		Synonyms:            &tr.synonyms,
+		Tasks:               &tr.tasks,
+		TextStructure:       &tr.textStructure,
+		Transform:           &tr.transform,
+		Watcher:             &tr.watcher,
+		XPack:               &tr.xPack,
 	}
+	tr.internal.t, tr.rawInternal.t = t, t
+	tr.asyncSearch.t, tr.rawAsyncSearch.t = t, t
+	tr.autoscaling.t, tr.rawAutoscaling.t = t, t
+	tr.cat.t, tr.rawCat.t = t, t
+	tr.ccr.t, tr.rawCCR.t = t, t
+	tr.cluster.t, tr.rawCluster.t = t, t
+	tr.connector.t, tr.rawConnector.t = t, t
+	tr.danglingIndices.t, tr.rawDanglingIndices.t = t, t
+	tr.enrich.t, tr.rawEnrich.t = t, t
+	tr.eql.t, tr.rawEQL.t = t, t
+	tr.esql.t, tr.rawESQL.t = t, t
+	tr.features.t, tr.rawFeatures.t = t, t
+	tr.fleet.t, tr.rawFleet.t = t, t
+	tr.graph.t, tr.rawGraph.t = t, t
+	tr.ilm.t, tr.rawILM.t = t, t
+	tr.indices.t, tr.rawIndices.t = t, t
+	tr.inference.t, tr.rawInference.t = t, t
+	tr.ingest.t, tr.rawIngest.t = t, t
+	tr.license.t, tr.rawLicense.t = t, t
+	tr.logstash.t, tr.rawLogstash.t = t, t
+	tr.migration.t, tr.rawMigration.t = t, t
+	tr.ml.t, tr.rawML.t = t, t
+	tr.monitoring.t, tr.rawMonitoring.t = t, t
+	tr.nodes.t, tr.rawNodes.t = t, t
+	tr.profiling.t, tr.rawProfiling.t = t, t
+	tr.project.t, tr.rawProject.t = t, t
+	tr.queryRules.t, tr.rawQueryRules.t = t, t
+	tr.rollup.t, tr.rawRollup.t = t, t
+	tr.searchApplication.t, tr.rawSearchApplication.t = t, t
+	tr.searchableSnapshots.t, tr.rawSearchableSnapshots.t = t, t
+	tr.security.t, tr.rawSecurity.t = t, t
+	tr.shutdown.t, tr.rawShutdown.t = t, t
+	tr.simulate.t, tr.rawSimulate.t = t, t
+	tr.slm.t, tr.rawSLM.t = t, t
+	tr.snapshot.t, tr.rawSnapshot.t = t, t
+	tr.sql.t, tr.rawSQL.t = t, t
+	tr.ssl.t, tr.rawSSL.t = t, t
+	tr.streams.t, tr.rawStreams.t = t, t
+	tr.synonyms.t, tr.rawSynonyms.t = t, t
+	tr.tasks.t, tr.rawTasks.t = t, t
+	tr.textStructure.t, tr.rawTextStructure.t = t, t
+	tr.transform.t, tr.rawTransform.t = t, t
+	tr.watcher.t, tr.rawWatcher.t = t, t
+	tr.xPack.t, tr.rawXPack.t = t, t
+	return &tr.api
 }

@@ -2398,11 +2398,40 @@ type ReindexCancelRequest struct {
 	WaitForCompletion *bool
 }
 
+// ReindexCancelResponse is the response of [API.ReindexCancel].
+type ReindexCancelResponse struct {
+	// Present and `true` when `wait_for_completion=false`.
+	Acknowledged *bool `json:"acknowledged,omitempty"`
+	// Whether the reindex task has completed. Present when `wait_for_completion=true`.
+	Completed *bool `json:"completed,omitempty"`
+	// The ID of the reindex task. The value is the ID assigned when the task was first created and remains stable across node-shutdown relocations. Present when `wait_for_completion=true`.
+	ID types.TaskId `json:"id,omitempty"`
+	// A sanitized description of the reindex operation.
+	Description string `json:"description,omitempty"`
+	// The time at which the reindex task started, in milliseconds since the Unix epoch.
+	StartTimeInMillis *types.UnitMillis `json:"start_time_in_millis,omitempty"`
+	// The time at which the reindex task started, as an ISO 8601 formatted string.
+	StartTime string `json:"start_time,omitempty"`
+	// The elapsed running time of the reindex task, in a human-readable format.
+	// Only present when the request includes the `?human=true` query parameter.
+	RunningTime types.Duration `json:"running_time,omitzero"`
+	// The elapsed running time of the reindex task, in nanoseconds.
+	RunningTimeInNanos *types.UnitNanos `json:"running_time_in_nanos,omitempty"`
+	// Whether the reindex task has been cancelled.
+	Cancelled *bool `json:"cancelled,omitempty"`
+	// The status of the reindex operation at the time of cancellation.
+	Status *types.ReindexStatus `json:"status,omitempty"`
+	// The error that caused the reindex task to fail, if any.
+	Error *types.ErrorCause `json:"error,omitempty"`
+	// The final result of the reindex operation, if it completed before being cancelled.
+	Response *types.ReindexTaskResult `json:"response,omitempty"`
+}
+
 // ReindexCancel calls reindex_cancel: Cancel a reindex operation.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cancel-reindex
-func (a *API) ReindexCancel(ctx context.Context, r ReindexCancelRequest, opts ...Option) (*transport.Response, error) {
-	return doReindexCancel(ctx, a.t, r, opts)
+func (a *API) ReindexCancel(ctx context.Context, r ReindexCancelRequest, opts ...Option) (*ReindexCancelResponse, error) {
+	return decodeAs[ReindexCancelResponse](doReindexCancel(ctx, a.t, r, opts))
 }
 
 // ReindexCancel calls reindex_cancel and returns the raw response: the caller reads and closes
@@ -2433,11 +2462,39 @@ type ReindexGetRequest struct {
 	WaitForCompletion *bool
 }
 
+// ReindexGetResponse is the response of [API.ReindexGet].
+type ReindexGetResponse struct {
+	// Whether the reindex task has completed.
+	Completed bool `json:"completed"`
+	// The ID of the reindex task. The value is the ID assigned when the task was first created and remains stable across node-shutdown relocations.
+	ID types.TaskId `json:"id"`
+	// A sanitized description of the reindex operation (source and destination indices, and optionally remote host info).
+	Description string `json:"description,omitempty"`
+	// The time at which the reindex task started, in milliseconds since the Unix epoch.
+	StartTimeInMillis types.UnitMillis `json:"start_time_in_millis"`
+	// The time at which the reindex task started, as an ISO 8601 formatted string.
+	// Only present when the request includes the `?human=true` query parameter.
+	StartTime string `json:"start_time,omitempty"`
+	// The elapsed running time of the reindex task, in a human-readable format.
+	// Only present when the request includes the `?human=true` query parameter.
+	RunningTime types.Duration `json:"running_time,omitzero"`
+	// The elapsed running time of the reindex task, in nanoseconds.
+	RunningTimeInNanos types.UnitNanos `json:"running_time_in_nanos"`
+	// Whether the reindex task has been cancelled.
+	Cancelled bool `json:"cancelled"`
+	// The current progress of the reindex operation.
+	Status *types.ReindexStatus `json:"status,omitempty"`
+	// The error that caused the reindex task to fail, if any.
+	Error *types.ErrorCause `json:"error,omitempty"`
+	// The final result of the completed reindex operation, if the task has finished successfully.
+	Response *types.ReindexTaskResult `json:"response,omitempty"`
+}
+
 // ReindexGet calls reindex_get: Get information for a reindex operation.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-get-reindex
-func (a *API) ReindexGet(ctx context.Context, r ReindexGetRequest, opts ...Option) (*transport.Response, error) {
-	return doReindexGet(ctx, a.t, r, opts)
+func (a *API) ReindexGet(ctx context.Context, r ReindexGetRequest, opts ...Option) (*ReindexGetResponse, error) {
+	return decodeAs[ReindexGetResponse](doReindexGet(ctx, a.t, r, opts))
 }
 
 // ReindexGet calls reindex_get and returns the raw response: the caller reads and closes
@@ -2464,11 +2521,23 @@ type ReindexListRequest struct {
 	Detailed *bool
 }
 
+// ReindexListResponse is the response of [API.ReindexList].
+type ReindexListResponse struct {
+	// The list of currently running reindex tasks.
+	Reindex []types.ReindexTaskInfo `json:"reindex,omitempty"`
+	// Per-task failures encountered while listing reindex tasks. Tasks that failed are not included in the `reindex` array.
+	TaskFailures []types.TaskFailure `json:"task_failures,omitempty"`
+	// Node-level failures encountered while listing reindex tasks.
+	// Typically populated when a node disconnects or stops responding mid-request,
+	// reindex tasks running on such nodes will be missing from the `reindex` array for the duration of the disruption.
+	NodeFailures []types.ErrorCause `json:"node_failures,omitempty"`
+}
+
 // ReindexList calls reindex_list: List all running reindex operations.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-list-reindex
-func (a *API) ReindexList(ctx context.Context, r ReindexListRequest, opts ...Option) (*transport.Response, error) {
-	return doReindexList(ctx, a.t, r, opts)
+func (a *API) ReindexList(ctx context.Context, r ReindexListRequest, opts ...Option) (*ReindexListResponse, error) {
+	return decodeAs[ReindexListResponse](doReindexList(ctx, a.t, r, opts))
 }
 
 // ReindexList calls reindex_list and returns the raw response: the caller reads and closes

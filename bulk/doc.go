@@ -13,16 +13,66 @@
 //     flight, and a small queue sits in front of the workers. When the server
 //     is slow or down, [Indexer.Add] blocks until there is room or until its
 //     context ends; nothing is buffered without bound.
+//
 //   - Per-item retries. Items rejected with a retryable status (429, and 502,
 //     503, 504 by default) are re-sent alone, with exponential backoff and
-//     jitter; items that succeeded are never re-sent. Whole requests that fail
-//     with a connection error or a retryable status are retried the same way.
+//     jitter; items that succeeded are never re-sent. Whole requests refused
+//     before they were sent, or answered with a retryable status, are retried
+//     the same way; a lost answer is handled as described below.
+//
 //   - Exactly one outcome per item. Every item accepted by Add is reported
 //     exactly once, to the OnSuccess or the OnFailure callback, with the
 //     server's error for failures. [Indexer.Close] drains everything before it
 //     returns; if its context ends first, what is left is reported as failed
 //     with the context's error. After Close,
 //     Stats().Added == Indexed+Created+Updated+Deleted+Failed.
+//
+//   - Exactly once when an answer is lost: see below.
+//
+//   - Bounded answers. A bulk answer is read into memory up to
+//     WithMaxResponseBytes (64 MiB); beyond it the items fail with an error
+//     naming the limit (and an unknown outcome: the server did the work).
+//
+//   - Flush size. A batch is sent before an item would take it over
+//     WithFlushBytes, so an item larger than the flush size goes alone.
+//
+// # After a lost answer
+//
+// When a bulk request was sent and its answer lost (the connection broke or
+// timed out after sending, the body was cut), the server may have applied
+// any of its items. The Indexer then repeats only what is harmless to
+// repeat, and reports what it cannot settle as an unknown outcome (an error
+// matching transport.ErrOutcomeUnknown, which is esgo.ErrOutcomeUnknown)
+// rather than as a success or a plain failure. Per action:
+//
+//	index or create, no ID   the Indexer gives the item a random 128-bit ID
+//	                         and sends it as create: a repeat cannot write a
+//	                         second document, and a 409 on the repeat proves
+//	                         the first write landed (reported as created).
+//	                         With WithServerIDs, no ID is given and the item
+//	                         is not repeated: unknown outcome.
+//	index with an ID         repeated: the document ends as sent (the answer
+//	                         may say "updated", one version higher). With
+//	                         if_seq_no, if_primary_term or version, a 409 on
+//	                         the repeat is an unknown outcome.
+//	create with an ID        repeated: 201 settles it; a 409 may be our own
+//	                         first write or someone else's document, so it is
+//	                         an unknown outcome (wrapping the 409).
+//	update with Doc          repeated (merging a partial document twice gives
+//	                         the same document); a 409 is an unknown outcome.
+//	update with Script/Body  not repeated (a script could run twice): unknown
+//	                         outcome.
+//	delete                   repeated; a 404 on the repeat is an unknown
+//	                         outcome (it may be our first delete).
+//
+// Every item is still reported exactly once, and a repeat never writes a
+// document twice. A request refused before it was sent (connection refused)
+// is simply retried.
+//
+// Items that fail carry the server's error as an *ItemError, which unwraps
+// to the one error type for server answers (*esgo.Error): errors.Is(r.Err,
+// esgo.ErrConflict) holds for a 409. Requests go through the api package
+// (api.API.Bulk).
 //
 // Memory is bounded by about workers x (flush bytes + the items of one
 // batch) + the queue (WithQueueSize items, each holding its unencoded body).

@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/transport"
 )
 
@@ -21,6 +22,7 @@ var ErrFailed = errors.New("bulk: items failed")
 // safe for concurrent use. Create it with New and always Close it.
 type Indexer struct {
 	client transport.Interface
+	api    *api.API
 	cfg    config
 	path   string
 	log    *slog.Logger
@@ -102,6 +104,7 @@ func New(client transport.Interface, opts ...Option) (*Indexer, error) {
 	}
 	ix := &Indexer{
 		client: client,
+		api:    api.New(client),
 		cfg:    cfg,
 		path:   "/_bulk",
 		log:    cfg.logger.With("component", "esgo/bulk"),

@@ -13,37 +13,40 @@ import (
 type Option func(*config) error
 
 type config struct {
-	workers       int
-	flushActions  int
-	flushBytes    int
-	flushInterval time.Duration
-	queueSize     int
-	index         string
-	query         url.Values
-	header        http.Header
-	timeout       time.Duration
-	maxRetries    int
-	backoffMin    time.Duration
-	backoffMax    time.Duration
-	retryStatuses map[int]bool
-	compress      bool
-	onSuccess     func(Result)
-	onFailure     func(Result)
-	logger        *slog.Logger
+	workers          int
+	flushActions     int
+	flushBytes       int
+	flushInterval    time.Duration
+	queueSize        int
+	index            string
+	query            url.Values
+	header           http.Header
+	timeout          time.Duration
+	maxRetries       int
+	backoffMin       time.Duration
+	backoffMax       time.Duration
+	retryStatuses    map[int]bool
+	compress         bool
+	serverIDs        bool
+	maxResponseBytes int64
+	onSuccess        func(Result)
+	onFailure        func(Result)
+	logger           *slog.Logger
 }
 
 func defaultConfig() config {
 	return config{
-		workers:       max(4, runtime.NumCPU()),
-		flushActions:  1000,
-		flushBytes:    5 << 20,
-		flushInterval: 10 * time.Second,
-		maxRetries:    10,
-		backoffMin:    100 * time.Millisecond,
-		backoffMax:    10 * time.Second,
-		retryStatuses: map[int]bool{429: true, 502: true, 503: true, 504: true},
-		query:         url.Values{},
-		header:        http.Header{},
+		workers:          max(4, runtime.NumCPU()),
+		flushActions:     1000,
+		flushBytes:       5 << 20,
+		flushInterval:    10 * time.Second,
+		maxRetries:       10,
+		backoffMin:       100 * time.Millisecond,
+		backoffMax:       10 * time.Second,
+		retryStatuses:    map[int]bool{429: true, 502: true, 503: true, 504: true},
+		maxResponseBytes: 64 << 20,
+		query:            url.Values{},
+		header:           http.Header{},
 	}
 }
 
@@ -211,6 +214,34 @@ func WithLogger(l *slog.Logger) Option {
 			return fmt.Errorf("bulk: WithLogger(nil)")
 		}
 		c.logger = l
+		return nil
+	}
+}
+
+// WithMaxResponseBytes bounds the size of a bulk response read into memory
+// (default 64 MiB; about 60 bytes per successful item, up to a few KiB per
+// failed one). A longer answer fails the request's items with an error that
+// matches transport.ErrResponseTooLarge and transport.ErrOutcomeUnknown: the
+// server applied the request, but which items succeeded cannot be read.
+func WithMaxResponseBytes(n int64) Option {
+	return func(c *config) error {
+		if n < 1 {
+			return fmt.Errorf("bulk: WithMaxResponseBytes(%d): need at least 1", n)
+		}
+		c.maxResponseBytes = n
+		return nil
+	}
+}
+
+// WithServerIDs lets Elasticsearch choose the IDs of index and create items
+// that have none, as the bulk API does by default (slightly faster). Without
+// it the Indexer gives such items a random 128-bit ID and sends them as
+// create, so that a repeat after a lost answer cannot write a document
+// twice. With it, such items are never repeated after a lost answer: they
+// are reported with an error matching transport.ErrOutcomeUnknown.
+func WithServerIDs() Option {
+	return func(c *config) error {
+		c.serverIDs = true
 		return nil
 	}
 }

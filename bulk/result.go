@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/esgo/esgo/transport"
 )
 
 // Errors returned by the Indexer; match them with errors.Is.
@@ -73,6 +75,25 @@ func (e *ItemError) Error() string {
 	return b.String()
 }
 
+// Unwrap returns the item's error as a *transport.Error (esgo.Error), the
+// one type for a server's error answer, so that errors.Is(err,
+// esgo.ErrConflict) holds for a 409 item and errors.As finds an
+// *esgo.Error.
+func (e *ItemError) Unwrap() error {
+	te := &transport.Error{Status: e.Status, Type: e.Type, Reason: e.Reason}
+	var last *transport.ErrorCause
+	for c := e.CausedBy; c != nil; c = c.CausedBy {
+		ec := &transport.ErrorCause{Type: c.Type, Reason: c.Reason, Index: c.Index}
+		if last == nil {
+			te.CausedBy = ec
+		} else {
+			last.CausedBy = ec
+		}
+		last = ec
+	}
+	return te
+}
+
 // RequestError is a non-2xx answer to a whole bulk request.
 type RequestError struct {
 	// Status is the HTTP status.
@@ -81,7 +102,33 @@ type RequestError struct {
 	Body string
 }
 
+// Unwrap returns the answer as a *transport.Error (esgo.Error), so that
+// errors.Is and errors.As answer as for any other error status.
+func (e *RequestError) Unwrap() error { return transport.ParseError(e.Status, []byte(e.Body)) }
+
 // Error implements error.
 func (e *RequestError) Error() string {
 	return fmt.Sprintf("bulk: request failed with status %d: %s", e.Status, e.Body)
 }
+
+// OutcomeUnknownError reports an item sent in a bulk request that got no
+// usable answer (the connection failed after sending, or the answer could
+// not be read), and that could not be settled by sending it again: the
+// server may or may not have applied it. It matches
+// transport.ErrOutcomeUnknown (errors.Is) and unwraps to the cause, which
+// may be the item's 409 or 404 on the repeat.
+type OutcomeUnknownError struct {
+	// Err is what ended the item's attempts.
+	Err error
+}
+
+// Error implements error.
+func (e *OutcomeUnknownError) Error() string {
+	return fmt.Sprintf("bulk: outcome unknown (a request holding the item got no answer; it may have been applied): %v", e.Err)
+}
+
+// Unwrap returns the cause.
+func (e *OutcomeUnknownError) Unwrap() error { return e.Err }
+
+// Is reports whether target is transport.ErrOutcomeUnknown.
+func (e *OutcomeUnknownError) Is(target error) bool { return target == transport.ErrOutcomeUnknown }

@@ -3,13 +3,18 @@ package bulk
 import (
 	"bytes"
 	"compress/gzip"
+	crand "crypto/rand"
+	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"sync"
 	"time"
 
+	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/transport"
 )
 
@@ -29,6 +34,12 @@ type entry struct {
 	start, end int
 	attempts   int
 	lastError  error
+	// genID is the ID the client gave an item without one (sent as a
+	// create): a 409 for it after a lost answer proves our earlier write.
+	genID string
+	// uncertain is set once a request holding the item got no answer: the
+	// item may have been applied already.
+	uncertain bool
 }
 
 // worker builds batches and sends them, one at a time.
@@ -43,6 +54,8 @@ type worker struct {
 	resp    bulkResponse
 	header  http.Header
 	last    time.Time
+
+	requestOption api.Option
 }
 
 var bufPool = sync.Pool{New: func() any { return new([]byte) }}
@@ -55,6 +68,20 @@ func newWorker(ix *Indexer) *worker {
 	}
 	if ix.cfg.compress {
 		w.header.Set("Content-Encoding", "gzip")
+	}
+	w.requestOption = func(r *transport.Request) {
+		r.Header = w.header
+		for k, v := range ix.cfg.query {
+			if r.Query == nil {
+				r.Query = url.Values{}
+			}
+			r.Query[k] = v
+		}
+		r.Ignore = ignoreStatuses
+		r.Repeat = transport.RepeatUnsafe
+		if ix.cfg.timeout > 0 {
+			r.Timeout = ix.cfg.timeout
+		}
 	}
 	return w
 }
@@ -114,12 +141,60 @@ func (w *worker) add(it Item) {
 		w.fail(&entry{item: it}, fmt.Errorf("bulk: indexer closed before the item was sent: %w", err))
 		return
 	}
+	e := entry{item: it}
+	enc := &it
+	if it.ID == "" && !w.ix.cfg.serverIDs {
+		// An ID of ours, sent with create, makes a repeat after a lost
+		// answer harmless and provable: a 409 means our first write landed.
+		e.genID = newID()
+		cp := it
+		cp.ID, cp.Action = e.genID, Create
+		enc = &cp
+	}
 	start := len(w.enc.buf)
-	if err := w.enc.encode(&it); err != nil {
-		w.fail(&entry{item: it}, err)
+	if err := w.enc.encode(enc); err != nil {
+		w.fail(&e, err)
 		return
 	}
-	w.ents = append(w.ents, entry{item: it, start: start, end: len(w.enc.buf)})
+	if start > 0 && len(w.enc.buf) > w.ix.cfg.flushBytes {
+		// The item would take the batch over the flush size: send the
+		// batch without it, so that a big item is sent alone and never
+		// drags small ones into its (possibly refused) request.
+		line := append([]byte(nil), w.enc.buf[start:]...)
+		w.enc.buf = w.enc.buf[:start]
+		w.send()
+		if w.enc.buf == nil {
+			w.enc.buf = (*bufPool.Get().(*[]byte))[:0]
+		}
+		start = len(w.enc.buf)
+		w.enc.buf = append(w.enc.buf, line...)
+	}
+	e.start, e.end = start, len(w.enc.buf)
+	w.ents = append(w.ents, e)
+}
+
+// newID returns a random document ID: 128 bits, URL-safe base64 (22 bytes,
+// the length of Elasticsearch's own 20-byte IDs, give or take).
+func newID() string {
+	var b [16]byte
+	_, _ = crand.Read(b[:])
+	return base64.RawURLEncoding.EncodeToString(b[:])
+}
+
+// repeatable reports whether e may be sent again after a request holding
+// it got no answer: index, create and delete end in the same state when
+// repeated (what differs, a 409 or a 404, is read as an unknown outcome
+// unless the ID is ours); an update repeats harmlessly only when it merges
+// a partial document, not when it runs a script or a raw body.
+func (e *entry) repeatable() bool {
+	it := &e.item
+	if it.ID == "" && e.genID == "" {
+		return false // the server chooses the ID: a repeat writes a second document
+	}
+	if it.action() == Update {
+		return it.Body == nil && it.Script == nil
+	}
+	return true
 }
 
 // send sends the current batch, retrying what can be retried, and reports
@@ -141,9 +216,35 @@ func (w *worker) send() {
 		}
 		retryable, err := w.do(ents, buf)
 		if err != nil {
+			if retryable && mayHaveApplied(err) {
+				// The request may have been applied: keep only the items
+				// that can be repeated; the others' outcome is unknown.
+				n := 0
+				keep := ents[:0]
+				for i := range ents {
+					e := ents[i]
+					e.uncertain = true
+					if !e.repeatable() {
+						w.fail(&e, unknownOutcome(err))
+						continue
+					}
+					size := copy(buf[n:], buf[e.start:e.end])
+					e.start, e.end = n, n+size
+					n += size
+					keep = append(keep, e)
+				}
+				ents, buf = keep, buf[:n]
+				if len(ents) == 0 {
+					break
+				}
+			}
 			if !retryable || attempt > ix.cfg.maxRetries {
 				for i := range ents {
-					w.fail(&ents[i], err)
+					if ents[i].uncertain {
+						w.fail(&ents[i], unknownOutcome(err))
+					} else {
+						w.fail(&ents[i], err)
+					}
 				}
 				break
 			}
@@ -230,19 +331,8 @@ func (w *worker) do(ents []entry, buf []byte) (retryable bool, err error) {
 		w.gz.Close()    //nolint:errcheck
 		body = w.gzBuf.Bytes()
 	}
-	req := &transport.Request{
-		Method: http.MethodPost,
-		Path:   ix.path,
-		Query:  ix.cfg.query,
-		Header: w.header,
-		Body:   body,
-		Ignore: ignoreStatuses,
-	}
-	if ix.cfg.timeout > 0 {
-		req.Timeout = ix.cfg.timeout
-	}
 	start := time.Now()
-	resp, err := ix.client.Perform(ix.ctx, req)
+	resp, err := w.ix.api.Raw.Bulk(ix.ctx, api.BulkRequest{Index: ix.cfg.index, RawBody: body}, w.requestOption)
 	ix.stats.requests.Add(1)
 	ix.stats.bytes.Add(int64(len(buf)))
 	defer func() { ix.stats.requestNanos.Add(int64(time.Since(start))) }()
@@ -254,15 +344,21 @@ func (w *worker) do(ents []entry, buf []byte) (retryable bool, err error) {
 		return true, fmt.Errorf("bulk: request failed: %w", err)
 	}
 	w.respBuf.Reset()
-	_, err = w.respBuf.ReadFrom(resp.Body)
+	_, err = w.respBuf.ReadFrom(transport.LimitBody(resp.Body, ix.cfg.maxResponseBytes))
 	resp.Body.Close() //nolint:errcheck
 	if err != nil {
 		if ix.ctx.Err() != nil {
 			return false, fmt.Errorf("bulk: request cancelled: %w", err)
 		}
-		// The request may have been applied; retrying is safe for index,
-		// update and delete, and a retried create reports a 409.
-		return true, fmt.Errorf("bulk: reading response: %w", err)
+		if errors.Is(err, transport.ErrResponseTooLarge) {
+			// The server applied the request and answered; we cannot
+			// read which items succeeded.
+			err = fmt.Errorf("bulk: reading response (WithMaxResponseBytes): %w", err)
+			ix.log.Warn("bulk response too large", "items", len(ents), "error", err)
+			return false, unknownOutcome(err)
+		}
+		// The request reached the server: what it applied is unknown.
+		return true, unknownOutcome(fmt.Errorf("bulk: reading response: %w", err))
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		body := w.respBuf.Bytes()
@@ -301,6 +397,13 @@ func (w *worker) do(ents []entry, buf []byte) (retryable bool, err error) {
 			w.succeed(e, ir)
 			continue
 		}
+		if e.uncertain && e.genID != "" && ir.Status == http.StatusConflict {
+			// The ID is ours and unique: the document exists because our
+			// earlier, unanswered request wrote it.
+			ir.Status, ir.Result, ir.Error = http.StatusCreated, "created", nil
+			w.succeed(e, ir)
+			continue
+		}
 		ierr := ir.Error
 		if ierr == nil {
 			ierr = &ItemError{Type: ir.Result, Reason: http.StatusText(ir.Status)}
@@ -315,9 +418,38 @@ func (w *worker) do(ents []entry, buf []byte) (retryable bool, err error) {
 			w.retry = append(w.retry, *e)
 			continue
 		}
+		if e.uncertain && (ir.Status == http.StatusConflict || ir.Status == http.StatusNotFound && e.item.action() == Delete) {
+			// A 409 (or a delete's 404) after a lost answer may be the
+			// trace of our own earlier attempt.
+			w.failItem(e, ir, unknownOutcome(ierr))
+			continue
+		}
 		w.failItem(e, ir, ierr)
 	}
 	return false, nil
+}
+
+// mayHaveApplied reports whether a failed bulk request may have reached the
+// server: everything but an error status and the transport's errors for
+// requests that were never sent (refused connections, TLS failures,
+// timeouts before sending).
+func mayHaveApplied(err error) bool {
+	if errors.Is(err, transport.ErrOutcomeUnknown) {
+		return true
+	}
+	var re *RequestError
+	var ce *transport.ConnectionError
+	var te *transport.TimeoutError
+	var tle *transport.TLSError
+	return !(errors.As(err, &re) || errors.As(err, &ce) || errors.As(err, &te) || errors.As(err, &tle))
+}
+
+// unknownOutcome wraps err so that it matches transport.ErrOutcomeUnknown.
+func unknownOutcome(err error) error {
+	if errors.Is(err, transport.ErrOutcomeUnknown) {
+		return err
+	}
+	return &OutcomeUnknownError{Err: err}
 }
 
 func (w *worker) succeed(e *entry, ir *itemResponse) {
@@ -351,6 +483,9 @@ func (w *worker) fail(e *entry, err error) { w.failItem(e, nil, err) }
 
 func (w *worker) result(e *entry, ir *itemResponse, err error) Result {
 	r := Result{Item: e.item, Index: e.item.Index, ID: e.item.ID, Attempts: e.attempts, Err: err}
+	if r.ID == "" {
+		r.ID = e.genID
+	}
 	if r.Index == "" {
 		r.Index = w.ix.cfg.index
 	}

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/esgo/esgo"
+	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/scan"
 	"github.com/esgo/esgo/transport"
 )
@@ -25,55 +26,49 @@ var ErrNotFound = esgo.ErrNotFound
 // ErrConflict is esgo.ErrConflict: version conflicts (HTTP 409) match it.
 var ErrConflict = esgo.ErrConflict
 
-// StatusError is returned when a transport hands back an error status
-// itself (a plain transport does; *esgo.Client turns statuses into
-// *esgo.Error first), and for documents Get or Mget did not find. It
-// matches ErrNotFound for 404 and ErrConflict for 409.
-type StatusError struct {
-	Method, Path string
-	Status       int
-	// Type and Reason come from the Elasticsearch error body when present.
-	Type, Reason string
-	Body         []byte
+// StatusError is transport.Error (esgo.Error), the one type for a
+// server's error answer: returned when a transport hands back an error
+// status itself, and for documents Get or Mget did not find. It matches
+// ErrNotFound for 404 and ErrConflict for 409.
+type StatusError = transport.Error
+
+// call is one request of the generated API (the raw form, whose body the
+// DSL decodes itself), sent with opts.
+type call func(ctx context.Context, a *api.RawAPI, opts []api.Option) (*transport.Response, error)
+
+// request is a call with what the DSL adds: query parameters, ignored
+// statuses, and the method and path that name it in errors.
+type request struct {
+	method, path string
+	query        url.Values
+	ignore       []int
+	do           call
 }
 
-// Error implements error.
-func (e *StatusError) Error() string {
-	if e.Type != "" || e.Reason != "" {
-		return fmt.Sprintf("dsl: %s %s: status %d: %s: %s", e.Method, e.Path, e.Status, e.Type, e.Reason)
+// perform sends req through the generated API and returns the response
+// body of a 2xx (or ignored) status.
+func perform(ctx context.Context, t transport.Interface, req request) (int, []byte, error) {
+	opts := make([]api.Option, 0, len(req.query)+1)
+	for k, vs := range req.query {
+		for _, v := range vs {
+			opts = append(opts, api.WithQuery(k, v))
+		}
 	}
-	return fmt.Sprintf("dsl: %s %s: status %d: %s", e.Method, e.Path, e.Status, truncate(e.Body))
-}
-
-// Is matches ErrNotFound for 404 and ErrConflict for 409.
-func (e *StatusError) Is(target error) bool {
-	return (target == ErrNotFound && e.Status == http.StatusNotFound) ||
-		(target == ErrConflict && e.Status == http.StatusConflict)
-}
-
-// perform sends req and returns the response body of a 2xx (or ignored)
-// status.
-func perform(ctx context.Context, t transport.Interface, req *transport.Request) (int, []byte, error) {
-	resp, err := t.Perform(ctx, req)
+	if len(req.ignore) > 0 {
+		opts = append(opts, api.WithIgnore(req.ignore...))
+	}
+	resp, err := req.do(ctx, api.For(t).Raw, opts)
 	if err != nil {
 		return 0, nil, err
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(resp.Body)
 	if err != nil {
-		return resp.StatusCode, nil, fmt.Errorf("dsl: %s %s: read response: %w", req.Method, req.Path, err)
+		return resp.StatusCode, nil, fmt.Errorf("dsl: %s %s: read response: %w", req.method, req.path, err)
 	}
-	if resp.StatusCode >= 300 && !slices.Contains(req.Ignore, resp.StatusCode) {
-		se := &StatusError{Method: req.Method, Path: req.Path, Status: resp.StatusCode, Body: body}
-		var eb struct {
-			Error struct {
-				Type   string `json:"type"`
-				Reason string `json:"reason"`
-			} `json:"error"`
-		}
-		if json.Unmarshal(body, &eb) == nil {
-			se.Type, se.Reason = eb.Error.Type, eb.Error.Reason
-		}
+	if resp.StatusCode >= 300 && !slices.Contains(req.ignore, resp.StatusCode) {
+		se := transport.ParseError(resp.StatusCode, body)
+		se.Method, se.Path, se.Node, se.Header = req.method, req.path, resp.Node, resp.Header
 		return resp.StatusCode, body, se
 	}
 	return resp.StatusCode, body, nil
@@ -81,14 +76,14 @@ func perform(ctx context.Context, t transport.Interface, req *transport.Request)
 
 // performJSON sends req and decodes a successful response into out (when
 // not nil).
-func performJSON(ctx context.Context, t transport.Interface, req *transport.Request, out any) (int, error) {
+func performJSON(ctx context.Context, t transport.Interface, req request, out any) (int, error) {
 	status, body, err := perform(ctx, t, req)
 	if err != nil {
 		return status, err
 	}
 	if out != nil && len(bytes.TrimSpace(body)) > 0 {
 		if err := json.Unmarshal(body, out); err != nil {
-			return status, fmt.Errorf("dsl: %s %s: decode response: %w", req.Method, req.Path, err)
+			return status, fmt.Errorf("dsl: %s %s: decode response: %w", req.method, req.path, err)
 		}
 	}
 	return status, nil
@@ -117,8 +112,14 @@ func Execute[T any](ctx context.Context, s Search) (*Response[T], error) {
 	if err != nil {
 		return nil, err
 	}
-	req := &transport.Request{Method: http.MethodPost, Path: indexPath(s.index, "_search"),
-		Query: cloneValues(s.params), Header: jsonHeader(), Body: body}
+	index := s.index
+	if _, _, ok := s.pointInTime(); ok {
+		index = nil // a point in time names its indices itself
+	}
+	req := request{method: http.MethodPost, path: indexPath(index, "_search"), query: cloneValues(s.params),
+		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+			return a.Search(ctx, api.SearchRequest{Index: index, RawBody: body}, o...)
+		}}
 	var resp Response[T]
 	if _, err := performJSON(ctx, t, req, &resp); err != nil {
 		return nil, err
@@ -160,7 +161,10 @@ func (s Search) Count(ctx context.Context) (int64, error) {
 			q[k] = slices.Clone(v)
 		}
 	}
-	req := &transport.Request{Method: http.MethodPost, Path: indexPath(s.index, "_count"), Query: q, Header: jsonHeader(), Body: body}
+	req := request{method: http.MethodPost, path: indexPath(s.index, "_count"), query: q,
+		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+			return a.Count(ctx, api.CountRequest{Index: s.index, RawBody: body}, o...)
+		}}
 	var out struct {
 		Count int64 `json:"count"`
 	}
@@ -198,13 +202,48 @@ func (s Search) Delete(ctx context.Context) (*ByQueryResult, error) {
 	}
 	delete(body, "knn")
 	delete(body, "rank")
-	req := &transport.Request{Method: http.MethodPost, Path: indexPath(s.index, "_delete_by_query"),
-		Query: cloneValues(s.params), Header: jsonHeader(), Body: body}
+	req := request{method: http.MethodPost, path: indexPath(s.index, "_delete_by_query"), query: cloneValues(s.params),
+		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+			return a.DeleteByQuery(ctx, api.DeleteByQueryRequest{Index: s.index, RawBody: body}, o...)
+		}}
 	var out ByQueryResult
 	if _, err := performJSON(ctx, t, req, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
+}
+
+// OpenPointInTime opens a point in time on the search's indices, kept
+// alive keepAlive ("1m"), and returns the search set to use it (see
+// Search.PointInTime). Close it with ClosePointInTime when done.
+func OpenPointInTime(ctx context.Context, s Search, keepAlive string) (Search, error) {
+	t, err := s.transport()
+	if err != nil {
+		return s, err
+	}
+	if len(s.index) == 0 {
+		return s, fmt.Errorf("%w: a point in time needs an index", ErrIllegalOperation)
+	}
+	res, err := api.For(t).OpenPointInTime(ctx, api.OpenPointInTimeRequest{Index: s.index, KeepAlive: keepAlive})
+	if err != nil {
+		return s, err
+	}
+	return s.PointInTime(res.ID, keepAlive), nil
+}
+
+// ClosePointInTime closes the point in time the search uses (a search
+// without one is left alone).
+func ClosePointInTime(ctx context.Context, s Search) error {
+	id, _, ok := s.pointInTime()
+	if !ok {
+		return nil
+	}
+	t, err := s.transport()
+	if err != nil {
+		return err
+	}
+	_, err = api.For(t).ClosePointInTime(ctx, api.ClosePointInTimeRequest{Body: &api.ClosePointInTimeBody{ID: id}})
+	return err
 }
 
 // Scan iterates over every hit of the search with the scroll API, through

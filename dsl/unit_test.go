@@ -382,3 +382,81 @@ func TestConnectionsCreateClient(t *testing.T) {
 		t.Error("bad address accepted")
 	}
 }
+
+// A chain of Bucket calls ends on the deepest aggregation; registering it
+// registers the whole chain from its root, so no node is lost.
+func TestAggChainKeepsEveryNode(t *testing.T) {
+	s := dsl.NewSearch("shop").Agg("by_cat",
+		dsl.TermsAgg("category").Bucket("reviews", dsl.NestedAgg("reviews")).Metric("avg_stars", dsl.AvgAgg("reviews.stars")))
+	b, err := s.Body()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := json.Marshal(b["aggs"])
+	want := `{"by_cat":{"aggs":{"reviews":{"aggs":{"avg_stars":{"avg":{"field":"reviews.stars"}}},"nested":{"path":"reviews"}}},"terms":{"field":"category"}}}`
+	if string(got) != want {
+		t.Errorf("aggs\n%s\nwant\n%s", got, want)
+	}
+	// The same through Aggs.Bucket.
+	s2 := dsl.NewSearch("shop").Aggs(func(r *dsl.Aggs) {
+		r.Bucket("by_cat", dsl.TermsAgg("category").Bucket("reviews", dsl.NestedAgg("reviews")))
+	})
+	b2, _ := s2.Body()
+	got2, _ := json.Marshal(b2["aggs"])
+	if !strings.Contains(string(got2), `"terms":{"field":"category"}`) || !strings.Contains(string(got2), `"nested":{"path":"reviews"}`) {
+		t.Errorf("Aggs.Bucket lost a node: %s", got2)
+	}
+}
+
+// Tag values: quoted strings stay strings, commas inside quotes or JSON are
+// kept, objects and lists are JSON, sub-fields take options.
+func TestMappingTagValues(t *testing.T) {
+	type Doc struct {
+		Zip   string `json:"zip" es:"keyword,null_value='00000'"`
+		Flag  string `json:"flag" es:"keyword,null_value='true'"`
+		List  string `json:"list" es:"keyword,null_value='a,b'"`
+		Meta  int64  `json:"meta" es:"long,meta={\"unit\":\"ms\",\"metric_type\":\"gauge\"}"`
+		Title string `json:"title" es:"text,fields=raw:keyword:ignore_above=10|en:text:english"`
+		Name  string `json:"name"`
+		Plain string `json:"plain" es:"text"`
+	}
+	m, err := dsl.MappingFor[Doc]()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := mustJSON(t, m)
+	for _, want := range []string{
+		`"zip":{"null_value":"00000","type":"keyword"}`,
+		`"flag":{"null_value":"true","type":"keyword"}`,
+		`"list":{"null_value":"a,b","type":"keyword"}`,
+		`"meta":{"meta":{"metric_type":"gauge","unit":"ms"},"type":"long"}`,
+		`"title":{"fields":{"en":{"analyzer":"english","type":"text"},"raw":{"ignore_above":10,"type":"keyword"}},"type":"text"}`,
+		`"name":{"fields":{"keyword":{"ignore_above":256,"type":"keyword"}},"type":"text"}`,
+		`"plain":{"type":"text"}`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("mapping %s\nlacks %s", got, want)
+		}
+	}
+	type Bad struct {
+		X string `json:"x" es:"keyword,null_value='open"`
+	}
+	if _, err := dsl.MappingFor[Bad](); !errors.Is(err, dsl.ErrMapping) || !strings.Contains(err.Error(), "unterminated quote") {
+		t.Errorf("unterminated quote: %v", err)
+	}
+}
+
+func TestAggResultsTyped(t *testing.T) {
+	var r dsl.AggResults
+	if err := json.Unmarshal([]byte(`{"by_cat":{"buckets":[{"key":"books","doc_count":2,"avg_stars":{"value":4.5}}]}}`), &r); err != nil {
+		t.Fatal(err)
+	}
+	terms, err := r.Typed().StringTerms("by_cat")
+	if err != nil || len(terms.Buckets.Array) != 1 {
+		t.Fatalf("%+v %v", terms, err)
+	}
+	avg, err := terms.Buckets.Array[0].Aggregations.Avg("avg_stars")
+	if err != nil || avg.Value == nil || *avg.Value != 4.5 {
+		t.Fatalf("%+v %v", avg, err)
+	}
+}

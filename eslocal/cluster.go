@@ -1,6 +1,7 @@
 package eslocal
 
 import (
+	"bytes"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
@@ -12,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -53,6 +55,8 @@ type config struct {
 	dir          string
 	logger       *slog.Logger
 	startTimeout time.Duration
+	httpPort     int  // WithHTTPPort (persist.go)
+	keepData     bool // WithKeepData (persist.go)
 }
 
 // WithProduct chooses Elasticsearch (the default) or OpenSearch.
@@ -388,6 +392,9 @@ func (c *Cluster) Stop() error {
 		}
 		wg.Wait()
 		for _, n := range nodes {
+			if c.cfg.keepData {
+				break
+			}
 			if err := os.RemoveAll(filepath.Join(n.dir, "data")); err != nil && c.err == nil {
 				c.err = err
 			}
@@ -396,16 +403,12 @@ func (c *Cluster) Stop() error {
 	return c.err
 }
 
-// signal sends sig to the server process (by the pid it wrote, if any) and
-// to the process eslocal started; both by process id, never by name.
+// signal sends sig to the server process (by the pid it wrote, if any,
+// once that pid is checked to still be this node's server) and to the
+// process eslocal started while it runs; by process id, never by name.
 func (n *node) signal(sig syscall.Signal) {
-	if n.pidFile != "" {
-		if b, err := os.ReadFile(n.pidFile); err == nil {
-			var pid int
-			if _, err := fmt.Sscan(strings.TrimSpace(string(b)), &pid); err == nil && pid > 1 {
-				syscall.Kill(pid, sig)
-			}
-		}
+	if pid := n.serverPID(); pid > 1 {
+		syscall.Kill(pid, sig)
 	}
 	if n.cmd.Process != nil {
 		select {
@@ -413,6 +416,38 @@ func (n *node) signal(sig syscall.Signal) {
 		default:
 			n.cmd.Process.Signal(sig)
 		}
+	}
+}
+
+// serverPID returns the pid in the server's pid file if that process is
+// still this node's server: a killed server leaves its pid file behind, and
+// the pid may since belong to another process. The server's command line
+// names the node's folder (its config path), which is checked on Linux;
+// elsewhere the pid is trusted only while the launcher runs. 0 means none.
+func (n *node) serverPID() int {
+	if n.pidFile == "" {
+		return 0
+	}
+	b, err := os.ReadFile(n.pidFile)
+	if err != nil {
+		return 0
+	}
+	var pid int
+	if _, err := fmt.Sscan(strings.TrimSpace(string(b)), &pid); err != nil || pid <= 1 {
+		return 0
+	}
+	if runtime.GOOS == "linux" {
+		cmdline, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid))
+		if err != nil || !bytes.Contains(cmdline, []byte(n.dir)) {
+			return 0
+		}
+		return pid
+	}
+	select {
+	case <-n.done:
+		return 0
+	default:
+		return pid
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -199,8 +200,17 @@ func TestThreeNodeClusterAndKill(t *testing.T) {
 	if h := health(t, c); h["number_of_nodes"] != 3.0 {
 		t.Fatalf("health = %v", h)
 	}
+	for i, pid := range eslocal.ServerPIDs(c) {
+		if pid <= 1 && runtime.GOOS == "linux" {
+			t.Errorf("node %d: its server's pid is not recognised (%d)", i, pid)
+		}
+	}
 	if err := c.Kill(2); err != nil {
 		t.Fatal(err)
+	}
+	// The killed server's pid file stays; its pid is no longer signalled.
+	if pid := eslocal.ServerPIDs(c)[2]; pid != 0 {
+		t.Errorf("after Kill, node 2's pid %d would still be signalled", pid)
 	}
 	if _, err := http.Get(c.URLs[2] + "/_cluster/health"); err == nil {
 		t.Fatal("the killed node still answers")

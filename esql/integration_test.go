@@ -349,7 +349,7 @@ func TestESQLAsync(t *testing.T) {
 			_, err = esql.GetAsync(ctx, tr, res.ID)
 			var e *esgo.Error
 			var s *esql.StatusError
-			if !(errors.As(err, &e) && e.Status == 404) && !(errors.As(err, &s) && s.StatusCode == 404) {
+			if !(errors.As(err, &e) && e.Status == 404) && !(errors.As(err, &s) && s.Status == 404) {
 				t.Fatalf("GetAsync after DeleteAsync: %v; want 404", err)
 			}
 			// Without keep_on_completion a quick query answers at once, without an ID.
@@ -404,7 +404,7 @@ func TestESQLServerErrorsAreTyped(t *testing.T) {
 	// Through a bare transport: *esql.StatusError.
 	_, err = esql.Query(ctx, f.raw, esql.From(f.emp).Where(esql.Field("first_name").Gt(1)))
 	var s *esql.StatusError
-	if !errors.As(err, &s) || s.StatusCode != 400 || s.Type != "verification_exception" || s.Reason == "" {
+	if !errors.As(err, &s) || s.Status != 400 || s.Type != "verification_exception" || s.Reason == "" {
 		t.Errorf("type mismatch via a transport: %v; want a 400 verification_exception", err)
 	}
 	_, err = esql.Query(ctx, f.raw, esql.Raw("FROM "+f.emp+" | WHER x"))

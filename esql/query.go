@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/transport"
 )
 
@@ -119,45 +120,19 @@ type queryBody struct {
 	KeepOnCompletion         bool   `json:"keep_on_completion,omitempty"`
 }
 
-// StatusError is returned by [Query] and the other calls here when the
-// server answers with an error status and client is a bare transport (an
-// *esgo.Client returns its own *esgo.Error instead). A query the server
-// refuses (an unknown column, a type mismatch) has Type
+// StatusError is transport.Error (esgo.Error), the one type for a
+// server's error answer; [Query] and the other calls here return it when
+// the server answers with an error status, whatever the transport. A query
+// the server refuses (an unknown column, a type mismatch) has Type
 // "verification_exception"; one it cannot parse "parsing_exception".
-type StatusError struct {
-	// StatusCode is the HTTP status.
-	StatusCode int
-	// Type and Reason come from the body's "error" object, when it has one.
-	Type, Reason string
-	// Body is the start of the response body.
-	Body string
-	// Method and Path name the request.
-	Method, Path string
-}
+type StatusError = transport.Error
 
-// Error implements error.
-func (e *StatusError) Error() string {
-	if e.Type != "" {
-		return fmt.Sprintf("esql: %s %s: HTTP %d: %s: %s", e.Method, e.Path, e.StatusCode, e.Type, e.Reason)
-	}
-	return fmt.Sprintf("esql: %s %s: HTTP %d: %s", e.Method, e.Path, e.StatusCode, e.Body)
-}
-
-// statusError reads an error response.
+// statusError reads (at most 1 MiB of) an error response as a
+// *transport.Error.
 func statusError(method, path string, resp *transport.Response) error {
-	snippet, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
-	e := &StatusError{StatusCode: resp.StatusCode, Body: string(snippet), Method: method, Path: path}
-	var body struct {
-		Error json.RawMessage `json:"error"`
-	}
-	if json.Unmarshal(snippet, &body) == nil && len(body.Error) > 0 {
-		var obj struct{ Type, Reason string }
-		if json.Unmarshal(body.Error, &obj) == nil {
-			e.Type, e.Reason = obj.Type, obj.Reason
-		} else {
-			_ = json.Unmarshal(body.Error, &e.Reason)
-		}
-	}
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	e := transport.ParseError(resp.StatusCode, body)
+	e.Method, e.Path, e.Node, e.Header, e.Warnings = method, path, resp.Node, resp.Header, resp.Warnings
 	return e
 }
 
@@ -218,18 +193,27 @@ func prepare(q Builder, opts []Option, format string) (*request, error) {
 }
 
 // do sends the request and returns the response of a 2xx status.
-func do(ctx context.Context, client transport.Interface, o queryOptions, method, path string, query url.Values, header http.Header, body any) (*transport.Response, error) {
+func do(ctx context.Context, client transport.Interface, o queryOptions, method, path string, query url.Values, header http.Header, call rawCall) (*transport.Response, error) {
 	if client == nil {
 		return nil, errors.New("esql: nil client")
 	}
-	resp, err := client.Perform(ctx, &transport.Request{
-		Method:  method,
-		Path:    path,
-		Query:   query,
-		Header:  header,
-		Body:    body,
-		Timeout: o.timeout,
-	})
+	opts := make([]api.Option, 0, len(query)+len(header)+1)
+	for k, vs := range query {
+		for _, v := range vs {
+			opts = append(opts, api.WithQuery(k, v))
+		}
+	}
+	for k, vs := range header {
+		for _, v := range vs {
+			opts = append(opts, api.WithHeader(k, v))
+		}
+	}
+	if o.timeout > 0 {
+		opts = append(opts, api.WithTimeout(o.timeout))
+	}
+	// An error status comes back as *transport.Error (esgo.Error) from
+	// the API, whatever the transport.
+	resp, err := call(ctx, api.For(client).Raw.ESQL, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -242,6 +226,9 @@ func do(ctx context.Context, client transport.Interface, o queryOptions, method,
 	}
 	return resp, nil
 }
+
+// rawCall is one ES|QL endpoint of the generated API.
+type rawCall func(ctx context.Context, a *api.RawESQLAPI, opts []api.Option) (*transport.Response, error)
 
 // Query runs q with POST /_query, sending {"query": q, "params": [...]}
 // through client (an *esgo.Client or a transport), and decodes the
@@ -258,7 +245,10 @@ func Query(ctx context.Context, client transport.Interface, q Builder, opts ...O
 	if r.o.logger != nil {
 		r.o.logger.DebugContext(ctx, "esql query", slog.String("query", r.body.Query), slog.Int("params", len(r.body.Params)))
 	}
-	resp, err := do(ctx, client, r.o, http.MethodPost, "/_query", r.query, r.header, r.body)
+	resp, err := do(ctx, client, r.o, http.MethodPost, "/_query", r.query, r.header,
+		func(ctx context.Context, a *api.RawESQLAPI, o []api.Option) (*transport.Response, error) {
+			return a.Query(ctx, api.ESQLQueryRequest{RawBody: r.body}, o...)
+		})
 	if err != nil {
 		return nil, err
 	}
@@ -300,7 +290,10 @@ func QueryFormat(ctx context.Context, client transport.Interface, q Builder, for
 	if err != nil {
 		return nil, err
 	}
-	resp, err := do(ctx, client, r.o, http.MethodPost, "/_query", r.query, r.header, r.body)
+	resp, err := do(ctx, client, r.o, http.MethodPost, "/_query", r.query, r.header,
+		func(ctx context.Context, a *api.RawESQLAPI, o []api.Option) (*transport.Response, error) {
+			return a.Query(ctx, api.ESQLQueryRequest{RawBody: r.body}, o...)
+		})
 	if err != nil {
 		return nil, err
 	}
@@ -337,7 +330,10 @@ func QueryAsync(ctx context.Context, client transport.Interface, q Builder, opts
 		r.body.KeepAlive = durationParam(r.o.keepAlive)
 	}
 	r.body.KeepOnCompletion = r.o.keepOnCompletion
-	resp, err := do(ctx, client, r.o, http.MethodPost, "/_query/async", r.query, r.header, r.body)
+	resp, err := do(ctx, client, r.o, http.MethodPost, "/_query/async", r.query, r.header,
+		func(ctx context.Context, a *api.RawESQLAPI, o []api.Option) (*transport.Response, error) {
+			return a.AsyncQuery(ctx, api.ESQLAsyncQueryRequest{RawBody: r.body}, o...)
+		})
 	if err != nil {
 		return nil, err
 	}
@@ -372,7 +368,10 @@ func GetAsync(ctx context.Context, client transport.Interface, id string, opts .
 		header = http.Header{}
 	}
 	header.Set("Accept", "application/json")
-	resp, err := do(ctx, client, o, http.MethodGet, "/_query/async/"+url.PathEscape(id), query, header, nil)
+	resp, err := do(ctx, client, o, http.MethodGet, "/_query/async/"+url.PathEscape(id), query, header,
+		func(ctx context.Context, a *api.RawESQLAPI, o []api.Option) (*transport.Response, error) {
+			return a.AsyncQueryGet(ctx, api.ESQLAsyncQueryGetRequest{ID: id}, o...)
+		})
 	if err != nil {
 		return nil, err
 	}
@@ -390,7 +389,10 @@ func DeleteAsync(ctx context.Context, client transport.Interface, id string, opt
 	for _, opt := range opts {
 		opt(&o)
 	}
-	resp, err := do(ctx, client, o, http.MethodDelete, "/_query/async/"+url.PathEscape(id), nil, o.header.Clone(), nil)
+	resp, err := do(ctx, client, o, http.MethodDelete, "/_query/async/"+url.PathEscape(id), nil, o.header.Clone(),
+		func(ctx context.Context, a *api.RawESQLAPI, o []api.Option) (*transport.Response, error) {
+			return a.AsyncQueryDelete(ctx, api.ESQLAsyncQueryDeleteRequest{ID: id}, o...)
+		})
 	if err != nil {
 		return err
 	}

@@ -173,7 +173,7 @@ func TestQueryErrorStatus(t *testing.T) {
 
 	_, err := Query(context.Background(), httpTransport{srv.URL}, From("a").Keep("nope"))
 	var se *StatusError
-	if !errors.As(err, &se) || se.StatusCode != 400 || !strings.Contains(se.Body, "Unknown column") {
+	if !errors.As(err, &se) || se.Status != 400 || !strings.Contains(string(se.Body), "Unknown column") {
 		t.Errorf("bare transport: error %v, want *StatusError 400", err)
 	}
 

@@ -10,8 +10,11 @@ import (
 	"iter"
 	"net/http"
 	"net/url"
+	"slices"
+	"strings"
 	"sync"
 
+	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/transport"
 )
 
@@ -60,12 +63,13 @@ func PointInTime[T any](ctx context.Context, client transport.Interface, index s
 			return
 		}
 
-		p, err := openPIT(ctx, client, &cfg, index)
+		a := api.New(client)
+		p, err := openPIT(ctx, a, client, &cfg, index)
 		if err != nil {
 			yield(Hit[T]{}, err)
 			return
 		}
-		defer p.close(ctx, client, &cfg)
+		defer p.close(ctx, a, client, &cfg)
 		read := func(ctx context.Context, slice int, emit func([]Hit[T]) bool) error {
 			b := make(map[string]json.RawMessage, len(body)+3)
 			for k, v := range body {
@@ -77,7 +81,12 @@ func PointInTime[T any](ctx context.Context, client transport.Interface, index s
 			for {
 				b["pit"] = mustJSON(map[string]string{"id": p.current(), "keep_alive": keepAlive(cfg.keepAlive)})
 				var pg page[T]
-				if err := perform(ctx, client, &cfg, http.MethodPost, "/_search", nil, b, &pg); err != nil {
+				// A search with a point in time is a read: the transport
+				// repeats it when an answer is lost, and the same
+				// search_after gives the same page.
+				if err := perform(ctx, &cfg, func(ctx context.Context, opt api.Option) (*transport.Response, error) {
+					return a.Raw.Search(ctx, api.SearchRequest{RawBody: b}, opt)
+				}, "a point-in-time search", &pg); err != nil {
 					return err
 				}
 				if pg.PitID != "" {
@@ -121,13 +130,11 @@ type pit struct {
 
 // openPIT opens a point in time with the Elasticsearch API, or with
 // OpenSearch's when the server has no handler for Elasticsearch's.
-func openPIT(ctx context.Context, client transport.Interface, cfg *config, index string) (*pit, error) {
+func openPIT(ctx context.Context, a *api.API, client transport.Interface, cfg *config, index string) (*pit, error) {
 	q := url.Values{"keep_alive": {keepAlive(cfg.keepAlive)}}
 	for k, v := range cfg.query {
 		q[k] = v
 	}
-	req := &transport.Request{Method: http.MethodPost, Path: indexPath(index) + "/_pit", Query: q,
-		Timeout: cfg.timeout, Ignore: []int{http.StatusBadRequest}, Header: helperHeader.Clone()}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -135,47 +142,89 @@ func openPIT(ctx context.Context, client transport.Interface, cfg *config, index
 	// time whose ID never reaches us, which nobody could close.
 	octx, cancel := cleanupContext(ctx)
 	defer cancel()
-	resp, err := client.Perform(octx, req)
-	if err != nil {
-		return nil, err
-	}
-	body, err := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if err != nil {
-		return nil, fmt.Errorf("scan: opening a point in time on %q: %w", index, err)
-	}
-	if resp.StatusCode == http.StatusBadRequest && bytes.Contains(body, []byte("no handler found")) {
-		var opened struct {
-			ID string `json:"pit_id"`
-		}
-		if err := perform(octx, client, cfg, http.MethodPost, indexPath(index)+"/_search/point_in_time", q, nil, &opened); err != nil {
-			return nil, err
-		}
-		return &pit{id: opened.ID, openSearch: true}, nil
-	}
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, &ResponseError{Status: resp.StatusCode, Body: string(body), Request: "POST " + req.Path}
-	}
 	var opened struct {
 		ID string `json:"id"`
 	}
-	if err := json.Unmarshal(body, &opened); err != nil || opened.ID == "" {
-		return nil, fmt.Errorf("scan: opening a point in time on %q: no id in %.200s", index, body)
+	open := func(ctx context.Context, opt api.Option) (*transport.Response, error) {
+		return a.Raw.OpenPointInTime(ctx, api.OpenPointInTimeRequest{Index: indexList(index)}, withQuery(q), opt)
+	}
+	err := perform(octx, cfg, open, "opening a point in time", &opened)
+	if errors.Is(err, transport.ErrOutcomeUnknown) && ctx.Err() == nil {
+		// The transport does not repeat an opening: say that one may be
+		// left open until its keep-alive.
+		cfg.logger.Warn("scan: the answer opening a point in time was lost; opening another (the first may stay open on the server until its keep-alive ends)",
+			"keep_alive", cfg.keepAlive, "error", err)
+		err = perform(octx, cfg, open, "opening a point in time", &opened)
+	}
+	var se *transport.Error
+	if errors.As(err, &se) && se.Status == http.StatusBadRequest && bytes.Contains(se.Body, []byte("no handler found")) {
+		// OpenSearch: its own API, which the api package (generated from
+		// Elasticsearch's specification) does not have.
+		var os struct {
+			ID string `json:"pit_id"`
+		}
+		err := perform(octx, cfg, func(ctx context.Context, opt api.Option) (*transport.Response, error) {
+			req := &transport.Request{Method: http.MethodPost, Path: openSearchPath(index), Query: q, Repeat: transport.RepeatUnsafe}
+			opt(req)
+			return performRaw(ctx, client, req)
+		}, "opening a point in time", &os)
+		if err != nil {
+			return nil, err
+		}
+		return &pit{id: os.ID, openSearch: true}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if opened.ID == "" {
+		return nil, fmt.Errorf("scan: opening a point in time on %q: no id in the answer", index)
 	}
 	return &pit{id: opened.ID}, nil
 }
 
+// openSearchPath is OpenSearch's path for opening a point in time.
+func openSearchPath(index string) string {
+	parts := indexList(index)
+	for i, p := range parts {
+		parts[i] = url.PathEscape(p)
+	}
+	return "/" + strings.Join(parts, ",") + "/_search/point_in_time"
+}
+
+// performRaw sends a request the api package has no method for (OpenSearch's
+// point in time API) and turns an error status into a *transport.Error, as
+// the api package does.
+func performRaw(ctx context.Context, client transport.Interface, req *transport.Request) (*transport.Response, error) {
+	resp, err := client.Perform(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode >= 300 && !slices.Contains(req.Ignore, resp.StatusCode) {
+		body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+		_ = resp.Close()
+		e := transport.ParseError(resp.StatusCode, body)
+		e.Method, e.Path, e.Node, e.Header = req.Method, req.Path, resp.Node, resp.Header
+		return nil, e
+	}
+	return resp, nil
+}
+
 // close releases the point in time, even after ctx ended.
-func (p *pit) close(ctx context.Context, client transport.Interface, cfg *config) {
+func (p *pit) close(ctx context.Context, a *api.API, client transport.Interface, cfg *config) {
 	cctx, cancel := cleanupContext(ctx)
 	defer cancel()
 	var err error
 	if p.openSearch {
-		err = perform(cctx, client, cfg, http.MethodDelete, "/_search/point_in_time", nil,
-			map[string][]string{"pit_id": {p.current()}}, nil, http.StatusNotFound)
+		err = perform(cctx, cfg, func(ctx context.Context, opt api.Option) (*transport.Response, error) {
+			req := &transport.Request{Method: http.MethodDelete, Path: "/_search/point_in_time",
+				Body: map[string][]string{"pit_id": {p.current()}}, Repeat: transport.RepeatSafe}
+			opt(req)
+			return performRaw(ctx, client, req)
+		}, "closing a point in time", nil, http.StatusNotFound)
 	} else {
-		err = perform(cctx, client, cfg, http.MethodDelete, "/_pit", nil,
-			map[string]string{"id": p.current()}, nil, http.StatusNotFound)
+		err = perform(cctx, cfg, func(ctx context.Context, opt api.Option) (*transport.Response, error) {
+			return a.Raw.ClosePointInTime(ctx, api.ClosePointInTimeRequest{RawBody: map[string]string{"id": p.current()}}, opt)
+		}, "closing a point in time", nil, http.StatusNotFound)
 	}
 	if err != nil {
 		cfg.logger.Warn("scan: closing the point in time failed", "error", err)

@@ -7,6 +7,17 @@
 // AllowPartialResults), and release the scroll or the point in time on every
 // exit path: the end of the data, an error, the context ending, and the
 // caller breaking out of the loop.
+//
+// No page is ever skipped or repeated. When the answer to a scroll
+// continuation is lost (sent, then the connection failed), repeating it
+// would return the next page, so the iteration ends with an error matching
+// transport.ErrOutcomeUnknown after the last complete page. A point-in-time
+// page is a read that the same search_after repeats exactly, so the
+// transport repeats it. When the answer opening a scroll or a point in time
+// is lost, scan opens another and logs a warning: the first may stay open
+// on the server until its keep-alive ends (its ID never arrived, so nobody
+// can release it). Error answers are *transport.Error (*esgo.Error) whatever
+// the transport; requests go through the api package.
 package scan
 
 import (
@@ -24,6 +35,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/transport"
 )
 
@@ -191,20 +203,11 @@ func (e *ShardsError) Error() string {
 	return b.String()
 }
 
-// ResponseError is an error status from a transport that hands them back as
-// responses (a bare transport; *esgo.Client returns *esgo.Error instead).
-type ResponseError struct {
-	Status int
-	// Body is the start of the response body.
-	Body string
-	// Request is "METHOD path".
-	Request string
-}
-
-// Error implements error.
-func (e *ResponseError) Error() string {
-	return fmt.Sprintf("scan: %s: status %d: %s", e.Request, e.Status, e.Body)
-}
+// ResponseError is transport.Error (esgo.Error), the one type for a
+// server's error answer, which scan returns whatever the transport.
+//
+// Deprecated: use *transport.Error or *esgo.Error.
+type ResponseError = transport.Error
 
 // helperHeader tags scan requests for the transport's x-elastic-client-meta.
 var helperHeader = http.Header{"X-Elastic-Client-Meta": {"h=s"}}
@@ -234,32 +237,54 @@ type page[T any] struct {
 	} `json:"hits"`
 }
 
-// perform sends a request and decodes a 2xx JSON answer into out (if not nil).
-func perform(ctx context.Context, client transport.Interface, cfg *config, method, path string, query url.Values, body any, out any, ignore ...int) error {
-	req := &transport.Request{Method: method, Path: path, Query: query, Body: body, Timeout: cfg.timeout, Ignore: ignore,
-		Header: helperHeader.Clone()}
-	resp, err := client.Perform(ctx, req)
+// call sends one request through the api package with opt applied.
+type call func(ctx context.Context, opt api.Option) (*transport.Response, error)
+
+// perform sends a request through send and decodes a 2xx JSON answer into
+// out (if not nil). Statuses in ignore are not errors. Error statuses come
+// back as *transport.Error, whatever the transport.
+func perform(ctx context.Context, cfg *config, send call, what string, out any, ignore ...int) error {
+	opt := func(r *transport.Request) {
+		r.Timeout = cfg.timeout
+		r.Ignore = append(r.Ignore, ignore...)
+		if r.Header == nil {
+			r.Header = http.Header{}
+		}
+		for k, v := range helperHeader {
+			r.Header[k] = v
+		}
+	}
+	resp, err := send(ctx, opt)
 	if err != nil {
 		return err
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		for _, s := range ignore {
-			if s == resp.StatusCode {
-				return nil
-			}
-		}
-		b, _ := io.ReadAll(io.LimitReader(resp.Body, 2048))
-		return &ResponseError{Status: resp.StatusCode, Body: string(b), Request: method + " " + path}
+		return nil // an ignored status
 	}
 	if out == nil {
 		_, err = io.Copy(io.Discard, resp.Body)
 		return err
 	}
-	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
-		return fmt.Errorf("scan: decoding the answer to %s %s: %w", method, path, err)
+	if err := resp.Decode(out); err != nil {
+		return fmt.Errorf("scan: decoding the answer to %s: %w", what, err)
 	}
 	return nil
+}
+
+// withQuery adds the query parameters q to a request.
+func withQuery(q url.Values) api.Option {
+	return func(r *transport.Request) {
+		if len(q) == 0 {
+			return
+		}
+		if r.Query == nil {
+			r.Query = url.Values{}
+		}
+		for k, v := range q {
+			r.Query[k] = v
+		}
+	}
 }
 
 // searchBody turns the caller's body (nil, a JSON document as []byte,
@@ -305,13 +330,16 @@ func mustJSON(v any) json.RawMessage {
 	return b
 }
 
-// indexPath escapes a comma-separated list of indices for a URL path.
-func indexPath(index string) string {
+// indexList splits a comma-separated list of indices.
+func indexList(index string) []string {
+	if index == "" {
+		return nil
+	}
 	parts := strings.Split(index, ",")
 	for i, p := range parts {
-		parts[i] = url.PathEscape(strings.TrimSpace(p))
+		parts[i] = strings.TrimSpace(p)
 	}
-	return "/" + strings.Join(parts, ",")
+	return parts
 }
 
 func keepAlive(d time.Duration) string {

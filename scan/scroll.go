@@ -3,10 +3,13 @@ package scan
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"iter"
 	"net/http"
 	"net/url"
 
+	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/transport"
 )
 
@@ -37,10 +40,7 @@ func Scroll[T any](ctx context.Context, client transport.Interface, index string
 		if _, ok := body["size"]; !ok {
 			body["size"] = mustJSON(cfg.size)
 		}
-		path := "/_search"
-		if index != "" {
-			path = indexPath(index) + "/_search"
-		}
+		a := api.New(client)
 		read := func(ctx context.Context, slice int, emit func([]Hit[T]) bool) error {
 			b := body
 			if cfg.slices > 1 {
@@ -50,13 +50,13 @@ func Scroll[T any](ctx context.Context, client transport.Interface, index string
 				}
 				b["slice"] = mustJSON(map[string]int{"id": slice, "max": cfg.slices})
 			}
-			return scrollSlice(ctx, client, &cfg, path, b, emit)
+			return scrollSlice(ctx, a, &cfg, indexList(index), b, emit)
 		}
 		run(ctx, cfg.slices, read, yield)
 	}
 }
 
-func scrollSlice[T any](ctx context.Context, client transport.Interface, cfg *config, path string, body map[string]json.RawMessage, emit func([]Hit[T]) bool) (err error) {
+func scrollSlice[T any](ctx context.Context, a *api.API, cfg *config, index []string, body map[string]json.RawMessage, emit func([]Hit[T]) bool) (err error) {
 	q := url.Values{}
 	for k, v := range cfg.query {
 		q[k] = v
@@ -69,7 +69,18 @@ func scrollSlice[T any](ctx context.Context, client transport.Interface, cfg *co
 	// a scroll whose ID never reaches us, which nobody could clear.
 	fctx, cancel := cleanupContext(ctx)
 	var p page[T]
-	err = perform(fctx, client, cfg, http.MethodPost, path, q, body, &p)
+	open := func(ctx context.Context, opt api.Option) (*transport.Response, error) {
+		return a.Raw.Search(ctx, api.SearchRequest{Index: index, RawBody: body}, withQuery(q), opt)
+	}
+	err = perform(fctx, cfg, open, "the search opening a scroll", &p)
+	if errors.Is(err, transport.ErrOutcomeUnknown) && ctx.Err() == nil {
+		// The transport does not repeat the opening, which creates a
+		// scroll context on the server: say that one may be left open.
+		cfg.logger.Warn("scan: the answer opening a scroll was lost; opening another (the first may stay open on the server until its keep-alive ends)",
+			"keep_alive", cfg.keepAlive, "error", err)
+		p = page[T]{}
+		err = perform(fctx, cfg, open, "the search opening a scroll", &p)
+	}
 	cancel()
 	scrollID := p.ScrollID
 	defer func() {
@@ -78,8 +89,9 @@ func scrollSlice[T any](ctx context.Context, client transport.Interface, cfg *co
 		}
 		cctx, cancel := cleanupContext(ctx)
 		defer cancel()
-		cerr := perform(cctx, client, cfg, http.MethodDelete, "/_search/scroll", nil,
-			map[string][]string{"scroll_id": {scrollID}}, nil, http.StatusNotFound)
+		cerr := perform(cctx, cfg, func(ctx context.Context, opt api.Option) (*transport.Response, error) {
+			return a.Raw.ClearScroll(ctx, api.ClearScrollRequest{RawBody: map[string][]string{"scroll_id": {scrollID}}}, opt)
+		}, "clear scroll", nil, http.StatusNotFound)
 		if cerr != nil {
 			cfg.logger.Warn("scan: clearing the scroll failed", "error", cerr)
 		}
@@ -108,7 +120,20 @@ func scrollSlice[T any](ctx context.Context, client transport.Interface, cfg *co
 		}
 		next["scroll_id"] = scrollID
 		p = page[T]{}
-		if err := perform(ctx, client, cfg, http.MethodPost, "/_search/scroll", nil, next, &p); err != nil {
+		err := perform(ctx, cfg, func(ctx context.Context, opt api.Option) (*transport.Response, error) {
+			return a.Raw.Scroll(ctx, api.ScrollRequest{RawBody: next}, opt)
+		}, "a scroll request", &p)
+		var se *transport.Error
+		if err != nil && !errors.As(err, &se) && ctx.Err() == nil {
+			// The answer was lost or cut: repeating would return the page
+			// after the lost one, so stop rather than skip it. Every hit
+			// yielded so far is complete.
+			if !errors.Is(err, transport.ErrOutcomeUnknown) {
+				err = &transport.OutcomeUnknownError{Method: http.MethodPost, Path: "/_search/scroll", Err: err}
+			}
+			return fmt.Errorf("scan: the answer to a scroll request was lost, and a scroll cannot repeat a page; stopping rather than skipping one: %w", err)
+		}
+		if err != nil {
 			return err
 		}
 		if p.ScrollID != "" {

@@ -38,9 +38,17 @@ func ParseAddress(s string) (Address, error) {
 	if !explicitScheme {
 		raw = "http://" + raw
 	}
+	// The credentials are taken out before anything else looks at the
+	// address, so that no error below can quote them, however malformed
+	// the rest is.
+	raw, userinfo, hasUser := splitUserinfo(raw)
 	u, err := url.Parse(raw)
 	if err != nil {
-		return Address{}, fmt.Errorf("invalid address: %w", err)
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return Address{}, fmt.Errorf("invalid address %q: %w", raw, err)
 	}
 	u.Scheme = strings.ToLower(u.Scheme)
 	if u.Scheme != "http" && u.Scheme != "https" {
@@ -48,6 +56,9 @@ func ParseAddress(s string) (Address, error) {
 	}
 	if u.Opaque != "" || u.Hostname() == "" {
 		return Address{}, errors.New("address has no host")
+	}
+	if u.User != nil {
+		return Address{}, errors.New("address has credentials in an unexpected place")
 	}
 	if u.RawQuery != "" || u.ForceQuery || u.Fragment != "" {
 		return Address{}, errors.New("address must not have a query or fragment")
@@ -73,10 +84,14 @@ func ParseAddress(s string) (Address, error) {
 		port = strconv.Itoa(n)
 	}
 	var a Address
-	if u.User != nil {
-		a.Username = u.User.Username()
-		a.Password, _ = u.User.Password()
-		u.User = nil
+	if hasUser {
+		user, pass, _ := strings.Cut(userinfo, ":")
+		var err1, err2 error
+		a.Username, err1 = url.PathUnescape(user)
+		a.Password, err2 = url.PathUnescape(pass)
+		if err1 != nil || err2 != nil || a.Username == "" {
+			return Address{}, errors.New("invalid credentials in the address (write them user:password, percent-encoded)")
+		}
 	}
 	u.Host = net.JoinHostPort(u.Hostname(), port)
 	u.Path = strings.TrimRight(u.Path, "/")
@@ -85,17 +100,52 @@ func ParseAddress(s string) (Address, error) {
 	return a, nil
 }
 
+// splitUserinfo takes "user:password@" out of "scheme://user:password@host..."
+// (or "user:password@host..." without a scheme). The credentials end at the
+// last "@" of the address (a password may hold any character, escaped or
+// not); an address path cannot hold an "@".
+func splitUserinfo(raw string) (rest, userinfo string, ok bool) {
+	prefix := 0
+	if i := strings.Index(raw, "://"); i >= 0 {
+		prefix = i + 3
+	}
+	after := raw[prefix:]
+	at := strings.LastIndex(after, "@")
+	if at < 0 {
+		return raw, "", false
+	}
+	return raw[:prefix] + after[at+1:], after[:at], true
+}
+
 // RedactURL returns s with any password in it replaced by "xxxxx"; it is
-// used wherever a URL may reach a log.
+// used wherever a URL may reach a log. It works on malformed URLs too: what
+// stands between "://" (or the start) and the last "@" is credentials; a
+// user name without a password may be a token, and is replaced too.
 func RedactURL(s string) string {
-	u, err := url.Parse(s)
-	if err != nil || u.User == nil {
+	rest, userinfo, ok := splitUserinfo(s)
+	if !ok {
 		return s
 	}
-	if _, ok := u.User.Password(); ok {
-		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	prefix := 0
+	if i := strings.Index(rest, "://"); i >= 0 {
+		prefix = i + 3
 	}
-	return u.String()
+	user, _, hasPass := strings.Cut(userinfo, ":")
+	if !hasPass {
+		return rest[:prefix] + "xxxxx@" + rest[prefix:]
+	}
+	return rest[:prefix] + user + ":xxxxx@" + rest[prefix:]
+}
+
+// redactAddress is RedactURL for an address refused by ParseAddress, with
+// any query string or fragment (which an address must not have, and which
+// may hold a key) replaced too.
+func redactAddress(s string) string {
+	s = RedactURL(s)
+	if i := strings.IndexAny(s, "?#"); i >= 0 {
+		s = s[:i+1] + "xxxxx"
+	}
+	return s
 }
 
 // CloudID is a decoded Elastic Cloud ID.

@@ -48,8 +48,14 @@ func (t *Transport) ServerInfo(ctx context.Context) (ServerInfo, error) {
 // header or version.distribution (OpenSearch), or the tagline for
 // Elasticsearch before 7.14.
 func (t *Transport) detect(ctx context.Context) (ServerInfo, error) {
-	t.infoMu.Lock()
-	defer t.infoMu.Unlock()
+	// One detection at a time; a request waiting for another's detection
+	// keeps its own deadline.
+	select {
+	case t.infoSem <- struct{}{}:
+	case <-ctx.Done():
+		return ServerInfo{}, ctx.Err()
+	}
+	defer func() { <-t.infoSem }()
 	if info := t.info.Load(); info != nil {
 		return *info, nil
 	}

@@ -17,7 +17,12 @@
 //     WithAttemptTimeout also bounds each attempt, so that a hung node is
 //     left for another one.
 //   - Retries: 3 (WithRetries), on connection errors and on 429, 502, 503 and
-//     504 (WithRetryOnStatus); timeouts only with WithRetryOnTimeout.
+//     504 (WithRetryOnStatus); timeouts only with WithRetryOnTimeout; a
+//     request whose outcome is unknown only when repeating it is harmless
+//     (see "What is retried").
+//   - Response size: Decode and Bytes read at most 256 MiB
+//     (WithMaxResponseBytes), and read a body to its end, so that a
+//     compressed body's checksum is verified.
 //   - Selection: round robin (RoundRobin); Random or any Selector instead.
 //   - Sniffing: off. Compression: off (on with a Cloud ID). Product check:
 //     off. Server detection: on. TLS: verification on, TLS 1.2 minimum.
@@ -50,6 +55,55 @@
 // encoded (and gzipped) once, to bytes, and replayed on every attempt; an
 // io.Reader body is read once for that purpose.
 //
+// # What is retried
+//
+// A failed attempt is one of two kinds, and the transport tells them apart
+// (it watches whether the request's headers were written to the
+// connection):
+//
+//   - Not sent: the connection was refused, DNS or the TLS handshake
+//     failed, the dial timed out. The server saw nothing; the request is
+//     retried on another node, whatever it is.
+//   - Sent, outcome unknown: the connection broke or timed out after the
+//     request was written, before a complete answer (a node killed under
+//     load, a proxy dropping the answer). The server may have applied it.
+//     It is retried only when repeating it is harmless; otherwise Perform
+//     returns an *OutcomeUnknownError, which matches ErrOutcomeUnknown and
+//     unwraps to the *ConnectionError or *TimeoutError, and the caller
+//     decides.
+//
+// Request.Repeat says whether a request is harmless to repeat. The api
+// package sets it per endpoint: harmless are every GET, HEAD and OPTIONS
+// except a scroll continuation; reads sent as POST (search, count, msearch,
+// mget, field_caps, explain, validate, termvectors, terms_enum, esql.query,
+// ...); writes that repeat to the same state and answer (refresh, flush,
+// put mapping, put settings, put pipeline, put template, put alias, put
+// script, clear scroll, close point in time); and an index with an ID sent
+// with PUT when unconditional (no op_type=create, if_seq_no,
+// if_primary_term or version): the document ends as sent, though the
+// answer may say "updated" and a version one higher. Not harmless: a
+// scroll continuation (GET or POST: the server's cursor moved, so a repeat
+// returns the next page and one is skipped), a search opening a scroll and
+// open_point_in_time (a repeat leaves the first context open, unseen, until
+// its keep-alive), bulk, update, create, delete, index without an ID, the
+// by-query APIs, reindex, and every other POST, PUT or DELETE. A Request
+// built by hand with the zero Repeat is harmless to repeat only for GET,
+// HEAD and OPTIONS. Error statuses (429, 502, 503, 504) are retried for all
+// requests, as the server answered that it did not do the work.
+//
+// The helpers build on this: scan stops a scroll with an error rather than
+// skip a page, repeats point-in-time pages (the same search_after gives the
+// same page) and says in a warning when an opening was lost; bulk keeps
+// every document exactly once (see its documentation).
+//
+// The reference clients repeat blindly. elasticsearch-py (elastic-transport)
+// retries a connection error, and with retry_on_timeout a timeout, for any
+// method: a lost answer to a bulk with automatic IDs indexes its documents
+// twice, and one to a scroll skips a page. go-elasticsearch (v8 and v9)
+// retries "network-related errors" for any method as well (timeouts only
+// with EnableRetryOnTimeout), with the same effects. Neither tells the
+// caller that an answer was lost.
+//
 // # Server detection and compatibility headers
 //
 // Before the first request the transport identifies the server: GET / and,
@@ -62,7 +116,8 @@
 // (application/vnd.elasticsearch+json; compatible-with=<its major>), so one
 // client works with Elasticsearch 9.x, 8.x, 7.10 and OpenSearch. Detection
 // failures are not fatal: requests go out with plain application/json and
-// detection is tried again later. ServerInfo returns the result.
+// detection is tried again later. ServerInfo returns the result. One
+// detection runs at a time; requests waiting for it keep their own deadline.
 //
 // # Sniffing
 //
@@ -95,8 +150,13 @@
 //   - No product lock-out: OpenSearch and Elasticsearch before 7.14 work by
 //     default; ProductCheckStrict refuses them for those who want it, and
 //     ProductCheckWarn logs.
-//   - Error statuses are errors (in package esgo), typed and matched with
+//   - Error statuses are errors, of one type (Error, which is esgo.Error)
+//     whatever package and transport the call went through, matched with
 //     errors.Is/As; transport errors name the node.
+//   - A request whose answer was lost is repeated only when that is
+//     harmless, and otherwise reported as an unknown outcome.
+//   - No credential in any error, log or trace, whatever the input: a
+//     malformed address has its credentials taken out before it is parsed.
 //   - Sniffing is off by default and refused with a Cloud ID (olivere/elastic
 //     had it on, which broke Docker, load balancers and the cloud).
 //   - Trace mode writes runnable curl commands with pretty JSON and no

@@ -20,6 +20,8 @@ type ConnectionError struct {
 	Node string
 	// Err is the underlying network error.
 	Err error
+
+	wrongScheme bool // http:// to a node that speaks TLS: retrying is pointless
 }
 
 // Error implements error.
@@ -154,3 +156,62 @@ func (e *ConfigError) Error() string {
 
 // Unwrap returns the underlying error.
 func (e *ConfigError) Unwrap() error { return e.Err }
+
+// ErrOutcomeUnknown is matched (errors.Is) by an *OutcomeUnknownError: a
+// request that must not be repeated was sent, and no answer came back, so
+// the server may or may not have applied it.
+var ErrOutcomeUnknown = errors.New("transport: outcome unknown")
+
+// OutcomeUnknownError reports a request that reached (or may have reached)
+// the server and got no complete answer: the connection failed or timed
+// out after the request was written. The transport does not send such a
+// request again unless its Repeat says it is harmless; the caller decides
+// (look the result up, or repeat it knowingly). It matches
+// ErrOutcomeUnknown, and unwraps to the *ConnectionError or *TimeoutError.
+type OutcomeUnknownError struct {
+	// Method and Path describe the request.
+	Method, Path string
+	// Node is the URL of the node the request was sent to.
+	Node string
+	// Err is the *ConnectionError or *TimeoutError that cut the exchange.
+	Err error
+}
+
+// Error implements error.
+func (e *OutcomeUnknownError) Error() string {
+	to := ""
+	if e.Node != "" {
+		to = "sent to " + e.Node + ", "
+	}
+	return fmt.Sprintf("transport: %s %s: outcome unknown (%snot repeated: a repeat could apply it twice or skip a page): %v",
+		e.Method, e.Path, to, e.Err)
+}
+
+// Unwrap returns the underlying error.
+func (e *OutcomeUnknownError) Unwrap() error { return e.Err }
+
+// Is reports whether target is ErrOutcomeUnknown.
+func (e *OutcomeUnknownError) Is(target error) bool { return target == ErrOutcomeUnknown }
+
+// ErrResponseTooLarge is matched (errors.Is) by a *ResponseTooLargeError.
+var ErrResponseTooLarge = errors.New("transport: response too large")
+
+// ResponseTooLargeError reports a response body longer than the limit set
+// for reading it whole.
+type ResponseTooLargeError struct {
+	// Node is the URL of the node that answered, when known.
+	Node string
+	// Limit is the limit in bytes.
+	Limit int64
+}
+
+// Error implements error.
+func (e *ResponseTooLargeError) Error() string {
+	if e.Node == "" {
+		return fmt.Sprintf("transport: response body larger than the limit of %d bytes", e.Limit)
+	}
+	return fmt.Sprintf("transport: response body from %s larger than the limit of %d bytes", e.Node, e.Limit)
+}
+
+// Is reports whether target is ErrResponseTooLarge.
+func (e *ResponseTooLargeError) Is(target error) bool { return target == ErrResponseTooLarge }

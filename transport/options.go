@@ -81,6 +81,8 @@ type config struct {
 
 	compress bool
 
+	maxResponseBytes int64
+
 	sniffOnStart     bool
 	sniffOnFailure   bool
 	sniffInterval    time.Duration
@@ -535,6 +537,45 @@ func WithServerDetection(on bool) Option {
 func WithCompatibilityMajor(major int) Option {
 	return func(c *config) error { c.compatMajor = major; return nil }
 }
+
+// WithMaxResponseBytes bounds what Response.Decode and Response.Bytes read
+// (default DefaultMaxResponseBytes, 256 MiB); a longer body fails with a
+// *ResponseTooLargeError naming the limit. Reading Response.Body directly
+// is never bounded.
+func WithMaxResponseBytes(n int64) Option {
+	return func(c *config) error {
+		if n < 1 {
+			return &ConfigError{Option: "WithMaxResponseBytes", Value: fmt.Sprint(n), Err: errors.New("need at least 1")}
+		}
+		c.maxResponseBytes = n
+		return nil
+	}
+}
+
+// checkHeaders refuses header values that would corrupt every request
+// (CR, LF or NUL), naming the header but never its value, which may be a
+// secret.
+func (c *config) checkHeaders() error {
+	for k, vs := range c.header {
+		for _, v := range vs {
+			if !validHeaderValue(v) {
+				return &ConfigError{Option: "WithHeader", Value: k, Err: errors.New("header value contains CR, LF or NUL")}
+			}
+		}
+	}
+	if !validHeaderValue(c.authHeader) {
+		return &ConfigError{Option: strings.Join(c.authSet, ", "), Err: errors.New("credential contains CR, LF or NUL")}
+	}
+	if strings.ContainsAny(c.username, ":\r\n\x00") || strings.ContainsAny(c.password, "\r\n\x00") {
+		return &ConfigError{Option: "WithBasicAuth", Err: errors.New("username contains a colon, CR, LF or NUL, or password contains CR, LF or NUL")}
+	}
+	if !validHeaderValue(c.userAgent) {
+		return &ConfigError{Option: "WithUserAgent", Err: errors.New("value contains CR, LF or NUL")}
+	}
+	return nil
+}
+
+func validHeaderValue(v string) bool { return !strings.ContainsAny(v, "\r\n\x00") }
 
 func validHeaderName(k string) bool {
 	if k == "" {

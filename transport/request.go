@@ -42,6 +42,46 @@ type Request struct {
 	// Endpoint optionally names the API endpoint (e.g. "search",
 	// "indices.create"); it names the OpenTelemetry span and log records.
 	Endpoint string
+	// Repeat says whether the request may be sent again after an attempt
+	// whose outcome is unknown (the request was sent, then the connection
+	// failed or timed out before a response). The generated api package
+	// sets it per endpoint; the zero value decides by method (see Repeat).
+	Repeat Repeat
+}
+
+// Repeat tells the transport whether sending a request twice is harmless.
+// A request that never left the client (connection refused, TLS failure,
+// DNS failure) is always retried on another node; Repeat only matters once
+// the request may have reached the server. See the package documentation,
+// "What is retried".
+type Repeat uint8
+
+const (
+	// RepeatByMethod, the zero value, treats GET, HEAD and OPTIONS as
+	// harmless to repeat and every other method as not.
+	RepeatByMethod Repeat = iota
+	// RepeatSafe marks a request that may be sent again whatever happened
+	// to the first attempt (a search sent as POST, a count, a refresh).
+	RepeatSafe
+	// RepeatUnsafe marks a request that must not be sent twice without the
+	// caller's consent (a scroll continuation, a bulk, an update). When its
+	// outcome is unknown, Perform returns an *OutcomeUnknownError.
+	RepeatUnsafe
+)
+
+// repeatable reports whether req may be re-sent after an unknown outcome.
+func (req *Request) repeatable() bool {
+	switch req.Repeat {
+	case RepeatSafe:
+		return true
+	case RepeatUnsafe:
+		return false
+	}
+	switch req.Method {
+	case "", http.MethodGet, http.MethodHead, http.MethodOptions:
+		return true
+	}
+	return false
 }
 
 // Response is an HTTP response from a node. The caller must Close it, or
@@ -59,6 +99,7 @@ type Response struct {
 	Node string
 
 	serializer Serializer
+	limit      int64 // the most Decode and Bytes read; 0 is DefaultMaxResponseBytes
 }
 
 // Decode decodes the JSON body into v with the transport's serializer and
@@ -73,10 +114,59 @@ func (r *Response) Decode(v any) error {
 	if s == nil {
 		s = JSONSerializer{}
 	}
-	if err := s.Decode(r.Body, v); err != nil {
+	body := LimitBody(r.Body, r.maxBytes())
+	if err := s.Decode(body, v); err != nil {
+		var tl *ResponseTooLargeError
+		if errors.As(err, &tl) {
+			tl.Node = r.Node
+			return tl
+		}
+		return &SerializationError{Node: r.Node, Op: "decode", Err: err}
+	}
+	// Read to the end, so that a compressed body's checksum is verified
+	// and nothing but white space follows the value.
+	if err := verifyEnd(body); err != nil {
+		var tl *ResponseTooLargeError
+		if errors.As(err, &tl) {
+			tl.Node = r.Node
+			return tl
+		}
 		return &SerializationError{Node: r.Node, Op: "decode", Err: err}
 	}
 	return nil
+}
+
+// verifyEnd reads r to its end (at most 1 MiB) and fails when that fails
+// (a corrupt gzip stream fails its checksum only at its end) or when
+// anything but white space is left.
+func verifyEnd(r io.Reader) error {
+	buf := make([]byte, 512)
+	var total int
+	for {
+		n, err := r.Read(buf)
+		for _, c := range buf[:n] {
+			if c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+				return errors.New("unexpected data after the JSON value")
+			}
+		}
+		total += n
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if total > 1<<20 {
+			return errors.New("more than 1 MiB of white space after the JSON value")
+		}
+	}
+}
+
+func (r *Response) maxBytes() int64 {
+	if r.limit > 0 {
+		return r.limit
+	}
+	return DefaultMaxResponseBytes
 }
 
 // Close discards the rest of the body and closes it, so that the connection
@@ -95,11 +185,51 @@ func (r *Response) Bytes() ([]byte, error) {
 		return nil, nil
 	}
 	defer r.Body.Close()
-	b, err := io.ReadAll(r.Body)
+	b, err := io.ReadAll(LimitBody(r.Body, r.maxBytes()))
 	if err != nil {
+		var tl *ResponseTooLargeError
+		if errors.As(err, &tl) {
+			tl.Node = r.Node
+			return nil, tl
+		}
 		return b, &ConnectionError{Node: r.Node, Err: fmt.Errorf("reading response body: %w", err)}
 	}
 	return b, nil
+}
+
+// DefaultMaxResponseBytes bounds what Response.Decode and Response.Bytes
+// read (WithMaxResponseBytes changes it). Reading Body directly is not
+// bounded.
+const DefaultMaxResponseBytes = 256 << 20
+
+// LimitBody returns a reader of r that fails with a *ResponseTooLargeError
+// once more than limit bytes were read (limit <= 0: no limit). Unlike
+// io.LimitReader it never truncates silently.
+func LimitBody(r io.Reader, limit int64) io.Reader {
+	if limit <= 0 {
+		return r
+	}
+	return &limitedBody{r: r, left: limit, limit: limit}
+}
+
+type limitedBody struct {
+	r           io.Reader
+	left, limit int64
+}
+
+func (l *limitedBody) Read(p []byte) (int, error) {
+	if l.left < 0 {
+		return 0, &ResponseTooLargeError{Limit: l.limit}
+	}
+	if int64(len(p)) > l.left+1 {
+		p = p[:l.left+1]
+	}
+	n, err := l.r.Read(p)
+	l.left -= int64(n)
+	if l.left < 0 {
+		return n - int(-l.left), &ResponseTooLargeError{Limit: l.limit}
+	}
+	return n, err
 }
 
 func nodeOf(r *Response) string {

@@ -143,7 +143,7 @@ func (t *Transport) sniffFrom(ctx context.Context, n *Node) ([]Address, error) {
 	ctx, cancel := context.WithTimeout(ctx, t.cfg.sniffTimeout)
 	defer cancel()
 	hdr := t.headers(&Request{}, false, false, true)
-	resp, err := t.attempt(ctx, n, &Request{Method: http.MethodGet, Path: "/_nodes/_all/http"}, hdr, nil, nil, true)
+	resp, _, err := t.attempt(ctx, n, &Request{Method: http.MethodGet, Path: "/_nodes/_all/http"}, hdr, nil, nil, true)
 	if err != nil {
 		return nil, err
 	}

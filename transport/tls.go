@@ -1,6 +1,7 @@
 package transport
 
 import (
+	"context"
 	"crypto/sha256"
 	"crypto/tls"
 	"crypto/x509"
@@ -8,10 +9,12 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -166,4 +169,25 @@ func isTLSError(err error) bool {
 		errors.As(err, &ci) || errors.As(err, &rhe) || errors.As(err, &ae) ||
 		errors.As(err, &fpe) || errors.As(err, &ecdh) ||
 		strings.Contains(err.Error(), "tls: ")
+}
+
+// speaksTLS reports whether the node at host (reached with http://) is a
+// TLS server, so that the error says so instead of only "EOF". It is asked
+// only after a plain-text exchange ended the way TLS servers end them (EOF,
+// reset, or a response starting with a TLS record), and sends nothing but a
+// TLS ClientHello.
+func speaksTLS(ctx context.Context, host string, err error) bool {
+	if err == nil || !(errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET) ||
+		strings.Contains(err.Error(), "malformed HTTP response \"\\x15\\x03")) {
+		return false
+	}
+	pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	d := tls.Dialer{Config: &tls.Config{InsecureSkipVerify: true, MinVersion: tls.VersionTLS12}} // a probe: no data is sent over it
+	conn, derr := d.DialContext(pctx, "tcp", host)
+	if derr != nil {
+		return false
+	}
+	_ = conn.Close()
+	return true
 }

@@ -11,6 +11,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"os"
 	"runtime"
@@ -48,7 +49,7 @@ type Transport struct {
 
 	startOnce sync.Once
 
-	infoMu   sync.Mutex
+	infoSem  chan struct{} // held by the one detection running
 	info     atomic.Pointer[ServerInfo]
 	infoNext atomic.Int64 // unix nanos before which detection is not retried
 
@@ -72,7 +73,7 @@ func New(opts ...Option) (*Transport, error) {
 			return nil, err
 		}
 	}
-	t := &Transport{cfg: cfg, logger: cfg.logger}
+	t := &Transport{cfg: cfg, logger: cfg.logger, infoSem: make(chan struct{}, 1)}
 	if t.logger == nil {
 		t.logger = slog.New(slog.DiscardHandler)
 	}
@@ -120,7 +121,7 @@ func (t *Transport) setup() error {
 		for _, s := range raw {
 			a, err := ParseAddress(s)
 			if err != nil {
-				return &ConfigError{Option: option, Value: RedactURL(s), Err: err}
+				return &ConfigError{Option: option, Value: redactAddress(s), Err: err}
 			}
 			addrs = append(addrs, a)
 		}
@@ -157,8 +158,11 @@ func (t *Transport) setup() error {
 	if err != nil {
 		return err
 	}
-	if cfg.insecure {
+	if cfg.insecure || (tlsCfg != nil && tlsCfg.InsecureSkipVerify && cfg.fingerprint == "" && tlsCfg.VerifyConnection == nil && tlsCfg.VerifyPeerCertificate == nil) {
 		t.logger.Warn("esgo: TLS certificate verification is turned off; connections can be intercepted")
+	}
+	if err := cfg.checkHeaders(); err != nil {
+		return err
 	}
 	switch {
 	case cfg.httpClient != nil:
@@ -308,7 +312,7 @@ func (t *Transport) perform(ctx context.Context, req *Request, internal bool) (r
 		if err != nil {
 			return nil, err
 		}
-		resp, err := t.attempt(ctx, node, req, hdr, body, plain, internal)
+		resp, sent, err := t.attempt(ctx, node, req, hdr, body, plain, internal)
 		var wait time.Duration
 		if err != nil {
 			retryable := false
@@ -321,8 +325,14 @@ func (t *Transport) perform(ctx context.Context, req *Request, internal bool) (r
 					t.nodeFailed(node, err)
 				}
 			case errors.As(err, &ce):
-				retryable = true
+				retryable = !ce.wrongScheme
 				t.nodeFailed(node, err)
+			}
+			if sent && !req.repeatable() && !errors.As(err, new(*ProductError)) {
+				// The server may have applied it: sending it again could
+				// apply it twice (a bulk, an update) or skip a page (a
+				// scroll). The caller decides.
+				return nil, &OutcomeUnknownError{Method: methodOf(req), Path: req.Path, Node: node.URL(), Err: err}
 			}
 			if !retryable || attempt >= retries || ctx.Err() != nil {
 				return nil, err
@@ -454,8 +464,17 @@ func (t *Transport) compatMajor() int {
 	return info.Major
 }
 
-// attempt sends one HTTP request to node.
-func (t *Transport) attempt(ctx context.Context, node *Node, req *Request, hdr http.Header, body, plain []byte, internal bool) (*Response, error) {
+func methodOf(req *Request) string {
+	if req.Method == "" {
+		return http.MethodGet
+	}
+	return req.Method
+}
+
+// attempt sends one HTTP request to node. sent reports whether the request
+// may have reached the server (its headers were written to the connection):
+// after a failure, a request that was not sent is always safe to retry.
+func (t *Transport) attempt(ctx context.Context, node *Node, req *Request, hdr http.Header, body, plain []byte, internal bool) (resp *Response, sent bool, err error) {
 	u := *node.url
 	// req.Path is already escaped: keep it byte for byte as RawPath.
 	u.RawPath = node.url.EscapedPath() + req.Path
@@ -480,10 +499,12 @@ func (t *Transport) attempt(ctx context.Context, node *Node, req *Request, hdr h
 	if d := t.cfg.attemptTimeout; d > 0 {
 		actx, acancel = context.WithTimeout(ctx, d)
 	}
+	var wrote atomic.Bool
+	actx = httptrace.WithClientTrace(actx, &httptrace.ClientTrace{WroteHeaders: func() { wrote.Store(true) }})
 	hreq, err := http.NewRequestWithContext(actx, method, u.String(), rd)
 	if err != nil {
 		acancel()
-		return nil, &ConnectionError{Node: node.URL(), Err: err}
+		return nil, false, &ConnectionError{Node: node.URL(), Err: err}
 	}
 	// hdr is shared by the attempts and never modified; credentials of the
 	// node's own URL need a copy.
@@ -510,24 +531,31 @@ func (t *Transport) attempt(ctx context.Context, node *Node, req *Request, hdr h
 		} else {
 			err = classify(ctx, node.URL(), err)
 		}
+		sent := wrote.Load()
+		var ce *ConnectionError
+		if errors.As(err, &ce) && node.url.Scheme == "http" && speaksTLS(ctx, node.url.Host, ce.Err) {
+			ce.wrongScheme = true
+			ce.Err = fmt.Errorf("%w (the node answers with TLS: use https:// in its address)", ce.Err)
+			sent = false // a TLS server applies nothing it reads in plain text
+		}
 		if t.logger.Enabled(ctx, slog.LevelDebug) {
 			t.logger.Debug("esgo: request failed", "method", method, "url", RedactURL(u.String()), "error", err, "duration", elapsed)
 		}
 		if t.cfg.trace != nil {
 			t.writeTrace(hreq, plain, nil, nil, elapsed, err)
 		}
-		return nil, err
+		return nil, sent, err
 	}
 	// The attempt's context must live until the body is read.
 	hresp.Body = &cancelOnClose{ReadCloser: hresp.Body, cancel: acancel}
-	resp := &Response{StatusCode: hresp.StatusCode, Header: hresp.Header, Body: hresp.Body,
-		Warnings: hresp.Header.Values("Warning"), Node: node.URL(), serializer: t.cfg.serializer}
+	resp = &Response{StatusCode: hresp.StatusCode, Header: hresp.Header, Body: hresp.Body,
+		Warnings: hresp.Header.Values("Warning"), Node: node.URL(), serializer: t.cfg.serializer, limit: t.cfg.maxResponseBytes}
 	if strings.EqualFold(hresp.Header.Get("Content-Encoding"), "gzip") && method != http.MethodHead {
 		zr, err := newGzipBody(hresp.Body)
 		if err != nil {
 			_ = hresp.Body.Close()
 			node.errors.Add(1)
-			return nil, &SerializationError{Node: node.URL(), Op: "decode", Err: fmt.Errorf("gzip response: %w", err)}
+			return nil, true, &SerializationError{Node: node.URL(), Op: "decode", Err: fmt.Errorf("gzip response: %w", err)}
 		}
 		resp.Body = zr
 		resp.Header.Del("Content-Encoding")
@@ -551,10 +579,10 @@ func (t *Transport) attempt(ctx context.Context, node *Node, req *Request, hdr h
 	if !internal && resp.StatusCode >= 200 && resp.StatusCode < 300 {
 		if err := t.checkProduct(resp); err != nil {
 			_ = resp.Close()
-			return nil, err
+			return nil, true, err
 		}
 	}
-	return resp, nil
+	return resp, true, nil
 }
 
 type readCloser struct {

@@ -133,7 +133,8 @@ func TestDroppedConnectionRetriedOnAnotherNode(t *testing.T) {
 
 	tr := newT(t, WithAddresses(bad.URL, good.URL))
 	for i := range 10 {
-		resp, err := perform(t, tr, &Request{Method: "POST", Path: "/i/_doc", Body: map[string]int{"n": i}})
+		// A search sent as POST: harmless to repeat.
+		resp, err := perform(t, tr, &Request{Method: "POST", Path: "/i/_search", Body: map[string]int{"n": i}, Repeat: RepeatSafe})
 		if err != nil {
 			t.Fatalf("request %d failed though a healthy node was there: %v", i, err)
 		}

@@ -37,7 +37,7 @@ func TestQueryContainerShortAndLongForms(t *testing.T) {
 		if !ok {
 			t.Fatalf("no match on title: %+v", q)
 		}
-		if s, err := types.As[string](m.Query); err != nil || s != "quick fox" {
+		if s, err := m.Query.AsString(); err != nil || s != "quick fox" {
 			t.Errorf("query text %q %v", s, err)
 		}
 	}
@@ -51,7 +51,7 @@ func TestQueryContainerShortAndLongForms(t *testing.T) {
 	}
 	// Built in Go, it encodes what the server expects.
 	q := types.QueryContainer{Bool: &types.BoolQuery{
-		Must:   types.OneOrMany[types.QueryContainer]{{Match: map[string]types.MatchQuery{"title": {Query: types.Of("go")}}}},
+		Must:   types.OneOrMany[types.QueryContainer]{{Match: map[string]types.MatchQuery{"title": {Query: types.MatchQueryQueryFromString("go")}}}},
 		Filter: types.OneOrMany[types.QueryContainer]{{Term: map[string]types.TermQuery{"year": {Value: types.FieldValueFromLong(2015)}}}},
 	}}
 	want := `{"bool":{"filter":[{"term":{"year":{"value":2015}}}],"must":[{"match":{"title":{"query":"go"}}}]}}`
@@ -205,5 +205,15 @@ func TestUnionAccessorErrors(t *testing.T) {
 	}
 	if encode(t, n) != `-1` {
 		t.Errorf("raw kept: %s", encode(t, n))
+	}
+}
+
+func TestZeroValuesThatMatterAreSent(t *testing.T) {
+	// gte: 0 and size: 0 are meaningful; nil means "not sent".
+	q := types.QueryContainer{Range: map[string]types.RangeQuery{
+		"n": types.RangeQueryFromNumber(types.NumberRangeQuery{Gte: new(0.0)}),
+	}}
+	if got := encode(t, q); got != `{"range":{"n":{"gte":0}}}` {
+		t.Errorf("encoded %s", got)
 	}
 }

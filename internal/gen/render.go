@@ -124,19 +124,33 @@ func renderRoot(m *model) []byte {
 		fmt.Fprintf(&b, "// %s holds the %s.* endpoints. Reach it through the %s field of [API].\ntype %s struct{ t transport.Interface }\n\n", ns.TypeName, ns.Name, ns.GoName, ns.TypeName)
 		fmt.Fprintf(&b, "// Raw%s holds the %s.* endpoints returning raw responses. Reach it through\n// the %s field of [RawAPI].\ntype Raw%s struct{ t transport.Interface }\n\n", ns.TypeName, ns.Name, ns.GoName, ns.TypeName)
 	}
-	b.WriteString("func newAPI(t transport.Interface) *API {\n\traw := &RawAPI{\n\t\tt: t,\n")
+	// One allocation holds the whole tree, so that New is cheap enough to
+	// call per operation.
+	b.WriteString("// tree holds an API, its RawAPI and every namespace in one allocation.\n// (The func array makes it incomparable: no equality code is generated.)\ntype tree struct {\n\t_   [0]func()\n\tapi API\n\traw RawAPI\n")
 	for _, ns := range m.Namespaces {
 		if ns.Name != "" {
-			fmt.Fprintf(&b, "\t\t%s: &Raw%s{t},\n", ns.GoName, ns.TypeName)
+			fmt.Fprintf(&b, "\t%s %s\n\traw%s Raw%s\n", lowerFirst(ns.GoName), ns.TypeName, ns.GoName, ns.TypeName)
 		}
 	}
-	b.WriteString("\t}\n\treturn &API{\n\t\tt: t,\n\t\tRaw: raw,\n")
+	b.WriteString("}\n\nfunc newAPI(t transport.Interface) *API {\n\ttr := &tree{}\n\ttr.raw = RawAPI{\n\t\tt: t,\n")
 	for _, ns := range m.Namespaces {
 		if ns.Name != "" {
-			fmt.Fprintf(&b, "\t\t%s: &%s{t},\n", ns.GoName, ns.TypeName)
+			fmt.Fprintf(&b, "\t\t%s: &tr.raw%s,\n", ns.GoName, ns.GoName)
 		}
 	}
-	b.WriteString("\t}\n}\n")
+	b.WriteString("\t}\n\ttr.api = API{\n\t\tt: t,\n\t\tRaw: &tr.raw,\n")
+	for _, ns := range m.Namespaces {
+		if ns.Name != "" {
+			fmt.Fprintf(&b, "\t\t%s: &tr.%s,\n", ns.GoName, lowerFirst(ns.GoName))
+		}
+	}
+	b.WriteString("\t}\n")
+	for _, ns := range m.Namespaces {
+		if ns.Name != "" {
+			fmt.Fprintf(&b, "\ttr.%s.t, tr.raw%s.t = t, t\n", lowerFirst(ns.GoName), ns.GoName)
+		}
+	}
+	b.WriteString("\treturn &tr.api\n}\n")
 	return b.Bytes()
 }
 
@@ -611,4 +625,18 @@ func renderDispatch(m *model) ([]byte, error) {
 	}
 	b.WriteString("}\n")
 	return gofmt("zz_dispatch.go", b.Bytes())
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	i := 0
+	for i < len(s) && s[i] >= 'A' && s[i] <= 'Z' {
+		i++
+	}
+	if i > 1 && i < len(s) {
+		i-- // "CCRStats" -> "ccrStats"
+	}
+	return strings.ToLower(s[:i]) + s[i:]
 }

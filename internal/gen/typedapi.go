@@ -25,6 +25,12 @@ type typedEndpoint struct {
 	TypedKeys, JSONFormat bool
 }
 
+// schemaNames maps the jar's names of endpoints that the specification
+// names differently.
+var schemaNames = map[string]string{
+	"reindex_list": "list_reindex", "reindex_get": "get_reindex", "reindex_cancel": "cancel_reindex",
+}
+
 // attachTypes looks up every endpoint of the jar in the specification.
 func (tm *typeModel) attachTypes(m *model, s *schema) error {
 	byName := map[string]*sEndpoint{}
@@ -34,6 +40,9 @@ func (tm *typeModel) attachTypes(m *model, s *schema) error {
 	for _, ns := range m.Namespaces {
 		for _, e := range ns.Endpoints {
 			se := byName[e.Name]
+			if se == nil {
+				se = byName[schemaNames[e.Name]]
+			}
 			if se == nil || se.Request == nil || se.Response == nil {
 				e.Typed = &typedEndpoint{}
 				continue

@@ -275,7 +275,7 @@ func (r *Runner) step(ctx context.Context, st *state, s Step) error {
 			if err := assert(st, s.Kind, p[0].(string), p[1], r.server); err != nil {
 				return err
 			}
-			if err := checkTyped(st, p[0].(string)); err != nil {
+			if err := checkTyped(st, s.Kind, p[0].(string)); err != nil {
 				return err
 			}
 		}
@@ -300,7 +300,7 @@ func (r *Runner) step(ctx context.Context, st *state, s Step) error {
 				return fmt.Errorf("%q does not exist in %s", path, brief(st.body))
 			}
 		}
-		return checkTyped(st, path)
+		return checkTyped(st, s.Kind, path)
 	}
 	return fmt.Errorf("unknown step type %q", s.Kind)
 }
@@ -597,7 +597,7 @@ func (r *Runner) do(ctx context.Context, st *state, s Step) error {
 	var use *api.UnexpectedStatusError
 	switch {
 	case errors.As(err, &use):
-		status, raw = use.StatusCode, []byte(use.Body)
+		status, raw = use.Status, use.Body
 	case err != nil:
 		return fmt.Errorf("%s: %w", apiName, err)
 	}

@@ -7353,6 +7353,21 @@ var responseTypes = map[string]func(data []byte) (any, error){
 		err := json.Unmarshal(data, &v)
 		return &v, err
 	},
+	"reindex_cancel": func(data []byte) (any, error) {
+		var v api.ReindexCancelResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"reindex_get": func(data []byte) (any, error) {
+		var v api.ReindexGetResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"reindex_list": func(data []byte) (any, error) {
+		var v api.ReindexListResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
 	"reindex_rethrottle": func(data []byte) (any, error) {
 		var v api.ReindexRethrottleResponse
 		err := json.Unmarshal(data, &v)

@@ -1,0 +1,280 @@
+package transport
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/tls"
+	"errors"
+	"hash/crc32"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// hijackDrop answers nothing: it reads the request and closes the
+// connection, as a node does when its answer is lost after the work.
+func hijackDrop(w http.ResponseWriter) {
+	if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {
+		conn.Close()
+	}
+}
+
+// TestOutcomeUnknownNotRepeated: a request that is not harmless to repeat
+// (a scroll continuation, a bulk, POST by default) is sent once when the
+// connection fails after sending it; the error says the outcome is unknown.
+// A read (GET, or a request marked RepeatSafe) is repeated on another node.
+// Before: every request was repeated, and a scroll page was skipped.
+func TestOutcomeUnknownNotRepeated(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		hijackDrop(w)
+	}))
+	defer srv.Close()
+	for _, tc := range []struct {
+		name    string
+		req     *Request
+		repeats bool
+	}{
+		{"scroll", &Request{Method: "POST", Path: "/_search/scroll", Body: map[string]string{"scroll_id": "x"}, Repeat: RepeatUnsafe}, false},
+		{"scroll-as-GET", &Request{Method: "GET", Path: "/_search/scroll", Repeat: RepeatUnsafe}, false},
+		{"bulk", &Request{Method: "POST", Path: "/_bulk", Body: "{}\n"}, false},
+		{"search", &Request{Method: "POST", Path: "/_search", Body: "{}", Repeat: RepeatSafe}, true},
+		{"get", &Request{Method: "GET", Path: "/i/_doc/1"}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			calls.Store(0)
+			tr := newT(t, WithAddresses(srv.URL), WithRetries(2))
+			_, err := perform(t, tr, tc.req)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			var ce *ConnectionError
+			if !errors.As(err, &ce) {
+				t.Errorf("error %v does not unwrap to a *ConnectionError", err)
+			}
+			if tc.repeats {
+				if calls.Load() != 3 || errors.Is(err, ErrOutcomeUnknown) {
+					t.Errorf("%d attempts, err %v; want 3 and a plain connection error", calls.Load(), err)
+				}
+				return
+			}
+			if calls.Load() != 1 || !errors.Is(err, ErrOutcomeUnknown) {
+				t.Errorf("%d attempts, err %v; want 1 and ErrOutcomeUnknown", calls.Load(), err)
+			}
+		})
+	}
+}
+
+// TestNotSentAlwaysRetried: a connection refused before anything was sent
+// is retried on another node whatever the request.
+func TestNotSentAlwaysRetried(t *testing.T) {
+	dead := httptest.NewServer(http.NotFoundHandler())
+	deadURL := dead.URL
+	dead.Close()
+	good := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, `{}`) }))
+	defer good.Close()
+	tr := newT(t, WithAddresses(deadURL, good.URL), WithShuffledAddresses(false))
+	resp, err := perform(t, tr, &Request{Method: "POST", Path: "/_bulk", Body: "{}\n", Repeat: RepeatUnsafe})
+	if err != nil {
+		t.Fatalf("a bulk refused by a dead node was not retried on the live one: %v", err)
+	}
+	resp.Close()
+}
+
+// TestDetectionHonoursDeadline: a request's deadline holds while another
+// request's server detection hangs. Before: a 500 ms request waited on the
+// detection's mutex for as long as the detection took.
+func TestDetectionHonoursDeadline(t *testing.T) {
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/" {
+			select {
+			case <-release:
+			case <-r.Context().Done():
+			}
+		}
+		w.Header().Set("X-Elastic-Product", "Elasticsearch")
+		io.WriteString(w, `{"version":{"number":"9.5.3"}}`)
+	}))
+	defer srv.Close()
+	defer close(release)
+	tr, err := New(WithAddresses(srv.URL), WithRetries(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { // this one detects, and hangs
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if resp, err := tr.Perform(ctx, &Request{Method: "GET", Path: "/a"}); err == nil {
+			resp.Close()
+		}
+	}()
+	time.Sleep(200 * time.Millisecond)
+	start := time.Now()
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	defer cancel()
+	_, err = tr.Perform(ctx, &Request{Method: "GET", Path: "/b"})
+	if el := time.Since(start); el > 1500*time.Millisecond {
+		t.Errorf("a 500 ms request returned after %v (err %v)", el, err)
+	}
+	if err == nil || !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("err = %v, want the deadline", err)
+	}
+}
+
+// corruptGzip returns a gzip stream of s, stored (not compressed), with the
+// first "1" of the data changed to "9": the deflate data stays valid, only
+// the CRC at the end tells.
+func corruptGzip(t *testing.T, s string) []byte {
+	var b bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&b, gzip.NoCompression)
+	zw.Write([]byte(s))
+	zw.Close()
+	out := b.Bytes()
+	i := bytes.Index(out, []byte(s))
+	if i < 0 {
+		t.Fatal("stored gzip does not hold the data verbatim")
+	}
+	j := i + strings.Index(s, "1")
+	out[j] = '9'
+	if crc32.ChecksumIEEE([]byte(s)) == crc32.ChecksumIEEE(out[i:i+len(s)]) {
+		t.Fatal("checksum unchanged")
+	}
+	return out
+}
+
+// TestGzipChecksumVerified: a corrupted compressed answer is an error, not
+// a wrong value. Before: {"count":1234} corrupted to 9234 decoded without
+// error, because the decoder stopped before the checksum.
+func TestGzipChecksumVerified(t *testing.T) {
+	body := corruptGzip(t, `{"count":1234}`+strings.Repeat(" ", 10))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Write(body)
+	}))
+	defer srv.Close()
+	for _, compress := range []bool{true, false} {
+		tr := newT(t, WithAddresses(srv.URL), WithCompression(compress))
+		resp, err := perform(t, tr, &Request{Method: "GET", Path: "/_count"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v struct{ Count int }
+		err = resp.Decode(&v)
+		if err == nil {
+			t.Errorf("compression %v: decoded %d without an error", compress, v.Count)
+		} else if !errors.Is(err, gzip.ErrChecksum) {
+			t.Errorf("compression %v: error %v, want gzip.ErrChecksum", compress, err)
+		}
+	}
+}
+
+// TestDecodeBounded: Decode and Bytes stop at the response limit with an
+// error naming it.
+func TestDecodeBounded(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, `{"a":"`+strings.Repeat("x", 1<<20)+`"}`)
+	}))
+	defer srv.Close()
+	tr := newT(t, WithAddresses(srv.URL), WithMaxResponseBytes(1000))
+	for _, read := range []func(*Response) error{
+		func(r *Response) error { var v any; return r.Decode(&v) },
+		func(r *Response) error { _, err := r.Bytes(); return err },
+	} {
+		resp, err := perform(t, tr, &Request{Path: "/"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = read(resp)
+		if !errors.Is(err, ErrResponseTooLarge) || !strings.Contains(err.Error(), "1000 bytes") {
+			t.Errorf("err = %v, want ErrResponseTooLarge naming the limit", err)
+		}
+	}
+}
+
+// TestHeaderCRLFRefusedAtNew: a CR or LF in a header value is refused by
+// New, without the value in the error. Before: accepted, then every request
+// failed as a connection error that marked the node dead.
+func TestHeaderCRLFRefusedAtNew(t *testing.T) {
+	const secret = "s3cr3t-value"
+	for name, opt := range map[string]Option{
+		"header":  WithHeader("X-Token", secret+"\r\nX-Evil: 1"),
+		"headers": WithHeaders(http.Header{"X-Token": {secret + "\n"}}),
+		"api key": WithAPIKey(secret + "\r\n"),
+		"bearer":  WithBearerToken(secret + "\n"),
+		"basic":   WithBasicAuth("elastic", secret+"\r\n"),
+		"agent":   WithUserAgent("ua\r\n"),
+	} {
+		_, err := New(opt)
+		var ce *ConfigError
+		if !errors.As(err, &ce) {
+			t.Errorf("%s: err = %v, want a *ConfigError", name, err)
+			continue
+		}
+		if strings.Contains(err.Error(), secret) {
+			t.Errorf("%s: the error quotes the value: %v", name, err)
+		}
+	}
+}
+
+// TestInsecureTLSConfigWarns: verification turned off through
+// WithTLSConfig logs the same warning as WithInsecureSkipVerify.
+func TestInsecureTLSConfigWarns(t *testing.T) {
+	var logs bytes.Buffer
+	_, err := New(WithAddresses("https://localhost:9200"), WithTLSConfig(&tls.Config{InsecureSkipVerify: true}),
+		WithLogger(slog.New(slog.NewTextHandler(&logs, nil))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(logs.String(), "TLS certificate verification is turned off") {
+		t.Errorf("no warning; logs: %q", logs.String())
+	}
+}
+
+// TestHTTPToTLSPort: http:// to a TLS port says so, at once, instead of
+// "connection failed: EOF" after every retry.
+func TestHTTPToTLSPort(t *testing.T) {
+	// A TLS server that, like Elasticsearch, closes a connection that
+	// does not start with a TLS handshake.
+	cert := httptest.NewTLSServer(http.NotFoundHandler())
+	cfg := cert.TLS.Clone()
+	cert.Close()
+	ln, err := tls.Listen("tcp", "127.0.0.1:0", cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	var conns atomic.Int32
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			conns.Add(1)
+			go func() {
+				_ = c.(*tls.Conn).Handshake()
+				c.Close()
+			}()
+		}
+	}()
+	tr := newT(t, WithAddresses("http://"+ln.Addr().String()), WithRetries(3))
+	_, err = perform(t, tr, &Request{Path: "/"})
+	if err == nil || !strings.Contains(err.Error(), "use https://") {
+		t.Fatalf("err = %v, want a hint to use https://", err)
+	}
+	if errors.Is(err, ErrOutcomeUnknown) {
+		t.Errorf("a plain-text request to a TLS server cannot have been applied: %v", err)
+	}
+	// One request and one TLS probe: no retries of a hopeless request.
+	if n := conns.Load(); n > 2 {
+		t.Errorf("%d connections: the request was retried", n)
+	}
+}
