@@ -189,6 +189,11 @@ func requiresSkip(req map[string]any) error {
 	if v, ok := req["stack"]; ok && v != true {
 		return skipf("requires: not meant for a stack (self-managed) server")
 	}
+	// Feature flags are off in released builds (and the test servers are
+	// released builds): such a test is for snapshot builds.
+	if v, ok := req["feature_flag"]; ok && v != nil && v != false {
+		return skipf("requires: feature flag %v, which released builds do not enable", v)
+	}
 	return nil
 }
 
@@ -204,7 +209,7 @@ func (r *Runner) steps(ctx context.Context, st *state, steps []Step) error {
 			// (GET /_nodes/{id}/_repositories_metering is read as nodes info).
 			if s.Kind != "do" && st.lastAPI != "" {
 				if reason := r.lacksModule(st.lastAPI, st.lastArgs); reason != "" {
-					return &skipError{reason: reason + "; its answer came from another route"}
+					return &skipError{reason: reason + "; the answer asserted on is not that API's"}
 				}
 			}
 			return fmt.Errorf("line %d: %s: %w", s.Line, s.Kind, err)
