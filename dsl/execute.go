@@ -89,10 +89,6 @@ func performJSON(ctx context.Context, t transport.Interface, req request, out an
 	return status, nil
 }
 
-func jsonHeader() http.Header {
-	return http.Header{"Content-Type": {"application/json"}}
-}
-
 func (s Search) transport() (transport.Interface, error) {
 	return resolve(s.conn, s.alias)
 }

@@ -28,7 +28,8 @@ import (
 const localHelp = `Run real search servers on this machine, without Docker: downloaded once from Maven
 Central, started as background processes that outlive the command, each with a
 name (--name, default "default"), a persistent data directory and a state file
-under $ESGO_LOCAL_DIR (default ~/.local/share/esgo/local/NAME).
+under $ESGO_LOCAL_DIR (default ~/.local/share/esgo/local/NAME, or
+/var/lib/esgo/local/NAME for root, whose home the server's user cannot enter).
 
 What each server is, and what it lacks:
 
@@ -58,6 +59,11 @@ server: start OpenSearch or Elasticsearch 7.10.2 for those.`
 func localRoot() (string, error) {
 	if d := os.Getenv("ESGO_LOCAL_DIR"); d != "" {
 		return d, nil
+	}
+	if os.Geteuid() == 0 {
+		// Elasticsearch runs as an unprivileged user (eslocal creates one),
+		// which cannot enter root's home.
+		return "/var/lib/esgo/local", nil
 	}
 	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
 		return filepath.Join(d, "esgo", "local"), nil
@@ -407,6 +413,11 @@ func runLocal(ctx context.Context, out, errOut io.Writer, o localOptions) error 
 	if st, err := readState(dir); err == nil && st.alive() && st.PID != os.Getpid() {
 		return fmt.Errorf("local cluster %q already runs at %s (pid %d)", o.name, strings.Join(st.URLs, ","), st.PID)
 	}
+	if o.product == string(eslocal.Elasticsearch) && !strings.HasPrefix(o.version, "7.") {
+		if err := checkTraversable(dir); err != nil {
+			return err
+		}
+	}
 	opts := []eslocal.Option{eslocal.WithNodes(o.nodes), eslocal.WithProduct(eslocal.Product(o.product)),
 		eslocal.WithDir(filepath.Join(dir, "cluster")), eslocal.WithKeepData(),
 		eslocal.WithLogger(slog.New(slog.NewTextHandler(errOut, nil))),
@@ -462,6 +473,23 @@ func runLocal(ctx context.Context, out, errOut io.Writer, o localOptions) error 
 	<-ctx.Done()
 	fmt.Fprintln(out, "stopping")
 	return nil
+}
+
+// checkTraversable fails, when running as root, if a folder on the way to
+// dir is closed to other users: Elasticsearch then runs as an unprivileged
+// user and could not reach its data.
+func checkTraversable(dir string) error {
+	if os.Geteuid() != 0 {
+		return nil
+	}
+	for d := filepath.Dir(dir); ; d = filepath.Dir(d) {
+		if st, err := os.Stat(d); err == nil && st.Mode().Perm()&0o001 == 0 {
+			return fmt.Errorf("the server runs as an unprivileged user, which cannot enter %s (mode %#o): chmod o+x it, or set $ESGO_LOCAL_DIR elsewhere", d, st.Mode().Perm())
+		}
+		if d == filepath.Dir(d) {
+			return nil
+		}
+	}
 }
 
 // stopLocal stops the supervisor of a local cluster by its pid, and waits.
