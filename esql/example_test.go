@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/esgo/esgo"
 	"github.com/esgo/esgo/esql"
@@ -118,4 +119,40 @@ func ExampleQuery() {
 	for _, row := range rows {
 		fmt.Println(row["host"], row["errors"])
 	}
+}
+
+// An async query: the server answers at once with an ID if the query takes
+// longer than the wait, and the results are fetched by ID later.
+func ExampleQueryAsync() {
+	client, err := esgo.New(esgo.WithAddresses("http://localhost:9200"))
+	if err != nil {
+		panic(err)
+	}
+	ctx := context.Background()
+	q := esql.From("logs-*").Stats(esql.As("n", esql.CountAll())).By("host")
+	res, err := esql.QueryAsync(ctx, client, q, esql.WithWaitForCompletion(2*time.Second), esql.WithKeepOnCompletion())
+	if err != nil {
+		panic(err)
+	}
+	for res.IsRunning {
+		if res, err = esql.GetAsync(ctx, client, res.ID, esql.WithWaitForCompletion(5*time.Second)); err != nil {
+			panic(err)
+		}
+	}
+	fmt.Println(res.Len(), "hosts")
+	_ = esql.DeleteAsync(ctx, client, res.ID)
+}
+
+// A query answered as CSV, rendered by the server.
+func ExampleQueryFormat() {
+	client, err := esgo.New(esgo.WithAddresses("http://localhost:9200"))
+	if err != nil {
+		panic(err)
+	}
+	csv, err := esql.QueryFormat(context.Background(), client,
+		esql.From("employees").Keep("emp_no", "first_name").Limit(10), esql.FormatCSV)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Print(string(csv))
 }

@@ -482,3 +482,18 @@ func TestFallThroughAnswerIsASkip(t *testing.T) {
 		t.Errorf("%s (%s), want a skip naming repositories-metering-api", r.Outcome, r.Reason)
 	}
 }
+
+func TestRequiresFeatureFlag(t *testing.T) {
+	tr := &scripted{}
+	r := runOne(t, tr, `---
+requires:
+  feature_flag: random_sampling
+  stack: true
+---
+"flagged":
+  - do: {indices.create: {index: x}}
+`)[0]
+	if r.Outcome != Skipped || !strings.Contains(r.Reason, "random_sampling") {
+		t.Errorf("%s (%s), want a skip naming the flag", r.Outcome, r.Reason)
+	}
+}
