@@ -72,8 +72,13 @@ func TestThroughEsgoClient(t *testing.T) {
 	if err != nil || bulk.Errors || len(bulk.Items) != 2 {
 		t.Fatalf("bulk = %+v, %v", bulk, err)
 	}
-	// cat sends its own Accept header: text by default, JSON with format=json.
-	cat, err := client.Cat.Count(ctx, api.CatCountRequest{Index: []string{index}, H: []string{"count"}})
+	// The typed cat API asks for JSON and decodes the records.
+	counts, err := client.Cat.Count(ctx, api.CatCountRequest{Index: []string{index}})
+	if err != nil || len(*counts) != 1 || (*counts)[0].Count != "2" {
+		t.Fatalf("typed cat.count = %+v, %v", counts, err)
+	}
+	// The raw cat API sends its own Accept header: text by default, JSON with format=json.
+	cat, err := client.Raw.Cat.Count(ctx, api.CatCountRequest{Index: []string{index}, H: []string{"count"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +87,7 @@ func TestThroughEsgoClient(t *testing.T) {
 	if strings.TrimSpace(string(text)) != "2" {
 		t.Fatalf("cat.count text = %q", text)
 	}
-	rows, err := api.Decode[[]map[string]string](client.Cat.Count(ctx, api.CatCountRequest{Index: []string{index}, Format: "json"}))
+	rows, err := api.Decode[[]map[string]string](client.Raw.Cat.Count(ctx, api.CatCountRequest{Index: []string{index}, Format: "json"}))
 	if err != nil || len(rows) != 1 || rows[0]["count"] != "2" {
 		t.Fatalf("cat.count json = %v, %v", rows, err)
 	}

@@ -144,7 +144,11 @@ func TestAgainstElasticsearch(t *testing.T) {
 	if err != nil || len(ms.Responses) != 2 {
 		t.Fatalf("msearch = %+v, %v", ms, err)
 	}
-	cat, err := a.Cat.Indices(ctx, api.CatIndicesRequest{Index: []string{index}, H: []string{"index", "docs.count"}})
+	records, err := a.Cat.Indices(ctx, api.CatIndicesRequest{Index: []string{index}})
+	if err != nil || len(*records) != 1 || (*records)[0].Index != index || (*records)[0].DocsCount != "3" {
+		t.Fatalf("typed cat.indices = %+v, %v", records, err)
+	}
+	cat, err := a.Raw.Cat.Indices(ctx, api.CatIndicesRequest{Index: []string{index}, H: []string{"index", "docs.count"}})
 	if err != nil {
 		t.Fatal(err)
 	}

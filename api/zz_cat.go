@@ -5,6 +5,7 @@ package api
 import (
 	"context"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -37,14 +38,17 @@ type CatAliasesRequest struct {
 	V *bool
 }
 
+// CatAliasesResponse is the response of [CatAPI.Aliases].
+type CatAliasesResponse = []types.AliasesRecord
+
 // Aliases calls cat.aliases: Get aliases.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-aliases
-func (a *CatAPI) Aliases(ctx context.Context, r CatAliasesRequest, opts ...Option) (*transport.Response, error) {
+func (a *CatAPI) Aliases(ctx context.Context, r CatAliasesRequest, opts ...Option) (*CatAliasesResponse, error) {
 	if r.Format == "" {
 		r.Format = "json"
 	}
-	return doCatAliases(ctx, a.t, r, opts)
+	return decodeAs[CatAliasesResponse](doCatAliases(ctx, a.t, r, opts))
 }
 
 // Aliases calls cat.aliases and returns the raw response: the caller reads and closes
@@ -103,14 +107,17 @@ type CatAllocationRequest struct {
 	V *bool
 }
 
+// CatAllocationResponse is the response of [CatAPI.Allocation].
+type CatAllocationResponse = []types.AllocationRecord
+
 // Allocation calls cat.allocation: Get shard allocation information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-allocation
-func (a *CatAPI) Allocation(ctx context.Context, r CatAllocationRequest, opts ...Option) (*transport.Response, error) {
+func (a *CatAPI) Allocation(ctx context.Context, r CatAllocationRequest, opts ...Option) (*CatAllocationResponse, error) {
 	if r.Format == "" {
 		r.Format = "json"
 	}
-	return doCatAllocation(ctx, a.t, r, opts)
+	return decodeAs[CatAllocationResponse](doCatAllocation(ctx, a.t, r, opts))
 }
 
 // Allocation calls cat.allocation and returns the raw response: the caller reads and closes
@@ -169,14 +176,17 @@ type CatCircuitBreakerRequest struct {
 	V *bool
 }
 
+// CatCircuitBreakerResponse is the response of [CatAPI.CircuitBreaker].
+type CatCircuitBreakerResponse = []types.CircuitBreakerRecord
+
 // CircuitBreaker calls cat.circuit_breaker: Get circuit breakers statistics.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch#TODO
-func (a *CatAPI) CircuitBreaker(ctx context.Context, r CatCircuitBreakerRequest, opts ...Option) (*transport.Response, error) {
+func (a *CatAPI) CircuitBreaker(ctx context.Context, r CatCircuitBreakerRequest, opts ...Option) (*CatCircuitBreakerResponse, error) {
 	if r.Format == "" {
 		r.Format = "json"
 	}
-	return doCatCircuitBreaker(ctx, a.t, r, opts)
+	return decodeAs[CatCircuitBreakerResponse](doCatCircuitBreaker(ctx, a.t, r, opts))
 }
 
 // CircuitBreaker calls cat.circuit_breaker and returns the raw response: the caller reads and closes
@@ -234,14 +244,17 @@ type CatComponentTemplatesRequest struct {
 	V *bool
 }
 
+// CatComponentTemplatesResponse is the response of [CatAPI.ComponentTemplates].
+type CatComponentTemplatesResponse = []types.CatComponentTemplatesComponentTemplate
+
 // ComponentTemplates calls cat.component_templates: Get component templates.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-component-templates
-func (a *CatAPI) ComponentTemplates(ctx context.Context, r CatComponentTemplatesRequest, opts ...Option) (*transport.Response, error) {
+func (a *CatAPI) ComponentTemplates(ctx context.Context, r CatComponentTemplatesRequest, opts ...Option) (*CatComponentTemplatesResponse, error) {
 	if r.Format == "" {
 		r.Format = "json"
 	}
-	return doCatComponentTemplates(ctx, a.t, r, opts)
+	return decodeAs[CatComponentTemplatesResponse](doCatComponentTemplates(ctx, a.t, r, opts))
 }
 
 // ComponentTemplates calls cat.component_templates and returns the raw response: the caller reads and closes
@@ -295,14 +308,17 @@ type CatCountRequest struct {
 	V *bool
 }
 
+// CatCountResponse is the response of [CatAPI.Count].
+type CatCountResponse = []types.CountRecord
+
 // Count calls cat.count: Get a document count.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-count
-func (a *CatAPI) Count(ctx context.Context, r CatCountRequest, opts ...Option) (*transport.Response, error) {
+func (a *CatAPI) Count(ctx context.Context, r CatCountRequest, opts ...Option) (*CatCountResponse, error) {
 	if r.Format == "" {
 		r.Format = "json"
 	}
-	return doCatCount(ctx, a.t, r, opts)
+	return decodeAs[CatCountResponse](doCatCount(ctx, a.t, r, opts))
 }
 
 // Count calls cat.count and returns the raw response: the caller reads and closes
@@ -354,14 +370,17 @@ type CatFielddataRequest struct {
 	V *bool
 }
 
+// CatFielddataResponse is the response of [CatAPI.Fielddata].
+type CatFielddataResponse = []types.FielddataRecord
+
 // Fielddata calls cat.fielddata: Get field data cache information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-fielddata
-func (a *CatAPI) Fielddata(ctx context.Context, r CatFielddataRequest, opts ...Option) (*transport.Response, error) {
+func (a *CatAPI) Fielddata(ctx context.Context, r CatFielddataRequest, opts ...Option) (*CatFielddataResponse, error) {
 	if r.Format == "" {
 		r.Format = "json"
 	}
-	return doCatFielddata(ctx, a.t, r, opts)
+	return decodeAs[CatFielddataResponse](doCatFielddata(ctx, a.t, r, opts))
 }
 
 // Fielddata calls cat.fielddata and returns the raw response: the caller reads and closes
@@ -417,14 +436,17 @@ type CatHealthRequest struct {
 	V *bool
 }
 
+// CatHealthResponse is the response of [CatAPI.Health].
+type CatHealthResponse = []types.HealthRecord
+
 // Health calls cat.health: Get the cluster health status.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-health
-func (a *CatAPI) Health(ctx context.Context, r CatHealthRequest, opts ...Option) (*transport.Response, error) {
+func (a *CatAPI) Health(ctx context.Context, r CatHealthRequest, opts ...Option) (*CatHealthResponse, error) {
 	if r.Format == "" {
 		r.Format = "json"
 	}
-	return doCatHealth(ctx, a.t, r, opts)
+	return decodeAs[CatHealthResponse](doCatHealth(ctx, a.t, r, opts))
 }
 
 // Health calls cat.health and returns the raw response: the caller reads and closes
@@ -506,14 +528,17 @@ type CatIndicesRequest struct {
 	V *bool
 }
 
+// CatIndicesResponse is the response of [CatAPI.Indices].
+type CatIndicesResponse = []types.IndicesRecord
+
 // Indices calls cat.indices: Get index information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-indices
-func (a *CatAPI) Indices(ctx context.Context, r CatIndicesRequest, opts ...Option) (*transport.Response, error) {
+func (a *CatAPI) Indices(ctx context.Context, r CatIndicesRequest, opts ...Option) (*CatIndicesResponse, error) {
 	if r.Format == "" {
 		r.Format = "json"
 	}
-	return doCatIndices(ctx, a.t, r, opts)
+	return decodeAs[CatIndicesResponse](doCatIndices(ctx, a.t, r, opts))
 }
 
 // Indices calls cat.indices and returns the raw response: the caller reads and closes
@@ -572,14 +597,17 @@ type CatMasterRequest struct {
 	V *bool
 }
 
+// CatMasterResponse is the response of [CatAPI.Master].
+type CatMasterResponse = []types.MasterRecord
+
 // Master calls cat.master: Get master node information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-master
-func (a *CatAPI) Master(ctx context.Context, r CatMasterRequest, opts ...Option) (*transport.Response, error) {
+func (a *CatAPI) Master(ctx context.Context, r CatMasterRequest, opts ...Option) (*CatMasterResponse, error) {
 	if r.Format == "" {
 		r.Format = "json"
 	}
-	return doCatMaster(ctx, a.t, r, opts)
+	return decodeAs[CatMasterResponse](doCatMaster(ctx, a.t, r, opts))
 }
 
 // Master calls cat.master and returns the raw response: the caller reads and closes
@@ -628,14 +656,17 @@ type CatMLDataFrameAnalyticsRequest struct {
 	V *bool
 }
 
+// CatMLDataFrameAnalyticsResponse is the response of [CatAPI.MLDataFrameAnalytics].
+type CatMLDataFrameAnalyticsResponse = []types.DataFrameAnalyticsRecord
+
 // MLDataFrameAnalytics calls cat.ml_data_frame_analytics: Get data frame analytics jobs.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-ml-data-frame-analytics
-func (a *CatAPI) MLDataFrameAnalytics(ctx context.Context, r CatMLDataFrameAnalyticsRequest, opts ...Option) (*transport.Response, error) {
+func (a *CatAPI) MLDataFrameAnalytics(ctx context.Context, r CatMLDataFrameAnalyticsRequest, opts ...Option) (*CatMLDataFrameAnalyticsResponse, error) {
 	if r.Format == "" {
 		r.Format = "json"
 	}
-	return doCatMLDataFrameAnalytics(ctx, a.t, r, opts)
+	return decodeAs[CatMLDataFrameAnalyticsResponse](doCatMLDataFrameAnalytics(ctx, a.t, r, opts))
 }
 
 // MLDataFrameAnalytics calls cat.ml_data_frame_analytics and returns the raw response: the caller reads and closes
@@ -689,14 +720,17 @@ type CatMLDatafeedsRequest struct {
 	V *bool
 }
 
+// CatMLDatafeedsResponse is the response of [CatAPI.MLDatafeeds].
+type CatMLDatafeedsResponse = []types.DatafeedsRecord
+
 // MLDatafeeds calls cat.ml_datafeeds: Get datafeeds.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-ml-datafeeds
-func (a *CatAPI) MLDatafeeds(ctx context.Context, r CatMLDatafeedsRequest, opts ...Option) (*transport.Response, error) {
+func (a *CatAPI) MLDatafeeds(ctx context.Context, r CatMLDatafeedsRequest, opts ...Option) (*CatMLDatafeedsResponse, error) {
 	if r.Format == "" {
 		r.Format = "json"
 	}
-	return doCatMLDatafeeds(ctx, a.t, r, opts)
+	return decodeAs[CatMLDatafeedsResponse](doCatMLDatafeeds(ctx, a.t, r, opts))
 }
 
 // MLDatafeeds calls cat.ml_datafeeds and returns the raw response: the caller reads and closes
@@ -750,14 +784,17 @@ type CatMLJobsRequest struct {
 	V *bool
 }
 
+// CatMLJobsResponse is the response of [CatAPI.MLJobs].
+type CatMLJobsResponse = []types.JobsRecord
+
 // MLJobs calls cat.ml_jobs: Get anomaly detection jobs.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-ml-jobs
-func (a *CatAPI) MLJobs(ctx context.Context, r CatMLJobsRequest, opts ...Option) (*transport.Response, error) {
+func (a *CatAPI) MLJobs(ctx context.Context, r CatMLJobsRequest, opts ...Option) (*CatMLJobsResponse, error) {
 	if r.Format == "" {
 		r.Format = "json"
 	}
-	return doCatMLJobs(ctx, a.t, r, opts)
+	return decodeAs[CatMLJobsResponse](doCatMLJobs(ctx, a.t, r, opts))
 }
 
 // MLJobs calls cat.ml_jobs and returns the raw response: the caller reads and closes
@@ -815,14 +852,17 @@ type CatMLTrainedModelsRequest struct {
 	V *bool
 }
 
+// CatMLTrainedModelsResponse is the response of [CatAPI.MLTrainedModels].
+type CatMLTrainedModelsResponse = []types.TrainedModelsRecord
+
 // MLTrainedModels calls cat.ml_trained_models: Get trained models.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-ml-trained-models
-func (a *CatAPI) MLTrainedModels(ctx context.Context, r CatMLTrainedModelsRequest, opts ...Option) (*transport.Response, error) {
+func (a *CatAPI) MLTrainedModels(ctx context.Context, r CatMLTrainedModelsRequest, opts ...Option) (*CatMLTrainedModelsResponse, error) {
 	if r.Format == "" {
 		r.Format = "json"
 	}
-	return doCatMLTrainedModels(ctx, a.t, r, opts)
+	return decodeAs[CatMLTrainedModelsResponse](doCatMLTrainedModels(ctx, a.t, r, opts))
 }
 
 // MLTrainedModels calls cat.ml_trained_models and returns the raw response: the caller reads and closes
@@ -879,14 +919,17 @@ type CatNodeattrsRequest struct {
 	V *bool
 }
 
+// CatNodeattrsResponse is the response of [CatAPI.Nodeattrs].
+type CatNodeattrsResponse = []types.NodeAttributesRecord
+
 // Nodeattrs calls cat.nodeattrs: Get node attribute information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-nodeattrs
-func (a *CatAPI) Nodeattrs(ctx context.Context, r CatNodeattrsRequest, opts ...Option) (*transport.Response, error) {
+func (a *CatAPI) Nodeattrs(ctx context.Context, r CatNodeattrsRequest, opts ...Option) (*CatNodeattrsResponse, error) {
 	if r.Format == "" {
 		r.Format = "json"
 	}
-	return doCatNodeattrs(ctx, a.t, r, opts)
+	return decodeAs[CatNodeattrsResponse](doCatNodeattrs(ctx, a.t, r, opts))
 }
 
 // Nodeattrs calls cat.nodeattrs and returns the raw response: the caller reads and closes
@@ -938,14 +981,17 @@ type CatNodesRequest struct {
 	V *bool
 }
 
+// CatNodesResponse is the response of [CatAPI.Nodes].
+type CatNodesResponse = []types.NodesRecord
+
 // Nodes calls cat.nodes: Get node information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-nodes
-func (a *CatAPI) Nodes(ctx context.Context, r CatNodesRequest, opts ...Option) (*transport.Response, error) {
+func (a *CatAPI) Nodes(ctx context.Context, r CatNodesRequest, opts ...Option) (*CatNodesResponse, error) {
 	if r.Format == "" {
 		r.Format = "json"
 	}
-	return doCatNodes(ctx, a.t, r, opts)
+	return decodeAs[CatNodesResponse](doCatNodes(ctx, a.t, r, opts))
 }
 
 // Nodes calls cat.nodes and returns the raw response: the caller reads and closes
@@ -996,14 +1042,17 @@ type CatPendingTasksRequest struct {
 	V *bool
 }
 
+// CatPendingTasksResponse is the response of [CatAPI.PendingTasks].
+type CatPendingTasksResponse = []types.PendingTasksRecord
+
 // PendingTasks calls cat.pending_tasks: Get pending task information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-pending-tasks
-func (a *CatAPI) PendingTasks(ctx context.Context, r CatPendingTasksRequest, opts ...Option) (*transport.Response, error) {
+func (a *CatAPI) PendingTasks(ctx context.Context, r CatPendingTasksRequest, opts ...Option) (*CatPendingTasksResponse, error) {
 	if r.Format == "" {
 		r.Format = "json"
 	}
-	return doCatPendingTasks(ctx, a.t, r, opts)
+	return decodeAs[CatPendingTasksResponse](doCatPendingTasks(ctx, a.t, r, opts))
 }
 
 // PendingTasks calls cat.pending_tasks and returns the raw response: the caller reads and closes
@@ -1055,14 +1104,17 @@ type CatPluginsRequest struct {
 	V *bool
 }
 
+// CatPluginsResponse is the response of [CatAPI.Plugins].
+type CatPluginsResponse = []types.PluginsRecord
+
 // Plugins calls cat.plugins: Get plugin information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-plugins
-func (a *CatAPI) Plugins(ctx context.Context, r CatPluginsRequest, opts ...Option) (*transport.Response, error) {
+func (a *CatAPI) Plugins(ctx context.Context, r CatPluginsRequest, opts ...Option) (*CatPluginsResponse, error) {
 	if r.Format == "" {
 		r.Format = "json"
 	}
-	return doCatPlugins(ctx, a.t, r, opts)
+	return decodeAs[CatPluginsResponse](doCatPlugins(ctx, a.t, r, opts))
 }
 
 // Plugins calls cat.plugins and returns the raw response: the caller reads and closes
@@ -1115,14 +1167,17 @@ type CatRecoveryRequest struct {
 	V *bool
 }
 
+// CatRecoveryResponse is the response of [CatAPI.Recovery].
+type CatRecoveryResponse = []types.RecoveryRecord
+
 // Recovery calls cat.recovery: Get shard recovery information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-recovery
-func (a *CatAPI) Recovery(ctx context.Context, r CatRecoveryRequest, opts ...Option) (*transport.Response, error) {
+func (a *CatAPI) Recovery(ctx context.Context, r CatRecoveryRequest, opts ...Option) (*CatRecoveryResponse, error) {
 	if r.Format == "" {
 		r.Format = "json"
 	}
-	return doCatRecovery(ctx, a.t, r, opts)
+	return decodeAs[CatRecoveryResponse](doCatRecovery(ctx, a.t, r, opts))
 }
 
 // Recovery calls cat.recovery and returns the raw response: the caller reads and closes
@@ -1183,14 +1238,17 @@ type CatRepositoriesRequest struct {
 	V *bool
 }
 
+// CatRepositoriesResponse is the response of [CatAPI.Repositories].
+type CatRepositoriesResponse = []types.RepositoriesRecord
+
 // Repositories calls cat.repositories: Get snapshot repository information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-repositories
-func (a *CatAPI) Repositories(ctx context.Context, r CatRepositoriesRequest, opts ...Option) (*transport.Response, error) {
+func (a *CatAPI) Repositories(ctx context.Context, r CatRepositoriesRequest, opts ...Option) (*CatRepositoriesResponse, error) {
 	if r.Format == "" {
 		r.Format = "json"
 	}
-	return doCatRepositories(ctx, a.t, r, opts)
+	return decodeAs[CatRepositoriesResponse](doCatRepositories(ctx, a.t, r, opts))
 }
 
 // Repositories calls cat.repositories and returns the raw response: the caller reads and closes
@@ -1254,14 +1312,17 @@ type CatSegmentsRequest struct {
 	V *bool
 }
 
+// CatSegmentsResponse is the response of [CatAPI.Segments].
+type CatSegmentsResponse = []types.SegmentsRecord
+
 // Segments calls cat.segments: Get segment information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-segments
-func (a *CatAPI) Segments(ctx context.Context, r CatSegmentsRequest, opts ...Option) (*transport.Response, error) {
+func (a *CatAPI) Segments(ctx context.Context, r CatSegmentsRequest, opts ...Option) (*CatSegmentsResponse, error) {
 	if r.Format == "" {
 		r.Format = "json"
 	}
-	return doCatSegments(ctx, a.t, r, opts)
+	return decodeAs[CatSegmentsResponse](doCatSegments(ctx, a.t, r, opts))
 }
 
 // Segments calls cat.segments and returns the raw response: the caller reads and closes
@@ -1323,14 +1384,17 @@ type CatShardsRequest struct {
 	V *bool
 }
 
+// CatShardsResponse is the response of [CatAPI.Shards].
+type CatShardsResponse = []types.ShardsRecord
+
 // Shards calls cat.shards: Get shard information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-shards
-func (a *CatAPI) Shards(ctx context.Context, r CatShardsRequest, opts ...Option) (*transport.Response, error) {
+func (a *CatAPI) Shards(ctx context.Context, r CatShardsRequest, opts ...Option) (*CatShardsResponse, error) {
 	if r.Format == "" {
 		r.Format = "json"
 	}
-	return doCatShards(ctx, a.t, r, opts)
+	return decodeAs[CatShardsResponse](doCatShards(ctx, a.t, r, opts))
 }
 
 // Shards calls cat.shards and returns the raw response: the caller reads and closes
@@ -1388,14 +1452,17 @@ type CatSnapshotsRequest struct {
 	V *bool
 }
 
+// CatSnapshotsResponse is the response of [CatAPI.Snapshots].
+type CatSnapshotsResponse = []types.SnapshotsRecord
+
 // Snapshots calls cat.snapshots: Get snapshot information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-snapshots
-func (a *CatAPI) Snapshots(ctx context.Context, r CatSnapshotsRequest, opts ...Option) (*transport.Response, error) {
+func (a *CatAPI) Snapshots(ctx context.Context, r CatSnapshotsRequest, opts ...Option) (*CatSnapshotsResponse, error) {
 	if r.Format == "" {
 		r.Format = "json"
 	}
-	return doCatSnapshots(ctx, a.t, r, opts)
+	return decodeAs[CatSnapshotsResponse](doCatSnapshots(ctx, a.t, r, opts))
 }
 
 // Snapshots calls cat.snapshots and returns the raw response: the caller reads and closes
@@ -1461,15 +1528,18 @@ type CatTasksRequest struct {
 	WaitForCompletion *bool
 }
 
+// CatTasksResponse is the response of [CatAPI.Tasks].
+type CatTasksResponse = []types.TasksRecord
+
 // Tasks calls cat.tasks: Get task information.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-tasks
-func (a *CatAPI) Tasks(ctx context.Context, r CatTasksRequest, opts ...Option) (*transport.Response, error) {
+func (a *CatAPI) Tasks(ctx context.Context, r CatTasksRequest, opts ...Option) (*CatTasksResponse, error) {
 	if r.Format == "" {
 		r.Format = "json"
 	}
-	return doCatTasks(ctx, a.t, r, opts)
+	return decodeAs[CatTasksResponse](doCatTasks(ctx, a.t, r, opts))
 }
 
 // Tasks calls cat.tasks and returns the raw response: the caller reads and closes
@@ -1525,14 +1595,17 @@ type CatTemplatesRequest struct {
 	V *bool
 }
 
+// CatTemplatesResponse is the response of [CatAPI.Templates].
+type CatTemplatesResponse = []types.TemplatesRecord
+
 // Templates calls cat.templates: Get index template information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-templates
-func (a *CatAPI) Templates(ctx context.Context, r CatTemplatesRequest, opts ...Option) (*transport.Response, error) {
+func (a *CatAPI) Templates(ctx context.Context, r CatTemplatesRequest, opts ...Option) (*CatTemplatesResponse, error) {
 	if r.Format == "" {
 		r.Format = "json"
 	}
-	return doCatTemplates(ctx, a.t, r, opts)
+	return decodeAs[CatTemplatesResponse](doCatTemplates(ctx, a.t, r, opts))
 }
 
 // Templates calls cat.templates and returns the raw response: the caller reads and closes
@@ -1591,14 +1664,17 @@ type CatThreadPoolRequest struct {
 	V *bool
 }
 
+// CatThreadPoolResponse is the response of [CatAPI.ThreadPool].
+type CatThreadPoolResponse = []types.ThreadPoolRecord
+
 // ThreadPool calls cat.thread_pool: Get thread pool statistics.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-thread-pool
-func (a *CatAPI) ThreadPool(ctx context.Context, r CatThreadPoolRequest, opts ...Option) (*transport.Response, error) {
+func (a *CatAPI) ThreadPool(ctx context.Context, r CatThreadPoolRequest, opts ...Option) (*CatThreadPoolResponse, error) {
 	if r.Format == "" {
 		r.Format = "json"
 	}
-	return doCatThreadPool(ctx, a.t, r, opts)
+	return decodeAs[CatThreadPoolResponse](doCatThreadPool(ctx, a.t, r, opts))
 }
 
 // ThreadPool calls cat.thread_pool and returns the raw response: the caller reads and closes
@@ -1657,14 +1733,17 @@ type CatTransformsRequest struct {
 	V *bool
 }
 
+// CatTransformsResponse is the response of [CatAPI.Transforms].
+type CatTransformsResponse = []types.TransformsRecord
+
 // Transforms calls cat.transforms: Get transform information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-transforms
-func (a *CatAPI) Transforms(ctx context.Context, r CatTransformsRequest, opts ...Option) (*transport.Response, error) {
+func (a *CatAPI) Transforms(ctx context.Context, r CatTransformsRequest, opts ...Option) (*CatTransformsResponse, error) {
 	if r.Format == "" {
 		r.Format = "json"
 	}
-	return doCatTransforms(ctx, a.t, r, opts)
+	return decodeAs[CatTransformsResponse](doCatTransforms(ctx, a.t, r, opts))
 }
 
 // Transforms calls cat.transforms and returns the raw response: the caller reads and closes

@@ -98,7 +98,7 @@ func (tm *typeModel) typedEndpoint(e *endpoint, req, resp *sType) (*typedEndpoin
 		}
 	}
 	// Response.
-	if resp != nil && resp.Body != nil && !e.Exists && e.Accept == "" {
+	if resp != nil && resp.Body != nil && !e.Exists && (e.Accept == "" || te.JSONFormat) {
 		gen := map[string]string{}
 		for _, g := range resp.Generics {
 			gen[g.key()] = "json.RawMessage"

@@ -853,7 +853,7 @@ func (r *Runner) snapshot(ctx context.Context) (*baseline, error) {
 func (r *Runner) indexNames(ctx context.Context) (map[string]bool, error) {
 	rows, err := api.Decode[[]struct {
 		Index string `json:"index"`
-	}](r.api.Cat.Indices(ctx, api.CatIndicesRequest{
+	}](r.api.Raw.Cat.Indices(ctx, api.CatIndicesRequest{
 		Format: "json", H: []string{"index"},
 		ExpandWildcards: []api.ExpandWildcards{api.ExpandWildcardsAll},
 	}, api.WithHeader("Accept", "application/json")))

@@ -7483,6 +7483,136 @@ var responseTypes = map[string]func(data []byte) (any, error){
 		err := json.Unmarshal(data, &v)
 		return &v, err
 	},
+	"cat.aliases": func(data []byte) (any, error) {
+		var v api.CatAliasesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cat.allocation": func(data []byte) (any, error) {
+		var v api.CatAllocationResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cat.circuit_breaker": func(data []byte) (any, error) {
+		var v api.CatCircuitBreakerResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cat.component_templates": func(data []byte) (any, error) {
+		var v api.CatComponentTemplatesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cat.count": func(data []byte) (any, error) {
+		var v api.CatCountResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cat.fielddata": func(data []byte) (any, error) {
+		var v api.CatFielddataResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cat.health": func(data []byte) (any, error) {
+		var v api.CatHealthResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cat.indices": func(data []byte) (any, error) {
+		var v api.CatIndicesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cat.master": func(data []byte) (any, error) {
+		var v api.CatMasterResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cat.ml_data_frame_analytics": func(data []byte) (any, error) {
+		var v api.CatMLDataFrameAnalyticsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cat.ml_datafeeds": func(data []byte) (any, error) {
+		var v api.CatMLDatafeedsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cat.ml_jobs": func(data []byte) (any, error) {
+		var v api.CatMLJobsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cat.ml_trained_models": func(data []byte) (any, error) {
+		var v api.CatMLTrainedModelsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cat.nodeattrs": func(data []byte) (any, error) {
+		var v api.CatNodeattrsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cat.nodes": func(data []byte) (any, error) {
+		var v api.CatNodesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cat.pending_tasks": func(data []byte) (any, error) {
+		var v api.CatPendingTasksResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cat.plugins": func(data []byte) (any, error) {
+		var v api.CatPluginsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cat.recovery": func(data []byte) (any, error) {
+		var v api.CatRecoveryResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cat.repositories": func(data []byte) (any, error) {
+		var v api.CatRepositoriesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cat.segments": func(data []byte) (any, error) {
+		var v api.CatSegmentsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cat.shards": func(data []byte) (any, error) {
+		var v api.CatShardsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cat.snapshots": func(data []byte) (any, error) {
+		var v api.CatSnapshotsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cat.tasks": func(data []byte) (any, error) {
+		var v api.CatTasksResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cat.templates": func(data []byte) (any, error) {
+		var v api.CatTemplatesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cat.thread_pool": func(data []byte) (any, error) {
+		var v api.CatThreadPoolResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cat.transforms": func(data []byte) (any, error) {
+		var v api.CatTransformsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
 	"ccr.delete_auto_follow_pattern": func(data []byte) (any, error) {
 		var v api.CCRDeleteAutoFollowPatternResponse
 		err := json.Unmarshal(data, &v)
