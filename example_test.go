@@ -2,6 +2,7 @@ package esgo_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log"
@@ -11,6 +12,7 @@ import (
 	"github.com/esgo/esgo"
 	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 )
 
 // The client is created once and shared; New does no I/O.
@@ -53,6 +55,44 @@ func ExampleError() {
 		fmt.Println(apiErr.Status, apiErr.Type, apiErr.Reason)
 	case err != nil:
 		fmt.Println("transport failure:", err)
+	}
+}
+
+// The typed API: typed request bodies, typed responses, aggregation results
+// read by name and kind.
+func ExampleClient_Search() {
+	client, err := esgo.New(esgo.WithAddresses(os.Getenv("ES_URL")))
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	res, err := client.Search(ctx, api.SearchRequest{Index: []string{"books"}, Body: &api.SearchBody{
+		Query: &types.QueryContainer{Bool: &types.BoolQuery{
+			Must:   types.OneOrMany[types.QueryContainer]{{Match: map[string]types.MatchQuery{"title": {Query: types.Of("search")}}}},
+			Filter: types.OneOrMany[types.QueryContainer]{{Range: map[string]types.RangeQuery{"year": types.RangeQueryFromNumber(types.NumberRangeQuery{Gte: new(2010.0)})}}},
+		}},
+		Aggregations: map[string]types.AggregationContainer{
+			"by_year": {Terms: &types.TermsAggregation{Field: "year"}},
+		},
+	}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, hit := range res.Hits.Hits {
+		var book struct {
+			Title string `json:"title"`
+		}
+		if err := json.Unmarshal(hit.Source, &book); err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(hit.ID, book.Title)
+	}
+	years, err := res.Aggregations.LongTerms("by_year")
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, b := range years.Buckets.Array {
+		fmt.Println(b.Key, b.DocCount)
 	}
 }
 

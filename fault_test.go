@@ -80,7 +80,7 @@ func TestOneErrorType(t *testing.T) {
 		// The generated API.
 		_, err := api.New(tr).Get(ctx, api.GetRequest{Index: "no-such-index-errtype", ID: "1"})
 		check("api Get", err, esgo.ErrNotFound, 404)
-		_, err = api.Decode[map[string]any](api.New(tr).Search(ctx, api.SearchRequest{Index: []string{"no-such-index-errtype"}}))
+		_, err = api.Decode[map[string]any](api.New(tr).Raw.Search(ctx, api.SearchRequest{Index: []string{"no-such-index-errtype"}}))
 		check("api Decode", err, esgo.ErrNotFound, 404)
 		// The DSL: a missing document.
 		type article struct {

@@ -92,14 +92,13 @@ func TestElasticsearchIntegration(t *testing.T) {
 
 	idx := indexName(t)
 	deleteIndex(t, c, idx)
-	resp, err := c.Indices.Create(ctx, api.IndicesCreateRequest{Index: idx, Body: map[string]any{
+	_, err = c.Indices.Create(ctx, api.IndicesCreateRequest{Index: idx, RawBody: map[string]any{
 		"settings": map[string]any{"number_of_shards": 1, "number_of_replicas": 0},
 		"mappings": map[string]any{"properties": map[string]any{"at": map[string]string{"type": "date"}, "big": map[string]string{"type": "long"}}},
 	}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp.Close()
 	sent, got := rec.last()
 	if a := sent.Get("Accept"); a != "application/vnd.elasticsearch+json; compatible-with=9" {
 		t.Errorf("Accept sent to Elasticsearch 9: %q", a)
@@ -111,12 +110,10 @@ func TestElasticsearchIntegration(t *testing.T) {
 	// time.Time as ISO 8601 and an integer beyond 2^53 survive a round trip.
 	at := time.Date(2026, 11, 22, 10, 30, 15, 123000000, time.UTC)
 	doc := map[string]any{"at": at, "big": int64(9223372036854775001), "title": "<b>&"}
-	resp, err = c.Index(ctx, api.IndexRequest{Index: idx, ID: "1", Body: doc, Refresh: "true"})
-	if err != nil {
+	if _, err := c.Index(ctx, api.IndexRequest{Index: idx, ID: "1", Body: doc, Refresh: "true"}); err != nil {
 		t.Fatal(err)
 	}
-	resp.Close()
-	resp, err = c.Get(ctx, api.GetRequest{Index: idx, ID: "1"})
+	resp, err := c.Raw.Get(ctx, api.GetRequest{Index: idx, ID: "1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,12 +145,12 @@ func TestElasticsearchIntegration(t *testing.T) {
 	if !errors.Is(err, esgo.ErrConflict) || !errors.As(err, &apiErr) || apiErr.Type != "version_conflict_engine_exception" {
 		t.Errorf("duplicate create: %v", err)
 	}
-	_, err = c.Search(ctx, api.SearchRequest{Index: []string{idx}, Body: `{"query":{"no_such_query":{}}}`})
+	_, err = c.Search(ctx, api.SearchRequest{Index: []string{idx}, RawBody: `{"query":{"no_such_query":{}}}`})
 	if !errors.Is(err, esgo.ErrBadRequest) || !errors.As(err, &apiErr) || apiErr.Reason == "" || len(apiErr.RootCauses) == 0 {
 		t.Errorf("bad query: %v", err)
 	}
 	// Ignored statuses come back as responses.
-	resp, err = c.Get(ctx, api.GetRequest{Index: idx, ID: "missing"}, api.WithIgnore(404))
+	resp, err = c.Raw.Get(ctx, api.GetRequest{Index: idx, ID: "missing"}, api.WithIgnore(404))
 	if err != nil || resp.StatusCode != 404 {
 		t.Errorf("ignored 404: %v %v", resp, err)
 	}
@@ -184,7 +181,7 @@ func TestElasticsearchIntegration(t *testing.T) {
 		esgo.WithLogger(slog.New(slog.NewTextHandler(lockedWriter{&logs, &logMu}, nil))))
 	dotIdx := "." + idx
 	deleteIndex(t, c, dotIdx)
-	resp, err = wc.Indices.Create(ctx, api.IndicesCreateRequest{Index: dotIdx})
+	resp, err = wc.Raw.Indices.Create(ctx, api.IndicesCreateRequest{Index: dotIdx})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,11 +207,9 @@ func TestElasticsearchIntegration(t *testing.T) {
 	} {
 		r := newRecorder()
 		sc := mustClient(t, append([]esgo.Option{esgo.WithAddresses(es.URLs...), esgo.WithTransport(r)}, tc.opts...)...)
-		resp, err := sc.Cluster.Health(ctx, api.ClusterHealthRequest{})
-		if err != nil {
+		if _, err := sc.Cluster.Health(ctx, api.ClusterHealthRequest{}); err != nil {
 			t.Fatalf("%s: %v", tc.accept, err)
 		}
-		resp.Close()
 		if sent, _ := r.last(); sent.Get("Accept") != tc.accept {
 			t.Errorf("Accept %q, want %q", sent.Get("Accept"), tc.accept)
 		}
@@ -227,7 +222,7 @@ func TestElasticsearchIntegration(t *testing.T) {
 		opts []api.Option
 		want string
 	}{{nil, "client-default"}, {[]api.Option{api.WithOpaqueID("per-request")}, "per-request"}} {
-		resp, err := oc.Cluster.Health(ctx, api.ClusterHealthRequest{}, tc.opts...)
+		resp, err := oc.Raw.Cluster.Health(ctx, api.ClusterHealthRequest{}, tc.opts...)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -296,7 +291,7 @@ func TestCompressionIntegration(t *testing.T) {
 	var count struct {
 		Count int `json:"count"`
 	}
-	resp, err = c.Count(ctx, api.CountRequest{Index: []string{idx}})
+	resp, err = c.Raw.Count(ctx, api.CountRequest{Index: []string{idx}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -342,11 +337,9 @@ func TestOpenSearchIntegration(t *testing.T) {
 	}
 	idx := indexName(t)
 	deleteIndex(t, c, idx)
-	resp, err := c.Index(ctx, api.IndexRequest{Index: idx, ID: "1", Body: map[string]string{"a": "b"}, Refresh: "true"})
-	if err != nil {
+	if _, err := c.Index(ctx, api.IndexRequest{Index: idx, ID: "1", Body: map[string]string{"a": "b"}, Refresh: "true"}); err != nil {
 		t.Fatalf("indexing into OpenSearch: %v", err)
 	}
-	resp.Close()
 	sent, got := rec.last()
 	if sent.Get("Accept") != "application/json" || sent.Get("Content-Type") != "application/json" {
 		t.Errorf("sent compatibility headers to OpenSearch: %v", sent)
@@ -466,11 +459,9 @@ func TestTooManyRequestsRetried(t *testing.T) {
 		esgo.WithRetryBackoff(20*time.Millisecond, 500*time.Millisecond), esgo.WithRequestTimeout(2*time.Minute))
 	idx := indexName(t)
 	deleteIndex(t, c, idx)
-	resp, err := c.Indices.Create(ctx, api.IndicesCreateRequest{Index: idx, Body: `{"settings":{"number_of_shards":1,"number_of_replicas":0}}`})
-	if err != nil {
+	if _, err := c.Indices.Create(ctx, api.IndicesCreateRequest{Index: idx, RawBody: `{"settings":{"number_of_shards":1,"number_of_replicas":0}}`}); err != nil {
 		t.Fatal(err)
 	}
-	resp.Close()
 
 	const workers, perWorker = 24, 25
 	var wg sync.WaitGroup
@@ -482,12 +473,9 @@ func TestTooManyRequestsRetried(t *testing.T) {
 			for i := range perWorker {
 				// Single-document writes: a rejected one is a whole 429
 				// response (a bulk reports rejections per item instead).
-				resp, err := c.Index(ctx, api.IndexRequest{Index: idx, Body: map[string]int{"w": w, "i": i}})
-				if err != nil {
+				if _, err := c.Index(ctx, api.IndexRequest{Index: idx, Body: map[string]int{"w": w, "i": i}}); err != nil {
 					errs <- err
-					continue
 				}
-				resp.Close()
 			}
 		}()
 	}
@@ -503,20 +491,12 @@ func TestTooManyRequestsRetried(t *testing.T) {
 	if rejected == 0 {
 		t.Fatalf("the write-queue-1 server sent no 429 to %d concurrent writers; the retry path was not exercised", workers)
 	}
-	var count struct {
-		Count int `json:"count"`
-	}
-	resp, err = c.Indices.Refresh(ctx, api.IndicesRefreshRequest{Index: []string{idx}})
-	if err != nil {
+	if _, err := c.Indices.Refresh(ctx, api.IndicesRefreshRequest{Index: []string{idx}}); err != nil {
 		t.Fatal(err)
 	}
-	resp.Close()
-	resp, err = c.Count(ctx, api.CountRequest{Index: []string{idx}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := resp.Decode(&count); err != nil || count.Count != workers*perWorker {
-		t.Fatalf("%d documents indexed, want %d (%v)", count.Count, workers*perWorker, err)
+	count, err := c.Count(ctx, api.CountRequest{Index: []string{idx}})
+	if err != nil || count.Count != workers*perWorker {
+		t.Fatalf("%+v documents indexed, want %d (%v)", count, workers*perWorker, err)
 	}
 	t.Logf("%d attempts were answered 429 and retried", rejected)
 }
@@ -549,8 +529,8 @@ func TestNodeKilledMidLoad(t *testing.T) {
 	c := mustClient(t, esgo.WithAddresses(cl.URLs...), esgo.WithLogger(logger), esgo.WithRequestTimeout(90*time.Second))
 	idx := indexName(t)
 	deleteIndex(t, c, idx)
-	resp, err = c.Indices.Create(ctx, api.IndicesCreateRequest{Index: idx, WaitForActiveShards: "all",
-		Body: `{"settings":{"number_of_shards":3,"number_of_replicas":2}}`})
+	resp, err = c.Raw.Indices.Create(ctx, api.IndicesCreateRequest{Index: idx, WaitForActiveShards: "all",
+		RawBody: `{"settings":{"number_of_shards":3,"number_of_replicas":2}}`})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -574,9 +554,9 @@ func TestNodeKilledMidLoad(t *testing.T) {
 				var err error
 				var resp *transport.Response
 				if i%2 == 0 {
-					resp, err = c.Index(ctx, api.IndexRequest{Index: idx, ID: fmt.Sprintf("%d-%d", w, i), Body: map[string]int{"w": w, "i": i}})
+					resp, err = c.Raw.Index(ctx, api.IndexRequest{Index: idx, ID: fmt.Sprintf("%d-%d", w, i), Body: map[string]int{"w": w, "i": i}})
 				} else {
-					resp, err = c.Search(ctx, api.SearchRequest{Index: []string{idx}, Body: `{"size":1}`})
+					resp, err = c.Raw.Search(ctx, api.SearchRequest{Index: []string{idx}, RawBody: `{"size":1}`})
 				}
 				if err == nil {
 					resp.Close()
@@ -703,7 +683,7 @@ func TestElasticsearch710(t *testing.T) {
 	}
 	idx := indexName(t)
 	deleteIndex(t, c, idx)
-	resp, err := c.Index(ctx, api.IndexRequest{Index: idx, ID: "1", Body: map[string]string{"a": "b"}, Refresh: "true"})
+	resp, err := c.Raw.Index(ctx, api.IndexRequest{Index: idx, ID: "1", Body: map[string]string{"a": "b"}, Refresh: "true"})
 	if err != nil {
 		t.Fatalf("indexing into 7.10: %v", err)
 	}
@@ -711,7 +691,7 @@ func TestElasticsearch710(t *testing.T) {
 	if sent, _ := rec.last(); sent.Get("Accept") != "application/json" {
 		t.Errorf("sent Accept %q to 7.10", sent.Get("Accept"))
 	}
-	resp, err = c.Search(ctx, api.SearchRequest{Index: []string{idx}, Body: `{"query":{"match":{"a":"b"}}}`})
+	resp, err = c.Raw.Search(ctx, api.SearchRequest{Index: []string{idx}, RawBody: `{"query":{"match":{"a":"b"}}}`})
 	if err != nil {
 		t.Fatal(err)
 	}

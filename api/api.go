@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -21,6 +22,21 @@ import (
 func New(t transport.Interface) *API {
 	return newAPI(t)
 }
+
+// For returns the API of t: the one t embeds when t is an *esgo.Client (or
+// any type embedding *API), else a new one over t. The helper packages use
+// it to send every request through the generated API.
+func For(t transport.Interface) *API {
+	if p, ok := t.(provider); ok {
+		return p.self()
+	}
+	return New(t)
+}
+
+// provider is implemented by *API and every type that embeds it.
+type provider interface{ self() *API }
+
+func (a *API) self() *API { return a }
 
 // ErrMissingPart is matched by errors.Is when a request lacks a path part
 // the endpoint needs (for example the index of indices.create).
@@ -87,6 +103,38 @@ func statusError(resp *transport.Response, method, path string) *transport.Error
 	e := transport.ParseError(resp.StatusCode, body)
 	e.Header, e.Warnings, e.Node, e.Method, e.Path = resp.Header, resp.Warnings, resp.Node, method, path
 	return e
+}
+
+// decodeAs decodes the JSON body of a response into a new T for the typed
+// endpoints, and closes the body. A status the caller chose to ignore
+// (WithIgnore) is decoded like a success: Get of a missing document with
+// WithIgnore(404) returns the server's answer, found=false.
+func decodeAs[T any](resp *transport.Response, err error) (*T, error) {
+	if resp != nil && resp.Body != nil {
+		defer resp.Body.Close()
+	}
+	if err != nil {
+		return nil, err
+	}
+	if resp == nil || resp.Body == nil {
+		return nil, errors.New("api: decoding response: no body")
+	}
+	v := new(T)
+	body := transport.LimitBody(resp.Body, transport.DefaultMaxResponseBytes)
+	if err := json.NewDecoder(body).Decode(v); err != nil {
+		if resp.StatusCode >= 300 {
+			return nil, &transport.Error{Status: resp.StatusCode, Node: resp.Node, Header: resp.Header}
+		}
+		if errors.Is(err, transport.ErrResponseTooLarge) {
+			return nil, err
+		}
+		return nil, &transport.SerializationError{Node: resp.Node, Op: "decode", Err: fmt.Errorf("%T: %w", *v, err)}
+	}
+	// Read to the end, so that a compressed body's checksum is verified.
+	if _, err := io.Copy(io.Discard, body); err != nil {
+		return nil, &transport.SerializationError{Node: resp.Node, Op: "decode", Err: fmt.Errorf("%T: %w", *v, err)}
+	}
+	return v, nil
 }
 
 // Duration formats d as an Elasticsearch time value, in the largest unit

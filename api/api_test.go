@@ -59,13 +59,13 @@ func TestSearchPathsMethodsAndParams(t *testing.T) {
 	rec := &recorder{}
 	a := api.New(rec)
 
-	if _, err := a.Search(ctx, api.SearchRequest{}); err != nil {
+	if _, err := a.Raw.Search(ctx, api.SearchRequest{}); err != nil {
 		t.Fatal(err)
 	}
 	check(t, rec.last(t), "GET", "/_search", "")
 
 	body := map[string]any{"query": map[string]any{"match_all": map[string]any{}}}
-	_, err := a.Search(ctx, api.SearchRequest{
+	_, err := a.Raw.Search(ctx, api.SearchRequest{
 		Index:                      []string{"books", "logs-*"},
 		Size:                       new(10),
 		TrackTotalHits:             "true",
@@ -76,7 +76,7 @@ func TestSearchPathsMethodsAndParams(t *testing.T) {
 		Routing:                    []string{"a", "b"},
 		SearchType:                 api.SearchTypeDfsQueryThenFetch,
 		MaxConcurrentShardRequests: new(3),
-		Body:                       body,
+		RawBody:                    body,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -98,12 +98,12 @@ func TestIndexChoosesPathAndMethod(t *testing.T) {
 	a := api.New(rec)
 	doc := map[string]string{"title": "x"}
 
-	if _, err := a.Index(ctx, api.IndexRequest{Index: "books", ID: "a b/1", Body: doc, Refresh: api.RefreshWaitFor, IfSeqNo: new(0)}); err != nil {
+	if _, err := a.Raw.Index(ctx, api.IndexRequest{Index: "books", ID: "a b/1", Body: doc, Refresh: api.RefreshWaitFor, IfSeqNo: new(0)}); err != nil {
 		t.Fatal(err)
 	}
 	check(t, rec.last(t), "PUT", "/books/_doc/a%20b%2F1", "if_seq_no=0&refresh=wait_for")
 
-	if _, err := a.Index(ctx, api.IndexRequest{Index: "books", Body: doc}); err != nil {
+	if _, err := a.Raw.Index(ctx, api.IndexRequest{Index: "books", Body: doc}); err != nil {
 		t.Fatal(err)
 	}
 	check(t, rec.last(t), "POST", "/books/_doc", "")
@@ -113,7 +113,7 @@ func TestMissingRequiredPart(t *testing.T) {
 	ctx := context.Background()
 	rec := &recorder{}
 	a := api.New(rec)
-	_, err := a.Get(ctx, api.GetRequest{Index: "books"})
+	_, err := a.Raw.Get(ctx, api.GetRequest{Index: "books"})
 	var mp *api.MissingPartError
 	if !errors.Is(err, api.ErrMissingPart) || !errors.As(err, &mp) || mp.Part != "id" || mp.Endpoint != "get" {
 		t.Fatalf("err = %v, want a MissingPartError for get/id", err)
@@ -121,10 +121,10 @@ func TestMissingRequiredPart(t *testing.T) {
 	if !strings.Contains(err.Error(), `"id"`) {
 		t.Errorf("error %q does not name the part", err)
 	}
-	if _, err := a.Indices.Create(ctx, api.IndicesCreateRequest{}); !errors.Is(err, api.ErrMissingPart) {
+	if _, err := a.Raw.Indices.Create(ctx, api.IndicesCreateRequest{}); !errors.Is(err, api.ErrMissingPart) {
 		t.Fatalf("indices.create without index: err = %v", err)
 	}
-	if _, err := a.Exists(ctx, api.ExistsRequest{ID: "1"}); !errors.Is(err, api.ErrMissingPart) {
+	if _, err := a.Raw.Exists(ctx, api.ExistsRequest{ID: "1"}); !errors.Is(err, api.ErrMissingPart) {
 		t.Fatalf("exists without index: err = %v", err)
 	}
 	if len(rec.reqs) != 0 {
@@ -165,7 +165,7 @@ func TestNDJSONAndAcceptHeaders(t *testing.T) {
 	rec := &recorder{}
 	a := api.New(rec)
 	lines := []any{map[string]any{"index": map[string]any{"_index": "x"}}, map[string]any{"f": 1}}
-	if _, err := a.Bulk(ctx, api.BulkRequest{Index: "x", Body: lines}); err != nil {
+	if _, err := a.Raw.Bulk(ctx, api.BulkRequest{Index: "x", RawBody: lines}); err != nil {
 		t.Fatal(err)
 	}
 	req := rec.last(t)
@@ -173,13 +173,13 @@ func TestNDJSONAndAcceptHeaders(t *testing.T) {
 	if ct := req.Header.Get("Content-Type"); ct != "application/x-ndjson" {
 		t.Errorf("bulk Content-Type = %q", ct)
 	}
-	if _, err := a.Msearch(ctx, api.MsearchRequest{Body: lines}); err != nil {
+	if _, err := a.Raw.Msearch(ctx, api.MsearchRequest{RawBody: lines}); err != nil {
 		t.Fatal(err)
 	}
 	if ct := rec.last(t).Header.Get("Content-Type"); ct != "application/x-ndjson" {
 		t.Errorf("msearch Content-Type = %q", ct)
 	}
-	if _, err := a.Cat.Indices(ctx, api.CatIndicesRequest{H: []string{"index", "docs.count"}, Bytes: api.ByteUnitKb}); err != nil {
+	if _, err := a.Raw.Cat.Indices(ctx, api.CatIndicesRequest{H: []string{"index", "docs.count"}, Bytes: api.ByteUnitKb}); err != nil {
 		t.Fatal(err)
 	}
 	req = rec.last(t)
@@ -188,7 +188,7 @@ func TestNDJSONAndAcceptHeaders(t *testing.T) {
 		t.Errorf("cat Accept = %q", acc)
 	}
 	// An explicit header wins over the endpoint's default.
-	if _, err := a.Cat.Indices(ctx, api.CatIndicesRequest{}, api.WithHeader("Accept", "application/json")); err != nil {
+	if _, err := a.Raw.Cat.Indices(ctx, api.CatIndicesRequest{}, api.WithHeader("Accept", "application/json")); err != nil {
 		t.Fatal(err)
 	}
 	if acc := rec.last(t).Header.Get("Accept"); acc != "application/json" {
@@ -201,21 +201,21 @@ func TestPartsThatAreAlsoParameters(t *testing.T) {
 	rec := &recorder{}
 	a := api.New(rec)
 	// scroll_id is only a path part in a deprecated path: it goes in the query.
-	if _, err := a.Scroll(ctx, api.ScrollRequest{ScrollID: "abc", Scroll: "1m"}); err != nil {
+	if _, err := a.Raw.Scroll(ctx, api.ScrollRequest{ScrollID: "abc", Scroll: "1m"}); err != nil {
 		t.Fatal(err)
 	}
 	check(t, rec.last(t), "GET", "/_search/scroll", "scroll=1m&scroll_id=abc")
 	// index of indices.analyze: in the path when set.
-	if _, err := a.Indices.Analyze(ctx, api.IndicesAnalyzeRequest{Index: "books", Body: map[string]any{"text": "x"}}); err != nil {
+	if _, err := a.Raw.Indices.Analyze(ctx, api.IndicesAnalyzeRequest{Index: "books", RawBody: map[string]any{"text": "x"}}); err != nil {
 		t.Fatal(err)
 	}
 	check(t, rec.last(t), "POST", "/books/_analyze", "")
 	// Integer path parts.
-	if _, err := a.SearchMVT(ctx, api.SearchMVTRequest{Index: []string{"geo"}, Field: "loc", Zoom: new(3), X: new(1), Y: new(2)}); err != nil {
+	if _, err := a.Raw.SearchMVT(ctx, api.SearchMVTRequest{Index: []string{"geo"}, Field: "loc", Zoom: new(3), X: new(1), Y: new(2)}); err != nil {
 		t.Fatal(err)
 	}
 	check(t, rec.last(t), "GET", "/geo/_mvt/loc/3/1/2", "")
-	if _, err := a.SearchMVT(ctx, api.SearchMVTRequest{Index: []string{"geo"}, Field: "loc", Zoom: new(3), X: new(1)}); !errors.Is(err, api.ErrMissingPart) {
+	if _, err := a.Raw.SearchMVT(ctx, api.SearchMVTRequest{Index: []string{"geo"}, Field: "loc", Zoom: new(3), X: new(1)}); !errors.Is(err, api.ErrMissingPart) {
 		t.Errorf("search_mvt without y: %v", err)
 	}
 }
@@ -224,23 +224,23 @@ func TestNamespacedEndpoints(t *testing.T) {
 	ctx := context.Background()
 	rec := &recorder{}
 	a := api.New(rec)
-	if _, err := a.Cluster.Health(ctx, api.ClusterHealthRequest{WaitForStatus: api.WaitForStatusYellow, Timeout: "30s", Level: api.LevelShards}); err != nil {
+	if _, err := a.Raw.Cluster.Health(ctx, api.ClusterHealthRequest{WaitForStatus: api.WaitForStatusYellow, Timeout: "30s", Level: api.LevelShards}); err != nil {
 		t.Fatal(err)
 	}
 	check(t, rec.last(t), "GET", "/_cluster/health", "level=shards&timeout=30s&wait_for_status=yellow")
-	if _, err := a.Indices.PutMapping(ctx, api.IndicesPutMappingRequest{Index: []string{"a", "b"}, Body: `{"properties":{}}`}); err != nil {
+	if _, err := a.Raw.Indices.PutMapping(ctx, api.IndicesPutMappingRequest{Index: []string{"a", "b"}, RawBody: `{"properties":{}}`}); err != nil {
 		t.Fatal(err)
 	}
 	check(t, rec.last(t), "PUT", "/a,b/_mapping", "")
-	if _, err := a.Nodes.Stats(ctx, api.NodesStatsRequest{NodeID: []string{"_local"}, Metric: []string{"jvm"}}); err != nil {
+	if _, err := a.Raw.Nodes.Stats(ctx, api.NodesStatsRequest{NodeID: []string{"_local"}, Metric: []string{"jvm"}}); err != nil {
 		t.Fatal(err)
 	}
 	check(t, rec.last(t), "GET", "/_nodes/_local/stats/jvm", "")
-	if _, err := a.ML.GetBuckets(ctx, api.MLGetBucketsRequest{JobID: "j", Timestamp: "2020", AnomalyScore: new(0.5)}); err != nil {
+	if _, err := a.Raw.ML.GetBuckets(ctx, api.MLGetBucketsRequest{JobID: "j", Timestamp: "2020", AnomalyScore: new(0.5)}); err != nil {
 		t.Fatal(err)
 	}
 	check(t, rec.last(t), "GET", "/_ml/anomaly_detectors/j/results/buckets/2020", "anomaly_score=0.5")
-	if _, err := a.Indices.AddBlock(ctx, api.IndicesAddBlockRequest{Index: []string{"x"}, Block: api.BlockWrite}); err != nil {
+	if _, err := a.Raw.Indices.AddBlock(ctx, api.IndicesAddBlockRequest{Index: []string{"x"}, Block: api.BlockWrite}); err != nil {
 		t.Fatal(err)
 	}
 	check(t, rec.last(t), "PUT", "/x/_block/write", "")
@@ -250,7 +250,7 @@ func TestOptions(t *testing.T) {
 	ctx := context.Background()
 	rec := &recorder{}
 	a := api.New(rec)
-	_, err := a.Info(ctx, api.InfoRequest{},
+	_, err := a.Raw.Info(ctx, api.InfoRequest{},
 		api.WithTimeout(2*time.Second), api.WithOpaqueID("job-1"), api.WithIgnore(404, 409),
 		api.WithRetries(0), api.WithFilterPath("version.number", "-tagline"), api.WithPretty(),
 		api.WithHuman(), api.WithErrorTrace(), api.WithQuery("x", "y"), api.WithHeader("X-A", "b"))
@@ -277,7 +277,7 @@ func TestDecode(t *testing.T) {
 	type countResult struct {
 		Count int `json:"count"`
 	}
-	res, err := api.Decode[countResult](a.Count(ctx, api.CountRequest{Index: []string{"x"}, Q: "title:go"}))
+	res, err := api.Decode[countResult](a.Raw.Count(ctx, api.CountRequest{Index: []string{"x"}, Q: "title:go"}))
 	if err != nil || res.Count != 42 {
 		t.Fatalf("Decode = %+v, %v", res, err)
 	}
@@ -287,7 +287,7 @@ func TestDecode(t *testing.T) {
 		t.Errorf("Decode lost the call error: %v", err)
 	}
 	rec.body = "not json"
-	if _, err := api.Decode[countResult](a.Count(ctx, api.CountRequest{})); err == nil || !strings.Contains(err.Error(), "countResult") {
+	if _, err := api.Decode[countResult](a.Raw.Count(ctx, api.CountRequest{})); err == nil || !strings.Contains(err.Error(), "countResult") {
 		t.Errorf("Decode of bad JSON: %v", err)
 	}
 }
@@ -313,9 +313,9 @@ func TestRequestsNameTheirEndpoint(t *testing.T) {
 	ctx := context.Background()
 	rec := &recorder{}
 	a := api.New(rec)
-	a.Search(ctx, api.SearchRequest{})
-	a.Indices.Create(ctx, api.IndicesCreateRequest{Index: "i"})
-	a.Indices.Exists(ctx, api.IndicesExistsRequest{Index: []string{"i"}})
+	a.Raw.Search(ctx, api.SearchRequest{})
+	a.Raw.Indices.Create(ctx, api.IndicesCreateRequest{Index: "i"})
+	a.Raw.Indices.Exists(ctx, api.IndicesExistsRequest{Index: []string{"i"}})
 	var got []string
 	for _, r := range rec.reqs {
 		got = append(got, r.Endpoint)

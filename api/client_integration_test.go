@@ -24,10 +24,8 @@ func TestThroughEsgoClient(t *testing.T) {
 	defer client.Close()
 	ctx := context.Background()
 	const index = "api-client-it"
-	if resp, err := client.Indices.Delete(ctx, api.IndicesDeleteRequest{Index: []string{index}}, api.WithIgnore(404)); err != nil {
+	if _, err := client.Indices.Delete(ctx, api.IndicesDeleteRequest{Index: []string{index}}, api.WithIgnore(404)); err != nil {
 		t.Fatal(err)
-	} else {
-		resp.Body.Close()
 	}
 	t.Cleanup(func() { client.Indices.Delete(context.Background(), api.IndicesDeleteRequest{Index: []string{index}}) })
 
@@ -37,8 +35,8 @@ func TestThroughEsgoClient(t *testing.T) {
 	created, err := api.Decode[struct {
 		Acknowledged bool   `json:"acknowledged"`
 		Index        string `json:"index"`
-	}](client.Indices.Create(ctx, api.IndicesCreateRequest{Index: index, WaitForActiveShards: "1",
-		Body: map[string]any{"settings": map[string]any{"number_of_replicas": 0}}}))
+	}](client.Raw.Indices.Create(ctx, api.IndicesCreateRequest{Index: index, WaitForActiveShards: "1",
+		RawBody: map[string]any{"settings": map[string]any{"number_of_replicas": 0}}}))
 	if err != nil || !created.Acknowledged || created.Index != index {
 		t.Fatalf("create = %+v, %v", created, err)
 	}
@@ -56,11 +54,10 @@ func TestThroughEsgoClient(t *testing.T) {
 	if _, err := client.Get(ctx, api.GetRequest{Index: index, ID: "nope"}); !errors.Is(err, esgo.ErrNotFound) {
 		t.Fatalf("get missing: %v", err)
 	}
-	resp, err := client.Get(ctx, api.GetRequest{Index: index, ID: "nope"}, api.WithIgnore(404))
-	if err != nil || resp.StatusCode != 404 {
-		t.Fatalf("get missing with WithIgnore(404): %v %v", resp, err)
+	got, err := client.Get(ctx, api.GetRequest{Index: index, ID: "nope"}, api.WithIgnore(404))
+	if err != nil || got.Found || got.ID != "nope" {
+		t.Fatalf("get missing with WithIgnore(404): %+v %v", got, err)
 	}
-	resp.Body.Close()
 	if ok, err := client.Exists(ctx, api.ExistsRequest{Index: index, ID: "nope"}); err != nil || ok {
 		t.Fatalf("exists(missing doc) = %v, %v", ok, err)
 	}
@@ -68,7 +65,7 @@ func TestThroughEsgoClient(t *testing.T) {
 	bulk, err := api.Decode[struct {
 		Errors bool  `json:"errors"`
 		Items  []any `json:"items"`
-	}](client.Bulk(ctx, api.BulkRequest{Index: index, Refresh: api.RefreshTrue, Body: []any{
+	}](client.Raw.Bulk(ctx, api.BulkRequest{Index: index, Refresh: api.RefreshTrue, RawBody: []any{
 		map[string]any{"index": map[string]any{"_id": "1"}}, map[string]any{"title": "one"},
 		map[string]any{"index": map[string]any{"_id": "2"}}, map[string]any{"title": "two"},
 	}}))
@@ -95,7 +92,7 @@ func TestThroughEsgoClient(t *testing.T) {
 				Total struct{ Value int } `json:"total"`
 			} `json:"hits"`
 		} `json:"responses"`
-	}](client.Msearch(ctx, api.MsearchRequest{Index: []string{index}, Body: []any{
+	}](client.Raw.Msearch(ctx, api.MsearchRequest{Index: []string{index}, RawBody: []any{
 		map[string]any{}, map[string]any{"query": map[string]any{"match": map[string]any{"title": "one"}}},
 		map[string]any{}, map[string]any{"query": map[string]any{"match_all": map[string]any{}}},
 	}}))

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -9,40 +10,95 @@ import (
 
 	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 )
 
 // printer is a transport.Interface that prints each request instead of
-// sending it.
-type printer struct{}
+// sending it, and answers with a canned body.
+type printer struct{ body string }
 
-func (printer) Perform(_ context.Context, req *transport.Request) (*transport.Response, error) {
+func (p printer) Perform(_ context.Context, req *transport.Request) (*transport.Response, error) {
 	if q := req.Query.Encode(); q != "" {
 		fmt.Println(req.Method, req.Path, q)
 	} else {
 		fmt.Println(req.Method, req.Path)
 	}
-	return &transport.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(`{"count":3}`))}, nil
+	body := p.body
+	if body == "" {
+		body = `{"count":3}`
+	}
+	return &transport.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(body))}, nil
 }
 
+const searchAnswer = `{"took":2,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},
+"hits":{"total":{"value":1,"relation":"eq"},"max_score":1.2,"hits":[
+ {"_index":"books","_id":"1","_score":1.2,"_source":{"title":"Go in Action","year":2015}}]},
+"aggregations":{"sterms#by_year":{"doc_count_error_upper_bound":0,"sum_other_doc_count":0,
+ "buckets":[{"key":"2015","doc_count":1,"avg#avg_pages":{"value":264}}]}}}`
+
+// A typed search: the body is checked by the compiler, the response is
+// typed, and aggregation results are read by name and kind.
 func ExampleAPI_Search() {
-	a := api.New(printer{}) // usually the embedded API of an *esgo.Client
-	resp, err := a.Search(context.Background(), api.SearchRequest{
+	a := api.New(printer{body: searchAnswer}) // usually the embedded API of an *esgo.Client
+	res, err := a.Search(context.Background(), api.SearchRequest{
 		Index: []string{"books"},
-		Size:  new(5),
-		Body:  map[string]any{"query": map[string]any{"match": map[string]any{"title": "go"}}},
+		Body: &api.SearchBody{
+			Size: new(5),
+			Query: &types.QueryContainer{Match: map[string]types.MatchQuery{
+				"title": {Query: types.Of("go")},
+			}},
+			Aggregations: map[string]types.AggregationContainer{"by_year": {
+				Terms:        &types.TermsAggregation{Field: "year"},
+				Aggregations: map[string]types.AggregationContainer{"avg_pages": {Avg: &types.AverageAggregation{Field: "pages"}}},
+			}},
+		},
 	})
 	if err != nil {
 		panic(err)
 	}
+	for _, hit := range res.Hits.Hits {
+		var book struct {
+			Title string `json:"title"`
+		}
+		_ = json.Unmarshal(hit.Source, &book)
+		fmt.Println(hit.ID, book.Title)
+	}
+	years, err := res.Aggregations.StringTerms("by_year")
+	if err != nil {
+		panic(err)
+	}
+	for _, b := range years.Buckets.Array {
+		avg, _ := b.Aggregations.Avg("avg_pages")
+		key, _ := b.Key.AsString()
+		fmt.Println(key, b.DocCount, *avg.Value)
+	}
+	// Output:
+	// POST /books/_search typed_keys=true
+	// 1 Go in Action
+	// 2015 1 264
+}
+
+// The raw response is one step away, for a field the specification lacks,
+// a newer server, or streaming a large body.
+func ExampleRawAPI_Search() {
+	a := api.New(printer{})
+	resp, err := a.Raw.Count(context.Background(), api.CountRequest{Index: []string{"books"}})
+	if err != nil {
+		panic(err)
+	}
 	defer resp.Body.Close()
-	// Output: POST /books/_search size=5
+	b, _ := io.ReadAll(resp.Body)
+	fmt.Println(string(b))
+	// Output:
+	// GET /books/_count
+	// {"count":3}
 }
 
 func ExampleDecode() {
 	a := api.New(printer{})
 	res, err := api.Decode[struct {
 		Count int `json:"count"`
-	}](a.Count(context.Background(), api.CountRequest{Index: []string{"books"}}))
+	}](a.Raw.Count(context.Background(), api.CountRequest{Index: []string{"books"}}))
 	if err != nil {
 		panic(err)
 	}

@@ -93,7 +93,7 @@ func TestAgainstElasticsearch(t *testing.T) {
 	a.Indices.Delete(ctx, api.IndicesDeleteRequest{Index: []string{index}})
 	t.Cleanup(func() { a.Indices.Delete(context.Background(), api.IndicesDeleteRequest{Index: []string{index}}) })
 
-	status(a.Indices.Create(ctx, api.IndicesCreateRequest{Index: index, Body: map[string]any{
+	status(a.Raw.Indices.Create(ctx, api.IndicesCreateRequest{Index: index, RawBody: map[string]any{
 		"settings": map[string]any{"number_of_replicas": 0},
 		"mappings": map[string]any{"properties": map[string]any{"title": map[string]any{"type": "text"}}},
 	}}))
@@ -103,7 +103,7 @@ func TestAgainstElasticsearch(t *testing.T) {
 	if ok, err := a.Indices.Exists(ctx, api.IndicesExistsRequest{Index: []string{index + "-nope"}}); err != nil || ok {
 		t.Fatalf("indices.exists of a missing index = %v, %v", ok, err)
 	}
-	status(a.Index(ctx, api.IndexRequest{Index: index, ID: "1 /x", Body: map[string]string{"title": "go in action"}, Refresh: api.RefreshTrue}))
+	status(a.Raw.Index(ctx, api.IndexRequest{Index: index, ID: "1 /x", Body: map[string]string{"title": "go in action"}, Refresh: api.RefreshTrue}))
 	lines := []any{
 		map[string]any{"index": map[string]any{"_id": "2"}}, map[string]any{"title": "elastic go"},
 		map[string]any{"create": map[string]any{"_id": "3"}}, map[string]any{"title": "rust"},
@@ -111,14 +111,14 @@ func TestAgainstElasticsearch(t *testing.T) {
 	bulk, err := api.Decode[struct {
 		Errors bool `json:"errors"`
 		Items  []any
-	}](a.Bulk(ctx, api.BulkRequest{Index: index, Body: lines, Refresh: api.RefreshWaitFor}))
+	}](a.Raw.Bulk(ctx, api.BulkRequest{Index: index, RawBody: lines, Refresh: api.RefreshWaitFor}))
 	if err != nil || bulk.Errors || len(bulk.Items) != 2 {
 		t.Fatalf("bulk = %+v, %v", bulk, err)
 	}
 	doc, err := api.Decode[struct {
 		ID     string            `json:"_id"`
 		Source map[string]string `json:"_source"`
-	}](a.Get(ctx, api.GetRequest{Index: index, ID: "1 /x"}))
+	}](a.Raw.Get(ctx, api.GetRequest{Index: index, ID: "1 /x"}))
 	if err != nil || doc.ID != "1 /x" || doc.Source["title"] != "go in action" {
 		t.Fatalf("get = %+v, %v", doc, err)
 	}
@@ -132,12 +132,12 @@ func TestAgainstElasticsearch(t *testing.T) {
 				ID string `json:"_id"`
 			} `json:"hits"`
 		} `json:"hits"`
-	}](a.Search(ctx, api.SearchRequest{Index: []string{index}, Size: new(1), Sort: []string{"_score:desc"},
-		Body: map[string]any{"query": map[string]any{"match": map[string]any{"title": "go action"}}}}))
+	}](a.Raw.Search(ctx, api.SearchRequest{Index: []string{index}, Size: new(1), Sort: []string{"_score:desc"},
+		RawBody: map[string]any{"query": map[string]any{"match": map[string]any{"title": "go action"}}}}))
 	if err != nil || res.Hits.Total.Value != 2 || len(res.Hits.Hits) != 1 || res.Hits.Hits[0].ID != "1 /x" {
 		t.Fatalf("search = %+v, %v", res, err)
 	}
-	ms, err := api.Decode[struct{ Responses []map[string]any }](a.Msearch(ctx, api.MsearchRequest{Index: []string{index}, Body: []any{
+	ms, err := api.Decode[struct{ Responses []map[string]any }](a.Raw.Msearch(ctx, api.MsearchRequest{Index: []string{index}, RawBody: []any{
 		map[string]any{}, map[string]any{"query": map[string]any{"match_all": map[string]any{}}},
 		map[string]any{}, map[string]any{"query": map[string]any{"match": map[string]any{"title": "rust"}}},
 	}}))
@@ -153,18 +153,18 @@ func TestAgainstElasticsearch(t *testing.T) {
 	if got := strings.Fields(string(text)); len(got) != 2 || got[0] != index || got[1] != "3" {
 		t.Fatalf("cat.indices text = %q", text)
 	}
-	count, err := api.Decode[struct{ Count int }](a.Count(ctx, api.CountRequest{Index: []string{index}, Q: "title:go"}))
+	count, err := api.Decode[struct{ Count int }](a.Raw.Count(ctx, api.CountRequest{Index: []string{index}, Q: "title:go"}))
 	if err != nil || count.Count != 2 {
 		t.Fatalf("count = %+v, %v", count, err)
 	}
 	// A server error is an error for Decode.
-	_, err = api.Decode[map[string]any](a.Search(ctx, api.SearchRequest{Index: []string{index}, Sort: []string{"_id"}}))
+	_, err = api.Decode[map[string]any](a.Raw.Search(ctx, api.SearchRequest{Index: []string{index}, Sort: []string{"_id"}}))
 	var se *api.UnexpectedStatusError
 	if !errors.As(err, &se) || se.Status != 400 || !strings.Contains(string(se.Body), "Fielddata access on the _id field") {
 		t.Fatalf("Decode of a 400: %v", err)
 	}
 	// A server-side error keeps its status for the caller.
-	resp, err := a.Indices.Create(ctx, api.IndicesCreateRequest{Index: index})
+	resp, err := a.Raw.Indices.Create(ctx, api.IndicesCreateRequest{Index: index})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,11 +11,18 @@ const EndpointCount = 602
 // this package was generated from.
 const SpecVersion = "9.5.3"
 
-// API is the whole Elasticsearch REST API. Endpoints without a namespace are
+// API is the whole Elasticsearch REST API, typed: each endpoint takes a
+// request struct (path parts, query parameters and a typed body) and returns
+// the typed response of the specification. Endpoints without a namespace are
 // methods of API; the others are methods of its namespace fields, such as
-// Indices. Build one with [New]; it is safe for concurrent use.
+// Indices. The same endpoints returning the raw [transport.Response] (for a
+// field the specification lacks, a newer server, or streaming) are under Raw.
+// Build one with [New]; it is safe for concurrent use.
 type API struct {
 	t transport.Interface
+
+	// Raw holds every endpoint again, returning the raw response.
+	Raw *RawAPI
 
 	// Internal holds the _internal.* endpoints.
 	Internal *InternalAPI
@@ -107,184 +114,643 @@ type API struct {
 	XPack *XPackAPI
 }
 
+// RawAPI is the whole REST API returning raw responses: the caller reads
+// and closes the body. Reach it through the Raw field of [API].
+type RawAPI struct {
+	t transport.Interface
+
+	// Internal holds the _internal.* endpoints.
+	Internal *RawInternalAPI
+	// AsyncSearch holds the async_search.* endpoints.
+	AsyncSearch *RawAsyncSearchAPI
+	// Autoscaling holds the autoscaling.* endpoints.
+	Autoscaling *RawAutoscalingAPI
+	// Cat holds the cat.* endpoints.
+	Cat *RawCatAPI
+	// CCR holds the ccr.* endpoints.
+	CCR *RawCCRAPI
+	// Cluster holds the cluster.* endpoints.
+	Cluster *RawClusterAPI
+	// Connector holds the connector.* endpoints.
+	Connector *RawConnectorAPI
+	// DanglingIndices holds the dangling_indices.* endpoints.
+	DanglingIndices *RawDanglingIndicesAPI
+	// Enrich holds the enrich.* endpoints.
+	Enrich *RawEnrichAPI
+	// EQL holds the eql.* endpoints.
+	EQL *RawEQLAPI
+	// ESQL holds the esql.* endpoints.
+	ESQL *RawESQLAPI
+	// Features holds the features.* endpoints.
+	Features *RawFeaturesAPI
+	// Fleet holds the fleet.* endpoints.
+	Fleet *RawFleetAPI
+	// Graph holds the graph.* endpoints.
+	Graph *RawGraphAPI
+	// ILM holds the ilm.* endpoints.
+	ILM *RawILMAPI
+	// Indices holds the indices.* endpoints.
+	Indices *RawIndicesAPI
+	// Inference holds the inference.* endpoints.
+	Inference *RawInferenceAPI
+	// Ingest holds the ingest.* endpoints.
+	Ingest *RawIngestAPI
+	// License holds the license.* endpoints.
+	License *RawLicenseAPI
+	// Logstash holds the logstash.* endpoints.
+	Logstash *RawLogstashAPI
+	// Migration holds the migration.* endpoints.
+	Migration *RawMigrationAPI
+	// ML holds the ml.* endpoints.
+	ML *RawMLAPI
+	// Monitoring holds the monitoring.* endpoints.
+	Monitoring *RawMonitoringAPI
+	// Nodes holds the nodes.* endpoints.
+	Nodes *RawNodesAPI
+	// Profiling holds the profiling.* endpoints.
+	Profiling *RawProfilingAPI
+	// Project holds the project.* endpoints.
+	Project *RawProjectAPI
+	// QueryRules holds the query_rules.* endpoints.
+	QueryRules *RawQueryRulesAPI
+	// Rollup holds the rollup.* endpoints.
+	Rollup *RawRollupAPI
+	// SearchApplication holds the search_application.* endpoints.
+	SearchApplication *RawSearchApplicationAPI
+	// SearchableSnapshots holds the searchable_snapshots.* endpoints.
+	SearchableSnapshots *RawSearchableSnapshotsAPI
+	// Security holds the security.* endpoints.
+	Security *RawSecurityAPI
+	// Shutdown holds the shutdown.* endpoints.
+	Shutdown *RawShutdownAPI
+	// Simulate holds the simulate.* endpoints.
+	Simulate *RawSimulateAPI
+	// SLM holds the slm.* endpoints.
+	SLM *RawSLMAPI
+	// Snapshot holds the snapshot.* endpoints.
+	Snapshot *RawSnapshotAPI
+	// SQL holds the sql.* endpoints.
+	SQL *RawSQLAPI
+	// SSL holds the ssl.* endpoints.
+	SSL *RawSSLAPI
+	// Streams holds the streams.* endpoints.
+	Streams *RawStreamsAPI
+	// Synonyms holds the synonyms.* endpoints.
+	Synonyms *RawSynonymsAPI
+	// Tasks holds the tasks.* endpoints.
+	Tasks *RawTasksAPI
+	// TextStructure holds the text_structure.* endpoints.
+	TextStructure *RawTextStructureAPI
+	// Transform holds the transform.* endpoints.
+	Transform *RawTransformAPI
+	// Watcher holds the watcher.* endpoints.
+	Watcher *RawWatcherAPI
+	// XPack holds the xpack.* endpoints.
+	XPack *RawXPackAPI
+}
+
 // InternalAPI holds the _internal.* endpoints. Reach it through the Internal field of [API].
 type InternalAPI struct{ t transport.Interface }
+
+// RawInternalAPI holds the _internal.* endpoints returning raw responses. Reach it through
+// the Internal field of [RawAPI].
+type RawInternalAPI struct{ t transport.Interface }
 
 // AsyncSearchAPI holds the async_search.* endpoints. Reach it through the AsyncSearch field of [API].
 type AsyncSearchAPI struct{ t transport.Interface }
 
+// RawAsyncSearchAPI holds the async_search.* endpoints returning raw responses. Reach it through
+// the AsyncSearch field of [RawAPI].
+type RawAsyncSearchAPI struct{ t transport.Interface }
+
 // AutoscalingAPI holds the autoscaling.* endpoints. Reach it through the Autoscaling field of [API].
 type AutoscalingAPI struct{ t transport.Interface }
+
+// RawAutoscalingAPI holds the autoscaling.* endpoints returning raw responses. Reach it through
+// the Autoscaling field of [RawAPI].
+type RawAutoscalingAPI struct{ t transport.Interface }
 
 // CatAPI holds the cat.* endpoints. Reach it through the Cat field of [API].
 type CatAPI struct{ t transport.Interface }
 
+// RawCatAPI holds the cat.* endpoints returning raw responses. Reach it through
+// the Cat field of [RawAPI].
+type RawCatAPI struct{ t transport.Interface }
+
 // CCRAPI holds the ccr.* endpoints. Reach it through the CCR field of [API].
 type CCRAPI struct{ t transport.Interface }
+
+// RawCCRAPI holds the ccr.* endpoints returning raw responses. Reach it through
+// the CCR field of [RawAPI].
+type RawCCRAPI struct{ t transport.Interface }
 
 // ClusterAPI holds the cluster.* endpoints. Reach it through the Cluster field of [API].
 type ClusterAPI struct{ t transport.Interface }
 
+// RawClusterAPI holds the cluster.* endpoints returning raw responses. Reach it through
+// the Cluster field of [RawAPI].
+type RawClusterAPI struct{ t transport.Interface }
+
 // ConnectorAPI holds the connector.* endpoints. Reach it through the Connector field of [API].
 type ConnectorAPI struct{ t transport.Interface }
+
+// RawConnectorAPI holds the connector.* endpoints returning raw responses. Reach it through
+// the Connector field of [RawAPI].
+type RawConnectorAPI struct{ t transport.Interface }
 
 // DanglingIndicesAPI holds the dangling_indices.* endpoints. Reach it through the DanglingIndices field of [API].
 type DanglingIndicesAPI struct{ t transport.Interface }
 
+// RawDanglingIndicesAPI holds the dangling_indices.* endpoints returning raw responses. Reach it through
+// the DanglingIndices field of [RawAPI].
+type RawDanglingIndicesAPI struct{ t transport.Interface }
+
 // EnrichAPI holds the enrich.* endpoints. Reach it through the Enrich field of [API].
 type EnrichAPI struct{ t transport.Interface }
+
+// RawEnrichAPI holds the enrich.* endpoints returning raw responses. Reach it through
+// the Enrich field of [RawAPI].
+type RawEnrichAPI struct{ t transport.Interface }
 
 // EQLAPI holds the eql.* endpoints. Reach it through the EQL field of [API].
 type EQLAPI struct{ t transport.Interface }
 
+// RawEQLAPI holds the eql.* endpoints returning raw responses. Reach it through
+// the EQL field of [RawAPI].
+type RawEQLAPI struct{ t transport.Interface }
+
 // ESQLAPI holds the esql.* endpoints. Reach it through the ESQL field of [API].
 type ESQLAPI struct{ t transport.Interface }
+
+// RawESQLAPI holds the esql.* endpoints returning raw responses. Reach it through
+// the ESQL field of [RawAPI].
+type RawESQLAPI struct{ t transport.Interface }
 
 // FeaturesAPI holds the features.* endpoints. Reach it through the Features field of [API].
 type FeaturesAPI struct{ t transport.Interface }
 
+// RawFeaturesAPI holds the features.* endpoints returning raw responses. Reach it through
+// the Features field of [RawAPI].
+type RawFeaturesAPI struct{ t transport.Interface }
+
 // FleetAPI holds the fleet.* endpoints. Reach it through the Fleet field of [API].
 type FleetAPI struct{ t transport.Interface }
+
+// RawFleetAPI holds the fleet.* endpoints returning raw responses. Reach it through
+// the Fleet field of [RawAPI].
+type RawFleetAPI struct{ t transport.Interface }
 
 // GraphAPI holds the graph.* endpoints. Reach it through the Graph field of [API].
 type GraphAPI struct{ t transport.Interface }
 
+// RawGraphAPI holds the graph.* endpoints returning raw responses. Reach it through
+// the Graph field of [RawAPI].
+type RawGraphAPI struct{ t transport.Interface }
+
 // ILMAPI holds the ilm.* endpoints. Reach it through the ILM field of [API].
 type ILMAPI struct{ t transport.Interface }
+
+// RawILMAPI holds the ilm.* endpoints returning raw responses. Reach it through
+// the ILM field of [RawAPI].
+type RawILMAPI struct{ t transport.Interface }
 
 // IndicesAPI holds the indices.* endpoints. Reach it through the Indices field of [API].
 type IndicesAPI struct{ t transport.Interface }
 
+// RawIndicesAPI holds the indices.* endpoints returning raw responses. Reach it through
+// the Indices field of [RawAPI].
+type RawIndicesAPI struct{ t transport.Interface }
+
 // InferenceAPI holds the inference.* endpoints. Reach it through the Inference field of [API].
 type InferenceAPI struct{ t transport.Interface }
+
+// RawInferenceAPI holds the inference.* endpoints returning raw responses. Reach it through
+// the Inference field of [RawAPI].
+type RawInferenceAPI struct{ t transport.Interface }
 
 // IngestAPI holds the ingest.* endpoints. Reach it through the Ingest field of [API].
 type IngestAPI struct{ t transport.Interface }
 
+// RawIngestAPI holds the ingest.* endpoints returning raw responses. Reach it through
+// the Ingest field of [RawAPI].
+type RawIngestAPI struct{ t transport.Interface }
+
 // LicenseAPI holds the license.* endpoints. Reach it through the License field of [API].
 type LicenseAPI struct{ t transport.Interface }
+
+// RawLicenseAPI holds the license.* endpoints returning raw responses. Reach it through
+// the License field of [RawAPI].
+type RawLicenseAPI struct{ t transport.Interface }
 
 // LogstashAPI holds the logstash.* endpoints. Reach it through the Logstash field of [API].
 type LogstashAPI struct{ t transport.Interface }
 
+// RawLogstashAPI holds the logstash.* endpoints returning raw responses. Reach it through
+// the Logstash field of [RawAPI].
+type RawLogstashAPI struct{ t transport.Interface }
+
 // MigrationAPI holds the migration.* endpoints. Reach it through the Migration field of [API].
 type MigrationAPI struct{ t transport.Interface }
+
+// RawMigrationAPI holds the migration.* endpoints returning raw responses. Reach it through
+// the Migration field of [RawAPI].
+type RawMigrationAPI struct{ t transport.Interface }
 
 // MLAPI holds the ml.* endpoints. Reach it through the ML field of [API].
 type MLAPI struct{ t transport.Interface }
 
+// RawMLAPI holds the ml.* endpoints returning raw responses. Reach it through
+// the ML field of [RawAPI].
+type RawMLAPI struct{ t transport.Interface }
+
 // MonitoringAPI holds the monitoring.* endpoints. Reach it through the Monitoring field of [API].
 type MonitoringAPI struct{ t transport.Interface }
+
+// RawMonitoringAPI holds the monitoring.* endpoints returning raw responses. Reach it through
+// the Monitoring field of [RawAPI].
+type RawMonitoringAPI struct{ t transport.Interface }
 
 // NodesAPI holds the nodes.* endpoints. Reach it through the Nodes field of [API].
 type NodesAPI struct{ t transport.Interface }
 
+// RawNodesAPI holds the nodes.* endpoints returning raw responses. Reach it through
+// the Nodes field of [RawAPI].
+type RawNodesAPI struct{ t transport.Interface }
+
 // ProfilingAPI holds the profiling.* endpoints. Reach it through the Profiling field of [API].
 type ProfilingAPI struct{ t transport.Interface }
+
+// RawProfilingAPI holds the profiling.* endpoints returning raw responses. Reach it through
+// the Profiling field of [RawAPI].
+type RawProfilingAPI struct{ t transport.Interface }
 
 // ProjectAPI holds the project.* endpoints. Reach it through the Project field of [API].
 type ProjectAPI struct{ t transport.Interface }
 
+// RawProjectAPI holds the project.* endpoints returning raw responses. Reach it through
+// the Project field of [RawAPI].
+type RawProjectAPI struct{ t transport.Interface }
+
 // QueryRulesAPI holds the query_rules.* endpoints. Reach it through the QueryRules field of [API].
 type QueryRulesAPI struct{ t transport.Interface }
+
+// RawQueryRulesAPI holds the query_rules.* endpoints returning raw responses. Reach it through
+// the QueryRules field of [RawAPI].
+type RawQueryRulesAPI struct{ t transport.Interface }
 
 // RollupAPI holds the rollup.* endpoints. Reach it through the Rollup field of [API].
 type RollupAPI struct{ t transport.Interface }
 
+// RawRollupAPI holds the rollup.* endpoints returning raw responses. Reach it through
+// the Rollup field of [RawAPI].
+type RawRollupAPI struct{ t transport.Interface }
+
 // SearchApplicationAPI holds the search_application.* endpoints. Reach it through the SearchApplication field of [API].
 type SearchApplicationAPI struct{ t transport.Interface }
+
+// RawSearchApplicationAPI holds the search_application.* endpoints returning raw responses. Reach it through
+// the SearchApplication field of [RawAPI].
+type RawSearchApplicationAPI struct{ t transport.Interface }
 
 // SearchableSnapshotsAPI holds the searchable_snapshots.* endpoints. Reach it through the SearchableSnapshots field of [API].
 type SearchableSnapshotsAPI struct{ t transport.Interface }
 
+// RawSearchableSnapshotsAPI holds the searchable_snapshots.* endpoints returning raw responses. Reach it through
+// the SearchableSnapshots field of [RawAPI].
+type RawSearchableSnapshotsAPI struct{ t transport.Interface }
+
 // SecurityAPI holds the security.* endpoints. Reach it through the Security field of [API].
 type SecurityAPI struct{ t transport.Interface }
+
+// RawSecurityAPI holds the security.* endpoints returning raw responses. Reach it through
+// the Security field of [RawAPI].
+type RawSecurityAPI struct{ t transport.Interface }
 
 // ShutdownAPI holds the shutdown.* endpoints. Reach it through the Shutdown field of [API].
 type ShutdownAPI struct{ t transport.Interface }
 
+// RawShutdownAPI holds the shutdown.* endpoints returning raw responses. Reach it through
+// the Shutdown field of [RawAPI].
+type RawShutdownAPI struct{ t transport.Interface }
+
 // SimulateAPI holds the simulate.* endpoints. Reach it through the Simulate field of [API].
 type SimulateAPI struct{ t transport.Interface }
+
+// RawSimulateAPI holds the simulate.* endpoints returning raw responses. Reach it through
+// the Simulate field of [RawAPI].
+type RawSimulateAPI struct{ t transport.Interface }
 
 // SLMAPI holds the slm.* endpoints. Reach it through the SLM field of [API].
 type SLMAPI struct{ t transport.Interface }
 
+// RawSLMAPI holds the slm.* endpoints returning raw responses. Reach it through
+// the SLM field of [RawAPI].
+type RawSLMAPI struct{ t transport.Interface }
+
 // SnapshotAPI holds the snapshot.* endpoints. Reach it through the Snapshot field of [API].
 type SnapshotAPI struct{ t transport.Interface }
+
+// RawSnapshotAPI holds the snapshot.* endpoints returning raw responses. Reach it through
+// the Snapshot field of [RawAPI].
+type RawSnapshotAPI struct{ t transport.Interface }
 
 // SQLAPI holds the sql.* endpoints. Reach it through the SQL field of [API].
 type SQLAPI struct{ t transport.Interface }
 
+// RawSQLAPI holds the sql.* endpoints returning raw responses. Reach it through
+// the SQL field of [RawAPI].
+type RawSQLAPI struct{ t transport.Interface }
+
 // SSLAPI holds the ssl.* endpoints. Reach it through the SSL field of [API].
 type SSLAPI struct{ t transport.Interface }
+
+// RawSSLAPI holds the ssl.* endpoints returning raw responses. Reach it through
+// the SSL field of [RawAPI].
+type RawSSLAPI struct{ t transport.Interface }
 
 // StreamsAPI holds the streams.* endpoints. Reach it through the Streams field of [API].
 type StreamsAPI struct{ t transport.Interface }
 
+// RawStreamsAPI holds the streams.* endpoints returning raw responses. Reach it through
+// the Streams field of [RawAPI].
+type RawStreamsAPI struct{ t transport.Interface }
+
 // SynonymsAPI holds the synonyms.* endpoints. Reach it through the Synonyms field of [API].
 type SynonymsAPI struct{ t transport.Interface }
+
+// RawSynonymsAPI holds the synonyms.* endpoints returning raw responses. Reach it through
+// the Synonyms field of [RawAPI].
+type RawSynonymsAPI struct{ t transport.Interface }
 
 // TasksAPI holds the tasks.* endpoints. Reach it through the Tasks field of [API].
 type TasksAPI struct{ t transport.Interface }
 
+// RawTasksAPI holds the tasks.* endpoints returning raw responses. Reach it through
+// the Tasks field of [RawAPI].
+type RawTasksAPI struct{ t transport.Interface }
+
 // TextStructureAPI holds the text_structure.* endpoints. Reach it through the TextStructure field of [API].
 type TextStructureAPI struct{ t transport.Interface }
+
+// RawTextStructureAPI holds the text_structure.* endpoints returning raw responses. Reach it through
+// the TextStructure field of [RawAPI].
+type RawTextStructureAPI struct{ t transport.Interface }
 
 // TransformAPI holds the transform.* endpoints. Reach it through the Transform field of [API].
 type TransformAPI struct{ t transport.Interface }
 
+// RawTransformAPI holds the transform.* endpoints returning raw responses. Reach it through
+// the Transform field of [RawAPI].
+type RawTransformAPI struct{ t transport.Interface }
+
 // WatcherAPI holds the watcher.* endpoints. Reach it through the Watcher field of [API].
 type WatcherAPI struct{ t transport.Interface }
+
+// RawWatcherAPI holds the watcher.* endpoints returning raw responses. Reach it through
+// the Watcher field of [RawAPI].
+type RawWatcherAPI struct{ t transport.Interface }
 
 // XPackAPI holds the xpack.* endpoints. Reach it through the XPack field of [API].
 type XPackAPI struct{ t transport.Interface }
 
+// RawXPackAPI holds the xpack.* endpoints returning raw responses. Reach it through
+// the XPack field of [RawAPI].
+type RawXPackAPI struct{ t transport.Interface }
+
+// tree holds an API, its RawAPI and every namespace in one allocation.
+type tree struct {
+	api                    API
+	raw                    RawAPI
+	internal               InternalAPI
+	rawInternal            RawInternalAPI
+	asyncSearch            AsyncSearchAPI
+	rawAsyncSearch         RawAsyncSearchAPI
+	autoscaling            AutoscalingAPI
+	rawAutoscaling         RawAutoscalingAPI
+	cat                    CatAPI
+	rawCat                 RawCatAPI
+	ccr                    CCRAPI
+	rawCCR                 RawCCRAPI
+	cluster                ClusterAPI
+	rawCluster             RawClusterAPI
+	connector              ConnectorAPI
+	rawConnector           RawConnectorAPI
+	danglingIndices        DanglingIndicesAPI
+	rawDanglingIndices     RawDanglingIndicesAPI
+	enrich                 EnrichAPI
+	rawEnrich              RawEnrichAPI
+	eql                    EQLAPI
+	rawEQL                 RawEQLAPI
+	esql                   ESQLAPI
+	rawESQL                RawESQLAPI
+	features               FeaturesAPI
+	rawFeatures            RawFeaturesAPI
+	fleet                  FleetAPI
+	rawFleet               RawFleetAPI
+	graph                  GraphAPI
+	rawGraph               RawGraphAPI
+	ilm                    ILMAPI
+	rawILM                 RawILMAPI
+	indices                IndicesAPI
+	rawIndices             RawIndicesAPI
+	inference              InferenceAPI
+	rawInference           RawInferenceAPI
+	ingest                 IngestAPI
+	rawIngest              RawIngestAPI
+	license                LicenseAPI
+	rawLicense             RawLicenseAPI
+	logstash               LogstashAPI
+	rawLogstash            RawLogstashAPI
+	migration              MigrationAPI
+	rawMigration           RawMigrationAPI
+	ml                     MLAPI
+	rawML                  RawMLAPI
+	monitoring             MonitoringAPI
+	rawMonitoring          RawMonitoringAPI
+	nodes                  NodesAPI
+	rawNodes               RawNodesAPI
+	profiling              ProfilingAPI
+	rawProfiling           RawProfilingAPI
+	project                ProjectAPI
+	rawProject             RawProjectAPI
+	queryRules             QueryRulesAPI
+	rawQueryRules          RawQueryRulesAPI
+	rollup                 RollupAPI
+	rawRollup              RawRollupAPI
+	searchApplication      SearchApplicationAPI
+	rawSearchApplication   RawSearchApplicationAPI
+	searchableSnapshots    SearchableSnapshotsAPI
+	rawSearchableSnapshots RawSearchableSnapshotsAPI
+	security               SecurityAPI
+	rawSecurity            RawSecurityAPI
+	shutdown               ShutdownAPI
+	rawShutdown            RawShutdownAPI
+	simulate               SimulateAPI
+	rawSimulate            RawSimulateAPI
+	slm                    SLMAPI
+	rawSLM                 RawSLMAPI
+	snapshot               SnapshotAPI
+	rawSnapshot            RawSnapshotAPI
+	sql                    SQLAPI
+	rawSQL                 RawSQLAPI
+	ssl                    SSLAPI
+	rawSSL                 RawSSLAPI
+	streams                StreamsAPI
+	rawStreams             RawStreamsAPI
+	synonyms               SynonymsAPI
+	rawSynonyms            RawSynonymsAPI
+	tasks                  TasksAPI
+	rawTasks               RawTasksAPI
+	textStructure          TextStructureAPI
+	rawTextStructure       RawTextStructureAPI
+	transform              TransformAPI
+	rawTransform           RawTransformAPI
+	watcher                WatcherAPI
+	rawWatcher             RawWatcherAPI
+	xPack                  XPackAPI
+	rawXPack               RawXPackAPI
+}
+
 func newAPI(t transport.Interface) *API {
-	return &API{
+	tr := &tree{}
+	tr.raw = RawAPI{
 		t:                   t,
-		Internal:            &InternalAPI{t},
-		AsyncSearch:         &AsyncSearchAPI{t},
-		Autoscaling:         &AutoscalingAPI{t},
-		Cat:                 &CatAPI{t},
-		CCR:                 &CCRAPI{t},
-		Cluster:             &ClusterAPI{t},
-		Connector:           &ConnectorAPI{t},
-		DanglingIndices:     &DanglingIndicesAPI{t},
-		Enrich:              &EnrichAPI{t},
-		EQL:                 &EQLAPI{t},
-		ESQL:                &ESQLAPI{t},
-		Features:            &FeaturesAPI{t},
-		Fleet:               &FleetAPI{t},
-		Graph:               &GraphAPI{t},
-		ILM:                 &ILMAPI{t},
-		Indices:             &IndicesAPI{t},
-		Inference:           &InferenceAPI{t},
-		Ingest:              &IngestAPI{t},
-		License:             &LicenseAPI{t},
-		Logstash:            &LogstashAPI{t},
-		Migration:           &MigrationAPI{t},
-		ML:                  &MLAPI{t},
-		Monitoring:          &MonitoringAPI{t},
-		Nodes:               &NodesAPI{t},
-		Profiling:           &ProfilingAPI{t},
-		Project:             &ProjectAPI{t},
-		QueryRules:          &QueryRulesAPI{t},
-		Rollup:              &RollupAPI{t},
-		SearchApplication:   &SearchApplicationAPI{t},
-		SearchableSnapshots: &SearchableSnapshotsAPI{t},
-		Security:            &SecurityAPI{t},
-		Shutdown:            &ShutdownAPI{t},
-		Simulate:            &SimulateAPI{t},
-		SLM:                 &SLMAPI{t},
-		Snapshot:            &SnapshotAPI{t},
-		SQL:                 &SQLAPI{t},
-		SSL:                 &SSLAPI{t},
-		Streams:             &StreamsAPI{t},
-		Synonyms:            &SynonymsAPI{t},
-		Tasks:               &TasksAPI{t},
-		TextStructure:       &TextStructureAPI{t},
-		Transform:           &TransformAPI{t},
-		Watcher:             &WatcherAPI{t},
-		XPack:               &XPackAPI{t},
+		Internal:            &tr.rawInternal,
+		AsyncSearch:         &tr.rawAsyncSearch,
+		Autoscaling:         &tr.rawAutoscaling,
+		Cat:                 &tr.rawCat,
+		CCR:                 &tr.rawCCR,
+		Cluster:             &tr.rawCluster,
+		Connector:           &tr.rawConnector,
+		DanglingIndices:     &tr.rawDanglingIndices,
+		Enrich:              &tr.rawEnrich,
+		EQL:                 &tr.rawEQL,
+		ESQL:                &tr.rawESQL,
+		Features:            &tr.rawFeatures,
+		Fleet:               &tr.rawFleet,
+		Graph:               &tr.rawGraph,
+		ILM:                 &tr.rawILM,
+		Indices:             &tr.rawIndices,
+		Inference:           &tr.rawInference,
+		Ingest:              &tr.rawIngest,
+		License:             &tr.rawLicense,
+		Logstash:            &tr.rawLogstash,
+		Migration:           &tr.rawMigration,
+		ML:                  &tr.rawML,
+		Monitoring:          &tr.rawMonitoring,
+		Nodes:               &tr.rawNodes,
+		Profiling:           &tr.rawProfiling,
+		Project:             &tr.rawProject,
+		QueryRules:          &tr.rawQueryRules,
+		Rollup:              &tr.rawRollup,
+		SearchApplication:   &tr.rawSearchApplication,
+		SearchableSnapshots: &tr.rawSearchableSnapshots,
+		Security:            &tr.rawSecurity,
+		Shutdown:            &tr.rawShutdown,
+		Simulate:            &tr.rawSimulate,
+		SLM:                 &tr.rawSLM,
+		Snapshot:            &tr.rawSnapshot,
+		SQL:                 &tr.rawSQL,
+		SSL:                 &tr.rawSSL,
+		Streams:             &tr.rawStreams,
+		Synonyms:            &tr.rawSynonyms,
+		Tasks:               &tr.rawTasks,
+		TextStructure:       &tr.rawTextStructure,
+		Transform:           &tr.rawTransform,
+		Watcher:             &tr.rawWatcher,
+		XPack:               &tr.rawXPack,
 	}
+	tr.api = API{
+		t:                   t,
+		Raw:                 &tr.raw,
+		Internal:            &tr.internal,
+		AsyncSearch:         &tr.asyncSearch,
+		Autoscaling:         &tr.autoscaling,
+		Cat:                 &tr.cat,
+		CCR:                 &tr.ccr,
+		Cluster:             &tr.cluster,
+		Connector:           &tr.connector,
+		DanglingIndices:     &tr.danglingIndices,
+		Enrich:              &tr.enrich,
+		EQL:                 &tr.eql,
+		ESQL:                &tr.esql,
+		Features:            &tr.features,
+		Fleet:               &tr.fleet,
+		Graph:               &tr.graph,
+		ILM:                 &tr.ilm,
+		Indices:             &tr.indices,
+		Inference:           &tr.inference,
+		Ingest:              &tr.ingest,
+		License:             &tr.license,
+		Logstash:            &tr.logstash,
+		Migration:           &tr.migration,
+		ML:                  &tr.ml,
+		Monitoring:          &tr.monitoring,
+		Nodes:               &tr.nodes,
+		Profiling:           &tr.profiling,
+		Project:             &tr.project,
+		QueryRules:          &tr.queryRules,
+		Rollup:              &tr.rollup,
+		SearchApplication:   &tr.searchApplication,
+		SearchableSnapshots: &tr.searchableSnapshots,
+		Security:            &tr.security,
+		Shutdown:            &tr.shutdown,
+		Simulate:            &tr.simulate,
+		SLM:                 &tr.slm,
+		Snapshot:            &tr.snapshot,
+		SQL:                 &tr.sql,
+		SSL:                 &tr.ssl,
+		Streams:             &tr.streams,
+		Synonyms:            &tr.synonyms,
+		Tasks:               &tr.tasks,
+		TextStructure:       &tr.textStructure,
+		Transform:           &tr.transform,
+		Watcher:             &tr.watcher,
+		XPack:               &tr.xPack,
+	}
+	tr.internal.t, tr.rawInternal.t = t, t
+	tr.asyncSearch.t, tr.rawAsyncSearch.t = t, t
+	tr.autoscaling.t, tr.rawAutoscaling.t = t, t
+	tr.cat.t, tr.rawCat.t = t, t
+	tr.ccr.t, tr.rawCCR.t = t, t
+	tr.cluster.t, tr.rawCluster.t = t, t
+	tr.connector.t, tr.rawConnector.t = t, t
+	tr.danglingIndices.t, tr.rawDanglingIndices.t = t, t
+	tr.enrich.t, tr.rawEnrich.t = t, t
+	tr.eql.t, tr.rawEQL.t = t, t
+	tr.esql.t, tr.rawESQL.t = t, t
+	tr.features.t, tr.rawFeatures.t = t, t
+	tr.fleet.t, tr.rawFleet.t = t, t
+	tr.graph.t, tr.rawGraph.t = t, t
+	tr.ilm.t, tr.rawILM.t = t, t
+	tr.indices.t, tr.rawIndices.t = t, t
+	tr.inference.t, tr.rawInference.t = t, t
+	tr.ingest.t, tr.rawIngest.t = t, t
+	tr.license.t, tr.rawLicense.t = t, t
+	tr.logstash.t, tr.rawLogstash.t = t, t
+	tr.migration.t, tr.rawMigration.t = t, t
+	tr.ml.t, tr.rawML.t = t, t
+	tr.monitoring.t, tr.rawMonitoring.t = t, t
+	tr.nodes.t, tr.rawNodes.t = t, t
+	tr.profiling.t, tr.rawProfiling.t = t, t
+	tr.project.t, tr.rawProject.t = t, t
+	tr.queryRules.t, tr.rawQueryRules.t = t, t
+	tr.rollup.t, tr.rawRollup.t = t, t
+	tr.searchApplication.t, tr.rawSearchApplication.t = t, t
+	tr.searchableSnapshots.t, tr.rawSearchableSnapshots.t = t, t
+	tr.security.t, tr.rawSecurity.t = t, t
+	tr.shutdown.t, tr.rawShutdown.t = t, t
+	tr.simulate.t, tr.rawSimulate.t = t, t
+	tr.slm.t, tr.rawSLM.t = t, t
+	tr.snapshot.t, tr.rawSnapshot.t = t, t
+	tr.sql.t, tr.rawSQL.t = t, t
+	tr.ssl.t, tr.rawSSL.t = t, t
+	tr.streams.t, tr.rawStreams.t = t, t
+	tr.synonyms.t, tr.rawSynonyms.t = t, t
+	tr.tasks.t, tr.rawTasks.t = t, t
+	tr.textStructure.t, tr.rawTextStructure.t = t, t
+	tr.transform.t, tr.rawTransform.t = t, t
+	tr.watcher.t, tr.rawWatcher.t = t, t
+	tr.xPack.t, tr.rawXPack.t = t, t
+	return &tr.api
 }

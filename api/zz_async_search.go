@@ -4,7 +4,9 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -14,16 +16,29 @@ type AsyncSearchDeleteRequest struct {
 	ID string
 }
 
+// AsyncSearchDeleteResponse is the response of [AsyncSearchAPI.Delete].
+type AsyncSearchDeleteResponse = types.AcknowledgedResponseBase
+
 // Delete calls async_search.delete: Delete an async search.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-async-search-submit
-func (a *AsyncSearchAPI) Delete(ctx context.Context, r AsyncSearchDeleteRequest, opts ...Option) (*transport.Response, error) {
+func (a *AsyncSearchAPI) Delete(ctx context.Context, r AsyncSearchDeleteRequest, opts ...Option) (*AsyncSearchDeleteResponse, error) {
+	return decodeAs[AsyncSearchDeleteResponse](doAsyncSearchDelete(ctx, a.t, r, opts))
+}
+
+// Delete calls async_search.delete and returns the raw response: the caller reads and closes
+// its body. See [AsyncSearchAPI.Delete].
+func (a *RawAsyncSearchAPI) Delete(ctx context.Context, r AsyncSearchDeleteRequest, opts ...Option) (*transport.Response, error) {
+	return doAsyncSearchDelete(ctx, a.t, r, opts)
+}
+
+func doAsyncSearchDelete(ctx context.Context, t transport.Interface, r AsyncSearchDeleteRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("async_search.delete", "id")
 	}
 	p := "/_async_search/" + esc(r.ID)
 	m := "DELETE"
-	return send(ctx, a.t, "async_search.delete", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "async_search.delete", m, p, nil, nil, "", "", opts)
 }
 
 // AsyncSearchGetRequest holds the parameters of [AsyncSearchAPI.Get].
@@ -42,10 +57,26 @@ type AsyncSearchGetRequest struct {
 	WaitForCompletionTimeout string
 }
 
+// AsyncSearchGetResponse is the response of [AsyncSearchAPI.Get].
+type AsyncSearchGetResponse = types.AsyncSearchDocumentResponseBase[json.RawMessage]
+
 // Get calls async_search.get: Get async search results.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-async-search-submit
-func (a *AsyncSearchAPI) Get(ctx context.Context, r AsyncSearchGetRequest, opts ...Option) (*transport.Response, error) {
+func (a *AsyncSearchAPI) Get(ctx context.Context, r AsyncSearchGetRequest, opts ...Option) (*AsyncSearchGetResponse, error) {
+	if r.TypedKeys == nil {
+		r.TypedKeys = new(true)
+	}
+	return decodeAs[AsyncSearchGetResponse](doAsyncSearchGet(ctx, a.t, r, opts))
+}
+
+// Get calls async_search.get and returns the raw response: the caller reads and closes
+// its body. See [AsyncSearchAPI.Get].
+func (a *RawAsyncSearchAPI) Get(ctx context.Context, r AsyncSearchGetRequest, opts ...Option) (*transport.Response, error) {
+	return doAsyncSearchGet(ctx, a.t, r, opts)
+}
+
+func doAsyncSearchGet(ctx context.Context, t transport.Interface, r AsyncSearchGetRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("async_search.get", "id")
 	}
@@ -56,7 +87,7 @@ func (a *AsyncSearchAPI) Get(ctx context.Context, r AsyncSearchGetRequest, opts 
 	setBool(q, "return_intermediate_results", r.ReturnIntermediateResults)
 	setBool(q, "typed_keys", r.TypedKeys)
 	setStr(q, "wait_for_completion_timeout", r.WaitForCompletionTimeout)
-	return send(ctx, a.t, "async_search.get", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "async_search.get", m, p, q, nil, "", "", opts)
 }
 
 // AsyncSearchStatusRequest holds the parameters of [AsyncSearchAPI.Status].
@@ -68,10 +99,23 @@ type AsyncSearchStatusRequest struct {
 	KeepAlive string
 }
 
+// AsyncSearchStatusResponse is the response of [AsyncSearchAPI.Status].
+type AsyncSearchStatusResponse = types.StatusResponseBase
+
 // Status calls async_search.status: Get the async search status.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-async-search-submit
-func (a *AsyncSearchAPI) Status(ctx context.Context, r AsyncSearchStatusRequest, opts ...Option) (*transport.Response, error) {
+func (a *AsyncSearchAPI) Status(ctx context.Context, r AsyncSearchStatusRequest, opts ...Option) (*AsyncSearchStatusResponse, error) {
+	return decodeAs[AsyncSearchStatusResponse](doAsyncSearchStatus(ctx, a.t, r, opts))
+}
+
+// Status calls async_search.status and returns the raw response: the caller reads and closes
+// its body. See [AsyncSearchAPI.Status].
+func (a *RawAsyncSearchAPI) Status(ctx context.Context, r AsyncSearchStatusRequest, opts ...Option) (*transport.Response, error) {
+	return doAsyncSearchStatus(ctx, a.t, r, opts)
+}
+
+func doAsyncSearchStatus(ctx context.Context, t transport.Interface, r AsyncSearchStatusRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("async_search.status", "id")
 	}
@@ -79,7 +123,7 @@ func (a *AsyncSearchAPI) Status(ctx context.Context, r AsyncSearchStatusRequest,
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "keep_alive", r.KeepAlive)
-	return send(ctx, a.t, "async_search.status", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "async_search.status", m, p, q, nil, "", "", opts)
 }
 
 // AsyncSearchSubmitRequest holds the parameters of [AsyncSearchAPI.Submit].
@@ -187,14 +231,127 @@ type AsyncSearchSubmitRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	WaitForCompletionTimeout string
 	// Body: The search definition using the Query DSL.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *AsyncSearchSubmitBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// AsyncSearchSubmitBody is the body of [AsyncSearchAPI.Submit].
+type AsyncSearchSubmitBody struct {
+	Aggregations map[string]types.AggregationContainer `json:"aggregations,omitempty"`
+	Collapse     *types.FieldCollapse                  `json:"collapse,omitempty"`
+	// If true, returns detailed information about score computation as part of a hit.
+	Explain *bool `json:"explain,omitempty"`
+	// Configuration of search extensions defined by Elasticsearch plugins.
+	Ext map[string]json.RawMessage `json:"ext,omitempty"`
+	// Starting document offset. By default, you cannot page through more than 10,000
+	// hits using the from and size parameters. To page through more hits, use the
+	// search_after parameter.
+	From      *int             `json:"from,omitempty"`
+	Highlight *types.Highlight `json:"highlight,omitempty"`
+	// Number of hits matching the query to count accurately. If true, the exact
+	// number of hits is returned at the cost of some performance. If false, the
+	// response does not include the total number of hits matching the query.
+	// Defaults to 10,000 hits.
+	TrackTotalHits types.TrackHits `json:"track_total_hits,omitzero"`
+	// Boosts the _score of documents from specified indices.
+	IndicesBoost []map[string]float64 `json:"indices_boost,omitempty"`
+	// Array of wildcard (*) patterns. The request returns doc values for field
+	// names matching these patterns in the hits.fields property of the response.
+	DocvalueFields []types.FieldAndFormat `json:"docvalue_fields,omitempty"`
+	// Defines the approximate kNN search to run.
+	Knn types.OneOrMany[types.KnnSearch] `json:"knn,omitempty"`
+	// Minimum _score for matching documents. Documents with a lower _score are
+	// not included in search results and results collected by aggregations.
+	MinScore   *float64              `json:"min_score,omitempty"`
+	PostFilter *types.QueryContainer `json:"post_filter,omitempty"`
+	Profile    *bool                 `json:"profile,omitempty"`
+	// Defines the search definition using the Query DSL.
+	Query   *types.QueryContainer          `json:"query,omitempty"`
+	Rescore types.OneOrMany[types.Rescore] `json:"rescore,omitempty"`
+	// Retrieve a script evaluation (based on different fields) for each hit.
+	ScriptFields map[string]types.ScriptField `json:"script_fields,omitempty"`
+	SearchAfter  types.SortResults            `json:"search_after,omitempty"`
+	// The number of hits to return. By default, you cannot page through more
+	// than 10,000 hits using the from and size parameters. To page through more
+	// hits, use the search_after parameter.
+	Size  *int                `json:"size,omitempty"`
+	Slice *types.SlicedScroll `json:"slice,omitempty"`
+	Sort  types.Sort          `json:"sort,omitempty"`
+	// Indicates which source fields are returned for matching documents. These
+	// fields are returned in the hits._source property of the search response.
+	Source types.SourceConfig `json:"_source,omitzero"`
+	// Array of wildcard (*) patterns. The request returns values for field names
+	// matching these patterns in the hits.fields property of the response.
+	Fields  []types.FieldAndFormat `json:"fields,omitempty"`
+	Suggest *types.Suggester       `json:"suggest,omitempty"`
+	// Maximum number of documents to collect for each shard. If a query reaches this
+	// limit, Elasticsearch terminates the query early. Elasticsearch collects documents
+	// before sorting. Defaults to 0, which does not terminate query execution early.
+	TerminateAfter *int64 `json:"terminate_after,omitempty"`
+	// Specifies the period of time to wait for a response from each shard. If no response
+	// is received before the timeout expires, the request fails and returns an error.
+	// Defaults to no timeout.
+	Timeout string `json:"timeout,omitempty"`
+	// If true, calculate and return document scores, even if the scores are not used for sorting.
+	TrackScores *bool `json:"track_scores,omitempty"`
+	// If true, returns document version as part of a hit.
+	Version *bool `json:"version,omitempty"`
+	// If true, returns sequence number and primary term of the last modification
+	// of each hit. See Optimistic concurrency control.
+	SeqNoPrimaryTerm *bool `json:"seq_no_primary_term,omitempty"`
+	// List of stored fields to return as part of a hit. If no fields are specified,
+	// no stored fields are included in the response. If this field is specified, the _source
+	// parameter defaults to false. You can pass _source: true to return both source fields
+	// and stored fields in the search response.
+	StoredFields types.Fields `json:"stored_fields,omitempty"`
+	// Limits the search to a point in time (PIT). If you provide a PIT, you
+	// cannot specify an <index> in the request path.
+	Pit *types.PointInTimeReference `json:"pit,omitempty"`
+	// Defines one or more runtime fields in the search request. These fields take
+	// precedence over mapped fields with the same name.
+	RuntimeMappings types.RuntimeFields `json:"runtime_mappings,omitempty"`
+	// Stats groups to associate with the search. Each group maintains a statistics
+	// aggregation for its associated searches. You can retrieve these stats using
+	// the indices stats API.
+	Stats []string `json:"stats,omitempty"`
+	// Specifies a subset of projects to target for the search using project
+	// metadata tags in a subset of Lucene query syntax.
+	// Allowed Lucene queries: the _alias tag and a single value (possibly wildcarded).
+	// Examples:
+	//  _alias:my-project
+	//  _alias:_origin
+	//  _alias:*pr*
+	// Supported in serverless only.
+	ProjectRouting types.ProjectRouting `json:"project_routing,omitempty"`
+}
+
+// AsyncSearchSubmitResponse is the response of [AsyncSearchAPI.Submit].
+type AsyncSearchSubmitResponse = types.AsyncSearchDocumentResponseBase[json.RawMessage]
 
 // Submit calls async_search.submit: Run an async search.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-async-search-submit
-func (a *AsyncSearchAPI) Submit(ctx context.Context, r AsyncSearchSubmitRequest, opts ...Option) (*transport.Response, error) {
+func (a *AsyncSearchAPI) Submit(ctx context.Context, r AsyncSearchSubmitRequest, opts ...Option) (*AsyncSearchSubmitResponse, error) {
+	if r.TypedKeys == nil {
+		r.TypedKeys = new(true)
+	}
+	return decodeAs[AsyncSearchSubmitResponse](doAsyncSearchSubmit(ctx, a.t, r, opts))
+}
+
+// Submit calls async_search.submit and returns the raw response: the caller reads and closes
+// its body. See [AsyncSearchAPI.Submit].
+func (a *RawAsyncSearchAPI) Submit(ctx context.Context, r AsyncSearchSubmitRequest, opts ...Option) (*transport.Response, error) {
+	return doAsyncSearchSubmit(ctx, a.t, r, opts)
+}
+
+func doAsyncSearchSubmit(ctx context.Context, t transport.Interface, r AsyncSearchSubmitRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	var p string
 	m := "POST"
 	switch {
@@ -247,5 +404,5 @@ func (a *AsyncSearchAPI) Submit(ctx context.Context, r AsyncSearchSubmitRequest,
 	setBool(q, "typed_keys", r.TypedKeys)
 	setBool(q, "version", r.Version)
 	setStr(q, "wait_for_completion_timeout", r.WaitForCompletionTimeout)
-	return send(ctx, a.t, "async_search.submit", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "async_search.submit", m, p, q, body, "", "", opts)
 }

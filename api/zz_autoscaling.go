@@ -5,6 +5,7 @@ package api
 import (
 	"context"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -20,11 +21,24 @@ type AutoscalingDeleteAutoscalingPolicyRequest struct {
 	Timeout string
 }
 
+// AutoscalingDeleteAutoscalingPolicyResponse is the response of [AutoscalingAPI.DeleteAutoscalingPolicy].
+type AutoscalingDeleteAutoscalingPolicyResponse = types.AcknowledgedResponseBase
+
 // DeleteAutoscalingPolicy calls autoscaling.delete_autoscaling_policy: Delete an autoscaling policy.
 //
 // This endpoint is internal to Elasticsearch.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-autoscaling-delete-autoscaling-policy
-func (a *AutoscalingAPI) DeleteAutoscalingPolicy(ctx context.Context, r AutoscalingDeleteAutoscalingPolicyRequest, opts ...Option) (*transport.Response, error) {
+func (a *AutoscalingAPI) DeleteAutoscalingPolicy(ctx context.Context, r AutoscalingDeleteAutoscalingPolicyRequest, opts ...Option) (*AutoscalingDeleteAutoscalingPolicyResponse, error) {
+	return decodeAs[AutoscalingDeleteAutoscalingPolicyResponse](doAutoscalingDeleteAutoscalingPolicy(ctx, a.t, r, opts))
+}
+
+// DeleteAutoscalingPolicy calls autoscaling.delete_autoscaling_policy and returns the raw response: the caller reads and closes
+// its body. See [AutoscalingAPI.DeleteAutoscalingPolicy].
+func (a *RawAutoscalingAPI) DeleteAutoscalingPolicy(ctx context.Context, r AutoscalingDeleteAutoscalingPolicyRequest, opts ...Option) (*transport.Response, error) {
+	return doAutoscalingDeleteAutoscalingPolicy(ctx, a.t, r, opts)
+}
+
+func doAutoscalingDeleteAutoscalingPolicy(ctx context.Context, t transport.Interface, r AutoscalingDeleteAutoscalingPolicyRequest, opts []Option) (*transport.Response, error) {
 	if r.Name == "" {
 		return nil, missingPart("autoscaling.delete_autoscaling_policy", "name")
 	}
@@ -33,7 +47,7 @@ func (a *AutoscalingAPI) DeleteAutoscalingPolicy(ctx context.Context, r Autoscal
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "autoscaling.delete_autoscaling_policy", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "autoscaling.delete_autoscaling_policy", m, p, q, nil, "", "", opts)
 }
 
 // AutoscalingGetAutoscalingCapacityRequest holds the parameters of [AutoscalingAPI.GetAutoscalingCapacity].
@@ -43,16 +57,31 @@ type AutoscalingGetAutoscalingCapacityRequest struct {
 	MasterTimeout string
 }
 
+// AutoscalingGetAutoscalingCapacityResponse is the response of [AutoscalingAPI.GetAutoscalingCapacity].
+type AutoscalingGetAutoscalingCapacityResponse struct {
+	Policies map[string]types.AutoscalingDeciders `json:"policies,omitempty"`
+}
+
 // GetAutoscalingCapacity calls autoscaling.get_autoscaling_capacity: Get the autoscaling capacity.
 //
 // This endpoint is internal to Elasticsearch.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-autoscaling-get-autoscaling-capacity
-func (a *AutoscalingAPI) GetAutoscalingCapacity(ctx context.Context, r AutoscalingGetAutoscalingCapacityRequest, opts ...Option) (*transport.Response, error) {
+func (a *AutoscalingAPI) GetAutoscalingCapacity(ctx context.Context, r AutoscalingGetAutoscalingCapacityRequest, opts ...Option) (*AutoscalingGetAutoscalingCapacityResponse, error) {
+	return decodeAs[AutoscalingGetAutoscalingCapacityResponse](doAutoscalingGetAutoscalingCapacity(ctx, a.t, r, opts))
+}
+
+// GetAutoscalingCapacity calls autoscaling.get_autoscaling_capacity and returns the raw response: the caller reads and closes
+// its body. See [AutoscalingAPI.GetAutoscalingCapacity].
+func (a *RawAutoscalingAPI) GetAutoscalingCapacity(ctx context.Context, r AutoscalingGetAutoscalingCapacityRequest, opts ...Option) (*transport.Response, error) {
+	return doAutoscalingGetAutoscalingCapacity(ctx, a.t, r, opts)
+}
+
+func doAutoscalingGetAutoscalingCapacity(ctx context.Context, t transport.Interface, r AutoscalingGetAutoscalingCapacityRequest, opts []Option) (*transport.Response, error) {
 	p := "/_autoscaling/capacity"
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "autoscaling.get_autoscaling_capacity", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "autoscaling.get_autoscaling_capacity", m, p, q, nil, "", "", opts)
 }
 
 // AutoscalingGetAutoscalingPolicyRequest holds the parameters of [AutoscalingAPI.GetAutoscalingPolicy].
@@ -64,11 +93,24 @@ type AutoscalingGetAutoscalingPolicyRequest struct {
 	MasterTimeout string
 }
 
+// AutoscalingGetAutoscalingPolicyResponse is the response of [AutoscalingAPI.GetAutoscalingPolicy].
+type AutoscalingGetAutoscalingPolicyResponse = types.AutoscalingPolicy
+
 // GetAutoscalingPolicy calls autoscaling.get_autoscaling_policy: Get an autoscaling policy.
 //
 // This endpoint is internal to Elasticsearch.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-autoscaling-get-autoscaling-capacity
-func (a *AutoscalingAPI) GetAutoscalingPolicy(ctx context.Context, r AutoscalingGetAutoscalingPolicyRequest, opts ...Option) (*transport.Response, error) {
+func (a *AutoscalingAPI) GetAutoscalingPolicy(ctx context.Context, r AutoscalingGetAutoscalingPolicyRequest, opts ...Option) (*AutoscalingGetAutoscalingPolicyResponse, error) {
+	return decodeAs[AutoscalingGetAutoscalingPolicyResponse](doAutoscalingGetAutoscalingPolicy(ctx, a.t, r, opts))
+}
+
+// GetAutoscalingPolicy calls autoscaling.get_autoscaling_policy and returns the raw response: the caller reads and closes
+// its body. See [AutoscalingAPI.GetAutoscalingPolicy].
+func (a *RawAutoscalingAPI) GetAutoscalingPolicy(ctx context.Context, r AutoscalingGetAutoscalingPolicyRequest, opts ...Option) (*transport.Response, error) {
+	return doAutoscalingGetAutoscalingPolicy(ctx, a.t, r, opts)
+}
+
+func doAutoscalingGetAutoscalingPolicy(ctx context.Context, t transport.Interface, r AutoscalingGetAutoscalingPolicyRequest, opts []Option) (*transport.Response, error) {
 	if r.Name == "" {
 		return nil, missingPart("autoscaling.get_autoscaling_policy", "name")
 	}
@@ -76,7 +118,7 @@ func (a *AutoscalingAPI) GetAutoscalingPolicy(ctx context.Context, r Autoscaling
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "autoscaling.get_autoscaling_policy", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "autoscaling.get_autoscaling_policy", m, p, q, nil, "", "", opts)
 }
 
 // AutoscalingPutAutoscalingPolicyRequest holds the parameters of [AutoscalingAPI.PutAutoscalingPolicy].
@@ -90,15 +132,35 @@ type AutoscalingPutAutoscalingPolicyRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: the specification of the autoscaling policy.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *types.AutoscalingPolicy
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// AutoscalingPutAutoscalingPolicyResponse is the response of [AutoscalingAPI.PutAutoscalingPolicy].
+type AutoscalingPutAutoscalingPolicyResponse = types.AcknowledgedResponseBase
 
 // PutAutoscalingPolicy calls autoscaling.put_autoscaling_policy: Create or update an autoscaling policy.
 //
 // This endpoint is internal to Elasticsearch.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-autoscaling-put-autoscaling-policy
-func (a *AutoscalingAPI) PutAutoscalingPolicy(ctx context.Context, r AutoscalingPutAutoscalingPolicyRequest, opts ...Option) (*transport.Response, error) {
+func (a *AutoscalingAPI) PutAutoscalingPolicy(ctx context.Context, r AutoscalingPutAutoscalingPolicyRequest, opts ...Option) (*AutoscalingPutAutoscalingPolicyResponse, error) {
+	return decodeAs[AutoscalingPutAutoscalingPolicyResponse](doAutoscalingPutAutoscalingPolicy(ctx, a.t, r, opts))
+}
+
+// PutAutoscalingPolicy calls autoscaling.put_autoscaling_policy and returns the raw response: the caller reads and closes
+// its body. See [AutoscalingAPI.PutAutoscalingPolicy].
+func (a *RawAutoscalingAPI) PutAutoscalingPolicy(ctx context.Context, r AutoscalingPutAutoscalingPolicyRequest, opts ...Option) (*transport.Response, error) {
+	return doAutoscalingPutAutoscalingPolicy(ctx, a.t, r, opts)
+}
+
+func doAutoscalingPutAutoscalingPolicy(ctx context.Context, t transport.Interface, r AutoscalingPutAutoscalingPolicyRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Name == "" {
 		return nil, missingPart("autoscaling.put_autoscaling_policy", "name")
 	}
@@ -107,5 +169,5 @@ func (a *AutoscalingAPI) PutAutoscalingPolicy(ctx context.Context, r Autoscaling
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "autoscaling.put_autoscaling_policy", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "autoscaling.put_autoscaling_policy", m, p, q, body, "", "", opts)
 }

@@ -41,6 +41,19 @@ type CatAliasesRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-aliases
 func (a *CatAPI) Aliases(ctx context.Context, r CatAliasesRequest, opts ...Option) (*transport.Response, error) {
+	if r.Format == "" {
+		r.Format = "json"
+	}
+	return doCatAliases(ctx, a.t, r, opts)
+}
+
+// Aliases calls cat.aliases and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.Aliases].
+func (a *RawCatAPI) Aliases(ctx context.Context, r CatAliasesRequest, opts ...Option) (*transport.Response, error) {
+	return doCatAliases(ctx, a.t, r, opts)
+}
+
+func doCatAliases(ctx context.Context, t transport.Interface, r CatAliasesRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -59,7 +72,7 @@ func (a *CatAPI) Aliases(ctx context.Context, r CatAliasesRequest, opts ...Optio
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, "cat.aliases", m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, t, "cat.aliases", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatAllocationRequest holds the parameters of [CatAPI.Allocation].
@@ -94,6 +107,19 @@ type CatAllocationRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-allocation
 func (a *CatAPI) Allocation(ctx context.Context, r CatAllocationRequest, opts ...Option) (*transport.Response, error) {
+	if r.Format == "" {
+		r.Format = "json"
+	}
+	return doCatAllocation(ctx, a.t, r, opts)
+}
+
+// Allocation calls cat.allocation and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.Allocation].
+func (a *RawCatAPI) Allocation(ctx context.Context, r CatAllocationRequest, opts ...Option) (*transport.Response, error) {
+	return doCatAllocation(ctx, a.t, r, opts)
+}
+
+func doCatAllocation(ctx context.Context, t transport.Interface, r CatAllocationRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -112,7 +138,7 @@ func (a *CatAPI) Allocation(ctx context.Context, r CatAllocationRequest, opts ..
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, "cat.allocation", m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, t, "cat.allocation", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatCircuitBreakerRequest holds the parameters of [CatAPI.CircuitBreaker].
@@ -147,6 +173,19 @@ type CatCircuitBreakerRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch#TODO
 func (a *CatAPI) CircuitBreaker(ctx context.Context, r CatCircuitBreakerRequest, opts ...Option) (*transport.Response, error) {
+	if r.Format == "" {
+		r.Format = "json"
+	}
+	return doCatCircuitBreaker(ctx, a.t, r, opts)
+}
+
+// CircuitBreaker calls cat.circuit_breaker and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.CircuitBreaker].
+func (a *RawCatAPI) CircuitBreaker(ctx context.Context, r CatCircuitBreakerRequest, opts ...Option) (*transport.Response, error) {
+	return doCatCircuitBreaker(ctx, a.t, r, opts)
+}
+
+func doCatCircuitBreaker(ctx context.Context, t transport.Interface, r CatCircuitBreakerRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -165,7 +204,7 @@ func (a *CatAPI) CircuitBreaker(ctx context.Context, r CatCircuitBreakerRequest,
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, "cat.circuit_breaker", m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, t, "cat.circuit_breaker", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatComponentTemplatesRequest holds the parameters of [CatAPI.ComponentTemplates].
@@ -199,6 +238,19 @@ type CatComponentTemplatesRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-component-templates
 func (a *CatAPI) ComponentTemplates(ctx context.Context, r CatComponentTemplatesRequest, opts ...Option) (*transport.Response, error) {
+	if r.Format == "" {
+		r.Format = "json"
+	}
+	return doCatComponentTemplates(ctx, a.t, r, opts)
+}
+
+// ComponentTemplates calls cat.component_templates and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.ComponentTemplates].
+func (a *RawCatAPI) ComponentTemplates(ctx context.Context, r CatComponentTemplatesRequest, opts ...Option) (*transport.Response, error) {
+	return doCatComponentTemplates(ctx, a.t, r, opts)
+}
+
+func doCatComponentTemplates(ctx context.Context, t transport.Interface, r CatComponentTemplatesRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -217,7 +269,7 @@ func (a *CatAPI) ComponentTemplates(ctx context.Context, r CatComponentTemplates
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, "cat.component_templates", m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, t, "cat.component_templates", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatCountRequest holds the parameters of [CatAPI.Count].
@@ -247,6 +299,19 @@ type CatCountRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-count
 func (a *CatAPI) Count(ctx context.Context, r CatCountRequest, opts ...Option) (*transport.Response, error) {
+	if r.Format == "" {
+		r.Format = "json"
+	}
+	return doCatCount(ctx, a.t, r, opts)
+}
+
+// Count calls cat.count and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.Count].
+func (a *RawCatAPI) Count(ctx context.Context, r CatCountRequest, opts ...Option) (*transport.Response, error) {
+	return doCatCount(ctx, a.t, r, opts)
+}
+
+func doCatCount(ctx context.Context, t transport.Interface, r CatCountRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -263,7 +328,7 @@ func (a *CatAPI) Count(ctx context.Context, r CatCountRequest, opts ...Option) (
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, "cat.count", m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, t, "cat.count", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatFielddataRequest holds the parameters of [CatAPI.Fielddata].
@@ -293,6 +358,19 @@ type CatFielddataRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-fielddata
 func (a *CatAPI) Fielddata(ctx context.Context, r CatFielddataRequest, opts ...Option) (*transport.Response, error) {
+	if r.Format == "" {
+		r.Format = "json"
+	}
+	return doCatFielddata(ctx, a.t, r, opts)
+}
+
+// Fielddata calls cat.fielddata and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.Fielddata].
+func (a *RawCatAPI) Fielddata(ctx context.Context, r CatFielddataRequest, opts ...Option) (*transport.Response, error) {
+	return doCatFielddata(ctx, a.t, r, opts)
+}
+
+func doCatFielddata(ctx context.Context, t transport.Interface, r CatFielddataRequest, opts []Option) (*transport.Response, error) {
 	inPathFields := false
 	var p string
 	m := "GET"
@@ -314,7 +392,7 @@ func (a *CatAPI) Fielddata(ctx context.Context, r CatFielddataRequest, opts ...O
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, "cat.fielddata", m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, t, "cat.fielddata", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatHealthRequest holds the parameters of [CatAPI.Health].
@@ -343,6 +421,19 @@ type CatHealthRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-health
 func (a *CatAPI) Health(ctx context.Context, r CatHealthRequest, opts ...Option) (*transport.Response, error) {
+	if r.Format == "" {
+		r.Format = "json"
+	}
+	return doCatHealth(ctx, a.t, r, opts)
+}
+
+// Health calls cat.health and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.Health].
+func (a *RawCatAPI) Health(ctx context.Context, r CatHealthRequest, opts ...Option) (*transport.Response, error) {
+	return doCatHealth(ctx, a.t, r, opts)
+}
+
+func doCatHealth(ctx context.Context, t transport.Interface, r CatHealthRequest, opts []Option) (*transport.Response, error) {
 	p := "/_cat/health"
 	m := "GET"
 	q := url.Values{}
@@ -354,7 +445,7 @@ func (a *CatAPI) Health(ctx context.Context, r CatHealthRequest, opts ...Option)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "ts", r.Ts)
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, "cat.health", m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, t, "cat.health", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatHelpRequest holds the parameters of [CatAPI.Help].
@@ -365,9 +456,19 @@ type CatHelpRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/group/endpoint-cat
 func (a *CatAPI) Help(ctx context.Context, r CatHelpRequest, opts ...Option) (*transport.Response, error) {
+	return doCatHelp(ctx, a.t, r, opts)
+}
+
+// Help calls cat.help and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.Help].
+func (a *RawCatAPI) Help(ctx context.Context, r CatHelpRequest, opts ...Option) (*transport.Response, error) {
+	return doCatHelp(ctx, a.t, r, opts)
+}
+
+func doCatHelp(ctx context.Context, t transport.Interface, r CatHelpRequest, opts []Option) (*transport.Response, error) {
 	p := "/_cat"
 	m := "GET"
-	return send(ctx, a.t, "cat.help", m, p, nil, nil, "", "text/plain", opts)
+	return send(ctx, t, "cat.help", m, p, nil, nil, "", "text/plain", opts)
 }
 
 // CatIndicesRequest holds the parameters of [CatAPI.Indices].
@@ -409,6 +510,19 @@ type CatIndicesRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-indices
 func (a *CatAPI) Indices(ctx context.Context, r CatIndicesRequest, opts ...Option) (*transport.Response, error) {
+	if r.Format == "" {
+		r.Format = "json"
+	}
+	return doCatIndices(ctx, a.t, r, opts)
+}
+
+// Indices calls cat.indices and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.Indices].
+func (a *RawCatAPI) Indices(ctx context.Context, r CatIndicesRequest, opts ...Option) (*transport.Response, error) {
+	return doCatIndices(ctx, a.t, r, opts)
+}
+
+func doCatIndices(ctx context.Context, t transport.Interface, r CatIndicesRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -430,7 +544,7 @@ func (a *CatAPI) Indices(ctx context.Context, r CatIndicesRequest, opts ...Optio
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, "cat.indices", m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, t, "cat.indices", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatMasterRequest holds the parameters of [CatAPI.Master].
@@ -462,6 +576,19 @@ type CatMasterRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-master
 func (a *CatAPI) Master(ctx context.Context, r CatMasterRequest, opts ...Option) (*transport.Response, error) {
+	if r.Format == "" {
+		r.Format = "json"
+	}
+	return doCatMaster(ctx, a.t, r, opts)
+}
+
+// Master calls cat.master and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.Master].
+func (a *RawCatAPI) Master(ctx context.Context, r CatMasterRequest, opts ...Option) (*transport.Response, error) {
+	return doCatMaster(ctx, a.t, r, opts)
+}
+
+func doCatMaster(ctx context.Context, t transport.Interface, r CatMasterRequest, opts []Option) (*transport.Response, error) {
 	p := "/_cat/master"
 	m := "GET"
 	q := url.Values{}
@@ -474,7 +601,7 @@ func (a *CatAPI) Master(ctx context.Context, r CatMasterRequest, opts ...Option)
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, "cat.master", m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, t, "cat.master", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatMLDataFrameAnalyticsRequest holds the parameters of [CatAPI.MLDataFrameAnalytics].
@@ -505,6 +632,19 @@ type CatMLDataFrameAnalyticsRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-ml-data-frame-analytics
 func (a *CatAPI) MLDataFrameAnalytics(ctx context.Context, r CatMLDataFrameAnalyticsRequest, opts ...Option) (*transport.Response, error) {
+	if r.Format == "" {
+		r.Format = "json"
+	}
+	return doCatMLDataFrameAnalytics(ctx, a.t, r, opts)
+}
+
+// MLDataFrameAnalytics calls cat.ml_data_frame_analytics and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.MLDataFrameAnalytics].
+func (a *RawCatAPI) MLDataFrameAnalytics(ctx context.Context, r CatMLDataFrameAnalyticsRequest, opts ...Option) (*transport.Response, error) {
+	return doCatMLDataFrameAnalytics(ctx, a.t, r, opts)
+}
+
+func doCatMLDataFrameAnalytics(ctx context.Context, t transport.Interface, r CatMLDataFrameAnalyticsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -522,7 +662,7 @@ func (a *CatAPI) MLDataFrameAnalytics(ctx context.Context, r CatMLDataFrameAnaly
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, "cat.ml_data_frame_analytics", m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, t, "cat.ml_data_frame_analytics", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatMLDatafeedsRequest holds the parameters of [CatAPI.MLDatafeeds].
@@ -553,6 +693,19 @@ type CatMLDatafeedsRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-ml-datafeeds
 func (a *CatAPI) MLDatafeeds(ctx context.Context, r CatMLDatafeedsRequest, opts ...Option) (*transport.Response, error) {
+	if r.Format == "" {
+		r.Format = "json"
+	}
+	return doCatMLDatafeeds(ctx, a.t, r, opts)
+}
+
+// MLDatafeeds calls cat.ml_datafeeds and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.MLDatafeeds].
+func (a *RawCatAPI) MLDatafeeds(ctx context.Context, r CatMLDatafeedsRequest, opts ...Option) (*transport.Response, error) {
+	return doCatMLDatafeeds(ctx, a.t, r, opts)
+}
+
+func doCatMLDatafeeds(ctx context.Context, t transport.Interface, r CatMLDatafeedsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -570,7 +723,7 @@ func (a *CatAPI) MLDatafeeds(ctx context.Context, r CatMLDatafeedsRequest, opts 
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, "cat.ml_datafeeds", m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, t, "cat.ml_datafeeds", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatMLJobsRequest holds the parameters of [CatAPI.MLJobs].
@@ -601,6 +754,19 @@ type CatMLJobsRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-ml-jobs
 func (a *CatAPI) MLJobs(ctx context.Context, r CatMLJobsRequest, opts ...Option) (*transport.Response, error) {
+	if r.Format == "" {
+		r.Format = "json"
+	}
+	return doCatMLJobs(ctx, a.t, r, opts)
+}
+
+// MLJobs calls cat.ml_jobs and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.MLJobs].
+func (a *RawCatAPI) MLJobs(ctx context.Context, r CatMLJobsRequest, opts ...Option) (*transport.Response, error) {
+	return doCatMLJobs(ctx, a.t, r, opts)
+}
+
+func doCatMLJobs(ctx context.Context, t transport.Interface, r CatMLJobsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -618,7 +784,7 @@ func (a *CatAPI) MLJobs(ctx context.Context, r CatMLJobsRequest, opts ...Option)
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, "cat.ml_jobs", m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, t, "cat.ml_jobs", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatMLTrainedModelsRequest holds the parameters of [CatAPI.MLTrainedModels].
@@ -653,6 +819,19 @@ type CatMLTrainedModelsRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-ml-trained-models
 func (a *CatAPI) MLTrainedModels(ctx context.Context, r CatMLTrainedModelsRequest, opts ...Option) (*transport.Response, error) {
+	if r.Format == "" {
+		r.Format = "json"
+	}
+	return doCatMLTrainedModels(ctx, a.t, r, opts)
+}
+
+// MLTrainedModels calls cat.ml_trained_models and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.MLTrainedModels].
+func (a *RawCatAPI) MLTrainedModels(ctx context.Context, r CatMLTrainedModelsRequest, opts ...Option) (*transport.Response, error) {
+	return doCatMLTrainedModels(ctx, a.t, r, opts)
+}
+
+func doCatMLTrainedModels(ctx context.Context, t transport.Interface, r CatMLTrainedModelsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -672,7 +851,7 @@ func (a *CatAPI) MLTrainedModels(ctx context.Context, r CatMLTrainedModelsReques
 	setInt(q, "size", r.Size)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, "cat.ml_trained_models", m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, t, "cat.ml_trained_models", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatNodeattrsRequest holds the parameters of [CatAPI.Nodeattrs].
@@ -704,6 +883,19 @@ type CatNodeattrsRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-nodeattrs
 func (a *CatAPI) Nodeattrs(ctx context.Context, r CatNodeattrsRequest, opts ...Option) (*transport.Response, error) {
+	if r.Format == "" {
+		r.Format = "json"
+	}
+	return doCatNodeattrs(ctx, a.t, r, opts)
+}
+
+// Nodeattrs calls cat.nodeattrs and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.Nodeattrs].
+func (a *RawCatAPI) Nodeattrs(ctx context.Context, r CatNodeattrsRequest, opts ...Option) (*transport.Response, error) {
+	return doCatNodeattrs(ctx, a.t, r, opts)
+}
+
+func doCatNodeattrs(ctx context.Context, t transport.Interface, r CatNodeattrsRequest, opts []Option) (*transport.Response, error) {
 	p := "/_cat/nodeattrs"
 	m := "GET"
 	q := url.Values{}
@@ -716,7 +908,7 @@ func (a *CatAPI) Nodeattrs(ctx context.Context, r CatNodeattrsRequest, opts ...O
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, "cat.nodeattrs", m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, t, "cat.nodeattrs", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatNodesRequest holds the parameters of [CatAPI.Nodes].
@@ -750,6 +942,19 @@ type CatNodesRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-nodes
 func (a *CatAPI) Nodes(ctx context.Context, r CatNodesRequest, opts ...Option) (*transport.Response, error) {
+	if r.Format == "" {
+		r.Format = "json"
+	}
+	return doCatNodes(ctx, a.t, r, opts)
+}
+
+// Nodes calls cat.nodes and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.Nodes].
+func (a *RawCatAPI) Nodes(ctx context.Context, r CatNodesRequest, opts ...Option) (*transport.Response, error) {
+	return doCatNodes(ctx, a.t, r, opts)
+}
+
+func doCatNodes(ctx context.Context, t transport.Interface, r CatNodesRequest, opts []Option) (*transport.Response, error) {
 	p := "/_cat/nodes"
 	m := "GET"
 	q := url.Values{}
@@ -763,7 +968,7 @@ func (a *CatAPI) Nodes(ctx context.Context, r CatNodesRequest, opts ...Option) (
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, "cat.nodes", m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, t, "cat.nodes", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatPendingTasksRequest holds the parameters of [CatAPI.PendingTasks].
@@ -795,6 +1000,19 @@ type CatPendingTasksRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-pending-tasks
 func (a *CatAPI) PendingTasks(ctx context.Context, r CatPendingTasksRequest, opts ...Option) (*transport.Response, error) {
+	if r.Format == "" {
+		r.Format = "json"
+	}
+	return doCatPendingTasks(ctx, a.t, r, opts)
+}
+
+// PendingTasks calls cat.pending_tasks and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.PendingTasks].
+func (a *RawCatAPI) PendingTasks(ctx context.Context, r CatPendingTasksRequest, opts ...Option) (*transport.Response, error) {
+	return doCatPendingTasks(ctx, a.t, r, opts)
+}
+
+func doCatPendingTasks(ctx context.Context, t transport.Interface, r CatPendingTasksRequest, opts []Option) (*transport.Response, error) {
 	p := "/_cat/pending_tasks"
 	m := "GET"
 	q := url.Values{}
@@ -807,7 +1025,7 @@ func (a *CatAPI) PendingTasks(ctx context.Context, r CatPendingTasksRequest, opt
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, "cat.pending_tasks", m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, t, "cat.pending_tasks", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatPluginsRequest holds the parameters of [CatAPI.Plugins].
@@ -841,6 +1059,19 @@ type CatPluginsRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-plugins
 func (a *CatAPI) Plugins(ctx context.Context, r CatPluginsRequest, opts ...Option) (*transport.Response, error) {
+	if r.Format == "" {
+		r.Format = "json"
+	}
+	return doCatPlugins(ctx, a.t, r, opts)
+}
+
+// Plugins calls cat.plugins and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.Plugins].
+func (a *RawCatAPI) Plugins(ctx context.Context, r CatPluginsRequest, opts ...Option) (*transport.Response, error) {
+	return doCatPlugins(ctx, a.t, r, opts)
+}
+
+func doCatPlugins(ctx context.Context, t transport.Interface, r CatPluginsRequest, opts []Option) (*transport.Response, error) {
 	p := "/_cat/plugins"
 	m := "GET"
 	q := url.Values{}
@@ -854,7 +1085,7 @@ func (a *CatAPI) Plugins(ctx context.Context, r CatPluginsRequest, opts ...Optio
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, "cat.plugins", m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, t, "cat.plugins", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatRecoveryRequest holds the parameters of [CatAPI.Recovery].
@@ -888,6 +1119,19 @@ type CatRecoveryRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-recovery
 func (a *CatAPI) Recovery(ctx context.Context, r CatRecoveryRequest, opts ...Option) (*transport.Response, error) {
+	if r.Format == "" {
+		r.Format = "json"
+	}
+	return doCatRecovery(ctx, a.t, r, opts)
+}
+
+// Recovery calls cat.recovery and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.Recovery].
+func (a *RawCatAPI) Recovery(ctx context.Context, r CatRecoveryRequest, opts ...Option) (*transport.Response, error) {
+	return doCatRecovery(ctx, a.t, r, opts)
+}
+
+func doCatRecovery(ctx context.Context, t transport.Interface, r CatRecoveryRequest, opts []Option) (*transport.Response, error) {
 	inPathIndex := false
 	var p string
 	m := "GET"
@@ -911,7 +1155,7 @@ func (a *CatAPI) Recovery(ctx context.Context, r CatRecoveryRequest, opts ...Opt
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, "cat.recovery", m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, t, "cat.recovery", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatRepositoriesRequest holds the parameters of [CatAPI.Repositories].
@@ -943,6 +1187,19 @@ type CatRepositoriesRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-repositories
 func (a *CatAPI) Repositories(ctx context.Context, r CatRepositoriesRequest, opts ...Option) (*transport.Response, error) {
+	if r.Format == "" {
+		r.Format = "json"
+	}
+	return doCatRepositories(ctx, a.t, r, opts)
+}
+
+// Repositories calls cat.repositories and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.Repositories].
+func (a *RawCatAPI) Repositories(ctx context.Context, r CatRepositoriesRequest, opts ...Option) (*transport.Response, error) {
+	return doCatRepositories(ctx, a.t, r, opts)
+}
+
+func doCatRepositories(ctx context.Context, t transport.Interface, r CatRepositoriesRequest, opts []Option) (*transport.Response, error) {
 	p := "/_cat/repositories"
 	m := "GET"
 	q := url.Values{}
@@ -955,7 +1212,7 @@ func (a *CatAPI) Repositories(ctx context.Context, r CatRepositoriesRequest, opt
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, "cat.repositories", m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, t, "cat.repositories", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatSegmentsRequest holds the parameters of [CatAPI.Segments].
@@ -1001,6 +1258,19 @@ type CatSegmentsRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-segments
 func (a *CatAPI) Segments(ctx context.Context, r CatSegmentsRequest, opts ...Option) (*transport.Response, error) {
+	if r.Format == "" {
+		r.Format = "json"
+	}
+	return doCatSegments(ctx, a.t, r, opts)
+}
+
+// Segments calls cat.segments and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.Segments].
+func (a *RawCatAPI) Segments(ctx context.Context, r CatSegmentsRequest, opts ...Option) (*transport.Response, error) {
+	return doCatSegments(ctx, a.t, r, opts)
+}
+
+func doCatSegments(ctx context.Context, t transport.Interface, r CatSegmentsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -1024,7 +1294,7 @@ func (a *CatAPI) Segments(ctx context.Context, r CatSegmentsRequest, opts ...Opt
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, "cat.segments", m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, t, "cat.segments", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatShardsRequest holds the parameters of [CatAPI.Shards].
@@ -1057,6 +1327,19 @@ type CatShardsRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-shards
 func (a *CatAPI) Shards(ctx context.Context, r CatShardsRequest, opts ...Option) (*transport.Response, error) {
+	if r.Format == "" {
+		r.Format = "json"
+	}
+	return doCatShards(ctx, a.t, r, opts)
+}
+
+// Shards calls cat.shards and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.Shards].
+func (a *RawCatAPI) Shards(ctx context.Context, r CatShardsRequest, opts ...Option) (*transport.Response, error) {
+	return doCatShards(ctx, a.t, r, opts)
+}
+
+func doCatShards(ctx context.Context, t transport.Interface, r CatShardsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -1074,7 +1357,7 @@ func (a *CatAPI) Shards(ctx context.Context, r CatShardsRequest, opts ...Option)
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, "cat.shards", m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, t, "cat.shards", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatSnapshotsRequest holds the parameters of [CatAPI.Snapshots].
@@ -1109,6 +1392,19 @@ type CatSnapshotsRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-snapshots
 func (a *CatAPI) Snapshots(ctx context.Context, r CatSnapshotsRequest, opts ...Option) (*transport.Response, error) {
+	if r.Format == "" {
+		r.Format = "json"
+	}
+	return doCatSnapshots(ctx, a.t, r, opts)
+}
+
+// Snapshots calls cat.snapshots and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.Snapshots].
+func (a *RawCatAPI) Snapshots(ctx context.Context, r CatSnapshotsRequest, opts ...Option) (*transport.Response, error) {
+	return doCatSnapshots(ctx, a.t, r, opts)
+}
+
+func doCatSnapshots(ctx context.Context, t transport.Interface, r CatSnapshotsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -1127,7 +1423,7 @@ func (a *CatAPI) Snapshots(ctx context.Context, r CatSnapshotsRequest, opts ...O
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, "cat.snapshots", m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, t, "cat.snapshots", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatTasksRequest holds the parameters of [CatAPI.Tasks].
@@ -1170,6 +1466,19 @@ type CatTasksRequest struct {
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-tasks
 func (a *CatAPI) Tasks(ctx context.Context, r CatTasksRequest, opts ...Option) (*transport.Response, error) {
+	if r.Format == "" {
+		r.Format = "json"
+	}
+	return doCatTasks(ctx, a.t, r, opts)
+}
+
+// Tasks calls cat.tasks and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.Tasks].
+func (a *RawCatAPI) Tasks(ctx context.Context, r CatTasksRequest, opts ...Option) (*transport.Response, error) {
+	return doCatTasks(ctx, a.t, r, opts)
+}
+
+func doCatTasks(ctx context.Context, t transport.Interface, r CatTasksRequest, opts []Option) (*transport.Response, error) {
 	p := "/_cat/tasks"
 	m := "GET"
 	q := url.Values{}
@@ -1186,7 +1495,7 @@ func (a *CatAPI) Tasks(ctx context.Context, r CatTasksRequest, opts ...Option) (
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "v", r.V)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, "cat.tasks", m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, t, "cat.tasks", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatTemplatesRequest holds the parameters of [CatAPI.Templates].
@@ -1220,6 +1529,19 @@ type CatTemplatesRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-templates
 func (a *CatAPI) Templates(ctx context.Context, r CatTemplatesRequest, opts ...Option) (*transport.Response, error) {
+	if r.Format == "" {
+		r.Format = "json"
+	}
+	return doCatTemplates(ctx, a.t, r, opts)
+}
+
+// Templates calls cat.templates and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.Templates].
+func (a *RawCatAPI) Templates(ctx context.Context, r CatTemplatesRequest, opts ...Option) (*transport.Response, error) {
+	return doCatTemplates(ctx, a.t, r, opts)
+}
+
+func doCatTemplates(ctx context.Context, t transport.Interface, r CatTemplatesRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -1238,7 +1560,7 @@ func (a *CatAPI) Templates(ctx context.Context, r CatTemplatesRequest, opts ...O
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, "cat.templates", m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, t, "cat.templates", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatThreadPoolRequest holds the parameters of [CatAPI.ThreadPool].
@@ -1273,6 +1595,19 @@ type CatThreadPoolRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-thread-pool
 func (a *CatAPI) ThreadPool(ctx context.Context, r CatThreadPoolRequest, opts ...Option) (*transport.Response, error) {
+	if r.Format == "" {
+		r.Format = "json"
+	}
+	return doCatThreadPool(ctx, a.t, r, opts)
+}
+
+// ThreadPool calls cat.thread_pool and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.ThreadPool].
+func (a *RawCatAPI) ThreadPool(ctx context.Context, r CatThreadPoolRequest, opts ...Option) (*transport.Response, error) {
+	return doCatThreadPool(ctx, a.t, r, opts)
+}
+
+func doCatThreadPool(ctx context.Context, t transport.Interface, r CatThreadPoolRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -1291,7 +1626,7 @@ func (a *CatAPI) ThreadPool(ctx context.Context, r CatThreadPoolRequest, opts ..
 	setList(q, "s", r.S)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, "cat.thread_pool", m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, t, "cat.thread_pool", m, p, q, nil, "", "text/plain, application/json", opts)
 }
 
 // CatTransformsRequest holds the parameters of [CatAPI.Transforms].
@@ -1326,6 +1661,19 @@ type CatTransformsRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cat-transforms
 func (a *CatAPI) Transforms(ctx context.Context, r CatTransformsRequest, opts ...Option) (*transport.Response, error) {
+	if r.Format == "" {
+		r.Format = "json"
+	}
+	return doCatTransforms(ctx, a.t, r, opts)
+}
+
+// Transforms calls cat.transforms and returns the raw response: the caller reads and closes
+// its body. See [CatAPI.Transforms].
+func (a *RawCatAPI) Transforms(ctx context.Context, r CatTransformsRequest, opts ...Option) (*transport.Response, error) {
+	return doCatTransforms(ctx, a.t, r, opts)
+}
+
+func doCatTransforms(ctx context.Context, t transport.Interface, r CatTransformsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -1345,5 +1693,5 @@ func (a *CatAPI) Transforms(ctx context.Context, r CatTransformsRequest, opts ..
 	setInt(q, "size", r.Size)
 	setStr(q, "time", string(r.Time))
 	setBool(q, "v", r.V)
-	return send(ctx, a.t, "cat.transforms", m, p, q, nil, "", "text/plain, application/json", opts)
+	return send(ctx, t, "cat.transforms", m, p, q, nil, "", "text/plain, application/json", opts)
 }

@@ -4,7 +4,9 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -17,10 +19,23 @@ type CCRDeleteAutoFollowPatternRequest struct {
 	MasterTimeout string
 }
 
+// CCRDeleteAutoFollowPatternResponse is the response of [CCRAPI.DeleteAutoFollowPattern].
+type CCRDeleteAutoFollowPatternResponse = types.AcknowledgedResponseBase
+
 // DeleteAutoFollowPattern calls ccr.delete_auto_follow_pattern: Delete auto-follow patterns.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ccr-delete-auto-follow-pattern
-func (a *CCRAPI) DeleteAutoFollowPattern(ctx context.Context, r CCRDeleteAutoFollowPatternRequest, opts ...Option) (*transport.Response, error) {
+func (a *CCRAPI) DeleteAutoFollowPattern(ctx context.Context, r CCRDeleteAutoFollowPatternRequest, opts ...Option) (*CCRDeleteAutoFollowPatternResponse, error) {
+	return decodeAs[CCRDeleteAutoFollowPatternResponse](doCCRDeleteAutoFollowPattern(ctx, a.t, r, opts))
+}
+
+// DeleteAutoFollowPattern calls ccr.delete_auto_follow_pattern and returns the raw response: the caller reads and closes
+// its body. See [CCRAPI.DeleteAutoFollowPattern].
+func (a *RawCCRAPI) DeleteAutoFollowPattern(ctx context.Context, r CCRDeleteAutoFollowPatternRequest, opts ...Option) (*transport.Response, error) {
+	return doCCRDeleteAutoFollowPattern(ctx, a.t, r, opts)
+}
+
+func doCCRDeleteAutoFollowPattern(ctx context.Context, t transport.Interface, r CCRDeleteAutoFollowPatternRequest, opts []Option) (*transport.Response, error) {
 	if r.Name == "" {
 		return nil, missingPart("ccr.delete_auto_follow_pattern", "name")
 	}
@@ -28,7 +43,7 @@ func (a *CCRAPI) DeleteAutoFollowPattern(ctx context.Context, r CCRDeleteAutoFol
 	m := "DELETE"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "ccr.delete_auto_follow_pattern", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ccr.delete_auto_follow_pattern", m, p, q, nil, "", "", opts)
 }
 
 // CCRFollowRequest holds the parameters of [CCRAPI.Follow].
@@ -41,14 +56,75 @@ type CCRFollowRequest struct {
 	// WaitForActiveShards: ("wait_for_active_shards") Sets the number of shard copies that must be active before returning. Defaults to 0. Set to `all` for all shard copies, otherwise set to any non-negative value less than or equal to the total number of copies for the shard (number of replicas + 1).
 	WaitForActiveShards string
 	// Body: The name of the leader index and other optional ccr related parameters.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *CCRFollowBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// CCRFollowBody is the body of [CCRAPI.Follow].
+type CCRFollowBody struct {
+	// If the leader index is part of a data stream, the name to which the local data stream for the followed index should be renamed.
+	DataStreamName string `json:"data_stream_name,omitempty"`
+	// The name of the index in the leader cluster to follow.
+	LeaderIndex types.IndexName `json:"leader_index"`
+	// The maximum number of outstanding reads requests from the remote cluster.
+	MaxOutstandingReadRequests *int64 `json:"max_outstanding_read_requests,omitempty"`
+	// The maximum number of outstanding write requests on the follower.
+	MaxOutstandingWriteRequests *int `json:"max_outstanding_write_requests,omitempty"`
+	// The maximum number of operations to pull per read from the remote cluster.
+	MaxReadRequestOperationCount *int `json:"max_read_request_operation_count,omitempty"`
+	// The maximum size in bytes of per read of a batch of operations pulled from the remote cluster.
+	MaxReadRequestSize types.ByteSize `json:"max_read_request_size,omitzero"`
+	// The maximum time to wait before retrying an operation that failed exceptionally. An exponential backoff strategy is employed when
+	// retrying.
+	MaxRetryDelay types.Duration `json:"max_retry_delay,omitzero"`
+	// The maximum number of operations that can be queued for writing. When this limit is reached, reads from the remote cluster will be
+	// deferred until the number of queued operations goes below the limit.
+	MaxWriteBufferCount *int `json:"max_write_buffer_count,omitempty"`
+	// The maximum total bytes of operations that can be queued for writing. When this limit is reached, reads from the remote cluster will
+	// be deferred until the total bytes of queued operations goes below the limit.
+	MaxWriteBufferSize types.ByteSize `json:"max_write_buffer_size,omitzero"`
+	// The maximum number of operations per bulk write request executed on the follower.
+	MaxWriteRequestOperationCount *int `json:"max_write_request_operation_count,omitempty"`
+	// The maximum total bytes of operations per bulk write request executed on the follower.
+	MaxWriteRequestSize types.ByteSize `json:"max_write_request_size,omitzero"`
+	// The maximum time to wait for new operations on the remote cluster when the follower index is synchronized with the leader index.
+	// When the timeout has elapsed, the poll for operations will return to the follower so that it can update some statistics.
+	// Then the follower will immediately attempt to read from the leader again.
+	ReadPollTimeout types.Duration `json:"read_poll_timeout,omitzero"`
+	// The remote cluster containing the leader index.
+	RemoteCluster string `json:"remote_cluster"`
+	// Settings to override from the leader index.
+	Settings *types.IndexSettings `json:"settings,omitempty"`
+}
+
+// CCRFollowResponse is the response of [CCRAPI.Follow].
+type CCRFollowResponse struct {
+	FollowIndexCreated     bool `json:"follow_index_created"`
+	FollowIndexShardsAcked bool `json:"follow_index_shards_acked"`
+	IndexFollowingStarted  bool `json:"index_following_started"`
 }
 
 // Follow calls ccr.follow: Create a follower.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ccr-follow
-func (a *CCRAPI) Follow(ctx context.Context, r CCRFollowRequest, opts ...Option) (*transport.Response, error) {
+func (a *CCRAPI) Follow(ctx context.Context, r CCRFollowRequest, opts ...Option) (*CCRFollowResponse, error) {
+	return decodeAs[CCRFollowResponse](doCCRFollow(ctx, a.t, r, opts))
+}
+
+// Follow calls ccr.follow and returns the raw response: the caller reads and closes
+// its body. See [CCRAPI.Follow].
+func (a *RawCCRAPI) Follow(ctx context.Context, r CCRFollowRequest, opts ...Option) (*transport.Response, error) {
+	return doCCRFollow(ctx, a.t, r, opts)
+}
+
+func doCCRFollow(ctx context.Context, t transport.Interface, r CCRFollowRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Index == "" {
 		return nil, missingPart("ccr.follow", "index")
 	}
@@ -57,7 +133,7 @@ func (a *CCRAPI) Follow(ctx context.Context, r CCRFollowRequest, opts ...Option)
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
-	return send(ctx, a.t, "ccr.follow", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ccr.follow", m, p, q, body, "", "", opts)
 }
 
 // CCRFollowInfoRequest holds the parameters of [CCRAPI.FollowInfo].
@@ -70,10 +146,25 @@ type CCRFollowInfoRequest struct {
 	MasterTimeout string
 }
 
+// CCRFollowInfoResponse is the response of [CCRAPI.FollowInfo].
+type CCRFollowInfoResponse struct {
+	FollowerIndices []types.FollowerIndex `json:"follower_indices,omitempty"`
+}
+
 // FollowInfo calls ccr.follow_info: Get follower information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ccr-follow-info
-func (a *CCRAPI) FollowInfo(ctx context.Context, r CCRFollowInfoRequest, opts ...Option) (*transport.Response, error) {
+func (a *CCRAPI) FollowInfo(ctx context.Context, r CCRFollowInfoRequest, opts ...Option) (*CCRFollowInfoResponse, error) {
+	return decodeAs[CCRFollowInfoResponse](doCCRFollowInfo(ctx, a.t, r, opts))
+}
+
+// FollowInfo calls ccr.follow_info and returns the raw response: the caller reads and closes
+// its body. See [CCRAPI.FollowInfo].
+func (a *RawCCRAPI) FollowInfo(ctx context.Context, r CCRFollowInfoRequest, opts ...Option) (*transport.Response, error) {
+	return doCCRFollowInfo(ctx, a.t, r, opts)
+}
+
+func doCCRFollowInfo(ctx context.Context, t transport.Interface, r CCRFollowInfoRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Index) == 0 {
 		return nil, missingPart("ccr.follow_info", "index")
 	}
@@ -81,7 +172,7 @@ func (a *CCRAPI) FollowInfo(ctx context.Context, r CCRFollowInfoRequest, opts ..
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "ccr.follow_info", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ccr.follow_info", m, p, q, nil, "", "", opts)
 }
 
 // CCRFollowStatsRequest holds the parameters of [CCRAPI.FollowStats].
@@ -94,10 +185,26 @@ type CCRFollowStatsRequest struct {
 	Timeout string
 }
 
+// CCRFollowStatsResponse is the response of [CCRAPI.FollowStats].
+type CCRFollowStatsResponse struct {
+	// An array of follower index statistics.
+	Indices []types.FollowIndexStats `json:"indices,omitempty"`
+}
+
 // FollowStats calls ccr.follow_stats: Get follower stats.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ccr-follow-stats
-func (a *CCRAPI) FollowStats(ctx context.Context, r CCRFollowStatsRequest, opts ...Option) (*transport.Response, error) {
+func (a *CCRAPI) FollowStats(ctx context.Context, r CCRFollowStatsRequest, opts ...Option) (*CCRFollowStatsResponse, error) {
+	return decodeAs[CCRFollowStatsResponse](doCCRFollowStats(ctx, a.t, r, opts))
+}
+
+// FollowStats calls ccr.follow_stats and returns the raw response: the caller reads and closes
+// its body. See [CCRAPI.FollowStats].
+func (a *RawCCRAPI) FollowStats(ctx context.Context, r CCRFollowStatsRequest, opts ...Option) (*transport.Response, error) {
+	return doCCRFollowStats(ctx, a.t, r, opts)
+}
+
+func doCCRFollowStats(ctx context.Context, t transport.Interface, r CCRFollowStatsRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Index) == 0 {
 		return nil, missingPart("ccr.follow_stats", "index")
 	}
@@ -105,7 +212,7 @@ func (a *CCRAPI) FollowStats(ctx context.Context, r CCRFollowStatsRequest, opts 
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ccr.follow_stats", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ccr.follow_stats", m, p, q, nil, "", "", opts)
 }
 
 // CCRForgetFollowerRequest holds the parameters of [CCRAPI.ForgetFollower].
@@ -116,14 +223,44 @@ type CCRForgetFollowerRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: the name and UUID of the follower index, the name of the cluster containing the follower index, and the alias from the perspective of that cluster for the remote cluster containing the leader index.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *CCRForgetFollowerBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// CCRForgetFollowerBody is the body of [CCRAPI.ForgetFollower].
+type CCRForgetFollowerBody struct {
+	FollowerCluster     string          `json:"follower_cluster,omitempty"`
+	FollowerIndex       types.IndexName `json:"follower_index,omitempty"`
+	FollowerIndexUUID   types.Uuid      `json:"follower_index_uuid,omitempty"`
+	LeaderRemoteCluster string          `json:"leader_remote_cluster,omitempty"`
+}
+
+// CCRForgetFollowerResponse is the response of [CCRAPI.ForgetFollower].
+type CCRForgetFollowerResponse struct {
+	Shards types.ShardStatistics `json:"_shards"`
 }
 
 // ForgetFollower calls ccr.forget_follower: Forget a follower.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ccr-forget-follower
-func (a *CCRAPI) ForgetFollower(ctx context.Context, r CCRForgetFollowerRequest, opts ...Option) (*transport.Response, error) {
+func (a *CCRAPI) ForgetFollower(ctx context.Context, r CCRForgetFollowerRequest, opts ...Option) (*CCRForgetFollowerResponse, error) {
+	return decodeAs[CCRForgetFollowerResponse](doCCRForgetFollower(ctx, a.t, r, opts))
+}
+
+// ForgetFollower calls ccr.forget_follower and returns the raw response: the caller reads and closes
+// its body. See [CCRAPI.ForgetFollower].
+func (a *RawCCRAPI) ForgetFollower(ctx context.Context, r CCRForgetFollowerRequest, opts ...Option) (*transport.Response, error) {
+	return doCCRForgetFollower(ctx, a.t, r, opts)
+}
+
+func doCCRForgetFollower(ctx context.Context, t transport.Interface, r CCRForgetFollowerRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Index == "" {
 		return nil, missingPart("ccr.forget_follower", "index")
 	}
@@ -131,7 +268,7 @@ func (a *CCRAPI) ForgetFollower(ctx context.Context, r CCRForgetFollowerRequest,
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ccr.forget_follower", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ccr.forget_follower", m, p, q, body, "", "", opts)
 }
 
 // CCRGetAutoFollowPatternRequest holds the parameters of [CCRAPI.GetAutoFollowPattern].
@@ -143,10 +280,25 @@ type CCRGetAutoFollowPatternRequest struct {
 	MasterTimeout string
 }
 
+// CCRGetAutoFollowPatternResponse is the response of [CCRAPI.GetAutoFollowPattern].
+type CCRGetAutoFollowPatternResponse struct {
+	Patterns []types.AutoFollowPattern `json:"patterns,omitempty"`
+}
+
 // GetAutoFollowPattern calls ccr.get_auto_follow_pattern: Get auto-follow patterns.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ccr-get-auto-follow-pattern-1
-func (a *CCRAPI) GetAutoFollowPattern(ctx context.Context, r CCRGetAutoFollowPatternRequest, opts ...Option) (*transport.Response, error) {
+func (a *CCRAPI) GetAutoFollowPattern(ctx context.Context, r CCRGetAutoFollowPatternRequest, opts ...Option) (*CCRGetAutoFollowPatternResponse, error) {
+	return decodeAs[CCRGetAutoFollowPatternResponse](doCCRGetAutoFollowPattern(ctx, a.t, r, opts))
+}
+
+// GetAutoFollowPattern calls ccr.get_auto_follow_pattern and returns the raw response: the caller reads and closes
+// its body. See [CCRAPI.GetAutoFollowPattern].
+func (a *RawCCRAPI) GetAutoFollowPattern(ctx context.Context, r CCRGetAutoFollowPatternRequest, opts ...Option) (*transport.Response, error) {
+	return doCCRGetAutoFollowPattern(ctx, a.t, r, opts)
+}
+
+func doCCRGetAutoFollowPattern(ctx context.Context, t transport.Interface, r CCRGetAutoFollowPatternRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -157,7 +309,7 @@ func (a *CCRAPI) GetAutoFollowPattern(ctx context.Context, r CCRGetAutoFollowPat
 	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "ccr.get_auto_follow_pattern", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ccr.get_auto_follow_pattern", m, p, q, nil, "", "", opts)
 }
 
 // CCRPauseAutoFollowPatternRequest holds the parameters of [CCRAPI.PauseAutoFollowPattern].
@@ -169,10 +321,23 @@ type CCRPauseAutoFollowPatternRequest struct {
 	MasterTimeout string
 }
 
+// CCRPauseAutoFollowPatternResponse is the response of [CCRAPI.PauseAutoFollowPattern].
+type CCRPauseAutoFollowPatternResponse = types.AcknowledgedResponseBase
+
 // PauseAutoFollowPattern calls ccr.pause_auto_follow_pattern: Pause an auto-follow pattern.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ccr-pause-auto-follow-pattern
-func (a *CCRAPI) PauseAutoFollowPattern(ctx context.Context, r CCRPauseAutoFollowPatternRequest, opts ...Option) (*transport.Response, error) {
+func (a *CCRAPI) PauseAutoFollowPattern(ctx context.Context, r CCRPauseAutoFollowPatternRequest, opts ...Option) (*CCRPauseAutoFollowPatternResponse, error) {
+	return decodeAs[CCRPauseAutoFollowPatternResponse](doCCRPauseAutoFollowPattern(ctx, a.t, r, opts))
+}
+
+// PauseAutoFollowPattern calls ccr.pause_auto_follow_pattern and returns the raw response: the caller reads and closes
+// its body. See [CCRAPI.PauseAutoFollowPattern].
+func (a *RawCCRAPI) PauseAutoFollowPattern(ctx context.Context, r CCRPauseAutoFollowPatternRequest, opts ...Option) (*transport.Response, error) {
+	return doCCRPauseAutoFollowPattern(ctx, a.t, r, opts)
+}
+
+func doCCRPauseAutoFollowPattern(ctx context.Context, t transport.Interface, r CCRPauseAutoFollowPatternRequest, opts []Option) (*transport.Response, error) {
 	if r.Name == "" {
 		return nil, missingPart("ccr.pause_auto_follow_pattern", "name")
 	}
@@ -180,7 +345,7 @@ func (a *CCRAPI) PauseAutoFollowPattern(ctx context.Context, r CCRPauseAutoFollo
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "ccr.pause_auto_follow_pattern", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ccr.pause_auto_follow_pattern", m, p, q, nil, "", "", opts)
 }
 
 // CCRPauseFollowRequest holds the parameters of [CCRAPI.PauseFollow].
@@ -192,10 +357,23 @@ type CCRPauseFollowRequest struct {
 	MasterTimeout string
 }
 
+// CCRPauseFollowResponse is the response of [CCRAPI.PauseFollow].
+type CCRPauseFollowResponse = types.AcknowledgedResponseBase
+
 // PauseFollow calls ccr.pause_follow: Pause a follower.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ccr-pause-follow
-func (a *CCRAPI) PauseFollow(ctx context.Context, r CCRPauseFollowRequest, opts ...Option) (*transport.Response, error) {
+func (a *CCRAPI) PauseFollow(ctx context.Context, r CCRPauseFollowRequest, opts ...Option) (*CCRPauseFollowResponse, error) {
+	return decodeAs[CCRPauseFollowResponse](doCCRPauseFollow(ctx, a.t, r, opts))
+}
+
+// PauseFollow calls ccr.pause_follow and returns the raw response: the caller reads and closes
+// its body. See [CCRAPI.PauseFollow].
+func (a *RawCCRAPI) PauseFollow(ctx context.Context, r CCRPauseFollowRequest, opts ...Option) (*transport.Response, error) {
+	return doCCRPauseFollow(ctx, a.t, r, opts)
+}
+
+func doCCRPauseFollow(ctx context.Context, t transport.Interface, r CCRPauseFollowRequest, opts []Option) (*transport.Response, error) {
 	if r.Index == "" {
 		return nil, missingPart("ccr.pause_follow", "index")
 	}
@@ -203,7 +381,7 @@ func (a *CCRAPI) PauseFollow(ctx context.Context, r CCRPauseFollowRequest, opts 
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "ccr.pause_follow", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ccr.pause_follow", m, p, q, nil, "", "", opts)
 }
 
 // CCRPutAutoFollowPatternRequest holds the parameters of [CCRAPI.PutAutoFollowPattern].
@@ -214,14 +392,68 @@ type CCRPutAutoFollowPatternRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	MasterTimeout string
 	// Body: The specification of the auto follow pattern.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *CCRPutAutoFollowPatternBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// CCRPutAutoFollowPatternBody is the body of [CCRAPI.PutAutoFollowPattern].
+type CCRPutAutoFollowPatternBody struct {
+	// The remote cluster containing the leader indices to match against.
+	RemoteCluster string `json:"remote_cluster"`
+	// The name of follower index. The template {{leader_index}} can be used to derive the name of the follower index from the name of the leader index. When following a data stream, use {{leader_index}}; CCR does not support changes to the names of a follower data stream’s backing indices.
+	FollowIndexPattern types.IndexPattern `json:"follow_index_pattern,omitempty"`
+	// An array of simple index patterns to match against indices in the remote cluster specified by the remote_cluster field.
+	LeaderIndexPatterns types.IndexPatterns `json:"leader_index_patterns,omitempty"`
+	// An array of simple index patterns that can be used to exclude indices from being auto-followed. Indices in the remote cluster whose names are matching one or more leader_index_patterns and one or more leader_index_exclusion_patterns won’t be followed.
+	LeaderIndexExclusionPatterns types.IndexPatterns `json:"leader_index_exclusion_patterns,omitempty"`
+	// The maximum number of outstanding reads requests from the remote cluster.
+	MaxOutstandingReadRequests *int `json:"max_outstanding_read_requests,omitempty"`
+	// Settings to override from the leader index. Note that certain settings can not be overrode (e.g., index.number_of_shards).
+	Settings map[string]json.RawMessage `json:"settings,omitempty"`
+	// The maximum number of outstanding reads requests from the remote cluster.
+	MaxOutstandingWriteRequests *int `json:"max_outstanding_write_requests,omitempty"`
+	// The maximum time to wait for new operations on the remote cluster when the follower index is synchronized with the leader index. When the timeout has elapsed, the poll for operations will return to the follower so that it can update some statistics. Then the follower will immediately attempt to read from the leader again.
+	ReadPollTimeout types.Duration `json:"read_poll_timeout,omitzero"`
+	// The maximum number of operations to pull per read from the remote cluster.
+	MaxReadRequestOperationCount *int `json:"max_read_request_operation_count,omitempty"`
+	// The maximum size in bytes of per read of a batch of operations pulled from the remote cluster.
+	MaxReadRequestSize types.ByteSize `json:"max_read_request_size,omitzero"`
+	// The maximum time to wait before retrying an operation that failed exceptionally. An exponential backoff strategy is employed when retrying.
+	MaxRetryDelay types.Duration `json:"max_retry_delay,omitzero"`
+	// The maximum number of operations that can be queued for writing. When this limit is reached, reads from the remote cluster will be deferred until the number of queued operations goes below the limit.
+	MaxWriteBufferCount *int `json:"max_write_buffer_count,omitempty"`
+	// The maximum total bytes of operations that can be queued for writing. When this limit is reached, reads from the remote cluster will be deferred until the total bytes of queued operations goes below the limit.
+	MaxWriteBufferSize types.ByteSize `json:"max_write_buffer_size,omitzero"`
+	// The maximum number of operations per bulk write request executed on the follower.
+	MaxWriteRequestOperationCount *int `json:"max_write_request_operation_count,omitempty"`
+	// The maximum total bytes of operations per bulk write request executed on the follower.
+	MaxWriteRequestSize types.ByteSize `json:"max_write_request_size,omitzero"`
+}
+
+// CCRPutAutoFollowPatternResponse is the response of [CCRAPI.PutAutoFollowPattern].
+type CCRPutAutoFollowPatternResponse = types.AcknowledgedResponseBase
 
 // PutAutoFollowPattern calls ccr.put_auto_follow_pattern: Create or update auto-follow patterns.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ccr-put-auto-follow-pattern
-func (a *CCRAPI) PutAutoFollowPattern(ctx context.Context, r CCRPutAutoFollowPatternRequest, opts ...Option) (*transport.Response, error) {
+func (a *CCRAPI) PutAutoFollowPattern(ctx context.Context, r CCRPutAutoFollowPatternRequest, opts ...Option) (*CCRPutAutoFollowPatternResponse, error) {
+	return decodeAs[CCRPutAutoFollowPatternResponse](doCCRPutAutoFollowPattern(ctx, a.t, r, opts))
+}
+
+// PutAutoFollowPattern calls ccr.put_auto_follow_pattern and returns the raw response: the caller reads and closes
+// its body. See [CCRAPI.PutAutoFollowPattern].
+func (a *RawCCRAPI) PutAutoFollowPattern(ctx context.Context, r CCRPutAutoFollowPatternRequest, opts ...Option) (*transport.Response, error) {
+	return doCCRPutAutoFollowPattern(ctx, a.t, r, opts)
+}
+
+func doCCRPutAutoFollowPattern(ctx context.Context, t transport.Interface, r CCRPutAutoFollowPatternRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Name == "" {
 		return nil, missingPart("ccr.put_auto_follow_pattern", "name")
 	}
@@ -229,7 +461,7 @@ func (a *CCRAPI) PutAutoFollowPattern(ctx context.Context, r CCRPutAutoFollowPat
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "ccr.put_auto_follow_pattern", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ccr.put_auto_follow_pattern", m, p, q, body, "", "", opts)
 }
 
 // CCRResumeAutoFollowPatternRequest holds the parameters of [CCRAPI.ResumeAutoFollowPattern].
@@ -241,10 +473,23 @@ type CCRResumeAutoFollowPatternRequest struct {
 	MasterTimeout string
 }
 
+// CCRResumeAutoFollowPatternResponse is the response of [CCRAPI.ResumeAutoFollowPattern].
+type CCRResumeAutoFollowPatternResponse = types.AcknowledgedResponseBase
+
 // ResumeAutoFollowPattern calls ccr.resume_auto_follow_pattern: Resume an auto-follow pattern.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ccr-resume-auto-follow-pattern
-func (a *CCRAPI) ResumeAutoFollowPattern(ctx context.Context, r CCRResumeAutoFollowPatternRequest, opts ...Option) (*transport.Response, error) {
+func (a *CCRAPI) ResumeAutoFollowPattern(ctx context.Context, r CCRResumeAutoFollowPatternRequest, opts ...Option) (*CCRResumeAutoFollowPatternResponse, error) {
+	return decodeAs[CCRResumeAutoFollowPatternResponse](doCCRResumeAutoFollowPattern(ctx, a.t, r, opts))
+}
+
+// ResumeAutoFollowPattern calls ccr.resume_auto_follow_pattern and returns the raw response: the caller reads and closes
+// its body. See [CCRAPI.ResumeAutoFollowPattern].
+func (a *RawCCRAPI) ResumeAutoFollowPattern(ctx context.Context, r CCRResumeAutoFollowPatternRequest, opts ...Option) (*transport.Response, error) {
+	return doCCRResumeAutoFollowPattern(ctx, a.t, r, opts)
+}
+
+func doCCRResumeAutoFollowPattern(ctx context.Context, t transport.Interface, r CCRResumeAutoFollowPatternRequest, opts []Option) (*transport.Response, error) {
 	if r.Name == "" {
 		return nil, missingPart("ccr.resume_auto_follow_pattern", "name")
 	}
@@ -252,7 +497,7 @@ func (a *CCRAPI) ResumeAutoFollowPattern(ctx context.Context, r CCRResumeAutoFol
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "ccr.resume_auto_follow_pattern", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ccr.resume_auto_follow_pattern", m, p, q, nil, "", "", opts)
 }
 
 // CCRResumeFollowRequest holds the parameters of [CCRAPI.ResumeFollow].
@@ -263,14 +508,48 @@ type CCRResumeFollowRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	MasterTimeout string
 	// Body: The name of the leader index and other optional ccr related parameters.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *CCRResumeFollowBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// CCRResumeFollowBody is the body of [CCRAPI.ResumeFollow].
+type CCRResumeFollowBody struct {
+	MaxOutstandingReadRequests    *int64         `json:"max_outstanding_read_requests,omitempty"`
+	MaxOutstandingWriteRequests   *int64         `json:"max_outstanding_write_requests,omitempty"`
+	MaxReadRequestOperationCount  *int64         `json:"max_read_request_operation_count,omitempty"`
+	MaxReadRequestSize            string         `json:"max_read_request_size,omitempty"`
+	MaxRetryDelay                 types.Duration `json:"max_retry_delay,omitzero"`
+	MaxWriteBufferCount           *int64         `json:"max_write_buffer_count,omitempty"`
+	MaxWriteBufferSize            string         `json:"max_write_buffer_size,omitempty"`
+	MaxWriteRequestOperationCount *int64         `json:"max_write_request_operation_count,omitempty"`
+	MaxWriteRequestSize           string         `json:"max_write_request_size,omitempty"`
+	ReadPollTimeout               types.Duration `json:"read_poll_timeout,omitzero"`
+}
+
+// CCRResumeFollowResponse is the response of [CCRAPI.ResumeFollow].
+type CCRResumeFollowResponse = types.AcknowledgedResponseBase
 
 // ResumeFollow calls ccr.resume_follow: Resume a follower.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ccr-resume-follow
-func (a *CCRAPI) ResumeFollow(ctx context.Context, r CCRResumeFollowRequest, opts ...Option) (*transport.Response, error) {
+func (a *CCRAPI) ResumeFollow(ctx context.Context, r CCRResumeFollowRequest, opts ...Option) (*CCRResumeFollowResponse, error) {
+	return decodeAs[CCRResumeFollowResponse](doCCRResumeFollow(ctx, a.t, r, opts))
+}
+
+// ResumeFollow calls ccr.resume_follow and returns the raw response: the caller reads and closes
+// its body. See [CCRAPI.ResumeFollow].
+func (a *RawCCRAPI) ResumeFollow(ctx context.Context, r CCRResumeFollowRequest, opts ...Option) (*transport.Response, error) {
+	return doCCRResumeFollow(ctx, a.t, r, opts)
+}
+
+func doCCRResumeFollow(ctx context.Context, t transport.Interface, r CCRResumeFollowRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Index == "" {
 		return nil, missingPart("ccr.resume_follow", "index")
 	}
@@ -278,7 +557,7 @@ func (a *CCRAPI) ResumeFollow(ctx context.Context, r CCRResumeFollowRequest, opt
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "ccr.resume_follow", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ccr.resume_follow", m, p, q, body, "", "", opts)
 }
 
 // CCRStatsRequest holds the parameters of [CCRAPI.Stats].
@@ -291,16 +570,34 @@ type CCRStatsRequest struct {
 	Timeout string
 }
 
+// CCRStatsResponse is the response of [CCRAPI.Stats].
+type CCRStatsResponse struct {
+	// Statistics for the auto-follow coordinator.
+	AutoFollowStats types.AutoFollowStats `json:"auto_follow_stats"`
+	// Shard-level statistics for follower indices.
+	FollowStats types.FollowStats `json:"follow_stats"`
+}
+
 // Stats calls ccr.stats: Get cross-cluster replication stats.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ccr-stats
-func (a *CCRAPI) Stats(ctx context.Context, r CCRStatsRequest, opts ...Option) (*transport.Response, error) {
+func (a *CCRAPI) Stats(ctx context.Context, r CCRStatsRequest, opts ...Option) (*CCRStatsResponse, error) {
+	return decodeAs[CCRStatsResponse](doCCRStats(ctx, a.t, r, opts))
+}
+
+// Stats calls ccr.stats and returns the raw response: the caller reads and closes
+// its body. See [CCRAPI.Stats].
+func (a *RawCCRAPI) Stats(ctx context.Context, r CCRStatsRequest, opts ...Option) (*transport.Response, error) {
+	return doCCRStats(ctx, a.t, r, opts)
+}
+
+func doCCRStats(ctx context.Context, t transport.Interface, r CCRStatsRequest, opts []Option) (*transport.Response, error) {
 	p := "/_ccr/stats"
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ccr.stats", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ccr.stats", m, p, q, nil, "", "", opts)
 }
 
 // CCRUnfollowRequest holds the parameters of [CCRAPI.Unfollow].
@@ -312,10 +609,23 @@ type CCRUnfollowRequest struct {
 	MasterTimeout string
 }
 
+// CCRUnfollowResponse is the response of [CCRAPI.Unfollow].
+type CCRUnfollowResponse = types.AcknowledgedResponseBase
+
 // Unfollow calls ccr.unfollow: Unfollow an index.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ccr-unfollow
-func (a *CCRAPI) Unfollow(ctx context.Context, r CCRUnfollowRequest, opts ...Option) (*transport.Response, error) {
+func (a *CCRAPI) Unfollow(ctx context.Context, r CCRUnfollowRequest, opts ...Option) (*CCRUnfollowResponse, error) {
+	return decodeAs[CCRUnfollowResponse](doCCRUnfollow(ctx, a.t, r, opts))
+}
+
+// Unfollow calls ccr.unfollow and returns the raw response: the caller reads and closes
+// its body. See [CCRAPI.Unfollow].
+func (a *RawCCRAPI) Unfollow(ctx context.Context, r CCRUnfollowRequest, opts ...Option) (*transport.Response, error) {
+	return doCCRUnfollow(ctx, a.t, r, opts)
+}
+
+func doCCRUnfollow(ctx context.Context, t transport.Interface, r CCRUnfollowRequest, opts []Option) (*transport.Response, error) {
 	if r.Index == "" {
 		return nil, missingPart("ccr.unfollow", "index")
 	}
@@ -323,5 +633,5 @@ func (a *CCRAPI) Unfollow(ctx context.Context, r CCRUnfollowRequest, opts ...Opt
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "ccr.unfollow", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ccr.unfollow", m, p, q, nil, "", "", opts)
 }

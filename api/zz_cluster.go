@@ -4,7 +4,9 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -26,17 +28,75 @@ type ClusterAllocationExplainRequest struct {
 	// Shard: ("shard") Specifies the ID of the shard that you would like an explanation for.
 	Shard *int
 	// Body: The index, shard, and primary flag to explain. Empty means 'explain a randomly-chosen unassigned shard'.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ClusterAllocationExplainBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ClusterAllocationExplainBody is the body of [ClusterAPI.AllocationExplain].
+type ClusterAllocationExplainBody struct {
+	// The name of the index that you would like an explanation for.
+	Index types.IndexName `json:"index,omitempty"`
+	// An identifier for the shard that you would like an explanation for.
+	Shard *int `json:"shard,omitempty"`
+	// If true, returns an explanation for the primary shard for the specified shard ID.
+	Primary *bool `json:"primary,omitempty"`
+	// Explain a shard only if it is currently located on the specified node name or node ID.
+	CurrentNode types.NodeId `json:"current_node,omitempty"`
+}
+
+// ClusterAllocationExplainResponse is the response of [ClusterAPI.AllocationExplain].
+type ClusterAllocationExplainResponse struct {
+	AllocateExplanation          string                            `json:"allocate_explanation,omitempty"`
+	AllocationDelay              types.Duration                    `json:"allocation_delay,omitzero"`
+	AllocationDelayInMillis      *types.UnitMillis                 `json:"allocation_delay_in_millis,omitempty"`
+	CanAllocate                  types.Decision                    `json:"can_allocate,omitempty"`
+	CanMoveToOtherNode           types.Decision                    `json:"can_move_to_other_node,omitempty"`
+	CanRebalanceCluster          types.Decision                    `json:"can_rebalance_cluster,omitempty"`
+	CanRebalanceClusterDecisions []types.AllocationDecision        `json:"can_rebalance_cluster_decisions,omitempty"`
+	CanRebalanceToOtherNode      types.Decision                    `json:"can_rebalance_to_other_node,omitempty"`
+	CanRemainDecisions           []types.AllocationDecision        `json:"can_remain_decisions,omitempty"`
+	CanRemainOnCurrentNode       types.Decision                    `json:"can_remain_on_current_node,omitempty"`
+	ClusterInfo                  *types.ClusterInfo                `json:"cluster_info,omitempty"`
+	ConfiguredDelay              types.Duration                    `json:"configured_delay,omitzero"`
+	ConfiguredDelayInMillis      *types.UnitMillis                 `json:"configured_delay_in_millis,omitempty"`
+	CurrentNode                  *types.CurrentNode                `json:"current_node,omitempty"`
+	CurrentState                 string                            `json:"current_state"`
+	Index                        types.IndexName                   `json:"index"`
+	MoveExplanation              string                            `json:"move_explanation,omitempty"`
+	NodeAllocationDecisions      []types.NodeAllocationExplanation `json:"node_allocation_decisions,omitempty"`
+	Primary                      bool                              `json:"primary"`
+	RebalanceExplanation         string                            `json:"rebalance_explanation,omitempty"`
+	RemainingDelay               types.Duration                    `json:"remaining_delay,omitzero"`
+	RemainingDelayInMillis       *types.UnitMillis                 `json:"remaining_delay_in_millis,omitempty"`
+	Shard                        int                               `json:"shard"`
+	UnassignedInfo               *types.UnassignedInformation      `json:"unassigned_info,omitempty"`
+	Note                         string                            `json:"note,omitempty"`
 }
 
 // AllocationExplain calls cluster.allocation_explain: Explain the shard allocations.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cluster-allocation-explain
-func (a *ClusterAPI) AllocationExplain(ctx context.Context, r ClusterAllocationExplainRequest, opts ...Option) (*transport.Response, error) {
+func (a *ClusterAPI) AllocationExplain(ctx context.Context, r ClusterAllocationExplainRequest, opts ...Option) (*ClusterAllocationExplainResponse, error) {
+	return decodeAs[ClusterAllocationExplainResponse](doClusterAllocationExplain(ctx, a.t, r, opts))
+}
+
+// AllocationExplain calls cluster.allocation_explain and returns the raw response: the caller reads and closes
+// its body. See [ClusterAPI.AllocationExplain].
+func (a *RawClusterAPI) AllocationExplain(ctx context.Context, r ClusterAllocationExplainRequest, opts ...Option) (*transport.Response, error) {
+	return doClusterAllocationExplain(ctx, a.t, r, opts)
+}
+
+func doClusterAllocationExplain(ctx context.Context, t transport.Interface, r ClusterAllocationExplainRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_cluster/allocation/explain"
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	q := url.Values{}
@@ -47,7 +107,7 @@ func (a *ClusterAPI) AllocationExplain(ctx context.Context, r ClusterAllocationE
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setBool(q, "primary", r.Primary)
 	setInt(q, "shard", r.Shard)
-	return send(ctx, a.t, "cluster.allocation_explain", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "cluster.allocation_explain", m, p, q, body, "", "", opts)
 }
 
 // ClusterDeleteComponentTemplateRequest holds the parameters of [ClusterAPI.DeleteComponentTemplate].
@@ -63,10 +123,23 @@ type ClusterDeleteComponentTemplateRequest struct {
 	Timeout string
 }
 
+// ClusterDeleteComponentTemplateResponse is the response of [ClusterAPI.DeleteComponentTemplate].
+type ClusterDeleteComponentTemplateResponse = types.AcknowledgedResponseBase
+
 // DeleteComponentTemplate calls cluster.delete_component_template: Delete component templates.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cluster-put-component-template
-func (a *ClusterAPI) DeleteComponentTemplate(ctx context.Context, r ClusterDeleteComponentTemplateRequest, opts ...Option) (*transport.Response, error) {
+func (a *ClusterAPI) DeleteComponentTemplate(ctx context.Context, r ClusterDeleteComponentTemplateRequest, opts ...Option) (*ClusterDeleteComponentTemplateResponse, error) {
+	return decodeAs[ClusterDeleteComponentTemplateResponse](doClusterDeleteComponentTemplate(ctx, a.t, r, opts))
+}
+
+// DeleteComponentTemplate calls cluster.delete_component_template and returns the raw response: the caller reads and closes
+// its body. See [ClusterAPI.DeleteComponentTemplate].
+func (a *RawClusterAPI) DeleteComponentTemplate(ctx context.Context, r ClusterDeleteComponentTemplateRequest, opts ...Option) (*transport.Response, error) {
+	return doClusterDeleteComponentTemplate(ctx, a.t, r, opts)
+}
+
+func doClusterDeleteComponentTemplate(ctx context.Context, t transport.Interface, r ClusterDeleteComponentTemplateRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Name) == 0 {
 		return nil, missingPart("cluster.delete_component_template", "name")
 	}
@@ -75,7 +148,7 @@ func (a *ClusterAPI) DeleteComponentTemplate(ctx context.Context, r ClusterDelet
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "cluster.delete_component_template", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "cluster.delete_component_template", m, p, q, nil, "", "", opts)
 }
 
 // ClusterDeleteVotingConfigExclusionsRequest holds the parameters of [ClusterAPI.DeleteVotingConfigExclusions].
@@ -87,16 +160,29 @@ type ClusterDeleteVotingConfigExclusionsRequest struct {
 	WaitForRemoval *bool
 }
 
+// ClusterDeleteVotingConfigExclusionsResponse is the (empty) response of [ClusterAPI.DeleteVotingConfigExclusions].
+type ClusterDeleteVotingConfigExclusionsResponse struct{}
+
 // DeleteVotingConfigExclusions calls cluster.delete_voting_config_exclusions: Clear cluster voting config exclusions.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cluster-post-voting-config-exclusions
-func (a *ClusterAPI) DeleteVotingConfigExclusions(ctx context.Context, r ClusterDeleteVotingConfigExclusionsRequest, opts ...Option) (*transport.Response, error) {
+func (a *ClusterAPI) DeleteVotingConfigExclusions(ctx context.Context, r ClusterDeleteVotingConfigExclusionsRequest, opts ...Option) (*ClusterDeleteVotingConfigExclusionsResponse, error) {
+	return decodeAs[ClusterDeleteVotingConfigExclusionsResponse](doClusterDeleteVotingConfigExclusions(ctx, a.t, r, opts))
+}
+
+// DeleteVotingConfigExclusions calls cluster.delete_voting_config_exclusions and returns the raw response: the caller reads and closes
+// its body. See [ClusterAPI.DeleteVotingConfigExclusions].
+func (a *RawClusterAPI) DeleteVotingConfigExclusions(ctx context.Context, r ClusterDeleteVotingConfigExclusionsRequest, opts ...Option) (*transport.Response, error) {
+	return doClusterDeleteVotingConfigExclusions(ctx, a.t, r, opts)
+}
+
+func doClusterDeleteVotingConfigExclusions(ctx context.Context, t transport.Interface, r ClusterDeleteVotingConfigExclusionsRequest, opts []Option) (*transport.Response, error) {
 	p := "/_cluster/voting_config_exclusions"
 	m := "DELETE"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setBool(q, "wait_for_removal", r.WaitForRemoval)
-	return send(ctx, a.t, "cluster.delete_voting_config_exclusions", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "cluster.delete_voting_config_exclusions", m, p, q, nil, "", "", opts)
 }
 
 // ClusterExistsComponentTemplateRequest holds the parameters of [ClusterAPI.ExistsComponentTemplate].
@@ -119,6 +205,16 @@ type ClusterExistsComponentTemplateRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cluster-put-component-template
 func (a *ClusterAPI) ExistsComponentTemplate(ctx context.Context, r ClusterExistsComponentTemplateRequest, opts ...Option) (bool, error) {
+	return doClusterExistsComponentTemplate(ctx, a.t, r, opts)
+}
+
+// ExistsComponentTemplate calls cluster.exists_component_template and returns the raw response: the caller reads and closes
+// its body. See [ClusterAPI.ExistsComponentTemplate].
+func (a *RawClusterAPI) ExistsComponentTemplate(ctx context.Context, r ClusterExistsComponentTemplateRequest, opts ...Option) (bool, error) {
+	return doClusterExistsComponentTemplate(ctx, a.t, r, opts)
+}
+
+func doClusterExistsComponentTemplate(ctx context.Context, t transport.Interface, r ClusterExistsComponentTemplateRequest, opts []Option) (bool, error) {
 	if len(r.Name) == 0 {
 		return false, missingPart("cluster.exists_component_template", "name")
 	}
@@ -127,7 +223,7 @@ func (a *ClusterAPI) ExistsComponentTemplate(ctx context.Context, r ClusterExist
 	q := url.Values{}
 	setBool(q, "local", r.Local)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return exists(ctx, a.t, "cluster.exists_component_template", m, p, q, opts)
+	return exists(ctx, t, "cluster.exists_component_template", m, p, q, opts)
 }
 
 // ClusterGetComponentTemplateRequest holds the parameters of [ClusterAPI.GetComponentTemplate].
@@ -150,10 +246,25 @@ type ClusterGetComponentTemplateRequest struct {
 	SettingsFilter []string
 }
 
+// ClusterGetComponentTemplateResponse is the response of [ClusterAPI.GetComponentTemplate].
+type ClusterGetComponentTemplateResponse struct {
+	ComponentTemplates []types.ClusterComponentTemplate `json:"component_templates,omitempty"`
+}
+
 // GetComponentTemplate calls cluster.get_component_template: Get component templates.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cluster-put-component-template
-func (a *ClusterAPI) GetComponentTemplate(ctx context.Context, r ClusterGetComponentTemplateRequest, opts ...Option) (*transport.Response, error) {
+func (a *ClusterAPI) GetComponentTemplate(ctx context.Context, r ClusterGetComponentTemplateRequest, opts ...Option) (*ClusterGetComponentTemplateResponse, error) {
+	return decodeAs[ClusterGetComponentTemplateResponse](doClusterGetComponentTemplate(ctx, a.t, r, opts))
+}
+
+// GetComponentTemplate calls cluster.get_component_template and returns the raw response: the caller reads and closes
+// its body. See [ClusterAPI.GetComponentTemplate].
+func (a *RawClusterAPI) GetComponentTemplate(ctx context.Context, r ClusterGetComponentTemplateRequest, opts ...Option) (*transport.Response, error) {
+	return doClusterGetComponentTemplate(ctx, a.t, r, opts)
+}
+
+func doClusterGetComponentTemplate(ctx context.Context, t transport.Interface, r ClusterGetComponentTemplateRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -168,7 +279,7 @@ func (a *ClusterAPI) GetComponentTemplate(ctx context.Context, r ClusterGetCompo
 	setBool(q, "local", r.Local)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setList(q, "settings_filter", r.SettingsFilter)
-	return send(ctx, a.t, "cluster.get_component_template", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "cluster.get_component_template", m, p, q, nil, "", "", opts)
 }
 
 // ClusterGetSettingsRequest holds the parameters of [ClusterAPI.GetSettings].
@@ -185,10 +296,30 @@ type ClusterGetSettingsRequest struct {
 	Timeout string
 }
 
+// ClusterGetSettingsResponse is the response of [ClusterAPI.GetSettings].
+type ClusterGetSettingsResponse struct {
+	// The settings that persist after the cluster restarts.
+	Persistent map[string]json.RawMessage `json:"persistent,omitempty"`
+	// The settings that do not persist after the cluster restarts.
+	Transient map[string]json.RawMessage `json:"transient,omitempty"`
+	// The default setting values.
+	Defaults map[string]json.RawMessage `json:"defaults,omitempty"`
+}
+
 // GetSettings calls cluster.get_settings: Get cluster-wide settings.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cluster-get-settings
-func (a *ClusterAPI) GetSettings(ctx context.Context, r ClusterGetSettingsRequest, opts ...Option) (*transport.Response, error) {
+func (a *ClusterAPI) GetSettings(ctx context.Context, r ClusterGetSettingsRequest, opts ...Option) (*ClusterGetSettingsResponse, error) {
+	return decodeAs[ClusterGetSettingsResponse](doClusterGetSettings(ctx, a.t, r, opts))
+}
+
+// GetSettings calls cluster.get_settings and returns the raw response: the caller reads and closes
+// its body. See [ClusterAPI.GetSettings].
+func (a *RawClusterAPI) GetSettings(ctx context.Context, r ClusterGetSettingsRequest, opts ...Option) (*transport.Response, error) {
+	return doClusterGetSettings(ctx, a.t, r, opts)
+}
+
+func doClusterGetSettings(ctx context.Context, t transport.Interface, r ClusterGetSettingsRequest, opts []Option) (*transport.Response, error) {
 	p := "/_cluster/settings"
 	m := "GET"
 	q := url.Values{}
@@ -196,7 +327,7 @@ func (a *ClusterAPI) GetSettings(ctx context.Context, r ClusterGetSettingsReques
 	setBool(q, "include_defaults", r.IncludeDefaults)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "cluster.get_settings", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "cluster.get_settings", m, p, q, nil, "", "", opts)
 }
 
 // ClusterHealthRequest holds the parameters of [ClusterAPI.Health].
@@ -231,10 +362,23 @@ type ClusterHealthRequest struct {
 	WaitForStatus WaitForStatus
 }
 
+// ClusterHealthResponse is the response of [ClusterAPI.Health].
+type ClusterHealthResponse = types.HealthResponseBody
+
 // Health calls cluster.health: Get the cluster health status.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cluster-health
-func (a *ClusterAPI) Health(ctx context.Context, r ClusterHealthRequest, opts ...Option) (*transport.Response, error) {
+func (a *ClusterAPI) Health(ctx context.Context, r ClusterHealthRequest, opts ...Option) (*ClusterHealthResponse, error) {
+	return decodeAs[ClusterHealthResponse](doClusterHealth(ctx, a.t, r, opts))
+}
+
+// Health calls cluster.health and returns the raw response: the caller reads and closes
+// its body. See [ClusterAPI.Health].
+func (a *RawClusterAPI) Health(ctx context.Context, r ClusterHealthRequest, opts ...Option) (*transport.Response, error) {
+	return doClusterHealth(ctx, a.t, r, opts)
+}
+
+func doClusterHealth(ctx context.Context, t transport.Interface, r ClusterHealthRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -255,7 +399,7 @@ func (a *ClusterAPI) Health(ctx context.Context, r ClusterHealthRequest, opts ..
 	setBool(q, "wait_for_no_relocating_shards", r.WaitForNoRelocatingShards)
 	setStr(q, "wait_for_nodes", r.WaitForNodes)
 	setStr(q, "wait_for_status", string(r.WaitForStatus))
-	return send(ctx, a.t, "cluster.health", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "cluster.health", m, p, q, nil, "", "", opts)
 }
 
 // ClusterInfoRequest holds the parameters of [ClusterAPI.Info].
@@ -265,16 +409,35 @@ type ClusterInfoRequest struct {
 	Target []string
 }
 
+// ClusterInfoResponse is the response of [ClusterAPI.Info].
+type ClusterInfoResponse struct {
+	ClusterName types.Name                   `json:"cluster_name"`
+	HTTP        *types.Http                  `json:"http,omitempty"`
+	Ingest      *types.NodesIngest           `json:"ingest,omitempty"`
+	ThreadPool  map[string]types.ThreadCount `json:"thread_pool,omitempty"`
+	Script      *types.Scripting             `json:"script,omitempty"`
+}
+
 // Info calls cluster.info: Get cluster info.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cluster-info
-func (a *ClusterAPI) Info(ctx context.Context, r ClusterInfoRequest, opts ...Option) (*transport.Response, error) {
+func (a *ClusterAPI) Info(ctx context.Context, r ClusterInfoRequest, opts ...Option) (*ClusterInfoResponse, error) {
+	return decodeAs[ClusterInfoResponse](doClusterInfo(ctx, a.t, r, opts))
+}
+
+// Info calls cluster.info and returns the raw response: the caller reads and closes
+// its body. See [ClusterAPI.Info].
+func (a *RawClusterAPI) Info(ctx context.Context, r ClusterInfoRequest, opts ...Option) (*transport.Response, error) {
+	return doClusterInfo(ctx, a.t, r, opts)
+}
+
+func doClusterInfo(ctx context.Context, t transport.Interface, r ClusterInfoRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Target) == 0 {
 		return nil, missingPart("cluster.info", "target")
 	}
 	p := "/_info/" + escList(r.Target)
 	m := "GET"
-	return send(ctx, a.t, "cluster.info", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "cluster.info", m, p, nil, nil, "", "", opts)
 }
 
 // ClusterPendingTasksRequest holds the parameters of [ClusterAPI.PendingTasks].
@@ -286,16 +449,31 @@ type ClusterPendingTasksRequest struct {
 	MasterTimeout string
 }
 
+// ClusterPendingTasksResponse is the response of [ClusterAPI.PendingTasks].
+type ClusterPendingTasksResponse struct {
+	Tasks []types.PendingTask `json:"tasks,omitempty"`
+}
+
 // PendingTasks calls cluster.pending_tasks: Get the pending cluster tasks.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cluster-pending-tasks
-func (a *ClusterAPI) PendingTasks(ctx context.Context, r ClusterPendingTasksRequest, opts ...Option) (*transport.Response, error) {
+func (a *ClusterAPI) PendingTasks(ctx context.Context, r ClusterPendingTasksRequest, opts ...Option) (*ClusterPendingTasksResponse, error) {
+	return decodeAs[ClusterPendingTasksResponse](doClusterPendingTasks(ctx, a.t, r, opts))
+}
+
+// PendingTasks calls cluster.pending_tasks and returns the raw response: the caller reads and closes
+// its body. See [ClusterAPI.PendingTasks].
+func (a *RawClusterAPI) PendingTasks(ctx context.Context, r ClusterPendingTasksRequest, opts ...Option) (*transport.Response, error) {
+	return doClusterPendingTasks(ctx, a.t, r, opts)
+}
+
+func doClusterPendingTasks(ctx context.Context, t transport.Interface, r ClusterPendingTasksRequest, opts []Option) (*transport.Response, error) {
 	p := "/_cluster/pending_tasks"
 	m := "GET"
 	q := url.Values{}
 	setBool(q, "local", r.Local)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "cluster.pending_tasks", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "cluster.pending_tasks", m, p, q, nil, "", "", opts)
 }
 
 // ClusterPostVotingConfigExclusionsRequest holds the parameters of [ClusterAPI.PostVotingConfigExclusions].
@@ -314,10 +492,23 @@ type ClusterPostVotingConfigExclusionsRequest struct {
 	Timeout string
 }
 
+// ClusterPostVotingConfigExclusionsResponse is the (empty) response of [ClusterAPI.PostVotingConfigExclusions].
+type ClusterPostVotingConfigExclusionsResponse struct{}
+
 // PostVotingConfigExclusions calls cluster.post_voting_config_exclusions: Update voting configuration exclusions.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cluster-post-voting-config-exclusions
-func (a *ClusterAPI) PostVotingConfigExclusions(ctx context.Context, r ClusterPostVotingConfigExclusionsRequest, opts ...Option) (*transport.Response, error) {
+func (a *ClusterAPI) PostVotingConfigExclusions(ctx context.Context, r ClusterPostVotingConfigExclusionsRequest, opts ...Option) (*ClusterPostVotingConfigExclusionsResponse, error) {
+	return decodeAs[ClusterPostVotingConfigExclusionsResponse](doClusterPostVotingConfigExclusions(ctx, a.t, r, opts))
+}
+
+// PostVotingConfigExclusions calls cluster.post_voting_config_exclusions and returns the raw response: the caller reads and closes
+// its body. See [ClusterAPI.PostVotingConfigExclusions].
+func (a *RawClusterAPI) PostVotingConfigExclusions(ctx context.Context, r ClusterPostVotingConfigExclusionsRequest, opts ...Option) (*transport.Response, error) {
+	return doClusterPostVotingConfigExclusions(ctx, a.t, r, opts)
+}
+
+func doClusterPostVotingConfigExclusions(ctx context.Context, t transport.Interface, r ClusterPostVotingConfigExclusionsRequest, opts []Option) (*transport.Response, error) {
 	p := "/_cluster/voting_config_exclusions"
 	m := "POST"
 	q := url.Values{}
@@ -325,7 +516,7 @@ func (a *ClusterAPI) PostVotingConfigExclusions(ctx context.Context, r ClusterPo
 	setList(q, "node_ids", r.NodeIDs)
 	setList(q, "node_names", r.NodeNames)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "cluster.post_voting_config_exclusions", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "cluster.post_voting_config_exclusions", m, p, q, nil, "", "", opts)
 }
 
 // ClusterPutComponentTemplateRequest holds the parameters of [ClusterAPI.PutComponentTemplate].
@@ -340,14 +531,52 @@ type ClusterPutComponentTemplateRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	MasterTimeout string
 	// Body: The template definition.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ClusterPutComponentTemplateBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// ClusterPutComponentTemplateBody is the body of [ClusterAPI.PutComponentTemplate].
+type ClusterPutComponentTemplateBody struct {
+	// The template to be applied which includes mappings, settings, or aliases configuration.
+	Template types.IndexTemplateMapping `json:"template"`
+	// Version number used to manage component templates externally.
+	// This number isn't automatically generated or incremented by Elasticsearch.
+	// To unset a version, replace the template without specifying a version.
+	Version *types.VersionNumber `json:"version,omitempty"`
+	// Optional user metadata about the component template.
+	// It may have any contents. This map is not automatically generated by Elasticsearch.
+	// This information is stored in the cluster state, so keeping it short is preferable.
+	// To unset `_meta`, replace the template without specifying this information.
+	Meta types.Metadata `json:"_meta,omitempty"`
+	// Marks this index template as deprecated. When creating or updating a non-deprecated index template
+	// that uses deprecated components, Elasticsearch will emit a deprecation warning.
+	Deprecated *bool `json:"deprecated,omitempty"`
+}
+
+// ClusterPutComponentTemplateResponse is the response of [ClusterAPI.PutComponentTemplate].
+type ClusterPutComponentTemplateResponse = types.AcknowledgedResponseBase
 
 // PutComponentTemplate calls cluster.put_component_template: Create or update a component template.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cluster-put-component-template
-func (a *ClusterAPI) PutComponentTemplate(ctx context.Context, r ClusterPutComponentTemplateRequest, opts ...Option) (*transport.Response, error) {
+func (a *ClusterAPI) PutComponentTemplate(ctx context.Context, r ClusterPutComponentTemplateRequest, opts ...Option) (*ClusterPutComponentTemplateResponse, error) {
+	return decodeAs[ClusterPutComponentTemplateResponse](doClusterPutComponentTemplate(ctx, a.t, r, opts))
+}
+
+// PutComponentTemplate calls cluster.put_component_template and returns the raw response: the caller reads and closes
+// its body. See [ClusterAPI.PutComponentTemplate].
+func (a *RawClusterAPI) PutComponentTemplate(ctx context.Context, r ClusterPutComponentTemplateRequest, opts ...Option) (*transport.Response, error) {
+	return doClusterPutComponentTemplate(ctx, a.t, r, opts)
+}
+
+func doClusterPutComponentTemplate(ctx context.Context, t transport.Interface, r ClusterPutComponentTemplateRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Name == "" {
 		return nil, missingPart("cluster.put_component_template", "name")
 	}
@@ -357,7 +586,7 @@ func (a *ClusterAPI) PutComponentTemplate(ctx context.Context, r ClusterPutCompo
 	setStr(q, "cause", r.Cause)
 	setBool(q, "create", r.Create)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "cluster.put_component_template", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "cluster.put_component_template", m, p, q, body, "", "", opts)
 }
 
 // ClusterPutSettingsRequest holds the parameters of [ClusterAPI.PutSettings].
@@ -371,34 +600,79 @@ type ClusterPutSettingsRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The settings to be updated. Can be either `transient` or `persistent` (survives cluster restart).
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ClusterPutSettingsBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ClusterPutSettingsBody is the body of [ClusterAPI.PutSettings].
+type ClusterPutSettingsBody struct {
+	// The settings that persist after the cluster restarts.
+	Persistent map[string]json.RawMessage `json:"persistent,omitempty"`
+	// The settings that do not persist after the cluster restarts.
+	Transient map[string]json.RawMessage `json:"transient,omitempty"`
+}
+
+// ClusterPutSettingsResponse is the response of [ClusterAPI.PutSettings].
+type ClusterPutSettingsResponse struct {
+	Acknowledged bool                       `json:"acknowledged"`
+	Persistent   map[string]json.RawMessage `json:"persistent,omitempty"`
+	Transient    map[string]json.RawMessage `json:"transient,omitempty"`
 }
 
 // PutSettings calls cluster.put_settings: Update the cluster settings.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cluster-put-settings
-func (a *ClusterAPI) PutSettings(ctx context.Context, r ClusterPutSettingsRequest, opts ...Option) (*transport.Response, error) {
+func (a *ClusterAPI) PutSettings(ctx context.Context, r ClusterPutSettingsRequest, opts ...Option) (*ClusterPutSettingsResponse, error) {
+	return decodeAs[ClusterPutSettingsResponse](doClusterPutSettings(ctx, a.t, r, opts))
+}
+
+// PutSettings calls cluster.put_settings and returns the raw response: the caller reads and closes
+// its body. See [ClusterAPI.PutSettings].
+func (a *RawClusterAPI) PutSettings(ctx context.Context, r ClusterPutSettingsRequest, opts ...Option) (*transport.Response, error) {
+	return doClusterPutSettings(ctx, a.t, r, opts)
+}
+
+func doClusterPutSettings(ctx context.Context, t transport.Interface, r ClusterPutSettingsRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_cluster/settings"
 	m := "PUT"
 	q := url.Values{}
 	setBool(q, "flat_settings", r.FlatSettings)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "cluster.put_settings", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "cluster.put_settings", m, p, q, body, "", "", opts)
 }
 
 // ClusterRemoteInfoRequest holds the parameters of [ClusterAPI.RemoteInfo].
 type ClusterRemoteInfoRequest struct {
 }
 
+// ClusterRemoteInfoResponse is the response of [ClusterAPI.RemoteInfo].
+type ClusterRemoteInfoResponse = map[string]types.ClusterRemoteInfo
+
 // RemoteInfo calls cluster.remote_info: Get remote cluster information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cluster-remote-info
-func (a *ClusterAPI) RemoteInfo(ctx context.Context, r ClusterRemoteInfoRequest, opts ...Option) (*transport.Response, error) {
+func (a *ClusterAPI) RemoteInfo(ctx context.Context, r ClusterRemoteInfoRequest, opts ...Option) (*ClusterRemoteInfoResponse, error) {
+	return decodeAs[ClusterRemoteInfoResponse](doClusterRemoteInfo(ctx, a.t, r, opts))
+}
+
+// RemoteInfo calls cluster.remote_info and returns the raw response: the caller reads and closes
+// its body. See [ClusterAPI.RemoteInfo].
+func (a *RawClusterAPI) RemoteInfo(ctx context.Context, r ClusterRemoteInfoRequest, opts ...Option) (*transport.Response, error) {
+	return doClusterRemoteInfo(ctx, a.t, r, opts)
+}
+
+func doClusterRemoteInfo(ctx context.Context, t transport.Interface, r ClusterRemoteInfoRequest, opts []Option) (*transport.Response, error) {
 	p := "/_remote/info"
 	m := "GET"
-	return send(ctx, a.t, "cluster.remote_info", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "cluster.remote_info", m, p, nil, nil, "", "", opts)
 }
 
 // ClusterRerouteRequest holds the parameters of [ClusterAPI.Reroute].
@@ -421,14 +695,47 @@ type ClusterRerouteRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The definition of `commands` to perform (`move`, `cancel`, `allocate`).
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ClusterRerouteBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ClusterRerouteBody is the body of [ClusterAPI.Reroute].
+type ClusterRerouteBody struct {
+	// Defines the commands to perform.
+	Commands []types.Command `json:"commands,omitempty"`
+}
+
+// ClusterRerouteResponse is the response of [ClusterAPI.Reroute].
+type ClusterRerouteResponse struct {
+	Acknowledged bool                       `json:"acknowledged"`
+	Explanations []types.RerouteExplanation `json:"explanations,omitempty"`
+	// There aren't any guarantees on the output/structure of the raw cluster state.
+	// Here you will find the internal representation of the cluster, which can
+	// differ from the external representation.
+	State json.RawMessage `json:"state,omitempty"`
 }
 
 // Reroute calls cluster.reroute: Reroute the cluster.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cluster-reroute
-func (a *ClusterAPI) Reroute(ctx context.Context, r ClusterRerouteRequest, opts ...Option) (*transport.Response, error) {
+func (a *ClusterAPI) Reroute(ctx context.Context, r ClusterRerouteRequest, opts ...Option) (*ClusterRerouteResponse, error) {
+	return decodeAs[ClusterRerouteResponse](doClusterReroute(ctx, a.t, r, opts))
+}
+
+// Reroute calls cluster.reroute and returns the raw response: the caller reads and closes
+// its body. See [ClusterAPI.Reroute].
+func (a *RawClusterAPI) Reroute(ctx context.Context, r ClusterRerouteRequest, opts ...Option) (*transport.Response, error) {
+	return doClusterReroute(ctx, a.t, r, opts)
+}
+
+func doClusterReroute(ctx context.Context, t transport.Interface, r ClusterRerouteRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_cluster/reroute"
 	m := "POST"
 	q := url.Values{}
@@ -438,7 +745,7 @@ func (a *ClusterAPI) Reroute(ctx context.Context, r ClusterRerouteRequest, opts 
 	setList(q, "metric", r.Metric)
 	setBool(q, "retry_failed", r.RetryFailed)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "cluster.reroute", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "cluster.reroute", m, p, q, body, "", "", opts)
 }
 
 // ClusterStateRequest holds the parameters of [ClusterAPI.State].
@@ -476,6 +783,16 @@ type ClusterStateRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cluster-state
 func (a *ClusterAPI) State(ctx context.Context, r ClusterStateRequest, opts ...Option) (*transport.Response, error) {
+	return doClusterState(ctx, a.t, r, opts)
+}
+
+// State calls cluster.state and returns the raw response: the caller reads and closes
+// its body. See [ClusterAPI.State].
+func (a *RawClusterAPI) State(ctx context.Context, r ClusterStateRequest, opts ...Option) (*transport.Response, error) {
+	return doClusterState(ctx, a.t, r, opts)
+}
+
+func doClusterState(ctx context.Context, t transport.Interface, r ClusterStateRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -495,7 +812,7 @@ func (a *ClusterAPI) State(ctx context.Context, r ClusterStateRequest, opts ...O
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setInt(q, "wait_for_metadata_version", r.WaitForMetadataVersion)
 	setStr(q, "wait_for_timeout", r.WaitForTimeout)
-	return send(ctx, a.t, "cluster.state", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "cluster.state", m, p, q, nil, "", "", opts)
 }
 
 // ClusterStatsRequest holds the parameters of [ClusterAPI.Stats].
@@ -510,10 +827,23 @@ type ClusterStatsRequest struct {
 	Timeout string
 }
 
+// ClusterStatsResponse is the response of [ClusterAPI.Stats].
+type ClusterStatsResponse = types.StatsResponseBase
+
 // Stats calls cluster.stats: Get cluster statistics.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cluster-stats
-func (a *ClusterAPI) Stats(ctx context.Context, r ClusterStatsRequest, opts ...Option) (*transport.Response, error) {
+func (a *ClusterAPI) Stats(ctx context.Context, r ClusterStatsRequest, opts ...Option) (*ClusterStatsResponse, error) {
+	return decodeAs[ClusterStatsResponse](doClusterStats(ctx, a.t, r, opts))
+}
+
+// Stats calls cluster.stats and returns the raw response: the caller reads and closes
+// its body. See [ClusterAPI.Stats].
+func (a *RawClusterAPI) Stats(ctx context.Context, r ClusterStatsRequest, opts ...Option) (*transport.Response, error) {
+	return doClusterStats(ctx, a.t, r, opts)
+}
+
+func doClusterStats(ctx context.Context, t transport.Interface, r ClusterStatsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -525,5 +855,5 @@ func (a *ClusterAPI) Stats(ctx context.Context, r ClusterStatsRequest, opts ...O
 	q := url.Values{}
 	setBool(q, "include_remotes", r.IncludeRemotes)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "cluster.stats", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "cluster.stats", m, p, q, nil, "", "", opts)
 }

@@ -4,7 +4,9 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -14,17 +16,32 @@ type ConnectorCheckInRequest struct {
 	ConnectorID string
 }
 
+// ConnectorCheckInResponse is the response of [ConnectorAPI.CheckIn].
+type ConnectorCheckInResponse struct {
+	Result types.Result `json:"result"`
+}
+
 // CheckIn calls connector.check_in: Check in a connector.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-check-in
-func (a *ConnectorAPI) CheckIn(ctx context.Context, r ConnectorCheckInRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) CheckIn(ctx context.Context, r ConnectorCheckInRequest, opts ...Option) (*ConnectorCheckInResponse, error) {
+	return decodeAs[ConnectorCheckInResponse](doConnectorCheckIn(ctx, a.t, r, opts))
+}
+
+// CheckIn calls connector.check_in and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.CheckIn].
+func (a *RawConnectorAPI) CheckIn(ctx context.Context, r ConnectorCheckInRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorCheckIn(ctx, a.t, r, opts)
+}
+
+func doConnectorCheckIn(ctx context.Context, t transport.Interface, r ConnectorCheckInRequest, opts []Option) (*transport.Response, error) {
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.check_in", "connector_id")
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_check_in"
 	m := "PUT"
-	return send(ctx, a.t, "connector.check_in", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "connector.check_in", m, p, nil, nil, "", "", opts)
 }
 
 // ConnectorDeleteRequest holds the parameters of [ConnectorAPI.Delete].
@@ -37,11 +54,24 @@ type ConnectorDeleteRequest struct {
 	Hard *bool
 }
 
+// ConnectorDeleteResponse is the response of [ConnectorAPI.Delete].
+type ConnectorDeleteResponse = types.AcknowledgedResponseBase
+
 // Delete calls connector.delete: Delete a connector.
 //
 // Stability: beta.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-delete
-func (a *ConnectorAPI) Delete(ctx context.Context, r ConnectorDeleteRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) Delete(ctx context.Context, r ConnectorDeleteRequest, opts ...Option) (*ConnectorDeleteResponse, error) {
+	return decodeAs[ConnectorDeleteResponse](doConnectorDelete(ctx, a.t, r, opts))
+}
+
+// Delete calls connector.delete and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.Delete].
+func (a *RawConnectorAPI) Delete(ctx context.Context, r ConnectorDeleteRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorDelete(ctx, a.t, r, opts)
+}
+
+func doConnectorDelete(ctx context.Context, t transport.Interface, r ConnectorDeleteRequest, opts []Option) (*transport.Response, error) {
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.delete", "connector_id")
 	}
@@ -50,7 +80,7 @@ func (a *ConnectorAPI) Delete(ctx context.Context, r ConnectorDeleteRequest, opt
 	q := url.Values{}
 	setBool(q, "delete_sync_jobs", r.DeleteSyncJobs)
 	setBool(q, "hard", r.Hard)
-	return send(ctx, a.t, "connector.delete", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "connector.delete", m, p, q, nil, "", "", opts)
 }
 
 // ConnectorGetRequest holds the parameters of [ConnectorAPI.Get].
@@ -61,11 +91,24 @@ type ConnectorGetRequest struct {
 	IncludeDeleted *bool
 }
 
+// ConnectorGetResponse is the response of [ConnectorAPI.Get].
+type ConnectorGetResponse = types.Connector
+
 // Get calls connector.get: Get a connector.
 //
 // Stability: beta.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-get
-func (a *ConnectorAPI) Get(ctx context.Context, r ConnectorGetRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) Get(ctx context.Context, r ConnectorGetRequest, opts ...Option) (*ConnectorGetResponse, error) {
+	return decodeAs[ConnectorGetResponse](doConnectorGet(ctx, a.t, r, opts))
+}
+
+// Get calls connector.get and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.Get].
+func (a *RawConnectorAPI) Get(ctx context.Context, r ConnectorGetRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorGet(ctx, a.t, r, opts)
+}
+
+func doConnectorGet(ctx context.Context, t transport.Interface, r ConnectorGetRequest, opts []Option) (*transport.Response, error) {
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.get", "connector_id")
 	}
@@ -73,7 +116,7 @@ func (a *ConnectorAPI) Get(ctx context.Context, r ConnectorGetRequest, opts ...O
 	m := "GET"
 	q := url.Values{}
 	setBool(q, "include_deleted", r.IncludeDeleted)
-	return send(ctx, a.t, "connector.get", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "connector.get", m, p, q, nil, "", "", opts)
 }
 
 // ConnectorLastSyncRequest holds the parameters of [ConnectorAPI.LastSync].
@@ -81,8 +124,32 @@ type ConnectorLastSyncRequest struct {
 	// ConnectorID: (path part "connector_id", required) The unique identifier of the connector to be updated.
 	ConnectorID string
 	// Body: Object with stats related to the last connector sync run.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ConnectorLastSyncBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ConnectorLastSyncBody is the body of [ConnectorAPI.LastSync].
+type ConnectorLastSyncBody struct {
+	LastAccessControlSyncError       string           `json:"last_access_control_sync_error,omitempty"`
+	LastAccessControlSyncScheduledAt types.DateTime   `json:"last_access_control_sync_scheduled_at,omitzero"`
+	LastAccessControlSyncStatus      types.SyncStatus `json:"last_access_control_sync_status,omitempty"`
+	LastDeletedDocumentCount         *int64           `json:"last_deleted_document_count,omitempty"`
+	LastIncrementalSyncScheduledAt   types.DateTime   `json:"last_incremental_sync_scheduled_at,omitzero"`
+	LastIndexedDocumentCount         *int64           `json:"last_indexed_document_count,omitempty"`
+	LastSeen                         types.DateTime   `json:"last_seen,omitzero"`
+	LastSyncError                    string           `json:"last_sync_error,omitempty"`
+	LastSyncScheduledAt              types.DateTime   `json:"last_sync_scheduled_at,omitzero"`
+	LastSyncStatus                   types.SyncStatus `json:"last_sync_status,omitempty"`
+	LastSynced                       types.DateTime   `json:"last_synced,omitzero"`
+	SyncCursor                       json.RawMessage  `json:"sync_cursor,omitempty"`
+}
+
+// ConnectorLastSyncResponse is the response of [ConnectorAPI.LastSync].
+type ConnectorLastSyncResponse struct {
+	Result types.Result `json:"result"`
 }
 
 // LastSync calls connector.last_sync: Update the connector last sync stats.
@@ -90,13 +157,27 @@ type ConnectorLastSyncRequest struct {
 // Stability: experimental.
 // This endpoint is internal to Elasticsearch.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-last-sync
-func (a *ConnectorAPI) LastSync(ctx context.Context, r ConnectorLastSyncRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) LastSync(ctx context.Context, r ConnectorLastSyncRequest, opts ...Option) (*ConnectorLastSyncResponse, error) {
+	return decodeAs[ConnectorLastSyncResponse](doConnectorLastSync(ctx, a.t, r, opts))
+}
+
+// LastSync calls connector.last_sync and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.LastSync].
+func (a *RawConnectorAPI) LastSync(ctx context.Context, r ConnectorLastSyncRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorLastSync(ctx, a.t, r, opts)
+}
+
+func doConnectorLastSync(ctx context.Context, t transport.Interface, r ConnectorLastSyncRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.last_sync", "connector_id")
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_last_sync"
 	m := "PUT"
-	return send(ctx, a.t, "connector.last_sync", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "connector.last_sync", m, p, nil, body, "", "", opts)
 }
 
 // ConnectorListRequest holds the parameters of [ConnectorAPI.List].
@@ -120,11 +201,27 @@ type ConnectorListRequest struct {
 	Size *int
 }
 
+// ConnectorListResponse is the response of [ConnectorAPI.List].
+type ConnectorListResponse struct {
+	Count   int64             `json:"count"`
+	Results []types.Connector `json:"results,omitempty"`
+}
+
 // List calls connector.list: Get all connectors.
 //
 // Stability: beta.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-list
-func (a *ConnectorAPI) List(ctx context.Context, r ConnectorListRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) List(ctx context.Context, r ConnectorListRequest, opts ...Option) (*ConnectorListResponse, error) {
+	return decodeAs[ConnectorListResponse](doConnectorList(ctx, a.t, r, opts))
+}
+
+// List calls connector.list and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.List].
+func (a *RawConnectorAPI) List(ctx context.Context, r ConnectorListRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorList(ctx, a.t, r, opts)
+}
+
+func doConnectorList(ctx context.Context, t transport.Interface, r ConnectorListRequest, opts []Option) (*transport.Response, error) {
 	p := "/_connector"
 	m := "GET"
 	q := url.Values{}
@@ -135,24 +232,57 @@ func (a *ConnectorAPI) List(ctx context.Context, r ConnectorListRequest, opts ..
 	setStr(q, "query", r.Query)
 	setList(q, "service_type", r.ServiceType)
 	setInt(q, "size", r.Size)
-	return send(ctx, a.t, "connector.list", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "connector.list", m, p, q, nil, "", "", opts)
 }
 
 // ConnectorPostRequest holds the parameters of [ConnectorAPI.Post].
 type ConnectorPostRequest struct {
 	// Body: The connector configuration.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ConnectorPostBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ConnectorPostBody is the body of [ConnectorAPI.Post].
+type ConnectorPostBody struct {
+	Description string          `json:"description,omitempty"`
+	IndexName   types.IndexName `json:"index_name,omitempty"`
+	IsNative    *bool           `json:"is_native,omitempty"`
+	Language    string          `json:"language,omitempty"`
+	Name        string          `json:"name,omitempty"`
+	ServiceType string          `json:"service_type,omitempty"`
+}
+
+// ConnectorPostResponse is the response of [ConnectorAPI.Post].
+type ConnectorPostResponse struct {
+	Result types.Result `json:"result"`
+	ID     types.Id     `json:"id"`
 }
 
 // Post calls connector.post: Create a connector.
 //
 // Stability: beta.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-put
-func (a *ConnectorAPI) Post(ctx context.Context, r ConnectorPostRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) Post(ctx context.Context, r ConnectorPostRequest, opts ...Option) (*ConnectorPostResponse, error) {
+	return decodeAs[ConnectorPostResponse](doConnectorPost(ctx, a.t, r, opts))
+}
+
+// Post calls connector.post and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.Post].
+func (a *RawConnectorAPI) Post(ctx context.Context, r ConnectorPostRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorPost(ctx, a.t, r, opts)
+}
+
+func doConnectorPost(ctx context.Context, t transport.Interface, r ConnectorPostRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_connector"
 	m := "POST"
-	return send(ctx, a.t, "connector.post", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "connector.post", m, p, nil, body, "", "", opts)
 }
 
 // ConnectorPutRequest holds the parameters of [ConnectorAPI.Put].
@@ -160,15 +290,48 @@ type ConnectorPutRequest struct {
 	// ConnectorID: (path part "connector_id") The unique identifier of the connector to be created or updated.
 	ConnectorID string
 	// Body: The connector configuration.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ConnectorPutBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ConnectorPutBody is the body of [ConnectorAPI.Put].
+type ConnectorPutBody struct {
+	Description string          `json:"description,omitempty"`
+	IndexName   types.IndexName `json:"index_name,omitempty"`
+	IsNative    *bool           `json:"is_native,omitempty"`
+	Language    string          `json:"language,omitempty"`
+	Name        string          `json:"name,omitempty"`
+	ServiceType string          `json:"service_type,omitempty"`
+}
+
+// ConnectorPutResponse is the response of [ConnectorAPI.Put].
+type ConnectorPutResponse struct {
+	Result types.Result `json:"result"`
+	ID     types.Id     `json:"id"`
 }
 
 // Put calls connector.put: Create or update a connector.
 //
 // Stability: beta.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-put
-func (a *ConnectorAPI) Put(ctx context.Context, r ConnectorPutRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) Put(ctx context.Context, r ConnectorPutRequest, opts ...Option) (*ConnectorPutResponse, error) {
+	return decodeAs[ConnectorPutResponse](doConnectorPut(ctx, a.t, r, opts))
+}
+
+// Put calls connector.put and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.Put].
+func (a *RawConnectorAPI) Put(ctx context.Context, r ConnectorPutRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorPut(ctx, a.t, r, opts)
+}
+
+func doConnectorPut(ctx context.Context, t transport.Interface, r ConnectorPutRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	var p string
 	m := "PUT"
 	switch {
@@ -177,7 +340,7 @@ func (a *ConnectorAPI) Put(ctx context.Context, r ConnectorPutRequest, opts ...O
 	default:
 		p = "/_connector"
 	}
-	return send(ctx, a.t, "connector.put", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "connector.put", m, p, nil, body, "", "", opts)
 }
 
 // ConnectorSecretDeleteRequest holds the parameters of [ConnectorAPI.SecretDelete].
@@ -186,17 +349,32 @@ type ConnectorSecretDeleteRequest struct {
 	ID string
 }
 
+// ConnectorSecretDeleteResponse is the response of [ConnectorAPI.SecretDelete].
+type ConnectorSecretDeleteResponse struct {
+	Deleted bool `json:"deleted"`
+}
+
 // SecretDelete calls connector.secret_delete: Deletes a connector secret.
 //
 // Stability: experimental.
 // This endpoint is internal to Elasticsearch.
-func (a *ConnectorAPI) SecretDelete(ctx context.Context, r ConnectorSecretDeleteRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) SecretDelete(ctx context.Context, r ConnectorSecretDeleteRequest, opts ...Option) (*ConnectorSecretDeleteResponse, error) {
+	return decodeAs[ConnectorSecretDeleteResponse](doConnectorSecretDelete(ctx, a.t, r, opts))
+}
+
+// SecretDelete calls connector.secret_delete and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.SecretDelete].
+func (a *RawConnectorAPI) SecretDelete(ctx context.Context, r ConnectorSecretDeleteRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorSecretDelete(ctx, a.t, r, opts)
+}
+
+func doConnectorSecretDelete(ctx context.Context, t transport.Interface, r ConnectorSecretDeleteRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("connector.secret_delete", "id")
 	}
 	p := "/_connector/_secret/" + esc(r.ID)
 	m := "DELETE"
-	return send(ctx, a.t, "connector.secret_delete", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "connector.secret_delete", m, p, nil, nil, "", "", opts)
 }
 
 // ConnectorSecretGetRequest holds the parameters of [ConnectorAPI.SecretGet].
@@ -205,34 +383,77 @@ type ConnectorSecretGetRequest struct {
 	ID string
 }
 
+// ConnectorSecretGetResponse is the response of [ConnectorAPI.SecretGet].
+type ConnectorSecretGetResponse struct {
+	ID    string `json:"id"`
+	Value string `json:"value"`
+}
+
 // SecretGet calls connector.secret_get: Retrieves a secret stored by Connectors.
 //
 // Stability: experimental.
 // This endpoint is internal to Elasticsearch.
-func (a *ConnectorAPI) SecretGet(ctx context.Context, r ConnectorSecretGetRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) SecretGet(ctx context.Context, r ConnectorSecretGetRequest, opts ...Option) (*ConnectorSecretGetResponse, error) {
+	return decodeAs[ConnectorSecretGetResponse](doConnectorSecretGet(ctx, a.t, r, opts))
+}
+
+// SecretGet calls connector.secret_get and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.SecretGet].
+func (a *RawConnectorAPI) SecretGet(ctx context.Context, r ConnectorSecretGetRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorSecretGet(ctx, a.t, r, opts)
+}
+
+func doConnectorSecretGet(ctx context.Context, t transport.Interface, r ConnectorSecretGetRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("connector.secret_get", "id")
 	}
 	p := "/_connector/_secret/" + esc(r.ID)
 	m := "GET"
-	return send(ctx, a.t, "connector.secret_get", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "connector.secret_get", m, p, nil, nil, "", "", opts)
 }
 
 // ConnectorSecretPostRequest holds the parameters of [ConnectorAPI.SecretPost].
 type ConnectorSecretPostRequest struct {
 	// Body: The secret value to store.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ConnectorSecretPostBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ConnectorSecretPostBody is the body of [ConnectorAPI.SecretPost].
+type ConnectorSecretPostBody struct {
+	Value string `json:"value,omitempty"`
+}
+
+// ConnectorSecretPostResponse is the response of [ConnectorAPI.SecretPost].
+type ConnectorSecretPostResponse struct {
+	ID string `json:"id"`
 }
 
 // SecretPost calls connector.secret_post: Creates a secret for a Connector.
 //
 // Stability: experimental.
 // This endpoint is internal to Elasticsearch.
-func (a *ConnectorAPI) SecretPost(ctx context.Context, r ConnectorSecretPostRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) SecretPost(ctx context.Context, r ConnectorSecretPostRequest, opts ...Option) (*ConnectorSecretPostResponse, error) {
+	return decodeAs[ConnectorSecretPostResponse](doConnectorSecretPost(ctx, a.t, r, opts))
+}
+
+// SecretPost calls connector.secret_post and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.SecretPost].
+func (a *RawConnectorAPI) SecretPost(ctx context.Context, r ConnectorSecretPostRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorSecretPost(ctx, a.t, r, opts)
+}
+
+func doConnectorSecretPost(ctx context.Context, t transport.Interface, r ConnectorSecretPostRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_connector/_secret"
 	m := "POST"
-	return send(ctx, a.t, "connector.secret_post", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "connector.secret_post", m, p, nil, body, "", "", opts)
 }
 
 // ConnectorSecretPutRequest holds the parameters of [ConnectorAPI.SecretPut].
@@ -240,21 +461,48 @@ type ConnectorSecretPutRequest struct {
 	// ID: (path part "id", required) The unique identifier of the connector secret to be created or updated.
 	ID string
 	// Body: The secret value to store.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ConnectorSecretPutBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ConnectorSecretPutBody is the body of [ConnectorAPI.SecretPut].
+type ConnectorSecretPutBody struct {
+	Value string `json:"value"`
+}
+
+// ConnectorSecretPutResponse is the response of [ConnectorAPI.SecretPut].
+type ConnectorSecretPutResponse struct {
+	Result types.Result `json:"result"`
 }
 
 // SecretPut calls connector.secret_put: Creates or updates a secret for a Connector.
 //
 // Stability: experimental.
 // This endpoint is internal to Elasticsearch.
-func (a *ConnectorAPI) SecretPut(ctx context.Context, r ConnectorSecretPutRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) SecretPut(ctx context.Context, r ConnectorSecretPutRequest, opts ...Option) (*ConnectorSecretPutResponse, error) {
+	return decodeAs[ConnectorSecretPutResponse](doConnectorSecretPut(ctx, a.t, r, opts))
+}
+
+// SecretPut calls connector.secret_put and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.SecretPut].
+func (a *RawConnectorAPI) SecretPut(ctx context.Context, r ConnectorSecretPutRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorSecretPut(ctx, a.t, r, opts)
+}
+
+func doConnectorSecretPut(ctx context.Context, t transport.Interface, r ConnectorSecretPutRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ID == "" {
 		return nil, missingPart("connector.secret_put", "id")
 	}
 	p := "/_connector/_secret/" + esc(r.ID)
 	m := "PUT"
-	return send(ctx, a.t, "connector.secret_put", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "connector.secret_put", m, p, nil, body, "", "", opts)
 }
 
 // ConnectorSyncJobCancelRequest holds the parameters of [ConnectorAPI.SyncJobCancel].
@@ -263,17 +511,32 @@ type ConnectorSyncJobCancelRequest struct {
 	ConnectorSyncJobID string
 }
 
+// ConnectorSyncJobCancelResponse is the response of [ConnectorAPI.SyncJobCancel].
+type ConnectorSyncJobCancelResponse struct {
+	Result types.Result `json:"result"`
+}
+
 // SyncJobCancel calls connector.sync_job_cancel: Cancel a connector sync job.
 //
 // Stability: beta.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-sync-job-cancel
-func (a *ConnectorAPI) SyncJobCancel(ctx context.Context, r ConnectorSyncJobCancelRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) SyncJobCancel(ctx context.Context, r ConnectorSyncJobCancelRequest, opts ...Option) (*ConnectorSyncJobCancelResponse, error) {
+	return decodeAs[ConnectorSyncJobCancelResponse](doConnectorSyncJobCancel(ctx, a.t, r, opts))
+}
+
+// SyncJobCancel calls connector.sync_job_cancel and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.SyncJobCancel].
+func (a *RawConnectorAPI) SyncJobCancel(ctx context.Context, r ConnectorSyncJobCancelRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorSyncJobCancel(ctx, a.t, r, opts)
+}
+
+func doConnectorSyncJobCancel(ctx context.Context, t transport.Interface, r ConnectorSyncJobCancelRequest, opts []Option) (*transport.Response, error) {
 	if r.ConnectorSyncJobID == "" {
 		return nil, missingPart("connector.sync_job_cancel", "connector_sync_job_id")
 	}
 	p := "/_connector/_sync_job/" + esc(r.ConnectorSyncJobID) + "/_cancel"
 	m := "PUT"
-	return send(ctx, a.t, "connector.sync_job_cancel", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "connector.sync_job_cancel", m, p, nil, nil, "", "", opts)
 }
 
 // ConnectorSyncJobCheckInRequest holds the parameters of [ConnectorAPI.SyncJobCheckIn].
@@ -282,17 +545,31 @@ type ConnectorSyncJobCheckInRequest struct {
 	ConnectorSyncJobID string
 }
 
+// ConnectorSyncJobCheckInResponse is the response of [ConnectorAPI.SyncJobCheckIn].
+type ConnectorSyncJobCheckInResponse struct {
+}
+
 // SyncJobCheckIn calls connector.sync_job_check_in: Check in a connector sync job.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-sync-job-check-in
-func (a *ConnectorAPI) SyncJobCheckIn(ctx context.Context, r ConnectorSyncJobCheckInRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) SyncJobCheckIn(ctx context.Context, r ConnectorSyncJobCheckInRequest, opts ...Option) (*ConnectorSyncJobCheckInResponse, error) {
+	return decodeAs[ConnectorSyncJobCheckInResponse](doConnectorSyncJobCheckIn(ctx, a.t, r, opts))
+}
+
+// SyncJobCheckIn calls connector.sync_job_check_in and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.SyncJobCheckIn].
+func (a *RawConnectorAPI) SyncJobCheckIn(ctx context.Context, r ConnectorSyncJobCheckInRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorSyncJobCheckIn(ctx, a.t, r, opts)
+}
+
+func doConnectorSyncJobCheckIn(ctx context.Context, t transport.Interface, r ConnectorSyncJobCheckInRequest, opts []Option) (*transport.Response, error) {
 	if r.ConnectorSyncJobID == "" {
 		return nil, missingPart("connector.sync_job_check_in", "connector_sync_job_id")
 	}
 	p := "/_connector/_sync_job/" + esc(r.ConnectorSyncJobID) + "/_check_in"
 	m := "PUT"
-	return send(ctx, a.t, "connector.sync_job_check_in", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "connector.sync_job_check_in", m, p, nil, nil, "", "", opts)
 }
 
 // ConnectorSyncJobClaimRequest holds the parameters of [ConnectorAPI.SyncJobClaim].
@@ -300,21 +577,51 @@ type ConnectorSyncJobClaimRequest struct {
 	// ConnectorSyncJobID: (path part "connector_sync_job_id", required) The unique identifier of the connector sync job to be claimed.
 	ConnectorSyncJobID string
 	// Body: Data to claim a sync job.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ConnectorSyncJobClaimBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ConnectorSyncJobClaimBody is the body of [ConnectorAPI.SyncJobClaim].
+type ConnectorSyncJobClaimBody struct {
+	// The cursor object from the last incremental sync job.
+	// This should reference the `sync_cursor` field in the connector state for which the job runs.
+	SyncCursor json.RawMessage `json:"sync_cursor,omitempty"`
+	// The host name of the current system that will run the job.
+	WorkerHostname string `json:"worker_hostname"`
+}
+
+// ConnectorSyncJobClaimResponse is the response of [ConnectorAPI.SyncJobClaim].
+type ConnectorSyncJobClaimResponse struct {
 }
 
 // SyncJobClaim calls connector.sync_job_claim: Claim a connector sync job.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-sync-job-claim
-func (a *ConnectorAPI) SyncJobClaim(ctx context.Context, r ConnectorSyncJobClaimRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) SyncJobClaim(ctx context.Context, r ConnectorSyncJobClaimRequest, opts ...Option) (*ConnectorSyncJobClaimResponse, error) {
+	return decodeAs[ConnectorSyncJobClaimResponse](doConnectorSyncJobClaim(ctx, a.t, r, opts))
+}
+
+// SyncJobClaim calls connector.sync_job_claim and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.SyncJobClaim].
+func (a *RawConnectorAPI) SyncJobClaim(ctx context.Context, r ConnectorSyncJobClaimRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorSyncJobClaim(ctx, a.t, r, opts)
+}
+
+func doConnectorSyncJobClaim(ctx context.Context, t transport.Interface, r ConnectorSyncJobClaimRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ConnectorSyncJobID == "" {
 		return nil, missingPart("connector.sync_job_claim", "connector_sync_job_id")
 	}
 	p := "/_connector/_sync_job/" + esc(r.ConnectorSyncJobID) + "/_claim"
 	m := "PUT"
-	return send(ctx, a.t, "connector.sync_job_claim", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "connector.sync_job_claim", m, p, nil, body, "", "", opts)
 }
 
 // ConnectorSyncJobDeleteRequest holds the parameters of [ConnectorAPI.SyncJobDelete].
@@ -323,17 +630,30 @@ type ConnectorSyncJobDeleteRequest struct {
 	ConnectorSyncJobID string
 }
 
+// ConnectorSyncJobDeleteResponse is the response of [ConnectorAPI.SyncJobDelete].
+type ConnectorSyncJobDeleteResponse = types.AcknowledgedResponseBase
+
 // SyncJobDelete calls connector.sync_job_delete: Delete a connector sync job.
 //
 // Stability: beta.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-sync-job-delete
-func (a *ConnectorAPI) SyncJobDelete(ctx context.Context, r ConnectorSyncJobDeleteRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) SyncJobDelete(ctx context.Context, r ConnectorSyncJobDeleteRequest, opts ...Option) (*ConnectorSyncJobDeleteResponse, error) {
+	return decodeAs[ConnectorSyncJobDeleteResponse](doConnectorSyncJobDelete(ctx, a.t, r, opts))
+}
+
+// SyncJobDelete calls connector.sync_job_delete and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.SyncJobDelete].
+func (a *RawConnectorAPI) SyncJobDelete(ctx context.Context, r ConnectorSyncJobDeleteRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorSyncJobDelete(ctx, a.t, r, opts)
+}
+
+func doConnectorSyncJobDelete(ctx context.Context, t transport.Interface, r ConnectorSyncJobDeleteRequest, opts []Option) (*transport.Response, error) {
 	if r.ConnectorSyncJobID == "" {
 		return nil, missingPart("connector.sync_job_delete", "connector_sync_job_id")
 	}
 	p := "/_connector/_sync_job/" + esc(r.ConnectorSyncJobID)
 	m := "DELETE"
-	return send(ctx, a.t, "connector.sync_job_delete", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "connector.sync_job_delete", m, p, nil, nil, "", "", opts)
 }
 
 // ConnectorSyncJobErrorRequest holds the parameters of [ConnectorAPI.SyncJobError].
@@ -341,21 +661,48 @@ type ConnectorSyncJobErrorRequest struct {
 	// ConnectorSyncJobID: (path part "connector_sync_job_id", required) The unique identifier of the connector sync job to set an error for.
 	ConnectorSyncJobID string
 	// Body: The error to set in the connector sync job.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ConnectorSyncJobErrorBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ConnectorSyncJobErrorBody is the body of [ConnectorAPI.SyncJobError].
+type ConnectorSyncJobErrorBody struct {
+	// The error for the connector sync job error field.
+	Error string `json:"error"`
+}
+
+// ConnectorSyncJobErrorResponse is the response of [ConnectorAPI.SyncJobError].
+type ConnectorSyncJobErrorResponse struct {
 }
 
 // SyncJobError calls connector.sync_job_error: Set a connector sync job error.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-sync-job-error
-func (a *ConnectorAPI) SyncJobError(ctx context.Context, r ConnectorSyncJobErrorRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) SyncJobError(ctx context.Context, r ConnectorSyncJobErrorRequest, opts ...Option) (*ConnectorSyncJobErrorResponse, error) {
+	return decodeAs[ConnectorSyncJobErrorResponse](doConnectorSyncJobError(ctx, a.t, r, opts))
+}
+
+// SyncJobError calls connector.sync_job_error and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.SyncJobError].
+func (a *RawConnectorAPI) SyncJobError(ctx context.Context, r ConnectorSyncJobErrorRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorSyncJobError(ctx, a.t, r, opts)
+}
+
+func doConnectorSyncJobError(ctx context.Context, t transport.Interface, r ConnectorSyncJobErrorRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ConnectorSyncJobID == "" {
 		return nil, missingPart("connector.sync_job_error", "connector_sync_job_id")
 	}
 	p := "/_connector/_sync_job/" + esc(r.ConnectorSyncJobID) + "/_error"
 	m := "PUT"
-	return send(ctx, a.t, "connector.sync_job_error", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "connector.sync_job_error", m, p, nil, body, "", "", opts)
 }
 
 // ConnectorSyncJobGetRequest holds the parameters of [ConnectorAPI.SyncJobGet].
@@ -364,17 +711,30 @@ type ConnectorSyncJobGetRequest struct {
 	ConnectorSyncJobID string
 }
 
+// ConnectorSyncJobGetResponse is the response of [ConnectorAPI.SyncJobGet].
+type ConnectorSyncJobGetResponse = types.ConnectorSyncJob
+
 // SyncJobGet calls connector.sync_job_get: Get a connector sync job.
 //
 // Stability: beta.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-sync-job-get
-func (a *ConnectorAPI) SyncJobGet(ctx context.Context, r ConnectorSyncJobGetRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) SyncJobGet(ctx context.Context, r ConnectorSyncJobGetRequest, opts ...Option) (*ConnectorSyncJobGetResponse, error) {
+	return decodeAs[ConnectorSyncJobGetResponse](doConnectorSyncJobGet(ctx, a.t, r, opts))
+}
+
+// SyncJobGet calls connector.sync_job_get and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.SyncJobGet].
+func (a *RawConnectorAPI) SyncJobGet(ctx context.Context, r ConnectorSyncJobGetRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorSyncJobGet(ctx, a.t, r, opts)
+}
+
+func doConnectorSyncJobGet(ctx context.Context, t transport.Interface, r ConnectorSyncJobGetRequest, opts []Option) (*transport.Response, error) {
 	if r.ConnectorSyncJobID == "" {
 		return nil, missingPart("connector.sync_job_get", "connector_sync_job_id")
 	}
 	p := "/_connector/_sync_job/" + esc(r.ConnectorSyncJobID)
 	m := "GET"
-	return send(ctx, a.t, "connector.sync_job_get", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "connector.sync_job_get", m, p, nil, nil, "", "", opts)
 }
 
 // ConnectorSyncJobListRequest holds the parameters of [ConnectorAPI.SyncJobList].
@@ -392,11 +752,27 @@ type ConnectorSyncJobListRequest struct {
 	Status Status
 }
 
+// ConnectorSyncJobListResponse is the response of [ConnectorAPI.SyncJobList].
+type ConnectorSyncJobListResponse struct {
+	Count   int64                    `json:"count"`
+	Results []types.ConnectorSyncJob `json:"results,omitempty"`
+}
+
 // SyncJobList calls connector.sync_job_list: Get all connector sync jobs.
 //
 // Stability: beta.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-sync-job-list
-func (a *ConnectorAPI) SyncJobList(ctx context.Context, r ConnectorSyncJobListRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) SyncJobList(ctx context.Context, r ConnectorSyncJobListRequest, opts ...Option) (*ConnectorSyncJobListResponse, error) {
+	return decodeAs[ConnectorSyncJobListResponse](doConnectorSyncJobList(ctx, a.t, r, opts))
+}
+
+// SyncJobList calls connector.sync_job_list and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.SyncJobList].
+func (a *RawConnectorAPI) SyncJobList(ctx context.Context, r ConnectorSyncJobListRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorSyncJobList(ctx, a.t, r, opts)
+}
+
+func doConnectorSyncJobList(ctx context.Context, t transport.Interface, r ConnectorSyncJobListRequest, opts []Option) (*transport.Response, error) {
 	p := "/_connector/_sync_job"
 	m := "GET"
 	q := url.Values{}
@@ -405,24 +781,54 @@ func (a *ConnectorAPI) SyncJobList(ctx context.Context, r ConnectorSyncJobListRe
 	setEnums(q, "job_type", r.JobType)
 	setInt(q, "size", r.Size)
 	setStr(q, "status", string(r.Status))
-	return send(ctx, a.t, "connector.sync_job_list", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "connector.sync_job_list", m, p, q, nil, "", "", opts)
 }
 
 // ConnectorSyncJobPostRequest holds the parameters of [ConnectorAPI.SyncJobPost].
 type ConnectorSyncJobPostRequest struct {
 	// Body: The connector sync job data.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ConnectorSyncJobPostBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ConnectorSyncJobPostBody is the body of [ConnectorAPI.SyncJobPost].
+type ConnectorSyncJobPostBody struct {
+	// The id of the associated connector
+	ID            types.Id                   `json:"id"`
+	JobType       types.SyncJobType          `json:"job_type,omitempty"`
+	TriggerMethod types.SyncJobTriggerMethod `json:"trigger_method,omitempty"`
+}
+
+// ConnectorSyncJobPostResponse is the response of [ConnectorAPI.SyncJobPost].
+type ConnectorSyncJobPostResponse struct {
+	ID types.Id `json:"id"`
 }
 
 // SyncJobPost calls connector.sync_job_post: Create a connector sync job.
 //
 // Stability: beta.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-sync-job-post
-func (a *ConnectorAPI) SyncJobPost(ctx context.Context, r ConnectorSyncJobPostRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) SyncJobPost(ctx context.Context, r ConnectorSyncJobPostRequest, opts ...Option) (*ConnectorSyncJobPostResponse, error) {
+	return decodeAs[ConnectorSyncJobPostResponse](doConnectorSyncJobPost(ctx, a.t, r, opts))
+}
+
+// SyncJobPost calls connector.sync_job_post and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.SyncJobPost].
+func (a *RawConnectorAPI) SyncJobPost(ctx context.Context, r ConnectorSyncJobPostRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorSyncJobPost(ctx, a.t, r, opts)
+}
+
+func doConnectorSyncJobPost(ctx context.Context, t transport.Interface, r ConnectorSyncJobPostRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_connector/_sync_job"
 	m := "POST"
-	return send(ctx, a.t, "connector.sync_job_post", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "connector.sync_job_post", m, p, nil, body, "", "", opts)
 }
 
 // ConnectorSyncJobUpdateStatsRequest holds the parameters of [ConnectorAPI.SyncJobUpdateStats].
@@ -430,21 +836,58 @@ type ConnectorSyncJobUpdateStatsRequest struct {
 	// ConnectorSyncJobID: (path part "connector_sync_job_id", required) The unique identifier of the connector sync job to be updated.
 	ConnectorSyncJobID string
 	// Body: The stats to update for the connector sync job.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ConnectorSyncJobUpdateStatsBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ConnectorSyncJobUpdateStatsBody is the body of [ConnectorAPI.SyncJobUpdateStats].
+type ConnectorSyncJobUpdateStatsBody struct {
+	// The number of documents the sync job deleted.
+	DeletedDocumentCount int64 `json:"deleted_document_count"`
+	// The number of documents the sync job indexed.
+	IndexedDocumentCount int64 `json:"indexed_document_count"`
+	// The total size of the data (in MiB) the sync job indexed.
+	IndexedDocumentVolume int64 `json:"indexed_document_volume"`
+	// The timestamp to use in the `last_seen` property for the connector sync job.
+	LastSeen types.Duration `json:"last_seen,omitzero"`
+	// The connector-specific metadata.
+	Metadata types.Metadata `json:"metadata,omitempty"`
+	// The total number of documents in the target index after the sync job finished.
+	TotalDocumentCount *int `json:"total_document_count,omitempty"`
+}
+
+// ConnectorSyncJobUpdateStatsResponse is the response of [ConnectorAPI.SyncJobUpdateStats].
+type ConnectorSyncJobUpdateStatsResponse struct {
 }
 
 // SyncJobUpdateStats calls connector.sync_job_update_stats: Set the connector sync job stats.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-sync-job-update-stats
-func (a *ConnectorAPI) SyncJobUpdateStats(ctx context.Context, r ConnectorSyncJobUpdateStatsRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) SyncJobUpdateStats(ctx context.Context, r ConnectorSyncJobUpdateStatsRequest, opts ...Option) (*ConnectorSyncJobUpdateStatsResponse, error) {
+	return decodeAs[ConnectorSyncJobUpdateStatsResponse](doConnectorSyncJobUpdateStats(ctx, a.t, r, opts))
+}
+
+// SyncJobUpdateStats calls connector.sync_job_update_stats and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.SyncJobUpdateStats].
+func (a *RawConnectorAPI) SyncJobUpdateStats(ctx context.Context, r ConnectorSyncJobUpdateStatsRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorSyncJobUpdateStats(ctx, a.t, r, opts)
+}
+
+func doConnectorSyncJobUpdateStats(ctx context.Context, t transport.Interface, r ConnectorSyncJobUpdateStatsRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ConnectorSyncJobID == "" {
 		return nil, missingPart("connector.sync_job_update_stats", "connector_sync_job_id")
 	}
 	p := "/_connector/_sync_job/" + esc(r.ConnectorSyncJobID) + "/_stats"
 	m := "PUT"
-	return send(ctx, a.t, "connector.sync_job_update_stats", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "connector.sync_job_update_stats", m, p, nil, body, "", "", opts)
 }
 
 // ConnectorUpdateActiveFilteringRequest holds the parameters of [ConnectorAPI.UpdateActiveFiltering].
@@ -453,17 +896,32 @@ type ConnectorUpdateActiveFilteringRequest struct {
 	ConnectorID string
 }
 
+// ConnectorUpdateActiveFilteringResponse is the response of [ConnectorAPI.UpdateActiveFiltering].
+type ConnectorUpdateActiveFilteringResponse struct {
+	Result types.Result `json:"result"`
+}
+
 // UpdateActiveFiltering calls connector.update_active_filtering: Activate the connector draft filter.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-update-filtering
-func (a *ConnectorAPI) UpdateActiveFiltering(ctx context.Context, r ConnectorUpdateActiveFilteringRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) UpdateActiveFiltering(ctx context.Context, r ConnectorUpdateActiveFilteringRequest, opts ...Option) (*ConnectorUpdateActiveFilteringResponse, error) {
+	return decodeAs[ConnectorUpdateActiveFilteringResponse](doConnectorUpdateActiveFiltering(ctx, a.t, r, opts))
+}
+
+// UpdateActiveFiltering calls connector.update_active_filtering and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.UpdateActiveFiltering].
+func (a *RawConnectorAPI) UpdateActiveFiltering(ctx context.Context, r ConnectorUpdateActiveFilteringRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorUpdateActiveFiltering(ctx, a.t, r, opts)
+}
+
+func doConnectorUpdateActiveFiltering(ctx context.Context, t transport.Interface, r ConnectorUpdateActiveFilteringRequest, opts []Option) (*transport.Response, error) {
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_active_filtering", "connector_id")
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_filtering/_activate"
 	m := "PUT"
-	return send(ctx, a.t, "connector.update_active_filtering", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "connector.update_active_filtering", m, p, nil, nil, "", "", opts)
 }
 
 // ConnectorUpdateAPIKeyIDRequest holds the parameters of [ConnectorAPI.UpdateAPIKeyID].
@@ -471,21 +929,49 @@ type ConnectorUpdateAPIKeyIDRequest struct {
 	// ConnectorID: (path part "connector_id", required) The unique identifier of the connector to be updated.
 	ConnectorID string
 	// Body: An object containing the connector's API key id and/or Connector Secret document id for that API key.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ConnectorUpdateAPIKeyIDBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ConnectorUpdateAPIKeyIDBody is the body of [ConnectorAPI.UpdateAPIKeyID].
+type ConnectorUpdateAPIKeyIDBody struct {
+	APIKeyID       string `json:"api_key_id,omitempty"`
+	APIKeySecretID string `json:"api_key_secret_id,omitempty"`
+}
+
+// ConnectorUpdateAPIKeyIDResponse is the response of [ConnectorAPI.UpdateAPIKeyID].
+type ConnectorUpdateAPIKeyIDResponse struct {
+	Result types.Result `json:"result"`
 }
 
 // UpdateAPIKeyID calls connector.update_api_key_id: Update the connector API key ID.
 //
 // Stability: beta.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-update-api-key-id
-func (a *ConnectorAPI) UpdateAPIKeyID(ctx context.Context, r ConnectorUpdateAPIKeyIDRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) UpdateAPIKeyID(ctx context.Context, r ConnectorUpdateAPIKeyIDRequest, opts ...Option) (*ConnectorUpdateAPIKeyIDResponse, error) {
+	return decodeAs[ConnectorUpdateAPIKeyIDResponse](doConnectorUpdateAPIKeyID(ctx, a.t, r, opts))
+}
+
+// UpdateAPIKeyID calls connector.update_api_key_id and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.UpdateAPIKeyID].
+func (a *RawConnectorAPI) UpdateAPIKeyID(ctx context.Context, r ConnectorUpdateAPIKeyIDRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorUpdateAPIKeyID(ctx, a.t, r, opts)
+}
+
+func doConnectorUpdateAPIKeyID(ctx context.Context, t transport.Interface, r ConnectorUpdateAPIKeyIDRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_api_key_id", "connector_id")
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_api_key_id"
 	m := "PUT"
-	return send(ctx, a.t, "connector.update_api_key_id", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "connector.update_api_key_id", m, p, nil, body, "", "", opts)
 }
 
 // ConnectorUpdateConfigurationRequest holds the parameters of [ConnectorAPI.UpdateConfiguration].
@@ -493,21 +979,49 @@ type ConnectorUpdateConfigurationRequest struct {
 	// ConnectorID: (path part "connector_id", required) The unique identifier of the connector to be updated.
 	ConnectorID string
 	// Body: Mapping between field names to configuration.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ConnectorUpdateConfigurationBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ConnectorUpdateConfigurationBody is the body of [ConnectorAPI.UpdateConfiguration].
+type ConnectorUpdateConfigurationBody struct {
+	Configuration types.ConnectorConfiguration `json:"configuration,omitempty"`
+	Values        map[string]json.RawMessage   `json:"values,omitempty"`
+}
+
+// ConnectorUpdateConfigurationResponse is the response of [ConnectorAPI.UpdateConfiguration].
+type ConnectorUpdateConfigurationResponse struct {
+	Result types.Result `json:"result"`
 }
 
 // UpdateConfiguration calls connector.update_configuration: Update the connector configuration.
 //
 // Stability: beta.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-update-configuration
-func (a *ConnectorAPI) UpdateConfiguration(ctx context.Context, r ConnectorUpdateConfigurationRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) UpdateConfiguration(ctx context.Context, r ConnectorUpdateConfigurationRequest, opts ...Option) (*ConnectorUpdateConfigurationResponse, error) {
+	return decodeAs[ConnectorUpdateConfigurationResponse](doConnectorUpdateConfiguration(ctx, a.t, r, opts))
+}
+
+// UpdateConfiguration calls connector.update_configuration and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.UpdateConfiguration].
+func (a *RawConnectorAPI) UpdateConfiguration(ctx context.Context, r ConnectorUpdateConfigurationRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorUpdateConfiguration(ctx, a.t, r, opts)
+}
+
+func doConnectorUpdateConfiguration(ctx context.Context, t transport.Interface, r ConnectorUpdateConfigurationRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_configuration", "connector_id")
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_configuration"
 	m := "PUT"
-	return send(ctx, a.t, "connector.update_configuration", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "connector.update_configuration", m, p, nil, body, "", "", opts)
 }
 
 // ConnectorUpdateErrorRequest holds the parameters of [ConnectorAPI.UpdateError].
@@ -515,21 +1029,48 @@ type ConnectorUpdateErrorRequest struct {
 	// ConnectorID: (path part "connector_id", required) The unique identifier of the connector to be updated.
 	ConnectorID string
 	// Body: An object containing the connector's error.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ConnectorUpdateErrorBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ConnectorUpdateErrorBody is the body of [ConnectorAPI.UpdateError].
+type ConnectorUpdateErrorBody struct {
+	Error *string `json:"error"`
+}
+
+// ConnectorUpdateErrorResponse is the response of [ConnectorAPI.UpdateError].
+type ConnectorUpdateErrorResponse struct {
+	Result types.Result `json:"result"`
 }
 
 // UpdateError calls connector.update_error: Update the connector error field.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-update-error
-func (a *ConnectorAPI) UpdateError(ctx context.Context, r ConnectorUpdateErrorRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) UpdateError(ctx context.Context, r ConnectorUpdateErrorRequest, opts ...Option) (*ConnectorUpdateErrorResponse, error) {
+	return decodeAs[ConnectorUpdateErrorResponse](doConnectorUpdateError(ctx, a.t, r, opts))
+}
+
+// UpdateError calls connector.update_error and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.UpdateError].
+func (a *RawConnectorAPI) UpdateError(ctx context.Context, r ConnectorUpdateErrorRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorUpdateError(ctx, a.t, r, opts)
+}
+
+func doConnectorUpdateError(ctx context.Context, t transport.Interface, r ConnectorUpdateErrorRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_error", "connector_id")
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_error"
 	m := "PUT"
-	return send(ctx, a.t, "connector.update_error", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "connector.update_error", m, p, nil, body, "", "", opts)
 }
 
 // ConnectorUpdateFeaturesRequest holds the parameters of [ConnectorAPI.UpdateFeatures].
@@ -537,21 +1078,48 @@ type ConnectorUpdateFeaturesRequest struct {
 	// ConnectorID: (path part "connector_id", required) The unique identifier of the connector to be updated.
 	ConnectorID string
 	// Body: An object containing the connector's features definition.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ConnectorUpdateFeaturesBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ConnectorUpdateFeaturesBody is the body of [ConnectorAPI.UpdateFeatures].
+type ConnectorUpdateFeaturesBody struct {
+	Features types.ConnectorFeatures `json:"features"`
+}
+
+// ConnectorUpdateFeaturesResponse is the response of [ConnectorAPI.UpdateFeatures].
+type ConnectorUpdateFeaturesResponse struct {
+	Result types.Result `json:"result"`
 }
 
 // UpdateFeatures calls connector.update_features: Update the connector features.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-update-features
-func (a *ConnectorAPI) UpdateFeatures(ctx context.Context, r ConnectorUpdateFeaturesRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) UpdateFeatures(ctx context.Context, r ConnectorUpdateFeaturesRequest, opts ...Option) (*ConnectorUpdateFeaturesResponse, error) {
+	return decodeAs[ConnectorUpdateFeaturesResponse](doConnectorUpdateFeatures(ctx, a.t, r, opts))
+}
+
+// UpdateFeatures calls connector.update_features and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.UpdateFeatures].
+func (a *RawConnectorAPI) UpdateFeatures(ctx context.Context, r ConnectorUpdateFeaturesRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorUpdateFeatures(ctx, a.t, r, opts)
+}
+
+func doConnectorUpdateFeatures(ctx context.Context, t transport.Interface, r ConnectorUpdateFeaturesRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_features", "connector_id")
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_features"
 	m := "PUT"
-	return send(ctx, a.t, "connector.update_features", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "connector.update_features", m, p, nil, body, "", "", opts)
 }
 
 // ConnectorUpdateFilteringRequest holds the parameters of [ConnectorAPI.UpdateFiltering].
@@ -559,21 +1127,50 @@ type ConnectorUpdateFilteringRequest struct {
 	// ConnectorID: (path part "connector_id", required) The unique identifier of the connector to be updated.
 	ConnectorID string
 	// Body: A list of connector filtering configurations.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ConnectorUpdateFilteringBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ConnectorUpdateFilteringBody is the body of [ConnectorAPI.UpdateFiltering].
+type ConnectorUpdateFilteringBody struct {
+	Filtering       []types.FilteringConfig         `json:"filtering,omitempty"`
+	Rules           []types.FilteringRule           `json:"rules,omitempty"`
+	AdvancedSnippet *types.FilteringAdvancedSnippet `json:"advanced_snippet,omitempty"`
+}
+
+// ConnectorUpdateFilteringResponse is the response of [ConnectorAPI.UpdateFiltering].
+type ConnectorUpdateFilteringResponse struct {
+	Result types.Result `json:"result"`
 }
 
 // UpdateFiltering calls connector.update_filtering: Update the connector filtering.
 //
 // Stability: beta.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-update-filtering
-func (a *ConnectorAPI) UpdateFiltering(ctx context.Context, r ConnectorUpdateFilteringRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) UpdateFiltering(ctx context.Context, r ConnectorUpdateFilteringRequest, opts ...Option) (*ConnectorUpdateFilteringResponse, error) {
+	return decodeAs[ConnectorUpdateFilteringResponse](doConnectorUpdateFiltering(ctx, a.t, r, opts))
+}
+
+// UpdateFiltering calls connector.update_filtering and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.UpdateFiltering].
+func (a *RawConnectorAPI) UpdateFiltering(ctx context.Context, r ConnectorUpdateFilteringRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorUpdateFiltering(ctx, a.t, r, opts)
+}
+
+func doConnectorUpdateFiltering(ctx context.Context, t transport.Interface, r ConnectorUpdateFilteringRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_filtering", "connector_id")
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_filtering"
 	m := "PUT"
-	return send(ctx, a.t, "connector.update_filtering", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "connector.update_filtering", m, p, nil, body, "", "", opts)
 }
 
 // ConnectorUpdateFilteringValidationRequest holds the parameters of [ConnectorAPI.UpdateFilteringValidation].
@@ -581,21 +1178,48 @@ type ConnectorUpdateFilteringValidationRequest struct {
 	// ConnectorID: (path part "connector_id", required) The unique identifier of the connector to be updated.
 	ConnectorID string
 	// Body: Validation info for the draft filtering rules.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ConnectorUpdateFilteringValidationBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ConnectorUpdateFilteringValidationBody is the body of [ConnectorAPI.UpdateFilteringValidation].
+type ConnectorUpdateFilteringValidationBody struct {
+	Validation types.FilteringRulesValidation `json:"validation"`
+}
+
+// ConnectorUpdateFilteringValidationResponse is the response of [ConnectorAPI.UpdateFilteringValidation].
+type ConnectorUpdateFilteringValidationResponse struct {
+	Result types.Result `json:"result"`
 }
 
 // UpdateFilteringValidation calls connector.update_filtering_validation: Update the connector draft filtering validation.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-update-filtering-validation
-func (a *ConnectorAPI) UpdateFilteringValidation(ctx context.Context, r ConnectorUpdateFilteringValidationRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) UpdateFilteringValidation(ctx context.Context, r ConnectorUpdateFilteringValidationRequest, opts ...Option) (*ConnectorUpdateFilteringValidationResponse, error) {
+	return decodeAs[ConnectorUpdateFilteringValidationResponse](doConnectorUpdateFilteringValidation(ctx, a.t, r, opts))
+}
+
+// UpdateFilteringValidation calls connector.update_filtering_validation and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.UpdateFilteringValidation].
+func (a *RawConnectorAPI) UpdateFilteringValidation(ctx context.Context, r ConnectorUpdateFilteringValidationRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorUpdateFilteringValidation(ctx, a.t, r, opts)
+}
+
+func doConnectorUpdateFilteringValidation(ctx context.Context, t transport.Interface, r ConnectorUpdateFilteringValidationRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_filtering_validation", "connector_id")
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_filtering/_validation"
 	m := "PUT"
-	return send(ctx, a.t, "connector.update_filtering_validation", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "connector.update_filtering_validation", m, p, nil, body, "", "", opts)
 }
 
 // ConnectorUpdateIndexNameRequest holds the parameters of [ConnectorAPI.UpdateIndexName].
@@ -603,21 +1227,48 @@ type ConnectorUpdateIndexNameRequest struct {
 	// ConnectorID: (path part "connector_id", required) The unique identifier of the connector to be updated.
 	ConnectorID string
 	// Body: An object containing the connector's index name.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ConnectorUpdateIndexNameBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ConnectorUpdateIndexNameBody is the body of [ConnectorAPI.UpdateIndexName].
+type ConnectorUpdateIndexNameBody struct {
+	IndexName *types.IndexName `json:"index_name"`
+}
+
+// ConnectorUpdateIndexNameResponse is the response of [ConnectorAPI.UpdateIndexName].
+type ConnectorUpdateIndexNameResponse struct {
+	Result types.Result `json:"result"`
 }
 
 // UpdateIndexName calls connector.update_index_name: Update the connector index name.
 //
 // Stability: beta.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-update-index-name
-func (a *ConnectorAPI) UpdateIndexName(ctx context.Context, r ConnectorUpdateIndexNameRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) UpdateIndexName(ctx context.Context, r ConnectorUpdateIndexNameRequest, opts ...Option) (*ConnectorUpdateIndexNameResponse, error) {
+	return decodeAs[ConnectorUpdateIndexNameResponse](doConnectorUpdateIndexName(ctx, a.t, r, opts))
+}
+
+// UpdateIndexName calls connector.update_index_name and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.UpdateIndexName].
+func (a *RawConnectorAPI) UpdateIndexName(ctx context.Context, r ConnectorUpdateIndexNameRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorUpdateIndexName(ctx, a.t, r, opts)
+}
+
+func doConnectorUpdateIndexName(ctx context.Context, t transport.Interface, r ConnectorUpdateIndexNameRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_index_name", "connector_id")
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_index_name"
 	m := "PUT"
-	return send(ctx, a.t, "connector.update_index_name", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "connector.update_index_name", m, p, nil, body, "", "", opts)
 }
 
 // ConnectorUpdateNameRequest holds the parameters of [ConnectorAPI.UpdateName].
@@ -625,21 +1276,49 @@ type ConnectorUpdateNameRequest struct {
 	// ConnectorID: (path part "connector_id", required) The unique identifier of the connector to be updated.
 	ConnectorID string
 	// Body: An object containing the connector's name and/or description.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ConnectorUpdateNameBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ConnectorUpdateNameBody is the body of [ConnectorAPI.UpdateName].
+type ConnectorUpdateNameBody struct {
+	Name        string `json:"name,omitempty"`
+	Description string `json:"description,omitempty"`
+}
+
+// ConnectorUpdateNameResponse is the response of [ConnectorAPI.UpdateName].
+type ConnectorUpdateNameResponse struct {
+	Result types.Result `json:"result"`
 }
 
 // UpdateName calls connector.update_name: Update the connector name and description.
 //
 // Stability: beta.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-update-name
-func (a *ConnectorAPI) UpdateName(ctx context.Context, r ConnectorUpdateNameRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) UpdateName(ctx context.Context, r ConnectorUpdateNameRequest, opts ...Option) (*ConnectorUpdateNameResponse, error) {
+	return decodeAs[ConnectorUpdateNameResponse](doConnectorUpdateName(ctx, a.t, r, opts))
+}
+
+// UpdateName calls connector.update_name and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.UpdateName].
+func (a *RawConnectorAPI) UpdateName(ctx context.Context, r ConnectorUpdateNameRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorUpdateName(ctx, a.t, r, opts)
+}
+
+func doConnectorUpdateName(ctx context.Context, t transport.Interface, r ConnectorUpdateNameRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_name", "connector_id")
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_name"
 	m := "PUT"
-	return send(ctx, a.t, "connector.update_name", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "connector.update_name", m, p, nil, body, "", "", opts)
 }
 
 // ConnectorUpdateNativeRequest holds the parameters of [ConnectorAPI.UpdateNative].
@@ -647,21 +1326,48 @@ type ConnectorUpdateNativeRequest struct {
 	// ConnectorID: (path part "connector_id", required) The unique identifier of the connector to be updated.
 	ConnectorID string
 	// Body: An object containing the connector's is_native flag.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ConnectorUpdateNativeBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ConnectorUpdateNativeBody is the body of [ConnectorAPI.UpdateNative].
+type ConnectorUpdateNativeBody struct {
+	IsNative bool `json:"is_native"`
+}
+
+// ConnectorUpdateNativeResponse is the response of [ConnectorAPI.UpdateNative].
+type ConnectorUpdateNativeResponse struct {
+	Result types.Result `json:"result"`
 }
 
 // UpdateNative calls connector.update_native: Update the connector is_native flag.
 //
 // Stability: beta.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-update-native
-func (a *ConnectorAPI) UpdateNative(ctx context.Context, r ConnectorUpdateNativeRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) UpdateNative(ctx context.Context, r ConnectorUpdateNativeRequest, opts ...Option) (*ConnectorUpdateNativeResponse, error) {
+	return decodeAs[ConnectorUpdateNativeResponse](doConnectorUpdateNative(ctx, a.t, r, opts))
+}
+
+// UpdateNative calls connector.update_native and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.UpdateNative].
+func (a *RawConnectorAPI) UpdateNative(ctx context.Context, r ConnectorUpdateNativeRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorUpdateNative(ctx, a.t, r, opts)
+}
+
+func doConnectorUpdateNative(ctx context.Context, t transport.Interface, r ConnectorUpdateNativeRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_native", "connector_id")
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_native"
 	m := "PUT"
-	return send(ctx, a.t, "connector.update_native", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "connector.update_native", m, p, nil, body, "", "", opts)
 }
 
 // ConnectorUpdatePipelineRequest holds the parameters of [ConnectorAPI.UpdatePipeline].
@@ -669,21 +1375,48 @@ type ConnectorUpdatePipelineRequest struct {
 	// ConnectorID: (path part "connector_id", required) The unique identifier of the connector to be updated.
 	ConnectorID string
 	// Body: An object with connector ingest pipeline configuration.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ConnectorUpdatePipelineBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ConnectorUpdatePipelineBody is the body of [ConnectorAPI.UpdatePipeline].
+type ConnectorUpdatePipelineBody struct {
+	Pipeline types.IngestPipelineParams `json:"pipeline"`
+}
+
+// ConnectorUpdatePipelineResponse is the response of [ConnectorAPI.UpdatePipeline].
+type ConnectorUpdatePipelineResponse struct {
+	Result types.Result `json:"result"`
 }
 
 // UpdatePipeline calls connector.update_pipeline: Update the connector pipeline.
 //
 // Stability: beta.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-update-pipeline
-func (a *ConnectorAPI) UpdatePipeline(ctx context.Context, r ConnectorUpdatePipelineRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) UpdatePipeline(ctx context.Context, r ConnectorUpdatePipelineRequest, opts ...Option) (*ConnectorUpdatePipelineResponse, error) {
+	return decodeAs[ConnectorUpdatePipelineResponse](doConnectorUpdatePipeline(ctx, a.t, r, opts))
+}
+
+// UpdatePipeline calls connector.update_pipeline and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.UpdatePipeline].
+func (a *RawConnectorAPI) UpdatePipeline(ctx context.Context, r ConnectorUpdatePipelineRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorUpdatePipeline(ctx, a.t, r, opts)
+}
+
+func doConnectorUpdatePipeline(ctx context.Context, t transport.Interface, r ConnectorUpdatePipelineRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_pipeline", "connector_id")
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_pipeline"
 	m := "PUT"
-	return send(ctx, a.t, "connector.update_pipeline", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "connector.update_pipeline", m, p, nil, body, "", "", opts)
 }
 
 // ConnectorUpdateSchedulingRequest holds the parameters of [ConnectorAPI.UpdateScheduling].
@@ -691,21 +1424,48 @@ type ConnectorUpdateSchedulingRequest struct {
 	// ConnectorID: (path part "connector_id", required) The unique identifier of the connector to be updated.
 	ConnectorID string
 	// Body: An object containing the connector's scheduling configuration.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ConnectorUpdateSchedulingBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ConnectorUpdateSchedulingBody is the body of [ConnectorAPI.UpdateScheduling].
+type ConnectorUpdateSchedulingBody struct {
+	Scheduling types.SchedulingConfiguration `json:"scheduling"`
+}
+
+// ConnectorUpdateSchedulingResponse is the response of [ConnectorAPI.UpdateScheduling].
+type ConnectorUpdateSchedulingResponse struct {
+	Result types.Result `json:"result"`
 }
 
 // UpdateScheduling calls connector.update_scheduling: Update the connector scheduling.
 //
 // Stability: beta.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-update-scheduling
-func (a *ConnectorAPI) UpdateScheduling(ctx context.Context, r ConnectorUpdateSchedulingRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) UpdateScheduling(ctx context.Context, r ConnectorUpdateSchedulingRequest, opts ...Option) (*ConnectorUpdateSchedulingResponse, error) {
+	return decodeAs[ConnectorUpdateSchedulingResponse](doConnectorUpdateScheduling(ctx, a.t, r, opts))
+}
+
+// UpdateScheduling calls connector.update_scheduling and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.UpdateScheduling].
+func (a *RawConnectorAPI) UpdateScheduling(ctx context.Context, r ConnectorUpdateSchedulingRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorUpdateScheduling(ctx, a.t, r, opts)
+}
+
+func doConnectorUpdateScheduling(ctx context.Context, t transport.Interface, r ConnectorUpdateSchedulingRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_scheduling", "connector_id")
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_scheduling"
 	m := "PUT"
-	return send(ctx, a.t, "connector.update_scheduling", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "connector.update_scheduling", m, p, nil, body, "", "", opts)
 }
 
 // ConnectorUpdateServiceTypeRequest holds the parameters of [ConnectorAPI.UpdateServiceType].
@@ -713,21 +1473,48 @@ type ConnectorUpdateServiceTypeRequest struct {
 	// ConnectorID: (path part "connector_id", required) The unique identifier of the connector to be updated.
 	ConnectorID string
 	// Body: An object containing the connector's service type.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ConnectorUpdateServiceTypeBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ConnectorUpdateServiceTypeBody is the body of [ConnectorAPI.UpdateServiceType].
+type ConnectorUpdateServiceTypeBody struct {
+	ServiceType string `json:"service_type"`
+}
+
+// ConnectorUpdateServiceTypeResponse is the response of [ConnectorAPI.UpdateServiceType].
+type ConnectorUpdateServiceTypeResponse struct {
+	Result types.Result `json:"result"`
 }
 
 // UpdateServiceType calls connector.update_service_type: Update the connector service type.
 //
 // Stability: beta.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-update-service-type
-func (a *ConnectorAPI) UpdateServiceType(ctx context.Context, r ConnectorUpdateServiceTypeRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) UpdateServiceType(ctx context.Context, r ConnectorUpdateServiceTypeRequest, opts ...Option) (*ConnectorUpdateServiceTypeResponse, error) {
+	return decodeAs[ConnectorUpdateServiceTypeResponse](doConnectorUpdateServiceType(ctx, a.t, r, opts))
+}
+
+// UpdateServiceType calls connector.update_service_type and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.UpdateServiceType].
+func (a *RawConnectorAPI) UpdateServiceType(ctx context.Context, r ConnectorUpdateServiceTypeRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorUpdateServiceType(ctx, a.t, r, opts)
+}
+
+func doConnectorUpdateServiceType(ctx context.Context, t transport.Interface, r ConnectorUpdateServiceTypeRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_service_type", "connector_id")
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_service_type"
 	m := "PUT"
-	return send(ctx, a.t, "connector.update_service_type", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "connector.update_service_type", m, p, nil, body, "", "", opts)
 }
 
 // ConnectorUpdateStatusRequest holds the parameters of [ConnectorAPI.UpdateStatus].
@@ -735,19 +1522,46 @@ type ConnectorUpdateStatusRequest struct {
 	// ConnectorID: (path part "connector_id", required) The unique identifier of the connector to be updated.
 	ConnectorID string
 	// Body: An object containing the connector's status.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ConnectorUpdateStatusBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ConnectorUpdateStatusBody is the body of [ConnectorAPI.UpdateStatus].
+type ConnectorUpdateStatusBody struct {
+	Status types.ConnectorStatus `json:"status"`
+}
+
+// ConnectorUpdateStatusResponse is the response of [ConnectorAPI.UpdateStatus].
+type ConnectorUpdateStatusResponse struct {
+	Result types.Result `json:"result"`
 }
 
 // UpdateStatus calls connector.update_status: Update the connector status.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-connector-update-status
-func (a *ConnectorAPI) UpdateStatus(ctx context.Context, r ConnectorUpdateStatusRequest, opts ...Option) (*transport.Response, error) {
+func (a *ConnectorAPI) UpdateStatus(ctx context.Context, r ConnectorUpdateStatusRequest, opts ...Option) (*ConnectorUpdateStatusResponse, error) {
+	return decodeAs[ConnectorUpdateStatusResponse](doConnectorUpdateStatus(ctx, a.t, r, opts))
+}
+
+// UpdateStatus calls connector.update_status and returns the raw response: the caller reads and closes
+// its body. See [ConnectorAPI.UpdateStatus].
+func (a *RawConnectorAPI) UpdateStatus(ctx context.Context, r ConnectorUpdateStatusRequest, opts ...Option) (*transport.Response, error) {
+	return doConnectorUpdateStatus(ctx, a.t, r, opts)
+}
+
+func doConnectorUpdateStatus(ctx context.Context, t transport.Interface, r ConnectorUpdateStatusRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_status", "connector_id")
 	}
 	p := "/_connector/" + esc(r.ConnectorID) + "/_status"
 	m := "PUT"
-	return send(ctx, a.t, "connector.update_status", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "connector.update_status", m, p, nil, body, "", "", opts)
 }

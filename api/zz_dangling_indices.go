@@ -5,6 +5,7 @@ package api
 import (
 	"context"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -22,10 +23,23 @@ type DanglingIndicesDeleteDanglingIndexRequest struct {
 	Timeout string
 }
 
+// DanglingIndicesDeleteDanglingIndexResponse is the response of [DanglingIndicesAPI.DeleteDanglingIndex].
+type DanglingIndicesDeleteDanglingIndexResponse = types.AcknowledgedResponseBase
+
 // DeleteDanglingIndex calls dangling_indices.delete_dangling_index: Delete a dangling index.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-dangling-indices-delete-dangling-index
-func (a *DanglingIndicesAPI) DeleteDanglingIndex(ctx context.Context, r DanglingIndicesDeleteDanglingIndexRequest, opts ...Option) (*transport.Response, error) {
+func (a *DanglingIndicesAPI) DeleteDanglingIndex(ctx context.Context, r DanglingIndicesDeleteDanglingIndexRequest, opts ...Option) (*DanglingIndicesDeleteDanglingIndexResponse, error) {
+	return decodeAs[DanglingIndicesDeleteDanglingIndexResponse](doDanglingIndicesDeleteDanglingIndex(ctx, a.t, r, opts))
+}
+
+// DeleteDanglingIndex calls dangling_indices.delete_dangling_index and returns the raw response: the caller reads and closes
+// its body. See [DanglingIndicesAPI.DeleteDanglingIndex].
+func (a *RawDanglingIndicesAPI) DeleteDanglingIndex(ctx context.Context, r DanglingIndicesDeleteDanglingIndexRequest, opts ...Option) (*transport.Response, error) {
+	return doDanglingIndicesDeleteDanglingIndex(ctx, a.t, r, opts)
+}
+
+func doDanglingIndicesDeleteDanglingIndex(ctx context.Context, t transport.Interface, r DanglingIndicesDeleteDanglingIndexRequest, opts []Option) (*transport.Response, error) {
 	if r.IndexUUID == "" {
 		return nil, missingPart("dangling_indices.delete_dangling_index", "index_uuid")
 	}
@@ -35,7 +49,7 @@ func (a *DanglingIndicesAPI) DeleteDanglingIndex(ctx context.Context, r Dangling
 	setBool(q, "accept_data_loss", r.AcceptDataLoss)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "dangling_indices.delete_dangling_index", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "dangling_indices.delete_dangling_index", m, p, q, nil, "", "", opts)
 }
 
 // DanglingIndicesImportDanglingIndexRequest holds the parameters of [DanglingIndicesAPI.ImportDanglingIndex].
@@ -52,10 +66,23 @@ type DanglingIndicesImportDanglingIndexRequest struct {
 	Timeout string
 }
 
+// DanglingIndicesImportDanglingIndexResponse is the response of [DanglingIndicesAPI.ImportDanglingIndex].
+type DanglingIndicesImportDanglingIndexResponse = types.AcknowledgedResponseBase
+
 // ImportDanglingIndex calls dangling_indices.import_dangling_index: Import a dangling index.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-dangling-indices-import-dangling-index
-func (a *DanglingIndicesAPI) ImportDanglingIndex(ctx context.Context, r DanglingIndicesImportDanglingIndexRequest, opts ...Option) (*transport.Response, error) {
+func (a *DanglingIndicesAPI) ImportDanglingIndex(ctx context.Context, r DanglingIndicesImportDanglingIndexRequest, opts ...Option) (*DanglingIndicesImportDanglingIndexResponse, error) {
+	return decodeAs[DanglingIndicesImportDanglingIndexResponse](doDanglingIndicesImportDanglingIndex(ctx, a.t, r, opts))
+}
+
+// ImportDanglingIndex calls dangling_indices.import_dangling_index and returns the raw response: the caller reads and closes
+// its body. See [DanglingIndicesAPI.ImportDanglingIndex].
+func (a *RawDanglingIndicesAPI) ImportDanglingIndex(ctx context.Context, r DanglingIndicesImportDanglingIndexRequest, opts ...Option) (*transport.Response, error) {
+	return doDanglingIndicesImportDanglingIndex(ctx, a.t, r, opts)
+}
+
+func doDanglingIndicesImportDanglingIndex(ctx context.Context, t transport.Interface, r DanglingIndicesImportDanglingIndexRequest, opts []Option) (*transport.Response, error) {
 	if r.IndexUUID == "" {
 		return nil, missingPart("dangling_indices.import_dangling_index", "index_uuid")
 	}
@@ -65,18 +92,33 @@ func (a *DanglingIndicesAPI) ImportDanglingIndex(ctx context.Context, r Dangling
 	setBool(q, "accept_data_loss", r.AcceptDataLoss)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "dangling_indices.import_dangling_index", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "dangling_indices.import_dangling_index", m, p, q, nil, "", "", opts)
 }
 
 // DanglingIndicesListDanglingIndicesRequest holds the parameters of [DanglingIndicesAPI.ListDanglingIndices].
 type DanglingIndicesListDanglingIndicesRequest struct {
 }
 
+// DanglingIndicesListDanglingIndicesResponse is the response of [DanglingIndicesAPI.ListDanglingIndices].
+type DanglingIndicesListDanglingIndicesResponse struct {
+	DanglingIndices []types.DanglingIndex `json:"dangling_indices,omitempty"`
+}
+
 // ListDanglingIndices calls dangling_indices.list_dangling_indices: Get the dangling indices.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-dangling-indices-list-dangling-indices
-func (a *DanglingIndicesAPI) ListDanglingIndices(ctx context.Context, r DanglingIndicesListDanglingIndicesRequest, opts ...Option) (*transport.Response, error) {
+func (a *DanglingIndicesAPI) ListDanglingIndices(ctx context.Context, r DanglingIndicesListDanglingIndicesRequest, opts ...Option) (*DanglingIndicesListDanglingIndicesResponse, error) {
+	return decodeAs[DanglingIndicesListDanglingIndicesResponse](doDanglingIndicesListDanglingIndices(ctx, a.t, r, opts))
+}
+
+// ListDanglingIndices calls dangling_indices.list_dangling_indices and returns the raw response: the caller reads and closes
+// its body. See [DanglingIndicesAPI.ListDanglingIndices].
+func (a *RawDanglingIndicesAPI) ListDanglingIndices(ctx context.Context, r DanglingIndicesListDanglingIndicesRequest, opts ...Option) (*transport.Response, error) {
+	return doDanglingIndicesListDanglingIndices(ctx, a.t, r, opts)
+}
+
+func doDanglingIndicesListDanglingIndices(ctx context.Context, t transport.Interface, r DanglingIndicesListDanglingIndicesRequest, opts []Option) (*transport.Response, error) {
 	p := "/_dangling"
 	m := "GET"
-	return send(ctx, a.t, "dangling_indices.list_dangling_indices", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "dangling_indices.list_dangling_indices", m, p, nil, nil, "", "", opts)
 }

@@ -5,6 +5,7 @@ package api
 import (
 	"context"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -17,10 +18,23 @@ type EnrichDeletePolicyRequest struct {
 	MasterTimeout string
 }
 
+// EnrichDeletePolicyResponse is the response of [EnrichAPI.DeletePolicy].
+type EnrichDeletePolicyResponse = types.AcknowledgedResponseBase
+
 // DeletePolicy calls enrich.delete_policy: Delete an enrich policy.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-enrich-delete-policy
-func (a *EnrichAPI) DeletePolicy(ctx context.Context, r EnrichDeletePolicyRequest, opts ...Option) (*transport.Response, error) {
+func (a *EnrichAPI) DeletePolicy(ctx context.Context, r EnrichDeletePolicyRequest, opts ...Option) (*EnrichDeletePolicyResponse, error) {
+	return decodeAs[EnrichDeletePolicyResponse](doEnrichDeletePolicy(ctx, a.t, r, opts))
+}
+
+// DeletePolicy calls enrich.delete_policy and returns the raw response: the caller reads and closes
+// its body. See [EnrichAPI.DeletePolicy].
+func (a *RawEnrichAPI) DeletePolicy(ctx context.Context, r EnrichDeletePolicyRequest, opts ...Option) (*transport.Response, error) {
+	return doEnrichDeletePolicy(ctx, a.t, r, opts)
+}
+
+func doEnrichDeletePolicy(ctx context.Context, t transport.Interface, r EnrichDeletePolicyRequest, opts []Option) (*transport.Response, error) {
 	if r.Name == "" {
 		return nil, missingPart("enrich.delete_policy", "name")
 	}
@@ -28,7 +42,7 @@ func (a *EnrichAPI) DeletePolicy(ctx context.Context, r EnrichDeletePolicyReques
 	m := "DELETE"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "enrich.delete_policy", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "enrich.delete_policy", m, p, q, nil, "", "", opts)
 }
 
 // EnrichExecutePolicyRequest holds the parameters of [EnrichAPI.ExecutePolicy].
@@ -42,10 +56,26 @@ type EnrichExecutePolicyRequest struct {
 	WaitForCompletion *bool
 }
 
+// EnrichExecutePolicyResponse is the response of [EnrichAPI.ExecutePolicy].
+type EnrichExecutePolicyResponse struct {
+	Status *types.ExecuteEnrichPolicyStatus `json:"status,omitempty"`
+	Task   types.TaskId                     `json:"task,omitempty"`
+}
+
 // ExecutePolicy calls enrich.execute_policy: Run an enrich policy.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-enrich-execute-policy
-func (a *EnrichAPI) ExecutePolicy(ctx context.Context, r EnrichExecutePolicyRequest, opts ...Option) (*transport.Response, error) {
+func (a *EnrichAPI) ExecutePolicy(ctx context.Context, r EnrichExecutePolicyRequest, opts ...Option) (*EnrichExecutePolicyResponse, error) {
+	return decodeAs[EnrichExecutePolicyResponse](doEnrichExecutePolicy(ctx, a.t, r, opts))
+}
+
+// ExecutePolicy calls enrich.execute_policy and returns the raw response: the caller reads and closes
+// its body. See [EnrichAPI.ExecutePolicy].
+func (a *RawEnrichAPI) ExecutePolicy(ctx context.Context, r EnrichExecutePolicyRequest, opts ...Option) (*transport.Response, error) {
+	return doEnrichExecutePolicy(ctx, a.t, r, opts)
+}
+
+func doEnrichExecutePolicy(ctx context.Context, t transport.Interface, r EnrichExecutePolicyRequest, opts []Option) (*transport.Response, error) {
 	if r.Name == "" {
 		return nil, missingPart("enrich.execute_policy", "name")
 	}
@@ -54,7 +84,7 @@ func (a *EnrichAPI) ExecutePolicy(ctx context.Context, r EnrichExecutePolicyRequ
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, "enrich.execute_policy", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "enrich.execute_policy", m, p, q, nil, "", "", opts)
 }
 
 // EnrichGetPolicyRequest holds the parameters of [EnrichAPI.GetPolicy].
@@ -67,10 +97,25 @@ type EnrichGetPolicyRequest struct {
 	MasterTimeout string
 }
 
+// EnrichGetPolicyResponse is the response of [EnrichAPI.GetPolicy].
+type EnrichGetPolicyResponse struct {
+	Policies []types.Summary `json:"policies,omitempty"`
+}
+
 // GetPolicy calls enrich.get_policy: Get an enrich policy.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-enrich-get-policy
-func (a *EnrichAPI) GetPolicy(ctx context.Context, r EnrichGetPolicyRequest, opts ...Option) (*transport.Response, error) {
+func (a *EnrichAPI) GetPolicy(ctx context.Context, r EnrichGetPolicyRequest, opts ...Option) (*EnrichGetPolicyResponse, error) {
+	return decodeAs[EnrichGetPolicyResponse](doEnrichGetPolicy(ctx, a.t, r, opts))
+}
+
+// GetPolicy calls enrich.get_policy and returns the raw response: the caller reads and closes
+// its body. See [EnrichAPI.GetPolicy].
+func (a *RawEnrichAPI) GetPolicy(ctx context.Context, r EnrichGetPolicyRequest, opts ...Option) (*transport.Response, error) {
+	return doEnrichGetPolicy(ctx, a.t, r, opts)
+}
+
+func doEnrichGetPolicy(ctx context.Context, t transport.Interface, r EnrichGetPolicyRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -81,7 +126,7 @@ func (a *EnrichAPI) GetPolicy(ctx context.Context, r EnrichGetPolicyRequest, opt
 	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "enrich.get_policy", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "enrich.get_policy", m, p, q, nil, "", "", opts)
 }
 
 // EnrichPutPolicyRequest holds the parameters of [EnrichAPI.PutPolicy].
@@ -92,14 +137,44 @@ type EnrichPutPolicyRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	MasterTimeout string
 	// Body: The enrich policy to register.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *EnrichPutPolicyBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// EnrichPutPolicyBody is the body of [EnrichAPI.PutPolicy].
+type EnrichPutPolicyBody struct {
+	// Matches enrich data to incoming documents based on a `geo_shape` query.
+	GeoMatch *types.EnrichPolicy `json:"geo_match,omitempty"`
+	// Matches enrich data to incoming documents based on a `term` query.
+	Match *types.EnrichPolicy `json:"match,omitempty"`
+	// Matches a number, date, or IP address in incoming documents to a range in the enrich index based on a `term` query.
+	Range *types.EnrichPolicy `json:"range,omitempty"`
+}
+
+// EnrichPutPolicyResponse is the response of [EnrichAPI.PutPolicy].
+type EnrichPutPolicyResponse = types.AcknowledgedResponseBase
 
 // PutPolicy calls enrich.put_policy: Create an enrich policy.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-enrich-put-policy
-func (a *EnrichAPI) PutPolicy(ctx context.Context, r EnrichPutPolicyRequest, opts ...Option) (*transport.Response, error) {
+func (a *EnrichAPI) PutPolicy(ctx context.Context, r EnrichPutPolicyRequest, opts ...Option) (*EnrichPutPolicyResponse, error) {
+	return decodeAs[EnrichPutPolicyResponse](doEnrichPutPolicy(ctx, a.t, r, opts))
+}
+
+// PutPolicy calls enrich.put_policy and returns the raw response: the caller reads and closes
+// its body. See [EnrichAPI.PutPolicy].
+func (a *RawEnrichAPI) PutPolicy(ctx context.Context, r EnrichPutPolicyRequest, opts ...Option) (*transport.Response, error) {
+	return doEnrichPutPolicy(ctx, a.t, r, opts)
+}
+
+func doEnrichPutPolicy(ctx context.Context, t transport.Interface, r EnrichPutPolicyRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Name == "" {
 		return nil, missingPart("enrich.put_policy", "name")
 	}
@@ -107,7 +182,7 @@ func (a *EnrichAPI) PutPolicy(ctx context.Context, r EnrichPutPolicyRequest, opt
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "enrich.put_policy", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "enrich.put_policy", m, p, q, body, "", "", opts)
 }
 
 // EnrichStatsRequest holds the parameters of [EnrichAPI.Stats].
@@ -117,13 +192,33 @@ type EnrichStatsRequest struct {
 	MasterTimeout string
 }
 
+// EnrichStatsResponse is the response of [EnrichAPI.Stats].
+type EnrichStatsResponse struct {
+	// Objects containing information about each coordinating ingest node for configured enrich processors.
+	CoordinatorStats []types.CoordinatorStats `json:"coordinator_stats,omitempty"`
+	// Objects containing information about each enrich policy that is currently executing.
+	ExecutingPolicies []types.ExecutingPolicy `json:"executing_policies,omitempty"`
+	// Objects containing information about the enrich cache stats on each ingest node.
+	CacheStats []types.CacheStats `json:"cache_stats,omitempty"`
+}
+
 // Stats calls enrich.stats: Get enrich stats.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-enrich-stats
-func (a *EnrichAPI) Stats(ctx context.Context, r EnrichStatsRequest, opts ...Option) (*transport.Response, error) {
+func (a *EnrichAPI) Stats(ctx context.Context, r EnrichStatsRequest, opts ...Option) (*EnrichStatsResponse, error) {
+	return decodeAs[EnrichStatsResponse](doEnrichStats(ctx, a.t, r, opts))
+}
+
+// Stats calls enrich.stats and returns the raw response: the caller reads and closes
+// its body. See [EnrichAPI.Stats].
+func (a *RawEnrichAPI) Stats(ctx context.Context, r EnrichStatsRequest, opts ...Option) (*transport.Response, error) {
+	return doEnrichStats(ctx, a.t, r, opts)
+}
+
+func doEnrichStats(ctx context.Context, t transport.Interface, r EnrichStatsRequest, opts []Option) (*transport.Response, error) {
 	p := "/_enrich/_stats"
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "enrich.stats", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "enrich.stats", m, p, q, nil, "", "", opts)
 }

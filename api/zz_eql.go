@@ -4,7 +4,9 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -14,16 +16,29 @@ type EQLDeleteRequest struct {
 	ID string
 }
 
+// EQLDeleteResponse is the response of [EQLAPI.Delete].
+type EQLDeleteResponse = types.AcknowledgedResponseBase
+
 // Delete calls eql.delete: Delete an async EQL search.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-eql-delete
-func (a *EQLAPI) Delete(ctx context.Context, r EQLDeleteRequest, opts ...Option) (*transport.Response, error) {
+func (a *EQLAPI) Delete(ctx context.Context, r EQLDeleteRequest, opts ...Option) (*EQLDeleteResponse, error) {
+	return decodeAs[EQLDeleteResponse](doEQLDelete(ctx, a.t, r, opts))
+}
+
+// Delete calls eql.delete and returns the raw response: the caller reads and closes
+// its body. See [EQLAPI.Delete].
+func (a *RawEQLAPI) Delete(ctx context.Context, r EQLDeleteRequest, opts ...Option) (*transport.Response, error) {
+	return doEQLDelete(ctx, a.t, r, opts)
+}
+
+func doEQLDelete(ctx context.Context, t transport.Interface, r EQLDeleteRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("eql.delete", "id")
 	}
 	p := "/_eql/search/" + esc(r.ID)
 	m := "DELETE"
-	return send(ctx, a.t, "eql.delete", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "eql.delete", m, p, nil, nil, "", "", opts)
 }
 
 // EQLGetRequest holds the parameters of [EQLAPI.Get].
@@ -38,10 +53,23 @@ type EQLGetRequest struct {
 	WaitForCompletionTimeout string
 }
 
+// EQLGetResponse is the response of [EQLAPI.Get].
+type EQLGetResponse = types.EqlSearchResponseBase[json.RawMessage]
+
 // Get calls eql.get: Get async EQL search results.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-eql-get
-func (a *EQLAPI) Get(ctx context.Context, r EQLGetRequest, opts ...Option) (*transport.Response, error) {
+func (a *EQLAPI) Get(ctx context.Context, r EQLGetRequest, opts ...Option) (*EQLGetResponse, error) {
+	return decodeAs[EQLGetResponse](doEQLGet(ctx, a.t, r, opts))
+}
+
+// Get calls eql.get and returns the raw response: the caller reads and closes
+// its body. See [EQLAPI.Get].
+func (a *RawEQLAPI) Get(ctx context.Context, r EQLGetRequest, opts ...Option) (*transport.Response, error) {
+	return doEQLGet(ctx, a.t, r, opts)
+}
+
+func doEQLGet(ctx context.Context, t transport.Interface, r EQLGetRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("eql.get", "id")
 	}
@@ -50,7 +78,7 @@ func (a *EQLAPI) Get(ctx context.Context, r EQLGetRequest, opts ...Option) (*tra
 	q := url.Values{}
 	setStr(q, "keep_alive", r.KeepAlive)
 	setStr(q, "wait_for_completion_timeout", r.WaitForCompletionTimeout)
-	return send(ctx, a.t, "eql.get", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "eql.get", m, p, q, nil, "", "", opts)
 }
 
 // EQLGetStatusRequest holds the parameters of [EQLAPI.GetStatus].
@@ -59,16 +87,42 @@ type EQLGetStatusRequest struct {
 	ID string
 }
 
+// EQLGetStatusResponse is the response of [EQLAPI.GetStatus].
+type EQLGetStatusResponse struct {
+	// Identifier for the search.
+	ID types.Id `json:"id"`
+	// If true, the search request is still executing. If false, the search is completed.
+	IsPartial bool `json:"is_partial"`
+	// If true, the response does not contain complete search results. This could be because either the search is still running (is_running status is false), or because it is already completed (is_running status is true) and results are partial due to failures or timeouts.
+	IsRunning bool `json:"is_running"`
+	// For a running search shows a timestamp when the eql search started, in milliseconds since the Unix epoch.
+	StartTimeInMillis *types.UnitMillis `json:"start_time_in_millis,omitempty"`
+	// Shows a timestamp when the eql search will be expired, in milliseconds since the Unix epoch. When this time is reached, the search and its results are deleted, even if the search is still ongoing.
+	ExpirationTimeInMillis *types.UnitMillis `json:"expiration_time_in_millis,omitempty"`
+	// For a completed search shows the http status code of the completed search.
+	CompletionStatus *int `json:"completion_status,omitempty"`
+}
+
 // GetStatus calls eql.get_status: Get the async EQL status.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-eql-get-status
-func (a *EQLAPI) GetStatus(ctx context.Context, r EQLGetStatusRequest, opts ...Option) (*transport.Response, error) {
+func (a *EQLAPI) GetStatus(ctx context.Context, r EQLGetStatusRequest, opts ...Option) (*EQLGetStatusResponse, error) {
+	return decodeAs[EQLGetStatusResponse](doEQLGetStatus(ctx, a.t, r, opts))
+}
+
+// GetStatus calls eql.get_status and returns the raw response: the caller reads and closes
+// its body. See [EQLAPI.GetStatus].
+func (a *RawEQLAPI) GetStatus(ctx context.Context, r EQLGetStatusRequest, opts ...Option) (*transport.Response, error) {
+	return doEQLGetStatus(ctx, a.t, r, opts)
+}
+
+func doEQLGetStatus(ctx context.Context, t transport.Interface, r EQLGetStatusRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("eql.get_status", "id")
 	}
 	p := "/_eql/search/status/" + esc(r.ID)
 	m := "GET"
-	return send(ctx, a.t, "eql.get_status", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "eql.get_status", m, p, nil, nil, "", "", opts)
 }
 
 // EQLSearchRequest holds the parameters of [EQLAPI.Search].
@@ -98,20 +152,87 @@ type EQLSearchRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	WaitForCompletionTimeout string
 	// Body: Eql request body. Use the `query` to limit the query scope.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *EQLSearchBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// EQLSearchBody is the body of [EQLAPI.Search].
+type EQLSearchBody struct {
+	// Specifies a subset of projects to target using project
+	// metadata tags in a subset of Lucene query syntax.
+	// Allowed Lucene queries: the _alias tag and a single value (possibly wildcarded).
+	// Examples:
+	//  _alias:my-project
+	//  _alias:_origin
+	//  _alias:*pr*
+	// Supported in serverless only.
+	ProjectRouting types.ProjectRouting `json:"project_routing,omitempty"`
+	// EQL query you wish to run.
+	Query         string `json:"query"`
+	CaseSensitive *bool  `json:"case_sensitive,omitempty"`
+	// Field containing the event classification, such as process, file, or network.
+	EventCategoryField types.Field `json:"event_category_field,omitempty"`
+	// Field used to sort hits with the same timestamp in ascending order
+	TiebreakerField types.Field `json:"tiebreaker_field,omitempty"`
+	// Field containing event timestamp.
+	TimestampField types.Field `json:"timestamp_field,omitempty"`
+	// Maximum number of events to search at a time for sequence queries.
+	FetchSize *uint `json:"fetch_size,omitempty"`
+	// Query, written in Query DSL, used to filter the events on which the EQL query runs.
+	Filter                   types.OneOrMany[types.QueryContainer] `json:"filter,omitempty"`
+	KeepAlive                types.Duration                        `json:"keep_alive,omitzero"`
+	KeepOnCompletion         *bool                                 `json:"keep_on_completion,omitempty"`
+	WaitForCompletionTimeout types.Duration                        `json:"wait_for_completion_timeout,omitzero"`
+	// Allow query execution also in case of shard failures.
+	// If true, the query will keep running and will return results based on the available shards.
+	// For sequences, the behavior can be further refined using allow_partial_sequence_results
+	AllowPartialSearchResults *bool `json:"allow_partial_search_results,omitempty"`
+	// This flag applies only to sequences and has effect only if allow_partial_search_results=true.
+	// If true, the sequence query will return results based on the available shards, ignoring the others.
+	// If false, the sequence query will return successfully, but will always have empty results.
+	AllowPartialSequenceResults *bool `json:"allow_partial_sequence_results,omitempty"`
+	// For basic queries, the maximum number of matching events to return. Defaults to 10
+	Size *uint `json:"size,omitempty"`
+	// Array of wildcard (*) patterns. The response returns values for field names matching these patterns in the fields property of each hit.
+	Fields          types.OneOrMany[types.FieldAndFormat] `json:"fields,omitempty"`
+	ResultPosition  types.ResultPosition                  `json:"result_position,omitempty"`
+	RuntimeMappings types.RuntimeFields                   `json:"runtime_mappings,omitempty"`
+	// By default, the response of a sample query contains up to `10` samples, with one sample per unique set of join keys. Use the `size`
+	// parameter to get a smaller or larger set of samples. To retrieve more than one sample per set of join keys, use the
+	// `max_samples_per_key` parameter. Pipes are not supported for sample queries.
+	MaxSamplesPerKey *int `json:"max_samples_per_key,omitempty"`
+}
+
+// EQLSearchResponse is the response of [EQLAPI.Search].
+type EQLSearchResponse = types.EqlSearchResponseBase[json.RawMessage]
 
 // Search calls eql.search: Get EQL search results.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-eql-search
-func (a *EQLAPI) Search(ctx context.Context, r EQLSearchRequest, opts ...Option) (*transport.Response, error) {
+func (a *EQLAPI) Search(ctx context.Context, r EQLSearchRequest, opts ...Option) (*EQLSearchResponse, error) {
+	return decodeAs[EQLSearchResponse](doEQLSearch(ctx, a.t, r, opts))
+}
+
+// Search calls eql.search and returns the raw response: the caller reads and closes
+// its body. See [EQLAPI.Search].
+func (a *RawEQLAPI) Search(ctx context.Context, r EQLSearchRequest, opts ...Option) (*transport.Response, error) {
+	return doEQLSearch(ctx, a.t, r, opts)
+}
+
+func doEQLSearch(ctx context.Context, t transport.Interface, r EQLSearchRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if len(r.Index) == 0 {
 		return nil, missingPart("eql.search", "index")
 	}
 	p := "/" + escList(r.Index) + "/_eql/search"
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	q := url.Values{}
@@ -124,5 +245,5 @@ func (a *EQLAPI) Search(ctx context.Context, r EQLSearchRequest, opts ...Option)
 	setStr(q, "keep_alive", r.KeepAlive)
 	setBool(q, "keep_on_completion", r.KeepOnCompletion)
 	setStr(q, "wait_for_completion_timeout", r.WaitForCompletionTimeout)
-	return send(ctx, a.t, "eql.search", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "eql.search", m, p, q, body, "", "", opts)
 }

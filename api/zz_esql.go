@@ -4,7 +4,9 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -27,14 +29,92 @@ type ESQLAsyncQueryRequest struct {
 	// The query ID and running status are available in the `X-Elasticsearch-Async-Id` and `X-Elasticsearch-Async-Is-Running` HTTP headers of the response, respectively.
 	Format Format
 	// Body: Use the `query` element to start a query. Use `columnar` to format the answer. Use the `settings` object to supply per-query settings (e.g. `time_zone`) — the request-body equivalent of in-query `SET`.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ESQLAsyncQueryBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// ESQLAsyncQueryBody is the body of [ESQLAPI.AsyncQuery].
+type ESQLAsyncQueryBody struct {
+	// By default, ES|QL returns results as rows. For example, FROM returns each individual document as one row. For the JSON, YAML, CBOR and smile formats, ES|QL can return the results in a columnar fashion where one row represents all the values of a certain column in the results.
+	Columnar *bool `json:"columnar,omitempty"`
+	// Specify a Query DSL query in the filter parameter to filter the set of documents that an ES|QL query runs on.
+	Filter *types.QueryContainer `json:"filter,omitempty"`
+	// Sets the default timezone of the query.
+	TimeZone string `json:"time_zone,omitempty"`
+	// Returns results (especially dates) formatted per the conventions of the locale.
+	Locale string `json:"locale,omitempty"`
+	// To avoid any attempts of hacking or code injection, extract the values in a separate list of parameters. Use question mark placeholders (?) in the query string for each of the parameters.
+	Params types.ESQLParams `json:"params,omitzero"`
+	// If provided and `true` the response will include an extra `profile` object
+	// with information on how the query was executed. This information is for human debugging
+	// and its format can change at any time but it can give some insight into the performance
+	// of each part of the query.
+	Profile *bool `json:"profile,omitempty"`
+	// The ES|QL query API accepts an ES|QL query string in the query parameter, runs it, and returns the results.
+	Query string `json:"query"`
+	// Tables to use with the LOOKUP operation. The top level key is the table
+	// name and the next level key is the column name.
+	Tables map[string]map[string]types.TableValuesContainer `json:"tables,omitempty"`
+	// When set to `true` and performing a cross-cluster/cross-project query, the response will include an extra `_clusters`
+	// object with information about the clusters that participated in the search along with info such as shards
+	// count.
+	IncludeCCSMetadata *bool `json:"include_ccs_metadata,omitempty"`
+	// When set to `true`, the response will include an extra `_clusters`
+	// object with information about the clusters that participated in the search along with info such as shards
+	// count.
+	// This is similar to `include_ccs_metadata`, but it also returns metadata when the query is not CCS/CPS
+	IncludeExecutionMetadata *bool `json:"include_execution_metadata,omitempty"`
+	// The period to wait for the request to finish.
+	// By default, the request waits for 1 second for the query results.
+	// If the query completes during this period, results are returned
+	// Otherwise, a query ID is returned that can later be used to retrieve the results.
+	WaitForCompletionTimeout types.Duration `json:"wait_for_completion_timeout,omitzero"`
+	// The period for which the query and its results are stored in the cluster.
+	// The default period is five days.
+	// When this period expires, the query and its results are deleted, even if the query is still ongoing.
+	// If the `keep_on_completion` parameter is false, Elasticsearch only stores async queries that do not complete within the period set by the `wait_for_completion_timeout` parameter, regardless of this value.
+	KeepAlive types.Duration `json:"keep_alive,omitzero"`
+	// Indicates whether the query and its results are stored in the cluster.
+	// If false, the query and its results are stored in the cluster only if the request does not complete during the period set by the `wait_for_completion_timeout` parameter.
+	KeepOnCompletion *bool `json:"keep_on_completion,omitempty"`
+	// Specifies a subset of projects to target using project
+	// metadata tags in a subset of Lucene query syntax.
+	// Allowed Lucene queries: the _alias tag and a single value (possibly wildcarded).
+	// Examples:
+	//  _alias:my-project
+	//  _alias:_origin
+	//  _alias:*pr*
+	// Supported in serverless only.
+	ProjectRouting types.ProjectRouting `json:"project_routing,omitempty"`
+	// Per-query settings, the request-body equivalent of the in-query `SET` command.
+	// For example, `time_zone` can be supplied here instead of as a top-level field.
+	Settings *types.EsqlQuerySettings `json:"settings,omitempty"`
+}
+
+// ESQLAsyncQueryResponse is the response of [ESQLAPI.AsyncQuery].
+type ESQLAsyncQueryResponse = types.AsyncEsqlResult
 
 // AsyncQuery calls esql.async_query: Run an async ES|QL query.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-esql-async-query
-func (a *ESQLAPI) AsyncQuery(ctx context.Context, r ESQLAsyncQueryRequest, opts ...Option) (*transport.Response, error) {
+func (a *ESQLAPI) AsyncQuery(ctx context.Context, r ESQLAsyncQueryRequest, opts ...Option) (*ESQLAsyncQueryResponse, error) {
+	return decodeAs[ESQLAsyncQueryResponse](doESQLAsyncQuery(ctx, a.t, r, opts))
+}
+
+// AsyncQuery calls esql.async_query and returns the raw response: the caller reads and closes
+// its body. See [ESQLAPI.AsyncQuery].
+func (a *RawESQLAPI) AsyncQuery(ctx context.Context, r ESQLAsyncQueryRequest, opts ...Option) (*transport.Response, error) {
+	return doESQLAsyncQuery(ctx, a.t, r, opts)
+}
+
+func doESQLAsyncQuery(ctx context.Context, t transport.Interface, r ESQLAsyncQueryRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_query/async"
 	m := "POST"
 	q := url.Values{}
@@ -42,7 +122,7 @@ func (a *ESQLAPI) AsyncQuery(ctx context.Context, r ESQLAsyncQueryRequest, opts 
 	setStr(q, "delimiter", r.Delimiter)
 	setBool(q, "drop_null_columns", r.DropNullColumns)
 	setStr(q, "format", string(r.Format))
-	return send(ctx, a.t, "esql.async_query", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "esql.async_query", m, p, q, body, "", "", opts)
 }
 
 // ESQLAsyncQueryDeleteRequest holds the parameters of [ESQLAPI.AsyncQueryDelete].
@@ -51,16 +131,29 @@ type ESQLAsyncQueryDeleteRequest struct {
 	ID string
 }
 
+// ESQLAsyncQueryDeleteResponse is the response of [ESQLAPI.AsyncQueryDelete].
+type ESQLAsyncQueryDeleteResponse = types.AcknowledgedResponseBase
+
 // AsyncQueryDelete calls esql.async_query_delete: Delete an async ES|QL query.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-esql-async-query-delete
-func (a *ESQLAPI) AsyncQueryDelete(ctx context.Context, r ESQLAsyncQueryDeleteRequest, opts ...Option) (*transport.Response, error) {
+func (a *ESQLAPI) AsyncQueryDelete(ctx context.Context, r ESQLAsyncQueryDeleteRequest, opts ...Option) (*ESQLAsyncQueryDeleteResponse, error) {
+	return decodeAs[ESQLAsyncQueryDeleteResponse](doESQLAsyncQueryDelete(ctx, a.t, r, opts))
+}
+
+// AsyncQueryDelete calls esql.async_query_delete and returns the raw response: the caller reads and closes
+// its body. See [ESQLAPI.AsyncQueryDelete].
+func (a *RawESQLAPI) AsyncQueryDelete(ctx context.Context, r ESQLAsyncQueryDeleteRequest, opts ...Option) (*transport.Response, error) {
+	return doESQLAsyncQueryDelete(ctx, a.t, r, opts)
+}
+
+func doESQLAsyncQueryDelete(ctx context.Context, t transport.Interface, r ESQLAsyncQueryDeleteRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("esql.async_query_delete", "id")
 	}
 	p := "/_query/async/" + esc(r.ID)
 	m := "DELETE"
-	return send(ctx, a.t, "esql.async_query_delete", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "esql.async_query_delete", m, p, nil, nil, "", "", opts)
 }
 
 // ESQLAsyncQueryGetRequest holds the parameters of [ESQLAPI.AsyncQueryGet].
@@ -79,10 +172,23 @@ type ESQLAsyncQueryGetRequest struct {
 	WaitForCompletionTimeout string
 }
 
+// ESQLAsyncQueryGetResponse is the response of [ESQLAPI.AsyncQueryGet].
+type ESQLAsyncQueryGetResponse = types.AsyncEsqlResult
+
 // AsyncQueryGet calls esql.async_query_get: Get async ES|QL query results.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-esql-async-query-get
-func (a *ESQLAPI) AsyncQueryGet(ctx context.Context, r ESQLAsyncQueryGetRequest, opts ...Option) (*transport.Response, error) {
+func (a *ESQLAPI) AsyncQueryGet(ctx context.Context, r ESQLAsyncQueryGetRequest, opts ...Option) (*ESQLAsyncQueryGetResponse, error) {
+	return decodeAs[ESQLAsyncQueryGetResponse](doESQLAsyncQueryGet(ctx, a.t, r, opts))
+}
+
+// AsyncQueryGet calls esql.async_query_get and returns the raw response: the caller reads and closes
+// its body. See [ESQLAPI.AsyncQueryGet].
+func (a *RawESQLAPI) AsyncQueryGet(ctx context.Context, r ESQLAsyncQueryGetRequest, opts ...Option) (*transport.Response, error) {
+	return doESQLAsyncQueryGet(ctx, a.t, r, opts)
+}
+
+func doESQLAsyncQueryGet(ctx context.Context, t transport.Interface, r ESQLAsyncQueryGetRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("esql.async_query_get", "id")
 	}
@@ -93,7 +199,7 @@ func (a *ESQLAPI) AsyncQueryGet(ctx context.Context, r ESQLAsyncQueryGetRequest,
 	setStr(q, "format", string(r.Format))
 	setStr(q, "keep_alive", r.KeepAlive)
 	setStr(q, "wait_for_completion_timeout", r.WaitForCompletionTimeout)
-	return send(ctx, a.t, "esql.async_query_get", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "esql.async_query_get", m, p, q, nil, "", "", opts)
 }
 
 // ESQLAsyncQueryStopRequest holds the parameters of [ESQLAPI.AsyncQueryStop].
@@ -104,10 +210,23 @@ type ESQLAsyncQueryStopRequest struct {
 	DropNullColumns *bool
 }
 
+// ESQLAsyncQueryStopResponse is the response of [ESQLAPI.AsyncQueryStop].
+type ESQLAsyncQueryStopResponse = types.EsqlResult
+
 // AsyncQueryStop calls esql.async_query_stop: Stop async ES|QL query.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-esql-async-query-stop
-func (a *ESQLAPI) AsyncQueryStop(ctx context.Context, r ESQLAsyncQueryStopRequest, opts ...Option) (*transport.Response, error) {
+func (a *ESQLAPI) AsyncQueryStop(ctx context.Context, r ESQLAsyncQueryStopRequest, opts ...Option) (*ESQLAsyncQueryStopResponse, error) {
+	return decodeAs[ESQLAsyncQueryStopResponse](doESQLAsyncQueryStop(ctx, a.t, r, opts))
+}
+
+// AsyncQueryStop calls esql.async_query_stop and returns the raw response: the caller reads and closes
+// its body. See [ESQLAPI.AsyncQueryStop].
+func (a *RawESQLAPI) AsyncQueryStop(ctx context.Context, r ESQLAsyncQueryStopRequest, opts ...Option) (*transport.Response, error) {
+	return doESQLAsyncQueryStop(ctx, a.t, r, opts)
+}
+
+func doESQLAsyncQueryStop(ctx context.Context, t transport.Interface, r ESQLAsyncQueryStopRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("esql.async_query_stop", "id")
 	}
@@ -115,7 +234,7 @@ func (a *ESQLAPI) AsyncQueryStop(ctx context.Context, r ESQLAsyncQueryStopReques
 	m := "POST"
 	q := url.Values{}
 	setBool(q, "drop_null_columns", r.DropNullColumns)
-	return send(ctx, a.t, "esql.async_query_stop", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "esql.async_query_stop", m, p, q, nil, "", "", opts)
 }
 
 // ESQLDeleteDataSourceRequest holds the parameters of [ESQLAPI.DeleteDataSource].
@@ -125,17 +244,30 @@ type ESQLDeleteDataSourceRequest struct {
 	Name []string
 }
 
+// ESQLDeleteDataSourceResponse is the response of [ESQLAPI.DeleteDataSource].
+type ESQLDeleteDataSourceResponse = types.AcknowledgedResponseBase
+
 // DeleteDataSource calls esql.delete_data_source: Delete one or more ES|QL data sources. Fails with 409 if any dataset references them.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-esql-data-source-delete
-func (a *ESQLAPI) DeleteDataSource(ctx context.Context, r ESQLDeleteDataSourceRequest, opts ...Option) (*transport.Response, error) {
+func (a *ESQLAPI) DeleteDataSource(ctx context.Context, r ESQLDeleteDataSourceRequest, opts ...Option) (*ESQLDeleteDataSourceResponse, error) {
+	return decodeAs[ESQLDeleteDataSourceResponse](doESQLDeleteDataSource(ctx, a.t, r, opts))
+}
+
+// DeleteDataSource calls esql.delete_data_source and returns the raw response: the caller reads and closes
+// its body. See [ESQLAPI.DeleteDataSource].
+func (a *RawESQLAPI) DeleteDataSource(ctx context.Context, r ESQLDeleteDataSourceRequest, opts ...Option) (*transport.Response, error) {
+	return doESQLDeleteDataSource(ctx, a.t, r, opts)
+}
+
+func doESQLDeleteDataSource(ctx context.Context, t transport.Interface, r ESQLDeleteDataSourceRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Name) == 0 {
 		return nil, missingPart("esql.delete_data_source", "name")
 	}
 	p := "/_query/data_source/" + escList(r.Name)
 	m := "DELETE"
-	return send(ctx, a.t, "esql.delete_data_source", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "esql.delete_data_source", m, p, nil, nil, "", "", opts)
 }
 
 // ESQLDeleteDatasetRequest holds the parameters of [ESQLAPI.DeleteDataset].
@@ -145,17 +277,30 @@ type ESQLDeleteDatasetRequest struct {
 	Name []string
 }
 
+// ESQLDeleteDatasetResponse is the response of [ESQLAPI.DeleteDataset].
+type ESQLDeleteDatasetResponse = types.AcknowledgedResponseBase
+
 // DeleteDataset calls esql.delete_dataset: Delete one or more ES|QL datasets.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-esql-dataset-delete
-func (a *ESQLAPI) DeleteDataset(ctx context.Context, r ESQLDeleteDatasetRequest, opts ...Option) (*transport.Response, error) {
+func (a *ESQLAPI) DeleteDataset(ctx context.Context, r ESQLDeleteDatasetRequest, opts ...Option) (*ESQLDeleteDatasetResponse, error) {
+	return decodeAs[ESQLDeleteDatasetResponse](doESQLDeleteDataset(ctx, a.t, r, opts))
+}
+
+// DeleteDataset calls esql.delete_dataset and returns the raw response: the caller reads and closes
+// its body. See [ESQLAPI.DeleteDataset].
+func (a *RawESQLAPI) DeleteDataset(ctx context.Context, r ESQLDeleteDatasetRequest, opts ...Option) (*transport.Response, error) {
+	return doESQLDeleteDataset(ctx, a.t, r, opts)
+}
+
+func doESQLDeleteDataset(ctx context.Context, t transport.Interface, r ESQLDeleteDatasetRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Name) == 0 {
 		return nil, missingPart("esql.delete_dataset", "name")
 	}
 	p := "/_query/dataset/" + escList(r.Name)
 	m := "DELETE"
-	return send(ctx, a.t, "esql.delete_dataset", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "esql.delete_dataset", m, p, nil, nil, "", "", opts)
 }
 
 // ESQLDeleteViewRequest holds the parameters of [ESQLAPI.DeleteView].
@@ -164,17 +309,30 @@ type ESQLDeleteViewRequest struct {
 	Name string
 }
 
+// ESQLDeleteViewResponse is the response of [ESQLAPI.DeleteView].
+type ESQLDeleteViewResponse = types.AcknowledgedResponseBase
+
 // DeleteView calls esql.delete_view: Delete a non-materialized VIEW for ESQL.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-esql-view-delete
-func (a *ESQLAPI) DeleteView(ctx context.Context, r ESQLDeleteViewRequest, opts ...Option) (*transport.Response, error) {
+func (a *ESQLAPI) DeleteView(ctx context.Context, r ESQLDeleteViewRequest, opts ...Option) (*ESQLDeleteViewResponse, error) {
+	return decodeAs[ESQLDeleteViewResponse](doESQLDeleteView(ctx, a.t, r, opts))
+}
+
+// DeleteView calls esql.delete_view and returns the raw response: the caller reads and closes
+// its body. See [ESQLAPI.DeleteView].
+func (a *RawESQLAPI) DeleteView(ctx context.Context, r ESQLDeleteViewRequest, opts ...Option) (*transport.Response, error) {
+	return doESQLDeleteView(ctx, a.t, r, opts)
+}
+
+func doESQLDeleteView(ctx context.Context, t transport.Interface, r ESQLDeleteViewRequest, opts []Option) (*transport.Response, error) {
 	if r.Name == "" {
 		return nil, missingPart("esql.delete_view", "name")
 	}
 	p := "/_query/view/" + esc(r.Name)
 	m := "DELETE"
-	return send(ctx, a.t, "esql.delete_view", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "esql.delete_view", m, p, nil, nil, "", "", opts)
 }
 
 // ESQLGetDataSourceRequest holds the parameters of [ESQLAPI.GetDataSource].
@@ -184,11 +342,28 @@ type ESQLGetDataSourceRequest struct {
 	Name []string
 }
 
+// ESQLGetDataSourceResponse is the response of [ESQLAPI.GetDataSource].
+type ESQLGetDataSourceResponse struct {
+	// The matching data sources.
+	// Credential values in each data source's settings are redacted as `::es_redacted::` in the response.
+	DataSources []types.ESQLDataSource `json:"data_sources,omitempty"`
+}
+
 // GetDataSource calls esql.get_data_source: Get one or more ES|QL data sources. Secret setting values are returned masked.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-esql-data-source-get
-func (a *ESQLAPI) GetDataSource(ctx context.Context, r ESQLGetDataSourceRequest, opts ...Option) (*transport.Response, error) {
+func (a *ESQLAPI) GetDataSource(ctx context.Context, r ESQLGetDataSourceRequest, opts ...Option) (*ESQLGetDataSourceResponse, error) {
+	return decodeAs[ESQLGetDataSourceResponse](doESQLGetDataSource(ctx, a.t, r, opts))
+}
+
+// GetDataSource calls esql.get_data_source and returns the raw response: the caller reads and closes
+// its body. See [ESQLAPI.GetDataSource].
+func (a *RawESQLAPI) GetDataSource(ctx context.Context, r ESQLGetDataSourceRequest, opts ...Option) (*transport.Response, error) {
+	return doESQLGetDataSource(ctx, a.t, r, opts)
+}
+
+func doESQLGetDataSource(ctx context.Context, t transport.Interface, r ESQLGetDataSourceRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -197,7 +372,7 @@ func (a *ESQLAPI) GetDataSource(ctx context.Context, r ESQLGetDataSourceRequest,
 	default:
 		p = "/_query/data_source"
 	}
-	return send(ctx, a.t, "esql.get_data_source", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "esql.get_data_source", m, p, nil, nil, "", "", opts)
 }
 
 // ESQLGetDatasetRequest holds the parameters of [ESQLAPI.GetDataset].
@@ -207,11 +382,27 @@ type ESQLGetDatasetRequest struct {
 	Name []string
 }
 
+// ESQLGetDatasetResponse is the response of [ESQLAPI.GetDataset].
+type ESQLGetDatasetResponse struct {
+	// The matching datasets.
+	Datasets []types.ESQLDataset `json:"datasets,omitempty"`
+}
+
 // GetDataset calls esql.get_dataset: Get one or more ES|QL datasets.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-esql-dataset-get
-func (a *ESQLAPI) GetDataset(ctx context.Context, r ESQLGetDatasetRequest, opts ...Option) (*transport.Response, error) {
+func (a *ESQLAPI) GetDataset(ctx context.Context, r ESQLGetDatasetRequest, opts ...Option) (*ESQLGetDatasetResponse, error) {
+	return decodeAs[ESQLGetDatasetResponse](doESQLGetDataset(ctx, a.t, r, opts))
+}
+
+// GetDataset calls esql.get_dataset and returns the raw response: the caller reads and closes
+// its body. See [ESQLAPI.GetDataset].
+func (a *RawESQLAPI) GetDataset(ctx context.Context, r ESQLGetDatasetRequest, opts ...Option) (*transport.Response, error) {
+	return doESQLGetDataset(ctx, a.t, r, opts)
+}
+
+func doESQLGetDataset(ctx context.Context, t transport.Interface, r ESQLGetDatasetRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -220,7 +411,7 @@ func (a *ESQLAPI) GetDataset(ctx context.Context, r ESQLGetDatasetRequest, opts 
 	default:
 		p = "/_query/dataset"
 	}
-	return send(ctx, a.t, "esql.get_dataset", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "esql.get_dataset", m, p, nil, nil, "", "", opts)
 }
 
 // ESQLGetQueryRequest holds the parameters of [ESQLAPI.GetQuery].
@@ -229,17 +420,38 @@ type ESQLGetQueryRequest struct {
 	ID string
 }
 
+// ESQLGetQueryResponse is the response of [ESQLAPI.GetQuery].
+type ESQLGetQueryResponse struct {
+	ID               int64          `json:"id"`
+	Node             types.NodeId   `json:"node"`
+	StartTimeMillis  int64          `json:"start_time_millis"`
+	RunningTimeNanos int64          `json:"running_time_nanos"`
+	Query            string         `json:"query"`
+	CoordinatingNode types.NodeId   `json:"coordinating_node"`
+	DataNodes        []types.NodeId `json:"data_nodes,omitempty"`
+}
+
 // GetQuery calls esql.get_query: Get a specific running ES|QL query information.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-esql-get-query
-func (a *ESQLAPI) GetQuery(ctx context.Context, r ESQLGetQueryRequest, opts ...Option) (*transport.Response, error) {
+func (a *ESQLAPI) GetQuery(ctx context.Context, r ESQLGetQueryRequest, opts ...Option) (*ESQLGetQueryResponse, error) {
+	return decodeAs[ESQLGetQueryResponse](doESQLGetQuery(ctx, a.t, r, opts))
+}
+
+// GetQuery calls esql.get_query and returns the raw response: the caller reads and closes
+// its body. See [ESQLAPI.GetQuery].
+func (a *RawESQLAPI) GetQuery(ctx context.Context, r ESQLGetQueryRequest, opts ...Option) (*transport.Response, error) {
+	return doESQLGetQuery(ctx, a.t, r, opts)
+}
+
+func doESQLGetQuery(ctx context.Context, t transport.Interface, r ESQLGetQueryRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("esql.get_query", "id")
 	}
 	p := "/_query/queries/" + esc(r.ID)
 	m := "GET"
-	return send(ctx, a.t, "esql.get_query", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "esql.get_query", m, p, nil, nil, "", "", opts)
 }
 
 // ESQLGetViewRequest holds the parameters of [ESQLAPI.GetView].
@@ -249,11 +461,26 @@ type ESQLGetViewRequest struct {
 	Name []string
 }
 
+// ESQLGetViewResponse is the response of [ESQLAPI.GetView].
+type ESQLGetViewResponse struct {
+	Views []types.ESQLView `json:"views,omitempty"`
+}
+
 // GetView calls esql.get_view: Get a non-materialized VIEW for ESQL.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-esql-view-get
-func (a *ESQLAPI) GetView(ctx context.Context, r ESQLGetViewRequest, opts ...Option) (*transport.Response, error) {
+func (a *ESQLAPI) GetView(ctx context.Context, r ESQLGetViewRequest, opts ...Option) (*ESQLGetViewResponse, error) {
+	return decodeAs[ESQLGetViewResponse](doESQLGetView(ctx, a.t, r, opts))
+}
+
+// GetView calls esql.get_view and returns the raw response: the caller reads and closes
+// its body. See [ESQLAPI.GetView].
+func (a *RawESQLAPI) GetView(ctx context.Context, r ESQLGetViewRequest, opts ...Option) (*transport.Response, error) {
+	return doESQLGetView(ctx, a.t, r, opts)
+}
+
+func doESQLGetView(ctx context.Context, t transport.Interface, r ESQLGetViewRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -262,21 +489,36 @@ func (a *ESQLAPI) GetView(ctx context.Context, r ESQLGetViewRequest, opts ...Opt
 	default:
 		p = "/_query/view"
 	}
-	return send(ctx, a.t, "esql.get_view", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "esql.get_view", m, p, nil, nil, "", "", opts)
 }
 
 // ESQLListQueriesRequest holds the parameters of [ESQLAPI.ListQueries].
 type ESQLListQueriesRequest struct {
 }
 
+// ESQLListQueriesResponse is the response of [ESQLAPI.ListQueries].
+type ESQLListQueriesResponse struct {
+	Queries map[string]types.Body `json:"queries,omitempty"`
+}
+
 // ListQueries calls esql.list_queries: Get running ES|QL queries information.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-esql-list-queries
-func (a *ESQLAPI) ListQueries(ctx context.Context, r ESQLListQueriesRequest, opts ...Option) (*transport.Response, error) {
+func (a *ESQLAPI) ListQueries(ctx context.Context, r ESQLListQueriesRequest, opts ...Option) (*ESQLListQueriesResponse, error) {
+	return decodeAs[ESQLListQueriesResponse](doESQLListQueries(ctx, a.t, r, opts))
+}
+
+// ListQueries calls esql.list_queries and returns the raw response: the caller reads and closes
+// its body. See [ESQLAPI.ListQueries].
+func (a *RawESQLAPI) ListQueries(ctx context.Context, r ESQLListQueriesRequest, opts ...Option) (*transport.Response, error) {
+	return doESQLListQueries(ctx, a.t, r, opts)
+}
+
+func doESQLListQueries(ctx context.Context, t transport.Interface, r ESQLListQueriesRequest, opts []Option) (*transport.Response, error) {
 	p := "/_query/queries"
 	m := "GET"
-	return send(ctx, a.t, "esql.list_queries", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "esql.list_queries", m, p, nil, nil, "", "", opts)
 }
 
 // ESQLPutDataSourceRequest holds the parameters of [ESQLAPI.PutDataSource].
@@ -284,21 +526,54 @@ type ESQLPutDataSourceRequest struct {
 	// Name: (path part "name", required) The name of the data source to create or update.
 	Name string
 	// Body: Data source definition: type, optional description, and type-specific settings map.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ESQLPutDataSourceBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// ESQLPutDataSourceBody is the body of [ESQLAPI.PutDataSource].
+type ESQLPutDataSourceBody struct {
+	// The data source type. Currently, `s3` is supported.
+	// The value must be lowercase and contain no whitespace.
+	Type string `json:"type"`
+	// A free-text description of the data source.
+	Description string `json:"description,omitempty"`
+	// Type-specific connection and authentication settings.
+	// For `s3`, connection settings include `region` and `endpoint`. Authentication settings
+	// include `auth` and the credentials required by the selected authentication method.
+	Settings map[string]json.RawMessage `json:"settings,omitempty"`
+}
+
+// ESQLPutDataSourceResponse is the response of [ESQLAPI.PutDataSource].
+type ESQLPutDataSourceResponse = types.AcknowledgedResponseBase
 
 // PutDataSource calls esql.put_data_source: Creates or replaces an ES|QL data source.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-esql-data-source-put
-func (a *ESQLAPI) PutDataSource(ctx context.Context, r ESQLPutDataSourceRequest, opts ...Option) (*transport.Response, error) {
+func (a *ESQLAPI) PutDataSource(ctx context.Context, r ESQLPutDataSourceRequest, opts ...Option) (*ESQLPutDataSourceResponse, error) {
+	return decodeAs[ESQLPutDataSourceResponse](doESQLPutDataSource(ctx, a.t, r, opts))
+}
+
+// PutDataSource calls esql.put_data_source and returns the raw response: the caller reads and closes
+// its body. See [ESQLAPI.PutDataSource].
+func (a *RawESQLAPI) PutDataSource(ctx context.Context, r ESQLPutDataSourceRequest, opts ...Option) (*transport.Response, error) {
+	return doESQLPutDataSource(ctx, a.t, r, opts)
+}
+
+func doESQLPutDataSource(ctx context.Context, t transport.Interface, r ESQLPutDataSourceRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Name == "" {
 		return nil, missingPart("esql.put_data_source", "name")
 	}
 	p := "/_query/data_source/" + esc(r.Name)
 	m := "PUT"
-	return send(ctx, a.t, "esql.put_data_source", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "esql.put_data_source", m, p, nil, body, "", "", opts)
 }
 
 // ESQLPutDatasetRequest holds the parameters of [ESQLAPI.PutDataset].
@@ -306,21 +581,60 @@ type ESQLPutDatasetRequest struct {
 	// Name: (path part "name", required) The name of the dataset to create or update.
 	Name string
 	// Body: Dataset definition: parent data_source name, resource path, optional description, type-specific settings, and an optional mappings block (column types, path renames, format, _id).
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ESQLPutDatasetBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// ESQLPutDatasetBody is the body of [ESQLAPI.PutDataset].
+type ESQLPutDatasetBody struct {
+	// The name of the referenced data source. The data source must already exist.
+	DataSource types.Name `json:"data_source"`
+	// The URI that identifies the data to read, resolved against the referenced data source.
+	// It can include glob patterns. For example, a recursive pattern can match
+	// all Parquet files under the `s3://logs-bucket/access` prefix.
+	Resource string `json:"resource"`
+	// A free-text description of the dataset.
+	Description string `json:"description,omitempty"`
+	// User-declared mapping on the dataset definition
+	Mappings *types.DatasetMapping `json:"mappings,omitempty"`
+	// Format and parsing-specific settings that configure how the resource is read.
+	// Common keys include `format`, which explicitly selects a registered format, and
+	// `partition_detection`, which accepts `auto`, `hive`, `template`, or `none`. Additional
+	// keys depend on the format reader. Compression can be inferred from the resource URI.
+	Settings map[string]json.RawMessage `json:"settings,omitempty"`
+}
+
+// ESQLPutDatasetResponse is the response of [ESQLAPI.PutDataset].
+type ESQLPutDatasetResponse = types.AcknowledgedResponseBase
 
 // PutDataset calls esql.put_dataset: Creates or replaces an ES|QL dataset referencing a parent data source.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-esql-dataset-put
-func (a *ESQLAPI) PutDataset(ctx context.Context, r ESQLPutDatasetRequest, opts ...Option) (*transport.Response, error) {
+func (a *ESQLAPI) PutDataset(ctx context.Context, r ESQLPutDatasetRequest, opts ...Option) (*ESQLPutDatasetResponse, error) {
+	return decodeAs[ESQLPutDatasetResponse](doESQLPutDataset(ctx, a.t, r, opts))
+}
+
+// PutDataset calls esql.put_dataset and returns the raw response: the caller reads and closes
+// its body. See [ESQLAPI.PutDataset].
+func (a *RawESQLAPI) PutDataset(ctx context.Context, r ESQLPutDatasetRequest, opts ...Option) (*transport.Response, error) {
+	return doESQLPutDataset(ctx, a.t, r, opts)
+}
+
+func doESQLPutDataset(ctx context.Context, t transport.Interface, r ESQLPutDatasetRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Name == "" {
 		return nil, missingPart("esql.put_dataset", "name")
 	}
 	p := "/_query/dataset/" + esc(r.Name)
 	m := "PUT"
-	return send(ctx, a.t, "esql.put_dataset", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "esql.put_dataset", m, p, nil, body, "", "", opts)
 }
 
 // ESQLPutViewRequest holds the parameters of [ESQLAPI.PutView].
@@ -328,21 +642,47 @@ type ESQLPutViewRequest struct {
 	// Name: (path part "name", required) The name of the view to create or update.
 	Name string
 	// Body: Use the `query` element to define the ES|QL query to use as a non-materialized VIEW.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ESQLPutViewBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// ESQLPutViewBody is the body of [ESQLAPI.PutView].
+type ESQLPutViewBody struct {
+	// The ES|QL query string from which to create a view.
+	Query string `json:"query"`
+}
+
+// ESQLPutViewResponse is the response of [ESQLAPI.PutView].
+type ESQLPutViewResponse = types.AcknowledgedResponseBase
 
 // PutView calls esql.put_view: Creates a non-materialized VIEW for ESQL.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-esql-view-put
-func (a *ESQLAPI) PutView(ctx context.Context, r ESQLPutViewRequest, opts ...Option) (*transport.Response, error) {
+func (a *ESQLAPI) PutView(ctx context.Context, r ESQLPutViewRequest, opts ...Option) (*ESQLPutViewResponse, error) {
+	return decodeAs[ESQLPutViewResponse](doESQLPutView(ctx, a.t, r, opts))
+}
+
+// PutView calls esql.put_view and returns the raw response: the caller reads and closes
+// its body. See [ESQLAPI.PutView].
+func (a *RawESQLAPI) PutView(ctx context.Context, r ESQLPutViewRequest, opts ...Option) (*transport.Response, error) {
+	return doESQLPutView(ctx, a.t, r, opts)
+}
+
+func doESQLPutView(ctx context.Context, t transport.Interface, r ESQLPutViewRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Name == "" {
 		return nil, missingPart("esql.put_view", "name")
 	}
 	p := "/_query/view/" + esc(r.Name)
 	m := "PUT"
-	return send(ctx, a.t, "esql.put_view", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "esql.put_view", m, p, nil, body, "", "", opts)
 }
 
 // ESQLQueryRequest holds the parameters of [ESQLAPI.Query].
@@ -361,14 +701,79 @@ type ESQLQueryRequest struct {
 	// `csv`, `tsv`, and `txt` formats will return results in a tabular format, excluding other metadata fields from the response.
 	Format Format
 	// Body: Use the `query` element to start a query. Use `columnar` to format the answer. Use the `settings` object to supply per-query settings (e.g. `time_zone`) — the request-body equivalent of in-query `SET`.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ESQLQueryBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// ESQLQueryBody is the body of [ESQLAPI.Query].
+type ESQLQueryBody struct {
+	// By default, ES|QL returns results as rows. For example, FROM returns each individual document as one row. For the JSON, YAML, CBOR and smile formats, ES|QL can return the results in a columnar fashion where one row represents all the values of a certain column in the results.
+	Columnar *bool `json:"columnar,omitempty"`
+	// Specify a Query DSL query in the filter parameter to filter the set of documents that an ES|QL query runs on.
+	Filter *types.QueryContainer `json:"filter,omitempty"`
+	// Sets the default timezone of the query.
+	TimeZone string `json:"time_zone,omitempty"`
+	// Returns results (especially dates) formatted per the conventions of the locale.
+	Locale string `json:"locale,omitempty"`
+	// To avoid any attempts of hacking or code injection, extract the values in a separate list of parameters. Use question mark placeholders (?) in the query string for each of the parameters.
+	Params types.ESQLParams `json:"params,omitzero"`
+	// If provided and `true` the response will include an extra `profile` object
+	// with information on how the query was executed. This information is for human debugging
+	// and its format can change at any time but it can give some insight into the performance
+	// of each part of the query.
+	Profile *bool `json:"profile,omitempty"`
+	// The ES|QL query API accepts an ES|QL query string in the query parameter, runs it, and returns the results.
+	Query string `json:"query"`
+	// Tables to use with the LOOKUP operation. The top level key is the table
+	// name and the next level key is the column name.
+	Tables map[string]map[string]types.TableValuesContainer `json:"tables,omitempty"`
+	// When set to `true` and performing a cross-cluster/cross-project query, the response will include an extra `_clusters`
+	// object with information about the clusters that participated in the search along with info such as shards
+	// count.
+	IncludeCCSMetadata *bool `json:"include_ccs_metadata,omitempty"`
+	// When set to `true`, the response will include an extra `_clusters`
+	// object with information about the clusters that participated in the search along with info such as shards
+	// count.
+	// This is similar to `include_ccs_metadata`, but it also returns metadata when the query is not CCS/CPS
+	IncludeExecutionMetadata *bool `json:"include_execution_metadata,omitempty"`
+	// Specifies a subset of projects to target using project
+	// metadata tags in a subset of Lucene query syntax.
+	// Allowed Lucene queries: the _alias tag and a single value (possibly wildcarded).
+	// Examples:
+	//  _alias:my-project
+	//  _alias:_origin
+	//  _alias:*pr*
+	// Supported in serverless only.
+	ProjectRouting types.ProjectRouting `json:"project_routing,omitempty"`
+	// Per-query settings, the request-body equivalent of the in-query `SET` command.
+	// For example, `time_zone` can be supplied here instead of as a top-level field.
+	Settings *types.EsqlQuerySettings `json:"settings,omitempty"`
+}
+
+// ESQLQueryResponse is the response of [ESQLAPI.Query].
+type ESQLQueryResponse = types.EsqlResult
 
 // Query calls esql.query: Run an ES|QL query.
 //
 // See https://www.elastic.co/docs/explore-analyze/query-filter/languages/esql-rest
-func (a *ESQLAPI) Query(ctx context.Context, r ESQLQueryRequest, opts ...Option) (*transport.Response, error) {
+func (a *ESQLAPI) Query(ctx context.Context, r ESQLQueryRequest, opts ...Option) (*ESQLQueryResponse, error) {
+	return decodeAs[ESQLQueryResponse](doESQLQuery(ctx, a.t, r, opts))
+}
+
+// Query calls esql.query and returns the raw response: the caller reads and closes
+// its body. See [ESQLAPI.Query].
+func (a *RawESQLAPI) Query(ctx context.Context, r ESQLQueryRequest, opts ...Option) (*transport.Response, error) {
+	return doESQLQuery(ctx, a.t, r, opts)
+}
+
+func doESQLQuery(ctx context.Context, t transport.Interface, r ESQLQueryRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_query"
 	m := "POST"
 	q := url.Values{}
@@ -376,5 +781,5 @@ func (a *ESQLAPI) Query(ctx context.Context, r ESQLQueryRequest, opts ...Option)
 	setStr(q, "delimiter", r.Delimiter)
 	setBool(q, "drop_null_columns", r.DropNullColumns)
 	setStr(q, "format", string(r.Format))
-	return send(ctx, a.t, "esql.query", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "esql.query", m, p, q, body, "", "", opts)
 }

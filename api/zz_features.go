@@ -5,6 +5,7 @@ package api
 import (
 	"context"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -15,15 +16,30 @@ type FeaturesGetFeaturesRequest struct {
 	MasterTimeout string
 }
 
+// FeaturesGetFeaturesResponse is the response of [FeaturesAPI.GetFeatures].
+type FeaturesGetFeaturesResponse struct {
+	Features []types.FeaturesFeature `json:"features,omitempty"`
+}
+
 // GetFeatures calls features.get_features: Get the features.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-features-get-features
-func (a *FeaturesAPI) GetFeatures(ctx context.Context, r FeaturesGetFeaturesRequest, opts ...Option) (*transport.Response, error) {
+func (a *FeaturesAPI) GetFeatures(ctx context.Context, r FeaturesGetFeaturesRequest, opts ...Option) (*FeaturesGetFeaturesResponse, error) {
+	return decodeAs[FeaturesGetFeaturesResponse](doFeaturesGetFeatures(ctx, a.t, r, opts))
+}
+
+// GetFeatures calls features.get_features and returns the raw response: the caller reads and closes
+// its body. See [FeaturesAPI.GetFeatures].
+func (a *RawFeaturesAPI) GetFeatures(ctx context.Context, r FeaturesGetFeaturesRequest, opts ...Option) (*transport.Response, error) {
+	return doFeaturesGetFeatures(ctx, a.t, r, opts)
+}
+
+func doFeaturesGetFeatures(ctx context.Context, t transport.Interface, r FeaturesGetFeaturesRequest, opts []Option) (*transport.Response, error) {
 	p := "/_features"
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "features.get_features", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "features.get_features", m, p, q, nil, "", "", opts)
 }
 
 // FeaturesResetFeaturesRequest holds the parameters of [FeaturesAPI.ResetFeatures].
@@ -33,14 +49,29 @@ type FeaturesResetFeaturesRequest struct {
 	MasterTimeout string
 }
 
+// FeaturesResetFeaturesResponse is the response of [FeaturesAPI.ResetFeatures].
+type FeaturesResetFeaturesResponse struct {
+	Features []types.FeaturesFeature `json:"features,omitempty"`
+}
+
 // ResetFeatures calls features.reset_features: Reset the features.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-features-reset-features
-func (a *FeaturesAPI) ResetFeatures(ctx context.Context, r FeaturesResetFeaturesRequest, opts ...Option) (*transport.Response, error) {
+func (a *FeaturesAPI) ResetFeatures(ctx context.Context, r FeaturesResetFeaturesRequest, opts ...Option) (*FeaturesResetFeaturesResponse, error) {
+	return decodeAs[FeaturesResetFeaturesResponse](doFeaturesResetFeatures(ctx, a.t, r, opts))
+}
+
+// ResetFeatures calls features.reset_features and returns the raw response: the caller reads and closes
+// its body. See [FeaturesAPI.ResetFeatures].
+func (a *RawFeaturesAPI) ResetFeatures(ctx context.Context, r FeaturesResetFeaturesRequest, opts ...Option) (*transport.Response, error) {
+	return doFeaturesResetFeatures(ctx, a.t, r, opts)
+}
+
+func doFeaturesResetFeatures(ctx context.Context, t transport.Interface, r FeaturesResetFeaturesRequest, opts []Option) (*transport.Response, error) {
 	p := "/_features/_reset"
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "features.reset_features", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "features.reset_features", m, p, q, nil, "", "", opts)
 }

@@ -4,7 +4,9 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -14,17 +16,32 @@ type FleetDeleteSecretRequest struct {
 	ID string
 }
 
+// FleetDeleteSecretResponse is the response of [FleetAPI.DeleteSecret].
+type FleetDeleteSecretResponse struct {
+	Deleted bool `json:"deleted"`
+}
+
 // DeleteSecret calls fleet.delete_secret: Deletes a secret stored by Fleet.
 //
 // Stability: experimental.
 // This endpoint is internal to Elasticsearch.
-func (a *FleetAPI) DeleteSecret(ctx context.Context, r FleetDeleteSecretRequest, opts ...Option) (*transport.Response, error) {
+func (a *FleetAPI) DeleteSecret(ctx context.Context, r FleetDeleteSecretRequest, opts ...Option) (*FleetDeleteSecretResponse, error) {
+	return decodeAs[FleetDeleteSecretResponse](doFleetDeleteSecret(ctx, a.t, r, opts))
+}
+
+// DeleteSecret calls fleet.delete_secret and returns the raw response: the caller reads and closes
+// its body. See [FleetAPI.DeleteSecret].
+func (a *RawFleetAPI) DeleteSecret(ctx context.Context, r FleetDeleteSecretRequest, opts ...Option) (*transport.Response, error) {
+	return doFleetDeleteSecret(ctx, a.t, r, opts)
+}
+
+func doFleetDeleteSecret(ctx context.Context, t transport.Interface, r FleetDeleteSecretRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("fleet.delete_secret", "id")
 	}
 	p := "/_fleet/secret/" + esc(r.ID)
 	m := "DELETE"
-	return send(ctx, a.t, "fleet.delete_secret", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "fleet.delete_secret", m, p, nil, nil, "", "", opts)
 }
 
 // FleetGetSecretRequest holds the parameters of [FleetAPI.GetSecret].
@@ -33,17 +50,33 @@ type FleetGetSecretRequest struct {
 	ID string
 }
 
+// FleetGetSecretResponse is the response of [FleetAPI.GetSecret].
+type FleetGetSecretResponse struct {
+	ID    string `json:"id"`
+	Value string `json:"value"`
+}
+
 // GetSecret calls fleet.get_secret: Retrieves a secret stored by Fleet.
 //
 // Stability: experimental.
 // This endpoint is internal to Elasticsearch.
-func (a *FleetAPI) GetSecret(ctx context.Context, r FleetGetSecretRequest, opts ...Option) (*transport.Response, error) {
+func (a *FleetAPI) GetSecret(ctx context.Context, r FleetGetSecretRequest, opts ...Option) (*FleetGetSecretResponse, error) {
+	return decodeAs[FleetGetSecretResponse](doFleetGetSecret(ctx, a.t, r, opts))
+}
+
+// GetSecret calls fleet.get_secret and returns the raw response: the caller reads and closes
+// its body. See [FleetAPI.GetSecret].
+func (a *RawFleetAPI) GetSecret(ctx context.Context, r FleetGetSecretRequest, opts ...Option) (*transport.Response, error) {
+	return doFleetGetSecret(ctx, a.t, r, opts)
+}
+
+func doFleetGetSecret(ctx context.Context, t transport.Interface, r FleetGetSecretRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("fleet.get_secret", "id")
 	}
 	p := "/_fleet/secret/" + esc(r.ID)
 	m := "GET"
-	return send(ctx, a.t, "fleet.get_secret", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "fleet.get_secret", m, p, nil, nil, "", "", opts)
 }
 
 // FleetGlobalCheckpointsRequest holds the parameters of [FleetAPI.GlobalCheckpoints].
@@ -62,10 +95,26 @@ type FleetGlobalCheckpointsRequest struct {
 	WaitForIndex *bool
 }
 
+// FleetGlobalCheckpointsResponse is the response of [FleetAPI.GlobalCheckpoints].
+type FleetGlobalCheckpointsResponse struct {
+	GlobalCheckpoints []types.Checkpoint `json:"global_checkpoints,omitempty"`
+	TimedOut          bool               `json:"timed_out"`
+}
+
 // GlobalCheckpoints calls fleet.global_checkpoints: Get global checkpoints.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/group/endpoint-fleet
-func (a *FleetAPI) GlobalCheckpoints(ctx context.Context, r FleetGlobalCheckpointsRequest, opts ...Option) (*transport.Response, error) {
+func (a *FleetAPI) GlobalCheckpoints(ctx context.Context, r FleetGlobalCheckpointsRequest, opts ...Option) (*FleetGlobalCheckpointsResponse, error) {
+	return decodeAs[FleetGlobalCheckpointsResponse](doFleetGlobalCheckpoints(ctx, a.t, r, opts))
+}
+
+// GlobalCheckpoints calls fleet.global_checkpoints and returns the raw response: the caller reads and closes
+// its body. See [FleetAPI.GlobalCheckpoints].
+func (a *RawFleetAPI) GlobalCheckpoints(ctx context.Context, r FleetGlobalCheckpointsRequest, opts ...Option) (*transport.Response, error) {
+	return doFleetGlobalCheckpoints(ctx, a.t, r, opts)
+}
+
+func doFleetGlobalCheckpoints(ctx context.Context, t transport.Interface, r FleetGlobalCheckpointsRequest, opts []Option) (*transport.Response, error) {
 	if r.Index == "" {
 		return nil, missingPart("fleet.global_checkpoints", "index")
 	}
@@ -76,25 +125,41 @@ func (a *FleetAPI) GlobalCheckpoints(ctx context.Context, r FleetGlobalCheckpoin
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "wait_for_advance", r.WaitForAdvance)
 	setBool(q, "wait_for_index", r.WaitForIndex)
-	return send(ctx, a.t, "fleet.global_checkpoints", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "fleet.global_checkpoints", m, p, q, nil, "", "", opts)
 }
 
 // FleetMsearchRequest holds the parameters of [FleetAPI.Msearch].
 type FleetMsearchRequest struct {
 	// Index: (path part "index") The index name to use as the default.
 	Index string
-	// Body: The request definitions (metadata-fleet search request definition pairs), separated by newlines.
+	// RawBody: The request definitions (metadata-fleet search request definition pairs), separated by newlines.
 	// NDJSON: a slice (each element is encoded as one line), []byte, string or io.Reader.
-	Body any
+	RawBody any
+}
+
+// FleetMsearchResponse is the response of [FleetAPI.Msearch].
+type FleetMsearchResponse struct {
+	Docs []types.MsearchResponseItem[json.RawMessage] `json:"docs,omitempty"`
 }
 
 // Msearch calls fleet.msearch: Run multiple Fleet searches.
 //
 // Stability: experimental.
-func (a *FleetAPI) Msearch(ctx context.Context, r FleetMsearchRequest, opts ...Option) (*transport.Response, error) {
+func (a *FleetAPI) Msearch(ctx context.Context, r FleetMsearchRequest, opts ...Option) (*FleetMsearchResponse, error) {
+	return decodeAs[FleetMsearchResponse](doFleetMsearch(ctx, a.t, r, opts))
+}
+
+// Msearch calls fleet.msearch and returns the raw response: the caller reads and closes
+// its body. See [FleetAPI.Msearch].
+func (a *RawFleetAPI) Msearch(ctx context.Context, r FleetMsearchRequest, opts ...Option) (*transport.Response, error) {
+	return doFleetMsearch(ctx, a.t, r, opts)
+}
+
+func doFleetMsearch(ctx context.Context, t transport.Interface, r FleetMsearchRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
 	var p string
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	switch {
@@ -103,24 +168,51 @@ func (a *FleetAPI) Msearch(ctx context.Context, r FleetMsearchRequest, opts ...O
 	default:
 		p = "/_fleet/_fleet_msearch"
 	}
-	return send(ctx, a.t, "fleet.msearch", m, p, nil, r.Body, "application/x-ndjson", "", opts)
+	return send(ctx, t, "fleet.msearch", m, p, nil, body, "application/x-ndjson", "", opts)
 }
 
 // FleetPostSecretRequest holds the parameters of [FleetAPI.PostSecret].
 type FleetPostSecretRequest struct {
 	// Body: The secret value to store.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *FleetPostSecretBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// FleetPostSecretBody is the body of [FleetAPI.PostSecret].
+type FleetPostSecretBody struct {
+	Value string `json:"value"`
+}
+
+// FleetPostSecretResponse is the response of [FleetAPI.PostSecret].
+type FleetPostSecretResponse struct {
+	ID string `json:"id"`
 }
 
 // PostSecret calls fleet.post_secret: Creates a secret stored by Fleet.
 //
 // Stability: experimental.
 // This endpoint is internal to Elasticsearch.
-func (a *FleetAPI) PostSecret(ctx context.Context, r FleetPostSecretRequest, opts ...Option) (*transport.Response, error) {
+func (a *FleetAPI) PostSecret(ctx context.Context, r FleetPostSecretRequest, opts ...Option) (*FleetPostSecretResponse, error) {
+	return decodeAs[FleetPostSecretResponse](doFleetPostSecret(ctx, a.t, r, opts))
+}
+
+// PostSecret calls fleet.post_secret and returns the raw response: the caller reads and closes
+// its body. See [FleetAPI.PostSecret].
+func (a *RawFleetAPI) PostSecret(ctx context.Context, r FleetPostSecretRequest, opts ...Option) (*transport.Response, error) {
+	return doFleetPostSecret(ctx, a.t, r, opts)
+}
+
+func doFleetPostSecret(ctx context.Context, t transport.Interface, r FleetPostSecretRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_fleet/secret"
 	m := "POST"
-	return send(ctx, a.t, "fleet.post_secret", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "fleet.post_secret", m, p, nil, body, "", "", opts)
 }
 
 // FleetSearchRequest holds the parameters of [FleetAPI.Search].
@@ -136,25 +228,139 @@ type FleetSearchRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	WaitForCheckpointsTimeout string
 	// Body: The search definition using the Query DSL.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *FleetSearchBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// FleetSearchBody is the body of [FleetAPI.Search].
+type FleetSearchBody struct {
+	Aggregations map[string]types.AggregationContainer `json:"aggregations,omitempty"`
+	Collapse     *types.FieldCollapse                  `json:"collapse,omitempty"`
+	// If true, returns detailed information about score computation as part of a hit.
+	Explain *bool `json:"explain,omitempty"`
+	// Configuration of search extensions defined by Elasticsearch plugins.
+	Ext map[string]json.RawMessage `json:"ext,omitempty"`
+	// Starting document offset. By default, you cannot page through more than 10,000
+	// hits using the from and size parameters. To page through more hits, use the
+	// search_after parameter.
+	From      *int             `json:"from,omitempty"`
+	Highlight *types.Highlight `json:"highlight,omitempty"`
+	// Number of hits matching the query to count accurately. If true, the exact
+	// number of hits is returned at the cost of some performance. If false, the
+	// response does not include the total number of hits matching the query.
+	// Defaults to 10,000 hits.
+	TrackTotalHits types.TrackHits `json:"track_total_hits,omitzero"`
+	// Boosts the _score of documents from specified indices.
+	IndicesBoost []map[string]float64 `json:"indices_boost,omitempty"`
+	// Array of wildcard (*) patterns. The request returns doc values for field
+	// names matching these patterns in the hits.fields property of the response.
+	DocvalueFields []types.FieldAndFormat `json:"docvalue_fields,omitempty"`
+	// Minimum _score for matching documents. Documents with a lower _score are
+	// not included in search results and results collected by aggregations.
+	MinScore   *float64              `json:"min_score,omitempty"`
+	PostFilter *types.QueryContainer `json:"post_filter,omitempty"`
+	Profile    *bool                 `json:"profile,omitempty"`
+	// Defines the search definition using the Query DSL.
+	Query   *types.QueryContainer          `json:"query,omitempty"`
+	Rescore types.OneOrMany[types.Rescore] `json:"rescore,omitempty"`
+	// Retrieve a script evaluation (based on different fields) for each hit.
+	ScriptFields map[string]types.ScriptField `json:"script_fields,omitempty"`
+	SearchAfter  types.SortResults            `json:"search_after,omitempty"`
+	// The number of hits to return. By default, you cannot page through more
+	// than 10,000 hits using the from and size parameters. To page through more
+	// hits, use the search_after parameter.
+	Size  *int                `json:"size,omitempty"`
+	Slice *types.SlicedScroll `json:"slice,omitempty"`
+	Sort  types.Sort          `json:"sort,omitempty"`
+	// Indicates which source fields are returned for matching documents. These
+	// fields are returned in the hits._source property of the search response.
+	Source types.SourceConfig `json:"_source,omitzero"`
+	// Array of wildcard (*) patterns. The request returns values for field names
+	// matching these patterns in the hits.fields property of the response.
+	Fields  []types.FieldAndFormat `json:"fields,omitempty"`
+	Suggest *types.Suggester       `json:"suggest,omitempty"`
+	// Maximum number of documents to collect for each shard. If a query reaches this
+	// limit, Elasticsearch terminates the query early. Elasticsearch collects documents
+	// before sorting. Defaults to 0, which does not terminate query execution early.
+	TerminateAfter *int64 `json:"terminate_after,omitempty"`
+	// Specifies the period of time to wait for a response from each shard. If no response
+	// is received before the timeout expires, the request fails and returns an error.
+	// Defaults to no timeout.
+	Timeout string `json:"timeout,omitempty"`
+	// If true, calculate and return document scores, even if the scores are not used for sorting.
+	TrackScores *bool `json:"track_scores,omitempty"`
+	// If true, returns document version as part of a hit.
+	Version *bool `json:"version,omitempty"`
+	// If true, returns sequence number and primary term of the last modification
+	// of each hit. See Optimistic concurrency control.
+	SeqNoPrimaryTerm *bool `json:"seq_no_primary_term,omitempty"`
+	// List of stored fields to return as part of a hit. If no fields are specified,
+	// no stored fields are included in the response. If this field is specified, the _source
+	// parameter defaults to false. You can pass _source: true to return both source fields
+	// and stored fields in the search response.
+	StoredFields types.Fields `json:"stored_fields,omitempty"`
+	// Limits the search to a point in time (PIT). If you provide a PIT, you
+	// cannot specify an <index> in the request path.
+	Pit *types.PointInTimeReference `json:"pit,omitempty"`
+	// Defines one or more runtime fields in the search request. These fields take
+	// precedence over mapped fields with the same name.
+	RuntimeMappings types.RuntimeFields `json:"runtime_mappings,omitempty"`
+	// Stats groups to associate with the search. Each group maintains a statistics
+	// aggregation for its associated searches. You can retrieve these stats using
+	// the indices stats API.
+	Stats []string `json:"stats,omitempty"`
+}
+
+// FleetSearchResponse is the response of [FleetAPI.Search].
+type FleetSearchResponse struct {
+	Took            int64                                       `json:"took"`
+	TimedOut        bool                                        `json:"timed_out"`
+	Shards          types.ShardStatistics                       `json:"_shards"`
+	Hits            types.HitsMetadata[json.RawMessage]         `json:"hits"`
+	Aggregations    types.Aggregates                            `json:"aggregations,omitempty"`
+	Clusters        *types.ClusterStatistics                    `json:"_clusters,omitempty"`
+	Fields          map[string]json.RawMessage                  `json:"fields,omitempty"`
+	MaxScore        *float64                                    `json:"max_score,omitempty"`
+	NumReducePhases *int64                                      `json:"num_reduce_phases,omitempty"`
+	Profile         *types.Profile                              `json:"profile,omitempty"`
+	PitID           types.Id                                    `json:"pit_id,omitempty"`
+	ScrollID        types.ScrollId                              `json:"_scroll_id,omitempty"`
+	Suggest         map[string][]types.Suggest[json.RawMessage] `json:"suggest,omitempty"`
+	TerminatedEarly *bool                                       `json:"terminated_early,omitempty"`
 }
 
 // Search calls fleet.search: Run a Fleet search.
 //
 // Stability: experimental.
-func (a *FleetAPI) Search(ctx context.Context, r FleetSearchRequest, opts ...Option) (*transport.Response, error) {
+func (a *FleetAPI) Search(ctx context.Context, r FleetSearchRequest, opts ...Option) (*FleetSearchResponse, error) {
+	return decodeAs[FleetSearchResponse](doFleetSearch(ctx, a.t, r, opts))
+}
+
+// Search calls fleet.search and returns the raw response: the caller reads and closes
+// its body. See [FleetAPI.Search].
+func (a *RawFleetAPI) Search(ctx context.Context, r FleetSearchRequest, opts ...Option) (*transport.Response, error) {
+	return doFleetSearch(ctx, a.t, r, opts)
+}
+
+func doFleetSearch(ctx context.Context, t transport.Interface, r FleetSearchRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Index == "" {
 		return nil, missingPart("fleet.search", "index")
 	}
 	p := "/" + esc(r.Index) + "/_fleet/_fleet_search"
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	q := url.Values{}
 	setBool(q, "allow_partial_search_results", r.AllowPartialSearchResults)
 	setList(q, "wait_for_checkpoints", r.WaitForCheckpoints)
 	setStr(q, "wait_for_checkpoints_timeout", r.WaitForCheckpointsTimeout)
-	return send(ctx, a.t, "fleet.search", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "fleet.search", m, p, q, body, "", "", opts)
 }

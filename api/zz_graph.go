@@ -5,6 +5,7 @@ package api
 import (
 	"context"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -20,24 +21,62 @@ type GraphExploreRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: Graph Query DSL.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *GraphExploreBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// GraphExploreBody is the body of [GraphAPI.Explore].
+type GraphExploreBody struct {
+	// Specifies or more fields from which you want to extract terms that are associated with the specified vertices.
+	Connections *types.Hop `json:"connections,omitempty"`
+	// Direct the Graph API how to build the graph.
+	Controls *types.ExploreControls `json:"controls,omitempty"`
+	// A seed query that identifies the documents of interest. Can be any valid Elasticsearch query.
+	Query *types.QueryContainer `json:"query,omitempty"`
+	// Specifies one or more fields that contain the terms you want to include in the graph as vertices.
+	Vertices []types.VertexDefinition `json:"vertices,omitempty"`
+}
+
+// GraphExploreResponse is the response of [GraphAPI.Explore].
+type GraphExploreResponse struct {
+	Connections []types.Connection   `json:"connections,omitempty"`
+	Failures    []types.ShardFailure `json:"failures,omitempty"`
+	TimedOut    bool                 `json:"timed_out"`
+	Took        int64                `json:"took"`
+	Vertices    []types.Vertex       `json:"vertices,omitempty"`
 }
 
 // Explore calls graph.explore: Explore graph analytics.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/group/endpoint-graph
-func (a *GraphAPI) Explore(ctx context.Context, r GraphExploreRequest, opts ...Option) (*transport.Response, error) {
+func (a *GraphAPI) Explore(ctx context.Context, r GraphExploreRequest, opts ...Option) (*GraphExploreResponse, error) {
+	return decodeAs[GraphExploreResponse](doGraphExplore(ctx, a.t, r, opts))
+}
+
+// Explore calls graph.explore and returns the raw response: the caller reads and closes
+// its body. See [GraphAPI.Explore].
+func (a *RawGraphAPI) Explore(ctx context.Context, r GraphExploreRequest, opts ...Option) (*transport.Response, error) {
+	return doGraphExplore(ctx, a.t, r, opts)
+}
+
+func doGraphExplore(ctx context.Context, t transport.Interface, r GraphExploreRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if len(r.Index) == 0 {
 		return nil, missingPart("graph.explore", "index")
 	}
 	p := "/" + escList(r.Index) + "/_graph/explore"
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	q := url.Values{}
 	setList(q, "routing", r.Routing)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "graph.explore", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "graph.explore", m, p, q, body, "", "", opts)
 }

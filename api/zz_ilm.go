@@ -5,6 +5,7 @@ package api
 import (
 	"context"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -20,10 +21,23 @@ type ILMDeleteLifecycleRequest struct {
 	Timeout string
 }
 
+// ILMDeleteLifecycleResponse is the response of [ILMAPI.DeleteLifecycle].
+type ILMDeleteLifecycleResponse = types.AcknowledgedResponseBase
+
 // DeleteLifecycle calls ilm.delete_lifecycle: Delete a lifecycle policy.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ilm-delete-lifecycle
-func (a *ILMAPI) DeleteLifecycle(ctx context.Context, r ILMDeleteLifecycleRequest, opts ...Option) (*transport.Response, error) {
+func (a *ILMAPI) DeleteLifecycle(ctx context.Context, r ILMDeleteLifecycleRequest, opts ...Option) (*ILMDeleteLifecycleResponse, error) {
+	return decodeAs[ILMDeleteLifecycleResponse](doILMDeleteLifecycle(ctx, a.t, r, opts))
+}
+
+// DeleteLifecycle calls ilm.delete_lifecycle and returns the raw response: the caller reads and closes
+// its body. See [ILMAPI.DeleteLifecycle].
+func (a *RawILMAPI) DeleteLifecycle(ctx context.Context, r ILMDeleteLifecycleRequest, opts ...Option) (*transport.Response, error) {
+	return doILMDeleteLifecycle(ctx, a.t, r, opts)
+}
+
+func doILMDeleteLifecycle(ctx context.Context, t transport.Interface, r ILMDeleteLifecycleRequest, opts []Option) (*transport.Response, error) {
 	if r.Policy == "" {
 		return nil, missingPart("ilm.delete_lifecycle", "policy")
 	}
@@ -32,7 +46,7 @@ func (a *ILMAPI) DeleteLifecycle(ctx context.Context, r ILMDeleteLifecycleReques
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ilm.delete_lifecycle", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ilm.delete_lifecycle", m, p, q, nil, "", "", opts)
 }
 
 // ILMExplainLifecycleRequest holds the parameters of [ILMAPI.ExplainLifecycle].
@@ -51,10 +65,25 @@ type ILMExplainLifecycleRequest struct {
 	OnlyManaged *bool
 }
 
+// ILMExplainLifecycleResponse is the response of [ILMAPI.ExplainLifecycle].
+type ILMExplainLifecycleResponse struct {
+	Indices map[string]types.LifecycleExplain `json:"indices,omitempty"`
+}
+
 // ExplainLifecycle calls ilm.explain_lifecycle: Explain the lifecycle state.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ilm-explain-lifecycle
-func (a *ILMAPI) ExplainLifecycle(ctx context.Context, r ILMExplainLifecycleRequest, opts ...Option) (*transport.Response, error) {
+func (a *ILMAPI) ExplainLifecycle(ctx context.Context, r ILMExplainLifecycleRequest, opts ...Option) (*ILMExplainLifecycleResponse, error) {
+	return decodeAs[ILMExplainLifecycleResponse](doILMExplainLifecycle(ctx, a.t, r, opts))
+}
+
+// ExplainLifecycle calls ilm.explain_lifecycle and returns the raw response: the caller reads and closes
+// its body. See [ILMAPI.ExplainLifecycle].
+func (a *RawILMAPI) ExplainLifecycle(ctx context.Context, r ILMExplainLifecycleRequest, opts ...Option) (*transport.Response, error) {
+	return doILMExplainLifecycle(ctx, a.t, r, opts)
+}
+
+func doILMExplainLifecycle(ctx context.Context, t transport.Interface, r ILMExplainLifecycleRequest, opts []Option) (*transport.Response, error) {
 	if r.Index == "" {
 		return nil, missingPart("ilm.explain_lifecycle", "index")
 	}
@@ -65,7 +94,7 @@ func (a *ILMAPI) ExplainLifecycle(ctx context.Context, r ILMExplainLifecycleRequ
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setBool(q, "only_errors", r.OnlyErrors)
 	setBool(q, "only_managed", r.OnlyManaged)
-	return send(ctx, a.t, "ilm.explain_lifecycle", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ilm.explain_lifecycle", m, p, q, nil, "", "", opts)
 }
 
 // ILMGetLifecycleRequest holds the parameters of [ILMAPI.GetLifecycle].
@@ -80,10 +109,23 @@ type ILMGetLifecycleRequest struct {
 	Timeout string
 }
 
+// ILMGetLifecycleResponse is the response of [ILMAPI.GetLifecycle].
+type ILMGetLifecycleResponse = map[string]types.Lifecycle
+
 // GetLifecycle calls ilm.get_lifecycle: Get lifecycle policies.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ilm-get-lifecycle
-func (a *ILMAPI) GetLifecycle(ctx context.Context, r ILMGetLifecycleRequest, opts ...Option) (*transport.Response, error) {
+func (a *ILMAPI) GetLifecycle(ctx context.Context, r ILMGetLifecycleRequest, opts ...Option) (*ILMGetLifecycleResponse, error) {
+	return decodeAs[ILMGetLifecycleResponse](doILMGetLifecycle(ctx, a.t, r, opts))
+}
+
+// GetLifecycle calls ilm.get_lifecycle and returns the raw response: the caller reads and closes
+// its body. See [ILMAPI.GetLifecycle].
+func (a *RawILMAPI) GetLifecycle(ctx context.Context, r ILMGetLifecycleRequest, opts ...Option) (*transport.Response, error) {
+	return doILMGetLifecycle(ctx, a.t, r, opts)
+}
+
+func doILMGetLifecycle(ctx context.Context, t transport.Interface, r ILMGetLifecycleRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -95,20 +137,35 @@ func (a *ILMAPI) GetLifecycle(ctx context.Context, r ILMGetLifecycleRequest, opt
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ilm.get_lifecycle", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ilm.get_lifecycle", m, p, q, nil, "", "", opts)
 }
 
 // ILMGetStatusRequest holds the parameters of [ILMAPI.GetStatus].
 type ILMGetStatusRequest struct {
 }
 
+// ILMGetStatusResponse is the response of [ILMAPI.GetStatus].
+type ILMGetStatusResponse struct {
+	OperationMode types.LifecycleOperationMode `json:"operation_mode"`
+}
+
 // GetStatus calls ilm.get_status: Get the ILM status.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ilm-get-status
-func (a *ILMAPI) GetStatus(ctx context.Context, r ILMGetStatusRequest, opts ...Option) (*transport.Response, error) {
+func (a *ILMAPI) GetStatus(ctx context.Context, r ILMGetStatusRequest, opts ...Option) (*ILMGetStatusResponse, error) {
+	return decodeAs[ILMGetStatusResponse](doILMGetStatus(ctx, a.t, r, opts))
+}
+
+// GetStatus calls ilm.get_status and returns the raw response: the caller reads and closes
+// its body. See [ILMAPI.GetStatus].
+func (a *RawILMAPI) GetStatus(ctx context.Context, r ILMGetStatusRequest, opts ...Option) (*transport.Response, error) {
+	return doILMGetStatus(ctx, a.t, r, opts)
+}
+
+func doILMGetStatus(ctx context.Context, t transport.Interface, r ILMGetStatusRequest, opts []Option) (*transport.Response, error) {
 	p := "/_ilm/status"
 	m := "GET"
-	return send(ctx, a.t, "ilm.get_status", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "ilm.get_status", m, p, nil, nil, "", "", opts)
 }
 
 // ILMMigrateToDataTiersRequest holds the parameters of [ILMAPI.MigrateToDataTiers].
@@ -119,20 +176,61 @@ type ILMMigrateToDataTiersRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	MasterTimeout string
 	// Body: Optionally specify a legacy index template name to delete and optionally specify a node attribute name used for index shard routing (defaults to "data").
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ILMMigrateToDataTiersBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ILMMigrateToDataTiersBody is the body of [ILMAPI.MigrateToDataTiers].
+type ILMMigrateToDataTiersBody struct {
+	LegacyTemplateToDelete string `json:"legacy_template_to_delete,omitempty"`
+	NodeAttribute          string `json:"node_attribute,omitempty"`
+}
+
+// ILMMigrateToDataTiersResponse is the response of [ILMAPI.MigrateToDataTiers].
+type ILMMigrateToDataTiersResponse struct {
+	DryRun bool `json:"dry_run"`
+	// The name of the legacy index template that was deleted.
+	// This information is missing if no legacy index templates were deleted.
+	RemovedLegacyTemplate string `json:"removed_legacy_template"`
+	// The ILM policies that were updated.
+	MigratedILMPolicies []string `json:"migrated_ilm_policies,omitempty"`
+	// The indices that were migrated to tier preference routing.
+	MigratedIndices types.Indices `json:"migrated_indices,omitempty"`
+	// The legacy index templates that were updated to not contain custom routing settings for the provided data attribute.
+	MigratedLegacyTemplates []string `json:"migrated_legacy_templates,omitempty"`
+	// The composable index templates that were updated to not contain custom routing settings for the provided data attribute.
+	MigratedComposableTemplates []string `json:"migrated_composable_templates,omitempty"`
+	// The component templates that were updated to not contain custom routing settings for the provided data attribute.
+	MigratedComponentTemplates []string `json:"migrated_component_templates,omitempty"`
 }
 
 // MigrateToDataTiers calls ilm.migrate_to_data_tiers: Migrate to data tiers routing.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ilm-migrate-to-data-tiers
-func (a *ILMAPI) MigrateToDataTiers(ctx context.Context, r ILMMigrateToDataTiersRequest, opts ...Option) (*transport.Response, error) {
+func (a *ILMAPI) MigrateToDataTiers(ctx context.Context, r ILMMigrateToDataTiersRequest, opts ...Option) (*ILMMigrateToDataTiersResponse, error) {
+	return decodeAs[ILMMigrateToDataTiersResponse](doILMMigrateToDataTiers(ctx, a.t, r, opts))
+}
+
+// MigrateToDataTiers calls ilm.migrate_to_data_tiers and returns the raw response: the caller reads and closes
+// its body. See [ILMAPI.MigrateToDataTiers].
+func (a *RawILMAPI) MigrateToDataTiers(ctx context.Context, r ILMMigrateToDataTiersRequest, opts ...Option) (*transport.Response, error) {
+	return doILMMigrateToDataTiers(ctx, a.t, r, opts)
+}
+
+func doILMMigrateToDataTiers(ctx context.Context, t transport.Interface, r ILMMigrateToDataTiersRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_ilm/migrate_to_data_tiers"
 	m := "POST"
 	q := url.Values{}
 	setBool(q, "dry_run", r.DryRun)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "ilm.migrate_to_data_tiers", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ilm.migrate_to_data_tiers", m, p, q, body, "", "", opts)
 }
 
 // ILMMoveToStepRequest holds the parameters of [ILMAPI.MoveToStep].
@@ -140,20 +238,48 @@ type ILMMoveToStepRequest struct {
 	// Index: (path part "index", required) The name of the index whose lifecycle step is to change.
 	Index string
 	// Body: The new lifecycle step to move to.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ILMMoveToStepBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// ILMMoveToStepBody is the body of [ILMAPI.MoveToStep].
+type ILMMoveToStepBody struct {
+	// The step that the index is expected to be in.
+	CurrentStep types.StepKey `json:"current_step"`
+	// The step that you want to run.
+	NextStep types.StepKey `json:"next_step"`
+}
+
+// ILMMoveToStepResponse is the response of [ILMAPI.MoveToStep].
+type ILMMoveToStepResponse = types.AcknowledgedResponseBase
 
 // MoveToStep calls ilm.move_to_step: Move to a lifecycle step.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ilm-move-to-step
-func (a *ILMAPI) MoveToStep(ctx context.Context, r ILMMoveToStepRequest, opts ...Option) (*transport.Response, error) {
+func (a *ILMAPI) MoveToStep(ctx context.Context, r ILMMoveToStepRequest, opts ...Option) (*ILMMoveToStepResponse, error) {
+	return decodeAs[ILMMoveToStepResponse](doILMMoveToStep(ctx, a.t, r, opts))
+}
+
+// MoveToStep calls ilm.move_to_step and returns the raw response: the caller reads and closes
+// its body. See [ILMAPI.MoveToStep].
+func (a *RawILMAPI) MoveToStep(ctx context.Context, r ILMMoveToStepRequest, opts ...Option) (*transport.Response, error) {
+	return doILMMoveToStep(ctx, a.t, r, opts)
+}
+
+func doILMMoveToStep(ctx context.Context, t transport.Interface, r ILMMoveToStepRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Index == "" {
 		return nil, missingPart("ilm.move_to_step", "index")
 	}
 	p := "/_ilm/move/" + esc(r.Index)
 	m := "POST"
-	return send(ctx, a.t, "ilm.move_to_step", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "ilm.move_to_step", m, p, nil, body, "", "", opts)
 }
 
 // ILMPutLifecycleRequest holds the parameters of [ILMAPI.PutLifecycle].
@@ -167,14 +293,39 @@ type ILMPutLifecycleRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The lifecycle policy definition to register.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ILMPutLifecycleBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// ILMPutLifecycleBody is the body of [ILMAPI.PutLifecycle].
+type ILMPutLifecycleBody struct {
+	Policy *types.ILMPolicy `json:"policy,omitempty"`
+}
+
+// ILMPutLifecycleResponse is the response of [ILMAPI.PutLifecycle].
+type ILMPutLifecycleResponse = types.AcknowledgedResponseBase
 
 // PutLifecycle calls ilm.put_lifecycle: Create or update a lifecycle policy.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ilm-put-lifecycle
-func (a *ILMAPI) PutLifecycle(ctx context.Context, r ILMPutLifecycleRequest, opts ...Option) (*transport.Response, error) {
+func (a *ILMAPI) PutLifecycle(ctx context.Context, r ILMPutLifecycleRequest, opts ...Option) (*ILMPutLifecycleResponse, error) {
+	return decodeAs[ILMPutLifecycleResponse](doILMPutLifecycle(ctx, a.t, r, opts))
+}
+
+// PutLifecycle calls ilm.put_lifecycle and returns the raw response: the caller reads and closes
+// its body. See [ILMAPI.PutLifecycle].
+func (a *RawILMAPI) PutLifecycle(ctx context.Context, r ILMPutLifecycleRequest, opts ...Option) (*transport.Response, error) {
+	return doILMPutLifecycle(ctx, a.t, r, opts)
+}
+
+func doILMPutLifecycle(ctx context.Context, t transport.Interface, r ILMPutLifecycleRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Policy == "" {
 		return nil, missingPart("ilm.put_lifecycle", "policy")
 	}
@@ -183,7 +334,7 @@ func (a *ILMAPI) PutLifecycle(ctx context.Context, r ILMPutLifecycleRequest, opt
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ilm.put_lifecycle", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ilm.put_lifecycle", m, p, q, body, "", "", opts)
 }
 
 // ILMRemovePolicyRequest holds the parameters of [ILMAPI.RemovePolicy].
@@ -192,16 +343,32 @@ type ILMRemovePolicyRequest struct {
 	Index string
 }
 
+// ILMRemovePolicyResponse is the response of [ILMAPI.RemovePolicy].
+type ILMRemovePolicyResponse struct {
+	FailedIndexes []types.IndexName `json:"failed_indexes,omitempty"`
+	HasFailures   bool              `json:"has_failures"`
+}
+
 // RemovePolicy calls ilm.remove_policy: Remove policies from an index.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ilm-remove-policy
-func (a *ILMAPI) RemovePolicy(ctx context.Context, r ILMRemovePolicyRequest, opts ...Option) (*transport.Response, error) {
+func (a *ILMAPI) RemovePolicy(ctx context.Context, r ILMRemovePolicyRequest, opts ...Option) (*ILMRemovePolicyResponse, error) {
+	return decodeAs[ILMRemovePolicyResponse](doILMRemovePolicy(ctx, a.t, r, opts))
+}
+
+// RemovePolicy calls ilm.remove_policy and returns the raw response: the caller reads and closes
+// its body. See [ILMAPI.RemovePolicy].
+func (a *RawILMAPI) RemovePolicy(ctx context.Context, r ILMRemovePolicyRequest, opts ...Option) (*transport.Response, error) {
+	return doILMRemovePolicy(ctx, a.t, r, opts)
+}
+
+func doILMRemovePolicy(ctx context.Context, t transport.Interface, r ILMRemovePolicyRequest, opts []Option) (*transport.Response, error) {
 	if r.Index == "" {
 		return nil, missingPart("ilm.remove_policy", "index")
 	}
 	p := "/" + esc(r.Index) + "/_ilm/remove"
 	m := "POST"
-	return send(ctx, a.t, "ilm.remove_policy", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "ilm.remove_policy", m, p, nil, nil, "", "", opts)
 }
 
 // ILMRetryRequest holds the parameters of [ILMAPI.Retry].
@@ -210,16 +377,29 @@ type ILMRetryRequest struct {
 	Index string
 }
 
+// ILMRetryResponse is the response of [ILMAPI.Retry].
+type ILMRetryResponse = types.AcknowledgedResponseBase
+
 // Retry calls ilm.retry: Retry a policy.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ilm-retry
-func (a *ILMAPI) Retry(ctx context.Context, r ILMRetryRequest, opts ...Option) (*transport.Response, error) {
+func (a *ILMAPI) Retry(ctx context.Context, r ILMRetryRequest, opts ...Option) (*ILMRetryResponse, error) {
+	return decodeAs[ILMRetryResponse](doILMRetry(ctx, a.t, r, opts))
+}
+
+// Retry calls ilm.retry and returns the raw response: the caller reads and closes
+// its body. See [ILMAPI.Retry].
+func (a *RawILMAPI) Retry(ctx context.Context, r ILMRetryRequest, opts ...Option) (*transport.Response, error) {
+	return doILMRetry(ctx, a.t, r, opts)
+}
+
+func doILMRetry(ctx context.Context, t transport.Interface, r ILMRetryRequest, opts []Option) (*transport.Response, error) {
 	if r.Index == "" {
 		return nil, missingPart("ilm.retry", "index")
 	}
 	p := "/" + esc(r.Index) + "/_ilm/retry"
 	m := "POST"
-	return send(ctx, a.t, "ilm.retry", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "ilm.retry", m, p, nil, nil, "", "", opts)
 }
 
 // ILMStartRequest holds the parameters of [ILMAPI.Start].
@@ -232,16 +412,29 @@ type ILMStartRequest struct {
 	Timeout string
 }
 
+// ILMStartResponse is the response of [ILMAPI.Start].
+type ILMStartResponse = types.AcknowledgedResponseBase
+
 // Start calls ilm.start: Start the ILM plugin.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ilm-start
-func (a *ILMAPI) Start(ctx context.Context, r ILMStartRequest, opts ...Option) (*transport.Response, error) {
+func (a *ILMAPI) Start(ctx context.Context, r ILMStartRequest, opts ...Option) (*ILMStartResponse, error) {
+	return decodeAs[ILMStartResponse](doILMStart(ctx, a.t, r, opts))
+}
+
+// Start calls ilm.start and returns the raw response: the caller reads and closes
+// its body. See [ILMAPI.Start].
+func (a *RawILMAPI) Start(ctx context.Context, r ILMStartRequest, opts ...Option) (*transport.Response, error) {
+	return doILMStart(ctx, a.t, r, opts)
+}
+
+func doILMStart(ctx context.Context, t transport.Interface, r ILMStartRequest, opts []Option) (*transport.Response, error) {
 	p := "/_ilm/start"
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ilm.start", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ilm.start", m, p, q, nil, "", "", opts)
 }
 
 // ILMStopRequest holds the parameters of [ILMAPI.Stop].
@@ -254,14 +447,27 @@ type ILMStopRequest struct {
 	Timeout string
 }
 
+// ILMStopResponse is the response of [ILMAPI.Stop].
+type ILMStopResponse = types.AcknowledgedResponseBase
+
 // Stop calls ilm.stop: Stop the ILM plugin.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ilm-stop
-func (a *ILMAPI) Stop(ctx context.Context, r ILMStopRequest, opts ...Option) (*transport.Response, error) {
+func (a *ILMAPI) Stop(ctx context.Context, r ILMStopRequest, opts ...Option) (*ILMStopResponse, error) {
+	return decodeAs[ILMStopResponse](doILMStop(ctx, a.t, r, opts))
+}
+
+// Stop calls ilm.stop and returns the raw response: the caller reads and closes
+// its body. See [ILMAPI.Stop].
+func (a *RawILMAPI) Stop(ctx context.Context, r ILMStopRequest, opts ...Option) (*transport.Response, error) {
+	return doILMStop(ctx, a.t, r, opts)
+}
+
+func doILMStop(ctx context.Context, t transport.Interface, r ILMStopRequest, opts []Option) (*transport.Response, error) {
 	p := "/_ilm/stop"
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ilm.stop", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ilm.stop", m, p, q, nil, "", "", opts)
 }

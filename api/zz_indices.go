@@ -4,7 +4,9 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -30,10 +32,27 @@ type IndicesAddBlockRequest struct {
 	Timeout string
 }
 
+// IndicesAddBlockResponse is the response of [IndicesAPI.AddBlock].
+type IndicesAddBlockResponse struct {
+	Acknowledged       bool                          `json:"acknowledged"`
+	ShardsAcknowledged bool                          `json:"shards_acknowledged"`
+	Indices            []types.AddIndicesBlockStatus `json:"indices,omitempty"`
+}
+
 // AddBlock calls indices.add_block: Add an index block.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-add-block
-func (a *IndicesAPI) AddBlock(ctx context.Context, r IndicesAddBlockRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) AddBlock(ctx context.Context, r IndicesAddBlockRequest, opts ...Option) (*IndicesAddBlockResponse, error) {
+	return decodeAs[IndicesAddBlockResponse](doIndicesAddBlock(ctx, a.t, r, opts))
+}
+
+// AddBlock calls indices.add_block and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.AddBlock].
+func (a *RawIndicesAPI) AddBlock(ctx context.Context, r IndicesAddBlockRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesAddBlock(ctx, a.t, r, opts)
+}
+
+func doIndicesAddBlock(ctx context.Context, t transport.Interface, r IndicesAddBlockRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Index) == 0 {
 		return nil, missingPart("indices.add_block", "index")
 	}
@@ -48,7 +67,7 @@ func (a *IndicesAPI) AddBlock(ctx context.Context, r IndicesAddBlockRequest, opt
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "indices.add_block", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.add_block", m, p, q, nil, "", "", opts)
 }
 
 // IndicesAnalyzeRequest holds the parameters of [IndicesAPI.Analyze].
@@ -56,18 +75,67 @@ type IndicesAnalyzeRequest struct {
 	// Index: (path part or query parameter "index") The name of the index to scope the operation.
 	Index string
 	// Body: Define analyzer/tokenizer parameters and the text on which the analysis should be performed.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *IndicesAnalyzeBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// IndicesAnalyzeBody is the body of [IndicesAPI.Analyze].
+type IndicesAnalyzeBody struct {
+	// The name of the analyzer that should be applied to the provided `text`.
+	// This could be a built-in analyzer, or an analyzer that’s been configured in the index.
+	Analyzer string `json:"analyzer,omitempty"`
+	// Array of token attributes used to filter the output of the `explain` parameter.
+	Attributes []string `json:"attributes,omitempty"`
+	// Array of character filters used to preprocess characters before the tokenizer.
+	CharFilter []types.CharFilter `json:"char_filter,omitempty"`
+	// If `true`, the response includes token attributes and additional details.
+	Explain *bool `json:"explain,omitempty"`
+	// Field used to derive the analyzer.
+	// To use this parameter, you must specify an index.
+	// If specified, the `analyzer` parameter overrides this value.
+	Field types.Field `json:"field,omitempty"`
+	// Array of token filters used to apply after the tokenizer.
+	Filter []types.TokenFilter `json:"filter,omitempty"`
+	// Normalizer to use to convert text into a single token.
+	Normalizer string `json:"normalizer,omitempty"`
+	// Text to analyze.
+	// If an array of strings is provided, it is analyzed as a multi-value field.
+	Text types.TextToAnalyze `json:"text,omitempty"`
+	// Tokenizer to use to convert text into tokens.
+	Tokenizer types.Tokenizer `json:"tokenizer,omitzero"`
+}
+
+// IndicesAnalyzeResponse is the response of [IndicesAPI.Analyze].
+type IndicesAnalyzeResponse struct {
+	Detail *types.AnalyzeDetail `json:"detail,omitempty"`
+	Tokens []types.AnalyzeToken `json:"tokens,omitempty"`
 }
 
 // Analyze calls indices.analyze: Get tokens from text analysis.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-analyze
-func (a *IndicesAPI) Analyze(ctx context.Context, r IndicesAnalyzeRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) Analyze(ctx context.Context, r IndicesAnalyzeRequest, opts ...Option) (*IndicesAnalyzeResponse, error) {
+	return decodeAs[IndicesAnalyzeResponse](doIndicesAnalyze(ctx, a.t, r, opts))
+}
+
+// Analyze calls indices.analyze and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.Analyze].
+func (a *RawIndicesAPI) Analyze(ctx context.Context, r IndicesAnalyzeRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesAnalyze(ctx, a.t, r, opts)
+}
+
+func doIndicesAnalyze(ctx context.Context, t transport.Interface, r IndicesAnalyzeRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	inPathIndex := false
 	var p string
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	switch {
@@ -81,7 +149,7 @@ func (a *IndicesAPI) Analyze(ctx context.Context, r IndicesAnalyzeRequest, opts 
 	if !inPathIndex {
 		setStr(q, "index", r.Index)
 	}
-	return send(ctx, a.t, "indices.analyze", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "indices.analyze", m, p, q, body, "", "", opts)
 }
 
 // IndicesCancelMigrateReindexRequest holds the parameters of [IndicesAPI.CancelMigrateReindex].
@@ -91,16 +159,29 @@ type IndicesCancelMigrateReindexRequest struct {
 	Index []string
 }
 
+// IndicesCancelMigrateReindexResponse is the response of [IndicesAPI.CancelMigrateReindex].
+type IndicesCancelMigrateReindexResponse = types.AcknowledgedResponseBase
+
 // CancelMigrateReindex calls indices.cancel_migrate_reindex: Cancel a migration reindex operation.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-cancel-migrate-reindex
-func (a *IndicesAPI) CancelMigrateReindex(ctx context.Context, r IndicesCancelMigrateReindexRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) CancelMigrateReindex(ctx context.Context, r IndicesCancelMigrateReindexRequest, opts ...Option) (*IndicesCancelMigrateReindexResponse, error) {
+	return decodeAs[IndicesCancelMigrateReindexResponse](doIndicesCancelMigrateReindex(ctx, a.t, r, opts))
+}
+
+// CancelMigrateReindex calls indices.cancel_migrate_reindex and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.CancelMigrateReindex].
+func (a *RawIndicesAPI) CancelMigrateReindex(ctx context.Context, r IndicesCancelMigrateReindexRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesCancelMigrateReindex(ctx, a.t, r, opts)
+}
+
+func doIndicesCancelMigrateReindex(ctx context.Context, t transport.Interface, r IndicesCancelMigrateReindexRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Index) == 0 {
 		return nil, missingPart("indices.cancel_migrate_reindex", "index")
 	}
 	p := "/_migration/reindex/" + escList(r.Index) + "/_cancel"
 	m := "POST"
-	return send(ctx, a.t, "indices.cancel_migrate_reindex", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "indices.cancel_migrate_reindex", m, p, nil, nil, "", "", opts)
 }
 
 // IndicesClearCacheRequest holds the parameters of [IndicesAPI.ClearCache].
@@ -126,10 +207,23 @@ type IndicesClearCacheRequest struct {
 	Request *bool
 }
 
+// IndicesClearCacheResponse is the response of [IndicesAPI.ClearCache].
+type IndicesClearCacheResponse = types.ShardsOperationResponseBase
+
 // ClearCache calls indices.clear_cache: Clear the cache.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-clear-cache
-func (a *IndicesAPI) ClearCache(ctx context.Context, r IndicesClearCacheRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) ClearCache(ctx context.Context, r IndicesClearCacheRequest, opts ...Option) (*IndicesClearCacheResponse, error) {
+	return decodeAs[IndicesClearCacheResponse](doIndicesClearCache(ctx, a.t, r, opts))
+}
+
+// ClearCache calls indices.clear_cache and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.ClearCache].
+func (a *RawIndicesAPI) ClearCache(ctx context.Context, r IndicesClearCacheRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesClearCache(ctx, a.t, r, opts)
+}
+
+func doIndicesClearCache(ctx context.Context, t transport.Interface, r IndicesClearCacheRequest, opts []Option) (*transport.Response, error) {
 	inPathIndex := false
 	var p string
 	m := "POST"
@@ -151,7 +245,7 @@ func (a *IndicesAPI) ClearCache(ctx context.Context, r IndicesClearCacheRequest,
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setBool(q, "query", r.Query)
 	setBool(q, "request", r.Request)
-	return send(ctx, a.t, "indices.clear_cache", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.clear_cache", m, p, q, nil, "", "", opts)
 }
 
 // IndicesCloneRequest holds the parameters of [IndicesAPI.Clone].
@@ -169,14 +263,46 @@ type IndicesCloneRequest struct {
 	// WaitForActiveShards: ("wait_for_active_shards") Set the number of active shards to wait for on the cloned index before the operation returns.
 	WaitForActiveShards string
 	// Body: The configuration for the target index (`settings` and `aliases`).
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *IndicesCloneBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// IndicesCloneBody is the body of [IndicesAPI.Clone].
+type IndicesCloneBody struct {
+	// Aliases for the resulting index.
+	Aliases map[string]types.Alias `json:"aliases,omitempty"`
+	// Configuration options for the target index.
+	Settings map[string]json.RawMessage `json:"settings,omitempty"`
+}
+
+// IndicesCloneResponse is the response of [IndicesAPI.Clone].
+type IndicesCloneResponse struct {
+	Acknowledged       bool            `json:"acknowledged"`
+	Index              types.IndexName `json:"index"`
+	ShardsAcknowledged bool            `json:"shards_acknowledged"`
 }
 
 // Clone calls indices.clone: Clone an index.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-clone
-func (a *IndicesAPI) Clone(ctx context.Context, r IndicesCloneRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) Clone(ctx context.Context, r IndicesCloneRequest, opts ...Option) (*IndicesCloneResponse, error) {
+	return decodeAs[IndicesCloneResponse](doIndicesClone(ctx, a.t, r, opts))
+}
+
+// Clone calls indices.clone and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.Clone].
+func (a *RawIndicesAPI) Clone(ctx context.Context, r IndicesCloneRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesClone(ctx, a.t, r, opts)
+}
+
+func doIndicesClone(ctx context.Context, t transport.Interface, r IndicesCloneRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Index == "" {
 		return nil, missingPart("indices.clone", "index")
 	}
@@ -189,7 +315,7 @@ func (a *IndicesAPI) Clone(ctx context.Context, r IndicesCloneRequest, opts ...O
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
-	return send(ctx, a.t, "indices.clone", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "indices.clone", m, p, q, body, "", "", opts)
 }
 
 // IndicesCloseRequest holds the parameters of [IndicesAPI.Close].
@@ -214,10 +340,27 @@ type IndicesCloseRequest struct {
 	WaitForActiveShards string
 }
 
+// IndicesCloseResponse is the response of [IndicesAPI.Close].
+type IndicesCloseResponse struct {
+	Acknowledged       bool                              `json:"acknowledged"`
+	Indices            map[string]types.CloseIndexResult `json:"indices,omitempty"`
+	ShardsAcknowledged bool                              `json:"shards_acknowledged"`
+}
+
 // Close calls indices.close: Close an index.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-close
-func (a *IndicesAPI) Close(ctx context.Context, r IndicesCloseRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) Close(ctx context.Context, r IndicesCloseRequest, opts ...Option) (*IndicesCloseResponse, error) {
+	return decodeAs[IndicesCloseResponse](doIndicesClose(ctx, a.t, r, opts))
+}
+
+// Close calls indices.close and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.Close].
+func (a *RawIndicesAPI) Close(ctx context.Context, r IndicesCloseRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesClose(ctx, a.t, r, opts)
+}
+
+func doIndicesClose(ctx context.Context, t transport.Interface, r IndicesCloseRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Index) == 0 {
 		return nil, missingPart("indices.close", "index")
 	}
@@ -230,7 +373,7 @@ func (a *IndicesAPI) Close(ctx context.Context, r IndicesCloseRequest, opts ...O
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
-	return send(ctx, a.t, "indices.close", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.close", m, p, q, nil, "", "", opts)
 }
 
 // IndicesCreateRequest holds the parameters of [IndicesAPI.Create].
@@ -246,14 +389,51 @@ type IndicesCreateRequest struct {
 	// WaitForActiveShards: ("wait_for_active_shards") Set the number of active shards to wait for before the operation returns.
 	WaitForActiveShards string
 	// Body: The configuration for the index (`settings` and `mappings`).
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *IndicesCreateBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// IndicesCreateBody is the body of [IndicesAPI.Create].
+type IndicesCreateBody struct {
+	// Aliases for the index.
+	Aliases map[string]types.Alias `json:"aliases,omitempty"`
+	// Mapping for fields in the index. If specified, this mapping can include:
+	// - Field names
+	// - Field data types
+	// - Mapping parameters
+	Mappings *types.TypeMapping `json:"mappings,omitempty"`
+	// Configuration options for the index.
+	Settings *types.IndexSettings `json:"settings,omitempty"`
+}
+
+// IndicesCreateResponse is the response of [IndicesAPI.Create].
+type IndicesCreateResponse struct {
+	Index              types.IndexName `json:"index"`
+	ShardsAcknowledged bool            `json:"shards_acknowledged"`
+	Acknowledged       bool            `json:"acknowledged"`
 }
 
 // Create calls indices.create: Create an index.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-create
-func (a *IndicesAPI) Create(ctx context.Context, r IndicesCreateRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) Create(ctx context.Context, r IndicesCreateRequest, opts ...Option) (*IndicesCreateResponse, error) {
+	return decodeAs[IndicesCreateResponse](doIndicesCreate(ctx, a.t, r, opts))
+}
+
+// Create calls indices.create and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.Create].
+func (a *RawIndicesAPI) Create(ctx context.Context, r IndicesCreateRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesCreate(ctx, a.t, r, opts)
+}
+
+func doIndicesCreate(ctx context.Context, t transport.Interface, r IndicesCreateRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Index == "" {
 		return nil, missingPart("indices.create", "index")
 	}
@@ -263,7 +443,7 @@ func (a *IndicesAPI) Create(ctx context.Context, r IndicesCreateRequest, opts ..
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
-	return send(ctx, a.t, "indices.create", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "indices.create", m, p, q, body, "", "", opts)
 }
 
 // IndicesCreateDataStreamRequest holds the parameters of [IndicesAPI.CreateDataStream].
@@ -278,10 +458,23 @@ type IndicesCreateDataStreamRequest struct {
 	Timeout string
 }
 
+// IndicesCreateDataStreamResponse is the response of [IndicesAPI.CreateDataStream].
+type IndicesCreateDataStreamResponse = types.AcknowledgedResponseBase
+
 // CreateDataStream calls indices.create_data_stream: Create a data stream.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-create-data-stream
-func (a *IndicesAPI) CreateDataStream(ctx context.Context, r IndicesCreateDataStreamRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) CreateDataStream(ctx context.Context, r IndicesCreateDataStreamRequest, opts ...Option) (*IndicesCreateDataStreamResponse, error) {
+	return decodeAs[IndicesCreateDataStreamResponse](doIndicesCreateDataStream(ctx, a.t, r, opts))
+}
+
+// CreateDataStream calls indices.create_data_stream and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.CreateDataStream].
+func (a *RawIndicesAPI) CreateDataStream(ctx context.Context, r IndicesCreateDataStreamRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesCreateDataStream(ctx, a.t, r, opts)
+}
+
+func doIndicesCreateDataStream(ctx context.Context, t transport.Interface, r IndicesCreateDataStreamRequest, opts []Option) (*transport.Response, error) {
 	if r.Name == "" {
 		return nil, missingPart("indices.create_data_stream", "name")
 	}
@@ -290,7 +483,7 @@ func (a *IndicesAPI) CreateDataStream(ctx context.Context, r IndicesCreateDataSt
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "indices.create_data_stream", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.create_data_stream", m, p, q, nil, "", "", opts)
 }
 
 // IndicesCreateFromRequest holds the parameters of [IndicesAPI.CreateFrom].
@@ -300,14 +493,38 @@ type IndicesCreateFromRequest struct {
 	// Dest: (path part "dest", required) The destination index name.
 	Dest string
 	// Body: The body contains the fields `mappings_override`, `settings_override`, and `remove_index_blocks`.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *types.CreateFrom
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// IndicesCreateFromResponse is the response of [IndicesAPI.CreateFrom].
+type IndicesCreateFromResponse struct {
+	Acknowledged       bool            `json:"acknowledged"`
+	Index              types.IndexName `json:"index"`
+	ShardsAcknowledged bool            `json:"shards_acknowledged"`
 }
 
 // CreateFrom calls indices.create_from: Create an index from a source index.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-create-from
-func (a *IndicesAPI) CreateFrom(ctx context.Context, r IndicesCreateFromRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) CreateFrom(ctx context.Context, r IndicesCreateFromRequest, opts ...Option) (*IndicesCreateFromResponse, error) {
+	return decodeAs[IndicesCreateFromResponse](doIndicesCreateFrom(ctx, a.t, r, opts))
+}
+
+// CreateFrom calls indices.create_from and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.CreateFrom].
+func (a *RawIndicesAPI) CreateFrom(ctx context.Context, r IndicesCreateFromRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesCreateFrom(ctx, a.t, r, opts)
+}
+
+func doIndicesCreateFrom(ctx context.Context, t transport.Interface, r IndicesCreateFromRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Source == "" {
 		return nil, missingPart("indices.create_from", "source")
 	}
@@ -316,7 +533,7 @@ func (a *IndicesAPI) CreateFrom(ctx context.Context, r IndicesCreateFromRequest,
 	}
 	p := "/_create_from/" + esc(r.Source) + "/" + esc(r.Dest)
 	m := "PUT"
-	return send(ctx, a.t, "indices.create_from", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "indices.create_from", m, p, nil, body, "", "", opts)
 }
 
 // IndicesDataStreamsStatsRequest holds the parameters of [IndicesAPI.DataStreamsStats].
@@ -329,10 +546,37 @@ type IndicesDataStreamsStatsRequest struct {
 	ExpandWildcards []ExpandWildcards
 }
 
+// IndicesDataStreamsStatsResponse is the response of [IndicesAPI.DataStreamsStats].
+type IndicesDataStreamsStatsResponse struct {
+	// Contains information about shards that attempted to execute the request.
+	Shards types.ShardStatistics `json:"_shards"`
+	// Total number of backing indices for the selected data streams.
+	BackingIndices int `json:"backing_indices"`
+	// Total number of selected data streams.
+	DataStreamCount int `json:"data_stream_count"`
+	// Contains statistics for the selected data streams.
+	DataStreams []types.DataStreamsStatsItem `json:"data_streams,omitempty"`
+	// Total size of all shards for the selected data streams.
+	// This property is included only if the `human` query parameter is `true`
+	TotalStoreSizes types.ByteSize `json:"total_store_sizes,omitzero"`
+	// Total size, in bytes, of all shards for the selected data streams.
+	TotalStoreSizeBytes int64 `json:"total_store_size_bytes"`
+}
+
 // DataStreamsStats calls indices.data_streams_stats: Get data stream stats.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-data-streams-stats-1
-func (a *IndicesAPI) DataStreamsStats(ctx context.Context, r IndicesDataStreamsStatsRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) DataStreamsStats(ctx context.Context, r IndicesDataStreamsStatsRequest, opts ...Option) (*IndicesDataStreamsStatsResponse, error) {
+	return decodeAs[IndicesDataStreamsStatsResponse](doIndicesDataStreamsStats(ctx, a.t, r, opts))
+}
+
+// DataStreamsStats calls indices.data_streams_stats and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.DataStreamsStats].
+func (a *RawIndicesAPI) DataStreamsStats(ctx context.Context, r IndicesDataStreamsStatsRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesDataStreamsStats(ctx, a.t, r, opts)
+}
+
+func doIndicesDataStreamsStats(ctx context.Context, t transport.Interface, r IndicesDataStreamsStatsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -343,7 +587,7 @@ func (a *IndicesAPI) DataStreamsStats(ctx context.Context, r IndicesDataStreamsS
 	}
 	q := url.Values{}
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
-	return send(ctx, a.t, "indices.data_streams_stats", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.data_streams_stats", m, p, q, nil, "", "", opts)
 }
 
 // IndicesDeleteRequest holds the parameters of [IndicesAPI.Delete].
@@ -366,10 +610,23 @@ type IndicesDeleteRequest struct {
 	Timeout string
 }
 
+// IndicesDeleteResponse is the response of [IndicesAPI.Delete].
+type IndicesDeleteResponse = types.IndicesResponseBase
+
 // Delete calls indices.delete: Delete indices.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-delete
-func (a *IndicesAPI) Delete(ctx context.Context, r IndicesDeleteRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) Delete(ctx context.Context, r IndicesDeleteRequest, opts ...Option) (*IndicesDeleteResponse, error) {
+	return decodeAs[IndicesDeleteResponse](doIndicesDelete(ctx, a.t, r, opts))
+}
+
+// Delete calls indices.delete and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.Delete].
+func (a *RawIndicesAPI) Delete(ctx context.Context, r IndicesDeleteRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesDelete(ctx, a.t, r, opts)
+}
+
+func doIndicesDelete(ctx context.Context, t transport.Interface, r IndicesDeleteRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Index) == 0 {
 		return nil, missingPart("indices.delete", "index")
 	}
@@ -381,7 +638,7 @@ func (a *IndicesAPI) Delete(ctx context.Context, r IndicesDeleteRequest, opts ..
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "indices.delete", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.delete", m, p, q, nil, "", "", opts)
 }
 
 // IndicesDeleteAliasRequest holds the parameters of [IndicesAPI.DeleteAlias].
@@ -400,10 +657,23 @@ type IndicesDeleteAliasRequest struct {
 	Timeout string
 }
 
+// IndicesDeleteAliasResponse is the response of [IndicesAPI.DeleteAlias].
+type IndicesDeleteAliasResponse = types.IndicesAliasesResponseBody
+
 // DeleteAlias calls indices.delete_alias: Delete an alias.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-delete-alias
-func (a *IndicesAPI) DeleteAlias(ctx context.Context, r IndicesDeleteAliasRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) DeleteAlias(ctx context.Context, r IndicesDeleteAliasRequest, opts ...Option) (*IndicesDeleteAliasResponse, error) {
+	return decodeAs[IndicesDeleteAliasResponse](doIndicesDeleteAlias(ctx, a.t, r, opts))
+}
+
+// DeleteAlias calls indices.delete_alias and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.DeleteAlias].
+func (a *RawIndicesAPI) DeleteAlias(ctx context.Context, r IndicesDeleteAliasRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesDeleteAlias(ctx, a.t, r, opts)
+}
+
+func doIndicesDeleteAlias(ctx context.Context, t transport.Interface, r IndicesDeleteAliasRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Index) == 0 {
 		return nil, missingPart("indices.delete_alias", "index")
 	}
@@ -421,7 +691,7 @@ func (a *IndicesAPI) DeleteAlias(ctx context.Context, r IndicesDeleteAliasReques
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "indices.delete_alias", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.delete_alias", m, p, q, nil, "", "", opts)
 }
 
 // IndicesDeleteDataLifecycleRequest holds the parameters of [IndicesAPI.DeleteDataLifecycle].
@@ -440,10 +710,23 @@ type IndicesDeleteDataLifecycleRequest struct {
 	Timeout string
 }
 
+// IndicesDeleteDataLifecycleResponse is the response of [IndicesAPI.DeleteDataLifecycle].
+type IndicesDeleteDataLifecycleResponse = types.AcknowledgedResponseBase
+
 // DeleteDataLifecycle calls indices.delete_data_lifecycle: Delete data stream lifecycles.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-delete-data-lifecycle
-func (a *IndicesAPI) DeleteDataLifecycle(ctx context.Context, r IndicesDeleteDataLifecycleRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) DeleteDataLifecycle(ctx context.Context, r IndicesDeleteDataLifecycleRequest, opts ...Option) (*IndicesDeleteDataLifecycleResponse, error) {
+	return decodeAs[IndicesDeleteDataLifecycleResponse](doIndicesDeleteDataLifecycle(ctx, a.t, r, opts))
+}
+
+// DeleteDataLifecycle calls indices.delete_data_lifecycle and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.DeleteDataLifecycle].
+func (a *RawIndicesAPI) DeleteDataLifecycle(ctx context.Context, r IndicesDeleteDataLifecycleRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesDeleteDataLifecycle(ctx, a.t, r, opts)
+}
+
+func doIndicesDeleteDataLifecycle(ctx context.Context, t transport.Interface, r IndicesDeleteDataLifecycleRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.delete_data_lifecycle", "name")
 	}
@@ -453,7 +736,7 @@ func (a *IndicesAPI) DeleteDataLifecycle(ctx context.Context, r IndicesDeleteDat
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "indices.delete_data_lifecycle", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.delete_data_lifecycle", m, p, q, nil, "", "", opts)
 }
 
 // IndicesDeleteDataStreamRequest holds the parameters of [IndicesAPI.DeleteDataStream].
@@ -469,10 +752,23 @@ type IndicesDeleteDataStreamRequest struct {
 	MasterTimeout string
 }
 
+// IndicesDeleteDataStreamResponse is the response of [IndicesAPI.DeleteDataStream].
+type IndicesDeleteDataStreamResponse = types.AcknowledgedResponseBase
+
 // DeleteDataStream calls indices.delete_data_stream: Delete data streams.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-delete-data-stream
-func (a *IndicesAPI) DeleteDataStream(ctx context.Context, r IndicesDeleteDataStreamRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) DeleteDataStream(ctx context.Context, r IndicesDeleteDataStreamRequest, opts ...Option) (*IndicesDeleteDataStreamResponse, error) {
+	return decodeAs[IndicesDeleteDataStreamResponse](doIndicesDeleteDataStream(ctx, a.t, r, opts))
+}
+
+// DeleteDataStream calls indices.delete_data_stream and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.DeleteDataStream].
+func (a *RawIndicesAPI) DeleteDataStream(ctx context.Context, r IndicesDeleteDataStreamRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesDeleteDataStream(ctx, a.t, r, opts)
+}
+
+func doIndicesDeleteDataStream(ctx context.Context, t transport.Interface, r IndicesDeleteDataStreamRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.delete_data_stream", "name")
 	}
@@ -481,7 +777,7 @@ func (a *IndicesAPI) DeleteDataStream(ctx context.Context, r IndicesDeleteDataSt
 	q := url.Values{}
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "indices.delete_data_stream", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.delete_data_stream", m, p, q, nil, "", "", opts)
 }
 
 // IndicesDeleteDataStreamOptionsRequest holds the parameters of [IndicesAPI.DeleteDataStreamOptions].
@@ -500,10 +796,23 @@ type IndicesDeleteDataStreamOptionsRequest struct {
 	Timeout string
 }
 
+// IndicesDeleteDataStreamOptionsResponse is the response of [IndicesAPI.DeleteDataStreamOptions].
+type IndicesDeleteDataStreamOptionsResponse = types.AcknowledgedResponseBase
+
 // DeleteDataStreamOptions calls indices.delete_data_stream_options: Delete data stream options.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-delete-data-stream-options
-func (a *IndicesAPI) DeleteDataStreamOptions(ctx context.Context, r IndicesDeleteDataStreamOptionsRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) DeleteDataStreamOptions(ctx context.Context, r IndicesDeleteDataStreamOptionsRequest, opts ...Option) (*IndicesDeleteDataStreamOptionsResponse, error) {
+	return decodeAs[IndicesDeleteDataStreamOptionsResponse](doIndicesDeleteDataStreamOptions(ctx, a.t, r, opts))
+}
+
+// DeleteDataStreamOptions calls indices.delete_data_stream_options and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.DeleteDataStreamOptions].
+func (a *RawIndicesAPI) DeleteDataStreamOptions(ctx context.Context, r IndicesDeleteDataStreamOptionsRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesDeleteDataStreamOptions(ctx, a.t, r, opts)
+}
+
+func doIndicesDeleteDataStreamOptions(ctx context.Context, t transport.Interface, r IndicesDeleteDataStreamOptionsRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.delete_data_stream_options", "name")
 	}
@@ -513,7 +822,7 @@ func (a *IndicesAPI) DeleteDataStreamOptions(ctx context.Context, r IndicesDelet
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "indices.delete_data_stream_options", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.delete_data_stream_options", m, p, q, nil, "", "", opts)
 }
 
 // IndicesDeleteIndexTemplateRequest holds the parameters of [IndicesAPI.DeleteIndexTemplate].
@@ -529,10 +838,23 @@ type IndicesDeleteIndexTemplateRequest struct {
 	Timeout string
 }
 
+// IndicesDeleteIndexTemplateResponse is the response of [IndicesAPI.DeleteIndexTemplate].
+type IndicesDeleteIndexTemplateResponse = types.AcknowledgedResponseBase
+
 // DeleteIndexTemplate calls indices.delete_index_template: Delete an index template.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-delete-index-template
-func (a *IndicesAPI) DeleteIndexTemplate(ctx context.Context, r IndicesDeleteIndexTemplateRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) DeleteIndexTemplate(ctx context.Context, r IndicesDeleteIndexTemplateRequest, opts ...Option) (*IndicesDeleteIndexTemplateResponse, error) {
+	return decodeAs[IndicesDeleteIndexTemplateResponse](doIndicesDeleteIndexTemplate(ctx, a.t, r, opts))
+}
+
+// DeleteIndexTemplate calls indices.delete_index_template and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.DeleteIndexTemplate].
+func (a *RawIndicesAPI) DeleteIndexTemplate(ctx context.Context, r IndicesDeleteIndexTemplateRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesDeleteIndexTemplate(ctx, a.t, r, opts)
+}
+
+func doIndicesDeleteIndexTemplate(ctx context.Context, t transport.Interface, r IndicesDeleteIndexTemplateRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.delete_index_template", "name")
 	}
@@ -541,7 +863,7 @@ func (a *IndicesAPI) DeleteIndexTemplate(ctx context.Context, r IndicesDeleteInd
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "indices.delete_index_template", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.delete_index_template", m, p, q, nil, "", "", opts)
 }
 
 // IndicesDeleteTemplateRequest holds the parameters of [IndicesAPI.DeleteTemplate].
@@ -556,12 +878,27 @@ type IndicesDeleteTemplateRequest struct {
 	Timeout string
 }
 
+// IndicesDeleteTemplateResponse is the response of [IndicesAPI.DeleteTemplate].
+type IndicesDeleteTemplateResponse = types.AcknowledgedResponseBase
+
 // DeleteTemplate calls indices.delete_template: Delete a legacy index template.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-delete-template
 //
 // Deprecated: Legacy index templates are deprecated in favor of composable templates. (since 7.8.0)
-func (a *IndicesAPI) DeleteTemplate(ctx context.Context, r IndicesDeleteTemplateRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) DeleteTemplate(ctx context.Context, r IndicesDeleteTemplateRequest, opts ...Option) (*IndicesDeleteTemplateResponse, error) {
+	return decodeAs[IndicesDeleteTemplateResponse](doIndicesDeleteTemplate(ctx, a.t, r, opts))
+}
+
+// DeleteTemplate calls indices.delete_template and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.DeleteTemplate].
+//
+// Deprecated: Legacy index templates are deprecated in favor of composable templates. (since 7.8.0)
+func (a *RawIndicesAPI) DeleteTemplate(ctx context.Context, r IndicesDeleteTemplateRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesDeleteTemplate(ctx, a.t, r, opts)
+}
+
+func doIndicesDeleteTemplate(ctx context.Context, t transport.Interface, r IndicesDeleteTemplateRequest, opts []Option) (*transport.Response, error) {
 	if r.Name == "" {
 		return nil, missingPart("indices.delete_template", "name")
 	}
@@ -570,7 +907,7 @@ func (a *IndicesAPI) DeleteTemplate(ctx context.Context, r IndicesDeleteTemplate
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "indices.delete_template", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.delete_template", m, p, q, nil, "", "", opts)
 }
 
 // IndicesDiskUsageRequest holds the parameters of [IndicesAPI.DiskUsage].
@@ -596,6 +933,16 @@ type IndicesDiskUsageRequest struct {
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-disk-usage
 func (a *IndicesAPI) DiskUsage(ctx context.Context, r IndicesDiskUsageRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesDiskUsage(ctx, a.t, r, opts)
+}
+
+// DiskUsage calls indices.disk_usage and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.DiskUsage].
+func (a *RawIndicesAPI) DiskUsage(ctx context.Context, r IndicesDiskUsageRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesDiskUsage(ctx, a.t, r, opts)
+}
+
+func doIndicesDiskUsage(ctx context.Context, t transport.Interface, r IndicesDiskUsageRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Index) == 0 {
 		return nil, missingPart("indices.disk_usage", "index")
 	}
@@ -607,7 +954,7 @@ func (a *IndicesAPI) DiskUsage(ctx context.Context, r IndicesDiskUsageRequest, o
 	setBool(q, "flush", r.Flush)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setBool(q, "run_expensive_tasks", r.RunExpensiveTasks)
-	return send(ctx, a.t, "indices.disk_usage", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.disk_usage", m, p, q, nil, "", "", opts)
 }
 
 // IndicesDownsampleRequest holds the parameters of [IndicesAPI.Downsample].
@@ -617,8 +964,11 @@ type IndicesDownsampleRequest struct {
 	// TargetIndex: (path part "target_index", required) The name of the target index to store downsampled data.
 	TargetIndex string
 	// Body: The downsampling configuration.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *types.DownsampleConfig
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
 
 // Downsample calls indices.downsample: Downsample an index.
@@ -626,6 +976,20 @@ type IndicesDownsampleRequest struct {
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-downsample
 func (a *IndicesAPI) Downsample(ctx context.Context, r IndicesDownsampleRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesDownsample(ctx, a.t, r, opts)
+}
+
+// Downsample calls indices.downsample and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.Downsample].
+func (a *RawIndicesAPI) Downsample(ctx context.Context, r IndicesDownsampleRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesDownsample(ctx, a.t, r, opts)
+}
+
+func doIndicesDownsample(ctx context.Context, t transport.Interface, r IndicesDownsampleRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Index == "" {
 		return nil, missingPart("indices.downsample", "index")
 	}
@@ -634,7 +998,7 @@ func (a *IndicesAPI) Downsample(ctx context.Context, r IndicesDownsampleRequest,
 	}
 	p := "/" + esc(r.Index) + "/_downsample/" + esc(r.TargetIndex)
 	m := "POST"
-	return send(ctx, a.t, "indices.downsample", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "indices.downsample", m, p, nil, body, "", "", opts)
 }
 
 // IndicesExistsRequest holds the parameters of [IndicesAPI.Exists].
@@ -663,6 +1027,16 @@ type IndicesExistsRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-exists
 func (a *IndicesAPI) Exists(ctx context.Context, r IndicesExistsRequest, opts ...Option) (bool, error) {
+	return doIndicesExists(ctx, a.t, r, opts)
+}
+
+// Exists calls indices.exists and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.Exists].
+func (a *RawIndicesAPI) Exists(ctx context.Context, r IndicesExistsRequest, opts ...Option) (bool, error) {
+	return doIndicesExists(ctx, a.t, r, opts)
+}
+
+func doIndicesExists(ctx context.Context, t transport.Interface, r IndicesExistsRequest, opts []Option) (bool, error) {
 	if len(r.Index) == 0 {
 		return false, missingPart("indices.exists", "index")
 	}
@@ -675,7 +1049,7 @@ func (a *IndicesAPI) Exists(ctx context.Context, r IndicesExistsRequest, opts ..
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setBool(q, "include_defaults", r.IncludeDefaults)
 	setBool(q, "local", r.Local)
-	return exists(ctx, a.t, "indices.exists", m, p, q, opts)
+	return exists(ctx, t, "indices.exists", m, p, q, opts)
 }
 
 // IndicesExistsAliasRequest holds the parameters of [IndicesAPI.ExistsAlias].
@@ -704,6 +1078,16 @@ type IndicesExistsAliasRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-exists-alias
 func (a *IndicesAPI) ExistsAlias(ctx context.Context, r IndicesExistsAliasRequest, opts ...Option) (bool, error) {
+	return doIndicesExistsAlias(ctx, a.t, r, opts)
+}
+
+// ExistsAlias calls indices.exists_alias and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.ExistsAlias].
+func (a *RawIndicesAPI) ExistsAlias(ctx context.Context, r IndicesExistsAliasRequest, opts ...Option) (bool, error) {
+	return doIndicesExistsAlias(ctx, a.t, r, opts)
+}
+
+func doIndicesExistsAlias(ctx context.Context, t transport.Interface, r IndicesExistsAliasRequest, opts []Option) (bool, error) {
 	if len(r.Name) == 0 {
 		return false, missingPart("indices.exists_alias", "name")
 	}
@@ -720,7 +1104,7 @@ func (a *IndicesAPI) ExistsAlias(ctx context.Context, r IndicesExistsAliasReques
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return exists(ctx, a.t, "indices.exists_alias", m, p, q, opts)
+	return exists(ctx, t, "indices.exists_alias", m, p, q, opts)
 }
 
 // IndicesExistsIndexTemplateRequest holds the parameters of [IndicesAPI.ExistsIndexTemplate].
@@ -742,6 +1126,16 @@ type IndicesExistsIndexTemplateRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-exists-index-template
 func (a *IndicesAPI) ExistsIndexTemplate(ctx context.Context, r IndicesExistsIndexTemplateRequest, opts ...Option) (bool, error) {
+	return doIndicesExistsIndexTemplate(ctx, a.t, r, opts)
+}
+
+// ExistsIndexTemplate calls indices.exists_index_template and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.ExistsIndexTemplate].
+func (a *RawIndicesAPI) ExistsIndexTemplate(ctx context.Context, r IndicesExistsIndexTemplateRequest, opts ...Option) (bool, error) {
+	return doIndicesExistsIndexTemplate(ctx, a.t, r, opts)
+}
+
+func doIndicesExistsIndexTemplate(ctx context.Context, t transport.Interface, r IndicesExistsIndexTemplateRequest, opts []Option) (bool, error) {
 	if r.Name == "" {
 		return false, missingPart("indices.exists_index_template", "name")
 	}
@@ -751,7 +1145,7 @@ func (a *IndicesAPI) ExistsIndexTemplate(ctx context.Context, r IndicesExistsInd
 	setBool(q, "flat_settings", r.FlatSettings)
 	setBool(q, "local", r.Local)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return exists(ctx, a.t, "indices.exists_index_template", m, p, q, opts)
+	return exists(ctx, t, "indices.exists_index_template", m, p, q, opts)
 }
 
 // IndicesExistsTemplateRequest holds the parameters of [IndicesAPI.ExistsTemplate].
@@ -776,6 +1170,16 @@ type IndicesExistsTemplateRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-exists-template
 func (a *IndicesAPI) ExistsTemplate(ctx context.Context, r IndicesExistsTemplateRequest, opts ...Option) (bool, error) {
+	return doIndicesExistsTemplate(ctx, a.t, r, opts)
+}
+
+// ExistsTemplate calls indices.exists_template and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.ExistsTemplate].
+func (a *RawIndicesAPI) ExistsTemplate(ctx context.Context, r IndicesExistsTemplateRequest, opts ...Option) (bool, error) {
+	return doIndicesExistsTemplate(ctx, a.t, r, opts)
+}
+
+func doIndicesExistsTemplate(ctx context.Context, t transport.Interface, r IndicesExistsTemplateRequest, opts []Option) (bool, error) {
 	if len(r.Name) == 0 {
 		return false, missingPart("indices.exists_template", "name")
 	}
@@ -785,7 +1189,7 @@ func (a *IndicesAPI) ExistsTemplate(ctx context.Context, r IndicesExistsTemplate
 	setBool(q, "flat_settings", r.FlatSettings)
 	setBool(q, "local", r.Local)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return exists(ctx, a.t, "indices.exists_template", m, p, q, opts)
+	return exists(ctx, t, "indices.exists_template", m, p, q, opts)
 }
 
 // IndicesExplainDataLifecycleRequest holds the parameters of [IndicesAPI.ExplainDataLifecycle].
@@ -800,10 +1204,25 @@ type IndicesExplainDataLifecycleRequest struct {
 	MasterTimeout string
 }
 
+// IndicesExplainDataLifecycleResponse is the response of [IndicesAPI.ExplainDataLifecycle].
+type IndicesExplainDataLifecycleResponse struct {
+	Indices map[string]types.DataStreamLifecycleExplain `json:"indices,omitempty"`
+}
+
 // ExplainDataLifecycle calls indices.explain_data_lifecycle: Get the status for a data stream lifecycle.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-explain-data-lifecycle
-func (a *IndicesAPI) ExplainDataLifecycle(ctx context.Context, r IndicesExplainDataLifecycleRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) ExplainDataLifecycle(ctx context.Context, r IndicesExplainDataLifecycleRequest, opts ...Option) (*IndicesExplainDataLifecycleResponse, error) {
+	return decodeAs[IndicesExplainDataLifecycleResponse](doIndicesExplainDataLifecycle(ctx, a.t, r, opts))
+}
+
+// ExplainDataLifecycle calls indices.explain_data_lifecycle and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.ExplainDataLifecycle].
+func (a *RawIndicesAPI) ExplainDataLifecycle(ctx context.Context, r IndicesExplainDataLifecycleRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesExplainDataLifecycle(ctx, a.t, r, opts)
+}
+
+func doIndicesExplainDataLifecycle(ctx context.Context, t transport.Interface, r IndicesExplainDataLifecycleRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Index) == 0 {
 		return nil, missingPart("indices.explain_data_lifecycle", "index")
 	}
@@ -812,7 +1231,7 @@ func (a *IndicesAPI) ExplainDataLifecycle(ctx context.Context, r IndicesExplainD
 	q := url.Values{}
 	setBool(q, "include_defaults", r.IncludeDefaults)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "indices.explain_data_lifecycle", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.explain_data_lifecycle", m, p, q, nil, "", "", opts)
 }
 
 // IndicesFieldUsageStatsRequest holds the parameters of [IndicesAPI.FieldUsageStats].
@@ -832,11 +1251,24 @@ type IndicesFieldUsageStatsRequest struct {
 	IgnoreUnavailable *bool
 }
 
+// IndicesFieldUsageStatsResponse is the response of [IndicesAPI.FieldUsageStats].
+type IndicesFieldUsageStatsResponse = types.FieldsUsageBody
+
 // FieldUsageStats calls indices.field_usage_stats: Get field usage stats.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-field-usage-stats
-func (a *IndicesAPI) FieldUsageStats(ctx context.Context, r IndicesFieldUsageStatsRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) FieldUsageStats(ctx context.Context, r IndicesFieldUsageStatsRequest, opts ...Option) (*IndicesFieldUsageStatsResponse, error) {
+	return decodeAs[IndicesFieldUsageStatsResponse](doIndicesFieldUsageStats(ctx, a.t, r, opts))
+}
+
+// FieldUsageStats calls indices.field_usage_stats and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.FieldUsageStats].
+func (a *RawIndicesAPI) FieldUsageStats(ctx context.Context, r IndicesFieldUsageStatsRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesFieldUsageStats(ctx, a.t, r, opts)
+}
+
+func doIndicesFieldUsageStats(ctx context.Context, t transport.Interface, r IndicesFieldUsageStatsRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Index) == 0 {
 		return nil, missingPart("indices.field_usage_stats", "index")
 	}
@@ -847,7 +1279,7 @@ func (a *IndicesAPI) FieldUsageStats(ctx context.Context, r IndicesFieldUsageSta
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setList(q, "fields", r.Fields)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
-	return send(ctx, a.t, "indices.field_usage_stats", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.field_usage_stats", m, p, q, nil, "", "", opts)
 }
 
 // IndicesFlushRequest holds the parameters of [IndicesAPI.Flush].
@@ -868,10 +1300,23 @@ type IndicesFlushRequest struct {
 	WaitIfOngoing *bool
 }
 
+// IndicesFlushResponse is the response of [IndicesAPI.Flush].
+type IndicesFlushResponse = types.ShardsOperationResponseBase
+
 // Flush calls indices.flush: Flush data streams or indices.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-flush
-func (a *IndicesAPI) Flush(ctx context.Context, r IndicesFlushRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) Flush(ctx context.Context, r IndicesFlushRequest, opts ...Option) (*IndicesFlushResponse, error) {
+	return decodeAs[IndicesFlushResponse](doIndicesFlush(ctx, a.t, r, opts))
+}
+
+// Flush calls indices.flush and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.Flush].
+func (a *RawIndicesAPI) Flush(ctx context.Context, r IndicesFlushRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesFlush(ctx, a.t, r, opts)
+}
+
+func doIndicesFlush(ctx context.Context, t transport.Interface, r IndicesFlushRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -886,7 +1331,7 @@ func (a *IndicesAPI) Flush(ctx context.Context, r IndicesFlushRequest, opts ...O
 	setBool(q, "force", r.Force)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setBool(q, "wait_if_ongoing", r.WaitIfOngoing)
-	return send(ctx, a.t, "indices.flush", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.flush", m, p, q, nil, "", "", opts)
 }
 
 // IndicesForcemergeRequest holds the parameters of [IndicesAPI.Forcemerge].
@@ -911,10 +1356,23 @@ type IndicesForcemergeRequest struct {
 	WaitForCompletion *bool
 }
 
+// IndicesForcemergeResponse is the response of [IndicesAPI.Forcemerge].
+type IndicesForcemergeResponse = types.ForceMergeResponseBody
+
 // Forcemerge calls indices.forcemerge: Force a merge.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-forcemerge
-func (a *IndicesAPI) Forcemerge(ctx context.Context, r IndicesForcemergeRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) Forcemerge(ctx context.Context, r IndicesForcemergeRequest, opts ...Option) (*IndicesForcemergeResponse, error) {
+	return decodeAs[IndicesForcemergeResponse](doIndicesForcemerge(ctx, a.t, r, opts))
+}
+
+// Forcemerge calls indices.forcemerge and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.Forcemerge].
+func (a *RawIndicesAPI) Forcemerge(ctx context.Context, r IndicesForcemergeRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesForcemerge(ctx, a.t, r, opts)
+}
+
+func doIndicesForcemerge(ctx context.Context, t transport.Interface, r IndicesForcemergeRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "POST"
 	switch {
@@ -931,7 +1389,7 @@ func (a *IndicesAPI) Forcemerge(ctx context.Context, r IndicesForcemergeRequest,
 	setInt(q, "max_num_segments", r.MaxNumSegments)
 	setBool(q, "only_expunge_deletes", r.OnlyExpungeDeletes)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, "indices.forcemerge", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.forcemerge", m, p, q, nil, "", "", opts)
 }
 
 // IndicesGetRequest holds the parameters of [IndicesAPI.Get].
@@ -960,10 +1418,23 @@ type IndicesGetRequest struct {
 	MasterTimeout string
 }
 
+// IndicesGetResponse is the response of [IndicesAPI.Get].
+type IndicesGetResponse = map[string]types.IndexState
+
 // Get calls indices.get: Get index information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-get
-func (a *IndicesAPI) Get(ctx context.Context, r IndicesGetRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) Get(ctx context.Context, r IndicesGetRequest, opts ...Option) (*IndicesGetResponse, error) {
+	return decodeAs[IndicesGetResponse](doIndicesGet(ctx, a.t, r, opts))
+}
+
+// Get calls indices.get and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.Get].
+func (a *RawIndicesAPI) Get(ctx context.Context, r IndicesGetRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesGet(ctx, a.t, r, opts)
+}
+
+func doIndicesGet(ctx context.Context, t transport.Interface, r IndicesGetRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Index) == 0 {
 		return nil, missingPart("indices.get", "index")
 	}
@@ -978,7 +1449,7 @@ func (a *IndicesAPI) Get(ctx context.Context, r IndicesGetRequest, opts ...Optio
 	setBool(q, "include_defaults", r.IncludeDefaults)
 	setBool(q, "local", r.Local)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "indices.get", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.get", m, p, q, nil, "", "", opts)
 }
 
 // IndicesGetAliasRequest holds the parameters of [IndicesAPI.GetAlias].
@@ -1001,10 +1472,23 @@ type IndicesGetAliasRequest struct {
 	MasterTimeout string
 }
 
+// IndicesGetAliasResponse is the response of [IndicesAPI.GetAlias].
+type IndicesGetAliasResponse = map[string]types.IndexAliases
+
 // GetAlias calls indices.get_alias: Get aliases.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-get-alias
-func (a *IndicesAPI) GetAlias(ctx context.Context, r IndicesGetAliasRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) GetAlias(ctx context.Context, r IndicesGetAliasRequest, opts ...Option) (*IndicesGetAliasResponse, error) {
+	return decodeAs[IndicesGetAliasResponse](doIndicesGetAlias(ctx, a.t, r, opts))
+}
+
+// GetAlias calls indices.get_alias and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.GetAlias].
+func (a *RawIndicesAPI) GetAlias(ctx context.Context, r IndicesGetAliasRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesGetAlias(ctx, a.t, r, opts)
+}
+
+func doIndicesGetAlias(ctx context.Context, t transport.Interface, r IndicesGetAliasRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -1022,7 +1506,7 @@ func (a *IndicesAPI) GetAlias(ctx context.Context, r IndicesGetAliasRequest, opt
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "indices.get_alias", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.get_alias", m, p, q, nil, "", "", opts)
 }
 
 // IndicesGetDataLifecycleRequest holds the parameters of [IndicesAPI.GetDataLifecycle].
@@ -1040,10 +1524,26 @@ type IndicesGetDataLifecycleRequest struct {
 	MasterTimeout string
 }
 
+// IndicesGetDataLifecycleResponse is the response of [IndicesAPI.GetDataLifecycle].
+type IndicesGetDataLifecycleResponse struct {
+	DataStreams     []types.DataStreamWithLifecycle `json:"data_streams,omitempty"`
+	GlobalRetention types.GlobalRetention           `json:"global_retention"`
+}
+
 // GetDataLifecycle calls indices.get_data_lifecycle: Get data stream lifecycles.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-get-data-lifecycle
-func (a *IndicesAPI) GetDataLifecycle(ctx context.Context, r IndicesGetDataLifecycleRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) GetDataLifecycle(ctx context.Context, r IndicesGetDataLifecycleRequest, opts ...Option) (*IndicesGetDataLifecycleResponse, error) {
+	return decodeAs[IndicesGetDataLifecycleResponse](doIndicesGetDataLifecycle(ctx, a.t, r, opts))
+}
+
+// GetDataLifecycle calls indices.get_data_lifecycle and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.GetDataLifecycle].
+func (a *RawIndicesAPI) GetDataLifecycle(ctx context.Context, r IndicesGetDataLifecycleRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesGetDataLifecycle(ctx, a.t, r, opts)
+}
+
+func doIndicesGetDataLifecycle(ctx context.Context, t transport.Interface, r IndicesGetDataLifecycleRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.get_data_lifecycle", "name")
 	}
@@ -1053,20 +1553,43 @@ func (a *IndicesAPI) GetDataLifecycle(ctx context.Context, r IndicesGetDataLifec
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "include_defaults", r.IncludeDefaults)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "indices.get_data_lifecycle", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.get_data_lifecycle", m, p, q, nil, "", "", opts)
 }
 
 // IndicesGetDataLifecycleStatsRequest holds the parameters of [IndicesAPI.GetDataLifecycleStats].
 type IndicesGetDataLifecycleStatsRequest struct {
 }
 
+// IndicesGetDataLifecycleStatsResponse is the response of [IndicesAPI.GetDataLifecycleStats].
+type IndicesGetDataLifecycleStatsResponse struct {
+	// The count of data streams currently being managed by the data stream lifecycle.
+	DataStreamCount int `json:"data_stream_count"`
+	// Information about the data streams that are managed by the data stream lifecycle.
+	DataStreams []types.DataStreamStats `json:"data_streams,omitempty"`
+	// The duration of the last data stream lifecycle execution.
+	LastRunDurationInMillis *types.UnitMillis `json:"last_run_duration_in_millis,omitempty"`
+	// The time that passed between the start of the last two data stream lifecycle executions.
+	// This value should amount approximately to `data_streams.lifecycle.poll_interval`.
+	TimeBetweenStartsInMillis *types.UnitMillis `json:"time_between_starts_in_millis,omitempty"`
+}
+
 // GetDataLifecycleStats calls indices.get_data_lifecycle_stats: Get data stream lifecycle stats.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-get-data-lifecycle-stats
-func (a *IndicesAPI) GetDataLifecycleStats(ctx context.Context, r IndicesGetDataLifecycleStatsRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) GetDataLifecycleStats(ctx context.Context, r IndicesGetDataLifecycleStatsRequest, opts ...Option) (*IndicesGetDataLifecycleStatsResponse, error) {
+	return decodeAs[IndicesGetDataLifecycleStatsResponse](doIndicesGetDataLifecycleStats(ctx, a.t, r, opts))
+}
+
+// GetDataLifecycleStats calls indices.get_data_lifecycle_stats and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.GetDataLifecycleStats].
+func (a *RawIndicesAPI) GetDataLifecycleStats(ctx context.Context, r IndicesGetDataLifecycleStatsRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesGetDataLifecycleStats(ctx, a.t, r, opts)
+}
+
+func doIndicesGetDataLifecycleStats(ctx context.Context, t transport.Interface, r IndicesGetDataLifecycleStatsRequest, opts []Option) (*transport.Response, error) {
 	p := "/_lifecycle/stats"
 	m := "GET"
-	return send(ctx, a.t, "indices.get_data_lifecycle_stats", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "indices.get_data_lifecycle_stats", m, p, nil, nil, "", "", opts)
 }
 
 // IndicesGetDataStreamRequest holds the parameters of [IndicesAPI.GetDataStream].
@@ -1086,10 +1609,25 @@ type IndicesGetDataStreamRequest struct {
 	Verbose *bool
 }
 
+// IndicesGetDataStreamResponse is the response of [IndicesAPI.GetDataStream].
+type IndicesGetDataStreamResponse struct {
+	DataStreams []types.DataStream `json:"data_streams,omitempty"`
+}
+
 // GetDataStream calls indices.get_data_stream: Get data streams.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-get-data-stream
-func (a *IndicesAPI) GetDataStream(ctx context.Context, r IndicesGetDataStreamRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) GetDataStream(ctx context.Context, r IndicesGetDataStreamRequest, opts ...Option) (*IndicesGetDataStreamResponse, error) {
+	return decodeAs[IndicesGetDataStreamResponse](doIndicesGetDataStream(ctx, a.t, r, opts))
+}
+
+// GetDataStream calls indices.get_data_stream and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.GetDataStream].
+func (a *RawIndicesAPI) GetDataStream(ctx context.Context, r IndicesGetDataStreamRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesGetDataStream(ctx, a.t, r, opts)
+}
+
+func doIndicesGetDataStream(ctx context.Context, t transport.Interface, r IndicesGetDataStreamRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -1103,7 +1641,7 @@ func (a *IndicesAPI) GetDataStream(ctx context.Context, r IndicesGetDataStreamRe
 	setBool(q, "include_defaults", r.IncludeDefaults)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setBool(q, "verbose", r.Verbose)
-	return send(ctx, a.t, "indices.get_data_stream", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.get_data_stream", m, p, q, nil, "", "", opts)
 }
 
 // IndicesGetDataStreamMappingsRequest holds the parameters of [IndicesAPI.GetDataStreamMappings].
@@ -1116,10 +1654,25 @@ type IndicesGetDataStreamMappingsRequest struct {
 	MasterTimeout string
 }
 
+// IndicesGetDataStreamMappingsResponse is the response of [IndicesAPI.GetDataStreamMappings].
+type IndicesGetDataStreamMappingsResponse struct {
+	DataStreams []types.DataStreamMappings `json:"data_streams,omitempty"`
+}
+
 // GetDataStreamMappings calls indices.get_data_stream_mappings: Get data stream mappings.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-get-data-stream-mappings
-func (a *IndicesAPI) GetDataStreamMappings(ctx context.Context, r IndicesGetDataStreamMappingsRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) GetDataStreamMappings(ctx context.Context, r IndicesGetDataStreamMappingsRequest, opts ...Option) (*IndicesGetDataStreamMappingsResponse, error) {
+	return decodeAs[IndicesGetDataStreamMappingsResponse](doIndicesGetDataStreamMappings(ctx, a.t, r, opts))
+}
+
+// GetDataStreamMappings calls indices.get_data_stream_mappings and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.GetDataStreamMappings].
+func (a *RawIndicesAPI) GetDataStreamMappings(ctx context.Context, r IndicesGetDataStreamMappingsRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesGetDataStreamMappings(ctx, a.t, r, opts)
+}
+
+func doIndicesGetDataStreamMappings(ctx context.Context, t transport.Interface, r IndicesGetDataStreamMappingsRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.get_data_stream_mappings", "name")
 	}
@@ -1127,7 +1680,7 @@ func (a *IndicesAPI) GetDataStreamMappings(ctx context.Context, r IndicesGetData
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "indices.get_data_stream_mappings", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.get_data_stream_mappings", m, p, q, nil, "", "", opts)
 }
 
 // IndicesGetDataStreamOptionsRequest holds the parameters of [IndicesAPI.GetDataStreamOptions].
@@ -1143,10 +1696,25 @@ type IndicesGetDataStreamOptionsRequest struct {
 	MasterTimeout string
 }
 
+// IndicesGetDataStreamOptionsResponse is the response of [IndicesAPI.GetDataStreamOptions].
+type IndicesGetDataStreamOptionsResponse struct {
+	DataStreams []types.DataStreamWithOptions `json:"data_streams,omitempty"`
+}
+
 // GetDataStreamOptions calls indices.get_data_stream_options: Get data stream options.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-get-data-stream-options
-func (a *IndicesAPI) GetDataStreamOptions(ctx context.Context, r IndicesGetDataStreamOptionsRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) GetDataStreamOptions(ctx context.Context, r IndicesGetDataStreamOptionsRequest, opts ...Option) (*IndicesGetDataStreamOptionsResponse, error) {
+	return decodeAs[IndicesGetDataStreamOptionsResponse](doIndicesGetDataStreamOptions(ctx, a.t, r, opts))
+}
+
+// GetDataStreamOptions calls indices.get_data_stream_options and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.GetDataStreamOptions].
+func (a *RawIndicesAPI) GetDataStreamOptions(ctx context.Context, r IndicesGetDataStreamOptionsRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesGetDataStreamOptions(ctx, a.t, r, opts)
+}
+
+func doIndicesGetDataStreamOptions(ctx context.Context, t transport.Interface, r IndicesGetDataStreamOptionsRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.get_data_stream_options", "name")
 	}
@@ -1155,7 +1723,7 @@ func (a *IndicesAPI) GetDataStreamOptions(ctx context.Context, r IndicesGetDataS
 	q := url.Values{}
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "indices.get_data_stream_options", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.get_data_stream_options", m, p, q, nil, "", "", opts)
 }
 
 // IndicesGetDataStreamSettingsRequest holds the parameters of [IndicesAPI.GetDataStreamSettings].
@@ -1168,10 +1736,25 @@ type IndicesGetDataStreamSettingsRequest struct {
 	MasterTimeout string
 }
 
+// IndicesGetDataStreamSettingsResponse is the response of [IndicesAPI.GetDataStreamSettings].
+type IndicesGetDataStreamSettingsResponse struct {
+	DataStreams []types.DataStreamSettings `json:"data_streams,omitempty"`
+}
+
 // GetDataStreamSettings calls indices.get_data_stream_settings: Get data stream settings.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-get-data-stream-settings
-func (a *IndicesAPI) GetDataStreamSettings(ctx context.Context, r IndicesGetDataStreamSettingsRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) GetDataStreamSettings(ctx context.Context, r IndicesGetDataStreamSettingsRequest, opts ...Option) (*IndicesGetDataStreamSettingsResponse, error) {
+	return decodeAs[IndicesGetDataStreamSettingsResponse](doIndicesGetDataStreamSettings(ctx, a.t, r, opts))
+}
+
+// GetDataStreamSettings calls indices.get_data_stream_settings and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.GetDataStreamSettings].
+func (a *RawIndicesAPI) GetDataStreamSettings(ctx context.Context, r IndicesGetDataStreamSettingsRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesGetDataStreamSettings(ctx, a.t, r, opts)
+}
+
+func doIndicesGetDataStreamSettings(ctx context.Context, t transport.Interface, r IndicesGetDataStreamSettingsRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.get_data_stream_settings", "name")
 	}
@@ -1179,7 +1762,7 @@ func (a *IndicesAPI) GetDataStreamSettings(ctx context.Context, r IndicesGetData
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "indices.get_data_stream_settings", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.get_data_stream_settings", m, p, q, nil, "", "", opts)
 }
 
 // IndicesGetFieldMappingRequest holds the parameters of [IndicesAPI.GetFieldMapping].
@@ -1201,10 +1784,23 @@ type IndicesGetFieldMappingRequest struct {
 	IncludeDefaults *bool
 }
 
+// IndicesGetFieldMappingResponse is the response of [IndicesAPI.GetFieldMapping].
+type IndicesGetFieldMappingResponse = map[string]types.TypeFieldMappings
+
 // GetFieldMapping calls indices.get_field_mapping: Get mapping definitions.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-get-mapping
-func (a *IndicesAPI) GetFieldMapping(ctx context.Context, r IndicesGetFieldMappingRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) GetFieldMapping(ctx context.Context, r IndicesGetFieldMappingRequest, opts ...Option) (*IndicesGetFieldMappingResponse, error) {
+	return decodeAs[IndicesGetFieldMappingResponse](doIndicesGetFieldMapping(ctx, a.t, r, opts))
+}
+
+// GetFieldMapping calls indices.get_field_mapping and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.GetFieldMapping].
+func (a *RawIndicesAPI) GetFieldMapping(ctx context.Context, r IndicesGetFieldMappingRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesGetFieldMapping(ctx, a.t, r, opts)
+}
+
+func doIndicesGetFieldMapping(ctx context.Context, t transport.Interface, r IndicesGetFieldMappingRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Fields) == 0 {
 		return nil, missingPart("indices.get_field_mapping", "fields")
 	}
@@ -1221,7 +1817,7 @@ func (a *IndicesAPI) GetFieldMapping(ctx context.Context, r IndicesGetFieldMappi
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setBool(q, "include_defaults", r.IncludeDefaults)
-	return send(ctx, a.t, "indices.get_field_mapping", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.get_field_mapping", m, p, q, nil, "", "", opts)
 }
 
 // IndicesGetIndexTemplateRequest holds the parameters of [IndicesAPI.GetIndexTemplate].
@@ -1241,10 +1837,25 @@ type IndicesGetIndexTemplateRequest struct {
 	MasterTimeout string
 }
 
+// IndicesGetIndexTemplateResponse is the response of [IndicesAPI.GetIndexTemplate].
+type IndicesGetIndexTemplateResponse struct {
+	IndexTemplates []types.IndexTemplateItem `json:"index_templates,omitempty"`
+}
+
 // GetIndexTemplate calls indices.get_index_template: Get index templates.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-get-index-template
-func (a *IndicesAPI) GetIndexTemplate(ctx context.Context, r IndicesGetIndexTemplateRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) GetIndexTemplate(ctx context.Context, r IndicesGetIndexTemplateRequest, opts ...Option) (*IndicesGetIndexTemplateResponse, error) {
+	return decodeAs[IndicesGetIndexTemplateResponse](doIndicesGetIndexTemplate(ctx, a.t, r, opts))
+}
+
+// GetIndexTemplate calls indices.get_index_template and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.GetIndexTemplate].
+func (a *RawIndicesAPI) GetIndexTemplate(ctx context.Context, r IndicesGetIndexTemplateRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesGetIndexTemplate(ctx, a.t, r, opts)
+}
+
+func doIndicesGetIndexTemplate(ctx context.Context, t transport.Interface, r IndicesGetIndexTemplateRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -1258,7 +1869,7 @@ func (a *IndicesAPI) GetIndexTemplate(ctx context.Context, r IndicesGetIndexTemp
 	setBool(q, "include_defaults", r.IncludeDefaults)
 	setBool(q, "local", r.Local)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "indices.get_index_template", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.get_index_template", m, p, q, nil, "", "", opts)
 }
 
 // IndicesGetMappingRequest holds the parameters of [IndicesAPI.GetMapping].
@@ -1282,10 +1893,23 @@ type IndicesGetMappingRequest struct {
 	MasterTimeout string
 }
 
+// IndicesGetMappingResponse is the response of [IndicesAPI.GetMapping].
+type IndicesGetMappingResponse = map[string]types.IndexMappingRecord
+
 // GetMapping calls indices.get_mapping: Get mapping definitions.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-get-mapping
-func (a *IndicesAPI) GetMapping(ctx context.Context, r IndicesGetMappingRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) GetMapping(ctx context.Context, r IndicesGetMappingRequest, opts ...Option) (*IndicesGetMappingResponse, error) {
+	return decodeAs[IndicesGetMappingResponse](doIndicesGetMapping(ctx, a.t, r, opts))
+}
+
+// GetMapping calls indices.get_mapping and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.GetMapping].
+func (a *RawIndicesAPI) GetMapping(ctx context.Context, r IndicesGetMappingRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesGetMapping(ctx, a.t, r, opts)
+}
+
+func doIndicesGetMapping(ctx context.Context, t transport.Interface, r IndicesGetMappingRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -1300,7 +1924,7 @@ func (a *IndicesAPI) GetMapping(ctx context.Context, r IndicesGetMappingRequest,
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setBool(q, "local", r.Local)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "indices.get_mapping", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.get_mapping", m, p, q, nil, "", "", opts)
 }
 
 // IndicesGetMigrateReindexStatusRequest holds the parameters of [IndicesAPI.GetMigrateReindexStatus].
@@ -1310,16 +1934,40 @@ type IndicesGetMigrateReindexStatusRequest struct {
 	Index []string
 }
 
+// IndicesGetMigrateReindexStatusResponse is the response of [IndicesAPI.GetMigrateReindexStatus].
+type IndicesGetMigrateReindexStatusResponse struct {
+	StartTime                    types.DateTime           `json:"start_time,omitzero"`
+	StartTimeMillis              types.UnitMillis         `json:"start_time_millis"`
+	Complete                     bool                     `json:"complete"`
+	TotalIndicesInDataStream     int                      `json:"total_indices_in_data_stream"`
+	TotalIndicesRequiringUpgrade int                      `json:"total_indices_requiring_upgrade"`
+	Successes                    int                      `json:"successes"`
+	InProgress                   []types.StatusInProgress `json:"in_progress,omitempty"`
+	Pending                      int                      `json:"pending"`
+	Errors                       []types.StatusError      `json:"errors,omitempty"`
+	Exception                    string                   `json:"exception,omitempty"`
+}
+
 // GetMigrateReindexStatus calls indices.get_migrate_reindex_status: Get the migration reindexing status.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/group/endpoint-migration
-func (a *IndicesAPI) GetMigrateReindexStatus(ctx context.Context, r IndicesGetMigrateReindexStatusRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) GetMigrateReindexStatus(ctx context.Context, r IndicesGetMigrateReindexStatusRequest, opts ...Option) (*IndicesGetMigrateReindexStatusResponse, error) {
+	return decodeAs[IndicesGetMigrateReindexStatusResponse](doIndicesGetMigrateReindexStatus(ctx, a.t, r, opts))
+}
+
+// GetMigrateReindexStatus calls indices.get_migrate_reindex_status and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.GetMigrateReindexStatus].
+func (a *RawIndicesAPI) GetMigrateReindexStatus(ctx context.Context, r IndicesGetMigrateReindexStatusRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesGetMigrateReindexStatus(ctx, a.t, r, opts)
+}
+
+func doIndicesGetMigrateReindexStatus(ctx context.Context, t transport.Interface, r IndicesGetMigrateReindexStatusRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Index) == 0 {
 		return nil, missingPart("indices.get_migrate_reindex_status", "index")
 	}
 	p := "/_migration/reindex/" + escList(r.Index) + "/_status"
 	m := "GET"
-	return send(ctx, a.t, "indices.get_migrate_reindex_status", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "indices.get_migrate_reindex_status", m, p, nil, nil, "", "", opts)
 }
 
 // IndicesGetSettingsRequest holds the parameters of [IndicesAPI.GetSettings].
@@ -1350,10 +1998,23 @@ type IndicesGetSettingsRequest struct {
 	MasterTimeout string
 }
 
+// IndicesGetSettingsResponse is the response of [IndicesAPI.GetSettings].
+type IndicesGetSettingsResponse = map[string]types.IndexState
+
 // GetSettings calls indices.get_settings: Get index settings.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-get-settings
-func (a *IndicesAPI) GetSettings(ctx context.Context, r IndicesGetSettingsRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) GetSettings(ctx context.Context, r IndicesGetSettingsRequest, opts ...Option) (*IndicesGetSettingsResponse, error) {
+	return decodeAs[IndicesGetSettingsResponse](doIndicesGetSettings(ctx, a.t, r, opts))
+}
+
+// GetSettings calls indices.get_settings and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.GetSettings].
+func (a *RawIndicesAPI) GetSettings(ctx context.Context, r IndicesGetSettingsRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesGetSettings(ctx, a.t, r, opts)
+}
+
+func doIndicesGetSettings(ctx context.Context, t transport.Interface, r IndicesGetSettingsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -1374,7 +2035,7 @@ func (a *IndicesAPI) GetSettings(ctx context.Context, r IndicesGetSettingsReques
 	setBool(q, "include_defaults", r.IncludeDefaults)
 	setBool(q, "local", r.Local)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "indices.get_settings", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.get_settings", m, p, q, nil, "", "", opts)
 }
 
 // IndicesGetTemplateRequest holds the parameters of [IndicesAPI.GetTemplate].
@@ -1393,12 +2054,27 @@ type IndicesGetTemplateRequest struct {
 	MasterTimeout string
 }
 
+// IndicesGetTemplateResponse is the response of [IndicesAPI.GetTemplate].
+type IndicesGetTemplateResponse = map[string]types.TemplateMapping
+
 // GetTemplate calls indices.get_template: Get legacy index templates.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-get-template
 //
 // Deprecated: Legacy index templates are deprecated in favor of composable templates. (since 7.8.0)
-func (a *IndicesAPI) GetTemplate(ctx context.Context, r IndicesGetTemplateRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) GetTemplate(ctx context.Context, r IndicesGetTemplateRequest, opts ...Option) (*IndicesGetTemplateResponse, error) {
+	return decodeAs[IndicesGetTemplateResponse](doIndicesGetTemplate(ctx, a.t, r, opts))
+}
+
+// GetTemplate calls indices.get_template and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.GetTemplate].
+//
+// Deprecated: Legacy index templates are deprecated in favor of composable templates. (since 7.8.0)
+func (a *RawIndicesAPI) GetTemplate(ctx context.Context, r IndicesGetTemplateRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesGetTemplate(ctx, a.t, r, opts)
+}
+
+func doIndicesGetTemplate(ctx context.Context, t transport.Interface, r IndicesGetTemplateRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -1411,23 +2087,43 @@ func (a *IndicesAPI) GetTemplate(ctx context.Context, r IndicesGetTemplateReques
 	setBool(q, "flat_settings", r.FlatSettings)
 	setBool(q, "local", r.Local)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "indices.get_template", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.get_template", m, p, q, nil, "", "", opts)
 }
 
 // IndicesMigrateReindexRequest holds the parameters of [IndicesAPI.MigrateReindex].
 type IndicesMigrateReindexRequest struct {
 	// Body: The body contains the fields `mode` and `source.index, where the only mode currently supported is `upgrade`, and the `source.index` must be a data stream name.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *types.MigrateReindex
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// IndicesMigrateReindexResponse is the response of [IndicesAPI.MigrateReindex].
+type IndicesMigrateReindexResponse = types.AcknowledgedResponseBase
 
 // MigrateReindex calls indices.migrate_reindex: Reindex legacy backing indices.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-migrate-reindex
-func (a *IndicesAPI) MigrateReindex(ctx context.Context, r IndicesMigrateReindexRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) MigrateReindex(ctx context.Context, r IndicesMigrateReindexRequest, opts ...Option) (*IndicesMigrateReindexResponse, error) {
+	return decodeAs[IndicesMigrateReindexResponse](doIndicesMigrateReindex(ctx, a.t, r, opts))
+}
+
+// MigrateReindex calls indices.migrate_reindex and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.MigrateReindex].
+func (a *RawIndicesAPI) MigrateReindex(ctx context.Context, r IndicesMigrateReindexRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesMigrateReindex(ctx, a.t, r, opts)
+}
+
+func doIndicesMigrateReindex(ctx context.Context, t transport.Interface, r IndicesMigrateReindexRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_migration/reindex"
 	m := "POST"
-	return send(ctx, a.t, "indices.migrate_reindex", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "indices.migrate_reindex", m, p, nil, body, "", "", opts)
 }
 
 // IndicesMigrateToDataStreamRequest holds the parameters of [IndicesAPI.MigrateToDataStream].
@@ -1442,10 +2138,23 @@ type IndicesMigrateToDataStreamRequest struct {
 	Timeout string
 }
 
+// IndicesMigrateToDataStreamResponse is the response of [IndicesAPI.MigrateToDataStream].
+type IndicesMigrateToDataStreamResponse = types.AcknowledgedResponseBase
+
 // MigrateToDataStream calls indices.migrate_to_data_stream: Convert an index alias to a data stream.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-migrate-to-data-stream
-func (a *IndicesAPI) MigrateToDataStream(ctx context.Context, r IndicesMigrateToDataStreamRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) MigrateToDataStream(ctx context.Context, r IndicesMigrateToDataStreamRequest, opts ...Option) (*IndicesMigrateToDataStreamResponse, error) {
+	return decodeAs[IndicesMigrateToDataStreamResponse](doIndicesMigrateToDataStream(ctx, a.t, r, opts))
+}
+
+// MigrateToDataStream calls indices.migrate_to_data_stream and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.MigrateToDataStream].
+func (a *RawIndicesAPI) MigrateToDataStream(ctx context.Context, r IndicesMigrateToDataStreamRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesMigrateToDataStream(ctx, a.t, r, opts)
+}
+
+func doIndicesMigrateToDataStream(ctx context.Context, t transport.Interface, r IndicesMigrateToDataStreamRequest, opts []Option) (*transport.Response, error) {
 	if r.Name == "" {
 		return nil, missingPart("indices.migrate_to_data_stream", "name")
 	}
@@ -1454,23 +2163,49 @@ func (a *IndicesAPI) MigrateToDataStream(ctx context.Context, r IndicesMigrateTo
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "indices.migrate_to_data_stream", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.migrate_to_data_stream", m, p, q, nil, "", "", opts)
 }
 
 // IndicesModifyDataStreamRequest holds the parameters of [IndicesAPI.ModifyDataStream].
 type IndicesModifyDataStreamRequest struct {
 	// Body: The data stream modifications.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *IndicesModifyDataStreamBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// IndicesModifyDataStreamBody is the body of [IndicesAPI.ModifyDataStream].
+type IndicesModifyDataStreamBody struct {
+	// Actions to perform.
+	Actions []types.IndicesModifyDataStreamAction `json:"actions,omitempty"`
+}
+
+// IndicesModifyDataStreamResponse is the response of [IndicesAPI.ModifyDataStream].
+type IndicesModifyDataStreamResponse = types.AcknowledgedResponseBase
 
 // ModifyDataStream calls indices.modify_data_stream: Update data streams.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-modify-data-stream
-func (a *IndicesAPI) ModifyDataStream(ctx context.Context, r IndicesModifyDataStreamRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) ModifyDataStream(ctx context.Context, r IndicesModifyDataStreamRequest, opts ...Option) (*IndicesModifyDataStreamResponse, error) {
+	return decodeAs[IndicesModifyDataStreamResponse](doIndicesModifyDataStream(ctx, a.t, r, opts))
+}
+
+// ModifyDataStream calls indices.modify_data_stream and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.ModifyDataStream].
+func (a *RawIndicesAPI) ModifyDataStream(ctx context.Context, r IndicesModifyDataStreamRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesModifyDataStream(ctx, a.t, r, opts)
+}
+
+func doIndicesModifyDataStream(ctx context.Context, t transport.Interface, r IndicesModifyDataStreamRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_data_stream/_modify"
 	m := "POST"
-	return send(ctx, a.t, "indices.modify_data_stream", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "indices.modify_data_stream", m, p, nil, body, "", "", opts)
 }
 
 // IndicesOpenRequest holds the parameters of [IndicesAPI.Open].
@@ -1495,10 +2230,26 @@ type IndicesOpenRequest struct {
 	WaitForActiveShards string
 }
 
+// IndicesOpenResponse is the response of [IndicesAPI.Open].
+type IndicesOpenResponse struct {
+	Acknowledged       bool `json:"acknowledged"`
+	ShardsAcknowledged bool `json:"shards_acknowledged"`
+}
+
 // Open calls indices.open: Open a closed index.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-open
-func (a *IndicesAPI) Open(ctx context.Context, r IndicesOpenRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) Open(ctx context.Context, r IndicesOpenRequest, opts ...Option) (*IndicesOpenResponse, error) {
+	return decodeAs[IndicesOpenResponse](doIndicesOpen(ctx, a.t, r, opts))
+}
+
+// Open calls indices.open and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.Open].
+func (a *RawIndicesAPI) Open(ctx context.Context, r IndicesOpenRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesOpen(ctx, a.t, r, opts)
+}
+
+func doIndicesOpen(ctx context.Context, t transport.Interface, r IndicesOpenRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Index) == 0 {
 		return nil, missingPart("indices.open", "index")
 	}
@@ -1511,7 +2262,7 @@ func (a *IndicesAPI) Open(ctx context.Context, r IndicesOpenRequest, opts ...Opt
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
-	return send(ctx, a.t, "indices.open", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.open", m, p, q, nil, "", "", opts)
 }
 
 // IndicesPromoteDataStreamRequest holds the parameters of [IndicesAPI.PromoteDataStream].
@@ -1527,6 +2278,16 @@ type IndicesPromoteDataStreamRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-promote-data-stream
 func (a *IndicesAPI) PromoteDataStream(ctx context.Context, r IndicesPromoteDataStreamRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesPromoteDataStream(ctx, a.t, r, opts)
+}
+
+// PromoteDataStream calls indices.promote_data_stream and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.PromoteDataStream].
+func (a *RawIndicesAPI) PromoteDataStream(ctx context.Context, r IndicesPromoteDataStreamRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesPromoteDataStream(ctx, a.t, r, opts)
+}
+
+func doIndicesPromoteDataStream(ctx context.Context, t transport.Interface, r IndicesPromoteDataStreamRequest, opts []Option) (*transport.Response, error) {
 	if r.Name == "" {
 		return nil, missingPart("indices.promote_data_stream", "name")
 	}
@@ -1534,7 +2295,7 @@ func (a *IndicesAPI) PromoteDataStream(ctx context.Context, r IndicesPromoteData
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "indices.promote_data_stream", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.promote_data_stream", m, p, q, nil, "", "", opts)
 }
 
 // IndicesPutAliasRequest holds the parameters of [IndicesAPI.PutAlias].
@@ -1551,14 +2312,56 @@ type IndicesPutAliasRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The settings for the alias, such as `routing` or `filter`.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *IndicesPutAliasBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// IndicesPutAliasBody is the body of [IndicesAPI.PutAlias].
+type IndicesPutAliasBody struct {
+	// Query used to limit documents the alias can access.
+	Filter *types.QueryContainer `json:"filter,omitempty"`
+	// Value used to route indexing operations to a specific shard.
+	// If specified, this overwrites the `routing` value for indexing operations.
+	// Data stream aliases don’t support this parameter.
+	IndexRouting string `json:"index_routing,omitempty"`
+	// If `true`, sets the write index or data stream for the alias.
+	// If an alias points to multiple indices or data streams and `is_write_index` isn’t set, the alias rejects write requests.
+	// If an index alias points to one index and `is_write_index` isn’t set, the index automatically acts as the write index.
+	// Data stream aliases don’t automatically set a write data stream, even if the alias points to one data stream.
+	IsWriteIndex *bool `json:"is_write_index,omitempty"`
+	// Value used to route indexing and search operations to a specific shard.
+	// Data stream aliases don’t support this parameter.
+	Routing string `json:"routing,omitempty"`
+	// Value used to route search operations to a specific shard.
+	// If specified, this overwrites the `routing` value for search operations.
+	// Data stream aliases don’t support this parameter.
+	SearchRouting string `json:"search_routing,omitempty"`
+}
+
+// IndicesPutAliasResponse is the response of [IndicesAPI.PutAlias].
+type IndicesPutAliasResponse = types.AcknowledgedResponseBase
 
 // PutAlias calls indices.put_alias: Create or update an alias.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-put-alias
-func (a *IndicesAPI) PutAlias(ctx context.Context, r IndicesPutAliasRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) PutAlias(ctx context.Context, r IndicesPutAliasRequest, opts ...Option) (*IndicesPutAliasResponse, error) {
+	return decodeAs[IndicesPutAliasResponse](doIndicesPutAlias(ctx, a.t, r, opts))
+}
+
+// PutAlias calls indices.put_alias and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.PutAlias].
+func (a *RawIndicesAPI) PutAlias(ctx context.Context, r IndicesPutAliasRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesPutAlias(ctx, a.t, r, opts)
+}
+
+func doIndicesPutAlias(ctx context.Context, t transport.Interface, r IndicesPutAliasRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if len(r.Index) == 0 {
 		return nil, missingPart("indices.put_alias", "index")
 	}
@@ -1576,7 +2379,7 @@ func (a *IndicesAPI) PutAlias(ctx context.Context, r IndicesPutAliasRequest, opt
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "indices.put_alias", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "indices.put_alias", m, p, q, body, "", "", opts)
 }
 
 // IndicesPutDataLifecycleRequest holds the parameters of [IndicesAPI.PutDataLifecycle].
@@ -1594,14 +2397,50 @@ type IndicesPutDataLifecycleRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The data stream lifecycle configuration, supporting fields: 'enabled', 'data_retention', 'downsampling', and 'frozen_after'.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *IndicesPutDataLifecycleBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// IndicesPutDataLifecycleBody is the body of [IndicesAPI.PutDataLifecycle].
+type IndicesPutDataLifecycleBody struct {
+	// If defined, every document added to this data stream will be stored at least for this time frame.
+	// Any time after this duration the document could be deleted.
+	// When empty, every document in this data stream will be stored indefinitely.
+	DataRetention types.Duration `json:"data_retention,omitzero"`
+	// The downsampling configuration to execute for the managed backing index after rollover.
+	Downsampling []types.DownsamplingRound `json:"downsampling,omitempty"`
+	// The method used to downsample the data. There are two options `aggregate` and `last_value`. It requires
+	// `downsampling` to be defined. Defaults to `aggregate`.
+	DownsamplingMethod types.SamplingMethod `json:"downsampling_method,omitempty"`
+	// If defined, it turns data stream lifecycle on/off (`true`/`false`) for this data stream. A data stream lifecycle
+	// that's disabled (enabled: `false`) will have no effect on the data stream.
+	Enabled *bool `json:"enabled,omitempty"`
+}
+
+// IndicesPutDataLifecycleResponse is the response of [IndicesAPI.PutDataLifecycle].
+type IndicesPutDataLifecycleResponse = types.AcknowledgedResponseBase
 
 // PutDataLifecycle calls indices.put_data_lifecycle: Update data stream lifecycles.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-put-data-lifecycle
-func (a *IndicesAPI) PutDataLifecycle(ctx context.Context, r IndicesPutDataLifecycleRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) PutDataLifecycle(ctx context.Context, r IndicesPutDataLifecycleRequest, opts ...Option) (*IndicesPutDataLifecycleResponse, error) {
+	return decodeAs[IndicesPutDataLifecycleResponse](doIndicesPutDataLifecycle(ctx, a.t, r, opts))
+}
+
+// PutDataLifecycle calls indices.put_data_lifecycle and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.PutDataLifecycle].
+func (a *RawIndicesAPI) PutDataLifecycle(ctx context.Context, r IndicesPutDataLifecycleRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesPutDataLifecycle(ctx, a.t, r, opts)
+}
+
+func doIndicesPutDataLifecycle(ctx context.Context, t transport.Interface, r IndicesPutDataLifecycleRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.put_data_lifecycle", "name")
 	}
@@ -1611,7 +2450,7 @@ func (a *IndicesAPI) PutDataLifecycle(ctx context.Context, r IndicesPutDataLifec
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "indices.put_data_lifecycle", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "indices.put_data_lifecycle", m, p, q, body, "", "", opts)
 }
 
 // IndicesPutDataStreamMappingsRequest holds the parameters of [IndicesAPI.PutDataStreamMappings].
@@ -1628,14 +2467,36 @@ type IndicesPutDataStreamMappingsRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The data stream mappings to be updated.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *types.TypeMapping
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// IndicesPutDataStreamMappingsResponse is the response of [IndicesAPI.PutDataStreamMappings].
+type IndicesPutDataStreamMappingsResponse struct {
+	DataStreams []types.UpdatedDataStreamMappings `json:"data_streams,omitempty"`
 }
 
 // PutDataStreamMappings calls indices.put_data_stream_mappings: Update data stream mappings.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-put-data-stream-mappings
-func (a *IndicesAPI) PutDataStreamMappings(ctx context.Context, r IndicesPutDataStreamMappingsRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) PutDataStreamMappings(ctx context.Context, r IndicesPutDataStreamMappingsRequest, opts ...Option) (*IndicesPutDataStreamMappingsResponse, error) {
+	return decodeAs[IndicesPutDataStreamMappingsResponse](doIndicesPutDataStreamMappings(ctx, a.t, r, opts))
+}
+
+// PutDataStreamMappings calls indices.put_data_stream_mappings and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.PutDataStreamMappings].
+func (a *RawIndicesAPI) PutDataStreamMappings(ctx context.Context, r IndicesPutDataStreamMappingsRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesPutDataStreamMappings(ctx, a.t, r, opts)
+}
+
+func doIndicesPutDataStreamMappings(ctx context.Context, t transport.Interface, r IndicesPutDataStreamMappingsRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.put_data_stream_mappings", "name")
 	}
@@ -1645,7 +2506,7 @@ func (a *IndicesAPI) PutDataStreamMappings(ctx context.Context, r IndicesPutData
 	setBool(q, "dry_run", r.DryRun)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "indices.put_data_stream_mappings", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "indices.put_data_stream_mappings", m, p, q, body, "", "", opts)
 }
 
 // IndicesPutDataStreamOptionsRequest holds the parameters of [IndicesAPI.PutDataStreamOptions].
@@ -1663,14 +2524,40 @@ type IndicesPutDataStreamOptionsRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The data stream options configuration that consist of the failure store configuration.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *IndicesPutDataStreamOptionsBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// IndicesPutDataStreamOptionsBody is the body of [IndicesAPI.PutDataStreamOptions].
+type IndicesPutDataStreamOptionsBody struct {
+	// If defined, it will update the failure store configuration of every data stream resolved by the name expression.
+	FailureStore *types.DataStreamFailureStore `json:"failure_store,omitempty"`
+}
+
+// IndicesPutDataStreamOptionsResponse is the response of [IndicesAPI.PutDataStreamOptions].
+type IndicesPutDataStreamOptionsResponse = types.AcknowledgedResponseBase
 
 // PutDataStreamOptions calls indices.put_data_stream_options: Update data stream options.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-put-data-stream-options
-func (a *IndicesAPI) PutDataStreamOptions(ctx context.Context, r IndicesPutDataStreamOptionsRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) PutDataStreamOptions(ctx context.Context, r IndicesPutDataStreamOptionsRequest, opts ...Option) (*IndicesPutDataStreamOptionsResponse, error) {
+	return decodeAs[IndicesPutDataStreamOptionsResponse](doIndicesPutDataStreamOptions(ctx, a.t, r, opts))
+}
+
+// PutDataStreamOptions calls indices.put_data_stream_options and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.PutDataStreamOptions].
+func (a *RawIndicesAPI) PutDataStreamOptions(ctx context.Context, r IndicesPutDataStreamOptionsRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesPutDataStreamOptions(ctx, a.t, r, opts)
+}
+
+func doIndicesPutDataStreamOptions(ctx context.Context, t transport.Interface, r IndicesPutDataStreamOptionsRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.put_data_stream_options", "name")
 	}
@@ -1680,7 +2567,7 @@ func (a *IndicesAPI) PutDataStreamOptions(ctx context.Context, r IndicesPutDataS
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "indices.put_data_stream_options", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "indices.put_data_stream_options", m, p, q, body, "", "", opts)
 }
 
 // IndicesPutDataStreamSettingsRequest holds the parameters of [IndicesAPI.PutDataStreamSettings].
@@ -1697,14 +2584,36 @@ type IndicesPutDataStreamSettingsRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The data stream settings to be updated.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *types.IndexSettings
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// IndicesPutDataStreamSettingsResponse is the response of [IndicesAPI.PutDataStreamSettings].
+type IndicesPutDataStreamSettingsResponse struct {
+	DataStreams []types.UpdatedDataStreamSettings `json:"data_streams,omitempty"`
 }
 
 // PutDataStreamSettings calls indices.put_data_stream_settings: Update data stream settings.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-put-data-stream-settings
-func (a *IndicesAPI) PutDataStreamSettings(ctx context.Context, r IndicesPutDataStreamSettingsRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) PutDataStreamSettings(ctx context.Context, r IndicesPutDataStreamSettingsRequest, opts ...Option) (*IndicesPutDataStreamSettingsResponse, error) {
+	return decodeAs[IndicesPutDataStreamSettingsResponse](doIndicesPutDataStreamSettings(ctx, a.t, r, opts))
+}
+
+// PutDataStreamSettings calls indices.put_data_stream_settings and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.PutDataStreamSettings].
+func (a *RawIndicesAPI) PutDataStreamSettings(ctx context.Context, r IndicesPutDataStreamSettingsRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesPutDataStreamSettings(ctx, a.t, r, opts)
+}
+
+func doIndicesPutDataStreamSettings(ctx context.Context, t transport.Interface, r IndicesPutDataStreamSettingsRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.put_data_stream_settings", "name")
 	}
@@ -1714,7 +2623,7 @@ func (a *IndicesAPI) PutDataStreamSettings(ctx context.Context, r IndicesPutData
 	setBool(q, "dry_run", r.DryRun)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "indices.put_data_stream_settings", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "indices.put_data_stream_settings", m, p, q, body, "", "", opts)
 }
 
 // IndicesPutIndexTemplateRequest holds the parameters of [IndicesAPI.PutIndexTemplate].
@@ -1729,14 +2638,76 @@ type IndicesPutIndexTemplateRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	MasterTimeout string
 	// Body: The template definition.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *IndicesPutIndexTemplateBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// IndicesPutIndexTemplateBody is the body of [IndicesAPI.PutIndexTemplate].
+type IndicesPutIndexTemplateBody struct {
+	// Array of wildcard (`*`) expressions used to match the names of data streams and indices during creation.
+	IndexPatterns types.Indices `json:"index_patterns,omitempty"`
+	// An ordered list of component template names.
+	// Component templates are merged in the order specified, meaning that the last component template specified has the highest precedence.
+	ComposedOf []types.Name `json:"composed_of,omitempty"`
+	// Template to be applied.
+	// It may optionally include an `aliases`, `mappings`, or `settings` configuration.
+	Template *types.IndexTemplateMapping `json:"template,omitempty"`
+	// If this object is included, the template is used to create data streams and their backing indices.
+	// Supports an empty object.
+	// Data streams require a matching index template with a `data_stream` object.
+	DataStream *types.DataStreamVisibility `json:"data_stream,omitempty"`
+	// Priority to determine index template precedence when a new data stream or index is created.
+	// The index template with the highest priority is chosen.
+	// If no priority is specified the template is treated as though it is of priority 0 (lowest priority).
+	// This number is not automatically generated by Elasticsearch.
+	Priority *int64 `json:"priority,omitempty"`
+	// Version number used to manage index templates externally.
+	// This number is not automatically generated by Elasticsearch.
+	// External systems can use these version numbers to simplify template management.
+	// To unset a version, replace the template without specifying one.
+	Version *types.VersionNumber `json:"version,omitempty"`
+	// Optional user metadata about the index template.
+	// It may have any contents.
+	// It is not automatically generated or used by Elasticsearch.
+	// This user-defined object is stored in the cluster state, so keeping it short is preferable
+	// To unset the metadata, replace the template without specifying it.
+	Meta types.Metadata `json:"_meta,omitempty"`
+	// This setting overrides the value of the `action.auto_create_index` cluster setting.
+	// If set to `true` in a template, then indices can be automatically created using that template even if auto-creation of indices is disabled via `actions.auto_create_index`.
+	// If set to `false`, then indices or data streams matching the template must always be explicitly created, and may never be automatically created.
+	AllowAutoCreate *bool `json:"allow_auto_create,omitempty"`
+	// The configuration option ignore_missing_component_templates can be used when an index template
+	// references a component template that might not exist
+	IgnoreMissingComponentTemplates []string `json:"ignore_missing_component_templates,omitempty"`
+	// Marks this index template as deprecated. When creating or updating a non-deprecated index template
+	// that uses deprecated components, Elasticsearch will emit a deprecation warning.
+	Deprecated *bool `json:"deprecated,omitempty"`
+}
+
+// IndicesPutIndexTemplateResponse is the response of [IndicesAPI.PutIndexTemplate].
+type IndicesPutIndexTemplateResponse = types.AcknowledgedResponseBase
 
 // PutIndexTemplate calls indices.put_index_template: Create or update an index template.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-put-index-template
-func (a *IndicesAPI) PutIndexTemplate(ctx context.Context, r IndicesPutIndexTemplateRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) PutIndexTemplate(ctx context.Context, r IndicesPutIndexTemplateRequest, opts ...Option) (*IndicesPutIndexTemplateResponse, error) {
+	return decodeAs[IndicesPutIndexTemplateResponse](doIndicesPutIndexTemplate(ctx, a.t, r, opts))
+}
+
+// PutIndexTemplate calls indices.put_index_template and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.PutIndexTemplate].
+func (a *RawIndicesAPI) PutIndexTemplate(ctx context.Context, r IndicesPutIndexTemplateRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesPutIndexTemplate(ctx, a.t, r, opts)
+}
+
+func doIndicesPutIndexTemplate(ctx context.Context, t transport.Interface, r IndicesPutIndexTemplateRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Name == "" {
 		return nil, missingPart("indices.put_index_template", "name")
 	}
@@ -1746,7 +2717,7 @@ func (a *IndicesAPI) PutIndexTemplate(ctx context.Context, r IndicesPutIndexTemp
 	setStr(q, "cause", r.Cause)
 	setBool(q, "create", r.Create)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "indices.put_index_template", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "indices.put_index_template", m, p, q, body, "", "", opts)
 }
 
 // IndicesPutMappingRequest holds the parameters of [IndicesAPI.PutMapping].
@@ -1770,14 +2741,68 @@ type IndicesPutMappingRequest struct {
 	// WriteIndexOnly: ("write_index_only") When true, applies mappings only to the write index of an alias or data stream.
 	WriteIndexOnly *bool
 	// Body: The mapping definition.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *IndicesPutMappingBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// IndicesPutMappingBody is the body of [IndicesAPI.PutMapping].
+type IndicesPutMappingBody struct {
+	// Controls whether dynamic date detection is enabled.
+	DateDetection *bool `json:"date_detection,omitempty"`
+	// Controls whether new fields are added dynamically.
+	Dynamic types.DynamicMapping `json:"dynamic,omitempty"`
+	// If date detection is enabled then new string fields are checked
+	// against 'dynamic_date_formats' and if the value matches then
+	// a new date field is added instead of string.
+	DynamicDateFormats []string `json:"dynamic_date_formats,omitempty"`
+	// Specify dynamic templates for the mapping.
+	DynamicTemplates []map[string]types.DynamicTemplate `json:"dynamic_templates,omitempty"`
+	// Control whether field names are enabled for the index.
+	FieldNames *types.FieldNamesField `json:"_field_names,omitempty"`
+	// A mapping type can have custom meta data associated with it. These are
+	// not used at all by Elasticsearch, but can be used to store
+	// application-specific metadata.
+	Meta types.Metadata `json:"_meta,omitempty"`
+	// Automatically map strings into numeric data types for all fields.
+	NumericDetection *bool `json:"numeric_detection,omitempty"`
+	// Mapping for a field. For new fields, this mapping can include:
+	//
+	// - Field name
+	// - Field data type
+	// - Mapping parameters
+	Properties map[string]types.Property `json:"properties,omitempty"`
+	// Enable making a routing value required on indexed documents.
+	Routing *types.RoutingField `json:"_routing,omitempty"`
+	// Control whether the _source field is enabled on the index.
+	Source *types.SourceField `json:"_source,omitempty"`
+	// Mapping of runtime fields for the index.
+	Runtime types.RuntimeFields `json:"runtime,omitempty"`
+}
+
+// IndicesPutMappingResponse is the response of [IndicesAPI.PutMapping].
+type IndicesPutMappingResponse = types.IndicesResponseBase
 
 // PutMapping calls indices.put_mapping: Update field mappings.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-put-mapping
-func (a *IndicesAPI) PutMapping(ctx context.Context, r IndicesPutMappingRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) PutMapping(ctx context.Context, r IndicesPutMappingRequest, opts ...Option) (*IndicesPutMappingResponse, error) {
+	return decodeAs[IndicesPutMappingResponse](doIndicesPutMapping(ctx, a.t, r, opts))
+}
+
+// PutMapping calls indices.put_mapping and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.PutMapping].
+func (a *RawIndicesAPI) PutMapping(ctx context.Context, r IndicesPutMappingRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesPutMapping(ctx, a.t, r, opts)
+}
+
+func doIndicesPutMapping(ctx context.Context, t transport.Interface, r IndicesPutMappingRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if len(r.Index) == 0 {
 		return nil, missingPart("indices.put_mapping", "index")
 	}
@@ -1790,7 +2815,7 @@ func (a *IndicesAPI) PutMapping(ctx context.Context, r IndicesPutMappingRequest,
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "write_index_only", r.WriteIndexOnly)
-	return send(ctx, a.t, "indices.put_mapping", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "indices.put_mapping", m, p, q, body, "", "", opts)
 }
 
 // IndicesPutSettingsRequest holds the parameters of [IndicesAPI.PutSettings].
@@ -1818,14 +2843,34 @@ type IndicesPutSettingsRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The index settings to be updated.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *types.IndexSettings
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// IndicesPutSettingsResponse is the response of [IndicesAPI.PutSettings].
+type IndicesPutSettingsResponse = types.AcknowledgedResponseBase
 
 // PutSettings calls indices.put_settings: Update index settings.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-put-settings
-func (a *IndicesAPI) PutSettings(ctx context.Context, r IndicesPutSettingsRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) PutSettings(ctx context.Context, r IndicesPutSettingsRequest, opts ...Option) (*IndicesPutSettingsResponse, error) {
+	return decodeAs[IndicesPutSettingsResponse](doIndicesPutSettings(ctx, a.t, r, opts))
+}
+
+// PutSettings calls indices.put_settings and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.PutSettings].
+func (a *RawIndicesAPI) PutSettings(ctx context.Context, r IndicesPutSettingsRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesPutSettings(ctx, a.t, r, opts)
+}
+
+func doIndicesPutSettings(ctx context.Context, t transport.Interface, r IndicesPutSettingsRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	var p string
 	m := "PUT"
 	switch {
@@ -1843,7 +2888,7 @@ func (a *IndicesAPI) PutSettings(ctx context.Context, r IndicesPutSettingsReques
 	setBool(q, "preserve_existing", r.PreserveExisting)
 	setBool(q, "reopen", r.Reopen)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "indices.put_settings", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "indices.put_settings", m, p, q, body, "", "", opts)
 }
 
 // IndicesPutTemplateRequest holds the parameters of [IndicesAPI.PutTemplate].
@@ -1860,16 +2905,61 @@ type IndicesPutTemplateRequest struct {
 	// Order: ("order") The order for this template when merging multiple matching ones (higher numbers are merged later, overriding the lower numbers).
 	Order *int
 	// Body: The template definition.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *IndicesPutTemplateBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// IndicesPutTemplateBody is the body of [IndicesAPI.PutTemplate].
+type IndicesPutTemplateBody struct {
+	// Aliases for the index.
+	Aliases map[string]types.Alias `json:"aliases,omitempty"`
+	// Array of wildcard expressions used to match the names
+	// of indices during creation.
+	IndexPatterns types.OneOrMany[string] `json:"index_patterns,omitempty"`
+	// Mapping for fields in the index.
+	Mappings *types.TypeMapping `json:"mappings,omitempty"`
+	// Order in which Elasticsearch applies this template if index
+	// matches multiple templates.
+	//
+	// Templates with lower 'order' values are merged first. Templates with higher
+	// 'order' values are merged later, overriding templates with lower values.
+	Order *int `json:"order,omitempty"`
+	// Configuration options for the index.
+	Settings *types.IndexSettings `json:"settings,omitempty"`
+	// Version number used to manage index templates externally. This number
+	// is not automatically generated by Elasticsearch.
+	// To unset a version, replace the template without specifying one.
+	Version *types.VersionNumber `json:"version,omitempty"`
+}
+
+// IndicesPutTemplateResponse is the response of [IndicesAPI.PutTemplate].
+type IndicesPutTemplateResponse = types.AcknowledgedResponseBase
 
 // PutTemplate calls indices.put_template: Create or update a legacy index template.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-put-template
 //
 // Deprecated: Legacy index templates are deprecated in favor of composable templates. (since 7.8.0)
-func (a *IndicesAPI) PutTemplate(ctx context.Context, r IndicesPutTemplateRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) PutTemplate(ctx context.Context, r IndicesPutTemplateRequest, opts ...Option) (*IndicesPutTemplateResponse, error) {
+	return decodeAs[IndicesPutTemplateResponse](doIndicesPutTemplate(ctx, a.t, r, opts))
+}
+
+// PutTemplate calls indices.put_template and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.PutTemplate].
+//
+// Deprecated: Legacy index templates are deprecated in favor of composable templates. (since 7.8.0)
+func (a *RawIndicesAPI) PutTemplate(ctx context.Context, r IndicesPutTemplateRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesPutTemplate(ctx, a.t, r, opts)
+}
+
+func doIndicesPutTemplate(ctx context.Context, t transport.Interface, r IndicesPutTemplateRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Name == "" {
 		return nil, missingPart("indices.put_template", "name")
 	}
@@ -1880,7 +2970,7 @@ func (a *IndicesAPI) PutTemplate(ctx context.Context, r IndicesPutTemplateReques
 	setBool(q, "create", r.Create)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setInt(q, "order", r.Order)
-	return send(ctx, a.t, "indices.put_template", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "indices.put_template", m, p, q, body, "", "", opts)
 }
 
 // IndicesRecoveryRequest holds the parameters of [IndicesAPI.Recovery].
@@ -1901,10 +2991,23 @@ type IndicesRecoveryRequest struct {
 	IgnoreUnavailable *bool
 }
 
+// IndicesRecoveryResponse is the response of [IndicesAPI.Recovery].
+type IndicesRecoveryResponse = map[string]types.RecoveryStatus
+
 // Recovery calls indices.recovery: Get index recovery information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-recovery
-func (a *IndicesAPI) Recovery(ctx context.Context, r IndicesRecoveryRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) Recovery(ctx context.Context, r IndicesRecoveryRequest, opts ...Option) (*IndicesRecoveryResponse, error) {
+	return decodeAs[IndicesRecoveryResponse](doIndicesRecovery(ctx, a.t, r, opts))
+}
+
+// Recovery calls indices.recovery and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.Recovery].
+func (a *RawIndicesAPI) Recovery(ctx context.Context, r IndicesRecoveryRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesRecovery(ctx, a.t, r, opts)
+}
+
+func doIndicesRecovery(ctx context.Context, t transport.Interface, r IndicesRecoveryRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -1919,7 +3022,7 @@ func (a *IndicesAPI) Recovery(ctx context.Context, r IndicesRecoveryRequest, opt
 	setBool(q, "detailed", r.Detailed)
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
-	return send(ctx, a.t, "indices.recovery", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.recovery", m, p, q, nil, "", "", opts)
 }
 
 // IndicesRefreshRequest holds the parameters of [IndicesAPI.Refresh].
@@ -1936,10 +3039,23 @@ type IndicesRefreshRequest struct {
 	IgnoreUnavailable *bool
 }
 
+// IndicesRefreshResponse is the response of [IndicesAPI.Refresh].
+type IndicesRefreshResponse = types.ShardsOperationResponseBase
+
 // Refresh calls indices.refresh: Refresh an index.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-refresh
-func (a *IndicesAPI) Refresh(ctx context.Context, r IndicesRefreshRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) Refresh(ctx context.Context, r IndicesRefreshRequest, opts ...Option) (*IndicesRefreshResponse, error) {
+	return decodeAs[IndicesRefreshResponse](doIndicesRefresh(ctx, a.t, r, opts))
+}
+
+// Refresh calls indices.refresh and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.Refresh].
+func (a *RawIndicesAPI) Refresh(ctx context.Context, r IndicesRefreshRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesRefresh(ctx, a.t, r, opts)
+}
+
+func doIndicesRefresh(ctx context.Context, t transport.Interface, r IndicesRefreshRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -1952,7 +3068,7 @@ func (a *IndicesAPI) Refresh(ctx context.Context, r IndicesRefreshRequest, opts 
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
-	return send(ctx, a.t, "indices.refresh", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.refresh", m, p, q, nil, "", "", opts)
 }
 
 // IndicesReloadSearchAnalyzersRequest holds the parameters of [IndicesAPI.ReloadSearchAnalyzers].
@@ -1971,10 +3087,23 @@ type IndicesReloadSearchAnalyzersRequest struct {
 	Resource string
 }
 
+// IndicesReloadSearchAnalyzersResponse is the response of [IndicesAPI.ReloadSearchAnalyzers].
+type IndicesReloadSearchAnalyzersResponse = types.ReloadResult
+
 // ReloadSearchAnalyzers calls indices.reload_search_analyzers: Reload search analyzers.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-reload-search-analyzers
-func (a *IndicesAPI) ReloadSearchAnalyzers(ctx context.Context, r IndicesReloadSearchAnalyzersRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) ReloadSearchAnalyzers(ctx context.Context, r IndicesReloadSearchAnalyzersRequest, opts ...Option) (*IndicesReloadSearchAnalyzersResponse, error) {
+	return decodeAs[IndicesReloadSearchAnalyzersResponse](doIndicesReloadSearchAnalyzers(ctx, a.t, r, opts))
+}
+
+// ReloadSearchAnalyzers calls indices.reload_search_analyzers and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.ReloadSearchAnalyzers].
+func (a *RawIndicesAPI) ReloadSearchAnalyzers(ctx context.Context, r IndicesReloadSearchAnalyzersRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesReloadSearchAnalyzers(ctx, a.t, r, opts)
+}
+
+func doIndicesReloadSearchAnalyzers(ctx context.Context, t transport.Interface, r IndicesReloadSearchAnalyzersRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Index) == 0 {
 		return nil, missingPart("indices.reload_search_analyzers", "index")
 	}
@@ -1985,7 +3114,7 @@ func (a *IndicesAPI) ReloadSearchAnalyzers(ctx context.Context, r IndicesReloadS
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setStr(q, "resource", r.Resource)
-	return send(ctx, a.t, "indices.reload_search_analyzers", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.reload_search_analyzers", m, p, q, nil, "", "", opts)
 }
 
 // IndicesRemoveBlockRequest holds the parameters of [IndicesAPI.RemoveBlock].
@@ -2010,10 +3139,26 @@ type IndicesRemoveBlockRequest struct {
 	Timeout string
 }
 
+// IndicesRemoveBlockResponse is the response of [IndicesAPI.RemoveBlock].
+type IndicesRemoveBlockResponse struct {
+	Acknowledged bool                             `json:"acknowledged"`
+	Indices      []types.RemoveIndicesBlockStatus `json:"indices,omitempty"`
+}
+
 // RemoveBlock calls indices.remove_block: Remove an index block.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-remove-block
-func (a *IndicesAPI) RemoveBlock(ctx context.Context, r IndicesRemoveBlockRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) RemoveBlock(ctx context.Context, r IndicesRemoveBlockRequest, opts ...Option) (*IndicesRemoveBlockResponse, error) {
+	return decodeAs[IndicesRemoveBlockResponse](doIndicesRemoveBlock(ctx, a.t, r, opts))
+}
+
+// RemoveBlock calls indices.remove_block and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.RemoveBlock].
+func (a *RawIndicesAPI) RemoveBlock(ctx context.Context, r IndicesRemoveBlockRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesRemoveBlock(ctx, a.t, r, opts)
+}
+
+func doIndicesRemoveBlock(ctx context.Context, t transport.Interface, r IndicesRemoveBlockRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Index) == 0 {
 		return nil, missingPart("indices.remove_block", "index")
 	}
@@ -2028,7 +3173,7 @@ func (a *IndicesAPI) RemoveBlock(ctx context.Context, r IndicesRemoveBlockReques
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "indices.remove_block", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.remove_block", m, p, q, nil, "", "", opts)
 }
 
 // IndicesResolveClusterRequest holds the parameters of [IndicesAPI.ResolveCluster].
@@ -2052,10 +3197,23 @@ type IndicesResolveClusterRequest struct {
 	Timeout string
 }
 
+// IndicesResolveClusterResponse is the response of [IndicesAPI.ResolveCluster].
+type IndicesResolveClusterResponse = map[string]types.ResolveClusterInfo
+
 // ResolveCluster calls indices.resolve_cluster: Resolve the cluster.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-resolve-cluster
-func (a *IndicesAPI) ResolveCluster(ctx context.Context, r IndicesResolveClusterRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) ResolveCluster(ctx context.Context, r IndicesResolveClusterRequest, opts ...Option) (*IndicesResolveClusterResponse, error) {
+	return decodeAs[IndicesResolveClusterResponse](doIndicesResolveCluster(ctx, a.t, r, opts))
+}
+
+// ResolveCluster calls indices.resolve_cluster and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.ResolveCluster].
+func (a *RawIndicesAPI) ResolveCluster(ctx context.Context, r IndicesResolveClusterRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesResolveCluster(ctx, a.t, r, opts)
+}
+
+func doIndicesResolveCluster(ctx context.Context, t transport.Interface, r IndicesResolveClusterRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -2070,7 +3228,7 @@ func (a *IndicesAPI) ResolveCluster(ctx context.Context, r IndicesResolveCluster
 	setBool(q, "ignore_throttled", r.IgnoreThrottled)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "indices.resolve_cluster", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.resolve_cluster", m, p, q, nil, "", "", opts)
 }
 
 // IndicesResolveIndexRequest holds the parameters of [IndicesAPI.ResolveIndex].
@@ -2090,10 +3248,27 @@ type IndicesResolveIndexRequest struct {
 	Mode []Mode
 }
 
+// IndicesResolveIndexResponse is the response of [IndicesAPI.ResolveIndex].
+type IndicesResolveIndexResponse struct {
+	Indices     []types.ResolveIndexItem            `json:"indices,omitempty"`
+	Aliases     []types.ResolveIndexAliasItem       `json:"aliases,omitempty"`
+	DataStreams []types.ResolveIndexDataStreamsItem `json:"data_streams,omitempty"`
+}
+
 // ResolveIndex calls indices.resolve_index: Resolve indices.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-resolve-index
-func (a *IndicesAPI) ResolveIndex(ctx context.Context, r IndicesResolveIndexRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) ResolveIndex(ctx context.Context, r IndicesResolveIndexRequest, opts ...Option) (*IndicesResolveIndexResponse, error) {
+	return decodeAs[IndicesResolveIndexResponse](doIndicesResolveIndex(ctx, a.t, r, opts))
+}
+
+// ResolveIndex calls indices.resolve_index and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.ResolveIndex].
+func (a *RawIndicesAPI) ResolveIndex(ctx context.Context, r IndicesResolveIndexRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesResolveIndex(ctx, a.t, r, opts)
+}
+
+func doIndicesResolveIndex(ctx context.Context, t transport.Interface, r IndicesResolveIndexRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.resolve_index", "name")
 	}
@@ -2104,7 +3279,7 @@ func (a *IndicesAPI) ResolveIndex(ctx context.Context, r IndicesResolveIndexRequ
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setEnums(q, "mode", r.Mode)
-	return send(ctx, a.t, "indices.resolve_index", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.resolve_index", m, p, q, nil, "", "", opts)
 }
 
 // IndicesRolloverRequest holds the parameters of [IndicesAPI.Rollover].
@@ -2126,14 +3301,61 @@ type IndicesRolloverRequest struct {
 	// WaitForActiveShards: ("wait_for_active_shards") Set the number of active shards to wait for on the newly created rollover index before the operation returns.
 	WaitForActiveShards string
 	// Body: The conditions that needs to be met for executing rollover.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *IndicesRolloverBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// IndicesRolloverBody is the body of [IndicesAPI.Rollover].
+type IndicesRolloverBody struct {
+	// Aliases for the target index.
+	// Data streams do not support this parameter.
+	Aliases map[string]types.Alias `json:"aliases,omitempty"`
+	// Conditions for the rollover.
+	// If specified, Elasticsearch only performs the rollover if the current index satisfies these conditions.
+	// If this parameter is not specified, Elasticsearch performs the rollover unconditionally.
+	// If conditions are specified, at least one of them must be a `max_*` condition.
+	// The index will rollover if any `max_*` condition is satisfied and all `min_*` conditions are satisfied.
+	Conditions *types.RolloverConditions `json:"conditions,omitempty"`
+	// Mapping for fields in the index.
+	// If specified, this mapping can include field names, field data types, and mapping paramaters.
+	Mappings *types.TypeMapping `json:"mappings,omitempty"`
+	// Configuration options for the index.
+	// Data streams do not support this parameter.
+	Settings map[string]json.RawMessage `json:"settings,omitempty"`
+}
+
+// IndicesRolloverResponse is the response of [IndicesAPI.Rollover].
+type IndicesRolloverResponse struct {
+	Acknowledged       bool            `json:"acknowledged"`
+	Conditions         map[string]bool `json:"conditions,omitempty"`
+	DryRun             bool            `json:"dry_run"`
+	NewIndex           string          `json:"new_index"`
+	OldIndex           string          `json:"old_index"`
+	RolledOver         bool            `json:"rolled_over"`
+	ShardsAcknowledged bool            `json:"shards_acknowledged"`
 }
 
 // Rollover calls indices.rollover: Roll over to a new index.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-rollover
-func (a *IndicesAPI) Rollover(ctx context.Context, r IndicesRolloverRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) Rollover(ctx context.Context, r IndicesRolloverRequest, opts ...Option) (*IndicesRolloverResponse, error) {
+	return decodeAs[IndicesRolloverResponse](doIndicesRollover(ctx, a.t, r, opts))
+}
+
+// Rollover calls indices.rollover and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.Rollover].
+func (a *RawIndicesAPI) Rollover(ctx context.Context, r IndicesRolloverRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesRollover(ctx, a.t, r, opts)
+}
+
+func doIndicesRollover(ctx context.Context, t transport.Interface, r IndicesRolloverRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Alias == "" {
 		return nil, missingPart("indices.rollover", "alias")
 	}
@@ -2151,7 +3373,7 @@ func (a *IndicesAPI) Rollover(ctx context.Context, r IndicesRolloverRequest, opt
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
-	return send(ctx, a.t, "indices.rollover", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "indices.rollover", m, p, q, body, "", "", opts)
 }
 
 // IndicesSegmentsRequest holds the parameters of [IndicesAPI.Segments].
@@ -2168,10 +3390,26 @@ type IndicesSegmentsRequest struct {
 	IgnoreUnavailable *bool
 }
 
+// IndicesSegmentsResponse is the response of [IndicesAPI.Segments].
+type IndicesSegmentsResponse struct {
+	Indices map[string]types.IndexSegment `json:"indices,omitempty"`
+	Shards  types.ShardStatistics         `json:"_shards"`
+}
+
 // Segments calls indices.segments: Get index segments.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-segments
-func (a *IndicesAPI) Segments(ctx context.Context, r IndicesSegmentsRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) Segments(ctx context.Context, r IndicesSegmentsRequest, opts ...Option) (*IndicesSegmentsResponse, error) {
+	return decodeAs[IndicesSegmentsResponse](doIndicesSegments(ctx, a.t, r, opts))
+}
+
+// Segments calls indices.segments and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.Segments].
+func (a *RawIndicesAPI) Segments(ctx context.Context, r IndicesSegmentsRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesSegments(ctx, a.t, r, opts)
+}
+
+func doIndicesSegments(ctx context.Context, t transport.Interface, r IndicesSegmentsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -2184,7 +3422,7 @@ func (a *IndicesAPI) Segments(ctx context.Context, r IndicesSegmentsRequest, opt
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
-	return send(ctx, a.t, "indices.segments", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.segments", m, p, q, nil, "", "", opts)
 }
 
 // IndicesShardStoresRequest holds the parameters of [IndicesAPI.ShardStores].
@@ -2204,10 +3442,25 @@ type IndicesShardStoresRequest struct {
 	Status []Status
 }
 
+// IndicesShardStoresResponse is the response of [IndicesAPI.ShardStores].
+type IndicesShardStoresResponse struct {
+	Indices map[string]types.IndicesShardStores `json:"indices,omitempty"`
+}
+
 // ShardStores calls indices.shard_stores: Get index shard stores.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-shard-stores
-func (a *IndicesAPI) ShardStores(ctx context.Context, r IndicesShardStoresRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) ShardStores(ctx context.Context, r IndicesShardStoresRequest, opts ...Option) (*IndicesShardStoresResponse, error) {
+	return decodeAs[IndicesShardStoresResponse](doIndicesShardStores(ctx, a.t, r, opts))
+}
+
+// ShardStores calls indices.shard_stores and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.ShardStores].
+func (a *RawIndicesAPI) ShardStores(ctx context.Context, r IndicesShardStoresRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesShardStores(ctx, a.t, r, opts)
+}
+
+func doIndicesShardStores(ctx context.Context, t transport.Interface, r IndicesShardStoresRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -2221,7 +3474,7 @@ func (a *IndicesAPI) ShardStores(ctx context.Context, r IndicesShardStoresReques
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setEnums(q, "status", r.Status)
-	return send(ctx, a.t, "indices.shard_stores", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.shard_stores", m, p, q, nil, "", "", opts)
 }
 
 // IndicesShrinkRequest holds the parameters of [IndicesAPI.Shrink].
@@ -2239,14 +3492,47 @@ type IndicesShrinkRequest struct {
 	// WaitForActiveShards: ("wait_for_active_shards") Set the number of active shards to wait for on the shrunken index before the operation returns.
 	WaitForActiveShards string
 	// Body: The configuration for the target index (`settings` and `aliases`).
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *IndicesShrinkBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// IndicesShrinkBody is the body of [IndicesAPI.Shrink].
+type IndicesShrinkBody struct {
+	// The key is the alias name.
+	// Index alias names support date math.
+	Aliases map[string]types.Alias `json:"aliases,omitempty"`
+	// Configuration options for the target index.
+	Settings map[string]json.RawMessage `json:"settings,omitempty"`
+}
+
+// IndicesShrinkResponse is the response of [IndicesAPI.Shrink].
+type IndicesShrinkResponse struct {
+	Acknowledged       bool            `json:"acknowledged"`
+	ShardsAcknowledged bool            `json:"shards_acknowledged"`
+	Index              types.IndexName `json:"index"`
 }
 
 // Shrink calls indices.shrink: Shrink an index.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-shrink
-func (a *IndicesAPI) Shrink(ctx context.Context, r IndicesShrinkRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) Shrink(ctx context.Context, r IndicesShrinkRequest, opts ...Option) (*IndicesShrinkResponse, error) {
+	return decodeAs[IndicesShrinkResponse](doIndicesShrink(ctx, a.t, r, opts))
+}
+
+// Shrink calls indices.shrink and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.Shrink].
+func (a *RawIndicesAPI) Shrink(ctx context.Context, r IndicesShrinkRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesShrink(ctx, a.t, r, opts)
+}
+
+func doIndicesShrink(ctx context.Context, t transport.Interface, r IndicesShrinkRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Index == "" {
 		return nil, missingPart("indices.shrink", "index")
 	}
@@ -2259,7 +3545,7 @@ func (a *IndicesAPI) Shrink(ctx context.Context, r IndicesShrinkRequest, opts ..
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
-	return send(ctx, a.t, "indices.shrink", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "indices.shrink", m, p, q, body, "", "", opts)
 }
 
 // IndicesSimulateIndexTemplateRequest holds the parameters of [IndicesAPI.SimulateIndexTemplate].
@@ -2276,14 +3562,37 @@ type IndicesSimulateIndexTemplateRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	MasterTimeout string
 	// Body: New index template definition, which will be included in the simulation, as if it already exists in the system.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *types.IndexTemplate
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// IndicesSimulateIndexTemplateResponse is the response of [IndicesAPI.SimulateIndexTemplate].
+type IndicesSimulateIndexTemplateResponse struct {
+	Overlapping []types.Overlapping `json:"overlapping,omitempty"`
+	Template    types.Template      `json:"template"`
 }
 
 // SimulateIndexTemplate calls indices.simulate_index_template: Simulate an index.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-simulate-index-template
-func (a *IndicesAPI) SimulateIndexTemplate(ctx context.Context, r IndicesSimulateIndexTemplateRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) SimulateIndexTemplate(ctx context.Context, r IndicesSimulateIndexTemplateRequest, opts ...Option) (*IndicesSimulateIndexTemplateResponse, error) {
+	return decodeAs[IndicesSimulateIndexTemplateResponse](doIndicesSimulateIndexTemplate(ctx, a.t, r, opts))
+}
+
+// SimulateIndexTemplate calls indices.simulate_index_template and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.SimulateIndexTemplate].
+func (a *RawIndicesAPI) SimulateIndexTemplate(ctx context.Context, r IndicesSimulateIndexTemplateRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesSimulateIndexTemplate(ctx, a.t, r, opts)
+}
+
+func doIndicesSimulateIndexTemplate(ctx context.Context, t transport.Interface, r IndicesSimulateIndexTemplateRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Name == "" {
 		return nil, missingPart("indices.simulate_index_template", "name")
 	}
@@ -2294,7 +3603,7 @@ func (a *IndicesAPI) SimulateIndexTemplate(ctx context.Context, r IndicesSimulat
 	setBool(q, "create", r.Create)
 	setBool(q, "include_defaults", r.IncludeDefaults)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "indices.simulate_index_template", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "indices.simulate_index_template", m, p, q, body, "", "", opts)
 }
 
 // IndicesSimulateTemplateRequest holds the parameters of [IndicesAPI.SimulateTemplate].
@@ -2311,14 +3620,75 @@ type IndicesSimulateTemplateRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	MasterTimeout string
 	// Body: New index template definition to be simulated, if no index template name is specified.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *IndicesSimulateTemplateBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// IndicesSimulateTemplateBody is the body of [IndicesAPI.SimulateTemplate].
+type IndicesSimulateTemplateBody struct {
+	// This setting overrides the value of the `action.auto_create_index` cluster setting.
+	// If set to `true` in a template, then indices can be automatically created using that template even if auto-creation of indices is disabled via `actions.auto_create_index`.
+	// If set to `false`, then indices or data streams matching the template must always be explicitly created, and may never be automatically created.
+	AllowAutoCreate *bool `json:"allow_auto_create,omitempty"`
+	// Array of wildcard (`*`) expressions used to match the names of data streams and indices during creation.
+	IndexPatterns types.Indices `json:"index_patterns,omitempty"`
+	// An ordered list of component template names.
+	// Component templates are merged in the order specified, meaning that the last component template specified has the highest precedence.
+	ComposedOf []types.Name `json:"composed_of,omitempty"`
+	// Template to be applied.
+	// It may optionally include an `aliases`, `mappings`, or `settings` configuration.
+	Template *types.IndexTemplateMapping `json:"template,omitempty"`
+	// If this object is included, the template is used to create data streams and their backing indices.
+	// Supports an empty object.
+	// Data streams require a matching index template with a `data_stream` object.
+	DataStream *types.DataStreamVisibility `json:"data_stream,omitempty"`
+	// Priority to determine index template precedence when a new data stream or index is created.
+	// The index template with the highest priority is chosen.
+	// If no priority is specified the template is treated as though it is of priority 0 (lowest priority).
+	// This number is not automatically generated by Elasticsearch.
+	Priority *int64 `json:"priority,omitempty"`
+	// Version number used to manage index templates externally.
+	// This number is not automatically generated by Elasticsearch.
+	Version *types.VersionNumber `json:"version,omitempty"`
+	// Optional user metadata about the index template.
+	// May have any contents.
+	// This map is not automatically generated by Elasticsearch.
+	Meta types.Metadata `json:"_meta,omitempty"`
+	// The configuration option ignore_missing_component_templates can be used when an index template
+	// references a component template that might not exist
+	IgnoreMissingComponentTemplates []string `json:"ignore_missing_component_templates,omitempty"`
+	// Marks this index template as deprecated. When creating or updating a non-deprecated index template
+	// that uses deprecated components, Elasticsearch will emit a deprecation warning.
+	Deprecated *bool `json:"deprecated,omitempty"`
+}
+
+// IndicesSimulateTemplateResponse is the response of [IndicesAPI.SimulateTemplate].
+type IndicesSimulateTemplateResponse struct {
+	Overlapping []types.Overlapping `json:"overlapping,omitempty"`
+	Template    types.Template      `json:"template"`
 }
 
 // SimulateTemplate calls indices.simulate_template: Simulate an index template.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-simulate-template
-func (a *IndicesAPI) SimulateTemplate(ctx context.Context, r IndicesSimulateTemplateRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) SimulateTemplate(ctx context.Context, r IndicesSimulateTemplateRequest, opts ...Option) (*IndicesSimulateTemplateResponse, error) {
+	return decodeAs[IndicesSimulateTemplateResponse](doIndicesSimulateTemplate(ctx, a.t, r, opts))
+}
+
+// SimulateTemplate calls indices.simulate_template and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.SimulateTemplate].
+func (a *RawIndicesAPI) SimulateTemplate(ctx context.Context, r IndicesSimulateTemplateRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesSimulateTemplate(ctx, a.t, r, opts)
+}
+
+func doIndicesSimulateTemplate(ctx context.Context, t transport.Interface, r IndicesSimulateTemplateRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	var p string
 	m := "POST"
 	switch {
@@ -2332,7 +3702,7 @@ func (a *IndicesAPI) SimulateTemplate(ctx context.Context, r IndicesSimulateTemp
 	setBool(q, "create", r.Create)
 	setBool(q, "include_defaults", r.IncludeDefaults)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "indices.simulate_template", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "indices.simulate_template", m, p, q, body, "", "", opts)
 }
 
 // IndicesSplitRequest holds the parameters of [IndicesAPI.Split].
@@ -2350,14 +3720,46 @@ type IndicesSplitRequest struct {
 	// WaitForActiveShards: ("wait_for_active_shards") Set the number of active shards to wait for on the shrunken index before the operation returns.
 	WaitForActiveShards string
 	// Body: The configuration for the target index (`settings` and `aliases`).
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *IndicesSplitBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// IndicesSplitBody is the body of [IndicesAPI.Split].
+type IndicesSplitBody struct {
+	// Aliases for the resulting index.
+	Aliases map[string]types.Alias `json:"aliases,omitempty"`
+	// Configuration options for the target index.
+	Settings map[string]json.RawMessage `json:"settings,omitempty"`
+}
+
+// IndicesSplitResponse is the response of [IndicesAPI.Split].
+type IndicesSplitResponse struct {
+	Acknowledged       bool            `json:"acknowledged"`
+	ShardsAcknowledged bool            `json:"shards_acknowledged"`
+	Index              types.IndexName `json:"index"`
 }
 
 // Split calls indices.split: Split an index.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-split
-func (a *IndicesAPI) Split(ctx context.Context, r IndicesSplitRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) Split(ctx context.Context, r IndicesSplitRequest, opts ...Option) (*IndicesSplitResponse, error) {
+	return decodeAs[IndicesSplitResponse](doIndicesSplit(ctx, a.t, r, opts))
+}
+
+// Split calls indices.split and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.Split].
+func (a *RawIndicesAPI) Split(ctx context.Context, r IndicesSplitRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesSplit(ctx, a.t, r, opts)
+}
+
+func doIndicesSplit(ctx context.Context, t transport.Interface, r IndicesSplitRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Index == "" {
 		return nil, missingPart("indices.split", "index")
 	}
@@ -2370,7 +3772,7 @@ func (a *IndicesAPI) Split(ctx context.Context, r IndicesSplitRequest, opts ...O
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
-	return send(ctx, a.t, "indices.split", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "indices.split", m, p, q, body, "", "", opts)
 }
 
 // IndicesStatsRequest holds the parameters of [IndicesAPI.Stats].
@@ -2406,10 +3808,27 @@ type IndicesStatsRequest struct {
 	Level Level
 }
 
+// IndicesStatsResponse is the response of [IndicesAPI.Stats].
+type IndicesStatsResponse struct {
+	Indices map[string]types.IndicesStats `json:"indices,omitempty"`
+	Shards  types.ShardStatistics         `json:"_shards"`
+	All     types.IndicesStats            `json:"_all"`
+}
+
 // Stats calls indices.stats: Get index statistics.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-stats
-func (a *IndicesAPI) Stats(ctx context.Context, r IndicesStatsRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) Stats(ctx context.Context, r IndicesStatsRequest, opts ...Option) (*IndicesStatsResponse, error) {
+	return decodeAs[IndicesStatsResponse](doIndicesStats(ctx, a.t, r, opts))
+}
+
+// Stats calls indices.stats and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.Stats].
+func (a *RawIndicesAPI) Stats(ctx context.Context, r IndicesStatsRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesStats(ctx, a.t, r, opts)
+}
+
+func doIndicesStats(ctx context.Context, t transport.Interface, r IndicesStatsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -2432,7 +3851,7 @@ func (a *IndicesAPI) Stats(ctx context.Context, r IndicesStatsRequest, opts ...O
 	setBool(q, "include_segment_file_sizes", r.IncludeSegmentFileSizes)
 	setBool(q, "include_unloaded_segments", r.IncludeUnloadedSegments)
 	setStr(q, "level", string(r.Level))
-	return send(ctx, a.t, "indices.stats", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "indices.stats", m, p, q, nil, "", "", opts)
 }
 
 // IndicesUpdateAliasesRequest holds the parameters of [IndicesAPI.UpdateAliases].
@@ -2444,20 +3863,46 @@ type IndicesUpdateAliasesRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The definition of `actions` to perform.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *IndicesUpdateAliasesBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// IndicesUpdateAliasesBody is the body of [IndicesAPI.UpdateAliases].
+type IndicesUpdateAliasesBody struct {
+	// Actions to perform.
+	Actions []types.IndicesUpdateAliasesAction `json:"actions,omitempty"`
+}
+
+// IndicesUpdateAliasesResponse is the response of [IndicesAPI.UpdateAliases].
+type IndicesUpdateAliasesResponse = types.AcknowledgedResponseBase
 
 // UpdateAliases calls indices.update_aliases: Create or update an alias.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-update-aliases
-func (a *IndicesAPI) UpdateAliases(ctx context.Context, r IndicesUpdateAliasesRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) UpdateAliases(ctx context.Context, r IndicesUpdateAliasesRequest, opts ...Option) (*IndicesUpdateAliasesResponse, error) {
+	return decodeAs[IndicesUpdateAliasesResponse](doIndicesUpdateAliases(ctx, a.t, r, opts))
+}
+
+// UpdateAliases calls indices.update_aliases and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.UpdateAliases].
+func (a *RawIndicesAPI) UpdateAliases(ctx context.Context, r IndicesUpdateAliasesRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesUpdateAliases(ctx, a.t, r, opts)
+}
+
+func doIndicesUpdateAliases(ctx context.Context, t transport.Interface, r IndicesUpdateAliasesRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_aliases"
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "indices.update_aliases", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "indices.update_aliases", m, p, q, body, "", "", opts)
 }
 
 // IndicesValidateQueryRequest holds the parameters of [IndicesAPI.ValidateQuery].
@@ -2491,17 +3936,48 @@ type IndicesValidateQueryRequest struct {
 	// Rewrite: ("rewrite") Provide a more detailed explanation showing the actual Lucene query that will be executed.
 	Rewrite *bool
 	// Body: The query definition specified with the Query DSL.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *IndicesValidateQueryBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// IndicesValidateQueryBody is the body of [IndicesAPI.ValidateQuery].
+type IndicesValidateQueryBody struct {
+	// Query in the Lucene query string syntax.
+	Query *types.QueryContainer `json:"query,omitempty"`
+}
+
+// IndicesValidateQueryResponse is the response of [IndicesAPI.ValidateQuery].
+type IndicesValidateQueryResponse struct {
+	Explanations []types.IndicesValidationExplanation `json:"explanations,omitempty"`
+	Shards       *types.ShardStatistics               `json:"_shards,omitempty"`
+	Valid        bool                                 `json:"valid"`
+	Error        string                               `json:"error,omitempty"`
 }
 
 // ValidateQuery calls indices.validate_query: Validate a query.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-indices-validate-query
-func (a *IndicesAPI) ValidateQuery(ctx context.Context, r IndicesValidateQueryRequest, opts ...Option) (*transport.Response, error) {
+func (a *IndicesAPI) ValidateQuery(ctx context.Context, r IndicesValidateQueryRequest, opts ...Option) (*IndicesValidateQueryResponse, error) {
+	return decodeAs[IndicesValidateQueryResponse](doIndicesValidateQuery(ctx, a.t, r, opts))
+}
+
+// ValidateQuery calls indices.validate_query and returns the raw response: the caller reads and closes
+// its body. See [IndicesAPI.ValidateQuery].
+func (a *RawIndicesAPI) ValidateQuery(ctx context.Context, r IndicesValidateQueryRequest, opts ...Option) (*transport.Response, error) {
+	return doIndicesValidateQuery(ctx, a.t, r, opts)
+}
+
+func doIndicesValidateQuery(ctx context.Context, t transport.Interface, r IndicesValidateQueryRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	var p string
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	switch {
@@ -2523,5 +3999,5 @@ func (a *IndicesAPI) ValidateQuery(ctx context.Context, r IndicesValidateQueryRe
 	setBool(q, "lenient", r.Lenient)
 	setStr(q, "q", r.Q)
 	setBool(q, "rewrite", r.Rewrite)
-	return send(ctx, a.t, "indices.validate_query", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "indices.validate_query", m, p, q, body, "", "", opts)
 }

@@ -5,6 +5,7 @@ package api
 import (
 	"context"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -16,14 +17,31 @@ type InferenceChatCompletionUnifiedRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference payload.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *types.InferenceRequestChatCompletion
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
 
 // ChatCompletionUnified calls inference.chat_completion_unified: Perform chat completion inference.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-unified-inference
 func (a *InferenceAPI) ChatCompletionUnified(ctx context.Context, r InferenceChatCompletionUnifiedRequest, opts ...Option) (*transport.Response, error) {
+	return doInferenceChatCompletionUnified(ctx, a.t, r, opts)
+}
+
+// ChatCompletionUnified calls inference.chat_completion_unified and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.ChatCompletionUnified].
+func (a *RawInferenceAPI) ChatCompletionUnified(ctx context.Context, r InferenceChatCompletionUnifiedRequest, opts ...Option) (*transport.Response, error) {
+	return doInferenceChatCompletionUnified(ctx, a.t, r, opts)
+}
+
+func doInferenceChatCompletionUnified(ctx context.Context, t transport.Interface, r InferenceChatCompletionUnifiedRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.InferenceID == "" {
 		return nil, missingPart("inference.chat_completion_unified", "inference_id")
 	}
@@ -31,7 +49,7 @@ func (a *InferenceAPI) ChatCompletionUnified(ctx context.Context, r InferenceCha
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.chat_completion_unified", m, p, q, r.Body, "", "text/event-stream", opts)
+	return send(ctx, t, "inference.chat_completion_unified", m, p, q, body, "", "text/event-stream", opts)
 }
 
 // InferenceCompletionRequest holds the parameters of [InferenceAPI.Completion].
@@ -42,14 +60,43 @@ type InferenceCompletionRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference payload.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferenceCompletionBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferenceCompletionBody is the body of [InferenceAPI.Completion].
+type InferenceCompletionBody struct {
+	// Inference input.
+	// Either a string or an array of strings.
+	Input types.OneOrMany[string] `json:"input,omitempty"`
+	// Task settings for the individual inference request. These settings are specific to the <task_type> you specified and override the task settings specified when initializing the service.
+	TaskSettings types.TaskSettings `json:"task_settings,omitempty"`
+}
+
+// InferenceCompletionResponse is the response of [InferenceAPI.Completion].
+type InferenceCompletionResponse = types.CompletionInferenceResult
 
 // Completion calls inference.completion: Perform completion inference on the service.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-inference
-func (a *InferenceAPI) Completion(ctx context.Context, r InferenceCompletionRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) Completion(ctx context.Context, r InferenceCompletionRequest, opts ...Option) (*InferenceCompletionResponse, error) {
+	return decodeAs[InferenceCompletionResponse](doInferenceCompletion(ctx, a.t, r, opts))
+}
+
+// Completion calls inference.completion and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.Completion].
+func (a *RawInferenceAPI) Completion(ctx context.Context, r InferenceCompletionRequest, opts ...Option) (*transport.Response, error) {
+	return doInferenceCompletion(ctx, a.t, r, opts)
+}
+
+func doInferenceCompletion(ctx context.Context, t transport.Interface, r InferenceCompletionRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.InferenceID == "" {
 		return nil, missingPart("inference.completion", "inference_id")
 	}
@@ -57,7 +104,7 @@ func (a *InferenceAPI) Completion(ctx context.Context, r InferenceCompletionRequ
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.completion", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.completion", m, p, q, body, "", "", opts)
 }
 
 // InferenceDeleteRequest holds the parameters of [InferenceAPI.Delete].
@@ -72,10 +119,23 @@ type InferenceDeleteRequest struct {
 	Force *bool
 }
 
+// InferenceDeleteResponse is the response of [InferenceAPI.Delete].
+type InferenceDeleteResponse = types.DeleteInferenceEndpointResult
+
 // Delete calls inference.delete: Delete an inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-delete
-func (a *InferenceAPI) Delete(ctx context.Context, r InferenceDeleteRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) Delete(ctx context.Context, r InferenceDeleteRequest, opts ...Option) (*InferenceDeleteResponse, error) {
+	return decodeAs[InferenceDeleteResponse](doInferenceDelete(ctx, a.t, r, opts))
+}
+
+// Delete calls inference.delete and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.Delete].
+func (a *RawInferenceAPI) Delete(ctx context.Context, r InferenceDeleteRequest, opts ...Option) (*transport.Response, error) {
+	return doInferenceDelete(ctx, a.t, r, opts)
+}
+
+func doInferenceDelete(ctx context.Context, t transport.Interface, r InferenceDeleteRequest, opts []Option) (*transport.Response, error) {
 	if r.InferenceID == "" {
 		return nil, missingPart("inference.delete", "inference_id")
 	}
@@ -90,20 +150,33 @@ func (a *InferenceAPI) Delete(ctx context.Context, r InferenceDeleteRequest, opt
 	q := url.Values{}
 	setBool(q, "dry_run", r.DryRun)
 	setBool(q, "force", r.Force)
-	return send(ctx, a.t, "inference.delete", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "inference.delete", m, p, q, nil, "", "", opts)
 }
 
 // InferenceDeleteRegionPolicyRequest holds the parameters of [InferenceAPI.DeleteRegionPolicy].
 type InferenceDeleteRegionPolicyRequest struct {
 }
 
+// InferenceDeleteRegionPolicyResponse is the response of [InferenceAPI.DeleteRegionPolicy].
+type InferenceDeleteRegionPolicyResponse = types.AcknowledgedResponseBase
+
 // DeleteRegionPolicy calls inference.delete_region_policy: Delete the inference region policy.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-delete-region-policy
-func (a *InferenceAPI) DeleteRegionPolicy(ctx context.Context, r InferenceDeleteRegionPolicyRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) DeleteRegionPolicy(ctx context.Context, r InferenceDeleteRegionPolicyRequest, opts ...Option) (*InferenceDeleteRegionPolicyResponse, error) {
+	return decodeAs[InferenceDeleteRegionPolicyResponse](doInferenceDeleteRegionPolicy(ctx, a.t, r, opts))
+}
+
+// DeleteRegionPolicy calls inference.delete_region_policy and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.DeleteRegionPolicy].
+func (a *RawInferenceAPI) DeleteRegionPolicy(ctx context.Context, r InferenceDeleteRegionPolicyRequest, opts ...Option) (*transport.Response, error) {
+	return doInferenceDeleteRegionPolicy(ctx, a.t, r, opts)
+}
+
+func doInferenceDeleteRegionPolicy(ctx context.Context, t transport.Interface, r InferenceDeleteRegionPolicyRequest, opts []Option) (*transport.Response, error) {
 	p := "/_inference/_region_policy"
 	m := "DELETE"
-	return send(ctx, a.t, "inference.delete_region_policy", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "inference.delete_region_policy", m, p, nil, nil, "", "", opts)
 }
 
 // InferenceEmbeddingRequest holds the parameters of [InferenceAPI.Embedding].
@@ -114,15 +187,35 @@ type InferenceEmbeddingRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference payload.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *types.InferenceRequestEmbedding
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferenceEmbeddingResponse is the response of [InferenceAPI.Embedding].
+type InferenceEmbeddingResponse = types.EmbeddingInferenceResult
 
 // Embedding calls inference.embedding: Perform embedding inference on the service.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-embedding
-func (a *InferenceAPI) Embedding(ctx context.Context, r InferenceEmbeddingRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) Embedding(ctx context.Context, r InferenceEmbeddingRequest, opts ...Option) (*InferenceEmbeddingResponse, error) {
+	return decodeAs[InferenceEmbeddingResponse](doInferenceEmbedding(ctx, a.t, r, opts))
+}
+
+// Embedding calls inference.embedding and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.Embedding].
+func (a *RawInferenceAPI) Embedding(ctx context.Context, r InferenceEmbeddingRequest, opts ...Option) (*transport.Response, error) {
+	return doInferenceEmbedding(ctx, a.t, r, opts)
+}
+
+func doInferenceEmbedding(ctx context.Context, t transport.Interface, r InferenceEmbeddingRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.InferenceID == "" {
 		return nil, missingPart("inference.embedding", "inference_id")
 	}
@@ -130,7 +223,7 @@ func (a *InferenceAPI) Embedding(ctx context.Context, r InferenceEmbeddingReques
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.embedding", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.embedding", m, p, q, body, "", "", opts)
 }
 
 // InferenceGetRequest holds the parameters of [InferenceAPI.Get].
@@ -141,10 +234,25 @@ type InferenceGetRequest struct {
 	TaskType TaskType
 }
 
+// InferenceGetResponse is the response of [InferenceAPI.Get].
+type InferenceGetResponse struct {
+	Endpoints []types.InferenceEndpointInfo `json:"endpoints,omitempty"`
+}
+
 // Get calls inference.get: Get an inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-get
-func (a *InferenceAPI) Get(ctx context.Context, r InferenceGetRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) Get(ctx context.Context, r InferenceGetRequest, opts ...Option) (*InferenceGetResponse, error) {
+	return decodeAs[InferenceGetResponse](doInferenceGet(ctx, a.t, r, opts))
+}
+
+// Get calls inference.get and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.Get].
+func (a *RawInferenceAPI) Get(ctx context.Context, r InferenceGetRequest, opts ...Option) (*transport.Response, error) {
+	return doInferenceGet(ctx, a.t, r, opts)
+}
+
+func doInferenceGet(ctx context.Context, t transport.Interface, r InferenceGetRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -155,20 +263,33 @@ func (a *InferenceAPI) Get(ctx context.Context, r InferenceGetRequest, opts ...O
 	default:
 		p = "/_inference"
 	}
-	return send(ctx, a.t, "inference.get", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "inference.get", m, p, nil, nil, "", "", opts)
 }
 
 // InferenceGetRegionPolicyRequest holds the parameters of [InferenceAPI.GetRegionPolicy].
 type InferenceGetRegionPolicyRequest struct {
 }
 
+// InferenceGetRegionPolicyResponse is the response of [InferenceAPI.GetRegionPolicy].
+type InferenceGetRegionPolicyResponse = types.RegionPolicyDoc
+
 // GetRegionPolicy calls inference.get_region_policy: Get the inference region policy.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-get-region-policy
-func (a *InferenceAPI) GetRegionPolicy(ctx context.Context, r InferenceGetRegionPolicyRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) GetRegionPolicy(ctx context.Context, r InferenceGetRegionPolicyRequest, opts ...Option) (*InferenceGetRegionPolicyResponse, error) {
+	return decodeAs[InferenceGetRegionPolicyResponse](doInferenceGetRegionPolicy(ctx, a.t, r, opts))
+}
+
+// GetRegionPolicy calls inference.get_region_policy and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.GetRegionPolicy].
+func (a *RawInferenceAPI) GetRegionPolicy(ctx context.Context, r InferenceGetRegionPolicyRequest, opts ...Option) (*transport.Response, error) {
+	return doInferenceGetRegionPolicy(ctx, a.t, r, opts)
+}
+
+func doInferenceGetRegionPolicy(ctx context.Context, t transport.Interface, r InferenceGetRegionPolicyRequest, opts []Option) (*transport.Response, error) {
 	p := "/_inference/_region_policy"
 	m := "GET"
-	return send(ctx, a.t, "inference.get_region_policy", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "inference.get_region_policy", m, p, nil, nil, "", "", opts)
 }
 
 // InferenceInferenceRequest holds the parameters of [InferenceAPI.Inference].
@@ -181,14 +302,61 @@ type InferenceInferenceRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference payload.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferenceInferenceBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferenceInferenceBody is the body of [InferenceAPI.Inference].
+type InferenceInferenceBody struct {
+	// The query input, which is required only for the `rerank` task.
+	// It is not required for other tasks.
+	Query string `json:"query,omitempty"`
+	// The text on which you want to perform the inference task.
+	// It can be a single string or an array.
+	//
+	// > info
+	// > Inference endpoints for the `completion` task type currently only support a single string as input.
+	Input types.OneOrMany[string] `json:"input,omitempty"`
+	// Specifies the input data type for the embedding model. The `input_type` parameter only applies to Inference Endpoints with the `embedding` or `text_embedding` task type. Possible values include:
+	// * `SEARCH`
+	// * `INGEST`
+	// * `CLASSIFICATION`
+	// * `CLUSTERING`
+	// Not all services support all values. Unsupported values will trigger a validation exception.
+	// Accepted values depend on the configured inference service, refer to the relevant service-specific documentation for more info.
+	//
+	// > info
+	// > The `input_type` parameter specified on the root level of the request body will take precedence over the `input_type` parameter specified in `task_settings`.
+	InputType string `json:"input_type,omitempty"`
+	// Task settings for the individual inference request.
+	// These settings are specific to the task type you specified and override the task settings specified when initializing the service.
+	TaskSettings types.TaskSettings `json:"task_settings,omitempty"`
+}
+
+// InferenceInferenceResponse is the response of [InferenceAPI.Inference].
+type InferenceInferenceResponse = types.InferenceResult
 
 // Inference calls inference.inference: Perform inference on the service.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-inference
-func (a *InferenceAPI) Inference(ctx context.Context, r InferenceInferenceRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) Inference(ctx context.Context, r InferenceInferenceRequest, opts ...Option) (*InferenceInferenceResponse, error) {
+	return decodeAs[InferenceInferenceResponse](doInferenceInference(ctx, a.t, r, opts))
+}
+
+// Inference calls inference.inference and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.Inference].
+func (a *RawInferenceAPI) Inference(ctx context.Context, r InferenceInferenceRequest, opts ...Option) (*transport.Response, error) {
+	return doInferenceInference(ctx, a.t, r, opts)
+}
+
+func doInferenceInference(ctx context.Context, t transport.Interface, r InferenceInferenceRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.InferenceID == "" {
 		return nil, missingPart("inference.inference", "inference_id")
 	}
@@ -202,7 +370,7 @@ func (a *InferenceAPI) Inference(ctx context.Context, r InferenceInferenceReques
 	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.inference", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.inference", m, p, q, body, "", "", opts)
 }
 
 // InferencePutRequest holds the parameters of [InferenceAPI.Put].
@@ -215,14 +383,34 @@ type InferencePutRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *types.InferenceEndpoint
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutResponse is the response of [InferenceAPI.Put].
+type InferencePutResponse = types.InferenceEndpointInfo
 
 // Put calls inference.put: Create an inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put
-func (a *InferenceAPI) Put(ctx context.Context, r InferencePutRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) Put(ctx context.Context, r InferencePutRequest, opts ...Option) (*InferencePutResponse, error) {
+	return decodeAs[InferencePutResponse](doInferencePut(ctx, a.t, r, opts))
+}
+
+// Put calls inference.put and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.Put].
+func (a *RawInferenceAPI) Put(ctx context.Context, r InferencePutRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePut(ctx, a.t, r, opts)
+}
+
+func doInferencePut(ctx context.Context, t transport.Interface, r InferencePutRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.InferenceID == "" {
 		return nil, missingPart("inference.put", "inference_id")
 	}
@@ -236,7 +424,7 @@ func (a *InferenceAPI) Put(ctx context.Context, r InferencePutRequest, opts ...O
 	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.put", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put", m, p, q, body, "", "", opts)
 }
 
 // InferencePutAi21Request holds the parameters of [InferenceAPI.PutAi21].
@@ -249,14 +437,42 @@ type InferencePutAi21Request struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutAi21Body
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutAi21Body is the body of [InferenceAPI.PutAi21].
+type InferencePutAi21Body struct {
+	// The type of service supported for the specified task type. In this case, `ai21`.
+	Service types.Ai21ServiceType `json:"service"`
+	// Settings used to install the inference model. These settings are specific to the `ai21` service.
+	ServiceSettings types.Ai21ServiceSettings `json:"service_settings"`
+}
+
+// InferencePutAi21Response is the response of [InferenceAPI.PutAi21].
+type InferencePutAi21Response = types.InferenceEndpointInfoAi21
 
 // PutAi21 calls inference.put_ai21: Create a AI21 inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-ai21
-func (a *InferenceAPI) PutAi21(ctx context.Context, r InferencePutAi21Request, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutAi21(ctx context.Context, r InferencePutAi21Request, opts ...Option) (*InferencePutAi21Response, error) {
+	return decodeAs[InferencePutAi21Response](doInferencePutAi21(ctx, a.t, r, opts))
+}
+
+// PutAi21 calls inference.put_ai21 and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutAi21].
+func (a *RawInferenceAPI) PutAi21(ctx context.Context, r InferencePutAi21Request, opts ...Option) (*transport.Response, error) {
+	return doInferencePutAi21(ctx, a.t, r, opts)
+}
+
+func doInferencePutAi21(ctx context.Context, t transport.Interface, r InferencePutAi21Request, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TaskType == "" {
 		return nil, missingPart("inference.put_ai21", "task_type")
 	}
@@ -267,7 +483,7 @@ func (a *InferenceAPI) PutAi21(ctx context.Context, r InferencePutAi21Request, o
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.put_ai21", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_ai21", m, p, q, body, "", "", opts)
 }
 
 // InferencePutAlibabacloudRequest holds the parameters of [InferenceAPI.PutAlibabacloud].
@@ -280,14 +496,49 @@ type InferencePutAlibabacloudRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutAlibabacloudBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutAlibabacloudBody is the body of [InferenceAPI.PutAlibabacloud].
+type InferencePutAlibabacloudBody struct {
+	// The chunking configuration object.
+	// Applies only to the `sparse_embedding` or `text_embedding` task types.
+	// Not applicable to the `rerank` or `completion` task types.
+	ChunkingSettings *types.InferenceChunkingSettings `json:"chunking_settings,omitempty"`
+	// The type of service supported for the specified task type. In this case, `alibabacloud-ai-search`.
+	Service types.AlibabaCloudServiceType `json:"service"`
+	// Settings used to install the inference model. These settings are specific to the `alibabacloud-ai-search` service.
+	ServiceSettings types.AlibabaCloudServiceSettings `json:"service_settings"`
+	// Settings to configure the inference task.
+	// These settings are specific to the task type you specified.
+	TaskSettings *types.AlibabaCloudTaskSettings `json:"task_settings,omitempty"`
+}
+
+// InferencePutAlibabacloudResponse is the response of [InferenceAPI.PutAlibabacloud].
+type InferencePutAlibabacloudResponse = types.InferenceEndpointInfoAlibabaCloudAI
 
 // PutAlibabacloud calls inference.put_alibabacloud: Create an AlibabaCloud AI Search inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-alibabacloud
-func (a *InferenceAPI) PutAlibabacloud(ctx context.Context, r InferencePutAlibabacloudRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutAlibabacloud(ctx context.Context, r InferencePutAlibabacloudRequest, opts ...Option) (*InferencePutAlibabacloudResponse, error) {
+	return decodeAs[InferencePutAlibabacloudResponse](doInferencePutAlibabacloud(ctx, a.t, r, opts))
+}
+
+// PutAlibabacloud calls inference.put_alibabacloud and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutAlibabacloud].
+func (a *RawInferenceAPI) PutAlibabacloud(ctx context.Context, r InferencePutAlibabacloudRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePutAlibabacloud(ctx, a.t, r, opts)
+}
+
+func doInferencePutAlibabacloud(ctx context.Context, t transport.Interface, r InferencePutAlibabacloudRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TaskType == "" {
 		return nil, missingPart("inference.put_alibabacloud", "task_type")
 	}
@@ -298,7 +549,7 @@ func (a *InferenceAPI) PutAlibabacloud(ctx context.Context, r InferencePutAlibab
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.put_alibabacloud", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_alibabacloud", m, p, q, body, "", "", opts)
 }
 
 // InferencePutAmazonbedrockRequest holds the parameters of [InferenceAPI.PutAmazonbedrock].
@@ -311,14 +562,49 @@ type InferencePutAmazonbedrockRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutAmazonbedrockBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutAmazonbedrockBody is the body of [InferenceAPI.PutAmazonbedrock].
+type InferencePutAmazonbedrockBody struct {
+	// The chunking configuration object.
+	// Applies only to the `text_embedding` task type.
+	// Not applicable to the `chat_completion` and `completion` task types.
+	ChunkingSettings *types.InferenceChunkingSettings `json:"chunking_settings,omitempty"`
+	// The type of service supported for the specified task type. In this case, `amazonbedrock`.
+	Service types.AmazonBedrockServiceType `json:"service"`
+	// Settings used to install the inference model. These settings are specific to the `amazonbedrock` service.
+	ServiceSettings types.AmazonBedrockServiceSettings `json:"service_settings"`
+	// Settings to configure the inference task.
+	// These settings are specific to the task type you specified.
+	TaskSettings *types.AmazonBedrockTaskSettings `json:"task_settings,omitempty"`
+}
+
+// InferencePutAmazonbedrockResponse is the response of [InferenceAPI.PutAmazonbedrock].
+type InferencePutAmazonbedrockResponse = types.InferenceEndpointInfoAmazonBedrock
 
 // PutAmazonbedrock calls inference.put_amazonbedrock: Create an Amazon Bedrock inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-amazonbedrock
-func (a *InferenceAPI) PutAmazonbedrock(ctx context.Context, r InferencePutAmazonbedrockRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutAmazonbedrock(ctx context.Context, r InferencePutAmazonbedrockRequest, opts ...Option) (*InferencePutAmazonbedrockResponse, error) {
+	return decodeAs[InferencePutAmazonbedrockResponse](doInferencePutAmazonbedrock(ctx, a.t, r, opts))
+}
+
+// PutAmazonbedrock calls inference.put_amazonbedrock and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutAmazonbedrock].
+func (a *RawInferenceAPI) PutAmazonbedrock(ctx context.Context, r InferencePutAmazonbedrockRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePutAmazonbedrock(ctx, a.t, r, opts)
+}
+
+func doInferencePutAmazonbedrock(ctx context.Context, t transport.Interface, r InferencePutAmazonbedrockRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TaskType == "" {
 		return nil, missingPart("inference.put_amazonbedrock", "task_type")
 	}
@@ -329,7 +615,7 @@ func (a *InferenceAPI) PutAmazonbedrock(ctx context.Context, r InferencePutAmazo
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.put_amazonbedrock", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_amazonbedrock", m, p, q, body, "", "", opts)
 }
 
 // InferencePutAmazonsagemakerRequest holds the parameters of [InferenceAPI.PutAmazonsagemaker].
@@ -342,14 +628,50 @@ type InferencePutAmazonsagemakerRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutAmazonsagemakerBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutAmazonsagemakerBody is the body of [InferenceAPI.PutAmazonsagemaker].
+type InferencePutAmazonsagemakerBody struct {
+	// The chunking configuration object.
+	// Applies only to the `sparse_embedding` or `text_embedding` task types.
+	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
+	ChunkingSettings *types.InferenceChunkingSettings `json:"chunking_settings,omitempty"`
+	// The type of service supported for the specified task type. In this case, `amazon_sagemaker`.
+	Service types.AmazonSageMakerServiceType `json:"service"`
+	// Settings used to install the inference model.
+	// These settings are specific to the `amazon_sagemaker` service and `service_settings.api` you specified.
+	ServiceSettings types.AmazonSageMakerServiceSettings `json:"service_settings"`
+	// Settings to configure the inference task.
+	// These settings are specific to the task type and `service_settings.api` you specified.
+	TaskSettings *types.AmazonSageMakerTaskSettings `json:"task_settings,omitempty"`
+}
+
+// InferencePutAmazonsagemakerResponse is the response of [InferenceAPI.PutAmazonsagemaker].
+type InferencePutAmazonsagemakerResponse = types.InferenceEndpointInfoAmazonSageMaker
 
 // PutAmazonsagemaker calls inference.put_amazonsagemaker: Create an Amazon SageMaker inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-amazonsagemaker
-func (a *InferenceAPI) PutAmazonsagemaker(ctx context.Context, r InferencePutAmazonsagemakerRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutAmazonsagemaker(ctx context.Context, r InferencePutAmazonsagemakerRequest, opts ...Option) (*InferencePutAmazonsagemakerResponse, error) {
+	return decodeAs[InferencePutAmazonsagemakerResponse](doInferencePutAmazonsagemaker(ctx, a.t, r, opts))
+}
+
+// PutAmazonsagemaker calls inference.put_amazonsagemaker and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutAmazonsagemaker].
+func (a *RawInferenceAPI) PutAmazonsagemaker(ctx context.Context, r InferencePutAmazonsagemakerRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePutAmazonsagemaker(ctx, a.t, r, opts)
+}
+
+func doInferencePutAmazonsagemaker(ctx context.Context, t transport.Interface, r InferencePutAmazonsagemakerRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TaskType == "" {
 		return nil, missingPart("inference.put_amazonsagemaker", "task_type")
 	}
@@ -360,7 +682,7 @@ func (a *InferenceAPI) PutAmazonsagemaker(ctx context.Context, r InferencePutAma
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.put_amazonsagemaker", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_amazonsagemaker", m, p, q, body, "", "", opts)
 }
 
 // InferencePutAnthropicRequest holds the parameters of [InferenceAPI.PutAnthropic].
@@ -373,14 +695,45 @@ type InferencePutAnthropicRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutAnthropicBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutAnthropicBody is the body of [InferenceAPI.PutAnthropic].
+type InferencePutAnthropicBody struct {
+	// The type of service supported for the specified task type. In this case, `anthropic`.
+	Service types.AnthropicServiceType `json:"service"`
+	// Settings used to install the inference model. These settings are specific to the `anthropic` service.
+	ServiceSettings types.AnthropicServiceSettings `json:"service_settings"`
+	// Settings to configure the inference task.
+	// These settings are specific to the task type you specified.
+	TaskSettings *types.AnthropicTaskSettings `json:"task_settings,omitempty"`
+}
+
+// InferencePutAnthropicResponse is the response of [InferenceAPI.PutAnthropic].
+type InferencePutAnthropicResponse = types.InferenceEndpointInfoAnthropic
 
 // PutAnthropic calls inference.put_anthropic: Create an Anthropic inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-anthropic
-func (a *InferenceAPI) PutAnthropic(ctx context.Context, r InferencePutAnthropicRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutAnthropic(ctx context.Context, r InferencePutAnthropicRequest, opts ...Option) (*InferencePutAnthropicResponse, error) {
+	return decodeAs[InferencePutAnthropicResponse](doInferencePutAnthropic(ctx, a.t, r, opts))
+}
+
+// PutAnthropic calls inference.put_anthropic and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutAnthropic].
+func (a *RawInferenceAPI) PutAnthropic(ctx context.Context, r InferencePutAnthropicRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePutAnthropic(ctx, a.t, r, opts)
+}
+
+func doInferencePutAnthropic(ctx context.Context, t transport.Interface, r InferencePutAnthropicRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TaskType == "" {
 		return nil, missingPart("inference.put_anthropic", "task_type")
 	}
@@ -391,7 +744,7 @@ func (a *InferenceAPI) PutAnthropic(ctx context.Context, r InferencePutAnthropic
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.put_anthropic", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_anthropic", m, p, q, body, "", "", opts)
 }
 
 // InferencePutAzureaistudioRequest holds the parameters of [InferenceAPI.PutAzureaistudio].
@@ -404,14 +757,49 @@ type InferencePutAzureaistudioRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutAzureaistudioBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutAzureaistudioBody is the body of [InferenceAPI.PutAzureaistudio].
+type InferencePutAzureaistudioBody struct {
+	// The chunking configuration object.
+	// Applies only to the `text_embedding` task type.
+	// Not applicable to the `rerank` or `completion` task types.
+	ChunkingSettings *types.InferenceChunkingSettings `json:"chunking_settings,omitempty"`
+	// The type of service supported for the specified task type. In this case, `azureaistudio`.
+	Service types.AzureAiStudioServiceType `json:"service"`
+	// Settings used to install the inference model. These settings are specific to the `azureaistudio` service.
+	ServiceSettings types.AzureAiStudioServiceSettings `json:"service_settings"`
+	// Settings to configure the inference task.
+	// These settings are specific to the task type you specified.
+	TaskSettings *types.AzureAiStudioTaskSettings `json:"task_settings,omitempty"`
+}
+
+// InferencePutAzureaistudioResponse is the response of [InferenceAPI.PutAzureaistudio].
+type InferencePutAzureaistudioResponse = types.InferenceEndpointInfoAzureAIStudio
 
 // PutAzureaistudio calls inference.put_azureaistudio: Create an Azure AI studio inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-azureaistudio
-func (a *InferenceAPI) PutAzureaistudio(ctx context.Context, r InferencePutAzureaistudioRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutAzureaistudio(ctx context.Context, r InferencePutAzureaistudioRequest, opts ...Option) (*InferencePutAzureaistudioResponse, error) {
+	return decodeAs[InferencePutAzureaistudioResponse](doInferencePutAzureaistudio(ctx, a.t, r, opts))
+}
+
+// PutAzureaistudio calls inference.put_azureaistudio and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutAzureaistudio].
+func (a *RawInferenceAPI) PutAzureaistudio(ctx context.Context, r InferencePutAzureaistudioRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePutAzureaistudio(ctx, a.t, r, opts)
+}
+
+func doInferencePutAzureaistudio(ctx context.Context, t transport.Interface, r InferencePutAzureaistudioRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TaskType == "" {
 		return nil, missingPart("inference.put_azureaistudio", "task_type")
 	}
@@ -422,7 +810,7 @@ func (a *InferenceAPI) PutAzureaistudio(ctx context.Context, r InferencePutAzure
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.put_azureaistudio", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_azureaistudio", m, p, q, body, "", "", opts)
 }
 
 // InferencePutAzureopenaiRequest holds the parameters of [InferenceAPI.PutAzureopenai].
@@ -435,14 +823,49 @@ type InferencePutAzureopenaiRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutAzureopenaiBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutAzureopenaiBody is the body of [InferenceAPI.PutAzureopenai].
+type InferencePutAzureopenaiBody struct {
+	// The chunking configuration object.
+	// Applies only to the `text_embedding` task type.
+	// Not applicable to the `completion` and `chat_completion` task types.
+	ChunkingSettings *types.InferenceChunkingSettings `json:"chunking_settings,omitempty"`
+	// The type of service supported for the specified task type. In this case, `azureopenai`.
+	Service types.AzureOpenAIServiceType `json:"service"`
+	// Settings used to install the inference model. These settings are specific to the `azureopenai` service.
+	ServiceSettings types.AzureOpenAIServiceSettings `json:"service_settings"`
+	// Settings to configure the inference task.
+	// These settings are specific to the task type you specified.
+	TaskSettings *types.AzureOpenAITaskSettings `json:"task_settings,omitempty"`
+}
+
+// InferencePutAzureopenaiResponse is the response of [InferenceAPI.PutAzureopenai].
+type InferencePutAzureopenaiResponse = types.InferenceEndpointInfoAzureOpenAI
 
 // PutAzureopenai calls inference.put_azureopenai: Create an Azure OpenAI inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-azureopenai
-func (a *InferenceAPI) PutAzureopenai(ctx context.Context, r InferencePutAzureopenaiRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutAzureopenai(ctx context.Context, r InferencePutAzureopenaiRequest, opts ...Option) (*InferencePutAzureopenaiResponse, error) {
+	return decodeAs[InferencePutAzureopenaiResponse](doInferencePutAzureopenai(ctx, a.t, r, opts))
+}
+
+// PutAzureopenai calls inference.put_azureopenai and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutAzureopenai].
+func (a *RawInferenceAPI) PutAzureopenai(ctx context.Context, r InferencePutAzureopenaiRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePutAzureopenai(ctx, a.t, r, opts)
+}
+
+func doInferencePutAzureopenai(ctx context.Context, t transport.Interface, r InferencePutAzureopenaiRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TaskType == "" {
 		return nil, missingPart("inference.put_azureopenai", "task_type")
 	}
@@ -453,7 +876,7 @@ func (a *InferenceAPI) PutAzureopenai(ctx context.Context, r InferencePutAzureop
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.put_azureopenai", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_azureopenai", m, p, q, body, "", "", opts)
 }
 
 // InferencePutCohereRequest holds the parameters of [InferenceAPI.PutCohere].
@@ -466,14 +889,50 @@ type InferencePutCohereRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutCohereBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutCohereBody is the body of [InferenceAPI.PutCohere].
+type InferencePutCohereBody struct {
+	// The chunking configuration object.
+	// Applies only to the `text_embedding` task type.
+	// Not applicable to the `rerank` or `completion` task type.
+	ChunkingSettings *types.InferenceChunkingSettings `json:"chunking_settings,omitempty"`
+	// The type of service supported for the specified task type. In this case, `cohere`.
+	Service types.CohereServiceType `json:"service"`
+	// Settings used to install the inference model.
+	// These settings are specific to the `cohere` service.
+	ServiceSettings types.CohereServiceSettings `json:"service_settings"`
+	// Settings to configure the inference task.
+	// These settings are specific to the task type you specified.
+	TaskSettings *types.CohereTaskSettings `json:"task_settings,omitempty"`
+}
+
+// InferencePutCohereResponse is the response of [InferenceAPI.PutCohere].
+type InferencePutCohereResponse = types.InferenceEndpointInfoCohere
 
 // PutCohere calls inference.put_cohere: Create a Cohere inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-cohere
-func (a *InferenceAPI) PutCohere(ctx context.Context, r InferencePutCohereRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutCohere(ctx context.Context, r InferencePutCohereRequest, opts ...Option) (*InferencePutCohereResponse, error) {
+	return decodeAs[InferencePutCohereResponse](doInferencePutCohere(ctx, a.t, r, opts))
+}
+
+// PutCohere calls inference.put_cohere and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutCohere].
+func (a *RawInferenceAPI) PutCohere(ctx context.Context, r InferencePutCohereRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePutCohere(ctx, a.t, r, opts)
+}
+
+func doInferencePutCohere(ctx context.Context, t transport.Interface, r InferencePutCohereRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TaskType == "" {
 		return nil, missingPart("inference.put_cohere", "task_type")
 	}
@@ -484,7 +943,7 @@ func (a *InferenceAPI) PutCohere(ctx context.Context, r InferencePutCohereReques
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.put_cohere", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_cohere", m, p, q, body, "", "", opts)
 }
 
 // InferencePutContextualaiRequest holds the parameters of [InferenceAPI.PutContextualai].
@@ -497,14 +956,45 @@ type InferencePutContextualaiRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutContextualaiBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutContextualaiBody is the body of [InferenceAPI.PutContextualai].
+type InferencePutContextualaiBody struct {
+	// The type of service supported for the specified task type. In this case, `contextualai`.
+	Service types.ContextualAIServiceType `json:"service"`
+	// Settings used to install the inference model. These settings are specific to the `contextualai` service.
+	ServiceSettings types.ContextualAIServiceSettings `json:"service_settings"`
+	// Settings to configure the inference task.
+	// These settings are specific to the task type you specified.
+	TaskSettings *types.ContextualAITaskSettings `json:"task_settings,omitempty"`
+}
+
+// InferencePutContextualaiResponse is the response of [InferenceAPI.PutContextualai].
+type InferencePutContextualaiResponse = types.InferenceEndpointInfoContextualAi
 
 // PutContextualai calls inference.put_contextualai: Create an Contextual AI inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-contextualai
-func (a *InferenceAPI) PutContextualai(ctx context.Context, r InferencePutContextualaiRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutContextualai(ctx context.Context, r InferencePutContextualaiRequest, opts ...Option) (*InferencePutContextualaiResponse, error) {
+	return decodeAs[InferencePutContextualaiResponse](doInferencePutContextualai(ctx, a.t, r, opts))
+}
+
+// PutContextualai calls inference.put_contextualai and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutContextualai].
+func (a *RawInferenceAPI) PutContextualai(ctx context.Context, r InferencePutContextualaiRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePutContextualai(ctx, a.t, r, opts)
+}
+
+func doInferencePutContextualai(ctx context.Context, t transport.Interface, r InferencePutContextualaiRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TaskType == "" {
 		return nil, missingPart("inference.put_contextualai", "task_type")
 	}
@@ -515,7 +1005,7 @@ func (a *InferenceAPI) PutContextualai(ctx context.Context, r InferencePutContex
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.put_contextualai", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_contextualai", m, p, q, body, "", "", opts)
 }
 
 // InferencePutCustomRequest holds the parameters of [InferenceAPI.PutCustom].
@@ -525,14 +1015,50 @@ type InferencePutCustomRequest struct {
 	// CustomInferenceID: (path part "custom_inference_id", required) The inference Id.
 	CustomInferenceID string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutCustomBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutCustomBody is the body of [InferenceAPI.PutCustom].
+type InferencePutCustomBody struct {
+	// The chunking configuration object.
+	// Applies only to the `sparse_embedding` or `text_embedding` task types.
+	// Not applicable to the `rerank` or `completion` task types.
+	ChunkingSettings *types.InferenceChunkingSettings `json:"chunking_settings,omitempty"`
+	// The type of service supported for the specified task type. In this case, `custom`.
+	Service types.CustomServiceType `json:"service"`
+	// Settings used to install the inference model.
+	// These settings are specific to the `custom` service.
+	ServiceSettings types.CustomServiceSettings `json:"service_settings"`
+	// Settings to configure the inference task.
+	// These settings are specific to the task type you specified.
+	TaskSettings *types.CustomTaskSettings `json:"task_settings,omitempty"`
+}
+
+// InferencePutCustomResponse is the response of [InferenceAPI.PutCustom].
+type InferencePutCustomResponse = types.InferenceEndpointInfoCustom
 
 // PutCustom calls inference.put_custom: Create a custom inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-custom
-func (a *InferenceAPI) PutCustom(ctx context.Context, r InferencePutCustomRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutCustom(ctx context.Context, r InferencePutCustomRequest, opts ...Option) (*InferencePutCustomResponse, error) {
+	return decodeAs[InferencePutCustomResponse](doInferencePutCustom(ctx, a.t, r, opts))
+}
+
+// PutCustom calls inference.put_custom and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutCustom].
+func (a *RawInferenceAPI) PutCustom(ctx context.Context, r InferencePutCustomRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePutCustom(ctx, a.t, r, opts)
+}
+
+func doInferencePutCustom(ctx context.Context, t transport.Interface, r InferencePutCustomRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TaskType == "" {
 		return nil, missingPart("inference.put_custom", "task_type")
 	}
@@ -541,7 +1067,7 @@ func (a *InferenceAPI) PutCustom(ctx context.Context, r InferencePutCustomReques
 	}
 	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.CustomInferenceID)
 	m := "PUT"
-	return send(ctx, a.t, "inference.put_custom", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_custom", m, p, nil, body, "", "", opts)
 }
 
 // InferencePutDeepseekRequest holds the parameters of [InferenceAPI.PutDeepseek].
@@ -554,14 +1080,43 @@ type InferencePutDeepseekRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutDeepseekBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutDeepseekBody is the body of [InferenceAPI.PutDeepseek].
+type InferencePutDeepseekBody struct {
+	// The type of service supported for the specified task type. In this case, `deepseek`.
+	Service types.DeepSeekServiceType `json:"service"`
+	// Settings used to install the inference model.
+	// These settings are specific to the `deepseek` service.
+	ServiceSettings types.DeepSeekServiceSettings `json:"service_settings"`
+}
+
+// InferencePutDeepseekResponse is the response of [InferenceAPI.PutDeepseek].
+type InferencePutDeepseekResponse = types.InferenceEndpointInfoDeepSeek
 
 // PutDeepseek calls inference.put_deepseek: Create a DeepSeek inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-deepseek
-func (a *InferenceAPI) PutDeepseek(ctx context.Context, r InferencePutDeepseekRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutDeepseek(ctx context.Context, r InferencePutDeepseekRequest, opts ...Option) (*InferencePutDeepseekResponse, error) {
+	return decodeAs[InferencePutDeepseekResponse](doInferencePutDeepseek(ctx, a.t, r, opts))
+}
+
+// PutDeepseek calls inference.put_deepseek and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutDeepseek].
+func (a *RawInferenceAPI) PutDeepseek(ctx context.Context, r InferencePutDeepseekRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePutDeepseek(ctx, a.t, r, opts)
+}
+
+func doInferencePutDeepseek(ctx context.Context, t transport.Interface, r InferencePutDeepseekRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TaskType == "" {
 		return nil, missingPart("inference.put_deepseek", "task_type")
 	}
@@ -572,7 +1127,7 @@ func (a *InferenceAPI) PutDeepseek(ctx context.Context, r InferencePutDeepseekRe
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.put_deepseek", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_deepseek", m, p, q, body, "", "", opts)
 }
 
 // InferencePutElasticsearchRequest holds the parameters of [InferenceAPI.PutElasticsearch].
@@ -585,14 +1140,49 @@ type InferencePutElasticsearchRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutElasticsearchBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutElasticsearchBody is the body of [InferenceAPI.PutElasticsearch].
+type InferencePutElasticsearchBody struct {
+	// The chunking configuration object.
+	// Applies only to the `sparse_embedding` and `text_embedding` task types.
+	// Not applicable to the `rerank` task type.
+	ChunkingSettings *types.InferenceChunkingSettings `json:"chunking_settings,omitempty"`
+	// The type of service supported for the specified task type. In this case, `elasticsearch`.
+	Service types.ElasticsearchServiceType `json:"service"`
+	// Settings used to install the inference model. These settings are specific to the `elasticsearch` service.
+	ServiceSettings types.ElasticsearchServiceSettings `json:"service_settings"`
+	// Settings to configure the inference task.
+	// These settings are specific to the task type you specified.
+	TaskSettings *types.ElasticsearchTaskSettings `json:"task_settings,omitempty"`
+}
+
+// InferencePutElasticsearchResponse is the response of [InferenceAPI.PutElasticsearch].
+type InferencePutElasticsearchResponse = types.InferenceEndpointInfoElasticsearch
 
 // PutElasticsearch calls inference.put_elasticsearch: Create an Elasticsearch inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-elasticsearch
-func (a *InferenceAPI) PutElasticsearch(ctx context.Context, r InferencePutElasticsearchRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutElasticsearch(ctx context.Context, r InferencePutElasticsearchRequest, opts ...Option) (*InferencePutElasticsearchResponse, error) {
+	return decodeAs[InferencePutElasticsearchResponse](doInferencePutElasticsearch(ctx, a.t, r, opts))
+}
+
+// PutElasticsearch calls inference.put_elasticsearch and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutElasticsearch].
+func (a *RawInferenceAPI) PutElasticsearch(ctx context.Context, r InferencePutElasticsearchRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePutElasticsearch(ctx, a.t, r, opts)
+}
+
+func doInferencePutElasticsearch(ctx context.Context, t transport.Interface, r InferencePutElasticsearchRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TaskType == "" {
 		return nil, missingPart("inference.put_elasticsearch", "task_type")
 	}
@@ -603,7 +1193,7 @@ func (a *InferenceAPI) PutElasticsearch(ctx context.Context, r InferencePutElast
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.put_elasticsearch", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_elasticsearch", m, p, q, body, "", "", opts)
 }
 
 // InferencePutElserRequest holds the parameters of [InferenceAPI.PutElser].
@@ -616,16 +1206,49 @@ type InferencePutElserRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutElserBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutElserBody is the body of [InferenceAPI.PutElser].
+type InferencePutElserBody struct {
+	// The chunking configuration object.
+	// Note that for ELSER endpoints, the max_chunk_size may not exceed `300`.
+	ChunkingSettings *types.InferenceChunkingSettings `json:"chunking_settings,omitempty"`
+	// The type of service supported for the specified task type. In this case, `elser`.
+	Service types.ElserServiceType `json:"service"`
+	// Settings used to install the inference model. These settings are specific to the `elser` service.
+	ServiceSettings types.ElserServiceSettings `json:"service_settings"`
+}
+
+// InferencePutElserResponse is the response of [InferenceAPI.PutElser].
+type InferencePutElserResponse = types.InferenceEndpointInfoELSER
 
 // PutElser calls inference.put_elser: Create an ELSER inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-elser
 //
 // Deprecated: The elser service is deprecated. Use the Elasticsearch inference integration instead, with model_id included in the service_settings. (since 8.16.0)
-func (a *InferenceAPI) PutElser(ctx context.Context, r InferencePutElserRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutElser(ctx context.Context, r InferencePutElserRequest, opts ...Option) (*InferencePutElserResponse, error) {
+	return decodeAs[InferencePutElserResponse](doInferencePutElser(ctx, a.t, r, opts))
+}
+
+// PutElser calls inference.put_elser and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutElser].
+//
+// Deprecated: The elser service is deprecated. Use the Elasticsearch inference integration instead, with model_id included in the service_settings. (since 8.16.0)
+func (a *RawInferenceAPI) PutElser(ctx context.Context, r InferencePutElserRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePutElser(ctx, a.t, r, opts)
+}
+
+func doInferencePutElser(ctx context.Context, t transport.Interface, r InferencePutElserRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TaskType == "" {
 		return nil, missingPart("inference.put_elser", "task_type")
 	}
@@ -636,7 +1259,7 @@ func (a *InferenceAPI) PutElser(ctx context.Context, r InferencePutElserRequest,
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.put_elser", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_elser", m, p, q, body, "", "", opts)
 }
 
 // InferencePutFireworksaiRequest holds the parameters of [InferenceAPI.PutFireworksai].
@@ -649,14 +1272,51 @@ type InferencePutFireworksaiRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutFireworksaiBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutFireworksaiBody is the body of [InferenceAPI.PutFireworksai].
+type InferencePutFireworksaiBody struct {
+	// The chunking configuration object.
+	// Applies only to the `text_embedding` task type.
+	// Not applicable to the `completion` or `chat_completion` task types.
+	ChunkingSettings *types.InferenceChunkingSettings `json:"chunking_settings,omitempty"`
+	// The type of service supported for the specified task type. In this case, `fireworksai`.
+	Service types.FireworksAIServiceType `json:"service"`
+	// Settings used to install the inference model. These settings are specific to the `fireworksai` service.
+	ServiceSettings types.FireworksAIServiceSettings `json:"service_settings"`
+	// Settings to configure the inference task.
+	// Applies only to the `completion` or `chat_completion` task types.
+	// Not applicable to the `text_embedding` task type.
+	// These settings are specific to the task type you specified.
+	TaskSettings *types.FireworksAITaskSettings `json:"task_settings,omitempty"`
+}
+
+// InferencePutFireworksaiResponse is the response of [InferenceAPI.PutFireworksai].
+type InferencePutFireworksaiResponse = types.InferenceEndpointInfoFireworksAI
 
 // PutFireworksai calls inference.put_fireworksai: Create a Fireworks AI inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-fireworksai
-func (a *InferenceAPI) PutFireworksai(ctx context.Context, r InferencePutFireworksaiRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutFireworksai(ctx context.Context, r InferencePutFireworksaiRequest, opts ...Option) (*InferencePutFireworksaiResponse, error) {
+	return decodeAs[InferencePutFireworksaiResponse](doInferencePutFireworksai(ctx, a.t, r, opts))
+}
+
+// PutFireworksai calls inference.put_fireworksai and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutFireworksai].
+func (a *RawInferenceAPI) PutFireworksai(ctx context.Context, r InferencePutFireworksaiRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePutFireworksai(ctx, a.t, r, opts)
+}
+
+func doInferencePutFireworksai(ctx context.Context, t transport.Interface, r InferencePutFireworksaiRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TaskType == "" {
 		return nil, missingPart("inference.put_fireworksai", "task_type")
 	}
@@ -667,7 +1327,7 @@ func (a *InferenceAPI) PutFireworksai(ctx context.Context, r InferencePutFirewor
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.put_fireworksai", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_fireworksai", m, p, q, body, "", "", opts)
 }
 
 // InferencePutGoogleaistudioRequest holds the parameters of [InferenceAPI.PutGoogleaistudio].
@@ -680,14 +1340,46 @@ type InferencePutGoogleaistudioRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutGoogleaistudioBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutGoogleaistudioBody is the body of [InferenceAPI.PutGoogleaistudio].
+type InferencePutGoogleaistudioBody struct {
+	// The chunking configuration object.
+	// Applies only to the `text_embedding` task type.
+	// Not applicable to the `completion` task type.
+	ChunkingSettings *types.InferenceChunkingSettings `json:"chunking_settings,omitempty"`
+	// The type of service supported for the specified task type. In this case, `googleaistudio`.
+	Service types.GoogleAiServiceType `json:"service"`
+	// Settings used to install the inference model. These settings are specific to the `googleaistudio` service.
+	ServiceSettings types.GoogleAiStudioServiceSettings `json:"service_settings"`
+}
+
+// InferencePutGoogleaistudioResponse is the response of [InferenceAPI.PutGoogleaistudio].
+type InferencePutGoogleaistudioResponse = types.InferenceEndpointInfoGoogleAIStudio
 
 // PutGoogleaistudio calls inference.put_googleaistudio: Create an Google AI Studio inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-googleaistudio
-func (a *InferenceAPI) PutGoogleaistudio(ctx context.Context, r InferencePutGoogleaistudioRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutGoogleaistudio(ctx context.Context, r InferencePutGoogleaistudioRequest, opts ...Option) (*InferencePutGoogleaistudioResponse, error) {
+	return decodeAs[InferencePutGoogleaistudioResponse](doInferencePutGoogleaistudio(ctx, a.t, r, opts))
+}
+
+// PutGoogleaistudio calls inference.put_googleaistudio and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutGoogleaistudio].
+func (a *RawInferenceAPI) PutGoogleaistudio(ctx context.Context, r InferencePutGoogleaistudioRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePutGoogleaistudio(ctx, a.t, r, opts)
+}
+
+func doInferencePutGoogleaistudio(ctx context.Context, t transport.Interface, r InferencePutGoogleaistudioRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TaskType == "" {
 		return nil, missingPart("inference.put_googleaistudio", "task_type")
 	}
@@ -698,7 +1390,7 @@ func (a *InferenceAPI) PutGoogleaistudio(ctx context.Context, r InferencePutGoog
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.put_googleaistudio", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_googleaistudio", m, p, q, body, "", "", opts)
 }
 
 // InferencePutGooglevertexaiRequest holds the parameters of [InferenceAPI.PutGooglevertexai].
@@ -711,14 +1403,49 @@ type InferencePutGooglevertexaiRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutGooglevertexaiBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutGooglevertexaiBody is the body of [InferenceAPI.PutGooglevertexai].
+type InferencePutGooglevertexaiBody struct {
+	// The chunking configuration object.
+	// Applies only to the `text_embedding` task type.
+	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
+	ChunkingSettings *types.InferenceChunkingSettings `json:"chunking_settings,omitempty"`
+	// The type of service supported for the specified task type. In this case, `googlevertexai`.
+	Service types.GoogleVertexAIServiceType `json:"service"`
+	// Settings used to install the inference model. These settings are specific to the `googlevertexai` service.
+	ServiceSettings types.GoogleVertexAIServiceSettings `json:"service_settings"`
+	// Settings to configure the inference task.
+	// These settings are specific to the task type you specified.
+	TaskSettings *types.GoogleVertexAITaskSettings `json:"task_settings,omitempty"`
+}
+
+// InferencePutGooglevertexaiResponse is the response of [InferenceAPI.PutGooglevertexai].
+type InferencePutGooglevertexaiResponse = types.InferenceEndpointInfoGoogleVertexAI
 
 // PutGooglevertexai calls inference.put_googlevertexai: Create a Google Vertex AI inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-googlevertexai
-func (a *InferenceAPI) PutGooglevertexai(ctx context.Context, r InferencePutGooglevertexaiRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutGooglevertexai(ctx context.Context, r InferencePutGooglevertexaiRequest, opts ...Option) (*InferencePutGooglevertexaiResponse, error) {
+	return decodeAs[InferencePutGooglevertexaiResponse](doInferencePutGooglevertexai(ctx, a.t, r, opts))
+}
+
+// PutGooglevertexai calls inference.put_googlevertexai and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutGooglevertexai].
+func (a *RawInferenceAPI) PutGooglevertexai(ctx context.Context, r InferencePutGooglevertexaiRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePutGooglevertexai(ctx, a.t, r, opts)
+}
+
+func doInferencePutGooglevertexai(ctx context.Context, t transport.Interface, r InferencePutGooglevertexaiRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TaskType == "" {
 		return nil, missingPart("inference.put_googlevertexai", "task_type")
 	}
@@ -729,7 +1456,7 @@ func (a *InferenceAPI) PutGooglevertexai(ctx context.Context, r InferencePutGoog
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.put_googlevertexai", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_googlevertexai", m, p, q, body, "", "", opts)
 }
 
 // InferencePutGroqRequest holds the parameters of [InferenceAPI.PutGroq].
@@ -742,14 +1469,42 @@ type InferencePutGroqRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutGroqBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutGroqBody is the body of [InferenceAPI.PutGroq].
+type InferencePutGroqBody struct {
+	// The type of service supported for the specified task type. In this case, `groq`.
+	Service types.GroqServiceType `json:"service"`
+	// Settings used to install the inference model. These settings are specific to the `groq` service.
+	ServiceSettings types.GroqServiceSettings `json:"service_settings"`
+}
+
+// InferencePutGroqResponse is the response of [InferenceAPI.PutGroq].
+type InferencePutGroqResponse = types.InferenceEndpointInfoGroq
 
 // PutGroq calls inference.put_groq: Create a Groq inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-groq
-func (a *InferenceAPI) PutGroq(ctx context.Context, r InferencePutGroqRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutGroq(ctx context.Context, r InferencePutGroqRequest, opts ...Option) (*InferencePutGroqResponse, error) {
+	return decodeAs[InferencePutGroqResponse](doInferencePutGroq(ctx, a.t, r, opts))
+}
+
+// PutGroq calls inference.put_groq and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutGroq].
+func (a *RawInferenceAPI) PutGroq(ctx context.Context, r InferencePutGroqRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePutGroq(ctx, a.t, r, opts)
+}
+
+func doInferencePutGroq(ctx context.Context, t transport.Interface, r InferencePutGroqRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TaskType == "" {
 		return nil, missingPart("inference.put_groq", "task_type")
 	}
@@ -760,7 +1515,7 @@ func (a *InferenceAPI) PutGroq(ctx context.Context, r InferencePutGroqRequest, o
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.put_groq", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_groq", m, p, q, body, "", "", opts)
 }
 
 // InferencePutHuggingFaceRequest holds the parameters of [InferenceAPI.PutHuggingFace].
@@ -773,14 +1528,49 @@ type InferencePutHuggingFaceRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutHuggingFaceBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutHuggingFaceBody is the body of [InferenceAPI.PutHuggingFace].
+type InferencePutHuggingFaceBody struct {
+	// The chunking configuration object.
+	// Applies only to the `text_embedding` task type.
+	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
+	ChunkingSettings *types.InferenceChunkingSettings `json:"chunking_settings,omitempty"`
+	// The type of service supported for the specified task type. In this case, `hugging_face`.
+	Service types.HuggingFaceServiceType `json:"service"`
+	// Settings used to install the inference model. These settings are specific to the `hugging_face` service.
+	ServiceSettings types.HuggingFaceServiceSettings `json:"service_settings"`
+	// Settings to configure the inference task.
+	// These settings are specific to the task type you specified.
+	TaskSettings *types.HuggingFaceTaskSettings `json:"task_settings,omitempty"`
+}
+
+// InferencePutHuggingFaceResponse is the response of [InferenceAPI.PutHuggingFace].
+type InferencePutHuggingFaceResponse = types.InferenceEndpointInfoHuggingFace
 
 // PutHuggingFace calls inference.put_hugging_face: Create a Hugging Face inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-hugging-face
-func (a *InferenceAPI) PutHuggingFace(ctx context.Context, r InferencePutHuggingFaceRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutHuggingFace(ctx context.Context, r InferencePutHuggingFaceRequest, opts ...Option) (*InferencePutHuggingFaceResponse, error) {
+	return decodeAs[InferencePutHuggingFaceResponse](doInferencePutHuggingFace(ctx, a.t, r, opts))
+}
+
+// PutHuggingFace calls inference.put_hugging_face and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutHuggingFace].
+func (a *RawInferenceAPI) PutHuggingFace(ctx context.Context, r InferencePutHuggingFaceRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePutHuggingFace(ctx, a.t, r, opts)
+}
+
+func doInferencePutHuggingFace(ctx context.Context, t transport.Interface, r InferencePutHuggingFaceRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TaskType == "" {
 		return nil, missingPart("inference.put_hugging_face", "task_type")
 	}
@@ -791,7 +1581,7 @@ func (a *InferenceAPI) PutHuggingFace(ctx context.Context, r InferencePutHugging
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.put_hugging_face", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_hugging_face", m, p, q, body, "", "", opts)
 }
 
 // InferencePutJinaaiRequest holds the parameters of [InferenceAPI.PutJinaai].
@@ -804,14 +1594,49 @@ type InferencePutJinaaiRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutJinaaiBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutJinaaiBody is the body of [InferenceAPI.PutJinaai].
+type InferencePutJinaaiBody struct {
+	// The chunking configuration object.
+	// Applies only to the `embedding` and text_embedding` task types.
+	// Not applicable to the `rerank` task type.
+	ChunkingSettings *types.InferenceChunkingSettings `json:"chunking_settings,omitempty"`
+	// The type of service supported for the specified task type. In this case, `jinaai`.
+	Service types.JinaAIServiceType `json:"service"`
+	// Settings used to install the inference model. These settings are specific to the `jinaai` service.
+	ServiceSettings types.JinaAIServiceSettings `json:"service_settings"`
+	// Settings to configure the inference task.
+	// These settings are specific to the task type you specified.
+	TaskSettings *types.JinaAITaskSettings `json:"task_settings,omitempty"`
+}
+
+// InferencePutJinaaiResponse is the response of [InferenceAPI.PutJinaai].
+type InferencePutJinaaiResponse = types.InferenceEndpointInfoJinaAi
 
 // PutJinaai calls inference.put_jinaai: Create an JinaAI inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-jinaai
-func (a *InferenceAPI) PutJinaai(ctx context.Context, r InferencePutJinaaiRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutJinaai(ctx context.Context, r InferencePutJinaaiRequest, opts ...Option) (*InferencePutJinaaiResponse, error) {
+	return decodeAs[InferencePutJinaaiResponse](doInferencePutJinaai(ctx, a.t, r, opts))
+}
+
+// PutJinaai calls inference.put_jinaai and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutJinaai].
+func (a *RawInferenceAPI) PutJinaai(ctx context.Context, r InferencePutJinaaiRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePutJinaai(ctx, a.t, r, opts)
+}
+
+func doInferencePutJinaai(ctx context.Context, t transport.Interface, r InferencePutJinaaiRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TaskType == "" {
 		return nil, missingPart("inference.put_jinaai", "task_type")
 	}
@@ -822,7 +1647,7 @@ func (a *InferenceAPI) PutJinaai(ctx context.Context, r InferencePutJinaaiReques
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.put_jinaai", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_jinaai", m, p, q, body, "", "", opts)
 }
 
 // InferencePutLlamaRequest holds the parameters of [InferenceAPI.PutLlama].
@@ -835,14 +1660,46 @@ type InferencePutLlamaRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutLlamaBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutLlamaBody is the body of [InferenceAPI.PutLlama].
+type InferencePutLlamaBody struct {
+	// The chunking configuration object.
+	// Applies only to the `text_embedding` task type.
+	// Not applicable to the `completion` or `chat_completion` task types.
+	ChunkingSettings *types.InferenceChunkingSettings `json:"chunking_settings,omitempty"`
+	// The type of service supported for the specified task type. In this case, `llama`.
+	Service types.LlamaServiceType `json:"service"`
+	// Settings used to install the inference model. These settings are specific to the `llama` service.
+	ServiceSettings types.LlamaServiceSettings `json:"service_settings"`
+}
+
+// InferencePutLlamaResponse is the response of [InferenceAPI.PutLlama].
+type InferencePutLlamaResponse = types.InferenceEndpointInfoLlama
 
 // PutLlama calls inference.put_llama: Create a Llama inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-llama
-func (a *InferenceAPI) PutLlama(ctx context.Context, r InferencePutLlamaRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutLlama(ctx context.Context, r InferencePutLlamaRequest, opts ...Option) (*InferencePutLlamaResponse, error) {
+	return decodeAs[InferencePutLlamaResponse](doInferencePutLlama(ctx, a.t, r, opts))
+}
+
+// PutLlama calls inference.put_llama and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutLlama].
+func (a *RawInferenceAPI) PutLlama(ctx context.Context, r InferencePutLlamaRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePutLlama(ctx, a.t, r, opts)
+}
+
+func doInferencePutLlama(ctx context.Context, t transport.Interface, r InferencePutLlamaRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TaskType == "" {
 		return nil, missingPart("inference.put_llama", "task_type")
 	}
@@ -853,7 +1710,7 @@ func (a *InferenceAPI) PutLlama(ctx context.Context, r InferencePutLlamaRequest,
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.put_llama", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_llama", m, p, q, body, "", "", opts)
 }
 
 // InferencePutMistralRequest holds the parameters of [InferenceAPI.PutMistral].
@@ -866,14 +1723,46 @@ type InferencePutMistralRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutMistralBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutMistralBody is the body of [InferenceAPI.PutMistral].
+type InferencePutMistralBody struct {
+	// The chunking configuration object.
+	// Applies only to the `text_embedding` task type.
+	// Not applicable to the `completion` or `chat_completion` task types.
+	ChunkingSettings *types.InferenceChunkingSettings `json:"chunking_settings,omitempty"`
+	// The type of service supported for the specified task type. In this case, `mistral`.
+	Service types.MistralServiceType `json:"service"`
+	// Settings used to install the inference model. These settings are specific to the `mistral` service.
+	ServiceSettings types.MistralServiceSettings `json:"service_settings"`
+}
+
+// InferencePutMistralResponse is the response of [InferenceAPI.PutMistral].
+type InferencePutMistralResponse = types.InferenceEndpointInfoMistral
 
 // PutMistral calls inference.put_mistral: Create a Mistral inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-mistral
-func (a *InferenceAPI) PutMistral(ctx context.Context, r InferencePutMistralRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutMistral(ctx context.Context, r InferencePutMistralRequest, opts ...Option) (*InferencePutMistralResponse, error) {
+	return decodeAs[InferencePutMistralResponse](doInferencePutMistral(ctx, a.t, r, opts))
+}
+
+// PutMistral calls inference.put_mistral and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutMistral].
+func (a *RawInferenceAPI) PutMistral(ctx context.Context, r InferencePutMistralRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePutMistral(ctx, a.t, r, opts)
+}
+
+func doInferencePutMistral(ctx context.Context, t transport.Interface, r InferencePutMistralRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TaskType == "" {
 		return nil, missingPart("inference.put_mistral", "task_type")
 	}
@@ -884,7 +1773,7 @@ func (a *InferenceAPI) PutMistral(ctx context.Context, r InferencePutMistralRequ
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.put_mistral", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_mistral", m, p, q, body, "", "", opts)
 }
 
 // InferencePutNvidiaRequest holds the parameters of [InferenceAPI.PutNvidia].
@@ -897,14 +1786,51 @@ type InferencePutNvidiaRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutNvidiaBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutNvidiaBody is the body of [InferenceAPI.PutNvidia].
+type InferencePutNvidiaBody struct {
+	// The chunking configuration object.
+	// Applies only to the `text_embedding` task type.
+	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
+	ChunkingSettings *types.InferenceChunkingSettings `json:"chunking_settings,omitempty"`
+	// The type of service supported for the specified task type. In this case, `nvidia`.
+	Service types.NvidiaServiceType `json:"service"`
+	// Settings used to install the inference model. These settings are specific to the `nvidia` service.
+	ServiceSettings types.NvidiaServiceSettings `json:"service_settings"`
+	// Settings to configure the inference task.
+	// Applies only to the `text_embedding` task type.
+	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
+	// These settings are specific to the task type you specified.
+	TaskSettings *types.NvidiaTaskSettings `json:"task_settings,omitempty"`
+}
+
+// InferencePutNvidiaResponse is the response of [InferenceAPI.PutNvidia].
+type InferencePutNvidiaResponse = types.InferenceEndpointInfoNvidia
 
 // PutNvidia calls inference.put_nvidia: Create an NVIDIA inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-nvidia
-func (a *InferenceAPI) PutNvidia(ctx context.Context, r InferencePutNvidiaRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutNvidia(ctx context.Context, r InferencePutNvidiaRequest, opts ...Option) (*InferencePutNvidiaResponse, error) {
+	return decodeAs[InferencePutNvidiaResponse](doInferencePutNvidia(ctx, a.t, r, opts))
+}
+
+// PutNvidia calls inference.put_nvidia and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutNvidia].
+func (a *RawInferenceAPI) PutNvidia(ctx context.Context, r InferencePutNvidiaRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePutNvidia(ctx, a.t, r, opts)
+}
+
+func doInferencePutNvidia(ctx context.Context, t transport.Interface, r InferencePutNvidiaRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TaskType == "" {
 		return nil, missingPart("inference.put_nvidia", "task_type")
 	}
@@ -915,7 +1841,7 @@ func (a *InferenceAPI) PutNvidia(ctx context.Context, r InferencePutNvidiaReques
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.put_nvidia", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_nvidia", m, p, q, body, "", "", opts)
 }
 
 // InferencePutOpenaiRequest holds the parameters of [InferenceAPI.PutOpenai].
@@ -928,14 +1854,49 @@ type InferencePutOpenaiRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutOpenaiBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutOpenaiBody is the body of [InferenceAPI.PutOpenai].
+type InferencePutOpenaiBody struct {
+	// The chunking configuration object.
+	// Applies only to the `text_embedding` task type.
+	// Not applicable to the `completion` or `chat_completion` task types.
+	ChunkingSettings *types.InferenceChunkingSettings `json:"chunking_settings,omitempty"`
+	// The type of service supported for the specified task type. In this case, `openai`.
+	Service types.OpenAIServiceType `json:"service"`
+	// Settings used to install the inference model. These settings are specific to the `openai` service.
+	ServiceSettings types.OpenAIServiceSettings `json:"service_settings"`
+	// Settings to configure the inference task.
+	// These settings are specific to the task type you specified.
+	TaskSettings *types.OpenAITaskSettings `json:"task_settings,omitempty"`
+}
+
+// InferencePutOpenaiResponse is the response of [InferenceAPI.PutOpenai].
+type InferencePutOpenaiResponse = types.InferenceEndpointInfoOpenAI
 
 // PutOpenai calls inference.put_openai: Create an OpenAI inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-openai
-func (a *InferenceAPI) PutOpenai(ctx context.Context, r InferencePutOpenaiRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutOpenai(ctx context.Context, r InferencePutOpenaiRequest, opts ...Option) (*InferencePutOpenaiResponse, error) {
+	return decodeAs[InferencePutOpenaiResponse](doInferencePutOpenai(ctx, a.t, r, opts))
+}
+
+// PutOpenai calls inference.put_openai and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutOpenai].
+func (a *RawInferenceAPI) PutOpenai(ctx context.Context, r InferencePutOpenaiRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePutOpenai(ctx, a.t, r, opts)
+}
+
+func doInferencePutOpenai(ctx context.Context, t transport.Interface, r InferencePutOpenaiRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TaskType == "" {
 		return nil, missingPart("inference.put_openai", "task_type")
 	}
@@ -946,7 +1907,7 @@ func (a *InferenceAPI) PutOpenai(ctx context.Context, r InferencePutOpenaiReques
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.put_openai", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_openai", m, p, q, body, "", "", opts)
 }
 
 // InferencePutOpenshiftAiRequest holds the parameters of [InferenceAPI.PutOpenshiftAi].
@@ -959,14 +1920,51 @@ type InferencePutOpenshiftAiRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutOpenshiftAiBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutOpenshiftAiBody is the body of [InferenceAPI.PutOpenshiftAi].
+type InferencePutOpenshiftAiBody struct {
+	// The chunking configuration object.
+	// Applies only to the `text_embedding` task type.
+	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
+	ChunkingSettings *types.InferenceChunkingSettings `json:"chunking_settings,omitempty"`
+	// The type of service supported for the specified task type. In this case, `openshift_ai`.
+	Service types.OpenShiftAiServiceType `json:"service"`
+	// Settings used to install the inference model. These settings are specific to the `openshift_ai` service.
+	ServiceSettings types.OpenShiftAiServiceSettings `json:"service_settings"`
+	// Settings to configure the inference task.
+	// Applies only to the `rerank` task type.
+	// Not applicable to the `text_embedding`, `completion`, or `chat_completion` task types.
+	// These settings are specific to the task type you specified.
+	TaskSettings *types.OpenShiftAiTaskSettings `json:"task_settings,omitempty"`
+}
+
+// InferencePutOpenshiftAiResponse is the response of [InferenceAPI.PutOpenshiftAi].
+type InferencePutOpenshiftAiResponse = types.InferenceEndpointInfoOpenShiftAi
 
 // PutOpenshiftAi calls inference.put_openshift_ai: Create an OpenShift AI inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-openshift-ai
-func (a *InferenceAPI) PutOpenshiftAi(ctx context.Context, r InferencePutOpenshiftAiRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutOpenshiftAi(ctx context.Context, r InferencePutOpenshiftAiRequest, opts ...Option) (*InferencePutOpenshiftAiResponse, error) {
+	return decodeAs[InferencePutOpenshiftAiResponse](doInferencePutOpenshiftAi(ctx, a.t, r, opts))
+}
+
+// PutOpenshiftAi calls inference.put_openshift_ai and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutOpenshiftAi].
+func (a *RawInferenceAPI) PutOpenshiftAi(ctx context.Context, r InferencePutOpenshiftAiRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePutOpenshiftAi(ctx, a.t, r, opts)
+}
+
+func doInferencePutOpenshiftAi(ctx context.Context, t transport.Interface, r InferencePutOpenshiftAiRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TaskType == "" {
 		return nil, missingPart("inference.put_openshift_ai", "task_type")
 	}
@@ -977,7 +1975,7 @@ func (a *InferenceAPI) PutOpenshiftAi(ctx context.Context, r InferencePutOpenshi
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.put_openshift_ai", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_openshift_ai", m, p, q, body, "", "", opts)
 }
 
 // InferencePutRegionPolicyRequest holds the parameters of [InferenceAPI.PutRegionPolicy].
@@ -985,19 +1983,45 @@ type InferencePutRegionPolicyRequest struct {
 	// Force: ("force") If true, the region policy will be applied even if it would deny access to inference endpoints that are currently in use by ingest pipelines or semantic text fields.
 	Force *bool
 	// Body: The region policy configuration.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutRegionPolicyBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutRegionPolicyBody is the body of [InferenceAPI.PutRegionPolicy].
+type InferencePutRegionPolicyBody struct {
+	// The region policy configuration.
+	RegionPolicy types.RegionPolicy `json:"region_policy"`
+}
+
+// InferencePutRegionPolicyResponse is the response of [InferenceAPI.PutRegionPolicy].
+type InferencePutRegionPolicyResponse = types.RegionPolicyDoc
 
 // PutRegionPolicy calls inference.put_region_policy: Create or update the inference region policy.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-region-policy
-func (a *InferenceAPI) PutRegionPolicy(ctx context.Context, r InferencePutRegionPolicyRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutRegionPolicy(ctx context.Context, r InferencePutRegionPolicyRequest, opts ...Option) (*InferencePutRegionPolicyResponse, error) {
+	return decodeAs[InferencePutRegionPolicyResponse](doInferencePutRegionPolicy(ctx, a.t, r, opts))
+}
+
+// PutRegionPolicy calls inference.put_region_policy and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutRegionPolicy].
+func (a *RawInferenceAPI) PutRegionPolicy(ctx context.Context, r InferencePutRegionPolicyRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePutRegionPolicy(ctx, a.t, r, opts)
+}
+
+func doInferencePutRegionPolicy(ctx context.Context, t transport.Interface, r InferencePutRegionPolicyRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_inference/_region_policy"
 	m := "PUT"
 	q := url.Values{}
 	setBool(q, "force", r.Force)
-	return send(ctx, a.t, "inference.put_region_policy", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_region_policy", m, p, q, body, "", "", opts)
 }
 
 // InferencePutVoyageaiRequest holds the parameters of [InferenceAPI.PutVoyageai].
@@ -1010,14 +2034,49 @@ type InferencePutVoyageaiRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutVoyageaiBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutVoyageaiBody is the body of [InferenceAPI.PutVoyageai].
+type InferencePutVoyageaiBody struct {
+	// The chunking configuration object.
+	// Applies only to the `text_embedding` task type.
+	// Not applicable to the `rerank` task type.
+	ChunkingSettings *types.InferenceChunkingSettings `json:"chunking_settings,omitempty"`
+	// The type of service supported for the specified task type. In this case, `voyageai`.
+	Service types.VoyageAIServiceType `json:"service"`
+	// Settings used to install the inference model. These settings are specific to the `voyageai` service.
+	ServiceSettings types.VoyageAIServiceSettings `json:"service_settings"`
+	// Settings to configure the inference task.
+	// These settings are specific to the task type you specified.
+	TaskSettings *types.VoyageAITaskSettings `json:"task_settings,omitempty"`
+}
+
+// InferencePutVoyageaiResponse is the response of [InferenceAPI.PutVoyageai].
+type InferencePutVoyageaiResponse = types.InferenceEndpointInfoVoyageAI
 
 // PutVoyageai calls inference.put_voyageai: Create a VoyageAI inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-voyageai
-func (a *InferenceAPI) PutVoyageai(ctx context.Context, r InferencePutVoyageaiRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutVoyageai(ctx context.Context, r InferencePutVoyageaiRequest, opts ...Option) (*InferencePutVoyageaiResponse, error) {
+	return decodeAs[InferencePutVoyageaiResponse](doInferencePutVoyageai(ctx, a.t, r, opts))
+}
+
+// PutVoyageai calls inference.put_voyageai and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutVoyageai].
+func (a *RawInferenceAPI) PutVoyageai(ctx context.Context, r InferencePutVoyageaiRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePutVoyageai(ctx, a.t, r, opts)
+}
+
+func doInferencePutVoyageai(ctx context.Context, t transport.Interface, r InferencePutVoyageaiRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TaskType == "" {
 		return nil, missingPart("inference.put_voyageai", "task_type")
 	}
@@ -1028,7 +2087,7 @@ func (a *InferenceAPI) PutVoyageai(ctx context.Context, r InferencePutVoyageaiRe
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.put_voyageai", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_voyageai", m, p, q, body, "", "", opts)
 }
 
 // InferencePutWatsonxRequest holds the parameters of [InferenceAPI.PutWatsonx].
@@ -1041,14 +2100,46 @@ type InferencePutWatsonxRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferencePutWatsonxBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferencePutWatsonxBody is the body of [InferenceAPI.PutWatsonx].
+type InferencePutWatsonxBody struct {
+	// The chunking configuration object.
+	// Applies only to the `text_embedding` task type.
+	// Not applicable to the `rerank`, `completion` or `chat_completion` task types.
+	ChunkingSettings *types.InferenceChunkingSettings `json:"chunking_settings,omitempty"`
+	// The type of service supported for the specified task type. In this case, `watsonxai`.
+	Service types.WatsonxServiceType `json:"service"`
+	// Settings used to install the inference model. These settings are specific to the `watsonxai` service.
+	ServiceSettings types.WatsonxServiceSettings `json:"service_settings"`
+}
+
+// InferencePutWatsonxResponse is the response of [InferenceAPI.PutWatsonx].
+type InferencePutWatsonxResponse = types.InferenceEndpointInfoWatsonx
 
 // PutWatsonx calls inference.put_watsonx: Create a Watsonx inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-put-watsonx
-func (a *InferenceAPI) PutWatsonx(ctx context.Context, r InferencePutWatsonxRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) PutWatsonx(ctx context.Context, r InferencePutWatsonxRequest, opts ...Option) (*InferencePutWatsonxResponse, error) {
+	return decodeAs[InferencePutWatsonxResponse](doInferencePutWatsonx(ctx, a.t, r, opts))
+}
+
+// PutWatsonx calls inference.put_watsonx and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.PutWatsonx].
+func (a *RawInferenceAPI) PutWatsonx(ctx context.Context, r InferencePutWatsonxRequest, opts ...Option) (*transport.Response, error) {
+	return doInferencePutWatsonx(ctx, a.t, r, opts)
+}
+
+func doInferencePutWatsonx(ctx context.Context, t transport.Interface, r InferencePutWatsonxRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TaskType == "" {
 		return nil, missingPart("inference.put_watsonx", "task_type")
 	}
@@ -1059,7 +2150,7 @@ func (a *InferenceAPI) PutWatsonx(ctx context.Context, r InferencePutWatsonxRequ
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.put_watsonx", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.put_watsonx", m, p, q, body, "", "", opts)
 }
 
 // InferenceRerankRequest holds the parameters of [InferenceAPI.Rerank].
@@ -1070,14 +2161,104 @@ type InferenceRerankRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference payload.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferenceRerankBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferenceRerankBody is the body of [InferenceAPI.Rerank].
+type InferenceRerankBody struct {
+	// Query input.
+	// The query can be specified as a single string, or as an object.
+	// The object form additionally allows specifying non-text inputs, such as images.
+	//
+	// > info
+	// > Only the `elastic` service currently supports non-text queries for the `rerank` task. For all other services, the query must be a string.
+	//
+	// string example:
+	// ```
+	// "query": "some query text"
+	// ```
+	// object example:
+	// ```
+	// "query": {
+	//   "type": "image",
+	//   "format": "base64",
+	//   "value": "data:image/jpeg;base64,..."
+	// }
+	// ```
+	Query types.RerankQuery `json:"query,omitzero"`
+	// The documents to rank.
+	// The input can be specified as a single string or an array of strings, or as an object or an array of objects.
+	// The object form additionally allows specifying non-text inputs, such as images.
+	//
+	// > info
+	// > Only the `elastic` service currently supports non-text inputs for the `rerank` task. For all other services, the input must be a string or an array of strings.
+	//
+	// string example:
+	// ```
+	// "input": "some document text"
+	// ```
+	// string array example:
+	// ```
+	// "input": ["some document text", "some more document text"]
+	// ```
+	// object example:
+	// ```
+	// "input": {
+	//   "type": "image",
+	//   "format": "base64",
+	//   "value": "data:image/jpeg;base64,..."
+	// }
+	// ```
+	// object array example:
+	// ```
+	// "input": [
+	//   {
+	//     "type": "text",
+	//     "format": "text",
+	//     "value": "some document text"
+	//   },
+	//   {
+	//     "type": "image",
+	//     "format": "base64",
+	//     "value": "data:image/jpeg;base64,..."
+	//   }
+	// ]
+	// ```
+	Input types.RerankInput `json:"input,omitzero"`
+	// Include the document text in the response.
+	ReturnDocuments *bool `json:"return_documents,omitempty"`
+	// Limit the response to the top N documents.
+	TopN *int `json:"top_n,omitempty"`
+	// Task settings for the individual inference request.
+	// These settings are specific to the task type you specified and override the task settings specified when initializing the service.
+	TaskSettings types.TaskSettings `json:"task_settings,omitempty"`
+}
+
+// InferenceRerankResponse is the response of [InferenceAPI.Rerank].
+type InferenceRerankResponse = types.RerankedInferenceResult
 
 // Rerank calls inference.rerank: Perform reranking inference on the service.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-inference
-func (a *InferenceAPI) Rerank(ctx context.Context, r InferenceRerankRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) Rerank(ctx context.Context, r InferenceRerankRequest, opts ...Option) (*InferenceRerankResponse, error) {
+	return decodeAs[InferenceRerankResponse](doInferenceRerank(ctx, a.t, r, opts))
+}
+
+// Rerank calls inference.rerank and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.Rerank].
+func (a *RawInferenceAPI) Rerank(ctx context.Context, r InferenceRerankRequest, opts ...Option) (*transport.Response, error) {
+	return doInferenceRerank(ctx, a.t, r, opts)
+}
+
+func doInferenceRerank(ctx context.Context, t transport.Interface, r InferenceRerankRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.InferenceID == "" {
 		return nil, missingPart("inference.rerank", "inference_id")
 	}
@@ -1085,7 +2266,7 @@ func (a *InferenceAPI) Rerank(ctx context.Context, r InferenceRerankRequest, opt
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.rerank", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.rerank", m, p, q, body, "", "", opts)
 }
 
 // InferenceSparseEmbeddingRequest holds the parameters of [InferenceAPI.SparseEmbedding].
@@ -1096,14 +2277,43 @@ type InferenceSparseEmbeddingRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference payload.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferenceSparseEmbeddingBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferenceSparseEmbeddingBody is the body of [InferenceAPI.SparseEmbedding].
+type InferenceSparseEmbeddingBody struct {
+	// Inference input.
+	// Either a string or an array of strings.
+	Input types.OneOrMany[string] `json:"input,omitempty"`
+	// Task settings for the individual inference request. These settings are specific to the <task_type> you specified and override the task settings specified when initializing the service.
+	TaskSettings types.TaskSettings `json:"task_settings,omitempty"`
+}
+
+// InferenceSparseEmbeddingResponse is the response of [InferenceAPI.SparseEmbedding].
+type InferenceSparseEmbeddingResponse = types.SparseEmbeddingInferenceResult
 
 // SparseEmbedding calls inference.sparse_embedding: Perform sparse embedding inference on the service.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-inference
-func (a *InferenceAPI) SparseEmbedding(ctx context.Context, r InferenceSparseEmbeddingRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) SparseEmbedding(ctx context.Context, r InferenceSparseEmbeddingRequest, opts ...Option) (*InferenceSparseEmbeddingResponse, error) {
+	return decodeAs[InferenceSparseEmbeddingResponse](doInferenceSparseEmbedding(ctx, a.t, r, opts))
+}
+
+// SparseEmbedding calls inference.sparse_embedding and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.SparseEmbedding].
+func (a *RawInferenceAPI) SparseEmbedding(ctx context.Context, r InferenceSparseEmbeddingRequest, opts ...Option) (*transport.Response, error) {
+	return doInferenceSparseEmbedding(ctx, a.t, r, opts)
+}
+
+func doInferenceSparseEmbedding(ctx context.Context, t transport.Interface, r InferenceSparseEmbeddingRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.InferenceID == "" {
 		return nil, missingPart("inference.sparse_embedding", "inference_id")
 	}
@@ -1111,7 +2321,7 @@ func (a *InferenceAPI) SparseEmbedding(ctx context.Context, r InferenceSparseEmb
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.sparse_embedding", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.sparse_embedding", m, p, q, body, "", "", opts)
 }
 
 // InferenceStreamCompletionRequest holds the parameters of [InferenceAPI.StreamCompletion].
@@ -1122,14 +2332,42 @@ type InferenceStreamCompletionRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference payload.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferenceStreamCompletionBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// InferenceStreamCompletionBody is the body of [InferenceAPI.StreamCompletion].
+type InferenceStreamCompletionBody struct {
+	// The text on which you want to perform the inference task.
+	// It can be a single string or an array.
+	//
+	// NOTE: Inference endpoints for the completion task type currently only support a single string as input.
+	Input types.OneOrMany[string] `json:"input,omitempty"`
+	// Task settings for the individual inference request. These settings are specific to the <task_type> you specified and override the task settings specified when initializing the service.
+	TaskSettings types.TaskSettings `json:"task_settings,omitempty"`
 }
 
 // StreamCompletion calls inference.stream_completion: Perform streaming inference.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-stream-inference
 func (a *InferenceAPI) StreamCompletion(ctx context.Context, r InferenceStreamCompletionRequest, opts ...Option) (*transport.Response, error) {
+	return doInferenceStreamCompletion(ctx, a.t, r, opts)
+}
+
+// StreamCompletion calls inference.stream_completion and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.StreamCompletion].
+func (a *RawInferenceAPI) StreamCompletion(ctx context.Context, r InferenceStreamCompletionRequest, opts ...Option) (*transport.Response, error) {
+	return doInferenceStreamCompletion(ctx, a.t, r, opts)
+}
+
+func doInferenceStreamCompletion(ctx context.Context, t transport.Interface, r InferenceStreamCompletionRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.InferenceID == "" {
 		return nil, missingPart("inference.stream_completion", "inference_id")
 	}
@@ -1137,7 +2375,7 @@ func (a *InferenceAPI) StreamCompletion(ctx context.Context, r InferenceStreamCo
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.stream_completion", m, p, q, r.Body, "", "text/event-stream", opts)
+	return send(ctx, t, "inference.stream_completion", m, p, q, body, "", "text/event-stream", opts)
 }
 
 // InferenceTextEmbeddingRequest holds the parameters of [InferenceAPI.TextEmbedding].
@@ -1148,14 +2386,54 @@ type InferenceTextEmbeddingRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference payload.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *InferenceTextEmbeddingBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferenceTextEmbeddingBody is the body of [InferenceAPI.TextEmbedding].
+type InferenceTextEmbeddingBody struct {
+	// Inference input.
+	// Either a string or an array of strings.
+	Input types.OneOrMany[string] `json:"input,omitempty"`
+	// The input data type for the text embedding model. Possible values include:
+	// * `SEARCH`
+	// * `INGEST`
+	// * `CLASSIFICATION`
+	// * `CLUSTERING`
+	// Not all services support all values. Unsupported values will trigger a validation exception.
+	// Accepted values depend on the configured inference service, refer to the relevant service-specific documentation for more info.
+	//
+	// > info
+	// > The `input_type` parameter specified on the root level of the request body will take precedence over the `input_type` parameter specified in `task_settings`.
+	InputType string `json:"input_type,omitempty"`
+	// Task settings for the individual inference request. These settings are specific to the <task_type> you specified and override the task settings specified when initializing the service.
+	TaskSettings types.TaskSettings `json:"task_settings,omitempty"`
+}
+
+// InferenceTextEmbeddingResponse is the response of [InferenceAPI.TextEmbedding].
+type InferenceTextEmbeddingResponse = types.TextEmbeddingInferenceResult
 
 // TextEmbedding calls inference.text_embedding: Perform text embedding inference on the service.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-inference
-func (a *InferenceAPI) TextEmbedding(ctx context.Context, r InferenceTextEmbeddingRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) TextEmbedding(ctx context.Context, r InferenceTextEmbeddingRequest, opts ...Option) (*InferenceTextEmbeddingResponse, error) {
+	return decodeAs[InferenceTextEmbeddingResponse](doInferenceTextEmbedding(ctx, a.t, r, opts))
+}
+
+// TextEmbedding calls inference.text_embedding and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.TextEmbedding].
+func (a *RawInferenceAPI) TextEmbedding(ctx context.Context, r InferenceTextEmbeddingRequest, opts ...Option) (*transport.Response, error) {
+	return doInferenceTextEmbedding(ctx, a.t, r, opts)
+}
+
+func doInferenceTextEmbedding(ctx context.Context, t transport.Interface, r InferenceTextEmbeddingRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.InferenceID == "" {
 		return nil, missingPart("inference.text_embedding", "inference_id")
 	}
@@ -1163,7 +2441,7 @@ func (a *InferenceAPI) TextEmbedding(ctx context.Context, r InferenceTextEmbeddi
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.text_embedding", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.text_embedding", m, p, q, body, "", "", opts)
 }
 
 // InferenceUpdateRequest holds the parameters of [InferenceAPI.Update].
@@ -1176,14 +2454,34 @@ type InferenceUpdateRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The inference endpoint's task and service settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *types.InferenceEndpoint
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// InferenceUpdateResponse is the response of [InferenceAPI.Update].
+type InferenceUpdateResponse = types.InferenceEndpointInfo
 
 // Update calls inference.update: Update an inference endpoint.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-inference-update
-func (a *InferenceAPI) Update(ctx context.Context, r InferenceUpdateRequest, opts ...Option) (*transport.Response, error) {
+func (a *InferenceAPI) Update(ctx context.Context, r InferenceUpdateRequest, opts ...Option) (*InferenceUpdateResponse, error) {
+	return decodeAs[InferenceUpdateResponse](doInferenceUpdate(ctx, a.t, r, opts))
+}
+
+// Update calls inference.update and returns the raw response: the caller reads and closes
+// its body. See [InferenceAPI.Update].
+func (a *RawInferenceAPI) Update(ctx context.Context, r InferenceUpdateRequest, opts ...Option) (*transport.Response, error) {
+	return doInferenceUpdate(ctx, a.t, r, opts)
+}
+
+func doInferenceUpdate(ctx context.Context, t transport.Interface, r InferenceUpdateRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.InferenceID == "" {
 		return nil, missingPart("inference.update", "inference_id")
 	}
@@ -1197,5 +2495,5 @@ func (a *InferenceAPI) Update(ctx context.Context, r InferenceUpdateRequest, opt
 	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "inference.update", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "inference.update", m, p, q, body, "", "", opts)
 }

@@ -5,6 +5,7 @@ package api
 import (
 	"context"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -21,10 +22,23 @@ type IngestDeleteGeoIPDatabaseRequest struct {
 	Timeout string
 }
 
+// IngestDeleteGeoIPDatabaseResponse is the response of [IngestAPI.DeleteGeoIPDatabase].
+type IngestDeleteGeoIPDatabaseResponse = types.AcknowledgedResponseBase
+
 // DeleteGeoIPDatabase calls ingest.delete_geoip_database: Delete GeoIP database configurations.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ingest-delete-geoip-database
-func (a *IngestAPI) DeleteGeoIPDatabase(ctx context.Context, r IngestDeleteGeoIPDatabaseRequest, opts ...Option) (*transport.Response, error) {
+func (a *IngestAPI) DeleteGeoIPDatabase(ctx context.Context, r IngestDeleteGeoIPDatabaseRequest, opts ...Option) (*IngestDeleteGeoIPDatabaseResponse, error) {
+	return decodeAs[IngestDeleteGeoIPDatabaseResponse](doIngestDeleteGeoIPDatabase(ctx, a.t, r, opts))
+}
+
+// DeleteGeoIPDatabase calls ingest.delete_geoip_database and returns the raw response: the caller reads and closes
+// its body. See [IngestAPI.DeleteGeoIPDatabase].
+func (a *RawIngestAPI) DeleteGeoIPDatabase(ctx context.Context, r IngestDeleteGeoIPDatabaseRequest, opts ...Option) (*transport.Response, error) {
+	return doIngestDeleteGeoIPDatabase(ctx, a.t, r, opts)
+}
+
+func doIngestDeleteGeoIPDatabase(ctx context.Context, t transport.Interface, r IngestDeleteGeoIPDatabaseRequest, opts []Option) (*transport.Response, error) {
 	if len(r.ID) == 0 {
 		return nil, missingPart("ingest.delete_geoip_database", "id")
 	}
@@ -33,7 +47,7 @@ func (a *IngestAPI) DeleteGeoIPDatabase(ctx context.Context, r IngestDeleteGeoIP
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ingest.delete_geoip_database", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ingest.delete_geoip_database", m, p, q, nil, "", "", opts)
 }
 
 // IngestDeleteIPLocationDatabaseRequest holds the parameters of [IngestAPI.DeleteIPLocationDatabase].
@@ -49,10 +63,23 @@ type IngestDeleteIPLocationDatabaseRequest struct {
 	Timeout string
 }
 
+// IngestDeleteIPLocationDatabaseResponse is the response of [IngestAPI.DeleteIPLocationDatabase].
+type IngestDeleteIPLocationDatabaseResponse = types.AcknowledgedResponseBase
+
 // DeleteIPLocationDatabase calls ingest.delete_ip_location_database: Delete IP geolocation database configurations.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ingest-delete-ip-location-database
-func (a *IngestAPI) DeleteIPLocationDatabase(ctx context.Context, r IngestDeleteIPLocationDatabaseRequest, opts ...Option) (*transport.Response, error) {
+func (a *IngestAPI) DeleteIPLocationDatabase(ctx context.Context, r IngestDeleteIPLocationDatabaseRequest, opts ...Option) (*IngestDeleteIPLocationDatabaseResponse, error) {
+	return decodeAs[IngestDeleteIPLocationDatabaseResponse](doIngestDeleteIPLocationDatabase(ctx, a.t, r, opts))
+}
+
+// DeleteIPLocationDatabase calls ingest.delete_ip_location_database and returns the raw response: the caller reads and closes
+// its body. See [IngestAPI.DeleteIPLocationDatabase].
+func (a *RawIngestAPI) DeleteIPLocationDatabase(ctx context.Context, r IngestDeleteIPLocationDatabaseRequest, opts ...Option) (*transport.Response, error) {
+	return doIngestDeleteIPLocationDatabase(ctx, a.t, r, opts)
+}
+
+func doIngestDeleteIPLocationDatabase(ctx context.Context, t transport.Interface, r IngestDeleteIPLocationDatabaseRequest, opts []Option) (*transport.Response, error) {
 	if len(r.ID) == 0 {
 		return nil, missingPart("ingest.delete_ip_location_database", "id")
 	}
@@ -61,7 +88,7 @@ func (a *IngestAPI) DeleteIPLocationDatabase(ctx context.Context, r IngestDelete
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ingest.delete_ip_location_database", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ingest.delete_ip_location_database", m, p, q, nil, "", "", opts)
 }
 
 // IngestDeletePipelineRequest holds the parameters of [IngestAPI.DeletePipeline].
@@ -76,10 +103,23 @@ type IngestDeletePipelineRequest struct {
 	Timeout string
 }
 
+// IngestDeletePipelineResponse is the response of [IngestAPI.DeletePipeline].
+type IngestDeletePipelineResponse = types.AcknowledgedResponseBase
+
 // DeletePipeline calls ingest.delete_pipeline: Delete pipelines.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ingest-delete-pipeline
-func (a *IngestAPI) DeletePipeline(ctx context.Context, r IngestDeletePipelineRequest, opts ...Option) (*transport.Response, error) {
+func (a *IngestAPI) DeletePipeline(ctx context.Context, r IngestDeletePipelineRequest, opts ...Option) (*IngestDeletePipelineResponse, error) {
+	return decodeAs[IngestDeletePipelineResponse](doIngestDeletePipeline(ctx, a.t, r, opts))
+}
+
+// DeletePipeline calls ingest.delete_pipeline and returns the raw response: the caller reads and closes
+// its body. See [IngestAPI.DeletePipeline].
+func (a *RawIngestAPI) DeletePipeline(ctx context.Context, r IngestDeletePipelineRequest, opts ...Option) (*transport.Response, error) {
+	return doIngestDeletePipeline(ctx, a.t, r, opts)
+}
+
+func doIngestDeletePipeline(ctx context.Context, t transport.Interface, r IngestDeletePipelineRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("ingest.delete_pipeline", "id")
 	}
@@ -88,20 +128,38 @@ func (a *IngestAPI) DeletePipeline(ctx context.Context, r IngestDeletePipelineRe
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ingest.delete_pipeline", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ingest.delete_pipeline", m, p, q, nil, "", "", opts)
 }
 
 // IngestGeoIPStatsRequest holds the parameters of [IngestAPI.GeoIPStats].
 type IngestGeoIPStatsRequest struct {
 }
 
+// IngestGeoIPStatsResponse is the response of [IngestAPI.GeoIPStats].
+type IngestGeoIPStatsResponse struct {
+	// Download statistics for all GeoIP2 databases.
+	Stats types.GeoIpDownloadStatistics `json:"stats"`
+	// Downloaded GeoIP2 databases for each node.
+	Nodes map[string]types.GeoIpNodeDatabases `json:"nodes,omitempty"`
+}
+
 // GeoIPStats calls ingest.geo_ip_stats: Get GeoIP statistics.
 //
 // See https://www.elastic.co/docs/reference/ingest-processor/geoip-processor
-func (a *IngestAPI) GeoIPStats(ctx context.Context, r IngestGeoIPStatsRequest, opts ...Option) (*transport.Response, error) {
+func (a *IngestAPI) GeoIPStats(ctx context.Context, r IngestGeoIPStatsRequest, opts ...Option) (*IngestGeoIPStatsResponse, error) {
+	return decodeAs[IngestGeoIPStatsResponse](doIngestGeoIPStats(ctx, a.t, r, opts))
+}
+
+// GeoIPStats calls ingest.geo_ip_stats and returns the raw response: the caller reads and closes
+// its body. See [IngestAPI.GeoIPStats].
+func (a *RawIngestAPI) GeoIPStats(ctx context.Context, r IngestGeoIPStatsRequest, opts ...Option) (*transport.Response, error) {
+	return doIngestGeoIPStats(ctx, a.t, r, opts)
+}
+
+func doIngestGeoIPStats(ctx context.Context, t transport.Interface, r IngestGeoIPStatsRequest, opts []Option) (*transport.Response, error) {
 	p := "/_ingest/geoip/stats"
 	m := "GET"
-	return send(ctx, a.t, "ingest.geo_ip_stats", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "ingest.geo_ip_stats", m, p, nil, nil, "", "", opts)
 }
 
 // IngestGetGeoIPDatabaseRequest holds the parameters of [IngestAPI.GetGeoIPDatabase].
@@ -111,10 +169,25 @@ type IngestGetGeoIPDatabaseRequest struct {
 	ID []string
 }
 
+// IngestGetGeoIPDatabaseResponse is the response of [IngestAPI.GetGeoIPDatabase].
+type IngestGetGeoIPDatabaseResponse struct {
+	Databases []types.IngestGetGeoIPDatabaseDatabaseConfigurationMetadata `json:"databases,omitempty"`
+}
+
 // GetGeoIPDatabase calls ingest.get_geoip_database: Get GeoIP database configurations.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ingest-get-geoip-database
-func (a *IngestAPI) GetGeoIPDatabase(ctx context.Context, r IngestGetGeoIPDatabaseRequest, opts ...Option) (*transport.Response, error) {
+func (a *IngestAPI) GetGeoIPDatabase(ctx context.Context, r IngestGetGeoIPDatabaseRequest, opts ...Option) (*IngestGetGeoIPDatabaseResponse, error) {
+	return decodeAs[IngestGetGeoIPDatabaseResponse](doIngestGetGeoIPDatabase(ctx, a.t, r, opts))
+}
+
+// GetGeoIPDatabase calls ingest.get_geoip_database and returns the raw response: the caller reads and closes
+// its body. See [IngestAPI.GetGeoIPDatabase].
+func (a *RawIngestAPI) GetGeoIPDatabase(ctx context.Context, r IngestGetGeoIPDatabaseRequest, opts ...Option) (*transport.Response, error) {
+	return doIngestGetGeoIPDatabase(ctx, a.t, r, opts)
+}
+
+func doIngestGetGeoIPDatabase(ctx context.Context, t transport.Interface, r IngestGetGeoIPDatabaseRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -123,7 +196,7 @@ func (a *IngestAPI) GetGeoIPDatabase(ctx context.Context, r IngestGetGeoIPDataba
 	default:
 		p = "/_ingest/geoip/database"
 	}
-	return send(ctx, a.t, "ingest.get_geoip_database", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "ingest.get_geoip_database", m, p, nil, nil, "", "", opts)
 }
 
 // IngestGetIPLocationDatabaseRequest holds the parameters of [IngestAPI.GetIPLocationDatabase].
@@ -133,10 +206,25 @@ type IngestGetIPLocationDatabaseRequest struct {
 	ID []string
 }
 
+// IngestGetIPLocationDatabaseResponse is the response of [IngestAPI.GetIPLocationDatabase].
+type IngestGetIPLocationDatabaseResponse struct {
+	Databases []types.IngestGetIPLocationDatabaseDatabaseConfigurationMetadata `json:"databases,omitempty"`
+}
+
 // GetIPLocationDatabase calls ingest.get_ip_location_database: Get IP geolocation database configurations.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ingest-get-ip-location-database
-func (a *IngestAPI) GetIPLocationDatabase(ctx context.Context, r IngestGetIPLocationDatabaseRequest, opts ...Option) (*transport.Response, error) {
+func (a *IngestAPI) GetIPLocationDatabase(ctx context.Context, r IngestGetIPLocationDatabaseRequest, opts ...Option) (*IngestGetIPLocationDatabaseResponse, error) {
+	return decodeAs[IngestGetIPLocationDatabaseResponse](doIngestGetIPLocationDatabase(ctx, a.t, r, opts))
+}
+
+// GetIPLocationDatabase calls ingest.get_ip_location_database and returns the raw response: the caller reads and closes
+// its body. See [IngestAPI.GetIPLocationDatabase].
+func (a *RawIngestAPI) GetIPLocationDatabase(ctx context.Context, r IngestGetIPLocationDatabaseRequest, opts ...Option) (*transport.Response, error) {
+	return doIngestGetIPLocationDatabase(ctx, a.t, r, opts)
+}
+
+func doIngestGetIPLocationDatabase(ctx context.Context, t transport.Interface, r IngestGetIPLocationDatabaseRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -145,7 +233,7 @@ func (a *IngestAPI) GetIPLocationDatabase(ctx context.Context, r IngestGetIPLoca
 	default:
 		p = "/_ingest/ip_location/database"
 	}
-	return send(ctx, a.t, "ingest.get_ip_location_database", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "ingest.get_ip_location_database", m, p, nil, nil, "", "", opts)
 }
 
 // IngestGetPipelineRequest holds the parameters of [IngestAPI.GetPipeline].
@@ -159,10 +247,23 @@ type IngestGetPipelineRequest struct {
 	Summary *bool
 }
 
+// IngestGetPipelineResponse is the response of [IngestAPI.GetPipeline].
+type IngestGetPipelineResponse = map[string]types.IngestPipeline
+
 // GetPipeline calls ingest.get_pipeline: Get pipelines.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ingest-get-pipeline
-func (a *IngestAPI) GetPipeline(ctx context.Context, r IngestGetPipelineRequest, opts ...Option) (*transport.Response, error) {
+func (a *IngestAPI) GetPipeline(ctx context.Context, r IngestGetPipelineRequest, opts ...Option) (*IngestGetPipelineResponse, error) {
+	return decodeAs[IngestGetPipelineResponse](doIngestGetPipeline(ctx, a.t, r, opts))
+}
+
+// GetPipeline calls ingest.get_pipeline and returns the raw response: the caller reads and closes
+// its body. See [IngestAPI.GetPipeline].
+func (a *RawIngestAPI) GetPipeline(ctx context.Context, r IngestGetPipelineRequest, opts ...Option) (*transport.Response, error) {
+	return doIngestGetPipeline(ctx, a.t, r, opts)
+}
+
+func doIngestGetPipeline(ctx context.Context, t transport.Interface, r IngestGetPipelineRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -174,20 +275,35 @@ func (a *IngestAPI) GetPipeline(ctx context.Context, r IngestGetPipelineRequest,
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setBool(q, "summary", r.Summary)
-	return send(ctx, a.t, "ingest.get_pipeline", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ingest.get_pipeline", m, p, q, nil, "", "", opts)
 }
 
 // IngestProcessorGrokRequest holds the parameters of [IngestAPI.ProcessorGrok].
 type IngestProcessorGrokRequest struct {
 }
 
+// IngestProcessorGrokResponse is the response of [IngestAPI.ProcessorGrok].
+type IngestProcessorGrokResponse struct {
+	Patterns map[string]string `json:"patterns,omitempty"`
+}
+
 // ProcessorGrok calls ingest.processor_grok: Run a grok processor.
 //
 // See https://www.elastic.co/docs/reference/ingest-processor/grok-processor
-func (a *IngestAPI) ProcessorGrok(ctx context.Context, r IngestProcessorGrokRequest, opts ...Option) (*transport.Response, error) {
+func (a *IngestAPI) ProcessorGrok(ctx context.Context, r IngestProcessorGrokRequest, opts ...Option) (*IngestProcessorGrokResponse, error) {
+	return decodeAs[IngestProcessorGrokResponse](doIngestProcessorGrok(ctx, a.t, r, opts))
+}
+
+// ProcessorGrok calls ingest.processor_grok and returns the raw response: the caller reads and closes
+// its body. See [IngestAPI.ProcessorGrok].
+func (a *RawIngestAPI) ProcessorGrok(ctx context.Context, r IngestProcessorGrokRequest, opts ...Option) (*transport.Response, error) {
+	return doIngestProcessorGrok(ctx, a.t, r, opts)
+}
+
+func doIngestProcessorGrok(ctx context.Context, t transport.Interface, r IngestProcessorGrokRequest, opts []Option) (*transport.Response, error) {
 	p := "/_ingest/processor/grok"
 	m := "GET"
-	return send(ctx, a.t, "ingest.processor_grok", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "ingest.processor_grok", m, p, nil, nil, "", "", opts)
 }
 
 // IngestPutGeoIPDatabaseRequest holds the parameters of [IngestAPI.PutGeoIPDatabase].
@@ -201,14 +317,43 @@ type IngestPutGeoIPDatabaseRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The database configuration definition.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *IngestPutGeoIPDatabaseBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// IngestPutGeoIPDatabaseBody is the body of [IngestAPI.PutGeoIPDatabase].
+type IngestPutGeoIPDatabaseBody struct {
+	// The provider-assigned name of the IP geolocation database to download.
+	Name types.Name `json:"name"`
+	// The configuration necessary to identify which IP geolocation provider to use to download the database, as well as any provider-specific configuration necessary for such downloading.
+	// At present, the only supported provider is maxmind, and the maxmind provider requires that an account_id (string) is configured.
+	Maxmind types.Maxmind `json:"maxmind"`
+}
+
+// IngestPutGeoIPDatabaseResponse is the response of [IngestAPI.PutGeoIPDatabase].
+type IngestPutGeoIPDatabaseResponse = types.AcknowledgedResponseBase
 
 // PutGeoIPDatabase calls ingest.put_geoip_database: Create or update a GeoIP database configuration.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ingest-put-geoip-database
-func (a *IngestAPI) PutGeoIPDatabase(ctx context.Context, r IngestPutGeoIPDatabaseRequest, opts ...Option) (*transport.Response, error) {
+func (a *IngestAPI) PutGeoIPDatabase(ctx context.Context, r IngestPutGeoIPDatabaseRequest, opts ...Option) (*IngestPutGeoIPDatabaseResponse, error) {
+	return decodeAs[IngestPutGeoIPDatabaseResponse](doIngestPutGeoIPDatabase(ctx, a.t, r, opts))
+}
+
+// PutGeoIPDatabase calls ingest.put_geoip_database and returns the raw response: the caller reads and closes
+// its body. See [IngestAPI.PutGeoIPDatabase].
+func (a *RawIngestAPI) PutGeoIPDatabase(ctx context.Context, r IngestPutGeoIPDatabaseRequest, opts ...Option) (*transport.Response, error) {
+	return doIngestPutGeoIPDatabase(ctx, a.t, r, opts)
+}
+
+func doIngestPutGeoIPDatabase(ctx context.Context, t transport.Interface, r IngestPutGeoIPDatabaseRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ID == "" {
 		return nil, missingPart("ingest.put_geoip_database", "id")
 	}
@@ -217,7 +362,7 @@ func (a *IngestAPI) PutGeoIPDatabase(ctx context.Context, r IngestPutGeoIPDataba
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ingest.put_geoip_database", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ingest.put_geoip_database", m, p, q, body, "", "", opts)
 }
 
 // IngestPutIPLocationDatabaseRequest holds the parameters of [IngestAPI.PutIPLocationDatabase].
@@ -231,14 +376,34 @@ type IngestPutIPLocationDatabaseRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The database configuration definition.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *types.DatabaseConfiguration
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// IngestPutIPLocationDatabaseResponse is the response of [IngestAPI.PutIPLocationDatabase].
+type IngestPutIPLocationDatabaseResponse = types.AcknowledgedResponseBase
 
 // PutIPLocationDatabase calls ingest.put_ip_location_database: Create or update an IP geolocation database configuration.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ingest-put-ip-location-database
-func (a *IngestAPI) PutIPLocationDatabase(ctx context.Context, r IngestPutIPLocationDatabaseRequest, opts ...Option) (*transport.Response, error) {
+func (a *IngestAPI) PutIPLocationDatabase(ctx context.Context, r IngestPutIPLocationDatabaseRequest, opts ...Option) (*IngestPutIPLocationDatabaseResponse, error) {
+	return decodeAs[IngestPutIPLocationDatabaseResponse](doIngestPutIPLocationDatabase(ctx, a.t, r, opts))
+}
+
+// PutIPLocationDatabase calls ingest.put_ip_location_database and returns the raw response: the caller reads and closes
+// its body. See [IngestAPI.PutIPLocationDatabase].
+func (a *RawIngestAPI) PutIPLocationDatabase(ctx context.Context, r IngestPutIPLocationDatabaseRequest, opts ...Option) (*transport.Response, error) {
+	return doIngestPutIPLocationDatabase(ctx, a.t, r, opts)
+}
+
+func doIngestPutIPLocationDatabase(ctx context.Context, t transport.Interface, r IngestPutIPLocationDatabaseRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ID == "" {
 		return nil, missingPart("ingest.put_ip_location_database", "id")
 	}
@@ -247,7 +412,7 @@ func (a *IngestAPI) PutIPLocationDatabase(ctx context.Context, r IngestPutIPLoca
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ingest.put_ip_location_database", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ingest.put_ip_location_database", m, p, q, body, "", "", opts)
 }
 
 // IngestPutPipelineRequest holds the parameters of [IngestAPI.PutPipeline].
@@ -263,14 +428,53 @@ type IngestPutPipelineRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The ingest definition.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *IngestPutPipelineBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// IngestPutPipelineBody is the body of [IngestAPI.PutPipeline].
+type IngestPutPipelineBody struct {
+	// Optional metadata about the ingest pipeline. May have any contents. This map is not automatically generated by Elasticsearch.
+	Meta types.Metadata `json:"_meta,omitempty"`
+	// Description of the ingest pipeline.
+	Description string `json:"description,omitempty"`
+	// Processors to run immediately after a processor failure. Each processor supports a processor-level `on_failure` value. If a processor without an `on_failure` value fails, Elasticsearch uses this pipeline-level parameter as a fallback. The processors in this parameter run sequentially in the order specified. Elasticsearch will not attempt to run the pipeline's remaining processors.
+	OnFailure []types.ProcessorContainer `json:"on_failure,omitempty"`
+	// Processors used to perform transformations on documents before indexing. Processors run sequentially in the order specified.
+	Processors []types.ProcessorContainer `json:"processors,omitempty"`
+	// Version number used by external systems to track ingest pipelines. This parameter is intended for external systems only. Elasticsearch does not use or validate pipeline version numbers.
+	Version *types.VersionNumber `json:"version,omitempty"`
+	// Marks this ingest pipeline as deprecated.
+	// When a deprecated ingest pipeline is referenced as the default or final pipeline when creating or updating a non-deprecated index template, Elasticsearch will emit a deprecation warning.
+	Deprecated *bool `json:"deprecated,omitempty"`
+	// Controls how processors in this pipeline should read and write data on a document's source.
+	FieldAccessPattern types.FieldAccessPattern `json:"field_access_pattern,omitempty"`
+}
+
+// IngestPutPipelineResponse is the response of [IngestAPI.PutPipeline].
+type IngestPutPipelineResponse = types.AcknowledgedResponseBase
 
 // PutPipeline calls ingest.put_pipeline: Create or update a pipeline.
 //
 // See https://www.elastic.co/docs/manage-data/ingest/transform-enrich/ingest-pipelines
-func (a *IngestAPI) PutPipeline(ctx context.Context, r IngestPutPipelineRequest, opts ...Option) (*transport.Response, error) {
+func (a *IngestAPI) PutPipeline(ctx context.Context, r IngestPutPipelineRequest, opts ...Option) (*IngestPutPipelineResponse, error) {
+	return decodeAs[IngestPutPipelineResponse](doIngestPutPipeline(ctx, a.t, r, opts))
+}
+
+// PutPipeline calls ingest.put_pipeline and returns the raw response: the caller reads and closes
+// its body. See [IngestAPI.PutPipeline].
+func (a *RawIngestAPI) PutPipeline(ctx context.Context, r IngestPutPipelineRequest, opts ...Option) (*transport.Response, error) {
+	return doIngestPutPipeline(ctx, a.t, r, opts)
+}
+
+func doIngestPutPipeline(ctx context.Context, t transport.Interface, r IngestPutPipelineRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ID == "" {
 		return nil, missingPart("ingest.put_pipeline", "id")
 	}
@@ -280,7 +484,7 @@ func (a *IngestAPI) PutPipeline(ctx context.Context, r IngestPutPipelineRequest,
 	setInt(q, "if_version", r.IfVersion)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ingest.put_pipeline", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ingest.put_pipeline", m, p, q, body, "", "", opts)
 }
 
 // IngestSimulateRequest holds the parameters of [IngestAPI.Simulate].
@@ -290,17 +494,49 @@ type IngestSimulateRequest struct {
 	// Verbose: ("verbose") Verbose mode. Display data output for each processor in executed pipeline.
 	Verbose *bool
 	// Body: The simulate definition.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *IngestSimulateBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// IngestSimulateBody is the body of [IngestAPI.Simulate].
+type IngestSimulateBody struct {
+	// Sample documents to test in the pipeline.
+	Docs []types.Document `json:"docs,omitempty"`
+	// The pipeline to test.
+	// If you don't specify the `pipeline` request path parameter, this parameter is required.
+	// If you specify both this and the request path parameter, the API only uses the request path parameter.
+	Pipeline *types.IngestPipeline `json:"pipeline,omitempty"`
+}
+
+// IngestSimulateResponse is the response of [IngestAPI.Simulate].
+type IngestSimulateResponse struct {
+	Docs []types.SimulateDocumentResult `json:"docs,omitempty"`
 }
 
 // Simulate calls ingest.simulate: Simulate a pipeline.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ingest-simulate
-func (a *IngestAPI) Simulate(ctx context.Context, r IngestSimulateRequest, opts ...Option) (*transport.Response, error) {
+func (a *IngestAPI) Simulate(ctx context.Context, r IngestSimulateRequest, opts ...Option) (*IngestSimulateResponse, error) {
+	return decodeAs[IngestSimulateResponse](doIngestSimulate(ctx, a.t, r, opts))
+}
+
+// Simulate calls ingest.simulate and returns the raw response: the caller reads and closes
+// its body. See [IngestAPI.Simulate].
+func (a *RawIngestAPI) Simulate(ctx context.Context, r IngestSimulateRequest, opts ...Option) (*transport.Response, error) {
+	return doIngestSimulate(ctx, a.t, r, opts)
+}
+
+func doIngestSimulate(ctx context.Context, t transport.Interface, r IngestSimulateRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	var p string
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	switch {
@@ -311,5 +547,5 @@ func (a *IngestAPI) Simulate(ctx context.Context, r IngestSimulateRequest, opts 
 	}
 	q := url.Values{}
 	setBool(q, "verbose", r.Verbose)
-	return send(ctx, a.t, "ingest.simulate", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ingest.simulate", m, p, q, body, "", "", opts)
 }

@@ -4,6 +4,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/esgo/esgo/transport"
 	"net/url"
 	"strconv"
@@ -16,16 +17,29 @@ type InternalDeleteDesiredBalanceRequest struct {
 	MasterTimeout string
 }
 
+// InternalDeleteDesiredBalanceResponse is the (empty) response of [InternalAPI.DeleteDesiredBalance].
+type InternalDeleteDesiredBalanceResponse struct{}
+
 // DeleteDesiredBalance calls _internal.delete_desired_balance: This API is a diagnostics API and the output should not be relied upon for building applications.
 //
 // Stability: experimental.
 // This endpoint is internal to Elasticsearch.
-func (a *InternalAPI) DeleteDesiredBalance(ctx context.Context, r InternalDeleteDesiredBalanceRequest, opts ...Option) (*transport.Response, error) {
+func (a *InternalAPI) DeleteDesiredBalance(ctx context.Context, r InternalDeleteDesiredBalanceRequest, opts ...Option) (*InternalDeleteDesiredBalanceResponse, error) {
+	return decodeAs[InternalDeleteDesiredBalanceResponse](doInternalDeleteDesiredBalance(ctx, a.t, r, opts))
+}
+
+// DeleteDesiredBalance calls _internal.delete_desired_balance and returns the raw response: the caller reads and closes
+// its body. See [InternalAPI.DeleteDesiredBalance].
+func (a *RawInternalAPI) DeleteDesiredBalance(ctx context.Context, r InternalDeleteDesiredBalanceRequest, opts ...Option) (*transport.Response, error) {
+	return doInternalDeleteDesiredBalance(ctx, a.t, r, opts)
+}
+
+func doInternalDeleteDesiredBalance(ctx context.Context, t transport.Interface, r InternalDeleteDesiredBalanceRequest, opts []Option) (*transport.Response, error) {
 	p := "/_internal/desired_balance"
 	m := "DELETE"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "_internal.delete_desired_balance", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "_internal.delete_desired_balance", m, p, q, nil, "", "", opts)
 }
 
 // InternalDeleteDesiredNodesRequest holds the parameters of [InternalAPI.DeleteDesiredNodes].
@@ -38,17 +52,30 @@ type InternalDeleteDesiredNodesRequest struct {
 	Timeout string
 }
 
+// InternalDeleteDesiredNodesResponse is the (empty) response of [InternalAPI.DeleteDesiredNodes].
+type InternalDeleteDesiredNodesResponse struct{}
+
 // DeleteDesiredNodes calls _internal.delete_desired_nodes: Designed for indirect use by ECE/ESS and ECK, direct use is not supported.
 //
 // Stability: experimental.
 // This endpoint is internal to Elasticsearch.
-func (a *InternalAPI) DeleteDesiredNodes(ctx context.Context, r InternalDeleteDesiredNodesRequest, opts ...Option) (*transport.Response, error) {
+func (a *InternalAPI) DeleteDesiredNodes(ctx context.Context, r InternalDeleteDesiredNodesRequest, opts ...Option) (*InternalDeleteDesiredNodesResponse, error) {
+	return decodeAs[InternalDeleteDesiredNodesResponse](doInternalDeleteDesiredNodes(ctx, a.t, r, opts))
+}
+
+// DeleteDesiredNodes calls _internal.delete_desired_nodes and returns the raw response: the caller reads and closes
+// its body. See [InternalAPI.DeleteDesiredNodes].
+func (a *RawInternalAPI) DeleteDesiredNodes(ctx context.Context, r InternalDeleteDesiredNodesRequest, opts ...Option) (*transport.Response, error) {
+	return doInternalDeleteDesiredNodes(ctx, a.t, r, opts)
+}
+
+func doInternalDeleteDesiredNodes(ctx context.Context, t transport.Interface, r InternalDeleteDesiredNodesRequest, opts []Option) (*transport.Response, error) {
 	p := "/_internal/desired_nodes"
 	m := "DELETE"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "_internal.delete_desired_nodes", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "_internal.delete_desired_nodes", m, p, q, nil, "", "", opts)
 }
 
 // InternalGetDesiredBalanceRequest holds the parameters of [InternalAPI.GetDesiredBalance].
@@ -63,11 +90,21 @@ type InternalGetDesiredBalanceRequest struct {
 // Stability: experimental.
 // This endpoint is internal to Elasticsearch.
 func (a *InternalAPI) GetDesiredBalance(ctx context.Context, r InternalGetDesiredBalanceRequest, opts ...Option) (*transport.Response, error) {
+	return doInternalGetDesiredBalance(ctx, a.t, r, opts)
+}
+
+// GetDesiredBalance calls _internal.get_desired_balance and returns the raw response: the caller reads and closes
+// its body. See [InternalAPI.GetDesiredBalance].
+func (a *RawInternalAPI) GetDesiredBalance(ctx context.Context, r InternalGetDesiredBalanceRequest, opts ...Option) (*transport.Response, error) {
+	return doInternalGetDesiredBalance(ctx, a.t, r, opts)
+}
+
+func doInternalGetDesiredBalance(ctx context.Context, t transport.Interface, r InternalGetDesiredBalanceRequest, opts []Option) (*transport.Response, error) {
 	p := "/_internal/desired_balance"
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "_internal.get_desired_balance", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "_internal.get_desired_balance", m, p, q, nil, "", "", opts)
 }
 
 // InternalGetDesiredNodesRequest holds the parameters of [InternalAPI.GetDesiredNodes].
@@ -82,11 +119,21 @@ type InternalGetDesiredNodesRequest struct {
 // Stability: experimental.
 // This endpoint is internal to Elasticsearch.
 func (a *InternalAPI) GetDesiredNodes(ctx context.Context, r InternalGetDesiredNodesRequest, opts ...Option) (*transport.Response, error) {
+	return doInternalGetDesiredNodes(ctx, a.t, r, opts)
+}
+
+// GetDesiredNodes calls _internal.get_desired_nodes and returns the raw response: the caller reads and closes
+// its body. See [InternalAPI.GetDesiredNodes].
+func (a *RawInternalAPI) GetDesiredNodes(ctx context.Context, r InternalGetDesiredNodesRequest, opts ...Option) (*transport.Response, error) {
+	return doInternalGetDesiredNodes(ctx, a.t, r, opts)
+}
+
+func doInternalGetDesiredNodes(ctx context.Context, t transport.Interface, r InternalGetDesiredNodesRequest, opts []Option) (*transport.Response, error) {
 	p := "/_internal/desired_nodes/_latest"
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "_internal.get_desired_nodes", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "_internal.get_desired_nodes", m, p, q, nil, "", "", opts)
 }
 
 // InternalPrevalidateNodeRemovalRequest holds the parameters of [InternalAPI.PrevalidateNodeRemoval].
@@ -113,6 +160,16 @@ type InternalPrevalidateNodeRemovalRequest struct {
 // Stability: experimental.
 // This endpoint is internal to Elasticsearch.
 func (a *InternalAPI) PrevalidateNodeRemoval(ctx context.Context, r InternalPrevalidateNodeRemovalRequest, opts ...Option) (*transport.Response, error) {
+	return doInternalPrevalidateNodeRemoval(ctx, a.t, r, opts)
+}
+
+// PrevalidateNodeRemoval calls _internal.prevalidate_node_removal and returns the raw response: the caller reads and closes
+// its body. See [InternalAPI.PrevalidateNodeRemoval].
+func (a *RawInternalAPI) PrevalidateNodeRemoval(ctx context.Context, r InternalPrevalidateNodeRemovalRequest, opts ...Option) (*transport.Response, error) {
+	return doInternalPrevalidateNodeRemoval(ctx, a.t, r, opts)
+}
+
+func doInternalPrevalidateNodeRemoval(ctx context.Context, t transport.Interface, r InternalPrevalidateNodeRemovalRequest, opts []Option) (*transport.Response, error) {
 	p := "/_internal/prevalidate_node_removal"
 	m := "POST"
 	q := url.Values{}
@@ -121,7 +178,7 @@ func (a *InternalAPI) PrevalidateNodeRemoval(ctx context.Context, r InternalPrev
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setList(q, "names", r.Names)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "_internal.prevalidate_node_removal", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "_internal.prevalidate_node_removal", m, p, q, nil, "", "", opts)
 }
 
 // InternalUpdateDesiredNodesRequest holds the parameters of [InternalAPI.UpdateDesiredNodes].
@@ -139,15 +196,38 @@ type InternalUpdateDesiredNodesRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: the specification of the desired nodes.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body json.RawMessage
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// InternalUpdateDesiredNodesResponse is the response of [InternalAPI.UpdateDesiredNodes].
+type InternalUpdateDesiredNodesResponse struct {
+	ReplacedExistingHistoryID bool `json:"replaced_existing_history_id"`
+	DryRun                    bool `json:"dry_run"`
 }
 
 // UpdateDesiredNodes calls _internal.update_desired_nodes: Designed for indirect use by ECE/ESS and ECK, direct use is not supported.
 //
 // Stability: experimental.
 // This endpoint is internal to Elasticsearch.
-func (a *InternalAPI) UpdateDesiredNodes(ctx context.Context, r InternalUpdateDesiredNodesRequest, opts ...Option) (*transport.Response, error) {
+func (a *InternalAPI) UpdateDesiredNodes(ctx context.Context, r InternalUpdateDesiredNodesRequest, opts ...Option) (*InternalUpdateDesiredNodesResponse, error) {
+	return decodeAs[InternalUpdateDesiredNodesResponse](doInternalUpdateDesiredNodes(ctx, a.t, r, opts))
+}
+
+// UpdateDesiredNodes calls _internal.update_desired_nodes and returns the raw response: the caller reads and closes
+// its body. See [InternalAPI.UpdateDesiredNodes].
+func (a *RawInternalAPI) UpdateDesiredNodes(ctx context.Context, r InternalUpdateDesiredNodesRequest, opts ...Option) (*transport.Response, error) {
+	return doInternalUpdateDesiredNodes(ctx, a.t, r, opts)
+}
+
+func doInternalUpdateDesiredNodes(ctx context.Context, t transport.Interface, r InternalUpdateDesiredNodesRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.HistoryID == "" {
 		return nil, missingPart("_internal.update_desired_nodes", "history_id")
 	}
@@ -160,5 +240,5 @@ func (a *InternalAPI) UpdateDesiredNodes(ctx context.Context, r InternalUpdateDe
 	setBool(q, "dry_run", r.DryRun)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "_internal.update_desired_nodes", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "_internal.update_desired_nodes", m, p, q, body, "", "", opts)
 }

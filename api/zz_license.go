@@ -5,6 +5,7 @@ package api
 import (
 	"context"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -18,16 +19,29 @@ type LicenseDeleteRequest struct {
 	Timeout string
 }
 
+// LicenseDeleteResponse is the response of [LicenseAPI.Delete].
+type LicenseDeleteResponse = types.AcknowledgedResponseBase
+
 // Delete calls license.delete: Delete the license.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-license-delete
-func (a *LicenseAPI) Delete(ctx context.Context, r LicenseDeleteRequest, opts ...Option) (*transport.Response, error) {
+func (a *LicenseAPI) Delete(ctx context.Context, r LicenseDeleteRequest, opts ...Option) (*LicenseDeleteResponse, error) {
+	return decodeAs[LicenseDeleteResponse](doLicenseDelete(ctx, a.t, r, opts))
+}
+
+// Delete calls license.delete and returns the raw response: the caller reads and closes
+// its body. See [LicenseAPI.Delete].
+func (a *RawLicenseAPI) Delete(ctx context.Context, r LicenseDeleteRequest, opts ...Option) (*transport.Response, error) {
+	return doLicenseDelete(ctx, a.t, r, opts)
+}
+
+func doLicenseDelete(ctx context.Context, t transport.Interface, r LicenseDeleteRequest, opts []Option) (*transport.Response, error) {
 	p := "/_license"
 	m := "DELETE"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "license.delete", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "license.delete", m, p, q, nil, "", "", opts)
 }
 
 // LicenseGetRequest holds the parameters of [LicenseAPI.Get].
@@ -40,42 +54,87 @@ type LicenseGetRequest struct {
 	Local *bool
 }
 
+// LicenseGetResponse is the response of [LicenseAPI.Get].
+type LicenseGetResponse struct {
+	License types.LicenseInformation `json:"license"`
+}
+
 // Get calls license.get: Get license information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-license-get
-func (a *LicenseAPI) Get(ctx context.Context, r LicenseGetRequest, opts ...Option) (*transport.Response, error) {
+func (a *LicenseAPI) Get(ctx context.Context, r LicenseGetRequest, opts ...Option) (*LicenseGetResponse, error) {
+	return decodeAs[LicenseGetResponse](doLicenseGet(ctx, a.t, r, opts))
+}
+
+// Get calls license.get and returns the raw response: the caller reads and closes
+// its body. See [LicenseAPI.Get].
+func (a *RawLicenseAPI) Get(ctx context.Context, r LicenseGetRequest, opts ...Option) (*transport.Response, error) {
+	return doLicenseGet(ctx, a.t, r, opts)
+}
+
+func doLicenseGet(ctx context.Context, t transport.Interface, r LicenseGetRequest, opts []Option) (*transport.Response, error) {
 	p := "/_license"
 	m := "GET"
 	q := url.Values{}
 	setBool(q, "accept_enterprise", r.AcceptEnterprise)
 	setBool(q, "local", r.Local)
-	return send(ctx, a.t, "license.get", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "license.get", m, p, q, nil, "", "", opts)
 }
 
 // LicenseGetBasicStatusRequest holds the parameters of [LicenseAPI.GetBasicStatus].
 type LicenseGetBasicStatusRequest struct {
 }
 
+// LicenseGetBasicStatusResponse is the response of [LicenseAPI.GetBasicStatus].
+type LicenseGetBasicStatusResponse struct {
+	EligibleToStartBasic bool `json:"eligible_to_start_basic"`
+}
+
 // GetBasicStatus calls license.get_basic_status: Get the basic license status.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-license-get-basic-status
-func (a *LicenseAPI) GetBasicStatus(ctx context.Context, r LicenseGetBasicStatusRequest, opts ...Option) (*transport.Response, error) {
+func (a *LicenseAPI) GetBasicStatus(ctx context.Context, r LicenseGetBasicStatusRequest, opts ...Option) (*LicenseGetBasicStatusResponse, error) {
+	return decodeAs[LicenseGetBasicStatusResponse](doLicenseGetBasicStatus(ctx, a.t, r, opts))
+}
+
+// GetBasicStatus calls license.get_basic_status and returns the raw response: the caller reads and closes
+// its body. See [LicenseAPI.GetBasicStatus].
+func (a *RawLicenseAPI) GetBasicStatus(ctx context.Context, r LicenseGetBasicStatusRequest, opts ...Option) (*transport.Response, error) {
+	return doLicenseGetBasicStatus(ctx, a.t, r, opts)
+}
+
+func doLicenseGetBasicStatus(ctx context.Context, t transport.Interface, r LicenseGetBasicStatusRequest, opts []Option) (*transport.Response, error) {
 	p := "/_license/basic_status"
 	m := "GET"
-	return send(ctx, a.t, "license.get_basic_status", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "license.get_basic_status", m, p, nil, nil, "", "", opts)
 }
 
 // LicenseGetTrialStatusRequest holds the parameters of [LicenseAPI.GetTrialStatus].
 type LicenseGetTrialStatusRequest struct {
 }
 
+// LicenseGetTrialStatusResponse is the response of [LicenseAPI.GetTrialStatus].
+type LicenseGetTrialStatusResponse struct {
+	EligibleToStartTrial bool `json:"eligible_to_start_trial"`
+}
+
 // GetTrialStatus calls license.get_trial_status: Get the trial status.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-license-get-trial-status
-func (a *LicenseAPI) GetTrialStatus(ctx context.Context, r LicenseGetTrialStatusRequest, opts ...Option) (*transport.Response, error) {
+func (a *LicenseAPI) GetTrialStatus(ctx context.Context, r LicenseGetTrialStatusRequest, opts ...Option) (*LicenseGetTrialStatusResponse, error) {
+	return decodeAs[LicenseGetTrialStatusResponse](doLicenseGetTrialStatus(ctx, a.t, r, opts))
+}
+
+// GetTrialStatus calls license.get_trial_status and returns the raw response: the caller reads and closes
+// its body. See [LicenseAPI.GetTrialStatus].
+func (a *RawLicenseAPI) GetTrialStatus(ctx context.Context, r LicenseGetTrialStatusRequest, opts ...Option) (*transport.Response, error) {
+	return doLicenseGetTrialStatus(ctx, a.t, r, opts)
+}
+
+func doLicenseGetTrialStatus(ctx context.Context, t transport.Interface, r LicenseGetTrialStatusRequest, opts []Option) (*transport.Response, error) {
 	p := "/_license/trial_status"
 	m := "GET"
-	return send(ctx, a.t, "license.get_trial_status", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "license.get_trial_status", m, p, nil, nil, "", "", opts)
 }
 
 // LicensePostRequest holds the parameters of [LicenseAPI.Post].
@@ -89,21 +148,52 @@ type LicensePostRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: licenses to be installed.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *LicensePostBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// LicensePostBody is the body of [LicenseAPI.Post].
+type LicensePostBody struct {
+	License *types.License `json:"license,omitempty"`
+	// A sequence of one or more JSON documents containing the license information.
+	Licenses []types.License `json:"licenses,omitempty"`
+}
+
+// LicensePostResponse is the response of [LicenseAPI.Post].
+type LicensePostResponse struct {
+	Acknowledge   *types.Acknowledgement `json:"acknowledge,omitempty"`
+	Acknowledged  bool                   `json:"acknowledged"`
+	LicenseStatus types.LicenseStatus    `json:"license_status"`
 }
 
 // Post calls license.post: Update the license.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-license-post
-func (a *LicenseAPI) Post(ctx context.Context, r LicensePostRequest, opts ...Option) (*transport.Response, error) {
+func (a *LicenseAPI) Post(ctx context.Context, r LicensePostRequest, opts ...Option) (*LicensePostResponse, error) {
+	return decodeAs[LicensePostResponse](doLicensePost(ctx, a.t, r, opts))
+}
+
+// Post calls license.post and returns the raw response: the caller reads and closes
+// its body. See [LicenseAPI.Post].
+func (a *RawLicenseAPI) Post(ctx context.Context, r LicensePostRequest, opts ...Option) (*transport.Response, error) {
+	return doLicensePost(ctx, a.t, r, opts)
+}
+
+func doLicensePost(ctx context.Context, t transport.Interface, r LicensePostRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_license"
 	m := "PUT"
 	q := url.Values{}
 	setBool(q, "acknowledge", r.Acknowledge)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "license.post", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "license.post", m, p, q, body, "", "", opts)
 }
 
 // LicensePostStartBasicRequest holds the parameters of [LicenseAPI.PostStartBasic].
@@ -118,17 +208,36 @@ type LicensePostStartBasicRequest struct {
 	Timeout string
 }
 
+// LicensePostStartBasicResponse is the response of [LicenseAPI.PostStartBasic].
+type LicensePostStartBasicResponse struct {
+	Acknowledged    bool                               `json:"acknowledged"`
+	BasicWasStarted bool                               `json:"basic_was_started"`
+	ErrorMessage    string                             `json:"error_message,omitempty"`
+	Type            types.LicenseType                  `json:"type,omitempty"`
+	Acknowledge     map[string]types.OneOrMany[string] `json:"acknowledge,omitempty"`
+}
+
 // PostStartBasic calls license.post_start_basic: Start a basic license.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-license-post-start-basic
-func (a *LicenseAPI) PostStartBasic(ctx context.Context, r LicensePostStartBasicRequest, opts ...Option) (*transport.Response, error) {
+func (a *LicenseAPI) PostStartBasic(ctx context.Context, r LicensePostStartBasicRequest, opts ...Option) (*LicensePostStartBasicResponse, error) {
+	return decodeAs[LicensePostStartBasicResponse](doLicensePostStartBasic(ctx, a.t, r, opts))
+}
+
+// PostStartBasic calls license.post_start_basic and returns the raw response: the caller reads and closes
+// its body. See [LicenseAPI.PostStartBasic].
+func (a *RawLicenseAPI) PostStartBasic(ctx context.Context, r LicensePostStartBasicRequest, opts ...Option) (*transport.Response, error) {
+	return doLicensePostStartBasic(ctx, a.t, r, opts)
+}
+
+func doLicensePostStartBasic(ctx context.Context, t transport.Interface, r LicensePostStartBasicRequest, opts []Option) (*transport.Response, error) {
 	p := "/_license/start_basic"
 	m := "POST"
 	q := url.Values{}
 	setBool(q, "acknowledge", r.Acknowledge)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "license.post_start_basic", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "license.post_start_basic", m, p, q, nil, "", "", opts)
 }
 
 // LicensePostStartTrialRequest holds the parameters of [LicenseAPI.PostStartTrial].
@@ -142,15 +251,33 @@ type LicensePostStartTrialRequest struct {
 	Type string
 }
 
+// LicensePostStartTrialResponse is the response of [LicenseAPI.PostStartTrial].
+type LicensePostStartTrialResponse struct {
+	Acknowledged    bool              `json:"acknowledged"`
+	ErrorMessage    string            `json:"error_message,omitempty"`
+	TrialWasStarted bool              `json:"trial_was_started"`
+	Type            types.LicenseType `json:"type,omitempty"`
+}
+
 // PostStartTrial calls license.post_start_trial: Start a trial.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-license-post-start-trial
-func (a *LicenseAPI) PostStartTrial(ctx context.Context, r LicensePostStartTrialRequest, opts ...Option) (*transport.Response, error) {
+func (a *LicenseAPI) PostStartTrial(ctx context.Context, r LicensePostStartTrialRequest, opts ...Option) (*LicensePostStartTrialResponse, error) {
+	return decodeAs[LicensePostStartTrialResponse](doLicensePostStartTrial(ctx, a.t, r, opts))
+}
+
+// PostStartTrial calls license.post_start_trial and returns the raw response: the caller reads and closes
+// its body. See [LicenseAPI.PostStartTrial].
+func (a *RawLicenseAPI) PostStartTrial(ctx context.Context, r LicensePostStartTrialRequest, opts ...Option) (*transport.Response, error) {
+	return doLicensePostStartTrial(ctx, a.t, r, opts)
+}
+
+func doLicensePostStartTrial(ctx context.Context, t transport.Interface, r LicensePostStartTrialRequest, opts []Option) (*transport.Response, error) {
 	p := "/_license/start_trial"
 	m := "POST"
 	q := url.Values{}
 	setBool(q, "acknowledge", r.Acknowledge)
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "type", r.Type)
-	return send(ctx, a.t, "license.post_start_trial", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "license.post_start_trial", m, p, q, nil, "", "", opts)
 }

@@ -5,6 +5,7 @@ package api
 import (
 	"context"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 )
 
 // LogstashDeletePipelineRequest holds the parameters of [LogstashAPI.DeletePipeline].
@@ -13,16 +14,29 @@ type LogstashDeletePipelineRequest struct {
 	ID string
 }
 
+// LogstashDeletePipelineResponse is the (empty) response of [LogstashAPI.DeletePipeline].
+type LogstashDeletePipelineResponse struct{}
+
 // DeletePipeline calls logstash.delete_pipeline: Delete a Logstash pipeline.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-logstash-delete-pipeline
-func (a *LogstashAPI) DeletePipeline(ctx context.Context, r LogstashDeletePipelineRequest, opts ...Option) (*transport.Response, error) {
+func (a *LogstashAPI) DeletePipeline(ctx context.Context, r LogstashDeletePipelineRequest, opts ...Option) (*LogstashDeletePipelineResponse, error) {
+	return decodeAs[LogstashDeletePipelineResponse](doLogstashDeletePipeline(ctx, a.t, r, opts))
+}
+
+// DeletePipeline calls logstash.delete_pipeline and returns the raw response: the caller reads and closes
+// its body. See [LogstashAPI.DeletePipeline].
+func (a *RawLogstashAPI) DeletePipeline(ctx context.Context, r LogstashDeletePipelineRequest, opts ...Option) (*transport.Response, error) {
+	return doLogstashDeletePipeline(ctx, a.t, r, opts)
+}
+
+func doLogstashDeletePipeline(ctx context.Context, t transport.Interface, r LogstashDeletePipelineRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("logstash.delete_pipeline", "id")
 	}
 	p := "/_logstash/pipeline/" + esc(r.ID)
 	m := "DELETE"
-	return send(ctx, a.t, "logstash.delete_pipeline", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "logstash.delete_pipeline", m, p, nil, nil, "", "", opts)
 }
 
 // LogstashGetPipelineRequest holds the parameters of [LogstashAPI.GetPipeline].
@@ -32,10 +46,23 @@ type LogstashGetPipelineRequest struct {
 	ID []string
 }
 
+// LogstashGetPipelineResponse is the response of [LogstashAPI.GetPipeline].
+type LogstashGetPipelineResponse = map[string]types.LogstashPipeline
+
 // GetPipeline calls logstash.get_pipeline: Get Logstash pipelines.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-logstash-get-pipeline
-func (a *LogstashAPI) GetPipeline(ctx context.Context, r LogstashGetPipelineRequest, opts ...Option) (*transport.Response, error) {
+func (a *LogstashAPI) GetPipeline(ctx context.Context, r LogstashGetPipelineRequest, opts ...Option) (*LogstashGetPipelineResponse, error) {
+	return decodeAs[LogstashGetPipelineResponse](doLogstashGetPipeline(ctx, a.t, r, opts))
+}
+
+// GetPipeline calls logstash.get_pipeline and returns the raw response: the caller reads and closes
+// its body. See [LogstashAPI.GetPipeline].
+func (a *RawLogstashAPI) GetPipeline(ctx context.Context, r LogstashGetPipelineRequest, opts ...Option) (*transport.Response, error) {
+	return doLogstashGetPipeline(ctx, a.t, r, opts)
+}
+
+func doLogstashGetPipeline(ctx context.Context, t transport.Interface, r LogstashGetPipelineRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -44,7 +71,7 @@ func (a *LogstashAPI) GetPipeline(ctx context.Context, r LogstashGetPipelineRequ
 	default:
 		p = "/_logstash/pipeline"
 	}
-	return send(ctx, a.t, "logstash.get_pipeline", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "logstash.get_pipeline", m, p, nil, nil, "", "", opts)
 }
 
 // LogstashPutPipelineRequest holds the parameters of [LogstashAPI.PutPipeline].
@@ -52,18 +79,38 @@ type LogstashPutPipelineRequest struct {
 	// ID: (path part "id", required) The ID of the Pipeline.
 	ID string
 	// Body: The Pipeline to add or update.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *types.LogstashPipeline
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// LogstashPutPipelineResponse is the (empty) response of [LogstashAPI.PutPipeline].
+type LogstashPutPipelineResponse struct{}
 
 // PutPipeline calls logstash.put_pipeline: Create or update a Logstash pipeline.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-logstash-put-pipeline
-func (a *LogstashAPI) PutPipeline(ctx context.Context, r LogstashPutPipelineRequest, opts ...Option) (*transport.Response, error) {
+func (a *LogstashAPI) PutPipeline(ctx context.Context, r LogstashPutPipelineRequest, opts ...Option) (*LogstashPutPipelineResponse, error) {
+	return decodeAs[LogstashPutPipelineResponse](doLogstashPutPipeline(ctx, a.t, r, opts))
+}
+
+// PutPipeline calls logstash.put_pipeline and returns the raw response: the caller reads and closes
+// its body. See [LogstashAPI.PutPipeline].
+func (a *RawLogstashAPI) PutPipeline(ctx context.Context, r LogstashPutPipelineRequest, opts ...Option) (*transport.Response, error) {
+	return doLogstashPutPipeline(ctx, a.t, r, opts)
+}
+
+func doLogstashPutPipeline(ctx context.Context, t transport.Interface, r LogstashPutPipelineRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ID == "" {
 		return nil, missingPart("logstash.put_pipeline", "id")
 	}
 	p := "/_logstash/pipeline/" + esc(r.ID)
 	m := "PUT"
-	return send(ctx, a.t, "logstash.put_pipeline", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "logstash.put_pipeline", m, p, nil, body, "", "", opts)
 }

@@ -5,6 +5,7 @@ package api
 import (
 	"context"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 )
 
 // MigrationDeprecationsRequest holds the parameters of [MigrationAPI.Deprecations].
@@ -13,10 +14,40 @@ type MigrationDeprecationsRequest struct {
 	Index string
 }
 
+// MigrationDeprecationsResponse is the response of [MigrationAPI.Deprecations].
+type MigrationDeprecationsResponse struct {
+	// Cluster-level deprecation warnings.
+	ClusterSettings []types.Deprecation `json:"cluster_settings,omitempty"`
+	// Index warnings are sectioned off per index and can be filtered using an index-pattern in the query.
+	// This section includes warnings for the backing indices of data streams specified in the request path.
+	IndexSettings map[string][]types.Deprecation `json:"index_settings,omitempty"`
+	DataStreams   map[string][]types.Deprecation `json:"data_streams,omitempty"`
+	// Node-level deprecation warnings.
+	// Since only a subset of your nodes might incorporate these settings, it is important to read the details section for more information about which nodes are affected.
+	NodeSettings []types.Deprecation `json:"node_settings,omitempty"`
+	// Machine learning-related deprecation warnings.
+	MLSettings []types.Deprecation `json:"ml_settings,omitempty"`
+	// Template warnings are sectioned off per template and include deprecations for both component templates and
+	// index templates.
+	Templates map[string][]types.Deprecation `json:"templates,omitempty"`
+	// ILM policy warnings are sectioned off per policy.
+	ILMPolicies map[string][]types.Deprecation `json:"ilm_policies,omitempty"`
+}
+
 // Deprecations calls migration.deprecations: Get deprecation information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-migration-deprecations
-func (a *MigrationAPI) Deprecations(ctx context.Context, r MigrationDeprecationsRequest, opts ...Option) (*transport.Response, error) {
+func (a *MigrationAPI) Deprecations(ctx context.Context, r MigrationDeprecationsRequest, opts ...Option) (*MigrationDeprecationsResponse, error) {
+	return decodeAs[MigrationDeprecationsResponse](doMigrationDeprecations(ctx, a.t, r, opts))
+}
+
+// Deprecations calls migration.deprecations and returns the raw response: the caller reads and closes
+// its body. See [MigrationAPI.Deprecations].
+func (a *RawMigrationAPI) Deprecations(ctx context.Context, r MigrationDeprecationsRequest, opts ...Option) (*transport.Response, error) {
+	return doMigrationDeprecations(ctx, a.t, r, opts)
+}
+
+func doMigrationDeprecations(ctx context.Context, t transport.Interface, r MigrationDeprecationsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -25,31 +56,64 @@ func (a *MigrationAPI) Deprecations(ctx context.Context, r MigrationDeprecations
 	default:
 		p = "/_migration/deprecations"
 	}
-	return send(ctx, a.t, "migration.deprecations", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "migration.deprecations", m, p, nil, nil, "", "", opts)
 }
 
 // MigrationGetFeatureUpgradeStatusRequest holds the parameters of [MigrationAPI.GetFeatureUpgradeStatus].
 type MigrationGetFeatureUpgradeStatusRequest struct {
 }
 
+// MigrationGetFeatureUpgradeStatusResponse is the response of [MigrationAPI.GetFeatureUpgradeStatus].
+type MigrationGetFeatureUpgradeStatusResponse struct {
+	Features        []types.MigrationGetFeatureUpgradeStatusMigrationFeature `json:"features,omitempty"`
+	MigrationStatus types.MigrationStatus                                    `json:"migration_status"`
+}
+
 // GetFeatureUpgradeStatus calls migration.get_feature_upgrade_status: Get feature migration information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-migration-get-feature-upgrade-status
-func (a *MigrationAPI) GetFeatureUpgradeStatus(ctx context.Context, r MigrationGetFeatureUpgradeStatusRequest, opts ...Option) (*transport.Response, error) {
+func (a *MigrationAPI) GetFeatureUpgradeStatus(ctx context.Context, r MigrationGetFeatureUpgradeStatusRequest, opts ...Option) (*MigrationGetFeatureUpgradeStatusResponse, error) {
+	return decodeAs[MigrationGetFeatureUpgradeStatusResponse](doMigrationGetFeatureUpgradeStatus(ctx, a.t, r, opts))
+}
+
+// GetFeatureUpgradeStatus calls migration.get_feature_upgrade_status and returns the raw response: the caller reads and closes
+// its body. See [MigrationAPI.GetFeatureUpgradeStatus].
+func (a *RawMigrationAPI) GetFeatureUpgradeStatus(ctx context.Context, r MigrationGetFeatureUpgradeStatusRequest, opts ...Option) (*transport.Response, error) {
+	return doMigrationGetFeatureUpgradeStatus(ctx, a.t, r, opts)
+}
+
+func doMigrationGetFeatureUpgradeStatus(ctx context.Context, t transport.Interface, r MigrationGetFeatureUpgradeStatusRequest, opts []Option) (*transport.Response, error) {
 	p := "/_migration/system_features"
 	m := "GET"
-	return send(ctx, a.t, "migration.get_feature_upgrade_status", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "migration.get_feature_upgrade_status", m, p, nil, nil, "", "", opts)
 }
 
 // MigrationPostFeatureUpgradeRequest holds the parameters of [MigrationAPI.PostFeatureUpgrade].
 type MigrationPostFeatureUpgradeRequest struct {
 }
 
+// MigrationPostFeatureUpgradeResponse is the response of [MigrationAPI.PostFeatureUpgrade].
+type MigrationPostFeatureUpgradeResponse struct {
+	Accepted bool                                                `json:"accepted"`
+	Features []types.MigrationPostFeatureUpgradeMigrationFeature `json:"features,omitempty"`
+	Reason   string                                              `json:"reason,omitempty"`
+}
+
 // PostFeatureUpgrade calls migration.post_feature_upgrade: Start the feature migration.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-migration-get-feature-upgrade-status
-func (a *MigrationAPI) PostFeatureUpgrade(ctx context.Context, r MigrationPostFeatureUpgradeRequest, opts ...Option) (*transport.Response, error) {
+func (a *MigrationAPI) PostFeatureUpgrade(ctx context.Context, r MigrationPostFeatureUpgradeRequest, opts ...Option) (*MigrationPostFeatureUpgradeResponse, error) {
+	return decodeAs[MigrationPostFeatureUpgradeResponse](doMigrationPostFeatureUpgrade(ctx, a.t, r, opts))
+}
+
+// PostFeatureUpgrade calls migration.post_feature_upgrade and returns the raw response: the caller reads and closes
+// its body. See [MigrationAPI.PostFeatureUpgrade].
+func (a *RawMigrationAPI) PostFeatureUpgrade(ctx context.Context, r MigrationPostFeatureUpgradeRequest, opts ...Option) (*transport.Response, error) {
+	return doMigrationPostFeatureUpgrade(ctx, a.t, r, opts)
+}
+
+func doMigrationPostFeatureUpgrade(ctx context.Context, t transport.Interface, r MigrationPostFeatureUpgradeRequest, opts []Option) (*transport.Response, error) {
 	p := "/_migration/system_features"
 	m := "POST"
-	return send(ctx, a.t, "migration.post_feature_upgrade", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "migration.post_feature_upgrade", m, p, nil, nil, "", "", opts)
 }

@@ -4,7 +4,9 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 	"strconv"
 )
@@ -15,16 +17,31 @@ type MLClearTrainedModelDeploymentCacheRequest struct {
 	ModelID string
 }
 
+// MLClearTrainedModelDeploymentCacheResponse is the response of [MLAPI.ClearTrainedModelDeploymentCache].
+type MLClearTrainedModelDeploymentCacheResponse struct {
+	Cleared bool `json:"cleared"`
+}
+
 // ClearTrainedModelDeploymentCache calls ml.clear_trained_model_deployment_cache: Clear trained model deployment cache.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-clear-trained-model-deployment-cache
-func (a *MLAPI) ClearTrainedModelDeploymentCache(ctx context.Context, r MLClearTrainedModelDeploymentCacheRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) ClearTrainedModelDeploymentCache(ctx context.Context, r MLClearTrainedModelDeploymentCacheRequest, opts ...Option) (*MLClearTrainedModelDeploymentCacheResponse, error) {
+	return decodeAs[MLClearTrainedModelDeploymentCacheResponse](doMLClearTrainedModelDeploymentCache(ctx, a.t, r, opts))
+}
+
+// ClearTrainedModelDeploymentCache calls ml.clear_trained_model_deployment_cache and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.ClearTrainedModelDeploymentCache].
+func (a *RawMLAPI) ClearTrainedModelDeploymentCache(ctx context.Context, r MLClearTrainedModelDeploymentCacheRequest, opts ...Option) (*transport.Response, error) {
+	return doMLClearTrainedModelDeploymentCache(ctx, a.t, r, opts)
+}
+
+func doMLClearTrainedModelDeploymentCache(ctx context.Context, t transport.Interface, r MLClearTrainedModelDeploymentCacheRequest, opts []Option) (*transport.Response, error) {
 	if r.ModelID == "" {
 		return nil, missingPart("ml.clear_trained_model_deployment_cache", "model_id")
 	}
 	p := "/_ml/trained_models/" + esc(r.ModelID) + "/deployment/cache/_clear"
 	m := "POST"
-	return send(ctx, a.t, "ml.clear_trained_model_deployment_cache", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "ml.clear_trained_model_deployment_cache", m, p, nil, nil, "", "", opts)
 }
 
 // MLCloseJobRequest holds the parameters of [MLAPI.CloseJob].
@@ -39,14 +56,46 @@ type MLCloseJobRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The URL params optionally sent in the body.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLCloseJobBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLCloseJobBody is the body of [MLAPI.CloseJob].
+type MLCloseJobBody struct {
+	// Refer to the description for the `allow_no_match` query parameter.
+	AllowNoMatch *bool `json:"allow_no_match,omitempty"`
+	// Refer to the descriptiion for the `force` query parameter.
+	Force *bool `json:"force,omitempty"`
+	// Refer to the description for the `timeout` query parameter.
+	Timeout types.Duration `json:"timeout,omitzero"`
+}
+
+// MLCloseJobResponse is the response of [MLAPI.CloseJob].
+type MLCloseJobResponse struct {
+	Closed bool `json:"closed"`
 }
 
 // CloseJob calls ml.close_job: Close anomaly detection jobs.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-close-job
-func (a *MLAPI) CloseJob(ctx context.Context, r MLCloseJobRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) CloseJob(ctx context.Context, r MLCloseJobRequest, opts ...Option) (*MLCloseJobResponse, error) {
+	return decodeAs[MLCloseJobResponse](doMLCloseJob(ctx, a.t, r, opts))
+}
+
+// CloseJob calls ml.close_job and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.CloseJob].
+func (a *RawMLAPI) CloseJob(ctx context.Context, r MLCloseJobRequest, opts ...Option) (*transport.Response, error) {
+	return doMLCloseJob(ctx, a.t, r, opts)
+}
+
+func doMLCloseJob(ctx context.Context, t transport.Interface, r MLCloseJobRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.JobID == "" {
 		return nil, missingPart("ml.close_job", "job_id")
 	}
@@ -56,7 +105,7 @@ func (a *MLAPI) CloseJob(ctx context.Context, r MLCloseJobRequest, opts ...Optio
 	setBool(q, "allow_no_match", r.AllowNoMatch)
 	setBool(q, "force", r.Force)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ml.close_job", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ml.close_job", m, p, q, body, "", "", opts)
 }
 
 // MLDeleteCalendarRequest holds the parameters of [MLAPI.DeleteCalendar].
@@ -65,16 +114,29 @@ type MLDeleteCalendarRequest struct {
 	CalendarID string
 }
 
+// MLDeleteCalendarResponse is the response of [MLAPI.DeleteCalendar].
+type MLDeleteCalendarResponse = types.AcknowledgedResponseBase
+
 // DeleteCalendar calls ml.delete_calendar: Delete a calendar.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-delete-calendar
-func (a *MLAPI) DeleteCalendar(ctx context.Context, r MLDeleteCalendarRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) DeleteCalendar(ctx context.Context, r MLDeleteCalendarRequest, opts ...Option) (*MLDeleteCalendarResponse, error) {
+	return decodeAs[MLDeleteCalendarResponse](doMLDeleteCalendar(ctx, a.t, r, opts))
+}
+
+// DeleteCalendar calls ml.delete_calendar and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.DeleteCalendar].
+func (a *RawMLAPI) DeleteCalendar(ctx context.Context, r MLDeleteCalendarRequest, opts ...Option) (*transport.Response, error) {
+	return doMLDeleteCalendar(ctx, a.t, r, opts)
+}
+
+func doMLDeleteCalendar(ctx context.Context, t transport.Interface, r MLDeleteCalendarRequest, opts []Option) (*transport.Response, error) {
 	if r.CalendarID == "" {
 		return nil, missingPart("ml.delete_calendar", "calendar_id")
 	}
 	p := "/_ml/calendars/" + esc(r.CalendarID)
 	m := "DELETE"
-	return send(ctx, a.t, "ml.delete_calendar", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "ml.delete_calendar", m, p, nil, nil, "", "", opts)
 }
 
 // MLDeleteCalendarEventRequest holds the parameters of [MLAPI.DeleteCalendarEvent].
@@ -85,10 +147,23 @@ type MLDeleteCalendarEventRequest struct {
 	EventID string
 }
 
+// MLDeleteCalendarEventResponse is the response of [MLAPI.DeleteCalendarEvent].
+type MLDeleteCalendarEventResponse = types.AcknowledgedResponseBase
+
 // DeleteCalendarEvent calls ml.delete_calendar_event: Delete events from a calendar.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-delete-calendar-event
-func (a *MLAPI) DeleteCalendarEvent(ctx context.Context, r MLDeleteCalendarEventRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) DeleteCalendarEvent(ctx context.Context, r MLDeleteCalendarEventRequest, opts ...Option) (*MLDeleteCalendarEventResponse, error) {
+	return decodeAs[MLDeleteCalendarEventResponse](doMLDeleteCalendarEvent(ctx, a.t, r, opts))
+}
+
+// DeleteCalendarEvent calls ml.delete_calendar_event and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.DeleteCalendarEvent].
+func (a *RawMLAPI) DeleteCalendarEvent(ctx context.Context, r MLDeleteCalendarEventRequest, opts ...Option) (*transport.Response, error) {
+	return doMLDeleteCalendarEvent(ctx, a.t, r, opts)
+}
+
+func doMLDeleteCalendarEvent(ctx context.Context, t transport.Interface, r MLDeleteCalendarEventRequest, opts []Option) (*transport.Response, error) {
 	if r.CalendarID == "" {
 		return nil, missingPart("ml.delete_calendar_event", "calendar_id")
 	}
@@ -97,7 +172,7 @@ func (a *MLAPI) DeleteCalendarEvent(ctx context.Context, r MLDeleteCalendarEvent
 	}
 	p := "/_ml/calendars/" + esc(r.CalendarID) + "/events/" + esc(r.EventID)
 	m := "DELETE"
-	return send(ctx, a.t, "ml.delete_calendar_event", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "ml.delete_calendar_event", m, p, nil, nil, "", "", opts)
 }
 
 // MLDeleteCalendarJobRequest holds the parameters of [MLAPI.DeleteCalendarJob].
@@ -109,10 +184,30 @@ type MLDeleteCalendarJobRequest struct {
 	JobID []string
 }
 
+// MLDeleteCalendarJobResponse is the response of [MLAPI.DeleteCalendarJob].
+type MLDeleteCalendarJobResponse struct {
+	// A string that uniquely identifies a calendar.
+	CalendarID types.Id `json:"calendar_id"`
+	// A description of the calendar.
+	Description string `json:"description,omitempty"`
+	// A list of anomaly detection job identifiers or group names.
+	JobIDs types.Ids `json:"job_ids,omitempty"`
+}
+
 // DeleteCalendarJob calls ml.delete_calendar_job: Delete anomaly jobs from a calendar.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-delete-calendar-job
-func (a *MLAPI) DeleteCalendarJob(ctx context.Context, r MLDeleteCalendarJobRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) DeleteCalendarJob(ctx context.Context, r MLDeleteCalendarJobRequest, opts ...Option) (*MLDeleteCalendarJobResponse, error) {
+	return decodeAs[MLDeleteCalendarJobResponse](doMLDeleteCalendarJob(ctx, a.t, r, opts))
+}
+
+// DeleteCalendarJob calls ml.delete_calendar_job and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.DeleteCalendarJob].
+func (a *RawMLAPI) DeleteCalendarJob(ctx context.Context, r MLDeleteCalendarJobRequest, opts ...Option) (*transport.Response, error) {
+	return doMLDeleteCalendarJob(ctx, a.t, r, opts)
+}
+
+func doMLDeleteCalendarJob(ctx context.Context, t transport.Interface, r MLDeleteCalendarJobRequest, opts []Option) (*transport.Response, error) {
 	if r.CalendarID == "" {
 		return nil, missingPart("ml.delete_calendar_job", "calendar_id")
 	}
@@ -121,7 +216,7 @@ func (a *MLAPI) DeleteCalendarJob(ctx context.Context, r MLDeleteCalendarJobRequ
 	}
 	p := "/_ml/calendars/" + esc(r.CalendarID) + "/jobs/" + escList(r.JobID)
 	m := "DELETE"
-	return send(ctx, a.t, "ml.delete_calendar_job", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "ml.delete_calendar_job", m, p, nil, nil, "", "", opts)
 }
 
 // MLDeleteDataFrameAnalyticsRequest holds the parameters of [MLAPI.DeleteDataFrameAnalytics].
@@ -135,10 +230,23 @@ type MLDeleteDataFrameAnalyticsRequest struct {
 	Timeout string
 }
 
+// MLDeleteDataFrameAnalyticsResponse is the response of [MLAPI.DeleteDataFrameAnalytics].
+type MLDeleteDataFrameAnalyticsResponse = types.AcknowledgedResponseBase
+
 // DeleteDataFrameAnalytics calls ml.delete_data_frame_analytics: Delete a data frame analytics job.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-delete-data-frame-analytics
-func (a *MLAPI) DeleteDataFrameAnalytics(ctx context.Context, r MLDeleteDataFrameAnalyticsRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) DeleteDataFrameAnalytics(ctx context.Context, r MLDeleteDataFrameAnalyticsRequest, opts ...Option) (*MLDeleteDataFrameAnalyticsResponse, error) {
+	return decodeAs[MLDeleteDataFrameAnalyticsResponse](doMLDeleteDataFrameAnalytics(ctx, a.t, r, opts))
+}
+
+// DeleteDataFrameAnalytics calls ml.delete_data_frame_analytics and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.DeleteDataFrameAnalytics].
+func (a *RawMLAPI) DeleteDataFrameAnalytics(ctx context.Context, r MLDeleteDataFrameAnalyticsRequest, opts ...Option) (*transport.Response, error) {
+	return doMLDeleteDataFrameAnalytics(ctx, a.t, r, opts)
+}
+
+func doMLDeleteDataFrameAnalytics(ctx context.Context, t transport.Interface, r MLDeleteDataFrameAnalyticsRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("ml.delete_data_frame_analytics", "id")
 	}
@@ -147,7 +255,7 @@ func (a *MLAPI) DeleteDataFrameAnalytics(ctx context.Context, r MLDeleteDataFram
 	q := url.Values{}
 	setBool(q, "force", r.Force)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ml.delete_data_frame_analytics", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ml.delete_data_frame_analytics", m, p, q, nil, "", "", opts)
 }
 
 // MLDeleteDatafeedRequest holds the parameters of [MLAPI.DeleteDatafeed].
@@ -158,10 +266,23 @@ type MLDeleteDatafeedRequest struct {
 	Force *bool
 }
 
+// MLDeleteDatafeedResponse is the response of [MLAPI.DeleteDatafeed].
+type MLDeleteDatafeedResponse = types.AcknowledgedResponseBase
+
 // DeleteDatafeed calls ml.delete_datafeed: Delete a datafeed.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-delete-datafeed
-func (a *MLAPI) DeleteDatafeed(ctx context.Context, r MLDeleteDatafeedRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) DeleteDatafeed(ctx context.Context, r MLDeleteDatafeedRequest, opts ...Option) (*MLDeleteDatafeedResponse, error) {
+	return decodeAs[MLDeleteDatafeedResponse](doMLDeleteDatafeed(ctx, a.t, r, opts))
+}
+
+// DeleteDatafeed calls ml.delete_datafeed and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.DeleteDatafeed].
+func (a *RawMLAPI) DeleteDatafeed(ctx context.Context, r MLDeleteDatafeedRequest, opts ...Option) (*transport.Response, error) {
+	return doMLDeleteDatafeed(ctx, a.t, r, opts)
+}
+
+func doMLDeleteDatafeed(ctx context.Context, t transport.Interface, r MLDeleteDatafeedRequest, opts []Option) (*transport.Response, error) {
 	if r.DatafeedID == "" {
 		return nil, missingPart("ml.delete_datafeed", "datafeed_id")
 	}
@@ -169,7 +290,7 @@ func (a *MLAPI) DeleteDatafeed(ctx context.Context, r MLDeleteDatafeedRequest, o
 	m := "DELETE"
 	q := url.Values{}
 	setBool(q, "force", r.Force)
-	return send(ctx, a.t, "ml.delete_datafeed", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ml.delete_datafeed", m, p, q, nil, "", "", opts)
 }
 
 // MLDeleteExpiredDataRequest holds the parameters of [MLAPI.DeleteExpiredData].
@@ -182,14 +303,45 @@ type MLDeleteExpiredDataRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: deleting expired data parameters.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLDeleteExpiredDataBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLDeleteExpiredDataBody is the body of [MLAPI.DeleteExpiredData].
+type MLDeleteExpiredDataBody struct {
+	// The desired requests per second for the deletion processes. The default
+	// behavior is no throttling.
+	RequestsPerSecond *float64 `json:"requests_per_second,omitempty"`
+	// How long can the underlying delete processes run until they are canceled.
+	Timeout types.Duration `json:"timeout,omitzero"`
+}
+
+// MLDeleteExpiredDataResponse is the response of [MLAPI.DeleteExpiredData].
+type MLDeleteExpiredDataResponse struct {
+	Deleted bool `json:"deleted"`
 }
 
 // DeleteExpiredData calls ml.delete_expired_data: Delete expired ML data.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-delete-expired-data
-func (a *MLAPI) DeleteExpiredData(ctx context.Context, r MLDeleteExpiredDataRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) DeleteExpiredData(ctx context.Context, r MLDeleteExpiredDataRequest, opts ...Option) (*MLDeleteExpiredDataResponse, error) {
+	return decodeAs[MLDeleteExpiredDataResponse](doMLDeleteExpiredData(ctx, a.t, r, opts))
+}
+
+// DeleteExpiredData calls ml.delete_expired_data and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.DeleteExpiredData].
+func (a *RawMLAPI) DeleteExpiredData(ctx context.Context, r MLDeleteExpiredDataRequest, opts ...Option) (*transport.Response, error) {
+	return doMLDeleteExpiredData(ctx, a.t, r, opts)
+}
+
+func doMLDeleteExpiredData(ctx context.Context, t transport.Interface, r MLDeleteExpiredDataRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	var p string
 	m := "DELETE"
 	switch {
@@ -201,7 +353,7 @@ func (a *MLAPI) DeleteExpiredData(ctx context.Context, r MLDeleteExpiredDataRequ
 	q := url.Values{}
 	setFloat(q, "requests_per_second", r.RequestsPerSecond)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ml.delete_expired_data", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ml.delete_expired_data", m, p, q, body, "", "", opts)
 }
 
 // MLDeleteFilterRequest holds the parameters of [MLAPI.DeleteFilter].
@@ -210,16 +362,29 @@ type MLDeleteFilterRequest struct {
 	FilterID string
 }
 
+// MLDeleteFilterResponse is the response of [MLAPI.DeleteFilter].
+type MLDeleteFilterResponse = types.AcknowledgedResponseBase
+
 // DeleteFilter calls ml.delete_filter: Delete a filter.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-delete-filter
-func (a *MLAPI) DeleteFilter(ctx context.Context, r MLDeleteFilterRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) DeleteFilter(ctx context.Context, r MLDeleteFilterRequest, opts ...Option) (*MLDeleteFilterResponse, error) {
+	return decodeAs[MLDeleteFilterResponse](doMLDeleteFilter(ctx, a.t, r, opts))
+}
+
+// DeleteFilter calls ml.delete_filter and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.DeleteFilter].
+func (a *RawMLAPI) DeleteFilter(ctx context.Context, r MLDeleteFilterRequest, opts ...Option) (*transport.Response, error) {
+	return doMLDeleteFilter(ctx, a.t, r, opts)
+}
+
+func doMLDeleteFilter(ctx context.Context, t transport.Interface, r MLDeleteFilterRequest, opts []Option) (*transport.Response, error) {
 	if r.FilterID == "" {
 		return nil, missingPart("ml.delete_filter", "filter_id")
 	}
 	p := "/_ml/filters/" + esc(r.FilterID)
 	m := "DELETE"
-	return send(ctx, a.t, "ml.delete_filter", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "ml.delete_filter", m, p, nil, nil, "", "", opts)
 }
 
 // MLDeleteForecastRequest holds the parameters of [MLAPI.DeleteForecast].
@@ -235,10 +400,23 @@ type MLDeleteForecastRequest struct {
 	Timeout string
 }
 
+// MLDeleteForecastResponse is the response of [MLAPI.DeleteForecast].
+type MLDeleteForecastResponse = types.AcknowledgedResponseBase
+
 // DeleteForecast calls ml.delete_forecast: Delete forecasts from a job.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-delete-forecast
-func (a *MLAPI) DeleteForecast(ctx context.Context, r MLDeleteForecastRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) DeleteForecast(ctx context.Context, r MLDeleteForecastRequest, opts ...Option) (*MLDeleteForecastResponse, error) {
+	return decodeAs[MLDeleteForecastResponse](doMLDeleteForecast(ctx, a.t, r, opts))
+}
+
+// DeleteForecast calls ml.delete_forecast and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.DeleteForecast].
+func (a *RawMLAPI) DeleteForecast(ctx context.Context, r MLDeleteForecastRequest, opts ...Option) (*transport.Response, error) {
+	return doMLDeleteForecast(ctx, a.t, r, opts)
+}
+
+func doMLDeleteForecast(ctx context.Context, t transport.Interface, r MLDeleteForecastRequest, opts []Option) (*transport.Response, error) {
 	if r.JobID == "" {
 		return nil, missingPart("ml.delete_forecast", "job_id")
 	}
@@ -253,7 +431,7 @@ func (a *MLAPI) DeleteForecast(ctx context.Context, r MLDeleteForecastRequest, o
 	q := url.Values{}
 	setBool(q, "allow_no_forecasts", r.AllowNoForecasts)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ml.delete_forecast", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ml.delete_forecast", m, p, q, nil, "", "", opts)
 }
 
 // MLDeleteJobRequest holds the parameters of [MLAPI.DeleteJob].
@@ -268,10 +446,23 @@ type MLDeleteJobRequest struct {
 	WaitForCompletion *bool
 }
 
+// MLDeleteJobResponse is the response of [MLAPI.DeleteJob].
+type MLDeleteJobResponse = types.AcknowledgedResponseBase
+
 // DeleteJob calls ml.delete_job: Delete an anomaly detection job.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-delete-job
-func (a *MLAPI) DeleteJob(ctx context.Context, r MLDeleteJobRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) DeleteJob(ctx context.Context, r MLDeleteJobRequest, opts ...Option) (*MLDeleteJobResponse, error) {
+	return decodeAs[MLDeleteJobResponse](doMLDeleteJob(ctx, a.t, r, opts))
+}
+
+// DeleteJob calls ml.delete_job and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.DeleteJob].
+func (a *RawMLAPI) DeleteJob(ctx context.Context, r MLDeleteJobRequest, opts ...Option) (*transport.Response, error) {
+	return doMLDeleteJob(ctx, a.t, r, opts)
+}
+
+func doMLDeleteJob(ctx context.Context, t transport.Interface, r MLDeleteJobRequest, opts []Option) (*transport.Response, error) {
 	if r.JobID == "" {
 		return nil, missingPart("ml.delete_job", "job_id")
 	}
@@ -281,7 +472,7 @@ func (a *MLAPI) DeleteJob(ctx context.Context, r MLDeleteJobRequest, opts ...Opt
 	setBool(q, "delete_user_annotations", r.DeleteUserAnnotations)
 	setBool(q, "force", r.Force)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, "ml.delete_job", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ml.delete_job", m, p, q, nil, "", "", opts)
 }
 
 // MLDeleteModelSnapshotRequest holds the parameters of [MLAPI.DeleteModelSnapshot].
@@ -292,10 +483,23 @@ type MLDeleteModelSnapshotRequest struct {
 	SnapshotID string
 }
 
+// MLDeleteModelSnapshotResponse is the response of [MLAPI.DeleteModelSnapshot].
+type MLDeleteModelSnapshotResponse = types.AcknowledgedResponseBase
+
 // DeleteModelSnapshot calls ml.delete_model_snapshot: Delete a model snapshot.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-delete-model-snapshot
-func (a *MLAPI) DeleteModelSnapshot(ctx context.Context, r MLDeleteModelSnapshotRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) DeleteModelSnapshot(ctx context.Context, r MLDeleteModelSnapshotRequest, opts ...Option) (*MLDeleteModelSnapshotResponse, error) {
+	return decodeAs[MLDeleteModelSnapshotResponse](doMLDeleteModelSnapshot(ctx, a.t, r, opts))
+}
+
+// DeleteModelSnapshot calls ml.delete_model_snapshot and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.DeleteModelSnapshot].
+func (a *RawMLAPI) DeleteModelSnapshot(ctx context.Context, r MLDeleteModelSnapshotRequest, opts ...Option) (*transport.Response, error) {
+	return doMLDeleteModelSnapshot(ctx, a.t, r, opts)
+}
+
+func doMLDeleteModelSnapshot(ctx context.Context, t transport.Interface, r MLDeleteModelSnapshotRequest, opts []Option) (*transport.Response, error) {
 	if r.JobID == "" {
 		return nil, missingPart("ml.delete_model_snapshot", "job_id")
 	}
@@ -304,7 +508,7 @@ func (a *MLAPI) DeleteModelSnapshot(ctx context.Context, r MLDeleteModelSnapshot
 	}
 	p := "/_ml/anomaly_detectors/" + esc(r.JobID) + "/model_snapshots/" + esc(r.SnapshotID)
 	m := "DELETE"
-	return send(ctx, a.t, "ml.delete_model_snapshot", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "ml.delete_model_snapshot", m, p, nil, nil, "", "", opts)
 }
 
 // MLDeleteTrainedModelRequest holds the parameters of [MLAPI.DeleteTrainedModel].
@@ -318,10 +522,23 @@ type MLDeleteTrainedModelRequest struct {
 	Timeout string
 }
 
+// MLDeleteTrainedModelResponse is the response of [MLAPI.DeleteTrainedModel].
+type MLDeleteTrainedModelResponse = types.AcknowledgedResponseBase
+
 // DeleteTrainedModel calls ml.delete_trained_model: Delete an unreferenced trained model.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-delete-trained-model
-func (a *MLAPI) DeleteTrainedModel(ctx context.Context, r MLDeleteTrainedModelRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) DeleteTrainedModel(ctx context.Context, r MLDeleteTrainedModelRequest, opts ...Option) (*MLDeleteTrainedModelResponse, error) {
+	return decodeAs[MLDeleteTrainedModelResponse](doMLDeleteTrainedModel(ctx, a.t, r, opts))
+}
+
+// DeleteTrainedModel calls ml.delete_trained_model and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.DeleteTrainedModel].
+func (a *RawMLAPI) DeleteTrainedModel(ctx context.Context, r MLDeleteTrainedModelRequest, opts ...Option) (*transport.Response, error) {
+	return doMLDeleteTrainedModel(ctx, a.t, r, opts)
+}
+
+func doMLDeleteTrainedModel(ctx context.Context, t transport.Interface, r MLDeleteTrainedModelRequest, opts []Option) (*transport.Response, error) {
 	if r.ModelID == "" {
 		return nil, missingPart("ml.delete_trained_model", "model_id")
 	}
@@ -330,7 +547,7 @@ func (a *MLAPI) DeleteTrainedModel(ctx context.Context, r MLDeleteTrainedModelRe
 	q := url.Values{}
 	setBool(q, "force", r.Force)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ml.delete_trained_model", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ml.delete_trained_model", m, p, q, nil, "", "", opts)
 }
 
 // MLDeleteTrainedModelAliasRequest holds the parameters of [MLAPI.DeleteTrainedModelAlias].
@@ -341,10 +558,23 @@ type MLDeleteTrainedModelAliasRequest struct {
 	ModelAlias string
 }
 
+// MLDeleteTrainedModelAliasResponse is the response of [MLAPI.DeleteTrainedModelAlias].
+type MLDeleteTrainedModelAliasResponse = types.AcknowledgedResponseBase
+
 // DeleteTrainedModelAlias calls ml.delete_trained_model_alias: Delete a trained model alias.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-delete-trained-model-alias
-func (a *MLAPI) DeleteTrainedModelAlias(ctx context.Context, r MLDeleteTrainedModelAliasRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) DeleteTrainedModelAlias(ctx context.Context, r MLDeleteTrainedModelAliasRequest, opts ...Option) (*MLDeleteTrainedModelAliasResponse, error) {
+	return decodeAs[MLDeleteTrainedModelAliasResponse](doMLDeleteTrainedModelAlias(ctx, a.t, r, opts))
+}
+
+// DeleteTrainedModelAlias calls ml.delete_trained_model_alias and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.DeleteTrainedModelAlias].
+func (a *RawMLAPI) DeleteTrainedModelAlias(ctx context.Context, r MLDeleteTrainedModelAliasRequest, opts ...Option) (*transport.Response, error) {
+	return doMLDeleteTrainedModelAlias(ctx, a.t, r, opts)
+}
+
+func doMLDeleteTrainedModelAlias(ctx context.Context, t transport.Interface, r MLDeleteTrainedModelAliasRequest, opts []Option) (*transport.Response, error) {
 	if r.ModelID == "" {
 		return nil, missingPart("ml.delete_trained_model_alias", "model_id")
 	}
@@ -353,39 +583,121 @@ func (a *MLAPI) DeleteTrainedModelAlias(ctx context.Context, r MLDeleteTrainedMo
 	}
 	p := "/_ml/trained_models/" + esc(r.ModelID) + "/model_aliases/" + esc(r.ModelAlias)
 	m := "DELETE"
-	return send(ctx, a.t, "ml.delete_trained_model_alias", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "ml.delete_trained_model_alias", m, p, nil, nil, "", "", opts)
 }
 
 // MLEstimateModelMemoryRequest holds the parameters of [MLAPI.EstimateModelMemory].
 type MLEstimateModelMemoryRequest struct {
 	// Body: The analysis config, plus cardinality estimates for fields it references.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLEstimateModelMemoryBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLEstimateModelMemoryBody is the body of [MLAPI.EstimateModelMemory].
+type MLEstimateModelMemoryBody struct {
+	// For a list of the properties that you can specify in the
+	// `analysis_config` component of the body of this API.
+	AnalysisConfig *types.AnalysisConfig `json:"analysis_config,omitempty"`
+	// Estimates of the highest cardinality in a single bucket that is observed
+	// for influencer fields over the time period that the job analyzes data.
+	// To produce a good answer, values must be provided for all influencer
+	// fields. Providing values for fields that are not listed as `influencers`
+	// has no effect on the estimation.
+	MaxBucketCardinality map[string]int64 `json:"max_bucket_cardinality,omitempty"`
+	// Estimates of the cardinality that is observed for fields over the whole
+	// time period that the job analyzes data. To produce a good answer, values
+	// must be provided for fields referenced in the `by_field_name`,
+	// `over_field_name` and `partition_field_name` of any detectors. Providing
+	// values for other fields has no effect on the estimation. It can be
+	// omitted from the request if no detectors have a `by_field_name`,
+	// `over_field_name` or `partition_field_name`.
+	OverallCardinality map[string]int64 `json:"overall_cardinality,omitempty"`
+}
+
+// MLEstimateModelMemoryResponse is the response of [MLAPI.EstimateModelMemory].
+type MLEstimateModelMemoryResponse struct {
+	ModelMemoryEstimate string `json:"model_memory_estimate"`
 }
 
 // EstimateModelMemory calls ml.estimate_model_memory: Estimate job model memory usage.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-estimate-model-memory
-func (a *MLAPI) EstimateModelMemory(ctx context.Context, r MLEstimateModelMemoryRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) EstimateModelMemory(ctx context.Context, r MLEstimateModelMemoryRequest, opts ...Option) (*MLEstimateModelMemoryResponse, error) {
+	return decodeAs[MLEstimateModelMemoryResponse](doMLEstimateModelMemory(ctx, a.t, r, opts))
+}
+
+// EstimateModelMemory calls ml.estimate_model_memory and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.EstimateModelMemory].
+func (a *RawMLAPI) EstimateModelMemory(ctx context.Context, r MLEstimateModelMemoryRequest, opts ...Option) (*transport.Response, error) {
+	return doMLEstimateModelMemory(ctx, a.t, r, opts)
+}
+
+func doMLEstimateModelMemory(ctx context.Context, t transport.Interface, r MLEstimateModelMemoryRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_ml/anomaly_detectors/_estimate_model_memory"
 	m := "POST"
-	return send(ctx, a.t, "ml.estimate_model_memory", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "ml.estimate_model_memory", m, p, nil, body, "", "", opts)
 }
 
 // MLEvaluateDataFrameRequest holds the parameters of [MLAPI.EvaluateDataFrame].
 type MLEvaluateDataFrameRequest struct {
 	// Body: The evaluation definition.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLEvaluateDataFrameBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLEvaluateDataFrameBody is the body of [MLAPI.EvaluateDataFrame].
+type MLEvaluateDataFrameBody struct {
+	// Defines the type of evaluation you want to perform.
+	Evaluation types.DataframeEvaluationContainer `json:"evaluation"`
+	// Defines the `index` in which the evaluation will be performed.
+	Index types.IndexName `json:"index"`
+	// A query clause that retrieves a subset of data from the source index.
+	Query *types.QueryContainer `json:"query,omitempty"`
+}
+
+// MLEvaluateDataFrameResponse is the response of [MLAPI.EvaluateDataFrame].
+type MLEvaluateDataFrameResponse struct {
+	// Evaluation results for a classification analysis.
+	// It outputs a prediction that identifies to which of the classes each document belongs.
+	Classification *types.DataframeClassificationSummary `json:"classification,omitempty"`
+	// Evaluation results for an outlier detection analysis.
+	// It outputs the probability that each document is an outlier.
+	OutlierDetection *types.DataframeOutlierDetectionSummary `json:"outlier_detection,omitempty"`
+	// Evaluation results for a regression analysis which outputs a prediction of values.
+	Regression *types.DataframeRegressionSummary `json:"regression,omitempty"`
 }
 
 // EvaluateDataFrame calls ml.evaluate_data_frame: Evaluate data frame analytics.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-evaluate-data-frame
-func (a *MLAPI) EvaluateDataFrame(ctx context.Context, r MLEvaluateDataFrameRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) EvaluateDataFrame(ctx context.Context, r MLEvaluateDataFrameRequest, opts ...Option) (*MLEvaluateDataFrameResponse, error) {
+	return decodeAs[MLEvaluateDataFrameResponse](doMLEvaluateDataFrame(ctx, a.t, r, opts))
+}
+
+// EvaluateDataFrame calls ml.evaluate_data_frame and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.EvaluateDataFrame].
+func (a *RawMLAPI) EvaluateDataFrame(ctx context.Context, r MLEvaluateDataFrameRequest, opts ...Option) (*transport.Response, error) {
+	return doMLEvaluateDataFrame(ctx, a.t, r, opts)
+}
+
+func doMLEvaluateDataFrame(ctx context.Context, t transport.Interface, r MLEvaluateDataFrameRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_ml/data_frame/_evaluate"
 	m := "POST"
-	return send(ctx, a.t, "ml.evaluate_data_frame", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "ml.evaluate_data_frame", m, p, nil, body, "", "", opts)
 }
 
 // MLExplainDataFrameAnalyticsRequest holds the parameters of [MLAPI.ExplainDataFrameAnalytics].
@@ -393,17 +705,78 @@ type MLExplainDataFrameAnalyticsRequest struct {
 	// ID: (path part "id") The ID of the data frame analytics to explain.
 	ID string
 	// Body: The data frame analytics config to explain.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLExplainDataFrameAnalyticsBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLExplainDataFrameAnalyticsBody is the body of [MLAPI.ExplainDataFrameAnalytics].
+type MLExplainDataFrameAnalyticsBody struct {
+	// The configuration of how to source the analysis data. It requires an
+	// index. Optionally, query and _source may be specified.
+	Source *types.DataframeAnalyticsSource `json:"source,omitempty"`
+	// The destination configuration, consisting of index and optionally
+	// results_field (ml by default).
+	Dest *types.DataframeAnalyticsDestination `json:"dest,omitempty"`
+	// The analysis configuration, which contains the information necessary to
+	// perform one of the following types of analysis: classification, outlier
+	// detection, or regression.
+	Analysis *types.DataframeAnalysisContainer `json:"analysis,omitempty"`
+	// A description of the job.
+	Description string `json:"description,omitempty"`
+	// The approximate maximum amount of memory resources that are permitted for
+	// analytical processing. If your `elasticsearch.yml` file contains an
+	// `xpack.ml.max_model_memory_limit` setting, an error occurs when you try to
+	// create data frame analytics jobs that have `model_memory_limit` values
+	// greater than that setting.
+	ModelMemoryLimit string `json:"model_memory_limit,omitempty"`
+	// The maximum number of threads to be used by the analysis. Using more
+	// threads may decrease the time necessary to complete the analysis at the
+	// cost of using more CPU. Note that the process may use additional threads
+	// for operational functionality other than the analysis itself.
+	MaxNumThreads *int `json:"max_num_threads,omitempty"`
+	// Specify includes and/or excludes patterns to select which fields will be
+	// included in the analysis. The patterns specified in excludes are applied
+	// last, therefore excludes takes precedence. In other words, if the same
+	// field is specified in both includes and excludes, then the field will not
+	// be included in the analysis.
+	AnalyzedFields *types.DataframeAnalysisAnalyzedFields `json:"analyzed_fields,omitempty"`
+	// Specifies whether this job can start when there is insufficient machine
+	// learning node capacity for it to be immediately assigned to a node.
+	AllowLazyStart *bool `json:"allow_lazy_start,omitempty"`
+}
+
+// MLExplainDataFrameAnalyticsResponse is the response of [MLAPI.ExplainDataFrameAnalytics].
+type MLExplainDataFrameAnalyticsResponse struct {
+	// An array of objects that explain selection for each field, sorted by the field names.
+	FieldSelection []types.DataframeAnalyticsFieldSelection `json:"field_selection,omitempty"`
+	// An array of objects that explain selection for each field, sorted by the field names.
+	MemoryEstimation types.DataframeAnalyticsMemoryEstimation `json:"memory_estimation"`
 }
 
 // ExplainDataFrameAnalytics calls ml.explain_data_frame_analytics: Explain data frame analytics config.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-explain-data-frame-analytics
-func (a *MLAPI) ExplainDataFrameAnalytics(ctx context.Context, r MLExplainDataFrameAnalyticsRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) ExplainDataFrameAnalytics(ctx context.Context, r MLExplainDataFrameAnalyticsRequest, opts ...Option) (*MLExplainDataFrameAnalyticsResponse, error) {
+	return decodeAs[MLExplainDataFrameAnalyticsResponse](doMLExplainDataFrameAnalytics(ctx, a.t, r, opts))
+}
+
+// ExplainDataFrameAnalytics calls ml.explain_data_frame_analytics and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.ExplainDataFrameAnalytics].
+func (a *RawMLAPI) ExplainDataFrameAnalytics(ctx context.Context, r MLExplainDataFrameAnalyticsRequest, opts ...Option) (*transport.Response, error) {
+	return doMLExplainDataFrameAnalytics(ctx, a.t, r, opts)
+}
+
+func doMLExplainDataFrameAnalytics(ctx context.Context, t transport.Interface, r MLExplainDataFrameAnalyticsRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	var p string
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	switch {
@@ -412,7 +785,7 @@ func (a *MLAPI) ExplainDataFrameAnalytics(ctx context.Context, r MLExplainDataFr
 	default:
 		p = "/_ml/data_frame/analytics/_explain"
 	}
-	return send(ctx, a.t, "ml.explain_data_frame_analytics", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "ml.explain_data_frame_analytics", m, p, nil, body, "", "", opts)
 }
 
 // MLFlushJobRequest holds the parameters of [MLAPI.FlushJob].
@@ -430,8 +803,33 @@ type MLFlushJobRequest struct {
 	// Start: ("start") When used in conjunction with calc_interim, specifies the range of buckets on which to calculate interim results.
 	Start string
 	// Body: Flush parameters.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLFlushJobBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLFlushJobBody is the body of [MLAPI.FlushJob].
+type MLFlushJobBody struct {
+	// Refer to the description for the `advance_time` query parameter.
+	AdvanceTime types.DateTime `json:"advance_time,omitzero"`
+	// Refer to the description for the `calc_interim` query parameter.
+	CalcInterim *bool `json:"calc_interim,omitempty"`
+	// Refer to the description for the `end` query parameter.
+	End types.DateTime `json:"end,omitzero"`
+	// Refer to the description for the `skip_time` query parameter.
+	SkipTime types.DateTime `json:"skip_time,omitzero"`
+	// Refer to the description for the `start` query parameter.
+	Start types.DateTime `json:"start,omitzero"`
+}
+
+// MLFlushJobResponse is the response of [MLAPI.FlushJob].
+type MLFlushJobResponse struct {
+	Flushed bool `json:"flushed"`
+	// Provides the timestamp (in milliseconds since the epoch) of the end of
+	// the last bucket that was processed.
+	LastFinalizedBucketEnd *int `json:"last_finalized_bucket_end,omitempty"`
 }
 
 // FlushJob calls ml.flush_job: Force buffered data to be processed.
@@ -439,7 +837,23 @@ type MLFlushJobRequest struct {
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-flush-job
 //
 // Deprecated: Forcing any buffered data to be processed is deprecated, in a future major version a datafeed will be required. (since 9.1.0)
-func (a *MLAPI) FlushJob(ctx context.Context, r MLFlushJobRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) FlushJob(ctx context.Context, r MLFlushJobRequest, opts ...Option) (*MLFlushJobResponse, error) {
+	return decodeAs[MLFlushJobResponse](doMLFlushJob(ctx, a.t, r, opts))
+}
+
+// FlushJob calls ml.flush_job and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.FlushJob].
+//
+// Deprecated: Forcing any buffered data to be processed is deprecated, in a future major version a datafeed will be required. (since 9.1.0)
+func (a *RawMLAPI) FlushJob(ctx context.Context, r MLFlushJobRequest, opts ...Option) (*transport.Response, error) {
+	return doMLFlushJob(ctx, a.t, r, opts)
+}
+
+func doMLFlushJob(ctx context.Context, t transport.Interface, r MLFlushJobRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.JobID == "" {
 		return nil, missingPart("ml.flush_job", "job_id")
 	}
@@ -451,7 +865,7 @@ func (a *MLAPI) FlushJob(ctx context.Context, r MLFlushJobRequest, opts ...Optio
 	setStr(q, "end", r.End)
 	setStr(q, "skip_time", r.SkipTime)
 	setStr(q, "start", r.Start)
-	return send(ctx, a.t, "ml.flush_job", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ml.flush_job", m, p, q, body, "", "", opts)
 }
 
 // MLForecastRequest holds the parameters of [MLAPI.Forecast].
@@ -467,14 +881,47 @@ type MLForecastRequest struct {
 	// MaxModelMemory: ("max_model_memory") The max memory able to be used by the forecast. Default is 20mb.
 	MaxModelMemory string
 	// Body: Query parameters can be specified in the body.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLForecastBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLForecastBody is the body of [MLAPI.Forecast].
+type MLForecastBody struct {
+	// Refer to the description for the `duration` query parameter.
+	Duration types.Duration `json:"duration,omitzero"`
+	// Refer to the description for the `expires_in` query parameter.
+	ExpiresIn types.Duration `json:"expires_in,omitzero"`
+	// Refer to the description for the `max_model_memory` query parameter.
+	MaxModelMemory string `json:"max_model_memory,omitempty"`
+}
+
+// MLForecastResponse is the response of [MLAPI.Forecast].
+type MLForecastResponse struct {
+	Acknowledged bool     `json:"acknowledged"`
+	ForecastID   types.Id `json:"forecast_id"`
 }
 
 // Forecast calls ml.forecast: Predict future behavior of a time series.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-forecast
-func (a *MLAPI) Forecast(ctx context.Context, r MLForecastRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) Forecast(ctx context.Context, r MLForecastRequest, opts ...Option) (*MLForecastResponse, error) {
+	return decodeAs[MLForecastResponse](doMLForecast(ctx, a.t, r, opts))
+}
+
+// Forecast calls ml.forecast and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.Forecast].
+func (a *RawMLAPI) Forecast(ctx context.Context, r MLForecastRequest, opts ...Option) (*transport.Response, error) {
+	return doMLForecast(ctx, a.t, r, opts)
+}
+
+func doMLForecast(ctx context.Context, t transport.Interface, r MLForecastRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.JobID == "" {
 		return nil, missingPart("ml.forecast", "job_id")
 	}
@@ -484,7 +931,7 @@ func (a *MLAPI) Forecast(ctx context.Context, r MLForecastRequest, opts ...Optio
 	setStr(q, "duration", r.Duration)
 	setStr(q, "expires_in", r.ExpiresIn)
 	setStr(q, "max_model_memory", r.MaxModelMemory)
-	return send(ctx, a.t, "ml.forecast", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ml.forecast", m, p, q, body, "", "", opts)
 }
 
 // MLGetBucketsRequest holds the parameters of [MLAPI.GetBuckets].
@@ -512,20 +959,62 @@ type MLGetBucketsRequest struct {
 	// Start: ("start") Start time filter for buckets.
 	Start string
 	// Body: Bucket selection details if not provided in URI.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLGetBucketsBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLGetBucketsBody is the body of [MLAPI.GetBuckets].
+type MLGetBucketsBody struct {
+	// Refer to the description for the `anomaly_score` query parameter.
+	AnomalyScore *float64 `json:"anomaly_score,omitempty"`
+	// Refer to the description for the `desc` query parameter.
+	Desc *bool `json:"desc,omitempty"`
+	// Refer to the description for the `end` query parameter.
+	End types.DateTime `json:"end,omitzero"`
+	// Refer to the description for the `exclude_interim` query parameter.
+	ExcludeInterim *bool `json:"exclude_interim,omitempty"`
+	// Refer to the description for the `expand` query parameter.
+	Expand *bool       `json:"expand,omitempty"`
+	Page   *types.Page `json:"page,omitempty"`
+	// Refer to the desription for the `sort` query parameter.
+	Sort types.Field `json:"sort,omitempty"`
+	// Refer to the description for the `start` query parameter.
+	Start types.DateTime `json:"start,omitzero"`
+}
+
+// MLGetBucketsResponse is the response of [MLAPI.GetBuckets].
+type MLGetBucketsResponse struct {
+	Buckets []types.BucketSummary `json:"buckets,omitempty"`
+	Count   int64                 `json:"count"`
 }
 
 // GetBuckets calls ml.get_buckets: Get anomaly detection job results for buckets.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-get-buckets
-func (a *MLAPI) GetBuckets(ctx context.Context, r MLGetBucketsRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) GetBuckets(ctx context.Context, r MLGetBucketsRequest, opts ...Option) (*MLGetBucketsResponse, error) {
+	return decodeAs[MLGetBucketsResponse](doMLGetBuckets(ctx, a.t, r, opts))
+}
+
+// GetBuckets calls ml.get_buckets and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.GetBuckets].
+func (a *RawMLAPI) GetBuckets(ctx context.Context, r MLGetBucketsRequest, opts ...Option) (*transport.Response, error) {
+	return doMLGetBuckets(ctx, a.t, r, opts)
+}
+
+func doMLGetBuckets(ctx context.Context, t transport.Interface, r MLGetBucketsRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.JobID == "" {
 		return nil, missingPart("ml.get_buckets", "job_id")
 	}
 	var p string
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	switch {
@@ -544,7 +1033,7 @@ func (a *MLAPI) GetBuckets(ctx context.Context, r MLGetBucketsRequest, opts ...O
 	setInt(q, "size", r.Size)
 	setStr(q, "sort", r.Sort)
 	setStr(q, "start", r.Start)
-	return send(ctx, a.t, "ml.get_buckets", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ml.get_buckets", m, p, q, body, "", "", opts)
 }
 
 // MLGetCalendarEventsRequest holds the parameters of [MLAPI.GetCalendarEvents].
@@ -563,10 +1052,26 @@ type MLGetCalendarEventsRequest struct {
 	Start string
 }
 
+// MLGetCalendarEventsResponse is the response of [MLAPI.GetCalendarEvents].
+type MLGetCalendarEventsResponse struct {
+	Count  int64                 `json:"count"`
+	Events []types.CalendarEvent `json:"events,omitempty"`
+}
+
 // GetCalendarEvents calls ml.get_calendar_events: Get info about events in calendars.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-get-calendar-events
-func (a *MLAPI) GetCalendarEvents(ctx context.Context, r MLGetCalendarEventsRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) GetCalendarEvents(ctx context.Context, r MLGetCalendarEventsRequest, opts ...Option) (*MLGetCalendarEventsResponse, error) {
+	return decodeAs[MLGetCalendarEventsResponse](doMLGetCalendarEvents(ctx, a.t, r, opts))
+}
+
+// GetCalendarEvents calls ml.get_calendar_events and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.GetCalendarEvents].
+func (a *RawMLAPI) GetCalendarEvents(ctx context.Context, r MLGetCalendarEventsRequest, opts ...Option) (*transport.Response, error) {
+	return doMLGetCalendarEvents(ctx, a.t, r, opts)
+}
+
+func doMLGetCalendarEvents(ctx context.Context, t transport.Interface, r MLGetCalendarEventsRequest, opts []Option) (*transport.Response, error) {
 	if r.CalendarID == "" {
 		return nil, missingPart("ml.get_calendar_events", "calendar_id")
 	}
@@ -578,7 +1083,7 @@ func (a *MLAPI) GetCalendarEvents(ctx context.Context, r MLGetCalendarEventsRequ
 	setStr(q, "job_id", r.JobID)
 	setInt(q, "size", r.Size)
 	setStr(q, "start", r.Start)
-	return send(ctx, a.t, "ml.get_calendar_events", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ml.get_calendar_events", m, p, q, nil, "", "", opts)
 }
 
 // MLGetCalendarsRequest holds the parameters of [MLAPI.GetCalendars].
@@ -590,17 +1095,46 @@ type MLGetCalendarsRequest struct {
 	// Size: ("size") specifies a max number of calendars to get.
 	Size *int
 	// Body: The from and size parameters optionally sent in the body.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLGetCalendarsBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLGetCalendarsBody is the body of [MLAPI.GetCalendars].
+type MLGetCalendarsBody struct {
+	// This object is supported only when you omit the calendar identifier.
+	Page *types.Page `json:"page,omitempty"`
+}
+
+// MLGetCalendarsResponse is the response of [MLAPI.GetCalendars].
+type MLGetCalendarsResponse struct {
+	Calendars []types.Calendar `json:"calendars,omitempty"`
+	Count     int64            `json:"count"`
 }
 
 // GetCalendars calls ml.get_calendars: Get calendar configuration info.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-get-calendars
-func (a *MLAPI) GetCalendars(ctx context.Context, r MLGetCalendarsRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) GetCalendars(ctx context.Context, r MLGetCalendarsRequest, opts ...Option) (*MLGetCalendarsResponse, error) {
+	return decodeAs[MLGetCalendarsResponse](doMLGetCalendars(ctx, a.t, r, opts))
+}
+
+// GetCalendars calls ml.get_calendars and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.GetCalendars].
+func (a *RawMLAPI) GetCalendars(ctx context.Context, r MLGetCalendarsRequest, opts ...Option) (*transport.Response, error) {
+	return doMLGetCalendars(ctx, a.t, r, opts)
+}
+
+func doMLGetCalendars(ctx context.Context, t transport.Interface, r MLGetCalendarsRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	var p string
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	switch {
@@ -612,7 +1146,7 @@ func (a *MLAPI) GetCalendars(ctx context.Context, r MLGetCalendarsRequest, opts 
 	q := url.Values{}
 	setInt(q, "from", r.From)
 	setInt(q, "size", r.Size)
-	return send(ctx, a.t, "ml.get_calendars", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ml.get_calendars", m, p, q, body, "", "", opts)
 }
 
 // MLGetCategoriesRequest holds the parameters of [MLAPI.GetCategories].
@@ -628,20 +1162,50 @@ type MLGetCategoriesRequest struct {
 	// Size: ("size") specifies a max number of categories to get.
 	Size *int
 	// Body: Category selection details if not provided in URI.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLGetCategoriesBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLGetCategoriesBody is the body of [MLAPI.GetCategories].
+type MLGetCategoriesBody struct {
+	// Configures pagination.
+	// This parameter has the `from` and `size` properties.
+	Page *types.Page `json:"page,omitempty"`
+}
+
+// MLGetCategoriesResponse is the response of [MLAPI.GetCategories].
+type MLGetCategoriesResponse struct {
+	Categories []types.Category `json:"categories,omitempty"`
+	Count      int64            `json:"count"`
 }
 
 // GetCategories calls ml.get_categories: Get anomaly detection job results for categories.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-get-categories
-func (a *MLAPI) GetCategories(ctx context.Context, r MLGetCategoriesRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) GetCategories(ctx context.Context, r MLGetCategoriesRequest, opts ...Option) (*MLGetCategoriesResponse, error) {
+	return decodeAs[MLGetCategoriesResponse](doMLGetCategories(ctx, a.t, r, opts))
+}
+
+// GetCategories calls ml.get_categories and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.GetCategories].
+func (a *RawMLAPI) GetCategories(ctx context.Context, r MLGetCategoriesRequest, opts ...Option) (*transport.Response, error) {
+	return doMLGetCategories(ctx, a.t, r, opts)
+}
+
+func doMLGetCategories(ctx context.Context, t transport.Interface, r MLGetCategoriesRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.JobID == "" {
 		return nil, missingPart("ml.get_categories", "job_id")
 	}
 	var p string
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	switch {
@@ -654,7 +1218,7 @@ func (a *MLAPI) GetCategories(ctx context.Context, r MLGetCategoriesRequest, opt
 	setInt(q, "from", r.From)
 	setStr(q, "partition_field_value", r.PartitionFieldValue)
 	setInt(q, "size", r.Size)
-	return send(ctx, a.t, "ml.get_categories", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ml.get_categories", m, p, q, body, "", "", opts)
 }
 
 // MLGetDataFrameAnalyticsRequest holds the parameters of [MLAPI.GetDataFrameAnalytics].
@@ -671,10 +1235,27 @@ type MLGetDataFrameAnalyticsRequest struct {
 	Size *int
 }
 
+// MLGetDataFrameAnalyticsResponse is the response of [MLAPI.GetDataFrameAnalytics].
+type MLGetDataFrameAnalyticsResponse struct {
+	Count int `json:"count"`
+	// An array of data frame analytics job resources, which are sorted by the id value in ascending order.
+	DataFrameAnalytics []types.DataframeAnalyticsSummary `json:"data_frame_analytics,omitempty"`
+}
+
 // GetDataFrameAnalytics calls ml.get_data_frame_analytics: Get data frame analytics job configuration info.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-get-data-frame-analytics
-func (a *MLAPI) GetDataFrameAnalytics(ctx context.Context, r MLGetDataFrameAnalyticsRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) GetDataFrameAnalytics(ctx context.Context, r MLGetDataFrameAnalyticsRequest, opts ...Option) (*MLGetDataFrameAnalyticsResponse, error) {
+	return decodeAs[MLGetDataFrameAnalyticsResponse](doMLGetDataFrameAnalytics(ctx, a.t, r, opts))
+}
+
+// GetDataFrameAnalytics calls ml.get_data_frame_analytics and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.GetDataFrameAnalytics].
+func (a *RawMLAPI) GetDataFrameAnalytics(ctx context.Context, r MLGetDataFrameAnalyticsRequest, opts ...Option) (*transport.Response, error) {
+	return doMLGetDataFrameAnalytics(ctx, a.t, r, opts)
+}
+
+func doMLGetDataFrameAnalytics(ctx context.Context, t transport.Interface, r MLGetDataFrameAnalyticsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -688,7 +1269,7 @@ func (a *MLAPI) GetDataFrameAnalytics(ctx context.Context, r MLGetDataFrameAnaly
 	setBool(q, "exclude_generated", r.ExcludeGenerated)
 	setInt(q, "from", r.From)
 	setInt(q, "size", r.Size)
-	return send(ctx, a.t, "ml.get_data_frame_analytics", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ml.get_data_frame_analytics", m, p, q, nil, "", "", opts)
 }
 
 // MLGetDataFrameAnalyticsStatsRequest holds the parameters of [MLAPI.GetDataFrameAnalyticsStats].
@@ -705,10 +1286,27 @@ type MLGetDataFrameAnalyticsStatsRequest struct {
 	Verbose *bool
 }
 
+// MLGetDataFrameAnalyticsStatsResponse is the response of [MLAPI.GetDataFrameAnalyticsStats].
+type MLGetDataFrameAnalyticsStatsResponse struct {
+	Count int64 `json:"count"`
+	// An array of objects that contain usage information for data frame analytics jobs, which are sorted by the id value in ascending order.
+	DataFrameAnalytics []types.DataframeAnalytics `json:"data_frame_analytics,omitempty"`
+}
+
 // GetDataFrameAnalyticsStats calls ml.get_data_frame_analytics_stats: Get data frame analytics job stats.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-get-data-frame-analytics-stats
-func (a *MLAPI) GetDataFrameAnalyticsStats(ctx context.Context, r MLGetDataFrameAnalyticsStatsRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) GetDataFrameAnalyticsStats(ctx context.Context, r MLGetDataFrameAnalyticsStatsRequest, opts ...Option) (*MLGetDataFrameAnalyticsStatsResponse, error) {
+	return decodeAs[MLGetDataFrameAnalyticsStatsResponse](doMLGetDataFrameAnalyticsStats(ctx, a.t, r, opts))
+}
+
+// GetDataFrameAnalyticsStats calls ml.get_data_frame_analytics_stats and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.GetDataFrameAnalyticsStats].
+func (a *RawMLAPI) GetDataFrameAnalyticsStats(ctx context.Context, r MLGetDataFrameAnalyticsStatsRequest, opts ...Option) (*transport.Response, error) {
+	return doMLGetDataFrameAnalyticsStats(ctx, a.t, r, opts)
+}
+
+func doMLGetDataFrameAnalyticsStats(ctx context.Context, t transport.Interface, r MLGetDataFrameAnalyticsStatsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -722,7 +1320,7 @@ func (a *MLAPI) GetDataFrameAnalyticsStats(ctx context.Context, r MLGetDataFrame
 	setInt(q, "from", r.From)
 	setInt(q, "size", r.Size)
 	setBool(q, "verbose", r.Verbose)
-	return send(ctx, a.t, "ml.get_data_frame_analytics_stats", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ml.get_data_frame_analytics_stats", m, p, q, nil, "", "", opts)
 }
 
 // MLGetDatafeedStatsRequest holds the parameters of [MLAPI.GetDatafeedStats].
@@ -734,10 +1332,26 @@ type MLGetDatafeedStatsRequest struct {
 	AllowNoMatch *bool
 }
 
+// MLGetDatafeedStatsResponse is the response of [MLAPI.GetDatafeedStats].
+type MLGetDatafeedStatsResponse struct {
+	Count     int64                 `json:"count"`
+	Datafeeds []types.DatafeedStats `json:"datafeeds,omitempty"`
+}
+
 // GetDatafeedStats calls ml.get_datafeed_stats: Get datafeed stats.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-get-datafeed-stats
-func (a *MLAPI) GetDatafeedStats(ctx context.Context, r MLGetDatafeedStatsRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) GetDatafeedStats(ctx context.Context, r MLGetDatafeedStatsRequest, opts ...Option) (*MLGetDatafeedStatsResponse, error) {
+	return decodeAs[MLGetDatafeedStatsResponse](doMLGetDatafeedStats(ctx, a.t, r, opts))
+}
+
+// GetDatafeedStats calls ml.get_datafeed_stats and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.GetDatafeedStats].
+func (a *RawMLAPI) GetDatafeedStats(ctx context.Context, r MLGetDatafeedStatsRequest, opts ...Option) (*transport.Response, error) {
+	return doMLGetDatafeedStats(ctx, a.t, r, opts)
+}
+
+func doMLGetDatafeedStats(ctx context.Context, t transport.Interface, r MLGetDatafeedStatsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -748,7 +1362,7 @@ func (a *MLAPI) GetDatafeedStats(ctx context.Context, r MLGetDatafeedStatsReques
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
-	return send(ctx, a.t, "ml.get_datafeed_stats", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ml.get_datafeed_stats", m, p, q, nil, "", "", opts)
 }
 
 // MLGetDatafeedsRequest holds the parameters of [MLAPI.GetDatafeeds].
@@ -762,10 +1376,26 @@ type MLGetDatafeedsRequest struct {
 	ExcludeGenerated *bool
 }
 
+// MLGetDatafeedsResponse is the response of [MLAPI.GetDatafeeds].
+type MLGetDatafeedsResponse struct {
+	Count     int64              `json:"count"`
+	Datafeeds []types.MLDatafeed `json:"datafeeds,omitempty"`
+}
+
 // GetDatafeeds calls ml.get_datafeeds: Get datafeeds configuration info.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-get-datafeeds
-func (a *MLAPI) GetDatafeeds(ctx context.Context, r MLGetDatafeedsRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) GetDatafeeds(ctx context.Context, r MLGetDatafeedsRequest, opts ...Option) (*MLGetDatafeedsResponse, error) {
+	return decodeAs[MLGetDatafeedsResponse](doMLGetDatafeeds(ctx, a.t, r, opts))
+}
+
+// GetDatafeeds calls ml.get_datafeeds and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.GetDatafeeds].
+func (a *RawMLAPI) GetDatafeeds(ctx context.Context, r MLGetDatafeedsRequest, opts ...Option) (*transport.Response, error) {
+	return doMLGetDatafeeds(ctx, a.t, r, opts)
+}
+
+func doMLGetDatafeeds(ctx context.Context, t transport.Interface, r MLGetDatafeedsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -777,7 +1407,7 @@ func (a *MLAPI) GetDatafeeds(ctx context.Context, r MLGetDatafeedsRequest, opts 
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
 	setBool(q, "exclude_generated", r.ExcludeGenerated)
-	return send(ctx, a.t, "ml.get_datafeeds", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ml.get_datafeeds", m, p, q, nil, "", "", opts)
 }
 
 // MLGetFiltersRequest holds the parameters of [MLAPI.GetFilters].
@@ -791,10 +1421,26 @@ type MLGetFiltersRequest struct {
 	Size *int
 }
 
+// MLGetFiltersResponse is the response of [MLAPI.GetFilters].
+type MLGetFiltersResponse struct {
+	Count   int64            `json:"count"`
+	Filters []types.MLFilter `json:"filters,omitempty"`
+}
+
 // GetFilters calls ml.get_filters: Get filters.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-get-filters
-func (a *MLAPI) GetFilters(ctx context.Context, r MLGetFiltersRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) GetFilters(ctx context.Context, r MLGetFiltersRequest, opts ...Option) (*MLGetFiltersResponse, error) {
+	return decodeAs[MLGetFiltersResponse](doMLGetFilters(ctx, a.t, r, opts))
+}
+
+// GetFilters calls ml.get_filters and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.GetFilters].
+func (a *RawMLAPI) GetFilters(ctx context.Context, r MLGetFiltersRequest, opts ...Option) (*transport.Response, error) {
+	return doMLGetFilters(ctx, a.t, r, opts)
+}
+
+func doMLGetFilters(ctx context.Context, t transport.Interface, r MLGetFiltersRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -806,7 +1452,7 @@ func (a *MLAPI) GetFilters(ctx context.Context, r MLGetFiltersRequest, opts ...O
 	q := url.Values{}
 	setInt(q, "from", r.From)
 	setInt(q, "size", r.Size)
-	return send(ctx, a.t, "ml.get_filters", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ml.get_filters", m, p, q, nil, "", "", opts)
 }
 
 // MLGetInfluencersRequest holds the parameters of [MLAPI.GetInfluencers].
@@ -830,20 +1476,51 @@ type MLGetInfluencersRequest struct {
 	// Start: ("start") start timestamp for the requested influencers.
 	Start string
 	// Body: Influencer selection criteria.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLGetInfluencersBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLGetInfluencersBody is the body of [MLAPI.GetInfluencers].
+type MLGetInfluencersBody struct {
+	// Configures pagination.
+	// This parameter has the `from` and `size` properties.
+	Page *types.Page `json:"page,omitempty"`
+}
+
+// MLGetInfluencersResponse is the response of [MLAPI.GetInfluencers].
+type MLGetInfluencersResponse struct {
+	Count int64 `json:"count"`
+	// Array of influencer objects
+	Influencers []types.Influencer `json:"influencers,omitempty"`
 }
 
 // GetInfluencers calls ml.get_influencers: Get anomaly detection job results for influencers.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-get-influencers
-func (a *MLAPI) GetInfluencers(ctx context.Context, r MLGetInfluencersRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) GetInfluencers(ctx context.Context, r MLGetInfluencersRequest, opts ...Option) (*MLGetInfluencersResponse, error) {
+	return decodeAs[MLGetInfluencersResponse](doMLGetInfluencers(ctx, a.t, r, opts))
+}
+
+// GetInfluencers calls ml.get_influencers and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.GetInfluencers].
+func (a *RawMLAPI) GetInfluencers(ctx context.Context, r MLGetInfluencersRequest, opts ...Option) (*transport.Response, error) {
+	return doMLGetInfluencers(ctx, a.t, r, opts)
+}
+
+func doMLGetInfluencers(ctx context.Context, t transport.Interface, r MLGetInfluencersRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.JobID == "" {
 		return nil, missingPart("ml.get_influencers", "job_id")
 	}
 	p := "/_ml/anomaly_detectors/" + esc(r.JobID) + "/results/influencers"
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	q := url.Values{}
@@ -855,7 +1532,7 @@ func (a *MLAPI) GetInfluencers(ctx context.Context, r MLGetInfluencersRequest, o
 	setInt(q, "size", r.Size)
 	setStr(q, "sort", r.Sort)
 	setStr(q, "start", r.Start)
-	return send(ctx, a.t, "ml.get_influencers", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ml.get_influencers", m, p, q, body, "", "", opts)
 }
 
 // MLGetJobStatsRequest holds the parameters of [MLAPI.GetJobStats].
@@ -866,10 +1543,26 @@ type MLGetJobStatsRequest struct {
 	AllowNoMatch *bool
 }
 
+// MLGetJobStatsResponse is the response of [MLAPI.GetJobStats].
+type MLGetJobStatsResponse struct {
+	Count int64            `json:"count"`
+	Jobs  []types.JobStats `json:"jobs,omitempty"`
+}
+
 // GetJobStats calls ml.get_job_stats: Get anomaly detection job stats.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-get-job-stats
-func (a *MLAPI) GetJobStats(ctx context.Context, r MLGetJobStatsRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) GetJobStats(ctx context.Context, r MLGetJobStatsRequest, opts ...Option) (*MLGetJobStatsResponse, error) {
+	return decodeAs[MLGetJobStatsResponse](doMLGetJobStats(ctx, a.t, r, opts))
+}
+
+// GetJobStats calls ml.get_job_stats and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.GetJobStats].
+func (a *RawMLAPI) GetJobStats(ctx context.Context, r MLGetJobStatsRequest, opts ...Option) (*transport.Response, error) {
+	return doMLGetJobStats(ctx, a.t, r, opts)
+}
+
+func doMLGetJobStats(ctx context.Context, t transport.Interface, r MLGetJobStatsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -880,7 +1573,7 @@ func (a *MLAPI) GetJobStats(ctx context.Context, r MLGetJobStatsRequest, opts ..
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
-	return send(ctx, a.t, "ml.get_job_stats", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ml.get_job_stats", m, p, q, nil, "", "", opts)
 }
 
 // MLGetJobsRequest holds the parameters of [MLAPI.GetJobs].
@@ -894,10 +1587,26 @@ type MLGetJobsRequest struct {
 	ExcludeGenerated *bool
 }
 
+// MLGetJobsResponse is the response of [MLAPI.GetJobs].
+type MLGetJobsResponse struct {
+	Count int64       `json:"count"`
+	Jobs  []types.Job `json:"jobs,omitempty"`
+}
+
 // GetJobs calls ml.get_jobs: Get anomaly detection jobs configuration info.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-get-jobs
-func (a *MLAPI) GetJobs(ctx context.Context, r MLGetJobsRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) GetJobs(ctx context.Context, r MLGetJobsRequest, opts ...Option) (*MLGetJobsResponse, error) {
+	return decodeAs[MLGetJobsResponse](doMLGetJobs(ctx, a.t, r, opts))
+}
+
+// GetJobs calls ml.get_jobs and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.GetJobs].
+func (a *RawMLAPI) GetJobs(ctx context.Context, r MLGetJobsRequest, opts ...Option) (*transport.Response, error) {
+	return doMLGetJobs(ctx, a.t, r, opts)
+}
+
+func doMLGetJobs(ctx context.Context, t transport.Interface, r MLGetJobsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -909,7 +1618,7 @@ func (a *MLAPI) GetJobs(ctx context.Context, r MLGetJobsRequest, opts ...Option)
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
 	setBool(q, "exclude_generated", r.ExcludeGenerated)
-	return send(ctx, a.t, "ml.get_jobs", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ml.get_jobs", m, p, q, nil, "", "", opts)
 }
 
 // MLGetMemoryStatsRequest holds the parameters of [MLAPI.GetMemoryStats].
@@ -924,10 +1633,27 @@ type MLGetMemoryStatsRequest struct {
 	Timeout string
 }
 
+// MLGetMemoryStatsResponse is the response of [MLAPI.GetMemoryStats].
+type MLGetMemoryStatsResponse struct {
+	Nodes       types.NodeStatistics    `json:"_nodes"`
+	ClusterName types.Name              `json:"cluster_name"`
+	NodesValue  map[string]types.Memory `json:"nodes,omitempty"`
+}
+
 // GetMemoryStats calls ml.get_memory_stats: Get machine learning memory usage info.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-get-memory-stats
-func (a *MLAPI) GetMemoryStats(ctx context.Context, r MLGetMemoryStatsRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) GetMemoryStats(ctx context.Context, r MLGetMemoryStatsRequest, opts ...Option) (*MLGetMemoryStatsResponse, error) {
+	return decodeAs[MLGetMemoryStatsResponse](doMLGetMemoryStats(ctx, a.t, r, opts))
+}
+
+// GetMemoryStats calls ml.get_memory_stats and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.GetMemoryStats].
+func (a *RawMLAPI) GetMemoryStats(ctx context.Context, r MLGetMemoryStatsRequest, opts ...Option) (*transport.Response, error) {
+	return doMLGetMemoryStats(ctx, a.t, r, opts)
+}
+
+func doMLGetMemoryStats(ctx context.Context, t transport.Interface, r MLGetMemoryStatsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -939,7 +1665,7 @@ func (a *MLAPI) GetMemoryStats(ctx context.Context, r MLGetMemoryStatsRequest, o
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ml.get_memory_stats", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ml.get_memory_stats", m, p, q, nil, "", "", opts)
 }
 
 // MLGetModelSnapshotUpgradeStatsRequest holds the parameters of [MLAPI.GetModelSnapshotUpgradeStats].
@@ -952,10 +1678,26 @@ type MLGetModelSnapshotUpgradeStatsRequest struct {
 	AllowNoMatch *bool
 }
 
+// MLGetModelSnapshotUpgradeStatsResponse is the response of [MLAPI.GetModelSnapshotUpgradeStats].
+type MLGetModelSnapshotUpgradeStatsResponse struct {
+	Count                 int64                        `json:"count"`
+	ModelSnapshotUpgrades []types.ModelSnapshotUpgrade `json:"model_snapshot_upgrades,omitempty"`
+}
+
 // GetModelSnapshotUpgradeStats calls ml.get_model_snapshot_upgrade_stats: Get anomaly detection job model snapshot upgrade usage info.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-get-model-snapshot-upgrade-stats
-func (a *MLAPI) GetModelSnapshotUpgradeStats(ctx context.Context, r MLGetModelSnapshotUpgradeStatsRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) GetModelSnapshotUpgradeStats(ctx context.Context, r MLGetModelSnapshotUpgradeStatsRequest, opts ...Option) (*MLGetModelSnapshotUpgradeStatsResponse, error) {
+	return decodeAs[MLGetModelSnapshotUpgradeStatsResponse](doMLGetModelSnapshotUpgradeStats(ctx, a.t, r, opts))
+}
+
+// GetModelSnapshotUpgradeStats calls ml.get_model_snapshot_upgrade_stats and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.GetModelSnapshotUpgradeStats].
+func (a *RawMLAPI) GetModelSnapshotUpgradeStats(ctx context.Context, r MLGetModelSnapshotUpgradeStatsRequest, opts ...Option) (*transport.Response, error) {
+	return doMLGetModelSnapshotUpgradeStats(ctx, a.t, r, opts)
+}
+
+func doMLGetModelSnapshotUpgradeStats(ctx context.Context, t transport.Interface, r MLGetModelSnapshotUpgradeStatsRequest, opts []Option) (*transport.Response, error) {
 	if r.JobID == "" {
 		return nil, missingPart("ml.get_model_snapshot_upgrade_stats", "job_id")
 	}
@@ -966,7 +1708,7 @@ func (a *MLAPI) GetModelSnapshotUpgradeStats(ctx context.Context, r MLGetModelSn
 	m := "GET"
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
-	return send(ctx, a.t, "ml.get_model_snapshot_upgrade_stats", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ml.get_model_snapshot_upgrade_stats", m, p, q, nil, "", "", opts)
 }
 
 // MLGetModelSnapshotsRequest holds the parameters of [MLAPI.GetModelSnapshots].
@@ -988,20 +1730,56 @@ type MLGetModelSnapshotsRequest struct {
 	// Start: ("start") The filter 'start' query parameter.
 	Start string
 	// Body: Model snapshot selection criteria.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLGetModelSnapshotsBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLGetModelSnapshotsBody is the body of [MLAPI.GetModelSnapshots].
+type MLGetModelSnapshotsBody struct {
+	// Refer to the description for the `desc` query parameter.
+	Desc *bool `json:"desc,omitempty"`
+	// Refer to the description for the `end` query parameter.
+	End  types.DateTime `json:"end,omitzero"`
+	Page *types.Page    `json:"page,omitempty"`
+	// Refer to the description for the `sort` query parameter.
+	Sort types.Field `json:"sort,omitempty"`
+	// Refer to the description for the `start` query parameter.
+	Start types.DateTime `json:"start,omitzero"`
+}
+
+// MLGetModelSnapshotsResponse is the response of [MLAPI.GetModelSnapshots].
+type MLGetModelSnapshotsResponse struct {
+	Count          int64                 `json:"count"`
+	ModelSnapshots []types.ModelSnapshot `json:"model_snapshots,omitempty"`
 }
 
 // GetModelSnapshots calls ml.get_model_snapshots: Get model snapshots info.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-get-model-snapshots
-func (a *MLAPI) GetModelSnapshots(ctx context.Context, r MLGetModelSnapshotsRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) GetModelSnapshots(ctx context.Context, r MLGetModelSnapshotsRequest, opts ...Option) (*MLGetModelSnapshotsResponse, error) {
+	return decodeAs[MLGetModelSnapshotsResponse](doMLGetModelSnapshots(ctx, a.t, r, opts))
+}
+
+// GetModelSnapshots calls ml.get_model_snapshots and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.GetModelSnapshots].
+func (a *RawMLAPI) GetModelSnapshots(ctx context.Context, r MLGetModelSnapshotsRequest, opts ...Option) (*transport.Response, error) {
+	return doMLGetModelSnapshots(ctx, a.t, r, opts)
+}
+
+func doMLGetModelSnapshots(ctx context.Context, t transport.Interface, r MLGetModelSnapshotsRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.JobID == "" {
 		return nil, missingPart("ml.get_model_snapshots", "job_id")
 	}
 	var p string
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	switch {
@@ -1017,7 +1795,7 @@ func (a *MLAPI) GetModelSnapshots(ctx context.Context, r MLGetModelSnapshotsRequ
 	setInt(q, "size", r.Size)
 	setStr(q, "sort", r.Sort)
 	setStr(q, "start", r.Start)
-	return send(ctx, a.t, "ml.get_model_snapshots", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ml.get_model_snapshots", m, p, q, body, "", "", opts)
 }
 
 // MLGetOverallBucketsRequest holds the parameters of [MLAPI.GetOverallBuckets].
@@ -1040,20 +1818,62 @@ type MLGetOverallBucketsRequest struct {
 	// TopN: ("top_n") The number of top job bucket scores to be used in the overall_score calculation.
 	TopN *int
 	// Body: Overall bucket selection details if not provided in URI.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLGetOverallBucketsBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLGetOverallBucketsBody is the body of [MLAPI.GetOverallBuckets].
+type MLGetOverallBucketsBody struct {
+	// Refer to the description for the `allow_no_match` query parameter.
+	AllowNoMatch *bool `json:"allow_no_match,omitempty"`
+	// Refer to the description for the `bucket_span` query parameter.
+	BucketSpan types.Duration `json:"bucket_span,omitzero"`
+	// Refer to the description for the `end` query parameter.
+	End types.DateTime `json:"end,omitzero"`
+	// Refer to the description for the `exclude_interim` query parameter.
+	ExcludeInterim *bool `json:"exclude_interim,omitempty"`
+	// Refer to the description for the `overall_score` query parameter.
+	OverallScore *float64 `json:"overall_score,omitempty"`
+	// Refer to the description for the `start` query parameter.
+	Start types.DateTime `json:"start,omitzero"`
+	// Refer to the description for the `top_n` query parameter.
+	TopN *int `json:"top_n,omitempty"`
+}
+
+// MLGetOverallBucketsResponse is the response of [MLAPI.GetOverallBuckets].
+type MLGetOverallBucketsResponse struct {
+	Count int64 `json:"count"`
+	// Array of overall bucket objects
+	OverallBuckets []types.OverallBucket `json:"overall_buckets,omitempty"`
 }
 
 // GetOverallBuckets calls ml.get_overall_buckets: Get overall bucket results.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-get-overall-buckets
-func (a *MLAPI) GetOverallBuckets(ctx context.Context, r MLGetOverallBucketsRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) GetOverallBuckets(ctx context.Context, r MLGetOverallBucketsRequest, opts ...Option) (*MLGetOverallBucketsResponse, error) {
+	return decodeAs[MLGetOverallBucketsResponse](doMLGetOverallBuckets(ctx, a.t, r, opts))
+}
+
+// GetOverallBuckets calls ml.get_overall_buckets and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.GetOverallBuckets].
+func (a *RawMLAPI) GetOverallBuckets(ctx context.Context, r MLGetOverallBucketsRequest, opts ...Option) (*transport.Response, error) {
+	return doMLGetOverallBuckets(ctx, a.t, r, opts)
+}
+
+func doMLGetOverallBuckets(ctx context.Context, t transport.Interface, r MLGetOverallBucketsRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.JobID == "" {
 		return nil, missingPart("ml.get_overall_buckets", "job_id")
 	}
 	p := "/_ml/anomaly_detectors/" + esc(r.JobID) + "/results/overall_buckets"
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	q := url.Values{}
@@ -1064,7 +1884,7 @@ func (a *MLAPI) GetOverallBuckets(ctx context.Context, r MLGetOverallBucketsRequ
 	setFloat(q, "overall_score", r.OverallScore)
 	setStr(q, "start", r.Start)
 	setInt(q, "top_n", r.TopN)
-	return send(ctx, a.t, "ml.get_overall_buckets", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ml.get_overall_buckets", m, p, q, body, "", "", opts)
 }
 
 // MLGetRecordsRequest holds the parameters of [MLAPI.GetRecords].
@@ -1088,20 +1908,60 @@ type MLGetRecordsRequest struct {
 	// Start: ("start") Start time filter for records.
 	Start string
 	// Body: Record selection criteria.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLGetRecordsBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLGetRecordsBody is the body of [MLAPI.GetRecords].
+type MLGetRecordsBody struct {
+	// Refer to the description for the `desc` query parameter.
+	Desc *bool `json:"desc,omitempty"`
+	// Refer to the description for the `end` query parameter.
+	End types.DateTime `json:"end,omitzero"`
+	// Refer to the description for the `exclude_interim` query parameter.
+	ExcludeInterim *bool       `json:"exclude_interim,omitempty"`
+	Page           *types.Page `json:"page,omitempty"`
+	// Refer to the description for the `record_score` query parameter.
+	RecordScore *float64 `json:"record_score,omitempty"`
+	// Refer to the description for the `sort` query parameter.
+	Sort types.Field `json:"sort,omitempty"`
+	// Refer to the description for the `start` query parameter.
+	Start types.DateTime `json:"start,omitzero"`
+}
+
+// MLGetRecordsResponse is the response of [MLAPI.GetRecords].
+type MLGetRecordsResponse struct {
+	Count   int64           `json:"count"`
+	Records []types.Anomaly `json:"records,omitempty"`
 }
 
 // GetRecords calls ml.get_records: Get anomaly records for an anomaly detection job.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-get-records
-func (a *MLAPI) GetRecords(ctx context.Context, r MLGetRecordsRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) GetRecords(ctx context.Context, r MLGetRecordsRequest, opts ...Option) (*MLGetRecordsResponse, error) {
+	return decodeAs[MLGetRecordsResponse](doMLGetRecords(ctx, a.t, r, opts))
+}
+
+// GetRecords calls ml.get_records and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.GetRecords].
+func (a *RawMLAPI) GetRecords(ctx context.Context, r MLGetRecordsRequest, opts ...Option) (*transport.Response, error) {
+	return doMLGetRecords(ctx, a.t, r, opts)
+}
+
+func doMLGetRecords(ctx context.Context, t transport.Interface, r MLGetRecordsRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.JobID == "" {
 		return nil, missingPart("ml.get_records", "job_id")
 	}
 	p := "/_ml/anomaly_detectors/" + esc(r.JobID) + "/results/records"
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	q := url.Values{}
@@ -1113,7 +1973,7 @@ func (a *MLAPI) GetRecords(ctx context.Context, r MLGetRecordsRequest, opts ...O
 	setInt(q, "size", r.Size)
 	setStr(q, "sort", r.Sort)
 	setStr(q, "start", r.Start)
-	return send(ctx, a.t, "ml.get_records", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ml.get_records", m, p, q, body, "", "", opts)
 }
 
 // MLGetTrainedModelsRequest holds the parameters of [MLAPI.GetTrainedModels].
@@ -1139,10 +1999,27 @@ type MLGetTrainedModelsRequest struct {
 	Tags []string
 }
 
+// MLGetTrainedModelsResponse is the response of [MLAPI.GetTrainedModels].
+type MLGetTrainedModelsResponse struct {
+	Count int `json:"count"`
+	// An array of trained model resources, which are sorted by the model_id value in ascending order.
+	TrainedModelConfigs []types.TrainedModelConfig `json:"trained_model_configs,omitempty"`
+}
+
 // GetTrainedModels calls ml.get_trained_models: Get trained model configuration info.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-get-trained-models
-func (a *MLAPI) GetTrainedModels(ctx context.Context, r MLGetTrainedModelsRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) GetTrainedModels(ctx context.Context, r MLGetTrainedModelsRequest, opts ...Option) (*MLGetTrainedModelsResponse, error) {
+	return decodeAs[MLGetTrainedModelsResponse](doMLGetTrainedModels(ctx, a.t, r, opts))
+}
+
+// GetTrainedModels calls ml.get_trained_models and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.GetTrainedModels].
+func (a *RawMLAPI) GetTrainedModels(ctx context.Context, r MLGetTrainedModelsRequest, opts ...Option) (*transport.Response, error) {
+	return doMLGetTrainedModels(ctx, a.t, r, opts)
+}
+
+func doMLGetTrainedModels(ctx context.Context, t transport.Interface, r MLGetTrainedModelsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -1159,7 +2036,7 @@ func (a *MLAPI) GetTrainedModels(ctx context.Context, r MLGetTrainedModelsReques
 	setStr(q, "include", string(r.Include))
 	setInt(q, "size", r.Size)
 	setList(q, "tags", r.Tags)
-	return send(ctx, a.t, "ml.get_trained_models", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ml.get_trained_models", m, p, q, nil, "", "", opts)
 }
 
 // MLGetTrainedModelsStatsRequest holds the parameters of [MLAPI.GetTrainedModelsStats].
@@ -1175,10 +2052,28 @@ type MLGetTrainedModelsStatsRequest struct {
 	Size *int
 }
 
+// MLGetTrainedModelsStatsResponse is the response of [MLAPI.GetTrainedModelsStats].
+type MLGetTrainedModelsStatsResponse struct {
+	// The total number of trained model statistics that matched the requested ID patterns. Could be higher than the number of items in the trained_model_stats array as the size of the array is restricted by the supplied size parameter.
+	Count int `json:"count"`
+	// An array of trained model statistics, which are sorted by the model_id value in ascending order.
+	TrainedModelStats []types.TrainedModelStats `json:"trained_model_stats,omitempty"`
+}
+
 // GetTrainedModelsStats calls ml.get_trained_models_stats: Get trained models usage info.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-get-trained-models-stats
-func (a *MLAPI) GetTrainedModelsStats(ctx context.Context, r MLGetTrainedModelsStatsRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) GetTrainedModelsStats(ctx context.Context, r MLGetTrainedModelsStatsRequest, opts ...Option) (*MLGetTrainedModelsStatsResponse, error) {
+	return decodeAs[MLGetTrainedModelsStatsResponse](doMLGetTrainedModelsStats(ctx, a.t, r, opts))
+}
+
+// GetTrainedModelsStats calls ml.get_trained_models_stats and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.GetTrainedModelsStats].
+func (a *RawMLAPI) GetTrainedModelsStats(ctx context.Context, r MLGetTrainedModelsStatsRequest, opts ...Option) (*transport.Response, error) {
+	return doMLGetTrainedModelsStats(ctx, a.t, r, opts)
+}
+
+func doMLGetTrainedModelsStats(ctx context.Context, t transport.Interface, r MLGetTrainedModelsStatsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -1191,7 +2086,7 @@ func (a *MLAPI) GetTrainedModelsStats(ctx context.Context, r MLGetTrainedModelsS
 	setBool(q, "allow_no_match", r.AllowNoMatch)
 	setInt(q, "from", r.From)
 	setInt(q, "size", r.Size)
-	return send(ctx, a.t, "ml.get_trained_models_stats", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ml.get_trained_models_stats", m, p, q, nil, "", "", opts)
 }
 
 // MLInferTrainedModelRequest holds the parameters of [MLAPI.InferTrainedModel].
@@ -1202,14 +2097,46 @@ type MLInferTrainedModelRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The docs to apply inference on and inference configuration overrides.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLInferTrainedModelBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLInferTrainedModelBody is the body of [MLAPI.InferTrainedModel].
+type MLInferTrainedModelBody struct {
+	// An array of objects to pass to the model for inference. The objects should contain a fields matching your
+	// configured trained model input. Typically, for NLP models, the field name is `text_field`.
+	// Currently, for NLP models, only a single value is allowed.
+	Docs []map[string]json.RawMessage `json:"docs,omitempty"`
+	// The inference configuration updates to apply on the API call
+	InferenceConfig *types.InferenceConfigUpdateContainer `json:"inference_config,omitempty"`
+}
+
+// MLInferTrainedModelResponse is the response of [MLAPI.InferTrainedModel].
+type MLInferTrainedModelResponse struct {
+	InferenceResults []types.InferenceResponseResult `json:"inference_results,omitempty"`
 }
 
 // InferTrainedModel calls ml.infer_trained_model: Evaluate a trained model.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-infer-trained-model
-func (a *MLAPI) InferTrainedModel(ctx context.Context, r MLInferTrainedModelRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) InferTrainedModel(ctx context.Context, r MLInferTrainedModelRequest, opts ...Option) (*MLInferTrainedModelResponse, error) {
+	return decodeAs[MLInferTrainedModelResponse](doMLInferTrainedModel(ctx, a.t, r, opts))
+}
+
+// InferTrainedModel calls ml.infer_trained_model and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.InferTrainedModel].
+func (a *RawMLAPI) InferTrainedModel(ctx context.Context, r MLInferTrainedModelRequest, opts ...Option) (*transport.Response, error) {
+	return doMLInferTrainedModel(ctx, a.t, r, opts)
+}
+
+func doMLInferTrainedModel(ctx context.Context, t transport.Interface, r MLInferTrainedModelRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ModelID == "" {
 		return nil, missingPart("ml.infer_trained_model", "model_id")
 	}
@@ -1217,20 +2144,38 @@ func (a *MLAPI) InferTrainedModel(ctx context.Context, r MLInferTrainedModelRequ
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ml.infer_trained_model", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ml.infer_trained_model", m, p, q, body, "", "", opts)
 }
 
 // MLInfoRequest holds the parameters of [MLAPI.Info].
 type MLInfoRequest struct {
 }
 
+// MLInfoResponse is the response of [MLAPI.Info].
+type MLInfoResponse struct {
+	Defaults    types.Defaults   `json:"defaults"`
+	Limits      types.Limits     `json:"limits"`
+	UpgradeMode bool             `json:"upgrade_mode"`
+	NativeCode  types.NativeCode `json:"native_code"`
+}
+
 // Info calls ml.info: Get machine learning information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-info
-func (a *MLAPI) Info(ctx context.Context, r MLInfoRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) Info(ctx context.Context, r MLInfoRequest, opts ...Option) (*MLInfoResponse, error) {
+	return decodeAs[MLInfoResponse](doMLInfo(ctx, a.t, r, opts))
+}
+
+// Info calls ml.info and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.Info].
+func (a *RawMLAPI) Info(ctx context.Context, r MLInfoRequest, opts ...Option) (*transport.Response, error) {
+	return doMLInfo(ctx, a.t, r, opts)
+}
+
+func doMLInfo(ctx context.Context, t transport.Interface, r MLInfoRequest, opts []Option) (*transport.Response, error) {
 	p := "/_ml/info"
 	m := "GET"
-	return send(ctx, a.t, "ml.info", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "ml.info", m, p, nil, nil, "", "", opts)
 }
 
 // MLOpenJobRequest holds the parameters of [MLAPI.OpenJob].
@@ -1241,14 +2186,45 @@ type MLOpenJobRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: Query parameters can be specified in the body.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLOpenJobBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLOpenJobBody is the body of [MLAPI.OpenJob].
+type MLOpenJobBody struct {
+	// Refer to the description for the `timeout` query parameter.
+	Timeout types.Duration `json:"timeout,omitzero"`
+}
+
+// MLOpenJobResponse is the response of [MLAPI.OpenJob].
+type MLOpenJobResponse struct {
+	Opened bool `json:"opened"`
+	// The ID of the node that the job was started on. In serverless this will be the "serverless".
+	// If the job is allowed to open lazily and has not yet been assigned to a node, this value is an empty string.
+	Node types.NodeId `json:"node"`
 }
 
 // OpenJob calls ml.open_job: Open anomaly detection jobs.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-open-job
-func (a *MLAPI) OpenJob(ctx context.Context, r MLOpenJobRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) OpenJob(ctx context.Context, r MLOpenJobRequest, opts ...Option) (*MLOpenJobResponse, error) {
+	return decodeAs[MLOpenJobResponse](doMLOpenJob(ctx, a.t, r, opts))
+}
+
+// OpenJob calls ml.open_job and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.OpenJob].
+func (a *RawMLAPI) OpenJob(ctx context.Context, r MLOpenJobRequest, opts ...Option) (*transport.Response, error) {
+	return doMLOpenJob(ctx, a.t, r, opts)
+}
+
+func doMLOpenJob(ctx context.Context, t transport.Interface, r MLOpenJobRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.JobID == "" {
 		return nil, missingPart("ml.open_job", "job_id")
 	}
@@ -1256,7 +2232,7 @@ func (a *MLAPI) OpenJob(ctx context.Context, r MLOpenJobRequest, opts ...Option)
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ml.open_job", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ml.open_job", m, p, q, body, "", "", opts)
 }
 
 // MLPostCalendarEventsRequest holds the parameters of [MLAPI.PostCalendarEvents].
@@ -1264,20 +2240,48 @@ type MLPostCalendarEventsRequest struct {
 	// CalendarID: (path part "calendar_id", required) The ID of the calendar to modify.
 	CalendarID string
 	// Body: A list of events.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLPostCalendarEventsBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLPostCalendarEventsBody is the body of [MLAPI.PostCalendarEvents].
+type MLPostCalendarEventsBody struct {
+	// A list of one of more scheduled events. The event’s start and end times can be specified as integer milliseconds since the epoch or as a string in ISO 8601 format.
+	Events []types.CalendarEvent `json:"events,omitempty"`
+}
+
+// MLPostCalendarEventsResponse is the response of [MLAPI.PostCalendarEvents].
+type MLPostCalendarEventsResponse struct {
+	Events []types.CalendarEvent `json:"events,omitempty"`
 }
 
 // PostCalendarEvents calls ml.post_calendar_events: Add scheduled events to the calendar.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-post-calendar-events
-func (a *MLAPI) PostCalendarEvents(ctx context.Context, r MLPostCalendarEventsRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) PostCalendarEvents(ctx context.Context, r MLPostCalendarEventsRequest, opts ...Option) (*MLPostCalendarEventsResponse, error) {
+	return decodeAs[MLPostCalendarEventsResponse](doMLPostCalendarEvents(ctx, a.t, r, opts))
+}
+
+// PostCalendarEvents calls ml.post_calendar_events and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.PostCalendarEvents].
+func (a *RawMLAPI) PostCalendarEvents(ctx context.Context, r MLPostCalendarEventsRequest, opts ...Option) (*transport.Response, error) {
+	return doMLPostCalendarEvents(ctx, a.t, r, opts)
+}
+
+func doMLPostCalendarEvents(ctx context.Context, t transport.Interface, r MLPostCalendarEventsRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.CalendarID == "" {
 		return nil, missingPart("ml.post_calendar_events", "calendar_id")
 	}
 	p := "/_ml/calendars/" + esc(r.CalendarID) + "/events"
 	m := "POST"
-	return send(ctx, a.t, "ml.post_calendar_events", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "ml.post_calendar_events", m, p, nil, body, "", "", opts)
 }
 
 // MLPostDataRequest holds the parameters of [MLAPI.PostData].
@@ -1288,9 +2292,31 @@ type MLPostDataRequest struct {
 	ResetEnd string
 	// ResetStart: ("reset_start") Optional parameter to specify the start of the bucket resetting range.
 	ResetStart string
-	// Body: The data to process.
+	// RawBody: The data to process.
 	// NDJSON: a slice (each element is encoded as one line), []byte, string or io.Reader.
-	Body any
+	RawBody any
+}
+
+// MLPostDataResponse is the response of [MLAPI.PostData].
+type MLPostDataResponse struct {
+	JobID                       types.Id          `json:"job_id"`
+	ProcessedRecordCount        int64             `json:"processed_record_count"`
+	ProcessedFieldCount         int64             `json:"processed_field_count"`
+	InputBytes                  int64             `json:"input_bytes"`
+	InputFieldCount             int64             `json:"input_field_count"`
+	InvalidDateCount            int64             `json:"invalid_date_count"`
+	MissingFieldCount           int64             `json:"missing_field_count"`
+	OutOfOrderTimestampCount    int64             `json:"out_of_order_timestamp_count"`
+	EmptyBucketCount            int64             `json:"empty_bucket_count"`
+	SparseBucketCount           int64             `json:"sparse_bucket_count"`
+	BucketCount                 int64             `json:"bucket_count"`
+	EarliestRecordTimestamp     *types.UnitMillis `json:"earliest_record_timestamp,omitempty"`
+	LatestRecordTimestamp       *types.UnitMillis `json:"latest_record_timestamp,omitempty"`
+	LastDataTime                *types.UnitMillis `json:"last_data_time,omitempty"`
+	LatestEmptyBucketTimestamp  *types.UnitMillis `json:"latest_empty_bucket_timestamp,omitempty"`
+	LatestSparseBucketTimestamp *types.UnitMillis `json:"latest_sparse_bucket_timestamp,omitempty"`
+	InputRecordCount            int64             `json:"input_record_count"`
+	LogTime                     *types.UnitMillis `json:"log_time,omitempty"`
 }
 
 // PostData calls ml.post_data: Send data to an anomaly detection job for analysis.
@@ -1298,7 +2324,20 @@ type MLPostDataRequest struct {
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-post-data
 //
 // Deprecated: Posting data directly to anomaly detection jobs is deprecated, in a future major version a datafeed will be required. (since 7.11.0)
-func (a *MLAPI) PostData(ctx context.Context, r MLPostDataRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) PostData(ctx context.Context, r MLPostDataRequest, opts ...Option) (*MLPostDataResponse, error) {
+	return decodeAs[MLPostDataResponse](doMLPostData(ctx, a.t, r, opts))
+}
+
+// PostData calls ml.post_data and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.PostData].
+//
+// Deprecated: Posting data directly to anomaly detection jobs is deprecated, in a future major version a datafeed will be required. (since 7.11.0)
+func (a *RawMLAPI) PostData(ctx context.Context, r MLPostDataRequest, opts ...Option) (*transport.Response, error) {
+	return doMLPostData(ctx, a.t, r, opts)
+}
+
+func doMLPostData(ctx context.Context, t transport.Interface, r MLPostDataRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
 	if r.JobID == "" {
 		return nil, missingPart("ml.post_data", "job_id")
 	}
@@ -1307,7 +2346,7 @@ func (a *MLAPI) PostData(ctx context.Context, r MLPostDataRequest, opts ...Optio
 	q := url.Values{}
 	setStr(q, "reset_end", r.ResetEnd)
 	setStr(q, "reset_start", r.ResetStart)
-	return send(ctx, a.t, "ml.post_data", m, p, q, r.Body, "application/x-ndjson", "", opts)
+	return send(ctx, t, "ml.post_data", m, p, q, body, "application/x-ndjson", "", opts)
 }
 
 // MLPreviewDataFrameAnalyticsRequest holds the parameters of [MLAPI.PreviewDataFrameAnalytics].
@@ -1315,17 +2354,48 @@ type MLPreviewDataFrameAnalyticsRequest struct {
 	// ID: (path part "id") The ID of the data frame analytics to preview.
 	ID string
 	// Body: The data frame analytics config to preview.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLPreviewDataFrameAnalyticsBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLPreviewDataFrameAnalyticsBody is the body of [MLAPI.PreviewDataFrameAnalytics].
+type MLPreviewDataFrameAnalyticsBody struct {
+	// A data frame analytics config as described in create data frame analytics
+	// jobs. Note that `id` and `dest` don’t need to be provided in the context of
+	// this API.
+	Config *types.DataframePreviewConfig `json:"config,omitempty"`
+}
+
+// MLPreviewDataFrameAnalyticsResponse is the response of [MLAPI.PreviewDataFrameAnalytics].
+type MLPreviewDataFrameAnalyticsResponse struct {
+	// An array of objects that contain feature name and value pairs. The features have been processed and indicate what will be sent to the model for training.
+	FeatureValues []map[string]string `json:"feature_values,omitempty"`
 }
 
 // PreviewDataFrameAnalytics calls ml.preview_data_frame_analytics: Preview features used by data frame analytics.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-preview-data-frame-analytics
-func (a *MLAPI) PreviewDataFrameAnalytics(ctx context.Context, r MLPreviewDataFrameAnalyticsRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) PreviewDataFrameAnalytics(ctx context.Context, r MLPreviewDataFrameAnalyticsRequest, opts ...Option) (*MLPreviewDataFrameAnalyticsResponse, error) {
+	return decodeAs[MLPreviewDataFrameAnalyticsResponse](doMLPreviewDataFrameAnalytics(ctx, a.t, r, opts))
+}
+
+// PreviewDataFrameAnalytics calls ml.preview_data_frame_analytics and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.PreviewDataFrameAnalytics].
+func (a *RawMLAPI) PreviewDataFrameAnalytics(ctx context.Context, r MLPreviewDataFrameAnalyticsRequest, opts ...Option) (*transport.Response, error) {
+	return doMLPreviewDataFrameAnalytics(ctx, a.t, r, opts)
+}
+
+func doMLPreviewDataFrameAnalytics(ctx context.Context, t transport.Interface, r MLPreviewDataFrameAnalyticsRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	var p string
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	switch {
@@ -1334,7 +2404,7 @@ func (a *MLAPI) PreviewDataFrameAnalytics(ctx context.Context, r MLPreviewDataFr
 	default:
 		p = "/_ml/data_frame/analytics/_preview"
 	}
-	return send(ctx, a.t, "ml.preview_data_frame_analytics", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "ml.preview_data_frame_analytics", m, p, nil, body, "", "", opts)
 }
 
 // MLPreviewDatafeedRequest holds the parameters of [MLAPI.PreviewDatafeed].
@@ -1346,17 +2416,48 @@ type MLPreviewDatafeedRequest struct {
 	// Start: ("start") The start time from where the datafeed preview should begin.
 	Start string
 	// Body: The datafeed config and job config with which to execute the preview.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLPreviewDatafeedBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// MLPreviewDatafeedBody is the body of [MLAPI.PreviewDatafeed].
+type MLPreviewDatafeedBody struct {
+	// The datafeed definition to preview.
+	DatafeedConfig *types.DatafeedConfig `json:"datafeed_config,omitempty"`
+	// The configuration details for the anomaly detection job that is associated with the datafeed. If the
+	// `datafeed_config` object does not include a `job_id` that references an existing anomaly detection job, you must
+	// supply this `job_config` object. If you include both a `job_id` and a `job_config`, the latter information is
+	// used. You cannot specify a `job_config` object unless you also supply a `datafeed_config` object.
+	JobConfig *types.JobConfig `json:"job_config,omitempty"`
+}
+
+// MLPreviewDatafeedResponse is the response of [MLAPI.PreviewDatafeed].
+type MLPreviewDatafeedResponse = []json.RawMessage
 
 // PreviewDatafeed calls ml.preview_datafeed: Preview a datafeed.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-preview-datafeed
-func (a *MLAPI) PreviewDatafeed(ctx context.Context, r MLPreviewDatafeedRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) PreviewDatafeed(ctx context.Context, r MLPreviewDatafeedRequest, opts ...Option) (*MLPreviewDatafeedResponse, error) {
+	return decodeAs[MLPreviewDatafeedResponse](doMLPreviewDatafeed(ctx, a.t, r, opts))
+}
+
+// PreviewDatafeed calls ml.preview_datafeed and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.PreviewDatafeed].
+func (a *RawMLAPI) PreviewDatafeed(ctx context.Context, r MLPreviewDatafeedRequest, opts ...Option) (*transport.Response, error) {
+	return doMLPreviewDatafeed(ctx, a.t, r, opts)
+}
+
+func doMLPreviewDatafeed(ctx context.Context, t transport.Interface, r MLPreviewDatafeedRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	var p string
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	switch {
@@ -1368,7 +2469,7 @@ func (a *MLAPI) PreviewDatafeed(ctx context.Context, r MLPreviewDatafeedRequest,
 	q := url.Values{}
 	setStr(q, "end", r.End)
 	setStr(q, "start", r.Start)
-	return send(ctx, a.t, "ml.preview_datafeed", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ml.preview_datafeed", m, p, q, body, "", "", opts)
 }
 
 // MLPutCalendarRequest holds the parameters of [MLAPI.PutCalendar].
@@ -1376,20 +2477,55 @@ type MLPutCalendarRequest struct {
 	// CalendarID: (path part "calendar_id", required) The ID of the calendar to create.
 	CalendarID string
 	// Body: The calendar details.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLPutCalendarBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLPutCalendarBody is the body of [MLAPI.PutCalendar].
+type MLPutCalendarBody struct {
+	// An array of anomaly detection job identifiers.
+	JobIDs []types.Id `json:"job_ids,omitempty"`
+	// A description of the calendar.
+	Description string `json:"description,omitempty"`
+}
+
+// MLPutCalendarResponse is the response of [MLAPI.PutCalendar].
+type MLPutCalendarResponse struct {
+	// A string that uniquely identifies a calendar.
+	CalendarID types.Id `json:"calendar_id"`
+	// A description of the calendar.
+	Description string `json:"description,omitempty"`
+	// A list of anomaly detection job identifiers or group names.
+	JobIDs types.Ids `json:"job_ids,omitempty"`
 }
 
 // PutCalendar calls ml.put_calendar: Create a calendar.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-put-calendar
-func (a *MLAPI) PutCalendar(ctx context.Context, r MLPutCalendarRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) PutCalendar(ctx context.Context, r MLPutCalendarRequest, opts ...Option) (*MLPutCalendarResponse, error) {
+	return decodeAs[MLPutCalendarResponse](doMLPutCalendar(ctx, a.t, r, opts))
+}
+
+// PutCalendar calls ml.put_calendar and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.PutCalendar].
+func (a *RawMLAPI) PutCalendar(ctx context.Context, r MLPutCalendarRequest, opts ...Option) (*transport.Response, error) {
+	return doMLPutCalendar(ctx, a.t, r, opts)
+}
+
+func doMLPutCalendar(ctx context.Context, t transport.Interface, r MLPutCalendarRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.CalendarID == "" {
 		return nil, missingPart("ml.put_calendar", "calendar_id")
 	}
 	p := "/_ml/calendars/" + esc(r.CalendarID)
 	m := "PUT"
-	return send(ctx, a.t, "ml.put_calendar", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "ml.put_calendar", m, p, nil, body, "", "", opts)
 }
 
 // MLPutCalendarJobRequest holds the parameters of [MLAPI.PutCalendarJob].
@@ -1401,10 +2537,30 @@ type MLPutCalendarJobRequest struct {
 	JobID []string
 }
 
+// MLPutCalendarJobResponse is the response of [MLAPI.PutCalendarJob].
+type MLPutCalendarJobResponse struct {
+	// A string that uniquely identifies a calendar.
+	CalendarID types.Id `json:"calendar_id"`
+	// A description of the calendar.
+	Description string `json:"description,omitempty"`
+	// A list of anomaly detection job identifiers or group names.
+	JobIDs types.Ids `json:"job_ids,omitempty"`
+}
+
 // PutCalendarJob calls ml.put_calendar_job: Add anomaly detection job to calendar.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-put-calendar-job
-func (a *MLAPI) PutCalendarJob(ctx context.Context, r MLPutCalendarJobRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) PutCalendarJob(ctx context.Context, r MLPutCalendarJobRequest, opts ...Option) (*MLPutCalendarJobResponse, error) {
+	return decodeAs[MLPutCalendarJobResponse](doMLPutCalendarJob(ctx, a.t, r, opts))
+}
+
+// PutCalendarJob calls ml.put_calendar_job and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.PutCalendarJob].
+func (a *RawMLAPI) PutCalendarJob(ctx context.Context, r MLPutCalendarJobRequest, opts ...Option) (*transport.Response, error) {
+	return doMLPutCalendarJob(ctx, a.t, r, opts)
+}
+
+func doMLPutCalendarJob(ctx context.Context, t transport.Interface, r MLPutCalendarJobRequest, opts []Option) (*transport.Response, error) {
 	if r.CalendarID == "" {
 		return nil, missingPart("ml.put_calendar_job", "calendar_id")
 	}
@@ -1413,7 +2569,7 @@ func (a *MLAPI) PutCalendarJob(ctx context.Context, r MLPutCalendarJobRequest, o
 	}
 	p := "/_ml/calendars/" + esc(r.CalendarID) + "/jobs/" + escList(r.JobID)
 	m := "PUT"
-	return send(ctx, a.t, "ml.put_calendar_job", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "ml.put_calendar_job", m, p, nil, nil, "", "", opts)
 }
 
 // MLPutDataFrameAnalyticsRequest holds the parameters of [MLAPI.PutDataFrameAnalytics].
@@ -1421,20 +2577,120 @@ type MLPutDataFrameAnalyticsRequest struct {
 	// ID: (path part "id", required) The ID of the data frame analytics to create.
 	ID string
 	// Body: The data frame analytics configuration.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLPutDataFrameAnalyticsBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLPutDataFrameAnalyticsBody is the body of [MLAPI.PutDataFrameAnalytics].
+type MLPutDataFrameAnalyticsBody struct {
+	// Specifies whether this job can start when there is insufficient machine
+	// learning node capacity for it to be immediately assigned to a node. If
+	// set to `false` and a machine learning node with capacity to run the job
+	// cannot be immediately found, the API returns an error. If set to `true`,
+	// the API does not return an error; the job waits in the `starting` state
+	// until sufficient machine learning node capacity is available. This
+	// behavior is also affected by the cluster-wide
+	// `xpack.ml.max_lazy_ml_nodes` setting.
+	AllowLazyStart *bool `json:"allow_lazy_start,omitempty"`
+	// The analysis configuration, which contains the information necessary to
+	// perform one of the following types of analysis: classification, outlier
+	// detection, or regression.
+	Analysis types.DataframeAnalysisContainer `json:"analysis"`
+	// Specifies `includes` and/or `excludes` patterns to select which fields
+	// will be included in the analysis. The patterns specified in `excludes`
+	// are applied last, therefore `excludes` takes precedence. In other words,
+	// if the same field is specified in both `includes` and `excludes`, then
+	// the field will not be included in the analysis. If `analyzed_fields` is
+	// not set, only the relevant fields will be included. For example, all the
+	// numeric fields for outlier detection.
+	// The supported fields vary for each type of analysis. Outlier detection
+	// requires numeric or `boolean` data to analyze. The algorithms don’t
+	// support missing values therefore fields that have data types other than
+	// numeric or boolean are ignored. Documents where included fields contain
+	// missing values, null values, or an array are also ignored. Therefore the
+	// `dest` index may contain documents that don’t have an outlier score.
+	// Regression supports fields that are numeric, `boolean`, `text`,
+	// `keyword`, and `ip` data types. It is also tolerant of missing values.
+	// Fields that are supported are included in the analysis, other fields are
+	// ignored. Documents where included fields contain an array with two or
+	// more values are also ignored. Documents in the `dest` index that don’t
+	// contain a results field are not included in the regression analysis.
+	// Classification supports fields that are numeric, `boolean`, `text`,
+	// `keyword`, and `ip` data types. It is also tolerant of missing values.
+	// Fields that are supported are included in the analysis, other fields are
+	// ignored. Documents where included fields contain an array with two or
+	// more values are also ignored. Documents in the `dest` index that don’t
+	// contain a results field are not included in the classification analysis.
+	// Classification analysis can be improved by mapping ordinal variable
+	// values to a single number. For example, in case of age ranges, you can
+	// model the values as `0-14 = 0`, `15-24 = 1`, `25-34 = 2`, and so on.
+	AnalyzedFields *types.DataframeAnalysisAnalyzedFields `json:"analyzed_fields,omitempty"`
+	// A description of the job.
+	Description string `json:"description,omitempty"`
+	// The destination configuration.
+	Dest types.DataframeAnalyticsDestination `json:"dest"`
+	// The maximum number of threads to be used by the analysis. Using more
+	// threads may decrease the time necessary to complete the analysis at the
+	// cost of using more CPU. Note that the process may use additional threads
+	// for operational functionality other than the analysis itself.
+	MaxNumThreads *int           `json:"max_num_threads,omitempty"`
+	Meta          types.Metadata `json:"_meta,omitempty"`
+	// The approximate maximum amount of memory resources that are permitted for
+	// analytical processing. If your `elasticsearch.yml` file contains an
+	// `xpack.ml.max_model_memory_limit` setting, an error occurs when you try
+	// to create data frame analytics jobs that have `model_memory_limit` values
+	// greater than that setting.
+	ModelMemoryLimit string `json:"model_memory_limit,omitempty"`
+	// The configuration of how to source the analysis data.
+	Source  types.DataframeAnalyticsSource `json:"source"`
+	Headers types.HttpHeaders              `json:"headers,omitempty"`
+	Version types.VersionString            `json:"version,omitempty"`
+}
+
+// MLPutDataFrameAnalyticsResponse is the response of [MLAPI.PutDataFrameAnalytics].
+type MLPutDataFrameAnalyticsResponse struct {
+	Authorization    *types.DataframeAnalyticsAuthorization `json:"authorization,omitempty"`
+	AllowLazyStart   bool                                   `json:"allow_lazy_start"`
+	Analysis         types.DataframeAnalysisContainer       `json:"analysis"`
+	AnalyzedFields   *types.DataframeAnalysisAnalyzedFields `json:"analyzed_fields,omitempty"`
+	CreateTime       types.UnitMillis                       `json:"create_time"`
+	Description      string                                 `json:"description,omitempty"`
+	Dest             types.DataframeAnalyticsDestination    `json:"dest"`
+	ID               types.Id                               `json:"id"`
+	MaxNumThreads    int                                    `json:"max_num_threads"`
+	Meta             types.Metadata                         `json:"_meta,omitempty"`
+	ModelMemoryLimit string                                 `json:"model_memory_limit"`
+	Source           types.DataframeAnalyticsSource         `json:"source"`
+	Version          types.VersionString                    `json:"version"`
 }
 
 // PutDataFrameAnalytics calls ml.put_data_frame_analytics: Create a data frame analytics job.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-put-data-frame-analytics
-func (a *MLAPI) PutDataFrameAnalytics(ctx context.Context, r MLPutDataFrameAnalyticsRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) PutDataFrameAnalytics(ctx context.Context, r MLPutDataFrameAnalyticsRequest, opts ...Option) (*MLPutDataFrameAnalyticsResponse, error) {
+	return decodeAs[MLPutDataFrameAnalyticsResponse](doMLPutDataFrameAnalytics(ctx, a.t, r, opts))
+}
+
+// PutDataFrameAnalytics calls ml.put_data_frame_analytics and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.PutDataFrameAnalytics].
+func (a *RawMLAPI) PutDataFrameAnalytics(ctx context.Context, r MLPutDataFrameAnalyticsRequest, opts ...Option) (*transport.Response, error) {
+	return doMLPutDataFrameAnalytics(ctx, a.t, r, opts)
+}
+
+func doMLPutDataFrameAnalytics(ctx context.Context, t transport.Interface, r MLPutDataFrameAnalyticsRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ID == "" {
 		return nil, missingPart("ml.put_data_frame_analytics", "id")
 	}
 	p := "/_ml/data_frame/analytics/" + esc(r.ID)
 	m := "PUT"
-	return send(ctx, a.t, "ml.put_data_frame_analytics", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "ml.put_data_frame_analytics", m, p, nil, body, "", "", opts)
 }
 
 // MLPutDatafeedRequest holds the parameters of [MLAPI.PutDatafeed].
@@ -1453,14 +2709,104 @@ type MLPutDatafeedRequest struct {
 	// IgnoreUnavailable: ("ignore_unavailable") Ignore unavailable indexes (default: false).
 	IgnoreUnavailable *bool
 	// Body: The datafeed config.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLPutDatafeedBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLPutDatafeedBody is the body of [MLAPI.PutDatafeed].
+type MLPutDatafeedBody struct {
+	// If set, the datafeed performs aggregation searches.
+	// Support for aggregations is limited and should be used only with low cardinality data.
+	Aggregations map[string]types.AggregationContainer `json:"aggregations,omitempty"`
+	// Datafeeds might be required to search over long time periods, for several months or years.
+	// This search is split into time chunks in order to ensure the load on Elasticsearch is managed.
+	// Chunking configuration controls how the size of these time chunks are calculated;
+	// it is an advanced configuration option.
+	ChunkingConfig *types.ChunkingConfig `json:"chunking_config,omitempty"`
+	// Specifies whether the datafeed checks for missing data and the size of the window.
+	// The datafeed can optionally search over indices that have already been read in an effort to determine whether
+	// any data has subsequently been added to the index. If missing data is found, it is a good indication that the
+	// `query_delay` is set too low and the data is being indexed after the datafeed has passed that moment in time.
+	// This check runs only on real-time datafeeds.
+	DelayedDataCheckConfig *types.DelayedDataCheckConfig `json:"delayed_data_check_config,omitempty"`
+	// The interval at which scheduled queries are made while the datafeed runs in real time.
+	// The default value is either the bucket span for short bucket spans, or, for longer bucket spans, a sensible
+	// fraction of the bucket span. When `frequency` is shorter than the bucket span, interim results for the last
+	// (partial) bucket are written then eventually overwritten by the full bucket results. If the datafeed uses
+	// aggregations, this value must be divisible by the interval of the date histogram aggregation.
+	Frequency types.Duration `json:"frequency,omitzero"`
+	// An array of index names. Wildcards are supported. If any of the indices are in remote clusters, the master
+	// nodes and the machine learning nodes must have the `remote_cluster_client` role.
+	Indices types.Indices `json:"indices,omitempty"`
+	// Specifies index expansion options that are used during search
+	IndicesOptions *types.IndicesOptions `json:"indices_options,omitempty"`
+	// Identifier for the anomaly detection job.
+	JobID types.Id `json:"job_id,omitempty"`
+	// If a real-time datafeed has never seen any data (including during any initial training period), it automatically
+	// stops and closes the associated job after this many real-time searches return no documents. In other words,
+	// it stops after `frequency` times `max_empty_searches` of real-time operation. If not set, a datafeed with no
+	// end time that sees no data remains started until it is explicitly stopped. By default, it is not set.
+	MaxEmptySearches *int `json:"max_empty_searches,omitempty"`
+	// The Elasticsearch query domain-specific language (DSL). This value corresponds to the query object in an
+	// Elasticsearch search POST body. All the options that are supported by Elasticsearch can be used, as this
+	// object is passed verbatim to Elasticsearch.
+	Query *types.QueryContainer `json:"query,omitempty"`
+	// The number of seconds behind real time that data is queried. For example, if data from 10:04 a.m. might
+	// not be searchable in Elasticsearch until 10:06 a.m., set this property to 120 seconds. The default
+	// value is randomly selected between `60s` and `120s`. This randomness improves the query performance
+	// when there are multiple jobs running on the same node.
+	QueryDelay types.Duration `json:"query_delay,omitzero"`
+	// Specifies runtime fields for the datafeed search.
+	RuntimeMappings types.RuntimeFields `json:"runtime_mappings,omitempty"`
+	// Specifies scripts that evaluate custom expressions and returns script fields to the datafeed.
+	// The detector configuration objects in a job can contain functions that use these script fields.
+	ScriptFields map[string]types.ScriptField `json:"script_fields,omitempty"`
+	// The size parameter that is used in Elasticsearch searches when the datafeed does not use aggregations.
+	// The maximum value is the value of `index.max_result_window`, which is 10,000 by default.
+	ScrollSize *int              `json:"scroll_size,omitempty"`
+	Headers    types.HttpHeaders `json:"headers,omitempty"`
+}
+
+// MLPutDatafeedResponse is the response of [MLAPI.PutDatafeed].
+type MLPutDatafeedResponse struct {
+	Aggregations           map[string]types.AggregationContainer `json:"aggregations,omitempty"`
+	Authorization          *types.DatafeedAuthorization          `json:"authorization,omitempty"`
+	ChunkingConfig         types.ChunkingConfig                  `json:"chunking_config"`
+	DelayedDataCheckConfig *types.DelayedDataCheckConfig         `json:"delayed_data_check_config,omitempty"`
+	DatafeedID             types.Id                              `json:"datafeed_id"`
+	Frequency              types.Duration                        `json:"frequency,omitzero"`
+	Indices                []string                              `json:"indices,omitempty"`
+	JobID                  types.Id                              `json:"job_id"`
+	IndicesOptions         *types.IndicesOptions                 `json:"indices_options,omitempty"`
+	MaxEmptySearches       *int                                  `json:"max_empty_searches,omitempty"`
+	Query                  types.QueryContainer                  `json:"query"`
+	QueryDelay             types.Duration                        `json:"query_delay,omitzero"`
+	RuntimeMappings        types.RuntimeFields                   `json:"runtime_mappings,omitempty"`
+	ScriptFields           map[string]types.ScriptField          `json:"script_fields,omitempty"`
+	ScrollSize             int                                   `json:"scroll_size"`
 }
 
 // PutDatafeed calls ml.put_datafeed: Create a datafeed.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-put-datafeed
-func (a *MLAPI) PutDatafeed(ctx context.Context, r MLPutDatafeedRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) PutDatafeed(ctx context.Context, r MLPutDatafeedRequest, opts ...Option) (*MLPutDatafeedResponse, error) {
+	return decodeAs[MLPutDatafeedResponse](doMLPutDatafeed(ctx, a.t, r, opts))
+}
+
+// PutDatafeed calls ml.put_datafeed and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.PutDatafeed].
+func (a *RawMLAPI) PutDatafeed(ctx context.Context, r MLPutDatafeedRequest, opts ...Option) (*transport.Response, error) {
+	return doMLPutDatafeed(ctx, a.t, r, opts)
+}
+
+func doMLPutDatafeed(ctx context.Context, t transport.Interface, r MLPutDatafeedRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.DatafeedID == "" {
 		return nil, missingPart("ml.put_datafeed", "datafeed_id")
 	}
@@ -1471,7 +2817,7 @@ func (a *MLAPI) PutDatafeed(ctx context.Context, r MLPutDatafeedRequest, opts ..
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_throttled", r.IgnoreThrottled)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
-	return send(ctx, a.t, "ml.put_datafeed", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ml.put_datafeed", m, p, q, body, "", "", opts)
 }
 
 // MLPutFilterRequest holds the parameters of [MLAPI.PutFilter].
@@ -1479,20 +2825,53 @@ type MLPutFilterRequest struct {
 	// FilterID: (path part "filter_id", required) The ID of the filter to create.
 	FilterID string
 	// Body: The filter details.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLPutFilterBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLPutFilterBody is the body of [MLAPI.PutFilter].
+type MLPutFilterBody struct {
+	// A description of the filter.
+	Description string `json:"description,omitempty"`
+	// The items of the filter. A wildcard `*` can be used at the beginning or the end of an item.
+	// Up to 10000 items are allowed in each filter.
+	Items []string `json:"items,omitempty"`
+}
+
+// MLPutFilterResponse is the response of [MLAPI.PutFilter].
+type MLPutFilterResponse struct {
+	Description string   `json:"description"`
+	FilterID    types.Id `json:"filter_id"`
+	Items       []string `json:"items,omitempty"`
 }
 
 // PutFilter calls ml.put_filter: Create a filter.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-put-filter
-func (a *MLAPI) PutFilter(ctx context.Context, r MLPutFilterRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) PutFilter(ctx context.Context, r MLPutFilterRequest, opts ...Option) (*MLPutFilterResponse, error) {
+	return decodeAs[MLPutFilterResponse](doMLPutFilter(ctx, a.t, r, opts))
+}
+
+// PutFilter calls ml.put_filter and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.PutFilter].
+func (a *RawMLAPI) PutFilter(ctx context.Context, r MLPutFilterRequest, opts ...Option) (*transport.Response, error) {
+	return doMLPutFilter(ctx, a.t, r, opts)
+}
+
+func doMLPutFilter(ctx context.Context, t transport.Interface, r MLPutFilterRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.FilterID == "" {
 		return nil, missingPart("ml.put_filter", "filter_id")
 	}
 	p := "/_ml/filters/" + esc(r.FilterID)
 	m := "PUT"
-	return send(ctx, a.t, "ml.put_filter", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "ml.put_filter", m, p, nil, body, "", "", opts)
 }
 
 // MLPutJobRequest holds the parameters of [MLAPI.PutJob].
@@ -1511,14 +2890,91 @@ type MLPutJobRequest struct {
 	// IgnoreUnavailable: ("ignore_unavailable") Ignore unavailable indexes (default: false). Only set if datafeed_config is provided.
 	IgnoreUnavailable *bool
 	// Body: The job.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLPutJobBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLPutJobBody is the body of [MLAPI.PutJob].
+type MLPutJobBody struct {
+	// Advanced configuration option. Specifies whether this job can open when there is insufficient machine learning node capacity for it to be immediately assigned to a node. By default, if a machine learning node with capacity to run the job cannot immediately be found, the open anomaly detection jobs API returns an error. However, this is also subject to the cluster-wide `xpack.ml.max_lazy_ml_nodes` setting. If this option is set to true, the open anomaly detection jobs API does not return an error and the job waits in the opening state until sufficient machine learning node capacity is available.
+	AllowLazyOpen *bool `json:"allow_lazy_open,omitempty"`
+	// Specifies how to analyze the data. After you create a job, you cannot change the analysis configuration; all the properties are informational.
+	AnalysisConfig types.AnalysisConfig `json:"analysis_config"`
+	// Limits can be applied for the resources required to hold the mathematical models in memory. These limits are approximate and can be set per job. They do not control the memory used by other processes, for example the Elasticsearch Java processes.
+	AnalysisLimits *types.AnalysisLimits `json:"analysis_limits,omitempty"`
+	// Advanced configuration option. The time between each periodic persistence of the model. The default value is a randomized value between 3 to 4 hours, which avoids all jobs persisting at exactly the same time. The smallest allowed value is 1 hour. For very large models (several GB), persistence could take 10-20 minutes, so do not set the `background_persist_interval` value too low.
+	BackgroundPersistInterval types.Duration `json:"background_persist_interval,omitzero"`
+	// Advanced configuration option. Contains custom meta data about the job.
+	CustomSettings types.CustomSettings `json:"custom_settings,omitempty"`
+	// Advanced configuration option, which affects the automatic removal of old model snapshots for this job. It specifies a period of time (in days) after which only the first snapshot per day is retained. This period is relative to the timestamp of the most recent snapshot for this job. Valid values range from 0 to `model_snapshot_retention_days`.
+	DailyModelSnapshotRetentionAfterDays *int64 `json:"daily_model_snapshot_retention_after_days,omitempty"`
+	// Defines the format of the input data when you send data to the job by using the post data API. Note that when configure a datafeed, these properties are automatically set. When data is received via the post data API, it is not stored in Elasticsearch. Only the results for anomaly detection are retained.
+	DataDescription types.DataDescription `json:"data_description"`
+	// Defines a datafeed for the anomaly detection job. If Elasticsearch security features are enabled, your datafeed remembers which roles the user who created it had at the time of creation and runs the query using those same roles. If you provide secondary authorization headers, those credentials are used instead.
+	DatafeedConfig *types.DatafeedConfig `json:"datafeed_config,omitempty"`
+	// A description of the job.
+	Description string `json:"description,omitempty"`
+	// The identifier for the anomaly detection job. This identifier can contain lowercase alphanumeric characters (a-z and 0-9), hyphens, and underscores. It must start and end with alphanumeric characters.
+	JobID types.Id `json:"job_id,omitempty"`
+	// A list of job groups. A job can belong to no groups or many.
+	Groups []string `json:"groups,omitempty"`
+	// This advanced configuration option stores model information along with the results. It provides a more detailed view into anomaly detection. If you enable model plot it can add considerable overhead to the performance of the system; it is not feasible for jobs with many entities. Model plot provides a simplified and indicative view of the model and its bounds. It does not display complex features such as multivariate correlations or multimodal data. As such, anomalies may occasionally be reported which cannot be seen in the model plot. Model plot config can be configured when the job is created or updated later. It must be disabled if performance issues are experienced.
+	ModelPlotConfig *types.ModelPlotConfig `json:"model_plot_config,omitempty"`
+	// Advanced configuration option, which affects the automatic removal of old model snapshots for this job. It specifies the maximum period of time (in days) that snapshots are retained. This period is relative to the timestamp of the most recent snapshot for this job. By default, snapshots ten days older than the newest snapshot are deleted.
+	ModelSnapshotRetentionDays *int64 `json:"model_snapshot_retention_days,omitempty"`
+	// Advanced configuration option. The period over which adjustments to the score are applied, as new data is seen. The default value is the longer of 30 days or 100 bucket spans.
+	RenormalizationWindowDays *int64 `json:"renormalization_window_days,omitempty"`
+	// A text string that affects the name of the machine learning results index. By default, the job generates an index named `.ml-anomalies-shared`.
+	ResultsIndexName types.IndexName `json:"results_index_name,omitempty"`
+	// Advanced configuration option. The period of time (in days) that results are retained. Age is calculated relative to the timestamp of the latest bucket result. If this property has a non-null value, once per day at 00:30 (server time), results that are the specified number of days older than the latest bucket result are deleted from Elasticsearch. The default value is null, which means all results are retained. Annotations generated by the system also count as results for retention purposes; they are deleted after the same number of days as results. Annotations added by users are retained forever.
+	ResultsRetentionDays *int64 `json:"results_retention_days,omitempty"`
+}
+
+// MLPutJobResponse is the response of [MLAPI.PutJob].
+type MLPutJobResponse struct {
+	AllowLazyOpen                        bool                     `json:"allow_lazy_open"`
+	AnalysisConfig                       types.AnalysisConfigRead `json:"analysis_config"`
+	AnalysisLimits                       types.AnalysisLimits     `json:"analysis_limits"`
+	BackgroundPersistInterval            types.Duration           `json:"background_persist_interval,omitzero"`
+	CreateTime                           types.DateTime           `json:"create_time,omitzero"`
+	CustomSettings                       types.CustomSettings     `json:"custom_settings,omitempty"`
+	DailyModelSnapshotRetentionAfterDays int64                    `json:"daily_model_snapshot_retention_after_days"`
+	DataDescription                      types.DataDescription    `json:"data_description"`
+	DatafeedConfig                       *types.MLDatafeed        `json:"datafeed_config,omitempty"`
+	Description                          string                   `json:"description,omitempty"`
+	Groups                               []string                 `json:"groups,omitempty"`
+	JobID                                types.Id                 `json:"job_id"`
+	JobType                              string                   `json:"job_type"`
+	JobVersion                           string                   `json:"job_version"`
+	ModelPlotConfig                      *types.ModelPlotConfig   `json:"model_plot_config,omitempty"`
+	ModelSnapshotID                      types.Id                 `json:"model_snapshot_id,omitempty"`
+	ModelSnapshotRetentionDays           int64                    `json:"model_snapshot_retention_days"`
+	RenormalizationWindowDays            *int64                   `json:"renormalization_window_days,omitempty"`
+	ResultsIndexName                     string                   `json:"results_index_name"`
+	ResultsRetentionDays                 *int64                   `json:"results_retention_days,omitempty"`
 }
 
 // PutJob calls ml.put_job: Create an anomaly detection job.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-put-job
-func (a *MLAPI) PutJob(ctx context.Context, r MLPutJobRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) PutJob(ctx context.Context, r MLPutJobRequest, opts ...Option) (*MLPutJobResponse, error) {
+	return decodeAs[MLPutJobResponse](doMLPutJob(ctx, a.t, r, opts))
+}
+
+// PutJob calls ml.put_job and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.PutJob].
+func (a *RawMLAPI) PutJob(ctx context.Context, r MLPutJobRequest, opts ...Option) (*transport.Response, error) {
+	return doMLPutJob(ctx, a.t, r, opts)
+}
+
+func doMLPutJob(ctx context.Context, t transport.Interface, r MLPutJobRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.JobID == "" {
 		return nil, missingPart("ml.put_job", "job_id")
 	}
@@ -1529,7 +2985,7 @@ func (a *MLAPI) PutJob(ctx context.Context, r MLPutJobRequest, opts ...Option) (
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_throttled", r.IgnoreThrottled)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
-	return send(ctx, a.t, "ml.put_job", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ml.put_job", m, p, q, body, "", "", opts)
 }
 
 // MLPutTrainedModelRequest holds the parameters of [MLAPI.PutTrainedModel].
@@ -1541,14 +2997,74 @@ type MLPutTrainedModelRequest struct {
 	// WaitForCompletion: ("wait_for_completion") Whether to wait for all child operations(e.g. model download) to complete, before returning or not. Default to false.
 	WaitForCompletion *bool
 	// Body: The trained model configuration.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLPutTrainedModelBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// MLPutTrainedModelBody is the body of [MLAPI.PutTrainedModel].
+type MLPutTrainedModelBody struct {
+	// The compressed (GZipped and Base64 encoded) inference definition of the
+	// model. If compressed_definition is specified, then definition cannot be
+	// specified.
+	CompressedDefinition string `json:"compressed_definition,omitempty"`
+	// The inference definition for the model. If definition is specified, then
+	// compressed_definition cannot be specified.
+	Definition *types.Definition `json:"definition,omitempty"`
+	// A human-readable description of the inference trained model.
+	Description string `json:"description,omitempty"`
+	// The default configuration for inference. This can be either a regression
+	// or classification configuration. It must match the underlying
+	// definition.trained_model's target_type. For pre-packaged models such as
+	// ELSER the config is not required.
+	InferenceConfig *types.InferenceConfigCreateContainer `json:"inference_config,omitempty"`
+	// The input field names for the model definition.
+	Input *types.Input `json:"input,omitempty"`
+	// An object map that contains metadata about the model.
+	Metadata json.RawMessage `json:"metadata,omitempty"`
+	// The model type.
+	ModelType types.TrainedModelType `json:"model_type,omitempty"`
+	// The estimated memory usage in bytes to keep the trained model in memory.
+	// This property is supported only if defer_definition_decompression is true
+	// or the model definition is not supplied.
+	ModelSizeBytes *int64 `json:"model_size_bytes,omitempty"`
+	// The platform architecture (if applicable) of the trained mode. If the model
+	// only works on one platform, because it is heavily optimized for a particular
+	// processor architecture and OS combination, then this field specifies which.
+	// The format of the string must match the platform identifiers used by Elasticsearch,
+	// so one of, `linux-x86_64`, `linux-aarch64`, `darwin-aarch64`,
+	// or `windows-x86_64`. For portable models (those that work independent of processor
+	// architecture or OS features), leave this field unset.
+	PlatformArchitecture string `json:"platform_architecture,omitempty"`
+	// An array of tags to organize the model.
+	Tags []string `json:"tags,omitempty"`
+	// Optional prefix strings applied at inference
+	PrefixStrings *types.TrainedModelPrefixStrings `json:"prefix_strings,omitempty"`
+}
+
+// MLPutTrainedModelResponse is the response of [MLAPI.PutTrainedModel].
+type MLPutTrainedModelResponse = types.TrainedModelConfig
 
 // PutTrainedModel calls ml.put_trained_model: Create a trained model.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-put-trained-model
-func (a *MLAPI) PutTrainedModel(ctx context.Context, r MLPutTrainedModelRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) PutTrainedModel(ctx context.Context, r MLPutTrainedModelRequest, opts ...Option) (*MLPutTrainedModelResponse, error) {
+	return decodeAs[MLPutTrainedModelResponse](doMLPutTrainedModel(ctx, a.t, r, opts))
+}
+
+// PutTrainedModel calls ml.put_trained_model and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.PutTrainedModel].
+func (a *RawMLAPI) PutTrainedModel(ctx context.Context, r MLPutTrainedModelRequest, opts ...Option) (*transport.Response, error) {
+	return doMLPutTrainedModel(ctx, a.t, r, opts)
+}
+
+func doMLPutTrainedModel(ctx context.Context, t transport.Interface, r MLPutTrainedModelRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ModelID == "" {
 		return nil, missingPart("ml.put_trained_model", "model_id")
 	}
@@ -1557,7 +3073,7 @@ func (a *MLAPI) PutTrainedModel(ctx context.Context, r MLPutTrainedModelRequest,
 	q := url.Values{}
 	setBool(q, "defer_definition_decompression", r.DeferDefinitionDecompression)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, "ml.put_trained_model", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ml.put_trained_model", m, p, q, body, "", "", opts)
 }
 
 // MLPutTrainedModelAliasRequest holds the parameters of [MLAPI.PutTrainedModelAlias].
@@ -1570,10 +3086,23 @@ type MLPutTrainedModelAliasRequest struct {
 	Reassign *bool
 }
 
+// MLPutTrainedModelAliasResponse is the response of [MLAPI.PutTrainedModelAlias].
+type MLPutTrainedModelAliasResponse = types.AcknowledgedResponseBase
+
 // PutTrainedModelAlias calls ml.put_trained_model_alias: Create or update a trained model alias.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-put-trained-model-alias
-func (a *MLAPI) PutTrainedModelAlias(ctx context.Context, r MLPutTrainedModelAliasRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) PutTrainedModelAlias(ctx context.Context, r MLPutTrainedModelAliasRequest, opts ...Option) (*MLPutTrainedModelAliasResponse, error) {
+	return decodeAs[MLPutTrainedModelAliasResponse](doMLPutTrainedModelAlias(ctx, a.t, r, opts))
+}
+
+// PutTrainedModelAlias calls ml.put_trained_model_alias and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.PutTrainedModelAlias].
+func (a *RawMLAPI) PutTrainedModelAlias(ctx context.Context, r MLPutTrainedModelAliasRequest, opts ...Option) (*transport.Response, error) {
+	return doMLPutTrainedModelAlias(ctx, a.t, r, opts)
+}
+
+func doMLPutTrainedModelAlias(ctx context.Context, t transport.Interface, r MLPutTrainedModelAliasRequest, opts []Option) (*transport.Response, error) {
 	if r.ModelID == "" {
 		return nil, missingPart("ml.put_trained_model_alias", "model_id")
 	}
@@ -1584,7 +3113,7 @@ func (a *MLAPI) PutTrainedModelAlias(ctx context.Context, r MLPutTrainedModelAli
 	m := "PUT"
 	q := url.Values{}
 	setBool(q, "reassign", r.Reassign)
-	return send(ctx, a.t, "ml.put_trained_model_alias", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ml.put_trained_model_alias", m, p, q, nil, "", "", opts)
 }
 
 // MLPutTrainedModelDefinitionPartRequest holds the parameters of [MLAPI.PutTrainedModelDefinitionPart].
@@ -1594,14 +3123,44 @@ type MLPutTrainedModelDefinitionPartRequest struct {
 	// Part: (path part "part", required) The part number.
 	Part *int
 	// Body: The trained model definition part.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLPutTrainedModelDefinitionPartBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// MLPutTrainedModelDefinitionPartBody is the body of [MLAPI.PutTrainedModelDefinitionPart].
+type MLPutTrainedModelDefinitionPartBody struct {
+	// The definition part for the model. Must be a base64 encoded string.
+	Definition string `json:"definition"`
+	// The total uncompressed definition length in bytes. Not base64 encoded.
+	TotalDefinitionLength int64 `json:"total_definition_length"`
+	// The total number of parts that will be uploaded. Must be greater than 0.
+	TotalParts int `json:"total_parts"`
+}
+
+// MLPutTrainedModelDefinitionPartResponse is the response of [MLAPI.PutTrainedModelDefinitionPart].
+type MLPutTrainedModelDefinitionPartResponse = types.AcknowledgedResponseBase
 
 // PutTrainedModelDefinitionPart calls ml.put_trained_model_definition_part: Create part of a trained model definition.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-put-trained-model-definition-part
-func (a *MLAPI) PutTrainedModelDefinitionPart(ctx context.Context, r MLPutTrainedModelDefinitionPartRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) PutTrainedModelDefinitionPart(ctx context.Context, r MLPutTrainedModelDefinitionPartRequest, opts ...Option) (*MLPutTrainedModelDefinitionPartResponse, error) {
+	return decodeAs[MLPutTrainedModelDefinitionPartResponse](doMLPutTrainedModelDefinitionPart(ctx, a.t, r, opts))
+}
+
+// PutTrainedModelDefinitionPart calls ml.put_trained_model_definition_part and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.PutTrainedModelDefinitionPart].
+func (a *RawMLAPI) PutTrainedModelDefinitionPart(ctx context.Context, r MLPutTrainedModelDefinitionPartRequest, opts ...Option) (*transport.Response, error) {
+	return doMLPutTrainedModelDefinitionPart(ctx, a.t, r, opts)
+}
+
+func doMLPutTrainedModelDefinitionPart(ctx context.Context, t transport.Interface, r MLPutTrainedModelDefinitionPartRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ModelID == "" {
 		return nil, missingPart("ml.put_trained_model_definition_part", "model_id")
 	}
@@ -1610,7 +3169,7 @@ func (a *MLAPI) PutTrainedModelDefinitionPart(ctx context.Context, r MLPutTraine
 	}
 	p := "/_ml/trained_models/" + esc(r.ModelID) + "/definition/" + strconv.Itoa(*r.Part)
 	m := "PUT"
-	return send(ctx, a.t, "ml.put_trained_model_definition_part", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "ml.put_trained_model_definition_part", m, p, nil, body, "", "", opts)
 }
 
 // MLPutTrainedModelVocabularyRequest holds the parameters of [MLAPI.PutTrainedModelVocabulary].
@@ -1618,20 +3177,50 @@ type MLPutTrainedModelVocabularyRequest struct {
 	// ModelID: (path part "model_id", required) The ID of the trained model for this vocabulary.
 	ModelID string
 	// Body: The trained model vocabulary.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLPutTrainedModelVocabularyBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// MLPutTrainedModelVocabularyBody is the body of [MLAPI.PutTrainedModelVocabulary].
+type MLPutTrainedModelVocabularyBody struct {
+	// The model vocabulary, which must not be empty.
+	Vocabulary []string `json:"vocabulary,omitempty"`
+	// The optional model merges if required by the tokenizer.
+	Merges []string `json:"merges,omitempty"`
+	// The optional vocabulary value scores if required by the tokenizer.
+	Scores []float64 `json:"scores,omitempty"`
+}
+
+// MLPutTrainedModelVocabularyResponse is the response of [MLAPI.PutTrainedModelVocabulary].
+type MLPutTrainedModelVocabularyResponse = types.AcknowledgedResponseBase
 
 // PutTrainedModelVocabulary calls ml.put_trained_model_vocabulary: Create a trained model vocabulary.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-put-trained-model-vocabulary
-func (a *MLAPI) PutTrainedModelVocabulary(ctx context.Context, r MLPutTrainedModelVocabularyRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) PutTrainedModelVocabulary(ctx context.Context, r MLPutTrainedModelVocabularyRequest, opts ...Option) (*MLPutTrainedModelVocabularyResponse, error) {
+	return decodeAs[MLPutTrainedModelVocabularyResponse](doMLPutTrainedModelVocabulary(ctx, a.t, r, opts))
+}
+
+// PutTrainedModelVocabulary calls ml.put_trained_model_vocabulary and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.PutTrainedModelVocabulary].
+func (a *RawMLAPI) PutTrainedModelVocabulary(ctx context.Context, r MLPutTrainedModelVocabularyRequest, opts ...Option) (*transport.Response, error) {
+	return doMLPutTrainedModelVocabulary(ctx, a.t, r, opts)
+}
+
+func doMLPutTrainedModelVocabulary(ctx context.Context, t transport.Interface, r MLPutTrainedModelVocabularyRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ModelID == "" {
 		return nil, missingPart("ml.put_trained_model_vocabulary", "model_id")
 	}
 	p := "/_ml/trained_models/" + esc(r.ModelID) + "/vocabulary"
 	m := "PUT"
-	return send(ctx, a.t, "ml.put_trained_model_vocabulary", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "ml.put_trained_model_vocabulary", m, p, nil, body, "", "", opts)
 }
 
 // MLResetJobRequest holds the parameters of [MLAPI.ResetJob].
@@ -1644,10 +3233,23 @@ type MLResetJobRequest struct {
 	WaitForCompletion *bool
 }
 
+// MLResetJobResponse is the response of [MLAPI.ResetJob].
+type MLResetJobResponse = types.AcknowledgedResponseBase
+
 // ResetJob calls ml.reset_job: Reset an anomaly detection job.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-reset-job
-func (a *MLAPI) ResetJob(ctx context.Context, r MLResetJobRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) ResetJob(ctx context.Context, r MLResetJobRequest, opts ...Option) (*MLResetJobResponse, error) {
+	return decodeAs[MLResetJobResponse](doMLResetJob(ctx, a.t, r, opts))
+}
+
+// ResetJob calls ml.reset_job and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.ResetJob].
+func (a *RawMLAPI) ResetJob(ctx context.Context, r MLResetJobRequest, opts ...Option) (*transport.Response, error) {
+	return doMLResetJob(ctx, a.t, r, opts)
+}
+
+func doMLResetJob(ctx context.Context, t transport.Interface, r MLResetJobRequest, opts []Option) (*transport.Response, error) {
 	if r.JobID == "" {
 		return nil, missingPart("ml.reset_job", "job_id")
 	}
@@ -1656,7 +3258,7 @@ func (a *MLAPI) ResetJob(ctx context.Context, r MLResetJobRequest, opts ...Optio
 	q := url.Values{}
 	setBool(q, "delete_user_annotations", r.DeleteUserAnnotations)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, "ml.reset_job", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ml.reset_job", m, p, q, nil, "", "", opts)
 }
 
 // MLRevertModelSnapshotRequest holds the parameters of [MLAPI.RevertModelSnapshot].
@@ -1668,14 +3270,42 @@ type MLRevertModelSnapshotRequest struct {
 	// DeleteInterveningResults: ("delete_intervening_results") Should we reset the results back to the time of the snapshot?
 	DeleteInterveningResults *bool
 	// Body: Reversion options.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLRevertModelSnapshotBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLRevertModelSnapshotBody is the body of [MLAPI.RevertModelSnapshot].
+type MLRevertModelSnapshotBody struct {
+	// Refer to the description for the `delete_intervening_results` query parameter.
+	DeleteInterveningResults *bool `json:"delete_intervening_results,omitempty"`
+}
+
+// MLRevertModelSnapshotResponse is the response of [MLAPI.RevertModelSnapshot].
+type MLRevertModelSnapshotResponse struct {
+	Model types.ModelSnapshot `json:"model"`
 }
 
 // RevertModelSnapshot calls ml.revert_model_snapshot: Revert to a snapshot.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-revert-model-snapshot
-func (a *MLAPI) RevertModelSnapshot(ctx context.Context, r MLRevertModelSnapshotRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) RevertModelSnapshot(ctx context.Context, r MLRevertModelSnapshotRequest, opts ...Option) (*MLRevertModelSnapshotResponse, error) {
+	return decodeAs[MLRevertModelSnapshotResponse](doMLRevertModelSnapshot(ctx, a.t, r, opts))
+}
+
+// RevertModelSnapshot calls ml.revert_model_snapshot and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.RevertModelSnapshot].
+func (a *RawMLAPI) RevertModelSnapshot(ctx context.Context, r MLRevertModelSnapshotRequest, opts ...Option) (*transport.Response, error) {
+	return doMLRevertModelSnapshot(ctx, a.t, r, opts)
+}
+
+func doMLRevertModelSnapshot(ctx context.Context, t transport.Interface, r MLRevertModelSnapshotRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.JobID == "" {
 		return nil, missingPart("ml.revert_model_snapshot", "job_id")
 	}
@@ -1686,7 +3316,7 @@ func (a *MLAPI) RevertModelSnapshot(ctx context.Context, r MLRevertModelSnapshot
 	m := "POST"
 	q := url.Values{}
 	setBool(q, "delete_intervening_results", r.DeleteInterveningResults)
-	return send(ctx, a.t, "ml.revert_model_snapshot", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ml.revert_model_snapshot", m, p, q, body, "", "", opts)
 }
 
 // MLSetUpgradeModeRequest holds the parameters of [MLAPI.SetUpgradeMode].
@@ -1698,16 +3328,29 @@ type MLSetUpgradeModeRequest struct {
 	Timeout string
 }
 
+// MLSetUpgradeModeResponse is the response of [MLAPI.SetUpgradeMode].
+type MLSetUpgradeModeResponse = types.AcknowledgedResponseBase
+
 // SetUpgradeMode calls ml.set_upgrade_mode: Set upgrade_mode for ML indices.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-set-upgrade-mode
-func (a *MLAPI) SetUpgradeMode(ctx context.Context, r MLSetUpgradeModeRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) SetUpgradeMode(ctx context.Context, r MLSetUpgradeModeRequest, opts ...Option) (*MLSetUpgradeModeResponse, error) {
+	return decodeAs[MLSetUpgradeModeResponse](doMLSetUpgradeMode(ctx, a.t, r, opts))
+}
+
+// SetUpgradeMode calls ml.set_upgrade_mode and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.SetUpgradeMode].
+func (a *RawMLAPI) SetUpgradeMode(ctx context.Context, r MLSetUpgradeModeRequest, opts ...Option) (*transport.Response, error) {
+	return doMLSetUpgradeMode(ctx, a.t, r, opts)
+}
+
+func doMLSetUpgradeMode(ctx context.Context, t transport.Interface, r MLSetUpgradeModeRequest, opts []Option) (*transport.Response, error) {
 	p := "/_ml/set_upgrade_mode"
 	m := "POST"
 	q := url.Values{}
 	setBool(q, "enabled", r.Enabled)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ml.set_upgrade_mode", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ml.set_upgrade_mode", m, p, q, nil, "", "", opts)
 }
 
 // MLStartDataFrameAnalyticsRequest holds the parameters of [MLAPI.StartDataFrameAnalytics].
@@ -1718,14 +3361,51 @@ type MLStartDataFrameAnalyticsRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The start data frame analytics parameters.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLStartDataFrameAnalyticsBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLStartDataFrameAnalyticsBody is the body of [MLAPI.StartDataFrameAnalytics].
+type MLStartDataFrameAnalyticsBody struct {
+	// If provided, must be the same identifier as in the path.
+	ID types.Id `json:"id,omitempty"`
+	// Controls the amount of time to wait until the data frame analytics job
+	// starts.
+	Timeout types.Duration `json:"timeout,omitzero"`
+}
+
+// MLStartDataFrameAnalyticsResponse is the response of [MLAPI.StartDataFrameAnalytics].
+type MLStartDataFrameAnalyticsResponse struct {
+	Acknowledged bool `json:"acknowledged"`
+	// The ID of the node that the job was started on. If the job is allowed to open lazily and has not yet been assigned to a node, this value is an empty string.
+	// The node ID of the node the job has been assigned to, or
+	// an empty string if it hasn't been assigned to a node. In
+	// serverless if the job has been assigned to run then the
+	// node ID will be "serverless".
+	Node types.NodeId `json:"node"`
 }
 
 // StartDataFrameAnalytics calls ml.start_data_frame_analytics: Start a data frame analytics job.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-start-data-frame-analytics
-func (a *MLAPI) StartDataFrameAnalytics(ctx context.Context, r MLStartDataFrameAnalyticsRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) StartDataFrameAnalytics(ctx context.Context, r MLStartDataFrameAnalyticsRequest, opts ...Option) (*MLStartDataFrameAnalyticsResponse, error) {
+	return decodeAs[MLStartDataFrameAnalyticsResponse](doMLStartDataFrameAnalytics(ctx, a.t, r, opts))
+}
+
+// StartDataFrameAnalytics calls ml.start_data_frame_analytics and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.StartDataFrameAnalytics].
+func (a *RawMLAPI) StartDataFrameAnalytics(ctx context.Context, r MLStartDataFrameAnalyticsRequest, opts ...Option) (*transport.Response, error) {
+	return doMLStartDataFrameAnalytics(ctx, a.t, r, opts)
+}
+
+func doMLStartDataFrameAnalytics(ctx context.Context, t transport.Interface, r MLStartDataFrameAnalyticsRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ID == "" {
 		return nil, missingPart("ml.start_data_frame_analytics", "id")
 	}
@@ -1733,7 +3413,7 @@ func (a *MLAPI) StartDataFrameAnalytics(ctx context.Context, r MLStartDataFrameA
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ml.start_data_frame_analytics", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ml.start_data_frame_analytics", m, p, q, body, "", "", opts)
 }
 
 // MLStartDatafeedRequest holds the parameters of [MLAPI.StartDatafeed].
@@ -1748,14 +3428,50 @@ type MLStartDatafeedRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The start datafeed parameters.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLStartDatafeedBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLStartDatafeedBody is the body of [MLAPI.StartDatafeed].
+type MLStartDatafeedBody struct {
+	// Refer to the description for the `end` query parameter.
+	End types.DateTime `json:"end,omitzero"`
+	// Refer to the description for the `start` query parameter.
+	Start types.DateTime `json:"start,omitzero"`
+	// Refer to the description for the `timeout` query parameter.
+	Timeout types.Duration `json:"timeout,omitzero"`
+}
+
+// MLStartDatafeedResponse is the response of [MLAPI.StartDatafeed].
+type MLStartDatafeedResponse struct {
+	// The ID of the node that the job was started on. In serverless this will be the "serverless".
+	// If the job is allowed to open lazily and has not yet been assigned to a node, this value is an empty string.
+	Node types.NodeIds `json:"node,omitempty"`
+	// For a successful response, this value is always `true`. On failure, an exception is returned instead.
+	Started bool `json:"started"`
 }
 
 // StartDatafeed calls ml.start_datafeed: Start datafeeds.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-start-datafeed
-func (a *MLAPI) StartDatafeed(ctx context.Context, r MLStartDatafeedRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) StartDatafeed(ctx context.Context, r MLStartDatafeedRequest, opts ...Option) (*MLStartDatafeedResponse, error) {
+	return decodeAs[MLStartDatafeedResponse](doMLStartDatafeed(ctx, a.t, r, opts))
+}
+
+// StartDatafeed calls ml.start_datafeed and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.StartDatafeed].
+func (a *RawMLAPI) StartDatafeed(ctx context.Context, r MLStartDatafeedRequest, opts ...Option) (*transport.Response, error) {
+	return doMLStartDatafeed(ctx, a.t, r, opts)
+}
+
+func doMLStartDatafeed(ctx context.Context, t transport.Interface, r MLStartDatafeedRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.DatafeedID == "" {
 		return nil, missingPart("ml.start_datafeed", "datafeed_id")
 	}
@@ -1765,7 +3481,7 @@ func (a *MLAPI) StartDatafeed(ctx context.Context, r MLStartDatafeedRequest, opt
 	setStr(q, "end", r.End)
 	setStr(q, "start", r.Start)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ml.start_datafeed", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ml.start_datafeed", m, p, q, body, "", "", opts)
 }
 
 // MLStartTrainedModelDeploymentRequest holds the parameters of [MLAPI.StartTrainedModelDeployment].
@@ -1790,14 +3506,44 @@ type MLStartTrainedModelDeploymentRequest struct {
 	// WaitFor: ("wait_for") Specifies the allocation status to wait for before returning.
 	WaitFor WaitFor
 	// Body: The settings for the trained model deployment.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLStartTrainedModelDeploymentBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLStartTrainedModelDeploymentBody is the body of [MLAPI.StartTrainedModelDeployment].
+type MLStartTrainedModelDeploymentBody struct {
+	// Adaptive allocations configuration. When enabled, the number of allocations
+	// is set based on the current load.
+	// If adaptive_allocations is enabled, do not set the number of allocations manually.
+	AdaptiveAllocations *types.AdaptiveAllocationsSettings `json:"adaptive_allocations,omitempty"`
+}
+
+// MLStartTrainedModelDeploymentResponse is the response of [MLAPI.StartTrainedModelDeployment].
+type MLStartTrainedModelDeploymentResponse struct {
+	Assignment types.TrainedModelAssignment `json:"assignment"`
 }
 
 // StartTrainedModelDeployment calls ml.start_trained_model_deployment: Start a trained model deployment.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-start-trained-model-deployment
-func (a *MLAPI) StartTrainedModelDeployment(ctx context.Context, r MLStartTrainedModelDeploymentRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) StartTrainedModelDeployment(ctx context.Context, r MLStartTrainedModelDeploymentRequest, opts ...Option) (*MLStartTrainedModelDeploymentResponse, error) {
+	return decodeAs[MLStartTrainedModelDeploymentResponse](doMLStartTrainedModelDeployment(ctx, a.t, r, opts))
+}
+
+// StartTrainedModelDeployment calls ml.start_trained_model_deployment and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.StartTrainedModelDeployment].
+func (a *RawMLAPI) StartTrainedModelDeployment(ctx context.Context, r MLStartTrainedModelDeploymentRequest, opts ...Option) (*transport.Response, error) {
+	return doMLStartTrainedModelDeployment(ctx, a.t, r, opts)
+}
+
+func doMLStartTrainedModelDeployment(ctx context.Context, t transport.Interface, r MLStartTrainedModelDeploymentRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ModelID == "" {
 		return nil, missingPart("ml.start_trained_model_deployment", "model_id")
 	}
@@ -1812,7 +3558,7 @@ func (a *MLAPI) StartTrainedModelDeployment(ctx context.Context, r MLStartTraine
 	setInt(q, "threads_per_allocation", r.ThreadsPerAllocation)
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "wait_for", string(r.WaitFor))
-	return send(ctx, a.t, "ml.start_trained_model_deployment", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ml.start_trained_model_deployment", m, p, q, body, "", "", opts)
 }
 
 // MLStopDataFrameAnalyticsRequest holds the parameters of [MLAPI.StopDataFrameAnalytics].
@@ -1827,14 +3573,59 @@ type MLStopDataFrameAnalyticsRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The stop data frame analytics parameters.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLStopDataFrameAnalyticsBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLStopDataFrameAnalyticsBody is the body of [MLAPI.StopDataFrameAnalytics].
+type MLStopDataFrameAnalyticsBody struct {
+	// If provided, must be the same identifier as in the path.
+	ID types.Id `json:"id,omitempty"`
+	// Specifies what to do when the request:
+	//
+	// 1. Contains wildcard expressions and there are no data frame analytics
+	// jobs that match.
+	// 2. Contains the _all string or no identifiers and there are no matches.
+	// 3. Contains wildcard expressions and there are only partial matches.
+	//
+	// The default value is true, which returns an empty data_frame_analytics
+	// array when there are no matches and the subset of results when there are
+	// partial matches. If this parameter is false, the request returns a 404
+	// status code when there are no matches or only partial matches.
+	AllowNoMatch *bool `json:"allow_no_match,omitempty"`
+	// If true, the data frame analytics job is stopped forcefully.
+	Force *bool `json:"force,omitempty"`
+	// Controls the amount of time to wait until the data frame analytics job
+	// stops. Defaults to 20 seconds.
+	Timeout types.Duration `json:"timeout,omitzero"`
+}
+
+// MLStopDataFrameAnalyticsResponse is the response of [MLAPI.StopDataFrameAnalytics].
+type MLStopDataFrameAnalyticsResponse struct {
+	Stopped bool `json:"stopped"`
 }
 
 // StopDataFrameAnalytics calls ml.stop_data_frame_analytics: Stop data frame analytics jobs.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-stop-data-frame-analytics
-func (a *MLAPI) StopDataFrameAnalytics(ctx context.Context, r MLStopDataFrameAnalyticsRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) StopDataFrameAnalytics(ctx context.Context, r MLStopDataFrameAnalyticsRequest, opts ...Option) (*MLStopDataFrameAnalyticsResponse, error) {
+	return decodeAs[MLStopDataFrameAnalyticsResponse](doMLStopDataFrameAnalytics(ctx, a.t, r, opts))
+}
+
+// StopDataFrameAnalytics calls ml.stop_data_frame_analytics and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.StopDataFrameAnalytics].
+func (a *RawMLAPI) StopDataFrameAnalytics(ctx context.Context, r MLStopDataFrameAnalyticsRequest, opts ...Option) (*transport.Response, error) {
+	return doMLStopDataFrameAnalytics(ctx, a.t, r, opts)
+}
+
+func doMLStopDataFrameAnalytics(ctx context.Context, t transport.Interface, r MLStopDataFrameAnalyticsRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ID == "" {
 		return nil, missingPart("ml.stop_data_frame_analytics", "id")
 	}
@@ -1844,7 +3635,7 @@ func (a *MLAPI) StopDataFrameAnalytics(ctx context.Context, r MLStopDataFrameAna
 	setBool(q, "allow_no_match", r.AllowNoMatch)
 	setBool(q, "force", r.Force)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ml.stop_data_frame_analytics", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ml.stop_data_frame_analytics", m, p, q, body, "", "", opts)
 }
 
 // MLStopDatafeedRequest holds the parameters of [MLAPI.StopDatafeed].
@@ -1861,14 +3652,48 @@ type MLStopDatafeedRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The URL params optionally sent in the body.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLStopDatafeedBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLStopDatafeedBody is the body of [MLAPI.StopDatafeed].
+type MLStopDatafeedBody struct {
+	// Refer to the description for the `allow_no_match` query parameter.
+	AllowNoMatch *bool `json:"allow_no_match,omitempty"`
+	// Refer to the description for the `force` query parameter.
+	Force *bool `json:"force,omitempty"`
+	// Refer to the description for the `timeout` query parameter.
+	Timeout types.Duration `json:"timeout,omitzero"`
+	// Refer to the description for the `close_job` query parameter.
+	CloseJob *bool `json:"close_job,omitempty"`
+}
+
+// MLStopDatafeedResponse is the response of [MLAPI.StopDatafeed].
+type MLStopDatafeedResponse struct {
+	Stopped bool `json:"stopped"`
 }
 
 // StopDatafeed calls ml.stop_datafeed: Stop datafeeds.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-stop-datafeed
-func (a *MLAPI) StopDatafeed(ctx context.Context, r MLStopDatafeedRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) StopDatafeed(ctx context.Context, r MLStopDatafeedRequest, opts ...Option) (*MLStopDatafeedResponse, error) {
+	return decodeAs[MLStopDatafeedResponse](doMLStopDatafeed(ctx, a.t, r, opts))
+}
+
+// StopDatafeed calls ml.stop_datafeed and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.StopDatafeed].
+func (a *RawMLAPI) StopDatafeed(ctx context.Context, r MLStopDatafeedRequest, opts ...Option) (*transport.Response, error) {
+	return doMLStopDatafeed(ctx, a.t, r, opts)
+}
+
+func doMLStopDatafeed(ctx context.Context, t transport.Interface, r MLStopDatafeedRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.DatafeedID == "" {
 		return nil, missingPart("ml.stop_datafeed", "datafeed_id")
 	}
@@ -1879,7 +3704,7 @@ func (a *MLAPI) StopDatafeed(ctx context.Context, r MLStopDatafeedRequest, opts 
 	setBool(q, "close_job", r.CloseJob)
 	setBool(q, "force", r.Force)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "ml.stop_datafeed", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ml.stop_datafeed", m, p, q, body, "", "", opts)
 }
 
 // MLStopTrainedModelDeploymentRequest holds the parameters of [MLAPI.StopTrainedModelDeployment].
@@ -1891,14 +3716,50 @@ type MLStopTrainedModelDeploymentRequest struct {
 	// Force: ("force") True if the deployment should be forcefully stopped.
 	Force *bool
 	// Body: The stop deployment parameters.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLStopTrainedModelDeploymentBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLStopTrainedModelDeploymentBody is the body of [MLAPI.StopTrainedModelDeployment].
+type MLStopTrainedModelDeploymentBody struct {
+	// If provided, must be the same identifier as in the path.
+	ID types.Id `json:"id,omitempty"`
+	// Specifies what to do when the request: contains wildcard expressions and there are no deployments that match;
+	// contains the  `_all` string or no identifiers and there are no matches; or contains wildcard expressions and
+	// there are only partial matches. By default, it returns an empty array when there are no matches and the subset of results when there are partial matches.
+	// If `false`, the request returns a 404 status code when there are no matches or only partial matches.
+	AllowNoMatch *bool `json:"allow_no_match,omitempty"`
+	// Forcefully stops the deployment, even if it is used by ingest pipelines. You can't use these pipelines until you
+	// restart the model deployment.
+	Force *bool `json:"force,omitempty"`
+}
+
+// MLStopTrainedModelDeploymentResponse is the response of [MLAPI.StopTrainedModelDeployment].
+type MLStopTrainedModelDeploymentResponse struct {
+	Stopped bool `json:"stopped"`
 }
 
 // StopTrainedModelDeployment calls ml.stop_trained_model_deployment: Stop a trained model deployment.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-stop-trained-model-deployment
-func (a *MLAPI) StopTrainedModelDeployment(ctx context.Context, r MLStopTrainedModelDeploymentRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) StopTrainedModelDeployment(ctx context.Context, r MLStopTrainedModelDeploymentRequest, opts ...Option) (*MLStopTrainedModelDeploymentResponse, error) {
+	return decodeAs[MLStopTrainedModelDeploymentResponse](doMLStopTrainedModelDeployment(ctx, a.t, r, opts))
+}
+
+// StopTrainedModelDeployment calls ml.stop_trained_model_deployment and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.StopTrainedModelDeployment].
+func (a *RawMLAPI) StopTrainedModelDeployment(ctx context.Context, r MLStopTrainedModelDeploymentRequest, opts ...Option) (*transport.Response, error) {
+	return doMLStopTrainedModelDeployment(ctx, a.t, r, opts)
+}
+
+func doMLStopTrainedModelDeployment(ctx context.Context, t transport.Interface, r MLStopTrainedModelDeploymentRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ModelID == "" {
 		return nil, missingPart("ml.stop_trained_model_deployment", "model_id")
 	}
@@ -1907,7 +3768,7 @@ func (a *MLAPI) StopTrainedModelDeployment(ctx context.Context, r MLStopTrainedM
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
 	setBool(q, "force", r.Force)
-	return send(ctx, a.t, "ml.stop_trained_model_deployment", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ml.stop_trained_model_deployment", m, p, q, body, "", "", opts)
 }
 
 // MLUpdateDataFrameAnalyticsRequest holds the parameters of [MLAPI.UpdateDataFrameAnalytics].
@@ -1915,20 +3776,73 @@ type MLUpdateDataFrameAnalyticsRequest struct {
 	// ID: (path part "id", required) The ID of the data frame analytics to update.
 	ID string
 	// Body: The data frame analytics settings to update.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLUpdateDataFrameAnalyticsBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLUpdateDataFrameAnalyticsBody is the body of [MLAPI.UpdateDataFrameAnalytics].
+type MLUpdateDataFrameAnalyticsBody struct {
+	// A description of the job.
+	Description string `json:"description,omitempty"`
+	// The approximate maximum amount of memory resources that are permitted for
+	// analytical processing. If your `elasticsearch.yml` file contains an
+	// `xpack.ml.max_model_memory_limit` setting, an error occurs when you try
+	// to create data frame analytics jobs that have `model_memory_limit` values
+	// greater than that setting.
+	ModelMemoryLimit string `json:"model_memory_limit,omitempty"`
+	// The maximum number of threads to be used by the analysis. Using more
+	// threads may decrease the time necessary to complete the analysis at the
+	// cost of using more CPU. Note that the process may use additional threads
+	// for operational functionality other than the analysis itself.
+	MaxNumThreads *int `json:"max_num_threads,omitempty"`
+	// Specifies whether this job can start when there is insufficient machine
+	// learning node capacity for it to be immediately assigned to a node.
+	AllowLazyStart *bool `json:"allow_lazy_start,omitempty"`
+}
+
+// MLUpdateDataFrameAnalyticsResponse is the response of [MLAPI.UpdateDataFrameAnalytics].
+type MLUpdateDataFrameAnalyticsResponse struct {
+	Authorization    *types.DataframeAnalyticsAuthorization `json:"authorization,omitempty"`
+	AllowLazyStart   bool                                   `json:"allow_lazy_start"`
+	Analysis         types.DataframeAnalysisContainer       `json:"analysis"`
+	AnalyzedFields   *types.DataframeAnalysisAnalyzedFields `json:"analyzed_fields,omitempty"`
+	CreateTime       int64                                  `json:"create_time"`
+	Description      string                                 `json:"description,omitempty"`
+	Dest             types.DataframeAnalyticsDestination    `json:"dest"`
+	ID               types.Id                               `json:"id"`
+	MaxNumThreads    int                                    `json:"max_num_threads"`
+	ModelMemoryLimit string                                 `json:"model_memory_limit"`
+	Source           types.DataframeAnalyticsSource         `json:"source"`
+	Version          types.VersionString                    `json:"version"`
 }
 
 // UpdateDataFrameAnalytics calls ml.update_data_frame_analytics: Update a data frame analytics job.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-update-data-frame-analytics
-func (a *MLAPI) UpdateDataFrameAnalytics(ctx context.Context, r MLUpdateDataFrameAnalyticsRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) UpdateDataFrameAnalytics(ctx context.Context, r MLUpdateDataFrameAnalyticsRequest, opts ...Option) (*MLUpdateDataFrameAnalyticsResponse, error) {
+	return decodeAs[MLUpdateDataFrameAnalyticsResponse](doMLUpdateDataFrameAnalytics(ctx, a.t, r, opts))
+}
+
+// UpdateDataFrameAnalytics calls ml.update_data_frame_analytics and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.UpdateDataFrameAnalytics].
+func (a *RawMLAPI) UpdateDataFrameAnalytics(ctx context.Context, r MLUpdateDataFrameAnalyticsRequest, opts ...Option) (*transport.Response, error) {
+	return doMLUpdateDataFrameAnalytics(ctx, a.t, r, opts)
+}
+
+func doMLUpdateDataFrameAnalytics(ctx context.Context, t transport.Interface, r MLUpdateDataFrameAnalyticsRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ID == "" {
 		return nil, missingPart("ml.update_data_frame_analytics", "id")
 	}
 	p := "/_ml/data_frame/analytics/" + esc(r.ID) + "/_update"
 	m := "POST"
-	return send(ctx, a.t, "ml.update_data_frame_analytics", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "ml.update_data_frame_analytics", m, p, nil, body, "", "", opts)
 }
 
 // MLUpdateDatafeedRequest holds the parameters of [MLAPI.UpdateDatafeed].
@@ -1947,14 +3861,106 @@ type MLUpdateDatafeedRequest struct {
 	// IgnoreUnavailable: ("ignore_unavailable") Ignore unavailable indexes (default: false).
 	IgnoreUnavailable *bool
 	// Body: The datafeed update settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLUpdateDatafeedBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLUpdateDatafeedBody is the body of [MLAPI.UpdateDatafeed].
+type MLUpdateDatafeedBody struct {
+	// If set, the datafeed performs aggregation searches. Support for aggregations is limited and should be used only
+	// with low cardinality data.
+	Aggregations map[string]types.AggregationContainer `json:"aggregations,omitempty"`
+	// Datafeeds might search over long time periods, for several months or years. This search is split into time
+	// chunks in order to ensure the load on Elasticsearch is managed. Chunking configuration controls how the size of
+	// these time chunks are calculated; it is an advanced configuration option.
+	ChunkingConfig *types.ChunkingConfig `json:"chunking_config,omitempty"`
+	// Specifies whether the datafeed checks for missing data and the size of the window. The datafeed can optionally
+	// search over indices that have already been read in an effort to determine whether any data has subsequently been
+	// added to the index. If missing data is found, it is a good indication that the `query_delay` is set too low and
+	// the data is being indexed after the datafeed has passed that moment in time. This check runs only on real-time
+	// datafeeds.
+	DelayedDataCheckConfig *types.DelayedDataCheckConfig `json:"delayed_data_check_config,omitempty"`
+	// The interval at which scheduled queries are made while the datafeed runs in real time. The default value is
+	// either the bucket span for short bucket spans, or, for longer bucket spans, a sensible fraction of the bucket
+	// span. When `frequency` is shorter than the bucket span, interim results for the last (partial) bucket are
+	// written then eventually overwritten by the full bucket results. If the datafeed uses aggregations, this value
+	// must be divisible by the interval of the date histogram aggregation.
+	Frequency types.Duration `json:"frequency,omitzero"`
+	// An array of index names. Wildcards are supported. If any of the indices are in remote clusters, the machine
+	// learning nodes must have the `remote_cluster_client` role.
+	Indices []string `json:"indices,omitempty"`
+	// Specifies index expansion options that are used during search.
+	IndicesOptions *types.IndicesOptions `json:"indices_options,omitempty"`
+	JobID          types.Id              `json:"job_id,omitempty"`
+	// If a real-time datafeed has never seen any data (including during any initial training period), it automatically
+	// stops and closes the associated job after this many real-time searches return no documents. In other words,
+	// it stops after `frequency` times `max_empty_searches` of real-time operation. If not set, a datafeed with no
+	// end time that sees no data remains started until it is explicitly stopped. By default, it is not set.
+	MaxEmptySearches *int `json:"max_empty_searches,omitempty"`
+	// The Elasticsearch query domain-specific language (DSL). This value corresponds to the query object in an
+	// Elasticsearch search POST body. All the options that are supported by Elasticsearch can be used, as this
+	// object is passed verbatim to Elasticsearch. Note that if you change the query, the analyzed data is also
+	// changed. Therefore, the time required to learn might be long and the understandability of the results is
+	// unpredictable. If you want to make significant changes to the source data, it is recommended that you
+	// clone the job and datafeed and make the amendments in the clone. Let both run in parallel and close one
+	// when you are satisfied with the results of the job.
+	Query *types.QueryContainer `json:"query,omitempty"`
+	// The number of seconds behind real time that data is queried. For example, if data from 10:04 a.m. might
+	// not be searchable in Elasticsearch until 10:06 a.m., set this property to 120 seconds. The default
+	// value is randomly selected between `60s` and `120s`. This randomness improves the query performance
+	// when there are multiple jobs running on the same node.
+	QueryDelay types.Duration `json:"query_delay,omitzero"`
+	// Specifies runtime fields for the datafeed search.
+	RuntimeMappings types.RuntimeFields `json:"runtime_mappings,omitempty"`
+	// Specifies scripts that evaluate custom expressions and returns script fields to the datafeed.
+	// The detector configuration objects in a job can contain functions that use these script fields.
+	ScriptFields map[string]types.ScriptField `json:"script_fields,omitempty"`
+	// The size parameter that is used in Elasticsearch searches when the datafeed does not use aggregations.
+	// The maximum value is the value of `index.max_result_window`.
+	ScrollSize *int `json:"scroll_size,omitempty"`
+}
+
+// MLUpdateDatafeedResponse is the response of [MLAPI.UpdateDatafeed].
+type MLUpdateDatafeedResponse struct {
+	Authorization          *types.DatafeedAuthorization          `json:"authorization,omitempty"`
+	Aggregations           map[string]types.AggregationContainer `json:"aggregations,omitempty"`
+	ChunkingConfig         types.ChunkingConfig                  `json:"chunking_config"`
+	DelayedDataCheckConfig *types.DelayedDataCheckConfig         `json:"delayed_data_check_config,omitempty"`
+	DatafeedID             types.Id                              `json:"datafeed_id"`
+	// The interval at which scheduled queries are made while the datafeed runs in real time. The default value is either the bucket span for short bucket spans, or, for longer bucket spans, a sensible fraction of the bucket span. For example: `150s`. When `frequency` is shorter than the bucket span, interim results for the last (partial) bucket are written then eventually overwritten by the full bucket results. If the datafeed uses aggregations, this value must be divisible by the interval of the date histogram aggregation.
+	Frequency        types.Duration               `json:"frequency,omitzero"`
+	Indices          []string                     `json:"indices,omitempty"`
+	IndicesOptions   *types.IndicesOptions        `json:"indices_options,omitempty"`
+	JobID            types.Id                     `json:"job_id"`
+	MaxEmptySearches *int                         `json:"max_empty_searches,omitempty"`
+	Query            types.QueryContainer         `json:"query"`
+	QueryDelay       types.Duration               `json:"query_delay,omitzero"`
+	RuntimeMappings  types.RuntimeFields          `json:"runtime_mappings,omitempty"`
+	ScriptFields     map[string]types.ScriptField `json:"script_fields,omitempty"`
+	ScrollSize       int                          `json:"scroll_size"`
 }
 
 // UpdateDatafeed calls ml.update_datafeed: Update a datafeed.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-update-datafeed
-func (a *MLAPI) UpdateDatafeed(ctx context.Context, r MLUpdateDatafeedRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) UpdateDatafeed(ctx context.Context, r MLUpdateDatafeedRequest, opts ...Option) (*MLUpdateDatafeedResponse, error) {
+	return decodeAs[MLUpdateDatafeedResponse](doMLUpdateDatafeed(ctx, a.t, r, opts))
+}
+
+// UpdateDatafeed calls ml.update_datafeed and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.UpdateDatafeed].
+func (a *RawMLAPI) UpdateDatafeed(ctx context.Context, r MLUpdateDatafeedRequest, opts ...Option) (*transport.Response, error) {
+	return doMLUpdateDatafeed(ctx, a.t, r, opts)
+}
+
+func doMLUpdateDatafeed(ctx context.Context, t transport.Interface, r MLUpdateDatafeedRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.DatafeedID == "" {
 		return nil, missingPart("ml.update_datafeed", "datafeed_id")
 	}
@@ -1965,7 +3971,7 @@ func (a *MLAPI) UpdateDatafeed(ctx context.Context, r MLUpdateDatafeedRequest, o
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_throttled", r.IgnoreThrottled)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
-	return send(ctx, a.t, "ml.update_datafeed", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ml.update_datafeed", m, p, q, body, "", "", opts)
 }
 
 // MLUpdateFilterRequest holds the parameters of [MLAPI.UpdateFilter].
@@ -1973,20 +3979,54 @@ type MLUpdateFilterRequest struct {
 	// FilterID: (path part "filter_id", required) The ID of the filter to update.
 	FilterID string
 	// Body: The filter update.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLUpdateFilterBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLUpdateFilterBody is the body of [MLAPI.UpdateFilter].
+type MLUpdateFilterBody struct {
+	// The items to add to the filter.
+	AddItems []string `json:"add_items,omitempty"`
+	// A description for the filter.
+	Description string `json:"description,omitempty"`
+	// The items to remove from the filter.
+	RemoveItems []string `json:"remove_items,omitempty"`
+}
+
+// MLUpdateFilterResponse is the response of [MLAPI.UpdateFilter].
+type MLUpdateFilterResponse struct {
+	Description string   `json:"description"`
+	FilterID    types.Id `json:"filter_id"`
+	Items       []string `json:"items,omitempty"`
 }
 
 // UpdateFilter calls ml.update_filter: Update a filter.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-update-filter
-func (a *MLAPI) UpdateFilter(ctx context.Context, r MLUpdateFilterRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) UpdateFilter(ctx context.Context, r MLUpdateFilterRequest, opts ...Option) (*MLUpdateFilterResponse, error) {
+	return decodeAs[MLUpdateFilterResponse](doMLUpdateFilter(ctx, a.t, r, opts))
+}
+
+// UpdateFilter calls ml.update_filter and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.UpdateFilter].
+func (a *RawMLAPI) UpdateFilter(ctx context.Context, r MLUpdateFilterRequest, opts ...Option) (*transport.Response, error) {
+	return doMLUpdateFilter(ctx, a.t, r, opts)
+}
+
+func doMLUpdateFilter(ctx context.Context, t transport.Interface, r MLUpdateFilterRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.FilterID == "" {
 		return nil, missingPart("ml.update_filter", "filter_id")
 	}
 	p := "/_ml/filters/" + esc(r.FilterID) + "/_update"
 	m := "POST"
-	return send(ctx, a.t, "ml.update_filter", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "ml.update_filter", m, p, nil, body, "", "", opts)
 }
 
 // MLUpdateJobRequest holds the parameters of [MLAPI.UpdateJob].
@@ -1994,20 +4034,126 @@ type MLUpdateJobRequest struct {
 	// JobID: (path part "job_id", required) The ID of the job to create.
 	JobID string
 	// Body: The job update settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLUpdateJobBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLUpdateJobBody is the body of [MLAPI.UpdateJob].
+type MLUpdateJobBody struct {
+	// Advanced configuration option. Specifies whether this job can open when
+	// there is insufficient machine learning node capacity for it to be
+	// immediately assigned to a node. If `false` and a machine learning node
+	// with capacity to run the job cannot immediately be found, the open
+	// anomaly detection jobs API returns an error. However, this is also
+	// subject to the cluster-wide `xpack.ml.max_lazy_ml_nodes` setting. If this
+	// option is set to `true`, the open anomaly detection jobs API does not
+	// return an error and the job waits in the opening state until sufficient
+	// machine learning node capacity is available.
+	AllowLazyOpen  *bool                      `json:"allow_lazy_open,omitempty"`
+	AnalysisLimits *types.AnalysisMemoryLimit `json:"analysis_limits,omitempty"`
+	// Advanced configuration option. The time between each periodic persistence
+	// of the model.
+	// The default value is a randomized value between 3 to 4 hours, which
+	// avoids all jobs persisting at exactly the same time. The smallest allowed
+	// value is 1 hour.
+	// For very large models (several GB), persistence could take 10-20 minutes,
+	// so do not set the value too low.
+	// If the job is open when you make the update, you must stop the datafeed,
+	// close the job, then reopen the job and restart the datafeed for the
+	// changes to take effect.
+	BackgroundPersistInterval types.Duration `json:"background_persist_interval,omitzero"`
+	// Advanced configuration option. Contains custom meta data about the job.
+	// For example, it can contain custom URL information as shown in Adding
+	// custom URLs to machine learning results.
+	CustomSettings        map[string]json.RawMessage `json:"custom_settings,omitempty"`
+	CategorizationFilters []string                   `json:"categorization_filters,omitempty"`
+	// A description of the job.
+	Description      string                 `json:"description,omitempty"`
+	ModelPlotConfig  *types.ModelPlotConfig `json:"model_plot_config,omitempty"`
+	ModelPruneWindow types.Duration         `json:"model_prune_window,omitzero"`
+	// Advanced configuration option, which affects the automatic removal of old
+	// model snapshots for this job. It specifies a period of time (in days)
+	// after which only the first snapshot per day is retained. This period is
+	// relative to the timestamp of the most recent snapshot for this job. Valid
+	// values range from 0 to `model_snapshot_retention_days`. For jobs created
+	// before version 7.8.0, the default value matches
+	// `model_snapshot_retention_days`.
+	DailyModelSnapshotRetentionAfterDays *int64 `json:"daily_model_snapshot_retention_after_days,omitempty"`
+	// Advanced configuration option, which affects the automatic removal of old
+	// model snapshots for this job. It specifies the maximum period of time (in
+	// days) that snapshots are retained. This period is relative to the
+	// timestamp of the most recent snapshot for this job.
+	ModelSnapshotRetentionDays *int64 `json:"model_snapshot_retention_days,omitempty"`
+	// Advanced configuration option. The period over which adjustments to the
+	// score are applied, as new data is seen.
+	RenormalizationWindowDays *int64 `json:"renormalization_window_days,omitempty"`
+	// Advanced configuration option. The period of time (in days) that results
+	// are retained. Age is calculated relative to the timestamp of the latest
+	// bucket result. If this property has a non-null value, once per day at
+	// 00:30 (server time), results that are the specified number of days older
+	// than the latest bucket result are deleted from Elasticsearch. The default
+	// value is null, which means all results are retained.
+	ResultsRetentionDays *int64 `json:"results_retention_days,omitempty"`
+	// A list of job groups. A job can belong to no groups or many.
+	Groups []string `json:"groups,omitempty"`
+	// An array of detector update objects.
+	Detectors []types.DetectorUpdate `json:"detectors,omitempty"`
+	// Settings related to how categorization interacts with partition fields.
+	PerPartitionCategorization *types.PerPartitionCategorization `json:"per_partition_categorization,omitempty"`
+}
+
+// MLUpdateJobResponse is the response of [MLAPI.UpdateJob].
+type MLUpdateJobResponse struct {
+	AllowLazyOpen                        bool                     `json:"allow_lazy_open"`
+	AnalysisConfig                       types.AnalysisConfigRead `json:"analysis_config"`
+	AnalysisLimits                       types.AnalysisLimits     `json:"analysis_limits"`
+	BackgroundPersistInterval            types.Duration           `json:"background_persist_interval,omitzero"`
+	CreateTime                           types.UnitMillis         `json:"create_time"`
+	FinishedTime                         *types.UnitMillis        `json:"finished_time,omitempty"`
+	CustomSettings                       map[string]string        `json:"custom_settings,omitempty"`
+	DailyModelSnapshotRetentionAfterDays int64                    `json:"daily_model_snapshot_retention_after_days"`
+	DataDescription                      types.DataDescription    `json:"data_description"`
+	DatafeedConfig                       *types.MLDatafeed        `json:"datafeed_config,omitempty"`
+	Description                          string                   `json:"description,omitempty"`
+	Groups                               []string                 `json:"groups,omitempty"`
+	JobID                                types.Id                 `json:"job_id"`
+	JobType                              string                   `json:"job_type"`
+	JobVersion                           types.VersionString      `json:"job_version"`
+	ModelPlotConfig                      *types.ModelPlotConfig   `json:"model_plot_config,omitempty"`
+	ModelSnapshotID                      types.Id                 `json:"model_snapshot_id,omitempty"`
+	ModelSnapshotRetentionDays           int64                    `json:"model_snapshot_retention_days"`
+	RenormalizationWindowDays            *int64                   `json:"renormalization_window_days,omitempty"`
+	ResultsIndexName                     types.IndexName          `json:"results_index_name"`
+	ResultsRetentionDays                 *int64                   `json:"results_retention_days,omitempty"`
 }
 
 // UpdateJob calls ml.update_job: Update an anomaly detection job.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-update-job
-func (a *MLAPI) UpdateJob(ctx context.Context, r MLUpdateJobRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) UpdateJob(ctx context.Context, r MLUpdateJobRequest, opts ...Option) (*MLUpdateJobResponse, error) {
+	return decodeAs[MLUpdateJobResponse](doMLUpdateJob(ctx, a.t, r, opts))
+}
+
+// UpdateJob calls ml.update_job and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.UpdateJob].
+func (a *RawMLAPI) UpdateJob(ctx context.Context, r MLUpdateJobRequest, opts ...Option) (*transport.Response, error) {
+	return doMLUpdateJob(ctx, a.t, r, opts)
+}
+
+func doMLUpdateJob(ctx context.Context, t transport.Interface, r MLUpdateJobRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.JobID == "" {
 		return nil, missingPart("ml.update_job", "job_id")
 	}
 	p := "/_ml/anomaly_detectors/" + esc(r.JobID) + "/_update"
 	m := "POST"
-	return send(ctx, a.t, "ml.update_job", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "ml.update_job", m, p, nil, body, "", "", opts)
 }
 
 // MLUpdateModelSnapshotRequest holds the parameters of [MLAPI.UpdateModelSnapshot].
@@ -2017,14 +4163,47 @@ type MLUpdateModelSnapshotRequest struct {
 	// SnapshotID: (path part "snapshot_id", required) The ID of the snapshot to update.
 	SnapshotID string
 	// Body: The model snapshot properties to update.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLUpdateModelSnapshotBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLUpdateModelSnapshotBody is the body of [MLAPI.UpdateModelSnapshot].
+type MLUpdateModelSnapshotBody struct {
+	// A description of the model snapshot.
+	Description string `json:"description,omitempty"`
+	// If `true`, this snapshot will not be deleted during automatic cleanup of
+	// snapshots older than `model_snapshot_retention_days`. However, this
+	// snapshot will be deleted when the job is deleted.
+	Retain *bool `json:"retain,omitempty"`
+}
+
+// MLUpdateModelSnapshotResponse is the response of [MLAPI.UpdateModelSnapshot].
+type MLUpdateModelSnapshotResponse struct {
+	Acknowledged bool                `json:"acknowledged"`
+	Model        types.ModelSnapshot `json:"model"`
 }
 
 // UpdateModelSnapshot calls ml.update_model_snapshot: Update a snapshot.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-update-model-snapshot
-func (a *MLAPI) UpdateModelSnapshot(ctx context.Context, r MLUpdateModelSnapshotRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) UpdateModelSnapshot(ctx context.Context, r MLUpdateModelSnapshotRequest, opts ...Option) (*MLUpdateModelSnapshotResponse, error) {
+	return decodeAs[MLUpdateModelSnapshotResponse](doMLUpdateModelSnapshot(ctx, a.t, r, opts))
+}
+
+// UpdateModelSnapshot calls ml.update_model_snapshot and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.UpdateModelSnapshot].
+func (a *RawMLAPI) UpdateModelSnapshot(ctx context.Context, r MLUpdateModelSnapshotRequest, opts ...Option) (*transport.Response, error) {
+	return doMLUpdateModelSnapshot(ctx, a.t, r, opts)
+}
+
+func doMLUpdateModelSnapshot(ctx context.Context, t transport.Interface, r MLUpdateModelSnapshotRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.JobID == "" {
 		return nil, missingPart("ml.update_model_snapshot", "job_id")
 	}
@@ -2033,7 +4212,7 @@ func (a *MLAPI) UpdateModelSnapshot(ctx context.Context, r MLUpdateModelSnapshot
 	}
 	p := "/_ml/anomaly_detectors/" + esc(r.JobID) + "/model_snapshots/" + esc(r.SnapshotID) + "/_update"
 	m := "POST"
-	return send(ctx, a.t, "ml.update_model_snapshot", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "ml.update_model_snapshot", m, p, nil, body, "", "", opts)
 }
 
 // MLUpdateTrainedModelDeploymentRequest holds the parameters of [MLAPI.UpdateTrainedModelDeployment].
@@ -2043,14 +4222,52 @@ type MLUpdateTrainedModelDeploymentRequest struct {
 	// NumberOfAllocations: ("number_of_allocations") Update the model deployment to this number of allocations.
 	NumberOfAllocations *int
 	// Body: The updated trained model deployment settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLUpdateTrainedModelDeploymentBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MLUpdateTrainedModelDeploymentBody is the body of [MLAPI.UpdateTrainedModelDeployment].
+type MLUpdateTrainedModelDeploymentBody struct {
+	// The number of model allocations on each node where the model is deployed.
+	// All allocations on a node share the same copy of the model in memory but use
+	// a separate set of threads to evaluate the model.
+	// Increasing this value generally increases the throughput.
+	// If this setting is greater than the number of hardware threads
+	// it will automatically be changed to a value less than the number of hardware threads.
+	// If adaptive_allocations is enabled, do not set this value, because it’s automatically set.
+	NumberOfAllocations *int `json:"number_of_allocations,omitempty"`
+	// Adaptive allocations configuration. When enabled, the number of allocations
+	// is set based on the current load.
+	// If adaptive_allocations is enabled, do not set the number of allocations manually.
+	AdaptiveAllocations *types.AdaptiveAllocationsSettings `json:"adaptive_allocations,omitempty"`
+}
+
+// MLUpdateTrainedModelDeploymentResponse is the response of [MLAPI.UpdateTrainedModelDeployment].
+type MLUpdateTrainedModelDeploymentResponse struct {
+	Assignment types.TrainedModelAssignment `json:"assignment"`
 }
 
 // UpdateTrainedModelDeployment calls ml.update_trained_model_deployment: Update a trained model deployment.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-update-trained-model-deployment
-func (a *MLAPI) UpdateTrainedModelDeployment(ctx context.Context, r MLUpdateTrainedModelDeploymentRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) UpdateTrainedModelDeployment(ctx context.Context, r MLUpdateTrainedModelDeploymentRequest, opts ...Option) (*MLUpdateTrainedModelDeploymentResponse, error) {
+	return decodeAs[MLUpdateTrainedModelDeploymentResponse](doMLUpdateTrainedModelDeployment(ctx, a.t, r, opts))
+}
+
+// UpdateTrainedModelDeployment calls ml.update_trained_model_deployment and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.UpdateTrainedModelDeployment].
+func (a *RawMLAPI) UpdateTrainedModelDeployment(ctx context.Context, r MLUpdateTrainedModelDeploymentRequest, opts ...Option) (*transport.Response, error) {
+	return doMLUpdateTrainedModelDeployment(ctx, a.t, r, opts)
+}
+
+func doMLUpdateTrainedModelDeployment(ctx context.Context, t transport.Interface, r MLUpdateTrainedModelDeploymentRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ModelID == "" {
 		return nil, missingPart("ml.update_trained_model_deployment", "model_id")
 	}
@@ -2058,7 +4275,7 @@ func (a *MLAPI) UpdateTrainedModelDeployment(ctx context.Context, r MLUpdateTrai
 	m := "POST"
 	q := url.Values{}
 	setInt(q, "number_of_allocations", r.NumberOfAllocations)
-	return send(ctx, a.t, "ml.update_trained_model_deployment", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "ml.update_trained_model_deployment", m, p, q, body, "", "", opts)
 }
 
 // MLUpgradeJobSnapshotRequest holds the parameters of [MLAPI.UpgradeJobSnapshot].
@@ -2074,10 +4291,28 @@ type MLUpgradeJobSnapshotRequest struct {
 	WaitForCompletion *bool
 }
 
+// MLUpgradeJobSnapshotResponse is the response of [MLAPI.UpgradeJobSnapshot].
+type MLUpgradeJobSnapshotResponse struct {
+	// The ID of the node that the upgrade task was started on if it is still running. In serverless this will be the "serverless".
+	Node types.NodeId `json:"node"`
+	// When true, this means the task is complete. When false, it is still running.
+	Completed bool `json:"completed"`
+}
+
 // UpgradeJobSnapshot calls ml.upgrade_job_snapshot: Upgrade a snapshot.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ml-upgrade-job-snapshot
-func (a *MLAPI) UpgradeJobSnapshot(ctx context.Context, r MLUpgradeJobSnapshotRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) UpgradeJobSnapshot(ctx context.Context, r MLUpgradeJobSnapshotRequest, opts ...Option) (*MLUpgradeJobSnapshotResponse, error) {
+	return decodeAs[MLUpgradeJobSnapshotResponse](doMLUpgradeJobSnapshot(ctx, a.t, r, opts))
+}
+
+// UpgradeJobSnapshot calls ml.upgrade_job_snapshot and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.UpgradeJobSnapshot].
+func (a *RawMLAPI) UpgradeJobSnapshot(ctx context.Context, r MLUpgradeJobSnapshotRequest, opts ...Option) (*transport.Response, error) {
+	return doMLUpgradeJobSnapshot(ctx, a.t, r, opts)
+}
+
+func doMLUpgradeJobSnapshot(ctx context.Context, t transport.Interface, r MLUpgradeJobSnapshotRequest, opts []Option) (*transport.Response, error) {
 	if r.JobID == "" {
 		return nil, missingPart("ml.upgrade_job_snapshot", "job_id")
 	}
@@ -2089,38 +4324,91 @@ func (a *MLAPI) UpgradeJobSnapshot(ctx context.Context, r MLUpgradeJobSnapshotRe
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, "ml.upgrade_job_snapshot", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "ml.upgrade_job_snapshot", m, p, q, nil, "", "", opts)
 }
 
 // MLValidateRequest holds the parameters of [MLAPI.Validate].
 type MLValidateRequest struct {
 	// Body: The job config.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MLValidateBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// MLValidateBody is the body of [MLAPI.Validate].
+type MLValidateBody struct {
+	JobID                      types.Id               `json:"job_id,omitempty"`
+	AnalysisConfig             *types.AnalysisConfig  `json:"analysis_config,omitempty"`
+	AnalysisLimits             *types.AnalysisLimits  `json:"analysis_limits,omitempty"`
+	DataDescription            *types.DataDescription `json:"data_description,omitempty"`
+	Description                string                 `json:"description,omitempty"`
+	ModelPlot                  *types.ModelPlotConfig `json:"model_plot,omitempty"`
+	ModelSnapshotID            types.Id               `json:"model_snapshot_id,omitempty"`
+	ModelSnapshotRetentionDays *int64                 `json:"model_snapshot_retention_days,omitempty"`
+	ResultsIndexName           types.IndexName        `json:"results_index_name,omitempty"`
+}
+
+// MLValidateResponse is the response of [MLAPI.Validate].
+type MLValidateResponse = types.AcknowledgedResponseBase
 
 // Validate calls ml.validate: Validate an anomaly detection job.
 //
 // This endpoint is internal to Elasticsearch.
 // See https://www.elastic.co/guide/en/machine-learning/current/ml-jobs.html
-func (a *MLAPI) Validate(ctx context.Context, r MLValidateRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) Validate(ctx context.Context, r MLValidateRequest, opts ...Option) (*MLValidateResponse, error) {
+	return decodeAs[MLValidateResponse](doMLValidate(ctx, a.t, r, opts))
+}
+
+// Validate calls ml.validate and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.Validate].
+func (a *RawMLAPI) Validate(ctx context.Context, r MLValidateRequest, opts ...Option) (*transport.Response, error) {
+	return doMLValidate(ctx, a.t, r, opts)
+}
+
+func doMLValidate(ctx context.Context, t transport.Interface, r MLValidateRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_ml/anomaly_detectors/_validate"
 	m := "POST"
-	return send(ctx, a.t, "ml.validate", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "ml.validate", m, p, nil, body, "", "", opts)
 }
 
 // MLValidateDetectorRequest holds the parameters of [MLAPI.ValidateDetector].
 type MLValidateDetectorRequest struct {
 	// Body: The detector.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *types.Detector
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// MLValidateDetectorResponse is the response of [MLAPI.ValidateDetector].
+type MLValidateDetectorResponse = types.AcknowledgedResponseBase
 
 // ValidateDetector calls ml.validate_detector: Validate an anomaly detection job.
 //
 // This endpoint is internal to Elasticsearch.
-func (a *MLAPI) ValidateDetector(ctx context.Context, r MLValidateDetectorRequest, opts ...Option) (*transport.Response, error) {
+func (a *MLAPI) ValidateDetector(ctx context.Context, r MLValidateDetectorRequest, opts ...Option) (*MLValidateDetectorResponse, error) {
+	return decodeAs[MLValidateDetectorResponse](doMLValidateDetector(ctx, a.t, r, opts))
+}
+
+// ValidateDetector calls ml.validate_detector and returns the raw response: the caller reads and closes
+// its body. See [MLAPI.ValidateDetector].
+func (a *RawMLAPI) ValidateDetector(ctx context.Context, r MLValidateDetectorRequest, opts ...Option) (*transport.Response, error) {
+	return doMLValidateDetector(ctx, a.t, r, opts)
+}
+
+func doMLValidateDetector(ctx context.Context, t transport.Interface, r MLValidateDetectorRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_ml/anomaly_detectors/_validate/detector"
 	m := "POST"
-	return send(ctx, a.t, "ml.validate_detector", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "ml.validate_detector", m, p, nil, body, "", "", opts)
 }

@@ -5,6 +5,7 @@ package api
 import (
 	"context"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -17,9 +18,19 @@ type MonitoringBulkRequest struct {
 	SystemAPIVersion string
 	// SystemID: ("system_id") Identifier of the monitored system.
 	SystemID string
-	// Body: The operation definition and data (action-data pairs), separated by newlines.
+	// RawBody: The operation definition and data (action-data pairs), separated by newlines.
 	// NDJSON: a slice (each element is encoded as one line), []byte, string or io.Reader.
-	Body any
+	RawBody any
+}
+
+// MonitoringBulkResponse is the response of [MonitoringAPI.Bulk].
+type MonitoringBulkResponse struct {
+	Error *types.ErrorCause `json:"error,omitempty"`
+	// True if there is was an error
+	Errors bool `json:"errors"`
+	// Was collection disabled?
+	Ignored bool  `json:"ignored"`
+	Took    int64 `json:"took"`
 }
 
 // Bulk calls monitoring.bulk: Send monitoring data.
@@ -28,12 +39,25 @@ type MonitoringBulkRequest struct {
 // See https://www.elastic.co/docs/api/doc/elasticsearch
 //
 // Deprecated: Legacy monitoring is deprecated and will be removed in Elasticsearch 10.0. (since 9.6.0)
-func (a *MonitoringAPI) Bulk(ctx context.Context, r MonitoringBulkRequest, opts ...Option) (*transport.Response, error) {
+func (a *MonitoringAPI) Bulk(ctx context.Context, r MonitoringBulkRequest, opts ...Option) (*MonitoringBulkResponse, error) {
+	return decodeAs[MonitoringBulkResponse](doMonitoringBulk(ctx, a.t, r, opts))
+}
+
+// Bulk calls monitoring.bulk and returns the raw response: the caller reads and closes
+// its body. See [MonitoringAPI.Bulk].
+//
+// Deprecated: Legacy monitoring is deprecated and will be removed in Elasticsearch 10.0. (since 9.6.0)
+func (a *RawMonitoringAPI) Bulk(ctx context.Context, r MonitoringBulkRequest, opts ...Option) (*transport.Response, error) {
+	return doMonitoringBulk(ctx, a.t, r, opts)
+}
+
+func doMonitoringBulk(ctx context.Context, t transport.Interface, r MonitoringBulkRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
 	p := "/_monitoring/bulk"
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "interval", r.Interval)
 	setStr(q, "system_api_version", r.SystemAPIVersion)
 	setStr(q, "system_id", r.SystemID)
-	return send(ctx, a.t, "monitoring.bulk", m, p, q, r.Body, "application/x-ndjson", "", opts)
+	return send(ctx, t, "monitoring.bulk", m, p, q, body, "application/x-ndjson", "", opts)
 }

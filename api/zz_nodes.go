@@ -5,6 +5,7 @@ package api
 import (
 	"context"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 	"strconv"
 )
@@ -18,11 +19,24 @@ type NodesClearRepositoriesMeteringArchiveRequest struct {
 	MaxArchiveVersion *int
 }
 
+// NodesClearRepositoriesMeteringArchiveResponse is the response of [NodesAPI.ClearRepositoriesMeteringArchive].
+type NodesClearRepositoriesMeteringArchiveResponse = types.NodesClearRepositoriesMeteringArchiveResponseBase
+
 // ClearRepositoriesMeteringArchive calls nodes.clear_repositories_metering_archive: Clear the archived repositories metering.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-nodes-clear-repositories-metering-archive
-func (a *NodesAPI) ClearRepositoriesMeteringArchive(ctx context.Context, r NodesClearRepositoriesMeteringArchiveRequest, opts ...Option) (*transport.Response, error) {
+func (a *NodesAPI) ClearRepositoriesMeteringArchive(ctx context.Context, r NodesClearRepositoriesMeteringArchiveRequest, opts ...Option) (*NodesClearRepositoriesMeteringArchiveResponse, error) {
+	return decodeAs[NodesClearRepositoriesMeteringArchiveResponse](doNodesClearRepositoriesMeteringArchive(ctx, a.t, r, opts))
+}
+
+// ClearRepositoriesMeteringArchive calls nodes.clear_repositories_metering_archive and returns the raw response: the caller reads and closes
+// its body. See [NodesAPI.ClearRepositoriesMeteringArchive].
+func (a *RawNodesAPI) ClearRepositoriesMeteringArchive(ctx context.Context, r NodesClearRepositoriesMeteringArchiveRequest, opts ...Option) (*transport.Response, error) {
+	return doNodesClearRepositoriesMeteringArchive(ctx, a.t, r, opts)
+}
+
+func doNodesClearRepositoriesMeteringArchive(ctx context.Context, t transport.Interface, r NodesClearRepositoriesMeteringArchiveRequest, opts []Option) (*transport.Response, error) {
 	if len(r.NodeID) == 0 {
 		return nil, missingPart("nodes.clear_repositories_metering_archive", "node_id")
 	}
@@ -31,7 +45,7 @@ func (a *NodesAPI) ClearRepositoriesMeteringArchive(ctx context.Context, r Nodes
 	}
 	p := "/_nodes/" + escList(r.NodeID) + "/_repositories_metering/" + strconv.Itoa(*r.MaxArchiveVersion)
 	m := "DELETE"
-	return send(ctx, a.t, "nodes.clear_repositories_metering_archive", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "nodes.clear_repositories_metering_archive", m, p, nil, nil, "", "", opts)
 }
 
 // NodesGetRepositoriesMeteringInfoRequest holds the parameters of [NodesAPI.GetRepositoriesMeteringInfo].
@@ -41,17 +55,30 @@ type NodesGetRepositoriesMeteringInfoRequest struct {
 	NodeID []string
 }
 
+// NodesGetRepositoriesMeteringInfoResponse is the response of [NodesAPI.GetRepositoriesMeteringInfo].
+type NodesGetRepositoriesMeteringInfoResponse = types.NodesGetRepositoriesMeteringInfoResponseBase
+
 // GetRepositoriesMeteringInfo calls nodes.get_repositories_metering_info: Get cluster repositories metering.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-nodes-get-repositories-metering-info
-func (a *NodesAPI) GetRepositoriesMeteringInfo(ctx context.Context, r NodesGetRepositoriesMeteringInfoRequest, opts ...Option) (*transport.Response, error) {
+func (a *NodesAPI) GetRepositoriesMeteringInfo(ctx context.Context, r NodesGetRepositoriesMeteringInfoRequest, opts ...Option) (*NodesGetRepositoriesMeteringInfoResponse, error) {
+	return decodeAs[NodesGetRepositoriesMeteringInfoResponse](doNodesGetRepositoriesMeteringInfo(ctx, a.t, r, opts))
+}
+
+// GetRepositoriesMeteringInfo calls nodes.get_repositories_metering_info and returns the raw response: the caller reads and closes
+// its body. See [NodesAPI.GetRepositoriesMeteringInfo].
+func (a *RawNodesAPI) GetRepositoriesMeteringInfo(ctx context.Context, r NodesGetRepositoriesMeteringInfoRequest, opts ...Option) (*transport.Response, error) {
+	return doNodesGetRepositoriesMeteringInfo(ctx, a.t, r, opts)
+}
+
+func doNodesGetRepositoriesMeteringInfo(ctx context.Context, t transport.Interface, r NodesGetRepositoriesMeteringInfoRequest, opts []Option) (*transport.Response, error) {
 	if len(r.NodeID) == 0 {
 		return nil, missingPart("nodes.get_repositories_metering_info", "node_id")
 	}
 	p := "/_nodes/" + escList(r.NodeID) + "/_repositories_metering"
 	m := "GET"
-	return send(ctx, a.t, "nodes.get_repositories_metering_info", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "nodes.get_repositories_metering_info", m, p, nil, nil, "", "", opts)
 }
 
 // NodesHotThreadsRequest holds the parameters of [NodesAPI.HotThreads].
@@ -81,6 +108,16 @@ type NodesHotThreadsRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-nodes-hot-threads
 func (a *NodesAPI) HotThreads(ctx context.Context, r NodesHotThreadsRequest, opts ...Option) (*transport.Response, error) {
+	return doNodesHotThreads(ctx, a.t, r, opts)
+}
+
+// HotThreads calls nodes.hot_threads and returns the raw response: the caller reads and closes
+// its body. See [NodesAPI.HotThreads].
+func (a *RawNodesAPI) HotThreads(ctx context.Context, r NodesHotThreadsRequest, opts ...Option) (*transport.Response, error) {
+	return doNodesHotThreads(ctx, a.t, r, opts)
+}
+
+func doNodesHotThreads(ctx context.Context, t transport.Interface, r NodesHotThreadsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -97,7 +134,7 @@ func (a *NodesAPI) HotThreads(ctx context.Context, r NodesHotThreadsRequest, opt
 	setInt(q, "threads", r.Threads)
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "type", string(r.Type))
-	return send(ctx, a.t, "nodes.hot_threads", m, p, q, nil, "", "text/plain", opts)
+	return send(ctx, t, "nodes.hot_threads", m, p, q, nil, "", "text/plain", opts)
 }
 
 // NodesInfoRequest holds the parameters of [NodesAPI.Info].
@@ -115,10 +152,23 @@ type NodesInfoRequest struct {
 	Timeout string
 }
 
+// NodesInfoResponse is the response of [NodesAPI.Info].
+type NodesInfoResponse = types.NodesInfoResponseBase
+
 // Info calls nodes.info: Get node information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-nodes-info
-func (a *NodesAPI) Info(ctx context.Context, r NodesInfoRequest, opts ...Option) (*transport.Response, error) {
+func (a *NodesAPI) Info(ctx context.Context, r NodesInfoRequest, opts ...Option) (*NodesInfoResponse, error) {
+	return decodeAs[NodesInfoResponse](doNodesInfo(ctx, a.t, r, opts))
+}
+
+// Info calls nodes.info and returns the raw response: the caller reads and closes
+// its body. See [NodesAPI.Info].
+func (a *RawNodesAPI) Info(ctx context.Context, r NodesInfoRequest, opts ...Option) (*transport.Response, error) {
+	return doNodesInfo(ctx, a.t, r, opts)
+}
+
+func doNodesInfo(ctx context.Context, t transport.Interface, r NodesInfoRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -134,7 +184,7 @@ func (a *NodesAPI) Info(ctx context.Context, r NodesInfoRequest, opts ...Option)
 	q := url.Values{}
 	setBool(q, "flat_settings", r.FlatSettings)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "nodes.info", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "nodes.info", m, p, q, nil, "", "", opts)
 }
 
 // NodesReloadSecureSettingsRequest holds the parameters of [NodesAPI.ReloadSecureSettings].
@@ -146,14 +196,40 @@ type NodesReloadSecureSettingsRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: An object containing the password for the elasticsearch keystore.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *NodesReloadSecureSettingsBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// NodesReloadSecureSettingsBody is the body of [NodesAPI.ReloadSecureSettings].
+type NodesReloadSecureSettingsBody struct {
+	// The password for the Elasticsearch keystore.
+	SecureSettingsPassword types.Password `json:"secure_settings_password,omitempty"`
+}
+
+// NodesReloadSecureSettingsResponse is the response of [NodesAPI.ReloadSecureSettings].
+type NodesReloadSecureSettingsResponse = types.NodesReloadSecureSettingsResponseBase
 
 // ReloadSecureSettings calls nodes.reload_secure_settings: Reload the keystore on nodes in the cluster.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-nodes-reload-secure-settings
-func (a *NodesAPI) ReloadSecureSettings(ctx context.Context, r NodesReloadSecureSettingsRequest, opts ...Option) (*transport.Response, error) {
+func (a *NodesAPI) ReloadSecureSettings(ctx context.Context, r NodesReloadSecureSettingsRequest, opts ...Option) (*NodesReloadSecureSettingsResponse, error) {
+	return decodeAs[NodesReloadSecureSettingsResponse](doNodesReloadSecureSettings(ctx, a.t, r, opts))
+}
+
+// ReloadSecureSettings calls nodes.reload_secure_settings and returns the raw response: the caller reads and closes
+// its body. See [NodesAPI.ReloadSecureSettings].
+func (a *RawNodesAPI) ReloadSecureSettings(ctx context.Context, r NodesReloadSecureSettingsRequest, opts ...Option) (*transport.Response, error) {
+	return doNodesReloadSecureSettings(ctx, a.t, r, opts)
+}
+
+func doNodesReloadSecureSettings(ctx context.Context, t transport.Interface, r NodesReloadSecureSettingsRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	var p string
 	m := "POST"
 	switch {
@@ -164,7 +240,7 @@ func (a *NodesAPI) ReloadSecureSettings(ctx context.Context, r NodesReloadSecure
 	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "nodes.reload_secure_settings", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "nodes.reload_secure_settings", m, p, q, body, "", "", opts)
 }
 
 // NodesStatsRequest holds the parameters of [NodesAPI.Stats].
@@ -203,10 +279,23 @@ type NodesStatsRequest struct {
 	Types []string
 }
 
+// NodesStatsResponse is the response of [NodesAPI.Stats].
+type NodesStatsResponse = types.NodesStatsResponseBase
+
 // Stats calls nodes.stats: Get node statistics.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-nodes-stats
-func (a *NodesAPI) Stats(ctx context.Context, r NodesStatsRequest, opts ...Option) (*transport.Response, error) {
+func (a *NodesAPI) Stats(ctx context.Context, r NodesStatsRequest, opts ...Option) (*NodesStatsResponse, error) {
+	return decodeAs[NodesStatsResponse](doNodesStats(ctx, a.t, r, opts))
+}
+
+// Stats calls nodes.stats and returns the raw response: the caller reads and closes
+// its body. See [NodesAPI.Stats].
+func (a *RawNodesAPI) Stats(ctx context.Context, r NodesStatsRequest, opts ...Option) (*transport.Response, error) {
+	return doNodesStats(ctx, a.t, r, opts)
+}
+
+func doNodesStats(ctx context.Context, t transport.Interface, r NodesStatsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -233,7 +322,7 @@ func (a *NodesAPI) Stats(ctx context.Context, r NodesStatsRequest, opts ...Optio
 	setStr(q, "level", string(r.Level))
 	setStr(q, "timeout", r.Timeout)
 	setList(q, "types", r.Types)
-	return send(ctx, a.t, "nodes.stats", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "nodes.stats", m, p, q, nil, "", "", opts)
 }
 
 // NodesUsageRequest holds the parameters of [NodesAPI.Usage].
@@ -249,10 +338,23 @@ type NodesUsageRequest struct {
 	Timeout string
 }
 
+// NodesUsageResponse is the response of [NodesAPI.Usage].
+type NodesUsageResponse = types.NodesUsageResponseBase
+
 // Usage calls nodes.usage: Get feature usage information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-nodes-usage
-func (a *NodesAPI) Usage(ctx context.Context, r NodesUsageRequest, opts ...Option) (*transport.Response, error) {
+func (a *NodesAPI) Usage(ctx context.Context, r NodesUsageRequest, opts ...Option) (*NodesUsageResponse, error) {
+	return decodeAs[NodesUsageResponse](doNodesUsage(ctx, a.t, r, opts))
+}
+
+// Usage calls nodes.usage and returns the raw response: the caller reads and closes
+// its body. See [NodesAPI.Usage].
+func (a *RawNodesAPI) Usage(ctx context.Context, r NodesUsageRequest, opts ...Option) (*transport.Response, error) {
+	return doNodesUsage(ctx, a.t, r, opts)
+}
+
+func doNodesUsage(ctx context.Context, t transport.Interface, r NodesUsageRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -267,5 +369,5 @@ func (a *NodesAPI) Usage(ctx context.Context, r NodesUsageRequest, opts ...Optio
 	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "nodes.usage", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "nodes.usage", m, p, q, nil, "", "", opts)
 }

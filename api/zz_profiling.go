@@ -4,15 +4,20 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
 // ProfilingFlamegraphRequest holds the parameters of [ProfilingAPI.Flamegraph].
 type ProfilingFlamegraphRequest struct {
 	// Body: The filter conditions for the flamegraph.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body json.RawMessage
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
 
 // Flamegraph calls profiling.flamegraph: Extracts a UI-optimized structure to render flamegraphs from Universal Profiling.
@@ -20,16 +25,33 @@ type ProfilingFlamegraphRequest struct {
 // This endpoint is internal to Elasticsearch.
 // See https://www.elastic.co/guide/en/observability/current/universal-profiling.html
 func (a *ProfilingAPI) Flamegraph(ctx context.Context, r ProfilingFlamegraphRequest, opts ...Option) (*transport.Response, error) {
+	return doProfilingFlamegraph(ctx, a.t, r, opts)
+}
+
+// Flamegraph calls profiling.flamegraph and returns the raw response: the caller reads and closes
+// its body. See [ProfilingAPI.Flamegraph].
+func (a *RawProfilingAPI) Flamegraph(ctx context.Context, r ProfilingFlamegraphRequest, opts ...Option) (*transport.Response, error) {
+	return doProfilingFlamegraph(ctx, a.t, r, opts)
+}
+
+func doProfilingFlamegraph(ctx context.Context, t transport.Interface, r ProfilingFlamegraphRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_profiling/flamegraph"
 	m := "POST"
-	return send(ctx, a.t, "profiling.flamegraph", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "profiling.flamegraph", m, p, nil, body, "", "", opts)
 }
 
 // ProfilingStacktracesRequest holds the parameters of [ProfilingAPI.Stacktraces].
 type ProfilingStacktracesRequest struct {
 	// Body: The filter conditions for stacktraces.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body json.RawMessage
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
 
 // Stacktraces calls profiling.stacktraces: Extracts raw stacktrace information from Universal Profiling.
@@ -37,9 +59,23 @@ type ProfilingStacktracesRequest struct {
 // This endpoint is internal to Elasticsearch.
 // See https://www.elastic.co/guide/en/observability/current/universal-profiling.html
 func (a *ProfilingAPI) Stacktraces(ctx context.Context, r ProfilingStacktracesRequest, opts ...Option) (*transport.Response, error) {
+	return doProfilingStacktraces(ctx, a.t, r, opts)
+}
+
+// Stacktraces calls profiling.stacktraces and returns the raw response: the caller reads and closes
+// its body. See [ProfilingAPI.Stacktraces].
+func (a *RawProfilingAPI) Stacktraces(ctx context.Context, r ProfilingStacktracesRequest, opts ...Option) (*transport.Response, error) {
+	return doProfilingStacktraces(ctx, a.t, r, opts)
+}
+
+func doProfilingStacktraces(ctx context.Context, t transport.Interface, r ProfilingStacktracesRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_profiling/stacktraces"
 	m := "POST"
-	return send(ctx, a.t, "profiling.stacktraces", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "profiling.stacktraces", m, p, nil, body, "", "", opts)
 }
 
 // ProfilingStatusRequest holds the parameters of [ProfilingAPI.Status].
@@ -54,25 +90,43 @@ type ProfilingStatusRequest struct {
 	WaitForResourcesCreated *bool
 }
 
+// ProfilingStatusResponse is the response of [ProfilingAPI.Status].
+type ProfilingStatusResponse struct {
+	OperationMode types.ProfilingOperationMode `json:"operation_mode"`
+}
+
 // Status calls profiling.status: Returns basic information about the status of Universal Profiling.
 //
 // This endpoint is internal to Elasticsearch.
 // See https://www.elastic.co/guide/en/observability/current/universal-profiling.html
-func (a *ProfilingAPI) Status(ctx context.Context, r ProfilingStatusRequest, opts ...Option) (*transport.Response, error) {
+func (a *ProfilingAPI) Status(ctx context.Context, r ProfilingStatusRequest, opts ...Option) (*ProfilingStatusResponse, error) {
+	return decodeAs[ProfilingStatusResponse](doProfilingStatus(ctx, a.t, r, opts))
+}
+
+// Status calls profiling.status and returns the raw response: the caller reads and closes
+// its body. See [ProfilingAPI.Status].
+func (a *RawProfilingAPI) Status(ctx context.Context, r ProfilingStatusRequest, opts ...Option) (*transport.Response, error) {
+	return doProfilingStatus(ctx, a.t, r, opts)
+}
+
+func doProfilingStatus(ctx context.Context, t transport.Interface, r ProfilingStatusRequest, opts []Option) (*transport.Response, error) {
 	p := "/_profiling/status"
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "wait_for_resources_created", r.WaitForResourcesCreated)
-	return send(ctx, a.t, "profiling.status", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "profiling.status", m, p, q, nil, "", "", opts)
 }
 
 // ProfilingTopnFunctionsRequest holds the parameters of [ProfilingAPI.TopnFunctions].
 type ProfilingTopnFunctionsRequest struct {
 	// Body: The filter conditions for stacktraces.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body json.RawMessage
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
 
 // TopnFunctions calls profiling.topn_functions: Extracts a list of topN functions from Universal Profiling.
@@ -80,7 +134,21 @@ type ProfilingTopnFunctionsRequest struct {
 // This endpoint is internal to Elasticsearch.
 // See https://www.elastic.co/guide/en/observability/current/universal-profiling.html
 func (a *ProfilingAPI) TopnFunctions(ctx context.Context, r ProfilingTopnFunctionsRequest, opts ...Option) (*transport.Response, error) {
+	return doProfilingTopnFunctions(ctx, a.t, r, opts)
+}
+
+// TopnFunctions calls profiling.topn_functions and returns the raw response: the caller reads and closes
+// its body. See [ProfilingAPI.TopnFunctions].
+func (a *RawProfilingAPI) TopnFunctions(ctx context.Context, r ProfilingTopnFunctionsRequest, opts ...Option) (*transport.Response, error) {
+	return doProfilingTopnFunctions(ctx, a.t, r, opts)
+}
+
+func doProfilingTopnFunctions(ctx context.Context, t transport.Interface, r ProfilingTopnFunctionsRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_profiling/topn/functions"
 	m := "POST"
-	return send(ctx, a.t, "profiling.topn_functions", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "profiling.topn_functions", m, p, nil, body, "", "", opts)
 }

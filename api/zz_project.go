@@ -5,23 +5,44 @@ package api
 import (
 	"context"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 )
 
 // ProjectCreateManyRoutingRequest holds the parameters of [ProjectAPI.CreateManyRouting].
 type ProjectCreateManyRoutingRequest struct {
 	// Body: Project routing expressions to save.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body types.NamedProjectRoutingExpressions
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// ProjectCreateManyRoutingResponse is the response of [ProjectAPI.CreateManyRouting].
+type ProjectCreateManyRoutingResponse = types.AcknowledgedResponseBase
 
 // CreateManyRouting calls project.create_many_routing: Create or update named project routing expressions.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch#TODO
-func (a *ProjectAPI) CreateManyRouting(ctx context.Context, r ProjectCreateManyRoutingRequest, opts ...Option) (*transport.Response, error) {
+func (a *ProjectAPI) CreateManyRouting(ctx context.Context, r ProjectCreateManyRoutingRequest, opts ...Option) (*ProjectCreateManyRoutingResponse, error) {
+	return decodeAs[ProjectCreateManyRoutingResponse](doProjectCreateManyRouting(ctx, a.t, r, opts))
+}
+
+// CreateManyRouting calls project.create_many_routing and returns the raw response: the caller reads and closes
+// its body. See [ProjectAPI.CreateManyRouting].
+func (a *RawProjectAPI) CreateManyRouting(ctx context.Context, r ProjectCreateManyRoutingRequest, opts ...Option) (*transport.Response, error) {
+	return doProjectCreateManyRouting(ctx, a.t, r, opts)
+}
+
+func doProjectCreateManyRouting(ctx context.Context, t transport.Interface, r ProjectCreateManyRoutingRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_project_routing"
 	m := "PUT"
-	return send(ctx, a.t, "project.create_many_routing", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "project.create_many_routing", m, p, nil, body, "", "", opts)
 }
 
 // ProjectCreateRoutingRequest holds the parameters of [ProjectAPI.CreateRouting].
@@ -29,21 +50,41 @@ type ProjectCreateRoutingRequest struct {
 	// Name: (path part "name", required) The name of the project routing expression.
 	Name string
 	// Body: Project routing expression to save.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *types.ProjectRoutingExpression
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// ProjectCreateRoutingResponse is the response of [ProjectAPI.CreateRouting].
+type ProjectCreateRoutingResponse = types.AcknowledgedResponseBase
 
 // CreateRouting calls project.create_routing: Create or update named project routing expression.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch#TODO
-func (a *ProjectAPI) CreateRouting(ctx context.Context, r ProjectCreateRoutingRequest, opts ...Option) (*transport.Response, error) {
+func (a *ProjectAPI) CreateRouting(ctx context.Context, r ProjectCreateRoutingRequest, opts ...Option) (*ProjectCreateRoutingResponse, error) {
+	return decodeAs[ProjectCreateRoutingResponse](doProjectCreateRouting(ctx, a.t, r, opts))
+}
+
+// CreateRouting calls project.create_routing and returns the raw response: the caller reads and closes
+// its body. See [ProjectAPI.CreateRouting].
+func (a *RawProjectAPI) CreateRouting(ctx context.Context, r ProjectCreateRoutingRequest, opts ...Option) (*transport.Response, error) {
+	return doProjectCreateRouting(ctx, a.t, r, opts)
+}
+
+func doProjectCreateRouting(ctx context.Context, t transport.Interface, r ProjectCreateRoutingRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Name == "" {
 		return nil, missingPart("project.create_routing", "name")
 	}
 	p := "/_project_routing/" + esc(r.Name)
 	m := "PUT"
-	return send(ctx, a.t, "project.create_routing", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "project.create_routing", m, p, nil, body, "", "", opts)
 }
 
 // ProjectDeleteRoutingRequest holds the parameters of [ProjectAPI.DeleteRouting].
@@ -52,31 +93,57 @@ type ProjectDeleteRoutingRequest struct {
 	Name string
 }
 
+// ProjectDeleteRoutingResponse is the response of [ProjectAPI.DeleteRouting].
+type ProjectDeleteRoutingResponse = types.AcknowledgedResponseBase
+
 // DeleteRouting calls project.delete_routing: Delete named project routing expression.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch#TODO
-func (a *ProjectAPI) DeleteRouting(ctx context.Context, r ProjectDeleteRoutingRequest, opts ...Option) (*transport.Response, error) {
+func (a *ProjectAPI) DeleteRouting(ctx context.Context, r ProjectDeleteRoutingRequest, opts ...Option) (*ProjectDeleteRoutingResponse, error) {
+	return decodeAs[ProjectDeleteRoutingResponse](doProjectDeleteRouting(ctx, a.t, r, opts))
+}
+
+// DeleteRouting calls project.delete_routing and returns the raw response: the caller reads and closes
+// its body. See [ProjectAPI.DeleteRouting].
+func (a *RawProjectAPI) DeleteRouting(ctx context.Context, r ProjectDeleteRoutingRequest, opts ...Option) (*transport.Response, error) {
+	return doProjectDeleteRouting(ctx, a.t, r, opts)
+}
+
+func doProjectDeleteRouting(ctx context.Context, t transport.Interface, r ProjectDeleteRoutingRequest, opts []Option) (*transport.Response, error) {
 	if r.Name == "" {
 		return nil, missingPart("project.delete_routing", "name")
 	}
 	p := "/_project_routing/" + esc(r.Name)
 	m := "DELETE"
-	return send(ctx, a.t, "project.delete_routing", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "project.delete_routing", m, p, nil, nil, "", "", opts)
 }
 
 // ProjectGetManyRoutingRequest holds the parameters of [ProjectAPI.GetManyRouting].
 type ProjectGetManyRoutingRequest struct {
 }
 
+// ProjectGetManyRoutingResponse is the response of [ProjectAPI.GetManyRouting].
+type ProjectGetManyRoutingResponse = types.NamedProjectRoutingExpressions
+
 // GetManyRouting calls project.get_many_routing: Get named project routing expressions.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch#TODO
-func (a *ProjectAPI) GetManyRouting(ctx context.Context, r ProjectGetManyRoutingRequest, opts ...Option) (*transport.Response, error) {
+func (a *ProjectAPI) GetManyRouting(ctx context.Context, r ProjectGetManyRoutingRequest, opts ...Option) (*ProjectGetManyRoutingResponse, error) {
+	return decodeAs[ProjectGetManyRoutingResponse](doProjectGetManyRouting(ctx, a.t, r, opts))
+}
+
+// GetManyRouting calls project.get_many_routing and returns the raw response: the caller reads and closes
+// its body. See [ProjectAPI.GetManyRouting].
+func (a *RawProjectAPI) GetManyRouting(ctx context.Context, r ProjectGetManyRoutingRequest, opts ...Option) (*transport.Response, error) {
+	return doProjectGetManyRouting(ctx, a.t, r, opts)
+}
+
+func doProjectGetManyRouting(ctx context.Context, t transport.Interface, r ProjectGetManyRoutingRequest, opts []Option) (*transport.Response, error) {
 	p := "/_project_routing"
 	m := "GET"
-	return send(ctx, a.t, "project.get_many_routing", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "project.get_many_routing", m, p, nil, nil, "", "", opts)
 }
 
 // ProjectGetRoutingRequest holds the parameters of [ProjectAPI.GetRouting].
@@ -85,34 +152,78 @@ type ProjectGetRoutingRequest struct {
 	Name string
 }
 
+// ProjectGetRoutingResponse is the response of [ProjectAPI.GetRouting].
+type ProjectGetRoutingResponse = types.ProjectRoutingExpression
+
 // GetRouting calls project.get_routing: Get named project routing expression.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch#TODO
-func (a *ProjectAPI) GetRouting(ctx context.Context, r ProjectGetRoutingRequest, opts ...Option) (*transport.Response, error) {
+func (a *ProjectAPI) GetRouting(ctx context.Context, r ProjectGetRoutingRequest, opts ...Option) (*ProjectGetRoutingResponse, error) {
+	return decodeAs[ProjectGetRoutingResponse](doProjectGetRouting(ctx, a.t, r, opts))
+}
+
+// GetRouting calls project.get_routing and returns the raw response: the caller reads and closes
+// its body. See [ProjectAPI.GetRouting].
+func (a *RawProjectAPI) GetRouting(ctx context.Context, r ProjectGetRoutingRequest, opts ...Option) (*transport.Response, error) {
+	return doProjectGetRouting(ctx, a.t, r, opts)
+}
+
+func doProjectGetRouting(ctx context.Context, t transport.Interface, r ProjectGetRoutingRequest, opts []Option) (*transport.Response, error) {
 	if r.Name == "" {
 		return nil, missingPart("project.get_routing", "name")
 	}
 	p := "/_project_routing/" + esc(r.Name)
 	m := "GET"
-	return send(ctx, a.t, "project.get_routing", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "project.get_routing", m, p, nil, nil, "", "", opts)
 }
 
 // ProjectTagsRequest holds the parameters of [ProjectAPI.Tags].
 type ProjectTagsRequest struct {
 	// Body: A query using project metadata tags used to filter which projects are returned in the response, such as _alias:_origin or _alias:*pr*.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ProjectTagsBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// ProjectTagsBody is the body of [ProjectAPI.Tags].
+type ProjectTagsBody struct {
+	// A Lucene query using project metadata tags used to filter which projects are returned in the response.
+	// Examples:
+	//  _alias:my-project
+	//  _alias:_origin
+	//  _alias:*pr*
+	// Supported in serverless only.
+	ProjectRouting types.ProjectRouting `json:"project_routing,omitempty"`
+}
+
+// ProjectTagsResponse is the response of [ProjectAPI.Tags].
+type ProjectTagsResponse = types.ProjectTags
 
 // Tags calls project.tags: Return tags defined for the project.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch-serverless/operation/operation-project-tags
-func (a *ProjectAPI) Tags(ctx context.Context, r ProjectTagsRequest, opts ...Option) (*transport.Response, error) {
+func (a *ProjectAPI) Tags(ctx context.Context, r ProjectTagsRequest, opts ...Option) (*ProjectTagsResponse, error) {
+	return decodeAs[ProjectTagsResponse](doProjectTags(ctx, a.t, r, opts))
+}
+
+// Tags calls project.tags and returns the raw response: the caller reads and closes
+// its body. See [ProjectAPI.Tags].
+func (a *RawProjectAPI) Tags(ctx context.Context, r ProjectTagsRequest, opts ...Option) (*transport.Response, error) {
+	return doProjectTags(ctx, a.t, r, opts)
+}
+
+func doProjectTags(ctx context.Context, t transport.Interface, r ProjectTagsRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_project/tags"
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
-	return send(ctx, a.t, "project.tags", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "project.tags", m, p, nil, body, "", "", opts)
 }

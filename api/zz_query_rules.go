@@ -4,7 +4,9 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -16,10 +18,23 @@ type QueryRulesDeleteRuleRequest struct {
 	RuleID string
 }
 
+// QueryRulesDeleteRuleResponse is the response of [QueryRulesAPI.DeleteRule].
+type QueryRulesDeleteRuleResponse = types.AcknowledgedResponseBase
+
 // DeleteRule calls query_rules.delete_rule: Delete a query rule.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-query-rules-delete-rule
-func (a *QueryRulesAPI) DeleteRule(ctx context.Context, r QueryRulesDeleteRuleRequest, opts ...Option) (*transport.Response, error) {
+func (a *QueryRulesAPI) DeleteRule(ctx context.Context, r QueryRulesDeleteRuleRequest, opts ...Option) (*QueryRulesDeleteRuleResponse, error) {
+	return decodeAs[QueryRulesDeleteRuleResponse](doQueryRulesDeleteRule(ctx, a.t, r, opts))
+}
+
+// DeleteRule calls query_rules.delete_rule and returns the raw response: the caller reads and closes
+// its body. See [QueryRulesAPI.DeleteRule].
+func (a *RawQueryRulesAPI) DeleteRule(ctx context.Context, r QueryRulesDeleteRuleRequest, opts ...Option) (*transport.Response, error) {
+	return doQueryRulesDeleteRule(ctx, a.t, r, opts)
+}
+
+func doQueryRulesDeleteRule(ctx context.Context, t transport.Interface, r QueryRulesDeleteRuleRequest, opts []Option) (*transport.Response, error) {
 	if r.RulesetID == "" {
 		return nil, missingPart("query_rules.delete_rule", "ruleset_id")
 	}
@@ -28,7 +43,7 @@ func (a *QueryRulesAPI) DeleteRule(ctx context.Context, r QueryRulesDeleteRuleRe
 	}
 	p := "/_query_rules/" + esc(r.RulesetID) + "/_rule/" + esc(r.RuleID)
 	m := "DELETE"
-	return send(ctx, a.t, "query_rules.delete_rule", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "query_rules.delete_rule", m, p, nil, nil, "", "", opts)
 }
 
 // QueryRulesDeleteRulesetRequest holds the parameters of [QueryRulesAPI.DeleteRuleset].
@@ -37,16 +52,29 @@ type QueryRulesDeleteRulesetRequest struct {
 	RulesetID string
 }
 
+// QueryRulesDeleteRulesetResponse is the response of [QueryRulesAPI.DeleteRuleset].
+type QueryRulesDeleteRulesetResponse = types.AcknowledgedResponseBase
+
 // DeleteRuleset calls query_rules.delete_ruleset: Delete a query ruleset.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-query-rules-delete-ruleset
-func (a *QueryRulesAPI) DeleteRuleset(ctx context.Context, r QueryRulesDeleteRulesetRequest, opts ...Option) (*transport.Response, error) {
+func (a *QueryRulesAPI) DeleteRuleset(ctx context.Context, r QueryRulesDeleteRulesetRequest, opts ...Option) (*QueryRulesDeleteRulesetResponse, error) {
+	return decodeAs[QueryRulesDeleteRulesetResponse](doQueryRulesDeleteRuleset(ctx, a.t, r, opts))
+}
+
+// DeleteRuleset calls query_rules.delete_ruleset and returns the raw response: the caller reads and closes
+// its body. See [QueryRulesAPI.DeleteRuleset].
+func (a *RawQueryRulesAPI) DeleteRuleset(ctx context.Context, r QueryRulesDeleteRulesetRequest, opts ...Option) (*transport.Response, error) {
+	return doQueryRulesDeleteRuleset(ctx, a.t, r, opts)
+}
+
+func doQueryRulesDeleteRuleset(ctx context.Context, t transport.Interface, r QueryRulesDeleteRulesetRequest, opts []Option) (*transport.Response, error) {
 	if r.RulesetID == "" {
 		return nil, missingPart("query_rules.delete_ruleset", "ruleset_id")
 	}
 	p := "/_query_rules/" + esc(r.RulesetID)
 	m := "DELETE"
-	return send(ctx, a.t, "query_rules.delete_ruleset", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "query_rules.delete_ruleset", m, p, nil, nil, "", "", opts)
 }
 
 // QueryRulesGetRuleRequest holds the parameters of [QueryRulesAPI.GetRule].
@@ -57,10 +85,23 @@ type QueryRulesGetRuleRequest struct {
 	RuleID string
 }
 
+// QueryRulesGetRuleResponse is the response of [QueryRulesAPI.GetRule].
+type QueryRulesGetRuleResponse = types.QueryRule
+
 // GetRule calls query_rules.get_rule: Get a query rule.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-query-rules-get-rule
-func (a *QueryRulesAPI) GetRule(ctx context.Context, r QueryRulesGetRuleRequest, opts ...Option) (*transport.Response, error) {
+func (a *QueryRulesAPI) GetRule(ctx context.Context, r QueryRulesGetRuleRequest, opts ...Option) (*QueryRulesGetRuleResponse, error) {
+	return decodeAs[QueryRulesGetRuleResponse](doQueryRulesGetRule(ctx, a.t, r, opts))
+}
+
+// GetRule calls query_rules.get_rule and returns the raw response: the caller reads and closes
+// its body. See [QueryRulesAPI.GetRule].
+func (a *RawQueryRulesAPI) GetRule(ctx context.Context, r QueryRulesGetRuleRequest, opts ...Option) (*transport.Response, error) {
+	return doQueryRulesGetRule(ctx, a.t, r, opts)
+}
+
+func doQueryRulesGetRule(ctx context.Context, t transport.Interface, r QueryRulesGetRuleRequest, opts []Option) (*transport.Response, error) {
 	if r.RulesetID == "" {
 		return nil, missingPart("query_rules.get_rule", "ruleset_id")
 	}
@@ -69,7 +110,7 @@ func (a *QueryRulesAPI) GetRule(ctx context.Context, r QueryRulesGetRuleRequest,
 	}
 	p := "/_query_rules/" + esc(r.RulesetID) + "/_rule/" + esc(r.RuleID)
 	m := "GET"
-	return send(ctx, a.t, "query_rules.get_rule", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "query_rules.get_rule", m, p, nil, nil, "", "", opts)
 }
 
 // QueryRulesGetRulesetRequest holds the parameters of [QueryRulesAPI.GetRuleset].
@@ -78,16 +119,29 @@ type QueryRulesGetRulesetRequest struct {
 	RulesetID string
 }
 
+// QueryRulesGetRulesetResponse is the response of [QueryRulesAPI.GetRuleset].
+type QueryRulesGetRulesetResponse = types.QueryRuleset
+
 // GetRuleset calls query_rules.get_ruleset: Get a query ruleset.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-query-rules-get-ruleset
-func (a *QueryRulesAPI) GetRuleset(ctx context.Context, r QueryRulesGetRulesetRequest, opts ...Option) (*transport.Response, error) {
+func (a *QueryRulesAPI) GetRuleset(ctx context.Context, r QueryRulesGetRulesetRequest, opts ...Option) (*QueryRulesGetRulesetResponse, error) {
+	return decodeAs[QueryRulesGetRulesetResponse](doQueryRulesGetRuleset(ctx, a.t, r, opts))
+}
+
+// GetRuleset calls query_rules.get_ruleset and returns the raw response: the caller reads and closes
+// its body. See [QueryRulesAPI.GetRuleset].
+func (a *RawQueryRulesAPI) GetRuleset(ctx context.Context, r QueryRulesGetRulesetRequest, opts ...Option) (*transport.Response, error) {
+	return doQueryRulesGetRuleset(ctx, a.t, r, opts)
+}
+
+func doQueryRulesGetRuleset(ctx context.Context, t transport.Interface, r QueryRulesGetRulesetRequest, opts []Option) (*transport.Response, error) {
 	if r.RulesetID == "" {
 		return nil, missingPart("query_rules.get_ruleset", "ruleset_id")
 	}
 	p := "/_query_rules/" + esc(r.RulesetID)
 	m := "GET"
-	return send(ctx, a.t, "query_rules.get_ruleset", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "query_rules.get_ruleset", m, p, nil, nil, "", "", opts)
 }
 
 // QueryRulesListRulesetsRequest holds the parameters of [QueryRulesAPI.ListRulesets].
@@ -98,16 +152,32 @@ type QueryRulesListRulesetsRequest struct {
 	Size *int
 }
 
+// QueryRulesListRulesetsResponse is the response of [QueryRulesAPI.ListRulesets].
+type QueryRulesListRulesetsResponse struct {
+	Count   int64                        `json:"count"`
+	Results []types.QueryRulesetListItem `json:"results,omitempty"`
+}
+
 // ListRulesets calls query_rules.list_rulesets: Get all query rulesets.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-query-rules-list-rulesets
-func (a *QueryRulesAPI) ListRulesets(ctx context.Context, r QueryRulesListRulesetsRequest, opts ...Option) (*transport.Response, error) {
+func (a *QueryRulesAPI) ListRulesets(ctx context.Context, r QueryRulesListRulesetsRequest, opts ...Option) (*QueryRulesListRulesetsResponse, error) {
+	return decodeAs[QueryRulesListRulesetsResponse](doQueryRulesListRulesets(ctx, a.t, r, opts))
+}
+
+// ListRulesets calls query_rules.list_rulesets and returns the raw response: the caller reads and closes
+// its body. See [QueryRulesAPI.ListRulesets].
+func (a *RawQueryRulesAPI) ListRulesets(ctx context.Context, r QueryRulesListRulesetsRequest, opts ...Option) (*transport.Response, error) {
+	return doQueryRulesListRulesets(ctx, a.t, r, opts)
+}
+
+func doQueryRulesListRulesets(ctx context.Context, t transport.Interface, r QueryRulesListRulesetsRequest, opts []Option) (*transport.Response, error) {
 	p := "/_query_rules"
 	m := "GET"
 	q := url.Values{}
 	setInt(q, "from", r.From)
 	setInt(q, "size", r.Size)
-	return send(ctx, a.t, "query_rules.list_rulesets", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "query_rules.list_rulesets", m, p, q, nil, "", "", opts)
 }
 
 // QueryRulesPutRuleRequest holds the parameters of [QueryRulesAPI.PutRule].
@@ -117,14 +187,49 @@ type QueryRulesPutRuleRequest struct {
 	// RuleID: (path part "rule_id", required) The unique identifier of the rule to be created or updated.
 	RuleID string
 	// Body: The query rule configuration, including the type of rule, the criteria to match the rule, and the action that should be taken if the rule matches.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *QueryRulesPutRuleBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// QueryRulesPutRuleBody is the body of [QueryRulesAPI.PutRule].
+type QueryRulesPutRuleBody struct {
+	// The type of rule.
+	Type types.QueryRuleType `json:"type"`
+	// The criteria that must be met for the rule to be applied.
+	// If multiple criteria are specified for a rule, all criteria must be met for the rule to be applied.
+	Criteria types.OneOrMany[types.QueryRuleCriteria] `json:"criteria,omitempty"`
+	// The actions to take when the rule is matched.
+	// The format of this action depends on the rule type.
+	Actions  types.QueryRuleActions `json:"actions"`
+	Priority *int                   `json:"priority,omitempty"`
+}
+
+// QueryRulesPutRuleResponse is the response of [QueryRulesAPI.PutRule].
+type QueryRulesPutRuleResponse struct {
+	Result types.Result `json:"result"`
 }
 
 // PutRule calls query_rules.put_rule: Create or update a query rule.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-query-rules-put-rule
-func (a *QueryRulesAPI) PutRule(ctx context.Context, r QueryRulesPutRuleRequest, opts ...Option) (*transport.Response, error) {
+func (a *QueryRulesAPI) PutRule(ctx context.Context, r QueryRulesPutRuleRequest, opts ...Option) (*QueryRulesPutRuleResponse, error) {
+	return decodeAs[QueryRulesPutRuleResponse](doQueryRulesPutRule(ctx, a.t, r, opts))
+}
+
+// PutRule calls query_rules.put_rule and returns the raw response: the caller reads and closes
+// its body. See [QueryRulesAPI.PutRule].
+func (a *RawQueryRulesAPI) PutRule(ctx context.Context, r QueryRulesPutRuleRequest, opts ...Option) (*transport.Response, error) {
+	return doQueryRulesPutRule(ctx, a.t, r, opts)
+}
+
+func doQueryRulesPutRule(ctx context.Context, t transport.Interface, r QueryRulesPutRuleRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.RulesetID == "" {
 		return nil, missingPart("query_rules.put_rule", "ruleset_id")
 	}
@@ -133,7 +238,7 @@ func (a *QueryRulesAPI) PutRule(ctx context.Context, r QueryRulesPutRuleRequest,
 	}
 	p := "/_query_rules/" + esc(r.RulesetID) + "/_rule/" + esc(r.RuleID)
 	m := "PUT"
-	return send(ctx, a.t, "query_rules.put_rule", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "query_rules.put_rule", m, p, nil, body, "", "", opts)
 }
 
 // QueryRulesPutRulesetRequest holds the parameters of [QueryRulesAPI.PutRuleset].
@@ -141,20 +246,47 @@ type QueryRulesPutRulesetRequest struct {
 	// RulesetID: (path part "ruleset_id", required) The unique identifier of the ruleset to be created or updated.
 	RulesetID string
 	// Body: The query ruleset configuration, including `rules`.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *QueryRulesPutRulesetBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// QueryRulesPutRulesetBody is the body of [QueryRulesAPI.PutRuleset].
+type QueryRulesPutRulesetBody struct {
+	Rules types.OneOrMany[types.QueryRule] `json:"rules,omitempty"`
+}
+
+// QueryRulesPutRulesetResponse is the response of [QueryRulesAPI.PutRuleset].
+type QueryRulesPutRulesetResponse struct {
+	Result types.Result `json:"result"`
 }
 
 // PutRuleset calls query_rules.put_ruleset: Create or update a query ruleset.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-query-rules-put-ruleset
-func (a *QueryRulesAPI) PutRuleset(ctx context.Context, r QueryRulesPutRulesetRequest, opts ...Option) (*transport.Response, error) {
+func (a *QueryRulesAPI) PutRuleset(ctx context.Context, r QueryRulesPutRulesetRequest, opts ...Option) (*QueryRulesPutRulesetResponse, error) {
+	return decodeAs[QueryRulesPutRulesetResponse](doQueryRulesPutRuleset(ctx, a.t, r, opts))
+}
+
+// PutRuleset calls query_rules.put_ruleset and returns the raw response: the caller reads and closes
+// its body. See [QueryRulesAPI.PutRuleset].
+func (a *RawQueryRulesAPI) PutRuleset(ctx context.Context, r QueryRulesPutRulesetRequest, opts ...Option) (*transport.Response, error) {
+	return doQueryRulesPutRuleset(ctx, a.t, r, opts)
+}
+
+func doQueryRulesPutRuleset(ctx context.Context, t transport.Interface, r QueryRulesPutRulesetRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.RulesetID == "" {
 		return nil, missingPart("query_rules.put_ruleset", "ruleset_id")
 	}
 	p := "/_query_rules/" + esc(r.RulesetID)
 	m := "PUT"
-	return send(ctx, a.t, "query_rules.put_ruleset", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "query_rules.put_ruleset", m, p, nil, body, "", "", opts)
 }
 
 // QueryRulesTestRequest holds the parameters of [QueryRulesAPI.Test].
@@ -162,18 +294,48 @@ type QueryRulesTestRequest struct {
 	// RulesetID: (path part "ruleset_id", required) The unique identifier of the ruleset to test.
 	RulesetID string
 	// Body: The match criteria to test against the ruleset.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *QueryRulesTestBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// QueryRulesTestBody is the body of [QueryRulesAPI.Test].
+type QueryRulesTestBody struct {
+	// The match criteria to apply to rules in the given query ruleset.
+	// Match criteria should match the keys defined in the `criteria.metadata` field of the rule.
+	MatchCriteria map[string]json.RawMessage `json:"match_criteria,omitempty"`
+}
+
+// QueryRulesTestResponse is the response of [QueryRulesAPI.Test].
+type QueryRulesTestResponse struct {
+	TotalMatchedRules int                             `json:"total_matched_rules"`
+	MatchedRules      []types.QueryRulesetMatchedRule `json:"matched_rules,omitempty"`
 }
 
 // Test calls query_rules.test: Test a query ruleset.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-query-rules-test
-func (a *QueryRulesAPI) Test(ctx context.Context, r QueryRulesTestRequest, opts ...Option) (*transport.Response, error) {
+func (a *QueryRulesAPI) Test(ctx context.Context, r QueryRulesTestRequest, opts ...Option) (*QueryRulesTestResponse, error) {
+	return decodeAs[QueryRulesTestResponse](doQueryRulesTest(ctx, a.t, r, opts))
+}
+
+// Test calls query_rules.test and returns the raw response: the caller reads and closes
+// its body. See [QueryRulesAPI.Test].
+func (a *RawQueryRulesAPI) Test(ctx context.Context, r QueryRulesTestRequest, opts ...Option) (*transport.Response, error) {
+	return doQueryRulesTest(ctx, a.t, r, opts)
+}
+
+func doQueryRulesTest(ctx context.Context, t transport.Interface, r QueryRulesTestRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.RulesetID == "" {
 		return nil, missingPart("query_rules.test", "ruleset_id")
 	}
 	p := "/_query_rules/" + esc(r.RulesetID) + "/_test"
 	m := "POST"
-	return send(ctx, a.t, "query_rules.test", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "query_rules.test", m, p, nil, body, "", "", opts)
 }

@@ -4,7 +4,9 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -14,19 +16,37 @@ type RollupDeleteJobRequest struct {
 	ID string
 }
 
+// RollupDeleteJobResponse is the response of [RollupAPI.DeleteJob].
+type RollupDeleteJobResponse struct {
+	Acknowledged bool                `json:"acknowledged"`
+	TaskFailures []types.TaskFailure `json:"task_failures,omitempty"`
+}
+
 // DeleteJob calls rollup.delete_job: Delete a rollup job.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-rollup-delete-job
 //
 // Deprecated: Rollup APIs are deprecated, use downsampling with time series data stream instead. (since 8.11.0)
-func (a *RollupAPI) DeleteJob(ctx context.Context, r RollupDeleteJobRequest, opts ...Option) (*transport.Response, error) {
+func (a *RollupAPI) DeleteJob(ctx context.Context, r RollupDeleteJobRequest, opts ...Option) (*RollupDeleteJobResponse, error) {
+	return decodeAs[RollupDeleteJobResponse](doRollupDeleteJob(ctx, a.t, r, opts))
+}
+
+// DeleteJob calls rollup.delete_job and returns the raw response: the caller reads and closes
+// its body. See [RollupAPI.DeleteJob].
+//
+// Deprecated: Rollup APIs are deprecated, use downsampling with time series data stream instead. (since 8.11.0)
+func (a *RawRollupAPI) DeleteJob(ctx context.Context, r RollupDeleteJobRequest, opts ...Option) (*transport.Response, error) {
+	return doRollupDeleteJob(ctx, a.t, r, opts)
+}
+
+func doRollupDeleteJob(ctx context.Context, t transport.Interface, r RollupDeleteJobRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("rollup.delete_job", "id")
 	}
 	p := "/_rollup/job/" + esc(r.ID)
 	m := "DELETE"
-	return send(ctx, a.t, "rollup.delete_job", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "rollup.delete_job", m, p, nil, nil, "", "", opts)
 }
 
 // RollupGetJobsRequest holds the parameters of [RollupAPI.GetJobs].
@@ -35,13 +55,30 @@ type RollupGetJobsRequest struct {
 	ID string
 }
 
+// RollupGetJobsResponse is the response of [RollupAPI.GetJobs].
+type RollupGetJobsResponse struct {
+	Jobs []types.RollupJob `json:"jobs,omitempty"`
+}
+
 // GetJobs calls rollup.get_jobs: Get rollup job information.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-rollup-get-jobs
 //
 // Deprecated: Rollup APIs are deprecated, use downsampling with time series data stream instead. (since 8.11.0)
-func (a *RollupAPI) GetJobs(ctx context.Context, r RollupGetJobsRequest, opts ...Option) (*transport.Response, error) {
+func (a *RollupAPI) GetJobs(ctx context.Context, r RollupGetJobsRequest, opts ...Option) (*RollupGetJobsResponse, error) {
+	return decodeAs[RollupGetJobsResponse](doRollupGetJobs(ctx, a.t, r, opts))
+}
+
+// GetJobs calls rollup.get_jobs and returns the raw response: the caller reads and closes
+// its body. See [RollupAPI.GetJobs].
+//
+// Deprecated: Rollup APIs are deprecated, use downsampling with time series data stream instead. (since 8.11.0)
+func (a *RawRollupAPI) GetJobs(ctx context.Context, r RollupGetJobsRequest, opts ...Option) (*transport.Response, error) {
+	return doRollupGetJobs(ctx, a.t, r, opts)
+}
+
+func doRollupGetJobs(ctx context.Context, t transport.Interface, r RollupGetJobsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -50,7 +87,7 @@ func (a *RollupAPI) GetJobs(ctx context.Context, r RollupGetJobsRequest, opts ..
 	default:
 		p = "/_rollup/job"
 	}
-	return send(ctx, a.t, "rollup.get_jobs", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "rollup.get_jobs", m, p, nil, nil, "", "", opts)
 }
 
 // RollupGetRollupCapsRequest holds the parameters of [RollupAPI.GetRollupCaps].
@@ -59,13 +96,28 @@ type RollupGetRollupCapsRequest struct {
 	ID string
 }
 
+// RollupGetRollupCapsResponse is the response of [RollupAPI.GetRollupCaps].
+type RollupGetRollupCapsResponse = map[string]types.RollupCapabilities
+
 // GetRollupCaps calls rollup.get_rollup_caps: Get the rollup job capabilities.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-rollup-get-rollup-caps
 //
 // Deprecated: Rollup APIs are deprecated, use downsampling with time series data stream instead. (since 8.11.0)
-func (a *RollupAPI) GetRollupCaps(ctx context.Context, r RollupGetRollupCapsRequest, opts ...Option) (*transport.Response, error) {
+func (a *RollupAPI) GetRollupCaps(ctx context.Context, r RollupGetRollupCapsRequest, opts ...Option) (*RollupGetRollupCapsResponse, error) {
+	return decodeAs[RollupGetRollupCapsResponse](doRollupGetRollupCaps(ctx, a.t, r, opts))
+}
+
+// GetRollupCaps calls rollup.get_rollup_caps and returns the raw response: the caller reads and closes
+// its body. See [RollupAPI.GetRollupCaps].
+//
+// Deprecated: Rollup APIs are deprecated, use downsampling with time series data stream instead. (since 8.11.0)
+func (a *RawRollupAPI) GetRollupCaps(ctx context.Context, r RollupGetRollupCapsRequest, opts ...Option) (*transport.Response, error) {
+	return doRollupGetRollupCaps(ctx, a.t, r, opts)
+}
+
+func doRollupGetRollupCaps(ctx context.Context, t transport.Interface, r RollupGetRollupCapsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -74,7 +126,7 @@ func (a *RollupAPI) GetRollupCaps(ctx context.Context, r RollupGetRollupCapsRequ
 	default:
 		p = "/_rollup/data"
 	}
-	return send(ctx, a.t, "rollup.get_rollup_caps", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "rollup.get_rollup_caps", m, p, nil, nil, "", "", opts)
 }
 
 // RollupGetRollupIndexCapsRequest holds the parameters of [RollupAPI.GetRollupIndexCaps].
@@ -84,19 +136,34 @@ type RollupGetRollupIndexCapsRequest struct {
 	Index []string
 }
 
+// RollupGetRollupIndexCapsResponse is the response of [RollupAPI.GetRollupIndexCaps].
+type RollupGetRollupIndexCapsResponse = map[string]types.IndexCapabilities
+
 // GetRollupIndexCaps calls rollup.get_rollup_index_caps: Get the rollup index capabilities.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-rollup-get-rollup-index-caps
 //
 // Deprecated: Rollup APIs are deprecated, use downsampling with time series data stream instead. (since 8.11.0)
-func (a *RollupAPI) GetRollupIndexCaps(ctx context.Context, r RollupGetRollupIndexCapsRequest, opts ...Option) (*transport.Response, error) {
+func (a *RollupAPI) GetRollupIndexCaps(ctx context.Context, r RollupGetRollupIndexCapsRequest, opts ...Option) (*RollupGetRollupIndexCapsResponse, error) {
+	return decodeAs[RollupGetRollupIndexCapsResponse](doRollupGetRollupIndexCaps(ctx, a.t, r, opts))
+}
+
+// GetRollupIndexCaps calls rollup.get_rollup_index_caps and returns the raw response: the caller reads and closes
+// its body. See [RollupAPI.GetRollupIndexCaps].
+//
+// Deprecated: Rollup APIs are deprecated, use downsampling with time series data stream instead. (since 8.11.0)
+func (a *RawRollupAPI) GetRollupIndexCaps(ctx context.Context, r RollupGetRollupIndexCapsRequest, opts ...Option) (*transport.Response, error) {
+	return doRollupGetRollupIndexCaps(ctx, a.t, r, opts)
+}
+
+func doRollupGetRollupIndexCaps(ctx context.Context, t transport.Interface, r RollupGetRollupIndexCapsRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Index) == 0 {
 		return nil, missingPart("rollup.get_rollup_index_caps", "index")
 	}
 	p := "/" + escList(r.Index) + "/_rollup/data"
 	m := "GET"
-	return send(ctx, a.t, "rollup.get_rollup_index_caps", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "rollup.get_rollup_index_caps", m, p, nil, nil, "", "", opts)
 }
 
 // RollupPutJobRequest holds the parameters of [RollupAPI.PutJob].
@@ -104,9 +171,47 @@ type RollupPutJobRequest struct {
 	// ID: (path part "id", required) The ID of the job to create.
 	ID string
 	// Body: The job configuration.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *RollupPutJobBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// RollupPutJobBody is the body of [RollupAPI.PutJob].
+type RollupPutJobBody struct {
+	// A cron string which defines the intervals when the rollup job should be executed. When the interval
+	// triggers, the indexer attempts to rollup the data in the index pattern. The cron pattern is unrelated
+	// to the time interval of the data being rolled up. For example, you may wish to create hourly rollups
+	// of your document but to only run the indexer on a daily basis at midnight, as defined by the cron. The
+	// cron pattern is defined just like a Watcher cron schedule.
+	Cron string `json:"cron"`
+	// Defines the grouping fields and aggregations that are defined for this rollup job. These fields will then be
+	// available later for aggregating into buckets. These aggs and fields can be used in any combination. Think of
+	// the groups configuration as defining a set of tools that can later be used in aggregations to partition the
+	// data. Unlike raw data, we have to think ahead to which fields and aggregations might be used. Rollups provide
+	// enough flexibility that you simply need to determine which fields are needed, not in what order they are needed.
+	Groups types.Groupings `json:"groups"`
+	// The index or index pattern to roll up. Supports wildcard-style patterns (`logstash-*`). The job attempts to
+	// rollup the entire index or index-pattern.
+	IndexPattern string `json:"index_pattern"`
+	// Defines the metrics to collect for each grouping tuple. By default, only the doc_counts are collected for each
+	// group. To make rollup useful, you will often add metrics like averages, mins, maxes, etc. Metrics are defined
+	// on a per-field basis and for each field you configure which metric should be collected.
+	Metrics []types.FieldMetric `json:"metrics,omitempty"`
+	// The number of bucket results that are processed on each iteration of the rollup indexer. A larger value tends
+	// to execute faster, but requires more memory during processing. This value has no effect on how the data is
+	// rolled up; it is merely used for tweaking the speed or memory cost of the indexer.
+	PageSize int `json:"page_size"`
+	// The index that contains the rollup results. The index can be shared with other rollup jobs. The data is stored so that it doesn’t interfere with unrelated jobs.
+	RollupIndex types.IndexName `json:"rollup_index"`
+	// Time to wait for the request to complete.
+	Timeout types.Duration    `json:"timeout,omitzero"`
+	Headers types.HttpHeaders `json:"headers,omitempty"`
+}
+
+// RollupPutJobResponse is the response of [RollupAPI.PutJob].
+type RollupPutJobResponse = types.AcknowledgedResponseBase
 
 // PutJob calls rollup.put_job: Create a rollup job.
 //
@@ -114,13 +219,29 @@ type RollupPutJobRequest struct {
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-rollup-put-job
 //
 // Deprecated: Rollup APIs are deprecated, use downsampling with time series data stream instead. (since 8.11.0)
-func (a *RollupAPI) PutJob(ctx context.Context, r RollupPutJobRequest, opts ...Option) (*transport.Response, error) {
+func (a *RollupAPI) PutJob(ctx context.Context, r RollupPutJobRequest, opts ...Option) (*RollupPutJobResponse, error) {
+	return decodeAs[RollupPutJobResponse](doRollupPutJob(ctx, a.t, r, opts))
+}
+
+// PutJob calls rollup.put_job and returns the raw response: the caller reads and closes
+// its body. See [RollupAPI.PutJob].
+//
+// Deprecated: Rollup APIs are deprecated, use downsampling with time series data stream instead. (since 8.11.0)
+func (a *RawRollupAPI) PutJob(ctx context.Context, r RollupPutJobRequest, opts ...Option) (*transport.Response, error) {
+	return doRollupPutJob(ctx, a.t, r, opts)
+}
+
+func doRollupPutJob(ctx context.Context, t transport.Interface, r RollupPutJobRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ID == "" {
 		return nil, missingPart("rollup.put_job", "id")
 	}
 	p := "/_rollup/job/" + esc(r.ID)
 	m := "PUT"
-	return send(ctx, a.t, "rollup.put_job", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "rollup.put_job", m, p, nil, body, "", "", opts)
 }
 
 // RollupRollupSearchRequest holds the parameters of [RollupAPI.RollupSearch].
@@ -133,8 +254,31 @@ type RollupRollupSearchRequest struct {
 	// TypedKeys: ("typed_keys") Specify whether aggregation and suggester names should be prefixed by their respective types in the response.
 	TypedKeys *bool
 	// Body: The search request body.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *RollupRollupSearchBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// RollupRollupSearchBody is the body of [RollupAPI.RollupSearch].
+type RollupRollupSearchBody struct {
+	// Specifies aggregations.
+	Aggregations map[string]types.AggregationContainer `json:"aggregations,omitempty"`
+	// Specifies a DSL query that is subject to some limitations.
+	Query *types.QueryContainer `json:"query,omitempty"`
+	// Must be zero if set, as rollups work on pre-aggregated data.
+	Size *int `json:"size,omitempty"`
+}
+
+// RollupRollupSearchResponse is the response of [RollupAPI.RollupSearch].
+type RollupRollupSearchResponse struct {
+	Took            int64                               `json:"took"`
+	TimedOut        bool                                `json:"timed_out"`
+	TerminatedEarly *bool                               `json:"terminated_early,omitempty"`
+	Shards          types.ShardStatistics               `json:"_shards"`
+	Hits            types.HitsMetadata[json.RawMessage] `json:"hits"`
+	Aggregations    types.Aggregates                    `json:"aggregations,omitempty"`
 }
 
 // RollupSearch calls rollup.rollup_search: Search rolled-up data.
@@ -143,19 +287,38 @@ type RollupRollupSearchRequest struct {
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-rollup-rollup-search
 //
 // Deprecated: Rollup APIs are deprecated, use downsampling with time series data stream instead. (since 8.11.0)
-func (a *RollupAPI) RollupSearch(ctx context.Context, r RollupRollupSearchRequest, opts ...Option) (*transport.Response, error) {
+func (a *RollupAPI) RollupSearch(ctx context.Context, r RollupRollupSearchRequest, opts ...Option) (*RollupRollupSearchResponse, error) {
+	if r.TypedKeys == nil {
+		r.TypedKeys = new(true)
+	}
+	return decodeAs[RollupRollupSearchResponse](doRollupRollupSearch(ctx, a.t, r, opts))
+}
+
+// RollupSearch calls rollup.rollup_search and returns the raw response: the caller reads and closes
+// its body. See [RollupAPI.RollupSearch].
+//
+// Deprecated: Rollup APIs are deprecated, use downsampling with time series data stream instead. (since 8.11.0)
+func (a *RawRollupAPI) RollupSearch(ctx context.Context, r RollupRollupSearchRequest, opts ...Option) (*transport.Response, error) {
+	return doRollupRollupSearch(ctx, a.t, r, opts)
+}
+
+func doRollupRollupSearch(ctx context.Context, t transport.Interface, r RollupRollupSearchRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if len(r.Index) == 0 {
 		return nil, missingPart("rollup.rollup_search", "index")
 	}
 	p := "/" + escList(r.Index) + "/_rollup_search"
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	q := url.Values{}
 	setBool(q, "rest_total_hits_as_int", r.RestTotalHitsAsInt)
 	setBool(q, "typed_keys", r.TypedKeys)
-	return send(ctx, a.t, "rollup.rollup_search", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "rollup.rollup_search", m, p, q, body, "", "", opts)
 }
 
 // RollupStartJobRequest holds the parameters of [RollupAPI.StartJob].
@@ -164,19 +327,36 @@ type RollupStartJobRequest struct {
 	ID string
 }
 
+// RollupStartJobResponse is the response of [RollupAPI.StartJob].
+type RollupStartJobResponse struct {
+	Started bool `json:"started"`
+}
+
 // StartJob calls rollup.start_job: Start rollup jobs.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-rollup-start-job
 //
 // Deprecated: Rollup APIs are deprecated, use downsampling with time series data stream instead. (since 8.11.0)
-func (a *RollupAPI) StartJob(ctx context.Context, r RollupStartJobRequest, opts ...Option) (*transport.Response, error) {
+func (a *RollupAPI) StartJob(ctx context.Context, r RollupStartJobRequest, opts ...Option) (*RollupStartJobResponse, error) {
+	return decodeAs[RollupStartJobResponse](doRollupStartJob(ctx, a.t, r, opts))
+}
+
+// StartJob calls rollup.start_job and returns the raw response: the caller reads and closes
+// its body. See [RollupAPI.StartJob].
+//
+// Deprecated: Rollup APIs are deprecated, use downsampling with time series data stream instead. (since 8.11.0)
+func (a *RawRollupAPI) StartJob(ctx context.Context, r RollupStartJobRequest, opts ...Option) (*transport.Response, error) {
+	return doRollupStartJob(ctx, a.t, r, opts)
+}
+
+func doRollupStartJob(ctx context.Context, t transport.Interface, r RollupStartJobRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("rollup.start_job", "id")
 	}
 	p := "/_rollup/job/" + esc(r.ID) + "/_start"
 	m := "POST"
-	return send(ctx, a.t, "rollup.start_job", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "rollup.start_job", m, p, nil, nil, "", "", opts)
 }
 
 // RollupStopJobRequest holds the parameters of [RollupAPI.StopJob].
@@ -190,13 +370,30 @@ type RollupStopJobRequest struct {
 	WaitForCompletion *bool
 }
 
+// RollupStopJobResponse is the response of [RollupAPI.StopJob].
+type RollupStopJobResponse struct {
+	Stopped bool `json:"stopped"`
+}
+
 // StopJob calls rollup.stop_job: Stop rollup jobs.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-rollup-stop-job
 //
 // Deprecated: Rollup APIs are deprecated, use downsampling with time series data stream instead. (since 8.11.0)
-func (a *RollupAPI) StopJob(ctx context.Context, r RollupStopJobRequest, opts ...Option) (*transport.Response, error) {
+func (a *RollupAPI) StopJob(ctx context.Context, r RollupStopJobRequest, opts ...Option) (*RollupStopJobResponse, error) {
+	return decodeAs[RollupStopJobResponse](doRollupStopJob(ctx, a.t, r, opts))
+}
+
+// StopJob calls rollup.stop_job and returns the raw response: the caller reads and closes
+// its body. See [RollupAPI.StopJob].
+//
+// Deprecated: Rollup APIs are deprecated, use downsampling with time series data stream instead. (since 8.11.0)
+func (a *RawRollupAPI) StopJob(ctx context.Context, r RollupStopJobRequest, opts ...Option) (*transport.Response, error) {
+	return doRollupStopJob(ctx, a.t, r, opts)
+}
+
+func doRollupStopJob(ctx context.Context, t transport.Interface, r RollupStopJobRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("rollup.stop_job", "id")
 	}
@@ -205,5 +402,5 @@ func (a *RollupAPI) StopJob(ctx context.Context, r RollupStopJobRequest, opts ..
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, "rollup.stop_job", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "rollup.stop_job", m, p, q, nil, "", "", opts)
 }

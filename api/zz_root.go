@@ -4,7 +4,9 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 	"strconv"
 )
@@ -42,15 +44,37 @@ type BulkRequest struct {
 	Timeout string
 	// WaitForActiveShards: ("wait_for_active_shards") Sets the number of shard copies that must be active before proceeding with the bulk operation. Defaults to 1, meaning the primary shard only. Set to `all` for all shard copies, otherwise set to any non-negative value less than or equal to the total number of copies for the shard (number of replicas + 1).
 	WaitForActiveShards string
-	// Body: The operation definition and data (action-data pairs), separated by newlines.
+	// RawBody: The operation definition and data (action-data pairs), separated by newlines.
 	// NDJSON: a slice (each element is encoded as one line), []byte, string or io.Reader.
-	Body any
+	RawBody any
+}
+
+// BulkResponse is the response of [API.Bulk].
+type BulkResponse struct {
+	// If `true`, one or more of the operations in the bulk request did not complete successfully.
+	Errors bool `json:"errors"`
+	// The result of each operation in the bulk request, in the order they were submitted.
+	Items []map[string]types.BulkResponseItem `json:"items,omitempty"`
+	// The length of time, in milliseconds, it took to process the bulk request.
+	Took       int64  `json:"took"`
+	IngestTook *int64 `json:"ingest_took,omitempty"`
 }
 
 // Bulk calls bulk: Bulk index or delete documents.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-bulk
-func (a *API) Bulk(ctx context.Context, r BulkRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) Bulk(ctx context.Context, r BulkRequest, opts ...Option) (*BulkResponse, error) {
+	return decodeAs[BulkResponse](doBulk(ctx, a.t, r, opts))
+}
+
+// Bulk calls bulk and returns the raw response: the caller reads and closes
+// its body. See [API.Bulk].
+func (a *RawAPI) Bulk(ctx context.Context, r BulkRequest, opts ...Option) (*transport.Response, error) {
+	return doBulk(ctx, a.t, r, opts)
+}
+
+func doBulk(ctx context.Context, t transport.Interface, r BulkRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
 	var p string
 	m := "POST"
 	switch {
@@ -72,7 +96,7 @@ func (a *API) Bulk(ctx context.Context, r BulkRequest, opts ...Option) (*transpo
 	setList(q, "routing", r.Routing)
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
-	return send(ctx, a.t, "bulk", m, p, q, r.Body, "application/x-ndjson", "", opts)
+	return send(ctx, t, "bulk", m, p, q, body, "application/x-ndjson", "", opts)
 }
 
 // CapabilitiesRequest holds the parameters of [API.Capabilities].
@@ -94,12 +118,30 @@ type CapabilitiesRequest struct {
 	Timeout string
 }
 
+// CapabilitiesResponse is the response of [API.Capabilities].
+type CapabilitiesResponse struct {
+	Nodes       types.NodeStatistics        `json:"_nodes"`
+	ClusterName types.Name                  `json:"cluster_name"`
+	Supported   *bool                       `json:"supported"`
+	Failures    []types.FailedNodeException `json:"failures,omitempty"`
+}
+
 // Capabilities calls capabilities: Checks if the specified combination of method, API, parameters, and arbitrary capabilities are supported.
 //
 // Stability: experimental.
 // This endpoint is internal to Elasticsearch.
 // See https://github.com/elastic/elasticsearch/blob/main/rest-api-spec/src/yamlRestTest/resources/rest-api-spec/test/README.asciidoc#require-or-skip-api-capabilities
-func (a *API) Capabilities(ctx context.Context, r CapabilitiesRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) Capabilities(ctx context.Context, r CapabilitiesRequest, opts ...Option) (*CapabilitiesResponse, error) {
+	return decodeAs[CapabilitiesResponse](doCapabilities(ctx, a.t, r, opts))
+}
+
+// Capabilities calls capabilities and returns the raw response: the caller reads and closes
+// its body. See [API.Capabilities].
+func (a *RawAPI) Capabilities(ctx context.Context, r CapabilitiesRequest, opts ...Option) (*transport.Response, error) {
+	return doCapabilities(ctx, a.t, r, opts)
+}
+
+func doCapabilities(ctx context.Context, t transport.Interface, r CapabilitiesRequest, opts []Option) (*transport.Response, error) {
 	p := "/_capabilities"
 	m := "GET"
 	q := url.Values{}
@@ -109,7 +151,7 @@ func (a *API) Capabilities(ctx context.Context, r CapabilitiesRequest, opts ...O
 	setList(q, "parameters", r.Parameters)
 	setStr(q, "path", r.Path)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "capabilities", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "capabilities", m, p, q, nil, "", "", opts)
 }
 
 // ClearScrollRequest holds the parameters of [API.ClearScroll].
@@ -120,14 +162,47 @@ type ClearScrollRequest struct {
 	// Deprecated: A scroll id can be quite large and should be specified as part of the body. (since 7.0.0)
 	ScrollID []string
 	// Body: A comma-separated list of scroll IDs to clear if none was specified via the scroll_id parameter.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ClearScrollBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ClearScrollBody is the body of [API.ClearScroll].
+type ClearScrollBody struct {
+	// The scroll IDs to clear.
+	// To clear all scroll IDs, use `_all`.
+	ScrollID types.ScrollIds `json:"scroll_id,omitempty"`
+}
+
+// ClearScrollResponse is the response of [API.ClearScroll].
+type ClearScrollResponse struct {
+	// If `true`, the request succeeded.
+	// This does not indicate whether any scrolling search requests were cleared.
+	Succeeded bool `json:"succeeded"`
+	// The number of scrolling search requests cleared.
+	NumFreed int `json:"num_freed"`
 }
 
 // ClearScroll calls clear_scroll: Clear a scrolling search.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-clear-scroll
-func (a *API) ClearScroll(ctx context.Context, r ClearScrollRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) ClearScroll(ctx context.Context, r ClearScrollRequest, opts ...Option) (*ClearScrollResponse, error) {
+	return decodeAs[ClearScrollResponse](doClearScroll(ctx, a.t, r, opts))
+}
+
+// ClearScroll calls clear_scroll and returns the raw response: the caller reads and closes
+// its body. See [API.ClearScroll].
+func (a *RawAPI) ClearScroll(ctx context.Context, r ClearScrollRequest, opts ...Option) (*transport.Response, error) {
+	return doClearScroll(ctx, a.t, r, opts)
+}
+
+func doClearScroll(ctx context.Context, t transport.Interface, r ClearScrollRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	var p string
 	m := "DELETE"
 	switch {
@@ -136,23 +211,54 @@ func (a *API) ClearScroll(ctx context.Context, r ClearScrollRequest, opts ...Opt
 	default:
 		p = "/_search/scroll"
 	}
-	return send(ctx, a.t, "clear_scroll", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "clear_scroll", m, p, nil, body, "", "", opts)
 }
 
 // ClosePointInTimeRequest holds the parameters of [API.ClosePointInTime].
 type ClosePointInTimeRequest struct {
 	// Body: a point-in-time id to close.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ClosePointInTimeBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ClosePointInTimeBody is the body of [API.ClosePointInTime].
+type ClosePointInTimeBody struct {
+	// The ID of the point-in-time.
+	ID types.Id `json:"id"`
+}
+
+// ClosePointInTimeResponse is the response of [API.ClosePointInTime].
+type ClosePointInTimeResponse struct {
+	// If `true`, all search contexts associated with the point-in-time ID were successfully closed.
+	Succeeded bool `json:"succeeded"`
+	// The number of search contexts that were successfully closed.
+	NumFreed int `json:"num_freed"`
 }
 
 // ClosePointInTime calls close_point_in_time: Close a point in time.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-open-point-in-time
-func (a *API) ClosePointInTime(ctx context.Context, r ClosePointInTimeRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) ClosePointInTime(ctx context.Context, r ClosePointInTimeRequest, opts ...Option) (*ClosePointInTimeResponse, error) {
+	return decodeAs[ClosePointInTimeResponse](doClosePointInTime(ctx, a.t, r, opts))
+}
+
+// ClosePointInTime calls close_point_in_time and returns the raw response: the caller reads and closes
+// its body. See [API.ClosePointInTime].
+func (a *RawAPI) ClosePointInTime(ctx context.Context, r ClosePointInTimeRequest, opts ...Option) (*transport.Response, error) {
+	return doClosePointInTime(ctx, a.t, r, opts)
+}
+
+func doClosePointInTime(ctx context.Context, t transport.Interface, r ClosePointInTimeRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_pit"
 	m := "DELETE"
-	return send(ctx, a.t, "close_point_in_time", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "close_point_in_time", m, p, nil, body, "", "", opts)
 }
 
 // CountRequest holds the parameters of [API.Count].
@@ -196,17 +302,56 @@ type CountRequest struct {
 	// TerminateAfter: ("terminate_after") The maximum count for each shard, upon reaching which the query execution will terminate early.
 	TerminateAfter *int
 	// Body: A query to restrict the results specified with the Query DSL (optional).
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *CountBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// CountBody is the body of [API.Count].
+type CountBody struct {
+	// Defines the search query using Query DSL. A request body query cannot be used
+	// with the `q` query string parameter.
+	Query *types.QueryContainer `json:"query,omitempty"`
+	// Specifies a subset of projects to target using project
+	// metadata tags in a subset of Lucene query syntax.
+	// Allowed Lucene queries: the _alias tag and a single value (possibly wildcarded).
+	// Examples:
+	//  _alias:my-project
+	//  _alias:_origin
+	//  _alias:*pr*
+	// Supported in serverless only.
+	ProjectRouting types.ProjectRouting `json:"project_routing,omitempty"`
+}
+
+// CountResponse is the response of [API.Count].
+type CountResponse struct {
+	Count  int64                 `json:"count"`
+	Shards types.ShardStatistics `json:"_shards"`
 }
 
 // Count calls count: Count search results.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-count
-func (a *API) Count(ctx context.Context, r CountRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) Count(ctx context.Context, r CountRequest, opts ...Option) (*CountResponse, error) {
+	return decodeAs[CountResponse](doCount(ctx, a.t, r, opts))
+}
+
+// Count calls count and returns the raw response: the caller reads and closes
+// its body. See [API.Count].
+func (a *RawAPI) Count(ctx context.Context, r CountRequest, opts ...Option) (*transport.Response, error) {
+	return doCount(ctx, a.t, r, opts)
+}
+
+func doCount(ctx context.Context, t transport.Interface, r CountRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	var p string
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	switch {
@@ -231,7 +376,7 @@ func (a *API) Count(ctx context.Context, r CountRequest, opts ...Option) (*trans
 	setList(q, "routing", r.Routing)
 	setList(q, "stats", r.Stats)
 	setInt(q, "terminate_after", r.TerminateAfter)
-	return send(ctx, a.t, "count", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "count", m, p, q, body, "", "", opts)
 }
 
 // CreateRequest holds the parameters of [API.Create].
@@ -263,14 +408,34 @@ type CreateRequest struct {
 	// WaitForActiveShards: ("wait_for_active_shards") Sets the number of shard copies that must be active before proceeding with the index operation. Defaults to 1, meaning the primary shard only. Set to `all` for all shard copies, otherwise set to any non-negative value less than or equal to the total number of copies for the shard (number of replicas + 1).
 	WaitForActiveShards string
 	// Body: The document.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
+	// RawBody, when set, is sent instead.
 	Body any
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// CreateResponse is the response of [API.Create].
+type CreateResponse = types.WriteResponseBase
 
 // Create calls create: Create a new document in the index.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-create
-func (a *API) Create(ctx context.Context, r CreateRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) Create(ctx context.Context, r CreateRequest, opts ...Option) (*CreateResponse, error) {
+	return decodeAs[CreateResponse](doCreate(ctx, a.t, r, opts))
+}
+
+// Create calls create and returns the raw response: the caller reads and closes
+// its body. See [API.Create].
+func (a *RawAPI) Create(ctx context.Context, r CreateRequest, opts ...Option) (*transport.Response, error) {
+	return doCreate(ctx, a.t, r, opts)
+}
+
+func doCreate(ctx context.Context, t transport.Interface, r CreateRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Index == "" {
 		return nil, missingPart("create", "index")
 	}
@@ -290,7 +455,7 @@ func (a *API) Create(ctx context.Context, r CreateRequest, opts ...Option) (*tra
 	setInt(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
-	return send(ctx, a.t, "create", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "create", m, p, q, body, "", "", opts)
 }
 
 // DeleteRequest holds the parameters of [API.Delete].
@@ -319,10 +484,23 @@ type DeleteRequest struct {
 	WaitForActiveShards string
 }
 
+// DeleteResponse is the response of [API.Delete].
+type DeleteResponse = types.WriteResponseBase
+
 // Delete calls delete: Delete a document.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-delete
-func (a *API) Delete(ctx context.Context, r DeleteRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) Delete(ctx context.Context, r DeleteRequest, opts ...Option) (*DeleteResponse, error) {
+	return decodeAs[DeleteResponse](doDelete(ctx, a.t, r, opts))
+}
+
+// Delete calls delete and returns the raw response: the caller reads and closes
+// its body. See [API.Delete].
+func (a *RawAPI) Delete(ctx context.Context, r DeleteRequest, opts ...Option) (*transport.Response, error) {
+	return doDelete(ctx, a.t, r, opts)
+}
+
+func doDelete(ctx context.Context, t transport.Interface, r DeleteRequest, opts []Option) (*transport.Response, error) {
 	if r.Index == "" {
 		return nil, missingPart("delete", "index")
 	}
@@ -340,7 +518,7 @@ func (a *API) Delete(ctx context.Context, r DeleteRequest, opts ...Option) (*tra
 	setInt(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
-	return send(ctx, a.t, "delete", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "delete", m, p, q, nil, "", "", opts)
 }
 
 // DeleteByQueryRequest holds the parameters of [API.DeleteByQuery].
@@ -417,14 +595,84 @@ type DeleteByQueryRequest struct {
 	// WaitForCompletion: ("wait_for_completion") Should the request should block until the delete by query is complete.
 	WaitForCompletion *bool
 	// Body: The search definition using the Query DSL.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *DeleteByQueryBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// DeleteByQueryBody is the body of [API.DeleteByQuery].
+type DeleteByQueryBody struct {
+	// The maximum number of documents to delete.
+	MaxDocs *int64 `json:"max_docs,omitempty"`
+	// The documents to delete specified with Query DSL.
+	Query *types.QueryContainer `json:"query,omitempty"`
+	// Slice the request manually using the provided slice ID and total number of slices.
+	Slice *types.SlicedScroll `json:"slice,omitempty"`
+	// A sort object that specifies the order of deleted documents.
+	Sort types.Sort `json:"sort,omitempty"`
+}
+
+// DeleteByQueryResponse is the response of [API.DeleteByQuery].
+type DeleteByQueryResponse struct {
+	// The number of scroll responses pulled back by the delete by query.
+	Batches *int64 `json:"batches,omitempty"`
+	// The number of documents that were successfully deleted.
+	Deleted *int64 `json:"deleted,omitempty"`
+	// An array of failures if there were any unrecoverable errors during the process.
+	// If this array is not empty, the request ended abnormally because of those failures.
+	// Delete by query is implemented using batches and any failures cause the entire process to end but all failures in the current batch are collected into the array.
+	// You can use the `conflicts` option to prevent reindex from ending on version conflicts.
+	Failures []types.BulkIndexByScrollFailure `json:"failures,omitempty"`
+	// This field is always equal to zero for delete by query.
+	// It exists only so that delete by query, update by query, and reindex APIs return responses with the same structure.
+	Noops *int64 `json:"noops,omitempty"`
+	// The number of requests per second effectively run during the delete by query.
+	RequestsPerSecond *float64 `json:"requests_per_second,omitempty"`
+	// The number of retries attempted by delete by query.
+	// `bulk` is the number of bulk actions retried.
+	// `search` is the number of search actions retried.
+	Retries *types.Retries `json:"retries,omitempty"`
+	SliceID *int           `json:"slice_id,omitempty"`
+	// Status of each slice if the delete by query was sliced
+	Slices    []types.ReindexStatus `json:"slices,omitempty"`
+	Task      types.TaskId          `json:"task,omitempty"`
+	Throttled types.Duration        `json:"throttled,omitzero"`
+	// The number of milliseconds the request slept to conform to `requests_per_second`.
+	ThrottledMillis *types.UnitMillis `json:"throttled_millis,omitempty"`
+	ThrottledUntil  types.Duration    `json:"throttled_until,omitzero"`
+	// This field should always be equal to zero in a `_delete_by_query` response.
+	// It has meaning only when using the task API, where it indicates the next time (in milliseconds since epoch) a throttled request will be run again in order to conform to `requests_per_second`.
+	ThrottledUntilMillis *types.UnitMillis `json:"throttled_until_millis,omitempty"`
+	// If `true`, some requests run during the delete by query operation timed out.
+	TimedOut *bool `json:"timed_out,omitempty"`
+	// The number of milliseconds from start to end of the whole operation.
+	Took *types.UnitMillis `json:"took,omitempty"`
+	// The number of documents that were successfully processed.
+	Total *int64 `json:"total,omitempty"`
+	// The number of version conflicts that the delete by query hit.
+	VersionConflicts *int64 `json:"version_conflicts,omitempty"`
 }
 
 // DeleteByQuery calls delete_by_query: Delete documents.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-delete-by-query
-func (a *API) DeleteByQuery(ctx context.Context, r DeleteByQueryRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) DeleteByQuery(ctx context.Context, r DeleteByQueryRequest, opts ...Option) (*DeleteByQueryResponse, error) {
+	return decodeAs[DeleteByQueryResponse](doDeleteByQuery(ctx, a.t, r, opts))
+}
+
+// DeleteByQuery calls delete_by_query and returns the raw response: the caller reads and closes
+// its body. See [API.DeleteByQuery].
+func (a *RawAPI) DeleteByQuery(ctx context.Context, r DeleteByQueryRequest, opts ...Option) (*transport.Response, error) {
+	return doDeleteByQuery(ctx, a.t, r, opts)
+}
+
+func doDeleteByQuery(ctx context.Context, t transport.Interface, r DeleteByQueryRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if len(r.Index) == 0 {
 		return nil, missingPart("delete_by_query", "index")
 	}
@@ -460,7 +708,7 @@ func (a *API) DeleteByQuery(ctx context.Context, r DeleteByQueryRequest, opts ..
 	setBool(q, "version", r.Version)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, "delete_by_query", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "delete_by_query", m, p, q, body, "", "", opts)
 }
 
 // DeleteByQueryRethrottleRequest holds the parameters of [API.DeleteByQueryRethrottle].
@@ -471,10 +719,23 @@ type DeleteByQueryRethrottleRequest struct {
 	RequestsPerSecond *float64
 }
 
+// DeleteByQueryRethrottleResponse is the response of [API.DeleteByQueryRethrottle].
+type DeleteByQueryRethrottleResponse = types.TaskListResponseBase
+
 // DeleteByQueryRethrottle calls delete_by_query_rethrottle: Throttle a delete by query operation.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-delete-by-query-rethrottle
-func (a *API) DeleteByQueryRethrottle(ctx context.Context, r DeleteByQueryRethrottleRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) DeleteByQueryRethrottle(ctx context.Context, r DeleteByQueryRethrottleRequest, opts ...Option) (*DeleteByQueryRethrottleResponse, error) {
+	return decodeAs[DeleteByQueryRethrottleResponse](doDeleteByQueryRethrottle(ctx, a.t, r, opts))
+}
+
+// DeleteByQueryRethrottle calls delete_by_query_rethrottle and returns the raw response: the caller reads and closes
+// its body. See [API.DeleteByQueryRethrottle].
+func (a *RawAPI) DeleteByQueryRethrottle(ctx context.Context, r DeleteByQueryRethrottleRequest, opts ...Option) (*transport.Response, error) {
+	return doDeleteByQueryRethrottle(ctx, a.t, r, opts)
+}
+
+func doDeleteByQueryRethrottle(ctx context.Context, t transport.Interface, r DeleteByQueryRethrottleRequest, opts []Option) (*transport.Response, error) {
 	if r.TaskID == "" {
 		return nil, missingPart("delete_by_query_rethrottle", "task_id")
 	}
@@ -482,7 +743,7 @@ func (a *API) DeleteByQueryRethrottle(ctx context.Context, r DeleteByQueryRethro
 	m := "POST"
 	q := url.Values{}
 	setFloat(q, "requests_per_second", r.RequestsPerSecond)
-	return send(ctx, a.t, "delete_by_query_rethrottle", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "delete_by_query_rethrottle", m, p, q, nil, "", "", opts)
 }
 
 // DeleteScriptRequest holds the parameters of [API.DeleteScript].
@@ -497,10 +758,23 @@ type DeleteScriptRequest struct {
 	Timeout string
 }
 
+// DeleteScriptResponse is the response of [API.DeleteScript].
+type DeleteScriptResponse = types.AcknowledgedResponseBase
+
 // DeleteScript calls delete_script: Delete a script or search template.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-delete-script
-func (a *API) DeleteScript(ctx context.Context, r DeleteScriptRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) DeleteScript(ctx context.Context, r DeleteScriptRequest, opts ...Option) (*DeleteScriptResponse, error) {
+	return decodeAs[DeleteScriptResponse](doDeleteScript(ctx, a.t, r, opts))
+}
+
+// DeleteScript calls delete_script and returns the raw response: the caller reads and closes
+// its body. See [API.DeleteScript].
+func (a *RawAPI) DeleteScript(ctx context.Context, r DeleteScriptRequest, opts ...Option) (*transport.Response, error) {
+	return doDeleteScript(ctx, a.t, r, opts)
+}
+
+func doDeleteScript(ctx context.Context, t transport.Interface, r DeleteScriptRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("delete_script", "id")
 	}
@@ -509,7 +783,7 @@ func (a *API) DeleteScript(ctx context.Context, r DeleteScriptRequest, opts ...O
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "delete_script", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "delete_script", m, p, q, nil, "", "", opts)
 }
 
 // ExistsRequest holds the parameters of [API.Exists].
@@ -551,6 +825,16 @@ type ExistsRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-get
 func (a *API) Exists(ctx context.Context, r ExistsRequest, opts ...Option) (bool, error) {
+	return doExists(ctx, a.t, r, opts)
+}
+
+// Exists calls exists and returns the raw response: the caller reads and closes
+// its body. See [API.Exists].
+func (a *RawAPI) Exists(ctx context.Context, r ExistsRequest, opts ...Option) (bool, error) {
+	return doExists(ctx, a.t, r, opts)
+}
+
+func doExists(ctx context.Context, t transport.Interface, r ExistsRequest, opts []Option) (bool, error) {
 	if r.Index == "" {
 		return false, missingPart("exists", "index")
 	}
@@ -570,7 +854,7 @@ func (a *API) Exists(ctx context.Context, r ExistsRequest, opts ...Option) (bool
 	setList(q, "stored_fields", r.StoredFields)
 	setInt(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
-	return exists(ctx, a.t, "exists", m, p, q, opts)
+	return exists(ctx, t, "exists", m, p, q, opts)
 }
 
 // ExistsSourceRequest holds the parameters of [API.ExistsSource].
@@ -609,6 +893,16 @@ type ExistsSourceRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-get
 func (a *API) ExistsSource(ctx context.Context, r ExistsSourceRequest, opts ...Option) (bool, error) {
+	return doExistsSource(ctx, a.t, r, opts)
+}
+
+// ExistsSource calls exists_source and returns the raw response: the caller reads and closes
+// its body. See [API.ExistsSource].
+func (a *RawAPI) ExistsSource(ctx context.Context, r ExistsSourceRequest, opts ...Option) (bool, error) {
+	return doExistsSource(ctx, a.t, r, opts)
+}
+
+func doExistsSource(ctx context.Context, t transport.Interface, r ExistsSourceRequest, opts []Option) (bool, error) {
 	if r.Index == "" {
 		return false, missingPart("exists_source", "index")
 	}
@@ -627,7 +921,7 @@ func (a *API) ExistsSource(ctx context.Context, r ExistsSourceRequest, opts ...O
 	setList(q, "routing", r.Routing)
 	setInt(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
-	return exists(ctx, a.t, "exists_source", m, p, q, opts)
+	return exists(ctx, t, "exists_source", m, p, q, opts)
 }
 
 // ExplainRequest holds the parameters of [API.Explain].
@@ -666,14 +960,46 @@ type ExplainRequest struct {
 	// The values are joined with commas.
 	StoredFields []string
 	// Body: The query definition using the Query DSL.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ExplainBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ExplainBody is the body of [API.Explain].
+type ExplainBody struct {
+	// Defines the search definition using the Query DSL.
+	Query *types.QueryContainer `json:"query,omitempty"`
+}
+
+// ExplainResponse is the response of [API.Explain].
+type ExplainResponse struct {
+	Index       types.IndexName                   `json:"_index"`
+	ID          types.Id                          `json:"_id"`
+	Matched     bool                              `json:"matched"`
+	Explanation *types.ExplanationDetail          `json:"explanation,omitempty"`
+	Get         *types.InlineGet[json.RawMessage] `json:"get,omitempty"`
 }
 
 // Explain calls explain: Explain a document match result.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-explain
-func (a *API) Explain(ctx context.Context, r ExplainRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) Explain(ctx context.Context, r ExplainRequest, opts ...Option) (*ExplainResponse, error) {
+	return decodeAs[ExplainResponse](doExplain(ctx, a.t, r, opts))
+}
+
+// Explain calls explain and returns the raw response: the caller reads and closes
+// its body. See [API.Explain].
+func (a *RawAPI) Explain(ctx context.Context, r ExplainRequest, opts ...Option) (*transport.Response, error) {
+	return doExplain(ctx, a.t, r, opts)
+}
+
+func doExplain(ctx context.Context, t transport.Interface, r ExplainRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Index == "" {
 		return nil, missingPart("explain", "index")
 	}
@@ -682,7 +1008,7 @@ func (a *API) Explain(ctx context.Context, r ExplainRequest, opts ...Option) (*t
 	}
 	p := "/" + esc(r.Index) + "/_explain/" + esc(r.ID)
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	q := url.Values{}
@@ -698,7 +1024,7 @@ func (a *API) Explain(ctx context.Context, r ExplainRequest, opts ...Option) (*t
 	setStr(q, "q", r.Q)
 	setList(q, "routing", r.Routing)
 	setList(q, "stored_fields", r.StoredFields)
-	return send(ctx, a.t, "explain", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "explain", m, p, q, body, "", "", opts)
 }
 
 // FieldCapsRequest holds the parameters of [API.FieldCaps].
@@ -727,17 +1053,65 @@ type FieldCapsRequest struct {
 	// The values are joined with commas.
 	Types []string
 	// Body: An index filter specified with the Query DSL.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *FieldCapsBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// FieldCapsBody is the body of [API.FieldCaps].
+type FieldCapsBody struct {
+	// A list of fields to retrieve capabilities for. Wildcard (`*`) expressions are supported.
+	Fields types.Fields `json:"fields,omitempty"`
+	// Filter indices if the provided query rewrites to `match_none` on every shard.
+	//
+	// IMPORTANT: The filtering is done on a best-effort basis, it uses index statistics and mappings to rewrite queries to `match_none` instead of fully running the request.
+	// For instance a range query over a date field can rewrite to `match_none` if all documents within a shard (including deleted documents) are outside of the provided range.
+	// However, not all queries can rewrite to `match_none` so this API may return an index even if the provided filter matches no document.
+	IndexFilter *types.QueryContainer `json:"index_filter,omitempty"`
+	// Define ad-hoc runtime fields in the request similar to the way it is done in search requests.
+	// These fields exist only as part of the query and take precedence over fields defined with the same name in the index mappings.
+	RuntimeMappings types.RuntimeFields `json:"runtime_mappings,omitempty"`
+	// Specifies a subset of projects to target for the field-caps query using project
+	// metadata tags in a subset of Lucene query syntax.
+	// Allowed Lucene queries: the _alias tag and a single value (possibly wildcarded).
+	// Examples:
+	//  _alias:my-project
+	//  _alias:_origin
+	//  _alias:*pr*
+	// Supported in serverless only.
+	ProjectRouting types.ProjectRouting `json:"project_routing,omitempty"`
+}
+
+// FieldCapsResponse is the response of [API.FieldCaps].
+type FieldCapsResponse struct {
+	// The list of indices where this field has the same type family, or null if all indices have the same type family for the field.
+	Indices types.Indices                               `json:"indices,omitempty"`
+	Fields  map[string]map[string]types.FieldCapability `json:"fields,omitempty"`
 }
 
 // FieldCaps calls field_caps: Get the field capabilities.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-field-caps
-func (a *API) FieldCaps(ctx context.Context, r FieldCapsRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) FieldCaps(ctx context.Context, r FieldCapsRequest, opts ...Option) (*FieldCapsResponse, error) {
+	return decodeAs[FieldCapsResponse](doFieldCaps(ctx, a.t, r, opts))
+}
+
+// FieldCaps calls field_caps and returns the raw response: the caller reads and closes
+// its body. See [API.FieldCaps].
+func (a *RawAPI) FieldCaps(ctx context.Context, r FieldCapsRequest, opts ...Option) (*transport.Response, error) {
+	return doFieldCaps(ctx, a.t, r, opts)
+}
+
+func doFieldCaps(ctx context.Context, t transport.Interface, r FieldCapsRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	var p string
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	switch {
@@ -755,7 +1129,7 @@ func (a *API) FieldCaps(ctx context.Context, r FieldCapsRequest, opts ...Option)
 	setBool(q, "include_empty_fields", r.IncludeEmptyFields)
 	setBool(q, "include_unmapped", r.IncludeUnmapped)
 	setList(q, "types", r.Types)
-	return send(ctx, a.t, "field_caps", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "field_caps", m, p, q, body, "", "", opts)
 }
 
 // GetRequest holds the parameters of [API.Get].
@@ -799,10 +1173,23 @@ type GetRequest struct {
 	VersionType VersionType
 }
 
+// GetResponse is the response of [API.Get].
+type GetResponse = types.GetResult[json.RawMessage]
+
 // Get calls get: Get a document by its ID.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-get
-func (a *API) Get(ctx context.Context, r GetRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) Get(ctx context.Context, r GetRequest, opts ...Option) (*GetResponse, error) {
+	return decodeAs[GetResponse](doGet(ctx, a.t, r, opts))
+}
+
+// Get calls get and returns the raw response: the caller reads and closes
+// its body. See [API.Get].
+func (a *RawAPI) Get(ctx context.Context, r GetRequest, opts ...Option) (*transport.Response, error) {
+	return doGet(ctx, a.t, r, opts)
+}
+
+func doGet(ctx context.Context, t transport.Interface, r GetRequest, opts []Option) (*transport.Response, error) {
 	if r.Index == "" {
 		return nil, missingPart("get", "index")
 	}
@@ -825,7 +1212,7 @@ func (a *API) Get(ctx context.Context, r GetRequest, opts ...Option) (*transport
 	setList(q, "stored_fields", r.StoredFields)
 	setInt(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
-	return send(ctx, a.t, "get", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "get", m, p, q, nil, "", "", opts)
 }
 
 // GetScriptRequest holds the parameters of [API.GetScript].
@@ -837,10 +1224,27 @@ type GetScriptRequest struct {
 	MasterTimeout string
 }
 
+// GetScriptResponse is the response of [API.GetScript].
+type GetScriptResponse struct {
+	ID     types.Id            `json:"_id"`
+	Found  bool                `json:"found"`
+	Script *types.StoredScript `json:"script,omitempty"`
+}
+
 // GetScript calls get_script: Get a script or search template.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-get-script
-func (a *API) GetScript(ctx context.Context, r GetScriptRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) GetScript(ctx context.Context, r GetScriptRequest, opts ...Option) (*GetScriptResponse, error) {
+	return decodeAs[GetScriptResponse](doGetScript(ctx, a.t, r, opts))
+}
+
+// GetScript calls get_script and returns the raw response: the caller reads and closes
+// its body. See [API.GetScript].
+func (a *RawAPI) GetScript(ctx context.Context, r GetScriptRequest, opts ...Option) (*transport.Response, error) {
+	return doGetScript(ctx, a.t, r, opts)
+}
+
+func doGetScript(ctx context.Context, t transport.Interface, r GetScriptRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("get_script", "id")
 	}
@@ -848,33 +1252,64 @@ func (a *API) GetScript(ctx context.Context, r GetScriptRequest, opts ...Option)
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "get_script", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "get_script", m, p, q, nil, "", "", opts)
 }
 
 // GetScriptContextRequest holds the parameters of [API.GetScriptContext].
 type GetScriptContextRequest struct {
 }
 
+// GetScriptContextResponse is the response of [API.GetScriptContext].
+type GetScriptContextResponse struct {
+	Contexts []types.GetScriptContextContext `json:"contexts,omitempty"`
+}
+
 // GetScriptContext calls get_script_context: Get script contexts.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-get-script-context
-func (a *API) GetScriptContext(ctx context.Context, r GetScriptContextRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) GetScriptContext(ctx context.Context, r GetScriptContextRequest, opts ...Option) (*GetScriptContextResponse, error) {
+	return decodeAs[GetScriptContextResponse](doGetScriptContext(ctx, a.t, r, opts))
+}
+
+// GetScriptContext calls get_script_context and returns the raw response: the caller reads and closes
+// its body. See [API.GetScriptContext].
+func (a *RawAPI) GetScriptContext(ctx context.Context, r GetScriptContextRequest, opts ...Option) (*transport.Response, error) {
+	return doGetScriptContext(ctx, a.t, r, opts)
+}
+
+func doGetScriptContext(ctx context.Context, t transport.Interface, r GetScriptContextRequest, opts []Option) (*transport.Response, error) {
 	p := "/_script_context"
 	m := "GET"
-	return send(ctx, a.t, "get_script_context", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "get_script_context", m, p, nil, nil, "", "", opts)
 }
 
 // GetScriptLanguagesRequest holds the parameters of [API.GetScriptLanguages].
 type GetScriptLanguagesRequest struct {
 }
 
+// GetScriptLanguagesResponse is the response of [API.GetScriptLanguages].
+type GetScriptLanguagesResponse struct {
+	LanguageContexts []types.LanguageContext `json:"language_contexts,omitempty"`
+	TypesAllowed     []string                `json:"types_allowed,omitempty"`
+}
+
 // GetScriptLanguages calls get_script_languages: Get script languages.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-get-script-languages
-func (a *API) GetScriptLanguages(ctx context.Context, r GetScriptLanguagesRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) GetScriptLanguages(ctx context.Context, r GetScriptLanguagesRequest, opts ...Option) (*GetScriptLanguagesResponse, error) {
+	return decodeAs[GetScriptLanguagesResponse](doGetScriptLanguages(ctx, a.t, r, opts))
+}
+
+// GetScriptLanguages calls get_script_languages and returns the raw response: the caller reads and closes
+// its body. See [API.GetScriptLanguages].
+func (a *RawAPI) GetScriptLanguages(ctx context.Context, r GetScriptLanguagesRequest, opts ...Option) (*transport.Response, error) {
+	return doGetScriptLanguages(ctx, a.t, r, opts)
+}
+
+func doGetScriptLanguages(ctx context.Context, t transport.Interface, r GetScriptLanguagesRequest, opts []Option) (*transport.Response, error) {
 	p := "/_script_language"
 	m := "GET"
-	return send(ctx, a.t, "get_script_languages", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "get_script_languages", m, p, nil, nil, "", "", opts)
 }
 
 // GetSourceRequest holds the parameters of [API.GetSource].
@@ -911,6 +1346,16 @@ type GetSourceRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-get
 func (a *API) GetSource(ctx context.Context, r GetSourceRequest, opts ...Option) (*transport.Response, error) {
+	return doGetSource(ctx, a.t, r, opts)
+}
+
+// GetSource calls get_source and returns the raw response: the caller reads and closes
+// its body. See [API.GetSource].
+func (a *RawAPI) GetSource(ctx context.Context, r GetSourceRequest, opts ...Option) (*transport.Response, error) {
+	return doGetSource(ctx, a.t, r, opts)
+}
+
+func doGetSource(ctx context.Context, t transport.Interface, r GetSourceRequest, opts []Option) (*transport.Response, error) {
 	if r.Index == "" {
 		return nil, missingPart("get_source", "index")
 	}
@@ -929,7 +1374,7 @@ func (a *API) GetSource(ctx context.Context, r GetSourceRequest, opts ...Option)
 	setList(q, "routing", r.Routing)
 	setInt(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
-	return send(ctx, a.t, "get_source", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "get_source", m, p, q, nil, "", "", opts)
 }
 
 // HealthReportRequest holds the parameters of [API.HealthReport].
@@ -946,10 +1391,27 @@ type HealthReportRequest struct {
 	Verbose *bool
 }
 
+// HealthReportResponse is the response of [API.HealthReport].
+type HealthReportResponse struct {
+	ClusterName string                      `json:"cluster_name"`
+	Indicators  types.Indicators            `json:"indicators"`
+	Status      types.IndicatorHealthStatus `json:"status,omitempty"`
+}
+
 // HealthReport calls health_report: Get the cluster health.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-health-report
-func (a *API) HealthReport(ctx context.Context, r HealthReportRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) HealthReport(ctx context.Context, r HealthReportRequest, opts ...Option) (*HealthReportResponse, error) {
+	return decodeAs[HealthReportResponse](doHealthReport(ctx, a.t, r, opts))
+}
+
+// HealthReport calls health_report and returns the raw response: the caller reads and closes
+// its body. See [API.HealthReport].
+func (a *RawAPI) HealthReport(ctx context.Context, r HealthReportRequest, opts ...Option) (*transport.Response, error) {
+	return doHealthReport(ctx, a.t, r, opts)
+}
+
+func doHealthReport(ctx context.Context, t transport.Interface, r HealthReportRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -962,7 +1424,7 @@ func (a *API) HealthReport(ctx context.Context, r HealthReportRequest, opts ...O
 	setInt(q, "size", r.Size)
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "verbose", r.Verbose)
-	return send(ctx, a.t, "health_report", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "health_report", m, p, q, nil, "", "", opts)
 }
 
 // IndexRequest holds the parameters of [API.Index].
@@ -1003,14 +1465,34 @@ type IndexRequest struct {
 	// WaitForActiveShards: ("wait_for_active_shards") Sets the number of shard copies that must be active before proceeding with the index operation. Defaults to 1, meaning the primary shard only. Set to `all` for all shard copies, otherwise set to any non-negative value less than or equal to the total number of copies for the shard (number of replicas + 1).
 	WaitForActiveShards string
 	// Body: The document.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
+	// RawBody, when set, is sent instead.
 	Body any
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// IndexResponse is the response of [API.Index].
+type IndexResponse = types.WriteResponseBase
 
 // Index calls index: Create or update a document in an index.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-create
-func (a *API) Index(ctx context.Context, r IndexRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) Index(ctx context.Context, r IndexRequest, opts ...Option) (*IndexResponse, error) {
+	return decodeAs[IndexResponse](doIndex(ctx, a.t, r, opts))
+}
+
+// Index calls index and returns the raw response: the caller reads and closes
+// its body. See [API.Index].
+func (a *RawAPI) Index(ctx context.Context, r IndexRequest, opts ...Option) (*transport.Response, error) {
+	return doIndex(ctx, a.t, r, opts)
+}
+
+func doIndex(ctx context.Context, t transport.Interface, r IndexRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Index == "" {
 		return nil, missingPart("index", "index")
 	}
@@ -1039,20 +1521,42 @@ func (a *API) Index(ctx context.Context, r IndexRequest, opts ...Option) (*trans
 	setInt(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
-	return send(ctx, a.t, "index", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "index", m, p, q, body, "", "", opts)
 }
 
 // InfoRequest holds the parameters of [API.Info].
 type InfoRequest struct {
 }
 
+// InfoResponse is the response of [API.Info].
+type InfoResponse struct {
+	// The responding cluster's name.
+	ClusterName types.Name `json:"cluster_name"`
+	ClusterUUID types.Uuid `json:"cluster_uuid"`
+	// The responding node's name.
+	Name    types.Name `json:"name"`
+	Tagline string     `json:"tagline"`
+	// Version information for the Elasticsearch cluster. In Serverless, `version.number` always reports the next target Elasticsearch release version at the time of the request, not an actual deployed version. The version number is provided to maintain client compatibility but is not meaningful for assessing feature availability. Use `build_flavor: serverless` to detect a Serverless environment.
+	Version types.ElasticsearchVersionInfo `json:"version"`
+}
+
 // Info calls info: Get cluster info.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/group/endpoint-info
-func (a *API) Info(ctx context.Context, r InfoRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) Info(ctx context.Context, r InfoRequest, opts ...Option) (*InfoResponse, error) {
+	return decodeAs[InfoResponse](doInfo(ctx, a.t, r, opts))
+}
+
+// Info calls info and returns the raw response: the caller reads and closes
+// its body. See [API.Info].
+func (a *RawAPI) Info(ctx context.Context, r InfoRequest, opts ...Option) (*transport.Response, error) {
+	return doInfo(ctx, a.t, r, opts)
+}
+
+func doInfo(ctx context.Context, t transport.Interface, r InfoRequest, opts []Option) (*transport.Response, error) {
 	p := "/"
 	m := "GET"
-	return send(ctx, a.t, "info", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "info", m, p, nil, nil, "", "", opts)
 }
 
 // KnnSearchRequest holds the parameters of [API.KnnSearch].
@@ -1064,8 +1568,56 @@ type KnnSearchRequest struct {
 	// The values are joined with commas.
 	Routing []string
 	// Body: The search definition.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *KnnSearchBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// KnnSearchBody is the body of [API.KnnSearch].
+type KnnSearchBody struct {
+	// Indicates which source fields are returned for matching documents. These
+	// fields are returned in the `hits._source` property of the search response.
+	Source types.SourceConfig `json:"_source,omitzero"`
+	// The request returns doc values for field names matching these patterns
+	// in the `hits.fields` property of the response.
+	// It accepts wildcard (`*`) patterns.
+	DocvalueFields []types.FieldAndFormat `json:"docvalue_fields,omitempty"`
+	// A list of stored fields to return as part of a hit. If no fields are specified,
+	// no stored fields are included in the response. If this field is specified, the `_source`
+	// parameter defaults to `false`. You can pass `_source: true` to return both source fields
+	// and stored fields in the search response.
+	StoredFields types.Fields `json:"stored_fields,omitempty"`
+	// The request returns values for field names matching these patterns
+	// in the `hits.fields` property of the response.
+	// It accepts wildcard (`*`) patterns.
+	Fields types.Fields `json:"fields,omitempty"`
+	// A query to filter the documents that can match. The kNN search will return the top
+	// `k` documents that also match this filter. The value can be a single query or a
+	// list of queries. If `filter` isn't provided, all documents are allowed to match.
+	Filter types.OneOrMany[types.QueryContainer] `json:"filter,omitempty"`
+	// The kNN query to run.
+	Knn types.KnnSearchQuery `json:"knn"`
+}
+
+// KnnSearchResponse is the response of [API.KnnSearch].
+type KnnSearchResponse struct {
+	// The milliseconds it took Elasticsearch to run the request.
+	Took int64 `json:"took"`
+	// If true, the request timed out before completion;
+	// returned results may be partial or empty.
+	TimedOut bool `json:"timed_out"`
+	// A count of shards used for the request.
+	Shards types.ShardStatistics `json:"_shards"`
+	// The returned documents and metadata.
+	Hits types.HitsMetadata[json.RawMessage] `json:"hits"`
+	// The field values for the documents. These fields
+	// must be specified in the request using the `fields` parameter.
+	Fields map[string]json.RawMessage `json:"fields,omitempty"`
+	// The highest returned document score. This value is null for requests
+	// that do not sort by score.
+	MaxScore *float64 `json:"max_score,omitempty"`
 }
 
 // KnnSearch calls knn_search: Performs a kNN search.
@@ -1074,18 +1626,34 @@ type KnnSearchRequest struct {
 // This endpoint is internal to Elasticsearch.
 //
 // Deprecated: The kNN search API has been replaced by the `knn` option in the search API. (since 8.4.0)
-func (a *API) KnnSearch(ctx context.Context, r KnnSearchRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) KnnSearch(ctx context.Context, r KnnSearchRequest, opts ...Option) (*KnnSearchResponse, error) {
+	return decodeAs[KnnSearchResponse](doKnnSearch(ctx, a.t, r, opts))
+}
+
+// KnnSearch calls knn_search and returns the raw response: the caller reads and closes
+// its body. See [API.KnnSearch].
+//
+// Deprecated: The kNN search API has been replaced by the `knn` option in the search API. (since 8.4.0)
+func (a *RawAPI) KnnSearch(ctx context.Context, r KnnSearchRequest, opts ...Option) (*transport.Response, error) {
+	return doKnnSearch(ctx, a.t, r, opts)
+}
+
+func doKnnSearch(ctx context.Context, t transport.Interface, r KnnSearchRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if len(r.Index) == 0 {
 		return nil, missingPart("knn_search", "index")
 	}
 	p := "/" + escList(r.Index) + "/_knn_search"
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	q := url.Values{}
 	setList(q, "routing", r.Routing)
-	return send(ctx, a.t, "knn_search", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "knn_search", m, p, q, body, "", "", opts)
 }
 
 // MgetRequest holds the parameters of [API.Mget].
@@ -1117,17 +1685,50 @@ type MgetRequest struct {
 	// The values are joined with commas.
 	StoredFields []string
 	// Body: Document identifiers; can be either `docs` (containing full document information) or `ids` (when index is provided in the URL.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MgetBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MgetBody is the body of [API.Mget].
+type MgetBody struct {
+	// The documents you want to retrieve. Required if no index is specified in the request URI.
+	Docs []types.MgetOperation `json:"docs,omitempty"`
+	// The IDs of the documents you want to retrieve. Allowed when the index is specified in the request URI.
+	IDs types.Ids `json:"ids,omitempty"`
+}
+
+// MgetResponse is the response of [API.Mget].
+type MgetResponse struct {
+	// The response includes a docs array that contains the documents in the order specified in the request.
+	// The structure of the returned documents is similar to that returned by the get API.
+	// If there is a failure getting a particular document, the error is included in place of the document.
+	Docs []types.MgetResponseItem[json.RawMessage] `json:"docs,omitempty"`
 }
 
 // Mget calls mget: Get multiple documents.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-mget
-func (a *API) Mget(ctx context.Context, r MgetRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) Mget(ctx context.Context, r MgetRequest, opts ...Option) (*MgetResponse, error) {
+	return decodeAs[MgetResponse](doMget(ctx, a.t, r, opts))
+}
+
+// Mget calls mget and returns the raw response: the caller reads and closes
+// its body. See [API.Mget].
+func (a *RawAPI) Mget(ctx context.Context, r MgetRequest, opts ...Option) (*transport.Response, error) {
+	return doMget(ctx, a.t, r, opts)
+}
+
+func doMget(ctx context.Context, t transport.Interface, r MgetRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	var p string
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	switch {
@@ -1146,7 +1747,7 @@ func (a *API) Mget(ctx context.Context, r MgetRequest, opts ...Option) (*transpo
 	setBool(q, "refresh", r.Refresh)
 	setList(q, "routing", r.Routing)
 	setList(q, "stored_fields", r.StoredFields)
-	return send(ctx, a.t, "mget", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "mget", m, p, q, body, "", "", opts)
 }
 
 // MsearchRequest holds the parameters of [API.Msearch].
@@ -1186,19 +1787,36 @@ type MsearchRequest struct {
 	SearchType SearchType
 	// TypedKeys: ("typed_keys") Specify whether aggregation and suggester names should be prefixed by their respective types in the response.
 	TypedKeys *bool
-	// Body: The request definitions (metadata-search request definition pairs), separated by newlines.
+	// RawBody: The request definitions (metadata-search request definition pairs), separated by newlines.
 	// NDJSON: a slice (each element is encoded as one line), []byte, string or io.Reader.
-	Body any
+	RawBody any
 }
+
+// MsearchResponse is the response of [API.Msearch].
+type MsearchResponse = types.MultiSearchResult[json.RawMessage]
 
 // Msearch calls msearch: Run multiple searches.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-msearch
-func (a *API) Msearch(ctx context.Context, r MsearchRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) Msearch(ctx context.Context, r MsearchRequest, opts ...Option) (*MsearchResponse, error) {
+	if r.TypedKeys == nil {
+		r.TypedKeys = new(true)
+	}
+	return decodeAs[MsearchResponse](doMsearch(ctx, a.t, r, opts))
+}
+
+// Msearch calls msearch and returns the raw response: the caller reads and closes
+// its body. See [API.Msearch].
+func (a *RawAPI) Msearch(ctx context.Context, r MsearchRequest, opts ...Option) (*transport.Response, error) {
+	return doMsearch(ctx, a.t, r, opts)
+}
+
+func doMsearch(ctx context.Context, t transport.Interface, r MsearchRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
 	inPathIndex := false
 	var p string
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	switch {
@@ -1226,7 +1844,7 @@ func (a *API) Msearch(ctx context.Context, r MsearchRequest, opts ...Option) (*t
 	setList(q, "routing", r.Routing)
 	setStr(q, "search_type", string(r.SearchType))
 	setBool(q, "typed_keys", r.TypedKeys)
-	return send(ctx, a.t, "msearch", m, p, q, r.Body, "application/x-ndjson", "", opts)
+	return send(ctx, t, "msearch", m, p, q, body, "application/x-ndjson", "", opts)
 }
 
 // MsearchTemplateRequest holds the parameters of [API.MsearchTemplate].
@@ -1246,18 +1864,35 @@ type MsearchTemplateRequest struct {
 	SearchType SearchType
 	// TypedKeys: ("typed_keys") Specify whether aggregation and suggester names should be prefixed by their respective types in the response.
 	TypedKeys *bool
-	// Body: The request definitions (metadata-search request definition pairs), separated by newlines.
+	// RawBody: The request definitions (metadata-search request definition pairs), separated by newlines.
 	// NDJSON: a slice (each element is encoded as one line), []byte, string or io.Reader.
-	Body any
+	RawBody any
 }
+
+// MsearchTemplateResponse is the response of [API.MsearchTemplate].
+type MsearchTemplateResponse = types.MultiSearchResult[json.RawMessage]
 
 // MsearchTemplate calls msearch_template: Run multiple templated searches.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-msearch-template
-func (a *API) MsearchTemplate(ctx context.Context, r MsearchTemplateRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) MsearchTemplate(ctx context.Context, r MsearchTemplateRequest, opts ...Option) (*MsearchTemplateResponse, error) {
+	if r.TypedKeys == nil {
+		r.TypedKeys = new(true)
+	}
+	return decodeAs[MsearchTemplateResponse](doMsearchTemplate(ctx, a.t, r, opts))
+}
+
+// MsearchTemplate calls msearch_template and returns the raw response: the caller reads and closes
+// its body. See [API.MsearchTemplate].
+func (a *RawAPI) MsearchTemplate(ctx context.Context, r MsearchTemplateRequest, opts ...Option) (*transport.Response, error) {
+	return doMsearchTemplate(ctx, a.t, r, opts)
+}
+
+func doMsearchTemplate(ctx context.Context, t transport.Interface, r MsearchTemplateRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
 	var p string
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	switch {
@@ -1273,7 +1908,7 @@ func (a *API) MsearchTemplate(ctx context.Context, r MsearchTemplateRequest, opt
 	setBool(q, "rest_total_hits_as_int", r.RestTotalHitsAsInt)
 	setStr(q, "search_type", string(r.SearchType))
 	setBool(q, "typed_keys", r.TypedKeys)
-	return send(ctx, a.t, "msearch_template", m, p, q, r.Body, "application/x-ndjson", "", opts)
+	return send(ctx, t, "msearch_template", m, p, q, body, "application/x-ndjson", "", opts)
 }
 
 // MtermvectorsRequest holds the parameters of [API.Mtermvectors].
@@ -1308,17 +1943,47 @@ type MtermvectorsRequest struct {
 	// VersionType: ("version_type") Specific version type.
 	VersionType VersionType
 	// Body: Define ids, documents, parameters or a list of parameters per document here. You must at least provide a list of document ids. See documentation.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *MtermvectorsBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// MtermvectorsBody is the body of [API.Mtermvectors].
+type MtermvectorsBody struct {
+	// An array of existing or artificial documents.
+	Docs []types.MtermvectorsOperation `json:"docs,omitempty"`
+	// A simplified syntax to specify documents by their ID if they're in the same index.
+	IDs []types.Id `json:"ids,omitempty"`
+}
+
+// MtermvectorsResponse is the response of [API.Mtermvectors].
+type MtermvectorsResponse struct {
+	Docs []types.TermVectorsResult `json:"docs,omitempty"`
 }
 
 // Mtermvectors calls mtermvectors: Get multiple term vectors.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-mtermvectors
-func (a *API) Mtermvectors(ctx context.Context, r MtermvectorsRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) Mtermvectors(ctx context.Context, r MtermvectorsRequest, opts ...Option) (*MtermvectorsResponse, error) {
+	return decodeAs[MtermvectorsResponse](doMtermvectors(ctx, a.t, r, opts))
+}
+
+// Mtermvectors calls mtermvectors and returns the raw response: the caller reads and closes
+// its body. See [API.Mtermvectors].
+func (a *RawAPI) Mtermvectors(ctx context.Context, r MtermvectorsRequest, opts ...Option) (*transport.Response, error) {
+	return doMtermvectors(ctx, a.t, r, opts)
+}
+
+func doMtermvectors(ctx context.Context, t transport.Interface, r MtermvectorsRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	var p string
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	switch {
@@ -1340,7 +2005,7 @@ func (a *API) Mtermvectors(ctx context.Context, r MtermvectorsRequest, opts ...O
 	setBool(q, "term_statistics", r.TermStatistics)
 	setInt(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
-	return send(ctx, a.t, "mtermvectors", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "mtermvectors", m, p, q, body, "", "", opts)
 }
 
 // OpenPointInTimeRequest holds the parameters of [API.OpenPointInTime].
@@ -1366,14 +2031,56 @@ type OpenPointInTimeRequest struct {
 	// The values are joined with commas.
 	Routing []string
 	// Body: An index_filter specified with the Query DSL.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *OpenPointInTimeBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// OpenPointInTimeBody is the body of [API.OpenPointInTime].
+type OpenPointInTimeBody struct {
+	// Filter indices if the provided query rewrites to `match_none` on every shard.
+	IndexFilter *types.QueryContainer `json:"index_filter,omitempty"`
+	// Specifies a subset of projects to target for the PIT request using project
+	// metadata tags in a subset of Lucene query syntax.
+	// Allowed Lucene queries: the _alias tag and a single value (possibly wildcarded).
+	// Examples:
+	//  _alias:my-project
+	//  _alias:_origin
+	//  _alias:*pr*
+	// Supported in serverless only.
+	ProjectRouting types.ProjectRouting `json:"project_routing,omitempty"`
+}
+
+// OpenPointInTimeResponse is the response of [API.OpenPointInTime].
+type OpenPointInTimeResponse struct {
+	// Shards used to create the PIT
+	Shards types.ShardStatistics `json:"_shards"`
+	ID     types.Id              `json:"id"`
+	// Metadata about the clusters involved in the request, returned when the request targets
+	// one or more remote clusters.
+	Clusters *types.ClusterStatistics `json:"_clusters,omitempty"`
 }
 
 // OpenPointInTime calls open_point_in_time: Open a point in time.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-open-point-in-time
-func (a *API) OpenPointInTime(ctx context.Context, r OpenPointInTimeRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) OpenPointInTime(ctx context.Context, r OpenPointInTimeRequest, opts ...Option) (*OpenPointInTimeResponse, error) {
+	return decodeAs[OpenPointInTimeResponse](doOpenPointInTime(ctx, a.t, r, opts))
+}
+
+// OpenPointInTime calls open_point_in_time and returns the raw response: the caller reads and closes
+// its body. See [API.OpenPointInTime].
+func (a *RawAPI) OpenPointInTime(ctx context.Context, r OpenPointInTimeRequest, opts ...Option) (*transport.Response, error) {
+	return doOpenPointInTime(ctx, a.t, r, opts)
+}
+
+func doOpenPointInTime(ctx context.Context, t transport.Interface, r OpenPointInTimeRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if len(r.Index) == 0 {
 		return nil, missingPart("open_point_in_time", "index")
 	}
@@ -1387,7 +2094,7 @@ func (a *API) OpenPointInTime(ctx context.Context, r OpenPointInTimeRequest, opt
 	setInt(q, "max_concurrent_shard_requests", r.MaxConcurrentShardRequests)
 	setStr(q, "preference", r.Preference)
 	setList(q, "routing", r.Routing)
-	return send(ctx, a.t, "open_point_in_time", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "open_point_in_time", m, p, q, body, "", "", opts)
 }
 
 // PingRequest holds the parameters of [API.Ping].
@@ -1400,9 +2107,19 @@ type PingRequest struct {
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/group/endpoint-cluster
 func (a *API) Ping(ctx context.Context, r PingRequest, opts ...Option) (bool, error) {
+	return doPing(ctx, a.t, r, opts)
+}
+
+// Ping calls ping and returns the raw response: the caller reads and closes
+// its body. See [API.Ping].
+func (a *RawAPI) Ping(ctx context.Context, r PingRequest, opts ...Option) (bool, error) {
+	return doPing(ctx, a.t, r, opts)
+}
+
+func doPing(ctx context.Context, t transport.Interface, r PingRequest, opts []Option) (bool, error) {
 	p := "/"
 	m := "HEAD"
-	return exists(ctx, a.t, "ping", m, p, nil, opts)
+	return exists(ctx, t, "ping", m, p, nil, opts)
 }
 
 // PutScriptRequest holds the parameters of [API.PutScript].
@@ -1418,14 +2135,40 @@ type PutScriptRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The document.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *PutScriptBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// PutScriptBody is the body of [API.PutScript].
+type PutScriptBody struct {
+	// The script or search template, its parameters, and its language.
+	Script types.StoredScript `json:"script"`
+}
+
+// PutScriptResponse is the response of [API.PutScript].
+type PutScriptResponse = types.AcknowledgedResponseBase
 
 // PutScript calls put_script: Create or update a script or search template.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-put-script
-func (a *API) PutScript(ctx context.Context, r PutScriptRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) PutScript(ctx context.Context, r PutScriptRequest, opts ...Option) (*PutScriptResponse, error) {
+	return decodeAs[PutScriptResponse](doPutScript(ctx, a.t, r, opts))
+}
+
+// PutScript calls put_script and returns the raw response: the caller reads and closes
+// its body. See [API.PutScript].
+func (a *RawAPI) PutScript(ctx context.Context, r PutScriptRequest, opts ...Option) (*transport.Response, error) {
+	return doPutScript(ctx, a.t, r, opts)
+}
+
+func doPutScript(ctx context.Context, t transport.Interface, r PutScriptRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ID == "" {
 		return nil, missingPart("put_script", "id")
 	}
@@ -1445,7 +2188,7 @@ func (a *API) PutScript(ctx context.Context, r PutScriptRequest, opts ...Option)
 	}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "put_script", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "put_script", m, p, q, body, "", "", opts)
 }
 
 // RankEvalRequest holds the parameters of [API.RankEval].
@@ -1463,17 +2206,51 @@ type RankEvalRequest struct {
 	// SearchType: ("search_type") Search operation type.
 	SearchType SearchType
 	// Body: The ranking evaluation search definition, including search requests, document ratings and ranking metric definition.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *RankEvalBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// RankEvalBody is the body of [API.RankEval].
+type RankEvalBody struct {
+	// A set of typical search requests, together with their provided ratings.
+	Requests []types.RankEvalRequestItem `json:"requests,omitempty"`
+	// Definition of the evaluation metric to calculate.
+	Metric *types.RankEvalMetric `json:"metric,omitempty"`
+}
+
+// RankEvalResponse is the response of [API.RankEval].
+type RankEvalResponse struct {
+	// The overall evaluation quality calculated by the defined metric
+	MetricScore float64 `json:"metric_score"`
+	// The details section contains one entry for every query in the original requests section, keyed by the search request id
+	Details  map[string]types.RankEvalMetricDetail `json:"details,omitempty"`
+	Failures map[string]json.RawMessage            `json:"failures,omitempty"`
 }
 
 // RankEval calls rank_eval: Evaluate ranked search results.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-rank-eval
-func (a *API) RankEval(ctx context.Context, r RankEvalRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) RankEval(ctx context.Context, r RankEvalRequest, opts ...Option) (*RankEvalResponse, error) {
+	return decodeAs[RankEvalResponse](doRankEval(ctx, a.t, r, opts))
+}
+
+// RankEval calls rank_eval and returns the raw response: the caller reads and closes
+// its body. See [API.RankEval].
+func (a *RawAPI) RankEval(ctx context.Context, r RankEvalRequest, opts ...Option) (*transport.Response, error) {
+	return doRankEval(ctx, a.t, r, opts)
+}
+
+func doRankEval(ctx context.Context, t transport.Interface, r RankEvalRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	var p string
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	switch {
@@ -1487,7 +2264,7 @@ func (a *API) RankEval(ctx context.Context, r RankEvalRequest, opts ...Option) (
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setStr(q, "search_type", string(r.SearchType))
-	return send(ctx, a.t, "rank_eval", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "rank_eval", m, p, q, body, "", "", opts)
 }
 
 // ReindexRequest holds the parameters of [API.Reindex].
@@ -1514,14 +2291,90 @@ type ReindexRequest struct {
 	// WaitForCompletion: ("wait_for_completion") Should the request should block until the reindex is complete.
 	WaitForCompletion *bool
 	// Body: The search definition using the Query DSL and the prototype for the index request.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ReindexBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ReindexBody is the body of [API.Reindex].
+type ReindexBody struct {
+	// Indicates whether to continue reindexing even when there are conflicts.
+	Conflicts types.Conflicts `json:"conflicts,omitempty"`
+	// The destination you are copying to.
+	Dest types.ReindexDestination `json:"dest"`
+	// The maximum number of documents to reindex.
+	// By default, all documents are reindexed.
+	// If it is a value less then or equal to `scroll_size`, a scroll will not be used to retrieve the results for the operation.
+	//
+	// If `conflicts` is set to `proceed`, the reindex operation could attempt to reindex more documents from the source than `max_docs` until it has successfully indexed `max_docs` documents into the target or it has gone through every document in the source query.
+	MaxDocs *int64 `json:"max_docs,omitempty"`
+	// The script to run to update the document source or metadata when reindexing.
+	Script *types.Script `json:"script,omitempty"`
+	// The source you are copying from.
+	Source types.ReindexSource `json:"source"`
+}
+
+// ReindexResponse is the response of [API.Reindex].
+type ReindexResponse struct {
+	// The number of scroll responses that were pulled back by the reindex.
+	Batches *int64 `json:"batches,omitempty"`
+	// The number of documents that were successfully created.
+	Created *int64 `json:"created,omitempty"`
+	// The number of documents that were successfully deleted.
+	Deleted *int64 `json:"deleted,omitempty"`
+	// If there were any unrecoverable errors during the process, it is an array of those failures.
+	// If this array is not empty, the request ended because of those failures.
+	// Reindex is implemented using batches and any failure causes the entire process to end but all failures in the current batch are collected into the array.
+	// You can use the `conflicts` option to prevent the reindex from ending on version conflicts.
+	Failures []types.BulkIndexByScrollFailure `json:"failures,omitempty"`
+	// The number of documents that were ignored because the script used for the reindex returned a `noop` value for `ctx.op`.
+	Noops *int64 `json:"noops,omitempty"`
+	// The number of retries attempted by reindex.
+	Retries *types.Retries `json:"retries,omitempty"`
+	// The number of requests per second effectively run during the reindex.
+	RequestsPerSecond *float64 `json:"requests_per_second,omitempty"`
+	SliceID           *int     `json:"slice_id,omitempty"`
+	// Status of each slice if the reindex was sliced
+	Slices []types.ReindexStatus `json:"slices,omitempty"`
+	Task   types.TaskId          `json:"task,omitempty"`
+	// The number of milliseconds the request slept to conform to `requests_per_second`.
+	ThrottledMillis *types.UnitMillis `json:"throttled_millis,omitempty"`
+	// This field should always be equal to zero in a reindex response.
+	// It has meaning only when using the task API, where it indicates the next time (in milliseconds since epoch) that a throttled request will be run again in order to conform to `requests_per_second`.
+	ThrottledUntilMillis *types.UnitMillis `json:"throttled_until_millis,omitempty"`
+	// If any of the requests that ran during the reindex timed out, it is `true`.
+	TimedOut *bool `json:"timed_out,omitempty"`
+	// The total milliseconds the entire operation took.
+	Took *types.UnitMillis `json:"took,omitempty"`
+	// The number of documents that were successfully processed.
+	Total *int64 `json:"total,omitempty"`
+	// The number of documents that were successfully updated.
+	// That is to say, a document with the same ID already existed before the reindex updated it.
+	Updated *int64 `json:"updated,omitempty"`
+	// The number of version conflicts that occurred.
+	VersionConflicts *int64 `json:"version_conflicts,omitempty"`
 }
 
 // Reindex calls reindex: Reindex documents.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-reindex
-func (a *API) Reindex(ctx context.Context, r ReindexRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) Reindex(ctx context.Context, r ReindexRequest, opts ...Option) (*ReindexResponse, error) {
+	return decodeAs[ReindexResponse](doReindex(ctx, a.t, r, opts))
+}
+
+// Reindex calls reindex and returns the raw response: the caller reads and closes
+// its body. See [API.Reindex].
+func (a *RawAPI) Reindex(ctx context.Context, r ReindexRequest, opts ...Option) (*transport.Response, error) {
+	return doReindex(ctx, a.t, r, opts)
+}
+
+func doReindex(ctx context.Context, t transport.Interface, r ReindexRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_reindex"
 	m := "POST"
 	q := url.Values{}
@@ -1534,7 +2387,7 @@ func (a *API) Reindex(ctx context.Context, r ReindexRequest, opts ...Option) (*t
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, "reindex", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "reindex", m, p, q, body, "", "", opts)
 }
 
 // ReindexCancelRequest holds the parameters of [API.ReindexCancel].
@@ -1545,10 +2398,49 @@ type ReindexCancelRequest struct {
 	WaitForCompletion *bool
 }
 
+// ReindexCancelResponse is the response of [API.ReindexCancel].
+type ReindexCancelResponse struct {
+	// Present and `true` when `wait_for_completion=false`.
+	Acknowledged *bool `json:"acknowledged,omitempty"`
+	// Whether the reindex task has completed. Present when `wait_for_completion=true`.
+	Completed *bool `json:"completed,omitempty"`
+	// The ID of the reindex task. The value is the ID assigned when the task was first created and remains stable across node-shutdown relocations. Present when `wait_for_completion=true`.
+	ID types.TaskId `json:"id,omitempty"`
+	// A sanitized description of the reindex operation.
+	Description string `json:"description,omitempty"`
+	// The time at which the reindex task started, in milliseconds since the Unix epoch.
+	StartTimeInMillis *types.UnitMillis `json:"start_time_in_millis,omitempty"`
+	// The time at which the reindex task started, as an ISO 8601 formatted string.
+	StartTime string `json:"start_time,omitempty"`
+	// The elapsed running time of the reindex task, in a human-readable format.
+	// Only present when the request includes the `?human=true` query parameter.
+	RunningTime types.Duration `json:"running_time,omitzero"`
+	// The elapsed running time of the reindex task, in nanoseconds.
+	RunningTimeInNanos *types.UnitNanos `json:"running_time_in_nanos,omitempty"`
+	// Whether the reindex task has been cancelled.
+	Cancelled *bool `json:"cancelled,omitempty"`
+	// The status of the reindex operation at the time of cancellation.
+	Status *types.ReindexStatus `json:"status,omitempty"`
+	// The error that caused the reindex task to fail, if any.
+	Error *types.ErrorCause `json:"error,omitempty"`
+	// The final result of the reindex operation, if it completed before being cancelled.
+	Response *types.ReindexTaskResult `json:"response,omitempty"`
+}
+
 // ReindexCancel calls reindex_cancel: Cancel a reindex operation.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-cancel-reindex
-func (a *API) ReindexCancel(ctx context.Context, r ReindexCancelRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) ReindexCancel(ctx context.Context, r ReindexCancelRequest, opts ...Option) (*ReindexCancelResponse, error) {
+	return decodeAs[ReindexCancelResponse](doReindexCancel(ctx, a.t, r, opts))
+}
+
+// ReindexCancel calls reindex_cancel and returns the raw response: the caller reads and closes
+// its body. See [API.ReindexCancel].
+func (a *RawAPI) ReindexCancel(ctx context.Context, r ReindexCancelRequest, opts ...Option) (*transport.Response, error) {
+	return doReindexCancel(ctx, a.t, r, opts)
+}
+
+func doReindexCancel(ctx context.Context, t transport.Interface, r ReindexCancelRequest, opts []Option) (*transport.Response, error) {
 	if r.TaskID == "" {
 		return nil, missingPart("reindex_cancel", "task_id")
 	}
@@ -1556,7 +2448,7 @@ func (a *API) ReindexCancel(ctx context.Context, r ReindexCancelRequest, opts ..
 	m := "POST"
 	q := url.Values{}
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, "reindex_cancel", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "reindex_cancel", m, p, q, nil, "", "", opts)
 }
 
 // ReindexGetRequest holds the parameters of [API.ReindexGet].
@@ -1570,10 +2462,48 @@ type ReindexGetRequest struct {
 	WaitForCompletion *bool
 }
 
+// ReindexGetResponse is the response of [API.ReindexGet].
+type ReindexGetResponse struct {
+	// Whether the reindex task has completed.
+	Completed bool `json:"completed"`
+	// The ID of the reindex task. The value is the ID assigned when the task was first created and remains stable across node-shutdown relocations.
+	ID types.TaskId `json:"id"`
+	// A sanitized description of the reindex operation (source and destination indices, and optionally remote host info).
+	Description string `json:"description,omitempty"`
+	// The time at which the reindex task started, in milliseconds since the Unix epoch.
+	StartTimeInMillis types.UnitMillis `json:"start_time_in_millis"`
+	// The time at which the reindex task started, as an ISO 8601 formatted string.
+	// Only present when the request includes the `?human=true` query parameter.
+	StartTime string `json:"start_time,omitempty"`
+	// The elapsed running time of the reindex task, in a human-readable format.
+	// Only present when the request includes the `?human=true` query parameter.
+	RunningTime types.Duration `json:"running_time,omitzero"`
+	// The elapsed running time of the reindex task, in nanoseconds.
+	RunningTimeInNanos types.UnitNanos `json:"running_time_in_nanos"`
+	// Whether the reindex task has been cancelled.
+	Cancelled bool `json:"cancelled"`
+	// The current progress of the reindex operation.
+	Status *types.ReindexStatus `json:"status,omitempty"`
+	// The error that caused the reindex task to fail, if any.
+	Error *types.ErrorCause `json:"error,omitempty"`
+	// The final result of the completed reindex operation, if the task has finished successfully.
+	Response *types.ReindexTaskResult `json:"response,omitempty"`
+}
+
 // ReindexGet calls reindex_get: Get information for a reindex operation.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-get-reindex
-func (a *API) ReindexGet(ctx context.Context, r ReindexGetRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) ReindexGet(ctx context.Context, r ReindexGetRequest, opts ...Option) (*ReindexGetResponse, error) {
+	return decodeAs[ReindexGetResponse](doReindexGet(ctx, a.t, r, opts))
+}
+
+// ReindexGet calls reindex_get and returns the raw response: the caller reads and closes
+// its body. See [API.ReindexGet].
+func (a *RawAPI) ReindexGet(ctx context.Context, r ReindexGetRequest, opts ...Option) (*transport.Response, error) {
+	return doReindexGet(ctx, a.t, r, opts)
+}
+
+func doReindexGet(ctx context.Context, t transport.Interface, r ReindexGetRequest, opts []Option) (*transport.Response, error) {
 	if r.TaskID == "" {
 		return nil, missingPart("reindex_get", "task_id")
 	}
@@ -1582,7 +2512,7 @@ func (a *API) ReindexGet(ctx context.Context, r ReindexGetRequest, opts ...Optio
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, "reindex_get", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "reindex_get", m, p, q, nil, "", "", opts)
 }
 
 // ReindexListRequest holds the parameters of [API.ReindexList].
@@ -1591,15 +2521,37 @@ type ReindexListRequest struct {
 	Detailed *bool
 }
 
+// ReindexListResponse is the response of [API.ReindexList].
+type ReindexListResponse struct {
+	// The list of currently running reindex tasks.
+	Reindex []types.ReindexTaskInfo `json:"reindex,omitempty"`
+	// Per-task failures encountered while listing reindex tasks. Tasks that failed are not included in the `reindex` array.
+	TaskFailures []types.TaskFailure `json:"task_failures,omitempty"`
+	// Node-level failures encountered while listing reindex tasks.
+	// Typically populated when a node disconnects or stops responding mid-request,
+	// reindex tasks running on such nodes will be missing from the `reindex` array for the duration of the disruption.
+	NodeFailures []types.ErrorCause `json:"node_failures,omitempty"`
+}
+
 // ReindexList calls reindex_list: List all running reindex operations.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-list-reindex
-func (a *API) ReindexList(ctx context.Context, r ReindexListRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) ReindexList(ctx context.Context, r ReindexListRequest, opts ...Option) (*ReindexListResponse, error) {
+	return decodeAs[ReindexListResponse](doReindexList(ctx, a.t, r, opts))
+}
+
+// ReindexList calls reindex_list and returns the raw response: the caller reads and closes
+// its body. See [API.ReindexList].
+func (a *RawAPI) ReindexList(ctx context.Context, r ReindexListRequest, opts ...Option) (*transport.Response, error) {
+	return doReindexList(ctx, a.t, r, opts)
+}
+
+func doReindexList(ctx context.Context, t transport.Interface, r ReindexListRequest, opts []Option) (*transport.Response, error) {
 	p := "/_reindex"
 	m := "GET"
 	q := url.Values{}
 	setBool(q, "detailed", r.Detailed)
-	return send(ctx, a.t, "reindex_list", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "reindex_list", m, p, q, nil, "", "", opts)
 }
 
 // ReindexRethrottleRequest holds the parameters of [API.ReindexRethrottle].
@@ -1610,10 +2562,42 @@ type ReindexRethrottleRequest struct {
 	RequestsPerSecond *float64
 }
 
+// ReindexRethrottleResponse is the response of [API.ReindexRethrottle].
+type ReindexRethrottleResponse struct {
+	// Node-level failures encountered while applying the rethrottle request.
+	// Will return a `failed_node_exception` wrapping a `no_such_node_exception`,
+	// if a node handling the task either never existed, or has left the cluster, and one of the following is true:
+	// 1. The task has completed.
+	// 2. The task cannot be found.
+	//
+	// Note: Rethrottle handles relocations, so it should succeed if the task can be found and has not completed.
+	NodeFailures []types.ErrorCause `json:"node_failures,omitempty"`
+	// Per-task failures encountered while applying the rethrottle.
+	// If a rethrottle is attempted during a relocation handoff, the failure object reports `status: SERVICE_UNAVAILABLE` (the HTTP response itself is still `200 OK`).
+	// In this case, the request can be retried until success.
+	TaskFailures []types.TaskFailure `json:"task_failures,omitempty"`
+	// Tasks grouped by node, returned only when `group_by=nodes` (the default).
+	Nodes map[string]types.ReindexNode `json:"nodes,omitempty"`
+	// The tasks that were successfully rethrottled.
+	// Always returned in serverless.
+	// Returned with `group_by=none` or `group_by=parents` in stack.
+	Tasks types.ReindexTasks `json:"tasks,omitzero"`
+}
+
 // ReindexRethrottle calls reindex_rethrottle: Throttle a reindex operation.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-reindex
-func (a *API) ReindexRethrottle(ctx context.Context, r ReindexRethrottleRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) ReindexRethrottle(ctx context.Context, r ReindexRethrottleRequest, opts ...Option) (*ReindexRethrottleResponse, error) {
+	return decodeAs[ReindexRethrottleResponse](doReindexRethrottle(ctx, a.t, r, opts))
+}
+
+// ReindexRethrottle calls reindex_rethrottle and returns the raw response: the caller reads and closes
+// its body. See [API.ReindexRethrottle].
+func (a *RawAPI) ReindexRethrottle(ctx context.Context, r ReindexRethrottleRequest, opts ...Option) (*transport.Response, error) {
+	return doReindexRethrottle(ctx, a.t, r, opts)
+}
+
+func doReindexRethrottle(ctx context.Context, t transport.Interface, r ReindexRethrottleRequest, opts []Option) (*transport.Response, error) {
 	if r.TaskID == "" {
 		return nil, missingPart("reindex_rethrottle", "task_id")
 	}
@@ -1621,7 +2605,7 @@ func (a *API) ReindexRethrottle(ctx context.Context, r ReindexRethrottleRequest,
 	m := "POST"
 	q := url.Values{}
 	setFloat(q, "requests_per_second", r.RequestsPerSecond)
-	return send(ctx, a.t, "reindex_rethrottle", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "reindex_rethrottle", m, p, q, nil, "", "", opts)
 }
 
 // RenderSearchTemplateRequest holds the parameters of [API.RenderSearchTemplate].
@@ -1629,17 +2613,57 @@ type RenderSearchTemplateRequest struct {
 	// ID: (path part "id") The id of the stored search template.
 	ID string
 	// Body: The search definition template and its params.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *RenderSearchTemplateBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// RenderSearchTemplateBody is the body of [API.RenderSearchTemplate].
+type RenderSearchTemplateBody struct {
+	// The ID of the search template to render.
+	// If no `source` is specified, this or the `<template-id>` request path parameter is required.
+	// If you specify both this parameter and the `<template-id>` parameter, the API uses only `<template-id>`.
+	ID   types.Id `json:"id,omitempty"`
+	File string   `json:"file,omitempty"`
+	// Key-value pairs used to replace Mustache variables in the template.
+	// The key is the variable name.
+	// The value is the variable value.
+	Params map[string]json.RawMessage `json:"params,omitempty"`
+	// An inline search template.
+	// It supports the same parameters as the search API's request body.
+	// These parameters also support Mustache variables.
+	// If no `id` or `<templated-id>` is specified, this parameter is required.
+	Source types.ScriptSource `json:"source,omitzero"`
+}
+
+// RenderSearchTemplateResponse is the response of [API.RenderSearchTemplate].
+type RenderSearchTemplateResponse struct {
+	TemplateOutput map[string]json.RawMessage `json:"template_output,omitempty"`
 }
 
 // RenderSearchTemplate calls render_search_template: Render a search template.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-render-search-template
-func (a *API) RenderSearchTemplate(ctx context.Context, r RenderSearchTemplateRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) RenderSearchTemplate(ctx context.Context, r RenderSearchTemplateRequest, opts ...Option) (*RenderSearchTemplateResponse, error) {
+	return decodeAs[RenderSearchTemplateResponse](doRenderSearchTemplate(ctx, a.t, r, opts))
+}
+
+// RenderSearchTemplate calls render_search_template and returns the raw response: the caller reads and closes
+// its body. See [API.RenderSearchTemplate].
+func (a *RawAPI) RenderSearchTemplate(ctx context.Context, r RenderSearchTemplateRequest, opts ...Option) (*transport.Response, error) {
+	return doRenderSearchTemplate(ctx, a.t, r, opts)
+}
+
+func doRenderSearchTemplate(ctx context.Context, t transport.Interface, r RenderSearchTemplateRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	var p string
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	switch {
@@ -1648,27 +2672,61 @@ func (a *API) RenderSearchTemplate(ctx context.Context, r RenderSearchTemplateRe
 	default:
 		p = "/_render/template"
 	}
-	return send(ctx, a.t, "render_search_template", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "render_search_template", m, p, nil, body, "", "", opts)
 }
 
 // ScriptsPainlessExecuteRequest holds the parameters of [API.ScriptsPainlessExecute].
 type ScriptsPainlessExecuteRequest struct {
 	// Body: The script to execute.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ScriptsPainlessExecuteBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// ScriptsPainlessExecuteBody is the body of [API.ScriptsPainlessExecute].
+type ScriptsPainlessExecuteBody struct {
+	// The context that the script should run in.
+	// NOTE: Result ordering in the field contexts is not guaranteed.
+	Context types.PainlessContext `json:"context,omitempty"`
+	// Additional parameters for the `context`.
+	// NOTE: This parameter is required for all contexts except `painless_test`, which is the default if no value is provided for `context`.
+	ContextSetup *types.PainlessContextSetup `json:"context_setup,omitempty"`
+	// The Painless script to run.
+	Script *types.Script `json:"script,omitempty"`
+}
+
+// ScriptsPainlessExecuteResponse is the response of [API.ScriptsPainlessExecute].
+type ScriptsPainlessExecuteResponse struct {
+	Result json.RawMessage `json:"result,omitempty"`
 }
 
 // ScriptsPainlessExecute calls scripts_painless_execute: Run a script.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/reference/scripting-languages/painless/painless-api-examples
-func (a *API) ScriptsPainlessExecute(ctx context.Context, r ScriptsPainlessExecuteRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) ScriptsPainlessExecute(ctx context.Context, r ScriptsPainlessExecuteRequest, opts ...Option) (*ScriptsPainlessExecuteResponse, error) {
+	return decodeAs[ScriptsPainlessExecuteResponse](doScriptsPainlessExecute(ctx, a.t, r, opts))
+}
+
+// ScriptsPainlessExecute calls scripts_painless_execute and returns the raw response: the caller reads and closes
+// its body. See [API.ScriptsPainlessExecute].
+func (a *RawAPI) ScriptsPainlessExecute(ctx context.Context, r ScriptsPainlessExecuteRequest, opts ...Option) (*transport.Response, error) {
+	return doScriptsPainlessExecute(ctx, a.t, r, opts)
+}
+
+func doScriptsPainlessExecute(ctx context.Context, t transport.Interface, r ScriptsPainlessExecuteRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_scripts/painless/_execute"
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
-	return send(ctx, a.t, "scripts_painless_execute", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "scripts_painless_execute", m, p, nil, body, "", "", opts)
 }
 
 // ScrollRequest holds the parameters of [API.Scroll].
@@ -1683,24 +2741,52 @@ type ScrollRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Scroll string
 	// Body: The scroll ID if not passed by URL or query parameter.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ScrollBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// ScrollBody is the body of [API.Scroll].
+type ScrollBody struct {
+	// The period to retain the search context for scrolling.
+	Scroll types.Duration `json:"scroll,omitzero"`
+	// The scroll ID of the search.
+	ScrollID types.ScrollId `json:"scroll_id"`
+}
+
+// ScrollResponse is the response of [API.Scroll].
+type ScrollResponse = types.SearchResponseBody[json.RawMessage]
 
 // Scroll calls scroll: Run a scrolling search.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-scroll
-func (a *API) Scroll(ctx context.Context, r ScrollRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) Scroll(ctx context.Context, r ScrollRequest, opts ...Option) (*ScrollResponse, error) {
+	return decodeAs[ScrollResponse](doScroll(ctx, a.t, r, opts))
+}
+
+// Scroll calls scroll and returns the raw response: the caller reads and closes
+// its body. See [API.Scroll].
+func (a *RawAPI) Scroll(ctx context.Context, r ScrollRequest, opts ...Option) (*transport.Response, error) {
+	return doScroll(ctx, a.t, r, opts)
+}
+
+func doScroll(ctx context.Context, t transport.Interface, r ScrollRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_search/scroll"
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	q := url.Values{}
 	setStr(q, "scroll_id", r.ScrollID)
 	setBool(q, "rest_total_hits_as_int", r.RestTotalHitsAsInt)
 	setStr(q, "scroll", r.Scroll)
-	return send(ctx, a.t, "scroll", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "scroll", m, p, q, body, "", "", opts)
 }
 
 // SearchRequest holds the parameters of [API.Search].
@@ -1817,17 +2903,158 @@ type SearchRequest struct {
 	// Version: ("version") Specify whether to return document version as part of a hit.
 	Version *bool
 	// Body: The search definition using the Query DSL.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SearchBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// SearchBody is the body of [API.Search].
+type SearchBody struct {
+	// Defines the aggregations that are run as part of the search request.
+	Aggregations map[string]types.AggregationContainer `json:"aggregations,omitempty"`
+	// Collapses search results the values of the specified field.
+	Collapse *types.FieldCollapse `json:"collapse,omitempty"`
+	// If `true`, the request returns detailed information about score computation as part of a hit.
+	Explain *bool `json:"explain,omitempty"`
+	// Configuration of search extensions defined by Elasticsearch plugins.
+	Ext map[string]json.RawMessage `json:"ext,omitempty"`
+	// The starting document offset, which must be non-negative.
+	// By default, you cannot page through more than 10,000 hits using the `from` and `size` parameters.
+	// To page through more hits, use the `search_after` parameter.
+	From *int `json:"from,omitempty"`
+	// Specifies the highlighter to use for retrieving highlighted snippets from one or more fields in your search results.
+	Highlight *types.Highlight `json:"highlight,omitempty"`
+	// Number of hits matching the query to count accurately.
+	// If `true`, the exact number of hits is returned at the cost of some performance.
+	// If `false`, the  response does not include the total number of hits matching the query.
+	TrackTotalHits types.TrackHits `json:"track_total_hits,omitzero"`
+	// Boost the `_score` of documents from specified indices.
+	// The boost value is the factor by which scores are multiplied.
+	// A boost value greater than `1.0` increases the score.
+	// A boost value between `0` and `1.0` decreases the score.
+	IndicesBoost []map[string]float64 `json:"indices_boost,omitempty"`
+	// An array of wildcard (`*`) field patterns.
+	// The request returns doc values for field names matching these patterns in the `hits.fields` property of the response.
+	DocvalueFields []types.FieldAndFormat `json:"docvalue_fields,omitempty"`
+	// The approximate kNN search to run.
+	Knn types.OneOrMany[types.KnnSearch] `json:"knn,omitempty"`
+	// The Reciprocal Rank Fusion (RRF) to use.
+	Rank *types.RankContainer `json:"rank,omitempty"`
+	// The minimum `_score` for matching documents.
+	// Documents with a lower `_score` are not included in search results and results collected by aggregations.
+	MinScore *float64 `json:"min_score,omitempty"`
+	// Use the `post_filter` parameter to filter search results.
+	// The search hits are filtered after the aggregations are calculated.
+	// A post filter has no impact on the aggregation results.
+	PostFilter *types.QueryContainer `json:"post_filter,omitempty"`
+	// Set to `true` to return detailed timing information about the execution of individual components in a search request.
+	// NOTE: This is a debugging tool and adds significant overhead to search execution.
+	Profile *bool `json:"profile,omitempty"`
+	// The search definition using the Query DSL.
+	Query *types.QueryContainer `json:"query,omitempty"`
+	// Can be used to improve precision by reordering just the top (for example 100 - 500) documents returned by the `query` and `post_filter` phases.
+	Rescore types.OneOrMany[types.Rescore] `json:"rescore,omitempty"`
+	// A retriever is a specification to describe top documents returned from a search.
+	// A retriever replaces other elements of the search API that also return top documents such as `query` and `knn`.
+	Retriever *types.RetrieverContainer `json:"retriever,omitempty"`
+	// Retrieve a script evaluation (based on different fields) for each hit.
+	ScriptFields map[string]types.ScriptField `json:"script_fields,omitempty"`
+	// Used to retrieve the next page of hits using a set of sort values from the previous page.
+	SearchAfter types.SortResults `json:"search_after,omitempty"`
+	// The number of hits to return, which must not be negative.
+	// By default, you cannot page through more than 10,000 hits using the `from` and `size` parameters.
+	// To page through more hits, use the `search_after` property.
+	Size *int `json:"size,omitempty"`
+	// Split a scrolled search into multiple slices that can be consumed independently.
+	Slice *types.SlicedScroll `json:"slice,omitempty"`
+	// A comma-separated list of <field>:<direction> pairs.
+	Sort types.Sort `json:"sort,omitempty"`
+	// The source fields that are returned for matching documents.
+	// These fields are returned in the `hits._source` property of the search response.
+	// If the `stored_fields` property is specified, the `_source` property defaults to `false`.
+	// Otherwise, it defaults to `true`.
+	Source types.SourceConfig `json:"_source,omitzero"`
+	// An array of wildcard (`*`) field patterns.
+	// The request returns values for field names matching these patterns in the `hits.fields` property of the response.
+	Fields []types.FieldAndFormat `json:"fields,omitempty"`
+	// Defines a suggester that provides similar looking terms based on a provided text.
+	Suggest *types.Suggester `json:"suggest,omitempty"`
+	// The maximum number of documents to collect for each shard.
+	// If a query reaches this limit, Elasticsearch terminates the query early.
+	// Elasticsearch collects documents before sorting.
+	//
+	// IMPORTANT: Use with caution.
+	// Elasticsearch applies this property to each shard handling the request.
+	// When possible, let Elasticsearch perform early termination automatically.
+	// Avoid specifying this property for requests that target data streams with backing indices across multiple data tiers.
+	//
+	// If set to `0` (default), the query does not terminate early.
+	TerminateAfter *int64 `json:"terminate_after,omitempty"`
+	// The period of time to wait for a response from each shard.
+	// If no response is received before the timeout expires, the request fails and returns an error.
+	// Defaults to no timeout.
+	Timeout string `json:"timeout,omitempty"`
+	// If `true`, calculate and return document scores, even if the scores are not used for sorting.
+	TrackScores *bool `json:"track_scores,omitempty"`
+	// If `true`, the request returns the document version as part of a hit.
+	Version *bool `json:"version,omitempty"`
+	// If `true`, the request returns sequence number and primary term of the last modification of each hit.
+	SeqNoPrimaryTerm *bool `json:"seq_no_primary_term,omitempty"`
+	// A comma-separated list of stored fields to return as part of a hit.
+	// If no fields are specified, no stored fields are included in the response.
+	// If this field is specified, the `_source` property defaults to `false`.
+	// You can pass `_source: true` to return both source fields and stored fields in the search response.
+	StoredFields types.Fields `json:"stored_fields,omitempty"`
+	// Limit the search to a point in time (PIT).
+	// If you provide a PIT, you cannot specify an `<index>` in the request path.
+	Pit *types.PointInTimeReference `json:"pit,omitempty"`
+	// One or more runtime fields in the search request.
+	// These fields take precedence over mapped fields with the same name.
+	RuntimeMappings types.RuntimeFields `json:"runtime_mappings,omitempty"`
+	// The stats groups to associate with the search.
+	// Each group maintains a statistics aggregation for its associated searches.
+	// You can retrieve these stats using the indices stats API.
+	Stats []string `json:"stats,omitempty"`
+	// Specifies a subset of projects to target for the search using project
+	// metadata tags in a subset of Lucene query syntax.
+	// Allowed Lucene queries: the _alias tag and a single value (possibly wildcarded).
+	// Examples:
+	//  _alias:my-project
+	//  _alias:_origin
+	//  _alias:*pr*
+	// Supported in serverless only.
+	ProjectRouting types.ProjectRouting `json:"project_routing,omitempty"`
+}
+
+// SearchResponse is the response of [API.Search].
+type SearchResponse = types.SearchResponseBody[json.RawMessage]
 
 // Search calls search: Run a search.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-search
-func (a *API) Search(ctx context.Context, r SearchRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) Search(ctx context.Context, r SearchRequest, opts ...Option) (*SearchResponse, error) {
+	if r.TypedKeys == nil {
+		r.TypedKeys = new(true)
+	}
+	return decodeAs[SearchResponse](doSearch(ctx, a.t, r, opts))
+}
+
+// Search calls search and returns the raw response: the caller reads and closes
+// its body. See [API.Search].
+func (a *RawAPI) Search(ctx context.Context, r SearchRequest, opts ...Option) (*transport.Response, error) {
+	return doSearch(ctx, a.t, r, opts)
+}
+
+func doSearch(ctx context.Context, t transport.Interface, r SearchRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	var p string
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	switch {
@@ -1883,7 +3110,7 @@ func (a *API) Search(ctx context.Context, r SearchRequest, opts ...Option) (*tra
 	setStr(q, "track_total_hits", r.TrackTotalHits)
 	setBool(q, "typed_keys", r.TypedKeys)
 	setBool(q, "version", r.Version)
-	return send(ctx, a.t, "search", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "search", m, p, q, body, "", "", opts)
 }
 
 // SearchMVTRequest holds the parameters of [API.SearchMVT].
@@ -1917,14 +3144,117 @@ type SearchMVTRequest struct {
 	// WithLabels: ("with_labels") If true, the hits and aggs layers will contain additional point features with suggested label positions for the original features.
 	WithLabels *bool
 	// Body: Search request body.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SearchMVTBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SearchMVTBody is the body of [API.SearchMVT].
+type SearchMVTBody struct {
+	// Sub-aggregations for the geotile_grid.
+	//
+	// It supports the following aggregation types:
+	//
+	// - `avg`
+	// - `boxplot`
+	// - `cardinality`
+	// - `extended stats`
+	// - `max`
+	// - `median absolute deviation`
+	// - `min`
+	// - `percentile`
+	// - `percentile-rank`
+	// - `stats`
+	// - `sum`
+	// - `value count`
+	//
+	// The aggregation names can't start with `_mvt_`. The `_mvt_` prefix is reserved for internal aggregations.
+	Aggs map[string]types.AggregationContainer `json:"aggs,omitempty"`
+	// The size, in pixels, of a clipping buffer outside the tile. This allows renderers
+	// to avoid outline artifacts from geometries that extend past the extent of the tile.
+	Buffer *int `json:"buffer,omitempty"`
+	// If `false`, the meta layer's feature is the bounding box of the tile.
+	// If `true`, the meta layer's feature is a bounding box resulting from a
+	// `geo_bounds` aggregation. The aggregation runs on <field> values that intersect
+	// the `<zoom>/<x>/<y>` tile with `wrap_longitude` set to `false`. The resulting
+	// bounding box may be larger than the vector tile.
+	ExactBounds *bool `json:"exact_bounds,omitempty"`
+	// The size, in pixels, of a side of the tile. Vector tiles are square with equal sides.
+	Extent *int `json:"extent,omitempty"`
+	// The fields to return in the `hits` layer.
+	// It supports wildcards (`*`).
+	// This parameter does not support fields with array values. Fields with array
+	// values may return inconsistent results.
+	Fields types.Fields `json:"fields,omitempty"`
+	// The aggregation used to create a grid for the `field`.
+	GridAgg types.GridAggregationType `json:"grid_agg,omitempty"`
+	// Additional zoom levels available through the aggs layer. For example, if `<zoom>` is `7`
+	// and `grid_precision` is `8`, you can zoom in up to level 15. Accepts 0-8. If 0, results
+	// don't include the aggs layer.
+	GridPrecision *int `json:"grid_precision,omitempty"`
+	// Determines the geometry type for features in the aggs layer. In the aggs layer,
+	// each feature represents a `geotile_grid` cell. If `grid, each feature is a polygon
+	// of the cells bounding box. If `point`, each feature is a Point that is the centroid
+	// of the cell.
+	GridType types.GridType `json:"grid_type,omitempty"`
+	// The query DSL used to filter documents for the search.
+	Query *types.QueryContainer `json:"query,omitempty"`
+	// Defines one or more runtime fields in the search request. These fields take
+	// precedence over mapped fields with the same name.
+	RuntimeMappings types.RuntimeFields `json:"runtime_mappings,omitempty"`
+	// The maximum number of features to return in the hits layer. Accepts 0-10000.
+	// If 0, results don't include the hits layer.
+	Size *int `json:"size,omitempty"`
+	// Sort the features in the hits layer. By default, the API calculates a bounding
+	// box for each feature. It sorts features based on this box's diagonal length,
+	// from longest to shortest.
+	Sort types.Sort `json:"sort,omitempty"`
+	// The number of hits matching the query to count accurately. If `true`, the exact number
+	// of hits is returned at the cost of some performance. If `false`, the response does
+	// not include the total number of hits matching the query.
+	TrackTotalHits types.TrackHits `json:"track_total_hits,omitzero"`
+	// If `true`, the hits and aggs layers will contain additional point features representing
+	// suggested label positions for the original features.
+	//
+	// * `Point` and `MultiPoint` features will have one of the points selected.
+	// * `Polygon` and `MultiPolygon` features will have a single point generated, either the centroid, if it is within the polygon, or another point within the polygon selected from the sorted triangle-tree.
+	// * `LineString` features will likewise provide a roughly central point selected from the triangle-tree.
+	// * The aggregation results will provide one central point for each aggregation bucket.
+	//
+	// All attributes from the original features will also be copied to the new label features.
+	// In addition, the new features will be distinguishable using the tag `_mvt_label_position`.
+	WithLabels *bool `json:"with_labels,omitempty"`
+	// Specifies a subset of projects to target for the search using project
+	// metadata tags in a subset of Lucene query syntax.
+	// Allowed Lucene queries: the _alias tag and a single value (possibly wildcarded).
+	// Examples:
+	//  _alias:my-project
+	//  _alias:_origin
+	//  _alias:*pr*
+	// Supported in serverless only.
+	ProjectRouting types.ProjectRouting `json:"project_routing,omitempty"`
 }
 
 // SearchMVT calls search_mvt: Search a vector tile.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-search-mvt
 func (a *API) SearchMVT(ctx context.Context, r SearchMVTRequest, opts ...Option) (*transport.Response, error) {
+	return doSearchMVT(ctx, a.t, r, opts)
+}
+
+// SearchMVT calls search_mvt and returns the raw response: the caller reads and closes
+// its body. See [API.SearchMVT].
+func (a *RawAPI) SearchMVT(ctx context.Context, r SearchMVTRequest, opts ...Option) (*transport.Response, error) {
+	return doSearchMVT(ctx, a.t, r, opts)
+}
+
+func doSearchMVT(ctx context.Context, t transport.Interface, r SearchMVTRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if len(r.Index) == 0 {
 		return nil, missingPart("search_mvt", "index")
 	}
@@ -1942,7 +3272,7 @@ func (a *API) SearchMVT(ctx context.Context, r SearchMVTRequest, opts ...Option)
 	}
 	p := "/" + escList(r.Index) + "/_mvt/" + esc(r.Field) + "/" + strconv.Itoa(*r.Zoom) + "/" + strconv.Itoa(*r.X) + "/" + strconv.Itoa(*r.Y)
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	q := url.Values{}
@@ -1954,7 +3284,7 @@ func (a *API) SearchMVT(ctx context.Context, r SearchMVTRequest, opts ...Option)
 	setInt(q, "size", r.Size)
 	setStr(q, "track_total_hits", r.TrackTotalHits)
 	setBool(q, "with_labels", r.WithLabels)
-	return send(ctx, a.t, "search_mvt", m, p, q, r.Body, "", "application/vnd.mapbox-vector-tile", opts)
+	return send(ctx, t, "search_mvt", m, p, q, body, "", "application/vnd.mapbox-vector-tile", opts)
 }
 
 // SearchShardsRequest holds the parameters of [API.SearchShards].
@@ -1981,10 +3311,27 @@ type SearchShardsRequest struct {
 	Routing []string
 }
 
+// SearchShardsResponse is the response of [API.SearchShards].
+type SearchShardsResponse struct {
+	Nodes   map[string]types.SearchShardsNodeAttributes `json:"nodes,omitempty"`
+	Shards  [][]types.NodeShard                         `json:"shards,omitempty"`
+	Indices map[string]types.ShardStoreIndex            `json:"indices,omitempty"`
+}
+
 // SearchShards calls search_shards: Get the search shards.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-search-shards
-func (a *API) SearchShards(ctx context.Context, r SearchShardsRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) SearchShards(ctx context.Context, r SearchShardsRequest, opts ...Option) (*SearchShardsResponse, error) {
+	return decodeAs[SearchShardsResponse](doSearchShards(ctx, a.t, r, opts))
+}
+
+// SearchShards calls search_shards and returns the raw response: the caller reads and closes
+// its body. See [API.SearchShards].
+func (a *RawAPI) SearchShards(ctx context.Context, r SearchShardsRequest, opts ...Option) (*transport.Response, error) {
+	return doSearchShards(ctx, a.t, r, opts)
+}
+
+func doSearchShards(ctx context.Context, t transport.Interface, r SearchShardsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -2001,7 +3348,7 @@ func (a *API) SearchShards(ctx context.Context, r SearchShardsRequest, opts ...O
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "preference", r.Preference)
 	setList(q, "routing", r.Routing)
-	return send(ctx, a.t, "search_shards", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "search_shards", m, p, q, nil, "", "", opts)
 }
 
 // SearchTemplateRequest holds the parameters of [API.SearchTemplate].
@@ -2041,17 +3388,84 @@ type SearchTemplateRequest struct {
 	// TypedKeys: ("typed_keys") Specify whether aggregation and suggester names should be prefixed by their respective types in the response.
 	TypedKeys *bool
 	// Body: The search definition template and its params.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SearchTemplateBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SearchTemplateBody is the body of [API.SearchTemplate].
+type SearchTemplateBody struct {
+	// If `true`, returns detailed information about score calculation as part of each hit.
+	// If you specify both this and the `explain` query parameter, the API uses only the query parameter.
+	Explain *bool `json:"explain,omitempty"`
+	// The ID of the search template to use. If no `source` is specified,
+	// this parameter is required.
+	ID types.Id `json:"id,omitempty"`
+	// Key-value pairs used to replace Mustache variables in the template.
+	// The key is the variable name.
+	// The value is the variable value.
+	Params map[string]json.RawMessage `json:"params,omitempty"`
+	// If `true`, the query execution is profiled.
+	Profile *bool `json:"profile,omitempty"`
+	// An inline search template. Supports the same parameters as the search API's
+	// request body. It also supports Mustache variables. If no `id` is specified, this
+	// parameter is required.
+	Source types.ScriptSource `json:"source,omitzero"`
+	// Specifies a subset of projects to target for the search using project
+	// metadata tags in a subset of Lucene query syntax.
+	// Allowed Lucene queries: the _alias tag and a single value (possibly wildcarded).
+	// Examples:
+	//  _alias:my-project
+	//  _alias:_origin
+	//  _alias:*pr*
+	// Supported in serverless only.
+	ProjectRouting types.ProjectRouting `json:"project_routing,omitempty"`
+}
+
+// SearchTemplateResponse is the response of [API.SearchTemplate].
+type SearchTemplateResponse struct {
+	Took            int64                                       `json:"took"`
+	TimedOut        bool                                        `json:"timed_out"`
+	Shards          types.ShardStatistics                       `json:"_shards"`
+	Hits            types.HitsMetadata[json.RawMessage]         `json:"hits"`
+	Aggregations    types.Aggregates                            `json:"aggregations,omitempty"`
+	Clusters        *types.ClusterStatistics                    `json:"_clusters,omitempty"`
+	Fields          map[string]json.RawMessage                  `json:"fields,omitempty"`
+	MaxScore        *float64                                    `json:"max_score,omitempty"`
+	NumReducePhases *int64                                      `json:"num_reduce_phases,omitempty"`
+	Profile         *types.Profile                              `json:"profile,omitempty"`
+	PitID           types.Id                                    `json:"pit_id,omitempty"`
+	ScrollID        types.ScrollId                              `json:"_scroll_id,omitempty"`
+	Suggest         map[string][]types.Suggest[json.RawMessage] `json:"suggest,omitempty"`
+	TerminatedEarly *bool                                       `json:"terminated_early,omitempty"`
 }
 
 // SearchTemplate calls search_template: Run a search with a search template.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-search-template
-func (a *API) SearchTemplate(ctx context.Context, r SearchTemplateRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) SearchTemplate(ctx context.Context, r SearchTemplateRequest, opts ...Option) (*SearchTemplateResponse, error) {
+	if r.TypedKeys == nil {
+		r.TypedKeys = new(true)
+	}
+	return decodeAs[SearchTemplateResponse](doSearchTemplate(ctx, a.t, r, opts))
+}
+
+// SearchTemplate calls search_template and returns the raw response: the caller reads and closes
+// its body. See [API.SearchTemplate].
+func (a *RawAPI) SearchTemplate(ctx context.Context, r SearchTemplateRequest, opts ...Option) (*transport.Response, error) {
+	return doSearchTemplate(ctx, a.t, r, opts)
+}
+
+func doSearchTemplate(ctx context.Context, t transport.Interface, r SearchTemplateRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	var p string
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	switch {
@@ -2074,7 +3488,7 @@ func (a *API) SearchTemplate(ctx context.Context, r SearchTemplateRequest, opts 
 	setStr(q, "scroll", r.Scroll)
 	setStr(q, "search_type", string(r.SearchType))
 	setBool(q, "typed_keys", r.TypedKeys)
-	return send(ctx, a.t, "search_template", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "search_template", m, p, q, body, "", "", opts)
 }
 
 // TermsEnumRequest holds the parameters of [API.TermsEnum].
@@ -2083,23 +3497,82 @@ type TermsEnumRequest struct {
 	// The values are joined with commas.
 	Index []string
 	// Body: field name, string which is the prefix expected in matching terms, timeout and size for max number of results.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *TermsEnumBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// TermsEnumBody is the body of [API.TermsEnum].
+type TermsEnumBody struct {
+	// The string to match at the start of indexed terms. If not provided, all terms in the field are considered.
+	Field types.Field `json:"field"`
+	// The number of matching terms to return.
+	Size *int `json:"size,omitempty"`
+	// The maximum length of time to spend collecting results.
+	// If the timeout is exceeded the `complete` flag set to `false` in the response and the results may be partial or empty.
+	Timeout types.Duration `json:"timeout,omitzero"`
+	// When `true`, the provided search string is matched against index terms without case sensitivity.
+	CaseInsensitive *bool `json:"case_insensitive,omitempty"`
+	// Filter an index shard if the provided query rewrites to `match_none`.
+	IndexFilter *types.QueryContainer `json:"index_filter,omitempty"`
+	// The string to match at the start of indexed terms.
+	// If it is not provided, all terms in the field are considered.
+	//
+	// > info
+	// > The prefix string cannot be larger than the largest possible keyword value, which is Lucene's term byte-length limit of 32766.
+	String string `json:"string,omitempty"`
+	// The string after which terms in the index should be returned.
+	// It allows for a form of pagination if the last result from one request is passed as the `search_after` parameter for a subsequent request.
+	SearchAfter string `json:"search_after,omitempty"`
+	// Specifies a subset of projects to target for the search using project
+	// metadata tags in a subset of Lucene query syntax.
+	// Allowed Lucene queries: the _alias tag and a single value (possibly wildcarded).
+	// Examples:
+	//  _alias:my-project
+	//  _alias:_origin
+	//  _alias:*pr*
+	// Supported in serverless only.
+	ProjectRouting types.ProjectRouting `json:"project_routing,omitempty"`
+}
+
+// TermsEnumResponse is the response of [API.TermsEnum].
+type TermsEnumResponse struct {
+	Shards types.ShardStatistics `json:"_shards"`
+	Terms  []string              `json:"terms,omitempty"`
+	// If `false`, the returned terms set may be incomplete and should be treated as approximate.
+	// This can occur due to a few reasons, such as a request timeout or a node error.
+	Complete bool `json:"complete"`
 }
 
 // TermsEnum calls terms_enum: Get terms in an index.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-terms-enum
-func (a *API) TermsEnum(ctx context.Context, r TermsEnumRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) TermsEnum(ctx context.Context, r TermsEnumRequest, opts ...Option) (*TermsEnumResponse, error) {
+	return decodeAs[TermsEnumResponse](doTermsEnum(ctx, a.t, r, opts))
+}
+
+// TermsEnum calls terms_enum and returns the raw response: the caller reads and closes
+// its body. See [API.TermsEnum].
+func (a *RawAPI) TermsEnum(ctx context.Context, r TermsEnumRequest, opts ...Option) (*transport.Response, error) {
+	return doTermsEnum(ctx, a.t, r, opts)
+}
+
+func doTermsEnum(ctx context.Context, t transport.Interface, r TermsEnumRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if len(r.Index) == 0 {
 		return nil, missingPart("terms_enum", "index")
 	}
 	p := "/" + escList(r.Index) + "/_terms_enum"
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
-	return send(ctx, a.t, "terms_enum", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "terms_enum", m, p, nil, body, "", "", opts)
 }
 
 // TermvectorsRequest holds the parameters of [API.Termvectors].
@@ -2133,20 +3606,89 @@ type TermvectorsRequest struct {
 	// VersionType: ("version_type") Specific version type.
 	VersionType VersionType
 	// Body: Define parameters and or supply a document to get termvectors for. See documentation.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *TermvectorsBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// TermvectorsBody is the body of [API.Termvectors].
+type TermvectorsBody struct {
+	// An artificial document (a document not present in the index) for which you want to retrieve term vectors.
+	Doc any `json:"doc,omitempty"`
+	// Filter terms based on their tf-idf scores.
+	// This could be useful in order find out a good characteristic vector of a document.
+	// This feature works in a similar manner to the second phase of the More Like This Query.
+	Filter *types.TermvectorsFilter `json:"filter,omitempty"`
+	// Override the default per-field analyzer.
+	// This is useful in order to generate term vectors in any fashion, especially when using artificial documents.
+	// When providing an analyzer for a field that already stores term vectors, the term vectors will be regenerated.
+	PerFieldAnalyzer map[string]string `json:"per_field_analyzer,omitempty"`
+	// A list of fields to include in the statistics.
+	// It is used as the default list unless a specific field list is provided in the `completion_fields` or `fielddata_fields` parameters.
+	Fields []types.Field `json:"fields,omitempty"`
+	// If `true`, the response includes:
+	//
+	// * The document count (how many documents contain this field).
+	// * The sum of document frequencies (the sum of document frequencies for all terms in this field).
+	// * The sum of total term frequencies (the sum of total term frequencies of each term in this field).
+	FieldStatistics *bool `json:"field_statistics,omitempty"`
+	// If `true`, the response includes term offsets.
+	Offsets *bool `json:"offsets,omitempty"`
+	// If `true`, the response includes term payloads.
+	Payloads *bool `json:"payloads,omitempty"`
+	// If `true`, the response includes term positions.
+	Positions *bool `json:"positions,omitempty"`
+	// If `true`, the response includes:
+	//
+	// * The total term frequency (how often a term occurs in all documents).
+	// * The document frequency (the number of documents containing the current term).
+	//
+	// By default these values are not returned since term statistics can have a serious performance impact.
+	TermStatistics *bool `json:"term_statistics,omitempty"`
+	// A custom value that is used to route operations to a specific shard.
+	Routing types.Routing `json:"routing,omitempty"`
+	// If `true`, returns the document version as part of a hit.
+	Version *types.VersionNumber `json:"version,omitempty"`
+	// The version type.
+	VersionType types.VersionType `json:"version_type,omitempty"`
+}
+
+// TermvectorsResponse is the response of [API.Termvectors].
+type TermvectorsResponse struct {
+	Found       bool                        `json:"found"`
+	ID          types.Id                    `json:"_id,omitempty"`
+	Index       types.IndexName             `json:"_index"`
+	TermVectors map[string]types.TermVector `json:"term_vectors,omitempty"`
+	Took        int64                       `json:"took"`
+	Version     types.VersionNumber         `json:"_version"`
 }
 
 // Termvectors calls termvectors: Get term vector information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-termvectors
-func (a *API) Termvectors(ctx context.Context, r TermvectorsRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) Termvectors(ctx context.Context, r TermvectorsRequest, opts ...Option) (*TermvectorsResponse, error) {
+	return decodeAs[TermvectorsResponse](doTermvectors(ctx, a.t, r, opts))
+}
+
+// Termvectors calls termvectors and returns the raw response: the caller reads and closes
+// its body. See [API.Termvectors].
+func (a *RawAPI) Termvectors(ctx context.Context, r TermvectorsRequest, opts ...Option) (*transport.Response, error) {
+	return doTermvectors(ctx, a.t, r, opts)
+}
+
+func doTermvectors(ctx context.Context, t transport.Interface, r TermvectorsRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Index == "" {
 		return nil, missingPart("termvectors", "index")
 	}
 	var p string
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	switch {
@@ -2167,7 +3709,7 @@ func (a *API) Termvectors(ctx context.Context, r TermvectorsRequest, opts ...Opt
 	setBool(q, "term_statistics", r.TermStatistics)
 	setInt(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
-	return send(ctx, a.t, "termvectors", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "termvectors", m, p, q, body, "", "", opts)
 }
 
 // UpdateRequest holds the parameters of [API.Update].
@@ -2208,14 +3750,56 @@ type UpdateRequest struct {
 	// WaitForActiveShards: ("wait_for_active_shards") Sets the number of shard copies that must be active before proceeding with the update operation. Defaults to 1, meaning the primary shard only. Set to `all` for all shard copies, otherwise set to any non-negative value less than or equal to the total number of copies for the shard (number of replicas + 1).
 	WaitForActiveShards string
 	// Body: The request definition requires either `script` or partial `doc`.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *UpdateBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// UpdateBody is the body of [API.Update].
+type UpdateBody struct {
+	// If `true`, the `result` in the response is set to `noop` (no operation) when there are no changes to the document.
+	DetectNoop *bool `json:"detect_noop,omitempty"`
+	// A partial update to an existing document.
+	// If both `doc` and `script` are specified, `doc` is ignored.
+	Doc any `json:"doc,omitempty"`
+	// If `true`, use the contents of 'doc' as the value of 'upsert'.
+	// NOTE: Using ingest pipelines with `doc_as_upsert` is not supported.
+	DocAsUpsert *bool `json:"doc_as_upsert,omitempty"`
+	// The script to run to update the document.
+	Script *types.Script `json:"script,omitempty"`
+	// If `true`, run the script whether or not the document exists.
+	ScriptedUpsert *bool `json:"scripted_upsert,omitempty"`
+	// If `false`, turn off source retrieval.
+	// You can also specify a comma-separated list of the fields you want to retrieve.
+	Source types.SourceConfig `json:"_source,omitzero"`
+	// If the document does not already exist, the contents of 'upsert' are inserted as a new document.
+	// If the document exists, the 'script' is run.
+	Upsert any `json:"upsert,omitempty"`
+}
+
+// UpdateResponse is the response of [API.Update].
+type UpdateResponse = types.UpdateWriteResponseBase[json.RawMessage]
 
 // Update calls update: Update a document.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-update
-func (a *API) Update(ctx context.Context, r UpdateRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) Update(ctx context.Context, r UpdateRequest, opts ...Option) (*UpdateResponse, error) {
+	return decodeAs[UpdateResponse](doUpdate(ctx, a.t, r, opts))
+}
+
+// Update calls update and returns the raw response: the caller reads and closes
+// its body. See [API.Update].
+func (a *RawAPI) Update(ctx context.Context, r UpdateRequest, opts ...Option) (*transport.Response, error) {
+	return doUpdate(ctx, a.t, r, opts)
+}
+
+func doUpdate(ctx context.Context, t transport.Interface, r UpdateRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Index == "" {
 		return nil, missingPart("update", "index")
 	}
@@ -2238,7 +3822,7 @@ func (a *API) Update(ctx context.Context, r UpdateRequest, opts ...Option) (*tra
 	setList(q, "routing", r.Routing)
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
-	return send(ctx, a.t, "update", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "update", m, p, q, body, "", "", opts)
 }
 
 // UpdateByQueryRequest holds the parameters of [API.UpdateByQuery].
@@ -2317,14 +3901,87 @@ type UpdateByQueryRequest struct {
 	// WaitForCompletion: ("wait_for_completion") Should the request should block until the update by query operation is complete.
 	WaitForCompletion *bool
 	// Body: The search definition using the Query DSL.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *UpdateByQueryBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// UpdateByQueryBody is the body of [API.UpdateByQuery].
+type UpdateByQueryBody struct {
+	// The maximum number of documents to update.
+	MaxDocs *int64 `json:"max_docs,omitempty"`
+	// The documents to update using the Query DSL.
+	Query *types.QueryContainer `json:"query,omitempty"`
+	// The script to run to update the document source or metadata when updating.
+	Script *types.Script `json:"script,omitempty"`
+	// Slice the request manually using the provided slice ID and total number of slices.
+	Slice *types.SlicedScroll `json:"slice,omitempty"`
+	// The preferred behavior when update by query hits version conflicts: `abort` or `proceed`.
+	Conflicts types.Conflicts `json:"conflicts,omitempty"`
+}
+
+// UpdateByQueryResponse is the response of [API.UpdateByQuery].
+type UpdateByQueryResponse struct {
+	// The number of scroll responses pulled back by the update by query.
+	Batches *int64 `json:"batches,omitempty"`
+	// Array of failures if there were any unrecoverable errors during the process.
+	// If this is non-empty then the request ended because of those failures.
+	// Update by query is implemented using batches.
+	// Any failure causes the entire process to end, but all failures in the current batch are collected into the array.
+	// You can use the `conflicts` option to prevent reindex from ending when version conflicts occur.
+	Failures []types.BulkIndexByScrollFailure `json:"failures,omitempty"`
+	// The number of documents that were ignored because the script used for the update by query returned a noop value for `ctx.op`.
+	Noops *int64 `json:"noops,omitempty"`
+	// The number of documents that were successfully deleted.
+	Deleted *int64 `json:"deleted,omitempty"`
+	// The number of requests per second effectively run during the update by query.
+	RequestsPerSecond *float64 `json:"requests_per_second,omitempty"`
+	// The number of retries attempted by update by query.
+	// `bulk` is the number of bulk actions retried.
+	// `search` is the number of search actions retried.
+	Retries *types.Retries `json:"retries,omitempty"`
+	// Status of each slice if the update by query was sliced
+	Slices []types.ReindexStatus `json:"slices,omitempty"`
+	Task   types.TaskId          `json:"task,omitempty"`
+	// If true, some requests timed out during the update by query.
+	TimedOut *bool `json:"timed_out,omitempty"`
+	// The number of milliseconds from start to end of the whole operation.
+	Took *types.UnitMillis `json:"took,omitempty"`
+	// The number of documents that were successfully processed.
+	Total *int64 `json:"total,omitempty"`
+	// The number of documents that were successfully updated.
+	Updated *int64 `json:"updated,omitempty"`
+	// The number of version conflicts that the update by query hit.
+	VersionConflicts *int64         `json:"version_conflicts,omitempty"`
+	Throttled        types.Duration `json:"throttled,omitzero"`
+	// The number of milliseconds the request slept to conform to `requests_per_second`.
+	ThrottledMillis *types.UnitMillis `json:"throttled_millis,omitempty"`
+	ThrottledUntil  types.Duration    `json:"throttled_until,omitzero"`
+	// This field should always be equal to zero in an _update_by_query response.
+	// It only has meaning when using the task API, where it indicates the next time (in milliseconds since epoch) a throttled request will be run again in order to conform to `requests_per_second`.
+	ThrottledUntilMillis *types.UnitMillis `json:"throttled_until_millis,omitempty"`
 }
 
 // UpdateByQuery calls update_by_query: Update documents.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-update-by-query
-func (a *API) UpdateByQuery(ctx context.Context, r UpdateByQueryRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) UpdateByQuery(ctx context.Context, r UpdateByQueryRequest, opts ...Option) (*UpdateByQueryResponse, error) {
+	return decodeAs[UpdateByQueryResponse](doUpdateByQuery(ctx, a.t, r, opts))
+}
+
+// UpdateByQuery calls update_by_query and returns the raw response: the caller reads and closes
+// its body. See [API.UpdateByQuery].
+func (a *RawAPI) UpdateByQuery(ctx context.Context, r UpdateByQueryRequest, opts ...Option) (*transport.Response, error) {
+	return doUpdateByQuery(ctx, a.t, r, opts)
+}
+
+func doUpdateByQuery(ctx context.Context, t transport.Interface, r UpdateByQueryRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if len(r.Index) == 0 {
 		return nil, missingPart("update_by_query", "index")
 	}
@@ -2362,7 +4019,7 @@ func (a *API) UpdateByQuery(ctx context.Context, r UpdateByQueryRequest, opts ..
 	setBool(q, "version_type", r.VersionType)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, "update_by_query", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "update_by_query", m, p, q, body, "", "", opts)
 }
 
 // UpdateByQueryRethrottleRequest holds the parameters of [API.UpdateByQueryRethrottle].
@@ -2373,10 +4030,25 @@ type UpdateByQueryRethrottleRequest struct {
 	RequestsPerSecond *float64
 }
 
+// UpdateByQueryRethrottleResponse is the response of [API.UpdateByQueryRethrottle].
+type UpdateByQueryRethrottleResponse struct {
+	Nodes map[string]types.UpdateByQueryRethrottleNode `json:"nodes,omitempty"`
+}
+
 // UpdateByQueryRethrottle calls update_by_query_rethrottle: Throttle an update by query operation.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-update-by-query-rethrottle
-func (a *API) UpdateByQueryRethrottle(ctx context.Context, r UpdateByQueryRethrottleRequest, opts ...Option) (*transport.Response, error) {
+func (a *API) UpdateByQueryRethrottle(ctx context.Context, r UpdateByQueryRethrottleRequest, opts ...Option) (*UpdateByQueryRethrottleResponse, error) {
+	return decodeAs[UpdateByQueryRethrottleResponse](doUpdateByQueryRethrottle(ctx, a.t, r, opts))
+}
+
+// UpdateByQueryRethrottle calls update_by_query_rethrottle and returns the raw response: the caller reads and closes
+// its body. See [API.UpdateByQueryRethrottle].
+func (a *RawAPI) UpdateByQueryRethrottle(ctx context.Context, r UpdateByQueryRethrottleRequest, opts ...Option) (*transport.Response, error) {
+	return doUpdateByQueryRethrottle(ctx, a.t, r, opts)
+}
+
+func doUpdateByQueryRethrottle(ctx context.Context, t transport.Interface, r UpdateByQueryRethrottleRequest, opts []Option) (*transport.Response, error) {
 	if r.TaskID == "" {
 		return nil, missingPart("update_by_query_rethrottle", "task_id")
 	}
@@ -2384,5 +4056,5 @@ func (a *API) UpdateByQueryRethrottle(ctx context.Context, r UpdateByQueryRethro
 	m := "POST"
 	q := url.Values{}
 	setFloat(q, "requests_per_second", r.RequestsPerSecond)
-	return send(ctx, a.t, "update_by_query_rethrottle", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "update_by_query_rethrottle", m, p, q, nil, "", "", opts)
 }

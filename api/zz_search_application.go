@@ -4,7 +4,9 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -14,17 +16,30 @@ type SearchApplicationDeleteRequest struct {
 	Name string
 }
 
+// SearchApplicationDeleteResponse is the response of [SearchApplicationAPI.Delete].
+type SearchApplicationDeleteResponse = types.AcknowledgedResponseBase
+
 // Delete calls search_application.delete: Delete a search application.
 //
 // Stability: beta.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-search-application-delete
-func (a *SearchApplicationAPI) Delete(ctx context.Context, r SearchApplicationDeleteRequest, opts ...Option) (*transport.Response, error) {
+func (a *SearchApplicationAPI) Delete(ctx context.Context, r SearchApplicationDeleteRequest, opts ...Option) (*SearchApplicationDeleteResponse, error) {
+	return decodeAs[SearchApplicationDeleteResponse](doSearchApplicationDelete(ctx, a.t, r, opts))
+}
+
+// Delete calls search_application.delete and returns the raw response: the caller reads and closes
+// its body. See [SearchApplicationAPI.Delete].
+func (a *RawSearchApplicationAPI) Delete(ctx context.Context, r SearchApplicationDeleteRequest, opts ...Option) (*transport.Response, error) {
+	return doSearchApplicationDelete(ctx, a.t, r, opts)
+}
+
+func doSearchApplicationDelete(ctx context.Context, t transport.Interface, r SearchApplicationDeleteRequest, opts []Option) (*transport.Response, error) {
 	if r.Name == "" {
 		return nil, missingPart("search_application.delete", "name")
 	}
 	p := "/_application/search_application/" + esc(r.Name)
 	m := "DELETE"
-	return send(ctx, a.t, "search_application.delete", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "search_application.delete", m, p, nil, nil, "", "", opts)
 }
 
 // SearchApplicationDeleteBehavioralAnalyticsRequest holds the parameters of [SearchApplicationAPI.DeleteBehavioralAnalytics].
@@ -33,19 +48,34 @@ type SearchApplicationDeleteBehavioralAnalyticsRequest struct {
 	Name string
 }
 
+// SearchApplicationDeleteBehavioralAnalyticsResponse is the response of [SearchApplicationAPI.DeleteBehavioralAnalytics].
+type SearchApplicationDeleteBehavioralAnalyticsResponse = types.AcknowledgedResponseBase
+
 // DeleteBehavioralAnalytics calls search_application.delete_behavioral_analytics: Delete a behavioral analytics collection.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-search-application-delete-behavioral-analytics
 //
 // Deprecated: Behavioral Analytics has been deprecated and will be removed in a future release. (since 9.0.0)
-func (a *SearchApplicationAPI) DeleteBehavioralAnalytics(ctx context.Context, r SearchApplicationDeleteBehavioralAnalyticsRequest, opts ...Option) (*transport.Response, error) {
+func (a *SearchApplicationAPI) DeleteBehavioralAnalytics(ctx context.Context, r SearchApplicationDeleteBehavioralAnalyticsRequest, opts ...Option) (*SearchApplicationDeleteBehavioralAnalyticsResponse, error) {
+	return decodeAs[SearchApplicationDeleteBehavioralAnalyticsResponse](doSearchApplicationDeleteBehavioralAnalytics(ctx, a.t, r, opts))
+}
+
+// DeleteBehavioralAnalytics calls search_application.delete_behavioral_analytics and returns the raw response: the caller reads and closes
+// its body. See [SearchApplicationAPI.DeleteBehavioralAnalytics].
+//
+// Deprecated: Behavioral Analytics has been deprecated and will be removed in a future release. (since 9.0.0)
+func (a *RawSearchApplicationAPI) DeleteBehavioralAnalytics(ctx context.Context, r SearchApplicationDeleteBehavioralAnalyticsRequest, opts ...Option) (*transport.Response, error) {
+	return doSearchApplicationDeleteBehavioralAnalytics(ctx, a.t, r, opts)
+}
+
+func doSearchApplicationDeleteBehavioralAnalytics(ctx context.Context, t transport.Interface, r SearchApplicationDeleteBehavioralAnalyticsRequest, opts []Option) (*transport.Response, error) {
 	if r.Name == "" {
 		return nil, missingPart("search_application.delete_behavioral_analytics", "name")
 	}
 	p := "/_application/analytics/" + esc(r.Name)
 	m := "DELETE"
-	return send(ctx, a.t, "search_application.delete_behavioral_analytics", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "search_application.delete_behavioral_analytics", m, p, nil, nil, "", "", opts)
 }
 
 // SearchApplicationGetRequest holds the parameters of [SearchApplicationAPI.Get].
@@ -54,17 +84,30 @@ type SearchApplicationGetRequest struct {
 	Name string
 }
 
+// SearchApplicationGetResponse is the response of [SearchApplicationAPI.Get].
+type SearchApplicationGetResponse = types.SearchApplication
+
 // Get calls search_application.get: Get search application details.
 //
 // Stability: beta.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-search-application-get
-func (a *SearchApplicationAPI) Get(ctx context.Context, r SearchApplicationGetRequest, opts ...Option) (*transport.Response, error) {
+func (a *SearchApplicationAPI) Get(ctx context.Context, r SearchApplicationGetRequest, opts ...Option) (*SearchApplicationGetResponse, error) {
+	return decodeAs[SearchApplicationGetResponse](doSearchApplicationGet(ctx, a.t, r, opts))
+}
+
+// Get calls search_application.get and returns the raw response: the caller reads and closes
+// its body. See [SearchApplicationAPI.Get].
+func (a *RawSearchApplicationAPI) Get(ctx context.Context, r SearchApplicationGetRequest, opts ...Option) (*transport.Response, error) {
+	return doSearchApplicationGet(ctx, a.t, r, opts)
+}
+
+func doSearchApplicationGet(ctx context.Context, t transport.Interface, r SearchApplicationGetRequest, opts []Option) (*transport.Response, error) {
 	if r.Name == "" {
 		return nil, missingPart("search_application.get", "name")
 	}
 	p := "/_application/search_application/" + esc(r.Name)
 	m := "GET"
-	return send(ctx, a.t, "search_application.get", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "search_application.get", m, p, nil, nil, "", "", opts)
 }
 
 // SearchApplicationGetBehavioralAnalyticsRequest holds the parameters of [SearchApplicationAPI.GetBehavioralAnalytics].
@@ -74,13 +117,28 @@ type SearchApplicationGetBehavioralAnalyticsRequest struct {
 	Name []string
 }
 
+// SearchApplicationGetBehavioralAnalyticsResponse is the response of [SearchApplicationAPI.GetBehavioralAnalytics].
+type SearchApplicationGetBehavioralAnalyticsResponse = map[string]types.AnalyticsCollection
+
 // GetBehavioralAnalytics calls search_application.get_behavioral_analytics: Get behavioral analytics collections.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-search-application-get-behavioral-analytics
 //
 // Deprecated: Behavioral Analytics has been deprecated and will be removed in a future release. (since 9.0.0)
-func (a *SearchApplicationAPI) GetBehavioralAnalytics(ctx context.Context, r SearchApplicationGetBehavioralAnalyticsRequest, opts ...Option) (*transport.Response, error) {
+func (a *SearchApplicationAPI) GetBehavioralAnalytics(ctx context.Context, r SearchApplicationGetBehavioralAnalyticsRequest, opts ...Option) (*SearchApplicationGetBehavioralAnalyticsResponse, error) {
+	return decodeAs[SearchApplicationGetBehavioralAnalyticsResponse](doSearchApplicationGetBehavioralAnalytics(ctx, a.t, r, opts))
+}
+
+// GetBehavioralAnalytics calls search_application.get_behavioral_analytics and returns the raw response: the caller reads and closes
+// its body. See [SearchApplicationAPI.GetBehavioralAnalytics].
+//
+// Deprecated: Behavioral Analytics has been deprecated and will be removed in a future release. (since 9.0.0)
+func (a *RawSearchApplicationAPI) GetBehavioralAnalytics(ctx context.Context, r SearchApplicationGetBehavioralAnalyticsRequest, opts ...Option) (*transport.Response, error) {
+	return doSearchApplicationGetBehavioralAnalytics(ctx, a.t, r, opts)
+}
+
+func doSearchApplicationGetBehavioralAnalytics(ctx context.Context, t transport.Interface, r SearchApplicationGetBehavioralAnalyticsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -89,7 +147,7 @@ func (a *SearchApplicationAPI) GetBehavioralAnalytics(ctx context.Context, r Sea
 	default:
 		p = "/_application/analytics"
 	}
-	return send(ctx, a.t, "search_application.get_behavioral_analytics", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "search_application.get_behavioral_analytics", m, p, nil, nil, "", "", opts)
 }
 
 // SearchApplicationListRequest holds the parameters of [SearchApplicationAPI.List].
@@ -102,18 +160,34 @@ type SearchApplicationListRequest struct {
 	Size *int
 }
 
+// SearchApplicationListResponse is the response of [SearchApplicationAPI.List].
+type SearchApplicationListResponse struct {
+	Count   int64                     `json:"count"`
+	Results []types.SearchApplication `json:"results,omitempty"`
+}
+
 // List calls search_application.list: Get search applications.
 //
 // Stability: beta.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-search-application-get-behavioral-analytics
-func (a *SearchApplicationAPI) List(ctx context.Context, r SearchApplicationListRequest, opts ...Option) (*transport.Response, error) {
+func (a *SearchApplicationAPI) List(ctx context.Context, r SearchApplicationListRequest, opts ...Option) (*SearchApplicationListResponse, error) {
+	return decodeAs[SearchApplicationListResponse](doSearchApplicationList(ctx, a.t, r, opts))
+}
+
+// List calls search_application.list and returns the raw response: the caller reads and closes
+// its body. See [SearchApplicationAPI.List].
+func (a *RawSearchApplicationAPI) List(ctx context.Context, r SearchApplicationListRequest, opts ...Option) (*transport.Response, error) {
+	return doSearchApplicationList(ctx, a.t, r, opts)
+}
+
+func doSearchApplicationList(ctx context.Context, t transport.Interface, r SearchApplicationListRequest, opts []Option) (*transport.Response, error) {
 	p := "/_application/search_application"
 	m := "GET"
 	q := url.Values{}
 	setInt(q, "from", r.From)
 	setStr(q, "q", r.Q)
 	setInt(q, "size", r.Size)
-	return send(ctx, a.t, "search_application.list", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "search_application.list", m, p, q, nil, "", "", opts)
 }
 
 // SearchApplicationPostBehavioralAnalyticsEventRequest holds the parameters of [SearchApplicationAPI.PostBehavioralAnalyticsEvent].
@@ -125,8 +199,17 @@ type SearchApplicationPostBehavioralAnalyticsEventRequest struct {
 	// Debug: ("debug") If true, returns event information that will be stored.
 	Debug *bool
 	// Body: The event definition.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body json.RawMessage
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SearchApplicationPostBehavioralAnalyticsEventResponse is the response of [SearchApplicationAPI.PostBehavioralAnalyticsEvent].
+type SearchApplicationPostBehavioralAnalyticsEventResponse struct {
+	Accepted bool            `json:"accepted"`
+	Event    json.RawMessage `json:"event,omitempty"`
 }
 
 // PostBehavioralAnalyticsEvent calls search_application.post_behavioral_analytics_event: Create a behavioral analytics collection event.
@@ -135,7 +218,23 @@ type SearchApplicationPostBehavioralAnalyticsEventRequest struct {
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-search-application-post-behavioral-analytics-event
 //
 // Deprecated: Behavioral Analytics has been deprecated and will be removed in a future release. (since 9.0.0)
-func (a *SearchApplicationAPI) PostBehavioralAnalyticsEvent(ctx context.Context, r SearchApplicationPostBehavioralAnalyticsEventRequest, opts ...Option) (*transport.Response, error) {
+func (a *SearchApplicationAPI) PostBehavioralAnalyticsEvent(ctx context.Context, r SearchApplicationPostBehavioralAnalyticsEventRequest, opts ...Option) (*SearchApplicationPostBehavioralAnalyticsEventResponse, error) {
+	return decodeAs[SearchApplicationPostBehavioralAnalyticsEventResponse](doSearchApplicationPostBehavioralAnalyticsEvent(ctx, a.t, r, opts))
+}
+
+// PostBehavioralAnalyticsEvent calls search_application.post_behavioral_analytics_event and returns the raw response: the caller reads and closes
+// its body. See [SearchApplicationAPI.PostBehavioralAnalyticsEvent].
+//
+// Deprecated: Behavioral Analytics has been deprecated and will be removed in a future release. (since 9.0.0)
+func (a *RawSearchApplicationAPI) PostBehavioralAnalyticsEvent(ctx context.Context, r SearchApplicationPostBehavioralAnalyticsEventRequest, opts ...Option) (*transport.Response, error) {
+	return doSearchApplicationPostBehavioralAnalyticsEvent(ctx, a.t, r, opts)
+}
+
+func doSearchApplicationPostBehavioralAnalyticsEvent(ctx context.Context, t transport.Interface, r SearchApplicationPostBehavioralAnalyticsEventRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.CollectionName == "" {
 		return nil, missingPart("search_application.post_behavioral_analytics_event", "collection_name")
 	}
@@ -146,7 +245,7 @@ func (a *SearchApplicationAPI) PostBehavioralAnalyticsEvent(ctx context.Context,
 	m := "POST"
 	q := url.Values{}
 	setBool(q, "debug", r.Debug)
-	return send(ctx, a.t, "search_application.post_behavioral_analytics_event", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "search_application.post_behavioral_analytics_event", m, p, q, body, "", "", opts)
 }
 
 // SearchApplicationPutRequest holds the parameters of [SearchApplicationAPI.Put].
@@ -156,15 +255,37 @@ type SearchApplicationPutRequest struct {
 	// Create: ("create") If true, requires that a search application with the specified resource_id does not already exist. (default: false).
 	Create *bool
 	// Body: The search application configuration, including `indices`.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *types.SearchApplicationParameters
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SearchApplicationPutResponse is the response of [SearchApplicationAPI.Put].
+type SearchApplicationPutResponse struct {
+	Result types.Result `json:"result"`
 }
 
 // Put calls search_application.put: Create or update a search application.
 //
 // Stability: beta.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-search-application-put
-func (a *SearchApplicationAPI) Put(ctx context.Context, r SearchApplicationPutRequest, opts ...Option) (*transport.Response, error) {
+func (a *SearchApplicationAPI) Put(ctx context.Context, r SearchApplicationPutRequest, opts ...Option) (*SearchApplicationPutResponse, error) {
+	return decodeAs[SearchApplicationPutResponse](doSearchApplicationPut(ctx, a.t, r, opts))
+}
+
+// Put calls search_application.put and returns the raw response: the caller reads and closes
+// its body. See [SearchApplicationAPI.Put].
+func (a *RawSearchApplicationAPI) Put(ctx context.Context, r SearchApplicationPutRequest, opts ...Option) (*transport.Response, error) {
+	return doSearchApplicationPut(ctx, a.t, r, opts)
+}
+
+func doSearchApplicationPut(ctx context.Context, t transport.Interface, r SearchApplicationPutRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Name == "" {
 		return nil, missingPart("search_application.put", "name")
 	}
@@ -172,7 +293,7 @@ func (a *SearchApplicationAPI) Put(ctx context.Context, r SearchApplicationPutRe
 	m := "PUT"
 	q := url.Values{}
 	setBool(q, "create", r.Create)
-	return send(ctx, a.t, "search_application.put", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "search_application.put", m, p, q, body, "", "", opts)
 }
 
 // SearchApplicationPutBehavioralAnalyticsRequest holds the parameters of [SearchApplicationAPI.PutBehavioralAnalytics].
@@ -181,19 +302,34 @@ type SearchApplicationPutBehavioralAnalyticsRequest struct {
 	Name string
 }
 
+// SearchApplicationPutBehavioralAnalyticsResponse is the response of [SearchApplicationAPI.PutBehavioralAnalytics].
+type SearchApplicationPutBehavioralAnalyticsResponse = types.AnalyticsAcknowledgeResponseBase
+
 // PutBehavioralAnalytics calls search_application.put_behavioral_analytics: Create a behavioral analytics collection.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-search-application-put-behavioral-analytics
 //
 // Deprecated: Behavioral Analytics has been deprecated and will be removed in a future release. (since 9.0.0)
-func (a *SearchApplicationAPI) PutBehavioralAnalytics(ctx context.Context, r SearchApplicationPutBehavioralAnalyticsRequest, opts ...Option) (*transport.Response, error) {
+func (a *SearchApplicationAPI) PutBehavioralAnalytics(ctx context.Context, r SearchApplicationPutBehavioralAnalyticsRequest, opts ...Option) (*SearchApplicationPutBehavioralAnalyticsResponse, error) {
+	return decodeAs[SearchApplicationPutBehavioralAnalyticsResponse](doSearchApplicationPutBehavioralAnalytics(ctx, a.t, r, opts))
+}
+
+// PutBehavioralAnalytics calls search_application.put_behavioral_analytics and returns the raw response: the caller reads and closes
+// its body. See [SearchApplicationAPI.PutBehavioralAnalytics].
+//
+// Deprecated: Behavioral Analytics has been deprecated and will be removed in a future release. (since 9.0.0)
+func (a *RawSearchApplicationAPI) PutBehavioralAnalytics(ctx context.Context, r SearchApplicationPutBehavioralAnalyticsRequest, opts ...Option) (*transport.Response, error) {
+	return doSearchApplicationPutBehavioralAnalytics(ctx, a.t, r, opts)
+}
+
+func doSearchApplicationPutBehavioralAnalytics(ctx context.Context, t transport.Interface, r SearchApplicationPutBehavioralAnalyticsRequest, opts []Option) (*transport.Response, error) {
 	if r.Name == "" {
 		return nil, missingPart("search_application.put_behavioral_analytics", "name")
 	}
 	p := "/_application/analytics/" + esc(r.Name)
 	m := "PUT"
-	return send(ctx, a.t, "search_application.put_behavioral_analytics", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "search_application.put_behavioral_analytics", m, p, nil, nil, "", "", opts)
 }
 
 // SearchApplicationRenderQueryRequest holds the parameters of [SearchApplicationAPI.RenderQuery].
@@ -201,21 +337,47 @@ type SearchApplicationRenderQueryRequest struct {
 	// Name: (path part "name", required) The name of the search application to render the query for.
 	Name string
 	// Body: Search parameters, which will override any default search parameters defined in the search application template.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SearchApplicationRenderQueryBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SearchApplicationRenderQueryBody is the body of [SearchApplicationAPI.RenderQuery].
+type SearchApplicationRenderQueryBody struct {
+	Params map[string]json.RawMessage `json:"params,omitempty"`
+}
+
+// SearchApplicationRenderQueryResponse is the response of [SearchApplicationAPI.RenderQuery].
+type SearchApplicationRenderQueryResponse struct {
 }
 
 // RenderQuery calls search_application.render_query: Render a search application query.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-search-application-render-query
-func (a *SearchApplicationAPI) RenderQuery(ctx context.Context, r SearchApplicationRenderQueryRequest, opts ...Option) (*transport.Response, error) {
+func (a *SearchApplicationAPI) RenderQuery(ctx context.Context, r SearchApplicationRenderQueryRequest, opts ...Option) (*SearchApplicationRenderQueryResponse, error) {
+	return decodeAs[SearchApplicationRenderQueryResponse](doSearchApplicationRenderQuery(ctx, a.t, r, opts))
+}
+
+// RenderQuery calls search_application.render_query and returns the raw response: the caller reads and closes
+// its body. See [SearchApplicationAPI.RenderQuery].
+func (a *RawSearchApplicationAPI) RenderQuery(ctx context.Context, r SearchApplicationRenderQueryRequest, opts ...Option) (*transport.Response, error) {
+	return doSearchApplicationRenderQuery(ctx, a.t, r, opts)
+}
+
+func doSearchApplicationRenderQuery(ctx context.Context, t transport.Interface, r SearchApplicationRenderQueryRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Name == "" {
 		return nil, missingPart("search_application.render_query", "name")
 	}
 	p := "/_application/search_application/" + esc(r.Name) + "/_render_query"
 	m := "POST"
-	return send(ctx, a.t, "search_application.render_query", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "search_application.render_query", m, p, nil, body, "", "", opts)
 }
 
 // SearchApplicationSearchRequest holds the parameters of [SearchApplicationAPI.Search].
@@ -225,24 +387,53 @@ type SearchApplicationSearchRequest struct {
 	// TypedKeys: ("typed_keys") Specify whether aggregation and suggester names should be prefixed by their respective types in the response.
 	TypedKeys *bool
 	// Body: Search parameters, including template parameters that override defaults.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SearchApplicationSearchBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// SearchApplicationSearchBody is the body of [SearchApplicationAPI.Search].
+type SearchApplicationSearchBody struct {
+	// Query parameters specific to this request, which will override any defaults specified in the template.
+	Params map[string]json.RawMessage `json:"params,omitempty"`
+}
+
+// SearchApplicationSearchResponse is the response of [SearchApplicationAPI.Search].
+type SearchApplicationSearchResponse = types.SearchResponseBody[json.RawMessage]
 
 // Search calls search_application.search: Run a search application search.
 //
 // Stability: beta.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-search-application-search
-func (a *SearchApplicationAPI) Search(ctx context.Context, r SearchApplicationSearchRequest, opts ...Option) (*transport.Response, error) {
+func (a *SearchApplicationAPI) Search(ctx context.Context, r SearchApplicationSearchRequest, opts ...Option) (*SearchApplicationSearchResponse, error) {
+	if r.TypedKeys == nil {
+		r.TypedKeys = new(true)
+	}
+	return decodeAs[SearchApplicationSearchResponse](doSearchApplicationSearch(ctx, a.t, r, opts))
+}
+
+// Search calls search_application.search and returns the raw response: the caller reads and closes
+// its body. See [SearchApplicationAPI.Search].
+func (a *RawSearchApplicationAPI) Search(ctx context.Context, r SearchApplicationSearchRequest, opts ...Option) (*transport.Response, error) {
+	return doSearchApplicationSearch(ctx, a.t, r, opts)
+}
+
+func doSearchApplicationSearch(ctx context.Context, t transport.Interface, r SearchApplicationSearchRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Name == "" {
 		return nil, missingPart("search_application.search", "name")
 	}
 	p := "/_application/search_application/" + esc(r.Name) + "/_search"
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	q := url.Values{}
 	setBool(q, "typed_keys", r.TypedKeys)
-	return send(ctx, a.t, "search_application.search", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "search_application.search", m, p, q, body, "", "", opts)
 }

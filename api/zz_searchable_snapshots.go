@@ -4,7 +4,9 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -15,11 +17,26 @@ type SearchableSnapshotsCacheStatsRequest struct {
 	NodeID []string
 }
 
+// SearchableSnapshotsCacheStatsResponse is the response of [SearchableSnapshotsAPI.CacheStats].
+type SearchableSnapshotsCacheStatsResponse struct {
+	Nodes map[string]types.Node `json:"nodes,omitempty"`
+}
+
 // CacheStats calls searchable_snapshots.cache_stats: Get cache statistics.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-searchable-snapshots-cache-stats
-func (a *SearchableSnapshotsAPI) CacheStats(ctx context.Context, r SearchableSnapshotsCacheStatsRequest, opts ...Option) (*transport.Response, error) {
+func (a *SearchableSnapshotsAPI) CacheStats(ctx context.Context, r SearchableSnapshotsCacheStatsRequest, opts ...Option) (*SearchableSnapshotsCacheStatsResponse, error) {
+	return decodeAs[SearchableSnapshotsCacheStatsResponse](doSearchableSnapshotsCacheStats(ctx, a.t, r, opts))
+}
+
+// CacheStats calls searchable_snapshots.cache_stats and returns the raw response: the caller reads and closes
+// its body. See [SearchableSnapshotsAPI.CacheStats].
+func (a *RawSearchableSnapshotsAPI) CacheStats(ctx context.Context, r SearchableSnapshotsCacheStatsRequest, opts ...Option) (*transport.Response, error) {
+	return doSearchableSnapshotsCacheStats(ctx, a.t, r, opts)
+}
+
+func doSearchableSnapshotsCacheStats(ctx context.Context, t transport.Interface, r SearchableSnapshotsCacheStatsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -28,7 +45,7 @@ func (a *SearchableSnapshotsAPI) CacheStats(ctx context.Context, r SearchableSna
 	default:
 		p = "/_searchable_snapshots/cache/stats"
 	}
-	return send(ctx, a.t, "searchable_snapshots.cache_stats", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "searchable_snapshots.cache_stats", m, p, nil, nil, "", "", opts)
 }
 
 // SearchableSnapshotsClearCacheRequest holds the parameters of [SearchableSnapshotsAPI.ClearCache].
@@ -50,6 +67,16 @@ type SearchableSnapshotsClearCacheRequest struct {
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-searchable-snapshots-clear-cache
 func (a *SearchableSnapshotsAPI) ClearCache(ctx context.Context, r SearchableSnapshotsClearCacheRequest, opts ...Option) (*transport.Response, error) {
+	return doSearchableSnapshotsClearCache(ctx, a.t, r, opts)
+}
+
+// ClearCache calls searchable_snapshots.clear_cache and returns the raw response: the caller reads and closes
+// its body. See [SearchableSnapshotsAPI.ClearCache].
+func (a *RawSearchableSnapshotsAPI) ClearCache(ctx context.Context, r SearchableSnapshotsClearCacheRequest, opts ...Option) (*transport.Response, error) {
+	return doSearchableSnapshotsClearCache(ctx, a.t, r, opts)
+}
+
+func doSearchableSnapshotsClearCache(ctx context.Context, t transport.Interface, r SearchableSnapshotsClearCacheRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "POST"
 	switch {
@@ -62,7 +89,7 @@ func (a *SearchableSnapshotsAPI) ClearCache(ctx context.Context, r SearchableSna
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
-	return send(ctx, a.t, "searchable_snapshots.clear_cache", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "searchable_snapshots.clear_cache", m, p, q, nil, "", "", opts)
 }
 
 // SearchableSnapshotsMountRequest holds the parameters of [SearchableSnapshotsAPI.Mount].
@@ -79,14 +106,49 @@ type SearchableSnapshotsMountRequest struct {
 	// WaitForCompletion: ("wait_for_completion") Should this request wait until the operation has completed before returning.
 	WaitForCompletion *bool
 	// Body: The restore configuration for mounting the snapshot as searchable.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SearchableSnapshotsMountBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SearchableSnapshotsMountBody is the body of [SearchableSnapshotsAPI.Mount].
+type SearchableSnapshotsMountBody struct {
+	// The name of the index contained in the snapshot whose data is to be mounted.
+	// If no `renamed_index` is specified, this name will also be used to create the new index.
+	Index types.IndexName `json:"index"`
+	// The name of the index that will be created.
+	RenamedIndex types.IndexName `json:"renamed_index,omitempty"`
+	// The settings that should be added to the index when it is mounted.
+	IndexSettings map[string]json.RawMessage `json:"index_settings,omitempty"`
+	// The names of settings that should be removed from the index when it is mounted.
+	IgnoreIndexSettings []string `json:"ignore_index_settings,omitempty"`
+}
+
+// SearchableSnapshotsMountResponse is the response of [SearchableSnapshotsAPI.Mount].
+type SearchableSnapshotsMountResponse struct {
+	Snapshot types.MountedSnapshot `json:"snapshot"`
 }
 
 // Mount calls searchable_snapshots.mount: Mount a snapshot.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-searchable-snapshots-mount
-func (a *SearchableSnapshotsAPI) Mount(ctx context.Context, r SearchableSnapshotsMountRequest, opts ...Option) (*transport.Response, error) {
+func (a *SearchableSnapshotsAPI) Mount(ctx context.Context, r SearchableSnapshotsMountRequest, opts ...Option) (*SearchableSnapshotsMountResponse, error) {
+	return decodeAs[SearchableSnapshotsMountResponse](doSearchableSnapshotsMount(ctx, a.t, r, opts))
+}
+
+// Mount calls searchable_snapshots.mount and returns the raw response: the caller reads and closes
+// its body. See [SearchableSnapshotsAPI.Mount].
+func (a *RawSearchableSnapshotsAPI) Mount(ctx context.Context, r SearchableSnapshotsMountRequest, opts ...Option) (*transport.Response, error) {
+	return doSearchableSnapshotsMount(ctx, a.t, r, opts)
+}
+
+func doSearchableSnapshotsMount(ctx context.Context, t transport.Interface, r SearchableSnapshotsMountRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Repository == "" {
 		return nil, missingPart("searchable_snapshots.mount", "repository")
 	}
@@ -99,7 +161,7 @@ func (a *SearchableSnapshotsAPI) Mount(ctx context.Context, r SearchableSnapshot
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "storage", r.Storage)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, "searchable_snapshots.mount", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "searchable_snapshots.mount", m, p, q, body, "", "", opts)
 }
 
 // SearchableSnapshotsStatsRequest holds the parameters of [SearchableSnapshotsAPI.Stats].
@@ -111,10 +173,26 @@ type SearchableSnapshotsStatsRequest struct {
 	Level Level
 }
 
+// SearchableSnapshotsStatsResponse is the response of [SearchableSnapshotsAPI.Stats].
+type SearchableSnapshotsStatsResponse struct {
+	Stats json.RawMessage `json:"stats,omitempty"`
+	Total json.RawMessage `json:"total,omitempty"`
+}
+
 // Stats calls searchable_snapshots.stats: Get searchable snapshot statistics.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-searchable-snapshots-stats
-func (a *SearchableSnapshotsAPI) Stats(ctx context.Context, r SearchableSnapshotsStatsRequest, opts ...Option) (*transport.Response, error) {
+func (a *SearchableSnapshotsAPI) Stats(ctx context.Context, r SearchableSnapshotsStatsRequest, opts ...Option) (*SearchableSnapshotsStatsResponse, error) {
+	return decodeAs[SearchableSnapshotsStatsResponse](doSearchableSnapshotsStats(ctx, a.t, r, opts))
+}
+
+// Stats calls searchable_snapshots.stats and returns the raw response: the caller reads and closes
+// its body. See [SearchableSnapshotsAPI.Stats].
+func (a *RawSearchableSnapshotsAPI) Stats(ctx context.Context, r SearchableSnapshotsStatsRequest, opts ...Option) (*transport.Response, error) {
+	return doSearchableSnapshotsStats(ctx, a.t, r, opts)
+}
+
+func doSearchableSnapshotsStats(ctx context.Context, t transport.Interface, r SearchableSnapshotsStatsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -125,5 +203,5 @@ func (a *SearchableSnapshotsAPI) Stats(ctx context.Context, r SearchableSnapshot
 	}
 	q := url.Values{}
 	setStr(q, "level", string(r.Level))
-	return send(ctx, a.t, "searchable_snapshots.stats", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "searchable_snapshots.stats", m, p, q, nil, "", "", opts)
 }

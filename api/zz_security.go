@@ -4,37 +4,103 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
 // SecurityActivateUserProfileRequest holds the parameters of [SecurityAPI.ActivateUserProfile].
 type SecurityActivateUserProfileRequest struct {
 	// Body: The grant type and user's credential.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityActivateUserProfileBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// SecurityActivateUserProfileBody is the body of [SecurityAPI.ActivateUserProfile].
+type SecurityActivateUserProfileBody struct {
+	// The user's Elasticsearch access token or JWT.
+	// Both `access` and `id` JWT token types are supported and they depend on the underlying JWT realm configuration.
+	// If you specify the `access_token` grant type, this parameter is required.
+	// It is not valid with other grant types.
+	AccessToken string `json:"access_token,omitempty"`
+	// The type of grant.
+	GrantType types.GrantType `json:"grant_type"`
+	// The user's password.
+	// If you specify the `password` grant type, this parameter is required.
+	// It is not valid with other grant types.
+	Password string `json:"password,omitempty"`
+	// The username that identifies the user.
+	// If you specify the `password` grant type, this parameter is required.
+	// It is not valid with other grant types.
+	Username string `json:"username,omitempty"`
+}
+
+// SecurityActivateUserProfileResponse is the response of [SecurityAPI.ActivateUserProfile].
+type SecurityActivateUserProfileResponse = types.UserProfileWithMetadata
 
 // ActivateUserProfile calls security.activate_user_profile: Activate a user profile.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-activate-user-profile
-func (a *SecurityAPI) ActivateUserProfile(ctx context.Context, r SecurityActivateUserProfileRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) ActivateUserProfile(ctx context.Context, r SecurityActivateUserProfileRequest, opts ...Option) (*SecurityActivateUserProfileResponse, error) {
+	return decodeAs[SecurityActivateUserProfileResponse](doSecurityActivateUserProfile(ctx, a.t, r, opts))
+}
+
+// ActivateUserProfile calls security.activate_user_profile and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.ActivateUserProfile].
+func (a *RawSecurityAPI) ActivateUserProfile(ctx context.Context, r SecurityActivateUserProfileRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityActivateUserProfile(ctx, a.t, r, opts)
+}
+
+func doSecurityActivateUserProfile(ctx context.Context, t transport.Interface, r SecurityActivateUserProfileRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/profile/_activate"
 	m := "POST"
-	return send(ctx, a.t, "security.activate_user_profile", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "security.activate_user_profile", m, p, nil, body, "", "", opts)
 }
 
 // SecurityAuthenticateRequest holds the parameters of [SecurityAPI.Authenticate].
 type SecurityAuthenticateRequest struct {
 }
 
+// SecurityAuthenticateResponse is the response of [SecurityAPI.Authenticate].
+type SecurityAuthenticateResponse struct {
+	APIKey              *types.AuthenticateApiKey        `json:"api_key,omitempty"`
+	AuthenticationRealm types.RealmInfo                  `json:"authentication_realm"`
+	Email               string                           `json:"email,omitempty"`
+	FullName            types.Name                       `json:"full_name,omitempty"`
+	LookupRealm         types.RealmInfo                  `json:"lookup_realm"`
+	Metadata            types.Metadata                   `json:"metadata,omitempty"`
+	Roles               []string                         `json:"roles,omitempty"`
+	Username            types.Username                   `json:"username"`
+	Enabled             bool                             `json:"enabled"`
+	AuthenticationType  string                           `json:"authentication_type"`
+	Token               *types.SecurityAuthenticateToken `json:"token,omitempty"`
+}
+
 // Authenticate calls security.authenticate: Authenticate a user.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-authenticate
-func (a *SecurityAPI) Authenticate(ctx context.Context, r SecurityAuthenticateRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) Authenticate(ctx context.Context, r SecurityAuthenticateRequest, opts ...Option) (*SecurityAuthenticateResponse, error) {
+	return decodeAs[SecurityAuthenticateResponse](doSecurityAuthenticate(ctx, a.t, r, opts))
+}
+
+// Authenticate calls security.authenticate and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.Authenticate].
+func (a *RawSecurityAPI) Authenticate(ctx context.Context, r SecurityAuthenticateRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityAuthenticate(ctx, a.t, r, opts)
+}
+
+func doSecurityAuthenticate(ctx context.Context, t transport.Interface, r SecurityAuthenticateRequest, opts []Option) (*transport.Response, error) {
 	p := "/_security/_authenticate"
 	m := "GET"
-	return send(ctx, a.t, "security.authenticate", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "security.authenticate", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityBulkDeleteRoleRequest holds the parameters of [SecurityAPI.BulkDeleteRole].
@@ -42,19 +108,52 @@ type SecurityBulkDeleteRoleRequest struct {
 	// Refresh: ("refresh") If `true` (the default) then refresh the affected shards to make this operation visible to search, if `wait_for` then wait for a refresh to make this operation visible to search, if `false` then do nothing with refreshes.
 	Refresh Refresh
 	// Body: The roles to delete.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityBulkDeleteRoleBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecurityBulkDeleteRoleBody is the body of [SecurityAPI.BulkDeleteRole].
+type SecurityBulkDeleteRoleBody struct {
+	// An array of role names to delete
+	Names []string `json:"names,omitempty"`
+}
+
+// SecurityBulkDeleteRoleResponse is the response of [SecurityAPI.BulkDeleteRole].
+type SecurityBulkDeleteRoleResponse struct {
+	// Array of deleted roles
+	Deleted []string `json:"deleted,omitempty"`
+	// Array of roles that could not be found
+	NotFound []string `json:"not_found,omitempty"`
+	// Present if any deletes resulted in errors
+	Errors *types.BulkError `json:"errors,omitempty"`
 }
 
 // BulkDeleteRole calls security.bulk_delete_role: Bulk delete roles.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-bulk-delete-role
-func (a *SecurityAPI) BulkDeleteRole(ctx context.Context, r SecurityBulkDeleteRoleRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) BulkDeleteRole(ctx context.Context, r SecurityBulkDeleteRoleRequest, opts ...Option) (*SecurityBulkDeleteRoleResponse, error) {
+	return decodeAs[SecurityBulkDeleteRoleResponse](doSecurityBulkDeleteRole(ctx, a.t, r, opts))
+}
+
+// BulkDeleteRole calls security.bulk_delete_role and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.BulkDeleteRole].
+func (a *RawSecurityAPI) BulkDeleteRole(ctx context.Context, r SecurityBulkDeleteRoleRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityBulkDeleteRole(ctx, a.t, r, opts)
+}
+
+func doSecurityBulkDeleteRole(ctx context.Context, t transport.Interface, r SecurityBulkDeleteRoleRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/role"
 	m := "DELETE"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, "security.bulk_delete_role", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "security.bulk_delete_role", m, p, q, body, "", "", opts)
 }
 
 // SecurityBulkPutRoleRequest holds the parameters of [SecurityAPI.BulkPutRole].
@@ -62,35 +161,116 @@ type SecurityBulkPutRoleRequest struct {
 	// Refresh: ("refresh") If `true` (the default) then refresh the affected shards to make this operation visible to search, if `wait_for` then wait for a refresh to make this operation visible to search, if `false` then do nothing with refreshes.
 	Refresh Refresh
 	// Body: The roles to add.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityBulkPutRoleBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecurityBulkPutRoleBody is the body of [SecurityAPI.BulkPutRole].
+type SecurityBulkPutRoleBody struct {
+	// A dictionary of role name to RoleDescriptor objects to add or update
+	Roles map[string]types.RoleDescriptor `json:"roles,omitempty"`
+}
+
+// SecurityBulkPutRoleResponse is the response of [SecurityAPI.BulkPutRole].
+type SecurityBulkPutRoleResponse struct {
+	// Array of created roles
+	Created []string `json:"created,omitempty"`
+	// Array of updated roles
+	Updated []string `json:"updated,omitempty"`
+	// Array of role names without any changes
+	Noop []string `json:"noop,omitempty"`
+	// Present if any updates resulted in errors
+	Errors *types.BulkError `json:"errors,omitempty"`
 }
 
 // BulkPutRole calls security.bulk_put_role: Bulk create or update roles.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-bulk-put-role
-func (a *SecurityAPI) BulkPutRole(ctx context.Context, r SecurityBulkPutRoleRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) BulkPutRole(ctx context.Context, r SecurityBulkPutRoleRequest, opts ...Option) (*SecurityBulkPutRoleResponse, error) {
+	return decodeAs[SecurityBulkPutRoleResponse](doSecurityBulkPutRole(ctx, a.t, r, opts))
+}
+
+// BulkPutRole calls security.bulk_put_role and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.BulkPutRole].
+func (a *RawSecurityAPI) BulkPutRole(ctx context.Context, r SecurityBulkPutRoleRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityBulkPutRole(ctx, a.t, r, opts)
+}
+
+func doSecurityBulkPutRole(ctx context.Context, t transport.Interface, r SecurityBulkPutRoleRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/role"
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, "security.bulk_put_role", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "security.bulk_put_role", m, p, q, body, "", "", opts)
 }
 
 // SecurityBulkUpdateAPIKeysRequest holds the parameters of [SecurityAPI.BulkUpdateAPIKeys].
 type SecurityBulkUpdateAPIKeysRequest struct {
 	// Body: The API key request to update the attributes of multiple API keys.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityBulkUpdateAPIKeysBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecurityBulkUpdateAPIKeysBody is the body of [SecurityAPI.BulkUpdateAPIKeys].
+type SecurityBulkUpdateAPIKeysBody struct {
+	// Expiration time for the API keys.
+	// By default, API keys never expire.
+	// This property can be omitted to leave the value unchanged.
+	Expiration types.Duration `json:"expiration,omitzero"`
+	// The API key identifiers.
+	IDs types.OneOrMany[string] `json:"ids,omitempty"`
+	// Arbitrary nested metadata to associate with the API keys.
+	// Within the `metadata` object, top-level keys beginning with an underscore (`_`) are reserved for system usage.
+	// Any information specified with this parameter fully replaces metadata previously associated with the API key.
+	Metadata types.Metadata `json:"metadata,omitempty"`
+	// The role descriptors to assign to the API keys.
+	// An API key's effective permissions are an intersection of its assigned privileges and the point-in-time snapshot of permissions of the owner user.
+	// You can assign new privileges by specifying them in this parameter.
+	// To remove assigned privileges, supply the `role_descriptors` parameter as an empty object `{}`.
+	// If an API key has no assigned privileges, it inherits the owner user's full permissions.
+	// The snapshot of the owner's permissions is always updated, whether you supply the `role_descriptors` parameter.
+	// The structure of a role descriptor is the same as the request for the create API keys API.
+	RoleDescriptors map[string]types.RoleDescriptor `json:"role_descriptors,omitempty"`
+}
+
+// SecurityBulkUpdateAPIKeysResponse is the response of [SecurityAPI.BulkUpdateAPIKeys].
+type SecurityBulkUpdateAPIKeysResponse struct {
+	Errors  *types.BulkError `json:"errors,omitempty"`
+	Noops   []string         `json:"noops,omitempty"`
+	Updated []string         `json:"updated,omitempty"`
 }
 
 // BulkUpdateAPIKeys calls security.bulk_update_api_keys: Bulk update API keys.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-bulk-update-api-keys
-func (a *SecurityAPI) BulkUpdateAPIKeys(ctx context.Context, r SecurityBulkUpdateAPIKeysRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) BulkUpdateAPIKeys(ctx context.Context, r SecurityBulkUpdateAPIKeysRequest, opts ...Option) (*SecurityBulkUpdateAPIKeysResponse, error) {
+	return decodeAs[SecurityBulkUpdateAPIKeysResponse](doSecurityBulkUpdateAPIKeys(ctx, a.t, r, opts))
+}
+
+// BulkUpdateAPIKeys calls security.bulk_update_api_keys and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.BulkUpdateAPIKeys].
+func (a *RawSecurityAPI) BulkUpdateAPIKeys(ctx context.Context, r SecurityBulkUpdateAPIKeysRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityBulkUpdateAPIKeys(ctx, a.t, r, opts)
+}
+
+func doSecurityBulkUpdateAPIKeys(ctx context.Context, t transport.Interface, r SecurityBulkUpdateAPIKeysRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/api_key/_bulk_update"
 	m := "POST"
-	return send(ctx, a.t, "security.bulk_update_api_keys", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "security.bulk_update_api_keys", m, p, nil, body, "", "", opts)
 }
 
 // SecurityChangePasswordRequest holds the parameters of [SecurityAPI.ChangePassword].
@@ -100,14 +280,46 @@ type SecurityChangePasswordRequest struct {
 	// Refresh: ("refresh") If `true` (the default) then refresh the affected shards to make this operation visible to search, if `wait_for` then wait for a refresh to make this operation visible to search, if `false` then do nothing with refreshes.
 	Refresh Refresh
 	// Body: the new password for the user.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityChangePasswordBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecurityChangePasswordBody is the body of [SecurityAPI.ChangePassword].
+type SecurityChangePasswordBody struct {
+	// The new password value. Passwords must be at least 6 characters long.
+	Password types.Password `json:"password,omitempty"`
+	// A hash of the new password value. This must be produced using the same
+	// hashing algorithm as has been configured for password storage. For more details,
+	// see the explanation of the `xpack.security.authc.password_hashing.algorithm`
+	// setting.
+	PasswordHash string `json:"password_hash,omitempty"`
+}
+
+// SecurityChangePasswordResponse is the response of [SecurityAPI.ChangePassword].
+type SecurityChangePasswordResponse struct {
 }
 
 // ChangePassword calls security.change_password: Change passwords.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-change-password
-func (a *SecurityAPI) ChangePassword(ctx context.Context, r SecurityChangePasswordRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) ChangePassword(ctx context.Context, r SecurityChangePasswordRequest, opts ...Option) (*SecurityChangePasswordResponse, error) {
+	return decodeAs[SecurityChangePasswordResponse](doSecurityChangePassword(ctx, a.t, r, opts))
+}
+
+// ChangePassword calls security.change_password and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.ChangePassword].
+func (a *RawSecurityAPI) ChangePassword(ctx context.Context, r SecurityChangePasswordRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityChangePassword(ctx, a.t, r, opts)
+}
+
+func doSecurityChangePassword(ctx context.Context, t transport.Interface, r SecurityChangePasswordRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	var p string
 	m := "PUT"
 	switch {
@@ -118,7 +330,7 @@ func (a *SecurityAPI) ChangePassword(ctx context.Context, r SecurityChangePasswo
 	}
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, "security.change_password", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "security.change_password", m, p, q, body, "", "", opts)
 }
 
 // SecurityClearAPIKeyCacheRequest holds the parameters of [SecurityAPI.ClearAPIKeyCache].
@@ -128,16 +340,33 @@ type SecurityClearAPIKeyCacheRequest struct {
 	IDs []string
 }
 
+// SecurityClearAPIKeyCacheResponse is the response of [SecurityAPI.ClearAPIKeyCache].
+type SecurityClearAPIKeyCacheResponse struct {
+	Nodes       types.NodeStatistics         `json:"_nodes"`
+	ClusterName types.Name                   `json:"cluster_name"`
+	NodesValue  map[string]types.ClusterNode `json:"nodes,omitempty"`
+}
+
 // ClearAPIKeyCache calls security.clear_api_key_cache: Clear the API key cache.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-clear-api-key-cache
-func (a *SecurityAPI) ClearAPIKeyCache(ctx context.Context, r SecurityClearAPIKeyCacheRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) ClearAPIKeyCache(ctx context.Context, r SecurityClearAPIKeyCacheRequest, opts ...Option) (*SecurityClearAPIKeyCacheResponse, error) {
+	return decodeAs[SecurityClearAPIKeyCacheResponse](doSecurityClearAPIKeyCache(ctx, a.t, r, opts))
+}
+
+// ClearAPIKeyCache calls security.clear_api_key_cache and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.ClearAPIKeyCache].
+func (a *RawSecurityAPI) ClearAPIKeyCache(ctx context.Context, r SecurityClearAPIKeyCacheRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityClearAPIKeyCache(ctx, a.t, r, opts)
+}
+
+func doSecurityClearAPIKeyCache(ctx context.Context, t transport.Interface, r SecurityClearAPIKeyCacheRequest, opts []Option) (*transport.Response, error) {
 	if len(r.IDs) == 0 {
 		return nil, missingPart("security.clear_api_key_cache", "ids")
 	}
 	p := "/_security/api_key/" + escList(r.IDs) + "/_clear_cache"
 	m := "POST"
-	return send(ctx, a.t, "security.clear_api_key_cache", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "security.clear_api_key_cache", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityClearCachedPrivilegesRequest holds the parameters of [SecurityAPI.ClearCachedPrivileges].
@@ -147,16 +376,33 @@ type SecurityClearCachedPrivilegesRequest struct {
 	Application []string
 }
 
+// SecurityClearCachedPrivilegesResponse is the response of [SecurityAPI.ClearCachedPrivileges].
+type SecurityClearCachedPrivilegesResponse struct {
+	Nodes       types.NodeStatistics         `json:"_nodes"`
+	ClusterName types.Name                   `json:"cluster_name"`
+	NodesValue  map[string]types.ClusterNode `json:"nodes,omitempty"`
+}
+
 // ClearCachedPrivileges calls security.clear_cached_privileges: Clear the privileges cache.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-clear-cached-privileges
-func (a *SecurityAPI) ClearCachedPrivileges(ctx context.Context, r SecurityClearCachedPrivilegesRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) ClearCachedPrivileges(ctx context.Context, r SecurityClearCachedPrivilegesRequest, opts ...Option) (*SecurityClearCachedPrivilegesResponse, error) {
+	return decodeAs[SecurityClearCachedPrivilegesResponse](doSecurityClearCachedPrivileges(ctx, a.t, r, opts))
+}
+
+// ClearCachedPrivileges calls security.clear_cached_privileges and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.ClearCachedPrivileges].
+func (a *RawSecurityAPI) ClearCachedPrivileges(ctx context.Context, r SecurityClearCachedPrivilegesRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityClearCachedPrivileges(ctx, a.t, r, opts)
+}
+
+func doSecurityClearCachedPrivileges(ctx context.Context, t transport.Interface, r SecurityClearCachedPrivilegesRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Application) == 0 {
 		return nil, missingPart("security.clear_cached_privileges", "application")
 	}
 	p := "/_security/privilege/" + escList(r.Application) + "/_clear_cache"
 	m := "POST"
-	return send(ctx, a.t, "security.clear_cached_privileges", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "security.clear_cached_privileges", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityClearCachedRealmsRequest holds the parameters of [SecurityAPI.ClearCachedRealms].
@@ -169,10 +415,27 @@ type SecurityClearCachedRealmsRequest struct {
 	Usernames []string
 }
 
+// SecurityClearCachedRealmsResponse is the response of [SecurityAPI.ClearCachedRealms].
+type SecurityClearCachedRealmsResponse struct {
+	Nodes       types.NodeStatistics         `json:"_nodes"`
+	ClusterName types.Name                   `json:"cluster_name"`
+	NodesValue  map[string]types.ClusterNode `json:"nodes,omitempty"`
+}
+
 // ClearCachedRealms calls security.clear_cached_realms: Clear the user cache.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-clear-cached-realms
-func (a *SecurityAPI) ClearCachedRealms(ctx context.Context, r SecurityClearCachedRealmsRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) ClearCachedRealms(ctx context.Context, r SecurityClearCachedRealmsRequest, opts ...Option) (*SecurityClearCachedRealmsResponse, error) {
+	return decodeAs[SecurityClearCachedRealmsResponse](doSecurityClearCachedRealms(ctx, a.t, r, opts))
+}
+
+// ClearCachedRealms calls security.clear_cached_realms and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.ClearCachedRealms].
+func (a *RawSecurityAPI) ClearCachedRealms(ctx context.Context, r SecurityClearCachedRealmsRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityClearCachedRealms(ctx, a.t, r, opts)
+}
+
+func doSecurityClearCachedRealms(ctx context.Context, t transport.Interface, r SecurityClearCachedRealmsRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Realms) == 0 {
 		return nil, missingPart("security.clear_cached_realms", "realms")
 	}
@@ -180,7 +443,7 @@ func (a *SecurityAPI) ClearCachedRealms(ctx context.Context, r SecurityClearCach
 	m := "POST"
 	q := url.Values{}
 	setList(q, "usernames", r.Usernames)
-	return send(ctx, a.t, "security.clear_cached_realms", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "security.clear_cached_realms", m, p, q, nil, "", "", opts)
 }
 
 // SecurityClearCachedRolesRequest holds the parameters of [SecurityAPI.ClearCachedRoles].
@@ -190,16 +453,33 @@ type SecurityClearCachedRolesRequest struct {
 	Name []string
 }
 
+// SecurityClearCachedRolesResponse is the response of [SecurityAPI.ClearCachedRoles].
+type SecurityClearCachedRolesResponse struct {
+	Nodes       types.NodeStatistics         `json:"_nodes"`
+	ClusterName types.Name                   `json:"cluster_name"`
+	NodesValue  map[string]types.ClusterNode `json:"nodes,omitempty"`
+}
+
 // ClearCachedRoles calls security.clear_cached_roles: Clear the roles cache.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-clear-cached-roles
-func (a *SecurityAPI) ClearCachedRoles(ctx context.Context, r SecurityClearCachedRolesRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) ClearCachedRoles(ctx context.Context, r SecurityClearCachedRolesRequest, opts ...Option) (*SecurityClearCachedRolesResponse, error) {
+	return decodeAs[SecurityClearCachedRolesResponse](doSecurityClearCachedRoles(ctx, a.t, r, opts))
+}
+
+// ClearCachedRoles calls security.clear_cached_roles and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.ClearCachedRoles].
+func (a *RawSecurityAPI) ClearCachedRoles(ctx context.Context, r SecurityClearCachedRolesRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityClearCachedRoles(ctx, a.t, r, opts)
+}
+
+func doSecurityClearCachedRoles(ctx context.Context, t transport.Interface, r SecurityClearCachedRolesRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Name) == 0 {
 		return nil, missingPart("security.clear_cached_roles", "name")
 	}
 	p := "/_security/role/" + escList(r.Name) + "/_clear_cache"
 	m := "POST"
-	return send(ctx, a.t, "security.clear_cached_roles", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "security.clear_cached_roles", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityClearCachedServiceTokensRequest holds the parameters of [SecurityAPI.ClearCachedServiceTokens].
@@ -213,10 +493,27 @@ type SecurityClearCachedServiceTokensRequest struct {
 	Name []string
 }
 
+// SecurityClearCachedServiceTokensResponse is the response of [SecurityAPI.ClearCachedServiceTokens].
+type SecurityClearCachedServiceTokensResponse struct {
+	Nodes       types.NodeStatistics         `json:"_nodes"`
+	ClusterName types.Name                   `json:"cluster_name"`
+	NodesValue  map[string]types.ClusterNode `json:"nodes,omitempty"`
+}
+
 // ClearCachedServiceTokens calls security.clear_cached_service_tokens: Clear service account token caches.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-clear-cached-service-tokens
-func (a *SecurityAPI) ClearCachedServiceTokens(ctx context.Context, r SecurityClearCachedServiceTokensRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) ClearCachedServiceTokens(ctx context.Context, r SecurityClearCachedServiceTokensRequest, opts ...Option) (*SecurityClearCachedServiceTokensResponse, error) {
+	return decodeAs[SecurityClearCachedServiceTokensResponse](doSecurityClearCachedServiceTokens(ctx, a.t, r, opts))
+}
+
+// ClearCachedServiceTokens calls security.clear_cached_service_tokens and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.ClearCachedServiceTokens].
+func (a *RawSecurityAPI) ClearCachedServiceTokens(ctx context.Context, r SecurityClearCachedServiceTokensRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityClearCachedServiceTokens(ctx, a.t, r, opts)
+}
+
+func doSecurityClearCachedServiceTokens(ctx context.Context, t transport.Interface, r SecurityClearCachedServiceTokensRequest, opts []Option) (*transport.Response, error) {
 	if r.Namespace == "" {
 		return nil, missingPart("security.clear_cached_service_tokens", "namespace")
 	}
@@ -228,7 +525,7 @@ func (a *SecurityAPI) ClearCachedServiceTokens(ctx context.Context, r SecurityCl
 	}
 	p := "/_security/service/" + esc(r.Namespace) + "/" + esc(r.Service) + "/credential/token/" + escList(r.Name) + "/_clear_cache"
 	m := "POST"
-	return send(ctx, a.t, "security.clear_cached_service_tokens", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "security.clear_cached_service_tokens", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityCloneAPIKeyRequest holds the parameters of [SecurityAPI.CloneAPIKey].
@@ -236,19 +533,70 @@ type SecurityCloneAPIKeyRequest struct {
 	// Refresh: ("refresh") If `true` then refresh the affected shards to make this operation visible to search, if `wait_for` then wait for a refresh to make this operation visible to search, if `false` then do nothing with refreshes. Default is `wait_for` in stateful and `true` in serverless.
 	Refresh Refresh
 	// Body: The clone API key request. Requires `api_key` (encoded credential of the source key) and `name`. Optional: `expiration` (omit = same as source, null = no expiry, value = new expiry), `metadata` (omit = copy from source, provide = overwrite; reserved key `_cloned_from` is added by the server).
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityCloneAPIKeyBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecurityCloneAPIKeyBody is the body of [SecurityAPI.CloneAPIKey].
+type SecurityCloneAPIKeyBody struct {
+	// The credentials of the API key to clone.
+	// This is the secret value returned when the key was originally created.
+	APIKey string `json:"api_key"`
+	// A name for the cloned API key.
+	// If not provided, the name of the source key is used.
+	Name types.Name `json:"name,omitempty"`
+	// The expiration time for the cloned API key.
+	// By default, API keys never expire.
+	// Set to `null` to explicitly create a key with no expiration.
+	Expiration types.Duration `json:"expiration,omitzero"`
+	// Arbitrary metadata to associate with the cloned API key.
+	// It supports nested data structure.
+	// Within the metadata object, keys beginning with `_` are reserved for system usage.
+	Metadata types.Metadata `json:"metadata,omitempty"`
+}
+
+// SecurityCloneAPIKeyResponse is the response of [SecurityAPI.CloneAPIKey].
+type SecurityCloneAPIKeyResponse struct {
+	// The generated API key value for the cloned key.
+	APIKey string `json:"api_key"`
+	// Expiration in milliseconds for the API key.
+	Expiration *int64 `json:"expiration,omitempty"`
+	// The unique ID of the cloned API key.
+	ID types.Id `json:"id"`
+	// The name of the cloned API key.
+	Name types.Name `json:"name"`
+	// API key credentials which is the base64-encoding of
+	// the UTF-8 representation of `id` and `api_key` joined
+	// by a colon (`:`).
+	Encoded string `json:"encoded"`
 }
 
 // CloneAPIKey calls security.clone_api_key: Clone an API key. Creates a new API key with the same role descriptors as an existing key, with a new name, id, and optional expiration and metadata.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-clone-api-key
-func (a *SecurityAPI) CloneAPIKey(ctx context.Context, r SecurityCloneAPIKeyRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) CloneAPIKey(ctx context.Context, r SecurityCloneAPIKeyRequest, opts ...Option) (*SecurityCloneAPIKeyResponse, error) {
+	return decodeAs[SecurityCloneAPIKeyResponse](doSecurityCloneAPIKey(ctx, a.t, r, opts))
+}
+
+// CloneAPIKey calls security.clone_api_key and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.CloneAPIKey].
+func (a *RawSecurityAPI) CloneAPIKey(ctx context.Context, r SecurityCloneAPIKeyRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityCloneAPIKey(ctx, a.t, r, opts)
+}
+
+func doSecurityCloneAPIKey(ctx context.Context, t transport.Interface, r SecurityCloneAPIKeyRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/api_key/clone"
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, "security.clone_api_key", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "security.clone_api_key", m, p, q, body, "", "", opts)
 }
 
 // SecurityCreateAPIKeyRequest holds the parameters of [SecurityAPI.CreateAPIKey].
@@ -256,35 +604,146 @@ type SecurityCreateAPIKeyRequest struct {
 	// Refresh: ("refresh") If `true` (the default) then refresh the affected shards to make this operation visible to search, if `wait_for` then wait for a refresh to make this operation visible to search, if `false` then do nothing with refreshes.
 	Refresh Refresh
 	// Body: The api key request to create an API key.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityCreateAPIKeyBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecurityCreateAPIKeyBody is the body of [SecurityAPI.CreateAPIKey].
+type SecurityCreateAPIKeyBody struct {
+	// The expiration time for the API key.
+	// By default, API keys never expire.
+	Expiration types.Duration `json:"expiration,omitzero"`
+	// A name for the API key.
+	Name types.Name `json:"name,omitempty"`
+	// An array of role descriptors for this API key.
+	// When it is not specified or it is an empty array, the API key will have a point in time snapshot of permissions of the authenticated user.
+	// If you supply role descriptors, the resultant permissions are an intersection of API keys permissions and the authenticated user's permissions thereby limiting the access scope for API keys.
+	// The structure of role descriptor is the same as the request for the create role API.
+	// For more details, refer to the create or update roles API.
+	//
+	// NOTE: Due to the way in which this permission intersection is calculated, it is not possible to create an API key that is a child of another API key, unless the derived key is created without any privileges.
+	// In this case, you must explicitly specify a role descriptor with no privileges.
+	// The derived API key can be used for authentication; it will not have authority to call Elasticsearch APIs.
+	RoleDescriptors map[string]types.RoleDescriptor `json:"role_descriptors,omitempty"`
+	// Arbitrary metadata that you want to associate with the API key. It supports nested data structure. Within the metadata object, keys beginning with `_` are reserved for system usage.
+	Metadata types.Metadata `json:"metadata,omitempty"`
+}
+
+// SecurityCreateAPIKeyResponse is the response of [SecurityAPI.CreateAPIKey].
+type SecurityCreateAPIKeyResponse struct {
+	// Generated API key.
+	APIKey string `json:"api_key"`
+	// Expiration in milliseconds for the API key.
+	Expiration *int64 `json:"expiration,omitempty"`
+	// Unique ID for this API key.
+	ID types.Id `json:"id"`
+	// Specifies the name for this API key.
+	Name types.Name `json:"name"`
+	// API key credentials which is the base64-encoding of
+	// the UTF-8 representation of `id` and `api_key` joined
+	// by a colon (`:`).
+	Encoded string `json:"encoded"`
 }
 
 // CreateAPIKey calls security.create_api_key: Create an API key.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-create-api-key
-func (a *SecurityAPI) CreateAPIKey(ctx context.Context, r SecurityCreateAPIKeyRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) CreateAPIKey(ctx context.Context, r SecurityCreateAPIKeyRequest, opts ...Option) (*SecurityCreateAPIKeyResponse, error) {
+	return decodeAs[SecurityCreateAPIKeyResponse](doSecurityCreateAPIKey(ctx, a.t, r, opts))
+}
+
+// CreateAPIKey calls security.create_api_key and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.CreateAPIKey].
+func (a *RawSecurityAPI) CreateAPIKey(ctx context.Context, r SecurityCreateAPIKeyRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityCreateAPIKey(ctx, a.t, r, opts)
+}
+
+func doSecurityCreateAPIKey(ctx context.Context, t transport.Interface, r SecurityCreateAPIKeyRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/api_key"
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, "security.create_api_key", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "security.create_api_key", m, p, q, body, "", "", opts)
 }
 
 // SecurityCreateCrossClusterAPIKeyRequest holds the parameters of [SecurityAPI.CreateCrossClusterAPIKey].
 type SecurityCreateCrossClusterAPIKeyRequest struct {
 	// Body: The request to create a cross-cluster API key.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityCreateCrossClusterAPIKeyBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecurityCreateCrossClusterAPIKeyBody is the body of [SecurityAPI.CreateCrossClusterAPIKey].
+type SecurityCreateCrossClusterAPIKeyBody struct {
+	// The access to be granted to this API key.
+	// The access is composed of permissions for cross-cluster search and cross-cluster replication.
+	// At least one of them must be specified.
+	//
+	// NOTE: No explicit privileges should be specified for either search or replication access.
+	// The creation process automatically converts the access specification to a role descriptor which has relevant privileges assigned accordingly.
+	Access types.Access `json:"access"`
+	// Expiration time for the API key.
+	// By default, API keys never expire.
+	Expiration types.Duration `json:"expiration,omitzero"`
+	// Arbitrary metadata that you want to associate with the API key.
+	// It supports nested data structure.
+	// Within the metadata object, keys beginning with `_` are reserved for system usage.
+	Metadata types.Metadata `json:"metadata,omitempty"`
+	// Specifies the name for this API key.
+	Name types.Name `json:"name"`
+	// The certificate identity to associate with this API key.
+	// This field is used to restrict the API key to connections authenticated by a specific TLS certificate.
+	// The value should match the certificate's distinguished name (DN) pattern.
+	CertificateIdentity string `json:"certificate_identity,omitempty"`
+}
+
+// SecurityCreateCrossClusterAPIKeyResponse is the response of [SecurityAPI.CreateCrossClusterAPIKey].
+type SecurityCreateCrossClusterAPIKeyResponse struct {
+	// Generated API key.
+	APIKey string `json:"api_key"`
+	// Expiration in milliseconds for the API key.
+	Expiration *types.UnitMillis `json:"expiration,omitempty"`
+	// Unique ID for this API key.
+	ID types.Id `json:"id"`
+	// Specifies the name for this API key.
+	Name types.Name `json:"name"`
+	// API key credentials which is the base64-encoding of
+	// the UTF-8 representation of `id` and `api_key` joined
+	// by a colon (`:`).
+	Encoded string `json:"encoded"`
 }
 
 // CreateCrossClusterAPIKey calls security.create_cross_cluster_api_key: Create a cross-cluster API key.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-create-cross-cluster-api-key
-func (a *SecurityAPI) CreateCrossClusterAPIKey(ctx context.Context, r SecurityCreateCrossClusterAPIKeyRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) CreateCrossClusterAPIKey(ctx context.Context, r SecurityCreateCrossClusterAPIKeyRequest, opts ...Option) (*SecurityCreateCrossClusterAPIKeyResponse, error) {
+	return decodeAs[SecurityCreateCrossClusterAPIKeyResponse](doSecurityCreateCrossClusterAPIKey(ctx, a.t, r, opts))
+}
+
+// CreateCrossClusterAPIKey calls security.create_cross_cluster_api_key and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.CreateCrossClusterAPIKey].
+func (a *RawSecurityAPI) CreateCrossClusterAPIKey(ctx context.Context, r SecurityCreateCrossClusterAPIKeyRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityCreateCrossClusterAPIKey(ctx, a.t, r, opts)
+}
+
+func doSecurityCreateCrossClusterAPIKey(ctx context.Context, t transport.Interface, r SecurityCreateCrossClusterAPIKeyRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/cross_cluster/api_key"
 	m := "POST"
-	return send(ctx, a.t, "security.create_cross_cluster_api_key", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "security.create_cross_cluster_api_key", m, p, nil, body, "", "", opts)
 }
 
 // SecurityCreateServiceTokenRequest holds the parameters of [SecurityAPI.CreateServiceToken].
@@ -299,10 +758,26 @@ type SecurityCreateServiceTokenRequest struct {
 	Refresh Refresh
 }
 
+// SecurityCreateServiceTokenResponse is the response of [SecurityAPI.CreateServiceToken].
+type SecurityCreateServiceTokenResponse struct {
+	Created bool                                  `json:"created"`
+	Token   types.SecurityCreateServiceTokenToken `json:"token"`
+}
+
 // CreateServiceToken calls security.create_service_token: Create a service account token.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-create-service-token
-func (a *SecurityAPI) CreateServiceToken(ctx context.Context, r SecurityCreateServiceTokenRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) CreateServiceToken(ctx context.Context, r SecurityCreateServiceTokenRequest, opts ...Option) (*SecurityCreateServiceTokenResponse, error) {
+	return decodeAs[SecurityCreateServiceTokenResponse](doSecurityCreateServiceToken(ctx, a.t, r, opts))
+}
+
+// CreateServiceToken calls security.create_service_token and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.CreateServiceToken].
+func (a *RawSecurityAPI) CreateServiceToken(ctx context.Context, r SecurityCreateServiceTokenRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityCreateServiceToken(ctx, a.t, r, opts)
+}
+
+func doSecurityCreateServiceToken(ctx context.Context, t transport.Interface, r SecurityCreateServiceTokenRequest, opts []Option) (*transport.Response, error) {
 	if r.Namespace == "" {
 		return nil, missingPart("security.create_service_token", "namespace")
 	}
@@ -321,23 +796,61 @@ func (a *SecurityAPI) CreateServiceToken(ctx context.Context, r SecurityCreateSe
 	}
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, "security.create_service_token", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "security.create_service_token", m, p, q, nil, "", "", opts)
 }
 
 // SecurityDelegatePkiRequest holds the parameters of [SecurityAPI.DelegatePki].
 type SecurityDelegatePkiRequest struct {
 	// Body: The X509Certificate chain.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityDelegatePkiBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecurityDelegatePkiBody is the body of [SecurityAPI.DelegatePki].
+type SecurityDelegatePkiBody struct {
+	// The X509Certificate chain, which is represented as an ordered string array.
+	// Each string in the array is a base64-encoded (Section 4 of RFC4648 - not base64url-encoded) of the certificate's DER encoding.
+	//
+	// The first element is the target certificate that contains the subject distinguished name that is requesting access.
+	// This may be followed by additional certificates; each subsequent certificate is used to certify the previous one.
+	X509CertificateChain []string `json:"x509_certificate_chain,omitempty"`
+}
+
+// SecurityDelegatePkiResponse is the response of [SecurityAPI.DelegatePki].
+type SecurityDelegatePkiResponse struct {
+	// An access token associated with the subject distinguished name of the client's certificate.
+	AccessToken string `json:"access_token"`
+	// The amount of time (in seconds) before the token expires.
+	ExpiresIn int64 `json:"expires_in"`
+	// The type of token.
+	Type           string                `json:"type"`
+	Authentication *types.Authentication `json:"authentication,omitempty"`
 }
 
 // DelegatePki calls security.delegate_pki: Delegate PKI authentication.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-delegate-pki
-func (a *SecurityAPI) DelegatePki(ctx context.Context, r SecurityDelegatePkiRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) DelegatePki(ctx context.Context, r SecurityDelegatePkiRequest, opts ...Option) (*SecurityDelegatePkiResponse, error) {
+	return decodeAs[SecurityDelegatePkiResponse](doSecurityDelegatePki(ctx, a.t, r, opts))
+}
+
+// DelegatePki calls security.delegate_pki and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.DelegatePki].
+func (a *RawSecurityAPI) DelegatePki(ctx context.Context, r SecurityDelegatePkiRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityDelegatePki(ctx, a.t, r, opts)
+}
+
+func doSecurityDelegatePki(ctx context.Context, t transport.Interface, r SecurityDelegatePkiRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/delegate_pki"
 	m := "POST"
-	return send(ctx, a.t, "security.delegate_pki", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "security.delegate_pki", m, p, nil, body, "", "", opts)
 }
 
 // SecurityDeletePrivilegesRequest holds the parameters of [SecurityAPI.DeletePrivileges].
@@ -351,10 +864,23 @@ type SecurityDeletePrivilegesRequest struct {
 	Refresh Refresh
 }
 
+// SecurityDeletePrivilegesResponse is the response of [SecurityAPI.DeletePrivileges].
+type SecurityDeletePrivilegesResponse = map[string]map[string]types.FoundStatus
+
 // DeletePrivileges calls security.delete_privileges: Delete application privileges.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-delete-privileges
-func (a *SecurityAPI) DeletePrivileges(ctx context.Context, r SecurityDeletePrivilegesRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) DeletePrivileges(ctx context.Context, r SecurityDeletePrivilegesRequest, opts ...Option) (*SecurityDeletePrivilegesResponse, error) {
+	return decodeAs[SecurityDeletePrivilegesResponse](doSecurityDeletePrivileges(ctx, a.t, r, opts))
+}
+
+// DeletePrivileges calls security.delete_privileges and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.DeletePrivileges].
+func (a *RawSecurityAPI) DeletePrivileges(ctx context.Context, r SecurityDeletePrivilegesRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityDeletePrivileges(ctx, a.t, r, opts)
+}
+
+func doSecurityDeletePrivileges(ctx context.Context, t transport.Interface, r SecurityDeletePrivilegesRequest, opts []Option) (*transport.Response, error) {
 	if r.Application == "" {
 		return nil, missingPart("security.delete_privileges", "application")
 	}
@@ -365,7 +891,7 @@ func (a *SecurityAPI) DeletePrivileges(ctx context.Context, r SecurityDeletePriv
 	m := "DELETE"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, "security.delete_privileges", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "security.delete_privileges", m, p, q, nil, "", "", opts)
 }
 
 // SecurityDeleteRoleRequest holds the parameters of [SecurityAPI.DeleteRole].
@@ -376,10 +902,27 @@ type SecurityDeleteRoleRequest struct {
 	Refresh Refresh
 }
 
+// SecurityDeleteRoleResponse is the response of [SecurityAPI.DeleteRole].
+type SecurityDeleteRoleResponse struct {
+	// If the role is successfully deleted, `found` is `true`.
+	// Otherwise, `found` is `false`.
+	Found bool `json:"found"`
+}
+
 // DeleteRole calls security.delete_role: Delete roles.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-delete-role
-func (a *SecurityAPI) DeleteRole(ctx context.Context, r SecurityDeleteRoleRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) DeleteRole(ctx context.Context, r SecurityDeleteRoleRequest, opts ...Option) (*SecurityDeleteRoleResponse, error) {
+	return decodeAs[SecurityDeleteRoleResponse](doSecurityDeleteRole(ctx, a.t, r, opts))
+}
+
+// DeleteRole calls security.delete_role and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.DeleteRole].
+func (a *RawSecurityAPI) DeleteRole(ctx context.Context, r SecurityDeleteRoleRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityDeleteRole(ctx, a.t, r, opts)
+}
+
+func doSecurityDeleteRole(ctx context.Context, t transport.Interface, r SecurityDeleteRoleRequest, opts []Option) (*transport.Response, error) {
 	if r.Name == "" {
 		return nil, missingPart("security.delete_role", "name")
 	}
@@ -387,7 +930,7 @@ func (a *SecurityAPI) DeleteRole(ctx context.Context, r SecurityDeleteRoleReques
 	m := "DELETE"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, "security.delete_role", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "security.delete_role", m, p, q, nil, "", "", opts)
 }
 
 // SecurityDeleteRoleMappingRequest holds the parameters of [SecurityAPI.DeleteRoleMapping].
@@ -398,10 +941,27 @@ type SecurityDeleteRoleMappingRequest struct {
 	Refresh Refresh
 }
 
+// SecurityDeleteRoleMappingResponse is the response of [SecurityAPI.DeleteRoleMapping].
+type SecurityDeleteRoleMappingResponse struct {
+	// If the mapping is successfully deleted, `found` is `true`.
+	// Otherwise, `found` is `false`.
+	Found bool `json:"found"`
+}
+
 // DeleteRoleMapping calls security.delete_role_mapping: Delete role mappings.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-delete-role-mapping
-func (a *SecurityAPI) DeleteRoleMapping(ctx context.Context, r SecurityDeleteRoleMappingRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) DeleteRoleMapping(ctx context.Context, r SecurityDeleteRoleMappingRequest, opts ...Option) (*SecurityDeleteRoleMappingResponse, error) {
+	return decodeAs[SecurityDeleteRoleMappingResponse](doSecurityDeleteRoleMapping(ctx, a.t, r, opts))
+}
+
+// DeleteRoleMapping calls security.delete_role_mapping and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.DeleteRoleMapping].
+func (a *RawSecurityAPI) DeleteRoleMapping(ctx context.Context, r SecurityDeleteRoleMappingRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityDeleteRoleMapping(ctx, a.t, r, opts)
+}
+
+func doSecurityDeleteRoleMapping(ctx context.Context, t transport.Interface, r SecurityDeleteRoleMappingRequest, opts []Option) (*transport.Response, error) {
 	if r.Name == "" {
 		return nil, missingPart("security.delete_role_mapping", "name")
 	}
@@ -409,7 +969,7 @@ func (a *SecurityAPI) DeleteRoleMapping(ctx context.Context, r SecurityDeleteRol
 	m := "DELETE"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, "security.delete_role_mapping", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "security.delete_role_mapping", m, p, q, nil, "", "", opts)
 }
 
 // SecurityDeleteServiceTokenRequest holds the parameters of [SecurityAPI.DeleteServiceToken].
@@ -424,10 +984,27 @@ type SecurityDeleteServiceTokenRequest struct {
 	Refresh Refresh
 }
 
+// SecurityDeleteServiceTokenResponse is the response of [SecurityAPI.DeleteServiceToken].
+type SecurityDeleteServiceTokenResponse struct {
+	// If the service account token is successfully deleted, the request returns `{"found": true}`.
+	// Otherwise, the response will have status code 404 and `found` is set to `false`.
+	Found bool `json:"found"`
+}
+
 // DeleteServiceToken calls security.delete_service_token: Delete service account tokens.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-delete-service-token
-func (a *SecurityAPI) DeleteServiceToken(ctx context.Context, r SecurityDeleteServiceTokenRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) DeleteServiceToken(ctx context.Context, r SecurityDeleteServiceTokenRequest, opts ...Option) (*SecurityDeleteServiceTokenResponse, error) {
+	return decodeAs[SecurityDeleteServiceTokenResponse](doSecurityDeleteServiceToken(ctx, a.t, r, opts))
+}
+
+// DeleteServiceToken calls security.delete_service_token and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.DeleteServiceToken].
+func (a *RawSecurityAPI) DeleteServiceToken(ctx context.Context, r SecurityDeleteServiceTokenRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityDeleteServiceToken(ctx, a.t, r, opts)
+}
+
+func doSecurityDeleteServiceToken(ctx context.Context, t transport.Interface, r SecurityDeleteServiceTokenRequest, opts []Option) (*transport.Response, error) {
 	if r.Namespace == "" {
 		return nil, missingPart("security.delete_service_token", "namespace")
 	}
@@ -441,7 +1018,7 @@ func (a *SecurityAPI) DeleteServiceToken(ctx context.Context, r SecurityDeleteSe
 	m := "DELETE"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, "security.delete_service_token", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "security.delete_service_token", m, p, q, nil, "", "", opts)
 }
 
 // SecurityDeleteUserRequest holds the parameters of [SecurityAPI.DeleteUser].
@@ -452,10 +1029,27 @@ type SecurityDeleteUserRequest struct {
 	Refresh Refresh
 }
 
+// SecurityDeleteUserResponse is the response of [SecurityAPI.DeleteUser].
+type SecurityDeleteUserResponse struct {
+	// If the user is successfully deleted, the request returns `{"found": true}`.
+	// Otherwise, `found` is set to `false`.
+	Found bool `json:"found"`
+}
+
 // DeleteUser calls security.delete_user: Delete users.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-delete-user
-func (a *SecurityAPI) DeleteUser(ctx context.Context, r SecurityDeleteUserRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) DeleteUser(ctx context.Context, r SecurityDeleteUserRequest, opts ...Option) (*SecurityDeleteUserResponse, error) {
+	return decodeAs[SecurityDeleteUserResponse](doSecurityDeleteUser(ctx, a.t, r, opts))
+}
+
+// DeleteUser calls security.delete_user and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.DeleteUser].
+func (a *RawSecurityAPI) DeleteUser(ctx context.Context, r SecurityDeleteUserRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityDeleteUser(ctx, a.t, r, opts)
+}
+
+func doSecurityDeleteUser(ctx context.Context, t transport.Interface, r SecurityDeleteUserRequest, opts []Option) (*transport.Response, error) {
 	if r.Username == "" {
 		return nil, missingPart("security.delete_user", "username")
 	}
@@ -463,7 +1057,7 @@ func (a *SecurityAPI) DeleteUser(ctx context.Context, r SecurityDeleteUserReques
 	m := "DELETE"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, "security.delete_user", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "security.delete_user", m, p, q, nil, "", "", opts)
 }
 
 // SecurityDisableUserRequest holds the parameters of [SecurityAPI.DisableUser].
@@ -474,10 +1068,24 @@ type SecurityDisableUserRequest struct {
 	Refresh Refresh
 }
 
+// SecurityDisableUserResponse is the response of [SecurityAPI.DisableUser].
+type SecurityDisableUserResponse struct {
+}
+
 // DisableUser calls security.disable_user: Disable users.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-disable-user
-func (a *SecurityAPI) DisableUser(ctx context.Context, r SecurityDisableUserRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) DisableUser(ctx context.Context, r SecurityDisableUserRequest, opts ...Option) (*SecurityDisableUserResponse, error) {
+	return decodeAs[SecurityDisableUserResponse](doSecurityDisableUser(ctx, a.t, r, opts))
+}
+
+// DisableUser calls security.disable_user and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.DisableUser].
+func (a *RawSecurityAPI) DisableUser(ctx context.Context, r SecurityDisableUserRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityDisableUser(ctx, a.t, r, opts)
+}
+
+func doSecurityDisableUser(ctx context.Context, t transport.Interface, r SecurityDisableUserRequest, opts []Option) (*transport.Response, error) {
 	if r.Username == "" {
 		return nil, missingPart("security.disable_user", "username")
 	}
@@ -485,7 +1093,7 @@ func (a *SecurityAPI) DisableUser(ctx context.Context, r SecurityDisableUserRequ
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, "security.disable_user", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "security.disable_user", m, p, q, nil, "", "", opts)
 }
 
 // SecurityDisableUserProfileRequest holds the parameters of [SecurityAPI.DisableUserProfile].
@@ -496,10 +1104,23 @@ type SecurityDisableUserProfileRequest struct {
 	Refresh Refresh
 }
 
+// SecurityDisableUserProfileResponse is the response of [SecurityAPI.DisableUserProfile].
+type SecurityDisableUserProfileResponse = types.AcknowledgedResponseBase
+
 // DisableUserProfile calls security.disable_user_profile: Disable a user profile.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-disable-user-profile
-func (a *SecurityAPI) DisableUserProfile(ctx context.Context, r SecurityDisableUserProfileRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) DisableUserProfile(ctx context.Context, r SecurityDisableUserProfileRequest, opts ...Option) (*SecurityDisableUserProfileResponse, error) {
+	return decodeAs[SecurityDisableUserProfileResponse](doSecurityDisableUserProfile(ctx, a.t, r, opts))
+}
+
+// DisableUserProfile calls security.disable_user_profile and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.DisableUserProfile].
+func (a *RawSecurityAPI) DisableUserProfile(ctx context.Context, r SecurityDisableUserProfileRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityDisableUserProfile(ctx, a.t, r, opts)
+}
+
+func doSecurityDisableUserProfile(ctx context.Context, t transport.Interface, r SecurityDisableUserProfileRequest, opts []Option) (*transport.Response, error) {
 	if r.Uid == "" {
 		return nil, missingPart("security.disable_user_profile", "uid")
 	}
@@ -507,7 +1128,7 @@ func (a *SecurityAPI) DisableUserProfile(ctx context.Context, r SecurityDisableU
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, "security.disable_user_profile", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "security.disable_user_profile", m, p, q, nil, "", "", opts)
 }
 
 // SecurityEnableUserRequest holds the parameters of [SecurityAPI.EnableUser].
@@ -518,10 +1139,24 @@ type SecurityEnableUserRequest struct {
 	Refresh Refresh
 }
 
+// SecurityEnableUserResponse is the response of [SecurityAPI.EnableUser].
+type SecurityEnableUserResponse struct {
+}
+
 // EnableUser calls security.enable_user: Enable users.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-enable-user
-func (a *SecurityAPI) EnableUser(ctx context.Context, r SecurityEnableUserRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) EnableUser(ctx context.Context, r SecurityEnableUserRequest, opts ...Option) (*SecurityEnableUserResponse, error) {
+	return decodeAs[SecurityEnableUserResponse](doSecurityEnableUser(ctx, a.t, r, opts))
+}
+
+// EnableUser calls security.enable_user and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.EnableUser].
+func (a *RawSecurityAPI) EnableUser(ctx context.Context, r SecurityEnableUserRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityEnableUser(ctx, a.t, r, opts)
+}
+
+func doSecurityEnableUser(ctx context.Context, t transport.Interface, r SecurityEnableUserRequest, opts []Option) (*transport.Response, error) {
 	if r.Username == "" {
 		return nil, missingPart("security.enable_user", "username")
 	}
@@ -529,7 +1164,7 @@ func (a *SecurityAPI) EnableUser(ctx context.Context, r SecurityEnableUserReques
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, "security.enable_user", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "security.enable_user", m, p, q, nil, "", "", opts)
 }
 
 // SecurityEnableUserProfileRequest holds the parameters of [SecurityAPI.EnableUserProfile].
@@ -540,10 +1175,23 @@ type SecurityEnableUserProfileRequest struct {
 	Refresh Refresh
 }
 
+// SecurityEnableUserProfileResponse is the response of [SecurityAPI.EnableUserProfile].
+type SecurityEnableUserProfileResponse = types.AcknowledgedResponseBase
+
 // EnableUserProfile calls security.enable_user_profile: Enable a user profile.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-enable-user-profile
-func (a *SecurityAPI) EnableUserProfile(ctx context.Context, r SecurityEnableUserProfileRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) EnableUserProfile(ctx context.Context, r SecurityEnableUserProfileRequest, opts ...Option) (*SecurityEnableUserProfileResponse, error) {
+	return decodeAs[SecurityEnableUserProfileResponse](doSecurityEnableUserProfile(ctx, a.t, r, opts))
+}
+
+// EnableUserProfile calls security.enable_user_profile and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.EnableUserProfile].
+func (a *RawSecurityAPI) EnableUserProfile(ctx context.Context, r SecurityEnableUserProfileRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityEnableUserProfile(ctx, a.t, r, opts)
+}
+
+func doSecurityEnableUserProfile(ctx context.Context, t transport.Interface, r SecurityEnableUserProfileRequest, opts []Option) (*transport.Response, error) {
 	if r.Uid == "" {
 		return nil, missingPart("security.enable_user_profile", "uid")
 	}
@@ -551,33 +1199,77 @@ func (a *SecurityAPI) EnableUserProfile(ctx context.Context, r SecurityEnableUse
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, "security.enable_user_profile", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "security.enable_user_profile", m, p, q, nil, "", "", opts)
 }
 
 // SecurityEnrollKibanaRequest holds the parameters of [SecurityAPI.EnrollKibana].
 type SecurityEnrollKibanaRequest struct {
 }
 
+// SecurityEnrollKibanaResponse is the response of [SecurityAPI.EnrollKibana].
+type SecurityEnrollKibanaResponse struct {
+	Token types.SecurityEnrollKibanaToken `json:"token"`
+	// The CA certificate used to sign the node certificates that Elasticsearch uses for TLS on the HTTP layer.
+	// The certificate is returned as a Base64 encoded string of the ASN.1 DER encoding of the certificate.
+	HTTPCa string `json:"http_ca"`
+}
+
 // EnrollKibana calls security.enroll_kibana: Enroll Kibana.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-enroll-kibana
-func (a *SecurityAPI) EnrollKibana(ctx context.Context, r SecurityEnrollKibanaRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) EnrollKibana(ctx context.Context, r SecurityEnrollKibanaRequest, opts ...Option) (*SecurityEnrollKibanaResponse, error) {
+	return decodeAs[SecurityEnrollKibanaResponse](doSecurityEnrollKibana(ctx, a.t, r, opts))
+}
+
+// EnrollKibana calls security.enroll_kibana and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.EnrollKibana].
+func (a *RawSecurityAPI) EnrollKibana(ctx context.Context, r SecurityEnrollKibanaRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityEnrollKibana(ctx, a.t, r, opts)
+}
+
+func doSecurityEnrollKibana(ctx context.Context, t transport.Interface, r SecurityEnrollKibanaRequest, opts []Option) (*transport.Response, error) {
 	p := "/_security/enroll/kibana"
 	m := "GET"
-	return send(ctx, a.t, "security.enroll_kibana", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "security.enroll_kibana", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityEnrollNodeRequest holds the parameters of [SecurityAPI.EnrollNode].
 type SecurityEnrollNodeRequest struct {
 }
 
+// SecurityEnrollNodeResponse is the response of [SecurityAPI.EnrollNode].
+type SecurityEnrollNodeResponse struct {
+	// The CA private key that can be used by the new node in order to sign its certificate for the HTTP layer, as a Base64 encoded string of the ASN.1 DER encoding of the key.
+	HTTPCaKey string `json:"http_ca_key"`
+	// The CA certificate that can be used by the new node in order to sign its certificate for the HTTP layer, as a Base64 encoded string of the ASN.1 DER encoding of the certificate.
+	HTTPCaCert string `json:"http_ca_cert"`
+	// The CA certificate that is used to sign the TLS certificate for the transport layer, as a Base64 encoded string of the ASN.1 DER encoding of the certificate.
+	TransportCaCert string `json:"transport_ca_cert"`
+	// The private key that the node can use for TLS for its transport layer, as a Base64 encoded string of the ASN.1 DER encoding of the key.
+	TransportKey string `json:"transport_key"`
+	// The certificate that the node can use for TLS for its transport layer, as a Base64 encoded string of the ASN.1 DER encoding of the certificate.
+	TransportCert string `json:"transport_cert"`
+	// A list of transport addresses in the form of `host:port` for the nodes that are already members of the cluster.
+	NodesAddresses []string `json:"nodes_addresses,omitempty"`
+}
+
 // EnrollNode calls security.enroll_node: Enroll a node.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-enroll-node
-func (a *SecurityAPI) EnrollNode(ctx context.Context, r SecurityEnrollNodeRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) EnrollNode(ctx context.Context, r SecurityEnrollNodeRequest, opts ...Option) (*SecurityEnrollNodeResponse, error) {
+	return decodeAs[SecurityEnrollNodeResponse](doSecurityEnrollNode(ctx, a.t, r, opts))
+}
+
+// EnrollNode calls security.enroll_node and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.EnrollNode].
+func (a *RawSecurityAPI) EnrollNode(ctx context.Context, r SecurityEnrollNodeRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityEnrollNode(ctx, a.t, r, opts)
+}
+
+func doSecurityEnrollNode(ctx context.Context, t transport.Interface, r SecurityEnrollNodeRequest, opts []Option) (*transport.Response, error) {
 	p := "/_security/enroll/node"
 	m := "GET"
-	return send(ctx, a.t, "security.enroll_node", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "security.enroll_node", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityGetAPIKeyRequest holds the parameters of [SecurityAPI.GetAPIKey].
@@ -600,10 +1292,25 @@ type SecurityGetAPIKeyRequest struct {
 	WithProfileUid *bool
 }
 
+// SecurityGetAPIKeyResponse is the response of [SecurityAPI.GetAPIKey].
+type SecurityGetAPIKeyResponse struct {
+	APIKeys []types.ApiKey `json:"api_keys,omitempty"`
+}
+
 // GetAPIKey calls security.get_api_key: Get API key information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-get-api-key
-func (a *SecurityAPI) GetAPIKey(ctx context.Context, r SecurityGetAPIKeyRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) GetAPIKey(ctx context.Context, r SecurityGetAPIKeyRequest, opts ...Option) (*SecurityGetAPIKeyResponse, error) {
+	return decodeAs[SecurityGetAPIKeyResponse](doSecurityGetAPIKey(ctx, a.t, r, opts))
+}
+
+// GetAPIKey calls security.get_api_key and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.GetAPIKey].
+func (a *RawSecurityAPI) GetAPIKey(ctx context.Context, r SecurityGetAPIKeyRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityGetAPIKey(ctx, a.t, r, opts)
+}
+
+func doSecurityGetAPIKey(ctx context.Context, t transport.Interface, r SecurityGetAPIKeyRequest, opts []Option) (*transport.Response, error) {
 	p := "/_security/api_key"
 	m := "GET"
 	q := url.Values{}
@@ -615,20 +1322,40 @@ func (a *SecurityAPI) GetAPIKey(ctx context.Context, r SecurityGetAPIKeyRequest,
 	setStr(q, "username", r.Username)
 	setBool(q, "with_limited_by", r.WithLimitedBy)
 	setBool(q, "with_profile_uid", r.WithProfileUid)
-	return send(ctx, a.t, "security.get_api_key", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "security.get_api_key", m, p, q, nil, "", "", opts)
 }
 
 // SecurityGetBuiltinPrivilegesRequest holds the parameters of [SecurityAPI.GetBuiltinPrivileges].
 type SecurityGetBuiltinPrivilegesRequest struct {
 }
 
+// SecurityGetBuiltinPrivilegesResponse is the response of [SecurityAPI.GetBuiltinPrivileges].
+type SecurityGetBuiltinPrivilegesResponse struct {
+	// The list of cluster privileges that are understood by this version of Elasticsearch.
+	Cluster []types.ClusterPrivilege `json:"cluster,omitempty"`
+	// The list of index privileges that are understood by this version of Elasticsearch.
+	Index []types.IndexName `json:"index,omitempty"`
+	// The list of remote_cluster privileges that are understood by this version of Elasticsearch.
+	RemoteCluster []types.RemoteClusterPrivilege `json:"remote_cluster,omitempty"`
+}
+
 // GetBuiltinPrivileges calls security.get_builtin_privileges: Get builtin privileges.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-get-builtin-privileges
-func (a *SecurityAPI) GetBuiltinPrivileges(ctx context.Context, r SecurityGetBuiltinPrivilegesRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) GetBuiltinPrivileges(ctx context.Context, r SecurityGetBuiltinPrivilegesRequest, opts ...Option) (*SecurityGetBuiltinPrivilegesResponse, error) {
+	return decodeAs[SecurityGetBuiltinPrivilegesResponse](doSecurityGetBuiltinPrivileges(ctx, a.t, r, opts))
+}
+
+// GetBuiltinPrivileges calls security.get_builtin_privileges and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.GetBuiltinPrivileges].
+func (a *RawSecurityAPI) GetBuiltinPrivileges(ctx context.Context, r SecurityGetBuiltinPrivilegesRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityGetBuiltinPrivileges(ctx, a.t, r, opts)
+}
+
+func doSecurityGetBuiltinPrivileges(ctx context.Context, t transport.Interface, r SecurityGetBuiltinPrivilegesRequest, opts []Option) (*transport.Response, error) {
 	p := "/_security/privilege/_builtin"
 	m := "GET"
-	return send(ctx, a.t, "security.get_builtin_privileges", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "security.get_builtin_privileges", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityGetPrivilegesRequest holds the parameters of [SecurityAPI.GetPrivileges].
@@ -640,10 +1367,23 @@ type SecurityGetPrivilegesRequest struct {
 	Name []string
 }
 
+// SecurityGetPrivilegesResponse is the response of [SecurityAPI.GetPrivileges].
+type SecurityGetPrivilegesResponse = map[string]map[string]types.SecurityPutPrivilegesActions
+
 // GetPrivileges calls security.get_privileges: Get application privileges.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-get-privileges
-func (a *SecurityAPI) GetPrivileges(ctx context.Context, r SecurityGetPrivilegesRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) GetPrivileges(ctx context.Context, r SecurityGetPrivilegesRequest, opts ...Option) (*SecurityGetPrivilegesResponse, error) {
+	return decodeAs[SecurityGetPrivilegesResponse](doSecurityGetPrivileges(ctx, a.t, r, opts))
+}
+
+// GetPrivileges calls security.get_privileges and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.GetPrivileges].
+func (a *RawSecurityAPI) GetPrivileges(ctx context.Context, r SecurityGetPrivilegesRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityGetPrivileges(ctx, a.t, r, opts)
+}
+
+func doSecurityGetPrivileges(ctx context.Context, t transport.Interface, r SecurityGetPrivilegesRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -654,7 +1394,7 @@ func (a *SecurityAPI) GetPrivileges(ctx context.Context, r SecurityGetPrivileges
 	default:
 		p = "/_security/privilege"
 	}
-	return send(ctx, a.t, "security.get_privileges", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "security.get_privileges", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityGetRoleRequest holds the parameters of [SecurityAPI.GetRole].
@@ -666,10 +1406,23 @@ type SecurityGetRoleRequest struct {
 	IncludeImplicit *bool
 }
 
+// SecurityGetRoleResponse is the response of [SecurityAPI.GetRole].
+type SecurityGetRoleResponse = map[string]types.Role
+
 // GetRole calls security.get_role: Get roles.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-get-role
-func (a *SecurityAPI) GetRole(ctx context.Context, r SecurityGetRoleRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) GetRole(ctx context.Context, r SecurityGetRoleRequest, opts ...Option) (*SecurityGetRoleResponse, error) {
+	return decodeAs[SecurityGetRoleResponse](doSecurityGetRole(ctx, a.t, r, opts))
+}
+
+// GetRole calls security.get_role and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.GetRole].
+func (a *RawSecurityAPI) GetRole(ctx context.Context, r SecurityGetRoleRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityGetRole(ctx, a.t, r, opts)
+}
+
+func doSecurityGetRole(ctx context.Context, t transport.Interface, r SecurityGetRoleRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -680,7 +1433,7 @@ func (a *SecurityAPI) GetRole(ctx context.Context, r SecurityGetRoleRequest, opt
 	}
 	q := url.Values{}
 	setBool(q, "include_implicit", r.IncludeImplicit)
-	return send(ctx, a.t, "security.get_role", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "security.get_role", m, p, q, nil, "", "", opts)
 }
 
 // SecurityGetRoleMappingRequest holds the parameters of [SecurityAPI.GetRoleMapping].
@@ -690,10 +1443,23 @@ type SecurityGetRoleMappingRequest struct {
 	Name []string
 }
 
+// SecurityGetRoleMappingResponse is the response of [SecurityAPI.GetRoleMapping].
+type SecurityGetRoleMappingResponse = map[string]types.SecurityRoleMapping
+
 // GetRoleMapping calls security.get_role_mapping: Get role mappings.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-get-role-mapping
-func (a *SecurityAPI) GetRoleMapping(ctx context.Context, r SecurityGetRoleMappingRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) GetRoleMapping(ctx context.Context, r SecurityGetRoleMappingRequest, opts ...Option) (*SecurityGetRoleMappingResponse, error) {
+	return decodeAs[SecurityGetRoleMappingResponse](doSecurityGetRoleMapping(ctx, a.t, r, opts))
+}
+
+// GetRoleMapping calls security.get_role_mapping and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.GetRoleMapping].
+func (a *RawSecurityAPI) GetRoleMapping(ctx context.Context, r SecurityGetRoleMappingRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityGetRoleMapping(ctx, a.t, r, opts)
+}
+
+func doSecurityGetRoleMapping(ctx context.Context, t transport.Interface, r SecurityGetRoleMappingRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -702,7 +1468,7 @@ func (a *SecurityAPI) GetRoleMapping(ctx context.Context, r SecurityGetRoleMappi
 	default:
 		p = "/_security/role_mapping"
 	}
-	return send(ctx, a.t, "security.get_role_mapping", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "security.get_role_mapping", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityGetServiceAccountsRequest holds the parameters of [SecurityAPI.GetServiceAccounts].
@@ -713,10 +1479,23 @@ type SecurityGetServiceAccountsRequest struct {
 	Service string
 }
 
+// SecurityGetServiceAccountsResponse is the response of [SecurityAPI.GetServiceAccounts].
+type SecurityGetServiceAccountsResponse = map[string]types.RoleDescriptorWrapper
+
 // GetServiceAccounts calls security.get_service_accounts: Get service accounts.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-get-service-accounts
-func (a *SecurityAPI) GetServiceAccounts(ctx context.Context, r SecurityGetServiceAccountsRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) GetServiceAccounts(ctx context.Context, r SecurityGetServiceAccountsRequest, opts ...Option) (*SecurityGetServiceAccountsResponse, error) {
+	return decodeAs[SecurityGetServiceAccountsResponse](doSecurityGetServiceAccounts(ctx, a.t, r, opts))
+}
+
+// GetServiceAccounts calls security.get_service_accounts and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.GetServiceAccounts].
+func (a *RawSecurityAPI) GetServiceAccounts(ctx context.Context, r SecurityGetServiceAccountsRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityGetServiceAccounts(ctx, a.t, r, opts)
+}
+
+func doSecurityGetServiceAccounts(ctx context.Context, t transport.Interface, r SecurityGetServiceAccountsRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -727,7 +1506,7 @@ func (a *SecurityAPI) GetServiceAccounts(ctx context.Context, r SecurityGetServi
 	default:
 		p = "/_security/service"
 	}
-	return send(ctx, a.t, "security.get_service_accounts", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "security.get_service_accounts", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityGetServiceCredentialsRequest holds the parameters of [SecurityAPI.GetServiceCredentials].
@@ -738,10 +1517,29 @@ type SecurityGetServiceCredentialsRequest struct {
 	Service string
 }
 
+// SecurityGetServiceCredentialsResponse is the response of [SecurityAPI.GetServiceCredentials].
+type SecurityGetServiceCredentialsResponse struct {
+	ServiceAccount string                    `json:"service_account"`
+	Count          int                       `json:"count"`
+	Tokens         map[string]types.Metadata `json:"tokens,omitempty"`
+	// Service account credentials collected from all nodes of the cluster.
+	NodesCredentials types.NodesCredentials `json:"nodes_credentials"`
+}
+
 // GetServiceCredentials calls security.get_service_credentials: Get service account credentials.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-get-service-credentials
-func (a *SecurityAPI) GetServiceCredentials(ctx context.Context, r SecurityGetServiceCredentialsRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) GetServiceCredentials(ctx context.Context, r SecurityGetServiceCredentialsRequest, opts ...Option) (*SecurityGetServiceCredentialsResponse, error) {
+	return decodeAs[SecurityGetServiceCredentialsResponse](doSecurityGetServiceCredentials(ctx, a.t, r, opts))
+}
+
+// GetServiceCredentials calls security.get_service_credentials and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.GetServiceCredentials].
+func (a *RawSecurityAPI) GetServiceCredentials(ctx context.Context, r SecurityGetServiceCredentialsRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityGetServiceCredentials(ctx, a.t, r, opts)
+}
+
+func doSecurityGetServiceCredentials(ctx context.Context, t transport.Interface, r SecurityGetServiceCredentialsRequest, opts []Option) (*transport.Response, error) {
 	if r.Namespace == "" {
 		return nil, missingPart("security.get_service_credentials", "namespace")
 	}
@@ -750,7 +1548,7 @@ func (a *SecurityAPI) GetServiceCredentials(ctx context.Context, r SecurityGetSe
 	}
 	p := "/_security/service/" + esc(r.Namespace) + "/" + esc(r.Service) + "/credential"
 	m := "GET"
-	return send(ctx, a.t, "security.get_service_credentials", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "security.get_service_credentials", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityGetSettingsRequest holds the parameters of [SecurityAPI.GetSettings].
@@ -760,44 +1558,134 @@ type SecurityGetSettingsRequest struct {
 	MasterTimeout string
 }
 
+// SecurityGetSettingsResponse is the response of [SecurityAPI.GetSettings].
+type SecurityGetSettingsResponse struct {
+	// Settings for the index used for most security configuration, including native realm users and roles configured with the API.
+	Security types.SecuritySettings `json:"security"`
+	// Settings for the index used to store profile information.
+	SecurityProfile types.SecuritySettings `json:"security-profile"`
+	// Settings for the index used to store tokens.
+	SecurityTokens types.SecuritySettings `json:"security-tokens"`
+}
+
 // GetSettings calls security.get_settings: Get security index settings.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-get-settings
-func (a *SecurityAPI) GetSettings(ctx context.Context, r SecurityGetSettingsRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) GetSettings(ctx context.Context, r SecurityGetSettingsRequest, opts ...Option) (*SecurityGetSettingsResponse, error) {
+	return decodeAs[SecurityGetSettingsResponse](doSecurityGetSettings(ctx, a.t, r, opts))
+}
+
+// GetSettings calls security.get_settings and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.GetSettings].
+func (a *RawSecurityAPI) GetSettings(ctx context.Context, r SecurityGetSettingsRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityGetSettings(ctx, a.t, r, opts)
+}
+
+func doSecurityGetSettings(ctx context.Context, t transport.Interface, r SecurityGetSettingsRequest, opts []Option) (*transport.Response, error) {
 	p := "/_security/settings"
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "security.get_settings", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "security.get_settings", m, p, q, nil, "", "", opts)
 }
 
 // SecurityGetStatsRequest holds the parameters of [SecurityAPI.GetStats].
 type SecurityGetStatsRequest struct {
 }
 
+// SecurityGetStatsResponse is the response of [SecurityAPI.GetStats].
+type SecurityGetStatsResponse struct {
+	// A map of node IDs to security statistics for that node.
+	Nodes map[string]types.NodeSecurityStats `json:"nodes,omitempty"`
+}
+
 // GetStats calls security.get_stats: Get security statistics for all nodes.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-get-stats
-func (a *SecurityAPI) GetStats(ctx context.Context, r SecurityGetStatsRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) GetStats(ctx context.Context, r SecurityGetStatsRequest, opts ...Option) (*SecurityGetStatsResponse, error) {
+	return decodeAs[SecurityGetStatsResponse](doSecurityGetStats(ctx, a.t, r, opts))
+}
+
+// GetStats calls security.get_stats and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.GetStats].
+func (a *RawSecurityAPI) GetStats(ctx context.Context, r SecurityGetStatsRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityGetStats(ctx, a.t, r, opts)
+}
+
+func doSecurityGetStats(ctx context.Context, t transport.Interface, r SecurityGetStatsRequest, opts []Option) (*transport.Response, error) {
 	p := "/_security/stats"
 	m := "GET"
-	return send(ctx, a.t, "security.get_stats", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "security.get_stats", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityGetTokenRequest holds the parameters of [SecurityAPI.GetToken].
 type SecurityGetTokenRequest struct {
 	// Body: The token request to get.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityGetTokenBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecurityGetTokenBody is the body of [SecurityAPI.GetToken].
+type SecurityGetTokenBody struct {
+	// The type of grant.
+	// Supported grant types are: `password`, `_kerberos`, `client_credentials`, and `refresh_token`.
+	GrantType types.AccessTokenGrantType `json:"grant_type,omitempty"`
+	// The scope of the token.
+	// Currently tokens are only issued for a scope of FULL regardless of the value sent with the request.
+	Scope string `json:"scope,omitempty"`
+	// The user's password.
+	// If you specify the `password` grant type, this parameter is required.
+	// This parameter is not valid with any other supported grant type.
+	Password types.Password `json:"password,omitempty"`
+	// The base64 encoded kerberos ticket.
+	// If you specify the `_kerberos` grant type, this parameter is required.
+	// This parameter is not valid with any other supported grant type.
+	KerberosTicket string `json:"kerberos_ticket,omitempty"`
+	// The string that was returned when you created the token, which enables you to extend its life.
+	// If you specify the `refresh_token` grant type, this parameter is required.
+	// This parameter is not valid with any other supported grant type.
+	RefreshToken string `json:"refresh_token,omitempty"`
+	// The username that identifies the user.
+	// If you specify the `password` grant type, this parameter is required.
+	// This parameter is not valid with any other supported grant type.
+	Username types.Username `json:"username,omitempty"`
+}
+
+// SecurityGetTokenResponse is the response of [SecurityAPI.GetToken].
+type SecurityGetTokenResponse struct {
+	AccessToken                         string                  `json:"access_token"`
+	ExpiresIn                           int64                   `json:"expires_in"`
+	Scope                               string                  `json:"scope,omitempty"`
+	Type                                string                  `json:"type"`
+	RefreshToken                        string                  `json:"refresh_token,omitempty"`
+	KerberosAuthenticationResponseToken string                  `json:"kerberos_authentication_response_token,omitempty"`
+	Authentication                      types.AuthenticatedUser `json:"authentication"`
 }
 
 // GetToken calls security.get_token: Get a token.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-get-token
-func (a *SecurityAPI) GetToken(ctx context.Context, r SecurityGetTokenRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) GetToken(ctx context.Context, r SecurityGetTokenRequest, opts ...Option) (*SecurityGetTokenResponse, error) {
+	return decodeAs[SecurityGetTokenResponse](doSecurityGetToken(ctx, a.t, r, opts))
+}
+
+// GetToken calls security.get_token and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.GetToken].
+func (a *RawSecurityAPI) GetToken(ctx context.Context, r SecurityGetTokenRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityGetToken(ctx, a.t, r, opts)
+}
+
+func doSecurityGetToken(ctx context.Context, t transport.Interface, r SecurityGetTokenRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/oauth2/token"
 	m := "POST"
-	return send(ctx, a.t, "security.get_token", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "security.get_token", m, p, nil, body, "", "", opts)
 }
 
 // SecurityGetUserRequest holds the parameters of [SecurityAPI.GetUser].
@@ -809,10 +1697,23 @@ type SecurityGetUserRequest struct {
 	WithProfileUid *bool
 }
 
+// SecurityGetUserResponse is the response of [SecurityAPI.GetUser].
+type SecurityGetUserResponse = map[string]types.User
+
 // GetUser calls security.get_user: Get users.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-get-user
-func (a *SecurityAPI) GetUser(ctx context.Context, r SecurityGetUserRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) GetUser(ctx context.Context, r SecurityGetUserRequest, opts ...Option) (*SecurityGetUserResponse, error) {
+	return decodeAs[SecurityGetUserResponse](doSecurityGetUser(ctx, a.t, r, opts))
+}
+
+// GetUser calls security.get_user and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.GetUser].
+func (a *RawSecurityAPI) GetUser(ctx context.Context, r SecurityGetUserRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityGetUser(ctx, a.t, r, opts)
+}
+
+func doSecurityGetUser(ctx context.Context, t transport.Interface, r SecurityGetUserRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -823,20 +1724,41 @@ func (a *SecurityAPI) GetUser(ctx context.Context, r SecurityGetUserRequest, opt
 	}
 	q := url.Values{}
 	setBool(q, "with_profile_uid", r.WithProfileUid)
-	return send(ctx, a.t, "security.get_user", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "security.get_user", m, p, q, nil, "", "", opts)
 }
 
 // SecurityGetUserPrivilegesRequest holds the parameters of [SecurityAPI.GetUserPrivileges].
 type SecurityGetUserPrivilegesRequest struct {
 }
 
+// SecurityGetUserPrivilegesResponse is the response of [SecurityAPI.GetUserPrivileges].
+type SecurityGetUserPrivilegesResponse struct {
+	Applications  []types.ApplicationPrivileges       `json:"applications,omitempty"`
+	Cluster       []string                            `json:"cluster,omitempty"`
+	RemoteCluster []types.RemoteClusterPrivileges     `json:"remote_cluster,omitempty"`
+	Global        []types.GlobalPrivilege             `json:"global,omitempty"`
+	Indices       []types.UserIndicesPrivileges       `json:"indices,omitempty"`
+	RemoteIndices []types.RemoteUserIndicesPrivileges `json:"remote_indices,omitempty"`
+	RunAs         []string                            `json:"run_as,omitempty"`
+}
+
 // GetUserPrivileges calls security.get_user_privileges: Get user privileges.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-get-user-privileges
-func (a *SecurityAPI) GetUserPrivileges(ctx context.Context, r SecurityGetUserPrivilegesRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) GetUserPrivileges(ctx context.Context, r SecurityGetUserPrivilegesRequest, opts ...Option) (*SecurityGetUserPrivilegesResponse, error) {
+	return decodeAs[SecurityGetUserPrivilegesResponse](doSecurityGetUserPrivileges(ctx, a.t, r, opts))
+}
+
+// GetUserPrivileges calls security.get_user_privileges and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.GetUserPrivileges].
+func (a *RawSecurityAPI) GetUserPrivileges(ctx context.Context, r SecurityGetUserPrivilegesRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityGetUserPrivileges(ctx, a.t, r, opts)
+}
+
+func doSecurityGetUserPrivileges(ctx context.Context, t transport.Interface, r SecurityGetUserPrivilegesRequest, opts []Option) (*transport.Response, error) {
 	p := "/_security/user/_privileges"
 	m := "GET"
-	return send(ctx, a.t, "security.get_user_privileges", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "security.get_user_privileges", m, p, nil, nil, "", "", opts)
 }
 
 // SecurityGetUserProfileRequest holds the parameters of [SecurityAPI.GetUserProfile].
@@ -849,10 +1771,29 @@ type SecurityGetUserProfileRequest struct {
 	Data []string
 }
 
+// SecurityGetUserProfileResponse is the response of [SecurityAPI.GetUserProfile].
+type SecurityGetUserProfileResponse struct {
+	// A successful call returns the JSON representation of the user profile and its internal versioning numbers.
+	// The API returns an empty object if no profile document is found for the provided `uid`.
+	// The content of the data field is not returned by default to avoid deserializing a potential large payload.
+	Profiles []types.UserProfileWithMetadata `json:"profiles,omitempty"`
+	Errors   *types.GetUserProfileErrors     `json:"errors,omitempty"`
+}
+
 // GetUserProfile calls security.get_user_profile: Get a user profile.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-get-user-profile
-func (a *SecurityAPI) GetUserProfile(ctx context.Context, r SecurityGetUserProfileRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) GetUserProfile(ctx context.Context, r SecurityGetUserProfileRequest, opts ...Option) (*SecurityGetUserProfileResponse, error) {
+	return decodeAs[SecurityGetUserProfileResponse](doSecurityGetUserProfile(ctx, a.t, r, opts))
+}
+
+// GetUserProfile calls security.get_user_profile and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.GetUserProfile].
+func (a *RawSecurityAPI) GetUserProfile(ctx context.Context, r SecurityGetUserProfileRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityGetUserProfile(ctx, a.t, r, opts)
+}
+
+func doSecurityGetUserProfile(ctx context.Context, t transport.Interface, r SecurityGetUserProfileRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Uid) == 0 {
 		return nil, missingPart("security.get_user_profile", "uid")
 	}
@@ -860,7 +1801,7 @@ func (a *SecurityAPI) GetUserProfile(ctx context.Context, r SecurityGetUserProfi
 	m := "GET"
 	q := url.Values{}
 	setList(q, "data", r.Data)
-	return send(ctx, a.t, "security.get_user_profile", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "security.get_user_profile", m, p, q, nil, "", "", opts)
 }
 
 // SecurityGrantAPIKeyRequest holds the parameters of [SecurityAPI.GrantAPIKey].
@@ -868,19 +1809,67 @@ type SecurityGrantAPIKeyRequest struct {
 	// Refresh: ("refresh") If `true` (the default) then refresh the affected shards to make this operation visible to search, if `wait_for` then wait for a refresh to make this operation visible to search, if `false` then do nothing with refreshes.
 	Refresh Refresh
 	// Body: The api key request to create an API key.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityGrantAPIKeyBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecurityGrantAPIKeyBody is the body of [SecurityAPI.GrantAPIKey].
+type SecurityGrantAPIKeyBody struct {
+	// The API key.
+	APIKey types.GrantApiKey `json:"api_key"`
+	// The type of grant. Supported grant types are: `access_token`, `password`.
+	GrantType types.ApiKeyGrantType `json:"grant_type"`
+	// The user's access token.
+	// If you specify the `access_token` grant type, this parameter is required.
+	// It is not valid with other grant types.
+	AccessToken string `json:"access_token,omitempty"`
+	// The user name that identifies the user.
+	// If you specify the `password` grant type, this parameter is required.
+	// It is not valid with other grant types.
+	Username types.Username `json:"username,omitempty"`
+	// The user's password.
+	// If you specify the `password` grant type, this parameter is required.
+	// It is not valid with other grant types.
+	Password types.Password `json:"password,omitempty"`
+	// The name of the user to be impersonated.
+	RunAs types.Username `json:"run_as,omitempty"`
+}
+
+// SecurityGrantAPIKeyResponse is the response of [SecurityAPI.GrantAPIKey].
+type SecurityGrantAPIKeyResponse struct {
+	APIKey     string            `json:"api_key"`
+	ID         types.Id          `json:"id"`
+	Name       types.Name        `json:"name"`
+	Expiration *types.UnitMillis `json:"expiration,omitempty"`
+	Encoded    string            `json:"encoded"`
 }
 
 // GrantAPIKey calls security.grant_api_key: Grant an API key.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-grant-api-key
-func (a *SecurityAPI) GrantAPIKey(ctx context.Context, r SecurityGrantAPIKeyRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) GrantAPIKey(ctx context.Context, r SecurityGrantAPIKeyRequest, opts ...Option) (*SecurityGrantAPIKeyResponse, error) {
+	return decodeAs[SecurityGrantAPIKeyResponse](doSecurityGrantAPIKey(ctx, a.t, r, opts))
+}
+
+// GrantAPIKey calls security.grant_api_key and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.GrantAPIKey].
+func (a *RawSecurityAPI) GrantAPIKey(ctx context.Context, r SecurityGrantAPIKeyRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityGrantAPIKey(ctx, a.t, r, opts)
+}
+
+func doSecurityGrantAPIKey(ctx context.Context, t transport.Interface, r SecurityGrantAPIKeyRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/api_key/grant"
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, "security.grant_api_key", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "security.grant_api_key", m, p, q, body, "", "", opts)
 }
 
 // SecurityHasPrivilegesRequest holds the parameters of [SecurityAPI.HasPrivileges].
@@ -888,17 +1877,51 @@ type SecurityHasPrivilegesRequest struct {
 	// User: (path part "user") Username.
 	User string
 	// Body: The privileges to test.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityHasPrivilegesBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecurityHasPrivilegesBody is the body of [SecurityAPI.HasPrivileges].
+type SecurityHasPrivilegesBody struct {
+	Application []types.ApplicationPrivilegesCheck `json:"application,omitempty"`
+	// A list of the cluster privileges that you want to check.
+	Cluster []types.ClusterPrivilege     `json:"cluster,omitempty"`
+	Index   []types.IndexPrivilegesCheck `json:"index,omitempty"`
+}
+
+// SecurityHasPrivilegesResponse is the response of [SecurityAPI.HasPrivileges].
+type SecurityHasPrivilegesResponse struct {
+	Application     types.ApplicationsPrivileges `json:"application,omitempty"`
+	Cluster         map[string]bool              `json:"cluster,omitempty"`
+	HasAllRequested bool                         `json:"has_all_requested"`
+	Index           map[string]types.Privileges  `json:"index,omitempty"`
+	Username        types.Username               `json:"username"`
 }
 
 // HasPrivileges calls security.has_privileges: Check user privileges.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-has-privileges
-func (a *SecurityAPI) HasPrivileges(ctx context.Context, r SecurityHasPrivilegesRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) HasPrivileges(ctx context.Context, r SecurityHasPrivilegesRequest, opts ...Option) (*SecurityHasPrivilegesResponse, error) {
+	return decodeAs[SecurityHasPrivilegesResponse](doSecurityHasPrivileges(ctx, a.t, r, opts))
+}
+
+// HasPrivileges calls security.has_privileges and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.HasPrivileges].
+func (a *RawSecurityAPI) HasPrivileges(ctx context.Context, r SecurityHasPrivilegesRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityHasPrivileges(ctx, a.t, r, opts)
+}
+
+func doSecurityHasPrivileges(ctx context.Context, t transport.Interface, r SecurityHasPrivilegesRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	var p string
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	switch {
@@ -907,106 +1930,364 @@ func (a *SecurityAPI) HasPrivileges(ctx context.Context, r SecurityHasPrivileges
 	default:
 		p = "/_security/user/_has_privileges"
 	}
-	return send(ctx, a.t, "security.has_privileges", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "security.has_privileges", m, p, nil, body, "", "", opts)
 }
 
 // SecurityHasPrivilegesUserProfileRequest holds the parameters of [SecurityAPI.HasPrivilegesUserProfile].
 type SecurityHasPrivilegesUserProfileRequest struct {
 	// Body: The privileges to check and the list of profile IDs.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityHasPrivilegesUserProfileBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecurityHasPrivilegesUserProfileBody is the body of [SecurityAPI.HasPrivilegesUserProfile].
+type SecurityHasPrivilegesUserProfileBody struct {
+	// A list of profile IDs. The privileges are checked for associated users of the profiles.
+	Uids []types.UserProfileId `json:"uids,omitempty"`
+	// An object containing all the privileges to be checked.
+	Privileges types.PrivilegesCheck `json:"privileges"`
+}
+
+// SecurityHasPrivilegesUserProfileResponse is the response of [SecurityAPI.HasPrivilegesUserProfile].
+type SecurityHasPrivilegesUserProfileResponse struct {
+	// The subset of the requested profile IDs of the users that
+	// have all the requested privileges.
+	HasPrivilegeUids []types.UserProfileId `json:"has_privilege_uids,omitempty"`
+	// The subset of the requested profile IDs for which an error
+	// was encountered. It does not include the missing profile IDs
+	// or the profile IDs of the users that do not have all the
+	// requested privileges. This field is absent if empty.
+	Errors *types.HasPrivilegesUserProfileErrors `json:"errors,omitempty"`
 }
 
 // HasPrivilegesUserProfile calls security.has_privileges_user_profile: Check user profile privileges.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-has-privileges-user-profile
-func (a *SecurityAPI) HasPrivilegesUserProfile(ctx context.Context, r SecurityHasPrivilegesUserProfileRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) HasPrivilegesUserProfile(ctx context.Context, r SecurityHasPrivilegesUserProfileRequest, opts ...Option) (*SecurityHasPrivilegesUserProfileResponse, error) {
+	return decodeAs[SecurityHasPrivilegesUserProfileResponse](doSecurityHasPrivilegesUserProfile(ctx, a.t, r, opts))
+}
+
+// HasPrivilegesUserProfile calls security.has_privileges_user_profile and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.HasPrivilegesUserProfile].
+func (a *RawSecurityAPI) HasPrivilegesUserProfile(ctx context.Context, r SecurityHasPrivilegesUserProfileRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityHasPrivilegesUserProfile(ctx, a.t, r, opts)
+}
+
+func doSecurityHasPrivilegesUserProfile(ctx context.Context, t transport.Interface, r SecurityHasPrivilegesUserProfileRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/profile/_has_privileges"
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
-	return send(ctx, a.t, "security.has_privileges_user_profile", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "security.has_privileges_user_profile", m, p, nil, body, "", "", opts)
 }
 
 // SecurityInvalidateAPIKeyRequest holds the parameters of [SecurityAPI.InvalidateAPIKey].
 type SecurityInvalidateAPIKeyRequest struct {
 	// Body: The api key request to invalidate API key(s).
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityInvalidateAPIKeyBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecurityInvalidateAPIKeyBody is the body of [SecurityAPI.InvalidateAPIKey].
+type SecurityInvalidateAPIKeyBody struct {
+	ID types.Id `json:"id,omitempty"`
+	// A list of API key ids.
+	// This parameter cannot be used with any of `name`, `realm_name`, or `username`.
+	IDs []types.Id `json:"ids,omitempty"`
+	// An API key name.
+	// This parameter cannot be used with any of `ids`, `realm_name` or `username`.
+	Name types.Name `json:"name,omitempty"`
+	// Query API keys owned by the currently authenticated user.
+	// The `realm_name` or `username` parameters cannot be specified when this parameter is set to `true` as they are assumed to be the currently authenticated ones.
+	//
+	// NOTE: At least one of `ids`, `name`, `username`, and `realm_name` must be specified if `owner` is `false`.
+	Owner *bool `json:"owner,omitempty"`
+	// The name of an authentication realm.
+	// This parameter cannot be used with either `ids` or `name`, or when `owner` flag is set to `true`.
+	RealmName string `json:"realm_name,omitempty"`
+	// The username of a user.
+	// This parameter cannot be used with either `ids` or `name` or when `owner` flag is set to `true`.
+	Username types.Username `json:"username,omitempty"`
+}
+
+// SecurityInvalidateAPIKeyResponse is the response of [SecurityAPI.InvalidateAPIKey].
+type SecurityInvalidateAPIKeyResponse struct {
+	// The number of errors that were encountered when invalidating the API keys.
+	ErrorCount int `json:"error_count"`
+	// Details about the errors.
+	// This field is not present in the response when `error_count` is `0`.
+	ErrorDetails []types.ErrorCause `json:"error_details,omitempty"`
+	// The IDs of the API keys that were invalidated as part of this request.
+	InvalidatedAPIKeys []string `json:"invalidated_api_keys,omitempty"`
+	// The IDs of the API keys that were already invalidated.
+	PreviouslyInvalidatedAPIKeys []string `json:"previously_invalidated_api_keys,omitempty"`
 }
 
 // InvalidateAPIKey calls security.invalidate_api_key: Invalidate API keys.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-invalidate-api-key
-func (a *SecurityAPI) InvalidateAPIKey(ctx context.Context, r SecurityInvalidateAPIKeyRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) InvalidateAPIKey(ctx context.Context, r SecurityInvalidateAPIKeyRequest, opts ...Option) (*SecurityInvalidateAPIKeyResponse, error) {
+	return decodeAs[SecurityInvalidateAPIKeyResponse](doSecurityInvalidateAPIKey(ctx, a.t, r, opts))
+}
+
+// InvalidateAPIKey calls security.invalidate_api_key and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.InvalidateAPIKey].
+func (a *RawSecurityAPI) InvalidateAPIKey(ctx context.Context, r SecurityInvalidateAPIKeyRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityInvalidateAPIKey(ctx, a.t, r, opts)
+}
+
+func doSecurityInvalidateAPIKey(ctx context.Context, t transport.Interface, r SecurityInvalidateAPIKeyRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/api_key"
 	m := "DELETE"
-	return send(ctx, a.t, "security.invalidate_api_key", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "security.invalidate_api_key", m, p, nil, body, "", "", opts)
 }
 
 // SecurityInvalidateTokenRequest holds the parameters of [SecurityAPI.InvalidateToken].
 type SecurityInvalidateTokenRequest struct {
 	// Body: The token to invalidate.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityInvalidateTokenBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecurityInvalidateTokenBody is the body of [SecurityAPI.InvalidateToken].
+type SecurityInvalidateTokenBody struct {
+	// An access token.
+	// This parameter cannot be used if any of `refresh_token`, `realm_name`, or `username` are used.
+	Token string `json:"token,omitempty"`
+	// A refresh token.
+	// This parameter cannot be used if any of `refresh_token`, `realm_name`, or `username` are used.
+	RefreshToken string `json:"refresh_token,omitempty"`
+	// The name of an authentication realm.
+	// This parameter cannot be used with either `refresh_token` or `token`.
+	RealmName types.Name `json:"realm_name,omitempty"`
+	// The username of a user.
+	// This parameter cannot be used with either `refresh_token` or `token`.
+	Username types.Username `json:"username,omitempty"`
+}
+
+// SecurityInvalidateTokenResponse is the response of [SecurityAPI.InvalidateToken].
+type SecurityInvalidateTokenResponse struct {
+	// The number of errors that were encountered when invalidating the tokens.
+	ErrorCount int64 `json:"error_count"`
+	// Details about the errors.
+	// This field is not present in the response when `error_count` is `0`.
+	ErrorDetails []types.ErrorCause `json:"error_details,omitempty"`
+	// The number of the tokens that were invalidated as part of this request.
+	InvalidatedTokens int64 `json:"invalidated_tokens"`
+	// The number of tokens that were already invalidated.
+	PreviouslyInvalidatedTokens int64 `json:"previously_invalidated_tokens"`
 }
 
 // InvalidateToken calls security.invalidate_token: Invalidate a token.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-invalidate-token
-func (a *SecurityAPI) InvalidateToken(ctx context.Context, r SecurityInvalidateTokenRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) InvalidateToken(ctx context.Context, r SecurityInvalidateTokenRequest, opts ...Option) (*SecurityInvalidateTokenResponse, error) {
+	return decodeAs[SecurityInvalidateTokenResponse](doSecurityInvalidateToken(ctx, a.t, r, opts))
+}
+
+// InvalidateToken calls security.invalidate_token and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.InvalidateToken].
+func (a *RawSecurityAPI) InvalidateToken(ctx context.Context, r SecurityInvalidateTokenRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityInvalidateToken(ctx, a.t, r, opts)
+}
+
+func doSecurityInvalidateToken(ctx context.Context, t transport.Interface, r SecurityInvalidateTokenRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/oauth2/token"
 	m := "DELETE"
-	return send(ctx, a.t, "security.invalidate_token", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "security.invalidate_token", m, p, nil, body, "", "", opts)
 }
 
 // SecurityOIDCAuthenticateRequest holds the parameters of [SecurityAPI.OIDCAuthenticate].
 type SecurityOIDCAuthenticateRequest struct {
 	// Body: The OpenID Connect response to authenticate.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityOIDCAuthenticateBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecurityOIDCAuthenticateBody is the body of [SecurityAPI.OIDCAuthenticate].
+type SecurityOIDCAuthenticateBody struct {
+	// Associate a client session with an ID token and mitigate replay attacks.
+	// This value needs to be the same as the one that was provided to the `/_security/oidc/prepare` API or the one that was generated by Elasticsearch and included in the response to that call.
+	Nonce string `json:"nonce"`
+	// The name of the OpenID Connect realm.
+	// This property is useful in cases where multiple realms are defined.
+	Realm string `json:"realm,omitempty"`
+	// The URL to which the OpenID Connect Provider redirected the User Agent in response to an authentication request after a successful authentication.
+	// This URL must be provided as-is (URL encoded), taken from the body of the response or as the value of a location header in the response from the OpenID Connect Provider.
+	RedirectURI string `json:"redirect_uri"`
+	// Maintain state between the authentication request and the response.
+	// This value needs to be the same as the one that was provided to the `/_security/oidc/prepare` API or the one that was generated by Elasticsearch and included in the response to that call.
+	State string `json:"state"`
+}
+
+// SecurityOIDCAuthenticateResponse is the response of [SecurityAPI.OIDCAuthenticate].
+type SecurityOIDCAuthenticateResponse struct {
+	// The Elasticsearch access token.
+	AccessToken string `json:"access_token"`
+	// The duration (in seconds) of the tokens.
+	ExpiresIn int `json:"expires_in"`
+	// The Elasticsearch refresh token.
+	RefreshToken string `json:"refresh_token"`
+	// The type of token.
+	Type string `json:"type"`
 }
 
 // OIDCAuthenticate calls security.oidc_authenticate: Authenticate OpenID Connect.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-oidc-authenticate
-func (a *SecurityAPI) OIDCAuthenticate(ctx context.Context, r SecurityOIDCAuthenticateRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) OIDCAuthenticate(ctx context.Context, r SecurityOIDCAuthenticateRequest, opts ...Option) (*SecurityOIDCAuthenticateResponse, error) {
+	return decodeAs[SecurityOIDCAuthenticateResponse](doSecurityOIDCAuthenticate(ctx, a.t, r, opts))
+}
+
+// OIDCAuthenticate calls security.oidc_authenticate and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.OIDCAuthenticate].
+func (a *RawSecurityAPI) OIDCAuthenticate(ctx context.Context, r SecurityOIDCAuthenticateRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityOIDCAuthenticate(ctx, a.t, r, opts)
+}
+
+func doSecurityOIDCAuthenticate(ctx context.Context, t transport.Interface, r SecurityOIDCAuthenticateRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/oidc/authenticate"
 	m := "POST"
-	return send(ctx, a.t, "security.oidc_authenticate", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "security.oidc_authenticate", m, p, nil, body, "", "", opts)
 }
 
 // SecurityOIDCLogoutRequest holds the parameters of [SecurityAPI.OIDCLogout].
 type SecurityOIDCLogoutRequest struct {
 	// Body: Access token and refresh token to invalidate.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityOIDCLogoutBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecurityOIDCLogoutBody is the body of [SecurityAPI.OIDCLogout].
+type SecurityOIDCLogoutBody struct {
+	// The access token to be invalidated.
+	Token string `json:"token"`
+	// The refresh token to be invalidated.
+	RefreshToken string `json:"refresh_token,omitempty"`
+}
+
+// SecurityOIDCLogoutResponse is the response of [SecurityAPI.OIDCLogout].
+type SecurityOIDCLogoutResponse struct {
+	// A URI that points to the end session endpoint of the OpenID Connect Provider with all the parameters of the logout request as HTTP GET parameters.
+	Redirect string `json:"redirect"`
 }
 
 // OIDCLogout calls security.oidc_logout: Logout of OpenID Connect.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-oidc-logout
-func (a *SecurityAPI) OIDCLogout(ctx context.Context, r SecurityOIDCLogoutRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) OIDCLogout(ctx context.Context, r SecurityOIDCLogoutRequest, opts ...Option) (*SecurityOIDCLogoutResponse, error) {
+	return decodeAs[SecurityOIDCLogoutResponse](doSecurityOIDCLogout(ctx, a.t, r, opts))
+}
+
+// OIDCLogout calls security.oidc_logout and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.OIDCLogout].
+func (a *RawSecurityAPI) OIDCLogout(ctx context.Context, r SecurityOIDCLogoutRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityOIDCLogout(ctx, a.t, r, opts)
+}
+
+func doSecurityOIDCLogout(ctx context.Context, t transport.Interface, r SecurityOIDCLogoutRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/oidc/logout"
 	m := "POST"
-	return send(ctx, a.t, "security.oidc_logout", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "security.oidc_logout", m, p, nil, body, "", "", opts)
 }
 
 // SecurityOIDCPrepareAuthenticationRequest holds the parameters of [SecurityAPI.OIDCPrepareAuthentication].
 type SecurityOIDCPrepareAuthenticationRequest struct {
 	// Body: The OpenID Connect authentication realm configuration.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityOIDCPrepareAuthenticationBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecurityOIDCPrepareAuthenticationBody is the body of [SecurityAPI.OIDCPrepareAuthentication].
+type SecurityOIDCPrepareAuthenticationBody struct {
+	// In the case of a third party initiated single sign on, this is the issuer identifier for the OP that the RP is to send the authentication request to.
+	// It cannot be specified when *realm* is specified.
+	// One of *realm* or *iss* is required.
+	Iss string `json:"iss,omitempty"`
+	// In the case of a third party initiated single sign on, it is a string value that is included in the authentication request as the *login_hint* parameter.
+	// This parameter is not valid when *realm* is specified.
+	LoginHint string `json:"login_hint,omitempty"`
+	// The value used to associate a client session with an ID token and to mitigate replay attacks.
+	// If the caller of the API does not provide a value, Elasticsearch will generate one with sufficient entropy and return it in the response.
+	Nonce string `json:"nonce,omitempty"`
+	// The name of the OpenID Connect realm in Elasticsearch the configuration of which should be used in order to generate the authentication request.
+	// It cannot be specified when *iss* is specified.
+	// One of *realm* or *iss* is required.
+	Realm string `json:"realm,omitempty"`
+	// The value used to maintain state between the authentication request and the response, typically used as a Cross-Site Request Forgery mitigation.
+	// If the caller of the API does not provide a value, Elasticsearch will generate one with sufficient entropy and return it in the response.
+	State string `json:"state,omitempty"`
+}
+
+// SecurityOIDCPrepareAuthenticationResponse is the response of [SecurityAPI.OIDCPrepareAuthentication].
+type SecurityOIDCPrepareAuthenticationResponse struct {
+	Nonce string `json:"nonce"`
+	Realm string `json:"realm"`
+	// A URI that points to the authorization endpoint of the OpenID Connect Provider with all the parameters of the authentication request as HTTP GET parameters.
+	Redirect string `json:"redirect"`
+	State    string `json:"state"`
 }
 
 // OIDCPrepareAuthentication calls security.oidc_prepare_authentication: Prepare OpenID connect authentication.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-oidc-prepare-authentication
-func (a *SecurityAPI) OIDCPrepareAuthentication(ctx context.Context, r SecurityOIDCPrepareAuthenticationRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) OIDCPrepareAuthentication(ctx context.Context, r SecurityOIDCPrepareAuthenticationRequest, opts ...Option) (*SecurityOIDCPrepareAuthenticationResponse, error) {
+	return decodeAs[SecurityOIDCPrepareAuthenticationResponse](doSecurityOIDCPrepareAuthentication(ctx, a.t, r, opts))
+}
+
+// OIDCPrepareAuthentication calls security.oidc_prepare_authentication and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.OIDCPrepareAuthentication].
+func (a *RawSecurityAPI) OIDCPrepareAuthentication(ctx context.Context, r SecurityOIDCPrepareAuthenticationRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityOIDCPrepareAuthentication(ctx, a.t, r, opts)
+}
+
+func doSecurityOIDCPrepareAuthentication(ctx context.Context, t transport.Interface, r SecurityOIDCPrepareAuthenticationRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/oidc/prepare"
 	m := "POST"
-	return send(ctx, a.t, "security.oidc_prepare_authentication", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "security.oidc_prepare_authentication", m, p, nil, body, "", "", opts)
 }
 
 // SecurityPutPrivilegesRequest holds the parameters of [SecurityAPI.PutPrivileges].
@@ -1014,19 +2295,39 @@ type SecurityPutPrivilegesRequest struct {
 	// Refresh: ("refresh") If `true` (the default) then refresh the affected shards to make this operation visible to search, if `wait_for` then wait for a refresh to make this operation visible to search, if `false` then do nothing with refreshes.
 	Refresh Refresh
 	// Body: The privilege(s) to add.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body map[string]map[string]types.SecurityPutPrivilegesActions
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// SecurityPutPrivilegesResponse is the response of [SecurityAPI.PutPrivileges].
+type SecurityPutPrivilegesResponse = map[string]map[string]types.CreatedStatus
 
 // PutPrivileges calls security.put_privileges: Create or update application privileges.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-put-privileges
-func (a *SecurityAPI) PutPrivileges(ctx context.Context, r SecurityPutPrivilegesRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) PutPrivileges(ctx context.Context, r SecurityPutPrivilegesRequest, opts ...Option) (*SecurityPutPrivilegesResponse, error) {
+	return decodeAs[SecurityPutPrivilegesResponse](doSecurityPutPrivileges(ctx, a.t, r, opts))
+}
+
+// PutPrivileges calls security.put_privileges and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.PutPrivileges].
+func (a *RawSecurityAPI) PutPrivileges(ctx context.Context, r SecurityPutPrivilegesRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityPutPrivileges(ctx, a.t, r, opts)
+}
+
+func doSecurityPutPrivileges(ctx context.Context, t transport.Interface, r SecurityPutPrivilegesRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/privilege"
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, "security.put_privileges", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "security.put_privileges", m, p, q, body, "", "", opts)
 }
 
 // SecurityPutRoleRequest holds the parameters of [SecurityAPI.PutRole].
@@ -1036,14 +2337,64 @@ type SecurityPutRoleRequest struct {
 	// Refresh: ("refresh") If `true` (the default) then refresh the affected shards to make this operation visible to search, if `wait_for` then wait for a refresh to make this operation visible to search, if `false` then do nothing with refreshes.
 	Refresh Refresh
 	// Body: The role to add.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityPutRoleBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecurityPutRoleBody is the body of [SecurityAPI.PutRole].
+type SecurityPutRoleBody struct {
+	// A list of application privilege entries.
+	Applications []types.ApplicationPrivileges `json:"applications,omitempty"`
+	// A list of cluster privileges. These privileges define the cluster-level actions for users with this role.
+	Cluster []types.ClusterPrivilege `json:"cluster,omitempty"`
+	// An object defining global privileges. A global privilege is a form of cluster privilege that is request-aware. Support for global privileges is currently limited to the management of application privileges.
+	Global map[string]json.RawMessage `json:"global,omitempty"`
+	// A list of indices permissions entries.
+	Indices []types.IndicesPrivileges `json:"indices,omitempty"`
+	// A list of remote indices permissions entries.
+	//
+	// NOTE: Remote indices are effective for remote clusters configured with the API key based model.
+	// They have no effect for remote clusters configured with the certificate based model.
+	RemoteIndices []types.RemoteIndicesPrivileges `json:"remote_indices,omitempty"`
+	// A list of remote cluster permissions entries.
+	RemoteCluster []types.RemoteClusterPrivileges `json:"remote_cluster,omitempty"`
+	// Optional metadata. Within the metadata object, keys that begin with an underscore (`_`) are reserved for system use.
+	Metadata types.Metadata `json:"metadata,omitempty"`
+	// A list of users that the owners of this role can impersonate. *Note*: in Serverless, the run-as feature is disabled. For API compatibility, you can still specify an empty `run_as` field, but a non-empty list will be rejected.
+	RunAs []string `json:"run_as,omitempty"`
+	// Optional description of the role descriptor
+	Description string `json:"description,omitempty"`
+	// Indicates roles that might be incompatible with the current cluster license, specifically roles with document and field level security. When the cluster license doesn’t allow certain features for a given role, this parameter is updated dynamically to list the incompatible features. If `enabled` is `false`, the role is ignored, but is still listed in the response from the authenticate API.
+	TransientMetadata map[string]json.RawMessage `json:"transient_metadata,omitempty"`
+}
+
+// SecurityPutRoleResponse is the response of [SecurityAPI.PutRole].
+type SecurityPutRoleResponse struct {
+	// When an existing role is updated, `created` is set to `false`.
+	Role types.CreatedStatus `json:"role"`
 }
 
 // PutRole calls security.put_role: Create or update roles.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-put-role
-func (a *SecurityAPI) PutRole(ctx context.Context, r SecurityPutRoleRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) PutRole(ctx context.Context, r SecurityPutRoleRequest, opts ...Option) (*SecurityPutRoleResponse, error) {
+	return decodeAs[SecurityPutRoleResponse](doSecurityPutRole(ctx, a.t, r, opts))
+}
+
+// PutRole calls security.put_role and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.PutRole].
+func (a *RawSecurityAPI) PutRole(ctx context.Context, r SecurityPutRoleRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityPutRole(ctx, a.t, r, opts)
+}
+
+func doSecurityPutRole(ctx context.Context, t transport.Interface, r SecurityPutRoleRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Name == "" {
 		return nil, missingPart("security.put_role", "name")
 	}
@@ -1051,7 +2402,7 @@ func (a *SecurityAPI) PutRole(ctx context.Context, r SecurityPutRoleRequest, opt
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, "security.put_role", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "security.put_role", m, p, q, body, "", "", opts)
 }
 
 // SecurityPutRoleMappingRequest holds the parameters of [SecurityAPI.PutRoleMapping].
@@ -1061,14 +2412,56 @@ type SecurityPutRoleMappingRequest struct {
 	// Refresh: ("refresh") If `true` (the default) then refresh the affected shards to make this operation visible to search, if `wait_for` then wait for a refresh to make this operation visible to search, if `false` then do nothing with refreshes.
 	Refresh Refresh
 	// Body: The role mapping to add.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityPutRoleMappingBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecurityPutRoleMappingBody is the body of [SecurityAPI.PutRoleMapping].
+type SecurityPutRoleMappingBody struct {
+	// Mappings that have `enabled` set to `false` are ignored when role mapping is performed.
+	Enabled *bool `json:"enabled,omitempty"`
+	// Additional metadata that helps define which roles are assigned to each user.
+	// Within the metadata object, keys beginning with `_` are reserved for system usage.
+	Metadata types.Metadata `json:"metadata,omitempty"`
+	// A list of role names that are granted to the users that match the role mapping rules.
+	// Exactly one of `roles` or `role_templates` must be specified.
+	Roles []string `json:"roles,omitempty"`
+	// A list of Mustache templates that will be evaluated to determine the roles names that should granted to the users that match the role mapping rules.
+	// Exactly one of `roles` or `role_templates` must be specified.
+	RoleTemplates []types.RoleTemplate `json:"role_templates,omitempty"`
+	// The rules that determine which users should be matched by the mapping.
+	// A rule is a logical condition that is expressed by using a JSON DSL.
+	Rules *types.RoleMappingRule `json:"rules,omitempty"`
+	RunAs []string               `json:"run_as,omitempty"`
+}
+
+// SecurityPutRoleMappingResponse is the response of [SecurityAPI.PutRoleMapping].
+type SecurityPutRoleMappingResponse struct {
+	Created     *bool               `json:"created,omitempty"`
+	RoleMapping types.CreatedStatus `json:"role_mapping"`
 }
 
 // PutRoleMapping calls security.put_role_mapping: Create or update role mappings.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-put-role-mapping
-func (a *SecurityAPI) PutRoleMapping(ctx context.Context, r SecurityPutRoleMappingRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) PutRoleMapping(ctx context.Context, r SecurityPutRoleMappingRequest, opts ...Option) (*SecurityPutRoleMappingResponse, error) {
+	return decodeAs[SecurityPutRoleMappingResponse](doSecurityPutRoleMapping(ctx, a.t, r, opts))
+}
+
+// PutRoleMapping calls security.put_role_mapping and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.PutRoleMapping].
+func (a *RawSecurityAPI) PutRoleMapping(ctx context.Context, r SecurityPutRoleMappingRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityPutRoleMapping(ctx, a.t, r, opts)
+}
+
+func doSecurityPutRoleMapping(ctx context.Context, t transport.Interface, r SecurityPutRoleMappingRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Name == "" {
 		return nil, missingPart("security.put_role_mapping", "name")
 	}
@@ -1076,7 +2469,7 @@ func (a *SecurityAPI) PutRoleMapping(ctx context.Context, r SecurityPutRoleMappi
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, "security.put_role_mapping", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "security.put_role_mapping", m, p, q, body, "", "", opts)
 }
 
 // SecurityPutUserRequest holds the parameters of [SecurityAPI.PutUser].
@@ -1086,14 +2479,66 @@ type SecurityPutUserRequest struct {
 	// Refresh: ("refresh") If `true` (the default) then refresh the affected shards to make this operation visible to search, if `wait_for` then wait for a refresh to make this operation visible to search, if `false` then do nothing with refreshes.
 	Refresh Refresh
 	// Body: The user to add.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityPutUserBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecurityPutUserBody is the body of [SecurityAPI.PutUser].
+type SecurityPutUserBody struct {
+	Username types.Username `json:"username,omitempty"`
+	// The email of the user.
+	Email string `json:"email,omitempty"`
+	// The full name of the user.
+	FullName string `json:"full_name,omitempty"`
+	// Arbitrary metadata that you want to associate with the user.
+	Metadata types.Metadata `json:"metadata,omitempty"`
+	// The user's password.
+	// Passwords must be at least 6 characters long.
+	// When adding a user, one of `password` or `password_hash` is required.
+	// When updating an existing user, the password is optional, so that other fields on the user (such as their roles) may be updated without modifying the user's password
+	Password types.Password `json:"password,omitempty"`
+	// A hash of the user's password.
+	// This must be produced using the same hashing algorithm as has been configured for password storage.
+	// For more details, see the explanation of the `xpack.security.authc.password_hashing.algorithm` setting in the user cache and password hash algorithm documentation.
+	// Using this parameter allows the client to pre-hash the password for performance and/or confidentiality reasons.
+	// The `password` parameter and the `password_hash` parameter cannot be used in the same request.
+	PasswordHash string `json:"password_hash,omitempty"`
+	// A set of roles the user has.
+	// The roles determine the user's access permissions.
+	// To create a user without any roles, specify an empty list (`[]`).
+	Roles []string `json:"roles,omitempty"`
+	// Specifies whether the user is enabled.
+	Enabled *bool `json:"enabled,omitempty"`
+}
+
+// SecurityPutUserResponse is the response of [SecurityAPI.PutUser].
+type SecurityPutUserResponse struct {
+	// A successful call returns a JSON structure that shows whether the user has been created or updated.
+	// When an existing user is updated, `created` is set to `false`.
+	Created bool `json:"created"`
 }
 
 // PutUser calls security.put_user: Create or update users.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-put-user
-func (a *SecurityAPI) PutUser(ctx context.Context, r SecurityPutUserRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) PutUser(ctx context.Context, r SecurityPutUserRequest, opts ...Option) (*SecurityPutUserResponse, error) {
+	return decodeAs[SecurityPutUserResponse](doSecurityPutUser(ctx, a.t, r, opts))
+}
+
+// PutUser calls security.put_user and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.PutUser].
+func (a *RawSecurityAPI) PutUser(ctx context.Context, r SecurityPutUserRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityPutUser(ctx, a.t, r, opts)
+}
+
+func doSecurityPutUser(ctx context.Context, t transport.Interface, r SecurityPutUserRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Username == "" {
 		return nil, missingPart("security.put_user", "username")
 	}
@@ -1101,7 +2546,7 @@ func (a *SecurityAPI) PutUser(ctx context.Context, r SecurityPutUserRequest, opt
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, "security.put_user", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "security.put_user", m, p, q, body, "", "", opts)
 }
 
 // SecurityQueryAPIKeysRequest holds the parameters of [SecurityAPI.QueryAPIKeys].
@@ -1113,43 +2558,173 @@ type SecurityQueryAPIKeysRequest struct {
 	// WithProfileUid: ("with_profile_uid") flag to also retrieve the API Key's owner profile uid, if it exists.
 	WithProfileUid *bool
 	// Body: From, size, query, sort and search_after.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityQueryAPIKeysBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecurityQueryAPIKeysBody is the body of [SecurityAPI.QueryAPIKeys].
+type SecurityQueryAPIKeysBody struct {
+	// Any aggregations to run over the corpus of returned API keys.
+	// Aggregations and queries work together. Aggregations are computed only on the API keys that match the query.
+	// This supports only a subset of aggregation types, namely: `terms`, `range`, `date_range`, `missing`,
+	// `cardinality`, `value_count`, `composite`, `filter`, and `filters`.
+	// Additionally, aggregations only run over the same subset of fields that query works with.
+	Aggregations map[string]types.ApiKeyAggregationContainer `json:"aggregations,omitempty"`
+	// A query to filter which API keys to return.
+	// If the query parameter is missing, it is equivalent to a `match_all` query.
+	// The query supports a subset of query types, including `match_all`, `bool`, `term`, `terms`, `match`,
+	// `ids`, `prefix`, `wildcard`, `exists`, `range`, and `simple_query_string`.
+	// You can query the following public information associated with an API key: `id`, `type`, `name`,
+	// `creation`, `expiration`, `invalidated`, `invalidation`, `username`, `realm`, and `metadata`.
+	//
+	// NOTE: The queryable string values associated with API keys are internally mapped as keywords.
+	// Consequently, if no `analyzer` parameter is specified for a `match` query, then the provided match query string is interpreted as a single keyword value.
+	// Such a match query is hence equivalent to a `term` query.
+	Query *types.ApiKeyQueryContainer `json:"query,omitempty"`
+	// The starting document offset.
+	// It must not be negative.
+	// By default, you cannot page through more than 10,000 hits using the `from` and `size` parameters.
+	// To page through more hits, use the `search_after` parameter.
+	From *int `json:"from,omitempty"`
+	// The sort definition.
+	// Other than `id`, all public fields of an API key are eligible for sorting.
+	// In addition, sort can also be applied to the `_doc` field to sort by index order.
+	Sort types.Sort `json:"sort,omitempty"`
+	// The number of hits to return.
+	// It must not be negative.
+	// The `size` parameter can be set to `0`, in which case no API key matches are returned, only the aggregation results.
+	// By default, you cannot page through more than 10,000 hits using the `from` and `size` parameters.
+	// To page through more hits, use the `search_after` parameter.
+	Size *int `json:"size,omitempty"`
+	// The search after definition.
+	SearchAfter types.SortResults `json:"search_after,omitempty"`
+}
+
+// SecurityQueryAPIKeysResponse is the response of [SecurityAPI.QueryAPIKeys].
+type SecurityQueryAPIKeysResponse struct {
+	// The total number of API keys found.
+	Total int `json:"total"`
+	// The number of API keys returned in the response.
+	Count int `json:"count"`
+	// A list of API key information.
+	APIKeys []types.ApiKey `json:"api_keys,omitempty"`
+	// The aggregations result, if requested.
+	Aggregations map[string]types.ApiKeyAggregate `json:"aggregations,omitempty"`
 }
 
 // QueryAPIKeys calls security.query_api_keys: Find API keys with a query.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-query-api-keys
-func (a *SecurityAPI) QueryAPIKeys(ctx context.Context, r SecurityQueryAPIKeysRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) QueryAPIKeys(ctx context.Context, r SecurityQueryAPIKeysRequest, opts ...Option) (*SecurityQueryAPIKeysResponse, error) {
+	if r.TypedKeys == nil {
+		r.TypedKeys = new(true)
+	}
+	return decodeAs[SecurityQueryAPIKeysResponse](doSecurityQueryAPIKeys(ctx, a.t, r, opts))
+}
+
+// QueryAPIKeys calls security.query_api_keys and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.QueryAPIKeys].
+func (a *RawSecurityAPI) QueryAPIKeys(ctx context.Context, r SecurityQueryAPIKeysRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityQueryAPIKeys(ctx, a.t, r, opts)
+}
+
+func doSecurityQueryAPIKeys(ctx context.Context, t transport.Interface, r SecurityQueryAPIKeysRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/_query/api_key"
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	q := url.Values{}
 	setBool(q, "typed_keys", r.TypedKeys)
 	setBool(q, "with_limited_by", r.WithLimitedBy)
 	setBool(q, "with_profile_uid", r.WithProfileUid)
-	return send(ctx, a.t, "security.query_api_keys", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "security.query_api_keys", m, p, q, body, "", "", opts)
 }
 
 // SecurityQueryRoleRequest holds the parameters of [SecurityAPI.QueryRole].
 type SecurityQueryRoleRequest struct {
 	// Body: From, size, query, sort and search_after.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityQueryRoleBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecurityQueryRoleBody is the body of [SecurityAPI.QueryRole].
+type SecurityQueryRoleBody struct {
+	// A query to filter which roles to return.
+	// If the query parameter is missing, it is equivalent to a `match_all` query.
+	// The query supports a subset of query types, including `match_all`, `bool`, `term`, `terms`, `match`,
+	// `ids`, `prefix`, `wildcard`, `exists`, `range`, and `simple_query_string`.
+	// You can query the following information associated with roles: `name`, `description`, `metadata`,
+	// `applications.application`, `applications.privileges`, and `applications.resources`.
+	Query *types.RoleQueryContainer `json:"query,omitempty"`
+	// The starting document offset.
+	// It must not be negative.
+	// By default, you cannot page through more than 10,000 hits using the `from` and `size` parameters.
+	// To page through more hits, use the `search_after` parameter.
+	From *int `json:"from,omitempty"`
+	// The sort definition.
+	// You can sort on `name`, `description`, `metadata`, `applications.application`, `applications.privileges`,
+	// and `applications.resources`.
+	// In addition, sort can also be applied to the `_doc` field to sort by index order.
+	Sort types.Sort `json:"sort,omitempty"`
+	// The number of hits to return.
+	// It must not be negative.
+	// By default, you cannot page through more than 10,000 hits using the `from` and `size` parameters.
+	// To page through more hits, use the `search_after` parameter.
+	Size *int `json:"size,omitempty"`
+	// The search after definition.
+	SearchAfter types.SortResults `json:"search_after,omitempty"`
+}
+
+// SecurityQueryRoleResponse is the response of [SecurityAPI.QueryRole].
+type SecurityQueryRoleResponse struct {
+	// The total number of roles found.
+	Total int `json:"total"`
+	// The number of roles returned in the response.
+	Count int `json:"count"`
+	// A list of roles that match the query.
+	// The returned role format is an extension of the role definition format.
+	// It adds the `transient_metadata.enabled` and the `_sort` fields.
+	// `transient_metadata.enabled` is set to `false` in case the role is automatically disabled, for example when the role grants privileges that are not allowed by the installed license.
+	// `_sort` is present when the search query sorts on some field.
+	// It contains the array of values that have been used for sorting.
+	Roles []types.QueryRole `json:"roles,omitempty"`
 }
 
 // QueryRole calls security.query_role: Find roles with a query.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-query-role
-func (a *SecurityAPI) QueryRole(ctx context.Context, r SecurityQueryRoleRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) QueryRole(ctx context.Context, r SecurityQueryRoleRequest, opts ...Option) (*SecurityQueryRoleResponse, error) {
+	return decodeAs[SecurityQueryRoleResponse](doSecurityQueryRole(ctx, a.t, r, opts))
+}
+
+// QueryRole calls security.query_role and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.QueryRole].
+func (a *RawSecurityAPI) QueryRole(ctx context.Context, r SecurityQueryRoleRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityQueryRole(ctx, a.t, r, opts)
+}
+
+func doSecurityQueryRole(ctx context.Context, t transport.Interface, r SecurityQueryRoleRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/_query/role"
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
-	return send(ctx, a.t, "security.query_role", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "security.query_role", m, p, nil, body, "", "", opts)
 }
 
 // SecurityQueryUserRequest holds the parameters of [SecurityAPI.QueryUser].
@@ -1157,102 +2732,345 @@ type SecurityQueryUserRequest struct {
 	// WithProfileUid: ("with_profile_uid") flag to retrieve profile uid (if exists) associated with the user.
 	WithProfileUid *bool
 	// Body: From, size, query, sort and search_after.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityQueryUserBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecurityQueryUserBody is the body of [SecurityAPI.QueryUser].
+type SecurityQueryUserBody struct {
+	// A query to filter which users to return.
+	// If the query parameter is missing, it is equivalent to a `match_all` query.
+	// The query supports a subset of query types, including `match_all`, `bool`, `term`, `terms`, `match`,
+	// `ids`, `prefix`, `wildcard`, `exists`, `range`, and `simple_query_string`.
+	// You can query the following information associated with user: `username`, `roles`, `enabled`, `full_name`, and `email`.
+	Query *types.UserQueryContainer `json:"query,omitempty"`
+	// The starting document offset.
+	// It must not be negative.
+	// By default, you cannot page through more than 10,000 hits using the `from` and `size` parameters.
+	// To page through more hits, use the `search_after` parameter.
+	From *int `json:"from,omitempty"`
+	// The sort definition.
+	// Fields eligible for sorting are: `username`, `roles`, `enabled`.
+	// In addition, sort can also be applied to the `_doc` field to sort by index order.
+	Sort types.Sort `json:"sort,omitempty"`
+	// The number of hits to return.
+	// It must not be negative.
+	// By default, you cannot page through more than 10,000 hits using the `from` and `size` parameters.
+	// To page through more hits, use the `search_after` parameter.
+	Size *int `json:"size,omitempty"`
+	// The search after definition
+	SearchAfter types.SortResults `json:"search_after,omitempty"`
+}
+
+// SecurityQueryUserResponse is the response of [SecurityAPI.QueryUser].
+type SecurityQueryUserResponse struct {
+	// The total number of users found.
+	Total int `json:"total"`
+	// The number of users returned in the response.
+	Count int `json:"count"`
+	// A list of users that match the query.
+	Users []types.QueryUser `json:"users,omitempty"`
 }
 
 // QueryUser calls security.query_user: Find users with a query.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-query-user
-func (a *SecurityAPI) QueryUser(ctx context.Context, r SecurityQueryUserRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) QueryUser(ctx context.Context, r SecurityQueryUserRequest, opts ...Option) (*SecurityQueryUserResponse, error) {
+	return decodeAs[SecurityQueryUserResponse](doSecurityQueryUser(ctx, a.t, r, opts))
+}
+
+// QueryUser calls security.query_user and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.QueryUser].
+func (a *RawSecurityAPI) QueryUser(ctx context.Context, r SecurityQueryUserRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityQueryUser(ctx, a.t, r, opts)
+}
+
+func doSecurityQueryUser(ctx context.Context, t transport.Interface, r SecurityQueryUserRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/_query/user"
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	q := url.Values{}
 	setBool(q, "with_profile_uid", r.WithProfileUid)
-	return send(ctx, a.t, "security.query_user", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "security.query_user", m, p, q, body, "", "", opts)
 }
 
 // SecuritySAMLAuthenticateRequest holds the parameters of [SecurityAPI.SAMLAuthenticate].
 type SecuritySAMLAuthenticateRequest struct {
 	// Body: The SAML response to authenticate.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecuritySAMLAuthenticateBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecuritySAMLAuthenticateBody is the body of [SecurityAPI.SAMLAuthenticate].
+type SecuritySAMLAuthenticateBody struct {
+	// The SAML response as it was sent by the user's browser, usually a Base64 encoded XML document.
+	Content string `json:"content"`
+	// A JSON array with all the valid SAML Request Ids that the caller of the API has for the current user.
+	IDs types.Ids `json:"ids,omitempty"`
+	// The name of the realm that should authenticate the SAML response. Useful in cases where many SAML realms are defined.
+	Realm string `json:"realm,omitempty"`
+}
+
+// SecuritySAMLAuthenticateResponse is the response of [SecurityAPI.SAMLAuthenticate].
+type SecuritySAMLAuthenticateResponse struct {
+	// The access token that was generated by Elasticsearch.
+	AccessToken string `json:"access_token"`
+	// The authenticated user's name.
+	Username string `json:"username"`
+	// The amount of time (in seconds) left until the token expires.
+	ExpiresIn int `json:"expires_in"`
+	// The refresh token that was generated by Elasticsearch.
+	RefreshToken string `json:"refresh_token"`
+	// The name of the realm where the user was authenticated.
+	Realm string `json:"realm"`
+	// The id of the request that initiated the authentication process.
+	InResponseTo string `json:"in_response_to,omitempty"`
 }
 
 // SAMLAuthenticate calls security.saml_authenticate: Authenticate SAML.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-saml-authenticate
-func (a *SecurityAPI) SAMLAuthenticate(ctx context.Context, r SecuritySAMLAuthenticateRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) SAMLAuthenticate(ctx context.Context, r SecuritySAMLAuthenticateRequest, opts ...Option) (*SecuritySAMLAuthenticateResponse, error) {
+	return decodeAs[SecuritySAMLAuthenticateResponse](doSecuritySAMLAuthenticate(ctx, a.t, r, opts))
+}
+
+// SAMLAuthenticate calls security.saml_authenticate and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.SAMLAuthenticate].
+func (a *RawSecurityAPI) SAMLAuthenticate(ctx context.Context, r SecuritySAMLAuthenticateRequest, opts ...Option) (*transport.Response, error) {
+	return doSecuritySAMLAuthenticate(ctx, a.t, r, opts)
+}
+
+func doSecuritySAMLAuthenticate(ctx context.Context, t transport.Interface, r SecuritySAMLAuthenticateRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/saml/authenticate"
 	m := "POST"
-	return send(ctx, a.t, "security.saml_authenticate", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "security.saml_authenticate", m, p, nil, body, "", "", opts)
 }
 
 // SecuritySAMLCompleteLogoutRequest holds the parameters of [SecurityAPI.SAMLCompleteLogout].
 type SecuritySAMLCompleteLogoutRequest struct {
 	// Body: The logout response to verify.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecuritySAMLCompleteLogoutBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// SecuritySAMLCompleteLogoutBody is the body of [SecurityAPI.SAMLCompleteLogout].
+type SecuritySAMLCompleteLogoutBody struct {
+	// The name of the SAML realm in Elasticsearch for which the configuration is used to verify the logout response.
+	Realm string `json:"realm"`
+	// A JSON array with all the valid SAML Request Ids that the caller of the API has for the current user.
+	IDs types.Ids `json:"ids,omitempty"`
+	// If the SAML IdP sends the logout response with the HTTP-Redirect binding, this field must be set to the query string of the redirect URI.
+	QueryString string `json:"query_string,omitempty"`
+	// If the SAML IdP sends the logout response with the HTTP-Post binding, this field must be set to the value of the SAMLResponse form parameter from the logout response.
+	Content string `json:"content,omitempty"`
+}
+
+// SecuritySAMLCompleteLogoutResponse is the (empty) response of [SecurityAPI.SAMLCompleteLogout].
+type SecuritySAMLCompleteLogoutResponse struct{}
 
 // SAMLCompleteLogout calls security.saml_complete_logout: Logout of SAML completely.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-saml-complete-logout
-func (a *SecurityAPI) SAMLCompleteLogout(ctx context.Context, r SecuritySAMLCompleteLogoutRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) SAMLCompleteLogout(ctx context.Context, r SecuritySAMLCompleteLogoutRequest, opts ...Option) (*SecuritySAMLCompleteLogoutResponse, error) {
+	return decodeAs[SecuritySAMLCompleteLogoutResponse](doSecuritySAMLCompleteLogout(ctx, a.t, r, opts))
+}
+
+// SAMLCompleteLogout calls security.saml_complete_logout and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.SAMLCompleteLogout].
+func (a *RawSecurityAPI) SAMLCompleteLogout(ctx context.Context, r SecuritySAMLCompleteLogoutRequest, opts ...Option) (*transport.Response, error) {
+	return doSecuritySAMLCompleteLogout(ctx, a.t, r, opts)
+}
+
+func doSecuritySAMLCompleteLogout(ctx context.Context, t transport.Interface, r SecuritySAMLCompleteLogoutRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/saml/complete_logout"
 	m := "POST"
-	return send(ctx, a.t, "security.saml_complete_logout", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "security.saml_complete_logout", m, p, nil, body, "", "", opts)
 }
 
 // SecuritySAMLInvalidateRequest holds the parameters of [SecurityAPI.SAMLInvalidate].
 type SecuritySAMLInvalidateRequest struct {
 	// Body: The LogoutRequest message.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecuritySAMLInvalidateBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecuritySAMLInvalidateBody is the body of [SecurityAPI.SAMLInvalidate].
+type SecuritySAMLInvalidateBody struct {
+	// The Assertion Consumer Service URL that matches the one of the SAML realm in Elasticsearch that should be used. You must specify either this parameter or the `realm` parameter.
+	Acs string `json:"acs,omitempty"`
+	// The query part of the URL that the user was redirected to by the SAML IdP to initiate the Single Logout.
+	// This query should include a single parameter named `SAMLRequest` that contains a SAML logout request that is deflated and Base64 encoded.
+	// If the SAML IdP has signed the logout request, the URL should include two extra parameters named `SigAlg` and `Signature` that contain the algorithm used for the signature and the signature value itself.
+	// In order for Elasticsearch to be able to verify the IdP's signature, the value of the `query_string` field must be an exact match to the string provided by the browser.
+	// The client application must not attempt to parse or process the string in any way.
+	QueryString string `json:"query_string"`
+	// The name of the SAML realm in Elasticsearch the configuration. You must specify either this parameter or the `acs` parameter.
+	Realm string `json:"realm,omitempty"`
+}
+
+// SecuritySAMLInvalidateResponse is the response of [SecurityAPI.SAMLInvalidate].
+type SecuritySAMLInvalidateResponse struct {
+	// The number of tokens that were invalidated as part of this logout.
+	Invalidated int `json:"invalidated"`
+	// The realm name of the SAML realm in Elasticsearch that authenticated the user.
+	Realm string `json:"realm"`
+	// A SAML logout response as a parameter so that the user can be redirected back to the SAML IdP.
+	Redirect string `json:"redirect"`
 }
 
 // SAMLInvalidate calls security.saml_invalidate: Invalidate SAML.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-saml-invalidate
-func (a *SecurityAPI) SAMLInvalidate(ctx context.Context, r SecuritySAMLInvalidateRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) SAMLInvalidate(ctx context.Context, r SecuritySAMLInvalidateRequest, opts ...Option) (*SecuritySAMLInvalidateResponse, error) {
+	return decodeAs[SecuritySAMLInvalidateResponse](doSecuritySAMLInvalidate(ctx, a.t, r, opts))
+}
+
+// SAMLInvalidate calls security.saml_invalidate and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.SAMLInvalidate].
+func (a *RawSecurityAPI) SAMLInvalidate(ctx context.Context, r SecuritySAMLInvalidateRequest, opts ...Option) (*transport.Response, error) {
+	return doSecuritySAMLInvalidate(ctx, a.t, r, opts)
+}
+
+func doSecuritySAMLInvalidate(ctx context.Context, t transport.Interface, r SecuritySAMLInvalidateRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/saml/invalidate"
 	m := "POST"
-	return send(ctx, a.t, "security.saml_invalidate", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "security.saml_invalidate", m, p, nil, body, "", "", opts)
 }
 
 // SecuritySAMLLogoutRequest holds the parameters of [SecurityAPI.SAMLLogout].
 type SecuritySAMLLogoutRequest struct {
 	// Body: The tokens to invalidate.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecuritySAMLLogoutBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecuritySAMLLogoutBody is the body of [SecurityAPI.SAMLLogout].
+type SecuritySAMLLogoutBody struct {
+	// The access token that was returned as a response to calling the SAML authenticate API.
+	// Alternatively, the most recent token that was received after refreshing the original one by using a `refresh_token`.
+	Token string `json:"token"`
+	// The refresh token that was returned as a response to calling the SAML authenticate API.
+	// Alternatively, the most recent refresh token that was received after refreshing the original access token.
+	RefreshToken string `json:"refresh_token,omitempty"`
+}
+
+// SecuritySAMLLogoutResponse is the response of [SecurityAPI.SAMLLogout].
+type SecuritySAMLLogoutResponse struct {
+	// A URL that contains a SAML logout request as a parameter.
+	// You can use this URL to be redirected back to the SAML IdP and to initiate Single Logout.
+	Redirect string `json:"redirect"`
 }
 
 // SAMLLogout calls security.saml_logout: Logout of SAML.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-saml-logout
-func (a *SecurityAPI) SAMLLogout(ctx context.Context, r SecuritySAMLLogoutRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) SAMLLogout(ctx context.Context, r SecuritySAMLLogoutRequest, opts ...Option) (*SecuritySAMLLogoutResponse, error) {
+	return decodeAs[SecuritySAMLLogoutResponse](doSecuritySAMLLogout(ctx, a.t, r, opts))
+}
+
+// SAMLLogout calls security.saml_logout and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.SAMLLogout].
+func (a *RawSecurityAPI) SAMLLogout(ctx context.Context, r SecuritySAMLLogoutRequest, opts ...Option) (*transport.Response, error) {
+	return doSecuritySAMLLogout(ctx, a.t, r, opts)
+}
+
+func doSecuritySAMLLogout(ctx context.Context, t transport.Interface, r SecuritySAMLLogoutRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/saml/logout"
 	m := "POST"
-	return send(ctx, a.t, "security.saml_logout", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "security.saml_logout", m, p, nil, body, "", "", opts)
 }
 
 // SecuritySAMLPrepareAuthenticationRequest holds the parameters of [SecurityAPI.SAMLPrepareAuthentication].
 type SecuritySAMLPrepareAuthenticationRequest struct {
 	// Body: The realm for which to create the authentication request, identified by either its name or the ACS URL.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecuritySAMLPrepareAuthenticationBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecuritySAMLPrepareAuthenticationBody is the body of [SecurityAPI.SAMLPrepareAuthentication].
+type SecuritySAMLPrepareAuthenticationBody struct {
+	// The Assertion Consumer Service URL that matches the one of the SAML realms in Elasticsearch.
+	// The realm is used to generate the authentication request. You must specify either this parameter or the `realm` parameter.
+	Acs string `json:"acs,omitempty"`
+	// The name of the SAML realm in Elasticsearch for which the configuration is used to generate the authentication request.
+	// You must specify either this parameter or the `acs` parameter.
+	Realm string `json:"realm,omitempty"`
+	// A string that will be included in the redirect URL that this API returns as the `RelayState` query parameter.
+	// If the Authentication Request is signed, this value is used as part of the signature computation.
+	RelayState string `json:"relay_state,omitempty"`
+}
+
+// SecuritySAMLPrepareAuthenticationResponse is the response of [SecurityAPI.SAMLPrepareAuthentication].
+type SecuritySAMLPrepareAuthenticationResponse struct {
+	// A unique identifier for the SAML Request to be stored by the caller of the API.
+	ID types.Id `json:"id"`
+	// The name of the Elasticsearch realm that was used to construct the authentication request.
+	Realm string `json:"realm"`
+	// The URL to redirect the user to.
+	Redirect string `json:"redirect"`
 }
 
 // SAMLPrepareAuthentication calls security.saml_prepare_authentication: Prepare SAML authentication.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-saml-prepare-authentication
-func (a *SecurityAPI) SAMLPrepareAuthentication(ctx context.Context, r SecuritySAMLPrepareAuthenticationRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) SAMLPrepareAuthentication(ctx context.Context, r SecuritySAMLPrepareAuthenticationRequest, opts ...Option) (*SecuritySAMLPrepareAuthenticationResponse, error) {
+	return decodeAs[SecuritySAMLPrepareAuthenticationResponse](doSecuritySAMLPrepareAuthentication(ctx, a.t, r, opts))
+}
+
+// SAMLPrepareAuthentication calls security.saml_prepare_authentication and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.SAMLPrepareAuthentication].
+func (a *RawSecurityAPI) SAMLPrepareAuthentication(ctx context.Context, r SecuritySAMLPrepareAuthenticationRequest, opts ...Option) (*transport.Response, error) {
+	return doSecuritySAMLPrepareAuthentication(ctx, a.t, r, opts)
+}
+
+func doSecuritySAMLPrepareAuthentication(ctx context.Context, t transport.Interface, r SecuritySAMLPrepareAuthenticationRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/saml/prepare"
 	m := "POST"
-	return send(ctx, a.t, "security.saml_prepare_authentication", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "security.saml_prepare_authentication", m, p, nil, body, "", "", opts)
 }
 
 // SecuritySAMLServiceProviderMetadataRequest holds the parameters of [SecurityAPI.SAMLServiceProviderMetadata].
@@ -1261,16 +3079,32 @@ type SecuritySAMLServiceProviderMetadataRequest struct {
 	RealmName string
 }
 
+// SecuritySAMLServiceProviderMetadataResponse is the response of [SecurityAPI.SAMLServiceProviderMetadata].
+type SecuritySAMLServiceProviderMetadataResponse struct {
+	// An XML string that contains a SAML Service Provider's metadata for the realm.
+	Metadata string `json:"metadata"`
+}
+
 // SAMLServiceProviderMetadata calls security.saml_service_provider_metadata: Create SAML service provider metadata.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-saml-service-provider-metadata
-func (a *SecurityAPI) SAMLServiceProviderMetadata(ctx context.Context, r SecuritySAMLServiceProviderMetadataRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) SAMLServiceProviderMetadata(ctx context.Context, r SecuritySAMLServiceProviderMetadataRequest, opts ...Option) (*SecuritySAMLServiceProviderMetadataResponse, error) {
+	return decodeAs[SecuritySAMLServiceProviderMetadataResponse](doSecuritySAMLServiceProviderMetadata(ctx, a.t, r, opts))
+}
+
+// SAMLServiceProviderMetadata calls security.saml_service_provider_metadata and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.SAMLServiceProviderMetadata].
+func (a *RawSecurityAPI) SAMLServiceProviderMetadata(ctx context.Context, r SecuritySAMLServiceProviderMetadataRequest, opts ...Option) (*transport.Response, error) {
+	return doSecuritySAMLServiceProviderMetadata(ctx, a.t, r, opts)
+}
+
+func doSecuritySAMLServiceProviderMetadata(ctx context.Context, t transport.Interface, r SecuritySAMLServiceProviderMetadataRequest, opts []Option) (*transport.Response, error) {
 	if r.RealmName == "" {
 		return nil, missingPart("security.saml_service_provider_metadata", "realm_name")
 	}
 	p := "/_security/saml/metadata/" + esc(r.RealmName)
 	m := "GET"
-	return send(ctx, a.t, "security.saml_service_provider_metadata", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "security.saml_service_provider_metadata", m, p, nil, nil, "", "", opts)
 }
 
 // SecuritySuggestUserProfilesRequest holds the parameters of [SecurityAPI.SuggestUserProfiles].
@@ -1279,22 +3113,68 @@ type SecuritySuggestUserProfilesRequest struct {
 	// The values are joined with commas.
 	Data []string
 	// Body: The suggestion definition for user profiles.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecuritySuggestUserProfilesBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecuritySuggestUserProfilesBody is the body of [SecurityAPI.SuggestUserProfiles].
+type SecuritySuggestUserProfilesBody struct {
+	// A query string used to match name-related fields in user profile documents.
+	// Name-related fields are the user's `username`, `full_name`, and `email`.
+	Name string `json:"name,omitempty"`
+	// The number of profiles to return.
+	Size *int64 `json:"size,omitempty"`
+	// A comma-separated list of filters for the `data` field of the profile document.
+	// To return all content use `data=*`.
+	// To return a subset of content, use `data=<key>` to retrieve content nested under the specified `<key>`.
+	// By default, the API returns no `data` content.
+	// It is an error to specify `data` as both the query parameter and the request body field.
+	Data types.OneOrMany[string] `json:"data,omitempty"`
+	// Extra search criteria to improve relevance of the suggestion result.
+	// Profiles matching the spcified hint are ranked higher in the response.
+	// Profiles not matching the hint aren't excluded from the response as long as the profile matches the `name` field query.
+	Hint *types.Hint `json:"hint,omitempty"`
+}
+
+// SecuritySuggestUserProfilesResponse is the response of [SecurityAPI.SuggestUserProfiles].
+type SecuritySuggestUserProfilesResponse struct {
+	// Metadata about the number of matching profiles.
+	Total types.TotalUserProfiles `json:"total"`
+	// The number of milliseconds it took Elasticsearch to run the request.
+	Took int64 `json:"took"`
+	// A list of profile documents, ordered by relevance, that match the search criteria.
+	Profiles []types.UserProfile `json:"profiles,omitempty"`
 }
 
 // SuggestUserProfiles calls security.suggest_user_profiles: Suggest a user profile.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-suggest-user-profiles
-func (a *SecurityAPI) SuggestUserProfiles(ctx context.Context, r SecuritySuggestUserProfilesRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) SuggestUserProfiles(ctx context.Context, r SecuritySuggestUserProfilesRequest, opts ...Option) (*SecuritySuggestUserProfilesResponse, error) {
+	return decodeAs[SecuritySuggestUserProfilesResponse](doSecuritySuggestUserProfiles(ctx, a.t, r, opts))
+}
+
+// SuggestUserProfiles calls security.suggest_user_profiles and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.SuggestUserProfiles].
+func (a *RawSecurityAPI) SuggestUserProfiles(ctx context.Context, r SecuritySuggestUserProfilesRequest, opts ...Option) (*transport.Response, error) {
+	return doSecuritySuggestUserProfiles(ctx, a.t, r, opts)
+}
+
+func doSecuritySuggestUserProfiles(ctx context.Context, t transport.Interface, r SecuritySuggestUserProfilesRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/profile/_suggest"
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	q := url.Values{}
 	setList(q, "data", r.Data)
-	return send(ctx, a.t, "security.suggest_user_profiles", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "security.suggest_user_profiles", m, p, q, body, "", "", opts)
 }
 
 // SecurityUpdateAPIKeyRequest holds the parameters of [SecurityAPI.UpdateAPIKey].
@@ -1302,20 +3182,65 @@ type SecurityUpdateAPIKeyRequest struct {
 	// ID: (path part "id", required) The ID of the API key to update.
 	ID string
 	// Body: The API key request to update attributes of an API key.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityUpdateAPIKeyBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecurityUpdateAPIKeyBody is the body of [SecurityAPI.UpdateAPIKey].
+type SecurityUpdateAPIKeyBody struct {
+	// The role descriptors to assign to this API key.
+	// The API key's effective permissions are an intersection of its assigned privileges and the point in time snapshot of permissions of the owner user.
+	// You can assign new privileges by specifying them in this parameter.
+	// To remove assigned privileges, you can supply an empty `role_descriptors` parameter, that is to say, an empty object `{}`.
+	// If an API key has no assigned privileges, it inherits the owner user's full permissions.
+	// The snapshot of the owner's permissions is always updated, whether you supply the `role_descriptors` parameter or not.
+	// The structure of a role descriptor is the same as the request for the create API keys API.
+	RoleDescriptors map[string]types.RoleDescriptor `json:"role_descriptors,omitempty"`
+	// Arbitrary metadata that you want to associate with the API key.
+	// It supports a nested data structure.
+	// Within the metadata object, keys beginning with `_` are reserved for system usage.
+	// When specified, this value fully replaces the metadata previously associated with the API key.
+	Metadata types.Metadata `json:"metadata,omitempty"`
+	// The expiration time for the API key.
+	// By default, API keys never expire.
+	// This property can be omitted to leave the expiration unchanged.
+	Expiration types.Duration `json:"expiration,omitzero"`
+}
+
+// SecurityUpdateAPIKeyResponse is the response of [SecurityAPI.UpdateAPIKey].
+type SecurityUpdateAPIKeyResponse struct {
+	// If `true`, the API key was updated.
+	// If `false`, the API key didn't change because no change was detected.
+	Updated bool `json:"updated"`
 }
 
 // UpdateAPIKey calls security.update_api_key: Update an API key.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-update-api-key
-func (a *SecurityAPI) UpdateAPIKey(ctx context.Context, r SecurityUpdateAPIKeyRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) UpdateAPIKey(ctx context.Context, r SecurityUpdateAPIKeyRequest, opts ...Option) (*SecurityUpdateAPIKeyResponse, error) {
+	return decodeAs[SecurityUpdateAPIKeyResponse](doSecurityUpdateAPIKey(ctx, a.t, r, opts))
+}
+
+// UpdateAPIKey calls security.update_api_key and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.UpdateAPIKey].
+func (a *RawSecurityAPI) UpdateAPIKey(ctx context.Context, r SecurityUpdateAPIKeyRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityUpdateAPIKey(ctx, a.t, r, opts)
+}
+
+func doSecurityUpdateAPIKey(ctx context.Context, t transport.Interface, r SecurityUpdateAPIKeyRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ID == "" {
 		return nil, missingPart("security.update_api_key", "id")
 	}
 	p := "/_security/api_key/" + esc(r.ID)
 	m := "PUT"
-	return send(ctx, a.t, "security.update_api_key", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "security.update_api_key", m, p, nil, body, "", "", opts)
 }
 
 // SecurityUpdateCrossClusterAPIKeyRequest holds the parameters of [SecurityAPI.UpdateCrossClusterAPIKey].
@@ -1323,20 +3248,68 @@ type SecurityUpdateCrossClusterAPIKeyRequest struct {
 	// ID: (path part "id", required) The ID of the cross-cluster API key to update.
 	ID string
 	// Body: The request to update attributes of a cross-cluster API key.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityUpdateCrossClusterAPIKeyBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecurityUpdateCrossClusterAPIKeyBody is the body of [SecurityAPI.UpdateCrossClusterAPIKey].
+type SecurityUpdateCrossClusterAPIKeyBody struct {
+	// The access to be granted to this API key.
+	// The access is composed of permissions for cross cluster search and cross cluster replication.
+	// At least one of them must be specified.
+	// When specified, the new access assignment fully replaces the previously assigned access.
+	Access types.Access `json:"access"`
+	// The expiration time for the API key.
+	// By default, API keys never expire. This property can be omitted to leave the value unchanged.
+	Expiration types.Duration `json:"expiration,omitzero"`
+	// Arbitrary metadata that you want to associate with the API key.
+	// It supports nested data structure.
+	// Within the metadata object, keys beginning with `_` are reserved for system usage.
+	// When specified, this information fully replaces metadata previously associated with the API key.
+	Metadata types.Metadata `json:"metadata,omitempty"`
+	// The certificate identity to associate with this API key.
+	// This field is used to restrict the API key to connections authenticated by a specific TLS certificate.
+	// The value should match the certificate's distinguished name (DN) pattern.
+	// When specified, this fully replaces any previously assigned certificate identity.
+	// To clear an existing certificate identity, explicitly set this field to `null`.
+	// When omitted, the existing certificate identity remains unchanged.
+	CertificateIdentity string `json:"certificate_identity,omitempty"`
+}
+
+// SecurityUpdateCrossClusterAPIKeyResponse is the response of [SecurityAPI.UpdateCrossClusterAPIKey].
+type SecurityUpdateCrossClusterAPIKeyResponse struct {
+	// If `true`, the API key was updated.
+	// If `false`, the API key didn’t change because no change was detected.
+	Updated bool `json:"updated"`
 }
 
 // UpdateCrossClusterAPIKey calls security.update_cross_cluster_api_key: Update a cross-cluster API key.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-update-cross-cluster-api-key
-func (a *SecurityAPI) UpdateCrossClusterAPIKey(ctx context.Context, r SecurityUpdateCrossClusterAPIKeyRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) UpdateCrossClusterAPIKey(ctx context.Context, r SecurityUpdateCrossClusterAPIKeyRequest, opts ...Option) (*SecurityUpdateCrossClusterAPIKeyResponse, error) {
+	return decodeAs[SecurityUpdateCrossClusterAPIKeyResponse](doSecurityUpdateCrossClusterAPIKey(ctx, a.t, r, opts))
+}
+
+// UpdateCrossClusterAPIKey calls security.update_cross_cluster_api_key and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.UpdateCrossClusterAPIKey].
+func (a *RawSecurityAPI) UpdateCrossClusterAPIKey(ctx context.Context, r SecurityUpdateCrossClusterAPIKeyRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityUpdateCrossClusterAPIKey(ctx, a.t, r, opts)
+}
+
+func doSecurityUpdateCrossClusterAPIKey(ctx context.Context, t transport.Interface, r SecurityUpdateCrossClusterAPIKeyRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ID == "" {
 		return nil, missingPart("security.update_cross_cluster_api_key", "id")
 	}
 	p := "/_security/cross_cluster/api_key/" + esc(r.ID)
 	m := "PUT"
-	return send(ctx, a.t, "security.update_cross_cluster_api_key", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "security.update_cross_cluster_api_key", m, p, nil, body, "", "", opts)
 }
 
 // SecurityUpdateSettingsRequest holds the parameters of [SecurityAPI.UpdateSettings].
@@ -1348,20 +3321,52 @@ type SecurityUpdateSettingsRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: An object with the new settings for each index, if any.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityUpdateSettingsBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SecurityUpdateSettingsBody is the body of [SecurityAPI.UpdateSettings].
+type SecurityUpdateSettingsBody struct {
+	// Settings for the index used for most security configuration, including native realm users and roles configured with the API.
+	Security *types.SecuritySettings `json:"security,omitempty"`
+	// Settings for the index used to store profile information.
+	SecurityProfile *types.SecuritySettings `json:"security-profile,omitempty"`
+	// Settings for the index used to store tokens.
+	SecurityTokens *types.SecuritySettings `json:"security-tokens,omitempty"`
+}
+
+// SecurityUpdateSettingsResponse is the response of [SecurityAPI.UpdateSettings].
+type SecurityUpdateSettingsResponse struct {
+	Acknowledged bool `json:"acknowledged"`
 }
 
 // UpdateSettings calls security.update_settings: Update security index settings.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-update-settings
-func (a *SecurityAPI) UpdateSettings(ctx context.Context, r SecurityUpdateSettingsRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) UpdateSettings(ctx context.Context, r SecurityUpdateSettingsRequest, opts ...Option) (*SecurityUpdateSettingsResponse, error) {
+	return decodeAs[SecurityUpdateSettingsResponse](doSecurityUpdateSettings(ctx, a.t, r, opts))
+}
+
+// UpdateSettings calls security.update_settings and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.UpdateSettings].
+func (a *RawSecurityAPI) UpdateSettings(ctx context.Context, r SecurityUpdateSettingsRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityUpdateSettings(ctx, a.t, r, opts)
+}
+
+func doSecurityUpdateSettings(ctx context.Context, t transport.Interface, r SecurityUpdateSettingsRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_security/settings"
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "security.update_settings", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "security.update_settings", m, p, q, body, "", "", opts)
 }
 
 // SecurityUpdateUserProfileDataRequest holds the parameters of [SecurityAPI.UpdateUserProfileData].
@@ -1375,14 +3380,47 @@ type SecurityUpdateUserProfileDataRequest struct {
 	// Refresh: ("refresh") If `true` (the default) then refresh the affected shards to make this operation visible to search, if `wait_for` then wait for a refresh to make this operation visible to search, if `false` then do nothing with refreshes.
 	Refresh Refresh
 	// Body: The application data to update.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SecurityUpdateUserProfileDataBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// SecurityUpdateUserProfileDataBody is the body of [SecurityAPI.UpdateUserProfileData].
+type SecurityUpdateUserProfileDataBody struct {
+	// Searchable data that you want to associate with the user profile.
+	// This field supports a nested data structure.
+	// Within the labels object, top-level keys cannot begin with an underscore (`_`) or contain a period (`.`).
+	Labels map[string]json.RawMessage `json:"labels,omitempty"`
+	// Non-searchable data that you want to associate with the user profile.
+	// This field supports a nested data structure.
+	// Within the `data` object, top-level keys cannot begin with an underscore (`_`) or contain a period (`.`).
+	// The data object is not searchable, but can be retrieved with the get user profile API.
+	Data map[string]json.RawMessage `json:"data,omitempty"`
+}
+
+// SecurityUpdateUserProfileDataResponse is the response of [SecurityAPI.UpdateUserProfileData].
+type SecurityUpdateUserProfileDataResponse = types.AcknowledgedResponseBase
 
 // UpdateUserProfileData calls security.update_user_profile_data: Update user profile data.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-update-user-profile-data
-func (a *SecurityAPI) UpdateUserProfileData(ctx context.Context, r SecurityUpdateUserProfileDataRequest, opts ...Option) (*transport.Response, error) {
+func (a *SecurityAPI) UpdateUserProfileData(ctx context.Context, r SecurityUpdateUserProfileDataRequest, opts ...Option) (*SecurityUpdateUserProfileDataResponse, error) {
+	return decodeAs[SecurityUpdateUserProfileDataResponse](doSecurityUpdateUserProfileData(ctx, a.t, r, opts))
+}
+
+// UpdateUserProfileData calls security.update_user_profile_data and returns the raw response: the caller reads and closes
+// its body. See [SecurityAPI.UpdateUserProfileData].
+func (a *RawSecurityAPI) UpdateUserProfileData(ctx context.Context, r SecurityUpdateUserProfileDataRequest, opts ...Option) (*transport.Response, error) {
+	return doSecurityUpdateUserProfileData(ctx, a.t, r, opts)
+}
+
+func doSecurityUpdateUserProfileData(ctx context.Context, t transport.Interface, r SecurityUpdateUserProfileDataRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Uid == "" {
 		return nil, missingPart("security.update_user_profile_data", "uid")
 	}
@@ -1392,5 +3430,5 @@ func (a *SecurityAPI) UpdateUserProfileData(ctx context.Context, r SecurityUpdat
 	setInt(q, "if_primary_term", r.IfPrimaryTerm)
 	setInt(q, "if_seq_no", r.IfSeqNo)
 	setStr(q, "refresh", string(r.Refresh))
-	return send(ctx, a.t, "security.update_user_profile_data", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "security.update_user_profile_data", m, p, q, body, "", "", opts)
 }

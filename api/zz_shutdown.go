@@ -5,6 +5,7 @@ package api
 import (
 	"context"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -20,11 +21,24 @@ type ShutdownDeleteNodeRequest struct {
 	Timeout string
 }
 
+// ShutdownDeleteNodeResponse is the response of [ShutdownAPI.DeleteNode].
+type ShutdownDeleteNodeResponse = types.AcknowledgedResponseBase
+
 // DeleteNode calls shutdown.delete_node: Cancel node shutdown preparations.
 //
 // This endpoint is internal to Elasticsearch.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-shutdown-delete-node
-func (a *ShutdownAPI) DeleteNode(ctx context.Context, r ShutdownDeleteNodeRequest, opts ...Option) (*transport.Response, error) {
+func (a *ShutdownAPI) DeleteNode(ctx context.Context, r ShutdownDeleteNodeRequest, opts ...Option) (*ShutdownDeleteNodeResponse, error) {
+	return decodeAs[ShutdownDeleteNodeResponse](doShutdownDeleteNode(ctx, a.t, r, opts))
+}
+
+// DeleteNode calls shutdown.delete_node and returns the raw response: the caller reads and closes
+// its body. See [ShutdownAPI.DeleteNode].
+func (a *RawShutdownAPI) DeleteNode(ctx context.Context, r ShutdownDeleteNodeRequest, opts ...Option) (*transport.Response, error) {
+	return doShutdownDeleteNode(ctx, a.t, r, opts)
+}
+
+func doShutdownDeleteNode(ctx context.Context, t transport.Interface, r ShutdownDeleteNodeRequest, opts []Option) (*transport.Response, error) {
 	if r.NodeID == "" {
 		return nil, missingPart("shutdown.delete_node", "node_id")
 	}
@@ -33,7 +47,7 @@ func (a *ShutdownAPI) DeleteNode(ctx context.Context, r ShutdownDeleteNodeReques
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "shutdown.delete_node", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "shutdown.delete_node", m, p, q, nil, "", "", opts)
 }
 
 // ShutdownGetNodeRequest holds the parameters of [ShutdownAPI.GetNode].
@@ -46,11 +60,26 @@ type ShutdownGetNodeRequest struct {
 	MasterTimeout string
 }
 
+// ShutdownGetNodeResponse is the response of [ShutdownAPI.GetNode].
+type ShutdownGetNodeResponse struct {
+	Nodes []types.NodeShutdownStatus `json:"nodes,omitempty"`
+}
+
 // GetNode calls shutdown.get_node: Get the shutdown status.
 //
 // This endpoint is internal to Elasticsearch.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-shutdown-get-node
-func (a *ShutdownAPI) GetNode(ctx context.Context, r ShutdownGetNodeRequest, opts ...Option) (*transport.Response, error) {
+func (a *ShutdownAPI) GetNode(ctx context.Context, r ShutdownGetNodeRequest, opts ...Option) (*ShutdownGetNodeResponse, error) {
+	return decodeAs[ShutdownGetNodeResponse](doShutdownGetNode(ctx, a.t, r, opts))
+}
+
+// GetNode calls shutdown.get_node and returns the raw response: the caller reads and closes
+// its body. See [ShutdownAPI.GetNode].
+func (a *RawShutdownAPI) GetNode(ctx context.Context, r ShutdownGetNodeRequest, opts ...Option) (*transport.Response, error) {
+	return doShutdownGetNode(ctx, a.t, r, opts)
+}
+
+func doShutdownGetNode(ctx context.Context, t transport.Interface, r ShutdownGetNodeRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -61,7 +90,7 @@ func (a *ShutdownAPI) GetNode(ctx context.Context, r ShutdownGetNodeRequest, opt
 	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "shutdown.get_node", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "shutdown.get_node", m, p, q, nil, "", "", opts)
 }
 
 // ShutdownPutNodeRequest holds the parameters of [ShutdownAPI.PutNode].
@@ -75,15 +104,61 @@ type ShutdownPutNodeRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The shutdown type definition to register.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *ShutdownPutNodeBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// ShutdownPutNodeBody is the body of [ShutdownAPI.PutNode].
+type ShutdownPutNodeBody struct {
+	// Valid values are restart, remove, or replace.
+	// Use restart when you need to temporarily shut down a node to perform an upgrade, make configuration changes, or perform other maintenance.
+	// Because the node is expected to rejoin the cluster, data is not migrated off of the node.
+	// Use remove when you need to permanently remove a node from the cluster.
+	// The node is not marked ready for shutdown until data is migrated off of the node Use replace to do a 1:1 replacement of a node with another node.
+	// Certain allocation decisions will be ignored (such as disk watermarks) in the interest of true replacement of the source node with the target node.
+	// During a replace-type shutdown, rollover and index creation may result in unassigned shards, and shrink may fail until the replacement is complete.
+	Type types.Type `json:"type"`
+	// A human-readable reason that the node is being shut down.
+	// This field provides information for other cluster operators; it does not affect the shut down process.
+	Reason string `json:"reason"`
+	// Only valid if type is restart.
+	// Controls how long Elasticsearch will wait for the node to restart and join the cluster before reassigning its shards to other nodes.
+	// This works the same as delaying allocation with the index.unassigned.node_left.delayed_timeout setting.
+	// If you don't specify a restart allocation delay, a default value of 5 minutes will be used.
+	// If both a restart allocation delay and an index-level allocation delay are configured, the longer of the two is used.
+	AllocationDelay string `json:"allocation_delay,omitempty"`
+	// Only valid if type is replace.
+	// Specifies the name of the node that is replacing the node being shut down.
+	// Shards from the shut down node are only allowed to be allocated to the target node, and no other data will be allocated to the target node.
+	// During relocation of data certain allocation rules are ignored, such as disk watermarks or user attribute filtering rules.
+	TargetNodeName string `json:"target_node_name,omitempty"`
+}
+
+// ShutdownPutNodeResponse is the response of [ShutdownAPI.PutNode].
+type ShutdownPutNodeResponse = types.AcknowledgedResponseBase
 
 // PutNode calls shutdown.put_node: Prepare a node to be shut down.
 //
 // This endpoint is internal to Elasticsearch.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-shutdown-put-node
-func (a *ShutdownAPI) PutNode(ctx context.Context, r ShutdownPutNodeRequest, opts ...Option) (*transport.Response, error) {
+func (a *ShutdownAPI) PutNode(ctx context.Context, r ShutdownPutNodeRequest, opts ...Option) (*ShutdownPutNodeResponse, error) {
+	return decodeAs[ShutdownPutNodeResponse](doShutdownPutNode(ctx, a.t, r, opts))
+}
+
+// PutNode calls shutdown.put_node and returns the raw response: the caller reads and closes
+// its body. See [ShutdownAPI.PutNode].
+func (a *RawShutdownAPI) PutNode(ctx context.Context, r ShutdownPutNodeRequest, opts ...Option) (*transport.Response, error) {
+	return doShutdownPutNode(ctx, a.t, r, opts)
+}
+
+func doShutdownPutNode(ctx context.Context, t transport.Interface, r ShutdownPutNodeRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.NodeID == "" {
 		return nil, missingPart("shutdown.put_node", "node_id")
 	}
@@ -92,5 +167,5 @@ func (a *ShutdownAPI) PutNode(ctx context.Context, r ShutdownPutNodeRequest, opt
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "shutdown.put_node", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "shutdown.put_node", m, p, q, body, "", "", opts)
 }

@@ -5,6 +5,7 @@ package api
 import (
 	"context"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -20,18 +21,55 @@ type SimulateIngestRequest struct {
 	// Pipeline: ("pipeline") The pipeline id to preprocess incoming documents with if no pipeline is given for a particular document.
 	Pipeline string
 	// Body: The simulate definition.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SimulateIngestBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SimulateIngestBody is the body of [SimulateAPI.Ingest].
+type SimulateIngestBody struct {
+	// Sample documents to test in the pipeline.
+	Docs []types.Document `json:"docs,omitempty"`
+	// A map of component template names to substitute component template definition objects.
+	ComponentTemplateSubstitutions map[string]types.ComponentTemplateNode `json:"component_template_substitutions,omitempty"`
+	// A map of index template names to substitute index template definition objects.
+	IndexTemplateSubstitutions map[string]types.IndexTemplate `json:"index_template_substitutions,omitempty"`
+	MappingAddition            *types.TypeMapping             `json:"mapping_addition,omitempty"`
+	// Pipelines to test.
+	// If you don’t specify the `pipeline` request path parameter, this parameter is required.
+	// If you specify both this and the request path parameter, the API only uses the request path parameter.
+	PipelineSubstitutions map[string]types.IngestPipeline `json:"pipeline_substitutions,omitempty"`
+}
+
+// SimulateIngestResponse is the response of [SimulateAPI.Ingest].
+type SimulateIngestResponse struct {
+	Docs []types.SimulateIngestDocumentResult `json:"docs,omitempty"`
 }
 
 // Ingest calls simulate.ingest: Simulate data ingestion.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-simulate-ingest
-func (a *SimulateAPI) Ingest(ctx context.Context, r SimulateIngestRequest, opts ...Option) (*transport.Response, error) {
+func (a *SimulateAPI) Ingest(ctx context.Context, r SimulateIngestRequest, opts ...Option) (*SimulateIngestResponse, error) {
+	return decodeAs[SimulateIngestResponse](doSimulateIngest(ctx, a.t, r, opts))
+}
+
+// Ingest calls simulate.ingest and returns the raw response: the caller reads and closes
+// its body. See [SimulateAPI.Ingest].
+func (a *RawSimulateAPI) Ingest(ctx context.Context, r SimulateIngestRequest, opts ...Option) (*transport.Response, error) {
+	return doSimulateIngest(ctx, a.t, r, opts)
+}
+
+func doSimulateIngest(ctx context.Context, t transport.Interface, r SimulateIngestRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	var p string
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	switch {
@@ -43,5 +81,5 @@ func (a *SimulateAPI) Ingest(ctx context.Context, r SimulateIngestRequest, opts 
 	q := url.Values{}
 	setStr(q, "merge_type", string(r.MergeType))
 	setStr(q, "pipeline", r.Pipeline)
-	return send(ctx, a.t, "simulate.ingest", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "simulate.ingest", m, p, q, body, "", "", opts)
 }

@@ -5,6 +5,7 @@ package api
 import (
 	"context"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -20,10 +21,23 @@ type SLMDeleteLifecycleRequest struct {
 	Timeout string
 }
 
+// SLMDeleteLifecycleResponse is the response of [SLMAPI.DeleteLifecycle].
+type SLMDeleteLifecycleResponse = types.AcknowledgedResponseBase
+
 // DeleteLifecycle calls slm.delete_lifecycle: Delete a policy.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-slm-delete-lifecycle
-func (a *SLMAPI) DeleteLifecycle(ctx context.Context, r SLMDeleteLifecycleRequest, opts ...Option) (*transport.Response, error) {
+func (a *SLMAPI) DeleteLifecycle(ctx context.Context, r SLMDeleteLifecycleRequest, opts ...Option) (*SLMDeleteLifecycleResponse, error) {
+	return decodeAs[SLMDeleteLifecycleResponse](doSLMDeleteLifecycle(ctx, a.t, r, opts))
+}
+
+// DeleteLifecycle calls slm.delete_lifecycle and returns the raw response: the caller reads and closes
+// its body. See [SLMAPI.DeleteLifecycle].
+func (a *RawSLMAPI) DeleteLifecycle(ctx context.Context, r SLMDeleteLifecycleRequest, opts ...Option) (*transport.Response, error) {
+	return doSLMDeleteLifecycle(ctx, a.t, r, opts)
+}
+
+func doSLMDeleteLifecycle(ctx context.Context, t transport.Interface, r SLMDeleteLifecycleRequest, opts []Option) (*transport.Response, error) {
 	if r.PolicyID == "" {
 		return nil, missingPart("slm.delete_lifecycle", "policy_id")
 	}
@@ -32,7 +46,7 @@ func (a *SLMAPI) DeleteLifecycle(ctx context.Context, r SLMDeleteLifecycleReques
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "slm.delete_lifecycle", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "slm.delete_lifecycle", m, p, q, nil, "", "", opts)
 }
 
 // SLMExecuteLifecycleRequest holds the parameters of [SLMAPI.ExecuteLifecycle].
@@ -47,10 +61,25 @@ type SLMExecuteLifecycleRequest struct {
 	Timeout string
 }
 
+// SLMExecuteLifecycleResponse is the response of [SLMAPI.ExecuteLifecycle].
+type SLMExecuteLifecycleResponse struct {
+	SnapshotName types.Name `json:"snapshot_name"`
+}
+
 // ExecuteLifecycle calls slm.execute_lifecycle: Run a policy.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-slm-execute-lifecycle
-func (a *SLMAPI) ExecuteLifecycle(ctx context.Context, r SLMExecuteLifecycleRequest, opts ...Option) (*transport.Response, error) {
+func (a *SLMAPI) ExecuteLifecycle(ctx context.Context, r SLMExecuteLifecycleRequest, opts ...Option) (*SLMExecuteLifecycleResponse, error) {
+	return decodeAs[SLMExecuteLifecycleResponse](doSLMExecuteLifecycle(ctx, a.t, r, opts))
+}
+
+// ExecuteLifecycle calls slm.execute_lifecycle and returns the raw response: the caller reads and closes
+// its body. See [SLMAPI.ExecuteLifecycle].
+func (a *RawSLMAPI) ExecuteLifecycle(ctx context.Context, r SLMExecuteLifecycleRequest, opts ...Option) (*transport.Response, error) {
+	return doSLMExecuteLifecycle(ctx, a.t, r, opts)
+}
+
+func doSLMExecuteLifecycle(ctx context.Context, t transport.Interface, r SLMExecuteLifecycleRequest, opts []Option) (*transport.Response, error) {
 	if r.PolicyID == "" {
 		return nil, missingPart("slm.execute_lifecycle", "policy_id")
 	}
@@ -59,7 +88,7 @@ func (a *SLMAPI) ExecuteLifecycle(ctx context.Context, r SLMExecuteLifecycleRequ
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "slm.execute_lifecycle", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "slm.execute_lifecycle", m, p, q, nil, "", "", opts)
 }
 
 // SLMExecuteRetentionRequest holds the parameters of [SLMAPI.ExecuteRetention].
@@ -72,16 +101,29 @@ type SLMExecuteRetentionRequest struct {
 	Timeout string
 }
 
+// SLMExecuteRetentionResponse is the response of [SLMAPI.ExecuteRetention].
+type SLMExecuteRetentionResponse = types.AcknowledgedResponseBase
+
 // ExecuteRetention calls slm.execute_retention: Run a retention policy.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-slm-execute-retention
-func (a *SLMAPI) ExecuteRetention(ctx context.Context, r SLMExecuteRetentionRequest, opts ...Option) (*transport.Response, error) {
+func (a *SLMAPI) ExecuteRetention(ctx context.Context, r SLMExecuteRetentionRequest, opts ...Option) (*SLMExecuteRetentionResponse, error) {
+	return decodeAs[SLMExecuteRetentionResponse](doSLMExecuteRetention(ctx, a.t, r, opts))
+}
+
+// ExecuteRetention calls slm.execute_retention and returns the raw response: the caller reads and closes
+// its body. See [SLMAPI.ExecuteRetention].
+func (a *RawSLMAPI) ExecuteRetention(ctx context.Context, r SLMExecuteRetentionRequest, opts ...Option) (*transport.Response, error) {
+	return doSLMExecuteRetention(ctx, a.t, r, opts)
+}
+
+func doSLMExecuteRetention(ctx context.Context, t transport.Interface, r SLMExecuteRetentionRequest, opts []Option) (*transport.Response, error) {
 	p := "/_slm/_execute_retention"
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "slm.execute_retention", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "slm.execute_retention", m, p, q, nil, "", "", opts)
 }
 
 // SLMGetLifecycleRequest holds the parameters of [SLMAPI.GetLifecycle].
@@ -97,10 +139,23 @@ type SLMGetLifecycleRequest struct {
 	Timeout string
 }
 
+// SLMGetLifecycleResponse is the response of [SLMAPI.GetLifecycle].
+type SLMGetLifecycleResponse = map[string]types.SnapshotLifecycle
+
 // GetLifecycle calls slm.get_lifecycle: Get policy information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-slm-get-lifecycle
-func (a *SLMAPI) GetLifecycle(ctx context.Context, r SLMGetLifecycleRequest, opts ...Option) (*transport.Response, error) {
+func (a *SLMAPI) GetLifecycle(ctx context.Context, r SLMGetLifecycleRequest, opts ...Option) (*SLMGetLifecycleResponse, error) {
+	return decodeAs[SLMGetLifecycleResponse](doSLMGetLifecycle(ctx, a.t, r, opts))
+}
+
+// GetLifecycle calls slm.get_lifecycle and returns the raw response: the caller reads and closes
+// its body. See [SLMAPI.GetLifecycle].
+func (a *RawSLMAPI) GetLifecycle(ctx context.Context, r SLMGetLifecycleRequest, opts ...Option) (*transport.Response, error) {
+	return doSLMGetLifecycle(ctx, a.t, r, opts)
+}
+
+func doSLMGetLifecycle(ctx context.Context, t transport.Interface, r SLMGetLifecycleRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -112,7 +167,7 @@ func (a *SLMAPI) GetLifecycle(ctx context.Context, r SLMGetLifecycleRequest, opt
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "slm.get_lifecycle", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "slm.get_lifecycle", m, p, q, nil, "", "", opts)
 }
 
 // SLMGetStatsRequest holds the parameters of [SLMAPI.GetStats].
@@ -125,16 +180,40 @@ type SLMGetStatsRequest struct {
 	Timeout string
 }
 
+// SLMGetStatsResponse is the response of [SLMAPI.GetStats].
+type SLMGetStatsResponse struct {
+	RetentionDeletionTime         types.Duration              `json:"retention_deletion_time,omitzero"`
+	RetentionDeletionTimeMillis   types.UnitMillis            `json:"retention_deletion_time_millis"`
+	RetentionFailed               int64                       `json:"retention_failed"`
+	RetentionRuns                 int64                       `json:"retention_runs"`
+	RetentionTimedOut             int64                       `json:"retention_timed_out"`
+	TotalSnapshotsDeleted         int64                       `json:"total_snapshots_deleted"`
+	TotalSnapshotDeletionFailures int64                       `json:"total_snapshot_deletion_failures"`
+	TotalSnapshotsFailed          int64                       `json:"total_snapshots_failed"`
+	TotalSnapshotsTaken           int64                       `json:"total_snapshots_taken"`
+	PolicyStats                   []types.SnapshotPolicyStats `json:"policy_stats,omitempty"`
+}
+
 // GetStats calls slm.get_stats: Get snapshot lifecycle management statistics.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-slm-get-stats
-func (a *SLMAPI) GetStats(ctx context.Context, r SLMGetStatsRequest, opts ...Option) (*transport.Response, error) {
+func (a *SLMAPI) GetStats(ctx context.Context, r SLMGetStatsRequest, opts ...Option) (*SLMGetStatsResponse, error) {
+	return decodeAs[SLMGetStatsResponse](doSLMGetStats(ctx, a.t, r, opts))
+}
+
+// GetStats calls slm.get_stats and returns the raw response: the caller reads and closes
+// its body. See [SLMAPI.GetStats].
+func (a *RawSLMAPI) GetStats(ctx context.Context, r SLMGetStatsRequest, opts ...Option) (*transport.Response, error) {
+	return doSLMGetStats(ctx, a.t, r, opts)
+}
+
+func doSLMGetStats(ctx context.Context, t transport.Interface, r SLMGetStatsRequest, opts []Option) (*transport.Response, error) {
 	p := "/_slm/stats"
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "slm.get_stats", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "slm.get_stats", m, p, q, nil, "", "", opts)
 }
 
 // SLMGetStatusRequest holds the parameters of [SLMAPI.GetStatus].
@@ -147,16 +226,31 @@ type SLMGetStatusRequest struct {
 	Timeout string
 }
 
+// SLMGetStatusResponse is the response of [SLMAPI.GetStatus].
+type SLMGetStatusResponse struct {
+	OperationMode types.LifecycleOperationMode `json:"operation_mode"`
+}
+
 // GetStatus calls slm.get_status: Get the snapshot lifecycle management status.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-slm-get-status
-func (a *SLMAPI) GetStatus(ctx context.Context, r SLMGetStatusRequest, opts ...Option) (*transport.Response, error) {
+func (a *SLMAPI) GetStatus(ctx context.Context, r SLMGetStatusRequest, opts ...Option) (*SLMGetStatusResponse, error) {
+	return decodeAs[SLMGetStatusResponse](doSLMGetStatus(ctx, a.t, r, opts))
+}
+
+// GetStatus calls slm.get_status and returns the raw response: the caller reads and closes
+// its body. See [SLMAPI.GetStatus].
+func (a *RawSLMAPI) GetStatus(ctx context.Context, r SLMGetStatusRequest, opts ...Option) (*transport.Response, error) {
+	return doSLMGetStatus(ctx, a.t, r, opts)
+}
+
+func doSLMGetStatus(ctx context.Context, t transport.Interface, r SLMGetStatusRequest, opts []Option) (*transport.Response, error) {
 	p := "/_slm/status"
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "slm.get_status", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "slm.get_status", m, p, q, nil, "", "", opts)
 }
 
 // SLMPutLifecycleRequest holds the parameters of [SLMAPI.PutLifecycle].
@@ -170,14 +264,48 @@ type SLMPutLifecycleRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The snapshot lifecycle policy definition to register.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SLMPutLifecycleBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// SLMPutLifecycleBody is the body of [SLMAPI.PutLifecycle].
+type SLMPutLifecycleBody struct {
+	// Configuration for each snapshot created by the policy.
+	Config *types.Configuration `json:"config,omitempty"`
+	// Name automatically assigned to each snapshot created by the policy. Date math is supported. To prevent conflicting snapshot names, a UUID is automatically appended to each snapshot name.
+	Name types.Name `json:"name,omitempty"`
+	// Repository used to store snapshots created by this policy. This repository must exist prior to the policy’s creation. You can create a repository using the snapshot repository API.
+	Repository string `json:"repository,omitempty"`
+	// Retention rules used to retain and delete snapshots created by the policy.
+	Retention *types.Retention `json:"retention,omitempty"`
+	// Periodic or absolute schedule at which the policy creates snapshots. SLM applies schedule changes immediately.
+	Schedule types.CronExpression `json:"schedule,omitempty"`
+}
+
+// SLMPutLifecycleResponse is the response of [SLMAPI.PutLifecycle].
+type SLMPutLifecycleResponse = types.AcknowledgedResponseBase
 
 // PutLifecycle calls slm.put_lifecycle: Create or update a policy.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-slm-put-lifecycle
-func (a *SLMAPI) PutLifecycle(ctx context.Context, r SLMPutLifecycleRequest, opts ...Option) (*transport.Response, error) {
+func (a *SLMAPI) PutLifecycle(ctx context.Context, r SLMPutLifecycleRequest, opts ...Option) (*SLMPutLifecycleResponse, error) {
+	return decodeAs[SLMPutLifecycleResponse](doSLMPutLifecycle(ctx, a.t, r, opts))
+}
+
+// PutLifecycle calls slm.put_lifecycle and returns the raw response: the caller reads and closes
+// its body. See [SLMAPI.PutLifecycle].
+func (a *RawSLMAPI) PutLifecycle(ctx context.Context, r SLMPutLifecycleRequest, opts ...Option) (*transport.Response, error) {
+	return doSLMPutLifecycle(ctx, a.t, r, opts)
+}
+
+func doSLMPutLifecycle(ctx context.Context, t transport.Interface, r SLMPutLifecycleRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.PolicyID == "" {
 		return nil, missingPart("slm.put_lifecycle", "policy_id")
 	}
@@ -186,7 +314,7 @@ func (a *SLMAPI) PutLifecycle(ctx context.Context, r SLMPutLifecycleRequest, opt
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "slm.put_lifecycle", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "slm.put_lifecycle", m, p, q, body, "", "", opts)
 }
 
 // SLMStartRequest holds the parameters of [SLMAPI.Start].
@@ -199,16 +327,29 @@ type SLMStartRequest struct {
 	Timeout string
 }
 
+// SLMStartResponse is the response of [SLMAPI.Start].
+type SLMStartResponse = types.AcknowledgedResponseBase
+
 // Start calls slm.start: Start snapshot lifecycle management.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-slm-start
-func (a *SLMAPI) Start(ctx context.Context, r SLMStartRequest, opts ...Option) (*transport.Response, error) {
+func (a *SLMAPI) Start(ctx context.Context, r SLMStartRequest, opts ...Option) (*SLMStartResponse, error) {
+	return decodeAs[SLMStartResponse](doSLMStart(ctx, a.t, r, opts))
+}
+
+// Start calls slm.start and returns the raw response: the caller reads and closes
+// its body. See [SLMAPI.Start].
+func (a *RawSLMAPI) Start(ctx context.Context, r SLMStartRequest, opts ...Option) (*transport.Response, error) {
+	return doSLMStart(ctx, a.t, r, opts)
+}
+
+func doSLMStart(ctx context.Context, t transport.Interface, r SLMStartRequest, opts []Option) (*transport.Response, error) {
 	p := "/_slm/start"
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "slm.start", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "slm.start", m, p, q, nil, "", "", opts)
 }
 
 // SLMStopRequest holds the parameters of [SLMAPI.Stop].
@@ -221,14 +362,27 @@ type SLMStopRequest struct {
 	Timeout string
 }
 
+// SLMStopResponse is the response of [SLMAPI.Stop].
+type SLMStopResponse = types.AcknowledgedResponseBase
+
 // Stop calls slm.stop: Stop snapshot lifecycle management.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-slm-stop
-func (a *SLMAPI) Stop(ctx context.Context, r SLMStopRequest, opts ...Option) (*transport.Response, error) {
+func (a *SLMAPI) Stop(ctx context.Context, r SLMStopRequest, opts ...Option) (*SLMStopResponse, error) {
+	return decodeAs[SLMStopResponse](doSLMStop(ctx, a.t, r, opts))
+}
+
+// Stop calls slm.stop and returns the raw response: the caller reads and closes
+// its body. See [SLMAPI.Stop].
+func (a *RawSLMAPI) Stop(ctx context.Context, r SLMStopRequest, opts ...Option) (*transport.Response, error) {
+	return doSLMStop(ctx, a.t, r, opts)
+}
+
+func doSLMStop(ctx context.Context, t transport.Interface, r SLMStopRequest, opts []Option) (*transport.Response, error) {
 	p := "/_slm/stop"
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "slm.stop", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "slm.stop", m, p, q, nil, "", "", opts)
 }

@@ -5,6 +5,7 @@ package api
 import (
 	"context"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -20,10 +21,26 @@ type SnapshotCleanupRepositoryRequest struct {
 	Timeout string
 }
 
+// SnapshotCleanupRepositoryResponse is the response of [SnapshotAPI.CleanupRepository].
+type SnapshotCleanupRepositoryResponse struct {
+	// Statistics for cleanup operations.
+	Results types.CleanupRepositoryResults `json:"results"`
+}
+
 // CleanupRepository calls snapshot.cleanup_repository: Clean up the snapshot repository.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-snapshot-cleanup-repository
-func (a *SnapshotAPI) CleanupRepository(ctx context.Context, r SnapshotCleanupRepositoryRequest, opts ...Option) (*transport.Response, error) {
+func (a *SnapshotAPI) CleanupRepository(ctx context.Context, r SnapshotCleanupRepositoryRequest, opts ...Option) (*SnapshotCleanupRepositoryResponse, error) {
+	return decodeAs[SnapshotCleanupRepositoryResponse](doSnapshotCleanupRepository(ctx, a.t, r, opts))
+}
+
+// CleanupRepository calls snapshot.cleanup_repository and returns the raw response: the caller reads and closes
+// its body. See [SnapshotAPI.CleanupRepository].
+func (a *RawSnapshotAPI) CleanupRepository(ctx context.Context, r SnapshotCleanupRepositoryRequest, opts ...Option) (*transport.Response, error) {
+	return doSnapshotCleanupRepository(ctx, a.t, r, opts)
+}
+
+func doSnapshotCleanupRepository(ctx context.Context, t transport.Interface, r SnapshotCleanupRepositoryRequest, opts []Option) (*transport.Response, error) {
 	if r.Repository == "" {
 		return nil, missingPart("snapshot.cleanup_repository", "repository")
 	}
@@ -32,7 +49,7 @@ func (a *SnapshotAPI) CleanupRepository(ctx context.Context, r SnapshotCleanupRe
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "snapshot.cleanup_repository", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "snapshot.cleanup_repository", m, p, q, nil, "", "", opts)
 }
 
 // SnapshotCloneRequest holds the parameters of [SnapshotAPI.Clone].
@@ -47,14 +64,41 @@ type SnapshotCloneRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	MasterTimeout string
 	// Body: The snapshot clone definition.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SnapshotCloneBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// SnapshotCloneBody is the body of [SnapshotAPI.Clone].
+type SnapshotCloneBody struct {
+	// A comma-separated list of indices to include in the snapshot.
+	// Multi-target syntax is supported.
+	Indices string `json:"indices"`
+}
+
+// SnapshotCloneResponse is the response of [SnapshotAPI.Clone].
+type SnapshotCloneResponse = types.AcknowledgedResponseBase
 
 // Clone calls snapshot.clone: Clone a snapshot.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-snapshot-clone
-func (a *SnapshotAPI) Clone(ctx context.Context, r SnapshotCloneRequest, opts ...Option) (*transport.Response, error) {
+func (a *SnapshotAPI) Clone(ctx context.Context, r SnapshotCloneRequest, opts ...Option) (*SnapshotCloneResponse, error) {
+	return decodeAs[SnapshotCloneResponse](doSnapshotClone(ctx, a.t, r, opts))
+}
+
+// Clone calls snapshot.clone and returns the raw response: the caller reads and closes
+// its body. See [SnapshotAPI.Clone].
+func (a *RawSnapshotAPI) Clone(ctx context.Context, r SnapshotCloneRequest, opts ...Option) (*transport.Response, error) {
+	return doSnapshotClone(ctx, a.t, r, opts)
+}
+
+func doSnapshotClone(ctx context.Context, t transport.Interface, r SnapshotCloneRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Repository == "" {
 		return nil, missingPart("snapshot.clone", "repository")
 	}
@@ -68,7 +112,7 @@ func (a *SnapshotAPI) Clone(ctx context.Context, r SnapshotCloneRequest, opts ..
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "snapshot.clone", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "snapshot.clone", m, p, q, body, "", "", opts)
 }
 
 // SnapshotCreateRequest holds the parameters of [SnapshotAPI.Create].
@@ -83,14 +127,81 @@ type SnapshotCreateRequest struct {
 	// WaitForCompletion: ("wait_for_completion") Should this request wait until the operation has completed before returning.
 	WaitForCompletion *bool
 	// Body: The snapshot definition.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SnapshotCreateBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SnapshotCreateBody is the body of [SnapshotAPI.Create].
+type SnapshotCreateBody struct {
+	// Determines how wildcard patterns in the `indices` parameter match data streams and indices.
+	// It supports comma-separated values such as `open,hidden`.
+	ExpandWildcards types.ExpandWildcards `json:"expand_wildcards,omitempty"`
+	// The feature states to include in the snapshot.
+	// Each feature state includes one or more system indices containing related data.
+	// You can view a list of eligible features using the get features API.
+	//
+	// If `include_global_state` is `true`, all current feature states are included by default.
+	// If `include_global_state` is `false`, no feature states are included by default.
+	//
+	// Note that specifying an empty array will result in the default behavior.
+	// To exclude all feature states, regardless of the `include_global_state` value, specify an array with only the value `none` (`["none"]`).
+	FeatureStates []string `json:"feature_states,omitempty"`
+	// If `true`, the request ignores data streams and indices in `indices` that are missing or closed.
+	// If `false`, the request returns an error for any data stream or index that is missing or closed.
+	IgnoreUnavailable *bool `json:"ignore_unavailable,omitempty"`
+	// If `true`, the current cluster state is included in the snapshot.
+	// The cluster state includes persistent cluster settings, composable index templates, legacy index templates, ingest pipelines, and ILM policies.
+	// It also includes data stored in system indices, such as Watches and task records (configurable via `feature_states`).
+	IncludeGlobalState *bool `json:"include_global_state,omitempty"`
+	// A comma-separated list of data streams and indices to include in the snapshot.
+	// It supports a multi-target syntax.
+	// The default is an empty array (`[]`), which includes all regular data streams and regular indices.
+	// To exclude all data streams and indices, use `-*`.
+	//
+	// You can't use this parameter to include or exclude system indices or system data streams from a snapshot.
+	// Use `feature_states` instead.
+	Indices types.Indices `json:"indices,omitempty"`
+	// Arbitrary metadata to the snapshot, such as a record of who took the snapshot, why it was taken, or any other useful data.
+	// It can have any contents but it must be less than 1024 bytes.
+	// This information is not automatically generated by Elasticsearch.
+	Metadata types.Metadata `json:"metadata,omitempty"`
+	// If `true`, it enables you to restore a partial snapshot of indices with unavailable shards.
+	// Only shards that were successfully included in the snapshot will be restored.
+	// All missing shards will be recreated as empty.
+	//
+	// If `false`, the entire restore operation will fail if one or more indices included in the snapshot do not have all primary shards available.
+	Partial *bool `json:"partial,omitempty"`
+}
+
+// SnapshotCreateResponse is the response of [SnapshotAPI.Create].
+type SnapshotCreateResponse struct {
+	// Equals `true` if the snapshot was accepted. Present when the request had `wait_for_completion` set to `false`
+	Accepted *bool `json:"accepted,omitempty"`
+	// Snapshot information. Present when the request had `wait_for_completion` set to `true`
+	Snapshot *types.SnapshotInfo `json:"snapshot,omitempty"`
 }
 
 // Create calls snapshot.create: Create a snapshot.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-snapshot-create
-func (a *SnapshotAPI) Create(ctx context.Context, r SnapshotCreateRequest, opts ...Option) (*transport.Response, error) {
+func (a *SnapshotAPI) Create(ctx context.Context, r SnapshotCreateRequest, opts ...Option) (*SnapshotCreateResponse, error) {
+	return decodeAs[SnapshotCreateResponse](doSnapshotCreate(ctx, a.t, r, opts))
+}
+
+// Create calls snapshot.create and returns the raw response: the caller reads and closes
+// its body. See [SnapshotAPI.Create].
+func (a *RawSnapshotAPI) Create(ctx context.Context, r SnapshotCreateRequest, opts ...Option) (*transport.Response, error) {
+	return doSnapshotCreate(ctx, a.t, r, opts)
+}
+
+func doSnapshotCreate(ctx context.Context, t transport.Interface, r SnapshotCreateRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Repository == "" {
 		return nil, missingPart("snapshot.create", "repository")
 	}
@@ -102,7 +213,7 @@ func (a *SnapshotAPI) Create(ctx context.Context, r SnapshotCreateRequest, opts 
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, "snapshot.create", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "snapshot.create", m, p, q, body, "", "", opts)
 }
 
 // SnapshotCreateRepositoryRequest holds the parameters of [SnapshotAPI.CreateRepository].
@@ -118,14 +229,34 @@ type SnapshotCreateRepositoryRequest struct {
 	// Verify: ("verify") Whether to verify the repository after creation.
 	Verify *bool
 	// Body: The repository definition.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body types.Repository
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// SnapshotCreateRepositoryResponse is the response of [SnapshotAPI.CreateRepository].
+type SnapshotCreateRepositoryResponse = types.AcknowledgedResponseBase
 
 // CreateRepository calls snapshot.create_repository: Create or update a snapshot repository.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-snapshot-create-repository
-func (a *SnapshotAPI) CreateRepository(ctx context.Context, r SnapshotCreateRepositoryRequest, opts ...Option) (*transport.Response, error) {
+func (a *SnapshotAPI) CreateRepository(ctx context.Context, r SnapshotCreateRepositoryRequest, opts ...Option) (*SnapshotCreateRepositoryResponse, error) {
+	return decodeAs[SnapshotCreateRepositoryResponse](doSnapshotCreateRepository(ctx, a.t, r, opts))
+}
+
+// CreateRepository calls snapshot.create_repository and returns the raw response: the caller reads and closes
+// its body. See [SnapshotAPI.CreateRepository].
+func (a *RawSnapshotAPI) CreateRepository(ctx context.Context, r SnapshotCreateRepositoryRequest, opts ...Option) (*transport.Response, error) {
+	return doSnapshotCreateRepository(ctx, a.t, r, opts)
+}
+
+func doSnapshotCreateRepository(ctx context.Context, t transport.Interface, r SnapshotCreateRepositoryRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && !r.Body.IsZero() {
+		body = r.Body
+	}
 	if r.Repository == "" {
 		return nil, missingPart("snapshot.create_repository", "repository")
 	}
@@ -135,7 +266,7 @@ func (a *SnapshotAPI) CreateRepository(ctx context.Context, r SnapshotCreateRepo
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "verify", r.Verify)
-	return send(ctx, a.t, "snapshot.create_repository", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "snapshot.create_repository", m, p, q, body, "", "", opts)
 }
 
 // SnapshotDeleteRequest holds the parameters of [SnapshotAPI.Delete].
@@ -152,10 +283,23 @@ type SnapshotDeleteRequest struct {
 	WaitForCompletion *bool
 }
 
+// SnapshotDeleteResponse is the response of [SnapshotAPI.Delete].
+type SnapshotDeleteResponse = types.AcknowledgedResponseBase
+
 // Delete calls snapshot.delete: Delete snapshots.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-snapshot-delete
-func (a *SnapshotAPI) Delete(ctx context.Context, r SnapshotDeleteRequest, opts ...Option) (*transport.Response, error) {
+func (a *SnapshotAPI) Delete(ctx context.Context, r SnapshotDeleteRequest, opts ...Option) (*SnapshotDeleteResponse, error) {
+	return decodeAs[SnapshotDeleteResponse](doSnapshotDelete(ctx, a.t, r, opts))
+}
+
+// Delete calls snapshot.delete and returns the raw response: the caller reads and closes
+// its body. See [SnapshotAPI.Delete].
+func (a *RawSnapshotAPI) Delete(ctx context.Context, r SnapshotDeleteRequest, opts ...Option) (*transport.Response, error) {
+	return doSnapshotDelete(ctx, a.t, r, opts)
+}
+
+func doSnapshotDelete(ctx context.Context, t transport.Interface, r SnapshotDeleteRequest, opts []Option) (*transport.Response, error) {
 	if r.Repository == "" {
 		return nil, missingPart("snapshot.delete", "repository")
 	}
@@ -167,7 +311,7 @@ func (a *SnapshotAPI) Delete(ctx context.Context, r SnapshotDeleteRequest, opts 
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, "snapshot.delete", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "snapshot.delete", m, p, q, nil, "", "", opts)
 }
 
 // SnapshotDeleteRepositoryRequest holds the parameters of [SnapshotAPI.DeleteRepository].
@@ -183,10 +327,23 @@ type SnapshotDeleteRepositoryRequest struct {
 	Timeout string
 }
 
+// SnapshotDeleteRepositoryResponse is the response of [SnapshotAPI.DeleteRepository].
+type SnapshotDeleteRepositoryResponse = types.AcknowledgedResponseBase
+
 // DeleteRepository calls snapshot.delete_repository: Delete snapshot repositories.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-snapshot-delete-repository
-func (a *SnapshotAPI) DeleteRepository(ctx context.Context, r SnapshotDeleteRepositoryRequest, opts ...Option) (*transport.Response, error) {
+func (a *SnapshotAPI) DeleteRepository(ctx context.Context, r SnapshotDeleteRepositoryRequest, opts ...Option) (*SnapshotDeleteRepositoryResponse, error) {
+	return decodeAs[SnapshotDeleteRepositoryResponse](doSnapshotDeleteRepository(ctx, a.t, r, opts))
+}
+
+// DeleteRepository calls snapshot.delete_repository and returns the raw response: the caller reads and closes
+// its body. See [SnapshotAPI.DeleteRepository].
+func (a *RawSnapshotAPI) DeleteRepository(ctx context.Context, r SnapshotDeleteRepositoryRequest, opts ...Option) (*transport.Response, error) {
+	return doSnapshotDeleteRepository(ctx, a.t, r, opts)
+}
+
+func doSnapshotDeleteRepository(ctx context.Context, t transport.Interface, r SnapshotDeleteRepositoryRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Repository) == 0 {
 		return nil, missingPart("snapshot.delete_repository", "repository")
 	}
@@ -195,7 +352,7 @@ func (a *SnapshotAPI) DeleteRepository(ctx context.Context, r SnapshotDeleteRepo
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "snapshot.delete_repository", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "snapshot.delete_repository", m, p, q, nil, "", "", opts)
 }
 
 // SnapshotGetRequest holds the parameters of [SnapshotAPI.Get].
@@ -237,10 +394,33 @@ type SnapshotGetRequest struct {
 	Verbose *bool
 }
 
+// SnapshotGetResponse is the response of [SnapshotAPI.Get].
+type SnapshotGetResponse struct {
+	// The number of remaining snapshots that were not returned due to size limits and that can be fetched by additional requests using the `next` field value.
+	Remaining int `json:"remaining"`
+	// The total number of snapshots that match the request when ignoring the size limit or `after` query parameter.
+	Total int `json:"total"`
+	// If the request contained a size limit and there might be more results, a `next` field will be added to the response.
+	// It can be used as the `after` query parameter to fetch additional results.
+	Next      string                       `json:"next,omitempty"`
+	Responses []types.SnapshotResponseItem `json:"responses,omitempty"`
+	Snapshots []types.SnapshotInfo         `json:"snapshots,omitempty"`
+}
+
 // Get calls snapshot.get: Get snapshot information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-snapshot-get
-func (a *SnapshotAPI) Get(ctx context.Context, r SnapshotGetRequest, opts ...Option) (*transport.Response, error) {
+func (a *SnapshotAPI) Get(ctx context.Context, r SnapshotGetRequest, opts ...Option) (*SnapshotGetResponse, error) {
+	return decodeAs[SnapshotGetResponse](doSnapshotGet(ctx, a.t, r, opts))
+}
+
+// Get calls snapshot.get and returns the raw response: the caller reads and closes
+// its body. See [SnapshotAPI.Get].
+func (a *RawSnapshotAPI) Get(ctx context.Context, r SnapshotGetRequest, opts ...Option) (*transport.Response, error) {
+	return doSnapshotGet(ctx, a.t, r, opts)
+}
+
+func doSnapshotGet(ctx context.Context, t transport.Interface, r SnapshotGetRequest, opts []Option) (*transport.Response, error) {
 	if r.Repository == "" {
 		return nil, missingPart("snapshot.get", "repository")
 	}
@@ -264,7 +444,7 @@ func (a *SnapshotAPI) Get(ctx context.Context, r SnapshotGetRequest, opts ...Opt
 	setStr(q, "sort", string(r.Sort))
 	setEnums(q, "state", r.State)
 	setBool(q, "verbose", r.Verbose)
-	return send(ctx, a.t, "snapshot.get", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "snapshot.get", m, p, q, nil, "", "", opts)
 }
 
 // SnapshotGetRepositoryRequest holds the parameters of [SnapshotAPI.GetRepository].
@@ -279,10 +459,23 @@ type SnapshotGetRepositoryRequest struct {
 	MasterTimeout string
 }
 
+// SnapshotGetRepositoryResponse is the response of [SnapshotAPI.GetRepository].
+type SnapshotGetRepositoryResponse = map[string]types.Repository
+
 // GetRepository calls snapshot.get_repository: Get snapshot repository information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-snapshot-get-repository
-func (a *SnapshotAPI) GetRepository(ctx context.Context, r SnapshotGetRepositoryRequest, opts ...Option) (*transport.Response, error) {
+func (a *SnapshotAPI) GetRepository(ctx context.Context, r SnapshotGetRepositoryRequest, opts ...Option) (*SnapshotGetRepositoryResponse, error) {
+	return decodeAs[SnapshotGetRepositoryResponse](doSnapshotGetRepository(ctx, a.t, r, opts))
+}
+
+// GetRepository calls snapshot.get_repository and returns the raw response: the caller reads and closes
+// its body. See [SnapshotAPI.GetRepository].
+func (a *RawSnapshotAPI) GetRepository(ctx context.Context, r SnapshotGetRepositoryRequest, opts ...Option) (*transport.Response, error) {
+	return doSnapshotGetRepository(ctx, a.t, r, opts)
+}
+
+func doSnapshotGetRepository(ctx context.Context, t transport.Interface, r SnapshotGetRepositoryRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -294,7 +487,7 @@ func (a *SnapshotAPI) GetRepository(ctx context.Context, r SnapshotGetRepository
 	q := url.Values{}
 	setBool(q, "local", r.Local)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "snapshot.get_repository", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "snapshot.get_repository", m, p, q, nil, "", "", opts)
 }
 
 // SnapshotRepositoryAnalyzeRequest holds the parameters of [SnapshotAPI.RepositoryAnalyze].
@@ -330,10 +523,65 @@ type SnapshotRepositoryAnalyzeRequest struct {
 	Timeout string
 }
 
+// SnapshotRepositoryAnalyzeResponse is the response of [SnapshotAPI.RepositoryAnalyze].
+type SnapshotRepositoryAnalyzeResponse struct {
+	// The number of blobs written to the repository during the test.
+	BlobCount int `json:"blob_count"`
+	// The path in the repository under which all the blobs were written during the test.
+	BlobPath string `json:"blob_path"`
+	// The number of write operations performed concurrently during the test.
+	Concurrency int `json:"concurrency"`
+	// The node that coordinated the analysis and performed the final cleanup.
+	CoordinatingNode types.SnapshotNodeInfo `json:"coordinating_node"`
+	// The time it took to delete all the blobs in the container.
+	DeleteElapsed types.Duration `json:"delete_elapsed,omitzero"`
+	// The time it took to delete all the blobs in the container, in nanoseconds.
+	DeleteElapsedNanos types.UnitNanos `json:"delete_elapsed_nanos"`
+	// A description of every read and write operation performed during the test.
+	Details types.DetailsInfo `json:"details"`
+	// The limit on the number of nodes on which early read operations were performed after writing each blob.
+	EarlyReadNodeCount int `json:"early_read_node_count"`
+	// A list of correctness issues detected, which is empty if the API succeeded.
+	// It is included to emphasize that a successful response does not guarantee correct behaviour in future.
+	IssuesDetected []string `json:"issues_detected,omitempty"`
+	// The time it took to retrieve a list of all the blobs in the container.
+	ListingElapsed types.Duration `json:"listing_elapsed,omitzero"`
+	// The time it took to retrieve a list of all the blobs in the container, in nanoseconds.
+	ListingElapsedNanos types.UnitNanos `json:"listing_elapsed_nanos"`
+	// The limit on the size of a blob written during the test.
+	MaxBlobSize types.ByteSize `json:"max_blob_size,omitzero"`
+	// The limit, in bytes, on the size of a blob written during the test.
+	MaxBlobSizeBytes int64 `json:"max_blob_size_bytes"`
+	// The limit on the total size of all blob written during the test.
+	MaxTotalDataSize types.ByteSize `json:"max_total_data_size,omitzero"`
+	// The limit, in bytes, on the total size of all blob written during the test.
+	MaxTotalDataSizeBytes int64 `json:"max_total_data_size_bytes"`
+	// The probability of performing rare actions during the test.
+	RareActionProbability float64 `json:"rare_action_probability"`
+	// The limit on the number of nodes on which read operations were performed after writing each blob.
+	ReadNodeCount int `json:"read_node_count"`
+	// The name of the repository that was the subject of the analysis.
+	Repository string `json:"repository"`
+	// The seed for the pseudo-random number generator used to generate the operations used during the test.
+	Seed int64 `json:"seed"`
+	// A collection of statistics that summarize the results of the test.
+	Summary types.SummaryInfo `json:"summary"`
+}
+
 // RepositoryAnalyze calls snapshot.repository_analyze: Analyze a snapshot repository.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-snapshot-repository-analyze
-func (a *SnapshotAPI) RepositoryAnalyze(ctx context.Context, r SnapshotRepositoryAnalyzeRequest, opts ...Option) (*transport.Response, error) {
+func (a *SnapshotAPI) RepositoryAnalyze(ctx context.Context, r SnapshotRepositoryAnalyzeRequest, opts ...Option) (*SnapshotRepositoryAnalyzeResponse, error) {
+	return decodeAs[SnapshotRepositoryAnalyzeResponse](doSnapshotRepositoryAnalyze(ctx, a.t, r, opts))
+}
+
+// RepositoryAnalyze calls snapshot.repository_analyze and returns the raw response: the caller reads and closes
+// its body. See [SnapshotAPI.RepositoryAnalyze].
+func (a *RawSnapshotAPI) RepositoryAnalyze(ctx context.Context, r SnapshotRepositoryAnalyzeRequest, opts ...Option) (*transport.Response, error) {
+	return doSnapshotRepositoryAnalyze(ctx, a.t, r, opts)
+}
+
+func doSnapshotRepositoryAnalyze(ctx context.Context, t transport.Interface, r SnapshotRepositoryAnalyzeRequest, opts []Option) (*transport.Response, error) {
 	if r.Repository == "" {
 		return nil, missingPart("snapshot.repository_analyze", "repository")
 	}
@@ -353,7 +601,7 @@ func (a *SnapshotAPI) RepositoryAnalyze(ctx context.Context, r SnapshotRepositor
 	setInt(q, "register_operation_count", r.RegisterOperationCount)
 	setInt(q, "seed", r.Seed)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "snapshot.repository_analyze", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "snapshot.repository_analyze", m, p, q, nil, "", "", opts)
 }
 
 // SnapshotRepositoryVerifyIntegrityRequest holds the parameters of [SnapshotAPI.RepositoryVerifyIntegrity].
@@ -384,6 +632,16 @@ type SnapshotRepositoryVerifyIntegrityRequest struct {
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-snapshot-repository-verify-integrity
 func (a *SnapshotAPI) RepositoryVerifyIntegrity(ctx context.Context, r SnapshotRepositoryVerifyIntegrityRequest, opts ...Option) (*transport.Response, error) {
+	return doSnapshotRepositoryVerifyIntegrity(ctx, a.t, r, opts)
+}
+
+// RepositoryVerifyIntegrity calls snapshot.repository_verify_integrity and returns the raw response: the caller reads and closes
+// its body. See [SnapshotAPI.RepositoryVerifyIntegrity].
+func (a *RawSnapshotAPI) RepositoryVerifyIntegrity(ctx context.Context, r SnapshotRepositoryVerifyIntegrityRequest, opts ...Option) (*transport.Response, error) {
+	return doSnapshotRepositoryVerifyIntegrity(ctx, a.t, r, opts)
+}
+
+func doSnapshotRepositoryVerifyIntegrity(ctx context.Context, t transport.Interface, r SnapshotRepositoryVerifyIntegrityRequest, opts []Option) (*transport.Response, error) {
 	if len(r.Repository) == 0 {
 		return nil, missingPart("snapshot.repository_verify_integrity", "repository")
 	}
@@ -398,7 +656,7 @@ func (a *SnapshotAPI) RepositoryVerifyIntegrity(ctx context.Context, r SnapshotR
 	setInt(q, "meta_thread_pool_concurrency", r.MetaThreadPoolConcurrency)
 	setInt(q, "snapshot_verification_concurrency", r.SnapshotVerificationConcurrency)
 	setBool(q, "verify_blob_contents", r.VerifyBlobContents)
-	return send(ctx, a.t, "snapshot.repository_verify_integrity", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "snapshot.repository_verify_integrity", m, p, q, nil, "", "", opts)
 }
 
 // SnapshotRestoreRequest holds the parameters of [SnapshotAPI.Restore].
@@ -413,14 +671,102 @@ type SnapshotRestoreRequest struct {
 	// WaitForCompletion: ("wait_for_completion") Should this request wait until the operation has completed before returning.
 	WaitForCompletion *bool
 	// Body: Details of what to restore.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SnapshotRestoreBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SnapshotRestoreBody is the body of [SnapshotAPI.Restore].
+type SnapshotRestoreBody struct {
+	// The feature states to restore.
+	// If `include_global_state` is `true`, the request restores all feature states in the snapshot by default.
+	// If `include_global_state` is `false`, the request restores no feature states by default.
+	// Note that specifying an empty array will result in the default behavior.
+	// To restore no feature states, regardless of the `include_global_state` value, specify an array containing only the value `none` (`["none"]`).
+	FeatureStates []string `json:"feature_states,omitempty"`
+	// The index settings to not restore from the snapshot.
+	// You can't use this option to ignore `index.number_of_shards`.
+	//
+	// For data streams, this option applies only to restored backing indices.
+	// New backing indices are configured using the data stream's matching index template.
+	IgnoreIndexSettings []string `json:"ignore_index_settings,omitempty"`
+	// If `true`, the request ignores any index or data stream in indices that's missing from the snapshot.
+	// If `false`, the request returns an error for any missing index or data stream.
+	IgnoreUnavailable *bool `json:"ignore_unavailable,omitempty"`
+	// If `true`, the request restores aliases for any restored data streams and indices.
+	// If `false`, the request doesn’t restore aliases.
+	IncludeAliases *bool `json:"include_aliases,omitempty"`
+	// If `true`, restore the cluster state. The cluster state includes:
+	//
+	// * Persistent cluster settings
+	// * Index templates
+	// * Legacy index templates
+	// * Ingest pipelines
+	// * Index lifecycle management (ILM) policies
+	// * Stored scripts
+	// * For snapshots taken after 7.12.0, feature states
+	//
+	// If `include_global_state` is `true`, the restore operation merges the legacy index templates in your cluster with the templates contained in the snapshot, replacing any existing ones whose name matches one in the snapshot.
+	// It completely removes all persistent settings, non-legacy index templates, ingest pipelines, and ILM lifecycle policies that exist in your cluster and replaces them with the corresponding items from the snapshot.
+	//
+	// Use the `feature_states` parameter to configure how feature states are restored.
+	//
+	// If `include_global_state` is `true` and a snapshot was created without a global state then the restore request will fail.
+	IncludeGlobalState *bool `json:"include_global_state,omitempty"`
+	// Index settings to add or change in restored indices, including backing indices.
+	// You can't use this option to change `index.number_of_shards`.
+	//
+	// For data streams, this option applies only to restored backing indices.
+	// New backing indices are configured using the data stream's matching index template.
+	IndexSettings *types.IndexSettings `json:"index_settings,omitempty"`
+	// A comma-separated list of indices and data streams to restore.
+	// It supports a multi-target syntax.
+	// The default behavior is all regular indices and regular data streams in the snapshot.
+	//
+	// You can't use this parameter to restore system indices or system data streams.
+	// Use `feature_states` instead.
+	Indices types.Indices `json:"indices,omitempty"`
+	// If `false`, the entire restore operation will fail if one or more indices included in the snapshot do not have all primary shards available.
+	//
+	// If true, it allows restoring a partial snapshot of indices with unavailable shards.
+	// Only shards that were successfully included in the snapshot will be restored.
+	// All missing shards will be recreated as empty.
+	Partial *bool `json:"partial,omitempty"`
+	// A rename pattern to apply to restored data streams and indices.
+	// Data streams and indices matching the rename pattern will be renamed according to `rename_replacement`.
+	//
+	// The rename pattern is applied as defined by the regular expression that supports referencing the original text, according to the `appendReplacement` logic.
+	RenamePattern string `json:"rename_pattern,omitempty"`
+	// The rename replacement string that is used with the `rename_pattern`.
+	RenameReplacement string `json:"rename_replacement,omitempty"`
+}
+
+// SnapshotRestoreResponse is the response of [SnapshotAPI.Restore].
+type SnapshotRestoreResponse struct {
+	Accepted *bool                  `json:"accepted,omitempty"`
+	Snapshot *types.SnapshotRestore `json:"snapshot,omitempty"`
 }
 
 // Restore calls snapshot.restore: Restore a snapshot.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-snapshot-restore
-func (a *SnapshotAPI) Restore(ctx context.Context, r SnapshotRestoreRequest, opts ...Option) (*transport.Response, error) {
+func (a *SnapshotAPI) Restore(ctx context.Context, r SnapshotRestoreRequest, opts ...Option) (*SnapshotRestoreResponse, error) {
+	return decodeAs[SnapshotRestoreResponse](doSnapshotRestore(ctx, a.t, r, opts))
+}
+
+// Restore calls snapshot.restore and returns the raw response: the caller reads and closes
+// its body. See [SnapshotAPI.Restore].
+func (a *RawSnapshotAPI) Restore(ctx context.Context, r SnapshotRestoreRequest, opts ...Option) (*transport.Response, error) {
+	return doSnapshotRestore(ctx, a.t, r, opts)
+}
+
+func doSnapshotRestore(ctx context.Context, t transport.Interface, r SnapshotRestoreRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.Repository == "" {
 		return nil, missingPart("snapshot.restore", "repository")
 	}
@@ -432,7 +778,7 @@ func (a *SnapshotAPI) Restore(ctx context.Context, r SnapshotRestoreRequest, opt
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, "snapshot.restore", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "snapshot.restore", m, p, q, body, "", "", opts)
 }
 
 // SnapshotStatusRequest holds the parameters of [SnapshotAPI.Status].
@@ -449,10 +795,25 @@ type SnapshotStatusRequest struct {
 	MasterTimeout string
 }
 
+// SnapshotStatusResponse is the response of [SnapshotAPI.Status].
+type SnapshotStatusResponse struct {
+	Snapshots []types.Status `json:"snapshots,omitempty"`
+}
+
 // Status calls snapshot.status: Get the snapshot status.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-snapshot-status
-func (a *SnapshotAPI) Status(ctx context.Context, r SnapshotStatusRequest, opts ...Option) (*transport.Response, error) {
+func (a *SnapshotAPI) Status(ctx context.Context, r SnapshotStatusRequest, opts ...Option) (*SnapshotStatusResponse, error) {
+	return decodeAs[SnapshotStatusResponse](doSnapshotStatus(ctx, a.t, r, opts))
+}
+
+// Status calls snapshot.status and returns the raw response: the caller reads and closes
+// its body. See [SnapshotAPI.Status].
+func (a *RawSnapshotAPI) Status(ctx context.Context, r SnapshotStatusRequest, opts ...Option) (*transport.Response, error) {
+	return doSnapshotStatus(ctx, a.t, r, opts)
+}
+
+func doSnapshotStatus(ctx context.Context, t transport.Interface, r SnapshotStatusRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -466,7 +827,7 @@ func (a *SnapshotAPI) Status(ctx context.Context, r SnapshotStatusRequest, opts 
 	q := url.Values{}
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "snapshot.status", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "snapshot.status", m, p, q, nil, "", "", opts)
 }
 
 // SnapshotVerifyRepositoryRequest holds the parameters of [SnapshotAPI.VerifyRepository].
@@ -481,10 +842,27 @@ type SnapshotVerifyRepositoryRequest struct {
 	Timeout string
 }
 
+// SnapshotVerifyRepositoryResponse is the response of [SnapshotAPI.VerifyRepository].
+type SnapshotVerifyRepositoryResponse struct {
+	// Information about the nodes connected to the snapshot repository.
+	// The key is the ID of the node.
+	Nodes map[string]types.CompactNodeInfo `json:"nodes,omitempty"`
+}
+
 // VerifyRepository calls snapshot.verify_repository: Verify a snapshot repository.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-snapshot-verify-repository
-func (a *SnapshotAPI) VerifyRepository(ctx context.Context, r SnapshotVerifyRepositoryRequest, opts ...Option) (*transport.Response, error) {
+func (a *SnapshotAPI) VerifyRepository(ctx context.Context, r SnapshotVerifyRepositoryRequest, opts ...Option) (*SnapshotVerifyRepositoryResponse, error) {
+	return decodeAs[SnapshotVerifyRepositoryResponse](doSnapshotVerifyRepository(ctx, a.t, r, opts))
+}
+
+// VerifyRepository calls snapshot.verify_repository and returns the raw response: the caller reads and closes
+// its body. See [SnapshotAPI.VerifyRepository].
+func (a *RawSnapshotAPI) VerifyRepository(ctx context.Context, r SnapshotVerifyRepositoryRequest, opts ...Option) (*transport.Response, error) {
+	return doSnapshotVerifyRepository(ctx, a.t, r, opts)
+}
+
+func doSnapshotVerifyRepository(ctx context.Context, t transport.Interface, r SnapshotVerifyRepositoryRequest, opts []Option) (*transport.Response, error) {
 	if r.Repository == "" {
 		return nil, missingPart("snapshot.verify_repository", "repository")
 	}
@@ -493,5 +871,5 @@ func (a *SnapshotAPI) VerifyRepository(ctx context.Context, r SnapshotVerifyRepo
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "snapshot.verify_repository", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "snapshot.verify_repository", m, p, q, nil, "", "", opts)
 }

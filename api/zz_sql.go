@@ -4,24 +4,54 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
 // SQLClearCursorRequest holds the parameters of [SQLAPI.ClearCursor].
 type SQLClearCursorRequest struct {
 	// Body: Specify the cursor value in the `cursor` element to clean the cursor.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SQLClearCursorBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SQLClearCursorBody is the body of [SQLAPI.ClearCursor].
+type SQLClearCursorBody struct {
+	// Cursor to clear.
+	Cursor string `json:"cursor"`
+}
+
+// SQLClearCursorResponse is the response of [SQLAPI.ClearCursor].
+type SQLClearCursorResponse struct {
+	Succeeded bool `json:"succeeded"`
 }
 
 // ClearCursor calls sql.clear_cursor: Clear an SQL search cursor.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-sql-clear-cursor
-func (a *SQLAPI) ClearCursor(ctx context.Context, r SQLClearCursorRequest, opts ...Option) (*transport.Response, error) {
+func (a *SQLAPI) ClearCursor(ctx context.Context, r SQLClearCursorRequest, opts ...Option) (*SQLClearCursorResponse, error) {
+	return decodeAs[SQLClearCursorResponse](doSQLClearCursor(ctx, a.t, r, opts))
+}
+
+// ClearCursor calls sql.clear_cursor and returns the raw response: the caller reads and closes
+// its body. See [SQLAPI.ClearCursor].
+func (a *RawSQLAPI) ClearCursor(ctx context.Context, r SQLClearCursorRequest, opts ...Option) (*transport.Response, error) {
+	return doSQLClearCursor(ctx, a.t, r, opts)
+}
+
+func doSQLClearCursor(ctx context.Context, t transport.Interface, r SQLClearCursorRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_sql/close"
 	m := "POST"
-	return send(ctx, a.t, "sql.clear_cursor", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "sql.clear_cursor", m, p, nil, body, "", "", opts)
 }
 
 // SQLDeleteAsyncRequest holds the parameters of [SQLAPI.DeleteAsync].
@@ -30,16 +60,29 @@ type SQLDeleteAsyncRequest struct {
 	ID string
 }
 
+// SQLDeleteAsyncResponse is the response of [SQLAPI.DeleteAsync].
+type SQLDeleteAsyncResponse = types.AcknowledgedResponseBase
+
 // DeleteAsync calls sql.delete_async: Delete an async SQL search.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-sql-delete-async
-func (a *SQLAPI) DeleteAsync(ctx context.Context, r SQLDeleteAsyncRequest, opts ...Option) (*transport.Response, error) {
+func (a *SQLAPI) DeleteAsync(ctx context.Context, r SQLDeleteAsyncRequest, opts ...Option) (*SQLDeleteAsyncResponse, error) {
+	return decodeAs[SQLDeleteAsyncResponse](doSQLDeleteAsync(ctx, a.t, r, opts))
+}
+
+// DeleteAsync calls sql.delete_async and returns the raw response: the caller reads and closes
+// its body. See [SQLAPI.DeleteAsync].
+func (a *RawSQLAPI) DeleteAsync(ctx context.Context, r SQLDeleteAsyncRequest, opts ...Option) (*transport.Response, error) {
+	return doSQLDeleteAsync(ctx, a.t, r, opts)
+}
+
+func doSQLDeleteAsync(ctx context.Context, t transport.Interface, r SQLDeleteAsyncRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("sql.delete_async", "id")
 	}
 	p := "/_sql/async/delete/" + esc(r.ID)
 	m := "DELETE"
-	return send(ctx, a.t, "sql.delete_async", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "sql.delete_async", m, p, nil, nil, "", "", opts)
 }
 
 // SQLGetAsyncRequest holds the parameters of [SQLAPI.GetAsync].
@@ -58,10 +101,46 @@ type SQLGetAsyncRequest struct {
 	WaitForCompletionTimeout string
 }
 
+// SQLGetAsyncResponse is the response of [SQLAPI.GetAsync].
+type SQLGetAsyncResponse struct {
+	// Identifier for the search.
+	// This value is returned only for async and saved synchronous searches.
+	// For CSV, TSV, and TXT responses, this value is returned in the `Async-ID` HTTP header.
+	ID types.Id `json:"id"`
+	// If `true`, the search is still running.
+	// If `false`, the search has finished.
+	// This value is returned only for async and saved synchronous searches.
+	// For CSV, TSV, and TXT responses, this value is returned in the `Async-partial` HTTP header.
+	IsRunning bool `json:"is_running"`
+	// If `true`, the response does not contain complete search results.
+	// If `is_partial` is `true` and `is_running` is `true`, the search is still running.
+	// If `is_partial` is `true` but `is_running` is `false`, the results are partial due to a failure or timeout.
+	// This value is returned only for async and saved synchronous searches.
+	// For CSV, TSV, and TXT responses, this value is returned in the `Async-partial` HTTP header.
+	IsPartial bool `json:"is_partial"`
+	// Column headings for the search results. Each object is a column.
+	Columns []types.Column `json:"columns,omitempty"`
+	// The cursor for the next set of paginated results.
+	// For CSV, TSV, and TXT responses, this value is returned in the `Cursor` HTTP header.
+	Cursor string `json:"cursor,omitempty"`
+	// The values for the search results.
+	Rows []types.Row `json:"rows,omitempty"`
+}
+
 // GetAsync calls sql.get_async: Get async SQL search results.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-sql-get-async
-func (a *SQLAPI) GetAsync(ctx context.Context, r SQLGetAsyncRequest, opts ...Option) (*transport.Response, error) {
+func (a *SQLAPI) GetAsync(ctx context.Context, r SQLGetAsyncRequest, opts ...Option) (*SQLGetAsyncResponse, error) {
+	return decodeAs[SQLGetAsyncResponse](doSQLGetAsync(ctx, a.t, r, opts))
+}
+
+// GetAsync calls sql.get_async and returns the raw response: the caller reads and closes
+// its body. See [SQLAPI.GetAsync].
+func (a *RawSQLAPI) GetAsync(ctx context.Context, r SQLGetAsyncRequest, opts ...Option) (*transport.Response, error) {
+	return doSQLGetAsync(ctx, a.t, r, opts)
+}
+
+func doSQLGetAsync(ctx context.Context, t transport.Interface, r SQLGetAsyncRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("sql.get_async", "id")
 	}
@@ -72,7 +151,7 @@ func (a *SQLAPI) GetAsync(ctx context.Context, r SQLGetAsyncRequest, opts ...Opt
 	setStr(q, "format", r.Format)
 	setStr(q, "keep_alive", r.KeepAlive)
 	setStr(q, "wait_for_completion_timeout", r.WaitForCompletionTimeout)
-	return send(ctx, a.t, "sql.get_async", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "sql.get_async", m, p, q, nil, "", "", opts)
 }
 
 // SQLGetAsyncStatusRequest holds the parameters of [SQLAPI.GetAsyncStatus].
@@ -81,16 +160,47 @@ type SQLGetAsyncStatusRequest struct {
 	ID string
 }
 
+// SQLGetAsyncStatusResponse is the response of [SQLAPI.GetAsyncStatus].
+type SQLGetAsyncStatusResponse struct {
+	// The timestamp, in milliseconds since the Unix epoch, when Elasticsearch will delete the search and its results, even if the search is still running.
+	ExpirationTimeInMillis types.UnitMillis `json:"expiration_time_in_millis"`
+	// The identifier for the search.
+	ID string `json:"id"`
+	// If `true`, the search is still running.
+	// If `false`, the search has finished.
+	IsRunning bool `json:"is_running"`
+	// If `true`, the response does not contain complete search results.
+	// If `is_partial` is `true` and `is_running` is `true`, the search is still running.
+	// If `is_partial` is `true` but `is_running` is `false`, the results are partial due to a failure or timeout.
+	IsPartial bool `json:"is_partial"`
+	// The timestamp, in milliseconds since the Unix epoch, when the search started.
+	// The API returns this property only for running searches.
+	StartTimeInMillis types.UnitMillis `json:"start_time_in_millis"`
+	// The HTTP status code for the search.
+	// The API returns this property only for completed searches.
+	CompletionStatus *uint `json:"completion_status,omitempty"`
+}
+
 // GetAsyncStatus calls sql.get_async_status: Get the async SQL search status.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-sql-get-async-status
-func (a *SQLAPI) GetAsyncStatus(ctx context.Context, r SQLGetAsyncStatusRequest, opts ...Option) (*transport.Response, error) {
+func (a *SQLAPI) GetAsyncStatus(ctx context.Context, r SQLGetAsyncStatusRequest, opts ...Option) (*SQLGetAsyncStatusResponse, error) {
+	return decodeAs[SQLGetAsyncStatusResponse](doSQLGetAsyncStatus(ctx, a.t, r, opts))
+}
+
+// GetAsyncStatus calls sql.get_async_status and returns the raw response: the caller reads and closes
+// its body. See [SQLAPI.GetAsyncStatus].
+func (a *RawSQLAPI) GetAsyncStatus(ctx context.Context, r SQLGetAsyncStatusRequest, opts ...Option) (*transport.Response, error) {
+	return doSQLGetAsyncStatus(ctx, a.t, r, opts)
+}
+
+func doSQLGetAsyncStatus(ctx context.Context, t transport.Interface, r SQLGetAsyncStatusRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("sql.get_async_status", "id")
 	}
 	p := "/_sql/async/status/" + esc(r.ID)
 	m := "GET"
-	return send(ctx, a.t, "sql.get_async_status", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "sql.get_async_status", m, p, nil, nil, "", "", opts)
 }
 
 // SQLQueryRequest holds the parameters of [SQLAPI.Query].
@@ -100,39 +210,183 @@ type SQLQueryRequest struct {
 	// If you specify both this parameter and the `Accept` HTTP header, this parameter takes precedence.
 	Format Format
 	// Body: Use the `query` element to start a query. Use the `cursor` element to continue a query.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SQLQueryBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SQLQueryBody is the body of [SQLAPI.Query].
+type SQLQueryBody struct {
+	// If `true`, the response has partial results when there are shard request timeouts or shard failures.
+	// If `false`, the API returns an error with no partial results.
+	AllowPartialSearchResults *bool `json:"allow_partial_search_results,omitempty"`
+	// The default catalog (cluster) for queries.
+	// If unspecified, the queries execute on the data in the local cluster only.
+	Catalog string `json:"catalog,omitempty"`
+	// If `true`, the results are in a columnar fashion: one row represents all the values of a certain column from the current page of results.
+	// The API supports this parameter only for CBOR, JSON, SMILE, and YAML responses.
+	Columnar *bool `json:"columnar,omitempty"`
+	// The cursor used to retrieve a set of paginated results.
+	// If you specify a cursor, the API only uses the `columnar` and `time_zone` request body parameters.
+	// It ignores other request body parameters.
+	Cursor string `json:"cursor,omitempty"`
+	// The maximum number of rows (or entries) to return in one response.
+	FetchSize *int `json:"fetch_size,omitempty"`
+	// If `false`, the API returns an exception when encountering multiple values for a field.
+	// If `true`, the API is lenient and returns the first value from the array with no guarantee of consistent results.
+	FieldMultiValueLeniency *bool `json:"field_multi_value_leniency,omitempty"`
+	// The Elasticsearch query DSL for additional filtering.
+	Filter *types.QueryContainer `json:"filter,omitempty"`
+	// If `true`, the search can run on frozen indices.
+	IndexUsingFrozen *bool `json:"index_using_frozen,omitempty"`
+	// The retention period for an async or saved synchronous search.
+	KeepAlive types.Duration `json:"keep_alive,omitzero"`
+	// If `true`, Elasticsearch stores synchronous searches if you also specify the `wait_for_completion_timeout` parameter.
+	// If `false`, Elasticsearch only stores async searches that don't finish before the `wait_for_completion_timeout`.
+	KeepOnCompletion *bool `json:"keep_on_completion,omitempty"`
+	// The minimum retention period for the scroll cursor.
+	// After this time period, a pagination request might fail because the scroll cursor is no longer available.
+	// Subsequent scroll requests prolong the lifetime of the scroll cursor by the duration of `page_timeout` in the scroll request.
+	PageTimeout types.Duration `json:"page_timeout,omitzero"`
+	// The values for parameters in the query.
+	Params []json.RawMessage `json:"params,omitempty"`
+	// The SQL query to run.
+	Query string `json:"query,omitempty"`
+	// Specifies a subset of projects to target using project
+	// metadata tags in a subset of Lucene query syntax.
+	// Allowed Lucene queries: the _alias tag and a single value (possibly wildcarded).
+	// Examples:
+	//  _alias:my-project
+	//  _alias:_origin
+	//  _alias:*pr*
+	// Supported in serverless only.
+	ProjectRouting types.ProjectRouting `json:"project_routing,omitempty"`
+	// The timeout before the request fails.
+	RequestTimeout types.Duration `json:"request_timeout,omitzero"`
+	// One or more runtime fields for the search request.
+	// These fields take precedence over mapped fields with the same name.
+	RuntimeMappings types.RuntimeFields `json:"runtime_mappings,omitempty"`
+	// The ISO-8601 time zone ID for the search.
+	TimeZone types.TimeZone `json:"time_zone,omitempty"`
+	// The period to wait for complete results.
+	// It defaults to no timeout, meaning the request waits for complete search results.
+	// If the search doesn't finish within this period, the search becomes async.
+	//
+	// To save a synchronous search, you must specify this parameter and the `keep_on_completion` parameter.
+	WaitForCompletionTimeout types.Duration `json:"wait_for_completion_timeout,omitzero"`
+}
+
+// SQLQueryResponse is the response of [SQLAPI.Query].
+type SQLQueryResponse struct {
+	// Column headings for the search results. Each object is a column.
+	Columns []types.Column `json:"columns,omitempty"`
+	// The cursor for the next set of paginated results.
+	// For CSV, TSV, and TXT responses, this value is returned in the `Cursor` HTTP header.
+	Cursor string `json:"cursor,omitempty"`
+	// The identifier for the search.
+	// This value is returned only for async and saved synchronous searches.
+	// For CSV, TSV, and TXT responses, this value is returned in the `Async-ID` HTTP header.
+	ID types.Id `json:"id,omitempty"`
+	// If `true`, the search is still running.
+	// If `false`, the search has finished.
+	// This value is returned only for async and saved synchronous searches.
+	// For CSV, TSV, and TXT responses, this value is returned in the `Async-partial` HTTP header.
+	IsRunning *bool `json:"is_running,omitempty"`
+	// If `true`, the response does not contain complete search results.
+	// If `is_partial` is `true` and `is_running` is `true`, the search is still running.
+	// If `is_partial` is `true` but `is_running` is `false`, the results are partial due to a failure or timeout.
+	// This value is returned only for async and saved synchronous searches.
+	// For CSV, TSV, and TXT responses, this value is returned in the `Async-partial` HTTP header.
+	IsPartial *bool `json:"is_partial,omitempty"`
+	// The values for the search results.
+	Rows []types.Row `json:"rows,omitempty"`
 }
 
 // Query calls sql.query: Get SQL search results.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-sql-query
-func (a *SQLAPI) Query(ctx context.Context, r SQLQueryRequest, opts ...Option) (*transport.Response, error) {
+func (a *SQLAPI) Query(ctx context.Context, r SQLQueryRequest, opts ...Option) (*SQLQueryResponse, error) {
+	return decodeAs[SQLQueryResponse](doSQLQuery(ctx, a.t, r, opts))
+}
+
+// Query calls sql.query and returns the raw response: the caller reads and closes
+// its body. See [SQLAPI.Query].
+func (a *RawSQLAPI) Query(ctx context.Context, r SQLQueryRequest, opts ...Option) (*transport.Response, error) {
+	return doSQLQuery(ctx, a.t, r, opts)
+}
+
+func doSQLQuery(ctx context.Context, t transport.Interface, r SQLQueryRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_sql"
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	q := url.Values{}
 	setStr(q, "format", string(r.Format))
-	return send(ctx, a.t, "sql.query", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "sql.query", m, p, q, body, "", "", opts)
 }
 
 // SQLTranslateRequest holds the parameters of [SQLAPI.Translate].
 type SQLTranslateRequest struct {
 	// Body: Specify the query in the `query` element.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SQLTranslateBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SQLTranslateBody is the body of [SQLAPI.Translate].
+type SQLTranslateBody struct {
+	// The maximum number of rows (or entries) to return in one response.
+	FetchSize *int `json:"fetch_size,omitempty"`
+	// The Elasticsearch query DSL for additional filtering.
+	Filter *types.QueryContainer `json:"filter,omitempty"`
+	// The SQL query to run.
+	Query string `json:"query"`
+	// The ISO-8601 time zone ID for the search.
+	TimeZone types.TimeZone `json:"time_zone,omitempty"`
+}
+
+// SQLTranslateResponse is the response of [SQLAPI.Translate].
+type SQLTranslateResponse struct {
+	Aggregations   map[string]types.AggregationContainer `json:"aggregations,omitempty"`
+	Size           *int64                                `json:"size,omitempty"`
+	Source         types.SourceConfig                    `json:"_source,omitzero"`
+	Fields         []types.FieldAndFormat                `json:"fields,omitempty"`
+	Query          *types.QueryContainer                 `json:"query,omitempty"`
+	Sort           types.Sort                            `json:"sort,omitempty"`
+	TrackTotalHits types.TrackHits                       `json:"track_total_hits,omitzero"`
 }
 
 // Translate calls sql.translate: Translate SQL into Elasticsearch queries.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-sql-translate
-func (a *SQLAPI) Translate(ctx context.Context, r SQLTranslateRequest, opts ...Option) (*transport.Response, error) {
+func (a *SQLAPI) Translate(ctx context.Context, r SQLTranslateRequest, opts ...Option) (*SQLTranslateResponse, error) {
+	return decodeAs[SQLTranslateResponse](doSQLTranslate(ctx, a.t, r, opts))
+}
+
+// Translate calls sql.translate and returns the raw response: the caller reads and closes
+// its body. See [SQLAPI.Translate].
+func (a *RawSQLAPI) Translate(ctx context.Context, r SQLTranslateRequest, opts ...Option) (*transport.Response, error) {
+	return doSQLTranslate(ctx, a.t, r, opts)
+}
+
+func doSQLTranslate(ctx context.Context, t transport.Interface, r SQLTranslateRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_sql/translate"
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
-	return send(ctx, a.t, "sql.translate", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "sql.translate", m, p, nil, body, "", "", opts)
 }

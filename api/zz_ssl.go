@@ -5,17 +5,31 @@ package api
 import (
 	"context"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 )
 
 // SSLCertificatesRequest holds the parameters of [SSLAPI.Certificates].
 type SSLCertificatesRequest struct {
 }
 
+// SSLCertificatesResponse is the response of [SSLAPI.Certificates].
+type SSLCertificatesResponse = []types.CertificateInformation
+
 // Certificates calls ssl.certificates: Get SSL certificates.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-ssl-certificates
-func (a *SSLAPI) Certificates(ctx context.Context, r SSLCertificatesRequest, opts ...Option) (*transport.Response, error) {
+func (a *SSLAPI) Certificates(ctx context.Context, r SSLCertificatesRequest, opts ...Option) (*SSLCertificatesResponse, error) {
+	return decodeAs[SSLCertificatesResponse](doSSLCertificates(ctx, a.t, r, opts))
+}
+
+// Certificates calls ssl.certificates and returns the raw response: the caller reads and closes
+// its body. See [SSLAPI.Certificates].
+func (a *RawSSLAPI) Certificates(ctx context.Context, r SSLCertificatesRequest, opts ...Option) (*transport.Response, error) {
+	return doSSLCertificates(ctx, a.t, r, opts)
+}
+
+func doSSLCertificates(ctx context.Context, t transport.Interface, r SSLCertificatesRequest, opts []Option) (*transport.Response, error) {
 	p := "/_ssl/certificates"
 	m := "GET"
-	return send(ctx, a.t, "ssl.certificates", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "ssl.certificates", m, p, nil, nil, "", "", opts)
 }

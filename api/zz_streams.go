@@ -5,6 +5,7 @@ package api
 import (
 	"context"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -26,6 +27,16 @@ type StreamsLogsDisableRequest struct {
 // This endpoint is only available behind a feature flag.
 // See https://www.elastic.co/docs/api/doc/elasticsearch#TODO
 func (a *StreamsAPI) LogsDisable(ctx context.Context, r StreamsLogsDisableRequest, opts ...Option) (*transport.Response, error) {
+	return doStreamsLogsDisable(ctx, a.t, r, opts)
+}
+
+// LogsDisable calls streams.logs_disable and returns the raw response: the caller reads and closes
+// its body. See [StreamsAPI.LogsDisable].
+func (a *RawStreamsAPI) LogsDisable(ctx context.Context, r StreamsLogsDisableRequest, opts ...Option) (*transport.Response, error) {
+	return doStreamsLogsDisable(ctx, a.t, r, opts)
+}
+
+func doStreamsLogsDisable(ctx context.Context, t transport.Interface, r StreamsLogsDisableRequest, opts []Option) (*transport.Response, error) {
 	if r.Name == "" {
 		return nil, missingPart("streams.logs_disable", "name")
 	}
@@ -34,7 +45,7 @@ func (a *StreamsAPI) LogsDisable(ctx context.Context, r StreamsLogsDisableReques
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "streams.logs_disable", m, p, q, nil, "", "application/json, text/plain", opts)
+	return send(ctx, t, "streams.logs_disable", m, p, q, nil, "", "application/json, text/plain", opts)
 }
 
 // StreamsLogsEnableRequest holds the parameters of [StreamsAPI.LogsEnable].
@@ -55,6 +66,16 @@ type StreamsLogsEnableRequest struct {
 // This endpoint is only available behind a feature flag.
 // See https://www.elastic.co/docs/api/doc/elasticsearch#TODO
 func (a *StreamsAPI) LogsEnable(ctx context.Context, r StreamsLogsEnableRequest, opts ...Option) (*transport.Response, error) {
+	return doStreamsLogsEnable(ctx, a.t, r, opts)
+}
+
+// LogsEnable calls streams.logs_enable and returns the raw response: the caller reads and closes
+// its body. See [StreamsAPI.LogsEnable].
+func (a *RawStreamsAPI) LogsEnable(ctx context.Context, r StreamsLogsEnableRequest, opts ...Option) (*transport.Response, error) {
+	return doStreamsLogsEnable(ctx, a.t, r, opts)
+}
+
+func doStreamsLogsEnable(ctx context.Context, t transport.Interface, r StreamsLogsEnableRequest, opts []Option) (*transport.Response, error) {
 	if r.Name == "" {
 		return nil, missingPart("streams.logs_enable", "name")
 	}
@@ -63,7 +84,7 @@ func (a *StreamsAPI) LogsEnable(ctx context.Context, r StreamsLogsEnableRequest,
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "streams.logs_enable", m, p, q, nil, "", "application/json, text/plain", opts)
+	return send(ctx, t, "streams.logs_enable", m, p, q, nil, "", "application/json, text/plain", opts)
 }
 
 // StreamsStatusRequest holds the parameters of [StreamsAPI.Status].
@@ -73,15 +94,32 @@ type StreamsStatusRequest struct {
 	MasterTimeout string
 }
 
+// StreamsStatusResponse is the response of [StreamsAPI.Status].
+type StreamsStatusResponse struct {
+	Logs     types.StreamStatus `json:"logs"`
+	LogsOtel types.StreamStatus `json:"logs.otel"`
+	LogsEcs  types.StreamStatus `json:"logs.ecs"`
+}
+
 // Status calls streams.status: Return the current status of the streams feature for each streams type.
 //
 // Stability: experimental.
 // This endpoint is only available behind a feature flag.
 // See https://www.elastic.co/docs/api/doc/elasticsearch#TODO
-func (a *StreamsAPI) Status(ctx context.Context, r StreamsStatusRequest, opts ...Option) (*transport.Response, error) {
+func (a *StreamsAPI) Status(ctx context.Context, r StreamsStatusRequest, opts ...Option) (*StreamsStatusResponse, error) {
+	return decodeAs[StreamsStatusResponse](doStreamsStatus(ctx, a.t, r, opts))
+}
+
+// Status calls streams.status and returns the raw response: the caller reads and closes
+// its body. See [StreamsAPI.Status].
+func (a *RawStreamsAPI) Status(ctx context.Context, r StreamsStatusRequest, opts ...Option) (*transport.Response, error) {
+	return doStreamsStatus(ctx, a.t, r, opts)
+}
+
+func doStreamsStatus(ctx context.Context, t transport.Interface, r StreamsStatusRequest, opts []Option) (*transport.Response, error) {
 	p := "/_streams/status"
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "streams.status", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "streams.status", m, p, q, nil, "", "", opts)
 }

@@ -5,6 +5,7 @@ package api
 import (
 	"context"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -14,16 +15,29 @@ type SynonymsDeleteSynonymRequest struct {
 	ID string
 }
 
+// SynonymsDeleteSynonymResponse is the response of [SynonymsAPI.DeleteSynonym].
+type SynonymsDeleteSynonymResponse = types.AcknowledgedResponseBase
+
 // DeleteSynonym calls synonyms.delete_synonym: Delete a synonym set.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-synonyms-delete-synonym
-func (a *SynonymsAPI) DeleteSynonym(ctx context.Context, r SynonymsDeleteSynonymRequest, opts ...Option) (*transport.Response, error) {
+func (a *SynonymsAPI) DeleteSynonym(ctx context.Context, r SynonymsDeleteSynonymRequest, opts ...Option) (*SynonymsDeleteSynonymResponse, error) {
+	return decodeAs[SynonymsDeleteSynonymResponse](doSynonymsDeleteSynonym(ctx, a.t, r, opts))
+}
+
+// DeleteSynonym calls synonyms.delete_synonym and returns the raw response: the caller reads and closes
+// its body. See [SynonymsAPI.DeleteSynonym].
+func (a *RawSynonymsAPI) DeleteSynonym(ctx context.Context, r SynonymsDeleteSynonymRequest, opts ...Option) (*transport.Response, error) {
+	return doSynonymsDeleteSynonym(ctx, a.t, r, opts)
+}
+
+func doSynonymsDeleteSynonym(ctx context.Context, t transport.Interface, r SynonymsDeleteSynonymRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("synonyms.delete_synonym", "id")
 	}
 	p := "/_synonyms/" + esc(r.ID)
 	m := "DELETE"
-	return send(ctx, a.t, "synonyms.delete_synonym", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "synonyms.delete_synonym", m, p, nil, nil, "", "", opts)
 }
 
 // SynonymsDeleteSynonymRuleRequest holds the parameters of [SynonymsAPI.DeleteSynonymRule].
@@ -36,10 +50,23 @@ type SynonymsDeleteSynonymRuleRequest struct {
 	Refresh *bool
 }
 
+// SynonymsDeleteSynonymRuleResponse is the response of [SynonymsAPI.DeleteSynonymRule].
+type SynonymsDeleteSynonymRuleResponse = types.SynonymsUpdateResult
+
 // DeleteSynonymRule calls synonyms.delete_synonym_rule: Delete a synonym rule.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-synonyms-delete-synonym-rule
-func (a *SynonymsAPI) DeleteSynonymRule(ctx context.Context, r SynonymsDeleteSynonymRuleRequest, opts ...Option) (*transport.Response, error) {
+func (a *SynonymsAPI) DeleteSynonymRule(ctx context.Context, r SynonymsDeleteSynonymRuleRequest, opts ...Option) (*SynonymsDeleteSynonymRuleResponse, error) {
+	return decodeAs[SynonymsDeleteSynonymRuleResponse](doSynonymsDeleteSynonymRule(ctx, a.t, r, opts))
+}
+
+// DeleteSynonymRule calls synonyms.delete_synonym_rule and returns the raw response: the caller reads and closes
+// its body. See [SynonymsAPI.DeleteSynonymRule].
+func (a *RawSynonymsAPI) DeleteSynonymRule(ctx context.Context, r SynonymsDeleteSynonymRuleRequest, opts ...Option) (*transport.Response, error) {
+	return doSynonymsDeleteSynonymRule(ctx, a.t, r, opts)
+}
+
+func doSynonymsDeleteSynonymRule(ctx context.Context, t transport.Interface, r SynonymsDeleteSynonymRuleRequest, opts []Option) (*transport.Response, error) {
 	if r.SetID == "" {
 		return nil, missingPart("synonyms.delete_synonym_rule", "set_id")
 	}
@@ -50,7 +77,7 @@ func (a *SynonymsAPI) DeleteSynonymRule(ctx context.Context, r SynonymsDeleteSyn
 	m := "DELETE"
 	q := url.Values{}
 	setBool(q, "refresh", r.Refresh)
-	return send(ctx, a.t, "synonyms.delete_synonym_rule", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "synonyms.delete_synonym_rule", m, p, q, nil, "", "", opts)
 }
 
 // SynonymsGetSynonymRequest holds the parameters of [SynonymsAPI.GetSynonym].
@@ -65,10 +92,28 @@ type SynonymsGetSynonymRequest struct {
 	Size *int
 }
 
+// SynonymsGetSynonymResponse is the response of [SynonymsAPI.GetSynonym].
+type SynonymsGetSynonymResponse struct {
+	// The total number of synonyms rules that the synonyms set contains.
+	Count int `json:"count"`
+	// Synonym rule details.
+	SynonymsSet []types.SynonymRuleRead `json:"synonyms_set,omitempty"`
+}
+
 // GetSynonym calls synonyms.get_synonym: Get a synonym set.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-synonyms-get-synonym
-func (a *SynonymsAPI) GetSynonym(ctx context.Context, r SynonymsGetSynonymRequest, opts ...Option) (*transport.Response, error) {
+func (a *SynonymsAPI) GetSynonym(ctx context.Context, r SynonymsGetSynonymRequest, opts ...Option) (*SynonymsGetSynonymResponse, error) {
+	return decodeAs[SynonymsGetSynonymResponse](doSynonymsGetSynonym(ctx, a.t, r, opts))
+}
+
+// GetSynonym calls synonyms.get_synonym and returns the raw response: the caller reads and closes
+// its body. See [SynonymsAPI.GetSynonym].
+func (a *RawSynonymsAPI) GetSynonym(ctx context.Context, r SynonymsGetSynonymRequest, opts ...Option) (*transport.Response, error) {
+	return doSynonymsGetSynonym(ctx, a.t, r, opts)
+}
+
+func doSynonymsGetSynonym(ctx context.Context, t transport.Interface, r SynonymsGetSynonymRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("synonyms.get_synonym", "id")
 	}
@@ -78,7 +123,7 @@ func (a *SynonymsAPI) GetSynonym(ctx context.Context, r SynonymsGetSynonymReques
 	setInt(q, "from", r.From)
 	setStr(q, "search_after", r.SearchAfter)
 	setInt(q, "size", r.Size)
-	return send(ctx, a.t, "synonyms.get_synonym", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "synonyms.get_synonym", m, p, q, nil, "", "", opts)
 }
 
 // SynonymsGetSynonymRuleRequest holds the parameters of [SynonymsAPI.GetSynonymRule].
@@ -89,10 +134,23 @@ type SynonymsGetSynonymRuleRequest struct {
 	RuleID string
 }
 
+// SynonymsGetSynonymRuleResponse is the response of [SynonymsAPI.GetSynonymRule].
+type SynonymsGetSynonymRuleResponse = types.SynonymRuleRead
+
 // GetSynonymRule calls synonyms.get_synonym_rule: Get a synonym rule.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-synonyms-get-synonym-rule
-func (a *SynonymsAPI) GetSynonymRule(ctx context.Context, r SynonymsGetSynonymRuleRequest, opts ...Option) (*transport.Response, error) {
+func (a *SynonymsAPI) GetSynonymRule(ctx context.Context, r SynonymsGetSynonymRuleRequest, opts ...Option) (*SynonymsGetSynonymRuleResponse, error) {
+	return decodeAs[SynonymsGetSynonymRuleResponse](doSynonymsGetSynonymRule(ctx, a.t, r, opts))
+}
+
+// GetSynonymRule calls synonyms.get_synonym_rule and returns the raw response: the caller reads and closes
+// its body. See [SynonymsAPI.GetSynonymRule].
+func (a *RawSynonymsAPI) GetSynonymRule(ctx context.Context, r SynonymsGetSynonymRuleRequest, opts ...Option) (*transport.Response, error) {
+	return doSynonymsGetSynonymRule(ctx, a.t, r, opts)
+}
+
+func doSynonymsGetSynonymRule(ctx context.Context, t transport.Interface, r SynonymsGetSynonymRuleRequest, opts []Option) (*transport.Response, error) {
 	if r.SetID == "" {
 		return nil, missingPart("synonyms.get_synonym_rule", "set_id")
 	}
@@ -101,7 +159,7 @@ func (a *SynonymsAPI) GetSynonymRule(ctx context.Context, r SynonymsGetSynonymRu
 	}
 	p := "/_synonyms/" + esc(r.SetID) + "/" + esc(r.RuleID)
 	m := "GET"
-	return send(ctx, a.t, "synonyms.get_synonym_rule", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "synonyms.get_synonym_rule", m, p, nil, nil, "", "", opts)
 }
 
 // SynonymsGetSynonymsSetsRequest holds the parameters of [SynonymsAPI.GetSynonymsSets].
@@ -112,16 +170,34 @@ type SynonymsGetSynonymsSetsRequest struct {
 	Size *int
 }
 
+// SynonymsGetSynonymsSetsResponse is the response of [SynonymsAPI.GetSynonymsSets].
+type SynonymsGetSynonymsSetsResponse struct {
+	// The total number of synonyms sets defined.
+	Count int `json:"count"`
+	// The identifier and total number of defined synonym rules for each synonyms set.
+	Results []types.SynonymsSetItem `json:"results,omitempty"`
+}
+
 // GetSynonymsSets calls synonyms.get_synonyms_sets: Get all synonym sets.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-synonyms-get-synonym
-func (a *SynonymsAPI) GetSynonymsSets(ctx context.Context, r SynonymsGetSynonymsSetsRequest, opts ...Option) (*transport.Response, error) {
+func (a *SynonymsAPI) GetSynonymsSets(ctx context.Context, r SynonymsGetSynonymsSetsRequest, opts ...Option) (*SynonymsGetSynonymsSetsResponse, error) {
+	return decodeAs[SynonymsGetSynonymsSetsResponse](doSynonymsGetSynonymsSets(ctx, a.t, r, opts))
+}
+
+// GetSynonymsSets calls synonyms.get_synonyms_sets and returns the raw response: the caller reads and closes
+// its body. See [SynonymsAPI.GetSynonymsSets].
+func (a *RawSynonymsAPI) GetSynonymsSets(ctx context.Context, r SynonymsGetSynonymsSetsRequest, opts ...Option) (*transport.Response, error) {
+	return doSynonymsGetSynonymsSets(ctx, a.t, r, opts)
+}
+
+func doSynonymsGetSynonymsSets(ctx context.Context, t transport.Interface, r SynonymsGetSynonymsSetsRequest, opts []Option) (*transport.Response, error) {
 	p := "/_synonyms"
 	m := "GET"
 	q := url.Values{}
 	setInt(q, "from", r.From)
 	setInt(q, "size", r.Size)
-	return send(ctx, a.t, "synonyms.get_synonyms_sets", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "synonyms.get_synonyms_sets", m, p, q, nil, "", "", opts)
 }
 
 // SynonymsPutSynonymRequest holds the parameters of [SynonymsAPI.PutSynonym].
@@ -133,14 +209,46 @@ type SynonymsPutSynonymRequest struct {
 	// Refresh: ("refresh") Refresh search analyzers to update synonyms.
 	Refresh *bool
 	// Body: Synonyms set rules.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SynonymsPutSynonymBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// SynonymsPutSynonymBody is the body of [SynonymsAPI.PutSynonym].
+type SynonymsPutSynonymBody struct {
+	// The synonym rules definitions for the synonyms set.
+	SynonymsSet types.OneOrMany[types.SynonymRule] `json:"synonyms_set,omitempty"`
+}
+
+// SynonymsPutSynonymResponse is the response of [SynonymsAPI.PutSynonym].
+type SynonymsPutSynonymResponse struct {
+	// The update operation result.
+	Result types.Result `json:"result"`
+	// Updating a synonyms set can reload the associated analyzers in case refresh is set to true.
+	// This information is the analyzers reloading result.
+	ReloadAnalyzersDetails *types.ReloadResult `json:"reload_analyzers_details,omitempty"`
 }
 
 // PutSynonym calls synonyms.put_synonym: Create or update a synonym set.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-synonyms-put-synonym
-func (a *SynonymsAPI) PutSynonym(ctx context.Context, r SynonymsPutSynonymRequest, opts ...Option) (*transport.Response, error) {
+func (a *SynonymsAPI) PutSynonym(ctx context.Context, r SynonymsPutSynonymRequest, opts ...Option) (*SynonymsPutSynonymResponse, error) {
+	return decodeAs[SynonymsPutSynonymResponse](doSynonymsPutSynonym(ctx, a.t, r, opts))
+}
+
+// PutSynonym calls synonyms.put_synonym and returns the raw response: the caller reads and closes
+// its body. See [SynonymsAPI.PutSynonym].
+func (a *RawSynonymsAPI) PutSynonym(ctx context.Context, r SynonymsPutSynonymRequest, opts ...Option) (*transport.Response, error) {
+	return doSynonymsPutSynonym(ctx, a.t, r, opts)
+}
+
+func doSynonymsPutSynonym(ctx context.Context, t transport.Interface, r SynonymsPutSynonymRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ID == "" {
 		return nil, missingPart("synonyms.put_synonym", "id")
 	}
@@ -149,7 +257,7 @@ func (a *SynonymsAPI) PutSynonym(ctx context.Context, r SynonymsPutSynonymReques
 	q := url.Values{}
 	setBool(q, "append", r.Append)
 	setBool(q, "refresh", r.Refresh)
-	return send(ctx, a.t, "synonyms.put_synonym", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "synonyms.put_synonym", m, p, q, body, "", "", opts)
 }
 
 // SynonymsPutSynonymRuleRequest holds the parameters of [SynonymsAPI.PutSynonymRule].
@@ -161,14 +269,40 @@ type SynonymsPutSynonymRuleRequest struct {
 	// Refresh: ("refresh") Refresh search analyzers to update synonyms.
 	Refresh *bool
 	// Body: Synonym rule.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *SynonymsPutSynonymRuleBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// SynonymsPutSynonymRuleBody is the body of [SynonymsAPI.PutSynonymRule].
+type SynonymsPutSynonymRuleBody struct {
+	// The synonym rule information definition, which must be in Solr format.
+	Synonyms types.SynonymString `json:"synonyms"`
+}
+
+// SynonymsPutSynonymRuleResponse is the response of [SynonymsAPI.PutSynonymRule].
+type SynonymsPutSynonymRuleResponse = types.SynonymsUpdateResult
 
 // PutSynonymRule calls synonyms.put_synonym_rule: Create or update a synonym rule.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-synonyms-put-synonym-rule
-func (a *SynonymsAPI) PutSynonymRule(ctx context.Context, r SynonymsPutSynonymRuleRequest, opts ...Option) (*transport.Response, error) {
+func (a *SynonymsAPI) PutSynonymRule(ctx context.Context, r SynonymsPutSynonymRuleRequest, opts ...Option) (*SynonymsPutSynonymRuleResponse, error) {
+	return decodeAs[SynonymsPutSynonymRuleResponse](doSynonymsPutSynonymRule(ctx, a.t, r, opts))
+}
+
+// PutSynonymRule calls synonyms.put_synonym_rule and returns the raw response: the caller reads and closes
+// its body. See [SynonymsAPI.PutSynonymRule].
+func (a *RawSynonymsAPI) PutSynonymRule(ctx context.Context, r SynonymsPutSynonymRuleRequest, opts ...Option) (*transport.Response, error) {
+	return doSynonymsPutSynonymRule(ctx, a.t, r, opts)
+}
+
+func doSynonymsPutSynonymRule(ctx context.Context, t transport.Interface, r SynonymsPutSynonymRuleRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.SetID == "" {
 		return nil, missingPart("synonyms.put_synonym_rule", "set_id")
 	}
@@ -179,5 +313,5 @@ func (a *SynonymsAPI) PutSynonymRule(ctx context.Context, r SynonymsPutSynonymRu
 	m := "PUT"
 	q := url.Values{}
 	setBool(q, "refresh", r.Refresh)
-	return send(ctx, a.t, "synonyms.put_synonym_rule", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "synonyms.put_synonym_rule", m, p, q, body, "", "", opts)
 }

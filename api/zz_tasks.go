@@ -4,7 +4,9 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -24,11 +26,24 @@ type TasksCancelRequest struct {
 	WaitForCompletion *bool
 }
 
+// TasksCancelResponse is the response of [TasksAPI.Cancel].
+type TasksCancelResponse = types.TaskListResponseBase
+
 // Cancel calls tasks.cancel: Cancel a task.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/group/endpoint-tasks
-func (a *TasksAPI) Cancel(ctx context.Context, r TasksCancelRequest, opts ...Option) (*transport.Response, error) {
+func (a *TasksAPI) Cancel(ctx context.Context, r TasksCancelRequest, opts ...Option) (*TasksCancelResponse, error) {
+	return decodeAs[TasksCancelResponse](doTasksCancel(ctx, a.t, r, opts))
+}
+
+// Cancel calls tasks.cancel and returns the raw response: the caller reads and closes
+// its body. See [TasksAPI.Cancel].
+func (a *RawTasksAPI) Cancel(ctx context.Context, r TasksCancelRequest, opts ...Option) (*transport.Response, error) {
+	return doTasksCancel(ctx, a.t, r, opts)
+}
+
+func doTasksCancel(ctx context.Context, t transport.Interface, r TasksCancelRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "POST"
 	switch {
@@ -42,7 +57,7 @@ func (a *TasksAPI) Cancel(ctx context.Context, r TasksCancelRequest, opts ...Opt
 	setList(q, "nodes", r.Nodes)
 	setStr(q, "parent_task_id", r.ParentTaskID)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, "tasks.cancel", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "tasks.cancel", m, p, q, nil, "", "", opts)
 }
 
 // TasksGetRequest holds the parameters of [TasksAPI.Get].
@@ -58,11 +73,29 @@ type TasksGetRequest struct {
 	WaitForCompletion *bool
 }
 
+// TasksGetResponse is the response of [TasksAPI.Get].
+type TasksGetResponse struct {
+	Completed bool              `json:"completed"`
+	Task      types.TaskInfo    `json:"task"`
+	Response  json.RawMessage   `json:"response,omitempty"`
+	Error     *types.ErrorCause `json:"error,omitempty"`
+}
+
 // Get calls tasks.get: Get task information.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/group/endpoint-tasks
-func (a *TasksAPI) Get(ctx context.Context, r TasksGetRequest, opts ...Option) (*transport.Response, error) {
+func (a *TasksAPI) Get(ctx context.Context, r TasksGetRequest, opts ...Option) (*TasksGetResponse, error) {
+	return decodeAs[TasksGetResponse](doTasksGet(ctx, a.t, r, opts))
+}
+
+// Get calls tasks.get and returns the raw response: the caller reads and closes
+// its body. See [TasksAPI.Get].
+func (a *RawTasksAPI) Get(ctx context.Context, r TasksGetRequest, opts ...Option) (*transport.Response, error) {
+	return doTasksGet(ctx, a.t, r, opts)
+}
+
+func doTasksGet(ctx context.Context, t transport.Interface, r TasksGetRequest, opts []Option) (*transport.Response, error) {
 	if r.TaskID == "" {
 		return nil, missingPart("tasks.get", "task_id")
 	}
@@ -72,7 +105,7 @@ func (a *TasksAPI) Get(ctx context.Context, r TasksGetRequest, opts ...Option) (
 	setBool(q, "follow_relocations", r.FollowRelocations)
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, "tasks.get", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "tasks.get", m, p, q, nil, "", "", opts)
 }
 
 // TasksListRequest holds the parameters of [TasksAPI.List].
@@ -96,11 +129,24 @@ type TasksListRequest struct {
 	WaitForCompletion *bool
 }
 
+// TasksListResponse is the response of [TasksAPI.List].
+type TasksListResponse = types.TaskListResponseBase
+
 // List calls tasks.list: Get all tasks.
 //
 // Stability: experimental.
 // See https://www.elastic.co/docs/api/doc/elasticsearch/group/endpoint-tasks
-func (a *TasksAPI) List(ctx context.Context, r TasksListRequest, opts ...Option) (*transport.Response, error) {
+func (a *TasksAPI) List(ctx context.Context, r TasksListRequest, opts ...Option) (*TasksListResponse, error) {
+	return decodeAs[TasksListResponse](doTasksList(ctx, a.t, r, opts))
+}
+
+// List calls tasks.list and returns the raw response: the caller reads and closes
+// its body. See [TasksAPI.List].
+func (a *RawTasksAPI) List(ctx context.Context, r TasksListRequest, opts ...Option) (*transport.Response, error) {
+	return doTasksList(ctx, a.t, r, opts)
+}
+
+func doTasksList(ctx context.Context, t transport.Interface, r TasksListRequest, opts []Option) (*transport.Response, error) {
 	p := "/_tasks"
 	m := "GET"
 	q := url.Values{}
@@ -111,5 +157,5 @@ func (a *TasksAPI) List(ctx context.Context, r TasksListRequest, opts ...Option)
 	setStr(q, "parent_task_id", r.ParentTaskID)
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, "tasks.list", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "tasks.list", m, p, q, nil, "", "", opts)
 }

@@ -5,6 +5,7 @@ package api
 import (
 	"context"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -46,10 +47,39 @@ type TextStructureFindFieldStructureRequest struct {
 	TimestampFormat string
 }
 
+// TextStructureFindFieldStructureResponse is the response of [TextStructureAPI.FindFieldStructure].
+type TextStructureFindFieldStructureResponse struct {
+	Charset               string                     `json:"charset"`
+	EcsCompatibility      types.EcsCompatibilityType `json:"ecs_compatibility,omitempty"`
+	FieldStats            map[string]types.FieldStat `json:"field_stats,omitempty"`
+	Format                types.FormatType           `json:"format"`
+	GrokPattern           types.GrokPattern          `json:"grok_pattern,omitempty"`
+	JavaTimestampFormats  []string                   `json:"java_timestamp_formats,omitempty"`
+	JodaTimestampFormats  []string                   `json:"joda_timestamp_formats,omitempty"`
+	IngestPipeline        types.PipelineConfig       `json:"ingest_pipeline"`
+	Mappings              types.TypeMapping          `json:"mappings"`
+	MultilineStartPattern string                     `json:"multiline_start_pattern,omitempty"`
+	NeedClientTimezone    bool                       `json:"need_client_timezone"`
+	NumLinesAnalyzed      int                        `json:"num_lines_analyzed"`
+	NumMessagesAnalyzed   int                        `json:"num_messages_analyzed"`
+	SampleStart           string                     `json:"sample_start"`
+	TimestampField        types.Field                `json:"timestamp_field,omitempty"`
+}
+
 // FindFieldStructure calls text_structure.find_field_structure: Find the structure of a text field.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/group/endpoint-text_structure
-func (a *TextStructureAPI) FindFieldStructure(ctx context.Context, r TextStructureFindFieldStructureRequest, opts ...Option) (*transport.Response, error) {
+func (a *TextStructureAPI) FindFieldStructure(ctx context.Context, r TextStructureFindFieldStructureRequest, opts ...Option) (*TextStructureFindFieldStructureResponse, error) {
+	return decodeAs[TextStructureFindFieldStructureResponse](doTextStructureFindFieldStructure(ctx, a.t, r, opts))
+}
+
+// FindFieldStructure calls text_structure.find_field_structure and returns the raw response: the caller reads and closes
+// its body. See [TextStructureAPI.FindFieldStructure].
+func (a *RawTextStructureAPI) FindFieldStructure(ctx context.Context, r TextStructureFindFieldStructureRequest, opts ...Option) (*transport.Response, error) {
+	return doTextStructureFindFieldStructure(ctx, a.t, r, opts)
+}
+
+func doTextStructureFindFieldStructure(ctx context.Context, t transport.Interface, r TextStructureFindFieldStructureRequest, opts []Option) (*transport.Response, error) {
 	p := "/_text_structure/find_field_structure"
 	m := "GET"
 	q := url.Values{}
@@ -67,7 +97,7 @@ func (a *TextStructureAPI) FindFieldStructure(ctx context.Context, r TextStructu
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "timestamp_field", r.TimestampField)
 	setStr(q, "timestamp_format", r.TimestampFormat)
-	return send(ctx, a.t, "text_structure.find_field_structure", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "text_structure.find_field_structure", m, p, q, nil, "", "", opts)
 }
 
 // TextStructureFindMessageStructureRequest holds the parameters of [TextStructureAPI.FindMessageStructure].
@@ -100,17 +130,59 @@ type TextStructureFindMessageStructureRequest struct {
 	// TimestampFormat: ("timestamp_format") Optional parameter to specify the timestamp format in the file - may be either a Joda or Java time format.
 	TimestampFormat string
 	// Body: JSON object with one field [messages], containing an array of messages to be analyzed.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *TextStructureFindMessageStructureBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// TextStructureFindMessageStructureBody is the body of [TextStructureAPI.FindMessageStructure].
+type TextStructureFindMessageStructureBody struct {
+	// The list of messages you want to analyze.
+	Messages []string `json:"messages,omitempty"`
+}
+
+// TextStructureFindMessageStructureResponse is the response of [TextStructureAPI.FindMessageStructure].
+type TextStructureFindMessageStructureResponse struct {
+	Charset               string                     `json:"charset"`
+	EcsCompatibility      types.EcsCompatibilityType `json:"ecs_compatibility,omitempty"`
+	FieldStats            map[string]types.FieldStat `json:"field_stats,omitempty"`
+	Format                types.FormatType           `json:"format"`
+	GrokPattern           types.GrokPattern          `json:"grok_pattern,omitempty"`
+	JavaTimestampFormats  []string                   `json:"java_timestamp_formats,omitempty"`
+	JodaTimestampFormats  []string                   `json:"joda_timestamp_formats,omitempty"`
+	IngestPipeline        types.PipelineConfig       `json:"ingest_pipeline"`
+	Mappings              types.TypeMapping          `json:"mappings"`
+	MultilineStartPattern string                     `json:"multiline_start_pattern,omitempty"`
+	NeedClientTimezone    bool                       `json:"need_client_timezone"`
+	NumLinesAnalyzed      int                        `json:"num_lines_analyzed"`
+	NumMessagesAnalyzed   int                        `json:"num_messages_analyzed"`
+	SampleStart           string                     `json:"sample_start"`
+	TimestampField        types.Field                `json:"timestamp_field,omitempty"`
 }
 
 // FindMessageStructure calls text_structure.find_message_structure: Find the structure of text messages.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-text-structure-find-message-structure
-func (a *TextStructureAPI) FindMessageStructure(ctx context.Context, r TextStructureFindMessageStructureRequest, opts ...Option) (*transport.Response, error) {
+func (a *TextStructureAPI) FindMessageStructure(ctx context.Context, r TextStructureFindMessageStructureRequest, opts ...Option) (*TextStructureFindMessageStructureResponse, error) {
+	return decodeAs[TextStructureFindMessageStructureResponse](doTextStructureFindMessageStructure(ctx, a.t, r, opts))
+}
+
+// FindMessageStructure calls text_structure.find_message_structure and returns the raw response: the caller reads and closes
+// its body. See [TextStructureAPI.FindMessageStructure].
+func (a *RawTextStructureAPI) FindMessageStructure(ctx context.Context, r TextStructureFindMessageStructureRequest, opts ...Option) (*transport.Response, error) {
+	return doTextStructureFindMessageStructure(ctx, a.t, r, opts)
+}
+
+func doTextStructureFindMessageStructure(ctx context.Context, t transport.Interface, r TextStructureFindMessageStructureRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_text_structure/find_message_structure"
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	q := url.Values{}
@@ -125,7 +197,7 @@ func (a *TextStructureAPI) FindMessageStructure(ctx context.Context, r TextStruc
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "timestamp_field", r.TimestampField)
 	setStr(q, "timestamp_format", r.TimestampFormat)
-	return send(ctx, a.t, "text_structure.find_message_structure", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "text_structure.find_message_structure", m, p, q, body, "", "", opts)
 }
 
 // TextStructureFindStructureRequest holds the parameters of [TextStructureAPI.FindStructure].
@@ -162,15 +234,71 @@ type TextStructureFindStructureRequest struct {
 	TimestampField string
 	// TimestampFormat: ("timestamp_format") Optional parameter to specify the timestamp format in the file - may be either a Joda or Java time format.
 	TimestampFormat string
-	// Body: The contents of the file to be analyzed.
+	// RawBody: The contents of the file to be analyzed.
 	// NDJSON: a slice (each element is encoded as one line), []byte, string or io.Reader.
-	Body any
+	RawBody any
+}
+
+// TextStructureFindStructureResponse is the response of [TextStructureAPI.FindStructure].
+type TextStructureFindStructureResponse struct {
+	// The character encoding used to parse the text.
+	Charset      string `json:"charset"`
+	HasHeaderRow *bool  `json:"has_header_row,omitempty"`
+	// For UTF character encodings, it indicates whether the text begins with a byte order marker.
+	HasByteOrderMarker bool `json:"has_byte_order_marker"`
+	// Valid values include `ndjson`, `xml`, `delimited`, and `semi_structured_text`.
+	Format string `json:"format"`
+	// The most common values of each field, plus basic numeric statistics for the numeric `page_count` field.
+	// This information may provide clues that the data needs to be cleaned or transformed prior to use by other Elastic Stack functionality.
+	FieldStats map[string]types.FieldStat `json:"field_stats,omitempty"`
+	// The first two messages in the text verbatim.
+	// This may help diagnose parse errors or accidental uploads of the wrong text.
+	SampleStart string `json:"sample_start"`
+	// The number of distinct messages the lines contained.
+	// For NDJSON, this value is the same as `num_lines_analyzed`.
+	// For other text formats, messages can span several lines.
+	NumMessagesAnalyzed int `json:"num_messages_analyzed"`
+	// Some suitable mappings for an index into which the data could be ingested.
+	Mappings  types.TypeMapping `json:"mappings"`
+	Quote     string            `json:"quote,omitempty"`
+	Delimiter string            `json:"delimiter,omitempty"`
+	// If a timestamp format is detected that does not include a timezone, `need_client_timezone` is `true`.
+	// The server that parses the text must therefore be told the correct timezone by the client.
+	NeedClientTimezone bool `json:"need_client_timezone"`
+	// The number of lines of the text that were analyzed.
+	NumLinesAnalyzed int `json:"num_lines_analyzed"`
+	// If `format` is `delimited`, the `column_names` field lists the column names in the order they appear in the sample.
+	ColumnNames           []string          `json:"column_names,omitempty"`
+	Explanation           []string          `json:"explanation,omitempty"`
+	GrokPattern           types.GrokPattern `json:"grok_pattern,omitempty"`
+	MultilineStartPattern string            `json:"multiline_start_pattern,omitempty"`
+	ExcludeLinesPattern   string            `json:"exclude_lines_pattern,omitempty"`
+	// The Java time formats recognized in the time fields.
+	// Elasticsearch mappings and ingest pipelines use this format.
+	JavaTimestampFormats []string `json:"java_timestamp_formats,omitempty"`
+	// Information that is used to tell Logstash how to parse timestamps.
+	JodaTimestampFormats []string `json:"joda_timestamp_formats,omitempty"`
+	// The field considered most likely to be the primary timestamp of each document.
+	TimestampField   types.Field          `json:"timestamp_field,omitempty"`
+	ShouldTrimFields *bool                `json:"should_trim_fields,omitempty"`
+	IngestPipeline   types.PipelineConfig `json:"ingest_pipeline"`
 }
 
 // FindStructure calls text_structure.find_structure: Find the structure of a text file.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-text-structure-find-structure
-func (a *TextStructureAPI) FindStructure(ctx context.Context, r TextStructureFindStructureRequest, opts ...Option) (*transport.Response, error) {
+func (a *TextStructureAPI) FindStructure(ctx context.Context, r TextStructureFindStructureRequest, opts ...Option) (*TextStructureFindStructureResponse, error) {
+	return decodeAs[TextStructureFindStructureResponse](doTextStructureFindStructure(ctx, a.t, r, opts))
+}
+
+// FindStructure calls text_structure.find_structure and returns the raw response: the caller reads and closes
+// its body. See [TextStructureAPI.FindStructure].
+func (a *RawTextStructureAPI) FindStructure(ctx context.Context, r TextStructureFindStructureRequest, opts ...Option) (*transport.Response, error) {
+	return doTextStructureFindStructure(ctx, a.t, r, opts)
+}
+
+func doTextStructureFindStructure(ctx context.Context, t transport.Interface, r TextStructureFindStructureRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
 	p := "/_text_structure/find_structure"
 	m := "POST"
 	q := url.Values{}
@@ -189,7 +317,7 @@ func (a *TextStructureAPI) FindStructure(ctx context.Context, r TextStructureFin
 	setStr(q, "timeout", r.Timeout)
 	setStr(q, "timestamp_field", r.TimestampField)
 	setStr(q, "timestamp_format", r.TimestampFormat)
-	return send(ctx, a.t, "text_structure.find_structure", m, p, q, r.Body, "application/x-ndjson", "", opts)
+	return send(ctx, t, "text_structure.find_structure", m, p, q, body, "application/x-ndjson", "", opts)
 }
 
 // TextStructureTestGrokPatternRequest holds the parameters of [TextStructureAPI.TestGrokPattern].
@@ -197,20 +325,50 @@ type TextStructureTestGrokPatternRequest struct {
 	// EcsCompatibility: ("ecs_compatibility") Optional parameter to specify the compatibility mode with ECS Grok patterns - may be either 'v1' or 'disabled'.
 	EcsCompatibility string
 	// Body: The Grok pattern and text.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *TextStructureTestGrokPatternBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// TextStructureTestGrokPatternBody is the body of [TextStructureAPI.TestGrokPattern].
+type TextStructureTestGrokPatternBody struct {
+	// The Grok pattern to run on the text.
+	GrokPattern types.GrokPattern `json:"grok_pattern"`
+	// The lines of text to run the Grok pattern on.
+	Text []string `json:"text,omitempty"`
+}
+
+// TextStructureTestGrokPatternResponse is the response of [TextStructureAPI.TestGrokPattern].
+type TextStructureTestGrokPatternResponse struct {
+	Matches []types.MatchedText `json:"matches,omitempty"`
 }
 
 // TestGrokPattern calls text_structure.test_grok_pattern: Test a Grok pattern.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-text-structure-test-grok-pattern
-func (a *TextStructureAPI) TestGrokPattern(ctx context.Context, r TextStructureTestGrokPatternRequest, opts ...Option) (*transport.Response, error) {
+func (a *TextStructureAPI) TestGrokPattern(ctx context.Context, r TextStructureTestGrokPatternRequest, opts ...Option) (*TextStructureTestGrokPatternResponse, error) {
+	return decodeAs[TextStructureTestGrokPatternResponse](doTextStructureTestGrokPattern(ctx, a.t, r, opts))
+}
+
+// TestGrokPattern calls text_structure.test_grok_pattern and returns the raw response: the caller reads and closes
+// its body. See [TextStructureAPI.TestGrokPattern].
+func (a *RawTextStructureAPI) TestGrokPattern(ctx context.Context, r TextStructureTestGrokPatternRequest, opts ...Option) (*transport.Response, error) {
+	return doTextStructureTestGrokPattern(ctx, a.t, r, opts)
+}
+
+func doTextStructureTestGrokPattern(ctx context.Context, t transport.Interface, r TextStructureTestGrokPatternRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_text_structure/test_grok_pattern"
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	q := url.Values{}
 	setStr(q, "ecs_compatibility", r.EcsCompatibility)
-	return send(ctx, a.t, "text_structure.test_grok_pattern", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "text_structure.test_grok_pattern", m, p, q, body, "", "", opts)
 }

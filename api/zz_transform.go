@@ -4,7 +4,9 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -21,10 +23,23 @@ type TransformDeleteTransformRequest struct {
 	Timeout string
 }
 
+// TransformDeleteTransformResponse is the response of [TransformAPI.DeleteTransform].
+type TransformDeleteTransformResponse = types.AcknowledgedResponseBase
+
 // DeleteTransform calls transform.delete_transform: Delete a transform.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-transform-delete-transform
-func (a *TransformAPI) DeleteTransform(ctx context.Context, r TransformDeleteTransformRequest, opts ...Option) (*transport.Response, error) {
+func (a *TransformAPI) DeleteTransform(ctx context.Context, r TransformDeleteTransformRequest, opts ...Option) (*TransformDeleteTransformResponse, error) {
+	return decodeAs[TransformDeleteTransformResponse](doTransformDeleteTransform(ctx, a.t, r, opts))
+}
+
+// DeleteTransform calls transform.delete_transform and returns the raw response: the caller reads and closes
+// its body. See [TransformAPI.DeleteTransform].
+func (a *RawTransformAPI) DeleteTransform(ctx context.Context, r TransformDeleteTransformRequest, opts ...Option) (*transport.Response, error) {
+	return doTransformDeleteTransform(ctx, a.t, r, opts)
+}
+
+func doTransformDeleteTransform(ctx context.Context, t transport.Interface, r TransformDeleteTransformRequest, opts []Option) (*transport.Response, error) {
 	if r.TransformID == "" {
 		return nil, missingPart("transform.delete_transform", "transform_id")
 	}
@@ -34,20 +49,33 @@ func (a *TransformAPI) DeleteTransform(ctx context.Context, r TransformDeleteTra
 	setBool(q, "delete_dest_index", r.DeleteDestIndex)
 	setBool(q, "force", r.Force)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "transform.delete_transform", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "transform.delete_transform", m, p, q, nil, "", "", opts)
 }
 
 // TransformGetNodeStatsRequest holds the parameters of [TransformAPI.GetNodeStats].
 type TransformGetNodeStatsRequest struct {
 }
 
+// TransformGetNodeStatsResponse is the response of [TransformAPI.GetNodeStats].
+type TransformGetNodeStatsResponse = types.TransformNodeFullStats
+
 // GetNodeStats calls transform.get_node_stats: Retrieves transform usage information for transform nodes.
 //
 // See https://www.elastic.co/guide/en/elasticsearch/reference/current/get-transform-node-stats.html
-func (a *TransformAPI) GetNodeStats(ctx context.Context, r TransformGetNodeStatsRequest, opts ...Option) (*transport.Response, error) {
+func (a *TransformAPI) GetNodeStats(ctx context.Context, r TransformGetNodeStatsRequest, opts ...Option) (*TransformGetNodeStatsResponse, error) {
+	return decodeAs[TransformGetNodeStatsResponse](doTransformGetNodeStats(ctx, a.t, r, opts))
+}
+
+// GetNodeStats calls transform.get_node_stats and returns the raw response: the caller reads and closes
+// its body. See [TransformAPI.GetNodeStats].
+func (a *RawTransformAPI) GetNodeStats(ctx context.Context, r TransformGetNodeStatsRequest, opts ...Option) (*transport.Response, error) {
+	return doTransformGetNodeStats(ctx, a.t, r, opts)
+}
+
+func doTransformGetNodeStats(ctx context.Context, t transport.Interface, r TransformGetNodeStatsRequest, opts []Option) (*transport.Response, error) {
 	p := "/_transform/_node_stats"
 	m := "GET"
-	return send(ctx, a.t, "transform.get_node_stats", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "transform.get_node_stats", m, p, nil, nil, "", "", opts)
 }
 
 // TransformGetTransformRequest holds the parameters of [TransformAPI.GetTransform].
@@ -65,10 +93,26 @@ type TransformGetTransformRequest struct {
 	Size *int
 }
 
+// TransformGetTransformResponse is the response of [TransformAPI.GetTransform].
+type TransformGetTransformResponse struct {
+	Count      int64                    `json:"count"`
+	Transforms []types.TransformSummary `json:"transforms,omitempty"`
+}
+
 // GetTransform calls transform.get_transform: Get transforms.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-transform-get-transform
-func (a *TransformAPI) GetTransform(ctx context.Context, r TransformGetTransformRequest, opts ...Option) (*transport.Response, error) {
+func (a *TransformAPI) GetTransform(ctx context.Context, r TransformGetTransformRequest, opts ...Option) (*TransformGetTransformResponse, error) {
+	return decodeAs[TransformGetTransformResponse](doTransformGetTransform(ctx, a.t, r, opts))
+}
+
+// GetTransform calls transform.get_transform and returns the raw response: the caller reads and closes
+// its body. See [TransformAPI.GetTransform].
+func (a *RawTransformAPI) GetTransform(ctx context.Context, r TransformGetTransformRequest, opts ...Option) (*transport.Response, error) {
+	return doTransformGetTransform(ctx, a.t, r, opts)
+}
+
+func doTransformGetTransform(ctx context.Context, t transport.Interface, r TransformGetTransformRequest, opts []Option) (*transport.Response, error) {
 	var p string
 	m := "GET"
 	switch {
@@ -82,7 +126,7 @@ func (a *TransformAPI) GetTransform(ctx context.Context, r TransformGetTransform
 	setBool(q, "exclude_generated", r.ExcludeGenerated)
 	setInt(q, "from", r.From)
 	setInt(q, "size", r.Size)
-	return send(ctx, a.t, "transform.get_transform", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "transform.get_transform", m, p, q, nil, "", "", opts)
 }
 
 // TransformGetTransformStatsRequest holds the parameters of [TransformAPI.GetTransformStats].
@@ -103,10 +147,26 @@ type TransformGetTransformStatsRequest struct {
 	Timeout string
 }
 
+// TransformGetTransformStatsResponse is the response of [TransformAPI.GetTransformStats].
+type TransformGetTransformStatsResponse struct {
+	Count      int64                  `json:"count"`
+	Transforms []types.TransformStats `json:"transforms,omitempty"`
+}
+
 // GetTransformStats calls transform.get_transform_stats: Get transform stats.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-transform-get-transform-stats
-func (a *TransformAPI) GetTransformStats(ctx context.Context, r TransformGetTransformStatsRequest, opts ...Option) (*transport.Response, error) {
+func (a *TransformAPI) GetTransformStats(ctx context.Context, r TransformGetTransformStatsRequest, opts ...Option) (*TransformGetTransformStatsResponse, error) {
+	return decodeAs[TransformGetTransformStatsResponse](doTransformGetTransformStats(ctx, a.t, r, opts))
+}
+
+// GetTransformStats calls transform.get_transform_stats and returns the raw response: the caller reads and closes
+// its body. See [TransformAPI.GetTransformStats].
+func (a *RawTransformAPI) GetTransformStats(ctx context.Context, r TransformGetTransformStatsRequest, opts ...Option) (*transport.Response, error) {
+	return doTransformGetTransformStats(ctx, a.t, r, opts)
+}
+
+func doTransformGetTransformStats(ctx context.Context, t transport.Interface, r TransformGetTransformStatsRequest, opts []Option) (*transport.Response, error) {
 	if len(r.TransformID) == 0 {
 		return nil, missingPart("transform.get_transform_stats", "transform_id")
 	}
@@ -118,7 +178,7 @@ func (a *TransformAPI) GetTransformStats(ctx context.Context, r TransformGetTran
 	setInt(q, "from", r.From)
 	setInt(q, "size", r.Size)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "transform.get_transform_stats", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "transform.get_transform_stats", m, p, q, nil, "", "", opts)
 }
 
 // TransformPreviewTransformRequest holds the parameters of [TransformAPI.PreviewTransform].
@@ -129,17 +189,69 @@ type TransformPreviewTransformRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The definition for the transform to preview.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *TransformPreviewTransformBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// TransformPreviewTransformBody is the body of [TransformAPI.PreviewTransform].
+type TransformPreviewTransformBody struct {
+	// The destination for the transform.
+	Dest *types.TransformDestination `json:"dest,omitempty"`
+	// Free text description of the transform.
+	Description string `json:"description,omitempty"`
+	// The interval between checks for changes in the source indices when the
+	// transform is running continuously. Also determines the retry interval in
+	// the event of transient failures while the transform is searching or
+	// indexing. The minimum value is 1s and the maximum is 1h.
+	Frequency types.Duration `json:"frequency,omitzero"`
+	// The pivot method transforms the data by aggregating and grouping it.
+	// These objects define the group by fields and the aggregation to reduce
+	// the data.
+	Pivot *types.Pivot `json:"pivot,omitempty"`
+	// The source of the data for the transform.
+	Source *types.TransformSource `json:"source,omitempty"`
+	// Defines optional transform settings.
+	Settings *types.Settings `json:"settings,omitempty"`
+	// Defines the properties transforms require to run continuously.
+	Sync *types.SyncContainer `json:"sync,omitempty"`
+	// Defines a retention policy for the transform. Data that meets the defined
+	// criteria is deleted from the destination index.
+	RetentionPolicy *types.RetentionPolicyContainer `json:"retention_policy,omitempty"`
+	// The latest method transforms the data by finding the latest document for
+	// each unique key.
+	Latest *types.Latest `json:"latest,omitempty"`
+}
+
+// TransformPreviewTransformResponse is the response of [TransformAPI.PreviewTransform].
+type TransformPreviewTransformResponse struct {
+	GeneratedDestIndex types.IndexState  `json:"generated_dest_index"`
+	Preview            []json.RawMessage `json:"preview,omitempty"`
 }
 
 // PreviewTransform calls transform.preview_transform: Preview a transform.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-transform-preview-transform
-func (a *TransformAPI) PreviewTransform(ctx context.Context, r TransformPreviewTransformRequest, opts ...Option) (*transport.Response, error) {
+func (a *TransformAPI) PreviewTransform(ctx context.Context, r TransformPreviewTransformRequest, opts ...Option) (*TransformPreviewTransformResponse, error) {
+	return decodeAs[TransformPreviewTransformResponse](doTransformPreviewTransform(ctx, a.t, r, opts))
+}
+
+// PreviewTransform calls transform.preview_transform and returns the raw response: the caller reads and closes
+// its body. See [TransformAPI.PreviewTransform].
+func (a *RawTransformAPI) PreviewTransform(ctx context.Context, r TransformPreviewTransformRequest, opts ...Option) (*transport.Response, error) {
+	return doTransformPreviewTransform(ctx, a.t, r, opts)
+}
+
+func doTransformPreviewTransform(ctx context.Context, t transport.Interface, r TransformPreviewTransformRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	var p string
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
 	switch {
@@ -150,7 +262,7 @@ func (a *TransformAPI) PreviewTransform(ctx context.Context, r TransformPreviewT
 	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "transform.preview_transform", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "transform.preview_transform", m, p, q, body, "", "", opts)
 }
 
 // TransformPutTransformRequest holds the parameters of [TransformAPI.PutTransform].
@@ -163,14 +275,62 @@ type TransformPutTransformRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The transform definition.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *TransformPutTransformBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
 }
+
+// TransformPutTransformBody is the body of [TransformAPI.PutTransform].
+type TransformPutTransformBody struct {
+	// The destination for the transform.
+	Dest types.TransformDestination `json:"dest"`
+	// Free text description of the transform.
+	Description string `json:"description,omitempty"`
+	// The interval between checks for changes in the source indices when the transform is running continuously. Also
+	// determines the retry interval in the event of transient failures while the transform is searching or indexing.
+	// The minimum value is `1s` and the maximum is `1h`.
+	Frequency types.Duration `json:"frequency,omitzero"`
+	// The latest method transforms the data by finding the latest document for each unique key.
+	Latest *types.Latest `json:"latest,omitempty"`
+	// Defines optional transform metadata.
+	Meta types.Metadata `json:"_meta,omitempty"`
+	// The pivot method transforms the data by aggregating and grouping it. These objects define the group by fields
+	// and the aggregation to reduce the data.
+	Pivot *types.Pivot `json:"pivot,omitempty"`
+	// Defines a retention policy for the transform. Data that meets the defined criteria is deleted from the
+	// destination index.
+	RetentionPolicy *types.RetentionPolicyContainer `json:"retention_policy,omitempty"`
+	// Defines optional transform settings.
+	Settings *types.Settings `json:"settings,omitempty"`
+	// The source of the data for the transform.
+	Source types.TransformSource `json:"source"`
+	// Defines the properties transforms require to run continuously.
+	Sync *types.SyncContainer `json:"sync,omitempty"`
+}
+
+// TransformPutTransformResponse is the response of [TransformAPI.PutTransform].
+type TransformPutTransformResponse = types.AcknowledgedResponseBase
 
 // PutTransform calls transform.put_transform: Create a transform.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-transform-put-transform
-func (a *TransformAPI) PutTransform(ctx context.Context, r TransformPutTransformRequest, opts ...Option) (*transport.Response, error) {
+func (a *TransformAPI) PutTransform(ctx context.Context, r TransformPutTransformRequest, opts ...Option) (*TransformPutTransformResponse, error) {
+	return decodeAs[TransformPutTransformResponse](doTransformPutTransform(ctx, a.t, r, opts))
+}
+
+// PutTransform calls transform.put_transform and returns the raw response: the caller reads and closes
+// its body. See [TransformAPI.PutTransform].
+func (a *RawTransformAPI) PutTransform(ctx context.Context, r TransformPutTransformRequest, opts ...Option) (*transport.Response, error) {
+	return doTransformPutTransform(ctx, a.t, r, opts)
+}
+
+func doTransformPutTransform(ctx context.Context, t transport.Interface, r TransformPutTransformRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TransformID == "" {
 		return nil, missingPart("transform.put_transform", "transform_id")
 	}
@@ -179,7 +339,7 @@ func (a *TransformAPI) PutTransform(ctx context.Context, r TransformPutTransform
 	q := url.Values{}
 	setBool(q, "defer_validation", r.DeferValidation)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "transform.put_transform", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "transform.put_transform", m, p, q, body, "", "", opts)
 }
 
 // TransformResetTransformRequest holds the parameters of [TransformAPI.ResetTransform].
@@ -193,10 +353,23 @@ type TransformResetTransformRequest struct {
 	Timeout string
 }
 
+// TransformResetTransformResponse is the response of [TransformAPI.ResetTransform].
+type TransformResetTransformResponse = types.AcknowledgedResponseBase
+
 // ResetTransform calls transform.reset_transform: Reset a transform.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-transform-reset-transform
-func (a *TransformAPI) ResetTransform(ctx context.Context, r TransformResetTransformRequest, opts ...Option) (*transport.Response, error) {
+func (a *TransformAPI) ResetTransform(ctx context.Context, r TransformResetTransformRequest, opts ...Option) (*TransformResetTransformResponse, error) {
+	return decodeAs[TransformResetTransformResponse](doTransformResetTransform(ctx, a.t, r, opts))
+}
+
+// ResetTransform calls transform.reset_transform and returns the raw response: the caller reads and closes
+// its body. See [TransformAPI.ResetTransform].
+func (a *RawTransformAPI) ResetTransform(ctx context.Context, r TransformResetTransformRequest, opts ...Option) (*transport.Response, error) {
+	return doTransformResetTransform(ctx, a.t, r, opts)
+}
+
+func doTransformResetTransform(ctx context.Context, t transport.Interface, r TransformResetTransformRequest, opts []Option) (*transport.Response, error) {
 	if r.TransformID == "" {
 		return nil, missingPart("transform.reset_transform", "transform_id")
 	}
@@ -205,7 +378,7 @@ func (a *TransformAPI) ResetTransform(ctx context.Context, r TransformResetTrans
 	q := url.Values{}
 	setBool(q, "force", r.Force)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "transform.reset_transform", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "transform.reset_transform", m, p, q, nil, "", "", opts)
 }
 
 // TransformScheduleNowTransformRequest holds the parameters of [TransformAPI.ScheduleNowTransform].
@@ -219,10 +392,23 @@ type TransformScheduleNowTransformRequest struct {
 	Timeout string
 }
 
+// TransformScheduleNowTransformResponse is the response of [TransformAPI.ScheduleNowTransform].
+type TransformScheduleNowTransformResponse = types.AcknowledgedResponseBase
+
 // ScheduleNowTransform calls transform.schedule_now_transform: Schedule a transform to start now.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-transform-schedule-now-transform
-func (a *TransformAPI) ScheduleNowTransform(ctx context.Context, r TransformScheduleNowTransformRequest, opts ...Option) (*transport.Response, error) {
+func (a *TransformAPI) ScheduleNowTransform(ctx context.Context, r TransformScheduleNowTransformRequest, opts ...Option) (*TransformScheduleNowTransformResponse, error) {
+	return decodeAs[TransformScheduleNowTransformResponse](doTransformScheduleNowTransform(ctx, a.t, r, opts))
+}
+
+// ScheduleNowTransform calls transform.schedule_now_transform and returns the raw response: the caller reads and closes
+// its body. See [TransformAPI.ScheduleNowTransform].
+func (a *RawTransformAPI) ScheduleNowTransform(ctx context.Context, r TransformScheduleNowTransformRequest, opts ...Option) (*transport.Response, error) {
+	return doTransformScheduleNowTransform(ctx, a.t, r, opts)
+}
+
+func doTransformScheduleNowTransform(ctx context.Context, t transport.Interface, r TransformScheduleNowTransformRequest, opts []Option) (*transport.Response, error) {
 	if r.TransformID == "" {
 		return nil, missingPart("transform.schedule_now_transform", "transform_id")
 	}
@@ -231,7 +417,7 @@ func (a *TransformAPI) ScheduleNowTransform(ctx context.Context, r TransformSche
 	q := url.Values{}
 	setBool(q, "defer", r.Defer)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "transform.schedule_now_transform", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "transform.schedule_now_transform", m, p, q, nil, "", "", opts)
 }
 
 // TransformSetUpgradeModeRequest holds the parameters of [TransformAPI.SetUpgradeMode].
@@ -243,16 +429,29 @@ type TransformSetUpgradeModeRequest struct {
 	Timeout string
 }
 
+// TransformSetUpgradeModeResponse is the response of [TransformAPI.SetUpgradeMode].
+type TransformSetUpgradeModeResponse = types.AcknowledgedResponseBase
+
 // SetUpgradeMode calls transform.set_upgrade_mode: Set upgrade_mode for transform indices.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-transform-set-upgrade-mode
-func (a *TransformAPI) SetUpgradeMode(ctx context.Context, r TransformSetUpgradeModeRequest, opts ...Option) (*transport.Response, error) {
+func (a *TransformAPI) SetUpgradeMode(ctx context.Context, r TransformSetUpgradeModeRequest, opts ...Option) (*TransformSetUpgradeModeResponse, error) {
+	return decodeAs[TransformSetUpgradeModeResponse](doTransformSetUpgradeMode(ctx, a.t, r, opts))
+}
+
+// SetUpgradeMode calls transform.set_upgrade_mode and returns the raw response: the caller reads and closes
+// its body. See [TransformAPI.SetUpgradeMode].
+func (a *RawTransformAPI) SetUpgradeMode(ctx context.Context, r TransformSetUpgradeModeRequest, opts ...Option) (*transport.Response, error) {
+	return doTransformSetUpgradeMode(ctx, a.t, r, opts)
+}
+
+func doTransformSetUpgradeMode(ctx context.Context, t transport.Interface, r TransformSetUpgradeModeRequest, opts []Option) (*transport.Response, error) {
 	p := "/_transform/set_upgrade_mode"
 	m := "POST"
 	q := url.Values{}
 	setBool(q, "enabled", r.Enabled)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "transform.set_upgrade_mode", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "transform.set_upgrade_mode", m, p, q, nil, "", "", opts)
 }
 
 // TransformStartTransformRequest holds the parameters of [TransformAPI.StartTransform].
@@ -266,10 +465,23 @@ type TransformStartTransformRequest struct {
 	Timeout string
 }
 
+// TransformStartTransformResponse is the response of [TransformAPI.StartTransform].
+type TransformStartTransformResponse = types.AcknowledgedResponseBase
+
 // StartTransform calls transform.start_transform: Start a transform.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-transform-start-transform
-func (a *TransformAPI) StartTransform(ctx context.Context, r TransformStartTransformRequest, opts ...Option) (*transport.Response, error) {
+func (a *TransformAPI) StartTransform(ctx context.Context, r TransformStartTransformRequest, opts ...Option) (*TransformStartTransformResponse, error) {
+	return decodeAs[TransformStartTransformResponse](doTransformStartTransform(ctx, a.t, r, opts))
+}
+
+// StartTransform calls transform.start_transform and returns the raw response: the caller reads and closes
+// its body. See [TransformAPI.StartTransform].
+func (a *RawTransformAPI) StartTransform(ctx context.Context, r TransformStartTransformRequest, opts ...Option) (*transport.Response, error) {
+	return doTransformStartTransform(ctx, a.t, r, opts)
+}
+
+func doTransformStartTransform(ctx context.Context, t transport.Interface, r TransformStartTransformRequest, opts []Option) (*transport.Response, error) {
 	if r.TransformID == "" {
 		return nil, missingPart("transform.start_transform", "transform_id")
 	}
@@ -278,7 +490,7 @@ func (a *TransformAPI) StartTransform(ctx context.Context, r TransformStartTrans
 	q := url.Values{}
 	setStr(q, "from", r.From)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "transform.start_transform", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "transform.start_transform", m, p, q, nil, "", "", opts)
 }
 
 // TransformStopTransformRequest holds the parameters of [TransformAPI.StopTransform].
@@ -298,10 +510,23 @@ type TransformStopTransformRequest struct {
 	WaitForCompletion *bool
 }
 
+// TransformStopTransformResponse is the response of [TransformAPI.StopTransform].
+type TransformStopTransformResponse = types.AcknowledgedResponseBase
+
 // StopTransform calls transform.stop_transform: Stop transforms.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-transform-stop-transform
-func (a *TransformAPI) StopTransform(ctx context.Context, r TransformStopTransformRequest, opts ...Option) (*transport.Response, error) {
+func (a *TransformAPI) StopTransform(ctx context.Context, r TransformStopTransformRequest, opts ...Option) (*TransformStopTransformResponse, error) {
+	return decodeAs[TransformStopTransformResponse](doTransformStopTransform(ctx, a.t, r, opts))
+}
+
+// StopTransform calls transform.stop_transform and returns the raw response: the caller reads and closes
+// its body. See [TransformAPI.StopTransform].
+func (a *RawTransformAPI) StopTransform(ctx context.Context, r TransformStopTransformRequest, opts ...Option) (*transport.Response, error) {
+	return doTransformStopTransform(ctx, a.t, r, opts)
+}
+
+func doTransformStopTransform(ctx context.Context, t transport.Interface, r TransformStopTransformRequest, opts []Option) (*transport.Response, error) {
 	if r.TransformID == "" {
 		return nil, missingPart("transform.stop_transform", "transform_id")
 	}
@@ -313,7 +538,7 @@ func (a *TransformAPI) StopTransform(ctx context.Context, r TransformStopTransfo
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "wait_for_checkpoint", r.WaitForCheckpoint)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
-	return send(ctx, a.t, "transform.stop_transform", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "transform.stop_transform", m, p, q, nil, "", "", opts)
 }
 
 // TransformUpdateTransformRequest holds the parameters of [TransformAPI.UpdateTransform].
@@ -326,14 +551,73 @@ type TransformUpdateTransformRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: The update transform definition.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *TransformUpdateTransformBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// TransformUpdateTransformBody is the body of [TransformAPI.UpdateTransform].
+type TransformUpdateTransformBody struct {
+	// The destination for the transform.
+	Dest *types.TransformDestination `json:"dest,omitempty"`
+	// Free text description of the transform.
+	Description string `json:"description,omitempty"`
+	// The interval between checks for changes in the source indices when the
+	// transform is running continuously. Also determines the retry interval in
+	// the event of transient failures while the transform is searching or
+	// indexing. The minimum value is 1s and the maximum is 1h.
+	Frequency types.Duration `json:"frequency,omitzero"`
+	// Defines optional transform metadata.
+	Meta types.Metadata `json:"_meta,omitempty"`
+	// The source of the data for the transform.
+	Source *types.TransformSource `json:"source,omitempty"`
+	// Defines optional transform settings.
+	Settings *types.Settings `json:"settings,omitempty"`
+	// Defines the properties transforms require to run continuously.
+	Sync *types.SyncContainer `json:"sync,omitempty"`
+	// Defines a retention policy for the transform. Data that meets the defined
+	// criteria is deleted from the destination index.
+	RetentionPolicy *types.RetentionPolicyContainer `json:"retention_policy,omitempty"`
+}
+
+// TransformUpdateTransformResponse is the response of [TransformAPI.UpdateTransform].
+type TransformUpdateTransformResponse struct {
+	Authorization   *types.TransformAuthorization   `json:"authorization,omitempty"`
+	CreateTime      int64                           `json:"create_time"`
+	Description     string                          `json:"description"`
+	Dest            types.TransformDestination      `json:"dest"`
+	Frequency       types.Duration                  `json:"frequency,omitzero"`
+	ID              types.Id                        `json:"id"`
+	Latest          *types.Latest                   `json:"latest,omitempty"`
+	Pivot           *types.Pivot                    `json:"pivot,omitempty"`
+	RetentionPolicy *types.RetentionPolicyContainer `json:"retention_policy,omitempty"`
+	Settings        types.Settings                  `json:"settings"`
+	Source          types.ReindexSource             `json:"source"`
+	Sync            *types.SyncContainer            `json:"sync,omitempty"`
+	Version         types.VersionString             `json:"version"`
+	Meta            types.Metadata                  `json:"_meta,omitempty"`
 }
 
 // UpdateTransform calls transform.update_transform: Update a transform.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-transform-update-transform
-func (a *TransformAPI) UpdateTransform(ctx context.Context, r TransformUpdateTransformRequest, opts ...Option) (*transport.Response, error) {
+func (a *TransformAPI) UpdateTransform(ctx context.Context, r TransformUpdateTransformRequest, opts ...Option) (*TransformUpdateTransformResponse, error) {
+	return decodeAs[TransformUpdateTransformResponse](doTransformUpdateTransform(ctx, a.t, r, opts))
+}
+
+// UpdateTransform calls transform.update_transform and returns the raw response: the caller reads and closes
+// its body. See [TransformAPI.UpdateTransform].
+func (a *RawTransformAPI) UpdateTransform(ctx context.Context, r TransformUpdateTransformRequest, opts ...Option) (*transport.Response, error) {
+	return doTransformUpdateTransform(ctx, a.t, r, opts)
+}
+
+func doTransformUpdateTransform(ctx context.Context, t transport.Interface, r TransformUpdateTransformRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.TransformID == "" {
 		return nil, missingPart("transform.update_transform", "transform_id")
 	}
@@ -342,7 +626,7 @@ func (a *TransformAPI) UpdateTransform(ctx context.Context, r TransformUpdateTra
 	q := url.Values{}
 	setBool(q, "defer_validation", r.DeferValidation)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "transform.update_transform", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "transform.update_transform", m, p, q, body, "", "", opts)
 }
 
 // TransformUpgradeTransformsRequest holds the parameters of [TransformAPI.UpgradeTransforms].
@@ -354,14 +638,34 @@ type TransformUpgradeTransformsRequest struct {
 	Timeout string
 }
 
+// TransformUpgradeTransformsResponse is the response of [TransformAPI.UpgradeTransforms].
+type TransformUpgradeTransformsResponse struct {
+	// The number of transforms that need to be upgraded.
+	NeedsUpdate int `json:"needs_update"`
+	// The number of transforms that don’t require upgrading.
+	NoAction int `json:"no_action"`
+	// The number of transforms that have been upgraded.
+	Updated int `json:"updated"`
+}
+
 // UpgradeTransforms calls transform.upgrade_transforms: Upgrade all transforms.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-transform-upgrade-transforms
-func (a *TransformAPI) UpgradeTransforms(ctx context.Context, r TransformUpgradeTransformsRequest, opts ...Option) (*transport.Response, error) {
+func (a *TransformAPI) UpgradeTransforms(ctx context.Context, r TransformUpgradeTransformsRequest, opts ...Option) (*TransformUpgradeTransformsResponse, error) {
+	return decodeAs[TransformUpgradeTransformsResponse](doTransformUpgradeTransforms(ctx, a.t, r, opts))
+}
+
+// UpgradeTransforms calls transform.upgrade_transforms and returns the raw response: the caller reads and closes
+// its body. See [TransformAPI.UpgradeTransforms].
+func (a *RawTransformAPI) UpgradeTransforms(ctx context.Context, r TransformUpgradeTransformsRequest, opts ...Option) (*transport.Response, error) {
+	return doTransformUpgradeTransforms(ctx, a.t, r, opts)
+}
+
+func doTransformUpgradeTransforms(ctx context.Context, t transport.Interface, r TransformUpgradeTransformsRequest, opts []Option) (*transport.Response, error) {
 	p := "/_transform/_upgrade"
 	m := "POST"
 	q := url.Values{}
 	setBool(q, "dry_run", r.DryRun)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "transform.upgrade_transforms", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "transform.upgrade_transforms", m, p, q, nil, "", "", opts)
 }

@@ -4,7 +4,9 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -17,10 +19,25 @@ type WatcherAckWatchRequest struct {
 	ActionID []string
 }
 
+// WatcherAckWatchResponse is the response of [WatcherAPI.AckWatch].
+type WatcherAckWatchResponse struct {
+	Status types.WatchStatus `json:"status"`
+}
+
 // AckWatch calls watcher.ack_watch: Acknowledge a watch.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-watcher-ack-watch
-func (a *WatcherAPI) AckWatch(ctx context.Context, r WatcherAckWatchRequest, opts ...Option) (*transport.Response, error) {
+func (a *WatcherAPI) AckWatch(ctx context.Context, r WatcherAckWatchRequest, opts ...Option) (*WatcherAckWatchResponse, error) {
+	return decodeAs[WatcherAckWatchResponse](doWatcherAckWatch(ctx, a.t, r, opts))
+}
+
+// AckWatch calls watcher.ack_watch and returns the raw response: the caller reads and closes
+// its body. See [WatcherAPI.AckWatch].
+func (a *RawWatcherAPI) AckWatch(ctx context.Context, r WatcherAckWatchRequest, opts ...Option) (*transport.Response, error) {
+	return doWatcherAckWatch(ctx, a.t, r, opts)
+}
+
+func doWatcherAckWatch(ctx context.Context, t transport.Interface, r WatcherAckWatchRequest, opts []Option) (*transport.Response, error) {
 	if r.WatchID == "" {
 		return nil, missingPart("watcher.ack_watch", "watch_id")
 	}
@@ -32,7 +49,7 @@ func (a *WatcherAPI) AckWatch(ctx context.Context, r WatcherAckWatchRequest, opt
 	default:
 		p = "/_watcher/watch/" + esc(r.WatchID) + "/_ack"
 	}
-	return send(ctx, a.t, "watcher.ack_watch", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "watcher.ack_watch", m, p, nil, nil, "", "", opts)
 }
 
 // WatcherActivateWatchRequest holds the parameters of [WatcherAPI.ActivateWatch].
@@ -41,16 +58,31 @@ type WatcherActivateWatchRequest struct {
 	WatchID string
 }
 
+// WatcherActivateWatchResponse is the response of [WatcherAPI.ActivateWatch].
+type WatcherActivateWatchResponse struct {
+	Status types.ActivationStatus `json:"status"`
+}
+
 // ActivateWatch calls watcher.activate_watch: Activate a watch.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-watcher-activate-watch
-func (a *WatcherAPI) ActivateWatch(ctx context.Context, r WatcherActivateWatchRequest, opts ...Option) (*transport.Response, error) {
+func (a *WatcherAPI) ActivateWatch(ctx context.Context, r WatcherActivateWatchRequest, opts ...Option) (*WatcherActivateWatchResponse, error) {
+	return decodeAs[WatcherActivateWatchResponse](doWatcherActivateWatch(ctx, a.t, r, opts))
+}
+
+// ActivateWatch calls watcher.activate_watch and returns the raw response: the caller reads and closes
+// its body. See [WatcherAPI.ActivateWatch].
+func (a *RawWatcherAPI) ActivateWatch(ctx context.Context, r WatcherActivateWatchRequest, opts ...Option) (*transport.Response, error) {
+	return doWatcherActivateWatch(ctx, a.t, r, opts)
+}
+
+func doWatcherActivateWatch(ctx context.Context, t transport.Interface, r WatcherActivateWatchRequest, opts []Option) (*transport.Response, error) {
 	if r.WatchID == "" {
 		return nil, missingPart("watcher.activate_watch", "watch_id")
 	}
 	p := "/_watcher/watch/" + esc(r.WatchID) + "/_activate"
 	m := "PUT"
-	return send(ctx, a.t, "watcher.activate_watch", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "watcher.activate_watch", m, p, nil, nil, "", "", opts)
 }
 
 // WatcherDeactivateWatchRequest holds the parameters of [WatcherAPI.DeactivateWatch].
@@ -59,16 +91,31 @@ type WatcherDeactivateWatchRequest struct {
 	WatchID string
 }
 
+// WatcherDeactivateWatchResponse is the response of [WatcherAPI.DeactivateWatch].
+type WatcherDeactivateWatchResponse struct {
+	Status types.ActivationStatus `json:"status"`
+}
+
 // DeactivateWatch calls watcher.deactivate_watch: Deactivate a watch.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-watcher-deactivate-watch
-func (a *WatcherAPI) DeactivateWatch(ctx context.Context, r WatcherDeactivateWatchRequest, opts ...Option) (*transport.Response, error) {
+func (a *WatcherAPI) DeactivateWatch(ctx context.Context, r WatcherDeactivateWatchRequest, opts ...Option) (*WatcherDeactivateWatchResponse, error) {
+	return decodeAs[WatcherDeactivateWatchResponse](doWatcherDeactivateWatch(ctx, a.t, r, opts))
+}
+
+// DeactivateWatch calls watcher.deactivate_watch and returns the raw response: the caller reads and closes
+// its body. See [WatcherAPI.DeactivateWatch].
+func (a *RawWatcherAPI) DeactivateWatch(ctx context.Context, r WatcherDeactivateWatchRequest, opts ...Option) (*transport.Response, error) {
+	return doWatcherDeactivateWatch(ctx, a.t, r, opts)
+}
+
+func doWatcherDeactivateWatch(ctx context.Context, t transport.Interface, r WatcherDeactivateWatchRequest, opts []Option) (*transport.Response, error) {
 	if r.WatchID == "" {
 		return nil, missingPart("watcher.deactivate_watch", "watch_id")
 	}
 	p := "/_watcher/watch/" + esc(r.WatchID) + "/_deactivate"
 	m := "PUT"
-	return send(ctx, a.t, "watcher.deactivate_watch", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "watcher.deactivate_watch", m, p, nil, nil, "", "", opts)
 }
 
 // WatcherDeleteWatchRequest holds the parameters of [WatcherAPI.DeleteWatch].
@@ -77,16 +124,33 @@ type WatcherDeleteWatchRequest struct {
 	ID string
 }
 
+// WatcherDeleteWatchResponse is the response of [WatcherAPI.DeleteWatch].
+type WatcherDeleteWatchResponse struct {
+	Found   bool                `json:"found"`
+	ID      types.Id            `json:"_id"`
+	Version types.VersionNumber `json:"_version"`
+}
+
 // DeleteWatch calls watcher.delete_watch: Delete a watch.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-watcher-delete-watch
-func (a *WatcherAPI) DeleteWatch(ctx context.Context, r WatcherDeleteWatchRequest, opts ...Option) (*transport.Response, error) {
+func (a *WatcherAPI) DeleteWatch(ctx context.Context, r WatcherDeleteWatchRequest, opts ...Option) (*WatcherDeleteWatchResponse, error) {
+	return decodeAs[WatcherDeleteWatchResponse](doWatcherDeleteWatch(ctx, a.t, r, opts))
+}
+
+// DeleteWatch calls watcher.delete_watch and returns the raw response: the caller reads and closes
+// its body. See [WatcherAPI.DeleteWatch].
+func (a *RawWatcherAPI) DeleteWatch(ctx context.Context, r WatcherDeleteWatchRequest, opts ...Option) (*transport.Response, error) {
+	return doWatcherDeleteWatch(ctx, a.t, r, opts)
+}
+
+func doWatcherDeleteWatch(ctx context.Context, t transport.Interface, r WatcherDeleteWatchRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("watcher.delete_watch", "id")
 	}
 	p := "/_watcher/watch/" + esc(r.ID)
 	m := "DELETE"
-	return send(ctx, a.t, "watcher.delete_watch", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "watcher.delete_watch", m, p, nil, nil, "", "", opts)
 }
 
 // WatcherExecuteWatchRequest holds the parameters of [WatcherAPI.ExecuteWatch].
@@ -96,14 +160,59 @@ type WatcherExecuteWatchRequest struct {
 	// Debug: ("debug") indicates whether the watch should execute in debug mode.
 	Debug *bool
 	// Body: Execution control.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *WatcherExecuteWatchBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// WatcherExecuteWatchBody is the body of [WatcherAPI.ExecuteWatch].
+type WatcherExecuteWatchBody struct {
+	// Determines how to handle the watch actions as part of the watch execution.
+	ActionModes map[string]types.ActionExecutionMode `json:"action_modes,omitempty"`
+	// When present, the watch uses this object as a payload instead of executing its own input.
+	AlternativeInput map[string]json.RawMessage `json:"alternative_input,omitempty"`
+	// When set to `true`, the watch execution uses the always condition. This can also be specified as an HTTP parameter.
+	IgnoreCondition *bool `json:"ignore_condition,omitempty"`
+	// When set to `true`, the watch record representing the watch execution result is persisted to the `.watcher-history` index for the current time.
+	// In addition, the status of the watch is updated, possibly throttling subsequent runs.
+	// This can also be specified as an HTTP parameter.
+	RecordExecution  *bool                   `json:"record_execution,omitempty"`
+	SimulatedActions *types.SimulatedActions `json:"simulated_actions,omitempty"`
+	// This structure is parsed as the data of the trigger event that will be used during the watch execution.
+	TriggerData *types.ScheduleTriggerEvent `json:"trigger_data,omitempty"`
+	// When present, this watch is used instead of the one specified in the request.
+	// This watch is not persisted to the index and `record_execution` cannot be set.
+	Watch *types.Watch `json:"watch,omitempty"`
+}
+
+// WatcherExecuteWatchResponse is the response of [WatcherAPI.ExecuteWatch].
+type WatcherExecuteWatchResponse struct {
+	// The watch record identifier as it would be stored in the `.watcher-history` index.
+	ID types.Id `json:"_id"`
+	// The watch record document as it would be stored in the `.watcher-history` index.
+	WatchRecord types.WatchRecord `json:"watch_record"`
 }
 
 // ExecuteWatch calls watcher.execute_watch: Run a watch.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-watcher-execute-watch
-func (a *WatcherAPI) ExecuteWatch(ctx context.Context, r WatcherExecuteWatchRequest, opts ...Option) (*transport.Response, error) {
+func (a *WatcherAPI) ExecuteWatch(ctx context.Context, r WatcherExecuteWatchRequest, opts ...Option) (*WatcherExecuteWatchResponse, error) {
+	return decodeAs[WatcherExecuteWatchResponse](doWatcherExecuteWatch(ctx, a.t, r, opts))
+}
+
+// ExecuteWatch calls watcher.execute_watch and returns the raw response: the caller reads and closes
+// its body. See [WatcherAPI.ExecuteWatch].
+func (a *RawWatcherAPI) ExecuteWatch(ctx context.Context, r WatcherExecuteWatchRequest, opts ...Option) (*transport.Response, error) {
+	return doWatcherExecuteWatch(ctx, a.t, r, opts)
+}
+
+func doWatcherExecuteWatch(ctx context.Context, t transport.Interface, r WatcherExecuteWatchRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	var p string
 	m := "PUT"
 	switch {
@@ -114,7 +223,7 @@ func (a *WatcherAPI) ExecuteWatch(ctx context.Context, r WatcherExecuteWatchRequ
 	}
 	q := url.Values{}
 	setBool(q, "debug", r.Debug)
-	return send(ctx, a.t, "watcher.execute_watch", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "watcher.execute_watch", m, p, q, body, "", "", opts)
 }
 
 // WatcherGetSettingsRequest holds the parameters of [WatcherAPI.GetSettings].
@@ -124,15 +233,30 @@ type WatcherGetSettingsRequest struct {
 	MasterTimeout string
 }
 
+// WatcherGetSettingsResponse is the response of [WatcherAPI.GetSettings].
+type WatcherGetSettingsResponse struct {
+	Index types.IndexSettings `json:"index"`
+}
+
 // GetSettings calls watcher.get_settings: Get Watcher index settings.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-watcher-get-settings
-func (a *WatcherAPI) GetSettings(ctx context.Context, r WatcherGetSettingsRequest, opts ...Option) (*transport.Response, error) {
+func (a *WatcherAPI) GetSettings(ctx context.Context, r WatcherGetSettingsRequest, opts ...Option) (*WatcherGetSettingsResponse, error) {
+	return decodeAs[WatcherGetSettingsResponse](doWatcherGetSettings(ctx, a.t, r, opts))
+}
+
+// GetSettings calls watcher.get_settings and returns the raw response: the caller reads and closes
+// its body. See [WatcherAPI.GetSettings].
+func (a *RawWatcherAPI) GetSettings(ctx context.Context, r WatcherGetSettingsRequest, opts ...Option) (*transport.Response, error) {
+	return doWatcherGetSettings(ctx, a.t, r, opts)
+}
+
+func doWatcherGetSettings(ctx context.Context, t transport.Interface, r WatcherGetSettingsRequest, opts []Option) (*transport.Response, error) {
 	p := "/_watcher/settings"
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "watcher.get_settings", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "watcher.get_settings", m, p, q, nil, "", "", opts)
 }
 
 // WatcherGetWatchRequest holds the parameters of [WatcherAPI.GetWatch].
@@ -141,16 +265,37 @@ type WatcherGetWatchRequest struct {
 	ID string
 }
 
+// WatcherGetWatchResponse is the response of [WatcherAPI.GetWatch].
+type WatcherGetWatchResponse struct {
+	Found       bool                  `json:"found"`
+	ID          types.Id              `json:"_id"`
+	Status      *types.WatchStatus    `json:"status,omitempty"`
+	Watch       *types.Watch          `json:"watch,omitempty"`
+	PrimaryTerm *int                  `json:"_primary_term,omitempty"`
+	SeqNo       *types.SequenceNumber `json:"_seq_no,omitempty"`
+	Version     *types.VersionNumber  `json:"_version,omitempty"`
+}
+
 // GetWatch calls watcher.get_watch: Get a watch.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-watcher-get-watch
-func (a *WatcherAPI) GetWatch(ctx context.Context, r WatcherGetWatchRequest, opts ...Option) (*transport.Response, error) {
+func (a *WatcherAPI) GetWatch(ctx context.Context, r WatcherGetWatchRequest, opts ...Option) (*WatcherGetWatchResponse, error) {
+	return decodeAs[WatcherGetWatchResponse](doWatcherGetWatch(ctx, a.t, r, opts))
+}
+
+// GetWatch calls watcher.get_watch and returns the raw response: the caller reads and closes
+// its body. See [WatcherAPI.GetWatch].
+func (a *RawWatcherAPI) GetWatch(ctx context.Context, r WatcherGetWatchRequest, opts ...Option) (*transport.Response, error) {
+	return doWatcherGetWatch(ctx, a.t, r, opts)
+}
+
+func doWatcherGetWatch(ctx context.Context, t transport.Interface, r WatcherGetWatchRequest, opts []Option) (*transport.Response, error) {
 	if r.ID == "" {
 		return nil, missingPart("watcher.get_watch", "id")
 	}
 	p := "/_watcher/watch/" + esc(r.ID)
 	m := "GET"
-	return send(ctx, a.t, "watcher.get_watch", m, p, nil, nil, "", "", opts)
+	return send(ctx, t, "watcher.get_watch", m, p, nil, nil, "", "", opts)
 }
 
 // WatcherPutWatchRequest holds the parameters of [WatcherAPI.PutWatch].
@@ -166,14 +311,63 @@ type WatcherPutWatchRequest struct {
 	// Version: ("version") Explicit version number for concurrency control.
 	Version *int
 	// Body: The watch.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *WatcherPutWatchBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// WatcherPutWatchBody is the body of [WatcherAPI.PutWatch].
+type WatcherPutWatchBody struct {
+	// The list of actions that will be run if the condition matches.
+	Actions map[string]types.WatcherAction `json:"actions,omitempty"`
+	// The condition that defines if the actions should be run.
+	Condition *types.ConditionContainer `json:"condition,omitempty"`
+	// The input that defines the input that loads the data for the watch.
+	Input *types.InputContainer `json:"input,omitempty"`
+	// Metadata JSON that will be copied into the history entries.
+	Metadata types.Metadata `json:"metadata,omitempty"`
+	// The minimum time between actions being run.
+	// The default is 5 seconds.
+	// This default can be changed in the config file with the setting `xpack.watcher.throttle.period.default_period`.
+	// If both this value and the `throttle_period_in_millis` parameter are specified, Watcher uses the last parameter included in the request.
+	ThrottlePeriod types.Duration `json:"throttle_period,omitzero"`
+	// Minimum time in milliseconds between actions being run. Defaults to 5000. If both this value and the throttle_period parameter are specified, Watcher uses the last parameter included in the request.
+	ThrottlePeriodInMillis *types.UnitMillis `json:"throttle_period_in_millis,omitempty"`
+	// The transform that processes the watch payload to prepare it for the watch actions.
+	Transform *types.TransformContainer `json:"transform,omitempty"`
+	// The trigger that defines when the watch should run.
+	Trigger *types.TriggerContainer `json:"trigger,omitempty"`
+}
+
+// WatcherPutWatchResponse is the response of [WatcherAPI.PutWatch].
+type WatcherPutWatchResponse struct {
+	Created     bool                 `json:"created"`
+	ID          types.Id             `json:"_id"`
+	PrimaryTerm int64                `json:"_primary_term"`
+	SeqNo       types.SequenceNumber `json:"_seq_no"`
+	Version     types.VersionNumber  `json:"_version"`
 }
 
 // PutWatch calls watcher.put_watch: Create or update a watch.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-watcher-put-watch
-func (a *WatcherAPI) PutWatch(ctx context.Context, r WatcherPutWatchRequest, opts ...Option) (*transport.Response, error) {
+func (a *WatcherAPI) PutWatch(ctx context.Context, r WatcherPutWatchRequest, opts ...Option) (*WatcherPutWatchResponse, error) {
+	return decodeAs[WatcherPutWatchResponse](doWatcherPutWatch(ctx, a.t, r, opts))
+}
+
+// PutWatch calls watcher.put_watch and returns the raw response: the caller reads and closes
+// its body. See [WatcherAPI.PutWatch].
+func (a *RawWatcherAPI) PutWatch(ctx context.Context, r WatcherPutWatchRequest, opts ...Option) (*transport.Response, error) {
+	return doWatcherPutWatch(ctx, a.t, r, opts)
+}
+
+func doWatcherPutWatch(ctx context.Context, t transport.Interface, r WatcherPutWatchRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	if r.ID == "" {
 		return nil, missingPart("watcher.put_watch", "id")
 	}
@@ -184,26 +378,67 @@ func (a *WatcherAPI) PutWatch(ctx context.Context, r WatcherPutWatchRequest, opt
 	setInt(q, "if_primary_term", r.IfPrimaryTerm)
 	setInt(q, "if_seq_no", r.IfSeqNo)
 	setInt(q, "version", r.Version)
-	return send(ctx, a.t, "watcher.put_watch", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "watcher.put_watch", m, p, q, body, "", "", opts)
 }
 
 // WatcherQueryWatchesRequest holds the parameters of [WatcherAPI.QueryWatches].
 type WatcherQueryWatchesRequest struct {
 	// Body: From, size, query, sort and search_after.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *WatcherQueryWatchesBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// WatcherQueryWatchesBody is the body of [WatcherAPI.QueryWatches].
+type WatcherQueryWatchesBody struct {
+	// The offset from the first result to fetch.
+	// It must be non-negative.
+	From *int `json:"from,omitempty"`
+	// The number of hits to return.
+	// It must be non-negative.
+	Size *int `json:"size,omitempty"`
+	// A query that filters the watches to be returned.
+	Query *types.QueryContainer `json:"query,omitempty"`
+	// One or more fields used to sort the search results.
+	Sort types.Sort `json:"sort,omitempty"`
+	// Retrieve the next page of hits using a set of sort values from the previous page.
+	SearchAfter types.SortResults `json:"search_after,omitempty"`
+}
+
+// WatcherQueryWatchesResponse is the response of [WatcherAPI.QueryWatches].
+type WatcherQueryWatchesResponse struct {
+	// The total number of watches found.
+	Count int `json:"count"`
+	// A list of watches based on the `from`, `size`, or `search_after` request body parameters.
+	Watches []types.QueryWatch `json:"watches,omitempty"`
 }
 
 // QueryWatches calls watcher.query_watches: Query watches.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-watcher-query-watches
-func (a *WatcherAPI) QueryWatches(ctx context.Context, r WatcherQueryWatchesRequest, opts ...Option) (*transport.Response, error) {
+func (a *WatcherAPI) QueryWatches(ctx context.Context, r WatcherQueryWatchesRequest, opts ...Option) (*WatcherQueryWatchesResponse, error) {
+	return decodeAs[WatcherQueryWatchesResponse](doWatcherQueryWatches(ctx, a.t, r, opts))
+}
+
+// QueryWatches calls watcher.query_watches and returns the raw response: the caller reads and closes
+// its body. See [WatcherAPI.QueryWatches].
+func (a *RawWatcherAPI) QueryWatches(ctx context.Context, r WatcherQueryWatchesRequest, opts ...Option) (*transport.Response, error) {
+	return doWatcherQueryWatches(ctx, a.t, r, opts)
+}
+
+func doWatcherQueryWatches(ctx context.Context, t transport.Interface, r WatcherQueryWatchesRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_watcher/_query/watches"
 	m := "GET"
-	if r.Body != nil {
+	if body != nil {
 		m = "POST"
 	}
-	return send(ctx, a.t, "watcher.query_watches", m, p, nil, r.Body, "", "", opts)
+	return send(ctx, t, "watcher.query_watches", m, p, nil, body, "", "", opts)
 }
 
 // WatcherStartRequest holds the parameters of [WatcherAPI.Start].
@@ -213,15 +448,28 @@ type WatcherStartRequest struct {
 	MasterTimeout string
 }
 
+// WatcherStartResponse is the response of [WatcherAPI.Start].
+type WatcherStartResponse = types.AcknowledgedResponseBase
+
 // Start calls watcher.start: Start the watch service.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-watcher-start
-func (a *WatcherAPI) Start(ctx context.Context, r WatcherStartRequest, opts ...Option) (*transport.Response, error) {
+func (a *WatcherAPI) Start(ctx context.Context, r WatcherStartRequest, opts ...Option) (*WatcherStartResponse, error) {
+	return decodeAs[WatcherStartResponse](doWatcherStart(ctx, a.t, r, opts))
+}
+
+// Start calls watcher.start and returns the raw response: the caller reads and closes
+// its body. See [WatcherAPI.Start].
+func (a *RawWatcherAPI) Start(ctx context.Context, r WatcherStartRequest, opts ...Option) (*transport.Response, error) {
+	return doWatcherStart(ctx, a.t, r, opts)
+}
+
+func doWatcherStart(ctx context.Context, t transport.Interface, r WatcherStartRequest, opts []Option) (*transport.Response, error) {
 	p := "/_watcher/_start"
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "watcher.start", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "watcher.start", m, p, q, nil, "", "", opts)
 }
 
 // WatcherStatsRequest holds the parameters of [WatcherAPI.Stats].
@@ -233,10 +481,28 @@ type WatcherStatsRequest struct {
 	EmitStacktraces *bool
 }
 
+// WatcherStatsResponse is the response of [WatcherAPI.Stats].
+type WatcherStatsResponse struct {
+	Nodes           types.NodeStatistics     `json:"_nodes"`
+	ClusterName     types.Name               `json:"cluster_name"`
+	ManuallyStopped bool                     `json:"manually_stopped"`
+	Stats           []types.WatcherNodeStats `json:"stats,omitempty"`
+}
+
 // Stats calls watcher.stats: Get Watcher statistics.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-watcher-stats
-func (a *WatcherAPI) Stats(ctx context.Context, r WatcherStatsRequest, opts ...Option) (*transport.Response, error) {
+func (a *WatcherAPI) Stats(ctx context.Context, r WatcherStatsRequest, opts ...Option) (*WatcherStatsResponse, error) {
+	return decodeAs[WatcherStatsResponse](doWatcherStats(ctx, a.t, r, opts))
+}
+
+// Stats calls watcher.stats and returns the raw response: the caller reads and closes
+// its body. See [WatcherAPI.Stats].
+func (a *RawWatcherAPI) Stats(ctx context.Context, r WatcherStatsRequest, opts ...Option) (*transport.Response, error) {
+	return doWatcherStats(ctx, a.t, r, opts)
+}
+
+func doWatcherStats(ctx context.Context, t transport.Interface, r WatcherStatsRequest, opts []Option) (*transport.Response, error) {
 	inPathMetric := false
 	var p string
 	m := "GET"
@@ -252,7 +518,7 @@ func (a *WatcherAPI) Stats(ctx context.Context, r WatcherStatsRequest, opts ...O
 		setList(q, "metric", r.Metric)
 	}
 	setBool(q, "emit_stacktraces", r.EmitStacktraces)
-	return send(ctx, a.t, "watcher.stats", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "watcher.stats", m, p, q, nil, "", "", opts)
 }
 
 // WatcherStopRequest holds the parameters of [WatcherAPI.Stop].
@@ -262,15 +528,28 @@ type WatcherStopRequest struct {
 	MasterTimeout string
 }
 
+// WatcherStopResponse is the response of [WatcherAPI.Stop].
+type WatcherStopResponse = types.AcknowledgedResponseBase
+
 // Stop calls watcher.stop: Stop the watch service.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-watcher-stop
-func (a *WatcherAPI) Stop(ctx context.Context, r WatcherStopRequest, opts ...Option) (*transport.Response, error) {
+func (a *WatcherAPI) Stop(ctx context.Context, r WatcherStopRequest, opts ...Option) (*WatcherStopResponse, error) {
+	return decodeAs[WatcherStopResponse](doWatcherStop(ctx, a.t, r, opts))
+}
+
+// Stop calls watcher.stop and returns the raw response: the caller reads and closes
+// its body. See [WatcherAPI.Stop].
+func (a *RawWatcherAPI) Stop(ctx context.Context, r WatcherStopRequest, opts ...Option) (*transport.Response, error) {
+	return doWatcherStop(ctx, a.t, r, opts)
+}
+
+func doWatcherStop(ctx context.Context, t transport.Interface, r WatcherStopRequest, opts []Option) (*transport.Response, error) {
 	p := "/_watcher/_stop"
 	m := "POST"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "watcher.stop", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "watcher.stop", m, p, q, nil, "", "", opts)
 }
 
 // WatcherUpdateSettingsRequest holds the parameters of [WatcherAPI.UpdateSettings].
@@ -282,18 +561,46 @@ type WatcherUpdateSettingsRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Body: An object with the new index settings.
-	// Any JSON-encodable value, []byte, json.RawMessage, string or io.Reader.
-	Body any
+	// RawBody, when set, is sent instead.
+	Body *WatcherUpdateSettingsBody
+	// RawBody is the body as any JSON-encodable value, []byte, json.RawMessage,
+	// string or io.Reader (streamed): for a field the specification lacks.
+	RawBody any
+}
+
+// WatcherUpdateSettingsBody is the body of [WatcherAPI.UpdateSettings].
+type WatcherUpdateSettingsBody struct {
+	IndexAutoExpandReplicas string `json:"index.auto_expand_replicas,omitempty"`
+	IndexNumberOfReplicas   *int   `json:"index.number_of_replicas,omitempty"`
+}
+
+// WatcherUpdateSettingsResponse is the response of [WatcherAPI.UpdateSettings].
+type WatcherUpdateSettingsResponse struct {
+	Acknowledged bool `json:"acknowledged"`
 }
 
 // UpdateSettings calls watcher.update_settings: Update Watcher index settings.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-watcher-update-settings
-func (a *WatcherAPI) UpdateSettings(ctx context.Context, r WatcherUpdateSettingsRequest, opts ...Option) (*transport.Response, error) {
+func (a *WatcherAPI) UpdateSettings(ctx context.Context, r WatcherUpdateSettingsRequest, opts ...Option) (*WatcherUpdateSettingsResponse, error) {
+	return decodeAs[WatcherUpdateSettingsResponse](doWatcherUpdateSettings(ctx, a.t, r, opts))
+}
+
+// UpdateSettings calls watcher.update_settings and returns the raw response: the caller reads and closes
+// its body. See [WatcherAPI.UpdateSettings].
+func (a *RawWatcherAPI) UpdateSettings(ctx context.Context, r WatcherUpdateSettingsRequest, opts ...Option) (*transport.Response, error) {
+	return doWatcherUpdateSettings(ctx, a.t, r, opts)
+}
+
+func doWatcherUpdateSettings(ctx context.Context, t transport.Interface, r WatcherUpdateSettingsRequest, opts []Option) (*transport.Response, error) {
+	var body any = r.RawBody
+	if body == nil && r.Body != nil {
+		body = r.Body
+	}
 	p := "/_watcher/settings"
 	m := "PUT"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
-	return send(ctx, a.t, "watcher.update_settings", m, p, q, r.Body, "", "", opts)
+	return send(ctx, t, "watcher.update_settings", m, p, q, body, "", "", opts)
 }

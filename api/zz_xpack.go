@@ -5,6 +5,7 @@ package api
 import (
 	"context"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 	"net/url"
 )
 
@@ -21,17 +22,35 @@ type XPackInfoRequest struct {
 	Human *bool
 }
 
+// XPackInfoResponse is the response of [XPackAPI.Info].
+type XPackInfoResponse struct {
+	Build    types.BuildInformation          `json:"build"`
+	Features types.XPackInfoFeatures         `json:"features"`
+	License  types.MinimalLicenseInformation `json:"license"`
+	Tagline  string                          `json:"tagline"`
+}
+
 // Info calls xpack.info: Get information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-info
-func (a *XPackAPI) Info(ctx context.Context, r XPackInfoRequest, opts ...Option) (*transport.Response, error) {
+func (a *XPackAPI) Info(ctx context.Context, r XPackInfoRequest, opts ...Option) (*XPackInfoResponse, error) {
+	return decodeAs[XPackInfoResponse](doXPackInfo(ctx, a.t, r, opts))
+}
+
+// Info calls xpack.info and returns the raw response: the caller reads and closes
+// its body. See [XPackAPI.Info].
+func (a *RawXPackAPI) Info(ctx context.Context, r XPackInfoRequest, opts ...Option) (*transport.Response, error) {
+	return doXPackInfo(ctx, a.t, r, opts)
+}
+
+func doXPackInfo(ctx context.Context, t transport.Interface, r XPackInfoRequest, opts []Option) (*transport.Response, error) {
 	p := "/_xpack"
 	m := "GET"
 	q := url.Values{}
 	setBool(q, "accept_enterprise", r.AcceptEnterprise)
 	setList(q, "categories", r.Categories)
 	setBool(q, "human", r.Human)
-	return send(ctx, a.t, "xpack.info", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "xpack.info", m, p, q, nil, "", "", opts)
 }
 
 // XPackUsageRequest holds the parameters of [XPackAPI.Usage].
@@ -41,13 +60,59 @@ type XPackUsageRequest struct {
 	MasterTimeout string
 }
 
+// XPackUsageResponse is the response of [XPackAPI.Usage].
+type XPackUsageResponse struct {
+	AggregateMetric     types.Base                         `json:"aggregate_metric"`
+	Analytics           types.Analytics                    `json:"analytics"`
+	Archive             types.Archive                      `json:"archive"`
+	Watcher             types.Watcher                      `json:"watcher"`
+	CCR                 types.Ccr                          `json:"ccr"`
+	DataFrame           *types.Base                        `json:"data_frame,omitempty"`
+	DataScience         *types.Base                        `json:"data_science,omitempty"`
+	DataLifecycle       *types.DataStreamLifecycleUsage    `json:"data_lifecycle,omitempty"`
+	DataStreams         *types.DataStreams                 `json:"data_streams,omitempty"`
+	DataTiers           types.DataTiers                    `json:"data_tiers"`
+	Enrich              *types.Base                        `json:"enrich,omitempty"`
+	EQL                 types.Eql                          `json:"eql"`
+	Flattened           *types.Flattened                   `json:"flattened,omitempty"`
+	Graph               types.Base                         `json:"graph"`
+	GpuVectorIndexing   *types.GpuVectorIndexing           `json:"gpu_vector_indexing,omitempty"`
+	HealthAPI           *types.HealthStatistics            `json:"health_api,omitempty"`
+	ILM                 types.Ilm                          `json:"ilm"`
+	Logging             *types.Logging                     `json:"logging,omitempty"`
+	Logstash            types.Base                         `json:"logstash"`
+	ML                  types.MachineLearning              `json:"ml"`
+	Monitoring          types.Monitoring                   `json:"monitoring"`
+	Rollup              types.Base                         `json:"rollup"`
+	RuntimeFields       *types.XPackUsageRuntimeFieldTypes `json:"runtime_fields,omitempty"`
+	Spatial             types.Base                         `json:"spatial"`
+	SearchableSnapshots types.SearchableSnapshots          `json:"searchable_snapshots"`
+	Security            types.Security                     `json:"security"`
+	SLM                 types.Slm                          `json:"slm"`
+	SQL                 types.Sql                          `json:"sql"`
+	Transform           types.Base                         `json:"transform"`
+	Vectors             *types.Vector                      `json:"vectors,omitempty"`
+	VectordbDocument    *types.VectorDbDocument            `json:"vectordb_document,omitempty"`
+	VotingOnly          types.Base                         `json:"voting_only"`
+}
+
 // Usage calls xpack.usage: Get usage information.
 //
 // See https://www.elastic.co/docs/api/doc/elasticsearch/group/endpoint-xpack
-func (a *XPackAPI) Usage(ctx context.Context, r XPackUsageRequest, opts ...Option) (*transport.Response, error) {
+func (a *XPackAPI) Usage(ctx context.Context, r XPackUsageRequest, opts ...Option) (*XPackUsageResponse, error) {
+	return decodeAs[XPackUsageResponse](doXPackUsage(ctx, a.t, r, opts))
+}
+
+// Usage calls xpack.usage and returns the raw response: the caller reads and closes
+// its body. See [XPackAPI.Usage].
+func (a *RawXPackAPI) Usage(ctx context.Context, r XPackUsageRequest, opts ...Option) (*transport.Response, error) {
+	return doXPackUsage(ctx, a.t, r, opts)
+}
+
+func doXPackUsage(ctx context.Context, t transport.Interface, r XPackUsageRequest, opts []Option) (*transport.Response, error) {
 	p := "/_xpack/usage"
 	m := "GET"
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
-	return send(ctx, a.t, "xpack.usage", m, p, q, nil, "", "", opts)
+	return send(ctx, t, "xpack.usage", m, p, q, nil, "", "", opts)
 }

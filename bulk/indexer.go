@@ -104,7 +104,7 @@ func New(client transport.Interface, opts ...Option) (*Indexer, error) {
 	}
 	ix := &Indexer{
 		client: client,
-		api:    api.New(client),
+		api:    api.For(client),
 		cfg:    cfg,
 		path:   "/_bulk",
 		log:    cfg.logger.With("component", "esgo/bulk"),

@@ -332,7 +332,7 @@ func (w *worker) do(ents []entry, buf []byte) (retryable bool, err error) {
 		body = w.gzBuf.Bytes()
 	}
 	start := time.Now()
-	resp, err := w.ix.api.Bulk(ix.ctx, api.BulkRequest{Index: ix.cfg.index, Body: body}, w.requestOption)
+	resp, err := w.ix.api.Raw.Bulk(ix.ctx, api.BulkRequest{Index: ix.cfg.index, RawBody: body}, w.requestOption)
 	ix.stats.requests.Add(1)
 	ix.stats.bytes.Add(int64(len(buf)))
 	defer func() { ix.stats.requestNanos.Add(int64(time.Since(start))) }()

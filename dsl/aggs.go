@@ -12,6 +12,14 @@ import (
 // Bucket adds a sub-aggregation and returns it (so the next call goes one
 // level deeper), Metric and Pipeline add one and return the receiver.
 //
+// A chain never loses a node: Search.Agg and Aggs.Bucket/Metric/Pipeline
+// register the root of the chain they are given, so
+//
+//	s.Agg("by_cat", TermsAgg("cat").Bucket("reviews", NestedAgg("reviews")).Metric("avg", AvgAgg("reviews.stars")))
+//
+// registers the terms aggregation as "by_cat", with the nested one under it
+// (the chain ends on the nested aggregation, which Bucket returned).
+//
 // An Agg is a builder: it is not safe for concurrent modification, and a
 // Search copies the aggregation tree it is given.
 type Agg struct {
@@ -20,6 +28,7 @@ type Agg struct {
 	query    Query // body of a filter aggregation
 	children []namedAgg
 	meta     map[string]any
+	parent   *Agg // the aggregation this one was added under, if any
 }
 
 type namedAgg struct {
@@ -41,19 +50,33 @@ func (a *Agg) Kind() string { return a.kind }
 
 // Bucket adds the sub-aggregation child under name and returns child.
 func (a *Agg) Bucket(name string, child *Agg) *Agg {
-	a.children = setChild(a.children, name, child)
+	a.children = setChild(a.children, name, root(child))
+	root(child).parent = a
 	return child
 }
 
 // Metric adds the sub-aggregation m under name and returns a.
 func (a *Agg) Metric(name string, m *Agg) *Agg {
-	a.children = setChild(a.children, name, m)
+	a.children = setChild(a.children, name, root(m))
+	root(m).parent = a
 	return a
 }
 
 // Pipeline adds the pipeline aggregation p under name and returns a.
 func (a *Agg) Pipeline(name string, p *Agg) *Agg {
-	a.children = setChild(a.children, name, p)
+	a.children = setChild(a.children, name, root(p))
+	root(p).parent = a
+	return a
+}
+
+// Root returns the aggregation at the top of the chain a belongs to (a
+// itself when it was not added under another).
+func (a *Agg) Root() *Agg { return root(a) }
+
+func root(a *Agg) *Agg {
+	for a != nil && a.parent != nil {
+		a = a.parent
+	}
 	return a
 }
 
@@ -70,7 +93,9 @@ func (a *Agg) Clone() *Agg {
 	}
 	c := &Agg{kind: a.kind, params: maps.Clone(a.params), query: a.query, meta: maps.Clone(a.meta)}
 	for _, ch := range a.children {
-		c.children = append(c.children, namedAgg{ch.name, ch.agg.Clone()})
+		cc := ch.agg.Clone()
+		cc.parent = c
+		c.children = append(c.children, namedAgg{ch.name, cc})
 	}
 	return c
 }
@@ -127,21 +152,22 @@ type Aggs struct {
 	list []namedAgg
 }
 
-// Bucket adds a top-level aggregation and returns it.
+// Bucket adds a top-level aggregation (the root of a's chain) and returns a.
 func (r *Aggs) Bucket(name string, a *Agg) *Agg {
-	r.list = setChild(r.list, name, a)
+	r.list = setChild(r.list, name, root(a))
 	return a
 }
 
-// Metric adds a top-level aggregation and returns r.
+// Metric adds a top-level aggregation (the root of a's chain) and returns r.
 func (r *Aggs) Metric(name string, a *Agg) *Aggs {
-	r.list = setChild(r.list, name, a)
+	r.list = setChild(r.list, name, root(a))
 	return r
 }
 
-// Pipeline adds a top-level pipeline aggregation and returns r.
+// Pipeline adds a top-level pipeline aggregation (the root of a's chain)
+// and returns r.
 func (r *Aggs) Pipeline(name string, a *Agg) *Aggs {
-	r.list = setChild(r.list, name, a)
+	r.list = setChild(r.list, name, root(a))
 	return r
 }
 

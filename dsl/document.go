@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/transport"
 )
 
@@ -126,8 +127,11 @@ func (d *DocType[T]) Get(ctx context.Context, id string, opts ...WriteOpt) (*Doc
 		return nil, err
 	}
 	var g getResult[T]
-	status, err := performJSON(ctx, t, &transport.Request{Method: http.MethodGet, Path: d.docPath("_doc", id),
-		Query: queryOf(opts), Ignore: []int{http.StatusNotFound}}, &g)
+	status, err := performJSON(ctx, t, request{method: http.MethodGet, path: d.docPath("_doc", id),
+		query: queryOf(opts), ignore: []int{http.StatusNotFound},
+		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+			return a.Get(ctx, api.GetRequest{Index: d.index.Name(), ID: id}, o...)
+		}}, &g)
 	if err != nil {
 		return nil, err
 	}
@@ -144,12 +148,12 @@ func (d *DocType[T]) Exists(ctx context.Context, id string, opts ...WriteOpt) (b
 	if err != nil {
 		return false, err
 	}
-	status, err := performJSON(ctx, t, &transport.Request{Method: http.MethodHead, Path: d.docPath("_doc", id),
-		Query: queryOf(opts), Ignore: []int{http.StatusNotFound}}, nil)
-	if err != nil {
-		return false, err
+	q := queryOf(opts)
+	o := make([]api.Option, 0, len(q))
+	for k := range q {
+		o = append(o, api.WithQuery(k, q.Get(k)))
 	}
-	return status < 300, nil
+	return api.For(t).Raw.Exists(ctx, api.ExistsRequest{Index: d.index.Name(), ID: id}, o...)
 }
 
 // Missing says what Mget does with ids that are not found.
@@ -177,8 +181,10 @@ func (d *DocType[T]) Mget(ctx context.Context, ids []string, missing Missing) ([
 	var out struct {
 		Docs []json.RawMessage `json:"docs"`
 	}
-	if _, err := performJSON(ctx, t, &transport.Request{Method: http.MethodPost, Path: d.docPath("_mget", ""),
-		Header: jsonHeader(), Body: map[string]any{"ids": ids}}, &out); err != nil {
+	if _, err := performJSON(ctx, t, request{method: http.MethodPost, path: d.docPath("_mget", ""),
+		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+			return a.Mget(ctx, api.MgetRequest{Index: d.index.Name(), RawBody: map[string]any{"ids": ids}}, o...)
+		}}, &out); err != nil {
 		return nil, err
 	}
 	var docs []*Doc[T]
@@ -273,8 +279,10 @@ func (d *DocType[T]) Save(ctx context.Context, doc *Doc[T], opts ...WriteOpt) (s
 		method, path = http.MethodPost, d.docPath("_doc", "")
 	}
 	var res writeResult
-	if _, err := performJSON(ctx, t, &transport.Request{Method: method, Path: path, Query: q,
-		Header: jsonHeader(), Body: doc.Source}, &res); err != nil {
+	if _, err := performJSON(ctx, t, request{method: method, path: path, query: q,
+		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+			return a.Index(ctx, api.IndexRequest{Index: d.index.Name(), ID: doc.Meta.ID, RawBody: doc.Source}, o...)
+		}}, &res); err != nil {
 		return "", err
 	}
 	doc.Meta = mergeMeta(doc.Meta, res.DocMeta)
@@ -353,8 +361,10 @@ func (d *DocType[T]) Update(ctx context.Context, id string, u Update, opts ...Wr
 			Source json.RawMessage `json:"_source"`
 		} `json:"get"`
 	}
-	if _, err := performJSON(ctx, t, &transport.Request{Method: http.MethodPost, Path: d.docPath("_update", id), Query: q,
-		Header: jsonHeader(), Body: body}, &res); err != nil {
+	if _, err := performJSON(ctx, t, request{method: http.MethodPost, path: d.docPath("_update", id), query: q,
+		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+			return a.Update(ctx, api.UpdateRequest{Index: d.index.Name(), ID: id, RawBody: body}, o...)
+		}}, &res); err != nil {
 		return nil, err
 	}
 	out := &UpdateResult[T]{Meta: res.DocMeta, Result: res.Result}
@@ -374,7 +384,10 @@ func (d *DocType[T]) Delete(ctx context.Context, id string, opts ...WriteOpt) er
 	if err != nil {
 		return err
 	}
-	_, err = performJSON(ctx, t, &transport.Request{Method: http.MethodDelete, Path: d.docPath("_doc", id), Query: queryOf(opts)}, nil)
+	_, err = performJSON(ctx, t, request{method: http.MethodDelete, path: d.docPath("_doc", id), query: queryOf(opts),
+		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+			return a.Delete(ctx, api.DeleteRequest{Index: d.index.Name(), ID: id}, o...)
+		}}, nil)
 	return err
 }
 

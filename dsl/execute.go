@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/esgo/esgo"
+	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/scan"
 	"github.com/esgo/esgo/transport"
 )
@@ -31,21 +32,43 @@ var ErrConflict = esgo.ErrConflict
 // ErrNotFound for 404 and ErrConflict for 409.
 type StatusError = transport.Error
 
-// perform sends req and returns the response body of a 2xx (or ignored)
-// status.
-func perform(ctx context.Context, t transport.Interface, req *transport.Request) (int, []byte, error) {
-	resp, err := t.Perform(ctx, req)
+// call is one request of the generated API (the raw form, whose body the
+// DSL decodes itself), sent with opts.
+type call func(ctx context.Context, a *api.RawAPI, opts []api.Option) (*transport.Response, error)
+
+// request is a call with what the DSL adds: query parameters, ignored
+// statuses, and the method and path that name it in errors.
+type request struct {
+	method, path string
+	query        url.Values
+	ignore       []int
+	do           call
+}
+
+// perform sends req through the generated API and returns the response
+// body of a 2xx (or ignored) status.
+func perform(ctx context.Context, t transport.Interface, req request) (int, []byte, error) {
+	opts := make([]api.Option, 0, len(req.query)+1)
+	for k, vs := range req.query {
+		for _, v := range vs {
+			opts = append(opts, api.WithQuery(k, v))
+		}
+	}
+	if len(req.ignore) > 0 {
+		opts = append(opts, api.WithIgnore(req.ignore...))
+	}
+	resp, err := req.do(ctx, api.For(t).Raw, opts)
 	if err != nil {
 		return 0, nil, err
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(resp.Body)
 	if err != nil {
-		return resp.StatusCode, nil, fmt.Errorf("dsl: %s %s: read response: %w", req.Method, req.Path, err)
+		return resp.StatusCode, nil, fmt.Errorf("dsl: %s %s: read response: %w", req.method, req.path, err)
 	}
-	if resp.StatusCode >= 300 && !slices.Contains(req.Ignore, resp.StatusCode) {
+	if resp.StatusCode >= 300 && !slices.Contains(req.ignore, resp.StatusCode) {
 		se := transport.ParseError(resp.StatusCode, body)
-		se.Method, se.Path, se.Node, se.Header = req.Method, req.Path, resp.Node, resp.Header
+		se.Method, se.Path, se.Node, se.Header = req.method, req.path, resp.Node, resp.Header
 		return resp.StatusCode, body, se
 	}
 	return resp.StatusCode, body, nil
@@ -53,14 +76,14 @@ func perform(ctx context.Context, t transport.Interface, req *transport.Request)
 
 // performJSON sends req and decodes a successful response into out (when
 // not nil).
-func performJSON(ctx context.Context, t transport.Interface, req *transport.Request, out any) (int, error) {
+func performJSON(ctx context.Context, t transport.Interface, req request, out any) (int, error) {
 	status, body, err := perform(ctx, t, req)
 	if err != nil {
 		return status, err
 	}
 	if out != nil && len(bytes.TrimSpace(body)) > 0 {
 		if err := json.Unmarshal(body, out); err != nil {
-			return status, fmt.Errorf("dsl: %s %s: decode response: %w", req.Method, req.Path, err)
+			return status, fmt.Errorf("dsl: %s %s: decode response: %w", req.method, req.path, err)
 		}
 	}
 	return status, nil
@@ -89,8 +112,10 @@ func Execute[T any](ctx context.Context, s Search) (*Response[T], error) {
 	if err != nil {
 		return nil, err
 	}
-	req := &transport.Request{Method: http.MethodPost, Path: indexPath(s.index, "_search"),
-		Query: cloneValues(s.params), Header: jsonHeader(), Body: body}
+	req := request{method: http.MethodPost, path: indexPath(s.index, "_search"), query: cloneValues(s.params),
+		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+			return a.Search(ctx, api.SearchRequest{Index: s.index, RawBody: body}, o...)
+		}}
 	var resp Response[T]
 	if _, err := performJSON(ctx, t, req, &resp); err != nil {
 		return nil, err
@@ -132,7 +157,10 @@ func (s Search) Count(ctx context.Context) (int64, error) {
 			q[k] = slices.Clone(v)
 		}
 	}
-	req := &transport.Request{Method: http.MethodPost, Path: indexPath(s.index, "_count"), Query: q, Header: jsonHeader(), Body: body}
+	req := request{method: http.MethodPost, path: indexPath(s.index, "_count"), query: q,
+		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+			return a.Count(ctx, api.CountRequest{Index: s.index, RawBody: body}, o...)
+		}}
 	var out struct {
 		Count int64 `json:"count"`
 	}
@@ -170,8 +198,10 @@ func (s Search) Delete(ctx context.Context) (*ByQueryResult, error) {
 	}
 	delete(body, "knn")
 	delete(body, "rank")
-	req := &transport.Request{Method: http.MethodPost, Path: indexPath(s.index, "_delete_by_query"),
-		Query: cloneValues(s.params), Header: jsonHeader(), Body: body}
+	req := request{method: http.MethodPost, path: indexPath(s.index, "_delete_by_query"), query: cloneValues(s.params),
+		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+			return a.DeleteByQuery(ctx, api.DeleteByQueryRequest{Index: s.index, RawBody: body}, o...)
+		}}
 	var out ByQueryResult
 	if _, err := performJSON(ctx, t, req, &out); err != nil {
 		return nil, err

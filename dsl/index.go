@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"sync"
 
+	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/transport"
 )
 
@@ -200,58 +201,64 @@ func (ix *Index) transport() (transport.Interface, error) {
 	return resolve(ix.transportRef())
 }
 
-func (ix *Index) do(ctx context.Context, method, endpoint string, q url.Values, body any, out any, ignore ...int) (int, error) {
+func (ix *Index) do(ctx context.Context, req request, out any) (int, error) {
 	t, err := ix.transport()
 	if err != nil {
 		return 0, err
 	}
-	path := "/" + url.PathEscape(ix.name)
-	if endpoint != "" {
-		path += "/" + endpoint
-	}
-	req := &transport.Request{Method: method, Path: path, Query: q, Body: body, Ignore: ignore}
-	if body != nil {
-		req.Header = jsonHeader()
+	if req.path == "" {
+		req.path = "/" + url.PathEscape(ix.name)
 	}
 	return performJSON(ctx, t, req, out)
 }
 
 // Create creates the index with its settings, aliases and mappings.
 func (ix *Index) Create(ctx context.Context) error {
-	_, err := ix.do(ctx, http.MethodPut, "", nil, ix.Body(), nil)
+	body := ix.Body()
+	_, err := ix.do(ctx, request{method: http.MethodPut, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+		return a.Indices.Create(ctx, api.IndicesCreateRequest{Index: ix.name, RawBody: body}, o...)
+	}}, nil)
 	return err
 }
 
 // Exists reports whether the index exists.
 func (ix *Index) Exists(ctx context.Context) (bool, error) {
-	status, err := ix.do(ctx, http.MethodHead, "", nil, nil, nil, http.StatusNotFound)
+	t, err := ix.transport()
 	if err != nil {
 		return false, err
 	}
-	return status < 300, nil
+	return api.For(t).Raw.Indices.Exists(ctx, api.IndicesExistsRequest{Index: []string{ix.name}})
 }
 
 // Delete deletes the index; a missing index is an error matching ErrNotFound.
 func (ix *Index) Delete(ctx context.Context) error {
-	_, err := ix.do(ctx, http.MethodDelete, "", nil, nil, nil)
+	_, err := ix.do(ctx, request{method: http.MethodDelete, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+		return a.Indices.Delete(ctx, api.IndicesDeleteRequest{Index: []string{ix.name}}, o...)
+	}}, nil)
 	return err
 }
 
 // Refresh refreshes the index.
 func (ix *Index) Refresh(ctx context.Context) error {
-	_, err := ix.do(ctx, http.MethodPost, "_refresh", nil, nil, nil)
+	_, err := ix.do(ctx, request{method: http.MethodPost, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+		return a.Indices.Refresh(ctx, api.IndicesRefreshRequest{Index: []string{ix.name}}, o...)
+	}}, nil)
 	return err
 }
 
 // Open opens a closed index.
 func (ix *Index) Open(ctx context.Context) error {
-	_, err := ix.do(ctx, http.MethodPost, "_open", nil, nil, nil)
+	_, err := ix.do(ctx, request{method: http.MethodPost, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+		return a.Indices.Open(ctx, api.IndicesOpenRequest{Index: []string{ix.name}}, o...)
+	}}, nil)
 	return err
 }
 
 // Close closes the index.
 func (ix *Index) Close(ctx context.Context) error {
-	_, err := ix.do(ctx, http.MethodPost, "_close", nil, nil, nil)
+	_, err := ix.do(ctx, request{method: http.MethodPost, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+		return a.Indices.Close(ctx, api.IndicesCloseRequest{Index: []string{ix.name}}, o...)
+	}}, nil)
 	return err
 }
 
@@ -266,7 +273,9 @@ func (ix *Index) PutMapping(ctx context.Context) error {
 	if len(body) == 0 {
 		return nil
 	}
-	_, err := ix.do(ctx, http.MethodPut, "_mapping", nil, body, nil)
+	_, err := ix.do(ctx, request{method: http.MethodPut, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+		return a.Indices.PutMapping(ctx, api.IndicesPutMappingRequest{Index: []string{ix.name}, RawBody: body}, o...)
+	}}, nil)
 	return err
 }
 
@@ -275,7 +284,9 @@ func (ix *Index) GetMapping(ctx context.Context) (map[string]any, error) {
 	var out map[string]struct {
 		Mappings map[string]any `json:"mappings"`
 	}
-	if _, err := ix.do(ctx, http.MethodGet, "_mapping", nil, nil, &out); err != nil {
+	if _, err := ix.do(ctx, request{method: http.MethodGet, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+		return a.Indices.GetMapping(ctx, api.IndicesGetMappingRequest{Index: []string{ix.name}}, o...)
+	}}, &out); err != nil {
 		return nil, err
 	}
 	for _, v := range out {
@@ -292,7 +303,9 @@ func (ix *Index) GetSettings(ctx context.Context) (map[string]any, error) {
 			Index map[string]any `json:"index"`
 		} `json:"settings"`
 	}
-	if _, err := ix.do(ctx, http.MethodGet, "_settings", nil, nil, &out); err != nil {
+	if _, err := ix.do(ctx, request{method: http.MethodGet, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+		return a.Indices.GetSettings(ctx, api.IndicesGetSettingsRequest{Index: []string{ix.name}}, o...)
+	}}, &out); err != nil {
 		return nil, err
 	}
 	for _, v := range out {
@@ -303,7 +316,9 @@ func (ix *Index) GetSettings(ctx context.Context) (map[string]any, error) {
 
 // PutSettings updates index settings.
 func (ix *Index) PutSettings(ctx context.Context, settings map[string]any) error {
-	_, err := ix.do(ctx, http.MethodPut, "_settings", nil, settings, nil)
+	_, err := ix.do(ctx, request{method: http.MethodPut, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+		return a.Indices.PutSettings(ctx, api.IndicesPutSettingsRequest{Index: []string{ix.name}, RawBody: settings}, o...)
+	}}, nil)
 	return err
 }
 
@@ -320,8 +335,12 @@ func (ix *Index) IsClosed(ctx context.Context) (bool, error) {
 			} `json:"indices"`
 		} `json:"metadata"`
 	}
-	if _, err := performJSON(ctx, t, &transport.Request{Method: http.MethodGet,
-		Path: "/_cluster/state/metadata/" + url.PathEscape(ix.name), Query: url.Values{"expand_wildcards": {"all"}, "filter_path": {"metadata.indices.*.state"}}}, &state); err != nil {
+	if _, err := performJSON(ctx, t, request{method: http.MethodGet, path: "/_cluster/state/metadata/" + url.PathEscape(ix.name),
+		query: url.Values{"filter_path": {"metadata.indices.*.state"}},
+		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+			return a.Cluster.State(ctx, api.ClusterStateRequest{Metric: []string{"metadata"}, Index: []string{ix.name},
+				ExpandWildcards: []api.ExpandWildcards{api.ExpandWildcardsAll}}, o...)
+		}}, &state); err != nil {
 		return false, err
 	}
 	st, ok := state.Metadata.Indices[ix.name]
@@ -478,10 +497,17 @@ func (t *Template) Save(ctx context.Context) error {
 		return err
 	}
 	path := "/_template/" + url.PathEscape(t.name)
+	body := t.Body()
+	do := func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+		return a.Indices.PutTemplate(ctx, api.IndicesPutTemplateRequest{Name: t.name, RawBody: body}, o...)
+	}
 	if t.composable {
 		path = "/_index_template/" + url.PathEscape(t.name)
+		do = func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+			return a.Indices.PutIndexTemplate(ctx, api.IndicesPutIndexTemplateRequest{Name: t.name, RawBody: body}, o...)
+		}
 	}
-	_, err = performJSON(ctx, tr, &transport.Request{Method: http.MethodPut, Path: path, Header: jsonHeader(), Body: t.Body()}, nil)
+	_, err = performJSON(ctx, tr, request{method: http.MethodPut, path: path, do: do}, nil)
 	return err
 }
 
@@ -500,7 +526,9 @@ func (ix *Index) Analyze(ctx context.Context, analyzer, text string) ([]AnalyzeT
 	var out struct {
 		Tokens []AnalyzeToken `json:"tokens"`
 	}
-	if _, err := ix.do(ctx, http.MethodPost, "_analyze", nil, map[string]any{"analyzer": analyzer, "text": text}, &out); err != nil {
+	if _, err := ix.do(ctx, request{method: http.MethodPost, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+		return a.Indices.Analyze(ctx, api.IndicesAnalyzeRequest{Index: ix.name, RawBody: map[string]any{"analyzer": analyzer, "text": text}}, o...)
+	}}, &out); err != nil {
 		return nil, err
 	}
 	return out.Tokens, nil
@@ -513,13 +541,17 @@ func (ix *Index) PutAlias(ctx context.Context, name string, def map[string]any) 
 	if len(def) > 0 {
 		body = def
 	}
-	_, err := ix.do(ctx, http.MethodPut, "_alias/"+url.PathEscape(name), nil, body, nil)
+	_, err := ix.do(ctx, request{method: http.MethodPut, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+		return a.Indices.PutAlias(ctx, api.IndicesPutAliasRequest{Index: []string{ix.name}, Name: name, RawBody: body}, o...)
+	}}, nil)
 	return err
 }
 
 // DeleteAlias removes the alias name from the index.
 func (ix *Index) DeleteAlias(ctx context.Context, name string) error {
-	_, err := ix.do(ctx, http.MethodDelete, "_alias/"+url.PathEscape(name), nil, nil, nil)
+	_, err := ix.do(ctx, request{method: http.MethodDelete, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+		return a.Indices.DeleteAlias(ctx, api.IndicesDeleteAliasRequest{Index: []string{ix.name}, Name: []string{name}}, o...)
+	}}, nil)
 	return err
 }
 
@@ -528,7 +560,9 @@ func (ix *Index) GetAliases(ctx context.Context) (map[string]map[string]any, err
 	var out map[string]struct {
 		Aliases map[string]map[string]any `json:"aliases"`
 	}
-	if _, err := ix.do(ctx, http.MethodGet, "_alias", nil, nil, &out); err != nil {
+	if _, err := ix.do(ctx, request{method: http.MethodGet, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+		return a.Indices.GetAlias(ctx, api.IndicesGetAliasRequest{Index: []string{ix.name}}, o...)
+	}}, &out); err != nil {
 		return nil, err
 	}
 	for _, v := range out {
@@ -539,7 +573,9 @@ func (ix *Index) GetAliases(ctx context.Context) (map[string]map[string]any, err
 
 // Flush flushes the index.
 func (ix *Index) Flush(ctx context.Context) error {
-	_, err := ix.do(ctx, http.MethodPost, "_flush", nil, nil, nil)
+	_, err := ix.do(ctx, request{method: http.MethodPost, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+		return a.Indices.Flush(ctx, api.IndicesFlushRequest{Index: []string{ix.name}}, o...)
+	}}, nil)
 	return err
 }
 
@@ -549,6 +585,8 @@ func (ix *Index) ForceMerge(ctx context.Context, maxSegments int) error {
 	if maxSegments > 0 {
 		q = url.Values{"max_num_segments": {fmt.Sprint(maxSegments)}}
 	}
-	_, err := ix.do(ctx, http.MethodPost, "_forcemerge", q, nil, nil)
+	_, err := ix.do(ctx, request{method: http.MethodPost, query: q, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+		return a.Indices.Forcemerge(ctx, api.IndicesForcemergeRequest{Index: []string{ix.name}}, o...)
+	}}, nil)
 	return err
 }

@@ -38,7 +38,7 @@ func (m *Mapping) Field(name string, def map[string]any) *Mapping {
 	if m.Properties == nil {
 		m.Properties = map[string]any{}
 	}
-	m.Properties[fieldName(name)] = def
+	m.Properties[name] = def
 	return m
 }
 

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/transport"
 )
 
@@ -104,8 +105,10 @@ func ExecuteMulti[T any](ctx context.Context, ms MultiSearch) ([]MultiResponse[T
 		buf.Write(b)
 		buf.WriteByte('\n')
 	}
-	req := &transport.Request{Method: http.MethodPost, Path: indexPath(ms.index, "_msearch"),
-		Header: http.Header{"Content-Type": {"application/x-ndjson"}}, Body: buf.String()}
+	req := request{method: http.MethodPost, path: indexPath(ms.index, "_msearch"),
+		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+			return a.Msearch(ctx, api.MsearchRequest{Index: ms.index, RawBody: buf.String()}, o...)
+		}}
 	var raw struct {
 		Responses []json.RawMessage `json:"responses"`
 	}
@@ -120,7 +123,7 @@ func ExecuteMulti[T any](ctx context.Context, ms MultiSearch) ([]MultiResponse[T
 		}
 		_ = json.Unmarshal(r, &probe)
 		if len(probe.Error) > 0 {
-			se := &StatusError{Method: req.Method, Path: req.Path, Status: probe.Status, Body: r}
+			se := &StatusError{Method: req.method, Path: req.path, Status: probe.Status, Body: r}
 			var e struct {
 				Type   string `json:"type"`
 				Reason string `json:"reason"`

@@ -79,7 +79,7 @@ func Range(field string, opts ...Opt) *Leaf {
 
 // Exists returns an exists query.
 func Exists(field string, opts ...Opt) *Leaf {
-	return plain("exists", map[string]any{"field": fieldName(field)}, opts)
+	return plain("exists", map[string]any{"field": field}, opts)
 }
 
 // Prefix returns a prefix query.
@@ -315,14 +315,14 @@ func SpanMulti(match Query, opts ...Opt) *Leaf {
 
 // SpanFieldMasking returns a span_field_masking query.
 func SpanFieldMasking(query Query, field string, opts ...Opt) *Leaf {
-	return plain("span_field_masking", map[string]any{"query": query, "field": fieldName(field)}, opts)
+	return plain("span_field_masking", map[string]any{"query": query, "field": field}, opts)
 }
 
 // Specialized queries.
 
 // DistanceFeature returns a distance_feature query.
 func DistanceFeature(field string, origin, pivot any, opts ...Opt) *Leaf {
-	return plain("distance_feature", map[string]any{"field": fieldName(field), "origin": origin, "pivot": pivot}, opts)
+	return plain("distance_feature", map[string]any{"field": field, "origin": origin, "pivot": pivot}, opts)
 }
 
 // MoreLikeThis returns a more_like_this query.
@@ -336,12 +336,12 @@ func MoreLikeThis(fields []string, like any, opts ...Opt) *Leaf {
 
 // Percolate returns a percolate query for one document.
 func Percolate(field string, document any, opts ...Opt) *Leaf {
-	return plain("percolate", map[string]any{"field": fieldName(field), "document": document}, opts)
+	return plain("percolate", map[string]any{"field": field, "document": document}, opts)
 }
 
 // RankFeature returns a rank_feature query.
 func RankFeature(field string, opts ...Opt) *Leaf {
-	return plain("rank_feature", map[string]any{"field": fieldName(field)}, opts)
+	return plain("rank_feature", map[string]any{"field": field}, opts)
 }
 
 // Script returns a script query.
@@ -369,7 +369,7 @@ func Rule(organic Query, rulesetIDs []string, matchCriteria any, opts ...Opt) *L
 // Knn returns a knn query; vector is the query vector (nil when a
 // query_vector_builder is given with P).
 func Knn(field string, vector any, opts ...Opt) *Leaf {
-	fixed := map[string]any{"field": fieldName(field)}
+	fixed := map[string]any{"field": field}
 	if vector != nil {
 		fixed["query_vector"] = vector
 	}
@@ -379,12 +379,12 @@ func Knn(field string, vector any, opts ...Opt) *Leaf {
 // SparseVector returns a sparse_vector query; give "query_vector" or
 // "inference_id" and "query" with P.
 func SparseVector(field string, opts ...Opt) *Leaf {
-	return plain("sparse_vector", map[string]any{"field": fieldName(field)}, opts)
+	return plain("sparse_vector", map[string]any{"field": field}, opts)
 }
 
 // Semantic returns a semantic query on a semantic_text field.
 func Semantic(field string, query string, opts ...Opt) *Leaf {
-	return plain("semantic", map[string]any{"field": fieldName(field), "query": query}, opts)
+	return plain("semantic", map[string]any{"field": field, "query": query}, opts)
 }
 
 // TextExpansion returns a (deprecated) text_expansion query.

@@ -19,7 +19,11 @@ type Query interface {
 	Name() string
 }
 
-// fieldName turns Python-style "field__sub" names into "field.sub".
+// fieldName turns Python-style "field__sub" names into "field.sub". As in
+// Python, where only keyword-argument names are rewritten, it applies only
+// where the field is the key of the query (match, term, range, ... and the
+// decay score functions, Q's parameter names), never to a field given as a
+// value (exists, knn, rank_feature, a mapping's field name, sort ...).
 func fieldName(f string) string {
 	return strings.ReplaceAll(f, "__", ".")
 }

@@ -170,7 +170,7 @@ func (s Search) Aggs(build func(a *Aggs)) Search {
 
 // Agg returns a copy with the top-level aggregation a (a copy of it) under name.
 func (s Search) Agg(name string, a *Agg) Search {
-	return s.Aggs(func(r *Aggs) { r.Bucket(name, a.Clone()) })
+	return s.Aggs(func(r *Aggs) { r.Bucket(name, root(a).Clone()) })
 }
 
 // GetAggs returns a copy of the aggregations.

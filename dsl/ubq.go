@@ -5,6 +5,7 @@ import (
 	"maps"
 	"net/http"
 
+	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/transport"
 )
 
@@ -104,8 +105,10 @@ func (u UpdateByQuery) Execute(ctx context.Context) (*ByQueryResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	req := &transport.Request{Method: http.MethodPost, Path: indexPath(u.s.index, "_update_by_query"),
-		Query: cloneValues(u.s.params), Header: jsonHeader(), Body: body}
+	req := request{method: http.MethodPost, path: indexPath(u.s.index, "_update_by_query"), query: cloneValues(u.s.params),
+		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+			return a.UpdateByQuery(ctx, api.UpdateByQueryRequest{Index: u.s.index, RawBody: body}, o...)
+		}}
 	var out ByQueryResult
 	if _, err := performJSON(ctx, t, req, &out); err != nil {
 		return nil, err

@@ -382,3 +382,28 @@ func TestConnectionsCreateClient(t *testing.T) {
 		t.Error("bad address accepted")
 	}
 }
+
+// A chain of Bucket calls ends on the deepest aggregation; registering it
+// registers the whole chain from its root, so no node is lost.
+func TestAggChainKeepsEveryNode(t *testing.T) {
+	s := dsl.NewSearch("shop").Agg("by_cat",
+		dsl.TermsAgg("category").Bucket("reviews", dsl.NestedAgg("reviews")).Metric("avg_stars", dsl.AvgAgg("reviews.stars")))
+	b, err := s.Body()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := json.Marshal(b["aggs"])
+	want := `{"by_cat":{"aggs":{"reviews":{"aggs":{"avg_stars":{"avg":{"field":"reviews.stars"}}},"nested":{"path":"reviews"}}},"terms":{"field":"category"}}}`
+	if string(got) != want {
+		t.Errorf("aggs\n%s\nwant\n%s", got, want)
+	}
+	// The same through Aggs.Bucket.
+	s2 := dsl.NewSearch("shop").Aggs(func(r *dsl.Aggs) {
+		r.Bucket("by_cat", dsl.TermsAgg("category").Bucket("reviews", dsl.NestedAgg("reviews")))
+	})
+	b2, _ := s2.Body()
+	got2, _ := json.Marshal(b2["aggs"])
+	if !strings.Contains(string(got2), `"terms":{"field":"category"}`) || !strings.Contains(string(got2), `"nested":{"path":"reviews"}`) {
+		t.Errorf("Aggs.Bucket lost a node: %s", got2)
+	}
+}

@@ -63,7 +63,7 @@ func PointInTime[T any](ctx context.Context, client transport.Interface, index s
 			return
 		}
 
-		a := api.New(client)
+		a := api.For(client)
 		p, err := openPIT(ctx, a, client, &cfg, index)
 		if err != nil {
 			yield(Hit[T]{}, err)
@@ -85,7 +85,7 @@ func PointInTime[T any](ctx context.Context, client transport.Interface, index s
 				// repeats it when an answer is lost, and the same
 				// search_after gives the same page.
 				if err := perform(ctx, &cfg, func(ctx context.Context, opt api.Option) (*transport.Response, error) {
-					return a.Search(ctx, api.SearchRequest{Body: b}, opt)
+					return a.Raw.Search(ctx, api.SearchRequest{RawBody: b}, opt)
 				}, "a point-in-time search", &pg); err != nil {
 					return err
 				}
@@ -146,7 +146,7 @@ func openPIT(ctx context.Context, a *api.API, client transport.Interface, cfg *c
 		ID string `json:"id"`
 	}
 	open := func(ctx context.Context, opt api.Option) (*transport.Response, error) {
-		return a.OpenPointInTime(ctx, api.OpenPointInTimeRequest{Index: indexList(index)}, withQuery(q), opt)
+		return a.Raw.OpenPointInTime(ctx, api.OpenPointInTimeRequest{Index: indexList(index)}, withQuery(q), opt)
 	}
 	err := perform(octx, cfg, open, "opening a point in time", &opened)
 	if errors.Is(err, transport.ErrOutcomeUnknown) && ctx.Err() == nil {
@@ -223,7 +223,7 @@ func (p *pit) close(ctx context.Context, a *api.API, client transport.Interface,
 		}, "closing a point in time", nil, http.StatusNotFound)
 	} else {
 		err = perform(cctx, cfg, func(ctx context.Context, opt api.Option) (*transport.Response, error) {
-			return a.ClosePointInTime(ctx, api.ClosePointInTimeRequest{Body: map[string]string{"id": p.current()}}, opt)
+			return a.Raw.ClosePointInTime(ctx, api.ClosePointInTimeRequest{RawBody: map[string]string{"id": p.current()}}, opt)
 		}, "closing a point in time", nil, http.StatusNotFound)
 	}
 	if err != nil {

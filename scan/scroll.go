@@ -40,7 +40,7 @@ func Scroll[T any](ctx context.Context, client transport.Interface, index string
 		if _, ok := body["size"]; !ok {
 			body["size"] = mustJSON(cfg.size)
 		}
-		a := api.New(client)
+		a := api.For(client)
 		read := func(ctx context.Context, slice int, emit func([]Hit[T]) bool) error {
 			b := body
 			if cfg.slices > 1 {
@@ -70,7 +70,7 @@ func scrollSlice[T any](ctx context.Context, a *api.API, cfg *config, index []st
 	fctx, cancel := cleanupContext(ctx)
 	var p page[T]
 	open := func(ctx context.Context, opt api.Option) (*transport.Response, error) {
-		return a.Search(ctx, api.SearchRequest{Index: index, Body: body}, withQuery(q), opt)
+		return a.Raw.Search(ctx, api.SearchRequest{Index: index, RawBody: body}, withQuery(q), opt)
 	}
 	err = perform(fctx, cfg, open, "the search opening a scroll", &p)
 	if errors.Is(err, transport.ErrOutcomeUnknown) && ctx.Err() == nil {
@@ -90,7 +90,7 @@ func scrollSlice[T any](ctx context.Context, a *api.API, cfg *config, index []st
 		cctx, cancel := cleanupContext(ctx)
 		defer cancel()
 		cerr := perform(cctx, cfg, func(ctx context.Context, opt api.Option) (*transport.Response, error) {
-			return a.ClearScroll(ctx, api.ClearScrollRequest{Body: map[string][]string{"scroll_id": {scrollID}}}, opt)
+			return a.Raw.ClearScroll(ctx, api.ClearScrollRequest{RawBody: map[string][]string{"scroll_id": {scrollID}}}, opt)
 		}, "clear scroll", nil, http.StatusNotFound)
 		if cerr != nil {
 			cfg.logger.Warn("scan: clearing the scroll failed", "error", cerr)
@@ -121,7 +121,7 @@ func scrollSlice[T any](ctx context.Context, a *api.API, cfg *config, index []st
 		next["scroll_id"] = scrollID
 		p = page[T]{}
 		err := perform(ctx, cfg, func(ctx context.Context, opt api.Option) (*transport.Response, error) {
-			return a.Scroll(ctx, api.ScrollRequest{Body: next}, opt)
+			return a.Raw.Scroll(ctx, api.ScrollRequest{RawBody: next}, opt)
 		}, "a scroll request", &p)
 		var se *transport.Error
 		if err != nil && !errors.As(err, &se) && ctx.Err() == nil {

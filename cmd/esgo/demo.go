@@ -11,6 +11,7 @@ import (
 	"github.com/esgo/esgo/bulk"
 	"github.com/esgo/esgo/dsl"
 	"github.com/esgo/esgo/eslocal"
+	"github.com/esgo/esgo/types"
 	"github.com/spf13/cobra"
 )
 
@@ -71,15 +72,17 @@ func runDemo(ctx context.Context, out io.Writer, url, query string) error {
 	if _, err := client.Indices.Delete(ctx, api.IndicesDeleteRequest{Index: []string{index}}, api.WithIgnore(404)); err != nil {
 		return err
 	}
-	mapping := map[string]any{"mappings": map[string]any{"properties": map[string]any{
-		"title": map[string]any{"type": "text"}, "author": map[string]any{"type": "text"},
-		"year": map[string]any{"type": "integer"}, "added": map[string]any{"type": "date"},
-	}}}
-	resp, err := client.Indices.Create(ctx, api.IndicesCreateRequest{Index: index, Body: mapping})
+	_, err = client.Indices.Create(ctx, api.IndicesCreateRequest{Index: index, Body: &api.IndicesCreateBody{
+		Mappings: &types.TypeMapping{Properties: map[string]types.Property{
+			"title":  types.PropertyFromText(types.TextProperty{}),
+			"author": types.PropertyFromText(types.TextProperty{}),
+			"year":   types.PropertyFromInteger(types.IntegerNumberProperty{}),
+			"added":  types.PropertyFromDate(types.DateProperty{}),
+		}},
+	}})
 	if err != nil {
 		return err
 	}
-	resp.Close()
 
 	indexer, err := bulk.New(client, bulk.WithIndex(index), bulk.WithParam("refresh", "wait_for"))
 	if err != nil {

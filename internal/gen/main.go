@@ -1,14 +1,38 @@
-// Command gen generates package api and the yamltest dispatch table from the
-// Elasticsearch REST API specification (org.elasticsearch:rest-api-spec).
+// Command gen generates package api, package types and the yamltest
+// dispatch table from two specifications of the Elasticsearch REST API:
+//
+//   - the rest-api-spec jar of Elasticsearch 9.5.3
+//     (org.elasticsearch:rest-api-spec, read from the local Maven repository
+//     and fetched with mvn when missing): endpoint names, paths, HTTP
+//     methods and query parameters, as the server itself declares them;
+//   - the compiled specification of elastic/elasticsearch-specification,
+//     branch 9.5, committed in internal/gen/spec with its provenance and
+//     licence: every request body, response and shared type (package types).
+//
+// Where the two disagree, the jar wins for what it owns (it is what the
+// 9.5.3 server routes): endpoints only the compiled specification has
+// (cancel_reindex, get_reindex, list_reindex, encryption.reset) are not
+// generated, and the jar's reindex_cancel, reindex_get and reindex_list get
+// the types of their renamed counterparts; where the jar says an endpoint
+// takes no body (cat.count, indices.resolve_index) no typed body is
+// generated, although the compiled specification declares one. The compiled
+// specification wins for bodies and responses: the jar only says whether
+// there is a body. A query parameter only the compiled specification lists
+// can still be sent with api.WithQuery.
 //
 // Run it from anywhere inside the module:
 //
 //	go run ./internal/gen
 //
-// It reads the specification jar from the local Maven repository, fetching it
-// with mvn when missing, and rewrites api/zz_*.go and
-// internal/yamltest/zz_dispatch.go. The output depends only on the
-// specification, so running it twice gives the same bytes.
+// It rewrites api/zz_*.go, types/zz_*.go and internal/yamltest/zz_dispatch.go.
+// The output depends only on the two specifications, so running it twice
+// gives the same bytes; `go run ./internal/gen -check` (run in CI) fails
+// when the committed files differ.
+//
+// The shape of the generated types follows the rules measured in
+// internal/gen/spec/SIZE.md (summarised in types/doc.go): decoding by reflection, custom decoders only where struct
+// tags cannot express the wire form, lazy unions, enumerations as string
+// types, no package-level registries.
 package main
 
 import (
@@ -37,7 +61,7 @@ func main() {
 type output map[string][]byte
 
 // generate reads the specification jar and renders every generated file.
-func generate(jar string) (output, *model, error) {
+func generate(jar, root string) (output, *model, error) {
 	if err := ensureJar(jar); err != nil {
 		return nil, nil, err
 	}
@@ -49,11 +73,30 @@ func generate(jar string) (output, *model, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	apiFiles, err := renderAPI(m)
+	sch, err := readSchema(root)
+	if err != nil {
+		return nil, nil, err
+	}
+	tm, err := newTypeModel(sch)
+	if err != nil {
+		return nil, nil, err
+	}
+	typeFiles, err := renderTypes(tm)
 	if err != nil {
 		return nil, nil, err
 	}
 	out := output{}
+	for name, data := range typeFiles {
+		out[filepath.Join("types", name)] = data
+	}
+	tm.pkg = "types."
+	if err := tm.attachTypes(m, sch); err != nil {
+		return nil, nil, err
+	}
+	apiFiles, err := renderAPI(m)
+	if err != nil {
+		return nil, nil, err
+	}
 	for name, data := range apiFiles {
 		out[filepath.Join("api", name)] = data
 	}
@@ -72,7 +115,7 @@ func run(jar, root string, check bool) error {
 			return err
 		}
 	}
-	out, m, err := generate(jar)
+	out, m, err := generate(jar, root)
 	if err != nil {
 		return err
 	}
@@ -98,7 +141,7 @@ func run(jar, root string, check bool) error {
 }
 
 // generatedDirs are the directories whose zz_*.go files the generator owns.
-var generatedDirs = []string{"api", filepath.Join("internal", "yamltest")}
+var generatedDirs = []string{"api", "types", filepath.Join("internal", "yamltest")}
 
 // compare lists the differences between out and the files under root.
 func compare(root string, out output) ([]string, error) {

@@ -53,6 +53,7 @@ type endpoint struct {
 	ContentType string // sent with a body when not plain JSON
 	Accept      string // sent when not plain JSON
 	Exists      bool   // HEAD-only endpoint returning a bool
+	Typed       *typedEndpoint
 }
 
 type field struct {
@@ -233,7 +234,7 @@ func buildModel(s *spec) (*model, error) {
 func buildEndpoint(e *endpoint, raw *rawEndpoint, enums map[string]*enumType) error {
 	fields := map[string]*field{}
 	var order []*field
-	goNames := map[string]string{"Body": "body"}
+	goNames := map[string]string{"Body": "body", "RawBody": "raw body"}
 
 	addField := func(name string, a rawArg, isPart bool) (*field, error) {
 		if f, ok := fields[name]; ok {

@@ -81,6 +81,12 @@ type state struct {
 	stash    stash
 	body     any // the last response, decoded
 	warnings []string
+	// endpoint answered the last response; typed is that response decoded
+	// into its typed API response and encoded back (see typed.go), set
+	// when hasTyped.
+	endpoint string
+	typed    any
+	hasTyped bool
 }
 
 // Run runs one test of a suite with the suite's setup and teardown, then
@@ -215,6 +221,9 @@ func (r *Runner) step(ctx context.Context, st *state, s Step) error {
 			if err := assert(st, s.Kind, p[0].(string), p[1]); err != nil {
 				return err
 			}
+			if err := checkTyped(st, s.Kind, p[0].(string)); err != nil {
+				return err
+			}
 		}
 		return nil
 	case "is_true", "is_false", "exists":
@@ -237,7 +246,7 @@ func (r *Runner) step(ctx context.Context, st *state, s Step) error {
 				return fmt.Errorf("%q does not exist in %s", path, brief(st.body))
 			}
 		}
-		return nil
+		return checkTyped(st, s.Kind, path)
 	}
 	return fmt.Errorf("unknown step type %q", s.Kind)
 }
@@ -509,6 +518,7 @@ func (r *Runner) do(ctx context.Context, st *state, s Step) error {
 	}
 
 	st.body, st.warnings = nil, nil
+	st.endpoint, st.typed, st.hasTyped = apiName, nil, false
 	prm := newParams(apiName, args)
 	out, err := call(ctx, r.api, prm, opts)
 	if len(prm.Unknown) > 0 {
@@ -575,6 +585,13 @@ func (r *Runner) do(ctx context.Context, st *state, s Step) error {
 	}
 	if catch != "" {
 		return fmt.Errorf("%s: expected catch %s, got status %d", apiName, catch, status)
+	}
+	if _, isJSON := st.body.(map[string]any); isJSON || isList(st.body) {
+		typed, ok, err := typedBody(apiName, raw)
+		if err != nil {
+			return err
+		}
+		st.typed, st.hasTyped = typed, ok
 	}
 	for _, w := range warnings {
 		if !hasWarning(st.warnings, w) {
@@ -768,17 +785,17 @@ func (r *Runner) snapshot(ctx context.Context) (*baseline, error) {
 		return nil, err
 	}
 	b.indexTemplates = r.names(ctx, "index_templates", func() (*transport.Response, error) {
-		return r.api.Indices.GetIndexTemplate(ctx, api.IndicesGetIndexTemplateRequest{}, api.WithIgnore(404))
+		return r.api.Raw.Indices.GetIndexTemplate(ctx, api.IndicesGetIndexTemplateRequest{}, api.WithIgnore(404))
 	})
 	b.componentTemplates = r.names(ctx, "component_templates", func() (*transport.Response, error) {
-		return r.api.Cluster.GetComponentTemplate(ctx, api.ClusterGetComponentTemplateRequest{}, api.WithIgnore(404))
+		return r.api.Raw.Cluster.GetComponentTemplate(ctx, api.ClusterGetComponentTemplateRequest{}, api.WithIgnore(404))
 	})
 	b.legacyTemplates = r.names(ctx, "", func() (*transport.Response, error) {
 		//lint:ignore SA1019 tests may still create legacy templates, which must be cleaned up
-		return r.api.Indices.GetTemplate(ctx, api.IndicesGetTemplateRequest{}, api.WithIgnore(404))
+		return r.api.Raw.Indices.GetTemplate(ctx, api.IndicesGetTemplateRequest{}, api.WithIgnore(404))
 	})
 	b.pipelines = r.names(ctx, "", func() (*transport.Response, error) {
-		return r.api.Ingest.GetPipeline(ctx, api.IngestGetPipelineRequest{}, api.WithIgnore(404))
+		return r.api.Raw.Ingest.GetPipeline(ctx, api.IngestGetPipelineRequest{}, api.WithIgnore(404))
 	})
 	return b, nil
 }
@@ -886,30 +903,35 @@ func (r *Runner) wipe(ctx context.Context, mentioned map[string]bool) error {
 	if now, err := r.indexNames(ctx); err != nil {
 		errs = append(errs, err)
 	} else if del := newNames(now, r.base.indices, mentioned); len(del) > 0 {
-		drain(r.api.Indices.Delete(ctx, api.IndicesDeleteRequest{Index: del,
+		drain(r.api.Raw.Indices.Delete(ctx, api.IndicesDeleteRequest{Index: del,
 			ExpandWildcards: []api.ExpandWildcards{api.ExpandWildcardsAll}}, ignore))
 	}
 	for _, n := range newNames(r.names(ctx, "index_templates", func() (*transport.Response, error) {
-		return r.api.Indices.GetIndexTemplate(ctx, api.IndicesGetIndexTemplateRequest{}, ignore)
+		return r.api.Raw.Indices.GetIndexTemplate(ctx, api.IndicesGetIndexTemplateRequest{}, ignore)
 	}), r.base.indexTemplates, mentioned) {
-		drain(r.api.Indices.DeleteIndexTemplate(ctx, api.IndicesDeleteIndexTemplateRequest{Name: []string{n}}, ignore))
+		drain(r.api.Raw.Indices.DeleteIndexTemplate(ctx, api.IndicesDeleteIndexTemplateRequest{Name: []string{n}}, ignore))
 	}
 	for _, n := range newNames(r.names(ctx, "component_templates", func() (*transport.Response, error) {
-		return r.api.Cluster.GetComponentTemplate(ctx, api.ClusterGetComponentTemplateRequest{}, ignore)
+		return r.api.Raw.Cluster.GetComponentTemplate(ctx, api.ClusterGetComponentTemplateRequest{}, ignore)
 	}), r.base.componentTemplates, mentioned) {
-		drain(r.api.Cluster.DeleteComponentTemplate(ctx, api.ClusterDeleteComponentTemplateRequest{Name: []string{n}}, ignore))
+		drain(r.api.Raw.Cluster.DeleteComponentTemplate(ctx, api.ClusterDeleteComponentTemplateRequest{Name: []string{n}}, ignore))
 	}
 	for _, n := range newNames(r.names(ctx, "", func() (*transport.Response, error) {
 		//lint:ignore SA1019 tests may still create legacy templates, which must be cleaned up
-		return r.api.Indices.GetTemplate(ctx, api.IndicesGetTemplateRequest{}, ignore)
+		return r.api.Raw.Indices.GetTemplate(ctx, api.IndicesGetTemplateRequest{}, ignore)
 	}), r.base.legacyTemplates, mentioned) {
 		//lint:ignore SA1019 tests may still create legacy templates, which must be cleaned up
-		drain(r.api.Indices.DeleteTemplate(ctx, api.IndicesDeleteTemplateRequest{Name: n}, ignore))
+		drain(r.api.Raw.Indices.DeleteTemplate(ctx, api.IndicesDeleteTemplateRequest{Name: n}, ignore))
 	}
 	for _, n := range newNames(r.names(ctx, "", func() (*transport.Response, error) {
-		return r.api.Ingest.GetPipeline(ctx, api.IngestGetPipelineRequest{}, ignore)
+		return r.api.Raw.Ingest.GetPipeline(ctx, api.IngestGetPipelineRequest{}, ignore)
 	}), r.base.pipelines, mentioned) {
-		drain(r.api.Ingest.DeletePipeline(ctx, api.IngestDeletePipelineRequest{ID: n}, ignore))
+		drain(r.api.Raw.Ingest.DeletePipeline(ctx, api.IngestDeletePipelineRequest{ID: n}, ignore))
 	}
 	return errors.Join(errs...)
+}
+
+func isList(v any) bool {
+	_, ok := v.([]any)
+	return ok
 }

@@ -57,7 +57,9 @@ func runOne(t *testing.T, tr *scripted, src string) []Result {
 
 func TestStepsPassAndFail(t *testing.T) {
 	tr := &scripted{answers: map[string]answer{
-		"PUT /books/_doc/1": {200, `{"_id":"1","_version":1,"result":"created","_seq_no":12345678901234567,"hits":{"hits":[{"_source":{"name":"Go"}}]},"list":[{"a":1,"b":2},{"a":3}],"n":2.5}`, ""},
+		"PUT /books/_doc/1": {200, `{"_index":"books","_id":"1","_version":1,"result":"created","_seq_no":12345678901234567}`, ""},
+		"PUT /books/_doc/3": {200, `{"_index":"books","_id":"3","_version":1,"result":"created","extra_member":1}`, ""},
+		"GET /books/_doc/2": {200, `{"_index":"books","_id":"2","found":true,"_source":{"hits":{"hits":[{"_source":{"name":"Go"}}]},"list":[{"a":1,"b":2},{"a":3}],"n":2.5}}`, ""},
 		"GET /books/_doc/1": {404, `{"found":false,"_id":"1"}`, ""},
 		"GET /_cat/count":   {200, "1700000000 10:00:00 3\n", "text/plain"},
 	}}
@@ -68,21 +70,23 @@ func TestStepsPassAndFail(t *testing.T) {
       index: {index: books, id: "1", body: {name: Go}, refresh: true}
   - match: {result: created}
   - match: {_seq_no: 12345678901234567}
-  - match:
-      hits.hits.0._source.name: |
-        /^G  o   # a comment
-         $/
-  - match: {hits.hits.0._source.name: "/(?i)^g/"}
   - set: {_id: id}
   - match: {_id: $id}
-  - length: {list: 2}
-  - contains: {list: {a: 3}}
-  - gt: {n: 2}
-  - lte: {n: 2.5}
   - is_true: _version
   - is_false: missing_field
-  - exists: list.1.a
   - transform_and_set: {creds: "#base64EncodeCredentials(_id,result)"}
+  - do:
+      get: {index: books, id: "2"}
+  - match:
+      _source.hits.hits.0._source.name: |
+        /^G  o   # a comment
+         $/
+  - match: {_source.hits.hits.0._source.name: "/(?i)^g/"}
+  - length: {_source.list: 2}
+  - contains: {_source.list: {a: 3}}
+  - gt: {_source.n: 2}
+  - lte: {_source.n: 2.5}
+  - exists: _source.list.1.a
   - do:
       catch: missing
       get: {index: books, id: $id}
@@ -104,12 +108,20 @@ func TestStepsPassAndFail(t *testing.T) {
   - do:
       catch: conflict
       index: {index: books, id: "1", body: {}}
+---
+"a value the typed response cannot hold fails":
+  - do:
+      index: {index: books, id: "3", body: {}}
+  - match: {extra_member: 1}
 `)
-	want := []Outcome{Passed, Failed, Failed, Failed}
+	want := []Outcome{Passed, Failed, Failed, Failed, Failed}
 	for i, r := range results {
 		if r.Outcome != want[i] {
 			t.Errorf("%s: %s (%s), want %s", r.Test, r.Outcome, r.Reason, want[i])
 		}
+	}
+	if r := results[4]; !strings.Contains(r.Reason, "typed response of index") {
+		t.Errorf("typed check reason: %s", r.Reason)
 	}
 	// The first index request carried its parameters and body.
 	var idx *transport.Request

@@ -70,16 +70,13 @@ func runSuites(t *testing.T, c *eslocal.Cluster, suites []*Suite, reportEnv stri
 	// one small index for the duration of the run.
 	a := api.New(tr)
 	const fixture = "yamltest-fixture"
-	resp, err := a.Indices.Create(ctx, api.IndicesCreateRequest{Index: fixture,
-		Body: map[string]any{"settings": map[string]any{"number_of_replicas": 0}}})
+	_, err := a.Indices.Create(ctx, api.IndicesCreateRequest{Index: fixture,
+		RawBody: map[string]any{"settings": map[string]any{"number_of_replicas": 0}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp.Body.Close()
 	t.Cleanup(func() {
-		if resp, err := a.Indices.Delete(context.Background(), api.IndicesDeleteRequest{Index: []string{fixture}}); err == nil {
-			resp.Body.Close()
-		}
+		_, _ = a.Indices.Delete(context.Background(), api.IndicesDeleteRequest{Index: []string{fixture}})
 	})
 
 	for _, s := range suites {

@@ -6,6 +6,7 @@ package yamltest
 
 import (
 	"context"
+	"encoding/json"
 
 	"github.com/esgo/esgo/api"
 )
@@ -28,12 +29,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Routing:               p.list("routing"),
 			Timeout:               p.str("timeout"),
 			WaitForActiveShards:   p.str("wait_for_active_shards"),
-			Body:                  p.body(),
+			RawBody:               p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Bulk(ctx, r, p.options(o)...)
+		return a.Raw.Bulk(ctx, r, p.options(o)...)
 	},
 	"capabilities": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CapabilitiesRequest{
@@ -47,26 +48,26 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Capabilities(ctx, r, p.options(o)...)
+		return a.Raw.Capabilities(ctx, r, p.options(o)...)
 	},
 	"clear_scroll": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ClearScrollRequest{
 			ScrollID: p.list("scroll_id"),
-			Body:     p.body(),
+			RawBody:  p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ClearScroll(ctx, r, p.options(o)...)
+		return a.Raw.ClearScroll(ctx, r, p.options(o)...)
 	},
 	"close_point_in_time": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ClosePointInTimeRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ClosePointInTime(ctx, r, p.options(o)...)
+		return a.Raw.ClosePointInTime(ctx, r, p.options(o)...)
 	},
 	"count": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CountRequest{
@@ -86,12 +87,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Routing:           p.list("routing"),
 			Stats:             p.list("stats"),
 			TerminateAfter:    p.intp("terminate_after"),
-			Body:              p.body(),
+			RawBody:           p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Count(ctx, r, p.options(o)...)
+		return a.Raw.Count(ctx, r, p.options(o)...)
 	},
 	"create": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CreateRequest{
@@ -107,12 +108,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Version:              p.intp("version"),
 			VersionType:          api.VersionType(p.str("version_type")),
 			WaitForActiveShards:  p.str("wait_for_active_shards"),
-			Body:                 p.body(),
+			RawBody:              p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Create(ctx, r, p.options(o)...)
+		return a.Raw.Create(ctx, r, p.options(o)...)
 	},
 	"delete": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.DeleteRequest{
@@ -130,7 +131,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Delete(ctx, r, p.options(o)...)
+		return a.Raw.Delete(ctx, r, p.options(o)...)
 	},
 	"delete_by_query": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.DeleteByQueryRequest{
@@ -164,12 +165,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Version:             p.boolp("version"),
 			WaitForActiveShards: p.str("wait_for_active_shards"),
 			WaitForCompletion:   p.boolp("wait_for_completion"),
-			Body:                p.body(),
+			RawBody:             p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.DeleteByQuery(ctx, r, p.options(o)...)
+		return a.Raw.DeleteByQuery(ctx, r, p.options(o)...)
 	},
 	"delete_by_query_rethrottle": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.DeleteByQueryRethrottleRequest{
@@ -179,7 +180,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.DeleteByQueryRethrottle(ctx, r, p.options(o)...)
+		return a.Raw.DeleteByQueryRethrottle(ctx, r, p.options(o)...)
 	},
 	"delete_script": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.DeleteScriptRequest{
@@ -190,7 +191,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.DeleteScript(ctx, r, p.options(o)...)
+		return a.Raw.DeleteScript(ctx, r, p.options(o)...)
 	},
 	"exists": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ExistsRequest{
@@ -210,7 +211,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Exists(ctx, r, p.options(o)...)
+		return a.Raw.Exists(ctx, r, p.options(o)...)
 	},
 	"exists_source": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ExistsSourceRequest{
@@ -229,7 +230,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ExistsSource(ctx, r, p.options(o)...)
+		return a.Raw.ExistsSource(ctx, r, p.options(o)...)
 	},
 	"explain": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ExplainRequest{
@@ -247,12 +248,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Q:               p.str("q"),
 			Routing:         p.list("routing"),
 			StoredFields:    p.list("stored_fields"),
-			Body:            p.body(),
+			RawBody:         p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Explain(ctx, r, p.options(o)...)
+		return a.Raw.Explain(ctx, r, p.options(o)...)
 	},
 	"field_caps": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.FieldCapsRequest{
@@ -265,12 +266,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			IncludeEmptyFields: p.boolp("include_empty_fields"),
 			IncludeUnmapped:    p.boolp("include_unmapped"),
 			Types:              p.list("types"),
-			Body:               p.body(),
+			RawBody:            p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.FieldCaps(ctx, r, p.options(o)...)
+		return a.Raw.FieldCaps(ctx, r, p.options(o)...)
 	},
 	"get": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.GetRequest{
@@ -293,7 +294,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Get(ctx, r, p.options(o)...)
+		return a.Raw.Get(ctx, r, p.options(o)...)
 	},
 	"get_script": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.GetScriptRequest{
@@ -303,21 +304,21 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.GetScript(ctx, r, p.options(o)...)
+		return a.Raw.GetScript(ctx, r, p.options(o)...)
 	},
 	"get_script_context": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.GetScriptContextRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.GetScriptContext(ctx, r, p.options(o)...)
+		return a.Raw.GetScriptContext(ctx, r, p.options(o)...)
 	},
 	"get_script_languages": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.GetScriptLanguagesRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.GetScriptLanguages(ctx, r, p.options(o)...)
+		return a.Raw.GetScriptLanguages(ctx, r, p.options(o)...)
 	},
 	"get_source": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.GetSourceRequest{
@@ -336,7 +337,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.GetSource(ctx, r, p.options(o)...)
+		return a.Raw.GetSource(ctx, r, p.options(o)...)
 	},
 	"health_report": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.HealthReportRequest{
@@ -348,7 +349,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.HealthReport(ctx, r, p.options(o)...)
+		return a.Raw.HealthReport(ctx, r, p.options(o)...)
 	},
 	"index": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndexRequest{
@@ -368,30 +369,30 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Version:              p.intp("version"),
 			VersionType:          api.VersionType(p.str("version_type")),
 			WaitForActiveShards:  p.str("wait_for_active_shards"),
-			Body:                 p.body(),
+			RawBody:              p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Index(ctx, r, p.options(o)...)
+		return a.Raw.Index(ctx, r, p.options(o)...)
 	},
 	"info": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InfoRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Info(ctx, r, p.options(o)...)
+		return a.Raw.Info(ctx, r, p.options(o)...)
 	},
 	"knn_search": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.KnnSearchRequest{
 			Index:   p.list("index"),
 			Routing: p.list("routing"),
-			Body:    p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.KnnSearch(ctx, r, p.options(o)...)
+		return a.Raw.KnnSearch(ctx, r, p.options(o)...)
 	},
 	"mget": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MgetRequest{
@@ -405,12 +406,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Refresh:              p.boolp("refresh"),
 			Routing:              p.list("routing"),
 			StoredFields:         p.list("stored_fields"),
-			Body:                 p.body(),
+			RawBody:              p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Mget(ctx, r, p.options(o)...)
+		return a.Raw.Mget(ctx, r, p.options(o)...)
 	},
 	"msearch": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MsearchRequest{
@@ -429,12 +430,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Routing:                    p.list("routing"),
 			SearchType:                 api.SearchType(p.str("search_type")),
 			TypedKeys:                  p.boolp("typed_keys"),
-			Body:                       p.body(),
+			RawBody:                    p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Msearch(ctx, r, p.options(o)...)
+		return a.Raw.Msearch(ctx, r, p.options(o)...)
 	},
 	"msearch_template": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MsearchTemplateRequest{
@@ -445,12 +446,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			RestTotalHitsAsInt:    p.boolp("rest_total_hits_as_int"),
 			SearchType:            api.SearchType(p.str("search_type")),
 			TypedKeys:             p.boolp("typed_keys"),
-			Body:                  p.body(),
+			RawBody:               p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.MsearchTemplate(ctx, r, p.options(o)...)
+		return a.Raw.MsearchTemplate(ctx, r, p.options(o)...)
 	},
 	"mtermvectors": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MtermvectorsRequest{
@@ -467,12 +468,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			TermStatistics:  p.boolp("term_statistics"),
 			Version:         p.intp("version"),
 			VersionType:     api.VersionType(p.str("version_type")),
-			Body:            p.body(),
+			RawBody:         p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Mtermvectors(ctx, r, p.options(o)...)
+		return a.Raw.Mtermvectors(ctx, r, p.options(o)...)
 	},
 	"open_point_in_time": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.OpenPointInTimeRequest{
@@ -484,19 +485,19 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			MaxConcurrentShardRequests: p.intp("max_concurrent_shard_requests"),
 			Preference:                 p.str("preference"),
 			Routing:                    p.list("routing"),
-			Body:                       p.body(),
+			RawBody:                    p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.OpenPointInTime(ctx, r, p.options(o)...)
+		return a.Raw.OpenPointInTime(ctx, r, p.options(o)...)
 	},
 	"ping": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.PingRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Ping(ctx, r, p.options(o)...)
+		return a.Raw.Ping(ctx, r, p.options(o)...)
 	},
 	"put_script": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.PutScriptRequest{
@@ -504,12 +505,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Context:       p.str("context"),
 			MasterTimeout: p.str("master_timeout"),
 			Timeout:       p.str("timeout"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.PutScript(ctx, r, p.options(o)...)
+		return a.Raw.PutScript(ctx, r, p.options(o)...)
 	},
 	"rank_eval": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.RankEvalRequest{
@@ -518,12 +519,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			ExpandWildcards:   enumList[api.ExpandWildcards](p.list("expand_wildcards")),
 			IgnoreUnavailable: p.boolp("ignore_unavailable"),
 			SearchType:        api.SearchType(p.str("search_type")),
-			Body:              p.body(),
+			RawBody:           p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.RankEval(ctx, r, p.options(o)...)
+		return a.Raw.RankEval(ctx, r, p.options(o)...)
 	},
 	"reindex": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ReindexRequest{
@@ -536,12 +537,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Timeout:             p.str("timeout"),
 			WaitForActiveShards: p.str("wait_for_active_shards"),
 			WaitForCompletion:   p.boolp("wait_for_completion"),
-			Body:                p.body(),
+			RawBody:             p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Reindex(ctx, r, p.options(o)...)
+		return a.Raw.Reindex(ctx, r, p.options(o)...)
 	},
 	"reindex_cancel": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ReindexCancelRequest{
@@ -551,7 +552,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ReindexCancel(ctx, r, p.options(o)...)
+		return a.Raw.ReindexCancel(ctx, r, p.options(o)...)
 	},
 	"reindex_get": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ReindexGetRequest{
@@ -562,7 +563,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ReindexGet(ctx, r, p.options(o)...)
+		return a.Raw.ReindexGet(ctx, r, p.options(o)...)
 	},
 	"reindex_list": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ReindexListRequest{
@@ -571,7 +572,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ReindexList(ctx, r, p.options(o)...)
+		return a.Raw.ReindexList(ctx, r, p.options(o)...)
 	},
 	"reindex_rethrottle": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ReindexRethrottleRequest{
@@ -581,38 +582,38 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ReindexRethrottle(ctx, r, p.options(o)...)
+		return a.Raw.ReindexRethrottle(ctx, r, p.options(o)...)
 	},
 	"render_search_template": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.RenderSearchTemplateRequest{
-			ID:   p.str("id"),
-			Body: p.body(),
+			ID:      p.str("id"),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.RenderSearchTemplate(ctx, r, p.options(o)...)
+		return a.Raw.RenderSearchTemplate(ctx, r, p.options(o)...)
 	},
 	"scripts_painless_execute": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ScriptsPainlessExecuteRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ScriptsPainlessExecute(ctx, r, p.options(o)...)
+		return a.Raw.ScriptsPainlessExecute(ctx, r, p.options(o)...)
 	},
 	"scroll": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ScrollRequest{
 			ScrollID:           p.str("scroll_id"),
 			RestTotalHitsAsInt: p.boolp("rest_total_hits_as_int"),
 			Scroll:             p.str("scroll"),
-			Body:               p.body(),
+			RawBody:            p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Scroll(ctx, r, p.options(o)...)
+		return a.Raw.Scroll(ctx, r, p.options(o)...)
 	},
 	"search": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SearchRequest{
@@ -663,12 +664,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			TrackTotalHits:             p.str("track_total_hits"),
 			TypedKeys:                  p.boolp("typed_keys"),
 			Version:                    p.boolp("version"),
-			Body:                       p.body(),
+			RawBody:                    p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Search(ctx, r, p.options(o)...)
+		return a.Raw.Search(ctx, r, p.options(o)...)
 	},
 	"search_mvt": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SearchMVTRequest{
@@ -685,12 +686,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Size:           p.intp("size"),
 			TrackTotalHits: p.str("track_total_hits"),
 			WithLabels:     p.boolp("with_labels"),
-			Body:           p.body(),
+			RawBody:        p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SearchMVT(ctx, r, p.options(o)...)
+		return a.Raw.SearchMVT(ctx, r, p.options(o)...)
 	},
 	"search_shards": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SearchShardsRequest{
@@ -706,7 +707,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SearchShards(ctx, r, p.options(o)...)
+		return a.Raw.SearchShards(ctx, r, p.options(o)...)
 	},
 	"search_template": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SearchTemplateRequest{
@@ -724,22 +725,22 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Scroll:                p.str("scroll"),
 			SearchType:            api.SearchType(p.str("search_type")),
 			TypedKeys:             p.boolp("typed_keys"),
-			Body:                  p.body(),
+			RawBody:               p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SearchTemplate(ctx, r, p.options(o)...)
+		return a.Raw.SearchTemplate(ctx, r, p.options(o)...)
 	},
 	"terms_enum": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.TermsEnumRequest{
-			Index: p.list("index"),
-			Body:  p.body(),
+			Index:   p.list("index"),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.TermsEnum(ctx, r, p.options(o)...)
+		return a.Raw.TermsEnum(ctx, r, p.options(o)...)
 	},
 	"termvectors": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.TermvectorsRequest{
@@ -756,12 +757,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			TermStatistics:  p.boolp("term_statistics"),
 			Version:         p.intp("version"),
 			VersionType:     api.VersionType(p.str("version_type")),
-			Body:            p.body(),
+			RawBody:         p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Termvectors(ctx, r, p.options(o)...)
+		return a.Raw.Termvectors(ctx, r, p.options(o)...)
 	},
 	"update": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.UpdateRequest{
@@ -780,12 +781,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Routing:              p.list("routing"),
 			Timeout:              p.str("timeout"),
 			WaitForActiveShards:  p.str("wait_for_active_shards"),
-			Body:                 p.body(),
+			RawBody:              p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Update(ctx, r, p.options(o)...)
+		return a.Raw.Update(ctx, r, p.options(o)...)
 	},
 	"update_by_query": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.UpdateByQueryRequest{
@@ -821,12 +822,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			VersionType:         p.boolp("version_type"),
 			WaitForActiveShards: p.str("wait_for_active_shards"),
 			WaitForCompletion:   p.boolp("wait_for_completion"),
-			Body:                p.body(),
+			RawBody:             p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.UpdateByQuery(ctx, r, p.options(o)...)
+		return a.Raw.UpdateByQuery(ctx, r, p.options(o)...)
 	},
 	"update_by_query_rethrottle": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.UpdateByQueryRethrottleRequest{
@@ -836,7 +837,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.UpdateByQueryRethrottle(ctx, r, p.options(o)...)
+		return a.Raw.UpdateByQueryRethrottle(ctx, r, p.options(o)...)
 	},
 	"_internal.delete_desired_balance": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InternalDeleteDesiredBalanceRequest{
@@ -845,7 +846,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Internal.DeleteDesiredBalance(ctx, r, p.options(o)...)
+		return a.Raw.Internal.DeleteDesiredBalance(ctx, r, p.options(o)...)
 	},
 	"_internal.delete_desired_nodes": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InternalDeleteDesiredNodesRequest{
@@ -855,7 +856,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Internal.DeleteDesiredNodes(ctx, r, p.options(o)...)
+		return a.Raw.Internal.DeleteDesiredNodes(ctx, r, p.options(o)...)
 	},
 	"_internal.get_desired_balance": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InternalGetDesiredBalanceRequest{
@@ -864,7 +865,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Internal.GetDesiredBalance(ctx, r, p.options(o)...)
+		return a.Raw.Internal.GetDesiredBalance(ctx, r, p.options(o)...)
 	},
 	"_internal.get_desired_nodes": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InternalGetDesiredNodesRequest{
@@ -873,7 +874,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Internal.GetDesiredNodes(ctx, r, p.options(o)...)
+		return a.Raw.Internal.GetDesiredNodes(ctx, r, p.options(o)...)
 	},
 	"_internal.prevalidate_node_removal": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InternalPrevalidateNodeRemovalRequest{
@@ -886,7 +887,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Internal.PrevalidateNodeRemoval(ctx, r, p.options(o)...)
+		return a.Raw.Internal.PrevalidateNodeRemoval(ctx, r, p.options(o)...)
 	},
 	"_internal.update_desired_nodes": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InternalUpdateDesiredNodesRequest{
@@ -895,12 +896,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			DryRun:        p.boolp("dry_run"),
 			MasterTimeout: p.str("master_timeout"),
 			Timeout:       p.str("timeout"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Internal.UpdateDesiredNodes(ctx, r, p.options(o)...)
+		return a.Raw.Internal.UpdateDesiredNodes(ctx, r, p.options(o)...)
 	},
 	"async_search.delete": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.AsyncSearchDeleteRequest{
@@ -909,7 +910,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.AsyncSearch.Delete(ctx, r, p.options(o)...)
+		return a.Raw.AsyncSearch.Delete(ctx, r, p.options(o)...)
 	},
 	"async_search.get": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.AsyncSearchGetRequest{
@@ -922,7 +923,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.AsyncSearch.Get(ctx, r, p.options(o)...)
+		return a.Raw.AsyncSearch.Get(ctx, r, p.options(o)...)
 	},
 	"async_search.status": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.AsyncSearchStatusRequest{
@@ -932,7 +933,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.AsyncSearch.Status(ctx, r, p.options(o)...)
+		return a.Raw.AsyncSearch.Status(ctx, r, p.options(o)...)
 	},
 	"async_search.submit": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.AsyncSearchSubmitRequest{
@@ -980,12 +981,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			TypedKeys:                  p.boolp("typed_keys"),
 			Version:                    p.boolp("version"),
 			WaitForCompletionTimeout:   p.str("wait_for_completion_timeout"),
-			Body:                       p.body(),
+			RawBody:                    p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.AsyncSearch.Submit(ctx, r, p.options(o)...)
+		return a.Raw.AsyncSearch.Submit(ctx, r, p.options(o)...)
 	},
 	"autoscaling.delete_autoscaling_policy": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.AutoscalingDeleteAutoscalingPolicyRequest{
@@ -996,7 +997,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Autoscaling.DeleteAutoscalingPolicy(ctx, r, p.options(o)...)
+		return a.Raw.Autoscaling.DeleteAutoscalingPolicy(ctx, r, p.options(o)...)
 	},
 	"autoscaling.get_autoscaling_capacity": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.AutoscalingGetAutoscalingCapacityRequest{
@@ -1005,7 +1006,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Autoscaling.GetAutoscalingCapacity(ctx, r, p.options(o)...)
+		return a.Raw.Autoscaling.GetAutoscalingCapacity(ctx, r, p.options(o)...)
 	},
 	"autoscaling.get_autoscaling_policy": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.AutoscalingGetAutoscalingPolicyRequest{
@@ -1015,19 +1016,19 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Autoscaling.GetAutoscalingPolicy(ctx, r, p.options(o)...)
+		return a.Raw.Autoscaling.GetAutoscalingPolicy(ctx, r, p.options(o)...)
 	},
 	"autoscaling.put_autoscaling_policy": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.AutoscalingPutAutoscalingPolicyRequest{
 			Name:          p.str("name"),
 			MasterTimeout: p.str("master_timeout"),
 			Timeout:       p.str("timeout"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Autoscaling.PutAutoscalingPolicy(ctx, r, p.options(o)...)
+		return a.Raw.Autoscaling.PutAutoscalingPolicy(ctx, r, p.options(o)...)
 	},
 	"cat.aliases": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatAliasesRequest{
@@ -1045,7 +1046,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.Aliases(ctx, r, p.options(o)...)
+		return a.Raw.Cat.Aliases(ctx, r, p.options(o)...)
 	},
 	"cat.allocation": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatAllocationRequest{
@@ -1063,7 +1064,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.Allocation(ctx, r, p.options(o)...)
+		return a.Raw.Cat.Allocation(ctx, r, p.options(o)...)
 	},
 	"cat.circuit_breaker": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatCircuitBreakerRequest{
@@ -1081,7 +1082,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.CircuitBreaker(ctx, r, p.options(o)...)
+		return a.Raw.Cat.CircuitBreaker(ctx, r, p.options(o)...)
 	},
 	"cat.component_templates": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatComponentTemplatesRequest{
@@ -1099,7 +1100,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.ComponentTemplates(ctx, r, p.options(o)...)
+		return a.Raw.Cat.ComponentTemplates(ctx, r, p.options(o)...)
 	},
 	"cat.count": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatCountRequest{
@@ -1115,7 +1116,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.Count(ctx, r, p.options(o)...)
+		return a.Raw.Cat.Count(ctx, r, p.options(o)...)
 	},
 	"cat.fielddata": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatFielddataRequest{
@@ -1131,7 +1132,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.Fielddata(ctx, r, p.options(o)...)
+		return a.Raw.Cat.Fielddata(ctx, r, p.options(o)...)
 	},
 	"cat.health": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatHealthRequest{
@@ -1147,14 +1148,14 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.Health(ctx, r, p.options(o)...)
+		return a.Raw.Cat.Health(ctx, r, p.options(o)...)
 	},
 	"cat.help": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatHelpRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.Help(ctx, r, p.options(o)...)
+		return a.Raw.Cat.Help(ctx, r, p.options(o)...)
 	},
 	"cat.indices": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatIndicesRequest{
@@ -1175,7 +1176,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.Indices(ctx, r, p.options(o)...)
+		return a.Raw.Cat.Indices(ctx, r, p.options(o)...)
 	},
 	"cat.master": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatMasterRequest{
@@ -1192,7 +1193,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.Master(ctx, r, p.options(o)...)
+		return a.Raw.Cat.Master(ctx, r, p.options(o)...)
 	},
 	"cat.ml_data_frame_analytics": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatMLDataFrameAnalyticsRequest{
@@ -1209,7 +1210,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.MLDataFrameAnalytics(ctx, r, p.options(o)...)
+		return a.Raw.Cat.MLDataFrameAnalytics(ctx, r, p.options(o)...)
 	},
 	"cat.ml_datafeeds": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatMLDatafeedsRequest{
@@ -1226,7 +1227,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.MLDatafeeds(ctx, r, p.options(o)...)
+		return a.Raw.Cat.MLDatafeeds(ctx, r, p.options(o)...)
 	},
 	"cat.ml_jobs": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatMLJobsRequest{
@@ -1243,7 +1244,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.MLJobs(ctx, r, p.options(o)...)
+		return a.Raw.Cat.MLJobs(ctx, r, p.options(o)...)
 	},
 	"cat.ml_trained_models": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatMLTrainedModelsRequest{
@@ -1262,7 +1263,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.MLTrainedModels(ctx, r, p.options(o)...)
+		return a.Raw.Cat.MLTrainedModels(ctx, r, p.options(o)...)
 	},
 	"cat.nodeattrs": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatNodeattrsRequest{
@@ -1279,7 +1280,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.Nodeattrs(ctx, r, p.options(o)...)
+		return a.Raw.Cat.Nodeattrs(ctx, r, p.options(o)...)
 	},
 	"cat.nodes": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatNodesRequest{
@@ -1297,7 +1298,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.Nodes(ctx, r, p.options(o)...)
+		return a.Raw.Cat.Nodes(ctx, r, p.options(o)...)
 	},
 	"cat.pending_tasks": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatPendingTasksRequest{
@@ -1314,7 +1315,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.PendingTasks(ctx, r, p.options(o)...)
+		return a.Raw.Cat.PendingTasks(ctx, r, p.options(o)...)
 	},
 	"cat.plugins": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatPluginsRequest{
@@ -1332,7 +1333,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.Plugins(ctx, r, p.options(o)...)
+		return a.Raw.Cat.Plugins(ctx, r, p.options(o)...)
 	},
 	"cat.recovery": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatRecoveryRequest{
@@ -1350,7 +1351,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.Recovery(ctx, r, p.options(o)...)
+		return a.Raw.Cat.Recovery(ctx, r, p.options(o)...)
 	},
 	"cat.repositories": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatRepositoriesRequest{
@@ -1367,7 +1368,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.Repositories(ctx, r, p.options(o)...)
+		return a.Raw.Cat.Repositories(ctx, r, p.options(o)...)
 	},
 	"cat.segments": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatSegmentsRequest{
@@ -1390,7 +1391,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.Segments(ctx, r, p.options(o)...)
+		return a.Raw.Cat.Segments(ctx, r, p.options(o)...)
 	},
 	"cat.shards": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatShardsRequest{
@@ -1407,7 +1408,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.Shards(ctx, r, p.options(o)...)
+		return a.Raw.Cat.Shards(ctx, r, p.options(o)...)
 	},
 	"cat.snapshots": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatSnapshotsRequest{
@@ -1425,7 +1426,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.Snapshots(ctx, r, p.options(o)...)
+		return a.Raw.Cat.Snapshots(ctx, r, p.options(o)...)
 	},
 	"cat.tasks": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatTasksRequest{
@@ -1446,7 +1447,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.Tasks(ctx, r, p.options(o)...)
+		return a.Raw.Cat.Tasks(ctx, r, p.options(o)...)
 	},
 	"cat.templates": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatTemplatesRequest{
@@ -1464,7 +1465,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.Templates(ctx, r, p.options(o)...)
+		return a.Raw.Cat.Templates(ctx, r, p.options(o)...)
 	},
 	"cat.thread_pool": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatThreadPoolRequest{
@@ -1482,7 +1483,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.ThreadPool(ctx, r, p.options(o)...)
+		return a.Raw.Cat.ThreadPool(ctx, r, p.options(o)...)
 	},
 	"cat.transforms": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CatTransformsRequest{
@@ -1501,7 +1502,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cat.Transforms(ctx, r, p.options(o)...)
+		return a.Raw.Cat.Transforms(ctx, r, p.options(o)...)
 	},
 	"ccr.delete_auto_follow_pattern": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CCRDeleteAutoFollowPatternRequest{
@@ -1511,19 +1512,19 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.CCR.DeleteAutoFollowPattern(ctx, r, p.options(o)...)
+		return a.Raw.CCR.DeleteAutoFollowPattern(ctx, r, p.options(o)...)
 	},
 	"ccr.follow": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CCRFollowRequest{
 			Index:               p.str("index"),
 			MasterTimeout:       p.str("master_timeout"),
 			WaitForActiveShards: p.str("wait_for_active_shards"),
-			Body:                p.body(),
+			RawBody:             p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.CCR.Follow(ctx, r, p.options(o)...)
+		return a.Raw.CCR.Follow(ctx, r, p.options(o)...)
 	},
 	"ccr.follow_info": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CCRFollowInfoRequest{
@@ -1533,7 +1534,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.CCR.FollowInfo(ctx, r, p.options(o)...)
+		return a.Raw.CCR.FollowInfo(ctx, r, p.options(o)...)
 	},
 	"ccr.follow_stats": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CCRFollowStatsRequest{
@@ -1543,18 +1544,18 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.CCR.FollowStats(ctx, r, p.options(o)...)
+		return a.Raw.CCR.FollowStats(ctx, r, p.options(o)...)
 	},
 	"ccr.forget_follower": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CCRForgetFollowerRequest{
 			Index:   p.str("index"),
 			Timeout: p.str("timeout"),
-			Body:    p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.CCR.ForgetFollower(ctx, r, p.options(o)...)
+		return a.Raw.CCR.ForgetFollower(ctx, r, p.options(o)...)
 	},
 	"ccr.get_auto_follow_pattern": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CCRGetAutoFollowPatternRequest{
@@ -1564,7 +1565,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.CCR.GetAutoFollowPattern(ctx, r, p.options(o)...)
+		return a.Raw.CCR.GetAutoFollowPattern(ctx, r, p.options(o)...)
 	},
 	"ccr.pause_auto_follow_pattern": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CCRPauseAutoFollowPatternRequest{
@@ -1574,7 +1575,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.CCR.PauseAutoFollowPattern(ctx, r, p.options(o)...)
+		return a.Raw.CCR.PauseAutoFollowPattern(ctx, r, p.options(o)...)
 	},
 	"ccr.pause_follow": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CCRPauseFollowRequest{
@@ -1584,18 +1585,18 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.CCR.PauseFollow(ctx, r, p.options(o)...)
+		return a.Raw.CCR.PauseFollow(ctx, r, p.options(o)...)
 	},
 	"ccr.put_auto_follow_pattern": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CCRPutAutoFollowPatternRequest{
 			Name:          p.str("name"),
 			MasterTimeout: p.str("master_timeout"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.CCR.PutAutoFollowPattern(ctx, r, p.options(o)...)
+		return a.Raw.CCR.PutAutoFollowPattern(ctx, r, p.options(o)...)
 	},
 	"ccr.resume_auto_follow_pattern": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CCRResumeAutoFollowPatternRequest{
@@ -1605,18 +1606,18 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.CCR.ResumeAutoFollowPattern(ctx, r, p.options(o)...)
+		return a.Raw.CCR.ResumeAutoFollowPattern(ctx, r, p.options(o)...)
 	},
 	"ccr.resume_follow": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CCRResumeFollowRequest{
 			Index:         p.str("index"),
 			MasterTimeout: p.str("master_timeout"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.CCR.ResumeFollow(ctx, r, p.options(o)...)
+		return a.Raw.CCR.ResumeFollow(ctx, r, p.options(o)...)
 	},
 	"ccr.stats": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CCRStatsRequest{
@@ -1626,7 +1627,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.CCR.Stats(ctx, r, p.options(o)...)
+		return a.Raw.CCR.Stats(ctx, r, p.options(o)...)
 	},
 	"ccr.unfollow": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.CCRUnfollowRequest{
@@ -1636,7 +1637,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.CCR.Unfollow(ctx, r, p.options(o)...)
+		return a.Raw.CCR.Unfollow(ctx, r, p.options(o)...)
 	},
 	"cluster.allocation_explain": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ClusterAllocationExplainRequest{
@@ -1647,12 +1648,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			MasterTimeout:       p.str("master_timeout"),
 			Primary:             p.boolp("primary"),
 			Shard:               p.intp("shard"),
-			Body:                p.body(),
+			RawBody:             p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cluster.AllocationExplain(ctx, r, p.options(o)...)
+		return a.Raw.Cluster.AllocationExplain(ctx, r, p.options(o)...)
 	},
 	"cluster.delete_component_template": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ClusterDeleteComponentTemplateRequest{
@@ -1663,7 +1664,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cluster.DeleteComponentTemplate(ctx, r, p.options(o)...)
+		return a.Raw.Cluster.DeleteComponentTemplate(ctx, r, p.options(o)...)
 	},
 	"cluster.delete_voting_config_exclusions": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ClusterDeleteVotingConfigExclusionsRequest{
@@ -1673,7 +1674,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cluster.DeleteVotingConfigExclusions(ctx, r, p.options(o)...)
+		return a.Raw.Cluster.DeleteVotingConfigExclusions(ctx, r, p.options(o)...)
 	},
 	"cluster.exists_component_template": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ClusterExistsComponentTemplateRequest{
@@ -1684,7 +1685,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cluster.ExistsComponentTemplate(ctx, r, p.options(o)...)
+		return a.Raw.Cluster.ExistsComponentTemplate(ctx, r, p.options(o)...)
 	},
 	"cluster.get_component_template": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ClusterGetComponentTemplateRequest{
@@ -1698,7 +1699,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cluster.GetComponentTemplate(ctx, r, p.options(o)...)
+		return a.Raw.Cluster.GetComponentTemplate(ctx, r, p.options(o)...)
 	},
 	"cluster.get_settings": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ClusterGetSettingsRequest{
@@ -1710,7 +1711,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cluster.GetSettings(ctx, r, p.options(o)...)
+		return a.Raw.Cluster.GetSettings(ctx, r, p.options(o)...)
 	},
 	"cluster.health": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ClusterHealthRequest{
@@ -1730,7 +1731,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cluster.Health(ctx, r, p.options(o)...)
+		return a.Raw.Cluster.Health(ctx, r, p.options(o)...)
 	},
 	"cluster.info": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ClusterInfoRequest{
@@ -1739,7 +1740,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cluster.Info(ctx, r, p.options(o)...)
+		return a.Raw.Cluster.Info(ctx, r, p.options(o)...)
 	},
 	"cluster.pending_tasks": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ClusterPendingTasksRequest{
@@ -1749,7 +1750,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cluster.PendingTasks(ctx, r, p.options(o)...)
+		return a.Raw.Cluster.PendingTasks(ctx, r, p.options(o)...)
 	},
 	"cluster.post_voting_config_exclusions": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ClusterPostVotingConfigExclusionsRequest{
@@ -1761,7 +1762,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cluster.PostVotingConfigExclusions(ctx, r, p.options(o)...)
+		return a.Raw.Cluster.PostVotingConfigExclusions(ctx, r, p.options(o)...)
 	},
 	"cluster.put_component_template": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ClusterPutComponentTemplateRequest{
@@ -1769,31 +1770,31 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Cause:         p.str("cause"),
 			Create:        p.boolp("create"),
 			MasterTimeout: p.str("master_timeout"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cluster.PutComponentTemplate(ctx, r, p.options(o)...)
+		return a.Raw.Cluster.PutComponentTemplate(ctx, r, p.options(o)...)
 	},
 	"cluster.put_settings": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ClusterPutSettingsRequest{
 			FlatSettings:  p.boolp("flat_settings"),
 			MasterTimeout: p.str("master_timeout"),
 			Timeout:       p.str("timeout"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cluster.PutSettings(ctx, r, p.options(o)...)
+		return a.Raw.Cluster.PutSettings(ctx, r, p.options(o)...)
 	},
 	"cluster.remote_info": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ClusterRemoteInfoRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cluster.RemoteInfo(ctx, r, p.options(o)...)
+		return a.Raw.Cluster.RemoteInfo(ctx, r, p.options(o)...)
 	},
 	"cluster.reroute": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ClusterRerouteRequest{
@@ -1803,12 +1804,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Metric:        p.list("metric"),
 			RetryFailed:   p.boolp("retry_failed"),
 			Timeout:       p.str("timeout"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cluster.Reroute(ctx, r, p.options(o)...)
+		return a.Raw.Cluster.Reroute(ctx, r, p.options(o)...)
 	},
 	"cluster.state": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ClusterStateRequest{
@@ -1826,7 +1827,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cluster.State(ctx, r, p.options(o)...)
+		return a.Raw.Cluster.State(ctx, r, p.options(o)...)
 	},
 	"cluster.stats": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ClusterStatsRequest{
@@ -1837,7 +1838,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Cluster.Stats(ctx, r, p.options(o)...)
+		return a.Raw.Cluster.Stats(ctx, r, p.options(o)...)
 	},
 	"connector.check_in": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorCheckInRequest{
@@ -1846,7 +1847,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.CheckIn(ctx, r, p.options(o)...)
+		return a.Raw.Connector.CheckIn(ctx, r, p.options(o)...)
 	},
 	"connector.delete": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorDeleteRequest{
@@ -1857,7 +1858,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.Delete(ctx, r, p.options(o)...)
+		return a.Raw.Connector.Delete(ctx, r, p.options(o)...)
 	},
 	"connector.get": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorGetRequest{
@@ -1867,17 +1868,17 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.Get(ctx, r, p.options(o)...)
+		return a.Raw.Connector.Get(ctx, r, p.options(o)...)
 	},
 	"connector.last_sync": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorLastSyncRequest{
 			ConnectorID: p.str("connector_id"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.LastSync(ctx, r, p.options(o)...)
+		return a.Raw.Connector.LastSync(ctx, r, p.options(o)...)
 	},
 	"connector.list": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorListRequest{
@@ -1892,26 +1893,26 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.List(ctx, r, p.options(o)...)
+		return a.Raw.Connector.List(ctx, r, p.options(o)...)
 	},
 	"connector.post": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorPostRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.Post(ctx, r, p.options(o)...)
+		return a.Raw.Connector.Post(ctx, r, p.options(o)...)
 	},
 	"connector.put": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorPutRequest{
 			ConnectorID: p.str("connector_id"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.Put(ctx, r, p.options(o)...)
+		return a.Raw.Connector.Put(ctx, r, p.options(o)...)
 	},
 	"connector.secret_delete": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorSecretDeleteRequest{
@@ -1920,7 +1921,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.SecretDelete(ctx, r, p.options(o)...)
+		return a.Raw.Connector.SecretDelete(ctx, r, p.options(o)...)
 	},
 	"connector.secret_get": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorSecretGetRequest{
@@ -1929,26 +1930,26 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.SecretGet(ctx, r, p.options(o)...)
+		return a.Raw.Connector.SecretGet(ctx, r, p.options(o)...)
 	},
 	"connector.secret_post": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorSecretPostRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.SecretPost(ctx, r, p.options(o)...)
+		return a.Raw.Connector.SecretPost(ctx, r, p.options(o)...)
 	},
 	"connector.secret_put": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorSecretPutRequest{
-			ID:   p.str("id"),
-			Body: p.body(),
+			ID:      p.str("id"),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.SecretPut(ctx, r, p.options(o)...)
+		return a.Raw.Connector.SecretPut(ctx, r, p.options(o)...)
 	},
 	"connector.sync_job_cancel": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorSyncJobCancelRequest{
@@ -1957,7 +1958,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.SyncJobCancel(ctx, r, p.options(o)...)
+		return a.Raw.Connector.SyncJobCancel(ctx, r, p.options(o)...)
 	},
 	"connector.sync_job_check_in": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorSyncJobCheckInRequest{
@@ -1966,17 +1967,17 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.SyncJobCheckIn(ctx, r, p.options(o)...)
+		return a.Raw.Connector.SyncJobCheckIn(ctx, r, p.options(o)...)
 	},
 	"connector.sync_job_claim": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorSyncJobClaimRequest{
 			ConnectorSyncJobID: p.str("connector_sync_job_id"),
-			Body:               p.body(),
+			RawBody:            p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.SyncJobClaim(ctx, r, p.options(o)...)
+		return a.Raw.Connector.SyncJobClaim(ctx, r, p.options(o)...)
 	},
 	"connector.sync_job_delete": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorSyncJobDeleteRequest{
@@ -1985,17 +1986,17 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.SyncJobDelete(ctx, r, p.options(o)...)
+		return a.Raw.Connector.SyncJobDelete(ctx, r, p.options(o)...)
 	},
 	"connector.sync_job_error": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorSyncJobErrorRequest{
 			ConnectorSyncJobID: p.str("connector_sync_job_id"),
-			Body:               p.body(),
+			RawBody:            p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.SyncJobError(ctx, r, p.options(o)...)
+		return a.Raw.Connector.SyncJobError(ctx, r, p.options(o)...)
 	},
 	"connector.sync_job_get": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorSyncJobGetRequest{
@@ -2004,7 +2005,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.SyncJobGet(ctx, r, p.options(o)...)
+		return a.Raw.Connector.SyncJobGet(ctx, r, p.options(o)...)
 	},
 	"connector.sync_job_list": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorSyncJobListRequest{
@@ -2017,26 +2018,26 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.SyncJobList(ctx, r, p.options(o)...)
+		return a.Raw.Connector.SyncJobList(ctx, r, p.options(o)...)
 	},
 	"connector.sync_job_post": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorSyncJobPostRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.SyncJobPost(ctx, r, p.options(o)...)
+		return a.Raw.Connector.SyncJobPost(ctx, r, p.options(o)...)
 	},
 	"connector.sync_job_update_stats": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorSyncJobUpdateStatsRequest{
 			ConnectorSyncJobID: p.str("connector_sync_job_id"),
-			Body:               p.body(),
+			RawBody:            p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.SyncJobUpdateStats(ctx, r, p.options(o)...)
+		return a.Raw.Connector.SyncJobUpdateStats(ctx, r, p.options(o)...)
 	},
 	"connector.update_active_filtering": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorUpdateActiveFilteringRequest{
@@ -2045,137 +2046,137 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.UpdateActiveFiltering(ctx, r, p.options(o)...)
+		return a.Raw.Connector.UpdateActiveFiltering(ctx, r, p.options(o)...)
 	},
 	"connector.update_api_key_id": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorUpdateAPIKeyIDRequest{
 			ConnectorID: p.str("connector_id"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.UpdateAPIKeyID(ctx, r, p.options(o)...)
+		return a.Raw.Connector.UpdateAPIKeyID(ctx, r, p.options(o)...)
 	},
 	"connector.update_configuration": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorUpdateConfigurationRequest{
 			ConnectorID: p.str("connector_id"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.UpdateConfiguration(ctx, r, p.options(o)...)
+		return a.Raw.Connector.UpdateConfiguration(ctx, r, p.options(o)...)
 	},
 	"connector.update_error": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorUpdateErrorRequest{
 			ConnectorID: p.str("connector_id"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.UpdateError(ctx, r, p.options(o)...)
+		return a.Raw.Connector.UpdateError(ctx, r, p.options(o)...)
 	},
 	"connector.update_features": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorUpdateFeaturesRequest{
 			ConnectorID: p.str("connector_id"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.UpdateFeatures(ctx, r, p.options(o)...)
+		return a.Raw.Connector.UpdateFeatures(ctx, r, p.options(o)...)
 	},
 	"connector.update_filtering": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorUpdateFilteringRequest{
 			ConnectorID: p.str("connector_id"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.UpdateFiltering(ctx, r, p.options(o)...)
+		return a.Raw.Connector.UpdateFiltering(ctx, r, p.options(o)...)
 	},
 	"connector.update_filtering_validation": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorUpdateFilteringValidationRequest{
 			ConnectorID: p.str("connector_id"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.UpdateFilteringValidation(ctx, r, p.options(o)...)
+		return a.Raw.Connector.UpdateFilteringValidation(ctx, r, p.options(o)...)
 	},
 	"connector.update_index_name": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorUpdateIndexNameRequest{
 			ConnectorID: p.str("connector_id"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.UpdateIndexName(ctx, r, p.options(o)...)
+		return a.Raw.Connector.UpdateIndexName(ctx, r, p.options(o)...)
 	},
 	"connector.update_name": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorUpdateNameRequest{
 			ConnectorID: p.str("connector_id"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.UpdateName(ctx, r, p.options(o)...)
+		return a.Raw.Connector.UpdateName(ctx, r, p.options(o)...)
 	},
 	"connector.update_native": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorUpdateNativeRequest{
 			ConnectorID: p.str("connector_id"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.UpdateNative(ctx, r, p.options(o)...)
+		return a.Raw.Connector.UpdateNative(ctx, r, p.options(o)...)
 	},
 	"connector.update_pipeline": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorUpdatePipelineRequest{
 			ConnectorID: p.str("connector_id"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.UpdatePipeline(ctx, r, p.options(o)...)
+		return a.Raw.Connector.UpdatePipeline(ctx, r, p.options(o)...)
 	},
 	"connector.update_scheduling": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorUpdateSchedulingRequest{
 			ConnectorID: p.str("connector_id"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.UpdateScheduling(ctx, r, p.options(o)...)
+		return a.Raw.Connector.UpdateScheduling(ctx, r, p.options(o)...)
 	},
 	"connector.update_service_type": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorUpdateServiceTypeRequest{
 			ConnectorID: p.str("connector_id"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.UpdateServiceType(ctx, r, p.options(o)...)
+		return a.Raw.Connector.UpdateServiceType(ctx, r, p.options(o)...)
 	},
 	"connector.update_status": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ConnectorUpdateStatusRequest{
 			ConnectorID: p.str("connector_id"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Connector.UpdateStatus(ctx, r, p.options(o)...)
+		return a.Raw.Connector.UpdateStatus(ctx, r, p.options(o)...)
 	},
 	"dangling_indices.delete_dangling_index": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.DanglingIndicesDeleteDanglingIndexRequest{
@@ -2187,7 +2188,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.DanglingIndices.DeleteDanglingIndex(ctx, r, p.options(o)...)
+		return a.Raw.DanglingIndices.DeleteDanglingIndex(ctx, r, p.options(o)...)
 	},
 	"dangling_indices.import_dangling_index": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.DanglingIndicesImportDanglingIndexRequest{
@@ -2199,14 +2200,14 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.DanglingIndices.ImportDanglingIndex(ctx, r, p.options(o)...)
+		return a.Raw.DanglingIndices.ImportDanglingIndex(ctx, r, p.options(o)...)
 	},
 	"dangling_indices.list_dangling_indices": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.DanglingIndicesListDanglingIndicesRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.DanglingIndices.ListDanglingIndices(ctx, r, p.options(o)...)
+		return a.Raw.DanglingIndices.ListDanglingIndices(ctx, r, p.options(o)...)
 	},
 	"enrich.delete_policy": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.EnrichDeletePolicyRequest{
@@ -2216,7 +2217,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Enrich.DeletePolicy(ctx, r, p.options(o)...)
+		return a.Raw.Enrich.DeletePolicy(ctx, r, p.options(o)...)
 	},
 	"enrich.execute_policy": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.EnrichExecutePolicyRequest{
@@ -2227,7 +2228,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Enrich.ExecutePolicy(ctx, r, p.options(o)...)
+		return a.Raw.Enrich.ExecutePolicy(ctx, r, p.options(o)...)
 	},
 	"enrich.get_policy": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.EnrichGetPolicyRequest{
@@ -2237,18 +2238,18 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Enrich.GetPolicy(ctx, r, p.options(o)...)
+		return a.Raw.Enrich.GetPolicy(ctx, r, p.options(o)...)
 	},
 	"enrich.put_policy": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.EnrichPutPolicyRequest{
 			Name:          p.str("name"),
 			MasterTimeout: p.str("master_timeout"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Enrich.PutPolicy(ctx, r, p.options(o)...)
+		return a.Raw.Enrich.PutPolicy(ctx, r, p.options(o)...)
 	},
 	"enrich.stats": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.EnrichStatsRequest{
@@ -2257,7 +2258,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Enrich.Stats(ctx, r, p.options(o)...)
+		return a.Raw.Enrich.Stats(ctx, r, p.options(o)...)
 	},
 	"eql.delete": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.EQLDeleteRequest{
@@ -2266,7 +2267,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.EQL.Delete(ctx, r, p.options(o)...)
+		return a.Raw.EQL.Delete(ctx, r, p.options(o)...)
 	},
 	"eql.get": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.EQLGetRequest{
@@ -2277,7 +2278,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.EQL.Get(ctx, r, p.options(o)...)
+		return a.Raw.EQL.Get(ctx, r, p.options(o)...)
 	},
 	"eql.get_status": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.EQLGetStatusRequest{
@@ -2286,7 +2287,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.EQL.GetStatus(ctx, r, p.options(o)...)
+		return a.Raw.EQL.GetStatus(ctx, r, p.options(o)...)
 	},
 	"eql.search": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.EQLSearchRequest{
@@ -2300,12 +2301,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			KeepAlive:                   p.str("keep_alive"),
 			KeepOnCompletion:            p.boolp("keep_on_completion"),
 			WaitForCompletionTimeout:    p.str("wait_for_completion_timeout"),
-			Body:                        p.body(),
+			RawBody:                     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.EQL.Search(ctx, r, p.options(o)...)
+		return a.Raw.EQL.Search(ctx, r, p.options(o)...)
 	},
 	"esql.async_query": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ESQLAsyncQueryRequest{
@@ -2313,12 +2314,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Delimiter:           p.str("delimiter"),
 			DropNullColumns:     p.boolp("drop_null_columns"),
 			Format:              api.Format(p.str("format")),
-			Body:                p.body(),
+			RawBody:             p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ESQL.AsyncQuery(ctx, r, p.options(o)...)
+		return a.Raw.ESQL.AsyncQuery(ctx, r, p.options(o)...)
 	},
 	"esql.async_query_delete": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ESQLAsyncQueryDeleteRequest{
@@ -2327,7 +2328,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ESQL.AsyncQueryDelete(ctx, r, p.options(o)...)
+		return a.Raw.ESQL.AsyncQueryDelete(ctx, r, p.options(o)...)
 	},
 	"esql.async_query_get": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ESQLAsyncQueryGetRequest{
@@ -2340,7 +2341,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ESQL.AsyncQueryGet(ctx, r, p.options(o)...)
+		return a.Raw.ESQL.AsyncQueryGet(ctx, r, p.options(o)...)
 	},
 	"esql.async_query_stop": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ESQLAsyncQueryStopRequest{
@@ -2350,7 +2351,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ESQL.AsyncQueryStop(ctx, r, p.options(o)...)
+		return a.Raw.ESQL.AsyncQueryStop(ctx, r, p.options(o)...)
 	},
 	"esql.delete_data_source": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ESQLDeleteDataSourceRequest{
@@ -2359,7 +2360,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ESQL.DeleteDataSource(ctx, r, p.options(o)...)
+		return a.Raw.ESQL.DeleteDataSource(ctx, r, p.options(o)...)
 	},
 	"esql.delete_dataset": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ESQLDeleteDatasetRequest{
@@ -2368,7 +2369,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ESQL.DeleteDataset(ctx, r, p.options(o)...)
+		return a.Raw.ESQL.DeleteDataset(ctx, r, p.options(o)...)
 	},
 	"esql.delete_view": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ESQLDeleteViewRequest{
@@ -2377,7 +2378,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ESQL.DeleteView(ctx, r, p.options(o)...)
+		return a.Raw.ESQL.DeleteView(ctx, r, p.options(o)...)
 	},
 	"esql.get_data_source": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ESQLGetDataSourceRequest{
@@ -2386,7 +2387,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ESQL.GetDataSource(ctx, r, p.options(o)...)
+		return a.Raw.ESQL.GetDataSource(ctx, r, p.options(o)...)
 	},
 	"esql.get_dataset": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ESQLGetDatasetRequest{
@@ -2395,7 +2396,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ESQL.GetDataset(ctx, r, p.options(o)...)
+		return a.Raw.ESQL.GetDataset(ctx, r, p.options(o)...)
 	},
 	"esql.get_query": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ESQLGetQueryRequest{
@@ -2404,7 +2405,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ESQL.GetQuery(ctx, r, p.options(o)...)
+		return a.Raw.ESQL.GetQuery(ctx, r, p.options(o)...)
 	},
 	"esql.get_view": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ESQLGetViewRequest{
@@ -2413,44 +2414,44 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ESQL.GetView(ctx, r, p.options(o)...)
+		return a.Raw.ESQL.GetView(ctx, r, p.options(o)...)
 	},
 	"esql.list_queries": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ESQLListQueriesRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ESQL.ListQueries(ctx, r, p.options(o)...)
+		return a.Raw.ESQL.ListQueries(ctx, r, p.options(o)...)
 	},
 	"esql.put_data_source": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ESQLPutDataSourceRequest{
-			Name: p.str("name"),
-			Body: p.body(),
+			Name:    p.str("name"),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ESQL.PutDataSource(ctx, r, p.options(o)...)
+		return a.Raw.ESQL.PutDataSource(ctx, r, p.options(o)...)
 	},
 	"esql.put_dataset": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ESQLPutDatasetRequest{
-			Name: p.str("name"),
-			Body: p.body(),
+			Name:    p.str("name"),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ESQL.PutDataset(ctx, r, p.options(o)...)
+		return a.Raw.ESQL.PutDataset(ctx, r, p.options(o)...)
 	},
 	"esql.put_view": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ESQLPutViewRequest{
-			Name: p.str("name"),
-			Body: p.body(),
+			Name:    p.str("name"),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ESQL.PutView(ctx, r, p.options(o)...)
+		return a.Raw.ESQL.PutView(ctx, r, p.options(o)...)
 	},
 	"esql.query": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ESQLQueryRequest{
@@ -2458,12 +2459,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Delimiter:           p.str("delimiter"),
 			DropNullColumns:     p.boolp("drop_null_columns"),
 			Format:              api.Format(p.str("format")),
-			Body:                p.body(),
+			RawBody:             p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ESQL.Query(ctx, r, p.options(o)...)
+		return a.Raw.ESQL.Query(ctx, r, p.options(o)...)
 	},
 	"features.get_features": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.FeaturesGetFeaturesRequest{
@@ -2472,7 +2473,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Features.GetFeatures(ctx, r, p.options(o)...)
+		return a.Raw.Features.GetFeatures(ctx, r, p.options(o)...)
 	},
 	"features.reset_features": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.FeaturesResetFeaturesRequest{
@@ -2481,7 +2482,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Features.ResetFeatures(ctx, r, p.options(o)...)
+		return a.Raw.Features.ResetFeatures(ctx, r, p.options(o)...)
 	},
 	"fleet.delete_secret": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.FleetDeleteSecretRequest{
@@ -2490,7 +2491,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Fleet.DeleteSecret(ctx, r, p.options(o)...)
+		return a.Raw.Fleet.DeleteSecret(ctx, r, p.options(o)...)
 	},
 	"fleet.get_secret": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.FleetGetSecretRequest{
@@ -2499,7 +2500,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Fleet.GetSecret(ctx, r, p.options(o)...)
+		return a.Raw.Fleet.GetSecret(ctx, r, p.options(o)...)
 	},
 	"fleet.global_checkpoints": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.FleetGlobalCheckpointsRequest{
@@ -2512,26 +2513,26 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Fleet.GlobalCheckpoints(ctx, r, p.options(o)...)
+		return a.Raw.Fleet.GlobalCheckpoints(ctx, r, p.options(o)...)
 	},
 	"fleet.msearch": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.FleetMsearchRequest{
-			Index: p.str("index"),
-			Body:  p.body(),
+			Index:   p.str("index"),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Fleet.Msearch(ctx, r, p.options(o)...)
+		return a.Raw.Fleet.Msearch(ctx, r, p.options(o)...)
 	},
 	"fleet.post_secret": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.FleetPostSecretRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Fleet.PostSecret(ctx, r, p.options(o)...)
+		return a.Raw.Fleet.PostSecret(ctx, r, p.options(o)...)
 	},
 	"fleet.search": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.FleetSearchRequest{
@@ -2539,24 +2540,24 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			AllowPartialSearchResults: p.boolp("allow_partial_search_results"),
 			WaitForCheckpoints:        p.list("wait_for_checkpoints"),
 			WaitForCheckpointsTimeout: p.str("wait_for_checkpoints_timeout"),
-			Body:                      p.body(),
+			RawBody:                   p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Fleet.Search(ctx, r, p.options(o)...)
+		return a.Raw.Fleet.Search(ctx, r, p.options(o)...)
 	},
 	"graph.explore": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.GraphExploreRequest{
 			Index:   p.list("index"),
 			Routing: p.list("routing"),
 			Timeout: p.str("timeout"),
-			Body:    p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Graph.Explore(ctx, r, p.options(o)...)
+		return a.Raw.Graph.Explore(ctx, r, p.options(o)...)
 	},
 	"ilm.delete_lifecycle": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ILMDeleteLifecycleRequest{
@@ -2567,7 +2568,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ILM.DeleteLifecycle(ctx, r, p.options(o)...)
+		return a.Raw.ILM.DeleteLifecycle(ctx, r, p.options(o)...)
 	},
 	"ilm.explain_lifecycle": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ILMExplainLifecycleRequest{
@@ -2580,7 +2581,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ILM.ExplainLifecycle(ctx, r, p.options(o)...)
+		return a.Raw.ILM.ExplainLifecycle(ctx, r, p.options(o)...)
 	},
 	"ilm.get_lifecycle": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ILMGetLifecycleRequest{
@@ -2591,47 +2592,47 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ILM.GetLifecycle(ctx, r, p.options(o)...)
+		return a.Raw.ILM.GetLifecycle(ctx, r, p.options(o)...)
 	},
 	"ilm.get_status": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ILMGetStatusRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ILM.GetStatus(ctx, r, p.options(o)...)
+		return a.Raw.ILM.GetStatus(ctx, r, p.options(o)...)
 	},
 	"ilm.migrate_to_data_tiers": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ILMMigrateToDataTiersRequest{
 			DryRun:        p.boolp("dry_run"),
 			MasterTimeout: p.str("master_timeout"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ILM.MigrateToDataTiers(ctx, r, p.options(o)...)
+		return a.Raw.ILM.MigrateToDataTiers(ctx, r, p.options(o)...)
 	},
 	"ilm.move_to_step": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ILMMoveToStepRequest{
-			Index: p.str("index"),
-			Body:  p.body(),
+			Index:   p.str("index"),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ILM.MoveToStep(ctx, r, p.options(o)...)
+		return a.Raw.ILM.MoveToStep(ctx, r, p.options(o)...)
 	},
 	"ilm.put_lifecycle": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ILMPutLifecycleRequest{
 			Policy:        p.str("policy"),
 			MasterTimeout: p.str("master_timeout"),
 			Timeout:       p.str("timeout"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ILM.PutLifecycle(ctx, r, p.options(o)...)
+		return a.Raw.ILM.PutLifecycle(ctx, r, p.options(o)...)
 	},
 	"ilm.remove_policy": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ILMRemovePolicyRequest{
@@ -2640,7 +2641,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ILM.RemovePolicy(ctx, r, p.options(o)...)
+		return a.Raw.ILM.RemovePolicy(ctx, r, p.options(o)...)
 	},
 	"ilm.retry": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ILMRetryRequest{
@@ -2649,7 +2650,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ILM.Retry(ctx, r, p.options(o)...)
+		return a.Raw.ILM.Retry(ctx, r, p.options(o)...)
 	},
 	"ilm.start": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ILMStartRequest{
@@ -2659,7 +2660,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ILM.Start(ctx, r, p.options(o)...)
+		return a.Raw.ILM.Start(ctx, r, p.options(o)...)
 	},
 	"ilm.stop": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ILMStopRequest{
@@ -2669,7 +2670,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ILM.Stop(ctx, r, p.options(o)...)
+		return a.Raw.ILM.Stop(ctx, r, p.options(o)...)
 	},
 	"indices.add_block": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesAddBlockRequest{
@@ -2684,17 +2685,17 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.AddBlock(ctx, r, p.options(o)...)
+		return a.Raw.Indices.AddBlock(ctx, r, p.options(o)...)
 	},
 	"indices.analyze": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesAnalyzeRequest{
-			Index: p.str("index"),
-			Body:  p.body(),
+			Index:   p.str("index"),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.Analyze(ctx, r, p.options(o)...)
+		return a.Raw.Indices.Analyze(ctx, r, p.options(o)...)
 	},
 	"indices.cancel_migrate_reindex": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesCancelMigrateReindexRequest{
@@ -2703,7 +2704,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.CancelMigrateReindex(ctx, r, p.options(o)...)
+		return a.Raw.Indices.CancelMigrateReindex(ctx, r, p.options(o)...)
 	},
 	"indices.clear_cache": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesClearCacheRequest{
@@ -2719,7 +2720,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.ClearCache(ctx, r, p.options(o)...)
+		return a.Raw.Indices.ClearCache(ctx, r, p.options(o)...)
 	},
 	"indices.clone": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesCloneRequest{
@@ -2728,12 +2729,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			MasterTimeout:       p.str("master_timeout"),
 			Timeout:             p.str("timeout"),
 			WaitForActiveShards: p.str("wait_for_active_shards"),
-			Body:                p.body(),
+			RawBody:             p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.Clone(ctx, r, p.options(o)...)
+		return a.Raw.Indices.Clone(ctx, r, p.options(o)...)
 	},
 	"indices.close": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesCloseRequest{
@@ -2748,7 +2749,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.Close(ctx, r, p.options(o)...)
+		return a.Raw.Indices.Close(ctx, r, p.options(o)...)
 	},
 	"indices.create": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesCreateRequest{
@@ -2756,12 +2757,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			MasterTimeout:       p.str("master_timeout"),
 			Timeout:             p.str("timeout"),
 			WaitForActiveShards: p.str("wait_for_active_shards"),
-			Body:                p.body(),
+			RawBody:             p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.Create(ctx, r, p.options(o)...)
+		return a.Raw.Indices.Create(ctx, r, p.options(o)...)
 	},
 	"indices.create_data_stream": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesCreateDataStreamRequest{
@@ -2772,18 +2773,18 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.CreateDataStream(ctx, r, p.options(o)...)
+		return a.Raw.Indices.CreateDataStream(ctx, r, p.options(o)...)
 	},
 	"indices.create_from": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesCreateFromRequest{
-			Source: p.str("source"),
-			Dest:   p.str("dest"),
-			Body:   p.body(),
+			Source:  p.str("source"),
+			Dest:    p.str("dest"),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.CreateFrom(ctx, r, p.options(o)...)
+		return a.Raw.Indices.CreateFrom(ctx, r, p.options(o)...)
 	},
 	"indices.data_streams_stats": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesDataStreamsStatsRequest{
@@ -2793,7 +2794,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.DataStreamsStats(ctx, r, p.options(o)...)
+		return a.Raw.Indices.DataStreamsStats(ctx, r, p.options(o)...)
 	},
 	"indices.delete": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesDeleteRequest{
@@ -2807,7 +2808,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.Delete(ctx, r, p.options(o)...)
+		return a.Raw.Indices.Delete(ctx, r, p.options(o)...)
 	},
 	"indices.delete_alias": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesDeleteAliasRequest{
@@ -2819,7 +2820,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.DeleteAlias(ctx, r, p.options(o)...)
+		return a.Raw.Indices.DeleteAlias(ctx, r, p.options(o)...)
 	},
 	"indices.delete_data_lifecycle": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesDeleteDataLifecycleRequest{
@@ -2831,7 +2832,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.DeleteDataLifecycle(ctx, r, p.options(o)...)
+		return a.Raw.Indices.DeleteDataLifecycle(ctx, r, p.options(o)...)
 	},
 	"indices.delete_data_stream": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesDeleteDataStreamRequest{
@@ -2842,7 +2843,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.DeleteDataStream(ctx, r, p.options(o)...)
+		return a.Raw.Indices.DeleteDataStream(ctx, r, p.options(o)...)
 	},
 	"indices.delete_data_stream_options": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesDeleteDataStreamOptionsRequest{
@@ -2854,7 +2855,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.DeleteDataStreamOptions(ctx, r, p.options(o)...)
+		return a.Raw.Indices.DeleteDataStreamOptions(ctx, r, p.options(o)...)
 	},
 	"indices.delete_index_template": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesDeleteIndexTemplateRequest{
@@ -2865,7 +2866,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.DeleteIndexTemplate(ctx, r, p.options(o)...)
+		return a.Raw.Indices.DeleteIndexTemplate(ctx, r, p.options(o)...)
 	},
 	"indices.delete_template": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesDeleteTemplateRequest{
@@ -2876,7 +2877,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.DeleteTemplate(ctx, r, p.options(o)...)
+		return a.Raw.Indices.DeleteTemplate(ctx, r, p.options(o)...)
 	},
 	"indices.disk_usage": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesDiskUsageRequest{
@@ -2890,18 +2891,18 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.DiskUsage(ctx, r, p.options(o)...)
+		return a.Raw.Indices.DiskUsage(ctx, r, p.options(o)...)
 	},
 	"indices.downsample": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesDownsampleRequest{
 			Index:       p.str("index"),
 			TargetIndex: p.str("target_index"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.Downsample(ctx, r, p.options(o)...)
+		return a.Raw.Indices.Downsample(ctx, r, p.options(o)...)
 	},
 	"indices.exists": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesExistsRequest{
@@ -2916,7 +2917,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.Exists(ctx, r, p.options(o)...)
+		return a.Raw.Indices.Exists(ctx, r, p.options(o)...)
 	},
 	"indices.exists_alias": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesExistsAliasRequest{
@@ -2930,7 +2931,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.ExistsAlias(ctx, r, p.options(o)...)
+		return a.Raw.Indices.ExistsAlias(ctx, r, p.options(o)...)
 	},
 	"indices.exists_index_template": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesExistsIndexTemplateRequest{
@@ -2942,7 +2943,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.ExistsIndexTemplate(ctx, r, p.options(o)...)
+		return a.Raw.Indices.ExistsIndexTemplate(ctx, r, p.options(o)...)
 	},
 	"indices.exists_template": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesExistsTemplateRequest{
@@ -2954,7 +2955,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.ExistsTemplate(ctx, r, p.options(o)...)
+		return a.Raw.Indices.ExistsTemplate(ctx, r, p.options(o)...)
 	},
 	"indices.explain_data_lifecycle": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesExplainDataLifecycleRequest{
@@ -2965,7 +2966,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.ExplainDataLifecycle(ctx, r, p.options(o)...)
+		return a.Raw.Indices.ExplainDataLifecycle(ctx, r, p.options(o)...)
 	},
 	"indices.field_usage_stats": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesFieldUsageStatsRequest{
@@ -2978,7 +2979,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.FieldUsageStats(ctx, r, p.options(o)...)
+		return a.Raw.Indices.FieldUsageStats(ctx, r, p.options(o)...)
 	},
 	"indices.flush": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesFlushRequest{
@@ -2992,7 +2993,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.Flush(ctx, r, p.options(o)...)
+		return a.Raw.Indices.Flush(ctx, r, p.options(o)...)
 	},
 	"indices.forcemerge": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesForcemergeRequest{
@@ -3008,7 +3009,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.Forcemerge(ctx, r, p.options(o)...)
+		return a.Raw.Indices.Forcemerge(ctx, r, p.options(o)...)
 	},
 	"indices.get": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesGetRequest{
@@ -3025,7 +3026,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.Get(ctx, r, p.options(o)...)
+		return a.Raw.Indices.Get(ctx, r, p.options(o)...)
 	},
 	"indices.get_alias": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesGetAliasRequest{
@@ -3039,7 +3040,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.GetAlias(ctx, r, p.options(o)...)
+		return a.Raw.Indices.GetAlias(ctx, r, p.options(o)...)
 	},
 	"indices.get_data_lifecycle": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesGetDataLifecycleRequest{
@@ -3051,14 +3052,14 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.GetDataLifecycle(ctx, r, p.options(o)...)
+		return a.Raw.Indices.GetDataLifecycle(ctx, r, p.options(o)...)
 	},
 	"indices.get_data_lifecycle_stats": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesGetDataLifecycleStatsRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.GetDataLifecycleStats(ctx, r, p.options(o)...)
+		return a.Raw.Indices.GetDataLifecycleStats(ctx, r, p.options(o)...)
 	},
 	"indices.get_data_stream": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesGetDataStreamRequest{
@@ -3071,7 +3072,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.GetDataStream(ctx, r, p.options(o)...)
+		return a.Raw.Indices.GetDataStream(ctx, r, p.options(o)...)
 	},
 	"indices.get_data_stream_mappings": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesGetDataStreamMappingsRequest{
@@ -3081,7 +3082,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.GetDataStreamMappings(ctx, r, p.options(o)...)
+		return a.Raw.Indices.GetDataStreamMappings(ctx, r, p.options(o)...)
 	},
 	"indices.get_data_stream_options": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesGetDataStreamOptionsRequest{
@@ -3092,7 +3093,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.GetDataStreamOptions(ctx, r, p.options(o)...)
+		return a.Raw.Indices.GetDataStreamOptions(ctx, r, p.options(o)...)
 	},
 	"indices.get_data_stream_settings": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesGetDataStreamSettingsRequest{
@@ -3102,7 +3103,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.GetDataStreamSettings(ctx, r, p.options(o)...)
+		return a.Raw.Indices.GetDataStreamSettings(ctx, r, p.options(o)...)
 	},
 	"indices.get_field_mapping": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesGetFieldMappingRequest{
@@ -3116,7 +3117,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.GetFieldMapping(ctx, r, p.options(o)...)
+		return a.Raw.Indices.GetFieldMapping(ctx, r, p.options(o)...)
 	},
 	"indices.get_index_template": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesGetIndexTemplateRequest{
@@ -3129,7 +3130,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.GetIndexTemplate(ctx, r, p.options(o)...)
+		return a.Raw.Indices.GetIndexTemplate(ctx, r, p.options(o)...)
 	},
 	"indices.get_mapping": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesGetMappingRequest{
@@ -3143,7 +3144,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.GetMapping(ctx, r, p.options(o)...)
+		return a.Raw.Indices.GetMapping(ctx, r, p.options(o)...)
 	},
 	"indices.get_migrate_reindex_status": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesGetMigrateReindexStatusRequest{
@@ -3152,7 +3153,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.GetMigrateReindexStatus(ctx, r, p.options(o)...)
+		return a.Raw.Indices.GetMigrateReindexStatus(ctx, r, p.options(o)...)
 	},
 	"indices.get_settings": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesGetSettingsRequest{
@@ -3169,7 +3170,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.GetSettings(ctx, r, p.options(o)...)
+		return a.Raw.Indices.GetSettings(ctx, r, p.options(o)...)
 	},
 	"indices.get_template": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesGetTemplateRequest{
@@ -3181,16 +3182,16 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.GetTemplate(ctx, r, p.options(o)...)
+		return a.Raw.Indices.GetTemplate(ctx, r, p.options(o)...)
 	},
 	"indices.migrate_reindex": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesMigrateReindexRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.MigrateReindex(ctx, r, p.options(o)...)
+		return a.Raw.Indices.MigrateReindex(ctx, r, p.options(o)...)
 	},
 	"indices.migrate_to_data_stream": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesMigrateToDataStreamRequest{
@@ -3201,16 +3202,16 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.MigrateToDataStream(ctx, r, p.options(o)...)
+		return a.Raw.Indices.MigrateToDataStream(ctx, r, p.options(o)...)
 	},
 	"indices.modify_data_stream": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesModifyDataStreamRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.ModifyDataStream(ctx, r, p.options(o)...)
+		return a.Raw.Indices.ModifyDataStream(ctx, r, p.options(o)...)
 	},
 	"indices.open": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesOpenRequest{
@@ -3225,7 +3226,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.Open(ctx, r, p.options(o)...)
+		return a.Raw.Indices.Open(ctx, r, p.options(o)...)
 	},
 	"indices.promote_data_stream": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesPromoteDataStreamRequest{
@@ -3235,7 +3236,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.PromoteDataStream(ctx, r, p.options(o)...)
+		return a.Raw.Indices.PromoteDataStream(ctx, r, p.options(o)...)
 	},
 	"indices.put_alias": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesPutAliasRequest{
@@ -3243,12 +3244,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Name:          p.str("name"),
 			MasterTimeout: p.str("master_timeout"),
 			Timeout:       p.str("timeout"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.PutAlias(ctx, r, p.options(o)...)
+		return a.Raw.Indices.PutAlias(ctx, r, p.options(o)...)
 	},
 	"indices.put_data_lifecycle": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesPutDataLifecycleRequest{
@@ -3256,12 +3257,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			ExpandWildcards: enumList[api.ExpandWildcards](p.list("expand_wildcards")),
 			MasterTimeout:   p.str("master_timeout"),
 			Timeout:         p.str("timeout"),
-			Body:            p.body(),
+			RawBody:         p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.PutDataLifecycle(ctx, r, p.options(o)...)
+		return a.Raw.Indices.PutDataLifecycle(ctx, r, p.options(o)...)
 	},
 	"indices.put_data_stream_mappings": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesPutDataStreamMappingsRequest{
@@ -3269,12 +3270,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			DryRun:        p.boolp("dry_run"),
 			MasterTimeout: p.str("master_timeout"),
 			Timeout:       p.str("timeout"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.PutDataStreamMappings(ctx, r, p.options(o)...)
+		return a.Raw.Indices.PutDataStreamMappings(ctx, r, p.options(o)...)
 	},
 	"indices.put_data_stream_options": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesPutDataStreamOptionsRequest{
@@ -3282,12 +3283,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			ExpandWildcards: enumList[api.ExpandWildcards](p.list("expand_wildcards")),
 			MasterTimeout:   p.str("master_timeout"),
 			Timeout:         p.str("timeout"),
-			Body:            p.body(),
+			RawBody:         p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.PutDataStreamOptions(ctx, r, p.options(o)...)
+		return a.Raw.Indices.PutDataStreamOptions(ctx, r, p.options(o)...)
 	},
 	"indices.put_data_stream_settings": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesPutDataStreamSettingsRequest{
@@ -3295,12 +3296,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			DryRun:        p.boolp("dry_run"),
 			MasterTimeout: p.str("master_timeout"),
 			Timeout:       p.str("timeout"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.PutDataStreamSettings(ctx, r, p.options(o)...)
+		return a.Raw.Indices.PutDataStreamSettings(ctx, r, p.options(o)...)
 	},
 	"indices.put_index_template": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesPutIndexTemplateRequest{
@@ -3308,12 +3309,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Cause:         p.str("cause"),
 			Create:        p.boolp("create"),
 			MasterTimeout: p.str("master_timeout"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.PutIndexTemplate(ctx, r, p.options(o)...)
+		return a.Raw.Indices.PutIndexTemplate(ctx, r, p.options(o)...)
 	},
 	"indices.put_mapping": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesPutMappingRequest{
@@ -3324,12 +3325,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			MasterTimeout:     p.str("master_timeout"),
 			Timeout:           p.str("timeout"),
 			WriteIndexOnly:    p.boolp("write_index_only"),
-			Body:              p.body(),
+			RawBody:           p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.PutMapping(ctx, r, p.options(o)...)
+		return a.Raw.Indices.PutMapping(ctx, r, p.options(o)...)
 	},
 	"indices.put_settings": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesPutSettingsRequest{
@@ -3342,12 +3343,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			PreserveExisting:  p.boolp("preserve_existing"),
 			Reopen:            p.boolp("reopen"),
 			Timeout:           p.str("timeout"),
-			Body:              p.body(),
+			RawBody:           p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.PutSettings(ctx, r, p.options(o)...)
+		return a.Raw.Indices.PutSettings(ctx, r, p.options(o)...)
 	},
 	"indices.put_template": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesPutTemplateRequest{
@@ -3356,12 +3357,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Create:        p.boolp("create"),
 			MasterTimeout: p.str("master_timeout"),
 			Order:         p.intp("order"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.PutTemplate(ctx, r, p.options(o)...)
+		return a.Raw.Indices.PutTemplate(ctx, r, p.options(o)...)
 	},
 	"indices.recovery": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesRecoveryRequest{
@@ -3375,7 +3376,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.Recovery(ctx, r, p.options(o)...)
+		return a.Raw.Indices.Recovery(ctx, r, p.options(o)...)
 	},
 	"indices.refresh": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesRefreshRequest{
@@ -3387,7 +3388,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.Refresh(ctx, r, p.options(o)...)
+		return a.Raw.Indices.Refresh(ctx, r, p.options(o)...)
 	},
 	"indices.reload_search_analyzers": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesReloadSearchAnalyzersRequest{
@@ -3400,7 +3401,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.ReloadSearchAnalyzers(ctx, r, p.options(o)...)
+		return a.Raw.Indices.ReloadSearchAnalyzers(ctx, r, p.options(o)...)
 	},
 	"indices.remove_block": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesRemoveBlockRequest{
@@ -3415,7 +3416,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.RemoveBlock(ctx, r, p.options(o)...)
+		return a.Raw.Indices.RemoveBlock(ctx, r, p.options(o)...)
 	},
 	"indices.resolve_cluster": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesResolveClusterRequest{
@@ -3429,7 +3430,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.ResolveCluster(ctx, r, p.options(o)...)
+		return a.Raw.Indices.ResolveCluster(ctx, r, p.options(o)...)
 	},
 	"indices.resolve_index": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesResolveIndexRequest{
@@ -3442,7 +3443,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.ResolveIndex(ctx, r, p.options(o)...)
+		return a.Raw.Indices.ResolveIndex(ctx, r, p.options(o)...)
 	},
 	"indices.rollover": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesRolloverRequest{
@@ -3453,12 +3454,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			MasterTimeout:       p.str("master_timeout"),
 			Timeout:             p.str("timeout"),
 			WaitForActiveShards: p.str("wait_for_active_shards"),
-			Body:                p.body(),
+			RawBody:             p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.Rollover(ctx, r, p.options(o)...)
+		return a.Raw.Indices.Rollover(ctx, r, p.options(o)...)
 	},
 	"indices.segments": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesSegmentsRequest{
@@ -3470,7 +3471,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.Segments(ctx, r, p.options(o)...)
+		return a.Raw.Indices.Segments(ctx, r, p.options(o)...)
 	},
 	"indices.shard_stores": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesShardStoresRequest{
@@ -3483,7 +3484,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.ShardStores(ctx, r, p.options(o)...)
+		return a.Raw.Indices.ShardStores(ctx, r, p.options(o)...)
 	},
 	"indices.shrink": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesShrinkRequest{
@@ -3492,12 +3493,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			MasterTimeout:       p.str("master_timeout"),
 			Timeout:             p.str("timeout"),
 			WaitForActiveShards: p.str("wait_for_active_shards"),
-			Body:                p.body(),
+			RawBody:             p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.Shrink(ctx, r, p.options(o)...)
+		return a.Raw.Indices.Shrink(ctx, r, p.options(o)...)
 	},
 	"indices.simulate_index_template": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesSimulateIndexTemplateRequest{
@@ -3506,12 +3507,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Create:          p.boolp("create"),
 			IncludeDefaults: p.boolp("include_defaults"),
 			MasterTimeout:   p.str("master_timeout"),
-			Body:            p.body(),
+			RawBody:         p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.SimulateIndexTemplate(ctx, r, p.options(o)...)
+		return a.Raw.Indices.SimulateIndexTemplate(ctx, r, p.options(o)...)
 	},
 	"indices.simulate_template": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesSimulateTemplateRequest{
@@ -3520,12 +3521,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Create:          p.boolp("create"),
 			IncludeDefaults: p.boolp("include_defaults"),
 			MasterTimeout:   p.str("master_timeout"),
-			Body:            p.body(),
+			RawBody:         p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.SimulateTemplate(ctx, r, p.options(o)...)
+		return a.Raw.Indices.SimulateTemplate(ctx, r, p.options(o)...)
 	},
 	"indices.split": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesSplitRequest{
@@ -3534,12 +3535,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			MasterTimeout:       p.str("master_timeout"),
 			Timeout:             p.str("timeout"),
 			WaitForActiveShards: p.str("wait_for_active_shards"),
-			Body:                p.body(),
+			RawBody:             p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.Split(ctx, r, p.options(o)...)
+		return a.Raw.Indices.Split(ctx, r, p.options(o)...)
 	},
 	"indices.stats": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesStatsRequest{
@@ -3558,18 +3559,18 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.Stats(ctx, r, p.options(o)...)
+		return a.Raw.Indices.Stats(ctx, r, p.options(o)...)
 	},
 	"indices.update_aliases": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesUpdateAliasesRequest{
 			MasterTimeout: p.str("master_timeout"),
 			Timeout:       p.str("timeout"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.UpdateAliases(ctx, r, p.options(o)...)
+		return a.Raw.Indices.UpdateAliases(ctx, r, p.options(o)...)
 	},
 	"indices.validate_query": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IndicesValidateQueryRequest{
@@ -3586,34 +3587,34 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Lenient:           p.boolp("lenient"),
 			Q:                 p.str("q"),
 			Rewrite:           p.boolp("rewrite"),
-			Body:              p.body(),
+			RawBody:           p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Indices.ValidateQuery(ctx, r, p.options(o)...)
+		return a.Raw.Indices.ValidateQuery(ctx, r, p.options(o)...)
 	},
 	"inference.chat_completion_unified": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferenceChatCompletionUnifiedRequest{
 			InferenceID: p.str("inference_id"),
 			Timeout:     p.str("timeout"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.ChatCompletionUnified(ctx, r, p.options(o)...)
+		return a.Raw.Inference.ChatCompletionUnified(ctx, r, p.options(o)...)
 	},
 	"inference.completion": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferenceCompletionRequest{
 			InferenceID: p.str("inference_id"),
 			Timeout:     p.str("timeout"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.Completion(ctx, r, p.options(o)...)
+		return a.Raw.Inference.Completion(ctx, r, p.options(o)...)
 	},
 	"inference.delete": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferenceDeleteRequest{
@@ -3625,25 +3626,25 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.Delete(ctx, r, p.options(o)...)
+		return a.Raw.Inference.Delete(ctx, r, p.options(o)...)
 	},
 	"inference.delete_region_policy": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferenceDeleteRegionPolicyRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.DeleteRegionPolicy(ctx, r, p.options(o)...)
+		return a.Raw.Inference.DeleteRegionPolicy(ctx, r, p.options(o)...)
 	},
 	"inference.embedding": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferenceEmbeddingRequest{
 			InferenceID: p.str("inference_id"),
 			Timeout:     p.str("timeout"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.Embedding(ctx, r, p.options(o)...)
+		return a.Raw.Inference.Embedding(ctx, r, p.options(o)...)
 	},
 	"inference.get": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferenceGetRequest{
@@ -3653,415 +3654,415 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.Get(ctx, r, p.options(o)...)
+		return a.Raw.Inference.Get(ctx, r, p.options(o)...)
 	},
 	"inference.get_region_policy": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferenceGetRegionPolicyRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.GetRegionPolicy(ctx, r, p.options(o)...)
+		return a.Raw.Inference.GetRegionPolicy(ctx, r, p.options(o)...)
 	},
 	"inference.inference": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferenceInferenceRequest{
 			InferenceID: p.str("inference_id"),
 			TaskType:    api.TaskType(p.str("task_type")),
 			Timeout:     p.str("timeout"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.Inference(ctx, r, p.options(o)...)
+		return a.Raw.Inference.Inference(ctx, r, p.options(o)...)
 	},
 	"inference.put": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutRequest{
 			InferenceID: p.str("inference_id"),
 			TaskType:    api.TaskType(p.str("task_type")),
 			Timeout:     p.str("timeout"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.Put(ctx, r, p.options(o)...)
+		return a.Raw.Inference.Put(ctx, r, p.options(o)...)
 	},
 	"inference.put_ai21": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutAi21Request{
 			TaskType:        api.TaskType(p.str("task_type")),
 			Ai21InferenceID: p.str("ai21_inference_id"),
 			Timeout:         p.str("timeout"),
-			Body:            p.body(),
+			RawBody:         p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutAi21(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutAi21(ctx, r, p.options(o)...)
 	},
 	"inference.put_alibabacloud": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutAlibabacloudRequest{
 			TaskType:                api.TaskType(p.str("task_type")),
 			AlibabacloudInferenceID: p.str("alibabacloud_inference_id"),
 			Timeout:                 p.str("timeout"),
-			Body:                    p.body(),
+			RawBody:                 p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutAlibabacloud(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutAlibabacloud(ctx, r, p.options(o)...)
 	},
 	"inference.put_amazonbedrock": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutAmazonbedrockRequest{
 			TaskType:                 api.TaskType(p.str("task_type")),
 			AmazonbedrockInferenceID: p.str("amazonbedrock_inference_id"),
 			Timeout:                  p.str("timeout"),
-			Body:                     p.body(),
+			RawBody:                  p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutAmazonbedrock(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutAmazonbedrock(ctx, r, p.options(o)...)
 	},
 	"inference.put_amazonsagemaker": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutAmazonsagemakerRequest{
 			TaskType:                   api.TaskType(p.str("task_type")),
 			AmazonsagemakerInferenceID: p.str("amazonsagemaker_inference_id"),
 			Timeout:                    p.str("timeout"),
-			Body:                       p.body(),
+			RawBody:                    p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutAmazonsagemaker(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutAmazonsagemaker(ctx, r, p.options(o)...)
 	},
 	"inference.put_anthropic": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutAnthropicRequest{
 			TaskType:             api.TaskType(p.str("task_type")),
 			AnthropicInferenceID: p.str("anthropic_inference_id"),
 			Timeout:              p.str("timeout"),
-			Body:                 p.body(),
+			RawBody:              p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutAnthropic(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutAnthropic(ctx, r, p.options(o)...)
 	},
 	"inference.put_azureaistudio": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutAzureaistudioRequest{
 			TaskType:                 api.TaskType(p.str("task_type")),
 			AzureaistudioInferenceID: p.str("azureaistudio_inference_id"),
 			Timeout:                  p.str("timeout"),
-			Body:                     p.body(),
+			RawBody:                  p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutAzureaistudio(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutAzureaistudio(ctx, r, p.options(o)...)
 	},
 	"inference.put_azureopenai": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutAzureopenaiRequest{
 			TaskType:               api.TaskType(p.str("task_type")),
 			AzureopenaiInferenceID: p.str("azureopenai_inference_id"),
 			Timeout:                p.str("timeout"),
-			Body:                   p.body(),
+			RawBody:                p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutAzureopenai(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutAzureopenai(ctx, r, p.options(o)...)
 	},
 	"inference.put_cohere": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutCohereRequest{
 			TaskType:          api.TaskType(p.str("task_type")),
 			CohereInferenceID: p.str("cohere_inference_id"),
 			Timeout:           p.str("timeout"),
-			Body:              p.body(),
+			RawBody:           p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutCohere(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutCohere(ctx, r, p.options(o)...)
 	},
 	"inference.put_contextualai": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutContextualaiRequest{
 			TaskType:                api.TaskType(p.str("task_type")),
 			ContextualaiInferenceID: p.str("contextualai_inference_id"),
 			Timeout:                 p.str("timeout"),
-			Body:                    p.body(),
+			RawBody:                 p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutContextualai(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutContextualai(ctx, r, p.options(o)...)
 	},
 	"inference.put_custom": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutCustomRequest{
 			TaskType:          api.TaskType(p.str("task_type")),
 			CustomInferenceID: p.str("custom_inference_id"),
-			Body:              p.body(),
+			RawBody:           p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutCustom(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutCustom(ctx, r, p.options(o)...)
 	},
 	"inference.put_deepseek": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutDeepseekRequest{
 			TaskType:            api.TaskType(p.str("task_type")),
 			DeepseekInferenceID: p.str("deepseek_inference_id"),
 			Timeout:             p.str("timeout"),
-			Body:                p.body(),
+			RawBody:             p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutDeepseek(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutDeepseek(ctx, r, p.options(o)...)
 	},
 	"inference.put_elasticsearch": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutElasticsearchRequest{
 			TaskType:                 api.TaskType(p.str("task_type")),
 			ElasticsearchInferenceID: p.str("elasticsearch_inference_id"),
 			Timeout:                  p.str("timeout"),
-			Body:                     p.body(),
+			RawBody:                  p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutElasticsearch(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutElasticsearch(ctx, r, p.options(o)...)
 	},
 	"inference.put_elser": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutElserRequest{
 			TaskType:         api.TaskType(p.str("task_type")),
 			ElserInferenceID: p.str("elser_inference_id"),
 			Timeout:          p.str("timeout"),
-			Body:             p.body(),
+			RawBody:          p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutElser(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutElser(ctx, r, p.options(o)...)
 	},
 	"inference.put_fireworksai": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutFireworksaiRequest{
 			TaskType:               api.TaskType(p.str("task_type")),
 			FireworksaiInferenceID: p.str("fireworksai_inference_id"),
 			Timeout:                p.str("timeout"),
-			Body:                   p.body(),
+			RawBody:                p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutFireworksai(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutFireworksai(ctx, r, p.options(o)...)
 	},
 	"inference.put_googleaistudio": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutGoogleaistudioRequest{
 			TaskType:                  api.TaskType(p.str("task_type")),
 			GoogleaistudioInferenceID: p.str("googleaistudio_inference_id"),
 			Timeout:                   p.str("timeout"),
-			Body:                      p.body(),
+			RawBody:                   p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutGoogleaistudio(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutGoogleaistudio(ctx, r, p.options(o)...)
 	},
 	"inference.put_googlevertexai": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutGooglevertexaiRequest{
 			TaskType:                  api.TaskType(p.str("task_type")),
 			GooglevertexaiInferenceID: p.str("googlevertexai_inference_id"),
 			Timeout:                   p.str("timeout"),
-			Body:                      p.body(),
+			RawBody:                   p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutGooglevertexai(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutGooglevertexai(ctx, r, p.options(o)...)
 	},
 	"inference.put_groq": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutGroqRequest{
 			TaskType:        api.TaskType(p.str("task_type")),
 			GroqInferenceID: p.str("groq_inference_id"),
 			Timeout:         p.str("timeout"),
-			Body:            p.body(),
+			RawBody:         p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutGroq(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutGroq(ctx, r, p.options(o)...)
 	},
 	"inference.put_hugging_face": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutHuggingFaceRequest{
 			TaskType:               api.TaskType(p.str("task_type")),
 			HuggingfaceInferenceID: p.str("huggingface_inference_id"),
 			Timeout:                p.str("timeout"),
-			Body:                   p.body(),
+			RawBody:                p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutHuggingFace(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutHuggingFace(ctx, r, p.options(o)...)
 	},
 	"inference.put_jinaai": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutJinaaiRequest{
 			TaskType:          api.TaskType(p.str("task_type")),
 			JinaaiInferenceID: p.str("jinaai_inference_id"),
 			Timeout:           p.str("timeout"),
-			Body:              p.body(),
+			RawBody:           p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutJinaai(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutJinaai(ctx, r, p.options(o)...)
 	},
 	"inference.put_llama": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutLlamaRequest{
 			TaskType:         api.TaskType(p.str("task_type")),
 			LlamaInferenceID: p.str("llama_inference_id"),
 			Timeout:          p.str("timeout"),
-			Body:             p.body(),
+			RawBody:          p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutLlama(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutLlama(ctx, r, p.options(o)...)
 	},
 	"inference.put_mistral": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutMistralRequest{
 			TaskType:           api.TaskType(p.str("task_type")),
 			MistralInferenceID: p.str("mistral_inference_id"),
 			Timeout:            p.str("timeout"),
-			Body:               p.body(),
+			RawBody:            p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutMistral(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutMistral(ctx, r, p.options(o)...)
 	},
 	"inference.put_nvidia": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutNvidiaRequest{
 			TaskType:          api.TaskType(p.str("task_type")),
 			NvidiaInferenceID: p.str("nvidia_inference_id"),
 			Timeout:           p.str("timeout"),
-			Body:              p.body(),
+			RawBody:           p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutNvidia(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutNvidia(ctx, r, p.options(o)...)
 	},
 	"inference.put_openai": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutOpenaiRequest{
 			TaskType:          api.TaskType(p.str("task_type")),
 			OpenaiInferenceID: p.str("openai_inference_id"),
 			Timeout:           p.str("timeout"),
-			Body:              p.body(),
+			RawBody:           p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutOpenai(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutOpenai(ctx, r, p.options(o)...)
 	},
 	"inference.put_openshift_ai": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutOpenshiftAiRequest{
 			TaskType:               api.TaskType(p.str("task_type")),
 			OpenshiftaiInferenceID: p.str("openshiftai_inference_id"),
 			Timeout:                p.str("timeout"),
-			Body:                   p.body(),
+			RawBody:                p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutOpenshiftAi(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutOpenshiftAi(ctx, r, p.options(o)...)
 	},
 	"inference.put_region_policy": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutRegionPolicyRequest{
-			Force: p.boolp("force"),
-			Body:  p.body(),
+			Force:   p.boolp("force"),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutRegionPolicy(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutRegionPolicy(ctx, r, p.options(o)...)
 	},
 	"inference.put_voyageai": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutVoyageaiRequest{
 			TaskType:            api.TaskType(p.str("task_type")),
 			VoyageaiInferenceID: p.str("voyageai_inference_id"),
 			Timeout:             p.str("timeout"),
-			Body:                p.body(),
+			RawBody:             p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutVoyageai(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutVoyageai(ctx, r, p.options(o)...)
 	},
 	"inference.put_watsonx": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferencePutWatsonxRequest{
 			TaskType:           api.TaskType(p.str("task_type")),
 			WatsonxInferenceID: p.str("watsonx_inference_id"),
 			Timeout:            p.str("timeout"),
-			Body:               p.body(),
+			RawBody:            p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.PutWatsonx(ctx, r, p.options(o)...)
+		return a.Raw.Inference.PutWatsonx(ctx, r, p.options(o)...)
 	},
 	"inference.rerank": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferenceRerankRequest{
 			InferenceID: p.str("inference_id"),
 			Timeout:     p.str("timeout"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.Rerank(ctx, r, p.options(o)...)
+		return a.Raw.Inference.Rerank(ctx, r, p.options(o)...)
 	},
 	"inference.sparse_embedding": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferenceSparseEmbeddingRequest{
 			InferenceID: p.str("inference_id"),
 			Timeout:     p.str("timeout"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.SparseEmbedding(ctx, r, p.options(o)...)
+		return a.Raw.Inference.SparseEmbedding(ctx, r, p.options(o)...)
 	},
 	"inference.stream_completion": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferenceStreamCompletionRequest{
 			InferenceID: p.str("inference_id"),
 			Timeout:     p.str("timeout"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.StreamCompletion(ctx, r, p.options(o)...)
+		return a.Raw.Inference.StreamCompletion(ctx, r, p.options(o)...)
 	},
 	"inference.text_embedding": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferenceTextEmbeddingRequest{
 			InferenceID: p.str("inference_id"),
 			Timeout:     p.str("timeout"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.TextEmbedding(ctx, r, p.options(o)...)
+		return a.Raw.Inference.TextEmbedding(ctx, r, p.options(o)...)
 	},
 	"inference.update": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.InferenceUpdateRequest{
 			InferenceID: p.str("inference_id"),
 			TaskType:    api.TaskType(p.str("task_type")),
 			Timeout:     p.str("timeout"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Inference.Update(ctx, r, p.options(o)...)
+		return a.Raw.Inference.Update(ctx, r, p.options(o)...)
 	},
 	"ingest.delete_geoip_database": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IngestDeleteGeoIPDatabaseRequest{
@@ -4072,7 +4073,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Ingest.DeleteGeoIPDatabase(ctx, r, p.options(o)...)
+		return a.Raw.Ingest.DeleteGeoIPDatabase(ctx, r, p.options(o)...)
 	},
 	"ingest.delete_ip_location_database": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IngestDeleteIPLocationDatabaseRequest{
@@ -4083,7 +4084,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Ingest.DeleteIPLocationDatabase(ctx, r, p.options(o)...)
+		return a.Raw.Ingest.DeleteIPLocationDatabase(ctx, r, p.options(o)...)
 	},
 	"ingest.delete_pipeline": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IngestDeletePipelineRequest{
@@ -4094,14 +4095,14 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Ingest.DeletePipeline(ctx, r, p.options(o)...)
+		return a.Raw.Ingest.DeletePipeline(ctx, r, p.options(o)...)
 	},
 	"ingest.geo_ip_stats": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IngestGeoIPStatsRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Ingest.GeoIPStats(ctx, r, p.options(o)...)
+		return a.Raw.Ingest.GeoIPStats(ctx, r, p.options(o)...)
 	},
 	"ingest.get_geoip_database": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IngestGetGeoIPDatabaseRequest{
@@ -4110,7 +4111,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Ingest.GetGeoIPDatabase(ctx, r, p.options(o)...)
+		return a.Raw.Ingest.GetGeoIPDatabase(ctx, r, p.options(o)...)
 	},
 	"ingest.get_ip_location_database": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IngestGetIPLocationDatabaseRequest{
@@ -4119,7 +4120,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Ingest.GetIPLocationDatabase(ctx, r, p.options(o)...)
+		return a.Raw.Ingest.GetIPLocationDatabase(ctx, r, p.options(o)...)
 	},
 	"ingest.get_pipeline": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IngestGetPipelineRequest{
@@ -4130,38 +4131,38 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Ingest.GetPipeline(ctx, r, p.options(o)...)
+		return a.Raw.Ingest.GetPipeline(ctx, r, p.options(o)...)
 	},
 	"ingest.processor_grok": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IngestProcessorGrokRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Ingest.ProcessorGrok(ctx, r, p.options(o)...)
+		return a.Raw.Ingest.ProcessorGrok(ctx, r, p.options(o)...)
 	},
 	"ingest.put_geoip_database": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IngestPutGeoIPDatabaseRequest{
 			ID:            p.str("id"),
 			MasterTimeout: p.str("master_timeout"),
 			Timeout:       p.str("timeout"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Ingest.PutGeoIPDatabase(ctx, r, p.options(o)...)
+		return a.Raw.Ingest.PutGeoIPDatabase(ctx, r, p.options(o)...)
 	},
 	"ingest.put_ip_location_database": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IngestPutIPLocationDatabaseRequest{
 			ID:            p.str("id"),
 			MasterTimeout: p.str("master_timeout"),
 			Timeout:       p.str("timeout"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Ingest.PutIPLocationDatabase(ctx, r, p.options(o)...)
+		return a.Raw.Ingest.PutIPLocationDatabase(ctx, r, p.options(o)...)
 	},
 	"ingest.put_pipeline": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IngestPutPipelineRequest{
@@ -4169,23 +4170,23 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			IfVersion:     p.intp("if_version"),
 			MasterTimeout: p.str("master_timeout"),
 			Timeout:       p.str("timeout"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Ingest.PutPipeline(ctx, r, p.options(o)...)
+		return a.Raw.Ingest.PutPipeline(ctx, r, p.options(o)...)
 	},
 	"ingest.simulate": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.IngestSimulateRequest{
 			ID:      p.str("id"),
 			Verbose: p.boolp("verbose"),
-			Body:    p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Ingest.Simulate(ctx, r, p.options(o)...)
+		return a.Raw.Ingest.Simulate(ctx, r, p.options(o)...)
 	},
 	"license.delete": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.LicenseDeleteRequest{
@@ -4195,7 +4196,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.License.Delete(ctx, r, p.options(o)...)
+		return a.Raw.License.Delete(ctx, r, p.options(o)...)
 	},
 	"license.get": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.LicenseGetRequest{
@@ -4205,33 +4206,33 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.License.Get(ctx, r, p.options(o)...)
+		return a.Raw.License.Get(ctx, r, p.options(o)...)
 	},
 	"license.get_basic_status": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.LicenseGetBasicStatusRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.License.GetBasicStatus(ctx, r, p.options(o)...)
+		return a.Raw.License.GetBasicStatus(ctx, r, p.options(o)...)
 	},
 	"license.get_trial_status": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.LicenseGetTrialStatusRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.License.GetTrialStatus(ctx, r, p.options(o)...)
+		return a.Raw.License.GetTrialStatus(ctx, r, p.options(o)...)
 	},
 	"license.post": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.LicensePostRequest{
 			Acknowledge:   p.boolp("acknowledge"),
 			MasterTimeout: p.str("master_timeout"),
 			Timeout:       p.str("timeout"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.License.Post(ctx, r, p.options(o)...)
+		return a.Raw.License.Post(ctx, r, p.options(o)...)
 	},
 	"license.post_start_basic": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.LicensePostStartBasicRequest{
@@ -4242,7 +4243,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.License.PostStartBasic(ctx, r, p.options(o)...)
+		return a.Raw.License.PostStartBasic(ctx, r, p.options(o)...)
 	},
 	"license.post_start_trial": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.LicensePostStartTrialRequest{
@@ -4253,7 +4254,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.License.PostStartTrial(ctx, r, p.options(o)...)
+		return a.Raw.License.PostStartTrial(ctx, r, p.options(o)...)
 	},
 	"logstash.delete_pipeline": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.LogstashDeletePipelineRequest{
@@ -4262,7 +4263,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Logstash.DeletePipeline(ctx, r, p.options(o)...)
+		return a.Raw.Logstash.DeletePipeline(ctx, r, p.options(o)...)
 	},
 	"logstash.get_pipeline": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.LogstashGetPipelineRequest{
@@ -4271,17 +4272,17 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Logstash.GetPipeline(ctx, r, p.options(o)...)
+		return a.Raw.Logstash.GetPipeline(ctx, r, p.options(o)...)
 	},
 	"logstash.put_pipeline": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.LogstashPutPipelineRequest{
-			ID:   p.str("id"),
-			Body: p.body(),
+			ID:      p.str("id"),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Logstash.PutPipeline(ctx, r, p.options(o)...)
+		return a.Raw.Logstash.PutPipeline(ctx, r, p.options(o)...)
 	},
 	"migration.deprecations": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MigrationDeprecationsRequest{
@@ -4290,21 +4291,21 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Migration.Deprecations(ctx, r, p.options(o)...)
+		return a.Raw.Migration.Deprecations(ctx, r, p.options(o)...)
 	},
 	"migration.get_feature_upgrade_status": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MigrationGetFeatureUpgradeStatusRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Migration.GetFeatureUpgradeStatus(ctx, r, p.options(o)...)
+		return a.Raw.Migration.GetFeatureUpgradeStatus(ctx, r, p.options(o)...)
 	},
 	"migration.post_feature_upgrade": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MigrationPostFeatureUpgradeRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Migration.PostFeatureUpgrade(ctx, r, p.options(o)...)
+		return a.Raw.Migration.PostFeatureUpgrade(ctx, r, p.options(o)...)
 	},
 	"ml.clear_trained_model_deployment_cache": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLClearTrainedModelDeploymentCacheRequest{
@@ -4313,7 +4314,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.ClearTrainedModelDeploymentCache(ctx, r, p.options(o)...)
+		return a.Raw.ML.ClearTrainedModelDeploymentCache(ctx, r, p.options(o)...)
 	},
 	"ml.close_job": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLCloseJobRequest{
@@ -4321,12 +4322,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			AllowNoMatch: p.boolp("allow_no_match"),
 			Force:        p.boolp("force"),
 			Timeout:      p.str("timeout"),
-			Body:         p.body(),
+			RawBody:      p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.CloseJob(ctx, r, p.options(o)...)
+		return a.Raw.ML.CloseJob(ctx, r, p.options(o)...)
 	},
 	"ml.delete_calendar": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLDeleteCalendarRequest{
@@ -4335,7 +4336,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.DeleteCalendar(ctx, r, p.options(o)...)
+		return a.Raw.ML.DeleteCalendar(ctx, r, p.options(o)...)
 	},
 	"ml.delete_calendar_event": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLDeleteCalendarEventRequest{
@@ -4345,7 +4346,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.DeleteCalendarEvent(ctx, r, p.options(o)...)
+		return a.Raw.ML.DeleteCalendarEvent(ctx, r, p.options(o)...)
 	},
 	"ml.delete_calendar_job": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLDeleteCalendarJobRequest{
@@ -4355,7 +4356,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.DeleteCalendarJob(ctx, r, p.options(o)...)
+		return a.Raw.ML.DeleteCalendarJob(ctx, r, p.options(o)...)
 	},
 	"ml.delete_data_frame_analytics": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLDeleteDataFrameAnalyticsRequest{
@@ -4366,7 +4367,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.DeleteDataFrameAnalytics(ctx, r, p.options(o)...)
+		return a.Raw.ML.DeleteDataFrameAnalytics(ctx, r, p.options(o)...)
 	},
 	"ml.delete_datafeed": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLDeleteDatafeedRequest{
@@ -4376,19 +4377,19 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.DeleteDatafeed(ctx, r, p.options(o)...)
+		return a.Raw.ML.DeleteDatafeed(ctx, r, p.options(o)...)
 	},
 	"ml.delete_expired_data": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLDeleteExpiredDataRequest{
 			JobID:             p.str("job_id"),
 			RequestsPerSecond: p.floatp("requests_per_second"),
 			Timeout:           p.str("timeout"),
-			Body:              p.body(),
+			RawBody:           p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.DeleteExpiredData(ctx, r, p.options(o)...)
+		return a.Raw.ML.DeleteExpiredData(ctx, r, p.options(o)...)
 	},
 	"ml.delete_filter": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLDeleteFilterRequest{
@@ -4397,7 +4398,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.DeleteFilter(ctx, r, p.options(o)...)
+		return a.Raw.ML.DeleteFilter(ctx, r, p.options(o)...)
 	},
 	"ml.delete_forecast": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLDeleteForecastRequest{
@@ -4409,7 +4410,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.DeleteForecast(ctx, r, p.options(o)...)
+		return a.Raw.ML.DeleteForecast(ctx, r, p.options(o)...)
 	},
 	"ml.delete_job": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLDeleteJobRequest{
@@ -4421,7 +4422,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.DeleteJob(ctx, r, p.options(o)...)
+		return a.Raw.ML.DeleteJob(ctx, r, p.options(o)...)
 	},
 	"ml.delete_model_snapshot": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLDeleteModelSnapshotRequest{
@@ -4431,7 +4432,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.DeleteModelSnapshot(ctx, r, p.options(o)...)
+		return a.Raw.ML.DeleteModelSnapshot(ctx, r, p.options(o)...)
 	},
 	"ml.delete_trained_model": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLDeleteTrainedModelRequest{
@@ -4442,7 +4443,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.DeleteTrainedModel(ctx, r, p.options(o)...)
+		return a.Raw.ML.DeleteTrainedModel(ctx, r, p.options(o)...)
 	},
 	"ml.delete_trained_model_alias": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLDeleteTrainedModelAliasRequest{
@@ -4452,35 +4453,35 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.DeleteTrainedModelAlias(ctx, r, p.options(o)...)
+		return a.Raw.ML.DeleteTrainedModelAlias(ctx, r, p.options(o)...)
 	},
 	"ml.estimate_model_memory": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLEstimateModelMemoryRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.EstimateModelMemory(ctx, r, p.options(o)...)
+		return a.Raw.ML.EstimateModelMemory(ctx, r, p.options(o)...)
 	},
 	"ml.evaluate_data_frame": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLEvaluateDataFrameRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.EvaluateDataFrame(ctx, r, p.options(o)...)
+		return a.Raw.ML.EvaluateDataFrame(ctx, r, p.options(o)...)
 	},
 	"ml.explain_data_frame_analytics": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLExplainDataFrameAnalyticsRequest{
-			ID:   p.str("id"),
-			Body: p.body(),
+			ID:      p.str("id"),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.ExplainDataFrameAnalytics(ctx, r, p.options(o)...)
+		return a.Raw.ML.ExplainDataFrameAnalytics(ctx, r, p.options(o)...)
 	},
 	"ml.flush_job": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLFlushJobRequest{
@@ -4490,12 +4491,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			End:         p.str("end"),
 			SkipTime:    p.str("skip_time"),
 			Start:       p.str("start"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.FlushJob(ctx, r, p.options(o)...)
+		return a.Raw.ML.FlushJob(ctx, r, p.options(o)...)
 	},
 	"ml.forecast": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLForecastRequest{
@@ -4503,12 +4504,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Duration:       p.str("duration"),
 			ExpiresIn:      p.str("expires_in"),
 			MaxModelMemory: p.str("max_model_memory"),
-			Body:           p.body(),
+			RawBody:        p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.Forecast(ctx, r, p.options(o)...)
+		return a.Raw.ML.Forecast(ctx, r, p.options(o)...)
 	},
 	"ml.get_buckets": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLGetBucketsRequest{
@@ -4523,12 +4524,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Size:           p.intp("size"),
 			Sort:           p.str("sort"),
 			Start:          p.str("start"),
-			Body:           p.body(),
+			RawBody:        p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.GetBuckets(ctx, r, p.options(o)...)
+		return a.Raw.ML.GetBuckets(ctx, r, p.options(o)...)
 	},
 	"ml.get_calendar_events": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLGetCalendarEventsRequest{
@@ -4542,19 +4543,19 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.GetCalendarEvents(ctx, r, p.options(o)...)
+		return a.Raw.ML.GetCalendarEvents(ctx, r, p.options(o)...)
 	},
 	"ml.get_calendars": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLGetCalendarsRequest{
 			CalendarID: p.str("calendar_id"),
 			From:       p.intp("from"),
 			Size:       p.intp("size"),
-			Body:       p.body(),
+			RawBody:    p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.GetCalendars(ctx, r, p.options(o)...)
+		return a.Raw.ML.GetCalendars(ctx, r, p.options(o)...)
 	},
 	"ml.get_categories": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLGetCategoriesRequest{
@@ -4563,12 +4564,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			From:                p.intp("from"),
 			PartitionFieldValue: p.str("partition_field_value"),
 			Size:                p.intp("size"),
-			Body:                p.body(),
+			RawBody:             p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.GetCategories(ctx, r, p.options(o)...)
+		return a.Raw.ML.GetCategories(ctx, r, p.options(o)...)
 	},
 	"ml.get_data_frame_analytics": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLGetDataFrameAnalyticsRequest{
@@ -4581,7 +4582,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.GetDataFrameAnalytics(ctx, r, p.options(o)...)
+		return a.Raw.ML.GetDataFrameAnalytics(ctx, r, p.options(o)...)
 	},
 	"ml.get_data_frame_analytics_stats": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLGetDataFrameAnalyticsStatsRequest{
@@ -4594,7 +4595,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.GetDataFrameAnalyticsStats(ctx, r, p.options(o)...)
+		return a.Raw.ML.GetDataFrameAnalyticsStats(ctx, r, p.options(o)...)
 	},
 	"ml.get_datafeed_stats": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLGetDatafeedStatsRequest{
@@ -4604,7 +4605,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.GetDatafeedStats(ctx, r, p.options(o)...)
+		return a.Raw.ML.GetDatafeedStats(ctx, r, p.options(o)...)
 	},
 	"ml.get_datafeeds": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLGetDatafeedsRequest{
@@ -4615,7 +4616,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.GetDatafeeds(ctx, r, p.options(o)...)
+		return a.Raw.ML.GetDatafeeds(ctx, r, p.options(o)...)
 	},
 	"ml.get_filters": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLGetFiltersRequest{
@@ -4626,7 +4627,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.GetFilters(ctx, r, p.options(o)...)
+		return a.Raw.ML.GetFilters(ctx, r, p.options(o)...)
 	},
 	"ml.get_influencers": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLGetInfluencersRequest{
@@ -4639,12 +4640,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Size:            p.intp("size"),
 			Sort:            p.str("sort"),
 			Start:           p.str("start"),
-			Body:            p.body(),
+			RawBody:         p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.GetInfluencers(ctx, r, p.options(o)...)
+		return a.Raw.ML.GetInfluencers(ctx, r, p.options(o)...)
 	},
 	"ml.get_job_stats": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLGetJobStatsRequest{
@@ -4654,7 +4655,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.GetJobStats(ctx, r, p.options(o)...)
+		return a.Raw.ML.GetJobStats(ctx, r, p.options(o)...)
 	},
 	"ml.get_jobs": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLGetJobsRequest{
@@ -4665,7 +4666,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.GetJobs(ctx, r, p.options(o)...)
+		return a.Raw.ML.GetJobs(ctx, r, p.options(o)...)
 	},
 	"ml.get_memory_stats": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLGetMemoryStatsRequest{
@@ -4676,7 +4677,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.GetMemoryStats(ctx, r, p.options(o)...)
+		return a.Raw.ML.GetMemoryStats(ctx, r, p.options(o)...)
 	},
 	"ml.get_model_snapshot_upgrade_stats": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLGetModelSnapshotUpgradeStatsRequest{
@@ -4687,7 +4688,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.GetModelSnapshotUpgradeStats(ctx, r, p.options(o)...)
+		return a.Raw.ML.GetModelSnapshotUpgradeStats(ctx, r, p.options(o)...)
 	},
 	"ml.get_model_snapshots": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLGetModelSnapshotsRequest{
@@ -4699,12 +4700,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Size:       p.intp("size"),
 			Sort:       p.str("sort"),
 			Start:      p.str("start"),
-			Body:       p.body(),
+			RawBody:    p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.GetModelSnapshots(ctx, r, p.options(o)...)
+		return a.Raw.ML.GetModelSnapshots(ctx, r, p.options(o)...)
 	},
 	"ml.get_overall_buckets": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLGetOverallBucketsRequest{
@@ -4716,12 +4717,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			OverallScore:   p.floatp("overall_score"),
 			Start:          p.str("start"),
 			TopN:           p.intp("top_n"),
-			Body:           p.body(),
+			RawBody:        p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.GetOverallBuckets(ctx, r, p.options(o)...)
+		return a.Raw.ML.GetOverallBuckets(ctx, r, p.options(o)...)
 	},
 	"ml.get_records": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLGetRecordsRequest{
@@ -4734,12 +4735,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Size:           p.intp("size"),
 			Sort:           p.str("sort"),
 			Start:          p.str("start"),
-			Body:           p.body(),
+			RawBody:        p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.GetRecords(ctx, r, p.options(o)...)
+		return a.Raw.ML.GetRecords(ctx, r, p.options(o)...)
 	},
 	"ml.get_trained_models": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLGetTrainedModelsRequest{
@@ -4755,7 +4756,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.GetTrainedModels(ctx, r, p.options(o)...)
+		return a.Raw.ML.GetTrainedModels(ctx, r, p.options(o)...)
 	},
 	"ml.get_trained_models_stats": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLGetTrainedModelsStatsRequest{
@@ -4767,90 +4768,90 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.GetTrainedModelsStats(ctx, r, p.options(o)...)
+		return a.Raw.ML.GetTrainedModelsStats(ctx, r, p.options(o)...)
 	},
 	"ml.infer_trained_model": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLInferTrainedModelRequest{
 			ModelID: p.str("model_id"),
 			Timeout: p.str("timeout"),
-			Body:    p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.InferTrainedModel(ctx, r, p.options(o)...)
+		return a.Raw.ML.InferTrainedModel(ctx, r, p.options(o)...)
 	},
 	"ml.info": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLInfoRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.Info(ctx, r, p.options(o)...)
+		return a.Raw.ML.Info(ctx, r, p.options(o)...)
 	},
 	"ml.open_job": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLOpenJobRequest{
 			JobID:   p.str("job_id"),
 			Timeout: p.str("timeout"),
-			Body:    p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.OpenJob(ctx, r, p.options(o)...)
+		return a.Raw.ML.OpenJob(ctx, r, p.options(o)...)
 	},
 	"ml.post_calendar_events": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLPostCalendarEventsRequest{
 			CalendarID: p.str("calendar_id"),
-			Body:       p.body(),
+			RawBody:    p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.PostCalendarEvents(ctx, r, p.options(o)...)
+		return a.Raw.ML.PostCalendarEvents(ctx, r, p.options(o)...)
 	},
 	"ml.post_data": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLPostDataRequest{
 			JobID:      p.str("job_id"),
 			ResetEnd:   p.str("reset_end"),
 			ResetStart: p.str("reset_start"),
-			Body:       p.body(),
+			RawBody:    p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.PostData(ctx, r, p.options(o)...)
+		return a.Raw.ML.PostData(ctx, r, p.options(o)...)
 	},
 	"ml.preview_data_frame_analytics": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLPreviewDataFrameAnalyticsRequest{
-			ID:   p.str("id"),
-			Body: p.body(),
+			ID:      p.str("id"),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.PreviewDataFrameAnalytics(ctx, r, p.options(o)...)
+		return a.Raw.ML.PreviewDataFrameAnalytics(ctx, r, p.options(o)...)
 	},
 	"ml.preview_datafeed": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLPreviewDatafeedRequest{
 			DatafeedID: p.str("datafeed_id"),
 			End:        p.str("end"),
 			Start:      p.str("start"),
-			Body:       p.body(),
+			RawBody:    p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.PreviewDatafeed(ctx, r, p.options(o)...)
+		return a.Raw.ML.PreviewDatafeed(ctx, r, p.options(o)...)
 	},
 	"ml.put_calendar": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLPutCalendarRequest{
 			CalendarID: p.str("calendar_id"),
-			Body:       p.body(),
+			RawBody:    p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.PutCalendar(ctx, r, p.options(o)...)
+		return a.Raw.ML.PutCalendar(ctx, r, p.options(o)...)
 	},
 	"ml.put_calendar_job": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLPutCalendarJobRequest{
@@ -4860,17 +4861,17 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.PutCalendarJob(ctx, r, p.options(o)...)
+		return a.Raw.ML.PutCalendarJob(ctx, r, p.options(o)...)
 	},
 	"ml.put_data_frame_analytics": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLPutDataFrameAnalyticsRequest{
-			ID:   p.str("id"),
-			Body: p.body(),
+			ID:      p.str("id"),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.PutDataFrameAnalytics(ctx, r, p.options(o)...)
+		return a.Raw.ML.PutDataFrameAnalytics(ctx, r, p.options(o)...)
 	},
 	"ml.put_datafeed": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLPutDatafeedRequest{
@@ -4879,22 +4880,22 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			ExpandWildcards:   enumList[api.ExpandWildcards](p.list("expand_wildcards")),
 			IgnoreThrottled:   p.boolp("ignore_throttled"),
 			IgnoreUnavailable: p.boolp("ignore_unavailable"),
-			Body:              p.body(),
+			RawBody:           p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.PutDatafeed(ctx, r, p.options(o)...)
+		return a.Raw.ML.PutDatafeed(ctx, r, p.options(o)...)
 	},
 	"ml.put_filter": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLPutFilterRequest{
 			FilterID: p.str("filter_id"),
-			Body:     p.body(),
+			RawBody:  p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.PutFilter(ctx, r, p.options(o)...)
+		return a.Raw.ML.PutFilter(ctx, r, p.options(o)...)
 	},
 	"ml.put_job": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLPutJobRequest{
@@ -4903,24 +4904,24 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			ExpandWildcards:   enumList[api.ExpandWildcards](p.list("expand_wildcards")),
 			IgnoreThrottled:   p.boolp("ignore_throttled"),
 			IgnoreUnavailable: p.boolp("ignore_unavailable"),
-			Body:              p.body(),
+			RawBody:           p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.PutJob(ctx, r, p.options(o)...)
+		return a.Raw.ML.PutJob(ctx, r, p.options(o)...)
 	},
 	"ml.put_trained_model": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLPutTrainedModelRequest{
 			ModelID:                      p.str("model_id"),
 			DeferDefinitionDecompression: p.boolp("defer_definition_decompression"),
 			WaitForCompletion:            p.boolp("wait_for_completion"),
-			Body:                         p.body(),
+			RawBody:                      p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.PutTrainedModel(ctx, r, p.options(o)...)
+		return a.Raw.ML.PutTrainedModel(ctx, r, p.options(o)...)
 	},
 	"ml.put_trained_model_alias": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLPutTrainedModelAliasRequest{
@@ -4931,28 +4932,28 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.PutTrainedModelAlias(ctx, r, p.options(o)...)
+		return a.Raw.ML.PutTrainedModelAlias(ctx, r, p.options(o)...)
 	},
 	"ml.put_trained_model_definition_part": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLPutTrainedModelDefinitionPartRequest{
 			ModelID: p.str("model_id"),
 			Part:    p.intp("part"),
-			Body:    p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.PutTrainedModelDefinitionPart(ctx, r, p.options(o)...)
+		return a.Raw.ML.PutTrainedModelDefinitionPart(ctx, r, p.options(o)...)
 	},
 	"ml.put_trained_model_vocabulary": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLPutTrainedModelVocabularyRequest{
 			ModelID: p.str("model_id"),
-			Body:    p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.PutTrainedModelVocabulary(ctx, r, p.options(o)...)
+		return a.Raw.ML.PutTrainedModelVocabulary(ctx, r, p.options(o)...)
 	},
 	"ml.reset_job": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLResetJobRequest{
@@ -4963,19 +4964,19 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.ResetJob(ctx, r, p.options(o)...)
+		return a.Raw.ML.ResetJob(ctx, r, p.options(o)...)
 	},
 	"ml.revert_model_snapshot": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLRevertModelSnapshotRequest{
 			JobID:                    p.str("job_id"),
 			SnapshotID:               p.str("snapshot_id"),
 			DeleteInterveningResults: p.boolp("delete_intervening_results"),
-			Body:                     p.body(),
+			RawBody:                  p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.RevertModelSnapshot(ctx, r, p.options(o)...)
+		return a.Raw.ML.RevertModelSnapshot(ctx, r, p.options(o)...)
 	},
 	"ml.set_upgrade_mode": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLSetUpgradeModeRequest{
@@ -4985,18 +4986,18 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.SetUpgradeMode(ctx, r, p.options(o)...)
+		return a.Raw.ML.SetUpgradeMode(ctx, r, p.options(o)...)
 	},
 	"ml.start_data_frame_analytics": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLStartDataFrameAnalyticsRequest{
 			ID:      p.str("id"),
 			Timeout: p.str("timeout"),
-			Body:    p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.StartDataFrameAnalytics(ctx, r, p.options(o)...)
+		return a.Raw.ML.StartDataFrameAnalytics(ctx, r, p.options(o)...)
 	},
 	"ml.start_datafeed": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLStartDatafeedRequest{
@@ -5004,12 +5005,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			End:        p.str("end"),
 			Start:      p.str("start"),
 			Timeout:    p.str("timeout"),
-			Body:       p.body(),
+			RawBody:    p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.StartDatafeed(ctx, r, p.options(o)...)
+		return a.Raw.ML.StartDatafeed(ctx, r, p.options(o)...)
 	},
 	"ml.start_trained_model_deployment": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLStartTrainedModelDeploymentRequest{
@@ -5022,12 +5023,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			ThreadsPerAllocation: p.intp("threads_per_allocation"),
 			Timeout:              p.str("timeout"),
 			WaitFor:              api.WaitFor(p.str("wait_for")),
-			Body:                 p.body(),
+			RawBody:              p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.StartTrainedModelDeployment(ctx, r, p.options(o)...)
+		return a.Raw.ML.StartTrainedModelDeployment(ctx, r, p.options(o)...)
 	},
 	"ml.stop_data_frame_analytics": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLStopDataFrameAnalyticsRequest{
@@ -5035,12 +5036,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			AllowNoMatch: p.boolp("allow_no_match"),
 			Force:        p.boolp("force"),
 			Timeout:      p.str("timeout"),
-			Body:         p.body(),
+			RawBody:      p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.StopDataFrameAnalytics(ctx, r, p.options(o)...)
+		return a.Raw.ML.StopDataFrameAnalytics(ctx, r, p.options(o)...)
 	},
 	"ml.stop_datafeed": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLStopDatafeedRequest{
@@ -5049,34 +5050,34 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			CloseJob:     p.boolp("close_job"),
 			Force:        p.boolp("force"),
 			Timeout:      p.str("timeout"),
-			Body:         p.body(),
+			RawBody:      p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.StopDatafeed(ctx, r, p.options(o)...)
+		return a.Raw.ML.StopDatafeed(ctx, r, p.options(o)...)
 	},
 	"ml.stop_trained_model_deployment": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLStopTrainedModelDeploymentRequest{
 			ModelID:      p.str("model_id"),
 			AllowNoMatch: p.boolp("allow_no_match"),
 			Force:        p.boolp("force"),
-			Body:         p.body(),
+			RawBody:      p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.StopTrainedModelDeployment(ctx, r, p.options(o)...)
+		return a.Raw.ML.StopTrainedModelDeployment(ctx, r, p.options(o)...)
 	},
 	"ml.update_data_frame_analytics": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLUpdateDataFrameAnalyticsRequest{
-			ID:   p.str("id"),
-			Body: p.body(),
+			ID:      p.str("id"),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.UpdateDataFrameAnalytics(ctx, r, p.options(o)...)
+		return a.Raw.ML.UpdateDataFrameAnalytics(ctx, r, p.options(o)...)
 	},
 	"ml.update_datafeed": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLUpdateDatafeedRequest{
@@ -5085,54 +5086,54 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			ExpandWildcards:   enumList[api.ExpandWildcards](p.list("expand_wildcards")),
 			IgnoreThrottled:   p.boolp("ignore_throttled"),
 			IgnoreUnavailable: p.boolp("ignore_unavailable"),
-			Body:              p.body(),
+			RawBody:           p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.UpdateDatafeed(ctx, r, p.options(o)...)
+		return a.Raw.ML.UpdateDatafeed(ctx, r, p.options(o)...)
 	},
 	"ml.update_filter": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLUpdateFilterRequest{
 			FilterID: p.str("filter_id"),
-			Body:     p.body(),
+			RawBody:  p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.UpdateFilter(ctx, r, p.options(o)...)
+		return a.Raw.ML.UpdateFilter(ctx, r, p.options(o)...)
 	},
 	"ml.update_job": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLUpdateJobRequest{
-			JobID: p.str("job_id"),
-			Body:  p.body(),
+			JobID:   p.str("job_id"),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.UpdateJob(ctx, r, p.options(o)...)
+		return a.Raw.ML.UpdateJob(ctx, r, p.options(o)...)
 	},
 	"ml.update_model_snapshot": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLUpdateModelSnapshotRequest{
 			JobID:      p.str("job_id"),
 			SnapshotID: p.str("snapshot_id"),
-			Body:       p.body(),
+			RawBody:    p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.UpdateModelSnapshot(ctx, r, p.options(o)...)
+		return a.Raw.ML.UpdateModelSnapshot(ctx, r, p.options(o)...)
 	},
 	"ml.update_trained_model_deployment": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLUpdateTrainedModelDeploymentRequest{
 			ModelID:             p.str("model_id"),
 			NumberOfAllocations: p.intp("number_of_allocations"),
-			Body:                p.body(),
+			RawBody:             p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.UpdateTrainedModelDeployment(ctx, r, p.options(o)...)
+		return a.Raw.ML.UpdateTrainedModelDeployment(ctx, r, p.options(o)...)
 	},
 	"ml.upgrade_job_snapshot": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLUpgradeJobSnapshotRequest{
@@ -5144,37 +5145,37 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.UpgradeJobSnapshot(ctx, r, p.options(o)...)
+		return a.Raw.ML.UpgradeJobSnapshot(ctx, r, p.options(o)...)
 	},
 	"ml.validate": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLValidateRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.Validate(ctx, r, p.options(o)...)
+		return a.Raw.ML.Validate(ctx, r, p.options(o)...)
 	},
 	"ml.validate_detector": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MLValidateDetectorRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.ML.ValidateDetector(ctx, r, p.options(o)...)
+		return a.Raw.ML.ValidateDetector(ctx, r, p.options(o)...)
 	},
 	"monitoring.bulk": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.MonitoringBulkRequest{
 			Interval:         p.str("interval"),
 			SystemAPIVersion: p.str("system_api_version"),
 			SystemID:         p.str("system_id"),
-			Body:             p.body(),
+			RawBody:          p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Monitoring.Bulk(ctx, r, p.options(o)...)
+		return a.Raw.Monitoring.Bulk(ctx, r, p.options(o)...)
 	},
 	"nodes.clear_repositories_metering_archive": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.NodesClearRepositoriesMeteringArchiveRequest{
@@ -5184,7 +5185,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Nodes.ClearRepositoriesMeteringArchive(ctx, r, p.options(o)...)
+		return a.Raw.Nodes.ClearRepositoriesMeteringArchive(ctx, r, p.options(o)...)
 	},
 	"nodes.get_repositories_metering_info": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.NodesGetRepositoriesMeteringInfoRequest{
@@ -5193,7 +5194,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Nodes.GetRepositoriesMeteringInfo(ctx, r, p.options(o)...)
+		return a.Raw.Nodes.GetRepositoriesMeteringInfo(ctx, r, p.options(o)...)
 	},
 	"nodes.hot_threads": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.NodesHotThreadsRequest{
@@ -5209,7 +5210,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Nodes.HotThreads(ctx, r, p.options(o)...)
+		return a.Raw.Nodes.HotThreads(ctx, r, p.options(o)...)
 	},
 	"nodes.info": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.NodesInfoRequest{
@@ -5221,18 +5222,18 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Nodes.Info(ctx, r, p.options(o)...)
+		return a.Raw.Nodes.Info(ctx, r, p.options(o)...)
 	},
 	"nodes.reload_secure_settings": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.NodesReloadSecureSettingsRequest{
 			NodeID:  p.list("node_id"),
 			Timeout: p.str("timeout"),
-			Body:    p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Nodes.ReloadSecureSettings(ctx, r, p.options(o)...)
+		return a.Raw.Nodes.ReloadSecureSettings(ctx, r, p.options(o)...)
 	},
 	"nodes.stats": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.NodesStatsRequest{
@@ -5252,7 +5253,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Nodes.Stats(ctx, r, p.options(o)...)
+		return a.Raw.Nodes.Stats(ctx, r, p.options(o)...)
 	},
 	"nodes.usage": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.NodesUsageRequest{
@@ -5263,25 +5264,25 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Nodes.Usage(ctx, r, p.options(o)...)
+		return a.Raw.Nodes.Usage(ctx, r, p.options(o)...)
 	},
 	"profiling.flamegraph": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ProfilingFlamegraphRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Profiling.Flamegraph(ctx, r, p.options(o)...)
+		return a.Raw.Profiling.Flamegraph(ctx, r, p.options(o)...)
 	},
 	"profiling.stacktraces": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ProfilingStacktracesRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Profiling.Stacktraces(ctx, r, p.options(o)...)
+		return a.Raw.Profiling.Stacktraces(ctx, r, p.options(o)...)
 	},
 	"profiling.status": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ProfilingStatusRequest{
@@ -5292,35 +5293,35 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Profiling.Status(ctx, r, p.options(o)...)
+		return a.Raw.Profiling.Status(ctx, r, p.options(o)...)
 	},
 	"profiling.topn_functions": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ProfilingTopnFunctionsRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Profiling.TopnFunctions(ctx, r, p.options(o)...)
+		return a.Raw.Profiling.TopnFunctions(ctx, r, p.options(o)...)
 	},
 	"project.create_many_routing": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ProjectCreateManyRoutingRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Project.CreateManyRouting(ctx, r, p.options(o)...)
+		return a.Raw.Project.CreateManyRouting(ctx, r, p.options(o)...)
 	},
 	"project.create_routing": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ProjectCreateRoutingRequest{
-			Name: p.str("name"),
-			Body: p.body(),
+			Name:    p.str("name"),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Project.CreateRouting(ctx, r, p.options(o)...)
+		return a.Raw.Project.CreateRouting(ctx, r, p.options(o)...)
 	},
 	"project.delete_routing": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ProjectDeleteRoutingRequest{
@@ -5329,14 +5330,14 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Project.DeleteRouting(ctx, r, p.options(o)...)
+		return a.Raw.Project.DeleteRouting(ctx, r, p.options(o)...)
 	},
 	"project.get_many_routing": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ProjectGetManyRoutingRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Project.GetManyRouting(ctx, r, p.options(o)...)
+		return a.Raw.Project.GetManyRouting(ctx, r, p.options(o)...)
 	},
 	"project.get_routing": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ProjectGetRoutingRequest{
@@ -5345,16 +5346,16 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Project.GetRouting(ctx, r, p.options(o)...)
+		return a.Raw.Project.GetRouting(ctx, r, p.options(o)...)
 	},
 	"project.tags": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ProjectTagsRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Project.Tags(ctx, r, p.options(o)...)
+		return a.Raw.Project.Tags(ctx, r, p.options(o)...)
 	},
 	"query_rules.delete_rule": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.QueryRulesDeleteRuleRequest{
@@ -5364,7 +5365,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.QueryRules.DeleteRule(ctx, r, p.options(o)...)
+		return a.Raw.QueryRules.DeleteRule(ctx, r, p.options(o)...)
 	},
 	"query_rules.delete_ruleset": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.QueryRulesDeleteRulesetRequest{
@@ -5373,7 +5374,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.QueryRules.DeleteRuleset(ctx, r, p.options(o)...)
+		return a.Raw.QueryRules.DeleteRuleset(ctx, r, p.options(o)...)
 	},
 	"query_rules.get_rule": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.QueryRulesGetRuleRequest{
@@ -5383,7 +5384,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.QueryRules.GetRule(ctx, r, p.options(o)...)
+		return a.Raw.QueryRules.GetRule(ctx, r, p.options(o)...)
 	},
 	"query_rules.get_ruleset": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.QueryRulesGetRulesetRequest{
@@ -5392,7 +5393,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.QueryRules.GetRuleset(ctx, r, p.options(o)...)
+		return a.Raw.QueryRules.GetRuleset(ctx, r, p.options(o)...)
 	},
 	"query_rules.list_rulesets": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.QueryRulesListRulesetsRequest{
@@ -5402,38 +5403,38 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.QueryRules.ListRulesets(ctx, r, p.options(o)...)
+		return a.Raw.QueryRules.ListRulesets(ctx, r, p.options(o)...)
 	},
 	"query_rules.put_rule": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.QueryRulesPutRuleRequest{
 			RulesetID: p.str("ruleset_id"),
 			RuleID:    p.str("rule_id"),
-			Body:      p.body(),
+			RawBody:   p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.QueryRules.PutRule(ctx, r, p.options(o)...)
+		return a.Raw.QueryRules.PutRule(ctx, r, p.options(o)...)
 	},
 	"query_rules.put_ruleset": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.QueryRulesPutRulesetRequest{
 			RulesetID: p.str("ruleset_id"),
-			Body:      p.body(),
+			RawBody:   p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.QueryRules.PutRuleset(ctx, r, p.options(o)...)
+		return a.Raw.QueryRules.PutRuleset(ctx, r, p.options(o)...)
 	},
 	"query_rules.test": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.QueryRulesTestRequest{
 			RulesetID: p.str("ruleset_id"),
-			Body:      p.body(),
+			RawBody:   p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.QueryRules.Test(ctx, r, p.options(o)...)
+		return a.Raw.QueryRules.Test(ctx, r, p.options(o)...)
 	},
 	"rollup.delete_job": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.RollupDeleteJobRequest{
@@ -5442,7 +5443,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Rollup.DeleteJob(ctx, r, p.options(o)...)
+		return a.Raw.Rollup.DeleteJob(ctx, r, p.options(o)...)
 	},
 	"rollup.get_jobs": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.RollupGetJobsRequest{
@@ -5451,7 +5452,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Rollup.GetJobs(ctx, r, p.options(o)...)
+		return a.Raw.Rollup.GetJobs(ctx, r, p.options(o)...)
 	},
 	"rollup.get_rollup_caps": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.RollupGetRollupCapsRequest{
@@ -5460,7 +5461,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Rollup.GetRollupCaps(ctx, r, p.options(o)...)
+		return a.Raw.Rollup.GetRollupCaps(ctx, r, p.options(o)...)
 	},
 	"rollup.get_rollup_index_caps": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.RollupGetRollupIndexCapsRequest{
@@ -5469,29 +5470,29 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Rollup.GetRollupIndexCaps(ctx, r, p.options(o)...)
+		return a.Raw.Rollup.GetRollupIndexCaps(ctx, r, p.options(o)...)
 	},
 	"rollup.put_job": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.RollupPutJobRequest{
-			ID:   p.str("id"),
-			Body: p.body(),
+			ID:      p.str("id"),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Rollup.PutJob(ctx, r, p.options(o)...)
+		return a.Raw.Rollup.PutJob(ctx, r, p.options(o)...)
 	},
 	"rollup.rollup_search": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.RollupRollupSearchRequest{
 			Index:              p.list("index"),
 			RestTotalHitsAsInt: p.boolp("rest_total_hits_as_int"),
 			TypedKeys:          p.boolp("typed_keys"),
-			Body:               p.body(),
+			RawBody:            p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Rollup.RollupSearch(ctx, r, p.options(o)...)
+		return a.Raw.Rollup.RollupSearch(ctx, r, p.options(o)...)
 	},
 	"rollup.start_job": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.RollupStartJobRequest{
@@ -5500,7 +5501,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Rollup.StartJob(ctx, r, p.options(o)...)
+		return a.Raw.Rollup.StartJob(ctx, r, p.options(o)...)
 	},
 	"rollup.stop_job": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.RollupStopJobRequest{
@@ -5511,7 +5512,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Rollup.StopJob(ctx, r, p.options(o)...)
+		return a.Raw.Rollup.StopJob(ctx, r, p.options(o)...)
 	},
 	"search_application.delete": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SearchApplicationDeleteRequest{
@@ -5520,7 +5521,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SearchApplication.Delete(ctx, r, p.options(o)...)
+		return a.Raw.SearchApplication.Delete(ctx, r, p.options(o)...)
 	},
 	"search_application.delete_behavioral_analytics": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SearchApplicationDeleteBehavioralAnalyticsRequest{
@@ -5529,7 +5530,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SearchApplication.DeleteBehavioralAnalytics(ctx, r, p.options(o)...)
+		return a.Raw.SearchApplication.DeleteBehavioralAnalytics(ctx, r, p.options(o)...)
 	},
 	"search_application.get": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SearchApplicationGetRequest{
@@ -5538,7 +5539,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SearchApplication.Get(ctx, r, p.options(o)...)
+		return a.Raw.SearchApplication.Get(ctx, r, p.options(o)...)
 	},
 	"search_application.get_behavioral_analytics": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SearchApplicationGetBehavioralAnalyticsRequest{
@@ -5547,7 +5548,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SearchApplication.GetBehavioralAnalytics(ctx, r, p.options(o)...)
+		return a.Raw.SearchApplication.GetBehavioralAnalytics(ctx, r, p.options(o)...)
 	},
 	"search_application.list": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SearchApplicationListRequest{
@@ -5558,30 +5559,30 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SearchApplication.List(ctx, r, p.options(o)...)
+		return a.Raw.SearchApplication.List(ctx, r, p.options(o)...)
 	},
 	"search_application.post_behavioral_analytics_event": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SearchApplicationPostBehavioralAnalyticsEventRequest{
 			CollectionName: p.str("collection_name"),
 			EventType:      api.EventType(p.str("event_type")),
 			Debug:          p.boolp("debug"),
-			Body:           p.body(),
+			RawBody:        p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SearchApplication.PostBehavioralAnalyticsEvent(ctx, r, p.options(o)...)
+		return a.Raw.SearchApplication.PostBehavioralAnalyticsEvent(ctx, r, p.options(o)...)
 	},
 	"search_application.put": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SearchApplicationPutRequest{
-			Name:   p.str("name"),
-			Create: p.boolp("create"),
-			Body:   p.body(),
+			Name:    p.str("name"),
+			Create:  p.boolp("create"),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SearchApplication.Put(ctx, r, p.options(o)...)
+		return a.Raw.SearchApplication.Put(ctx, r, p.options(o)...)
 	},
 	"search_application.put_behavioral_analytics": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SearchApplicationPutBehavioralAnalyticsRequest{
@@ -5590,28 +5591,28 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SearchApplication.PutBehavioralAnalytics(ctx, r, p.options(o)...)
+		return a.Raw.SearchApplication.PutBehavioralAnalytics(ctx, r, p.options(o)...)
 	},
 	"search_application.render_query": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SearchApplicationRenderQueryRequest{
-			Name: p.str("name"),
-			Body: p.body(),
+			Name:    p.str("name"),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SearchApplication.RenderQuery(ctx, r, p.options(o)...)
+		return a.Raw.SearchApplication.RenderQuery(ctx, r, p.options(o)...)
 	},
 	"search_application.search": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SearchApplicationSearchRequest{
 			Name:      p.str("name"),
 			TypedKeys: p.boolp("typed_keys"),
-			Body:      p.body(),
+			RawBody:   p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SearchApplication.Search(ctx, r, p.options(o)...)
+		return a.Raw.SearchApplication.Search(ctx, r, p.options(o)...)
 	},
 	"searchable_snapshots.cache_stats": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SearchableSnapshotsCacheStatsRequest{
@@ -5620,7 +5621,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SearchableSnapshots.CacheStats(ctx, r, p.options(o)...)
+		return a.Raw.SearchableSnapshots.CacheStats(ctx, r, p.options(o)...)
 	},
 	"searchable_snapshots.clear_cache": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SearchableSnapshotsClearCacheRequest{
@@ -5632,7 +5633,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SearchableSnapshots.ClearCache(ctx, r, p.options(o)...)
+		return a.Raw.SearchableSnapshots.ClearCache(ctx, r, p.options(o)...)
 	},
 	"searchable_snapshots.mount": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SearchableSnapshotsMountRequest{
@@ -5641,12 +5642,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			MasterTimeout:     p.str("master_timeout"),
 			Storage:           p.str("storage"),
 			WaitForCompletion: p.boolp("wait_for_completion"),
-			Body:              p.body(),
+			RawBody:           p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SearchableSnapshots.Mount(ctx, r, p.options(o)...)
+		return a.Raw.SearchableSnapshots.Mount(ctx, r, p.options(o)...)
 	},
 	"searchable_snapshots.stats": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SearchableSnapshotsStatsRequest{
@@ -5656,63 +5657,63 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SearchableSnapshots.Stats(ctx, r, p.options(o)...)
+		return a.Raw.SearchableSnapshots.Stats(ctx, r, p.options(o)...)
 	},
 	"security.activate_user_profile": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityActivateUserProfileRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.ActivateUserProfile(ctx, r, p.options(o)...)
+		return a.Raw.Security.ActivateUserProfile(ctx, r, p.options(o)...)
 	},
 	"security.authenticate": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityAuthenticateRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.Authenticate(ctx, r, p.options(o)...)
+		return a.Raw.Security.Authenticate(ctx, r, p.options(o)...)
 	},
 	"security.bulk_delete_role": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityBulkDeleteRoleRequest{
 			Refresh: api.Refresh(p.str("refresh")),
-			Body:    p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.BulkDeleteRole(ctx, r, p.options(o)...)
+		return a.Raw.Security.BulkDeleteRole(ctx, r, p.options(o)...)
 	},
 	"security.bulk_put_role": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityBulkPutRoleRequest{
 			Refresh: api.Refresh(p.str("refresh")),
-			Body:    p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.BulkPutRole(ctx, r, p.options(o)...)
+		return a.Raw.Security.BulkPutRole(ctx, r, p.options(o)...)
 	},
 	"security.bulk_update_api_keys": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityBulkUpdateAPIKeysRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.BulkUpdateAPIKeys(ctx, r, p.options(o)...)
+		return a.Raw.Security.BulkUpdateAPIKeys(ctx, r, p.options(o)...)
 	},
 	"security.change_password": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityChangePasswordRequest{
 			Username: p.str("username"),
 			Refresh:  api.Refresh(p.str("refresh")),
-			Body:     p.body(),
+			RawBody:  p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.ChangePassword(ctx, r, p.options(o)...)
+		return a.Raw.Security.ChangePassword(ctx, r, p.options(o)...)
 	},
 	"security.clear_api_key_cache": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityClearAPIKeyCacheRequest{
@@ -5721,7 +5722,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.ClearAPIKeyCache(ctx, r, p.options(o)...)
+		return a.Raw.Security.ClearAPIKeyCache(ctx, r, p.options(o)...)
 	},
 	"security.clear_cached_privileges": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityClearCachedPrivilegesRequest{
@@ -5730,7 +5731,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.ClearCachedPrivileges(ctx, r, p.options(o)...)
+		return a.Raw.Security.ClearCachedPrivileges(ctx, r, p.options(o)...)
 	},
 	"security.clear_cached_realms": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityClearCachedRealmsRequest{
@@ -5740,7 +5741,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.ClearCachedRealms(ctx, r, p.options(o)...)
+		return a.Raw.Security.ClearCachedRealms(ctx, r, p.options(o)...)
 	},
 	"security.clear_cached_roles": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityClearCachedRolesRequest{
@@ -5749,7 +5750,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.ClearCachedRoles(ctx, r, p.options(o)...)
+		return a.Raw.Security.ClearCachedRoles(ctx, r, p.options(o)...)
 	},
 	"security.clear_cached_service_tokens": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityClearCachedServiceTokensRequest{
@@ -5760,36 +5761,36 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.ClearCachedServiceTokens(ctx, r, p.options(o)...)
+		return a.Raw.Security.ClearCachedServiceTokens(ctx, r, p.options(o)...)
 	},
 	"security.clone_api_key": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityCloneAPIKeyRequest{
 			Refresh: api.Refresh(p.str("refresh")),
-			Body:    p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.CloneAPIKey(ctx, r, p.options(o)...)
+		return a.Raw.Security.CloneAPIKey(ctx, r, p.options(o)...)
 	},
 	"security.create_api_key": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityCreateAPIKeyRequest{
 			Refresh: api.Refresh(p.str("refresh")),
-			Body:    p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.CreateAPIKey(ctx, r, p.options(o)...)
+		return a.Raw.Security.CreateAPIKey(ctx, r, p.options(o)...)
 	},
 	"security.create_cross_cluster_api_key": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityCreateCrossClusterAPIKeyRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.CreateCrossClusterAPIKey(ctx, r, p.options(o)...)
+		return a.Raw.Security.CreateCrossClusterAPIKey(ctx, r, p.options(o)...)
 	},
 	"security.create_service_token": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityCreateServiceTokenRequest{
@@ -5801,16 +5802,16 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.CreateServiceToken(ctx, r, p.options(o)...)
+		return a.Raw.Security.CreateServiceToken(ctx, r, p.options(o)...)
 	},
 	"security.delegate_pki": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityDelegatePkiRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.DelegatePki(ctx, r, p.options(o)...)
+		return a.Raw.Security.DelegatePki(ctx, r, p.options(o)...)
 	},
 	"security.delete_privileges": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityDeletePrivilegesRequest{
@@ -5821,7 +5822,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.DeletePrivileges(ctx, r, p.options(o)...)
+		return a.Raw.Security.DeletePrivileges(ctx, r, p.options(o)...)
 	},
 	"security.delete_role": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityDeleteRoleRequest{
@@ -5831,7 +5832,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.DeleteRole(ctx, r, p.options(o)...)
+		return a.Raw.Security.DeleteRole(ctx, r, p.options(o)...)
 	},
 	"security.delete_role_mapping": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityDeleteRoleMappingRequest{
@@ -5841,7 +5842,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.DeleteRoleMapping(ctx, r, p.options(o)...)
+		return a.Raw.Security.DeleteRoleMapping(ctx, r, p.options(o)...)
 	},
 	"security.delete_service_token": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityDeleteServiceTokenRequest{
@@ -5853,7 +5854,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.DeleteServiceToken(ctx, r, p.options(o)...)
+		return a.Raw.Security.DeleteServiceToken(ctx, r, p.options(o)...)
 	},
 	"security.delete_user": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityDeleteUserRequest{
@@ -5863,7 +5864,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.DeleteUser(ctx, r, p.options(o)...)
+		return a.Raw.Security.DeleteUser(ctx, r, p.options(o)...)
 	},
 	"security.disable_user": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityDisableUserRequest{
@@ -5873,7 +5874,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.DisableUser(ctx, r, p.options(o)...)
+		return a.Raw.Security.DisableUser(ctx, r, p.options(o)...)
 	},
 	"security.disable_user_profile": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityDisableUserProfileRequest{
@@ -5883,7 +5884,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.DisableUserProfile(ctx, r, p.options(o)...)
+		return a.Raw.Security.DisableUserProfile(ctx, r, p.options(o)...)
 	},
 	"security.enable_user": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityEnableUserRequest{
@@ -5893,7 +5894,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.EnableUser(ctx, r, p.options(o)...)
+		return a.Raw.Security.EnableUser(ctx, r, p.options(o)...)
 	},
 	"security.enable_user_profile": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityEnableUserProfileRequest{
@@ -5903,21 +5904,21 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.EnableUserProfile(ctx, r, p.options(o)...)
+		return a.Raw.Security.EnableUserProfile(ctx, r, p.options(o)...)
 	},
 	"security.enroll_kibana": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityEnrollKibanaRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.EnrollKibana(ctx, r, p.options(o)...)
+		return a.Raw.Security.EnrollKibana(ctx, r, p.options(o)...)
 	},
 	"security.enroll_node": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityEnrollNodeRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.EnrollNode(ctx, r, p.options(o)...)
+		return a.Raw.Security.EnrollNode(ctx, r, p.options(o)...)
 	},
 	"security.get_api_key": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityGetAPIKeyRequest{
@@ -5933,14 +5934,14 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.GetAPIKey(ctx, r, p.options(o)...)
+		return a.Raw.Security.GetAPIKey(ctx, r, p.options(o)...)
 	},
 	"security.get_builtin_privileges": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityGetBuiltinPrivilegesRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.GetBuiltinPrivileges(ctx, r, p.options(o)...)
+		return a.Raw.Security.GetBuiltinPrivileges(ctx, r, p.options(o)...)
 	},
 	"security.get_privileges": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityGetPrivilegesRequest{
@@ -5950,7 +5951,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.GetPrivileges(ctx, r, p.options(o)...)
+		return a.Raw.Security.GetPrivileges(ctx, r, p.options(o)...)
 	},
 	"security.get_role": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityGetRoleRequest{
@@ -5960,7 +5961,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.GetRole(ctx, r, p.options(o)...)
+		return a.Raw.Security.GetRole(ctx, r, p.options(o)...)
 	},
 	"security.get_role_mapping": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityGetRoleMappingRequest{
@@ -5969,7 +5970,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.GetRoleMapping(ctx, r, p.options(o)...)
+		return a.Raw.Security.GetRoleMapping(ctx, r, p.options(o)...)
 	},
 	"security.get_service_accounts": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityGetServiceAccountsRequest{
@@ -5979,7 +5980,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.GetServiceAccounts(ctx, r, p.options(o)...)
+		return a.Raw.Security.GetServiceAccounts(ctx, r, p.options(o)...)
 	},
 	"security.get_service_credentials": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityGetServiceCredentialsRequest{
@@ -5989,7 +5990,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.GetServiceCredentials(ctx, r, p.options(o)...)
+		return a.Raw.Security.GetServiceCredentials(ctx, r, p.options(o)...)
 	},
 	"security.get_settings": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityGetSettingsRequest{
@@ -5998,23 +5999,23 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.GetSettings(ctx, r, p.options(o)...)
+		return a.Raw.Security.GetSettings(ctx, r, p.options(o)...)
 	},
 	"security.get_stats": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityGetStatsRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.GetStats(ctx, r, p.options(o)...)
+		return a.Raw.Security.GetStats(ctx, r, p.options(o)...)
 	},
 	"security.get_token": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityGetTokenRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.GetToken(ctx, r, p.options(o)...)
+		return a.Raw.Security.GetToken(ctx, r, p.options(o)...)
 	},
 	"security.get_user": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityGetUserRequest{
@@ -6024,14 +6025,14 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.GetUser(ctx, r, p.options(o)...)
+		return a.Raw.Security.GetUser(ctx, r, p.options(o)...)
 	},
 	"security.get_user_privileges": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityGetUserPrivilegesRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.GetUserPrivileges(ctx, r, p.options(o)...)
+		return a.Raw.Security.GetUserPrivileges(ctx, r, p.options(o)...)
 	},
 	"security.get_user_profile": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityGetUserProfileRequest{
@@ -6041,200 +6042,200 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.GetUserProfile(ctx, r, p.options(o)...)
+		return a.Raw.Security.GetUserProfile(ctx, r, p.options(o)...)
 	},
 	"security.grant_api_key": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityGrantAPIKeyRequest{
 			Refresh: api.Refresh(p.str("refresh")),
-			Body:    p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.GrantAPIKey(ctx, r, p.options(o)...)
+		return a.Raw.Security.GrantAPIKey(ctx, r, p.options(o)...)
 	},
 	"security.has_privileges": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityHasPrivilegesRequest{
-			User: p.str("user"),
-			Body: p.body(),
+			User:    p.str("user"),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.HasPrivileges(ctx, r, p.options(o)...)
+		return a.Raw.Security.HasPrivileges(ctx, r, p.options(o)...)
 	},
 	"security.has_privileges_user_profile": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityHasPrivilegesUserProfileRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.HasPrivilegesUserProfile(ctx, r, p.options(o)...)
+		return a.Raw.Security.HasPrivilegesUserProfile(ctx, r, p.options(o)...)
 	},
 	"security.invalidate_api_key": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityInvalidateAPIKeyRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.InvalidateAPIKey(ctx, r, p.options(o)...)
+		return a.Raw.Security.InvalidateAPIKey(ctx, r, p.options(o)...)
 	},
 	"security.invalidate_token": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityInvalidateTokenRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.InvalidateToken(ctx, r, p.options(o)...)
+		return a.Raw.Security.InvalidateToken(ctx, r, p.options(o)...)
 	},
 	"security.oidc_authenticate": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityOIDCAuthenticateRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.OIDCAuthenticate(ctx, r, p.options(o)...)
+		return a.Raw.Security.OIDCAuthenticate(ctx, r, p.options(o)...)
 	},
 	"security.oidc_logout": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityOIDCLogoutRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.OIDCLogout(ctx, r, p.options(o)...)
+		return a.Raw.Security.OIDCLogout(ctx, r, p.options(o)...)
 	},
 	"security.oidc_prepare_authentication": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityOIDCPrepareAuthenticationRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.OIDCPrepareAuthentication(ctx, r, p.options(o)...)
+		return a.Raw.Security.OIDCPrepareAuthentication(ctx, r, p.options(o)...)
 	},
 	"security.put_privileges": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityPutPrivilegesRequest{
 			Refresh: api.Refresh(p.str("refresh")),
-			Body:    p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.PutPrivileges(ctx, r, p.options(o)...)
+		return a.Raw.Security.PutPrivileges(ctx, r, p.options(o)...)
 	},
 	"security.put_role": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityPutRoleRequest{
 			Name:    p.str("name"),
 			Refresh: api.Refresh(p.str("refresh")),
-			Body:    p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.PutRole(ctx, r, p.options(o)...)
+		return a.Raw.Security.PutRole(ctx, r, p.options(o)...)
 	},
 	"security.put_role_mapping": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityPutRoleMappingRequest{
 			Name:    p.str("name"),
 			Refresh: api.Refresh(p.str("refresh")),
-			Body:    p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.PutRoleMapping(ctx, r, p.options(o)...)
+		return a.Raw.Security.PutRoleMapping(ctx, r, p.options(o)...)
 	},
 	"security.put_user": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityPutUserRequest{
 			Username: p.str("username"),
 			Refresh:  api.Refresh(p.str("refresh")),
-			Body:     p.body(),
+			RawBody:  p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.PutUser(ctx, r, p.options(o)...)
+		return a.Raw.Security.PutUser(ctx, r, p.options(o)...)
 	},
 	"security.query_api_keys": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityQueryAPIKeysRequest{
 			TypedKeys:      p.boolp("typed_keys"),
 			WithLimitedBy:  p.boolp("with_limited_by"),
 			WithProfileUid: p.boolp("with_profile_uid"),
-			Body:           p.body(),
+			RawBody:        p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.QueryAPIKeys(ctx, r, p.options(o)...)
+		return a.Raw.Security.QueryAPIKeys(ctx, r, p.options(o)...)
 	},
 	"security.query_role": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityQueryRoleRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.QueryRole(ctx, r, p.options(o)...)
+		return a.Raw.Security.QueryRole(ctx, r, p.options(o)...)
 	},
 	"security.query_user": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityQueryUserRequest{
 			WithProfileUid: p.boolp("with_profile_uid"),
-			Body:           p.body(),
+			RawBody:        p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.QueryUser(ctx, r, p.options(o)...)
+		return a.Raw.Security.QueryUser(ctx, r, p.options(o)...)
 	},
 	"security.saml_authenticate": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecuritySAMLAuthenticateRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.SAMLAuthenticate(ctx, r, p.options(o)...)
+		return a.Raw.Security.SAMLAuthenticate(ctx, r, p.options(o)...)
 	},
 	"security.saml_complete_logout": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecuritySAMLCompleteLogoutRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.SAMLCompleteLogout(ctx, r, p.options(o)...)
+		return a.Raw.Security.SAMLCompleteLogout(ctx, r, p.options(o)...)
 	},
 	"security.saml_invalidate": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecuritySAMLInvalidateRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.SAMLInvalidate(ctx, r, p.options(o)...)
+		return a.Raw.Security.SAMLInvalidate(ctx, r, p.options(o)...)
 	},
 	"security.saml_logout": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecuritySAMLLogoutRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.SAMLLogout(ctx, r, p.options(o)...)
+		return a.Raw.Security.SAMLLogout(ctx, r, p.options(o)...)
 	},
 	"security.saml_prepare_authentication": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecuritySAMLPrepareAuthenticationRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.SAMLPrepareAuthentication(ctx, r, p.options(o)...)
+		return a.Raw.Security.SAMLPrepareAuthentication(ctx, r, p.options(o)...)
 	},
 	"security.saml_service_provider_metadata": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecuritySAMLServiceProviderMetadataRequest{
@@ -6243,48 +6244,48 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.SAMLServiceProviderMetadata(ctx, r, p.options(o)...)
+		return a.Raw.Security.SAMLServiceProviderMetadata(ctx, r, p.options(o)...)
 	},
 	"security.suggest_user_profiles": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecuritySuggestUserProfilesRequest{
-			Data: p.list("data"),
-			Body: p.body(),
+			Data:    p.list("data"),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.SuggestUserProfiles(ctx, r, p.options(o)...)
+		return a.Raw.Security.SuggestUserProfiles(ctx, r, p.options(o)...)
 	},
 	"security.update_api_key": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityUpdateAPIKeyRequest{
-			ID:   p.str("id"),
-			Body: p.body(),
+			ID:      p.str("id"),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.UpdateAPIKey(ctx, r, p.options(o)...)
+		return a.Raw.Security.UpdateAPIKey(ctx, r, p.options(o)...)
 	},
 	"security.update_cross_cluster_api_key": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityUpdateCrossClusterAPIKeyRequest{
-			ID:   p.str("id"),
-			Body: p.body(),
+			ID:      p.str("id"),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.UpdateCrossClusterAPIKey(ctx, r, p.options(o)...)
+		return a.Raw.Security.UpdateCrossClusterAPIKey(ctx, r, p.options(o)...)
 	},
 	"security.update_settings": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityUpdateSettingsRequest{
 			MasterTimeout: p.str("master_timeout"),
 			Timeout:       p.str("timeout"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.UpdateSettings(ctx, r, p.options(o)...)
+		return a.Raw.Security.UpdateSettings(ctx, r, p.options(o)...)
 	},
 	"security.update_user_profile_data": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityUpdateUserProfileDataRequest{
@@ -6292,12 +6293,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			IfPrimaryTerm: p.intp("if_primary_term"),
 			IfSeqNo:       p.intp("if_seq_no"),
 			Refresh:       api.Refresh(p.str("refresh")),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Security.UpdateUserProfileData(ctx, r, p.options(o)...)
+		return a.Raw.Security.UpdateUserProfileData(ctx, r, p.options(o)...)
 	},
 	"shutdown.delete_node": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ShutdownDeleteNodeRequest{
@@ -6308,7 +6309,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Shutdown.DeleteNode(ctx, r, p.options(o)...)
+		return a.Raw.Shutdown.DeleteNode(ctx, r, p.options(o)...)
 	},
 	"shutdown.get_node": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ShutdownGetNodeRequest{
@@ -6318,31 +6319,31 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Shutdown.GetNode(ctx, r, p.options(o)...)
+		return a.Raw.Shutdown.GetNode(ctx, r, p.options(o)...)
 	},
 	"shutdown.put_node": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.ShutdownPutNodeRequest{
 			NodeID:        p.str("node_id"),
 			MasterTimeout: p.str("master_timeout"),
 			Timeout:       p.str("timeout"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Shutdown.PutNode(ctx, r, p.options(o)...)
+		return a.Raw.Shutdown.PutNode(ctx, r, p.options(o)...)
 	},
 	"simulate.ingest": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SimulateIngestRequest{
 			Index:     p.str("index"),
 			MergeType: api.MergeType(p.str("merge_type")),
 			Pipeline:  p.str("pipeline"),
-			Body:      p.body(),
+			RawBody:   p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Simulate.Ingest(ctx, r, p.options(o)...)
+		return a.Raw.Simulate.Ingest(ctx, r, p.options(o)...)
 	},
 	"slm.delete_lifecycle": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SLMDeleteLifecycleRequest{
@@ -6353,7 +6354,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SLM.DeleteLifecycle(ctx, r, p.options(o)...)
+		return a.Raw.SLM.DeleteLifecycle(ctx, r, p.options(o)...)
 	},
 	"slm.execute_lifecycle": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SLMExecuteLifecycleRequest{
@@ -6364,7 +6365,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SLM.ExecuteLifecycle(ctx, r, p.options(o)...)
+		return a.Raw.SLM.ExecuteLifecycle(ctx, r, p.options(o)...)
 	},
 	"slm.execute_retention": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SLMExecuteRetentionRequest{
@@ -6374,7 +6375,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SLM.ExecuteRetention(ctx, r, p.options(o)...)
+		return a.Raw.SLM.ExecuteRetention(ctx, r, p.options(o)...)
 	},
 	"slm.get_lifecycle": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SLMGetLifecycleRequest{
@@ -6385,7 +6386,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SLM.GetLifecycle(ctx, r, p.options(o)...)
+		return a.Raw.SLM.GetLifecycle(ctx, r, p.options(o)...)
 	},
 	"slm.get_stats": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SLMGetStatsRequest{
@@ -6395,7 +6396,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SLM.GetStats(ctx, r, p.options(o)...)
+		return a.Raw.SLM.GetStats(ctx, r, p.options(o)...)
 	},
 	"slm.get_status": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SLMGetStatusRequest{
@@ -6405,19 +6406,19 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SLM.GetStatus(ctx, r, p.options(o)...)
+		return a.Raw.SLM.GetStatus(ctx, r, p.options(o)...)
 	},
 	"slm.put_lifecycle": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SLMPutLifecycleRequest{
 			PolicyID:      p.str("policy_id"),
 			MasterTimeout: p.str("master_timeout"),
 			Timeout:       p.str("timeout"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SLM.PutLifecycle(ctx, r, p.options(o)...)
+		return a.Raw.SLM.PutLifecycle(ctx, r, p.options(o)...)
 	},
 	"slm.start": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SLMStartRequest{
@@ -6427,7 +6428,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SLM.Start(ctx, r, p.options(o)...)
+		return a.Raw.SLM.Start(ctx, r, p.options(o)...)
 	},
 	"slm.stop": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SLMStopRequest{
@@ -6437,7 +6438,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SLM.Stop(ctx, r, p.options(o)...)
+		return a.Raw.SLM.Stop(ctx, r, p.options(o)...)
 	},
 	"snapshot.cleanup_repository": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SnapshotCleanupRepositoryRequest{
@@ -6448,7 +6449,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Snapshot.CleanupRepository(ctx, r, p.options(o)...)
+		return a.Raw.Snapshot.CleanupRepository(ctx, r, p.options(o)...)
 	},
 	"snapshot.clone": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SnapshotCloneRequest{
@@ -6456,12 +6457,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Snapshot:       p.str("snapshot"),
 			TargetSnapshot: p.str("target_snapshot"),
 			MasterTimeout:  p.str("master_timeout"),
-			Body:           p.body(),
+			RawBody:        p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Snapshot.Clone(ctx, r, p.options(o)...)
+		return a.Raw.Snapshot.Clone(ctx, r, p.options(o)...)
 	},
 	"snapshot.create": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SnapshotCreateRequest{
@@ -6469,12 +6470,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Snapshot:          p.str("snapshot"),
 			MasterTimeout:     p.str("master_timeout"),
 			WaitForCompletion: p.boolp("wait_for_completion"),
-			Body:              p.body(),
+			RawBody:           p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Snapshot.Create(ctx, r, p.options(o)...)
+		return a.Raw.Snapshot.Create(ctx, r, p.options(o)...)
 	},
 	"snapshot.create_repository": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SnapshotCreateRepositoryRequest{
@@ -6482,12 +6483,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			MasterTimeout: p.str("master_timeout"),
 			Timeout:       p.str("timeout"),
 			Verify:        p.boolp("verify"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Snapshot.CreateRepository(ctx, r, p.options(o)...)
+		return a.Raw.Snapshot.CreateRepository(ctx, r, p.options(o)...)
 	},
 	"snapshot.delete": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SnapshotDeleteRequest{
@@ -6499,7 +6500,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Snapshot.Delete(ctx, r, p.options(o)...)
+		return a.Raw.Snapshot.Delete(ctx, r, p.options(o)...)
 	},
 	"snapshot.delete_repository": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SnapshotDeleteRepositoryRequest{
@@ -6510,7 +6511,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Snapshot.DeleteRepository(ctx, r, p.options(o)...)
+		return a.Raw.Snapshot.DeleteRepository(ctx, r, p.options(o)...)
 	},
 	"snapshot.get": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SnapshotGetRequest{
@@ -6534,7 +6535,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Snapshot.Get(ctx, r, p.options(o)...)
+		return a.Raw.Snapshot.Get(ctx, r, p.options(o)...)
 	},
 	"snapshot.get_repository": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SnapshotGetRepositoryRequest{
@@ -6545,7 +6546,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Snapshot.GetRepository(ctx, r, p.options(o)...)
+		return a.Raw.Snapshot.GetRepository(ctx, r, p.options(o)...)
 	},
 	"snapshot.repository_analyze": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SnapshotRepositoryAnalyzeRequest{
@@ -6567,7 +6568,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Snapshot.RepositoryAnalyze(ctx, r, p.options(o)...)
+		return a.Raw.Snapshot.RepositoryAnalyze(ctx, r, p.options(o)...)
 	},
 	"snapshot.repository_verify_integrity": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SnapshotRepositoryVerifyIntegrityRequest{
@@ -6584,7 +6585,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Snapshot.RepositoryVerifyIntegrity(ctx, r, p.options(o)...)
+		return a.Raw.Snapshot.RepositoryVerifyIntegrity(ctx, r, p.options(o)...)
 	},
 	"snapshot.restore": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SnapshotRestoreRequest{
@@ -6592,12 +6593,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Snapshot:          p.str("snapshot"),
 			MasterTimeout:     p.str("master_timeout"),
 			WaitForCompletion: p.boolp("wait_for_completion"),
-			Body:              p.body(),
+			RawBody:           p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Snapshot.Restore(ctx, r, p.options(o)...)
+		return a.Raw.Snapshot.Restore(ctx, r, p.options(o)...)
 	},
 	"snapshot.status": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SnapshotStatusRequest{
@@ -6609,7 +6610,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Snapshot.Status(ctx, r, p.options(o)...)
+		return a.Raw.Snapshot.Status(ctx, r, p.options(o)...)
 	},
 	"snapshot.verify_repository": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SnapshotVerifyRepositoryRequest{
@@ -6620,16 +6621,16 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Snapshot.VerifyRepository(ctx, r, p.options(o)...)
+		return a.Raw.Snapshot.VerifyRepository(ctx, r, p.options(o)...)
 	},
 	"sql.clear_cursor": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SQLClearCursorRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SQL.ClearCursor(ctx, r, p.options(o)...)
+		return a.Raw.SQL.ClearCursor(ctx, r, p.options(o)...)
 	},
 	"sql.delete_async": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SQLDeleteAsyncRequest{
@@ -6638,7 +6639,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SQL.DeleteAsync(ctx, r, p.options(o)...)
+		return a.Raw.SQL.DeleteAsync(ctx, r, p.options(o)...)
 	},
 	"sql.get_async": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SQLGetAsyncRequest{
@@ -6651,7 +6652,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SQL.GetAsync(ctx, r, p.options(o)...)
+		return a.Raw.SQL.GetAsync(ctx, r, p.options(o)...)
 	},
 	"sql.get_async_status": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SQLGetAsyncStatusRequest{
@@ -6660,33 +6661,33 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SQL.GetAsyncStatus(ctx, r, p.options(o)...)
+		return a.Raw.SQL.GetAsyncStatus(ctx, r, p.options(o)...)
 	},
 	"sql.query": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SQLQueryRequest{
-			Format: api.Format(p.str("format")),
-			Body:   p.body(),
+			Format:  api.Format(p.str("format")),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SQL.Query(ctx, r, p.options(o)...)
+		return a.Raw.SQL.Query(ctx, r, p.options(o)...)
 	},
 	"sql.translate": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SQLTranslateRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SQL.Translate(ctx, r, p.options(o)...)
+		return a.Raw.SQL.Translate(ctx, r, p.options(o)...)
 	},
 	"ssl.certificates": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SSLCertificatesRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.SSL.Certificates(ctx, r, p.options(o)...)
+		return a.Raw.SSL.Certificates(ctx, r, p.options(o)...)
 	},
 	"streams.logs_disable": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.StreamsLogsDisableRequest{
@@ -6697,7 +6698,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Streams.LogsDisable(ctx, r, p.options(o)...)
+		return a.Raw.Streams.LogsDisable(ctx, r, p.options(o)...)
 	},
 	"streams.logs_enable": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.StreamsLogsEnableRequest{
@@ -6708,7 +6709,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Streams.LogsEnable(ctx, r, p.options(o)...)
+		return a.Raw.Streams.LogsEnable(ctx, r, p.options(o)...)
 	},
 	"streams.status": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.StreamsStatusRequest{
@@ -6717,7 +6718,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Streams.Status(ctx, r, p.options(o)...)
+		return a.Raw.Streams.Status(ctx, r, p.options(o)...)
 	},
 	"synonyms.delete_synonym": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SynonymsDeleteSynonymRequest{
@@ -6726,7 +6727,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Synonyms.DeleteSynonym(ctx, r, p.options(o)...)
+		return a.Raw.Synonyms.DeleteSynonym(ctx, r, p.options(o)...)
 	},
 	"synonyms.delete_synonym_rule": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SynonymsDeleteSynonymRuleRequest{
@@ -6737,7 +6738,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Synonyms.DeleteSynonymRule(ctx, r, p.options(o)...)
+		return a.Raw.Synonyms.DeleteSynonymRule(ctx, r, p.options(o)...)
 	},
 	"synonyms.get_synonym": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SynonymsGetSynonymRequest{
@@ -6749,7 +6750,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Synonyms.GetSynonym(ctx, r, p.options(o)...)
+		return a.Raw.Synonyms.GetSynonym(ctx, r, p.options(o)...)
 	},
 	"synonyms.get_synonym_rule": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SynonymsGetSynonymRuleRequest{
@@ -6759,7 +6760,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Synonyms.GetSynonymRule(ctx, r, p.options(o)...)
+		return a.Raw.Synonyms.GetSynonymRule(ctx, r, p.options(o)...)
 	},
 	"synonyms.get_synonyms_sets": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SynonymsGetSynonymsSetsRequest{
@@ -6769,31 +6770,31 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Synonyms.GetSynonymsSets(ctx, r, p.options(o)...)
+		return a.Raw.Synonyms.GetSynonymsSets(ctx, r, p.options(o)...)
 	},
 	"synonyms.put_synonym": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SynonymsPutSynonymRequest{
 			ID:      p.str("id"),
 			Append:  p.boolp("append"),
 			Refresh: p.boolp("refresh"),
-			Body:    p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Synonyms.PutSynonym(ctx, r, p.options(o)...)
+		return a.Raw.Synonyms.PutSynonym(ctx, r, p.options(o)...)
 	},
 	"synonyms.put_synonym_rule": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SynonymsPutSynonymRuleRequest{
 			SetID:   p.str("set_id"),
 			RuleID:  p.str("rule_id"),
 			Refresh: p.boolp("refresh"),
-			Body:    p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Synonyms.PutSynonymRule(ctx, r, p.options(o)...)
+		return a.Raw.Synonyms.PutSynonymRule(ctx, r, p.options(o)...)
 	},
 	"tasks.cancel": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.TasksCancelRequest{
@@ -6806,7 +6807,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Tasks.Cancel(ctx, r, p.options(o)...)
+		return a.Raw.Tasks.Cancel(ctx, r, p.options(o)...)
 	},
 	"tasks.get": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.TasksGetRequest{
@@ -6818,7 +6819,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Tasks.Get(ctx, r, p.options(o)...)
+		return a.Raw.Tasks.Get(ctx, r, p.options(o)...)
 	},
 	"tasks.list": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.TasksListRequest{
@@ -6833,7 +6834,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Tasks.List(ctx, r, p.options(o)...)
+		return a.Raw.Tasks.List(ctx, r, p.options(o)...)
 	},
 	"text_structure.find_field_structure": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.TextStructureFindFieldStructureRequest{
@@ -6855,7 +6856,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.TextStructure.FindFieldStructure(ctx, r, p.options(o)...)
+		return a.Raw.TextStructure.FindFieldStructure(ctx, r, p.options(o)...)
 	},
 	"text_structure.find_message_structure": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.TextStructureFindMessageStructureRequest{
@@ -6870,12 +6871,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Timeout:          p.str("timeout"),
 			TimestampField:   p.str("timestamp_field"),
 			TimestampFormat:  p.str("timestamp_format"),
-			Body:             p.body(),
+			RawBody:          p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.TextStructure.FindMessageStructure(ctx, r, p.options(o)...)
+		return a.Raw.TextStructure.FindMessageStructure(ctx, r, p.options(o)...)
 	},
 	"text_structure.find_structure": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.TextStructureFindStructureRequest{
@@ -6894,22 +6895,22 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Timeout:            p.str("timeout"),
 			TimestampField:     p.str("timestamp_field"),
 			TimestampFormat:    p.str("timestamp_format"),
-			Body:               p.body(),
+			RawBody:            p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.TextStructure.FindStructure(ctx, r, p.options(o)...)
+		return a.Raw.TextStructure.FindStructure(ctx, r, p.options(o)...)
 	},
 	"text_structure.test_grok_pattern": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.TextStructureTestGrokPatternRequest{
 			EcsCompatibility: p.str("ecs_compatibility"),
-			Body:             p.body(),
+			RawBody:          p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.TextStructure.TestGrokPattern(ctx, r, p.options(o)...)
+		return a.Raw.TextStructure.TestGrokPattern(ctx, r, p.options(o)...)
 	},
 	"transform.delete_transform": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.TransformDeleteTransformRequest{
@@ -6921,14 +6922,14 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Transform.DeleteTransform(ctx, r, p.options(o)...)
+		return a.Raw.Transform.DeleteTransform(ctx, r, p.options(o)...)
 	},
 	"transform.get_node_stats": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.TransformGetNodeStatsRequest{}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Transform.GetNodeStats(ctx, r, p.options(o)...)
+		return a.Raw.Transform.GetNodeStats(ctx, r, p.options(o)...)
 	},
 	"transform.get_transform": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.TransformGetTransformRequest{
@@ -6941,7 +6942,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Transform.GetTransform(ctx, r, p.options(o)...)
+		return a.Raw.Transform.GetTransform(ctx, r, p.options(o)...)
 	},
 	"transform.get_transform_stats": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.TransformGetTransformStatsRequest{
@@ -6955,30 +6956,30 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Transform.GetTransformStats(ctx, r, p.options(o)...)
+		return a.Raw.Transform.GetTransformStats(ctx, r, p.options(o)...)
 	},
 	"transform.preview_transform": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.TransformPreviewTransformRequest{
 			TransformID: p.str("transform_id"),
 			Timeout:     p.str("timeout"),
-			Body:        p.body(),
+			RawBody:     p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Transform.PreviewTransform(ctx, r, p.options(o)...)
+		return a.Raw.Transform.PreviewTransform(ctx, r, p.options(o)...)
 	},
 	"transform.put_transform": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.TransformPutTransformRequest{
 			TransformID:     p.str("transform_id"),
 			DeferValidation: p.boolp("defer_validation"),
 			Timeout:         p.str("timeout"),
-			Body:            p.body(),
+			RawBody:         p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Transform.PutTransform(ctx, r, p.options(o)...)
+		return a.Raw.Transform.PutTransform(ctx, r, p.options(o)...)
 	},
 	"transform.reset_transform": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.TransformResetTransformRequest{
@@ -6989,7 +6990,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Transform.ResetTransform(ctx, r, p.options(o)...)
+		return a.Raw.Transform.ResetTransform(ctx, r, p.options(o)...)
 	},
 	"transform.schedule_now_transform": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.TransformScheduleNowTransformRequest{
@@ -7000,7 +7001,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Transform.ScheduleNowTransform(ctx, r, p.options(o)...)
+		return a.Raw.Transform.ScheduleNowTransform(ctx, r, p.options(o)...)
 	},
 	"transform.set_upgrade_mode": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.TransformSetUpgradeModeRequest{
@@ -7010,7 +7011,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Transform.SetUpgradeMode(ctx, r, p.options(o)...)
+		return a.Raw.Transform.SetUpgradeMode(ctx, r, p.options(o)...)
 	},
 	"transform.start_transform": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.TransformStartTransformRequest{
@@ -7021,7 +7022,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Transform.StartTransform(ctx, r, p.options(o)...)
+		return a.Raw.Transform.StartTransform(ctx, r, p.options(o)...)
 	},
 	"transform.stop_transform": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.TransformStopTransformRequest{
@@ -7035,19 +7036,19 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Transform.StopTransform(ctx, r, p.options(o)...)
+		return a.Raw.Transform.StopTransform(ctx, r, p.options(o)...)
 	},
 	"transform.update_transform": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.TransformUpdateTransformRequest{
 			TransformID:     p.str("transform_id"),
 			DeferValidation: p.boolp("defer_validation"),
 			Timeout:         p.str("timeout"),
-			Body:            p.body(),
+			RawBody:         p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Transform.UpdateTransform(ctx, r, p.options(o)...)
+		return a.Raw.Transform.UpdateTransform(ctx, r, p.options(o)...)
 	},
 	"transform.upgrade_transforms": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.TransformUpgradeTransformsRequest{
@@ -7057,7 +7058,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Transform.UpgradeTransforms(ctx, r, p.options(o)...)
+		return a.Raw.Transform.UpgradeTransforms(ctx, r, p.options(o)...)
 	},
 	"watcher.ack_watch": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.WatcherAckWatchRequest{
@@ -7067,7 +7068,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Watcher.AckWatch(ctx, r, p.options(o)...)
+		return a.Raw.Watcher.AckWatch(ctx, r, p.options(o)...)
 	},
 	"watcher.activate_watch": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.WatcherActivateWatchRequest{
@@ -7076,7 +7077,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Watcher.ActivateWatch(ctx, r, p.options(o)...)
+		return a.Raw.Watcher.ActivateWatch(ctx, r, p.options(o)...)
 	},
 	"watcher.deactivate_watch": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.WatcherDeactivateWatchRequest{
@@ -7085,7 +7086,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Watcher.DeactivateWatch(ctx, r, p.options(o)...)
+		return a.Raw.Watcher.DeactivateWatch(ctx, r, p.options(o)...)
 	},
 	"watcher.delete_watch": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.WatcherDeleteWatchRequest{
@@ -7094,18 +7095,18 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Watcher.DeleteWatch(ctx, r, p.options(o)...)
+		return a.Raw.Watcher.DeleteWatch(ctx, r, p.options(o)...)
 	},
 	"watcher.execute_watch": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.WatcherExecuteWatchRequest{
-			ID:    p.str("id"),
-			Debug: p.boolp("debug"),
-			Body:  p.body(),
+			ID:      p.str("id"),
+			Debug:   p.boolp("debug"),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Watcher.ExecuteWatch(ctx, r, p.options(o)...)
+		return a.Raw.Watcher.ExecuteWatch(ctx, r, p.options(o)...)
 	},
 	"watcher.get_settings": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.WatcherGetSettingsRequest{
@@ -7114,7 +7115,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Watcher.GetSettings(ctx, r, p.options(o)...)
+		return a.Raw.Watcher.GetSettings(ctx, r, p.options(o)...)
 	},
 	"watcher.get_watch": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.WatcherGetWatchRequest{
@@ -7123,7 +7124,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Watcher.GetWatch(ctx, r, p.options(o)...)
+		return a.Raw.Watcher.GetWatch(ctx, r, p.options(o)...)
 	},
 	"watcher.put_watch": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.WatcherPutWatchRequest{
@@ -7132,21 +7133,21 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			IfPrimaryTerm: p.intp("if_primary_term"),
 			IfSeqNo:       p.intp("if_seq_no"),
 			Version:       p.intp("version"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Watcher.PutWatch(ctx, r, p.options(o)...)
+		return a.Raw.Watcher.PutWatch(ctx, r, p.options(o)...)
 	},
 	"watcher.query_watches": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.WatcherQueryWatchesRequest{
-			Body: p.body(),
+			RawBody: p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Watcher.QueryWatches(ctx, r, p.options(o)...)
+		return a.Raw.Watcher.QueryWatches(ctx, r, p.options(o)...)
 	},
 	"watcher.start": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.WatcherStartRequest{
@@ -7155,7 +7156,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Watcher.Start(ctx, r, p.options(o)...)
+		return a.Raw.Watcher.Start(ctx, r, p.options(o)...)
 	},
 	"watcher.stats": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.WatcherStatsRequest{
@@ -7165,7 +7166,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Watcher.Stats(ctx, r, p.options(o)...)
+		return a.Raw.Watcher.Stats(ctx, r, p.options(o)...)
 	},
 	"watcher.stop": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.WatcherStopRequest{
@@ -7174,18 +7175,18 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Watcher.Stop(ctx, r, p.options(o)...)
+		return a.Raw.Watcher.Stop(ctx, r, p.options(o)...)
 	},
 	"watcher.update_settings": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.WatcherUpdateSettingsRequest{
 			MasterTimeout: p.str("master_timeout"),
 			Timeout:       p.str("timeout"),
-			Body:          p.body(),
+			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.Watcher.UpdateSettings(ctx, r, p.options(o)...)
+		return a.Raw.Watcher.UpdateSettings(ctx, r, p.options(o)...)
 	},
 	"xpack.info": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.XPackInfoRequest{
@@ -7196,7 +7197,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.XPack.Info(ctx, r, p.options(o)...)
+		return a.Raw.XPack.Info(ctx, r, p.options(o)...)
 	},
 	"xpack.usage": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.XPackUsageRequest{
@@ -7205,7 +7206,2752 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		if err := p.done(); err != nil {
 			return nil, err
 		}
-		return a.XPack.Usage(ctx, r, p.options(o)...)
+		return a.Raw.XPack.Usage(ctx, r, p.options(o)...)
+	},
+}
+
+// responseTypes decodes the body of a 2xx response of each endpoint into the
+// typed response of the specification, as the typed API does.
+var responseTypes = map[string]func(data []byte) (any, error){
+	"bulk": func(data []byte) (any, error) {
+		var v api.BulkResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"capabilities": func(data []byte) (any, error) {
+		var v api.CapabilitiesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"clear_scroll": func(data []byte) (any, error) {
+		var v api.ClearScrollResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"close_point_in_time": func(data []byte) (any, error) {
+		var v api.ClosePointInTimeResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"count": func(data []byte) (any, error) {
+		var v api.CountResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"create": func(data []byte) (any, error) {
+		var v api.CreateResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"delete": func(data []byte) (any, error) {
+		var v api.DeleteResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"delete_by_query": func(data []byte) (any, error) {
+		var v api.DeleteByQueryResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"delete_by_query_rethrottle": func(data []byte) (any, error) {
+		var v api.DeleteByQueryRethrottleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"delete_script": func(data []byte) (any, error) {
+		var v api.DeleteScriptResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"explain": func(data []byte) (any, error) {
+		var v api.ExplainResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"field_caps": func(data []byte) (any, error) {
+		var v api.FieldCapsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"get": func(data []byte) (any, error) {
+		var v api.GetResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"get_script": func(data []byte) (any, error) {
+		var v api.GetScriptResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"get_script_context": func(data []byte) (any, error) {
+		var v api.GetScriptContextResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"get_script_languages": func(data []byte) (any, error) {
+		var v api.GetScriptLanguagesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"health_report": func(data []byte) (any, error) {
+		var v api.HealthReportResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"index": func(data []byte) (any, error) {
+		var v api.IndexResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"info": func(data []byte) (any, error) {
+		var v api.InfoResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"knn_search": func(data []byte) (any, error) {
+		var v api.KnnSearchResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"mget": func(data []byte) (any, error) {
+		var v api.MgetResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"msearch": func(data []byte) (any, error) {
+		var v api.MsearchResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"msearch_template": func(data []byte) (any, error) {
+		var v api.MsearchTemplateResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"mtermvectors": func(data []byte) (any, error) {
+		var v api.MtermvectorsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"open_point_in_time": func(data []byte) (any, error) {
+		var v api.OpenPointInTimeResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"put_script": func(data []byte) (any, error) {
+		var v api.PutScriptResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"rank_eval": func(data []byte) (any, error) {
+		var v api.RankEvalResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"reindex": func(data []byte) (any, error) {
+		var v api.ReindexResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"reindex_cancel": func(data []byte) (any, error) {
+		var v api.ReindexCancelResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"reindex_get": func(data []byte) (any, error) {
+		var v api.ReindexGetResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"reindex_list": func(data []byte) (any, error) {
+		var v api.ReindexListResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"reindex_rethrottle": func(data []byte) (any, error) {
+		var v api.ReindexRethrottleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"render_search_template": func(data []byte) (any, error) {
+		var v api.RenderSearchTemplateResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"scripts_painless_execute": func(data []byte) (any, error) {
+		var v api.ScriptsPainlessExecuteResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"scroll": func(data []byte) (any, error) {
+		var v api.ScrollResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"search": func(data []byte) (any, error) {
+		var v api.SearchResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"search_shards": func(data []byte) (any, error) {
+		var v api.SearchShardsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"search_template": func(data []byte) (any, error) {
+		var v api.SearchTemplateResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"terms_enum": func(data []byte) (any, error) {
+		var v api.TermsEnumResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"termvectors": func(data []byte) (any, error) {
+		var v api.TermvectorsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"update": func(data []byte) (any, error) {
+		var v api.UpdateResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"update_by_query": func(data []byte) (any, error) {
+		var v api.UpdateByQueryResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"update_by_query_rethrottle": func(data []byte) (any, error) {
+		var v api.UpdateByQueryRethrottleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"_internal.delete_desired_balance": func(data []byte) (any, error) {
+		var v api.InternalDeleteDesiredBalanceResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"_internal.delete_desired_nodes": func(data []byte) (any, error) {
+		var v api.InternalDeleteDesiredNodesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"_internal.update_desired_nodes": func(data []byte) (any, error) {
+		var v api.InternalUpdateDesiredNodesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"async_search.delete": func(data []byte) (any, error) {
+		var v api.AsyncSearchDeleteResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"async_search.get": func(data []byte) (any, error) {
+		var v api.AsyncSearchGetResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"async_search.status": func(data []byte) (any, error) {
+		var v api.AsyncSearchStatusResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"async_search.submit": func(data []byte) (any, error) {
+		var v api.AsyncSearchSubmitResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"autoscaling.delete_autoscaling_policy": func(data []byte) (any, error) {
+		var v api.AutoscalingDeleteAutoscalingPolicyResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"autoscaling.get_autoscaling_capacity": func(data []byte) (any, error) {
+		var v api.AutoscalingGetAutoscalingCapacityResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"autoscaling.get_autoscaling_policy": func(data []byte) (any, error) {
+		var v api.AutoscalingGetAutoscalingPolicyResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"autoscaling.put_autoscaling_policy": func(data []byte) (any, error) {
+		var v api.AutoscalingPutAutoscalingPolicyResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ccr.delete_auto_follow_pattern": func(data []byte) (any, error) {
+		var v api.CCRDeleteAutoFollowPatternResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ccr.follow": func(data []byte) (any, error) {
+		var v api.CCRFollowResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ccr.follow_info": func(data []byte) (any, error) {
+		var v api.CCRFollowInfoResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ccr.follow_stats": func(data []byte) (any, error) {
+		var v api.CCRFollowStatsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ccr.forget_follower": func(data []byte) (any, error) {
+		var v api.CCRForgetFollowerResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ccr.get_auto_follow_pattern": func(data []byte) (any, error) {
+		var v api.CCRGetAutoFollowPatternResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ccr.pause_auto_follow_pattern": func(data []byte) (any, error) {
+		var v api.CCRPauseAutoFollowPatternResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ccr.pause_follow": func(data []byte) (any, error) {
+		var v api.CCRPauseFollowResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ccr.put_auto_follow_pattern": func(data []byte) (any, error) {
+		var v api.CCRPutAutoFollowPatternResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ccr.resume_auto_follow_pattern": func(data []byte) (any, error) {
+		var v api.CCRResumeAutoFollowPatternResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ccr.resume_follow": func(data []byte) (any, error) {
+		var v api.CCRResumeFollowResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ccr.stats": func(data []byte) (any, error) {
+		var v api.CCRStatsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ccr.unfollow": func(data []byte) (any, error) {
+		var v api.CCRUnfollowResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cluster.allocation_explain": func(data []byte) (any, error) {
+		var v api.ClusterAllocationExplainResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cluster.delete_component_template": func(data []byte) (any, error) {
+		var v api.ClusterDeleteComponentTemplateResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cluster.delete_voting_config_exclusions": func(data []byte) (any, error) {
+		var v api.ClusterDeleteVotingConfigExclusionsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cluster.get_component_template": func(data []byte) (any, error) {
+		var v api.ClusterGetComponentTemplateResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cluster.get_settings": func(data []byte) (any, error) {
+		var v api.ClusterGetSettingsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cluster.health": func(data []byte) (any, error) {
+		var v api.ClusterHealthResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cluster.info": func(data []byte) (any, error) {
+		var v api.ClusterInfoResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cluster.pending_tasks": func(data []byte) (any, error) {
+		var v api.ClusterPendingTasksResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cluster.post_voting_config_exclusions": func(data []byte) (any, error) {
+		var v api.ClusterPostVotingConfigExclusionsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cluster.put_component_template": func(data []byte) (any, error) {
+		var v api.ClusterPutComponentTemplateResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cluster.put_settings": func(data []byte) (any, error) {
+		var v api.ClusterPutSettingsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cluster.remote_info": func(data []byte) (any, error) {
+		var v api.ClusterRemoteInfoResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cluster.reroute": func(data []byte) (any, error) {
+		var v api.ClusterRerouteResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"cluster.stats": func(data []byte) (any, error) {
+		var v api.ClusterStatsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.check_in": func(data []byte) (any, error) {
+		var v api.ConnectorCheckInResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.delete": func(data []byte) (any, error) {
+		var v api.ConnectorDeleteResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.get": func(data []byte) (any, error) {
+		var v api.ConnectorGetResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.last_sync": func(data []byte) (any, error) {
+		var v api.ConnectorLastSyncResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.list": func(data []byte) (any, error) {
+		var v api.ConnectorListResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.post": func(data []byte) (any, error) {
+		var v api.ConnectorPostResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.put": func(data []byte) (any, error) {
+		var v api.ConnectorPutResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.secret_delete": func(data []byte) (any, error) {
+		var v api.ConnectorSecretDeleteResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.secret_get": func(data []byte) (any, error) {
+		var v api.ConnectorSecretGetResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.secret_post": func(data []byte) (any, error) {
+		var v api.ConnectorSecretPostResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.secret_put": func(data []byte) (any, error) {
+		var v api.ConnectorSecretPutResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.sync_job_cancel": func(data []byte) (any, error) {
+		var v api.ConnectorSyncJobCancelResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.sync_job_check_in": func(data []byte) (any, error) {
+		var v api.ConnectorSyncJobCheckInResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.sync_job_claim": func(data []byte) (any, error) {
+		var v api.ConnectorSyncJobClaimResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.sync_job_delete": func(data []byte) (any, error) {
+		var v api.ConnectorSyncJobDeleteResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.sync_job_error": func(data []byte) (any, error) {
+		var v api.ConnectorSyncJobErrorResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.sync_job_get": func(data []byte) (any, error) {
+		var v api.ConnectorSyncJobGetResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.sync_job_list": func(data []byte) (any, error) {
+		var v api.ConnectorSyncJobListResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.sync_job_post": func(data []byte) (any, error) {
+		var v api.ConnectorSyncJobPostResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.sync_job_update_stats": func(data []byte) (any, error) {
+		var v api.ConnectorSyncJobUpdateStatsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.update_active_filtering": func(data []byte) (any, error) {
+		var v api.ConnectorUpdateActiveFilteringResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.update_api_key_id": func(data []byte) (any, error) {
+		var v api.ConnectorUpdateAPIKeyIDResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.update_configuration": func(data []byte) (any, error) {
+		var v api.ConnectorUpdateConfigurationResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.update_error": func(data []byte) (any, error) {
+		var v api.ConnectorUpdateErrorResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.update_features": func(data []byte) (any, error) {
+		var v api.ConnectorUpdateFeaturesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.update_filtering": func(data []byte) (any, error) {
+		var v api.ConnectorUpdateFilteringResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.update_filtering_validation": func(data []byte) (any, error) {
+		var v api.ConnectorUpdateFilteringValidationResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.update_index_name": func(data []byte) (any, error) {
+		var v api.ConnectorUpdateIndexNameResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.update_name": func(data []byte) (any, error) {
+		var v api.ConnectorUpdateNameResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.update_native": func(data []byte) (any, error) {
+		var v api.ConnectorUpdateNativeResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.update_pipeline": func(data []byte) (any, error) {
+		var v api.ConnectorUpdatePipelineResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.update_scheduling": func(data []byte) (any, error) {
+		var v api.ConnectorUpdateSchedulingResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.update_service_type": func(data []byte) (any, error) {
+		var v api.ConnectorUpdateServiceTypeResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"connector.update_status": func(data []byte) (any, error) {
+		var v api.ConnectorUpdateStatusResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"dangling_indices.delete_dangling_index": func(data []byte) (any, error) {
+		var v api.DanglingIndicesDeleteDanglingIndexResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"dangling_indices.import_dangling_index": func(data []byte) (any, error) {
+		var v api.DanglingIndicesImportDanglingIndexResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"dangling_indices.list_dangling_indices": func(data []byte) (any, error) {
+		var v api.DanglingIndicesListDanglingIndicesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"enrich.delete_policy": func(data []byte) (any, error) {
+		var v api.EnrichDeletePolicyResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"enrich.execute_policy": func(data []byte) (any, error) {
+		var v api.EnrichExecutePolicyResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"enrich.get_policy": func(data []byte) (any, error) {
+		var v api.EnrichGetPolicyResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"enrich.put_policy": func(data []byte) (any, error) {
+		var v api.EnrichPutPolicyResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"enrich.stats": func(data []byte) (any, error) {
+		var v api.EnrichStatsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"eql.delete": func(data []byte) (any, error) {
+		var v api.EQLDeleteResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"eql.get": func(data []byte) (any, error) {
+		var v api.EQLGetResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"eql.get_status": func(data []byte) (any, error) {
+		var v api.EQLGetStatusResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"eql.search": func(data []byte) (any, error) {
+		var v api.EQLSearchResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"esql.async_query": func(data []byte) (any, error) {
+		var v api.ESQLAsyncQueryResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"esql.async_query_delete": func(data []byte) (any, error) {
+		var v api.ESQLAsyncQueryDeleteResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"esql.async_query_get": func(data []byte) (any, error) {
+		var v api.ESQLAsyncQueryGetResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"esql.async_query_stop": func(data []byte) (any, error) {
+		var v api.ESQLAsyncQueryStopResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"esql.delete_data_source": func(data []byte) (any, error) {
+		var v api.ESQLDeleteDataSourceResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"esql.delete_dataset": func(data []byte) (any, error) {
+		var v api.ESQLDeleteDatasetResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"esql.delete_view": func(data []byte) (any, error) {
+		var v api.ESQLDeleteViewResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"esql.get_data_source": func(data []byte) (any, error) {
+		var v api.ESQLGetDataSourceResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"esql.get_dataset": func(data []byte) (any, error) {
+		var v api.ESQLGetDatasetResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"esql.get_query": func(data []byte) (any, error) {
+		var v api.ESQLGetQueryResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"esql.get_view": func(data []byte) (any, error) {
+		var v api.ESQLGetViewResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"esql.list_queries": func(data []byte) (any, error) {
+		var v api.ESQLListQueriesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"esql.put_data_source": func(data []byte) (any, error) {
+		var v api.ESQLPutDataSourceResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"esql.put_dataset": func(data []byte) (any, error) {
+		var v api.ESQLPutDatasetResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"esql.put_view": func(data []byte) (any, error) {
+		var v api.ESQLPutViewResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"esql.query": func(data []byte) (any, error) {
+		var v api.ESQLQueryResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"features.get_features": func(data []byte) (any, error) {
+		var v api.FeaturesGetFeaturesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"features.reset_features": func(data []byte) (any, error) {
+		var v api.FeaturesResetFeaturesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"fleet.delete_secret": func(data []byte) (any, error) {
+		var v api.FleetDeleteSecretResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"fleet.get_secret": func(data []byte) (any, error) {
+		var v api.FleetGetSecretResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"fleet.global_checkpoints": func(data []byte) (any, error) {
+		var v api.FleetGlobalCheckpointsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"fleet.msearch": func(data []byte) (any, error) {
+		var v api.FleetMsearchResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"fleet.post_secret": func(data []byte) (any, error) {
+		var v api.FleetPostSecretResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"fleet.search": func(data []byte) (any, error) {
+		var v api.FleetSearchResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"graph.explore": func(data []byte) (any, error) {
+		var v api.GraphExploreResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ilm.delete_lifecycle": func(data []byte) (any, error) {
+		var v api.ILMDeleteLifecycleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ilm.explain_lifecycle": func(data []byte) (any, error) {
+		var v api.ILMExplainLifecycleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ilm.get_lifecycle": func(data []byte) (any, error) {
+		var v api.ILMGetLifecycleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ilm.get_status": func(data []byte) (any, error) {
+		var v api.ILMGetStatusResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ilm.migrate_to_data_tiers": func(data []byte) (any, error) {
+		var v api.ILMMigrateToDataTiersResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ilm.move_to_step": func(data []byte) (any, error) {
+		var v api.ILMMoveToStepResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ilm.put_lifecycle": func(data []byte) (any, error) {
+		var v api.ILMPutLifecycleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ilm.remove_policy": func(data []byte) (any, error) {
+		var v api.ILMRemovePolicyResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ilm.retry": func(data []byte) (any, error) {
+		var v api.ILMRetryResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ilm.start": func(data []byte) (any, error) {
+		var v api.ILMStartResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ilm.stop": func(data []byte) (any, error) {
+		var v api.ILMStopResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.add_block": func(data []byte) (any, error) {
+		var v api.IndicesAddBlockResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.analyze": func(data []byte) (any, error) {
+		var v api.IndicesAnalyzeResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.cancel_migrate_reindex": func(data []byte) (any, error) {
+		var v api.IndicesCancelMigrateReindexResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.clear_cache": func(data []byte) (any, error) {
+		var v api.IndicesClearCacheResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.clone": func(data []byte) (any, error) {
+		var v api.IndicesCloneResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.close": func(data []byte) (any, error) {
+		var v api.IndicesCloseResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.create": func(data []byte) (any, error) {
+		var v api.IndicesCreateResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.create_data_stream": func(data []byte) (any, error) {
+		var v api.IndicesCreateDataStreamResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.create_from": func(data []byte) (any, error) {
+		var v api.IndicesCreateFromResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.data_streams_stats": func(data []byte) (any, error) {
+		var v api.IndicesDataStreamsStatsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.delete": func(data []byte) (any, error) {
+		var v api.IndicesDeleteResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.delete_alias": func(data []byte) (any, error) {
+		var v api.IndicesDeleteAliasResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.delete_data_lifecycle": func(data []byte) (any, error) {
+		var v api.IndicesDeleteDataLifecycleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.delete_data_stream": func(data []byte) (any, error) {
+		var v api.IndicesDeleteDataStreamResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.delete_data_stream_options": func(data []byte) (any, error) {
+		var v api.IndicesDeleteDataStreamOptionsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.delete_index_template": func(data []byte) (any, error) {
+		var v api.IndicesDeleteIndexTemplateResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.delete_template": func(data []byte) (any, error) {
+		var v api.IndicesDeleteTemplateResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.explain_data_lifecycle": func(data []byte) (any, error) {
+		var v api.IndicesExplainDataLifecycleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.field_usage_stats": func(data []byte) (any, error) {
+		var v api.IndicesFieldUsageStatsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.flush": func(data []byte) (any, error) {
+		var v api.IndicesFlushResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.forcemerge": func(data []byte) (any, error) {
+		var v api.IndicesForcemergeResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.get": func(data []byte) (any, error) {
+		var v api.IndicesGetResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.get_alias": func(data []byte) (any, error) {
+		var v api.IndicesGetAliasResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.get_data_lifecycle": func(data []byte) (any, error) {
+		var v api.IndicesGetDataLifecycleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.get_data_lifecycle_stats": func(data []byte) (any, error) {
+		var v api.IndicesGetDataLifecycleStatsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.get_data_stream": func(data []byte) (any, error) {
+		var v api.IndicesGetDataStreamResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.get_data_stream_mappings": func(data []byte) (any, error) {
+		var v api.IndicesGetDataStreamMappingsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.get_data_stream_options": func(data []byte) (any, error) {
+		var v api.IndicesGetDataStreamOptionsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.get_data_stream_settings": func(data []byte) (any, error) {
+		var v api.IndicesGetDataStreamSettingsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.get_field_mapping": func(data []byte) (any, error) {
+		var v api.IndicesGetFieldMappingResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.get_index_template": func(data []byte) (any, error) {
+		var v api.IndicesGetIndexTemplateResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.get_mapping": func(data []byte) (any, error) {
+		var v api.IndicesGetMappingResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.get_migrate_reindex_status": func(data []byte) (any, error) {
+		var v api.IndicesGetMigrateReindexStatusResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.get_settings": func(data []byte) (any, error) {
+		var v api.IndicesGetSettingsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.get_template": func(data []byte) (any, error) {
+		var v api.IndicesGetTemplateResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.migrate_reindex": func(data []byte) (any, error) {
+		var v api.IndicesMigrateReindexResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.migrate_to_data_stream": func(data []byte) (any, error) {
+		var v api.IndicesMigrateToDataStreamResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.modify_data_stream": func(data []byte) (any, error) {
+		var v api.IndicesModifyDataStreamResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.open": func(data []byte) (any, error) {
+		var v api.IndicesOpenResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.put_alias": func(data []byte) (any, error) {
+		var v api.IndicesPutAliasResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.put_data_lifecycle": func(data []byte) (any, error) {
+		var v api.IndicesPutDataLifecycleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.put_data_stream_mappings": func(data []byte) (any, error) {
+		var v api.IndicesPutDataStreamMappingsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.put_data_stream_options": func(data []byte) (any, error) {
+		var v api.IndicesPutDataStreamOptionsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.put_data_stream_settings": func(data []byte) (any, error) {
+		var v api.IndicesPutDataStreamSettingsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.put_index_template": func(data []byte) (any, error) {
+		var v api.IndicesPutIndexTemplateResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.put_mapping": func(data []byte) (any, error) {
+		var v api.IndicesPutMappingResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.put_settings": func(data []byte) (any, error) {
+		var v api.IndicesPutSettingsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.put_template": func(data []byte) (any, error) {
+		var v api.IndicesPutTemplateResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.recovery": func(data []byte) (any, error) {
+		var v api.IndicesRecoveryResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.refresh": func(data []byte) (any, error) {
+		var v api.IndicesRefreshResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.reload_search_analyzers": func(data []byte) (any, error) {
+		var v api.IndicesReloadSearchAnalyzersResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.remove_block": func(data []byte) (any, error) {
+		var v api.IndicesRemoveBlockResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.resolve_cluster": func(data []byte) (any, error) {
+		var v api.IndicesResolveClusterResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.resolve_index": func(data []byte) (any, error) {
+		var v api.IndicesResolveIndexResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.rollover": func(data []byte) (any, error) {
+		var v api.IndicesRolloverResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.segments": func(data []byte) (any, error) {
+		var v api.IndicesSegmentsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.shard_stores": func(data []byte) (any, error) {
+		var v api.IndicesShardStoresResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.shrink": func(data []byte) (any, error) {
+		var v api.IndicesShrinkResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.simulate_index_template": func(data []byte) (any, error) {
+		var v api.IndicesSimulateIndexTemplateResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.simulate_template": func(data []byte) (any, error) {
+		var v api.IndicesSimulateTemplateResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.split": func(data []byte) (any, error) {
+		var v api.IndicesSplitResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.stats": func(data []byte) (any, error) {
+		var v api.IndicesStatsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.update_aliases": func(data []byte) (any, error) {
+		var v api.IndicesUpdateAliasesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"indices.validate_query": func(data []byte) (any, error) {
+		var v api.IndicesValidateQueryResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.completion": func(data []byte) (any, error) {
+		var v api.InferenceCompletionResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.delete": func(data []byte) (any, error) {
+		var v api.InferenceDeleteResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.delete_region_policy": func(data []byte) (any, error) {
+		var v api.InferenceDeleteRegionPolicyResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.embedding": func(data []byte) (any, error) {
+		var v api.InferenceEmbeddingResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.get": func(data []byte) (any, error) {
+		var v api.InferenceGetResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.get_region_policy": func(data []byte) (any, error) {
+		var v api.InferenceGetRegionPolicyResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.inference": func(data []byte) (any, error) {
+		var v api.InferenceInferenceResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put": func(data []byte) (any, error) {
+		var v api.InferencePutResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_ai21": func(data []byte) (any, error) {
+		var v api.InferencePutAi21Response
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_alibabacloud": func(data []byte) (any, error) {
+		var v api.InferencePutAlibabacloudResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_amazonbedrock": func(data []byte) (any, error) {
+		var v api.InferencePutAmazonbedrockResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_amazonsagemaker": func(data []byte) (any, error) {
+		var v api.InferencePutAmazonsagemakerResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_anthropic": func(data []byte) (any, error) {
+		var v api.InferencePutAnthropicResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_azureaistudio": func(data []byte) (any, error) {
+		var v api.InferencePutAzureaistudioResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_azureopenai": func(data []byte) (any, error) {
+		var v api.InferencePutAzureopenaiResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_cohere": func(data []byte) (any, error) {
+		var v api.InferencePutCohereResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_contextualai": func(data []byte) (any, error) {
+		var v api.InferencePutContextualaiResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_custom": func(data []byte) (any, error) {
+		var v api.InferencePutCustomResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_deepseek": func(data []byte) (any, error) {
+		var v api.InferencePutDeepseekResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_elasticsearch": func(data []byte) (any, error) {
+		var v api.InferencePutElasticsearchResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_elser": func(data []byte) (any, error) {
+		var v api.InferencePutElserResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_fireworksai": func(data []byte) (any, error) {
+		var v api.InferencePutFireworksaiResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_googleaistudio": func(data []byte) (any, error) {
+		var v api.InferencePutGoogleaistudioResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_googlevertexai": func(data []byte) (any, error) {
+		var v api.InferencePutGooglevertexaiResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_groq": func(data []byte) (any, error) {
+		var v api.InferencePutGroqResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_hugging_face": func(data []byte) (any, error) {
+		var v api.InferencePutHuggingFaceResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_jinaai": func(data []byte) (any, error) {
+		var v api.InferencePutJinaaiResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_llama": func(data []byte) (any, error) {
+		var v api.InferencePutLlamaResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_mistral": func(data []byte) (any, error) {
+		var v api.InferencePutMistralResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_nvidia": func(data []byte) (any, error) {
+		var v api.InferencePutNvidiaResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_openai": func(data []byte) (any, error) {
+		var v api.InferencePutOpenaiResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_openshift_ai": func(data []byte) (any, error) {
+		var v api.InferencePutOpenshiftAiResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_region_policy": func(data []byte) (any, error) {
+		var v api.InferencePutRegionPolicyResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_voyageai": func(data []byte) (any, error) {
+		var v api.InferencePutVoyageaiResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.put_watsonx": func(data []byte) (any, error) {
+		var v api.InferencePutWatsonxResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.rerank": func(data []byte) (any, error) {
+		var v api.InferenceRerankResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.sparse_embedding": func(data []byte) (any, error) {
+		var v api.InferenceSparseEmbeddingResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.text_embedding": func(data []byte) (any, error) {
+		var v api.InferenceTextEmbeddingResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"inference.update": func(data []byte) (any, error) {
+		var v api.InferenceUpdateResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ingest.delete_geoip_database": func(data []byte) (any, error) {
+		var v api.IngestDeleteGeoIPDatabaseResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ingest.delete_ip_location_database": func(data []byte) (any, error) {
+		var v api.IngestDeleteIPLocationDatabaseResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ingest.delete_pipeline": func(data []byte) (any, error) {
+		var v api.IngestDeletePipelineResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ingest.geo_ip_stats": func(data []byte) (any, error) {
+		var v api.IngestGeoIPStatsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ingest.get_geoip_database": func(data []byte) (any, error) {
+		var v api.IngestGetGeoIPDatabaseResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ingest.get_ip_location_database": func(data []byte) (any, error) {
+		var v api.IngestGetIPLocationDatabaseResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ingest.get_pipeline": func(data []byte) (any, error) {
+		var v api.IngestGetPipelineResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ingest.processor_grok": func(data []byte) (any, error) {
+		var v api.IngestProcessorGrokResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ingest.put_geoip_database": func(data []byte) (any, error) {
+		var v api.IngestPutGeoIPDatabaseResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ingest.put_ip_location_database": func(data []byte) (any, error) {
+		var v api.IngestPutIPLocationDatabaseResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ingest.put_pipeline": func(data []byte) (any, error) {
+		var v api.IngestPutPipelineResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ingest.simulate": func(data []byte) (any, error) {
+		var v api.IngestSimulateResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"license.delete": func(data []byte) (any, error) {
+		var v api.LicenseDeleteResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"license.get": func(data []byte) (any, error) {
+		var v api.LicenseGetResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"license.get_basic_status": func(data []byte) (any, error) {
+		var v api.LicenseGetBasicStatusResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"license.get_trial_status": func(data []byte) (any, error) {
+		var v api.LicenseGetTrialStatusResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"license.post": func(data []byte) (any, error) {
+		var v api.LicensePostResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"license.post_start_basic": func(data []byte) (any, error) {
+		var v api.LicensePostStartBasicResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"license.post_start_trial": func(data []byte) (any, error) {
+		var v api.LicensePostStartTrialResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"logstash.delete_pipeline": func(data []byte) (any, error) {
+		var v api.LogstashDeletePipelineResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"logstash.get_pipeline": func(data []byte) (any, error) {
+		var v api.LogstashGetPipelineResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"logstash.put_pipeline": func(data []byte) (any, error) {
+		var v api.LogstashPutPipelineResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"migration.deprecations": func(data []byte) (any, error) {
+		var v api.MigrationDeprecationsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"migration.get_feature_upgrade_status": func(data []byte) (any, error) {
+		var v api.MigrationGetFeatureUpgradeStatusResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"migration.post_feature_upgrade": func(data []byte) (any, error) {
+		var v api.MigrationPostFeatureUpgradeResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.clear_trained_model_deployment_cache": func(data []byte) (any, error) {
+		var v api.MLClearTrainedModelDeploymentCacheResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.close_job": func(data []byte) (any, error) {
+		var v api.MLCloseJobResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.delete_calendar": func(data []byte) (any, error) {
+		var v api.MLDeleteCalendarResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.delete_calendar_event": func(data []byte) (any, error) {
+		var v api.MLDeleteCalendarEventResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.delete_calendar_job": func(data []byte) (any, error) {
+		var v api.MLDeleteCalendarJobResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.delete_data_frame_analytics": func(data []byte) (any, error) {
+		var v api.MLDeleteDataFrameAnalyticsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.delete_datafeed": func(data []byte) (any, error) {
+		var v api.MLDeleteDatafeedResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.delete_expired_data": func(data []byte) (any, error) {
+		var v api.MLDeleteExpiredDataResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.delete_filter": func(data []byte) (any, error) {
+		var v api.MLDeleteFilterResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.delete_forecast": func(data []byte) (any, error) {
+		var v api.MLDeleteForecastResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.delete_job": func(data []byte) (any, error) {
+		var v api.MLDeleteJobResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.delete_model_snapshot": func(data []byte) (any, error) {
+		var v api.MLDeleteModelSnapshotResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.delete_trained_model": func(data []byte) (any, error) {
+		var v api.MLDeleteTrainedModelResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.delete_trained_model_alias": func(data []byte) (any, error) {
+		var v api.MLDeleteTrainedModelAliasResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.estimate_model_memory": func(data []byte) (any, error) {
+		var v api.MLEstimateModelMemoryResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.evaluate_data_frame": func(data []byte) (any, error) {
+		var v api.MLEvaluateDataFrameResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.explain_data_frame_analytics": func(data []byte) (any, error) {
+		var v api.MLExplainDataFrameAnalyticsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.flush_job": func(data []byte) (any, error) {
+		var v api.MLFlushJobResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.forecast": func(data []byte) (any, error) {
+		var v api.MLForecastResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.get_buckets": func(data []byte) (any, error) {
+		var v api.MLGetBucketsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.get_calendar_events": func(data []byte) (any, error) {
+		var v api.MLGetCalendarEventsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.get_calendars": func(data []byte) (any, error) {
+		var v api.MLGetCalendarsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.get_categories": func(data []byte) (any, error) {
+		var v api.MLGetCategoriesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.get_data_frame_analytics": func(data []byte) (any, error) {
+		var v api.MLGetDataFrameAnalyticsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.get_data_frame_analytics_stats": func(data []byte) (any, error) {
+		var v api.MLGetDataFrameAnalyticsStatsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.get_datafeed_stats": func(data []byte) (any, error) {
+		var v api.MLGetDatafeedStatsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.get_datafeeds": func(data []byte) (any, error) {
+		var v api.MLGetDatafeedsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.get_filters": func(data []byte) (any, error) {
+		var v api.MLGetFiltersResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.get_influencers": func(data []byte) (any, error) {
+		var v api.MLGetInfluencersResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.get_job_stats": func(data []byte) (any, error) {
+		var v api.MLGetJobStatsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.get_jobs": func(data []byte) (any, error) {
+		var v api.MLGetJobsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.get_memory_stats": func(data []byte) (any, error) {
+		var v api.MLGetMemoryStatsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.get_model_snapshot_upgrade_stats": func(data []byte) (any, error) {
+		var v api.MLGetModelSnapshotUpgradeStatsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.get_model_snapshots": func(data []byte) (any, error) {
+		var v api.MLGetModelSnapshotsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.get_overall_buckets": func(data []byte) (any, error) {
+		var v api.MLGetOverallBucketsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.get_records": func(data []byte) (any, error) {
+		var v api.MLGetRecordsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.get_trained_models": func(data []byte) (any, error) {
+		var v api.MLGetTrainedModelsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.get_trained_models_stats": func(data []byte) (any, error) {
+		var v api.MLGetTrainedModelsStatsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.infer_trained_model": func(data []byte) (any, error) {
+		var v api.MLInferTrainedModelResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.info": func(data []byte) (any, error) {
+		var v api.MLInfoResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.open_job": func(data []byte) (any, error) {
+		var v api.MLOpenJobResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.post_calendar_events": func(data []byte) (any, error) {
+		var v api.MLPostCalendarEventsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.post_data": func(data []byte) (any, error) {
+		var v api.MLPostDataResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.preview_data_frame_analytics": func(data []byte) (any, error) {
+		var v api.MLPreviewDataFrameAnalyticsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.preview_datafeed": func(data []byte) (any, error) {
+		var v api.MLPreviewDatafeedResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.put_calendar": func(data []byte) (any, error) {
+		var v api.MLPutCalendarResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.put_calendar_job": func(data []byte) (any, error) {
+		var v api.MLPutCalendarJobResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.put_data_frame_analytics": func(data []byte) (any, error) {
+		var v api.MLPutDataFrameAnalyticsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.put_datafeed": func(data []byte) (any, error) {
+		var v api.MLPutDatafeedResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.put_filter": func(data []byte) (any, error) {
+		var v api.MLPutFilterResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.put_job": func(data []byte) (any, error) {
+		var v api.MLPutJobResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.put_trained_model": func(data []byte) (any, error) {
+		var v api.MLPutTrainedModelResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.put_trained_model_alias": func(data []byte) (any, error) {
+		var v api.MLPutTrainedModelAliasResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.put_trained_model_definition_part": func(data []byte) (any, error) {
+		var v api.MLPutTrainedModelDefinitionPartResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.put_trained_model_vocabulary": func(data []byte) (any, error) {
+		var v api.MLPutTrainedModelVocabularyResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.reset_job": func(data []byte) (any, error) {
+		var v api.MLResetJobResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.revert_model_snapshot": func(data []byte) (any, error) {
+		var v api.MLRevertModelSnapshotResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.set_upgrade_mode": func(data []byte) (any, error) {
+		var v api.MLSetUpgradeModeResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.start_data_frame_analytics": func(data []byte) (any, error) {
+		var v api.MLStartDataFrameAnalyticsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.start_datafeed": func(data []byte) (any, error) {
+		var v api.MLStartDatafeedResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.start_trained_model_deployment": func(data []byte) (any, error) {
+		var v api.MLStartTrainedModelDeploymentResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.stop_data_frame_analytics": func(data []byte) (any, error) {
+		var v api.MLStopDataFrameAnalyticsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.stop_datafeed": func(data []byte) (any, error) {
+		var v api.MLStopDatafeedResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.stop_trained_model_deployment": func(data []byte) (any, error) {
+		var v api.MLStopTrainedModelDeploymentResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.update_data_frame_analytics": func(data []byte) (any, error) {
+		var v api.MLUpdateDataFrameAnalyticsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.update_datafeed": func(data []byte) (any, error) {
+		var v api.MLUpdateDatafeedResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.update_filter": func(data []byte) (any, error) {
+		var v api.MLUpdateFilterResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.update_job": func(data []byte) (any, error) {
+		var v api.MLUpdateJobResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.update_model_snapshot": func(data []byte) (any, error) {
+		var v api.MLUpdateModelSnapshotResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.update_trained_model_deployment": func(data []byte) (any, error) {
+		var v api.MLUpdateTrainedModelDeploymentResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.upgrade_job_snapshot": func(data []byte) (any, error) {
+		var v api.MLUpgradeJobSnapshotResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.validate": func(data []byte) (any, error) {
+		var v api.MLValidateResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ml.validate_detector": func(data []byte) (any, error) {
+		var v api.MLValidateDetectorResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"monitoring.bulk": func(data []byte) (any, error) {
+		var v api.MonitoringBulkResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"nodes.clear_repositories_metering_archive": func(data []byte) (any, error) {
+		var v api.NodesClearRepositoriesMeteringArchiveResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"nodes.get_repositories_metering_info": func(data []byte) (any, error) {
+		var v api.NodesGetRepositoriesMeteringInfoResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"nodes.info": func(data []byte) (any, error) {
+		var v api.NodesInfoResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"nodes.reload_secure_settings": func(data []byte) (any, error) {
+		var v api.NodesReloadSecureSettingsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"nodes.stats": func(data []byte) (any, error) {
+		var v api.NodesStatsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"nodes.usage": func(data []byte) (any, error) {
+		var v api.NodesUsageResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"profiling.status": func(data []byte) (any, error) {
+		var v api.ProfilingStatusResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"project.create_many_routing": func(data []byte) (any, error) {
+		var v api.ProjectCreateManyRoutingResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"project.create_routing": func(data []byte) (any, error) {
+		var v api.ProjectCreateRoutingResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"project.delete_routing": func(data []byte) (any, error) {
+		var v api.ProjectDeleteRoutingResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"project.get_many_routing": func(data []byte) (any, error) {
+		var v api.ProjectGetManyRoutingResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"project.get_routing": func(data []byte) (any, error) {
+		var v api.ProjectGetRoutingResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"project.tags": func(data []byte) (any, error) {
+		var v api.ProjectTagsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"query_rules.delete_rule": func(data []byte) (any, error) {
+		var v api.QueryRulesDeleteRuleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"query_rules.delete_ruleset": func(data []byte) (any, error) {
+		var v api.QueryRulesDeleteRulesetResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"query_rules.get_rule": func(data []byte) (any, error) {
+		var v api.QueryRulesGetRuleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"query_rules.get_ruleset": func(data []byte) (any, error) {
+		var v api.QueryRulesGetRulesetResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"query_rules.list_rulesets": func(data []byte) (any, error) {
+		var v api.QueryRulesListRulesetsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"query_rules.put_rule": func(data []byte) (any, error) {
+		var v api.QueryRulesPutRuleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"query_rules.put_ruleset": func(data []byte) (any, error) {
+		var v api.QueryRulesPutRulesetResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"query_rules.test": func(data []byte) (any, error) {
+		var v api.QueryRulesTestResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"rollup.delete_job": func(data []byte) (any, error) {
+		var v api.RollupDeleteJobResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"rollup.get_jobs": func(data []byte) (any, error) {
+		var v api.RollupGetJobsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"rollup.get_rollup_caps": func(data []byte) (any, error) {
+		var v api.RollupGetRollupCapsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"rollup.get_rollup_index_caps": func(data []byte) (any, error) {
+		var v api.RollupGetRollupIndexCapsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"rollup.put_job": func(data []byte) (any, error) {
+		var v api.RollupPutJobResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"rollup.rollup_search": func(data []byte) (any, error) {
+		var v api.RollupRollupSearchResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"rollup.start_job": func(data []byte) (any, error) {
+		var v api.RollupStartJobResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"rollup.stop_job": func(data []byte) (any, error) {
+		var v api.RollupStopJobResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"search_application.delete": func(data []byte) (any, error) {
+		var v api.SearchApplicationDeleteResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"search_application.delete_behavioral_analytics": func(data []byte) (any, error) {
+		var v api.SearchApplicationDeleteBehavioralAnalyticsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"search_application.get": func(data []byte) (any, error) {
+		var v api.SearchApplicationGetResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"search_application.get_behavioral_analytics": func(data []byte) (any, error) {
+		var v api.SearchApplicationGetBehavioralAnalyticsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"search_application.list": func(data []byte) (any, error) {
+		var v api.SearchApplicationListResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"search_application.post_behavioral_analytics_event": func(data []byte) (any, error) {
+		var v api.SearchApplicationPostBehavioralAnalyticsEventResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"search_application.put": func(data []byte) (any, error) {
+		var v api.SearchApplicationPutResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"search_application.put_behavioral_analytics": func(data []byte) (any, error) {
+		var v api.SearchApplicationPutBehavioralAnalyticsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"search_application.render_query": func(data []byte) (any, error) {
+		var v api.SearchApplicationRenderQueryResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"search_application.search": func(data []byte) (any, error) {
+		var v api.SearchApplicationSearchResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"searchable_snapshots.cache_stats": func(data []byte) (any, error) {
+		var v api.SearchableSnapshotsCacheStatsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"searchable_snapshots.mount": func(data []byte) (any, error) {
+		var v api.SearchableSnapshotsMountResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"searchable_snapshots.stats": func(data []byte) (any, error) {
+		var v api.SearchableSnapshotsStatsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.activate_user_profile": func(data []byte) (any, error) {
+		var v api.SecurityActivateUserProfileResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.authenticate": func(data []byte) (any, error) {
+		var v api.SecurityAuthenticateResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.bulk_delete_role": func(data []byte) (any, error) {
+		var v api.SecurityBulkDeleteRoleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.bulk_put_role": func(data []byte) (any, error) {
+		var v api.SecurityBulkPutRoleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.bulk_update_api_keys": func(data []byte) (any, error) {
+		var v api.SecurityBulkUpdateAPIKeysResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.change_password": func(data []byte) (any, error) {
+		var v api.SecurityChangePasswordResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.clear_api_key_cache": func(data []byte) (any, error) {
+		var v api.SecurityClearAPIKeyCacheResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.clear_cached_privileges": func(data []byte) (any, error) {
+		var v api.SecurityClearCachedPrivilegesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.clear_cached_realms": func(data []byte) (any, error) {
+		var v api.SecurityClearCachedRealmsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.clear_cached_roles": func(data []byte) (any, error) {
+		var v api.SecurityClearCachedRolesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.clear_cached_service_tokens": func(data []byte) (any, error) {
+		var v api.SecurityClearCachedServiceTokensResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.clone_api_key": func(data []byte) (any, error) {
+		var v api.SecurityCloneAPIKeyResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.create_api_key": func(data []byte) (any, error) {
+		var v api.SecurityCreateAPIKeyResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.create_cross_cluster_api_key": func(data []byte) (any, error) {
+		var v api.SecurityCreateCrossClusterAPIKeyResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.create_service_token": func(data []byte) (any, error) {
+		var v api.SecurityCreateServiceTokenResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.delegate_pki": func(data []byte) (any, error) {
+		var v api.SecurityDelegatePkiResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.delete_privileges": func(data []byte) (any, error) {
+		var v api.SecurityDeletePrivilegesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.delete_role": func(data []byte) (any, error) {
+		var v api.SecurityDeleteRoleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.delete_role_mapping": func(data []byte) (any, error) {
+		var v api.SecurityDeleteRoleMappingResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.delete_service_token": func(data []byte) (any, error) {
+		var v api.SecurityDeleteServiceTokenResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.delete_user": func(data []byte) (any, error) {
+		var v api.SecurityDeleteUserResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.disable_user": func(data []byte) (any, error) {
+		var v api.SecurityDisableUserResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.disable_user_profile": func(data []byte) (any, error) {
+		var v api.SecurityDisableUserProfileResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.enable_user": func(data []byte) (any, error) {
+		var v api.SecurityEnableUserResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.enable_user_profile": func(data []byte) (any, error) {
+		var v api.SecurityEnableUserProfileResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.enroll_kibana": func(data []byte) (any, error) {
+		var v api.SecurityEnrollKibanaResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.enroll_node": func(data []byte) (any, error) {
+		var v api.SecurityEnrollNodeResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.get_api_key": func(data []byte) (any, error) {
+		var v api.SecurityGetAPIKeyResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.get_builtin_privileges": func(data []byte) (any, error) {
+		var v api.SecurityGetBuiltinPrivilegesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.get_privileges": func(data []byte) (any, error) {
+		var v api.SecurityGetPrivilegesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.get_role": func(data []byte) (any, error) {
+		var v api.SecurityGetRoleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.get_role_mapping": func(data []byte) (any, error) {
+		var v api.SecurityGetRoleMappingResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.get_service_accounts": func(data []byte) (any, error) {
+		var v api.SecurityGetServiceAccountsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.get_service_credentials": func(data []byte) (any, error) {
+		var v api.SecurityGetServiceCredentialsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.get_settings": func(data []byte) (any, error) {
+		var v api.SecurityGetSettingsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.get_stats": func(data []byte) (any, error) {
+		var v api.SecurityGetStatsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.get_token": func(data []byte) (any, error) {
+		var v api.SecurityGetTokenResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.get_user": func(data []byte) (any, error) {
+		var v api.SecurityGetUserResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.get_user_privileges": func(data []byte) (any, error) {
+		var v api.SecurityGetUserPrivilegesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.get_user_profile": func(data []byte) (any, error) {
+		var v api.SecurityGetUserProfileResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.grant_api_key": func(data []byte) (any, error) {
+		var v api.SecurityGrantAPIKeyResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.has_privileges": func(data []byte) (any, error) {
+		var v api.SecurityHasPrivilegesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.has_privileges_user_profile": func(data []byte) (any, error) {
+		var v api.SecurityHasPrivilegesUserProfileResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.invalidate_api_key": func(data []byte) (any, error) {
+		var v api.SecurityInvalidateAPIKeyResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.invalidate_token": func(data []byte) (any, error) {
+		var v api.SecurityInvalidateTokenResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.oidc_authenticate": func(data []byte) (any, error) {
+		var v api.SecurityOIDCAuthenticateResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.oidc_logout": func(data []byte) (any, error) {
+		var v api.SecurityOIDCLogoutResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.oidc_prepare_authentication": func(data []byte) (any, error) {
+		var v api.SecurityOIDCPrepareAuthenticationResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.put_privileges": func(data []byte) (any, error) {
+		var v api.SecurityPutPrivilegesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.put_role": func(data []byte) (any, error) {
+		var v api.SecurityPutRoleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.put_role_mapping": func(data []byte) (any, error) {
+		var v api.SecurityPutRoleMappingResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.put_user": func(data []byte) (any, error) {
+		var v api.SecurityPutUserResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.query_api_keys": func(data []byte) (any, error) {
+		var v api.SecurityQueryAPIKeysResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.query_role": func(data []byte) (any, error) {
+		var v api.SecurityQueryRoleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.query_user": func(data []byte) (any, error) {
+		var v api.SecurityQueryUserResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.saml_authenticate": func(data []byte) (any, error) {
+		var v api.SecuritySAMLAuthenticateResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.saml_complete_logout": func(data []byte) (any, error) {
+		var v api.SecuritySAMLCompleteLogoutResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.saml_invalidate": func(data []byte) (any, error) {
+		var v api.SecuritySAMLInvalidateResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.saml_logout": func(data []byte) (any, error) {
+		var v api.SecuritySAMLLogoutResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.saml_prepare_authentication": func(data []byte) (any, error) {
+		var v api.SecuritySAMLPrepareAuthenticationResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.saml_service_provider_metadata": func(data []byte) (any, error) {
+		var v api.SecuritySAMLServiceProviderMetadataResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.suggest_user_profiles": func(data []byte) (any, error) {
+		var v api.SecuritySuggestUserProfilesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.update_api_key": func(data []byte) (any, error) {
+		var v api.SecurityUpdateAPIKeyResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.update_cross_cluster_api_key": func(data []byte) (any, error) {
+		var v api.SecurityUpdateCrossClusterAPIKeyResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.update_settings": func(data []byte) (any, error) {
+		var v api.SecurityUpdateSettingsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"security.update_user_profile_data": func(data []byte) (any, error) {
+		var v api.SecurityUpdateUserProfileDataResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"shutdown.delete_node": func(data []byte) (any, error) {
+		var v api.ShutdownDeleteNodeResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"shutdown.get_node": func(data []byte) (any, error) {
+		var v api.ShutdownGetNodeResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"shutdown.put_node": func(data []byte) (any, error) {
+		var v api.ShutdownPutNodeResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"simulate.ingest": func(data []byte) (any, error) {
+		var v api.SimulateIngestResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"slm.delete_lifecycle": func(data []byte) (any, error) {
+		var v api.SLMDeleteLifecycleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"slm.execute_lifecycle": func(data []byte) (any, error) {
+		var v api.SLMExecuteLifecycleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"slm.execute_retention": func(data []byte) (any, error) {
+		var v api.SLMExecuteRetentionResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"slm.get_lifecycle": func(data []byte) (any, error) {
+		var v api.SLMGetLifecycleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"slm.get_stats": func(data []byte) (any, error) {
+		var v api.SLMGetStatsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"slm.get_status": func(data []byte) (any, error) {
+		var v api.SLMGetStatusResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"slm.put_lifecycle": func(data []byte) (any, error) {
+		var v api.SLMPutLifecycleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"slm.start": func(data []byte) (any, error) {
+		var v api.SLMStartResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"slm.stop": func(data []byte) (any, error) {
+		var v api.SLMStopResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"snapshot.cleanup_repository": func(data []byte) (any, error) {
+		var v api.SnapshotCleanupRepositoryResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"snapshot.clone": func(data []byte) (any, error) {
+		var v api.SnapshotCloneResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"snapshot.create": func(data []byte) (any, error) {
+		var v api.SnapshotCreateResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"snapshot.create_repository": func(data []byte) (any, error) {
+		var v api.SnapshotCreateRepositoryResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"snapshot.delete": func(data []byte) (any, error) {
+		var v api.SnapshotDeleteResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"snapshot.delete_repository": func(data []byte) (any, error) {
+		var v api.SnapshotDeleteRepositoryResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"snapshot.get": func(data []byte) (any, error) {
+		var v api.SnapshotGetResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"snapshot.get_repository": func(data []byte) (any, error) {
+		var v api.SnapshotGetRepositoryResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"snapshot.repository_analyze": func(data []byte) (any, error) {
+		var v api.SnapshotRepositoryAnalyzeResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"snapshot.restore": func(data []byte) (any, error) {
+		var v api.SnapshotRestoreResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"snapshot.status": func(data []byte) (any, error) {
+		var v api.SnapshotStatusResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"snapshot.verify_repository": func(data []byte) (any, error) {
+		var v api.SnapshotVerifyRepositoryResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"sql.clear_cursor": func(data []byte) (any, error) {
+		var v api.SQLClearCursorResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"sql.delete_async": func(data []byte) (any, error) {
+		var v api.SQLDeleteAsyncResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"sql.get_async": func(data []byte) (any, error) {
+		var v api.SQLGetAsyncResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"sql.get_async_status": func(data []byte) (any, error) {
+		var v api.SQLGetAsyncStatusResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"sql.query": func(data []byte) (any, error) {
+		var v api.SQLQueryResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"sql.translate": func(data []byte) (any, error) {
+		var v api.SQLTranslateResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"ssl.certificates": func(data []byte) (any, error) {
+		var v api.SSLCertificatesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"streams.status": func(data []byte) (any, error) {
+		var v api.StreamsStatusResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"synonyms.delete_synonym": func(data []byte) (any, error) {
+		var v api.SynonymsDeleteSynonymResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"synonyms.delete_synonym_rule": func(data []byte) (any, error) {
+		var v api.SynonymsDeleteSynonymRuleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"synonyms.get_synonym": func(data []byte) (any, error) {
+		var v api.SynonymsGetSynonymResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"synonyms.get_synonym_rule": func(data []byte) (any, error) {
+		var v api.SynonymsGetSynonymRuleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"synonyms.get_synonyms_sets": func(data []byte) (any, error) {
+		var v api.SynonymsGetSynonymsSetsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"synonyms.put_synonym": func(data []byte) (any, error) {
+		var v api.SynonymsPutSynonymResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"synonyms.put_synonym_rule": func(data []byte) (any, error) {
+		var v api.SynonymsPutSynonymRuleResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"tasks.cancel": func(data []byte) (any, error) {
+		var v api.TasksCancelResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"tasks.get": func(data []byte) (any, error) {
+		var v api.TasksGetResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"tasks.list": func(data []byte) (any, error) {
+		var v api.TasksListResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"text_structure.find_field_structure": func(data []byte) (any, error) {
+		var v api.TextStructureFindFieldStructureResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"text_structure.find_message_structure": func(data []byte) (any, error) {
+		var v api.TextStructureFindMessageStructureResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"text_structure.find_structure": func(data []byte) (any, error) {
+		var v api.TextStructureFindStructureResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"text_structure.test_grok_pattern": func(data []byte) (any, error) {
+		var v api.TextStructureTestGrokPatternResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"transform.delete_transform": func(data []byte) (any, error) {
+		var v api.TransformDeleteTransformResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"transform.get_node_stats": func(data []byte) (any, error) {
+		var v api.TransformGetNodeStatsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"transform.get_transform": func(data []byte) (any, error) {
+		var v api.TransformGetTransformResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"transform.get_transform_stats": func(data []byte) (any, error) {
+		var v api.TransformGetTransformStatsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"transform.preview_transform": func(data []byte) (any, error) {
+		var v api.TransformPreviewTransformResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"transform.put_transform": func(data []byte) (any, error) {
+		var v api.TransformPutTransformResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"transform.reset_transform": func(data []byte) (any, error) {
+		var v api.TransformResetTransformResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"transform.schedule_now_transform": func(data []byte) (any, error) {
+		var v api.TransformScheduleNowTransformResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"transform.set_upgrade_mode": func(data []byte) (any, error) {
+		var v api.TransformSetUpgradeModeResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"transform.start_transform": func(data []byte) (any, error) {
+		var v api.TransformStartTransformResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"transform.stop_transform": func(data []byte) (any, error) {
+		var v api.TransformStopTransformResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"transform.update_transform": func(data []byte) (any, error) {
+		var v api.TransformUpdateTransformResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"transform.upgrade_transforms": func(data []byte) (any, error) {
+		var v api.TransformUpgradeTransformsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"watcher.ack_watch": func(data []byte) (any, error) {
+		var v api.WatcherAckWatchResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"watcher.activate_watch": func(data []byte) (any, error) {
+		var v api.WatcherActivateWatchResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"watcher.deactivate_watch": func(data []byte) (any, error) {
+		var v api.WatcherDeactivateWatchResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"watcher.delete_watch": func(data []byte) (any, error) {
+		var v api.WatcherDeleteWatchResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"watcher.execute_watch": func(data []byte) (any, error) {
+		var v api.WatcherExecuteWatchResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"watcher.get_settings": func(data []byte) (any, error) {
+		var v api.WatcherGetSettingsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"watcher.get_watch": func(data []byte) (any, error) {
+		var v api.WatcherGetWatchResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"watcher.put_watch": func(data []byte) (any, error) {
+		var v api.WatcherPutWatchResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"watcher.query_watches": func(data []byte) (any, error) {
+		var v api.WatcherQueryWatchesResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"watcher.start": func(data []byte) (any, error) {
+		var v api.WatcherStartResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"watcher.stats": func(data []byte) (any, error) {
+		var v api.WatcherStatsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"watcher.stop": func(data []byte) (any, error) {
+		var v api.WatcherStopResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"watcher.update_settings": func(data []byte) (any, error) {
+		var v api.WatcherUpdateSettingsResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"xpack.info": func(data []byte) (any, error) {
+		var v api.XPackInfoResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
+	},
+	"xpack.usage": func(data []byte) (any, error) {
+		var v api.XPackUsageResponse
+		err := json.Unmarshal(data, &v)
+		return &v, err
 	},
 }
 

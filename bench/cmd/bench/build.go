@@ -15,9 +15,12 @@ import (
 
 // buildProgs are the search-only programs of figure 5, in bench/sizeprogs.
 var buildProgs = []struct{ client, dir string }{
-	{"esgo", "esgo"},
+	{"esgo typed (one typed search)", "esgo"},
+	{"esgo raw (one search, own result struct)", "esgo-raw"},
 	{"go-elasticsearch low-level", "goes-lowlevel"},
 	{"go-elasticsearch typed", "goes-typed"},
+	{"esgo typed, 20 endpoints", "esgo-typed20"},
+	{"go-elasticsearch typed, 20 endpoints", "goes-typed20"},
 	// The floor: what any Go program that speaks HTTPS and JSON weighs
 	// before a client library adds anything.
 	{"(no client: standard library net/http + TLS + JSON floor)", "stdonly"},

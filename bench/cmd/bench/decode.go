@@ -134,6 +134,60 @@ func decodeEsgo(body []byte) (summary, error) {
 	return s, nil
 }
 
+// decodeEsgoTyped decodes like esgo's typed API does (api.SearchResponse,
+// aggregations kept raw until read by kind), then each hit's _source into
+// LogDoc, which the specification leaves to the user.
+func decodeEsgoTyped(body []byte) (summary, error) {
+	resp := &transport.Response{StatusCode: 200, Body: io.NopCloser(bytes.NewReader(body))}
+	r, err := api.Decode[api.SearchResponse](resp, nil)
+	if err != nil {
+		return summary{}, err
+	}
+	s := summary{Hits: len(r.Hits.Hits)}
+	for i, h := range r.Hits.Hits {
+		var d LogDoc
+		if err := json.Unmarshal(h.Source, &d); err != nil {
+			return s, err
+		}
+		if i == 0 {
+			s.FirstID = h.ID
+		}
+		s.LatencySum += d.LatencyMS
+		s.HostChars += len(d.Host)
+	}
+	if len(r.Aggregations) == 0 {
+		return s, nil
+	}
+	st, err := r.Aggregations.StringTerms("by_host")
+	if err != nil {
+		return s, err
+	}
+	s.HostBucket = len(st.Buckets.Array)
+	if len(st.Buckets.Array) > 0 {
+		avg, err := st.Buckets.Array[0].Aggregations.Avg("avg_latency")
+		if err != nil || avg.Value == nil {
+			return s, fmt.Errorf("avg_latency: %v", err)
+		}
+		s.FirstAvg = *avg.Value
+	}
+	dh, err := r.Aggregations.DateHistogram("per_minute")
+	if err != nil {
+		return s, err
+	}
+	s.Minutes = len(dh.Buckets.Array)
+	lt, err := r.Aggregations.LongTerms("by_status")
+	if err != nil {
+		return s, err
+	}
+	s.Statuses = len(lt.Buckets.Array)
+	sa, err := r.Aggregations.Stats("latency")
+	if err != nil {
+		return s, err
+	}
+	s.StatsCount = sa.Count
+	return s, nil
+}
+
 // proposedResponse is what dsl.Response[T] would decode as if each hit
 // were read in one pass: dsl.HitMeta embedded next to the typed source,
 // instead of dsl.Hit[T].UnmarshalJSON's three json.Unmarshal calls per hit.
@@ -270,6 +324,7 @@ func figDecode(ctx context.Context, cfg config, srv *server, rep *report) error 
 		decode func([]byte) (summary, error)
 	}{
 		{"esgo api.Decode[dsl.Response[T]]", false, decodeEsgo},
+		{"esgo typed api.SearchResponse", true, decodeEsgoTyped},
 		{"go-elasticsearch typed search.Response", true, decodeGoesTyped},
 		{"encoding/json into a struct (baseline)", false, decodeBaseline},
 		{"proposal: dsl.HitMeta embedded, one pass per hit", false, decodeProposed},

@@ -1,5 +1,5 @@
 // Command esgo connects to Elasticsearch and runs one search with esgo's
-// client and generated API; bench measures its binary size.
+// typed API (typed body, typed response); bench measures its binary size.
 package main
 
 import (
@@ -10,31 +10,20 @@ import (
 
 	"github.com/esgo/esgo"
 	"github.com/esgo/esgo/api"
+	"github.com/esgo/esgo/types"
 )
-
-type logDoc struct {
-	Host string `json:"host"`
-	Msg  string `json:"msg"`
-}
-
-type searchResult struct {
-	Hits struct {
-		Hits []struct {
-			ID     string `json:"_id"`
-			Source logDoc `json:"_source"`
-		} `json:"hits"`
-	} `json:"hits"`
-}
 
 func main() {
 	client, err := esgo.New(esgo.WithAddresses(os.Getenv("ES_URL")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	res, err := api.Decode[searchResult](client.Search(context.Background(), api.SearchRequest{
+	res, err := client.Search(context.Background(), api.SearchRequest{
 		Index: []string{"logs"},
-		Body:  map[string]any{"query": map[string]any{"match": map[string]any{"msg": "served"}}},
-	}))
+		Body: &api.SearchBody{Query: &types.QueryContainer{
+			Match: map[string]types.MatchQuery{"msg": {Query: types.Of("served")}},
+		}},
+	})
 	if err != nil {
 		log.Fatal(err)
 	}

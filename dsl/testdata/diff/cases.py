@@ -45,6 +45,11 @@ q("q/terms_set", Q("terms_set", programming_languages={"terms": ["c++", "java"],
 q("q/range", Q("range", age={"gte": 10, "lte": 20}))
 q("q/range_date", Q("range", published={"gte": "now-1d/d", "lt": "now/d", "time_zone": "+01:00", "format": "strict_date_optional_time"}))
 q("q/exists", Q("exists", field="user"))
+# "__" is rewritten only in keyword-argument names, never in a field given as a value.
+q("q/exists_dunder", Q("exists", field="user__name"))
+q("q/knn_dunder", Q("knn", field="img__vec", query_vector=[1, 2], k=3))
+q("q/rank_feature_dunder", Q("rank_feature", field="page__rank"))
+q("q/term_dunder", Q("term", user__id="kimchy"))
 q("q/prefix", Q("prefix", user={"value": "ki"}))
 q("q/prefix_short", Q("prefix", user="ki"))
 q("q/wildcard", Q("wildcard", user={"value": "ki*y", "case_insensitive": True}))

@@ -1,0 +1,25 @@
+// Package types holds the types of the Elasticsearch specification (9.5):
+// queries, aggregations and their results, mappings, analysis, settings and
+// every other structure that requests and responses are made of, generated
+// by internal/gen from the specification's compiled schema.
+//
+// The package is built to cost little: types decode by reflection
+// (encoding/json), so a program links only the code of the types it uses;
+// unions ([Union]) keep their raw JSON and decode a variant only when its
+// accessor is called; enumerations are string types whose unknown values are
+// kept, so a newer server never breaks decoding; unknown members are
+// ignored.
+//
+// Shapes the specification allows in several forms map to:
+//   - `X | X[]`: [OneOrMany] (decodes either, encodes an array);
+//   - `X | null`: an optional field (a pointer, or omitted when empty);
+//   - a number the server may send as a string: [Stringified];
+//   - aggregation buckets, an array or keyed: [Buckets];
+//   - other unions: a struct over [Union] with AsXxx accessors and
+//     XxxFromYyy constructors;
+//   - aggregation results by name: [Aggregates], read with typed accessors
+//     such as [Aggregates.StringTerms], which check the typed_keys kind.
+//
+// Optional numbers and booleans are pointers: set them with new(v), as in
+// `Size: new(10)`.
+package types
