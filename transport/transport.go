@@ -55,6 +55,10 @@ type Transport struct {
 
 	sniffing   atomic.Bool
 	sniffAgain atomic.Bool
+	// Follow-up sniffs after a sniff that found fewer nodes than before.
+	sniffFollow atomic.Bool
+	sniffMax    atomic.Int64
+	sniffMisses atomic.Int32
 	lastSniff  atomic.Int64 // unix nanos
 
 	warnedProduct atomic.Bool
