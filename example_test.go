@@ -68,7 +68,7 @@ func ExampleClient_Search() {
 	ctx := context.Background()
 	res, err := client.Search(ctx, api.SearchRequest{Index: []string{"books"}, Body: &api.SearchBody{
 		Query: &types.QueryContainer{Bool: &types.BoolQuery{
-			Must:   types.OneOrMany[types.QueryContainer]{{Match: map[string]types.MatchQuery{"title": {Query: types.Of("search")}}}},
+			Must:   types.OneOrMany[types.QueryContainer]{{Match: map[string]types.MatchQuery{"title": {Query: types.MatchQueryQueryFromString("search")}}}},
 			Filter: types.OneOrMany[types.QueryContainer]{{Range: map[string]types.RangeQuery{"year": types.RangeQueryFromNumber(types.NumberRangeQuery{Gte: new(2010.0)})}}},
 		}},
 		Aggregations: map[string]types.AggregationContainer{

@@ -670,7 +670,41 @@ func sameSet(a, b []string) bool {
 // no X-Elastic-Product header and refuses compatible-with=9: the client must
 // detect it and send plain JSON.
 func TestElasticsearch710(t *testing.T) {
-	u := eslocaltest.Elasticsearch7(t).URL()
+	testOlderElasticsearch(t, eslocaltest.Elasticsearch7(t).URL(), 7, "application/json")
+}
+
+// TestElasticsearch819 runs the same client test against a real
+// Elasticsearch 8.19.21, the case where a 9.x client that sends
+// compatible-with=9 fails every request: 8.19 accepts 8 and 7 only.
+func TestElasticsearch819(t *testing.T) {
+	u := eslocaltest.Elasticsearch8(t).URL()
+	rec := testOlderElasticsearch(t, u, 8, "application/vnd.elasticsearch+json; compatible-with=8")
+	rec.mu.Lock()
+	sent := slices.Clone(rec.sent)
+	rec.mu.Unlock()
+	for i, h := range sent {
+		for _, name := range []string{"Accept", "Content-Type"} {
+			if v := h.Get(name); strings.Contains(v, "compatible-with=9") {
+				t.Errorf("request %d to 8.19 sent %s: %s", i, name, v)
+			}
+		}
+	}
+	// The test above would catch a 9: the server really refuses it.
+	ctx := context.Background()
+	forced := mustClient(t, esgo.WithAddresses(u), transport.WithCompatibilityMajor(9))
+	_, err := forced.Perform(ctx, &transport.Request{Method: "GET", Path: "/_cluster/health",
+		Header: http.Header{"Accept": {"application/json"}}})
+	var e *esgo.Error
+	if !errors.As(err, &e) || e.Status != 400 || e.Type != "media_type_header_exception" {
+		t.Fatalf("8.19 with compatible-with=9: %v; want 400 media_type_header_exception", err)
+	}
+}
+
+// testOlderElasticsearch checks detection, the headers sent, indexing,
+// search and the strict product check against an Elasticsearch older than
+// the client's own 9.x, and returns the recorder of every request.
+func testOlderElasticsearch(t *testing.T, u string, major int, wantAccept string) *recordingTransport {
+	t.Helper()
 	ctx := context.Background()
 	rec := newRecorder()
 	c := mustClient(t, esgo.WithAddresses(u), esgo.WithTransport(rec))
@@ -678,18 +712,18 @@ func TestElasticsearch710(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if info.Product != transport.ProductElasticsearch || info.Major != 7 {
-		t.Fatalf("detected %+v, want Elasticsearch 7", info)
+	if info.Product != transport.ProductElasticsearch || info.Major != major {
+		t.Fatalf("detected %+v, want Elasticsearch %d", info, major)
 	}
 	idx := indexName(t)
 	deleteIndex(t, c, idx)
 	resp, err := c.Raw.Index(ctx, api.IndexRequest{Index: idx, ID: "1", Body: map[string]string{"a": "b"}, Refresh: "true"})
 	if err != nil {
-		t.Fatalf("indexing into 7.10: %v", err)
+		t.Fatalf("indexing into %d.x: %v", major, err)
 	}
 	resp.Close()
-	if sent, _ := rec.last(); sent.Get("Accept") != "application/json" {
-		t.Errorf("sent Accept %q to 7.10", sent.Get("Accept"))
+	if sent, _ := rec.last(); sent.Get("Accept") != wantAccept {
+		t.Errorf("sent Accept %q to %d.x, want %q", sent.Get("Accept"), major, wantAccept)
 	}
 	resp, err = c.Raw.Search(ctx, api.SearchRequest{Index: []string{idx}, RawBody: `{"query":{"match":{"a":"b"}}}`})
 	if err != nil {
@@ -703,14 +737,19 @@ func TestElasticsearch710(t *testing.T) {
 		} `json:"hits"`
 	}
 	if err := resp.Decode(&sr); err != nil || sr.Hits.Total.Value != 1 {
-		t.Fatalf("search on 7.10: %d hits, %v", sr.Hits.Total.Value, err)
+		t.Fatalf("search on %d.x: %d hits, %v", major, sr.Hits.Total.Value, err)
 	}
-	// The strict product check refuses 7.10 only if the user asks for it
-	// and it cannot be identified; GET / identifies it as Elasticsearch.
+	if sent, _ := rec.last(); major >= 8 && sent.Get("Content-Type") != wantAccept {
+		t.Errorf("sent Content-Type %q to %d.x, want %q", sent.Get("Content-Type"), major, wantAccept)
+	}
+	// The strict product check refuses an old server only if the user asks
+	// for it and it cannot be identified (7.10 by GET /, later ones by the
+	// product header).
 	strict := mustClient(t, esgo.WithAddresses(u), esgo.WithProductCheck(transport.ProductCheckStrict))
 	resp, err = strict.Perform(ctx, &transport.Request{Method: "GET", Path: "/_cluster/health"})
 	if err != nil {
-		t.Fatalf("strict product check refused Elasticsearch 7.10: %v", err)
+		t.Fatalf("strict product check refused Elasticsearch %d: %v", major, err)
 	}
 	resp.Close()
+	return rec
 }

@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -95,16 +94,6 @@ func Decode[T any](resp *transport.Response, err error) (T, error) {
 	return v, nil
 }
 
-// statusError reads (at most 1 MiB of) an error answer, closes it, and
-// returns it as a *transport.Error.
-func statusError(resp *transport.Response, method, path string) *transport.Error {
-	body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-	_ = resp.Close()
-	e := transport.ParseError(resp.StatusCode, body)
-	e.Header, e.Warnings, e.Node, e.Method, e.Path = resp.Header, resp.Warnings, resp.Node, method, path
-	return e
-}
-
 // decodeAs decodes the JSON body of a response into a new T for the typed
 // endpoints, and closes the body. A status the caller chose to ignore
 // (WithIgnore) is decoded like a success: Get of a missing document with
@@ -120,21 +109,23 @@ func decodeAs[T any](resp *transport.Response, err error) (*T, error) {
 		return nil, errors.New("api: decoding response: no body")
 	}
 	v := new(T)
-	body := transport.LimitBody(resp.Body, transport.DefaultMaxResponseBytes)
-	if err := json.NewDecoder(body).Decode(v); err != nil {
+	if err := resp.Decode(v); err != nil {
 		if resp.StatusCode >= 300 {
 			return nil, &transport.Error{Status: resp.StatusCode, Node: resp.Node, Header: resp.Header}
 		}
-		if errors.Is(err, transport.ErrResponseTooLarge) {
-			return nil, err
-		}
-		return nil, &transport.SerializationError{Node: resp.Node, Op: "decode", Err: fmt.Errorf("%T: %w", *v, err)}
-	}
-	// Read to the end, so that a compressed body's checksum is verified.
-	if _, err := io.Copy(io.Discard, body); err != nil {
-		return nil, &transport.SerializationError{Node: resp.Node, Op: "decode", Err: fmt.Errorf("%T: %w", *v, err)}
+		return nil, err
 	}
 	return v, nil
+}
+
+// statusError reads (at most 1 MiB of) an error answer, closes it, and
+// returns it as a *transport.Error.
+func statusError(resp *transport.Response, method, path string) *transport.Error {
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	_ = resp.Close()
+	e := transport.ParseError(resp.StatusCode, body)
+	e.Header, e.Warnings, e.Node, e.Method, e.Path = resp.Header, resp.Warnings, resp.Node, method, path
+	return e
 }
 
 // Duration formats d as an Elasticsearch time value, in the largest unit

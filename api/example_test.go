@@ -45,7 +45,7 @@ func ExampleAPI_Search() {
 		Body: &api.SearchBody{
 			Size: new(5),
 			Query: &types.QueryContainer{Match: map[string]types.MatchQuery{
-				"title": {Query: types.Of("go")},
+				"title": {Query: types.MatchQueryQueryFromString("go")},
 			}},
 			Aggregations: map[string]types.AggregationContainer{"by_year": {
 				Terms:        &types.TermsAggregation{Field: "year"},

@@ -518,7 +518,9 @@ type XPackAPI struct{ t transport.Interface }
 type RawXPackAPI struct{ t transport.Interface }
 
 // tree holds an API, its RawAPI and every namespace in one allocation.
+// (The func array makes it incomparable: no equality code is generated.)
 type tree struct {
+	_                      [0]func()
 	api                    API
 	raw                    RawAPI
 	internal               InternalAPI

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+
+	"github.com/esgo/esgo/types"
 )
 
 // ErrNoAggregation is returned (wrapped) when a result has no aggregation of
@@ -16,6 +18,23 @@ var ErrNoAggregation = errors.New("dsl: no such aggregation in the response")
 // response or inside a bucket. Read them with Buckets, Value, AggAs and the
 // other typed accessors.
 type AggResults map[string]json.RawMessage
+
+// Typed returns the results as the specification's typed aggregation
+// results (package types), read by name and kind:
+//
+//	terms, err := resp.Aggregations.Typed().StringTerms("by_cat")
+//	avg, err := terms.Buckets.Array[0].Aggregations.Avg("avg_stars")
+//
+// Nothing is decoded until an accessor asks.
+func (r AggResults) Typed() types.Aggregates {
+	out := make(types.Aggregates, len(r))
+	for k, raw := range r {
+		var a types.Aggregate
+		_ = a.UnmarshalJSON(raw) // keeps the bytes; cannot fail
+		out[k] = a
+	}
+	return out
+}
 
 // Has reports whether a result called name exists.
 func (r AggResults) Has(name string) bool {

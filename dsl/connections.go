@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/esgo/esgo"
+	"github.com/esgo/esgo/clusters"
 	"github.com/esgo/esgo/transport"
 )
 
@@ -149,4 +150,29 @@ func (c *Connections) CreateClient(alias string, opts ...esgo.Option) (*esgo.Cli
 // first use of alias (Python's configure(**kwargs)).
 func (c *Connections) ConfigureClient(alias string, opts ...esgo.Option) {
 	c.Configure(alias, func() (transport.Interface, error) { return esgo.New(opts...) })
+}
+
+// LoadClusters configures one connection per named cluster of the clusters
+// file at path (the file the esgo command's --cluster and esgo config use;
+// "" means clusters.DefaultPath), and the file's current cluster also under
+// DefaultAlias. Clients are created on first use.
+func (c *Connections) LoadClusters(path string) error {
+	if path == "" {
+		p, err := clusters.DefaultPath()
+		if err != nil {
+			return err
+		}
+		path = p
+	}
+	cfg, err := clusters.Load(path)
+	if err != nil {
+		return err
+	}
+	for _, name := range cfg.Names() {
+		c.ConfigureClient(name, cfg.Clusters[name].Options()...)
+	}
+	if cur, err := cfg.Get(""); err == nil {
+		c.ConfigureClient(DefaultAlias, cur.Options()...)
+	}
+	return nil
 }

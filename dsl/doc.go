@@ -9,7 +9,8 @@
 //     ParseQuery as escape hatches. And, Or and Not combine queries with
 //     exactly the simplification rules of the Python library.
 //   - Aggregations: constructors for every bucket, metric and pipeline
-//     aggregation; Bucket returns the child, Metric and Pipeline the parent.
+//     aggregation; Bucket returns the child, Metric and Pipeline the parent,
+//     and Search.Agg registers the root of a chain, so no node is lost.
 //     Results are read with Buckets, Value and AggAs, without map walking.
 //   - Search: an immutable, chainable request builder; Execute decodes hits
 //     into your own struct type.
@@ -44,4 +45,24 @@
 //     integer, int64 -> long, float32 -> float, float64 -> double), and the
 //     field name is always the JSON name so documents and mappings agree.
 //   - Empty values are not stripped on save: use omitempty JSON tags.
+//   - A Go string without an es tag type maps to text with a keyword
+//     sub-field ({"keyword": {"type": "keyword", "ignore_above": 256}}), as
+//     Elasticsearch's own dynamic mapping does; Python maps str to a plain
+//     Text(). A tag naming a type or fields says otherwise.
+//   - "__" in a field name becomes "." exactly where Python rewrites it (a
+//     field that is the query's key: Match("a__b", ...)); a field given as a
+//     value (Exists, Knn, RankFeature, a mapping's field name, Sort) is sent
+//     as given.
+//
+// # The es struct tag
+//
+// `es:"TYPE,option=value,..."`: TYPE is the mapping type (keyword, text,
+// dense_vector ...; default from the Go type), "required" makes Validate
+// check the field, "-" leaves it out. Option values are numbers, true or
+// false, JSON objects or lists (meta={"unit":"ms"}), or strings; a value in
+// single quotes is always a string taken as written (null_value='00000',
+// 'a,b' with its comma). fields=NAME:TYPE[:ANALYZER][:OPTION=VALUE...]|...
+// declares sub-fields with their options (fields=raw:keyword:ignore_above=256).
+// copy_to=a|b copies to several fields. For what tags cannot say, build the
+// mapping with Mapping.Field.
 package dsl

@@ -91,10 +91,11 @@ func ExampleBuckets() {
 func ExampleMappingFor() {
 	type Comment struct {
 		Author string `json:"author" es:"keyword"`
-		Text   string `json:"text"`
+		Text   string `json:"text"` // text with a keyword sub-field, as dynamic mapping
+		Code   string `json:"code" es:"keyword,null_value='00000'"`
 	}
 	type Post struct {
-		Title     string    `json:"title" es:"analyzer=english,fields=raw:keyword"`
+		Title     string    `json:"title" es:"analyzer=english,fields=raw:keyword:ignore_above=100"`
 		Tags      []string  `json:"tags" es:"keyword"`
 		Published time.Time `json:"published"`
 		Likes     int32     `json:"likes"`
@@ -104,7 +105,7 @@ func ExampleMappingFor() {
 	m, _ := dsl.MappingFor[Post]()
 	printJSON(m)
 	// Output:
-	// {"properties":{"comments":{"properties":{"author":{"type":"keyword"},"text":{"type":"text"}},"type":"nested"},"embedding":{"dims":3,"similarity":"cosine","type":"dense_vector"},"likes":{"type":"integer"},"published":{"type":"date"},"tags":{"type":"keyword"},"title":{"analyzer":"english","fields":{"raw":{"type":"keyword"}},"type":"text"}}}
+	// {"properties":{"comments":{"properties":{"author":{"type":"keyword"},"code":{"null_value":"00000","type":"keyword"},"text":{"fields":{"keyword":{"ignore_above":256,"type":"keyword"}},"type":"text"}},"type":"nested"},"embedding":{"dims":3,"similarity":"cosine","type":"dense_vector"},"likes":{"type":"integer"},"published":{"type":"date"},"tags":{"type":"keyword"},"title":{"analyzer":"english","fields":{"raw":{"ignore_above":100,"type":"keyword"}},"type":"text"}}}
 }
 
 // Custom analyzers are collected into the index settings.

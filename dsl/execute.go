@@ -89,10 +89,6 @@ func performJSON(ctx context.Context, t transport.Interface, req request, out an
 	return status, nil
 }
 
-func jsonHeader() http.Header {
-	return http.Header{"Content-Type": {"application/json"}}
-}
-
 func (s Search) transport() (transport.Interface, error) {
 	return resolve(s.conn, s.alias)
 }
@@ -112,9 +108,13 @@ func Execute[T any](ctx context.Context, s Search) (*Response[T], error) {
 	if err != nil {
 		return nil, err
 	}
-	req := request{method: http.MethodPost, path: indexPath(s.index, "_search"), query: cloneValues(s.params),
+	index := s.index
+	if _, _, ok := s.pointInTime(); ok {
+		index = nil // a point in time names its indices itself
+	}
+	req := request{method: http.MethodPost, path: indexPath(index, "_search"), query: cloneValues(s.params),
 		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
-			return a.Search(ctx, api.SearchRequest{Index: s.index, RawBody: body}, o...)
+			return a.Search(ctx, api.SearchRequest{Index: index, RawBody: body}, o...)
 		}}
 	var resp Response[T]
 	if _, err := performJSON(ctx, t, req, &resp); err != nil {
@@ -207,6 +207,39 @@ func (s Search) Delete(ctx context.Context) (*ByQueryResult, error) {
 		return nil, err
 	}
 	return &out, nil
+}
+
+// OpenPointInTime opens a point in time on the search's indices, kept
+// alive keepAlive ("1m"), and returns the search set to use it (see
+// Search.PointInTime). Close it with ClosePointInTime when done.
+func OpenPointInTime(ctx context.Context, s Search, keepAlive string) (Search, error) {
+	t, err := s.transport()
+	if err != nil {
+		return s, err
+	}
+	if len(s.index) == 0 {
+		return s, fmt.Errorf("%w: a point in time needs an index", ErrIllegalOperation)
+	}
+	res, err := api.For(t).OpenPointInTime(ctx, api.OpenPointInTimeRequest{Index: s.index, KeepAlive: keepAlive})
+	if err != nil {
+		return s, err
+	}
+	return s.PointInTime(res.ID, keepAlive), nil
+}
+
+// ClosePointInTime closes the point in time the search uses (a search
+// without one is left alone).
+func ClosePointInTime(ctx context.Context, s Search) error {
+	id, _, ok := s.pointInTime()
+	if !ok {
+		return nil
+	}
+	t, err := s.transport()
+	if err != nil {
+		return err
+	}
+	_, err = api.For(t).ClosePointInTime(ctx, api.ClosePointInTimeRequest{Body: &api.ClosePointInTimeBody{ID: id}})
+	return err
 }
 
 // Scan iterates over every hit of the search with the scroll API, through

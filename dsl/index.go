@@ -499,6 +499,7 @@ func (t *Template) Save(ctx context.Context) error {
 	path := "/_template/" + url.PathEscape(t.name)
 	body := t.Body()
 	do := func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+		//lint:ignore SA1019 legacy templates stay supported (Template without composable)
 		return a.Indices.PutTemplate(ctx, api.IndicesPutTemplateRequest{Name: t.name, RawBody: body}, o...)
 	}
 	if t.composable {

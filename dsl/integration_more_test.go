@@ -3,6 +3,7 @@ package dsl_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/esgo/esgo/dsl"
@@ -28,8 +29,10 @@ func TestIntegrationSuggestAndPaging(t *testing.T) {
 		t.Error("unknown suggester")
 	}
 
-	// search_after pagination over all posts by lines.
+	// search_after pagination over all posts by lines: 2 + 2 + 1 hits, and
+	// the short last page ends the paging without a fourth request.
 	s := docs.Search().Sort("lines").Size(2)
+	before := countSearches(conn)
 	var ids []string
 	for range 10 {
 		page, err := dsl.Execute[blogPost](ctx, s)
@@ -48,6 +51,55 @@ func TestIntegrationSuggestAndPaging(t *testing.T) {
 	if !slices.Equal(ids, []string{"5", "3", "1", "4", "2"}) {
 		t.Errorf("pages = %v", ids)
 	}
+	if n := countSearches(conn) - before; n != 3 {
+		t.Errorf("%d search requests for 3 pages", n)
+	}
+
+	// The same through a point in time: no index in the path, _shard_doc
+	// order, every post once, and the point in time closed at the end.
+	pit, err := dsl.OpenPointInTime(ctx, docs.Search().Size(2), "1m")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before = countSearches(conn)
+	var pitIDs []string
+	for s := pit; ; {
+		page, err := dsl.Execute[blogPost](ctx, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range page.Hits.Hits {
+			pitIDs = append(pitIDs, h.Meta.ID)
+		}
+		next, ok := dsl.NextPage(s, page)
+		if !ok {
+			break
+		}
+		s = next
+	}
+	slices.Sort(pitIDs)
+	if !slices.Equal(pitIDs, []string{"1", "2", "3", "4", "5"}) {
+		t.Errorf("point-in-time pages = %v", pitIDs)
+	}
+	if n := countSearches(conn) - before; n != 3 {
+		t.Errorf("%d point-in-time search requests for 3 pages", n)
+	}
+	if last := conn.requests[len(conn.requests)-1]; last != "POST /_search" {
+		t.Errorf("a point-in-time search went to %q", last)
+	}
+	if err := dsl.ClosePointInTime(ctx, pit); err != nil {
+		t.Errorf("closing the point in time: %v", err)
+	}
+}
+
+func countSearches(c *testConn) int {
+	n := 0
+	for _, r := range c.requests {
+		if strings.HasSuffix(r, "/_search") {
+			n++
+		}
+	}
+	return n
 }
 
 func TestIntegrationIndexExtras(t *testing.T) {

@@ -229,7 +229,11 @@ func fieldDef(f reflect.StructField, depth int) (map[string]any, bool, error) {
 	explicitType := ""
 	var multi map[string]any
 	if tag != "" {
-		for item := range strings.SplitSeq(tag, ",") {
+		items, err := splitTag(tag, ',')
+		if err != nil {
+			return nil, false, err
+		}
+		for _, item := range items {
 			item = strings.TrimSpace(item)
 			if item == "" {
 				continue
@@ -246,21 +250,40 @@ func fieldDef(f reflect.StructField, depth int) (map[string]any, bool, error) {
 				explicitType = val
 			case key == "fields":
 				multi = map[string]any{}
-				for spec := range strings.SplitSeq(val, "|") {
-					parts := strings.Split(spec, ":")
+				specs, err := splitTag(val, '|')
+				if err != nil {
+					return nil, false, err
+				}
+				for _, spec := range specs {
+					parts, err := splitTag(spec, ':')
+					if err != nil {
+						return nil, false, err
+					}
 					if len(parts) < 2 || parts[0] == "" || parts[1] == "" {
-						return nil, false, fmt.Errorf("%w: multi-field %q is not name:type[:analyzer]", ErrMapping, spec)
+						return nil, false, fmt.Errorf("%w: multi-field %q is not name:type[:analyzer][:option=value...]", ErrMapping, spec)
 					}
 					sub := map[string]any{"type": parts[1]}
-					if len(parts) > 2 && parts[2] != "" {
-						sub["analyzer"] = parts[2]
+					for _, p := range parts[2:] {
+						if k, v, ok := strings.Cut(p, "="); ok && !isQuoted(p) {
+							tv, err := tagValue(v)
+							if err != nil {
+								return nil, false, fmt.Errorf("%w: multi-field %q: %v", ErrMapping, spec, err)
+							}
+							sub[k] = tv
+						} else if p != "" {
+							sub["analyzer"] = unquote(p)
+						}
 					}
 					multi[parts[0]] = sub
 				}
 			case key == "copy_to":
 				def["copy_to"] = strings.Split(val, "|")
 			default:
-				def[key] = tagValue(val)
+				tv, err := tagValue(val)
+				if err != nil {
+					return nil, false, fmt.Errorf("%w: %s: %v", ErrMapping, key, err)
+				}
+				def[key] = tv
 			}
 		}
 	}
@@ -296,6 +319,10 @@ func fieldDef(f reflect.StructField, depth int) (map[string]any, bool, error) {
 	def["type"] = typ
 	if multi != nil {
 		def["fields"] = multi
+	} else if explicitType == "" && typ == "text" {
+		// What Elasticsearch's own dynamic mapping gives a string: text to
+		// search, with a keyword sub-field to sort and aggregate.
+		def["fields"] = map[string]any{"keyword": map[string]any{"type": "keyword", "ignore_above": 256}}
 	}
 	return def, required, nil
 }
@@ -310,17 +337,64 @@ func isStructish(t reflect.Type) bool {
 	return t.Kind() == reflect.Struct && t != timeType
 }
 
-func tagValue(s string) any {
+// tagValue reads the value of an option in an es tag: a number, true or
+// false, a JSON object or array, or a string. A value in single quotes is
+// always a string, taken as written ('00000', 'true', 'a,b').
+func tagValue(s string) (any, error) {
+	if isQuoted(s) {
+		return unquote(s), nil
+	}
+	if strings.HasPrefix(s, "{") || strings.HasPrefix(s, "[") {
+		var v any
+		if err := json.Unmarshal([]byte(s), &v); err != nil {
+			return nil, fmt.Errorf("value %s is not JSON: %v", s, err)
+		}
+		return v, nil
+	}
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-		return n
+		return n, nil
 	}
 	if f, err := strconv.ParseFloat(s, 64); err == nil {
-		return f
+		return f, nil
 	}
-	if b, err := strconv.ParseBool(s); err == nil && (s == "true" || s == "false") {
-		return b
+	if s == "true" || s == "false" {
+		return s == "true", nil
+	}
+	return s, nil
+}
+
+func isQuoted(s string) bool { return len(s) >= 2 && s[0] == '\'' && s[len(s)-1] == '\'' }
+
+func unquote(s string) string {
+	if isQuoted(s) {
+		return strings.ReplaceAll(s[1:len(s)-1], "''", "'")
 	}
 	return s
+}
+
+// splitTag splits s at sep outside single quotes and outside JSON brackets.
+func splitTag(s string, sep byte) ([]string, error) {
+	var out []string
+	depth, quoted, start := 0, false, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\'':
+			quoted = !quoted
+		case quoted:
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			depth--
+		case c == sep && depth == 0:
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	if quoted {
+		return nil, fmt.Errorf("%w: unterminated quote in %q", ErrMapping, s)
+	}
+	return append(out, s[start:]), nil
 }
 
 // goFieldType is the default Elasticsearch type of a Go type ("" for

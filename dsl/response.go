@@ -200,15 +200,29 @@ func (r *Response[T]) Suggestions(name string) ([]Suggestion, error) {
 }
 
 // NextPage returns the search for the page after resp with search_after,
-// from the sort values of its last hit (the search needs a sort). It
-// returns false when resp has no hits.
+// from the sort values of its last hit (the search needs a sort, or a point
+// in time). It returns false, without a request, when resp was the last
+// page: no hits, or fewer than the page size asked for (size, else the
+// server's default of 10). With a point in time, the next page uses the
+// id the server returned.
 func NextPage[T any](s Search, resp *Response[T]) (Search, bool) {
-	if len(resp.Hits.Hits) == 0 {
+	n := len(resp.Hits.Hits)
+	if n == 0 {
 		return s, false
 	}
-	next := s.SearchAfter(resp.Hits.Hits[len(resp.Hits.Hits)-1].Meta.Sort...)
+	size := 10
+	if v, ok := asInt(s.extra["size"]); ok {
+		size = v
+	}
+	if n < size {
+		return s, false
+	}
+	next := s.SearchAfter(resp.Hits.Hits[n-1].Meta.Sort...)
 	if _, ok := next.extra["from"]; ok {
 		next = next.From(0)
+	}
+	if _, keep, ok := s.pointInTime(); ok && resp.PitID != "" {
+		next = next.PointInTime(resp.PitID, keep)
 	}
 	return next, true
 }

@@ -428,6 +428,30 @@ func (s Search) Size(n int) Search { return s.Extra("size", n) }
 // SearchAfter returns a copy continuing after the given sort values.
 func (s Search) SearchAfter(values ...any) Search { return s.Extra("search_after", values) }
 
+// PointInTime returns a copy that searches the point in time id (opened
+// with OpenPointInTime, or by the server's open point-in-time API), kept
+// alive keepAlive ("1m") more by each request. The request then names no
+// index (the point in time holds them), and without a sort of its own it is
+// sorted by _shard_doc, so NextPage can page through every hit once.
+func (s Search) PointInTime(id, keepAlive string) Search {
+	pit := map[string]any{"id": id}
+	if keepAlive != "" {
+		pit["keep_alive"] = keepAlive
+	}
+	return s.Extra("pit", pit)
+}
+
+// pointInTime returns the point in time the search uses, if any.
+func (s Search) pointInTime() (id, keepAlive string, ok bool) {
+	pit, ok := s.extra["pit"].(map[string]any)
+	if !ok {
+		return "", "", false
+	}
+	id, _ = pit["id"].(string)
+	keepAlive, _ = pit["keep_alive"].(string)
+	return id, keepAlive, true
+}
+
 // Slice returns a copy restricted to hits [start, stop) of the current
 // window, like Python's s[start:stop]; stop < 0 means "to the end of the
 // window". Slicing a slice narrows it.
@@ -506,6 +530,8 @@ func (s Search) body(count bool) (map[string]any, error) {
 	}
 	if len(s.sort) > 0 {
 		d["sort"] = s.sort
+	} else if _, _, ok := s.pointInTime(); ok {
+		d["sort"] = []any{"_shard_doc"}
 	}
 	if len(s.collapse) > 0 {
 		d["collapse"] = s.collapse

@@ -407,3 +407,56 @@ func TestAggChainKeepsEveryNode(t *testing.T) {
 		t.Errorf("Aggs.Bucket lost a node: %s", got2)
 	}
 }
+
+// Tag values: quoted strings stay strings, commas inside quotes or JSON are
+// kept, objects and lists are JSON, sub-fields take options.
+func TestMappingTagValues(t *testing.T) {
+	type Doc struct {
+		Zip   string `json:"zip" es:"keyword,null_value='00000'"`
+		Flag  string `json:"flag" es:"keyword,null_value='true'"`
+		List  string `json:"list" es:"keyword,null_value='a,b'"`
+		Meta  int64  `json:"meta" es:"long,meta={\"unit\":\"ms\",\"metric_type\":\"gauge\"}"`
+		Title string `json:"title" es:"text,fields=raw:keyword:ignore_above=10|en:text:english"`
+		Name  string `json:"name"`
+		Plain string `json:"plain" es:"text"`
+	}
+	m, err := dsl.MappingFor[Doc]()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := mustJSON(t, m)
+	for _, want := range []string{
+		`"zip":{"null_value":"00000","type":"keyword"}`,
+		`"flag":{"null_value":"true","type":"keyword"}`,
+		`"list":{"null_value":"a,b","type":"keyword"}`,
+		`"meta":{"meta":{"metric_type":"gauge","unit":"ms"},"type":"long"}`,
+		`"title":{"fields":{"en":{"analyzer":"english","type":"text"},"raw":{"ignore_above":10,"type":"keyword"}},"type":"text"}`,
+		`"name":{"fields":{"keyword":{"ignore_above":256,"type":"keyword"}},"type":"text"}`,
+		`"plain":{"type":"text"}`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("mapping %s\nlacks %s", got, want)
+		}
+	}
+	type Bad struct {
+		X string `json:"x" es:"keyword,null_value='open"`
+	}
+	if _, err := dsl.MappingFor[Bad](); !errors.Is(err, dsl.ErrMapping) || !strings.Contains(err.Error(), "unterminated quote") {
+		t.Errorf("unterminated quote: %v", err)
+	}
+}
+
+func TestAggResultsTyped(t *testing.T) {
+	var r dsl.AggResults
+	if err := json.Unmarshal([]byte(`{"by_cat":{"buckets":[{"key":"books","doc_count":2,"avg_stars":{"value":4.5}}]}}`), &r); err != nil {
+		t.Fatal(err)
+	}
+	terms, err := r.Typed().StringTerms("by_cat")
+	if err != nil || len(terms.Buckets.Array) != 1 {
+		t.Fatalf("%+v %v", terms, err)
+	}
+	avg, err := terms.Buckets.Array[0].Aggregations.Avg("avg_stars")
+	if err != nil || avg.Value == nil || *avg.Value != 4.5 {
+		t.Fatalf("%+v %v", avg, err)
+	}
+}

@@ -33,6 +33,9 @@ const (
 const (
 	DefaultElasticsearchVersion = "9.5.3"
 	DefaultOpenSearchVersion    = "3.8.0"
+	// Elasticsearch8Version is the 8.x release eslocal is tested with, the
+	// one ES|QL (WithModules(ModuleESQL)) can be added to.
+	Elasticsearch8Version = "8.19.21"
 )
 
 // Option configures Start.
@@ -48,9 +51,12 @@ type config struct {
 	tls          bool
 	serviceToken bool
 	settings     map[string]string
+	modules      []Module
 	dir          string
 	logger       *slog.Logger
 	startTimeout time.Duration
+	httpPort     int  // WithHTTPPort (persist.go)
+	keepData     bool // WithKeepData (persist.go)
 }
 
 // WithProduct chooses Elasticsearch (the default) or OpenSearch.
@@ -109,6 +115,8 @@ type Cluster struct {
 	// Product and Version say what runs.
 	Product Product
 	Version string
+	// Modules lists the modules added with WithModules.
+	Modules []Module
 	// URLs holds the HTTP address of every node.
 	URLs []string
 	// Username and Password are the basic auth credentials when security is on.
@@ -147,12 +155,82 @@ func (c *Cluster) URL() string { return c.URLs[0] }
 // Start fetches (once) and starts a local cluster and waits until it is ready.
 // Cancelling ctx aborts the start; use Stop to stop the cluster.
 func Start(ctx context.Context, opts ...Option) (*Cluster, error) {
+	cfg, err := newConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	// OpenSearch and Elasticsearch 7 run from codelibs runners (one JVM,
+	// every OSS module); Elasticsearch 8 and later from the official zip.
+	useRunner := cfg.useRunner()
+	if useRunner && cfg.security {
+		return nil, fmt.Errorf("eslocal: security, TLS and service tokens need Elasticsearch 8 or later, not %s %s", cfg.product, cfg.version)
+	}
+	if cfg.dir == "" {
+		d, err := os.MkdirTemp("", "esgo-"+string(cfg.product)+"-")
+		if err != nil {
+			return nil, err
+		}
+		cfg.dir = d
+	}
+	if err := os.MkdirAll(cfg.dir, 0o755); err != nil {
+		return nil, err
+	}
+	// The server user must be able to reach its folders.
+	if err := os.Chmod(cfg.dir, 0o755); err != nil {
+		return nil, err
+	}
+	c := &Cluster{Product: cfg.product, Version: cfg.version, Modules: normModules(cfg.modules), Dir: cfg.dir, cfg: cfg}
+	ctx, cancel := context.WithTimeout(ctx, cfg.startTimeout)
+	defer cancel()
+	if useRunner {
+		err = c.startRunner(ctx)
+	} else {
+		err = c.startElasticsearch(ctx)
+	}
+	if err == nil {
+		err = c.waitReady(ctx)
+	}
+	if err != nil {
+		logs := c.logHint()
+		c.Stop()
+		return nil, fmt.Errorf("eslocal: starting %s %s: %w%s", cfg.product, cfg.version, err, logs)
+	}
+	cfg.logger.Info("cluster ready", "product", cfg.product, "version", cfg.version, "modules", c.Modules, "urls", c.URLs)
+	return c, nil
+}
+
+// Install downloads and prepares (once, into the cache) everything Start
+// would need with the same options, without starting anything: the
+// distribution or runner, and the modules of WithModules.
+func Install(ctx context.Context, opts ...Option) error {
+	cfg, err := newConfig(opts)
+	if err != nil {
+		return err
+	}
+	if cfg.useRunner() {
+		_, err = install(ctx, runnerFor(cfg.product, cfg.version))
+	} else {
+		_, err = InstallElasticsearchModules(ctx, cfg.version, cfg.modules...)
+	}
+	if err != nil {
+		return fmt.Errorf("eslocal: installing %s %s: %w", cfg.product, cfg.version, err)
+	}
+	return nil
+}
+
+// useRunner says whether the server runs from a codelibs runner.
+func (cfg *config) useRunner() bool {
+	return cfg.product == OpenSearch || strings.HasPrefix(cfg.version, "7.")
+}
+
+// newConfig applies opts to the defaults and checks the result.
+func newConfig(opts []Option) (config, error) {
 	cfg := config{product: Elasticsearch, nodes: 1, startTimeout: 4 * time.Minute}
 	for _, o := range opts {
 		o(&cfg)
 	}
 	if cfg.nodes < 1 {
-		return nil, fmt.Errorf("eslocal: WithNodes(%d): need at least one node", cfg.nodes)
+		return cfg, fmt.Errorf("eslocal: WithNodes(%d): need at least one node", cfg.nodes)
 	}
 	if cfg.heap == "" {
 		cfg.heap = "1g"
@@ -173,47 +251,12 @@ func Start(ctx context.Context, opts ...Option) (*Cluster, error) {
 			cfg.version = DefaultOpenSearchVersion
 		}
 	default:
-		return nil, fmt.Errorf("eslocal: unknown product %q", cfg.product)
+		return cfg, fmt.Errorf("eslocal: unknown product %q", cfg.product)
 	}
-	// OpenSearch and Elasticsearch 7 run from codelibs runners (one JVM,
-	// every OSS module); Elasticsearch 8 and later from the official zip.
-	useRunner := cfg.product == OpenSearch || strings.HasPrefix(cfg.version, "7.")
-	if useRunner && cfg.security {
-		return nil, fmt.Errorf("eslocal: security, TLS and service tokens need Elasticsearch 8 or later, not %s %s", cfg.product, cfg.version)
+	if err := checkModules(cfg.product, cfg.version, cfg.modules); err != nil {
+		return cfg, fmt.Errorf("eslocal: %w", err)
 	}
-	if cfg.dir == "" {
-		d, err := os.MkdirTemp("", "esgo-"+string(cfg.product)+"-")
-		if err != nil {
-			return nil, err
-		}
-		cfg.dir = d
-	}
-	if err := os.MkdirAll(cfg.dir, 0o755); err != nil {
-		return nil, err
-	}
-	// The server user must be able to reach its folders.
-	if err := os.Chmod(cfg.dir, 0o755); err != nil {
-		return nil, err
-	}
-	c := &Cluster{Product: cfg.product, Version: cfg.version, Dir: cfg.dir, cfg: cfg}
-	ctx, cancel := context.WithTimeout(ctx, cfg.startTimeout)
-	defer cancel()
-	var err error
-	if useRunner {
-		err = c.startRunner(ctx)
-	} else {
-		err = c.startElasticsearch(ctx)
-	}
-	if err == nil {
-		err = c.waitReady(ctx)
-	}
-	if err != nil {
-		logs := c.logHint()
-		c.Stop()
-		return nil, fmt.Errorf("eslocal: starting %s %s: %w%s", cfg.product, cfg.version, err, logs)
-	}
-	cfg.logger.Info("cluster ready", "product", cfg.product, "version", cfg.version, "urls", c.URLs)
-	return c, nil
+	return cfg, nil
 }
 
 // logHint names the log folder and quotes the last lines of the first
@@ -349,6 +392,9 @@ func (c *Cluster) Stop() error {
 		}
 		wg.Wait()
 		for _, n := range nodes {
+			if c.cfg.keepData {
+				break
+			}
 			if err := os.RemoveAll(filepath.Join(n.dir, "data")); err != nil && c.err == nil {
 				c.err = err
 			}

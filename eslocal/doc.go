@@ -11,6 +11,10 @@
 // created on first use. Servers are stopped by process id, never by name, and
 // die with the process that started them even if it panics.
 //
+// WithModules adds modules the integ-test distribution lacks, built from the
+// jars on Maven Central into a cached copy of the home: ES|QL (8.19.x only),
+// x-pack-kql and mapper-version.
+//
 // Elasticsearch 9 and OpenSearch 3 need a JDK of version 21 or newer,
 // Elasticsearch 7 one between 11 and 23: $ES_JAVA_HOME, $JAVA_HOME and
 // /usr/lib/jvm/* are searched, in that order.

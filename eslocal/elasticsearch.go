@@ -76,7 +76,7 @@ func chownTree(root string, uid, gid *uint32) error {
 }
 
 func (c *Cluster) startElasticsearch(ctx context.Context) error {
-	home, err := InstallElasticsearch(ctx, c.cfg.version)
+	home, err := InstallElasticsearchModules(ctx, c.cfg.version, c.cfg.modules...)
 	if err != nil {
 		return err
 	}
@@ -93,6 +93,9 @@ func (c *Cluster) startElasticsearch(ctx context.Context) error {
 	for i := range n {
 		if httpPorts[i], err = freePort(); err != nil {
 			return err
+		}
+		if i == 0 && c.cfg.httpPort > 0 {
+			httpPorts[i] = c.cfg.httpPort
 		}
 		if transportPorts[i], err = freePort(); err != nil {
 			return err
@@ -142,6 +145,10 @@ func (c *Cluster) startElasticsearch(ctx context.Context) error {
 			if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
 				return err
 			}
+		}
+		// A kept folder (WithKeepData) has the configuration of its last start.
+		if err := os.RemoveAll(conf); err != nil {
+			return err
 		}
 		if err := os.CopyFS(conf, os.DirFS(filepath.Join(home, "config"))); err != nil {
 			return err

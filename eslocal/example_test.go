@@ -41,3 +41,15 @@ func ExampleStart_openSearch() {
 	defer c.Stop()
 	fmt.Println("OpenSearch is at", c.URL())
 }
+
+// Elasticsearch 8.19 with ES|QL, its modules built once from Maven Central
+// jars into a cached copy of the server's home.
+func ExampleWithModules() {
+	c, err := eslocal.Start(context.Background(),
+		eslocal.WithVersion(eslocal.Elasticsearch8Version), eslocal.WithModules(eslocal.ModuleESQL))
+	if err != nil {
+		log.Fatal(err) // for 9.x: eslocal.ErrModuleUnavailable, ES|QL's engine is not published
+	}
+	defer c.Stop()
+	fmt.Println("ES|QL is at", c.URL()+"/_query")
+}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 )
 
@@ -67,7 +68,7 @@ func mvn(ctx context.Context, dir, what string, args ...string) error {
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("%w: mvn could not fetch %s (%v): %s; check access to Maven Central and run again", ErrDownload, what, err, lastLine(out.String()))
+		return fmt.Errorf("%w: mvn could not fetch %s (%v): %s; check access to Maven Central and run again", ErrDownload, what, err, mavenError(out.String()))
 	}
 	return nil
 }
@@ -176,6 +177,21 @@ func extract(f *zip.File, target string, mode os.FileMode) error {
 		return err
 	}
 	return out.Close()
+}
+
+var ansiRE = regexp.MustCompile("\x1b\\[[0-9;]*m")
+
+// mavenError returns the first [ERROR] line of Maven's output (without
+// colours and the help pointer), else its last line.
+func mavenError(out string) string {
+	out = ansiRE.ReplaceAllString(out, "")
+	for _, l := range strings.Split(out, "\n") {
+		if m, ok := strings.CutPrefix(strings.TrimSpace(l), "[ERROR] "); ok && strings.TrimSpace(m) != "" {
+			m, _, _ = strings.Cut(m, " -> [Help")
+			return strings.TrimSpace(m)
+		}
+	}
+	return lastLine(out)
 }
 
 func lastLine(s string) string {

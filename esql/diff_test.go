@@ -266,7 +266,10 @@ func init() {
 	addCase("fuse/default", func() any { return books.Fuse("") })
 	addCase("fuse/linear", func() any { return books.Fuse("linear") })
 	addCase("fuse/by", func() any { return books.Fuse("linear").By("title", "description") })
-	addCase("fuse/with", func() any { return books.Fuse("linear").With(map[string]any{"normalizer": "minmax"}) })
+	addCase("fuse/with", func() any { return books.Fuse("linear").With(As("normalizer", "minmax")) })
+	addCase("fuse/with_order", func() any {
+		return books.Fuse("linear").With(As("weights", Object{As("fork2", 0.3), As("fork1", 0.7)}), As("normalizer", "minmax"))
+	})
 
 	// SET, MMR, METRICS_INFO, TS_INFO, REGISTERED_DOMAIN, URI_PARTS, USER_AGENT
 	addCase("set/bool", func() any {
@@ -294,7 +297,11 @@ func init() {
 	addCase("user_agent/plain", func() any { return Row(As("ua", "Mozilla/5.0")).UserAgent("ua", "ua") })
 	addCase("user_agent/with", func() any {
 		return Row(As("ua", "Mozilla/5.0")).UserAgent("ua", "ua").
-			With(map[string]any{"extract_device_type": true, "properties": []string{"name", "version"}})
+			With(As("extract_device_type", true), As("properties", []string{"name", "version"}))
+	})
+	addCase("user_agent/with_order", func() any {
+		return Row(As("ua", "Mozilla/5.0")).UserAgent("ua", "ua").
+			With(As("properties", []string{"name", "version"}), As("extract_device_type", true))
 	})
 
 	// more functions

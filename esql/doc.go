@@ -33,9 +33,13 @@
 // [Query] sends a statement with POST /_query through any
 // transport.Interface (an *esgo.Client) and returns a [Result], whose
 // columnar rows [Result.Maps], [Rows] and [AllRows] decode into maps or
-// structs by column name. Query is untested against a real server,
-// because the test server lacks the module: its tests use httptest
-// servers.
+// structs by column name. [QueryAsync], [GetAsync] and [DeleteAsync] run
+// async queries, and [QueryFormat] returns csv, tsv or txt as the server
+// renders it. Server errors are *esgo.Error through an *esgo.Client and
+// [StatusError] through a bare transport, both carrying the server's type
+// ("verification_exception", "parsing_exception"). The integration tests
+// run every command against a real Elasticsearch 8.19.21 with the ES|QL
+// modules (see eslocal.ModuleESQL).
 //
 // Statements and expressions are immutable and safe for concurrent use; a
 // Result is safe for concurrent reads.

@@ -26,13 +26,35 @@ func QuoteIdentifier(name string) string {
 	return "`" + strings.ReplaceAll(name, "`", "``") + "`"
 }
 
+// barePattern matches the column patterns (KEEP, DROP) that ES|QL reads
+// without quoting.
+var barePattern = regexp.MustCompile(`^[a-zA-Z_@*][a-zA-Z0-9_.@*]*$`)
+
 // quotePattern is QuoteIdentifier for commands that accept wildcards (KEEP,
-// DROP): a name containing "*" is a pattern and cannot be quoted.
-func quotePattern(name string) string {
-	if strings.Contains(name, "*") {
-		return name
+// DROP): in a name containing "*" (a pattern) the parts between the
+// asterisks are quoted when needed ("first-name*" is `first-name`*), and a
+// pattern holding "|" or a line break, which could only be an attempt to
+// start another command, is refused with an error naming it.
+func quotePattern(cmd, name string) (string, error) {
+	if name == "" {
+		return "", fmt.Errorf("esql: %s: empty column name: %w", cmd, ErrInvalid)
 	}
-	return QuoteIdentifier(name)
+	if !strings.Contains(name, "*") {
+		return QuoteIdentifier(name), nil
+	}
+	if barePattern.MatchString(name) {
+		return name, nil
+	}
+	if strings.ContainsAny(name, "|\n\r") {
+		return "", fmt.Errorf("esql: %s: column pattern %q contains '|' or a line break: %w", cmd, name, ErrInvalid)
+	}
+	parts := strings.Split(name, "*")
+	for i, p := range parts {
+		if p != "" {
+			parts[i] = QuoteIdentifier(p)
+		}
+	}
+	return strings.Join(parts, "*"), nil
 }
 
 // checkIndex validates an index, alias or data stream name for FROM, TS and
@@ -41,18 +63,24 @@ func checkIndex(cmd, name string) error {
 	if name == "" {
 		return fmt.Errorf("esql: %s: empty index name: %w", cmd, ErrInvalid)
 	}
-	if strings.Contains(name, "|") {
-		return fmt.Errorf("esql: %s: index name %q contains '|': %w", cmd, name, ErrInvalid)
+	if strings.ContainsAny(name, "|\n\r") {
+		return fmt.Errorf("esql: %s: index name %q contains '|' or a line break: %w", cmd, name, ErrInvalid)
 	}
 	return nil
 }
+
+// Object is an ES|QL map literal (a JSON object, as in command options
+// such as FUSE ... WITH) whose keys are written in the order given, the
+// way Python's json.dumps writes a dict; a Go map has no order, so its
+// keys are sorted instead. Object{As("b", 1), As("a", 2)} is {"b": 1, "a": 2}.
+type Object []Named
 
 // Literal renders v as an ES|QL literal, the way Python's json.dumps does
 // with its default settings (so that queries match the Python client's
 // byte for byte): strings are JSON-quoted with non-ASCII characters
 // escaped, floats always carry a fraction or an exponent (2.0, 1e+16), nil
-// is null, slices and arrays are lists "[1, 2]" and maps are objects with
-// sorted keys {"a": 1, "b": 2}. Other values are encoded with
+// is null, slices and arrays are lists "[1, 2]", maps are objects with
+// sorted keys {"a": 1, "b": 2} and an [Object] keeps its order. Other values are encoded with
 // encoding/json first. Literal panics on values encoding/json cannot
 // encode (channels, functions); use [Lit] for an error instead.
 func Literal(v any) string {
@@ -107,6 +135,23 @@ func writeLiteral(b *strings.Builder, v any) error {
 		b.WriteString(x.String())
 	case Expr:
 		return fmt.Errorf("esql: expression %q used where a literal value is expected: %w", x.text, ErrInvalid)
+	case Object:
+		if x == nil {
+			b.WriteString("null")
+			return nil
+		}
+		b.WriteByte('{')
+		for i, n := range x {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeString(b, n.Name)
+			b.WriteString(": ")
+			if err := writeLiteral(b, n.Value); err != nil {
+				return err
+			}
+		}
+		b.WriteByte('}')
 	default:
 		return writeReflectLiteral(b, v)
 	}

@@ -2,6 +2,7 @@ package esql
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/transport"
 )
 
@@ -31,6 +33,10 @@ type queryOptions struct {
 	includeCCS    bool
 	hasFilter     bool
 	explicitParam bool
+
+	waitFor          time.Duration
+	keepAlive        time.Duration
+	keepOnCompletion bool
 }
 
 // WithParams sets the values of "?" placeholders written in raw query
@@ -85,7 +91,21 @@ func WithHeader(key, value string) Option {
 // WithLogger logs the query text at debug level on logger (default: none).
 func WithLogger(logger *slog.Logger) Option { return func(o *queryOptions) { o.logger = logger } }
 
-// queryBody is the JSON body of POST /_query.
+// WithWaitForCompletion sets how long [QueryAsync] and [GetAsync] wait for
+// the query to finish before returning its ID (the server's default is 1 s).
+func WithWaitForCompletion(d time.Duration) Option {
+	return func(o *queryOptions) { o.waitFor = d }
+}
+
+// WithKeepAlive sets how long the server keeps an async query and its
+// results (the server's default is 5 days).
+func WithKeepAlive(d time.Duration) Option { return func(o *queryOptions) { o.keepAlive = d } }
+
+// WithKeepOnCompletion makes [QueryAsync] store the results even when the
+// query finishes within the wait, so they can be fetched again by ID.
+func WithKeepOnCompletion() Option { return func(o *queryOptions) { o.keepOnCompletion = true } }
+
+// queryBody is the JSON body of POST /_query and /_query/async.
 type queryBody struct {
 	Query              string `json:"query"`
 	Params             []any  `json:"params,omitempty"`
@@ -94,92 +114,145 @@ type queryBody struct {
 	TimeZone           string `json:"time_zone,omitempty"`
 	Profile            bool   `json:"profile,omitempty"`
 	IncludeCCSMetadata bool   `json:"include_ccs_metadata,omitempty"`
+	// async only
+	WaitForCompletionTimeout string `json:"wait_for_completion_timeout,omitempty"`
+	KeepAlive                string `json:"keep_alive,omitempty"`
+	KeepOnCompletion         bool   `json:"keep_on_completion,omitempty"`
 }
 
 // StatusError is transport.Error (esgo.Error), the one type for a
-// server's error answer; [Query] returns it when the server answers with
-// an error status through a bare transport (an *esgo.Client returns the
-// same type).
+// server's error answer; [Query] and the other calls here return it when
+// the server answers with an error status, whatever the transport. A query
+// the server refuses (an unknown column, a type mismatch) has Type
+// "verification_exception"; one it cannot parse "parsing_exception".
 type StatusError = transport.Error
 
-// Query runs q with POST /_query, sending {"query": q, "params": [...]}
-// through client (an *esgo.Client or a transport), and decodes the
-// response. Statement errors are returned before anything is sent.
-//
-// Untested against a real server, because the test server lacks the
-// ES|QL module: the tests exercise it with httptest only.
-func Query(ctx context.Context, client transport.Interface, q Builder, opts ...Option) (*Result, error) {
-	if client == nil {
-		return nil, errors.New("esql: Query: nil client")
-	}
+// statusError reads (at most 1 MiB of) an error response as a
+// *transport.Error.
+func statusError(method, path string, resp *transport.Response) error {
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	e := transport.ParseError(resp.StatusCode, body)
+	e.Method, e.Path, e.Node, e.Header, e.Warnings = method, path, resp.Node, resp.Header, resp.Warnings
+	return e
+}
+
+// request is a prepared ES|QL call.
+type request struct {
+	o      queryOptions
+	body   queryBody
+	query  url.Values
+	header http.Header
+}
+
+// prepare builds the request body and query string of q.
+func prepare(q Builder, opts []Option, format string) (*request, error) {
 	if q == nil {
-		return nil, fmt.Errorf("esql: Query: nil statement: %w", ErrInvalid)
+		return nil, fmt.Errorf("esql: nil statement: %w", ErrInvalid)
 	}
-	var o queryOptions
+	r := &request{}
 	for _, opt := range opts {
-		opt(&o)
+		opt(&r.o)
 	}
 	text, params, err := q.statement().Build()
 	if err != nil {
 		return nil, err
 	}
 	if strings.TrimSpace(text) == "" {
-		return nil, fmt.Errorf("esql: Query: empty query: %w", ErrInvalid)
+		return nil, fmt.Errorf("esql: empty query: %w", ErrInvalid)
 	}
-	if o.explicitParam {
+	if r.o.explicitParam {
 		if len(params) > 0 {
-			return nil, fmt.Errorf("esql: Query: WithParams cannot be combined with %d Param placeholders: %w", len(params), ErrInvalid)
+			return nil, fmt.Errorf("esql: WithParams cannot be combined with %d Param placeholders: %w", len(params), ErrInvalid)
 		}
-		params = o.params
+		params = r.o.params
 	}
-	body := queryBody{
+	r.body = queryBody{
 		Query:              text,
 		Params:             params,
-		Locale:             o.locale,
-		TimeZone:           o.timeZone,
-		Profile:            o.profile,
-		IncludeCCSMetadata: o.includeCCS,
+		Locale:             r.o.locale,
+		TimeZone:           r.o.timeZone,
+		Profile:            r.o.profile,
+		IncludeCCSMetadata: r.o.includeCCS,
 	}
-	if o.hasFilter {
-		body.Filter = o.filter
+	if r.o.hasFilter {
+		r.body.Filter = r.o.filter
 	}
-	query := url.Values{"format": {"json"}}
-	if o.dropNull {
-		query.Set("drop_null_columns", "true")
+	r.query = url.Values{"format": {format}}
+	if r.o.dropNull {
+		r.query.Set("drop_null_columns", "true")
 	}
-	if o.partial != nil {
-		query.Set("allow_partial_results", fmt.Sprint(*o.partial))
+	if r.o.partial != nil {
+		r.query.Set("allow_partial_results", fmt.Sprint(*r.o.partial))
 	}
-	header := o.header.Clone()
-	if header == nil {
-		header = http.Header{}
+	r.header = r.o.header.Clone()
+	if r.header == nil {
+		r.header = http.Header{}
 	}
-	header.Set("Content-Type", "application/json")
-	header.Set("Accept", "application/json")
-	if o.logger != nil {
-		o.logger.DebugContext(ctx, "esql query", slog.String("query", text), slog.Int("params", len(params)))
+	r.header.Set("Content-Type", "application/json")
+	return r, nil
+}
+
+// do sends the request and returns the response of a 2xx status.
+func do(ctx context.Context, client transport.Interface, o queryOptions, method, path string, query url.Values, header http.Header, call rawCall) (*transport.Response, error) {
+	if client == nil {
+		return nil, errors.New("esql: nil client")
 	}
-	resp, err := client.Perform(ctx, &transport.Request{
-		Method:  http.MethodPost,
-		Path:    "/_query",
-		Query:   query,
-		Header:  header,
-		Body:    body,
-		Timeout: o.timeout,
-	})
+	opts := make([]api.Option, 0, len(query)+len(header)+1)
+	for k, vs := range query {
+		for _, v := range vs {
+			opts = append(opts, api.WithQuery(k, v))
+		}
+	}
+	for k, vs := range header {
+		for _, v := range vs {
+			opts = append(opts, api.WithHeader(k, v))
+		}
+	}
+	if o.timeout > 0 {
+		opts = append(opts, api.WithTimeout(o.timeout))
+	}
+	// An error status comes back as *transport.Error (esgo.Error) from
+	// the API, whatever the transport.
+	resp, err := call(ctx, api.For(client).Raw.ESQL, opts)
 	if err != nil {
 		return nil, err
 	}
 	if resp == nil || resp.Body == nil {
-		return nil, errors.New("esql: POST /_query: response without a body")
+		return nil, fmt.Errorf("esql: %s %s: response without a body", method, path)
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		defer func() { _ = resp.Body.Close() }()
+		return nil, statusError(method, path, resp)
+	}
+	return resp, nil
+}
+
+// rawCall is one ES|QL endpoint of the generated API.
+type rawCall func(ctx context.Context, a *api.RawESQLAPI, opts []api.Option) (*transport.Response, error)
+
+// Query runs q with POST /_query, sending {"query": q, "params": [...]}
+// through client (an *esgo.Client or a transport), and decodes the
+// response. Statement errors are returned before anything is sent.
+func Query(ctx context.Context, client transport.Interface, q Builder, opts ...Option) (*Result, error) {
+	if client == nil {
+		return nil, errors.New("esql: Query: nil client")
+	}
+	r, err := prepare(q, opts, "json")
+	if err != nil {
+		return nil, err
+	}
+	r.header.Set("Accept", "application/json")
+	if r.o.logger != nil {
+		r.o.logger.DebugContext(ctx, "esql query", slog.String("query", r.body.Query), slog.Int("params", len(r.body.Params)))
+	}
+	resp, err := do(ctx, client, r.o, http.MethodPost, "/_query", r.query, r.header,
+		func(ctx context.Context, a *api.RawESQLAPI, o []api.Option) (*transport.Response, error) {
+			return a.Query(ctx, api.ESQLQueryRequest{RawBody: r.body}, o...)
+		})
+	if err != nil {
+		return nil, err
 	}
 	defer func() { _ = resp.Body.Close() }()
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		snippet, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
-		se := transport.ParseError(resp.StatusCode, snippet)
-		se.Method, se.Path, se.Node, se.Header = http.MethodPost, "/_query", resp.Node, resp.Header
-		return nil, se
-	}
 	return DecodeResult(resp.Body)
 }
 
@@ -190,4 +263,155 @@ func QueryRows[T any](ctx context.Context, client transport.Interface, q Builder
 		return nil, err
 	}
 	return Rows[T](res)
+}
+
+// Format is a tabular answer format for [QueryFormat].
+type Format string
+
+// The tabular formats.
+const (
+	// FormatCSV is comma-separated values, a header line first.
+	FormatCSV Format = "csv"
+	// FormatTSV is tab-separated values, a header line first.
+	FormatTSV Format = "tsv"
+	// FormatTXT is a text table for people, as the console shows it.
+	FormatTXT Format = "txt"
+)
+
+// QueryFormat runs q like [Query] and returns the answer as the server
+// renders it in format (csv, tsv or txt).
+func QueryFormat(ctx context.Context, client transport.Interface, q Builder, format Format, opts ...Option) ([]byte, error) {
+	switch format {
+	case FormatCSV, FormatTSV, FormatTXT:
+	default:
+		return nil, fmt.Errorf("esql: QueryFormat: format %q is not csv, tsv or txt: %w", format, ErrInvalid)
+	}
+	r, err := prepare(q, opts, string(format))
+	if err != nil {
+		return nil, err
+	}
+	resp, err := do(ctx, client, r.o, http.MethodPost, "/_query", r.query, r.header,
+		func(ctx context.Context, a *api.RawESQLAPI, o []api.Option) (*transport.Response, error) {
+			return a.Query(ctx, api.ESQLQueryRequest{RawBody: r.body}, o...)
+		})
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = resp.Body.Close() }()
+	return io.ReadAll(resp.Body)
+}
+
+// AsyncResult is the answer of an async query: its ID and whether it still
+// runs; once it has finished, the embedded Result holds the rows.
+type AsyncResult struct {
+	// ID identifies the query for [GetAsync] and [DeleteAsync]; it is empty
+	// when the query finished within the wait and was not kept.
+	ID string `json:"id"`
+	// IsRunning reports that the query has not finished: Result is empty.
+	IsRunning bool `json:"is_running"`
+	Result
+}
+
+// QueryAsync runs q with POST /_query/async: the server waits up to
+// [WithWaitForCompletion] and answers with the results if the query has
+// finished, else with an ID to fetch them later with [GetAsync]. Use
+// [WithKeepOnCompletion] to keep finished results too, and [DeleteAsync]
+// to free them.
+func QueryAsync(ctx context.Context, client transport.Interface, q Builder, opts ...Option) (*AsyncResult, error) {
+	r, err := prepare(q, opts, "json")
+	if err != nil {
+		return nil, err
+	}
+	r.header.Set("Accept", "application/json")
+	if r.o.waitFor > 0 {
+		r.body.WaitForCompletionTimeout = durationParam(r.o.waitFor)
+	}
+	if r.o.keepAlive > 0 {
+		r.body.KeepAlive = durationParam(r.o.keepAlive)
+	}
+	r.body.KeepOnCompletion = r.o.keepOnCompletion
+	resp, err := do(ctx, client, r.o, http.MethodPost, "/_query/async", r.query, r.header,
+		func(ctx context.Context, a *api.RawESQLAPI, o []api.Option) (*transport.Response, error) {
+			return a.AsyncQuery(ctx, api.ESQLAsyncQueryRequest{RawBody: r.body}, o...)
+		})
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = resp.Body.Close() }()
+	return decodeAsync(resp.Body)
+}
+
+// GetAsync fetches the state or results of the async query id, waiting up
+// to [WithWaitForCompletion] for it to finish. Of the options it reads
+// WithWaitForCompletion, WithKeepAlive, WithDropNullColumns, WithTimeout
+// and WithHeader.
+func GetAsync(ctx context.Context, client transport.Interface, id string, opts ...Option) (*AsyncResult, error) {
+	if id == "" {
+		return nil, fmt.Errorf("esql: GetAsync: empty ID: %w", ErrInvalid)
+	}
+	var o queryOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
+	query := url.Values{"format": {"json"}}
+	if o.waitFor > 0 {
+		query.Set("wait_for_completion_timeout", durationParam(o.waitFor))
+	}
+	if o.keepAlive > 0 {
+		query.Set("keep_alive", durationParam(o.keepAlive))
+	}
+	if o.dropNull {
+		query.Set("drop_null_columns", "true")
+	}
+	header := o.header.Clone()
+	if header == nil {
+		header = http.Header{}
+	}
+	header.Set("Accept", "application/json")
+	resp, err := do(ctx, client, o, http.MethodGet, "/_query/async/"+url.PathEscape(id), query, header,
+		func(ctx context.Context, a *api.RawESQLAPI, o []api.Option) (*transport.Response, error) {
+			return a.AsyncQueryGet(ctx, api.ESQLAsyncQueryGetRequest{ID: id}, o...)
+		})
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = resp.Body.Close() }()
+	return decodeAsync(resp.Body)
+}
+
+// DeleteAsync deletes the async query id: it stops it if it runs and
+// frees its results.
+func DeleteAsync(ctx context.Context, client transport.Interface, id string, opts ...Option) error {
+	if id == "" {
+		return fmt.Errorf("esql: DeleteAsync: empty ID: %w", ErrInvalid)
+	}
+	var o queryOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
+	resp, err := do(ctx, client, o, http.MethodDelete, "/_query/async/"+url.PathEscape(id), nil, o.header.Clone(),
+		func(ctx context.Context, a *api.RawESQLAPI, o []api.Option) (*transport.Response, error) {
+			return a.AsyncQueryDelete(ctx, api.ESQLAsyncQueryDeleteRequest{ID: id}, o...)
+		})
+	if err != nil {
+		return err
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	return resp.Body.Close()
+}
+
+func decodeAsync(r io.Reader) (*AsyncResult, error) {
+	var res AsyncResult
+	if err := json.NewDecoder(r).Decode(&res); err != nil {
+		return nil, fmt.Errorf("esql: decoding async _query response: %w", err)
+	}
+	if err := res.check(); err != nil {
+		return nil, err
+	}
+	return &res, nil
+}
+
+// durationParam renders d as an Elasticsearch time value in milliseconds.
+func durationParam(d time.Duration) string {
+	return fmt.Sprintf("%dms", max(d.Milliseconds(), 1))
 }

@@ -16,8 +16,9 @@ import (
 	"github.com/esgo/esgo/transport"
 )
 
-// The test Elasticsearch has no ES|QL module, so these tests use httptest
-// servers, checking what Query sends and how it reads the answer.
+// These tests use httptest servers to check exactly what Query sends and
+// how it reads answers a real server cannot give on demand; the real
+// ES|QL server is in integration_test.go.
 
 // httpTransport is a minimal transport.Interface over HTTP, as a bare
 // transport would be: it JSON-encodes the body and returns every status.

@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"reflect"
 	"strconv"
+	"strings"
+	"sync"
 )
 
 // Column describes one column of a [Result].
@@ -142,7 +145,11 @@ func convertDecoded(typ string, v any) (any, error) {
 // the way encoding/json matches object keys (json tags, then
 // case-insensitive names): a column "user.name" fills a field tagged
 // `json:"user.name"`. Columns without a field are ignored. T may also be
-// a map type.
+// a map type. ES|QL writes a cell holding one value as a scalar and one
+// holding several as a list: a slice field takes both (a scalar becomes a
+// one-element slice), and null leaves a field at its zero value (use a
+// pointer to tell null from zero). Longs decode exactly into int64 and
+// uint64 fields, beyond 2^53 too; dates into time.Time.
 func Rows[T any](r *Result) ([]T, error) {
 	out := make([]T, 0, len(r.Values))
 	for row, err := range AllRows[T](r) {
@@ -164,6 +171,14 @@ func AllRows[T any](r *Result) iter.Seq2[T, error] {
 			yield(zero, err)
 			return
 		}
+		var slices map[string]bool
+		if t := reflect.TypeFor[T](); t.Kind() == reflect.Struct {
+			slices = sliceFields(t)
+		}
+		wrap := make([]bool, len(r.Columns))
+		for j, col := range r.Columns {
+			wrap[j] = slices[strings.ToLower(col.Name)]
+		}
 		var buf bytes.Buffer
 		for i, row := range r.Values {
 			buf.Reset()
@@ -175,7 +190,14 @@ func AllRows[T any](r *Result) iter.Seq2[T, error] {
 				name, _ := json.Marshal(col.Name)
 				buf.Write(name)
 				buf.WriteByte(':')
-				buf.Write(row[j])
+				v := bytes.TrimSpace(row[j])
+				if wrap[j] && len(v) > 0 && v[0] != '[' && !bytes.Equal(v, []byte("null")) {
+					buf.WriteByte('[')
+					buf.Write(v)
+					buf.WriteByte(']')
+				} else {
+					buf.Write(row[j])
+				}
 			}
 			buf.WriteByte('}')
 			var v T
@@ -188,6 +210,54 @@ func AllRows[T any](r *Result) iter.Seq2[T, error] {
 			if !yield(v, nil) {
 				return
 			}
+		}
+	}
+}
+
+var sliceFieldCache sync.Map // reflect.Type -> map[string]bool
+
+// sliceFields returns the lower-cased JSON names of the fields of struct
+// type t (embedded structs included, as encoding/json sees them) that are
+// slices, other than []byte and json.RawMessage.
+func sliceFields(t reflect.Type) map[string]bool {
+	if m, ok := sliceFieldCache.Load(t); ok {
+		return m.(map[string]bool)
+	}
+	m := map[string]bool{}
+	addSliceFields(t, m, 0)
+	sliceFieldCache.Store(t, m)
+	return m
+}
+
+func addSliceFields(t reflect.Type, m map[string]bool, depth int) {
+	if depth > 8 {
+		return
+	}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		tag := f.Tag.Get("json")
+		if tag == "-" {
+			continue
+		}
+		name, _, _ := strings.Cut(tag, ",")
+		ft := f.Type
+		if f.Anonymous && name == "" {
+			if ft.Kind() == reflect.Pointer {
+				ft = ft.Elem()
+			}
+			if ft.Kind() == reflect.Struct {
+				addSliceFields(ft, m, depth+1)
+				continue
+			}
+		}
+		if !f.IsExported() {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		if ft.Kind() == reflect.Slice && ft.Elem().Kind() != reflect.Uint8 && ft != reflect.TypeFor[json.RawMessage]() {
+			m[strings.ToLower(name)] = true
 		}
 	}
 }

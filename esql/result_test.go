@@ -138,3 +138,29 @@ func TestDecodeResultErrors(t *testing.T) {
 		t.Errorf("DecodeResult error %v does not unwrap to *json.SyntaxError", err)
 	}
 }
+
+// A cell with one value is a scalar, one with several a list: a slice
+// field takes both.
+func TestRowsScalarIntoSlice(t *testing.T) {
+	res, err := DecodeResult(strings.NewReader(`{"columns":[{"name":"tags","type":"keyword"},{"name":"n","type":"long"},{"name":"Raw","type":"keyword"}],
+		"values":[[["a","b"],9007199254740993,"x"],["c",1,null],[null,2,"y"]]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type embedded struct {
+		Tags []string `json:"tags"`
+	}
+	type row struct {
+		embedded
+		N   []int64
+		Raw json.RawMessage
+	}
+	rows, err := Rows[row](res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 3 || len(rows[0].Tags) != 2 || rows[1].Tags[0] != "c" || rows[2].Tags != nil ||
+		rows[0].N[0] != 9007199254740993 || string(rows[0].Raw) != `"x"` {
+		t.Fatalf("rows = %+v", rows)
+	}
+}

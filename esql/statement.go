@@ -156,6 +156,16 @@ func ids(names []string, quote func(string) string) Expr {
 	return join(", ", parts)
 }
 
+// patterns renders column names that may be patterns (KEEP, DROP).
+func patterns(cmd string, names []string) Expr {
+	parts := make([]Expr, len(names))
+	for i, n := range names {
+		text, err := quotePattern(cmd, n)
+		parts[i] = Expr{text: text, err: err}
+	}
+	return join(", ", parts)
+}
+
 // namedOrRaw renders an EVAL/STATS item: name = value for a [Named], the
 // raw value otherwise.
 func namedOrRaw(v any) Expr {
@@ -382,20 +392,23 @@ func (s Statement) Limit(n int) Statement {
 }
 
 // Keep is the KEEP command: only these columns, in this order. Names are
-// quoted when needed; names with "*" are patterns, left as they are.
+// quoted when needed; names with "*" are patterns, whose parts between
+// asterisks are quoted when needed; a pattern with "|" or a line break is
+// an error naming it (it could only start another command).
 func (s Statement) Keep(columns ...string) Statement {
 	if len(columns) == 0 {
 		return s.fail(missing("KEEP", "at least one column"))
 	}
-	return s.then(textCommand{cat("KEEP ", ids(columns, quotePattern))})
+	return s.then(textCommand{cat("KEEP ", patterns("KEEP", columns))})
 }
 
-// Drop is the DROP command: removes columns (patterns with "*" allowed).
+// Drop is the DROP command: removes columns (patterns with "*" allowed,
+// quoted as in [Statement.Keep]).
 func (s Statement) Drop(columns ...string) Statement {
 	if len(columns) == 0 {
 		return s.fail(missing("DROP", "at least one column"))
 	}
-	return s.then(textCommand{cat("DROP ", ids(columns, quotePattern))})
+	return s.then(textCommand{cat("DROP ", patterns("DROP", columns))})
 }
 
 // Rename is the RENAME command, given old and new names in turn like
@@ -501,7 +514,7 @@ func newEnrich(parent Statement, c enrichCommand) EnrichStatement {
 // Enrich is the ENRICH command: adds columns from an enrich policy.
 func (s Statement) Enrich(policy string) EnrichStatement {
 	c := enrichCommand{policy: policy}
-	if policy == "" || strings.ContainsAny(policy, "| ") {
+	if policy == "" || strings.ContainsAny(policy, "| \n\r`") {
 		c.err = fmt.Errorf("esql: ENRICH: invalid policy name %q: %w", policy, ErrInvalid)
 	}
 	return newEnrich(s, c)
@@ -689,7 +702,7 @@ type FuseStatement struct {
 type fuseCommand struct {
 	method  string
 	by      []string
-	options map[string]any
+	options Object
 }
 
 func (c fuseCommand) render() Expr {
@@ -720,10 +733,12 @@ func (s FuseStatement) By(columns ...string) FuseStatement {
 	return FuseStatement{Statement{s.n.parent}.then(c), c}
 }
 
-// With sets the options object, e.g. {"normalizer": "minmax"}.
-func (s FuseStatement) With(options map[string]any) FuseStatement {
+// With sets the options, written in the order given:
+// With(As("normalizer", "minmax")) is WITH {"normalizer": "minmax"}.
+// Values are literals; use [Object] for a nested object in order.
+func (s FuseStatement) With(options ...Named) FuseStatement {
 	c := s.cmd
-	c.options = options
+	c.options = append(Object(nil), options...)
 	return FuseStatement{Statement{s.n.parent}.then(c), c}
 }
 
@@ -813,7 +828,7 @@ type UserAgentStatement struct {
 	Statement
 	prefix  string
 	value   any
-	options map[string]any
+	options Object
 }
 
 // UserAgent is the USER_AGENT command: parses the user agent in value (a
@@ -822,13 +837,15 @@ func (s Statement) UserAgent(prefix string, value any) UserAgentStatement {
 	return UserAgentStatement{s.prefixed("USER_AGENT", prefix, value), prefix, value, nil}
 }
 
-// With sets options such as {"properties": []string{"name", "version"}}.
-func (s UserAgentStatement) With(options map[string]any) UserAgentStatement {
+// With sets options, written in the order given, such as
+// With(As("properties", []string{"name", "version"})).
+func (s UserAgentStatement) With(options ...Named) UserAgentStatement {
 	parent := Statement{s.n.parent}
 	next := parent.prefixed("USER_AGENT", s.prefix, s.value)
+	options = append(Object(nil), options...)
 	if len(options) > 0 {
 		c := next.n.cmd.(textCommand)
-		next = parent.then(textCommand{cat(c.e, " WITH ", Lit(options))})
+		next = parent.then(textCommand{cat(c.e, " WITH ", Lit(Object(options)))})
 	}
 	return UserAgentStatement{next, s.prefix, s.value, options}
 }

@@ -203,6 +203,11 @@ func TestBuildErrors(t *testing.T) {
 		{"empty row", Row(), "ROW needs"},
 		{"error inside branch", From("a").Fork(Branch().Where()), "WHERE needs"},
 		{"no source command", Statement{}.Where("a > 1"), "source command"},
+		{"pipe in keep pattern", From("logs").Keep("a* | EVAL x = secret"), `"a* | EVAL x = secret"`},
+		{"newline in drop pattern", From("logs").Drop("a*\nEVAL x = 1"), `"a*\nEVAL x = 1"`},
+		{"empty keep name", From("logs").Keep("a", ""), "KEEP: empty column name"},
+		{"newline in index", From("logs\n| EVAL x = 1"), `"logs\n| EVAL x = 1"`},
+		{"newline in policy", Row(As("a", 1)).Enrich("p\nx"), `"p\nx"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -220,5 +225,42 @@ func TestBuildErrors(t *testing.T) {
 				t.Errorf("Err() = %v, want %v", err2, err)
 			}
 		})
+	}
+}
+
+// Names given to commands that take column names can never start another
+// command: they are quoted, and patterns that cannot be are refused.
+func TestColumnNamesCannotStartACommand(t *testing.T) {
+	for _, c := range []struct {
+		b    Builder
+		want string
+	}{
+		{From("logs").Keep("a | EVAL x = secret"), "FROM logs\n| KEEP `a | EVAL x = secret`"},
+		{From("logs").Drop("a\n| EVAL x = 1"), "FROM logs\n| DROP `a\n| EVAL x = 1`"},
+		{From("logs").Keep("first-name*", "*-x", "a*b", "h*"), "FROM logs\n| KEEP `first-name`*, *`-x`, a*b, h*"},
+		{From("logs").Keep("a`b*"), "FROM logs\n| KEEP `a``b`*"},
+		{From("logs").Fuse("").By("a | EVAL x = 1"), "FROM logs\n| FUSE BY `a | EVAL x = 1`"},
+		{From("logs").MvExpand("a\n| LIMIT 0"), "FROM logs\n| MV_EXPAND `a\n| LIMIT 0`"},
+		{From("logs").Rename("a|b", "c\nd"), "FROM logs\n| RENAME `a|b` AS `c\nd`"},
+		{From("logs").Sort("a|b DESC"), "FROM logs\n| SORT `a|b` DESC"},
+		{From("logs").Metadata("_id | x"), "FROM logs METADATA `_id | x`"},
+	} {
+		got, _, err := c.b.statement().Build()
+		if err != nil || got != c.want {
+			t.Errorf("got %q, %v; want %q", got, err, c.want)
+		}
+	}
+}
+
+// Options keep the order they were given in, nested [Object] values too;
+// Go maps (which have none) are sorted.
+func TestOptionsKeepTheirOrder(t *testing.T) {
+	got := From("x").Fuse("linear").With(As("z", 1), As("a", Object{As("y", 2), As("b", map[string]int{"d": 4, "c": 3})})).String()
+	want := `FROM x` + "\n" + `| FUSE LINEAR WITH {"z": 1, "a": {"y": 2, "b": {"c": 3, "d": 4}}}`
+	if got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+	if got, want := Literal(Object{}), "{}"; got != want {
+		t.Errorf("empty Object = %s, want %s", got, want)
 	}
 }

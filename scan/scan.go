@@ -358,22 +358,11 @@ type sliceReader[T any] func(ctx context.Context, slice int, emit func([]Hit[T])
 // run yields the hits of every slice, reading them in parallel when there
 // are several, and returns once every reader is done.
 func run[T any](ctx context.Context, slices int, read sliceReader[T], yield func(Hit[T], error) bool) {
-	if slices == 1 {
-		stopped := false
-		err := read(ctx, 0, func(hits []Hit[T]) bool {
-			for i := range hits {
-				if !yield(hits[i], nil) {
-					stopped = true
-					return false
-				}
-			}
-			return true
-		})
-		if err != nil && !stopped {
-			yield(Hit[T]{}, err)
-		}
-		return
-	}
+	// Every slice, the only one included, is read by its own goroutine: it
+	// fetches and decodes the next page while the caller consumes the
+	// current one (at most one page waits per slice, so memory stays
+	// bounded), and it releases its scroll or point in time however the
+	// loop ends.
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type batch struct {
@@ -396,8 +385,11 @@ func run[T any](ctx context.Context, slices int, read sliceReader[T], yield func
 				}
 			})
 			if err != nil && ctx.Err() == nil {
+				if slices > 1 {
+					err = fmt.Errorf("slice %d: %w", s, err)
+				}
 				select {
-				case out <- batch{err: fmt.Errorf("slice %d: %w", s, err)}:
+				case out <- batch{err: err}:
 				case <-ctx.Done():
 				}
 			}

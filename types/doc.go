@@ -16,9 +16,16 @@
 //   - a number the server may send as a string: [Stringified];
 //   - aggregation buckets, an array or keyed: [Buckets];
 //   - other unions: a struct over [Union] with AsXxx accessors and
-//     XxxFromYyy constructors;
+//     XxxFromYyy constructors; a union the specification writes inline in a
+//     property gets a type named after its owner and property
+//     (HitsMetadataTotal, MatchQueryQuery);
 //   - aggregation results by name: [Aggregates], read with typed accessors
 //     such as [Aggregates.StringTerms], which check the typed_keys kind.
+//
+// Structs are not comparable with == (each starts with a zero-size
+// `_ [0]func()` field): comparable types make the compiler link an equality
+// function for each, about 20 KiB in a typed search for nothing a program
+// needs. Write keyed literals (as go vet asks anyway).
 //
 // Optional numbers and booleans are pointers: set them with new(v), as in
 // `Size: new(10)`.

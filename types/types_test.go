@@ -37,7 +37,7 @@ func TestQueryContainerShortAndLongForms(t *testing.T) {
 		if !ok {
 			t.Fatalf("no match on title: %+v", q)
 		}
-		if s, err := types.As[string](m.Query); err != nil || s != "quick fox" {
+		if s, err := m.Query.AsString(); err != nil || s != "quick fox" {
 			t.Errorf("query text %q %v", s, err)
 		}
 	}
@@ -51,7 +51,7 @@ func TestQueryContainerShortAndLongForms(t *testing.T) {
 	}
 	// Built in Go, it encodes what the server expects.
 	q := types.QueryContainer{Bool: &types.BoolQuery{
-		Must:   types.OneOrMany[types.QueryContainer]{{Match: map[string]types.MatchQuery{"title": {Query: types.Of("go")}}}},
+		Must:   types.OneOrMany[types.QueryContainer]{{Match: map[string]types.MatchQuery{"title": {Query: types.MatchQueryQueryFromString("go")}}}},
 		Filter: types.OneOrMany[types.QueryContainer]{{Term: map[string]types.TermQuery{"year": {Value: types.FieldValueFromLong(2015)}}}},
 	}}
 	want := `{"bool":{"filter":[{"term":{"year":{"value":2015}}}],"must":[{"match":{"title":{"query":"go"}}}]}}`

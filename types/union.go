@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 )
 
@@ -307,9 +308,10 @@ func aggregate[T any](a Aggregates, name, kind string) (*T, error) {
 
 // decodeExtra decodes an object whose known members go to known (a pointer
 // to a struct without custom decoding) and whose other members go to extra
-// (the specification's additional properties, such as the sub-aggregations
-// of a bucket).
-func decodeExtra[M ~map[string]V, V any](data []byte, known any, extra *M, names []string) error {
+// (a pointer to a map: the specification's additional properties, such as
+// the sub-aggregations of a bucket). It is not generic on purpose: one copy
+// of this code serves every type with additional properties.
+func decodeExtra(data []byte, known any, extra any, names []string) error {
 	if err := json.Unmarshal(data, known); err != nil {
 		return err
 	}
@@ -317,32 +319,34 @@ func decodeExtra[M ~map[string]V, V any](data []byte, known any, extra *M, names
 	if err := json.Unmarshal(data, &all); err != nil {
 		return err
 	}
+	m := reflect.ValueOf(extra).Elem()
 	for k, raw := range all {
 		if contains(names, k) {
 			continue
 		}
-		var v V
-		if err := json.Unmarshal(raw, &v); err != nil {
+		v := reflect.New(m.Type().Elem())
+		if err := json.Unmarshal(raw, v.Interface()); err != nil {
 			return fmt.Errorf("member %q: %w", k, err)
 		}
-		if *extra == nil {
-			*extra = M{}
+		if m.IsNil() {
+			m.Set(reflect.MakeMap(m.Type()))
 		}
-		(*extra)[k] = v
+		m.SetMapIndex(reflect.ValueOf(k), v.Elem())
 	}
 	return nil
 }
 
 // encodeExtra encodes known (a struct without custom encoding) with the
-// members of extra added.
-func encodeExtra[M ~map[string]V, V any](known any, extra M) ([]byte, error) {
+// members of extra (a map) added, in key order.
+func encodeExtra(known any, extra any) ([]byte, error) {
 	b, err := json.Marshal(known)
-	if err != nil || len(extra) == 0 {
+	m := reflect.ValueOf(extra)
+	if err != nil || m.Len() == 0 {
 		return b, err
 	}
-	keys := make([]string, 0, len(extra))
-	for k := range extra {
-		keys = append(keys, k)
+	keys := make([]string, 0, m.Len())
+	for _, k := range m.MapKeys() {
+		keys = append(keys, k.String())
 	}
 	sortStrings(keys)
 	var buf bytes.Buffer
@@ -354,7 +358,7 @@ func encodeExtra[M ~map[string]V, V any](known any, extra M) ([]byte, error) {
 		}
 		first = false
 		kb, _ := json.Marshal(k)
-		vb, err := json.Marshal(extra[k])
+		vb, err := json.Marshal(m.MapIndex(reflect.ValueOf(k)).Interface())
 		if err != nil {
 			return nil, err
 		}

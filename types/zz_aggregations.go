@@ -6,18 +6,21 @@ import "encoding/json"
 
 // AbstractChangePoint is `_types.aggregations.AbstractChangePoint` of the specification.
 type AbstractChangePoint struct {
-	PValue      float64 `json:"p_value"`
-	ChangePoint int     `json:"change_point"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	PValue      float64   `json:"p_value"`
+	ChangePoint int       `json:"change_point"`
 }
 
 // AdjacencyMatrixAggregate is `_types.aggregations.AdjacencyMatrixAggregate` of the specification.
 type AdjacencyMatrixAggregate struct {
+	_       [0]func()                      // not comparable: no equality code to link (see the package doc)
 	Meta    Metadata                       `json:"meta,omitempty"`
 	Buckets Buckets[AdjacencyMatrixBucket] `json:"buckets,omitzero"`
 }
 
 // AdjacencyMatrixAggregation is `_types.aggregations.AdjacencyMatrixAggregation` of the specification.
 type AdjacencyMatrixAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Filters used to create buckets.
 	// At least one filter is required.
 	Filters map[string]QueryContainer `json:"filters,omitempty"`
@@ -27,8 +30,9 @@ type AdjacencyMatrixAggregation struct {
 
 // AdjacencyMatrixBucket is `_types.aggregations.AdjacencyMatrixBucket` of the specification.
 type AdjacencyMatrixBucket struct {
-	DocCount int64  `json:"doc_count"`
-	Key      string `json:"key"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	DocCount int64     `json:"doc_count"`
+	Key      string    `json:"key"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -655,7 +659,8 @@ func AggregateFromGeoLine(v GeoLineAggregate) Aggregate { return Aggregate{of(v)
 
 // AggregateBase is `_types.aggregations.AggregateBase` of the specification.
 type AggregateBase struct {
-	Meta Metadata `json:"meta,omitempty"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta Metadata  `json:"meta,omitempty"`
 }
 
 // AggregateOrder is a union of 2 shapes, decoded when read: use the As accessors to
@@ -684,10 +689,12 @@ func AggregateOrderFromMapStringSortOrderList(v []map[string]SortOrder) Aggregat
 
 // Aggregation is `_types.aggregations.Aggregation` of the specification.
 type Aggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 }
 
 // AggregationContainer is a container: set exactly one of its variant fields.
 type AggregationContainer struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Sub-aggregations for this aggregation.
 	// Only applies to bucket aggregations.
 	Aggregations map[string]AggregationContainer `json:"aggregations,omitempty"`
@@ -877,6 +884,7 @@ type AggregationContainer struct {
 
 // AggregationRange is `_types.aggregations.AggregationRange` of the specification.
 type AggregationRange struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Start of the range (inclusive).
 	From *float64 `json:"from,omitempty"`
 	// Custom key to return the range with.
@@ -887,13 +895,15 @@ type AggregationRange struct {
 
 // ArrayPercentilesItem is `_types.aggregations.ArrayPercentilesItem` of the specification.
 type ArrayPercentilesItem struct {
-	Key           float64  `json:"key"`
-	Value         *float64 `json:"value"`
-	ValueAsString string   `json:"value_as_string,omitempty"`
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
+	Key           float64   `json:"key"`
+	Value         *float64  `json:"value"`
+	ValueAsString string    `json:"value_as_string,omitempty"`
 }
 
 // AutoDateHistogramAggregate is `_types.aggregations.AutoDateHistogramAggregate` of the specification.
 type AutoDateHistogramAggregate struct {
+	_        [0]func()                    // not comparable: no equality code to link (see the package doc)
 	Meta     Metadata                     `json:"meta,omitempty"`
 	Buckets  Buckets[DateHistogramBucket] `json:"buckets,omitzero"`
 	Interval DurationLarge                `json:"interval"`
@@ -901,6 +911,7 @@ type AutoDateHistogramAggregate struct {
 
 // AutoDateHistogramAggregation is `_types.aggregations.AutoDateHistogramAggregation` of the specification.
 type AutoDateHistogramAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The target number of buckets.
 	Buckets *int `json:"buckets,omitempty"`
 	// The field on which to run the aggregation.
@@ -924,6 +935,7 @@ type AutoDateHistogramAggregation struct {
 
 // AverageAggregation is `_types.aggregations.AverageAggregation` of the specification.
 type AverageAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field on which to run the aggregation.
 	Field Field `json:"field,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -935,6 +947,7 @@ type AverageAggregation struct {
 
 // AverageBucketAggregation is `_types.aggregations.AverageBucketAggregation` of the specification.
 type AverageBucketAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// `DecimalFormat` pattern for the output value.
@@ -946,7 +959,8 @@ type AverageBucketAggregation struct {
 
 // AvgAggregate is `_types.aggregations.AvgAggregate` of the specification.
 type AvgAggregate struct {
-	Meta Metadata `json:"meta,omitempty"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta Metadata  `json:"meta,omitempty"`
 	// The metric value. A missing value generally means that there was no data to aggregate,
 	// unless specified otherwise.
 	Value         *float64 `json:"value"`
@@ -955,25 +969,27 @@ type AvgAggregate struct {
 
 // BoxPlotAggregate is `_types.aggregations.BoxPlotAggregate` of the specification.
 type BoxPlotAggregate struct {
-	Meta          Metadata `json:"meta,omitempty"`
-	Min           float64  `json:"min"`
-	Max           float64  `json:"max"`
-	Q1            float64  `json:"q1"`
-	Q2            float64  `json:"q2"`
-	Q3            float64  `json:"q3"`
-	Lower         float64  `json:"lower"`
-	Upper         float64  `json:"upper"`
-	MinAsString   string   `json:"min_as_string,omitempty"`
-	MaxAsString   string   `json:"max_as_string,omitempty"`
-	Q1AsString    string   `json:"q1_as_string,omitempty"`
-	Q2AsString    string   `json:"q2_as_string,omitempty"`
-	Q3AsString    string   `json:"q3_as_string,omitempty"`
-	LowerAsString string   `json:"lower_as_string,omitempty"`
-	UpperAsString string   `json:"upper_as_string,omitempty"`
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta          Metadata  `json:"meta,omitempty"`
+	Min           float64   `json:"min"`
+	Max           float64   `json:"max"`
+	Q1            float64   `json:"q1"`
+	Q2            float64   `json:"q2"`
+	Q3            float64   `json:"q3"`
+	Lower         float64   `json:"lower"`
+	Upper         float64   `json:"upper"`
+	MinAsString   string    `json:"min_as_string,omitempty"`
+	MaxAsString   string    `json:"max_as_string,omitempty"`
+	Q1AsString    string    `json:"q1_as_string,omitempty"`
+	Q2AsString    string    `json:"q2_as_string,omitempty"`
+	Q3AsString    string    `json:"q3_as_string,omitempty"`
+	LowerAsString string    `json:"lower_as_string,omitempty"`
+	UpperAsString string    `json:"upper_as_string,omitempty"`
 }
 
 // BoxplotAggregation is `_types.aggregations.BoxplotAggregation` of the specification.
 type BoxplotAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field on which to run the aggregation.
 	Field Field `json:"field,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -989,10 +1005,12 @@ type BoxplotAggregation struct {
 
 // BucketAggregationBase: Base type for bucket aggregations. These aggregations also accept sub-aggregations.
 type BucketAggregationBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 }
 
 // BucketCorrelationAggregation is a sibling pipeline aggregation which executes a correlation function on the configured sibling multi-bucket aggregation.
 type BucketCorrelationAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// The correlation function to execute.
@@ -1001,18 +1019,21 @@ type BucketCorrelationAggregation struct {
 
 // BucketCorrelationFunction is `_types.aggregations.BucketCorrelationFunction` of the specification.
 type BucketCorrelationFunction struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The configuration to calculate a count correlation. This function is designed for determining the correlation of a term value and a given metric.
 	CountCorrelation BucketCorrelationFunctionCountCorrelation `json:"count_correlation"`
 }
 
 // BucketCorrelationFunctionCountCorrelation is `_types.aggregations.BucketCorrelationFunctionCountCorrelation` of the specification.
 type BucketCorrelationFunctionCountCorrelation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The indicator with which to correlate the configured `bucket_path` values.
 	Indicator BucketCorrelationFunctionCountCorrelationIndicator `json:"indicator"`
 }
 
 // BucketCorrelationFunctionCountCorrelationIndicator is `_types.aggregations.BucketCorrelationFunctionCountCorrelationIndicator` of the specification.
 type BucketCorrelationFunctionCountCorrelationIndicator struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The total number of documents that initially created the expectations. It’s required to be greater
 	// than or equal to the sum of all values in the buckets_path as this is the originating superset of data
 	// to which the term values are correlated.
@@ -1036,6 +1057,7 @@ type BucketCorrelationFunctionCountCorrelationIndicator struct {
 // terms aggregation, in which case one compares the overall distribution of metric to its restriction
 // to each term.
 type BucketKsAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// A list of string values indicating which K-S test alternative to calculate. The valid values
@@ -1057,7 +1079,8 @@ type BucketKsAggregation struct {
 
 // BucketMetricValueAggregate is `_types.aggregations.BucketMetricValueAggregate` of the specification.
 type BucketMetricValueAggregate struct {
-	Meta Metadata `json:"meta,omitempty"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta Metadata  `json:"meta,omitempty"`
 	// The metric value. A missing value generally means that there was no data to aggregate,
 	// unless specified otherwise.
 	Value         *float64 `json:"value"`
@@ -1067,12 +1090,14 @@ type BucketMetricValueAggregate struct {
 
 // BucketPathAggregation is `_types.aggregations.BucketPathAggregation` of the specification.
 type BucketPathAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 }
 
 // BucketScriptAggregation is `_types.aggregations.BucketScriptAggregation` of the specification.
 type BucketScriptAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// `DecimalFormat` pattern for the output value.
@@ -1086,6 +1111,7 @@ type BucketScriptAggregation struct {
 
 // BucketSelectorAggregation is `_types.aggregations.BucketSelectorAggregation` of the specification.
 type BucketSelectorAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// `DecimalFormat` pattern for the output value.
@@ -1099,6 +1125,7 @@ type BucketSelectorAggregation struct {
 
 // BucketSortAggregation is `_types.aggregations.BucketSortAggregation` of the specification.
 type BucketSortAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Buckets in positions prior to `from` will be truncated.
 	From *int `json:"from,omitempty"`
 	// The policy to apply when gaps are found in the data.
@@ -1158,12 +1185,14 @@ const (
 
 // CardinalityAggregate is `_types.aggregations.CardinalityAggregate` of the specification.
 type CardinalityAggregate struct {
-	Meta  Metadata `json:"meta,omitempty"`
-	Value int64    `json:"value"`
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta  Metadata  `json:"meta,omitempty"`
+	Value int64     `json:"value"`
 }
 
 // CardinalityAggregation is `_types.aggregations.CardinalityAggregation` of the specification.
 type CardinalityAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field on which to run the aggregation.
 	Field Field `json:"field,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -1198,12 +1227,14 @@ const (
 
 // CartesianBoundsAggregate is `_types.aggregations.CartesianBoundsAggregate` of the specification.
 type CartesianBoundsAggregate struct {
+	_      [0]func()                    // not comparable: no equality code to link (see the package doc)
 	Meta   Metadata                     `json:"meta,omitempty"`
 	Bounds *TopLeftBottomRightGeoBounds `json:"bounds,omitempty"`
 }
 
 // CartesianBoundsAggregation is `_types.aggregations.CartesianBoundsAggregation` of the specification.
 type CartesianBoundsAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field on which to run the aggregation.
 	Field Field `json:"field,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -1214,6 +1245,7 @@ type CartesianBoundsAggregation struct {
 
 // CartesianCentroidAggregate is `_types.aggregations.CartesianCentroidAggregate` of the specification.
 type CartesianCentroidAggregate struct {
+	_        [0]func()       // not comparable: no equality code to link (see the package doc)
 	Meta     Metadata        `json:"meta,omitempty"`
 	Count    int64           `json:"count"`
 	Location *CartesianPoint `json:"location,omitempty"`
@@ -1221,6 +1253,7 @@ type CartesianCentroidAggregate struct {
 
 // CartesianCentroidAggregation is `_types.aggregations.CartesianCentroidAggregation` of the specification.
 type CartesianCentroidAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field on which to run the aggregation.
 	Field Field `json:"field,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -1234,6 +1267,7 @@ type CartesianCentroidAggregation struct {
 // creating buckets of similarly formatted text values. This aggregation works best with machine
 // generated text like system logs. Only the first 100 analyzed tokens are used to categorize the text.
 type CategorizeTextAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The semi-structured text field to categorize.
 	Field Field `json:"field"`
 	// The maximum number of unique tokens at any position up to max_matched_tokens. Must be larger than 1.
@@ -1295,6 +1329,7 @@ func CategorizeTextAnalyzerFromCustom(v CustomCategorizeTextAnalyzer) Categorize
 
 // ChangePointAggregate is `_types.aggregations.ChangePointAggregate` of the specification.
 type ChangePointAggregate struct {
+	_      [0]func()          // not comparable: no equality code to link (see the package doc)
 	Meta   Metadata           `json:"meta,omitempty"`
 	Type   ChangeType         `json:"type"`
 	Bucket *ChangePointBucket `json:"bucket,omitempty"`
@@ -1302,6 +1337,7 @@ type ChangePointAggregate struct {
 
 // ChangePointAggregation is `_types.aggregations.ChangePointAggregation` of the specification.
 type ChangePointAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// `DecimalFormat` pattern for the output value.
@@ -1313,6 +1349,7 @@ type ChangePointAggregation struct {
 
 // ChangePointBucket is `_types.aggregations.ChangePointBucket` of the specification.
 type ChangePointBucket struct {
+	_        [0]func()  // not comparable: no equality code to link (see the package doc)
 	DocCount int64      `json:"doc_count"`
 	Key      FieldValue `json:"key,omitzero"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
@@ -1333,6 +1370,7 @@ func (x ChangePointBucket) MarshalJSON() ([]byte, error) {
 
 // ChangeType is a container: set exactly one of its variant fields.
 type ChangeType struct {
+	_                  [0]func()           // not comparable: no equality code to link (see the package doc)
 	Dip                *Dip                `json:"dip,omitempty"`
 	DistributionChange *DistributionChange `json:"distribution_change,omitempty"`
 	Indeterminable     *Indeterminable     `json:"indeterminable,omitempty"`
@@ -1345,6 +1383,7 @@ type ChangeType struct {
 
 // ChiSquareHeuristic is `_types.aggregations.ChiSquareHeuristic` of the specification.
 type ChiSquareHeuristic struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Set to `false` if you defined a custom background filter that represents a different set of documents that you want to compare to.
 	BackgroundIsSuperset bool `json:"background_is_superset"`
 	// Set to `false` to filter out the terms that appear less often in the subset than in documents outside the subset.
@@ -1353,8 +1392,9 @@ type ChiSquareHeuristic struct {
 
 // ChildrenAggregate is `_types.aggregations.ChildrenAggregate` of the specification.
 type ChildrenAggregate struct {
-	Meta     Metadata `json:"meta,omitempty"`
-	DocCount int64    `json:"doc_count"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta     Metadata  `json:"meta,omitempty"`
+	DocCount int64     `json:"doc_count"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -1373,12 +1413,14 @@ func (x ChildrenAggregate) MarshalJSON() ([]byte, error) {
 
 // ChildrenAggregation is `_types.aggregations.ChildrenAggregation` of the specification.
 type ChildrenAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The child type that should be selected.
 	Type RelationName `json:"type,omitempty"`
 }
 
 // CompositeAggregate is `_types.aggregations.CompositeAggregate` of the specification.
 type CompositeAggregate struct {
+	_        [0]func()                // not comparable: no equality code to link (see the package doc)
 	Meta     Metadata                 `json:"meta,omitempty"`
 	Buckets  Buckets[CompositeBucket] `json:"buckets,omitzero"`
 	AfterKey CompositeAggregateKey    `json:"after_key,omitempty"`
@@ -1389,6 +1431,7 @@ type CompositeAggregateKey = map[string]FieldValue
 
 // CompositeAggregation is `_types.aggregations.CompositeAggregation` of the specification.
 type CompositeAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// When paginating, use the `after_key` value returned in the previous response to retrieve the next page.
 	After CompositeAggregateKey `json:"after,omitempty"`
 	// The number of composite buckets that should be returned.
@@ -1400,6 +1443,7 @@ type CompositeAggregation struct {
 
 // CompositeAggregationBase is `_types.aggregations.CompositeAggregationBase` of the specification.
 type CompositeAggregationBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Either `field` or `script` must be present
 	Field         Field        `json:"field,omitempty"`
 	MissingBucket *bool        `json:"missing_bucket,omitempty"`
@@ -1412,6 +1456,7 @@ type CompositeAggregationBase struct {
 
 // CompositeAggregationSource is a container: set exactly one of its variant fields.
 type CompositeAggregationSource struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A terms aggregation.
 	Terms *CompositeTermsAggregation `json:"terms,omitempty"`
 	// A histogram aggregation.
@@ -1424,6 +1469,7 @@ type CompositeAggregationSource struct {
 
 // CompositeBucket is `_types.aggregations.CompositeBucket` of the specification.
 type CompositeBucket struct {
+	_        [0]func()             // not comparable: no equality code to link (see the package doc)
 	DocCount int64                 `json:"doc_count"`
 	Key      CompositeAggregateKey `json:"key,omitempty"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
@@ -1444,6 +1490,7 @@ func (x CompositeBucket) MarshalJSON() ([]byte, error) {
 
 // CompositeDateHistogramAggregation is `_types.aggregations.CompositeDateHistogramAggregation` of the specification.
 type CompositeDateHistogramAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Either `field` or `script` must be present
 	Field         Field        `json:"field,omitempty"`
 	MissingBucket *bool        `json:"missing_bucket,omitempty"`
@@ -1463,6 +1510,7 @@ type CompositeDateHistogramAggregation struct {
 
 // CompositeGeoTileGridAggregation is `_types.aggregations.CompositeGeoTileGridAggregation` of the specification.
 type CompositeGeoTileGridAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Either `field` or `script` must be present
 	Field         Field        `json:"field,omitempty"`
 	MissingBucket *bool        `json:"missing_bucket,omitempty"`
@@ -1477,6 +1525,7 @@ type CompositeGeoTileGridAggregation struct {
 
 // CompositeHistogramAggregation is `_types.aggregations.CompositeHistogramAggregation` of the specification.
 type CompositeHistogramAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Either `field` or `script` must be present
 	Field         Field        `json:"field,omitempty"`
 	MissingBucket *bool        `json:"missing_bucket,omitempty"`
@@ -1490,6 +1539,7 @@ type CompositeHistogramAggregation struct {
 
 // CompositeTermsAggregation is `_types.aggregations.CompositeTermsAggregation` of the specification.
 type CompositeTermsAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Either `field` or `script` must be present
 	Field         Field        `json:"field,omitempty"`
 	MissingBucket *bool        `json:"missing_bucket,omitempty"`
@@ -1502,13 +1552,15 @@ type CompositeTermsAggregation struct {
 
 // CumulativeCardinalityAggregate: Result of the `cumulative_cardinality` aggregation
 type CumulativeCardinalityAggregate struct {
-	Meta          Metadata `json:"meta,omitempty"`
-	Value         int64    `json:"value"`
-	ValueAsString string   `json:"value_as_string,omitempty"`
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta          Metadata  `json:"meta,omitempty"`
+	Value         int64     `json:"value"`
+	ValueAsString string    `json:"value_as_string,omitempty"`
 }
 
 // CumulativeCardinalityAggregation is `_types.aggregations.CumulativeCardinalityAggregation` of the specification.
 type CumulativeCardinalityAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// `DecimalFormat` pattern for the output value.
@@ -1520,6 +1572,7 @@ type CumulativeCardinalityAggregation struct {
 
 // CumulativeSumAggregation is `_types.aggregations.CumulativeSumAggregation` of the specification.
 type CumulativeSumAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// `DecimalFormat` pattern for the output value.
@@ -1531,19 +1584,22 @@ type CumulativeSumAggregation struct {
 
 // CustomCategorizeTextAnalyzer is `_types.aggregations.CustomCategorizeTextAnalyzer` of the specification.
 type CustomCategorizeTextAnalyzer struct {
-	CharFilter []string `json:"char_filter,omitempty"`
-	Tokenizer  string   `json:"tokenizer,omitempty"`
-	Filter     []string `json:"filter,omitempty"`
+	_          [0]func() // not comparable: no equality code to link (see the package doc)
+	CharFilter []string  `json:"char_filter,omitempty"`
+	Tokenizer  string    `json:"tokenizer,omitempty"`
+	Filter     []string  `json:"filter,omitempty"`
 }
 
 // DateHistogramAggregate is `_types.aggregations.DateHistogramAggregate` of the specification.
 type DateHistogramAggregate struct {
+	_       [0]func()                    // not comparable: no equality code to link (see the package doc)
 	Meta    Metadata                     `json:"meta,omitempty"`
 	Buckets Buckets[DateHistogramBucket] `json:"buckets,omitzero"`
 }
 
 // DateHistogramAggregation is `_types.aggregations.DateHistogramAggregation` of the specification.
 type DateHistogramAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Calendar-aware interval.
 	// Can be specified using the unit name, such as `month`, or as a single unit quantity, such as `1M`.
 	CalendarInterval CalendarInterval `json:"calendar_interval,omitempty"`
@@ -1581,6 +1637,7 @@ type DateHistogramAggregation struct {
 
 // DateHistogramBucket is `_types.aggregations.DateHistogramBucket` of the specification.
 type DateHistogramBucket struct {
+	_           [0]func()  // not comparable: no equality code to link (see the package doc)
 	DocCount    int64      `json:"doc_count"`
 	KeyAsString string     `json:"key_as_string,omitempty"`
 	Key         UnitMillis `json:"key"`
@@ -1603,12 +1660,14 @@ func (x DateHistogramBucket) MarshalJSON() ([]byte, error) {
 // DateRangeAggregate: Result of a `date_range` aggregation. Same format as a for a `range` aggregation: `from` and `to`
 // in `buckets` are milliseconds since the Epoch, represented as a floating point number.
 type DateRangeAggregate struct {
+	_       [0]func()            // not comparable: no equality code to link (see the package doc)
 	Meta    Metadata             `json:"meta,omitempty"`
 	Buckets Buckets[RangeBucket] `json:"buckets,omitzero"`
 }
 
 // DateRangeAggregation is `_types.aggregations.DateRangeAggregation` of the specification.
 type DateRangeAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The date field whose values are use to build ranges.
 	Field Field `json:"field,omitempty"`
 	// The date format used to format `from` and `to` in the response.
@@ -1626,6 +1685,7 @@ type DateRangeAggregation struct {
 
 // DateRangeExpression is `_types.aggregations.DateRangeExpression` of the specification.
 type DateRangeExpression struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Start of the range (inclusive).
 	From FieldDateMath `json:"from,omitzero"`
 	// Custom key to return the range with.
@@ -1636,7 +1696,8 @@ type DateRangeExpression struct {
 
 // DerivativeAggregate is `_types.aggregations.DerivativeAggregate` of the specification.
 type DerivativeAggregate struct {
-	Meta Metadata `json:"meta,omitempty"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta Metadata  `json:"meta,omitempty"`
 	// The metric value. A missing value generally means that there was no data to aggregate,
 	// unless specified otherwise.
 	Value                   *float64 `json:"value"`
@@ -1647,6 +1708,7 @@ type DerivativeAggregate struct {
 
 // DerivativeAggregation is `_types.aggregations.DerivativeAggregation` of the specification.
 type DerivativeAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// `DecimalFormat` pattern for the output value.
@@ -1658,18 +1720,21 @@ type DerivativeAggregation struct {
 
 // Dip is `_types.aggregations.Dip` of the specification.
 type Dip struct {
-	PValue      float64 `json:"p_value"`
-	ChangePoint int     `json:"change_point"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	PValue      float64   `json:"p_value"`
+	ChangePoint int       `json:"change_point"`
 }
 
 // DistributionChange is `_types.aggregations.DistributionChange` of the specification.
 type DistributionChange struct {
-	PValue      float64 `json:"p_value"`
-	ChangePoint int     `json:"change_point"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	PValue      float64   `json:"p_value"`
+	ChangePoint int       `json:"change_point"`
 }
 
 // DiversifiedSamplerAggregation is `_types.aggregations.DiversifiedSamplerAggregation` of the specification.
 type DiversifiedSamplerAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The type of value used for de-duplication.
 	ExecutionHint SamplerAggregationExecutionHint `json:"execution_hint,omitempty"`
 	// Limits how many documents are permitted per choice of de-duplicating value.
@@ -1683,6 +1748,7 @@ type DiversifiedSamplerAggregation struct {
 
 // DoubleTermsAggregate: Result of a `terms` aggregation when the field is some kind of decimal number like a float, double, or distance.
 type DoubleTermsAggregate struct {
+	_                       [0]func()                  // not comparable: no equality code to link (see the package doc)
 	Meta                    Metadata                   `json:"meta,omitempty"`
 	Buckets                 Buckets[DoubleTermsBucket] `json:"buckets,omitzero"`
 	DocCountErrorUpperBound *int64                     `json:"doc_count_error_upper_bound,omitempty"`
@@ -1691,10 +1757,11 @@ type DoubleTermsAggregate struct {
 
 // DoubleTermsBucket is `_types.aggregations.DoubleTermsBucket` of the specification.
 type DoubleTermsBucket struct {
-	DocCount                int64   `json:"doc_count"`
-	DocCountErrorUpperBound *int64  `json:"doc_count_error_upper_bound,omitempty"`
-	Key                     float64 `json:"key"`
-	KeyAsString             string  `json:"key_as_string,omitempty"`
+	_                       [0]func() // not comparable: no equality code to link (see the package doc)
+	DocCount                int64     `json:"doc_count"`
+	DocCountErrorUpperBound *int64    `json:"doc_count_error_upper_bound,omitempty"`
+	Key                     float64   `json:"key"`
+	KeyAsString             string    `json:"key_as_string,omitempty"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -1713,11 +1780,13 @@ func (x DoubleTermsBucket) MarshalJSON() ([]byte, error) {
 
 // EwmaModelSettings is `_types.aggregations.EwmaModelSettings` of the specification.
 type EwmaModelSettings struct {
-	Alpha *float64 `json:"alpha,omitempty"`
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
+	Alpha *float64  `json:"alpha,omitempty"`
 }
 
 // EwmaMovingAverageAggregation is `_types.aggregations.EwmaMovingAverageAggregation` of the specification.
 type EwmaMovingAverageAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// `DecimalFormat` pattern for the output value.
@@ -1734,6 +1803,7 @@ type EwmaMovingAverageAggregation struct {
 
 // ExtendedBounds is `_types.aggregations.ExtendedBounds` of the specification.
 type ExtendedBounds[T any] struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Maximum value for the bound.
 	Max T `json:"max,omitempty"`
 	// Minimum value for the bound.
@@ -1742,6 +1812,7 @@ type ExtendedBounds[T any] struct {
 
 // ExtendedStatsAggregate is `_types.aggregations.ExtendedStatsAggregate` of the specification.
 type ExtendedStatsAggregate struct {
+	_                          [0]func()                        // not comparable: no equality code to link (see the package doc)
 	Meta                       Metadata                         `json:"meta,omitempty"`
 	Count                      int64                            `json:"count"`
 	Min                        *float64                         `json:"min"`
@@ -1770,6 +1841,7 @@ type ExtendedStatsAggregate struct {
 
 // ExtendedStatsAggregation is `_types.aggregations.ExtendedStatsAggregation` of the specification.
 type ExtendedStatsAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field on which to run the aggregation.
 	Field Field `json:"field,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -1783,6 +1855,7 @@ type ExtendedStatsAggregation struct {
 
 // ExtendedStatsBucketAggregate is `_types.aggregations.ExtendedStatsBucketAggregate` of the specification.
 type ExtendedStatsBucketAggregate struct {
+	_                          [0]func()                        // not comparable: no equality code to link (see the package doc)
 	Meta                       Metadata                         `json:"meta,omitempty"`
 	Count                      int64                            `json:"count"`
 	Min                        *float64                         `json:"min"`
@@ -1811,6 +1884,7 @@ type ExtendedStatsBucketAggregate struct {
 
 // ExtendedStatsBucketAggregation is `_types.aggregations.ExtendedStatsBucketAggregation` of the specification.
 type ExtendedStatsBucketAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// `DecimalFormat` pattern for the output value.
@@ -1845,8 +1919,9 @@ func FieldDateMathFromValue(v int64) FieldDateMath { return FieldDateMath{of(v)}
 
 // FilterAggregate is `_types.aggregations.FilterAggregate` of the specification.
 type FilterAggregate struct {
-	Meta     Metadata `json:"meta,omitempty"`
-	DocCount int64    `json:"doc_count"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta     Metadata  `json:"meta,omitempty"`
+	DocCount int64     `json:"doc_count"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -1865,12 +1940,14 @@ func (x FilterAggregate) MarshalJSON() ([]byte, error) {
 
 // FiltersAggregate is `_types.aggregations.FiltersAggregate` of the specification.
 type FiltersAggregate struct {
+	_       [0]func()              // not comparable: no equality code to link (see the package doc)
 	Meta    Metadata               `json:"meta,omitempty"`
 	Buckets Buckets[FiltersBucket] `json:"buckets,omitzero"`
 }
 
 // FiltersAggregation is `_types.aggregations.FiltersAggregation` of the specification.
 type FiltersAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Collection of queries from which to build buckets.
 	Filters Buckets[QueryContainer] `json:"filters,omitzero"`
 	// Set to `true` to add a bucket to the response which will contain all documents that do not match any of the given filters.
@@ -1884,8 +1961,9 @@ type FiltersAggregation struct {
 
 // FiltersBucket is `_types.aggregations.FiltersBucket` of the specification.
 type FiltersBucket struct {
-	DocCount int64  `json:"doc_count"`
-	Key      string `json:"key,omitempty"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	DocCount int64     `json:"doc_count"`
+	Key      string    `json:"key,omitempty"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -1904,6 +1982,7 @@ func (x FiltersBucket) MarshalJSON() ([]byte, error) {
 
 // FormatMetricAggregationBase is `_types.aggregations.FormatMetricAggregationBase` of the specification.
 type FormatMetricAggregationBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field on which to run the aggregation.
 	Field Field `json:"field,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -1915,6 +1994,7 @@ type FormatMetricAggregationBase struct {
 
 // FormattableMetricAggregation is `_types.aggregations.FormattableMetricAggregation` of the specification.
 type FormattableMetricAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field on which to run the aggregation.
 	Field Field `json:"field,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -1926,12 +2006,14 @@ type FormattableMetricAggregation struct {
 
 // FrequentItemSetsAggregate is `_types.aggregations.FrequentItemSetsAggregate` of the specification.
 type FrequentItemSetsAggregate struct {
+	_       [0]func()                       // not comparable: no equality code to link (see the package doc)
 	Meta    Metadata                        `json:"meta,omitempty"`
 	Buckets Buckets[FrequentItemSetsBucket] `json:"buckets,omitzero"`
 }
 
 // FrequentItemSetsAggregation is `_types.aggregations.FrequentItemSetsAggregation` of the specification.
 type FrequentItemSetsAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Fields to analyze.
 	Fields []FrequentItemSetsField `json:"fields,omitempty"`
 	// The minimum size of one item set.
@@ -1946,6 +2028,7 @@ type FrequentItemSetsAggregation struct {
 
 // FrequentItemSetsBucket is `_types.aggregations.FrequentItemSetsBucket` of the specification.
 type FrequentItemSetsBucket struct {
+	_        [0]func()           // not comparable: no equality code to link (see the package doc)
 	DocCount int64               `json:"doc_count"`
 	Key      map[string][]string `json:"key,omitempty"`
 	Support  float64             `json:"support"`
@@ -1967,7 +2050,8 @@ func (x FrequentItemSetsBucket) MarshalJSON() ([]byte, error) {
 
 // FrequentItemSetsField is `_types.aggregations.FrequentItemSetsField` of the specification.
 type FrequentItemSetsField struct {
-	Field Field `json:"field"`
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
+	Field Field     `json:"field"`
 	// Values to exclude.
 	// Can be regular expression strings or arrays of strings of exact terms.
 	Exclude TermsExclude `json:"exclude,omitempty"`
@@ -1994,12 +2078,14 @@ const (
 
 // GeoBoundsAggregate is `_types.aggregations.GeoBoundsAggregate` of the specification.
 type GeoBoundsAggregate struct {
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
 	Meta   Metadata  `json:"meta,omitempty"`
 	Bounds GeoBounds `json:"bounds,omitzero"`
 }
 
 // GeoBoundsAggregation is `_types.aggregations.GeoBoundsAggregation` of the specification.
 type GeoBoundsAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field on which to run the aggregation.
 	Field Field `json:"field,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -2012,6 +2098,7 @@ type GeoBoundsAggregation struct {
 
 // GeoCentroidAggregate is `_types.aggregations.GeoCentroidAggregate` of the specification.
 type GeoCentroidAggregate struct {
+	_        [0]func()   // not comparable: no equality code to link (see the package doc)
 	Meta     Metadata    `json:"meta,omitempty"`
 	Count    int64       `json:"count"`
 	Location GeoLocation `json:"location,omitzero"`
@@ -2019,6 +2106,7 @@ type GeoCentroidAggregate struct {
 
 // GeoCentroidAggregation is `_types.aggregations.GeoCentroidAggregation` of the specification.
 type GeoCentroidAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field on which to run the aggregation.
 	Field Field `json:"field,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -2031,12 +2119,14 @@ type GeoCentroidAggregation struct {
 
 // GeoDistanceAggregate: Result of a `geo_distance` aggregation. The unit for `from` and `to` is meters by default.
 type GeoDistanceAggregate struct {
+	_       [0]func()            // not comparable: no equality code to link (see the package doc)
 	Meta    Metadata             `json:"meta,omitempty"`
 	Buckets Buckets[RangeBucket] `json:"buckets,omitzero"`
 }
 
 // GeoDistanceAggregation is `_types.aggregations.GeoDistanceAggregation` of the specification.
 type GeoDistanceAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The distance calculation type.
 	DistanceType GeoDistanceType `json:"distance_type,omitempty"`
 	// A field of type `geo_point` used to evaluate the distance.
@@ -2051,12 +2141,14 @@ type GeoDistanceAggregation struct {
 
 // GeoHashGridAggregate is `_types.aggregations.GeoHashGridAggregate` of the specification.
 type GeoHashGridAggregate struct {
+	_       [0]func()                  // not comparable: no equality code to link (see the package doc)
 	Meta    Metadata                   `json:"meta,omitempty"`
 	Buckets Buckets[GeoHashGridBucket] `json:"buckets,omitzero"`
 }
 
 // GeoHashGridAggregation is `_types.aggregations.GeoHashGridAggregation` of the specification.
 type GeoHashGridAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The bounding box to filter the points in each bucket.
 	Bounds GeoBounds `json:"bounds,omitzero"`
 	// Field containing indexed `geo_point` or `geo_shape` values.
@@ -2073,8 +2165,9 @@ type GeoHashGridAggregation struct {
 
 // GeoHashGridBucket is `_types.aggregations.GeoHashGridBucket` of the specification.
 type GeoHashGridBucket struct {
-	DocCount int64   `json:"doc_count"`
-	Key      GeoHash `json:"key"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	DocCount int64     `json:"doc_count"`
+	Key      GeoHash   `json:"key"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -2093,12 +2186,14 @@ func (x GeoHashGridBucket) MarshalJSON() ([]byte, error) {
 
 // GeoHexGridAggregate is `_types.aggregations.GeoHexGridAggregate` of the specification.
 type GeoHexGridAggregate struct {
+	_       [0]func()                 // not comparable: no equality code to link (see the package doc)
 	Meta    Metadata                  `json:"meta,omitempty"`
 	Buckets Buckets[GeoHexGridBucket] `json:"buckets,omitzero"`
 }
 
 // GeoHexGridBucket is `_types.aggregations.GeoHexGridBucket` of the specification.
 type GeoHexGridBucket struct {
+	_        [0]func()  // not comparable: no equality code to link (see the package doc)
 	DocCount int64      `json:"doc_count"`
 	Key      GeoHexCell `json:"key"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
@@ -2119,6 +2214,7 @@ func (x GeoHexGridBucket) MarshalJSON() ([]byte, error) {
 
 // GeoLineAggregate is `_types.aggregations.GeoLineAggregate` of the specification.
 type GeoLineAggregate struct {
+	_          [0]func()       // not comparable: no equality code to link (see the package doc)
 	Meta       Metadata        `json:"meta,omitempty"`
 	Type       string          `json:"type"`
 	Geometry   GeoLine         `json:"geometry"`
@@ -2127,6 +2223,7 @@ type GeoLineAggregate struct {
 
 // GeoLineAggregation is `_types.aggregations.GeoLineAggregation` of the specification.
 type GeoLineAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the geo_point field.
 	Point GeoLinePoint `json:"point"`
 	// The name of the numeric field to use as the sort key for ordering the points.
@@ -2143,24 +2240,28 @@ type GeoLineAggregation struct {
 
 // GeoLinePoint is `_types.aggregations.GeoLinePoint` of the specification.
 type GeoLinePoint struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the geo_point field.
 	Field Field `json:"field"`
 }
 
 // GeoLineSort is `_types.aggregations.GeoLineSort` of the specification.
 type GeoLineSort struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the numeric field to use as the sort key for ordering the points.
 	Field Field `json:"field"`
 }
 
 // GeoTileGridAggregate is `_types.aggregations.GeoTileGridAggregate` of the specification.
 type GeoTileGridAggregate struct {
+	_       [0]func()                  // not comparable: no equality code to link (see the package doc)
 	Meta    Metadata                   `json:"meta,omitempty"`
 	Buckets Buckets[GeoTileGridBucket] `json:"buckets,omitzero"`
 }
 
 // GeoTileGridAggregation is `_types.aggregations.GeoTileGridAggregation` of the specification.
 type GeoTileGridAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Field containing indexed `geo_point` or `geo_shape` values.
 	// If the field contains an array, `geotile_grid` aggregates all array values.
 	Field Field `json:"field,omitempty"`
@@ -2178,8 +2279,9 @@ type GeoTileGridAggregation struct {
 
 // GeoTileGridBucket is `_types.aggregations.GeoTileGridBucket` of the specification.
 type GeoTileGridBucket struct {
-	DocCount int64   `json:"doc_count"`
-	Key      GeoTile `json:"key"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	DocCount int64     `json:"doc_count"`
+	Key      GeoTile   `json:"key"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -2198,6 +2300,7 @@ func (x GeoTileGridBucket) MarshalJSON() ([]byte, error) {
 
 // GeohexGridAggregation is `_types.aggregations.GeohexGridAggregation` of the specification.
 type GeohexGridAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Field containing indexed `geo_point` or `geo_shape` values.
 	// If the field contains an array, `geohex_grid` aggregates all array values.
 	Field Field `json:"field"`
@@ -2214,8 +2317,9 @@ type GeohexGridAggregation struct {
 
 // GlobalAggregate is `_types.aggregations.GlobalAggregate` of the specification.
 type GlobalAggregate struct {
-	Meta     Metadata `json:"meta,omitempty"`
-	DocCount int64    `json:"doc_count"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta     Metadata  `json:"meta,omitempty"`
+	DocCount int64     `json:"doc_count"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -2234,40 +2338,47 @@ func (x GlobalAggregate) MarshalJSON() ([]byte, error) {
 
 // GlobalAggregation is `_types.aggregations.GlobalAggregation` of the specification.
 type GlobalAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 }
 
 // GoogleNormalizedDistanceHeuristic is `_types.aggregations.GoogleNormalizedDistanceHeuristic` of the specification.
 type GoogleNormalizedDistanceHeuristic struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Set to `false` if you defined a custom background filter that represents a different set of documents that you want to compare to.
 	BackgroundIsSuperset *bool `json:"background_is_superset,omitempty"`
 }
 
 // HdrMethod is `_types.aggregations.HdrMethod` of the specification.
 type HdrMethod struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Specifies the resolution of values for the histogram in number of significant digits.
 	NumberOfSignificantValueDigits *int `json:"number_of_significant_value_digits,omitempty"`
 }
 
 // HdrPercentileRanksAggregate is `_types.aggregations.HdrPercentileRanksAggregate` of the specification.
 type HdrPercentileRanksAggregate struct {
+	_      [0]func()   // not comparable: no equality code to link (see the package doc)
 	Meta   Metadata    `json:"meta,omitempty"`
 	Values Percentiles `json:"values,omitzero"`
 }
 
 // HdrPercentilesAggregate is `_types.aggregations.HdrPercentilesAggregate` of the specification.
 type HdrPercentilesAggregate struct {
+	_      [0]func()   // not comparable: no equality code to link (see the package doc)
 	Meta   Metadata    `json:"meta,omitempty"`
 	Values Percentiles `json:"values,omitzero"`
 }
 
 // HistogramAggregate is `_types.aggregations.HistogramAggregate` of the specification.
 type HistogramAggregate struct {
+	_       [0]func()                // not comparable: no equality code to link (see the package doc)
 	Meta    Metadata                 `json:"meta,omitempty"`
 	Buckets Buckets[HistogramBucket] `json:"buckets,omitzero"`
 }
 
 // HistogramAggregation is `_types.aggregations.HistogramAggregation` of the specification.
 type HistogramAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Enables extending the bounds of the histogram beyond the data itself.
 	ExtendedBounds *ExtendedBounds[float64] `json:"extended_bounds,omitempty"`
 	// Limits the range of buckets in the histogram.
@@ -2298,9 +2409,10 @@ type HistogramAggregation struct {
 
 // HistogramBucket is `_types.aggregations.HistogramBucket` of the specification.
 type HistogramBucket struct {
-	DocCount    int64   `json:"doc_count"`
-	KeyAsString string  `json:"key_as_string,omitempty"`
-	Key         float64 `json:"key"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	DocCount    int64     `json:"doc_count"`
+	KeyAsString string    `json:"key_as_string,omitempty"`
+	Key         float64   `json:"key"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -2319,12 +2431,14 @@ func (x HistogramBucket) MarshalJSON() ([]byte, error) {
 
 // HoltLinearModelSettings is `_types.aggregations.HoltLinearModelSettings` of the specification.
 type HoltLinearModelSettings struct {
-	Alpha *float64 `json:"alpha,omitempty"`
-	Beta  *float64 `json:"beta,omitempty"`
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
+	Alpha *float64  `json:"alpha,omitempty"`
+	Beta  *float64  `json:"beta,omitempty"`
 }
 
 // HoltMovingAverageAggregation is `_types.aggregations.HoltMovingAverageAggregation` of the specification.
 type HoltMovingAverageAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// `DecimalFormat` pattern for the output value.
@@ -2341,6 +2455,7 @@ type HoltMovingAverageAggregation struct {
 
 // HoltWintersModelSettings is `_types.aggregations.HoltWintersModelSettings` of the specification.
 type HoltWintersModelSettings struct {
+	_      [0]func()       // not comparable: no equality code to link (see the package doc)
 	Alpha  *float64        `json:"alpha,omitempty"`
 	Beta   *float64        `json:"beta,omitempty"`
 	Gamma  *float64        `json:"gamma,omitempty"`
@@ -2351,6 +2466,7 @@ type HoltWintersModelSettings struct {
 
 // HoltWintersMovingAverageAggregation is `_types.aggregations.HoltWintersMovingAverageAggregation` of the specification.
 type HoltWintersMovingAverageAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// `DecimalFormat` pattern for the output value.
@@ -2377,11 +2493,13 @@ const (
 
 // Indeterminable is `_types.aggregations.Indeterminable` of the specification.
 type Indeterminable struct {
-	Reason string `json:"reason"`
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
+	Reason string    `json:"reason"`
 }
 
 // InferenceAggregate is `_types.aggregations.InferenceAggregate` of the specification.
 type InferenceAggregate struct {
+	_                 [0]func()                    // not comparable: no equality code to link (see the package doc)
 	Meta              Metadata                     `json:"meta,omitempty"`
 	Value             FieldValue                   `json:"value,omitzero"`
 	FeatureImportance []InferenceFeatureImportance `json:"feature_importance,omitempty"`
@@ -2405,6 +2523,7 @@ func (x InferenceAggregate) MarshalJSON() ([]byte, error) {
 
 // InferenceAggregation is `_types.aggregations.InferenceAggregation` of the specification.
 type InferenceAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// `DecimalFormat` pattern for the output value.
@@ -2420,12 +2539,14 @@ type InferenceAggregation struct {
 
 // InferenceClassImportance is `_types.aggregations.InferenceClassImportance` of the specification.
 type InferenceClassImportance struct {
-	ClassName  string  `json:"class_name"`
-	Importance float64 `json:"importance"`
+	_          [0]func() // not comparable: no equality code to link (see the package doc)
+	ClassName  string    `json:"class_name"`
+	Importance float64   `json:"importance"`
 }
 
 // InferenceConfigContainer is a container: set exactly one of its variant fields.
 type InferenceConfigContainer struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Regression configuration for inference.
 	Regression *RegressionInferenceOptions `json:"regression,omitempty"`
 	// Classification configuration for inference.
@@ -2434,6 +2555,7 @@ type InferenceConfigContainer struct {
 
 // InferenceFeatureImportance is `_types.aggregations.InferenceFeatureImportance` of the specification.
 type InferenceFeatureImportance struct {
+	_           [0]func()                  // not comparable: no equality code to link (see the package doc)
 	FeatureName string                     `json:"feature_name"`
 	Importance  *float64                   `json:"importance,omitempty"`
 	Classes     []InferenceClassImportance `json:"classes,omitempty"`
@@ -2441,6 +2563,7 @@ type InferenceFeatureImportance struct {
 
 // InferenceTopClassEntry is `_types.aggregations.InferenceTopClassEntry` of the specification.
 type InferenceTopClassEntry struct {
+	_                [0]func()  // not comparable: no equality code to link (see the package doc)
 	ClassName        FieldValue `json:"class_name,omitzero"`
 	ClassProbability float64    `json:"class_probability"`
 	ClassScore       float64    `json:"class_score"`
@@ -2448,12 +2571,14 @@ type InferenceTopClassEntry struct {
 
 // IpPrefixAggregate is `_types.aggregations.IpPrefixAggregate` of the specification.
 type IpPrefixAggregate struct {
+	_       [0]func()               // not comparable: no equality code to link (see the package doc)
 	Meta    Metadata                `json:"meta,omitempty"`
 	Buckets Buckets[IpPrefixBucket] `json:"buckets,omitzero"`
 }
 
 // IpPrefixAggregation is `_types.aggregations.IpPrefixAggregation` of the specification.
 type IpPrefixAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The IP address field to aggregation on. The field mapping type must be `ip`.
 	Field Field `json:"field"`
 	// Length of the network prefix. For IPv4 addresses the accepted range is [0, 32].
@@ -2471,11 +2596,12 @@ type IpPrefixAggregation struct {
 
 // IpPrefixBucket is `_types.aggregations.IpPrefixBucket` of the specification.
 type IpPrefixBucket struct {
-	DocCount     int64  `json:"doc_count"`
-	IsIpv6       bool   `json:"is_ipv6"`
-	Key          string `json:"key"`
-	PrefixLength int    `json:"prefix_length"`
-	Netmask      string `json:"netmask,omitempty"`
+	_            [0]func() // not comparable: no equality code to link (see the package doc)
+	DocCount     int64     `json:"doc_count"`
+	IsIpv6       bool      `json:"is_ipv6"`
+	Key          string    `json:"key"`
+	PrefixLength int       `json:"prefix_length"`
+	Netmask      string    `json:"netmask,omitempty"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -2494,12 +2620,14 @@ func (x IpPrefixBucket) MarshalJSON() ([]byte, error) {
 
 // IpRangeAggregate is `_types.aggregations.IpRangeAggregate` of the specification.
 type IpRangeAggregate struct {
+	_       [0]func()              // not comparable: no equality code to link (see the package doc)
 	Meta    Metadata               `json:"meta,omitempty"`
 	Buckets Buckets[IpRangeBucket] `json:"buckets,omitzero"`
 }
 
 // IpRangeAggregation is `_types.aggregations.IpRangeAggregation` of the specification.
 type IpRangeAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The date field whose values are used to build ranges.
 	Field Field `json:"field,omitempty"`
 	// Array of IP ranges.
@@ -2508,6 +2636,7 @@ type IpRangeAggregation struct {
 
 // IpRangeAggregationRange is `_types.aggregations.IpRangeAggregationRange` of the specification.
 type IpRangeAggregationRange struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Start of the range.
 	From string `json:"from,omitempty"`
 	// IP range defined as a CIDR mask.
@@ -2518,10 +2647,11 @@ type IpRangeAggregationRange struct {
 
 // IpRangeBucket is `_types.aggregations.IpRangeBucket` of the specification.
 type IpRangeBucket struct {
-	DocCount int64  `json:"doc_count"`
-	Key      string `json:"key,omitempty"`
-	From     string `json:"from,omitempty"`
-	To       string `json:"to,omitempty"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	DocCount int64     `json:"doc_count"`
+	Key      string    `json:"key,omitempty"`
+	From     string    `json:"from,omitempty"`
+	To       string    `json:"to,omitempty"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -2543,6 +2673,7 @@ type KeyedPercentiles = map[string]Union
 
 // LinearMovingAverageAggregation is `_types.aggregations.LinearMovingAverageAggregation` of the specification.
 type LinearMovingAverageAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// `DecimalFormat` pattern for the output value.
@@ -2559,15 +2690,17 @@ type LinearMovingAverageAggregation struct {
 
 // LongRareTermsAggregate: Result of the `rare_terms` aggregation when the field is some kind of whole number like a integer, long, or a date.
 type LongRareTermsAggregate struct {
+	_       [0]func()                    // not comparable: no equality code to link (see the package doc)
 	Meta    Metadata                     `json:"meta,omitempty"`
 	Buckets Buckets[LongRareTermsBucket] `json:"buckets,omitzero"`
 }
 
 // LongRareTermsBucket is `_types.aggregations.LongRareTermsBucket` of the specification.
 type LongRareTermsBucket struct {
-	DocCount    int64  `json:"doc_count"`
-	Key         int64  `json:"key"`
-	KeyAsString string `json:"key_as_string,omitempty"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	DocCount    int64     `json:"doc_count"`
+	Key         int64     `json:"key"`
+	KeyAsString string    `json:"key_as_string,omitempty"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -2586,6 +2719,7 @@ func (x LongRareTermsBucket) MarshalJSON() ([]byte, error) {
 
 // LongTermsAggregate: Result of a `terms` aggregation when the field is some kind of whole number like a integer, long, or a date.
 type LongTermsAggregate struct {
+	_                       [0]func()                // not comparable: no equality code to link (see the package doc)
 	Meta                    Metadata                 `json:"meta,omitempty"`
 	Buckets                 Buckets[LongTermsBucket] `json:"buckets,omitzero"`
 	DocCountErrorUpperBound *int64                   `json:"doc_count_error_upper_bound,omitempty"`
@@ -2594,10 +2728,11 @@ type LongTermsAggregate struct {
 
 // LongTermsBucket is `_types.aggregations.LongTermsBucket` of the specification.
 type LongTermsBucket struct {
-	DocCount                int64  `json:"doc_count"`
-	DocCountErrorUpperBound *int64 `json:"doc_count_error_upper_bound,omitempty"`
-	Key                     int64  `json:"key"`
-	KeyAsString             string `json:"key_as_string,omitempty"`
+	_                       [0]func() // not comparable: no equality code to link (see the package doc)
+	DocCount                int64     `json:"doc_count"`
+	DocCountErrorUpperBound *int64    `json:"doc_count_error_upper_bound,omitempty"`
+	Key                     int64     `json:"key"`
+	KeyAsString             string    `json:"key_as_string,omitempty"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -2616,6 +2751,7 @@ func (x LongTermsBucket) MarshalJSON() ([]byte, error) {
 
 // MatrixAggregation is `_types.aggregations.MatrixAggregation` of the specification.
 type MatrixAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// An array of fields for computing the statistics.
 	Fields Fields `json:"fields,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -2625,6 +2761,7 @@ type MatrixAggregation struct {
 
 // MatrixStatsAggregate is `_types.aggregations.MatrixStatsAggregate` of the specification.
 type MatrixStatsAggregate struct {
+	_        [0]func()           // not comparable: no equality code to link (see the package doc)
 	Meta     Metadata            `json:"meta,omitempty"`
 	DocCount int64               `json:"doc_count"`
 	Fields   []MatrixStatsFields `json:"fields,omitempty"`
@@ -2632,6 +2769,7 @@ type MatrixStatsAggregate struct {
 
 // MatrixStatsAggregation is `_types.aggregations.MatrixStatsAggregation` of the specification.
 type MatrixStatsAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// An array of fields for computing the statistics.
 	Fields Fields `json:"fields,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -2643,6 +2781,7 @@ type MatrixStatsAggregation struct {
 
 // MatrixStatsFields is `_types.aggregations.MatrixStatsFields` of the specification.
 type MatrixStatsFields struct {
+	_           [0]func()          // not comparable: no equality code to link (see the package doc)
 	Name        Field              `json:"name"`
 	Count       int64              `json:"count"`
 	Mean        float64            `json:"mean"`
@@ -2655,7 +2794,8 @@ type MatrixStatsFields struct {
 
 // MaxAggregate is `_types.aggregations.MaxAggregate` of the specification.
 type MaxAggregate struct {
-	Meta Metadata `json:"meta,omitempty"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta Metadata  `json:"meta,omitempty"`
 	// The metric value. A missing value generally means that there was no data to aggregate,
 	// unless specified otherwise.
 	Value         *float64 `json:"value"`
@@ -2664,6 +2804,7 @@ type MaxAggregate struct {
 
 // MaxAggregation is `_types.aggregations.MaxAggregation` of the specification.
 type MaxAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field on which to run the aggregation.
 	Field Field `json:"field,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -2675,6 +2816,7 @@ type MaxAggregation struct {
 
 // MaxBucketAggregation is `_types.aggregations.MaxBucketAggregation` of the specification.
 type MaxBucketAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// `DecimalFormat` pattern for the output value.
@@ -2686,7 +2828,8 @@ type MaxBucketAggregation struct {
 
 // MedianAbsoluteDeviationAggregate is `_types.aggregations.MedianAbsoluteDeviationAggregate` of the specification.
 type MedianAbsoluteDeviationAggregate struct {
-	Meta Metadata `json:"meta,omitempty"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta Metadata  `json:"meta,omitempty"`
 	// The metric value. A missing value generally means that there was no data to aggregate,
 	// unless specified otherwise.
 	Value         *float64 `json:"value"`
@@ -2695,6 +2838,7 @@ type MedianAbsoluteDeviationAggregate struct {
 
 // MedianAbsoluteDeviationAggregation is `_types.aggregations.MedianAbsoluteDeviationAggregation` of the specification.
 type MedianAbsoluteDeviationAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field on which to run the aggregation.
 	Field Field `json:"field,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -2711,6 +2855,7 @@ type MedianAbsoluteDeviationAggregation struct {
 
 // MetricAggregationBase is `_types.aggregations.MetricAggregationBase` of the specification.
 type MetricAggregationBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field on which to run the aggregation.
 	Field Field `json:"field,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -2721,7 +2866,8 @@ type MetricAggregationBase struct {
 
 // MinAggregate is `_types.aggregations.MinAggregate` of the specification.
 type MinAggregate struct {
-	Meta Metadata `json:"meta,omitempty"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta Metadata  `json:"meta,omitempty"`
 	// The metric value. A missing value generally means that there was no data to aggregate,
 	// unless specified otherwise.
 	Value         *float64 `json:"value"`
@@ -2730,6 +2876,7 @@ type MinAggregate struct {
 
 // MinAggregation is `_types.aggregations.MinAggregation` of the specification.
 type MinAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field on which to run the aggregation.
 	Field Field `json:"field,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -2741,6 +2888,7 @@ type MinAggregation struct {
 
 // MinBucketAggregation is `_types.aggregations.MinBucketAggregation` of the specification.
 type MinBucketAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// `DecimalFormat` pattern for the output value.
@@ -2794,8 +2942,9 @@ func MissingFromBool(v bool) Missing { return Missing{of(v)} }
 
 // MissingAggregate is `_types.aggregations.MissingAggregate` of the specification.
 type MissingAggregate struct {
-	Meta     Metadata `json:"meta,omitempty"`
-	DocCount int64    `json:"doc_count"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta     Metadata  `json:"meta,omitempty"`
+	DocCount int64     `json:"doc_count"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -2814,6 +2963,7 @@ func (x MissingAggregate) MarshalJSON() ([]byte, error) {
 
 // MissingAggregation is `_types.aggregations.MissingAggregation` of the specification.
 type MissingAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the field.
 	Field   Field   `json:"field,omitempty"`
 	Missing Missing `json:"missing,omitzero"`
@@ -2899,6 +3049,7 @@ func MovingAverageAggregationFromHoltWinters(v HoltWintersMovingAverageAggregati
 
 // MovingAverageAggregationBase is `_types.aggregations.MovingAverageAggregationBase` of the specification.
 type MovingAverageAggregationBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// `DecimalFormat` pattern for the output value.
@@ -2913,6 +3064,7 @@ type MovingAverageAggregationBase struct {
 
 // MovingFunctionAggregation is `_types.aggregations.MovingFunctionAggregation` of the specification.
 type MovingFunctionAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// `DecimalFormat` pattern for the output value.
@@ -2931,6 +3083,7 @@ type MovingFunctionAggregation struct {
 
 // MovingPercentilesAggregation is `_types.aggregations.MovingPercentilesAggregation` of the specification.
 type MovingPercentilesAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// `DecimalFormat` pattern for the output value.
@@ -2948,13 +3101,15 @@ type MovingPercentilesAggregation struct {
 
 // MultiBucketAggregateBase is `_types.aggregations.MultiBucketAggregateBase` of the specification.
 type MultiBucketAggregateBase[TBucket any] struct {
+	_       [0]func()        // not comparable: no equality code to link (see the package doc)
 	Meta    Metadata         `json:"meta,omitempty"`
 	Buckets Buckets[TBucket] `json:"buckets,omitzero"`
 }
 
 // MultiBucketBase: Base type for multi-bucket aggregation results that can hold sub-aggregations results.
 type MultiBucketBase struct {
-	DocCount int64 `json:"doc_count"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	DocCount int64     `json:"doc_count"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -2973,6 +3128,7 @@ func (x MultiBucketBase) MarshalJSON() ([]byte, error) {
 
 // MultiTermLookup is a container: set exactly one of its variant fields.
 type MultiTermLookup struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A field from which to retrieve terms.
 	// It is required if `script` is not provided.
 	Field Field `json:"field,omitempty"`
@@ -2986,6 +3142,7 @@ type MultiTermLookup struct {
 
 // MultiTermsAggregate is `_types.aggregations.MultiTermsAggregate` of the specification.
 type MultiTermsAggregate struct {
+	_                       [0]func()                 // not comparable: no equality code to link (see the package doc)
 	Meta                    Metadata                  `json:"meta,omitempty"`
 	Buckets                 Buckets[MultiTermsBucket] `json:"buckets,omitzero"`
 	DocCountErrorUpperBound *int64                    `json:"doc_count_error_upper_bound,omitempty"`
@@ -2994,6 +3151,7 @@ type MultiTermsAggregate struct {
 
 // MultiTermsAggregation is `_types.aggregations.MultiTermsAggregation` of the specification.
 type MultiTermsAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Specifies the strategy for data collection.
 	CollectMode TermsAggregationCollectMode `json:"collect_mode,omitempty"`
 	// Specifies the sort order of the buckets.
@@ -3016,6 +3174,7 @@ type MultiTermsAggregation struct {
 
 // MultiTermsBucket is `_types.aggregations.MultiTermsBucket` of the specification.
 type MultiTermsBucket struct {
+	_                       [0]func()    // not comparable: no equality code to link (see the package doc)
 	DocCount                int64        `json:"doc_count"`
 	Key                     []FieldValue `json:"key,omitempty"`
 	KeyAsString             string       `json:"key_as_string,omitempty"`
@@ -3038,6 +3197,7 @@ func (x MultiTermsBucket) MarshalJSON() ([]byte, error) {
 
 // MutualInformationHeuristic is `_types.aggregations.MutualInformationHeuristic` of the specification.
 type MutualInformationHeuristic struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Set to `false` if you defined a custom background filter that represents a different set of documents that you want to compare to.
 	BackgroundIsSuperset *bool `json:"background_is_superset,omitempty"`
 	// Set to `false` to filter out the terms that appear less often in the subset than in documents outside the subset.
@@ -3046,8 +3206,9 @@ type MutualInformationHeuristic struct {
 
 // NestedAggregate is `_types.aggregations.NestedAggregate` of the specification.
 type NestedAggregate struct {
-	Meta     Metadata `json:"meta,omitempty"`
-	DocCount int64    `json:"doc_count"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta     Metadata  `json:"meta,omitempty"`
+	DocCount int64     `json:"doc_count"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -3066,19 +3227,22 @@ func (x NestedAggregate) MarshalJSON() ([]byte, error) {
 
 // NestedAggregation is `_types.aggregations.NestedAggregation` of the specification.
 type NestedAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The path to the field of type `nested`.
 	Path Field `json:"path,omitempty"`
 }
 
 // NonStationary is `_types.aggregations.NonStationary` of the specification.
 type NonStationary struct {
-	PValue float64 `json:"p_value"`
-	RValue float64 `json:"r_value"`
-	Trend  string  `json:"trend"`
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
+	PValue float64   `json:"p_value"`
+	RValue float64   `json:"r_value"`
+	Trend  string    `json:"trend"`
 }
 
 // NormalizeAggregation is `_types.aggregations.NormalizeAggregation` of the specification.
 type NormalizeAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// `DecimalFormat` pattern for the output value.
@@ -3112,7 +3276,8 @@ const (
 
 // PValueHeuristic is `_types.aggregations.PValueHeuristic` of the specification.
 type PValueHeuristic struct {
-	BackgroundIsSuperset *bool `json:"background_is_superset,omitempty"`
+	_                    [0]func() // not comparable: no equality code to link (see the package doc)
+	BackgroundIsSuperset *bool     `json:"background_is_superset,omitempty"`
 	// Should the results be normalized when above the given value.
 	// Allows for consistent significance results at various scales.
 	// Note: `0` is a special value which means no normalization
@@ -3121,8 +3286,9 @@ type PValueHeuristic struct {
 
 // ParentAggregate is `_types.aggregations.ParentAggregate` of the specification.
 type ParentAggregate struct {
-	Meta     Metadata `json:"meta,omitempty"`
-	DocCount int64    `json:"doc_count"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta     Metadata  `json:"meta,omitempty"`
+	DocCount int64     `json:"doc_count"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -3141,16 +3307,19 @@ func (x ParentAggregate) MarshalJSON() ([]byte, error) {
 
 // ParentAggregation is `_types.aggregations.ParentAggregation` of the specification.
 type ParentAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The child type that should be selected.
 	Type RelationName `json:"type,omitempty"`
 }
 
 // PercentageScoreHeuristic is `_types.aggregations.PercentageScoreHeuristic` of the specification.
 type PercentageScoreHeuristic struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 }
 
 // PercentileRanksAggregation is `_types.aggregations.PercentileRanksAggregation` of the specification.
 type PercentileRanksAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field on which to run the aggregation.
 	Field Field `json:"field,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -3191,12 +3360,14 @@ func PercentilesFromArray(v []ArrayPercentilesItem) Percentiles { return Percent
 
 // PercentilesAggregateBase is `_types.aggregations.PercentilesAggregateBase` of the specification.
 type PercentilesAggregateBase struct {
+	_      [0]func()   // not comparable: no equality code to link (see the package doc)
 	Meta   Metadata    `json:"meta,omitempty"`
 	Values Percentiles `json:"values,omitzero"`
 }
 
 // PercentilesAggregation is `_types.aggregations.PercentilesAggregation` of the specification.
 type PercentilesAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field on which to run the aggregation.
 	Field Field `json:"field,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -3217,12 +3388,14 @@ type PercentilesAggregation struct {
 
 // PercentilesBucketAggregate is `_types.aggregations.PercentilesBucketAggregate` of the specification.
 type PercentilesBucketAggregate struct {
+	_      [0]func()   // not comparable: no equality code to link (see the package doc)
 	Meta   Metadata    `json:"meta,omitempty"`
 	Values Percentiles `json:"values,omitzero"`
 }
 
 // PercentilesBucketAggregation is `_types.aggregations.PercentilesBucketAggregation` of the specification.
 type PercentilesBucketAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// `DecimalFormat` pattern for the output value.
@@ -3236,6 +3409,7 @@ type PercentilesBucketAggregation struct {
 
 // PipelineAggregationBase is `_types.aggregations.PipelineAggregationBase` of the specification.
 type PipelineAggregationBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// `DecimalFormat` pattern for the output value.
@@ -3247,6 +3421,7 @@ type PipelineAggregationBase struct {
 
 // RandomSamplerAggregation is `_types.aggregations.RandomSamplerAggregation` of the specification.
 type RandomSamplerAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The probability that a document will be included in the aggregated data.
 	// Must be greater than 0, less than 0.5, or exactly 1.
 	// The lower the probability, the fewer documents are matched.
@@ -3260,12 +3435,14 @@ type RandomSamplerAggregation struct {
 
 // RangeAggregate is `_types.aggregations.RangeAggregate` of the specification.
 type RangeAggregate struct {
+	_       [0]func()            // not comparable: no equality code to link (see the package doc)
 	Meta    Metadata             `json:"meta,omitempty"`
 	Buckets Buckets[RangeBucket] `json:"buckets,omitzero"`
 }
 
 // RangeAggregation is `_types.aggregations.RangeAggregation` of the specification.
 type RangeAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The date field whose values are use to build ranges.
 	Field Field `json:"field,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -3281,11 +3458,12 @@ type RangeAggregation struct {
 
 // RangeBucket is `_types.aggregations.RangeBucket` of the specification.
 type RangeBucket struct {
-	DocCount     int64    `json:"doc_count"`
-	From         *float64 `json:"from,omitempty"`
-	To           *float64 `json:"to,omitempty"`
-	FromAsString string   `json:"from_as_string,omitempty"`
-	ToAsString   string   `json:"to_as_string,omitempty"`
+	_            [0]func() // not comparable: no equality code to link (see the package doc)
+	DocCount     int64     `json:"doc_count"`
+	From         *float64  `json:"from,omitempty"`
+	To           *float64  `json:"to,omitempty"`
+	FromAsString string    `json:"from_as_string,omitempty"`
+	ToAsString   string    `json:"to_as_string,omitempty"`
 	// The bucket key. Present if the aggregation is _not_ keyed
 	Key string `json:"key,omitempty"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
@@ -3306,6 +3484,7 @@ func (x RangeBucket) MarshalJSON() ([]byte, error) {
 
 // RareTermsAggregation is `_types.aggregations.RareTermsAggregation` of the specification.
 type RareTermsAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Terms that should be excluded from the aggregation.
 	Exclude TermsExclude `json:"exclude,omitempty"`
 	// The field from which to return rare terms.
@@ -3325,13 +3504,15 @@ type RareTermsAggregation struct {
 
 // RateAggregate is `_types.aggregations.RateAggregate` of the specification.
 type RateAggregate struct {
-	Meta          Metadata `json:"meta,omitempty"`
-	Value         float64  `json:"value"`
-	ValueAsString string   `json:"value_as_string,omitempty"`
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta          Metadata  `json:"meta,omitempty"`
+	Value         float64   `json:"value"`
+	ValueAsString string    `json:"value_as_string,omitempty"`
 }
 
 // RateAggregation is `_types.aggregations.RateAggregation` of the specification.
 type RateAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field on which to run the aggregation.
 	Field Field `json:"field,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -3360,8 +3541,9 @@ const (
 
 // ReverseNestedAggregate is `_types.aggregations.ReverseNestedAggregate` of the specification.
 type ReverseNestedAggregate struct {
-	Meta     Metadata `json:"meta,omitempty"`
-	DocCount int64    `json:"doc_count"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta     Metadata  `json:"meta,omitempty"`
+	DocCount int64     `json:"doc_count"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -3380,6 +3562,7 @@ func (x ReverseNestedAggregate) MarshalJSON() ([]byte, error) {
 
 // ReverseNestedAggregation is `_types.aggregations.ReverseNestedAggregation` of the specification.
 type ReverseNestedAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Defines the nested object field that should be joined back to.
 	// The default is empty, which means that it joins back to the root/main document level.
 	Path Field `json:"path,omitempty"`
@@ -3387,8 +3570,9 @@ type ReverseNestedAggregation struct {
 
 // SamplerAggregate is `_types.aggregations.SamplerAggregate` of the specification.
 type SamplerAggregate struct {
-	Meta     Metadata `json:"meta,omitempty"`
-	DocCount int64    `json:"doc_count"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta     Metadata  `json:"meta,omitempty"`
+	DocCount int64     `json:"doc_count"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -3407,6 +3591,7 @@ func (x SamplerAggregate) MarshalJSON() ([]byte, error) {
 
 // SamplerAggregation is `_types.aggregations.SamplerAggregation` of the specification.
 type SamplerAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Limits how many top-scoring documents are collected in the sample processed on each shard.
 	ShardSize *int `json:"shard_size,omitempty"`
 }
@@ -3427,17 +3612,20 @@ const (
 
 // ScriptedHeuristic is `_types.aggregations.ScriptedHeuristic` of the specification.
 type ScriptedHeuristic struct {
-	Script Script `json:"script"`
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
+	Script Script    `json:"script"`
 }
 
 // ScriptedMetricAggregate is `_types.aggregations.ScriptedMetricAggregate` of the specification.
 type ScriptedMetricAggregate struct {
+	_     [0]func()       // not comparable: no equality code to link (see the package doc)
 	Meta  Metadata        `json:"meta,omitempty"`
 	Value json.RawMessage `json:"value,omitempty"`
 }
 
 // ScriptedMetricAggregation is `_types.aggregations.ScriptedMetricAggregation` of the specification.
 type ScriptedMetricAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field on which to run the aggregation.
 	Field Field `json:"field,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -3463,6 +3651,7 @@ type ScriptedMetricAggregation struct {
 
 // SerialDifferencingAggregation is `_types.aggregations.SerialDifferencingAggregation` of the specification.
 type SerialDifferencingAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// `DecimalFormat` pattern for the output value.
@@ -3477,6 +3666,7 @@ type SerialDifferencingAggregation struct {
 
 // SignificantLongTermsAggregate is `_types.aggregations.SignificantLongTermsAggregate` of the specification.
 type SignificantLongTermsAggregate struct {
+	_        [0]func()                           // not comparable: no equality code to link (see the package doc)
 	Meta     Metadata                            `json:"meta,omitempty"`
 	Buckets  Buckets[SignificantLongTermsBucket] `json:"buckets,omitzero"`
 	BgCount  *int64                              `json:"bg_count,omitempty"`
@@ -3485,11 +3675,12 @@ type SignificantLongTermsAggregate struct {
 
 // SignificantLongTermsBucket is `_types.aggregations.SignificantLongTermsBucket` of the specification.
 type SignificantLongTermsBucket struct {
-	DocCount    int64   `json:"doc_count"`
-	Score       float64 `json:"score"`
-	BgCount     int64   `json:"bg_count"`
-	Key         int64   `json:"key"`
-	KeyAsString string  `json:"key_as_string,omitempty"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	DocCount    int64     `json:"doc_count"`
+	Score       float64   `json:"score"`
+	BgCount     int64     `json:"bg_count"`
+	Key         int64     `json:"key"`
+	KeyAsString string    `json:"key_as_string,omitempty"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -3508,6 +3699,7 @@ func (x SignificantLongTermsBucket) MarshalJSON() ([]byte, error) {
 
 // SignificantStringTermsAggregate is `_types.aggregations.SignificantStringTermsAggregate` of the specification.
 type SignificantStringTermsAggregate struct {
+	_        [0]func()                             // not comparable: no equality code to link (see the package doc)
 	Meta     Metadata                              `json:"meta,omitempty"`
 	Buckets  Buckets[SignificantStringTermsBucket] `json:"buckets,omitzero"`
 	BgCount  *int64                                `json:"bg_count,omitempty"`
@@ -3516,10 +3708,11 @@ type SignificantStringTermsAggregate struct {
 
 // SignificantStringTermsBucket is `_types.aggregations.SignificantStringTermsBucket` of the specification.
 type SignificantStringTermsBucket struct {
-	DocCount int64   `json:"doc_count"`
-	Score    float64 `json:"score"`
-	BgCount  int64   `json:"bg_count"`
-	Key      string  `json:"key"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	DocCount int64     `json:"doc_count"`
+	Score    float64   `json:"score"`
+	BgCount  int64     `json:"bg_count"`
+	Key      string    `json:"key"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -3538,6 +3731,7 @@ func (x SignificantStringTermsBucket) MarshalJSON() ([]byte, error) {
 
 // SignificantTermsAggregateBase is `_types.aggregations.SignificantTermsAggregateBase` of the specification.
 type SignificantTermsAggregateBase[T any] struct {
+	_        [0]func()  // not comparable: no equality code to link (see the package doc)
 	Meta     Metadata   `json:"meta,omitempty"`
 	Buckets  Buckets[T] `json:"buckets,omitzero"`
 	BgCount  *int64     `json:"bg_count,omitempty"`
@@ -3546,6 +3740,7 @@ type SignificantTermsAggregateBase[T any] struct {
 
 // SignificantTermsAggregation is `_types.aggregations.SignificantTermsAggregation` of the specification.
 type SignificantTermsAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A background filter that can be used to focus in on significant terms within a narrower context, instead of the entire index.
 	BackgroundFilter *QueryContainer `json:"background_filter,omitempty"`
 	// Use Chi square, as described in "Information Retrieval", Manning et al., Chapter 13.5.2, as the significance score.
@@ -3590,9 +3785,10 @@ type SignificantTermsAggregation struct {
 
 // SignificantTermsBucketBase is `_types.aggregations.SignificantTermsBucketBase` of the specification.
 type SignificantTermsBucketBase struct {
-	DocCount int64   `json:"doc_count"`
-	Score    float64 `json:"score"`
-	BgCount  int64   `json:"bg_count"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	DocCount int64     `json:"doc_count"`
+	Score    float64   `json:"score"`
+	BgCount  int64     `json:"bg_count"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -3611,6 +3807,7 @@ func (x SignificantTermsBucketBase) MarshalJSON() ([]byte, error) {
 
 // SignificantTextAggregation is `_types.aggregations.SignificantTextAggregation` of the specification.
 type SignificantTextAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A background filter that can be used to focus in on significant terms within a narrower context, instead of the entire index.
 	BackgroundFilter *QueryContainer `json:"background_filter,omitempty"`
 	// Use Chi square, as described in "Information Retrieval", Manning et al., Chapter 13.5.2, as the significance score.
@@ -3651,6 +3848,7 @@ type SignificantTextAggregation struct {
 
 // SimpleMovingAverageAggregation is `_types.aggregations.SimpleMovingAverageAggregation` of the specification.
 type SimpleMovingAverageAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// `DecimalFormat` pattern for the output value.
@@ -3667,7 +3865,8 @@ type SimpleMovingAverageAggregation struct {
 
 // SimpleValueAggregate is `_types.aggregations.SimpleValueAggregate` of the specification.
 type SimpleValueAggregate struct {
-	Meta Metadata `json:"meta,omitempty"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta Metadata  `json:"meta,omitempty"`
 	// The metric value. A missing value generally means that there was no data to aggregate,
 	// unless specified otherwise.
 	Value         *float64 `json:"value"`
@@ -3676,8 +3875,9 @@ type SimpleValueAggregate struct {
 
 // SingleBucketAggregateBase: Base type for single-bucket aggregation results that can hold sub-aggregations results.
 type SingleBucketAggregateBase struct {
-	Meta     Metadata `json:"meta,omitempty"`
-	DocCount int64    `json:"doc_count"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta     Metadata  `json:"meta,omitempty"`
+	DocCount int64     `json:"doc_count"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -3696,7 +3896,8 @@ func (x SingleBucketAggregateBase) MarshalJSON() ([]byte, error) {
 
 // SingleMetricAggregateBase is `_types.aggregations.SingleMetricAggregateBase` of the specification.
 type SingleMetricAggregateBase struct {
-	Meta Metadata `json:"meta,omitempty"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta Metadata  `json:"meta,omitempty"`
 	// The metric value. A missing value generally means that there was no data to aggregate,
 	// unless specified otherwise.
 	Value         *float64 `json:"value"`
@@ -3705,51 +3906,57 @@ type SingleMetricAggregateBase struct {
 
 // Spike is `_types.aggregations.Spike` of the specification.
 type Spike struct {
-	PValue      float64 `json:"p_value"`
-	ChangePoint int     `json:"change_point"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	PValue      float64   `json:"p_value"`
+	ChangePoint int       `json:"change_point"`
 }
 
 // StandardDeviationBounds is `_types.aggregations.StandardDeviationBounds` of the specification.
 type StandardDeviationBounds struct {
-	Upper           *float64 `json:"upper"`
-	Lower           *float64 `json:"lower"`
-	UpperPopulation *float64 `json:"upper_population"`
-	LowerPopulation *float64 `json:"lower_population"`
-	UpperSampling   *float64 `json:"upper_sampling"`
-	LowerSampling   *float64 `json:"lower_sampling"`
+	_               [0]func() // not comparable: no equality code to link (see the package doc)
+	Upper           *float64  `json:"upper"`
+	Lower           *float64  `json:"lower"`
+	UpperPopulation *float64  `json:"upper_population"`
+	LowerPopulation *float64  `json:"lower_population"`
+	UpperSampling   *float64  `json:"upper_sampling"`
+	LowerSampling   *float64  `json:"lower_sampling"`
 }
 
 // StandardDeviationBoundsAsString is `_types.aggregations.StandardDeviationBoundsAsString` of the specification.
 type StandardDeviationBoundsAsString struct {
-	Upper           string `json:"upper"`
-	Lower           string `json:"lower"`
-	UpperPopulation string `json:"upper_population"`
-	LowerPopulation string `json:"lower_population"`
-	UpperSampling   string `json:"upper_sampling"`
-	LowerSampling   string `json:"lower_sampling"`
+	_               [0]func() // not comparable: no equality code to link (see the package doc)
+	Upper           string    `json:"upper"`
+	Lower           string    `json:"lower"`
+	UpperPopulation string    `json:"upper_population"`
+	LowerPopulation string    `json:"lower_population"`
+	UpperSampling   string    `json:"upper_sampling"`
+	LowerSampling   string    `json:"lower_sampling"`
 }
 
 // Stationary is `_types.aggregations.Stationary` of the specification.
 type Stationary struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 }
 
 // StatsAggregate statistics aggregation result. `min`, `max` and `avg` are missing if there were no values to process
 // (`count` is zero).
 type StatsAggregate struct {
-	Meta        Metadata `json:"meta,omitempty"`
-	Count       int64    `json:"count"`
-	Min         *float64 `json:"min"`
-	Max         *float64 `json:"max"`
-	Avg         *float64 `json:"avg"`
-	Sum         float64  `json:"sum"`
-	MinAsString string   `json:"min_as_string,omitempty"`
-	MaxAsString string   `json:"max_as_string,omitempty"`
-	AvgAsString string   `json:"avg_as_string,omitempty"`
-	SumAsString string   `json:"sum_as_string,omitempty"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta        Metadata  `json:"meta,omitempty"`
+	Count       int64     `json:"count"`
+	Min         *float64  `json:"min"`
+	Max         *float64  `json:"max"`
+	Avg         *float64  `json:"avg"`
+	Sum         float64   `json:"sum"`
+	MinAsString string    `json:"min_as_string,omitempty"`
+	MaxAsString string    `json:"max_as_string,omitempty"`
+	AvgAsString string    `json:"avg_as_string,omitempty"`
+	SumAsString string    `json:"sum_as_string,omitempty"`
 }
 
 // StatsAggregation is `_types.aggregations.StatsAggregation` of the specification.
 type StatsAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field on which to run the aggregation.
 	Field Field `json:"field,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -3761,20 +3968,22 @@ type StatsAggregation struct {
 
 // StatsBucketAggregate is `_types.aggregations.StatsBucketAggregate` of the specification.
 type StatsBucketAggregate struct {
-	Meta        Metadata `json:"meta,omitempty"`
-	Count       int64    `json:"count"`
-	Min         *float64 `json:"min"`
-	Max         *float64 `json:"max"`
-	Avg         *float64 `json:"avg"`
-	Sum         float64  `json:"sum"`
-	MinAsString string   `json:"min_as_string,omitempty"`
-	MaxAsString string   `json:"max_as_string,omitempty"`
-	AvgAsString string   `json:"avg_as_string,omitempty"`
-	SumAsString string   `json:"sum_as_string,omitempty"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta        Metadata  `json:"meta,omitempty"`
+	Count       int64     `json:"count"`
+	Min         *float64  `json:"min"`
+	Max         *float64  `json:"max"`
+	Avg         *float64  `json:"avg"`
+	Sum         float64   `json:"sum"`
+	MinAsString string    `json:"min_as_string,omitempty"`
+	MaxAsString string    `json:"max_as_string,omitempty"`
+	AvgAsString string    `json:"avg_as_string,omitempty"`
+	SumAsString string    `json:"sum_as_string,omitempty"`
 }
 
 // StatsBucketAggregation is `_types.aggregations.StatsBucketAggregation` of the specification.
 type StatsBucketAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// `DecimalFormat` pattern for the output value.
@@ -3786,20 +3995,23 @@ type StatsBucketAggregation struct {
 
 // StepChange is `_types.aggregations.StepChange` of the specification.
 type StepChange struct {
-	PValue      float64 `json:"p_value"`
-	ChangePoint int     `json:"change_point"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	PValue      float64   `json:"p_value"`
+	ChangePoint int       `json:"change_point"`
 }
 
 // StringRareTermsAggregate: Result of the `rare_terms` aggregation when the field is a string.
 type StringRareTermsAggregate struct {
+	_       [0]func()                      // not comparable: no equality code to link (see the package doc)
 	Meta    Metadata                       `json:"meta,omitempty"`
 	Buckets Buckets[StringRareTermsBucket] `json:"buckets,omitzero"`
 }
 
 // StringRareTermsBucket is `_types.aggregations.StringRareTermsBucket` of the specification.
 type StringRareTermsBucket struct {
-	DocCount int64  `json:"doc_count"`
-	Key      string `json:"key"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	DocCount int64     `json:"doc_count"`
+	Key      string    `json:"key"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -3818,6 +4030,7 @@ func (x StringRareTermsBucket) MarshalJSON() ([]byte, error) {
 
 // StringStatsAggregate is `_types.aggregations.StringStatsAggregate` of the specification.
 type StringStatsAggregate struct {
+	_                 [0]func()          // not comparable: no equality code to link (see the package doc)
 	Meta              Metadata           `json:"meta,omitempty"`
 	Count             int64              `json:"count"`
 	MinLength         *int               `json:"min_length"`
@@ -3832,6 +4045,7 @@ type StringStatsAggregate struct {
 
 // StringStatsAggregation is `_types.aggregations.StringStatsAggregation` of the specification.
 type StringStatsAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field on which to run the aggregation.
 	Field Field `json:"field,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -3844,6 +4058,7 @@ type StringStatsAggregation struct {
 
 // StringTermsAggregate: Result of a `terms` aggregation when the field is a string.
 type StringTermsAggregate struct {
+	_                       [0]func()                  // not comparable: no equality code to link (see the package doc)
 	Meta                    Metadata                   `json:"meta,omitempty"`
 	Buckets                 Buckets[StringTermsBucket] `json:"buckets,omitzero"`
 	DocCountErrorUpperBound *int64                     `json:"doc_count_error_upper_bound,omitempty"`
@@ -3852,6 +4067,7 @@ type StringTermsAggregate struct {
 
 // StringTermsBucket is `_types.aggregations.StringTermsBucket` of the specification.
 type StringTermsBucket struct {
+	_                       [0]func()  // not comparable: no equality code to link (see the package doc)
 	DocCount                int64      `json:"doc_count"`
 	DocCountErrorUpperBound *int64     `json:"doc_count_error_upper_bound,omitempty"`
 	Key                     FieldValue `json:"key,omitzero"`
@@ -3873,7 +4089,8 @@ func (x StringTermsBucket) MarshalJSON() ([]byte, error) {
 
 // SumAggregate: Sum aggregation result. `value` is always present and is zero if there were no values to process.
 type SumAggregate struct {
-	Meta Metadata `json:"meta,omitempty"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta Metadata  `json:"meta,omitempty"`
 	// The metric value. A missing value generally means that there was no data to aggregate,
 	// unless specified otherwise.
 	Value         *float64 `json:"value"`
@@ -3882,6 +4099,7 @@ type SumAggregate struct {
 
 // SumAggregation is `_types.aggregations.SumAggregation` of the specification.
 type SumAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field on which to run the aggregation.
 	Field Field `json:"field,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -3893,6 +4111,7 @@ type SumAggregation struct {
 
 // SumBucketAggregation is `_types.aggregations.SumBucketAggregation` of the specification.
 type SumBucketAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Path to the buckets that contain one set of values to correlate.
 	BucketsPath BucketsPath `json:"buckets_path,omitzero"`
 	// `DecimalFormat` pattern for the output value.
@@ -3904,6 +4123,7 @@ type SumBucketAggregation struct {
 
 // TDigest is `_types.aggregations.TDigest` of the specification.
 type TDigest struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Limits the maximum number of nodes used by the underlying TDigest algorithm to `20 * compression`, enabling control of memory usage and approximation error.
 	Compression *int `json:"compression,omitempty"`
 	// The default implementation of TDigest is optimized for performance, scaling to millions or even billions of sample values while maintaining acceptable accuracy levels (close to 1% relative error for millions of samples in some cases).
@@ -3923,25 +4143,29 @@ const (
 
 // TDigestPercentileRanksAggregate is `_types.aggregations.TDigestPercentileRanksAggregate` of the specification.
 type TDigestPercentileRanksAggregate struct {
+	_      [0]func()   // not comparable: no equality code to link (see the package doc)
 	Meta   Metadata    `json:"meta,omitempty"`
 	Values Percentiles `json:"values,omitzero"`
 }
 
 // TDigestPercentilesAggregate is `_types.aggregations.TDigestPercentilesAggregate` of the specification.
 type TDigestPercentilesAggregate struct {
+	_      [0]func()   // not comparable: no equality code to link (see the package doc)
 	Meta   Metadata    `json:"meta,omitempty"`
 	Values Percentiles `json:"values,omitzero"`
 }
 
 // TTestAggregate is `_types.aggregations.TTestAggregate` of the specification.
 type TTestAggregate struct {
-	Meta          Metadata `json:"meta,omitempty"`
-	Value         *float64 `json:"value"`
-	ValueAsString string   `json:"value_as_string,omitempty"`
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta          Metadata  `json:"meta,omitempty"`
+	Value         *float64  `json:"value"`
+	ValueAsString string    `json:"value_as_string,omitempty"`
 }
 
 // TTestAggregation is `_types.aggregations.TTestAggregation` of the specification.
 type TTestAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Test population A.
 	A *TestPopulation `json:"a,omitempty"`
 	// Test population B.
@@ -3966,6 +4190,7 @@ const (
 
 // TermsAggregateBase is `_types.aggregations.TermsAggregateBase` of the specification.
 type TermsAggregateBase[TBucket any] struct {
+	_                       [0]func()        // not comparable: no equality code to link (see the package doc)
 	Meta                    Metadata         `json:"meta,omitempty"`
 	Buckets                 Buckets[TBucket] `json:"buckets,omitzero"`
 	DocCountErrorUpperBound *int64           `json:"doc_count_error_upper_bound,omitempty"`
@@ -3974,6 +4199,7 @@ type TermsAggregateBase[TBucket any] struct {
 
 // TermsAggregation is `_types.aggregations.TermsAggregation` of the specification.
 type TermsAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Determines how child aggregations should be calculated: breadth-first or depth-first.
 	CollectMode TermsAggregationCollectMode `json:"collect_mode,omitempty"`
 	// Values to exclude.
@@ -4038,8 +4264,9 @@ const (
 
 // TermsBucketBase is `_types.aggregations.TermsBucketBase` of the specification.
 type TermsBucketBase struct {
-	DocCount                int64  `json:"doc_count"`
-	DocCountErrorUpperBound *int64 `json:"doc_count_error_upper_bound,omitempty"`
+	_                       [0]func() // not comparable: no equality code to link (see the package doc)
+	DocCount                int64     `json:"doc_count"`
+	DocCountErrorUpperBound *int64    `json:"doc_count_error_upper_bound,omitempty"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -4089,6 +4316,7 @@ func TermsIncludeFromPartition(v TermsPartition) TermsInclude { return TermsIncl
 
 // TermsPartition is `_types.aggregations.TermsPartition` of the specification.
 type TermsPartition struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of partitions.
 	NumPartitions int64 `json:"num_partitions"`
 	// The partition number for this request.
@@ -4097,6 +4325,7 @@ type TermsPartition struct {
 
 // TestPopulation is `_types.aggregations.TestPopulation` of the specification.
 type TestPopulation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field to aggregate.
 	Field  Field   `json:"field"`
 	Script *Script `json:"script,omitempty"`
@@ -4106,12 +4335,14 @@ type TestPopulation struct {
 
 // TimeSeriesAggregate is `_types.aggregations.TimeSeriesAggregate` of the specification.
 type TimeSeriesAggregate struct {
+	_       [0]func()                 // not comparable: no equality code to link (see the package doc)
 	Meta    Metadata                  `json:"meta,omitempty"`
 	Buckets Buckets[TimeSeriesBucket] `json:"buckets,omitzero"`
 }
 
 // TimeSeriesAggregation is `_types.aggregations.TimeSeriesAggregation` of the specification.
 type TimeSeriesAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The maximum number of results to return.
 	Size *int `json:"size,omitempty"`
 	// Set to `true` to associate a unique string key with each bucket and returns the ranges as a hash rather than an array.
@@ -4120,6 +4351,7 @@ type TimeSeriesAggregation struct {
 
 // TimeSeriesBucket is `_types.aggregations.TimeSeriesBucket` of the specification.
 type TimeSeriesBucket struct {
+	_        [0]func()             // not comparable: no equality code to link (see the package doc)
 	DocCount int64                 `json:"doc_count"`
 	Key      map[string]FieldValue `json:"key,omitempty"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
@@ -4140,12 +4372,14 @@ func (x TimeSeriesBucket) MarshalJSON() ([]byte, error) {
 
 // TopHitsAggregate is `_types.aggregations.TopHitsAggregate` of the specification.
 type TopHitsAggregate struct {
+	_    [0]func()                     // not comparable: no equality code to link (see the package doc)
 	Meta Metadata                      `json:"meta,omitempty"`
 	Hits HitsMetadata[json.RawMessage] `json:"hits"`
 }
 
 // TopHitsAggregation is `_types.aggregations.TopHitsAggregation` of the specification.
 type TopHitsAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field on which to run the aggregation.
 	Field Field `json:"field,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -4184,18 +4418,21 @@ type TopHitsAggregation struct {
 
 // TopMetrics is `_types.aggregations.TopMetrics` of the specification.
 type TopMetrics struct {
+	_       [0]func()             // not comparable: no equality code to link (see the package doc)
 	Sort    []FieldValue          `json:"sort,omitempty"`
 	Metrics map[string]FieldValue `json:"metrics,omitempty"`
 }
 
 // TopMetricsAggregate is `_types.aggregations.TopMetricsAggregate` of the specification.
 type TopMetricsAggregate struct {
+	_    [0]func()    // not comparable: no equality code to link (see the package doc)
 	Meta Metadata     `json:"meta,omitempty"`
 	Top  []TopMetrics `json:"top,omitempty"`
 }
 
 // TopMetricsAggregation is `_types.aggregations.TopMetricsAggregation` of the specification.
 type TopMetricsAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field on which to run the aggregation.
 	Field Field `json:"field,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -4212,27 +4449,31 @@ type TopMetricsAggregation struct {
 
 // TopMetricsValue is `_types.aggregations.TopMetricsValue` of the specification.
 type TopMetricsValue struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A field to return as a metric.
 	Field Field `json:"field"`
 }
 
 // TrendChange is `_types.aggregations.TrendChange` of the specification.
 type TrendChange struct {
-	PValue      float64 `json:"p_value"`
-	RValue      float64 `json:"r_value"`
-	ChangePoint int     `json:"change_point"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	PValue      float64   `json:"p_value"`
+	RValue      float64   `json:"r_value"`
+	ChangePoint int       `json:"change_point"`
 }
 
 // UnmappedRareTermsAggregate: Result of a `rare_terms` aggregation when the field is unmapped. `buckets` is always empty.
 type UnmappedRareTermsAggregate struct {
+	_       [0]func()         // not comparable: no equality code to link (see the package doc)
 	Meta    Metadata          `json:"meta,omitempty"`
 	Buckets Buckets[struct{}] `json:"buckets,omitzero"`
 }
 
 // UnmappedSamplerAggregate is `_types.aggregations.UnmappedSamplerAggregate` of the specification.
 type UnmappedSamplerAggregate struct {
-	Meta     Metadata `json:"meta,omitempty"`
-	DocCount int64    `json:"doc_count"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta     Metadata  `json:"meta,omitempty"`
+	DocCount int64     `json:"doc_count"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -4251,6 +4492,7 @@ func (x UnmappedSamplerAggregate) MarshalJSON() ([]byte, error) {
 
 // UnmappedSignificantTermsAggregate: Result of the `significant_terms` aggregation on an unmapped field. `buckets` is always empty.
 type UnmappedSignificantTermsAggregate struct {
+	_        [0]func()         // not comparable: no equality code to link (see the package doc)
 	Meta     Metadata          `json:"meta,omitempty"`
 	Buckets  Buckets[struct{}] `json:"buckets,omitzero"`
 	BgCount  *int64            `json:"bg_count,omitempty"`
@@ -4259,6 +4501,7 @@ type UnmappedSignificantTermsAggregate struct {
 
 // UnmappedTermsAggregate: Result of a `terms` aggregation when the field is unmapped. `buckets` is always empty.
 type UnmappedTermsAggregate struct {
+	_                       [0]func()         // not comparable: no equality code to link (see the package doc)
 	Meta                    Metadata          `json:"meta,omitempty"`
 	Buckets                 Buckets[struct{}] `json:"buckets,omitzero"`
 	DocCountErrorUpperBound *int64            `json:"doc_count_error_upper_bound,omitempty"`
@@ -4267,7 +4510,8 @@ type UnmappedTermsAggregate struct {
 
 // ValueCountAggregate: Value count aggregation result. `value` is always present.
 type ValueCountAggregate struct {
-	Meta Metadata `json:"meta,omitempty"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta Metadata  `json:"meta,omitempty"`
 	// The metric value. A missing value generally means that there was no data to aggregate,
 	// unless specified otherwise.
 	Value         *float64 `json:"value"`
@@ -4276,6 +4520,7 @@ type ValueCountAggregate struct {
 
 // ValueCountAggregation is `_types.aggregations.ValueCountAggregation` of the specification.
 type ValueCountAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field on which to run the aggregation.
 	Field Field `json:"field,omitempty"`
 	// The value to apply to documents that do not have a value.
@@ -4305,12 +4550,14 @@ const (
 
 // VariableWidthHistogramAggregate is `_types.aggregations.VariableWidthHistogramAggregate` of the specification.
 type VariableWidthHistogramAggregate struct {
+	_       [0]func()                             // not comparable: no equality code to link (see the package doc)
 	Meta    Metadata                              `json:"meta,omitempty"`
 	Buckets Buckets[VariableWidthHistogramBucket] `json:"buckets,omitzero"`
 }
 
 // VariableWidthHistogramAggregation is `_types.aggregations.VariableWidthHistogramAggregation` of the specification.
 type VariableWidthHistogramAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the field.
 	Field Field `json:"field,omitempty"`
 	// The target number of buckets.
@@ -4326,13 +4573,14 @@ type VariableWidthHistogramAggregation struct {
 
 // VariableWidthHistogramBucket is `_types.aggregations.VariableWidthHistogramBucket` of the specification.
 type VariableWidthHistogramBucket struct {
-	DocCount    int64   `json:"doc_count"`
-	Min         float64 `json:"min"`
-	Key         float64 `json:"key"`
-	Max         float64 `json:"max"`
-	MinAsString string  `json:"min_as_string,omitempty"`
-	KeyAsString string  `json:"key_as_string,omitempty"`
-	MaxAsString string  `json:"max_as_string,omitempty"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	DocCount    int64     `json:"doc_count"`
+	Min         float64   `json:"min"`
+	Key         float64   `json:"key"`
+	Max         float64   `json:"max"`
+	MinAsString string    `json:"min_as_string,omitempty"`
+	KeyAsString string    `json:"key_as_string,omitempty"`
+	MaxAsString string    `json:"max_as_string,omitempty"`
 	// The results of sub-aggregations, by name (with typed_keys, "kind#name").
 	Aggregations Aggregates `json:"-"`
 }
@@ -4351,6 +4599,7 @@ func (x VariableWidthHistogramBucket) MarshalJSON() ([]byte, error) {
 
 // WeightedAverageAggregation is `_types.aggregations.WeightedAverageAggregation` of the specification.
 type WeightedAverageAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A numeric response formatter.
 	Format string `json:"format,omitempty"`
 	// Configuration for the field that provides the values.
@@ -4362,6 +4611,7 @@ type WeightedAverageAggregation struct {
 
 // WeightedAverageValue is `_types.aggregations.WeightedAverageValue` of the specification.
 type WeightedAverageValue struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field from which to extract the values or weights.
 	Field Field `json:"field,omitempty"`
 	// A value or weight to use if the field is missing.
@@ -4371,7 +4621,8 @@ type WeightedAverageValue struct {
 
 // WeightedAvgAggregate: Weighted average aggregation result. `value` is missing if the weight was set to zero.
 type WeightedAvgAggregate struct {
-	Meta Metadata `json:"meta,omitempty"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Meta Metadata  `json:"meta,omitempty"`
 	// The metric value. A missing value generally means that there was no data to aggregate,
 	// unless specified otherwise.
 	Value         *float64 `json:"value"`

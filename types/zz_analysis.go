@@ -477,12 +477,14 @@ func AnalyzerFromThai(v ThaiAnalyzer) Analyzer { v.Type = "thai"; return Analyze
 
 // ApostropheTokenFilter is `_types.analysis.ApostropheTokenFilter` of the specification.
 type ApostropheTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // ArabicAnalyzer is `_types.analysis.ArabicAnalyzer` of the specification.
 type ArabicAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -491,18 +493,21 @@ type ArabicAnalyzer struct {
 
 // ArabicNormalizationTokenFilter is `_types.analysis.ArabicNormalizationTokenFilter` of the specification.
 type ArabicNormalizationTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // ArabicStemTokenFilter is `_types.analysis.ArabicStemTokenFilter` of the specification.
 type ArabicStemTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // ArmenianAnalyzer is `_types.analysis.ArmenianAnalyzer` of the specification.
 type ArmenianAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -511,6 +516,7 @@ type ArmenianAnalyzer struct {
 
 // AsciiFoldingTokenFilter is `_types.analysis.AsciiFoldingTokenFilter` of the specification.
 type AsciiFoldingTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// If `true`, emit both original tokens and folded tokens. Defaults to `false`.
@@ -519,6 +525,7 @@ type AsciiFoldingTokenFilter struct {
 
 // BasqueAnalyzer is `_types.analysis.BasqueAnalyzer` of the specification.
 type BasqueAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -527,6 +534,7 @@ type BasqueAnalyzer struct {
 
 // BengaliAnalyzer is `_types.analysis.BengaliAnalyzer` of the specification.
 type BengaliAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -535,12 +543,14 @@ type BengaliAnalyzer struct {
 
 // BengaliNormalizationTokenFilter is `_types.analysis.BengaliNormalizationTokenFilter` of the specification.
 type BengaliNormalizationTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // BrazilianAnalyzer is `_types.analysis.BrazilianAnalyzer` of the specification.
 type BrazilianAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -548,12 +558,14 @@ type BrazilianAnalyzer struct {
 
 // BrazilianStemTokenFilter is `_types.analysis.BrazilianStemTokenFilter` of the specification.
 type BrazilianStemTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // BulgarianAnalyzer is `_types.analysis.BulgarianAnalyzer` of the specification.
 type BulgarianAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -562,6 +574,7 @@ type BulgarianAnalyzer struct {
 
 // CatalanAnalyzer is `_types.analysis.CatalanAnalyzer` of the specification.
 type CatalanAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -588,6 +601,7 @@ func CharFilterFromDefinition(v CharFilterDefinition) CharFilter { return CharFi
 
 // CharFilterBase is `_types.analysis.CharFilterBase` of the specification.
 type CharFilterBase struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 }
 
@@ -660,6 +674,7 @@ func CharFilterDefinitionFromKuromojiIterationMark(v KuromojiIterationMarkCharFi
 
 // CharGroupTokenizer is `_types.analysis.CharGroupTokenizer` of the specification.
 type CharGroupTokenizer struct {
+	_               [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version         VersionString `json:"version,omitempty"`
 	Type            string        `json:"type"`
 	TokenizeOnChars []string      `json:"tokenize_on_chars,omitempty"`
@@ -668,6 +683,7 @@ type CharGroupTokenizer struct {
 
 // ChineseAnalyzer is `_types.analysis.ChineseAnalyzer` of the specification.
 type ChineseAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -675,6 +691,7 @@ type ChineseAnalyzer struct {
 
 // CjkAnalyzer is `_types.analysis.CjkAnalyzer` of the specification.
 type CjkAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -694,6 +711,7 @@ const (
 
 // CjkBigramTokenFilter is `_types.analysis.CjkBigramTokenFilter` of the specification.
 type CjkBigramTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// Array of character scripts for which to disable bigrams.
@@ -704,18 +722,21 @@ type CjkBigramTokenFilter struct {
 
 // CjkWidthTokenFilter is `_types.analysis.CjkWidthTokenFilter` of the specification.
 type CjkWidthTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // ClassicTokenFilter is `_types.analysis.ClassicTokenFilter` of the specification.
 type ClassicTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // ClassicTokenizer is `_types.analysis.ClassicTokenizer` of the specification.
 type ClassicTokenizer struct {
+	_              [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version        VersionString `json:"version,omitempty"`
 	Type           string        `json:"type"`
 	MaxTokenLength *int          `json:"max_token_length,omitempty"`
@@ -723,6 +744,7 @@ type ClassicTokenizer struct {
 
 // CommonGramsTokenFilter is `_types.analysis.CommonGramsTokenFilter` of the specification.
 type CommonGramsTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// A list of tokens. The filter generates bigrams for these tokens.
@@ -743,6 +765,7 @@ type CommonGramsTokenFilter struct {
 
 // CompoundWordTokenFilterBase is `_types.analysis.CompoundWordTokenFilterBase` of the specification.
 type CompoundWordTokenFilterBase struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	// Maximum subword character length. Longer subword tokens are excluded from the output. Defaults to `15`.
 	MaxSubwordSize *int `json:"max_subword_size,omitempty"`
@@ -763,6 +786,7 @@ type CompoundWordTokenFilterBase struct {
 
 // ConditionTokenFilter is `_types.analysis.ConditionTokenFilter` of the specification.
 type ConditionTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// Array of token filters. If a token matches the predicate script in the `script` parameter, these filters are applied to the token in the order provided.
@@ -773,6 +797,7 @@ type ConditionTokenFilter struct {
 
 // CustomAnalyzer is `_types.analysis.CustomAnalyzer` of the specification.
 type CustomAnalyzer struct {
+	_                    [0]func()         // not comparable: no equality code to link (see the package doc)
 	Type                 string            `json:"type"`
 	CharFilter           OneOrMany[string] `json:"char_filter,omitempty"`
 	Filter               OneOrMany[string] `json:"filter,omitempty"`
@@ -783,13 +808,15 @@ type CustomAnalyzer struct {
 
 // CustomNormalizer is `_types.analysis.CustomNormalizer` of the specification.
 type CustomNormalizer struct {
-	Type       string   `json:"type"`
-	CharFilter []string `json:"char_filter,omitempty"`
-	Filter     []string `json:"filter,omitempty"`
+	_          [0]func() // not comparable: no equality code to link (see the package doc)
+	Type       string    `json:"type"`
+	CharFilter []string  `json:"char_filter,omitempty"`
+	Filter     []string  `json:"filter,omitempty"`
 }
 
 // CzechAnalyzer is `_types.analysis.CzechAnalyzer` of the specification.
 type CzechAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -798,12 +825,14 @@ type CzechAnalyzer struct {
 
 // CzechStemTokenFilter is `_types.analysis.CzechStemTokenFilter` of the specification.
 type CzechStemTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // DanishAnalyzer is `_types.analysis.DanishAnalyzer` of the specification.
 type DanishAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -811,6 +840,7 @@ type DanishAnalyzer struct {
 
 // DecimalDigitTokenFilter is `_types.analysis.DecimalDigitTokenFilter` of the specification.
 type DecimalDigitTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
@@ -828,6 +858,7 @@ const (
 
 // DelimitedPayloadTokenFilter is `_types.analysis.DelimitedPayloadTokenFilter` of the specification.
 type DelimitedPayloadTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// Character used to separate tokens from payloads. Defaults to `|`.
@@ -838,6 +869,7 @@ type DelimitedPayloadTokenFilter struct {
 
 // DictionaryDecompounderTokenFilter is `_types.analysis.DictionaryDecompounderTokenFilter` of the specification.
 type DictionaryDecompounderTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	// Maximum subword character length. Longer subword tokens are excluded from the output. Defaults to `15`.
 	MaxSubwordSize *int `json:"max_subword_size,omitempty"`
@@ -859,6 +891,7 @@ type DictionaryDecompounderTokenFilter struct {
 
 // DutchAnalyzer is `_types.analysis.DutchAnalyzer` of the specification.
 type DutchAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -867,6 +900,7 @@ type DutchAnalyzer struct {
 
 // DutchStemTokenFilter is `_types.analysis.DutchStemTokenFilter` of the specification.
 type DutchStemTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
@@ -883,6 +917,7 @@ const (
 
 // EdgeNGramTokenFilter is `_types.analysis.EdgeNGramTokenFilter` of the specification.
 type EdgeNGramTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// Maximum character length of a gram. For custom token filters, defaults to `2`. For the built-in edge_ngram filter, defaults to `1`.
@@ -897,6 +932,7 @@ type EdgeNGramTokenFilter struct {
 
 // EdgeNGramTokenizer is `_types.analysis.EdgeNGramTokenizer` of the specification.
 type EdgeNGramTokenizer struct {
+	_                [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version          VersionString `json:"version,omitempty"`
 	Type             string        `json:"type"`
 	CustomTokenChars string        `json:"custom_token_chars,omitempty"`
@@ -907,6 +943,7 @@ type EdgeNGramTokenizer struct {
 
 // ElisionTokenFilter is `_types.analysis.ElisionTokenFilter` of the specification.
 type ElisionTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// List of elisions to remove.
@@ -924,6 +961,7 @@ type ElisionTokenFilter struct {
 
 // EnglishAnalyzer is `_types.analysis.EnglishAnalyzer` of the specification.
 type EnglishAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -932,6 +970,7 @@ type EnglishAnalyzer struct {
 
 // EstonianAnalyzer is `_types.analysis.EstonianAnalyzer` of the specification.
 type EstonianAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -939,7 +978,8 @@ type EstonianAnalyzer struct {
 
 // FingerprintAnalyzer is `_types.analysis.FingerprintAnalyzer` of the specification.
 type FingerprintAnalyzer struct {
-	Type string `json:"type"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Type string    `json:"type"`
 	// Deprecated: since 7.14.0
 	Version VersionString `json:"version,omitempty"`
 	// The maximum token size to emit. Tokens larger than this size will be discarded.
@@ -957,6 +997,7 @@ type FingerprintAnalyzer struct {
 
 // FingerprintTokenFilter is `_types.analysis.FingerprintTokenFilter` of the specification.
 type FingerprintTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// Maximum character length, including whitespace, of the output token. Defaults to `255`. Concatenated tokens longer than this will result in no token output.
@@ -967,6 +1008,7 @@ type FingerprintTokenFilter struct {
 
 // FinnishAnalyzer is `_types.analysis.FinnishAnalyzer` of the specification.
 type FinnishAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -975,12 +1017,14 @@ type FinnishAnalyzer struct {
 
 // FlattenGraphTokenFilter is `_types.analysis.FlattenGraphTokenFilter` of the specification.
 type FlattenGraphTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // FrenchAnalyzer is `_types.analysis.FrenchAnalyzer` of the specification.
 type FrenchAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -989,12 +1033,14 @@ type FrenchAnalyzer struct {
 
 // FrenchStemTokenFilter is `_types.analysis.FrenchStemTokenFilter` of the specification.
 type FrenchStemTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // GalicianAnalyzer is `_types.analysis.GalicianAnalyzer` of the specification.
 type GalicianAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -1003,6 +1049,7 @@ type GalicianAnalyzer struct {
 
 // GermanAnalyzer is `_types.analysis.GermanAnalyzer` of the specification.
 type GermanAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -1011,18 +1058,21 @@ type GermanAnalyzer struct {
 
 // GermanNormalizationTokenFilter is `_types.analysis.GermanNormalizationTokenFilter` of the specification.
 type GermanNormalizationTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // GermanStemTokenFilter is `_types.analysis.GermanStemTokenFilter` of the specification.
 type GermanStemTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // GreekAnalyzer is `_types.analysis.GreekAnalyzer` of the specification.
 type GreekAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -1030,6 +1080,7 @@ type GreekAnalyzer struct {
 
 // HindiAnalyzer is `_types.analysis.HindiAnalyzer` of the specification.
 type HindiAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -1038,12 +1089,14 @@ type HindiAnalyzer struct {
 
 // HindiNormalizationTokenFilter is `_types.analysis.HindiNormalizationTokenFilter` of the specification.
 type HindiNormalizationTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // HtmlStripCharFilter is `_types.analysis.HtmlStripCharFilter` of the specification.
 type HtmlStripCharFilter struct {
+	_           [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version     VersionString `json:"version,omitempty"`
 	Type        string        `json:"type"`
 	EscapedTags []string      `json:"escaped_tags,omitempty"`
@@ -1051,6 +1104,7 @@ type HtmlStripCharFilter struct {
 
 // HungarianAnalyzer is `_types.analysis.HungarianAnalyzer` of the specification.
 type HungarianAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -1059,6 +1113,7 @@ type HungarianAnalyzer struct {
 
 // HunspellTokenFilter is `_types.analysis.HunspellTokenFilter` of the specification.
 type HunspellTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// If `true`, duplicate tokens are removed from the filter’s output. Defaults to `true`.
@@ -1074,6 +1129,7 @@ type HunspellTokenFilter struct {
 
 // HyphenationDecompounderTokenFilter is `_types.analysis.HyphenationDecompounderTokenFilter` of the specification.
 type HyphenationDecompounderTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	// Maximum subword character length. Longer subword tokens are excluded from the output. Defaults to `15`.
 	MaxSubwordSize *int `json:"max_subword_size,omitempty"`
@@ -1102,6 +1158,7 @@ type HyphenationDecompounderTokenFilter struct {
 
 // IcuAnalyzer is `_types.analysis.IcuAnalyzer` of the specification.
 type IcuAnalyzer struct {
+	_      [0]func()            // not comparable: no equality code to link (see the package doc)
 	Type   string               `json:"type"`
 	Method IcuNormalizationType `json:"method"`
 	Mode   IcuNormalizationMode `json:"mode"`
@@ -1152,6 +1209,7 @@ const (
 
 // IcuCollationTokenFilter is `_types.analysis.IcuCollationTokenFilter` of the specification.
 type IcuCollationTokenFilter struct {
+	_                      [0]func()                 // not comparable: no equality code to link (see the package doc)
 	Version                VersionString             `json:"version,omitempty"`
 	Type                   string                    `json:"type"`
 	Alternate              IcuCollationAlternate     `json:"alternate,omitempty"`
@@ -1170,6 +1228,7 @@ type IcuCollationTokenFilter struct {
 
 // IcuFoldingTokenFilter is `_types.analysis.IcuFoldingTokenFilter` of the specification.
 type IcuFoldingTokenFilter struct {
+	_                [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version          VersionString `json:"version,omitempty"`
 	Type             string        `json:"type"`
 	UnicodeSetFilter string        `json:"unicode_set_filter"`
@@ -1177,6 +1236,7 @@ type IcuFoldingTokenFilter struct {
 
 // IcuNormalizationCharFilter is `_types.analysis.IcuNormalizationCharFilter` of the specification.
 type IcuNormalizationCharFilter struct {
+	_                [0]func()            // not comparable: no equality code to link (see the package doc)
 	Version          VersionString        `json:"version,omitempty"`
 	Type             string               `json:"type"`
 	Mode             IcuNormalizationMode `json:"mode,omitempty"`
@@ -1196,6 +1256,7 @@ const (
 
 // IcuNormalizationTokenFilter is `_types.analysis.IcuNormalizationTokenFilter` of the specification.
 type IcuNormalizationTokenFilter struct {
+	_       [0]func()            // not comparable: no equality code to link (see the package doc)
 	Version VersionString        `json:"version,omitempty"`
 	Type    string               `json:"type"`
 	Name    IcuNormalizationType `json:"name"`
@@ -1214,6 +1275,7 @@ const (
 
 // IcuTokenizer is `_types.analysis.IcuTokenizer` of the specification.
 type IcuTokenizer struct {
+	_         [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version   VersionString `json:"version,omitempty"`
 	Type      string        `json:"type"`
 	RuleFiles string        `json:"rule_files"`
@@ -1231,6 +1293,7 @@ const (
 
 // IcuTransformTokenFilter is `_types.analysis.IcuTransformTokenFilter` of the specification.
 type IcuTransformTokenFilter struct {
+	_       [0]func()             // not comparable: no equality code to link (see the package doc)
 	Version VersionString         `json:"version,omitempty"`
 	Type    string                `json:"type"`
 	Dir     IcuTransformDirection `json:"dir,omitempty"`
@@ -1239,12 +1302,14 @@ type IcuTransformTokenFilter struct {
 
 // IndicNormalizationTokenFilter is `_types.analysis.IndicNormalizationTokenFilter` of the specification.
 type IndicNormalizationTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // IndonesianAnalyzer is `_types.analysis.IndonesianAnalyzer` of the specification.
 type IndonesianAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -1253,6 +1318,7 @@ type IndonesianAnalyzer struct {
 
 // IrishAnalyzer is `_types.analysis.IrishAnalyzer` of the specification.
 type IrishAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -1261,6 +1327,7 @@ type IrishAnalyzer struct {
 
 // ItalianAnalyzer is `_types.analysis.ItalianAnalyzer` of the specification.
 type ItalianAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -1269,6 +1336,7 @@ type ItalianAnalyzer struct {
 
 // JaStopTokenFilter is `_types.analysis.JaStopTokenFilter` of the specification.
 type JaStopTokenFilter struct {
+	_         [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version   VersionString `json:"version,omitempty"`
 	Type      string        `json:"type"`
 	Stopwords StopWords     `json:"stopwords,omitzero"`
@@ -1276,6 +1344,7 @@ type JaStopTokenFilter struct {
 
 // KStemTokenFilter is `_types.analysis.KStemTokenFilter` of the specification.
 type KStemTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
@@ -1292,6 +1361,7 @@ const (
 
 // KeepTypesTokenFilter is `_types.analysis.KeepTypesTokenFilter` of the specification.
 type KeepTypesTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// Indicates whether to keep or remove the specified token types.
@@ -1302,6 +1372,7 @@ type KeepTypesTokenFilter struct {
 
 // KeepWordsTokenFilter is `_types.analysis.KeepWordsTokenFilter` of the specification.
 type KeepWordsTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// List of words to keep. Only tokens that match words in this list are included in the output.
@@ -1317,13 +1388,15 @@ type KeepWordsTokenFilter struct {
 
 // KeywordAnalyzer is `_types.analysis.KeywordAnalyzer` of the specification.
 type KeywordAnalyzer struct {
-	Type string `json:"type"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Type string    `json:"type"`
 	// Deprecated: since 7.14.0
 	Version VersionString `json:"version,omitempty"`
 }
 
 // KeywordMarkerTokenFilter is `_types.analysis.KeywordMarkerTokenFilter` of the specification.
 type KeywordMarkerTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// If `true`, matching for the `keywords` and `keywords_path` parameters ignores letter case. Defaults to `false`.
@@ -1342,12 +1415,14 @@ type KeywordMarkerTokenFilter struct {
 
 // KeywordRepeatTokenFilter is `_types.analysis.KeywordRepeatTokenFilter` of the specification.
 type KeywordRepeatTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // KeywordTokenizer is `_types.analysis.KeywordTokenizer` of the specification.
 type KeywordTokenizer struct {
+	_          [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version    VersionString `json:"version,omitempty"`
 	Type       string        `json:"type"`
 	BufferSize *int          `json:"buffer_size,omitempty"`
@@ -1355,6 +1430,7 @@ type KeywordTokenizer struct {
 
 // KuromojiAnalyzer is `_types.analysis.KuromojiAnalyzer` of the specification.
 type KuromojiAnalyzer struct {
+	_              [0]func()                // not comparable: no equality code to link (see the package doc)
 	Type           string                   `json:"type"`
 	Mode           KuromojiTokenizationMode `json:"mode,omitempty"`
 	UserDictionary string                   `json:"user_dictionary,omitempty"`
@@ -1362,6 +1438,7 @@ type KuromojiAnalyzer struct {
 
 // KuromojiIterationMarkCharFilter is `_types.analysis.KuromojiIterationMarkCharFilter` of the specification.
 type KuromojiIterationMarkCharFilter struct {
+	_              [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version        VersionString `json:"version,omitempty"`
 	Type           string        `json:"type"`
 	NormalizeKana  bool          `json:"normalize_kana"`
@@ -1370,6 +1447,7 @@ type KuromojiIterationMarkCharFilter struct {
 
 // KuromojiPartOfSpeechTokenFilter is `_types.analysis.KuromojiPartOfSpeechTokenFilter` of the specification.
 type KuromojiPartOfSpeechTokenFilter struct {
+	_        [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version  VersionString `json:"version,omitempty"`
 	Type     string        `json:"type"`
 	Stoptags []string      `json:"stoptags,omitempty"`
@@ -1377,6 +1455,7 @@ type KuromojiPartOfSpeechTokenFilter struct {
 
 // KuromojiReadingFormTokenFilter is `_types.analysis.KuromojiReadingFormTokenFilter` of the specification.
 type KuromojiReadingFormTokenFilter struct {
+	_         [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version   VersionString `json:"version,omitempty"`
 	Type      string        `json:"type"`
 	UseRomaji bool          `json:"use_romaji"`
@@ -1384,6 +1463,7 @@ type KuromojiReadingFormTokenFilter struct {
 
 // KuromojiStemmerTokenFilter is `_types.analysis.KuromojiStemmerTokenFilter` of the specification.
 type KuromojiStemmerTokenFilter struct {
+	_             [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version       VersionString `json:"version,omitempty"`
 	Type          string        `json:"type"`
 	MinimumLength int           `json:"minimum_length"`
@@ -1402,6 +1482,7 @@ const (
 
 // KuromojiTokenizer is `_types.analysis.KuromojiTokenizer` of the specification.
 type KuromojiTokenizer struct {
+	_                    [0]func()                // not comparable: no equality code to link (see the package doc)
 	Version              VersionString            `json:"version,omitempty"`
 	Type                 string                   `json:"type"`
 	DiscardPunctuation   *bool                    `json:"discard_punctuation,omitempty"`
@@ -1415,6 +1496,7 @@ type KuromojiTokenizer struct {
 
 // LatvianAnalyzer is `_types.analysis.LatvianAnalyzer` of the specification.
 type LatvianAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -1423,6 +1505,7 @@ type LatvianAnalyzer struct {
 
 // LengthTokenFilter is `_types.analysis.LengthTokenFilter` of the specification.
 type LengthTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// Maximum character length of a token. Longer tokens are excluded from the output. Defaults to `Integer.MAX_VALUE`, which is `2^31-1` or `2147483647`.
@@ -1433,12 +1516,14 @@ type LengthTokenFilter struct {
 
 // LetterTokenizer is `_types.analysis.LetterTokenizer` of the specification.
 type LetterTokenizer struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // LimitTokenCountTokenFilter is `_types.analysis.LimitTokenCountTokenFilter` of the specification.
 type LimitTokenCountTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// If `true`, the limit filter exhausts the token stream, even if the `max_token_count` has already been reached. Defaults to `false`.
@@ -1449,6 +1534,7 @@ type LimitTokenCountTokenFilter struct {
 
 // LithuanianAnalyzer is `_types.analysis.LithuanianAnalyzer` of the specification.
 type LithuanianAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -1457,11 +1543,13 @@ type LithuanianAnalyzer struct {
 
 // LowercaseNormalizer is `_types.analysis.LowercaseNormalizer` of the specification.
 type LowercaseNormalizer struct {
-	Type string `json:"type"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Type string    `json:"type"`
 }
 
 // LowercaseTokenFilter is `_types.analysis.LowercaseTokenFilter` of the specification.
 type LowercaseTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// Language-specific lowercase token filter to use.
@@ -1481,12 +1569,14 @@ const (
 
 // LowercaseTokenizer is `_types.analysis.LowercaseTokenizer` of the specification.
 type LowercaseTokenizer struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // MappingCharFilter is `_types.analysis.MappingCharFilter` of the specification.
 type MappingCharFilter struct {
+	_            [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version      VersionString `json:"version,omitempty"`
 	Type         string        `json:"type"`
 	Mappings     []string      `json:"mappings,omitempty"`
@@ -1495,6 +1585,7 @@ type MappingCharFilter struct {
 
 // MinHashTokenFilter is `_types.analysis.MinHashTokenFilter` of the specification.
 type MinHashTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// Number of buckets to which hashes are assigned. Defaults to `512`.
@@ -1510,6 +1601,7 @@ type MinHashTokenFilter struct {
 
 // MultiplexerTokenFilter is `_types.analysis.MultiplexerTokenFilter` of the specification.
 type MultiplexerTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// A list of token filters to apply to incoming tokens.
@@ -1520,6 +1612,7 @@ type MultiplexerTokenFilter struct {
 
 // NGramTokenFilter is `_types.analysis.NGramTokenFilter` of the specification.
 type NGramTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// Maximum length of characters in a gram. Defaults to `2`.
@@ -1532,6 +1625,7 @@ type NGramTokenFilter struct {
 
 // NGramTokenizer is `_types.analysis.NGramTokenizer` of the specification.
 type NGramTokenizer struct {
+	_                [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version          VersionString `json:"version,omitempty"`
 	Type             string        `json:"type"`
 	CustomTokenChars string        `json:"custom_token_chars,omitempty"`
@@ -1542,7 +1636,8 @@ type NGramTokenizer struct {
 
 // NoriAnalyzer is `_types.analysis.NoriAnalyzer` of the specification.
 type NoriAnalyzer struct {
-	Type string `json:"type"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Type string    `json:"type"`
 	// Deprecated: since 7.14.0
 	Version        VersionString      `json:"version,omitempty"`
 	DecompoundMode NoriDecompoundMode `json:"decompound_mode,omitempty"`
@@ -1563,6 +1658,7 @@ const (
 
 // NoriPartOfSpeechTokenFilter is `_types.analysis.NoriPartOfSpeechTokenFilter` of the specification.
 type NoriPartOfSpeechTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// An array of part-of-speech tags that should be removed.
@@ -1571,6 +1667,7 @@ type NoriPartOfSpeechTokenFilter struct {
 
 // NoriTokenizer is `_types.analysis.NoriTokenizer` of the specification.
 type NoriTokenizer struct {
+	_                   [0]func()          // not comparable: no equality code to link (see the package doc)
 	Version             VersionString      `json:"version,omitempty"`
 	Type                string             `json:"type"`
 	DecompoundMode      NoriDecompoundMode `json:"decompound_mode,omitempty"`
@@ -1609,6 +1706,7 @@ func NormalizerFromCustom(v CustomNormalizer) Normalizer { v.Type = "custom"; re
 
 // NorwegianAnalyzer is `_types.analysis.NorwegianAnalyzer` of the specification.
 type NorwegianAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -1617,6 +1715,7 @@ type NorwegianAnalyzer struct {
 
 // PathHierarchyTokenizer is `_types.analysis.PathHierarchyTokenizer` of the specification.
 type PathHierarchyTokenizer struct {
+	_           [0]func()          // not comparable: no equality code to link (see the package doc)
 	Version     VersionString      `json:"version,omitempty"`
 	Type        string             `json:"type"`
 	BufferSize  *Stringified[int]  `json:"buffer_size,omitempty"`
@@ -1628,7 +1727,8 @@ type PathHierarchyTokenizer struct {
 
 // PatternAnalyzer is `_types.analysis.PatternAnalyzer` of the specification.
 type PatternAnalyzer struct {
-	Type string `json:"type"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Type string    `json:"type"`
 	// Deprecated: since 7.14.0
 	Version VersionString `json:"version,omitempty"`
 	// Java regular expression flags. Flags should be pipe-separated, eg "CASE_INSENSITIVE|COMMENTS".
@@ -1648,6 +1748,7 @@ type PatternAnalyzer struct {
 
 // PatternCaptureTokenFilter is `_types.analysis.PatternCaptureTokenFilter` of the specification.
 type PatternCaptureTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// A list of regular expressions to match.
@@ -1658,6 +1759,7 @@ type PatternCaptureTokenFilter struct {
 
 // PatternReplaceCharFilter is `_types.analysis.PatternReplaceCharFilter` of the specification.
 type PatternReplaceCharFilter struct {
+	_           [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version     VersionString `json:"version,omitempty"`
 	Type        string        `json:"type"`
 	Flags       string        `json:"flags,omitempty"`
@@ -1667,6 +1769,7 @@ type PatternReplaceCharFilter struct {
 
 // PatternReplaceTokenFilter is `_types.analysis.PatternReplaceTokenFilter` of the specification.
 type PatternReplaceTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// If `true`, all substrings matching the pattern parameter’s regular expression are replaced. If `false`, the filter replaces only the first matching substring in each token. Defaults to `true`.
@@ -1680,6 +1783,7 @@ type PatternReplaceTokenFilter struct {
 
 // PatternTokenizer is `_types.analysis.PatternTokenizer` of the specification.
 type PatternTokenizer struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	Flags   string        `json:"flags,omitempty"`
@@ -1689,6 +1793,7 @@ type PatternTokenizer struct {
 
 // PersianAnalyzer is `_types.analysis.PersianAnalyzer` of the specification.
 type PersianAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -1696,12 +1801,14 @@ type PersianAnalyzer struct {
 
 // PersianNormalizationTokenFilter is `_types.analysis.PersianNormalizationTokenFilter` of the specification.
 type PersianNormalizationTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // PersianStemTokenFilter is `_types.analysis.PersianStemTokenFilter` of the specification.
 type PersianStemTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
@@ -1769,6 +1876,7 @@ const (
 
 // PhoneticTokenFilter is `_types.analysis.PhoneticTokenFilter` of the specification.
 type PhoneticTokenFilter struct {
+	_           [0]func()                   // not comparable: no equality code to link (see the package doc)
 	Version     VersionString               `json:"version,omitempty"`
 	Type        string                      `json:"type"`
 	Encoder     PhoneticEncoder             `json:"encoder"`
@@ -1781,12 +1889,14 @@ type PhoneticTokenFilter struct {
 
 // PorterStemTokenFilter is `_types.analysis.PorterStemTokenFilter` of the specification.
 type PorterStemTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // PortugueseAnalyzer is `_types.analysis.PortugueseAnalyzer` of the specification.
 type PortugueseAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -1795,6 +1905,7 @@ type PortugueseAnalyzer struct {
 
 // PredicateTokenFilter is `_types.analysis.PredicateTokenFilter` of the specification.
 type PredicateTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// Script containing a condition used to filter incoming tokens. Only tokens that match this script are included in the output.
@@ -1803,18 +1914,21 @@ type PredicateTokenFilter struct {
 
 // RemoveDuplicatesTokenFilter is `_types.analysis.RemoveDuplicatesTokenFilter` of the specification.
 type RemoveDuplicatesTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // ReverseTokenFilter is `_types.analysis.ReverseTokenFilter` of the specification.
 type ReverseTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // RomanianAnalyzer is `_types.analysis.RomanianAnalyzer` of the specification.
 type RomanianAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -1823,6 +1937,7 @@ type RomanianAnalyzer struct {
 
 // RussianAnalyzer is `_types.analysis.RussianAnalyzer` of the specification.
 type RussianAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -1831,24 +1946,28 @@ type RussianAnalyzer struct {
 
 // RussianStemTokenFilter is `_types.analysis.RussianStemTokenFilter` of the specification.
 type RussianStemTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // ScandinavianFoldingTokenFilter is `_types.analysis.ScandinavianFoldingTokenFilter` of the specification.
 type ScandinavianFoldingTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // ScandinavianNormalizationTokenFilter is `_types.analysis.ScandinavianNormalizationTokenFilter` of the specification.
 type ScandinavianNormalizationTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // SerbianAnalyzer is `_types.analysis.SerbianAnalyzer` of the specification.
 type SerbianAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -1857,12 +1976,14 @@ type SerbianAnalyzer struct {
 
 // SerbianNormalizationTokenFilter is `_types.analysis.SerbianNormalizationTokenFilter` of the specification.
 type SerbianNormalizationTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // ShingleTokenFilter is `_types.analysis.ShingleTokenFilter` of the specification.
 type ShingleTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// String used in shingles as a replacement for empty positions that do not contain a token. This filler token is only used in shingles, not original unigrams. Defaults to an underscore (`_`).
@@ -1881,13 +2002,15 @@ type ShingleTokenFilter struct {
 
 // SimpleAnalyzer is `_types.analysis.SimpleAnalyzer` of the specification.
 type SimpleAnalyzer struct {
-	Type string `json:"type"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Type string    `json:"type"`
 	// Deprecated: since 7.14.0
 	Version VersionString `json:"version,omitempty"`
 }
 
 // SimplePatternSplitTokenizer is `_types.analysis.SimplePatternSplitTokenizer` of the specification.
 type SimplePatternSplitTokenizer struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	Pattern string        `json:"pattern,omitempty"`
@@ -1895,6 +2018,7 @@ type SimplePatternSplitTokenizer struct {
 
 // SimplePatternTokenizer is `_types.analysis.SimplePatternTokenizer` of the specification.
 type SimplePatternTokenizer struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	Pattern string        `json:"pattern,omitempty"`
@@ -1902,7 +2026,8 @@ type SimplePatternTokenizer struct {
 
 // SnowballAnalyzer is `_types.analysis.SnowballAnalyzer` of the specification.
 type SnowballAnalyzer struct {
-	Type string `json:"type"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Type string    `json:"type"`
 	// Deprecated: since 7.14.0
 	Version   VersionString    `json:"version,omitempty"`
 	Language  SnowballLanguage `json:"language"`
@@ -1946,6 +2071,7 @@ const (
 
 // SnowballTokenFilter is `_types.analysis.SnowballTokenFilter` of the specification.
 type SnowballTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// Controls the language used by the stemmer.
@@ -1954,6 +2080,7 @@ type SnowballTokenFilter struct {
 
 // SoraniAnalyzer is `_types.analysis.SoraniAnalyzer` of the specification.
 type SoraniAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -1962,12 +2089,14 @@ type SoraniAnalyzer struct {
 
 // SoraniNormalizationTokenFilter is `_types.analysis.SoraniNormalizationTokenFilter` of the specification.
 type SoraniNormalizationTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // SpanishAnalyzer is `_types.analysis.SpanishAnalyzer` of the specification.
 type SpanishAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -1976,7 +2105,8 @@ type SpanishAnalyzer struct {
 
 // StandardAnalyzer is `_types.analysis.StandardAnalyzer` of the specification.
 type StandardAnalyzer struct {
-	Type string `json:"type"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Type string    `json:"type"`
 	// The maximum token length. If a token is seen that exceeds this length then it is split at `max_token_length` intervals.
 	// Defaults to `255`.
 	MaxTokenLength *int `json:"max_token_length,omitempty"`
@@ -1989,6 +2119,7 @@ type StandardAnalyzer struct {
 
 // StandardTokenizer is `_types.analysis.StandardTokenizer` of the specification.
 type StandardTokenizer struct {
+	_              [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version        VersionString `json:"version,omitempty"`
 	Type           string        `json:"type"`
 	MaxTokenLength *int          `json:"max_token_length,omitempty"`
@@ -1996,6 +2127,7 @@ type StandardTokenizer struct {
 
 // StemmerOverrideTokenFilter is `_types.analysis.StemmerOverrideTokenFilter` of the specification.
 type StemmerOverrideTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// A list of mapping rules to use.
@@ -2006,6 +2138,7 @@ type StemmerOverrideTokenFilter struct {
 
 // StemmerTokenFilter is `_types.analysis.StemmerTokenFilter` of the specification.
 type StemmerTokenFilter struct {
+	_        [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version  VersionString `json:"version,omitempty"`
 	Type     string        `json:"type"`
 	Language string        `json:"language,omitempty"`
@@ -2013,7 +2146,8 @@ type StemmerTokenFilter struct {
 
 // StopAnalyzer is `_types.analysis.StopAnalyzer` of the specification.
 type StopAnalyzer struct {
-	Type string `json:"type"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Type string    `json:"type"`
 	// Deprecated: since 7.14.0
 	Version VersionString `json:"version,omitempty"`
 	// A pre-defined stop words list like `_english_` or an array containing a list of stop words.
@@ -2025,6 +2159,7 @@ type StopAnalyzer struct {
 
 // StopTokenFilter is `_types.analysis.StopTokenFilter` of the specification.
 type StopTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// If `true`, stop word matching is case insensitive. For example, if `true`, a stop word of the matches and removes `The`, `THE`, or `the`. Defaults to `false`.
@@ -2109,6 +2244,7 @@ func StopWordsFromStringList(v []string) StopWords { return StopWords{of(v)} }
 
 // SwedishAnalyzer is `_types.analysis.SwedishAnalyzer` of the specification.
 type SwedishAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -2127,6 +2263,7 @@ const (
 
 // SynonymGraphTokenFilter is `_types.analysis.SynonymGraphTokenFilter` of the specification.
 type SynonymGraphTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	// Expands definitions for equivalent synonym rules. Defaults to `true`.
 	Expand *bool `json:"expand,omitempty"`
@@ -2151,6 +2288,7 @@ type SynonymGraphTokenFilter struct {
 
 // SynonymTokenFilter is `_types.analysis.SynonymTokenFilter` of the specification.
 type SynonymTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	// Expands definitions for equivalent synonym rules. Defaults to `true`.
 	Expand *bool `json:"expand,omitempty"`
@@ -2175,6 +2313,7 @@ type SynonymTokenFilter struct {
 
 // SynonymTokenFilterBase is `_types.analysis.SynonymTokenFilterBase` of the specification.
 type SynonymTokenFilterBase struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	// Expands definitions for equivalent synonym rules. Defaults to `true`.
 	Expand *bool `json:"expand,omitempty"`
@@ -2198,6 +2337,7 @@ type SynonymTokenFilterBase struct {
 
 // ThaiAnalyzer is `_types.analysis.ThaiAnalyzer` of the specification.
 type ThaiAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -2205,6 +2345,7 @@ type ThaiAnalyzer struct {
 
 // ThaiTokenizer is `_types.analysis.ThaiTokenizer` of the specification.
 type ThaiTokenizer struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
@@ -2243,6 +2384,7 @@ func TokenFilterFromDefinition(v TokenFilterDefinition) TokenFilter { return Tok
 
 // TokenFilterBase is `_types.analysis.TokenFilterBase` of the specification.
 type TokenFilterBase struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 }
 
@@ -3161,6 +3303,7 @@ func TokenizerFromDefinition(v TokenizerDefinition) Tokenizer { return Tokenizer
 
 // TokenizerBase is `_types.analysis.TokenizerBase` of the specification.
 type TokenizerBase struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 }
 
@@ -3389,12 +3532,14 @@ func TokenizerDefinitionFromNoriTokenizer(v NoriTokenizer) TokenizerDefinition {
 
 // TrimTokenFilter is `_types.analysis.TrimTokenFilter` of the specification.
 type TrimTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // TruncateTokenFilter is `_types.analysis.TruncateTokenFilter` of the specification.
 type TruncateTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// Character limit for each token. Tokens exceeding this limit are truncated. Defaults to `10`.
@@ -3403,6 +3548,7 @@ type TruncateTokenFilter struct {
 
 // TurkishAnalyzer is `_types.analysis.TurkishAnalyzer` of the specification.
 type TurkishAnalyzer struct {
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
 	Type          string    `json:"type"`
 	Stopwords     StopWords `json:"stopwords,omitzero"`
 	StopwordsPath string    `json:"stopwords_path,omitempty"`
@@ -3411,6 +3557,7 @@ type TurkishAnalyzer struct {
 
 // UaxEmailUrlTokenizer is `_types.analysis.UaxEmailUrlTokenizer` of the specification.
 type UaxEmailUrlTokenizer struct {
+	_              [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version        VersionString `json:"version,omitempty"`
 	Type           string        `json:"type"`
 	MaxTokenLength *int          `json:"max_token_length,omitempty"`
@@ -3418,6 +3565,7 @@ type UaxEmailUrlTokenizer struct {
 
 // UniqueTokenFilter is `_types.analysis.UniqueTokenFilter` of the specification.
 type UniqueTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// If `true`, only remove duplicate tokens in the same position. Defaults to `false`.
@@ -3426,19 +3574,22 @@ type UniqueTokenFilter struct {
 
 // UppercaseTokenFilter is `_types.analysis.UppercaseTokenFilter` of the specification.
 type UppercaseTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 }
 
 // WhitespaceAnalyzer is `_types.analysis.WhitespaceAnalyzer` of the specification.
 type WhitespaceAnalyzer struct {
-	Type string `json:"type"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Type string    `json:"type"`
 	// Deprecated: since 7.14.0
 	Version VersionString `json:"version,omitempty"`
 }
 
 // WhitespaceTokenizer is `_types.analysis.WhitespaceTokenizer` of the specification.
 type WhitespaceTokenizer struct {
+	_              [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version        VersionString `json:"version,omitempty"`
 	Type           string        `json:"type"`
 	MaxTokenLength *int          `json:"max_token_length,omitempty"`
@@ -3446,6 +3597,7 @@ type WhitespaceTokenizer struct {
 
 // WordDelimiterGraphTokenFilter is `_types.analysis.WordDelimiterGraphTokenFilter` of the specification.
 type WordDelimiterGraphTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	// If `true`, the filter produces catenated tokens for chains of alphanumeric characters separated by non-alphabetic delimiters. Defaults to `false`.
 	CatenateAll *bool `json:"catenate_all,omitempty"`
@@ -3483,6 +3635,7 @@ type WordDelimiterGraphTokenFilter struct {
 
 // WordDelimiterTokenFilter is `_types.analysis.WordDelimiterTokenFilter` of the specification.
 type WordDelimiterTokenFilter struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	// If `true`, the filter produces catenated tokens for chains of alphanumeric characters separated by non-alphabetic delimiters. Defaults to `false`.
 	CatenateAll *bool `json:"catenate_all,omitempty"`
@@ -3516,6 +3669,7 @@ type WordDelimiterTokenFilter struct {
 
 // WordDelimiterTokenFilterBase is `_types.analysis.WordDelimiterTokenFilterBase` of the specification.
 type WordDelimiterTokenFilterBase struct {
+	_       [0]func()     // not comparable: no equality code to link (see the package doc)
 	Version VersionString `json:"version,omitempty"`
 	// If `true`, the filter produces catenated tokens for chains of alphanumeric characters separated by non-alphabetic delimiters. Defaults to `false`.
 	CatenateAll *bool `json:"catenate_all,omitempty"`

@@ -6,6 +6,7 @@ import "encoding/json"
 
 // AsyncSearch is `async_search._types.AsyncSearch` of the specification.
 type AsyncSearch[TDocument any] struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Partial aggregations results, coming from the shards that have already completed running the query.
 	Aggregations Aggregates                 `json:"aggregations,omitempty"`
 	Clusters     *ClusterStatistics         `json:"_clusters,omitempty"`
@@ -29,7 +30,8 @@ type AsyncSearch[TDocument any] struct {
 
 // AsyncSearchDocumentResponseBase is `async_search._types.AsyncSearchDocumentResponseBase` of the specification.
 type AsyncSearchDocumentResponseBase[TDocument any] struct {
-	ID Id `json:"id,omitempty"`
+	_  [0]func() // not comparable: no equality code to link (see the package doc)
+	ID Id        `json:"id,omitempty"`
 	// When the query is no longer running, this property indicates whether the search failed or was successfully completed on all shards.
 	// While the query is running, `is_partial` is always set to `true`.
 	IsPartial bool `json:"is_partial"`
@@ -53,7 +55,8 @@ type AsyncSearchDocumentResponseBase[TDocument any] struct {
 
 // AsyncSearchResponseBase is `async_search._types.AsyncSearchResponseBase` of the specification.
 type AsyncSearchResponseBase struct {
-	ID Id `json:"id,omitempty"`
+	_  [0]func() // not comparable: no equality code to link (see the package doc)
+	ID Id        `json:"id,omitempty"`
 	// When the query is no longer running, this property indicates whether the search failed or was successfully completed on all shards.
 	// While the query is running, `is_partial` is always set to `true`.
 	IsPartial bool `json:"is_partial"`
@@ -76,6 +79,7 @@ type AsyncSearchResponseBase struct {
 
 // AsyncSearchResponseException is `async_search._types.AsyncSearchResponseException` of the specification.
 type AsyncSearchResponseException[TDocument any] struct {
+	_                      [0]func()               // not comparable: no equality code to link (see the package doc)
 	IsPartial              bool                    `json:"is_partial"`
 	IsRunning              bool                    `json:"is_running"`
 	ExpirationTime         DateTime                `json:"expiration_time,omitzero"`
@@ -90,7 +94,8 @@ type AsyncSearchResponseException[TDocument any] struct {
 
 // StatusResponseBase is `async_search.status.StatusResponseBase` of the specification.
 type StatusResponseBase struct {
-	ID Id `json:"id,omitempty"`
+	_  [0]func() // not comparable: no equality code to link (see the package doc)
+	ID Id        `json:"id,omitempty"`
 	// When the query is no longer running, this property indicates whether the search failed or was successfully completed on all shards.
 	// While the query is running, `is_partial` is always set to `true`.
 	IsPartial bool `json:"is_partial"`

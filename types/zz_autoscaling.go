@@ -6,19 +6,22 @@ import "encoding/json"
 
 // AutoscalingPolicy is `autoscaling._types.AutoscalingPolicy` of the specification.
 type AutoscalingPolicy struct {
-	Roles []string `json:"roles,omitempty"`
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
+	Roles []string  `json:"roles,omitempty"`
 	// Decider settings.
 	Deciders map[string]json.RawMessage `json:"deciders,omitempty"`
 }
 
 // AutoscalingCapacity is `autoscaling.get_autoscaling_capacity.AutoscalingCapacity` of the specification.
 type AutoscalingCapacity struct {
+	_     [0]func()            // not comparable: no equality code to link (see the package doc)
 	Node  AutoscalingResources `json:"node"`
 	Total AutoscalingResources `json:"total"`
 }
 
 // AutoscalingDecider is `autoscaling.get_autoscaling_capacity.AutoscalingDecider` of the specification.
 type AutoscalingDecider struct {
+	_                [0]func()           // not comparable: no equality code to link (see the package doc)
 	RequiredCapacity AutoscalingCapacity `json:"required_capacity"`
 	ReasonSummary    string              `json:"reason_summary,omitempty"`
 	ReasonDetails    json.RawMessage     `json:"reason_details,omitempty"`
@@ -26,6 +29,7 @@ type AutoscalingDecider struct {
 
 // AutoscalingDeciders is `autoscaling.get_autoscaling_capacity.AutoscalingDeciders` of the specification.
 type AutoscalingDeciders struct {
+	_                [0]func()                     // not comparable: no equality code to link (see the package doc)
 	RequiredCapacity AutoscalingCapacity           `json:"required_capacity"`
 	CurrentCapacity  AutoscalingCapacity           `json:"current_capacity"`
 	CurrentNodes     []AutoscalingNode             `json:"current_nodes,omitempty"`
@@ -34,11 +38,13 @@ type AutoscalingDeciders struct {
 
 // AutoscalingNode is `autoscaling.get_autoscaling_capacity.AutoscalingNode` of the specification.
 type AutoscalingNode struct {
-	Name NodeName `json:"name"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Name NodeName  `json:"name"`
 }
 
 // AutoscalingResources is `autoscaling.get_autoscaling_capacity.AutoscalingResources` of the specification.
 type AutoscalingResources struct {
-	Storage int `json:"storage"`
-	Memory  int `json:"memory"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Storage int       `json:"storage"`
+	Memory  int       `json:"memory"`
 }

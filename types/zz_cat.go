@@ -1150,6 +1150,7 @@ type CatRecoveryColumns = OneOrMany[CatRecoveryColumn]
 
 // CatRequestBase is `cat._types.CatRequestBase` of the specification.
 type CatRequestBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 }
 
 // CatSegmentsColumn is the enumeration `cat._types.CatSegmentsColumn` of the specification.
@@ -1682,6 +1683,7 @@ type CatTransformColumns = OneOrMany[CatTransformColumn]
 
 // AliasesRecord is `cat.aliases.AliasesRecord` of the specification.
 type AliasesRecord struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// alias name
 	Alias string `json:"alias,omitempty"`
 	// index alias points to
@@ -1698,6 +1700,7 @@ type AliasesRecord struct {
 
 // AllocationRecord is `cat.allocation.AllocationRecord` of the specification.
 type AllocationRecord struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Number of primary and replica shards assigned to the node.
 	Shards string `json:"shards,omitempty"`
 	// Amount of shards that are scheduled to be moved elsewhere in the cluster or -1 other than desired balance allocator is used
@@ -1734,6 +1737,7 @@ type AllocationRecord struct {
 
 // CircuitBreakerRecord is `cat.circuit_breaker.CircuitBreakerRecord` of the specification.
 type CircuitBreakerRecord struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Persistent node ID
 	NodeID NodeId `json:"node_id,omitempty"`
 	// Node name
@@ -1756,17 +1760,19 @@ type CircuitBreakerRecord struct {
 
 // CatComponentTemplatesComponentTemplate is `cat.component_templates.ComponentTemplate` of the specification.
 type CatComponentTemplatesComponentTemplate struct {
-	Name          string `json:"name"`
-	Version       string `json:"version"`
-	AliasCount    string `json:"alias_count"`
-	MappingCount  string `json:"mapping_count"`
-	SettingsCount string `json:"settings_count"`
-	MetadataCount string `json:"metadata_count"`
-	IncludedIn    string `json:"included_in"`
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
+	Name          string    `json:"name"`
+	Version       string    `json:"version"`
+	AliasCount    string    `json:"alias_count"`
+	MappingCount  string    `json:"mapping_count"`
+	SettingsCount string    `json:"settings_count"`
+	MetadataCount string    `json:"metadata_count"`
+	IncludedIn    string    `json:"included_in"`
 }
 
 // CountRecord is `cat.count.CountRecord` of the specification.
 type CountRecord struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// seconds since 1970-01-01 00:00:00
 	Epoch *Stringified[UnitSeconds] `json:"epoch,omitempty"`
 	// time in HH:MM:SS
@@ -1777,6 +1783,7 @@ type CountRecord struct {
 
 // FielddataRecord is `cat.fielddata.FielddataRecord` of the specification.
 type FielddataRecord struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// node id
 	ID string `json:"id,omitempty"`
 	// host name
@@ -1793,6 +1800,7 @@ type FielddataRecord struct {
 
 // HealthRecord is `cat.health.HealthRecord` of the specification.
 type HealthRecord struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// seconds since 1970-01-01 00:00:00
 	Epoch *Stringified[UnitSeconds] `json:"epoch,omitempty"`
 	// time in HH:MM:SS
@@ -1827,6 +1835,7 @@ type HealthRecord struct {
 
 // IndicesRecord is `cat.indices.IndicesRecord` of the specification.
 type IndicesRecord struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// current health status
 	Health string `json:"health,omitempty"`
 	// open/close status
@@ -2119,6 +2128,7 @@ type IndicesRecord struct {
 
 // MasterRecord is `cat.master.MasterRecord` of the specification.
 type MasterRecord struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// node id
 	ID string `json:"id,omitempty"`
 	// host name
@@ -2131,6 +2141,7 @@ type MasterRecord struct {
 
 // DataFrameAnalyticsRecord is `cat.ml_data_frame_analytics.DataFrameAnalyticsRecord` of the specification.
 type DataFrameAnalyticsRecord struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The identifier for the job.
 	ID Id `json:"id,omitempty"`
 	// The type of analysis that the job performs.
@@ -2167,6 +2178,7 @@ type DataFrameAnalyticsRecord struct {
 
 // DatafeedsRecord is `cat.ml_datafeeds.DatafeedsRecord` of the specification.
 type DatafeedsRecord struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The datafeed identifier.
 	ID string `json:"id,omitempty"`
 	// The status of the datafeed.
@@ -2199,6 +2211,7 @@ type DatafeedsRecord struct {
 
 // JobsRecord is `cat.ml_jobs.JobsRecord` of the specification.
 type JobsRecord struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The anomaly detection job identifier.
 	ID Id `json:"id,omitempty"`
 	// The status of the anomaly detection job.
@@ -2346,6 +2359,7 @@ type JobsRecord struct {
 
 // TrainedModelsRecord is `cat.ml_trained_models.TrainedModelsRecord` of the specification.
 type TrainedModelsRecord struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The model identifier.
 	ID Id `json:"id,omitempty"`
 	// Information about the creator of the model.
@@ -2387,6 +2401,7 @@ type TrainedModelsRecord struct {
 
 // NodeAttributesRecord is `cat.nodeattrs.NodeAttributesRecord` of the specification.
 type NodeAttributesRecord struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The node name.
 	Node string `json:"node,omitempty"`
 	// The unique node identifier.
@@ -2407,6 +2422,7 @@ type NodeAttributesRecord struct {
 
 // NodesRecord is `cat.nodes.NodesRecord` of the specification.
 type NodesRecord struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The unique node identifier.
 	ID Id `json:"id,omitempty"`
 	// The process identifier.
@@ -2607,6 +2623,7 @@ type NodesRecord struct {
 
 // PendingTasksRecord is `cat.pending_tasks.PendingTasksRecord` of the specification.
 type PendingTasksRecord struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The task insertion order.
 	Insertorder string `json:"insertOrder,omitempty"`
 	// Indicates how long the task has been in queue.
@@ -2619,6 +2636,7 @@ type PendingTasksRecord struct {
 
 // PluginsRecord is `cat.plugins.PluginsRecord` of the specification.
 type PluginsRecord struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The unique node identifier.
 	ID NodeId `json:"id,omitempty"`
 	// The node name.
@@ -2635,6 +2653,7 @@ type PluginsRecord struct {
 
 // RecoveryRecord is `cat.recovery.RecoveryRecord` of the specification.
 type RecoveryRecord struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The index name.
 	Index IndexName `json:"index,omitempty"`
 	// The shard name.
@@ -2691,6 +2710,7 @@ type RecoveryRecord struct {
 
 // RepositoriesRecord is `cat.repositories.RepositoriesRecord` of the specification.
 type RepositoriesRecord struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The unique repository identifier.
 	ID string `json:"id,omitempty"`
 	// The repository type.
@@ -2699,6 +2719,7 @@ type RepositoriesRecord struct {
 
 // SegmentsRecord is `cat.segments.SegmentsRecord` of the specification.
 type SegmentsRecord struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The index name.
 	Index IndexName `json:"index,omitempty"`
 	// The shard name.
@@ -2744,6 +2765,7 @@ type SegmentsRecord struct {
 
 // ShardsRecord is `cat.shards.ShardsRecord` of the specification.
 type ShardsRecord struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The index name.
 	Index string `json:"index,omitempty"`
 	// The shard name.
@@ -2927,6 +2949,7 @@ type ShardsRecord struct {
 
 // SnapshotsRecord is `cat.snapshots.SnapshotsRecord` of the specification.
 type SnapshotsRecord struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The unique identifier for the snapshot.
 	ID string `json:"id,omitempty"`
 	// The repository name.
@@ -2963,6 +2986,7 @@ type SnapshotsRecord struct {
 
 // TasksRecord is `cat.tasks.TasksRecord` of the specification.
 type TasksRecord struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The identifier of the task with the node.
 	ID Id `json:"id,omitempty"`
 	// The task action.
@@ -2999,6 +3023,7 @@ type TasksRecord struct {
 
 // TemplatesRecord is `cat.templates.TemplatesRecord` of the specification.
 type TemplatesRecord struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The template name.
 	Name Name `json:"name,omitempty"`
 	// The template index patterns.
@@ -3013,6 +3038,7 @@ type TemplatesRecord struct {
 
 // ThreadPoolRecord is `cat.thread_pool.ThreadPoolRecord` of the specification.
 type ThreadPoolRecord struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The node name.
 	NodeName string `json:"node_name,omitempty"`
 	// The persistent node identifier.
@@ -3058,6 +3084,7 @@ type ThreadPoolRecord struct {
 
 // TransformsRecord is `cat.transforms.TransformsRecord` of the specification.
 type TransformsRecord struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The transform identifier.
 	ID Id `json:"id,omitempty"`
 	// The status of the transform.

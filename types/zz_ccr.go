@@ -4,6 +4,7 @@ package types
 
 // FollowIndexStats is `ccr._types.FollowIndexStats` of the specification.
 type FollowIndexStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the follower index.
 	Index IndexName `json:"index"`
 	// An array of shard-level following task statistics.
@@ -12,6 +13,7 @@ type FollowIndexStats struct {
 
 // ReadException is `ccr._types.ReadException` of the specification.
 type ReadException struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The exception that caused the read to fail.
 	Exception ErrorCause `json:"exception"`
 	// The starting sequence number of the batch requested from the leader.
@@ -22,6 +24,7 @@ type ReadException struct {
 
 // CCRShardStats is `ccr._types.ShardStats` of the specification.
 type CCRShardStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The total of transferred bytes read from the leader.
 	// This is only an estimate and does not account for compression if enabled.
 	BytesRead int64 `json:"bytes_read"`
@@ -90,6 +93,7 @@ type CCRShardStats struct {
 
 // FollowerIndex is `ccr.follow_info.FollowerIndex` of the specification.
 type FollowerIndex struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the follower index.
 	FollowerIndex IndexName `json:"follower_index"`
 	// The name of the index in the leader cluster that is followed.
@@ -104,6 +108,7 @@ type FollowerIndex struct {
 
 // FollowerIndexParameters is `ccr.follow_info.FollowerIndexParameters` of the specification.
 type FollowerIndexParameters struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The maximum number of outstanding reads requests from the remote cluster.
 	MaxOutstandingReadRequests *int64 `json:"max_outstanding_read_requests,omitempty"`
 	// The maximum number of outstanding write requests on the follower.
@@ -143,13 +148,15 @@ const (
 
 // AutoFollowPattern is `ccr.get_auto_follow_pattern.AutoFollowPattern` of the specification.
 type AutoFollowPattern struct {
+	_       [0]func()                // not comparable: no equality code to link (see the package doc)
 	Name    Name                     `json:"name"`
 	Pattern AutoFollowPatternSummary `json:"pattern"`
 }
 
 // AutoFollowPatternSummary is `ccr.get_auto_follow_pattern.AutoFollowPatternSummary` of the specification.
 type AutoFollowPatternSummary struct {
-	Active bool `json:"active"`
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
+	Active bool      `json:"active"`
 	// The remote cluster containing the leader indices to match against.
 	RemoteCluster string `json:"remote_cluster"`
 	// The name of follower index.
@@ -164,6 +171,7 @@ type AutoFollowPatternSummary struct {
 
 // AutoFollowStats is `ccr.stats.AutoFollowStats` of the specification.
 type AutoFollowStats struct {
+	_                    [0]func()             // not comparable: no equality code to link (see the package doc)
 	AutoFollowedClusters []AutoFollowedCluster `json:"auto_followed_clusters,omitempty"`
 	// The number of indices that the auto-follow coordinator failed to automatically follow.
 	// The causes of recent failures are captured in the logs of the elected master node and in the `auto_follow_stats.recent_auto_follow_errors` field.
@@ -178,6 +186,7 @@ type AutoFollowStats struct {
 
 // AutoFollowedCluster is `ccr.stats.AutoFollowedCluster` of the specification.
 type AutoFollowedCluster struct {
+	_                        [0]func()     // not comparable: no equality code to link (see the package doc)
 	ClusterName              Name          `json:"cluster_name"`
 	LastSeenMetadataVersion  VersionNumber `json:"last_seen_metadata_version"`
 	TimeSinceLastCheckMillis UnitMillis    `json:"time_since_last_check_millis"`
@@ -185,5 +194,6 @@ type AutoFollowedCluster struct {
 
 // FollowStats is `ccr.stats.FollowStats` of the specification.
 type FollowStats struct {
+	_       [0]func()          // not comparable: no equality code to link (see the package doc)
 	Indices []FollowIndexStats `json:"indices,omitempty"`
 }

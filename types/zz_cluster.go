@@ -4,12 +4,14 @@ package types
 
 // ClusterComponentTemplate is `cluster._types.ComponentTemplate` of the specification.
 type ClusterComponentTemplate struct {
+	_                 [0]func()                         // not comparable: no equality code to link (see the package doc)
 	Name              Name                              `json:"name"`
 	ComponentTemplate ComponentTemplateNodeWithRollover `json:"component_template"`
 }
 
 // ComponentTemplateNode is `cluster._types.ComponentTemplateNode` of the specification.
 type ComponentTemplateNode struct {
+	_          [0]func()                // not comparable: no equality code to link (see the package doc)
 	Template   ComponentTemplateSummary `json:"template"`
 	Version    *VersionNumber           `json:"version,omitempty"`
 	Meta       Metadata                 `json:"_meta,omitempty"`
@@ -26,6 +28,7 @@ type ComponentTemplateNode struct {
 
 // ComponentTemplateNodeWithRollover is `cluster._types.ComponentTemplateNodeWithRollover` of the specification.
 type ComponentTemplateNodeWithRollover struct {
+	_          [0]func()                   // not comparable: no equality code to link (see the package doc)
 	Template   ComponentTemplateSummaryRes `json:"template"`
 	Version    *VersionNumber              `json:"version,omitempty"`
 	Meta       Metadata                    `json:"_meta,omitempty"`
@@ -42,6 +45,7 @@ type ComponentTemplateNodeWithRollover struct {
 
 // ComponentTemplateSummary is `cluster._types.ComponentTemplateSummary` of the specification.
 type ComponentTemplateSummary struct {
+	_                 [0]func()                  // not comparable: no equality code to link (see the package doc)
 	Meta              Metadata                   `json:"_meta,omitempty"`
 	Version           *VersionNumber             `json:"version,omitempty"`
 	Settings          map[string]IndexSettings   `json:"settings,omitempty"`
@@ -53,6 +57,7 @@ type ComponentTemplateSummary struct {
 
 // ComponentTemplateSummaryRes is `cluster._types.ComponentTemplateSummaryRes` of the specification.
 type ComponentTemplateSummaryRes struct {
+	_                 [0]func()                        // not comparable: no equality code to link (see the package doc)
 	Lifecycle         *DataStreamLifecycleWithRollover `json:"lifecycle,omitempty"`
 	Meta              Metadata                         `json:"_meta,omitempty"`
 	Version           *VersionNumber                   `json:"version,omitempty"`
@@ -64,6 +69,7 @@ type ComponentTemplateSummaryRes struct {
 
 // AllocationDecision is `cluster.allocation_explain.AllocationDecision` of the specification.
 type AllocationDecision struct {
+	_           [0]func()                 // not comparable: no equality code to link (see the package doc)
 	Decider     string                    `json:"decider"`
 	Decision    AllocationExplainDecision `json:"decision"`
 	Explanation string                    `json:"explanation"`
@@ -83,16 +89,18 @@ const (
 
 // AllocationStore is `cluster.allocation_explain.AllocationStore` of the specification.
 type AllocationStore struct {
-	AllocationID        string `json:"allocation_id"`
-	Found               bool   `json:"found"`
-	InSync              bool   `json:"in_sync"`
-	MatchingSizeInBytes int64  `json:"matching_size_in_bytes"`
-	MatchingSyncID      bool   `json:"matching_sync_id"`
-	StoreException      string `json:"store_exception"`
+	_                   [0]func() // not comparable: no equality code to link (see the package doc)
+	AllocationID        string    `json:"allocation_id"`
+	Found               bool      `json:"found"`
+	InSync              bool      `json:"in_sync"`
+	MatchingSizeInBytes int64     `json:"matching_size_in_bytes"`
+	MatchingSyncID      bool      `json:"matching_sync_id"`
+	StoreException      string    `json:"store_exception"`
 }
 
 // ClusterInfo is `cluster.allocation_explain.ClusterInfo` of the specification.
 type ClusterInfo struct {
+	_                 [0]func()                // not comparable: no equality code to link (see the package doc)
 	Nodes             map[string]NodeDiskUsage `json:"nodes,omitempty"`
 	ShardSizes        map[string]int64         `json:"shard_sizes,omitempty"`
 	ShardDataSetSizes map[string]string        `json:"shard_data_set_sizes,omitempty"`
@@ -102,6 +110,7 @@ type ClusterInfo struct {
 
 // CurrentNode is `cluster.allocation_explain.CurrentNode` of the specification.
 type CurrentNode struct {
+	_                [0]func()         // not comparable: no equality code to link (see the package doc)
 	ID               Id                `json:"id"`
 	Name             Name              `json:"name"`
 	Roles            NodeRoles         `json:"roles,omitempty"`
@@ -128,16 +137,18 @@ const (
 
 // DiskUsage is `cluster.allocation_explain.DiskUsage` of the specification.
 type DiskUsage struct {
-	Path            string  `json:"path"`
-	TotalBytes      int64   `json:"total_bytes"`
-	UsedBytes       int64   `json:"used_bytes"`
-	FreeBytes       int64   `json:"free_bytes"`
-	FreeDiskPercent float64 `json:"free_disk_percent"`
-	UsedDiskPercent float64 `json:"used_disk_percent"`
+	_               [0]func() // not comparable: no equality code to link (see the package doc)
+	Path            string    `json:"path"`
+	TotalBytes      int64     `json:"total_bytes"`
+	UsedBytes       int64     `json:"used_bytes"`
+	FreeBytes       int64     `json:"free_bytes"`
+	FreeDiskPercent float64   `json:"free_disk_percent"`
+	UsedDiskPercent float64   `json:"used_disk_percent"`
 }
 
 // NodeAllocationExplanation is `cluster.allocation_explain.NodeAllocationExplanation` of the specification.
 type NodeAllocationExplanation struct {
+	_                [0]func()            // not comparable: no equality code to link (see the package doc)
 	Deciders         []AllocationDecision `json:"deciders,omitempty"`
 	NodeAttributes   map[string]string    `json:"node_attributes,omitempty"`
 	NodeDecision     Decision             `json:"node_decision"`
@@ -151,6 +162,7 @@ type NodeAllocationExplanation struct {
 
 // NodeDiskUsage is `cluster.allocation_explain.NodeDiskUsage` of the specification.
 type NodeDiskUsage struct {
+	_              [0]func() // not comparable: no equality code to link (see the package doc)
 	NodeName       Name      `json:"node_name"`
 	LeastAvailable DiskUsage `json:"least_available"`
 	MostAvailable  DiskUsage `json:"most_available"`
@@ -158,14 +170,16 @@ type NodeDiskUsage struct {
 
 // ReservedSize is `cluster.allocation_explain.ReservedSize` of the specification.
 type ReservedSize struct {
-	NodeID Id       `json:"node_id"`
-	Path   string   `json:"path"`
-	Total  int64    `json:"total"`
-	Shards []string `json:"shards,omitempty"`
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
+	NodeID Id        `json:"node_id"`
+	Path   string    `json:"path"`
+	Total  int64     `json:"total"`
+	Shards []string  `json:"shards,omitempty"`
 }
 
 // UnassignedInformation is `cluster.allocation_explain.UnassignedInformation` of the specification.
 type UnassignedInformation struct {
+	_                        [0]func()                   // not comparable: no equality code to link (see the package doc)
 	At                       DateTime                    `json:"at,omitzero"`
 	LastAllocationStatus     string                      `json:"last_allocation_status,omitempty"`
 	Reason                   UnassignedInformationReason `json:"reason"`
@@ -200,6 +214,7 @@ const (
 
 // HealthResponseBody is `cluster.health.HealthResponseBody` of the specification.
 type HealthResponseBody struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of active primary shards.
 	ActivePrimaryShards int `json:"active_primary_shards"`
 	// The total number of active primary and replica shards.
@@ -240,6 +255,7 @@ type HealthResponseBody struct {
 
 // IndexHealthStats is `cluster.health.IndexHealthStats` of the specification.
 type IndexHealthStats struct {
+	_                       [0]func()                   // not comparable: no equality code to link (see the package doc)
 	ActivePrimaryShards     int                         `json:"active_primary_shards"`
 	ActiveShards            int                         `json:"active_shards"`
 	InitializingShards      int                         `json:"initializing_shards"`
@@ -254,6 +270,7 @@ type IndexHealthStats struct {
 
 // ShardHealthStats is `cluster.health.ShardHealthStats` of the specification.
 type ShardHealthStats struct {
+	_                       [0]func()    // not comparable: no equality code to link (see the package doc)
 	ActiveShards            int          `json:"active_shards"`
 	InitializingShards      int          `json:"initializing_shards"`
 	PrimaryActive           bool         `json:"primary_active"`
@@ -283,6 +300,7 @@ func WaitForNodesFromInt(v int) WaitForNodes { return WaitForNodes{of(v)} }
 
 // PendingTask is `cluster.pending_tasks.PendingTask` of the specification.
 type PendingTask struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Indicates whether the pending tasks are currently executing or not.
 	Executing bool `json:"executing"`
 	// The number that represents when the task has been inserted into the task queue.
@@ -331,6 +349,7 @@ func ClusterRemoteInfoFromProxy(v ClusterRemoteProxyInfo) ClusterRemoteInfo {
 
 // ClusterRemoteProxyInfo is `cluster.remote_info.ClusterRemoteProxyInfo` of the specification.
 type ClusterRemoteProxyInfo struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The connection mode for the remote cluster.
 	Mode string `json:"mode"`
 	// If it is `true`, there is at least one open connection to the remote cluster.
@@ -354,6 +373,7 @@ type ClusterRemoteProxyInfo struct {
 
 // ClusterRemoteSniffInfo is `cluster.remote_info.ClusterRemoteSniffInfo` of the specification.
 type ClusterRemoteSniffInfo struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The connection mode for the remote cluster.
 	Mode string `json:"mode"`
 	// If it is `true`, there is at least one open connection to the remote cluster.
@@ -374,6 +394,7 @@ type ClusterRemoteSniffInfo struct {
 
 // Command is `cluster.reroute.Command` of the specification.
 type Command struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Cancel allocation of a shard (or recovery). Accepts index and shard for index name and shard number, and node for the node to cancel the shard allocation on. This can be used to force resynchronization of existing replicas from the primary shard by cancelling them and allowing them to be reinitialized through the standard recovery process. By default only replica shard allocations can be cancelled. If it is necessary to cancel the allocation of a primary shard then the allow_primary flag must also be included in the request.
 	Cancel *CommandCancelAction `json:"cancel,omitempty"`
 	// Move a started shard from one node to another node. Accepts index and shard for index name and shard number, from_node for the node to move the shard from, and to_node for the node to move the shard to.
@@ -388,6 +409,7 @@ type Command struct {
 
 // CommandAllocatePrimaryAction is `cluster.reroute.CommandAllocatePrimaryAction` of the specification.
 type CommandAllocatePrimaryAction struct {
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
 	Index IndexName `json:"index"`
 	Shard int       `json:"shard"`
 	Node  string    `json:"node"`
@@ -397,6 +419,7 @@ type CommandAllocatePrimaryAction struct {
 
 // CommandAllocateReplicaAction is `cluster.reroute.CommandAllocateReplicaAction` of the specification.
 type CommandAllocateReplicaAction struct {
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
 	Index IndexName `json:"index"`
 	Shard int       `json:"shard"`
 	Node  string    `json:"node"`
@@ -404,6 +427,7 @@ type CommandAllocateReplicaAction struct {
 
 // CommandCancelAction is `cluster.reroute.CommandCancelAction` of the specification.
 type CommandCancelAction struct {
+	_            [0]func() // not comparable: no equality code to link (see the package doc)
 	Index        IndexName `json:"index"`
 	Shard        int       `json:"shard"`
 	Node         string    `json:"node"`
@@ -412,6 +436,7 @@ type CommandCancelAction struct {
 
 // CommandMoveAction is `cluster.reroute.CommandMoveAction` of the specification.
 type CommandMoveAction struct {
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
 	Index IndexName `json:"index"`
 	Shard int       `json:"shard"`
 	// The node to move the shard from
@@ -422,13 +447,15 @@ type CommandMoveAction struct {
 
 // RerouteDecision is `cluster.reroute.RerouteDecision` of the specification.
 type RerouteDecision struct {
-	Decider     string `json:"decider"`
-	Decision    string `json:"decision"`
-	Explanation string `json:"explanation"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	Decider     string    `json:"decider"`
+	Decision    string    `json:"decision"`
+	Explanation string    `json:"explanation"`
 }
 
 // RerouteExplanation is `cluster.reroute.RerouteExplanation` of the specification.
 type RerouteExplanation struct {
+	_          [0]func()         // not comparable: no equality code to link (see the package doc)
 	Command    string            `json:"command"`
 	Decisions  []RerouteDecision `json:"decisions,omitempty"`
 	Parameters RerouteParameters `json:"parameters"`
@@ -436,6 +463,7 @@ type RerouteExplanation struct {
 
 // RerouteParameters is `cluster.reroute.RerouteParameters` of the specification.
 type RerouteParameters struct {
+	_            [0]func() // not comparable: no equality code to link (see the package doc)
 	AllowPrimary bool      `json:"allow_primary"`
 	Index        IndexName `json:"index"`
 	Node         NodeName  `json:"node"`
@@ -475,6 +503,7 @@ type ClusterStateMetrics = OneOrMany[ClusterStateMetric]
 
 // CCSStats is `cluster.stats.CCSStats` of the specification.
 type CCSStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains remote cluster settings and metrics collected from them.
 	// The keys are cluster names, and the values are per-cluster data.
 	// Only present if `include_remotes` option is set to true.
@@ -487,6 +516,7 @@ type CCSStats struct {
 
 // CCSUsageClusterStats is `cluster.stats.CCSUsageClusterStats` of the specification.
 type CCSUsageClusterStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The total number of successful (not skipped) cross-cluster search requests that were executed against this cluster. This may include requests where partial results were returned, but not requests in which the cluster has been skipped entirely.
 	Total int `json:"total"`
 	// The total number of cross-cluster search requests for which this cluster was skipped.
@@ -497,6 +527,7 @@ type CCSUsageClusterStats struct {
 
 // CCSUsageStats is `cluster.stats.CCSUsageStats` of the specification.
 type CCSUsageStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The total number of cross-cluster search requests that have been executed by the cluster.
 	Total int `json:"total"`
 	// The total number of cross-cluster search requests that have been successfully executed by the cluster.
@@ -525,6 +556,7 @@ type CCSUsageStats struct {
 
 // CCSUsageTimeValue is `cluster.stats.CCSUsageTimeValue` of the specification.
 type CCSUsageTimeValue struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The maximum time taken to execute a request, in milliseconds.
 	Max UnitMillis `json:"max"`
 	// The average time taken to execute a request, in milliseconds.
@@ -535,6 +567,7 @@ type CCSUsageTimeValue struct {
 
 // CharFilterTypes is `cluster.stats.CharFilterTypes` of the specification.
 type CharFilterTypes struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains statistics about analyzer types used in selected nodes.
 	AnalyzerTypes []FieldTypes `json:"analyzer_types,omitempty"`
 	// Contains statistics about built-in analyzers used in selected nodes.
@@ -558,9 +591,10 @@ type CharFilterTypes struct {
 
 // ClusterFileSystem is `cluster.stats.ClusterFileSystem` of the specification.
 type ClusterFileSystem struct {
-	Path  string `json:"path,omitempty"`
-	Mount string `json:"mount,omitempty"`
-	Type  string `json:"type,omitempty"`
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
+	Path  string    `json:"path,omitempty"`
+	Mount string    `json:"mount,omitempty"`
+	Type  string    `json:"type,omitempty"`
 	// Total number of bytes available to JVM in file stores across all selected nodes.
 	// Depending on operating system or process-level restrictions, this number may be less than `nodes.fs.free_in_byes`.
 	// This is the actual amount of free disk space the selected Elasticsearch nodes can use.
@@ -589,6 +623,7 @@ type ClusterFileSystem struct {
 
 // ClusterIndices is `cluster.stats.ClusterIndices` of the specification.
 type ClusterIndices struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains statistics about analyzers and analyzer components used in selected nodes.
 	Analysis *CharFilterTypes `json:"analysis,omitempty"`
 	// Contains statistics about memory used for completion in selected nodes.
@@ -623,6 +658,7 @@ type ClusterIndices struct {
 
 // ClusterIndicesShards contains statistics about shards assigned to selected nodes.
 type ClusterIndicesShards struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains statistics about shards assigned to selected nodes.
 	Index *ClusterIndicesShardsIndex `json:"index,omitempty"`
 	// Number of primary shards assigned to selected nodes.
@@ -635,6 +671,7 @@ type ClusterIndicesShards struct {
 
 // ClusterIndicesShardsIndex is `cluster.stats.ClusterIndicesShardsIndex` of the specification.
 type ClusterIndicesShardsIndex struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains statistics about the number of primary shards assigned to selected nodes.
 	Primaries ClusterShardMetrics `json:"primaries"`
 	// Contains statistics about the number of replication shards assigned to selected nodes.
@@ -645,12 +682,14 @@ type ClusterIndicesShardsIndex struct {
 
 // ClusterIngest is `cluster.stats.ClusterIngest` of the specification.
 type ClusterIngest struct {
+	_                 [0]func()                   // not comparable: no equality code to link (see the package doc)
 	NumberOfPipelines int                         `json:"number_of_pipelines"`
 	ProcessorStats    map[string]ClusterProcessor `json:"processor_stats,omitempty"`
 }
 
 // ClusterJvm is `cluster.stats.ClusterJvm` of the specification.
 type ClusterJvm struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Uptime duration, in milliseconds, since JVM last started.
 	MaxUptimeInMillis UnitMillis `json:"max_uptime_in_millis"`
 	// Uptime duration since JVM last started.
@@ -665,6 +704,7 @@ type ClusterJvm struct {
 
 // ClusterJvmMemory is `cluster.stats.ClusterJvmMemory` of the specification.
 type ClusterJvmMemory struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Maximum amount of memory, in bytes, available for use by the heap across all selected nodes.
 	HeapMaxInBytes int64 `json:"heap_max_in_bytes"`
 	// Maximum amount of memory available for use by the heap across all selected nodes.
@@ -677,6 +717,7 @@ type ClusterJvmMemory struct {
 
 // ClusterJvmVersion is `cluster.stats.ClusterJvmVersion` of the specification.
 type ClusterJvmVersion struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Always `true`. All distributions come with a bundled Java Development Kit (JDK).
 	BundledJdk bool `json:"bundled_jdk"`
 	// Total number of selected nodes using JVM.
@@ -696,6 +737,7 @@ type ClusterJvmVersion struct {
 
 // ClusterNetworkTypes is `cluster.stats.ClusterNetworkTypes` of the specification.
 type ClusterNetworkTypes struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains statistics about the HTTP network types used by selected nodes.
 	HTTPTypes map[string]int `json:"http_types,omitempty"`
 	// Contains statistics about the transport network types used by selected nodes.
@@ -704,26 +746,28 @@ type ClusterNetworkTypes struct {
 
 // ClusterNodeCount is `cluster.stats.ClusterNodeCount` of the specification.
 type ClusterNodeCount struct {
-	Total               int  `json:"total"`
-	CoordinatingOnly    *int `json:"coordinating_only,omitempty"`
-	Data                *int `json:"data,omitempty"`
-	DataCold            *int `json:"data_cold,omitempty"`
-	DataContent         *int `json:"data_content,omitempty"`
-	DataFrozen          *int `json:"data_frozen,omitempty"`
-	DataHot             *int `json:"data_hot,omitempty"`
-	DataWarm            *int `json:"data_warm,omitempty"`
-	Index               *int `json:"index,omitempty"`
-	Ingest              *int `json:"ingest,omitempty"`
-	Master              *int `json:"master,omitempty"`
-	ML                  *int `json:"ml,omitempty"`
-	RemoteClusterClient *int `json:"remote_cluster_client,omitempty"`
-	Search              *int `json:"search,omitempty"`
-	Transform           *int `json:"transform,omitempty"`
-	VotingOnly          *int `json:"voting_only,omitempty"`
+	_                   [0]func() // not comparable: no equality code to link (see the package doc)
+	Total               int       `json:"total"`
+	CoordinatingOnly    *int      `json:"coordinating_only,omitempty"`
+	Data                *int      `json:"data,omitempty"`
+	DataCold            *int      `json:"data_cold,omitempty"`
+	DataContent         *int      `json:"data_content,omitempty"`
+	DataFrozen          *int      `json:"data_frozen,omitempty"`
+	DataHot             *int      `json:"data_hot,omitempty"`
+	DataWarm            *int      `json:"data_warm,omitempty"`
+	Index               *int      `json:"index,omitempty"`
+	Ingest              *int      `json:"ingest,omitempty"`
+	Master              *int      `json:"master,omitempty"`
+	ML                  *int      `json:"ml,omitempty"`
+	RemoteClusterClient *int      `json:"remote_cluster_client,omitempty"`
+	Search              *int      `json:"search,omitempty"`
+	Transform           *int      `json:"transform,omitempty"`
+	VotingOnly          *int      `json:"voting_only,omitempty"`
 }
 
 // ClusterNodes is `cluster.stats.ClusterNodes` of the specification.
 type ClusterNodes struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains counts for nodes selected by the request’s node filters.
 	Count ClusterNodeCount `json:"count"`
 	// Contains statistics about the discovery types used by selected nodes.
@@ -751,6 +795,7 @@ type ClusterNodes struct {
 
 // ClusterOperatingSystem is `cluster.stats.ClusterOperatingSystem` of the specification.
 type ClusterOperatingSystem struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Number of processors used to calculate thread pool size across all selected nodes.
 	// This number can be set with the processors setting of a node and defaults to the number of processors reported by the operating system.
 	// In both cases, this number will never be larger than 32.
@@ -769,6 +814,7 @@ type ClusterOperatingSystem struct {
 
 // ClusterOperatingSystemArchitecture is `cluster.stats.ClusterOperatingSystemArchitecture` of the specification.
 type ClusterOperatingSystemArchitecture struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Name of an architecture used by one or more selected nodes.
 	Arch string `json:"arch"`
 	// Number of selected nodes using the architecture.
@@ -777,6 +823,7 @@ type ClusterOperatingSystemArchitecture struct {
 
 // ClusterOperatingSystemName is `cluster.stats.ClusterOperatingSystemName` of the specification.
 type ClusterOperatingSystemName struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Number of selected nodes using the operating system.
 	Count int `json:"count"`
 	// Name of an operating system used by one or more selected nodes.
@@ -785,6 +832,7 @@ type ClusterOperatingSystemName struct {
 
 // ClusterOperatingSystemPrettyName is `cluster.stats.ClusterOperatingSystemPrettyName` of the specification.
 type ClusterOperatingSystemPrettyName struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Number of selected nodes using the operating system.
 	Count int `json:"count"`
 	// Human-readable name of an operating system used by one or more selected nodes.
@@ -793,6 +841,7 @@ type ClusterOperatingSystemPrettyName struct {
 
 // ClusterProcess is `cluster.stats.ClusterProcess` of the specification.
 type ClusterProcess struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains statistics about CPU used by selected nodes.
 	CPU ClusterProcessCpu `json:"cpu"`
 	// Contains statistics about open file descriptors in selected nodes.
@@ -801,6 +850,7 @@ type ClusterProcess struct {
 
 // ClusterProcessCpu is `cluster.stats.ClusterProcessCpu` of the specification.
 type ClusterProcessCpu struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Percentage of CPU used across all selected nodes.
 	// Returns `-1` if not supported.
 	Percent int `json:"percent"`
@@ -808,6 +858,7 @@ type ClusterProcessCpu struct {
 
 // ClusterProcessOpenFileDescriptors is `cluster.stats.ClusterProcessOpenFileDescriptors` of the specification.
 type ClusterProcessOpenFileDescriptors struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Average number of concurrently open file descriptors.
 	// Returns `-1` if not supported.
 	Avg int64 `json:"avg"`
@@ -821,6 +872,7 @@ type ClusterProcessOpenFileDescriptors struct {
 
 // ClusterProcessor is `cluster.stats.ClusterProcessor` of the specification.
 type ClusterProcessor struct {
+	_            [0]func()  // not comparable: no equality code to link (see the package doc)
 	Count        int64      `json:"count"`
 	Current      int64      `json:"current"`
 	Failed       int64      `json:"failed"`
@@ -830,6 +882,7 @@ type ClusterProcessor struct {
 
 // ClusterShardMetrics is `cluster.stats.ClusterShardMetrics` of the specification.
 type ClusterShardMetrics struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Mean number of shards in an index, counting only shards assigned to selected nodes.
 	Avg float64 `json:"avg"`
 	// Maximum number of shards in an index, counting only shards assigned to selected nodes.
@@ -840,12 +893,14 @@ type ClusterShardMetrics struct {
 
 // ClusterSnapshotStats is `cluster.stats.ClusterSnapshotStats` of the specification.
 type ClusterSnapshotStats struct {
+	_             [0]func()                     // not comparable: no equality code to link (see the package doc)
 	CurrentCounts SnapshotCurrentCounts         `json:"current_counts"`
 	Repositories  map[string]PerRepositoryStats `json:"repositories,omitempty"`
 }
 
 // DenseVectorOffHeapStats is `cluster.stats.DenseVectorOffHeapStats` of the specification.
 type DenseVectorOffHeapStats struct {
+	_                    [0]func()                   // not comparable: no equality code to link (see the package doc)
 	TotalSizeBytes       int64                       `json:"total_size_bytes"`
 	TotalSize            ByteSize                    `json:"total_size,omitzero"`
 	TotalVebSizeBytes    int64                       `json:"total_veb_size_bytes"`
@@ -865,33 +920,39 @@ type DenseVectorOffHeapStats struct {
 
 // DenseVectorStats is `cluster.stats.DenseVectorStats` of the specification.
 type DenseVectorStats struct {
+	_          [0]func()                // not comparable: no equality code to link (see the package doc)
 	ValueCount int64                    `json:"value_count"`
 	OffHeap    *DenseVectorOffHeapStats `json:"off_heap,omitempty"`
 }
 
 // ExtendedRetrieversSearchUsage is `cluster.stats.ExtendedRetrieversSearchUsage` of the specification.
 type ExtendedRetrieversSearchUsage struct {
+	_                      [0]func()                             // not comparable: no equality code to link (see the package doc)
 	TextSimilarityReranker *ExtendedTextSimilarityRetrieverUsage `json:"text_similarity_reranker,omitempty"`
 }
 
 // ExtendedSearchUsage is `cluster.stats.ExtendedSearchUsage` of the specification.
 type ExtendedSearchUsage struct {
+	_          [0]func()                      // not comparable: no equality code to link (see the package doc)
 	Retrievers *ExtendedRetrieversSearchUsage `json:"retrievers,omitempty"`
 	Section    *ExtendedSectionSearchUsage    `json:"section,omitempty"`
 }
 
 // ExtendedSectionSearchUsage is `cluster.stats.ExtendedSectionSearchUsage` of the specification.
 type ExtendedSectionSearchUsage struct {
+	_    [0]func()        // not comparable: no equality code to link (see the package doc)
 	Sort map[string]int64 `json:"sort,omitempty"`
 }
 
 // ExtendedTextSimilarityRetrieverUsage is `cluster.stats.ExtendedTextSimilarityRetrieverUsage` of the specification.
 type ExtendedTextSimilarityRetrieverUsage struct {
-	ChunkRescorer *int64 `json:"chunk_rescorer,omitempty"`
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
+	ChunkRescorer *int64    `json:"chunk_rescorer,omitempty"`
 }
 
 // FieldTypes is `cluster.stats.FieldTypes` of the specification.
 type FieldTypes struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name for the field type in selected nodes.
 	Name Name `json:"name"`
 	// The number of occurrences of the field type in selected nodes.
@@ -916,6 +977,7 @@ type FieldTypes struct {
 
 // FieldTypesMappings is `cluster.stats.FieldTypesMappings` of the specification.
 type FieldTypesMappings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains statistics about field data types used in selected nodes.
 	FieldTypes []FieldTypes `json:"field_types,omitempty"`
 	// Contains statistics about runtime field data types used in selected nodes.
@@ -934,11 +996,13 @@ type FieldTypesMappings struct {
 
 // ClusterStatsIndexingPressure is `cluster.stats.IndexingPressure` of the specification.
 type ClusterStatsIndexingPressure struct {
+	_      [0]func()                   // not comparable: no equality code to link (see the package doc)
 	Memory NodesIndexingPressureMemory `json:"memory"`
 }
 
 // IndicesVersions is `cluster.stats.IndicesVersions` of the specification.
 type IndicesVersions struct {
+	_                 [0]func()     // not comparable: no equality code to link (see the package doc)
 	IndexCount        int           `json:"index_count"`
 	PrimaryShardCount int           `json:"primary_shard_count"`
 	TotalPrimaryBytes int64         `json:"total_primary_bytes"`
@@ -948,6 +1012,7 @@ type IndicesVersions struct {
 
 // MultipleSynonymGraphFilter is `cluster.stats.MultipleSynonymGraphFilter` of the specification.
 type MultipleSynonymGraphFilter struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Number of analyzers across the cluster whose filter chain contains more than one synonym_graph filter.
 	AnalyzerCount *int `json:"analyzer_count,omitempty"`
 	// Number of indices that contain at least one analyzer with more than one synonym_graph filter.
@@ -956,6 +1021,7 @@ type MultipleSynonymGraphFilter struct {
 
 // NodePackagingType is `cluster.stats.NodePackagingType` of the specification.
 type NodePackagingType struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Number of selected nodes using the distribution flavor and file type.
 	Count int `json:"count"`
 	// Type of Elasticsearch distribution. This is always `default`.
@@ -966,6 +1032,7 @@ type NodePackagingType struct {
 
 // OperatingSystemMemoryInfo is `cluster.stats.OperatingSystemMemoryInfo` of the specification.
 type OperatingSystemMemoryInfo struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Total amount, in bytes, of memory across all selected nodes, but using the value specified using the `es.total_memory_bytes` system property instead of measured total memory for those nodes where that system property was set.
 	AdjustedTotalInBytes *int64 `json:"adjusted_total_in_bytes,omitempty"`
 	// Total amount of memory across all selected nodes, but using the value specified using the `es.total_memory_bytes` system property instead of measured total memory for those nodes where that system property was set.
@@ -990,6 +1057,7 @@ type OperatingSystemMemoryInfo struct {
 
 // PerRepositoryStats is `cluster.stats.PerRepositoryStats` of the specification.
 type PerRepositoryStats struct {
+	_                     [0]func()                    // not comparable: no equality code to link (see the package doc)
 	Type                  string                       `json:"type"`
 	OldestStartTimeMillis UnitMillis                   `json:"oldest_start_time_millis"`
 	OldestStartTime       DateFormat                   `json:"oldest_start_time,omitempty"`
@@ -998,6 +1066,7 @@ type PerRepositoryStats struct {
 
 // RemoteClusterInfo is `cluster.stats.RemoteClusterInfo` of the specification.
 type RemoteClusterInfo struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The UUID of the remote cluster.
 	ClusterUUID string `json:"cluster_uuid"`
 	// The connection mode used to communicate with the remote cluster.
@@ -1032,6 +1101,7 @@ type RemoteClusterInfo struct {
 
 // RepositoryStatsCurrentCounts is `cluster.stats.RepositoryStatsCurrentCounts` of the specification.
 type RepositoryStatsCurrentCounts struct {
+	_                 [0]func()             // not comparable: no equality code to link (see the package doc)
 	Snapshots         int                   `json:"snapshots"`
 	Clones            int                   `json:"clones"`
 	Finalizations     int                   `json:"finalizations"`
@@ -1043,6 +1113,7 @@ type RepositoryStatsCurrentCounts struct {
 
 // RepositoryStatsShards is `cluster.stats.RepositoryStatsShards` of the specification.
 type RepositoryStatsShards struct {
+	_          [0]func()      // not comparable: no equality code to link (see the package doc)
 	Total      int            `json:"total"`
 	Complete   int            `json:"complete"`
 	Incomplete int            `json:"incomplete"`
@@ -1051,6 +1122,7 @@ type RepositoryStatsShards struct {
 
 // ClusterStatsRuntimeFieldTypes is `cluster.stats.RuntimeFieldTypes` of the specification.
 type ClusterStatsRuntimeFieldTypes struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Maximum number of characters for a single runtime field script.
 	CharsMax int `json:"chars_max"`
 	// Total number of characters for the scripts that define the current runtime field data type.
@@ -1083,6 +1155,7 @@ type ClusterStatsRuntimeFieldTypes struct {
 
 // SearchUsageStats is `cluster.stats.SearchUsageStats` of the specification.
 type SearchUsageStats struct {
+	_          [0]func()           // not comparable: no equality code to link (see the package doc)
 	Total      int64               `json:"total"`
 	Queries    map[string]int64    `json:"queries,omitempty"`
 	Rescorers  map[string]int64    `json:"rescorers,omitempty"`
@@ -1109,6 +1182,7 @@ const (
 
 // SnapshotCurrentCounts is `cluster.stats.SnapshotCurrentCounts` of the specification.
 type SnapshotCurrentCounts struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Snapshots currently in progress
 	Snapshots int `json:"snapshots"`
 	// Incomplete shard snapshots
@@ -1136,11 +1210,13 @@ const (
 
 // SparseVectorStats is `cluster.stats.SparseVectorStats` of the specification.
 type SparseVectorStats struct {
-	ValueCount int64 `json:"value_count"`
+	_          [0]func() // not comparable: no equality code to link (see the package doc)
+	ValueCount int64     `json:"value_count"`
 }
 
 // StatsResponseBase is `cluster.stats.StatsResponseBase` of the specification.
 type StatsResponseBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains statistics about the number of nodes selected by the request’s node filters.
 	Nodes *NodeStatistics `json:"_nodes,omitempty"`
 	// Name of the cluster, based on the cluster name setting.
@@ -1165,6 +1241,7 @@ type StatsResponseBase struct {
 
 // SynonymsStats is `cluster.stats.SynonymsStats` of the specification.
 type SynonymsStats struct {
-	Count      int `json:"count"`
-	IndexCount int `json:"index_count"`
+	_          [0]func() // not comparable: no equality code to link (see the package doc)
+	Count      int       `json:"count"`
+	IndexCount int       `json:"index_count"`
 }

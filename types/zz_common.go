@@ -6,6 +6,7 @@ import "encoding/json"
 
 // AcknowledgedResponseBase is `_types.AcknowledgedResponseBase` of the specification.
 type AcknowledgedResponseBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// For a successful response, this value is always true. On failure, an exception is returned instead.
 	Acknowledged bool `json:"acknowledged"`
 }
@@ -16,6 +17,7 @@ type AggregateName = string
 
 // BulkIndexByScrollFailure is `_types.BulkIndexByScrollFailure` of the specification.
 type BulkIndexByScrollFailure struct {
+	_      [0]func()  // not comparable: no equality code to link (see the package doc)
 	Cause  ErrorCause `json:"cause"`
 	ID     Id         `json:"id"`
 	Index  IndexName  `json:"index"`
@@ -24,6 +26,7 @@ type BulkIndexByScrollFailure struct {
 
 // BulkStats is `_types.BulkStats` of the specification.
 type BulkStats struct {
+	_                 [0]func()  // not comparable: no equality code to link (see the package doc)
 	TotalOperations   int64      `json:"total_operations"`
 	TotalTime         Duration   `json:"total_time,omitzero"`
 	TotalTimeInMillis UnitMillis `json:"total_time_in_millis"`
@@ -67,8 +70,9 @@ const (
 
 // CartesianPoint is `_types.CartesianPoint` of the specification.
 type CartesianPoint struct {
-	X float64 `json:"x"`
-	Y float64 `json:"y"`
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
+	X float64   `json:"x"`
+	Y float64   `json:"y"`
 }
 
 // CategoryId is `_types.CategoryId` of the specification.
@@ -76,6 +80,7 @@ type CategoryId = int64
 
 // ChunkRescorer is `_types.ChunkRescorer` of the specification.
 type ChunkRescorer struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of chunks per document to evaluate for reranking.
 	Size *int `json:"size,omitempty"`
 	// Chunking settings to apply
@@ -87,6 +92,7 @@ type ClusterAlias = string
 
 // ClusterDetails is `_types.ClusterDetails` of the specification.
 type ClusterDetails struct {
+	_        [0]func()           // not comparable: no equality code to link (see the package doc)
 	Status   ClusterSearchStatus `json:"status"`
 	Indices  string              `json:"indices"`
 	Took     *UnitMillis         `json:"took,omitempty"`
@@ -126,6 +132,7 @@ const (
 
 // ClusterStatistics is `_types.ClusterStatistics` of the specification.
 type ClusterStatistics struct {
+	_          [0]func()                 // not comparable: no equality code to link (see the package doc)
 	Skipped    int                       `json:"skipped"`
 	Successful int                       `json:"successful"`
 	Total      int                       `json:"total"`
@@ -197,6 +204,7 @@ type CommonStatsFlags = OneOrMany[CommonStatsFlag]
 
 // CompletionStats is `_types.CompletionStats` of the specification.
 type CompletionStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Total amount, in bytes, of memory used for completion across all shards assigned to selected nodes.
 	SizeInBytes int64 `json:"size_in_bytes"`
 	// Total amount of memory used for completion across all shards assigned to selected nodes.
@@ -218,10 +226,11 @@ const (
 
 // CoordsGeoBounds is `_types.CoordsGeoBounds` of the specification.
 type CoordsGeoBounds struct {
-	Top    float64 `json:"top"`
-	Bottom float64 `json:"bottom"`
-	Left   float64 `json:"left"`
-	Right  float64 `json:"right"`
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
+	Top    float64   `json:"top"`
+	Bottom float64   `json:"bottom"`
+	Left   float64   `json:"left"`
+	Right  float64   `json:"right"`
 }
 
 // DFIIndependenceMeasure is the enumeration `_types.DFIIndependenceMeasure` of the specification.
@@ -317,6 +326,7 @@ const (
 
 // DiversifyRetriever is `_types.DiversifyRetriever` of the specification.
 type DiversifyRetriever struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Query to filter the documents that can match.
 	Filter OneOrMany[QueryContainer] `json:"filter,omitempty"`
 	// Minimum _score for matching documents. Documents with a lower _score are not included in the top documents.
@@ -352,6 +362,7 @@ const (
 
 // DocStats is `_types.DocStats` of the specification.
 type DocStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Total number of non-deleted documents across all primary shards assigned to selected nodes.
 	// This number is based on documents in Lucene segments and may include documents from nested fields.
 	Count int64 `json:"count"`
@@ -391,6 +402,7 @@ type DurationLarge = string
 
 // ElasticsearchVersionInfo is `_types.ElasticsearchVersionInfo` of the specification.
 type ElasticsearchVersionInfo struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The Elasticsearch Git commit's date.
 	BuildDate DateTime `json:"build_date,omitzero"`
 	// The build flavor. For example, `default`.
@@ -418,6 +430,7 @@ type ElasticsearchVersionInfo struct {
 
 // ElasticsearchVersionMinInfo: Reduced (minimal) info ElasticsearchVersion
 type ElasticsearchVersionMinInfo struct {
+	_                                [0]func()     // not comparable: no equality code to link (see the package doc)
 	BuildFlavor                      string        `json:"build_flavor"`
 	MinimumIndexCompatibilityVersion VersionString `json:"minimum_index_compatibility_version"`
 	MinimumWireCompatibilityVersion  VersionString `json:"minimum_wire_compatibility_version"`
@@ -426,6 +439,7 @@ type ElasticsearchVersionMinInfo struct {
 
 // Embedding is `_types.Embedding` of the specification.
 type Embedding struct {
+	_           [0]func()         // not comparable: no equality code to link (see the package doc)
 	InferenceID string            `json:"inference_id,omitempty"`
 	Input       KnnEmbeddingInput `json:"input,omitzero"`
 	Timeout     Duration          `json:"timeout,omitzero"`
@@ -433,11 +447,13 @@ type Embedding struct {
 
 // EmptyObject: For empty Class assignments
 type EmptyObject struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 }
 
 // ErrorCause: Cause and details about a request failure. This class defines the properties common to all error types.
 // Additional details are also provided, that depend on the error type.
 type ErrorCause struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The type of error
 	Type string `json:"type"`
 	// A human-readable explanation of the error, in English.
@@ -465,6 +481,7 @@ func (x ErrorCause) MarshalJSON() ([]byte, error) {
 
 // ErrorResponseBase is the response returned by Elasticsearch when request execution did not succeed.
 type ErrorResponseBase struct {
+	_      [0]func()  // not comparable: no equality code to link (see the package doc)
 	Error  ErrorCause `json:"error"`
 	Status int        `json:"status"`
 }
@@ -495,18 +512,21 @@ type Field = string
 
 // FieldMemoryUsage is `_types.FieldMemoryUsage` of the specification.
 type FieldMemoryUsage struct {
-	MemorySize        ByteSize `json:"memory_size,omitzero"`
-	MemorySizeInBytes int64    `json:"memory_size_in_bytes"`
+	_                 [0]func() // not comparable: no equality code to link (see the package doc)
+	MemorySize        ByteSize  `json:"memory_size,omitzero"`
+	MemorySizeInBytes int64     `json:"memory_size_in_bytes"`
 }
 
 // FieldSizeUsage is `_types.FieldSizeUsage` of the specification.
 type FieldSizeUsage struct {
-	Size        ByteSize `json:"size,omitzero"`
-	SizeInBytes int64    `json:"size_in_bytes"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	Size        ByteSize  `json:"size,omitzero"`
+	SizeInBytes int64     `json:"size_in_bytes"`
 }
 
 // FieldSort is `_types.FieldSort` of the specification.
 type FieldSort struct {
+	_            [0]func()            // not comparable: no equality code to link (see the package doc)
 	Missing      Missing              `json:"missing,omitzero"`
 	Mode         SortMode             `json:"mode,omitempty"`
 	Nested       *NestedSortValue     `json:"nested,omitempty"`
@@ -567,6 +587,7 @@ func FieldValueFromBoolean(v bool) FieldValue { return FieldValue{of(v)} }
 
 // FielddataStats is `_types.FielddataStats` of the specification.
 type FielddataStats struct {
+	_                 [0]func()                   // not comparable: no equality code to link (see the package doc)
 	Evictions         *int64                      `json:"evictions,omitempty"`
 	MemorySize        ByteSize                    `json:"memory_size,omitzero"`
 	MemorySizeInBytes int64                       `json:"memory_size_in_bytes"`
@@ -579,6 +600,7 @@ type Fields = OneOrMany[Field]
 
 // FlushStats is `_types.FlushStats` of the specification.
 type FlushStats struct {
+	_                                       [0]func()  // not comparable: no equality code to link (see the package doc)
 	Periodic                                int64      `json:"periodic"`
 	Total                                   int64      `json:"total"`
 	TotalTime                               Duration   `json:"total_time,omitzero"`
@@ -647,6 +669,7 @@ func GeoBoundsFromWkt(v WktGeoBounds) GeoBounds { return GeoBounds{of(v)} }
 
 // GeoDistanceSort is `_types.GeoDistanceSort` of the specification.
 type GeoDistanceSort struct {
+	_              [0]func()        // not comparable: no equality code to link (see the package doc)
 	Mode           SortMode         `json:"mode,omitempty"`
 	DistanceType   GeoDistanceType  `json:"distance_type,omitempty"`
 	IgnoreUnmapped *bool            `json:"ignore_unmapped,omitempty"`
@@ -686,7 +709,8 @@ type GeoHash = string
 
 // GeoHashLocation is `_types.GeoHashLocation` of the specification.
 type GeoHashLocation struct {
-	Geohash GeoHash `json:"geohash"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Geohash GeoHash   `json:"geohash"`
 }
 
 // GeoHashPrecision is a precision that can be expressed as a geohash length between 1 and 12, or a distance measure like "1km", "10m".
@@ -716,6 +740,7 @@ type GeoHexCell = string
 
 // GeoLine is a GeoJson GeoLine.
 type GeoLine struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Always `"LineString"`
 	Type string `json:"type"`
 	// Array of `[lon, lat]` coordinates
@@ -790,6 +815,7 @@ type GeoTilePrecision = int
 
 // GetStats is `_types.GetStats` of the specification.
 type GetStats struct {
+	_                   [0]func()  // not comparable: no equality code to link (see the package doc)
 	Current             int64      `json:"current"`
 	ExistsTime          Duration   `json:"exists_time,omitzero"`
 	ExistsTimeInMillis  UnitMillis `json:"exists_time_in_millis"`
@@ -804,6 +830,7 @@ type GetStats struct {
 
 // GlobalOrdinalFieldStats is `_types.GlobalOrdinalFieldStats` of the specification.
 type GlobalOrdinalFieldStats struct {
+	_                  [0]func()  // not comparable: no equality code to link (see the package doc)
 	BuildTimeInMillis  UnitMillis `json:"build_time_in_millis"`
 	BuildTime          string     `json:"build_time,omitempty"`
 	ShardMaxValueCount int64      `json:"shard_max_value_count"`
@@ -811,6 +838,7 @@ type GlobalOrdinalFieldStats struct {
 
 // GlobalOrdinalsStats is `_types.GlobalOrdinalsStats` of the specification.
 type GlobalOrdinalsStats struct {
+	_                 [0]func()                          // not comparable: no equality code to link (see the package doc)
 	BuildTimeInMillis UnitMillis                         `json:"build_time_in_millis"`
 	BuildTime         string                             `json:"build_time,omitempty"`
 	Fields            map[string]GlobalOrdinalFieldStats `json:"fields,omitempty"`
@@ -881,6 +909,7 @@ type IndexPatterns = []IndexPattern
 
 // IndexingStats is `_types.IndexingStats` of the specification.
 type IndexingStats struct {
+	_                               [0]func()                // not comparable: no equality code to link (see the package doc)
 	IndexCurrent                    int64                    `json:"index_current"`
 	DeleteCurrent                   int64                    `json:"delete_current"`
 	DeleteTime                      Duration                 `json:"delete_time,omitzero"`
@@ -907,6 +936,7 @@ type Indices = OneOrMany[IndexName]
 // IndicesOptions controls how to deal with unavailable concrete indices (closed or missing), how wildcard expressions are expanded
 // to actual indices (all, closed or open indices) and how to deal with wildcard expressions that resolve to no indices.
 type IndicesOptions struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A setting that does two separate checks on the index expression.
 	// If `false`, the request returns an error (1) if any wildcard expression
 	// (including `_all` and `*`) resolves to zero matching indices or (2) if the
@@ -928,6 +958,7 @@ type IndicesOptions struct {
 
 // IndicesResponseBase is `_types.IndicesResponseBase` of the specification.
 type IndicesResponseBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// For a successful response, this value is always true. On failure, an exception is returned instead.
 	Acknowledged bool             `json:"acknowledged"`
 	Shards       *ShardStatistics `json:"_shards,omitempty"`
@@ -935,6 +966,7 @@ type IndicesResponseBase struct {
 
 // InferenceString is `_types.InferenceString` of the specification.
 type InferenceString struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The type of data that the value represents.
 	Type EmbeddingContentType `json:"type"`
 	// The format of the data. If null, the default data format for the given type is used.
@@ -948,6 +980,7 @@ type InferenceStringGroup = OneOrMany[InferenceString]
 
 // InlineGet is `_types.InlineGet` of the specification.
 type InlineGet[TDocument any] struct {
+	_           [0]func()                  // not comparable: no equality code to link (see the package doc)
 	Fields      map[string]json.RawMessage `json:"fields,omitempty"`
 	Found       bool                       `json:"found"`
 	SeqNo       *SequenceNumber            `json:"_seq_no,omitempty"`
@@ -972,6 +1005,7 @@ func (x InlineGet[TDocument]) MarshalJSON() ([]byte, error) {
 
 // InnerRetriever is `_types.InnerRetriever` of the specification.
 type InnerRetriever struct {
+	_          [0]func()          // not comparable: no equality code to link (see the package doc)
 	Retriever  RetrieverContainer `json:"retriever"`
 	Weight     float64            `json:"weight"`
 	Normalizer ScoreNormalizer    `json:"normalizer"`
@@ -1007,6 +1041,7 @@ func KnnEmbeddingInputFromObject(v InferenceStringGroup) KnnEmbeddingInput {
 
 // KnnQuery is `_types.KnnQuery` of the specification.
 type KnnQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -1035,6 +1070,7 @@ type KnnQuery struct {
 
 // KnnRetriever is `_types.KnnRetriever` of the specification.
 type KnnRetriever struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Query to filter the documents that can match.
 	Filter OneOrMany[QueryContainer] `json:"filter,omitempty"`
 	// Minimum _score for matching documents. Documents with a lower _score are not included in the top documents.
@@ -1061,6 +1097,7 @@ type KnnRetriever struct {
 
 // KnnSearch is `_types.KnnSearch` of the specification.
 type KnnSearch struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the vector field to search against
 	Field Field `json:"field"`
 	// The query vector
@@ -1088,6 +1125,7 @@ type KnnSearch struct {
 
 // LatLonGeoLocation is `_types.LatLonGeoLocation` of the specification.
 type LatLonGeoLocation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Latitude
 	Lat float64 `json:"lat"`
 	// Longitude
@@ -1118,6 +1156,7 @@ const (
 
 // LinearRetriever is `_types.LinearRetriever` of the specification.
 type LinearRetriever struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Query to filter the documents that can match.
 	Filter OneOrMany[QueryContainer] `json:"filter,omitempty"`
 	// Minimum _score for matching documents. Documents with a lower _score are not included in the top documents.
@@ -1134,6 +1173,7 @@ type LinearRetriever struct {
 
 // LookupQueryVectorBuilder is `_types.LookupQueryVectorBuilder` of the specification.
 type LookupQueryVectorBuilder struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The ID of the document to fetch the vector from
 	ID string `json:"id"`
 	// The name of the index to fetch the document from
@@ -1149,6 +1189,7 @@ type MapboxVectorTiles = json.RawMessage
 
 // MergesStats is `_types.MergesStats` of the specification.
 type MergesStats struct {
+	_                          [0]func()  // not comparable: no equality code to link (see the package doc)
 	Current                    int64      `json:"current"`
 	CurrentDocs                int64      `json:"current_docs"`
 	CurrentSize                string     `json:"current_size,omitempty"`
@@ -1206,6 +1247,7 @@ type Namespace = string
 
 // NestedSortValue is `_types.NestedSortValue` of the specification.
 type NestedSortValue struct {
+	_           [0]func()        // not comparable: no equality code to link (see the package doc)
 	Filter      *QueryContainer  `json:"filter,omitempty"`
 	MaxChildren *int             `json:"max_children,omitempty"`
 	Nested      *NestedSortValue `json:"nested,omitempty"`
@@ -1214,6 +1256,7 @@ type NestedSortValue struct {
 
 // NodeAttributes is `_types.NodeAttributes` of the specification.
 type NodeAttributes struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Lists node attributes.
 	Attributes map[string]string `json:"attributes,omitempty"`
 	// The ephemeral ID of the node.
@@ -1262,6 +1305,7 @@ type NodeRoles = []NodeRole
 
 // NodeShard is `_types.NodeShard` of the specification.
 type NodeShard struct {
+	_                     [0]func()              // not comparable: no equality code to link (see the package doc)
 	State                 ShardRoutingState      `json:"state"`
 	Primary               bool                   `json:"primary"`
 	Node                  NodeName               `json:"node,omitempty"`
@@ -1276,6 +1320,7 @@ type NodeShard struct {
 
 // NodeStatistics contains statistics about the number of nodes selected by the request.
 type NodeStatistics struct {
+	_        [0]func()    // not comparable: no equality code to link (see the package doc)
 	Failures []ErrorCause `json:"failures,omitempty"`
 	// Total number of nodes selected by the request.
 	Total int `json:"total"`
@@ -1342,6 +1387,7 @@ func PercentageFromFloat(v float64) Percentage { return Percentage{of(v)} }
 
 // PinnedRetriever is `_types.PinnedRetriever` of the specification.
 type PinnedRetriever struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Query to filter the documents that can match.
 	Filter OneOrMany[QueryContainer] `json:"filter,omitempty"`
 	// Minimum _score for matching documents. Documents with a lower _score are not included in the top documents.
@@ -1360,6 +1406,7 @@ type PipelineName = string
 
 // PluginStats is `_types.PluginStats` of the specification.
 type PluginStats struct {
+	_                    [0]func()     // not comparable: no equality code to link (see the package doc)
 	Classname            string        `json:"classname"`
 	Description          string        `json:"description"`
 	ElasticsearchVersion VersionString `json:"elasticsearch_version"`
@@ -1379,6 +1426,7 @@ type PropertyName = string
 
 // QueryCacheStats is `_types.QueryCacheStats` of the specification.
 type QueryCacheStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Total number of entries added to the query cache across all shards assigned to selected nodes.
 	// This number includes current and evicted entries.
 	CacheCount int64 `json:"cache_count"`
@@ -1403,6 +1451,7 @@ type QueryVector = []float64
 
 // QueryVectorBuilder is a container: set exactly one of its variant fields.
 type QueryVectorBuilder struct {
+	_             [0]func()      // not comparable: no equality code to link (see the package doc)
 	Embedding     *Embedding     `json:"embedding,omitempty"`
 	TextEmbedding *TextEmbedding `json:"text_embedding,omitempty"`
 	// Lookup a vector from an existing document.
@@ -1412,6 +1461,7 @@ type QueryVectorBuilder struct {
 
 // RRFRetriever is `_types.RRFRetriever` of the specification.
 type RRFRetriever struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Query to filter the documents that can match.
 	Filter OneOrMany[QueryContainer] `json:"filter,omitempty"`
 	// Minimum _score for matching documents. Documents with a lower _score are not included in the top documents.
@@ -1430,6 +1480,7 @@ type RRFRetriever struct {
 
 // RRFRetrieverComponent wraps a retriever with an optional weight for RRF scoring.
 type RRFRetrieverComponent struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The nested retriever configuration.
 	Retriever RetrieverContainer `json:"retriever"`
 	// Weight multiplier for this retriever's contribution to the RRF score. Higher values increase influence. Defaults to 1.0 if not specified. Must be non-negative.
@@ -1464,16 +1515,19 @@ func RRFRetrieverEntryFromWeighted(v RRFRetrieverComponent) RRFRetrieverEntry {
 
 // RankBase is `_types.RankBase` of the specification.
 type RankBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 }
 
 // RankContainer is a container: set exactly one of its variant fields.
 type RankContainer struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The reciprocal rank fusion parameters
 	Rrf *RrfRank `json:"rrf,omitempty"`
 }
 
 // RecoveryStats is `_types.RecoveryStats` of the specification.
 type RecoveryStats struct {
+	_                      [0]func()  // not comparable: no equality code to link (see the package doc)
 	CurrentAsSource        int64      `json:"current_as_source"`
 	CurrentAsSourceQueued  *int64     `json:"current_as_source_queued,omitempty"`
 	CurrentAsTarget        int64      `json:"current_as_target"`
@@ -1507,6 +1561,7 @@ func (x Refresh) MarshalJSON() ([]byte, error) {
 
 // RefreshStats is `_types.RefreshStats` of the specification.
 type RefreshStats struct {
+	_                         [0]func()  // not comparable: no equality code to link (see the package doc)
 	ExternalTotal             int64      `json:"external_total"`
 	ExternalTotalTime         Duration   `json:"external_total_time,omitzero"`
 	ExternalTotalTimeInMillis UnitMillis `json:"external_total_time_in_millis"`
@@ -1518,6 +1573,7 @@ type RefreshStats struct {
 
 // ReindexStatus is `_types.ReindexStatus` of the specification.
 type ReindexStatus struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The slice ID
 	SliceID *int `json:"slice_id,omitempty"`
 	// The number of scroll responses pulled back by the reindex.
@@ -1551,6 +1607,7 @@ type ReindexStatus struct {
 
 // ReindexTaskInfo: Information about a single parent reindex task, as returned by the reindex management APIs.
 type ReindexTaskInfo struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The ID of the reindex task. The ID is assigned when the task was first created and remains the same across graceful shutdown relocations.
 	ID TaskId `json:"id"`
 	// A sanitized description of the reindex operation (source and destination indices, and optionally remote host info).
@@ -1574,6 +1631,7 @@ type ReindexTaskInfo struct {
 // ReindexTaskResult is the final result of a completed reindex operation, as stored in the task result.
 // This is the serialized form of `BulkByScrollResponse`.
 type ReindexTaskResult struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of scroll responses pulled back by the reindex.
 	Batches *int64 `json:"batches,omitempty"`
 	// The number of documents that were successfully created.
@@ -1609,30 +1667,35 @@ type RelationName = string
 
 // RelocationFailureInfo is `_types.RelocationFailureInfo` of the specification.
 type RelocationFailureInfo struct {
-	FailedAttempts int `json:"failed_attempts"`
+	_              [0]func() // not comparable: no equality code to link (see the package doc)
+	FailedAttempts int       `json:"failed_attempts"`
 }
 
 // RequestBase is `_types.RequestBase` of the specification.
 type RequestBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 }
 
 // RequestCacheStats is `_types.RequestCacheStats` of the specification.
 type RequestCacheStats struct {
-	Evictions         int64  `json:"evictions"`
-	HitCount          int64  `json:"hit_count"`
-	MemorySize        string `json:"memory_size,omitempty"`
-	MemorySizeInBytes int64  `json:"memory_size_in_bytes"`
-	MissCount         int64  `json:"miss_count"`
+	_                 [0]func() // not comparable: no equality code to link (see the package doc)
+	Evictions         int64     `json:"evictions"`
+	HitCount          int64     `json:"hit_count"`
+	MemorySize        string    `json:"memory_size,omitempty"`
+	MemorySizeInBytes int64     `json:"memory_size_in_bytes"`
+	MissCount         int64     `json:"miss_count"`
 }
 
 // RescoreVector is `_types.RescoreVector` of the specification.
 type RescoreVector struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Applies the specified oversample factor to k on the approximate kNN search
 	Oversample float64 `json:"oversample"`
 }
 
 // RescorerRetriever is `_types.RescorerRetriever` of the specification.
 type RescorerRetriever struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Query to filter the documents that can match.
 	Filter OneOrMany[QueryContainer] `json:"filter,omitempty"`
 	// Minimum _score for matching documents. Documents with a lower _score are not included in the top documents.
@@ -1659,6 +1722,7 @@ const (
 
 // Retries is `_types.Retries` of the specification.
 type Retries struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of bulk actions retried.
 	Bulk int64 `json:"bulk"`
 	// The number of search actions retried.
@@ -1667,6 +1731,7 @@ type Retries struct {
 
 // RetrieverBase is `_types.RetrieverBase` of the specification.
 type RetrieverBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Query to filter the documents that can match.
 	Filter OneOrMany[QueryContainer] `json:"filter,omitempty"`
 	// Minimum _score for matching documents. Documents with a lower _score are not included in the top documents.
@@ -1677,6 +1742,7 @@ type RetrieverBase struct {
 
 // RetrieverContainer is a container: set exactly one of its variant fields.
 type RetrieverContainer struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A retriever that replaces the functionality of a traditional query.
 	Standard *StandardRetriever `json:"standard,omitempty"`
 	// A retriever that replaces the functionality  of a knn search.
@@ -1703,6 +1769,7 @@ type Routing = OneOrMany[string]
 
 // RrfRank is `_types.RrfRank` of the specification.
 type RrfRank struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// How much influence documents in individual result sets per query have over the final ranked result set
 	RankConstant *int64 `json:"rank_constant,omitempty"`
 	// Size of the individual result sets per query
@@ -1711,6 +1778,7 @@ type RrfRank struct {
 
 // RuleRetriever is `_types.RuleRetriever` of the specification.
 type RuleRetriever struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Query to filter the documents that can match.
 	Filter OneOrMany[QueryContainer] `json:"filter,omitempty"`
 	// Minimum _score for matching documents. Documents with a lower _score are not included in the top documents.
@@ -1772,11 +1840,13 @@ const (
 
 // ScoreSort is `_types.ScoreSort` of the specification.
 type ScoreSort struct {
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
 	Order SortOrder `json:"order,omitempty"`
 }
 
 // Script is `_types.Script` of the specification.
 type Script struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The script source.
 	Source ScriptSource `json:"source,omitzero"`
 	// The `id` for a stored script.
@@ -1798,8 +1868,9 @@ func (x *Script) UnmarshalJSON(data []byte) error {
 
 // ScriptField is `_types.ScriptField` of the specification.
 type ScriptField struct {
-	Script        Script `json:"script"`
-	IgnoreFailure *bool  `json:"ignore_failure,omitempty"`
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
+	Script        Script    `json:"script"`
+	IgnoreFailure *bool     `json:"ignore_failure,omitempty"`
 }
 
 // ScriptLanguage is the enumeration `_types.ScriptLanguage` of the specification.
@@ -1820,6 +1891,7 @@ const (
 
 // ScriptSort is `_types.ScriptSort` of the specification.
 type ScriptSort struct {
+	_      [0]func()        // not comparable: no equality code to link (see the package doc)
 	Order  SortOrder        `json:"order,omitempty"`
 	Script Script           `json:"script"`
 	Type   ScriptSortType   `json:"type,omitempty"`
@@ -1860,6 +1932,7 @@ func ScriptSourceFromScriptTemplate(v SearchRequestBody) ScriptSource { return S
 
 // ScriptTransform is `_types.ScriptTransform` of the specification.
 type ScriptTransform struct {
+	_      [0]func()                  // not comparable: no equality code to link (see the package doc)
 	Lang   string                     `json:"lang,omitempty"`
 	Params map[string]json.RawMessage `json:"params,omitempty"`
 	Source ScriptSource               `json:"source,omitzero"`
@@ -1881,6 +1954,7 @@ type ScrollIds = OneOrMany[ScrollId]
 
 // SearchStats is `_types.SearchStats` of the specification.
 type SearchStats struct {
+	_                   [0]func()              // not comparable: no equality code to link (see the package doc)
 	FetchCurrent        int64                  `json:"fetch_current"`
 	FetchTime           Duration               `json:"fetch_time,omitzero"`
 	FetchTimeInMillis   UnitMillis             `json:"fetch_time_in_millis"`
@@ -1906,6 +1980,7 @@ type SearchStats struct {
 
 // SearchTransform is `_types.SearchTransform` of the specification.
 type SearchTransform struct {
+	_       [0]func()                    // not comparable: no equality code to link (see the package doc)
 	Request SearchInputRequestDefinition `json:"request"`
 	Timeout Duration                     `json:"timeout,omitzero"`
 }
@@ -1924,6 +1999,7 @@ const (
 
 // SegmentsStats is `_types.SegmentsStats` of the specification.
 type SegmentsStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Total number of segments across all shards assigned to selected nodes.
 	Count int `json:"count"`
 	// Total amount of memory used for doc values across all shards assigned to selected nodes.
@@ -1982,6 +2058,7 @@ type Service = string
 
 // ShardFailure is `_types.ShardFailure` of the specification.
 type ShardFailure struct {
+	_       [0]func()  // not comparable: no equality code to link (see the package doc)
 	Index   IndexName  `json:"index,omitempty"`
 	Node    string     `json:"node,omitempty"`
 	Reason  ErrorCause `json:"reason"`
@@ -1992,6 +2069,7 @@ type ShardFailure struct {
 
 // ShardStatistics is `_types.ShardStatistics` of the specification.
 type ShardStatistics struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of shards the operation or search attempted to run on but failed.
 	Failed uint `json:"failed"`
 	// The number of shards the operation or search succeeded on.
@@ -2004,14 +2082,16 @@ type ShardStatistics struct {
 
 // ShardsOperationResponseBase is `_types.ShardsOperationResponseBase` of the specification.
 type ShardsOperationResponseBase struct {
+	_      [0]func()        // not comparable: no equality code to link (see the package doc)
 	Shards *ShardStatistics `json:"_shards,omitempty"`
 }
 
 // SlicedScroll is `_types.SlicedScroll` of the specification.
 type SlicedScroll struct {
-	Field Field `json:"field,omitempty"`
-	ID    Id    `json:"id"`
-	Max   int   `json:"max"`
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
+	Field Field     `json:"field,omitempty"`
+	ID    Id        `json:"id"`
+	Max   int       `json:"max"`
 }
 
 // Slices slices configuration used to parallelize a process.
@@ -2082,6 +2162,7 @@ const (
 
 // SortOptions is a container: set exactly one of its variant fields.
 type SortOptions struct {
+	_           [0]func()        // not comparable: no equality code to link (see the package doc)
 	Score       *ScoreSort       `json:"_score,omitempty"`
 	Doc         *ScoreSort       `json:"_doc,omitempty"`
 	GeoDistance *GeoDistanceSort `json:"_geo_distance,omitempty"`
@@ -2119,12 +2200,14 @@ type SortResults = []FieldValue
 
 // SpecifiedDocument is `_types.SpecifiedDocument` of the specification.
 type SpecifiedDocument struct {
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
 	Index IndexName `json:"index,omitempty"`
 	ID    Id        `json:"id"`
 }
 
 // StandardRetriever is `_types.StandardRetriever` of the specification.
 type StandardRetriever struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Query to filter the documents that can match.
 	Filter OneOrMany[QueryContainer] `json:"filter,omitempty"`
 	// Minimum _score for matching documents. Documents with a lower _score are not included in the top documents.
@@ -2145,6 +2228,7 @@ type StandardRetriever struct {
 
 // StoreStats is `_types.StoreStats` of the specification.
 type StoreStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Total size of all shards assigned to selected nodes.
 	Size ByteSize `json:"size,omitzero"`
 	// Total size, in bytes, of all shards assigned to selected nodes.
@@ -2163,6 +2247,7 @@ type StoreStats struct {
 
 // StoredScript is `_types.StoredScript` of the specification.
 type StoredScript struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The language the script is written in.
 	// For search templates, use `mustache`.
 	Lang    ScriptLanguage    `json:"lang"`
@@ -2195,6 +2280,7 @@ type SuggestionName = string
 
 // TaskFailure is `_types.TaskFailure` of the specification.
 type TaskFailure struct {
+	_      [0]func()  // not comparable: no equality code to link (see the package doc)
 	TaskID int64      `json:"task_id"`
 	NodeID NodeId     `json:"node_id"`
 	Status string     `json:"status"`
@@ -2206,6 +2292,7 @@ type TaskId = string
 
 // TextEmbedding is `_types.TextEmbedding` of the specification.
 type TextEmbedding struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Model ID is required for all dense_vector fields but
 	// may be inferred for semantic_text fields
 	ModelID string `json:"model_id,omitempty"`
@@ -2215,6 +2302,7 @@ type TextEmbedding struct {
 
 // TextSimilarityReranker is `_types.TextSimilarityReranker` of the specification.
 type TextSimilarityReranker struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Query to filter the documents that can match.
 	Filter OneOrMany[QueryContainer] `json:"filter,omitempty"`
 	// Minimum _score for matching documents. Documents with a lower _score are not included in the top documents.
@@ -2276,6 +2364,7 @@ type TimeZone = string
 
 // TokenPruningConfig is `_types.TokenPruningConfig` of the specification.
 type TokenPruningConfig struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Tokens whose frequency is more than this threshold times the average frequency of all tokens in the specified field are considered outliers and pruned.
 	TokensFreqRatioThreshold *int `json:"tokens_freq_ratio_threshold,omitempty"`
 	// Tokens whose weight is less than this threshold are considered nonsignificant and pruned.
@@ -2286,18 +2375,21 @@ type TokenPruningConfig struct {
 
 // TopLeftBottomRightGeoBounds is `_types.TopLeftBottomRightGeoBounds` of the specification.
 type TopLeftBottomRightGeoBounds struct {
+	_           [0]func()   // not comparable: no equality code to link (see the package doc)
 	TopLeft     GeoLocation `json:"top_left,omitzero"`
 	BottomRight GeoLocation `json:"bottom_right,omitzero"`
 }
 
 // TopRightBottomLeftGeoBounds is `_types.TopRightBottomLeftGeoBounds` of the specification.
 type TopRightBottomLeftGeoBounds struct {
+	_          [0]func()   // not comparable: no equality code to link (see the package doc)
 	TopRight   GeoLocation `json:"top_right,omitzero"`
 	BottomLeft GeoLocation `json:"bottom_left,omitzero"`
 }
 
 // TransformContainer is a container: set exactly one of its variant fields.
 type TransformContainer struct {
+	_      [0]func()            // not comparable: no equality code to link (see the package doc)
 	Chain  []TransformContainer `json:"chain,omitempty"`
 	Script *ScriptTransform     `json:"script,omitempty"`
 	Search *SearchTransform     `json:"search,omitempty"`
@@ -2305,13 +2397,14 @@ type TransformContainer struct {
 
 // TranslogStats is `_types.TranslogStats` of the specification.
 type TranslogStats struct {
-	EarliestLastModifiedAge int64  `json:"earliest_last_modified_age"`
-	Operations              int64  `json:"operations"`
-	Size                    string `json:"size,omitempty"`
-	SizeInBytes             int64  `json:"size_in_bytes"`
-	UncommittedOperations   int    `json:"uncommitted_operations"`
-	UncommittedSize         string `json:"uncommitted_size,omitempty"`
-	UncommittedSizeInBytes  int64  `json:"uncommitted_size_in_bytes"`
+	_                       [0]func() // not comparable: no equality code to link (see the package doc)
+	EarliestLastModifiedAge int64     `json:"earliest_last_modified_age"`
+	Operations              int64     `json:"operations"`
+	Size                    string    `json:"size,omitempty"`
+	SizeInBytes             int64     `json:"size_in_bytes"`
+	UncommittedOperations   int       `json:"uncommitted_operations"`
+	UncommittedSize         string    `json:"uncommitted_size,omitempty"`
+	UncommittedSizeInBytes  int64     `json:"uncommitted_size_in_bytes"`
 }
 
 // TransportAddress is `_types.TransportAddress` of the specification.
@@ -2405,6 +2498,7 @@ const (
 
 // WarmerStats is `_types.WarmerStats` of the specification.
 type WarmerStats struct {
+	_                 [0]func()  // not comparable: no equality code to link (see the package doc)
 	Current           int64      `json:"current"`
 	Total             int64      `json:"total"`
 	TotalTime         Duration   `json:"total_time,omitzero"`
@@ -2413,11 +2507,13 @@ type WarmerStats struct {
 
 // WktGeoBounds is `_types.WktGeoBounds` of the specification.
 type WktGeoBounds struct {
-	Wkt string `json:"wkt"`
+	_   [0]func() // not comparable: no equality code to link (see the package doc)
+	Wkt string    `json:"wkt"`
 }
 
 // WriteResponseBase is `_types.WriteResponseBase` of the specification.
 type WriteResponseBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The unique identifier for the added document.
 	ID Id `json:"_id"`
 	// The name of the index the document was added to.

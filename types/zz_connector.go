@@ -6,6 +6,7 @@ import "encoding/json"
 
 // Connector is `connector._types.Connector` of the specification.
 type Connector struct {
+	_                                [0]func()                 // not comparable: no equality code to link (see the package doc)
 	APIKeyID                         string                    `json:"api_key_id,omitempty"`
 	APIKeySecretID                   string                    `json:"api_key_secret_id,omitempty"`
 	Configuration                    ConnectorConfiguration    `json:"configuration,omitempty"`
@@ -41,6 +42,7 @@ type Connector struct {
 
 // ConnectorConfigProperties is `connector._types.ConnectorConfigProperties` of the specification.
 type ConnectorConfigProperties struct {
+	_              [0]func()          // not comparable: no equality code to link (see the package doc)
 	Category       string             `json:"category,omitempty"`
 	DefaultValue   ScalarValue        `json:"default_value,omitzero"`
 	DependsOn      []Dependency       `json:"depends_on,omitempty"`
@@ -66,6 +68,7 @@ type ConnectorCustomScheduling = map[string]CustomScheduling
 
 // ConnectorFeatures is `connector._types.ConnectorFeatures` of the specification.
 type ConnectorFeatures struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Indicates whether document-level security is enabled.
 	DocumentLevelSecurity *FeatureEnabled `json:"document_level_security,omitempty"`
 	// Indicates whether incremental syncs are enabled.
@@ -89,7 +92,8 @@ const (
 
 // ConnectorScheduling is `connector._types.ConnectorScheduling` of the specification.
 type ConnectorScheduling struct {
-	Enabled bool `json:"enabled"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Enabled bool      `json:"enabled"`
 	// The interval is expressed using the crontab syntax
 	Interval string `json:"interval"`
 }
@@ -109,6 +113,7 @@ const (
 
 // ConnectorSyncJob is `connector._types.ConnectorSyncJob` of the specification.
 type ConnectorSyncJob struct {
+	_                      [0]func()                  // not comparable: no equality code to link (see the package doc)
 	CancelationRequestedAt DateTime                   `json:"cancelation_requested_at,omitzero"`
 	CanceledAt             DateTime                   `json:"canceled_at,omitzero"`
 	CompletedAt            DateTime                   `json:"completed_at,omitzero"`
@@ -131,6 +136,7 @@ type ConnectorSyncJob struct {
 
 // CustomScheduling is `connector._types.CustomScheduling` of the specification.
 type CustomScheduling struct {
+	_                      [0]func()                              // not comparable: no equality code to link (see the package doc)
 	ConfigurationOverrides CustomSchedulingConfigurationOverrides `json:"configuration_overrides"`
 	Enabled                bool                                   `json:"enabled"`
 	Interval               string                                 `json:"interval"`
@@ -140,15 +146,17 @@ type CustomScheduling struct {
 
 // CustomSchedulingConfigurationOverrides is `connector._types.CustomSchedulingConfigurationOverrides` of the specification.
 type CustomSchedulingConfigurationOverrides struct {
-	MaxCrawlDepth            *int     `json:"max_crawl_depth,omitempty"`
-	SitemapDiscoveryDisabled *bool    `json:"sitemap_discovery_disabled,omitempty"`
-	DomainAllowlist          []string `json:"domain_allowlist,omitempty"`
-	SitemapUrls              []string `json:"sitemap_urls,omitempty"`
-	SeedUrls                 []string `json:"seed_urls,omitempty"`
+	_                        [0]func() // not comparable: no equality code to link (see the package doc)
+	MaxCrawlDepth            *int      `json:"max_crawl_depth,omitempty"`
+	SitemapDiscoveryDisabled *bool     `json:"sitemap_discovery_disabled,omitempty"`
+	DomainAllowlist          []string  `json:"domain_allowlist,omitempty"`
+	SitemapUrls              []string  `json:"sitemap_urls,omitempty"`
+	SeedUrls                 []string  `json:"seed_urls,omitempty"`
 }
 
 // Dependency is `connector._types.Dependency` of the specification.
 type Dependency struct {
+	_     [0]func()   // not comparable: no equality code to link (see the package doc)
 	Field string      `json:"field"`
 	Value ScalarValue `json:"value,omitzero"`
 }
@@ -168,11 +176,13 @@ const (
 
 // FeatureEnabled is `connector._types.FeatureEnabled` of the specification.
 type FeatureEnabled struct {
-	Enabled bool `json:"enabled"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Enabled bool      `json:"enabled"`
 }
 
 // FilteringAdvancedSnippet is `connector._types.FilteringAdvancedSnippet` of the specification.
 type FilteringAdvancedSnippet struct {
+	_         [0]func()       // not comparable: no equality code to link (see the package doc)
 	CreatedAt DateTime        `json:"created_at,omitzero"`
 	UpdatedAt DateTime        `json:"updated_at,omitzero"`
 	Value     json.RawMessage `json:"value,omitempty"`
@@ -180,6 +190,7 @@ type FilteringAdvancedSnippet struct {
 
 // FilteringConfig is `connector._types.FilteringConfig` of the specification.
 type FilteringConfig struct {
+	_      [0]func()      // not comparable: no equality code to link (see the package doc)
 	Active FilteringRules `json:"active"`
 	Domain string         `json:"domain,omitempty"`
 	Draft  FilteringRules `json:"draft"`
@@ -197,6 +208,7 @@ const (
 
 // FilteringRule is `connector._types.FilteringRule` of the specification.
 type FilteringRule struct {
+	_         [0]func()         // not comparable: no equality code to link (see the package doc)
 	CreatedAt DateTime          `json:"created_at,omitzero"`
 	Field     Field             `json:"field"`
 	ID        Id                `json:"id"`
@@ -224,6 +236,7 @@ const (
 
 // FilteringRules is `connector._types.FilteringRules` of the specification.
 type FilteringRules struct {
+	_               [0]func()                // not comparable: no equality code to link (see the package doc)
 	AdvancedSnippet FilteringAdvancedSnippet `json:"advanced_snippet"`
 	Rules           []FilteringRule          `json:"rules,omitempty"`
 	Validation      FilteringRulesValidation `json:"validation"`
@@ -231,14 +244,16 @@ type FilteringRules struct {
 
 // FilteringRulesValidation is `connector._types.FilteringRulesValidation` of the specification.
 type FilteringRulesValidation struct {
+	_      [0]func()                // not comparable: no equality code to link (see the package doc)
 	Errors []FilteringValidation    `json:"errors,omitempty"`
 	State  FilteringValidationState `json:"state"`
 }
 
 // FilteringValidation is `connector._types.FilteringValidation` of the specification.
 type FilteringValidation struct {
-	IDs      []Id     `json:"ids,omitempty"`
-	Messages []string `json:"messages,omitempty"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	IDs      []Id      `json:"ids,omitempty"`
+	Messages []string  `json:"messages,omitempty"`
 }
 
 // FilteringValidationState is the enumeration `connector._types.FilteringValidationState` of the specification.
@@ -254,44 +269,51 @@ const (
 
 // GreaterThanValidation is `connector._types.GreaterThanValidation` of the specification.
 type GreaterThanValidation struct {
-	Type       string  `json:"type"`
-	Constraint float64 `json:"constraint"`
+	_          [0]func() // not comparable: no equality code to link (see the package doc)
+	Type       string    `json:"type"`
+	Constraint float64   `json:"constraint"`
 }
 
 // IncludedInValidation is `connector._types.IncludedInValidation` of the specification.
 type IncludedInValidation struct {
+	_          [0]func()     // not comparable: no equality code to link (see the package doc)
 	Type       string        `json:"type"`
 	Constraint []ScalarValue `json:"constraint,omitempty"`
 }
 
 // IngestPipelineParams is `connector._types.IngestPipelineParams` of the specification.
 type IngestPipelineParams struct {
-	ExtractBinaryContent bool   `json:"extract_binary_content"`
-	Name                 string `json:"name"`
-	ReduceWhitespace     bool   `json:"reduce_whitespace"`
-	RunMLInference       bool   `json:"run_ml_inference"`
+	_                    [0]func() // not comparable: no equality code to link (see the package doc)
+	ExtractBinaryContent bool      `json:"extract_binary_content"`
+	Name                 string    `json:"name"`
+	ReduceWhitespace     bool      `json:"reduce_whitespace"`
+	RunMLInference       bool      `json:"run_ml_inference"`
 }
 
 // LessThanValidation is `connector._types.LessThanValidation` of the specification.
 type LessThanValidation struct {
-	Type       string  `json:"type"`
-	Constraint float64 `json:"constraint"`
+	_          [0]func() // not comparable: no equality code to link (see the package doc)
+	Type       string    `json:"type"`
+	Constraint float64   `json:"constraint"`
 }
 
 // ListTypeValidation is `connector._types.ListTypeValidation` of the specification.
 type ListTypeValidation struct {
-	Type       string `json:"type"`
-	Constraint string `json:"constraint"`
+	_          [0]func() // not comparable: no equality code to link (see the package doc)
+	Type       string    `json:"type"`
+	Constraint string    `json:"constraint"`
 }
 
 // RegexValidation is `connector._types.RegexValidation` of the specification.
 type RegexValidation struct {
-	Type       string `json:"type"`
-	Constraint string `json:"constraint"`
+	_          [0]func() // not comparable: no equality code to link (see the package doc)
+	Type       string    `json:"type"`
+	Constraint string    `json:"constraint"`
 }
 
 // SchedulingConfiguration is `connector._types.SchedulingConfiguration` of the specification.
 type SchedulingConfiguration struct {
+	_             [0]func()            // not comparable: no equality code to link (see the package doc)
 	AccessControl *ConnectorScheduling `json:"access_control,omitempty"`
 	Full          *ConnectorScheduling `json:"full,omitempty"`
 	Incremental   *ConnectorScheduling `json:"incremental,omitempty"`
@@ -299,12 +321,14 @@ type SchedulingConfiguration struct {
 
 // SelectOption is `connector._types.SelectOption` of the specification.
 type SelectOption struct {
+	_     [0]func()   // not comparable: no equality code to link (see the package doc)
 	Label string      `json:"label"`
 	Value ScalarValue `json:"value,omitzero"`
 }
 
 // SyncJobConnectorReference is `connector._types.SyncJobConnectorReference` of the specification.
 type SyncJobConnectorReference struct {
+	_             [0]func()              // not comparable: no equality code to link (see the package doc)
 	Configuration ConnectorConfiguration `json:"configuration,omitempty"`
 	Filtering     FilteringRules         `json:"filtering"`
 	ID            Id                     `json:"id"`
@@ -338,6 +362,7 @@ const (
 
 // SyncRulesFeature is `connector._types.SyncRulesFeature` of the specification.
 type SyncRulesFeature struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Indicates whether advanced sync rules are enabled.
 	Advanced *FeatureEnabled `json:"advanced,omitempty"`
 	// Indicates whether basic sync rules are enabled.

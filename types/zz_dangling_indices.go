@@ -4,6 +4,7 @@ package types
 
 // DanglingIndex is `dangling_indices.list_dangling_indices.DanglingIndex` of the specification.
 type DanglingIndex struct {
+	_                  [0]func()  // not comparable: no equality code to link (see the package doc)
 	IndexName          string     `json:"index_name"`
 	IndexUUID          string     `json:"index_uuid"`
 	CreationDateMillis UnitMillis `json:"creation_date_millis"`

@@ -4,6 +4,7 @@ package types
 
 // EnrichPolicy is `enrich._types.Policy` of the specification.
 type EnrichPolicy struct {
+	_                    [0]func()       // not comparable: no equality code to link (see the package doc)
 	EnrichFields         Fields          `json:"enrich_fields,omitempty"`
 	Indices              Indices         `json:"indices,omitempty"`
 	MatchField           Field           `json:"match_field"`
@@ -25,6 +26,7 @@ const (
 
 // Summary is `enrich._types.Summary` of the specification.
 type Summary struct {
+	_      [0]func()               // not comparable: no equality code to link (see the package doc)
 	Config map[string]EnrichPolicy `json:"config,omitempty"`
 }
 
@@ -43,12 +45,14 @@ const (
 
 // ExecuteEnrichPolicyStatus is `enrich.execute_policy.ExecuteEnrichPolicyStatus` of the specification.
 type ExecuteEnrichPolicyStatus struct {
+	_     [0]func()         // not comparable: no equality code to link (see the package doc)
 	Phase EnrichPolicyPhase `json:"phase"`
 	Step  string            `json:"step,omitempty"`
 }
 
 // CacheStats is `enrich.stats.CacheStats` of the specification.
 type CacheStats struct {
+	_                  [0]func()  // not comparable: no equality code to link (see the package doc)
 	NodeID             Id         `json:"node_id"`
 	Count              int        `json:"count"`
 	Hits               int        `json:"hits"`
@@ -61,15 +65,17 @@ type CacheStats struct {
 
 // CoordinatorStats is `enrich.stats.CoordinatorStats` of the specification.
 type CoordinatorStats struct {
-	ExecutedSearchesTotal int64 `json:"executed_searches_total"`
-	NodeID                Id    `json:"node_id"`
-	QueueSize             int   `json:"queue_size"`
-	RemoteRequestsCurrent int   `json:"remote_requests_current"`
-	RemoteRequestsTotal   int64 `json:"remote_requests_total"`
+	_                     [0]func() // not comparable: no equality code to link (see the package doc)
+	ExecutedSearchesTotal int64     `json:"executed_searches_total"`
+	NodeID                Id        `json:"node_id"`
+	QueueSize             int       `json:"queue_size"`
+	RemoteRequestsCurrent int       `json:"remote_requests_current"`
+	RemoteRequestsTotal   int64     `json:"remote_requests_total"`
 }
 
 // ExecutingPolicy is `enrich.stats.ExecutingPolicy` of the specification.
 type ExecutingPolicy struct {
-	Name Name     `json:"name"`
-	Task TaskInfo `json:"task"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Name Name      `json:"name"`
+	Task TaskInfo  `json:"task"`
 }

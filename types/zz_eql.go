@@ -6,6 +6,7 @@ import "encoding/json"
 
 // EqlHits is `eql._types.EqlHits` of the specification.
 type EqlHits[TEvent any] struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the number of matching events or sequences.
 	Total *TotalHits `json:"total,omitempty"`
 	// Contains events matching the query. Each object represents a matching event.
@@ -16,6 +17,7 @@ type EqlHits[TEvent any] struct {
 
 // EqlSearchResponseBase is `eql._types.EqlSearchResponseBase` of the specification.
 type EqlSearchResponseBase[TEvent any] struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Identifier for the search.
 	ID Id `json:"id,omitempty"`
 	// If true, the response does not contain complete search results.
@@ -34,6 +36,7 @@ type EqlSearchResponseBase[TEvent any] struct {
 
 // HitsEvent is `eql._types.HitsEvent` of the specification.
 type HitsEvent[TEvent any] struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Name of the index containing the event.
 	Index IndexName `json:"_index"`
 	// Unique identifier for the event. This ID is only unique within the index.
@@ -47,6 +50,7 @@ type HitsEvent[TEvent any] struct {
 
 // HitsSequence is `eql._types.HitsSequence` of the specification.
 type HitsSequence[TEvent any] struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains events matching the query. Each object represents a matching event.
 	Events []HitsEvent[TEvent] `json:"events,omitempty"`
 	// Shared field values used to constrain matches in the sequence. These are defined using the by keyword in the EQL query syntax.

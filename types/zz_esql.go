@@ -6,6 +6,7 @@ import "encoding/json"
 
 // AsyncEsqlResult is `esql._types.AsyncEsqlResult` of the specification.
 type AsyncEsqlResult struct {
+	_          [0]func()        // not comparable: no equality code to link (see the package doc)
 	Took       *UnitMillis      `json:"took,omitempty"`
 	IsPartial  *bool            `json:"is_partial,omitempty"`
 	AllColumns []EsqlColumnInfo `json:"all_columns,omitempty"`
@@ -32,6 +33,7 @@ type AsyncEsqlResult struct {
 //
 // ClassifiedNamedParameter is a container: set exactly one of its variant fields.
 type ClassifiedNamedParameter struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Interpret the parameter as a literal value.
 	Value SingleOrMultiValue `json:"value,omitempty"`
 	// Interpret the parameter as an identifier, such as a field or function name.
@@ -42,6 +44,7 @@ type ClassifiedNamedParameter struct {
 
 // DatasetFieldMapping is a per-column declaration inside a dataset mapping's `properties`.
 type DatasetFieldMapping struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The declared column type.
 	Type string `json:"type"`
 	// The underlying file column that this logical column reads from.
@@ -54,6 +57,7 @@ type DatasetFieldMapping struct {
 // DatasetMapping is a user-declared mapping (the `mappings` block) attached to a dataset.
 // It is entirely optional: a dataset with no declared mapping relies on inference.
 type DatasetMapping struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The policy for columns that are not declared in `properties`.
 	// `true` (the default) infers undeclared columns and overlays the declarations; `false` makes the declaration the entire schema, so undeclared columns are not queryable.
 	Dynamic Dynamic `json:"dynamic,omitempty"`
@@ -76,6 +80,7 @@ const (
 // ESQLDataSource represents a data source definition stored in cluster state. A data source holds
 // connection settings (credentials, endpoints, auth) for an external data provider.
 type ESQLDataSource struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The data source name.
 	Name Name `json:"name"`
 	// The data source type. Currently, `s3` is supported.
@@ -90,6 +95,7 @@ type ESQLDataSource struct {
 // to external data that participates in the index namespace alongside indices, aliases, and views.
 // Datasets inherit credentials from their referenced data source at query time.
 type ESQLDataset struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The dataset name.
 	Name Name `json:"name"`
 	// The name of the referenced data source.
@@ -130,6 +136,7 @@ func ESQLParamsFromNamed(v []NamedValue) ESQLParams { return ESQLParams{of(v)} }
 
 // ESQLView is a non-materialized ES|QL view.
 type ESQLView struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the ES|QL view
 	Name string `json:"name"`
 	// The ES|QL query
@@ -163,6 +170,7 @@ func EsqlApproximationFromSettings(v EsqlApproximationSettings) EsqlApproximatio
 
 // EsqlApproximationSettings is `esql._types.EsqlApproximationSettings` of the specification.
 type EsqlApproximationSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of sampled rows used for approximating the query.
 	// It must be at least 10,000. A null value uses the system default.
 	Rows *int `json:"rows,omitempty"`
@@ -173,6 +181,7 @@ type EsqlApproximationSettings struct {
 
 // EsqlClusterDetails is `esql._types.EsqlClusterDetails` of the specification.
 type EsqlClusterDetails struct {
+	_        [0]func()          // not comparable: no equality code to link (see the package doc)
 	Status   EsqlClusterStatus  `json:"status"`
 	Indices  string             `json:"indices"`
 	Took     *UnitMillis        `json:"took,omitempty"`
@@ -182,6 +191,7 @@ type EsqlClusterDetails struct {
 
 // EsqlClusterInfo is `esql._types.EsqlClusterInfo` of the specification.
 type EsqlClusterInfo struct {
+	_          [0]func()                     // not comparable: no equality code to link (see the package doc)
 	Total      int                           `json:"total"`
 	Successful int                           `json:"successful"`
 	Running    int                           `json:"running"`
@@ -206,8 +216,9 @@ const (
 
 // EsqlColumnInfo is `esql._types.EsqlColumnInfo` of the specification.
 type EsqlColumnInfo struct {
-	Name string `json:"name"`
-	Type string `json:"type"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Name string    `json:"name"`
+	Type string    `json:"type"`
 }
 
 // EsqlFormat is the enumeration `esql._types.EsqlFormat` of the specification.
@@ -231,6 +242,7 @@ const (
 // Only settings that are exposed as request-body parameters can be set here; other `SET`-only
 // settings (such as `unmapped_fields`) must be supplied in the query itself.
 type EsqlQuerySettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The default timezone to be used in the query.
 	// It defaults to UTC and overrides the `time_zone` request parameter.
 	TimeZone string `json:"time_zone,omitempty"`
@@ -248,6 +260,7 @@ type EsqlQuerySettings struct {
 
 // EsqlResult is `esql._types.EsqlResult` of the specification.
 type EsqlResult struct {
+	_          [0]func()        // not comparable: no equality code to link (see the package doc)
 	Took       *UnitMillis      `json:"took,omitempty"`
 	IsPartial  *bool            `json:"is_partial,omitempty"`
 	AllColumns []EsqlColumnInfo `json:"all_columns,omitempty"`
@@ -263,6 +276,7 @@ type EsqlResult struct {
 
 // EsqlShardFailure is `esql._types.EsqlShardFailure` of the specification.
 type EsqlShardFailure struct {
+	_      [0]func()  // not comparable: no equality code to link (see the package doc)
 	Shard  int        `json:"shard"`
 	Index  IndexName  `json:"index"`
 	Node   NodeId     `json:"node,omitempty"`
@@ -271,14 +285,16 @@ type EsqlShardFailure struct {
 
 // EsqlShardInfo is `esql._types.EsqlShardInfo` of the specification.
 type EsqlShardInfo struct {
-	Total      int  `json:"total"`
-	Successful *int `json:"successful,omitempty"`
-	Skipped    *int `json:"skipped,omitempty"`
-	Failed     *int `json:"failed,omitempty"`
+	_          [0]func() // not comparable: no equality code to link (see the package doc)
+	Total      int       `json:"total"`
+	Successful *int      `json:"successful,omitempty"`
+	Skipped    *int      `json:"skipped,omitempty"`
+	Failed     *int      `json:"failed,omitempty"`
 }
 
 // IdPath is the `_id` meta-field of a dataset mapping.
 type IdPath struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the column that provides the document identity.
 	Path string `json:"path"`
 }
@@ -319,6 +335,7 @@ type SingleOrMultiValue = OneOrMany[FieldValue]
 
 // TableValuesContainer is a container: set exactly one of its variant fields.
 type TableValuesContainer struct {
+	_       [0]func()                 // not comparable: no equality code to link (see the package doc)
 	Integer []TableValuesIntegerValue `json:"integer,omitempty"`
 	Keyword []TableValuesKeywordValue `json:"keyword,omitempty"`
 	Long    []TableValuesLongValue    `json:"long,omitempty"`
@@ -339,9 +356,10 @@ type TableValuesLongValue = OneOrMany[int64]
 
 // Body is `esql.list_queries.Body` of the specification.
 type Body struct {
-	ID               int64  `json:"id"`
-	Node             NodeId `json:"node"`
-	StartTimeMillis  int64  `json:"start_time_millis"`
-	RunningTimeNanos int64  `json:"running_time_nanos"`
-	Query            string `json:"query"`
+	_                [0]func() // not comparable: no equality code to link (see the package doc)
+	ID               int64     `json:"id"`
+	Node             NodeId    `json:"node"`
+	StartTimeMillis  int64     `json:"start_time_millis"`
+	RunningTimeNanos int64     `json:"running_time_nanos"`
+	Query            string    `json:"query"`
 }

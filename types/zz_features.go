@@ -4,6 +4,7 @@ package types
 
 // FeaturesFeature is `features._types.Feature` of the specification.
 type FeaturesFeature struct {
-	Name        string `json:"name"`
-	Description string `json:"description"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	Name        string    `json:"name"`
+	Description string    `json:"description"`
 }

@@ -6,6 +6,7 @@ import "encoding/json"
 
 // CreateOperation is `_global.bulk.CreateOperation` of the specification.
 type CreateOperation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The document ID.
 	ID Id `json:"_id,omitempty"`
 	// The name of the index or index alias to perform the action on.
@@ -31,6 +32,7 @@ type CreateOperation struct {
 
 // DeleteOperation is `_global.bulk.DeleteOperation` of the specification.
 type DeleteOperation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The document ID.
 	ID Id `json:"_id,omitempty"`
 	// The name of the index or index alias to perform the action on.
@@ -57,6 +59,7 @@ const (
 
 // IndexOperation is `_global.bulk.IndexOperation` of the specification.
 type IndexOperation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The document ID.
 	ID Id `json:"_id,omitempty"`
 	// The name of the index or index alias to perform the action on.
@@ -82,6 +85,7 @@ type IndexOperation struct {
 
 // OperationBase is `_global.bulk.OperationBase` of the specification.
 type OperationBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The document ID.
 	ID Id `json:"_id,omitempty"`
 	// The name of the index or index alias to perform the action on.
@@ -100,6 +104,7 @@ type OperationBase struct {
 //
 // OperationContainer is a container: set exactly one of its variant fields.
 type OperationContainer struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Index the specified document.
 	// If the document exists, it replaces the document and increments the version.
 	// The following line must contain the source data to be indexed.
@@ -128,6 +133,7 @@ const (
 
 // BulkResponseItem is `_global.bulk.ResponseItem` of the specification.
 type BulkResponseItem struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The document ID associated with the operation.
 	ID string `json:"_id,omitempty"`
 	// The name of the index associated with the operation.
@@ -161,6 +167,7 @@ type BulkResponseItem struct {
 // UpdateAction is the source line that must follow an `update` action line.
 // It specifies the partial document, script, or upsert options to apply, plus optional update settings.
 type UpdateAction[TDocument, TPartialDocument any] struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// If true, the `result` in the response is set to 'noop' when no changes to the document occur.
 	DetectNoop *bool `json:"detect_noop,omitempty"`
 	// A partial update to an existing document.
@@ -181,6 +188,7 @@ type UpdateAction[TDocument, TPartialDocument any] struct {
 
 // UpdateOperation is `_global.bulk.UpdateOperation` of the specification.
 type UpdateOperation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The document ID.
 	ID Id `json:"_id,omitempty"`
 	// The name of the index or index alias to perform the action on.
@@ -199,6 +207,7 @@ type UpdateOperation struct {
 
 // WriteOperation is `_global.bulk.WriteOperation` of the specification.
 type WriteOperation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The document ID.
 	ID Id `json:"_id,omitempty"`
 	// The name of the index or index alias to perform the action on.
@@ -224,7 +233,8 @@ type WriteOperation struct {
 
 // FailedNodeException is `_global.capabilities.FailedNodeException` of the specification.
 type FailedNodeException struct {
-	NodeID Id `json:"node_id"`
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
+	NodeID Id        `json:"node_id"`
 }
 
 // RestMethod is the enumeration `_global.capabilities.RestMethod` of the specification.
@@ -242,6 +252,7 @@ const (
 
 // Explanation is `_global.explain.Explanation` of the specification.
 type Explanation struct {
+	_           [0]func()           // not comparable: no equality code to link (see the package doc)
 	Description string              `json:"description"`
 	Details     []ExplanationDetail `json:"details,omitempty"`
 	Value       float64             `json:"value"`
@@ -249,6 +260,7 @@ type Explanation struct {
 
 // ExplanationDetail is `_global.explain.ExplanationDetail` of the specification.
 type ExplanationDetail struct {
+	_           [0]func()           // not comparable: no equality code to link (see the package doc)
 	Description string              `json:"description"`
 	Details     []ExplanationDetail `json:"details,omitempty"`
 	Value       float64             `json:"value"`
@@ -256,6 +268,7 @@ type ExplanationDetail struct {
 
 // FieldCapability is `_global.field_caps.FieldCapability` of the specification.
 type FieldCapability struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Whether this field can be aggregated on all indices.
 	Aggregatable bool `json:"aggregatable"`
 	// The list of indices where this field has the same type family, or null if all indices have the same type family for the field.
@@ -290,6 +303,7 @@ type FieldCapability struct {
 
 // GetResult is `_global.get.GetResult` of the specification.
 type GetResult[TDocument any] struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the index the document belongs to.
 	Index IndexName `json:"_index"`
 	// If the `stored_fields` parameter is set to `true` and `found` is `true`, it contains the document fields stored in the index.
@@ -315,12 +329,14 @@ type GetResult[TDocument any] struct {
 
 // GetScriptContextContext is `_global.get_script_context.Context` of the specification.
 type GetScriptContextContext struct {
+	_       [0]func()       // not comparable: no equality code to link (see the package doc)
 	Methods []ContextMethod `json:"methods,omitempty"`
 	Name    Name            `json:"name"`
 }
 
 // ContextMethod is `_global.get_script_context.ContextMethod` of the specification.
 type ContextMethod struct {
+	_          [0]func()            // not comparable: no equality code to link (see the package doc)
 	Name       Name                 `json:"name"`
 	ReturnType string               `json:"return_type"`
 	Params     []ContextMethodParam `json:"params,omitempty"`
@@ -328,18 +344,21 @@ type ContextMethod struct {
 
 // ContextMethodParam is `_global.get_script_context.ContextMethodParam` of the specification.
 type ContextMethodParam struct {
-	Name Name   `json:"name"`
-	Type string `json:"type"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Name Name      `json:"name"`
+	Type string    `json:"type"`
 }
 
 // LanguageContext is `_global.get_script_languages.LanguageContext` of the specification.
 type LanguageContext struct {
+	_        [0]func()      // not comparable: no equality code to link (see the package doc)
 	Contexts []string       `json:"contexts,omitempty"`
 	Language ScriptLanguage `json:"language"`
 }
 
 // BaseIndicator is `_global.health_report.BaseIndicator` of the specification.
 type BaseIndicator struct {
+	_         [0]func()             // not comparable: no equality code to link (see the package doc)
 	Status    IndicatorHealthStatus `json:"status"`
 	Symptom   string                `json:"symptom"`
 	Impacts   []Impact              `json:"impacts,omitempty"`
@@ -348,6 +367,7 @@ type BaseIndicator struct {
 
 // DataStreamLifecycleDetails is `_global.health_report.DataStreamLifecycleDetails` of the specification.
 type DataStreamLifecycleDetails struct {
+	_                             [0]func()                  // not comparable: no equality code to link (see the package doc)
 	StagnatingBackingIndicesCount int                        `json:"stagnating_backing_indices_count"`
 	TotalBackingIndicesInError    int                        `json:"total_backing_indices_in_error"`
 	StagnatingBackingIndices      []StagnatingBackingIndices `json:"stagnating_backing_indices,omitempty"`
@@ -355,6 +375,7 @@ type DataStreamLifecycleDetails struct {
 
 // DataStreamLifecycleIndicator: DATA_STREAM_LIFECYCLE
 type DataStreamLifecycleIndicator struct {
+	_         [0]func()                   // not comparable: no equality code to link (see the package doc)
 	Status    IndicatorHealthStatus       `json:"status"`
 	Symptom   string                      `json:"symptom"`
 	Impacts   []Impact                    `json:"impacts,omitempty"`
@@ -364,6 +385,7 @@ type DataStreamLifecycleIndicator struct {
 
 // Diagnosis is `_global.health_report.Diagnosis` of the specification.
 type Diagnosis struct {
+	_                 [0]func()                  // not comparable: no equality code to link (see the package doc)
 	ID                string                     `json:"id"`
 	Action            string                     `json:"action"`
 	AffectedResources DiagnosisAffectedResources `json:"affected_resources"`
@@ -373,6 +395,7 @@ type Diagnosis struct {
 
 // DiagnosisAffectedResources is `_global.health_report.DiagnosisAffectedResources` of the specification.
 type DiagnosisAffectedResources struct {
+	_                    [0]func()       // not comparable: no equality code to link (see the package doc)
 	Indices              Indices         `json:"indices,omitempty"`
 	Nodes                []IndicatorNode `json:"nodes,omitempty"`
 	SLMPolicies          []string        `json:"slm_policies,omitempty"`
@@ -382,6 +405,7 @@ type DiagnosisAffectedResources struct {
 
 // DiskIndicator: DISK
 type DiskIndicator struct {
+	_         [0]func()             // not comparable: no equality code to link (see the package doc)
 	Status    IndicatorHealthStatus `json:"status"`
 	Symptom   string                `json:"symptom"`
 	Impacts   []Impact              `json:"impacts,omitempty"`
@@ -391,15 +415,17 @@ type DiskIndicator struct {
 
 // DiskIndicatorDetails is `_global.health_report.DiskIndicatorDetails` of the specification.
 type DiskIndicatorDetails struct {
-	IndicesWithReadonlyBlock     int64 `json:"indices_with_readonly_block"`
-	NodesWithEnoughDiskSpace     int64 `json:"nodes_with_enough_disk_space"`
-	NodesOverHighWatermark       int64 `json:"nodes_over_high_watermark"`
-	NodesOverFloodStageWatermark int64 `json:"nodes_over_flood_stage_watermark"`
-	NodesWithUnknownDiskStatus   int64 `json:"nodes_with_unknown_disk_status"`
+	_                            [0]func() // not comparable: no equality code to link (see the package doc)
+	IndicesWithReadonlyBlock     int64     `json:"indices_with_readonly_block"`
+	NodesWithEnoughDiskSpace     int64     `json:"nodes_with_enough_disk_space"`
+	NodesOverHighWatermark       int64     `json:"nodes_over_high_watermark"`
+	NodesOverFloodStageWatermark int64     `json:"nodes_over_flood_stage_watermark"`
+	NodesWithUnknownDiskStatus   int64     `json:"nodes_with_unknown_disk_status"`
 }
 
 // FileSettingsIndicator: FILE_SETTINGS
 type FileSettingsIndicator struct {
+	_         [0]func()                     // not comparable: no equality code to link (see the package doc)
 	Status    IndicatorHealthStatus         `json:"status"`
 	Symptom   string                        `json:"symptom"`
 	Impacts   []Impact                      `json:"impacts,omitempty"`
@@ -409,12 +435,14 @@ type FileSettingsIndicator struct {
 
 // FileSettingsIndicatorDetails is `_global.health_report.FileSettingsIndicatorDetails` of the specification.
 type FileSettingsIndicatorDetails struct {
-	FailureStreak     int64  `json:"failure_streak"`
-	MostRecentFailure string `json:"most_recent_failure"`
+	_                 [0]func() // not comparable: no equality code to link (see the package doc)
+	FailureStreak     int64     `json:"failure_streak"`
+	MostRecentFailure string    `json:"most_recent_failure"`
 }
 
 // IlmIndicator: ILM
 type IlmIndicator struct {
+	_         [0]func()             // not comparable: no equality code to link (see the package doc)
 	Status    IndicatorHealthStatus `json:"status"`
 	Symptom   string                `json:"symptom"`
 	Impacts   []Impact              `json:"impacts,omitempty"`
@@ -424,6 +452,7 @@ type IlmIndicator struct {
 
 // IlmIndicatorDetails is `_global.health_report.IlmIndicatorDetails` of the specification.
 type IlmIndicatorDetails struct {
+	_                 [0]func()              // not comparable: no equality code to link (see the package doc)
 	ILMStatus         LifecycleOperationMode `json:"ilm_status"`
 	Policies          int64                  `json:"policies"`
 	StagnatingIndices int                    `json:"stagnating_indices"`
@@ -431,6 +460,7 @@ type IlmIndicatorDetails struct {
 
 // Impact is `_global.health_report.Impact` of the specification.
 type Impact struct {
+	_           [0]func()    // not comparable: no equality code to link (see the package doc)
 	Description string       `json:"description"`
 	ID          string       `json:"id"`
 	ImpactAreas []ImpactArea `json:"impact_areas,omitempty"`
@@ -464,12 +494,14 @@ const (
 
 // IndicatorNode is `_global.health_report.IndicatorNode` of the specification.
 type IndicatorNode struct {
-	Name   string `json:"name"`
-	NodeID string `json:"node_id"`
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
+	Name   string    `json:"name"`
+	NodeID string    `json:"node_id"`
 }
 
 // Indicators is `_global.health_report.Indicators` of the specification.
 type Indicators struct {
+	_                    [0]func()                      // not comparable: no equality code to link (see the package doc)
 	MasterIsStable       *MasterIsStableIndicator       `json:"master_is_stable,omitempty"`
 	ShardsAvailability   *ShardsAvailabilityIndicator   `json:"shards_availability,omitempty"`
 	Disk                 *DiskIndicator                 `json:"disk,omitempty"`
@@ -484,6 +516,7 @@ type Indicators struct {
 
 // MasterIsStableIndicator: MASTER_IS_STABLE
 type MasterIsStableIndicator struct {
+	_         [0]func()                       // not comparable: no equality code to link (see the package doc)
 	Status    IndicatorHealthStatus           `json:"status"`
 	Symptom   string                          `json:"symptom"`
 	Impacts   []Impact                        `json:"impacts,omitempty"`
@@ -493,13 +526,15 @@ type MasterIsStableIndicator struct {
 
 // MasterIsStableIndicatorClusterFormationNode is `_global.health_report.MasterIsStableIndicatorClusterFormationNode` of the specification.
 type MasterIsStableIndicatorClusterFormationNode struct {
-	Name                    string `json:"name,omitempty"`
-	NodeID                  string `json:"node_id"`
-	ClusterFormationMessage string `json:"cluster_formation_message"`
+	_                       [0]func() // not comparable: no equality code to link (see the package doc)
+	Name                    string    `json:"name,omitempty"`
+	NodeID                  string    `json:"node_id"`
+	ClusterFormationMessage string    `json:"cluster_formation_message"`
 }
 
 // MasterIsStableIndicatorDetails is `_global.health_report.MasterIsStableIndicatorDetails` of the specification.
 type MasterIsStableIndicatorDetails struct {
+	_                        [0]func()                                        // not comparable: no equality code to link (see the package doc)
 	CurrentMaster            IndicatorNode                                    `json:"current_master"`
 	RecentMasters            []IndicatorNode                                  `json:"recent_masters,omitempty"`
 	ExceptionFetchingHistory *MasterIsStableIndicatorExceptionFetchingHistory `json:"exception_fetching_history,omitempty"`
@@ -508,14 +543,16 @@ type MasterIsStableIndicatorDetails struct {
 
 // MasterIsStableIndicatorExceptionFetchingHistory is `_global.health_report.MasterIsStableIndicatorExceptionFetchingHistory` of the specification.
 type MasterIsStableIndicatorExceptionFetchingHistory struct {
-	Message    string `json:"message"`
-	StackTrace string `json:"stack_trace"`
+	_          [0]func() // not comparable: no equality code to link (see the package doc)
+	Message    string    `json:"message"`
+	StackTrace string    `json:"stack_trace"`
 }
 
 // ProjectEncryptionKeyDetails is `_global.health_report.ProjectEncryptionKeyDetails` of the specification.
 type ProjectEncryptionKeyDetails struct {
-	ActiveKeyID      string `json:"active_key_id,omitempty"`
-	ActivePasswordID string `json:"active_password_id"`
+	_                [0]func() // not comparable: no equality code to link (see the package doc)
+	ActiveKeyID      string    `json:"active_key_id,omitempty"`
+	ActivePasswordID string    `json:"active_password_id"`
 	// Whether callers must refuse to store secrets when the service is not ready.
 	// If `false`, callers may fall back to storing secrets in plaintext (with a warning).
 	EncryptionRequired bool   `json:"encryption_required"`
@@ -526,6 +563,7 @@ type ProjectEncryptionKeyDetails struct {
 
 // ProjectEncryptionKeyIndicator: PROJECT_ENCRYPTION_KEY
 type ProjectEncryptionKeyIndicator struct {
+	_         [0]func()                    // not comparable: no equality code to link (see the package doc)
 	Status    IndicatorHealthStatus        `json:"status"`
 	Symptom   string                       `json:"symptom"`
 	Impacts   []Impact                     `json:"impacts,omitempty"`
@@ -535,6 +573,7 @@ type ProjectEncryptionKeyIndicator struct {
 
 // RepositoryIntegrityIndicator: REPOSITORY_INTEGRITY
 type RepositoryIntegrityIndicator struct {
+	_         [0]func()                            // not comparable: no equality code to link (see the package doc)
 	Status    IndicatorHealthStatus                `json:"status"`
 	Symptom   string                               `json:"symptom"`
 	Impacts   []Impact                             `json:"impacts,omitempty"`
@@ -544,13 +583,15 @@ type RepositoryIntegrityIndicator struct {
 
 // RepositoryIntegrityIndicatorDetails is `_global.health_report.RepositoryIntegrityIndicatorDetails` of the specification.
 type RepositoryIntegrityIndicatorDetails struct {
-	TotalRepositories     *int64   `json:"total_repositories,omitempty"`
-	CorruptedRepositories *int64   `json:"corrupted_repositories,omitempty"`
-	Corrupted             []string `json:"corrupted,omitempty"`
+	_                     [0]func() // not comparable: no equality code to link (see the package doc)
+	TotalRepositories     *int64    `json:"total_repositories,omitempty"`
+	CorruptedRepositories *int64    `json:"corrupted_repositories,omitempty"`
+	Corrupted             []string  `json:"corrupted,omitempty"`
 }
 
 // ShardsAvailabilityIndicator: SHARDS_AVAILABILITY
 type ShardsAvailabilityIndicator struct {
+	_         [0]func()                           // not comparable: no equality code to link (see the package doc)
 	Status    IndicatorHealthStatus               `json:"status"`
 	Symptom   string                              `json:"symptom"`
 	Impacts   []Impact                            `json:"impacts,omitempty"`
@@ -560,20 +601,22 @@ type ShardsAvailabilityIndicator struct {
 
 // ShardsAvailabilityIndicatorDetails is `_global.health_report.ShardsAvailabilityIndicatorDetails` of the specification.
 type ShardsAvailabilityIndicatorDetails struct {
-	CreatingPrimaries     int64 `json:"creating_primaries"`
-	CreatingReplicas      int64 `json:"creating_replicas"`
-	InitializingPrimaries int64 `json:"initializing_primaries"`
-	InitializingReplicas  int64 `json:"initializing_replicas"`
-	RestartingPrimaries   int64 `json:"restarting_primaries"`
-	RestartingReplicas    int64 `json:"restarting_replicas"`
-	StartedPrimaries      int64 `json:"started_primaries"`
-	StartedReplicas       int64 `json:"started_replicas"`
-	UnassignedPrimaries   int64 `json:"unassigned_primaries"`
-	UnassignedReplicas    int64 `json:"unassigned_replicas"`
+	_                     [0]func() // not comparable: no equality code to link (see the package doc)
+	CreatingPrimaries     int64     `json:"creating_primaries"`
+	CreatingReplicas      int64     `json:"creating_replicas"`
+	InitializingPrimaries int64     `json:"initializing_primaries"`
+	InitializingReplicas  int64     `json:"initializing_replicas"`
+	RestartingPrimaries   int64     `json:"restarting_primaries"`
+	RestartingReplicas    int64     `json:"restarting_replicas"`
+	StartedPrimaries      int64     `json:"started_primaries"`
+	StartedReplicas       int64     `json:"started_replicas"`
+	UnassignedPrimaries   int64     `json:"unassigned_primaries"`
+	UnassignedReplicas    int64     `json:"unassigned_replicas"`
 }
 
 // ShardsCapacityIndicator: SHARDS_CAPACITY
 type ShardsCapacityIndicator struct {
+	_         [0]func()                       // not comparable: no equality code to link (see the package doc)
 	Status    IndicatorHealthStatus           `json:"status"`
 	Symptom   string                          `json:"symptom"`
 	Impacts   []Impact                        `json:"impacts,omitempty"`
@@ -583,18 +626,21 @@ type ShardsCapacityIndicator struct {
 
 // ShardsCapacityIndicatorDetails is `_global.health_report.ShardsCapacityIndicatorDetails` of the specification.
 type ShardsCapacityIndicatorDetails struct {
+	_      [0]func()                         // not comparable: no equality code to link (see the package doc)
 	Data   ShardsCapacityIndicatorTierDetail `json:"data"`
 	Frozen ShardsCapacityIndicatorTierDetail `json:"frozen"`
 }
 
 // ShardsCapacityIndicatorTierDetail is `_global.health_report.ShardsCapacityIndicatorTierDetail` of the specification.
 type ShardsCapacityIndicatorTierDetail struct {
-	MaxShardsInCluster int  `json:"max_shards_in_cluster"`
-	CurrentUsedShards  *int `json:"current_used_shards,omitempty"`
+	_                  [0]func() // not comparable: no equality code to link (see the package doc)
+	MaxShardsInCluster int       `json:"max_shards_in_cluster"`
+	CurrentUsedShards  *int      `json:"current_used_shards,omitempty"`
 }
 
 // SlmIndicator: SLM
 type SlmIndicator struct {
+	_         [0]func()             // not comparable: no equality code to link (see the package doc)
 	Status    IndicatorHealthStatus `json:"status"`
 	Symptom   string                `json:"symptom"`
 	Impacts   []Impact              `json:"impacts,omitempty"`
@@ -604,6 +650,7 @@ type SlmIndicator struct {
 
 // SlmIndicatorDetails is `_global.health_report.SlmIndicatorDetails` of the specification.
 type SlmIndicatorDetails struct {
+	_                 [0]func()                      // not comparable: no equality code to link (see the package doc)
 	SLMStatus         LifecycleOperationMode         `json:"slm_status"`
 	Policies          int64                          `json:"policies"`
 	UnhealthyPolicies *SlmIndicatorUnhealthyPolicies `json:"unhealthy_policies,omitempty"`
@@ -611,12 +658,14 @@ type SlmIndicatorDetails struct {
 
 // SlmIndicatorUnhealthyPolicies is `_global.health_report.SlmIndicatorUnhealthyPolicies` of the specification.
 type SlmIndicatorUnhealthyPolicies struct {
+	_                           [0]func()        // not comparable: no equality code to link (see the package doc)
 	Count                       int64            `json:"count"`
 	InvocationsSinceLastSuccess map[string]int64 `json:"invocations_since_last_success,omitempty"`
 }
 
 // StagnatingBackingIndices is `_global.health_report.StagnatingBackingIndices` of the specification.
 type StagnatingBackingIndices struct {
+	_                        [0]func() // not comparable: no equality code to link (see the package doc)
 	IndexName                IndexName `json:"index_name"`
 	FirstOccurrenceTimestamp int64     `json:"first_occurrence_timestamp"`
 	RetryCount               int       `json:"retry_count"`
@@ -624,6 +673,7 @@ type StagnatingBackingIndices struct {
 
 // KnnSearchQuery is `_global.knn_search._types.KnnSearchQuery` of the specification.
 type KnnSearchQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the vector field to search against
 	Field Field `json:"field"`
 	// The query vector
@@ -636,6 +686,7 @@ type KnnSearchQuery struct {
 
 // MultiGetError is `_global.mget.MultiGetError` of the specification.
 type MultiGetError struct {
+	_     [0]func()  // not comparable: no equality code to link (see the package doc)
 	Error ErrorCause `json:"error"`
 	ID    Id         `json:"_id"`
 	Index IndexName  `json:"_index"`
@@ -643,6 +694,7 @@ type MultiGetError struct {
 
 // MgetOperation is `_global.mget.Operation` of the specification.
 type MgetOperation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The unique document ID.
 	ID Id `json:"_id"`
 	// The index that contains the document.
@@ -673,6 +725,7 @@ func (u MgetResponseItem[TDocument]) AsFailure() (MultiGetError, error) {
 
 // MultiSearchItem is `_global.msearch.MultiSearchItem` of the specification.
 type MultiSearchItem[TDocument any] struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of milliseconds it took Elasticsearch to run the request.
 	// This value is calculated by measuring the time elapsed between receipt of a request on the coordinating node and the time at which the coordinating node is ready to send the response.
 	// It includes:
@@ -711,12 +764,14 @@ type MultiSearchItem[TDocument any] struct {
 
 // MultiSearchResult is `_global.msearch.MultiSearchResult` of the specification.
 type MultiSearchResult[TDocument any] struct {
+	_         [0]func()                        // not comparable: no equality code to link (see the package doc)
 	Took      int64                            `json:"took"`
 	Responses []MsearchResponseItem[TDocument] `json:"responses,omitempty"`
 }
 
 // MultisearchHeader contains parameters used to limit or change the subsequent search body request.
 type MultisearchHeader struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A setting that does two separate checks on the index expression.
 	// If `false`, the request returns an error (1) if any wildcard expression
 	// (including `_all` and `*`) resolves to zero matching indices or (2) if the
@@ -810,6 +865,7 @@ func MsearchTemplateRequestItemFromBody(v TemplateConfig) MsearchTemplateRequest
 
 // TemplateConfig is `_global.msearch_template.TemplateConfig` of the specification.
 type TemplateConfig struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// If `true`, returns detailed information about score calculation as part of each hit.
 	Explain *bool `json:"explain,omitempty"`
 	// The ID of the search template to use. If no `source` is specified,
@@ -829,6 +885,7 @@ type TemplateConfig struct {
 
 // MtermvectorsOperation is `_global.mtermvectors.Operation` of the specification.
 type MtermvectorsOperation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The ID of the document.
 	ID Id `json:"_id,omitempty"`
 	// The index of the document.
@@ -860,6 +917,7 @@ type MtermvectorsOperation struct {
 
 // TermVectorsResult is `_global.mtermvectors.TermVectorsResult` of the specification.
 type TermVectorsResult struct {
+	_           [0]func()             // not comparable: no equality code to link (see the package doc)
 	ID          Id                    `json:"_id,omitempty"`
 	Index       IndexName             `json:"_index"`
 	Version     *VersionNumber        `json:"_version,omitempty"`
@@ -871,6 +929,7 @@ type TermVectorsResult struct {
 
 // DocumentRating is `_global.rank_eval.DocumentRating` of the specification.
 type DocumentRating struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The document ID.
 	ID Id `json:"_id"`
 	// The document’s index. For data streams, this should be the document’s backing index.
@@ -881,6 +940,7 @@ type DocumentRating struct {
 
 // RankEvalHit is `_global.rank_eval.RankEvalHit` of the specification.
 type RankEvalHit struct {
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
 	ID    Id        `json:"_id"`
 	Index IndexName `json:"_index"`
 	Score float64   `json:"_score"`
@@ -888,12 +948,14 @@ type RankEvalHit struct {
 
 // RankEvalHitItem is `_global.rank_eval.RankEvalHitItem` of the specification.
 type RankEvalHitItem struct {
+	_      [0]func()   // not comparable: no equality code to link (see the package doc)
 	Hit    RankEvalHit `json:"hit"`
 	Rating *float64    `json:"rating,omitempty"`
 }
 
 // RankEvalMetric is `_global.rank_eval.RankEvalMetric` of the specification.
 type RankEvalMetric struct {
+	_                      [0]func()                               // not comparable: no equality code to link (see the package doc)
 	Precision              *RankEvalMetricPrecision                `json:"precision,omitempty"`
 	Recall                 *RankEvalMetricRecall                   `json:"recall,omitempty"`
 	MeanReciprocalRank     *RankEvalMetricMeanReciprocalRank       `json:"mean_reciprocal_rank,omitempty"`
@@ -903,12 +965,14 @@ type RankEvalMetric struct {
 
 // RankEvalMetricBase is `_global.rank_eval.RankEvalMetricBase` of the specification.
 type RankEvalMetricBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Sets the maximum number of documents retrieved per query. This value will act in place of the usual size parameter in the query.
 	K *int `json:"k,omitempty"`
 }
 
 // RankEvalMetricDetail is `_global.rank_eval.RankEvalMetricDetail` of the specification.
 type RankEvalMetricDetail struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The metric_score in the details section shows the contribution of this query to the global quality metric score
 	MetricScore float64 `json:"metric_score"`
 	// The unrated_docs section contains an _index and _id entry for each document in the search result for this query that didn’t have a ratings value. This can be used to ask the user to supply ratings for these documents
@@ -921,6 +985,7 @@ type RankEvalMetricDetail struct {
 
 // RankEvalMetricDiscountedCumulativeGain: Discounted cumulative gain (DCG)
 type RankEvalMetricDiscountedCumulativeGain struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Sets the maximum number of documents retrieved per query. This value will act in place of the usual size parameter in the query.
 	K *int `json:"k,omitempty"`
 	// If set to true, this metric will calculate the Normalized DCG.
@@ -929,6 +994,7 @@ type RankEvalMetricDiscountedCumulativeGain struct {
 
 // RankEvalMetricExpectedReciprocalRank: Expected Reciprocal Rank (ERR)
 type RankEvalMetricExpectedReciprocalRank struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Sets the maximum number of documents retrieved per query. This value will act in place of the usual size parameter in the query.
 	K *int `json:"k,omitempty"`
 	// The highest relevance grade used in the user-supplied relevance judgments.
@@ -937,6 +1003,7 @@ type RankEvalMetricExpectedReciprocalRank struct {
 
 // RankEvalMetricMeanReciprocalRank: Mean Reciprocal Rank
 type RankEvalMetricMeanReciprocalRank struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Sets the maximum number of documents retrieved per query. This value will act in place of the usual size parameter in the query.
 	K *int `json:"k,omitempty"`
 	// Sets the rating threshold above which documents are considered to be "relevant".
@@ -945,6 +1012,7 @@ type RankEvalMetricMeanReciprocalRank struct {
 
 // RankEvalMetricPrecision: Precision at K (P@k)
 type RankEvalMetricPrecision struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Sets the maximum number of documents retrieved per query. This value will act in place of the usual size parameter in the query.
 	K *int `json:"k,omitempty"`
 	// Sets the rating threshold above which documents are considered to be "relevant".
@@ -955,6 +1023,7 @@ type RankEvalMetricPrecision struct {
 
 // RankEvalMetricRatingTreshold is `_global.rank_eval.RankEvalMetricRatingTreshold` of the specification.
 type RankEvalMetricRatingTreshold struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Sets the maximum number of documents retrieved per query. This value will act in place of the usual size parameter in the query.
 	K *int `json:"k,omitempty"`
 	// Sets the rating threshold above which documents are considered to be "relevant".
@@ -963,6 +1032,7 @@ type RankEvalMetricRatingTreshold struct {
 
 // RankEvalMetricRecall: Recall at K (R@k)
 type RankEvalMetricRecall struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Sets the maximum number of documents retrieved per query. This value will act in place of the usual size parameter in the query.
 	K *int `json:"k,omitempty"`
 	// Sets the rating threshold above which documents are considered to be "relevant".
@@ -971,6 +1041,7 @@ type RankEvalMetricRecall struct {
 
 // RankEvalQuery is `_global.rank_eval.RankEvalQuery` of the specification.
 type RankEvalQuery struct {
+	_     [0]func()      // not comparable: no equality code to link (see the package doc)
 	Query QueryContainer `json:"query"`
 	Size  *int           `json:"size,omitempty"`
 }
@@ -984,6 +1055,7 @@ func (x *RankEvalQuery) UnmarshalJSON(data []byte) error {
 
 // RankEvalRequestItem is `_global.rank_eval.RankEvalRequestItem` of the specification.
 type RankEvalRequestItem struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The search request’s ID, used to group result details later.
 	ID Id `json:"id"`
 	// The query being evaluated.
@@ -998,12 +1070,14 @@ type RankEvalRequestItem struct {
 
 // UnratedDocument is `_global.rank_eval.UnratedDocument` of the specification.
 type UnratedDocument struct {
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
 	ID    Id        `json:"_id"`
 	Index IndexName `json:"_index"`
 }
 
 // ReindexDestination is `_global.reindex.Destination` of the specification.
 type ReindexDestination struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the data stream, index, or index alias you are copying to.
 	Index IndexName `json:"index"`
 	// If it is `create`, the operation will only index documents that do not already exist (also known as "put if absent").
@@ -1028,6 +1102,7 @@ type ReindexDestination struct {
 
 // RemoteSource is `_global.reindex.RemoteSource` of the specification.
 type RemoteSource struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The remote connection timeout.
 	ConnectTimeout Duration `json:"connect_timeout,omitzero"`
 	// An object containing the headers of the request.
@@ -1048,6 +1123,7 @@ type RemoteSource struct {
 
 // ReindexSource is `_global.reindex.Source` of the specification.
 type ReindexSource struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the data stream, index, or alias you are copying from.
 	// It accepts a comma-separated list to reindex from multiple sources.
 	Index Indices `json:"index,omitempty"`
@@ -1086,6 +1162,7 @@ type ReindexSource struct {
 
 // ParentReindexStatus is `_global.reindex_rethrottle.ParentReindexStatus` of the specification.
 type ParentReindexStatus struct {
+	_      [0]func()       // not comparable: no equality code to link (see the package doc)
 	Slices []ReindexStatus `json:"slices,omitempty"`
 	// The slice ID
 	SliceID *int `json:"slice_id,omitempty"`
@@ -1120,6 +1197,7 @@ type ParentReindexStatus struct {
 
 // ParentReindexTask is `_global.reindex_rethrottle.ParentReindexTask` of the specification.
 type ParentReindexTask struct {
+	_                  [0]func()           // not comparable: no equality code to link (see the package doc)
 	Action             string              `json:"action"`
 	Cancellable        bool                `json:"cancellable"`
 	Cancelled          bool                `json:"cancelled"`
@@ -1136,6 +1214,7 @@ type ParentReindexTask struct {
 
 // ReindexNode is `_global.reindex_rethrottle.ReindexNode` of the specification.
 type ReindexNode struct {
+	_                [0]func()              // not comparable: no equality code to link (see the package doc)
 	Attributes       map[string]string      `json:"attributes,omitempty"`
 	Host             Host                   `json:"host"`
 	IP               Ip                     `json:"ip"`
@@ -1147,6 +1226,7 @@ type ReindexNode struct {
 
 // ReindexTask is `_global.reindex_rethrottle.ReindexTask` of the specification.
 type ReindexTask struct {
+	_                  [0]func()           // not comparable: no equality code to link (see the package doc)
 	Action             string              `json:"action"`
 	Cancellable        bool                `json:"cancellable"`
 	Cancelled          bool                `json:"cancelled"`
@@ -1212,6 +1292,7 @@ const (
 
 // PainlessContextSetup is `_global.scripts_painless_execute.PainlessContextSetup` of the specification.
 type PainlessContextSetup struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Document that's temporarily indexed in-memory and accessible from the script.
 	Document json.RawMessage `json:"document,omitempty"`
 	// Index containing a mapping that's compatible with the indexed document.
@@ -1228,22 +1309,24 @@ type PainlessContextSetup struct {
 
 // AggregationBreakdown is `_global.search._types.AggregationBreakdown` of the specification.
 type AggregationBreakdown struct {
-	BuildAggregation        int64  `json:"build_aggregation"`
-	BuildAggregationCount   int64  `json:"build_aggregation_count"`
-	BuildLeafCollector      int64  `json:"build_leaf_collector"`
-	BuildLeafCollectorCount int64  `json:"build_leaf_collector_count"`
-	Collect                 int64  `json:"collect"`
-	CollectCount            int64  `json:"collect_count"`
-	Initialize              int64  `json:"initialize"`
-	InitializeCount         int64  `json:"initialize_count"`
-	PostCollection          *int64 `json:"post_collection,omitempty"`
-	PostCollectionCount     *int64 `json:"post_collection_count,omitempty"`
-	Reduce                  int64  `json:"reduce"`
-	ReduceCount             int64  `json:"reduce_count"`
+	_                       [0]func() // not comparable: no equality code to link (see the package doc)
+	BuildAggregation        int64     `json:"build_aggregation"`
+	BuildAggregationCount   int64     `json:"build_aggregation_count"`
+	BuildLeafCollector      int64     `json:"build_leaf_collector"`
+	BuildLeafCollectorCount int64     `json:"build_leaf_collector_count"`
+	Collect                 int64     `json:"collect"`
+	CollectCount            int64     `json:"collect_count"`
+	Initialize              int64     `json:"initialize"`
+	InitializeCount         int64     `json:"initialize_count"`
+	PostCollection          *int64    `json:"post_collection,omitempty"`
+	PostCollectionCount     *int64    `json:"post_collection_count,omitempty"`
+	Reduce                  int64     `json:"reduce"`
+	ReduceCount             int64     `json:"reduce_count"`
 }
 
 // AggregationProfile is `_global.search._types.AggregationProfile` of the specification.
 type AggregationProfile struct {
+	_           [0]func()                // not comparable: no equality code to link (see the package doc)
 	Breakdown   AggregationBreakdown     `json:"breakdown"`
 	Description string                   `json:"description"`
 	TimeInNanos UnitNanos                `json:"time_in_nanos"`
@@ -1254,6 +1337,7 @@ type AggregationProfile struct {
 
 // AggregationProfileDebug is `_global.search._types.AggregationProfileDebug` of the specification.
 type AggregationProfileDebug struct {
+	_                                 [0]func()                               // not comparable: no equality code to link (see the package doc)
 	SegmentsWithMultiValuedOrds       *int                                    `json:"segments_with_multi_valued_ords,omitempty"`
 	CollectionStrategy                string                                  `json:"collection_strategy,omitempty"`
 	SegmentsWithSingleValuedOrds      *int                                    `json:"segments_with_single_valued_ords,omitempty"`
@@ -1290,10 +1374,11 @@ type AggregationProfileDebug struct {
 
 // AggregationProfileDelegateDebugFilter is `_global.search._types.AggregationProfileDelegateDebugFilter` of the specification.
 type AggregationProfileDelegateDebugFilter struct {
-	ResultsFromMetadata           *int   `json:"results_from_metadata,omitempty"`
-	Query                         string `json:"query,omitempty"`
-	SpecializedFor                string `json:"specialized_for,omitempty"`
-	SegmentsCountedInConstantTime *int   `json:"segments_counted_in_constant_time,omitempty"`
+	_                             [0]func() // not comparable: no equality code to link (see the package doc)
+	ResultsFromMetadata           *int      `json:"results_from_metadata,omitempty"`
+	Query                         string    `json:"query,omitempty"`
+	SpecializedFor                string    `json:"specialized_for,omitempty"`
+	SegmentsCountedInConstantTime *int      `json:"segments_counted_in_constant_time,omitempty"`
 }
 
 // BoundaryScanner is the enumeration `_global.search._types.BoundaryScanner` of the specification.
@@ -1318,6 +1403,7 @@ const (
 
 // Collector is `_global.search._types.Collector` of the specification.
 type Collector struct {
+	_           [0]func()   // not comparable: no equality code to link (see the package doc)
 	Name        string      `json:"name"`
 	Reason      string      `json:"reason"`
 	TimeInNanos UnitNanos   `json:"time_in_nanos"`
@@ -1326,6 +1412,7 @@ type Collector struct {
 
 // CompletionContext is `_global.search._types.CompletionContext` of the specification.
 type CompletionContext struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The factor by which the score of the suggestion should be boosted.
 	// The score is computed by multiplying the boost with the suggestion weight.
 	Boost *float64 `json:"boost,omitempty"`
@@ -1352,6 +1439,7 @@ func (x *CompletionContext) UnmarshalJSON(data []byte) error {
 
 // CompletionSuggest is `_global.search._types.CompletionSuggest` of the specification.
 type CompletionSuggest[TDocument any] struct {
+	_       [0]func()                                     // not comparable: no equality code to link (see the package doc)
 	Length  int                                           `json:"length"`
 	Offset  int                                           `json:"offset"`
 	Text    string                                        `json:"text"`
@@ -1360,6 +1448,7 @@ type CompletionSuggest[TDocument any] struct {
 
 // CompletionSuggestOption is `_global.search._types.CompletionSuggestOption` of the specification.
 type CompletionSuggestOption[TDocument any] struct {
+	_            [0]func()                  // not comparable: no equality code to link (see the package doc)
 	CollateMatch *bool                      `json:"collate_match,omitempty"`
 	Contexts     map[string][]SearchContext `json:"contexts,omitempty"`
 	Fields       map[string]json.RawMessage `json:"fields,omitempty"`
@@ -1374,6 +1463,7 @@ type CompletionSuggestOption[TDocument any] struct {
 
 // CompletionSuggester is `_global.search._types.CompletionSuggester` of the specification.
 type CompletionSuggester struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field to fetch the candidate suggestions from.
 	// Needs to be set globally or per suggestion.
 	Field Field `json:"field"`
@@ -1416,6 +1506,7 @@ func SearchContextFromLocation(v GeoLocation) SearchContext { return SearchConte
 
 // DfsKnnProfile is `_global.search._types.DfsKnnProfile` of the specification.
 type DfsKnnProfile struct {
+	_                     [0]func()               // not comparable: no equality code to link (see the package doc)
 	VectorOperationsCount *int64                  `json:"vector_operations_count,omitempty"`
 	Query                 []KnnQueryProfileResult `json:"query,omitempty"`
 	RewriteTime           int64                   `json:"rewrite_time"`
@@ -1424,24 +1515,27 @@ type DfsKnnProfile struct {
 
 // DfsProfile is `_global.search._types.DfsProfile` of the specification.
 type DfsProfile struct {
+	_          [0]func()             // not comparable: no equality code to link (see the package doc)
 	Statistics *DfsStatisticsProfile `json:"statistics,omitempty"`
 	Knn        []DfsKnnProfile       `json:"knn,omitempty"`
 }
 
 // DfsStatisticsBreakdown is `_global.search._types.DfsStatisticsBreakdown` of the specification.
 type DfsStatisticsBreakdown struct {
-	CollectionStatistics      int64 `json:"collection_statistics"`
-	CollectionStatisticsCount int64 `json:"collection_statistics_count"`
-	CreateWeight              int64 `json:"create_weight"`
-	CreateWeightCount         int64 `json:"create_weight_count"`
-	Rewrite                   int64 `json:"rewrite"`
-	RewriteCount              int64 `json:"rewrite_count"`
-	TermStatistics            int64 `json:"term_statistics"`
-	TermStatisticsCount       int64 `json:"term_statistics_count"`
+	_                         [0]func() // not comparable: no equality code to link (see the package doc)
+	CollectionStatistics      int64     `json:"collection_statistics"`
+	CollectionStatisticsCount int64     `json:"collection_statistics_count"`
+	CreateWeight              int64     `json:"create_weight"`
+	CreateWeightCount         int64     `json:"create_weight_count"`
+	Rewrite                   int64     `json:"rewrite"`
+	RewriteCount              int64     `json:"rewrite_count"`
+	TermStatistics            int64     `json:"term_statistics"`
+	TermStatisticsCount       int64     `json:"term_statistics_count"`
 }
 
 // DfsStatisticsProfile is `_global.search._types.DfsStatisticsProfile` of the specification.
 type DfsStatisticsProfile struct {
+	_           [0]func()                  // not comparable: no equality code to link (see the package doc)
 	Type        string                     `json:"type"`
 	Description string                     `json:"description"`
 	Time        Duration                   `json:"time,omitzero"`
@@ -1453,6 +1547,7 @@ type DfsStatisticsProfile struct {
 
 // DirectGenerator is `_global.search._types.DirectGenerator` of the specification.
 type DirectGenerator struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field to fetch the candidate suggestions from.
 	// Needs to be set globally or per suggestion.
 	Field Field `json:"field"`
@@ -1490,6 +1585,7 @@ type DirectGenerator struct {
 
 // FetchProfile is `_global.search._types.FetchProfile` of the specification.
 type FetchProfile struct {
+	_           [0]func()             // not comparable: no equality code to link (see the package doc)
 	Type        string                `json:"type"`
 	Description string                `json:"description"`
 	TimeInNanos UnitNanos             `json:"time_in_nanos"`
@@ -1500,24 +1596,27 @@ type FetchProfile struct {
 
 // FetchProfileBreakdown is `_global.search._types.FetchProfileBreakdown` of the specification.
 type FetchProfileBreakdown struct {
-	LoadSource            *int `json:"load_source,omitempty"`
-	LoadSourceCount       *int `json:"load_source_count,omitempty"`
-	LoadStoredFields      *int `json:"load_stored_fields,omitempty"`
-	LoadStoredFieldsCount *int `json:"load_stored_fields_count,omitempty"`
-	NextReader            *int `json:"next_reader,omitempty"`
-	NextReaderCount       *int `json:"next_reader_count,omitempty"`
-	ProcessCount          *int `json:"process_count,omitempty"`
-	Process               *int `json:"process,omitempty"`
+	_                     [0]func() // not comparable: no equality code to link (see the package doc)
+	LoadSource            *int      `json:"load_source,omitempty"`
+	LoadSourceCount       *int      `json:"load_source_count,omitempty"`
+	LoadStoredFields      *int      `json:"load_stored_fields,omitempty"`
+	LoadStoredFieldsCount *int      `json:"load_stored_fields_count,omitempty"`
+	NextReader            *int      `json:"next_reader,omitempty"`
+	NextReaderCount       *int      `json:"next_reader_count,omitempty"`
+	ProcessCount          *int      `json:"process_count,omitempty"`
+	Process               *int      `json:"process,omitempty"`
 }
 
 // FetchProfileDebug is `_global.search._types.FetchProfileDebug` of the specification.
 type FetchProfileDebug struct {
-	StoredFields []string `json:"stored_fields,omitempty"`
-	FastPath     *int     `json:"fast_path,omitempty"`
+	_            [0]func() // not comparable: no equality code to link (see the package doc)
+	StoredFields []string  `json:"stored_fields,omitempty"`
+	FastPath     *int      `json:"fast_path,omitempty"`
 }
 
 // FieldCollapse is `_global.search._types.FieldCollapse` of the specification.
 type FieldCollapse struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field to collapse the result set on
 	Field Field `json:"field"`
 	// The number of inner hits and their sort order
@@ -1529,6 +1628,7 @@ type FieldCollapse struct {
 
 // FieldSuggester is a container: set exactly one of its variant fields.
 type FieldSuggester struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Provides auto-complete/search-as-you-type functionality.
 	Completion *CompletionSuggester `json:"completion,omitempty"`
 	// Provides access to word alternatives on a per token basis within a certain string distance.
@@ -1546,6 +1646,7 @@ type FieldSuggester struct {
 
 // Highlight is `_global.search._types.Highlight` of the specification.
 type Highlight struct {
+	_    [0]func()       // not comparable: no equality code to link (see the package doc)
 	Type HighlighterType `json:"type,omitempty"`
 	// A string that contains each boundary character.
 	BoundaryChars string `json:"boundary_chars,omitempty"`
@@ -1605,11 +1706,12 @@ type Highlight struct {
 	// Set to `styled` to use the built-in tag schema.
 	TagsSchema HighlighterTagsSchema `json:"tags_schema,omitempty"`
 	Encoder    HighlighterEncoder    `json:"encoder,omitempty"`
-	Fields     Union                 `json:"fields,omitzero"`
+	Fields     HighlightFields       `json:"fields,omitzero"`
 }
 
 // HighlightBase is `_global.search._types.HighlightBase` of the specification.
 type HighlightBase struct {
+	_    [0]func()       // not comparable: no equality code to link (see the package doc)
 	Type HighlighterType `json:"type,omitempty"`
 	// A string that contains each boundary character.
 	BoundaryChars string `json:"boundary_chars,omitempty"`
@@ -1672,6 +1774,7 @@ type HighlightBase struct {
 
 // HighlightField is `_global.search._types.HighlightField` of the specification.
 type HighlightField struct {
+	_    [0]func()       // not comparable: no equality code to link (see the package doc)
 	Type HighlighterType `json:"type,omitempty"`
 	// A string that contains each boundary character.
 	BoundaryChars string `json:"boundary_chars,omitempty"`
@@ -1734,6 +1837,32 @@ type HighlightField struct {
 	MatchedFields  Fields                `json:"matched_fields,omitempty"`
 }
 
+// HighlightFields is the value of `_global.search._types.Highlight`'s "fields" member.
+//
+// HighlightFields is a union of 2 shapes, decoded when read: use the As accessors to
+// read it and the From constructors to build one.
+type HighlightFields struct{ Union }
+
+// AsHighlightFieldMap decodes the union as map[string]HighlightField.
+func (u HighlightFields) AsHighlightFieldMap() (map[string]HighlightField, error) {
+	return as[map[string]HighlightField](u.Union, "HighlightFields", "HighlightFieldMap")
+}
+
+// HighlightFieldsFromHighlightFieldMap returns a HighlightFields holding v.
+func HighlightFieldsFromHighlightFieldMap(v map[string]HighlightField) HighlightFields {
+	return HighlightFields{of(v)}
+}
+
+// AsMapStringHighlightFieldList decodes the union as []map[string]HighlightField.
+func (u HighlightFields) AsMapStringHighlightFieldList() ([]map[string]HighlightField, error) {
+	return as[[]map[string]HighlightField](u.Union, "HighlightFields", "MapStringHighlightFieldList")
+}
+
+// HighlightFieldsFromMapStringHighlightFieldList returns a HighlightFields holding v.
+func HighlightFieldsFromMapStringHighlightFieldList(v []map[string]HighlightField) HighlightFields {
+	return HighlightFields{of(v)}
+}
+
 // HighlighterEncoder is the enumeration `_global.search._types.HighlighterEncoder` of the specification.
 //
 // A value the server sends that is not among the constants is kept as it is.
@@ -1788,6 +1917,7 @@ const (
 
 // Hit is `_global.search._types.Hit` of the specification.
 type Hit[TDocument any] struct {
+	_                  [0]func()                    // not comparable: no equality code to link (see the package doc)
 	Index              IndexName                    `json:"_index"`
 	ID                 Id                           `json:"_id,omitempty"`
 	Score              *float64                     `json:"_score,omitempty"`
@@ -1795,7 +1925,7 @@ type Hit[TDocument any] struct {
 	Fields             map[string]json.RawMessage   `json:"fields,omitempty"`
 	Highlight          map[string][]string          `json:"highlight,omitempty"`
 	InnerHits          map[string]InnerHitsResult   `json:"inner_hits,omitempty"`
-	MatchedQueries     Union                        `json:"matched_queries,omitzero"`
+	MatchedQueries     HitMatchedQueries            `json:"matched_queries,omitzero"`
 	Nested             *NestedIdentity              `json:"_nested,omitempty"`
 	Ignored            []string                     `json:"_ignored,omitempty"`
 	IgnoredFieldValues map[string][]json.RawMessage `json:"ignored_field_values,omitempty"`
@@ -1810,16 +1940,64 @@ type Hit[TDocument any] struct {
 	Sort               SortResults                  `json:"sort,omitempty"`
 }
 
+// HitMatchedQueries is the value of `_global.search._types.Hit`'s "matched_queries" member.
+//
+// HitMatchedQueries is a union of 2 shapes, decoded when read: use the As accessors to
+// read it and the From constructors to build one.
+type HitMatchedQueries struct{ Union }
+
+// AsStringList decodes the union as []string.
+func (u HitMatchedQueries) AsStringList() ([]string, error) {
+	return as[[]string](u.Union, "HitMatchedQueries", "StringList")
+}
+
+// HitMatchedQueriesFromStringList returns a HitMatchedQueries holding v.
+func HitMatchedQueriesFromStringList(v []string) HitMatchedQueries { return HitMatchedQueries{of(v)} }
+
+// AsFloat64Map decodes the union as map[string]float64.
+func (u HitMatchedQueries) AsFloat64Map() (map[string]float64, error) {
+	return as[map[string]float64](u.Union, "HitMatchedQueries", "Float64Map")
+}
+
+// HitMatchedQueriesFromFloat64Map returns a HitMatchedQueries holding v.
+func HitMatchedQueriesFromFloat64Map(v map[string]float64) HitMatchedQueries {
+	return HitMatchedQueries{of(v)}
+}
+
 // HitsMetadata is `_global.search._types.HitsMetadata` of the specification.
 type HitsMetadata[T any] struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Total hit count information, present only if `track_total_hits` wasn't `false` in the search request.
-	Total    Union    `json:"total,omitzero"`
-	Hits     []Hit[T] `json:"hits,omitempty"`
-	MaxScore *float64 `json:"max_score,omitempty"`
+	Total    HitsMetadataTotal `json:"total,omitzero"`
+	Hits     []Hit[T]          `json:"hits,omitempty"`
+	MaxScore *float64          `json:"max_score,omitempty"`
 }
+
+// HitsMetadataTotal is the value of `_global.search._types.HitsMetadata`'s "total" member.
+//
+// HitsMetadataTotal is a union of 2 shapes, decoded when read: use the As accessors to
+// read it and the From constructors to build one.
+type HitsMetadataTotal struct{ Union }
+
+// AsTotalHits decodes the union as TotalHits.
+func (u HitsMetadataTotal) AsTotalHits() (TotalHits, error) {
+	return as[TotalHits](u.Union, "HitsMetadataTotal", "TotalHits")
+}
+
+// HitsMetadataTotalFromTotalHits returns a HitsMetadataTotal holding v.
+func HitsMetadataTotalFromTotalHits(v TotalHits) HitsMetadataTotal { return HitsMetadataTotal{of(v)} }
+
+// AsInt decodes the union as int64.
+func (u HitsMetadataTotal) AsInt() (int64, error) {
+	return as[int64](u.Union, "HitsMetadataTotal", "Int")
+}
+
+// HitsMetadataTotalFromInt returns a HitsMetadataTotal holding v.
+func HitsMetadataTotalFromInt(v int64) HitsMetadataTotal { return HitsMetadataTotal{of(v)} }
 
 // InnerHits is `_global.search._types.InnerHits` of the specification.
 type InnerHits struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name for the particular inner hit definition in the response.
 	// Useful when a search request contains multiple inner hits.
 	Name Name `json:"name,omitempty"`
@@ -1847,11 +2025,13 @@ type InnerHits struct {
 
 // InnerHitsResult is `_global.search._types.InnerHitsResult` of the specification.
 type InnerHitsResult struct {
+	_    [0]func()                     // not comparable: no equality code to link (see the package doc)
 	Hits HitsMetadata[json.RawMessage] `json:"hits"`
 }
 
 // KnnCollectorResult is `_global.search._types.KnnCollectorResult` of the specification.
 type KnnCollectorResult struct {
+	_           [0]func()            // not comparable: no equality code to link (see the package doc)
 	Name        string               `json:"name"`
 	Reason      string               `json:"reason"`
 	Time        Duration             `json:"time,omitzero"`
@@ -1861,30 +2041,32 @@ type KnnCollectorResult struct {
 
 // KnnQueryProfileBreakdown is `_global.search._types.KnnQueryProfileBreakdown` of the specification.
 type KnnQueryProfileBreakdown struct {
-	Advance                     int64 `json:"advance"`
-	AdvanceCount                int64 `json:"advance_count"`
-	BuildScorer                 int64 `json:"build_scorer"`
-	BuildScorerCount            int64 `json:"build_scorer_count"`
-	ComputeMaxScore             int64 `json:"compute_max_score"`
-	ComputeMaxScoreCount        int64 `json:"compute_max_score_count"`
-	CountWeight                 int64 `json:"count_weight"`
-	CountWeightCount            int64 `json:"count_weight_count"`
-	CreateWeight                int64 `json:"create_weight"`
-	CreateWeightCount           int64 `json:"create_weight_count"`
-	Match                       int64 `json:"match"`
-	MatchCount                  int64 `json:"match_count"`
-	NextDoc                     int64 `json:"next_doc"`
-	NextDocCount                int64 `json:"next_doc_count"`
-	Score                       int64 `json:"score"`
-	ScoreCount                  int64 `json:"score_count"`
-	SetMinCompetitiveScore      int64 `json:"set_min_competitive_score"`
-	SetMinCompetitiveScoreCount int64 `json:"set_min_competitive_score_count"`
-	ShallowAdvance              int64 `json:"shallow_advance"`
-	ShallowAdvanceCount         int64 `json:"shallow_advance_count"`
+	_                           [0]func() // not comparable: no equality code to link (see the package doc)
+	Advance                     int64     `json:"advance"`
+	AdvanceCount                int64     `json:"advance_count"`
+	BuildScorer                 int64     `json:"build_scorer"`
+	BuildScorerCount            int64     `json:"build_scorer_count"`
+	ComputeMaxScore             int64     `json:"compute_max_score"`
+	ComputeMaxScoreCount        int64     `json:"compute_max_score_count"`
+	CountWeight                 int64     `json:"count_weight"`
+	CountWeightCount            int64     `json:"count_weight_count"`
+	CreateWeight                int64     `json:"create_weight"`
+	CreateWeightCount           int64     `json:"create_weight_count"`
+	Match                       int64     `json:"match"`
+	MatchCount                  int64     `json:"match_count"`
+	NextDoc                     int64     `json:"next_doc"`
+	NextDocCount                int64     `json:"next_doc_count"`
+	Score                       int64     `json:"score"`
+	ScoreCount                  int64     `json:"score_count"`
+	SetMinCompetitiveScore      int64     `json:"set_min_competitive_score"`
+	SetMinCompetitiveScoreCount int64     `json:"set_min_competitive_score_count"`
+	ShallowAdvance              int64     `json:"shallow_advance"`
+	ShallowAdvanceCount         int64     `json:"shallow_advance_count"`
 }
 
 // KnnQueryProfileResult is `_global.search._types.KnnQueryProfileResult` of the specification.
 type KnnQueryProfileResult struct {
+	_           [0]func()                  // not comparable: no equality code to link (see the package doc)
 	Type        string                     `json:"type"`
 	Description string                     `json:"description"`
 	Time        Duration                   `json:"time,omitzero"`
@@ -1896,12 +2078,14 @@ type KnnQueryProfileResult struct {
 
 // LaplaceSmoothingModel is `_global.search._types.LaplaceSmoothingModel` of the specification.
 type LaplaceSmoothingModel struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A constant that is added to all counts to balance weights.
 	Alpha float64 `json:"alpha"`
 }
 
 // LearningToRank is `_global.search._types.LearningToRank` of the specification.
 type LearningToRank struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The unique identifier of the trained model uploaded to Elasticsearch
 	ModelID string `json:"model_id"`
 	// Named parameters to be passed to the query templates used for feature
@@ -1910,13 +2094,15 @@ type LearningToRank struct {
 
 // LinearInterpolationSmoothingModel is `_global.search._types.LinearInterpolationSmoothingModel` of the specification.
 type LinearInterpolationSmoothingModel struct {
-	BigramLambda  float64 `json:"bigram_lambda"`
-	TrigramLambda float64 `json:"trigram_lambda"`
-	UnigramLambda float64 `json:"unigram_lambda"`
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
+	BigramLambda  float64   `json:"bigram_lambda"`
+	TrigramLambda float64   `json:"trigram_lambda"`
+	UnigramLambda float64   `json:"unigram_lambda"`
 }
 
 // NestedIdentity is `_global.search._types.NestedIdentity` of the specification.
 type NestedIdentity struct {
+	_      [0]func()       // not comparable: no equality code to link (see the package doc)
 	Field  Field           `json:"field"`
 	Offset int             `json:"offset"`
 	Nested *NestedIdentity `json:"_nested,omitempty"`
@@ -1924,6 +2110,7 @@ type NestedIdentity struct {
 
 // PhraseSuggest is `_global.search._types.PhraseSuggest` of the specification.
 type PhraseSuggest struct {
+	_       [0]func()                      // not comparable: no equality code to link (see the package doc)
 	Length  int                            `json:"length"`
 	Offset  int                            `json:"offset"`
 	Text    string                         `json:"text"`
@@ -1932,6 +2119,7 @@ type PhraseSuggest struct {
 
 // PhraseSuggestCollate is `_global.search._types.PhraseSuggestCollate` of the specification.
 type PhraseSuggestCollate struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Parameters to use if the query is templated.
 	Params map[string]json.RawMessage `json:"params,omitempty"`
 	// Returns all suggestions with an extra `collate_match` option indicating whether the generated phrase matched any document.
@@ -1942,6 +2130,7 @@ type PhraseSuggestCollate struct {
 
 // PhraseSuggestCollateQuery is `_global.search._types.PhraseSuggestCollateQuery` of the specification.
 type PhraseSuggestCollateQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The search template ID.
 	ID Id `json:"id,omitempty"`
 	// The query source.
@@ -1950,6 +2139,7 @@ type PhraseSuggestCollateQuery struct {
 
 // PhraseSuggestHighlight is `_global.search._types.PhraseSuggestHighlight` of the specification.
 type PhraseSuggestHighlight struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Use in conjunction with `pre_tag` to define the HTML tags to use for the highlighted text.
 	PostTag string `json:"post_tag"`
 	// Use in conjunction with `post_tag` to define the HTML tags to use for the highlighted text.
@@ -1958,14 +2148,16 @@ type PhraseSuggestHighlight struct {
 
 // PhraseSuggestOption is `_global.search._types.PhraseSuggestOption` of the specification.
 type PhraseSuggestOption struct {
-	Text         string  `json:"text"`
-	Score        float64 `json:"score"`
-	Highlighted  string  `json:"highlighted,omitempty"`
-	CollateMatch *bool   `json:"collate_match,omitempty"`
+	_            [0]func() // not comparable: no equality code to link (see the package doc)
+	Text         string    `json:"text"`
+	Score        float64   `json:"score"`
+	Highlighted  string    `json:"highlighted,omitempty"`
+	CollateMatch *bool     `json:"collate_match,omitempty"`
 }
 
 // PhraseSuggester is `_global.search._types.PhraseSuggester` of the specification.
 type PhraseSuggester struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field to fetch the candidate suggestions from.
 	// Needs to be set globally or per suggestion.
 	Field Field `json:"field"`
@@ -2007,12 +2199,14 @@ type PhraseSuggester struct {
 
 // PointInTimeReference is `_global.search._types.PointInTimeReference` of the specification.
 type PointInTimeReference struct {
-	ID        Id       `json:"id"`
-	KeepAlive Duration `json:"keep_alive,omitzero"`
+	_         [0]func() // not comparable: no equality code to link (see the package doc)
+	ID        Id        `json:"id"`
+	KeepAlive Duration  `json:"keep_alive,omitzero"`
 }
 
 // Profile is `_global.search._types.Profile` of the specification.
 type Profile struct {
+	_      [0]func()      // not comparable: no equality code to link (see the package doc)
 	Shards []ShardProfile `json:"shards,omitempty"`
 	// When profiling is enabled, the original query source and target indices from the coordinating request.
 	Request *SearchRequestCoordinatorMetadata `json:"request,omitempty"`
@@ -2020,30 +2214,32 @@ type Profile struct {
 
 // QueryBreakdown is `_global.search._types.QueryBreakdown` of the specification.
 type QueryBreakdown struct {
-	Advance                     int64 `json:"advance"`
-	AdvanceCount                int64 `json:"advance_count"`
-	BuildScorer                 int64 `json:"build_scorer"`
-	BuildScorerCount            int64 `json:"build_scorer_count"`
-	CreateWeight                int64 `json:"create_weight"`
-	CreateWeightCount           int64 `json:"create_weight_count"`
-	Match                       int64 `json:"match"`
-	MatchCount                  int64 `json:"match_count"`
-	ShallowAdvance              int64 `json:"shallow_advance"`
-	ShallowAdvanceCount         int64 `json:"shallow_advance_count"`
-	NextDoc                     int64 `json:"next_doc"`
-	NextDocCount                int64 `json:"next_doc_count"`
-	Score                       int64 `json:"score"`
-	ScoreCount                  int64 `json:"score_count"`
-	ComputeMaxScore             int64 `json:"compute_max_score"`
-	ComputeMaxScoreCount        int64 `json:"compute_max_score_count"`
-	CountWeight                 int64 `json:"count_weight"`
-	CountWeightCount            int64 `json:"count_weight_count"`
-	SetMinCompetitiveScore      int64 `json:"set_min_competitive_score"`
-	SetMinCompetitiveScoreCount int64 `json:"set_min_competitive_score_count"`
+	_                           [0]func() // not comparable: no equality code to link (see the package doc)
+	Advance                     int64     `json:"advance"`
+	AdvanceCount                int64     `json:"advance_count"`
+	BuildScorer                 int64     `json:"build_scorer"`
+	BuildScorerCount            int64     `json:"build_scorer_count"`
+	CreateWeight                int64     `json:"create_weight"`
+	CreateWeightCount           int64     `json:"create_weight_count"`
+	Match                       int64     `json:"match"`
+	MatchCount                  int64     `json:"match_count"`
+	ShallowAdvance              int64     `json:"shallow_advance"`
+	ShallowAdvanceCount         int64     `json:"shallow_advance_count"`
+	NextDoc                     int64     `json:"next_doc"`
+	NextDocCount                int64     `json:"next_doc_count"`
+	Score                       int64     `json:"score"`
+	ScoreCount                  int64     `json:"score_count"`
+	ComputeMaxScore             int64     `json:"compute_max_score"`
+	ComputeMaxScoreCount        int64     `json:"compute_max_score_count"`
+	CountWeight                 int64     `json:"count_weight"`
+	CountWeightCount            int64     `json:"count_weight_count"`
+	SetMinCompetitiveScore      int64     `json:"set_min_competitive_score"`
+	SetMinCompetitiveScoreCount int64     `json:"set_min_competitive_score_count"`
 }
 
 // QueryProfile is `_global.search._types.QueryProfile` of the specification.
 type QueryProfile struct {
+	_           [0]func()      // not comparable: no equality code to link (see the package doc)
 	Breakdown   QueryBreakdown `json:"breakdown"`
 	Description string         `json:"description"`
 	TimeInNanos UnitNanos      `json:"time_in_nanos"`
@@ -2053,14 +2249,36 @@ type QueryProfile struct {
 
 // RegexOptions is `_global.search._types.RegexOptions` of the specification.
 type RegexOptions struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Optional operators for the regular expression.
-	Flags Union `json:"flags,omitzero"`
+	Flags RegexOptionsFlags `json:"flags,omitzero"`
 	// Maximum number of automaton states required for the query.
 	MaxDeterminizedStates *int `json:"max_determinized_states,omitempty"`
 }
 
+// RegexOptionsFlags is the value of `_global.search._types.RegexOptions`'s "flags" member.
+//
+// RegexOptionsFlags is a union of 2 shapes, decoded when read: use the As accessors to
+// read it and the From constructors to build one.
+type RegexOptionsFlags struct{ Union }
+
+// AsInt decodes the union as int.
+func (u RegexOptionsFlags) AsInt() (int, error) { return as[int](u.Union, "RegexOptionsFlags", "Int") }
+
+// RegexOptionsFlagsFromInt returns a RegexOptionsFlags holding v.
+func RegexOptionsFlagsFromInt(v int) RegexOptionsFlags { return RegexOptionsFlags{of(v)} }
+
+// AsString decodes the union as string.
+func (u RegexOptionsFlags) AsString() (string, error) {
+	return as[string](u.Union, "RegexOptionsFlags", "String")
+}
+
+// RegexOptionsFlagsFromString returns a RegexOptionsFlags holding v.
+func RegexOptionsFlagsFromString(v string) RegexOptionsFlags { return RegexOptionsFlags{of(v)} }
+
 // Rescore is a container: set exactly one of its variant fields.
 type Rescore struct {
+	_              [0]func()       // not comparable: no equality code to link (see the package doc)
 	WindowSize     *int            `json:"window_size,omitempty"`
 	Query          *RescoreQuery   `json:"query,omitempty"`
 	LearningToRank *LearningToRank `json:"learning_to_rank,omitempty"`
@@ -2069,6 +2287,7 @@ type Rescore struct {
 
 // RescoreQuery is `_global.search._types.RescoreQuery` of the specification.
 type RescoreQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The query to use for rescoring.
 	// This query is only run on the Top-K results returned by the `query` and `post_filter` phases.
 	RescoreQuery QueryContainer `json:"rescore_query"`
@@ -2101,11 +2320,13 @@ const (
 
 // ScriptRescore is `_global.search._types.ScriptRescore` of the specification.
 type ScriptRescore struct {
-	Script Script `json:"script"`
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
+	Script Script    `json:"script"`
 }
 
 // SearchProfile is `_global.search._types.SearchProfile` of the specification.
 type SearchProfile struct {
+	_           [0]func()      // not comparable: no equality code to link (see the package doc)
 	Collector   []Collector    `json:"collector,omitempty"`
 	Query       []QueryProfile `json:"query,omitempty"`
 	RewriteTime int64          `json:"rewrite_time"`
@@ -2113,6 +2334,7 @@ type SearchProfile struct {
 
 // SearchRequestBody is `_global.search._types.SearchRequestBody` of the specification.
 type SearchRequestBody struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Defines the aggregations that are run as part of the search request.
 	Aggregations map[string]AggregationContainer `json:"aggregations,omitempty"`
 	// Collapses search results the values of the specified field.
@@ -2223,6 +2445,7 @@ type SearchRequestBody struct {
 // SearchRequestCoordinatorMetadata: Coordinator snapshot of the original search request, serialized under `profile.request` when profiling is enabled.
 // Introduced in Elasticsearch 9.5; omitted when the cluster contains mixed-version nodes that do not serialize this metadata.
 type SearchRequestCoordinatorMetadata struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Original query source from the search request (`SearchSourceBuilder` as JSON).
 	Source *SearchRequestBody `json:"source,omitempty"`
 	// Target index expressions from the request (before index resolution).
@@ -2231,6 +2454,7 @@ type SearchRequestCoordinatorMetadata struct {
 
 // ShardProfile is `_global.search._types.ShardProfile` of the specification.
 type ShardProfile struct {
+	_            [0]func()            // not comparable: no equality code to link (see the package doc)
 	Aggregations []AggregationProfile `json:"aggregations,omitempty"`
 	Cluster      string               `json:"cluster"`
 	Dfs          *DfsProfile          `json:"dfs,omitempty"`
@@ -2244,6 +2468,7 @@ type ShardProfile struct {
 
 // SmoothingModelContainer is a container: set exactly one of its variant fields.
 type SmoothingModelContainer struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A smoothing model that uses an additive smoothing where a constant (typically `1.0` or smaller) is added to all counts to balance weights.
 	Laplace *LaplaceSmoothingModel `json:"laplace,omitempty"`
 	// A smoothing model that takes the weighted mean of the unigrams, bigrams, and trigrams based on user supplied weights (lambdas).
@@ -2297,6 +2522,7 @@ func SourceConfigParamFromFields(v Fields) SourceConfigParam { return SourceConf
 
 // SourceFilter is `_global.search._types.SourceFilter` of the specification.
 type SourceFilter struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// If `true`, vector fields are excluded from the returned source.
 	//
 	// This option takes precedence over `includes`: any vector field will
@@ -2335,6 +2561,7 @@ const (
 
 // StupidBackoffSmoothingModel is `_global.search._types.StupidBackoffSmoothingModel` of the specification.
 type StupidBackoffSmoothingModel struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A constant factor that the lower order n-gram model is discounted by.
 	Discount float64 `json:"discount"`
 }
@@ -2360,13 +2587,15 @@ func (u Suggest[TDocument]) AsTerm() (TermSuggest, error) {
 
 // SuggestBase is `_global.search._types.SuggestBase` of the specification.
 type SuggestBase struct {
-	Length int    `json:"length"`
-	Offset int    `json:"offset"`
-	Text   string `json:"text"`
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
+	Length int       `json:"length"`
+	Offset int       `json:"offset"`
+	Text   string    `json:"text"`
 }
 
 // SuggestFuzziness is `_global.search._types.SuggestFuzziness` of the specification.
 type SuggestFuzziness struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The fuzziness factor.
 	Fuzziness Fuzziness `json:"fuzziness,omitzero"`
 	// Minimum length of the input before fuzzy suggestions are returned.
@@ -2394,6 +2623,7 @@ const (
 
 // Suggester is `_global.search._types.Suggester` of the specification.
 type Suggester struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Global suggest text, to avoid repetition when the same text is used in several suggesters
 	Text string `json:"text,omitempty"`
 	// Additional members of the object, by name.
@@ -2414,6 +2644,7 @@ func (x Suggester) MarshalJSON() ([]byte, error) {
 
 // SuggesterBase is `_global.search._types.SuggesterBase` of the specification.
 type SuggesterBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field to fetch the candidate suggestions from.
 	// Needs to be set globally or per suggestion.
 	Field Field `json:"field"`
@@ -2426,6 +2657,7 @@ type SuggesterBase struct {
 
 // TermSuggest is `_global.search._types.TermSuggest` of the specification.
 type TermSuggest struct {
+	_       [0]func()                    // not comparable: no equality code to link (see the package doc)
 	Length  int                          `json:"length"`
 	Offset  int                          `json:"offset"`
 	Text    string                       `json:"text"`
@@ -2434,15 +2666,17 @@ type TermSuggest struct {
 
 // TermSuggestOption is `_global.search._types.TermSuggestOption` of the specification.
 type TermSuggestOption struct {
-	Text         string  `json:"text"`
-	Score        float64 `json:"score"`
-	Freq         int64   `json:"freq"`
-	Highlighted  string  `json:"highlighted,omitempty"`
-	CollateMatch *bool   `json:"collate_match,omitempty"`
+	_            [0]func() // not comparable: no equality code to link (see the package doc)
+	Text         string    `json:"text"`
+	Score        float64   `json:"score"`
+	Freq         int64     `json:"freq"`
+	Highlighted  string    `json:"highlighted,omitempty"`
+	CollateMatch *bool     `json:"collate_match,omitempty"`
 }
 
 // TermSuggester is `_global.search._types.TermSuggester` of the specification.
 type TermSuggester struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field to fetch the candidate suggestions from.
 	// Needs to be set globally or per suggestion.
 	Field Field `json:"field"`
@@ -2484,6 +2718,7 @@ type TermSuggester struct {
 
 // TotalHits is `_global.search._types.TotalHits` of the specification.
 type TotalHits struct {
+	_        [0]func()         // not comparable: no equality code to link (see the package doc)
 	Relation TotalHitsRelation `json:"relation"`
 	Value    int64             `json:"value"`
 }
@@ -2523,6 +2758,7 @@ func TrackHitsFromCount(v int) TrackHits { return TrackHits{of(v)} }
 
 // SearchResponseBody is `_global.search.ResponseBody` of the specification.
 type SearchResponseBody[TDocument any] struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of milliseconds it took Elasticsearch to run the request.
 	// This value is calculated by measuring the time elapsed between receipt of a request on the coordinating node and the time at which the coordinating node is ready to send the response.
 	// It includes:
@@ -2587,6 +2823,7 @@ type ZoomLevel = int
 
 // SearchShardsNodeAttributes is `_global.search_shards.SearchShardsNodeAttributes` of the specification.
 type SearchShardsNodeAttributes struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The human-readable identifier of the node.
 	Name NodeName `json:"name"`
 	// The ephemeral ID of the node.
@@ -2604,19 +2841,22 @@ type SearchShardsNodeAttributes struct {
 
 // ShardStoreIndex is `_global.search_shards.ShardStoreIndex` of the specification.
 type ShardStoreIndex struct {
+	_       [0]func()       // not comparable: no equality code to link (see the package doc)
 	Aliases []Name          `json:"aliases,omitempty"`
 	Filter  *QueryContainer `json:"filter,omitempty"`
 }
 
 // FieldStatistics is `_global.termvectors.FieldStatistics` of the specification.
 type FieldStatistics struct {
-	DocCount   int   `json:"doc_count"`
-	SumDocFreq int64 `json:"sum_doc_freq"`
-	SumTtf     int64 `json:"sum_ttf"`
+	_          [0]func() // not comparable: no equality code to link (see the package doc)
+	DocCount   int       `json:"doc_count"`
+	SumDocFreq int64     `json:"sum_doc_freq"`
+	SumTtf     int64     `json:"sum_ttf"`
 }
 
 // TermvectorsFilter is `_global.termvectors.Filter` of the specification.
 type TermvectorsFilter struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Ignore words which occur in more than this many docs.
 	// Defaults to unbounded.
 	MaxDocFreq *int `json:"max_doc_freq,omitempty"`
@@ -2638,6 +2878,7 @@ type TermvectorsFilter struct {
 
 // Term is `_global.termvectors.Term` of the specification.
 type Term struct {
+	_        [0]func()          // not comparable: no equality code to link (see the package doc)
 	DocFreq  *int               `json:"doc_freq,omitempty"`
 	Score    *float64           `json:"score,omitempty"`
 	TermFreq int                `json:"term_freq"`
@@ -2647,20 +2888,23 @@ type Term struct {
 
 // TermVector is `_global.termvectors.TermVector` of the specification.
 type TermVector struct {
+	_               [0]func()        // not comparable: no equality code to link (see the package doc)
 	FieldStatistics *FieldStatistics `json:"field_statistics,omitempty"`
 	Terms           map[string]Term  `json:"terms,omitempty"`
 }
 
 // TermvectorsToken is `_global.termvectors.Token` of the specification.
 type TermvectorsToken struct {
-	EndOffset   *int   `json:"end_offset,omitempty"`
-	Payload     string `json:"payload,omitempty"`
-	Position    int    `json:"position"`
-	StartOffset *int   `json:"start_offset,omitempty"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	EndOffset   *int      `json:"end_offset,omitempty"`
+	Payload     string    `json:"payload,omitempty"`
+	Position    int       `json:"position"`
+	StartOffset *int      `json:"start_offset,omitempty"`
 }
 
 // UpdateWriteResponseBase is `_global.update.UpdateWriteResponseBase` of the specification.
 type UpdateWriteResponseBase[TDocument any] struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The unique identifier for the added document.
 	ID Id `json:"_id"`
 	// The name of the index the document was added to.
@@ -2684,6 +2928,7 @@ type UpdateWriteResponseBase[TDocument any] struct {
 
 // UpdateByQueryRethrottleNode is `_global.update_by_query_rethrottle.UpdateByQueryRethrottleNode` of the specification.
 type UpdateByQueryRethrottleNode struct {
+	_                [0]func()           // not comparable: no equality code to link (see the package doc)
 	Attributes       map[string]string   `json:"attributes,omitempty"`
 	Host             Host                `json:"host"`
 	IP               Ip                  `json:"ip"`

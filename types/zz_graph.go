@@ -4,14 +4,16 @@ package types
 
 // Connection is `graph._types.Connection` of the specification.
 type Connection struct {
-	DocCount int64   `json:"doc_count"`
-	Source   int64   `json:"source"`
-	Target   int64   `json:"target"`
-	Weight   float64 `json:"weight"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	DocCount int64     `json:"doc_count"`
+	Source   int64     `json:"source"`
+	Target   int64     `json:"target"`
+	Weight   float64   `json:"weight"`
 }
 
 // ExploreControls is `graph._types.ExploreControls` of the specification.
 type ExploreControls struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// To avoid the top-matching documents sample being dominated by a single source of results, it is sometimes necessary to request diversity in the sample.
 	// You can do this by selecting a single-value field and setting a maximum number of documents per value for that field.
 	SampleDiversity *SampleDiversity `json:"sample_diversity,omitempty"`
@@ -30,6 +32,7 @@ type ExploreControls struct {
 
 // Hop is `graph._types.Hop` of the specification.
 type Hop struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Specifies one or more fields from which you want to extract terms that are associated with the specified vertices.
 	Connections *Hop `json:"connections,omitempty"`
 	// An optional guiding query that constrains the Graph API as it explores connected terms.
@@ -40,20 +43,23 @@ type Hop struct {
 
 // SampleDiversity is `graph._types.SampleDiversity` of the specification.
 type SampleDiversity struct {
-	Field           Field `json:"field"`
-	MaxDocsPerValue int   `json:"max_docs_per_value"`
+	_               [0]func() // not comparable: no equality code to link (see the package doc)
+	Field           Field     `json:"field"`
+	MaxDocsPerValue int       `json:"max_docs_per_value"`
 }
 
 // Vertex is `graph._types.Vertex` of the specification.
 type Vertex struct {
-	Depth  int64   `json:"depth"`
-	Field  Field   `json:"field"`
-	Term   string  `json:"term"`
-	Weight float64 `json:"weight"`
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
+	Depth  int64     `json:"depth"`
+	Field  Field     `json:"field"`
+	Term   string    `json:"term"`
+	Weight float64   `json:"weight"`
 }
 
 // VertexDefinition is `graph._types.VertexDefinition` of the specification.
 type VertexDefinition struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Prevents the specified terms from being included in the results.
 	Exclude []string `json:"exclude,omitempty"`
 	// Identifies a field in the documents of interest.
@@ -71,8 +77,9 @@ type VertexDefinition struct {
 
 // VertexInclude is `graph._types.VertexInclude` of the specification.
 type VertexInclude struct {
-	Boost *float64 `json:"boost,omitempty"`
-	Term  string   `json:"term"`
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
+	Boost *float64  `json:"boost,omitempty"`
+	Term  string    `json:"term"`
 }
 
 type plainVertexInclude VertexInclude

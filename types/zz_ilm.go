@@ -6,6 +6,7 @@ import "encoding/json"
 
 // ILMActions is `ilm._types.Actions` of the specification.
 type ILMActions struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Phases allowed: warm, cold.
 	Allocate *AllocateAction `json:"allocate,omitempty"`
 	// Phases allowed: delete.
@@ -38,6 +39,7 @@ type ILMActions struct {
 
 // AllocateAction is `ilm._types.AllocateAction` of the specification.
 type AllocateAction struct {
+	_                  [0]func()         // not comparable: no equality code to link (see the package doc)
 	NumberOfReplicas   *int              `json:"number_of_replicas,omitempty"`
 	TotalShardsPerNode *int              `json:"total_shards_per_node,omitempty"`
 	Include            map[string]string `json:"include,omitempty"`
@@ -47,34 +49,40 @@ type AllocateAction struct {
 
 // DeleteAction is `ilm._types.DeleteAction` of the specification.
 type DeleteAction struct {
-	DeleteSearchableSnapshot *bool `json:"delete_searchable_snapshot,omitempty"`
+	_                        [0]func() // not comparable: no equality code to link (see the package doc)
+	DeleteSearchableSnapshot *bool     `json:"delete_searchable_snapshot,omitempty"`
 }
 
 // DownsampleAction is `ilm._types.DownsampleAction` of the specification.
 type DownsampleAction struct {
+	_             [0]func()     // not comparable: no equality code to link (see the package doc)
 	FixedInterval DurationLarge `json:"fixed_interval"`
 	WaitTimeout   Duration      `json:"wait_timeout,omitzero"`
 }
 
 // ForceMergeAction is `ilm._types.ForceMergeAction` of the specification.
 type ForceMergeAction struct {
-	MaxNumSegments int    `json:"max_num_segments"`
-	IndexCodec     string `json:"index_codec,omitempty"`
+	_              [0]func() // not comparable: no equality code to link (see the package doc)
+	MaxNumSegments int       `json:"max_num_segments"`
+	IndexCodec     string    `json:"index_codec,omitempty"`
 }
 
 // MigrateAction is `ilm._types.MigrateAction` of the specification.
 type MigrateAction struct {
-	Enabled *bool `json:"enabled,omitempty"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Enabled *bool     `json:"enabled,omitempty"`
 }
 
 // ILMPhase is `ilm._types.Phase` of the specification.
 type ILMPhase struct {
+	_       [0]func()   // not comparable: no equality code to link (see the package doc)
 	Actions *ILMActions `json:"actions,omitempty"`
 	MinAge  Duration    `json:"min_age,omitzero"`
 }
 
 // ILMPhases is `ilm._types.Phases` of the specification.
 type ILMPhases struct {
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
 	Cold   *ILMPhase `json:"cold,omitempty"`
 	Delete *ILMPhase `json:"delete,omitempty"`
 	Frozen *ILMPhase `json:"frozen,omitempty"`
@@ -84,6 +92,7 @@ type ILMPhases struct {
 
 // ILMPolicy is `ilm._types.Policy` of the specification.
 type ILMPolicy struct {
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
 	Phases ILMPhases `json:"phases"`
 	// Arbitrary metadata that is not automatically generated or used by Elasticsearch.
 	Meta Metadata `json:"_meta,omitempty"`
@@ -91,6 +100,7 @@ type ILMPolicy struct {
 
 // RolloverAction is `ilm._types.RolloverAction` of the specification.
 type RolloverAction struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The `max_size` condition has been deprecated in 9.3.0 and `max_primary_shard_size` should be used instead
 	//
 	// Deprecated: since 9.3.0
@@ -108,25 +118,29 @@ type RolloverAction struct {
 
 // SearchableSnapshotAction is `ilm._types.SearchableSnapshotAction` of the specification.
 type SearchableSnapshotAction struct {
-	SnapshotRepository string `json:"snapshot_repository"`
-	ForceMergeIndex    *bool  `json:"force_merge_index,omitempty"`
+	_                  [0]func() // not comparable: no equality code to link (see the package doc)
+	SnapshotRepository string    `json:"snapshot_repository"`
+	ForceMergeIndex    *bool     `json:"force_merge_index,omitempty"`
 }
 
 // SetPriorityAction is `ilm._types.SetPriorityAction` of the specification.
 type SetPriorityAction struct {
-	Priority *int `json:"priority,omitempty"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	Priority *int      `json:"priority,omitempty"`
 }
 
 // ShrinkAction is `ilm._types.ShrinkAction` of the specification.
 type ShrinkAction struct {
-	NumberOfShards        *int     `json:"number_of_shards,omitempty"`
-	MaxPrimaryShardSize   ByteSize `json:"max_primary_shard_size,omitzero"`
-	AllowWriteAfterShrink *bool    `json:"allow_write_after_shrink,omitempty"`
+	_                     [0]func() // not comparable: no equality code to link (see the package doc)
+	NumberOfShards        *int      `json:"number_of_shards,omitempty"`
+	MaxPrimaryShardSize   ByteSize  `json:"max_primary_shard_size,omitzero"`
+	AllowWriteAfterShrink *bool     `json:"allow_write_after_shrink,omitempty"`
 }
 
 // WaitForSnapshotAction is `ilm._types.WaitForSnapshotAction` of the specification.
 type WaitForSnapshotAction struct {
-	Policy string `json:"policy"`
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
+	Policy string    `json:"policy"`
 }
 
 // LifecycleExplain is a union whose variant is named by its "managed" member: read it with Managed
@@ -162,6 +176,7 @@ func LifecycleExplainFromLifecycleExplainUnmanaged(v LifecycleExplainUnmanaged) 
 
 // LifecycleExplainManaged is `ilm.explain_lifecycle.LifecycleExplainManaged` of the specification.
 type LifecycleExplainManaged struct {
+	_                       [0]func()                       // not comparable: no equality code to link (see the package doc)
 	Action                  Name                            `json:"action,omitempty"`
 	ActionTime              DateTime                        `json:"action_time,omitzero"`
 	ActionTimeMillis        *UnitMillis                     `json:"action_time_millis,omitempty"`
@@ -195,6 +210,7 @@ type LifecycleExplainManaged struct {
 
 // LifecycleExplainPhaseExecution is `ilm.explain_lifecycle.LifecycleExplainPhaseExecution` of the specification.
 type LifecycleExplainPhaseExecution struct {
+	_                    [0]func()     // not comparable: no equality code to link (see the package doc)
 	PhaseDefinition      *ILMPhase     `json:"phase_definition,omitempty"`
 	Policy               Name          `json:"policy"`
 	Version              VersionNumber `json:"version"`
@@ -203,12 +219,14 @@ type LifecycleExplainPhaseExecution struct {
 
 // LifecycleExplainUnmanaged is `ilm.explain_lifecycle.LifecycleExplainUnmanaged` of the specification.
 type LifecycleExplainUnmanaged struct {
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
 	Index   IndexName `json:"index"`
 	Managed bool      `json:"managed"`
 }
 
 // Lifecycle is `ilm.get_lifecycle.Lifecycle` of the specification.
 type Lifecycle struct {
+	_            [0]func()     // not comparable: no equality code to link (see the package doc)
 	ModifiedDate DateTime      `json:"modified_date,omitzero"`
 	Policy       ILMPolicy     `json:"policy"`
 	Version      VersionNumber `json:"version"`
@@ -216,6 +234,7 @@ type Lifecycle struct {
 
 // StepKey is `ilm.move_to_step.StepKey` of the specification.
 type StepKey struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The optional action to which the index will be moved.
 	Action string `json:"action,omitempty"`
 	// The optional step name to which the index will be moved.

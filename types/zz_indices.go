@@ -6,6 +6,7 @@ import "encoding/json"
 
 // Alias is `indices._types.Alias` of the specification.
 type Alias struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Query used to limit documents the alias can access.
 	Filter *QueryContainer `json:"filter,omitempty"`
 	// Value used to route indexing operations to a specific shard.
@@ -25,6 +26,7 @@ type Alias struct {
 
 // AliasDefinition is `indices._types.AliasDefinition` of the specification.
 type AliasDefinition struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Query used to limit documents the alias can access.
 	Filter *QueryContainer `json:"filter,omitempty"`
 	// Value used to route indexing operations to a specific shard.
@@ -44,11 +46,13 @@ type AliasDefinition struct {
 
 // CacheQueries is `indices._types.CacheQueries` of the specification.
 type CacheQueries struct {
-	Enabled bool `json:"enabled"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Enabled bool      `json:"enabled"`
 }
 
 // DataStream is `indices._types.DataStream` of the specification.
 type DataStream struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Custom metadata for the stream, copied from the `_meta` object of the stream’s matching index template.
 	// If empty, the response omits this property.
 	Meta Metadata `json:"_meta,omitempty"`
@@ -102,6 +106,7 @@ type DataStream struct {
 
 // DataStreamFailureStore: Data stream failure store contains the configuration of the failure store for a given data stream.
 type DataStreamFailureStore struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// If defined, it turns the failure store on/off (`true`/`false`) for this data stream. A data stream failure store
 	// that's disabled (enabled: `false`) will redirect no new failed indices to the failure store; however, it will
 	// not remove any existing data from the failure store.
@@ -112,6 +117,7 @@ type DataStreamFailureStore struct {
 
 // DataStreamFailureStoreTemplate: Template equivalent of DataStreamFailureStore that allows nullable values.
 type DataStreamFailureStoreTemplate struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// If defined, it turns the failure store on/off (`true`/`false`) for this data stream. A data stream failure store
 	// that's disabled (enabled: `false`) will redirect no new failed indices to the failure store; however, it will
 	// not remove any existing data from the failure store.
@@ -122,6 +128,7 @@ type DataStreamFailureStoreTemplate struct {
 
 // DataStreamIndex is `indices._types.DataStreamIndex` of the specification.
 type DataStreamIndex struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Name of the backing index.
 	IndexName IndexName `json:"index_name"`
 	// Universally unique identifier (UUID) for the index.
@@ -138,6 +145,7 @@ type DataStreamIndex struct {
 
 // DataStreamLifecycle: Data stream lifecycle denotes that a data stream is managed by the data stream lifecycle and contains the configuration.
 type DataStreamLifecycle struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// If defined, every document added to this data stream will be stored at least for this time frame.
 	// Any time after this duration the document could be deleted.
 	// When empty, every document in this data stream will be stored indefinitely.
@@ -161,21 +169,23 @@ type DataStreamLifecycle struct {
 
 // DataStreamLifecycleRolloverConditions is `indices._types.DataStreamLifecycleRolloverConditions` of the specification.
 type DataStreamLifecycleRolloverConditions struct {
-	MinAge              Duration `json:"min_age,omitzero"`
-	MaxAge              string   `json:"max_age,omitempty"`
-	MinDocs             *int64   `json:"min_docs,omitempty"`
-	MaxDocs             *int64   `json:"max_docs,omitempty"`
-	MinSize             ByteSize `json:"min_size,omitzero"`
-	MaxSize             ByteSize `json:"max_size,omitzero"`
-	MinPrimaryShardSize ByteSize `json:"min_primary_shard_size,omitzero"`
-	MaxPrimaryShardSize ByteSize `json:"max_primary_shard_size,omitzero"`
-	MinPrimaryShardDocs *int64   `json:"min_primary_shard_docs,omitempty"`
-	MaxPrimaryShardDocs *int64   `json:"max_primary_shard_docs,omitempty"`
+	_                   [0]func() // not comparable: no equality code to link (see the package doc)
+	MinAge              Duration  `json:"min_age,omitzero"`
+	MaxAge              string    `json:"max_age,omitempty"`
+	MinDocs             *int64    `json:"min_docs,omitempty"`
+	MaxDocs             *int64    `json:"max_docs,omitempty"`
+	MinSize             ByteSize  `json:"min_size,omitzero"`
+	MaxSize             ByteSize  `json:"max_size,omitzero"`
+	MinPrimaryShardSize ByteSize  `json:"min_primary_shard_size,omitzero"`
+	MaxPrimaryShardSize ByteSize  `json:"max_primary_shard_size,omitzero"`
+	MinPrimaryShardDocs *int64    `json:"min_primary_shard_docs,omitempty"`
+	MaxPrimaryShardDocs *int64    `json:"max_primary_shard_docs,omitempty"`
 }
 
 // DataStreamLifecycleWithRollover: Data stream lifecycle with rollover can be used to display the configuration including the default rollover conditions,
 // if asked.
 type DataStreamLifecycleWithRollover struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// If defined, every document added to this data stream will be stored at least for this time frame.
 	// Any time after this duration the document could be deleted.
 	// When empty, every document in this data stream will be stored indefinitely.
@@ -204,30 +214,35 @@ type DataStreamLifecycleWithRollover struct {
 // DataStreamOptions: Data stream options contain the configuration of data stream level features for a given data stream, for example,
 // the failure store configuration.
 type DataStreamOptions struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// If defined, it specifies configuration for the failure store of this data stream.
 	FailureStore *DataStreamFailureStore `json:"failure_store,omitempty"`
 }
 
 // DataStreamOptionsTemplate: Data stream options template contains the same information as DataStreamOptions but allows them to be set explicitly to null.
 type DataStreamOptionsTemplate struct {
+	_            [0]func()                       // not comparable: no equality code to link (see the package doc)
 	FailureStore *DataStreamFailureStoreTemplate `json:"failure_store,omitempty"`
 }
 
 // DataStreamTimestampField is `indices._types.DataStreamTimestampField` of the specification.
 type DataStreamTimestampField struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Name of the timestamp field for the data stream, which must be `@timestamp`. The `@timestamp` field must be included in every document indexed to the data stream.
 	Name Field `json:"name"`
 }
 
 // DataStreamVisibility is `indices._types.DataStreamVisibility` of the specification.
 type DataStreamVisibility struct {
-	Hidden             *bool `json:"hidden,omitempty"`
-	AllowCustomRouting *bool `json:"allow_custom_routing,omitempty"`
-	FailureStore       *bool `json:"failure_store,omitempty"`
+	_                  [0]func() // not comparable: no equality code to link (see the package doc)
+	Hidden             *bool     `json:"hidden,omitempty"`
+	AllowCustomRouting *bool     `json:"allow_custom_routing,omitempty"`
+	FailureStore       *bool     `json:"failure_store,omitempty"`
 }
 
 // DownsampleConfig is `indices._types.DownsampleConfig` of the specification.
 type DownsampleConfig struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The interval at which to aggregate the original time series index.
 	FixedInterval DurationLarge `json:"fixed_interval"`
 	// The sampling method used to reduce the documents; it can be either `aggregate` or `last_value`. Defaults to `aggregate`.
@@ -236,6 +251,7 @@ type DownsampleConfig struct {
 
 // DownsamplingRound is `indices._types.DownsamplingRound` of the specification.
 type DownsamplingRound struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The duration since rollover when this downsampling round should execute
 	After Duration `json:"after,omitzero"`
 	// The downsample interval.
@@ -244,6 +260,7 @@ type DownsamplingRound struct {
 
 // FailureStore is `indices._types.FailureStore` of the specification.
 type FailureStore struct {
+	_               [0]func()         // not comparable: no equality code to link (see the package doc)
 	Enabled         bool              `json:"enabled"`
 	Indices         []DataStreamIndex `json:"indices,omitempty"`
 	RolloverOnWrite bool              `json:"rollover_on_write"`
@@ -251,6 +268,7 @@ type FailureStore struct {
 
 // FailureStoreLifecycle is the failure store lifecycle configures the data stream lifecycle configuration for failure indices.
 type FailureStoreLifecycle struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// If defined, every document added to this data stream will be stored at least for this time frame.
 	// Any time after this duration the document could be deleted.
 	// When empty, every document in this data stream will be stored indefinitely.
@@ -262,6 +280,7 @@ type FailureStoreLifecycle struct {
 
 // FailureStoreLifecycleTemplate: Template equivalent of FailureStoreLifecycle that allows nullable values.
 type FailureStoreLifecycleTemplate struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// If defined, every document added to this data stream will be stored at least for this time frame.
 	// Any time after this duration the document could be deleted.
 	// When empty, every document in this data stream will be stored indefinitely.
@@ -273,9 +292,10 @@ type FailureStoreLifecycleTemplate struct {
 
 // FielddataFrequencyFilter is `indices._types.FielddataFrequencyFilter` of the specification.
 type FielddataFrequencyFilter struct {
-	Max            float64 `json:"max"`
-	Min            float64 `json:"min"`
-	MinSegmentSize int     `json:"min_segment_size"`
+	_              [0]func() // not comparable: no equality code to link (see the package doc)
+	Max            float64   `json:"max"`
+	Min            float64   `json:"min"`
+	MinSegmentSize int       `json:"min_segment_size"`
 }
 
 // IndexCheckOnStartup is the enumeration `indices._types.IndexCheckOnStartup` of the specification.
@@ -313,12 +333,14 @@ const (
 
 // IndexRouting is `indices._types.IndexRouting` of the specification.
 type IndexRouting struct {
+	_          [0]func()               // not comparable: no equality code to link (see the package doc)
 	Allocation *IndexRoutingAllocation `json:"allocation,omitempty"`
 	Rebalance  *IndexRoutingRebalance  `json:"rebalance,omitempty"`
 }
 
 // IndexRoutingAllocation is `indices._types.IndexRoutingAllocation` of the specification.
 type IndexRoutingAllocation struct {
+	_               [0]func()                              // not comparable: no equality code to link (see the package doc)
 	Enable          IndexRoutingAllocationOptions          `json:"enable,omitempty"`
 	Include         *IndexRoutingAllocationInclude         `json:"include,omitempty"`
 	InitialRecovery *IndexRoutingAllocationInitialRecovery `json:"initial_recovery,omitempty"`
@@ -327,18 +349,47 @@ type IndexRoutingAllocation struct {
 
 // IndexRoutingAllocationDisk is `indices._types.IndexRoutingAllocationDisk` of the specification.
 type IndexRoutingAllocationDisk struct {
-	ThresholdEnabled Union `json:"threshold_enabled,omitzero"`
+	_                [0]func()                                  // not comparable: no equality code to link (see the package doc)
+	ThresholdEnabled IndexRoutingAllocationDiskThresholdEnabled `json:"threshold_enabled,omitzero"`
+}
+
+// IndexRoutingAllocationDiskThresholdEnabled is the value of `indices._types.IndexRoutingAllocationDisk`'s "threshold_enabled" member.
+//
+// IndexRoutingAllocationDiskThresholdEnabled is a union of 2 shapes, decoded when read: use the As accessors to
+// read it and the From constructors to build one.
+type IndexRoutingAllocationDiskThresholdEnabled struct{ Union }
+
+// AsBool decodes the union as bool.
+func (u IndexRoutingAllocationDiskThresholdEnabled) AsBool() (bool, error) {
+	return as[bool](u.Union, "IndexRoutingAllocationDiskThresholdEnabled", "Bool")
+}
+
+// IndexRoutingAllocationDiskThresholdEnabledFromBool returns a IndexRoutingAllocationDiskThresholdEnabled holding v.
+func IndexRoutingAllocationDiskThresholdEnabledFromBool(v bool) IndexRoutingAllocationDiskThresholdEnabled {
+	return IndexRoutingAllocationDiskThresholdEnabled{of(v)}
+}
+
+// AsString decodes the union as string.
+func (u IndexRoutingAllocationDiskThresholdEnabled) AsString() (string, error) {
+	return as[string](u.Union, "IndexRoutingAllocationDiskThresholdEnabled", "String")
+}
+
+// IndexRoutingAllocationDiskThresholdEnabledFromString returns a IndexRoutingAllocationDiskThresholdEnabled holding v.
+func IndexRoutingAllocationDiskThresholdEnabledFromString(v string) IndexRoutingAllocationDiskThresholdEnabled {
+	return IndexRoutingAllocationDiskThresholdEnabled{of(v)}
 }
 
 // IndexRoutingAllocationInclude is `indices._types.IndexRoutingAllocationInclude` of the specification.
 type IndexRoutingAllocationInclude struct {
-	TierPreference string `json:"_tier_preference,omitempty"`
-	ID             Id     `json:"_id,omitempty"`
+	_              [0]func() // not comparable: no equality code to link (see the package doc)
+	TierPreference string    `json:"_tier_preference,omitempty"`
+	ID             Id        `json:"_id,omitempty"`
 }
 
 // IndexRoutingAllocationInitialRecovery is `indices._types.IndexRoutingAllocationInitialRecovery` of the specification.
 type IndexRoutingAllocationInitialRecovery struct {
-	ID Id `json:"_id,omitempty"`
+	_  [0]func() // not comparable: no equality code to link (see the package doc)
+	ID Id        `json:"_id,omitempty"`
 }
 
 // IndexRoutingAllocationOptions is the enumeration `indices._types.IndexRoutingAllocationOptions` of the specification.
@@ -355,6 +406,7 @@ const (
 
 // IndexRoutingRebalance is `indices._types.IndexRoutingRebalance` of the specification.
 type IndexRoutingRebalance struct {
+	_      [0]func()                    // not comparable: no equality code to link (see the package doc)
 	Enable IndexRoutingRebalanceOptions `json:"enable"`
 }
 
@@ -372,6 +424,7 @@ const (
 
 // IndexSegmentSort is `indices._types.IndexSegmentSort` of the specification.
 type IndexSegmentSort struct {
+	_       [0]func()                     // not comparable: no equality code to link (see the package doc)
 	Field   Fields                        `json:"field,omitempty"`
 	Order   OneOrMany[SegmentSortOrder]   `json:"order,omitempty"`
 	Mode    OneOrMany[SegmentSortMode]    `json:"mode,omitempty"`
@@ -380,6 +433,7 @@ type IndexSegmentSort struct {
 
 // IndexSettingBlocks is `indices._types.IndexSettingBlocks` of the specification.
 type IndexSettingBlocks struct {
+	_                   [0]func()          // not comparable: no equality code to link (see the package doc)
 	ReadOnly            *Stringified[bool] `json:"read_only,omitempty"`
 	ReadOnlyAllowDelete *Stringified[bool] `json:"read_only_allow_delete,omitempty"`
 	Read                *Stringified[bool] `json:"read,omitempty"`
@@ -389,60 +443,61 @@ type IndexSettingBlocks struct {
 
 // IndexSettings is `indices._types.IndexSettings` of the specification.
 type IndexSettings struct {
-	Index                         *IndexSettings      `json:"index,omitempty"`
-	Mode                          string              `json:"mode,omitempty"`
-	RoutingPath                   OneOrMany[string]   `json:"routing_path,omitempty"`
-	SoftDeletes                   *SoftDeletes        `json:"soft_deletes,omitempty"`
-	Sort                          *IndexSegmentSort   `json:"sort,omitempty"`
-	NumberOfShards                Union               `json:"number_of_shards,omitzero"`
-	NumberOfReplicas              Union               `json:"number_of_replicas,omitzero"`
-	NumberOfRoutingShards         *int                `json:"number_of_routing_shards,omitempty"`
-	CheckOnStartup                IndexCheckOnStartup `json:"check_on_startup,omitempty"`
-	Codec                         string              `json:"codec,omitempty"`
-	RoutingPartitionSize          *Stringified[int]   `json:"routing_partition_size,omitempty"`
-	LoadFixedBitsetFiltersEagerly *bool               `json:"load_fixed_bitset_filters_eagerly,omitempty"`
-	Hidden                        Union               `json:"hidden,omitzero"`
-	AutoExpandReplicas            *string             `json:"auto_expand_replicas,omitempty"`
-	Merge                         *Merge              `json:"merge,omitempty"`
-	Search                        *SettingsSearch     `json:"search,omitempty"`
-	RefreshInterval               Duration            `json:"refresh_interval,omitzero"`
-	MaxResultWindow               *int                `json:"max_result_window,omitempty"`
-	MaxInnerResultWindow          *int                `json:"max_inner_result_window,omitempty"`
-	MaxRescoreWindow              *int                `json:"max_rescore_window,omitempty"`
-	MaxDocvalueFieldsSearch       *int                `json:"max_docvalue_fields_search,omitempty"`
-	MaxScriptFields               *int                `json:"max_script_fields,omitempty"`
-	MaxNgramDiff                  *int                `json:"max_ngram_diff,omitempty"`
-	MaxShingleDiff                *int                `json:"max_shingle_diff,omitempty"`
-	Blocks                        *IndexSettingBlocks `json:"blocks,omitempty"`
-	MaxRefreshListeners           *int                `json:"max_refresh_listeners,omitempty"`
+	_                             [0]func()                     // not comparable: no equality code to link (see the package doc)
+	Index                         *IndexSettings                `json:"index,omitempty"`
+	Mode                          string                        `json:"mode,omitempty"`
+	RoutingPath                   OneOrMany[string]             `json:"routing_path,omitempty"`
+	SoftDeletes                   *SoftDeletes                  `json:"soft_deletes,omitempty"`
+	Sort                          *IndexSegmentSort             `json:"sort,omitempty"`
+	NumberOfShards                IndexSettingsNumberOfShards   `json:"number_of_shards,omitzero"`
+	NumberOfReplicas              IndexSettingsNumberOfReplicas `json:"number_of_replicas,omitzero"`
+	NumberOfRoutingShards         *int                          `json:"number_of_routing_shards,omitempty"`
+	CheckOnStartup                IndexCheckOnStartup           `json:"check_on_startup,omitempty"`
+	Codec                         string                        `json:"codec,omitempty"`
+	RoutingPartitionSize          *Stringified[int]             `json:"routing_partition_size,omitempty"`
+	LoadFixedBitsetFiltersEagerly *bool                         `json:"load_fixed_bitset_filters_eagerly,omitempty"`
+	Hidden                        IndexSettingsHidden           `json:"hidden,omitzero"`
+	AutoExpandReplicas            *string                       `json:"auto_expand_replicas,omitempty"`
+	Merge                         *Merge                        `json:"merge,omitempty"`
+	Search                        *SettingsSearch               `json:"search,omitempty"`
+	RefreshInterval               Duration                      `json:"refresh_interval,omitzero"`
+	MaxResultWindow               *int                          `json:"max_result_window,omitempty"`
+	MaxInnerResultWindow          *int                          `json:"max_inner_result_window,omitempty"`
+	MaxRescoreWindow              *int                          `json:"max_rescore_window,omitempty"`
+	MaxDocvalueFieldsSearch       *int                          `json:"max_docvalue_fields_search,omitempty"`
+	MaxScriptFields               *int                          `json:"max_script_fields,omitempty"`
+	MaxNgramDiff                  *int                          `json:"max_ngram_diff,omitempty"`
+	MaxShingleDiff                *int                          `json:"max_shingle_diff,omitempty"`
+	Blocks                        *IndexSettingBlocks           `json:"blocks,omitempty"`
+	MaxRefreshListeners           *int                          `json:"max_refresh_listeners,omitempty"`
 	// Settings to define analyzers, tokenizers, token filters and character filters.
 	// Refer to the linked documentation for step-by-step examples of updating analyzers on existing indices.
-	Analyze             *SettingsAnalyze         `json:"analyze,omitempty"`
-	Highlight           *SettingsHighlight       `json:"highlight,omitempty"`
-	MaxTermsCount       *int                     `json:"max_terms_count,omitempty"`
-	MaxRegexLength      *int                     `json:"max_regex_length,omitempty"`
-	Routing             *IndexRouting            `json:"routing,omitempty"`
-	Unassigned          *IndexSettingsUnassigned `json:"unassigned,omitempty"`
-	GcDeletes           Duration                 `json:"gc_deletes,omitzero"`
-	DefaultPipeline     PipelineName             `json:"default_pipeline,omitempty"`
-	FinalPipeline       PipelineName             `json:"final_pipeline,omitempty"`
-	Lifecycle           *IndexSettingsLifecycle  `json:"lifecycle,omitempty"`
-	ProvidedName        Name                     `json:"provided_name,omitempty"`
-	CreationDate        *Stringified[UnitMillis] `json:"creation_date,omitempty"`
-	CreationDateString  DateTime                 `json:"creation_date_string,omitzero"`
-	UUID                Uuid                     `json:"uuid,omitempty"`
-	Version             *IndexVersioning         `json:"version,omitempty"`
-	VerifiedBeforeClose Union                    `json:"verified_before_close,omitzero"`
-	Format              Union                    `json:"format,omitzero"`
-	MaxSlicesPerScroll  *int                     `json:"max_slices_per_scroll,omitempty"`
-	Translog            *Translog                `json:"translog,omitempty"`
-	QueryString         *SettingsQueryString     `json:"query_string,omitempty"`
-	Priority            Union                    `json:"priority,omitzero"`
-	TopMetricsMaxSize   *int                     `json:"top_metrics_max_size,omitempty"`
-	Analysis            *IndexSettingsAnalysis   `json:"analysis,omitempty"`
-	Settings            *IndexSettings           `json:"settings,omitempty"`
-	TimeSeries          *IndexSettingsTimeSeries `json:"time_series,omitempty"`
-	Queries             *Queries                 `json:"queries,omitempty"`
+	Analyze             *SettingsAnalyze                 `json:"analyze,omitempty"`
+	Highlight           *SettingsHighlight               `json:"highlight,omitempty"`
+	MaxTermsCount       *int                             `json:"max_terms_count,omitempty"`
+	MaxRegexLength      *int                             `json:"max_regex_length,omitempty"`
+	Routing             *IndexRouting                    `json:"routing,omitempty"`
+	Unassigned          *IndexSettingsUnassigned         `json:"unassigned,omitempty"`
+	GcDeletes           Duration                         `json:"gc_deletes,omitzero"`
+	DefaultPipeline     PipelineName                     `json:"default_pipeline,omitempty"`
+	FinalPipeline       PipelineName                     `json:"final_pipeline,omitempty"`
+	Lifecycle           *IndexSettingsLifecycle          `json:"lifecycle,omitempty"`
+	ProvidedName        Name                             `json:"provided_name,omitempty"`
+	CreationDate        *Stringified[UnitMillis]         `json:"creation_date,omitempty"`
+	CreationDateString  DateTime                         `json:"creation_date_string,omitzero"`
+	UUID                Uuid                             `json:"uuid,omitempty"`
+	Version             *IndexVersioning                 `json:"version,omitempty"`
+	VerifiedBeforeClose IndexSettingsVerifiedBeforeClose `json:"verified_before_close,omitzero"`
+	Format              IndexSettingsFormat              `json:"format,omitzero"`
+	MaxSlicesPerScroll  *int                             `json:"max_slices_per_scroll,omitempty"`
+	Translog            *Translog                        `json:"translog,omitempty"`
+	QueryString         *SettingsQueryString             `json:"query_string,omitempty"`
+	Priority            IndexSettingsPriority            `json:"priority,omitzero"`
+	TopMetricsMaxSize   *int                             `json:"top_metrics_max_size,omitempty"`
+	Analysis            *IndexSettingsAnalysis           `json:"analysis,omitempty"`
+	Settings            *IndexSettings                   `json:"settings,omitempty"`
+	TimeSeries          *IndexSettingsTimeSeries         `json:"time_series,omitempty"`
+	Queries             *Queries                         `json:"queries,omitempty"`
 	// Configure custom similarity settings to customize how search results are scored.
 	Similarity map[string]SettingsSimilarity `json:"similarity,omitempty"`
 	// Enable or disable dynamic mapping for an index.
@@ -470,6 +525,7 @@ func (x IndexSettings) MarshalJSON() ([]byte, error) {
 
 // IndexSettingsAnalysis is `indices._types.IndexSettingsAnalysis` of the specification.
 type IndexSettingsAnalysis struct {
+	_          [0]func()              // not comparable: no equality code to link (see the package doc)
 	Analyzer   map[string]Analyzer    `json:"analyzer,omitempty"`
 	CharFilter map[string]CharFilter  `json:"char_filter,omitempty"`
 	Filter     map[string]TokenFilter `json:"filter,omitempty"`
@@ -477,8 +533,53 @@ type IndexSettingsAnalysis struct {
 	Tokenizer  map[string]Tokenizer   `json:"tokenizer,omitempty"`
 }
 
+// IndexSettingsFormat is the value of `indices._types.IndexSettings`'s "format" member.
+//
+// IndexSettingsFormat is a union of 2 shapes, decoded when read: use the As accessors to
+// read it and the From constructors to build one.
+type IndexSettingsFormat struct{ Union }
+
+// AsString decodes the union as string.
+func (u IndexSettingsFormat) AsString() (string, error) {
+	return as[string](u.Union, "IndexSettingsFormat", "String")
+}
+
+// IndexSettingsFormatFromString returns a IndexSettingsFormat holding v.
+func IndexSettingsFormatFromString(v string) IndexSettingsFormat { return IndexSettingsFormat{of(v)} }
+
+// AsInt decodes the union as int.
+func (u IndexSettingsFormat) AsInt() (int, error) {
+	return as[int](u.Union, "IndexSettingsFormat", "Int")
+}
+
+// IndexSettingsFormatFromInt returns a IndexSettingsFormat holding v.
+func IndexSettingsFormatFromInt(v int) IndexSettingsFormat { return IndexSettingsFormat{of(v)} }
+
+// IndexSettingsHidden is the value of `indices._types.IndexSettings`'s "hidden" member.
+//
+// IndexSettingsHidden is a union of 2 shapes, decoded when read: use the As accessors to
+// read it and the From constructors to build one.
+type IndexSettingsHidden struct{ Union }
+
+// AsBool decodes the union as bool.
+func (u IndexSettingsHidden) AsBool() (bool, error) {
+	return as[bool](u.Union, "IndexSettingsHidden", "Bool")
+}
+
+// IndexSettingsHiddenFromBool returns a IndexSettingsHidden holding v.
+func IndexSettingsHiddenFromBool(v bool) IndexSettingsHidden { return IndexSettingsHidden{of(v)} }
+
+// AsString decodes the union as string.
+func (u IndexSettingsHidden) AsString() (string, error) {
+	return as[string](u.Union, "IndexSettingsHidden", "String")
+}
+
+// IndexSettingsHiddenFromString returns a IndexSettingsHidden holding v.
+func IndexSettingsHiddenFromString(v string) IndexSettingsHidden { return IndexSettingsHidden{of(v)} }
+
 // IndexSettingsLifecycle is `indices._types.IndexSettingsLifecycle` of the specification.
 type IndexSettingsLifecycle struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the policy to use to manage the index. For information about how Elasticsearch applies policy changes, see Policy updates.
 	Name Name `json:"name,omitempty"`
 	// Indicates whether or not the index has been rolled over. Automatically set to true when ILM completes the rollover action.
@@ -500,20 +601,124 @@ type IndexSettingsLifecycle struct {
 	RolloverAlias string `json:"rollover_alias,omitempty"`
 	// Preference for the system that manages a data stream backing index (preferring ILM when both ILM and DLM are
 	// applicable for an index).
-	PreferILM Union `json:"prefer_ilm,omitzero"`
+	PreferILM IndexSettingsLifecyclePreferILM `json:"prefer_ilm,omitzero"`
+}
+
+// IndexSettingsLifecyclePreferILM is the value of `indices._types.IndexSettingsLifecycle`'s "prefer_ilm" member.
+//
+// IndexSettingsLifecyclePreferILM is a union of 2 shapes, decoded when read: use the As accessors to
+// read it and the From constructors to build one.
+type IndexSettingsLifecyclePreferILM struct{ Union }
+
+// AsBool decodes the union as bool.
+func (u IndexSettingsLifecyclePreferILM) AsBool() (bool, error) {
+	return as[bool](u.Union, "IndexSettingsLifecyclePreferILM", "Bool")
+}
+
+// IndexSettingsLifecyclePreferILMFromBool returns a IndexSettingsLifecyclePreferILM holding v.
+func IndexSettingsLifecyclePreferILMFromBool(v bool) IndexSettingsLifecyclePreferILM {
+	return IndexSettingsLifecyclePreferILM{of(v)}
+}
+
+// AsString decodes the union as string.
+func (u IndexSettingsLifecyclePreferILM) AsString() (string, error) {
+	return as[string](u.Union, "IndexSettingsLifecyclePreferILM", "String")
+}
+
+// IndexSettingsLifecyclePreferILMFromString returns a IndexSettingsLifecyclePreferILM holding v.
+func IndexSettingsLifecyclePreferILMFromString(v string) IndexSettingsLifecyclePreferILM {
+	return IndexSettingsLifecyclePreferILM{of(v)}
 }
 
 // IndexSettingsLifecycleStep is `indices._types.IndexSettingsLifecycleStep` of the specification.
 type IndexSettingsLifecycleStep struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Time to wait for the cluster to resolve allocation issues during an ILM shrink action. Must be greater than 1h (1 hour).
 	// See Shard allocation for shrink.
 	WaitTimeThreshold Duration `json:"wait_time_threshold,omitzero"`
 }
 
+// IndexSettingsNumberOfReplicas is the value of `indices._types.IndexSettings`'s "number_of_replicas" member.
+//
+// IndexSettingsNumberOfReplicas is a union of 2 shapes, decoded when read: use the As accessors to
+// read it and the From constructors to build one.
+type IndexSettingsNumberOfReplicas struct{ Union }
+
+// AsInt decodes the union as int.
+func (u IndexSettingsNumberOfReplicas) AsInt() (int, error) {
+	return as[int](u.Union, "IndexSettingsNumberOfReplicas", "Int")
+}
+
+// IndexSettingsNumberOfReplicasFromInt returns a IndexSettingsNumberOfReplicas holding v.
+func IndexSettingsNumberOfReplicasFromInt(v int) IndexSettingsNumberOfReplicas {
+	return IndexSettingsNumberOfReplicas{of(v)}
+}
+
+// AsString decodes the union as string.
+func (u IndexSettingsNumberOfReplicas) AsString() (string, error) {
+	return as[string](u.Union, "IndexSettingsNumberOfReplicas", "String")
+}
+
+// IndexSettingsNumberOfReplicasFromString returns a IndexSettingsNumberOfReplicas holding v.
+func IndexSettingsNumberOfReplicasFromString(v string) IndexSettingsNumberOfReplicas {
+	return IndexSettingsNumberOfReplicas{of(v)}
+}
+
+// IndexSettingsNumberOfShards is the value of `indices._types.IndexSettings`'s "number_of_shards" member.
+//
+// IndexSettingsNumberOfShards is a union of 2 shapes, decoded when read: use the As accessors to
+// read it and the From constructors to build one.
+type IndexSettingsNumberOfShards struct{ Union }
+
+// AsInt decodes the union as int.
+func (u IndexSettingsNumberOfShards) AsInt() (int, error) {
+	return as[int](u.Union, "IndexSettingsNumberOfShards", "Int")
+}
+
+// IndexSettingsNumberOfShardsFromInt returns a IndexSettingsNumberOfShards holding v.
+func IndexSettingsNumberOfShardsFromInt(v int) IndexSettingsNumberOfShards {
+	return IndexSettingsNumberOfShards{of(v)}
+}
+
+// AsString decodes the union as string.
+func (u IndexSettingsNumberOfShards) AsString() (string, error) {
+	return as[string](u.Union, "IndexSettingsNumberOfShards", "String")
+}
+
+// IndexSettingsNumberOfShardsFromString returns a IndexSettingsNumberOfShards holding v.
+func IndexSettingsNumberOfShardsFromString(v string) IndexSettingsNumberOfShards {
+	return IndexSettingsNumberOfShards{of(v)}
+}
+
+// IndexSettingsPriority is the value of `indices._types.IndexSettings`'s "priority" member.
+//
+// IndexSettingsPriority is a union of 2 shapes, decoded when read: use the As accessors to
+// read it and the From constructors to build one.
+type IndexSettingsPriority struct{ Union }
+
+// AsInt decodes the union as int.
+func (u IndexSettingsPriority) AsInt() (int, error) {
+	return as[int](u.Union, "IndexSettingsPriority", "Int")
+}
+
+// IndexSettingsPriorityFromInt returns a IndexSettingsPriority holding v.
+func IndexSettingsPriorityFromInt(v int) IndexSettingsPriority { return IndexSettingsPriority{of(v)} }
+
+// AsString decodes the union as string.
+func (u IndexSettingsPriority) AsString() (string, error) {
+	return as[string](u.Union, "IndexSettingsPriority", "String")
+}
+
+// IndexSettingsPriorityFromString returns a IndexSettingsPriority holding v.
+func IndexSettingsPriorityFromString(v string) IndexSettingsPriority {
+	return IndexSettingsPriority{of(v)}
+}
+
 // IndexSettingsTimeSeries is `indices._types.IndexSettingsTimeSeries` of the specification.
 type IndexSettingsTimeSeries struct {
-	EndTime   DateTime `json:"end_time,omitzero"`
-	StartTime DateTime `json:"start_time,omitzero"`
+	_         [0]func() // not comparable: no equality code to link (see the package doc)
+	EndTime   DateTime  `json:"end_time,omitzero"`
+	StartTime DateTime  `json:"start_time,omitzero"`
 	// The name of the field that stores the temporality of a metric.
 	// The referenced field must be a `keyword` dimension field; if the setting is unset or the
 	// field is missing or invalid, the metric temporality resolves to null.
@@ -522,18 +727,47 @@ type IndexSettingsTimeSeries struct {
 
 // IndexSettingsUnassigned is `indices._types.IndexSettingsUnassigned` of the specification.
 type IndexSettingsUnassigned struct {
+	_        [0]func()                        // not comparable: no equality code to link (see the package doc)
 	NodeLeft *IndexSettingsUnassignedNodeLeft `json:"node_left,omitempty"`
 }
 
 // IndexSettingsUnassignedNodeLeft is `indices._types.IndexSettingsUnassignedNodeLeft` of the specification.
 type IndexSettingsUnassignedNodeLeft struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The amount of time to wait for a node that has left before assuming its
 	// shards are permanently missing and starting to allocate replacement replicas.
 	DelayedTimeout Duration `json:"delayed_timeout,omitzero"`
 }
 
+// IndexSettingsVerifiedBeforeClose is the value of `indices._types.IndexSettings`'s "verified_before_close" member.
+//
+// IndexSettingsVerifiedBeforeClose is a union of 2 shapes, decoded when read: use the As accessors to
+// read it and the From constructors to build one.
+type IndexSettingsVerifiedBeforeClose struct{ Union }
+
+// AsBool decodes the union as bool.
+func (u IndexSettingsVerifiedBeforeClose) AsBool() (bool, error) {
+	return as[bool](u.Union, "IndexSettingsVerifiedBeforeClose", "Bool")
+}
+
+// IndexSettingsVerifiedBeforeCloseFromBool returns a IndexSettingsVerifiedBeforeClose holding v.
+func IndexSettingsVerifiedBeforeCloseFromBool(v bool) IndexSettingsVerifiedBeforeClose {
+	return IndexSettingsVerifiedBeforeClose{of(v)}
+}
+
+// AsString decodes the union as string.
+func (u IndexSettingsVerifiedBeforeClose) AsString() (string, error) {
+	return as[string](u.Union, "IndexSettingsVerifiedBeforeClose", "String")
+}
+
+// IndexSettingsVerifiedBeforeCloseFromString returns a IndexSettingsVerifiedBeforeClose holding v.
+func IndexSettingsVerifiedBeforeCloseFromString(v string) IndexSettingsVerifiedBeforeClose {
+	return IndexSettingsVerifiedBeforeClose{of(v)}
+}
+
 // IndexState is `indices._types.IndexState` of the specification.
 type IndexState struct {
+	_        [0]func()        // not comparable: no equality code to link (see the package doc)
 	Aliases  map[string]Alias `json:"aliases,omitempty"`
 	Mappings *TypeMapping     `json:"mappings,omitempty"`
 	Settings *IndexSettings   `json:"settings,omitempty"`
@@ -546,6 +780,7 @@ type IndexState struct {
 
 // IndexTemplate is `indices._types.IndexTemplate` of the specification.
 type IndexTemplate struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Array of wildcard (`*`) expressions used to match the names of data streams and indices during creation.
 	IndexPatterns Names `json:"index_patterns,omitempty"`
 	// An ordered list of component template names.
@@ -588,6 +823,7 @@ type IndexTemplate struct {
 
 // IndexTemplateDataStreamConfiguration is `indices._types.IndexTemplateDataStreamConfiguration` of the specification.
 type IndexTemplateDataStreamConfiguration struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// If true, the data stream is hidden.
 	Hidden *bool `json:"hidden,omitempty"`
 	// If true, the data stream supports custom routing.
@@ -596,6 +832,7 @@ type IndexTemplateDataStreamConfiguration struct {
 
 // IndexTemplateSummary is `indices._types.IndexTemplateSummary` of the specification.
 type IndexTemplateSummary struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Aliases to add.
 	// If the index template includes a `data_stream` object, these are data stream aliases.
 	// Otherwise, these are index aliases.
@@ -612,6 +849,7 @@ type IndexTemplateSummary struct {
 
 // IndexTemplateSummaryWithRollover is `indices._types.IndexTemplateSummaryWithRollover` of the specification.
 type IndexTemplateSummaryWithRollover struct {
+	_         [0]func()                        // not comparable: no equality code to link (see the package doc)
 	Lifecycle *DataStreamLifecycleWithRollover `json:"lifecycle,omitempty"`
 	// Aliases to add.
 	// If the index template includes a `data_stream` object, these are data stream aliases.
@@ -628,6 +866,7 @@ type IndexTemplateSummaryWithRollover struct {
 
 // IndexTemplateWithRollover is `indices._types.IndexTemplateWithRollover` of the specification.
 type IndexTemplateWithRollover struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Template to be applied.
 	// It may optionally include an `aliases`, `mappings`, or `settings` configuration.
 	Template *IndexTemplateSummaryWithRollover `json:"template,omitempty"`
@@ -670,17 +909,20 @@ type IndexTemplateWithRollover struct {
 
 // IndexVersioning is `indices._types.IndexVersioning` of the specification.
 type IndexVersioning struct {
+	_             [0]func()     // not comparable: no equality code to link (see the package doc)
 	Created       VersionString `json:"created,omitempty"`
 	CreatedString string        `json:"created_string,omitempty"`
 }
 
 // IndicesIndexingPressure is `indices._types.IndexingPressure` of the specification.
 type IndicesIndexingPressure struct {
+	_      [0]func()                     // not comparable: no equality code to link (see the package doc)
 	Memory IndicesIndexingPressureMemory `json:"memory"`
 }
 
 // IndicesIndexingPressureMemory is `indices._types.IndexingPressureMemory` of the specification.
 type IndicesIndexingPressureMemory struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Number of outstanding bytes that may be consumed by indexing requests. When this limit is reached or exceeded,
 	// the node will reject new coordinating and primary operations. When replica operations consume 1.5x this limit,
 	// the node will reject new replica operations. Defaults to 10% of the heap.
@@ -689,6 +931,7 @@ type IndicesIndexingPressureMemory struct {
 
 // IndexingSlowlogSettings is `indices._types.IndexingSlowlogSettings` of the specification.
 type IndexingSlowlogSettings struct {
+	_         [0]func()                 // not comparable: no equality code to link (see the package doc)
 	Level     string                    `json:"level,omitempty"`
 	Source    *int                      `json:"source,omitempty"`
 	Reformat  *bool                     `json:"reformat,omitempty"`
@@ -697,6 +940,7 @@ type IndexingSlowlogSettings struct {
 
 // IndexingSlowlogTresholds is `indices._types.IndexingSlowlogTresholds` of the specification.
 type IndexingSlowlogTresholds struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The indexing slow log, similar in functionality to the search slow log. The log file name ends with `_index_indexing_slowlog.json`.
 	// Log and the thresholds are configured in the same way as the search slowlog.
 	Index *SlowlogTresholdLevels `json:"index,omitempty"`
@@ -731,6 +975,7 @@ const (
 
 // MappingLimitSettings: Mapping Limit Settings
 type MappingLimitSettings struct {
+	_               [0]func()                            // not comparable: no equality code to link (see the package doc)
 	Coerce          *bool                                `json:"coerce,omitempty"`
 	TotalFields     *MappingLimitSettingsTotalFields     `json:"total_fields,omitempty"`
 	Depth           *MappingLimitSettingsDepth           `json:"depth,omitempty"`
@@ -739,11 +984,12 @@ type MappingLimitSettings struct {
 	FieldNameLength *MappingLimitSettingsFieldNameLength `json:"field_name_length,omitempty"`
 	DimensionFields *MappingLimitSettingsDimensionFields `json:"dimension_fields,omitempty"`
 	Source          *MappingLimitSettingsSourceFields    `json:"source,omitempty"`
-	IgnoreMalformed Union                                `json:"ignore_malformed,omitzero"`
+	IgnoreMalformed MappingLimitSettingsIgnoreMalformed  `json:"ignore_malformed,omitzero"`
 }
 
 // MappingLimitSettingsDepth is `indices._types.MappingLimitSettingsDepth` of the specification.
 type MappingLimitSettingsDepth struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The maximum depth for a field, which is measured as the number of inner objects. For instance, if all fields are defined
 	// at the root object level, then the depth is 1. If there is one object mapping, then the depth is 2, etc.
 	Limit *int64 `json:"limit,omitempty"`
@@ -751,6 +997,7 @@ type MappingLimitSettingsDepth struct {
 
 // MappingLimitSettingsDimensionFields is `indices._types.MappingLimitSettingsDimensionFields` of the specification.
 type MappingLimitSettingsDimensionFields struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// [preview] This functionality is in technical preview and may be changed or removed in a future release.
 	// Elastic will work to fix any issues, but features in technical preview are not subject to the support SLA of official GA features.
 	Limit *int64 `json:"limit,omitempty"`
@@ -758,14 +1005,42 @@ type MappingLimitSettingsDimensionFields struct {
 
 // MappingLimitSettingsFieldNameLength is `indices._types.MappingLimitSettingsFieldNameLength` of the specification.
 type MappingLimitSettingsFieldNameLength struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Setting for the maximum length of a field name. This setting isn’t really something that addresses mappings explosion but
 	// might still be useful if you want to limit the field length. It usually shouldn’t be necessary to set this setting. The
 	// default is okay unless a user starts to add a huge number of fields with really long names. Default is `Long.MAX_VALUE` (no limit).
 	Limit *int64 `json:"limit,omitempty"`
 }
 
+// MappingLimitSettingsIgnoreMalformed is the value of `indices._types.MappingLimitSettings`'s "ignore_malformed" member.
+//
+// MappingLimitSettingsIgnoreMalformed is a union of 2 shapes, decoded when read: use the As accessors to
+// read it and the From constructors to build one.
+type MappingLimitSettingsIgnoreMalformed struct{ Union }
+
+// AsBool decodes the union as bool.
+func (u MappingLimitSettingsIgnoreMalformed) AsBool() (bool, error) {
+	return as[bool](u.Union, "MappingLimitSettingsIgnoreMalformed", "Bool")
+}
+
+// MappingLimitSettingsIgnoreMalformedFromBool returns a MappingLimitSettingsIgnoreMalformed holding v.
+func MappingLimitSettingsIgnoreMalformedFromBool(v bool) MappingLimitSettingsIgnoreMalformed {
+	return MappingLimitSettingsIgnoreMalformed{of(v)}
+}
+
+// AsString decodes the union as string.
+func (u MappingLimitSettingsIgnoreMalformed) AsString() (string, error) {
+	return as[string](u.Union, "MappingLimitSettingsIgnoreMalformed", "String")
+}
+
+// MappingLimitSettingsIgnoreMalformedFromString returns a MappingLimitSettingsIgnoreMalformed holding v.
+func MappingLimitSettingsIgnoreMalformedFromString(v string) MappingLimitSettingsIgnoreMalformed {
+	return MappingLimitSettingsIgnoreMalformed{of(v)}
+}
+
 // MappingLimitSettingsNestedFields is `indices._types.MappingLimitSettingsNestedFields` of the specification.
 type MappingLimitSettingsNestedFields struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The maximum number of distinct nested mappings in an index. The nested type should only be used in special cases, when
 	// arrays of objects need to be queried independently of each other. To safeguard against poorly designed mappings, this
 	// setting limits the number of unique nested types per index.
@@ -774,6 +1049,7 @@ type MappingLimitSettingsNestedFields struct {
 
 // MappingLimitSettingsNestedObjects is `indices._types.MappingLimitSettingsNestedObjects` of the specification.
 type MappingLimitSettingsNestedObjects struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The maximum number of nested JSON objects that a single document can contain across all nested types. This limit helps
 	// to prevent out of memory errors when a document contains too many nested objects.
 	Limit *int64 `json:"limit,omitempty"`
@@ -781,36 +1057,93 @@ type MappingLimitSettingsNestedObjects struct {
 
 // MappingLimitSettingsSourceFields is `indices._types.MappingLimitSettingsSourceFields` of the specification.
 type MappingLimitSettingsSourceFields struct {
+	_    [0]func()  // not comparable: no equality code to link (see the package doc)
 	Mode SourceMode `json:"mode"`
 }
 
 // MappingLimitSettingsTotalFields is `indices._types.MappingLimitSettingsTotalFields` of the specification.
 type MappingLimitSettingsTotalFields struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The maximum number of fields in an index. Field and object mappings, as well as field aliases count towards this limit.
 	// The limit is in place to prevent mappings and searches from becoming too large. Higher values can lead to performance
 	// degradations and memory issues, especially in clusters with a high load or few resources.
-	Limit Union `json:"limit,omitzero"`
+	Limit MappingLimitSettingsTotalFieldsLimit `json:"limit,omitzero"`
 	// This setting determines what happens when a dynamically mapped field would exceed the total fields limit. When set
 	// to false (the default), the index request of the document that tries to add a dynamic field to the mapping will fail
 	// with the message Limit of total fields [X] has been exceeded. When set to true, the index request will not fail.
 	// Instead, fields that would exceed the limit are not added to the mapping, similar to dynamic: false.
 	// The fields that were not added to the mapping will be added to the _ignored field.
-	IgnoreDynamicBeyondLimit Union `json:"ignore_dynamic_beyond_limit,omitzero"`
+	IgnoreDynamicBeyondLimit MappingLimitSettingsTotalFieldsIgnoreDynamicBeyondLimit `json:"ignore_dynamic_beyond_limit,omitzero"`
+}
+
+// MappingLimitSettingsTotalFieldsIgnoreDynamicBeyondLimit is the value of `indices._types.MappingLimitSettingsTotalFields`'s "ignore_dynamic_beyond_limit" member.
+//
+// MappingLimitSettingsTotalFieldsIgnoreDynamicBeyondLimit is a union of 2 shapes, decoded when read: use the As accessors to
+// read it and the From constructors to build one.
+type MappingLimitSettingsTotalFieldsIgnoreDynamicBeyondLimit struct{ Union }
+
+// AsBool decodes the union as bool.
+func (u MappingLimitSettingsTotalFieldsIgnoreDynamicBeyondLimit) AsBool() (bool, error) {
+	return as[bool](u.Union, "MappingLimitSettingsTotalFieldsIgnoreDynamicBeyondLimit", "Bool")
+}
+
+// MappingLimitSettingsTotalFieldsIgnoreDynamicBeyondLimitFromBool returns a MappingLimitSettingsTotalFieldsIgnoreDynamicBeyondLimit holding v.
+func MappingLimitSettingsTotalFieldsIgnoreDynamicBeyondLimitFromBool(v bool) MappingLimitSettingsTotalFieldsIgnoreDynamicBeyondLimit {
+	return MappingLimitSettingsTotalFieldsIgnoreDynamicBeyondLimit{of(v)}
+}
+
+// AsString decodes the union as string.
+func (u MappingLimitSettingsTotalFieldsIgnoreDynamicBeyondLimit) AsString() (string, error) {
+	return as[string](u.Union, "MappingLimitSettingsTotalFieldsIgnoreDynamicBeyondLimit", "String")
+}
+
+// MappingLimitSettingsTotalFieldsIgnoreDynamicBeyondLimitFromString returns a MappingLimitSettingsTotalFieldsIgnoreDynamicBeyondLimit holding v.
+func MappingLimitSettingsTotalFieldsIgnoreDynamicBeyondLimitFromString(v string) MappingLimitSettingsTotalFieldsIgnoreDynamicBeyondLimit {
+	return MappingLimitSettingsTotalFieldsIgnoreDynamicBeyondLimit{of(v)}
+}
+
+// MappingLimitSettingsTotalFieldsLimit is the value of `indices._types.MappingLimitSettingsTotalFields`'s "limit" member.
+//
+// MappingLimitSettingsTotalFieldsLimit is a union of 2 shapes, decoded when read: use the As accessors to
+// read it and the From constructors to build one.
+type MappingLimitSettingsTotalFieldsLimit struct{ Union }
+
+// AsInt decodes the union as int64.
+func (u MappingLimitSettingsTotalFieldsLimit) AsInt() (int64, error) {
+	return as[int64](u.Union, "MappingLimitSettingsTotalFieldsLimit", "Int")
+}
+
+// MappingLimitSettingsTotalFieldsLimitFromInt returns a MappingLimitSettingsTotalFieldsLimit holding v.
+func MappingLimitSettingsTotalFieldsLimitFromInt(v int64) MappingLimitSettingsTotalFieldsLimit {
+	return MappingLimitSettingsTotalFieldsLimit{of(v)}
+}
+
+// AsString decodes the union as string.
+func (u MappingLimitSettingsTotalFieldsLimit) AsString() (string, error) {
+	return as[string](u.Union, "MappingLimitSettingsTotalFieldsLimit", "String")
+}
+
+// MappingLimitSettingsTotalFieldsLimitFromString returns a MappingLimitSettingsTotalFieldsLimit holding v.
+func MappingLimitSettingsTotalFieldsLimitFromString(v string) MappingLimitSettingsTotalFieldsLimit {
+	return MappingLimitSettingsTotalFieldsLimit{of(v)}
 }
 
 // Merge is `indices._types.Merge` of the specification.
 type Merge struct {
+	_         [0]func()       // not comparable: no equality code to link (see the package doc)
 	Scheduler *MergeScheduler `json:"scheduler,omitempty"`
 }
 
 // MergeScheduler is `indices._types.MergeScheduler` of the specification.
 type MergeScheduler struct {
+	_              [0]func()         // not comparable: no equality code to link (see the package doc)
 	MaxThreadCount *Stringified[int] `json:"max_thread_count,omitempty"`
 	MaxMergeCount  *Stringified[int] `json:"max_merge_count,omitempty"`
 }
 
 // NumericFielddata is `indices._types.NumericFielddata` of the specification.
 type NumericFielddata struct {
+	_      [0]func()              // not comparable: no equality code to link (see the package doc)
 	Format NumericFielddataFormat `json:"format"`
 }
 
@@ -826,12 +1159,14 @@ const (
 
 // Queries is `indices._types.Queries` of the specification.
 type Queries struct {
+	_     [0]func()     // not comparable: no equality code to link (see the package doc)
 	Cache *CacheQueries `json:"cache,omitempty"`
 }
 
 // RetentionLease is `indices._types.RetentionLease` of the specification.
 type RetentionLease struct {
-	Period Duration `json:"period,omitzero"`
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
+	Period Duration  `json:"period,omitzero"`
 }
 
 // RetentionSource is the enumeration `indices._types.RetentionSource` of the specification.
@@ -858,7 +1193,8 @@ const (
 
 // SearchIdle is `indices._types.SearchIdle` of the specification.
 type SearchIdle struct {
-	After Duration `json:"after,omitzero"`
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
+	After Duration  `json:"after,omitzero"`
 }
 
 // SegmentSortMissing is the enumeration `indices._types.SegmentSortMissing` of the specification.
@@ -893,21 +1229,25 @@ const (
 
 // SettingsAnalyze is `indices._types.SettingsAnalyze` of the specification.
 type SettingsAnalyze struct {
+	_             [0]func()         // not comparable: no equality code to link (see the package doc)
 	MaxTokenCount *Stringified[int] `json:"max_token_count,omitempty"`
 }
 
 // SettingsHighlight is `indices._types.SettingsHighlight` of the specification.
 type SettingsHighlight struct {
-	MaxAnalyzedOffset *int `json:"max_analyzed_offset,omitempty"`
+	_                 [0]func() // not comparable: no equality code to link (see the package doc)
+	MaxAnalyzedOffset *int      `json:"max_analyzed_offset,omitempty"`
 }
 
 // SettingsQueryString is `indices._types.SettingsQueryString` of the specification.
 type SettingsQueryString struct {
+	_       [0]func()         // not comparable: no equality code to link (see the package doc)
 	Lenient Stringified[bool] `json:"lenient"`
 }
 
 // SettingsSearch is `indices._types.SettingsSearch` of the specification.
 type SettingsSearch struct {
+	_       [0]func()        // not comparable: no equality code to link (see the package doc)
 	Idle    *SearchIdle      `json:"idle,omitempty"`
 	Slowlog *SlowlogSettings `json:"slowlog,omitempty"`
 }
@@ -1017,25 +1357,29 @@ func SettingsSimilarityFromScripted(v SettingsSimilarityScripted) SettingsSimila
 
 // SettingsSimilarityBm25 is `indices._types.SettingsSimilarityBm25` of the specification.
 type SettingsSimilarityBm25 struct {
-	Type             string   `json:"type"`
-	B                *float64 `json:"b,omitempty"`
-	DiscountOverlaps *bool    `json:"discount_overlaps,omitempty"`
-	K1               *float64 `json:"k1,omitempty"`
+	_                [0]func() // not comparable: no equality code to link (see the package doc)
+	Type             string    `json:"type"`
+	B                *float64  `json:"b,omitempty"`
+	DiscountOverlaps *bool     `json:"discount_overlaps,omitempty"`
+	K1               *float64  `json:"k1,omitempty"`
 }
 
 // SettingsSimilarityBoolean is `indices._types.SettingsSimilarityBoolean` of the specification.
 type SettingsSimilarityBoolean struct {
-	Type string `json:"type"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Type string    `json:"type"`
 }
 
 // SettingsSimilarityDfi is `indices._types.SettingsSimilarityDfi` of the specification.
 type SettingsSimilarityDfi struct {
+	_                   [0]func()              // not comparable: no equality code to link (see the package doc)
 	Type                string                 `json:"type"`
 	IndependenceMeasure DFIIndependenceMeasure `json:"independence_measure"`
 }
 
 // SettingsSimilarityDfr is `indices._types.SettingsSimilarityDfr` of the specification.
 type SettingsSimilarityDfr struct {
+	_             [0]func()      // not comparable: no equality code to link (see the package doc)
 	Type          string         `json:"type"`
 	AfterEffect   DFRAfterEffect `json:"after_effect"`
 	BasicModel    DFRBasicModel  `json:"basic_model"`
@@ -1044,6 +1388,7 @@ type SettingsSimilarityDfr struct {
 
 // SettingsSimilarityIb is `indices._types.SettingsSimilarityIb` of the specification.
 type SettingsSimilarityIb struct {
+	_             [0]func()      // not comparable: no equality code to link (see the package doc)
 	Type          string         `json:"type"`
 	Distribution  IBDistribution `json:"distribution"`
 	Lambda        IBLambda       `json:"lambda"`
@@ -1052,25 +1397,29 @@ type SettingsSimilarityIb struct {
 
 // SettingsSimilarityLmd is `indices._types.SettingsSimilarityLmd` of the specification.
 type SettingsSimilarityLmd struct {
-	Type string   `json:"type"`
-	Mu   *float64 `json:"mu,omitempty"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Type string    `json:"type"`
+	Mu   *float64  `json:"mu,omitempty"`
 }
 
 // SettingsSimilarityLmj is `indices._types.SettingsSimilarityLmj` of the specification.
 type SettingsSimilarityLmj struct {
-	Type   string   `json:"type"`
-	Lambda *float64 `json:"lambda,omitempty"`
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
+	Type   string    `json:"type"`
+	Lambda *float64  `json:"lambda,omitempty"`
 }
 
 // SettingsSimilarityScripted is `indices._types.SettingsSimilarityScripted` of the specification.
 type SettingsSimilarityScripted struct {
-	Type         string  `json:"type"`
-	Script       Script  `json:"script"`
-	WeightScript *Script `json:"weight_script,omitempty"`
+	_            [0]func() // not comparable: no equality code to link (see the package doc)
+	Type         string    `json:"type"`
+	Script       Script    `json:"script"`
+	WeightScript *Script   `json:"weight_script,omitempty"`
 }
 
 // SlowlogSettings is `indices._types.SlowlogSettings` of the specification.
 type SlowlogSettings struct {
+	_         [0]func()         // not comparable: no equality code to link (see the package doc)
 	Level     string            `json:"level,omitempty"`
 	Source    *int              `json:"source,omitempty"`
 	Reformat  *bool             `json:"reformat,omitempty"`
@@ -1079,20 +1428,23 @@ type SlowlogSettings struct {
 
 // SlowlogTresholdLevels is `indices._types.SlowlogTresholdLevels` of the specification.
 type SlowlogTresholdLevels struct {
-	Warn  Duration `json:"warn,omitzero"`
-	Info  Duration `json:"info,omitzero"`
-	Debug Duration `json:"debug,omitzero"`
-	Trace Duration `json:"trace,omitzero"`
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
+	Warn  Duration  `json:"warn,omitzero"`
+	Info  Duration  `json:"info,omitzero"`
+	Debug Duration  `json:"debug,omitzero"`
+	Trace Duration  `json:"trace,omitzero"`
 }
 
 // SlowlogTresholds is `indices._types.SlowlogTresholds` of the specification.
 type SlowlogTresholds struct {
+	_     [0]func()              // not comparable: no equality code to link (see the package doc)
 	Query *SlowlogTresholdLevels `json:"query,omitempty"`
 	Fetch *SlowlogTresholdLevels `json:"fetch,omitempty"`
 }
 
 // SoftDeletes is `indices._types.SoftDeletes` of the specification.
 type SoftDeletes struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Indicates whether soft deletes are enabled on the index.
 	Enabled *bool `json:"enabled,omitempty"`
 	// The maximum period to retain a shard history retention lease before it is considered expired.
@@ -1115,6 +1467,7 @@ const (
 
 // Storage is `indices._types.Storage` of the specification.
 type Storage struct {
+	_    [0]func()   // not comparable: no equality code to link (see the package doc)
 	Type StorageType `json:"type"`
 	// You can restrict the use of the mmapfs and the related hybridfs store type via the setting node.store.allow_mmap.
 	// This is a boolean setting indicating whether or not memory-mapping is allowed. The default is to allow it. This
@@ -1151,6 +1504,7 @@ const (
 
 // TemplateMapping is `indices._types.TemplateMapping` of the specification.
 type TemplateMapping struct {
+	_             [0]func()                  // not comparable: no equality code to link (see the package doc)
 	Aliases       map[string]Alias           `json:"aliases,omitempty"`
 	IndexPatterns []Name                     `json:"index_patterns,omitempty"`
 	Mappings      TypeMapping                `json:"mappings"`
@@ -1161,6 +1515,7 @@ type TemplateMapping struct {
 
 // Translog is `indices._types.Translog` of the specification.
 type Translog struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// How often the translog is fsynced to disk and committed, regardless of write operations.
 	// Values less than 100ms are not allowed.
 	SyncInterval Duration `json:"sync_interval,omitzero"`
@@ -1191,6 +1546,7 @@ const (
 
 // TranslogRetention is `indices._types.TranslogRetention` of the specification.
 type TranslogRetention struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// This controls the total size of translog files to keep for each shard. Keeping more translog files increases
 	// the chance of performing an operation based sync when recovering a replica. If the translog files are not
 	// sufficient, replica recovery will fall back to a file based sync. This setting is ignored, and should not be
@@ -1207,12 +1563,14 @@ type TranslogRetention struct {
 
 // AddIndicesBlockStatus is `indices.add_block.AddIndicesBlockStatus` of the specification.
 type AddIndicesBlockStatus struct {
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
 	Name    IndexName `json:"name"`
 	Blocked bool      `json:"blocked"`
 }
 
 // AnalyzeDetail is `indices.analyze.AnalyzeDetail` of the specification.
 type AnalyzeDetail struct {
+	_              [0]func()          // not comparable: no equality code to link (see the package doc)
 	Analyzer       *AnalyzerDetail    `json:"analyzer,omitempty"`
 	Charfilters    []CharFilterDetail `json:"charfilters,omitempty"`
 	CustomAnalyzer bool               `json:"custom_analyzer"`
@@ -1222,37 +1580,41 @@ type AnalyzeDetail struct {
 
 // AnalyzeToken is `indices.analyze.AnalyzeToken` of the specification.
 type AnalyzeToken struct {
-	EndOffset      int64  `json:"end_offset"`
-	Position       int64  `json:"position"`
-	Positionlength *int64 `json:"positionLength,omitempty"`
-	StartOffset    int64  `json:"start_offset"`
-	Token          string `json:"token"`
-	Type           string `json:"type"`
+	_              [0]func() // not comparable: no equality code to link (see the package doc)
+	EndOffset      int64     `json:"end_offset"`
+	Position       int64     `json:"position"`
+	Positionlength *int64    `json:"positionLength,omitempty"`
+	StartOffset    int64     `json:"start_offset"`
+	Token          string    `json:"token"`
+	Type           string    `json:"type"`
 }
 
 // AnalyzerDetail is `indices.analyze.AnalyzerDetail` of the specification.
 type AnalyzerDetail struct {
+	_      [0]func()             // not comparable: no equality code to link (see the package doc)
 	Name   string                `json:"name"`
 	Tokens []ExplainAnalyzeToken `json:"tokens,omitempty"`
 }
 
 // CharFilterDetail is `indices.analyze.CharFilterDetail` of the specification.
 type CharFilterDetail struct {
-	FilteredText []string `json:"filtered_text,omitempty"`
-	Name         string   `json:"name"`
+	_            [0]func() // not comparable: no equality code to link (see the package doc)
+	FilteredText []string  `json:"filtered_text,omitempty"`
+	Name         string    `json:"name"`
 }
 
 // ExplainAnalyzeToken is `indices.analyze.ExplainAnalyzeToken` of the specification.
 type ExplainAnalyzeToken struct {
-	Bytes          string `json:"bytes"`
-	EndOffset      int64  `json:"end_offset"`
-	Keyword        *bool  `json:"keyword,omitempty"`
-	Position       int64  `json:"position"`
-	Positionlength int64  `json:"positionLength"`
-	StartOffset    int64  `json:"start_offset"`
-	Termfrequency  int64  `json:"termFrequency"`
-	Token          string `json:"token"`
-	Type           string `json:"type"`
+	_              [0]func() // not comparable: no equality code to link (see the package doc)
+	Bytes          string    `json:"bytes"`
+	EndOffset      int64     `json:"end_offset"`
+	Keyword        *bool     `json:"keyword,omitempty"`
+	Position       int64     `json:"position"`
+	Positionlength int64     `json:"positionLength"`
+	StartOffset    int64     `json:"start_offset"`
+	Termfrequency  int64     `json:"termFrequency"`
+	Token          string    `json:"token"`
+	Type           string    `json:"type"`
 	// Additional members of the object, by name.
 	Attributes map[string]json.RawMessage `json:"-"`
 }
@@ -1274,23 +1636,27 @@ type TextToAnalyze = OneOrMany[string]
 
 // TokenDetail is `indices.analyze.TokenDetail` of the specification.
 type TokenDetail struct {
+	_      [0]func()             // not comparable: no equality code to link (see the package doc)
 	Name   string                `json:"name"`
 	Tokens []ExplainAnalyzeToken `json:"tokens,omitempty"`
 }
 
 // CloseIndexResult is `indices.close.CloseIndexResult` of the specification.
 type CloseIndexResult struct {
+	_      [0]func()                   // not comparable: no equality code to link (see the package doc)
 	Closed bool                        `json:"closed"`
 	Shards map[string]CloseShardResult `json:"shards,omitempty"`
 }
 
 // CloseShardResult is `indices.close.CloseShardResult` of the specification.
 type CloseShardResult struct {
+	_        [0]func()      // not comparable: no equality code to link (see the package doc)
 	Failures []ShardFailure `json:"failures,omitempty"`
 }
 
 // CreateFrom is `indices.create_from.CreateFrom` of the specification.
 type CreateFrom struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Mappings overrides to be applied to the destination index (optional)
 	MappingsOverride *TypeMapping `json:"mappings_override,omitempty"`
 	// Settings overrides to be applied to the destination index (optional)
@@ -1301,6 +1667,7 @@ type CreateFrom struct {
 
 // DataStreamsStatsItem is `indices.data_streams_stats.DataStreamsStatsItem` of the specification.
 type DataStreamsStatsItem struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Current number of backing indices for the data stream.
 	BackingIndices int `json:"backing_indices"`
 	// Name of the data stream.
@@ -1320,6 +1687,7 @@ type DataStreamsStatsItem struct {
 
 // IndicesAliasesResponseBody is `indices.delete_alias.IndicesAliasesResponseBody` of the specification.
 type IndicesAliasesResponseBody struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// For a successful response, this value is always true. On failure, an exception is returned instead.
 	Acknowledged bool  `json:"acknowledged"`
 	Errors       *bool `json:"errors,omitempty"`
@@ -1327,6 +1695,7 @@ type IndicesAliasesResponseBody struct {
 
 // DataStreamLifecycleExplain is `indices.explain_data_lifecycle.DataStreamLifecycleExplain` of the specification.
 type DataStreamLifecycleExplain struct {
+	_                       [0]func()                        // not comparable: no equality code to link (see the package doc)
 	Index                   IndexName                        `json:"index"`
 	ManagedByLifecycle      bool                             `json:"managed_by_lifecycle"`
 	IndexCreationDateMillis *UnitMillis                      `json:"index_creation_date_millis,omitempty"`
@@ -1340,6 +1709,7 @@ type DataStreamLifecycleExplain struct {
 
 // FieldSummary is `indices.field_usage_stats.FieldSummary` of the specification.
 type FieldSummary struct {
+	_             [0]func()     // not comparable: no equality code to link (see the package doc)
 	Any           uint          `json:"any"`
 	StoredFields  uint          `json:"stored_fields"`
 	DocValues     uint          `json:"doc_values"`
@@ -1352,6 +1722,7 @@ type FieldSummary struct {
 
 // FieldsUsageBody is `indices.field_usage_stats.FieldsUsageBody` of the specification.
 type FieldsUsageBody struct {
+	_      [0]func()       // not comparable: no equality code to link (see the package doc)
 	Shards ShardStatistics `json:"_shards"`
 	// Additional members of the object, by name.
 	Stats map[string]UsageStatsIndex `json:"-"`
@@ -1371,28 +1742,32 @@ func (x FieldsUsageBody) MarshalJSON() ([]byte, error) {
 
 // InvertedIndex is `indices.field_usage_stats.InvertedIndex` of the specification.
 type InvertedIndex struct {
-	Terms           uint `json:"terms"`
-	Postings        uint `json:"postings"`
-	Proximity       uint `json:"proximity"`
-	Positions       uint `json:"positions"`
-	TermFrequencies uint `json:"term_frequencies"`
-	Offsets         uint `json:"offsets"`
-	Payloads        uint `json:"payloads"`
+	_               [0]func() // not comparable: no equality code to link (see the package doc)
+	Terms           uint      `json:"terms"`
+	Postings        uint      `json:"postings"`
+	Proximity       uint      `json:"proximity"`
+	Positions       uint      `json:"positions"`
+	TermFrequencies uint      `json:"term_frequencies"`
+	Offsets         uint      `json:"offsets"`
+	Payloads        uint      `json:"payloads"`
 }
 
 // IndicesFieldUsageStatsShardsStats is `indices.field_usage_stats.ShardsStats` of the specification.
 type IndicesFieldUsageStatsShardsStats struct {
+	_         [0]func()               // not comparable: no equality code to link (see the package doc)
 	AllFields FieldSummary            `json:"all_fields"`
 	Fields    map[string]FieldSummary `json:"fields,omitempty"`
 }
 
 // UsageStatsIndex is `indices.field_usage_stats.UsageStatsIndex` of the specification.
 type UsageStatsIndex struct {
+	_      [0]func()          // not comparable: no equality code to link (see the package doc)
 	Shards []UsageStatsShards `json:"shards,omitempty"`
 }
 
 // UsageStatsShards is `indices.field_usage_stats.UsageStatsShards` of the specification.
 type UsageStatsShards struct {
+	_                       [0]func()                         // not comparable: no equality code to link (see the package doc)
 	Routing                 ShardRouting                      `json:"routing"`
 	Stats                   IndicesFieldUsageStatsShardsStats `json:"stats"`
 	TrackingID              string                            `json:"tracking_id"`
@@ -1401,6 +1776,7 @@ type UsageStatsShards struct {
 
 // ForceMergeResponseBody is `indices.forcemerge._types.ForceMergeResponseBody` of the specification.
 type ForceMergeResponseBody struct {
+	_      [0]func()        // not comparable: no equality code to link (see the package doc)
 	Shards *ShardStatistics `json:"_shards,omitempty"`
 	// task contains a task id returned when wait_for_completion=false,
 	// you can use the task_id to get the status of the task at _tasks/<task_id>
@@ -1423,13 +1799,15 @@ type IndicesGetFeatures = OneOrMany[IndicesGetFeature]
 
 // IndexAliases is `indices.get_alias._types.IndexAliases` of the specification.
 type IndexAliases struct {
+	_       [0]func()                  // not comparable: no equality code to link (see the package doc)
 	Aliases map[string]AliasDefinition `json:"aliases,omitempty"`
 }
 
 // NotFoundAliases is `indices.get_alias._types.NotFoundAliases` of the specification.
 type NotFoundAliases struct {
-	Error  string `json:"error"`
-	Status int    `json:"status"`
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
+	Error  string    `json:"error"`
+	Status int       `json:"status"`
 	// Additional members of the object, by name.
 	Aliases map[string]IndexAliases `json:"-"`
 }
@@ -1448,18 +1826,21 @@ func (x NotFoundAliases) MarshalJSON() ([]byte, error) {
 
 // GlobalRetention is `indices.get_data_lifecycle._types.GlobalRetention` of the specification.
 type GlobalRetention struct {
-	MaxRetention     Duration `json:"max_retention,omitzero"`
-	DefaultRetention Duration `json:"default_retention,omitzero"`
+	_                [0]func() // not comparable: no equality code to link (see the package doc)
+	MaxRetention     Duration  `json:"max_retention,omitzero"`
+	DefaultRetention Duration  `json:"default_retention,omitzero"`
 }
 
 // DataStreamWithLifecycle is `indices.get_data_lifecycle.DataStreamWithLifecycle` of the specification.
 type DataStreamWithLifecycle struct {
+	_         [0]func()                        // not comparable: no equality code to link (see the package doc)
 	Name      DataStreamName                   `json:"name"`
 	Lifecycle *DataStreamLifecycleWithRollover `json:"lifecycle,omitempty"`
 }
 
 // DataStreamStats is `indices.get_data_lifecycle_stats.DataStreamStats` of the specification.
 type DataStreamStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The count of the backing indices for the data stream.
 	BackingIndicesInError int `json:"backing_indices_in_error"`
 	// The count of the backing indices for the data stream that have encountered an error.
@@ -1470,6 +1851,7 @@ type DataStreamStats struct {
 
 // DataStreamMappings is `indices.get_data_stream_mappings.DataStreamMappings` of the specification.
 type DataStreamMappings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the data stream.
 	Name string `json:"name"`
 	// The settings specific to this data stream
@@ -1481,12 +1863,14 @@ type DataStreamMappings struct {
 
 // DataStreamWithOptions is `indices.get_data_stream_options.DataStreamWithOptions` of the specification.
 type DataStreamWithOptions struct {
+	_       [0]func()          // not comparable: no equality code to link (see the package doc)
 	Name    DataStreamName     `json:"name"`
 	Options *DataStreamOptions `json:"options,omitempty"`
 }
 
 // DataStreamSettings is `indices.get_data_stream_settings.DataStreamSettings` of the specification.
 type DataStreamSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the data stream.
 	Name string `json:"name"`
 	// The settings specific to this data stream
@@ -1498,36 +1882,42 @@ type DataStreamSettings struct {
 
 // TypeFieldMappings is `indices.get_field_mapping.TypeFieldMappings` of the specification.
 type TypeFieldMappings struct {
+	_        [0]func()               // not comparable: no equality code to link (see the package doc)
 	Mappings map[string]FieldMapping `json:"mappings,omitempty"`
 }
 
 // IndexTemplateItem is `indices.get_index_template.IndexTemplateItem` of the specification.
 type IndexTemplateItem struct {
+	_             [0]func()                 // not comparable: no equality code to link (see the package doc)
 	Name          Name                      `json:"name"`
 	IndexTemplate IndexTemplateWithRollover `json:"index_template"`
 }
 
 // IndexMappingRecord is `indices.get_mapping.IndexMappingRecord` of the specification.
 type IndexMappingRecord struct {
+	_        [0]func()    // not comparable: no equality code to link (see the package doc)
 	Item     *TypeMapping `json:"item,omitempty"`
 	Mappings TypeMapping  `json:"mappings"`
 }
 
 // StatusError is `indices.get_migrate_reindex_status.StatusError` of the specification.
 type StatusError struct {
-	Index   string `json:"index"`
-	Message string `json:"message"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Index   string    `json:"index"`
+	Message string    `json:"message"`
 }
 
 // StatusInProgress is `indices.get_migrate_reindex_status.StatusInProgress` of the specification.
 type StatusInProgress struct {
-	Index             string `json:"index"`
-	TotalDocCount     int64  `json:"total_doc_count"`
-	ReindexedDocCount int64  `json:"reindexed_doc_count"`
+	_                 [0]func() // not comparable: no equality code to link (see the package doc)
+	Index             string    `json:"index"`
+	TotalDocCount     int64     `json:"total_doc_count"`
+	ReindexedDocCount int64     `json:"reindexed_doc_count"`
 }
 
 // MigrateReindex is `indices.migrate_reindex.MigrateReindex` of the specification.
 type MigrateReindex struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Reindex mode. Currently only 'upgrade' is supported.
 	Mode ModeEnum `json:"mode"`
 	// The source index or data stream (only data streams are currently supported).
@@ -1545,11 +1935,13 @@ const (
 
 // SourceIndex is `indices.migrate_reindex.SourceIndex` of the specification.
 type SourceIndex struct {
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
 	Index IndexName `json:"index"`
 }
 
 // IndicesModifyDataStreamAction is a container: set exactly one of its variant fields.
 type IndicesModifyDataStreamAction struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Adds an existing index as a backing index for a data stream.
 	// The index is hidden as part of this operation.
 	// WARNING: Adding indices with the `add_backing_index` action can potentially result in improper data stream behavior.
@@ -1566,6 +1958,7 @@ type IndicesModifyDataStreamAction struct {
 
 // IndexAndDataStreamAction is `indices.modify_data_stream.IndexAndDataStreamAction` of the specification.
 type IndexAndDataStreamAction struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Data stream targeted by the action.
 	DataStream DataStreamName `json:"data_stream"`
 	// Index for the action.
@@ -1574,6 +1967,7 @@ type IndexAndDataStreamAction struct {
 
 // UpdatedDataStreamMappings is `indices.put_data_stream_mappings.UpdatedDataStreamMappings` of the specification.
 type UpdatedDataStreamMappings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The data stream name.
 	Name IndexName `json:"name"`
 	// If the mappings were successfully applied to the data stream (or would have been, if running in `dry_run`
@@ -1590,6 +1984,7 @@ type UpdatedDataStreamMappings struct {
 
 // DataStreamSettingsError is `indices.put_data_stream_settings.DataStreamSettingsError` of the specification.
 type DataStreamSettingsError struct {
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
 	Index IndexName `json:"index"`
 	// A message explaining why the settings could not be applied to specific indices.
 	Error string `json:"error"`
@@ -1597,6 +1992,7 @@ type DataStreamSettingsError struct {
 
 // IndexSettingResults is `indices.put_data_stream_settings.IndexSettingResults` of the specification.
 type IndexSettingResults struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The list of settings that were applied to the data stream but not to backing indices. These will be applied to
 	// the write index the next time the data stream is rolled over.
 	AppliedToDataStreamOnly []string `json:"applied_to_data_stream_only,omitempty"`
@@ -1608,6 +2004,7 @@ type IndexSettingResults struct {
 
 // UpdatedDataStreamSettings is `indices.put_data_stream_settings.UpdatedDataStreamSettings` of the specification.
 type UpdatedDataStreamSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The data stream name.
 	Name IndexName `json:"name"`
 	// If the settings were successfully applied to the data stream (or would have been, if running in `dry_run`
@@ -1626,6 +2023,7 @@ type UpdatedDataStreamSettings struct {
 
 // IndexTemplateMapping is `indices.put_index_template.IndexTemplateMapping` of the specification.
 type IndexTemplateMapping struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Aliases to add.
 	// If the index template includes a `data_stream` object, these are data stream aliases.
 	// Otherwise, these are index aliases.
@@ -1642,13 +2040,15 @@ type IndexTemplateMapping struct {
 
 // FileDetails is `indices.recovery.FileDetails` of the specification.
 type FileDetails struct {
-	Length    int64  `json:"length"`
-	Name      string `json:"name"`
-	Recovered int64  `json:"recovered"`
+	_         [0]func() // not comparable: no equality code to link (see the package doc)
+	Length    int64     `json:"length"`
+	Name      string    `json:"name"`
+	Recovered int64     `json:"recovered"`
 }
 
 // RecoveryBytes is `indices.recovery.RecoveryBytes` of the specification.
 type RecoveryBytes struct {
+	_                            [0]func()  // not comparable: no equality code to link (see the package doc)
 	Percent                      Percentage `json:"percent,omitzero"`
 	Recovered                    ByteSize   `json:"recovered,omitzero"`
 	RecoveredInBytes             ByteSize   `json:"recovered_in_bytes,omitzero"`
@@ -1662,6 +2062,7 @@ type RecoveryBytes struct {
 
 // RecoveryFiles is `indices.recovery.RecoveryFiles` of the specification.
 type RecoveryFiles struct {
+	_         [0]func()     // not comparable: no equality code to link (see the package doc)
 	Details   []FileDetails `json:"details,omitempty"`
 	Percent   Percentage    `json:"percent,omitzero"`
 	Recovered int64         `json:"recovered"`
@@ -1671,6 +2072,7 @@ type RecoveryFiles struct {
 
 // RecoveryIndexStatus is `indices.recovery.RecoveryIndexStatus` of the specification.
 type RecoveryIndexStatus struct {
+	_                          [0]func()      // not comparable: no equality code to link (see the package doc)
 	Bytes                      *RecoveryBytes `json:"bytes,omitempty"`
 	Files                      RecoveryFiles  `json:"files"`
 	Size                       RecoveryBytes  `json:"size"`
@@ -1684,6 +2086,7 @@ type RecoveryIndexStatus struct {
 
 // RecoveryOrigin is `indices.recovery.RecoveryOrigin` of the specification.
 type RecoveryOrigin struct {
+	_                       [0]func()        // not comparable: no equality code to link (see the package doc)
 	Hostname                string           `json:"hostname,omitempty"`
 	Host                    Host             `json:"host,omitempty"`
 	TransportAddress        TransportAddress `json:"transport_address,omitempty"`
@@ -1720,6 +2123,7 @@ const (
 
 // RecoveryStartStatus is `indices.recovery.RecoveryStartStatus` of the specification.
 type RecoveryStartStatus struct {
+	_                      [0]func()  // not comparable: no equality code to link (see the package doc)
 	CheckIndexTime         Duration   `json:"check_index_time,omitzero"`
 	CheckIndexTimeInMillis UnitMillis `json:"check_index_time_in_millis"`
 	TotalTime              Duration   `json:"total_time,omitzero"`
@@ -1728,6 +2132,7 @@ type RecoveryStartStatus struct {
 
 // RecoveryStatus is `indices.recovery.RecoveryStatus` of the specification.
 type RecoveryStatus struct {
+	_      [0]func()       // not comparable: no equality code to link (see the package doc)
 	Shards []ShardRecovery `json:"shards,omitempty"`
 }
 
@@ -1751,6 +2156,7 @@ const (
 
 // ShardRecovery is `indices.recovery.ShardRecovery` of the specification.
 type ShardRecovery struct {
+	_       [0]func()           // not comparable: no equality code to link (see the package doc)
 	ID      int64               `json:"id"`
 	Index   RecoveryIndexStatus `json:"index"`
 	Primary bool                `json:"primary"`
@@ -1773,6 +2179,7 @@ type ShardRecovery struct {
 
 // TranslogStatus is `indices.recovery.TranslogStatus` of the specification.
 type TranslogStatus struct {
+	_                 [0]func()  // not comparable: no equality code to link (see the package doc)
 	Percent           Percentage `json:"percent,omitzero"`
 	Recovered         int64      `json:"recovered"`
 	Total             int64      `json:"total"`
@@ -1783,6 +2190,7 @@ type TranslogStatus struct {
 
 // VerifyIndex is `indices.recovery.VerifyIndex` of the specification.
 type VerifyIndex struct {
+	_                      [0]func()  // not comparable: no equality code to link (see the package doc)
 	CheckIndexTime         Duration   `json:"check_index_time,omitzero"`
 	CheckIndexTimeInMillis UnitMillis `json:"check_index_time_in_millis"`
 	TotalTime              Duration   `json:"total_time,omitzero"`
@@ -1791,19 +2199,22 @@ type VerifyIndex struct {
 
 // ReloadDetails is `indices.reload_search_analyzers.ReloadDetails` of the specification.
 type ReloadDetails struct {
-	Index             string   `json:"index"`
-	ReloadedAnalyzers []string `json:"reloaded_analyzers,omitempty"`
-	ReloadedNodeIDs   []string `json:"reloaded_node_ids,omitempty"`
+	_                 [0]func() // not comparable: no equality code to link (see the package doc)
+	Index             string    `json:"index"`
+	ReloadedAnalyzers []string  `json:"reloaded_analyzers,omitempty"`
+	ReloadedNodeIDs   []string  `json:"reloaded_node_ids,omitempty"`
 }
 
 // ReloadResult is `indices.reload_search_analyzers.ReloadResult` of the specification.
 type ReloadResult struct {
+	_             [0]func()       // not comparable: no equality code to link (see the package doc)
 	ReloadDetails []ReloadDetails `json:"reload_details,omitempty"`
 	Shards        ShardStatistics `json:"_shards"`
 }
 
 // RemoveIndicesBlockStatus is `indices.remove_block.RemoveIndicesBlockStatus` of the specification.
 type RemoveIndicesBlockStatus struct {
+	_         [0]func()   // not comparable: no equality code to link (see the package doc)
 	Name      IndexName   `json:"name"`
 	Unblocked *bool       `json:"unblocked,omitempty"`
 	Exception *ErrorCause `json:"exception,omitempty"`
@@ -1811,6 +2222,7 @@ type RemoveIndicesBlockStatus struct {
 
 // ResolveClusterInfo provides information about each cluster request relevant to doing a cross-cluster search.
 type ResolveClusterInfo struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Whether the remote cluster is connected to the local (querying) cluster.
 	Connected bool `json:"connected"`
 	// The `skip_unavailable` setting for a remote cluster.
@@ -1827,12 +2239,14 @@ type ResolveClusterInfo struct {
 
 // ResolveIndexAliasItem is `indices.resolve_index.ResolveIndexAliasItem` of the specification.
 type ResolveIndexAliasItem struct {
-	Name    Name    `json:"name"`
-	Indices Indices `json:"indices,omitempty"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Name    Name      `json:"name"`
+	Indices Indices   `json:"indices,omitempty"`
 }
 
 // ResolveIndexDataStreamsItem is `indices.resolve_index.ResolveIndexDataStreamsItem` of the specification.
 type ResolveIndexDataStreamsItem struct {
+	_              [0]func()      // not comparable: no equality code to link (see the package doc)
 	Name           DataStreamName `json:"name"`
 	TimestampField Field          `json:"timestamp_field"`
 	BackingIndices Indices        `json:"backing_indices,omitempty"`
@@ -1840,6 +2254,7 @@ type ResolveIndexDataStreamsItem struct {
 
 // ResolveIndexItem is `indices.resolve_index.ResolveIndexItem` of the specification.
 type ResolveIndexItem struct {
+	_          [0]func()      // not comparable: no equality code to link (see the package doc)
 	Name       Name           `json:"name"`
 	Aliases    []string       `json:"aliases,omitempty"`
 	Attributes []string       `json:"attributes,omitempty"`
@@ -1849,6 +2264,7 @@ type ResolveIndexItem struct {
 
 // RolloverConditions is `indices.rollover.RolloverConditions` of the specification.
 type RolloverConditions struct {
+	_            [0]func()   // not comparable: no equality code to link (see the package doc)
 	MinAge       Duration    `json:"min_age,omitzero"`
 	MaxAge       Duration    `json:"max_age,omitzero"`
 	MaxAgeMillis *UnitMillis `json:"max_age_millis,omitempty"`
@@ -1871,11 +2287,13 @@ type RolloverConditions struct {
 
 // IndexSegment is `indices.segments.IndexSegment` of the specification.
 type IndexSegment struct {
+	_      [0]func()                           // not comparable: no equality code to link (see the package doc)
 	Shards map[string]OneOrMany[ShardsSegment] `json:"shards,omitempty"`
 }
 
 // Segment is `indices.segments.Segment` of the specification.
 type Segment struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains information about whether high compression was enabled and per-field vector formats.
 	Attributes map[string]string `json:"attributes,omitempty"`
 	// If `true`, the segment is synced to disk. Segments that are synced can survive a hard reboot.
@@ -1905,6 +2323,7 @@ type Segment struct {
 
 // ShardSegmentRouting is `indices.segments.ShardSegmentRouting` of the specification.
 type ShardSegmentRouting struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The node ID of the node that holds the shard.
 	Node string `json:"node"`
 	// If `true`, the shard is a primary shard.
@@ -1915,6 +2334,7 @@ type ShardSegmentRouting struct {
 
 // ShardsSegment is `indices.segments.ShardsSegment` of the specification.
 type ShardsSegment struct {
+	_                    [0]func()           // not comparable: no equality code to link (see the package doc)
 	NumCommittedSegments int                 `json:"num_committed_segments"`
 	Routing              ShardSegmentRouting `json:"routing"`
 	NumSearchSegments    int                 `json:"num_search_segments"`
@@ -1923,11 +2343,13 @@ type ShardsSegment struct {
 
 // IndicesShardStores is `indices.shard_stores.IndicesShardStores` of the specification.
 type IndicesShardStores struct {
+	_      [0]func()                    // not comparable: no equality code to link (see the package doc)
 	Shards map[string]ShardStoreWrapper `json:"shards,omitempty"`
 }
 
 // ShardStore is `indices.shard_stores.ShardStore` of the specification.
 type ShardStore struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The status of the store copy, whether it is used as a primary, replica, or not used at all.
 	Allocation ShardStoreAllocation `json:"allocation"`
 	// The allocation ID of the store copy.
@@ -1966,12 +2388,14 @@ const (
 
 // ShardStoreException is `indices.shard_stores.ShardStoreException` of the specification.
 type ShardStoreException struct {
-	Reason string `json:"reason"`
-	Type   string `json:"type"`
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
+	Reason string    `json:"reason"`
+	Type   string    `json:"type"`
 }
 
 // ShardStoreNode is `indices.shard_stores.ShardStoreNode` of the specification.
 type ShardStoreNode struct {
+	_                [0]func()         // not comparable: no equality code to link (see the package doc)
 	Attributes       map[string]string `json:"attributes,omitempty"`
 	EphemeralID      string            `json:"ephemeral_id,omitempty"`
 	ExternalID       string            `json:"external_id,omitempty"`
@@ -1998,17 +2422,20 @@ const (
 
 // ShardStoreWrapper is `indices.shard_stores.ShardStoreWrapper` of the specification.
 type ShardStoreWrapper struct {
+	_      [0]func()    // not comparable: no equality code to link (see the package doc)
 	Stores []ShardStore `json:"stores,omitempty"`
 }
 
 // Overlapping is `indices.simulate_template.Overlapping` of the specification.
 type Overlapping struct {
-	Name          Name     `json:"name"`
-	IndexPatterns []string `json:"index_patterns,omitempty"`
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
+	Name          Name      `json:"name"`
+	IndexPatterns []string  `json:"index_patterns,omitempty"`
 }
 
 // Template is `indices.simulate_template.Template` of the specification.
 type Template struct {
+	_        [0]func()        // not comparable: no equality code to link (see the package doc)
 	Aliases  map[string]Alias `json:"aliases,omitempty"`
 	Mappings TypeMapping      `json:"mappings"`
 	Settings IndexSettings    `json:"settings"`
@@ -2026,6 +2453,7 @@ const (
 
 // IndexStats is `indices.stats.IndexStats` of the specification.
 type IndexStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains statistics about completions across all shards assigned to the node.
 	Completion *CompletionStats `json:"completion,omitempty"`
 	// Contains statistics about documents across all primary shards assigned to the node.
@@ -2066,6 +2494,7 @@ type IndexStats struct {
 
 // IndicesStats is `indices.stats.IndicesStats` of the specification.
 type IndicesStats struct {
+	_         [0]func()                           // not comparable: no equality code to link (see the package doc)
 	Primaries *IndexStats                         `json:"primaries,omitempty"`
 	Shards    map[string][]IndicesStatsShardStats `json:"shards,omitempty"`
 	Total     *IndexStats                         `json:"total,omitempty"`
@@ -2076,16 +2505,18 @@ type IndicesStats struct {
 
 // MappingStats is `indices.stats.MappingStats` of the specification.
 type MappingStats struct {
-	TotalCount                    int64    `json:"total_count"`
-	TotalEstimatedOverhead        ByteSize `json:"total_estimated_overhead,omitzero"`
-	TotalEstimatedOverheadInBytes int64    `json:"total_estimated_overhead_in_bytes"`
-	TotalSegments                 int64    `json:"total_segments"`
-	TotalSegmentFields            int64    `json:"total_segment_fields"`
-	AverageFieldsPerSegment       int64    `json:"average_fields_per_segment"`
+	_                             [0]func() // not comparable: no equality code to link (see the package doc)
+	TotalCount                    int64     `json:"total_count"`
+	TotalEstimatedOverhead        ByteSize  `json:"total_estimated_overhead,omitzero"`
+	TotalEstimatedOverheadInBytes int64     `json:"total_estimated_overhead_in_bytes"`
+	TotalSegments                 int64     `json:"total_segments"`
+	TotalSegmentFields            int64     `json:"total_segment_fields"`
+	AverageFieldsPerSegment       int64     `json:"average_fields_per_segment"`
 }
 
 // ShardCommit is `indices.stats.ShardCommit` of the specification.
 type ShardCommit struct {
+	_          [0]func()         // not comparable: no equality code to link (see the package doc)
 	Generation int               `json:"generation"`
 	ID         Id                `json:"id"`
 	NumDocs    int64             `json:"num_docs"`
@@ -2094,16 +2525,18 @@ type ShardCommit struct {
 
 // ShardFileSizeInfo is `indices.stats.ShardFileSizeInfo` of the specification.
 type ShardFileSizeInfo struct {
-	Description        string `json:"description"`
-	SizeInBytes        int64  `json:"size_in_bytes"`
-	MinSizeInBytes     *int64 `json:"min_size_in_bytes,omitempty"`
-	MaxSizeInBytes     *int64 `json:"max_size_in_bytes,omitempty"`
-	AverageSizeInBytes *int64 `json:"average_size_in_bytes,omitempty"`
-	Count              *int64 `json:"count,omitempty"`
+	_                  [0]func() // not comparable: no equality code to link (see the package doc)
+	Description        string    `json:"description"`
+	SizeInBytes        int64     `json:"size_in_bytes"`
+	MinSizeInBytes     *int64    `json:"min_size_in_bytes,omitempty"`
+	MaxSizeInBytes     *int64    `json:"max_size_in_bytes,omitempty"`
+	AverageSizeInBytes *int64    `json:"average_size_in_bytes,omitempty"`
+	Count              *int64    `json:"count,omitempty"`
 }
 
 // ShardLease is `indices.stats.ShardLease` of the specification.
 type ShardLease struct {
+	_              [0]func()      // not comparable: no equality code to link (see the package doc)
 	ID             Id             `json:"id"`
 	RetainingSeqNo SequenceNumber `json:"retaining_seq_no"`
 	Timestamp      int64          `json:"timestamp"`
@@ -2112,25 +2545,28 @@ type ShardLease struct {
 
 // ShardPath is `indices.stats.ShardPath` of the specification.
 type ShardPath struct {
-	DataPath         string `json:"data_path"`
-	IsCustomDataPath bool   `json:"is_custom_data_path"`
-	StatePath        string `json:"state_path"`
+	_                [0]func() // not comparable: no equality code to link (see the package doc)
+	DataPath         string    `json:"data_path"`
+	IsCustomDataPath bool      `json:"is_custom_data_path"`
+	StatePath        string    `json:"state_path"`
 }
 
 // ShardQueryCache is `indices.stats.ShardQueryCache` of the specification.
 type ShardQueryCache struct {
-	CacheCount        int64    `json:"cache_count"`
-	CacheSize         int64    `json:"cache_size"`
-	Evictions         int64    `json:"evictions"`
-	HitCount          int64    `json:"hit_count"`
-	MemorySize        ByteSize `json:"memory_size,omitzero"`
-	MemorySizeInBytes int64    `json:"memory_size_in_bytes"`
-	MissCount         int64    `json:"miss_count"`
-	TotalCount        int64    `json:"total_count"`
+	_                 [0]func() // not comparable: no equality code to link (see the package doc)
+	CacheCount        int64     `json:"cache_count"`
+	CacheSize         int64     `json:"cache_size"`
+	Evictions         int64     `json:"evictions"`
+	HitCount          int64     `json:"hit_count"`
+	MemorySize        ByteSize  `json:"memory_size,omitzero"`
+	MemorySizeInBytes int64     `json:"memory_size_in_bytes"`
+	MissCount         int64     `json:"miss_count"`
+	TotalCount        int64     `json:"total_count"`
 }
 
 // ShardRetentionLeases is `indices.stats.ShardRetentionLeases` of the specification.
 type ShardRetentionLeases struct {
+	_           [0]func()     // not comparable: no equality code to link (see the package doc)
 	PrimaryTerm int64         `json:"primary_term"`
 	Version     VersionNumber `json:"version"`
 	Leases      []ShardLease  `json:"leases,omitempty"`
@@ -2138,6 +2574,7 @@ type ShardRetentionLeases struct {
 
 // ShardRouting is `indices.stats.ShardRouting` of the specification.
 type ShardRouting struct {
+	_              [0]func()         // not comparable: no equality code to link (see the package doc)
 	Node           string            `json:"node"`
 	Primary        bool              `json:"primary"`
 	RelocatingNode string            `json:"relocating_node,omitempty"`
@@ -2158,6 +2595,7 @@ const (
 
 // ShardSequenceNumber is `indices.stats.ShardSequenceNumber` of the specification.
 type ShardSequenceNumber struct {
+	_                [0]func()      // not comparable: no equality code to link (see the package doc)
 	GlobalCheckpoint int64          `json:"global_checkpoint"`
 	LocalCheckpoint  int64          `json:"local_checkpoint"`
 	MaxSeqNo         SequenceNumber `json:"max_seq_no"`
@@ -2165,6 +2603,7 @@ type ShardSequenceNumber struct {
 
 // IndicesStatsShardStats is `indices.stats.ShardStats` of the specification.
 type IndicesStatsShardStats struct {
+	_               [0]func()                         // not comparable: no equality code to link (see the package doc)
 	Commit          *ShardCommit                      `json:"commit,omitempty"`
 	Completion      *CompletionStats                  `json:"completion,omitempty"`
 	DenseVector     *DenseVectorStats                 `json:"dense_vector,omitempty"`
@@ -2197,11 +2636,13 @@ type IndicesStatsShardStats struct {
 
 // ShardsTotalStats is `indices.stats.ShardsTotalStats` of the specification.
 type ShardsTotalStats struct {
-	TotalCount int64 `json:"total_count"`
+	_          [0]func() // not comparable: no equality code to link (see the package doc)
+	TotalCount int64     `json:"total_count"`
 }
 
 // IndicesUpdateAliasesAction is a container: set exactly one of its variant fields.
 type IndicesUpdateAliasesAction struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Adds a data stream or index to an alias.
 	// If the alias doesn’t exist, the `add` action creates it.
 	Add *AddAction `json:"add,omitempty"`
@@ -2214,6 +2655,7 @@ type IndicesUpdateAliasesAction struct {
 
 // AddAction is `indices.update_aliases.AddAction` of the specification.
 type AddAction struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Alias for the action.
 	// Index alias names support date math.
 	Alias IndexAlias `json:"alias,omitempty"`
@@ -2249,6 +2691,7 @@ type AddAction struct {
 
 // RemoveAction is `indices.update_aliases.RemoveAction` of the specification.
 type RemoveAction struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Alias for the action.
 	// Index alias names support date math.
 	Alias IndexAlias `json:"alias,omitempty"`
@@ -2267,6 +2710,7 @@ type RemoveAction struct {
 
 // RemoveIndexAction is `indices.update_aliases.RemoveIndexAction` of the specification.
 type RemoveIndexAction struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Data stream or index for the action.
 	// Supports wildcards (`*`).
 	Index IndexName `json:"index,omitempty"`
@@ -2279,6 +2723,7 @@ type RemoveIndexAction struct {
 
 // IndicesValidationExplanation is `indices.validate_query.IndicesValidationExplanation` of the specification.
 type IndicesValidationExplanation struct {
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
 	Error       string    `json:"error,omitempty"`
 	Explanation string    `json:"explanation,omitempty"`
 	Index       IndexName `json:"index,omitempty"`

@@ -6,6 +6,7 @@ import "encoding/json"
 
 // AdaptiveAllocations is `inference._types.AdaptiveAllocations` of the specification.
 type AdaptiveAllocations struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Turn on `adaptive_allocations`.
 	Enabled *bool `json:"enabled,omitempty"`
 	// The maximum number of allocations to scale to.
@@ -19,6 +20,7 @@ type AdaptiveAllocations struct {
 
 // Ai21ServiceSettings is `inference._types.Ai21ServiceSettings` of the specification.
 type Ai21ServiceSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the model to use for the inference task.
 	// Refer to the AI21 models documentation for the list of supported models and versions.
 	// Service has been tested and confirmed to be working for `completion` and `chat_completion` tasks with the following models:
@@ -56,6 +58,7 @@ const (
 
 // AlibabaCloudServiceSettings is `inference._types.AlibabaCloudServiceSettings` of the specification.
 type AlibabaCloudServiceSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A valid API key for the AlibabaCloud AI Search API.
 	APIKey string `json:"api_key"`
 	// The name of the host address used for the inference task.
@@ -102,6 +105,7 @@ const (
 
 // AlibabaCloudTaskSettings is `inference._types.AlibabaCloudTaskSettings` of the specification.
 type AlibabaCloudTaskSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// For a `sparse_embedding` or `text_embedding` task, specify the type of input passed to the model.
 	// Valid values are:
 	//
@@ -127,6 +131,7 @@ const (
 
 // AmazonBedrockServiceSettings is `inference._types.AmazonBedrockServiceSettings` of the specification.
 type AmazonBedrockServiceSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A valid AWS access key that has permissions to use Amazon Bedrock and access to models for inference requests.
 	AccessKey string `json:"access_key"`
 	// The base model ID or an ARN to a custom model based on a foundational model.
@@ -166,6 +171,7 @@ const (
 
 // AmazonBedrockTaskSettings is `inference._types.AmazonBedrockTaskSettings` of the specification.
 type AmazonBedrockTaskSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// For `chat_completion` and `completion` tasks, it sets the maximum number for the output tokens to be generated.
 	MaxNewTokens *int `json:"max_new_tokens,omitempty"`
 	// For `chat_completion` and `completion` tasks, it is a number between 0.0 and 1.0 that controls the apparent creativity of the results.
@@ -216,6 +222,7 @@ const (
 
 // AmazonSageMakerServiceSettings is `inference._types.AmazonSageMakerServiceSettings` of the specification.
 type AmazonSageMakerServiceSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A valid AWS access key that has permissions to use Amazon SageMaker and access to models for invoking requests.
 	AccessKey string `json:"access_key"`
 	// The name of the SageMaker endpoint.
@@ -273,6 +280,7 @@ const (
 
 // AmazonSageMakerTaskSettings is `inference._types.AmazonSageMakerTaskSettings` of the specification.
 type AmazonSageMakerTaskSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The AWS custom attributes passed verbatim through to the model running in the SageMaker Endpoint.
 	// Values will be returned in the `X-elastic-sagemaker-custom-attributes` header.
 	CustomAttributes string `json:"custom_attributes,omitempty"`
@@ -290,6 +298,7 @@ type AmazonSageMakerTaskSettings struct {
 
 // AnthropicServiceSettings is `inference._types.AnthropicServiceSettings` of the specification.
 type AnthropicServiceSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A valid API key for the Anthropic API.
 	APIKey string `json:"api_key"`
 	// The name of the model to use for the inference task.
@@ -311,6 +320,7 @@ const (
 
 // AnthropicTaskSettings is `inference._types.AnthropicTaskSettings` of the specification.
 type AnthropicTaskSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// For a `completion` or `chat_completion` task, it is the maximum number of tokens to generate before stopping.
 	MaxTokens int `json:"max_tokens"`
 	// For a `completion` or `chat_completion` task, it is the amount of randomness injected into the response.
@@ -340,6 +350,7 @@ const (
 
 // AzureAiStudioServiceSettings is `inference._types.AzureAiStudioServiceSettings` of the specification.
 type AzureAiStudioServiceSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A valid API key of your Azure AI Studio model deployment.
 	// This key can be found on the overview page for your deployment in the management section of your Azure AI Studio account.
 	//
@@ -380,6 +391,7 @@ const (
 
 // AzureAiStudioTaskSettings is `inference._types.AzureAiStudioTaskSettings` of the specification.
 type AzureAiStudioTaskSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// For a `completion` task, instruct the inference process to perform sampling.
 	// It has no effect unless `temperature` or `top_p` is specified.
 	DoSample *float64 `json:"do_sample,omitempty"`
@@ -416,6 +428,7 @@ const (
 
 // AzureOpenAIServiceSettings is `inference._types.AzureOpenAIServiceSettings` of the specification.
 type AzureOpenAIServiceSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A valid API key for your Azure OpenAI account.
 	//
 	// IMPORTANT: You must specify either `api_key`, `entra_id`, or `client_secret`.
@@ -486,6 +499,7 @@ const (
 
 // AzureOpenAITaskSettings is `inference._types.AzureOpenAITaskSettings` of the specification.
 type AzureOpenAITaskSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Specifies the user issuing the request.
 	// This information can be used for abuse detection.
 	User string `json:"user,omitempty"`
@@ -513,6 +527,7 @@ const (
 
 // BaseReasoningDetail is the base reasoning detail that includes common fields across different types of reasoning details.
 type BaseReasoningDetail struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The format of the reasoning detail.
 	Format string `json:"format,omitempty"`
 	// The identifier of the reasoning detail.
@@ -549,6 +564,7 @@ const (
 
 // CohereServiceSettings is `inference._types.CohereServiceSettings` of the specification.
 type CohereServiceSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A valid API key for your Cohere account.
 	// You can find or create your Cohere API keys on the Cohere API key settings page.
 	//
@@ -599,6 +615,7 @@ const (
 
 // CohereTaskSettings is `inference._types.CohereTaskSettings` of the specification.
 type CohereTaskSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// For a `text_embedding` task, the type of input passed to the model.
 	// Valid values are:
 	//
@@ -648,16 +665,19 @@ const (
 
 // CompletionInferenceResult defines the completion result.
 type CompletionInferenceResult struct {
+	_          [0]func()          // not comparable: no equality code to link (see the package doc)
 	Completion []CompletionResult `json:"completion,omitempty"`
 }
 
 // CompletionResult is the completion result object
 type CompletionResult struct {
-	Result string `json:"result"`
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
+	Result string    `json:"result"`
 }
 
 // CompletionTool is a list of tools that the model can call.
 type CompletionTool struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The type of tool.
 	Type string `json:"type"`
 	// The function definition.
@@ -666,6 +686,7 @@ type CompletionTool struct {
 
 // CompletionToolChoice controls which tool is called by the model.
 type CompletionToolChoice struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The type of the tool.
 	Type string `json:"type"`
 	// The tool choice function.
@@ -674,12 +695,14 @@ type CompletionToolChoice struct {
 
 // CompletionToolChoiceFunction is the tool choice function.
 type CompletionToolChoiceFunction struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the function to call.
 	Name string `json:"name"`
 }
 
 // CompletionToolFunction is the completion tool function definition.
 type CompletionToolFunction struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A description of what the function does.
 	// This is used by the model to choose when and how to call the function.
 	Description string `json:"description,omitempty"`
@@ -715,6 +738,7 @@ func CompletionToolTypeFromObject(v CompletionToolChoice) CompletionToolType {
 
 // ContentObject is an object style representation of a single portion of a conversation.
 type ContentObject struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The type of content. Must be one of `text`, `image_url` or `file`. Not all services/models support content
 	// types other than "text"
 	Type ContentType `json:"type"`
@@ -739,6 +763,7 @@ const (
 
 // ContextualAIServiceSettings is `inference._types.ContextualAIServiceSettings` of the specification.
 type ContextualAIServiceSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A valid API key for your Contexutual AI account.
 	//
 	// IMPORTANT: You need to provide the API key only once, during the inference model creation.
@@ -764,6 +789,7 @@ const (
 
 // ContextualAITaskSettings is `inference._types.ContextualAITaskSettings` of the specification.
 type ContextualAITaskSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Instructions for the reranking model. Refer to <https://docs.contextual.ai/api-reference/rerank/rerank#body-instruction>
 	// Only for the `rerank` task type.
 	Instruction string `json:"instruction,omitempty"`
@@ -775,6 +801,7 @@ type ContextualAITaskSettings struct {
 
 // CspRegion is a cloud service provider region.
 type CspRegion struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The cloud service provider, for example `aws`, `gcp`, or `azure`.
 	Csp string `json:"csp"`
 	// The region of the cloud service provider, for example `us-east-1`.
@@ -783,6 +810,7 @@ type CspRegion struct {
 
 // CustomRequestParams is `inference._types.CustomRequestParams` of the specification.
 type CustomRequestParams struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The body structure of the request. It requires passing in the string-escaped result of the JSON format HTTP request body.
 	// For example:
 	// ```
@@ -795,6 +823,7 @@ type CustomRequestParams struct {
 
 // CustomResponseParams is `inference._types.CustomResponseParams` of the specification.
 type CustomResponseParams struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Specifies the JSON parser that is used to parse the response from the custom service.
 	// Different task types require different json_parser parameters.
 	// For example:
@@ -965,6 +994,7 @@ type CustomServiceQueryParameter = []string
 
 // CustomServiceSettings is `inference._types.CustomServiceSettings` of the specification.
 type CustomServiceSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Specifies the batch size used for the semantic_text field. If the field is not provided, the default is 10.
 	// The batch size is the maximum number of inputs in a single request to the upstream service.
 	// The chunk within the batch are controlled by the selected chunking strategy for the semantic_text field.
@@ -1071,6 +1101,7 @@ func CustomTaskParameterFromBool(v bool) CustomTaskParameter { return CustomTask
 
 // CustomTaskSettings is `inference._types.CustomTaskSettings` of the specification.
 type CustomTaskSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Specifies parameters that are required to run the custom service. The parameters depend on the model your custom service uses.
 	// For example:
 	// ```
@@ -1101,6 +1132,7 @@ const (
 
 // DeepSeekServiceSettings is `inference._types.DeepSeekServiceSettings` of the specification.
 type DeepSeekServiceSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A valid API key for your DeepSeek account.
 	// You can find or create your DeepSeek API keys on the DeepSeek API key page.
 	//
@@ -1126,6 +1158,7 @@ const (
 
 // DeleteInferenceEndpointResult: Acknowledged response. For dry_run, contains the list of pipelines which reference the inference endpoint
 type DeleteInferenceEndpointResult struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// For a successful response, this value is always true. On failure, an exception is returned instead.
 	Acknowledged bool     `json:"acknowledged"`
 	Pipelines    []string `json:"pipelines,omitempty"`
@@ -1137,11 +1170,13 @@ type DenseByteVector = []int
 
 // DenseEmbeddingByteResult is the dense embedding result object for byte representation
 type DenseEmbeddingByteResult struct {
+	_         [0]func()       // not comparable: no equality code to link (see the package doc)
 	Embedding DenseByteVector `json:"embedding,omitempty"`
 }
 
 // DenseEmbeddingResult is the dense embedding result object for float representation
 type DenseEmbeddingResult struct {
+	_         [0]func()   // not comparable: no equality code to link (see the package doc)
 	Embedding DenseVector `json:"embedding,omitempty"`
 }
 
@@ -1151,6 +1186,7 @@ type DenseVector = []float64
 
 // ElasticsearchServiceSettings is `inference._types.ElasticsearchServiceSettings` of the specification.
 type ElasticsearchServiceSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Adaptive allocations configuration details.
 	// If `enabled` is true, the number of allocations of the model is set based on the current load the process gets.
 	// When the load is high, a new model allocation is automatically created, respecting the value of `max_number_of_allocations` if it's set.
@@ -1200,6 +1236,7 @@ const (
 
 // ElasticsearchTaskSettings is `inference._types.ElasticsearchTaskSettings` of the specification.
 type ElasticsearchTaskSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// For a `rerank` task, return the document instead of only the index.
 	ReturnDocuments *bool `json:"return_documents,omitempty"`
 }
@@ -1217,6 +1254,7 @@ const (
 
 // ElserServiceSettings is `inference._types.ElserServiceSettings` of the specification.
 type ElserServiceSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Adaptive allocations configuration details.
 	// If `enabled` is true, the number of allocations of the model is set based on the current load the process gets.
 	// When the load is high, a new model allocation is automatically created, respecting the value of `max_number_of_allocations` if it's set.
@@ -1271,6 +1309,7 @@ type EmbeddingContentInput = OneOrMany[EmbeddingContentObject]
 
 // EmbeddingContentObject is a wrapper object which contains the fields required to specify multimodal inputs
 type EmbeddingContentObject struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// An object or an array of objects containing the input data for the model to embed
 	Content EmbeddingContentObjectGroup `json:"content,omitempty"`
 }
@@ -1281,6 +1320,7 @@ type EmbeddingContentObjectGroup = OneOrMany[EmbeddingContentObjectItem]
 
 // EmbeddingContentObjectItem is an object containing the input data for a single item for the model to embed.
 type EmbeddingContentObjectItem struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The type of input to embed. Not all models support all input types.
 	// The `audio`, `video`, and `pdf` types are available in Elasticsearch 9.5.0 and later.
 	Type EmbeddingContentType `json:"type"`
@@ -1308,6 +1348,7 @@ const (
 //
 // EmbeddingInferenceResult is a container: set exactly one of its variant fields.
 type EmbeddingInferenceResult struct {
+	_               [0]func()                  // not comparable: no equality code to link (see the package doc)
 	EmbeddingsBytes []DenseEmbeddingByteResult `json:"embeddings_bytes,omitempty"`
 	EmbeddingsBits  []DenseEmbeddingByteResult `json:"embeddings_bits,omitempty"`
 	Embeddings      []DenseEmbeddingResult     `json:"embeddings,omitempty"`
@@ -1341,6 +1382,7 @@ type EmbeddingStringInput = OneOrMany[string]
 
 // EncryptedReasoningDetail is the reasoning detail with encrypted reasoning data that may be redacted or protected.
 type EncryptedReasoningDetail struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The format of the reasoning detail.
 	Format string `json:"format,omitempty"`
 	// The identifier of the reasoning detail.
@@ -1356,6 +1398,7 @@ type EncryptedReasoningDetail struct {
 
 // FileContent is `inference._types.FileContent` of the specification.
 type FileContent struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The base64 encoded file data
 	FileData string `json:"file_data"`
 	// The name of the file
@@ -1364,6 +1407,7 @@ type FileContent struct {
 
 // FireworksAIServiceSettings is `inference._types.FireworksAIServiceSettings` of the specification.
 type FireworksAIServiceSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A valid API key for your Fireworks AI account.
 	// You can find or create your API keys in the Fireworks AI dashboard.
 	//
@@ -1410,6 +1454,7 @@ const (
 
 // FireworksAITaskSettings is `inference._types.FireworksAITaskSettings` of the specification.
 type FireworksAITaskSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// For a `completion` or`chat_completion` task, specify the user issuing the request.
 	// This information can be used for abuse detection.
 	User string `json:"user,omitempty"`
@@ -1446,6 +1491,7 @@ const (
 
 // GoogleAiStudioServiceSettings is `inference._types.GoogleAiStudioServiceSettings` of the specification.
 type GoogleAiStudioServiceSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A valid API key of your Google Gemini account.
 	APIKey string `json:"api_key"`
 	// The name of the model to use for the inference task.
@@ -1482,6 +1528,7 @@ const (
 
 // GoogleVertexAIServiceSettings is `inference._types.GoogleVertexAIServiceSettings` of the specification.
 type GoogleVertexAIServiceSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the Google Model Garden Provider for `completion` and `chat_completion` tasks.
 	// In order for a Google Model Garden endpoint to be used `provider` must be defined and be other than `google`.
 	// Modes:
@@ -1557,6 +1604,7 @@ const (
 
 // GoogleVertexAITaskSettings is `inference._types.GoogleVertexAITaskSettings` of the specification.
 type GoogleVertexAITaskSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// For a `text_embedding` task, truncate inputs longer than the maximum token length automatically.
 	AutoTruncate *bool `json:"auto_truncate,omitempty"`
 	// For a `rerank` task, the number of the top N documents that should be returned.
@@ -1585,6 +1633,7 @@ const (
 
 // GroqServiceSettings is `inference._types.GroqServiceSettings` of the specification.
 type GroqServiceSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the model to use for the inference task.
 	// Refer to the Groq model documentation for the list of supported models and versions.
 	// Service has been tested and confirmed to be working for `completion` and `chat_completion` tasks with the following models:
@@ -1620,6 +1669,7 @@ const (
 
 // HuggingFaceServiceSettings is `inference._types.HuggingFaceServiceSettings` of the specification.
 type HuggingFaceServiceSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A valid access token for your HuggingFace account.
 	// You can create or find your access tokens on the HuggingFace settings page.
 	//
@@ -1652,6 +1702,7 @@ const (
 
 // HuggingFaceTaskSettings is `inference._types.HuggingFaceTaskSettings` of the specification.
 type HuggingFaceTaskSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// For a `rerank` task, return doc text within the results.
 	ReturnDocuments *bool `json:"return_documents,omitempty"`
 	// For a `rerank` task, the number of most relevant documents to return.
@@ -1673,6 +1724,7 @@ const (
 
 // ImageUrl is `inference._types.ImageUrl` of the specification.
 type ImageUrl struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The base64 encoded image data as a data URI
 	URL string `json:"url"`
 	// Specifies the detail level of the image
@@ -1692,6 +1744,7 @@ const (
 
 // InferenceChunkingSettings: Chunking configuration object
 type InferenceChunkingSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The maximum size of a chunk in words.
 	// This value cannot be lower than `20` (for `sentence` strategy) or `10` (for `word` strategy).
 	// This value should not exceed the window size for the associated model.
@@ -1734,6 +1787,7 @@ type InferenceChunkingSettings struct {
 
 // InferenceEndpoint: Configuration options when storing the inference endpoint
 type InferenceEndpoint struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -1748,6 +1802,7 @@ type InferenceEndpoint struct {
 
 // InferenceEndpointInfo represents an inference endpoint as returned by the GET API
 type InferenceEndpointInfo struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -1766,6 +1821,7 @@ type InferenceEndpointInfo struct {
 
 // InferenceEndpointInfoAi21 is `inference._types.InferenceEndpointInfoAi21` of the specification.
 type InferenceEndpointInfoAi21 struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -1784,6 +1840,7 @@ type InferenceEndpointInfoAi21 struct {
 
 // InferenceEndpointInfoAlibabaCloudAI is `inference._types.InferenceEndpointInfoAlibabaCloudAI` of the specification.
 type InferenceEndpointInfoAlibabaCloudAI struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -1802,6 +1859,7 @@ type InferenceEndpointInfoAlibabaCloudAI struct {
 
 // InferenceEndpointInfoAmazonBedrock is `inference._types.InferenceEndpointInfoAmazonBedrock` of the specification.
 type InferenceEndpointInfoAmazonBedrock struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -1820,6 +1878,7 @@ type InferenceEndpointInfoAmazonBedrock struct {
 
 // InferenceEndpointInfoAmazonSageMaker is `inference._types.InferenceEndpointInfoAmazonSageMaker` of the specification.
 type InferenceEndpointInfoAmazonSageMaker struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -1838,6 +1897,7 @@ type InferenceEndpointInfoAmazonSageMaker struct {
 
 // InferenceEndpointInfoAnthropic is `inference._types.InferenceEndpointInfoAnthropic` of the specification.
 type InferenceEndpointInfoAnthropic struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -1856,6 +1916,7 @@ type InferenceEndpointInfoAnthropic struct {
 
 // InferenceEndpointInfoAzureAIStudio is `inference._types.InferenceEndpointInfoAzureAIStudio` of the specification.
 type InferenceEndpointInfoAzureAIStudio struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -1874,6 +1935,7 @@ type InferenceEndpointInfoAzureAIStudio struct {
 
 // InferenceEndpointInfoAzureOpenAI is `inference._types.InferenceEndpointInfoAzureOpenAI` of the specification.
 type InferenceEndpointInfoAzureOpenAI struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -1892,6 +1954,7 @@ type InferenceEndpointInfoAzureOpenAI struct {
 
 // InferenceEndpointInfoCohere is `inference._types.InferenceEndpointInfoCohere` of the specification.
 type InferenceEndpointInfoCohere struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -1910,6 +1973,7 @@ type InferenceEndpointInfoCohere struct {
 
 // InferenceEndpointInfoContextualAi is `inference._types.InferenceEndpointInfoContextualAi` of the specification.
 type InferenceEndpointInfoContextualAi struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -1928,6 +1992,7 @@ type InferenceEndpointInfoContextualAi struct {
 
 // InferenceEndpointInfoCustom is `inference._types.InferenceEndpointInfoCustom` of the specification.
 type InferenceEndpointInfoCustom struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -1946,6 +2011,7 @@ type InferenceEndpointInfoCustom struct {
 
 // InferenceEndpointInfoDeepSeek is `inference._types.InferenceEndpointInfoDeepSeek` of the specification.
 type InferenceEndpointInfoDeepSeek struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -1964,6 +2030,7 @@ type InferenceEndpointInfoDeepSeek struct {
 
 // InferenceEndpointInfoELSER is `inference._types.InferenceEndpointInfoELSER` of the specification.
 type InferenceEndpointInfoELSER struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -1982,6 +2049,7 @@ type InferenceEndpointInfoELSER struct {
 
 // InferenceEndpointInfoElasticsearch is `inference._types.InferenceEndpointInfoElasticsearch` of the specification.
 type InferenceEndpointInfoElasticsearch struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -2000,6 +2068,7 @@ type InferenceEndpointInfoElasticsearch struct {
 
 // InferenceEndpointInfoFireworksAI is `inference._types.InferenceEndpointInfoFireworksAI` of the specification.
 type InferenceEndpointInfoFireworksAI struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -2018,6 +2087,7 @@ type InferenceEndpointInfoFireworksAI struct {
 
 // InferenceEndpointInfoGoogleAIStudio is `inference._types.InferenceEndpointInfoGoogleAIStudio` of the specification.
 type InferenceEndpointInfoGoogleAIStudio struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -2036,6 +2106,7 @@ type InferenceEndpointInfoGoogleAIStudio struct {
 
 // InferenceEndpointInfoGoogleVertexAI is `inference._types.InferenceEndpointInfoGoogleVertexAI` of the specification.
 type InferenceEndpointInfoGoogleVertexAI struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -2054,6 +2125,7 @@ type InferenceEndpointInfoGoogleVertexAI struct {
 
 // InferenceEndpointInfoGroq is `inference._types.InferenceEndpointInfoGroq` of the specification.
 type InferenceEndpointInfoGroq struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -2072,6 +2144,7 @@ type InferenceEndpointInfoGroq struct {
 
 // InferenceEndpointInfoHuggingFace is `inference._types.InferenceEndpointInfoHuggingFace` of the specification.
 type InferenceEndpointInfoHuggingFace struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -2090,6 +2163,7 @@ type InferenceEndpointInfoHuggingFace struct {
 
 // InferenceEndpointInfoJinaAi is `inference._types.InferenceEndpointInfoJinaAi` of the specification.
 type InferenceEndpointInfoJinaAi struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -2108,6 +2182,7 @@ type InferenceEndpointInfoJinaAi struct {
 
 // InferenceEndpointInfoLlama is `inference._types.InferenceEndpointInfoLlama` of the specification.
 type InferenceEndpointInfoLlama struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -2126,6 +2201,7 @@ type InferenceEndpointInfoLlama struct {
 
 // InferenceEndpointInfoMistral is `inference._types.InferenceEndpointInfoMistral` of the specification.
 type InferenceEndpointInfoMistral struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -2144,6 +2220,7 @@ type InferenceEndpointInfoMistral struct {
 
 // InferenceEndpointInfoNvidia is `inference._types.InferenceEndpointInfoNvidia` of the specification.
 type InferenceEndpointInfoNvidia struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -2162,6 +2239,7 @@ type InferenceEndpointInfoNvidia struct {
 
 // InferenceEndpointInfoOpenAI is `inference._types.InferenceEndpointInfoOpenAI` of the specification.
 type InferenceEndpointInfoOpenAI struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -2180,6 +2258,7 @@ type InferenceEndpointInfoOpenAI struct {
 
 // InferenceEndpointInfoOpenShiftAi is `inference._types.InferenceEndpointInfoOpenShiftAi` of the specification.
 type InferenceEndpointInfoOpenShiftAi struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -2198,6 +2277,7 @@ type InferenceEndpointInfoOpenShiftAi struct {
 
 // InferenceEndpointInfoVoyageAI is `inference._types.InferenceEndpointInfoVoyageAI` of the specification.
 type InferenceEndpointInfoVoyageAI struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -2216,6 +2296,7 @@ type InferenceEndpointInfoVoyageAI struct {
 
 // InferenceEndpointInfoWatsonx is `inference._types.InferenceEndpointInfoWatsonx` of the specification.
 type InferenceEndpointInfoWatsonx struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking configuration object.
 	// Applies only to the `embedding`, `sparse_embedding` and `text_embedding` task types.
 	// Not applicable to the `rerank`, `completion`, or `chat_completion` task types.
@@ -2236,6 +2317,7 @@ type InferenceEndpointInfoWatsonx struct {
 //
 // InferenceResult is a container: set exactly one of its variant fields.
 type InferenceResult struct {
+	_                  [0]func()                  // not comparable: no equality code to link (see the package doc)
 	EmbeddingsBytes    []DenseEmbeddingByteResult `json:"embeddings_bytes,omitempty"`
 	EmbeddingsBits     []DenseEmbeddingByteResult `json:"embeddings_bits,omitempty"`
 	Embeddings         []DenseEmbeddingResult     `json:"embeddings,omitempty"`
@@ -2260,6 +2342,7 @@ const (
 
 // JinaAIServiceSettings is `inference._types.JinaAIServiceSettings` of the specification.
 type JinaAIServiceSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A valid API key of your JinaAI account.
 	//
 	// IMPORTANT: You need to provide the API key only once, during the inference model creation.
@@ -2312,6 +2395,7 @@ const (
 
 // JinaAITaskSettings is `inference._types.JinaAITaskSettings` of the specification.
 type JinaAITaskSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// For a `rerank` task, return the doc text within the results.
 	ReturnDocuments *bool `json:"return_documents,omitempty"`
 	// For an `embedding` or `text_embedding` task, the task passed to the model.
@@ -2360,6 +2444,7 @@ const (
 
 // LlamaServiceSettings is `inference._types.LlamaServiceSettings` of the specification.
 type LlamaServiceSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The URL endpoint of the Llama stack endpoint.
 	// URL must contain:
 	// * For `text_embedding` task - `/v1/inference/embeddings`.
@@ -2413,6 +2498,7 @@ const (
 
 // Message is an object representing part of the conversation.
 type Message struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The content of the message.
 	//
 	// String example:
@@ -2514,6 +2600,7 @@ func MessageContentFromObject(v []ContentObject) MessageContent { return Message
 
 // MistralServiceSettings is `inference._types.MistralServiceSettings` of the specification.
 type MistralServiceSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A valid API key of your Mistral account.
 	// You can find your Mistral API keys or you can create a new one on the API Keys page.
 	//
@@ -2562,6 +2649,7 @@ const (
 
 // NvidiaServiceSettings is `inference._types.NvidiaServiceSettings` of the specification.
 type NvidiaServiceSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A valid API key for your Nvidia endpoint.
 	// Can be found in `API Keys` section of Nvidia account settings.
 	APIKey string `json:"api_key"`
@@ -2611,6 +2699,7 @@ const (
 
 // NvidiaTaskSettings is `inference._types.NvidiaTaskSettings` of the specification.
 type NvidiaTaskSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// For a `text_embedding` task, type of input sent to the Nvidia endpoint.
 	// Valid values are:
 	//
@@ -2642,6 +2731,7 @@ const (
 
 // OpenAIServiceSettings is `inference._types.OpenAIServiceSettings` of the specification.
 type OpenAIServiceSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A valid API key of your OpenAI account.
 	// You can find your OpenAI API keys in your OpenAI account under the API keys section.
 	//
@@ -2728,6 +2818,7 @@ const (
 
 // OpenAITaskSettings is `inference._types.OpenAITaskSettings` of the specification.
 type OpenAITaskSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Specifies the user issuing the request.
 	// This information can be used for abuse detection.
 	User string `json:"user,omitempty"`
@@ -2756,6 +2847,7 @@ const (
 
 // OpenShiftAiServiceSettings is `inference._types.OpenShiftAiServiceSettings` of the specification.
 type OpenShiftAiServiceSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A valid API key for your OpenShift AI endpoint.
 	// Can be found in `Token authentication` section of model related information.
 	APIKey string `json:"api_key"`
@@ -2800,6 +2892,7 @@ const (
 
 // OpenShiftAiTaskSettings is `inference._types.OpenShiftAiTaskSettings` of the specification.
 type OpenShiftAiTaskSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// For a `rerank` task, whether to return the source documents in the response.
 	ReturnDocuments *bool `json:"return_documents,omitempty"`
 	// For a `rerank` task, the number of most relevant documents to return.
@@ -2823,13 +2916,15 @@ const (
 // relevance_score: the relevance_score of the document relative to the query
 // text: Optional, the text of the document, if requested
 type RankedDocument struct {
-	Index          int     `json:"index"`
-	RelevanceScore float64 `json:"relevance_score"`
-	Text           string  `json:"text,omitempty"`
+	_              [0]func() // not comparable: no equality code to link (see the package doc)
+	Index          int       `json:"index"`
+	RelevanceScore float64   `json:"relevance_score"`
+	Text           string    `json:"text,omitempty"`
 }
 
 // RateLimitSetting this setting helps to minimize the number of rate limit errors returned from the service.
 type RateLimitSetting struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of requests allowed per minute.
 	// By default, the number of requests allowed per minute is set by each service as follows:
 	//
@@ -2860,6 +2955,7 @@ type RateLimitSetting struct {
 // Reasoning is the reasoning configuration to use for the completion request.
 // Currently supported only for `elastic` provider.
 type Reasoning struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The level of effort the model should put into reasoning.
 	// This is a hint that guides the model in how much effort to put into reasoning,
 	// with `xhigh` being the most effort and `none` being no effort.
@@ -2955,6 +3051,7 @@ const (
 //
 // RegionPolicy is a container: set exactly one of its variant fields.
 type RegionPolicy struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The list of allowed geographic areas.
 	// Mutually exclusive with `allowed_regions`.
 	AllowedGeos []string `json:"allowed_geos,omitempty"`
@@ -2965,6 +3062,7 @@ type RegionPolicy struct {
 
 // RegionPolicyDoc is the stored region policy document.
 type RegionPolicyDoc struct {
+	_            [0]func()    // not comparable: no equality code to link (see the package doc)
 	RegionPolicy RegionPolicy `json:"region_policy"`
 	// The date and time the region policy was created.
 	CreatedAt DateTime `json:"created_at,omitzero"`
@@ -2978,6 +3076,7 @@ type RegionPolicyDoc struct {
 
 // InferenceRequestChatCompletion is `inference._types.RequestChatCompletion` of the specification.
 type InferenceRequestChatCompletion struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A list of objects representing the conversation.
 	// Requests should generally only add new messages from the user (role `user`).
 	// The other message roles (`assistant`, `system`, or `tool`) should generally only be copied from the response to a previous completion request, such that the messages array is built up throughout a conversation.
@@ -3070,6 +3169,7 @@ type InferenceRequestChatCompletion struct {
 
 // InferenceRequestEmbedding is `inference._types.RequestEmbedding` of the specification.
 type InferenceRequestEmbedding struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Inference input.
 	// Either a string, an array of strings, a `content` object, or an array of `content` objects.
 	// `content` objects may contain a single item or an array of items. Models that support multiple items per `content`
@@ -3150,6 +3250,7 @@ type InferenceRequestEmbedding struct {
 
 // RerankedInferenceResult defines the response for a rerank request.
 type RerankedInferenceResult struct {
+	_      [0]func()        // not comparable: no equality code to link (see the package doc)
 	Rerank []RankedDocument `json:"rerank,omitempty"`
 }
 
@@ -3158,11 +3259,13 @@ type ServiceSettings = json.RawMessage
 
 // SparseEmbeddingInferenceResult is the response format for the sparse embedding request.
 type SparseEmbeddingInferenceResult struct {
+	_               [0]func()               // not comparable: no equality code to link (see the package doc)
 	SparseEmbedding []SparseEmbeddingResult `json:"sparse_embedding,omitempty"`
 }
 
 // SparseEmbeddingResult is `inference._types.SparseEmbeddingResult` of the specification.
 type SparseEmbeddingResult struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Indicates if the text input was truncated in the request sent to the service
 	IsTruncated bool         `json:"is_truncated"`
 	Embedding   SparseVector `json:"embedding,omitempty"`
@@ -3174,6 +3277,7 @@ type SparseVector = map[string]float64
 
 // SummaryReasoningDetail is the reasoning summary detail includes a high-level summary of the model's reasoning process.
 type SummaryReasoningDetail struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The format of the reasoning detail.
 	Format string `json:"format,omitempty"`
 	// The identifier of the reasoning detail.
@@ -3492,6 +3596,7 @@ const (
 //
 // TextEmbeddingInferenceResult is a container: set exactly one of its variant fields.
 type TextEmbeddingInferenceResult struct {
+	_                  [0]func()                  // not comparable: no equality code to link (see the package doc)
 	TextEmbeddingBytes []DenseEmbeddingByteResult `json:"text_embedding_bytes,omitempty"`
 	TextEmbeddingBits  []DenseEmbeddingByteResult `json:"text_embedding_bits,omitempty"`
 	TextEmbedding      []DenseEmbeddingResult     `json:"text_embedding,omitempty"`
@@ -3499,6 +3604,7 @@ type TextEmbeddingInferenceResult struct {
 
 // TextReasoningDetail is the reasoning text detail includes plaintext reasoning with optional signature verification.
 type TextReasoningDetail struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The format of the reasoning detail.
 	Format string `json:"format,omitempty"`
 	// The identifier of the reasoning detail.
@@ -3517,12 +3623,14 @@ type TextReasoningDetail struct {
 
 // ThinkingConfig is `inference._types.ThinkingConfig` of the specification.
 type ThinkingConfig struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Indicates the desired thinking budget in tokens.
 	ThinkingBudget *int `json:"thinking_budget,omitempty"`
 }
 
 // ToolCall is a tool call generated by the model.
 type ToolCall struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The identifier of the tool call.
 	ID Id `json:"id"`
 	// The function that the model called.
@@ -3533,6 +3641,7 @@ type ToolCall struct {
 
 // ToolCallFunction is the function that the model called.
 type ToolCallFunction struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The arguments to call the function with in JSON format.
 	Arguments string `json:"arguments"`
 	// The name of the function to call.
@@ -3541,6 +3650,7 @@ type ToolCallFunction struct {
 
 // VoyageAIServiceSettings is `inference._types.VoyageAIServiceSettings` of the specification.
 type VoyageAIServiceSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of dimensions for resulting output embeddings.
 	// This setting maps to `output_dimension` in the VoyageAI documentation.
 	// Only for the `text_embedding` task type.
@@ -3572,6 +3682,7 @@ const (
 
 // VoyageAITaskSettings is `inference._types.VoyageAITaskSettings` of the specification.
 type VoyageAITaskSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Type of the input text.
 	// Permitted values: `ingest` (maps to `document` in the VoyageAI documentation), `search` (maps to `query` in the VoyageAI documentation).
 	// Only for the `text_embedding` task type.
@@ -3599,6 +3710,7 @@ const (
 
 // WatsonxServiceSettings is `inference._types.WatsonxServiceSettings` of the specification.
 type WatsonxServiceSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A valid API key of your Watsonx account.
 	// You can find your Watsonx API keys or you can create a new one on the API keys page.
 	//
@@ -3681,6 +3793,7 @@ const (
 
 // RerankInputObject is an object describing a single input for the `rerank` task, which additionally allows specifying non-text inputs, such as images.
 type RerankInputObject struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The type of input. Not all services and models support all input types.
 	Type RerankInputType `json:"type"`
 	// The format of the input. For the `text` type this must be `text`. For the `image` type this must be `base64`.

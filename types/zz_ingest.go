@@ -6,6 +6,7 @@ import "encoding/json"
 
 // AppendProcessor is `ingest._types.AppendProcessor` of the specification.
 type AppendProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -22,7 +23,7 @@ type AppendProcessor struct {
 	// Supports template snippets.
 	Field Field `json:"field"`
 	// The value to be appended. Supports template snippets. May specify only one of `value` or `copy_from`.
-	Value Union `json:"value,omitzero"`
+	Value AppendProcessorValue `json:"value,omitzero"`
 	// The media type for encoding `value`.
 	// Applies only when value is a template snippet.
 	// Must be one of `application/json`, `text/plain`, or `application/x-www-form-urlencoded`.
@@ -36,8 +37,35 @@ type AppendProcessor struct {
 	IgnoreEmptyValues *bool `json:"ignore_empty_values,omitempty"`
 }
 
+// AppendProcessorValue is the value of `ingest._types.AppendProcessor`'s "value" member.
+//
+// AppendProcessorValue is a union of 2 shapes, decoded when read: use the As accessors to
+// read it and the From constructors to build one.
+type AppendProcessorValue struct{ Union }
+
+// AsRaw decodes the union as json.RawMessage.
+func (u AppendProcessorValue) AsRaw() (json.RawMessage, error) {
+	return as[json.RawMessage](u.Union, "AppendProcessorValue", "Raw")
+}
+
+// AppendProcessorValueFromRaw returns a AppendProcessorValue holding v.
+func AppendProcessorValueFromRaw(v json.RawMessage) AppendProcessorValue {
+	return AppendProcessorValue{of(v)}
+}
+
+// AsJsonRawMessageList decodes the union as []json.RawMessage.
+func (u AppendProcessorValue) AsJsonRawMessageList() ([]json.RawMessage, error) {
+	return as[[]json.RawMessage](u.Union, "AppendProcessorValue", "JsonRawMessageList")
+}
+
+// AppendProcessorValueFromJsonRawMessageList returns a AppendProcessorValue holding v.
+func AppendProcessorValueFromJsonRawMessageList(v []json.RawMessage) AppendProcessorValue {
+	return AppendProcessorValue{of(v)}
+}
+
 // AttachmentProcessor is `ingest._types.AttachmentProcessor` of the specification.
 type AttachmentProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -78,6 +106,7 @@ type AttachmentProcessor struct {
 
 // BytesProcessor is `ingest._types.BytesProcessor` of the specification.
 type BytesProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -101,6 +130,7 @@ type BytesProcessor struct {
 
 // CefProcessor is `ingest._types.CefProcessor` of the specification.
 type CefProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -128,6 +158,7 @@ type CefProcessor struct {
 
 // CircleProcessor is `ingest._types.CircleProcessor` of the specification.
 type CircleProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -155,6 +186,7 @@ type CircleProcessor struct {
 
 // CommunityIDProcessor is `ingest._types.CommunityIDProcessor` of the specification.
 type CommunityIDProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -198,6 +230,7 @@ type CommunityIDProcessor struct {
 
 // ConvertProcessor is `ingest._types.ConvertProcessor` of the specification.
 type ConvertProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -239,6 +272,7 @@ const (
 
 // CsvProcessor is `ingest._types.CsvProcessor` of the specification.
 type CsvProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -275,6 +309,7 @@ type CsvProcessor struct {
 //
 // DatabaseConfiguration is a container: set exactly one of its variant fields.
 type DatabaseConfiguration struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The provider-assigned name of the IP geolocation database to download.
 	Name    Name     `json:"name"`
 	Maxmind *Maxmind `json:"maxmind,omitempty"`
@@ -283,8 +318,9 @@ type DatabaseConfiguration struct {
 
 // DatabaseConfigurationFull is a container: set exactly one of its variant fields.
 type DatabaseConfigurationFull struct {
-	Web   *Web   `json:"web,omitempty"`
-	Local *Local `json:"local,omitempty"`
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
+	Web   *Web      `json:"web,omitempty"`
+	Local *Local    `json:"local,omitempty"`
 	// The provider-assigned name of the IP geolocation database to download.
 	Name    Name     `json:"name"`
 	Maxmind *Maxmind `json:"maxmind,omitempty"`
@@ -293,6 +329,7 @@ type DatabaseConfigurationFull struct {
 
 // DateIndexNameProcessor is `ingest._types.DateIndexNameProcessor` of the specification.
 type DateIndexNameProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -329,6 +366,7 @@ type DateIndexNameProcessor struct {
 
 // DateProcessor is `ingest._types.DateProcessor` of the specification.
 type DateProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -361,6 +399,7 @@ type DateProcessor struct {
 
 // DissectProcessor is `ingest._types.DissectProcessor` of the specification.
 type DissectProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -385,6 +424,7 @@ type DissectProcessor struct {
 
 // Document is `ingest._types.Document` of the specification.
 type Document struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Unique identifier for the document.
 	// This ID must be unique within the `_index`.
 	ID Id `json:"_id,omitempty"`
@@ -396,6 +436,7 @@ type Document struct {
 
 // DocumentSimulation is the simulated document, with optional metadata.
 type DocumentSimulation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Unique identifier for the document. This ID must be unique within the `_index`.
 	ID Id `json:"_id"`
 	// Name of the index containing the document.
@@ -425,6 +466,7 @@ func (x DocumentSimulation) MarshalJSON() ([]byte, error) {
 
 // DotExpanderProcessor is `ingest._types.DotExpanderProcessor` of the specification.
 type DotExpanderProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -451,6 +493,7 @@ type DotExpanderProcessor struct {
 
 // DropProcessor is `ingest._types.DropProcessor` of the specification.
 type DropProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -467,6 +510,7 @@ type DropProcessor struct {
 
 // EnrichProcessor is `ingest._types.EnrichProcessor` of the specification.
 type EnrichProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -503,6 +547,7 @@ type EnrichProcessor struct {
 
 // FailProcessor is `ingest._types.FailProcessor` of the specification.
 type FailProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -545,6 +590,7 @@ const (
 
 // FingerprintProcessor is `ingest._types.FingerprintProcessor` of the specification.
 type FingerprintProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -575,6 +621,7 @@ type FingerprintProcessor struct {
 
 // ForeachProcessor is `ingest._types.ForeachProcessor` of the specification.
 type ForeachProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -597,6 +644,7 @@ type ForeachProcessor struct {
 
 // GeoGridProcessor is `ingest._types.GeoGridProcessor` of the specification.
 type GeoGridProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -653,6 +701,7 @@ const (
 
 // GeoIpProcessor is `ingest._types.GeoIpProcessor` of the specification.
 type GeoIpProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -684,6 +733,7 @@ type GeoIpProcessor struct {
 
 // GrokProcessor is `ingest._types.GrokProcessor` of the specification.
 type GrokProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -717,6 +767,7 @@ type GrokProcessor struct {
 
 // GsubProcessor is `ingest._types.GsubProcessor` of the specification.
 type GsubProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -744,6 +795,7 @@ type GsubProcessor struct {
 
 // HtmlStripProcessor is `ingest._types.HtmlStripProcessor` of the specification.
 type HtmlStripProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -767,6 +819,7 @@ type HtmlStripProcessor struct {
 
 // InferenceConfig is a container: set exactly one of its variant fields.
 type InferenceConfig struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Regression configuration for inference.
 	Regression *InferenceConfigRegression `json:"regression,omitempty"`
 	// Classification configuration for inference.
@@ -775,6 +828,7 @@ type InferenceConfig struct {
 
 // InferenceConfigClassification is `ingest._types.InferenceConfigClassification` of the specification.
 type InferenceConfigClassification struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Specifies the number of top class predictions to return.
 	NumTopClasses *int `json:"num_top_classes,omitempty"`
 	// Specifies the maximum number of feature importance values per document.
@@ -790,6 +844,7 @@ type InferenceConfigClassification struct {
 
 // InferenceConfigRegression is `ingest._types.InferenceConfigRegression` of the specification.
 type InferenceConfigRegression struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field that is added to incoming documents to contain the inference prediction.
 	ResultsField Field `json:"results_field,omitempty"`
 	// Specifies the maximum number of feature importance values per document.
@@ -798,6 +853,7 @@ type InferenceConfigRegression struct {
 
 // InferenceProcessor is `ingest._types.InferenceProcessor` of the specification.
 type InferenceProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -830,19 +886,22 @@ type InferenceProcessor struct {
 
 // IngestIngest is `ingest._types.Ingest` of the specification.
 type IngestIngest struct {
-	Redact    *Redact  `json:"_redact,omitempty"`
-	Timestamp DateTime `json:"timestamp,omitzero"`
-	Pipeline  Name     `json:"pipeline,omitempty"`
+	_         [0]func() // not comparable: no equality code to link (see the package doc)
+	Redact    *Redact   `json:"_redact,omitempty"`
+	Timestamp DateTime  `json:"timestamp,omitzero"`
+	Pipeline  Name      `json:"pipeline,omitempty"`
 }
 
 // InputConfig is `ingest._types.InputConfig` of the specification.
 type InputConfig struct {
-	InputField  string `json:"input_field"`
-	OutputField string `json:"output_field"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	InputField  string    `json:"input_field"`
+	OutputField string    `json:"output_field"`
 }
 
 // IpLocationProcessor is `ingest._types.IpLocationProcessor` of the specification.
 type IpLocationProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -874,10 +933,12 @@ type IpLocationProcessor struct {
 
 // Ipinfo is `ingest._types.Ipinfo` of the specification.
 type Ipinfo struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 }
 
 // JoinProcessor is `ingest._types.JoinProcessor` of the specification.
 type JoinProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -901,6 +962,7 @@ type JoinProcessor struct {
 
 // JsonProcessor is `ingest._types.JsonProcessor` of the specification.
 type JsonProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -944,6 +1006,7 @@ const (
 
 // KeyValueProcessor is `ingest._types.KeyValueProcessor` of the specification.
 type KeyValueProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -986,11 +1049,13 @@ type KeyValueProcessor struct {
 
 // Local is `ingest._types.Local` of the specification.
 type Local struct {
-	Type string `json:"type"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Type string    `json:"type"`
 }
 
 // LowercaseProcessor is `ingest._types.LowercaseProcessor` of the specification.
 type LowercaseProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -1014,11 +1079,13 @@ type LowercaseProcessor struct {
 
 // Maxmind is `ingest._types.Maxmind` of the specification.
 type Maxmind struct {
-	AccountID Id `json:"account_id"`
+	_         [0]func() // not comparable: no equality code to link (see the package doc)
+	AccountID Id        `json:"account_id"`
 }
 
 // NetworkDirectionProcessor is `ingest._types.NetworkDirectionProcessor` of the specification.
 type NetworkDirectionProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -1052,6 +1119,7 @@ type NetworkDirectionProcessor struct {
 
 // IngestPipeline is `ingest._types.Pipeline` of the specification.
 type IngestPipeline struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the ingest pipeline.
 	Description string `json:"description,omitempty"`
 	// Processors to run immediately after a processor failure.
@@ -1080,6 +1148,7 @@ type IngestPipeline struct {
 
 // PipelineConfig is `ingest._types.PipelineConfig` of the specification.
 type PipelineConfig struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the ingest pipeline.
 	Description string `json:"description,omitempty"`
 	// Version number used by external systems to track ingest pipelines.
@@ -1091,6 +1160,7 @@ type PipelineConfig struct {
 
 // PipelineProcessor is `ingest._types.PipelineProcessor` of the specification.
 type PipelineProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -1112,6 +1182,7 @@ type PipelineProcessor struct {
 
 // PipelineProcessorResult is `ingest._types.PipelineProcessorResult` of the specification.
 type PipelineProcessorResult struct {
+	_             [0]func()                       // not comparable: no equality code to link (see the package doc)
 	Doc           *DocumentSimulation             `json:"doc,omitempty"`
 	Tag           string                          `json:"tag,omitempty"`
 	ProcessorType string                          `json:"processor_type,omitempty"`
@@ -1136,6 +1207,7 @@ const (
 
 // ProcessorBase is `ingest._types.ProcessorBase` of the specification.
 type ProcessorBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -1152,6 +1224,7 @@ type ProcessorBase struct {
 
 // ProcessorContainer is a container: set exactly one of its variant fields.
 type ProcessorContainer struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Appends one or more values to an existing array if the field already exists and it is an array.
 	// Converts a scalar to an array and appends one or more values to it if the field exists and it is a scalar.
 	// Creates an array containing the provided values if the field doesn’t exist.
@@ -1293,12 +1366,14 @@ type ProcessorContainer struct {
 
 // Redact is `ingest._types.Redact` of the specification.
 type Redact struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// indicates if document has been redacted
 	IsRedacted bool `json:"_is_redacted"`
 }
 
 // RedactProcessor is `ingest._types.RedactProcessor` of the specification.
 type RedactProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -1330,6 +1405,7 @@ type RedactProcessor struct {
 
 // RegisteredDomainProcessor is `ingest._types.RegisteredDomainProcessor` of the specification.
 type RegisteredDomainProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -1354,6 +1430,7 @@ type RegisteredDomainProcessor struct {
 
 // RemoveProcessor is `ingest._types.RemoveProcessor` of the specification.
 type RemoveProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -1376,6 +1453,7 @@ type RemoveProcessor struct {
 
 // RenameProcessor is `ingest._types.RenameProcessor` of the specification.
 type RenameProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -1400,6 +1478,7 @@ type RenameProcessor struct {
 
 // RerouteProcessor is `ingest._types.RerouteProcessor` of the specification.
 type RerouteProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -1437,6 +1516,7 @@ type RerouteProcessor struct {
 
 // ScriptProcessor is `ingest._types.ScriptProcessor` of the specification.
 type ScriptProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -1463,6 +1543,7 @@ type ScriptProcessor struct {
 
 // SetProcessor is `ingest._types.SetProcessor` of the specification.
 type SetProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -1498,6 +1579,7 @@ type SetProcessor struct {
 
 // SetSecurityUserProcessor is `ingest._types.SetSecurityUserProcessor` of the specification.
 type SetSecurityUserProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -1528,6 +1610,7 @@ const (
 
 // SimulateDocumentResult is `ingest._types.SimulateDocumentResult` of the specification.
 type SimulateDocumentResult struct {
+	_                [0]func()                 // not comparable: no equality code to link (see the package doc)
 	Doc              *DocumentSimulation       `json:"doc,omitempty"`
 	Error            *ErrorCause               `json:"error,omitempty"`
 	ProcessorResults []PipelineProcessorResult `json:"processor_results,omitempty"`
@@ -1535,6 +1618,7 @@ type SimulateDocumentResult struct {
 
 // SortProcessor is `ingest._types.SortProcessor` of the specification.
 type SortProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -1559,6 +1643,7 @@ type SortProcessor struct {
 
 // SplitProcessor is `ingest._types.SplitProcessor` of the specification.
 type SplitProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -1586,6 +1671,7 @@ type SplitProcessor struct {
 
 // TerminateProcessor is `ingest._types.TerminateProcessor` of the specification.
 type TerminateProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -1602,6 +1688,7 @@ type TerminateProcessor struct {
 
 // TrimProcessor is `ingest._types.TrimProcessor` of the specification.
 type TrimProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -1625,6 +1712,7 @@ type TrimProcessor struct {
 
 // UppercaseProcessor is `ingest._types.UppercaseProcessor` of the specification.
 type UppercaseProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -1648,6 +1736,7 @@ type UppercaseProcessor struct {
 
 // UriPartsProcessor is `ingest._types.UriPartsProcessor` of the specification.
 type UriPartsProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -1675,6 +1764,7 @@ type UriPartsProcessor struct {
 
 // UrlDecodeProcessor is `ingest._types.UrlDecodeProcessor` of the specification.
 type UrlDecodeProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -1698,6 +1788,7 @@ type UrlDecodeProcessor struct {
 
 // UserAgentProcessor is `ingest._types.UserAgentProcessor` of the specification.
 type UserAgentProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Description of the processor.
 	// Useful for describing the purpose of the processor or its configuration.
 	Description string `json:"description,omitempty"`
@@ -1739,10 +1830,12 @@ const (
 
 // Web is `ingest._types.Web` of the specification.
 type Web struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 }
 
 // GeoIpDownloadStatistics is `ingest.geo_ip_stats.GeoIpDownloadStatistics` of the specification.
 type GeoIpDownloadStatistics struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Total number of successful database downloads.
 	SuccessfulDownloads int `json:"successful_downloads"`
 	// Total number of failed database downloads.
@@ -1759,12 +1852,14 @@ type GeoIpDownloadStatistics struct {
 
 // GeoIpNodeDatabaseName is `ingest.geo_ip_stats.GeoIpNodeDatabaseName` of the specification.
 type GeoIpNodeDatabaseName struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Name of the database.
 	Name Name `json:"name"`
 }
 
 // GeoIpNodeDatabases: Downloaded databases for the node. The field key is the node ID.
 type GeoIpNodeDatabases struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Downloaded databases for the node.
 	Databases []GeoIpNodeDatabaseName `json:"databases,omitempty"`
 	// Downloaded database files, including related license files. Elasticsearch stores these files in the node’s temporary directory: $ES_TMPDIR/geoip-databases/<node_id>.
@@ -1773,6 +1868,7 @@ type GeoIpNodeDatabases struct {
 
 // IngestGetGeoIPDatabaseDatabaseConfigurationMetadata is `ingest.get_geoip_database.DatabaseConfigurationMetadata` of the specification.
 type IngestGetGeoIPDatabaseDatabaseConfigurationMetadata struct {
+	_                  [0]func()             // not comparable: no equality code to link (see the package doc)
 	ID                 Id                    `json:"id"`
 	Version            int64                 `json:"version"`
 	ModifiedDateMillis UnitMillis            `json:"modified_date_millis"`
@@ -1781,6 +1877,7 @@ type IngestGetGeoIPDatabaseDatabaseConfigurationMetadata struct {
 
 // IngestGetIPLocationDatabaseDatabaseConfigurationMetadata is `ingest.get_ip_location_database.DatabaseConfigurationMetadata` of the specification.
 type IngestGetIPLocationDatabaseDatabaseConfigurationMetadata struct {
+	_                  [0]func()                 // not comparable: no equality code to link (see the package doc)
 	ID                 Id                        `json:"id"`
 	Version            VersionNumber             `json:"version"`
 	ModifiedDateMillis *UnitMillis               `json:"modified_date_millis,omitempty"`

@@ -4,6 +4,7 @@ package types
 
 // License is `license._types.License` of the specification.
 type License struct {
+	_                  [0]func()   // not comparable: no equality code to link (see the package doc)
 	ExpiryDateInMillis UnitMillis  `json:"expiry_date_in_millis"`
 	IssueDateInMillis  UnitMillis  `json:"issue_date_in_millis"`
 	StartDateInMillis  *UnitMillis `json:"start_date_in_millis,omitempty"`
@@ -47,6 +48,7 @@ const (
 
 // LicenseInformation is `license.get.LicenseInformation` of the specification.
 type LicenseInformation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The date and time the license expires in ISO 8601 format.
 	ExpiryDate DateTime `json:"expiry_date,omitzero"`
 	// The date and time the license expires in milliseconds since the Unix epoch.
@@ -75,6 +77,7 @@ type LicenseInformation struct {
 
 // Acknowledgement is `license.post.Acknowledgement` of the specification.
 type Acknowledgement struct {
-	License []string `json:"license,omitempty"`
-	Message string   `json:"message"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	License []string  `json:"license,omitempty"`
+	Message string    `json:"message"`
 }

@@ -4,6 +4,7 @@ package types
 
 // LogstashPipeline is `logstash._types.Pipeline` of the specification.
 type LogstashPipeline struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A description of the pipeline.
 	// This description is not used by Elasticsearch or Logstash.
 	Description string `json:"description"`
@@ -24,12 +25,14 @@ type LogstashPipeline struct {
 
 // PipelineMetadata is `logstash._types.PipelineMetadata` of the specification.
 type PipelineMetadata struct {
-	Type    string `json:"type"`
-	Version string `json:"version"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Type    string    `json:"type"`
+	Version string    `json:"version"`
 }
 
 // PipelineSettings is `logstash._types.PipelineSettings` of the specification.
 type PipelineSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of workers that will, in parallel, execute the filter and output stages of the pipeline.
 	PipelineWorkers int `json:"pipeline.workers"`
 	// The maximum number of events an individual worker thread will collect from inputs before attempting to execute its filters and outputs.

@@ -6,6 +6,7 @@ import "encoding/json"
 
 // AggregateMetricDoubleProperty is `_types.mapping.AggregateMetricDoubleProperty` of the specification.
 type AggregateMetricDoubleProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -22,20 +23,22 @@ type AggregateMetricDoubleProperty struct {
 
 // AllField is `_types.mapping.AllField` of the specification.
 type AllField struct {
-	Analyzer                 string `json:"analyzer"`
-	Enabled                  bool   `json:"enabled"`
-	OmitNorms                bool   `json:"omit_norms"`
-	SearchAnalyzer           string `json:"search_analyzer"`
-	Similarity               string `json:"similarity"`
-	Store                    bool   `json:"store"`
-	StoreTermVectorOffsets   bool   `json:"store_term_vector_offsets"`
-	StoreTermVectorPayloads  bool   `json:"store_term_vector_payloads"`
-	StoreTermVectorPositions bool   `json:"store_term_vector_positions"`
-	StoreTermVectors         bool   `json:"store_term_vectors"`
+	_                        [0]func() // not comparable: no equality code to link (see the package doc)
+	Analyzer                 string    `json:"analyzer"`
+	Enabled                  bool      `json:"enabled"`
+	OmitNorms                bool      `json:"omit_norms"`
+	SearchAnalyzer           string    `json:"search_analyzer"`
+	Similarity               string    `json:"similarity"`
+	Store                    bool      `json:"store"`
+	StoreTermVectorOffsets   bool      `json:"store_term_vector_offsets"`
+	StoreTermVectorPayloads  bool      `json:"store_term_vector_payloads"`
+	StoreTermVectorPositions bool      `json:"store_term_vector_positions"`
+	StoreTermVectors         bool      `json:"store_term_vectors"`
 }
 
 // BinaryProperty is `_types.mapping.BinaryProperty` of the specification.
 type BinaryProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -51,6 +54,7 @@ type BinaryProperty struct {
 
 // BooleanProperty is `_types.mapping.BooleanProperty` of the specification.
 type BooleanProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -75,6 +79,7 @@ type BooleanProperty struct {
 
 // ByteNumberProperty is `_types.mapping.ByteNumberProperty` of the specification.
 type ByteNumberProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -101,6 +106,7 @@ type ByteNumberProperty struct {
 
 // ChunkRescorerChunkingSettings is `_types.mapping.ChunkRescorerChunkingSettings` of the specification.
 type ChunkRescorerChunkingSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The maximum size of a chunk in words.
 	// This value cannot be lower than `20` (for `sentence` strategy) or `10` (for `word` strategy).
 	// This value should not exceed the window size for the associated model.
@@ -143,6 +149,7 @@ type ChunkRescorerChunkingSettings struct {
 
 // ChunkingSettings is `_types.mapping.ChunkingSettings` of the specification.
 type ChunkingSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The chunking strategy: `sentence`, `word`, `none` or `recursive`.
 	//
 	//  * If `strategy` is set to `recursive`, you must also specify:
@@ -185,6 +192,7 @@ type ChunkingSettings struct {
 
 // CompletionProperty is `_types.mapping.CompletionProperty` of the specification.
 type CompletionProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                       map[string]string       `json:"meta,omitempty"`
 	Properties                 map[string]Property     `json:"properties,omitempty"`
@@ -206,11 +214,13 @@ type CompletionProperty struct {
 
 // CompositeSubField is `_types.mapping.CompositeSubField` of the specification.
 type CompositeSubField struct {
+	_    [0]func()        // not comparable: no equality code to link (see the package doc)
 	Type RuntimeFieldType `json:"type"`
 }
 
 // ConstantKeywordProperty is `_types.mapping.ConstantKeywordProperty` of the specification.
 type ConstantKeywordProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -224,6 +234,7 @@ type ConstantKeywordProperty struct {
 
 // CorePropertyBase is `_types.mapping.CorePropertyBase` of the specification.
 type CorePropertyBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -237,6 +248,7 @@ type CorePropertyBase struct {
 
 // CountedKeywordProperty is `_types.mapping.CountedKeywordProperty` of the specification.
 type CountedKeywordProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -250,11 +262,13 @@ type CountedKeywordProperty struct {
 
 // DataStreamTimestamp is `_types.mapping.DataStreamTimestamp` of the specification.
 type DataStreamTimestamp struct {
-	Enabled bool `json:"enabled"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Enabled bool      `json:"enabled"`
 }
 
 // DateNanosProperty is `_types.mapping.DateNanosProperty` of the specification.
 type DateNanosProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -278,6 +292,7 @@ type DateNanosProperty struct {
 
 // DateProperty is `_types.mapping.DateProperty` of the specification.
 type DateProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -303,6 +318,7 @@ type DateProperty struct {
 
 // DateRangeProperty is `_types.mapping.DateRangeProperty` of the specification.
 type DateRangeProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -341,6 +357,7 @@ const (
 
 // DenseVectorIndexOptions is `_types.mapping.DenseVectorIndexOptions` of the specification.
 type DenseVectorIndexOptions struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The confidence interval to use when quantizing the vectors. Can be any value between and including `0.90` and
 	// `1.0` or exactly `0`. When the value is `0`, this indicates that dynamic quantiles should be calculated for
 	// optimized quantization. When between `0.90` and `1.0`, this value restricts the values used when calculating
@@ -379,6 +396,7 @@ type DenseVectorIndexOptions struct {
 
 // DenseVectorIndexOptionsRescoreVector is `_types.mapping.DenseVectorIndexOptionsRescoreVector` of the specification.
 type DenseVectorIndexOptionsRescoreVector struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The oversampling factor to use when searching for the nearest neighbor. This is only applicable to the quantized formats: `bbq_*`, `int4_*`, and `int8_*`.
 	// When provided, `oversample * k` vectors will be gathered and then their scores will be re-computed with the original vectors.
 	//
@@ -430,6 +448,7 @@ const (
 
 // DenseVectorProperty is `_types.mapping.DenseVectorProperty` of the specification.
 type DenseVectorProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -531,6 +550,7 @@ func DocValuesFromConfig(v DocValuesConfig) DocValues { return DocValues{of(v)} 
 
 // DocValuesConfig: Configuration object for doc values when sub-parameters are needed.
 type DocValuesConfig struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// If `false`, the field is treated as single-valued, enabling optimized storage.
 	// Only has an effect when columnar index mode is active.
 	MultiValue *bool `json:"multi_value,omitempty"`
@@ -545,6 +565,7 @@ type DocValuesConfig struct {
 
 // DocValuesPropertyBase is `_types.mapping.DocValuesPropertyBase` of the specification.
 type DocValuesPropertyBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -559,6 +580,7 @@ type DocValuesPropertyBase struct {
 
 // DoubleNumberProperty is `_types.mapping.DoubleNumberProperty` of the specification.
 type DoubleNumberProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -585,6 +607,7 @@ type DoubleNumberProperty struct {
 
 // DoubleRangeProperty is `_types.mapping.DoubleRangeProperty` of the specification.
 type DoubleRangeProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -625,6 +648,7 @@ func (x DynamicMapping) MarshalJSON() ([]byte, error) {
 
 // DynamicProperty is `_types.mapping.DynamicProperty` of the specification.
 type DynamicProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                 map[string]string       `json:"meta,omitempty"`
 	Properties           map[string]Property     `json:"properties,omitempty"`
@@ -662,6 +686,7 @@ type DynamicProperty struct {
 
 // DynamicTemplate is a container: set exactly one of its variant fields.
 type DynamicTemplate struct {
+	_                  [0]func()         // not comparable: no equality code to link (see the package doc)
 	Mapping            Property          `json:"mapping,omitzero"`
 	Runtime            *RuntimeField     `json:"runtime,omitempty"`
 	Match              OneOrMany[string] `json:"match,omitempty"`
@@ -675,6 +700,7 @@ type DynamicTemplate struct {
 
 // ExponentialHistogramProperty is `_types.mapping.ExponentialHistogramProperty` of the specification.
 type ExponentialHistogramProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -688,6 +714,7 @@ type ExponentialHistogramProperty struct {
 
 // FieldAliasProperty is `_types.mapping.FieldAliasProperty` of the specification.
 type FieldAliasProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -701,13 +728,15 @@ type FieldAliasProperty struct {
 
 // FieldMapping is `_types.mapping.FieldMapping` of the specification.
 type FieldMapping struct {
+	_        [0]func()           // not comparable: no equality code to link (see the package doc)
 	FullName string              `json:"full_name"`
 	Mapping  map[string]Property `json:"mapping,omitempty"`
 }
 
 // FieldNamesField is `_types.mapping.FieldNamesField` of the specification.
 type FieldNamesField struct {
-	Enabled bool `json:"enabled"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Enabled bool      `json:"enabled"`
 }
 
 // FieldType is the enumeration `_types.mapping.FieldType` of the specification.
@@ -769,6 +798,7 @@ const (
 
 // FlattenedProperty is `_types.mapping.FlattenedProperty` of the specification.
 type FlattenedProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -795,6 +825,7 @@ type FlattenedProperty struct {
 
 // FloatNumberProperty is `_types.mapping.FloatNumberProperty` of the specification.
 type FloatNumberProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -821,6 +852,7 @@ type FloatNumberProperty struct {
 
 // FloatRangeProperty is `_types.mapping.FloatRangeProperty` of the specification.
 type FloatRangeProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -860,6 +892,7 @@ const (
 
 // GeoPointProperty is `_types.mapping.GeoPointProperty` of the specification.
 type GeoPointProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -883,6 +916,7 @@ type GeoPointProperty struct {
 // GeoShapeProperty is the `geo_shape` data type facilitates the indexing of and searching with arbitrary geo shapes such as rectangles
 // and polygons.
 type GeoShapeProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -914,6 +948,7 @@ const (
 
 // HalfFloatNumberProperty is `_types.mapping.HalfFloatNumberProperty` of the specification.
 type HalfFloatNumberProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -940,6 +975,7 @@ type HalfFloatNumberProperty struct {
 
 // HistogramProperty is `_types.mapping.HistogramProperty` of the specification.
 type HistogramProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -954,6 +990,7 @@ type HistogramProperty struct {
 
 // IcuCollationProperty is `_types.mapping.IcuCollationProperty` of the specification.
 type IcuCollationProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -987,7 +1024,8 @@ type IcuCollationProperty struct {
 
 // IndexField is `_types.mapping.IndexField` of the specification.
 type IndexField struct {
-	Enabled bool `json:"enabled"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Enabled bool      `json:"enabled"`
 }
 
 // IndexOptions is the enumeration `_types.mapping.IndexOptions` of the specification.
@@ -1004,6 +1042,7 @@ const (
 
 // IntegerNumberProperty is `_types.mapping.IntegerNumberProperty` of the specification.
 type IntegerNumberProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -1030,6 +1069,7 @@ type IntegerNumberProperty struct {
 
 // IntegerRangeProperty is `_types.mapping.IntegerRangeProperty` of the specification.
 type IntegerRangeProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -1048,6 +1088,7 @@ type IntegerRangeProperty struct {
 
 // IpProperty is `_types.mapping.IpProperty` of the specification.
 type IpProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -1071,6 +1112,7 @@ type IpProperty struct {
 
 // IpRangeProperty is `_types.mapping.IpRangeProperty` of the specification.
 type IpRangeProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -1089,6 +1131,7 @@ type IpRangeProperty struct {
 
 // JoinProperty is `_types.mapping.JoinProperty` of the specification.
 type JoinProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string                  `json:"meta,omitempty"`
 	Properties          map[string]Property                `json:"properties,omitempty"`
@@ -1103,6 +1146,7 @@ type JoinProperty struct {
 
 // KeywordProperty is `_types.mapping.KeywordProperty` of the specification.
 type KeywordProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                     map[string]string       `json:"meta,omitempty"`
 	Properties               map[string]Property     `json:"properties,omitempty"`
@@ -1131,6 +1175,7 @@ type KeywordProperty struct {
 
 // LongNumberProperty is `_types.mapping.LongNumberProperty` of the specification.
 type LongNumberProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -1157,6 +1202,7 @@ type LongNumberProperty struct {
 
 // LongRangeProperty is `_types.mapping.LongRangeProperty` of the specification.
 type LongRangeProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -1179,7 +1225,8 @@ type LongRangeProperty struct {
 // that need positions such as the match_phrase query perform slower as they need to look at the _source document
 // to verify whether a phrase matches. All queries return constant scores that are equal to 1.0.
 type MatchOnlyTextProperty struct {
-	Type string `json:"type"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Type string    `json:"type"`
 	// Multi-fields allow the same string value to be indexed in multiple ways for different purposes, such as one
 	// field for search and a multi-field for sorting and aggregations, or the same string value analyzed by different analyzers.
 	Fields map[string]Property `json:"fields,omitempty"`
@@ -1202,6 +1249,7 @@ const (
 
 // Murmur3HashProperty is `_types.mapping.Murmur3HashProperty` of the specification.
 type Murmur3HashProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -1217,6 +1265,7 @@ type Murmur3HashProperty struct {
 
 // NestedProperty is `_types.mapping.NestedProperty` of the specification.
 type NestedProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -1234,6 +1283,7 @@ type NestedProperty struct {
 
 // NumberPropertyBase is `_types.mapping.NumberPropertyBase` of the specification.
 type NumberPropertyBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -1258,6 +1308,7 @@ type NumberPropertyBase struct {
 
 // ObjectProperty is `_types.mapping.ObjectProperty` of the specification.
 type ObjectProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -1284,6 +1335,7 @@ const (
 
 // PassthroughObjectProperty is `_types.mapping.PassthroughObjectProperty` of the specification.
 type PassthroughObjectProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -1301,6 +1353,7 @@ type PassthroughObjectProperty struct {
 
 // PercolatorProperty is `_types.mapping.PercolatorProperty` of the specification.
 type PercolatorProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -1313,6 +1366,7 @@ type PercolatorProperty struct {
 
 // PointProperty is `_types.mapping.PointProperty` of the specification.
 type PointProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -1913,6 +1967,7 @@ func PropertyFromIcuCollationKeyword(v IcuCollationProperty) Property {
 
 // PropertyBase is `_types.mapping.PropertyBase` of the specification.
 type PropertyBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -1924,6 +1979,7 @@ type PropertyBase struct {
 
 // RangePropertyBase is `_types.mapping.RangePropertyBase` of the specification.
 type RangePropertyBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -1941,6 +1997,7 @@ type RangePropertyBase struct {
 
 // RankFeatureProperty is `_types.mapping.RankFeatureProperty` of the specification.
 type RankFeatureProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -1954,6 +2011,7 @@ type RankFeatureProperty struct {
 
 // RankFeaturesProperty is `_types.mapping.RankFeaturesProperty` of the specification.
 type RankFeaturesProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -1978,6 +2036,7 @@ const (
 
 // RankVectorProperty: Technical preview
 type RankVectorProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -1992,11 +2051,13 @@ type RankVectorProperty struct {
 
 // RoutingField is `_types.mapping.RoutingField` of the specification.
 type RoutingField struct {
-	Required bool `json:"required"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	Required bool      `json:"required"`
 }
 
 // RuntimeField is `_types.mapping.RuntimeField` of the specification.
 type RuntimeField struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// For type `composite`
 	Fields map[string]CompositeSubField `json:"fields,omitempty"`
 	// For type `lookup`
@@ -2018,8 +2079,9 @@ type RuntimeField struct {
 
 // RuntimeFieldFetchFields is `_types.mapping.RuntimeFieldFetchFields` of the specification.
 type RuntimeFieldFetchFields struct {
-	Field  Field  `json:"field"`
-	Format string `json:"format,omitempty"`
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
+	Field  Field     `json:"field"`
+	Format string    `json:"format,omitempty"`
 }
 
 type plainRuntimeFieldFetchFields RuntimeFieldFetchFields
@@ -2052,6 +2114,7 @@ type RuntimeFields = map[string]RuntimeField
 
 // ScaledFloatNumberProperty is `_types.mapping.ScaledFloatNumberProperty` of the specification.
 type ScaledFloatNumberProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -2079,6 +2142,7 @@ type ScaledFloatNumberProperty struct {
 
 // SearchAsYouTypeProperty is `_types.mapping.SearchAsYouTypeProperty` of the specification.
 type SearchAsYouTypeProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -2102,12 +2166,14 @@ type SearchAsYouTypeProperty struct {
 
 // SemanticTextIndexOptions is `_types.mapping.SemanticTextIndexOptions` of the specification.
 type SemanticTextIndexOptions struct {
+	_            [0]func()                 // not comparable: no equality code to link (see the package doc)
 	DenseVector  *DenseVectorIndexOptions  `json:"dense_vector,omitempty"`
 	SparseVector *SparseVectorIndexOptions `json:"sparse_vector,omitempty"`
 }
 
 // SemanticTextProperty is `_types.mapping.SemanticTextProperty` of the specification.
 type SemanticTextProperty struct {
+	_    [0]func()         // not comparable: no equality code to link (see the package doc)
 	Type string            `json:"type"`
 	Meta map[string]string `json:"meta,omitempty"`
 	// Inference endpoint that will be used to generate embeddings for the field.
@@ -2135,6 +2201,7 @@ type SemanticTextProperty struct {
 // ShapeProperty is the `shape` data type facilitates the indexing of and searching with arbitrary `x, y` cartesian shapes such as
 // rectangles and polygons.
 type ShapeProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -2154,6 +2221,7 @@ type ShapeProperty struct {
 
 // ShortNumberProperty is `_types.mapping.ShortNumberProperty` of the specification.
 type ShortNumberProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -2180,11 +2248,13 @@ type ShortNumberProperty struct {
 
 // SizeField is `_types.mapping.SizeField` of the specification.
 type SizeField struct {
-	Enabled bool `json:"enabled"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Enabled bool      `json:"enabled"`
 }
 
 // SourceField is `_types.mapping.SourceField` of the specification.
 type SourceField struct {
+	_        [0]func()       // not comparable: no equality code to link (see the package doc)
 	Enabled  *bool           `json:"enabled,omitempty"`
 	Excludes []string        `json:"excludes,omitempty"`
 	Includes []string        `json:"includes,omitempty"`
@@ -2206,6 +2276,7 @@ const (
 
 // SparseVectorIndexOptions is `_types.mapping.SparseVectorIndexOptions` of the specification.
 type SparseVectorIndexOptions struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Whether to perform pruning, omitting the non-significant tokens from the query to improve query performance.
 	// If prune is true but the pruning_config is not specified, pruning will occur but default values will be used.
 	// Default: false
@@ -2219,6 +2290,7 @@ type SparseVectorIndexOptions struct {
 
 // SparseVectorProperty is `_types.mapping.SparseVectorProperty` of the specification.
 type SparseVectorProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -2256,10 +2328,37 @@ func (x Subobjects) MarshalJSON() ([]byte, error) {
 
 // SuggestContext is `_types.mapping.SuggestContext` of the specification.
 type SuggestContext struct {
-	Name      Name   `json:"name"`
-	Path      Field  `json:"path,omitempty"`
-	Type      string `json:"type"`
-	Precision Union  `json:"precision,omitzero"`
+	_         [0]func()               // not comparable: no equality code to link (see the package doc)
+	Name      Name                    `json:"name"`
+	Path      Field                   `json:"path,omitempty"`
+	Type      string                  `json:"type"`
+	Precision SuggestContextPrecision `json:"precision,omitzero"`
+}
+
+// SuggestContextPrecision is the value of `_types.mapping.SuggestContext`'s "precision" member.
+//
+// SuggestContextPrecision is a union of 2 shapes, decoded when read: use the As accessors to
+// read it and the From constructors to build one.
+type SuggestContextPrecision struct{ Union }
+
+// AsInt decodes the union as int.
+func (u SuggestContextPrecision) AsInt() (int, error) {
+	return as[int](u.Union, "SuggestContextPrecision", "Int")
+}
+
+// SuggestContextPrecisionFromInt returns a SuggestContextPrecision holding v.
+func SuggestContextPrecisionFromInt(v int) SuggestContextPrecision {
+	return SuggestContextPrecision{of(v)}
+}
+
+// AsString decodes the union as string.
+func (u SuggestContextPrecision) AsString() (string, error) {
+	return as[string](u.Union, "SuggestContextPrecision", "String")
+}
+
+// SuggestContextPrecisionFromString returns a SuggestContextPrecision holding v.
+func SuggestContextPrecisionFromString(v string) SuggestContextPrecision {
+	return SuggestContextPrecision{of(v)}
 }
 
 // SyntheticSourceKeepEnum is the enumeration `_types.mapping.SyntheticSourceKeepEnum` of the specification.
@@ -2298,12 +2397,14 @@ const (
 
 // TextIndexPrefixes is `_types.mapping.TextIndexPrefixes` of the specification.
 type TextIndexPrefixes struct {
-	MaxChars *int `json:"max_chars,omitempty"`
-	MinChars *int `json:"min_chars,omitempty"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	MaxChars *int      `json:"max_chars,omitempty"`
+	MinChars *int      `json:"min_chars,omitempty"`
 }
 
 // TextProperty is `_types.mapping.TextProperty` of the specification.
 type TextProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                     map[string]string         `json:"meta,omitempty"`
 	Properties               map[string]Property       `json:"properties,omitempty"`
@@ -2346,6 +2447,7 @@ const (
 
 // TokenCountProperty is `_types.mapping.TokenCountProperty` of the specification.
 type TokenCountProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                     map[string]string       `json:"meta,omitempty"`
 	Properties               map[string]Property     `json:"properties,omitempty"`
@@ -2366,6 +2468,7 @@ type TokenCountProperty struct {
 
 // TypeMapping is `_types.mapping.TypeMapping` of the specification.
 type TypeMapping struct {
+	_                   [0]func()                    // not comparable: no equality code to link (see the package doc)
 	AllField            *AllField                    `json:"all_field,omitempty"`
 	DateDetection       *bool                        `json:"date_detection,omitempty"`
 	Dynamic             DynamicMapping               `json:"dynamic,omitempty"`
@@ -2387,6 +2490,7 @@ type TypeMapping struct {
 
 // UnsignedLongNumberProperty is `_types.mapping.UnsignedLongNumberProperty` of the specification.
 type UnsignedLongNumberProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -2413,6 +2517,7 @@ type UnsignedLongNumberProperty struct {
 
 // VersionProperty is `_types.mapping.VersionProperty` of the specification.
 type VersionProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`
@@ -2428,6 +2533,7 @@ type VersionProperty struct {
 
 // WildcardProperty is `_types.mapping.WildcardProperty` of the specification.
 type WildcardProperty struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Metadata about the field.
 	Meta                map[string]string       `json:"meta,omitempty"`
 	Properties          map[string]Property     `json:"properties,omitempty"`

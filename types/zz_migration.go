@@ -6,6 +6,7 @@ import "encoding/json"
 
 // Deprecation is `migration.deprecations.Deprecation` of the specification.
 type Deprecation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Optional details about the deprecation warning.
 	Details string `json:"details,omitempty"`
 	// The level property describes the significance of the issue.
@@ -34,6 +35,7 @@ const (
 
 // MigrationGetFeatureUpgradeStatusMigrationFeature is `migration.get_feature_upgrade_status.MigrationFeature` of the specification.
 type MigrationGetFeatureUpgradeStatusMigrationFeature struct {
+	_                   [0]func()                   // not comparable: no equality code to link (see the package doc)
 	FeatureName         string                      `json:"feature_name"`
 	MinimumIndexVersion VersionString               `json:"minimum_index_version"`
 	MigrationStatus     MigrationStatus             `json:"migration_status"`
@@ -42,6 +44,7 @@ type MigrationGetFeatureUpgradeStatusMigrationFeature struct {
 
 // MigrationFeatureIndexInfo is `migration.get_feature_upgrade_status.MigrationFeatureIndexInfo` of the specification.
 type MigrationFeatureIndexInfo struct {
+	_            [0]func()     // not comparable: no equality code to link (see the package doc)
 	Index        IndexName     `json:"index"`
 	Version      VersionString `json:"version"`
 	FailureCause *ErrorCause   `json:"failure_cause,omitempty"`
@@ -61,5 +64,6 @@ const (
 
 // MigrationPostFeatureUpgradeMigrationFeature is `migration.post_feature_upgrade.MigrationFeature` of the specification.
 type MigrationPostFeatureUpgradeMigrationFeature struct {
-	FeatureName string `json:"feature_name"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	FeatureName string    `json:"feature_name"`
 }

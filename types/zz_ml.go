@@ -6,6 +6,7 @@ import "encoding/json"
 
 // AdaptiveAllocationsSettings is `ml._types.AdaptiveAllocationsSettings` of the specification.
 type AdaptiveAllocationsSettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// If true, adaptive_allocations is enabled
 	Enabled bool `json:"enabled"`
 	// Specifies the minimum number of allocations to scale to.
@@ -19,6 +20,7 @@ type AdaptiveAllocationsSettings struct {
 
 // AnalysisConfig is `ml._types.AnalysisConfig` of the specification.
 type AnalysisConfig struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The size of the interval that the analysis is aggregated into, typically between `5m` and `1h`. This value should be either a whole number of days or equate to a
 	// whole number of buckets in one day. If the anomaly detection job uses a datafeed with aggregations, this value must also be divisible by the interval of the date histogram aggregation.
 	BucketSpan Duration `json:"bucket_span,omitzero"`
@@ -46,6 +48,7 @@ type AnalysisConfig struct {
 
 // AnalysisConfigRead is `ml._types.AnalysisConfigRead` of the specification.
 type AnalysisConfigRead struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The size of the interval that the analysis is aggregated into, typically between `5m` and `1h`. This value should be either a whole number of days or equate to a
 	// whole number of buckets in one day. If the anomaly detection job uses a datafeed with aggregations, this value must also be divisible by the interval of the date histogram aggregation.
 	BucketSpan Duration `json:"bucket_span,omitzero"`
@@ -73,6 +76,7 @@ type AnalysisConfigRead struct {
 
 // AnalysisLimits is `ml._types.AnalysisLimits` of the specification.
 type AnalysisLimits struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The maximum number of examples stored per category in memory and in the results data store. If you increase this value, more examples are available, however it requires that you have more storage available. If you set this value to 0, no examples are stored. NOTE: The `categorization_examples_limit` applies only to analysis that uses categorization.
 	CategorizationExamplesLimit *int64 `json:"categorization_examples_limit,omitempty"`
 	// The approximate maximum amount of memory resources that are required for analytical processing. Once this limit is approached, data pruning becomes more aggressive. Upon exceeding this limit, new entities are not modeled. If the `xpack.ml.max_model_memory_limit` setting has a value greater than 0 and less than 1024mb, that value is used instead of the default. The default value is relatively small to ensure that high resource usage is a conscious decision. If you have jobs that are expected to analyze high cardinality fields, you will likely need to use a higher value. If you specify a number instead of a string, the units are assumed to be MiB. Specifying a string is recommended for clarity. If you specify a byte size unit of `b` or `kb` and the number does not equate to a discrete number of megabytes, it is rounded down to the closest MiB. The minimum valid value is 1 MiB. If you specify a value less than 1 MiB, an error occurs. If you specify a value for the `xpack.ml.max_model_memory_limit` setting, an error occurs when you try to create jobs that have `model_memory_limit` values greater than that setting value.
@@ -81,12 +85,14 @@ type AnalysisLimits struct {
 
 // AnalysisMemoryLimit is `ml._types.AnalysisMemoryLimit` of the specification.
 type AnalysisMemoryLimit struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Limits can be applied for the resources required to hold the mathematical models in memory. These limits are approximate and can be set per job. They do not control the memory used by other processes, for example the Elasticsearch Java processes.
 	ModelMemoryLimit string `json:"model_memory_limit"`
 }
 
 // Anomaly is `ml._types.Anomaly` of the specification.
 type Anomaly struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The actual value for the bucket.
 	Actual []float64 `json:"actual,omitempty"`
 	// Information about the factors impacting the initial anomaly score.
@@ -139,6 +145,7 @@ type Anomaly struct {
 
 // AnomalyCause is `ml._types.AnomalyCause` of the specification.
 type AnomalyCause struct {
+	_                      [0]func()   // not comparable: no equality code to link (see the package doc)
 	Actual                 []float64   `json:"actual,omitempty"`
 	ByFieldName            Name        `json:"by_field_name,omitempty"`
 	ByFieldValue           string      `json:"by_field_value,omitempty"`
@@ -158,6 +165,7 @@ type AnomalyCause struct {
 
 // AnomalyExplanation is `ml._types.AnomalyExplanation` of the specification.
 type AnomalyExplanation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Impact from the duration and magnitude of the detected anomaly relative to the historical average.
 	AnomalyCharacteristicsImpact *int `json:"anomaly_characteristics_impact,omitempty"`
 	// Length of the detected anomaly in the number of buckets.
@@ -182,6 +190,7 @@ type AnomalyExplanation struct {
 
 // ApiKeyAuthorization is `ml._types.ApiKeyAuthorization` of the specification.
 type ApiKeyAuthorization struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The identifier for the API key.
 	ID string `json:"id"`
 	// The name of the API key.
@@ -202,6 +211,7 @@ const (
 
 // BucketInfluencer is `ml._types.BucketInfluencer` of the specification.
 type BucketInfluencer struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A normalized score between 0-100, which is calculated for each bucket influencer. This score might be updated as
 	// newer data is analyzed.
 	AnomalyScore float64 `json:"anomaly_score"`
@@ -232,6 +242,7 @@ type BucketInfluencer struct {
 
 // BucketSummary is `ml._types.BucketSummary` of the specification.
 type BucketSummary struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The maximum anomaly score, between 0-100, for any of the bucket influencers. This is an overall, rate-limited
 	// score for the job. All the anomaly records in the bucket contribute to this score. This value might be updated as
 	// new data is analyzed.
@@ -262,6 +273,7 @@ type BucketSummary struct {
 
 // CalendarEvent is `ml._types.CalendarEvent` of the specification.
 type CalendarEvent struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A string that uniquely identifies a calendar.
 	CalendarID Id `json:"calendar_id,omitempty"`
 	EventID    Id `json:"event_id,omitempty"`
@@ -305,6 +317,7 @@ func CategorizationAnalyzerFromDefinition(v CategorizationAnalyzerDefinition) Ca
 
 // CategorizationAnalyzerDefinition is `ml._types.CategorizationAnalyzerDefinition` of the specification.
 type CategorizationAnalyzerDefinition struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// One or more character filters. In addition to the built-in character filters, other plugins can provide more character filters. If this property is not specified, no character filters are applied prior to categorization. If you are customizing some other aspect of the analyzer and you need to achieve the equivalent of `categorization_filters` (which are not permitted when some other aspect of the analyzer is customized), add them here as pattern replace character filters.
 	CharFilter []CharFilter `json:"char_filter,omitempty"`
 	// One or more token filters. In addition to the built-in token filters, other plugins can provide more token filters. If this property is not specified, no token filters are applied prior to categorization.
@@ -325,6 +338,7 @@ const (
 
 // Category is `ml._types.Category` of the specification.
 type Category struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A unique identifier for the category. category_id is unique at the job level, even when per-partition categorization is enabled.
 	CategoryID uint64 `json:"category_id"`
 	// A list of examples of actual values that matched the category.
@@ -354,6 +368,7 @@ type Category struct {
 
 // ChunkingConfig is `ml._types.ChunkingConfig` of the specification.
 type ChunkingConfig struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// If the mode is `auto`, the chunk size is dynamically calculated;
 	// this is the recommended value when the datafeed does not use aggregations.
 	// If the mode is `manual`, chunking is applied according to the specified `time_span`;
@@ -376,6 +391,7 @@ const (
 
 // ClassificationInferenceOptions is `ml._types.ClassificationInferenceOptions` of the specification.
 type ClassificationInferenceOptions struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Specifies the number of top class predictions to return. Defaults to 0.
 	NumTopClasses *int `json:"num_top_classes,omitempty"`
 	// Specifies the maximum number of feature importance values per document.
@@ -390,6 +406,7 @@ type ClassificationInferenceOptions struct {
 
 // CommonTokenizationConfig is `ml._types.CommonTokenizationConfig` of the specification.
 type CommonTokenizationConfig struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Should the tokenizer lower case the text
 	DoLowerCase *bool `json:"do_lower_case,omitempty"`
 	// Maximum input sequence length for the model
@@ -419,29 +436,31 @@ type CustomSettings = json.RawMessage
 
 // DataCounts is `ml._types.DataCounts` of the specification.
 type DataCounts struct {
-	BucketCount                 int64  `json:"bucket_count"`
-	EarliestRecordTimestamp     *int64 `json:"earliest_record_timestamp,omitempty"`
-	EmptyBucketCount            int64  `json:"empty_bucket_count"`
-	InputBytes                  int64  `json:"input_bytes"`
-	InputFieldCount             int64  `json:"input_field_count"`
-	InputRecordCount            int64  `json:"input_record_count"`
-	InvalidDateCount            int64  `json:"invalid_date_count"`
-	JobID                       Id     `json:"job_id"`
-	LastDataTime                *int64 `json:"last_data_time,omitempty"`
-	LatestEmptyBucketTimestamp  *int64 `json:"latest_empty_bucket_timestamp,omitempty"`
-	LatestRecordTimestamp       *int64 `json:"latest_record_timestamp,omitempty"`
-	LatestSparseBucketTimestamp *int64 `json:"latest_sparse_bucket_timestamp,omitempty"`
-	LatestBucketTimestamp       *int64 `json:"latest_bucket_timestamp,omitempty"`
-	LogTime                     *int64 `json:"log_time,omitempty"`
-	MissingFieldCount           int64  `json:"missing_field_count"`
-	OutOfOrderTimestampCount    int64  `json:"out_of_order_timestamp_count"`
-	ProcessedFieldCount         int64  `json:"processed_field_count"`
-	ProcessedRecordCount        int64  `json:"processed_record_count"`
-	SparseBucketCount           int64  `json:"sparse_bucket_count"`
+	_                           [0]func() // not comparable: no equality code to link (see the package doc)
+	BucketCount                 int64     `json:"bucket_count"`
+	EarliestRecordTimestamp     *int64    `json:"earliest_record_timestamp,omitempty"`
+	EmptyBucketCount            int64     `json:"empty_bucket_count"`
+	InputBytes                  int64     `json:"input_bytes"`
+	InputFieldCount             int64     `json:"input_field_count"`
+	InputRecordCount            int64     `json:"input_record_count"`
+	InvalidDateCount            int64     `json:"invalid_date_count"`
+	JobID                       Id        `json:"job_id"`
+	LastDataTime                *int64    `json:"last_data_time,omitempty"`
+	LatestEmptyBucketTimestamp  *int64    `json:"latest_empty_bucket_timestamp,omitempty"`
+	LatestRecordTimestamp       *int64    `json:"latest_record_timestamp,omitempty"`
+	LatestSparseBucketTimestamp *int64    `json:"latest_sparse_bucket_timestamp,omitempty"`
+	LatestBucketTimestamp       *int64    `json:"latest_bucket_timestamp,omitempty"`
+	LogTime                     *int64    `json:"log_time,omitempty"`
+	MissingFieldCount           int64     `json:"missing_field_count"`
+	OutOfOrderTimestampCount    int64     `json:"out_of_order_timestamp_count"`
+	ProcessedFieldCount         int64     `json:"processed_field_count"`
+	ProcessedRecordCount        int64     `json:"processed_record_count"`
+	SparseBucketCount           int64     `json:"sparse_bucket_count"`
 }
 
 // DataDescription is `ml._types.DataDescription` of the specification.
 type DataDescription struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Only JSON format is supported at this time.
 	Format string `json:"format,omitempty"`
 	// The name of the field that contains the timestamp.
@@ -453,6 +472,7 @@ type DataDescription struct {
 
 // MLDatafeed is `ml._types.Datafeed` of the specification.
 type MLDatafeed struct {
+	_            [0]func()                       // not comparable: no equality code to link (see the package doc)
 	Aggregations map[string]AggregationContainer `json:"aggregations,omitempty"`
 	// The security privileges that the datafeed uses to run its queries. If Elastic Stack security features were disabled at the time of the most recent update to the datafeed, this property is omitted.
 	Authorization  *DatafeedAuthorization `json:"authorization,omitempty"`
@@ -475,6 +495,7 @@ type MLDatafeed struct {
 
 // DatafeedAuthorization is `ml._types.DatafeedAuthorization` of the specification.
 type DatafeedAuthorization struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// If an API key was used for the most recent update to the datafeed, its name and identifier are listed in the response.
 	APIKey *ApiKeyAuthorization `json:"api_key,omitempty"`
 	// If a user ID was used for the most recent update to the datafeed, its roles at the time of the update are listed in the response.
@@ -485,6 +506,7 @@ type DatafeedAuthorization struct {
 
 // DatafeedConfig is `ml._types.DatafeedConfig` of the specification.
 type DatafeedConfig struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// If set, the datafeed performs aggregation searches. Support for aggregations is limited and should be used only with low cardinality data.
 	Aggregations map[string]AggregationContainer `json:"aggregations,omitempty"`
 	// Datafeeds might be required to search over long time periods, for several months or years. This search is split into time chunks in order to ensure the load on Elasticsearch is managed. Chunking configuration controls how the size of these time chunks are calculated and is an advanced configuration option.
@@ -516,6 +538,7 @@ type DatafeedConfig struct {
 
 // DatafeedRunningState is `ml._types.DatafeedRunningState` of the specification.
 type DatafeedRunningState struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Indicates if the datafeed is "real-time"; meaning that the datafeed has no configured `end` time.
 	RealTimeConfigured bool `json:"real_time_configured"`
 	// Indicates whether the datafeed has finished running on the available past data.
@@ -539,6 +562,7 @@ const (
 
 // DatafeedStats is `ml._types.DatafeedStats` of the specification.
 type DatafeedStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// For started datafeeds only, contains messages relating to the selection of a node.
 	AssignmentExplanation string `json:"assignment_explanation,omitempty"`
 	// A numerical character string that uniquely identifies the datafeed.
@@ -558,6 +582,7 @@ type DatafeedStats struct {
 
 // DatafeedTimingStats is `ml._types.DatafeedTimingStats` of the specification.
 type DatafeedTimingStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of buckets processed.
 	BucketCount int64 `json:"bucket_count"`
 	// The exponential average search time per hour, in milliseconds.
@@ -575,6 +600,7 @@ type DatafeedTimingStats struct {
 
 // DataframeAnalysis is `ml._types.DataframeAnalysis` of the specification.
 type DataframeAnalysis struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Advanced configuration option. Machine learning uses loss guided tree growing, which means that the decision trees grow where the regularized loss decreases most quickly. This parameter affects loss calculations by acting as a multiplier of the tree depth. Higher alpha values result in shallower trees and faster training times. By default, this value is calculated during hyperparameter optimization. It must be greater than or equal to zero.
 	Alpha *float64 `json:"alpha,omitempty"`
 	// Defines which field of the document is to be predicted. It must match one of the fields in the index being used to train. If this field is missing from a document, then that document will not be used for training, but a prediction with the trained model will be generated for it. It is also known as continuous target variable.
@@ -617,6 +643,7 @@ type DataframeAnalysis struct {
 
 // DataframeAnalysisAnalyzedFields is `ml._types.DataframeAnalysisAnalyzedFields` of the specification.
 type DataframeAnalysisAnalyzedFields struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// An array of strings that defines the fields that will be excluded from the analysis. You do not need to add fields with unsupported data types to excludes, these fields are excluded from the analysis automatically.
 	Includes []string `json:"includes,omitempty"`
 	// An array of strings that defines the fields that will be included in the analysis.
@@ -632,6 +659,7 @@ func (x *DataframeAnalysisAnalyzedFields) UnmarshalJSON(data []byte) error {
 
 // DataframeAnalysisClassification is `ml._types.DataframeAnalysisClassification` of the specification.
 type DataframeAnalysisClassification struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Advanced configuration option. Machine learning uses loss guided tree growing, which means that the decision trees grow where the regularized loss decreases most quickly. This parameter affects loss calculations by acting as a multiplier of the tree depth. Higher alpha values result in shallower trees and faster training times. By default, this value is calculated during hyperparameter optimization. It must be greater than or equal to zero.
 	Alpha *float64 `json:"alpha,omitempty"`
 	// Defines which field of the document is to be predicted. It must match one of the fields in the index being used to train. If this field is missing from a document, then that document will not be used for training, but a prediction with the trained model will be generated for it. It is also known as continuous target variable.
@@ -677,6 +705,7 @@ type DataframeAnalysisClassification struct {
 
 // DataframeAnalysisContainer is a container: set exactly one of its variant fields.
 type DataframeAnalysisContainer struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The configuration information necessary to perform classification.
 	Classification *DataframeAnalysisClassification `json:"classification,omitempty"`
 	// The configuration information necessary to perform outlier detection. NOTE: Advanced parameters are for fine-tuning classification analysis. They are set automatically by hyperparameter optimization to give the minimum validation error. It is highly recommended to use the default values unless you fully understand the function of these parameters.
@@ -687,6 +716,7 @@ type DataframeAnalysisContainer struct {
 
 // DataframeAnalysisFeatureProcessor is a container: set exactly one of its variant fields.
 type DataframeAnalysisFeatureProcessor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The configuration information necessary to perform frequency encoding.
 	FrequencyEncoding *DataframeAnalysisFeatureProcessorFrequencyEncoding `json:"frequency_encoding,omitempty"`
 	// The configuration information necessary to perform multi encoding. It allows multiple processors to be changed together. This way the output of a processor can then be passed to another as an input.
@@ -701,6 +731,7 @@ type DataframeAnalysisFeatureProcessor struct {
 
 // DataframeAnalysisFeatureProcessorFrequencyEncoding is `ml._types.DataframeAnalysisFeatureProcessorFrequencyEncoding` of the specification.
 type DataframeAnalysisFeatureProcessorFrequencyEncoding struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The resulting feature name.
 	FeatureName Name  `json:"feature_name"`
 	Field       Field `json:"field"`
@@ -710,12 +741,14 @@ type DataframeAnalysisFeatureProcessorFrequencyEncoding struct {
 
 // DataframeAnalysisFeatureProcessorMultiEncoding is `ml._types.DataframeAnalysisFeatureProcessorMultiEncoding` of the specification.
 type DataframeAnalysisFeatureProcessorMultiEncoding struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The ordered array of custom processors to execute. Must be more than 1.
 	Processors []int `json:"processors,omitempty"`
 }
 
 // DataframeAnalysisFeatureProcessorNGramEncoding is `ml._types.DataframeAnalysisFeatureProcessorNGramEncoding` of the specification.
 type DataframeAnalysisFeatureProcessorNGramEncoding struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The feature name prefix. Defaults to ngram_<start>_<length>.
 	FeaturePrefix string `json:"feature_prefix,omitempty"`
 	// The name of the text field to encode.
@@ -731,6 +764,7 @@ type DataframeAnalysisFeatureProcessorNGramEncoding struct {
 
 // DataframeAnalysisFeatureProcessorOneHotEncoding is `ml._types.DataframeAnalysisFeatureProcessorOneHotEncoding` of the specification.
 type DataframeAnalysisFeatureProcessorOneHotEncoding struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the field to encode.
 	Field Field `json:"field"`
 	// The one hot map mapping the field value with the column name.
@@ -739,6 +773,7 @@ type DataframeAnalysisFeatureProcessorOneHotEncoding struct {
 
 // DataframeAnalysisFeatureProcessorTargetMeanEncoding is `ml._types.DataframeAnalysisFeatureProcessorTargetMeanEncoding` of the specification.
 type DataframeAnalysisFeatureProcessorTargetMeanEncoding struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The default value if field value is not found in the target_map.
 	DefaultValue int `json:"default_value"`
 	// The resulting feature name.
@@ -751,6 +786,7 @@ type DataframeAnalysisFeatureProcessorTargetMeanEncoding struct {
 
 // DataframeAnalysisOutlierDetection is `ml._types.DataframeAnalysisOutlierDetection` of the specification.
 type DataframeAnalysisOutlierDetection struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Specifies whether the feature influence calculation is enabled.
 	ComputeFeatureInfluence *bool `json:"compute_feature_influence,omitempty"`
 	// The minimum outlier score that a document needs to have in order to calculate its feature influence score. Value range: 0-1.
@@ -767,6 +803,7 @@ type DataframeAnalysisOutlierDetection struct {
 
 // DataframeAnalysisRegression is `ml._types.DataframeAnalysisRegression` of the specification.
 type DataframeAnalysisRegression struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Advanced configuration option. Machine learning uses loss guided tree growing, which means that the decision trees grow where the regularized loss decreases most quickly. This parameter affects loss calculations by acting as a multiplier of the tree depth. Higher alpha values result in shallower trees and faster training times. By default, this value is calculated during hyperparameter optimization. It must be greater than or equal to zero.
 	Alpha *float64 `json:"alpha,omitempty"`
 	// Defines which field of the document is to be predicted. It must match one of the fields in the index being used to train. If this field is missing from a document, then that document will not be used for training, but a prediction with the trained model will be generated for it. It is also known as continuous target variable.
@@ -813,6 +850,7 @@ type DataframeAnalysisRegression struct {
 
 // DataframeAnalytics is `ml._types.DataframeAnalytics` of the specification.
 type DataframeAnalytics struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// An object containing information about the analysis job.
 	AnalysisStats *DataframeAnalyticsStatsContainer `json:"analysis_stats,omitempty"`
 	// For running jobs only, contains messages relating to the selection of a node to run the job.
@@ -833,6 +871,7 @@ type DataframeAnalytics struct {
 
 // DataframeAnalyticsAuthorization is `ml._types.DataframeAnalyticsAuthorization` of the specification.
 type DataframeAnalyticsAuthorization struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// If an API key was used for the most recent update to the job, its name and identifier are listed in the response.
 	APIKey *ApiKeyAuthorization `json:"api_key,omitempty"`
 	// If a user ID was used for the most recent update to the job, its roles at the time of the update are listed in the response.
@@ -843,6 +882,7 @@ type DataframeAnalyticsAuthorization struct {
 
 // DataframeAnalyticsDestination is `ml._types.DataframeAnalyticsDestination` of the specification.
 type DataframeAnalyticsDestination struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Defines the destination index to store the results of the data frame analytics job.
 	Index IndexName `json:"index"`
 	// Defines the name of the field in which to store the results of the analysis. Defaults to `ml`.
@@ -851,6 +891,7 @@ type DataframeAnalyticsDestination struct {
 
 // DataframeAnalyticsFieldSelection is `ml._types.DataframeAnalyticsFieldSelection` of the specification.
 type DataframeAnalyticsFieldSelection struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Whether the field is selected to be included in the analysis.
 	IsIncluded bool `json:"is_included"`
 	// Whether the field is required.
@@ -867,6 +908,7 @@ type DataframeAnalyticsFieldSelection struct {
 
 // DataframeAnalyticsMemoryEstimation is `ml._types.DataframeAnalyticsMemoryEstimation` of the specification.
 type DataframeAnalyticsMemoryEstimation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Estimated memory usage under the assumption that overflowing to disk is allowed during data frame analytics. expected_memory_with_disk is usually smaller than expected_memory_without_disk as using disk allows to limit the main memory needed to perform data frame analytics.
 	ExpectedMemoryWithDisk string `json:"expected_memory_with_disk"`
 	// Estimated memory usage under the assumption that the whole data frame analytics should happen in memory (i.e. without overflowing to disk).
@@ -875,6 +917,7 @@ type DataframeAnalyticsMemoryEstimation struct {
 
 // DataframeAnalyticsSource is `ml._types.DataframeAnalyticsSource` of the specification.
 type DataframeAnalyticsSource struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Index or indices on which to perform the analysis. It can be a single index or index pattern as well as an array of indices or patterns. NOTE: If your source indices contain documents with the same IDs, only the document that is indexed last appears in the destination index.
 	Index Indices `json:"index,omitempty"`
 	// The Elasticsearch query domain-specific language (DSL). This value corresponds to the query object in an Elasticsearch search POST body. All the options that are supported by Elasticsearch can be used, as this object is passed verbatim to Elasticsearch. By default, this property has the following value: {"match_all": {}}.
@@ -887,6 +930,7 @@ type DataframeAnalyticsSource struct {
 
 // DataframeAnalyticsStatsContainer is a container: set exactly one of its variant fields.
 type DataframeAnalyticsStatsContainer struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// An object containing information about the classification analysis job.
 	ClassificationStats *DataframeAnalyticsStatsHyperparameters `json:"classification_stats,omitempty"`
 	// An object containing information about the outlier detection job.
@@ -897,6 +941,7 @@ type DataframeAnalyticsStatsContainer struct {
 
 // DataframeAnalyticsStatsDataCounts is `ml._types.DataframeAnalyticsStatsDataCounts` of the specification.
 type DataframeAnalyticsStatsDataCounts struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of documents that are skipped during the analysis because they contained values that are not supported by the analysis. For example, outlier detection does not support missing fields so it skips documents with missing fields. Likewise, all types of analysis skip documents that contain arrays with more than one element.
 	SkippedDocsCount int `json:"skipped_docs_count"`
 	// The number of documents that are not used for training the model and can be used for testing.
@@ -907,6 +952,7 @@ type DataframeAnalyticsStatsDataCounts struct {
 
 // DataframeAnalyticsStatsHyperparameters is `ml._types.DataframeAnalyticsStatsHyperparameters` of the specification.
 type DataframeAnalyticsStatsHyperparameters struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// An object containing the parameters of the classification analysis job.
 	Hyperparameters Hyperparameters `json:"hyperparameters"`
 	// The number of iterations on the analysis.
@@ -921,6 +967,7 @@ type DataframeAnalyticsStatsHyperparameters struct {
 
 // DataframeAnalyticsStatsMemoryUsage is `ml._types.DataframeAnalyticsStatsMemoryUsage` of the specification.
 type DataframeAnalyticsStatsMemoryUsage struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// This value is present when the status is hard_limit and it is a new estimate of how much memory the job needs.
 	MemoryReestimateBytes *int64 `json:"memory_reestimate_bytes,omitempty"`
 	// The number of bytes used at the highest peak of memory usage.
@@ -933,6 +980,7 @@ type DataframeAnalyticsStatsMemoryUsage struct {
 
 // DataframeAnalyticsStatsOutlierDetection is `ml._types.DataframeAnalyticsStatsOutlierDetection` of the specification.
 type DataframeAnalyticsStatsOutlierDetection struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The list of job parameters specified by the user or determined by algorithmic heuristics.
 	Parameters OutlierDetectionParameters `json:"parameters"`
 	// The timestamp when the statistics were reported in milliseconds since the epoch.
@@ -943,6 +991,7 @@ type DataframeAnalyticsStatsOutlierDetection struct {
 
 // DataframeAnalyticsStatsProgress is `ml._types.DataframeAnalyticsStatsProgress` of the specification.
 type DataframeAnalyticsStatsProgress struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Defines the phase of the data frame analytics job.
 	Phase string `json:"phase"`
 	// The progress that the data frame analytics job has made expressed in percentage.
@@ -951,6 +1000,7 @@ type DataframeAnalyticsStatsProgress struct {
 
 // DataframeAnalyticsSummary is `ml._types.DataframeAnalyticsSummary` of the specification.
 type DataframeAnalyticsSummary struct {
+	_              [0]func()                        // not comparable: no equality code to link (see the package doc)
 	AllowLazyStart *bool                            `json:"allow_lazy_start,omitempty"`
 	Analysis       DataframeAnalysisContainer       `json:"analysis"`
 	AnalyzedFields *DataframeAnalysisAnalyzedFields `json:"analyzed_fields,omitempty"`
@@ -969,6 +1019,7 @@ type DataframeAnalyticsSummary struct {
 
 // DataframeEvaluationClassification is `ml._types.DataframeEvaluationClassification` of the specification.
 type DataframeEvaluationClassification struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field of the index which contains the ground truth. The data type of this field can be boolean or integer. If the data type is integer, the value has to be either 0 (false) or 1 (true).
 	ActualField Field `json:"actual_field"`
 	// The field in the index which contains the predicted value, in other words the results of the classification analysis.
@@ -981,6 +1032,7 @@ type DataframeEvaluationClassification struct {
 
 // DataframeEvaluationClassificationMetrics is `ml._types.DataframeEvaluationClassificationMetrics` of the specification.
 type DataframeEvaluationClassificationMetrics struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The AUC ROC (area under the curve of the receiver operating characteristic) score and optionally the curve. It is calculated for a specific class (provided as "class_name") treated as positive.
 	AucRoc *DataframeEvaluationClassificationMetricsAucRoc `json:"auc_roc,omitempty"`
 	// Precision of predictions (per-class and average).
@@ -995,6 +1047,7 @@ type DataframeEvaluationClassificationMetrics struct {
 
 // DataframeEvaluationClassificationMetricsAucRoc is `ml._types.DataframeEvaluationClassificationMetricsAucRoc` of the specification.
 type DataframeEvaluationClassificationMetricsAucRoc struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Name of the only class that is treated as positive during AUC ROC calculation. Other classes are treated as negative ("one-vs-all" strategy). All the evaluated documents must have class_name in the list of their top classes.
 	ClassName Name `json:"class_name,omitempty"`
 	// Whether or not the curve should be returned in addition to the score. Default value is false.
@@ -1003,6 +1056,7 @@ type DataframeEvaluationClassificationMetricsAucRoc struct {
 
 // DataframeEvaluationContainer is a container: set exactly one of its variant fields.
 type DataframeEvaluationContainer struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Classification evaluation evaluates the results of a classification analysis which outputs a prediction that identifies to which of the classes each document belongs.
 	Classification *DataframeEvaluationClassification `json:"classification,omitempty"`
 	// Outlier detection evaluates the results of an outlier detection analysis which outputs the probability that each document is an outlier.
@@ -1013,6 +1067,7 @@ type DataframeEvaluationContainer struct {
 
 // DataframeEvaluationMetrics is `ml._types.DataframeEvaluationMetrics` of the specification.
 type DataframeEvaluationMetrics struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The AUC ROC (area under the curve of the receiver operating characteristic) score and optionally the curve. It is calculated for a specific class (provided as "class_name") treated as positive.
 	AucRoc *DataframeEvaluationClassificationMetricsAucRoc `json:"auc_roc,omitempty"`
 	// Precision of predictions (per-class and average).
@@ -1023,6 +1078,7 @@ type DataframeEvaluationMetrics struct {
 
 // DataframeEvaluationOutlierDetection is `ml._types.DataframeEvaluationOutlierDetection` of the specification.
 type DataframeEvaluationOutlierDetection struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field of the index which contains the ground truth. The data type of this field can be boolean or integer. If the data type is integer, the value has to be either 0 (false) or 1 (true).
 	ActualField Field `json:"actual_field"`
 	// The field of the index that defines the probability of whether the item belongs to the class in question or not. It’s the field that contains the results of the analysis.
@@ -1033,6 +1089,7 @@ type DataframeEvaluationOutlierDetection struct {
 
 // DataframeEvaluationOutlierDetectionMetrics is `ml._types.DataframeEvaluationOutlierDetectionMetrics` of the specification.
 type DataframeEvaluationOutlierDetectionMetrics struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The AUC ROC (area under the curve of the receiver operating characteristic) score and optionally the curve. It is calculated for a specific class (provided as "class_name") treated as positive.
 	AucRoc *DataframeEvaluationClassificationMetricsAucRoc `json:"auc_roc,omitempty"`
 	// Precision of predictions (per-class and average).
@@ -1045,6 +1102,7 @@ type DataframeEvaluationOutlierDetectionMetrics struct {
 
 // DataframeEvaluationRegression is `ml._types.DataframeEvaluationRegression` of the specification.
 type DataframeEvaluationRegression struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field of the index which contains the ground truth. The data type of this field must be numerical.
 	ActualField Field `json:"actual_field"`
 	// The field in the index that contains the predicted value, in other words the results of the regression analysis.
@@ -1055,6 +1113,7 @@ type DataframeEvaluationRegression struct {
 
 // DataframeEvaluationRegressionMetrics is `ml._types.DataframeEvaluationRegressionMetrics` of the specification.
 type DataframeEvaluationRegressionMetrics struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Average squared difference between the predicted values and the actual (ground truth) value. For more information, read this wiki article.
 	Mse map[string]json.RawMessage `json:"mse,omitempty"`
 	// Average squared difference between the logarithm of the predicted values and the logarithm of the actual (ground truth) value.
@@ -1067,12 +1126,14 @@ type DataframeEvaluationRegressionMetrics struct {
 
 // DataframeEvaluationRegressionMetricsHuber is `ml._types.DataframeEvaluationRegressionMetricsHuber` of the specification.
 type DataframeEvaluationRegressionMetricsHuber struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Approximates 1/2 (prediction - actual)2 for values much less than delta and approximates a straight line with slope delta for values much larger than delta. Defaults to 1. Delta needs to be greater than 0.
 	Delta *float64 `json:"delta,omitempty"`
 }
 
 // DataframeEvaluationRegressionMetricsMsle is `ml._types.DataframeEvaluationRegressionMetricsMsle` of the specification.
 type DataframeEvaluationRegressionMetricsMsle struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Defines the transition point at which you switch from minimizing quadratic error to minimizing quadratic log error. Defaults to 1.
 	Offset *float64 `json:"offset,omitempty"`
 }
@@ -1092,6 +1153,7 @@ const (
 
 // DelayedDataCheckConfig is `ml._types.DelayedDataCheckConfig` of the specification.
 type DelayedDataCheckConfig struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The window of time that is searched for late data. This window of time ends with the latest finalized bucket.
 	// It defaults to null, which causes an appropriate `check_window` to be calculated when the real-time datafeed runs.
 	// In particular, the default `check_window` span calculation is based on the maximum of `2h` or `8 * bucket_span`.
@@ -1132,6 +1194,7 @@ const (
 
 // DetectionRule is `ml._types.DetectionRule` of the specification.
 type DetectionRule struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The set of actions to be triggered when the rule applies. If more than one action is specified the effects of all actions are combined.
 	Actions []RuleAction `json:"actions,omitempty"`
 	// An array of numeric conditions when the rule applies. A rule must either have a non-empty scope or at least one condition. Multiple conditions are combined together with a logical AND.
@@ -1142,6 +1205,7 @@ type DetectionRule struct {
 
 // Detector is `ml._types.Detector` of the specification.
 type Detector struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field used to split the data. In particular, this property is used for analyzing the splits with respect to their own history. It is used for finding unusual values in the context of the split.
 	ByFieldName Field `json:"by_field_name,omitempty"`
 	// Custom rules enable you to customize the way detectors operate. For example, a rule may dictate conditions under which results should be skipped. Kibana refers to custom rules as job rules.
@@ -1166,6 +1230,7 @@ type Detector struct {
 
 // DetectorRead is `ml._types.DetectorRead` of the specification.
 type DetectorRead struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The analysis function that is used. For example, `count`, `rare`, `mean`, `min`, `max`, or `sum`.
 	Function string `json:"function"`
 	// The field used to split the data. In particular, this property is used for analyzing the splits with respect to their own history. It is used for finding unusual values in the context of the split.
@@ -1190,6 +1255,7 @@ type DetectorRead struct {
 
 // DetectorUpdate is `ml._types.DetectorUpdate` of the specification.
 type DetectorUpdate struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A unique identifier for the detector.
 	// This identifier is based on the order of the detectors in the `analysis_config`, starting at zero.
 	DetectorIndex int `json:"detector_index"`
@@ -1206,6 +1272,7 @@ type DiscoveryNode = map[string]DiscoveryNodeContent
 
 // DiscoveryNodeCompact: Alternative representation of DiscoveryNode used in ml.get_job_stats and ml.get_datafeed_stats
 type DiscoveryNodeCompact struct {
+	_                [0]func()         // not comparable: no equality code to link (see the package doc)
 	Name             Name              `json:"name"`
 	EphemeralID      Id                `json:"ephemeral_id"`
 	ID               Id                `json:"id"`
@@ -1215,6 +1282,7 @@ type DiscoveryNodeCompact struct {
 
 // DiscoveryNodeContent is `ml._types.DiscoveryNodeContent` of the specification.
 type DiscoveryNodeContent struct {
+	_                [0]func()         // not comparable: no equality code to link (see the package doc)
 	Name             Name              `json:"name,omitempty"`
 	EphemeralID      Id                `json:"ephemeral_id"`
 	TransportAddress TransportAddress  `json:"transport_address"`
@@ -1240,6 +1308,7 @@ const (
 
 // ExponentialAverageCalculationContext is `ml._types.ExponentialAverageCalculationContext` of the specification.
 type ExponentialAverageCalculationContext struct {
+	_                            [0]func()        // not comparable: no equality code to link (see the package doc)
 	IncrementalMetricValueMs     UnitFloatMillis  `json:"incremental_metric_value_ms"`
 	LatestTimestamp              *UnitMillis      `json:"latest_timestamp,omitempty"`
 	PreviousExponentialAverageMs *UnitFloatMillis `json:"previous_exponential_average_ms,omitempty"`
@@ -1250,6 +1319,7 @@ type FeatureExtractor = QueryFeatureExtractor
 
 // FillMaskInferenceOptions: Fill mask inference options
 type FillMaskInferenceOptions struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The string/token which will be removed from incoming documents and replaced with the inference prediction(s).
 	// In a response, this field contains the mask token for the specified model/tokenizer. Each model and tokenizer
 	// has a predefined mask token which cannot be changed. Thus, it is recommended not to set this value in requests.
@@ -1267,6 +1337,7 @@ type FillMaskInferenceOptions struct {
 
 // FillMaskInferenceUpdateOptions is `ml._types.FillMaskInferenceUpdateOptions` of the specification.
 type FillMaskInferenceUpdateOptions struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Specifies the number of top class predictions to return. Defaults to 0.
 	NumTopClasses *int `json:"num_top_classes,omitempty"`
 	// The tokenization options to update when inferring
@@ -1277,6 +1348,7 @@ type FillMaskInferenceUpdateOptions struct {
 
 // MLFilter is `ml._types.Filter` of the specification.
 type MLFilter struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A description of the filter.
 	Description string `json:"description,omitempty"`
 	// A string that uniquely identifies a filter.
@@ -1287,6 +1359,7 @@ type MLFilter struct {
 
 // FilterRef is `ml._types.FilterRef` of the specification.
 type FilterRef struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The identifier for the filter.
 	FilterID Id `json:"filter_id"`
 	// If set to `include`, the rule applies for values in the filter. If set to `exclude`, the rule applies for values not in the filter.
@@ -1305,6 +1378,7 @@ const (
 
 // GeoResults is `ml._types.GeoResults` of the specification.
 type GeoResults struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The actual value for the bucket formatted as a `geo_point`.
 	ActualPoint string `json:"actual_point,omitempty"`
 	// The typical value for the bucket formatted as a `geo_point`.
@@ -1313,6 +1387,7 @@ type GeoResults struct {
 
 // Hyperparameter is `ml._types.Hyperparameter` of the specification.
 type Hyperparameter struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A positive number showing how much the parameter influences the variation of the loss function. For hyperparameters with values that are not specified by the user but tuned during hyperparameter optimization.
 	AbsoluteImportance *float64 `json:"absolute_importance,omitempty"`
 	// Name of the hyperparameter.
@@ -1327,6 +1402,7 @@ type Hyperparameter struct {
 
 // Hyperparameters is `ml._types.Hyperparameters` of the specification.
 type Hyperparameters struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Advanced configuration option.
 	// Machine learning uses loss guided tree growing, which means that the decision trees grow where the regularized loss decreases most quickly.
 	// This parameter affects loss calculations by acting as a multiplier of the tree depth.
@@ -1433,6 +1509,7 @@ const (
 //
 // InferenceConfigCreateContainer is a container: set exactly one of its variant fields.
 type InferenceConfigCreateContainer struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Regression configuration for inference.
 	Regression *RegressionInferenceOptions `json:"regression,omitempty"`
 	// Classification configuration for inference.
@@ -1458,6 +1535,7 @@ type InferenceConfigCreateContainer struct {
 
 // InferenceConfigUpdateContainer is a container: set exactly one of its variant fields.
 type InferenceConfigUpdateContainer struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Regression configuration for inference.
 	Regression *RegressionInferenceOptions `json:"regression,omitempty"`
 	// Classification configuration for inference.
@@ -1482,6 +1560,7 @@ type InferenceConfigUpdateContainer struct {
 
 // InferenceResponseResult is `ml._types.InferenceResponseResult` of the specification.
 type InferenceResponseResult struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// If the model is trained for named entity recognition (NER) tasks, the response contains the recognized entities.
 	Entities []TrainedModelEntities `json:"entities,omitempty"`
 	// Indicates whether the input text was truncated to meet the model's maximum sequence length limit. This property
@@ -1514,12 +1593,14 @@ type InferenceResponseResult struct {
 
 // Influence is `ml._types.Influence` of the specification.
 type Influence struct {
-	InfluencerFieldName   string   `json:"influencer_field_name"`
-	InfluencerFieldValues []string `json:"influencer_field_values,omitempty"`
+	_                     [0]func() // not comparable: no equality code to link (see the package doc)
+	InfluencerFieldName   string    `json:"influencer_field_name"`
+	InfluencerFieldValues []string  `json:"influencer_field_values,omitempty"`
 }
 
 // Influencer is `ml._types.Influencer` of the specification.
 type Influencer struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The length of the bucket in seconds. This value matches the bucket span that is specified in the job.
 	BucketSpan UnitSeconds `json:"bucket_span"`
 	// A normalized score between 0-100, which is based on the probability of the influencer in this bucket aggregated
@@ -1553,6 +1634,7 @@ type Influencer struct {
 
 // Job is `ml._types.Job` of the specification.
 type Job struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Advanced configuration option.
 	// Specifies whether this job can open when there is insufficient machine learning node capacity for it to be immediately assigned to a node.
 	AllowLazyOpen bool `json:"allow_lazy_open"`
@@ -1634,6 +1716,7 @@ type Job struct {
 
 // JobBlocked is `ml._types.JobBlocked` of the specification.
 type JobBlocked struct {
+	_      [0]func()        // not comparable: no equality code to link (see the package doc)
 	Reason JobBlockedReason `json:"reason"`
 	TaskID TaskId           `json:"task_id,omitempty"`
 }
@@ -1651,6 +1734,7 @@ const (
 
 // JobConfig is `ml._types.JobConfig` of the specification.
 type JobConfig struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Advanced configuration option. Specifies whether this job can open when there is insufficient machine learning node capacity for it to be immediately assigned to a node.
 	AllowLazyOpen *bool `json:"allow_lazy_open,omitempty"`
 	// The analysis configuration, which specifies how to analyze the data.
@@ -1716,6 +1800,7 @@ type JobConfig struct {
 
 // JobForecastStatistics is `ml._types.JobForecastStatistics` of the specification.
 type JobForecastStatistics struct {
+	_                [0]func()        // not comparable: no equality code to link (see the package doc)
 	MemoryBytes      *JobStatistics   `json:"memory_bytes,omitempty"`
 	ProcessingTimeMs *JobStatistics   `json:"processing_time_ms,omitempty"`
 	Records          *JobStatistics   `json:"records,omitempty"`
@@ -1747,14 +1832,16 @@ const (
 
 // JobStatistics is `ml._types.JobStatistics` of the specification.
 type JobStatistics struct {
-	Avg   float64 `json:"avg"`
-	Max   float64 `json:"max"`
-	Min   float64 `json:"min"`
-	Total float64 `json:"total"`
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
+	Avg   float64   `json:"avg"`
+	Max   float64   `json:"max"`
+	Min   float64   `json:"min"`
+	Total float64   `json:"total"`
 }
 
 // JobStats is `ml._types.JobStats` of the specification.
 type JobStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// For open anomaly detection jobs only, contains messages relating to the selection of a node to run the job.
 	AssignmentExplanation string `json:"assignment_explanation,omitempty"`
 	// An object that describes the quantity of input to the job and any related error counts.
@@ -1783,6 +1870,7 @@ type JobStats struct {
 
 // JobTimingStats is `ml._types.JobTimingStats` of the specification.
 type JobTimingStats struct {
+	_                                               [0]func()        // not comparable: no equality code to link (see the package doc)
 	AverageBucketProcessingTimeMs                   *UnitFloatMillis `json:"average_bucket_processing_time_ms,omitempty"`
 	BucketCount                                     int64            `json:"bucket_count"`
 	ExponentialAverageBucketProcessingTimeMs        *UnitFloatMillis `json:"exponential_average_bucket_processing_time_ms,omitempty"`
@@ -1795,6 +1883,7 @@ type JobTimingStats struct {
 
 // LearningToRankConfig is `ml._types.LearningToRankConfig` of the specification.
 type LearningToRankConfig struct {
+	_                             [0]func()                     // not comparable: no equality code to link (see the package doc)
 	DefaultParams                 map[string]json.RawMessage    `json:"default_params,omitempty"`
 	FeatureExtractors             []map[string]FeatureExtractor `json:"feature_extractors,omitempty"`
 	NumTopFeatureImportanceValues int                           `json:"num_top_feature_importance_values"`
@@ -1813,6 +1902,7 @@ const (
 
 // ModelPackageConfig is `ml._types.ModelPackageConfig` of the specification.
 type ModelPackageConfig struct {
+	_                    [0]func()                  // not comparable: no equality code to link (see the package doc)
 	CreateTime           *UnitMillis                `json:"create_time,omitempty"`
 	Description          string                     `json:"description,omitempty"`
 	InferenceConfig      map[string]json.RawMessage `json:"inference_config,omitempty"`
@@ -1831,6 +1921,7 @@ type ModelPackageConfig struct {
 
 // ModelPlotConfig is `ml._types.ModelPlotConfig` of the specification.
 type ModelPlotConfig struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// If true, enables calculation and storage of the model change annotations for each entity that is being analyzed.
 	AnnotationsEnabled *bool `json:"annotations_enabled,omitempty"`
 	// If true, enables calculation and storage of the model bounds for each entity that is being analyzed.
@@ -1841,6 +1932,7 @@ type ModelPlotConfig struct {
 
 // ModelSizeStats is `ml._types.ModelSizeStats` of the specification.
 type ModelSizeStats struct {
+	_                             [0]func()            // not comparable: no equality code to link (see the package doc)
 	BucketAllocationFailuresCount int64                `json:"bucket_allocation_failures_count"`
 	JobID                         Id                   `json:"job_id"`
 	LogTime                       DateTime             `json:"log_time,omitzero"`
@@ -1867,6 +1959,7 @@ type ModelSizeStats struct {
 
 // ModelSnapshot is `ml._types.ModelSnapshot` of the specification.
 type ModelSnapshot struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// An optional description of the job.
 	Description string `json:"description,omitempty"`
 	// A numerical character string that uniquely identifies the job that the snapshot was created for.
@@ -1891,6 +1984,7 @@ type ModelSnapshot struct {
 
 // ModelSnapshotUpgrade is `ml._types.ModelSnapshotUpgrade` of the specification.
 type ModelSnapshotUpgrade struct {
+	_                     [0]func()            // not comparable: no equality code to link (see the package doc)
 	JobID                 Id                   `json:"job_id"`
 	SnapshotID            Id                   `json:"snapshot_id"`
 	State                 SnapshotUpgradeState `json:"state"`
@@ -1900,6 +1994,7 @@ type ModelSnapshotUpgrade struct {
 
 // NerInferenceOptions: Named entity recognition options
 type NerInferenceOptions struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The tokenization options
 	Tokenization *TokenizationConfigContainer `json:"tokenization,omitempty"`
 	// The field that is added to incoming documents to contain the inference prediction. Defaults to predicted_value.
@@ -1911,6 +2006,7 @@ type NerInferenceOptions struct {
 
 // NerInferenceUpdateOptions is `ml._types.NerInferenceUpdateOptions` of the specification.
 type NerInferenceUpdateOptions struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The tokenization options to update when inferring
 	Tokenization *NlpTokenizationUpdateOptions `json:"tokenization,omitempty"`
 	// The field that is added to incoming documents to contain the inference prediction. Defaults to predicted_value.
@@ -1919,6 +2015,7 @@ type NerInferenceUpdateOptions struct {
 
 // NlpBertTokenizationConfig: BERT and MPNet tokenization configuration options
 type NlpBertTokenizationConfig struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Should the tokenizer lower case the text
 	DoLowerCase *bool `json:"do_lower_case,omitempty"`
 	// Maximum input sequence length for the model
@@ -1933,6 +2030,7 @@ type NlpBertTokenizationConfig struct {
 
 // NlpRobertaTokenizationConfig: RoBERTa tokenization configuration options
 type NlpRobertaTokenizationConfig struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Should the tokenizer lower case the text
 	DoLowerCase *bool `json:"do_lower_case,omitempty"`
 	// Maximum input sequence length for the model
@@ -1949,6 +2047,7 @@ type NlpRobertaTokenizationConfig struct {
 
 // NlpTokenizationUpdateOptions is `ml._types.NlpTokenizationUpdateOptions` of the specification.
 type NlpTokenizationUpdateOptions struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Truncate options to apply
 	Truncate TokenizationTruncate `json:"truncate,omitempty"`
 	// Span options to apply
@@ -1957,6 +2056,7 @@ type NlpTokenizationUpdateOptions struct {
 
 // OutlierDetectionParameters is `ml._types.OutlierDetectionParameters` of the specification.
 type OutlierDetectionParameters struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Specifies whether the feature influence calculation is enabled.
 	ComputeFeatureInfluence *bool `json:"compute_feature_influence,omitempty"`
 	// The minimum outlier score that a document needs to have in order to calculate its feature influence score.
@@ -1979,6 +2079,7 @@ type OutlierDetectionParameters struct {
 
 // OverallBucket is `ml._types.OverallBucket` of the specification.
 type OverallBucket struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The length of the bucket in seconds. Matches the job with the longest bucket_span value.
 	BucketSpan UnitSeconds `json:"bucket_span"`
 	// If true, this is an interim result. In other words, the results are calculated based on partial input data.
@@ -1997,12 +2098,14 @@ type OverallBucket struct {
 
 // OverallBucketJob is `ml._types.OverallBucketJob` of the specification.
 type OverallBucketJob struct {
-	JobID           Id      `json:"job_id"`
-	MaxAnomalyScore float64 `json:"max_anomaly_score"`
+	_               [0]func() // not comparable: no equality code to link (see the package doc)
+	JobID           Id        `json:"job_id"`
+	MaxAnomalyScore float64   `json:"max_anomaly_score"`
 }
 
 // Page is `ml._types.Page` of the specification.
 type Page struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Skips the specified number of items.
 	From *int `json:"from,omitempty"`
 	// Specifies the maximum number of items to obtain.
@@ -2011,6 +2114,7 @@ type Page struct {
 
 // PassThroughInferenceOptions: Pass through configuration options
 type PassThroughInferenceOptions struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The tokenization options
 	Tokenization *TokenizationConfigContainer `json:"tokenization,omitempty"`
 	// The field that is added to incoming documents to contain the inference prediction. Defaults to predicted_value.
@@ -2020,6 +2124,7 @@ type PassThroughInferenceOptions struct {
 
 // PassThroughInferenceUpdateOptions is `ml._types.PassThroughInferenceUpdateOptions` of the specification.
 type PassThroughInferenceUpdateOptions struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The tokenization options to update when inferring
 	Tokenization *NlpTokenizationUpdateOptions `json:"tokenization,omitempty"`
 	// The field that is added to incoming documents to contain the inference prediction. Defaults to predicted_value.
@@ -2028,6 +2133,7 @@ type PassThroughInferenceUpdateOptions struct {
 
 // PerPartitionCategorization is `ml._types.PerPartitionCategorization` of the specification.
 type PerPartitionCategorization struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// To enable this setting, you must also set the `partition_field_name` property to the same value in every detector that uses the keyword `mlcategory`. Otherwise, job creation fails.
 	Enabled *bool `json:"enabled,omitempty"`
 	// This setting can be set to true only if per-partition categorization is enabled. If true, both categorization and subsequent anomaly detection stops for partitions where the categorization status changes to warn. This setting makes it viable to have a job where it is expected that categorization works well for some partitions but not others; you do not pay the cost of bad categorization forever in the partitions where it works badly.
@@ -2039,6 +2145,7 @@ type PredictedValue = OneOrMany[ScalarValue]
 
 // QueryFeatureExtractor is `ml._types.QueryFeatureExtractor` of the specification.
 type QueryFeatureExtractor struct {
+	_            [0]func()      // not comparable: no equality code to link (see the package doc)
 	DefaultScore *float64       `json:"default_score,omitempty"`
 	FeatureName  string         `json:"feature_name"`
 	Query        QueryContainer `json:"query"`
@@ -2046,6 +2153,7 @@ type QueryFeatureExtractor struct {
 
 // QuestionAnsweringInferenceOptions: Question answering inference options
 type QuestionAnsweringInferenceOptions struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Specifies the number of top class predictions to return. Defaults to 0.
 	NumTopClasses *int `json:"num_top_classes,omitempty"`
 	// The tokenization options to update when inferring
@@ -2058,6 +2166,7 @@ type QuestionAnsweringInferenceOptions struct {
 
 // QuestionAnsweringInferenceUpdateOptions is `ml._types.QuestionAnsweringInferenceUpdateOptions` of the specification.
 type QuestionAnsweringInferenceUpdateOptions struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The question to answer given the inference context
 	Question string `json:"question"`
 	// Specifies the number of top class predictions to return. Defaults to 0.
@@ -2072,6 +2181,7 @@ type QuestionAnsweringInferenceUpdateOptions struct {
 
 // RegressionInferenceOptions is `ml._types.RegressionInferenceOptions` of the specification.
 type RegressionInferenceOptions struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field that is added to incoming documents to contain the inference prediction. Defaults to predicted_value.
 	ResultsField Field `json:"results_field,omitempty"`
 	// Specifies the maximum number of feature importance values per document.
@@ -2110,6 +2220,7 @@ const (
 
 // RuleCondition is `ml._types.RuleCondition` of the specification.
 type RuleCondition struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Specifies the result property to which the condition applies. If your detector uses `lat_long`, `metric`, `rare`, or `freq_rare` functions, you can only specify conditions that apply to time.
 	AppliesTo AppliesTo `json:"applies_to"`
 	// Specifies the condition operator. The available options are greater than, greater than or equals, less than, and less than or equals.
@@ -2120,6 +2231,7 @@ type RuleCondition struct {
 
 // RunningStateSearchInterval is `ml._types.RunningStateSearchInterval` of the specification.
 type RunningStateSearchInterval struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The end time.
 	End Duration `json:"end,omitzero"`
 	// The end time as an epoch in milliseconds.
@@ -2144,6 +2256,7 @@ const (
 
 // TextClassificationInferenceOptions: Text classification configuration options
 type TextClassificationInferenceOptions struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Specifies the number of top class predictions to return. Defaults to 0.
 	NumTopClasses *int `json:"num_top_classes,omitempty"`
 	// The tokenization options
@@ -2157,6 +2270,7 @@ type TextClassificationInferenceOptions struct {
 
 // TextClassificationInferenceUpdateOptions is `ml._types.TextClassificationInferenceUpdateOptions` of the specification.
 type TextClassificationInferenceUpdateOptions struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Specifies the number of top class predictions to return. Defaults to 0.
 	NumTopClasses *int `json:"num_top_classes,omitempty"`
 	// The tokenization options to update when inferring
@@ -2169,6 +2283,7 @@ type TextClassificationInferenceUpdateOptions struct {
 
 // TextEmbeddingInferenceOptions: Text embedding inference options
 type TextEmbeddingInferenceOptions struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of dimensions in the embedding output
 	EmbeddingSize *int `json:"embedding_size,omitempty"`
 	// The tokenization options
@@ -2180,6 +2295,7 @@ type TextEmbeddingInferenceOptions struct {
 
 // TextEmbeddingInferenceUpdateOptions is `ml._types.TextEmbeddingInferenceUpdateOptions` of the specification.
 type TextEmbeddingInferenceUpdateOptions struct {
+	_            [0]func()                     // not comparable: no equality code to link (see the package doc)
 	Tokenization *NlpTokenizationUpdateOptions `json:"tokenization,omitempty"`
 	// The field that is added to incoming documents to contain the inference prediction. Defaults to predicted_value.
 	ResultsField string `json:"results_field,omitempty"`
@@ -2187,6 +2303,7 @@ type TextEmbeddingInferenceUpdateOptions struct {
 
 // TextExpansionInferenceOptions: Text expansion inference options
 type TextExpansionInferenceOptions struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The tokenization options
 	Tokenization *TokenizationConfigContainer `json:"tokenization,omitempty"`
 	// The field that is added to incoming documents to contain the inference prediction. Defaults to predicted_value.
@@ -2196,6 +2313,7 @@ type TextExpansionInferenceOptions struct {
 
 // TextExpansionInferenceUpdateOptions is `ml._types.TextExpansionInferenceUpdateOptions` of the specification.
 type TextExpansionInferenceUpdateOptions struct {
+	_            [0]func()                     // not comparable: no equality code to link (see the package doc)
 	Tokenization *NlpTokenizationUpdateOptions `json:"tokenization,omitempty"`
 	// The field that is added to incoming documents to contain the inference prediction. Defaults to predicted_value.
 	ResultsField string `json:"results_field,omitempty"`
@@ -2203,6 +2321,7 @@ type TextExpansionInferenceUpdateOptions struct {
 
 // TimingStats is `ml._types.TimingStats` of the specification.
 type TimingStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Runtime of the analysis in milliseconds.
 	ElapsedTime UnitMillis `json:"elapsed_time"`
 	// Runtime of the latest iteration of the analysis in milliseconds.
@@ -2213,6 +2332,7 @@ type TimingStats struct {
 //
 // TokenizationConfigContainer is a container: set exactly one of its variant fields.
 type TokenizationConfigContainer struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Indicates BERT tokenization and its options
 	Bert *NlpBertTokenizationConfig `json:"bert,omitempty"`
 	// Indicates BERT Japanese tokenization and its options
@@ -2237,13 +2357,15 @@ const (
 
 // TopClassEntry is `ml._types.TopClassEntry` of the specification.
 type TopClassEntry struct {
-	ClassName        string  `json:"class_name"`
-	ClassProbability float64 `json:"class_probability"`
-	ClassScore       float64 `json:"class_score"`
+	_                [0]func() // not comparable: no equality code to link (see the package doc)
+	ClassName        string    `json:"class_name"`
+	ClassProbability float64   `json:"class_probability"`
+	ClassScore       float64   `json:"class_score"`
 }
 
 // TotalFeatureImportance is `ml._types.TotalFeatureImportance` of the specification.
 type TotalFeatureImportance struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The feature for which this importance was calculated.
 	FeatureName Name `json:"feature_name"`
 	// A collection of feature importance statistics related to the training data set for this particular feature.
@@ -2254,6 +2376,7 @@ type TotalFeatureImportance struct {
 
 // TotalFeatureImportanceClass is `ml._types.TotalFeatureImportanceClass` of the specification.
 type TotalFeatureImportanceClass struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The target class value. Could be a string, boolean, or number.
 	ClassName Name `json:"class_name"`
 	// A collection of feature importance statistics related to the training data set for this particular feature.
@@ -2262,6 +2385,7 @@ type TotalFeatureImportanceClass struct {
 
 // TotalFeatureImportanceStatistics is `ml._types.TotalFeatureImportanceStatistics` of the specification.
 type TotalFeatureImportanceStatistics struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The average magnitude of this feature across all the training data. This value is the average of the absolute values of the importance for this feature.
 	MeanMagnitude float64 `json:"mean_magnitude"`
 	// The maximum importance value across all the training data for this feature.
@@ -2272,6 +2396,7 @@ type TotalFeatureImportanceStatistics struct {
 
 // TrainedModelAssignment is `ml._types.TrainedModelAssignment` of the specification.
 type TrainedModelAssignment struct {
+	_                   [0]func()                    // not comparable: no equality code to link (see the package doc)
 	AdaptiveAllocations *AdaptiveAllocationsSettings `json:"adaptive_allocations,omitempty"`
 	// The overall assignment state.
 	AssignmentState        DeploymentAssignmentState `json:"assignment_state"`
@@ -2286,6 +2411,7 @@ type TrainedModelAssignment struct {
 
 // TrainedModelAssignmentRoutingStateAndReason is `ml._types.TrainedModelAssignmentRoutingStateAndReason` of the specification.
 type TrainedModelAssignmentRoutingStateAndReason struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The reason for the current state. It is usually populated only when the
 	// `routing_state` is `failed`.
 	Reason string `json:"reason,omitempty"`
@@ -2295,6 +2421,7 @@ type TrainedModelAssignmentRoutingStateAndReason struct {
 
 // TrainedModelAssignmentRoutingTable is `ml._types.TrainedModelAssignmentRoutingTable` of the specification.
 type TrainedModelAssignmentRoutingTable struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The reason for the current state. It is usually populated only when the
 	// `routing_state` is `failed`.
 	Reason string `json:"reason,omitempty"`
@@ -2308,6 +2435,7 @@ type TrainedModelAssignmentRoutingTable struct {
 
 // TrainedModelAssignmentTaskParameters is `ml._types.TrainedModelAssignmentTaskParameters` of the specification.
 type TrainedModelAssignmentTaskParameters struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The size of the trained model in bytes.
 	ModelBytes ByteSize `json:"model_bytes,omitzero"`
 	// The unique identifier for the trained model.
@@ -2329,6 +2457,7 @@ type TrainedModelAssignmentTaskParameters struct {
 
 // TrainedModelConfig is `ml._types.TrainedModelConfig` of the specification.
 type TrainedModelConfig struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Identifier for the trained model.
 	ModelID Id `json:"model_id"`
 	// The model type
@@ -2369,13 +2498,15 @@ type TrainedModelConfig struct {
 
 // TrainedModelConfigInput is `ml._types.TrainedModelConfigInput` of the specification.
 type TrainedModelConfigInput struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// An array of input field names for the model.
 	FieldNames []Field `json:"field_names,omitempty"`
 }
 
 // TrainedModelConfigMetadata is `ml._types.TrainedModelConfigMetadata` of the specification.
 type TrainedModelConfigMetadata struct {
-	ModelAliases []string `json:"model_aliases,omitempty"`
+	_            [0]func() // not comparable: no equality code to link (see the package doc)
+	ModelAliases []string  `json:"model_aliases,omitempty"`
 	// An object that contains the baseline for feature importance values. For regression analysis, it is a single value. For classification analysis, there is a value for each class.
 	FeatureImportanceBaseline map[string]string `json:"feature_importance_baseline,omitempty"`
 	// List of the available hyperparameters optimized during the fine_parameter_tuning phase as well as specified by the user.
@@ -2386,6 +2517,7 @@ type TrainedModelConfigMetadata struct {
 
 // TrainedModelDeploymentAllocationStatus is `ml._types.TrainedModelDeploymentAllocationStatus` of the specification.
 type TrainedModelDeploymentAllocationStatus struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The current number of nodes where the model is allocated.
 	AllocationCount int `json:"allocation_count"`
 	// The detailed allocation state related to the nodes.
@@ -2396,6 +2528,7 @@ type TrainedModelDeploymentAllocationStatus struct {
 
 // TrainedModelDeploymentNodesStats is `ml._types.TrainedModelDeploymentNodesStats` of the specification.
 type TrainedModelDeploymentNodesStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The average time for each inference call to complete on this node.
 	AverageInferenceTimeMs           *UnitFloatMillis `json:"average_inference_time_ms,omitempty"`
 	AverageInferenceTimeMsLastMinute *UnitFloatMillis `json:"average_inference_time_ms_last_minute,omitempty"`
@@ -2432,6 +2565,7 @@ type TrainedModelDeploymentNodesStats struct {
 
 // TrainedModelDeploymentStats is `ml._types.TrainedModelDeploymentStats` of the specification.
 type TrainedModelDeploymentStats struct {
+	_                   [0]func()                    // not comparable: no equality code to link (see the package doc)
 	AdaptiveAllocations *AdaptiveAllocationsSettings `json:"adaptive_allocations,omitempty"`
 	// The detailed allocation status for the deployment.
 	AllocationStatus *TrainedModelDeploymentAllocationStatus `json:"allocation_status,omitempty"`
@@ -2473,21 +2607,24 @@ type TrainedModelDeploymentStats struct {
 
 // TrainedModelEntities is `ml._types.TrainedModelEntities` of the specification.
 type TrainedModelEntities struct {
-	ClassName        string  `json:"class_name"`
-	ClassProbability float64 `json:"class_probability"`
-	Entity           string  `json:"entity"`
-	StartPos         int     `json:"start_pos"`
-	EndPos           int     `json:"end_pos"`
+	_                [0]func() // not comparable: no equality code to link (see the package doc)
+	ClassName        string    `json:"class_name"`
+	ClassProbability float64   `json:"class_probability"`
+	Entity           string    `json:"entity"`
+	StartPos         int       `json:"start_pos"`
+	EndPos           int       `json:"end_pos"`
 }
 
 // TrainedModelInferenceClassImportance is `ml._types.TrainedModelInferenceClassImportance` of the specification.
 type TrainedModelInferenceClassImportance struct {
-	ClassName  string  `json:"class_name"`
-	Importance float64 `json:"importance"`
+	_          [0]func() // not comparable: no equality code to link (see the package doc)
+	ClassName  string    `json:"class_name"`
+	Importance float64   `json:"importance"`
 }
 
 // TrainedModelInferenceFeatureImportance is `ml._types.TrainedModelInferenceFeatureImportance` of the specification.
 type TrainedModelInferenceFeatureImportance struct {
+	_           [0]func()                              // not comparable: no equality code to link (see the package doc)
 	FeatureName string                                 `json:"feature_name"`
 	Importance  *float64                               `json:"importance,omitempty"`
 	Classes     []TrainedModelInferenceClassImportance `json:"classes,omitempty"`
@@ -2495,6 +2632,7 @@ type TrainedModelInferenceFeatureImportance struct {
 
 // TrainedModelInferenceStats is `ml._types.TrainedModelInferenceStats` of the specification.
 type TrainedModelInferenceStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of times the model was loaded for inference and was not retrieved from the cache.
 	// If this number is close to the `inference_count`, the cache is not being appropriately used.
 	// This can be solved by increasing the cache size or its time-to-live (TTL).
@@ -2513,16 +2651,19 @@ type TrainedModelInferenceStats struct {
 
 // TrainedModelLocation is `ml._types.TrainedModelLocation` of the specification.
 type TrainedModelLocation struct {
+	_     [0]func()                 // not comparable: no equality code to link (see the package doc)
 	Index TrainedModelLocationIndex `json:"index"`
 }
 
 // TrainedModelLocationIndex is `ml._types.TrainedModelLocationIndex` of the specification.
 type TrainedModelLocationIndex struct {
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
 	Name IndexName `json:"name"`
 }
 
 // TrainedModelPrefixStrings is `ml._types.TrainedModelPrefixStrings` of the specification.
 type TrainedModelPrefixStrings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// String prepended to input at ingest
 	Ingest string `json:"ingest,omitempty"`
 	// String prepended to input at search
@@ -2531,6 +2672,7 @@ type TrainedModelPrefixStrings struct {
 
 // TrainedModelSizeStats is `ml._types.TrainedModelSizeStats` of the specification.
 type TrainedModelSizeStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The size of the model in bytes.
 	ModelSizeBytes ByteSize `json:"model_size_bytes,omitzero"`
 	// The amount of memory required to load the model in bytes.
@@ -2539,6 +2681,7 @@ type TrainedModelSizeStats struct {
 
 // TrainedModelStats is `ml._types.TrainedModelStats` of the specification.
 type TrainedModelStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A collection of deployment stats, which is present when the models are deployed.
 	DeploymentStats *TrainedModelDeploymentStats `json:"deployment_stats,omitempty"`
 	// A collection of inference stats fields.
@@ -2582,6 +2725,7 @@ const (
 
 // TransformAuthorization is `ml._types.TransformAuthorization` of the specification.
 type TransformAuthorization struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// If an API key was used for the most recent update to the transform, its name and identifier are listed in the response.
 	APIKey *ApiKeyAuthorization `json:"api_key,omitempty"`
 	// If a user ID was used for the most recent update to the transform, its roles at the time of the update are listed in the response.
@@ -2592,6 +2736,7 @@ type TransformAuthorization struct {
 
 // ValidationLoss is `ml._types.ValidationLoss` of the specification.
 type ValidationLoss struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Validation loss values for every added decision tree during the forest growing procedure.
 	FoldValues []string `json:"fold_values,omitempty"`
 	// The type of the loss metric. For example, binomial_logistic.
@@ -2600,11 +2745,13 @@ type ValidationLoss struct {
 
 // Vocabulary is `ml._types.Vocabulary` of the specification.
 type Vocabulary struct {
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
 	Index IndexName `json:"index"`
 }
 
 // XlmRobertaTokenizationConfig is `ml._types.XlmRobertaTokenizationConfig` of the specification.
 type XlmRobertaTokenizationConfig struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Should the tokenizer lower case the text
 	DoLowerCase *bool `json:"do_lower_case,omitempty"`
 	// Maximum input sequence length for the model
@@ -2619,6 +2766,7 @@ type XlmRobertaTokenizationConfig struct {
 
 // ZeroShotClassificationInferenceOptions: Zero shot classification configuration options
 type ZeroShotClassificationInferenceOptions struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The tokenization options to update when inferring
 	Tokenization *TokenizationConfigContainer `json:"tokenization,omitempty"`
 	// Hypothesis template used when tokenizing labels for prediction
@@ -2636,6 +2784,7 @@ type ZeroShotClassificationInferenceOptions struct {
 
 // ZeroShotClassificationInferenceUpdateOptions is `ml._types.ZeroShotClassificationInferenceUpdateOptions` of the specification.
 type ZeroShotClassificationInferenceUpdateOptions struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The tokenization options to update when inferring
 	Tokenization *NlpTokenizationUpdateOptions `json:"tokenization,omitempty"`
 	// The field that is added to incoming documents to contain the inference prediction. Defaults to predicted_value.
@@ -2648,6 +2797,7 @@ type ZeroShotClassificationInferenceUpdateOptions struct {
 
 // ConfusionMatrixItem is `ml.evaluate_data_frame.ConfusionMatrixItem` of the specification.
 type ConfusionMatrixItem struct {
+	_                           [0]func()                   // not comparable: no equality code to link (see the package doc)
 	ActualClass                 Name                        `json:"actual_class"`
 	ActualClassDocCount         int                         `json:"actual_class_doc_count"`
 	PredictedClasses            []ConfusionMatrixPrediction `json:"predicted_classes,omitempty"`
@@ -2656,12 +2806,14 @@ type ConfusionMatrixItem struct {
 
 // ConfusionMatrixPrediction is `ml.evaluate_data_frame.ConfusionMatrixPrediction` of the specification.
 type ConfusionMatrixPrediction struct {
-	PredictedClass Name `json:"predicted_class"`
-	Count          int  `json:"count"`
+	_              [0]func() // not comparable: no equality code to link (see the package doc)
+	PredictedClass Name      `json:"predicted_class"`
+	Count          int       `json:"count"`
 }
 
 // ConfusionMatrixThreshold is `ml.evaluate_data_frame.ConfusionMatrixThreshold` of the specification.
 type ConfusionMatrixThreshold struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// True Positive
 	Tp int `json:"tp"`
 	// False Positive
@@ -2674,6 +2826,7 @@ type ConfusionMatrixThreshold struct {
 
 // DataframeClassificationSummary is `ml.evaluate_data_frame.DataframeClassificationSummary` of the specification.
 type DataframeClassificationSummary struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The AUC ROC (area under the curve of the receiver operating characteristic) score and optionally the curve.
 	// It is calculated for a specific class (provided as "class_name") treated as positive.
 	AucRoc *DataframeEvaluationSummaryAucRoc `json:"auc_roc,omitempty"`
@@ -2689,54 +2842,63 @@ type DataframeClassificationSummary struct {
 
 // DataframeClassificationSummaryAccuracy is `ml.evaluate_data_frame.DataframeClassificationSummaryAccuracy` of the specification.
 type DataframeClassificationSummaryAccuracy struct {
+	_               [0]func()                  // not comparable: no equality code to link (see the package doc)
 	Classes         []DataframeEvaluationClass `json:"classes,omitempty"`
 	OverallAccuracy float64                    `json:"overall_accuracy"`
 }
 
 // DataframeClassificationSummaryMulticlassConfusionMatrix is `ml.evaluate_data_frame.DataframeClassificationSummaryMulticlassConfusionMatrix` of the specification.
 type DataframeClassificationSummaryMulticlassConfusionMatrix struct {
+	_                     [0]func()             // not comparable: no equality code to link (see the package doc)
 	ConfusionMatrix       []ConfusionMatrixItem `json:"confusion_matrix,omitempty"`
 	OtherActualClassCount int                   `json:"other_actual_class_count"`
 }
 
 // DataframeClassificationSummaryPrecision is `ml.evaluate_data_frame.DataframeClassificationSummaryPrecision` of the specification.
 type DataframeClassificationSummaryPrecision struct {
+	_            [0]func()                  // not comparable: no equality code to link (see the package doc)
 	Classes      []DataframeEvaluationClass `json:"classes,omitempty"`
 	AvgPrecision float64                    `json:"avg_precision"`
 }
 
 // DataframeClassificationSummaryRecall is `ml.evaluate_data_frame.DataframeClassificationSummaryRecall` of the specification.
 type DataframeClassificationSummaryRecall struct {
+	_         [0]func()                  // not comparable: no equality code to link (see the package doc)
 	Classes   []DataframeEvaluationClass `json:"classes,omitempty"`
 	AvgRecall float64                    `json:"avg_recall"`
 }
 
 // DataframeEvaluationClass is `ml.evaluate_data_frame.DataframeEvaluationClass` of the specification.
 type DataframeEvaluationClass struct {
-	Value     float64 `json:"value"`
-	ClassName Name    `json:"class_name"`
+	_         [0]func() // not comparable: no equality code to link (see the package doc)
+	Value     float64   `json:"value"`
+	ClassName Name      `json:"class_name"`
 }
 
 // DataframeEvaluationSummaryAucRoc is `ml.evaluate_data_frame.DataframeEvaluationSummaryAucRoc` of the specification.
 type DataframeEvaluationSummaryAucRoc struct {
+	_     [0]func()                                   // not comparable: no equality code to link (see the package doc)
 	Value float64                                     `json:"value"`
 	Curve []DataframeEvaluationSummaryAucRocCurveItem `json:"curve,omitempty"`
 }
 
 // DataframeEvaluationSummaryAucRocCurveItem is `ml.evaluate_data_frame.DataframeEvaluationSummaryAucRocCurveItem` of the specification.
 type DataframeEvaluationSummaryAucRocCurveItem struct {
-	Tpr       float64 `json:"tpr"`
-	Fpr       float64 `json:"fpr"`
-	Threshold float64 `json:"threshold"`
+	_         [0]func() // not comparable: no equality code to link (see the package doc)
+	Tpr       float64   `json:"tpr"`
+	Fpr       float64   `json:"fpr"`
+	Threshold float64   `json:"threshold"`
 }
 
 // DataframeEvaluationValue is `ml.evaluate_data_frame.DataframeEvaluationValue` of the specification.
 type DataframeEvaluationValue struct {
-	Value float64 `json:"value"`
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
+	Value float64   `json:"value"`
 }
 
 // DataframeOutlierDetectionSummary is `ml.evaluate_data_frame.DataframeOutlierDetectionSummary` of the specification.
 type DataframeOutlierDetectionSummary struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The AUC ROC (area under the curve of the receiver operating characteristic) score and optionally the curve.
 	AucRoc *DataframeEvaluationSummaryAucRoc `json:"auc_roc,omitempty"`
 	// Set the different thresholds of the outlier score at where the metric is calculated.
@@ -2749,6 +2911,7 @@ type DataframeOutlierDetectionSummary struct {
 
 // DataframeRegressionSummary is `ml.evaluate_data_frame.DataframeRegressionSummary` of the specification.
 type DataframeRegressionSummary struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Pseudo Huber loss function.
 	Huber *DataframeEvaluationValue `json:"huber,omitempty"`
 	// Average squared difference between the predicted values and the actual (`ground truth`) value.
@@ -2761,6 +2924,7 @@ type DataframeRegressionSummary struct {
 
 // Calendar is `ml.get_calendars.Calendar` of the specification.
 type Calendar struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A string that uniquely identifies a calendar.
 	CalendarID Id `json:"calendar_id"`
 	// A description of the calendar.
@@ -2771,6 +2935,7 @@ type Calendar struct {
 
 // JvmStats is `ml.get_memory_stats.JvmStats` of the specification.
 type JvmStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Maximum amount of memory available for use by the heap.
 	HeapMax ByteSize `json:"heap_max,omitzero"`
 	// Maximum amount of memory, in bytes, available for use by the heap.
@@ -2787,6 +2952,7 @@ type JvmStats struct {
 
 // MemMlStats is `ml.get_memory_stats.MemMlStats` of the specification.
 type MemMlStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Amount of native memory set aside for anomaly detection jobs.
 	AnomalyDetectors ByteSize `json:"anomaly_detectors,omitzero"`
 	// Amount of native memory, in bytes, set aside for anomaly detection jobs.
@@ -2811,6 +2977,7 @@ type MemMlStats struct {
 
 // MemStats is `ml.get_memory_stats.MemStats` of the specification.
 type MemStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// If the amount of physical memory has been overridden using the es.total_memory_bytes system property
 	// then this reports the overridden value. Otherwise it reports the same value as total.
 	AdjustedTotal ByteSize `json:"adjusted_total,omitzero"`
@@ -2827,6 +2994,7 @@ type MemStats struct {
 
 // Memory is `ml.get_memory_stats.Memory` of the specification.
 type Memory struct {
+	_          [0]func()         // not comparable: no equality code to link (see the package doc)
 	Attributes map[string]string `json:"attributes,omitempty"`
 	// Contains Java Virtual Machine (JVM) statistics for the node.
 	Jvm JvmStats `json:"jvm"`
@@ -2843,6 +3011,7 @@ type Memory struct {
 
 // AnomalyDetectors is `ml.info.AnomalyDetectors` of the specification.
 type AnomalyDetectors struct {
+	_                                    [0]func()              // not comparable: no equality code to link (see the package doc)
 	CategorizationAnalyzer               CategorizationAnalyzer `json:"categorization_analyzer,omitzero"`
 	CategorizationExamplesLimit          int                    `json:"categorization_examples_limit"`
 	ModelMemoryLimit                     string                 `json:"model_memory_limit"`
@@ -2852,11 +3021,13 @@ type AnomalyDetectors struct {
 
 // Datafeeds is `ml.info.Datafeeds` of the specification.
 type Datafeeds struct {
-	ScrollSize int `json:"scroll_size"`
+	_          [0]func() // not comparable: no equality code to link (see the package doc)
+	ScrollSize int       `json:"scroll_size"`
 }
 
 // Defaults is `ml.info.Defaults` of the specification.
 type Defaults struct {
+	_                [0]func()        // not comparable: no equality code to link (see the package doc)
 	AnomalyDetectors AnomalyDetectors `json:"anomaly_detectors"`
 	Datafeeds        Datafeeds        `json:"datafeeds"`
 	// Returns `linux-x86_64` when all ML nodes are x86, or when no ML nodes exist but the cluster is in Elastic Cloud.
@@ -2866,11 +3037,12 @@ type Defaults struct {
 
 // Limits is `ml.info.Limits` of the specification.
 type Limits struct {
-	MaxSingleMLNodeProcessors    *int     `json:"max_single_ml_node_processors,omitempty"`
-	TotalMLProcessors            *int     `json:"total_ml_processors,omitempty"`
-	MaxModelMemoryLimit          ByteSize `json:"max_model_memory_limit,omitzero"`
-	EffectiveMaxModelMemoryLimit ByteSize `json:"effective_max_model_memory_limit,omitzero"`
-	TotalMLMemory                ByteSize `json:"total_ml_memory,omitzero"`
+	_                            [0]func() // not comparable: no equality code to link (see the package doc)
+	MaxSingleMLNodeProcessors    *int      `json:"max_single_ml_node_processors,omitempty"`
+	TotalMLProcessors            *int      `json:"total_ml_processors,omitempty"`
+	MaxModelMemoryLimit          ByteSize  `json:"max_model_memory_limit,omitzero"`
+	EffectiveMaxModelMemoryLimit ByteSize  `json:"effective_max_model_memory_limit,omitzero"`
+	TotalMLMemory                ByteSize  `json:"total_ml_memory,omitzero"`
 }
 
 // ModelPlatformVariant is the enumeration `ml.info.ModelPlatformVariant` of the specification.
@@ -2885,12 +3057,14 @@ const (
 
 // NativeCode is `ml.info.NativeCode` of the specification.
 type NativeCode struct {
+	_         [0]func()     // not comparable: no equality code to link (see the package doc)
 	BuildHash string        `json:"build_hash"`
 	Version   VersionString `json:"version"`
 }
 
 // DataframePreviewConfig is `ml.preview_data_frame_analytics.DataframePreviewConfig` of the specification.
 type DataframePreviewConfig struct {
+	_                [0]func()                        // not comparable: no equality code to link (see the package doc)
 	Source           DataframeAnalyticsSource         `json:"source"`
 	Analysis         DataframeAnalysisContainer       `json:"analysis"`
 	ModelMemoryLimit string                           `json:"model_memory_limit,omitempty"`
@@ -2900,14 +3074,16 @@ type DataframePreviewConfig struct {
 
 // AggregateOutput is `ml.put_trained_model.AggregateOutput` of the specification.
 type AggregateOutput struct {
-	LogisticRegression *Weights `json:"logistic_regression,omitempty"`
-	WeightedSum        *Weights `json:"weighted_sum,omitempty"`
-	WeightedMode       *Weights `json:"weighted_mode,omitempty"`
-	Exponent           *Weights `json:"exponent,omitempty"`
+	_                  [0]func() // not comparable: no equality code to link (see the package doc)
+	LogisticRegression *Weights  `json:"logistic_regression,omitempty"`
+	WeightedSum        *Weights  `json:"weighted_sum,omitempty"`
+	WeightedMode       *Weights  `json:"weighted_mode,omitempty"`
+	Exponent           *Weights  `json:"exponent,omitempty"`
 }
 
 // Definition is `ml.put_trained_model.Definition` of the specification.
 type Definition struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Collection of preprocessors
 	Preprocessors []Preprocessor `json:"preprocessors,omitempty"`
 	// The definition of the trained model.
@@ -2916,6 +3092,7 @@ type Definition struct {
 
 // Ensemble is `ml.put_trained_model.Ensemble` of the specification.
 type Ensemble struct {
+	_                    [0]func()        // not comparable: no equality code to link (see the package doc)
 	AggregateOutput      *AggregateOutput `json:"aggregate_output,omitempty"`
 	ClassificationLabels []string         `json:"classification_labels,omitempty"`
 	FeatureNames         []string         `json:"feature_names,omitempty"`
@@ -2925,6 +3102,7 @@ type Ensemble struct {
 
 // FrequencyEncodingPreprocessor is `ml.put_trained_model.FrequencyEncodingPreprocessor` of the specification.
 type FrequencyEncodingPreprocessor struct {
+	_            [0]func()          // not comparable: no equality code to link (see the package doc)
 	Field        string             `json:"field"`
 	FeatureName  string             `json:"feature_name"`
 	FrequencyMap map[string]float64 `json:"frequency_map,omitempty"`
@@ -2932,17 +3110,20 @@ type FrequencyEncodingPreprocessor struct {
 
 // Input is `ml.put_trained_model.Input` of the specification.
 type Input struct {
-	FieldNames Names `json:"field_names,omitempty"`
+	_          [0]func() // not comparable: no equality code to link (see the package doc)
+	FieldNames Names     `json:"field_names,omitempty"`
 }
 
 // OneHotEncodingPreprocessor is `ml.put_trained_model.OneHotEncodingPreprocessor` of the specification.
 type OneHotEncodingPreprocessor struct {
+	_      [0]func()         // not comparable: no equality code to link (see the package doc)
 	Field  string            `json:"field"`
 	HotMap map[string]string `json:"hot_map,omitempty"`
 }
 
 // Preprocessor is a container: set exactly one of its variant fields.
 type Preprocessor struct {
+	_                  [0]func()                       // not comparable: no equality code to link (see the package doc)
 	FrequencyEncoding  *FrequencyEncodingPreprocessor  `json:"frequency_encoding,omitempty"`
 	OneHotEncoding     *OneHotEncodingPreprocessor     `json:"one_hot_encoding,omitempty"`
 	TargetMeanEncoding *TargetMeanEncodingPreprocessor `json:"target_mean_encoding,omitempty"`
@@ -2950,6 +3131,7 @@ type Preprocessor struct {
 
 // TargetMeanEncodingPreprocessor is `ml.put_trained_model.TargetMeanEncodingPreprocessor` of the specification.
 type TargetMeanEncodingPreprocessor struct {
+	_            [0]func()          // not comparable: no equality code to link (see the package doc)
 	Field        string             `json:"field"`
 	FeatureName  string             `json:"feature_name"`
 	TargetMap    map[string]float64 `json:"target_map,omitempty"`
@@ -2958,6 +3140,7 @@ type TargetMeanEncodingPreprocessor struct {
 
 // TrainedModel is `ml.put_trained_model.TrainedModel` of the specification.
 type TrainedModel struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The definition for a binary decision tree.
 	Tree *TrainedModelTree `json:"tree,omitempty"`
 	// The definition of a node in a tree.
@@ -2971,6 +3154,7 @@ type TrainedModel struct {
 
 // TrainedModelTree is `ml.put_trained_model.TrainedModelTree` of the specification.
 type TrainedModelTree struct {
+	_                    [0]func()              // not comparable: no equality code to link (see the package doc)
 	ClassificationLabels []string               `json:"classification_labels,omitempty"`
 	FeatureNames         []string               `json:"feature_names,omitempty"`
 	TargetType           string                 `json:"target_type,omitempty"`
@@ -2979,18 +3163,20 @@ type TrainedModelTree struct {
 
 // TrainedModelTreeNode is `ml.put_trained_model.TrainedModelTreeNode` of the specification.
 type TrainedModelTreeNode struct {
-	DecisionType string   `json:"decision_type,omitempty"`
-	DefaultLeft  *bool    `json:"default_left,omitempty"`
-	LeafValue    *float64 `json:"leaf_value,omitempty"`
-	LeftChild    *int     `json:"left_child,omitempty"`
-	NodeIndex    int      `json:"node_index"`
-	RightChild   *int     `json:"right_child,omitempty"`
-	SplitFeature *int     `json:"split_feature,omitempty"`
-	SplitGain    *int     `json:"split_gain,omitempty"`
-	Threshold    *float64 `json:"threshold,omitempty"`
+	_            [0]func() // not comparable: no equality code to link (see the package doc)
+	DecisionType string    `json:"decision_type,omitempty"`
+	DefaultLeft  *bool     `json:"default_left,omitempty"`
+	LeafValue    *float64  `json:"leaf_value,omitempty"`
+	LeftChild    *int      `json:"left_child,omitempty"`
+	NodeIndex    int       `json:"node_index"`
+	RightChild   *int      `json:"right_child,omitempty"`
+	SplitFeature *int      `json:"split_feature,omitempty"`
+	SplitGain    *int      `json:"split_gain,omitempty"`
+	Threshold    *float64  `json:"threshold,omitempty"`
 }
 
 // Weights is `ml.put_trained_model.Weights` of the specification.
 type Weights struct {
-	Weights float64 `json:"weights"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Weights float64   `json:"weights"`
 }

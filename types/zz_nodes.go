@@ -6,6 +6,7 @@ import "encoding/json"
 
 // AdaptiveSelection is `nodes._types.AdaptiveSelection` of the specification.
 type AdaptiveSelection struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The exponentially weighted moving average queue size of search requests on the keyed node.
 	AvgQueueSize *int64 `json:"avg_queue_size,omitempty"`
 	// The exponentially weighted moving average response time of search requests on the keyed node.
@@ -24,6 +25,7 @@ type AdaptiveSelection struct {
 
 // Allocations is `nodes._types.Allocations` of the specification.
 type Allocations struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Number of shards allocated to the node.
 	Shards *int `json:"shards,omitempty"`
 	// Number of shards allocated to the node that are currently undesired.
@@ -42,6 +44,7 @@ type Allocations struct {
 
 // Breaker is `nodes._types.Breaker` of the specification.
 type Breaker struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Estimated memory used for the operation.
 	EstimatedSize string `json:"estimated_size,omitempty"`
 	// Estimated memory used, in bytes, for the operation.
@@ -58,6 +61,7 @@ type Breaker struct {
 
 // Cgroup is `nodes._types.Cgroup` of the specification.
 type Cgroup struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains statistics about `cpuacct` control group for the node.
 	Cpuacct *CpuAcct `json:"cpuacct,omitempty"`
 	// Contains statistics about `cpu` control group for the node.
@@ -68,6 +72,7 @@ type Cgroup struct {
 
 // CgroupCpu is `nodes._types.CgroupCpu` of the specification.
 type CgroupCpu struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The `cpu` control group to which the Elasticsearch process belongs.
 	ControlGroup string `json:"control_group,omitempty"`
 	// The period of time, in microseconds, for how regularly all tasks in the same cgroup as the Elasticsearch process should have their access to CPU resources reallocated.
@@ -80,6 +85,7 @@ type CgroupCpu struct {
 
 // CgroupCpuStat is `nodes._types.CgroupCpuStat` of the specification.
 type CgroupCpuStat struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of reporting periods (as specified by `cfs_period_micros`) that have elapsed.
 	NumberOfElapsedPeriods *int64 `json:"number_of_elapsed_periods,omitempty"`
 	// The number of times all tasks in the same cgroup as the Elasticsearch process have been throttled.
@@ -90,6 +96,7 @@ type CgroupCpuStat struct {
 
 // CgroupMemory is `nodes._types.CgroupMemory` of the specification.
 type CgroupMemory struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The `memory` control group to which the Elasticsearch process belongs.
 	ControlGroup string `json:"control_group,omitempty"`
 	// The maximum amount of user memory (including file cache) allowed for all tasks in the same cgroup as the Elasticsearch process.
@@ -103,6 +110,7 @@ type CgroupMemory struct {
 
 // Client is `nodes._types.Client` of the specification.
 type Client struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Unique ID for the HTTP client.
 	ID *int64 `json:"id,omitempty"`
 	// Reported agent for the HTTP client.
@@ -137,11 +145,13 @@ type Client struct {
 
 // ClusterAppliedStats is `nodes._types.ClusterAppliedStats` of the specification.
 type ClusterAppliedStats struct {
+	_          [0]func()   // not comparable: no equality code to link (see the package doc)
 	Recordings []Recording `json:"recordings,omitempty"`
 }
 
 // ClusterStateQueue is `nodes._types.ClusterStateQueue` of the specification.
 type ClusterStateQueue struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Total number of cluster states in queue.
 	Total *int64 `json:"total,omitempty"`
 	// Number of pending cluster states in queue.
@@ -152,6 +162,7 @@ type ClusterStateQueue struct {
 
 // ClusterStateUpdate is `nodes._types.ClusterStateUpdate` of the specification.
 type ClusterStateUpdate struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of cluster state update attempts that did not change the cluster state since the node started.
 	Count int64 `json:"count"`
 	// The cumulative amount of time spent computing no-op cluster state updates since the node started.
@@ -190,14 +201,16 @@ type ClusterStateUpdate struct {
 
 // NodesContext is `nodes._types.Context` of the specification.
 type NodesContext struct {
-	Context                   string `json:"context,omitempty"`
-	Compilations              *int64 `json:"compilations,omitempty"`
-	CacheEvictions            *int64 `json:"cache_evictions,omitempty"`
-	CompilationLimitTriggered *int64 `json:"compilation_limit_triggered,omitempty"`
+	_                         [0]func() // not comparable: no equality code to link (see the package doc)
+	Context                   string    `json:"context,omitempty"`
+	Compilations              *int64    `json:"compilations,omitempty"`
+	CacheEvictions            *int64    `json:"cache_evictions,omitempty"`
+	CompilationLimitTriggered *int64    `json:"compilation_limit_triggered,omitempty"`
 }
 
 // Cpu is `nodes._types.Cpu` of the specification.
 type Cpu struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of processors available to the Java virtual machine.
 	AvailableProcessors *int               `json:"available_processors,omitempty"`
 	Percent             *int               `json:"percent,omitempty"`
@@ -212,6 +225,7 @@ type Cpu struct {
 
 // CpuAcct is `nodes._types.CpuAcct` of the specification.
 type CpuAcct struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The `cpuacct` control group to which the Elasticsearch process belongs.
 	ControlGroup string `json:"control_group,omitempty"`
 	// The total CPU time, in nanoseconds, consumed by all tasks in the same cgroup as the Elasticsearch process.
@@ -220,6 +234,7 @@ type CpuAcct struct {
 
 // DataPathStats is `nodes._types.DataPathStats` of the specification.
 type DataPathStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Total amount of disk space available to this Java virtual machine on this file store.
 	Available string `json:"available,omitempty"`
 	// Total number of bytes available to this Java virtual machine on this file store.
@@ -265,6 +280,7 @@ type DataPathStats struct {
 
 // Discovery is `nodes._types.Discovery` of the specification.
 type Discovery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains statistics for the cluster state queue of the node.
 	ClusterStateQueue *ClusterStateQueue `json:"cluster_state_queue,omitempty"`
 	// Contains statistics for the published cluster states of the node.
@@ -280,6 +296,7 @@ type Discovery struct {
 
 // ExtendedMemoryStats is `nodes._types.ExtendedMemoryStats` of the specification.
 type ExtendedMemoryStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// If the amount of physical memory has been overridden using the `es`.`total_memory_bytes` system property then this reports the overridden value.
 	// Otherwise it reports the same value as `total`.
 	AdjustedTotal string `json:"adjusted_total,omitempty"`
@@ -312,6 +329,7 @@ type ExtendedMemoryStats struct {
 
 // FileSystem is `nodes._types.FileSystem` of the specification.
 type FileSystem struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// List of all file stores.
 	Data []DataPathStats `json:"data,omitempty"`
 	// Last time the file stores statistics were refreshed.
@@ -325,6 +343,7 @@ type FileSystem struct {
 
 // FileSystemTotal is `nodes._types.FileSystemTotal` of the specification.
 type FileSystemTotal struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Total disk space available to this Java virtual machine on all file stores.
 	// Depending on OS or process level restrictions, this might appear less than `free`.
 	// This is the actual amount of free disk space the Elasticsearch node can utilise.
@@ -345,12 +364,14 @@ type FileSystemTotal struct {
 
 // GarbageCollector is `nodes._types.GarbageCollector` of the specification.
 type GarbageCollector struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains statistics about JVM garbage collectors for the node.
 	Collectors map[string]GarbageCollectorTotal `json:"collectors,omitempty"`
 }
 
 // GarbageCollectorTotal is `nodes._types.GarbageCollectorTotal` of the specification.
 type GarbageCollectorTotal struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Total number of JVM garbage collectors that collect objects.
 	CollectionCount *int64 `json:"collection_count,omitempty"`
 	// Total time spent by JVM collecting objects.
@@ -361,6 +382,7 @@ type GarbageCollectorTotal struct {
 
 // Http is `nodes._types.Http` of the specification.
 type Http struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Current number of open HTTP connections for the node.
 	CurrentOpen *int `json:"current_open,omitempty"`
 	// Total number of HTTP connections opened for the node.
@@ -374,12 +396,14 @@ type Http struct {
 
 // HttpRoute is `nodes._types.HttpRoute` of the specification.
 type HttpRoute struct {
+	_         [0]func()          // not comparable: no equality code to link (see the package doc)
 	Requests  HttpRouteRequests  `json:"requests"`
 	Responses HttpRouteResponses `json:"responses"`
 }
 
 // HttpRouteRequests is `nodes._types.HttpRouteRequests` of the specification.
 type HttpRouteRequests struct {
+	_                [0]func()           // not comparable: no equality code to link (see the package doc)
 	Count            int64               `json:"count"`
 	TotalSize        ByteSize            `json:"total_size,omitzero"`
 	TotalSizeInBytes int64               `json:"total_size_in_bytes"`
@@ -388,6 +412,7 @@ type HttpRouteRequests struct {
 
 // HttpRouteResponses is `nodes._types.HttpRouteResponses` of the specification.
 type HttpRouteResponses struct {
+	_                     [0]func()           // not comparable: no equality code to link (see the package doc)
 	Count                 int64               `json:"count"`
 	TotalSize             ByteSize            `json:"total_size,omitzero"`
 	TotalSizeInBytes      int64               `json:"total_size_in_bytes"`
@@ -397,12 +422,14 @@ type HttpRouteResponses struct {
 
 // NodesIndexingPressure is `nodes._types.IndexingPressure` of the specification.
 type NodesIndexingPressure struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains statistics for memory consumption from indexing load.
 	Memory *NodesIndexingPressureMemory `json:"memory,omitempty"`
 }
 
 // NodesIndexingPressureMemory is `nodes._types.IndexingPressureMemory` of the specification.
 type NodesIndexingPressureMemory struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Configured memory limit for the indexing requests.
 	// Replica requests have an automatic limit that is 1.5x this value.
 	Limit ByteSize `json:"limit,omitzero"`
@@ -417,6 +444,7 @@ type NodesIndexingPressureMemory struct {
 
 // NodesIngest is `nodes._types.Ingest` of the specification.
 type NodesIngest struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains statistics about ingest pipelines for the node.
 	Pipelines map[string]IngestStats `json:"pipelines,omitempty"`
 	// Contains statistics about ingest operations for the node.
@@ -425,6 +453,7 @@ type NodesIngest struct {
 
 // IngestStats is `nodes._types.IngestStats` of the specification.
 type IngestStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Total number of documents ingested during the lifetime of this node.
 	Count int64 `json:"count"`
 	// Total number of documents currently being ingested.
@@ -455,6 +484,7 @@ type IngestStats struct {
 
 // IngestTotal is `nodes._types.IngestTotal` of the specification.
 type IngestTotal struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Total number of documents ingested during the lifetime of this node.
 	Count int64 `json:"count"`
 	// Total number of documents currently being ingested.
@@ -469,6 +499,7 @@ type IngestTotal struct {
 
 // IoStatDevice is `nodes._types.IoStatDevice` of the specification.
 type IoStatDevice struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The Linux device name.
 	DeviceName string `json:"device_name,omitempty"`
 	// The total number of read and write operations for the device completed since starting Elasticsearch.
@@ -485,6 +516,7 @@ type IoStatDevice struct {
 
 // IoStats is `nodes._types.IoStats` of the specification.
 type IoStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Array of disk metrics for each device that is backing an Elasticsearch data path.
 	// These disk metrics are probed periodically and averages between the last probe and the current probe are computed.
 	Devices []IoStatDevice `json:"devices,omitempty"`
@@ -494,6 +526,7 @@ type IoStats struct {
 
 // Jvm is `nodes._types.Jvm` of the specification.
 type Jvm struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains statistics about JVM buffer pools for the node.
 	BufferPools map[string]NodeBufferPool `json:"buffer_pools,omitempty"`
 	// Contains statistics about classes loaded by JVM for the node.
@@ -515,6 +548,7 @@ type Jvm struct {
 
 // JvmClasses is `nodes._types.JvmClasses` of the specification.
 type JvmClasses struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Number of classes currently loaded by JVM.
 	CurrentLoadedCount *int64 `json:"current_loaded_count,omitempty"`
 	// Total number of classes loaded since the JVM started.
@@ -525,6 +559,7 @@ type JvmClasses struct {
 
 // JvmMemoryStats is `nodes._types.JvmMemoryStats` of the specification.
 type JvmMemoryStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Memory currently in use by the heap.
 	HeapUsed ByteSize `json:"heap_used,omitzero"`
 	// Memory, in bytes, currently in use by the heap.
@@ -553,6 +588,7 @@ type JvmMemoryStats struct {
 
 // JvmThreads is `nodes._types.JvmThreads` of the specification.
 type JvmThreads struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Number of active threads in use by JVM.
 	Count *int64 `json:"count,omitempty"`
 	// Highest number of threads used by JVM.
@@ -561,12 +597,14 @@ type JvmThreads struct {
 
 // KeyedProcessor is `nodes._types.KeyedProcessor` of the specification.
 type KeyedProcessor struct {
+	_     [0]func()  // not comparable: no equality code to link (see the package doc)
 	Stats *Processor `json:"stats,omitempty"`
 	Type  string     `json:"type,omitempty"`
 }
 
 // MemoryStats is `nodes._types.MemoryStats` of the specification.
 type MemoryStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// If the amount of physical memory has been overridden using the `es`.`total_memory_bytes` system property then this reports the overridden value.
 	// Otherwise it reports the same value as `total`.
 	AdjustedTotal string `json:"adjusted_total,omitempty"`
@@ -595,6 +633,7 @@ type MemoryStats struct {
 
 // NodeBufferPool is `nodes._types.NodeBufferPool` of the specification.
 type NodeBufferPool struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Number of buffer pools.
 	Count *int64 `json:"count,omitempty"`
 	// Total capacity of buffer pools.
@@ -609,6 +648,7 @@ type NodeBufferPool struct {
 
 // NodeReloadResult is `nodes._types.NodeReloadResult` of the specification.
 type NodeReloadResult struct {
+	_               [0]func()   // not comparable: no equality code to link (see the package doc)
 	Name            Name        `json:"name"`
 	ReloadException *ErrorCause `json:"reload_exception,omitempty"`
 	// The names of the secure settings that were reloaded.
@@ -623,12 +663,14 @@ type NodeReloadResult struct {
 
 // NodesResponseBase is `nodes._types.NodesResponseBase` of the specification.
 type NodesResponseBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains statistics about the number of nodes selected by the request’s node filters.
 	Nodes *NodeStatistics `json:"_nodes,omitempty"`
 }
 
 // OperatingSystem is `nodes._types.OperatingSystem` of the specification.
 type OperatingSystem struct {
+	_         [0]func()            // not comparable: no equality code to link (see the package doc)
 	CPU       *Cpu                 `json:"cpu,omitempty"`
 	Mem       *ExtendedMemoryStats `json:"mem,omitempty"`
 	Swap      *MemoryStats         `json:"swap,omitempty"`
@@ -638,6 +680,7 @@ type OperatingSystem struct {
 
 // Pool is `nodes._types.Pool` of the specification.
 type Pool struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Memory used by the heap.
 	Used string `json:"used,omitempty"`
 	// Memory, in bytes, used by the heap.
@@ -658,6 +701,7 @@ type Pool struct {
 
 // PressureMemory is `nodes._types.PressureMemory` of the specification.
 type PressureMemory struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Memory consumed by indexing requests in the coordinating, primary, or replica stage.
 	All ByteSize `json:"all,omitzero"`
 	// Memory consumed, in bytes, by indexing requests in the coordinating, primary, or replica stage.
@@ -692,6 +736,7 @@ type PressureMemory struct {
 
 // Process is `nodes._types.Process` of the specification.
 type Process struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains CPU statistics for the node.
 	CPU *Cpu `json:"cpu,omitempty"`
 	// Contains virtual memory statistics for the node.
@@ -707,6 +752,7 @@ type Process struct {
 
 // Processor is `nodes._types.Processor` of the specification.
 type Processor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Number of documents transformed by the processor.
 	Count *int64 `json:"count,omitempty"`
 	// Number of documents currently being transformed by the processor.
@@ -721,6 +767,7 @@ type Processor struct {
 
 // PublishedClusterStates is `nodes._types.PublishedClusterStates` of the specification.
 type PublishedClusterStates struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Number of published cluster states.
 	FullStates *int64 `json:"full_states,omitempty"`
 	// Number of incompatible differences between published cluster states.
@@ -731,6 +778,7 @@ type PublishedClusterStates struct {
 
 // Recording is `nodes._types.Recording` of the specification.
 type Recording struct {
+	_                             [0]func()   // not comparable: no equality code to link (see the package doc)
 	Name                          string      `json:"name,omitempty"`
 	CumulativeExecutionCount      *int64      `json:"cumulative_execution_count,omitempty"`
 	CumulativeExecutionTime       Duration    `json:"cumulative_execution_time,omitzero"`
@@ -739,7 +787,8 @@ type Recording struct {
 
 // RepositoryLocation is `nodes._types.RepositoryLocation` of the specification.
 type RepositoryLocation struct {
-	BasePath string `json:"base_path"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	BasePath string    `json:"base_path"`
 	// Container name (Azure)
 	Container string `json:"container,omitempty"`
 	// Bucket name (GCP, S3)
@@ -748,6 +797,7 @@ type RepositoryLocation struct {
 
 // RepositoryMeteringInformation is `nodes._types.RepositoryMeteringInformation` of the specification.
 type RepositoryMeteringInformation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Repository name.
 	RepositoryName Name `json:"repository_name"`
 	// Repository type.
@@ -775,6 +825,7 @@ type RepositoryMeteringInformation struct {
 
 // RepositorySnapshotStats is `nodes._types.RepositorySnapshotStats` of the specification.
 type RepositorySnapshotStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The cumulative time spent throttling read operations for this repository.
 	TotalReadThrottledTime Duration `json:"total_read_throttled_time,omitzero"`
 	// The cumulative time spent throttling write operations for this repository.
@@ -807,6 +858,7 @@ type RepositorySnapshotStats struct {
 
 // NodesRequestCounts is `nodes._types.RequestCounts` of the specification.
 type NodesRequestCounts struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Number of Get Blob Properties requests (Azure)
 	Getblobproperties *int64 `json:"GetBlobProperties,omitempty"`
 	// Number of Get Blob requests (Azure)
@@ -835,6 +887,7 @@ type NodesRequestCounts struct {
 
 // ScriptCache is `nodes._types.ScriptCache` of the specification.
 type ScriptCache struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Total number of times the script cache has evicted old data.
 	CacheEvictions *int64 `json:"cache_evictions,omitempty"`
 	// Total number of times the script compilation circuit breaker has limited inline script compilations.
@@ -846,6 +899,7 @@ type ScriptCache struct {
 
 // Scripting is `nodes._types.Scripting` of the specification.
 type Scripting struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Total number of times the script cache has evicted old data.
 	CacheEvictions *int64 `json:"cache_evictions,omitempty"`
 	// Total number of inline script compilations performed by the node.
@@ -859,6 +913,7 @@ type Scripting struct {
 
 // SerializedClusterState is `nodes._types.SerializedClusterState` of the specification.
 type SerializedClusterState struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Number of published cluster states.
 	FullStates *SerializedClusterStateDetail `json:"full_states,omitempty"`
 	Diffs      *SerializedClusterStateDetail `json:"diffs,omitempty"`
@@ -866,24 +921,27 @@ type SerializedClusterState struct {
 
 // SerializedClusterStateDetail is `nodes._types.SerializedClusterStateDetail` of the specification.
 type SerializedClusterStateDetail struct {
-	Count                   *int64 `json:"count,omitempty"`
-	UncompressedSize        string `json:"uncompressed_size,omitempty"`
-	UncompressedSizeInBytes *int64 `json:"uncompressed_size_in_bytes,omitempty"`
-	CompressedSize          string `json:"compressed_size,omitempty"`
-	CompressedSizeInBytes   *int64 `json:"compressed_size_in_bytes,omitempty"`
+	_                       [0]func() // not comparable: no equality code to link (see the package doc)
+	Count                   *int64    `json:"count,omitempty"`
+	UncompressedSize        string    `json:"uncompressed_size,omitempty"`
+	UncompressedSizeInBytes *int64    `json:"uncompressed_size_in_bytes,omitempty"`
+	CompressedSize          string    `json:"compressed_size,omitempty"`
+	CompressedSizeInBytes   *int64    `json:"compressed_size_in_bytes,omitempty"`
 }
 
 // SizeHttpHistogram is `nodes._types.SizeHttpHistogram` of the specification.
 type SizeHttpHistogram struct {
-	Count   int64    `json:"count"`
-	Ge      ByteSize `json:"ge,omitzero"`
-	GeBytes *int64   `json:"ge_bytes,omitempty"`
-	Lt      ByteSize `json:"lt,omitzero"`
-	LtBytes *int64   `json:"lt_bytes,omitempty"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Count   int64     `json:"count"`
+	Ge      ByteSize  `json:"ge,omitzero"`
+	GeBytes *int64    `json:"ge_bytes,omitempty"`
+	Lt      ByteSize  `json:"lt,omitzero"`
+	LtBytes *int64    `json:"lt_bytes,omitempty"`
 }
 
 // Stats is `nodes._types.Stats` of the specification.
 type Stats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Statistics about adaptive replica selection.
 	AdaptiveSelection map[string]AdaptiveSelection `json:"adaptive_selection,omitempty"`
 	// Statistics about shard allocations on the node.
@@ -935,6 +993,7 @@ type Stats struct {
 
 // ThreadCount is `nodes._types.ThreadCount` of the specification.
 type ThreadCount struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Number of active threads in the thread pool.
 	Active *int64 `json:"active,omitempty"`
 	// Number of tasks completed by the thread pool executor.
@@ -951,15 +1010,17 @@ type ThreadCount struct {
 
 // TimeHttpHistogram is `nodes._types.TimeHttpHistogram` of the specification.
 type TimeHttpHistogram struct {
-	Count    int64    `json:"count"`
-	Ge       Duration `json:"ge,omitzero"`
-	GeMillis *int64   `json:"ge_millis,omitempty"`
-	Lt       Duration `json:"lt,omitzero"`
-	LtMillis *int64   `json:"lt_millis,omitempty"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	Count    int64     `json:"count"`
+	Ge       Duration  `json:"ge,omitzero"`
+	GeMillis *int64    `json:"ge_millis,omitempty"`
+	Lt       Duration  `json:"lt,omitzero"`
+	LtMillis *int64    `json:"lt_millis,omitempty"`
 }
 
 // Transport is `nodes._types.Transport` of the specification.
 type Transport struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The distribution of the time spent handling each inbound message on a transport thread, represented as a histogram.
 	InboundHandlingTimeHistogram []TransportHistogram `json:"inbound_handling_time_histogram,omitempty"`
 	// The distribution of the time spent sending each outbound transport message on a transport thread, represented as a histogram.
@@ -988,6 +1049,7 @@ type Transport struct {
 
 // TransportActionMessageStats is `nodes._types.TransportActionMessageStats` of the specification.
 type TransportActionMessageStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of messages of this kind that the node has handled for this action.
 	Count int64 `json:"count"`
 	// The cumulative size of the messages of this kind that the node has handled for this action.
@@ -1000,6 +1062,7 @@ type TransportActionMessageStats struct {
 
 // TransportActionStats is `nodes._types.TransportActionStats` of the specification.
 type TransportActionStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Statistics about the requests received for this action.
 	Requests TransportActionMessageStats `json:"requests"`
 	// Statistics about the responses sent for this action.
@@ -1008,6 +1071,7 @@ type TransportActionStats struct {
 
 // TransportHistogram is `nodes._types.TransportHistogram` of the specification.
 type TransportHistogram struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of times a transport thread took a period of time within the bounds of this bucket to handle an inbound message.
 	Count *int64 `json:"count,omitempty"`
 	// The exclusive upper bound of the bucket.
@@ -1024,6 +1088,7 @@ type TransportHistogram struct {
 
 // TransportMessageSizeHistogramBucket is `nodes._types.TransportMessageSizeHistogramBucket` of the specification.
 type TransportMessageSizeHistogramBucket struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of messages with a size that falls within the bounds of this bucket.
 	Count int64 `json:"count"`
 	// The inclusive lower bound of the bucket.
@@ -1042,6 +1107,7 @@ type TransportMessageSizeHistogramBucket struct {
 
 // NodesClearRepositoriesMeteringArchiveResponseBase is `nodes.clear_repositories_metering_archive.ResponseBase` of the specification.
 type NodesClearRepositoriesMeteringArchiveResponseBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains statistics about the number of nodes selected by the request’s node filters.
 	Nodes *NodeStatistics `json:"_nodes,omitempty"`
 	// Name of the cluster. Based on the `cluster.name` setting.
@@ -1052,6 +1118,7 @@ type NodesClearRepositoriesMeteringArchiveResponseBase struct {
 
 // NodesGetRepositoriesMeteringInfoResponseBase is `nodes.get_repositories_metering_info.ResponseBase` of the specification.
 type NodesGetRepositoriesMeteringInfoResponseBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains statistics about the number of nodes selected by the request’s node filters.
 	Nodes *NodeStatistics `json:"_nodes,omitempty"`
 	// Name of the cluster. Based on the `cluster.name` setting.
@@ -1062,11 +1129,39 @@ type NodesGetRepositoriesMeteringInfoResponseBase struct {
 
 // DeprecationIndexing is `nodes.info.DeprecationIndexing` of the specification.
 type DeprecationIndexing struct {
-	Enabled Union `json:"enabled,omitzero"`
+	_       [0]func()                  // not comparable: no equality code to link (see the package doc)
+	Enabled DeprecationIndexingEnabled `json:"enabled,omitzero"`
+}
+
+// DeprecationIndexingEnabled is the value of `nodes.info.DeprecationIndexing`'s "enabled" member.
+//
+// DeprecationIndexingEnabled is a union of 2 shapes, decoded when read: use the As accessors to
+// read it and the From constructors to build one.
+type DeprecationIndexingEnabled struct{ Union }
+
+// AsBool decodes the union as bool.
+func (u DeprecationIndexingEnabled) AsBool() (bool, error) {
+	return as[bool](u.Union, "DeprecationIndexingEnabled", "Bool")
+}
+
+// DeprecationIndexingEnabledFromBool returns a DeprecationIndexingEnabled holding v.
+func DeprecationIndexingEnabledFromBool(v bool) DeprecationIndexingEnabled {
+	return DeprecationIndexingEnabled{of(v)}
+}
+
+// AsString decodes the union as string.
+func (u DeprecationIndexingEnabled) AsString() (string, error) {
+	return as[string](u.Union, "DeprecationIndexingEnabled", "String")
+}
+
+// DeprecationIndexingEnabledFromString returns a DeprecationIndexingEnabled holding v.
+func DeprecationIndexingEnabledFromString(v string) DeprecationIndexingEnabled {
+	return DeprecationIndexingEnabled{of(v)}
 }
 
 // NodeInfo is `nodes.info.NodeInfo` of the specification.
 type NodeInfo struct {
+	_           [0]func()         // not comparable: no equality code to link (see the package doc)
 	Attributes  map[string]string `json:"attributes,omitempty"`
 	BuildFlavor string            `json:"build_flavor"`
 	// Short hash of the last git commit in this release.
@@ -1106,26 +1201,31 @@ type NodeInfo struct {
 
 // NodeInfoAction is `nodes.info.NodeInfoAction` of the specification.
 type NodeInfoAction struct {
-	DestructiveRequiresName string `json:"destructive_requires_name"`
+	_                       [0]func() // not comparable: no equality code to link (see the package doc)
+	DestructiveRequiresName string    `json:"destructive_requires_name"`
 }
 
 // NodeInfoAggregation is `nodes.info.NodeInfoAggregation` of the specification.
 type NodeInfoAggregation struct {
-	Types []string `json:"types,omitempty"`
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
+	Types []string  `json:"types,omitempty"`
 }
 
 // NodeInfoBootstrap is `nodes.info.NodeInfoBootstrap` of the specification.
 type NodeInfoBootstrap struct {
-	MemoryLock string `json:"memory_lock"`
+	_          [0]func() // not comparable: no equality code to link (see the package doc)
+	MemoryLock string    `json:"memory_lock"`
 }
 
 // NodeInfoClient is `nodes.info.NodeInfoClient` of the specification.
 type NodeInfoClient struct {
-	Type string `json:"type"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Type string    `json:"type"`
 }
 
 // NodeInfoDiscover is `nodes.info.NodeInfoDiscover` of the specification.
 type NodeInfoDiscover struct {
+	_             [0]func()         // not comparable: no equality code to link (see the package doc)
 	SeedHosts     OneOrMany[string] `json:"seed_hosts,omitempty"`
 	Type          string            `json:"type,omitempty"`
 	SeedProviders OneOrMany[string] `json:"seed_providers,omitempty"`
@@ -1147,66 +1247,75 @@ func (x NodeInfoDiscover) MarshalJSON() ([]byte, error) {
 
 // NodeInfoHttp is `nodes.info.NodeInfoHttp` of the specification.
 type NodeInfoHttp struct {
-	BoundAddress            []string `json:"bound_address,omitempty"`
-	MaxContentLength        ByteSize `json:"max_content_length,omitzero"`
-	MaxContentLengthInBytes int64    `json:"max_content_length_in_bytes"`
-	PublishAddress          string   `json:"publish_address"`
+	_                       [0]func() // not comparable: no equality code to link (see the package doc)
+	BoundAddress            []string  `json:"bound_address,omitempty"`
+	MaxContentLength        ByteSize  `json:"max_content_length,omitzero"`
+	MaxContentLengthInBytes int64     `json:"max_content_length_in_bytes"`
+	PublishAddress          string    `json:"publish_address"`
 }
 
 // NodeInfoIngest is `nodes.info.NodeInfoIngest` of the specification.
 type NodeInfoIngest struct {
+	_          [0]func()                 // not comparable: no equality code to link (see the package doc)
 	Processors []NodeInfoIngestProcessor `json:"processors,omitempty"`
 }
 
 // NodeInfoIngestDownloader is `nodes.info.NodeInfoIngestDownloader` of the specification.
 type NodeInfoIngestDownloader struct {
-	Enabled string `json:"enabled"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Enabled string    `json:"enabled"`
 }
 
 // NodeInfoIngestInfo is `nodes.info.NodeInfoIngestInfo` of the specification.
 type NodeInfoIngestInfo struct {
+	_          [0]func()                // not comparable: no equality code to link (see the package doc)
 	Downloader NodeInfoIngestDownloader `json:"downloader"`
 }
 
 // NodeInfoIngestProcessor is `nodes.info.NodeInfoIngestProcessor` of the specification.
 type NodeInfoIngestProcessor struct {
-	Type string `json:"type"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Type string    `json:"type"`
 }
 
 // NodeInfoJvmMemory is `nodes.info.NodeInfoJvmMemory` of the specification.
 type NodeInfoJvmMemory struct {
-	DirectMax          ByteSize `json:"direct_max,omitzero"`
-	DirectMaxInBytes   int64    `json:"direct_max_in_bytes"`
-	HeapInit           ByteSize `json:"heap_init,omitzero"`
-	HeapInitInBytes    int64    `json:"heap_init_in_bytes"`
-	HeapMax            ByteSize `json:"heap_max,omitzero"`
-	HeapMaxInBytes     int64    `json:"heap_max_in_bytes"`
-	NonHeapInit        ByteSize `json:"non_heap_init,omitzero"`
-	NonHeapInitInBytes int64    `json:"non_heap_init_in_bytes"`
-	NonHeapMax         ByteSize `json:"non_heap_max,omitzero"`
-	NonHeapMaxInBytes  int64    `json:"non_heap_max_in_bytes"`
+	_                  [0]func() // not comparable: no equality code to link (see the package doc)
+	DirectMax          ByteSize  `json:"direct_max,omitzero"`
+	DirectMaxInBytes   int64     `json:"direct_max_in_bytes"`
+	HeapInit           ByteSize  `json:"heap_init,omitzero"`
+	HeapInitInBytes    int64     `json:"heap_init_in_bytes"`
+	HeapMax            ByteSize  `json:"heap_max,omitzero"`
+	HeapMaxInBytes     int64     `json:"heap_max_in_bytes"`
+	NonHeapInit        ByteSize  `json:"non_heap_init,omitzero"`
+	NonHeapInitInBytes int64     `json:"non_heap_init_in_bytes"`
+	NonHeapMax         ByteSize  `json:"non_heap_max,omitzero"`
+	NonHeapMaxInBytes  int64     `json:"non_heap_max_in_bytes"`
 }
 
 // NodeInfoMemory is `nodes.info.NodeInfoMemory` of the specification.
 type NodeInfoMemory struct {
-	Total        string `json:"total"`
-	TotalInBytes int64  `json:"total_in_bytes"`
+	_            [0]func() // not comparable: no equality code to link (see the package doc)
+	Total        string    `json:"total"`
+	TotalInBytes int64     `json:"total_in_bytes"`
 }
 
 // NodeInfoOSCPU is `nodes.info.NodeInfoOSCPU` of the specification.
 type NodeInfoOSCPU struct {
-	CacheSize        string `json:"cache_size"`
-	CacheSizeInBytes int    `json:"cache_size_in_bytes"`
-	CoresPerSocket   int    `json:"cores_per_socket"`
-	Mhz              int    `json:"mhz"`
-	Model            string `json:"model"`
-	TotalCores       int    `json:"total_cores"`
-	TotalSockets     int    `json:"total_sockets"`
-	Vendor           string `json:"vendor"`
+	_                [0]func() // not comparable: no equality code to link (see the package doc)
+	CacheSize        string    `json:"cache_size"`
+	CacheSizeInBytes int       `json:"cache_size_in_bytes"`
+	CoresPerSocket   int       `json:"cores_per_socket"`
+	Mhz              int       `json:"mhz"`
+	Model            string    `json:"model"`
+	TotalCores       int       `json:"total_cores"`
+	TotalSockets     int       `json:"total_sockets"`
+	Vendor           string    `json:"vendor"`
 }
 
 // NodeInfoPath is `nodes.info.NodeInfoPath` of the specification.
 type NodeInfoPath struct {
+	_    [0]func()         // not comparable: no equality code to link (see the package doc)
 	Logs string            `json:"logs,omitempty"`
 	Home string            `json:"home,omitempty"`
 	Repo []string          `json:"repo,omitempty"`
@@ -1215,32 +1324,38 @@ type NodeInfoPath struct {
 
 // NodeInfoRepositories is `nodes.info.NodeInfoRepositories` of the specification.
 type NodeInfoRepositories struct {
+	_   [0]func()               // not comparable: no equality code to link (see the package doc)
 	URL NodeInfoRepositoriesUrl `json:"url"`
 }
 
 // NodeInfoRepositoriesUrl is `nodes.info.NodeInfoRepositoriesUrl` of the specification.
 type NodeInfoRepositoriesUrl struct {
-	AllowedUrls string `json:"allowed_urls"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	AllowedUrls string    `json:"allowed_urls"`
 }
 
 // NodeInfoScript is `nodes.info.NodeInfoScript` of the specification.
 type NodeInfoScript struct {
-	AllowedTypes               string `json:"allowed_types"`
-	DisableMaxCompilationsRate string `json:"disable_max_compilations_rate,omitempty"`
+	_                          [0]func() // not comparable: no equality code to link (see the package doc)
+	AllowedTypes               string    `json:"allowed_types"`
+	DisableMaxCompilationsRate string    `json:"disable_max_compilations_rate,omitempty"`
 }
 
 // NodeInfoSearch is `nodes.info.NodeInfoSearch` of the specification.
 type NodeInfoSearch struct {
+	_      [0]func()            // not comparable: no equality code to link (see the package doc)
 	Remote NodeInfoSearchRemote `json:"remote"`
 }
 
 // NodeInfoSearchRemote is `nodes.info.NodeInfoSearchRemote` of the specification.
 type NodeInfoSearchRemote struct {
-	Connect string `json:"connect"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Connect string    `json:"connect"`
 }
 
 // NodeInfoSettings is `nodes.info.NodeInfoSettings` of the specification.
 type NodeInfoSettings struct {
+	_            [0]func()                 // not comparable: no equality code to link (see the package doc)
 	Cluster      NodeInfoSettingsCluster   `json:"cluster"`
 	Node         NodeInfoSettingsNode      `json:"node"`
 	Path         *NodeInfoPath             `json:"path,omitempty"`
@@ -1260,6 +1375,7 @@ type NodeInfoSettings struct {
 
 // NodeInfoSettingsCluster is `nodes.info.NodeInfoSettingsCluster` of the specification.
 type NodeInfoSettingsCluster struct {
+	_                   [0]func()                       // not comparable: no equality code to link (see the package doc)
 	Name                Name                            `json:"name"`
 	Routing             *IndexRouting                   `json:"routing,omitempty"`
 	Election            NodeInfoSettingsClusterElection `json:"election"`
@@ -1269,20 +1385,75 @@ type NodeInfoSettingsCluster struct {
 
 // NodeInfoSettingsClusterElection is `nodes.info.NodeInfoSettingsClusterElection` of the specification.
 type NodeInfoSettingsClusterElection struct {
-	Strategy Name `json:"strategy"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	Strategy Name      `json:"strategy"`
 }
 
 // NodeInfoSettingsHttp is `nodes.info.NodeInfoSettingsHttp` of the specification.
 type NodeInfoSettingsHttp struct {
-	Type        NodeInfoSettingsHttpType `json:"type"`
-	TypeDefault string                   `json:"type.default,omitempty"`
-	Compression Union                    `json:"compression,omitzero"`
-	Port        Union                    `json:"port,omitzero"`
+	_           [0]func()                       // not comparable: no equality code to link (see the package doc)
+	Type        NodeInfoSettingsHttpType        `json:"type"`
+	TypeDefault string                          `json:"type.default,omitempty"`
+	Compression NodeInfoSettingsHttpCompression `json:"compression,omitzero"`
+	Port        NodeInfoSettingsHttpPort        `json:"port,omitzero"`
+}
+
+// NodeInfoSettingsHttpCompression is the value of `nodes.info.NodeInfoSettingsHttp`'s "compression" member.
+//
+// NodeInfoSettingsHttpCompression is a union of 2 shapes, decoded when read: use the As accessors to
+// read it and the From constructors to build one.
+type NodeInfoSettingsHttpCompression struct{ Union }
+
+// AsBool decodes the union as bool.
+func (u NodeInfoSettingsHttpCompression) AsBool() (bool, error) {
+	return as[bool](u.Union, "NodeInfoSettingsHttpCompression", "Bool")
+}
+
+// NodeInfoSettingsHttpCompressionFromBool returns a NodeInfoSettingsHttpCompression holding v.
+func NodeInfoSettingsHttpCompressionFromBool(v bool) NodeInfoSettingsHttpCompression {
+	return NodeInfoSettingsHttpCompression{of(v)}
+}
+
+// AsString decodes the union as string.
+func (u NodeInfoSettingsHttpCompression) AsString() (string, error) {
+	return as[string](u.Union, "NodeInfoSettingsHttpCompression", "String")
+}
+
+// NodeInfoSettingsHttpCompressionFromString returns a NodeInfoSettingsHttpCompression holding v.
+func NodeInfoSettingsHttpCompressionFromString(v string) NodeInfoSettingsHttpCompression {
+	return NodeInfoSettingsHttpCompression{of(v)}
+}
+
+// NodeInfoSettingsHttpPort is the value of `nodes.info.NodeInfoSettingsHttp`'s "port" member.
+//
+// NodeInfoSettingsHttpPort is a union of 2 shapes, decoded when read: use the As accessors to
+// read it and the From constructors to build one.
+type NodeInfoSettingsHttpPort struct{ Union }
+
+// AsInt decodes the union as int.
+func (u NodeInfoSettingsHttpPort) AsInt() (int, error) {
+	return as[int](u.Union, "NodeInfoSettingsHttpPort", "Int")
+}
+
+// NodeInfoSettingsHttpPortFromInt returns a NodeInfoSettingsHttpPort holding v.
+func NodeInfoSettingsHttpPortFromInt(v int) NodeInfoSettingsHttpPort {
+	return NodeInfoSettingsHttpPort{of(v)}
+}
+
+// AsString decodes the union as string.
+func (u NodeInfoSettingsHttpPort) AsString() (string, error) {
+	return as[string](u.Union, "NodeInfoSettingsHttpPort", "String")
+}
+
+// NodeInfoSettingsHttpPortFromString returns a NodeInfoSettingsHttpPort holding v.
+func NodeInfoSettingsHttpPortFromString(v string) NodeInfoSettingsHttpPort {
+	return NodeInfoSettingsHttpPort{of(v)}
 }
 
 // NodeInfoSettingsHttpType is `nodes.info.NodeInfoSettingsHttpType` of the specification.
 type NodeInfoSettingsHttpType struct {
-	Default string `json:"default"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Default string    `json:"default"`
 }
 
 type plainNodeInfoSettingsHttpType NodeInfoSettingsHttpType
@@ -1294,6 +1465,7 @@ func (x *NodeInfoSettingsHttpType) UnmarshalJSON(data []byte) error {
 
 // NodeInfoSettingsIngest is `nodes.info.NodeInfoSettingsIngest` of the specification.
 type NodeInfoSettingsIngest struct {
+	_               [0]func()           // not comparable: no equality code to link (see the package doc)
 	Attachment      *NodeInfoIngestInfo `json:"attachment,omitempty"`
 	Append          *NodeInfoIngestInfo `json:"append,omitempty"`
 	Csv             *NodeInfoIngestInfo `json:"csv,omitempty"`
@@ -1332,11 +1504,13 @@ type NodeInfoSettingsIngest struct {
 
 // NodeInfoSettingsNetwork is `nodes.info.NodeInfoSettingsNetwork` of the specification.
 type NodeInfoSettingsNetwork struct {
+	_    [0]func()       // not comparable: no equality code to link (see the package doc)
 	Host OneOrMany[Host] `json:"host,omitempty"`
 }
 
 // NodeInfoSettingsNode is `nodes.info.NodeInfoSettingsNode` of the specification.
 type NodeInfoSettingsNode struct {
+	_                    [0]func()                  // not comparable: no equality code to link (see the package doc)
 	Name                 Name                       `json:"name"`
 	Attr                 map[string]json.RawMessage `json:"attr,omitempty"`
 	MaxLocalStorageNodes string                     `json:"max_local_storage_nodes,omitempty"`
@@ -1344,6 +1518,7 @@ type NodeInfoSettingsNode struct {
 
 // NodeInfoSettingsTransport is `nodes.info.NodeInfoSettingsTransport` of the specification.
 type NodeInfoSettingsTransport struct {
+	_           [0]func()                          // not comparable: no equality code to link (see the package doc)
 	Type        NodeInfoSettingsTransportType      `json:"type"`
 	TypeDefault string                             `json:"type.default,omitempty"`
 	Features    *NodeInfoSettingsTransportFeatures `json:"features,omitempty"`
@@ -1353,12 +1528,14 @@ type NodeInfoSettingsTransport struct {
 
 // NodeInfoSettingsTransportFeatures is `nodes.info.NodeInfoSettingsTransportFeatures` of the specification.
 type NodeInfoSettingsTransportFeatures struct {
-	XPack string `json:"x-pack"`
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
+	XPack string    `json:"x-pack"`
 }
 
 // NodeInfoSettingsTransportType is `nodes.info.NodeInfoSettingsTransportType` of the specification.
 type NodeInfoSettingsTransportType struct {
-	Default string `json:"default"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Default string    `json:"default"`
 }
 
 type plainNodeInfoSettingsTransportType NodeInfoSettingsTransportType
@@ -1370,6 +1547,7 @@ func (x *NodeInfoSettingsTransportType) UnmarshalJSON(data []byte) error {
 
 // NodeInfoTransport is `nodes.info.NodeInfoTransport` of the specification.
 type NodeInfoTransport struct {
+	_              [0]func()         // not comparable: no equality code to link (see the package doc)
 	BoundAddress   []string          `json:"bound_address,omitempty"`
 	PublishAddress string            `json:"publish_address"`
 	Profiles       map[string]string `json:"profiles,omitempty"`
@@ -1377,6 +1555,7 @@ type NodeInfoTransport struct {
 
 // NodeInfoXpack is `nodes.info.NodeInfoXpack` of the specification.
 type NodeInfoXpack struct {
+	_            [0]func()                  // not comparable: no equality code to link (see the package doc)
 	License      *NodeInfoXpackLicense      `json:"license,omitempty"`
 	Security     NodeInfoXpackSecurity      `json:"security"`
 	Notification map[string]json.RawMessage `json:"notification,omitempty"`
@@ -1385,21 +1564,25 @@ type NodeInfoXpack struct {
 
 // NodeInfoXpackLicense is `nodes.info.NodeInfoXpackLicense` of the specification.
 type NodeInfoXpackLicense struct {
+	_             [0]func()                // not comparable: no equality code to link (see the package doc)
 	SelfGenerated NodeInfoXpackLicenseType `json:"self_generated"`
 }
 
 // NodeInfoXpackLicenseType is `nodes.info.NodeInfoXpackLicenseType` of the specification.
 type NodeInfoXpackLicenseType struct {
-	Type string `json:"type"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Type string    `json:"type"`
 }
 
 // NodeInfoXpackMl is `nodes.info.NodeInfoXpackMl` of the specification.
 type NodeInfoXpackMl struct {
-	UseAutoMachineMemoryPercent *bool `json:"use_auto_machine_memory_percent,omitempty"`
+	_                           [0]func() // not comparable: no equality code to link (see the package doc)
+	UseAutoMachineMemoryPercent *bool     `json:"use_auto_machine_memory_percent,omitempty"`
 }
 
 // NodeInfoXpackSecurity is `nodes.info.NodeInfoXpackSecurity` of the specification.
 type NodeInfoXpackSecurity struct {
+	_         [0]func()                   // not comparable: no equality code to link (see the package doc)
 	HTTP      *NodeInfoXpackSecuritySsl   `json:"http,omitempty"`
 	Enabled   string                      `json:"enabled"`
 	Transport *NodeInfoXpackSecuritySsl   `json:"transport,omitempty"`
@@ -1408,12 +1591,14 @@ type NodeInfoXpackSecurity struct {
 
 // NodeInfoXpackSecurityAuthc is `nodes.info.NodeInfoXpackSecurityAuthc` of the specification.
 type NodeInfoXpackSecurityAuthc struct {
+	_      [0]func()                         // not comparable: no equality code to link (see the package doc)
 	Realms *NodeInfoXpackSecurityAuthcRealms `json:"realms,omitempty"`
 	Token  *NodeInfoXpackSecurityAuthcToken  `json:"token,omitempty"`
 }
 
 // NodeInfoXpackSecurityAuthcRealms is `nodes.info.NodeInfoXpackSecurityAuthcRealms` of the specification.
 type NodeInfoXpackSecurityAuthcRealms struct {
+	_      [0]func()                                         // not comparable: no equality code to link (see the package doc)
 	File   map[string]NodeInfoXpackSecurityAuthcRealmsStatus `json:"file,omitempty"`
 	Native map[string]NodeInfoXpackSecurityAuthcRealmsStatus `json:"native,omitempty"`
 	Pki    map[string]NodeInfoXpackSecurityAuthcRealmsStatus `json:"pki,omitempty"`
@@ -1421,38 +1606,69 @@ type NodeInfoXpackSecurityAuthcRealms struct {
 
 // NodeInfoXpackSecurityAuthcRealmsStatus is `nodes.info.NodeInfoXpackSecurityAuthcRealmsStatus` of the specification.
 type NodeInfoXpackSecurityAuthcRealmsStatus struct {
-	Enabled string `json:"enabled,omitempty"`
-	Order   string `json:"order"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Enabled string    `json:"enabled,omitempty"`
+	Order   string    `json:"order"`
 }
 
 // NodeInfoXpackSecurityAuthcToken is `nodes.info.NodeInfoXpackSecurityAuthcToken` of the specification.
 type NodeInfoXpackSecurityAuthcToken struct {
-	Enabled string `json:"enabled"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Enabled string    `json:"enabled"`
 }
 
 // NodeInfoXpackSecuritySsl is `nodes.info.NodeInfoXpackSecuritySsl` of the specification.
 type NodeInfoXpackSecuritySsl struct {
+	_   [0]func()         // not comparable: no equality code to link (see the package doc)
 	SSL map[string]string `json:"ssl,omitempty"`
 }
 
 // NodeJvmInfo is `nodes.info.NodeJvmInfo` of the specification.
 type NodeJvmInfo struct {
-	GcCollectors                          []string          `json:"gc_collectors,omitempty"`
-	Mem                                   NodeInfoJvmMemory `json:"mem"`
-	MemoryPools                           []string          `json:"memory_pools,omitempty"`
-	Pid                                   int               `json:"pid"`
-	StartTimeInMillis                     UnitMillis        `json:"start_time_in_millis"`
-	Version                               VersionString     `json:"version"`
-	VmName                                Name              `json:"vm_name"`
-	VmVendor                              string            `json:"vm_vendor"`
-	VmVersion                             VersionString     `json:"vm_version"`
-	UsingBundledJdk                       bool              `json:"using_bundled_jdk"`
-	UsingCompressedOrdinaryObjectPointers Union             `json:"using_compressed_ordinary_object_pointers,omitzero"`
-	InputArguments                        []string          `json:"input_arguments,omitempty"`
+	_                                     [0]func()                                        // not comparable: no equality code to link (see the package doc)
+	GcCollectors                          []string                                         `json:"gc_collectors,omitempty"`
+	Mem                                   NodeInfoJvmMemory                                `json:"mem"`
+	MemoryPools                           []string                                         `json:"memory_pools,omitempty"`
+	Pid                                   int                                              `json:"pid"`
+	StartTimeInMillis                     UnitMillis                                       `json:"start_time_in_millis"`
+	Version                               VersionString                                    `json:"version"`
+	VmName                                Name                                             `json:"vm_name"`
+	VmVendor                              string                                           `json:"vm_vendor"`
+	VmVersion                             VersionString                                    `json:"vm_version"`
+	UsingBundledJdk                       bool                                             `json:"using_bundled_jdk"`
+	UsingCompressedOrdinaryObjectPointers NodeJvmInfoUsingCompressedOrdinaryObjectPointers `json:"using_compressed_ordinary_object_pointers,omitzero"`
+	InputArguments                        []string                                         `json:"input_arguments,omitempty"`
+}
+
+// NodeJvmInfoUsingCompressedOrdinaryObjectPointers is the value of `nodes.info.NodeJvmInfo`'s "using_compressed_ordinary_object_pointers" member.
+//
+// NodeJvmInfoUsingCompressedOrdinaryObjectPointers is a union of 2 shapes, decoded when read: use the As accessors to
+// read it and the From constructors to build one.
+type NodeJvmInfoUsingCompressedOrdinaryObjectPointers struct{ Union }
+
+// AsBool decodes the union as bool.
+func (u NodeJvmInfoUsingCompressedOrdinaryObjectPointers) AsBool() (bool, error) {
+	return as[bool](u.Union, "NodeJvmInfoUsingCompressedOrdinaryObjectPointers", "Bool")
+}
+
+// NodeJvmInfoUsingCompressedOrdinaryObjectPointersFromBool returns a NodeJvmInfoUsingCompressedOrdinaryObjectPointers holding v.
+func NodeJvmInfoUsingCompressedOrdinaryObjectPointersFromBool(v bool) NodeJvmInfoUsingCompressedOrdinaryObjectPointers {
+	return NodeJvmInfoUsingCompressedOrdinaryObjectPointers{of(v)}
+}
+
+// AsString decodes the union as string.
+func (u NodeJvmInfoUsingCompressedOrdinaryObjectPointers) AsString() (string, error) {
+	return as[string](u.Union, "NodeJvmInfoUsingCompressedOrdinaryObjectPointers", "String")
+}
+
+// NodeJvmInfoUsingCompressedOrdinaryObjectPointersFromString returns a NodeJvmInfoUsingCompressedOrdinaryObjectPointers holding v.
+func NodeJvmInfoUsingCompressedOrdinaryObjectPointersFromString(v string) NodeJvmInfoUsingCompressedOrdinaryObjectPointers {
+	return NodeJvmInfoUsingCompressedOrdinaryObjectPointers{of(v)}
 }
 
 // NodeOperatingSystemInfo is `nodes.info.NodeOperatingSystemInfo` of the specification.
 type NodeOperatingSystemInfo struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Name of the JVM architecture (ex: amd64, x86)
 	Arch string `json:"arch"`
 	// Number of processors available to the Java virtual machine
@@ -1473,6 +1689,7 @@ type NodeOperatingSystemInfo struct {
 
 // NodeProcessInfo is `nodes.info.NodeProcessInfo` of the specification.
 type NodeProcessInfo struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Process identifier (PID)
 	ID int64 `json:"id"`
 	// Indicates if the process address space has been successfully locked in memory
@@ -1483,12 +1700,13 @@ type NodeProcessInfo struct {
 
 // NodeThreadPoolInfo is `nodes.info.NodeThreadPoolInfo` of the specification.
 type NodeThreadPoolInfo struct {
-	Core      *int     `json:"core,omitempty"`
-	KeepAlive Duration `json:"keep_alive,omitzero"`
-	Max       *int     `json:"max,omitempty"`
-	QueueSize int      `json:"queue_size"`
-	Size      *int     `json:"size,omitempty"`
-	Type      string   `json:"type"`
+	_         [0]func() // not comparable: no equality code to link (see the package doc)
+	Core      *int      `json:"core,omitempty"`
+	KeepAlive Duration  `json:"keep_alive,omitzero"`
+	Max       *int      `json:"max,omitempty"`
+	QueueSize int       `json:"queue_size"`
+	Size      *int      `json:"size,omitempty"`
+	Type      string    `json:"type"`
 }
 
 // NodesInfoMetric is the enumeration `nodes.info.NodesInfoMetric` of the specification.
@@ -1518,12 +1736,14 @@ type NodesInfoMetrics = OneOrMany[NodesInfoMetric]
 
 // RemoveClusterServer is `nodes.info.RemoveClusterServer` of the specification.
 type RemoveClusterServer struct {
+	_              [0]func()          // not comparable: no equality code to link (see the package doc)
 	BoundAddress   []TransportAddress `json:"bound_address,omitempty"`
 	PublishAddress TransportAddress   `json:"publish_address"`
 }
 
 // NodesInfoResponseBase is `nodes.info.ResponseBase` of the specification.
 type NodesInfoResponseBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains statistics about the number of nodes selected by the request’s node filters.
 	Nodes       *NodeStatistics     `json:"_nodes,omitempty"`
 	ClusterName Name                `json:"cluster_name"`
@@ -1532,6 +1752,7 @@ type NodesInfoResponseBase struct {
 
 // NodesReloadSecureSettingsResponseBase is `nodes.reload_secure_settings.ResponseBase` of the specification.
 type NodesReloadSecureSettingsResponseBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains statistics about the number of nodes selected by the request’s node filters.
 	Nodes       *NodeStatistics             `json:"_nodes,omitempty"`
 	ClusterName Name                        `json:"cluster_name"`
@@ -1570,6 +1791,7 @@ type NodeStatsMetrics = OneOrMany[NodeStatsMetric]
 
 // NodesStatsResponseBase is `nodes.stats.ResponseBase` of the specification.
 type NodesStatsResponseBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains statistics about the number of nodes selected by the request’s node filters.
 	Nodes       *NodeStatistics  `json:"_nodes,omitempty"`
 	ClusterName Name             `json:"cluster_name,omitempty"`
@@ -1578,6 +1800,7 @@ type NodesStatsResponseBase struct {
 
 // NodeUsage is `nodes.usage.NodeUsage` of the specification.
 type NodeUsage struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The total number of times each REST endpoint has been called on this node since the last restart.
 	//  Note that the REST endpoint names are not considered stable.
 	RestActions map[string]int `json:"rest_actions,omitempty"`
@@ -1605,6 +1828,7 @@ type NodesUsageMetrics = OneOrMany[NodesUsageMetric]
 
 // NodesUsageResponseBase is `nodes.usage.ResponseBase` of the specification.
 type NodesUsageResponseBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Contains statistics about the number of nodes selected by the request’s node filters.
 	Nodes       *NodeStatistics      `json:"_nodes,omitempty"`
 	ClusterName Name                 `json:"cluster_name"`

@@ -7,6 +7,7 @@ type NamedProjectRoutingExpressions = map[string]ProjectRoutingExpression
 
 // ProjectRoutingExpression is `project._types.ProjectRoutingExpression` of the specification.
 type ProjectRoutingExpression struct {
+	_          [0]func()         // not comparable: no equality code to link (see the package doc)
 	Expression RoutingExpression `json:"expression"`
 }
 
@@ -15,16 +16,18 @@ type RoutingExpression = string
 
 // ProjectTags is `project.tags.ProjectTags` of the specification.
 type ProjectTags struct {
+	_              [0]func()       // not comparable: no equality code to link (see the package doc)
 	Origin         map[string]Tags `json:"origin,omitempty"`
 	LinkedProjects map[string]Tags `json:"linked_projects,omitempty"`
 }
 
 // Tags is `project.tags.Tags` of the specification.
 type Tags struct {
-	ID           string `json:"_id"`
-	Alias        string `json:"_alias"`
-	Type         string `json:"_type"`
-	Organisation string `json:"_organisation"`
+	_            [0]func() // not comparable: no equality code to link (see the package doc)
+	ID           string    `json:"_id"`
+	Alias        string    `json:"_alias"`
+	Type         string    `json:"_type"`
+	Organisation string    `json:"_organisation"`
 	// Additional members of the object, by name.
 	UserDefinedTags map[string]string `json:"-"`
 }

@@ -6,6 +6,7 @@ import "encoding/json"
 
 // BoolQuery is `_types.query_dsl.BoolQuery` of the specification.
 type BoolQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -28,6 +29,7 @@ type BoolQuery struct {
 
 // BoostingQuery is `_types.query_dsl.BoostingQuery` of the specification.
 type BoostingQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -67,6 +69,7 @@ const (
 
 // CombinedFieldsQuery is `_types.query_dsl.CombinedFieldsQuery` of the specification.
 type CombinedFieldsQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -102,6 +105,7 @@ const (
 
 // CommonTermsQuery is `_types.query_dsl.CommonTermsQuery` of the specification.
 type CommonTermsQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -125,6 +129,7 @@ func (x *CommonTermsQuery) UnmarshalJSON(data []byte) error {
 
 // ConstantScoreQuery is `_types.query_dsl.ConstantScoreQuery` of the specification.
 type ConstantScoreQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -139,6 +144,7 @@ type ConstantScoreQuery struct {
 
 // DateDecayFunction is `_types.query_dsl.DateDecayFunction` of the specification.
 type DateDecayFunction struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Determines how the distance is calculated when a field used for computing the decay contains multiple values.
 	MultiValueMode MultiValueMode `json:"multi_value_mode,omitempty"`
 	// Additional members of the object, by name.
@@ -159,6 +165,7 @@ func (x DateDecayFunction) MarshalJSON() ([]byte, error) {
 
 // DateDistanceFeatureQuery is `_types.query_dsl.DateDistanceFeatureQuery` of the specification.
 type DateDistanceFeatureQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -182,6 +189,7 @@ type DateDistanceFeatureQuery struct {
 
 // DateRangeQuery is `_types.query_dsl.DateRangeQuery` of the specification.
 type DateRangeQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -242,6 +250,7 @@ func DecayFunctionFromGeo(v GeoDecayFunction) DecayFunction { return DecayFuncti
 
 // DecayFunctionBase is `_types.query_dsl.DecayFunctionBase` of the specification.
 type DecayFunctionBase[TOrigin, TScale any] struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Determines how the distance is calculated when a field used for computing the decay contains multiple values.
 	MultiValueMode MultiValueMode `json:"multi_value_mode,omitempty"`
 	// Additional members of the object, by name.
@@ -262,6 +271,7 @@ func (x DecayFunctionBase[TOrigin, TScale]) MarshalJSON() ([]byte, error) {
 
 // DecayPlacement is `_types.query_dsl.DecayPlacement` of the specification.
 type DecayPlacement[TOrigin, TScale any] struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Defines how documents are scored at the distance given at scale.
 	Decay *float64 `json:"decay,omitempty"`
 	// If defined, the decay function will only compute the decay function for documents with a distance greater than the defined `offset`.
@@ -274,6 +284,7 @@ type DecayPlacement[TOrigin, TScale any] struct {
 
 // DisMaxQuery is `_types.query_dsl.DisMaxQuery` of the specification.
 type DisMaxQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -324,6 +335,7 @@ func DistanceFeatureQueryFromDate(v DateDistanceFeatureQuery) DistanceFeatureQue
 
 // DistanceFeatureQueryBase is `_types.query_dsl.DistanceFeatureQueryBase` of the specification.
 type DistanceFeatureQueryBase[TOrigin, TDistance any] struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -347,6 +359,7 @@ type DistanceFeatureQueryBase[TOrigin, TDistance any] struct {
 
 // ExistsQuery is `_types.query_dsl.ExistsQuery` of the specification.
 type ExistsQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -359,6 +372,7 @@ type ExistsQuery struct {
 
 // FieldAndFormat is a reference to a field with formatting instructions on how to return the value
 type FieldAndFormat struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A wildcard pattern. The request returns values for field names matching this pattern.
 	Field Field `json:"field"`
 	// The format in which the values are returned.
@@ -375,6 +389,7 @@ func (x *FieldAndFormat) UnmarshalJSON(data []byte) error {
 
 // FieldLookup is `_types.query_dsl.FieldLookup` of the specification.
 type FieldLookup struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// `id` of the document.
 	ID Id `json:"id"`
 	// Index from which to retrieve the document.
@@ -417,6 +432,7 @@ const (
 
 // FieldValueFactorScoreFunction is `_types.query_dsl.FieldValueFactorScoreFunction` of the specification.
 type FieldValueFactorScoreFunction struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Field to be extracted from the document.
 	Field Field `json:"field"`
 	// Optional factor to multiply the field value with.
@@ -451,6 +467,7 @@ const (
 
 // FunctionScoreContainer is a container: set exactly one of its variant fields.
 type FunctionScoreContainer struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Function that scores a document with a exponential decay, depending on the distance of a numeric field value of the document from an origin.
 	Exp DecayFunction `json:"exp,omitzero"`
 	// Function that scores a document with a normal decay, depending on the distance of a numeric field value of the document from an origin.
@@ -493,6 +510,7 @@ const (
 
 // FunctionScoreQuery is `_types.query_dsl.FunctionScoreQuery` of the specification.
 type FunctionScoreQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -522,6 +540,7 @@ func (x *FunctionScoreQuery) UnmarshalJSON(data []byte) error {
 
 // FuzzyQuery is `_types.query_dsl.FuzzyQuery` of the specification.
 type FuzzyQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -539,7 +558,7 @@ type FuzzyQuery struct {
 	// Maximum edit distance allowed for matching.
 	Fuzziness Fuzziness `json:"fuzziness,omitzero"`
 	// Term you wish to find in the provided field.
-	Value Union `json:"value,omitzero"`
+	Value FuzzyQueryValue `json:"value,omitzero"`
 }
 
 type plainFuzzyQuery FuzzyQuery
@@ -549,8 +568,37 @@ func (x *FuzzyQuery) UnmarshalJSON(data []byte) error {
 	return decodeShortcut(data, (*plainFuzzyQuery)(x), &x.Value)
 }
 
+// FuzzyQueryValue is the value of `_types.query_dsl.FuzzyQuery`'s "value" member.
+//
+// FuzzyQueryValue is a union of 3 shapes, decoded when read: use the As accessors to
+// read it and the From constructors to build one.
+type FuzzyQueryValue struct{ Union }
+
+// AsString decodes the union as string.
+func (u FuzzyQueryValue) AsString() (string, error) {
+	return as[string](u.Union, "FuzzyQueryValue", "String")
+}
+
+// FuzzyQueryValueFromString returns a FuzzyQueryValue holding v.
+func FuzzyQueryValueFromString(v string) FuzzyQueryValue { return FuzzyQueryValue{of(v)} }
+
+// AsFloat decodes the union as float64.
+func (u FuzzyQueryValue) AsFloat() (float64, error) {
+	return as[float64](u.Union, "FuzzyQueryValue", "Float")
+}
+
+// FuzzyQueryValueFromFloat returns a FuzzyQueryValue holding v.
+func FuzzyQueryValueFromFloat(v float64) FuzzyQueryValue { return FuzzyQueryValue{of(v)} }
+
+// AsBool decodes the union as bool.
+func (u FuzzyQueryValue) AsBool() (bool, error) { return as[bool](u.Union, "FuzzyQueryValue", "Bool") }
+
+// FuzzyQueryValueFromBool returns a FuzzyQueryValue holding v.
+func FuzzyQueryValueFromBool(v bool) FuzzyQueryValue { return FuzzyQueryValue{of(v)} }
+
 // GeoBoundingBoxQuery is `_types.query_dsl.GeoBoundingBoxQuery` of the specification.
 type GeoBoundingBoxQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -583,6 +631,7 @@ func (x GeoBoundingBoxQuery) MarshalJSON() ([]byte, error) {
 
 // GeoDecayFunction is `_types.query_dsl.GeoDecayFunction` of the specification.
 type GeoDecayFunction struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Determines how the distance is calculated when a field used for computing the decay contains multiple values.
 	MultiValueMode MultiValueMode `json:"multi_value_mode,omitempty"`
 	// Additional members of the object, by name.
@@ -603,6 +652,7 @@ func (x GeoDecayFunction) MarshalJSON() ([]byte, error) {
 
 // GeoDistanceFeatureQuery is `_types.query_dsl.GeoDistanceFeatureQuery` of the specification.
 type GeoDistanceFeatureQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -626,6 +676,7 @@ type GeoDistanceFeatureQuery struct {
 
 // GeoDistanceQuery is `_types.query_dsl.GeoDistanceQuery` of the specification.
 type GeoDistanceQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -672,6 +723,7 @@ const (
 
 // GeoGridQuery is a container: set exactly one of its variant fields.
 type GeoGridQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -685,11 +737,13 @@ type GeoGridQuery struct {
 
 // GeoPolygonPoints is `_types.query_dsl.GeoPolygonPoints` of the specification.
 type GeoPolygonPoints struct {
+	_      [0]func()     // not comparable: no equality code to link (see the package doc)
 	Points []GeoLocation `json:"points,omitempty"`
 }
 
 // GeoPolygonQuery is `_types.query_dsl.GeoPolygonQuery` of the specification.
 type GeoPolygonQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -716,7 +770,8 @@ func (x GeoPolygonQuery) MarshalJSON() ([]byte, error) {
 
 // GeoShapeFieldQuery is `_types.query_dsl.GeoShapeFieldQuery` of the specification.
 type GeoShapeFieldQuery struct {
-	Shape GeoShape `json:"shape,omitempty"`
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
+	Shape GeoShape  `json:"shape,omitempty"`
 	// Query using an indexed shape retrieved from the the specified document and path.
 	IndexedShape *FieldLookup `json:"indexed_shape,omitempty"`
 	// Spatial relation operator used to search a geo field.
@@ -725,6 +780,7 @@ type GeoShapeFieldQuery struct {
 
 // GeoShapeQuery is `_types.query_dsl.GeoShapeQuery` of the specification.
 type GeoShapeQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -765,6 +821,7 @@ const (
 
 // HasChildQuery is `_types.query_dsl.HasChildQuery` of the specification.
 type HasChildQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -792,6 +849,7 @@ type HasChildQuery struct {
 
 // HasParentQuery is `_types.query_dsl.HasParentQuery` of the specification.
 type HasParentQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -814,6 +872,7 @@ type HasParentQuery struct {
 
 // IdsQuery is `_types.query_dsl.IdsQuery` of the specification.
 type IdsQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -826,6 +885,7 @@ type IdsQuery struct {
 
 // IntervalsAllOf is `_types.query_dsl.IntervalsAllOf` of the specification.
 type IntervalsAllOf struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// An array of rules to combine. All rules must produce a match in a document for the overall source to match.
 	Intervals []IntervalsContainer `json:"intervals,omitempty"`
 	// Maximum number of positions between the matching terms.
@@ -839,6 +899,7 @@ type IntervalsAllOf struct {
 
 // IntervalsAnyOf is `_types.query_dsl.IntervalsAnyOf` of the specification.
 type IntervalsAnyOf struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// An array of rules to match.
 	Intervals []IntervalsContainer `json:"intervals,omitempty"`
 	// Rule used to filter returned intervals.
@@ -847,6 +908,7 @@ type IntervalsAnyOf struct {
 
 // IntervalsContainer is a container: set exactly one of its variant fields.
 type IntervalsContainer struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Returns matches that span a combination of other rules.
 	AllOf *IntervalsAllOf `json:"all_of,omitempty"`
 	// Returns intervals produced by any of its sub-rules.
@@ -865,6 +927,7 @@ type IntervalsContainer struct {
 
 // IntervalsFilter is a container: set exactly one of its variant fields.
 type IntervalsFilter struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Query used to return intervals that follow an interval from the `filter` rule.
 	After *IntervalsContainer `json:"after,omitempty"`
 	// Query used to return intervals that occur before an interval from the `filter` rule.
@@ -888,6 +951,7 @@ type IntervalsFilter struct {
 
 // IntervalsFuzzy is `_types.query_dsl.IntervalsFuzzy` of the specification.
 type IntervalsFuzzy struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Analyzer used to normalize the term.
 	Analyzer string `json:"analyzer,omitempty"`
 	// Maximum edit distance allowed for matching.
@@ -905,6 +969,7 @@ type IntervalsFuzzy struct {
 
 // IntervalsMatch is `_types.query_dsl.IntervalsMatch` of the specification.
 type IntervalsMatch struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Analyzer used to analyze terms in the query.
 	Analyzer string `json:"analyzer,omitempty"`
 	// Maximum number of positions between the matching terms.
@@ -923,6 +988,7 @@ type IntervalsMatch struct {
 
 // IntervalsPrefix is `_types.query_dsl.IntervalsPrefix` of the specification.
 type IntervalsPrefix struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Analyzer used to analyze the `prefix`.
 	Analyzer string `json:"analyzer,omitempty"`
 	// Beginning characters of terms you wish to find in the top-level field.
@@ -934,6 +1000,7 @@ type IntervalsPrefix struct {
 
 // IntervalsQuery is a container: set exactly one of its variant fields.
 type IntervalsQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -958,6 +1025,7 @@ type IntervalsQuery struct {
 
 // IntervalsRange is `_types.query_dsl.IntervalsRange` of the specification.
 type IntervalsRange struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Analyzer used to analyze the `prefix`.
 	Analyzer string `json:"analyzer,omitempty"`
 	// Lower term, either gte or gt must be provided.
@@ -975,6 +1043,7 @@ type IntervalsRange struct {
 
 // IntervalsRegexp is `_types.query_dsl.IntervalsRegexp` of the specification.
 type IntervalsRegexp struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Analyzer used to analyze the `prefix`.
 	Analyzer string `json:"analyzer,omitempty"`
 	// Regex pattern.
@@ -986,6 +1055,7 @@ type IntervalsRegexp struct {
 
 // IntervalsWildcard is `_types.query_dsl.IntervalsWildcard` of the specification.
 type IntervalsWildcard struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Analyzer used to analyze the `pattern`.
 	// Defaults to the top-level field's analyzer.
 	Analyzer string `json:"analyzer,omitempty"`
@@ -1018,6 +1088,7 @@ func LikeFromDocument(v LikeDocument) Like { return Like{of(v)} }
 
 // LikeDocument is `_types.query_dsl.LikeDocument` of the specification.
 type LikeDocument struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A document not present in the index.
 	Doc    json.RawMessage `json:"doc,omitempty"`
 	Fields []Field         `json:"fields,omitempty"`
@@ -1034,6 +1105,7 @@ type LikeDocument struct {
 
 // LongNumberRangeQuery is `_types.query_dsl.LongNumberRangeQuery` of the specification.
 type LongNumberRangeQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -1054,6 +1126,7 @@ type LongNumberRangeQuery struct {
 
 // MatchAllQuery is `_types.query_dsl.MatchAllQuery` of the specification.
 type MatchAllQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -1064,6 +1137,7 @@ type MatchAllQuery struct {
 
 // MatchBoolPrefixQuery is `_types.query_dsl.MatchBoolPrefixQuery` of the specification.
 type MatchBoolPrefixQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -1107,6 +1181,7 @@ func (x *MatchBoolPrefixQuery) UnmarshalJSON(data []byte) error {
 
 // MatchNoneQuery is `_types.query_dsl.MatchNoneQuery` of the specification.
 type MatchNoneQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -1117,6 +1192,7 @@ type MatchNoneQuery struct {
 
 // MatchPhrasePrefixQuery is `_types.query_dsl.MatchPhrasePrefixQuery` of the specification.
 type MatchPhrasePrefixQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -1144,6 +1220,7 @@ func (x *MatchPhrasePrefixQuery) UnmarshalJSON(data []byte) error {
 
 // MatchPhraseQuery is `_types.query_dsl.MatchPhraseQuery` of the specification.
 type MatchPhraseQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -1169,6 +1246,7 @@ func (x *MatchPhraseQuery) UnmarshalJSON(data []byte) error {
 
 // MatchQuery is `_types.query_dsl.MatchQuery` of the specification.
 type MatchQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -1198,7 +1276,7 @@ type MatchQuery struct {
 	// Number of beginning characters left unchanged for fuzzy matching.
 	PrefixLength *int `json:"prefix_length,omitempty"`
 	// Text, number, boolean value or date you wish to find in the provided field.
-	Query Union `json:"query,omitzero"`
+	Query MatchQueryQuery `json:"query,omitzero"`
 	// Indicates whether no documents are returned if the `analyzer` removes all tokens, such as when using a `stop` filter.
 	ZeroTermsQuery ZeroTermsQuery `json:"zero_terms_query,omitempty"`
 }
@@ -1210,8 +1288,37 @@ func (x *MatchQuery) UnmarshalJSON(data []byte) error {
 	return decodeShortcut(data, (*plainMatchQuery)(x), &x.Query)
 }
 
+// MatchQueryQuery is the value of `_types.query_dsl.MatchQuery`'s "query" member.
+//
+// MatchQueryQuery is a union of 3 shapes, decoded when read: use the As accessors to
+// read it and the From constructors to build one.
+type MatchQueryQuery struct{ Union }
+
+// AsString decodes the union as string.
+func (u MatchQueryQuery) AsString() (string, error) {
+	return as[string](u.Union, "MatchQueryQuery", "String")
+}
+
+// MatchQueryQueryFromString returns a MatchQueryQuery holding v.
+func MatchQueryQueryFromString(v string) MatchQueryQuery { return MatchQueryQuery{of(v)} }
+
+// AsFloat decodes the union as float64.
+func (u MatchQueryQuery) AsFloat() (float64, error) {
+	return as[float64](u.Union, "MatchQueryQuery", "Float")
+}
+
+// MatchQueryQueryFromFloat returns a MatchQueryQuery holding v.
+func MatchQueryQueryFromFloat(v float64) MatchQueryQuery { return MatchQueryQuery{of(v)} }
+
+// AsBool decodes the union as bool.
+func (u MatchQueryQuery) AsBool() (bool, error) { return as[bool](u.Union, "MatchQueryQuery", "Bool") }
+
+// MatchQueryQueryFromBool returns a MatchQueryQuery holding v.
+func MatchQueryQueryFromBool(v bool) MatchQueryQuery { return MatchQueryQuery{of(v)} }
+
 // MoreLikeThisQuery is `_types.query_dsl.MoreLikeThisQuery` of the specification.
 type MoreLikeThisQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -1261,6 +1368,7 @@ type MoreLikeThisQuery struct {
 
 // MultiMatchQuery is `_types.query_dsl.MultiMatchQuery` of the specification.
 type MultiMatchQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -1323,6 +1431,7 @@ const (
 
 // NestedQuery is `_types.query_dsl.NestedQuery` of the specification.
 type NestedQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -1343,6 +1452,7 @@ type NestedQuery struct {
 
 // NumberRangeQuery is `_types.query_dsl.NumberRangeQuery` of the specification.
 type NumberRangeQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -1363,6 +1473,7 @@ type NumberRangeQuery struct {
 
 // NumericDecayFunction is `_types.query_dsl.NumericDecayFunction` of the specification.
 type NumericDecayFunction struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Determines how the distance is calculated when a field used for computing the decay contains multiple values.
 	MultiValueMode MultiValueMode `json:"multi_value_mode,omitempty"`
 	// Additional members of the object, by name.
@@ -1393,6 +1504,7 @@ const (
 
 // ParentIdQuery is `_types.query_dsl.ParentIdQuery` of the specification.
 type ParentIdQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -1409,6 +1521,7 @@ type ParentIdQuery struct {
 
 // PercolateQuery is `_types.query_dsl.PercolateQuery` of the specification.
 type PercolateQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -1437,6 +1550,7 @@ type PercolateQuery struct {
 
 // PinnedDoc is `_types.query_dsl.PinnedDoc` of the specification.
 type PinnedDoc struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The unique document ID.
 	ID Id `json:"_id"`
 	// The index that contains the document.
@@ -1445,6 +1559,7 @@ type PinnedDoc struct {
 
 // PinnedQuery is a container: set exactly one of its variant fields.
 type PinnedQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -1463,6 +1578,7 @@ type PinnedQuery struct {
 
 // PrefixQuery is `_types.query_dsl.PrefixQuery` of the specification.
 type PrefixQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -1487,6 +1603,7 @@ func (x *PrefixQuery) UnmarshalJSON(data []byte) error {
 
 // QueryBase is `_types.query_dsl.QueryBase` of the specification.
 type QueryBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -1499,6 +1616,7 @@ type QueryBase struct {
 //
 // QueryContainer is a container: set exactly one of its variant fields.
 type QueryContainer struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// matches documents matching boolean combinations of other queries.
 	Bool *BoolQuery `json:"bool,omitempty"`
 	// Returns documents matching a `positive` query while reducing the relevance score of documents that also match a `negative` query.
@@ -1644,6 +1762,7 @@ type QueryContainer struct {
 
 // QueryStringQuery is `_types.query_dsl.QueryStringQuery` of the specification.
 type QueryStringQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -1707,8 +1826,35 @@ type QueryStringQuery struct {
 
 // RandomScoreFunction is `_types.query_dsl.RandomScoreFunction` of the specification.
 type RandomScoreFunction struct {
-	Field Field `json:"field,omitempty"`
-	Seed  Union `json:"seed,omitzero"`
+	_     [0]func()               // not comparable: no equality code to link (see the package doc)
+	Field Field                   `json:"field,omitempty"`
+	Seed  RandomScoreFunctionSeed `json:"seed,omitzero"`
+}
+
+// RandomScoreFunctionSeed is the value of `_types.query_dsl.RandomScoreFunction`'s "seed" member.
+//
+// RandomScoreFunctionSeed is a union of 2 shapes, decoded when read: use the As accessors to
+// read it and the From constructors to build one.
+type RandomScoreFunctionSeed struct{ Union }
+
+// AsInt decodes the union as int64.
+func (u RandomScoreFunctionSeed) AsInt() (int64, error) {
+	return as[int64](u.Union, "RandomScoreFunctionSeed", "Int")
+}
+
+// RandomScoreFunctionSeedFromInt returns a RandomScoreFunctionSeed holding v.
+func RandomScoreFunctionSeedFromInt(v int64) RandomScoreFunctionSeed {
+	return RandomScoreFunctionSeed{of(v)}
+}
+
+// AsString decodes the union as string.
+func (u RandomScoreFunctionSeed) AsString() (string, error) {
+	return as[string](u.Union, "RandomScoreFunctionSeed", "String")
+}
+
+// RandomScoreFunctionSeedFromString returns a RandomScoreFunctionSeed holding v.
+func RandomScoreFunctionSeedFromString(v string) RandomScoreFunctionSeed {
+	return RandomScoreFunctionSeed{of(v)}
 }
 
 // RangeQuery is a union of 5 shapes, decoded when read: use the As accessors to
@@ -1757,6 +1903,7 @@ func RangeQueryFromTerm(v TermRangeQuery) RangeQuery { return RangeQuery{of(v)} 
 
 // RangeQueryBase is `_types.query_dsl.RangeQueryBase` of the specification.
 type RangeQueryBase[T any] struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -1791,26 +1938,31 @@ const (
 
 // RankFeatureFunction is `_types.query_dsl.RankFeatureFunction` of the specification.
 type RankFeatureFunction struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 }
 
 // RankFeatureFunctionLinear is `_types.query_dsl.RankFeatureFunctionLinear` of the specification.
 type RankFeatureFunctionLinear struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 }
 
 // RankFeatureFunctionLogarithm is `_types.query_dsl.RankFeatureFunctionLogarithm` of the specification.
 type RankFeatureFunctionLogarithm struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Configurable scaling factor.
 	ScalingFactor float64 `json:"scaling_factor"`
 }
 
 // RankFeatureFunctionSaturation is `_types.query_dsl.RankFeatureFunctionSaturation` of the specification.
 type RankFeatureFunctionSaturation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Configurable pivot value so that the result will be less than 0.5.
 	Pivot *float64 `json:"pivot,omitempty"`
 }
 
 // RankFeatureFunctionSigmoid is `_types.query_dsl.RankFeatureFunctionSigmoid` of the specification.
 type RankFeatureFunctionSigmoid struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Configurable pivot value so that the result will be less than 0.5.
 	Pivot float64 `json:"pivot"`
 	// Configurable Exponent.
@@ -1819,6 +1971,7 @@ type RankFeatureFunctionSigmoid struct {
 
 // RankFeatureQuery is `_types.query_dsl.RankFeatureQuery` of the specification.
 type RankFeatureQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -1839,6 +1992,7 @@ type RankFeatureQuery struct {
 
 // RegexpQuery is `_types.query_dsl.RegexpQuery` of the specification.
 type RegexpQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -1867,6 +2021,7 @@ func (x *RegexpQuery) UnmarshalJSON(data []byte) error {
 
 // RuleQuery is `_types.query_dsl.RuleQuery` of the specification.
 type RuleQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -1881,6 +2036,7 @@ type RuleQuery struct {
 
 // ScriptQuery is `_types.query_dsl.ScriptQuery` of the specification.
 type ScriptQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -1894,12 +2050,14 @@ type ScriptQuery struct {
 
 // ScriptScoreFunction is `_types.query_dsl.ScriptScoreFunction` of the specification.
 type ScriptScoreFunction struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A script that computes a score.
 	Script Script `json:"script"`
 }
 
 // ScriptScoreQuery is `_types.query_dsl.ScriptScoreQuery` of the specification.
 type ScriptScoreQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -1917,6 +2075,7 @@ type ScriptScoreQuery struct {
 
 // SemanticQuery is `_types.query_dsl.SemanticQuery` of the specification.
 type SemanticQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -1931,6 +2090,7 @@ type SemanticQuery struct {
 
 // ShapeFieldQuery is `_types.query_dsl.ShapeFieldQuery` of the specification.
 type ShapeFieldQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Queries using a pre-indexed shape.
 	IndexedShape *FieldLookup `json:"indexed_shape,omitempty"`
 	// Spatial relation between the query shape and the document shape.
@@ -1941,6 +2101,7 @@ type ShapeFieldQuery struct {
 
 // ShapeQuery is `_types.query_dsl.ShapeQuery` of the specification.
 type ShapeQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -2006,6 +2167,7 @@ type SimpleQueryStringFlags = string
 
 // SimpleQueryStringQuery is `_types.query_dsl.SimpleQueryStringQuery` of the specification.
 type SimpleQueryStringQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -2045,6 +2207,7 @@ type SimpleQueryStringQuery struct {
 
 // SpanContainingQuery is `_types.query_dsl.SpanContainingQuery` of the specification.
 type SpanContainingQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -2061,6 +2224,7 @@ type SpanContainingQuery struct {
 
 // SpanFieldMaskingQuery is `_types.query_dsl.SpanFieldMaskingQuery` of the specification.
 type SpanFieldMaskingQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -2073,6 +2237,7 @@ type SpanFieldMaskingQuery struct {
 
 // SpanFirstQuery is `_types.query_dsl.SpanFirstQuery` of the specification.
 type SpanFirstQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -2090,6 +2255,7 @@ type SpanGapQuery = map[string]int
 
 // SpanMultiTermQuery is `_types.query_dsl.SpanMultiTermQuery` of the specification.
 type SpanMultiTermQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -2102,6 +2268,7 @@ type SpanMultiTermQuery struct {
 
 // SpanNearQuery is `_types.query_dsl.SpanNearQuery` of the specification.
 type SpanNearQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -2118,6 +2285,7 @@ type SpanNearQuery struct {
 
 // SpanNotQuery is `_types.query_dsl.SpanNotQuery` of the specification.
 type SpanNotQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -2139,6 +2307,7 @@ type SpanNotQuery struct {
 
 // SpanOrQuery is `_types.query_dsl.SpanOrQuery` of the specification.
 type SpanOrQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -2151,6 +2320,7 @@ type SpanOrQuery struct {
 
 // SpanQuery is a container: set exactly one of its variant fields.
 type SpanQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Accepts a list of span queries, but only returns those spans which also match a second span query.
 	SpanContaining *SpanContainingQuery `json:"span_containing,omitempty"`
 	// Allows queries like `span_near` or `span_or` across different fields.
@@ -2174,6 +2344,7 @@ type SpanQuery struct {
 
 // SpanTermQuery is `_types.query_dsl.SpanTermQuery` of the specification.
 type SpanTermQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -2192,6 +2363,7 @@ func (x *SpanTermQuery) UnmarshalJSON(data []byte) error {
 
 // SpanWithinQuery is `_types.query_dsl.SpanWithinQuery` of the specification.
 type SpanWithinQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -2208,6 +2380,7 @@ type SpanWithinQuery struct {
 
 // SparseVectorQuery is a container: set exactly one of its variant fields.
 type SparseVectorQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -2242,6 +2415,7 @@ type SparseVectorQuery struct {
 
 // TermQuery is `_types.query_dsl.TermQuery` of the specification.
 type TermQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -2264,6 +2438,7 @@ func (x *TermQuery) UnmarshalJSON(data []byte) error {
 
 // TermRangeQuery is `_types.query_dsl.TermRangeQuery` of the specification.
 type TermRangeQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -2284,6 +2459,7 @@ type TermRangeQuery struct {
 
 // TermsLookup is `_types.query_dsl.TermsLookup` of the specification.
 type TermsLookup struct {
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
 	Index   IndexName `json:"index"`
 	ID      Id        `json:"id"`
 	Path    Field     `json:"path"`
@@ -2292,6 +2468,7 @@ type TermsLookup struct {
 
 // TermsQuery is `_types.query_dsl.TermsQuery` of the specification.
 type TermsQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -2336,6 +2513,7 @@ func TermsQueryFieldFromLookup(v TermsLookup) TermsQueryField { return TermsQuer
 
 // TermsSetQuery is `_types.query_dsl.TermsSetQuery` of the specification.
 type TermsSetQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -2354,6 +2532,7 @@ type TermsSetQuery struct {
 
 // TextExpansionQuery is `_types.query_dsl.TextExpansionQuery` of the specification.
 type TextExpansionQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -2391,6 +2570,7 @@ const (
 
 // TypeQuery is `_types.query_dsl.TypeQuery` of the specification.
 type TypeQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -2402,6 +2582,7 @@ type TypeQuery struct {
 
 // UntypedDecayFunction is `_types.query_dsl.UntypedDecayFunction` of the specification.
 type UntypedDecayFunction struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Determines how the distance is calculated when a field used for computing the decay contains multiple values.
 	MultiValueMode MultiValueMode `json:"multi_value_mode,omitempty"`
 	// Additional members of the object, by name.
@@ -2422,6 +2603,7 @@ func (x UntypedDecayFunction) MarshalJSON() ([]byte, error) {
 
 // UntypedDistanceFeatureQuery is `_types.query_dsl.UntypedDistanceFeatureQuery` of the specification.
 type UntypedDistanceFeatureQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -2445,6 +2627,7 @@ type UntypedDistanceFeatureQuery struct {
 
 // UntypedRangeQuery is `_types.query_dsl.UntypedRangeQuery` of the specification.
 type UntypedRangeQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -2469,6 +2652,7 @@ type UntypedRangeQuery struct {
 
 // WeightedTokensQuery is `_types.query_dsl.WeightedTokensQuery` of the specification.
 type WeightedTokensQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -2476,13 +2660,40 @@ type WeightedTokensQuery struct {
 	Boost *float64 `json:"boost,omitempty"`
 	Name  string   `json:"_name,omitempty"`
 	// The tokens representing this query
-	Tokens Union `json:"tokens,omitzero"`
+	Tokens WeightedTokensQueryTokens `json:"tokens,omitzero"`
 	// Token pruning configurations
 	PruningConfig *TokenPruningConfig `json:"pruning_config,omitempty"`
 }
 
+// WeightedTokensQueryTokens is the value of `_types.query_dsl.WeightedTokensQuery`'s "tokens" member.
+//
+// WeightedTokensQueryTokens is a union of 2 shapes, decoded when read: use the As accessors to
+// read it and the From constructors to build one.
+type WeightedTokensQueryTokens struct{ Union }
+
+// AsFloat64Map decodes the union as map[string]float64.
+func (u WeightedTokensQueryTokens) AsFloat64Map() (map[string]float64, error) {
+	return as[map[string]float64](u.Union, "WeightedTokensQueryTokens", "Float64Map")
+}
+
+// WeightedTokensQueryTokensFromFloat64Map returns a WeightedTokensQueryTokens holding v.
+func WeightedTokensQueryTokensFromFloat64Map(v map[string]float64) WeightedTokensQueryTokens {
+	return WeightedTokensQueryTokens{of(v)}
+}
+
+// AsMapStringFloat64List decodes the union as []map[string]float64.
+func (u WeightedTokensQueryTokens) AsMapStringFloat64List() ([]map[string]float64, error) {
+	return as[[]map[string]float64](u.Union, "WeightedTokensQueryTokens", "MapStringFloat64List")
+}
+
+// WeightedTokensQueryTokensFromMapStringFloat64List returns a WeightedTokensQueryTokens holding v.
+func WeightedTokensQueryTokensFromMapStringFloat64List(v []map[string]float64) WeightedTokensQueryTokens {
+	return WeightedTokensQueryTokens{of(v)}
+}
+
 // WildcardQuery is `_types.query_dsl.WildcardQuery` of the specification.
 type WildcardQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.
@@ -2508,6 +2719,7 @@ func (x *WildcardQuery) UnmarshalJSON(data []byte) error {
 
 // WrapperQuery is `_types.query_dsl.WrapperQuery` of the specification.
 type WrapperQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
 	// Boost values are relative to the default value of 1.0.
 	// A boost value between 0 and 1.0 decreases the relevance score.

@@ -6,6 +6,7 @@ import "encoding/json"
 
 // QueryRule is `query_rules._types.QueryRule` of the specification.
 type QueryRule struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A unique identifier for the rule.
 	RuleID Id `json:"rule_id"`
 	// The type of rule.
@@ -23,6 +24,7 @@ type QueryRule struct {
 
 // QueryRuleActions is `query_rules._types.QueryRuleActions` of the specification.
 type QueryRuleActions struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The unique document IDs of the documents to apply the rule to.
 	// Only one of `ids` or `docs` may be specified and at least one must be specified.
 	IDs []Id `json:"ids,omitempty"`
@@ -38,6 +40,7 @@ type QueryRuleActions struct {
 
 // QueryRuleCriteria is `query_rules._types.QueryRuleCriteria` of the specification.
 type QueryRuleCriteria struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The type of criteria. The following criteria types are supported:
 	//
 	// * `always`: Matches all queries, regardless of input.
@@ -92,6 +95,7 @@ const (
 
 // QueryRuleset is `query_rules._types.QueryRuleset` of the specification.
 type QueryRuleset struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A unique identifier for the ruleset.
 	RulesetID Id `json:"ruleset_id"`
 	// Rules associated with the query ruleset.
@@ -100,6 +104,7 @@ type QueryRuleset struct {
 
 // QueryRulesetListItem is `query_rules.list_rulesets.QueryRulesetListItem` of the specification.
 type QueryRulesetListItem struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A unique identifier for the ruleset.
 	RulesetID Id `json:"ruleset_id"`
 	// The number of rules associated with the ruleset.
@@ -114,6 +119,7 @@ type QueryRulesetListItem struct {
 
 // QueryRulesetMatchedRule is `query_rules.test.QueryRulesetMatchedRule` of the specification.
 type QueryRulesetMatchedRule struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Ruleset unique identifier
 	RulesetID Id `json:"ruleset_id"`
 	// Rule unique identifier within that ruleset

@@ -6,6 +6,7 @@ import "encoding/json"
 
 // DateHistogramGrouping is `rollup._types.DateHistogramGrouping` of the specification.
 type DateHistogramGrouping struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// How long to wait before rolling up new documents.
 	// By default, the indexer attempts to roll up all data that is available.
 	// However, it is not uncommon for data to arrive out of order.
@@ -28,6 +29,7 @@ type DateHistogramGrouping struct {
 
 // FieldMetric is `rollup._types.FieldMetric` of the specification.
 type FieldMetric struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The field to collect metrics for. This must be a numeric of some kind.
 	Field Field `json:"field"`
 	// An array of metrics to collect for the field. At least one metric must be configured.
@@ -36,6 +38,7 @@ type FieldMetric struct {
 
 // Groupings is `rollup._types.Groupings` of the specification.
 type Groupings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A date histogram group aggregates a date field into time-based buckets.
 	// This group is mandatory; you currently cannot roll up documents without a timestamp and a `date_histogram` group.
 	DateHistogram *DateHistogramGrouping `json:"date_histogram,omitempty"`
@@ -49,6 +52,7 @@ type Groupings struct {
 
 // HistogramGrouping is `rollup._types.HistogramGrouping` of the specification.
 type HistogramGrouping struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The set of fields that you wish to build histograms for.
 	// All fields specified must be some kind of numeric.
 	// Order does not matter.
@@ -74,6 +78,7 @@ const (
 
 // TermsGrouping is `rollup._types.TermsGrouping` of the specification.
 type TermsGrouping struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The set of fields that you wish to collect terms for.
 	// This array can contain fields that are both keyword and numerics.
 	// Order does not matter.
@@ -95,6 +100,7 @@ const (
 
 // RollupJob is `rollup.get_jobs.RollupJob` of the specification.
 type RollupJob struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The rollup job configuration.
 	Config RollupJobConfiguration `json:"config"`
 	// Transient statistics about the rollup job, such as how many documents have been processed and how many rollup summary docs have been indexed.
@@ -107,6 +113,7 @@ type RollupJob struct {
 
 // RollupJobConfiguration is `rollup.get_jobs.RollupJobConfiguration` of the specification.
 type RollupJobConfiguration struct {
+	_            [0]func()     // not comparable: no equality code to link (see the package doc)
 	Cron         string        `json:"cron"`
 	Groups       Groupings     `json:"groups"`
 	ID           Id            `json:"id"`
@@ -119,6 +126,7 @@ type RollupJobConfiguration struct {
 
 // RollupJobStats is `rollup.get_jobs.RollupJobStats` of the specification.
 type RollupJobStats struct {
+	_                  [0]func()  // not comparable: no equality code to link (see the package doc)
 	DocumentsProcessed int64      `json:"documents_processed"`
 	IndexFailures      int64      `json:"index_failures"`
 	IndexTimeInMs      UnitMillis `json:"index_time_in_ms"`
@@ -135,6 +143,7 @@ type RollupJobStats struct {
 
 // RollupJobStatus is `rollup.get_jobs.RollupJobStatus` of the specification.
 type RollupJobStatus struct {
+	_               [0]func()                  // not comparable: no equality code to link (see the package doc)
 	CurrentPosition map[string]json.RawMessage `json:"current_position,omitempty"`
 	JobState        IndexingJobState           `json:"job_state"`
 	UpgradedDocID   *bool                      `json:"upgraded_doc_id,omitempty"`
@@ -142,12 +151,14 @@ type RollupJobStatus struct {
 
 // RollupCapabilities is `rollup.get_rollup_caps.RollupCapabilities` of the specification.
 type RollupCapabilities struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// There can be multiple, independent jobs configured for a single index or index pattern. Each of these jobs may have different configurations, so the API returns a list of all the various configurations available.
 	RollupJobs []RollupCapabilitySummary `json:"rollup_jobs,omitempty"`
 }
 
 // RollupCapabilitySummary is `rollup.get_rollup_caps.RollupCapabilitySummary` of the specification.
 type RollupCapabilitySummary struct {
+	_            [0]func()                       // not comparable: no equality code to link (see the package doc)
 	Fields       map[string][]RollupFieldSummary `json:"fields,omitempty"`
 	IndexPattern string                          `json:"index_pattern"`
 	JobID        string                          `json:"job_id"`
@@ -156,18 +167,21 @@ type RollupCapabilitySummary struct {
 
 // RollupFieldSummary is `rollup.get_rollup_caps.RollupFieldSummary` of the specification.
 type RollupFieldSummary struct {
-	Agg              string   `json:"agg"`
-	CalendarInterval Duration `json:"calendar_interval,omitzero"`
-	TimeZone         TimeZone `json:"time_zone,omitempty"`
+	_                [0]func() // not comparable: no equality code to link (see the package doc)
+	Agg              string    `json:"agg"`
+	CalendarInterval Duration  `json:"calendar_interval,omitzero"`
+	TimeZone         TimeZone  `json:"time_zone,omitempty"`
 }
 
 // IndexCapabilities is `rollup.get_rollup_index_caps.IndexCapabilities` of the specification.
 type IndexCapabilities struct {
+	_          [0]func()          // not comparable: no equality code to link (see the package doc)
 	RollupJobs []RollupJobSummary `json:"rollup_jobs,omitempty"`
 }
 
 // RollupJobSummary is `rollup.get_rollup_index_caps.RollupJobSummary` of the specification.
 type RollupJobSummary struct {
+	_            [0]func()                          // not comparable: no equality code to link (see the package doc)
 	Fields       map[string][]RollupJobSummaryField `json:"fields,omitempty"`
 	IndexPattern string                             `json:"index_pattern"`
 	JobID        Id                                 `json:"job_id"`
@@ -176,7 +190,8 @@ type RollupJobSummary struct {
 
 // RollupJobSummaryField is `rollup.get_rollup_index_caps.RollupJobSummaryField` of the specification.
 type RollupJobSummaryField struct {
-	Agg              string   `json:"agg"`
-	TimeZone         TimeZone `json:"time_zone,omitempty"`
-	CalendarInterval Duration `json:"calendar_interval,omitzero"`
+	_                [0]func() // not comparable: no equality code to link (see the package doc)
+	Agg              string    `json:"agg"`
+	TimeZone         TimeZone  `json:"time_zone,omitempty"`
+	CalendarInterval Duration  `json:"calendar_interval,omitzero"`
 }

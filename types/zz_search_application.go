@@ -4,12 +4,14 @@ package types
 
 // AnalyticsCollection is `search_application._types.AnalyticsCollection` of the specification.
 type AnalyticsCollection struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Data stream for the collection.
 	EventDataStream EventDataStream `json:"event_data_stream"`
 }
 
 // EventDataStream is `search_application._types.EventDataStream` of the specification.
 type EventDataStream struct {
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
 	Name IndexName `json:"name"`
 }
 
@@ -26,6 +28,7 @@ const (
 
 // SearchApplication is `search_application._types.SearchApplication` of the specification.
 type SearchApplication struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Indices that are part of the Search Application.
 	Indices []IndexName `json:"indices,omitempty"`
 	// Analytics collection associated to the Search Application.
@@ -40,6 +43,7 @@ type SearchApplication struct {
 
 // SearchApplicationParameters is `search_application._types.SearchApplicationParameters` of the specification.
 type SearchApplicationParameters struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Indices that are part of the Search Application.
 	Indices []IndexName `json:"indices,omitempty"`
 	// Analytics collection associated to the Search Application.
@@ -50,12 +54,14 @@ type SearchApplicationParameters struct {
 
 // SearchApplicationTemplate is `search_application._types.SearchApplicationTemplate` of the specification.
 type SearchApplicationTemplate struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The associated mustache template.
 	Script Script `json:"script"`
 }
 
 // AnalyticsAcknowledgeResponseBase is `search_application.put_behavioral_analytics.AnalyticsAcknowledgeResponseBase` of the specification.
 type AnalyticsAcknowledgeResponseBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// For a successful response, this value is always true. On failure, an exception is returned instead.
 	Acknowledged bool `json:"acknowledged"`
 	// The name of the analytics collection created or updated

@@ -15,23 +15,26 @@ const (
 
 // Node is `searchable_snapshots.cache_stats.Node` of the specification.
 type Node struct {
-	SharedCache Shared `json:"shared_cache"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	SharedCache Shared    `json:"shared_cache"`
 }
 
 // Shared is `searchable_snapshots.cache_stats.Shared` of the specification.
 type Shared struct {
-	Reads               int64    `json:"reads"`
-	BytesReadInBytes    ByteSize `json:"bytes_read_in_bytes,omitzero"`
-	Writes              int64    `json:"writes"`
-	BytesWrittenInBytes ByteSize `json:"bytes_written_in_bytes,omitzero"`
-	Evictions           int64    `json:"evictions"`
-	NumRegions          int      `json:"num_regions"`
-	SizeInBytes         ByteSize `json:"size_in_bytes,omitzero"`
-	RegionSizeInBytes   ByteSize `json:"region_size_in_bytes,omitzero"`
+	_                   [0]func() // not comparable: no equality code to link (see the package doc)
+	Reads               int64     `json:"reads"`
+	BytesReadInBytes    ByteSize  `json:"bytes_read_in_bytes,omitzero"`
+	Writes              int64     `json:"writes"`
+	BytesWrittenInBytes ByteSize  `json:"bytes_written_in_bytes,omitzero"`
+	Evictions           int64     `json:"evictions"`
+	NumRegions          int       `json:"num_regions"`
+	SizeInBytes         ByteSize  `json:"size_in_bytes,omitzero"`
+	RegionSizeInBytes   ByteSize  `json:"region_size_in_bytes,omitzero"`
 }
 
 // MountedSnapshot is `searchable_snapshots.mount.MountedSnapshot` of the specification.
 type MountedSnapshot struct {
+	_        [0]func()       // not comparable: no equality code to link (see the package doc)
 	Snapshot Name            `json:"snapshot"`
 	Indices  Indices         `json:"indices,omitempty"`
 	Shards   ShardStatistics `json:"shards"`

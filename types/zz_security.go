@@ -6,6 +6,7 @@ import "encoding/json"
 
 // Access is `security._types.Access` of the specification.
 type Access struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A list of indices permission entries for cross-cluster replication.
 	Replication []ReplicationAccess `json:"replication,omitempty"`
 	// A list of indices permission entries for cross-cluster search.
@@ -14,6 +15,7 @@ type Access struct {
 
 // ApiKey is `security._types.ApiKey` of the specification.
 type ApiKey struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Id for the API key
 	ID Id `json:"id"`
 	// Name of the API key.
@@ -71,11 +73,13 @@ const (
 
 // ApplicationGlobalUserPrivileges is `security._types.ApplicationGlobalUserPrivileges` of the specification.
 type ApplicationGlobalUserPrivileges struct {
+	_      [0]func()            // not comparable: no equality code to link (see the package doc)
 	Manage ManageUserPrivileges `json:"manage"`
 }
 
 // ApplicationPrivileges is `security._types.ApplicationPrivileges` of the specification.
 type ApplicationPrivileges struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the application to which this entry applies.
 	Application string `json:"application"`
 	// A list of strings, where each element is the name of an application privilege or action.
@@ -86,6 +90,7 @@ type ApplicationPrivileges struct {
 
 // BulkError is `security._types.BulkError` of the specification.
 type BulkError struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of errors
 	Count int `json:"count"`
 	// Details about the errors, keyed by role name
@@ -94,7 +99,8 @@ type BulkError struct {
 
 // ClusterNode is `security._types.ClusterNode` of the specification.
 type ClusterNode struct {
-	Name Name `json:"name"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Name Name      `json:"name"`
 }
 
 // ClusterPrivilege is the enumeration `security._types.ClusterPrivilege` of the specification.
@@ -172,7 +178,8 @@ const (
 
 // CreatedStatus is `security._types.CreatedStatus` of the specification.
 type CreatedStatus struct {
-	Created bool `json:"created"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Created bool      `json:"created"`
 }
 
 // CredentialManagedBy is the enumeration `security._types.CredentialManagedBy` of the specification.
@@ -205,6 +212,7 @@ const (
 
 // DataSourcePrivileges is `security._types.DataSourcePrivileges` of the specification.
 type DataSourcePrivileges struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A list of data source names or wildcard patterns to which the permissions in this entry apply.
 	Names []string `json:"names,omitempty"`
 	// The data source privileges that owners of the role have for the specified data sources.
@@ -213,12 +221,14 @@ type DataSourcePrivileges struct {
 
 // FieldSecurity is `security._types.FieldSecurity` of the specification.
 type FieldSecurity struct {
-	Except Fields `json:"except,omitempty"`
-	Grant  Fields `json:"grant,omitempty"`
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
+	Except Fields    `json:"except,omitempty"`
+	Grant  Fields    `json:"grant,omitempty"`
 }
 
 // GlobalPrivilege is `security._types.GlobalPrivilege` of the specification.
 type GlobalPrivilege struct {
+	_           [0]func()                       // not comparable: no equality code to link (see the package doc)
 	Application ApplicationGlobalUserPrivileges `json:"application"`
 	// A list of data source privilege entries, used to grant access to ES|QL data sources.
 	DataSource []DataSourcePrivileges `json:"data_source,omitempty"`
@@ -273,6 +283,7 @@ const (
 
 // IndicesPrivileges is `security._types.IndicesPrivileges` of the specification.
 type IndicesPrivileges struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The document fields that the owners of the role have read access to.
 	FieldSecurity *FieldSecurity `json:"field_security,omitempty"`
 	// A list of indices (or index name patterns) to which the permissions in this entry apply.
@@ -287,6 +298,7 @@ type IndicesPrivileges struct {
 
 // IndicesPrivilegesBase is `security._types.IndicesPrivilegesBase` of the specification.
 type IndicesPrivilegesBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The document fields that the owners of the role have read access to.
 	FieldSecurity *FieldSecurity `json:"field_security,omitempty"`
 	// A list of indices (or index name patterns) to which the permissions in this entry apply.
@@ -340,19 +352,22 @@ func IndicesPrivilegesQueryFromTemplate(v RoleTemplateQuery) IndicesPrivilegesQu
 
 // ManageUserPrivileges is `security._types.ManageUserPrivileges` of the specification.
 type ManageUserPrivileges struct {
-	Applications []string `json:"applications,omitempty"`
+	_            [0]func() // not comparable: no equality code to link (see the package doc)
+	Applications []string  `json:"applications,omitempty"`
 }
 
 // NodeSecurityStats is `security._types.NodeSecurityStats` of the specification.
 type NodeSecurityStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Role statistics.
 	Roles RolesStats `json:"roles"`
 }
 
 // RealmInfo is `security._types.RealmInfo` of the specification.
 type RealmInfo struct {
-	Name Name   `json:"name"`
-	Type string `json:"type"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Name Name      `json:"name"`
+	Type string    `json:"type"`
 }
 
 // RemoteClusterPrivilege is the enumeration `security._types.RemoteClusterPrivilege` of the specification.
@@ -367,6 +382,7 @@ const (
 
 // RemoteClusterPrivileges is the subset of cluster level privileges that can be defined for remote clusters.
 type RemoteClusterPrivileges struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A list of cluster aliases to which the permissions in this entry apply.
 	Clusters Names `json:"clusters,omitempty"`
 	// The cluster level privileges that owners of the role have on the remote cluster.
@@ -375,6 +391,7 @@ type RemoteClusterPrivileges struct {
 
 // RemoteIndicesPrivileges is the subset of index level privileges that can be defined for remote clusters.
 type RemoteIndicesPrivileges struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A list of cluster aliases to which the permissions in this entry apply.
 	Clusters Names `json:"clusters,omitempty"`
 	// The document fields that the owners of the role have read access to.
@@ -391,7 +408,8 @@ type RemoteIndicesPrivileges struct {
 
 // RemoteUserIndicesPrivileges is `security._types.RemoteUserIndicesPrivileges` of the specification.
 type RemoteUserIndicesPrivileges struct {
-	Clusters []string `json:"clusters,omitempty"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	Clusters []string  `json:"clusters,omitempty"`
 	// The document fields that the owners of the role have read access to.
 	FieldSecurity []FieldSecurity `json:"field_security,omitempty"`
 	// A list of indices (or index name patterns) to which the permissions in this entry apply.
@@ -406,6 +424,7 @@ type RemoteUserIndicesPrivileges struct {
 
 // ReplicationAccess is `security._types.ReplicationAccess` of the specification.
 type ReplicationAccess struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A list of indices (or index name patterns) to which the permissions in this entry apply.
 	Names OneOrMany[IndexName] `json:"names,omitempty"`
 	// This needs to be set to true if the patterns in the names field should cover system indices.
@@ -414,6 +433,7 @@ type ReplicationAccess struct {
 
 // Restriction is `security._types.Restriction` of the specification.
 type Restriction struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A list of workflows to which the API key is restricted.
 	// NOTE: In order to use a role restriction, an API key must be created with a single role descriptor.
 	Workflows []RestrictionWorkflow `json:"workflows,omitempty"`
@@ -430,6 +450,7 @@ const (
 
 // RoleDescriptor is `security._types.RoleDescriptor` of the specification.
 type RoleDescriptor struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A list of cluster privileges. These privileges define the cluster level actions that API keys are able to execute.
 	Cluster []ClusterPrivilege `json:"cluster,omitempty"`
 	// A list of indices permissions entries.
@@ -458,6 +479,7 @@ type RoleDescriptor struct {
 
 // RoleDescriptorRead is `security._types.RoleDescriptorRead` of the specification.
 type RoleDescriptorRead struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A list of cluster privileges. These privileges define the cluster level actions that API keys are able to execute.
 	Cluster []ClusterPrivilege `json:"cluster,omitempty"`
 	// A list of indices permissions entries.
@@ -486,6 +508,7 @@ type RoleDescriptorRead struct {
 
 // SecurityRoleMapping is `security._types.RoleMapping` of the specification.
 type SecurityRoleMapping struct {
+	_             [0]func()       // not comparable: no equality code to link (see the package doc)
 	Enabled       bool            `json:"enabled"`
 	Metadata      Metadata        `json:"metadata,omitempty"`
 	Roles         []string        `json:"roles,omitempty"`
@@ -495,6 +518,7 @@ type SecurityRoleMapping struct {
 
 // RoleMappingRule is a container: set exactly one of its variant fields.
 type RoleMappingRule struct {
+	_      [0]func()                        // not comparable: no equality code to link (see the package doc)
 	Any    []RoleMappingRule                `json:"any,omitempty"`
 	All    []RoleMappingRule                `json:"all,omitempty"`
 	Field  map[string]OneOrMany[FieldValue] `json:"field,omitempty"`
@@ -503,6 +527,7 @@ type RoleMappingRule struct {
 
 // RoleTemplate is `security._types.RoleTemplate` of the specification.
 type RoleTemplate struct {
+	_        [0]func()      // not comparable: no equality code to link (see the package doc)
 	Format   TemplateFormat `json:"format,omitempty"`
 	Template Script         `json:"template"`
 }
@@ -533,6 +558,7 @@ func RoleTemplateInlineQueryFromQueryObject(v QueryContainer) RoleTemplateInline
 
 // RoleTemplateQuery is `security._types.RoleTemplateQuery` of the specification.
 type RoleTemplateQuery struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// When you create a role, you can specify a query that defines the document level security permissions. You can optionally
 	// use Mustache templates in the role query to insert the username of the current authenticated user into the role.
 	// Like other places in Elasticsearch that support templating or scripting, you can specify inline, stored, or file-based
@@ -542,6 +568,7 @@ type RoleTemplateQuery struct {
 
 // RoleTemplateScript is `security._types.RoleTemplateScript` of the specification.
 type RoleTemplateScript struct {
+	_      [0]func()               // not comparable: no equality code to link (see the package doc)
 	Source RoleTemplateInlineQuery `json:"source,omitzero"`
 	// The `id` for a stored script.
 	ID Id `json:"id,omitempty"`
@@ -562,12 +589,14 @@ func (x *RoleTemplateScript) UnmarshalJSON(data []byte) error {
 
 // RolesStats is `security._types.RolesStats` of the specification.
 type RolesStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Document-level security (DLS) statistics.
 	Dls SecurityRolesDls `json:"dls"`
 }
 
 // SearchAccess is `security._types.SearchAccess` of the specification.
 type SearchAccess struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The document fields that the owners of the role have read access to.
 	FieldSecurity *FieldSecurity `json:"field_security,omitempty"`
 	// A list of indices (or index name patterns) to which the permissions in this entry apply.
@@ -580,6 +609,7 @@ type SearchAccess struct {
 
 // SecuritySettings is `security._types.SecuritySettings` of the specification.
 type SecuritySettings struct {
+	_     [0]func()      // not comparable: no equality code to link (see the package doc)
 	Index *IndexSettings `json:"index,omitempty"`
 }
 
@@ -595,6 +625,7 @@ const (
 
 // User is `security._types.User` of the specification.
 type User struct {
+	_          [0]func()     // not comparable: no equality code to link (see the package doc)
 	Email      string        `json:"email,omitempty"`
 	FullName   Name          `json:"full_name,omitempty"`
 	Metadata   Metadata      `json:"metadata,omitempty"`
@@ -606,6 +637,7 @@ type User struct {
 
 // UserIndicesPrivileges is `security._types.UserIndicesPrivileges` of the specification.
 type UserIndicesPrivileges struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The document fields that the owners of the role have read access to.
 	FieldSecurity []FieldSecurity `json:"field_security,omitempty"`
 	// A list of indices (or index name patterns) to which the permissions in this entry apply.
@@ -620,6 +652,7 @@ type UserIndicesPrivileges struct {
 
 // UserIndicesPrivilegesBase is `security._types.UserIndicesPrivilegesBase` of the specification.
 type UserIndicesPrivilegesBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The document fields that the owners of the role have read access to.
 	FieldSecurity []FieldSecurity `json:"field_security,omitempty"`
 	// A list of indices (or index name patterns) to which the permissions in this entry apply.
@@ -634,6 +667,7 @@ type UserIndicesPrivilegesBase struct {
 
 // UserProfile is `security._types.UserProfile` of the specification.
 type UserProfile struct {
+	_       [0]func()                  // not comparable: no equality code to link (see the package doc)
 	Uid     UserProfileId              `json:"uid"`
 	User    UserProfileUser            `json:"user"`
 	Data    map[string]json.RawMessage `json:"data,omitempty"`
@@ -643,6 +677,7 @@ type UserProfile struct {
 
 // UserProfileHitMetadata is `security._types.UserProfileHitMetadata` of the specification.
 type UserProfileHitMetadata struct {
+	_           [0]func()      // not comparable: no equality code to link (see the package doc)
 	PrimaryTerm int64          `json:"_primary_term"`
 	SeqNo       SequenceNumber `json:"_seq_no"`
 }
@@ -652,16 +687,18 @@ type UserProfileId = string
 
 // UserProfileUser is `security._types.UserProfileUser` of the specification.
 type UserProfileUser struct {
-	Email       string   `json:"email,omitempty"`
-	FullName    Name     `json:"full_name,omitempty"`
-	RealmName   Name     `json:"realm_name"`
-	RealmDomain Name     `json:"realm_domain,omitempty"`
-	Roles       []string `json:"roles,omitempty"`
-	Username    Username `json:"username"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	Email       string    `json:"email,omitempty"`
+	FullName    Name      `json:"full_name,omitempty"`
+	RealmName   Name      `json:"realm_name"`
+	RealmDomain Name      `json:"realm_domain,omitempty"`
+	Roles       []string  `json:"roles,omitempty"`
+	Username    Username  `json:"username"`
 }
 
 // UserProfileWithMetadata is `security._types.UserProfileWithMetadata` of the specification.
 type UserProfileWithMetadata struct {
+	_                [0]func()                  // not comparable: no equality code to link (see the package doc)
 	Uid              UserProfileId              `json:"uid"`
 	User             UserProfileUser            `json:"user"`
 	Data             map[string]json.RawMessage `json:"data,omitempty"`
@@ -673,6 +710,7 @@ type UserProfileWithMetadata struct {
 
 // AuthenticateApiKey is `security.authenticate.AuthenticateApiKey` of the specification.
 type AuthenticateApiKey struct {
+	_         [0]func()           // not comparable: no equality code to link (see the package doc)
 	ID        Id                  `json:"id"`
 	Name      Name                `json:"name,omitempty"`
 	ManagedBy CredentialManagedBy `json:"managed_by"`
@@ -681,6 +719,7 @@ type AuthenticateApiKey struct {
 
 // SecurityAuthenticateToken is `security.authenticate.Token` of the specification.
 type SecurityAuthenticateToken struct {
+	_         [0]func()           // not comparable: no equality code to link (see the package doc)
 	Name      Name                `json:"name,omitempty"`
 	Type      string              `json:"type,omitempty"`
 	ManagedBy CredentialManagedBy `json:"managed_by,omitempty"`
@@ -688,12 +727,14 @@ type SecurityAuthenticateToken struct {
 
 // SecurityCreateServiceTokenToken is `security.create_service_token.Token` of the specification.
 type SecurityCreateServiceTokenToken struct {
-	Name  Name   `json:"name"`
-	Value string `json:"value"`
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
+	Name  Name      `json:"name"`
+	Value string    `json:"value"`
 }
 
 // Authentication is `security.delegate_pki.Authentication` of the specification.
 type Authentication struct {
+	_                   [0]func()           // not comparable: no equality code to link (see the package doc)
 	Username            string              `json:"username"`
 	Roles               []string            `json:"roles,omitempty"`
 	FullName            string              `json:"full_name"`
@@ -709,18 +750,21 @@ type Authentication struct {
 
 // AuthenticationRealm is `security.delegate_pki.AuthenticationRealm` of the specification.
 type AuthenticationRealm struct {
-	Name   string `json:"name"`
-	Type   string `json:"type"`
-	Domain string `json:"domain,omitempty"`
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
+	Name   string    `json:"name"`
+	Type   string    `json:"type"`
+	Domain string    `json:"domain,omitempty"`
 }
 
 // FoundStatus is `security.delete_privileges.FoundStatus` of the specification.
 type FoundStatus struct {
-	Found bool `json:"found"`
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
+	Found bool      `json:"found"`
 }
 
 // SecurityEnrollKibanaToken is `security.enroll_kibana.Token` of the specification.
 type SecurityEnrollKibanaToken struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the bearer token for the `elastic/kibana` service account.
 	Name string `json:"name"`
 	// The value of the bearer token for the `elastic/kibana` service account.
@@ -732,6 +776,7 @@ type SecurityEnrollKibanaToken struct {
 // Carries the `implicitly_granted` marker that is set on entries contributed by
 // a registered `ImplicitPrivilegesProvider` when `include_implicit` is `true`.
 type IndicesPrivilegesRead struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Set to `true` on entries that were contributed by a registered `ImplicitPrivilegesProvider`
 	// rather than explicitly stored on the role. Only present when the get role API is called with
 	// `include_implicit=true`. The put role API rejects this field, so clients must not echo it back
@@ -751,6 +796,7 @@ type IndicesPrivilegesRead struct {
 
 // Role is `security.get_role.Role` of the specification.
 type Role struct {
+	_                 [0]func()                                 // not comparable: no equality code to link (see the package doc)
 	Cluster           []ClusterPrivilege                        `json:"cluster,omitempty"`
 	Indices           []IndicesPrivilegesRead                   `json:"indices,omitempty"`
 	RemoteIndices     []RemoteIndicesPrivileges                 `json:"remote_indices,omitempty"`
@@ -766,11 +812,13 @@ type Role struct {
 
 // RoleDescriptorWrapper is `security.get_service_accounts.RoleDescriptorWrapper` of the specification.
 type RoleDescriptorWrapper struct {
+	_              [0]func()          // not comparable: no equality code to link (see the package doc)
 	RoleDescriptor RoleDescriptorRead `json:"role_descriptor"`
 }
 
 // NodesCredentials is `security.get_service_credentials.NodesCredentials` of the specification.
 type NodesCredentials struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// General status showing how nodes respond to the above collection request
 	Nodes NodeStatistics `json:"_nodes"`
 	// File-backed tokens collected from all nodes
@@ -779,7 +827,8 @@ type NodesCredentials struct {
 
 // NodesCredentialsFileToken is `security.get_service_credentials.NodesCredentialsFileToken` of the specification.
 type NodesCredentialsFileToken struct {
-	Nodes []string `json:"nodes,omitempty"`
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
+	Nodes []string  `json:"nodes,omitempty"`
 }
 
 // AccessTokenGrantType is the enumeration `security.get_token.AccessTokenGrantType` of the specification.
@@ -808,6 +857,7 @@ const (
 
 // AuthenticatedUser is `security.get_token.AuthenticatedUser` of the specification.
 type AuthenticatedUser struct {
+	_                      [0]func()               // not comparable: no equality code to link (see the package doc)
 	Email                  string                  `json:"email,omitempty"`
 	FullName               Name                    `json:"full_name,omitempty"`
 	Metadata               Metadata                `json:"metadata,omitempty"`
@@ -823,18 +873,21 @@ type AuthenticatedUser struct {
 
 // AuthenticationProvider is `security.get_token.AuthenticationProvider` of the specification.
 type AuthenticationProvider struct {
-	Type string `json:"type"`
-	Name Name   `json:"name"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Type string    `json:"type"`
+	Name Name      `json:"name"`
 }
 
 // UserRealm is `security.get_token.UserRealm` of the specification.
 type UserRealm struct {
-	Name Name   `json:"name"`
-	Type string `json:"type"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Name Name      `json:"name"`
+	Type string    `json:"type"`
 }
 
 // GetUserProfileErrors is `security.get_user_profile.GetUserProfileErrors` of the specification.
 type GetUserProfileErrors struct {
+	_       [0]func()             // not comparable: no equality code to link (see the package doc)
 	Count   int64                 `json:"count"`
 	Details map[string]ErrorCause `json:"details,omitempty"`
 }
@@ -851,21 +904,49 @@ const (
 
 // GrantApiKey is `security.grant_api_key.GrantApiKey` of the specification.
 type GrantApiKey struct {
-	Name Name `json:"name"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Name Name      `json:"name"`
 	// Expiration time for the API key. By default, API keys never expire.
 	Expiration DurationLarge `json:"expiration,omitempty"`
 	// The role descriptors for this API key.
 	// When it is not specified or is an empty array, the API key has a point in time snapshot of permissions of the specified user or access token.
 	// If you supply role descriptors, the resultant permissions are an intersection of API keys permissions and the permissions of the user or access token.
-	RoleDescriptors Union `json:"role_descriptors,omitzero"`
+	RoleDescriptors GrantApiKeyRoleDescriptors `json:"role_descriptors,omitzero"`
 	// Arbitrary metadata that you want to associate with the API key.
 	// It supports nested data structure.
 	// Within the `metadata` object, keys beginning with `_` are reserved for system usage.
 	Metadata Metadata `json:"metadata,omitempty"`
 }
 
+// GrantApiKeyRoleDescriptors is the value of `security.grant_api_key.GrantApiKey`'s "role_descriptors" member.
+//
+// GrantApiKeyRoleDescriptors is a union of 2 shapes, decoded when read: use the As accessors to
+// read it and the From constructors to build one.
+type GrantApiKeyRoleDescriptors struct{ Union }
+
+// AsRoleDescriptorMap decodes the union as map[string]RoleDescriptor.
+func (u GrantApiKeyRoleDescriptors) AsRoleDescriptorMap() (map[string]RoleDescriptor, error) {
+	return as[map[string]RoleDescriptor](u.Union, "GrantApiKeyRoleDescriptors", "RoleDescriptorMap")
+}
+
+// GrantApiKeyRoleDescriptorsFromRoleDescriptorMap returns a GrantApiKeyRoleDescriptors holding v.
+func GrantApiKeyRoleDescriptorsFromRoleDescriptorMap(v map[string]RoleDescriptor) GrantApiKeyRoleDescriptors {
+	return GrantApiKeyRoleDescriptors{of(v)}
+}
+
+// AsMapStringRoleDescriptorList decodes the union as []map[string]RoleDescriptor.
+func (u GrantApiKeyRoleDescriptors) AsMapStringRoleDescriptorList() ([]map[string]RoleDescriptor, error) {
+	return as[[]map[string]RoleDescriptor](u.Union, "GrantApiKeyRoleDescriptors", "MapStringRoleDescriptorList")
+}
+
+// GrantApiKeyRoleDescriptorsFromMapStringRoleDescriptorList returns a GrantApiKeyRoleDescriptors holding v.
+func GrantApiKeyRoleDescriptorsFromMapStringRoleDescriptorList(v []map[string]RoleDescriptor) GrantApiKeyRoleDescriptors {
+	return GrantApiKeyRoleDescriptors{of(v)}
+}
+
 // ApplicationPrivilegesCheck is `security.has_privileges.ApplicationPrivilegesCheck` of the specification.
 type ApplicationPrivilegesCheck struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the application.
 	Application string `json:"application"`
 	// A list of the privileges that you want to check for the specified resources.
@@ -880,6 +961,7 @@ type ApplicationsPrivileges = map[string]ResourcePrivileges
 
 // IndexPrivilegesCheck is `security.has_privileges.IndexPrivilegesCheck` of the specification.
 type IndexPrivilegesCheck struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A list of indices.
 	Names Indices `json:"names,omitempty"`
 	// A list of the privileges that you want to check for the specified indices.
@@ -898,12 +980,14 @@ type ResourcePrivileges = map[string]Privileges
 
 // HasPrivilegesUserProfileErrors is `security.has_privileges_user_profile.HasPrivilegesUserProfileErrors` of the specification.
 type HasPrivilegesUserProfileErrors struct {
+	_       [0]func()             // not comparable: no equality code to link (see the package doc)
 	Count   int64                 `json:"count"`
 	Details map[string]ErrorCause `json:"details,omitempty"`
 }
 
 // PrivilegesCheck is `security.has_privileges_user_profile.PrivilegesCheck` of the specification.
 type PrivilegesCheck struct {
+	_           [0]func()                    // not comparable: no equality code to link (see the package doc)
 	Application []ApplicationPrivilegesCheck `json:"application,omitempty"`
 	// A list of the cluster privileges that you want to check.
 	Cluster []ClusterPrivilege     `json:"cluster,omitempty"`
@@ -912,10 +996,11 @@ type PrivilegesCheck struct {
 
 // SecurityPutPrivilegesActions is `security.put_privileges.Actions` of the specification.
 type SecurityPutPrivilegesActions struct {
-	Actions     []string `json:"actions,omitempty"`
-	Application string   `json:"application,omitempty"`
-	Name        Name     `json:"name,omitempty"`
-	Metadata    Metadata `json:"metadata,omitempty"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	Actions     []string  `json:"actions,omitempty"`
+	Application string    `json:"application,omitempty"`
+	Name        Name      `json:"name,omitempty"`
+	Metadata    Metadata  `json:"metadata,omitempty"`
 }
 
 // ApiKeyAggregate is a union whose variant is named outside it (with typed_keys, by the
@@ -1046,6 +1131,7 @@ func ApiKeyAggregateFromComposite(v CompositeAggregate) ApiKeyAggregate {
 
 // ApiKeyAggregationContainer is a container: set exactly one of its variant fields.
 type ApiKeyAggregationContainer struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Sub-aggregations for this aggregation.
 	// Only applies to bucket aggregations.
 	Aggregations map[string]ApiKeyAggregationContainer `json:"aggregations,omitempty"`
@@ -1072,6 +1158,7 @@ type ApiKeyAggregationContainer struct {
 
 // ApiKeyFiltersAggregation is `security.query_api_keys.ApiKeyFiltersAggregation` of the specification.
 type ApiKeyFiltersAggregation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Collection of queries from which to build buckets.
 	Filters Buckets[ApiKeyQueryContainer] `json:"filters,omitzero"`
 	// Set to `true` to add a bucket to the response which will contain all documents that do not match any of the given filters.
@@ -1085,6 +1172,7 @@ type ApiKeyFiltersAggregation struct {
 
 // ApiKeyQueryContainer is a container: set exactly one of its variant fields.
 type ApiKeyQueryContainer struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Matches documents matching boolean combinations of other queries.
 	Bool *BoolQuery `json:"bool,omitempty"`
 	// Returns documents that contain an indexed value for a field.
@@ -1115,6 +1203,7 @@ type ApiKeyQueryContainer struct {
 
 // QueryRole is `security.query_role.QueryRole` of the specification.
 type QueryRole struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A list of cluster privileges. These privileges define the cluster level actions that API keys are able to execute.
 	Cluster []ClusterPrivilege `json:"cluster,omitempty"`
 	// A list of indices permissions entries.
@@ -1146,6 +1235,7 @@ type QueryRole struct {
 
 // RoleQueryContainer is a container: set exactly one of its variant fields.
 type RoleQueryContainer struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// matches roles matching boolean combinations of other queries.
 	Bool *BoolQuery `json:"bool,omitempty"`
 	// Returns roles that contain an indexed value for a field.
@@ -1176,6 +1266,7 @@ type RoleQueryContainer struct {
 
 // QueryUser is `security.query_user.QueryUser` of the specification.
 type QueryUser struct {
+	_          [0]func()     // not comparable: no equality code to link (see the package doc)
 	Email      string        `json:"email,omitempty"`
 	FullName   Name          `json:"full_name,omitempty"`
 	Metadata   Metadata      `json:"metadata,omitempty"`
@@ -1188,6 +1279,7 @@ type QueryUser struct {
 
 // UserQueryContainer is a container: set exactly one of its variant fields.
 type UserQueryContainer struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Returns users based on their IDs.
 	// This query uses the user document IDs stored in the `_id` field.
 	IDs *IdsQuery `json:"ids,omitempty"`
@@ -1218,6 +1310,7 @@ type UserQueryContainer struct {
 
 // Hint is `security.suggest_user_profiles.Hint` of the specification.
 type Hint struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A list of profile UIDs to match against.
 	Uids []UserProfileId `json:"uids,omitempty"`
 	// A single key-value pair to match against the labels section
@@ -1228,6 +1321,7 @@ type Hint struct {
 
 // TotalUserProfiles is `security.suggest_user_profiles.TotalUserProfiles` of the specification.
 type TotalUserProfiles struct {
+	_        [0]func()    // not comparable: no equality code to link (see the package doc)
 	Value    int64        `json:"value"`
 	Relation RelationName `json:"relation"`
 }

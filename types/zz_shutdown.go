@@ -15,6 +15,7 @@ const (
 
 // NodeShutdownStatus is `shutdown.get_node.NodeShutdownStatus` of the specification.
 type NodeShutdownStatus struct {
+	_                     [0]func()            // not comparable: no equality code to link (see the package doc)
 	NodeID                NodeId               `json:"node_id"`
 	Type                  ShutdownType         `json:"type"`
 	Reason                string               `json:"reason"`
@@ -27,16 +28,19 @@ type NodeShutdownStatus struct {
 
 // PersistentTaskStatus is `shutdown.get_node.PersistentTaskStatus` of the specification.
 type PersistentTaskStatus struct {
+	_      [0]func()      // not comparable: no equality code to link (see the package doc)
 	Status ShutdownStatus `json:"status"`
 }
 
 // PluginsStatus is `shutdown.get_node.PluginsStatus` of the specification.
 type PluginsStatus struct {
+	_      [0]func()      // not comparable: no equality code to link (see the package doc)
 	Status ShutdownStatus `json:"status"`
 }
 
 // ShardMigrationStatus is `shutdown.get_node.ShardMigrationStatus` of the specification.
 type ShardMigrationStatus struct {
+	_      [0]func()      // not comparable: no equality code to link (see the package doc)
 	Status ShutdownStatus `json:"status"`
 }
 

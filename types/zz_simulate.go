@@ -9,6 +9,7 @@ import "encoding/json"
 // list of executed pipelines is derived from the pipelines that would be executed if this
 // document had been ingested into _index.
 type IngestDocumentSimulation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Identifier for the document.
 	ID Id `json:"_id"`
 	// Name of the index that the document would be indexed into if this were not a simulation.
@@ -55,5 +56,6 @@ const (
 
 // SimulateIngestDocumentResult is `simulate.ingest.SimulateIngestDocumentResult` of the specification.
 type SimulateIngestDocumentResult struct {
+	_   [0]func()                 // not comparable: no equality code to link (see the package doc)
 	Doc *IngestDocumentSimulation `json:"doc,omitempty"`
 }

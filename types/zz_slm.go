@@ -4,6 +4,7 @@ package types
 
 // Configuration is `slm._types.Configuration` of the specification.
 type Configuration struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// If false, the snapshot fails if any data stream or index in indices is missing or closed. If true, the snapshot ignores missing or closed data streams and indices.
 	IgnoreUnavailable *bool `json:"ignore_unavailable,omitempty"`
 	// A comma-separated list of data streams and indices to include in the snapshot. Multi-index syntax is supported.
@@ -22,6 +23,7 @@ type Configuration struct {
 
 // InProgress is `slm._types.InProgress` of the specification.
 type InProgress struct {
+	_               [0]func()  // not comparable: no equality code to link (see the package doc)
 	Name            Name       `json:"name"`
 	StartTimeMillis UnitMillis `json:"start_time_millis"`
 	State           string     `json:"state"`
@@ -30,12 +32,14 @@ type InProgress struct {
 
 // Invocation is `slm._types.Invocation` of the specification.
 type Invocation struct {
-	SnapshotName Name     `json:"snapshot_name"`
-	Time         DateTime `json:"time,omitzero"`
+	_            [0]func() // not comparable: no equality code to link (see the package doc)
+	SnapshotName Name      `json:"snapshot_name"`
+	Time         DateTime  `json:"time,omitzero"`
 }
 
 // SLMPolicy is `slm._types.Policy` of the specification.
 type SLMPolicy struct {
+	_          [0]func()      // not comparable: no equality code to link (see the package doc)
 	Config     *Configuration `json:"config,omitempty"`
 	Name       Name           `json:"name"`
 	Repository string         `json:"repository"`
@@ -45,6 +49,7 @@ type SLMPolicy struct {
 
 // Retention is `slm._types.Retention` of the specification.
 type Retention struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Time period after which a snapshot is considered expired and eligible for deletion. SLM deletes expired snapshots based on the slm.retention_schedule.
 	ExpireAfter Duration `json:"expire_after,omitzero"`
 	// Maximum number of snapshots to retain, even if the snapshots have not yet expired. If the number of snapshots in the repository exceeds this limit, the policy retains the most recent snapshots and deletes older snapshots.
@@ -55,6 +60,7 @@ type Retention struct {
 
 // SnapshotLifecycle is `slm._types.SnapshotLifecycle` of the specification.
 type SnapshotLifecycle struct {
+	_           [0]func()   // not comparable: no equality code to link (see the package doc)
 	InProgress  *InProgress `json:"in_progress,omitempty"`
 	LastFailure *Invocation `json:"last_failure,omitempty"`
 	LastSuccess *Invocation `json:"last_success,omitempty"`
@@ -73,15 +79,17 @@ type SnapshotLifecycle struct {
 
 // SnapshotPolicyStats is `slm._types.SnapshotPolicyStats` of the specification.
 type SnapshotPolicyStats struct {
-	Policy                   string `json:"policy"`
-	SnapshotsTaken           int64  `json:"snapshots_taken"`
-	SnapshotsFailed          int64  `json:"snapshots_failed"`
-	SnapshotsDeleted         int64  `json:"snapshots_deleted"`
-	SnapshotDeletionFailures int64  `json:"snapshot_deletion_failures"`
+	_                        [0]func() // not comparable: no equality code to link (see the package doc)
+	Policy                   string    `json:"policy"`
+	SnapshotsTaken           int64     `json:"snapshots_taken"`
+	SnapshotsFailed          int64     `json:"snapshots_failed"`
+	SnapshotsDeleted         int64     `json:"snapshots_deleted"`
+	SnapshotDeletionFailures int64     `json:"snapshot_deletion_failures"`
 }
 
 // Statistics is `slm._types.Statistics` of the specification.
 type Statistics struct {
+	_                             [0]func()   // not comparable: no equality code to link (see the package doc)
 	RetentionDeletionTime         Duration    `json:"retention_deletion_time,omitzero"`
 	RetentionDeletionTimeMillis   *UnitMillis `json:"retention_deletion_time_millis,omitempty"`
 	RetentionFailed               *int64      `json:"retention_failed,omitempty"`

@@ -4,7 +4,8 @@ package types
 
 // AzureRepository is `snapshot._types.AzureRepository` of the specification.
 type AzureRepository struct {
-	UUID Uuid `json:"uuid,omitempty"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	UUID Uuid      `json:"uuid,omitempty"`
 	// The Azure repository type.
 	Type string `json:"type"`
 	// The repository settings.
@@ -13,6 +14,7 @@ type AzureRepository struct {
 
 // AzureRepositorySettings is `snapshot._types.AzureRepositorySettings` of the specification.
 type AzureRepositorySettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Big files can be broken down into multiple smaller blobs in the blob store during snapshotting.
 	// It is not recommended to change this value from its default unless there is an explicit reason for limiting the size of blobs in the repository.
 	// Setting a value lower than the default can result in an increased number of API calls to the blob store during snapshot create and restore operations compared to using the default value and thus make both operations slower and more costly.
@@ -64,13 +66,15 @@ type AzureRepositorySettings struct {
 
 // FileCountSnapshotStats is `snapshot._types.FileCountSnapshotStats` of the specification.
 type FileCountSnapshotStats struct {
-	FileCount   int   `json:"file_count"`
-	SizeInBytes int64 `json:"size_in_bytes"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	FileCount   int       `json:"file_count"`
+	SizeInBytes int64     `json:"size_in_bytes"`
 }
 
 // GcsRepository is `snapshot._types.GcsRepository` of the specification.
 type GcsRepository struct {
-	UUID Uuid `json:"uuid,omitempty"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	UUID Uuid      `json:"uuid,omitempty"`
 	// The Google Cloud Storage repository type.
 	Type string `json:"type"`
 	// The repository settings.
@@ -79,6 +83,7 @@ type GcsRepository struct {
 
 // GcsRepositorySettings is `snapshot._types.GcsRepositorySettings` of the specification.
 type GcsRepositorySettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Big files can be broken down into multiple smaller blobs in the blob store during snapshotting.
 	// It is not recommended to change this value from its default unless there is an explicit reason for limiting the size of blobs in the repository.
 	// Setting a value lower than the default can result in an increased number of API calls to the blob store during snapshot create and restore operations compared to using the default value and thus make both operations slower and more costly.
@@ -125,21 +130,24 @@ type GcsRepositorySettings struct {
 
 // IndexDetails is `snapshot._types.IndexDetails` of the specification.
 type IndexDetails struct {
-	ShardCount          int      `json:"shard_count"`
-	Size                ByteSize `json:"size,omitzero"`
-	SizeInBytes         int64    `json:"size_in_bytes"`
-	MaxSegmentsPerShard int64    `json:"max_segments_per_shard"`
+	_                   [0]func() // not comparable: no equality code to link (see the package doc)
+	ShardCount          int       `json:"shard_count"`
+	Size                ByteSize  `json:"size,omitzero"`
+	SizeInBytes         int64     `json:"size_in_bytes"`
+	MaxSegmentsPerShard int64     `json:"max_segments_per_shard"`
 }
 
 // InfoFeatureState is `snapshot._types.InfoFeatureState` of the specification.
 type InfoFeatureState struct {
-	FeatureName string  `json:"feature_name"`
-	Indices     Indices `json:"indices,omitempty"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	FeatureName string    `json:"feature_name"`
+	Indices     Indices   `json:"indices,omitempty"`
 }
 
 // ReadOnlyUrlRepository is `snapshot._types.ReadOnlyUrlRepository` of the specification.
 type ReadOnlyUrlRepository struct {
-	UUID Uuid `json:"uuid,omitempty"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	UUID Uuid      `json:"uuid,omitempty"`
 	// The read-only URL repository type.
 	Type string `json:"type"`
 	// The repository settings.
@@ -148,6 +156,7 @@ type ReadOnlyUrlRepository struct {
 
 // ReadOnlyUrlRepositorySettings is `snapshot._types.ReadOnlyUrlRepositorySettings` of the specification.
 type ReadOnlyUrlRepositorySettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Big files can be broken down into multiple smaller blobs in the blob store during snapshotting.
 	// It is not recommended to change this value from its default unless there is an explicit reason for limiting the size of blobs in the repository.
 	// Setting a value lower than the default can result in an increased number of API calls to the blob store during snapshot create and restore operations compared to using the default value and thus make both operations slower and more costly.
@@ -259,11 +268,13 @@ func RepositoryFromSource(v SourceOnlyRepository) Repository {
 
 // RepositoryBase is `snapshot._types.RepositoryBase` of the specification.
 type RepositoryBase struct {
-	UUID Uuid `json:"uuid,omitempty"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	UUID Uuid      `json:"uuid,omitempty"`
 }
 
 // RepositorySettingsBase is `snapshot._types.RepositorySettingsBase` of the specification.
 type RepositorySettingsBase struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Big files can be broken down into multiple smaller blobs in the blob store during snapshotting.
 	// It is not recommended to change this value from its default unless there is an explicit reason for limiting the size of blobs in the repository.
 	// Setting a value lower than the default can result in an increased number of API calls to the blob store during snapshot create and restore operations compared to using the default value and thus make both operations slower and more costly.
@@ -285,7 +296,8 @@ type RepositorySettingsBase struct {
 
 // S3Repository is `snapshot._types.S3Repository` of the specification.
 type S3Repository struct {
-	UUID Uuid `json:"uuid,omitempty"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	UUID Uuid      `json:"uuid,omitempty"`
 	// The S3 repository type.
 	Type string `json:"type"`
 	// The repository settings.
@@ -298,6 +310,7 @@ type S3Repository struct {
 
 // S3RepositorySettings is `snapshot._types.S3RepositorySettings` of the specification.
 type S3RepositorySettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Big files can be broken down into multiple smaller blobs in the blob store during snapshotting.
 	// It is not recommended to change this value from its default unless there is an explicit reason for limiting the size of blobs in the repository.
 	// Setting a value lower than the default can result in an increased number of API calls to the blob store during snapshot create and restore operations compared to using the default value and thus make both operations slower and more costly.
@@ -381,6 +394,7 @@ type S3RepositorySettings struct {
 
 // SnapshotShardsStats is `snapshot._types.ShardsStats` of the specification.
 type SnapshotShardsStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of shards that initialized, started, and finalized successfully.
 	Done int64 `json:"done"`
 	// The number of shards that failed to be included in the snapshot.
@@ -415,6 +429,7 @@ const (
 
 // ShardsStatsSummary is `snapshot._types.ShardsStatsSummary` of the specification.
 type ShardsStatsSummary struct {
+	_                 [0]func()              // not comparable: no equality code to link (see the package doc)
 	Incremental       ShardsStatsSummaryItem `json:"incremental"`
 	Total             ShardsStatsSummaryItem `json:"total"`
 	StartTimeInMillis UnitMillis             `json:"start_time_in_millis"`
@@ -424,13 +439,15 @@ type ShardsStatsSummary struct {
 
 // ShardsStatsSummaryItem is `snapshot._types.ShardsStatsSummaryItem` of the specification.
 type ShardsStatsSummaryItem struct {
-	FileCount   int64 `json:"file_count"`
-	SizeInBytes int64 `json:"size_in_bytes"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	FileCount   int64     `json:"file_count"`
+	SizeInBytes int64     `json:"size_in_bytes"`
 }
 
 // SharedFileSystemRepository is `snapshot._types.SharedFileSystemRepository` of the specification.
 type SharedFileSystemRepository struct {
-	UUID Uuid `json:"uuid,omitempty"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	UUID Uuid      `json:"uuid,omitempty"`
 	// The shared file system repository type.
 	Type string `json:"type"`
 	// The repository settings.
@@ -439,6 +456,7 @@ type SharedFileSystemRepository struct {
 
 // SharedFileSystemRepositorySettings is `snapshot._types.SharedFileSystemRepositorySettings` of the specification.
 type SharedFileSystemRepositorySettings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Big files can be broken down into multiple smaller blobs in the blob store during snapshotting.
 	// It is not recommended to change this value from its default unless there is an explicit reason for limiting the size of blobs in the repository.
 	// Setting a value lower than the default can result in an increased number of API calls to the blob store during snapshot create and restore operations compared to using the default value and thus make both operations slower and more costly.
@@ -478,6 +496,7 @@ type SharedFileSystemRepositorySettings struct {
 
 // SnapshotIndexStats is `snapshot._types.SnapshotIndexStats` of the specification.
 type SnapshotIndexStats struct {
+	_           [0]func()                       // not comparable: no equality code to link (see the package doc)
 	Shards      map[string]SnapshotShardsStatus `json:"shards,omitempty"`
 	ShardsStats SnapshotShardsStats             `json:"shards_stats"`
 	Stats       SnapshotStats                   `json:"stats"`
@@ -485,6 +504,7 @@ type SnapshotIndexStats struct {
 
 // SnapshotInfo is `snapshot._types.SnapshotInfo` of the specification.
 type SnapshotInfo struct {
+	_                  [0]func()               // not comparable: no equality code to link (see the package doc)
 	DataStreams        []string                `json:"data_streams,omitempty"`
 	Duration           Duration                `json:"duration,omitzero"`
 	DurationInMillis   *UnitMillis             `json:"duration_in_millis,omitempty"`
@@ -510,6 +530,7 @@ type SnapshotInfo struct {
 
 // SnapshotShardFailure is `snapshot._types.SnapshotShardFailure` of the specification.
 type SnapshotShardFailure struct {
+	_         [0]func() // not comparable: no equality code to link (see the package doc)
 	Index     IndexName `json:"index"`
 	NodeID    Id        `json:"node_id,omitempty"`
 	Reason    string    `json:"reason"`
@@ -520,6 +541,7 @@ type SnapshotShardFailure struct {
 
 // SnapshotShardsStatus is `snapshot._types.SnapshotShardsStatus` of the specification.
 type SnapshotShardsStatus struct {
+	_     [0]func()          // not comparable: no equality code to link (see the package doc)
 	Stage ShardsStatsStage   `json:"stage"`
 	Stats ShardsStatsSummary `json:"stats"`
 }
@@ -559,6 +581,7 @@ const (
 
 // SnapshotStats is `snapshot._types.SnapshotStats` of the specification.
 type SnapshotStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number and size of files that still need to be copied as part of the incremental snapshot.
 	// For completed snapshots, this property indicates the number and size of files that were not already in the repository and were copied as part of the incremental snapshot.
 	Incremental FileCountSnapshotStats `json:"incremental"`
@@ -573,7 +596,8 @@ type SnapshotStats struct {
 
 // SourceOnlyRepository is `snapshot._types.SourceOnlyRepository` of the specification.
 type SourceOnlyRepository struct {
-	UUID Uuid `json:"uuid,omitempty"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	UUID Uuid      `json:"uuid,omitempty"`
 	// The source-only repository type.
 	Type string `json:"type"`
 	// The repository settings.
@@ -652,7 +676,8 @@ func SourceOnlyRepositorySettingsFromS3(v SourceOnlyRepositorySettingsForS3) Sou
 
 // SourceOnlyRepositorySettingsForAzure is `snapshot._types.SourceOnlyRepositorySettingsForAzure` of the specification.
 type SourceOnlyRepositorySettingsForAzure struct {
-	DelegateType string `json:"delegate_type"`
+	_            [0]func() // not comparable: no equality code to link (see the package doc)
+	DelegateType string    `json:"delegate_type"`
 	// The path to the repository data within the container.
 	// It defaults to the root directory.
 	//
@@ -687,7 +712,8 @@ type SourceOnlyRepositorySettingsForAzure struct {
 
 // SourceOnlyRepositorySettingsForGcs is `snapshot._types.SourceOnlyRepositorySettingsForGcs` of the specification.
 type SourceOnlyRepositorySettingsForGcs struct {
-	DelegateType string `json:"delegate_type"`
+	_            [0]func() // not comparable: no equality code to link (see the package doc)
+	DelegateType string    `json:"delegate_type"`
 	// The name of the bucket to be used for snapshots.
 	Bucket string `json:"bucket"`
 	// The name used by the client when it uses the Google Cloud Storage service.
@@ -717,7 +743,8 @@ type SourceOnlyRepositorySettingsForGcs struct {
 
 // SourceOnlyRepositorySettingsForReadOnlyUrl is `snapshot._types.SourceOnlyRepositorySettingsForReadOnlyUrl` of the specification.
 type SourceOnlyRepositorySettingsForReadOnlyUrl struct {
-	DelegateType string `json:"delegate_type"`
+	_            [0]func() // not comparable: no equality code to link (see the package doc)
+	DelegateType string    `json:"delegate_type"`
 	// The maximum number of retries for HTTP and HTTPS URLs.
 	HTTPMaxRetries *int `json:"http_max_retries,omitempty"`
 	// The maximum wait time for data transfers over a connection.
@@ -745,7 +772,8 @@ type SourceOnlyRepositorySettingsForReadOnlyUrl struct {
 
 // SourceOnlyRepositorySettingsForS3 is `snapshot._types.SourceOnlyRepositorySettingsForS3` of the specification.
 type SourceOnlyRepositorySettingsForS3 struct {
-	DelegateType string `json:"delegate_type"`
+	_            [0]func() // not comparable: no equality code to link (see the package doc)
+	DelegateType string    `json:"delegate_type"`
 	// The name of the S3 bucket to use for snapshots.
 	// The bucket name must adhere to Amazon's S3 bucket naming rules.
 	Bucket string `json:"bucket"`
@@ -812,7 +840,8 @@ type SourceOnlyRepositorySettingsForS3 struct {
 
 // SourceOnlyRepositorySettingsForSharedFileSystem is `snapshot._types.SourceOnlyRepositorySettingsForSharedFileSystem` of the specification.
 type SourceOnlyRepositorySettingsForSharedFileSystem struct {
-	DelegateType string `json:"delegate_type"`
+	_            [0]func() // not comparable: no equality code to link (see the package doc)
+	DelegateType string    `json:"delegate_type"`
 	// The location of the shared filesystem used to store and retrieve snapshots.
 	// This location must be registered in the `path.repo` setting on all master and data nodes in the cluster.
 	// Unlike `path.repo`, this setting supports only a single file path.
@@ -835,6 +864,7 @@ type SourceOnlyRepositorySettingsForSharedFileSystem struct {
 
 // Status is `snapshot._types.Status` of the specification.
 type Status struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Indicates whether the current cluster state is included in the snapshot.
 	IncludeGlobalState bool                          `json:"include_global_state"`
 	Indices            map[string]SnapshotIndexStats `json:"indices,omitempty"`
@@ -858,6 +888,7 @@ type Status struct {
 
 // CleanupRepositoryResults is `snapshot.cleanup_repository.CleanupRepositoryResults` of the specification.
 type CleanupRepositoryResults struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of binary large objects (blobs) removed from the snapshot repository during cleanup operations.
 	// A non-zero value indicates that unreferenced blobs were found and subsequently cleaned up.
 	DeletedBlobs int64 `json:"deleted_blobs"`
@@ -867,6 +898,7 @@ type CleanupRepositoryResults struct {
 
 // SnapshotResponseItem is `snapshot.get.SnapshotResponseItem` of the specification.
 type SnapshotResponseItem struct {
+	_          [0]func()      // not comparable: no equality code to link (see the package doc)
 	Repository Name           `json:"repository"`
 	Snapshots  []SnapshotInfo `json:"snapshots,omitempty"`
 	Error      *ErrorCause    `json:"error,omitempty"`
@@ -874,6 +906,7 @@ type SnapshotResponseItem struct {
 
 // BlobDetails is `snapshot.repository_analyze.BlobDetails` of the specification.
 type BlobDetails struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the blob.
 	Name string `json:"name"`
 	// Indicates whether the blob was overwritten while the read operations were ongoing.
@@ -894,6 +927,7 @@ type BlobDetails struct {
 
 // DetailsInfo is `snapshot.repository_analyze.DetailsInfo` of the specification.
 type DetailsInfo struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A description of the blob that was written and read.
 	Blob BlobDetails `json:"blob"`
 	// The elapsed time spent overwriting the blob.
@@ -916,6 +950,7 @@ type DetailsInfo struct {
 
 // ReadBlobDetails is `snapshot.repository_analyze.ReadBlobDetails` of the specification.
 type ReadBlobDetails struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Indicates whether the read operation may have started before the write operation was complete.
 	BeforeWriteComplete *bool `json:"before_write_complete,omitempty"`
 	// The length of time spent reading the blob.
@@ -945,6 +980,7 @@ type ReadBlobDetails struct {
 
 // ReadSummaryInfo is `snapshot.repository_analyze.ReadSummaryInfo` of the specification.
 type ReadSummaryInfo struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of read operations performed in the test.
 	Count int `json:"count"`
 	// The maximum time spent waiting for the first byte of any read request to be received.
@@ -971,12 +1007,14 @@ type ReadSummaryInfo struct {
 
 // SnapshotNodeInfo is `snapshot.repository_analyze.SnapshotNodeInfo` of the specification.
 type SnapshotNodeInfo struct {
-	ID   Id   `json:"id"`
-	Name Name `json:"name"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	ID   Id        `json:"id"`
+	Name Name      `json:"name"`
 }
 
 // SummaryInfo is `snapshot.repository_analyze.SummaryInfo` of the specification.
 type SummaryInfo struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A collection of statistics that summarise the results of the read operations in the test.
 	Read ReadSummaryInfo `json:"read"`
 	// A collection of statistics that summarise the results of the write operations in the test.
@@ -985,6 +1023,7 @@ type SummaryInfo struct {
 
 // WriteSummaryInfo is `snapshot.repository_analyze.WriteSummaryInfo` of the specification.
 type WriteSummaryInfo struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The number of write operations performed in the test.
 	Count int `json:"count"`
 	// The total elapsed time spent on writing blobs in the test.
@@ -1003,6 +1042,7 @@ type WriteSummaryInfo struct {
 
 // SnapshotRestore is `snapshot.restore.SnapshotRestore` of the specification.
 type SnapshotRestore struct {
+	_        [0]func()       // not comparable: no equality code to link (see the package doc)
 	Indices  []IndexName     `json:"indices,omitempty"`
 	Snapshot string          `json:"snapshot"`
 	Shards   ShardStatistics `json:"shards"`
@@ -1010,6 +1050,7 @@ type SnapshotRestore struct {
 
 // CompactNodeInfo is `snapshot.verify_repository.CompactNodeInfo` of the specification.
 type CompactNodeInfo struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// A human-readable name for the node.
 	// You can set this name using the `node.name` property in `elasticsearch.yml`.
 	// The default value is the machine's hostname.

@@ -4,6 +4,7 @@ package types
 
 // CertificateInformation is `ssl.certificates.CertificateInformation` of the specification.
 type CertificateInformation struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// If the path refers to a container file (a jks keystore, or a PKCS#12 file), it is the alias of the certificate.
 	// Otherwise, it is null.
 	Alias string `json:"alias"`

@@ -18,6 +18,7 @@ const (
 
 // StreamStatus is `streams.status.StreamStatus` of the specification.
 type StreamStatus struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// If true, the stream feature is enabled.
 	Enabled bool `json:"enabled"`
 }

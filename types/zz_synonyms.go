@@ -4,6 +4,7 @@ package types
 
 // SynonymRule is `synonyms._types.SynonymRule` of the specification.
 type SynonymRule struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The identifier for the synonym rule.
 	// If you do not specify a synonym rule ID when you create a rule, an identifier is created automatically by Elasticsearch.
 	ID Id `json:"id,omitempty"`
@@ -13,6 +14,7 @@ type SynonymRule struct {
 
 // SynonymRuleRead is `synonyms._types.SynonymRuleRead` of the specification.
 type SynonymRuleRead struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The identifier for the synonym rule.
 	// If you do not specify a synonym rule ID when you create a rule, an identifier is created automatically by Elasticsearch.
 	ID Id `json:"id"`
@@ -25,6 +27,7 @@ type SynonymString = string
 
 // SynonymsUpdateResult is `synonyms._types.SynonymsUpdateResult` of the specification.
 type SynonymsUpdateResult struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The update operation result.
 	Result Result `json:"result"`
 	// Updating synonyms in a synonym set can reload the associated analyzers in case refresh is set to true.
@@ -34,6 +37,7 @@ type SynonymsUpdateResult struct {
 
 // SynonymsSetItem is `synonyms.get_synonyms_sets.SynonymsSetItem` of the specification.
 type SynonymsSetItem struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Synonyms set identifier
 	SynonymsSet Id `json:"synonyms_set"`
 	// Number of synonym rules that the synonym set contains

@@ -20,6 +20,7 @@ const (
 
 // NodeTasks is `tasks._types.NodeTasks` of the specification.
 type NodeTasks struct {
+	_                [0]func()           // not comparable: no equality code to link (see the package doc)
 	Name             NodeId              `json:"name,omitempty"`
 	TransportAddress TransportAddress    `json:"transport_address,omitempty"`
 	Host             Host                `json:"host,omitempty"`
@@ -31,9 +32,10 @@ type NodeTasks struct {
 
 // ParentTaskInfo is `tasks._types.ParentTaskInfo` of the specification.
 type ParentTaskInfo struct {
-	Action      string `json:"action"`
-	Cancelled   *bool  `json:"cancelled,omitempty"`
-	Cancellable bool   `json:"cancellable"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	Action      string    `json:"action"`
+	Cancelled   *bool     `json:"cancelled,omitempty"`
+	Cancellable bool      `json:"cancellable"`
 	// Human readable text that identifies the particular request that the task is performing.
 	// For example, it might identify the search request being performed by a search task.
 	// Other kinds of tasks have different descriptions, like `_reindex` which has the source and the destination, or `_bulk` which just has the number of requests and the destination indices.
@@ -64,9 +66,10 @@ type ParentTaskInfo struct {
 
 // TaskInfo is `tasks._types.TaskInfo` of the specification.
 type TaskInfo struct {
-	Action      string `json:"action"`
-	Cancelled   *bool  `json:"cancelled,omitempty"`
-	Cancellable bool   `json:"cancellable"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	Action      string    `json:"action"`
+	Cancelled   *bool     `json:"cancelled,omitempty"`
+	Cancellable bool      `json:"cancellable"`
 	// Human readable text that identifies the particular request that the task is performing.
 	// For example, it might identify the search request being performed by a search task.
 	// Other kinds of tasks have different descriptions, like `_reindex` which has the source and the destination, or `_bulk` which just has the number of requests and the destination indices.
@@ -114,6 +117,7 @@ func TaskInfosFromGrouped(v map[string]ParentTaskInfo) TaskInfos { return TaskIn
 
 // TaskListResponseBase is `tasks._types.TaskListResponseBase` of the specification.
 type TaskListResponseBase struct {
+	_            [0]func()     // not comparable: no equality code to link (see the package doc)
 	NodeFailures []ErrorCause  `json:"node_failures,omitempty"`
 	TaskFailures []TaskFailure `json:"task_failures,omitempty"`
 	// Task information grouped by node, if `group_by` was set to `node` (the default).

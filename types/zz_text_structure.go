@@ -16,15 +16,16 @@ const (
 
 // FieldStat is `text_structure._types.FieldStat` of the specification.
 type FieldStat struct {
-	Count       int      `json:"count"`
-	Cardinality int      `json:"cardinality"`
-	TopHits     []TopHit `json:"top_hits,omitempty"`
-	MeanValue   *int     `json:"mean_value,omitempty"`
-	MedianValue *int     `json:"median_value,omitempty"`
-	MaxValue    *int     `json:"max_value,omitempty"`
-	MinValue    *int     `json:"min_value,omitempty"`
-	Earliest    string   `json:"earliest,omitempty"`
-	Latest      string   `json:"latest,omitempty"`
+	_           [0]func() // not comparable: no equality code to link (see the package doc)
+	Count       int       `json:"count"`
+	Cardinality int       `json:"cardinality"`
+	TopHits     []TopHit  `json:"top_hits,omitempty"`
+	MeanValue   *int      `json:"mean_value,omitempty"`
+	MedianValue *int      `json:"median_value,omitempty"`
+	MaxValue    *int      `json:"max_value,omitempty"`
+	MinValue    *int      `json:"min_value,omitempty"`
+	Earliest    string    `json:"earliest,omitempty"`
+	Latest      string    `json:"latest,omitempty"`
 }
 
 // FormatType is the enumeration `text_structure._types.FormatType` of the specification.
@@ -41,6 +42,7 @@ const (
 
 // TopHit is `text_structure._types.TopHit` of the specification.
 type TopHit struct {
+	_     [0]func()       // not comparable: no equality code to link (see the package doc)
 	Count int64           `json:"count"`
 	Value json.RawMessage `json:"value,omitempty"`
 }
@@ -59,13 +61,15 @@ const (
 
 // MatchedField is `text_structure.test_grok_pattern.MatchedField` of the specification.
 type MatchedField struct {
-	Match  string `json:"match"`
-	Offset int    `json:"offset"`
-	Length int    `json:"length"`
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
+	Match  string    `json:"match"`
+	Offset int       `json:"offset"`
+	Length int       `json:"length"`
 }
 
 // MatchedText is `text_structure.test_grok_pattern.MatchedText` of the specification.
 type MatchedText struct {
+	_       [0]func()                 // not comparable: no equality code to link (see the package doc)
 	Matched bool                      `json:"matched"`
 	Fields  map[string][]MatchedField `json:"fields,omitempty"`
 }

@@ -4,6 +4,7 @@ package types
 
 // TransformDestination is `transform._types.Destination` of the specification.
 type TransformDestination struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The destination index for the transform. The mappings of the destination index are deduced based on the source
 	// fields when possible. If alternate mappings are required, use the create index API prior to starting the
 	// transform.
@@ -21,6 +22,7 @@ type TransformDestination struct {
 
 // DestinationAlias is `transform._types.DestinationAlias` of the specification.
 type DestinationAlias struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The name of the alias.
 	Alias IndexAlias `json:"alias"`
 	// Whether the destination index should be the only index in this alias.
@@ -31,6 +33,7 @@ type DestinationAlias struct {
 
 // Latest is `transform._types.Latest` of the specification.
 type Latest struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Specifies the date field that is used to identify the latest documents.
 	Sort Field `json:"sort"`
 	// Specifies an array of one or more fields that are used to group the data.
@@ -39,6 +42,7 @@ type Latest struct {
 
 // Pivot is `transform._types.Pivot` of the specification.
 type Pivot struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Defines how to aggregate the grouped data. The following aggregations are currently supported: average, bucket
 	// script, bucket selector, cardinality, filter, geo bounds, geo centroid, geo line, max, median absolute deviation,
 	// min, missing, percentiles, rare terms, scripted metric, stats, sum, terms, top metrics, value count, weighted
@@ -51,6 +55,7 @@ type Pivot struct {
 
 // PivotGroupByContainer is a container: set exactly one of its variant fields.
 type PivotGroupByContainer struct {
+	_             [0]func()                 // not comparable: no equality code to link (see the package doc)
 	DateHistogram *DateHistogramAggregation `json:"date_histogram,omitempty"`
 	GeotileGrid   *GeoTileGridAggregation   `json:"geotile_grid,omitempty"`
 	Histogram     *HistogramAggregation     `json:"histogram,omitempty"`
@@ -59,6 +64,7 @@ type PivotGroupByContainer struct {
 
 // RetentionPolicy is `transform._types.RetentionPolicy` of the specification.
 type RetentionPolicy struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The date field that is used to calculate the age of the document.
 	Field Field `json:"field"`
 	// Specifies the maximum age of a document in the destination index. Documents that are older than the configured
@@ -68,12 +74,14 @@ type RetentionPolicy struct {
 
 // RetentionPolicyContainer is a container: set exactly one of its variant fields.
 type RetentionPolicyContainer struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Specifies that the transform uses a time field to set the retention policy.
 	Time *RetentionPolicy `json:"time,omitempty"`
 }
 
 // Settings is the source of the data for the transform.
 type Settings struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Specifies whether the transform checkpoint ranges should be optimized for performance. Such optimization can align
 	// checkpoint ranges with the date histogram interval when date histogram is specified as a group source in the
 	// transform config. As a result, less document updates in the destination index will be performed thus improving
@@ -112,6 +120,7 @@ type Settings struct {
 
 // TransformSource is `transform._types.Source` of the specification.
 type TransformSource struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The source indices for the transform. It can be a single index, an index pattern (for example, `"my-index-*""`), an
 	// array of indices (for example, `["my-index-000001", "my-index-000002"]`), or an array of index patterns (for
 	// example, `["my-index-*", "my-other-index-*"]`. For remote indices use the syntax `"remote_name:index_name"`. If
@@ -135,12 +144,14 @@ type TransformSource struct {
 
 // SyncContainer is a container: set exactly one of its variant fields.
 type SyncContainer struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Specifies that the transform uses a time field to synchronize the source and destination indices.
 	Time *TimeSync `json:"time,omitempty"`
 }
 
 // TimeSync is `transform._types.TimeSync` of the specification.
 type TimeSync struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The time delay between the current time and the latest input data time.
 	Delay Duration `json:"delay,omitzero"`
 	// The date field that is used to identify new documents in the source. In general, it’s a good idea to use a field
@@ -151,6 +162,7 @@ type TimeSync struct {
 
 // TransformNodeFullStats is `transform.get_node_stats.TransformNodeFullStats` of the specification.
 type TransformNodeFullStats struct {
+	_     [0]func()          // not comparable: no equality code to link (see the package doc)
 	Total TransformNodeStats `json:"total"`
 	// Additional members of the object, by name.
 	Nodes map[string]TransformNodeStats `json:"-"`
@@ -170,17 +182,20 @@ func (x TransformNodeFullStats) MarshalJSON() ([]byte, error) {
 
 // TransformNodeStats is `transform.get_node_stats.TransformNodeStats` of the specification.
 type TransformNodeStats struct {
+	_         [0]func()               // not comparable: no equality code to link (see the package doc)
 	Scheduler TransformSchedulerStats `json:"scheduler"`
 }
 
 // TransformSchedulerStats is `transform.get_node_stats.TransformSchedulerStats` of the specification.
 type TransformSchedulerStats struct {
-	RegisteredTransformCount int    `json:"registered_transform_count"`
-	PeekTransform            string `json:"peek_transform,omitempty"`
+	_                        [0]func() // not comparable: no equality code to link (see the package doc)
+	RegisteredTransformCount int       `json:"registered_transform_count"`
+	PeekTransform            string    `json:"peek_transform,omitempty"`
 }
 
 // TransformSummary is `transform.get_transform.TransformSummary` of the specification.
 type TransformSummary struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The security privileges that the transform uses to run its queries. If Elastic Stack security features were disabled at the time of the most recent update to the transform, this property is omitted.
 	Authorization *TransformAuthorization `json:"authorization,omitempty"`
 	// The time the transform was created.
@@ -209,6 +224,7 @@ type TransformSummary struct {
 
 // CheckpointStats is `transform.get_transform_stats.CheckpointStats` of the specification.
 type CheckpointStats struct {
+	_                    [0]func()          // not comparable: no equality code to link (see the package doc)
 	Checkpoint           int64              `json:"checkpoint"`
 	CheckpointProgress   *TransformProgress `json:"checkpoint_progress,omitempty"`
 	Timestamp            DateTime           `json:"timestamp,omitzero"`
@@ -219,6 +235,7 @@ type CheckpointStats struct {
 
 // Checkpointing is `transform.get_transform_stats.Checkpointing` of the specification.
 type Checkpointing struct {
+	_                           [0]func()        // not comparable: no equality code to link (see the package doc)
 	ChangesLastDetectedAt       *int64           `json:"changes_last_detected_at,omitempty"`
 	ChangesLastDetectedAtString DateTime         `json:"changes_last_detected_at_string,omitzero"`
 	Last                        CheckpointStats  `json:"last"`
@@ -230,6 +247,7 @@ type Checkpointing struct {
 
 // TransformHealthIssue is `transform.get_transform_stats.TransformHealthIssue` of the specification.
 type TransformHealthIssue struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The type of the issue
 	Type string `json:"type"`
 	// A description of the issue
@@ -245,6 +263,7 @@ type TransformHealthIssue struct {
 
 // TransformIndexerStats is `transform.get_transform_stats.TransformIndexerStats` of the specification.
 type TransformIndexerStats struct {
+	_                                  [0]func()       // not comparable: no equality code to link (see the package doc)
 	DeleteTimeInMs                     *UnitMillis     `json:"delete_time_in_ms,omitempty"`
 	DocumentsIndexed                   int64           `json:"documents_indexed"`
 	DocumentsDeleted                   *int64          `json:"documents_deleted,omitempty"`
@@ -266,15 +285,17 @@ type TransformIndexerStats struct {
 
 // TransformProgress is `transform.get_transform_stats.TransformProgress` of the specification.
 type TransformProgress struct {
-	DocsIndexed     int64    `json:"docs_indexed"`
-	DocsProcessed   int64    `json:"docs_processed"`
-	DocsRemaining   *int64   `json:"docs_remaining,omitempty"`
-	PercentComplete *float64 `json:"percent_complete,omitempty"`
-	TotalDocs       *int64   `json:"total_docs,omitempty"`
+	_               [0]func() // not comparable: no equality code to link (see the package doc)
+	DocsIndexed     int64     `json:"docs_indexed"`
+	DocsProcessed   int64     `json:"docs_processed"`
+	DocsRemaining   *int64    `json:"docs_remaining,omitempty"`
+	PercentComplete *float64  `json:"percent_complete,omitempty"`
+	TotalDocs       *int64    `json:"total_docs,omitempty"`
 }
 
 // TransformStats is `transform.get_transform_stats.TransformStats` of the specification.
 type TransformStats struct {
+	_             [0]func()             // not comparable: no equality code to link (see the package doc)
 	Checkpointing Checkpointing         `json:"checkpointing"`
 	Health        *TransformStatsHealth `json:"health,omitempty"`
 	ID            Id                    `json:"id"`
@@ -286,6 +307,7 @@ type TransformStats struct {
 
 // TransformStatsHealth is `transform.get_transform_stats.TransformStatsHealth` of the specification.
 type TransformStatsHealth struct {
+	_      [0]func()    // not comparable: no equality code to link (see the package doc)
 	Status HealthStatus `json:"status"`
 	// If a non-healthy status is returned, contains a list of issues of the transform.
 	Issues []TransformHealthIssue `json:"issues,omitempty"`

@@ -6,6 +6,7 @@ import "encoding/json"
 
 // AcknowledgeState is `watcher._types.AcknowledgeState` of the specification.
 type AcknowledgeState struct {
+	_         [0]func()              // not comparable: no equality code to link (see the package doc)
 	State     AcknowledgementOptions `json:"state"`
 	Timestamp DateTime               `json:"timestamp,omitzero"`
 }
@@ -23,6 +24,7 @@ const (
 
 // WatcherAction is `watcher._types.Action` of the specification.
 type WatcherAction struct {
+	_                      [0]func()           // not comparable: no equality code to link (see the package doc)
 	ActionType             ActionType          `json:"action_type,omitempty"`
 	Condition              *ConditionContainer `json:"condition,omitempty"`
 	Foreach                string              `json:"foreach,omitempty"`
@@ -59,6 +61,7 @@ const (
 
 // ActionStatus is `watcher._types.ActionStatus` of the specification.
 type ActionStatus struct {
+	_                       [0]func()        // not comparable: no equality code to link (see the package doc)
 	Ack                     AcknowledgeState `json:"ack"`
 	LastExecution           *ExecutionState  `json:"last_execution,omitempty"`
 	LastSuccessfulExecution *ExecutionState  `json:"last_successful_execution,omitempty"`
@@ -99,12 +102,14 @@ type WatcherActions = map[string]ActionStatus
 
 // ActivationState is `watcher._types.ActivationState` of the specification.
 type ActivationState struct {
-	Active    bool     `json:"active"`
-	Timestamp DateTime `json:"timestamp,omitzero"`
+	_         [0]func() // not comparable: no equality code to link (see the package doc)
+	Active    bool      `json:"active"`
+	Timestamp DateTime  `json:"timestamp,omitzero"`
 }
 
 // ActivationStatus is `watcher._types.ActivationStatus` of the specification.
 type ActivationStatus struct {
+	_       [0]func()       // not comparable: no equality code to link (see the package doc)
 	Actions WatcherActions  `json:"actions,omitempty"`
 	State   ActivationState `json:"state"`
 	Version VersionNumber   `json:"version"`
@@ -112,11 +117,13 @@ type ActivationStatus struct {
 
 // AlwaysCondition is `watcher._types.AlwaysCondition` of the specification.
 type AlwaysCondition struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 }
 
 // ArrayCompareCondition is `watcher._types.ArrayCompareCondition` of the specification.
 type ArrayCompareCondition struct {
-	Path string `json:"path"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Path string    `json:"path"`
 	// Additional members of the object, by name.
 	Extra map[string]ArrayCompareOpParams `json:"-"`
 }
@@ -135,17 +142,20 @@ func (x ArrayCompareCondition) MarshalJSON() ([]byte, error) {
 
 // ArrayCompareOpParams is `watcher._types.ArrayCompareOpParams` of the specification.
 type ArrayCompareOpParams struct {
+	_          [0]func()  // not comparable: no equality code to link (see the package doc)
 	Quantifier Quantifier `json:"quantifier"`
 	Value      FieldValue `json:"value,omitzero"`
 }
 
 // ChainInput is `watcher._types.ChainInput` of the specification.
 type ChainInput struct {
+	_      [0]func()                   // not comparable: no equality code to link (see the package doc)
 	Inputs []map[string]InputContainer `json:"inputs,omitempty"`
 }
 
 // ConditionContainer is a container: set exactly one of its variant fields.
 type ConditionContainer struct {
+	_            [0]func()                        // not comparable: no equality code to link (see the package doc)
 	Always       *AlwaysCondition                 `json:"always,omitempty"`
 	ArrayCompare map[string]ArrayCompareCondition `json:"array_compare,omitempty"`
 	Compare      map[string]map[string]FieldValue `json:"compare,omitempty"`
@@ -195,6 +205,7 @@ type CronExpression = string
 
 // DailySchedule is `watcher._types.DailySchedule` of the specification.
 type DailySchedule struct {
+	_  [0]func()           // not comparable: no equality code to link (see the package doc)
 	At []ScheduleTimeOfDay `json:"at,omitempty"`
 }
 
@@ -210,6 +221,7 @@ const (
 
 // DataEmailAttachment is `watcher._types.DataEmailAttachment` of the specification.
 type DataEmailAttachment struct {
+	_      [0]func()            // not comparable: no equality code to link (see the package doc)
 	Format DataAttachmentFormat `json:"format,omitempty"`
 }
 
@@ -230,6 +242,7 @@ const (
 
 // Email is `watcher._types.Email` of the specification.
 type Email struct {
+	_           [0]func()                           // not comparable: no equality code to link (see the package doc)
 	ID          Id                                  `json:"id,omitempty"`
 	Bcc         OneOrMany[string]                   `json:"bcc,omitempty"`
 	Body        *EmailBody                          `json:"body,omitempty"`
@@ -245,6 +258,7 @@ type Email struct {
 
 // EmailAction is `watcher._types.EmailAction` of the specification.
 type EmailAction struct {
+	_           [0]func()                           // not comparable: no equality code to link (see the package doc)
 	ID          Id                                  `json:"id,omitempty"`
 	Bcc         OneOrMany[string]                   `json:"bcc,omitempty"`
 	Body        *EmailBody                          `json:"body,omitempty"`
@@ -260,6 +274,7 @@ type EmailAction struct {
 
 // EmailAttachmentContainer is a container: set exactly one of its variant fields.
 type EmailAttachmentContainer struct {
+	_         [0]func()                 // not comparable: no equality code to link (see the package doc)
 	HTTP      *HttpEmailAttachment      `json:"http,omitempty"`
 	Reporting *ReportingEmailAttachment `json:"reporting,omitempty"`
 	Data      *DataEmailAttachment      `json:"data,omitempty"`
@@ -267,8 +282,9 @@ type EmailAttachmentContainer struct {
 
 // EmailBody is `watcher._types.EmailBody` of the specification.
 type EmailBody struct {
-	Html string `json:"html,omitempty"`
-	Text string `json:"text,omitempty"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Html string    `json:"html,omitempty"`
+	Text string    `json:"text,omitempty"`
 }
 
 // EmailPriority is the enumeration `watcher._types.EmailPriority` of the specification.
@@ -286,9 +302,10 @@ const (
 
 // EmailResult is `watcher._types.EmailResult` of the specification.
 type EmailResult struct {
-	Account string `json:"account,omitempty"`
-	Message Email  `json:"message"`
-	Reason  string `json:"reason,omitempty"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Account string    `json:"account,omitempty"`
+	Message Email     `json:"message"`
+	Reason  string    `json:"reason,omitempty"`
 }
 
 // ExecutionPhase is the enumeration `watcher._types.ExecutionPhase` of the specification.
@@ -309,6 +326,7 @@ const (
 
 // ExecutionResult is `watcher._types.ExecutionResult` of the specification.
 type ExecutionResult struct {
+	_                 [0]func()                 // not comparable: no equality code to link (see the package doc)
 	Actions           []ExecutionResultAction   `json:"actions,omitempty"`
 	Condition         *ExecutionResultCondition `json:"condition,omitempty"`
 	ExecutionDuration UnitMillis                `json:"execution_duration"`
@@ -319,6 +337,7 @@ type ExecutionResult struct {
 
 // ExecutionResultAction is `watcher._types.ExecutionResultAction` of the specification.
 type ExecutionResultAction struct {
+	_                       [0]func()                      // not comparable: no equality code to link (see the package doc)
 	Email                   *EmailResult                   `json:"email,omitempty"`
 	Index                   *IndexResult                   `json:"index,omitempty"`
 	Logging                 *LoggingResult                 `json:"logging,omitempty"`
@@ -339,6 +358,7 @@ type ExecutionResultAction struct {
 
 // ExecutionResultCondition is `watcher._types.ExecutionResultCondition` of the specification.
 type ExecutionResultCondition struct {
+	_            [0]func()                         // not comparable: no equality code to link (see the package doc)
 	Met          bool                              `json:"met"`
 	Status       ExecutionResultStatus             `json:"status"`
 	Type         ConditionType                     `json:"type"`
@@ -348,11 +368,13 @@ type ExecutionResultCondition struct {
 
 // ExecutionResultConditionResolved is `watcher._types.ExecutionResultConditionResolved` of the specification.
 type ExecutionResultConditionResolved struct {
+	_              [0]func()                  // not comparable: no equality code to link (see the package doc)
 	ResolvedValues map[string]json.RawMessage `json:"resolved_values,omitempty"`
 }
 
 // ExecutionResultForeachAction is the result of a single action execution.
 type ExecutionResultForeachAction struct {
+	_         [0]func()        // not comparable: no equality code to link (see the package doc)
 	Email     *EmailResult     `json:"email,omitempty"`
 	Index     *IndexResult     `json:"index,omitempty"`
 	Logging   *LoggingResult   `json:"logging,omitempty"`
@@ -365,6 +387,7 @@ type ExecutionResultForeachAction struct {
 
 // ExecutionResultHttpInput is `watcher._types.ExecutionResultHttpInput` of the specification.
 type ExecutionResultHttpInput struct {
+	_       [0]func()              // not comparable: no equality code to link (see the package doc)
 	Request HttpInputRequestResult `json:"request"`
 	// The HTTP status code returned by the request.
 	// It is only present when the request was executed.
@@ -373,6 +396,7 @@ type ExecutionResultHttpInput struct {
 
 // ExecutionResultInput is `watcher._types.ExecutionResultInput` of the specification.
 type ExecutionResultInput struct {
+	_       [0]func()                  // not comparable: no equality code to link (see the package doc)
 	Payload map[string]json.RawMessage `json:"payload,omitempty"`
 	Status  ExecutionResultStatus      `json:"status"`
 	Type    InputType                  `json:"type"`
@@ -387,6 +411,7 @@ type ExecutionResultInput struct {
 
 // ExecutionResultSearchInput is `watcher._types.ExecutionResultSearchInput` of the specification.
 type ExecutionResultSearchInput struct {
+	_       [0]func()                    // not comparable: no equality code to link (see the package doc)
 	Request SearchInputRequestDefinition `json:"request"`
 }
 
@@ -402,6 +427,7 @@ const (
 
 // ExecutionResultTransform is `watcher._types.ExecutionResultTransform` of the specification.
 type ExecutionResultTransform struct {
+	_       [0]func()                    // not comparable: no equality code to link (see the package doc)
 	Payload map[string]json.RawMessage   `json:"payload,omitempty"`
 	Status  ExecutionResultStatus        `json:"status"`
 	Type    ExecutionResultTransformType `json:"type"`
@@ -423,9 +449,10 @@ const (
 
 // ExecutionState is `watcher._types.ExecutionState` of the specification.
 type ExecutionState struct {
-	Successful bool     `json:"successful"`
-	Timestamp  DateTime `json:"timestamp,omitzero"`
-	Reason     string   `json:"reason,omitempty"`
+	_          [0]func() // not comparable: no equality code to link (see the package doc)
+	Successful bool      `json:"successful"`
+	Timestamp  DateTime  `json:"timestamp,omitzero"`
+	Reason     string    `json:"reason,omitempty"`
 }
 
 // ExecutionStatus is the enumeration `watcher._types.ExecutionStatus` of the specification.
@@ -446,6 +473,7 @@ const (
 
 // ExecutionThreadPool is `watcher._types.ExecutionThreadPool` of the specification.
 type ExecutionThreadPool struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The largest size of the execution thread pool, which indicates the largest number of concurrent running watches.
 	MaxSize int64 `json:"max_size"`
 	// The number of watches that were triggered and are currently queued.
@@ -454,17 +482,20 @@ type ExecutionThreadPool struct {
 
 // HourAndMinute is `watcher._types.HourAndMinute` of the specification.
 type HourAndMinute struct {
-	Hour   []int `json:"hour,omitempty"`
-	Minute []int `json:"minute,omitempty"`
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
+	Hour   []int     `json:"hour,omitempty"`
+	Minute []int     `json:"minute,omitempty"`
 }
 
 // HourlySchedule is `watcher._types.HourlySchedule` of the specification.
 type HourlySchedule struct {
-	Minute []int `json:"minute,omitempty"`
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
+	Minute []int     `json:"minute,omitempty"`
 }
 
 // HttpEmailAttachment is `watcher._types.HttpEmailAttachment` of the specification.
 type HttpEmailAttachment struct {
+	_           [0]func()                   // not comparable: no equality code to link (see the package doc)
 	ContentType string                      `json:"content_type,omitempty"`
 	Inline      *bool                       `json:"inline,omitempty"`
 	Request     *HttpInputRequestDefinition `json:"request,omitempty"`
@@ -472,6 +503,7 @@ type HttpEmailAttachment struct {
 
 // HttpInput is `watcher._types.HttpInput` of the specification.
 type HttpInput struct {
+	_                   [0]func()                   // not comparable: no equality code to link (see the package doc)
 	Extract             []string                    `json:"extract,omitempty"`
 	Request             *HttpInputRequestDefinition `json:"request,omitempty"`
 	ResponseContentType WatcherResponseContentType  `json:"response_content_type,omitempty"`
@@ -479,13 +511,15 @@ type HttpInput struct {
 
 // HttpInputAuthentication is `watcher._types.HttpInputAuthentication` of the specification.
 type HttpInputAuthentication struct {
+	_     [0]func()                    // not comparable: no equality code to link (see the package doc)
 	Basic HttpInputBasicAuthentication `json:"basic"`
 }
 
 // HttpInputBasicAuthentication is `watcher._types.HttpInputBasicAuthentication` of the specification.
 type HttpInputBasicAuthentication struct {
-	Password Password `json:"password"`
-	Username Username `json:"username"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	Password Password  `json:"password"`
+	Username Username  `json:"username"`
 }
 
 // HttpInputMethod is the enumeration `watcher._types.HttpInputMethod` of the specification.
@@ -503,12 +537,14 @@ const (
 
 // HttpInputProxy is `watcher._types.HttpInputProxy` of the specification.
 type HttpInputProxy struct {
-	Host Host `json:"host"`
-	Port uint `json:"port"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Host Host      `json:"host"`
+	Port uint      `json:"port"`
 }
 
 // HttpInputRequestDefinition is `watcher._types.HttpInputRequestDefinition` of the specification.
 type HttpInputRequestDefinition struct {
+	_                 [0]func()                // not comparable: no equality code to link (see the package doc)
 	Auth              *HttpInputAuthentication `json:"auth,omitempty"`
 	Body              string                   `json:"body,omitempty"`
 	ConnectionTimeout Duration                 `json:"connection_timeout,omitzero"`
@@ -526,6 +562,7 @@ type HttpInputRequestDefinition struct {
 
 // HttpInputRequestResult is `watcher._types.HttpInputRequestResult` of the specification.
 type HttpInputRequestResult struct {
+	_                 [0]func()                // not comparable: no equality code to link (see the package doc)
 	Auth              *HttpInputAuthentication `json:"auth,omitempty"`
 	Body              string                   `json:"body,omitempty"`
 	ConnectionTimeout Duration                 `json:"connection_timeout,omitzero"`
@@ -543,6 +580,7 @@ type HttpInputRequestResult struct {
 
 // HttpInputResponseResult is `watcher._types.HttpInputResponseResult` of the specification.
 type HttpInputResponseResult struct {
+	_       [0]func()   // not comparable: no equality code to link (see the package doc)
 	Body    string      `json:"body"`
 	Headers HttpHeaders `json:"headers,omitempty"`
 	Status  int         `json:"status"`
@@ -550,6 +588,7 @@ type HttpInputResponseResult struct {
 
 // IndexAction is `watcher._types.IndexAction` of the specification.
 type IndexAction struct {
+	_                  [0]func() // not comparable: no equality code to link (see the package doc)
 	Index              IndexName `json:"index,omitempty"`
 	DocID              Id        `json:"doc_id,omitempty"`
 	Refresh            Refresh   `json:"refresh,omitempty"`
@@ -564,6 +603,7 @@ type IndexAction struct {
 //
 // IndexResult is a container: set exactly one of its variant fields.
 type IndexResult struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The outcome of the index operation.
 	// A single summary is returned when a single document is indexed, or an array
 	// when several documents are indexed at once. When a bulk operation ends in
@@ -576,6 +616,7 @@ type IndexResult struct {
 
 // IndexResultRequestSummary is `watcher._types.IndexResultRequestSummary` of the specification.
 type IndexResultRequestSummary struct {
+	_       [0]func()       // not comparable: no equality code to link (see the package doc)
 	DocID   Id              `json:"doc_id,omitempty"`
 	Index   IndexName       `json:"index"`
 	Refresh Refresh         `json:"refresh,omitempty"`
@@ -587,6 +628,7 @@ type IndexResultRequestSummary struct {
 // are present in both. Failed items appear when a bulk index action ends in
 // `failure` or `partial_failure`.
 type IndexResultSummary struct {
+	_       [0]func()      // not comparable: no equality code to link (see the package doc)
 	ID      Id             `json:"id"`
 	Index   IndexName      `json:"index"`
 	Created *bool          `json:"created,omitempty"`
@@ -600,6 +642,7 @@ type IndexResultSummary struct {
 
 // InputContainer is a container: set exactly one of its variant fields.
 type InputContainer struct {
+	_         [0]func()                  // not comparable: no equality code to link (see the package doc)
 	Chain     *ChainInput                `json:"chain,omitempty"`
 	HTTP      *HttpInput                 `json:"http,omitempty"`
 	Search    *SearchInput               `json:"search,omitempty"`
@@ -623,14 +666,16 @@ const (
 
 // LoggingAction is `watcher._types.LoggingAction` of the specification.
 type LoggingAction struct {
-	Level    string `json:"level,omitempty"`
-	Text     string `json:"text"`
-	Category string `json:"category,omitempty"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	Level    string    `json:"level,omitempty"`
+	Text     string    `json:"text"`
+	Category string    `json:"category,omitempty"`
 }
 
 // LoggingResult is `watcher._types.LoggingResult` of the specification.
 type LoggingResult struct {
-	LoggedText string `json:"logged_text"`
+	_          [0]func() // not comparable: no equality code to link (see the package doc)
+	LoggedText string    `json:"logged_text"`
 }
 
 // Month is the enumeration `watcher._types.Month` of the specification.
@@ -655,10 +700,12 @@ const (
 
 // NeverCondition is `watcher._types.NeverCondition` of the specification.
 type NeverCondition struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 }
 
 // PagerDutyAction is `watcher._types.PagerDutyAction` of the specification.
 type PagerDutyAction struct {
+	_             [0]func()            // not comparable: no equality code to link (see the package doc)
 	Account       string               `json:"account,omitempty"`
 	AttachPayload bool                 `json:"attach_payload"`
 	Client        string               `json:"client,omitempty"`
@@ -672,6 +719,7 @@ type PagerDutyAction struct {
 
 // PagerDutyContext is `watcher._types.PagerDutyContext` of the specification.
 type PagerDutyContext struct {
+	_    [0]func()            // not comparable: no equality code to link (see the package doc)
 	Href string               `json:"href,omitempty"`
 	Src  string               `json:"src,omitempty"`
 	Type PagerDutyContextType `json:"type"`
@@ -689,6 +737,7 @@ const (
 
 // PagerDutyEvent is `watcher._types.PagerDutyEvent` of the specification.
 type PagerDutyEvent struct {
+	_             [0]func()            // not comparable: no equality code to link (see the package doc)
 	Account       string               `json:"account,omitempty"`
 	AttachPayload bool                 `json:"attach_payload"`
 	Client        string               `json:"client,omitempty"`
@@ -702,8 +751,9 @@ type PagerDutyEvent struct {
 
 // PagerDutyEventProxy is `watcher._types.PagerDutyEventProxy` of the specification.
 type PagerDutyEventProxy struct {
-	Host Host `json:"host,omitempty"`
-	Port *int `json:"port,omitempty"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Host Host      `json:"host,omitempty"`
+	Port *int      `json:"port,omitempty"`
 }
 
 // PagerDutyEventType is the enumeration `watcher._types.PagerDutyEventType` of the specification.
@@ -719,6 +769,7 @@ const (
 
 // PagerDutyResult is `watcher._types.PagerDutyResult` of the specification.
 type PagerDutyResult struct {
+	_        [0]func()                // not comparable: no equality code to link (see the package doc)
 	Event    PagerDutyEvent           `json:"event"`
 	Reason   string                   `json:"reason,omitempty"`
 	Request  *HttpInputRequestResult  `json:"request,omitempty"`
@@ -737,6 +788,7 @@ const (
 
 // QueryWatch is `watcher._types.QueryWatch` of the specification.
 type QueryWatch struct {
+	_           [0]func()       // not comparable: no equality code to link (see the package doc)
 	ID          Id              `json:"_id"`
 	Status      *WatchStatus    `json:"status,omitempty"`
 	Watch       *Watch          `json:"watch,omitempty"`
@@ -746,6 +798,7 @@ type QueryWatch struct {
 
 // ReportingEmailAttachment is `watcher._types.ReportingEmailAttachment` of the specification.
 type ReportingEmailAttachment struct {
+	_        [0]func()                   // not comparable: no equality code to link (see the package doc)
 	URL      string                      `json:"url"`
 	Inline   *bool                       `json:"inline,omitempty"`
 	Retries  *int                        `json:"retries,omitempty"`
@@ -766,6 +819,7 @@ const (
 
 // ScheduleContainer is a container: set exactly one of its variant fields.
 type ScheduleContainer struct {
+	_        [0]func()              // not comparable: no equality code to link (see the package doc)
 	Timezone string                 `json:"timezone,omitempty"`
 	Cron     CronExpression         `json:"cron,omitempty"`
 	Daily    *DailySchedule         `json:"daily,omitempty"`
@@ -802,12 +856,14 @@ func ScheduleTimeOfDayFromHourMinute(v HourAndMinute) ScheduleTimeOfDay {
 
 // ScheduleTriggerEvent is `watcher._types.ScheduleTriggerEvent` of the specification.
 type ScheduleTriggerEvent struct {
-	ScheduledTime DateTime `json:"scheduled_time,omitzero"`
-	TriggeredTime DateTime `json:"triggered_time,omitzero"`
+	_             [0]func() // not comparable: no equality code to link (see the package doc)
+	ScheduledTime DateTime  `json:"scheduled_time,omitzero"`
+	TriggeredTime DateTime  `json:"triggered_time,omitzero"`
 }
 
 // ScriptCondition is `watcher._types.ScriptCondition` of the specification.
 type ScriptCondition struct {
+	_      [0]func()                  // not comparable: no equality code to link (see the package doc)
 	Lang   ScriptLanguage             `json:"lang,omitempty"`
 	Params map[string]json.RawMessage `json:"params,omitempty"`
 	Source ScriptSource               `json:"source,omitzero"`
@@ -816,6 +872,7 @@ type ScriptCondition struct {
 
 // SearchInput is `watcher._types.SearchInput` of the specification.
 type SearchInput struct {
+	_       [0]func()                    // not comparable: no equality code to link (see the package doc)
 	Extract []string                     `json:"extract,omitempty"`
 	Request SearchInputRequestDefinition `json:"request"`
 	Timeout Duration                     `json:"timeout,omitzero"`
@@ -823,6 +880,7 @@ type SearchInput struct {
 
 // SearchInputRequestDefinition is `watcher._types.SearchInputRequestDefinition` of the specification.
 type SearchInputRequestDefinition struct {
+	_                  [0]func()                  // not comparable: no equality code to link (see the package doc)
 	Body               *SearchRequestBody         `json:"body,omitempty"`
 	Indices            Indices                    `json:"indices,omitempty"`
 	IndicesOptions     *IndicesOptions            `json:"indices_options,omitempty"`
@@ -833,7 +891,8 @@ type SearchInputRequestDefinition struct {
 
 // SearchTemplateRequestBody is `watcher._types.SearchTemplateRequestBody` of the specification.
 type SearchTemplateRequestBody struct {
-	Explain *bool `json:"explain,omitempty"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Explain *bool     `json:"explain,omitempty"`
 	// ID of the search template to use. If no source is specified,
 	// this parameter is required.
 	ID Id `json:"id,omitempty"`
@@ -850,6 +909,7 @@ type SearchTemplateRequestBody struct {
 
 // SimulatedActions is `watcher._types.SimulatedActions` of the specification.
 type SimulatedActions struct {
+	_       [0]func()         // not comparable: no equality code to link (see the package doc)
 	Actions []string          `json:"actions,omitempty"`
 	All     *SimulatedActions `json:"all,omitempty"`
 	UseAll  bool              `json:"use_all"`
@@ -857,12 +917,14 @@ type SimulatedActions struct {
 
 // SlackAction is `watcher._types.SlackAction` of the specification.
 type SlackAction struct {
+	_       [0]func()    // not comparable: no equality code to link (see the package doc)
 	Account string       `json:"account,omitempty"`
 	Message SlackMessage `json:"message"`
 }
 
 // SlackAttachment is `watcher._types.SlackAttachment` of the specification.
 type SlackAttachment struct {
+	_          [0]func()              // not comparable: no equality code to link (see the package doc)
 	AuthorIcon string                 `json:"author_icon,omitempty"`
 	AuthorLink string                 `json:"author_link,omitempty"`
 	AuthorName string                 `json:"author_name"`
@@ -882,19 +944,22 @@ type SlackAttachment struct {
 
 // SlackAttachmentField is `watcher._types.SlackAttachmentField` of the specification.
 type SlackAttachmentField struct {
-	Short bool   `json:"short"`
-	Title string `json:"title"`
-	Value string `json:"value"`
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
+	Short bool      `json:"short"`
+	Title string    `json:"title"`
+	Value string    `json:"value"`
 }
 
 // SlackDynamicAttachment is `watcher._types.SlackDynamicAttachment` of the specification.
 type SlackDynamicAttachment struct {
+	_                  [0]func()       // not comparable: no equality code to link (see the package doc)
 	AttachmentTemplate SlackAttachment `json:"attachment_template"`
 	ListPath           string          `json:"list_path"`
 }
 
 // SlackMessage is `watcher._types.SlackMessage` of the specification.
 type SlackMessage struct {
+	_                  [0]func()               // not comparable: no equality code to link (see the package doc)
 	Attachments        []SlackAttachment       `json:"attachments,omitempty"`
 	DynamicAttachments *SlackDynamicAttachment `json:"dynamic_attachments,omitempty"`
 	From               string                  `json:"from"`
@@ -905,47 +970,55 @@ type SlackMessage struct {
 
 // SlackResult is `watcher._types.SlackResult` of the specification.
 type SlackResult struct {
+	_       [0]func()    // not comparable: no equality code to link (see the package doc)
 	Account string       `json:"account,omitempty"`
 	Message SlackMessage `json:"message"`
 }
 
 // ThrottleState is `watcher._types.ThrottleState` of the specification.
 type ThrottleState struct {
-	Reason    string   `json:"reason"`
-	Timestamp DateTime `json:"timestamp,omitzero"`
+	_         [0]func() // not comparable: no equality code to link (see the package doc)
+	Reason    string    `json:"reason"`
+	Timestamp DateTime  `json:"timestamp,omitzero"`
 }
 
 // TimeOfMonth is `watcher._types.TimeOfMonth` of the specification.
 type TimeOfMonth struct {
-	At []string `json:"at,omitempty"`
-	On []int    `json:"on,omitempty"`
+	_  [0]func() // not comparable: no equality code to link (see the package doc)
+	At []string  `json:"at,omitempty"`
+	On []int     `json:"on,omitempty"`
 }
 
 // TimeOfWeek is `watcher._types.TimeOfWeek` of the specification.
 type TimeOfWeek struct {
-	At []string `json:"at,omitempty"`
-	On []Day    `json:"on,omitempty"`
+	_  [0]func() // not comparable: no equality code to link (see the package doc)
+	At []string  `json:"at,omitempty"`
+	On []Day     `json:"on,omitempty"`
 }
 
 // TimeOfYear is `watcher._types.TimeOfYear` of the specification.
 type TimeOfYear struct {
-	At  []string `json:"at,omitempty"`
-	Int []Month  `json:"int,omitempty"`
-	On  []int    `json:"on,omitempty"`
+	_   [0]func() // not comparable: no equality code to link (see the package doc)
+	At  []string  `json:"at,omitempty"`
+	Int []Month   `json:"int,omitempty"`
+	On  []int     `json:"on,omitempty"`
 }
 
 // TriggerContainer is a container: set exactly one of its variant fields.
 type TriggerContainer struct {
+	_        [0]func()          // not comparable: no equality code to link (see the package doc)
 	Schedule *ScheduleContainer `json:"schedule,omitempty"`
 }
 
 // TriggerEventContainer is a container: set exactly one of its variant fields.
 type TriggerEventContainer struct {
+	_        [0]func()             // not comparable: no equality code to link (see the package doc)
 	Schedule *ScheduleTriggerEvent `json:"schedule,omitempty"`
 }
 
 // TriggerEventResult is `watcher._types.TriggerEventResult` of the specification.
 type TriggerEventResult struct {
+	_             [0]func()             // not comparable: no equality code to link (see the package doc)
 	Manual        TriggerEventContainer `json:"manual"`
 	TriggeredTime DateTime              `json:"triggered_time,omitzero"`
 	Type          string                `json:"type"`
@@ -953,6 +1026,7 @@ type TriggerEventResult struct {
 
 // Watch is `watcher._types.Watch` of the specification.
 type Watch struct {
+	_                      [0]func()                // not comparable: no equality code to link (see the package doc)
 	Actions                map[string]WatcherAction `json:"actions,omitempty"`
 	Condition              *ConditionContainer      `json:"condition,omitempty"`
 	Input                  InputContainer           `json:"input"`
@@ -966,6 +1040,7 @@ type Watch struct {
 
 // WatchStatus is `watcher._types.WatchStatus` of the specification.
 type WatchStatus struct {
+	_                [0]func()       // not comparable: no equality code to link (see the package doc)
 	Actions          WatcherActions  `json:"actions,omitempty"`
 	LastChecked      DateTime        `json:"last_checked,omitzero"`
 	LastMetCondition DateTime        `json:"last_met_condition,omitzero"`
@@ -976,6 +1051,7 @@ type WatchStatus struct {
 
 // WebhookAction is `watcher._types.WebhookAction` of the specification.
 type WebhookAction struct {
+	_                 [0]func()                // not comparable: no equality code to link (see the package doc)
 	Auth              *HttpInputAuthentication `json:"auth,omitempty"`
 	Body              string                   `json:"body,omitempty"`
 	ConnectionTimeout Duration                 `json:"connection_timeout,omitzero"`
@@ -993,12 +1069,14 @@ type WebhookAction struct {
 
 // WebhookResult is `watcher._types.WebhookResult` of the specification.
 type WebhookResult struct {
+	_        [0]func()                // not comparable: no equality code to link (see the package doc)
 	Request  HttpInputRequestResult   `json:"request"`
 	Response *HttpInputResponseResult `json:"response,omitempty"`
 }
 
 // WatchRecord is `watcher.execute_watch.WatchRecord` of the specification.
 type WatchRecord struct {
+	_            [0]func()                  // not comparable: no equality code to link (see the package doc)
 	Timestamp    DateTime                   `json:"@timestamp,omitzero"`
 	Node         string                     `json:"node"`
 	State        ExecutionStatus            `json:"state"`
@@ -1017,6 +1095,7 @@ type WatchRecord struct {
 
 // WatchRecordQueuedStats is `watcher.stats.WatchRecordQueuedStats` of the specification.
 type WatchRecordQueuedStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The time the watch was run.
 	// This is just before the input is being run.
 	ExecutionTime DateTime `json:"execution_time,omitzero"`
@@ -1024,6 +1103,7 @@ type WatchRecordQueuedStats struct {
 
 // WatchRecordStats is `watcher.stats.WatchRecordStats` of the specification.
 type WatchRecordStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The time the watch was run.
 	// This is just before the input is being run.
 	ExecutionTime DateTime `json:"execution_time,omitzero"`
@@ -1051,6 +1131,7 @@ const (
 
 // WatcherNodeStats is `watcher.stats.WatcherNodeStats` of the specification.
 type WatcherNodeStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The current executing watches metric gives insight into the watches that are currently being executed by Watcher.
 	// Additional information is shared per watch that is currently executing.
 	// This information includes the `watch_id`, the time its execution started and its current execution phase.

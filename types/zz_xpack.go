@@ -4,12 +4,14 @@ package types
 
 // BuildInformation is `xpack.info.BuildInformation` of the specification.
 type BuildInformation struct {
-	Date DateTime `json:"date,omitzero"`
-	Hash string   `json:"hash"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Date DateTime  `json:"date,omitzero"`
+	Hash string    `json:"hash"`
 }
 
 // XPackInfoFeature is `xpack.info.Feature` of the specification.
 type XPackInfoFeature struct {
+	_              [0]func()              // not comparable: no equality code to link (see the package doc)
 	Available      bool                   `json:"available"`
 	Description    string                 `json:"description,omitempty"`
 	Enabled        bool                   `json:"enabled"`
@@ -18,6 +20,7 @@ type XPackInfoFeature struct {
 
 // XPackInfoFeatures is `xpack.info.Features` of the specification.
 type XPackInfoFeatures struct {
+	_                   [0]func()         // not comparable: no equality code to link (see the package doc)
 	AggregateMetric     XPackInfoFeature  `json:"aggregate_metric"`
 	Analytics           XPackInfoFeature  `json:"analytics"`
 	CCR                 XPackInfoFeature  `json:"ccr"`
@@ -50,6 +53,7 @@ type XPackInfoFeatures struct {
 
 // MinimalLicenseInformation is `xpack.info.MinimalLicenseInformation` of the specification.
 type MinimalLicenseInformation struct {
+	_                  [0]func()     // not comparable: no equality code to link (see the package doc)
 	ExpiryDateInMillis UnitMillis    `json:"expiry_date_in_millis"`
 	Mode               LicenseType   `json:"mode"`
 	Status             LicenseStatus `json:"status"`
@@ -59,6 +63,7 @@ type MinimalLicenseInformation struct {
 
 // NativeCodeInformation is `xpack.info.NativeCodeInformation` of the specification.
 type NativeCodeInformation struct {
+	_         [0]func()     // not comparable: no equality code to link (see the package doc)
 	BuildHash string        `json:"build_hash"`
 	Version   VersionString `json:"version"`
 }
@@ -76,6 +81,7 @@ const (
 
 // Analytics is `xpack.usage.Analytics` of the specification.
 type Analytics struct {
+	_         [0]func()           // not comparable: no equality code to link (see the package doc)
 	Available bool                `json:"available"`
 	Enabled   bool                `json:"enabled"`
 	Stats     AnalyticsStatistics `json:"stats"`
@@ -83,52 +89,59 @@ type Analytics struct {
 
 // AnalyticsStatistics is `xpack.usage.AnalyticsStatistics` of the specification.
 type AnalyticsStatistics struct {
-	BoxplotUsage               int64  `json:"boxplot_usage"`
-	CumulativeCardinalityUsage int64  `json:"cumulative_cardinality_usage"`
-	StringStatsUsage           int64  `json:"string_stats_usage"`
-	TopMetricsUsage            int64  `json:"top_metrics_usage"`
-	TTestUsage                 int64  `json:"t_test_usage"`
-	MovingPercentilesUsage     int64  `json:"moving_percentiles_usage"`
-	NormalizeUsage             int64  `json:"normalize_usage"`
-	RateUsage                  int64  `json:"rate_usage"`
-	MultiTermsUsage            *int64 `json:"multi_terms_usage,omitempty"`
+	_                          [0]func() // not comparable: no equality code to link (see the package doc)
+	BoxplotUsage               int64     `json:"boxplot_usage"`
+	CumulativeCardinalityUsage int64     `json:"cumulative_cardinality_usage"`
+	StringStatsUsage           int64     `json:"string_stats_usage"`
+	TopMetricsUsage            int64     `json:"top_metrics_usage"`
+	TTestUsage                 int64     `json:"t_test_usage"`
+	MovingPercentilesUsage     int64     `json:"moving_percentiles_usage"`
+	NormalizeUsage             int64     `json:"normalize_usage"`
+	RateUsage                  int64     `json:"rate_usage"`
+	MultiTermsUsage            *int64    `json:"multi_terms_usage,omitempty"`
 }
 
 // Archive is `xpack.usage.Archive` of the specification.
 type Archive struct {
-	Available    bool  `json:"available"`
-	Enabled      bool  `json:"enabled"`
-	IndicesCount int64 `json:"indices_count"`
+	_            [0]func() // not comparable: no equality code to link (see the package doc)
+	Available    bool      `json:"available"`
+	Enabled      bool      `json:"enabled"`
+	IndicesCount int64     `json:"indices_count"`
 }
 
 // Audit is `xpack.usage.Audit` of the specification.
 type Audit struct {
-	Enabled bool     `json:"enabled"`
-	Outputs []string `json:"outputs,omitempty"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Enabled bool      `json:"enabled"`
+	Outputs []string  `json:"outputs,omitempty"`
 }
 
 // Base is `xpack.usage.Base` of the specification.
 type Base struct {
-	Available bool `json:"available"`
-	Enabled   bool `json:"enabled"`
+	_         [0]func() // not comparable: no equality code to link (see the package doc)
+	Available bool      `json:"available"`
+	Enabled   bool      `json:"enabled"`
 }
 
 // Ccr is `xpack.usage.Ccr` of the specification.
 type Ccr struct {
-	Available               bool `json:"available"`
-	Enabled                 bool `json:"enabled"`
-	AutoFollowPatternsCount int  `json:"auto_follow_patterns_count"`
-	FollowerIndicesCount    int  `json:"follower_indices_count"`
+	_                       [0]func() // not comparable: no equality code to link (see the package doc)
+	Available               bool      `json:"available"`
+	Enabled                 bool      `json:"enabled"`
+	AutoFollowPatternsCount int       `json:"auto_follow_patterns_count"`
+	FollowerIndicesCount    int       `json:"follower_indices_count"`
 }
 
 // Counter is `xpack.usage.Counter` of the specification.
 type Counter struct {
-	Active int64 `json:"active"`
-	Total  int64 `json:"total"`
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
+	Active int64     `json:"active"`
+	Total  int64     `json:"total"`
 }
 
 // DataStreamLifecycleEffectiveRetentionStats is `xpack.usage.DataStreamLifecycleEffectiveRetentionStats` of the specification.
 type DataStreamLifecycleEffectiveRetentionStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The smallest configured value in milliseconds.
 	MinimumMillis *int64 `json:"minimum_millis,omitempty"`
 	// The largest configured value in milliseconds.
@@ -141,6 +154,7 @@ type DataStreamLifecycleEffectiveRetentionStats struct {
 
 // DataStreamLifecycleGlobalRetention is `xpack.usage.DataStreamLifecycleGlobalRetention` of the specification.
 type DataStreamLifecycleGlobalRetention struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Statistics about the cluster's default global retention.
 	Default DataStreamLifecycleGlobalRetentionStats `json:"default"`
 	// Statistics about the cluster's maximum global retention.
@@ -149,6 +163,7 @@ type DataStreamLifecycleGlobalRetention struct {
 
 // DataStreamLifecycleGlobalRetentionStats is the `affected_data_streams` and `retention_millis` fields are only present when this global retention is defined.
 type DataStreamLifecycleGlobalRetentionStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Whether this global retention is defined for the cluster.
 	Defined bool `json:"defined"`
 	// The number of data streams affected by this global retention.
@@ -159,6 +174,7 @@ type DataStreamLifecycleGlobalRetentionStats struct {
 
 // DataStreamLifecycleRetentionStats is `xpack.usage.DataStreamLifecycleRetentionStats` of the specification.
 type DataStreamLifecycleRetentionStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The smallest configured value in milliseconds.
 	MinimumMillis *int64 `json:"minimum_millis,omitempty"`
 	// The largest configured value in milliseconds.
@@ -171,6 +187,7 @@ type DataStreamLifecycleRetentionStats struct {
 
 // DataStreamLifecycleThresholdStats is the `minimum_millis`, `maximum_millis`, and `average_millis` fields are only present when at least one data stream contributes to these statistics.
 type DataStreamLifecycleThresholdStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The smallest configured value in milliseconds.
 	MinimumMillis *int64 `json:"minimum_millis,omitempty"`
 	// The largest configured value in milliseconds.
@@ -182,8 +199,9 @@ type DataStreamLifecycleThresholdStats struct {
 // DataStreamLifecycleUsage: Usage statistics for data stream lifecycle (DLM), reported by `_xpack/usage` under `data_lifecycle`.
 // Besides `available` and `enabled`, all the following statistics are only present when the feature is enabled.
 type DataStreamLifecycleUsage struct {
-	Available bool `json:"available"`
-	Enabled   bool `json:"enabled"`
+	_         [0]func() // not comparable: no equality code to link (see the package doc)
+	Available bool      `json:"available"`
+	Enabled   bool      `json:"enabled"`
 	// The number of data streams that have a lifecycle configured.
 	Count *int64 `json:"count,omitempty"`
 	// Whether the default rollover configuration is used by at least one data stream.
@@ -200,28 +218,31 @@ type DataStreamLifecycleUsage struct {
 
 // DataStreams is `xpack.usage.DataStreams` of the specification.
 type DataStreams struct {
-	Available    bool  `json:"available"`
-	Enabled      bool  `json:"enabled"`
-	DataStreams  int64 `json:"data_streams"`
-	IndicesCount int64 `json:"indices_count"`
+	_            [0]func() // not comparable: no equality code to link (see the package doc)
+	Available    bool      `json:"available"`
+	Enabled      bool      `json:"enabled"`
+	DataStreams  int64     `json:"data_streams"`
+	IndicesCount int64     `json:"indices_count"`
 }
 
 // DataTierPhaseStatistics is `xpack.usage.DataTierPhaseStatistics` of the specification.
 type DataTierPhaseStatistics struct {
-	NodeCount                   int64 `json:"node_count"`
-	IndexCount                  int64 `json:"index_count"`
-	TotalShardCount             int64 `json:"total_shard_count"`
-	PrimaryShardCount           int64 `json:"primary_shard_count"`
-	DocCount                    int64 `json:"doc_count"`
-	TotalSizeBytes              int64 `json:"total_size_bytes"`
-	PrimarySizeBytes            int64 `json:"primary_size_bytes"`
-	PrimaryShardSizeAvgBytes    int64 `json:"primary_shard_size_avg_bytes"`
-	PrimaryShardSizeMedianBytes int64 `json:"primary_shard_size_median_bytes"`
-	PrimaryShardSizeMadBytes    int64 `json:"primary_shard_size_mad_bytes"`
+	_                           [0]func() // not comparable: no equality code to link (see the package doc)
+	NodeCount                   int64     `json:"node_count"`
+	IndexCount                  int64     `json:"index_count"`
+	TotalShardCount             int64     `json:"total_shard_count"`
+	PrimaryShardCount           int64     `json:"primary_shard_count"`
+	DocCount                    int64     `json:"doc_count"`
+	TotalSizeBytes              int64     `json:"total_size_bytes"`
+	PrimarySizeBytes            int64     `json:"primary_size_bytes"`
+	PrimaryShardSizeAvgBytes    int64     `json:"primary_shard_size_avg_bytes"`
+	PrimaryShardSizeMedianBytes int64     `json:"primary_shard_size_median_bytes"`
+	PrimaryShardSizeMadBytes    int64     `json:"primary_shard_size_mad_bytes"`
 }
 
 // DataTiers is `xpack.usage.DataTiers` of the specification.
 type DataTiers struct {
+	_           [0]func()                // not comparable: no equality code to link (see the package doc)
 	Available   bool                     `json:"available"`
 	Enabled     bool                     `json:"enabled"`
 	DataWarm    DataTierPhaseStatistics  `json:"data_warm"`
@@ -233,11 +254,13 @@ type DataTiers struct {
 
 // XPackUsageDatafeed is `xpack.usage.Datafeed` of the specification.
 type XPackUsageDatafeed struct {
-	Count int64 `json:"count"`
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
+	Count int64     `json:"count"`
 }
 
 // Eql is `xpack.usage.Eql` of the specification.
 type Eql struct {
+	_         [0]func()        // not comparable: no equality code to link (see the package doc)
 	Available bool             `json:"available"`
 	Enabled   bool             `json:"enabled"`
 	Features  EqlFeatures      `json:"features"`
@@ -246,6 +269,7 @@ type Eql struct {
 
 // EqlFeatures is `xpack.usage.EqlFeatures` of the specification.
 type EqlFeatures struct {
+	_         [0]func()            // not comparable: no equality code to link (see the package doc)
 	Join      uint                 `json:"join"`
 	Joins     EqlFeaturesJoin      `json:"joins"`
 	Keys      EqlFeaturesKeys      `json:"keys"`
@@ -257,40 +281,45 @@ type EqlFeatures struct {
 
 // EqlFeaturesJoin is `xpack.usage.EqlFeaturesJoin` of the specification.
 type EqlFeaturesJoin struct {
-	JoinQueriesTwo        uint `json:"join_queries_two"`
-	JoinQueriesThree      uint `json:"join_queries_three"`
-	JoinUntil             uint `json:"join_until"`
-	JoinQueriesFiveOrMore uint `json:"join_queries_five_or_more"`
-	JoinQueriesFour       uint `json:"join_queries_four"`
+	_                     [0]func() // not comparable: no equality code to link (see the package doc)
+	JoinQueriesTwo        uint      `json:"join_queries_two"`
+	JoinQueriesThree      uint      `json:"join_queries_three"`
+	JoinUntil             uint      `json:"join_until"`
+	JoinQueriesFiveOrMore uint      `json:"join_queries_five_or_more"`
+	JoinQueriesFour       uint      `json:"join_queries_four"`
 }
 
 // EqlFeaturesKeys is `xpack.usage.EqlFeaturesKeys` of the specification.
 type EqlFeaturesKeys struct {
-	JoinKeysTwo        uint `json:"join_keys_two"`
-	JoinKeysOne        uint `json:"join_keys_one"`
-	JoinKeysThree      uint `json:"join_keys_three"`
-	JoinKeysFiveOrMore uint `json:"join_keys_five_or_more"`
-	JoinKeysFour       uint `json:"join_keys_four"`
+	_                  [0]func() // not comparable: no equality code to link (see the package doc)
+	JoinKeysTwo        uint      `json:"join_keys_two"`
+	JoinKeysOne        uint      `json:"join_keys_one"`
+	JoinKeysThree      uint      `json:"join_keys_three"`
+	JoinKeysFiveOrMore uint      `json:"join_keys_five_or_more"`
+	JoinKeysFour       uint      `json:"join_keys_four"`
 }
 
 // EqlFeaturesPipes is `xpack.usage.EqlFeaturesPipes` of the specification.
 type EqlFeaturesPipes struct {
-	PipeTail uint `json:"pipe_tail"`
-	PipeHead uint `json:"pipe_head"`
+	_        [0]func() // not comparable: no equality code to link (see the package doc)
+	PipeTail uint      `json:"pipe_tail"`
+	PipeHead uint      `json:"pipe_head"`
 }
 
 // EqlFeaturesSequences is `xpack.usage.EqlFeaturesSequences` of the specification.
 type EqlFeaturesSequences struct {
-	SequenceQueriesThree      uint `json:"sequence_queries_three"`
-	SequenceQueriesFour       uint `json:"sequence_queries_four"`
-	SequenceQueriesTwo        uint `json:"sequence_queries_two"`
-	SequenceUntil             uint `json:"sequence_until"`
-	SequenceQueriesFiveOrMore uint `json:"sequence_queries_five_or_more"`
-	SequenceMaxspan           uint `json:"sequence_maxspan"`
+	_                         [0]func() // not comparable: no equality code to link (see the package doc)
+	SequenceQueriesThree      uint      `json:"sequence_queries_three"`
+	SequenceQueriesFour       uint      `json:"sequence_queries_four"`
+	SequenceQueriesTwo        uint      `json:"sequence_queries_two"`
+	SequenceUntil             uint      `json:"sequence_until"`
+	SequenceQueriesFiveOrMore uint      `json:"sequence_queries_five_or_more"`
+	SequenceMaxspan           uint      `json:"sequence_maxspan"`
 }
 
 // EsqlLoggingConfig is `xpack.usage.EsqlLoggingConfig` of the specification.
 type EsqlLoggingConfig struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Whether ES|QL query logging is enabled.
 	Enabled bool `json:"enabled"`
 	// Whether user information is included in the ES|QL query log.
@@ -301,18 +330,21 @@ type EsqlLoggingConfig struct {
 
 // FeatureToggle is `xpack.usage.FeatureToggle` of the specification.
 type FeatureToggle struct {
-	Enabled bool `json:"enabled"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Enabled bool      `json:"enabled"`
 }
 
 // Flattened is `xpack.usage.Flattened` of the specification.
 type Flattened struct {
-	Available  bool `json:"available"`
-	Enabled    bool `json:"enabled"`
-	FieldCount int  `json:"field_count"`
+	_          [0]func() // not comparable: no equality code to link (see the package doc)
+	Available  bool      `json:"available"`
+	Enabled    bool      `json:"enabled"`
+	FieldCount int       `json:"field_count"`
 }
 
 // GpuNodeStats: Per-node GPU statistics for vector indexing.
 type GpuNodeStats struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// GPU device type (e.g., "NVIDIA L4", "NVIDIA A100").
 	Type string `json:"type"`
 	// GPU memory in bytes.
@@ -325,8 +357,9 @@ type GpuNodeStats struct {
 
 // GpuVectorIndexing: GPU vector indexing usage statistics.
 type GpuVectorIndexing struct {
-	Available bool `json:"available"`
-	Enabled   bool `json:"enabled"`
+	_         [0]func() // not comparable: no equality code to link (see the package doc)
+	Available bool      `json:"available"`
+	Enabled   bool      `json:"enabled"`
 	// Total GPU index builds across the cluster.
 	IndexBuildCount int64 `json:"index_build_count"`
 	// Count of data nodes with GPU support.
@@ -337,6 +370,7 @@ type GpuVectorIndexing struct {
 
 // HealthStatistics is `xpack.usage.HealthStatistics` of the specification.
 type HealthStatistics struct {
+	_           [0]func()   // not comparable: no equality code to link (see the package doc)
 	Available   bool        `json:"available"`
 	Enabled     bool        `json:"enabled"`
 	Invocations Invocations `json:"invocations"`
@@ -344,29 +378,34 @@ type HealthStatistics struct {
 
 // Ilm is `xpack.usage.Ilm` of the specification.
 type Ilm struct {
+	_           [0]func()             // not comparable: no equality code to link (see the package doc)
 	PolicyCount int                   `json:"policy_count"`
 	PolicyStats []IlmPolicyStatistics `json:"policy_stats,omitempty"`
 }
 
 // IlmPolicyStatistics is `xpack.usage.IlmPolicyStatistics` of the specification.
 type IlmPolicyStatistics struct {
+	_              [0]func()        // not comparable: no equality code to link (see the package doc)
 	IndicesManaged int              `json:"indices_managed"`
 	Phases         XPackUsagePhases `json:"phases"`
 }
 
 // Invocations is `xpack.usage.Invocations` of the specification.
 type Invocations struct {
-	Total int64 `json:"total"`
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
+	Total int64     `json:"total"`
 }
 
 // IpFilter is `xpack.usage.IpFilter` of the specification.
 type IpFilter struct {
-	HTTP      bool `json:"http"`
-	Transport bool `json:"transport"`
+	_         [0]func() // not comparable: no equality code to link (see the package doc)
+	HTTP      bool      `json:"http"`
+	Transport bool      `json:"transport"`
 }
 
 // JobUsage is `xpack.usage.JobUsage` of the specification.
 type JobUsage struct {
+	_         [0]func()        // not comparable: no equality code to link (see the package doc)
 	Count     int              `json:"count"`
 	CreatedBy map[string]int64 `json:"created_by,omitempty"`
 	Detectors JobStatistics    `json:"detectors"`
@@ -376,6 +415,7 @@ type JobUsage struct {
 
 // Logging: Usage statistics about logging configuration reported by `_xpack/usage`.
 type Logging struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Search query log configuration.
 	Querylog QueryLoggingConfig `json:"querylog"`
 	// ES|QL query log configuration.
@@ -384,6 +424,7 @@ type Logging struct {
 
 // MachineLearning is `xpack.usage.MachineLearning` of the specification.
 type MachineLearning struct {
+	_         [0]func()                     // not comparable: no equality code to link (see the package doc)
 	Available bool                          `json:"available"`
 	Enabled   bool                          `json:"enabled"`
 	Datafeeds map[string]XPackUsageDatafeed `json:"datafeeds,omitempty"`
@@ -396,11 +437,13 @@ type MachineLearning struct {
 
 // MlCounter is `xpack.usage.MlCounter` of the specification.
 type MlCounter struct {
-	Count int64 `json:"count"`
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
+	Count int64     `json:"count"`
 }
 
 // MlDataFrameAnalyticsJobs is `xpack.usage.MlDataFrameAnalyticsJobs` of the specification.
 type MlDataFrameAnalyticsJobs struct {
+	_              [0]func()                         // not comparable: no equality code to link (see the package doc)
 	MemoryUsage    *MlDataFrameAnalyticsJobsMemory   `json:"memory_usage,omitempty"`
 	All            MlDataFrameAnalyticsJobsCount     `json:"_all"`
 	AnalysisCounts *MlDataFrameAnalyticsJobsAnalysis `json:"analysis_counts,omitempty"`
@@ -409,23 +452,27 @@ type MlDataFrameAnalyticsJobs struct {
 
 // MlDataFrameAnalyticsJobsAnalysis is `xpack.usage.MlDataFrameAnalyticsJobsAnalysis` of the specification.
 type MlDataFrameAnalyticsJobsAnalysis struct {
-	Classification   *int `json:"classification,omitempty"`
-	OutlierDetection *int `json:"outlier_detection,omitempty"`
-	Regression       *int `json:"regression,omitempty"`
+	_                [0]func() // not comparable: no equality code to link (see the package doc)
+	Classification   *int      `json:"classification,omitempty"`
+	OutlierDetection *int      `json:"outlier_detection,omitempty"`
+	Regression       *int      `json:"regression,omitempty"`
 }
 
 // MlDataFrameAnalyticsJobsCount is `xpack.usage.MlDataFrameAnalyticsJobsCount` of the specification.
 type MlDataFrameAnalyticsJobsCount struct {
-	Count int64 `json:"count"`
+	_     [0]func() // not comparable: no equality code to link (see the package doc)
+	Count int64     `json:"count"`
 }
 
 // MlDataFrameAnalyticsJobsMemory is `xpack.usage.MlDataFrameAnalyticsJobsMemory` of the specification.
 type MlDataFrameAnalyticsJobsMemory struct {
+	_              [0]func()     // not comparable: no equality code to link (see the package doc)
 	PeakUsageBytes JobStatistics `json:"peak_usage_bytes"`
 }
 
 // MlInference is `xpack.usage.MlInference` of the specification.
 type MlInference struct {
+	_                [0]func()                             // not comparable: no equality code to link (see the package doc)
 	IngestProcessors map[string]MlInferenceIngestProcessor `json:"ingest_processors,omitempty"`
 	TrainedModels    MlInferenceTrainedModels              `json:"trained_models"`
 	Deployments      *MlInferenceDeployments               `json:"deployments,omitempty"`
@@ -433,6 +480,7 @@ type MlInference struct {
 
 // MlInferenceDeployments is `xpack.usage.MlInferenceDeployments` of the specification.
 type MlInferenceDeployments struct {
+	_               [0]func()                    // not comparable: no equality code to link (see the package doc)
 	Count           int                          `json:"count"`
 	InferenceCounts JobStatistics                `json:"inference_counts"`
 	ModelSizesBytes JobStatistics                `json:"model_sizes_bytes"`
@@ -441,11 +489,13 @@ type MlInferenceDeployments struct {
 
 // MlInferenceDeploymentsTimeMs is `xpack.usage.MlInferenceDeploymentsTimeMs` of the specification.
 type MlInferenceDeploymentsTimeMs struct {
-	Avg float64 `json:"avg"`
+	_   [0]func() // not comparable: no equality code to link (see the package doc)
+	Avg float64   `json:"avg"`
 }
 
 // MlInferenceIngestProcessor is `xpack.usage.MlInferenceIngestProcessor` of the specification.
 type MlInferenceIngestProcessor struct {
+	_                [0]func()                       // not comparable: no equality code to link (see the package doc)
 	NumDocsProcessed MlInferenceIngestProcessorCount `json:"num_docs_processed"`
 	Pipelines        MlCounter                       `json:"pipelines"`
 	NumFailures      MlInferenceIngestProcessorCount `json:"num_failures"`
@@ -454,13 +504,15 @@ type MlInferenceIngestProcessor struct {
 
 // MlInferenceIngestProcessorCount is `xpack.usage.MlInferenceIngestProcessorCount` of the specification.
 type MlInferenceIngestProcessorCount struct {
-	Max int64 `json:"max"`
-	Sum int64 `json:"sum"`
-	Min int64 `json:"min"`
+	_   [0]func() // not comparable: no equality code to link (see the package doc)
+	Max int64     `json:"max"`
+	Sum int64     `json:"sum"`
+	Min int64     `json:"min"`
 }
 
 // MlInferenceTrainedModels is `xpack.usage.MlInferenceTrainedModels` of the specification.
 type MlInferenceTrainedModels struct {
+	_                             [0]func()                      // not comparable: no equality code to link (see the package doc)
 	EstimatedOperations           *JobStatistics                 `json:"estimated_operations,omitempty"`
 	EstimatedHeapMemoryUsageBytes *JobStatistics                 `json:"estimated_heap_memory_usage_bytes,omitempty"`
 	Count                         *MlInferenceTrainedModelsCount `json:"count,omitempty"`
@@ -470,24 +522,27 @@ type MlInferenceTrainedModels struct {
 
 // MlInferenceTrainedModelsCount is `xpack.usage.MlInferenceTrainedModelsCount` of the specification.
 type MlInferenceTrainedModelsCount struct {
-	Total          int64  `json:"total"`
-	Prepackaged    int64  `json:"prepackaged"`
-	Other          int64  `json:"other"`
-	PassThrough    *int64 `json:"pass_through,omitempty"`
-	Regression     *int64 `json:"regression,omitempty"`
-	Classification *int64 `json:"classification,omitempty"`
-	Ner            *int64 `json:"ner,omitempty"`
-	TextEmbedding  *int64 `json:"text_embedding,omitempty"`
+	_              [0]func() // not comparable: no equality code to link (see the package doc)
+	Total          int64     `json:"total"`
+	Prepackaged    int64     `json:"prepackaged"`
+	Other          int64     `json:"other"`
+	PassThrough    *int64    `json:"pass_through,omitempty"`
+	Regression     *int64    `json:"regression,omitempty"`
+	Classification *int64    `json:"classification,omitempty"`
+	Ner            *int64    `json:"ner,omitempty"`
+	TextEmbedding  *int64    `json:"text_embedding,omitempty"`
 }
 
 // MlJobForecasts is `xpack.usage.MlJobForecasts` of the specification.
 type MlJobForecasts struct {
-	Total          int64 `json:"total"`
-	ForecastedJobs int64 `json:"forecasted_jobs"`
+	_              [0]func() // not comparable: no equality code to link (see the package doc)
+	Total          int64     `json:"total"`
+	ForecastedJobs int64     `json:"forecasted_jobs"`
 }
 
 // Monitoring is `xpack.usage.Monitoring` of the specification.
 type Monitoring struct {
+	_                 [0]func()        // not comparable: no equality code to link (see the package doc)
 	Available         bool             `json:"available"`
 	Enabled           bool             `json:"enabled"`
 	CollectionEnabled bool             `json:"collection_enabled"`
@@ -496,12 +551,14 @@ type Monitoring struct {
 
 // XPackUsagePhase is `xpack.usage.Phase` of the specification.
 type XPackUsagePhase struct {
+	_       [0]func()  // not comparable: no equality code to link (see the package doc)
 	Actions []string   `json:"actions,omitempty"`
 	MinAge  UnitMillis `json:"min_age"`
 }
 
 // XPackUsagePhases is `xpack.usage.Phases` of the specification.
 type XPackUsagePhases struct {
+	_      [0]func()        // not comparable: no equality code to link (see the package doc)
 	Cold   *XPackUsagePhase `json:"cold,omitempty"`
 	Delete *XPackUsagePhase `json:"delete,omitempty"`
 	Frozen *XPackUsagePhase `json:"frozen,omitempty"`
@@ -511,14 +568,16 @@ type XPackUsagePhases struct {
 
 // Query is `xpack.usage.Query` of the specification.
 type Query struct {
-	Count  *int `json:"count,omitempty"`
-	Failed *int `json:"failed,omitempty"`
-	Paging *int `json:"paging,omitempty"`
-	Total  *int `json:"total,omitempty"`
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
+	Count  *int      `json:"count,omitempty"`
+	Failed *int      `json:"failed,omitempty"`
+	Paging *int      `json:"paging,omitempty"`
+	Total  *int      `json:"total,omitempty"`
 }
 
 // QueryLoggingConfig is `xpack.usage.QueryLoggingConfig` of the specification.
 type QueryLoggingConfig struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Whether query logging is enabled.
 	Enabled bool `json:"enabled"`
 	// Whether user information is included in the query log.
@@ -531,6 +590,7 @@ type QueryLoggingConfig struct {
 
 // Realm is `xpack.usage.Realm` of the specification.
 type Realm struct {
+	_                         [0]func()    // not comparable: no equality code to link (see the package doc)
 	Available                 bool         `json:"available"`
 	Enabled                   bool         `json:"enabled"`
 	Name                      []string     `json:"name,omitempty"`
@@ -545,17 +605,20 @@ type Realm struct {
 
 // RealmCache is `xpack.usage.RealmCache` of the specification.
 type RealmCache struct {
-	Size int64 `json:"size"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Size int64     `json:"size"`
 }
 
 // XPackUsageRoleMapping is `xpack.usage.RoleMapping` of the specification.
 type XPackUsageRoleMapping struct {
-	Enabled int `json:"enabled"`
-	Size    int `json:"size"`
+	_       [0]func() // not comparable: no equality code to link (see the package doc)
+	Enabled int       `json:"enabled"`
+	Size    int       `json:"size"`
 }
 
 // XPackUsageRuntimeFieldTypes is `xpack.usage.RuntimeFieldTypes` of the specification.
 type XPackUsageRuntimeFieldTypes struct {
+	_          [0]func()           // not comparable: no equality code to link (see the package doc)
 	Available  bool                `json:"available"`
 	Enabled    bool                `json:"enabled"`
 	FieldTypes []RuntimeFieldsType `json:"field_types,omitempty"`
@@ -563,33 +626,36 @@ type XPackUsageRuntimeFieldTypes struct {
 
 // RuntimeFieldsType is `xpack.usage.RuntimeFieldsType` of the specification.
 type RuntimeFieldsType struct {
-	CharsMax        int64    `json:"chars_max"`
-	CharsTotal      int64    `json:"chars_total"`
-	Count           int64    `json:"count"`
-	DocMax          int64    `json:"doc_max"`
-	DocTotal        int64    `json:"doc_total"`
-	IndexCount      int64    `json:"index_count"`
-	Lang            []string `json:"lang,omitempty"`
-	LinesMax        int64    `json:"lines_max"`
-	LinesTotal      int64    `json:"lines_total"`
-	Name            Field    `json:"name"`
-	ScriptlessCount int64    `json:"scriptless_count"`
-	ShadowedCount   int64    `json:"shadowed_count"`
-	SourceMax       int64    `json:"source_max"`
-	SourceTotal     int64    `json:"source_total"`
+	_               [0]func() // not comparable: no equality code to link (see the package doc)
+	CharsMax        int64     `json:"chars_max"`
+	CharsTotal      int64     `json:"chars_total"`
+	Count           int64     `json:"count"`
+	DocMax          int64     `json:"doc_max"`
+	DocTotal        int64     `json:"doc_total"`
+	IndexCount      int64     `json:"index_count"`
+	Lang            []string  `json:"lang,omitempty"`
+	LinesMax        int64     `json:"lines_max"`
+	LinesTotal      int64     `json:"lines_total"`
+	Name            Field     `json:"name"`
+	ScriptlessCount int64     `json:"scriptless_count"`
+	ShadowedCount   int64     `json:"shadowed_count"`
+	SourceMax       int64     `json:"source_max"`
+	SourceTotal     int64     `json:"source_total"`
 }
 
 // SearchableSnapshots is `xpack.usage.SearchableSnapshots` of the specification.
 type SearchableSnapshots struct {
-	Available               bool `json:"available"`
-	Enabled                 bool `json:"enabled"`
-	IndicesCount            int  `json:"indices_count"`
-	FullCopyIndicesCount    *int `json:"full_copy_indices_count,omitempty"`
-	SharedCacheIndicesCount *int `json:"shared_cache_indices_count,omitempty"`
+	_                       [0]func() // not comparable: no equality code to link (see the package doc)
+	Available               bool      `json:"available"`
+	Enabled                 bool      `json:"enabled"`
+	IndicesCount            int       `json:"indices_count"`
+	FullCopyIndicesCount    *int      `json:"full_copy_indices_count,omitempty"`
+	SharedCacheIndicesCount *int      `json:"shared_cache_indices_count,omitempty"`
 }
 
 // Security is `xpack.usage.Security` of the specification.
 type Security struct {
+	_                  [0]func()                        // not comparable: no equality code to link (see the package doc)
 	Available          bool                             `json:"available"`
 	Enabled            bool                             `json:"enabled"`
 	APIKeyService      FeatureToggle                    `json:"api_key_service"`
@@ -608,6 +674,7 @@ type Security struct {
 
 // SecurityRoles is `xpack.usage.SecurityRoles` of the specification.
 type SecurityRoles struct {
+	_      [0]func()           // not comparable: no equality code to link (see the package doc)
 	Native SecurityRolesNative `json:"native"`
 	Dls    SecurityRolesDls    `json:"dls"`
 	File   SecurityRolesFile   `json:"file"`
@@ -615,11 +682,13 @@ type SecurityRoles struct {
 
 // SecurityRolesDls is `xpack.usage.SecurityRolesDls` of the specification.
 type SecurityRolesDls struct {
+	_           [0]func()                   // not comparable: no equality code to link (see the package doc)
 	BitSetCache SecurityRolesDlsBitSetCache `json:"bit_set_cache"`
 }
 
 // SecurityRolesDlsBitSetCache is `xpack.usage.SecurityRolesDlsBitSetCache` of the specification.
 type SecurityRolesDlsBitSetCache struct {
+	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Number of entries in the cache.
 	Count int `json:"count"`
 	// Human-readable amount of memory taken up by the cache.
@@ -640,20 +709,23 @@ type SecurityRolesDlsBitSetCache struct {
 
 // SecurityRolesFile is `xpack.usage.SecurityRolesFile` of the specification.
 type SecurityRolesFile struct {
-	Dls  bool  `json:"dls"`
-	Fls  bool  `json:"fls"`
-	Size int64 `json:"size"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Dls  bool      `json:"dls"`
+	Fls  bool      `json:"fls"`
+	Size int64     `json:"size"`
 }
 
 // SecurityRolesNative is `xpack.usage.SecurityRolesNative` of the specification.
 type SecurityRolesNative struct {
-	Dls  bool  `json:"dls"`
-	Fls  bool  `json:"fls"`
-	Size int64 `json:"size"`
+	_    [0]func() // not comparable: no equality code to link (see the package doc)
+	Dls  bool      `json:"dls"`
+	Fls  bool      `json:"fls"`
+	Size int64     `json:"size"`
 }
 
 // Slm is `xpack.usage.Slm` of the specification.
 type Slm struct {
+	_           [0]func()   // not comparable: no equality code to link (see the package doc)
 	Available   bool        `json:"available"`
 	Enabled     bool        `json:"enabled"`
 	PolicyCount *int        `json:"policy_count,omitempty"`
@@ -662,6 +734,7 @@ type Slm struct {
 
 // Sql is `xpack.usage.Sql` of the specification.
 type Sql struct {
+	_         [0]func()        // not comparable: no equality code to link (see the package doc)
 	Available bool             `json:"available"`
 	Enabled   bool             `json:"enabled"`
 	Features  map[string]int   `json:"features,omitempty"`
@@ -670,23 +743,26 @@ type Sql struct {
 
 // Ssl is `xpack.usage.Ssl` of the specification.
 type Ssl struct {
+	_         [0]func()     // not comparable: no equality code to link (see the package doc)
 	HTTP      FeatureToggle `json:"http"`
 	Transport FeatureToggle `json:"transport"`
 }
 
 // Vector is `xpack.usage.Vector` of the specification.
 type Vector struct {
-	Available               bool `json:"available"`
-	Enabled                 bool `json:"enabled"`
-	DenseVectorDimsAvgCount int  `json:"dense_vector_dims_avg_count"`
-	DenseVectorFieldsCount  int  `json:"dense_vector_fields_count"`
-	SparseVectorFieldsCount *int `json:"sparse_vector_fields_count,omitempty"`
+	_                       [0]func() // not comparable: no equality code to link (see the package doc)
+	Available               bool      `json:"available"`
+	Enabled                 bool      `json:"enabled"`
+	DenseVectorDimsAvgCount int       `json:"dense_vector_dims_avg_count"`
+	DenseVectorFieldsCount  int       `json:"dense_vector_fields_count"`
+	SparseVectorFieldsCount *int      `json:"sparse_vector_fields_count,omitempty"`
 }
 
 // VectorDbDocument: Usage statistics for indices using the `vectordb_document` index mode.
 type VectorDbDocument struct {
-	Available bool `json:"available"`
-	Enabled   bool `json:"enabled"`
+	_         [0]func() // not comparable: no equality code to link (see the package doc)
+	Available bool      `json:"available"`
+	Enabled   bool      `json:"enabled"`
 	// The number of indices using the `vectordb_document` index mode.
 	IndicesCount int `json:"indices_count"`
 	// The total number of documents held across all `vectordb_document` indices.
@@ -695,6 +771,7 @@ type VectorDbDocument struct {
 
 // Watcher is `xpack.usage.Watcher` of the specification.
 type Watcher struct {
+	_         [0]func()                // not comparable: no equality code to link (see the package doc)
 	Available bool                     `json:"available"`
 	Enabled   bool                     `json:"enabled"`
 	Execution XPackUsageWatcherActions `json:"execution"`
@@ -704,17 +781,20 @@ type Watcher struct {
 
 // WatcherActionTotals is `xpack.usage.WatcherActionTotals` of the specification.
 type WatcherActionTotals struct {
+	_             [0]func()  // not comparable: no equality code to link (see the package doc)
 	Total         Duration   `json:"total,omitzero"`
 	TotalTimeInMs UnitMillis `json:"total_time_in_ms"`
 }
 
 // XPackUsageWatcherActions is `xpack.usage.WatcherActions` of the specification.
 type XPackUsageWatcherActions struct {
+	_       [0]func()                      // not comparable: no equality code to link (see the package doc)
 	Actions map[string]WatcherActionTotals `json:"actions,omitempty"`
 }
 
 // WatcherWatch is `xpack.usage.WatcherWatch` of the specification.
 type WatcherWatch struct {
+	_         [0]func()           // not comparable: no equality code to link (see the package doc)
 	Input     map[string]Counter  `json:"input,omitempty"`
 	Condition map[string]Counter  `json:"condition,omitempty"`
 	Action    map[string]Counter  `json:"action,omitempty"`
@@ -723,14 +803,16 @@ type WatcherWatch struct {
 
 // WatcherWatchTrigger is `xpack.usage.WatcherWatchTrigger` of the specification.
 type WatcherWatchTrigger struct {
+	_        [0]func()                    // not comparable: no equality code to link (see the package doc)
 	Schedule *WatcherWatchTriggerSchedule `json:"schedule,omitempty"`
 	All      Counter                      `json:"_all"`
 }
 
 // WatcherWatchTriggerSchedule is `xpack.usage.WatcherWatchTriggerSchedule` of the specification.
 type WatcherWatchTriggerSchedule struct {
-	Active int64   `json:"active"`
-	Total  int64   `json:"total"`
-	Cron   Counter `json:"cron"`
-	All    Counter `json:"_all"`
+	_      [0]func() // not comparable: no equality code to link (see the package doc)
+	Active int64     `json:"active"`
+	Total  int64     `json:"total"`
+	Cron   Counter   `json:"cron"`
+	All    Counter   `json:"_all"`
 }

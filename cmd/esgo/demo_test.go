@@ -10,8 +10,6 @@ import (
 	"github.com/esgo/esgo/eslocal/eslocaltest"
 )
 
-func TestMain(m *testing.M) { eslocaltest.Main(m) }
-
 func TestDemoIndexesAndFinds(t *testing.T) {
 	c := eslocaltest.Elasticsearch(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
@@ -24,16 +22,6 @@ func TestDemoIndexesAndFinds(t *testing.T) {
 	for _, want := range []string{"Indexed 8 books", "(0 failed)", "Search for \"information retrieval\": 2 hits", "Introduction to Information Retrieval", "2000s: 2"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("demo output lacks %q:\n%s", want, got)
-		}
-	}
-}
-
-func TestCommandsAreWired(t *testing.T) {
-	root := newRoot()
-	for _, path := range [][]string{{"demo"}, {"local", "start"}, {"local", "install"}, {"call"}, {"search"}, {"bulk"}} {
-		cmd, _, err := root.Find(path)
-		if err != nil || cmd.Name() != path[len(path)-1] {
-			t.Errorf("esgo %s: %v", strings.Join(path, " "), err)
 		}
 	}
 }

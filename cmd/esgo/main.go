@@ -1,50 +1,160 @@
 // Command esgo talks to Elasticsearch and runs local clusters.
 //
-//	esgo demo                      start a local server, index documents, search them
-//	esgo local start [--nodes 3]   run a local Elasticsearch (or --opensearch) until interrupted
-//	esgo local install             download and unpack the servers ahead of time
-//	esgo call GET /_cluster/health send one request, print the JSON response
-//	esgo search INDEX [QUERY]      search with a query string, print the hits
-//	esgo bulk INDEX FILE           index a file of JSON documents, one per line
+//	esgo demo                          start a local server, index documents, search them
+//	esgo local start|stop|status|logs|ls  run local Elasticsearch or OpenSearch servers
+//	esgo bulk INDEX FILE               load NDJSON, a JSON array or CSV (gzip, stdin)
+//	esgo export INDEX                  write every document as NDJSON, JSON or CSV
+//	esgo search INDEX [QUERY]          search with a query string
+//	esgo esql 'FROM ...'               run an ES|QL query
+//	esgo index ls|create|delete|mapping|settings|alias
+//	esgo call GET /_cluster/health     send one request, print the response
+//	esgo config add|use|ls|rm          named clusters, like kubectl contexts
+//	esgo completion bash|zsh|fish      shell completion
 //
-// Commands that talk to a cluster take --url (default $ELASTICSEARCH_URL,
-// else http://localhost:9200) and credentials from --user/--password,
-// --api-key or --token (or $ELASTICSEARCH_USERNAME, ..._PASSWORD,
-// ..._API_KEY, ..._TOKEN).
+// Commands that talk to a cluster take --cluster NAME (a named cluster of the
+// clusters file), --url (default $ELASTICSEARCH_URL, else the current named
+// cluster, else http://localhost:9200) and credentials from --user/--password,
+// --api-key or --token (or $ELASTICSEARCH_USERNAME, ..._PASSWORD, ..._API_KEY,
+// ..._TOKEN).
+//
+// Exit codes: 0 success; 1 failure; 2 usage error (unknown command or flag,
+// wrong arguments); 3 some documents failed (bulk: the others were indexed
+// and the failed ones written to a file); 130 interrupted (Ctrl-C).
 package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
 )
 
+// Exit codes.
+const (
+	exitOK          = 0
+	exitFailure     = 1
+	exitUsage       = 2
+	exitPartial     = 3
+	exitInterrupted = 130
+)
+
+// exitError carries the exit code of an error.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// usageError marks err as a usage error (exit code 2).
+func usageError(cmd *cobra.Command, err error) error {
+	return &exitError{code: exitUsage, err: fmt.Errorf("%s: %w\nUsage: %s\nRun '%s --help' for more", cmd.CommandPath(), err, cmd.UseLine(), cmd.CommandPath())}
+}
+
+// exitCode returns the exit code for err.
+func exitCode(err error) int {
+	var ee *exitError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ee):
+		return ee.code
+	case errors.Is(err, context.Canceled):
+		return exitInterrupted
+	}
+	return exitFailure
+}
+
+// version is set with -ldflags "-X main.version=v1.2.3"; otherwise it comes
+// from the build information.
+var version = ""
+
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	v := "devel"
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+			v = bi.Main.Version
+		}
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				v += " (" + s.Value[:12] + ")"
+			}
+		}
+	}
+	return v
+}
+
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := newRoot().ExecuteContext(ctx)
 	stop()
-	if err != nil {
-		msg := err.Error()
-		if !strings.HasPrefix(msg, "esgo") {
-			msg = "esgo: " + msg
-		}
-		fmt.Fprintln(os.Stderr, msg)
-		os.Exit(1)
+	os.Exit(report(os.Stderr, err))
+}
+
+// report prints err (if any) and returns the exit code.
+func report(w io.Writer, err error) int {
+	if err == nil {
+		return exitOK
 	}
+	msg := err.Error()
+	if !strings.HasPrefix(msg, "esgo") {
+		msg = "esgo: " + msg
+	}
+	fmt.Fprintln(w, msg)
+	return exitCode(err)
 }
 
 func newRoot() *cobra.Command {
 	root := &cobra.Command{
-		Use:           "esgo",
-		Short:         "Talk to Elasticsearch and run local clusters",
+		Use:   "esgo",
+		Short: "Talk to Elasticsearch and run local clusters",
+		Long: "esgo loads, exports, searches and queries Elasticsearch (and OpenSearch), and runs\n" +
+			"real local servers without Docker.\n\n" +
+			"Exit codes: 0 success, 1 failure, 2 usage error, 3 some documents failed\n" +
+			"(the others were processed), 130 interrupted.",
+		Version:       buildVersion(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Args:          cobra.NoArgs,
 	}
-	root.AddCommand(newLocal(), newDemo(), newCall(), newSearch(), newBulk())
+	root.AddCommand(newLocal(), newDemo(), newCall(), newSearch(), newBulk(), newExport(),
+		newESQL(), newIndex(), newConfig())
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError(cmd, err) })
+	root.InitDefaultCompletionCmd()
+	wrapArgs(root)
 	return root
+}
+
+// wrapArgs makes every argument check of the tree a usage error, and makes
+// the command groups (esgo, esgo local, ...) print their help when run alone
+// and fail with a usage error on an unknown subcommand.
+func wrapArgs(cmd *cobra.Command) {
+	if !cmd.Runnable() {
+		if cmd.Args == nil {
+			cmd.Args = cobra.NoArgs
+		}
+		cmd.RunE = func(c *cobra.Command, _ []string) error { return c.Help() }
+	}
+	if check := cmd.Args; check != nil {
+		cmd.Args = func(c *cobra.Command, args []string) error {
+			if err := check(c, args); err != nil {
+				return usageError(c, err)
+			}
+			return nil
+		}
+	}
+	for _, sub := range cmd.Commands() {
+		wrapArgs(sub)
+	}
 }

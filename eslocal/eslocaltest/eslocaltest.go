@@ -32,8 +32,14 @@ import (
 
 // Shared names the servers tests share, with the options that start them.
 var Shared = map[string][]eslocal.Option{
-	// A single Elasticsearch 9.5.3 node, security off.
-	"elasticsearch": nil,
+	// A single Elasticsearch 9.5.3 node, security off, with the two modules
+	// Maven Central has for 9.x beyond the zip: x-pack-kql (the kql query)
+	// and mapper-version (the version field type).
+	"elasticsearch": {eslocal.WithModules(eslocal.ModuleKQL, eslocal.ModuleMapperVersion)},
+	// Elasticsearch 8.19.21 with ES|QL: the 8.x server (compatible-with=8
+	// and 7, never 9) and the only one here that runs ES|QL.
+	"elasticsearch8": {eslocal.WithVersion(eslocal.Elasticsearch8Version), eslocal.WithModules(eslocal.ModuleESQL),
+		eslocal.WithHeap("768m")},
 	// Elasticsearch 9.5.3 with TLS, basic auth and a service token.
 	"secure": {eslocal.WithTLS(), eslocal.WithServiceToken(), eslocal.WithHeap("512m")},
 	// OpenSearch 3.8, which has the modules the Elasticsearch zip lacks.
@@ -49,25 +55,26 @@ var Shared = map[string][]eslocal.Option{
 
 // Description is how a running server is described in a servers file.
 type Description struct {
-	Product      eslocal.Product `json:"product"`
-	Version      string          `json:"version"`
-	URLs         []string        `json:"urls"`
-	Username     string          `json:"username,omitempty"`
-	Password     string          `json:"password,omitempty"`
-	ServiceToken string          `json:"service_token,omitempty"`
-	CAFile       string          `json:"ca_file,omitempty"`
-	Fingerprint  string          `json:"fingerprint,omitempty"`
+	Product      eslocal.Product  `json:"product"`
+	Version      string           `json:"version"`
+	Modules      []eslocal.Module `json:"modules,omitempty"`
+	URLs         []string         `json:"urls"`
+	Username     string           `json:"username,omitempty"`
+	Password     string           `json:"password,omitempty"`
+	ServiceToken string           `json:"service_token,omitempty"`
+	CAFile       string           `json:"ca_file,omitempty"`
+	Fingerprint  string           `json:"fingerprint,omitempty"`
 }
 
 // Describe returns the description of c.
 func Describe(c *eslocal.Cluster) Description {
-	return Description{c.Product, c.Version, c.URLs, c.Username, c.Password, c.ServiceToken, c.CAFile, c.Fingerprint}
+	return Description{c.Product, c.Version, c.Modules, c.URLs, c.Username, c.Password, c.ServiceToken, c.CAFile, c.Fingerprint}
 }
 
 // cluster turns a description back into a Cluster that can be used but not
 // stopped (its processes belong to whoever started them).
 func (d Description) cluster() (*eslocal.Cluster, error) {
-	c := &eslocal.Cluster{Product: d.Product, Version: d.Version, URLs: d.URLs, Username: d.Username,
+	c := &eslocal.Cluster{Product: d.Product, Version: d.Version, Modules: d.Modules, URLs: d.URLs, Username: d.Username,
 		Password: d.Password, ServiceToken: d.ServiceToken, CAFile: d.CAFile, Fingerprint: d.Fingerprint}
 	if d.CAFile != "" {
 		b, err := os.ReadFile(d.CAFile)
@@ -113,8 +120,14 @@ func StopAll() {
 	}
 }
 
-// Elasticsearch returns the shared single-node Elasticsearch 9.5.3, security off.
+// Elasticsearch returns the shared single-node Elasticsearch 9.5.3, security
+// off, with the modules x-pack-kql and mapper-version.
 func Elasticsearch(t testing.TB) *eslocal.Cluster { t.Helper(); return Get(t, "elasticsearch") }
+
+// Elasticsearch8 returns the shared Elasticsearch 8.19.21 with ES|QL
+// (eslocal.ModuleESQL). Never send it CATEGORIZE or CHANGE_POINT: they
+// need machine learning, which it lacks, and kill the node.
+func Elasticsearch8(t testing.TB) *eslocal.Cluster { t.Helper(); return Get(t, "elasticsearch8") }
 
 // Secure returns the shared Elasticsearch 9.5.3 with TLS, basic auth and a service token.
 func Secure(t testing.TB) *eslocal.Cluster { t.Helper(); return Get(t, "secure") }

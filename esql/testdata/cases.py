@@ -183,6 +183,7 @@ case("fuse/default", books.fuse())
 case("fuse/linear", books.fuse("linear"))
 case("fuse/by", books.fuse("linear").by("title", "description"))
 case("fuse/with", books.fuse("linear").with_(normalizer="minmax"))
+case("fuse/with_order", books.fuse("linear").with_(weights={"fork2": 0.3, "fork1": 0.7}, normalizer="minmax"))
 
 # SET, MMR, METRICS_INFO, TS_INFO, REGISTERED_DOMAIN, URI_PARTS, USER_AGENT
 case("set/bool", ESQL.from_("many_numbers").stats(sum="SUM(sv)").set(approximation=True))
@@ -197,6 +198,7 @@ case("registered_domain", ESQL.row(fqdn="www.example.co.uk").registered_domain(p
 case("uri_parts", ESQL.row(uri="https://example.com/a?b=1").uri_parts(u="uri").keep("u.*"))
 case("user_agent/plain", ESQL.row(ua="Mozilla/5.0").user_agent(ua="ua"))
 case("user_agent/with", ESQL.row(ua="Mozilla/5.0").user_agent(ua="ua").with_(extract_device_type=True, properties=["name", "version"]))
+case("user_agent/with_order", ESQL.row(ua="Mozilla/5.0").user_agent(ua="ua").with_(properties=["name", "version"], extract_device_type=True))
 
 # more functions
 x, y = E("x"), E("y")

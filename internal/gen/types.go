@@ -38,6 +38,7 @@ func newTypeModel(s *schema) (*typeModel, error) {
 	for _, n := range runtimeNames {
 		tm.used[n] = true
 	}
+	s.Types = append(s.Types, namedInlineUnions(s.Types)...)
 	byName := map[string][]*sType{}
 	for _, t := range s.Types {
 		tm.types[t.Name.key()] = t
@@ -633,6 +634,7 @@ func (tm *typeModel) renderInterface(b *bytes.Buffer, t *sType) error {
 		fmt.Fprintf(b, "// %s is %s of the specification.\n", name, specRef(t.Name))
 	}
 	fmt.Fprintf(b, "type %s%s struct {\n", name, params)
+	b.WriteString("\t_ [0]func() // not comparable: no equality code to link (see the package doc)\n")
 	for _, f := range fields {
 		writeDoc(b, "\t", f.Doc)
 		fmt.Fprintf(b, "\t%s %s `json:%q`\n", f.GoName, f.Type, f.Tag)
@@ -892,4 +894,77 @@ func exprShape(e string) shape {
 		return shList
 	}
 	return shStruct
+}
+
+// namedInlineUnions gives each union written inline in a property (such
+// as HitsMetadata's total, `TotalHits | long`) a type of its own, named
+// after its owner and property (HitsMetadataTotal), so that it has typed
+// accessors and constructors like the specification's named unions. The
+// property is rewritten to refer to it. Unions Go says without a type
+// (`X | null`, `X | X[]`) and unions over a generic parameter stay as they are.
+func namedInlineUnions(all []*sType) []*sType {
+	var out []*sType
+	for _, t := range all {
+		var props []*sProp
+		owner := t.Name.Name
+		switch {
+		case t.Kind == "interface":
+			props = t.Properties
+		case (t.Kind == "request" || t.Kind == "response") && t.Body != nil && t.Body.Kind == "properties":
+			props = t.Body.Properties
+			owner = goIdent(t.Kind)
+		default:
+			continue
+		}
+		for _, p := range props {
+			if p.Type.Kind != "union_of" || isSimpleUnion(p.Type) || refsGeneric(p.Type, t.Name) {
+				continue
+			}
+			u := &sType{Kind: "type_alias", Name: sName{Name: owner + fieldIdent(p.Name), Namespace: t.Name.Namespace},
+				Description: fmt.Sprintf("The value of %s's %q member.", specRef(t.Name), p.Name), Type: p.Type}
+			out = append(out, u)
+			p.Type = &sValue{Kind: "instance_of", Type: &sName{Name: u.Name.Name, Namespace: u.Name.Namespace}}
+		}
+	}
+	return out
+}
+
+// isSimpleUnion reports the unions simpleUnion maps without a union type.
+func isSimpleUnion(v *sValue) bool {
+	items := nonNull(v)
+	if len(items) == 1 {
+		return true
+	}
+	if len(items) == 2 {
+		a, b := items[0], items[1]
+		if a.Kind == "array_of" {
+			a, b = b, a
+		}
+		return b.Kind == "array_of" && sameType(a, b.elem())
+	}
+	return false
+}
+
+// refsGeneric reports whether v refers to a generic parameter of owner.
+func refsGeneric(v *sValue, owner sName) bool {
+	if v == nil {
+		return false
+	}
+	if v.Kind == "instance_of" && v.Type.Namespace == owner.Namespace+"."+owner.Name {
+		return true
+	}
+	for _, g := range v.Generics {
+		if refsGeneric(g, owner) {
+			return true
+		}
+	}
+	for _, it := range v.Items {
+		if refsGeneric(it, owner) {
+			return true
+		}
+	}
+	if v.Kind == "array_of" || v.Kind == "dictionary_of" {
+		return refsGeneric(v.elem(), owner)
+	}
+	return false
 }

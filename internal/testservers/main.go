@@ -56,13 +56,11 @@ func run(args []string) int {
 		errs     []error
 	)
 	// Fetch first, one at a time, so parallel starts don't race on downloads.
-	if _, err := eslocal.InstallElasticsearch(ctx, eslocal.DefaultElasticsearchVersion); err != nil {
-		fmt.Fprintln(os.Stderr, "testservers:", err)
-		return 1
-	}
-	if _, err := eslocal.InstallOpenSearch(ctx, eslocal.DefaultOpenSearchVersion); err != nil {
-		fmt.Fprintln(os.Stderr, "testservers:", err)
-		return 1
+	for _, name := range names {
+		if err := eslocal.Install(ctx, eslocaltest.Shared[name]...); err != nil {
+			fmt.Fprintln(os.Stderr, "testservers:", name+":", err)
+			return 1
+		}
 	}
 	// Two JVMs boot at a time: more only slows each down on a small machine.
 	slots := make(chan struct{}, 2)
@@ -73,7 +71,11 @@ func run(args []string) int {
 			slots <- struct{}{}
 			defer func() { <-slots }()
 			opts := append(eslocaltest.Shared[name], eslocal.WithLogger(log.With("server", name)), eslocal.WithStartTimeout(10*time.Minute))
+			t0 := time.Now()
 			c, err := eslocal.Start(ctx, opts...)
+			if err == nil {
+				log.Info("server ready", "server", name, "boot", time.Since(t0).Round(100*time.Millisecond))
+			}
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {

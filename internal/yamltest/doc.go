@@ -9,12 +9,17 @@
 // generated API by a dispatch table that internal/gen writes
 // (zz_dispatch.go), so the runner checks the generated code itself.
 //
-// Tests that need something the server lacks (an API answered with "no
-// handler found" or 405, security turned off, a licence, a module such as
-// painless or analysis-common) are reported as skipped with that reason;
-// anything else that goes wrong is a failure.
+// Whether the server lacks what a test needs is decided from what the
+// server says about itself ([Discover]: version, build flavour, modules and
+// settings from _nodes; [Server.Allows]: the routes it has, from
+// _capabilities or OPTIONS) and from tables of the module each API and
+// request feature needs (modules.go), never from error texts. A step that
+// fails for want of a module, of security or of a route makes the test a
+// skip naming it; anything else that goes wrong is a failure.
 //
-// TestYAML runs every file under ESGO_YAML_TESTS (default
-// ../../../shared/yaml-tests) against the shared Elasticsearch 9.5.3 of
-// eslocaltest, one subtest per YAML test.
+// TestYAML runs every file under ESGO_YAML_TESTS (default testdata/yaml-tests,
+// committed with the runner) against the shared Elasticsearch 9.5.3 of
+// eslocaltest, one subtest per YAML test; TestYAMLESQL runs the esql/ files
+// against the shared Elasticsearch 8.19.21 with ES|QL, and TestYAMLSecurity
+// the security ones against the secured 9.5.3.
 package yamltest

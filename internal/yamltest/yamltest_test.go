@@ -2,6 +2,7 @@ package yamltest
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -18,23 +19,23 @@ import (
 
 func TestMain(m *testing.M) { eslocaltest.Main(m) }
 
-// loadSuites reads ESGO_YAML_TESTS (default ../../../shared/yaml-tests), or
-// skips the test when the directory is absent.
+// loadSuites reads ESGO_YAML_TESTS (default testdata/yaml-tests, the
+// files committed with the runner).
 func loadSuites(t *testing.T) []*Suite {
 	t.Helper()
 	dir := os.Getenv("ESGO_YAML_TESTS")
 	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "yaml-tests")
+		dir = filepath.Join("testdata", "yaml-tests")
 	}
 	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("YAML tests are absent: %s not found (set ESGO_YAML_TESTS): %v", dir, err)
+		t.Fatalf("YAML tests: %s not found (set ESGO_YAML_TESTS): %v", dir, err)
 	}
 	suites, err := LoadDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(suites) == 0 {
-		t.Skipf("YAML tests are absent: no .yml files under %s", dir)
+		t.Fatalf("YAML tests: no .yml files under %s", dir)
 	}
 	return suites
 }
@@ -96,6 +97,9 @@ func runSuites(t *testing.T, c *eslocal.Cluster, suites []*Suite, reportEnv stri
 		})
 	}
 	var summary strings.Builder
+	if srv, err := runner.Server(ctx); err == nil {
+		fmt.Fprintf(&summary, "Server: %s\n\n", srv)
+	}
 	if err := WriteSummary(&summary, results); err != nil {
 		t.Fatal(err)
 	}
@@ -112,6 +116,22 @@ func runSuites(t *testing.T, c *eslocal.Cluster, suites []*Suite, reportEnv stri
 func TestYAML(t *testing.T) {
 	suites := loadSuites(t)
 	runSuites(t, eslocaltest.Elasticsearch(t), suites, "ESGO_YAML_REPORT")
+}
+
+// TestYAMLESQL runs the ES|QL tests (esql/) against the shared
+// Elasticsearch 8.19.21 with the ES|QL modules, the one server here that
+// runs ES|QL. ESGO_YAML_ESQL_REPORT names a file for the Markdown summary.
+func TestYAMLESQL(t *testing.T) {
+	var esql []*Suite
+	for _, s := range loadSuites(t) {
+		if strings.HasPrefix(s.File, "esql/") {
+			esql = append(esql, s)
+		}
+	}
+	if len(esql) == 0 {
+		t.Fatal("no esql/ tests in the YAML directory")
+	}
+	runSuites(t, eslocaltest.Elasticsearch8(t), esql, "ESGO_YAML_ESQL_REPORT")
 }
 
 // TestYAMLSecurity runs the security and ssl tests, which TestYAML must

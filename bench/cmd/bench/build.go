@@ -21,6 +21,8 @@ var buildProgs = []struct{ client, dir string }{
 	{"go-elasticsearch typed", "goes-typed"},
 	{"esgo typed, 20 endpoints", "esgo-typed20"},
 	{"go-elasticsearch typed, 20 endpoints", "goes-typed20"},
+	{"esgo DSL: one match query, one terms aggregation read", "esgo-dsl-match-terms"},
+	{"go-elasticsearch typed: one match query, one terms aggregation read", "goes-match-terms"},
 	// The floor: what any Go program that speaks HTTPS and JSON weighs
 	// before a client library adds anything.
 	{"(no client: standard library net/http + TLS + JSON floor)", "stdonly"},

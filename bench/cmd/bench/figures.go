@@ -102,24 +102,8 @@ func figIngest(ctx context.Context, cfg config, srv *server, rep *report) error 
 
 // figScan is figure 4: reading every document of an index.
 func figScan(ctx context.Context, cfg config, srv *server, rep *report) error {
-	n, err := srv.count(ctx, scanIndex)
-	if err != nil || n != cfg.scanDocs {
-		logf("scan: filling %s with %d small documents (go-elasticsearch BulkIndexer, not measured)", scanIndex, cfg.scanDocs)
-		if err := srv.recreate(ctx, scanIndex); err != nil {
-			return err
-		}
-		if _, err := goChild(ctx, "goes-bulk", srv.url, scanIndex, cfg.scanDocs, false); err != nil {
-			return err
-		}
-		if n, err = srv.count(ctx, scanIndex); err != nil {
-			return err
-		}
-		if n != cfg.scanDocs {
-			return fmt.Errorf("%s holds %d documents, want %d", scanIndex, n, cfg.scanDocs)
-		}
-		if _, err := srv.do(ctx, "POST", "/"+scanIndex+"/_forcemerge?max_num_segments=1", nil, nil); err != nil {
-			return err
-		}
+	if err := fillScanIndex(ctx, cfg, srv); err != nil {
+		return err
 	}
 	clients := []struct {
 		name string
@@ -160,6 +144,31 @@ func figScan(ctx context.Context, cfg config, srv *server, rep *report) error {
 	}
 	for ci, c := range clients {
 		rep.add(newRow("scan", "1 index, 1 shard, small docs", c.name, cfg.scanDocs, samples[ci]))
+	}
+	return nil
+}
+
+// fillScanIndex fills scanIndex with cfg.scanDocs small documents unless it
+// holds them already.
+func fillScanIndex(ctx context.Context, cfg config, srv *server) error {
+	n, err := srv.count(ctx, scanIndex)
+	if err != nil || n != cfg.scanDocs {
+		logf("scan: filling %s with %d small documents (go-elasticsearch BulkIndexer, not measured)", scanIndex, cfg.scanDocs)
+		if err := srv.recreate(ctx, scanIndex); err != nil {
+			return err
+		}
+		if _, err := goChild(ctx, "goes-bulk", srv.url, scanIndex, cfg.scanDocs, false); err != nil {
+			return err
+		}
+		if n, err = srv.count(ctx, scanIndex); err != nil {
+			return err
+		}
+		if n != cfg.scanDocs {
+			return fmt.Errorf("%s holds %d documents, want %d", scanIndex, n, cfg.scanDocs)
+		}
+		if _, err := srv.do(ctx, "POST", "/"+scanIndex+"/_forcemerge?max_num_segments=1", nil, nil); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -47,7 +47,7 @@ type config struct {
 	scanDocs   int
 }
 
-var allFigures = []string{"ingest", "scan", "decode", "loopback", "build"}
+var allFigures = []string{"ingest", "scan", "decode", "cli", "loopback", "build"}
 
 func main() {
 	var (
@@ -164,7 +164,7 @@ func run(ctx context.Context, cfg config) error {
 			return err
 		}
 	}
-	needServer := cfg.only["ingest"] || cfg.only["scan"] || cfg.only["decode"]
+	needServer := cfg.only["ingest"] || cfg.only["scan"] || cfg.only["decode"] || cfg.only["cli"]
 	var srv *server
 	stopServer := func() {}
 	if needServer {
@@ -201,6 +201,7 @@ func run(ctx context.Context, cfg config) error {
 		{"ingest", func() error { return figIngest(ctx, cfg, srv, rep) }},
 		{"scan", func() error { return figScan(ctx, cfg, srv, rep) }},
 		{"decode", func() error { return figDecode(ctx, cfg, srv, rep) }},
+		{"cli", func() error { return figCLI(ctx, cfg, srv, rep) }},
 		{"loopback", func() error { return figLoopback(ctx, cfg, rep) }},
 		{"build", func() error { return figBuild(ctx, cfg, rep) }},
 	}

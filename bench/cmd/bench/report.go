@@ -112,6 +112,30 @@ func (r *report) evaluateTargets() {
 			r.Targets = append(r.Targets, target{"bulk docs/s >= 3x elasticsearch-py parallel_bulk", cas, fmt.Sprintf("%.2fx", x), x >= 3})
 		}
 	}
+	if c, ok := r.find("cli", "small (~160 B), NDJSON file", "esgo bulk (command)"); ok {
+		if l, ok := r.find("cli", "small (~160 B), NDJSON file", "esgo bulk.Indexer"); ok {
+			x := c.Median["docs_per_s"] / l.Median["docs_per_s"]
+			r.Targets = append(r.Targets, target{"esgo bulk (command) docs/s >= 0.9x the library's", "NDJSON file, small docs", fmt.Sprintf("%.2fx", x), x >= 0.9})
+		}
+	}
+	if c, ok := r.find("cli", "export 1 index, 1 shard, small docs", "esgo export"); ok {
+		best := 0.0
+		for _, peer := range []string{"go-elasticsearch scroll loop", "elasticsearch-py helpers.scan"} {
+			for _, fig := range []string{"cli", "scan"} {
+				cas := "export 1 index, 1 shard, small docs"
+				if fig == "scan" {
+					cas = "1 index, 1 shard, small docs"
+				}
+				if p, ok := r.find(fig, cas, peer); ok {
+					best = max(best, p.Median["docs_per_s"])
+				}
+			}
+		}
+		if best > 0 {
+			x := c.Median["docs_per_s"] / best
+			r.Targets = append(r.Targets, target{"esgo export docs/s >= the fastest scan peer's", "1 shard, small docs", fmt.Sprintf("%.2fx", x), x >= 1})
+		}
+	}
 	for _, cas := range r.cases("decode") {
 		e, ok1 := r.find("decode", cas, "esgo")
 		g, ok2 := r.find("decode", cas, "go-elasticsearch typed")
@@ -149,6 +173,7 @@ var figureTitles = map[string]string{
 	"decode":   "3. Search response decoding into structs",
 	"scan":     "4. Scan / export",
 	"build":    "5. Search-only program: binary size, compile time and memory",
+	"cli":      "6. The esgo command: bulk of an NDJSON file, export (whole process, peak RSS)",
 }
 
 var figureColumns = map[string][]column{
@@ -159,6 +184,8 @@ var figureColumns = map[string][]column{
 	"decode": {{"ns/hit", "ns_per_hit", "%.0f", 1}, {"CPU ns/hit", "cpu_ns_per_hit", "%.0f", 1}, {"allocs/hit", "allocs_per_hit", "%.1f", 1},
 		{"bytes/hit", "bytes_per_hit", "%.0f", 1}, {"µs/response", "ns_per_op", "%.1f", 1e-3}},
 	"scan": {{"docs/s", "docs_per_s", "%.0f", 1}, {"client CPU s / M docs", "cpu_s_per_mdocs", "%.1f", 1},
+		{"peak RSS MB", "peak_rss_mb", "%.0f", 1}},
+	"cli": {{"docs/s", "docs_per_s", "%.0f", 1}, {"CPU s / M docs", "cpu_s_per_mdocs", "%.1f", 1},
 		{"peak RSS MB", "peak_rss_mb", "%.0f", 1}},
 	"build": {{"binary MB", "binary_mb", "%.2f", 1}, {"stripped MB", "stripped_mb", "%.2f", 1},
 		{"cold build s", "cold_build_s", "%.1f", 1}, {"cold peak RSS MB", "cold_peak_mb", "%.0f", 1},
@@ -172,7 +199,7 @@ var ratioKey = map[string]struct {
 	higherBetter bool
 }{
 	"ingest": {"docs_per_s", true}, "loopback": {"docs_per_s", true}, "decode": {"cpu_ns_per_hit", false},
-	"scan": {"docs_per_s", true}, "build": {"binary_mb", false},
+	"scan": {"docs_per_s", true}, "build": {"binary_mb", false}, "cli": {"docs_per_s", true},
 }
 
 func (r *report) markdown() string {
@@ -244,7 +271,9 @@ func (r *report) markdown() string {
 	return b.String()
 }
 
-func allFiguresInOrder() []string { return []string{"ingest", "loopback", "decode", "scan", "build"} }
+func allFiguresInOrder() []string {
+	return []string{"ingest", "loopback", "decode", "scan", "build", "cli"}
+}
 
 func orDash(s string) string {
 	if s == "" {

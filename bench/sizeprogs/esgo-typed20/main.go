@@ -29,7 +29,7 @@ func main() {
 		log.Fatal(err)
 	}
 	ctx := context.Background()
-	q := &types.QueryContainer{Match: map[string]types.MatchQuery{"msg": {Query: types.Of("served")}}}
+	q := &types.QueryContainer{Match: map[string]types.MatchQuery{"msg": {Query: types.MatchQueryQueryFromString("served")}}}
 	check(c.Indices.Create(ctx, api.IndicesCreateRequest{Index: "logs", Body: &api.IndicesCreateBody{
 		Mappings: &types.TypeMapping{Properties: map[string]types.Property{"msg": types.PropertyFromText(types.TextProperty{})}}}}))
 	check(c.Indices.PutMapping(ctx, api.IndicesPutMappingRequest{Index: []string{"logs"}, Body: &api.IndicesPutMappingBody{

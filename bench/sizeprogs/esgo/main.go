@@ -21,7 +21,7 @@ func main() {
 	res, err := client.Search(context.Background(), api.SearchRequest{
 		Index: []string{"logs"},
 		Body: &api.SearchBody{Query: &types.QueryContainer{
-			Match: map[string]types.MatchQuery{"msg": {Query: types.Of("served")}},
+			Match: map[string]types.MatchQuery{"msg": {Query: types.MatchQueryQueryFromString("served")}},
 		}},
 	})
 	if err != nil {

@@ -344,6 +344,12 @@ from elasticsearch.dsl import (Document, InnerDoc, Index, Text, Keyword, Integer
                                DateHistogramFacet, NestedFacet, UpdateByQuery, MultiSearch, M, mapped_field)
 
 
+def S(**kw):
+    """What esgo maps an untagged Go string to (a deliberate difference from
+    Python's str -> Text(): Elasticsearch's dynamic mapping of a string)."""
+    return mapped_field(Text(fields={"keyword": Keyword(ignore_above=256)}, **kw))
+
+
 def mapping_case(name):
     def deco(cls):
         CASES[name] = lambda: cls._doc_type.mapping.to_dict()
@@ -353,7 +359,7 @@ def mapping_case(name):
 
 @mapping_case("m/scalars")
 class Scalars(Document):
-    title: str
+    title: str = S()
     count: int = mapped_field(Long())
     small: int = mapped_field(Integer())
     tiny: int = mapped_field(Short())
@@ -369,7 +375,7 @@ class Scalars(Document):
 @mapping_case("m/keyword_and_text")
 class KT(Document):
     tags = Keyword()
-    body = Text(analyzer="english", search_analyzer="standard")
+    body = Text(analyzer="english", search_analyzer="standard", fields={"keyword": Keyword(ignore_above=256)})
     name = Keyword(ignore_above=256, normalizer="lowercase")
     title = Text(fields={"raw": Keyword()})
     code = Text(fields={"raw": Keyword(), "en": Text(analyzer="english")}, copy_to=["all", "other"])
@@ -377,20 +383,20 @@ class KT(Document):
 
 
 class Address(InnerDoc):
-    street: str
+    street: str = S()
     zip = Keyword()
 
 
 class Comment(InnerDoc):
     author = Keyword()
-    text: str
+    text: str = S()
     likes = Long()
     created: datetime
 
 
 @mapping_case("m/nested_object")
 class Post(Document):
-    title: str
+    title: str = S()
     address: Address
     comments: List[Comment]
     tags: List[str] = mapped_field(Keyword())
@@ -400,7 +406,7 @@ class Post(Document):
 class Vec(Document):
     embedding = DenseVector(dims=3, similarity="cosine")
     v2 = DenseVector(dims=4, index=True, similarity="dot_product", element_type="float")
-    name: Optional[str]
+    name: Optional[str] = S()
 
 
 @mapping_case("m/explicit_nested_object")

@@ -1,0 +1,262 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/esgo/esgo/transport"
+	"github.com/spf13/cobra"
+)
+
+// jsonArg reads a JSON argument: inline, "-" for standard input, or @FILE.
+func jsonArg(cmd *cobra.Command, v string) (json.RawMessage, error) {
+	var b []byte
+	switch {
+	case v == "-":
+		var err error
+		if b, err = io.ReadAll(cmd.InOrStdin()); err != nil {
+			return nil, err
+		}
+	case strings.HasPrefix(v, "@"):
+		var err error
+		if b, err = readFile(v[1:]); err != nil {
+			return nil, err
+		}
+	default:
+		b = []byte(v)
+	}
+	if !json.Valid(b) {
+		return nil, usageError(cmd, fmt.Errorf("not valid JSON: %.60s", b))
+	}
+	return b, nil
+}
+
+// printJSON writes raw indented.
+func printJSON(w io.Writer, raw json.RawMessage) error {
+	var b bytes.Buffer
+	if err := json.Indent(&b, raw, "", "  "); err != nil {
+		return err
+	}
+	b.WriteByte('\n')
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// indexCmd builds a subcommand of esgo index that talks to the cluster.
+func indexCmd(use, short, example string, args cobra.PositionalArgs,
+	run func(ctx context.Context, cmd *cobra.Command, client transport.Interface, args []string) error) (*cobra.Command, *connection) {
+	cmd := &cobra.Command{Use: use, Short: short, Example: example, Args: args}
+	conn := addConnectionFlags(cmd)
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		client, err := conn.client()
+		if err != nil {
+			return err
+		}
+		return run(cmd.Context(), cmd, client, args)
+	}
+	cmd.ValidArgsFunction = func(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
+		return completeIndices(cmd.Context(), conn, prefix)
+	}
+	return cmd, conn
+}
+
+// completeIndices lists the indices whose names start with prefix.
+func completeIndices(ctx context.Context, conn *connection, prefix string) ([]string, cobra.ShellCompDirective) {
+	client, err := conn.client()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	var rows []struct {
+		Index string `json:"index"`
+	}
+	q := url.Values{"format": {"json"}, "h": {"index"}}
+	if perform(ctx, client, "GET", "/_cat/indices/"+url.PathEscape(prefix)+"*", q, nil, &rows) != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var names []string
+	for _, r := range rows {
+		names = append(names, r.Index)
+	}
+	return names, cobra.ShellCompDirectiveNoFileComp
+}
+
+func newIndex() *cobra.Command {
+	idx := &cobra.Command{
+		Use:   "index",
+		Short: "Create, delete, list indices; read and change mappings, settings and aliases",
+		Args:  cobra.NoArgs,
+	}
+
+	var all bool
+	ls, _ := indexCmd("ls [PATTERN]", "List indices: health, status, documents, size", "  esgo index ls 'logs-*'", cobra.MaximumNArgs(1),
+		func(ctx context.Context, cmd *cobra.Command, client transport.Interface, args []string) error {
+			pattern := "*"
+			if len(args) == 1 {
+				pattern = args[0]
+			}
+			var rows []map[string]string
+			q := url.Values{"format": {"json"}, "h": {"health,status,index,docs.count,store.size"}, "s": {"index"}}
+			if all {
+				q.Set("expand_wildcards", "all")
+			}
+			if err := perform(ctx, client, "GET", "/_cat/indices/"+url.PathEscape(pattern), q, nil, &rows); err != nil {
+				return err
+			}
+			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "HEALTH\tSTATUS\tINDEX\tDOCS\tSIZE")
+			for _, r := range rows {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r["health"], r["status"], r["index"], r["docs.count"], r["store.size"])
+			}
+			return tw.Flush()
+		})
+	ls.Flags().BoolVar(&all, "all", false, "include hidden and system indices")
+
+	var shards, replicas int
+	var body string
+	create, _ := indexCmd("create NAME", "Create an index",
+		"  esgo index create books --shards 1 --replicas 0\n  esgo index create books --body @books.json",
+		cobra.ExactArgs(1),
+		func(ctx context.Context, cmd *cobra.Command, client transport.Interface, args []string) error {
+			req := map[string]any{}
+			if body != "" {
+				raw, err := jsonArg(cmd, body)
+				if err != nil {
+					return err
+				}
+				if err := json.Unmarshal(raw, &req); err != nil {
+					return usageError(cmd, fmt.Errorf("--body must be a JSON object: %w", err))
+				}
+			}
+			settings := map[string]any{}
+			if s, ok := req["settings"].(map[string]any); ok {
+				settings = s
+			}
+			if cmd.Flags().Changed("shards") {
+				settings["number_of_shards"] = shards
+			}
+			if cmd.Flags().Changed("replicas") {
+				settings["number_of_replicas"] = replicas
+			}
+			if len(settings) > 0 {
+				req["settings"] = settings
+			}
+			var raw json.RawMessage
+			if err := perform(ctx, client, "PUT", "/"+url.PathEscape(args[0]), nil, req, &raw); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "created %s\n", args[0])
+			return nil
+		})
+	create.Flags().IntVar(&shards, "shards", 0, "number of primary shards (default: the server's, 1)")
+	create.Flags().IntVar(&replicas, "replicas", 0, "number of replicas (default: the server's, 1)")
+	create.Flags().StringVar(&body, "body", "", "settings, mappings and aliases as JSON, - for standard input, or @FILE")
+
+	del, _ := indexCmd("delete NAME...", "Delete indices (named exactly: no wildcards)", "  esgo index delete old-logs", cobra.MinimumNArgs(1),
+		func(ctx context.Context, cmd *cobra.Command, client transport.Interface, args []string) error {
+			for _, name := range args {
+				if strings.ContainsAny(name, "*?,") || name == "_all" {
+					return usageError(cmd, fmt.Errorf("name indices exactly, one per argument: %q", name))
+				}
+			}
+			for _, name := range args {
+				if err := perform(ctx, client, "DELETE", "/"+url.PathEscape(name), nil, nil, nil); err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "deleted %s\n", name)
+			}
+			return nil
+		})
+
+	getOrSet := func(use, what, endpoint, example string) *cobra.Command {
+		var set string
+		c, _ := indexCmd(use+" NAME", "Print the "+what+" of an index, or change them with --set", example, cobra.ExactArgs(1),
+			func(ctx context.Context, cmd *cobra.Command, client transport.Interface, args []string) error {
+				path := "/" + url.PathEscape(args[0]) + "/" + endpoint
+				if set != "" {
+					raw, err := jsonArg(cmd, set)
+					if err != nil {
+						return err
+					}
+					var resp json.RawMessage
+					if err := perform(ctx, client, "PUT", path, nil, raw, &resp); err != nil {
+						return err
+					}
+					fmt.Fprintf(cmd.OutOrStdout(), "updated the %s of %s\n", what, args[0])
+					return nil
+				}
+				var q url.Values
+				if endpoint == "_settings" {
+					q = url.Values{"flat_settings": {"true"}}
+				}
+				var raw json.RawMessage
+				if err := perform(ctx, client, "GET", path, q, nil, &raw); err != nil {
+					return err
+				}
+				return printJSON(cmd.OutOrStdout(), raw)
+			})
+		c.Flags().StringVar(&set, "set", "", "new "+what+" as JSON, - for standard input, or @FILE")
+		return c
+	}
+	mapping := getOrSet("mapping", "mappings", "_mapping",
+		"  esgo index mapping books\n  esgo index mapping books --set '{\"properties\":{\"isbn\":{\"type\":\"keyword\"}}}'")
+	settings := getOrSet("settings", "settings", "_settings",
+		"  esgo index settings books\n  esgo index settings books --set '{\"index\":{\"number_of_replicas\":0}}'")
+
+	alias := &cobra.Command{Use: "alias", Short: "List, add and remove aliases", Args: cobra.NoArgs}
+	aliasLs, _ := indexCmd("ls [INDEX]", "List aliases (of an index)", "  esgo index alias ls books", cobra.MaximumNArgs(1),
+		func(ctx context.Context, cmd *cobra.Command, client transport.Interface, args []string) error {
+			path := "/_alias"
+			if len(args) == 1 {
+				path = "/" + url.PathEscape(args[0]) + "/_alias"
+			}
+			var m map[string]struct {
+				Aliases map[string]json.RawMessage `json:"aliases"`
+			}
+			if err := perform(ctx, client, "GET", path, nil, nil, &m); err != nil {
+				return err
+			}
+			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "ALIAS\tINDEX")
+			var lines []string
+			for index, a := range m {
+				for name := range a.Aliases {
+					lines = append(lines, name+"\t"+index)
+				}
+			}
+			sortStrings(lines)
+			for _, l := range lines {
+				fmt.Fprintln(tw, l)
+			}
+			return tw.Flush()
+		})
+	aliasAction := func(use, action string) *cobra.Command {
+		c, _ := indexCmd(use+" INDEX ALIAS", strings.ToUpper(use[:1])+use[1:]+" an alias", "  esgo index alias "+use+" books-v2 books", cobra.ExactArgs(2),
+			func(ctx context.Context, cmd *cobra.Command, client transport.Interface, args []string) error {
+				body := map[string]any{"actions": []any{map[string]any{action: map[string]any{"index": args[0], "alias": args[1]}}}}
+				if err := perform(ctx, client, "POST", "/_aliases", nil, body, nil); err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "%s: %s -> %s\n", action, args[1], args[0])
+				return nil
+			})
+		return c
+	}
+	alias.AddCommand(aliasLs, aliasAction("add", "add"), aliasAction("rm", "remove"))
+	idx.AddCommand(ls, create, del, mapping, settings, alias)
+	return idx
+}
+
+func sortStrings(s []string) { slices.Sort(s) }
+
+func readFile(path string) ([]byte, error) { return os.ReadFile(path) }

@@ -1,0 +1,263 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// record is one document of the input, as written.
+type record struct {
+	// n is the record's number: the line of an NDJSON file or of a CSV
+	// file, the element of a JSON array (all from 1).
+	n int
+	// raw is the document as JSON (a CSV row turned into an object).
+	raw []byte
+}
+
+// input is an opened input file.
+type input struct {
+	name    string
+	format  string // ndjson, json or csv
+	size    int64  // bytes of the file as stored, -1 when unknown
+	counter *countingReader
+	r       *bufio.Reader // decompressed
+	close   func() error
+}
+
+// openInput opens path ("-" is stdin) and decides its format (auto:
+// from the extension, else from the first byte) and compression (from the
+// gzip magic bytes).
+func openInput(path, format string, stdin io.Reader) (*input, error) {
+	in := &input{name: path, size: -1, close: func() error { return nil }}
+	var r io.Reader = stdin
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			in.size = st.Size()
+		}
+		r, in.close = f, f.Close
+	} else {
+		in.name = "standard input"
+	}
+	in.counter = &countingReader{r: r}
+	br := bufio.NewReaderSize(in.counter, 1<<20)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			in.close()
+			return nil, fmt.Errorf("%s: %w", in.name, err)
+		}
+		br = bufio.NewReaderSize(zr, 1<<20)
+	}
+	in.r = br
+	if format == "" || format == "auto" {
+		ext := strings.ToLower(strings.TrimSuffix(strings.ToLower(path), ".gz"))
+		switch filepath.Ext(ext) {
+		case ".csv":
+			format = "csv"
+		default:
+			format = "ndjson"
+			// A JSON array starts with '[' (after any space).
+			for i := 1; ; i++ {
+				b, err := br.Peek(i)
+				if err != nil || len(b) < i {
+					break
+				}
+				c := b[i-1]
+				if c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xef || c == 0xbb || c == 0xbf {
+					continue
+				}
+				if c == '[' {
+					format = "json"
+				}
+				break
+			}
+		}
+	}
+	switch format {
+	case "ndjson", "json", "csv":
+	default:
+		in.close()
+		return nil, fmt.Errorf("unknown format %q (want auto, ndjson, json or csv)", format)
+	}
+	in.format = format
+	return in, nil
+}
+
+// errBadRecord is a record that is not a JSON object; reading goes on.
+type errBadRecord struct {
+	n      int
+	raw    []byte
+	reason string
+}
+
+func (e *errBadRecord) Error() string { return fmt.Sprintf("record %d: %s", e.n, e.reason) }
+
+// records yields the input's documents. A record that is not a JSON object
+// is yielded with an *errBadRecord (reading goes on); any other error ends
+// the sequence.
+func (in *input) records() iter.Seq2[record, error] {
+	switch in.format {
+	case "json":
+		return in.jsonArray
+	case "csv":
+		return in.csvRows
+	}
+	return in.ndjson
+}
+
+func (in *input) ndjson(yield func(record, error) bool) {
+	n := 0
+	for {
+		line, err := in.r.ReadSlice('\n')
+		if errors.Is(err, bufio.ErrBufferFull) {
+			// A line longer than the buffer: gather it.
+			long := bytes.Clone(line)
+			for errors.Is(err, bufio.ErrBufferFull) {
+				line, err = in.r.ReadSlice('\n')
+				long = append(long, line...)
+			}
+			line = long
+		}
+		if len(line) > 0 {
+			n++
+			doc := bytes.TrimSpace(line)
+			if n == 1 {
+				doc = bytes.TrimPrefix(doc, []byte("\xef\xbb\xbf"))
+			}
+			if len(doc) > 0 {
+				doc = bytes.Clone(doc)
+				if !yield(checkObject(n, doc)) {
+					return
+				}
+			}
+		}
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			yield(record{n: n}, fmt.Errorf("%s: after line %d: %w", in.name, n, err))
+			return
+		}
+	}
+}
+
+// checkObject returns the record, with an *errBadRecord unless doc is one
+// valid JSON object.
+func checkObject(n int, doc []byte) (record, error) {
+	rec := record{n: n, raw: doc}
+	if len(doc) == 0 || doc[0] != '{' {
+		return rec, &errBadRecord{n, doc, "not a JSON object"}
+	}
+	if !json.Valid(doc) {
+		var v any
+		err := json.Unmarshal(doc, &v)
+		return rec, &errBadRecord{n, doc, "invalid JSON: " + err.Error()}
+	}
+	return rec, nil
+}
+
+func (in *input) jsonArray(yield func(record, error) bool) {
+	dec := json.NewDecoder(in.r)
+	dec.UseNumber()
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
+		yield(record{}, fmt.Errorf("%s: not a JSON array (%v)", in.name, err))
+		return
+	}
+	n := 0
+	for dec.More() {
+		n++
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			yield(record{n: n}, fmt.Errorf("%s: element %d: %w", in.name, n, err))
+			return
+		}
+		if !yield(checkObject(n, compact(raw))) {
+			return
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		yield(record{n: n}, fmt.Errorf("%s: after element %d: %w", in.name, n, err))
+	}
+}
+
+// compact removes the insignificant spaces of a valid JSON document, so it
+// fits on one line; numbers and strings stay exactly as written.
+func compact(raw []byte) []byte {
+	var b bytes.Buffer
+	if json.Compact(&b, raw) != nil {
+		return raw
+	}
+	return b.Bytes()
+}
+
+func (in *input) csvRows(yield func(record, error) bool) {
+	cr := csv.NewReader(in.r)
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err != nil {
+		yield(record{}, fmt.Errorf("%s: reading the header: %w", in.name, err))
+		return
+	}
+	header = append([]string(nil), header...)
+	if len(header) > 0 {
+		header[0] = strings.TrimPrefix(header[0], "\ufeff")
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	quote := func(b []byte, s string) []byte {
+		buf.Reset()
+		enc.Encode(s) // a string always encodes
+		return append(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
+	}
+	keys := make([][]byte, len(header))
+	for i, h := range header {
+		keys[i] = quote(nil, h)
+	}
+	cr.FieldsPerRecord = len(header)
+	for {
+		row, err := cr.Read()
+		if err == io.EOF {
+			return
+		}
+		line, _ := cr.FieldPos(0)
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrFieldCount) {
+				if !yield(record{n: pe.Line}, &errBadRecord{pe.Line, nil, pe.Err.Error()}) {
+					return
+				}
+				continue
+			}
+			yield(record{n: line}, fmt.Errorf("%s: %w", in.name, err))
+			return
+		}
+		b := []byte{'{'}
+		for i, v := range row {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, keys[i]...)
+			b = append(b, ':')
+			b = quote(b, v)
+		}
+		b = append(b, '}')
+		if !yield(record{n: line, raw: b}, nil) {
+			return
+		}
+	}
+}
