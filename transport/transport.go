@@ -59,7 +59,7 @@ type Transport struct {
 	sniffFollow atomic.Bool
 	sniffMax    atomic.Int64
 	sniffMisses atomic.Int32
-	lastSniff  atomic.Int64 // unix nanos
+	lastSniff   atomic.Int64 // unix nanos
 
 	warnedProduct atomic.Bool
 }
