@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"net/url"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -24,7 +23,6 @@ type Indexer struct {
 	client transport.Interface
 	api    *api.API
 	cfg    config
-	path   string
 	log    *slog.Logger
 
 	jobs   chan job
@@ -104,15 +102,11 @@ func New(client transport.Interface, opts ...Option) (*Indexer, error) {
 	}
 	ix := &Indexer{
 		client: client,
-		api:    api.New(client),
+		api:    api.For(client),
 		cfg:    cfg,
-		path:   "/_bulk",
 		log:    cfg.logger.With("component", "esgo/bulk"),
 		jobs:   make(chan job, cfg.queueSize),
 		start:  time.Now(),
-	}
-	if cfg.index != "" {
-		ix.path = "/" + url.PathEscape(cfg.index) + "/_bulk"
 	}
 	ix.ctx, ix.cancel = context.WithCancel(context.Background())
 	for range cfg.workers {

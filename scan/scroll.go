@@ -40,7 +40,7 @@ func Scroll[T any](ctx context.Context, client transport.Interface, index string
 		if _, ok := body["size"]; !ok {
 			body["size"] = mustJSON(cfg.size)
 		}
-		a := api.New(client)
+		a := api.For(client)
 		read := func(ctx context.Context, slice int, emit func([]Hit[T]) bool) error {
 			b := body
 			if cfg.slices > 1 {

@@ -128,7 +128,10 @@
 // credentials carry over; nodes already known keep their state. One sniff
 // runs at a time (a node failure while one runs makes it look once more, as
 // its answer may predate the failure), and failure-triggered sniffs are at
-// least 10 s apart (WithMinSniffInterval). Sniffing is refused with a Cloud
+// least 10 s apart (WithMinSniffInterval). When a sniff lists fewer nodes
+// than before (a node restarting), the client looks again every
+// WithMinSniffInterval, up to 30 times, so that the node is re-added when it
+// is back even if no request fails meanwhile. Sniffing is refused with a Cloud
 // ID.
 //
 // # Logging

@@ -131,6 +131,7 @@ func (t *Transport) sniffOnce(ctx context.Context) error {
 		}
 		added, removed := t.pool.replace(addrs)
 		t.logger.Info("esgo: sniffed nodes", "nodes", len(addrs), "added", added, "removed", removed)
+		t.followUp(len(addrs))
 		return nil
 	}
 	if lastErr == nil {
@@ -159,6 +160,40 @@ func (t *Transport) sniffFrom(ctx context.Context, n *Node) ([]Address, error) {
 }
 
 // sniffAsync starts a discovery in the background unless one is running.
+// followUp schedules another sniff when the cluster listed fewer nodes than
+// it did before: a restarting node comes back without any request failing,
+// so nothing else would look for it. It looks again every
+// WithMinSniffInterval, up to 30 times, then takes the smaller cluster as
+// the new normal.
+func (t *Transport) followUp(n int) {
+	cfg := t.cfg
+	if !cfg.sniffOnStart && !cfg.sniffOnFailure && cfg.sniffInterval <= 0 {
+		return
+	}
+	for {
+		m := t.sniffMax.Load()
+		if int64(n) <= m || t.sniffMax.CompareAndSwap(m, int64(n)) {
+			break
+		}
+	}
+	if int64(n) >= t.sniffMax.Load() {
+		t.sniffMisses.Store(0)
+		return
+	}
+	if t.sniffMisses.Add(1) > 30 {
+		t.sniffMax.Store(int64(n))
+		t.sniffMisses.Store(0)
+		return
+	}
+	if !t.sniffFollow.CompareAndSwap(false, true) {
+		return
+	}
+	time.AfterFunc(max(cfg.minSniffInterval, 10*time.Millisecond), func() {
+		t.sniffFollow.Store(false)
+		t.sniffAsync(false)
+	})
+}
+
 func (t *Transport) sniffAsync(afterFailure bool) {
 	if t.sniffing.Load() {
 		if afterFailure {

@@ -196,3 +196,40 @@ func TestSniffIntervalAndOnFailure(t *testing.T) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
+
+// TestSniffReaddsRestartedNode: a sniff while a node restarts drops it from
+// the pool; the node comes back without any request failing, so another
+// sniff must look for it. Before: it was never re-added unless another
+// failure or an interval sniff happened.
+func TestSniffReaddsRestartedNode(t *testing.T) {
+	fc := &fakeCluster{publish: []string{"a:9200", "b:9200"}}
+	tr := newT(t, WithAddresses("http://a:9200"), WithRoundTripper(fc), WithSniffOnFailure(true), WithMinSniffInterval(20*time.Millisecond))
+	if err := tr.Sniff(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	fc.mu.Lock()
+	fc.publish = []string{"a:9200"} // b restarts
+	fc.mu.Unlock()
+	if err := tr.Sniff(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got := poolURLs(tr); len(got) != 1 {
+		t.Fatalf("pool while b restarts: %v", got)
+	}
+	fc.mu.Lock()
+	fc.publish = []string{"a:9200", "b:9200"} // b is back
+	fc.mu.Unlock()
+	deadline := time.Now().Add(3 * time.Second)
+	for len(poolURLs(tr)) != 2 {
+		if time.Now().After(deadline) {
+			t.Fatalf("b was not re-added: pool %v", poolURLs(tr))
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	// Once the cluster is whole again, no more follow-up sniffs.
+	s1, _ := fc.count()
+	time.Sleep(200 * time.Millisecond)
+	if s2, _ := fc.count(); s2 != s1 {
+		t.Errorf("%d more sniffs after the cluster was whole again", s2-s1)
+	}
+}

@@ -55,7 +55,11 @@ type Transport struct {
 
 	sniffing   atomic.Bool
 	sniffAgain atomic.Bool
-	lastSniff  atomic.Int64 // unix nanos
+	// Follow-up sniffs after a sniff that found fewer nodes than before.
+	sniffFollow atomic.Bool
+	sniffMax    atomic.Int64
+	sniffMisses atomic.Int32
+	lastSniff   atomic.Int64 // unix nanos
 
 	warnedProduct atomic.Bool
 }
