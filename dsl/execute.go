@@ -291,7 +291,19 @@ func scanWith[T any](ctx context.Context, s Search, opts []scan.Option, run scan
 				return
 			}
 			out := Hit[T]{Source: h.Source, Meta: HitMeta{ID: h.ID, Index: h.Index, Score: h.Score, Routing: h.Routing,
-				Version: h.Version, SeqNo: h.SeqNo, PrimaryTerm: h.PrimaryTerm, Fields: h.Fields}}
+				Version: h.Version, SeqNo: h.SeqNo, PrimaryTerm: h.PrimaryTerm, Fields: h.Fields,
+				Highlight: h.Highlight, MatchedQueries: h.MatchedQueries, Explanation: h.Explanation, Nested: h.Nested}}
+			if len(h.InnerHits) > 0 {
+				out.Meta.InnerHits = make(map[string]InnerHitsResult, len(h.InnerHits))
+				for name, raw := range h.InnerHits {
+					var ih InnerHitsResult
+					if err := json.Unmarshal(raw, &ih); err != nil {
+						yield(Hit[T]{}, fmt.Errorf("dsl: inner hits %q of %q: %w", name, h.ID, err))
+						return
+					}
+					out.Meta.InnerHits[name] = ih
+				}
+			}
 			for _, sv := range h.Sort {
 				var v any
 				_ = decodeUseNumber(sv, &v)

@@ -142,3 +142,33 @@ func TestIntegrationIndexExtras(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// Iterate and Scan keep every piece of hit metadata the server sends:
+// highlight and matched queries included.
+func TestIntegrationIterateKeepsHitMetadata(t *testing.T) {
+	conn := esConn(t)
+	ctx := context.Background()
+	docs := setupBlog(t, conn, "dsl-it-iterate-meta")
+	s := docs.Search().Query(dsl.Match("title", "go", dsl.QueryName("title_go"))).Highlight([]string{"title"})
+	for name, seq := range map[string]func() func(func(dsl.Hit[blogPost], error) bool){
+		"Iterate": func() func(func(dsl.Hit[blogPost], error) bool) { return dsl.Iterate[blogPost](ctx, s) },
+		"Scan":    func() func(func(dsl.Hit[blogPost], error) bool) { return dsl.Scan[blogPost](ctx, s) },
+	} {
+		n := 0
+		for h, err := range seq() {
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			n++
+			if frags := h.Meta.Highlight["title"]; len(frags) == 0 || !strings.Contains(frags[0], "<em>") {
+				t.Errorf("%s: hit %s has no highlight: %v", name, h.Meta.ID, h.Meta.Highlight)
+			}
+			if !strings.Contains(string(h.Meta.MatchedQueries), "title_go") {
+				t.Errorf("%s: hit %s matched_queries = %s", name, h.Meta.ID, h.Meta.MatchedQueries)
+			}
+		}
+		if n != 2 {
+			t.Errorf("%s: %d hits, want the 2 Go posts", name, n)
+		}
+	}
+}

@@ -60,6 +60,20 @@ type Hit[T any] struct {
 	SeqNo       *int64 `json:"_seq_no,omitempty"`
 	PrimaryTerm *int64 `json:"_primary_term,omitempty"`
 	Version     *int64 `json:"_version,omitempty"`
+	// Highlight holds the highlighted fragments by field, when the query
+	// asks for highlighting.
+	Highlight map[string][]string `json:"highlight,omitempty"`
+	// MatchedQueries lists the named queries the hit matched (an array of
+	// names, or an object of names to scores with include_named_queries_score).
+	MatchedQueries json.RawMessage `json:"matched_queries,omitempty"`
+	// InnerHits holds the inner hits by name, as the server sent them.
+	InnerHits map[string]json.RawMessage `json:"inner_hits,omitempty"`
+	// Explanation is the score explanation, with explain.
+	Explanation json.RawMessage `json:"_explanation,omitempty"`
+	// Nested locates a nested hit in its parent document.
+	Nested json.RawMessage `json:"_nested,omitempty"`
+	// Ignored lists the fields ignored at indexing (ignore_malformed ...).
+	Ignored []string `json:"_ignored,omitempty"`
 	// Slice is the slice the hit was read from (0 without slices).
 	Slice int `json:"-"`
 }
