@@ -1,6 +1,9 @@
 package dsl
 
-import "maps"
+import (
+	"maps"
+	"sync"
+)
 
 // analysisPart is a named analysis component: a tokenizer, token filter,
 // char filter, analyzer or normalizer. A built-in one has no type and no
@@ -213,4 +216,71 @@ func (n Normalizer) Definition() Analysis {
 	a := Analysis{}
 	a.AddNormalizer(n)
 	return a
+}
+
+// registry holds the analyzers and normalizers known by name, for struct
+// tags that name them.
+var registry struct {
+	sync.Mutex
+	analyzers   map[string]Analyzer
+	normalizers map[string]Normalizer
+}
+
+// RegisterAnalyzer makes a custom analyzer known by its name, so that a
+// struct tag naming it (es:"text,analyzer=NAME", also search_analyzer,
+// search_quote_analyzer and sub-fields) brings its definition into the index
+// settings of NewDocType, as Python collects the analyzers of its fields.
+// Registering a name again replaces the definition.
+func RegisterAnalyzer(a Analyzer) {
+	registry.Lock()
+	defer registry.Unlock()
+	if registry.analyzers == nil {
+		registry.analyzers = map[string]Analyzer{}
+	}
+	registry.analyzers[a.Name()] = a
+}
+
+// RegisterNormalizer makes a custom normalizer known by its name, for tags
+// such as es:"keyword,normalizer=NAME" (see RegisterAnalyzer).
+func RegisterNormalizer(n Normalizer) {
+	registry.Lock()
+	defer registry.Unlock()
+	if registry.normalizers == nil {
+		registry.normalizers = map[string]Normalizer{}
+	}
+	registry.normalizers[n.Name()] = n
+}
+
+// collectAnalysis adds to ix the registered analyzers and normalizers that
+// the mapping's fields name.
+func collectAnalysis(ix *Index, props map[string]any) {
+	for _, v := range props {
+		def, ok := v.(map[string]any)
+		if !ok {
+			continue
+		}
+		registry.Lock()
+		for _, key := range []string{"analyzer", "search_analyzer", "search_quote_analyzer"} {
+			if name, ok := def[key].(string); ok {
+				if a, ok := registry.analyzers[name]; ok {
+					registry.Unlock()
+					ix.Analyzer(a)
+					registry.Lock()
+				}
+			}
+		}
+		if name, ok := def["normalizer"].(string); ok {
+			if n, ok := registry.normalizers[name]; ok {
+				registry.Unlock()
+				ix.Normalizer(n)
+				registry.Lock()
+			}
+		}
+		registry.Unlock()
+		for _, sub := range []string{"properties", "fields"} {
+			if m, ok := def[sub].(map[string]any); ok {
+				collectAnalysis(ix, m)
+			}
+		}
+	}
 }

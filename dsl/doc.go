@@ -64,5 +64,8 @@
 // 'a,b' with its comma). fields=NAME:TYPE[:ANALYZER][:OPTION=VALUE...]|...
 // declares sub-fields with their options (fields=raw:keyword:ignore_above=256).
 // copy_to=a|b copies to several fields. For what tags cannot say, build the
-// mapping with Mapping.Field.
+// mapping with Mapping.Field. A custom analyzer or normalizer that a tag
+// names is added to the index settings by NewDocType when it was made
+// known with RegisterAnalyzer or RegisterNormalizer (Python collects them
+// from the field objects; Go tags hold names).
 package dsl

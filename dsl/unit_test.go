@@ -460,3 +460,27 @@ func TestAggResultsTyped(t *testing.T) {
 		t.Fatalf("%+v %v", avg, err)
 	}
 }
+
+// A custom analyzer registered by name and named in a tag reaches the index
+// settings, as Python collects the analyzers of its fields.
+func TestRegisteredAnalyzersAreCollected(t *testing.T) {
+	dsl.RegisterAnalyzer(dsl.CustomAnalyzer("test_trigram", dsl.NewTokenizer("test_tri", "ngram", dsl.P("min_gram", 3), dsl.P("max_gram", 3)),
+		[]dsl.TokenFilter{dsl.BuiltinTokenFilter("lowercase")}, nil))
+	dsl.RegisterNormalizer(dsl.NewNormalizer("test_lower", []dsl.TokenFilter{dsl.BuiltinTokenFilter("lowercase")}, nil))
+	type Doc struct {
+		Title string `json:"title" es:"text,fields=tri:text:test_trigram"`
+		Tag   string `json:"tag" es:"keyword,normalizer=test_lower"`
+		Body  string `json:"body" es:"text,analyzer=standard"`
+	}
+	ix := dsl.NewIndex("collect")
+	if _, err := dsl.NewDocType[Doc](ix); err != nil {
+		t.Fatal(err)
+	}
+	got := mustJSON(t, ix)
+	for _, want := range []string{`"test_trigram":{"filter":["lowercase"],"tokenizer":"test_tri","type":"custom"}`,
+		`"test_tri":{"max_gram":3,"min_gram":3,"type":"ngram"}`, `"test_lower":{"filter":["lowercase"],"type":"custom"}`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("index %s\nlacks %s", got, want)
+		}
+	}
+}
