@@ -113,6 +113,9 @@ func figScan(ctx context.Context, cfg config, srv *server, rep *report) error {
 		{"esgo scan.PointInTime", func() (childResult, error) { return goChild(ctx, "esgo-pit", srv.url, scanIndex, 0, false) }},
 		{"esgo dsl.Scan", func() (childResult, error) { return goChild(ctx, "esgo-scan", srv.url, scanIndex, 0, false) }},
 		{"go-elasticsearch scroll loop", func() (childResult, error) { return goChild(ctx, "goes-scan", srv.url, scanIndex, 0, false) }},
+		{"(server floor: the same scroll pages read raw, not decoded)", func() (childResult, error) {
+			return goChild(ctx, "floor-scan", srv.url, scanIndex, 0, false)
+		}},
 		{"elasticsearch-py helpers.scan", func() (childResult, error) {
 			return pyChild(ctx, cfg.python, "scan", srv.url, scanIndex, 0, false)
 		}},

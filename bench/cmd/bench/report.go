@@ -136,6 +136,37 @@ func (r *report) evaluateTargets() {
 			r.Targets = append(r.Targets, target{"esgo export docs/s >= the fastest scan peer's", "1 shard, small docs", fmt.Sprintf("%.2fx", x), x >= 1})
 		}
 	}
+	// Scan: esgo against the fastest peer and the server floor.
+	for _, cas := range r.cases("scan") {
+		floor, okF := r.find("scan", cas, "(server floor")
+		var best, bestCPU float64
+		for _, peer := range []string{"go-elasticsearch scroll loop", "elasticsearch-py helpers.scan"} {
+			if p, ok := r.find("scan", cas, peer); ok {
+				best = max(best, p.Median["docs_per_s"])
+				if bestCPU == 0 || p.Median["cpu_s_per_mdocs"] < bestCPU {
+					bestCPU = p.Median["cpu_s_per_mdocs"]
+				}
+			}
+		}
+		for _, client := range []string{"esgo scan.Scroll", "esgo scan.PointInTime", "esgo dsl.Scan"} {
+			e, ok := r.find("scan", cas, client)
+			if !ok {
+				continue
+			}
+			if best > 0 {
+				x := e.Median["docs_per_s"] / best
+				r.Targets = append(r.Targets, target{"scan docs/s >= 1.5x the fastest peer (" + client + ")", cas, fmt.Sprintf("%.2fx", x), x >= 1.5})
+			}
+			if okF && floor.Median["docs_per_s"] > 0 {
+				x := floor.Median["docs_per_s"] / e.Median["docs_per_s"]
+				r.Targets = append(r.Targets, target{"scan within 1.1x of the server floor (" + client + ")", cas, fmt.Sprintf("%.2fx slower", x), x <= 1.1})
+			}
+			if bestCPU > 0 {
+				x := e.Median["cpu_s_per_mdocs"] / bestCPU
+				r.Targets = append(r.Targets, target{"scan client CPU/doc <= 0.7x the best peer's (" + client + ")", cas, fmt.Sprintf("%.2fx", x), x <= 0.7})
+			}
+		}
+	}
 	for _, cas := range r.cases("decode") {
 		e, ok1 := r.find("decode", cas, "esgo")
 		g, ok2 := r.find("decode", cas, "go-elasticsearch typed")
