@@ -126,7 +126,11 @@ func (c *Cluster) startRunnerOnce(ctx context.Context, r runner, lib, java strin
 	nd := &node{dir: c.Dir}
 	args := []string{"-Xms" + c.cfg.heap, "-Xmx" + c.cfg.heap, "-cp", filepath.Join(lib, "*"),
 		r.mainClass,
-		"-basePath", filepath.Join(c.Dir, "cluster"), "-numOfNode", fmt.Sprint(c.cfg.nodes)}
+		"-basePath", filepath.Join(c.Dir, "cluster"), "-numOfNode", fmt.Sprint(c.cfg.nodes),
+		// A cluster name of its own: runners of other processes on this
+		// machine probe the same transport ports, and nodes of one name
+		// would join each other's cluster.
+		"-clusterName", filepath.Base(c.Dir)}
 	cmd := exec.Command(filepath.Join(java, "bin", "java"), args...)
 	cmd.Dir = c.Dir
 	// The runner shuts down when its standard input closes: keep a pipe open
