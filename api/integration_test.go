@@ -167,13 +167,15 @@ func TestAgainstElasticsearch(t *testing.T) {
 	if !errors.As(err, &se) || se.Status != 400 || !strings.Contains(string(se.Body), "Fielddata access on the _id field") {
 		t.Fatalf("Decode of a 400: %v", err)
 	}
-	// A server-side error keeps its status for the caller.
-	resp, err := a.Raw.Indices.Create(ctx, api.IndicesCreateRequest{Index: index})
-	if err != nil {
-		t.Fatal(err)
+	// A server-side error is the one error type, with its status, through
+	// a bare transport too, from the raw and the typed API alike.
+	_, err = a.Raw.Indices.Create(ctx, api.IndicesCreateRequest{Index: index})
+	var te *transport.Error
+	if !errors.As(err, &te) || te.Status != http.StatusBadRequest || te.Type != "resource_already_exists_exception" {
+		t.Fatalf("creating an existing index (raw): %v", err)
 	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusBadRequest {
-		t.Fatalf("creating an existing index: status %d, want 400", resp.StatusCode)
+	_, err = a.Indices.Create(ctx, api.IndicesCreateRequest{Index: index})
+	if !errors.As(err, &te) || te.Status != http.StatusBadRequest || te.Type != "resource_already_exists_exception" {
+		t.Fatalf("creating an existing index (typed): %v", err)
 	}
 }
