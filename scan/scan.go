@@ -258,17 +258,7 @@ type call func(ctx context.Context, opt api.Option) (*transport.Response, error)
 // out (if not nil). Statuses in ignore are not errors. Error statuses come
 // back as *transport.Error, whatever the transport.
 func perform(ctx context.Context, cfg *config, send call, what string, out any, ignore ...int) error {
-	opt := func(r *transport.Request) {
-		r.Timeout = cfg.timeout
-		r.Ignore = append(r.Ignore, ignore...)
-		if r.Header == nil {
-			r.Header = http.Header{}
-		}
-		for k, v := range helperHeader {
-			r.Header[k] = v
-		}
-	}
-	resp, err := send(ctx, opt)
+	resp, err := send(ctx, requestOption(cfg, ignore...))
 	if err != nil {
 		return err
 	}
@@ -284,6 +274,21 @@ func perform(ctx context.Context, cfg *config, send call, what string, out any, 
 		return fmt.Errorf("scan: decoding the answer to %s: %w", what, err)
 	}
 	return nil
+}
+
+// requestOption sets what every request of the package carries: the
+// timeout, the ignored statuses and the helper header.
+func requestOption(cfg *config, ignore ...int) api.Option {
+	return func(r *transport.Request) {
+		r.Timeout = cfg.timeout
+		r.Ignore = append(r.Ignore, ignore...)
+		if r.Header == nil {
+			r.Header = http.Header{}
+		}
+		for k, v := range helperHeader {
+			r.Header[k] = v
+		}
+	}
 }
 
 // withQuery adds the query parameters q to a request.

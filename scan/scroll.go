@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -102,7 +103,16 @@ func scrollSlice[T any](ctx context.Context, a *api.API, cfg *config, index []st
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	next := map[string]string{"scroll": keepAlive(cfg.keepAlive)}
+	// Pipelined: as soon as a page's answer has arrived (and its scroll id
+	// is read from the start of it), the next page is requested, while this
+	// one is decoded and handed over. At most one request is in flight, and
+	// it is waited for (or cancelled) before the scroll is cleared.
+	var pending *scrollFetch
+	defer func() {
+		if pending != nil {
+			pending.stop()
+		}
+	}()
 	for {
 		if !cfg.allowPartial {
 			if err := p.Shards.err(); err != nil {
@@ -112,17 +122,14 @@ func scrollSlice[T any](ctx context.Context, a *api.API, cfg *config, index []st
 		if len(p.Hits.Hits) == 0 {
 			return nil
 		}
+		if pending == nil {
+			pending = startScroll(ctx, a, cfg, scrollID)
+		}
 		if !emit(p.Hits.Hits) {
 			return nil
 		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		next["scroll_id"] = scrollID
-		p = page[T]{}
-		err := perform(ctx, cfg, func(ctx context.Context, opt api.Option) (*transport.Response, error) {
-			return a.Raw.Scroll(ctx, api.ScrollRequest{RawBody: next}, opt)
-		}, "a scroll request", &p)
+		resp, raw, err := pending.wait()
+		pending = nil
 		var se *transport.Error
 		if err != nil && !errors.As(err, &se) && ctx.Err() == nil {
 			// The answer was lost or cut: repeating would return the page
@@ -136,8 +143,80 @@ func scrollSlice[T any](ctx context.Context, a *api.API, cfg *config, index []st
 		if err != nil {
 			return err
 		}
-		if p.ScrollID != "" {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if id := peekScrollID(raw); id != "" {
+			scrollID = id
+			pending = startScroll(ctx, a, cfg, scrollID)
+		}
+		p = page[T]{}
+		if err := resp.Decode(&p); err != nil {
+			return fmt.Errorf("scan: decoding the answer to a scroll request: %w", err)
+		}
+		if p.ScrollID != "" && p.ScrollID != scrollID {
 			scrollID = p.ScrollID
+			if pending != nil { // asked with an id the page then changed
+				pending.stop()
+				pending = nil
+			}
 		}
 	}
+}
+
+// scrollFetch is a scroll request in flight.
+type scrollFetch struct {
+	cancel context.CancelFunc
+	done   chan struct{}
+	resp   *transport.Response
+	raw    []byte
+	err    error
+}
+
+// startScroll requests the page after scrollID and reads its answer whole.
+func startScroll(ctx context.Context, a *api.API, cfg *config, scrollID string) *scrollFetch {
+	ctx, cancel := context.WithCancel(ctx)
+	f := &scrollFetch{cancel: cancel, done: make(chan struct{})}
+	body := map[string]string{"scroll": keepAlive(cfg.keepAlive), "scroll_id": scrollID}
+	go func() {
+		defer close(f.done)
+		f.resp, f.err = a.Raw.Scroll(ctx, api.ScrollRequest{RawBody: body}, requestOption(cfg))
+		if f.err == nil {
+			f.raw, f.err = f.resp.Buffer()
+		}
+	}()
+	return f
+}
+
+// wait returns the answer, buffered.
+func (f *scrollFetch) wait() (*transport.Response, []byte, error) {
+	<-f.done
+	f.cancel()
+	return f.resp, f.raw, f.err
+}
+
+// stop cancels the request and waits for it to end.
+func (f *scrollFetch) stop() {
+	f.cancel()
+	<-f.done
+	if f.resp != nil && f.resp.Body != nil {
+		f.resp.Body.Close()
+	}
+}
+
+// peekScrollID reads the scroll id at the start of a scroll answer
+// (Elasticsearch writes "_scroll_id" first); "" when it is not there.
+func peekScrollID(raw []byte) string {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return ""
+	}
+	if k, err := dec.Token(); err != nil || k != "_scroll_id" {
+		return ""
+	}
+	var id string
+	if dec.Decode(&id) != nil {
+		return ""
+	}
+	return id
 }

@@ -1,6 +1,7 @@
 package transport
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -177,6 +178,21 @@ func (r *Response) Close() error {
 	}
 	_, _ = io.Copy(io.Discard, io.LimitReader(r.Body, 1<<20))
 	return r.Body.Close()
+}
+
+// Buffer reads the whole body into memory (bounded and verified to its
+// end, like Decode and Bytes) and keeps it as the body, so that Decode can
+// run later, after the connection is free for the next request. It returns
+// the bytes read.
+func (r *Response) Buffer() ([]byte, error) {
+	b, err := r.Bytes()
+	if err != nil {
+		return nil, err
+	}
+	if r != nil {
+		r.Body = io.NopCloser(bytes.NewReader(b))
+	}
+	return b, nil
 }
 
 // Bytes reads the whole body and closes it.
