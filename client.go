@@ -2,7 +2,6 @@ package esgo
 
 import (
 	"context"
-	"io"
 	"net/http"
 	"slices"
 
@@ -49,11 +48,7 @@ func (c *Client) Perform(ctx context.Context, req *transport.Request) (*transpor
 		(req.Method == http.MethodHead && resp.StatusCode == http.StatusNotFound) {
 		return resp, nil
 	}
-	body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-	_ = resp.Close()
-	e := ParseError(resp.StatusCode, body)
-	e.Header, e.Warnings, e.Node, e.Method, e.Path = resp.Header, resp.Warnings, resp.Node, req.Method, req.Path
-	return nil, e
+	return nil, transport.ErrorOf(resp, req.Method, req.Path)
 }
 
 // Transport returns the underlying transport.

@@ -86,7 +86,7 @@ func Decode[T any](resp *transport.Response, err error) (T, error) {
 		return v, errors.New("api: decoding response: no body")
 	}
 	if resp.StatusCode >= 300 {
-		return v, statusError(resp, "", "")
+		return v, transport.ErrorOf(resp, "", "")
 	}
 	if err := resp.Decode(&v); err != nil {
 		return v, fmt.Errorf("api: decoding %T from response: %w", v, err)
@@ -116,16 +116,6 @@ func decodeAs[T any](resp *transport.Response, err error) (*T, error) {
 		return nil, err
 	}
 	return v, nil
-}
-
-// statusError reads (at most 1 MiB of) an error answer, closes it, and
-// returns it as a *transport.Error.
-func statusError(resp *transport.Response, method, path string) *transport.Error {
-	body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-	_ = resp.Close()
-	e := transport.ParseError(resp.StatusCode, body)
-	e.Header, e.Warnings, e.Node, e.Method, e.Path = resp.Header, resp.Warnings, resp.Node, method, path
-	return e
 }
 
 // Duration formats d as an Elasticsearch time value, in the largest unit
@@ -174,7 +164,7 @@ func send(ctx context.Context, t transport.Interface, endpoint, method, path str
 	// answer the same whatever the transport.
 	if resp.StatusCode >= 300 && !slices.Contains(req.Ignore, resp.StatusCode) &&
 		!(req.Method == http.MethodHead && resp.StatusCode == http.StatusNotFound) {
-		return nil, statusError(resp, req.Method, req.Path)
+		return nil, transport.ErrorOf(resp, req.Method, req.Path)
 	}
 	return resp, nil
 }

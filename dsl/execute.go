@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"iter"
 	"net/http"
 	"net/url"
@@ -46,7 +45,8 @@ type request struct {
 }
 
 // perform sends req through the generated API and returns the response
-// body of a 2xx (or ignored) status.
+// body of a 2xx (or ignored) status; the API returns any other status as
+// the one error type, *transport.Error.
 func perform(ctx context.Context, t transport.Interface, req request) (int, []byte, error) {
 	opts := make([]api.Option, 0, len(req.query)+1)
 	for k, vs := range req.query {
@@ -61,15 +61,9 @@ func perform(ctx context.Context, t transport.Interface, req request) (int, []by
 	if err != nil {
 		return 0, nil, err
 	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
+	body, err := resp.Bytes() // bounded, and verified to its end
 	if err != nil {
 		return resp.StatusCode, nil, fmt.Errorf("dsl: %s %s: read response: %w", req.method, req.path, err)
-	}
-	if resp.StatusCode >= 300 && !slices.Contains(req.ignore, resp.StatusCode) {
-		se := transport.ParseError(resp.StatusCode, body)
-		se.Method, se.Path, se.Node, se.Header = req.method, req.path, resp.Node, resp.Header
-		return resp.StatusCode, body, se
 	}
 	return resp.StatusCode, body, nil
 }

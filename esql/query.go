@@ -127,15 +127,6 @@ type queryBody struct {
 // "verification_exception"; one it cannot parse "parsing_exception".
 type StatusError = transport.Error
 
-// statusError reads (at most 1 MiB of) an error response as a
-// *transport.Error.
-func statusError(method, path string, resp *transport.Response) error {
-	body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-	e := transport.ParseError(resp.StatusCode, body)
-	e.Method, e.Path, e.Node, e.Header, e.Warnings = method, path, resp.Node, resp.Header, resp.Warnings
-	return e
-}
-
 // request is a prepared ES|QL call.
 type request struct {
 	o      queryOptions
@@ -219,10 +210,6 @@ func do(ctx context.Context, client transport.Interface, o queryOptions, method,
 	}
 	if resp == nil || resp.Body == nil {
 		return nil, fmt.Errorf("esql: %s %s: response without a body", method, path)
-	}
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		defer func() { _ = resp.Body.Close() }()
-		return nil, statusError(method, path, resp)
 	}
 	return resp, nil
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"iter"
 	"net/http"
 	"net/url"
@@ -200,11 +199,7 @@ func performRaw(ctx context.Context, client transport.Interface, req *transport.
 		return nil, err
 	}
 	if resp.StatusCode >= 300 && !slices.Contains(req.Ignore, resp.StatusCode) {
-		body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-		_ = resp.Close()
-		e := transport.ParseError(resp.StatusCode, body)
-		e.Method, e.Path, e.Node, e.Header = req.Method, req.Path, resp.Node, resp.Header
-		return nil, e
+		return nil, transport.ErrorOf(resp, req.Method, req.Path)
 	}
 	return resp, nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 )
@@ -215,4 +216,15 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return strings.ToValidUTF8(s[:n], "") + "..."
+}
+
+// ErrorOf reads an error answer (at most 1 MiB of its body), closes it, and
+// returns it as an *Error naming the request. Every package that turns an
+// error status into an error goes through it.
+func ErrorOf(resp *Response, method, path string) *Error {
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	_ = resp.Close()
+	e := ParseError(resp.StatusCode, body)
+	e.Header, e.Warnings, e.Node, e.Method, e.Path = resp.Header, resp.Warnings, resp.Node, method, path
+	return e
 }
