@@ -36,8 +36,10 @@ func TestServerPIDNotRecycled(t *testing.T) {
 	if pid := n.serverPID(); pid != 0 {
 		t.Errorf("serverPID = %d for a process that is not the node's", pid)
 	}
-	// The node's server (its command line names the node's folder).
-	cmd := start("sh", "-c", "sleep 60", filepath.Join(dir, "config"))
+	// The node's server (its command line names the node's folder). The
+	// script runs two commands so the shell stays (a shell may exec a lone
+	// command in place, and the command line would no longer name the folder).
+	cmd := start("sh", "-c", "sleep 60; exit 0", filepath.Join(dir, "config"))
 	if pid := n.serverPID(); pid != cmd.Process.Pid {
 		t.Errorf("serverPID = %d, want %d", pid, cmd.Process.Pid)
 	}
