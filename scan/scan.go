@@ -399,3 +399,44 @@ func run[T any](ctx context.Context, slices int, read sliceReader[T], yield func
 		yield(Hit[T]{}, err)
 	}
 }
+
+// fetch is a request in flight, sent by its own goroutine, whose answer is
+// read whole (bounded and verified, as Decode does) so that the connection
+// is free again when it is decoded.
+type fetch struct {
+	cancel context.CancelFunc
+	done   chan struct{}
+	resp   *transport.Response
+	raw    []byte
+	err    error
+}
+
+// startFetch sends the request of send in its own goroutine.
+func startFetch(ctx context.Context, send func(ctx context.Context) (*transport.Response, error)) *fetch {
+	ctx, cancel := context.WithCancel(ctx)
+	f := &fetch{cancel: cancel, done: make(chan struct{})}
+	go func() {
+		defer close(f.done)
+		f.resp, f.err = send(ctx)
+		if f.err == nil {
+			f.raw, f.err = f.resp.Buffer()
+		}
+	}()
+	return f
+}
+
+// wait returns the answer, buffered.
+func (f *fetch) wait() (*transport.Response, []byte, error) {
+	<-f.done
+	f.cancel()
+	return f.resp, f.raw, f.err
+}
+
+// stop cancels the request and waits for it to end.
+func (f *fetch) stop() {
+	f.cancel()
+	<-f.done
+	if f.resp != nil && f.resp.Body != nil {
+		f.resp.Body.Close()
+	}
+}

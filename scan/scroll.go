@@ -107,7 +107,7 @@ func scrollSlice[T any](ctx context.Context, a *api.API, cfg *config, index []st
 	// is read from the start of it), the next page is requested, while this
 	// one is decoded and handed over. At most one request is in flight, and
 	// it is waited for (or cancelled) before the scroll is cleared.
-	var pending *scrollFetch
+	var pending *fetch
 	defer func() {
 		if pending != nil {
 			pending.stop()
@@ -164,44 +164,12 @@ func scrollSlice[T any](ctx context.Context, a *api.API, cfg *config, index []st
 	}
 }
 
-// scrollFetch is a scroll request in flight.
-type scrollFetch struct {
-	cancel context.CancelFunc
-	done   chan struct{}
-	resp   *transport.Response
-	raw    []byte
-	err    error
-}
-
 // startScroll requests the page after scrollID and reads its answer whole.
-func startScroll(ctx context.Context, a *api.API, cfg *config, scrollID string) *scrollFetch {
-	ctx, cancel := context.WithCancel(ctx)
-	f := &scrollFetch{cancel: cancel, done: make(chan struct{})}
+func startScroll(ctx context.Context, a *api.API, cfg *config, scrollID string) *fetch {
 	body := map[string]string{"scroll": keepAlive(cfg.keepAlive), "scroll_id": scrollID}
-	go func() {
-		defer close(f.done)
-		f.resp, f.err = a.Raw.Scroll(ctx, api.ScrollRequest{RawBody: body}, requestOption(cfg))
-		if f.err == nil {
-			f.raw, f.err = f.resp.Buffer()
-		}
-	}()
-	return f
-}
-
-// wait returns the answer, buffered.
-func (f *scrollFetch) wait() (*transport.Response, []byte, error) {
-	<-f.done
-	f.cancel()
-	return f.resp, f.raw, f.err
-}
-
-// stop cancels the request and waits for it to end.
-func (f *scrollFetch) stop() {
-	f.cancel()
-	<-f.done
-	if f.resp != nil && f.resp.Body != nil {
-		f.resp.Body.Close()
-	}
+	return startFetch(ctx, func(ctx context.Context) (*transport.Response, error) {
+		return a.Raw.Scroll(ctx, api.ScrollRequest{RawBody: body}, requestOption(cfg))
+	})
 }
 
 // peekScrollID reads the scroll id at the start of a scroll answer

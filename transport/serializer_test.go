@@ -104,3 +104,63 @@ func TestPluggableSerializer(t *testing.T) {
 		t.Fatalf("raw body changed: %s", body)
 	}
 }
+
+// decodeRules is a type using every rule of encoding/json that responses
+// rely on.
+type decodeRules struct {
+	Known   string          `json:"known"`
+	Any     any             `json:"any"`
+	Raw     json.RawMessage `json:"raw"`
+	At      time.Time       `json:"at"`
+	Own     ownDecoding     `json:"own"`
+	Text    textDecoding    `json:"text"`
+	Upper   int             `json:"upper"`
+	Pointer *int64          `json:"pointer"`
+}
+
+type ownDecoding struct{ got string }
+
+func (o *ownDecoding) UnmarshalJSON(b []byte) error { o.got = "own:" + string(b); return nil }
+
+type textDecoding struct{ got string }
+
+func (t *textDecoding) UnmarshalText(b []byte) error { t.got = "text:" + string(b); return nil }
+
+// The default serializer decodes by encoding/json's rules with its faster
+// decoder.
+func TestJSONSerializerDecodesLikeEncodingJSON(t *testing.T) {
+	body := `{"unknown":{"deep":[1,{"x":null}]},"known":"k","any":{"big":9007199254740993,"f":1.5},
+	  "raw": {"a" : [1, 2]},"at":"2024-05-01T10:00:00.123456789+02:00","own":[1,"x"],"text":"t",
+	  "UPPER":7,"pointer":12345678901234567} ` + "\n"
+	var got decodeRules
+	if err := (JSONSerializer{}).Decode(strings.NewReader(body), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Known != "k" || got.Upper != 7 || got.Pointer == nil || *got.Pointer != 12345678901234567 {
+		t.Errorf("plain members = %+v", got)
+	}
+	if m, ok := got.Any.(map[string]any); !ok || m["big"] != json.Number("9007199254740993") || m["f"] != json.Number("1.5") {
+		t.Errorf("numbers in interfaces must be json.Number, exact: %#v", got.Any)
+	}
+	if string(got.Raw) != `{"a" : [1, 2]}` {
+		t.Errorf("RawMessage = %q, want the bytes as sent", got.Raw)
+	}
+	if want := time.Date(2024, 5, 1, 8, 0, 0, 123456789, time.UTC); !got.At.Equal(want) {
+		t.Errorf("time = %v, want %v", got.At, want)
+	}
+	if got.Own.got != `own:[1,"x"]` || got.Text.got != "text:t" {
+		t.Errorf("own decoders: %q %q", got.Own.got, got.Text.got)
+	}
+	// The same errors as encoding/json, so errors.As works.
+	var ute *json.UnmarshalTypeError
+	if err := (JSONSerializer{}).Decode(strings.NewReader(`{"upper":"x"}`), &got); !errors.As(err, &ute) {
+		t.Errorf("type mismatch: %T %v", err, err)
+	}
+	var se *json.SyntaxError
+	if err := (JSONSerializer{}).Decode(strings.NewReader(`{"known":`), &got); !errors.As(err, &se) {
+		t.Errorf("truncated: %T %v", err, err)
+	}
+	if err := (JSONSerializer{}).Decode(strings.NewReader(`{} {}`), &got); err == nil {
+		t.Error("a second value after the first was accepted")
+	}
+}
