@@ -156,9 +156,14 @@ func TestJSONSerializerDecodesLikeEncodingJSON(t *testing.T) {
 	if err := (JSONSerializer{}).Decode(strings.NewReader(`{"upper":"x"}`), &got); !errors.As(err, &ute) {
 		t.Errorf("type mismatch: %T %v", err, err)
 	}
-	var se *json.SyntaxError
-	if err := (JSONSerializer{}).Decode(strings.NewReader(`{"known":`), &got); !errors.As(err, &se) {
+	if err := (JSONSerializer{}).Decode(strings.NewReader(`{"known":`), &got); !errors.Is(err, io.ErrUnexpectedEOF) {
 		t.Errorf("truncated: %T %v", err, err)
+	}
+	var se *json.SyntaxError
+	bad := `{"a":1,"b":{"c":tr }}`
+	want := json.NewDecoder(strings.NewReader(bad)).Decode(&got)
+	if err := (JSONSerializer{}).Decode(strings.NewReader(bad), &got); !errors.As(err, &se) || err.Error() != want.Error() || se.Offset != want.(*json.SyntaxError).Offset {
+		t.Errorf("syntax error: %T %v, want encoding/json's %v", err, err, want)
 	}
 	if err := (JSONSerializer{}).Decode(strings.NewReader(`{} {}`), &got); err == nil {
 		t.Error("a second value after the first was accepted")
