@@ -1,6 +1,7 @@
 package dsl_test
 
 import (
+	"github.com/esgo/esgo/dsl/analysis"
 	"net"
 	"time"
 
@@ -73,10 +74,10 @@ type Article struct {
 }
 
 var (
-	myAnalyzer = CustomAnalyzer("my_an", NewTokenizer("tri", "ngram", P("min_gram", 3), P("max_gram", 3)),
-		[]TokenFilter{BuiltinTokenFilter("lowercase"), NewTokenFilter("my_stop", "stop", P("stopwords", []string{"a", "the"}))},
-		[]CharFilter{BuiltinCharFilter("html_strip"), NewCharFilter("cf", "mapping", P("mappings", []string{"a => b"}))})
-	myNormalizer = NewNormalizer("my_norm", []TokenFilter{BuiltinTokenFilter("lowercase"), BuiltinTokenFilter("asciifolding")}, nil)
+	myAnalyzer = analysis.CustomAnalyzer("my_an", analysis.NewTokenizer("tri", "ngram", analysis.P("min_gram", 3), analysis.P("max_gram", 3)),
+		[]analysis.TokenFilter{analysis.BuiltinTokenFilter("lowercase"), analysis.NewTokenFilter("my_stop", "stop", analysis.P("stopwords", []string{"a", "the"}))},
+		[]analysis.CharFilter{analysis.BuiltinCharFilter("html_strip"), analysis.NewCharFilter("cf", "mapping", analysis.P("mappings", []string{"a => b"}))})
+	myNormalizer = analysis.NewNormalizer("my_norm", []analysis.TokenFilter{analysis.BuiltinTokenFilter("lowercase"), analysis.BuiltinTokenFilter("asciifolding")}, nil)
 )
 
 func mappingCase[T any]() func() (any, error) {
@@ -116,17 +117,12 @@ func init() {
 	})
 	addCase("i/analyzer_only", func() (any, error) { return NewIndex("x").Analyzer(myAnalyzer), nil })
 	addCase("i/builtin_type_analyzer", func() (any, error) {
-		return NewIndex("x").Analyzer(NewAnalyzer("my_std", "standard", P("stopwords", "_english_"), P("max_token_length", 5))), nil
+		return NewIndex("x").Analyzer(analysis.NewAnalyzer("my_std", "standard", analysis.P("stopwords", "_english_"), analysis.P("max_token_length", 5))), nil
 	})
 	addCase("i/document_and_settings", func() (any, error) { return postsIndex("posts"), nil })
 	addCase("i/legacy_template", func() (any, error) { return postsIndex("logs").LegacyTemplate("logs-tpl", "logs-*", new(2)), nil })
 	addCase("i/composable_template", func() (any, error) {
 		return NewIndex("logs").Settings(m{"number_of_shards": 1}).Aliases(m{"all_logs": m{}}).ComposableTemplate("logs-ctpl", "logs-*", new(100)), nil
-	})
-	addCase("an/definition", func() (any, error) { return myAnalyzer.Definition(), nil })
-	addCase("an/normalizer_definition", func() (any, error) { return myNormalizer.Definition(), nil })
-	addCase("an/whitespace_custom", func() (any, error) {
-		return CustomAnalyzer("ws", BuiltinTokenizer("whitespace"), []TokenFilter{BuiltinTokenFilter("lowercase"), NewTokenFilter("syn", "synonym", P("synonyms", []string{"a, b"}))}, nil).Definition(), nil
 	})
 
 	addValue("u/script", NewUpdateByQuery("x").Query(Match("title", "python")).Script(P("source", "ctx._source.likes++"), P("lang", "painless")))

@@ -57,7 +57,6 @@ func NewDocType[T any](index *Index) (*DocType[T], error) {
 		return nil, err
 	}
 	index.Mapping(m)
-	collectAnalysis(index, m.Properties)
 	return &DocType[T]{index: index, mapping: m}, nil
 }
 

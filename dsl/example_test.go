@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/esgo/esgo/dsl/analysis"
 	"time"
 
 	"github.com/esgo/esgo/dsl"
@@ -110,8 +111,8 @@ func ExampleMappingFor() {
 
 // Custom analyzers are collected into the index settings.
 func ExampleIndex() {
-	trigram := dsl.CustomAnalyzer("trigram", dsl.NewTokenizer("tri", "ngram", dsl.P("min_gram", 3), dsl.P("max_gram", 3)),
-		[]dsl.TokenFilter{dsl.BuiltinTokenFilter("lowercase")}, nil)
+	trigram := analysis.CustomAnalyzer("trigram", analysis.NewTokenizer("tri", "ngram", analysis.P("min_gram", 3), analysis.P("max_gram", 3)),
+		[]analysis.TokenFilter{analysis.BuiltinTokenFilter("lowercase")}, nil)
 	ix := dsl.NewIndex("blog").Settings(map[string]any{"number_of_shards": 1}).
 		Aliases(map[string]any{"posts": map[string]any{}}).Analyzer(trigram)
 	printJSON(ix)
@@ -179,26 +180,6 @@ func ExampleFacetedSearch() {
 	fmt.Println(string(body))
 	// Output:
 	// {"aggs":{"_filter_tags":{"aggs":{"tags":{"terms":{"field":"tags"}}},"filter":{"match_all":{}}}},"highlight":{"fields":{"title":{}}},"post_filter":{"terms":{"tags":["web"]}},"query":{"multi_match":{"fields":["title"],"query":"python"}}}
-}
-
-// Named connections are registered once and used by alias.
-func ExampleConnections() {
-	var prod, analytics transport.Interface // for example *esgo.Client values
-	dsl.DefaultConnections.Add(dsl.DefaultAlias, prod)
-	dsl.DefaultConnections.Add("analytics", analytics)
-	dsl.DefaultConnections.Configure("lazy", func() (transport.Interface, error) {
-		return prod, nil // created on first use, e.g. esgo.New(esgo.WithAddresses(...))
-	})
-	s := dsl.NewSearch("metrics").UsingAlias("analytics") // no alias: the default connection
-	_ = s
-	fmt.Println(dsl.DefaultConnections.Aliases())
-	_ = dsl.DefaultConnections.Remove("lazy")
-	fmt.Println(dsl.DefaultConnections.Aliases())
-	_ = dsl.DefaultConnections.Remove("analytics")
-	_ = dsl.DefaultConnections.Remove(dsl.DefaultAlias)
-	// Output:
-	// [analytics default lazy]
-	// [analytics default]
 }
 
 // UpdateByQuery builds its query like a Search and carries a script.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/esgo/esgo"
 	"github.com/esgo/esgo/api"
+	"github.com/esgo/esgo/dsl/connections"
 	"github.com/esgo/esgo/scan"
 	"github.com/esgo/esgo/transport"
 )
@@ -84,7 +85,7 @@ func performJSON(ctx context.Context, t transport.Interface, req request, out an
 }
 
 func (s Search) transport() (transport.Interface, error) {
-	return resolve(s.conn, s.alias)
+	return connections.Resolve(s.conn, s.alias)
 }
 
 // Execute runs the search and decodes hit sources into T:

@@ -10,6 +10,8 @@ import (
 	"sync"
 
 	"github.com/esgo/esgo/api"
+	"github.com/esgo/esgo/dsl/analysis"
+	"github.com/esgo/esgo/dsl/connections"
 	"github.com/esgo/esgo/transport"
 )
 
@@ -23,7 +25,7 @@ type Index struct {
 	name     string
 	settings map[string]any
 	aliases  map[string]any
-	analysis Analysis
+	analysis analysis.Analysis
 	mapping  *Mapping
 	conn     transport.Interface
 	alias    string
@@ -31,7 +33,7 @@ type Index struct {
 
 // NewIndex returns an index definition called name.
 func NewIndex(name string) *Index {
-	return &Index{name: name, settings: map[string]any{}, aliases: map[string]any{}, analysis: Analysis{}}
+	return &Index{name: name, settings: map[string]any{}, aliases: map[string]any{}, analysis: analysis.Analysis{}}
 }
 
 // Name returns the index name.
@@ -72,7 +74,7 @@ func (ix *Index) Aliases(aliases map[string]any) *Index {
 
 // Analyzer adds a custom analyzer (with its components) to the index
 // settings and returns ix.
-func (ix *Index) Analyzer(a Analyzer) *Index {
+func (ix *Index) Analyzer(a analysis.Analyzer) *Index {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.analysis.AddAnalyzer(a)
@@ -80,7 +82,7 @@ func (ix *Index) Analyzer(a Analyzer) *Index {
 }
 
 // Normalizer adds a custom normalizer to the index settings and returns ix.
-func (ix *Index) Normalizer(n Normalizer) *Index {
+func (ix *Index) Normalizer(n analysis.Normalizer) *Index {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.analysis.AddNormalizer(n)
@@ -93,21 +95,24 @@ func (ix *Index) AnalysisComponent(c any) *Index {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	switch x := c.(type) {
-	case Tokenizer:
+	case analysis.Tokenizer:
 		ix.analysis.AddTokenizer(x)
-	case TokenFilter:
+	case analysis.TokenFilter:
 		ix.analysis.AddTokenFilter(x)
-	case CharFilter:
+	case analysis.CharFilter:
 		ix.analysis.AddCharFilter(x)
-	case Analyzer:
+	case analysis.Analyzer:
 		ix.analysis.AddAnalyzer(x)
-	case Normalizer:
+	case analysis.Normalizer:
 		ix.analysis.AddNormalizer(x)
 	}
 	return ix
 }
 
-// Mapping merges m into the index mappings and returns ix.
+// Mapping merges m into the index mappings and returns ix. The custom
+// analyzers and normalizers that m's fields name and that were registered
+// with analysis.RegisterAnalyzer or analysis.RegisterNormalizer are added
+// to the index settings, as Python collects the analyzers of its fields.
 func (ix *Index) Mapping(m *Mapping) *Index {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
@@ -115,6 +120,16 @@ func (ix *Index) Mapping(m *Mapping) *Index {
 		ix.mapping = NewMapping()
 	}
 	ix.mapping.Merge(m)
+	for _, name := range m.Analyzers() {
+		if a, ok := analysis.LookupAnalyzer(name); ok {
+			ix.analysis.AddAnalyzer(a)
+		}
+	}
+	for _, name := range m.Normalizers() {
+		if n, ok := analysis.LookupNormalizer(name); ok {
+			ix.analysis.AddNormalizer(n)
+		}
+	}
 	return ix
 }
 
@@ -167,7 +182,7 @@ func (ix *Index) MarshalJSON() ([]byte, error) { return jsonMarshal(ix.Body()) }
 func (ix *Index) Clone(name string) *Index {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	c := &Index{name: name, settings: maps.Clone(ix.settings), aliases: maps.Clone(ix.aliases), analysis: Analysis{}, conn: ix.conn, alias: ix.alias}
+	c := &Index{name: name, settings: maps.Clone(ix.settings), aliases: maps.Clone(ix.aliases), analysis: analysis.Analysis{}, conn: ix.conn, alias: ix.alias}
 	for k, v := range ix.analysis {
 		c.analysis[k] = maps.Clone(v)
 	}
@@ -198,7 +213,7 @@ func (ix *Index) transportRef() (transport.Interface, string) {
 }
 
 func (ix *Index) transport() (transport.Interface, error) {
-	return resolve(ix.transportRef())
+	return connections.Resolve(ix.transportRef())
 }
 
 func (ix *Index) do(ctx context.Context, req request, out any) (int, error) {

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/esgo/esgo/dsl"
+	"github.com/esgo/esgo/dsl/analysis"
+	"github.com/esgo/esgo/dsl/connections"
 )
 
 func TestIntegrationDocuments(t *testing.T) {
@@ -123,7 +125,7 @@ func TestIntegrationIndexManagement(t *testing.T) {
 	conn := esConn(t)
 	ctx := context.Background()
 	deleteIndexAtCleanup(t, conn, "dsl-it-index")
-	std := dsl.NewAnalyzer("my_std", "standard", dsl.P("max_token_length", 5))
+	std := analysis.NewAnalyzer("my_std", "standard", analysis.P("max_token_length", 5))
 	ix := dsl.NewIndex("dsl-it-index").Using(conn).Settings(map[string]any{"number_of_replicas": 0}).
 		Aliases(map[string]any{"dsl-it-alias": map[string]any{}}).Analyzer(std)
 	ix.Mapping(dsl.NewMapping().Field("title", map[string]any{"type": "text", "analyzer": "my_std"}))
@@ -154,7 +156,7 @@ func TestIntegrationIndexManagement(t *testing.T) {
 		t.Errorf("refresh_interval = %v", st["refresh_interval"])
 	}
 	// Changing analysis on an open index is refused with a clear error.
-	changed := ix.Clone("dsl-it-index").Analyzer(dsl.NewAnalyzer("my_std", "standard", dsl.P("max_token_length", 7)))
+	changed := ix.Clone("dsl-it-index").Analyzer(analysis.NewAnalyzer("my_std", "standard", analysis.P("max_token_length", 7)))
 	err := changed.Save(ctx)
 	if !errors.Is(err, dsl.ErrIllegalOperation) {
 		t.Fatalf("analysis change on an open index: %v", err)
@@ -219,7 +221,7 @@ func TestIntegrationConnectionsRegistry(t *testing.T) {
 	conn := esConn(t)
 	ctx := context.Background()
 	docs := setupBlog(t, conn, "dsl-it-conns")
-	reg := dsl.DefaultConnections
+	reg := connections.Default
 	reg.Add("dsl-test", conn)
 	t.Cleanup(func() { _ = reg.Remove("dsl-test") })
 	n, err := dsl.NewSearch(docs.Index().Name()).UsingAlias("dsl-test").Count(ctx)
@@ -229,7 +231,7 @@ func TestIntegrationConnectionsRegistry(t *testing.T) {
 	if !slices.Contains(reg.Aliases(), "dsl-test") {
 		t.Errorf("aliases = %v", reg.Aliases())
 	}
-	if _, err := dsl.NewSearch().UsingAlias("dsl-nope").Count(ctx); !errors.Is(err, dsl.ErrNoConnection) {
+	if _, err := dsl.NewSearch().UsingAlias("dsl-nope").Count(ctx); !errors.Is(err, connections.ErrNoConnection) {
 		t.Errorf("unknown alias: %v", err)
 	}
 }

@@ -2,6 +2,7 @@ package dsl_test
 
 import (
 	"context"
+	"github.com/esgo/esgo/dsl/analysis"
 	"slices"
 	"strings"
 	"testing"
@@ -106,7 +107,7 @@ func TestIntegrationIndexExtras(t *testing.T) {
 	conn := esConn(t)
 	ctx := context.Background()
 	deleteIndexAtCleanup(t, conn, "dsl-it-extras")
-	an := dsl.CustomAnalyzer("low_std", dsl.BuiltinTokenizer("standard"), []dsl.TokenFilter{dsl.BuiltinTokenFilter("lowercase")}, nil)
+	an := analysis.CustomAnalyzer("low_std", analysis.BuiltinTokenizer("standard"), []analysis.TokenFilter{analysis.BuiltinTokenFilter("lowercase")}, nil)
 	ix := dsl.NewIndex("dsl-it-extras").Using(conn).Settings(map[string]any{"number_of_replicas": 0}).Analyzer(an)
 	if err := ix.Create(ctx); err != nil {
 		t.Fatal(err)

@@ -3,6 +3,7 @@ package dsl_test
 import (
 	"context"
 	"errors"
+	"github.com/esgo/esgo/dsl/analysis"
 	"net/http"
 	"testing"
 
@@ -22,9 +23,9 @@ func TestIntegrationOpenSearchModules(t *testing.T) {
 	conn := osConn(t)
 	ctx := context.Background()
 	deleteIndexAtCleanup(t, conn, "dsl-it-os")
-	codes := dsl.CustomAnalyzer("codes", dsl.BuiltinTokenizer("whitespace"),
-		[]dsl.TokenFilter{dsl.NewTokenFilter("code_parts", "pattern_capture", dsl.P("preserve_original", true),
-			dsl.P("patterns", []string{`([A-Z]+)-\d+`})), dsl.BuiltinTokenFilter("lowercase")}, nil)
+	codes := analysis.CustomAnalyzer("codes", analysis.BuiltinTokenizer("whitespace"),
+		[]analysis.TokenFilter{analysis.NewTokenFilter("code_parts", "pattern_capture", analysis.P("preserve_original", true),
+			analysis.P("patterns", []string{`([A-Z]+)-\d+`})), analysis.BuiltinTokenFilter("lowercase")}, nil)
 	ix := dsl.NewIndex("dsl-it-os").Using(conn).Settings(map[string]any{"number_of_replicas": 0}).Analyzer(codes)
 	docs, err := dsl.NewDocType[logLine](ix)
 	if err != nil {

@@ -86,8 +86,18 @@ func (m *Mapping) Clone() *Mapping {
 	return &Mapping{Properties: maps.Clone(m.Properties), Options: maps.Clone(m.Options), required: m.required, reqNames: m.reqNames}
 }
 
-// AnalyzerNames returns the analyzers and normalizers the mapping refers to.
-func (m *Mapping) AnalyzerNames() []string {
+// Analyzers returns the names of the analyzers the mapping's fields and
+// sub-fields name (analyzer, search_analyzer, search_quote_analyzer), sorted.
+func (m *Mapping) Analyzers() []string {
+	return m.names("analyzer", "search_analyzer", "search_quote_analyzer")
+}
+
+// Normalizers returns the names of the normalizers the mapping's fields and
+// sub-fields name, sorted.
+func (m *Mapping) Normalizers() []string { return m.names("normalizer") }
+
+// names returns the string values of keys in every field definition.
+func (m *Mapping) names(keys ...string) []string {
 	seen := map[string]bool{}
 	var walk func(props map[string]any)
 	walk = func(props map[string]any) {
@@ -96,7 +106,7 @@ func (m *Mapping) AnalyzerNames() []string {
 			if !ok {
 				continue
 			}
-			for _, k := range []string{"analyzer", "search_analyzer", "search_quote_analyzer", "normalizer"} {
+			for _, k := range keys {
 				if s, ok := def[k].(string); ok {
 					seen[s] = true
 				}

@@ -26,7 +26,7 @@ var ErrIllegalOperation = errors.New("dsl: illegal operation")
 //	recent := base.Sort("-date").Size(10)
 //
 // The zero value is usable and searches all indices with the default
-// connection of DefaultConnections.
+// connection of connections.Default.
 type Search struct {
 	conn          transport.Interface
 	alias         string
@@ -86,7 +86,7 @@ func (s Search) Using(conn transport.Interface) Search {
 }
 
 // UsingAlias returns a copy that runs on the connection registered under
-// alias in DefaultConnections.
+// alias in connections.Default.
 func (s Search) UsingAlias(alias string) Search {
 	c := s.copy()
 	c.conn, c.alias = nil, alias

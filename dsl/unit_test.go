@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"github.com/esgo/esgo/dsl/analysis"
 	"io"
 	"math"
 	"net/http"
@@ -11,7 +12,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/esgo/esgo"
 	"github.com/esgo/esgo/dsl"
 	"github.com/esgo/esgo/transport"
 )
@@ -239,50 +239,6 @@ func TestResponseDecoding(t *testing.T) {
 	}
 }
 
-func TestConnectionsRegistry(t *testing.T) {
-	var reg dsl.Connections
-	if _, err := reg.Get(""); !errors.Is(err, dsl.ErrNoConnection) {
-		t.Errorf("empty registry: %v", err)
-	}
-	a := newTestConn("http://127.0.0.1:1", nil)
-	reg.Add("default", a)
-	if c, err := reg.Default(); err != nil || c != a {
-		t.Errorf("Default = %v, %v", c, err)
-	}
-	calls := 0
-	reg.Configure("lazy", func() (transport.Interface, error) { calls++; return a, nil })
-	if calls != 0 {
-		t.Error("Configure created the connection eagerly")
-	}
-	for range 3 {
-		if c, err := reg.Get("lazy"); err != nil || c != a {
-			t.Fatalf("Get lazy = %v, %v", c, err)
-		}
-	}
-	if calls != 1 {
-		t.Errorf("factory called %d times", calls)
-	}
-	reg.Configure("broken", func() (transport.Interface, error) { return nil, errors.New("boom") })
-	if _, err := reg.Get("broken"); err == nil || !strings.Contains(err.Error(), "boom") || !strings.Contains(err.Error(), "broken") {
-		t.Errorf("broken factory: %v", err)
-	}
-	if got := strings.Join(reg.Aliases(), ","); got != "broken,default,lazy" {
-		t.Errorf("aliases = %s", got)
-	}
-	if err := reg.Remove("lazy"); err != nil {
-		t.Fatal(err)
-	}
-	if err := reg.Remove("lazy"); !errors.Is(err, dsl.ErrNoConnection) {
-		t.Errorf("second remove: %v", err)
-	}
-	if _, err := reg.Create("x", func() (transport.Interface, error) { return a, nil }); err != nil {
-		t.Fatal(err)
-	}
-	if c, _ := reg.Get("x"); c != a {
-		t.Error("Create did not register")
-	}
-}
-
 // fixedConn answers every request with one status and body; it stands for
 // a server answer that a real server cannot be made to give on demand.
 type fixedConn struct {
@@ -362,24 +318,6 @@ func TestSortValuesStayExact(t *testing.T) {
 	s := dsl.NewSearch().Sort("n").SearchAfter(h.Meta.Sort...)
 	if got := mustJSON(t, s); got != `{"search_after":[9007199254740993,"x",1.5],"sort":["n"]}` {
 		t.Errorf("search_after = %s", got)
-	}
-}
-
-func TestConnectionsCreateClient(t *testing.T) {
-	var reg dsl.Connections
-	client, err := reg.CreateClient("c", esgo.WithAddresses("http://127.0.0.1:9"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, err := reg.Get("c"); err != nil || got != client {
-		t.Errorf("Get = %v, %v", got, err)
-	}
-	reg.ConfigureClient("lazy", esgo.WithAddresses("http://127.0.0.1:9"))
-	if got, err := reg.Get("lazy"); err != nil || got == nil {
-		t.Errorf("lazy = %v, %v", got, err)
-	}
-	if _, err := reg.CreateClient("bad", esgo.WithAddresses("::not a url")); err == nil {
-		t.Error("bad address accepted")
 	}
 }
 
@@ -464,9 +402,9 @@ func TestAggResultsTyped(t *testing.T) {
 // A custom analyzer registered by name and named in a tag reaches the index
 // settings, as Python collects the analyzers of its fields.
 func TestRegisteredAnalyzersAreCollected(t *testing.T) {
-	dsl.RegisterAnalyzer(dsl.CustomAnalyzer("test_trigram", dsl.NewTokenizer("test_tri", "ngram", dsl.P("min_gram", 3), dsl.P("max_gram", 3)),
-		[]dsl.TokenFilter{dsl.BuiltinTokenFilter("lowercase")}, nil))
-	dsl.RegisterNormalizer(dsl.NewNormalizer("test_lower", []dsl.TokenFilter{dsl.BuiltinTokenFilter("lowercase")}, nil))
+	analysis.RegisterAnalyzer(analysis.CustomAnalyzer("test_trigram", analysis.NewTokenizer("test_tri", "ngram", analysis.P("min_gram", 3), analysis.P("max_gram", 3)),
+		[]analysis.TokenFilter{analysis.BuiltinTokenFilter("lowercase")}, nil))
+	analysis.RegisterNormalizer(analysis.NewNormalizer("test_lower", []analysis.TokenFilter{analysis.BuiltinTokenFilter("lowercase")}, nil))
 	type Doc struct {
 		Title string `json:"title" es:"text,fields=tri:text:test_trigram"`
 		Tag   string `json:"tag" es:"keyword,normalizer=test_lower"`

@@ -491,21 +491,6 @@ def _():
     return i.as_composable_template("logs-ctpl", "logs-*", priority=100).to_dict()
 
 
-@case("an/definition")
-def _():
-    return my_an.get_analysis_definition()
-
-
-@case("an/normalizer_definition")
-def _():
-    return my_norm.get_analysis_definition()
-
-
-@case("an/whitespace_custom")
-def _():
-    return analyzer("ws", tokenizer="whitespace", filter=["lowercase", token_filter("syn", "synonym", synonyms=["a, b"])]).get_analysis_definition()
-
-
 # ---- update by query, multi search
 @case("u/script")
 def _():
