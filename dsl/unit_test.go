@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"github.com/esgo/esgo/dsl/analysis"
 	"io"
 	"math"
 	"net/http"
@@ -276,40 +275,6 @@ func TestMalformedResponses(t *testing.T) {
 	}
 }
 
-func TestMappingErrors(t *testing.T) {
-	if _, err := dsl.MappingFor[int](); !errors.Is(err, dsl.ErrMapping) {
-		t.Errorf("non-struct: %v", err)
-	}
-	type badMulti struct {
-		A string `es:"fields=raw"`
-	}
-	if _, err := dsl.MappingFor[badMulti](); !errors.Is(err, dsl.ErrMapping) || !strings.Contains(err.Error(), "raw") {
-		t.Errorf("bad multi-field: %v", err)
-	}
-	type noType struct {
-		C chan int
-	}
-	if _, err := dsl.MappingFor[noType](); !errors.Is(err, dsl.ErrMapping) || !strings.Contains(err.Error(), "C") {
-		t.Errorf("chan field: %v", err)
-	}
-	type Embedded struct {
-		E string `json:"e" es:"keyword"`
-	}
-	type self struct {
-		Embedded
-		Next *self  `json:"next"`
-		Raw  []byte `json:"raw"`
-	}
-	m, err := dsl.MappingFor[self]()
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := mustJSON(t, m)
-	if !strings.Contains(got, `"e":{"type":"keyword"}`) || !strings.Contains(got, `"raw":{"type":"binary"}`) {
-		t.Errorf("mapping = %s", got)
-	}
-}
-
 func TestSortValuesStayExact(t *testing.T) {
 	var h dsl.Hit[map[string]any]
 	if err := json.Unmarshal([]byte(`{"_id":"1","sort":[9007199254740993,"x",1.5]}`), &h); err != nil {
@@ -346,44 +311,6 @@ func TestAggChainKeepsEveryNode(t *testing.T) {
 	}
 }
 
-// Tag values: quoted strings stay strings, commas inside quotes or JSON are
-// kept, objects and lists are JSON, sub-fields take options.
-func TestMappingTagValues(t *testing.T) {
-	type Doc struct {
-		Zip   string `json:"zip" es:"keyword,null_value='00000'"`
-		Flag  string `json:"flag" es:"keyword,null_value='true'"`
-		List  string `json:"list" es:"keyword,null_value='a,b'"`
-		Meta  int64  `json:"meta" es:"long,meta={\"unit\":\"ms\",\"metric_type\":\"gauge\"}"`
-		Title string `json:"title" es:"text,fields=raw:keyword:ignore_above=10|en:text:english"`
-		Name  string `json:"name"`
-		Plain string `json:"plain" es:"text"`
-	}
-	m, err := dsl.MappingFor[Doc]()
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := mustJSON(t, m)
-	for _, want := range []string{
-		`"zip":{"null_value":"00000","type":"keyword"}`,
-		`"flag":{"null_value":"true","type":"keyword"}`,
-		`"list":{"null_value":"a,b","type":"keyword"}`,
-		`"meta":{"meta":{"metric_type":"gauge","unit":"ms"},"type":"long"}`,
-		`"title":{"fields":{"en":{"analyzer":"english","type":"text"},"raw":{"ignore_above":10,"type":"keyword"}},"type":"text"}`,
-		`"name":{"fields":{"keyword":{"ignore_above":256,"type":"keyword"}},"type":"text"}`,
-		`"plain":{"type":"text"}`,
-	} {
-		if !strings.Contains(got, want) {
-			t.Errorf("mapping %s\nlacks %s", got, want)
-		}
-	}
-	type Bad struct {
-		X string `json:"x" es:"keyword,null_value='open"`
-	}
-	if _, err := dsl.MappingFor[Bad](); !errors.Is(err, dsl.ErrMapping) || !strings.Contains(err.Error(), "unterminated quote") {
-		t.Errorf("unterminated quote: %v", err)
-	}
-}
-
 func TestAggResultsTyped(t *testing.T) {
 	var r dsl.AggResults
 	if err := json.Unmarshal([]byte(`{"by_cat":{"buckets":[{"key":"books","doc_count":2,"avg_stars":{"value":4.5}}]}}`), &r); err != nil {
@@ -396,29 +323,5 @@ func TestAggResultsTyped(t *testing.T) {
 	avg, err := terms.Buckets.Array[0].Aggregations.Avg("avg_stars")
 	if err != nil || avg.Value == nil || *avg.Value != 4.5 {
 		t.Fatalf("%+v %v", avg, err)
-	}
-}
-
-// A custom analyzer registered by name and named in a tag reaches the index
-// settings, as Python collects the analyzers of its fields.
-func TestRegisteredAnalyzersAreCollected(t *testing.T) {
-	analysis.RegisterAnalyzer(analysis.CustomAnalyzer("test_trigram", analysis.NewTokenizer("test_tri", "ngram", analysis.P("min_gram", 3), analysis.P("max_gram", 3)),
-		[]analysis.TokenFilter{analysis.BuiltinTokenFilter("lowercase")}, nil))
-	analysis.RegisterNormalizer(analysis.NewNormalizer("test_lower", []analysis.TokenFilter{analysis.BuiltinTokenFilter("lowercase")}, nil))
-	type Doc struct {
-		Title string `json:"title" es:"text,fields=tri:text:test_trigram"`
-		Tag   string `json:"tag" es:"keyword,normalizer=test_lower"`
-		Body  string `json:"body" es:"text,analyzer=standard"`
-	}
-	ix := dsl.NewIndex("collect")
-	if _, err := dsl.NewDocType[Doc](ix); err != nil {
-		t.Fatal(err)
-	}
-	got := mustJSON(t, ix)
-	for _, want := range []string{`"test_trigram":{"filter":["lowercase"],"tokenizer":"test_tri","type":"custom"}`,
-		`"test_tri":{"max_gram":3,"min_gram":3,"type":"ngram"}`, `"test_lower":{"filter":["lowercase"],"type":"custom"}`} {
-		if !strings.Contains(got, want) {
-			t.Errorf("index %s\nlacks %s", got, want)
-		}
 	}
 }

@@ -1,6 +1,7 @@
-package dsl
+package mapping
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,9 +14,10 @@ import (
 	"time"
 )
 
-// ErrMapping is returned (wrapped) when a struct cannot be mapped, for
-// example because of a malformed `es` tag.
-var ErrMapping = errors.New("dsl: bad mapping")
+// ErrInvalid is returned (wrapped) when a struct cannot be mapped, for
+// example because of a malformed `es` tag, and for mistakes in building a
+// mapping (Mapping.Err).
+var ErrInvalid = errors.New("mapping: invalid mapping")
 
 // Mapping is an index mapping: field properties and top-level options
 // (dynamic, _source, _routing, ...).
@@ -25,13 +27,31 @@ type Mapping struct {
 	Properties map[string]any
 	// Options holds other top-level mapping keys.
 	Options map[string]any
-	// required lists the JSON paths of fields tagged "required".
+	// required lists the index paths of fields tagged "required".
 	required [][]int
 	reqNames []string
 }
 
-// NewMapping returns an empty mapping.
-func NewMapping() *Mapping { return &Mapping{Properties: map[string]any{}} }
+// Required is a struct field tagged es:",required".
+type Required struct {
+	// Index is the field's index sequence (reflect.Value.FieldByIndex).
+	Index []int
+	// Name is the field's JSON name.
+	Name string
+}
+
+// Required returns the fields of the mapped struct tagged "required", which
+// document.Type.Validate checks before a save.
+func (m *Mapping) Required() []Required {
+	out := make([]Required, len(m.required))
+	for i, path := range m.required {
+		out[i] = Required{Index: slices.Clone(path), Name: m.reqNames[i]}
+	}
+	return out
+}
+
+// New returns an empty mapping.
+func New() *Mapping { return &Mapping{Properties: map[string]any{}} }
 
 // Field sets the definition of a field and returns m.
 func (m *Mapping) Field(name string, def map[string]any) *Mapping {
@@ -64,7 +84,18 @@ func (m *Mapping) Body() map[string]any {
 }
 
 // MarshalJSON implements json.Marshaler.
-func (m *Mapping) MarshalJSON() ([]byte, error) { return jsonMarshal(m.Body()) }
+func (m *Mapping) MarshalJSON() ([]byte, error) { return marshal(m.Body()) }
+
+// marshal encodes v without escaping <, > and & (as Python's json does).
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+}
 
 // Merge adds the properties and options of other to m (other wins).
 func (m *Mapping) Merge(other *Mapping) *Mapping {
@@ -125,10 +156,11 @@ func (m *Mapping) names(keys ...string) []string {
 	return out
 }
 
-// MappingFor derives the mapping of documents of type T (a struct) from
+// For derives the mapping of documents of type T (a struct) from
 // its fields, their JSON names and their `es` struct tags.
 //
-// Go types map to: string -> text, bool -> boolean, int8 -> byte, int16 ->
+// Go types map to: string -> text with a keyword sub-field (as
+// Elasticsearch's dynamic mapping maps a string), bool -> boolean, int8 -> byte, int16 ->
 // short, int32 -> integer, int/int64/uint8..uint32 -> long, uint/uint64 ->
 // unsigned_long, float32 -> float, float64 -> double, time.Time -> date,
 // net.IP -> ip, []byte -> binary, struct -> object, slice of structs ->
@@ -148,19 +180,19 @@ func (m *Mapping) names(keys ...string) []string {
 // are converted). "fields" defines multi-fields as name:type[:analyzer]
 // items separated by "|", "copy_to" takes names separated by "|".
 // The field name is always the JSON name, so that documents match.
-func MappingFor[T any]() (*Mapping, error) {
-	return MappingOf(reflect.TypeFor[T]())
+func For[T any]() (*Mapping, error) {
+	return Of(reflect.TypeFor[T]())
 }
 
-// MappingOf is MappingFor for a reflect.Type.
-func MappingOf(t reflect.Type) (*Mapping, error) {
+// Of is For for a reflect.Type.
+func Of(t reflect.Type) (*Mapping, error) {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
 	if t.Kind() != reflect.Struct {
-		return nil, fmt.Errorf("%w: %s is not a struct", ErrMapping, t)
+		return nil, fmt.Errorf("%w: %s is not a struct", ErrInvalid, t)
 	}
-	m := NewMapping()
+	m := New()
 	props, err := structProperties(t, 0, nil, &m.required, &m.reqNames, "")
 	if err != nil {
 		return nil, err
@@ -270,14 +302,14 @@ func fieldDef(f reflect.StructField, depth int) (map[string]any, bool, error) {
 						return nil, false, err
 					}
 					if len(parts) < 2 || parts[0] == "" || parts[1] == "" {
-						return nil, false, fmt.Errorf("%w: multi-field %q is not name:type[:analyzer][:option=value...]", ErrMapping, spec)
+						return nil, false, fmt.Errorf("%w: multi-field %q is not name:type[:analyzer][:option=value...]", ErrInvalid, spec)
 					}
 					sub := map[string]any{"type": parts[1]}
 					for _, p := range parts[2:] {
 						if k, v, ok := strings.Cut(p, "="); ok && !isQuoted(p) {
 							tv, err := tagValue(v)
 							if err != nil {
-								return nil, false, fmt.Errorf("%w: multi-field %q: %v", ErrMapping, spec, err)
+								return nil, false, fmt.Errorf("%w: multi-field %q: %v", ErrInvalid, spec, err)
 							}
 							sub[k] = tv
 						} else if p != "" {
@@ -291,7 +323,7 @@ func fieldDef(f reflect.StructField, depth int) (map[string]any, bool, error) {
 			default:
 				tv, err := tagValue(val)
 				if err != nil {
-					return nil, false, fmt.Errorf("%w: %s: %v", ErrMapping, key, err)
+					return nil, false, fmt.Errorf("%w: %s: %v", ErrInvalid, key, err)
 				}
 				def[key] = tv
 			}
@@ -324,7 +356,7 @@ func fieldDef(f reflect.StructField, depth int) (map[string]any, bool, error) {
 		}
 	}
 	if typ == "" {
-		return nil, false, fmt.Errorf("%w: no Elasticsearch type for Go type %s; set one with an es tag", ErrMapping, f.Type)
+		return nil, false, fmt.Errorf("%w: no Elasticsearch type for Go type %s; set one with an es tag", ErrInvalid, f.Type)
 	}
 	def["type"] = typ
 	if multi != nil {
@@ -402,7 +434,7 @@ func splitTag(s string, sep byte) ([]string, error) {
 		}
 	}
 	if quoted {
-		return nil, fmt.Errorf("%w: unterminated quote in %q", ErrMapping, s)
+		return nil, fmt.Errorf("%w: unterminated quote in %q", ErrInvalid, s)
 	}
 	return append(out, s[start:]), nil
 }
@@ -459,28 +491,4 @@ func goFieldType(t reflect.Type) string {
 		return goFieldType(t.Elem())
 	}
 	return ""
-}
-
-// FieldDef returns a field definition of the given type with parameters,
-// for building mappings by hand: FieldDef("text", P("analyzer", "english")).
-func FieldDef(typ string, opts ...Opt) map[string]any {
-	d := map[string]any{"type": typ}
-	for _, o := range opts {
-		o.apply(d)
-	}
-	return d
-}
-
-// ObjectDef returns an object (or, with nested true, a nested) field
-// definition with the given properties.
-func ObjectDef(nested bool, properties map[string]any, opts ...Opt) map[string]any {
-	typ := "object"
-	if nested {
-		typ = "nested"
-	}
-	d := FieldDef(typ, opts...)
-	if len(properties) > 0 {
-		d["properties"] = properties
-	}
-	return d
 }
