@@ -12,7 +12,6 @@ func TestMain(m *testing.M) { eslocaltest.Main(m) }
 type testConn = dsltest.Conn
 
 var (
-	newTestConn          = dsltest.NewConn
 	esConn               = dsltest.ES
 	osConn               = dsltest.OpenSearch
 	deleteIndexAtCleanup = dsltest.DeleteIndexAtCleanup

@@ -21,11 +21,6 @@ func NewUpdateByQuery(index ...string) UpdateByQuery {
 	return UpdateByQuery{s: NewSearch(index...)}
 }
 
-func (u UpdateByQuery) withConn(conn transport.Interface, alias string) UpdateByQuery {
-	u.s.conn, u.s.alias = conn, alias
-	return u
-}
-
 // Using returns a copy that runs on conn.
 func (u UpdateByQuery) Using(conn transport.Interface) UpdateByQuery {
 	u.s = u.s.Using(conn)
