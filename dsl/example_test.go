@@ -103,18 +103,6 @@ func ExampleExecute() {
 	}
 }
 
-// A faceted search filters hits by the selected facet values and counts
-// each facet under the other facets' selections.
-func ExampleFacetedSearch() {
-	f := dsl.NewFacetedSearch(dsl.NewSearch("blog"), "title").
-		Facet("tags", dsl.TermsFacet("tags")).
-		Query("python").Filter("tags", "web")
-	body, _ := json.Marshal(f)
-	fmt.Println(string(body))
-	// Output:
-	// {"aggs":{"_filter_tags":{"aggs":{"tags":{"terms":{"field":"tags"}}},"filter":{"match_all":{}}}},"highlight":{"fields":{"title":{}}},"post_filter":{"terms":{"tags":["web"]}},"query":{"multi_match":{"fields":["title"],"query":"python"}}}
-}
-
 // UpdateByQuery builds its query like a Search and carries a script.
 func ExampleUpdateByQuery() {
 	u := dsl.NewUpdateByQuery("blog").Filter(dsl.Term("tags", "go")).

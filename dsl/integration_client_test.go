@@ -8,6 +8,7 @@ import (
 	"github.com/esgo/esgo"
 	"github.com/esgo/esgo/dsl"
 	"github.com/esgo/esgo/dsl/document"
+	"github.com/esgo/esgo/dsl/faceted"
 	"github.com/esgo/esgo/dsl/index"
 	"github.com/esgo/esgo/eslocal/eslocaltest"
 )
@@ -63,7 +64,7 @@ func TestIntegrationWithEsgoClient(t *testing.T) {
 	if err != nil || n != 3 {
 		t.Errorf("count = %d, %v", n, err)
 	}
-	fr, err := dsl.ExecuteFaceted[blogPost](ctx, dsl.NewFacetedSearch(docs.Search()).Facet("tags", dsl.TermsFacet("tags")).Filter("tags", "web"))
+	fr, err := faceted.Execute[blogPost](ctx, faceted.New(docs.Search()).Facet("tags", faceted.Terms("tags")).Filter("tags", "web"))
 	if err != nil || fr.Len() != 2 || len(fr.Facets["tags"]) != 3 {
 		t.Errorf("faceted = %+v, %v", fr, err)
 	}
