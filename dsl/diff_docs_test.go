@@ -46,7 +46,7 @@ type Comment struct {
 	Created time.Time `json:"created"`
 }
 
-type Post struct {
+type BlogPost struct {
 	Title    string    `json:"title"`
 	Address  Address   `json:"address"`
 	Comments []Comment `json:"comments"`
@@ -94,7 +94,7 @@ func articleIndex() *Index {
 
 func postsIndex(name string) *Index {
 	ix := NewIndex(name).Settings(m{"number_of_shards": 1})
-	if _, err := ix.Document(Post{}); err != nil {
+	if _, err := ix.Document(BlogPost{}); err != nil {
 		panic(err)
 	}
 	return ix
@@ -103,7 +103,7 @@ func postsIndex(name string) *Index {
 func init() {
 	addCase("m/scalars", mappingCase[Scalars]())
 	addCase("m/keyword_and_text", mappingCase[KT]())
-	addCase("m/nested_object", mappingCase[Post]())
+	addCase("m/nested_object", mappingCase[BlogPost]())
 	addCase("m/vectors", mappingCase[Vec]())
 	addCase("m/explicit_nested_object", mappingCase[NO]())
 	addCase("m/article_mapping", mappingCase[Article]())
@@ -129,9 +129,9 @@ func init() {
 		return CustomAnalyzer("ws", BuiltinTokenizer("whitespace"), []TokenFilter{BuiltinTokenFilter("lowercase"), NewTokenFilter("syn", "synonym", P("synonyms", []string{"a, b"}))}, nil).Definition(), nil
 	})
 
-	addValue("u/script", NewUpdateByQuery("x").Query(Match("title", "python")).Script(P("source", "ctx._source.likes++"), P("lang", "painless")))
+	addValue("u/script", NewUpdateByQuery("x").Query(Match("title", "python")).Script(Source("ctx._source.likes++"), Lang("painless")))
 	addValue("u/script_params_filter", NewUpdateByQuery().Filter(Term("a", 1)).Exclude(Term("b", 2)).
-		Script(P("source", "ctx._source.n += params.by"), P("params", m{"by": 2})).Script(P("lang", "painless")).Extra("max_docs", 10))
+		Script(Source("ctx._source.n += params.by"), Params(m{"by": 2})).Script(Lang("painless")).Extra("max_docs", 10))
 	addValue("u/query_only", NewUpdateByQuery().Query(Match("title", "x")).Query(Term("y", 1)))
 	addValue("ms/two", NewMultiSearch().Add(NewSearch("a").Query(Match("t", "x"))).Add(NewSearch().Filter(Term("b", 1)).Size(2)))
 

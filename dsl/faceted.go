@@ -189,7 +189,7 @@ func (f *rangeFacet) Filter(values []any) Query {
 		if i < 0 {
 			continue
 		}
-		var opts []Opt
+		var opts []RangeOption
 		if f.ranges[i].From != nil {
 			opts = append(opts, Gte(f.ranges[i].From))
 		}
