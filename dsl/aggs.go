@@ -37,12 +37,8 @@ type namedAgg struct {
 }
 
 // NewAgg returns an aggregation of any type: NewAgg("terms", Field("tags"), Size(5)).
-func NewAgg(kind string, opts ...Opt) *Agg {
-	a := &Agg{kind: kind, params: map[string]any{}}
-	for _, o := range opts {
-		o.apply(a.params)
-	}
-	return a
+func NewAgg(kind string, opts ...Option) *Agg {
+	return fixedAgg(kind, map[string]any{}, params(opts))
 }
 
 // Kind returns the aggregation type, such as "terms".

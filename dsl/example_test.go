@@ -106,7 +106,7 @@ func ExampleExecute() {
 // UpdateByQuery builds its query like a Search and carries a script.
 func ExampleUpdateByQuery() {
 	u := dsl.NewUpdateByQuery("blog").Filter(dsl.Term("tags", "go")).
-		Script(dsl.P("source", "ctx._source.likes += params.n"), dsl.P("params", map[string]any{"n": 1}))
+		Script(dsl.Source("ctx._source.likes += params.n"), dsl.Params(map[string]any{"n": 1}))
 	printJSON(u)
 	// Output:
 	// {"query":{"bool":{"filter":[{"term":{"tags":"go"}}]}},"script":{"params":{"n":1},"source":"ctx._source.likes += params.n"}}

@@ -16,8 +16,8 @@ func TestIntegrationSuggestAndPaging(t *testing.T) {
 
 	// Term suggester.
 	resp, err := dsl.Execute[blogPost](ctx, docs.Search().Size(0).
-		Suggest("fix", "concurency", dsl.P("term", map[string]any{"field": "body"})).
-		Suggest("fix2", "goroutnes", dsl.P("term", map[string]any{"field": "body"})))
+		Suggest("fix", "concurency", dsl.WithTerm(map[string]any{"field": "body"})).
+		Suggest("fix2", "goroutnes", dsl.WithTerm(map[string]any{"field": "body"})))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -90,7 +90,7 @@ func TestIntegrationOpenSearchModules(t *testing.T) {
 
 	// Update by query with a script.
 	res, err := ix.UpdateByQuery().Query(dsl.Match("msg", "abc")).
-		Script(dsl.P("source", "ctx._source.level = params.l"), dsl.P("lang", "painless"), dsl.P("params", map[string]any{"l": "tagged"})).
+		Script(dsl.Source("ctx._source.level = params.l"), dsl.Lang("painless"), dsl.Params(map[string]any{"l": "tagged"})).
 		Param("refresh", true).Execute(ctx)
 	if err != nil {
 		t.Fatal(err)

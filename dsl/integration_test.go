@@ -207,7 +207,7 @@ func TestIntegrationAggregations(t *testing.T) {
 			Bucket("back", dsl.ReverseNestedAgg("")).
 			Metric("posts", dsl.ValueCountAgg("lines"))
 		a.Metric("line_stats", dsl.StatsAgg("lines")).
-			Metric("pct", dsl.PercentilesAgg("lines", dsl.P("percents", []float64{50}))).
+			Metric("pct", dsl.PercentilesAgg("lines", dsl.Percents([]float64{50}))).
 			Pipeline("best_tag", dsl.MaxBucketAgg("per_tag>max_lines"))
 		a.Bucket("sizes", dsl.RangeAgg("lines", []map[string]any{{"key": "short", "to": 100}, {"key": "long", "from": 100}}, dsl.Keyed(true)))
 		a.Bucket("kinds", dsl.FiltersAgg(map[string]dsl.Query{"go": dsl.Term("tags", "go"), "py": dsl.Term("tags", "python")}))

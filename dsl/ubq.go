@@ -56,9 +56,9 @@ func (u UpdateByQuery) Extra(key string, value any) UpdateByQuery {
 
 // Script returns a copy whose script is made of the given keys (source,
 // lang, params, id), replacing any previous script as Python's script() does.
-func (u UpdateByQuery) Script(opts ...Opt) UpdateByQuery {
+func (u UpdateByQuery) Script(opts ...ScriptSourceOption) UpdateByQuery {
 	m := map[string]any{}
-	for _, o := range opts {
+	for _, o := range params(opts) {
 		o.apply(m)
 	}
 	u.script = m

@@ -142,7 +142,7 @@ func TestSearchBuilderErrors(t *testing.T) {
 		"sort -_score":     s.Sort("-_score"),
 		"negative slice":   s.Slice(-1, 3),
 		"knn no vector":    s.Knn("v", 1, 2, nil),
-		"knn both":         s.Knn("v", 1, 2, []float32{1}, dsl.P("query_vector_builder", map[string]any{})),
+		"knn both":         s.Knn("v", 1, 2, []float32{1}, dsl.QueryVectorBuilder(map[string]any{})),
 		"suggest no text":  s.Suggest("s", ""),
 		"regex no compl.":  s.SuggestRegex("s", "x.*"),
 		"error propagates": s.Sort("-_score").Query(dsl.MatchAll()).Size(1),

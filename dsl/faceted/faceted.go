@@ -203,7 +203,7 @@ func (f *rangeFacet) Filter(values []any) dsl.Query {
 		if i < 0 {
 			continue
 		}
-		var opts []dsl.Opt
+		var opts []dsl.RangeOption
 		if f.ranges[i].From != nil {
 			opts = append(opts, dsl.Gte(f.ranges[i].From))
 		}
