@@ -92,7 +92,7 @@ func TestOneErrorType(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err = docs.Get(ctx, "missing")
-		check("dsl DocType.Get", err, esgo.ErrNotFound, 404)
+		check("document.Type.Get", err, esgo.ErrNotFound, 404)
 		// A conflict.
 		_, _ = api.New(tr).Create(ctx, api.CreateRequest{Index: index, ID: "1", Body: map[string]int{"n": 1}})
 		_, err = api.New(tr).Create(ctx, api.CreateRequest{Index: index, ID: "1", Body: map[string]int{"n": 1}})

@@ -182,7 +182,24 @@ func (ix *Index) bodyLocked() map[string]any {
 }
 
 // MarshalJSON implements json.Marshaler (the creation body).
-func (ix *Index) MarshalJSON() ([]byte, error) { return marshal(ix.Body()) }
+func (ix *Index) MarshalJSON() ([]byte, error) {
+	if err := ix.Err(); err != nil {
+		return nil, err
+	}
+	return marshal(ix.Body())
+}
+
+// Err returns the first builder mistake of a mapping given to the index
+// (see mapping.Mapping.Err), or nil. Create, Save, PutMapping and the
+// templates return it before sending anything.
+func (ix *Index) Err() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.mapping == nil {
+		return nil
+	}
+	return ix.mapping.Err()
+}
 
 // Clone returns a copy of the definition under another name.
 func (ix *Index) Clone(name string) *Index {
@@ -246,6 +263,9 @@ func (ix *Index) do(ctx context.Context, req rawcall.Request, out any) (int, err
 
 // Create creates the index with its settings, aliases and mappings.
 func (ix *Index) Create(ctx context.Context) error {
+	if err := ix.Err(); err != nil {
+		return err
+	}
 	body := ix.Body()
 	_, err := ix.do(ctx, rawcall.Request{Method: http.MethodPut, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.Create(ctx, api.IndicesCreateRequest{Index: ix.name, RawBody: body}, o...)
@@ -296,6 +316,9 @@ func (ix *Index) Close(ctx context.Context) error {
 
 // PutMapping sends the index mappings (adding fields to an existing index).
 func (ix *Index) PutMapping(ctx context.Context) error {
+	if err := ix.Err(); err != nil {
+		return err
+	}
 	ix.mu.Lock()
 	var body map[string]any
 	if ix.mapping != nil {
@@ -387,6 +410,9 @@ func (ix *Index) IsClosed(ctx context.Context) (bool, error) {
 // is refused with an error matching dsl.ErrIllegalOperation (close the index
 // first); identical analysis is fine.
 func (ix *Index) Save(ctx context.Context) error {
+	if err := ix.Err(); err != nil {
+		return err
+	}
 	exists, err := ix.Exists(ctx)
 	if err != nil {
 		return err
@@ -520,10 +546,18 @@ func (t *Template) Body() map[string]any {
 }
 
 // MarshalJSON implements json.Marshaler.
-func (t *Template) MarshalJSON() ([]byte, error) { return marshal(t.Body()) }
+func (t *Template) MarshalJSON() ([]byte, error) {
+	if err := t.index.Err(); err != nil {
+		return nil, err
+	}
+	return marshal(t.Body())
+}
 
 // Save creates or replaces the template.
 func (t *Template) Save(ctx context.Context) error {
+	if err := t.index.Err(); err != nil {
+		return err
+	}
 	tr, err := t.index.Transport()
 	if err != nil {
 		return err

@@ -12,6 +12,7 @@ import (
 	"github.com/esgo/esgo/dsl/internal/dsltest"
 	"github.com/esgo/esgo/dsl/mapping"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 )
 
 func TestIntegrationIndexManagement(t *testing.T) {
@@ -21,7 +22,7 @@ func TestIntegrationIndexManagement(t *testing.T) {
 	std := analysis.NewAnalyzer("my_std", "standard", analysis.P("max_token_length", 5))
 	ix := index.New("dsl-it-index").Using(conn).Settings(map[string]any{"number_of_replicas": 0}).
 		Aliases(map[string]any{"dsl-it-alias": map[string]any{}}).Analyzer(std)
-	ix.Mapping(mapping.New().Field("title", map[string]any{"type": "text", "analyzer": "my_std"}))
+	ix.Mapping(mapping.New().Set("title", types.PropertyFromText(types.TextProperty{Analyzer: "my_std"})))
 	if ok, err := ix.Exists(ctx); err != nil || ok {
 		t.Fatalf("Exists before create = %v, %v", ok, err)
 	}
@@ -36,7 +37,7 @@ func TestIntegrationIndexManagement(t *testing.T) {
 		t.Fatalf("Save (unchanged): %v", err)
 	}
 	// Adding a field and changing a dynamic setting work on an open index.
-	ix.Mapping(mapping.New().Field("tag", map[string]any{"type": "keyword"})).Settings(map[string]any{"refresh_interval": "2s"})
+	ix.Mapping(mapping.New().Set("tag", types.PropertyFromKeyword(types.KeywordProperty{}))).Settings(map[string]any{"refresh_interval": "2s"})
 	if err := ix.Save(ctx); err != nil {
 		t.Fatalf("Save (new field): %v", err)
 	}
@@ -82,7 +83,7 @@ func TestIntegrationIndexManagement(t *testing.T) {
 		}
 	})
 	tplIx := index.New("x").Using(conn).Settings(map[string]any{"number_of_shards": 1})
-	tplIx.Mapping(mapping.New().Field("msg", map[string]any{"type": "text"}))
+	tplIx.Mapping(mapping.New().Set("msg", types.PropertyFromText(types.TextProperty{})))
 	if err := tplIx.LegacyTemplate("dsl-it-legacy", "dsl-it-legacy-*", new(3)).Save(ctx); err != nil {
 		t.Fatalf("legacy template: %v", err)
 	}

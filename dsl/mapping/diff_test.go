@@ -7,6 +7,7 @@ import (
 
 	"github.com/esgo/esgo/dsl/internal/pydiff"
 	. "github.com/esgo/esgo/dsl/mapping"
+	"github.com/esgo/esgo/types"
 )
 
 type Scalars struct {
@@ -82,7 +83,44 @@ func TestDifferentialAgainstPython(t *testing.T) {
 	c.Add("m/vectors", mappingCase[Vec]())
 	c.Add("m/explicit_nested_object", mappingCase[NO]())
 	c.Add("m/article_mapping", mappingCase[Article]())
+	c.Add("mb/fields", func() (any, error) { return builtMapping(), nil })
+	c.Add("mb/override_tags", func() (any, error) { return overriddenMapping() })
 	c.Run(t, "testdata/diff/cases.py")
+}
+
+// builtMapping is a mapping built with typed properties only.
+func builtMapping() *Mapping {
+	return New().
+		Set("title", types.PropertyFromText(types.TextProperty{Analyzer: "english", Fields: map[string]types.Property{
+			"raw": types.PropertyFromKeyword(types.KeywordProperty{IgnoreAbove: new(256)}),
+		}})).
+		Set("code", types.PropertyFromKeyword(types.KeywordProperty{NullValue: "00000"})).
+		Set("vec", types.PropertyFromDenseVector(types.DenseVectorProperty{Dims: new(3), Similarity: types.DenseVectorSimilarityCosine,
+			Index: new(true), IndexOptions: &types.DenseVectorIndexOptions{Type: types.DenseVectorIndexOptionsTypeInt8Hnsw, M: new(16)}})).
+		Set("price", types.PropertyFromScaledFloat(types.ScaledFloatNumberProperty{ScalingFactor: new(100.0)})).
+		Apply(types.TypeMapping{Dynamic: types.DynamicMappingStrict, Source: &types.SourceField{Excludes: []string{"secret"}}})
+}
+
+// Over is mapped from its tags, then typed properties say what tags do not.
+type Over struct {
+	Title    string    `json:"title"`
+	Comments []Comment `json:"comments"`
+	Status   string    `json:"status" es:"keyword,null_value='00000'"`
+	Score    float64   `json:"score"`
+}
+
+func overriddenMapping() (*Mapping, error) {
+	m, err := For[Over]()
+	if err != nil {
+		return nil, err
+	}
+	m.Patch("title", types.PropertyFromText(types.TextProperty{Meta: map[string]string{"unit": "words"},
+		Fields: map[string]types.Property{"keyword": types.PropertyFromKeyword(types.KeywordProperty{IgnoreAbove: new(100)})}})).
+		SubField("title", "en", types.PropertyFromText(types.TextProperty{Analyzer: "english"})).
+		Set("comments.author", types.PropertyFromKeyword(types.KeywordProperty{Normalizer: "lowercase"})).
+		Patch("status", types.PropertyFromKeyword(types.KeywordProperty{Meta: map[string]string{"source": "crm"}})).
+		Set("score", types.PropertyFromFloat(types.FloatNumberProperty{}))
+	return m, m.Err()
 }
 
 func mappingCase[T any]() func() (any, error) {

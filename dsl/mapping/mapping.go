@@ -30,6 +30,8 @@ type Mapping struct {
 	// required lists the index paths of fields tagged "required".
 	required [][]int
 	reqNames []string
+	// err is the first builder mistake (see Err).
+	err error
 }
 
 // Required is a struct field tagged es:",required".
@@ -53,15 +55,6 @@ func (m *Mapping) Required() []Required {
 // New returns an empty mapping.
 func New() *Mapping { return &Mapping{Properties: map[string]any{}} }
 
-// Field sets the definition of a field and returns m.
-func (m *Mapping) Field(name string, def map[string]any) *Mapping {
-	if m.Properties == nil {
-		m.Properties = map[string]any{}
-	}
-	m.Properties[name] = def
-	return m
-}
-
 // Option sets a top-level mapping option such as "dynamic" and returns m.
 func (m *Mapping) Option(key string, value any) *Mapping {
 	if m.Options == nil {
@@ -84,7 +77,12 @@ func (m *Mapping) Body() map[string]any {
 }
 
 // MarshalJSON implements json.Marshaler.
-func (m *Mapping) MarshalJSON() ([]byte, error) { return marshal(m.Body()) }
+func (m *Mapping) MarshalJSON() ([]byte, error) {
+	if m.err != nil {
+		return nil, m.err
+	}
+	return marshal(m.Body())
+}
 
 // marshal encodes v without escaping <, > and & (as Python's json does).
 func marshal(v any) ([]byte, error) {
@@ -97,10 +95,14 @@ func marshal(v any) ([]byte, error) {
 	return bytes.TrimRight(buf.Bytes(), "\n"), nil
 }
 
-// Merge adds the properties and options of other to m (other wins).
+// Merge adds the properties and options of other to m (other wins), and
+// a builder mistake of other (see Err).
 func (m *Mapping) Merge(other *Mapping) *Mapping {
 	if other == nil {
 		return m
+	}
+	if other.err != nil {
+		m.fail(other.err)
 	}
 	if m.Properties == nil {
 		m.Properties = map[string]any{}
@@ -114,7 +116,7 @@ func (m *Mapping) Merge(other *Mapping) *Mapping {
 
 // Clone returns a copy of m (definitions are shared).
 func (m *Mapping) Clone() *Mapping {
-	return &Mapping{Properties: maps.Clone(m.Properties), Options: maps.Clone(m.Options), required: m.required, reqNames: m.reqNames}
+	return &Mapping{Properties: maps.Clone(m.Properties), Options: maps.Clone(m.Options), required: m.required, reqNames: m.reqNames, err: m.err}
 }
 
 // Analyzers returns the names of the analyzers the mapping's fields and

@@ -115,6 +115,37 @@ class Article(Document):
 
 CASES["m/article_mapping"] = lambda: Article._doc_type.mapping.to_dict()
 
+# ---- the typed builder (esgo: Mapping.Set/Patch/SubField/Apply)
+from elasticsearch.dsl import Mapping
+
+
+@case("mb/fields")
+def _():
+    m = Mapping()
+    m.field("title", Text(analyzer="english", fields={"raw": Keyword(ignore_above=256)}))
+    m.field("code", Keyword(null_value="00000"))
+    m.field("vec", DenseVector(dims=3, similarity="cosine", index=True, index_options={"type": "int8_hnsw", "m": 16}))
+    m.field("price", "scaled_float", scaling_factor=100)
+    m.meta("dynamic", "strict")
+    m.meta("_source", {"excludes": ["secret"]})
+    return m.to_dict()
+
+
+class CommentO(InnerDoc):
+    author = Keyword(normalizer="lowercase")
+    text: str = S()
+    likes = Long()
+    created: datetime
+
+
+@mapping_case("mb/override_tags")
+class Over(Document):
+    title = Text(meta={"unit": "words"}, fields={"keyword": Keyword(ignore_above=100), "en": Text(analyzer="english")})
+    comments = Nested(CommentO)
+    status = Keyword(null_value="00000", meta={"source": "crm"})
+    score = Float()
+
+
 def _default(o):
     if isinstance(o, datetime):
         return o.isoformat()
