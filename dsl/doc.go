@@ -16,7 +16,9 @@
 //     Range("price", Size(3)) does not compile. Values are typed where the
 //     specification gives a scalar, a query or a list of them; a structure
 //     or union takes the types.X value or its JSON form. P(name, value) is
-//     the one raw step, accepted everywhere.
+//     the one raw step, accepted everywhere. QueryFrom and AggFrom take a
+//     query or an aggregation built with the specification's own types
+//     (package types, shared with the typed API) into the DSL.
 //   - Aggregations: constructors for all of the specification's bucket,
 //     metric and pipeline aggregations; Bucket returns the child, Metric
 //     and Pipeline the parent, and Search.Agg registers the root of a
