@@ -196,7 +196,7 @@ func renderDSLParams(s *schema, root string) ([]byte, error) {
 		}
 	}
 	funcs := map[string]string{}
-	for _, key := range sortedParamKeys(opts) {
+	for _, key := range sortedKeys(opts) {
 		po := opts[key]
 		po.GoType = "any"
 		if t, ok := paramTypes[key]; ok {
@@ -232,7 +232,7 @@ func renderDSLParams(s *schema, root string) ([]byte, error) {
 	b.WriteString("// The parameters of every query, aggregation and search part, from the\n")
 	b.WriteString("// specification's types (see internal/gen/dslparams.go for the rules).\n\n")
 	byOwner := map[string][]string{}
-	for _, key := range sortedParamKeys(opts) {
+	for _, key := range sortedKeys(opts) {
 		for o := range opts[key].Owners {
 			byOwner[o] = append(byOwner[o], opts[key].Func)
 		}
@@ -245,7 +245,7 @@ func renderDSLParams(s *schema, root string) ([]byte, error) {
 		fmt.Fprintf(&b, "type %s interface {\n\tOption\n\tis%s()\n}\n\n", o.Iface, o.Iface)
 		fmt.Fprintf(&b, "func (Opt) is%s() {}\n\n", o.Iface)
 	}
-	for _, key := range sortedParamKeys(opts) {
+	for _, key := range sortedKeys(opts) {
 		po := opts[key]
 		tname := po.typeName()
 		arg, val := "v "+po.GoType, "v"
@@ -257,12 +257,12 @@ func renderDSLParams(s *schema, root string) ([]byte, error) {
 			desc = " " + desc
 		}
 		fmt.Fprintf(&b, "// %s sets %q.%s\n//\n", po.Func, key, desc)
-		writeDoc(&b, "", wrapWords("For "+strings.Join(sortedSet(po.Owners), ", ")+".", 76))
+		writeDoc(&b, "", wrapWords("For "+strings.Join(sortedKeys(po.Owners), ", ")+".", 76))
 		fmt.Fprintf(&b, "func %s(%s) %s { return %s{%q, %s} }\n\n", po.Func, arg, tname, tname, key, val)
 		fmt.Fprintf(&b, "// %s is the option %s returns.\n", tname, po.Func)
 		fmt.Fprintf(&b, "type %s Opt\n\n", tname)
 		fmt.Fprintf(&b, "func (p %s) opt() Opt { return Opt(p) }\n", tname)
-		for _, o := range sortedSet(po.Owners) {
+		for _, o := range sortedKeys(po.Owners) {
 			fmt.Fprintf(&b, "func (%s) is%s() {}\n", tname, o)
 		}
 		b.WriteString("\n")
@@ -443,22 +443,4 @@ func firstSentence(s string) string {
 		s = s[:i+1]
 	}
 	return s
-}
-
-func sortedParamKeys(m map[string]*paramOpt) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-func sortedSet(m map[string]bool) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
