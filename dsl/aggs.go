@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+
+	"github.com/esgo/esgo/types"
 )
 
 // Agg is one aggregation. Build it with a constructor (TermsAgg, AvgAgg,
@@ -275,4 +277,16 @@ func orderedObject(data []byte) ([]string, []json.RawMessage, error) {
 		vals = append(vals, raw)
 	}
 	return keys, vals, nil
+}
+
+// AggFrom returns the aggregation held by a container of the
+// specification's types, with its sub-aggregations, for an aggregation
+// built fully typed: AggFrom(types.AggregationContainer{Terms:
+// &types.TermsAggregation{Field: "tags"}}).
+func AggFrom(c types.AggregationContainer) (*Agg, error) {
+	data, err := json.Marshal(c)
+	if err != nil {
+		return nil, fmt.Errorf("dsl: aggregation from container: %w", err)
+	}
+	return ParseAgg(data)
 }

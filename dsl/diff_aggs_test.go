@@ -6,6 +6,8 @@ import (
 
 func init() {
 	addValue("a/terms", TermsAgg("tags"))
+	addValue("a/terms_typed_opts", TermsAgg("tags", Size(5), ShardSize(20), Include("go.*"), ExecutionHint("map"), CollectMode("breadth_first"), ShowTermDocCountError(true)))
+	addValue("a/date_histogram_opts", DateHistogramAgg("date", CalendarInterval("month"), Format("yyyy-MM"), MinDocCount(0), ExtendedBounds(m{"min": "2024-01", "max": "2024-12"}), TimeZone("+01:00"), Offset("+6h")))
 	addValue("a/terms_opts", TermsAgg("tags", Size(5), Order(m{"_count": "desc"}), MinDocCount(2), MissingValue("N/A")))
 	addValue("a/significant_terms", SignificantTermsAgg("crime_type"))
 	addValue("a/significant_text", SignificantTextAgg("content", FilterDuplicateText(true)))

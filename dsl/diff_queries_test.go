@@ -22,6 +22,14 @@ func init() {
 	addValue("q/query_string_op", QueryString("a b", DefaultOperator("AND"), Fields("x", "y")))
 	addValue("q/simple_query_string", SimpleQueryString(`"fried eggs" +(eggplant | potato)`, Fields("title^5", "body"), DefaultOperator("and")))
 	addValue("q/intervals", Intervals("my_text", m{"match": m{"query": "my favorite food", "max_gaps": 0, "ordered": true}}))
+	// typed options generated from the specification
+	addValue("q/function_score_opts", FunctionScore(Match("title", "x"), []ScoreFunction{SF("field_value_factor", Field("likes"), Factor(1.2), Modifier("sqrt"), MissingValue(1))},
+		MaxBoost(42), ScoreMode("sum"), BoostMode("multiply"), MinScore(0.5)))
+	addValue("q/has_child_opts", HasChild("answer", Match("body", "x"), MinChildren(2), MaxChildren(10), ScoreMode("max"), IgnoreUnmapped(true)))
+	addValue("q/knn_opts", Knn("vec", []float64{1, 2}, K(5), NumCandidates(50), Similarity(0.3), Boost(2)))
+	addValue("q/mlt_opts", MoreLikeThis([]string{"title", "body"}, "once upon a time", MinTermFreq(1), MaxQueryTerms(12), MinDocFreq(2), StopWords([]string{"a", "the"})))
+	addValue("q/nested_opts", Nested("comments", Match("comments.text", "x"), ScoreMode("avg"), InnerHits(m{"size": 2}), IgnoreUnmapped(true)))
+	addValue("q/query_string_opts", QueryString("a AND b", DefaultField("body"), AllowLeadingWildcard(false), AnalyzeWildcard(true), PhraseSlop(2), QuoteFieldSuffix(".exact")))
 	// term level
 	addValue("q/term", Term("status", "published"))
 	addValue("q/term_opts", Term("user__id", "kimchy", Boost(1.5)))

@@ -26,6 +26,7 @@ func init() {
 	addValue("s/source_remove", s.SourceIncludes("a").SourceExcludes("b").SourceExcludes())
 	addValue("s/highlight", s.Highlight([]string{"title", "body"}, FragmentSize(50)))
 	addValue("s/highlight_two", s.Highlight([]string{"title"}, FragmentSize(50)).Highlight([]string{"body"}, FragmentSize(100)).HighlightOptions(Order("score"), PreTags([]string{"<b>"}...)))
+	addValue("s/highlight_field_opts", s.Highlight([]string{"body"}, WithType("unified"), NumberOfFragments(3), FragmentSize(150), PreTags("<em>"), PostTags("</em>"), RequireFieldMatch(false)))
 	addValue("s/suggest_term", s.Suggest("my_suggestion", "elasticsaerch", WithTerm(m{"field": "body"})))
 	addValue("s/suggest_completion", s.Suggest("auto", "pyth", Completion(m{"field": "suggest", "size": 5})))
 	addValue("s/suggest_regex", s.SuggestRegex("auto", "py[thon|py]", Completion(m{"field": "suggest"})))

@@ -3,15 +3,29 @@
 //
 // It offers:
 //
-//   - Queries: one constructor per Elasticsearch 9.5 query type (Match, Term,
-//     Range, Nested, Knn, SparseVector, Semantic, span and geo queries...),
-//     each taking options (Boost, Operator, P for any parameter), plus Q, Raw and
+//   - Queries: one constructor for each of the 61 query types of the
+//     Elasticsearch 9.5 specification (Match, Term, Range, Nested, Knn,
+//     SparseVector, Semantic, span and geo queries...), plus Q, Raw and
 //     ParseQuery as escape hatches. And, Or and Not combine queries with
 //     exactly the simplification rules of the Python library.
-//   - Aggregations: constructors for every bucket, metric and pipeline
-//     aggregation; Bucket returns the child, Metric and Pipeline the parent,
-//     and Search.Agg registers the root of a chain, so no node is lost.
-//     Results are read with Buckets, Value and AggAs, without map walking.
+//   - Options generated from the specification (zz_params.go): every
+//     parameter of every query, aggregation and search part is a function
+//     (Boost, Operator, FragmentSize, MaxBoost, MinChildren, K ...) whose
+//     result implements only the option interfaces of the types that take
+//     it (MatchOption, TermsAggOption, HighlightFieldOption ...), so
+//     Range("price", Size(3)) does not compile. Values are typed where the
+//     specification gives a scalar, a query or a list of them; a structure
+//     or union takes the types.X value or its JSON form. P(name, value) is
+//     the one raw step, accepted everywhere. QueryFrom and AggFrom take a
+//     query or an aggregation built with the specification's own types
+//     (package types, shared with the typed API) into the DSL.
+//   - Aggregations: constructors for all of the specification's bucket,
+//     metric and pipeline aggregations; Bucket returns the child, Metric
+//     and Pipeline the parent, and Search.Agg registers the root of a
+//     chain, so no node is lost. Results are typed by the specification's
+//     Aggregate variants: resp.Aggregations.Typed().StringTerms("by_cat"),
+//     then bucket.Aggregations.Avg("avg_stars"); Buckets, Value and AggAs
+//     read them generically.
 //   - Search: an immutable, chainable request builder; Execute decodes hits
 //     into your own struct type, Iterate and Scan page through all of them.
 //   - MultiSearch and UpdateByQuery, built like a Search.

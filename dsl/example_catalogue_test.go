@@ -85,7 +85,7 @@ func searchCatalogue(ctx context.Context, client *esgo.Client, index, text strin
 		return nil, nil, err
 	}
 	for _, hit := range resp.Hits.Hits {
-		highlights = append(highlights, hit.Meta.Highlight["name"]...)
+		highlights = append(highlights, hit.Highlight["name"]...)
 	}
 	categories, err := resp.Aggregations.Typed().StringTerms("by_category")
 	if err != nil {

@@ -99,7 +99,7 @@ func ExampleExecute() {
 		return
 	}
 	for _, h := range resp.Hits.Hits {
-		fmt.Println(h.Meta.ID, h.Meta.Score, h.Source.Title)
+		fmt.Println(h.ID, h.Score, h.Source.Title)
 	}
 }
 

@@ -54,7 +54,7 @@ func (s Search) transport() (transport.Interface, error) {
 // Execute runs the search and decodes hit sources into T:
 //
 //	resp, err := dsl.Execute[Article](ctx, s)
-//	for _, h := range resp.Hits.Hits { fmt.Println(h.Meta.ID, h.Source.Title) }
+//	for _, h := range resp.Hits.Hits { fmt.Println(h.ID, h.Source.Title) }
 //
 // The total of an exact response is remembered for Count on the same Search value.
 func Execute[T any](ctx context.Context, s Search) (*Response[T], error) {
@@ -244,30 +244,7 @@ func scanWith[T any](ctx context.Context, s Search, opts []scan.Option, run scan
 			}
 		}
 		for h, err := range run(ctx, t, strings.Join(s.index, ","), json.RawMessage(raw), opts...) {
-			if err != nil {
-				yield(Hit[T]{}, err)
-				return
-			}
-			out := Hit[T]{Source: h.Source, Meta: HitMeta{ID: h.ID, Index: h.Index, Score: h.Score, Routing: h.Routing,
-				Version: h.Version, SeqNo: h.SeqNo, PrimaryTerm: h.PrimaryTerm, Fields: h.Fields,
-				Highlight: h.Highlight, MatchedQueries: h.MatchedQueries, Explanation: h.Explanation, Nested: h.Nested}}
-			if len(h.InnerHits) > 0 {
-				out.Meta.InnerHits = make(map[string]InnerHitsResult, len(h.InnerHits))
-				for name, raw := range h.InnerHits {
-					var ih InnerHitsResult
-					if err := json.Unmarshal(raw, &ih); err != nil {
-						yield(Hit[T]{}, fmt.Errorf("dsl: inner hits %q of %q: %w", name, h.ID, err))
-						return
-					}
-					out.Meta.InnerHits[name] = ih
-				}
-			}
-			for _, sv := range h.Sort {
-				var v any
-				_ = decodeUseNumber(sv, &v)
-				out.Meta.Sort = append(out.Meta.Sort, v)
-			}
-			if !yield(out, nil) {
+			if !yield(h, err) || err != nil {
 				return
 			}
 		}

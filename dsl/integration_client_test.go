@@ -57,7 +57,7 @@ func TestIntegrationWithEsgoClient(t *testing.T) {
 		t.Errorf("delete missing: %v", err)
 	}
 	resp, err := dsl.Execute[blogPost](ctx, docs.Search().Query(dsl.Term("tags", "go")).Sort("lines"))
-	if err != nil || resp.Len() != 2 || resp.Hits.Hits[0].Meta.ID != "3" {
+	if err != nil || resp.Len() != 2 || resp.Hits.Hits[0].ID != "3" {
 		t.Errorf("search = %+v, %v", resp, err)
 	}
 	n, err := docs.Search().Count(ctx)

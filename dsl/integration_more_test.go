@@ -40,7 +40,7 @@ func TestIntegrationSuggestAndPaging(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, h := range page.Hits.Hits {
-			ids = append(ids, h.Meta.ID)
+			ids = append(ids, h.ID)
 		}
 		next, ok := dsl.NextPage(s, page)
 		if !ok {
@@ -69,7 +69,7 @@ func TestIntegrationSuggestAndPaging(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, h := range page.Hits.Hits {
-			pitIDs = append(pitIDs, h.Meta.ID)
+			pitIDs = append(pitIDs, h.ID)
 		}
 		next, ok := dsl.NextPage(s, page)
 		if !ok {
@@ -102,14 +102,33 @@ func countSearches(c *testConn) int {
 	return n
 }
 
-// Iterate and Scan keep every piece of hit metadata the server sends:
-// highlight and matched queries included.
+// Execute, Iterate and Scan return the same hit type with every piece of
+// hit metadata the server sends: highlight, matched queries, explanation
+// with the shard and node, sequence numbers, version and inner hits.
 func TestIntegrationIterateKeepsHitMetadata(t *testing.T) {
 	conn := esConn(t)
 	ctx := context.Background()
 	docs := setupBlog(t, conn, "dsl-it-iterate-meta")
-	s := docs.Search().Query(dsl.Match("title", "go", dsl.QueryName("title_go"))).Highlight([]string{"title"})
+	// The one Go post with comments ("2").
+	s := docs.Search().Query(dsl.And(dsl.Match("title", "go", dsl.QueryName("title_go")),
+		dsl.Nested("comments", dsl.MatchAll(), dsl.InnerHits(map[string]any{})))).
+		Highlight([]string{"title"}).Extra("explain", true).Extra("seq_no_primary_term", true).Extra("version", true)
+	execute := func() func(func(dsl.Hit[blogPost], error) bool) {
+		return func(yield func(dsl.Hit[blogPost], error) bool) {
+			resp, err := dsl.Execute[blogPost](ctx, s)
+			if err != nil {
+				yield(dsl.Hit[blogPost]{}, err)
+				return
+			}
+			for _, h := range resp.Hits.Hits {
+				if !yield(h, nil) {
+					return
+				}
+			}
+		}
+	}
 	for name, seq := range map[string]func() func(func(dsl.Hit[blogPost], error) bool){
+		"Execute": execute,
 		"Iterate": func() func(func(dsl.Hit[blogPost], error) bool) { return dsl.Iterate[blogPost](ctx, s) },
 		"Scan":    func() func(func(dsl.Hit[blogPost], error) bool) { return dsl.Scan[blogPost](ctx, s) },
 	} {
@@ -119,15 +138,27 @@ func TestIntegrationIterateKeepsHitMetadata(t *testing.T) {
 				t.Fatalf("%s: %v", name, err)
 			}
 			n++
-			if frags := h.Meta.Highlight["title"]; len(frags) == 0 || !strings.Contains(frags[0], "<em>") {
-				t.Errorf("%s: hit %s has no highlight: %v", name, h.Meta.ID, h.Meta.Highlight)
+			if frags := h.Highlight["title"]; len(frags) == 0 || !strings.Contains(frags[0], "<em>") {
+				t.Errorf("%s: hit %s has no highlight: %v", name, h.ID, h.Highlight)
 			}
-			if !strings.Contains(string(h.Meta.MatchedQueries), "title_go") {
-				t.Errorf("%s: hit %s matched_queries = %s", name, h.Meta.ID, h.Meta.MatchedQueries)
+			if !strings.Contains(string(h.MatchedQueries), "title_go") {
+				t.Errorf("%s: hit %s matched_queries = %s", name, h.ID, h.MatchedQueries)
+			}
+			if !strings.Contains(string(h.Explanation), `"value"`) || h.Shard == "" || h.Node == "" {
+				t.Errorf("%s: hit %s: explanation %.40s, shard %q, node %q", name, h.ID, h.Explanation, h.Shard, h.Node)
+			}
+			if h.SeqNo == nil || h.PrimaryTerm == nil || h.Version == nil || *h.Version < 1 {
+				t.Errorf("%s: hit %s: seq_no %v, primary_term %v, version %v", name, h.ID, h.SeqNo, h.PrimaryTerm, h.Version)
+			}
+			ih, ok := h.InnerHits["comments"]
+			if !ok || len(ih.Hits.Hits) == 0 || ih.Hits.Hits[0].Nested == nil || ih.Hits.Hits[0].Nested.Field != "comments" {
+				t.Errorf("%s: hit %s: inner hits %+v", name, h.ID, h.InnerHits)
+			} else if c, err := dsl.InnerHitsAs[blogComment](h, "comments"); err != nil || c[0].Source.Text == "" {
+				t.Errorf("%s: hit %s: inner hits %+v, %v", name, h.ID, c, err)
 			}
 		}
-		if n != 2 {
-			t.Errorf("%s: %d hits, want the 2 Go posts", name, n)
+		if n != 1 {
+			t.Errorf("%s: %d hits, want the Go post with comments", name, n)
 		}
 	}
 }

@@ -43,14 +43,14 @@ func TestIntegrationSearch(t *testing.T) {
 		t.Fatalf("total = %+v, want exactly 1", resp.Total())
 	}
 	h := resp.Hits.Hits[0]
-	if h.Meta.ID != "3" || h.Meta.Index != "dsl-it-search" || h.Source.Title != "Go web servers" || h.Source.Lines != 80 {
+	if h.ID != "3" || h.Index != "dsl-it-search" || h.Source.Title != "Go web servers" || h.Source.Lines != 80 {
 		t.Errorf("hit = %+v", h)
 	}
-	if len(h.Meta.Sort) != 1 || fmt.Sprint(h.Meta.Sort[0]) != "80" {
-		t.Errorf("sort values = %v, want [80]", h.Meta.Sort)
+	if len(h.Sort) != 1 || string(h.Sort[0]) != "80" {
+		t.Errorf("sort values = %v, want [80]", h.Sort)
 	}
-	if hl := h.Meta.Highlight["title"]; len(hl) != 1 || hl[0] != "<em>Go</em> web servers" {
-		t.Errorf("highlight = %v", h.Meta.Highlight)
+	if hl := h.Highlight["title"]; len(hl) != 1 || hl[0] != "<em>Go</em> web servers" {
+		t.Errorf("highlight = %v", h.Highlight)
 	}
 	if !h.Source.Published.Equal(day("2024-02-05")) {
 		t.Errorf("published = %v", h.Source.Published)
@@ -64,7 +64,7 @@ func TestIntegrationSearch(t *testing.T) {
 	}
 	var ids []string
 	for _, h := range resp2.Hits.Hits {
-		ids = append(ids, h.Meta.ID)
+		ids = append(ids, h.ID)
 	}
 	if !slices.Equal(ids, []string{"1", "4"}) {
 		t.Errorf("ids = %v, want [1 4]", ids)
@@ -93,7 +93,7 @@ func TestIntegrationSearch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if page.Len() != 2 || page.Hits.Hits[0].Meta.ID != "3" || page.Hits.Hits[1].Meta.ID != "1" {
+	if page.Len() != 2 || page.Hits.Hits[0].ID != "3" || page.Hits.Hits[1].ID != "1" {
 		t.Errorf("page = %+v", page.Hits.Hits)
 	}
 	if _, ok := page.Hits.Hits[0].Source["body"]; ok || page.Hits.Hits[0].Source["title"] == nil {
@@ -106,10 +106,10 @@ func TestIntegrationSearch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if nested.Len() != 1 || nested.Hits.Hits[0].Meta.ID != "1" {
+	if nested.Len() != 1 || nested.Hits.Hits[0].ID != "1" {
 		t.Fatalf("nested hits = %+v", nested.Hits.Hits)
 	}
-	inner, err := dsl.InnerHitsAs[blogComment](nested.Hits.Hits[0].Meta, "comments")
+	inner, err := dsl.InnerHitsAs[blogComment](nested.Hits.Hits[0], "comments")
 	if err != nil || len(inner) != 1 || inner[0].Source.Text != "great" {
 		t.Errorf("inner hits = %+v, %v", inner, err)
 	}
@@ -124,7 +124,7 @@ func TestIntegrationSearch(t *testing.T) {
 		t.Fatal(err)
 	}
 	resp3, err := dsl.Execute[blogPost](ctx, s3.Using(conn))
-	if err != nil || resp3.Len() != 1 || resp3.Hits.Hits[0].Meta.ID != "3" {
+	if err != nil || resp3.Len() != 1 || resp3.Hits.Hits[0].ID != "3" {
 		t.Errorf("round-tripped search: %v, %+v", err, resp3)
 	}
 
@@ -166,9 +166,9 @@ func TestIntegrationScanAndIterate(t *testing.T) {
 				return nil, err
 			}
 			if h.Source.Title == "" {
-				return nil, fmt.Errorf("hit %s has no source", h.Meta.ID)
+				return nil, fmt.Errorf("hit %s has no source", h.ID)
 			}
-			ids = append(ids, h.Meta.ID)
+			ids = append(ids, h.ID)
 		}
 		return ids, nil
 	})
@@ -178,7 +178,7 @@ func TestIntegrationScanAndIterate(t *testing.T) {
 			if err != nil {
 				return nil, err
 			}
-			ids = append(ids, h.Meta.ID)
+			ids = append(ids, h.ID)
 		}
 		return ids, nil
 	})

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/esgo/esgo/dsl"
+	"github.com/esgo/esgo/types"
 )
 
 // TestOptionsOnlyWhereTaken: an option implements the option interface of
@@ -102,5 +103,37 @@ func TestWrongOptionDoesNotCompile(t *testing.T) {
 	t.Logf("%s", out)
 	if !strings.Contains(string(out), "RangeOption") {
 		t.Errorf("the compiler's error does not name RangeOption:\n%s", out)
+	}
+}
+
+// TestFromSpecTypes: a query and an aggregation built with the
+// specification's types join the DSL and combine like the others.
+func TestFromSpecTypes(t *testing.T) {
+	q, err := dsl.QueryFrom(types.QueryContainer{Match: map[string]types.MatchQuery{
+		"title": {Query: types.MatchQueryQueryFromString("go"), Operator: types.OperatorAnd}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := json.Marshal(dsl.And(q, dsl.Term("status", "published")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"bool":{"must":[{"match":{"title":{"operator":"and","query":"go"}}},{"term":{"status":"published"}}]}}`; string(got) != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	a, err := dsl.AggFrom(types.AggregationContainer{Terms: &types.TermsAggregation{Field: "tags"},
+		Aggregations: map[string]types.AggregationContainer{"avg_lines": {Avg: &types.AverageAggregation{Field: "lines"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := dsl.NewSearch().Agg("tags", a).ToJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"aggs":{"tags":{"aggs":{"avg_lines":{"avg":{"field":"lines"}}},"terms":{"field":"tags"}}}}`; string(body) != want {
+		t.Errorf("got %s, want %s", body, want)
+	}
+	if _, err := dsl.QueryFrom(types.QueryContainer{}); err == nil {
+		t.Error("an empty container gave no error")
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/esgo/esgo/types"
 )
 
 // Query is one query clause. It marshals to JSON as {"<name>": {...}}.
@@ -693,4 +695,20 @@ func Q(name string, params map[string]any) Query {
 		return raw
 	}
 	return q
+}
+
+// QueryFrom returns the query held by a container of the specification's
+// types (package types), for a query built fully typed:
+//
+//	q, err := QueryFrom(types.QueryContainer{Match: map[string]types.MatchQuery{
+//		"title": {Query: types.MatchQueryQueryFromString("go"), Operator: types.OperatorAnd}}})
+//
+// The result combines with And, Or and Not like any other query. The
+// container must hold exactly one query.
+func QueryFrom(c types.QueryContainer) (Query, error) {
+	data, err := json.Marshal(c)
+	if err != nil {
+		return nil, fmt.Errorf("dsl: query from container: %w", err)
+	}
+	return ParseQuery(data)
 }

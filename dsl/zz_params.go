@@ -2,6 +2,8 @@
 
 package dsl
 
+import "github.com/esgo/esgo/types"
+
 // The parameters of every query, aggregation and search part, from the
 // specification's types (see internal/gen/dslparams.go for the rules).
 
@@ -1917,7 +1919,7 @@ func (BoostParam) isWrapperOption()           {}
 // BoostMode sets "boost_mode". Defines how he newly computed score is combined with the score of the query
 //
 // For FunctionScoreOption.
-func BoostMode(v string) BoostModeParam { return BoostModeParam{"boost_mode", v} }
+func BoostMode(v types.FunctionBoostMode) BoostModeParam { return BoostModeParam{"boost_mode", v} }
 
 // BoostModeParam is the option BoostMode returns.
 type BoostModeParam Opt
@@ -1963,7 +1965,7 @@ func (BoundaryMaxScanParam) isHighlightOption()      {}
 // BoundaryScanner sets "boundary_scanner". Specifies how to break the highlighted fragments: chars, sentence, or word.
 //
 // For HighlightFieldOption, HighlightOption.
-func BoundaryScanner(v string) BoundaryScannerParam {
+func BoundaryScanner(v types.BoundaryScanner) BoundaryScannerParam {
 	return BoundaryScannerParam{"boundary_scanner", v}
 }
 
@@ -2054,7 +2056,7 @@ func (BucketsPathParam) isSumBucketAggOption()             {}
 // CalendarInterval sets "calendar_interval". Calendar-aware interval.
 //
 // For DateHistogramAggOption.
-func CalendarInterval(v string) CalendarIntervalParam {
+func CalendarInterval(v types.CalendarInterval) CalendarIntervalParam {
 	return CalendarIntervalParam{"calendar_interval", v}
 }
 
@@ -2142,7 +2144,9 @@ func (CollapseParam) isCollapseOption() {}
 // CollectMode sets "collect_mode". Specifies the strategy for data collection.
 //
 // For MultiTermsAggOption, TermsAggOption.
-func CollectMode(v string) CollectModeParam { return CollectModeParam{"collect_mode", v} }
+func CollectMode(v types.TermsAggregationCollectMode) CollectModeParam {
+	return CollectModeParam{"collect_mode", v}
+}
 
 // CollectModeParam is the option CollectMode returns.
 type CollectModeParam Opt
@@ -2236,7 +2240,7 @@ func (DefaultFieldParam) isQueryStringOption() {}
 // DefaultOperator sets "default_operator". Default boolean logic used to interpret text in the query string if no operators are specified.
 //
 // For QueryStringOption, SimpleQueryStringOption.
-func DefaultOperator(v string) DefaultOperatorParam {
+func DefaultOperator(v types.Operator) DefaultOperatorParam {
 	return DefaultOperatorParam{"default_operator", v}
 }
 
@@ -2272,7 +2276,9 @@ func (DistanceParam) isGeoDistanceOption() {}
 // DistanceType sets "distance_type". The distance calculation type.
 //
 // For GeoDistanceAggOption, GeoDistanceOption.
-func DistanceType(v string) DistanceTypeParam { return DistanceTypeParam{"distance_type", v} }
+func DistanceType(v types.GeoDistanceType) DistanceTypeParam {
+	return DistanceTypeParam{"distance_type", v}
+}
 
 // DistanceTypeParam is the option DistanceType returns.
 type DistanceTypeParam Opt
@@ -2341,7 +2347,7 @@ func (EnablePositionIncrementsParam) isQueryStringOption() {}
 // Encoder sets "encoder".
 //
 // For HighlightOption.
-func Encoder(v string) EncoderParam { return EncoderParam{"encoder", v} }
+func Encoder(v types.HighlighterEncoder) EncoderParam { return EncoderParam{"encoder", v} }
 
 // EncoderParam is the option Encoder returns.
 type EncoderParam Opt
@@ -2722,7 +2728,9 @@ func (FragmentSizeParam) isHighlightOption()      {}
 // Fragmenter sets "fragmenter". Specifies how text should be broken up in highlight snippets: `simple` or `span`.
 //
 // For HighlightFieldOption, HighlightOption.
-func Fragmenter(v string) FragmenterParam { return FragmenterParam{"fragmenter", v} }
+func Fragmenter(v types.HighlighterFragmenter) FragmenterParam {
+	return FragmenterParam{"fragmenter", v}
+}
 
 // FragmenterParam is the option Fragmenter returns.
 type FragmenterParam Opt
@@ -2861,7 +2869,7 @@ func (FuzzyTranspositionsParam) isSimpleQueryStringOption() {}
 // MovingAvgAggOption, MovingFnAggOption, MovingPercentilesAggOption,
 // NormalizeAggOption, PercentilesBucketAggOption, SerialDiffAggOption,
 // StatsBucketAggOption, SumBucketAggOption.
-func GapPolicy(v string) GapPolicyParam { return GapPolicyParam{"gap_policy", v} }
+func GapPolicy(v types.GapPolicy) GapPolicyParam { return GapPolicyParam{"gap_policy", v} }
 
 // GapPolicyParam is the option GapPolicy returns.
 type GapPolicyParam Opt
@@ -2982,7 +2990,7 @@ func (HdrParam) isPercentilesAggOption()     {}
 // HighFreqOperator sets "high_freq_operator".
 //
 // For CommonOption.
-func HighFreqOperator(v string) HighFreqOperatorParam {
+func HighFreqOperator(v types.Operator) HighFreqOperatorParam {
 	return HighFreqOperatorParam{"high_freq_operator", v}
 }
 
@@ -3267,7 +3275,7 @@ func (LagParam) isSerialDiffAggOption() {}
 // Lang sets "lang". Specifies the language the script is written in.
 //
 // For ScriptSourceOption.
-func Lang(v string) LangParam { return LangParam{"lang", v} }
+func Lang(v types.ScriptLanguage) LangParam { return LangParam{"lang", v} }
 
 // LangParam is the option Lang returns.
 type LangParam Opt
@@ -3349,7 +3357,7 @@ func (LogParam) isRankFeatureOption() {}
 // LowFreqOperator sets "low_freq_operator".
 //
 // For CommonOption.
-func LowFreqOperator(v string) LowFreqOperatorParam {
+func LowFreqOperator(v types.Operator) LowFreqOperatorParam {
 	return LowFreqOperatorParam{"low_freq_operator", v}
 }
 
@@ -3604,7 +3612,7 @@ func (MaxWordLengthParam) isMoreLikeThisOption() {}
 // Method sets "method". The specific method to apply.
 //
 // For NormalizeAggOption.
-func Method(v string) MethodParam { return MethodParam{"method", v} }
+func Method(v types.NormalizeMethod) MethodParam { return MethodParam{"method", v} }
 
 // MethodParam is the option Method returns.
 type MethodParam Opt
@@ -3856,7 +3864,9 @@ func (MissingBucketParam) isTermsAggOption() {}
 // MissingOrder sets "missing_order".
 //
 // For TermsAggOption.
-func MissingOrder(v string) MissingOrderParam { return MissingOrderParam{"missing_order", v} }
+func MissingOrder(v types.MissingOrder) MissingOrderParam {
+	return MissingOrderParam{"missing_order", v}
+}
 
 // MissingOrderParam is the option MissingOrder returns.
 type MissingOrderParam Opt
@@ -3913,7 +3923,7 @@ func (ModelTextParam) isTextExpansionOption() {}
 // Modifier sets "modifier". Modifier to apply to the field value.
 //
 // For ScoreFunctionOption.
-func Modifier(v string) ModifierParam { return ModifierParam{"modifier", v} }
+func Modifier(v types.FieldValueFactorModifier) ModifierParam { return ModifierParam{"modifier", v} }
 
 // ModifierParam is the option Modifier returns.
 type ModifierParam Opt
@@ -3924,7 +3934,9 @@ func (ModifierParam) isScoreFunctionOption() {}
 // MultiValueMode sets "multi_value_mode". Determines how the distance is calculated when a field used for computing the decay contains multiple values.
 //
 // For DecayFunctionOption.
-func MultiValueMode(v string) MultiValueModeParam { return MultiValueModeParam{"multi_value_mode", v} }
+func MultiValueMode(v types.MultiValueMode) MultiValueModeParam {
+	return MultiValueModeParam{"multi_value_mode", v}
+}
 
 // MultiValueModeParam is the option MultiValueMode returns.
 type MultiValueModeParam Opt
@@ -4615,7 +4627,7 @@ func (RehashParam) isCardinalityAggOption() {}
 // Relation sets "relation". Indicates how the range query matches values for `range` fields.
 //
 // For RangeOption.
-func Relation(v string) RelationParam { return RelationParam{"relation", v} }
+func Relation(v types.RangeRelation) RelationParam { return RelationParam{"relation", v} }
 
 // RelationParam is the option Relation returns.
 type RelationParam Opt
@@ -5084,7 +5096,7 @@ func (SortParam) isTopMetricsAggOption() {}
 // SortOrder sets "sort_order". The order in which the line is sorted (ascending or descending).
 //
 // For GeoLineAggOption, LineAggOption.
-func SortOrder(v string) SortOrderParam { return SortOrderParam{"sort_order", v} }
+func SortOrder(v types.SortOrder) SortOrderParam { return SortOrderParam{"sort_order", v} }
 
 // SortOrderParam is the option SortOrder returns.
 type SortOrderParam Opt
@@ -5151,7 +5163,9 @@ func (StoredFieldsParam) isTopHitsAggOption() {}
 // TagsSchema sets "tags_schema". Set to `styled` to use the built-in tag schema.
 //
 // For HighlightFieldOption, HighlightOption.
-func TagsSchema(v string) TagsSchemaParam { return TagsSchemaParam{"tags_schema", v} }
+func TagsSchema(v types.HighlighterTagsSchema) TagsSchemaParam {
+	return TagsSchemaParam{"tags_schema", v}
+}
 
 // TagsSchemaParam is the option TagsSchema returns.
 type TagsSchemaParam Opt
@@ -5316,7 +5330,7 @@ func (UnlikeParam) isMoreLikeThisOption() {}
 // ValidationMethod sets "validation_method". Set to `IGNORE_MALFORMED` to accept geo points with invalid latitude or longitude.
 //
 // For GeoBoundingBoxOption, GeoDistanceOption, GeoPolygonOption.
-func ValidationMethod(v string) ValidationMethodParam {
+func ValidationMethod(v types.GeoValidationMethod) ValidationMethodParam {
 	return ValidationMethodParam{"validation_method", v}
 }
 
@@ -5388,7 +5402,7 @@ func (VersionParam) isTopHitsAggOption()   {}
 // VersionType sets "version_type".
 //
 // For MoreLikeThisOption.
-func VersionType(v string) VersionTypeParam { return VersionTypeParam{"version_type", v} }
+func VersionType(v types.VersionType) VersionTypeParam { return VersionTypeParam{"version_type", v} }
 
 // VersionTypeParam is the option VersionType returns.
 type VersionTypeParam Opt

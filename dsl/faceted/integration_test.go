@@ -68,9 +68,9 @@ func TestIntegrationFacetedSearch(t *testing.T) {
 	}
 	var ids []string
 	for _, h := range resp.Hits.Hits {
-		ids = append(ids, h.Meta.ID)
-		if len(h.Meta.Highlight) == 0 {
-			t.Errorf("hit %s has no highlight", h.Meta.ID)
+		ids = append(ids, h.ID)
+		if len(h.Highlight) == 0 {
+			t.Errorf("hit %s has no highlight", h.ID)
 		}
 	}
 	slices.Sort(ids)
@@ -89,7 +89,7 @@ func TestIntegrationFacetedSearch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if resp.Len() != 1 || resp.Hits.Hits[0].Meta.ID != "5" {
+	if resp.Len() != 1 || resp.Hits.Hits[0].ID != "5" {
 		t.Errorf("month+lines filter hits = %+v", resp.Hits.Hits)
 	}
 	check(resp, "month", "2024-02:1", "2024-03:1*") // lines 0-99: posts 3 (Feb) and 5 (Mar)
@@ -99,7 +99,7 @@ func TestIntegrationFacetedSearch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if resp.Total().Value != 2 || resp.Len() != 1 || resp.Hits.Hits[0].Meta.ID != "4" {
+	if resp.Total().Value != 2 || resp.Len() != 1 || resp.Hits.Hits[0].ID != "4" {
 		t.Errorf("nested filter page 2 = %+v (total %d)", resp.Hits.Hits, resp.Total().Value)
 	}
 	check(resp, "commenters", "kim:2", "lee:2*")

@@ -106,7 +106,7 @@ func generate(jar, root string) (output, *model, error) {
 		return nil, nil, err
 	}
 	out[filepath.Join("internal", "yamltest", "zz_dispatch.go")] = dispatch
-	params, err := renderDSLParams(sch, root)
+	params, err := renderDSLParams(sch, tm, root)
 	if err != nil {
 		return nil, nil, err
 	}

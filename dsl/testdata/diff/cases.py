@@ -24,6 +24,12 @@ def q(name, value):
 # ---- full text
 q("q/match", Q("match", title="python"))
 q("q/match_opts", Q("match", title={"query": "python web", "operator": "and", "fuzziness": "AUTO"}))
+q("q/function_score_opts", Q("function_score", query=Q("match", title="x"), functions=[SF("field_value_factor", field="likes", factor=1.2, modifier="sqrt", missing=1)], max_boost=42, score_mode="sum", boost_mode="multiply", min_score=0.5))
+q("q/has_child_opts", Q("has_child", type="answer", query=Q("match", body="x"), min_children=2, max_children=10, score_mode="max", ignore_unmapped=True))
+q("q/knn_opts", Q("knn", field="vec", query_vector=[1.0, 2.0], k=5, num_candidates=50, similarity=0.3, boost=2))
+q("q/mlt_opts", Q("more_like_this", fields=["title", "body"], like="once upon a time", min_term_freq=1, max_query_terms=12, min_doc_freq=2, stop_words=["a", "the"]))
+q("q/nested_opts", Q("nested", path="comments", query=Q("match", **{"comments.text": "x"}), score_mode="avg", inner_hits={"size": 2}, ignore_unmapped=True))
+q("q/query_string_opts", Q("query_string", query="a AND b", default_field="body", allow_leading_wildcard=False, analyze_wildcard=True, phrase_slop=2, quote_field_suffix=".exact"))
 q("q/match_dunder", Q("match", author__name="joe"))
 q("q/match_phrase", Q("match_phrase", body="quick brown fox"))
 q("q/match_phrase_slop", Q("match_phrase", body={"query": "quick fox", "slop": 2}))
@@ -157,6 +163,8 @@ def agg(name, value):
 
 
 agg("a/terms", A("terms", field="tags"))
+agg("a/terms_typed_opts", A("terms", field="tags", size=5, shard_size=20, include="go.*", execution_hint="map", collect_mode="breadth_first", show_term_doc_count_error=True))
+agg("a/date_histogram_opts", A("date_histogram", field="date", calendar_interval="month", format="yyyy-MM", min_doc_count=0, extended_bounds={"min": "2024-01", "max": "2024-12"}, time_zone="+01:00", offset="+6h"))
 agg("a/terms_opts", A("terms", field="tags", size=5, order={"_count": "desc"}, min_doc_count=2, missing="N/A"))
 agg("a/significant_terms", A("significant_terms", field="crime_type"))
 agg("a/significant_text", A("significant_text", field="content", filter_duplicate_text=True))
@@ -294,6 +302,7 @@ srch("s/source_chain", lambda: Search().source(includes=["obj1.*"]).source(exclu
 srch("s/source_remove", lambda: Search().source(includes=["a"], excludes=["b"]).source(excludes=None))
 srch("s/highlight", lambda: Search().highlight("title", "body", fragment_size=50))
 srch("s/highlight_two", lambda: Search().highlight("title", fragment_size=50).highlight("body", fragment_size=100).highlight_options(order="score", pre_tags=["<b>"]))
+srch("s/highlight_field_opts", lambda: Search().highlight("body", type="unified", number_of_fragments=3, fragment_size=150, pre_tags=["<em>"], post_tags=["</em>"], require_field_match=False))
 srch("s/suggest_term", lambda: Search().suggest("my_suggestion", "elasticsaerch", term={"field": "body"}))
 srch("s/suggest_completion", lambda: Search().suggest("auto", "pyth", completion={"field": "suggest", "size": 5}))
 srch("s/suggest_regex", lambda: Search().suggest("auto", regex="py[thon|py]", completion={"field": "suggest"}))
