@@ -16,8 +16,8 @@ func TestIntegrationSuggestAndPaging(t *testing.T) {
 
 	// Term suggester.
 	resp, err := dsl.Execute[blogPost](ctx, docs.Search().Size(0).
-		Suggest("fix", "concurency", dsl.P("term", map[string]any{"field": "body"})).
-		Suggest("fix2", "goroutnes", dsl.P("term", map[string]any{"field": "body"})))
+		Suggest("fix", "concurency", dsl.WithTerm(map[string]any{"field": "body"})).
+		Suggest("fix2", "goroutnes", dsl.WithTerm(map[string]any{"field": "body"})))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +84,7 @@ func TestIntegrationSuggestAndPaging(t *testing.T) {
 	if n := countSearches(conn) - before; n != 3 {
 		t.Errorf("%d point-in-time search requests for 3 pages", n)
 	}
-	if last := conn.requests[len(conn.requests)-1]; last != "POST /_search" {
+	if last := conn.Requests[len(conn.Requests)-1]; last != "POST /_search" {
 		t.Errorf("a point-in-time search went to %q", last)
 	}
 	if err := dsl.ClosePointInTime(ctx, pit); err != nil {
@@ -94,53 +94,12 @@ func TestIntegrationSuggestAndPaging(t *testing.T) {
 
 func countSearches(c *testConn) int {
 	n := 0
-	for _, r := range c.requests {
+	for _, r := range c.Requests {
 		if strings.HasSuffix(r, "/_search") {
 			n++
 		}
 	}
 	return n
-}
-
-func TestIntegrationIndexExtras(t *testing.T) {
-	conn := esConn(t)
-	ctx := context.Background()
-	deleteIndexAtCleanup(t, conn, "dsl-it-extras")
-	an := dsl.CustomAnalyzer("low_std", dsl.BuiltinTokenizer("standard"), []dsl.TokenFilter{dsl.BuiltinTokenFilter("lowercase")}, nil)
-	ix := dsl.NewIndex("dsl-it-extras").Using(conn).Settings(map[string]any{"number_of_replicas": 0}).Analyzer(an)
-	if err := ix.Create(ctx); err != nil {
-		t.Fatal(err)
-	}
-	toks, err := ix.Analyze(ctx, "low_std", "Hello GO World")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var words []string
-	for _, tk := range toks {
-		words = append(words, tk.Token)
-	}
-	if !slices.Equal(words, []string{"hello", "go", "world"}) || toks[1].Position != 1 {
-		t.Errorf("tokens = %+v", toks)
-	}
-	if err := ix.PutAlias(ctx, "dsl-it-extras-go", map[string]any{"filter": dsl.Term("tags", "go")}); err != nil {
-		t.Fatal(err)
-	}
-	al, err := ix.GetAliases(ctx)
-	if err != nil || al["dsl-it-extras-go"]["filter"] == nil {
-		t.Errorf("aliases = %v, %v", al, err)
-	}
-	if err := ix.DeleteAlias(ctx, "dsl-it-extras-go"); err != nil {
-		t.Fatal(err)
-	}
-	if al, _ := ix.GetAliases(ctx); len(al) != 0 {
-		t.Errorf("aliases after delete = %v", al)
-	}
-	if err := ix.Flush(ctx); err != nil {
-		t.Error(err)
-	}
-	if err := ix.ForceMerge(ctx, 1); err != nil {
-		t.Error(err)
-	}
 }
 
 // Execute, Iterate and Scan return the same hit type with every piece of
