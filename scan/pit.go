@@ -108,12 +108,21 @@ func pitSlice[T any](ctx context.Context, a *api.API, cfg *config, p *pit, body 
 			resp.Body.Close()
 			return err
 		}
-		// The head first: a point-in-time search is a read, which the
+		// The head first (a point-in-time search is a read, which the
 		// transport repeats when an answer is lost, and the same
-		// search_after gives the same page.
-		var head pitHead
-		if err := resp.Decode(&head); err != nil {
-			return fmt.Errorf("scan: decoding the answer to a point-in-time search: %w", err)
+		// search_after gives the same page): read by a scanner that skips
+		// the sources, or, when the answer is not shaped as expected, by
+		// the transport's decoder, which also says what is wrong.
+		head, n, last, ok := readPITHead(raw)
+		if !ok {
+			var full pitHead
+			if err := resp.Decode(&full); err != nil {
+				return fmt.Errorf("scan: decoding the answer to a point-in-time search: %w", err)
+			}
+			head, n, last = full, len(full.Hits.Hits), nil
+			if n > 0 {
+				last = full.Hits.Hits[n-1].Sort
+			}
 		}
 		if head.PitID != "" {
 			p.set(head.PitID)
@@ -123,11 +132,9 @@ func pitSlice[T any](ctx context.Context, a *api.API, cfg *config, p *pit, body 
 				return err
 			}
 		}
-		n := len(head.Hits.Hits)
 		if n == 0 {
 			return nil
 		}
-		last := head.Hits.Hits[n-1].Sort
 		if len(last) == 0 || string(last) == "null" {
 			return errors.New("scan: the hits have no sort values to search after")
 		}
