@@ -123,6 +123,7 @@ func pitSlice[T any](ctx context.Context, a *api.API, cfg *config, p *pit, body 
 			if n > 0 {
 				last = full.Hits.Hits[n-1].Sort
 			}
+			resp.Body = io.NopCloser(bytes.NewReader(raw))
 		}
 		if head.PitID != "" {
 			p.set(head.PitID)
@@ -141,8 +142,7 @@ func pitSlice[T any](ctx context.Context, a *api.API, cfg *config, p *pit, body 
 		if n >= size {
 			pending = startPIT(ctx, a, cfg, p, body, last)
 		}
-		var pg page[T]
-		resp.Body = io.NopCloser(bytes.NewReader(raw))
+		pg := newPage[T](n)
 		if err := resp.Decode(&pg); err != nil {
 			return fmt.Errorf("scan: decoding the answer to a point-in-time search: %w", err)
 		}

@@ -43,6 +43,17 @@ func (JSONSerializer) Marshal(v any) ([]byte, error) {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
+// bytesDecoder is a Serializer that also decodes a document held in memory
+// without reading it through an io.Reader (Response.Decode of a buffered
+// body).
+type bytesDecoder interface {
+	DecodeBytes(b []byte, v any) error
+}
+
+// DecodeBytes decodes the JSON document b into v like Decode, without
+// copying b.
+func (JSONSerializer) DecodeBytes(b []byte, v any) error { return decodeJSON(b, v) }
+
 // Decode decodes one JSON document from r into v, using json.Number for
 // numbers that land in interface values. It reads r to its end: only white
 // space may follow the document.

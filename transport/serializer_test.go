@@ -169,3 +169,38 @@ func TestJSONSerializerDecodesLikeEncodingJSON(t *testing.T) {
 		t.Error("a second value after the first was accepted")
 	}
 }
+
+// A buffered body decodes in place; one read from in between decodes from
+// where the reader is, as an unbuffered body would.
+func TestDecodeBufferedBody(t *testing.T) {
+	r := &Response{StatusCode: 200, Body: io.NopCloser(strings.NewReader(`{"a":1} `))}
+	raw, err := r.Buffer()
+	if err != nil || string(raw) != `{"a":1} ` {
+		t.Fatalf("Buffer = %q, %v", raw, err)
+	}
+	var v struct{ A int }
+	if err := r.Decode(&v); err != nil || v.A != 1 {
+		t.Errorf("Decode = %+v, %v", v, err)
+	}
+	if err := r.Decode(&v); err == nil {
+		t.Error("a second Decode of a consumed body succeeded")
+	}
+	r = &Response{StatusCode: 200, Body: io.NopCloser(strings.NewReader(` [1] {"a":2}`))}
+	if _, err := r.Buffer(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.ReadFull(r.Body, make([]byte, 4)); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Decode(&v); err != nil || v.A != 2 {
+		t.Errorf("Decode after a read = %+v, %v", v, err)
+	}
+	r = &Response{StatusCode: 200, Body: io.NopCloser(strings.NewReader(`{"a":"x"}`))}
+	if _, err := r.Buffer(); err != nil {
+		t.Fatal(err)
+	}
+	var se *SerializationError
+	if err := r.Decode(&v); !errors.As(err, &se) {
+		t.Errorf("bad value: %T %v", err, err)
+	}
+}
