@@ -8,6 +8,8 @@ import (
 	"github.com/esgo/esgo/dsl/analysis"
 	. "github.com/esgo/esgo/dsl/index"
 	"github.com/esgo/esgo/dsl/internal/pydiff"
+	"github.com/esgo/esgo/dsl/mapping"
+	"github.com/esgo/esgo/types"
 )
 
 type Address struct {
@@ -77,5 +79,15 @@ func TestDifferentialAgainstPython(t *testing.T) {
 	c.Add("i/composable_template", func() (any, error) {
 		return New("logs").Settings(map[string]any{"number_of_shards": 1}).Aliases(map[string]any{"all_logs": map[string]any{}}).ComposableTemplate("logs-ctpl", "logs-*", new(100)), nil
 	})
+	// Analyzers named by typed properties are collected as Python collects
+	// the analyzers of its fields, once registered.
+	analysis.RegisterAnalyzer(myAnalyzer)
+	analysis.RegisterNormalizer(myNormalizer)
+	c.Value("i/typed_mapping", New("typed").Mapping(mapping.New().
+		Set("title", types.PropertyFromText(types.TextProperty{Analyzer: "my_an", Fields: map[string]types.Property{
+			"raw": types.PropertyFromKeyword(types.KeywordProperty{IgnoreAbove: new(256)}),
+		}})).
+		Set("tag", types.PropertyFromKeyword(types.KeywordProperty{Normalizer: "my_norm"})).
+		Apply(types.TypeMapping{Dynamic: types.DynamicMappingStrict})))
 	c.Run(t, "testdata/diff/cases.py")
 }
