@@ -38,9 +38,9 @@ type Article struct {
 }
 
 var (
-	myAnalyzer = analysis.CustomAnalyzer("my_an", analysis.NewTokenizer("tri", "ngram", analysis.P("min_gram", 3), analysis.P("max_gram", 3)),
-		[]analysis.TokenFilter{analysis.BuiltinTokenFilter("lowercase"), analysis.NewTokenFilter("my_stop", "stop", analysis.P("stopwords", []string{"a", "the"}))},
-		[]analysis.CharFilter{analysis.BuiltinCharFilter("html_strip"), analysis.NewCharFilter("cf", "mapping", analysis.P("mappings", []string{"a => b"}))})
+	myAnalyzer = analysis.CustomAnalyzer("my_an", analysis.NewTokenizer("tri", "ngram", analysis.MinGram(3), analysis.MaxGram(3)),
+		[]analysis.TokenFilter{analysis.BuiltinTokenFilter("lowercase"), analysis.NewTokenFilter("my_stop", "stop", analysis.Stopwords([]string{"a", "the"}))},
+		[]analysis.CharFilter{analysis.BuiltinCharFilter("html_strip"), analysis.NewCharFilter("cf", "mapping", analysis.Mappings([]string{"a => b"}...))})
 	myNormalizer = analysis.NewNormalizer("my_norm", []analysis.TokenFilter{analysis.BuiltinTokenFilter("lowercase"), analysis.BuiltinTokenFilter("asciifolding")}, nil)
 )
 
@@ -72,7 +72,7 @@ func TestDifferentialAgainstPython(t *testing.T) {
 	})
 	c.Add("i/analyzer_only", func() (any, error) { return New("x").Analyzer(myAnalyzer), nil })
 	c.Add("i/builtin_type_analyzer", func() (any, error) {
-		return New("x").Analyzer(analysis.NewAnalyzer("my_std", "standard", analysis.P("stopwords", "_english_"), analysis.P("max_token_length", 5))), nil
+		return New("x").Analyzer(analysis.NewAnalyzer("my_std", "standard", analysis.Stopwords("_english_"), analysis.MaxTokenLength(5))), nil
 	})
 	c.Add("i/document_and_settings", func() (any, error) { return postsIndex("posts"), nil })
 	c.Add("i/legacy_template", func() (any, error) { return postsIndex("logs").LegacyTemplate("logs-tpl", "logs-*", new(2)), nil })

@@ -19,7 +19,7 @@ func TestIntegrationIndexManagement(t *testing.T) {
 	conn := dsltest.ES(t)
 	ctx := context.Background()
 	dsltest.DeleteIndexAtCleanup(t, conn, "dsl-it-index")
-	std := analysis.NewAnalyzer("my_std", "standard", analysis.P("max_token_length", 5))
+	std := analysis.NewAnalyzer("my_std", "standard", analysis.MaxTokenLength(5))
 	ix := index.New("dsl-it-index").Using(conn).Settings(map[string]any{"number_of_replicas": 0}).
 		Aliases(map[string]any{"dsl-it-alias": map[string]any{}}).Analyzer(std)
 	ix.Mapping(mapping.New().Set("title", types.PropertyFromText(types.TextProperty{Analyzer: "my_std"})))
@@ -50,7 +50,7 @@ func TestIntegrationIndexManagement(t *testing.T) {
 		t.Errorf("refresh_interval = %v", st["refresh_interval"])
 	}
 	// Changing analysis on an open index is refused with a clear error.
-	changed := ix.Clone("dsl-it-index").Analyzer(analysis.NewAnalyzer("my_std", "standard", analysis.P("max_token_length", 7)))
+	changed := ix.Clone("dsl-it-index").Analyzer(analysis.NewAnalyzer("my_std", "standard", analysis.MaxTokenLength(7)))
 	err := changed.Save(ctx)
 	if !errors.Is(err, dsl.ErrIllegalOperation) {
 		t.Fatalf("analysis change on an open index: %v", err)
