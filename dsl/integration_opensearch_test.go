@@ -28,7 +28,7 @@ func TestIntegrationOpenSearchModules(t *testing.T) {
 	codes := analysis.CustomAnalyzer("codes", analysis.BuiltinTokenizer("whitespace"),
 		[]analysis.TokenFilter{analysis.NewTokenFilter("code_parts", "pattern_capture", analysis.PreserveOriginal(true),
 			analysis.Patterns([]string{`([A-Z]+)-\d+`}...)), analysis.BuiltinTokenFilter("lowercase")}, nil)
-	ix := index.New("dsl-it-os").Using(conn).Settings(map[string]any{"number_of_replicas": 0}).Analyzer(codes)
+	ix := index.New("dsl-it-os").Using(conn).Settings(index.NumberOfReplicas(0)).Analyzer(codes)
 	docs, err := document.New[logLine](ix)
 	if err != nil {
 		t.Fatal(err)

@@ -45,7 +45,7 @@ var (
 )
 
 func articleIndex() *Index {
-	ix := New("articles").Settings(map[string]any{"number_of_shards": 1, "number_of_replicas": 0}).Aliases(map[string]any{"arts": map[string]any{}}).
+	ix := New("articles").Settings(NumberOfShards(1), NumberOfReplicas(0)).Aliases(map[string]any{"arts": map[string]any{}}).
 		Analyzer(myAnalyzer).Normalizer(myNormalizer)
 	if _, err := ix.Document(Article{}); err != nil {
 		panic(err)
@@ -54,7 +54,7 @@ func articleIndex() *Index {
 }
 
 func postsIndex(name string) *Index {
-	ix := New(name).Settings(map[string]any{"number_of_shards": 1})
+	ix := New(name).Settings(NumberOfShards(1))
 	if _, err := ix.Document(Post{}); err != nil {
 		panic(err)
 	}
@@ -65,7 +65,7 @@ func TestDifferentialAgainstPython(t *testing.T) {
 	var c pydiff.Cases
 	c.Add("i/article_index", func() (any, error) { return articleIndex(), nil })
 	c.Add("i/plain", func() (any, error) {
-		return New("x").Settings(map[string]any{"number_of_shards": 2}).Settings(map[string]any{"number_of_replicas": 0}), nil
+		return New("x").Settings(NumberOfShards(2)).Settings(NumberOfReplicas(0)), nil
 	})
 	c.Add("i/aliases_filter", func() (any, error) {
 		return New("blog-v2").Aliases(map[string]any{"blog": map[string]any{}, "published": map[string]any{"filter": dsl.Term("published", true)}}), nil
@@ -77,7 +77,7 @@ func TestDifferentialAgainstPython(t *testing.T) {
 	c.Add("i/document_and_settings", func() (any, error) { return postsIndex("posts"), nil })
 	c.Add("i/legacy_template", func() (any, error) { return postsIndex("logs").LegacyTemplate("logs-tpl", "logs-*", new(2)), nil })
 	c.Add("i/composable_template", func() (any, error) {
-		return New("logs").Settings(map[string]any{"number_of_shards": 1}).Aliases(map[string]any{"all_logs": map[string]any{}}).ComposableTemplate("logs-ctpl", "logs-*", new(100)), nil
+		return New("logs").Settings(NumberOfShards(1)).Aliases(map[string]any{"all_logs": map[string]any{}}).ComposableTemplate("logs-ctpl", "logs-*", new(100)), nil
 	})
 	// Analyzers named by typed properties are collected as Python collects
 	// the analyzers of its fields, once registered.

@@ -119,6 +119,7 @@ type paramPackage struct {
 	Base  string            // its hand-written raw option type: Opt in dsl, Param in analysis
 	Names map[string]string // pinned function names by parameter name
 	Skip  map[string]bool   // parameters that are not options (positional ones)
+	Types map[string]string // pinned value types by parameter name
 }
 
 // renderDSLParams renders dsl/zz_params.go and dsl/analysis/zz_params.go;
@@ -134,7 +135,7 @@ func renderDSLParams(s *schema, tm *typeModel, root string) (map[string][]byte, 
 		return nil, err
 	}
 	out := map[string][]byte{}
-	dsl := paramPackage{Name: "dsl", Dir: "dsl", Base: "Opt", Names: paramNames}
+	dsl := paramPackage{Name: "dsl", Dir: "dsl", Base: "Opt", Names: paramNames, Types: paramTypes}
 	if out[filepath.Join(dsl.Dir, "zz_params.go")], err = renderParams(dsl, byKey, tm, owners, root); err != nil {
 		return nil, err
 	}
@@ -149,6 +150,17 @@ func renderDSLParams(s *schema, tm *typeModel, root string) (map[string][]byte, 
 		anOwners = append(anOwners, &paramOwner{Iface: u.iface, What: u.what, Types: classesOf(byKey, t)})
 	}
 	if out[filepath.Join(an.Dir, "zz_params.go")], err = renderParams(an, byKey, tm, anOwners, root); err != nil {
+		return nil, err
+	}
+	ix := paramPackage{Name: "index", Dir: filepath.Join("dsl", "index"), Base: "Setting", Names: indexParamNames,
+		Types: map[string]string{"number_of_shards": "int", "number_of_replicas": "int"},
+		Skip:  map[string]bool{"analysis": true, "index": true}} // analysis comes from Analyzer; "index" nests these settings again
+	settings := byKey["indices._types:IndexSettings"]
+	if settings == nil {
+		return nil, fmt.Errorf("index params: no IndexSettings in the specification")
+	}
+	ixOwners := []*paramOwner{{Iface: "SettingOption", What: "Index.Settings (index settings)", Types: []*sType{settings}}}
+	if out[filepath.Join(ix.Dir, "zz_params.go")], err = renderParams(ix, byKey, tm, ixOwners, root); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -171,6 +183,9 @@ var analysisParamNames = map[string]string{
 	"char_filter": "WithCharFilters",
 	"filter":      "WithFilter",
 }
+
+// indexParamNames pins option names that would collide with package index.
+var indexParamNames = map[string]string{}
 
 // dslOwners returns the queries, aggregations and search parts of package dsl.
 func dslOwners(byKey map[string]*sType) ([]*paramOwner, error) {
@@ -264,7 +279,7 @@ func renderParams(pkg paramPackage, byKey map[string]*sType, tm *typeModel, owne
 	for _, key := range sortedKeys(opts) {
 		po := opts[key]
 		po.GoType = "any"
-		if t, ok := paramTypes[key]; ok {
+		if t, ok := pkg.Types[key]; ok {
 			po.GoType = t
 		} else if len(po.types) == 1 {
 			for t := range po.types {

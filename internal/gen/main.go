@@ -25,7 +25,7 @@
 //	go run ./internal/gen
 //
 // It rewrites api/zz_*.go, types/zz_*.go, dsl/zz_params.go,
-// dsl/analysis/zz_params.go and
+// dsl/analysis/zz_params.go, dsl/index/zz_params.go and
 // internal/yamltest/zz_dispatch.go.
 // The output depends only on the two specifications, so running it twice
 // gives the same bytes; `go run ./internal/gen -check` (run in CI) fails
@@ -149,7 +149,7 @@ func run(jar, root string, check bool) error {
 }
 
 // generatedDirs are the directories whose zz_*.go files the generator owns.
-var generatedDirs = []string{"api", "types", "dsl", filepath.Join("dsl", "analysis"), filepath.Join("internal", "yamltest")}
+var generatedDirs = []string{"api", "types", "dsl", filepath.Join("dsl", "analysis"), filepath.Join("dsl", "index"), filepath.Join("internal", "yamltest")}
 
 // compare lists the differences between out and the files under root.
 func compare(root string, out output) ([]string, error) {
