@@ -24,7 +24,7 @@ func TestIntegrationWithEsgoClient(t *testing.T) {
 	}
 	ctx := context.Background()
 	deleteIndexAtCleanup(t, client, "dsl-it-client")
-	ix := index.New("dsl-it-client").Using(client).Settings(map[string]any{"number_of_replicas": 0})
+	ix := index.New("dsl-it-client").Using(client).Settings(index.NumberOfReplicas(0))
 	docs, err := document.New[blogPost](ix)
 	if err != nil {
 		t.Fatal(err)

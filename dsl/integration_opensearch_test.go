@@ -26,9 +26,9 @@ func TestIntegrationOpenSearchModules(t *testing.T) {
 	ctx := context.Background()
 	deleteIndexAtCleanup(t, conn, "dsl-it-os")
 	codes := analysis.CustomAnalyzer("codes", analysis.BuiltinTokenizer("whitespace"),
-		[]analysis.TokenFilter{analysis.NewTokenFilter("code_parts", "pattern_capture", analysis.P("preserve_original", true),
-			analysis.P("patterns", []string{`([A-Z]+)-\d+`})), analysis.BuiltinTokenFilter("lowercase")}, nil)
-	ix := index.New("dsl-it-os").Using(conn).Settings(map[string]any{"number_of_replicas": 0}).Analyzer(codes)
+		[]analysis.TokenFilter{analysis.NewTokenFilter("code_parts", "pattern_capture", analysis.PreserveOriginal(true),
+			analysis.Patterns([]string{`([A-Z]+)-\d+`}...)), analysis.BuiltinTokenFilter("lowercase")}, nil)
+	ix := index.New("dsl-it-os").Using(conn).Settings(index.NumberOfReplicas(0)).Analyzer(codes)
 	docs, err := document.New[logLine](ix)
 	if err != nil {
 		t.Fatal(err)

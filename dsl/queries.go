@@ -179,7 +179,7 @@ func (f ScoreFunction) MarshalJSON() ([]byte, error) {
 }
 
 // SF returns a score function of the given kind with options as its body:
-// SF("field_value_factor", Field("likes"), P("modifier", "log1p")).
+// SF("field_value_factor", Field("likes"), Modifier("log1p")).
 func SF(kind string, opts ...ScoreFunctionOption) ScoreFunction {
 	m := map[string]any{}
 	for _, o := range params(opts) {

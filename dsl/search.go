@@ -277,7 +277,7 @@ func (s Search) Highlight(fields []string, opts ...HighlightFieldOption) Search 
 }
 
 // HighlightOptions returns a copy with global highlight options such as
-// P("order", "score") or P("pre_tags", []string{"<b>"}).
+// Order("score") or PreTags("<b>").
 func (s Search) HighlightOptions(opts ...HighlightOption) Search {
 	c := s.copy()
 	c.highlightOpts = maps.Clone(s.highlightOpts)
@@ -291,7 +291,7 @@ func (s Search) HighlightOptions(opts ...HighlightOption) Search {
 }
 
 // Suggest returns a copy with a suggester called name for text; options
-// hold the suggester, e.g. P("term", map[string]any{"field": "body"}). With
+// hold the suggester, e.g. WithTerm(types.TermSuggester{Field: "body"}). With
 // a "completion" suggester the text is sent as "prefix".
 func (s Search) Suggest(name, text string, opts ...SuggesterOption) Search {
 	if text == "" {
@@ -310,7 +310,7 @@ func (s Search) Suggest(name, text string, opts ...SuggesterOption) Search {
 }
 
 // SuggestRegex returns a copy with a completion suggester called name
-// matching regex; opts must include P("completion", ...).
+// matching regex; opts must include Completion(...).
 func (s Search) SuggestRegex(name, regex string, opts ...SuggesterOption) Search {
 	m := map[string]any{"regex": regex}
 	for _, o := range params(opts) {
@@ -365,8 +365,8 @@ func (s Search) Collapse(field string, opts ...CollapseOption) Search {
 }
 
 // Knn returns a copy with one more approximate kNN search; vector is the
-// query vector, or nil when P("query_vector_builder", ...) is given. Other
-// options: Boost, KnnFilter, P("similarity", x), InnerHits.
+// query vector, or nil when QueryVectorBuilder(...) is given. Other
+// options: Boost, WithFilter, Similarity, InnerHits ... (KnnSearchOption).
 func (s Search) Knn(field string, k, numCandidates int, vector any, opts ...KnnSearchOption) Search {
 	m := map[string]any{"field": field, "k": k, "num_candidates": numCandidates}
 	if vector != nil {
@@ -386,7 +386,7 @@ func (s Search) Knn(field string, k, numCandidates int, vector any, opts ...KnnS
 }
 
 // RankRRF returns a copy ranking with reciprocal rank fusion; options such
-// as P("rank_window_size", 50) go into the rrf object.
+// as RankWindowSize(50) go into the rrf object.
 func (s Search) RankRRF(opts ...RankRRFOption) Search {
 	c := s.copy()
 	m := map[string]any{}

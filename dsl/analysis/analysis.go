@@ -22,8 +22,29 @@ type Param struct {
 }
 
 // P sets the parameter key of a component definition to value (any value
-// that encodes to JSON): NewTokenizer("tri", "ngram", P("min_gram", 3)).
+// that encodes to JSON), unchecked: the one raw step, accepted by every
+// constructor. Prefer the generated options (zz_params.go, from the
+// specification): NewTokenizer("tri", "ngram", MinGram(3), MaxGram(3)).
 func P(key string, value any) Param { return Param{key, value} }
+
+func (p Param) opt() Param { return p }
+
+// Option is any option of an analysis component. Each constructor takes
+// its own interface (TokenizerOption, TokenFilterOption, CharFilterOption,
+// AnalyzerOption), which the options of the parameters of the
+// specification's types of that kind implement.
+type Option interface {
+	opt() Param
+}
+
+// params turns typed options into parameters.
+func params[O Option](opts []O) []Param {
+	out := make([]Param, len(opts))
+	for i, o := range opts {
+		out[i] = o.opt()
+	}
+	return out
+}
 
 func newPart(name, typ string, params []Param) analysisPart {
 	p := analysisPart{name: name, typ: typ}
@@ -57,24 +78,24 @@ type TokenFilter struct{ analysisPart }
 type CharFilter struct{ analysisPart }
 
 // NewTokenizer defines a custom tokenizer: NewTokenizer("trigram", "ngram", P("min_gram", 3)).
-func NewTokenizer(name, typ string, params ...Param) Tokenizer {
-	return Tokenizer{newPart(name, typ, params)}
+func NewTokenizer(name, typ string, opts ...TokenizerOption) Tokenizer {
+	return Tokenizer{newPart(name, typ, params(opts))}
 }
 
 // BuiltinTokenizer refers to a built-in tokenizer such as "standard".
 func BuiltinTokenizer(name string) Tokenizer { return Tokenizer{analysisPart{name: name}} }
 
 // NewTokenFilter defines a custom token filter: NewTokenFilter("my_stop", "stop", P("stopwords", []string{"a"})).
-func NewTokenFilter(name, typ string, params ...Param) TokenFilter {
-	return TokenFilter{newPart(name, typ, params)}
+func NewTokenFilter(name, typ string, opts ...TokenFilterOption) TokenFilter {
+	return TokenFilter{newPart(name, typ, params(opts))}
 }
 
 // BuiltinTokenFilter refers to a built-in token filter such as "lowercase".
 func BuiltinTokenFilter(name string) TokenFilter { return TokenFilter{analysisPart{name: name}} }
 
 // NewCharFilter defines a custom char filter.
-func NewCharFilter(name, typ string, params ...Param) CharFilter {
-	return CharFilter{newPart(name, typ, params)}
+func NewCharFilter(name, typ string, opts ...CharFilterOption) CharFilter {
+	return CharFilter{newPart(name, typ, params(opts))}
 }
 
 // BuiltinCharFilter refers to a built-in char filter such as "html_strip".
@@ -97,14 +118,14 @@ func BuiltinAnalyzer(name string) Analyzer { return Analyzer{analysisPart: analy
 
 // NewAnalyzer defines an analyzer of a built-in type with parameters:
 // NewAnalyzer("my_std", "standard", P("stopwords", "_english_")).
-func NewAnalyzer(name, typ string, params ...Param) Analyzer {
-	return Analyzer{analysisPart: newPart(name, typ, params)}
+func NewAnalyzer(name, typ string, opts ...AnalyzerOption) Analyzer {
+	return Analyzer{analysisPart: newPart(name, typ, params(opts))}
 }
 
 // CustomAnalyzer defines a custom analyzer from a tokenizer, token filters
 // and char filters; custom components are defined along with it.
-func CustomAnalyzer(name string, tokenizer Tokenizer, filters []TokenFilter, charFilters []CharFilter, params ...Param) Analyzer {
-	return Analyzer{analysisPart: newPart(name, "custom", params), tokenizer: &tokenizer, filters: filters, charFilters: charFilters}
+func CustomAnalyzer(name string, tokenizer Tokenizer, filters []TokenFilter, charFilters []CharFilter, opts ...AnalyzerOption) Analyzer {
+	return Analyzer{analysisPart: newPart(name, "custom", params(opts)), tokenizer: &tokenizer, filters: filters, charFilters: charFilters}
 }
 
 // Normalizer is a custom normalizer for keyword fields.

@@ -8,9 +8,9 @@ import (
 )
 
 var (
-	myAnalyzer = CustomAnalyzer("my_an", NewTokenizer("tri", "ngram", P("min_gram", 3), P("max_gram", 3)),
-		[]TokenFilter{BuiltinTokenFilter("lowercase"), NewTokenFilter("my_stop", "stop", P("stopwords", []string{"a", "the"}))},
-		[]CharFilter{BuiltinCharFilter("html_strip"), NewCharFilter("cf", "mapping", P("mappings", []string{"a => b"}))})
+	myAnalyzer = CustomAnalyzer("my_an", NewTokenizer("tri", "ngram", MinGram(3), MaxGram(3)),
+		[]TokenFilter{BuiltinTokenFilter("lowercase"), NewTokenFilter("my_stop", "stop", Stopwords([]string{"a", "the"}))},
+		[]CharFilter{BuiltinCharFilter("html_strip"), NewCharFilter("cf", "mapping", Mappings([]string{"a => b"}...))})
 	myNormalizer = NewNormalizer("my_norm", []TokenFilter{BuiltinTokenFilter("lowercase"), BuiltinTokenFilter("asciifolding")}, nil)
 )
 
@@ -19,8 +19,8 @@ func TestDifferentialAgainstPython(t *testing.T) {
 	c.Value("an/definition", myAnalyzer.Definition())
 	c.Value("an/normalizer_definition", myNormalizer.Definition())
 	c.Value("an/whitespace_custom", CustomAnalyzer("ws", BuiltinTokenizer("whitespace"),
-		[]TokenFilter{BuiltinTokenFilter("lowercase"), NewTokenFilter("syn", "synonym", P("synonyms", []string{"a, b"}))}, nil).Definition())
-	c.Value("an/builtin_type", NewAnalyzer("my_std", "standard", P("stopwords", "_english_"), P("max_token_length", 5)).Definition())
+		[]TokenFilter{BuiltinTokenFilter("lowercase"), NewTokenFilter("syn", "synonym", Synonyms([]string{"a, b"}...))}, nil).Definition())
+	c.Value("an/builtin_type", NewAnalyzer("my_std", "standard", Stopwords("_english_"), MaxTokenLength(5)).Definition())
 	c.Run(t, "testdata/diff/cases.py")
 }
 
@@ -28,7 +28,7 @@ func TestRegistry(t *testing.T) {
 	if _, ok := LookupAnalyzer("analysis_test_unknown"); ok {
 		t.Error("unregistered analyzer found")
 	}
-	RegisterAnalyzer(NewAnalyzer("analysis_test_an", "standard", P("max_token_length", 5)))
+	RegisterAnalyzer(NewAnalyzer("analysis_test_an", "standard", MaxTokenLength(5)))
 	a, ok := LookupAnalyzer("analysis_test_an")
 	if !ok || a.Name() != "analysis_test_an" {
 		t.Errorf("LookupAnalyzer = %v, %v", a, ok)

@@ -7,9 +7,17 @@
 // the "settings.analysis" section that defines them all:
 //
 //	tri := analysis.CustomAnalyzer("trigram",
-//		analysis.NewTokenizer("tri", "ngram", analysis.P("min_gram", 3), analysis.P("max_gram", 3)),
+//		analysis.NewTokenizer("tri", "ngram", analysis.MinGram(3), analysis.MaxGram(3)),
 //		[]analysis.TokenFilter{analysis.BuiltinTokenFilter("lowercase")}, nil)
 //	ix := index.New("articles").Analyzer(tri)
+//
+// The parameters of every component are options generated from the
+// specification (zz_params.go): MinGram, Stopwords, Synonyms ... Each
+// implements the interfaces of the kinds of component whose types take it
+// (TokenizerOption, TokenFilterOption, CharFilterOption, AnalyzerOption);
+// the component's type is a string, so a parameter of another type of the
+// same kind is caught by the server, not the compiler. P(name, value) is
+// the raw step.
 //
 // Mappings name analyzers by name (a struct tag holds a string). Register
 // a custom analyzer or normalizer with RegisterAnalyzer or

@@ -11,7 +11,7 @@ import (
 // "settings.analysis" section of an index.
 func ExampleCustomAnalyzer() {
 	trigram := analysis.CustomAnalyzer("trigram",
-		analysis.NewTokenizer("tri", "ngram", analysis.P("min_gram", 3), analysis.P("max_gram", 3)),
+		analysis.NewTokenizer("tri", "ngram", analysis.MinGram(3), analysis.MaxGram(3)),
 		[]analysis.TokenFilter{analysis.BuiltinTokenFilter("lowercase")},
 		[]analysis.CharFilter{analysis.BuiltinCharFilter("html_strip")})
 	b, _ := json.Marshal(trigram.Definition())
@@ -22,7 +22,7 @@ func ExampleCustomAnalyzer() {
 
 // A registered analyzer is collected by an index whose mapping names it.
 func ExampleRegisterAnalyzer() {
-	analysis.RegisterAnalyzer(analysis.NewAnalyzer("short_std", "standard", analysis.P("max_token_length", 5)))
+	analysis.RegisterAnalyzer(analysis.NewAnalyzer("short_std", "standard", analysis.MaxTokenLength(5)))
 	a, ok := analysis.LookupAnalyzer("short_std")
 	fmt.Println(a.Name(), ok)
 	// Output:

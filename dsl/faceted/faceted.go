@@ -64,6 +64,7 @@ func (f *baseFacet) agg() *dsl.Agg {
 // fails with the same error when the search is encoded.
 type unencodable struct{ err error }
 
+// MarshalJSON fails with the encoding error.
 func (u unencodable) MarshalJSON() ([]byte, error) { return nil, u.err }
 
 func (f *baseFacet) field() string { s, _ := f.params["field"].(string); return s }

@@ -4,7 +4,7 @@
 // force merge, delete), the counterpart of Python's elasticsearch.dsl
 // Index.
 //
-//	ix := index.New("blog").Settings(map[string]any{"number_of_shards": 1}).
+//	ix := index.New("blog").Settings(index.NumberOfShards(1)).
 //		Analyzer(trigram).Using(client)
 //	if _, err := ix.Document(Post{}); err != nil { ... }   // mapping from the struct
 //	err := ix.Save(ctx)                                    // create, or update settings and mappings

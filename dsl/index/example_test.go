@@ -19,9 +19,9 @@ func printJSON(v any) {
 
 // Custom analyzers are collected into the index settings.
 func ExampleIndex() {
-	trigram := analysis.CustomAnalyzer("trigram", analysis.NewTokenizer("tri", "ngram", analysis.P("min_gram", 3), analysis.P("max_gram", 3)),
+	trigram := analysis.CustomAnalyzer("trigram", analysis.NewTokenizer("tri", "ngram", analysis.MinGram(3), analysis.MaxGram(3)),
 		[]analysis.TokenFilter{analysis.BuiltinTokenFilter("lowercase")}, nil)
-	ix := index.New("blog").Settings(map[string]any{"number_of_shards": 1}).
+	ix := index.New("blog").Settings(index.NumberOfShards(1)).
 		Aliases(map[string]any{"posts": map[string]any{}}).Analyzer(trigram)
 	printJSON(ix)
 	// Output:

@@ -61,12 +61,37 @@ func (ix *Index) UsingAlias(alias string) *Index {
 	return ix
 }
 
-// Settings merges settings such as {"number_of_shards": 1} and returns ix.
-func (ix *Index) Settings(settings map[string]any) *Index {
+// Settings sets index settings and returns ix:
+// Settings(NumberOfShards(1), RefreshInterval("30s")). The options are
+// generated from the specification's index settings (zz_params.go); P
+// sets any other, such as P("index.mapping.total_fields.limit", 2000).
+func (ix *Index) Settings(opts ...SettingOption) *Index {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	maps.Copy(ix.settings, settings)
+	for _, o := range opts {
+		s := o.opt()
+		ix.settings[s.key] = s.value
+	}
 	return ix
+}
+
+// Setting is one index setting: its name and value. P makes one for any
+// name.
+type Setting struct {
+	key   string
+	value any
+}
+
+func (s Setting) opt() Setting { return s }
+
+// P sets any index setting by name, unchecked (the raw step): P("index.codec",
+// "best_compression").
+func P(key string, value any) Setting { return Setting{key, value} }
+
+// Option is any index setting option; Settings takes SettingOption, which
+// the generated options implement.
+type Option interface {
+	opt() Setting
 }
 
 // Aliases merges aliases such as {"blog": {}} (a definition may hold a

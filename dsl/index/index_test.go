@@ -25,9 +25,9 @@ func mustJSON(t *testing.T, v any) string {
 // A custom analyzer registered by name and named in a tag reaches the index
 // settings, as Python collects the analyzers of its fields.
 func TestRegisteredAnalyzersAreCollected(t *testing.T) {
-	analysis.RegisterAnalyzer(analysis.CustomAnalyzer("test_trigram", analysis.NewTokenizer("test_tri", "ngram", analysis.P("min_gram", 3), analysis.P("max_gram", 3)),
+	analysis.RegisterAnalyzer(analysis.CustomAnalyzer("test_trigram", analysis.NewTokenizer("test_tri", "ngram", analysis.MinGram(3), analysis.MaxGram(3)),
 		[]analysis.TokenFilter{analysis.BuiltinTokenFilter("lowercase")}, nil))
-	analysis.RegisterAnalyzer(analysis.NewAnalyzer("test_search", "standard", analysis.P("max_token_length", 4)))
+	analysis.RegisterAnalyzer(analysis.NewAnalyzer("test_search", "standard", analysis.MaxTokenLength(4)))
 	analysis.RegisterNormalizer(analysis.NewNormalizer("test_lower", []analysis.TokenFilter{analysis.BuiltinTokenFilter("lowercase")}, nil))
 	type Doc struct {
 		Title string `json:"title" es:"text,fields=tri:text:test_trigram"`

@@ -19,8 +19,8 @@ func TestIntegrationIndexManagement(t *testing.T) {
 	conn := dsltest.ES(t)
 	ctx := context.Background()
 	dsltest.DeleteIndexAtCleanup(t, conn, "dsl-it-index")
-	std := analysis.NewAnalyzer("my_std", "standard", analysis.P("max_token_length", 5))
-	ix := index.New("dsl-it-index").Using(conn).Settings(map[string]any{"number_of_replicas": 0}).
+	std := analysis.NewAnalyzer("my_std", "standard", analysis.MaxTokenLength(5))
+	ix := index.New("dsl-it-index").Using(conn).Settings(index.NumberOfReplicas(0)).
 		Aliases(map[string]any{"dsl-it-alias": map[string]any{}}).Analyzer(std)
 	ix.Mapping(mapping.New().Set("title", types.PropertyFromText(types.TextProperty{Analyzer: "my_std"})))
 	if ok, err := ix.Exists(ctx); err != nil || ok {
@@ -37,7 +37,7 @@ func TestIntegrationIndexManagement(t *testing.T) {
 		t.Fatalf("Save (unchanged): %v", err)
 	}
 	// Adding a field and changing a dynamic setting work on an open index.
-	ix.Mapping(mapping.New().Set("tag", types.PropertyFromKeyword(types.KeywordProperty{}))).Settings(map[string]any{"refresh_interval": "2s"})
+	ix.Mapping(mapping.New().Set("tag", types.PropertyFromKeyword(types.KeywordProperty{}))).Settings(index.RefreshInterval("2s"))
 	if err := ix.Save(ctx); err != nil {
 		t.Fatalf("Save (new field): %v", err)
 	}
@@ -50,7 +50,7 @@ func TestIntegrationIndexManagement(t *testing.T) {
 		t.Errorf("refresh_interval = %v", st["refresh_interval"])
 	}
 	// Changing analysis on an open index is refused with a clear error.
-	changed := ix.Clone("dsl-it-index").Analyzer(analysis.NewAnalyzer("my_std", "standard", analysis.P("max_token_length", 7)))
+	changed := ix.Clone("dsl-it-index").Analyzer(analysis.NewAnalyzer("my_std", "standard", analysis.MaxTokenLength(7)))
 	err := changed.Save(ctx)
 	if !errors.Is(err, dsl.ErrIllegalOperation) {
 		t.Fatalf("analysis change on an open index: %v", err)
@@ -82,7 +82,7 @@ func TestIntegrationIndexManagement(t *testing.T) {
 			}
 		}
 	})
-	tplIx := index.New("x").Using(conn).Settings(map[string]any{"number_of_shards": 1})
+	tplIx := index.New("x").Using(conn).Settings(index.NumberOfShards(1))
 	tplIx.Mapping(mapping.New().Set("msg", types.PropertyFromText(types.TextProperty{})))
 	if err := tplIx.LegacyTemplate("dsl-it-legacy", "dsl-it-legacy-*", new(3)).Save(ctx); err != nil {
 		t.Fatalf("legacy template: %v", err)
@@ -116,7 +116,7 @@ func TestIntegrationIndexExtras(t *testing.T) {
 	ctx := context.Background()
 	dsltest.DeleteIndexAtCleanup(t, conn, "dsl-it-extras")
 	an := analysis.CustomAnalyzer("low_std", analysis.BuiltinTokenizer("standard"), []analysis.TokenFilter{analysis.BuiltinTokenFilter("lowercase")}, nil)
-	ix := index.New("dsl-it-extras").Using(conn).Settings(map[string]any{"number_of_replicas": 0}).Analyzer(an)
+	ix := index.New("dsl-it-extras").Using(conn).Settings(index.NumberOfReplicas(0)).Analyzer(an)
 	if err := ix.Create(ctx); err != nil {
 		t.Fatal(err)
 	}

@@ -26,7 +26,7 @@ func TestIntegrationTypedProperties(t *testing.T) {
 	conn := dsltest.ES(t)
 	ctx := context.Background()
 	dsltest.DeleteIndexAtCleanup(t, conn, "dsl-it-mapping")
-	ix := index.New("dsl-it-mapping").Using(conn).Settings(map[string]any{"number_of_replicas": 0})
+	ix := index.New("dsl-it-mapping").Using(conn).Settings(index.NumberOfReplicas(0))
 	docs, err := document.New[product](ix)
 	if err != nil {
 		t.Fatal(err)

@@ -112,18 +112,83 @@ var dslSearchParts = []struct {
 	{"DecayFunctionOption", "DecayFunction", []string{"_types.query_dsl:DecayPlacement", "_types.query_dsl:DecayFunctionBase"}},
 }
 
-// renderDSLParams renders dsl/zz_params.go; root is the module root, whose
-// package dsl (if present) is read to report a name the output would
-// redeclare.
-func renderDSLParams(s *schema, tm *typeModel, root string) ([]byte, error) {
+// paramPackage is a package that takes generated options.
+type paramPackage struct {
+	Name  string            // package name, e.g. "dsl"
+	Dir   string            // its folder in the module, e.g. "dsl/analysis"
+	Base  string            // its hand-written raw option type: Opt in dsl, Param in analysis
+	Names map[string]string // pinned function names by parameter name
+	Skip  map[string]bool   // parameters that are not options (positional ones)
+	Types map[string]string // pinned value types by parameter name
+}
+
+// renderDSLParams renders dsl/zz_params.go and dsl/analysis/zz_params.go;
+// root is the module root, whose packages (if present) are read to report
+// a name the output would redeclare.
+func renderDSLParams(s *schema, tm *typeModel, root string) (map[string][]byte, error) {
 	byKey := map[string]*sType{}
 	for _, t := range s.Types {
 		byKey[t.Name.key()] = t
 	}
-	taken, err := packageIdents(filepath.Join(root, "dsl"))
+	owners, err := dslOwners(byKey)
 	if err != nil {
 		return nil, err
 	}
+	out := map[string][]byte{}
+	dsl := paramPackage{Name: "dsl", Dir: "dsl", Base: "Opt", Names: paramNames, Types: paramTypes}
+	if out[filepath.Join(dsl.Dir, "zz_params.go")], err = renderParams(dsl, byKey, tm, owners, root); err != nil {
+		return nil, err
+	}
+	an := paramPackage{Name: "analysis", Dir: filepath.Join("dsl", "analysis"), Base: "Param", Names: analysisParamNames,
+		Skip: map[string]bool{"type": true}}
+	var anOwners []*paramOwner
+	for _, u := range analysisUnions {
+		t := byKey[u.union]
+		if t == nil {
+			return nil, fmt.Errorf("analysis params: no %s in the specification", u.union)
+		}
+		anOwners = append(anOwners, &paramOwner{Iface: u.iface, What: u.what, Types: classesOf(byKey, t)})
+	}
+	if out[filepath.Join(an.Dir, "zz_params.go")], err = renderParams(an, byKey, tm, anOwners, root); err != nil {
+		return nil, err
+	}
+	ix := paramPackage{Name: "index", Dir: filepath.Join("dsl", "index"), Base: "Setting", Names: indexParamNames,
+		Types: map[string]string{"number_of_shards": "int", "number_of_replicas": "int"},
+		Skip:  map[string]bool{"analysis": true, "index": true}} // analysis comes from Analyzer; "index" nests these settings again
+	settings := byKey["indices._types:IndexSettings"]
+	if settings == nil {
+		return nil, fmt.Errorf("index params: no IndexSettings in the specification")
+	}
+	ixOwners := []*paramOwner{{Iface: "SettingOption", What: "Index.Settings (index settings)", Types: []*sType{settings}}}
+	if out[filepath.Join(ix.Dir, "zz_params.go")], err = renderParams(ix, byKey, tm, ixOwners, root); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// analysisUnions are the specification's unions of analysis components:
+// an option of any member takes the union's interface (the component's
+// type is a string given at run time).
+var analysisUnions = []struct{ iface, what, union string }{
+	{"AnalyzerOption", "NewAnalyzer and CustomAnalyzer (any analyzer type)", "_types.analysis:Analyzer"},
+	{"TokenizerOption", "NewTokenizer (any tokenizer type)", "_types.analysis:TokenizerDefinition"},
+	{"TokenFilterOption", "NewTokenFilter (any token filter type)", "_types.analysis:TokenFilterDefinition"},
+	{"CharFilterOption", "NewCharFilter (any char filter type)", "_types.analysis:CharFilterDefinition"},
+}
+
+// analysisParamNames pins option names that would collide with package
+// analysis.
+var analysisParamNames = map[string]string{
+	"tokenizer":   "WithTokenizer",
+	"char_filter": "WithCharFilters",
+	"filter":      "WithFilter",
+}
+
+// indexParamNames pins option names that would collide with package index.
+var indexParamNames = map[string]string{}
+
+// dslOwners returns the queries, aggregations and search parts of package dsl.
+func dslOwners(byKey map[string]*sType) ([]*paramOwner, error) {
 	var owners []*paramOwner
 	container := func(name, suffix, what string, skip map[string]bool) error {
 		c := byKey["_types.query_dsl:"+name]
@@ -173,10 +238,19 @@ func renderDSLParams(s *schema, tm *typeModel, root string) ([]byte, error) {
 		}
 		owners = append(owners, o)
 	}
+	return owners, nil
+}
+
+// renderParams renders the options of pkg's owners.
+func renderParams(pkg paramPackage, byKey map[string]*sType, tm *typeModel, owners []*paramOwner, root string) ([]byte, error) {
+	taken, err := packageIdents(filepath.Join(root, pkg.Dir))
+	if err != nil {
+		return nil, err
+	}
 	sort.Slice(owners, func(i, j int) bool { return owners[i].Iface < owners[j].Iface })
 	for _, o := range owners {
 		if taken[o.Iface] {
-			return nil, fmt.Errorf("dsl params: %s is taken in package dsl", o.Iface)
+			return nil, fmt.Errorf("%s params: %s is taken in package %s", pkg.Name, o.Iface, pkg.Name)
 		}
 	}
 
@@ -184,6 +258,9 @@ func renderDSLParams(s *schema, tm *typeModel, root string) ([]byte, error) {
 	for _, o := range owners {
 		for _, t := range o.Types {
 			for _, p := range allProps(byKey, t) {
+				if pkg.Skip[p.Name] {
+					continue
+				}
 				po := opts[p.Name]
 				if po == nil {
 					po = &paramOpt{Key: p.Name, Owners: map[string]bool{}, types: map[string]bool{}}
@@ -202,7 +279,7 @@ func renderDSLParams(s *schema, tm *typeModel, root string) ([]byte, error) {
 	for _, key := range sortedKeys(opts) {
 		po := opts[key]
 		po.GoType = "any"
-		if t, ok := paramTypes[key]; ok {
+		if t, ok := pkg.Types[key]; ok {
 			po.GoType = t
 		} else if len(po.types) == 1 {
 			for t := range po.types {
@@ -217,26 +294,30 @@ func renderDSLParams(s *schema, tm *typeModel, root string) ([]byte, error) {
 		if strings.HasPrefix(po.GoType, "[]") {
 			po.Variadic = true
 		}
-		name := paramNames[key]
+		name := pkg.Names[key]
 		if name == "" {
 			name = camel(key)
 		}
 		if other, dup := funcs[name]; dup {
-			return nil, fmt.Errorf("dsl params: %q and %q both become %s", other, key, name)
+			return nil, fmt.Errorf("%s params: %q and %q both become %s", pkg.Name, other, key, name)
 		}
 		if taken[name] {
-			return nil, fmt.Errorf("dsl params: %s (for %q) is taken in package dsl", name, key)
+			return nil, fmt.Errorf("%s params: %s (for %q) is taken in package %s", pkg.Name, name, key, pkg.Name)
+		}
+		if other, dup := funcs[po.typeNameOf(name)]; dup {
+			return nil, fmt.Errorf("%s params: %q and %q both become type %s", pkg.Name, other, key, po.typeNameOf(name))
 		}
 		funcs[name] = key
+		funcs[po.typeNameOf(name)] = key
 		po.Func = name
 		if taken[po.typeName()] {
-			return nil, fmt.Errorf("dsl params: %s (for %q) is taken in package dsl", po.typeName(), key)
+			return nil, fmt.Errorf("%s params: %s (for %q) is taken in package %s", pkg.Name, po.typeName(), key, pkg.Name)
 		}
 	}
 
 	var b bytes.Buffer
 	b.WriteString("// Code generated by internal/gen from the Elasticsearch specification. DO NOT EDIT.\n\n")
-	b.WriteString("package dsl\n\n")
+	b.WriteString("package " + pkg.Name + "\n\n")
 	if usesTypes {
 		b.WriteString("import \"github.com/esgo/esgo/types\"\n\n")
 	}
@@ -254,7 +335,7 @@ func renderDSLParams(s *schema, tm *typeModel, root string) ([]byte, error) {
 		fmt.Fprintf(&b, "// %s is an option of %s:\n//\n", o.Iface, o.What)
 		writeDoc(&b, "", wrapWords(strings.Join(fns, ", ")+", or P (raw).", 76))
 		fmt.Fprintf(&b, "type %s interface {\n\tOption\n\tis%s()\n}\n\n", o.Iface, o.Iface)
-		fmt.Fprintf(&b, "func (Opt) is%s() {}\n\n", o.Iface)
+		fmt.Fprintf(&b, "func (%s) is%s() {}\n\n", pkg.Base, o.Iface)
 	}
 	for _, key := range sortedKeys(opts) {
 		po := opts[key]
@@ -271,8 +352,8 @@ func renderDSLParams(s *schema, tm *typeModel, root string) ([]byte, error) {
 		writeDoc(&b, "", wrapWords("For "+strings.Join(sortedKeys(po.Owners), ", ")+".", 76))
 		fmt.Fprintf(&b, "func %s(%s) %s { return %s{%q, %s} }\n\n", po.Func, arg, tname, tname, key, val)
 		fmt.Fprintf(&b, "// %s is the option %s returns.\n", tname, po.Func)
-		fmt.Fprintf(&b, "type %s Opt\n\n", tname)
-		fmt.Fprintf(&b, "func (p %s) opt() Opt { return Opt(p) }\n", tname)
+		fmt.Fprintf(&b, "type %s %s\n\n", tname, pkg.Base)
+		fmt.Fprintf(&b, "func (p %s) opt() %s { return %s(p) }\n", tname, pkg.Base, pkg.Base)
 		for _, o := range sortedKeys(po.Owners) {
 			fmt.Fprintf(&b, "func (%s) is%s() {}\n", tname, o)
 		}
@@ -280,14 +361,16 @@ func renderDSLParams(s *schema, tm *typeModel, root string) ([]byte, error) {
 	}
 	src, err := format.Source(b.Bytes())
 	if err != nil {
-		return nil, fmt.Errorf("dsl params: %w", err)
+		return nil, fmt.Errorf("%s params: %w", pkg.Name, err)
 	}
 	return src, nil
 }
 
 // typeName is the Go type of the option's value: BoostParam.
-func (po *paramOpt) typeName() string {
-	return strings.TrimPrefix(po.Func, "With") + "Param"
+func (po *paramOpt) typeName() string { return po.typeNameOf(po.Func) }
+
+func (po *paramOpt) typeNameOf(fn string) string {
+	return strings.TrimPrefix(fn, "With") + "Param"
 }
 
 // classesOf returns the classes behind t: t itself, or the members of a

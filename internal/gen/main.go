@@ -24,7 +24,8 @@
 //
 //	go run ./internal/gen
 //
-// It rewrites api/zz_*.go, types/zz_*.go, dsl/zz_params.go and
+// It rewrites api/zz_*.go, types/zz_*.go, dsl/zz_params.go,
+// dsl/analysis/zz_params.go, dsl/index/zz_params.go and
 // internal/yamltest/zz_dispatch.go.
 // The output depends only on the two specifications, so running it twice
 // gives the same bytes; `go run ./internal/gen -check` (run in CI) fails
@@ -42,6 +43,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -110,7 +112,7 @@ func generate(jar, root string) (output, *model, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	out[filepath.Join("dsl", "zz_params.go")] = params
+	maps.Copy(out, params)
 	return out, m, nil
 }
 
@@ -147,7 +149,7 @@ func run(jar, root string, check bool) error {
 }
 
 // generatedDirs are the directories whose zz_*.go files the generator owns.
-var generatedDirs = []string{"api", "types", "dsl", filepath.Join("internal", "yamltest")}
+var generatedDirs = []string{"api", "types", "dsl", filepath.Join("dsl", "analysis"), filepath.Join("dsl", "index"), filepath.Join("internal", "yamltest")}
 
 // compare lists the differences between out and the files under root.
 func compare(root string, out output) ([]string, error) {

@@ -159,7 +159,7 @@ func SetupBlog(t *testing.T, conn *Conn, name string) *document.Type[BlogPost] {
 	t.Helper()
 	ctx := context.Background()
 	DeleteIndexAtCleanup(t, conn, name)
-	ix := index.New(name).Using(conn).Settings(map[string]any{"number_of_shards": 2, "number_of_replicas": 0})
+	ix := index.New(name).Using(conn).Settings(index.NumberOfShards(2), index.NumberOfReplicas(0))
 	docs, err := document.New[BlogPost](ix)
 	if err != nil {
 		t.Fatal(err)

@@ -165,6 +165,18 @@ def _():
 
 
 
+@case("i/typed_mapping")
+def _():
+    from elasticsearch.dsl import Mapping
+    i = Index("typed")
+    m = Mapping()
+    m.field("title", Text(analyzer=my_an, fields={"raw": Keyword(ignore_above=256)}))
+    m.field("tag", Keyword(normalizer=my_norm))
+    m.meta("dynamic", "strict")
+    i.mapping(m)
+    return i.to_dict()
+
+
 def _default(o):
     if isinstance(o, datetime):
         return o.isoformat()
