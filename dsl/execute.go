@@ -14,6 +14,7 @@ import (
 	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/dsl/connections"
 	"github.com/esgo/esgo/dsl/internal/rawcall"
+	"github.com/esgo/esgo/internal/fastjson"
 	"github.com/esgo/esgo/scan"
 	"github.com/esgo/esgo/transport"
 )
@@ -49,6 +50,17 @@ func performJSON(ctx context.Context, t transport.Interface, req request, out an
 
 func (s Search) transport() (transport.Interface, error) {
 	return connections.Resolve(s.conn, s.alias)
+}
+
+// DecodeResponse decodes a search answer into a Response, as Execute does
+// (with the faster decoder of encoding/json's rules the DSL uses): for an
+// answer stored or received by other means.
+func DecodeResponse[T any](data []byte) (*Response[T], error) {
+	var r Response[T]
+	if err := fastjson.Unmarshal(data, &r); err != nil {
+		return nil, fmt.Errorf("dsl: decode response: %w", err)
+	}
+	return &r, nil
 }
 
 // Execute runs the search and decodes hit sources into T:

@@ -116,7 +116,7 @@ func pitSlice[T any](ctx context.Context, a *api.API, cfg *config, p *pit, body 
 		head, n, last, ok := readPITHead(raw)
 		if !ok {
 			var full pitHead
-			if err := resp.Decode(&full); err != nil {
+			if err := resp.DecodeWith(transport.FastJSONSerializer{}, &full); err != nil {
 				return fmt.Errorf("scan: decoding the answer to a point-in-time search: %w", err)
 			}
 			head, n, last = full, len(full.Hits.Hits), nil
@@ -143,7 +143,7 @@ func pitSlice[T any](ctx context.Context, a *api.API, cfg *config, p *pit, body 
 			pending = startPIT(ctx, a, cfg, p, body, last)
 		}
 		pg := newPage[T](n)
-		if err := resp.Decode(&pg); err != nil {
+		if err := resp.DecodeWith(transport.FastJSONSerializer{}, &pg); err != nil {
 			return fmt.Errorf("scan: decoding the answer to a point-in-time search: %w", err)
 		}
 		if !emit(pg.Hits.Hits) || pending == nil {

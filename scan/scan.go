@@ -242,7 +242,7 @@ func perform(ctx context.Context, cfg *config, send call, what string, out any, 
 		_, err = io.Copy(io.Discard, resp.Body)
 		return err
 	}
-	if err := resp.Decode(out); err != nil {
+	if err := resp.DecodeWith(transport.FastJSONSerializer{}, out); err != nil {
 		return fmt.Errorf("scan: decoding the answer to %s: %w", what, err)
 	}
 	return nil

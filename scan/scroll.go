@@ -153,7 +153,7 @@ func scrollSlice[T any](ctx context.Context, a *api.API, cfg *config, index []st
 			pending = startScroll(ctx, a, cfg, scrollID)
 		}
 		p = newPage[T](size)
-		if err := resp.Decode(&p); err != nil {
+		if err := resp.DecodeWith(transport.FastJSONSerializer{}, &p); err != nil {
 			return fmt.Errorf("scan: decoding the answer to a scroll request: %w", err)
 		}
 		if p.ScrollID != "" && p.ScrollID != scrollID {

@@ -22,14 +22,13 @@ type Serializer interface {
 // JSONSerializer is the default Serializer. It encodes with encoding/json:
 // time.Time values become RFC 3339 (ISO 8601) strings, HTML characters are
 // not escaped, json.RawMessage and json.Marshaler values pass through. It
-// decodes with github.com/segmentio/encoding/json, a drop-in replacement
-// of encoding/json's decoder that is three to four times faster on search
-// answers (BENCHMARKS.md), or with encoding/json when the program is built
-// with the tag esgo_stdjson (0.4 MiB smaller): the same rules (unknown members ignored,
-// case-insensitive member names, a type's own UnmarshalJSON or
-// UnmarshalText honoured, json.RawMessage kept as sent, the same error
-// types), and numbers decoded into interface values are json.Number, so
-// integers larger than 2^53 stay exact.
+// decodes with encoding/json: unknown members ignored, case-insensitive
+// member names, a type's own UnmarshalJSON or UnmarshalText honoured,
+// json.RawMessage kept as sent, and numbers decoded into interface values
+// are json.Number, so integers larger than 2^53 stay exact. The helpers
+// that read many hits (scan, api.SearchAs, the DSL) decode with a faster
+// decoder of the same rules (Response.DecodeWith) while the client uses
+// this default.
 type JSONSerializer struct{}
 
 // Marshal encodes v as JSON without escaping HTML characters.
@@ -52,7 +51,7 @@ type bytesDecoder interface {
 
 // DecodeBytes decodes the JSON document b into v like Decode, without
 // copying b.
-func (JSONSerializer) DecodeBytes(b []byte, v any) error { return decodeJSON(b, v) }
+func (JSONSerializer) DecodeBytes(b []byte, v any) error { return decodeStd(b, v) }
 
 // Decode decodes one JSON document from r into v, using json.Number for
 // numbers that land in interface values. It reads r to its end: only white
@@ -62,7 +61,7 @@ func (JSONSerializer) Decode(r io.Reader, v any) error {
 	if err != nil {
 		return err
 	}
-	return decodeJSON(b, v)
+	return decodeStd(b, v)
 }
 
 // MIME types the transport knows.

@@ -113,11 +113,11 @@ func decodeBaseline(body []byte) (summary, error) {
 	return s, nil
 }
 
-// decodeEsgo decodes with api.Decode into dsl.Response[LogDoc] (what
-// dsl.Execute returns) and reads the aggregations with dsl's typed readers.
+// decodeEsgo decodes with dsl.DecodeResponse into dsl.Response[LogDoc]
+// (what dsl.Execute does and returns) and reads the aggregations with dsl's
+// typed readers.
 func decodeEsgo(body []byte) (summary, error) {
-	resp := &transport.Response{StatusCode: 200, Body: io.NopCloser(bytes.NewReader(body))}
-	r, err := api.Decode[dsl.Response[LogDoc]](resp, nil)
+	r, err := dsl.DecodeResponse[LogDoc](body)
 	if err != nil {
 		return summary{}, err
 	}
@@ -139,9 +139,19 @@ func decodeEsgo(body []byte) (summary, error) {
 // aggregations kept raw until read by kind), then each hit's _source into
 // LogDoc, which the specification leaves to the user.
 func decodeEsgoTyped(body []byte) (summary, error) {
+	return decodeEsgoTypedWith(body, nil)
+}
+
+// decodeEsgoTypedFast is decodeEsgoTyped with a client given
+// WithSerializer(transport.FastJSONSerializer{}).
+func decodeEsgoTypedFast(body []byte) (summary, error) {
+	return decodeEsgoTypedWith(body, transport.FastJSONSerializer{})
+}
+
+func decodeEsgoTypedWith(body []byte, ser transport.Serializer) (summary, error) {
 	resp := &transport.Response{StatusCode: 200, Body: io.NopCloser(bytes.NewReader(body))}
-	r, err := api.Decode[api.SearchResponse](resp, nil)
-	if err != nil {
+	var r api.SearchResponse
+	if err := resp.DecodeWith(ser, &r); err != nil {
 		return summary{}, err
 	}
 	s := summary{Hits: len(r.Hits.Hits)}
@@ -198,8 +208,8 @@ func summarizeTypedAggs(s summary, a esgotypes.Aggregates) (summary, error) {
 // response with each _source decoded into LogDoc in the same pass.
 func decodeEsgoTypedAs(body []byte) (summary, error) {
 	resp := &transport.Response{StatusCode: 200, Body: io.NopCloser(bytes.NewReader(body))}
-	r, err := api.Decode[esgotypes.SearchResponseBody[LogDoc]](resp, nil)
-	if err != nil {
+	r := new(esgotypes.SearchResponseBody[LogDoc])
+	if err := resp.DecodeWith(transport.FastJSONSerializer{}, r); err != nil {
 		return summary{}, err
 	}
 	s := summary{Hits: len(r.Hits.Hits)}
@@ -313,8 +323,9 @@ func figDecode(ctx context.Context, cfg config, srv *server, rep *report) error 
 		typed  bool
 		decode func([]byte) (summary, error)
 	}{
-		{"esgo api.Decode[dsl.Response[T]]", false, decodeEsgo},
+		{"esgo dsl.Response[T] (dsl.Execute)", false, decodeEsgo},
 		{"esgo typed api.SearchResponse", true, decodeEsgoTyped},
+		{"esgo typed api.SearchResponse, FastJSONSerializer", true, decodeEsgoTypedFast},
 		{"esgo typed api.SearchAs[T] (sources in the same pass)", true, decodeEsgoTypedAs},
 		{"go-elasticsearch typed search.Response", true, decodeGoesTyped},
 		{"encoding/json into a struct (baseline)", false, decodeBaseline},

@@ -174,7 +174,7 @@ func (r *report) evaluateTargets() {
 		if !ok {
 			continue
 		}
-		for _, client := range []string{"esgo api.Decode[dsl.Response[T]]", "esgo typed api.SearchResponse", "esgo typed api.SearchAs[T]"} {
+		for _, client := range []string{"esgo dsl.Response[T]", "esgo typed api.SearchResponse", "esgo typed api.SearchResponse, FastJSONSerializer", "esgo typed api.SearchAs[T]"} {
 			e, ok := r.find("decode", cas, client)
 			if !ok {
 				continue
@@ -182,7 +182,7 @@ func (r *report) evaluateTargets() {
 			y := e.Median["cpu_ns_per_hit"] / g.Median["cpu_ns_per_hit"]
 			r.Targets = append(r.Targets, target{"decode CPU ns/hit <= 0.3x go-elasticsearch typed (" + client + ")", cas, fmt.Sprintf("%.2fx", y), y <= 0.3})
 		}
-		if e, ok := r.find("decode", cas, "esgo api.Decode[dsl.Response[T]]"); ok && strings.Contains(cas, "aggregations") {
+		if e, ok := r.find("decode", cas, "esgo dsl.Response[T]"); ok && strings.Contains(cas, "aggregations") {
 			y := e.Median["cpu_ns_per_hit"] / g.Median["cpu_ns_per_hit"]
 			r.Targets = append(r.Targets, target{"DSL decode with aggregations, CPU ns/hit <= 0.5x go-elasticsearch typed", cas, fmt.Sprintf("%.2fx", y), y <= 0.5})
 		}

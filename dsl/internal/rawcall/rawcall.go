@@ -6,11 +6,11 @@ package rawcall
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/url"
 
 	"github.com/esgo/esgo/api"
+	"github.com/esgo/esgo/internal/fastjson"
 	"github.com/esgo/esgo/transport"
 )
 
@@ -57,7 +57,7 @@ func JSON(ctx context.Context, t transport.Interface, req Request, out any) (int
 		return status, err
 	}
 	if out != nil && len(bytes.TrimSpace(body)) > 0 {
-		if err := json.Unmarshal(body, out); err != nil {
+		if err := fastjson.Unmarshal(body, out); err != nil {
 			return status, fmt.Errorf("dsl: %s %s: decode response: %w", req.Method, req.Path, err)
 		}
 	}
