@@ -51,6 +51,11 @@ type childArgs struct {
 	// (diagnostic variants of figure 1, see -variants).
 	workers      int
 	flushActions int
+	// ids, when set, changes how documents get their IDs (esgo-bulk):
+	// "server" uses bulk.WithServerIDs; "random" and "ordered" give every
+	// document an explicit ID, sent as create (the ID experiment of
+	// BENCHMARKS.md: random 128-bit IDs against time-ordered ones).
+	ids string
 	url          string
 	index        string
 	docs         int
@@ -152,6 +157,19 @@ func esgoBulk(ctx context.Context, a childArgs) (childResult, error) {
 	if a.flushActions > 0 {
 		opts = append(opts, bulk.WithFlushActions(a.flushActions))
 	}
+	var newID func(i int) string
+	switch a.ids {
+	case "":
+	case "server":
+		opts = append(opts, bulk.WithServerIDs())
+	case "random":
+		newID = func(int) string { return randomID() }
+	case "ordered":
+		gen := newOrderedIDs()
+		newID = func(int) string { return gen.next() }
+	default:
+		return childResult{}, fmt.Errorf("unknown -ids %q", a.ids)
+	}
 	ix, err := bulk.New(tr, opts...)
 	if err != nil {
 		return childResult{}, err
@@ -161,7 +179,11 @@ func esgoBulk(ctx context.Context, a childArgs) (childResult, error) {
 		scratch = appendDoc(scratch[:0], i, a.large)
 		doc := make([]byte, len(scratch))
 		copy(doc, scratch)
-		if err := ix.Add(ctx, bulk.Item{Body: doc}); err != nil {
+		it := bulk.Item{Body: doc}
+		if newID != nil {
+			it.ID, it.Action = newID(i), bulk.Create
+		}
+		if err := ix.Add(ctx, it); err != nil {
 			return childResult{}, err
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // ingestClient is one way of bulk indexing that figure 1 compares.
@@ -63,7 +64,26 @@ func figIngest(ctx context.Context, cfg config, srv *server, rep *report) error 
 			}},
 			ingestClient{"variant: esgo bulk.Indexer, WithFlushActions(1e6) (5 MiB batches)", func(ctx context.Context, _ config, url, index string, docs int, large bool) (childResult, error) {
 				return goChild(ctx, "esgo-bulk", url, index, docs, large, "-flush-actions", "1000000")
+			}},
+			ingestClient{"variant: esgo bulk.Indexer, WithServerIDs() (server-made IDs, not exactly-once)", func(ctx context.Context, _ config, url, index string, docs int, large bool) (childResult, error) {
+				return goChild(ctx, "esgo-bulk", url, index, docs, large, "-ids", "server")
+			}},
+			ingestClient{"variant: esgo bulk.Indexer, caller's random 128-bit IDs (create)", func(ctx context.Context, _ config, url, index string, docs int, large bool) (childResult, error) {
+				return goChild(ctx, "esgo-bulk", url, index, docs, large, "-ids", "random")
+			}},
+			ingestClient{"variant: esgo bulk.Indexer, caller's time-ordered IDs (create)", func(ctx context.Context, _ config, url, index string, docs int, large bool) (childResult, error) {
+				return goChild(ctx, "esgo-bulk", url, index, docs, large, "-ids", "ordered")
 			}})
+	}
+	if len(cfg.clients) > 0 {
+		clients = slices.DeleteFunc(slices.Clone(clients), func(c ingestClient) bool {
+			for _, want := range cfg.clients {
+				if strings.Contains(c.name, want) {
+					return false
+				}
+			}
+			return true
+		})
 	}
 	for _, ds := range datasets {
 		samples := make([][]childResult, len(clients))

@@ -45,6 +45,9 @@ type config struct {
 	largeDocs  int
 	loopDocs   int
 	scanDocs   int
+	// clients, when set (-clients), keeps only the ingest clients whose
+	// name contains one of these strings.
+	clients []string
 }
 
 var allFigures = []string{"ingest", "scan", "decode", "cli", "loopback", "build"}
@@ -71,8 +74,10 @@ func main() {
 	flag.BoolVar(&child.large, "large", false, "internal (-child): ~2 KB documents")
 	flag.IntVar(&child.workers, "workers", 0, "internal (-child esgo-bulk): bulk.WithWorkers")
 	flag.IntVar(&child.flushActions, "flush-actions", 0, "internal (-child esgo-bulk): bulk.WithFlushActions")
+	flag.StringVar(&child.ids, "ids", "", "internal (-child esgo-bulk): \"server\" (bulk.WithServerIDs), or \"random\" / \"ordered\" (the child gives each document an explicit ID of that kind, sent as create)")
 	flag.BoolVar(&cfg.warmBuilds, "warm-builds", false, "figure 5 also times each build from a cache that holds the standard library (the client's own packages; slow for go-elasticsearch)")
 	flag.BoolVar(&cfg.variants, "variants", false, "figure 1 also measures esgo bulk with 4 workers, and with batches cut by size only (5 MiB)")
+	clientsFlag := flag.String("clients", "", "figure 1 measures only the clients whose name contains one of these comma-separated strings (e.g. \"esgo,BulkIndexer\")")
 	rerender := flag.String("rerender", "", "read a results JSON file, evaluate the targets again and rewrite its JSON and Markdown")
 	flag.Parse()
 
@@ -92,6 +97,11 @@ func main() {
 		return
 	}
 
+	for c := range strings.SplitSeq(*clientsFlag, ",") {
+		if c = strings.TrimSpace(c); c != "" {
+			cfg.clients = append(cfg.clients, c)
+		}
+	}
 	cfg.only = map[string]bool{}
 	for f := range strings.SplitSeq(only, ",") {
 		f = strings.TrimSpace(f)
