@@ -202,7 +202,8 @@ func esgoBulk(ctx context.Context, a childArgs) (childResult, error) {
 }
 
 // goesBulk indexes a.docs documents with go-elasticsearch's
-// esutil.BulkIndexer, default settings.
+// esutil.BulkIndexer, default settings (a.workers, when set, is its
+// NumWorkers).
 func goesBulk(ctx context.Context, a childArgs) (childResult, error) {
 	es, err := elasticsearch.New(elasticsearch.WithAddresses(a.url))
 	if err != nil {
@@ -210,7 +211,7 @@ func goesBulk(ctx context.Context, a childArgs) (childResult, error) {
 	}
 	var failed atomic.Int64
 	var firstErr atomic.Value
-	bi, err := esutil.NewBulkIndexer(esutil.BulkIndexerConfig{Client: es, Index: a.index,
+	bi, err := esutil.NewBulkIndexer(esutil.BulkIndexerConfig{Client: es, Index: a.index, NumWorkers: a.workers,
 		OnError: func(_ context.Context, err error) {
 			if failed.Add(1) == 1 {
 				firstErr.Store(err.Error())

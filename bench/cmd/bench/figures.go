@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 )
@@ -20,6 +21,9 @@ var ingestClients = []ingestClient{
 	{"go-elasticsearch BulkIndexer", func(ctx context.Context, _ config, url, index string, docs int, large bool) (childResult, error) {
 		return goChild(ctx, "goes-bulk", url, index, docs, large)
 	}},
+	{goesSameWorkers, func(ctx context.Context, _ config, url, index string, docs int, large bool) (childResult, error) {
+		return goChild(ctx, "goes-bulk", url, index, docs, large, "-workers", fmt.Sprint(esgoBulkWorkers))
+	}},
 	{"elasticsearch-py streaming_bulk", func(ctx context.Context, cfg config, url, index string, docs int, large bool) (childResult, error) {
 		return pyChild(ctx, cfg.python, "streaming_bulk", url, index, docs, large)
 	}},
@@ -27,6 +31,16 @@ var ingestClients = []ingestClient{
 		return pyChild(ctx, cfg.python, "parallel_bulk", url, index, docs, large)
 	}},
 }
+
+// esgoBulkWorkers is bulk.Indexer's default worker count on this machine
+// (bulk/options.go: max(4, NumCPU)); go-elasticsearch's BulkIndexer
+// defaults to NumCPU.
+var esgoBulkWorkers = max(4, runtime.NumCPU())
+
+// goesSameWorkers names the row that gives go-elasticsearch's BulkIndexer
+// as many workers as esgo's default, so that readers see what the worker
+// count alone is worth.
+var goesSameWorkers = fmt.Sprintf("go-elasticsearch BulkIndexer, NumWorkers %d (esgo's default)", esgoBulkWorkers)
 
 // scanIndex holds the small documents that the scan figure reads; the
 // ingest figure leaves it behind, or the scan figure fills it.

@@ -95,7 +95,11 @@ func figLoopback(ctx context.Context, cfg config, rep *report) error {
 	go hs.Serve(ln)
 	defer hs.Close()
 	url := "http://" + ln.Addr().String()
-	clients := []struct{ name, mode string }{{"esgo bulk.Indexer", "esgo-bulk"}, {"go-elasticsearch BulkIndexer", "goes-bulk"}}
+	clients := []struct {
+		name, mode string
+		extra      []string
+	}{{"esgo bulk.Indexer", "esgo-bulk", nil}, {"go-elasticsearch BulkIndexer", "goes-bulk", nil},
+		{goesSameWorkers, "goes-bulk", []string{"-workers", fmt.Sprint(esgoBulkWorkers)}}}
 	runs := max(cfg.runs, 3)
 	for _, ds := range []struct {
 		name  string
@@ -106,7 +110,7 @@ func figLoopback(ctx context.Context, cfg config, rep *report) error {
 		for r := range runs {
 			for ci, c := range clients {
 				logf("loopback %s run %d/%d: %s, %d docs", ds.name, r+1, runs, c.name, ds.docs)
-				res, err := goChild(ctx, c.mode, url, "bench-loopback", ds.docs, ds.large)
+				res, err := goChild(ctx, c.mode, url, "bench-loopback", ds.docs, ds.large, c.extra...)
 				if err != nil {
 					return err
 				}

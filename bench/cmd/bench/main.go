@@ -50,7 +50,7 @@ type config struct {
 	clients []string
 }
 
-var allFigures = []string{"ingest", "scan", "decode", "cli", "loopback", "build"}
+var allFigures = []string{"ingest", "scan", "decode", "cli", "loopback", "build", "sizes"}
 
 func main() {
 	var (
@@ -72,7 +72,7 @@ func main() {
 	flag.StringVar(&child.index, "index", "", "internal (-child): index")
 	flag.IntVar(&child.docs, "docs", 0, "internal (-child): number of documents")
 	flag.BoolVar(&child.large, "large", false, "internal (-child): ~2 KB documents")
-	flag.IntVar(&child.workers, "workers", 0, "internal (-child esgo-bulk): bulk.WithWorkers")
+	flag.IntVar(&child.workers, "workers", 0, "internal (-child esgo-bulk, goes-bulk): bulk.WithWorkers, BulkIndexerConfig.NumWorkers")
 	flag.IntVar(&child.flushActions, "flush-actions", 0, "internal (-child esgo-bulk): bulk.WithFlushActions")
 	flag.StringVar(&child.ids, "ids", "", "internal (-child esgo-bulk): \"server\" (bulk.WithServerIDs), or \"random\" / \"ordered\" (the child gives each document an explicit ID of that kind, sent as create)")
 	flag.BoolVar(&cfg.warmBuilds, "warm-builds", false, "figure 5 also times each build from a cache that holds the standard library (the client's own packages; slow for go-elasticsearch)")
@@ -214,6 +214,7 @@ func run(ctx context.Context, cfg config) error {
 		{"cli", func() error { return figCLI(ctx, cfg, srv, rep) }},
 		{"loopback", func() error { return figLoopback(ctx, cfg, rep) }},
 		{"build", func() error { return figBuild(ctx, cfg, rep) }},
+		{"sizes", func() error { return figSizes(ctx, cfg, rep) }},
 	}
 	for _, f := range figures {
 		if f.name == "loopback" {
