@@ -55,11 +55,11 @@ type childArgs struct {
 	// "server" uses bulk.WithServerIDs; "random" and "ordered" give every
 	// document an explicit ID, sent as create (the ID experiment of
 	// BENCHMARKS.md: random 128-bit IDs against time-ordered ones).
-	ids string
-	url          string
-	index        string
-	docs         int
-	large        bool
+	ids   string
+	url   string
+	index string
+	docs  int
+	large bool
 }
 
 func cpuNow() float64 {
