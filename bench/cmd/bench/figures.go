@@ -89,6 +89,19 @@ func figIngest(ctx context.Context, cfg config, srv *server, rep *report) error 
 				return goChild(ctx, "esgo-bulk", url, index, docs, large, "-ids", "ordered")
 			}})
 	}
+	if len(cfg.variantSet) > 0 {
+		clients = slices.DeleteFunc(clients, func(c ingestClient) bool {
+			if !strings.HasPrefix(c.name, "variant:") {
+				return false
+			}
+			for _, want := range cfg.variantSet {
+				if strings.Contains(c.name, want) {
+					return false
+				}
+			}
+			return true
+		})
+	}
 	if len(cfg.clients) > 0 {
 		clients = slices.DeleteFunc(slices.Clone(clients), func(c ingestClient) bool {
 			for _, want := range cfg.clients {

@@ -48,6 +48,17 @@ type config struct {
 	// clients, when set (-clients), keeps only the ingest clients whose
 	// name contains one of these strings.
 	clients []string
+	// variantSet, when set (-full), keeps only the -variants rows whose
+	// name contains one of these strings.
+	variantSet []string
+	command    string
+}
+
+// flagSet reports whether the flag was given on the command line.
+func flagSet(name string) bool {
+	set := false
+	flag.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 var allFigures = []string{"ingest", "scan", "decode", "cli", "loopback", "build", "sizes"}
@@ -59,6 +70,7 @@ func main() {
 		child childArgs
 	)
 	flag.BoolVar(&cfg.quick, "quick", false, "smaller counts and fewer runs, for iteration")
+	full := flag.Bool("full", false, "the full benchmark for BENCHMARKS.md: every figure, 3 runs of each, the client-ID variants, CPU profiles; results in results/<UTC date>/ (with -quick: the same at reduced size, to try it)")
 	flag.StringVar(&only, "only", strings.Join(allFigures, ","), "comma-separated figures to run: "+strings.Join(allFigures, ","))
 	flag.StringVar(&cfg.esURL, "es", "", "use this running Elasticsearch instead of starting one with eslocal")
 	flag.StringVar(&cfg.outDir, "out", "results", "folder for results (JSON and Markdown)")
@@ -102,6 +114,23 @@ func main() {
 			cfg.clients = append(cfg.clients, c)
 		}
 	}
+	if *full {
+		only = strings.Join(allFigures, ",")
+		if cfg.runs == 0 {
+			cfg.runs = 3
+		}
+		cfg.variants, cfg.variantSet = true, []string{"WithServerIDs", "random 128-bit IDs"}
+		if !flagSet("out") {
+			cfg.outDir = filepath.Join("results", time.Now().UTC().Format("2006-01-02"))
+			if cfg.quick {
+				cfg.outDir += "-quick"
+			}
+		}
+		if profileDir == "" {
+			profileDir = filepath.Join(cfg.outDir, "profiles")
+		}
+	}
+	cfg.command = strings.Join(append([]string{"go run ./cmd/bench"}, os.Args[1:]...), " ")
 	cfg.only = map[string]bool{}
 	for f := range strings.SplitSeq(only, ",") {
 		f = strings.TrimSpace(f)
@@ -166,6 +195,7 @@ func run(ctx context.Context, cfg config) error {
 		Quick:     cfg.quick,
 		Runs:      cfg.runs,
 		Transport: esgoTransportKind,
+		Command:   cfg.command,
 	}
 	rep.PythonVersion = pythonVersion(ctx, cfg.python)
 	rep.LoadBefore = loadAverage()
@@ -223,7 +253,12 @@ func run(ctx context.Context, cfg config) error {
 		if !cfg.only[f.name] {
 			continue
 		}
-		if err := f.run(); err != nil {
+		fl := figureLoad{Figure: f.name, Before: loadAverage()}
+		t0 := time.Now()
+		err := f.run()
+		fl.After, fl.DurationS = loadAverage(), time.Since(t0).Seconds()
+		rep.FigureLoad = append(rep.FigureLoad, fl)
+		if err != nil {
 			logf("%s FAILED: %v", f.name, err)
 			rep.Errors = append(rep.Errors, fmt.Sprintf("%s: %v", f.name, err))
 		}

@@ -7,20 +7,33 @@ import (
 
 // report is everything one run of the command measured.
 type report struct {
-	Date          string   `json:"date"`
-	Machine       string   `json:"machine"`
-	GoVersion     string   `json:"go_version"`
-	ServerVersion string   `json:"server_version"`
-	PythonVersion string   `json:"python_version"`
-	Transport     string   `json:"esgo_transport"`
-	Quick         bool     `json:"quick"`
-	Runs          int      `json:"runs"`
-	DurationS     float64  `json:"duration_s"`
-	LoadBefore    string   `json:"load_average_before"`
-	LoadAfter     string   `json:"load_average_after"`
-	Rows          []row    `json:"rows"`
-	Targets       []target `json:"targets"`
-	Errors        []string `json:"errors,omitempty"`
+	Date          string  `json:"date"`
+	Machine       string  `json:"machine"`
+	GoVersion     string  `json:"go_version"`
+	ServerVersion string  `json:"server_version"`
+	PythonVersion string  `json:"python_version"`
+	Transport     string  `json:"esgo_transport"`
+	Quick         bool    `json:"quick"`
+	Runs          int     `json:"runs"`
+	DurationS     float64 `json:"duration_s"`
+	LoadBefore    string  `json:"load_average_before"`
+	LoadAfter     string  `json:"load_average_after"`
+	// FigureLoad is the load average (1, 5, 15 min) before and after each
+	// figure: a figure measured on a busy machine can be told apart.
+	FigureLoad []figureLoad `json:"figure_load,omitempty"`
+	// Command is the command line of the run.
+	Command string   `json:"command,omitempty"`
+	Rows    []row    `json:"rows"`
+	Targets []target `json:"targets"`
+	Errors  []string `json:"errors,omitempty"`
+}
+
+// figureLoad is the machine's load around one figure, and its duration.
+type figureLoad struct {
+	Figure    string  `json:"figure"`
+	Before    string  `json:"before"`
+	After     string  `json:"after"`
+	DurationS float64 `json:"duration_s"`
 }
 
 // row is one client in one case of one figure: the medians of its runs
@@ -256,6 +269,15 @@ func (r *report) markdown() string {
 	}
 	fmt.Fprintf(&b, "Mode %s, %d run(s) per server measurement; medians shown; whole run %.0f s; load average %s before, %s after.\n",
 		mode, r.Runs, r.DurationS, r.LoadBefore, r.LoadAfter)
+	if r.Command != "" {
+		fmt.Fprintf(&b, "Command: `%s`.\n", r.Command)
+	}
+	if len(r.FigureLoad) > 0 {
+		b.WriteString("\n| figure | minutes | load average before | after |\n|---|---|---|---|\n")
+		for _, f := range r.FigureLoad {
+			fmt.Fprintf(&b, "| %s | %.1f | %s | %s |\n", f.Figure, f.DurationS/60, f.Before, f.After)
+		}
+	}
 	for _, fig := range allFiguresInOrder() {
 		cases := r.cases(fig)
 		if len(cases) == 0 {
