@@ -70,7 +70,22 @@ func cpuNow() float64 {
 	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }
 
+// maxRSSKB is the peak RSS of this process. It reads VmHWM from
+// /proc/self/status: getrusage's ru_maxrss keeps, across exec, the peak of
+// the process it was forked from (the bench parent, whose loopback server
+// can hold hundreds of MB), which made every child's figure that of the
+// parent.
 func maxRSSKB() int64 {
+	if b, err := os.ReadFile("/proc/self/status"); err == nil {
+		for line := range strings.SplitSeq(string(b), "\n") {
+			if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+				var kb int64
+				if _, err := fmt.Sscan(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), &kb); err == nil && kb > 0 {
+					return kb
+				}
+			}
+		}
+	}
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
