@@ -89,6 +89,8 @@ func main() {
 	flag.StringVar(&child.ids, "ids", "", "internal (-child esgo-bulk): \"server\" (bulk.WithServerIDs), or \"random\" / \"ordered\" (the child gives each document an explicit ID of that kind, sent as create)")
 	flag.BoolVar(&cfg.warmBuilds, "warm-builds", false, "figure 5 also times each build from a cache that holds the standard library (the client's own packages; slow for go-elasticsearch)")
 	flag.BoolVar(&cfg.variants, "variants", false, "figure 1 also measures esgo bulk with 4 workers, and with batches cut by size only (5 MiB)")
+	smallFlag := flag.Int("small-docs", 0, "figure 1: this many small documents instead of the mode's count")
+	largeFlag := flag.Int("large-docs", 0, "figure 1: this many large documents instead of the mode's count")
 	clientsFlag := flag.String("clients", "", "figure 1 measures only the clients whose name contains one of these comma-separated strings (e.g. \"esgo,BulkIndexer\")")
 	rerender := flag.String("rerender", "", "read a results JSON file, evaluate the targets again and rewrite its JSON and Markdown")
 	flag.Parse()
@@ -156,6 +158,12 @@ func main() {
 			// loopback) always take at least 3 (decode 5).
 			cfg.runs = 1
 		}
+	}
+	if *smallFlag > 0 {
+		cfg.smallDocs = *smallFlag
+	}
+	if *largeFlag > 0 {
+		cfg.largeDocs = *largeFlag
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
