@@ -10,7 +10,8 @@ import (
 
 	"github.com/esgo/esgo"
 	"github.com/esgo/esgo/api"
-	"github.com/esgo/esgo/dsl"
+	"github.com/esgo/esgo/dsl/document"
+	dslindex "github.com/esgo/esgo/dsl/index"
 	"github.com/esgo/esgo/eslocal/eslocaltest"
 	"github.com/esgo/esgo/internal/faultproxy"
 	"github.com/esgo/esgo/internal/rawtransport"
@@ -86,12 +87,12 @@ func TestOneErrorType(t *testing.T) {
 		type article struct {
 			Title string `json:"title"`
 		}
-		docs, err := dsl.NewDocType[article](dsl.NewIndex(index).Using(tr))
+		docs, err := document.New[article](dslindex.New(index).Using(tr))
 		if err != nil {
 			t.Fatal(err)
 		}
 		_, err = docs.Get(ctx, "missing")
-		check("dsl DocType.Get", err, esgo.ErrNotFound, 404)
+		check("document.Type.Get", err, esgo.ErrNotFound, 404)
 		// A conflict.
 		_, _ = api.New(tr).Create(ctx, api.CreateRequest{Index: index, ID: "1", Body: map[string]int{"n": 1}})
 		_, err = api.New(tr).Create(ctx, api.CreateRequest{Index: index, ID: "1", Body: map[string]int{"n": 1}})

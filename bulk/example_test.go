@@ -13,6 +13,12 @@ import (
 
 var client transport.Interface // an *esgo.Client in real code
 
+// Product is the document type of the examples.
+type Product struct {
+	Name  string  `json:"name"`
+	Price float64 `json:"price"`
+}
+
 func ExampleNew() {
 	ctx := context.Background()
 	ix, err := bulk.New(client,
@@ -26,7 +32,7 @@ func ExampleNew() {
 	}
 	for i := range 10_000 {
 		// Add blocks while the server is busy; the context bounds the wait.
-		err := ix.Add(ctx, bulk.Item{ID: strconv.Itoa(i), Body: map[string]any{"n": i}})
+		err := ix.Add(ctx, bulk.Item{ID: strconv.Itoa(i), Body: Product{Name: "product " + strconv.Itoa(i), Price: float64(i)}})
 		if err != nil {
 			log.Fatal(err)
 		}

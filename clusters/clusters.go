@@ -1,6 +1,6 @@
 // Package clusters reads and writes the file of named clusters shared by the
 // esgo command (esgo config, --cluster) and the dsl connection registry
-// (dsl.Connections.LoadClusters), in the manner of kubectl's contexts.
+// (connections.Connections.LoadClusters), in the manner of kubectl's contexts.
 //
 // The file is JSON, by default $ESGO_CONFIG, else clusters.json in the esgo
 // folder of the user's configuration directory (~/.config/esgo/clusters.json

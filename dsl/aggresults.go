@@ -252,10 +252,13 @@ type TopHits struct {
 func HitsAs[T any](hits []Hit[json.RawMessage]) ([]Hit[T], error) {
 	out := make([]Hit[T], len(hits))
 	for i, h := range hits {
-		out[i].Meta = h.Meta
+		out[i] = Hit[T]{Index: h.Index, ID: h.ID, Score: h.Score, Routing: h.Routing, Fields: h.Fields, Sort: h.Sort,
+			SeqNo: h.SeqNo, PrimaryTerm: h.PrimaryTerm, Version: h.Version, Highlight: h.Highlight,
+			MatchedQueries: h.MatchedQueries, InnerHits: h.InnerHits, Explanation: h.Explanation, Nested: h.Nested,
+			Ignored: h.Ignored, IgnoredFieldValues: h.IgnoredFieldValues, Shard: h.Shard, Node: h.Node, Rank: h.Rank, Slice: h.Slice}
 		if len(h.Source) > 0 {
 			if err := json.Unmarshal(h.Source, &out[i].Source); err != nil {
-				return nil, fmt.Errorf("dsl: hit %q: %w", h.Meta.ID, err)
+				return nil, fmt.Errorf("dsl: hit %q: %w", h.ID, err)
 			}
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+
+	"github.com/esgo/esgo/types"
 )
 
 // Agg is one aggregation. Build it with a constructor (TermsAgg, AvgAgg,
@@ -37,12 +39,8 @@ type namedAgg struct {
 }
 
 // NewAgg returns an aggregation of any type: NewAgg("terms", Field("tags"), Size(5)).
-func NewAgg(kind string, opts ...Opt) *Agg {
-	a := &Agg{kind: kind, params: map[string]any{}}
-	for _, o := range opts {
-		o.apply(a.params)
-	}
-	return a
+func NewAgg(kind string, opts ...Option) *Agg {
+	return fixedAgg(kind, map[string]any{}, params(opts))
 }
 
 // Kind returns the aggregation type, such as "terms".
@@ -279,4 +277,16 @@ func orderedObject(data []byte) ([]string, []json.RawMessage, error) {
 		vals = append(vals, raw)
 	}
 	return keys, vals, nil
+}
+
+// AggFrom returns the aggregation held by a container of the
+// specification's types, with its sub-aggregations, for an aggregation
+// built fully typed: AggFrom(types.AggregationContainer{Terms:
+// &types.TermsAggregation{Field: "tags"}}).
+func AggFrom(c types.AggregationContainer) (*Agg, error) {
+	data, err := json.Marshal(c)
+	if err != nil {
+		return nil, fmt.Errorf("dsl: aggregation from container: %w", err)
+	}
+	return ParseAgg(data)
 }

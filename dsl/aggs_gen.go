@@ -4,255 +4,287 @@ package dsl
 
 // TermsAgg returns a terms aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func TermsAgg(field string, opts ...Opt) *Agg { return fieldAgg("terms", field, opts) }
+func TermsAgg(field string, opts ...TermsAggOption) *Agg {
+	return fieldAgg("terms", field, params(opts))
+}
 
 // SignificantTermsAgg returns a significant_terms aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func SignificantTermsAgg(field string, opts ...Opt) *Agg {
-	return fieldAgg("significant_terms", field, opts)
+func SignificantTermsAgg(field string, opts ...SignificantTermsAggOption) *Agg {
+	return fieldAgg("significant_terms", field, params(opts))
 }
 
 // SignificantTextAgg returns a significant_text aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func SignificantTextAgg(field string, opts ...Opt) *Agg {
-	return fieldAgg("significant_text", field, opts)
+func SignificantTextAgg(field string, opts ...SignificantTextAggOption) *Agg {
+	return fieldAgg("significant_text", field, params(opts))
 }
 
 // RareTermsAgg returns a rare_terms aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func RareTermsAgg(field string, opts ...Opt) *Agg { return fieldAgg("rare_terms", field, opts) }
+func RareTermsAgg(field string, opts ...RareTermsAggOption) *Agg {
+	return fieldAgg("rare_terms", field, params(opts))
+}
 
 // MissingAgg returns a missing aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func MissingAgg(field string, opts ...Opt) *Agg { return fieldAgg("missing", field, opts) }
+func MissingAgg(field string, opts ...MissingAggOption) *Agg {
+	return fieldAgg("missing", field, params(opts))
+}
 
 // DateHistogramAgg returns a date_histogram aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func DateHistogramAgg(field string, opts ...Opt) *Agg { return fieldAgg("date_histogram", field, opts) }
+func DateHistogramAgg(field string, opts ...DateHistogramAggOption) *Agg {
+	return fieldAgg("date_histogram", field, params(opts))
+}
 
 // AutoDateHistogramAgg returns a auto_date_histogram aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func AutoDateHistogramAgg(field string, opts ...Opt) *Agg {
-	return fieldAgg("auto_date_histogram", field, opts)
+func AutoDateHistogramAgg(field string, opts ...AutoDateHistogramAggOption) *Agg {
+	return fieldAgg("auto_date_histogram", field, params(opts))
 }
 
 // VariableWidthHistogramAgg returns a variable_width_histogram aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func VariableWidthHistogramAgg(field string, opts ...Opt) *Agg {
-	return fieldAgg("variable_width_histogram", field, opts)
+func VariableWidthHistogramAgg(field string, opts ...VariableWidthHistogramAggOption) *Agg {
+	return fieldAgg("variable_width_histogram", field, params(opts))
 }
 
 // GeohashGridAgg returns a geohash_grid aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func GeohashGridAgg(field string, opts ...Opt) *Agg { return fieldAgg("geohash_grid", field, opts) }
+func GeohashGridAgg(field string, opts ...GeohashGridAggOption) *Agg {
+	return fieldAgg("geohash_grid", field, params(opts))
+}
 
 // GeotileGridAgg returns a geotile_grid aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func GeotileGridAgg(field string, opts ...Opt) *Agg { return fieldAgg("geotile_grid", field, opts) }
+func GeotileGridAgg(field string, opts ...GeotileGridAggOption) *Agg {
+	return fieldAgg("geotile_grid", field, params(opts))
+}
 
 // GeohexGridAgg returns a geohex_grid aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func GeohexGridAgg(field string, opts ...Opt) *Agg { return fieldAgg("geohex_grid", field, opts) }
+func GeohexGridAgg(field string, opts ...GeohexGridAggOption) *Agg {
+	return fieldAgg("geohex_grid", field, params(opts))
+}
 
 // CategorizeTextAgg returns a categorize_text aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func CategorizeTextAgg(field string, opts ...Opt) *Agg {
-	return fieldAgg("categorize_text", field, opts)
+func CategorizeTextAgg(field string, opts ...CategorizeTextAggOption) *Agg {
+	return fieldAgg("categorize_text", field, params(opts))
 }
 
 // AvgAgg returns a avg aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func AvgAgg(field string, opts ...Opt) *Agg { return fieldAgg("avg", field, opts) }
+func AvgAgg(field string, opts ...AvgAggOption) *Agg { return fieldAgg("avg", field, params(opts)) }
 
 // SumAgg returns a sum aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func SumAgg(field string, opts ...Opt) *Agg { return fieldAgg("sum", field, opts) }
+func SumAgg(field string, opts ...SumAggOption) *Agg { return fieldAgg("sum", field, params(opts)) }
 
 // MinAgg returns a min aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func MinAgg(field string, opts ...Opt) *Agg { return fieldAgg("min", field, opts) }
+func MinAgg(field string, opts ...MinAggOption) *Agg { return fieldAgg("min", field, params(opts)) }
 
 // MaxAgg returns a max aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func MaxAgg(field string, opts ...Opt) *Agg { return fieldAgg("max", field, opts) }
+func MaxAgg(field string, opts ...MaxAggOption) *Agg { return fieldAgg("max", field, params(opts)) }
 
 // ValueCountAgg returns a value_count aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func ValueCountAgg(field string, opts ...Opt) *Agg { return fieldAgg("value_count", field, opts) }
+func ValueCountAgg(field string, opts ...ValueCountAggOption) *Agg {
+	return fieldAgg("value_count", field, params(opts))
+}
 
 // CardinalityAgg returns a cardinality aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func CardinalityAgg(field string, opts ...Opt) *Agg { return fieldAgg("cardinality", field, opts) }
+func CardinalityAgg(field string, opts ...CardinalityAggOption) *Agg {
+	return fieldAgg("cardinality", field, params(opts))
+}
 
 // StatsAgg returns a stats aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func StatsAgg(field string, opts ...Opt) *Agg { return fieldAgg("stats", field, opts) }
+func StatsAgg(field string, opts ...StatsAggOption) *Agg {
+	return fieldAgg("stats", field, params(opts))
+}
 
 // ExtendedStatsAgg returns a extended_stats aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func ExtendedStatsAgg(field string, opts ...Opt) *Agg { return fieldAgg("extended_stats", field, opts) }
+func ExtendedStatsAgg(field string, opts ...ExtendedStatsAggOption) *Agg {
+	return fieldAgg("extended_stats", field, params(opts))
+}
 
 // PercentilesAgg returns a percentiles aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func PercentilesAgg(field string, opts ...Opt) *Agg { return fieldAgg("percentiles", field, opts) }
+func PercentilesAgg(field string, opts ...PercentilesAggOption) *Agg {
+	return fieldAgg("percentiles", field, params(opts))
+}
 
 // MedianAbsoluteDeviationAgg returns a median_absolute_deviation aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func MedianAbsoluteDeviationAgg(field string, opts ...Opt) *Agg {
-	return fieldAgg("median_absolute_deviation", field, opts)
+func MedianAbsoluteDeviationAgg(field string, opts ...MedianAbsoluteDeviationAggOption) *Agg {
+	return fieldAgg("median_absolute_deviation", field, params(opts))
 }
 
 // BoxplotAgg returns a boxplot aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func BoxplotAgg(field string, opts ...Opt) *Agg { return fieldAgg("boxplot", field, opts) }
+func BoxplotAgg(field string, opts ...BoxplotAggOption) *Agg {
+	return fieldAgg("boxplot", field, params(opts))
+}
 
 // StringStatsAgg returns a string_stats aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func StringStatsAgg(field string, opts ...Opt) *Agg { return fieldAgg("string_stats", field, opts) }
+func StringStatsAgg(field string, opts ...StringStatsAggOption) *Agg {
+	return fieldAgg("string_stats", field, params(opts))
+}
 
 // GeoBoundsAgg returns a geo_bounds aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func GeoBoundsAgg(field string, opts ...Opt) *Agg { return fieldAgg("geo_bounds", field, opts) }
+func GeoBoundsAgg(field string, opts ...GeoBoundsAggOption) *Agg {
+	return fieldAgg("geo_bounds", field, params(opts))
+}
 
 // GeoCentroidAgg returns a geo_centroid aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func GeoCentroidAgg(field string, opts ...Opt) *Agg { return fieldAgg("geo_centroid", field, opts) }
+func GeoCentroidAgg(field string, opts ...GeoCentroidAggOption) *Agg {
+	return fieldAgg("geo_centroid", field, params(opts))
+}
 
 // RateAgg returns a rate aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
-func RateAgg(field string, opts ...Opt) *Agg { return fieldAgg("rate", field, opts) }
+func RateAgg(field string, opts ...RateAggOption) *Agg { return fieldAgg("rate", field, params(opts)) }
 
 // AvgBucketAgg returns a avg_bucket pipeline aggregation; bucketsPath is a string
 // or, for multi-path aggregations, a map[string]string.
-func AvgBucketAgg(bucketsPath any, opts ...Opt) *Agg {
-	return pipelineAgg("avg_bucket", bucketsPath, opts)
+func AvgBucketAgg(bucketsPath any, opts ...AvgBucketAggOption) *Agg {
+	return pipelineAgg("avg_bucket", bucketsPath, params(opts))
 }
 
 // MaxBucketAgg returns a max_bucket pipeline aggregation; bucketsPath is a string
 // or, for multi-path aggregations, a map[string]string.
-func MaxBucketAgg(bucketsPath any, opts ...Opt) *Agg {
-	return pipelineAgg("max_bucket", bucketsPath, opts)
+func MaxBucketAgg(bucketsPath any, opts ...MaxBucketAggOption) *Agg {
+	return pipelineAgg("max_bucket", bucketsPath, params(opts))
 }
 
 // MinBucketAgg returns a min_bucket pipeline aggregation; bucketsPath is a string
 // or, for multi-path aggregations, a map[string]string.
-func MinBucketAgg(bucketsPath any, opts ...Opt) *Agg {
-	return pipelineAgg("min_bucket", bucketsPath, opts)
+func MinBucketAgg(bucketsPath any, opts ...MinBucketAggOption) *Agg {
+	return pipelineAgg("min_bucket", bucketsPath, params(opts))
 }
 
 // SumBucketAgg returns a sum_bucket pipeline aggregation; bucketsPath is a string
 // or, for multi-path aggregations, a map[string]string.
-func SumBucketAgg(bucketsPath any, opts ...Opt) *Agg {
-	return pipelineAgg("sum_bucket", bucketsPath, opts)
+func SumBucketAgg(bucketsPath any, opts ...SumBucketAggOption) *Agg {
+	return pipelineAgg("sum_bucket", bucketsPath, params(opts))
 }
 
 // StatsBucketAgg returns a stats_bucket pipeline aggregation; bucketsPath is a string
 // or, for multi-path aggregations, a map[string]string.
-func StatsBucketAgg(bucketsPath any, opts ...Opt) *Agg {
-	return pipelineAgg("stats_bucket", bucketsPath, opts)
+func StatsBucketAgg(bucketsPath any, opts ...StatsBucketAggOption) *Agg {
+	return pipelineAgg("stats_bucket", bucketsPath, params(opts))
 }
 
 // ExtendedStatsBucketAgg returns a extended_stats_bucket pipeline aggregation; bucketsPath is a string
 // or, for multi-path aggregations, a map[string]string.
-func ExtendedStatsBucketAgg(bucketsPath any, opts ...Opt) *Agg {
-	return pipelineAgg("extended_stats_bucket", bucketsPath, opts)
+func ExtendedStatsBucketAgg(bucketsPath any, opts ...ExtendedStatsBucketAggOption) *Agg {
+	return pipelineAgg("extended_stats_bucket", bucketsPath, params(opts))
 }
 
 // PercentilesBucketAgg returns a percentiles_bucket pipeline aggregation; bucketsPath is a string
 // or, for multi-path aggregations, a map[string]string.
-func PercentilesBucketAgg(bucketsPath any, opts ...Opt) *Agg {
-	return pipelineAgg("percentiles_bucket", bucketsPath, opts)
+func PercentilesBucketAgg(bucketsPath any, opts ...PercentilesBucketAggOption) *Agg {
+	return pipelineAgg("percentiles_bucket", bucketsPath, params(opts))
 }
 
 // DerivativeAgg returns a derivative pipeline aggregation; bucketsPath is a string
 // or, for multi-path aggregations, a map[string]string.
-func DerivativeAgg(bucketsPath any, opts ...Opt) *Agg {
-	return pipelineAgg("derivative", bucketsPath, opts)
+func DerivativeAgg(bucketsPath any, opts ...DerivativeAggOption) *Agg {
+	return pipelineAgg("derivative", bucketsPath, params(opts))
 }
 
 // CumulativeSumAgg returns a cumulative_sum pipeline aggregation; bucketsPath is a string
 // or, for multi-path aggregations, a map[string]string.
-func CumulativeSumAgg(bucketsPath any, opts ...Opt) *Agg {
-	return pipelineAgg("cumulative_sum", bucketsPath, opts)
+func CumulativeSumAgg(bucketsPath any, opts ...CumulativeSumAggOption) *Agg {
+	return pipelineAgg("cumulative_sum", bucketsPath, params(opts))
 }
 
 // CumulativeCardinalityAgg returns a cumulative_cardinality pipeline aggregation; bucketsPath is a string
 // or, for multi-path aggregations, a map[string]string.
-func CumulativeCardinalityAgg(bucketsPath any, opts ...Opt) *Agg {
-	return pipelineAgg("cumulative_cardinality", bucketsPath, opts)
+func CumulativeCardinalityAgg(bucketsPath any, opts ...CumulativeCardinalityAggOption) *Agg {
+	return pipelineAgg("cumulative_cardinality", bucketsPath, params(opts))
 }
 
 // SerialDiffAgg returns a serial_diff pipeline aggregation; bucketsPath is a string
 // or, for multi-path aggregations, a map[string]string.
-func SerialDiffAgg(bucketsPath any, opts ...Opt) *Agg {
-	return pipelineAgg("serial_diff", bucketsPath, opts)
+func SerialDiffAgg(bucketsPath any, opts ...SerialDiffAggOption) *Agg {
+	return pipelineAgg("serial_diff", bucketsPath, params(opts))
 }
 
 // MovingPercentilesAgg returns a moving_percentiles pipeline aggregation; bucketsPath is a string
 // or, for multi-path aggregations, a map[string]string.
-func MovingPercentilesAgg(bucketsPath any, opts ...Opt) *Agg {
-	return pipelineAgg("moving_percentiles", bucketsPath, opts)
+func MovingPercentilesAgg(bucketsPath any, opts ...MovingPercentilesAggOption) *Agg {
+	return pipelineAgg("moving_percentiles", bucketsPath, params(opts))
 }
 
 // NormalizeAgg returns a normalize pipeline aggregation; bucketsPath is a string
 // or, for multi-path aggregations, a map[string]string.
-func NormalizeAgg(bucketsPath any, opts ...Opt) *Agg {
-	return pipelineAgg("normalize", bucketsPath, opts)
+func NormalizeAgg(bucketsPath any, opts ...NormalizeAggOption) *Agg {
+	return pipelineAgg("normalize", bucketsPath, params(opts))
 }
 
 // BucketCorrelationAgg returns a bucket_correlation pipeline aggregation; bucketsPath is a string
 // or, for multi-path aggregations, a map[string]string.
-func BucketCorrelationAgg(bucketsPath any, opts ...Opt) *Agg {
-	return pipelineAgg("bucket_correlation", bucketsPath, opts)
+func BucketCorrelationAgg(bucketsPath any, opts ...BucketCorrelationAggOption) *Agg {
+	return pipelineAgg("bucket_correlation", bucketsPath, params(opts))
 }
 
 // BucketCountKSTestAgg returns a bucket_count_ks_test pipeline aggregation; bucketsPath is a string
 // or, for multi-path aggregations, a map[string]string.
-func BucketCountKSTestAgg(bucketsPath any, opts ...Opt) *Agg {
-	return pipelineAgg("bucket_count_ks_test", bucketsPath, opts)
+func BucketCountKSTestAgg(bucketsPath any, opts ...BucketCountKsTestAggOption) *Agg {
+	return pipelineAgg("bucket_count_ks_test", bucketsPath, params(opts))
 }
 
 // BucketSelectorAgg returns a bucket_selector pipeline aggregation; bucketsPath is a string
 // or, for multi-path aggregations, a map[string]string.
-func BucketSelectorAgg(bucketsPath any, opts ...Opt) *Agg {
-	return pipelineAgg("bucket_selector", bucketsPath, opts)
+func BucketSelectorAgg(bucketsPath any, opts ...BucketSelectorAggOption) *Agg {
+	return pipelineAgg("bucket_selector", bucketsPath, params(opts))
 }
 
 // BucketScriptAgg returns a bucket_script pipeline aggregation; bucketsPath is a string
 // or, for multi-path aggregations, a map[string]string.
-func BucketScriptAgg(bucketsPath any, opts ...Opt) *Agg {
-	return pipelineAgg("bucket_script", bucketsPath, opts)
+func BucketScriptAgg(bucketsPath any, opts ...BucketScriptAggOption) *Agg {
+	return pipelineAgg("bucket_script", bucketsPath, params(opts))
 }
 
 // MovingFnAgg returns a moving_fn pipeline aggregation; bucketsPath is a string
 // or, for multi-path aggregations, a map[string]string.
-func MovingFnAgg(bucketsPath any, opts ...Opt) *Agg {
-	return pipelineAgg("moving_fn", bucketsPath, opts)
+func MovingFnAgg(bucketsPath any, opts ...MovingFnAggOption) *Agg {
+	return pipelineAgg("moving_fn", bucketsPath, params(opts))
 }
 
 // CartesianBoundsAgg returns a cartesian_bounds aggregation on field.
-func CartesianBoundsAgg(field string, opts ...Opt) *Agg {
-	return fieldAgg("cartesian_bounds", field, opts)
+func CartesianBoundsAgg(field string, opts ...CartesianBoundsAggOption) *Agg {
+	return fieldAgg("cartesian_bounds", field, params(opts))
 }
 
 // CartesianCentroidAgg returns a cartesian_centroid aggregation on field.
-func CartesianCentroidAgg(field string, opts ...Opt) *Agg {
-	return fieldAgg("cartesian_centroid", field, opts)
+func CartesianCentroidAgg(field string, opts ...CartesianCentroidAggOption) *Agg {
+	return fieldAgg("cartesian_centroid", field, params(opts))
 }
 
 // ChangePointAgg returns a change_point pipeline aggregation.
-func ChangePointAgg(bucketsPath any, opts ...Opt) *Agg {
-	return pipelineAgg("change_point", bucketsPath, opts)
+func ChangePointAgg(bucketsPath any, opts ...ChangePointAggOption) *Agg {
+	return pipelineAgg("change_point", bucketsPath, params(opts))
 }
 
 // MovingAvgAgg returns a (removed in 8.0) moving_avg pipeline aggregation;
 // use MovingFnAgg on current servers.
-func MovingAvgAgg(bucketsPath any, opts ...Opt) *Agg {
-	return pipelineAgg("moving_avg", bucketsPath, opts)
+func MovingAvgAgg(bucketsPath any, opts ...MovingAvgAggOption) *Agg {
+	return pipelineAgg("moving_avg", bucketsPath, params(opts))
 }
 
 // LineAgg returns a line aggregation (geo_line over cartesian points);
 // point and sort are e.g. map[string]any{"field": "p"}.
-func LineAgg(point, sort any, opts ...Opt) *Agg {
-	return fixedAgg("line", map[string]any{"point": point, "sort": sort}, opts)
+func LineAgg(point, sort any, opts ...LineAggOption) *Agg {
+	return fixedAgg("line", map[string]any{"point": point, "sort": sort}, params(opts))
 }

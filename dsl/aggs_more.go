@@ -5,7 +5,7 @@ func fieldAgg(kind, field string, opts []Opt) *Agg {
 	if field != "" {
 		a.params["field"] = field
 	}
-	for _, o := range opts {
+	for _, o := range params(opts) {
 		o.apply(a.params)
 	}
 	return a
@@ -16,7 +16,7 @@ func pipelineAgg(kind string, bucketsPath any, opts []Opt) *Agg {
 	if bucketsPath != nil {
 		a.params["buckets_path"] = bucketsPath
 	}
-	for _, o := range opts {
+	for _, o := range params(opts) {
 		o.apply(a.params)
 	}
 	return a
@@ -24,46 +24,46 @@ func pipelineAgg(kind string, bucketsPath any, opts []Opt) *Agg {
 
 func fixedAgg(kind string, fixed map[string]any, opts []Opt) *Agg {
 	a := &Agg{kind: kind, params: fixed}
-	for _, o := range opts {
+	for _, o := range params(opts) {
 		o.apply(a.params)
 	}
 	return a
 }
 
 // HistogramAgg returns a histogram aggregation on field.
-func HistogramAgg(field string, interval any, opts ...Opt) *Agg {
-	return fixedAgg("histogram", map[string]any{"field": field, "interval": interval}, opts)
+func HistogramAgg(field string, interval any, opts ...HistogramAggOption) *Agg {
+	return fixedAgg("histogram", map[string]any{"field": field, "interval": interval}, params(opts))
 }
 
 // RangeAgg returns a range aggregation; ranges are e.g.
 // []map[string]any{{"to": 10}, {"from": 10}}.
-func RangeAgg(field string, ranges any, opts ...Opt) *Agg {
-	return fixedAgg("range", map[string]any{"field": field, "ranges": ranges}, opts)
+func RangeAgg(field string, ranges any, opts ...RangeAggOption) *Agg {
+	return fixedAgg("range", map[string]any{"field": field, "ranges": ranges}, params(opts))
 }
 
 // DateRangeAgg returns a date_range aggregation.
-func DateRangeAgg(field string, ranges any, opts ...Opt) *Agg {
-	return fixedAgg("date_range", map[string]any{"field": field, "ranges": ranges}, opts)
+func DateRangeAgg(field string, ranges any, opts ...DateRangeAggOption) *Agg {
+	return fixedAgg("date_range", map[string]any{"field": field, "ranges": ranges}, params(opts))
 }
 
 // IPRangeAgg returns an ip_range aggregation.
-func IPRangeAgg(field string, ranges any, opts ...Opt) *Agg {
-	return fixedAgg("ip_range", map[string]any{"field": field, "ranges": ranges}, opts)
+func IPRangeAgg(field string, ranges any, opts ...IPRangeAggOption) *Agg {
+	return fixedAgg("ip_range", map[string]any{"field": field, "ranges": ranges}, params(opts))
 }
 
 // IPPrefixAgg returns an ip_prefix aggregation.
-func IPPrefixAgg(field string, prefixLength int, opts ...Opt) *Agg {
-	return fixedAgg("ip_prefix", map[string]any{"field": field, "prefix_length": prefixLength}, opts)
+func IPPrefixAgg(field string, prefixLength int, opts ...IPPrefixAggOption) *Agg {
+	return fixedAgg("ip_prefix", map[string]any{"field": field, "prefix_length": prefixLength}, params(opts))
 }
 
 // GeoDistanceAgg returns a geo_distance aggregation around origin.
-func GeoDistanceAgg(field string, origin, ranges any, opts ...Opt) *Agg {
-	return fixedAgg("geo_distance", map[string]any{"field": field, "origin": origin, "ranges": ranges}, opts)
+func GeoDistanceAgg(field string, origin, ranges any, opts ...GeoDistanceAggOption) *Agg {
+	return fixedAgg("geo_distance", map[string]any{"field": field, "origin": origin, "ranges": ranges}, params(opts))
 }
 
 // PercentileRanksAgg returns a percentile_ranks aggregation for values.
-func PercentileRanksAgg(field string, values []float64, opts ...Opt) *Agg {
-	return fixedAgg("percentile_ranks", map[string]any{"field": field, "values": values}, opts)
+func PercentileRanksAgg(field string, values []float64, opts ...PercentileRanksAggOption) *Agg {
+	return fixedAgg("percentile_ranks", map[string]any{"field": field, "values": values}, params(opts))
 }
 
 // GlobalAgg returns a global aggregation.
@@ -73,19 +73,19 @@ func GlobalAgg() *Agg { return NewAgg("global") }
 func FilterAgg(q Query) *Agg { return &Agg{kind: "filter", query: q} }
 
 // FiltersAgg returns a filters aggregation with named filters (keyed buckets).
-func FiltersAgg(filters map[string]Query, opts ...Opt) *Agg {
-	return fixedAgg("filters", map[string]any{"filters": filters}, opts)
+func FiltersAgg(filters map[string]Query, opts ...FiltersAggOption) *Agg {
+	return fixedAgg("filters", map[string]any{"filters": filters}, params(opts))
 }
 
 // AnonymousFiltersAgg returns a filters aggregation with a list of filters
 // (buckets in list order).
-func AnonymousFiltersAgg(filters []Query, opts ...Opt) *Agg {
-	return fixedAgg("filters", map[string]any{"filters": filters}, opts)
+func AnonymousFiltersAgg(filters []Query, opts ...FiltersAggOption) *Agg {
+	return fixedAgg("filters", map[string]any{"filters": filters}, params(opts))
 }
 
 // AdjacencyMatrixAgg returns an adjacency_matrix aggregation.
-func AdjacencyMatrixAgg(filters map[string]Query, opts ...Opt) *Agg {
-	return fixedAgg("adjacency_matrix", map[string]any{"filters": filters}, opts)
+func AdjacencyMatrixAgg(filters map[string]Query, opts ...AdjacencyMatrixAggOption) *Agg {
+	return fixedAgg("adjacency_matrix", map[string]any{"filters": filters}, params(opts))
 }
 
 // NestedAgg returns a nested aggregation on path.
@@ -112,80 +112,90 @@ func ParentAgg(childType string) *Agg {
 
 // CompositeAgg returns a composite aggregation; each source is a one-key map
 // from a name to an aggregation such as TermsAgg("tags").
-func CompositeAgg(sources []map[string]*Agg, opts ...Opt) *Agg {
-	return fixedAgg("composite", map[string]any{"sources": sources}, opts)
+func CompositeAgg(sources []map[string]*Agg, opts ...CompositeAggOption) *Agg {
+	return fixedAgg("composite", map[string]any{"sources": sources}, params(opts))
 }
 
 // MultiTermsAgg returns a multi_terms aggregation over several fields.
-func MultiTermsAgg(fields []string, opts ...Opt) *Agg {
+func MultiTermsAgg(fields []string, opts ...MultiTermsAggOption) *Agg {
 	terms := make([]map[string]any, len(fields))
 	for i, f := range fields {
 		terms[i] = map[string]any{"field": f}
 	}
-	return fixedAgg("multi_terms", map[string]any{"terms": terms}, opts)
+	return fixedAgg("multi_terms", map[string]any{"terms": terms}, params(opts))
 }
 
 // SamplerAgg returns a sampler aggregation.
-func SamplerAgg(opts ...Opt) *Agg { return NewAgg("sampler", opts...) }
+func SamplerAgg(opts ...SamplerAggOption) *Agg {
+	return fixedAgg("sampler", map[string]any{}, params(opts))
+}
 
 // DiversifiedSamplerAgg returns a diversified_sampler aggregation.
-func DiversifiedSamplerAgg(field string, opts ...Opt) *Agg {
-	return fieldAgg("diversified_sampler", field, opts)
+func DiversifiedSamplerAgg(field string, opts ...DiversifiedSamplerAggOption) *Agg {
+	return fieldAgg("diversified_sampler", field, params(opts))
 }
 
 // RandomSamplerAgg returns a random_sampler aggregation.
-func RandomSamplerAgg(probability float64, opts ...Opt) *Agg {
-	return fixedAgg("random_sampler", map[string]any{"probability": probability}, opts)
+func RandomSamplerAgg(probability float64, opts ...RandomSamplerAggOption) *Agg {
+	return fixedAgg("random_sampler", map[string]any{"probability": probability}, params(opts))
 }
 
 // FrequentItemSetsAgg returns a frequent_item_sets aggregation.
-func FrequentItemSetsAgg(fields []string, opts ...Opt) *Agg {
+func FrequentItemSetsAgg(fields []string, opts ...FrequentItemSetsAggOption) *Agg {
 	fs := make([]map[string]any, len(fields))
 	for i, f := range fields {
 		fs[i] = map[string]any{"field": f}
 	}
-	return fixedAgg("frequent_item_sets", map[string]any{"fields": fs}, opts)
+	return fixedAgg("frequent_item_sets", map[string]any{"fields": fs}, params(opts))
 }
 
 // TimeSeriesAgg returns a time_series aggregation.
-func TimeSeriesAgg(opts ...Opt) *Agg { return NewAgg("time_series", opts...) }
+func TimeSeriesAgg(opts ...TimeSeriesAggOption) *Agg {
+	return fixedAgg("time_series", map[string]any{}, params(opts))
+}
 
 // TopHitsAgg returns a top_hits aggregation.
-func TopHitsAgg(opts ...Opt) *Agg { return NewAgg("top_hits", opts...) }
+func TopHitsAgg(opts ...TopHitsAggOption) *Agg {
+	return fixedAgg("top_hits", map[string]any{}, params(opts))
+}
 
 // TopMetricsAgg returns a top_metrics aggregation.
-func TopMetricsAgg(metrics, sort any, opts ...Opt) *Agg {
-	return fixedAgg("top_metrics", map[string]any{"metrics": metrics, "sort": sort}, opts)
+func TopMetricsAgg(metrics, sort any, opts ...TopMetricsAggOption) *Agg {
+	return fixedAgg("top_metrics", map[string]any{"metrics": metrics, "sort": sort}, params(opts))
 }
 
 // ScriptedMetricAgg returns a scripted_metric aggregation.
-func ScriptedMetricAgg(opts ...Opt) *Agg { return NewAgg("scripted_metric", opts...) }
+func ScriptedMetricAgg(opts ...ScriptedMetricAggOption) *Agg {
+	return fixedAgg("scripted_metric", map[string]any{}, params(opts))
+}
 
 // WeightedAvgAgg returns a weighted_avg aggregation; value and weight are
 // e.g. map[string]any{"field": "price"}.
-func WeightedAvgAgg(value, weight any, opts ...Opt) *Agg {
-	return fixedAgg("weighted_avg", map[string]any{"value": value, "weight": weight}, opts)
+func WeightedAvgAgg(value, weight any, opts ...WeightedAvgAggOption) *Agg {
+	return fixedAgg("weighted_avg", map[string]any{"value": value, "weight": weight}, params(opts))
 }
 
 // MatrixStatsAgg returns a matrix_stats aggregation.
-func MatrixStatsAgg(fields []string, opts ...Opt) *Agg {
-	return fixedAgg("matrix_stats", map[string]any{"fields": fields}, opts)
+func MatrixStatsAgg(fields []string, opts ...MatrixStatsAggOption) *Agg {
+	return fixedAgg("matrix_stats", map[string]any{"fields": fields}, params(opts))
 }
 
 // TTestAgg returns a t_test aggregation.
-func TTestAgg(a, b any, opts ...Opt) *Agg {
-	return fixedAgg("t_test", map[string]any{"a": a, "b": b}, opts)
+func TTestAgg(a, b any, opts ...TTestAggOption) *Agg {
+	return fixedAgg("t_test", map[string]any{"a": a, "b": b}, params(opts))
 }
 
 // GeoLineAgg returns a geo_line aggregation.
-func GeoLineAgg(point, sort any, opts ...Opt) *Agg {
-	return fixedAgg("geo_line", map[string]any{"point": point, "sort": sort}, opts)
+func GeoLineAgg(point, sort any, opts ...GeoLineAggOption) *Agg {
+	return fixedAgg("geo_line", map[string]any{"point": point, "sort": sort}, params(opts))
 }
 
 // BucketSortAgg returns a bucket_sort pipeline aggregation.
-func BucketSortAgg(opts ...Opt) *Agg { return NewAgg("bucket_sort", opts...) }
+func BucketSortAgg(opts ...BucketSortAggOption) *Agg {
+	return fixedAgg("bucket_sort", map[string]any{}, params(opts))
+}
 
 // InferenceAgg returns an inference pipeline aggregation.
-func InferenceAgg(modelID string, bucketsPath map[string]string, opts ...Opt) *Agg {
-	return fixedAgg("inference", map[string]any{"model_id": modelID, "buckets_path": bucketsPath}, opts)
+func InferenceAgg(modelID string, bucketsPath map[string]string, opts ...InferenceAggOption) *Agg {
+	return fixedAgg("inference", map[string]any{"model_id": modelID, "buckets_path": bucketsPath}, params(opts))
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"time"
 
 	"github.com/esgo/esgo/dsl"
 	"github.com/esgo/esgo/transport"
@@ -87,71 +86,6 @@ func ExampleBuckets() {
 	// rust 1 200
 }
 
-// Mappings come from Go structs and `es` tags.
-func ExampleMappingFor() {
-	type Comment struct {
-		Author string `json:"author" es:"keyword"`
-		Text   string `json:"text"` // text with a keyword sub-field, as dynamic mapping
-		Code   string `json:"code" es:"keyword,null_value='00000'"`
-	}
-	type Post struct {
-		Title     string    `json:"title" es:"analyzer=english,fields=raw:keyword:ignore_above=100"`
-		Tags      []string  `json:"tags" es:"keyword"`
-		Published time.Time `json:"published"`
-		Likes     int32     `json:"likes"`
-		Comments  []Comment `json:"comments"`
-		Embedding []float32 `json:"embedding" es:"dense_vector,dims=3,similarity=cosine"`
-	}
-	m, _ := dsl.MappingFor[Post]()
-	printJSON(m)
-	// Output:
-	// {"properties":{"comments":{"properties":{"author":{"type":"keyword"},"code":{"null_value":"00000","type":"keyword"},"text":{"fields":{"keyword":{"ignore_above":256,"type":"keyword"}},"type":"text"}},"type":"nested"},"embedding":{"dims":3,"similarity":"cosine","type":"dense_vector"},"likes":{"type":"integer"},"published":{"type":"date"},"tags":{"type":"keyword"},"title":{"analyzer":"english","fields":{"raw":{"ignore_above":100,"type":"keyword"}},"type":"text"}}}
-}
-
-// Custom analyzers are collected into the index settings.
-func ExampleIndex() {
-	trigram := dsl.CustomAnalyzer("trigram", dsl.NewTokenizer("tri", "ngram", dsl.P("min_gram", 3), dsl.P("max_gram", 3)),
-		[]dsl.TokenFilter{dsl.BuiltinTokenFilter("lowercase")}, nil)
-	ix := dsl.NewIndex("blog").Settings(map[string]any{"number_of_shards": 1}).
-		Aliases(map[string]any{"posts": map[string]any{}}).Analyzer(trigram)
-	printJSON(ix)
-	// Output:
-	// {"aliases":{"posts":{}},"settings":{"analysis":{"analyzer":{"trigram":{"filter":["lowercase"],"tokenizer":"tri","type":"custom"}},"tokenizer":{"tri":{"max_gram":3,"min_gram":3,"type":"ngram"}}},"number_of_shards":1}}
-}
-
-// Documents are stored and fetched through a DocType bound to an index.
-func ExampleDocType() {
-	type Article struct {
-		Title  string `json:"title"`
-		Author string `json:"author" es:"keyword,required"`
-	}
-	var conn transport.Interface // for example an *esgo.Client
-	ctx := context.Background()
-	docs, err := dsl.NewDocType[Article](dsl.NewIndex("articles").Using(conn))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	if err := docs.Init(ctx); err != nil { // create the index with the mapping
-		fmt.Println(err)
-		return
-	}
-	a := &dsl.Doc[Article]{Meta: dsl.DocMeta{ID: "1"}, Source: Article{Title: "Hello", Author: "ann"}}
-	if _, err := docs.Save(ctx, a); err != nil {
-		fmt.Println(err)
-		return
-	}
-	got, err := docs.Get(ctx, "1") // errors.Is(err, dsl.ErrNotFound) when missing
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	got.Source.Title = "Hello again"
-	// Saved only if nobody changed it since Get (if_seq_no/if_primary_term).
-	_, err = docs.Save(ctx, got)
-	fmt.Println(err)
-}
-
 // Execute decodes hits into your type.
 func ExampleExecute() {
 	type Article struct {
@@ -165,46 +99,14 @@ func ExampleExecute() {
 		return
 	}
 	for _, h := range resp.Hits.Hits {
-		fmt.Println(h.Meta.ID, h.Meta.Score, h.Source.Title)
+		fmt.Println(h.ID, h.Score, h.Source.Title)
 	}
-}
-
-// A faceted search filters hits by the selected facet values and counts
-// each facet under the other facets' selections.
-func ExampleFacetedSearch() {
-	f := dsl.NewFacetedSearch(dsl.NewSearch("blog"), "title").
-		Facet("tags", dsl.TermsFacet("tags")).
-		Query("python").Filter("tags", "web")
-	body, _ := json.Marshal(f)
-	fmt.Println(string(body))
-	// Output:
-	// {"aggs":{"_filter_tags":{"aggs":{"tags":{"terms":{"field":"tags"}}},"filter":{"match_all":{}}}},"highlight":{"fields":{"title":{}}},"post_filter":{"terms":{"tags":["web"]}},"query":{"multi_match":{"fields":["title"],"query":"python"}}}
-}
-
-// Named connections are registered once and used by alias.
-func ExampleConnections() {
-	var prod, analytics transport.Interface // for example *esgo.Client values
-	dsl.DefaultConnections.Add(dsl.DefaultAlias, prod)
-	dsl.DefaultConnections.Add("analytics", analytics)
-	dsl.DefaultConnections.Configure("lazy", func() (transport.Interface, error) {
-		return prod, nil // created on first use, e.g. esgo.New(esgo.WithAddresses(...))
-	})
-	s := dsl.NewSearch("metrics").UsingAlias("analytics") // no alias: the default connection
-	_ = s
-	fmt.Println(dsl.DefaultConnections.Aliases())
-	_ = dsl.DefaultConnections.Remove("lazy")
-	fmt.Println(dsl.DefaultConnections.Aliases())
-	_ = dsl.DefaultConnections.Remove("analytics")
-	_ = dsl.DefaultConnections.Remove(dsl.DefaultAlias)
-	// Output:
-	// [analytics default lazy]
-	// [analytics default]
 }
 
 // UpdateByQuery builds its query like a Search and carries a script.
 func ExampleUpdateByQuery() {
 	u := dsl.NewUpdateByQuery("blog").Filter(dsl.Term("tags", "go")).
-		Script(dsl.P("source", "ctx._source.likes += params.n"), dsl.P("params", map[string]any{"n": 1}))
+		Script(dsl.Source("ctx._source.likes += params.n"), dsl.Params(map[string]any{"n": 1}))
 	printJSON(u)
 	// Output:
 	// {"query":{"bool":{"filter":[{"term":{"tags":"go"}}]}},"script":{"params":{"n":1},"source":"ctx._source.likes += params.n"}}

@@ -1,7 +1,6 @@
 package dsl
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -13,6 +12,8 @@ import (
 
 	"github.com/esgo/esgo"
 	"github.com/esgo/esgo/api"
+	"github.com/esgo/esgo/dsl/connections"
+	"github.com/esgo/esgo/dsl/internal/rawcall"
 	"github.com/esgo/esgo/scan"
 	"github.com/esgo/esgo/transport"
 )
@@ -31,66 +32,29 @@ var ErrConflict = esgo.ErrConflict
 // ErrNotFound for 404 and ErrConflict for 409.
 type StatusError = transport.Error
 
-// call is one request of the generated API (the raw form, whose body the
-// DSL decodes itself), sent with opts.
-type call func(ctx context.Context, a *api.RawAPI, opts []api.Option) (*transport.Response, error)
-
-// request is a call with what the DSL adds: query parameters, ignored
-// statuses, and the method and path that name it in errors.
+// request is a call of the generated raw API with what the DSL adds (see
+// internal/rawcall).
 type request struct {
 	method, path string
 	query        url.Values
 	ignore       []int
-	do           call
-}
-
-// perform sends req through the generated API and returns the response
-// body of a 2xx (or ignored) status; the API returns any other status as
-// the one error type, *transport.Error.
-func perform(ctx context.Context, t transport.Interface, req request) (int, []byte, error) {
-	opts := make([]api.Option, 0, len(req.query)+1)
-	for k, vs := range req.query {
-		for _, v := range vs {
-			opts = append(opts, api.WithQuery(k, v))
-		}
-	}
-	if len(req.ignore) > 0 {
-		opts = append(opts, api.WithIgnore(req.ignore...))
-	}
-	resp, err := req.do(ctx, api.For(t).Raw, opts)
-	if err != nil {
-		return 0, nil, err
-	}
-	body, err := resp.Bytes() // bounded, and verified to its end
-	if err != nil {
-		return resp.StatusCode, nil, fmt.Errorf("dsl: %s %s: read response: %w", req.method, req.path, err)
-	}
-	return resp.StatusCode, body, nil
+	do           rawcall.Call
 }
 
 // performJSON sends req and decodes a successful response into out (when
 // not nil).
 func performJSON(ctx context.Context, t transport.Interface, req request, out any) (int, error) {
-	status, body, err := perform(ctx, t, req)
-	if err != nil {
-		return status, err
-	}
-	if out != nil && len(bytes.TrimSpace(body)) > 0 {
-		if err := json.Unmarshal(body, out); err != nil {
-			return status, fmt.Errorf("dsl: %s %s: decode response: %w", req.method, req.path, err)
-		}
-	}
-	return status, nil
+	return rawcall.JSON(ctx, t, rawcall.Request{Method: req.method, Path: req.path, Query: req.query, Ignore: req.ignore, Do: req.do}, out)
 }
 
 func (s Search) transport() (transport.Interface, error) {
-	return resolve(s.conn, s.alias)
+	return connections.Resolve(s.conn, s.alias)
 }
 
 // Execute runs the search and decodes hit sources into T:
 //
 //	resp, err := dsl.Execute[Article](ctx, s)
-//	for _, h := range resp.Hits.Hits { fmt.Println(h.Meta.ID, h.Source.Title) }
+//	for _, h := range resp.Hits.Hits { fmt.Println(h.ID, h.Source.Title) }
 //
 // The total of an exact response is remembered for Count on the same Search value.
 func Execute[T any](ctx context.Context, s Search) (*Response[T], error) {
@@ -280,30 +244,7 @@ func scanWith[T any](ctx context.Context, s Search, opts []scan.Option, run scan
 			}
 		}
 		for h, err := range run(ctx, t, strings.Join(s.index, ","), json.RawMessage(raw), opts...) {
-			if err != nil {
-				yield(Hit[T]{}, err)
-				return
-			}
-			out := Hit[T]{Source: h.Source, Meta: HitMeta{ID: h.ID, Index: h.Index, Score: h.Score, Routing: h.Routing,
-				Version: h.Version, SeqNo: h.SeqNo, PrimaryTerm: h.PrimaryTerm, Fields: h.Fields,
-				Highlight: h.Highlight, MatchedQueries: h.MatchedQueries, Explanation: h.Explanation, Nested: h.Nested}}
-			if len(h.InnerHits) > 0 {
-				out.Meta.InnerHits = make(map[string]InnerHitsResult, len(h.InnerHits))
-				for name, raw := range h.InnerHits {
-					var ih InnerHitsResult
-					if err := json.Unmarshal(raw, &ih); err != nil {
-						yield(Hit[T]{}, fmt.Errorf("dsl: inner hits %q of %q: %w", name, h.ID, err))
-						return
-					}
-					out.Meta.InnerHits[name] = ih
-				}
-			}
-			for _, sv := range h.Sort {
-				var v any
-				_ = decodeUseNumber(sv, &v)
-				out.Meta.Sort = append(out.Meta.Sort, v)
-			}
-			if !yield(out, nil) {
+			if !yield(h, err) || err != nil {
 				return
 			}
 		}

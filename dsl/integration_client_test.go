@@ -7,6 +7,9 @@ import (
 
 	"github.com/esgo/esgo"
 	"github.com/esgo/esgo/dsl"
+	"github.com/esgo/esgo/dsl/document"
+	"github.com/esgo/esgo/dsl/faceted"
+	"github.com/esgo/esgo/dsl/index"
 	"github.com/esgo/esgo/eslocal/eslocaltest"
 )
 
@@ -21,8 +24,8 @@ func TestIntegrationWithEsgoClient(t *testing.T) {
 	}
 	ctx := context.Background()
 	deleteIndexAtCleanup(t, client, "dsl-it-client")
-	ix := dsl.NewIndex("dsl-it-client").Using(client).Settings(map[string]any{"number_of_replicas": 0})
-	docs, err := dsl.NewDocType[blogPost](ix)
+	ix := index.New("dsl-it-client").Using(client).Settings(index.NumberOfReplicas(0))
+	docs, err := document.New[blogPost](ix)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +33,7 @@ func TestIntegrationWithEsgoClient(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, id := range []string{"1", "2", "3"} {
-		if _, err := docs.Save(ctx, &dsl.Doc[blogPost]{Meta: dsl.DocMeta{ID: id}, Source: blogPosts[id]}, dsl.Refresh("true")); err != nil {
+		if _, err := docs.Save(ctx, &document.Doc[blogPost]{Meta: document.Meta{ID: id}, Source: blogPosts[id]}, document.Refresh("true")); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -54,14 +57,14 @@ func TestIntegrationWithEsgoClient(t *testing.T) {
 		t.Errorf("delete missing: %v", err)
 	}
 	resp, err := dsl.Execute[blogPost](ctx, docs.Search().Query(dsl.Term("tags", "go")).Sort("lines"))
-	if err != nil || resp.Len() != 2 || resp.Hits.Hits[0].Meta.ID != "3" {
+	if err != nil || resp.Len() != 2 || resp.Hits.Hits[0].ID != "3" {
 		t.Errorf("search = %+v, %v", resp, err)
 	}
 	n, err := docs.Search().Count(ctx)
 	if err != nil || n != 3 {
 		t.Errorf("count = %d, %v", n, err)
 	}
-	fr, err := dsl.ExecuteFaceted[blogPost](ctx, dsl.NewFacetedSearch(docs.Search()).Facet("tags", dsl.TermsFacet("tags")).Filter("tags", "web"))
+	fr, err := faceted.Execute[blogPost](ctx, faceted.New(docs.Search()).Facet("tags", faceted.Terms("tags")).Filter("tags", "web"))
 	if err != nil || fr.Len() != 2 || len(fr.Facets["tags"]) != 3 {
 		t.Errorf("faceted = %+v, %v", fr, err)
 	}

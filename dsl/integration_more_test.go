@@ -16,8 +16,8 @@ func TestIntegrationSuggestAndPaging(t *testing.T) {
 
 	// Term suggester.
 	resp, err := dsl.Execute[blogPost](ctx, docs.Search().Size(0).
-		Suggest("fix", "concurency", dsl.P("term", map[string]any{"field": "body"})).
-		Suggest("fix2", "goroutnes", dsl.P("term", map[string]any{"field": "body"})))
+		Suggest("fix", "concurency", dsl.WithTerm(map[string]any{"field": "body"})).
+		Suggest("fix2", "goroutnes", dsl.WithTerm(map[string]any{"field": "body"})))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func TestIntegrationSuggestAndPaging(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, h := range page.Hits.Hits {
-			ids = append(ids, h.Meta.ID)
+			ids = append(ids, h.ID)
 		}
 		next, ok := dsl.NextPage(s, page)
 		if !ok {
@@ -69,7 +69,7 @@ func TestIntegrationSuggestAndPaging(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, h := range page.Hits.Hits {
-			pitIDs = append(pitIDs, h.Meta.ID)
+			pitIDs = append(pitIDs, h.ID)
 		}
 		next, ok := dsl.NextPage(s, page)
 		if !ok {
@@ -84,7 +84,7 @@ func TestIntegrationSuggestAndPaging(t *testing.T) {
 	if n := countSearches(conn) - before; n != 3 {
 		t.Errorf("%d point-in-time search requests for 3 pages", n)
 	}
-	if last := conn.requests[len(conn.requests)-1]; last != "POST /_search" {
+	if last := conn.Requests[len(conn.Requests)-1]; last != "POST /_search" {
 		t.Errorf("a point-in-time search went to %q", last)
 	}
 	if err := dsl.ClosePointInTime(ctx, pit); err != nil {
@@ -94,7 +94,7 @@ func TestIntegrationSuggestAndPaging(t *testing.T) {
 
 func countSearches(c *testConn) int {
 	n := 0
-	for _, r := range c.requests {
+	for _, r := range c.Requests {
 		if strings.HasSuffix(r, "/_search") {
 			n++
 		}
@@ -102,55 +102,33 @@ func countSearches(c *testConn) int {
 	return n
 }
 
-func TestIntegrationIndexExtras(t *testing.T) {
-	conn := esConn(t)
-	ctx := context.Background()
-	deleteIndexAtCleanup(t, conn, "dsl-it-extras")
-	an := dsl.CustomAnalyzer("low_std", dsl.BuiltinTokenizer("standard"), []dsl.TokenFilter{dsl.BuiltinTokenFilter("lowercase")}, nil)
-	ix := dsl.NewIndex("dsl-it-extras").Using(conn).Settings(map[string]any{"number_of_replicas": 0}).Analyzer(an)
-	if err := ix.Create(ctx); err != nil {
-		t.Fatal(err)
-	}
-	toks, err := ix.Analyze(ctx, "low_std", "Hello GO World")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var words []string
-	for _, tk := range toks {
-		words = append(words, tk.Token)
-	}
-	if !slices.Equal(words, []string{"hello", "go", "world"}) || toks[1].Position != 1 {
-		t.Errorf("tokens = %+v", toks)
-	}
-	if err := ix.PutAlias(ctx, "dsl-it-extras-go", map[string]any{"filter": dsl.Term("tags", "go")}); err != nil {
-		t.Fatal(err)
-	}
-	al, err := ix.GetAliases(ctx)
-	if err != nil || al["dsl-it-extras-go"]["filter"] == nil {
-		t.Errorf("aliases = %v, %v", al, err)
-	}
-	if err := ix.DeleteAlias(ctx, "dsl-it-extras-go"); err != nil {
-		t.Fatal(err)
-	}
-	if al, _ := ix.GetAliases(ctx); len(al) != 0 {
-		t.Errorf("aliases after delete = %v", al)
-	}
-	if err := ix.Flush(ctx); err != nil {
-		t.Error(err)
-	}
-	if err := ix.ForceMerge(ctx, 1); err != nil {
-		t.Error(err)
-	}
-}
-
-// Iterate and Scan keep every piece of hit metadata the server sends:
-// highlight and matched queries included.
+// Execute, Iterate and Scan return the same hit type with every piece of
+// hit metadata the server sends: highlight, matched queries, explanation
+// with the shard and node, sequence numbers, version and inner hits.
 func TestIntegrationIterateKeepsHitMetadata(t *testing.T) {
 	conn := esConn(t)
 	ctx := context.Background()
 	docs := setupBlog(t, conn, "dsl-it-iterate-meta")
-	s := docs.Search().Query(dsl.Match("title", "go", dsl.QueryName("title_go"))).Highlight([]string{"title"})
+	// The one Go post with comments ("2").
+	s := docs.Search().Query(dsl.And(dsl.Match("title", "go", dsl.QueryName("title_go")),
+		dsl.Nested("comments", dsl.MatchAll(), dsl.InnerHits(map[string]any{})))).
+		Highlight([]string{"title"}).Extra("explain", true).Extra("seq_no_primary_term", true).Extra("version", true)
+	execute := func() func(func(dsl.Hit[blogPost], error) bool) {
+		return func(yield func(dsl.Hit[blogPost], error) bool) {
+			resp, err := dsl.Execute[blogPost](ctx, s)
+			if err != nil {
+				yield(dsl.Hit[blogPost]{}, err)
+				return
+			}
+			for _, h := range resp.Hits.Hits {
+				if !yield(h, nil) {
+					return
+				}
+			}
+		}
+	}
 	for name, seq := range map[string]func() func(func(dsl.Hit[blogPost], error) bool){
+		"Execute": execute,
 		"Iterate": func() func(func(dsl.Hit[blogPost], error) bool) { return dsl.Iterate[blogPost](ctx, s) },
 		"Scan":    func() func(func(dsl.Hit[blogPost], error) bool) { return dsl.Scan[blogPost](ctx, s) },
 	} {
@@ -160,15 +138,27 @@ func TestIntegrationIterateKeepsHitMetadata(t *testing.T) {
 				t.Fatalf("%s: %v", name, err)
 			}
 			n++
-			if frags := h.Meta.Highlight["title"]; len(frags) == 0 || !strings.Contains(frags[0], "<em>") {
-				t.Errorf("%s: hit %s has no highlight: %v", name, h.Meta.ID, h.Meta.Highlight)
+			if frags := h.Highlight["title"]; len(frags) == 0 || !strings.Contains(frags[0], "<em>") {
+				t.Errorf("%s: hit %s has no highlight: %v", name, h.ID, h.Highlight)
 			}
-			if !strings.Contains(string(h.Meta.MatchedQueries), "title_go") {
-				t.Errorf("%s: hit %s matched_queries = %s", name, h.Meta.ID, h.Meta.MatchedQueries)
+			if !strings.Contains(string(h.MatchedQueries), "title_go") {
+				t.Errorf("%s: hit %s matched_queries = %s", name, h.ID, h.MatchedQueries)
+			}
+			if !strings.Contains(string(h.Explanation), `"value"`) || h.Shard == "" || h.Node == "" {
+				t.Errorf("%s: hit %s: explanation %.40s, shard %q, node %q", name, h.ID, h.Explanation, h.Shard, h.Node)
+			}
+			if h.SeqNo == nil || h.PrimaryTerm == nil || h.Version == nil || *h.Version < 1 {
+				t.Errorf("%s: hit %s: seq_no %v, primary_term %v, version %v", name, h.ID, h.SeqNo, h.PrimaryTerm, h.Version)
+			}
+			ih, ok := h.InnerHits["comments"]
+			if !ok || len(ih.Hits.Hits) == 0 || ih.Hits.Hits[0].Nested == nil || ih.Hits.Hits[0].Nested.Field != "comments" {
+				t.Errorf("%s: hit %s: inner hits %+v", name, h.ID, h.InnerHits)
+			} else if c, err := dsl.InnerHitsAs[blogComment](h, "comments"); err != nil || c[0].Source.Text == "" {
+				t.Errorf("%s: hit %s: inner hits %+v, %v", name, h.ID, c, err)
 			}
 		}
-		if n != 2 {
-			t.Errorf("%s: %d hits, want the 2 Go posts", name, n)
+		if n != 1 {
+			t.Errorf("%s: %d hits, want the Go post with comments", name, n)
 		}
 	}
 }

@@ -7,6 +7,9 @@ import (
 	"testing"
 
 	"github.com/esgo/esgo/dsl"
+	"github.com/esgo/esgo/dsl/analysis"
+	"github.com/esgo/esgo/dsl/document"
+	"github.com/esgo/esgo/dsl/index"
 )
 
 type logLine struct {
@@ -22,11 +25,11 @@ func TestIntegrationOpenSearchModules(t *testing.T) {
 	conn := osConn(t)
 	ctx := context.Background()
 	deleteIndexAtCleanup(t, conn, "dsl-it-os")
-	codes := dsl.CustomAnalyzer("codes", dsl.BuiltinTokenizer("whitespace"),
-		[]dsl.TokenFilter{dsl.NewTokenFilter("code_parts", "pattern_capture", dsl.P("preserve_original", true),
-			dsl.P("patterns", []string{`([A-Z]+)-\d+`})), dsl.BuiltinTokenFilter("lowercase")}, nil)
-	ix := dsl.NewIndex("dsl-it-os").Using(conn).Settings(map[string]any{"number_of_replicas": 0}).Analyzer(codes)
-	docs, err := dsl.NewDocType[logLine](ix)
+	codes := analysis.CustomAnalyzer("codes", analysis.BuiltinTokenizer("whitespace"),
+		[]analysis.TokenFilter{analysis.NewTokenFilter("code_parts", "pattern_capture", analysis.PreserveOriginal(true),
+			analysis.Patterns([]string{`([A-Z]+)-\d+`}...)), analysis.BuiltinTokenFilter("lowercase")}, nil)
+	ix := index.New("dsl-it-os").Using(conn).Settings(index.NumberOfReplicas(0)).Analyzer(codes)
+	docs, err := document.New[logLine](ix)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +38,7 @@ func TestIntegrationOpenSearchModules(t *testing.T) {
 	}
 	lines := []logLine{{"failed ABC-123 badly", "error", 0}, {"ok XYZ-9", "info", 0}, {"retry ABC-77", "warn", 0}}
 	for i, l := range lines {
-		if _, err := docs.Save(ctx, &dsl.Doc[logLine]{Meta: dsl.DocMeta{ID: string(rune('a' + i))}, Source: l}); err != nil {
+		if _, err := docs.Save(ctx, &document.Doc[logLine]{Meta: document.Meta{ID: string(rune('a' + i))}, Source: l}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -50,10 +53,10 @@ func TestIntegrationOpenSearchModules(t *testing.T) {
 
 	// Scripted update with upsert.
 	inc := map[string]any{"source": "ctx._source.hits += params.by", "params": map[string]any{"by": 5}}
-	if _, err := docs.Update(ctx, "a", dsl.Update{Script: inc, RetryOnConflict: 2}, dsl.Refresh("true")); err != nil {
+	if _, err := docs.Update(ctx, "a", document.Update{Script: inc, RetryOnConflict: 2}, document.Refresh("true")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := docs.Update(ctx, "z", dsl.Update{Script: inc, Upsert: logLine{Msg: "new", Level: "info", Hits: 1}}, dsl.Refresh("true")); err != nil {
+	if _, err := docs.Update(ctx, "z", document.Update{Script: inc, Upsert: logLine{Msg: "new", Level: "info", Hits: 1}}, document.Refresh("true")); err != nil {
 		t.Fatal(err)
 	}
 	a, _ := docs.Get(ctx, "a")
@@ -64,7 +67,7 @@ func TestIntegrationOpenSearchModules(t *testing.T) {
 
 	// Appending to a list without re-saving the document.
 	for _, v := range []string{"x1", "x2"} {
-		if _, err := docs.AppendNested(ctx, "c", "extra", v, dsl.Refresh("true")); err != nil {
+		if _, err := docs.AppendNested(ctx, "c", "extra", v, document.Refresh("true")); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -72,10 +75,10 @@ func TestIntegrationOpenSearchModules(t *testing.T) {
 		Extra []string `json:"extra"`
 		Msg   string   `json:"msg"`
 	}
-	rawDocs, _ := dsl.NewDocType[struct {
+	rawDocs, _ := document.New[struct {
 		Extra []string `json:"extra"`
 		Msg   string   `json:"msg"`
-	}](dsl.NewIndex("dsl-it-os").Using(conn))
+	}](index.New("dsl-it-os").Using(conn))
 	if got, err := rawDocs.Get(ctx, "c"); err != nil {
 		t.Fatal(err)
 	} else {
@@ -87,7 +90,7 @@ func TestIntegrationOpenSearchModules(t *testing.T) {
 
 	// Update by query with a script.
 	res, err := ix.UpdateByQuery().Query(dsl.Match("msg", "abc")).
-		Script(dsl.P("source", "ctx._source.level = params.l"), dsl.P("lang", "painless"), dsl.P("params", map[string]any{"l": "tagged"})).
+		Script(dsl.Source("ctx._source.level = params.l"), dsl.Lang("painless"), dsl.Params(map[string]any{"l": "tagged"})).
 		Param("refresh", true).Execute(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -126,7 +129,7 @@ func TestIntegrationOpenSearchModules(t *testing.T) {
 	}
 
 	// A script error is reported with the server's reason.
-	_, err = docs.Update(ctx, "b", dsl.Update{Script: map[string]any{"source": "ctx._source.nope.x = 1"}})
+	_, err = docs.Update(ctx, "b", document.Update{Script: map[string]any{"source": "ctx._source.nope.x = 1"}})
 	var se *dsl.StatusError
 	if !errors.As(err, &se) || se.Status != http.StatusBadRequest {
 		t.Errorf("bad script: %v", err)

@@ -8,82 +8,22 @@ import (
 	"slices"
 	"sort"
 	"testing"
-	"time"
 
 	"github.com/esgo/esgo/dsl"
+	"github.com/esgo/esgo/dsl/internal/dsltest"
 	"github.com/esgo/esgo/scan"
 )
 
-type blogComment struct {
-	Author string `json:"author" es:"keyword"`
-	Text   string `json:"text"`
-	Stars  int32  `json:"stars"`
-}
+type (
+	blogComment = dsltest.BlogComment
+	blogPost    = dsltest.BlogPost
+)
 
-type blogPost struct {
-	Title     string        `json:"title" es:"text,analyzer=standard,fields=raw:keyword"`
-	Body      string        `json:"body"`
-	Tags      []string      `json:"tags" es:"keyword"`
-	Lines     int64         `json:"lines"`
-	Stars     float64       `json:"stars"`
-	Published time.Time     `json:"published"`
-	Comments  []blogComment `json:"comments"`
-	Author    string        `json:"author" es:"keyword,required"`
-}
-
-func (p *blogPost) Validate() error {
-	if p.Lines < 0 {
-		return fmt.Errorf("lines must not be negative, got %d", p.Lines)
-	}
-	return nil
-}
-
-func day(s string) time.Time {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
-
-var blogPosts = map[string]blogPost{
-	"1": {Title: "Python web frameworks", Body: "django and flask", Tags: []string{"python", "web"}, Lines: 120, Stars: 4.5, Published: day("2024-01-10"), Author: "ann",
-		Comments: []blogComment{{Author: "kim", Text: "great", Stars: 5}, {Author: "lee", Text: "meh", Stars: 2}}},
-	"2": {Title: "Go concurrency", Body: "goroutines and channels", Tags: []string{"go"}, Lines: 300, Stars: 5, Published: day("2024-01-20"), Author: "bob",
-		Comments: []blogComment{{Author: "kim", Text: "nice", Stars: 4}}},
-	"3": {Title: "Go web servers", Body: "net/http in depth", Tags: []string{"go", "web"}, Lines: 80, Stars: 3.5, Published: day("2024-02-05"), Author: "ann"},
-	"4": {Title: "Rust ownership", Body: "borrowing explained", Tags: []string{"rust"}, Lines: 200, Stars: 2, Published: day("2024-03-01"), Author: "cid",
-		Comments: []blogComment{{Author: "lee", Text: "hard", Stars: 3}}},
-	"5": {Title: "Python typing", Body: "mypy and pydantic", Tags: []string{"python"}, Lines: 50, Stars: 4, Published: day("2024-03-15"), Author: "bob"},
-}
-
-// setupBlog creates an index of blogPosts through DocType and returns it.
-func setupBlog(t *testing.T, conn *testConn, name string) *dsl.DocType[blogPost] {
-	t.Helper()
-	ctx := context.Background()
-	deleteIndexAtCleanup(t, conn, name)
-	ix := dsl.NewIndex(name).Using(conn).Settings(map[string]any{"number_of_shards": 2, "number_of_replicas": 0})
-	docs, err := dsl.NewDocType[blogPost](ix)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := docs.Init(ctx); err != nil {
-		t.Fatalf("Init: %v", err)
-	}
-	for id, p := range blogPosts {
-		res, err := docs.Save(ctx, &dsl.Doc[blogPost]{Meta: dsl.DocMeta{ID: id}, Source: p})
-		if err != nil {
-			t.Fatalf("Save %s: %v", id, err)
-		}
-		if res != "created" {
-			t.Fatalf("Save %s: result %q, want created", id, res)
-		}
-	}
-	if err := ix.Refresh(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return docs
-}
+var (
+	day       = dsltest.Day
+	blogPosts = dsltest.BlogPosts
+	setupBlog = dsltest.SetupBlog
+)
 
 func TestIntegrationSearch(t *testing.T) {
 	conn := esConn(t)
@@ -103,14 +43,14 @@ func TestIntegrationSearch(t *testing.T) {
 		t.Fatalf("total = %+v, want exactly 1", resp.Total())
 	}
 	h := resp.Hits.Hits[0]
-	if h.Meta.ID != "3" || h.Meta.Index != "dsl-it-search" || h.Source.Title != "Go web servers" || h.Source.Lines != 80 {
+	if h.ID != "3" || h.Index != "dsl-it-search" || h.Source.Title != "Go web servers" || h.Source.Lines != 80 {
 		t.Errorf("hit = %+v", h)
 	}
-	if len(h.Meta.Sort) != 1 || fmt.Sprint(h.Meta.Sort[0]) != "80" {
-		t.Errorf("sort values = %v, want [80]", h.Meta.Sort)
+	if len(h.Sort) != 1 || string(h.Sort[0]) != "80" {
+		t.Errorf("sort values = %v, want [80]", h.Sort)
 	}
-	if hl := h.Meta.Highlight["title"]; len(hl) != 1 || hl[0] != "<em>Go</em> web servers" {
-		t.Errorf("highlight = %v", h.Meta.Highlight)
+	if hl := h.Highlight["title"]; len(hl) != 1 || hl[0] != "<em>Go</em> web servers" {
+		t.Errorf("highlight = %v", h.Highlight)
 	}
 	if !h.Source.Published.Equal(day("2024-02-05")) {
 		t.Errorf("published = %v", h.Source.Published)
@@ -124,7 +64,7 @@ func TestIntegrationSearch(t *testing.T) {
 	}
 	var ids []string
 	for _, h := range resp2.Hits.Hits {
-		ids = append(ids, h.Meta.ID)
+		ids = append(ids, h.ID)
 	}
 	if !slices.Equal(ids, []string{"1", "4"}) {
 		t.Errorf("ids = %v, want [1 4]", ids)
@@ -139,13 +79,13 @@ func TestIntegrationSearch(t *testing.T) {
 	if _, err := dsl.Execute[blogPost](ctx, executed); err != nil {
 		t.Fatal(err)
 	}
-	before := len(conn.requests)
+	before := len(conn.Requests)
 	n, err = executed.Count(ctx)
 	if err != nil || n != 2 {
 		t.Fatalf("cached Count = %d, %v; want 2", n, err)
 	}
-	if len(conn.requests) != before {
-		t.Errorf("Count after Execute sent %v, want no request", conn.requests[before:])
+	if len(conn.Requests) != before {
+		t.Errorf("Count after Execute sent %v, want no request", conn.Requests[before:])
 	}
 
 	// Pagination with Slice and source filtering.
@@ -153,7 +93,7 @@ func TestIntegrationSearch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if page.Len() != 2 || page.Hits.Hits[0].Meta.ID != "3" || page.Hits.Hits[1].Meta.ID != "1" {
+	if page.Len() != 2 || page.Hits.Hits[0].ID != "3" || page.Hits.Hits[1].ID != "1" {
 		t.Errorf("page = %+v", page.Hits.Hits)
 	}
 	if _, ok := page.Hits.Hits[0].Source["body"]; ok || page.Hits.Hits[0].Source["title"] == nil {
@@ -166,10 +106,10 @@ func TestIntegrationSearch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if nested.Len() != 1 || nested.Hits.Hits[0].Meta.ID != "1" {
+	if nested.Len() != 1 || nested.Hits.Hits[0].ID != "1" {
 		t.Fatalf("nested hits = %+v", nested.Hits.Hits)
 	}
-	inner, err := dsl.InnerHitsAs[blogComment](nested.Hits.Hits[0].Meta, "comments")
+	inner, err := dsl.InnerHitsAs[blogComment](nested.Hits.Hits[0], "comments")
 	if err != nil || len(inner) != 1 || inner[0].Source.Text != "great" {
 		t.Errorf("inner hits = %+v, %v", inner, err)
 	}
@@ -184,7 +124,7 @@ func TestIntegrationSearch(t *testing.T) {
 		t.Fatal(err)
 	}
 	resp3, err := dsl.Execute[blogPost](ctx, s3.Using(conn))
-	if err != nil || resp3.Len() != 1 || resp3.Hits.Hits[0].Meta.ID != "3" {
+	if err != nil || resp3.Len() != 1 || resp3.Hits.Hits[0].ID != "3" {
 		t.Errorf("round-tripped search: %v, %+v", err, resp3)
 	}
 
@@ -226,9 +166,9 @@ func TestIntegrationScanAndIterate(t *testing.T) {
 				return nil, err
 			}
 			if h.Source.Title == "" {
-				return nil, fmt.Errorf("hit %s has no source", h.Meta.ID)
+				return nil, fmt.Errorf("hit %s has no source", h.ID)
 			}
-			ids = append(ids, h.Meta.ID)
+			ids = append(ids, h.ID)
 		}
 		return ids, nil
 	})
@@ -238,7 +178,7 @@ func TestIntegrationScanAndIterate(t *testing.T) {
 			if err != nil {
 				return nil, err
 			}
-			ids = append(ids, h.Meta.ID)
+			ids = append(ids, h.ID)
 		}
 		return ids, nil
 	})
@@ -267,7 +207,7 @@ func TestIntegrationAggregations(t *testing.T) {
 			Bucket("back", dsl.ReverseNestedAgg("")).
 			Metric("posts", dsl.ValueCountAgg("lines"))
 		a.Metric("line_stats", dsl.StatsAgg("lines")).
-			Metric("pct", dsl.PercentilesAgg("lines", dsl.P("percents", []float64{50}))).
+			Metric("pct", dsl.PercentilesAgg("lines", dsl.Percents([]float64{50}))).
 			Pipeline("best_tag", dsl.MaxBucketAgg("per_tag>max_lines"))
 		a.Bucket("sizes", dsl.RangeAgg("lines", []map[string]any{{"key": "short", "to": 100}, {"key": "long", "from": 100}}, dsl.Keyed(true)))
 		a.Bucket("kinds", dsl.FiltersAgg(map[string]dsl.Query{"go": dsl.Term("tags", "go"), "py": dsl.Term("tags", "python")}))

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/esgo/esgo/api"
+	"github.com/esgo/esgo/dsl/connections"
 	"github.com/esgo/esgo/transport"
 )
 
@@ -88,7 +89,7 @@ type MultiResponse[T any] struct {
 // T. A failed search gives an entry with Err set (Python's
 // raise_on_error=False); the returned error is for the request as a whole.
 func ExecuteMulti[T any](ctx context.Context, ms MultiSearch) ([]MultiResponse[T], error) {
-	t, err := resolve(ms.conn, ms.alias)
+	t, err := connections.Resolve(ms.conn, ms.alias)
 	if err != nil {
 		return nil, err
 	}

@@ -4,133 +4,133 @@ package dsl
 
 // Match returns a match query: {"match": {field: query}}, or
 // {"match": {field: {"query": query, opts...}}} when options are given.
-func Match(field string, query any, opts ...Opt) *Leaf {
-	return nested("match", field, "query", query, opts)
+func Match(field string, query any, opts ...MatchOption) *Leaf {
+	return nested("match", field, "query", query, params(opts))
 }
 
 // MatchPhrase returns a match_phrase query.
-func MatchPhrase(field string, query any, opts ...Opt) *Leaf {
-	return nested("match_phrase", field, "query", query, opts)
+func MatchPhrase(field string, query any, opts ...MatchPhraseOption) *Leaf {
+	return nested("match_phrase", field, "query", query, params(opts))
 }
 
 // MatchPhrasePrefix returns a match_phrase_prefix query.
-func MatchPhrasePrefix(field string, query any, opts ...Opt) *Leaf {
-	return nested("match_phrase_prefix", field, "query", query, opts)
+func MatchPhrasePrefix(field string, query any, opts ...MatchPhrasePrefixOption) *Leaf {
+	return nested("match_phrase_prefix", field, "query", query, params(opts))
 }
 
 // MatchBoolPrefix returns a match_bool_prefix query.
-func MatchBoolPrefix(field string, query any, opts ...Opt) *Leaf {
-	return nested("match_bool_prefix", field, "query", query, opts)
+func MatchBoolPrefix(field string, query any, opts ...MatchBoolPrefixOption) *Leaf {
+	return nested("match_bool_prefix", field, "query", query, params(opts))
 }
 
 // MultiMatch returns a multi_match query over fields.
-func MultiMatch(query any, fields []string, opts ...Opt) *Leaf {
-	return plain("multi_match", map[string]any{"query": query, "fields": fields}, opts)
+func MultiMatch(query any, fields []string, opts ...MultiMatchOption) *Leaf {
+	return plain("multi_match", map[string]any{"query": query, "fields": fields}, params(opts))
 }
 
 // CombinedFields returns a combined_fields query.
-func CombinedFields(query any, fields []string, opts ...Opt) *Leaf {
-	return plain("combined_fields", map[string]any{"query": query, "fields": fields}, opts)
+func CombinedFields(query any, fields []string, opts ...CombinedFieldsOption) *Leaf {
+	return plain("combined_fields", map[string]any{"query": query, "fields": fields}, params(opts))
 }
 
 // QueryString returns a query_string query.
-func QueryString(query string, opts ...Opt) *Leaf {
-	return plain("query_string", map[string]any{"query": query}, opts)
+func QueryString(query string, opts ...QueryStringOption) *Leaf {
+	return plain("query_string", map[string]any{"query": query}, params(opts))
 }
 
 // SimpleQueryString returns a simple_query_string query.
-func SimpleQueryString(query string, opts ...Opt) *Leaf {
-	return plain("simple_query_string", map[string]any{"query": query}, opts)
+func SimpleQueryString(query string, opts ...SimpleQueryStringOption) *Leaf {
+	return plain("simple_query_string", map[string]any{"query": query}, params(opts))
 }
 
 // Intervals returns an intervals query; rule is the rule object, such as
 // map[string]any{"match": map[string]any{"query": "my favourite food"}}.
-func Intervals(field string, rule any, opts ...Opt) *Leaf {
-	return sibling("intervals", field, rule, opts)
+func Intervals(field string, rule any, opts ...IntervalsOption) *Leaf {
+	return sibling("intervals", field, rule, params(opts))
 }
 
 // Common returns a (deprecated) common terms query.
-func Common(field string, query any, opts ...Opt) *Leaf {
-	return nested("common", field, "query", query, opts)
+func Common(field string, query any, opts ...CommonOption) *Leaf {
+	return nested("common", field, "query", query, params(opts))
 }
 
 // Term-level queries.
 
 // Term returns a term query: {"term": {field: value}}.
-func Term(field string, value any, opts ...Opt) *Leaf {
-	return nested("term", field, "value", value, opts)
+func Term(field string, value any, opts ...TermOption) *Leaf {
+	return nested("term", field, "value", value, params(opts))
 }
 
 // Terms returns a terms query; values is a slice of values, or a terms
 // lookup object.
-func Terms(field string, values any, opts ...Opt) *Leaf {
-	return sibling("terms", field, values, opts)
+func Terms(field string, values any, opts ...TermsOption) *Leaf {
+	return sibling("terms", field, values, params(opts))
 }
 
 // TermsSet returns a terms_set query.
-func TermsSet(field string, terms any, opts ...Opt) *Leaf {
-	return nested("terms_set", field, "terms", terms, opts)
+func TermsSet(field string, terms any, opts ...TermsSetOption) *Leaf {
+	return nested("terms_set", field, "terms", terms, params(opts))
 }
 
 // Range returns a range query; give its bounds with Gte, Gt, Lte and Lt.
-func Range(field string, opts ...Opt) *Leaf {
-	return nested("range", field, "", nil, opts)
+func Range(field string, opts ...RangeOption) *Leaf {
+	return nested("range", field, "", nil, params(opts))
 }
 
 // Exists returns an exists query.
-func Exists(field string, opts ...Opt) *Leaf {
-	return plain("exists", map[string]any{"field": field}, opts)
+func Exists(field string, opts ...ExistsOption) *Leaf {
+	return plain("exists", map[string]any{"field": field}, params(opts))
 }
 
 // Prefix returns a prefix query.
-func Prefix(field string, value string, opts ...Opt) *Leaf {
-	return nested("prefix", field, "value", value, opts)
+func Prefix(field string, value string, opts ...PrefixOption) *Leaf {
+	return nested("prefix", field, "value", value, params(opts))
 }
 
 // Wildcard returns a wildcard query.
-func Wildcard(field string, value string, opts ...Opt) *Leaf {
-	return nested("wildcard", field, "value", value, opts)
+func Wildcard(field string, value string, opts ...WildcardOption) *Leaf {
+	return nested("wildcard", field, "value", value, params(opts))
 }
 
 // Regexp returns a regexp query.
-func Regexp(field string, value string, opts ...Opt) *Leaf {
-	return nested("regexp", field, "value", value, opts)
+func Regexp(field string, value string, opts ...RegexpOption) *Leaf {
+	return nested("regexp", field, "value", value, params(opts))
 }
 
 // Fuzzy returns a fuzzy query.
-func Fuzzy(field string, value any, opts ...Opt) *Leaf {
-	return nested("fuzzy", field, "value", value, opts)
+func Fuzzy(field string, value any, opts ...FuzzyOption) *Leaf {
+	return nested("fuzzy", field, "value", value, params(opts))
 }
 
 // IDs returns an ids query.
-func IDs(ids []string, opts ...Opt) *Leaf {
-	return plain("ids", map[string]any{"values": ids}, opts)
+func IDs(ids []string, opts ...IDsOption) *Leaf {
+	return plain("ids", map[string]any{"values": ids}, params(opts))
 }
 
 // Type returns a (removed in 8.0) type query; kept for raw compatibility.
-func Type(value string, opts ...Opt) *Leaf {
-	return plain("type", map[string]any{"value": value}, opts)
+func Type(value string, opts ...TypeOption) *Leaf {
+	return plain("type", map[string]any{"value": value}, params(opts))
 }
 
 // Compound queries.
 
 // ConstantScore returns a constant_score query wrapping filter.
-func ConstantScore(filter Query, opts ...Opt) *Leaf {
-	return plain("constant_score", map[string]any{"filter": filter}, opts)
+func ConstantScore(filter Query, opts ...ConstantScoreOption) *Leaf {
+	return plain("constant_score", map[string]any{"filter": filter}, params(opts))
 }
 
 // DisMax returns a dis_max query.
-func DisMax(queries []Query, opts ...Opt) *Leaf {
-	return plain("dis_max", map[string]any{"queries": queries}, opts)
+func DisMax(queries []Query, opts ...DisMaxOption) *Leaf {
+	return plain("dis_max", map[string]any{"queries": queries}, params(opts))
 }
 
 // Boosting returns a boosting query.
-func Boosting(positive, negative Query, negativeBoost float64, opts ...Opt) *Leaf {
-	return plain("boosting", map[string]any{"positive": positive, "negative": negative, "negative_boost": negativeBoost}, opts)
+func Boosting(positive, negative Query, negativeBoost float64, opts ...BoostingOption) *Leaf {
+	return plain("boosting", map[string]any{"positive": positive, "negative": negative, "negative_boost": negativeBoost}, params(opts))
 }
 
 // FunctionScore returns a function_score query; query may be nil.
-func FunctionScore(query Query, functions []ScoreFunction, opts ...Opt) *Leaf {
+func FunctionScore(query Query, functions []ScoreFunction, opts ...FunctionScoreOption) *Leaf {
 	fixed := map[string]any{}
 	if query != nil {
 		fixed["query"] = query
@@ -138,12 +138,12 @@ func FunctionScore(query Query, functions []ScoreFunction, opts ...Opt) *Leaf {
 	if len(functions) > 0 {
 		fixed["functions"] = functions
 	}
-	return plain("function_score", fixed, opts)
+	return plain("function_score", fixed, params(opts))
 }
 
 // ScriptScore returns a script_score query.
-func ScriptScore(query Query, script any, opts ...Opt) *Leaf {
-	return plain("script_score", map[string]any{"query": query, "script": script}, opts)
+func ScriptScore(query Query, script any, opts ...ScriptScoreOption) *Leaf {
+	return plain("script_score", map[string]any{"query": query, "script": script}, params(opts))
 }
 
 // ScoreFunction is one function of a function_score query.
@@ -179,10 +179,10 @@ func (f ScoreFunction) MarshalJSON() ([]byte, error) {
 }
 
 // SF returns a score function of the given kind with options as its body:
-// SF("field_value_factor", Field("likes"), P("modifier", "log1p")).
-func SF(kind string, opts ...Opt) ScoreFunction {
+// SF("field_value_factor", Field("likes"), Modifier("log1p")).
+func SF(kind string, opts ...ScoreFunctionOption) ScoreFunction {
 	m := map[string]any{}
-	for _, o := range opts {
+	for _, o := range params(opts) {
 		o.apply(m)
 	}
 	return ScoreFunction{Kind: kind, Body: m}
@@ -195,13 +195,13 @@ func (f ScoreFunction) WithFilter(q Query) ScoreFunction { f.Filter = q; return 
 func (f ScoreFunction) WithWeight(w float64) ScoreFunction { f.Weight = &w; return f }
 
 // DecayFunction returns a gauss, linear or exp score function on field.
-func DecayFunction(kind, field string, origin, scale any, opts ...Opt) ScoreFunction {
+func DecayFunction(kind, field string, origin, scale any, opts ...DecayFunctionOption) ScoreFunction {
 	inner := map[string]any{"scale": scale}
 	if origin != nil {
 		inner["origin"] = origin
 	}
 	outer := map[string]any{}
-	for _, o := range opts {
+	for _, o := range params(opts) {
 		if o.key == "multi_value_mode" {
 			o.apply(outer)
 			continue
@@ -215,189 +215,189 @@ func DecayFunction(kind, field string, origin, scale any, opts ...Opt) ScoreFunc
 // Joining queries.
 
 // Nested returns a nested query on path.
-func Nested(path string, query Query, opts ...Opt) *Leaf {
-	return plain("nested", map[string]any{"path": path, "query": query}, opts)
+func Nested(path string, query Query, opts ...NestedOption) *Leaf {
+	return plain("nested", map[string]any{"path": path, "query": query}, params(opts))
 }
 
 // HasChild returns a has_child query.
-func HasChild(childType string, query Query, opts ...Opt) *Leaf {
-	return plain("has_child", map[string]any{"type": childType, "query": query}, opts)
+func HasChild(childType string, query Query, opts ...HasChildOption) *Leaf {
+	return plain("has_child", map[string]any{"type": childType, "query": query}, params(opts))
 }
 
 // HasParent returns a has_parent query.
-func HasParent(parentType string, query Query, opts ...Opt) *Leaf {
-	return plain("has_parent", map[string]any{"parent_type": parentType, "query": query}, opts)
+func HasParent(parentType string, query Query, opts ...HasParentOption) *Leaf {
+	return plain("has_parent", map[string]any{"parent_type": parentType, "query": query}, params(opts))
 }
 
 // ParentID returns a parent_id query.
-func ParentID(childType, id string, opts ...Opt) *Leaf {
-	return plain("parent_id", map[string]any{"type": childType, "id": id}, opts)
+func ParentID(childType, id string, opts ...ParentIDOption) *Leaf {
+	return plain("parent_id", map[string]any{"type": childType, "id": id}, params(opts))
 }
 
 // Geo and shape queries.
 
 // GeoBoundingBox returns a geo_bounding_box query; box is e.g.
 // map[string]any{"top_left": ..., "bottom_right": ...}.
-func GeoBoundingBox(field string, box any, opts ...Opt) *Leaf {
-	return sibling("geo_bounding_box", field, box, opts)
+func GeoBoundingBox(field string, box any, opts ...GeoBoundingBoxOption) *Leaf {
+	return sibling("geo_bounding_box", field, box, params(opts))
 }
 
 // GeoDistance returns a geo_distance query around point within distance.
-func GeoDistance(field string, point any, distance string, opts ...Opt) *Leaf {
-	q := sibling("geo_distance", field, point, opts)
+func GeoDistance(field string, point any, distance string, opts ...GeoDistanceOption) *Leaf {
+	q := sibling("geo_distance", field, point, params(opts))
 	q.params["distance"] = distance
 	return q
 }
 
 // GeoGrid returns a geo_grid query; cell is e.g. map[string]any{"geohash": "u0"}.
-func GeoGrid(field string, cell any, opts ...Opt) *Leaf {
-	return sibling("geo_grid", field, cell, opts)
+func GeoGrid(field string, cell any, opts ...GeoGridOption) *Leaf {
+	return sibling("geo_grid", field, cell, params(opts))
 }
 
 // GeoPolygon returns a (deprecated) geo_polygon query.
-func GeoPolygon(field string, points any, opts ...Opt) *Leaf {
-	return sibling("geo_polygon", field, map[string]any{"points": points}, opts)
+func GeoPolygon(field string, points any, opts ...GeoPolygonOption) *Leaf {
+	return sibling("geo_polygon", field, map[string]any{"points": points}, params(opts))
 }
 
 // GeoShape returns a geo_shape query; spec holds "shape" or "indexed_shape"
 // and optionally "relation".
-func GeoShape(field string, spec any, opts ...Opt) *Leaf {
-	return sibling("geo_shape", field, spec, opts)
+func GeoShape(field string, spec any, opts ...GeoShapeOption) *Leaf {
+	return sibling("geo_shape", field, spec, params(opts))
 }
 
 // Shape returns a shape query; spec holds "shape" or "indexed_shape" and
 // optionally "relation".
-func Shape(field string, spec any, opts ...Opt) *Leaf {
-	return sibling("shape", field, spec, opts)
+func Shape(field string, spec any, opts ...ShapeOption) *Leaf {
+	return sibling("shape", field, spec, params(opts))
 }
 
 // Span queries.
 
 // SpanTerm returns a span_term query.
-func SpanTerm(field string, value any, opts ...Opt) *Leaf {
-	return nested("span_term", field, "value", value, opts)
+func SpanTerm(field string, value any, opts ...SpanTermOption) *Leaf {
+	return nested("span_term", field, "value", value, params(opts))
 }
 
 // SpanNear returns a span_near query.
-func SpanNear(clauses []Query, slop int, opts ...Opt) *Leaf {
-	return plain("span_near", map[string]any{"clauses": clauses, "slop": slop}, opts)
+func SpanNear(clauses []Query, slop int, opts ...SpanNearOption) *Leaf {
+	return plain("span_near", map[string]any{"clauses": clauses, "slop": slop}, params(opts))
 }
 
 // SpanOr returns a span_or query.
-func SpanOr(clauses []Query, opts ...Opt) *Leaf {
-	return plain("span_or", map[string]any{"clauses": clauses}, opts)
+func SpanOr(clauses []Query, opts ...SpanOrOption) *Leaf {
+	return plain("span_or", map[string]any{"clauses": clauses}, params(opts))
 }
 
 // SpanNot returns a span_not query.
-func SpanNot(include, exclude Query, opts ...Opt) *Leaf {
-	return plain("span_not", map[string]any{"include": include, "exclude": exclude}, opts)
+func SpanNot(include, exclude Query, opts ...SpanNotOption) *Leaf {
+	return plain("span_not", map[string]any{"include": include, "exclude": exclude}, params(opts))
 }
 
 // SpanFirst returns a span_first query.
-func SpanFirst(match Query, end int, opts ...Opt) *Leaf {
-	return plain("span_first", map[string]any{"match": match, "end": end}, opts)
+func SpanFirst(match Query, end int, opts ...SpanFirstOption) *Leaf {
+	return plain("span_first", map[string]any{"match": match, "end": end}, params(opts))
 }
 
 // SpanContaining returns a span_containing query.
-func SpanContaining(big, little Query, opts ...Opt) *Leaf {
-	return plain("span_containing", map[string]any{"big": big, "little": little}, opts)
+func SpanContaining(big, little Query, opts ...SpanContainingOption) *Leaf {
+	return plain("span_containing", map[string]any{"big": big, "little": little}, params(opts))
 }
 
 // SpanWithin returns a span_within query.
-func SpanWithin(big, little Query, opts ...Opt) *Leaf {
-	return plain("span_within", map[string]any{"big": big, "little": little}, opts)
+func SpanWithin(big, little Query, opts ...SpanWithinOption) *Leaf {
+	return plain("span_within", map[string]any{"big": big, "little": little}, params(opts))
 }
 
 // SpanMulti returns a span_multi query wrapping a multi-term query.
-func SpanMulti(match Query, opts ...Opt) *Leaf {
-	return plain("span_multi", map[string]any{"match": match}, opts)
+func SpanMulti(match Query, opts ...SpanMultiOption) *Leaf {
+	return plain("span_multi", map[string]any{"match": match}, params(opts))
 }
 
 // SpanFieldMasking returns a span_field_masking query.
-func SpanFieldMasking(query Query, field string, opts ...Opt) *Leaf {
-	return plain("span_field_masking", map[string]any{"query": query, "field": field}, opts)
+func SpanFieldMasking(query Query, field string, opts ...SpanFieldMaskingOption) *Leaf {
+	return plain("span_field_masking", map[string]any{"query": query, "field": field}, params(opts))
 }
 
 // Specialized queries.
 
 // DistanceFeature returns a distance_feature query.
-func DistanceFeature(field string, origin, pivot any, opts ...Opt) *Leaf {
-	return plain("distance_feature", map[string]any{"field": field, "origin": origin, "pivot": pivot}, opts)
+func DistanceFeature(field string, origin, pivot any, opts ...DistanceFeatureOption) *Leaf {
+	return plain("distance_feature", map[string]any{"field": field, "origin": origin, "pivot": pivot}, params(opts))
 }
 
 // MoreLikeThis returns a more_like_this query.
-func MoreLikeThis(fields []string, like any, opts ...Opt) *Leaf {
+func MoreLikeThis(fields []string, like any, opts ...MoreLikeThisOption) *Leaf {
 	fixed := map[string]any{"like": like}
 	if fields != nil {
 		fixed["fields"] = fields
 	}
-	return plain("more_like_this", fixed, opts)
+	return plain("more_like_this", fixed, params(opts))
 }
 
 // Percolate returns a percolate query for one document.
-func Percolate(field string, document any, opts ...Opt) *Leaf {
-	return plain("percolate", map[string]any{"field": field, "document": document}, opts)
+func Percolate(field string, document any, opts ...PercolateOption) *Leaf {
+	return plain("percolate", map[string]any{"field": field, "document": document}, params(opts))
 }
 
 // RankFeature returns a rank_feature query.
-func RankFeature(field string, opts ...Opt) *Leaf {
-	return plain("rank_feature", map[string]any{"field": field}, opts)
+func RankFeature(field string, opts ...RankFeatureOption) *Leaf {
+	return plain("rank_feature", map[string]any{"field": field}, params(opts))
 }
 
 // Script returns a script query.
-func Script(script any, opts ...Opt) *Leaf {
-	return plain("script", map[string]any{"script": script}, opts)
+func Script(script any, opts ...ScriptOption) *Leaf {
+	return plain("script", map[string]any{"script": script}, params(opts))
 }
 
 // Wrapper returns a wrapper query (query is base64-encoded JSON).
-func Wrapper(query string, opts ...Opt) *Leaf {
-	return plain("wrapper", map[string]any{"query": query}, opts)
+func Wrapper(query string, opts ...WrapperOption) *Leaf {
+	return plain("wrapper", map[string]any{"query": query}, params(opts))
 }
 
 // Pinned returns a pinned query promoting ids above organic results.
-func Pinned(organic Query, ids []string, opts ...Opt) *Leaf {
-	return plain("pinned", map[string]any{"organic": organic, "ids": ids}, opts)
+func Pinned(organic Query, ids []string, opts ...PinnedOption) *Leaf {
+	return plain("pinned", map[string]any{"organic": organic, "ids": ids}, params(opts))
 }
 
 // Rule returns a rule query applying query rulesets.
-func Rule(organic Query, rulesetIDs []string, matchCriteria any, opts ...Opt) *Leaf {
-	return plain("rule", map[string]any{"organic": organic, "ruleset_ids": rulesetIDs, "match_criteria": matchCriteria}, opts)
+func Rule(organic Query, rulesetIDs []string, matchCriteria any, opts ...RuleOption) *Leaf {
+	return plain("rule", map[string]any{"organic": organic, "ruleset_ids": rulesetIDs, "match_criteria": matchCriteria}, params(opts))
 }
 
 // Vector and semantic queries.
 
 // Knn returns a knn query; vector is the query vector (nil when a
 // query_vector_builder is given with P).
-func Knn(field string, vector any, opts ...Opt) *Leaf {
+func Knn(field string, vector any, opts ...KnnOption) *Leaf {
 	fixed := map[string]any{"field": field}
 	if vector != nil {
 		fixed["query_vector"] = vector
 	}
-	return plain("knn", fixed, opts)
+	return plain("knn", fixed, params(opts))
 }
 
 // SparseVector returns a sparse_vector query; give "query_vector" or
 // "inference_id" and "query" with P.
-func SparseVector(field string, opts ...Opt) *Leaf {
-	return plain("sparse_vector", map[string]any{"field": field}, opts)
+func SparseVector(field string, opts ...SparseVectorOption) *Leaf {
+	return plain("sparse_vector", map[string]any{"field": field}, params(opts))
 }
 
 // Semantic returns a semantic query on a semantic_text field.
-func Semantic(field string, query string, opts ...Opt) *Leaf {
-	return plain("semantic", map[string]any{"field": field, "query": query}, opts)
+func Semantic(field string, query string, opts ...SemanticOption) *Leaf {
+	return plain("semantic", map[string]any{"field": field, "query": query}, params(opts))
 }
 
 // TextExpansion returns a (deprecated) text_expansion query.
-func TextExpansion(field, modelID, modelText string, opts ...Opt) *Leaf {
-	q := nested("text_expansion", field, "", nil, opts)
+func TextExpansion(field, modelID, modelText string, opts ...TextExpansionOption) *Leaf {
+	q := nested("text_expansion", field, "", nil, params(opts))
 	q.params["model_id"] = modelID
 	q.params["model_text"] = modelText
 	return q
 }
 
 // WeightedTokens returns a (deprecated) weighted_tokens query.
-func WeightedTokens(field string, tokens map[string]float64, opts ...Opt) *Leaf {
-	q := nested("weighted_tokens", field, "", nil, opts)
+func WeightedTokens(field string, tokens map[string]float64, opts ...WeightedTokensOption) *Leaf {
+	q := nested("weighted_tokens", field, "", nil, params(opts))
 	q.params["tokens"] = tokens
 	return q
 }

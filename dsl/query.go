@@ -7,6 +7,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/esgo/esgo/types"
 )
 
 // Query is one query clause. It marshals to JSON as {"<name>": {...}}.
@@ -66,13 +68,13 @@ func (q *Leaf) Param(key string) (any, bool) {
 }
 
 // With returns a copy of the query with more options applied.
-func (q *Leaf) With(opts ...Opt) *Leaf {
+func (q *Leaf) With(opts ...Option) *Leaf {
 	c := *q
 	c.params = maps.Clone(q.params)
 	if c.params == nil {
 		c.params = map[string]any{}
 	}
-	for _, o := range opts {
+	for _, o := range params(opts) {
 		o.apply(c.params)
 	}
 	return &c
@@ -116,7 +118,7 @@ func (q *Leaf) MarshalJSON() ([]byte, error) {
 
 func newLeaf(name string, opts []Opt) *Leaf {
 	q := &Leaf{name: name, params: map[string]any{}}
-	for _, o := range opts {
+	for _, o := range params(opts) {
 		o.apply(q.params)
 	}
 	return q
@@ -128,20 +130,20 @@ func plain(name string, fixed map[string]any, opts []Opt) *Leaf {
 	for k, v := range fixed {
 		q.params[k] = v
 	}
-	for _, o := range opts {
+	for _, o := range params(opts) {
 		o.apply(q.params)
 	}
 	return q
 }
 
 func nested(name, field, valueKey string, value any, opts []Opt) *Leaf {
-	q := newLeaf(name, opts)
+	q := newLeaf(name, params(opts))
 	q.mode, q.field, q.valueKey, q.value, q.hasValue = modeNested, fieldName(field), valueKey, value, valueKey != ""
 	return q
 }
 
 func sibling(name, field string, value any, opts []Opt) *Leaf {
-	q := newLeaf(name, opts)
+	q := newLeaf(name, params(opts))
 	q.mode, q.field, q.value, q.hasValue = modeSibling, fieldName(field), value, true
 	return q
 }
@@ -203,11 +205,11 @@ func paramsOrEmpty(p map[string]any) map[string]any {
 }
 
 // MatchAll returns a match_all query.
-func MatchAll(opts ...Opt) Query {
+func MatchAll(opts ...MatchAllOption) Query {
 	q := MatchAllQuery{}
 	if len(opts) > 0 {
 		q.Params = map[string]any{}
-		for _, o := range opts {
+		for _, o := range params(opts) {
 			o.apply(q.Params)
 		}
 	}
@@ -215,11 +217,11 @@ func MatchAll(opts ...Opt) Query {
 }
 
 // MatchNone returns a match_none query.
-func MatchNone(opts ...Opt) Query {
+func MatchNone(opts ...MatchNoneOption) Query {
 	q := MatchNoneQuery{}
 	if len(opts) > 0 {
 		q.Params = map[string]any{}
-		for _, o := range opts {
+		for _, o := range params(opts) {
 			o.apply(q.Params)
 		}
 	}
@@ -693,4 +695,20 @@ func Q(name string, params map[string]any) Query {
 		return raw
 	}
 	return q
+}
+
+// QueryFrom returns the query held by a container of the specification's
+// types (package types), for a query built fully typed:
+//
+//	q, err := QueryFrom(types.QueryContainer{Match: map[string]types.MatchQuery{
+//		"title": {Query: types.MatchQueryQueryFromString("go"), Operator: types.OperatorAnd}}})
+//
+// The result combines with And, Or and Not like any other query. The
+// container must hold exactly one query.
+func QueryFrom(c types.QueryContainer) (Query, error) {
+	data, err := json.Marshal(c)
+	if err != nil {
+		return nil, fmt.Errorf("dsl: query from container: %w", err)
+	}
+	return ParseQuery(data)
 }

@@ -3,6 +3,8 @@ package dsl
 import (
 	"encoding/json"
 	"fmt"
+
+	"github.com/esgo/esgo/scan"
 )
 
 // Total is a hit count with its relation ("eq" for exact, "gte" for a lower bound).
@@ -39,90 +41,22 @@ type Shards struct {
 	Failures   []json.RawMessage `json:"failures,omitempty"`
 }
 
-// HitMeta is everything about a hit except its source.
-type HitMeta struct {
-	ID          string   `json:"_id"`
-	Index       string   `json:"_index"`
-	Score       *float64 `json:"_score"`
-	Routing     string   `json:"_routing,omitempty"`
-	Version     *int64   `json:"_version,omitempty"`
-	SeqNo       *int64   `json:"_seq_no,omitempty"`
-	PrimaryTerm *int64   `json:"_primary_term,omitempty"`
-	// Sort holds the hit's sort values; numbers are json.Number, exact.
-	Sort           []any                      `json:"sort,omitempty"`
-	Highlight      map[string][]string        `json:"highlight,omitempty"`
-	Fields         map[string]json.RawMessage `json:"fields,omitempty"`
-	MatchedQueries json.RawMessage            `json:"matched_queries,omitempty"`
-	InnerHits      map[string]InnerHitsResult `json:"inner_hits,omitempty"`
-	Explanation    json.RawMessage            `json:"_explanation,omitempty"`
-	Nested         json.RawMessage            `json:"_nested,omitempty"`
-}
+// Hit is one search hit: the decoded _source and every piece of metadata
+// the server sends about it, in one flat struct. It is scan.Hit, the one hit
+// type of esgo: Execute, Iterate, Scan, NextPage and the scan package all
+// use it. Sort values are kept exact (raw JSON); Hit.SortValues gives them
+// to SearchAfter.
+type Hit[T any] = scan.Hit[T]
 
 // InnerHitsResult is the inner_hits result of one name in a hit.
-type InnerHitsResult struct {
-	Hits struct {
-		Total    Total                  `json:"total"`
-		MaxScore *float64               `json:"max_score"`
-		Hits     []Hit[json.RawMessage] `json:"hits"`
-	} `json:"hits"`
-}
+type InnerHitsResult = scan.InnerHits
 
-// Hit is one search hit: the decoded _source and its metadata.
-type Hit[T any] struct {
-	Source T
-	Meta   HitMeta
-}
-
-// UnmarshalJSON implements json.Unmarshaler.
-func (h *Hit[T]) UnmarshalJSON(b []byte) error {
-	// One pass over the hit: the metadata fields through the embedded
-	// HitMeta, the source straight into T. Only the small sort array is read
-	// again, with UseNumber, so its values stay exact for search_after.
-	var w struct {
-		HitMeta
-		Sort   json.RawMessage `json:"sort"` // shadows HitMeta.Sort
-		Source *T              `json:"_source"`
-	}
-	w.Source = &h.Source
-	if err := json.Unmarshal(b, &w); err != nil {
-		if w.ID != "" {
-			return fmt.Errorf("dsl: decode hit %q: %w", w.ID, err)
-		}
-		return err
-	}
-	h.Meta = w.HitMeta
-	h.Meta.Sort = nil
-	if len(w.Sort) > 0 && string(w.Sort) != "null" {
-		if err := decodeUseNumber(w.Sort, &h.Meta.Sort); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// MarshalJSON implements json.Marshaler (source under "_source").
-func (h Hit[T]) MarshalJSON() ([]byte, error) {
-	meta, err := json.Marshal(h.Meta)
-	if err != nil {
-		return nil, err
-	}
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(meta, &m); err != nil {
-		return nil, err
-	}
-	src, err := json.Marshal(h.Source)
-	if err != nil {
-		return nil, err
-	}
-	m["_source"] = src
-	return json.Marshal(m)
-}
-
-// InnerHitsAs decodes the inner hits called name into T.
-func InnerHitsAs[T any](meta HitMeta, name string) ([]Hit[T], error) {
-	ih, ok := meta.InnerHits[name]
+// InnerHitsAs decodes the sources of the inner hits called name of hit h
+// into T.
+func InnerHitsAs[T, S any](h Hit[S], name string) ([]Hit[T], error) {
+	ih, ok := h.InnerHits[name]
 	if !ok {
-		return nil, fmt.Errorf("dsl: hit %q has no inner hits %q", meta.ID, name)
+		return nil, fmt.Errorf("dsl: hit %q has no inner hits %q", h.ID, name)
 	}
 	return HitsAs[T](ih.Hits.Hits)
 }
@@ -217,7 +151,7 @@ func NextPage[T any](s Search, resp *Response[T]) (Search, bool) {
 	if n < size {
 		return s, false
 	}
-	next := s.SearchAfter(resp.Hits.Hits[n-1].Meta.Sort...)
+	next := s.SearchAfter(resp.Hits.Hits[n-1].SortValues()...)
 	if _, ok := next.extra["from"]; ok {
 		next = next.From(0)
 	}

@@ -26,7 +26,7 @@ var ErrIllegalOperation = errors.New("dsl: illegal operation")
 //	recent := base.Sort("-date").Size(10)
 //
 // The zero value is usable and searches all indices with the default
-// connection of DefaultConnections.
+// connection of connections.Default.
 type Search struct {
 	conn          transport.Interface
 	alias         string
@@ -86,7 +86,7 @@ func (s Search) Using(conn transport.Interface) Search {
 }
 
 // UsingAlias returns a copy that runs on the connection registered under
-// alias in DefaultConnections.
+// alias in connections.Default.
 func (s Search) UsingAlias(alias string) Search {
 	c := s.copy()
 	c.conn, c.alias = nil, alias
@@ -260,7 +260,7 @@ func (s Search) sourceKey(key string, fields []string) Search {
 
 // Highlight returns a copy that highlights the given fields, each with the
 // options opts (fragment_size, number_of_fragments, type...).
-func (s Search) Highlight(fields []string, opts ...Opt) Search {
+func (s Search) Highlight(fields []string, opts ...HighlightFieldOption) Search {
 	c := s.copy()
 	c.highlight = maps.Clone(s.highlight)
 	if c.highlight == nil {
@@ -268,7 +268,7 @@ func (s Search) Highlight(fields []string, opts ...Opt) Search {
 	}
 	for _, f := range fields {
 		m := map[string]any{}
-		for _, o := range opts {
+		for _, o := range params(opts) {
 			o.apply(m)
 		}
 		c.highlight[f] = m
@@ -277,29 +277,29 @@ func (s Search) Highlight(fields []string, opts ...Opt) Search {
 }
 
 // HighlightOptions returns a copy with global highlight options such as
-// P("order", "score") or P("pre_tags", []string{"<b>"}).
-func (s Search) HighlightOptions(opts ...Opt) Search {
+// Order("score") or PreTags("<b>").
+func (s Search) HighlightOptions(opts ...HighlightOption) Search {
 	c := s.copy()
 	c.highlightOpts = maps.Clone(s.highlightOpts)
 	if c.highlightOpts == nil {
 		c.highlightOpts = map[string]any{}
 	}
-	for _, o := range opts {
+	for _, o := range params(opts) {
 		o.apply(c.highlightOpts)
 	}
 	return c
 }
 
 // Suggest returns a copy with a suggester called name for text; options
-// hold the suggester, e.g. P("term", map[string]any{"field": "body"}). With
+// hold the suggester, e.g. WithTerm(types.TermSuggester{Field: "body"}). With
 // a "completion" suggester the text is sent as "prefix".
-func (s Search) Suggest(name, text string, opts ...Opt) Search {
+func (s Search) Suggest(name, text string, opts ...SuggesterOption) Search {
 	if text == "" {
 		return s.withErr(fmt.Errorf("%w: suggester %q needs a text", ErrIllegalOperation, name))
 	}
 	m := map[string]any{}
 	key := "text"
-	for _, o := range opts {
+	for _, o := range params(opts) {
 		if o.key == "completion" {
 			key = "prefix"
 		}
@@ -310,10 +310,10 @@ func (s Search) Suggest(name, text string, opts ...Opt) Search {
 }
 
 // SuggestRegex returns a copy with a completion suggester called name
-// matching regex; opts must include P("completion", ...).
-func (s Search) SuggestRegex(name, regex string, opts ...Opt) Search {
+// matching regex; opts must include Completion(...).
+func (s Search) SuggestRegex(name, regex string, opts ...SuggesterOption) Search {
 	m := map[string]any{"regex": regex}
-	for _, o := range opts {
+	for _, o := range params(opts) {
 		o.apply(m)
 	}
 	if _, ok := m["completion"]; !ok {
@@ -351,28 +351,28 @@ func (s Search) ScriptField(name string, script any) Search {
 // Collapse returns a copy collapsing results on field, replacing any
 // previous collapse; options are inner_hits and
 // max_concurrent_group_searches. An empty field removes collapsing.
-func (s Search) Collapse(field string, opts ...Opt) Search {
+func (s Search) Collapse(field string, opts ...CollapseOption) Search {
 	c := s.copy()
 	c.collapse = nil
 	if field == "" {
 		return c
 	}
 	c.collapse = map[string]any{"field": field}
-	for _, o := range opts {
+	for _, o := range params(opts) {
 		o.apply(c.collapse)
 	}
 	return c
 }
 
 // Knn returns a copy with one more approximate kNN search; vector is the
-// query vector, or nil when P("query_vector_builder", ...) is given. Other
-// options: Boost, KnnFilter, P("similarity", x), InnerHits.
-func (s Search) Knn(field string, k, numCandidates int, vector any, opts ...Opt) Search {
+// query vector, or nil when QueryVectorBuilder(...) is given. Other
+// options: Boost, WithFilter, Similarity, InnerHits ... (KnnSearchOption).
+func (s Search) Knn(field string, k, numCandidates int, vector any, opts ...KnnSearchOption) Search {
 	m := map[string]any{"field": field, "k": k, "num_candidates": numCandidates}
 	if vector != nil {
 		m["query_vector"] = vector
 	}
-	for _, o := range opts {
+	for _, o := range params(opts) {
 		o.apply(m)
 	}
 	_, hasVec := m["query_vector"]
@@ -385,15 +385,12 @@ func (s Search) Knn(field string, k, numCandidates int, vector any, opts ...Opt)
 	return c
 }
 
-// KnnFilter sets the "filter" of a kNN search.
-func KnnFilter(q Query) Opt { return Opt{"filter", q} }
-
 // RankRRF returns a copy ranking with reciprocal rank fusion; options such
-// as P("rank_window_size", 50) go into the rrf object.
-func (s Search) RankRRF(opts ...Opt) Search {
+// as RankWindowSize(50) go into the rrf object.
+func (s Search) RankRRF(opts ...RankRRFOption) Search {
 	c := s.copy()
 	m := map[string]any{}
-	for _, o := range opts {
+	for _, o := range params(opts) {
 		o.apply(m)
 	}
 	c.rank = map[string]any{"rrf": m}

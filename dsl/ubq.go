@@ -21,11 +21,6 @@ func NewUpdateByQuery(index ...string) UpdateByQuery {
 	return UpdateByQuery{s: NewSearch(index...)}
 }
 
-func (u UpdateByQuery) withConn(conn transport.Interface, alias string) UpdateByQuery {
-	u.s.conn, u.s.alias = conn, alias
-	return u
-}
-
 // Using returns a copy that runs on conn.
 func (u UpdateByQuery) Using(conn transport.Interface) UpdateByQuery {
 	u.s = u.s.Using(conn)
@@ -61,9 +56,9 @@ func (u UpdateByQuery) Extra(key string, value any) UpdateByQuery {
 
 // Script returns a copy whose script is made of the given keys (source,
 // lang, params, id), replacing any previous script as Python's script() does.
-func (u UpdateByQuery) Script(opts ...Opt) UpdateByQuery {
+func (u UpdateByQuery) Script(opts ...ScriptSourceOption) UpdateByQuery {
 	m := map[string]any{}
-	for _, o := range opts {
+	for _, o := range params(opts) {
 		o.apply(m)
 	}
 	u.script = m

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log"
 
+	"github.com/esgo/esgo/dsl"
 	"github.com/esgo/esgo/scan"
 	"github.com/esgo/esgo/transport"
 )
@@ -16,7 +17,9 @@ func ExamplePointInTime() {
 		Name  string  `json:"name"`
 		Price float64 `json:"price"`
 	}
-	query := map[string]any{"query": map[string]any{"range": map[string]any{"price": map[string]any{"gte": 10}}}}
+	// Any JSON body works (a raw string, the typed api.SearchBody); the DSL
+	// is the shortest.
+	query := dsl.NewSearch().Filter(dsl.Range("price", dsl.Gte(10)))
 	for hit, err := range scan.PointInTime[Product](context.Background(), client, "products", query, scan.WithSlices(4)) {
 		if err != nil {
 			log.Fatal(err) // the point in time is closed already
@@ -26,7 +29,11 @@ func ExamplePointInTime() {
 }
 
 func ExampleScroll() {
-	for hit, err := range scan.Scroll[map[string]any](context.Background(), client, "logs-*", nil, scan.WithSize(2000)) {
+	type LogLine struct {
+		Level   string `json:"level"`
+		Message string `json:"message"`
+	}
+	for hit, err := range scan.Scroll[LogLine](context.Background(), client, "logs-*", nil, scan.WithSize(2000)) {
 		if err != nil {
 			log.Fatal(err)
 		}

@@ -39,45 +39,6 @@ import (
 	"github.com/esgo/esgo/transport"
 )
 
-// Hit is one document. T is the type its _source decodes into;
-// json.RawMessage keeps it as it is.
-type Hit[T any] struct {
-	// Index and ID identify the document.
-	Index string `json:"_index"`
-	ID    string `json:"_id"`
-	// Score is nil when the search is not scored.
-	Score *float64 `json:"_score"`
-	// Routing is the custom routing value, if any.
-	Routing string `json:"_routing,omitempty"`
-	// Source is the document.
-	Source T `json:"_source"`
-	// Fields holds the requested fields ("fields", "docvalue_fields").
-	Fields map[string]json.RawMessage `json:"fields,omitempty"`
-	// Sort holds the hit's sort values.
-	Sort []json.RawMessage `json:"sort,omitempty"`
-	// SeqNo, PrimaryTerm and Version are set when the query asks for them
-	// (seq_no_primary_term, version).
-	SeqNo       *int64 `json:"_seq_no,omitempty"`
-	PrimaryTerm *int64 `json:"_primary_term,omitempty"`
-	Version     *int64 `json:"_version,omitempty"`
-	// Highlight holds the highlighted fragments by field, when the query
-	// asks for highlighting.
-	Highlight map[string][]string `json:"highlight,omitempty"`
-	// MatchedQueries lists the named queries the hit matched (an array of
-	// names, or an object of names to scores with include_named_queries_score).
-	MatchedQueries json.RawMessage `json:"matched_queries,omitempty"`
-	// InnerHits holds the inner hits by name, as the server sent them.
-	InnerHits map[string]json.RawMessage `json:"inner_hits,omitempty"`
-	// Explanation is the score explanation, with explain.
-	Explanation json.RawMessage `json:"_explanation,omitempty"`
-	// Nested locates a nested hit in its parent document.
-	Nested json.RawMessage `json:"_nested,omitempty"`
-	// Ignored lists the fields ignored at indexing (ignore_malformed ...).
-	Ignored []string `json:"_ignored,omitempty"`
-	// Slice is the slice the hit was read from (0 without slices).
-	Slice int `json:"-"`
-}
-
 // Option configures Scroll and PointInTime.
 type Option func(*config) error
 

@@ -217,3 +217,21 @@ func TestZeroValuesThatMatterAreSent(t *testing.T) {
 		t.Errorf("encoded %s", got)
 	}
 }
+
+func TestFieldValueString(t *testing.T) {
+	for raw, want := range map[string]string{`"books"`: "books", `42`: "42", `1.5`: "1.5", `true`: "true", `"a\"b"`: `a"b`} {
+		var v types.FieldValue
+		if err := json.Unmarshal([]byte(raw), &v); err != nil {
+			t.Fatal(err)
+		}
+		if got := v.String(); got != want {
+			t.Errorf("FieldValue(%s).String() = %q, want %q", raw, got, want)
+		}
+	}
+	if got := types.FieldValueFromString("x").String(); got != "x" {
+		t.Errorf("constructed: %q", got)
+	}
+	if got := (types.FieldValue{}).String(); got != "" {
+		t.Errorf("empty: %q", got)
+	}
+}

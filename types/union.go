@@ -424,3 +424,20 @@ func Of(v any) Union { return of(v) }
 
 // As decodes a Union as T.
 func As[T any](u Union) (T, error) { return as[T](u, "Union", fmt.Sprintf("%T", *new(T))) }
+
+// String returns the value as text: a string as it is, a number or a
+// boolean as JSON writes it ("" when empty), so a bucket key prints
+// naturally: fmt.Println(bucket.Key).
+func (u FieldValue) String() string {
+	raw, err := u.Raw()
+	if err != nil || len(raw) == 0 {
+		return ""
+	}
+	if raw[0] == '"' {
+		var s string
+		if json.Unmarshal(raw, &s) == nil {
+			return s
+		}
+	}
+	return string(raw)
+}

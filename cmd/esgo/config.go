@@ -16,7 +16,7 @@ func newConfig() *cobra.Command {
 		Long: "Manage the clusters file: named clusters that every command reaches with --cluster NAME,\n" +
 			"and a current one used when neither --cluster, --url nor $ELASTICSEARCH_URL is given.\n" +
 			"The file is $ESGO_CONFIG, else ~/.config/esgo/clusters.json; Go programs load the same\n" +
-			"file with dsl.DefaultConnections.LoadClusters(\"\"). Secrets are best kept in environment\n" +
+			"file with connections.Default.LoadClusters(\"\"). Secrets are best kept in environment\n" +
 			"variables the file names (--password-env); the file is written with mode 0600.",
 		Args: cobra.NoArgs,
 	}

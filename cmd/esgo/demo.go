@@ -111,7 +111,7 @@ func runDemo(ctx context.Context, out io.Writer, url, query string) error {
 	}
 	fmt.Fprintf(out, "Search for %q: %d hits\n", query, res.Total().Value)
 	for _, h := range res.Hits.Hits {
-		fmt.Fprintf(out, "  %5.2f  %-50s %s (%d)\n", *h.Meta.Score, h.Source.Title, h.Source.Author, h.Source.Year)
+		fmt.Fprintf(out, "  %5.2f  %-50s %s (%d)\n", *h.Score, h.Source.Title, h.Source.Author, h.Source.Year)
 	}
 	decades, err := dsl.Buckets[float64](res.Aggregations, "per_decade")
 	if err != nil {

@@ -24,7 +24,9 @@
 //
 //	go run ./internal/gen
 //
-// It rewrites api/zz_*.go, types/zz_*.go and internal/yamltest/zz_dispatch.go.
+// It rewrites api/zz_*.go, types/zz_*.go, dsl/zz_params.go,
+// dsl/analysis/zz_params.go, dsl/index/zz_params.go and
+// internal/yamltest/zz_dispatch.go.
 // The output depends only on the two specifications, so running it twice
 // gives the same bytes; `go run ./internal/gen -check` (run in CI) fails
 // when the committed files differ.
@@ -41,6 +43,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -105,6 +108,11 @@ func generate(jar, root string) (output, *model, error) {
 		return nil, nil, err
 	}
 	out[filepath.Join("internal", "yamltest", "zz_dispatch.go")] = dispatch
+	params, err := renderDSLParams(sch, tm, root)
+	if err != nil {
+		return nil, nil, err
+	}
+	maps.Copy(out, params)
 	return out, m, nil
 }
 
@@ -141,7 +149,7 @@ func run(jar, root string, check bool) error {
 }
 
 // generatedDirs are the directories whose zz_*.go files the generator owns.
-var generatedDirs = []string{"api", "types", filepath.Join("internal", "yamltest")}
+var generatedDirs = []string{"api", "types", "dsl", filepath.Join("dsl", "analysis"), filepath.Join("dsl", "index"), filepath.Join("internal", "yamltest")}
 
 // compare lists the differences between out and the files under root.
 func compare(root string, out output) ([]string, error) {

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 )
 
@@ -178,13 +177,4 @@ func writeDoc(b *bytes.Buffer, indent, text string) {
 		}
 		b.WriteString(indent + "// " + line + "\n")
 	}
-}
-
-func sortedTypeKeys(m map[string]*sType) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

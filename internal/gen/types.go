@@ -530,7 +530,7 @@ func renderTypes(tm *typeModel) (map[string][]byte, error) {
 	files := map[string]*bytes.Buffer{}
 	imports := map[string]map[string]bool{}
 	aggKinds := [][3]string{} // Go accessor name, Go type, typed_keys kind
-	for _, key := range sortedTypeKeys(tm.types) {
+	for _, key := range sortedKeys(tm.types) {
 		t := tm.types[key]
 		if !tm.emitted(t) {
 			continue

@@ -123,7 +123,7 @@ func decodeEsgo(body []byte) (summary, error) {
 	s := summary{Hits: len(r.Hits.Hits)}
 	for i, h := range r.Hits.Hits {
 		if i == 0 {
-			s.FirstID = h.Meta.ID
+			s.FirstID = h.ID
 		}
 		s.LatencySum += h.Source.LatencyMS
 		s.HostChars += len(h.Source.Host)
@@ -185,44 +185,6 @@ func decodeEsgoTyped(body []byte) (summary, error) {
 		return s, err
 	}
 	s.StatsCount = sa.Count
-	return s, nil
-}
-
-// proposedResponse is what dsl.Response[T] would decode as if each hit
-// were read in one pass: dsl.HitMeta embedded next to the typed source,
-// instead of dsl.Hit[T].UnmarshalJSON's three json.Unmarshal calls per hit.
-// It is not part of esgo; it measures the fix proposed in BENCHMARKS.md.
-type proposedResponse struct {
-	Took     int64      `json:"took"`
-	TimedOut bool       `json:"timed_out"`
-	Shards   dsl.Shards `json:"_shards"`
-	Hits     struct {
-		Total    dsl.Total `json:"total"`
-		MaxScore *float64  `json:"max_score"`
-		Hits     []struct {
-			dsl.HitMeta
-			Source LogDoc `json:"_source"`
-		} `json:"hits"`
-	} `json:"hits"`
-	Aggregations dsl.AggResults `json:"aggregations"`
-}
-
-func decodeProposed(body []byte) (summary, error) {
-	var r proposedResponse
-	if err := json.Unmarshal(body, &r); err != nil {
-		return summary{}, err
-	}
-	s := summary{Hits: len(r.Hits.Hits)}
-	for i, h := range r.Hits.Hits {
-		if i == 0 {
-			s.FirstID = h.ID
-		}
-		s.LatencySum += h.Source.LatencyMS
-		s.HostChars += len(h.Source.Host)
-	}
-	if r.Aggregations.Has("by_host") {
-		return summarizeAggs(s, r.Aggregations)
-	}
 	return s, nil
 }
 
@@ -327,7 +289,6 @@ func figDecode(ctx context.Context, cfg config, srv *server, rep *report) error 
 		{"esgo typed api.SearchResponse", true, decodeEsgoTyped},
 		{"go-elasticsearch typed search.Response", true, decodeGoesTyped},
 		{"encoding/json into a struct (baseline)", false, decodeBaseline},
-		{"proposal: dsl.HitMeta embedded, one pass per hit", false, decodeProposed},
 	}
 	runs := max(cfg.runs, 3)
 	if !cfg.quick {

@@ -24,6 +24,12 @@ def q(name, value):
 # ---- full text
 q("q/match", Q("match", title="python"))
 q("q/match_opts", Q("match", title={"query": "python web", "operator": "and", "fuzziness": "AUTO"}))
+q("q/function_score_opts", Q("function_score", query=Q("match", title="x"), functions=[SF("field_value_factor", field="likes", factor=1.2, modifier="sqrt", missing=1)], max_boost=42, score_mode="sum", boost_mode="multiply", min_score=0.5))
+q("q/has_child_opts", Q("has_child", type="answer", query=Q("match", body="x"), min_children=2, max_children=10, score_mode="max", ignore_unmapped=True))
+q("q/knn_opts", Q("knn", field="vec", query_vector=[1.0, 2.0], k=5, num_candidates=50, similarity=0.3, boost=2))
+q("q/mlt_opts", Q("more_like_this", fields=["title", "body"], like="once upon a time", min_term_freq=1, max_query_terms=12, min_doc_freq=2, stop_words=["a", "the"]))
+q("q/nested_opts", Q("nested", path="comments", query=Q("match", **{"comments.text": "x"}), score_mode="avg", inner_hits={"size": 2}, ignore_unmapped=True))
+q("q/query_string_opts", Q("query_string", query="a AND b", default_field="body", allow_leading_wildcard=False, analyze_wildcard=True, phrase_slop=2, quote_field_suffix=".exact"))
 q("q/match_dunder", Q("match", author__name="joe"))
 q("q/match_phrase", Q("match_phrase", body="quick brown fox"))
 q("q/match_phrase_slop", Q("match_phrase", body={"query": "quick fox", "slop": 2}))
@@ -157,6 +163,8 @@ def agg(name, value):
 
 
 agg("a/terms", A("terms", field="tags"))
+agg("a/terms_typed_opts", A("terms", field="tags", size=5, shard_size=20, include="go.*", execution_hint="map", collect_mode="breadth_first", show_term_doc_count_error=True))
+agg("a/date_histogram_opts", A("date_histogram", field="date", calendar_interval="month", format="yyyy-MM", min_doc_count=0, extended_bounds={"min": "2024-01", "max": "2024-12"}, time_zone="+01:00", offset="+6h"))
 agg("a/terms_opts", A("terms", field="tags", size=5, order={"_count": "desc"}, min_doc_count=2, missing="N/A"))
 agg("a/significant_terms", A("significant_terms", field="crime_type"))
 agg("a/significant_text", A("significant_text", field="content", filter_duplicate_text=True))
@@ -294,6 +302,7 @@ srch("s/source_chain", lambda: Search().source(includes=["obj1.*"]).source(exclu
 srch("s/source_remove", lambda: Search().source(includes=["a"], excludes=["b"]).source(excludes=None))
 srch("s/highlight", lambda: Search().highlight("title", "body", fragment_size=50))
 srch("s/highlight_two", lambda: Search().highlight("title", fragment_size=50).highlight("body", fragment_size=100).highlight_options(order="score", pre_tags=["<b>"]))
+srch("s/highlight_field_opts", lambda: Search().highlight("body", type="unified", number_of_fragments=3, fragment_size=150, pre_tags=["<em>"], post_tags=["</em>"], require_field_match=False))
 srch("s/suggest_term", lambda: Search().suggest("my_suggestion", "elasticsaerch", term={"field": "body"}))
 srch("s/suggest_completion", lambda: Search().suggest("auto", "pyth", completion={"field": "suggest", "size": 5}))
 srch("s/suggest_regex", lambda: Search().suggest("auto", regex="py[thon|py]", completion={"field": "suggest"}))
@@ -335,178 +344,11 @@ def _():
 def _():
     return Search().query("match", title="x").post_filter("term", a=1).sort("b").extra(size=3).to_dict(count=True)
 
-# ---- documents: mappings from classes
-from datetime import datetime
-from typing import List, Optional
-from elasticsearch.dsl import (Document, InnerDoc, Index, Text, Keyword, Integer, Long, Float, Double, Boolean, Date,
-                               Nested, Object, DenseVector, Short, Byte, Ip, Binary, analyzer, tokenizer, token_filter,
-                               char_filter, normalizer, FacetedSearch, TermsFacet, RangeFacet, HistogramFacet,
-                               DateHistogramFacet, NestedFacet, UpdateByQuery, MultiSearch, M, mapped_field)
-
-
-def S(**kw):
-    """What esgo maps an untagged Go string to (a deliberate difference from
-    Python's str -> Text(): Elasticsearch's dynamic mapping of a string)."""
-    return mapped_field(Text(fields={"keyword": Keyword(ignore_above=256)}, **kw))
-
-
-def mapping_case(name):
-    def deco(cls):
-        CASES[name] = lambda: cls._doc_type.mapping.to_dict()
-        return cls
-    return deco
-
-
-@mapping_case("m/scalars")
-class Scalars(Document):
-    title: str = S()
-    count: int = mapped_field(Long())
-    small: int = mapped_field(Integer())
-    tiny: int = mapped_field(Short())
-    b: int = mapped_field(Byte())
-    price: float = mapped_field(Double())
-    ratio: float
-    ok: bool
-    when: datetime
-    blob = Binary()
-    addr = Ip()
-
-
-@mapping_case("m/keyword_and_text")
-class KT(Document):
-    tags = Keyword()
-    body = Text(analyzer="english", search_analyzer="standard", fields={"keyword": Keyword(ignore_above=256)})
-    name = Keyword(ignore_above=256, normalizer="lowercase")
-    title = Text(fields={"raw": Keyword()})
-    code = Text(fields={"raw": Keyword(), "en": Text(analyzer="english")}, copy_to=["all", "other"])
-    idx = Keyword(index=False, doc_values=False)
-
-
-class Address(InnerDoc):
-    street: str = S()
-    zip = Keyword()
-
-
-class Comment(InnerDoc):
-    author = Keyword()
-    text: str = S()
-    likes = Long()
-    created: datetime
-
-
-@mapping_case("m/nested_object")
-class Post(Document):
-    title: str = S()
-    address: Address
-    comments: List[Comment]
-    tags: List[str] = mapped_field(Keyword())
-
-
-@mapping_case("m/vectors")
-class Vec(Document):
-    embedding = DenseVector(dims=3, similarity="cosine")
-    v2 = DenseVector(dims=4, index=True, similarity="dot_product", element_type="float")
-    name: Optional[str] = S()
-
-
-@mapping_case("m/explicit_nested_object")
-class NO(Document):
-    a = Object(Address)
-    n = Nested(Comment)
-    o = Object()
-    dt = Date(format="yyyy-MM-dd")
-
-
-my_an = analyzer("my_an", tokenizer=tokenizer("tri", "ngram", min_gram=3, max_gram=3),
-                 filter=["lowercase", token_filter("my_stop", "stop", stopwords=["a", "the"])],
-                 char_filter=["html_strip", char_filter("cf", "mapping", mappings=["a => b"])])
-my_norm = normalizer("my_norm", filter=["lowercase", "asciifolding"])
-
-
-class Article(Document):
-    title = Text(analyzer=my_an, fields={"raw": Keyword()})
-    tag = Keyword(normalizer=my_norm)
-    comments = Nested(Comment)
-
-    class Index:
-        name = "articles"
-        settings = {"number_of_shards": 1, "number_of_replicas": 0}
-        aliases = {"arts": {}}
-
-
-CASES["m/article_mapping"] = lambda: Article._doc_type.mapping.to_dict()
-CASES["i/article_index"] = lambda: Article._index.to_dict()
-
-
-@case("i/plain")
-def _():
-    i = Index("x")
-    i.settings(number_of_shards=2)
-    i.settings(number_of_replicas=0)
-    return i.to_dict()
-
-
-@case("i/aliases_filter")
-def _():
-    i = Index("blog-v2")
-    i.aliases(blog={}, published={"filter": Q("term", published=True)})
-    return i.to_dict()
-
-
-@case("i/analyzer_only")
-def _():
-    i = Index("x")
-    i.analyzer(my_an)
-    return i.to_dict()
-
-
-@case("i/builtin_type_analyzer")
-def _():
-    i = Index("x")
-    i.analyzer(analyzer("my_std", "standard", stopwords="_english_", max_token_length=5))
-    return i.to_dict()
-
-
-@case("i/document_and_settings")
-def _():
-    i = Index("posts")
-    i.settings(number_of_shards=1)
-    i.document(Post)
-    return i.to_dict()
-
-
-@case("i/legacy_template")
-def _():
-    i = Index("logs")
-    i.settings(number_of_shards=1)
-    i.document(Post)
-    return i.as_template("logs-tpl", "logs-*", order=2).to_dict()
-
-
-@case("i/composable_template")
-def _():
-    i = Index("logs")
-    i.settings(number_of_shards=1)
-    i.aliases(all_logs={})
-    return i.as_composable_template("logs-ctpl", "logs-*", priority=100).to_dict()
-
-
-@case("an/definition")
-def _():
-    return my_an.get_analysis_definition()
-
-
-@case("an/normalizer_definition")
-def _():
-    return my_norm.get_analysis_definition()
-
-
-@case("an/whitespace_custom")
-def _():
-    return analyzer("ws", tokenizer="whitespace", filter=["lowercase", token_filter("syn", "synonym", synonyms=["a, b"])]).get_analysis_definition()
-
-
 # ---- update by query, multi search
+from datetime import datetime
+from elasticsearch.dsl import UpdateByQuery, MultiSearch
+
+
 @case("u/script")
 def _():
     return UpdateByQuery(index="x").query("match", title="python").script(source="ctx._source.likes++", lang="painless").to_dict()
@@ -527,44 +369,6 @@ def _():
 def _():
     ms = MultiSearch().add(Search(index="a").query("match", t="x")).add(Search().filter("term", b=1).extra(size=2))
     return ms.to_dict()
-
-
-# ---- faceted search
-class BlogSearch(FacetedSearch):
-    index = "blogs"
-    fields = ["title^5", "body"]
-    facets = {
-        "tags": TermsFacet(field="tags"),
-        "stars": RangeFacet(field="stars", ranges=[("low", (None, 3)), ("high", (3, None))]),
-        "size": HistogramFacet(field="size", interval=10),
-        "month": DateHistogramFacet(field="published", calendar_interval="month"),
-        "authors": NestedFacet("comments", TermsFacet(field="comments.author")),
-    }
-
-
-def facet_case(name, fn):
-    CASES[name] = lambda: fn()._s.to_dict()
-
-
-facet_case("f/no_query", lambda: BlogSearch())
-facet_case("f/query", lambda: BlogSearch("python web"))
-facet_case("f/filter_terms", lambda: BlogSearch("python", filters={"tags": ["go", "rust"]}))
-facet_case("f/filter_range", lambda: BlogSearch(filters={"stars": "high"}))
-facet_case("f/filter_histogram", lambda: BlogSearch(filters={"size": 20}))
-facet_case("f/filter_date", lambda: BlogSearch(filters={"month": datetime(2024, 1, 1)}))
-facet_case("f/filter_nested", lambda: BlogSearch(filters={"authors": "kim"}))
-facet_case("f/filters_combined", lambda: BlogSearch("q", filters={"tags": "go", "stars": ["low", "high"], "size": [10, 30]}))
-facet_case("f/sort", lambda: BlogSearch("q", sort=["-published", "title"]))
-facet_case("f/page", lambda: BlogSearch("q")[10:20])
-
-
-class MetricSearch(FacetedSearch):
-    index = "shop"
-    facets = {"brand": TermsFacet(field="brand", metric=A("max", field="price"), metric_sort="desc", size=5)}
-
-
-facet_case("f/metric", lambda: MetricSearch())
-facet_case("f/metric_filter", lambda: MetricSearch("phone", filters={"brand": "acme"}))
 
 
 def _default(o):

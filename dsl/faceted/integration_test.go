@@ -1,4 +1,4 @@
-package dsl_test
+package faceted_test
 
 import (
 	"context"
@@ -9,9 +9,11 @@ import (
 	"time"
 
 	"github.com/esgo/esgo/dsl"
+	"github.com/esgo/esgo/dsl/faceted"
+	"github.com/esgo/esgo/dsl/internal/dsltest"
 )
 
-func facetStrings(vals []dsl.FacetValue) []string {
+func facetStrings(vals []faceted.Value) []string {
 	var out []string
 	for _, v := range vals {
 		key := fmt.Sprint(v.Value)
@@ -28,24 +30,24 @@ func facetStrings(vals []dsl.FacetValue) []string {
 }
 
 func TestIntegrationFacetedSearch(t *testing.T) {
-	conn := esConn(t)
+	conn := dsltest.ES(t)
 	ctx := context.Background()
-	docs := setupBlog(t, conn, "dsl-it-faceted")
-	blog := dsl.NewFacetedSearch(docs.Search(), "title^2", "body").
-		Facet("tags", dsl.TermsFacet("tags", dsl.FacetParam("order", map[string]any{"_key": "asc"}))).
-		Facet("stars", dsl.RangeFacet("stars", []dsl.FacetRange{{Key: "low", To: 4}, {Key: "high", From: 4}})).
-		Facet("lines", dsl.HistogramFacet("lines", 100)).
-		Facet("month", dsl.DateHistogramFacet("published", dsl.FacetParam("calendar_interval", "month"))).
-		Facet("commenters", dsl.NestedFacet("comments", dsl.TermsFacet("comments.author")))
+	docs := dsltest.SetupBlog(t, conn, "dsl-it-faceted")
+	blog := faceted.New(docs.Search(), "title^2", "body").
+		Facet("tags", faceted.Terms("tags", faceted.Param("order", map[string]any{"_key": "asc"}))).
+		Facet("stars", faceted.Ranges("stars", []faceted.Range{{Key: "low", To: 4}, {Key: "high", From: 4}})).
+		Facet("lines", faceted.Histogram("lines", 100)).
+		Facet("month", faceted.DateHistogram("published", faceted.Param("calendar_interval", "month"))).
+		Facet("commenters", faceted.Nested("comments", faceted.Terms("comments.author")))
 
-	resp, err := dsl.ExecuteFaceted[blogPost](ctx, blog)
+	resp, err := faceted.Execute[dsltest.BlogPost](ctx, blog)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if resp.Total().Value != 5 {
 		t.Errorf("total = %d", resp.Total().Value)
 	}
-	check := func(resp *dsl.FacetedResponse[blogPost], name string, want ...string) {
+	check := func(resp *faceted.Response[dsltest.BlogPost], name string, want ...string) {
 		t.Helper()
 		if got := facetStrings(resp.Facets[name]); !slices.Equal(got, want) {
 			t.Errorf("facet %s = %v, want %v", name, got, want)
@@ -60,15 +62,15 @@ func TestIntegrationFacetedSearch(t *testing.T) {
 	// Text query plus filters: hits are filtered; each facet counts with
 	// the other facets' filters only, and marks its selected values.
 	f := blog.Query("go python").Filter("tags", "go", "rust").Filter("stars", "high")
-	resp, err = dsl.ExecuteFaceted[blogPost](ctx, f)
+	resp, err = faceted.Execute[dsltest.BlogPost](ctx, f)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var ids []string
 	for _, h := range resp.Hits.Hits {
-		ids = append(ids, h.Meta.ID)
-		if len(h.Meta.Highlight) == 0 {
-			t.Errorf("hit %s has no highlight", h.Meta.ID)
+		ids = append(ids, h.ID)
+		if len(h.Highlight) == 0 {
+			t.Errorf("hit %s has no highlight", h.ID)
 		}
 	}
 	slices.Sort(ids)
@@ -83,34 +85,34 @@ func TestIntegrationFacetedSearch(t *testing.T) {
 	check(resp, "month", "2024-01:1")
 
 	// Date and histogram filters.
-	resp, err = dsl.ExecuteFaceted[blogPost](ctx, blog.Filter("month", day("2024-03-01")).Filter("lines", 0))
+	resp, err = faceted.Execute[dsltest.BlogPost](ctx, blog.Filter("month", dsltest.Day("2024-03-01")).Filter("lines", 0))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if resp.Len() != 1 || resp.Hits.Hits[0].Meta.ID != "5" {
+	if resp.Len() != 1 || resp.Hits.Hits[0].ID != "5" {
 		t.Errorf("month+lines filter hits = %+v", resp.Hits.Hits)
 	}
 	check(resp, "month", "2024-02:1", "2024-03:1*") // lines 0-99: posts 3 (Feb) and 5 (Mar)
 
 	// Nested facet filter and pagination.
-	resp, err = dsl.ExecuteFaceted[blogPost](ctx, blog.Filter("commenters", "lee").Sort("lines").Page(2, 1))
+	resp, err = faceted.Execute[dsltest.BlogPost](ctx, blog.Filter("commenters", "lee").Sort("lines").Page(2, 1))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if resp.Total().Value != 2 || resp.Len() != 1 || resp.Hits.Hits[0].Meta.ID != "4" {
+	if resp.Total().Value != 2 || resp.Len() != 1 || resp.Hits.Hits[0].ID != "4" {
 		t.Errorf("nested filter page 2 = %+v (total %d)", resp.Hits.Hits, resp.Total().Value)
 	}
 	check(resp, "commenters", "kim:2", "lee:2*")
 
 	// Metric facet: max lines per author, ordered by it.
-	byAuthor := dsl.NewFacetedSearch(docs.Search()).Facet("author", dsl.TermsFacet("author", dsl.FacetMetric(dsl.MaxAgg("lines"), "desc")))
-	resp, err = dsl.ExecuteFaceted[blogPost](ctx, byAuthor)
+	byAuthor := faceted.New(docs.Search()).Facet("author", faceted.Terms("author", faceted.Metric(dsl.MaxAgg("lines"), "desc")))
+	resp, err = faceted.Execute[dsltest.BlogPost](ctx, byAuthor)
 	if err != nil {
 		t.Fatal(err)
 	}
 	check(resp, "author", "bob:300", "cid:200", "ann:120")
 
-	if _, err := dsl.ExecuteFaceted[blogPost](ctx, blog.Filter("nope", 1)); !errors.Is(err, dsl.ErrIllegalOperation) {
+	if _, err := faceted.Execute[dsltest.BlogPost](ctx, blog.Filter("nope", 1)); !errors.Is(err, dsl.ErrIllegalOperation) {
 		t.Errorf("unknown facet: %v", err)
 	}
 }

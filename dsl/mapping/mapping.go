@@ -1,6 +1,7 @@
-package dsl
+package mapping
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,9 +14,10 @@ import (
 	"time"
 )
 
-// ErrMapping is returned (wrapped) when a struct cannot be mapped, for
-// example because of a malformed `es` tag.
-var ErrMapping = errors.New("dsl: bad mapping")
+// ErrInvalid is returned (wrapped) when a struct cannot be mapped, for
+// example because of a malformed `es` tag, and for mistakes in building a
+// mapping (Mapping.Err).
+var ErrInvalid = errors.New("mapping: invalid mapping")
 
 // Mapping is an index mapping: field properties and top-level options
 // (dynamic, _source, _routing, ...).
@@ -25,22 +27,33 @@ type Mapping struct {
 	Properties map[string]any
 	// Options holds other top-level mapping keys.
 	Options map[string]any
-	// required lists the JSON paths of fields tagged "required".
+	// required lists the index paths of fields tagged "required".
 	required [][]int
 	reqNames []string
+	// err is the first builder mistake (see Err).
+	err error
 }
 
-// NewMapping returns an empty mapping.
-func NewMapping() *Mapping { return &Mapping{Properties: map[string]any{}} }
+// Required is a struct field tagged es:",required".
+type Required struct {
+	// Index is the field's index sequence (reflect.Value.FieldByIndex).
+	Index []int
+	// Name is the field's JSON name.
+	Name string
+}
 
-// Field sets the definition of a field and returns m.
-func (m *Mapping) Field(name string, def map[string]any) *Mapping {
-	if m.Properties == nil {
-		m.Properties = map[string]any{}
+// Required returns the fields of the mapped struct tagged "required", which
+// document.Type.Validate checks before a save.
+func (m *Mapping) Required() []Required {
+	out := make([]Required, len(m.required))
+	for i, path := range m.required {
+		out[i] = Required{Index: slices.Clone(path), Name: m.reqNames[i]}
 	}
-	m.Properties[name] = def
-	return m
+	return out
 }
+
+// New returns an empty mapping.
+func New() *Mapping { return &Mapping{Properties: map[string]any{}} }
 
 // Option sets a top-level mapping option such as "dynamic" and returns m.
 func (m *Mapping) Option(key string, value any) *Mapping {
@@ -64,12 +77,32 @@ func (m *Mapping) Body() map[string]any {
 }
 
 // MarshalJSON implements json.Marshaler.
-func (m *Mapping) MarshalJSON() ([]byte, error) { return jsonMarshal(m.Body()) }
+func (m *Mapping) MarshalJSON() ([]byte, error) {
+	if m.err != nil {
+		return nil, m.err
+	}
+	return marshal(m.Body())
+}
 
-// Merge adds the properties and options of other to m (other wins).
+// marshal encodes v without escaping <, > and & (as Python's json does).
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+}
+
+// Merge adds the properties and options of other to m (other wins), and
+// a builder mistake of other (see Err).
 func (m *Mapping) Merge(other *Mapping) *Mapping {
 	if other == nil {
 		return m
+	}
+	if other.err != nil {
+		m.fail(other.err)
 	}
 	if m.Properties == nil {
 		m.Properties = map[string]any{}
@@ -83,11 +116,21 @@ func (m *Mapping) Merge(other *Mapping) *Mapping {
 
 // Clone returns a copy of m (definitions are shared).
 func (m *Mapping) Clone() *Mapping {
-	return &Mapping{Properties: maps.Clone(m.Properties), Options: maps.Clone(m.Options), required: m.required, reqNames: m.reqNames}
+	return &Mapping{Properties: maps.Clone(m.Properties), Options: maps.Clone(m.Options), required: m.required, reqNames: m.reqNames, err: m.err}
 }
 
-// AnalyzerNames returns the analyzers and normalizers the mapping refers to.
-func (m *Mapping) AnalyzerNames() []string {
+// Analyzers returns the names of the analyzers the mapping's fields and
+// sub-fields name (analyzer, search_analyzer, search_quote_analyzer), sorted.
+func (m *Mapping) Analyzers() []string {
+	return m.names("analyzer", "search_analyzer", "search_quote_analyzer")
+}
+
+// Normalizers returns the names of the normalizers the mapping's fields and
+// sub-fields name, sorted.
+func (m *Mapping) Normalizers() []string { return m.names("normalizer") }
+
+// names returns the string values of keys in every field definition.
+func (m *Mapping) names(keys ...string) []string {
 	seen := map[string]bool{}
 	var walk func(props map[string]any)
 	walk = func(props map[string]any) {
@@ -96,7 +139,7 @@ func (m *Mapping) AnalyzerNames() []string {
 			if !ok {
 				continue
 			}
-			for _, k := range []string{"analyzer", "search_analyzer", "search_quote_analyzer", "normalizer"} {
+			for _, k := range keys {
 				if s, ok := def[k].(string); ok {
 					seen[s] = true
 				}
@@ -115,10 +158,11 @@ func (m *Mapping) AnalyzerNames() []string {
 	return out
 }
 
-// MappingFor derives the mapping of documents of type T (a struct) from
+// For derives the mapping of documents of type T (a struct) from
 // its fields, their JSON names and their `es` struct tags.
 //
-// Go types map to: string -> text, bool -> boolean, int8 -> byte, int16 ->
+// Go types map to: string -> text with a keyword sub-field (as
+// Elasticsearch's dynamic mapping maps a string), bool -> boolean, int8 -> byte, int16 ->
 // short, int32 -> integer, int/int64/uint8..uint32 -> long, uint/uint64 ->
 // unsigned_long, float32 -> float, float64 -> double, time.Time -> date,
 // net.IP -> ip, []byte -> binary, struct -> object, slice of structs ->
@@ -138,19 +182,19 @@ func (m *Mapping) AnalyzerNames() []string {
 // are converted). "fields" defines multi-fields as name:type[:analyzer]
 // items separated by "|", "copy_to" takes names separated by "|".
 // The field name is always the JSON name, so that documents match.
-func MappingFor[T any]() (*Mapping, error) {
-	return MappingOf(reflect.TypeFor[T]())
+func For[T any]() (*Mapping, error) {
+	return Of(reflect.TypeFor[T]())
 }
 
-// MappingOf is MappingFor for a reflect.Type.
-func MappingOf(t reflect.Type) (*Mapping, error) {
+// Of is For for a reflect.Type.
+func Of(t reflect.Type) (*Mapping, error) {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
 	if t.Kind() != reflect.Struct {
-		return nil, fmt.Errorf("%w: %s is not a struct", ErrMapping, t)
+		return nil, fmt.Errorf("%w: %s is not a struct", ErrInvalid, t)
 	}
-	m := NewMapping()
+	m := New()
 	props, err := structProperties(t, 0, nil, &m.required, &m.reqNames, "")
 	if err != nil {
 		return nil, err
@@ -260,14 +304,14 @@ func fieldDef(f reflect.StructField, depth int) (map[string]any, bool, error) {
 						return nil, false, err
 					}
 					if len(parts) < 2 || parts[0] == "" || parts[1] == "" {
-						return nil, false, fmt.Errorf("%w: multi-field %q is not name:type[:analyzer][:option=value...]", ErrMapping, spec)
+						return nil, false, fmt.Errorf("%w: multi-field %q is not name:type[:analyzer][:option=value...]", ErrInvalid, spec)
 					}
 					sub := map[string]any{"type": parts[1]}
 					for _, p := range parts[2:] {
 						if k, v, ok := strings.Cut(p, "="); ok && !isQuoted(p) {
 							tv, err := tagValue(v)
 							if err != nil {
-								return nil, false, fmt.Errorf("%w: multi-field %q: %v", ErrMapping, spec, err)
+								return nil, false, fmt.Errorf("%w: multi-field %q: %v", ErrInvalid, spec, err)
 							}
 							sub[k] = tv
 						} else if p != "" {
@@ -281,7 +325,7 @@ func fieldDef(f reflect.StructField, depth int) (map[string]any, bool, error) {
 			default:
 				tv, err := tagValue(val)
 				if err != nil {
-					return nil, false, fmt.Errorf("%w: %s: %v", ErrMapping, key, err)
+					return nil, false, fmt.Errorf("%w: %s: %v", ErrInvalid, key, err)
 				}
 				def[key] = tv
 			}
@@ -314,7 +358,7 @@ func fieldDef(f reflect.StructField, depth int) (map[string]any, bool, error) {
 		}
 	}
 	if typ == "" {
-		return nil, false, fmt.Errorf("%w: no Elasticsearch type for Go type %s; set one with an es tag", ErrMapping, f.Type)
+		return nil, false, fmt.Errorf("%w: no Elasticsearch type for Go type %s; set one with an es tag", ErrInvalid, f.Type)
 	}
 	def["type"] = typ
 	if multi != nil {
@@ -392,7 +436,7 @@ func splitTag(s string, sep byte) ([]string, error) {
 		}
 	}
 	if quoted {
-		return nil, fmt.Errorf("%w: unterminated quote in %q", ErrMapping, s)
+		return nil, fmt.Errorf("%w: unterminated quote in %q", ErrInvalid, s)
 	}
 	return append(out, s[start:]), nil
 }
@@ -449,28 +493,4 @@ func goFieldType(t reflect.Type) string {
 		return goFieldType(t.Elem())
 	}
 	return ""
-}
-
-// FieldDef returns a field definition of the given type with parameters,
-// for building mappings by hand: FieldDef("text", P("analyzer", "english")).
-func FieldDef(typ string, opts ...Opt) map[string]any {
-	d := map[string]any{"type": typ}
-	for _, o := range opts {
-		o.apply(d)
-	}
-	return d
-}
-
-// ObjectDef returns an object (or, with nested true, a nested) field
-// definition with the given properties.
-func ObjectDef(nested bool, properties map[string]any, opts ...Opt) map[string]any {
-	typ := "object"
-	if nested {
-		typ = "nested"
-	}
-	d := FieldDef(typ, opts...)
-	if len(properties) > 0 {
-		d["properties"] = properties
-	}
-	return d
 }

@@ -1,4 +1,4 @@
-package dsl
+package analysis
 
 import (
 	"maps"
@@ -14,12 +14,44 @@ type analysisPart struct {
 	params map[string]any
 }
 
-func newPart(name, typ string, opts []Opt) analysisPart {
+// Param is one parameter of a component's definition, such as
+// P("min_gram", 3).
+type Param struct {
+	key   string
+	value any
+}
+
+// P sets the parameter key of a component definition to value (any value
+// that encodes to JSON), unchecked: the one raw step, accepted by every
+// constructor. Prefer the generated options (zz_params.go, from the
+// specification): NewTokenizer("tri", "ngram", MinGram(3), MaxGram(3)).
+func P(key string, value any) Param { return Param{key, value} }
+
+func (p Param) opt() Param { return p }
+
+// Option is any option of an analysis component. Each constructor takes
+// its own interface (TokenizerOption, TokenFilterOption, CharFilterOption,
+// AnalyzerOption), which the options of the parameters of the
+// specification's types of that kind implement.
+type Option interface {
+	opt() Param
+}
+
+// params turns typed options into parameters.
+func params[O Option](opts []O) []Param {
+	out := make([]Param, len(opts))
+	for i, o := range opts {
+		out[i] = o.opt()
+	}
+	return out
+}
+
+func newPart(name, typ string, params []Param) analysisPart {
 	p := analysisPart{name: name, typ: typ}
-	if typ != "" || len(opts) > 0 {
+	if typ != "" || len(params) > 0 {
 		p.params = map[string]any{}
-		for _, o := range opts {
-			o.apply(p.params)
+		for _, o := range params {
+			p.params[o.key] = o.value
 		}
 	}
 	return p
@@ -46,24 +78,24 @@ type TokenFilter struct{ analysisPart }
 type CharFilter struct{ analysisPart }
 
 // NewTokenizer defines a custom tokenizer: NewTokenizer("trigram", "ngram", P("min_gram", 3)).
-func NewTokenizer(name, typ string, opts ...Opt) Tokenizer {
-	return Tokenizer{newPart(name, typ, opts)}
+func NewTokenizer(name, typ string, opts ...TokenizerOption) Tokenizer {
+	return Tokenizer{newPart(name, typ, params(opts))}
 }
 
 // BuiltinTokenizer refers to a built-in tokenizer such as "standard".
 func BuiltinTokenizer(name string) Tokenizer { return Tokenizer{analysisPart{name: name}} }
 
 // NewTokenFilter defines a custom token filter: NewTokenFilter("my_stop", "stop", P("stopwords", []string{"a"})).
-func NewTokenFilter(name, typ string, opts ...Opt) TokenFilter {
-	return TokenFilter{newPart(name, typ, opts)}
+func NewTokenFilter(name, typ string, opts ...TokenFilterOption) TokenFilter {
+	return TokenFilter{newPart(name, typ, params(opts))}
 }
 
 // BuiltinTokenFilter refers to a built-in token filter such as "lowercase".
 func BuiltinTokenFilter(name string) TokenFilter { return TokenFilter{analysisPart{name: name}} }
 
 // NewCharFilter defines a custom char filter.
-func NewCharFilter(name, typ string, opts ...Opt) CharFilter {
-	return CharFilter{newPart(name, typ, opts)}
+func NewCharFilter(name, typ string, opts ...CharFilterOption) CharFilter {
+	return CharFilter{newPart(name, typ, params(opts))}
 }
 
 // BuiltinCharFilter refers to a built-in char filter such as "html_strip".
@@ -86,14 +118,14 @@ func BuiltinAnalyzer(name string) Analyzer { return Analyzer{analysisPart: analy
 
 // NewAnalyzer defines an analyzer of a built-in type with parameters:
 // NewAnalyzer("my_std", "standard", P("stopwords", "_english_")).
-func NewAnalyzer(name, typ string, opts ...Opt) Analyzer {
-	return Analyzer{analysisPart: newPart(name, typ, opts)}
+func NewAnalyzer(name, typ string, opts ...AnalyzerOption) Analyzer {
+	return Analyzer{analysisPart: newPart(name, typ, params(opts))}
 }
 
 // CustomAnalyzer defines a custom analyzer from a tokenizer, token filters
 // and char filters; custom components are defined along with it.
-func CustomAnalyzer(name string, tokenizer Tokenizer, filters []TokenFilter, charFilters []CharFilter, opts ...Opt) Analyzer {
-	return Analyzer{analysisPart: newPart(name, "custom", opts), tokenizer: &tokenizer, filters: filters, charFilters: charFilters}
+func CustomAnalyzer(name string, tokenizer Tokenizer, filters []TokenFilter, charFilters []CharFilter, opts ...AnalyzerOption) Analyzer {
+	return Analyzer{analysisPart: newPart(name, "custom", params(opts)), tokenizer: &tokenizer, filters: filters, charFilters: charFilters}
 }
 
 // Normalizer is a custom normalizer for keyword fields.
@@ -229,7 +261,8 @@ var registry struct {
 // RegisterAnalyzer makes a custom analyzer known by its name, so that a
 // struct tag naming it (es:"text,analyzer=NAME", also search_analyzer,
 // search_quote_analyzer and sub-fields) brings its definition into the index
-// settings of NewDocType, as Python collects the analyzers of its fields.
+// settings when the mapping is added to an index.Index (index.Index.Mapping,
+// document.New), as Python collects the analyzers of its fields.
 // Registering a name again replaces the definition.
 func RegisterAnalyzer(a Analyzer) {
 	registry.Lock()
@@ -251,36 +284,20 @@ func RegisterNormalizer(n Normalizer) {
 	registry.normalizers[n.Name()] = n
 }
 
-// collectAnalysis adds to ix the registered analyzers and normalizers that
-// the mapping's fields name.
-func collectAnalysis(ix *Index, props map[string]any) {
-	for _, v := range props {
-		def, ok := v.(map[string]any)
-		if !ok {
-			continue
-		}
-		registry.Lock()
-		for _, key := range []string{"analyzer", "search_analyzer", "search_quote_analyzer"} {
-			if name, ok := def[key].(string); ok {
-				if a, ok := registry.analyzers[name]; ok {
-					registry.Unlock()
-					ix.Analyzer(a)
-					registry.Lock()
-				}
-			}
-		}
-		if name, ok := def["normalizer"].(string); ok {
-			if n, ok := registry.normalizers[name]; ok {
-				registry.Unlock()
-				ix.Normalizer(n)
-				registry.Lock()
-			}
-		}
-		registry.Unlock()
-		for _, sub := range []string{"properties", "fields"} {
-			if m, ok := def[sub].(map[string]any); ok {
-				collectAnalysis(ix, m)
-			}
-		}
-	}
+// LookupAnalyzer returns the analyzer registered under name with
+// RegisterAnalyzer.
+func LookupAnalyzer(name string) (Analyzer, bool) {
+	registry.Lock()
+	defer registry.Unlock()
+	a, ok := registry.analyzers[name]
+	return a, ok
+}
+
+// LookupNormalizer returns the normalizer registered under name with
+// RegisterNormalizer.
+func LookupNormalizer(name string) (Normalizer, bool) {
+	registry.Lock()
+	defer registry.Unlock()
+	n, ok := registry.normalizers[name]
+	return n, ok
 }

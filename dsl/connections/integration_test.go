@@ -1,4 +1,4 @@
-package dsl_test
+package connections_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/esgo/esgo/clusters"
 	"github.com/esgo/esgo/dsl"
+	"github.com/esgo/esgo/dsl/connections"
 	"github.com/esgo/esgo/eslocal/eslocaltest"
 )
 
@@ -20,14 +21,14 @@ func TestIntegrationLoadClusters(t *testing.T) {
 	if err := cfg.Save(path); err != nil {
 		t.Fatal(err)
 	}
-	reg := &dsl.Connections{}
+	reg := &connections.Connections{}
 	if err := reg.LoadClusters(path); err != nil {
 		t.Fatal(err)
 	}
 	if got := reg.Aliases(); len(got) != 3 {
 		t.Fatalf("aliases = %v, want default, here, nowhere", got)
 	}
-	for _, alias := range []string{"here", dsl.DefaultAlias} {
+	for _, alias := range []string{"here", connections.DefaultAlias} {
 		conn, err := reg.Get(alias)
 		if err != nil {
 			t.Fatal(err)

@@ -1,4 +1,4 @@
-package dsl
+package document
 
 import (
 	"context"
@@ -11,11 +11,15 @@ import (
 	"strings"
 
 	"github.com/esgo/esgo/api"
+	"github.com/esgo/esgo/dsl"
+	"github.com/esgo/esgo/dsl/index"
+	"github.com/esgo/esgo/dsl/internal/rawcall"
+	"github.com/esgo/esgo/dsl/mapping"
 	"github.com/esgo/esgo/transport"
 )
 
 // ErrValidation is matched (errors.Is) by validation failures before a save.
-var ErrValidation = errors.New("dsl: validation failed")
+var ErrValidation = errors.New("document: validation failed")
 
 // Validator is implemented by documents that check themselves before being
 // saved (Python's clean()). Implement it on T or *T.
@@ -23,8 +27,8 @@ type Validator interface {
 	Validate() error
 }
 
-// DocMeta is the metadata of a stored document.
-type DocMeta struct {
+// Meta is the metadata of a stored document.
+type Meta struct {
 	ID          string `json:"_id"`
 	Index       string `json:"_index"`
 	Routing     string `json:"_routing,omitempty"`
@@ -37,56 +41,60 @@ type DocMeta struct {
 // filled by Get and Save, make the next Save conditional (optimistic
 // concurrency control).
 type Doc[T any] struct {
-	Meta   DocMeta
+	Meta   Meta
 	Source T
 }
 
-// DocType binds a Go struct type T to an index: it derives the mapping from
+// Type binds a Go struct type T to an index: it derives the mapping from
 // T and stores, fetches and searches documents of type T. It is safe for
 // concurrent use.
-type DocType[T any] struct {
-	index   *Index
-	mapping *Mapping
+type Type[T any] struct {
+	index    *index.Index
+	mapping  *mapping.Mapping
+	required []mapping.Required
 }
 
-// NewDocType derives the mapping of T (see MappingFor), merges it into the
-// index definition and returns the document type.
-func NewDocType[T any](index *Index) (*DocType[T], error) {
-	m, err := MappingFor[T]()
+// New derives the mapping of T (see mapping.For), merges it into the index
+// definition ix (with the registered analyzers its fields name) and returns
+// the document type.
+func New[T any](ix *index.Index) (*Type[T], error) {
+	m, err := mapping.For[T]()
 	if err != nil {
 		return nil, err
 	}
-	index.Mapping(m)
-	collectAnalysis(index, m.Properties)
-	return &DocType[T]{index: index, mapping: m}, nil
+	ix.Mapping(m)
+	return &Type[T]{index: ix, mapping: m, required: m.Required()}, nil
 }
 
 // Index returns the index definition.
-func (d *DocType[T]) Index() *Index { return d.index }
+func (d *Type[T]) Index() *index.Index { return d.index }
 
 // Mapping returns the mapping derived from T.
-func (d *DocType[T]) Mapping() *Mapping { return d.mapping.Clone() }
+func (d *Type[T]) Mapping() *mapping.Mapping { return d.mapping.Clone() }
 
-// Init creates the index, or updates its settings and mappings (see Index.Save).
-func (d *DocType[T]) Init(ctx context.Context) error { return d.index.Save(ctx) }
+// Init creates the index, or updates its settings and mappings (see index.Index.Save).
+func (d *Type[T]) Init(ctx context.Context) error { return d.index.Save(ctx) }
 
-// Search returns a search over the index; run it with Execute[T].
-func (d *DocType[T]) Search() Search { return d.index.Search() }
+// Search returns a search over the index; run it with dsl.Execute[T].
+func (d *Type[T]) Search() dsl.Search { return d.index.Search() }
 
-// WriteOpt is a URL parameter of a document request.
-type WriteOpt = Opt
+// Opt is a URL parameter of a document request.
+type Opt struct {
+	key   string
+	value any
+}
 
 // Refresh sets "refresh" ("true", "false" or "wait_for").
-func Refresh(v string) WriteOpt { return Opt{"refresh", v} }
+func Refresh(v string) Opt { return Opt{"refresh", v} }
 
 // Routing sets "routing".
-func Routing(v string) WriteOpt { return Opt{"routing", v} }
+func Routing(v string) Opt { return Opt{"routing", v} }
 
 // IfSeqNo sets "if_seq_no" (with IfPrimaryTerm: write only if unchanged).
-func IfSeqNo(n int64) WriteOpt { return Opt{"if_seq_no", n} }
+func IfSeqNo(n int64) Opt { return Opt{"if_seq_no", n} }
 
 // IfPrimaryTerm sets "if_primary_term".
-func IfPrimaryTerm(n int64) WriteOpt { return Opt{"if_primary_term", n} }
+func IfPrimaryTerm(n int64) Opt { return Opt{"if_primary_term", n} }
 
 func queryOf(opts []Opt) url.Values {
 	q := url.Values{}
@@ -96,7 +104,7 @@ func queryOf(opts []Opt) url.Values {
 	return q
 }
 
-func (d *DocType[T]) docPath(endpoint, id string) string {
+func (d *Type[T]) docPath(endpoint, id string) string {
 	p := "/" + url.PathEscape(d.index.Name()) + "/" + endpoint
 	if id != "" {
 		p += "/" + url.PathEscape(id)
@@ -105,47 +113,47 @@ func (d *DocType[T]) docPath(endpoint, id string) string {
 }
 
 type getResult[T any] struct {
-	DocMeta
+	Meta
 	Found  bool            `json:"found"`
 	Source json.RawMessage `json:"_source"`
 }
 
 func (g *getResult[T]) doc() (*Doc[T], error) {
-	doc := &Doc[T]{Meta: g.DocMeta}
+	doc := &Doc[T]{Meta: g.Meta}
 	if len(g.Source) > 0 {
 		if err := json.Unmarshal(g.Source, &doc.Source); err != nil {
-			return nil, fmt.Errorf("dsl: decode document %q: %w", g.ID, err)
+			return nil, fmt.Errorf("document: decode document %q: %w", g.ID, err)
 		}
 	}
 	return doc, nil
 }
 
 // Get fetches the document with the given id. A missing document (or
-// index) gives an error matching ErrNotFound.
-func (d *DocType[T]) Get(ctx context.Context, id string, opts ...WriteOpt) (*Doc[T], error) {
-	t, err := d.index.transport()
+// index) gives an error matching esgo.ErrNotFound.
+func (d *Type[T]) Get(ctx context.Context, id string, opts ...Opt) (*Doc[T], error) {
+	t, err := d.index.Transport()
 	if err != nil {
 		return nil, err
 	}
 	var g getResult[T]
-	status, err := performJSON(ctx, t, request{method: http.MethodGet, path: d.docPath("_doc", id),
-		query: queryOf(opts), ignore: []int{http.StatusNotFound},
-		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	status, err := rawcall.JSON(ctx, t, rawcall.Request{Method: http.MethodGet, Path: d.docPath("_doc", id),
+		Query: queryOf(opts), Ignore: []int{http.StatusNotFound},
+		Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 			return a.Get(ctx, api.GetRequest{Index: d.index.Name(), ID: id}, o...)
 		}}, &g)
 	if err != nil {
 		return nil, err
 	}
 	if status == http.StatusNotFound || !g.Found {
-		return nil, &StatusError{Method: http.MethodGet, Path: d.docPath("_doc", id), Status: http.StatusNotFound,
+		return nil, &transport.Error{Method: http.MethodGet, Path: d.docPath("_doc", id), Status: http.StatusNotFound,
 			Type: "not_found", Reason: fmt.Sprintf("document %q not found in index %q", id, d.index.Name())}
 	}
 	return g.doc()
 }
 
 // Exists reports whether the document with the given id exists.
-func (d *DocType[T]) Exists(ctx context.Context, id string, opts ...WriteOpt) (bool, error) {
-	t, err := d.index.transport()
+func (d *Type[T]) Exists(ctx context.Context, id string, opts ...Opt) (bool, error) {
+	t, err := d.index.Transport()
 	if err != nil {
 		return false, err
 	}
@@ -165,14 +173,14 @@ const (
 	MissingNone Missing = iota
 	// MissingSkip leaves missing documents out of the result.
 	MissingSkip
-	// MissingRaise fails with an error matching ErrNotFound that lists the
+	// MissingRaise fails with an error matching esgo.ErrNotFound that lists the
 	// missing ids.
 	MissingRaise
 )
 
 // Mget fetches several documents by id, in order.
-func (d *DocType[T]) Mget(ctx context.Context, ids []string, missing Missing) ([]*Doc[T], error) {
-	t, err := d.index.transport()
+func (d *Type[T]) Mget(ctx context.Context, ids []string, missing Missing) ([]*Doc[T], error) {
+	t, err := d.index.Transport()
 	if err != nil {
 		return nil, err
 	}
@@ -182,8 +190,8 @@ func (d *DocType[T]) Mget(ctx context.Context, ids []string, missing Missing) ([
 	var out struct {
 		Docs []json.RawMessage `json:"docs"`
 	}
-	if _, err := performJSON(ctx, t, request{method: http.MethodPost, path: d.docPath("_mget", ""),
-		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	if _, err := rawcall.JSON(ctx, t, rawcall.Request{Method: http.MethodPost, Path: d.docPath("_mget", ""),
+		Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 			return a.Mget(ctx, api.MgetRequest{Index: d.index.Name(), RawBody: map[string]any{"ids": ids}}, o...)
 		}}, &out); err != nil {
 		return nil, err
@@ -196,10 +204,10 @@ func (d *DocType[T]) Mget(ctx context.Context, ids []string, missing Missing) ([
 			Error json.RawMessage `json:"error"`
 		}
 		if err := json.Unmarshal(raw, &probe); err == nil && len(probe.Error) > 0 {
-			return nil, fmt.Errorf("dsl: mget %q: %s", ids[i], probe.Error)
+			return nil, fmt.Errorf("document: mget %q: %s", ids[i], probe.Error)
 		}
 		if err := json.Unmarshal(raw, &g); err != nil {
-			return nil, fmt.Errorf("dsl: mget: decode %q: %w", ids[i], err)
+			return nil, fmt.Errorf("document: mget: decode %q: %w", ids[i], err)
 		}
 		if !g.Found {
 			notFound = append(notFound, g.ID)
@@ -215,7 +223,7 @@ func (d *DocType[T]) Mget(ctx context.Context, ids []string, missing Missing) ([
 		docs = append(docs, doc)
 	}
 	if missing == MissingRaise && len(notFound) > 0 {
-		return nil, &StatusError{Method: http.MethodPost, Path: d.docPath("_mget", ""), Status: http.StatusNotFound,
+		return nil, &transport.Error{Method: http.MethodPost, Path: d.docPath("_mget", ""), Status: http.StatusNotFound,
 			Type: "not_found", Reason: "documents not found: " + strings.Join(notFound, ", ")}
 	}
 	return docs, nil
@@ -223,12 +231,12 @@ func (d *DocType[T]) Mget(ctx context.Context, ids []string, missing Missing) ([
 
 // Validate runs the checks done before a save: fields tagged
 // `es:",required"` must not be zero and the Validator hook must pass.
-func (d *DocType[T]) Validate(v *T) error {
+func (d *Type[T]) Validate(v *T) error {
 	rv := reflect.ValueOf(v).Elem()
-	for i, path := range d.mapping.required {
-		f, err := rv.FieldByIndexErr(path)
+	for _, r := range d.required {
+		f, err := rv.FieldByIndexErr(r.Index)
 		if err != nil || f.IsZero() {
-			return fmt.Errorf("%w: field %q is required", ErrValidation, d.mapping.reqNames[i])
+			return fmt.Errorf("%w: field %q is required", ErrValidation, r.Name)
 		}
 	}
 	var val any = v
@@ -246,21 +254,21 @@ func (d *DocType[T]) Validate(v *T) error {
 
 // writeResult is the answer to index, update and delete requests.
 type writeResult struct {
-	DocMeta
+	Meta
 	Result string `json:"result"`
 }
 
 // Save validates and stores the document: under doc.Meta.ID, or under a
 // new id when it is empty. When doc.Meta carries SeqNo and PrimaryTerm (as
 // after Get or a previous Save), the write only succeeds if the stored
-// document is unchanged; otherwise the error matches ErrConflict (or the
+// document is unchanged; otherwise the error matches esgo.ErrConflict (or the
 // client's conflict error). doc.Meta is updated. The result is "created"
 // or "updated".
-func (d *DocType[T]) Save(ctx context.Context, doc *Doc[T], opts ...WriteOpt) (string, error) {
+func (d *Type[T]) Save(ctx context.Context, doc *Doc[T], opts ...Opt) (string, error) {
 	if err := d.Validate(&doc.Source); err != nil {
 		return "", err
 	}
-	t, err := d.index.transport()
+	t, err := d.index.Transport()
 	if err != nil {
 		return "", err
 	}
@@ -280,17 +288,17 @@ func (d *DocType[T]) Save(ctx context.Context, doc *Doc[T], opts ...WriteOpt) (s
 		method, path = http.MethodPost, d.docPath("_doc", "")
 	}
 	var res writeResult
-	if _, err := performJSON(ctx, t, request{method: method, path: path, query: q,
-		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	if _, err := rawcall.JSON(ctx, t, rawcall.Request{Method: method, Path: path, Query: q,
+		Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 			return a.Index(ctx, api.IndexRequest{Index: d.index.Name(), ID: doc.Meta.ID, RawBody: doc.Source}, o...)
 		}}, &res); err != nil {
 		return "", err
 	}
-	doc.Meta = mergeMeta(doc.Meta, res.DocMeta)
+	doc.Meta = mergeMeta(doc.Meta, res.Meta)
 	return res.Result, nil
 }
 
-func mergeMeta(old, got DocMeta) DocMeta {
+func mergeMeta(old, got Meta) Meta {
 	if got.Routing == "" {
 		got.Routing = old.Routing
 	}
@@ -317,7 +325,7 @@ type Update struct {
 
 // UpdateResult is the result of Update.
 type UpdateResult[T any] struct {
-	Meta   DocMeta
+	Meta   Meta
 	Result string
 	// Doc is the updated document when Update.FetchSource was set.
 	Doc *T
@@ -325,11 +333,11 @@ type UpdateResult[T any] struct {
 
 // Update applies a partial update to the document with the given id.
 // IfSeqNo and IfPrimaryTerm options make it conditional.
-func (d *DocType[T]) Update(ctx context.Context, id string, u Update, opts ...WriteOpt) (*UpdateResult[T], error) {
+func (d *Type[T]) Update(ctx context.Context, id string, u Update, opts ...Opt) (*UpdateResult[T], error) {
 	if u.Doc == nil && u.Script == nil {
-		return nil, fmt.Errorf("%w: update of %q needs a partial document or a script", ErrIllegalOperation, id)
+		return nil, fmt.Errorf("%w: update of %q needs a partial document or a script", dsl.ErrIllegalOperation, id)
 	}
-	t, err := d.index.transport()
+	t, err := d.index.Transport()
 	if err != nil {
 		return nil, err
 	}
@@ -362,31 +370,31 @@ func (d *DocType[T]) Update(ctx context.Context, id string, u Update, opts ...Wr
 			Source json.RawMessage `json:"_source"`
 		} `json:"get"`
 	}
-	if _, err := performJSON(ctx, t, request{method: http.MethodPost, path: d.docPath("_update", id), query: q,
-		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	if _, err := rawcall.JSON(ctx, t, rawcall.Request{Method: http.MethodPost, Path: d.docPath("_update", id), Query: q,
+		Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 			return a.Update(ctx, api.UpdateRequest{Index: d.index.Name(), ID: id, RawBody: body}, o...)
 		}}, &res); err != nil {
 		return nil, err
 	}
-	out := &UpdateResult[T]{Meta: res.DocMeta, Result: res.Result}
+	out := &UpdateResult[T]{Meta: res.Meta, Result: res.Result}
 	if len(res.Get.Source) > 0 {
 		out.Doc = new(T)
 		if err := json.Unmarshal(res.Get.Source, out.Doc); err != nil {
-			return nil, fmt.Errorf("dsl: decode updated document %q: %w", id, err)
+			return nil, fmt.Errorf("document: decode updated document %q: %w", id, err)
 		}
 	}
 	return out, nil
 }
 
 // Delete deletes the document with the given id. A missing document gives
-// an error matching ErrNotFound.
-func (d *DocType[T]) Delete(ctx context.Context, id string, opts ...WriteOpt) error {
-	t, err := d.index.transport()
+// an error matching esgo.ErrNotFound.
+func (d *Type[T]) Delete(ctx context.Context, id string, opts ...Opt) error {
+	t, err := d.index.Transport()
 	if err != nil {
 		return err
 	}
-	_, err = performJSON(ctx, t, request{method: http.MethodDelete, path: d.docPath("_doc", id), query: queryOf(opts),
-		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	_, err = rawcall.JSON(ctx, t, rawcall.Request{Method: http.MethodDelete, Path: d.docPath("_doc", id), Query: queryOf(opts),
+		Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 			return a.Delete(ctx, api.DeleteRequest{Index: d.index.Name(), ID: id}, o...)
 		}}, nil)
 	return err
@@ -401,7 +409,7 @@ const appendScript = `if (ctx._source[params.f] == null) { ctx._source[params.f]
 // AppendNested adds value to the list in the top-level field (a nested or
 // array field) of the document with the given id, with a painless script:
 // the parent document is not re-sent. Retries on conflict up to 3 times.
-func (d *DocType[T]) AppendNested(ctx context.Context, id, field string, value any, opts ...WriteOpt) (*UpdateResult[T], error) {
+func (d *Type[T]) AppendNested(ctx context.Context, id, field string, value any, opts ...Opt) (*UpdateResult[T], error) {
 	return d.Update(ctx, id, Update{
 		Script:          map[string]any{"source": appendScript, "lang": "painless", "params": map[string]any{"f": field, "v": value}},
 		RetryOnConflict: 3,

@@ -1,4 +1,4 @@
-package dsl
+package connections
 
 import (
 	"errors"
@@ -16,19 +16,19 @@ const DefaultAlias = "default"
 
 // ErrNoConnection is returned (wrapped) when no connection is registered
 // under an alias.
-var ErrNoConnection = errors.New("dsl: no such connection")
+var ErrNoConnection = errors.New("connections: no such connection")
 
 // Connections is a registry of named connections. Its methods are safe for
-// concurrent use. The package-level DefaultConnections is what a Search or a
-// document type uses when not given a connection explicitly.
+// concurrent use. The package-level Default is what a dsl.Search, an
+// index.Index or a document.Type uses when not given a connection explicitly.
 type Connections struct {
 	mu      sync.Mutex
 	conns   map[string]transport.Interface
 	pending map[string]func() (transport.Interface, error)
 }
 
-// DefaultConnections is the registry used by default.
-var DefaultConnections = &Connections{}
+// Default is the registry used when no connection is given explicitly.
+var Default = &Connections{}
 
 // Add registers conn under alias, replacing any previous one.
 func (c *Connections) Add(alias string, conn transport.Interface) {
@@ -57,7 +57,7 @@ func (c *Connections) Configure(alias string, factory func() (transport.Interfac
 func (c *Connections) Create(alias string, factory func() (transport.Interface, error)) (transport.Interface, error) {
 	conn, err := factory()
 	if err != nil {
-		return nil, fmt.Errorf("dsl: create connection %q: %w", alias, err)
+		return nil, fmt.Errorf("connections: create connection %q: %w", alias, err)
 	}
 	c.Add(alias, conn)
 	return conn, nil
@@ -98,7 +98,7 @@ func (c *Connections) Get(alias string) (transport.Interface, error) {
 	}
 	conn, err := f()
 	if err != nil {
-		return nil, fmt.Errorf("dsl: create connection %q: %w", alias, err)
+		return nil, fmt.Errorf("connections: create connection %q: %w", alias, err)
 	}
 	if c.conns == nil {
 		c.conns = map[string]transport.Interface{}
@@ -126,13 +126,13 @@ func (c *Connections) Aliases() []string {
 	return out
 }
 
-// resolve picks the connection: an explicit one, else the alias in
-// DefaultConnections.
-func resolve(conn transport.Interface, alias string) (transport.Interface, error) {
+// Resolve picks the connection of a request: conn when it is not nil, else
+// the connection registered under alias ("" means DefaultAlias) in Default.
+func Resolve(conn transport.Interface, alias string) (transport.Interface, error) {
 	if conn != nil {
 		return conn, nil
 	}
-	return DefaultConnections.Get(alias)
+	return Default.Get(alias)
 }
 
 // CreateClient creates an *esgo.Client with opts (Python's
@@ -140,7 +140,7 @@ func resolve(conn transport.Interface, alias string) (transport.Interface, error
 func (c *Connections) CreateClient(alias string, opts ...esgo.Option) (*esgo.Client, error) {
 	client, err := esgo.New(opts...)
 	if err != nil {
-		return nil, fmt.Errorf("dsl: create connection %q: %w", alias, err)
+		return nil, fmt.Errorf("connections: create connection %q: %w", alias, err)
 	}
 	c.Add(alias, client)
 	return client, nil

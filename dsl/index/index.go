@@ -1,7 +1,9 @@
-package dsl
+package index
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"maps"
 	"net/http"
@@ -9,7 +11,13 @@ import (
 	"reflect"
 	"sync"
 
+	"github.com/esgo/esgo"
 	"github.com/esgo/esgo/api"
+	"github.com/esgo/esgo/dsl"
+	"github.com/esgo/esgo/dsl/analysis"
+	"github.com/esgo/esgo/dsl/connections"
+	"github.com/esgo/esgo/dsl/internal/rawcall"
+	"github.com/esgo/esgo/dsl/mapping"
 	"github.com/esgo/esgo/transport"
 )
 
@@ -23,15 +31,15 @@ type Index struct {
 	name     string
 	settings map[string]any
 	aliases  map[string]any
-	analysis Analysis
-	mapping  *Mapping
+	analysis analysis.Analysis
+	mapping  *mapping.Mapping
 	conn     transport.Interface
 	alias    string
 }
 
-// NewIndex returns an index definition called name.
-func NewIndex(name string) *Index {
-	return &Index{name: name, settings: map[string]any{}, aliases: map[string]any{}, analysis: Analysis{}}
+// New returns an index definition called name.
+func New(name string) *Index {
+	return &Index{name: name, settings: map[string]any{}, aliases: map[string]any{}, analysis: analysis.Analysis{}}
 }
 
 // Name returns the index name.
@@ -53,12 +61,37 @@ func (ix *Index) UsingAlias(alias string) *Index {
 	return ix
 }
 
-// Settings merges settings such as {"number_of_shards": 1} and returns ix.
-func (ix *Index) Settings(settings map[string]any) *Index {
+// Settings sets index settings and returns ix:
+// Settings(NumberOfShards(1), RefreshInterval("30s")). The options are
+// generated from the specification's index settings (zz_params.go); P
+// sets any other, such as P("index.mapping.total_fields.limit", 2000).
+func (ix *Index) Settings(opts ...SettingOption) *Index {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	maps.Copy(ix.settings, settings)
+	for _, o := range opts {
+		s := o.opt()
+		ix.settings[s.key] = s.value
+	}
 	return ix
+}
+
+// Setting is one index setting: its name and value. P makes one for any
+// name.
+type Setting struct {
+	key   string
+	value any
+}
+
+func (s Setting) opt() Setting { return s }
+
+// P sets any index setting by name, unchecked (the raw step): P("index.codec",
+// "best_compression").
+func P(key string, value any) Setting { return Setting{key, value} }
+
+// Option is any index setting option; Settings takes SettingOption, which
+// the generated options implement.
+type Option interface {
+	opt() Setting
 }
 
 // Aliases merges aliases such as {"blog": {}} (a definition may hold a
@@ -72,7 +105,7 @@ func (ix *Index) Aliases(aliases map[string]any) *Index {
 
 // Analyzer adds a custom analyzer (with its components) to the index
 // settings and returns ix.
-func (ix *Index) Analyzer(a Analyzer) *Index {
+func (ix *Index) Analyzer(a analysis.Analyzer) *Index {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.analysis.AddAnalyzer(a)
@@ -80,7 +113,7 @@ func (ix *Index) Analyzer(a Analyzer) *Index {
 }
 
 // Normalizer adds a custom normalizer to the index settings and returns ix.
-func (ix *Index) Normalizer(n Normalizer) *Index {
+func (ix *Index) Normalizer(n analysis.Normalizer) *Index {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.analysis.AddNormalizer(n)
@@ -93,35 +126,48 @@ func (ix *Index) AnalysisComponent(c any) *Index {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	switch x := c.(type) {
-	case Tokenizer:
+	case analysis.Tokenizer:
 		ix.analysis.AddTokenizer(x)
-	case TokenFilter:
+	case analysis.TokenFilter:
 		ix.analysis.AddTokenFilter(x)
-	case CharFilter:
+	case analysis.CharFilter:
 		ix.analysis.AddCharFilter(x)
-	case Analyzer:
+	case analysis.Analyzer:
 		ix.analysis.AddAnalyzer(x)
-	case Normalizer:
+	case analysis.Normalizer:
 		ix.analysis.AddNormalizer(x)
 	}
 	return ix
 }
 
-// Mapping merges m into the index mappings and returns ix.
-func (ix *Index) Mapping(m *Mapping) *Index {
+// Mapping merges m into the index mappings and returns ix. The custom
+// analyzers and normalizers that m's fields name and that were registered
+// with analysis.RegisterAnalyzer or analysis.RegisterNormalizer are added
+// to the index settings, as Python collects the analyzers of its fields.
+func (ix *Index) Mapping(m *mapping.Mapping) *Index {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.mapping == nil {
-		ix.mapping = NewMapping()
+		ix.mapping = mapping.New()
 	}
 	ix.mapping.Merge(m)
+	for _, name := range m.Analyzers() {
+		if a, ok := analysis.LookupAnalyzer(name); ok {
+			ix.analysis.AddAnalyzer(a)
+		}
+	}
+	for _, name := range m.Normalizers() {
+		if n, ok := analysis.LookupNormalizer(name); ok {
+			ix.analysis.AddNormalizer(n)
+		}
+	}
 	return ix
 }
 
 // Document merges the mapping derived from the struct type of v (see
-// MappingFor) into the index mappings.
+// mapping.For) into the index mappings.
 func (ix *Index) Document(v any) (*Index, error) {
-	m, err := MappingOf(reflect.TypeOf(v))
+	m, err := mapping.Of(reflect.TypeOf(v))
 	if err != nil {
 		return ix, err
 	}
@@ -161,13 +207,30 @@ func (ix *Index) bodyLocked() map[string]any {
 }
 
 // MarshalJSON implements json.Marshaler (the creation body).
-func (ix *Index) MarshalJSON() ([]byte, error) { return jsonMarshal(ix.Body()) }
+func (ix *Index) MarshalJSON() ([]byte, error) {
+	if err := ix.Err(); err != nil {
+		return nil, err
+	}
+	return marshal(ix.Body())
+}
+
+// Err returns the first builder mistake of a mapping given to the index
+// (see mapping.Mapping.Err), or nil. Create, Save, PutMapping and the
+// templates return it before sending anything.
+func (ix *Index) Err() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.mapping == nil {
+		return nil
+	}
+	return ix.mapping.Err()
+}
 
 // Clone returns a copy of the definition under another name.
 func (ix *Index) Clone(name string) *Index {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	c := &Index{name: name, settings: maps.Clone(ix.settings), aliases: maps.Clone(ix.aliases), analysis: Analysis{}, conn: ix.conn, alias: ix.alias}
+	c := &Index{name: name, settings: maps.Clone(ix.settings), aliases: maps.Clone(ix.aliases), analysis: analysis.Analysis{}, conn: ix.conn, alias: ix.alias}
 	for k, v := range ix.analysis {
 		c.analysis[k] = maps.Clone(v)
 	}
@@ -178,17 +241,25 @@ func (ix *Index) Clone(name string) *Index {
 }
 
 // Search returns a search over this index using its connection.
-func (ix *Index) Search() Search {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	s := NewSearch(ix.name)
-	s.conn, s.alias = ix.conn, ix.alias
+func (ix *Index) Search() dsl.Search {
+	s := dsl.NewSearch(ix.name)
+	if conn, alias := ix.transportRef(); conn != nil {
+		s = s.Using(conn)
+	} else if alias != "" {
+		s = s.UsingAlias(alias)
+	}
 	return s
 }
 
 // UpdateByQuery returns an update by query over this index using its connection.
-func (ix *Index) UpdateByQuery() UpdateByQuery {
-	return NewUpdateByQuery(ix.name).withConn(ix.transportRef())
+func (ix *Index) UpdateByQuery() dsl.UpdateByQuery {
+	u := dsl.NewUpdateByQuery(ix.name)
+	if conn, alias := ix.transportRef(); conn != nil {
+		u = u.Using(conn)
+	} else if alias != "" {
+		u = u.UsingAlias(alias)
+	}
+	return u
 }
 
 func (ix *Index) transportRef() (transport.Interface, string) {
@@ -197,25 +268,31 @@ func (ix *Index) transportRef() (transport.Interface, string) {
 	return ix.conn, ix.alias
 }
 
-func (ix *Index) transport() (transport.Interface, error) {
-	return resolve(ix.transportRef())
+// Transport returns the connection of the index: the one given to Using,
+// else the one registered under its alias (UsingAlias, by default
+// connections.DefaultAlias) in connections.Default.
+func (ix *Index) Transport() (transport.Interface, error) {
+	return connections.Resolve(ix.transportRef())
 }
 
-func (ix *Index) do(ctx context.Context, req request, out any) (int, error) {
-	t, err := ix.transport()
+func (ix *Index) do(ctx context.Context, req rawcall.Request, out any) (int, error) {
+	t, err := ix.Transport()
 	if err != nil {
 		return 0, err
 	}
-	if req.path == "" {
-		req.path = "/" + url.PathEscape(ix.name)
+	if req.Path == "" {
+		req.Path = "/" + url.PathEscape(ix.name)
 	}
-	return performJSON(ctx, t, req, out)
+	return rawcall.JSON(ctx, t, req, out)
 }
 
 // Create creates the index with its settings, aliases and mappings.
 func (ix *Index) Create(ctx context.Context) error {
+	if err := ix.Err(); err != nil {
+		return err
+	}
 	body := ix.Body()
-	_, err := ix.do(ctx, request{method: http.MethodPut, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	_, err := ix.do(ctx, rawcall.Request{Method: http.MethodPut, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.Create(ctx, api.IndicesCreateRequest{Index: ix.name, RawBody: body}, o...)
 	}}, nil)
 	return err
@@ -223,16 +300,16 @@ func (ix *Index) Create(ctx context.Context) error {
 
 // Exists reports whether the index exists.
 func (ix *Index) Exists(ctx context.Context) (bool, error) {
-	t, err := ix.transport()
+	t, err := ix.Transport()
 	if err != nil {
 		return false, err
 	}
 	return api.For(t).Raw.Indices.Exists(ctx, api.IndicesExistsRequest{Index: []string{ix.name}})
 }
 
-// Delete deletes the index; a missing index is an error matching ErrNotFound.
+// Delete deletes the index; a missing index is an error matching esgo.ErrNotFound.
 func (ix *Index) Delete(ctx context.Context) error {
-	_, err := ix.do(ctx, request{method: http.MethodDelete, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	_, err := ix.do(ctx, rawcall.Request{Method: http.MethodDelete, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.Delete(ctx, api.IndicesDeleteRequest{Index: []string{ix.name}}, o...)
 	}}, nil)
 	return err
@@ -240,7 +317,7 @@ func (ix *Index) Delete(ctx context.Context) error {
 
 // Refresh refreshes the index.
 func (ix *Index) Refresh(ctx context.Context) error {
-	_, err := ix.do(ctx, request{method: http.MethodPost, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	_, err := ix.do(ctx, rawcall.Request{Method: http.MethodPost, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.Refresh(ctx, api.IndicesRefreshRequest{Index: []string{ix.name}}, o...)
 	}}, nil)
 	return err
@@ -248,7 +325,7 @@ func (ix *Index) Refresh(ctx context.Context) error {
 
 // Open opens a closed index.
 func (ix *Index) Open(ctx context.Context) error {
-	_, err := ix.do(ctx, request{method: http.MethodPost, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	_, err := ix.do(ctx, rawcall.Request{Method: http.MethodPost, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.Open(ctx, api.IndicesOpenRequest{Index: []string{ix.name}}, o...)
 	}}, nil)
 	return err
@@ -256,7 +333,7 @@ func (ix *Index) Open(ctx context.Context) error {
 
 // Close closes the index.
 func (ix *Index) Close(ctx context.Context) error {
-	_, err := ix.do(ctx, request{method: http.MethodPost, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	_, err := ix.do(ctx, rawcall.Request{Method: http.MethodPost, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.Close(ctx, api.IndicesCloseRequest{Index: []string{ix.name}}, o...)
 	}}, nil)
 	return err
@@ -264,6 +341,9 @@ func (ix *Index) Close(ctx context.Context) error {
 
 // PutMapping sends the index mappings (adding fields to an existing index).
 func (ix *Index) PutMapping(ctx context.Context) error {
+	if err := ix.Err(); err != nil {
+		return err
+	}
 	ix.mu.Lock()
 	var body map[string]any
 	if ix.mapping != nil {
@@ -273,7 +353,7 @@ func (ix *Index) PutMapping(ctx context.Context) error {
 	if len(body) == 0 {
 		return nil
 	}
-	_, err := ix.do(ctx, request{method: http.MethodPut, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	_, err := ix.do(ctx, rawcall.Request{Method: http.MethodPut, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.PutMapping(ctx, api.IndicesPutMappingRequest{Index: []string{ix.name}, RawBody: body}, o...)
 	}}, nil)
 	return err
@@ -284,7 +364,7 @@ func (ix *Index) GetMapping(ctx context.Context) (map[string]any, error) {
 	var out map[string]struct {
 		Mappings map[string]any `json:"mappings"`
 	}
-	if _, err := ix.do(ctx, request{method: http.MethodGet, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	if _, err := ix.do(ctx, rawcall.Request{Method: http.MethodGet, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.GetMapping(ctx, api.IndicesGetMappingRequest{Index: []string{ix.name}}, o...)
 	}}, &out); err != nil {
 		return nil, err
@@ -292,7 +372,7 @@ func (ix *Index) GetMapping(ctx context.Context) (map[string]any, error) {
 	for _, v := range out {
 		return v.Mappings, nil
 	}
-	return nil, fmt.Errorf("%w: no mapping for index %q in the response", ErrNotFound, ix.name)
+	return nil, fmt.Errorf("%w: no mapping for index %q in the response", esgo.ErrNotFound, ix.name)
 }
 
 // GetSettings returns the index settings ("index" section, as strings) as
@@ -303,7 +383,7 @@ func (ix *Index) GetSettings(ctx context.Context) (map[string]any, error) {
 			Index map[string]any `json:"index"`
 		} `json:"settings"`
 	}
-	if _, err := ix.do(ctx, request{method: http.MethodGet, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	if _, err := ix.do(ctx, rawcall.Request{Method: http.MethodGet, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.GetSettings(ctx, api.IndicesGetSettingsRequest{Index: []string{ix.name}}, o...)
 	}}, &out); err != nil {
 		return nil, err
@@ -311,12 +391,12 @@ func (ix *Index) GetSettings(ctx context.Context) (map[string]any, error) {
 	for _, v := range out {
 		return v.Settings.Index, nil
 	}
-	return nil, fmt.Errorf("%w: no settings for index %q in the response", ErrNotFound, ix.name)
+	return nil, fmt.Errorf("%w: no settings for index %q in the response", esgo.ErrNotFound, ix.name)
 }
 
 // PutSettings updates index settings.
 func (ix *Index) PutSettings(ctx context.Context, settings map[string]any) error {
-	_, err := ix.do(ctx, request{method: http.MethodPut, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	_, err := ix.do(ctx, rawcall.Request{Method: http.MethodPut, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.PutSettings(ctx, api.IndicesPutSettingsRequest{Index: []string{ix.name}, RawBody: settings}, o...)
 	}}, nil)
 	return err
@@ -324,7 +404,7 @@ func (ix *Index) PutSettings(ctx context.Context, settings map[string]any) error
 
 // IsClosed reports whether the index is closed.
 func (ix *Index) IsClosed(ctx context.Context) (bool, error) {
-	t, err := ix.transport()
+	t, err := ix.Transport()
 	if err != nil {
 		return false, err
 	}
@@ -335,9 +415,9 @@ func (ix *Index) IsClosed(ctx context.Context) (bool, error) {
 			} `json:"indices"`
 		} `json:"metadata"`
 	}
-	if _, err := performJSON(ctx, t, request{method: http.MethodGet, path: "/_cluster/state/metadata/" + url.PathEscape(ix.name),
-		query: url.Values{"filter_path": {"metadata.indices.*.state"}},
-		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	if _, err := rawcall.JSON(ctx, t, rawcall.Request{Method: http.MethodGet, Path: "/_cluster/state/metadata/" + url.PathEscape(ix.name),
+		Query: url.Values{"filter_path": {"metadata.indices.*.state"}},
+		Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 			return a.Cluster.State(ctx, api.ClusterStateRequest{Metric: []string{"metadata"}, Index: []string{ix.name},
 				ExpandWildcards: []api.ExpandWildcards{api.ExpandWildcardsAll}}, o...)
 		}}, &state); err != nil {
@@ -345,16 +425,19 @@ func (ix *Index) IsClosed(ctx context.Context) (bool, error) {
 	}
 	st, ok := state.Metadata.Indices[ix.name]
 	if !ok {
-		return false, fmt.Errorf("%w: index %q", ErrNotFound, ix.name)
+		return false, fmt.Errorf("%w: index %q", esgo.ErrNotFound, ix.name)
 	}
 	return st.State == "close", nil
 }
 
 // Save creates the index, or updates an existing one: changed settings
 // are put and the mappings are sent. Changing analysis on an open index
-// is refused with an error matching ErrIllegalOperation (close the index
+// is refused with an error matching dsl.ErrIllegalOperation (close the index
 // first); identical analysis is fine.
 func (ix *Index) Save(ctx context.Context) error {
+	if err := ix.Err(); err != nil {
+		return err
+	}
 	exists, err := ix.Exists(ctx)
 	if err != nil {
 		return err
@@ -385,7 +468,7 @@ func (ix *Index) Save(ctx context.Context) error {
 				for name, def := range defs.(map[string]any) {
 					if !sameSettings(have[name], def) {
 						return fmt.Errorf("%w: cannot update analysis configuration (%s %q) on the open index %q; close the index first",
-							ErrIllegalOperation, section, name, ix.name)
+							dsl.ErrIllegalOperation, section, name, ix.name)
 					}
 				}
 			}
@@ -488,11 +571,19 @@ func (t *Template) Body() map[string]any {
 }
 
 // MarshalJSON implements json.Marshaler.
-func (t *Template) MarshalJSON() ([]byte, error) { return jsonMarshal(t.Body()) }
+func (t *Template) MarshalJSON() ([]byte, error) {
+	if err := t.index.Err(); err != nil {
+		return nil, err
+	}
+	return marshal(t.Body())
+}
 
 // Save creates or replaces the template.
 func (t *Template) Save(ctx context.Context) error {
-	tr, err := t.index.transport()
+	if err := t.index.Err(); err != nil {
+		return err
+	}
+	tr, err := t.index.Transport()
 	if err != nil {
 		return err
 	}
@@ -508,7 +599,7 @@ func (t *Template) Save(ctx context.Context) error {
 			return a.Indices.PutIndexTemplate(ctx, api.IndicesPutIndexTemplateRequest{Name: t.name, RawBody: body}, o...)
 		}
 	}
-	_, err = performJSON(ctx, tr, request{method: http.MethodPut, path: path, do: do}, nil)
+	_, err = rawcall.JSON(ctx, tr, rawcall.Request{Method: http.MethodPut, Path: path, Do: do}, nil)
 	return err
 }
 
@@ -527,7 +618,7 @@ func (ix *Index) Analyze(ctx context.Context, analyzer, text string) ([]AnalyzeT
 	var out struct {
 		Tokens []AnalyzeToken `json:"tokens"`
 	}
-	if _, err := ix.do(ctx, request{method: http.MethodPost, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	if _, err := ix.do(ctx, rawcall.Request{Method: http.MethodPost, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.Analyze(ctx, api.IndicesAnalyzeRequest{Index: ix.name, RawBody: map[string]any{"analyzer": analyzer, "text": text}}, o...)
 	}}, &out); err != nil {
 		return nil, err
@@ -542,7 +633,7 @@ func (ix *Index) PutAlias(ctx context.Context, name string, def map[string]any) 
 	if len(def) > 0 {
 		body = def
 	}
-	_, err := ix.do(ctx, request{method: http.MethodPut, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	_, err := ix.do(ctx, rawcall.Request{Method: http.MethodPut, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.PutAlias(ctx, api.IndicesPutAliasRequest{Index: []string{ix.name}, Name: name, RawBody: body}, o...)
 	}}, nil)
 	return err
@@ -550,7 +641,7 @@ func (ix *Index) PutAlias(ctx context.Context, name string, def map[string]any) 
 
 // DeleteAlias removes the alias name from the index.
 func (ix *Index) DeleteAlias(ctx context.Context, name string) error {
-	_, err := ix.do(ctx, request{method: http.MethodDelete, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	_, err := ix.do(ctx, rawcall.Request{Method: http.MethodDelete, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.DeleteAlias(ctx, api.IndicesDeleteAliasRequest{Index: []string{ix.name}, Name: []string{name}}, o...)
 	}}, nil)
 	return err
@@ -561,7 +652,7 @@ func (ix *Index) GetAliases(ctx context.Context) (map[string]map[string]any, err
 	var out map[string]struct {
 		Aliases map[string]map[string]any `json:"aliases"`
 	}
-	if _, err := ix.do(ctx, request{method: http.MethodGet, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	if _, err := ix.do(ctx, rawcall.Request{Method: http.MethodGet, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.GetAlias(ctx, api.IndicesGetAliasRequest{Index: []string{ix.name}}, o...)
 	}}, &out); err != nil {
 		return nil, err
@@ -574,7 +665,7 @@ func (ix *Index) GetAliases(ctx context.Context) (map[string]map[string]any, err
 
 // Flush flushes the index.
 func (ix *Index) Flush(ctx context.Context) error {
-	_, err := ix.do(ctx, request{method: http.MethodPost, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	_, err := ix.do(ctx, rawcall.Request{Method: http.MethodPost, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.Flush(ctx, api.IndicesFlushRequest{Index: []string{ix.name}}, o...)
 	}}, nil)
 	return err
@@ -586,8 +677,19 @@ func (ix *Index) ForceMerge(ctx context.Context, maxSegments int) error {
 	if maxSegments > 0 {
 		q = url.Values{"max_num_segments": {fmt.Sprint(maxSegments)}}
 	}
-	_, err := ix.do(ctx, request{method: http.MethodPost, query: q, do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	_, err := ix.do(ctx, rawcall.Request{Method: http.MethodPost, Query: q, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.Forcemerge(ctx, api.IndicesForcemergeRequest{Index: []string{ix.name}}, o...)
 	}}, nil)
 	return err
+}
+
+// marshal encodes v without escaping <, > and & (as Python's json does).
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
 }

@@ -1,17 +1,18 @@
-package dsl
+package faceted
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
-	"maps"
+	"github.com/esgo/esgo/dsl"
 	"reflect"
 	"slices"
 	"strings"
 	"time"
 )
 
-// FacetValue is one value of a facet in a faceted search response.
-type FacetValue struct {
+// Value is one value of a facet in a faceted search response.
+type Value struct {
 	// Value is the bucket key: a string or number for terms, the range key
 	// for ranges, a float64 for histograms, a time.Time (UTC) for date histograms.
 	Value any
@@ -21,40 +22,56 @@ type FacetValue struct {
 	Selected bool
 }
 
-// Facet is one facet of a FacetedSearch: an aggregation, a filter for
+// Facet is one facet of a Search: an aggregation, a filter for
 // selected values and a reading of the aggregation result.
 type Facet interface {
 	// Agg returns the aggregation computing the facet values.
-	Agg() *Agg
+	Agg() *dsl.Agg
 	// Filter returns the query selecting documents having one of the
 	// values, or nil when values is empty.
-	Filter(values []any) Query
+	Filter(values []any) dsl.Query
 	// Values reads the facet values from the results holding the facet's
 	// aggregation under name.
-	Values(results AggResults, name string, selected []any) ([]FacetValue, error)
+	Values(results dsl.AggResults, name string, selected []any) ([]Value, error)
 }
 
 // baseFacet holds the aggregation parameters and the optional metric.
 type baseFacet struct {
 	kind       string
 	params     map[string]any
-	metric     *Agg
+	metric     *dsl.Agg
 	metricSort string
 }
 
-func (f *baseFacet) agg() *Agg {
-	a := &Agg{kind: f.kind, params: maps.Clone(f.params)}
+func (f *baseFacet) agg() *dsl.Agg {
+	body, err := json.Marshal(map[string]any{f.kind: f.params})
+	if err != nil {
+		// Parameters come from Param; one that cannot be encoded
+		// fails the search when it is encoded.
+		return dsl.NewAgg(f.kind, dsl.P("params", unencodable{err}))
+	}
+	a, err := dsl.ParseAgg(body)
+	if err != nil {
+		return dsl.NewAgg(f.kind, dsl.P("params", unencodable{err}))
+	}
 	if f.metric != nil {
 		a.Metric("metric", f.metric.Clone())
 	}
 	return a
 }
 
+// unencodable stands for facet parameters that could not be encoded: it
+// fails with the same error when the search is encoded.
+type unencodable struct{ err error }
+
+// MarshalJSON fails with the encoding error.
+func (u unencodable) MarshalJSON() ([]byte, error) { return nil, u.err }
+
 func (f *baseFacet) field() string { s, _ := f.params["field"].(string); return s }
 
-func (f *baseFacet) count(b Bucket[any]) float64 {
+func (f *baseFacet) count(b dsl.Bucket[any]) float64 {
 	if f.metric != nil {
-		v, err := Value(b.Aggregations, "metric")
+		v, err := dsl.Value(b.Aggregations, "metric")
 		if err == nil {
 			return v
 		}
@@ -62,15 +79,15 @@ func (f *baseFacet) count(b Bucket[any]) float64 {
 	return float64(b.DocCount)
 }
 
-func (f *baseFacet) values(r AggResults, name string, selected []any, key func(Bucket[any]) any) ([]FacetValue, error) {
-	bs, err := Buckets[any](r, name)
+func (f *baseFacet) values(r dsl.AggResults, name string, selected []any, key func(dsl.Bucket[any]) any) ([]Value, error) {
+	bs, err := dsl.Buckets[any](r, name)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]FacetValue, len(bs))
+	out := make([]Value, len(bs))
 	for i, b := range bs {
 		k := key(b)
-		out[i] = FacetValue{Value: k, Count: f.count(b), Selected: slices.ContainsFunc(selected, func(s any) bool { return sameValue(k, s) })}
+		out[i] = Value{Value: k, Count: f.count(b), Selected: slices.ContainsFunc(selected, func(s any) bool { return sameValue(k, s) })}
 	}
 	return out, nil
 }
@@ -101,18 +118,18 @@ func toFloat(v any) (float64, bool) {
 	return 0, false
 }
 
-// FacetOpt configures a facet.
-type FacetOpt func(*baseFacet)
+// Opt configures a facet.
+type Opt func(*baseFacet)
 
-// FacetParam sets an aggregation parameter of the facet (size, order, ...).
-func FacetParam(key string, value any) FacetOpt {
+// Param sets an aggregation parameter of the facet (size, order, ...).
+func Param(key string, value any) Opt {
 	return func(f *baseFacet) { f.params[key] = value }
 }
 
-// FacetMetric counts facet values with a metric aggregation instead of the
+// Metric counts facet values with a metric aggregation instead of the
 // document count, ordering buckets by it (sort "desc" or "asc"; "" keeps
 // the default order).
-func FacetMetric(metric *Agg, sort string) FacetOpt {
+func Metric(metric *dsl.Agg, sort string) Opt {
 	return func(f *baseFacet) {
 		f.metric, f.metricSort = metric, sort
 		if sort != "" {
@@ -121,7 +138,7 @@ func FacetMetric(metric *Agg, sort string) FacetOpt {
 	}
 }
 
-func newBase(kind string, params map[string]any, opts []FacetOpt) baseFacet {
+func newBase(kind string, params map[string]any, opts []Opt) baseFacet {
 	b := baseFacet{kind: kind, params: params}
 	for _, o := range opts {
 		o(&b)
@@ -131,39 +148,37 @@ func newBase(kind string, params map[string]any, opts []FacetOpt) baseFacet {
 
 type termsFacet struct{ baseFacet }
 
-// TermsFacet is a facet over the distinct values of field.
-func TermsFacet(field string, opts ...FacetOpt) Facet {
+// Terms is a facet over the distinct values of field.
+func Terms(field string, opts ...Opt) Facet {
 	return &termsFacet{newBase("terms", map[string]any{"field": field}, opts)}
 }
 
-func (f *termsFacet) Agg() *Agg { return f.agg() }
+func (f *termsFacet) Agg() *dsl.Agg { return f.agg() }
 
-func (f *termsFacet) Filter(values []any) Query {
+func (f *termsFacet) Filter(values []any) dsl.Query {
 	if len(values) == 0 {
 		return nil
 	}
-	q := newLeaf("terms", nil)
-	q.mode, q.field, q.value, q.hasValue = modeSibling, f.field(), values, true
-	return q
+	return dsl.Terms(f.field(), values)
 }
 
-func (f *termsFacet) Values(r AggResults, name string, selected []any) ([]FacetValue, error) {
-	return f.values(r, name, selected, func(b Bucket[any]) any { return b.Key })
+func (f *termsFacet) Values(r dsl.AggResults, name string, selected []any) ([]Value, error) {
+	return f.values(r, name, selected, func(b dsl.Bucket[any]) any { return b.Key })
 }
 
-// FacetRange is one range of a RangeFacet; nil bounds are open.
-type FacetRange struct {
+// Range is one range of a Ranges; nil bounds are open.
+type Range struct {
 	Key      string
 	From, To any
 }
 
 type rangeFacet struct {
 	baseFacet
-	ranges []FacetRange
+	ranges []Range
 }
 
-// RangeFacet is a facet over named ranges of field.
-func RangeFacet(field string, ranges []FacetRange, opts ...FacetOpt) Facet {
+// Ranges is a facet over named ranges of field.
+func Ranges(field string, ranges []Range, opts ...Opt) Facet {
 	rs := make([]map[string]any, len(ranges))
 	for i, r := range ranges {
 		rs[i] = map[string]any{"key": r.Key}
@@ -180,74 +195,74 @@ func RangeFacet(field string, ranges []FacetRange, opts ...FacetOpt) Facet {
 	return f
 }
 
-func (f *rangeFacet) Agg() *Agg { return f.agg() }
+func (f *rangeFacet) Agg() *dsl.Agg { return f.agg() }
 
-func (f *rangeFacet) Filter(values []any) Query {
-	var q Query
+func (f *rangeFacet) Filter(values []any) dsl.Query {
+	var q dsl.Query
 	for _, v := range values {
-		i := slices.IndexFunc(f.ranges, func(r FacetRange) bool { return r.Key == fmt.Sprint(v) })
+		i := slices.IndexFunc(f.ranges, func(r Range) bool { return r.Key == fmt.Sprint(v) })
 		if i < 0 {
 			continue
 		}
-		var opts []Opt
+		var opts []dsl.RangeOption
 		if f.ranges[i].From != nil {
-			opts = append(opts, Gte(f.ranges[i].From))
+			opts = append(opts, dsl.Gte(f.ranges[i].From))
 		}
 		if f.ranges[i].To != nil {
-			opts = append(opts, Lt(f.ranges[i].To))
+			opts = append(opts, dsl.Lt(f.ranges[i].To))
 		}
-		r := Range(f.field(), opts...)
+		r := dsl.Range(f.field(), opts...)
 		if q == nil {
 			q = r
 		} else {
-			q = Or(q, r)
+			q = dsl.Or(q, r)
 		}
 	}
 	return q
 }
 
-func (f *rangeFacet) Values(r AggResults, name string, selected []any) ([]FacetValue, error) {
-	return f.values(r, name, selected, func(b Bucket[any]) any { return b.Key })
+func (f *rangeFacet) Values(r dsl.AggResults, name string, selected []any) ([]Value, error) {
+	return f.values(r, name, selected, func(b dsl.Bucket[any]) any { return b.Key })
 }
 
 type histogramFacet struct{ baseFacet }
 
-// HistogramFacet is a facet over fixed-width numeric buckets of field.
-func HistogramFacet(field string, interval float64, opts ...FacetOpt) Facet {
+// Histogram is a facet over fixed-width numeric buckets of field.
+func Histogram(field string, interval float64, opts ...Opt) Facet {
 	return &histogramFacet{newBase("histogram", map[string]any{"field": field, "interval": interval}, opts)}
 }
 
-func (f *histogramFacet) Agg() *Agg { return f.agg() }
+func (f *histogramFacet) Agg() *dsl.Agg { return f.agg() }
 
-func (f *histogramFacet) Filter(values []any) Query {
-	var q Query
+func (f *histogramFacet) Filter(values []any) dsl.Query {
+	var q dsl.Query
 	interval, _ := toFloat(f.params["interval"])
 	for _, v := range values {
 		x, ok := toFloat(v)
 		if !ok {
 			continue
 		}
-		r := Range(f.field(), Gte(v), Lt(x+interval))
+		r := dsl.Range(f.field(), dsl.Gte(v), dsl.Lt(x+interval))
 		if q == nil {
 			q = r
 		} else {
-			q = Or(q, r)
+			q = dsl.Or(q, r)
 		}
 	}
 	return q
 }
 
-func (f *histogramFacet) Values(r AggResults, name string, selected []any) ([]FacetValue, error) {
-	return f.values(r, name, selected, func(b Bucket[any]) any { return b.Key })
+func (f *histogramFacet) Values(r dsl.AggResults, name string, selected []any) ([]Value, error) {
+	return f.values(r, name, selected, func(b dsl.Bucket[any]) any { return b.Key })
 }
 
 type dateHistogramFacet struct{ baseFacet }
 
-// DateHistogramFacet is a facet over date buckets of field; give the
-// interval with CalendarInterval-style FacetParam("calendar_interval",
+// DateHistogram is a facet over date buckets of field; give the
+// interval with CalendarInterval-style Param("calendar_interval",
 // "month") (year, month, week, day, hour and their 1Y/1M/1w/1d/1h forms
 // can be filtered on). min_doc_count defaults to 0.
-func DateHistogramFacet(field string, opts ...FacetOpt) Facet {
+func DateHistogram(field string, opts ...Opt) Facet {
 	f := &dateHistogramFacet{newBase("date_histogram", map[string]any{"field": field, "min_doc_count": 0}, nil)}
 	for _, o := range opts {
 		o(&f.baseFacet)
@@ -255,7 +270,7 @@ func DateHistogramFacet(field string, opts ...FacetOpt) Facet {
 	return f
 }
 
-func (f *dateHistogramFacet) Agg() *Agg { return f.agg() }
+func (f *dateHistogramFacet) Agg() *dsl.Agg { return f.agg() }
 
 func (f *dateHistogramFacet) interval() string {
 	for _, k := range []string{"calendar_interval", "fixed_interval", "interval"} {
@@ -296,8 +311,8 @@ func isoDate(t time.Time) string {
 	return t.Format("2006-01-02T15:04:05")
 }
 
-func (f *dateHistogramFacet) Filter(values []any) Query {
-	var q Query
+func (f *dateHistogramFacet) Filter(values []any) dsl.Query {
+	var q dsl.Query
 	for _, v := range values {
 		t, ok := v.(time.Time)
 		if !ok {
@@ -307,18 +322,18 @@ func (f *dateHistogramFacet) Filter(values []any) Query {
 		if !ok {
 			continue
 		}
-		r := Range(f.field(), Gte(isoDate(t)), Lt(isoDate(next)))
+		r := dsl.Range(f.field(), dsl.Gte(isoDate(t)), dsl.Lt(isoDate(next)))
 		if q == nil {
 			q = r
 		} else {
-			q = Or(q, r)
+			q = dsl.Or(q, r)
 		}
 	}
 	return q
 }
 
-func (f *dateHistogramFacet) Values(r AggResults, name string, selected []any) ([]FacetValue, error) {
-	return f.values(r, name, selected, func(b Bucket[any]) any {
+func (f *dateHistogramFacet) Values(r dsl.AggResults, name string, selected []any) ([]Value, error) {
+	return f.values(r, name, selected, func(b dsl.Bucket[any]) any {
 		ms, _ := toFloat(b.Key)
 		return time.UnixMilli(int64(ms)).UTC()
 	})
@@ -329,25 +344,25 @@ type nestedFacet struct {
 	inner Facet
 }
 
-// NestedFacet is a facet over nested documents at path.
-func NestedFacet(path string, inner Facet) Facet { return &nestedFacet{path: path, inner: inner} }
+// Nested is a facet over nested documents at path.
+func Nested(path string, inner Facet) Facet { return &nestedFacet{path: path, inner: inner} }
 
-func (f *nestedFacet) Agg() *Agg {
-	a := NestedAgg(f.path)
+func (f *nestedFacet) Agg() *dsl.Agg {
+	a := dsl.NestedAgg(f.path)
 	a.Bucket("inner", f.inner.Agg())
 	return a
 }
 
-func (f *nestedFacet) Filter(values []any) Query {
+func (f *nestedFacet) Filter(values []any) dsl.Query {
 	q := f.inner.Filter(values)
 	if q == nil {
 		return nil
 	}
-	return Nested(f.path, q)
+	return dsl.Nested(f.path, q)
 }
 
-func (f *nestedFacet) Values(r AggResults, name string, selected []any) ([]FacetValue, error) {
-	sb, err := SingleBucketOf(r, name)
+func (f *nestedFacet) Values(r dsl.AggResults, name string, selected []any) ([]Value, error) {
+	sb, err := dsl.SingleBucketOf(r, name)
 	if err != nil {
 		return nil, err
 	}
@@ -362,15 +377,15 @@ type namedFacet struct {
 type facetFilter struct {
 	name   string
 	values []any
-	query  Query
+	query  dsl.Query
 }
 
-// FacetedSearch is a faceted navigation search: a text query over fields,
+// Search is a faceted navigation search: a text query over fields,
 // facets computed as aggregations, and selected facet values applied as a
 // post filter (each facet's aggregation is filtered by the other facets'
 // selections). It is immutable: every method returns a copy.
-type FacetedSearch struct {
-	base    Search
+type Search struct {
+	base    dsl.Search
 	fields  []string
 	facets  []namedFacet
 	text    string
@@ -380,34 +395,34 @@ type FacetedSearch struct {
 	err     error
 }
 
-// NewFacetedSearch returns a faceted search built on base (its indices,
+// New returns a faceted search built on base (its indices,
 // connection and filters), searching text in fields.
-func NewFacetedSearch(base Search, fields ...string) FacetedSearch {
-	return FacetedSearch{base: base, fields: fields}
+func New(base dsl.Search, fields ...string) Search {
+	return Search{base: base, fields: fields}
 }
 
 // Facet returns a copy with one more facet.
-func (f FacetedSearch) Facet(name string, facet Facet) FacetedSearch {
+func (f Search) Facet(name string, facet Facet) Search {
 	f.facets = append(slices.Clone(f.facets), namedFacet{name, facet})
 	return f
 }
 
 // Query returns a copy searching text (a multi_match over the fields).
-func (f FacetedSearch) Query(text string) FacetedSearch {
+func (f Search) Query(text string) Search {
 	f.text = text
 	return f
 }
 
 // Filter returns a copy where the facet called name is restricted to
 // values. Unknown facets are reported by Search and Execute.
-func (f FacetedSearch) Filter(name string, values ...any) FacetedSearch {
+func (f Search) Filter(name string, values ...any) Search {
 	if len(values) == 0 {
 		return f
 	}
 	i := slices.IndexFunc(f.facets, func(n namedFacet) bool { return n.name == name })
 	if i < 0 {
 		if f.err == nil {
-			f.err = fmt.Errorf("%w: no facet called %q", ErrIllegalOperation, name)
+			f.err = fmt.Errorf("%w: no facet called %q", dsl.ErrIllegalOperation, name)
 		}
 		return f
 	}
@@ -416,20 +431,20 @@ func (f FacetedSearch) Filter(name string, values ...any) FacetedSearch {
 	return f
 }
 
-// Sort returns a copy sorted by keys (as Search.Sort).
-func (f FacetedSearch) Sort(keys ...any) FacetedSearch {
+// Sort returns a copy sorted by keys (as dsl.Search.Sort).
+func (f Search) Sort(keys ...any) Search {
 	f.sort = keys
 	return f
 }
 
 // Slice returns a copy paginated to hits [start, stop).
-func (f FacetedSearch) Slice(start, stop int) FacetedSearch {
+func (f Search) Slice(start, stop int) Search {
 	f.slice = &[2]int{start, stop}
 	return f
 }
 
 // Page returns a copy showing page n (from 1) of size hits.
-func (f FacetedSearch) Page(n, size int) FacetedSearch {
+func (f Search) Page(n, size int) Search {
 	if n < 1 {
 		n = 1
 	}
@@ -437,26 +452,23 @@ func (f FacetedSearch) Page(n, size int) FacetedSearch {
 }
 
 // Search returns the search request the faceted search sends.
-func (f FacetedSearch) Search() (Search, error) {
+func (f Search) Search() (dsl.Search, error) {
 	if f.err != nil {
-		return Search{}, f.err
+		return dsl.Search{}, f.err
 	}
 	s := f.base
-	if s.cache == nil {
-		s.cache = &searchCache{}
-	}
 	if f.text != "" {
 		if len(f.fields) > 0 {
-			s = s.Query(MultiMatch(f.text, f.fields))
+			s = s.Query(dsl.MultiMatch(f.text, f.fields))
 		} else {
-			s = s.Query(plain("multi_match", map[string]any{"query": f.text}, nil))
+			s = s.Query(dsl.Q("multi_match", map[string]any{"query": f.text}))
 		}
 	}
 	if len(f.filters) > 0 {
-		var post Query = MatchAll()
+		var post dsl.Query = dsl.MatchAll()
 		for _, fl := range f.filters {
 			if fl.query != nil {
-				post = And(post, fl.query)
+				post = dsl.And(post, fl.query)
 			}
 		}
 		s = s.PostFilter(post)
@@ -471,15 +483,15 @@ func (f FacetedSearch) Search() (Search, error) {
 	if len(f.sort) > 0 {
 		s = s.Sort(f.sort...)
 	}
-	s = s.Aggs(func(a *Aggs) {
+	s = s.Aggs(func(a *dsl.Aggs) {
 		for _, nf := range f.facets {
-			var filter Query = MatchAll()
+			var filter dsl.Query = dsl.MatchAll()
 			for _, fl := range f.filters {
 				if fl.name != nf.name && fl.query != nil {
-					filter = And(filter, fl.query)
+					filter = dsl.And(filter, fl.query)
 				}
 			}
-			a.Bucket("_filter_"+nf.name, FilterAgg(filter)).Bucket(nf.name, nf.facet.Agg())
+			a.Bucket("_filter_"+nf.name, dsl.FilterAgg(filter)).Bucket(nf.name, nf.facet.Agg())
 		}
 	})
 	if f.slice != nil {
@@ -489,7 +501,7 @@ func (f FacetedSearch) Search() (Search, error) {
 }
 
 // MarshalJSON implements json.Marshaler (the search body).
-func (f FacetedSearch) MarshalJSON() ([]byte, error) {
+func (f Search) MarshalJSON() ([]byte, error) {
 	s, err := f.Search()
 	if err != nil {
 		return nil, err
@@ -497,26 +509,26 @@ func (f FacetedSearch) MarshalJSON() ([]byte, error) {
 	return s.ToJSON()
 }
 
-// FacetedResponse is a search response with the facet values.
-type FacetedResponse[T any] struct {
-	*Response[T]
+// Response is a search response with the facet values.
+type Response[T any] struct {
+	*dsl.Response[T]
 	// Facets holds, per facet name, its values in bucket order.
-	Facets map[string][]FacetValue
+	Facets map[string][]Value
 }
 
-// ExecuteFaceted runs the faceted search and reads the facet values.
-func ExecuteFaceted[T any](ctx context.Context, f FacetedSearch) (*FacetedResponse[T], error) {
+// Execute runs the faceted search and reads the facet values.
+func Execute[T any](ctx context.Context, f Search) (*Response[T], error) {
 	s, err := f.Search()
 	if err != nil {
 		return nil, err
 	}
-	resp, err := Execute[T](ctx, s)
+	resp, err := dsl.Execute[T](ctx, s)
 	if err != nil {
 		return nil, err
 	}
-	out := &FacetedResponse[T]{Response: resp, Facets: map[string][]FacetValue{}}
+	out := &Response[T]{Response: resp, Facets: map[string][]Value{}}
 	for _, nf := range f.facets {
-		sb, err := SingleBucketOf(resp.Aggregations, "_filter_"+nf.name)
+		sb, err := dsl.SingleBucketOf(resp.Aggregations, "_filter_"+nf.name)
 		if err != nil {
 			return nil, err
 		}
@@ -528,7 +540,7 @@ func ExecuteFaceted[T any](ctx context.Context, f FacetedSearch) (*FacetedRespon
 		}
 		vals, err := nf.facet.Values(sb.Aggregations, nf.name, selected)
 		if err != nil {
-			return nil, fmt.Errorf("dsl: facet %q: %w", nf.name, err)
+			return nil, fmt.Errorf("faceted: facet %q: %w", nf.name, err)
 		}
 		out.Facets[nf.name] = vals
 	}

@@ -1,0 +1,93 @@
+package index_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/esgo/esgo/dsl"
+	"github.com/esgo/esgo/dsl/analysis"
+	. "github.com/esgo/esgo/dsl/index"
+	"github.com/esgo/esgo/dsl/internal/pydiff"
+	"github.com/esgo/esgo/dsl/mapping"
+	"github.com/esgo/esgo/types"
+)
+
+type Address struct {
+	Street string `json:"street"`
+	Zip    string `json:"zip" es:"keyword"`
+}
+
+type Comment struct {
+	Author  string    `json:"author" es:"keyword"`
+	Text    string    `json:"text"`
+	Likes   int64     `json:"likes"`
+	Created time.Time `json:"created"`
+}
+
+type Post struct {
+	Title    string    `json:"title"`
+	Address  Address   `json:"address"`
+	Comments []Comment `json:"comments"`
+	Tags     []string  `json:"tags" es:"keyword"`
+}
+
+type Article struct {
+	Title    string    `json:"title" es:"analyzer=my_an,fields=raw:keyword"`
+	Tag      string    `json:"tag" es:"keyword,normalizer=my_norm"`
+	Comments []Comment `json:"comments"`
+}
+
+var (
+	myAnalyzer = analysis.CustomAnalyzer("my_an", analysis.NewTokenizer("tri", "ngram", analysis.MinGram(3), analysis.MaxGram(3)),
+		[]analysis.TokenFilter{analysis.BuiltinTokenFilter("lowercase"), analysis.NewTokenFilter("my_stop", "stop", analysis.Stopwords([]string{"a", "the"}))},
+		[]analysis.CharFilter{analysis.BuiltinCharFilter("html_strip"), analysis.NewCharFilter("cf", "mapping", analysis.Mappings([]string{"a => b"}...))})
+	myNormalizer = analysis.NewNormalizer("my_norm", []analysis.TokenFilter{analysis.BuiltinTokenFilter("lowercase"), analysis.BuiltinTokenFilter("asciifolding")}, nil)
+)
+
+func articleIndex() *Index {
+	ix := New("articles").Settings(NumberOfShards(1), NumberOfReplicas(0)).Aliases(map[string]any{"arts": map[string]any{}}).
+		Analyzer(myAnalyzer).Normalizer(myNormalizer)
+	if _, err := ix.Document(Article{}); err != nil {
+		panic(err)
+	}
+	return ix
+}
+
+func postsIndex(name string) *Index {
+	ix := New(name).Settings(NumberOfShards(1))
+	if _, err := ix.Document(Post{}); err != nil {
+		panic(err)
+	}
+	return ix
+}
+
+func TestDifferentialAgainstPython(t *testing.T) {
+	var c pydiff.Cases
+	c.Add("i/article_index", func() (any, error) { return articleIndex(), nil })
+	c.Add("i/plain", func() (any, error) {
+		return New("x").Settings(NumberOfShards(2)).Settings(NumberOfReplicas(0)), nil
+	})
+	c.Add("i/aliases_filter", func() (any, error) {
+		return New("blog-v2").Aliases(map[string]any{"blog": map[string]any{}, "published": map[string]any{"filter": dsl.Term("published", true)}}), nil
+	})
+	c.Add("i/analyzer_only", func() (any, error) { return New("x").Analyzer(myAnalyzer), nil })
+	c.Add("i/builtin_type_analyzer", func() (any, error) {
+		return New("x").Analyzer(analysis.NewAnalyzer("my_std", "standard", analysis.Stopwords("_english_"), analysis.MaxTokenLength(5))), nil
+	})
+	c.Add("i/document_and_settings", func() (any, error) { return postsIndex("posts"), nil })
+	c.Add("i/legacy_template", func() (any, error) { return postsIndex("logs").LegacyTemplate("logs-tpl", "logs-*", new(2)), nil })
+	c.Add("i/composable_template", func() (any, error) {
+		return New("logs").Settings(NumberOfShards(1)).Aliases(map[string]any{"all_logs": map[string]any{}}).ComposableTemplate("logs-ctpl", "logs-*", new(100)), nil
+	})
+	// Analyzers named by typed properties are collected as Python collects
+	// the analyzers of its fields, once registered.
+	analysis.RegisterAnalyzer(myAnalyzer)
+	analysis.RegisterNormalizer(myNormalizer)
+	c.Value("i/typed_mapping", New("typed").Mapping(mapping.New().
+		Set("title", types.PropertyFromText(types.TextProperty{Analyzer: "my_an", Fields: map[string]types.Property{
+			"raw": types.PropertyFromKeyword(types.KeywordProperty{IgnoreAbove: new(256)}),
+		}})).
+		Set("tag", types.PropertyFromKeyword(types.KeywordProperty{Normalizer: "my_norm"})).
+		Apply(types.TypeMapping{Dynamic: types.DynamicMappingStrict})))
+	c.Run(t, "testdata/diff/cases.py")
+}

@@ -1,0 +1,194 @@
+"""Differential test cases of package index: prints {case name: JSON}
+built with Python's elasticsearch.dsl. diff_test.go builds the same cases
+with esgo and compares the JSON. Run: python3 cases.py"""
+import json
+import sys
+from datetime import datetime
+from typing import List, Optional
+
+from elasticsearch.dsl import Q
+
+CASES = {}
+
+
+def case(name):
+    def deco(fn):
+        CASES[name] = fn
+        return fn
+    return deco
+
+
+from elasticsearch.dsl import (Document, InnerDoc, Index, Text, Keyword, Integer, Long, Float, Double, Boolean, Date,
+                               Nested, Object, DenseVector, Short, Byte, Ip, Binary, analyzer, tokenizer, token_filter,
+                               char_filter, normalizer, mapped_field)
+
+
+def S(**kw):
+    """What esgo maps an untagged Go string to (a deliberate difference from
+    Python's str -> Text(): Elasticsearch's dynamic mapping of a string)."""
+    return mapped_field(Text(fields={"keyword": Keyword(ignore_above=256)}, **kw))
+
+
+def mapping_case(name):
+    def deco(cls):
+        CASES[name] = lambda: cls._doc_type.mapping.to_dict()
+        return cls
+    return deco
+
+
+class Scalars(Document):
+    title: str = S()
+    count: int = mapped_field(Long())
+    small: int = mapped_field(Integer())
+    tiny: int = mapped_field(Short())
+    b: int = mapped_field(Byte())
+    price: float = mapped_field(Double())
+    ratio: float
+    ok: bool
+    when: datetime
+    blob = Binary()
+    addr = Ip()
+
+
+class KT(Document):
+    tags = Keyword()
+    body = Text(analyzer="english", search_analyzer="standard", fields={"keyword": Keyword(ignore_above=256)})
+    name = Keyword(ignore_above=256, normalizer="lowercase")
+    title = Text(fields={"raw": Keyword()})
+    code = Text(fields={"raw": Keyword(), "en": Text(analyzer="english")}, copy_to=["all", "other"])
+    idx = Keyword(index=False, doc_values=False)
+
+
+class Address(InnerDoc):
+    street: str = S()
+    zip = Keyword()
+
+
+class Comment(InnerDoc):
+    author = Keyword()
+    text: str = S()
+    likes = Long()
+    created: datetime
+
+
+class Post(Document):
+    title: str = S()
+    address: Address
+    comments: List[Comment]
+    tags: List[str] = mapped_field(Keyword())
+
+
+class Vec(Document):
+    embedding = DenseVector(dims=3, similarity="cosine")
+    v2 = DenseVector(dims=4, index=True, similarity="dot_product", element_type="float")
+    name: Optional[str] = S()
+
+
+class NO(Document):
+    a = Object(Address)
+    n = Nested(Comment)
+    o = Object()
+    dt = Date(format="yyyy-MM-dd")
+
+
+my_an = analyzer("my_an", tokenizer=tokenizer("tri", "ngram", min_gram=3, max_gram=3),
+                 filter=["lowercase", token_filter("my_stop", "stop", stopwords=["a", "the"])],
+                 char_filter=["html_strip", char_filter("cf", "mapping", mappings=["a => b"])])
+my_norm = normalizer("my_norm", filter=["lowercase", "asciifolding"])
+
+
+class Article(Document):
+    title = Text(analyzer=my_an, fields={"raw": Keyword()})
+    tag = Keyword(normalizer=my_norm)
+    comments = Nested(Comment)
+
+    class Index:
+        name = "articles"
+        settings = {"number_of_shards": 1, "number_of_replicas": 0}
+        aliases = {"arts": {}}
+
+
+CASES["i/article_index"] = lambda: Article._index.to_dict()
+
+
+@case("i/plain")
+def _():
+    i = Index("x")
+    i.settings(number_of_shards=2)
+    i.settings(number_of_replicas=0)
+    return i.to_dict()
+
+
+@case("i/aliases_filter")
+def _():
+    i = Index("blog-v2")
+    i.aliases(blog={}, published={"filter": Q("term", published=True)})
+    return i.to_dict()
+
+
+@case("i/analyzer_only")
+def _():
+    i = Index("x")
+    i.analyzer(my_an)
+    return i.to_dict()
+
+
+@case("i/builtin_type_analyzer")
+def _():
+    i = Index("x")
+    i.analyzer(analyzer("my_std", "standard", stopwords="_english_", max_token_length=5))
+    return i.to_dict()
+
+
+@case("i/document_and_settings")
+def _():
+    i = Index("posts")
+    i.settings(number_of_shards=1)
+    i.document(Post)
+    return i.to_dict()
+
+
+@case("i/legacy_template")
+def _():
+    i = Index("logs")
+    i.settings(number_of_shards=1)
+    i.document(Post)
+    return i.as_template("logs-tpl", "logs-*", order=2).to_dict()
+
+
+@case("i/composable_template")
+def _():
+    i = Index("logs")
+    i.settings(number_of_shards=1)
+    i.aliases(all_logs={})
+    return i.as_composable_template("logs-ctpl", "logs-*", priority=100).to_dict()
+
+
+
+@case("i/typed_mapping")
+def _():
+    from elasticsearch.dsl import Mapping
+    i = Index("typed")
+    m = Mapping()
+    m.field("title", Text(analyzer=my_an, fields={"raw": Keyword(ignore_above=256)}))
+    m.field("tag", Keyword(normalizer=my_norm))
+    m.meta("dynamic", "strict")
+    i.mapping(m)
+    return i.to_dict()
+
+
+def _default(o):
+    if isinstance(o, datetime):
+        return o.isoformat()
+    return o.to_dict()
+
+
+def main():
+    out = {}
+    for name, fn in CASES.items():
+        out[name] = fn()
+    json.dump(out, sys.stdout, sort_keys=True, default=_default)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,553 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// The DSL's parameters (dsl/zz_params.go), generated from the
+// specification's query container, aggregation container and the search
+// parts the DSL builds (highlight, collapse, kNN, RRF, suggesters, score
+// functions), as Python's elasticsearch.dsl generates its classes:
+//
+//   - every parameter name of those types becomes one option function
+//     (boost → Boost, fragment_size → FragmentSize), returning its own type;
+//   - every query, aggregation and search part becomes an interface
+//     (MatchOption, TermsAggOption, HighlightOption) that exactly the option
+//     types of its parameters implement, so dsl.Range("price", dsl.Size(3))
+//     does not compile;
+//   - value types come from the specification: strings, enums, numbers and
+//     booleans as Go scalars, an enum as its type in package types (a
+//     string constant converts: Operator("and")), queries as dsl.Query,
+//     lists of them variadic;
+//     a parameter whose type is a structure or a union takes any (the
+//     documented types.X value, or its JSON form), as Python takes the
+//     typed object or a dict; a name typed differently by different owners
+//     takes any;
+//   - dsl.P(name, value) (a raw Opt) is every option, the one step to raw.
+//
+// A function name that would collide with an identifier of package dsl (a
+// query constructor such as Match or Terms) gets the prefix With, listed in
+// paramNames so the output depends on the specification alone; a new
+// collision is an error naming it.
+
+// paramOwner is a query, aggregation or search part that takes options.
+type paramOwner struct {
+	Iface string   // Go interface name, e.g. MatchOption
+	What  string   // e.g. "the match query"
+	Types []*sType // its classes (more than one for a union such as range)
+}
+
+// paramOpt is one option function.
+type paramOpt struct {
+	Key      string
+	Func     string
+	GoType   string
+	Variadic bool
+	Desc     string
+	Owners   map[string]bool
+	types    map[string]bool
+}
+
+// paramNames pins the Go names of options that had them before the
+// parameters were generated, or whose plain name would mislead.
+var paramNames = map[string]string{
+	"_name":    "QueryName",
+	"_source":  "HitSource",
+	"missing":  "MissingValue",
+	"analyzer": "WithAnalyzer",
+	"script":   "WithScript",
+	"type":     "WithType",
+	// names of query constructors and other identifiers of package dsl
+	"buckets":  "WithBuckets",
+	"filter":   "WithFilter",
+	"fuzzy":    "WithFuzzy",
+	"ids":      "WithIDs",
+	"index":    "WithIndex",
+	"match":    "WithMatch",
+	"prefix":   "WithPrefix",
+	"query":    "WithQuery",
+	"range":    "WithRange",
+	"regexp":   "WithRegexp",
+	"routing":  "WithRouting",
+	"term":     "WithTerm",
+	"terms":    "WithTerms",
+	"value":    "WithValue",
+	"wildcard": "WithWildcard",
+	"a":        "TTestA",
+	"b":        "TTestB",
+}
+
+// paramTypes pins the value types of options whose specification type is
+// too loose to be pleasant (fields are field names in every owner that
+// takes them, or objects whose short form is a name).
+var paramTypes = map[string]string{
+	"fields": "[]string",
+}
+
+// dslSearchParts are the non-container types whose parameters the DSL's
+// Search takes as options.
+var dslSearchParts = []struct {
+	iface, what string
+	types       []string
+}{
+	{"HighlightOption", "Search.HighlightOptions (the highlight section)", []string{"_global.search._types:Highlight"}},
+	{"HighlightFieldOption", "Search.Highlight (one highlighted field)", []string{"_global.search._types:HighlightField"}},
+	{"CollapseOption", "Search.Collapse", []string{"_global.search._types:FieldCollapse"}},
+	{"KnnSearchOption", "Search.Knn", []string{"_types:KnnSearch"}},
+	{"RankRRFOption", "Search.RankRRF", []string{"_types:RrfRank"}},
+	{"SuggesterOption", "Search.Suggest and Search.SuggestRegex", []string{"_global.search._types:FieldSuggester"}},
+	{"ScoreFunctionOption", "SF (a function_score function)", []string{
+		"_types.query_dsl:FieldValueFactorScoreFunction", "_types.query_dsl:RandomScoreFunction",
+		"_types.query_dsl:ScriptScoreFunction"}},
+	{"ScriptSourceOption", "UpdateByQuery.Script (a script)", []string{"_types:Script"}},
+	{"DecayFunctionOption", "DecayFunction", []string{"_types.query_dsl:DecayPlacement", "_types.query_dsl:DecayFunctionBase"}},
+}
+
+// paramPackage is a package that takes generated options.
+type paramPackage struct {
+	Name  string            // package name, e.g. "dsl"
+	Dir   string            // its folder in the module, e.g. "dsl/analysis"
+	Base  string            // its hand-written raw option type: Opt in dsl, Param in analysis
+	Names map[string]string // pinned function names by parameter name
+	Skip  map[string]bool   // parameters that are not options (positional ones)
+	Types map[string]string // pinned value types by parameter name
+}
+
+// renderDSLParams renders dsl/zz_params.go and dsl/analysis/zz_params.go;
+// root is the module root, whose packages (if present) are read to report
+// a name the output would redeclare.
+func renderDSLParams(s *schema, tm *typeModel, root string) (map[string][]byte, error) {
+	byKey := map[string]*sType{}
+	for _, t := range s.Types {
+		byKey[t.Name.key()] = t
+	}
+	owners, err := dslOwners(byKey)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]byte{}
+	dsl := paramPackage{Name: "dsl", Dir: "dsl", Base: "Opt", Names: paramNames, Types: paramTypes}
+	if out[filepath.Join(dsl.Dir, "zz_params.go")], err = renderParams(dsl, byKey, tm, owners, root); err != nil {
+		return nil, err
+	}
+	an := paramPackage{Name: "analysis", Dir: filepath.Join("dsl", "analysis"), Base: "Param", Names: analysisParamNames,
+		Skip: map[string]bool{"type": true}}
+	var anOwners []*paramOwner
+	for _, u := range analysisUnions {
+		t := byKey[u.union]
+		if t == nil {
+			return nil, fmt.Errorf("analysis params: no %s in the specification", u.union)
+		}
+		anOwners = append(anOwners, &paramOwner{Iface: u.iface, What: u.what, Types: classesOf(byKey, t)})
+	}
+	if out[filepath.Join(an.Dir, "zz_params.go")], err = renderParams(an, byKey, tm, anOwners, root); err != nil {
+		return nil, err
+	}
+	ix := paramPackage{Name: "index", Dir: filepath.Join("dsl", "index"), Base: "Setting", Names: indexParamNames,
+		Types: map[string]string{"number_of_shards": "int", "number_of_replicas": "int"},
+		Skip:  map[string]bool{"analysis": true, "index": true}} // analysis comes from Analyzer; "index" nests these settings again
+	settings := byKey["indices._types:IndexSettings"]
+	if settings == nil {
+		return nil, fmt.Errorf("index params: no IndexSettings in the specification")
+	}
+	ixOwners := []*paramOwner{{Iface: "SettingOption", What: "Index.Settings (index settings)", Types: []*sType{settings}}}
+	if out[filepath.Join(ix.Dir, "zz_params.go")], err = renderParams(ix, byKey, tm, ixOwners, root); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// analysisUnions are the specification's unions of analysis components:
+// an option of any member takes the union's interface (the component's
+// type is a string given at run time).
+var analysisUnions = []struct{ iface, what, union string }{
+	{"AnalyzerOption", "NewAnalyzer and CustomAnalyzer (any analyzer type)", "_types.analysis:Analyzer"},
+	{"TokenizerOption", "NewTokenizer (any tokenizer type)", "_types.analysis:TokenizerDefinition"},
+	{"TokenFilterOption", "NewTokenFilter (any token filter type)", "_types.analysis:TokenFilterDefinition"},
+	{"CharFilterOption", "NewCharFilter (any char filter type)", "_types.analysis:CharFilterDefinition"},
+}
+
+// analysisParamNames pins option names that would collide with package
+// analysis.
+var analysisParamNames = map[string]string{
+	"tokenizer":   "WithTokenizer",
+	"char_filter": "WithCharFilters",
+	"filter":      "WithFilter",
+}
+
+// indexParamNames pins option names that would collide with package index.
+var indexParamNames = map[string]string{}
+
+// dslOwners returns the queries, aggregations and search parts of package dsl.
+func dslOwners(byKey map[string]*sType) ([]*paramOwner, error) {
+	var owners []*paramOwner
+	container := func(name, suffix, what string, skip map[string]bool) error {
+		c := byKey["_types.query_dsl:"+name]
+		if c == nil {
+			c = byKey["_types.aggregations:"+name]
+		}
+		if c == nil {
+			return fmt.Errorf("dsl params: no %s in the specification", name)
+		}
+		for _, p := range allProps(byKey, c) {
+			if skip[p.Name] {
+				continue
+			}
+			v := p.Type
+			if v.Kind == "dictionary_of" {
+				v = v.elem()
+			}
+			if v.Kind != "instance_of" || v.Type == nil {
+				continue
+			}
+			t := byKey[v.Type.key()]
+			if t == nil {
+				return fmt.Errorf("dsl params: %s.%s: no type %s", name, p.Name, v.Type.key())
+			}
+			owners = append(owners, &paramOwner{
+				Iface: camel(p.Name) + suffix,
+				What:  fmt.Sprintf(what, p.Name),
+				Types: classesOf(byKey, t),
+			})
+		}
+		return nil
+	}
+	if err := container("QueryContainer", "Option", "the %s query", map[string]bool{"bool": true}); err != nil {
+		return nil, err
+	}
+	if err := container("AggregationContainer", "AggOption", "the %s aggregation", map[string]bool{"aggregations": true, "aggs": true, "meta": true, "filter": true}); err != nil {
+		return nil, err
+	}
+	for _, part := range dslSearchParts {
+		o := &paramOwner{Iface: part.iface, What: part.what}
+		for _, k := range part.types {
+			t := byKey[k]
+			if t == nil {
+				return nil, fmt.Errorf("dsl params: no %s in the specification", k)
+			}
+			o.Types = append(o.Types, t)
+		}
+		owners = append(owners, o)
+	}
+	return owners, nil
+}
+
+// renderParams renders the options of pkg's owners.
+func renderParams(pkg paramPackage, byKey map[string]*sType, tm *typeModel, owners []*paramOwner, root string) ([]byte, error) {
+	taken, err := packageIdents(filepath.Join(root, pkg.Dir))
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(owners, func(i, j int) bool { return owners[i].Iface < owners[j].Iface })
+	for _, o := range owners {
+		if taken[o.Iface] {
+			return nil, fmt.Errorf("%s params: %s is taken in package %s", pkg.Name, o.Iface, pkg.Name)
+		}
+	}
+
+	opts := map[string]*paramOpt{}
+	for _, o := range owners {
+		for _, t := range o.Types {
+			for _, p := range allProps(byKey, t) {
+				if pkg.Skip[p.Name] {
+					continue
+				}
+				po := opts[p.Name]
+				if po == nil {
+					po = &paramOpt{Key: p.Name, Owners: map[string]bool{}, types: map[string]bool{}}
+					opts[p.Name] = po
+				}
+				po.Owners[o.Iface] = true
+				po.types[paramGoType(byKey, tm, p.Type)] = true
+				if po.Desc == "" {
+					po.Desc = firstSentence(p.Description)
+				}
+			}
+		}
+	}
+	funcs := map[string]string{}
+	usesTypes := false
+	for _, key := range sortedKeys(opts) {
+		po := opts[key]
+		po.GoType = "any"
+		if t, ok := pkg.Types[key]; ok {
+			po.GoType = t
+		} else if len(po.types) == 1 {
+			for t := range po.types {
+				po.GoType = t
+			}
+		} else if allEnums(po.types) {
+			po.GoType = "string" // different enums: their values are strings
+		}
+		if strings.Contains(po.GoType, "types.") {
+			usesTypes = true
+		}
+		if strings.HasPrefix(po.GoType, "[]") {
+			po.Variadic = true
+		}
+		name := pkg.Names[key]
+		if name == "" {
+			name = camel(key)
+		}
+		if other, dup := funcs[name]; dup {
+			return nil, fmt.Errorf("%s params: %q and %q both become %s", pkg.Name, other, key, name)
+		}
+		if taken[name] {
+			return nil, fmt.Errorf("%s params: %s (for %q) is taken in package %s", pkg.Name, name, key, pkg.Name)
+		}
+		if other, dup := funcs[po.typeNameOf(name)]; dup {
+			return nil, fmt.Errorf("%s params: %q and %q both become type %s", pkg.Name, other, key, po.typeNameOf(name))
+		}
+		funcs[name] = key
+		funcs[po.typeNameOf(name)] = key
+		po.Func = name
+		if taken[po.typeName()] {
+			return nil, fmt.Errorf("%s params: %s (for %q) is taken in package %s", pkg.Name, po.typeName(), key, pkg.Name)
+		}
+	}
+
+	var b bytes.Buffer
+	b.WriteString("// Code generated by internal/gen from the Elasticsearch specification. DO NOT EDIT.\n\n")
+	b.WriteString("package " + pkg.Name + "\n\n")
+	if usesTypes {
+		b.WriteString("import \"github.com/esgo/esgo/types\"\n\n")
+	}
+	b.WriteString("// The parameters of every query, aggregation and search part, from the\n")
+	b.WriteString("// specification's types (see internal/gen/dslparams.go for the rules).\n\n")
+	byOwner := map[string][]string{}
+	for _, key := range sortedKeys(opts) {
+		for o := range opts[key].Owners {
+			byOwner[o] = append(byOwner[o], opts[key].Func)
+		}
+	}
+	for _, o := range owners {
+		fns := byOwner[o.Iface]
+		sort.Strings(fns)
+		fmt.Fprintf(&b, "// %s is an option of %s:\n//\n", o.Iface, o.What)
+		writeDoc(&b, "", wrapWords(strings.Join(fns, ", ")+", or P (raw).", 76))
+		fmt.Fprintf(&b, "type %s interface {\n\tOption\n\tis%s()\n}\n\n", o.Iface, o.Iface)
+		fmt.Fprintf(&b, "func (%s) is%s() {}\n\n", pkg.Base, o.Iface)
+	}
+	for _, key := range sortedKeys(opts) {
+		po := opts[key]
+		tname := po.typeName()
+		arg, val := "v "+po.GoType, "v"
+		if po.Variadic {
+			arg = "v ..." + strings.TrimPrefix(po.GoType, "[]")
+		}
+		desc := po.Desc
+		if desc != "" {
+			desc = " " + desc
+		}
+		fmt.Fprintf(&b, "// %s sets %q.%s\n//\n", po.Func, key, desc)
+		writeDoc(&b, "", wrapWords("For "+strings.Join(sortedKeys(po.Owners), ", ")+".", 76))
+		fmt.Fprintf(&b, "func %s(%s) %s { return %s{%q, %s} }\n\n", po.Func, arg, tname, tname, key, val)
+		fmt.Fprintf(&b, "// %s is the option %s returns.\n", tname, po.Func)
+		fmt.Fprintf(&b, "type %s %s\n\n", tname, pkg.Base)
+		fmt.Fprintf(&b, "func (p %s) opt() %s { return %s(p) }\n", tname, pkg.Base, pkg.Base)
+		for _, o := range sortedKeys(po.Owners) {
+			fmt.Fprintf(&b, "func (%s) is%s() {}\n", tname, o)
+		}
+		b.WriteString("\n")
+	}
+	src, err := format.Source(b.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("%s params: %w", pkg.Name, err)
+	}
+	return src, nil
+}
+
+// typeName is the Go type of the option's value: BoostParam.
+func (po *paramOpt) typeName() string { return po.typeNameOf(po.Func) }
+
+func (po *paramOpt) typeNameOf(fn string) string {
+	return strings.TrimPrefix(fn, "With") + "Param"
+}
+
+// classesOf returns the classes behind t: t itself, or the members of a
+// union alias (range, distance_feature, moving_avg).
+func classesOf(byKey map[string]*sType, t *sType) []*sType {
+	if t.Kind == "interface" {
+		return []*sType{t}
+	}
+	if t.Kind != "type_alias" || t.Type == nil {
+		return nil
+	}
+	items := []*sValue{t.Type}
+	if t.Type.Kind == "union_of" {
+		items = t.Type.Items
+	}
+	var out []*sType
+	for _, it := range items {
+		if it.Kind == "instance_of" && it.Type != nil {
+			if u := byKey[it.Type.key()]; u != nil {
+				out = append(out, classesOf(byKey, u)...)
+			}
+		}
+	}
+	return out
+}
+
+// allProps returns the properties of t with those it inherits.
+func allProps(byKey map[string]*sType, t *sType) []*sProp {
+	var out []*sProp
+	if t.Inherits != nil {
+		if p := byKey[t.Inherits.Type.key()]; p != nil {
+			out = append(out, allProps(byKey, p)...)
+		}
+	}
+	return append(out, t.Properties...)
+}
+
+// paramGoType is the Go type an option of specification type v takes.
+func paramGoType(byKey map[string]*sType, tm *typeModel, v *sValue) string {
+	switch v.Kind {
+	case "instance_of":
+		if v.Type == nil {
+			return "any"
+		}
+		if v.Type.Namespace == "_builtins" {
+			switch v.Type.Name {
+			case "string":
+				return "string"
+			case "boolean":
+				return "bool"
+			case "number":
+				return "float64"
+			}
+			return "any"
+		}
+		switch v.Type.Name {
+		case "integer", "long", "short", "byte", "uint", "ulong":
+			return "int"
+		case "float", "double":
+			return "float64"
+		case "QueryContainer":
+			return "Query"
+		}
+		t := byKey[v.Type.key()]
+		switch {
+		case t == nil: // a generic parameter
+			return "any"
+		case t.Kind == "enum" && t.EsQuirk == "" && tm.goName[t.Name.key()] != "":
+			return "types." + tm.goName[t.Name.key()]
+		case t.Kind == "enum":
+			return "string"
+		case t.Kind == "type_alias" && t.Type != nil:
+			return paramGoType(byKey, tm, t.Type)
+		}
+		return "any"
+	case "array_of":
+		switch e := paramGoType(byKey, tm, v.elem()); e {
+		case "string", "Query":
+			return "[]" + e
+		}
+		return "any"
+	case "union_of":
+		var one string
+		for _, it := range v.Items {
+			t := paramGoType(byKey, tm, it)
+			if one != "" && t != one {
+				return "any"
+			}
+			one = t
+		}
+		if one == "" {
+			return "any"
+		}
+		return one
+	}
+	return "any"
+}
+
+// packageIdents returns the top-level identifiers of the hand-written Go
+// files in dir.
+func packageIdents(dir string) (map[string]bool, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	fset := token.NewFileSet()
+	for _, f := range files {
+		base := filepath.Base(f)
+		if strings.HasPrefix(base, "zz_") || strings.HasSuffix(base, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		af, err := parser.ParseFile(fset, f, src, parser.SkipObjectResolution)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range af.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil {
+					out[d.Name.Name] = true
+				}
+			case *ast.GenDecl:
+				for _, sp := range d.Specs {
+					switch sp := sp.(type) {
+					case *ast.TypeSpec:
+						out[sp.Name.Name] = true
+					case *ast.ValueSpec:
+						for _, n := range sp.Names {
+							out[n.Name] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// allEnums reports whether every Go type in set is an enum of package types
+// (or a string).
+func allEnums(set map[string]bool) bool {
+	for t := range set {
+		if t != "string" && !strings.HasPrefix(t, "types.") {
+			return false
+		}
+	}
+	return true
+}
+
+// wrapWords breaks s into lines of at most width characters.
+func wrapWords(s string, width int) string {
+	var b strings.Builder
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if n > 0 && n+1+len(w) > width {
+			b.WriteString("\n")
+			n = 0
+		} else if n > 0 {
+			b.WriteString(" ")
+			n++
+		}
+		b.WriteString(w)
+		n += len(w)
+	}
+	return b.String()
+}
+
+// firstSentence returns the first sentence of a description, on one line.
+func firstSentence(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if i := strings.Index(s, ". "); i >= 0 {
+		s = s[:i+1]
+	}
+	return s
+}
