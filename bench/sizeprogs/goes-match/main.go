@@ -25,7 +25,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	tp, err := elastictransport.New(elastictransport.Config{URLs: []*url.URL{u}})
+	tp, err := elastictransport.NewClient(elastictransport.WithURLs(u))
 	if err != nil {
 		log.Fatal(err)
 	}
