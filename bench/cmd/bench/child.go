@@ -26,14 +26,17 @@ import (
 // childResult is what a measuring subprocess prints as its last line of
 // output (JSON). The Python script prints the same fields.
 type childResult struct {
-	Client       string  `json:"client"`
-	Case         string  `json:"case"`
-	Docs         int     `json:"docs"`
-	Failed       int     `json:"failed"`
-	WallS        float64 `json:"wall_s"`
-	DocsPerS     float64 `json:"docs_per_s"`
-	CPUS         float64 `json:"cpu_s"`
-	MaxRSSKB     int64   `json:"maxrss_kb"`
+	Client   string  `json:"client"`
+	Case     string  `json:"case"`
+	Docs     int     `json:"docs"`
+	Failed   int     `json:"failed"`
+	WallS    float64 `json:"wall_s"`
+	DocsPerS float64 `json:"docs_per_s"`
+	CPUS     float64 `json:"cpu_s"`
+	MaxRSSKB int64   `json:"maxrss_kb"`
+	// SysCPUS is the part of CPUS spent in the kernel (system time:
+	// socket writes and reads, page faults).
+	SysCPUS      float64 `json:"sys_cpu_s,omitempty"`
 	AllocsPerDoc float64 `json:"allocs_per_doc,omitempty"`
 	BytesPerDoc  float64 `json:"bytes_per_doc,omitempty"`
 	Note         string  `json:"note,omitempty"`
@@ -75,6 +78,15 @@ func cpuNow() float64 {
 // the process it was forked from (the bench parent, whose loopback server
 // can hold hundreds of MB), which made every child's figure that of the
 // parent.
+// sysCPUNow is this process's system CPU time so far, in seconds.
+func sysCPUNow() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Stime.Nano()) / 1e9
+}
+
 func maxRSSKB() int64 {
 	if b, err := os.ReadFile("/proc/self/status"); err == nil {
 		for line := range strings.SplitSeq(string(b), "\n") {
@@ -114,6 +126,7 @@ func runChild(a childArgs) error {
 	var ms0, ms1 runtime.MemStats
 	runtime.ReadMemStats(&ms0)
 	cpu0 := cpuNow()
+	sys0 := sysCPUNow()
 	t0 := time.Now()
 	switch a.mode {
 	case "esgo-bulk":
@@ -135,6 +148,7 @@ func runChild(a childArgs) error {
 	}
 	wall := time.Since(t0).Seconds()
 	cpu := cpuNow() - cpu0
+	sysCPU := sysCPUNow() - sys0
 	runtime.ReadMemStats(&ms1)
 	if err != nil {
 		return fmt.Errorf("%s: %w", a.mode, err)
@@ -142,6 +156,7 @@ func runChild(a childArgs) error {
 	res.Case = a.mode
 	res.WallS = wall
 	res.CPUS = cpu
+	res.SysCPUS = sysCPU
 	res.MaxRSSKB = maxRSSKB()
 	if res.Docs > 0 {
 		res.DocsPerS = float64(res.Docs) / wall
