@@ -27,7 +27,8 @@
 // Typed searches ask for typed_keys, so aggregation results are read by name
 // and kind: res.Aggregations.StringTerms("by_author"). Typed _cat calls ask
 // for format=json unless the request sets Format. Documents (hit sources,
-// get results) are json.RawMessage: decode them into your own type.
+// get results) are json.RawMessage: decode them into your own type, or let
+// [SearchAs] decode the sources of a search into it in the same pass.
 //
 // A request struct has one field per path part and query parameter, and
 // a typed Body when the endpoint takes one:

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"iter"
 	"net/http"
 	"net/url"
@@ -77,47 +78,105 @@ func PointInTime[T any](ctx context.Context, client transport.Interface, index s
 			if cfg.slices > 1 {
 				b["slice"] = mustJSON(map[string]int{"id": slice, "max": cfg.slices})
 			}
-			for {
-				b["pit"] = mustJSON(map[string]string{"id": p.current(), "keep_alive": keepAlive(cfg.keepAlive)})
-				var pg page[T]
-				// A search with a point in time is a read: the transport
-				// repeats it when an answer is lost, and the same
-				// search_after gives the same page.
-				if err := perform(ctx, &cfg, func(ctx context.Context, opt api.Option) (*transport.Response, error) {
-					return a.Raw.Search(ctx, api.SearchRequest{RawBody: b}, opt)
-				}, "a point-in-time search", &pg); err != nil {
-					return err
-				}
-				if pg.PitID != "" {
-					p.set(pg.PitID)
-				}
-				if !cfg.allowPartial {
-					if err := pg.Shards.err(); err != nil {
-						return err
-					}
-				}
-				hits := pg.Hits.Hits
-				if len(hits) == 0 {
-					return nil
-				}
-				last := hits[len(hits)-1].Sort
-				if len(last) == 0 {
-					return errors.New("scan: the hits have no sort values to search after")
-				}
-				if !emit(hits) {
-					return nil
-				}
-				if len(hits) < size {
-					return nil
-				}
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				b["search_after"] = mustJSON(last)
-			}
+			return pitSlice(ctx, a, &cfg, p, b, size, emit)
 		}
 		run(ctx, cfg.slices, read, yield)
 	}
+}
+
+// pitSlice reads the pages of one slice of a point in time, pipelined: as
+// soon as a page's answer has arrived, its head (the point in time id, the
+// shards and the sort values of the last hit, read without decoding the
+// sources) gives the request for the next page, which runs while this page
+// is decoded and handed over. At most one request is in flight per slice,
+// and it is waited for (or cancelled) before returning, so before the point
+// in time is closed.
+func pitSlice[T any](ctx context.Context, a *api.API, cfg *config, p *pit, body map[string]json.RawMessage, size int, emit func([]Hit[T]) bool) error {
+	pending := startPIT(ctx, a, cfg, p, body, nil)
+	defer func() {
+		if pending != nil {
+			pending.stop()
+		}
+	}()
+	for {
+		resp, raw, err := pending.wait()
+		pending = nil
+		if err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			resp.Body.Close()
+			return err
+		}
+		// The head first (a point-in-time search is a read, which the
+		// transport repeats when an answer is lost, and the same
+		// search_after gives the same page): read by a scanner that skips
+		// the sources, or, when the answer is not shaped as expected, by
+		// the transport's decoder, which also says what is wrong.
+		head, n, last, ok := readPITHead(raw)
+		if !ok {
+			var full pitHead
+			if err := resp.Decode(&full); err != nil {
+				return fmt.Errorf("scan: decoding the answer to a point-in-time search: %w", err)
+			}
+			head, n, last = full, len(full.Hits.Hits), nil
+			if n > 0 {
+				last = full.Hits.Hits[n-1].Sort
+			}
+			resp.Body = io.NopCloser(bytes.NewReader(raw))
+		}
+		if head.PitID != "" {
+			p.set(head.PitID)
+		}
+		if !cfg.allowPartial {
+			if err := head.Shards.err(); err != nil {
+				return err
+			}
+		}
+		if n == 0 {
+			return nil
+		}
+		if len(last) == 0 || string(last) == "null" {
+			return errors.New("scan: the hits have no sort values to search after")
+		}
+		if n >= size {
+			pending = startPIT(ctx, a, cfg, p, body, last)
+		}
+		pg := newPage[T](n)
+		if err := resp.Decode(&pg); err != nil {
+			return fmt.Errorf("scan: decoding the answer to a point-in-time search: %w", err)
+		}
+		if !emit(pg.Hits.Hits) || pending == nil {
+			return nil
+		}
+	}
+}
+
+// pitHead is what a point-in-time page says about the next request.
+type pitHead struct {
+	PitID  string `json:"pit_id"`
+	Shards shards `json:"_shards"`
+	Hits   struct {
+		Hits []struct {
+			Sort json.RawMessage `json:"sort"`
+		} `json:"hits"`
+	} `json:"hits"`
+}
+
+// startPIT requests the page of the point in time after the sort values
+// searchAfter (the first page when nil) and reads its answer whole.
+func startPIT(ctx context.Context, a *api.API, cfg *config, p *pit, body map[string]json.RawMessage, searchAfter json.RawMessage) *fetch {
+	b := make(map[string]json.RawMessage, len(body)+2)
+	for k, v := range body {
+		b[k] = v
+	}
+	b["pit"] = mustJSON(map[string]string{"id": p.current(), "keep_alive": keepAlive(cfg.keepAlive)})
+	if searchAfter != nil {
+		b["search_after"] = searchAfter
+	}
+	return startFetch(ctx, func(ctx context.Context) (*transport.Response, error) {
+		return a.Raw.Search(ctx, api.SearchRequest{RawBody: b}, requestOption(cfg))
+	})
 }
 
 // pit holds the latest point in time ID, which each answer may change.

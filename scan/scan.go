@@ -212,6 +212,17 @@ type page[T any] struct {
 	} `json:"hits"`
 }
 
+// newPage returns a page whose hits have room for n (at most 10,000), so
+// that decoding does not grow the slice hit by hit (a quarter of a page's
+// decoding time otherwise).
+func newPage[T any](n int) page[T] {
+	var p page[T]
+	if n > 0 {
+		p.Hits.Hits = make([]Hit[T], 0, min(n, 10000))
+	}
+	return p
+}
+
 // call sends one request through the api package with opt applied.
 type call func(ctx context.Context, opt api.Option) (*transport.Response, error)
 
@@ -397,5 +408,46 @@ func run[T any](ctx context.Context, slices int, read sliceReader[T], yield func
 	}
 	if err := ctx.Err(); err != nil {
 		yield(Hit[T]{}, err)
+	}
+}
+
+// fetch is a request in flight, sent by its own goroutine, whose answer is
+// read whole (bounded and verified, as Decode does) so that the connection
+// is free again when it is decoded.
+type fetch struct {
+	cancel context.CancelFunc
+	done   chan struct{}
+	resp   *transport.Response
+	raw    []byte
+	err    error
+}
+
+// startFetch sends the request of send in its own goroutine.
+func startFetch(ctx context.Context, send func(ctx context.Context) (*transport.Response, error)) *fetch {
+	ctx, cancel := context.WithCancel(ctx)
+	f := &fetch{cancel: cancel, done: make(chan struct{})}
+	go func() {
+		defer close(f.done)
+		f.resp, f.err = send(ctx)
+		if f.err == nil {
+			f.raw, f.err = f.resp.Buffer()
+		}
+	}()
+	return f
+}
+
+// wait returns the answer, buffered.
+func (f *fetch) wait() (*transport.Response, []byte, error) {
+	<-f.done
+	f.cancel()
+	return f.resp, f.raw, f.err
+}
+
+// stop cancels the request and waits for it to end.
+func (f *fetch) stop() {
+	f.cancel()
+	<-f.done
+	if f.resp != nil && f.resp.Body != nil {
+		f.resp.Body.Close()
 	}
 }

@@ -41,6 +41,8 @@ func Scroll[T any](ctx context.Context, client transport.Interface, index string
 		if _, ok := body["size"]; !ok {
 			body["size"] = mustJSON(cfg.size)
 		}
+		var size int
+		_ = json.Unmarshal(body["size"], &size) // only a hint for decoding
 		a := api.For(client)
 		read := func(ctx context.Context, slice int, emit func([]Hit[T]) bool) error {
 			b := body
@@ -51,13 +53,13 @@ func Scroll[T any](ctx context.Context, client transport.Interface, index string
 				}
 				b["slice"] = mustJSON(map[string]int{"id": slice, "max": cfg.slices})
 			}
-			return scrollSlice(ctx, a, &cfg, indexList(index), b, emit)
+			return scrollSlice(ctx, a, &cfg, indexList(index), b, size, emit)
 		}
 		run(ctx, cfg.slices, read, yield)
 	}
 }
 
-func scrollSlice[T any](ctx context.Context, a *api.API, cfg *config, index []string, body map[string]json.RawMessage, emit func([]Hit[T]) bool) (err error) {
+func scrollSlice[T any](ctx context.Context, a *api.API, cfg *config, index []string, body map[string]json.RawMessage, size int, emit func([]Hit[T]) bool) (err error) {
 	q := url.Values{}
 	for k, v := range cfg.query {
 		q[k] = v
@@ -69,7 +71,7 @@ func scrollSlice[T any](ctx context.Context, a *api.API, cfg *config, index []st
 	// The first request is not cancelled half-way: the server could create
 	// a scroll whose ID never reaches us, which nobody could clear.
 	fctx, cancel := cleanupContext(ctx)
-	var p page[T]
+	p := newPage[T](size)
 	open := func(ctx context.Context, opt api.Option) (*transport.Response, error) {
 		return a.Raw.Search(ctx, api.SearchRequest{Index: index, RawBody: body}, withQuery(q), opt)
 	}
@@ -79,7 +81,7 @@ func scrollSlice[T any](ctx context.Context, a *api.API, cfg *config, index []st
 		// scroll context on the server: say that one may be left open.
 		cfg.logger.Warn("scan: the answer opening a scroll was lost; opening another (the first may stay open on the server until its keep-alive ends)",
 			"keep_alive", cfg.keepAlive, "error", err)
-		p = page[T]{}
+		p = newPage[T](size)
 		err = perform(fctx, cfg, open, "the search opening a scroll", &p)
 	}
 	cancel()
@@ -107,7 +109,7 @@ func scrollSlice[T any](ctx context.Context, a *api.API, cfg *config, index []st
 	// is read from the start of it), the next page is requested, while this
 	// one is decoded and handed over. At most one request is in flight, and
 	// it is waited for (or cancelled) before the scroll is cleared.
-	var pending *scrollFetch
+	var pending *fetch
 	defer func() {
 		if pending != nil {
 			pending.stop()
@@ -150,7 +152,7 @@ func scrollSlice[T any](ctx context.Context, a *api.API, cfg *config, index []st
 			scrollID = id
 			pending = startScroll(ctx, a, cfg, scrollID)
 		}
-		p = page[T]{}
+		p = newPage[T](size)
 		if err := resp.Decode(&p); err != nil {
 			return fmt.Errorf("scan: decoding the answer to a scroll request: %w", err)
 		}
@@ -164,44 +166,12 @@ func scrollSlice[T any](ctx context.Context, a *api.API, cfg *config, index []st
 	}
 }
 
-// scrollFetch is a scroll request in flight.
-type scrollFetch struct {
-	cancel context.CancelFunc
-	done   chan struct{}
-	resp   *transport.Response
-	raw    []byte
-	err    error
-}
-
 // startScroll requests the page after scrollID and reads its answer whole.
-func startScroll(ctx context.Context, a *api.API, cfg *config, scrollID string) *scrollFetch {
-	ctx, cancel := context.WithCancel(ctx)
-	f := &scrollFetch{cancel: cancel, done: make(chan struct{})}
+func startScroll(ctx context.Context, a *api.API, cfg *config, scrollID string) *fetch {
 	body := map[string]string{"scroll": keepAlive(cfg.keepAlive), "scroll_id": scrollID}
-	go func() {
-		defer close(f.done)
-		f.resp, f.err = a.Raw.Scroll(ctx, api.ScrollRequest{RawBody: body}, requestOption(cfg))
-		if f.err == nil {
-			f.raw, f.err = f.resp.Buffer()
-		}
-	}()
-	return f
-}
-
-// wait returns the answer, buffered.
-func (f *scrollFetch) wait() (*transport.Response, []byte, error) {
-	<-f.done
-	f.cancel()
-	return f.resp, f.raw, f.err
-}
-
-// stop cancels the request and waits for it to end.
-func (f *scrollFetch) stop() {
-	f.cancel()
-	<-f.done
-	if f.resp != nil && f.resp.Body != nil {
-		f.resp.Body.Close()
-	}
+	return startFetch(ctx, func(ctx context.Context) (*transport.Response, error) {
+		return a.Raw.Scroll(ctx, api.ScrollRequest{RawBody: body}, requestOption(cfg))
+	})
 }
 
 // peekScrollID reads the scroll id at the start of a scroll answer

@@ -115,6 +115,19 @@ func (r *Response) Decode(v any) error {
 	if s == nil {
 		s = JSONSerializer{}
 	}
+	if bb, ok := r.Body.(*bufferedBody); ok && bb.Len() == len(bb.b) {
+		if bd, ok := s.(bytesDecoder); ok {
+			// A buffered body (Buffer), untouched: decoded in place,
+			// without copying it again.
+			b := bb.b
+			bb.Reset(nil)
+			bb.b = nil
+			if err := bd.DecodeBytes(b, v); err != nil {
+				return &SerializationError{Node: r.Node, Op: "decode", Err: err}
+			}
+			return nil
+		}
+	}
 	body := LimitBody(r.Body, r.maxBytes())
 	if err := s.Decode(body, v); err != nil {
 		var tl *ResponseTooLargeError
@@ -190,10 +203,19 @@ func (r *Response) Buffer() ([]byte, error) {
 		return nil, err
 	}
 	if r != nil {
-		r.Body = io.NopCloser(bytes.NewReader(b))
+		r.Body = &bufferedBody{Reader: bytes.NewReader(b), b: b}
 	}
 	return b, nil
 }
+
+// bufferedBody is the body Buffer keeps: the bytes, and a reader over them.
+type bufferedBody struct {
+	*bytes.Reader
+	b []byte
+}
+
+// Close implements io.Closer; there is nothing to release.
+func (*bufferedBody) Close() error { return nil }
 
 // Bytes reads the whole body and closes it.
 func (r *Response) Bytes() ([]byte, error) {

@@ -72,11 +72,11 @@ func (u Union) tag(name string) string {
 		return ""
 	}
 	var m map[string]json.RawMessage
-	if json.Unmarshal(raw, &m) != nil {
+	if unmarshal(raw, &m) != nil {
 		return ""
 	}
 	var s string
-	if json.Unmarshal(m[name], &s) != nil {
+	if unmarshal(m[name], &s) != nil {
 		return ""
 	}
 	return s
@@ -141,7 +141,7 @@ func as[T any](u Union, union, variant string) (T, error) {
 		if len(raw) == 0 {
 			err = errors.New("empty")
 		} else {
-			err = json.Unmarshal(raw, &v)
+			err = unmarshal(raw, &v)
 		}
 	}
 	if err != nil {
@@ -161,14 +161,14 @@ type OneOrMany[T any] []T
 // UnmarshalJSON decodes a single value or an array.
 func (l *OneOrMany[T]) UnmarshalJSON(data []byte) error {
 	if shapeOf(data) == "array" {
-		return json.Unmarshal(data, (*[]T)(l))
+		return unmarshal(data, (*[]T)(l))
 	}
 	if shapeOf(data) == "null" {
 		*l = nil
 		return nil
 	}
 	var v T
-	if err := json.Unmarshal(data, &v); err != nil {
+	if err := unmarshal(data, &v); err != nil {
 		return err
 	}
 	*l = OneOrMany[T]{v}
@@ -188,9 +188,9 @@ type Buckets[T any] struct {
 func (b *Buckets[T]) UnmarshalJSON(data []byte) error {
 	*b = Buckets[T]{}
 	if shapeOf(data) == "object" {
-		return json.Unmarshal(data, &b.Keyed)
+		return unmarshal(data, &b.Keyed)
 	}
-	return json.Unmarshal(data, &b.Array)
+	return unmarshal(data, &b.Array)
 }
 
 // MarshalJSON encodes the form that was decoded (keyed when Keyed is set).
@@ -222,16 +222,16 @@ func (s *Stringified[T]) UnmarshalJSON(data []byte) error {
 	*s = Stringified[T]{}
 	if shapeOf(data) == "string" {
 		var str string
-		if err := json.Unmarshal(data, &str); err != nil {
+		if err := unmarshal(data, &str); err != nil {
 			return err
 		}
 		s.Quoted = true
 		if _, isString := any(s.Value).(string); isString {
-			return json.Unmarshal(data, &s.Value)
+			return unmarshal(data, &s.Value)
 		}
-		return json.Unmarshal([]byte(str), &s.Value)
+		return unmarshal([]byte(str), &s.Value)
 	}
-	return json.Unmarshal(data, &s.Value)
+	return unmarshal(data, &s.Value)
 }
 
 // MarshalJSON encodes the value, quoted when it was decoded quoted.
@@ -312,11 +312,11 @@ func aggregate[T any](a Aggregates, name, kind string) (*T, error) {
 // the sub-aggregations of a bucket). It is not generic on purpose: one copy
 // of this code serves every type with additional properties.
 func decodeExtra(data []byte, known any, extra any, names []string) error {
-	if err := json.Unmarshal(data, known); err != nil {
+	if err := unmarshal(data, known); err != nil {
 		return err
 	}
 	var all map[string]json.RawMessage
-	if err := json.Unmarshal(data, &all); err != nil {
+	if err := unmarshal(data, &all); err != nil {
 		return err
 	}
 	m := reflect.ValueOf(extra).Elem()
@@ -325,7 +325,7 @@ func decodeExtra(data []byte, known any, extra any, names []string) error {
 			continue
 		}
 		v := reflect.New(m.Type().Elem())
-		if err := json.Unmarshal(raw, v.Interface()); err != nil {
+		if err := unmarshal(raw, v.Interface()); err != nil {
 			return fmt.Errorf("member %q: %w", k, err)
 		}
 		if m.IsNil() {
@@ -375,9 +375,9 @@ func encodeExtra(known any, extra any) ([]byte, error) {
 // `{"match": {"title": "text"}}` for `{"query": "text"}`).
 func decodeShortcut(data []byte, full any, shortcut any) error {
 	if shapeOf(data) == "object" {
-		return json.Unmarshal(data, full)
+		return unmarshal(data, full)
 	}
-	return json.Unmarshal(data, shortcut)
+	return unmarshal(data, shortcut)
 }
 
 // decodeLenientEnum decodes an enum that the server may send as a JSON
@@ -388,7 +388,7 @@ func decodeLenientEnum(data []byte, s *string) error {
 		*s = string(bytes.TrimSpace(data))
 		return nil
 	}
-	return json.Unmarshal(data, s)
+	return unmarshal(data, s)
 }
 
 // encodeLenientEnum encodes "true" and "false" as JSON booleans, as the

@@ -18,6 +18,7 @@ import (
 	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/dsl"
 	"github.com/esgo/esgo/transport"
+	esgotypes "github.com/esgo/esgo/types"
 )
 
 // summary is what a decoder extracts from a response; every decoder must
@@ -158,7 +159,12 @@ func decodeEsgoTyped(body []byte) (summary, error) {
 	if len(r.Aggregations) == 0 {
 		return s, nil
 	}
-	st, err := r.Aggregations.StringTerms("by_host")
+	return summarizeTypedAggs(s, r.Aggregations)
+}
+
+// summarizeTypedAggs reads the four aggregations from esgo's typed response.
+func summarizeTypedAggs(s summary, a esgotypes.Aggregates) (summary, error) {
+	st, err := a.StringTerms("by_host")
 	if err != nil {
 		return s, err
 	}
@@ -170,22 +176,44 @@ func decodeEsgoTyped(body []byte) (summary, error) {
 		}
 		s.FirstAvg = *avg.Value
 	}
-	dh, err := r.Aggregations.DateHistogram("per_minute")
+	dh, err := a.DateHistogram("per_minute")
 	if err != nil {
 		return s, err
 	}
 	s.Minutes = len(dh.Buckets.Array)
-	lt, err := r.Aggregations.LongTerms("by_status")
+	lt, err := a.LongTerms("by_status")
 	if err != nil {
 		return s, err
 	}
 	s.Statuses = len(lt.Buckets.Array)
-	sa, err := r.Aggregations.Stats("latency")
+	sa, err := a.Stats("latency")
 	if err != nil {
 		return s, err
 	}
 	s.StatsCount = sa.Count
 	return s, nil
+}
+
+// decodeEsgoTypedAs decodes like api.SearchAs[LogDoc] does: the typed
+// response with each _source decoded into LogDoc in the same pass.
+func decodeEsgoTypedAs(body []byte) (summary, error) {
+	resp := &transport.Response{StatusCode: 200, Body: io.NopCloser(bytes.NewReader(body))}
+	r, err := api.Decode[esgotypes.SearchResponseBody[LogDoc]](resp, nil)
+	if err != nil {
+		return summary{}, err
+	}
+	s := summary{Hits: len(r.Hits.Hits)}
+	for i, h := range r.Hits.Hits {
+		if i == 0 {
+			s.FirstID = h.ID
+		}
+		s.LatencySum += h.Source.LatencyMS
+		s.HostChars += len(h.Source.Host)
+	}
+	if len(r.Aggregations) == 0 {
+		return s, nil
+	}
+	return summarizeTypedAggs(s, r.Aggregations)
 }
 
 // decodeGoesTyped decodes like go-elasticsearch's typed API does
@@ -287,6 +315,7 @@ func figDecode(ctx context.Context, cfg config, srv *server, rep *report) error 
 	}{
 		{"esgo api.Decode[dsl.Response[T]]", false, decodeEsgo},
 		{"esgo typed api.SearchResponse", true, decodeEsgoTyped},
+		{"esgo typed api.SearchAs[T] (sources in the same pass)", true, decodeEsgoTypedAs},
 		{"go-elasticsearch typed search.Response", true, decodeGoesTyped},
 		{"encoding/json into a struct (baseline)", false, decodeBaseline},
 	}
