@@ -45,8 +45,10 @@
 // matching transport.ErrOutcomeUnknown, which is esgo.ErrOutcomeUnknown)
 // rather than as a success or a plain failure. Per action:
 //
-//	index or create, no ID   the Indexer gives the item a random 128-bit ID
-//	                         and sends it as create: a repeat cannot write a
+//	index or create, no ID   the Indexer gives the item a unique ID (time-
+//	                         ordered: 48-bit milliseconds, a sequence and 56
+//	                         random bits per worker, 22 characters) and
+//	                         sends it as create: a repeat cannot write a
 //	                         second document, and a 409 on the repeat proves
 //	                         the first write landed (reported as created).
 //	                         With WithServerIDs, no ID is given and the item

@@ -137,19 +137,24 @@ func (w *appendWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// encode appends the action line and the body line of it to e.buf. On error
-// e.buf is left as it was.
-func (e *encoder) encode(it *Item) error {
+// encode appends the action line and the body line of it to e.buf. A
+// non-nil genID is the ID the Indexer made for an item without one: the
+// item is then sent as a create with that ID. On error e.buf is left as it
+// was.
+func (e *encoder) encode(it *Item, genID []byte) error {
 	start := len(e.buf)
-	err := e.encodeItem(it)
+	err := e.encodeItem(it, genID)
 	if err != nil {
 		e.buf = e.buf[:start]
 	}
 	return err
 }
 
-func (e *encoder) encodeItem(it *Item) error {
+func (e *encoder) encodeItem(it *Item, genID []byte) error {
 	act := it.action()
+	if genID != nil {
+		act = Create
+	}
 	b := append(e.buf, `{"`...)
 	b = append(b, act...)
 	b = append(b, `":{`...)
@@ -167,7 +172,12 @@ func (e *encoder) encodeItem(it *Item) error {
 		field("_index")
 		b = appendString(b, it.Index)
 	}
-	if it.ID != "" {
+	if genID != nil {
+		field("_id")
+		b = append(b, '"')
+		b = append(b, genID...) // the ID alphabet needs no escaping
+		b = append(b, '"')
+	} else if it.ID != "" {
 		field("_id")
 		b = appendString(b, it.ID)
 	}

@@ -234,13 +234,14 @@ func WithMaxResponseBytes(n int64) Option {
 }
 
 // WithServerIDs lets Elasticsearch choose the IDs of index and create items
-// that have none, as the bulk API does by default. That is faster: the server
-// skips the ID lookup for its own IDs (measured on 9.5.3, one node, 300,000
-// small documents, 4 workers: 28,000 docs/s with client IDs, 40,000 with
-// server IDs, noisy). Without
-// it the Indexer gives such items a random 128-bit ID and sends them as
-// create, so that a repeat after a lost answer cannot write a document
-// twice. With it, such items are never repeated after a lost answer: they
+// that have none, as the bulk API does by default. That is somewhat faster:
+// the server skips the ID lookup for its own IDs. Without it the Indexer
+// gives such items a unique, time-ordered ID and sends them as create, so
+// that a repeat after a lost answer cannot write a document twice; the IDs
+// are time-ordered because lookups of random IDs cost the server much more
+// (BENCHMARKS.md, "Client IDs": on 9.5.3, random 128-bit IDs gave about 25%
+// fewer docs/s than server IDs, time-ordered ones a few percent). With
+// WithServerIDs, such items are never repeated after a lost answer: they
 // are reported with an error matching transport.ErrOutcomeUnknown.
 func WithServerIDs() Option {
 	return func(c *config) error {

@@ -3,8 +3,6 @@ package bulk
 import (
 	"bytes"
 	"compress/gzip"
-	crand "crypto/rand"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -36,7 +34,7 @@ type entry struct {
 	lastError  error
 	// genID is the ID the client gave an item without one (sent as a
 	// create): a 409 for it after a lost answer proves our earlier write.
-	genID string
+	genID docID
 	// uncertain is set once a request holding the item got no answer: the
 	// item may have been applied already.
 	uncertain bool
@@ -45,6 +43,8 @@ type entry struct {
 // worker builds batches and sends them, one at a time.
 type worker struct {
 	ix      *Indexer
+	ids     *idGen
+	idTime  time.Time // the time in the IDs of the current batch
 	enc     *encoder
 	ents    []entry
 	retry   []entry
@@ -62,6 +62,9 @@ var bufPool = sync.Pool{New: func() any { return new([]byte) }}
 
 func newWorker(ix *Indexer) *worker {
 	w := &worker{ix: ix, enc: newEncoder(), last: time.Now()}
+	if !ix.cfg.serverIDs {
+		w.ids = newIDGen()
+	}
 	w.header = ndjsonHeader.Clone()
 	for k, v := range ix.cfg.header {
 		w.header[k] = v
@@ -95,30 +98,52 @@ func (w *worker) run() {
 		tick = t.C
 	}
 	defer w.release()
-	for {
+	timed := func() {
+		if len(w.ents) > 0 && time.Since(w.last) >= ix.cfg.flushInterval {
+			w.send()
+		}
+	}
+	for n := 1; ; n++ {
+		var (
+			j  job
+			ok bool
+		)
+		// A waiting job is taken without the two-way select, which costs
+		// more than the rest of an item's handling; the timer is looked at
+		// every 64 jobs then, and whenever the queue is empty.
 		select {
-		case j, ok := <-ix.jobs:
-			if !ok {
-				w.send()
-				return
-			}
-			if j.flush != nil {
-				w.send()
-				j.flush.done.Done()
+		case j, ok = <-ix.jobs:
+			if n%64 == 0 && tick != nil {
 				select {
-				case <-j.flush.release:
-				case <-ix.ctx.Done():
+				case <-tick:
+					timed()
+				default:
 				}
+			}
+		default:
+			select {
+			case j, ok = <-ix.jobs:
+			case <-tick:
+				timed()
 				continue
 			}
-			w.add(j.item)
-			if len(w.ents) >= ix.cfg.flushActions || len(w.enc.buf) >= ix.cfg.flushBytes {
-				w.send()
+		}
+		if !ok {
+			w.send()
+			return
+		}
+		if j.flush != nil {
+			w.send()
+			j.flush.done.Done()
+			select {
+			case <-j.flush.release:
+			case <-ix.ctx.Done():
 			}
-		case <-tick:
-			if len(w.ents) > 0 && time.Since(w.last) >= ix.cfg.flushInterval {
-				w.send()
-			}
+			continue
+		}
+		w.add(j.item)
+		if len(w.ents) >= ix.cfg.flushActions || len(w.enc.buf) >= ix.cfg.flushBytes {
+			w.send()
 		}
 	}
 }
@@ -142,17 +167,18 @@ func (w *worker) add(it Item) {
 		return
 	}
 	e := entry{item: it}
-	enc := &it
-	if it.ID == "" && !w.ix.cfg.serverIDs {
+	var genID []byte
+	if it.ID == "" && w.ids != nil {
 		// An ID of ours, sent with create, makes a repeat after a lost
 		// answer harmless and provable: a 409 means our first write landed.
-		e.genID = newID()
-		cp := it
-		cp.ID, cp.Action = e.genID, Create
-		enc = &cp
+		if len(w.ents) == 0 {
+			w.idTime = time.Now()
+		}
+		e.genID = w.ids.next(w.idTime)
+		genID = e.genID[:]
 	}
 	start := len(w.enc.buf)
-	if err := w.enc.encode(enc); err != nil {
+	if err := w.enc.encode(&it, genID); err != nil {
 		w.fail(&e, err)
 		return
 	}
@@ -173,14 +199,6 @@ func (w *worker) add(it Item) {
 	w.ents = append(w.ents, e)
 }
 
-// newID returns a random document ID: 128 bits, URL-safe base64 (22 bytes,
-// the length of Elasticsearch's own 20-byte IDs, give or take).
-func newID() string {
-	var b [16]byte
-	_, _ = crand.Read(b[:])
-	return base64.RawURLEncoding.EncodeToString(b[:])
-}
-
 // repeatable reports whether e may be sent again after a request holding
 // it got no answer: index, create and delete end in the same state when
 // repeated (what differs, a 409 or a 404, is read as an unknown outcome
@@ -188,7 +206,7 @@ func newID() string {
 // a partial document, not when it runs a script or a raw body.
 func (e *entry) repeatable() bool {
 	it := &e.item
-	if it.ID == "" && e.genID == "" {
+	if it.ID == "" && !e.genID.isSet() {
 		return false // the server chooses the ID: a repeat writes a second document
 	}
 	if it.action() == Update {
@@ -397,7 +415,7 @@ func (w *worker) do(ents []entry, buf []byte) (retryable bool, err error) {
 			w.succeed(e, ir)
 			continue
 		}
-		if e.uncertain && e.genID != "" && ir.Status == http.StatusConflict {
+		if e.uncertain && e.genID.isSet() && ir.Status == http.StatusConflict {
 			// The ID is ours and unique: the document exists because our
 			// earlier, unanswered request wrote it.
 			ir.Status, ir.Result, ir.Error = http.StatusCreated, "created", nil
@@ -484,7 +502,7 @@ func (w *worker) fail(e *entry, err error) { w.failItem(e, nil, err) }
 func (w *worker) result(e *entry, ir *itemResponse, err error) Result {
 	r := Result{Item: e.item, Index: e.item.Index, ID: e.item.ID, Attempts: e.attempts, Err: err}
 	if r.ID == "" {
-		r.ID = e.genID
+		r.ID = e.genID.String()
 	}
 	if r.Index == "" {
 		r.Index = w.ix.cfg.index

@@ -13,16 +13,13 @@ import (
 	"time"
 )
 
-// buildProgs are the search-only programs of figure 5, in bench/sizeprogs.
+// buildProgs are the search-only programs of figure 5, in bench/sizeprogs,
+// built from an empty cache each (compile time and memory). The sizes of
+// all the programs, these included, are figure 7 (sizes.go).
 var buildProgs = []struct{ client, dir string }{
 	{"esgo typed (one typed search)", "esgo"},
-	{"esgo raw (one search, own result struct)", "esgo-raw"},
 	{"go-elasticsearch low-level", "goes-lowlevel"},
 	{"go-elasticsearch typed", "goes-typed"},
-	{"esgo typed, 20 endpoints", "esgo-typed20"},
-	{"go-elasticsearch typed, 20 endpoints", "goes-typed20"},
-	{"esgo DSL: one match query, one terms aggregation read", "esgo-dsl-match-terms"},
-	{"go-elasticsearch typed: one match query, one terms aggregation read", "goes-match-terms"},
 	// The floor: what any Go program that speaks HTTPS and JSON weighs
 	// before a client library adds anything.
 	{"(no client: standard library net/http + TLS + JSON floor)", "stdonly"},
@@ -30,11 +27,21 @@ var buildProgs = []struct{ client, dir string }{
 
 // timedBuild runs go build under /usr/bin/time -v with the given build
 // cache and returns wall seconds and the peak RSS (MB) of the largest
-// process of the build (the compiler or the linker).
+// process of the build (the compiler or the linker). An empty out builds
+// pkg without writing a binary (for patterns such as ./...), in the
+// folder dir (default: the current one).
 func timedBuild(ctx context.Context, cache, out, pkg string, extra ...string) (wallS, peakMB float64, err error) {
+	return timedBuildIn(ctx, "", cache, out, pkg, extra...)
+}
+
+func timedBuildIn(ctx context.Context, dir, cache, out, pkg string, extra ...string) (wallS, peakMB float64, err error) {
 	args := append([]string{"-v", "go", "build"}, extra...)
-	args = append(args, "-o", out, pkg)
+	if out != "" {
+		args = append(args, "-o", out)
+	}
+	args = append(args, pkg)
 	cmd := exec.CommandContext(ctx, "/usr/bin/time", args...)
+	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOCACHE="+cache, "GOFLAGS=")
 	// The build runs in its own process group, so that cancelling kills
 	// the go command and its compilers too, not only /usr/bin/time.
@@ -158,5 +165,21 @@ func figBuild(ctx context.Context, cfg config, rep *report) error {
 		rw.summarise()
 		rep.add(rw)
 	}
+	// The whole esgo module (every package, no tests), from an empty cache.
+	rw := row{Figure: "build", Case: "the whole esgo module (go build ./...)", Client: "esgo", N: 1, Runs: runs, Samples: map[string][]float64{}}
+	for r := range runs {
+		cold := filepath.Join(tmp, fmt.Sprintf("module-%d-cold", r))
+		logf("build the esgo module run %d/%d: go build ./... from an empty cache", r+1, runs)
+		w, m, err := timedBuildIn(ctx, "..", cold, "", "./...")
+		if err != nil {
+			return err
+		}
+		os.RemoveAll(cold)
+		rw.Samples["cold_build_s"] = append(rw.Samples["cold_build_s"], w)
+		rw.Samples["cold_peak_mb"] = append(rw.Samples["cold_peak_mb"], m)
+		logf("  cold %.0fs/%.0f MB", w, m)
+	}
+	rw.summarise()
+	rep.add(rw)
 	return nil
 }

@@ -26,14 +26,17 @@ import (
 // childResult is what a measuring subprocess prints as its last line of
 // output (JSON). The Python script prints the same fields.
 type childResult struct {
-	Client       string  `json:"client"`
-	Case         string  `json:"case"`
-	Docs         int     `json:"docs"`
-	Failed       int     `json:"failed"`
-	WallS        float64 `json:"wall_s"`
-	DocsPerS     float64 `json:"docs_per_s"`
-	CPUS         float64 `json:"cpu_s"`
-	MaxRSSKB     int64   `json:"maxrss_kb"`
+	Client   string  `json:"client"`
+	Case     string  `json:"case"`
+	Docs     int     `json:"docs"`
+	Failed   int     `json:"failed"`
+	WallS    float64 `json:"wall_s"`
+	DocsPerS float64 `json:"docs_per_s"`
+	CPUS     float64 `json:"cpu_s"`
+	MaxRSSKB int64   `json:"maxrss_kb"`
+	// SysCPUS is the part of CPUS spent in the kernel (system time:
+	// socket writes and reads, page faults).
+	SysCPUS      float64 `json:"sys_cpu_s,omitempty"`
 	AllocsPerDoc float64 `json:"allocs_per_doc,omitempty"`
 	BytesPerDoc  float64 `json:"bytes_per_doc,omitempty"`
 	Note         string  `json:"note,omitempty"`
@@ -51,10 +54,15 @@ type childArgs struct {
 	// (diagnostic variants of figure 1, see -variants).
 	workers      int
 	flushActions int
-	url          string
-	index        string
-	docs         int
-	large        bool
+	// ids, when set, changes how documents get their IDs (esgo-bulk):
+	// "server" uses bulk.WithServerIDs; "random" and "ordered" give every
+	// document an explicit ID, sent as create (the ID experiment of
+	// BENCHMARKS.md: random 128-bit IDs against time-ordered ones).
+	ids   string
+	url   string
+	index string
+	docs  int
+	large bool
 }
 
 func cpuNow() float64 {
@@ -65,7 +73,31 @@ func cpuNow() float64 {
 	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }
 
+// maxRSSKB is the peak RSS of this process. It reads VmHWM from
+// /proc/self/status: getrusage's ru_maxrss keeps, across exec, the peak of
+// the process it was forked from (the bench parent, whose loopback server
+// can hold hundreds of MB), which made every child's figure that of the
+// parent.
+// sysCPUNow is this process's system CPU time so far, in seconds.
+func sysCPUNow() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Stime.Nano()) / 1e9
+}
+
 func maxRSSKB() int64 {
+	if b, err := os.ReadFile("/proc/self/status"); err == nil {
+		for line := range strings.SplitSeq(string(b), "\n") {
+			if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+				var kb int64
+				if _, err := fmt.Sscan(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), &kb); err == nil && kb > 0 {
+					return kb
+				}
+			}
+		}
+	}
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
@@ -94,6 +126,7 @@ func runChild(a childArgs) error {
 	var ms0, ms1 runtime.MemStats
 	runtime.ReadMemStats(&ms0)
 	cpu0 := cpuNow()
+	sys0 := sysCPUNow()
 	t0 := time.Now()
 	switch a.mode {
 	case "esgo-bulk":
@@ -115,6 +148,7 @@ func runChild(a childArgs) error {
 	}
 	wall := time.Since(t0).Seconds()
 	cpu := cpuNow() - cpu0
+	sysCPU := sysCPUNow() - sys0
 	runtime.ReadMemStats(&ms1)
 	if err != nil {
 		return fmt.Errorf("%s: %w", a.mode, err)
@@ -122,6 +156,7 @@ func runChild(a childArgs) error {
 	res.Case = a.mode
 	res.WallS = wall
 	res.CPUS = cpu
+	res.SysCPUS = sysCPU
 	res.MaxRSSKB = maxRSSKB()
 	if res.Docs > 0 {
 		res.DocsPerS = float64(res.Docs) / wall
@@ -152,6 +187,19 @@ func esgoBulk(ctx context.Context, a childArgs) (childResult, error) {
 	if a.flushActions > 0 {
 		opts = append(opts, bulk.WithFlushActions(a.flushActions))
 	}
+	var newID func(i int) string
+	switch a.ids {
+	case "":
+	case "server":
+		opts = append(opts, bulk.WithServerIDs())
+	case "random":
+		newID = func(int) string { return randomID() }
+	case "ordered":
+		gen := newOrderedIDs()
+		newID = func(int) string { return gen.next() }
+	default:
+		return childResult{}, fmt.Errorf("unknown -ids %q", a.ids)
+	}
 	ix, err := bulk.New(tr, opts...)
 	if err != nil {
 		return childResult{}, err
@@ -161,7 +209,11 @@ func esgoBulk(ctx context.Context, a childArgs) (childResult, error) {
 		scratch = appendDoc(scratch[:0], i, a.large)
 		doc := make([]byte, len(scratch))
 		copy(doc, scratch)
-		if err := ix.Add(ctx, bulk.Item{Body: doc}); err != nil {
+		it := bulk.Item{Body: doc}
+		if newID != nil {
+			it.ID, it.Action = newID(i), bulk.Create
+		}
+		if err := ix.Add(ctx, it); err != nil {
 			return childResult{}, err
 		}
 	}
@@ -180,7 +232,8 @@ func esgoBulk(ctx context.Context, a childArgs) (childResult, error) {
 }
 
 // goesBulk indexes a.docs documents with go-elasticsearch's
-// esutil.BulkIndexer, default settings.
+// esutil.BulkIndexer, default settings (a.workers, when set, is its
+// NumWorkers).
 func goesBulk(ctx context.Context, a childArgs) (childResult, error) {
 	es, err := elasticsearch.New(elasticsearch.WithAddresses(a.url))
 	if err != nil {
@@ -188,7 +241,7 @@ func goesBulk(ctx context.Context, a childArgs) (childResult, error) {
 	}
 	var failed atomic.Int64
 	var firstErr atomic.Value
-	bi, err := esutil.NewBulkIndexer(esutil.BulkIndexerConfig{Client: es, Index: a.index,
+	bi, err := esutil.NewBulkIndexer(esutil.BulkIndexerConfig{Client: es, Index: a.index, NumWorkers: a.workers,
 		OnError: func(_ context.Context, err error) {
 			if failed.Add(1) == 1 {
 				firstErr.Store(err.Error())

@@ -80,17 +80,34 @@ func appendDoc(b []byte, i int, large bool) []byte {
 	b = strconv.AppendInt(b, int64((i*31)%50000), 10)
 	if large {
 		b = append(b, `,"message":"`...)
-		start := len(b)
-		for k := 0; len(b)-start < largeTextLen; k++ {
-			if k > 0 {
-				b = append(b, ' ')
-			}
-			b = append(b, words[(i*31+k*17)%len(words)]...)
-		}
+		b = append(b, largeText[(i*31)%len(words)]...)
 		b = append(b, '"')
 	}
 	return append(b, '}')
 }
+
+// largeText holds the message of each large document by (i*31) mod
+// len(words), the only part of i it depends on (so it is built once,
+// not per document: the generator's CPU counts in every Go client's
+// figure).
+var largeText = func() map[int]string {
+	m := map[int]string{}
+	for i := range len(words) {
+		r := (i * 31) % len(words)
+		if _, ok := m[r]; ok {
+			continue
+		}
+		var b []byte
+		for k := 0; len(b) < largeTextLen; k++ {
+			if k > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, words[(r+k*17)%len(words)]...)
+		}
+		m[r] = string(b)
+	}
+	return m
+}()
 
 func statusOf(i int) int {
 	switch i % 20 {

@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
+	"strings"
 )
 
 // ingestClient is one way of bulk indexing that figure 1 compares.
@@ -19,6 +21,9 @@ var ingestClients = []ingestClient{
 	{"go-elasticsearch BulkIndexer", func(ctx context.Context, _ config, url, index string, docs int, large bool) (childResult, error) {
 		return goChild(ctx, "goes-bulk", url, index, docs, large)
 	}},
+	{goesSameWorkers, func(ctx context.Context, _ config, url, index string, docs int, large bool) (childResult, error) {
+		return goChild(ctx, "goes-bulk", url, index, docs, large, "-workers", fmt.Sprint(esgoBulkWorkers))
+	}},
 	{"elasticsearch-py streaming_bulk", func(ctx context.Context, cfg config, url, index string, docs int, large bool) (childResult, error) {
 		return pyChild(ctx, cfg.python, "streaming_bulk", url, index, docs, large)
 	}},
@@ -26,6 +31,16 @@ var ingestClients = []ingestClient{
 		return pyChild(ctx, cfg.python, "parallel_bulk", url, index, docs, large)
 	}},
 }
+
+// esgoBulkWorkers is bulk.Indexer's default worker count on this machine
+// (bulk/options.go: max(4, NumCPU)); go-elasticsearch's BulkIndexer
+// defaults to NumCPU.
+var esgoBulkWorkers = max(4, runtime.NumCPU())
+
+// goesSameWorkers names the row that gives go-elasticsearch's BulkIndexer
+// as many workers as esgo's default, so that readers see what the worker
+// count alone is worth.
+var goesSameWorkers = fmt.Sprintf("go-elasticsearch BulkIndexer, NumWorkers %d (esgo's default)", esgoBulkWorkers)
 
 // scanIndex holds the small documents that the scan figure reads; the
 // ingest figure leaves it behind, or the scan figure fills it.
@@ -63,7 +78,39 @@ func figIngest(ctx context.Context, cfg config, srv *server, rep *report) error 
 			}},
 			ingestClient{"variant: esgo bulk.Indexer, WithFlushActions(1e6) (5 MiB batches)", func(ctx context.Context, _ config, url, index string, docs int, large bool) (childResult, error) {
 				return goChild(ctx, "esgo-bulk", url, index, docs, large, "-flush-actions", "1000000")
+			}},
+			ingestClient{"variant: esgo bulk.Indexer, WithServerIDs() (server-made IDs, not exactly-once)", func(ctx context.Context, _ config, url, index string, docs int, large bool) (childResult, error) {
+				return goChild(ctx, "esgo-bulk", url, index, docs, large, "-ids", "server")
+			}},
+			ingestClient{"variant: esgo bulk.Indexer, caller's random 128-bit IDs (create)", func(ctx context.Context, _ config, url, index string, docs int, large bool) (childResult, error) {
+				return goChild(ctx, "esgo-bulk", url, index, docs, large, "-ids", "random")
+			}},
+			ingestClient{"variant: esgo bulk.Indexer, caller's time-ordered IDs (create)", func(ctx context.Context, _ config, url, index string, docs int, large bool) (childResult, error) {
+				return goChild(ctx, "esgo-bulk", url, index, docs, large, "-ids", "ordered")
 			}})
+	}
+	if len(cfg.variantSet) > 0 {
+		clients = slices.DeleteFunc(clients, func(c ingestClient) bool {
+			if !strings.HasPrefix(c.name, "variant:") {
+				return false
+			}
+			for _, want := range cfg.variantSet {
+				if strings.Contains(c.name, want) {
+					return false
+				}
+			}
+			return true
+		})
+	}
+	if len(cfg.clients) > 0 {
+		clients = slices.DeleteFunc(slices.Clone(clients), func(c ingestClient) bool {
+			for _, want := range cfg.clients {
+				if strings.Contains(c.name, want) {
+					return false
+				}
+			}
+			return true
+		})
 	}
 	for _, ds := range datasets {
 		samples := make([][]childResult, len(clients))

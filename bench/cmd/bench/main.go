@@ -45,9 +45,23 @@ type config struct {
 	largeDocs  int
 	loopDocs   int
 	scanDocs   int
+	// clients, when set (-clients), keeps only the ingest clients whose
+	// name contains one of these strings.
+	clients []string
+	// variantSet, when set (-full), keeps only the -variants rows whose
+	// name contains one of these strings.
+	variantSet []string
+	command    string
 }
 
-var allFigures = []string{"ingest", "scan", "decode", "cli", "loopback", "build"}
+// flagSet reports whether the flag was given on the command line.
+func flagSet(name string) bool {
+	set := false
+	flag.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
+var allFigures = []string{"ingest", "scan", "decode", "cli", "loopback", "build", "sizes"}
 
 func main() {
 	var (
@@ -56,6 +70,7 @@ func main() {
 		child childArgs
 	)
 	flag.BoolVar(&cfg.quick, "quick", false, "smaller counts and fewer runs, for iteration")
+	full := flag.Bool("full", false, "the full benchmark for BENCHMARKS.md: every figure, 3 runs of each, the client-ID variants, CPU profiles; results in results/<UTC date>/ (with -quick: the same at reduced size, to try it)")
 	flag.StringVar(&only, "only", strings.Join(allFigures, ","), "comma-separated figures to run: "+strings.Join(allFigures, ","))
 	flag.StringVar(&cfg.esURL, "es", "", "use this running Elasticsearch instead of starting one with eslocal")
 	flag.StringVar(&cfg.outDir, "out", "results", "folder for results (JSON and Markdown)")
@@ -69,10 +84,14 @@ func main() {
 	flag.StringVar(&child.index, "index", "", "internal (-child): index")
 	flag.IntVar(&child.docs, "docs", 0, "internal (-child): number of documents")
 	flag.BoolVar(&child.large, "large", false, "internal (-child): ~2 KB documents")
-	flag.IntVar(&child.workers, "workers", 0, "internal (-child esgo-bulk): bulk.WithWorkers")
+	flag.IntVar(&child.workers, "workers", 0, "internal (-child esgo-bulk, goes-bulk): bulk.WithWorkers, BulkIndexerConfig.NumWorkers")
 	flag.IntVar(&child.flushActions, "flush-actions", 0, "internal (-child esgo-bulk): bulk.WithFlushActions")
+	flag.StringVar(&child.ids, "ids", "", "internal (-child esgo-bulk): \"server\" (bulk.WithServerIDs), or \"random\" / \"ordered\" (the child gives each document an explicit ID of that kind, sent as create)")
 	flag.BoolVar(&cfg.warmBuilds, "warm-builds", false, "figure 5 also times each build from a cache that holds the standard library (the client's own packages; slow for go-elasticsearch)")
 	flag.BoolVar(&cfg.variants, "variants", false, "figure 1 also measures esgo bulk with 4 workers, and with batches cut by size only (5 MiB)")
+	smallFlag := flag.Int("small-docs", 0, "figure 1: this many small documents instead of the mode's count")
+	largeFlag := flag.Int("large-docs", 0, "figure 1: this many large documents instead of the mode's count")
+	clientsFlag := flag.String("clients", "", "figure 1 measures only the clients whose name contains one of these comma-separated strings (e.g. \"esgo,BulkIndexer\")")
 	rerender := flag.String("rerender", "", "read a results JSON file, evaluate the targets again and rewrite its JSON and Markdown")
 	flag.Parse()
 
@@ -92,6 +111,28 @@ func main() {
 		return
 	}
 
+	for c := range strings.SplitSeq(*clientsFlag, ",") {
+		if c = strings.TrimSpace(c); c != "" {
+			cfg.clients = append(cfg.clients, c)
+		}
+	}
+	if *full {
+		only = strings.Join(allFigures, ",")
+		if cfg.runs == 0 {
+			cfg.runs = 3
+		}
+		cfg.variants, cfg.variantSet = true, []string{"WithServerIDs", "random 128-bit IDs"}
+		if !flagSet("out") {
+			cfg.outDir = filepath.Join("results", time.Now().UTC().Format("2006-01-02"))
+			if cfg.quick {
+				cfg.outDir += "-quick"
+			}
+		}
+		if profileDir == "" {
+			profileDir = filepath.Join(cfg.outDir, "profiles")
+		}
+	}
+	cfg.command = strings.Join(append([]string{"go run ./cmd/bench"}, os.Args[1:]...), " ")
 	cfg.only = map[string]bool{}
 	for f := range strings.SplitSeq(only, ",") {
 		f = strings.TrimSpace(f)
@@ -117,6 +158,12 @@ func main() {
 			// loopback) always take at least 3 (decode 5).
 			cfg.runs = 1
 		}
+	}
+	if *smallFlag > 0 {
+		cfg.smallDocs = *smallFlag
+	}
+	if *largeFlag > 0 {
+		cfg.largeDocs = *largeFlag
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -156,6 +203,7 @@ func run(ctx context.Context, cfg config) error {
 		Quick:     cfg.quick,
 		Runs:      cfg.runs,
 		Transport: esgoTransportKind,
+		Command:   cfg.command,
 	}
 	rep.PythonVersion = pythonVersion(ctx, cfg.python)
 	rep.LoadBefore = loadAverage()
@@ -204,6 +252,7 @@ func run(ctx context.Context, cfg config) error {
 		{"cli", func() error { return figCLI(ctx, cfg, srv, rep) }},
 		{"loopback", func() error { return figLoopback(ctx, cfg, rep) }},
 		{"build", func() error { return figBuild(ctx, cfg, rep) }},
+		{"sizes", func() error { return figSizes(ctx, cfg, rep) }},
 	}
 	for _, f := range figures {
 		if f.name == "loopback" {
@@ -212,7 +261,12 @@ func run(ctx context.Context, cfg config) error {
 		if !cfg.only[f.name] {
 			continue
 		}
-		if err := f.run(); err != nil {
+		fl := figureLoad{Figure: f.name, Before: loadAverage()}
+		t0 := time.Now()
+		err := f.run()
+		fl.After, fl.DurationS = loadAverage(), time.Since(t0).Seconds()
+		rep.FigureLoad = append(rep.FigureLoad, fl)
+		if err != nil {
 			logf("%s FAILED: %v", f.name, err)
 			rep.Errors = append(rep.Errors, fmt.Sprintf("%s: %v", f.name, err))
 		}

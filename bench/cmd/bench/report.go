@@ -7,20 +7,33 @@ import (
 
 // report is everything one run of the command measured.
 type report struct {
-	Date          string   `json:"date"`
-	Machine       string   `json:"machine"`
-	GoVersion     string   `json:"go_version"`
-	ServerVersion string   `json:"server_version"`
-	PythonVersion string   `json:"python_version"`
-	Transport     string   `json:"esgo_transport"`
-	Quick         bool     `json:"quick"`
-	Runs          int      `json:"runs"`
-	DurationS     float64  `json:"duration_s"`
-	LoadBefore    string   `json:"load_average_before"`
-	LoadAfter     string   `json:"load_average_after"`
-	Rows          []row    `json:"rows"`
-	Targets       []target `json:"targets"`
-	Errors        []string `json:"errors,omitempty"`
+	Date          string  `json:"date"`
+	Machine       string  `json:"machine"`
+	GoVersion     string  `json:"go_version"`
+	ServerVersion string  `json:"server_version"`
+	PythonVersion string  `json:"python_version"`
+	Transport     string  `json:"esgo_transport"`
+	Quick         bool    `json:"quick"`
+	Runs          int     `json:"runs"`
+	DurationS     float64 `json:"duration_s"`
+	LoadBefore    string  `json:"load_average_before"`
+	LoadAfter     string  `json:"load_average_after"`
+	// FigureLoad is the load average (1, 5, 15 min) before and after each
+	// figure: a figure measured on a busy machine can be told apart.
+	FigureLoad []figureLoad `json:"figure_load,omitempty"`
+	// Command is the command line of the run.
+	Command string   `json:"command,omitempty"`
+	Rows    []row    `json:"rows"`
+	Targets []target `json:"targets"`
+	Errors  []string `json:"errors,omitempty"`
+}
+
+// figureLoad is the machine's load around one figure, and its duration.
+type figureLoad struct {
+	Figure    string  `json:"figure"`
+	Before    string  `json:"before"`
+	After     string  `json:"after"`
+	DurationS float64 `json:"duration_s"`
 }
 
 // row is one client in one case of one figure: the medians of its runs
@@ -53,6 +66,9 @@ func newRow(figure, cas, client string, n int, res []childResult) row {
 		rw.Samples["docs_per_s"] = append(rw.Samples["docs_per_s"], c.DocsPerS)
 		rw.Samples["cpu_s_per_mdocs"] = append(rw.Samples["cpu_s_per_mdocs"], c.CPUS/float64(max(c.Docs, 1))*1e6)
 		rw.Samples["peak_rss_mb"] = append(rw.Samples["peak_rss_mb"], float64(c.MaxRSSKB)/1024)
+		if c.SysCPUS > 0 {
+			rw.Samples["sys_cpu_s_per_mdocs"] = append(rw.Samples["sys_cpu_s_per_mdocs"], c.SysCPUS/float64(max(c.Docs, 1))*1e6)
+		}
 		if c.AllocsPerDoc > 0 {
 			rw.Samples["allocs_per_doc"] = append(rw.Samples["allocs_per_doc"], c.AllocsPerDoc)
 			rw.Samples["bytes_per_doc"] = append(rw.Samples["bytes_per_doc"], c.BytesPerDoc)
@@ -110,6 +126,14 @@ func (r *report) evaluateTargets() {
 		if ok1 && ok3 {
 			x := e.Median["docs_per_s"] / p.Median["docs_per_s"]
 			r.Targets = append(r.Targets, target{"bulk docs/s >= 3x elasticsearch-py parallel_bulk", cas, fmt.Sprintf("%.2fx", x), x >= 3})
+		}
+	}
+	for _, cas := range r.cases("loopback") {
+		e, ok1 := r.find("loopback", cas, "esgo")
+		g, ok2 := r.find("loopback", cas, "go-elasticsearch BulkIndexer")
+		if ok1 && ok2 && g.Median["docs_per_s"] > 0 {
+			x := e.Median["docs_per_s"] / g.Median["docs_per_s"]
+			r.Targets = append(r.Targets, target{"loopback docs/s >= 10x go-elasticsearch", cas, fmt.Sprintf("%.2fx", x), x >= 10})
 		}
 	}
 	if c, ok := r.find("cli", "small (~160 B), NDJSON file", "esgo bulk (command)"); ok {
@@ -215,13 +239,15 @@ var figureTitles = map[string]string{
 	"scan":     "4. Scan / export",
 	"build":    "5. Search-only program: binary size, compile time and memory",
 	"cli":      "6. The esgo command: bulk of an NDJSON file, export (whole process, peak RSS)",
+	"sizes":    "7. Binary size of small programs (typed API and DSL size rules; one shared build cache)",
 }
 
 var figureColumns = map[string][]column{
 	"ingest": {{"docs/s", "docs_per_s", "%.0f", 1}, {"client CPU s / M docs", "cpu_s_per_mdocs", "%.1f", 1},
-		{"peak RSS MB", "peak_rss_mb", "%.0f", 1}},
+		{"of it system (kernel)", "sys_cpu_s_per_mdocs", "%.1f", 1}, {"peak RSS MB", "peak_rss_mb", "%.0f", 1}},
 	"loopback": {{"docs/s", "docs_per_s", "%.0f", 1}, {"allocs/doc", "allocs_per_doc", "%.2f", 1},
-		{"bytes/doc", "bytes_per_doc", "%.0f", 1}, {"CPU s / M docs", "cpu_s_per_mdocs", "%.2f", 1}, {"peak RSS MB", "peak_rss_mb", "%.0f", 1}},
+		{"bytes/doc", "bytes_per_doc", "%.0f", 1}, {"CPU s / M docs", "cpu_s_per_mdocs", "%.2f", 1},
+		{"of it system", "sys_cpu_s_per_mdocs", "%.2f", 1}, {"peak RSS MB", "peak_rss_mb", "%.0f", 1}},
 	"decode": {{"ns/hit", "ns_per_hit", "%.0f", 1}, {"CPU ns/hit", "cpu_ns_per_hit", "%.0f", 1}, {"allocs/hit", "allocs_per_hit", "%.1f", 1},
 		{"bytes/hit", "bytes_per_hit", "%.0f", 1}, {"µs/response", "ns_per_op", "%.1f", 1e-3}},
 	"scan": {{"docs/s", "docs_per_s", "%.0f", 1}, {"client CPU s / M docs", "cpu_s_per_mdocs", "%.1f", 1},
@@ -231,6 +257,9 @@ var figureColumns = map[string][]column{
 	"build": {{"binary MB", "binary_mb", "%.2f", 1}, {"stripped MB", "stripped_mb", "%.2f", 1},
 		{"cold build s", "cold_build_s", "%.1f", 1}, {"cold peak RSS MB", "cold_peak_mb", "%.0f", 1},
 		{"client pkgs build s", "client_build_s", "%.1f", 1}, {"client pkgs peak RSS MB", "client_peak_mb", "%.0f", 1}},
+	"sizes": {{"binary MB", "binary_mb", "%.2f", 1}, {"MB over the floor", "over_floor_mb", "%+.2f", 1}, {"stripped MB", "stripped_mb", "%.2f", 1},
+		{"model code KiB", "model_code_kb", "%.0f", 1}, {"other query/aggregate types linked", "other_variants", "%.0f", 1},
+		{"their code KiB", "other_variants_kb", "%.1f", 1}},
 }
 
 // ratioKey is the figure's headline metric, compared with esgo's in the
@@ -241,6 +270,7 @@ var ratioKey = map[string]struct {
 }{
 	"ingest": {"docs_per_s", true}, "loopback": {"docs_per_s", true}, "decode": {"cpu_ns_per_hit", false},
 	"scan": {"docs_per_s", true}, "build": {"binary_mb", false}, "cli": {"docs_per_s", true},
+	"sizes": {"over_floor_mb", false},
 }
 
 func (r *report) markdown() string {
@@ -253,6 +283,15 @@ func (r *report) markdown() string {
 	}
 	fmt.Fprintf(&b, "Mode %s, %d run(s) per server measurement; medians shown; whole run %.0f s; load average %s before, %s after.\n",
 		mode, r.Runs, r.DurationS, r.LoadBefore, r.LoadAfter)
+	if r.Command != "" {
+		fmt.Fprintf(&b, "Command: `%s`.\n", r.Command)
+	}
+	if len(r.FigureLoad) > 0 {
+		b.WriteString("\n| figure | minutes | load average before | after |\n|---|---|---|---|\n")
+		for _, f := range r.FigureLoad {
+			fmt.Fprintf(&b, "| %s | %.1f | %s | %s |\n", f.Figure, f.DurationS/60, f.Before, f.After)
+		}
+	}
 	for _, fig := range allFiguresInOrder() {
 		cases := r.cases(fig)
 		if len(cases) == 0 {
@@ -313,7 +352,7 @@ func (r *report) markdown() string {
 }
 
 func allFiguresInOrder() []string {
-	return []string{"ingest", "loopback", "decode", "scan", "build", "cli"}
+	return []string{"ingest", "loopback", "decode", "scan", "build", "sizes", "cli"}
 }
 
 func orDash(s string) string {
