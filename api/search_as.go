@@ -10,7 +10,8 @@ import (
 // SearchAs runs a search like [API.Search] and decodes each hit's _source
 // into T in the same pass over the answer, instead of leaving it as
 // json.RawMessage for a second decode per hit, with a faster decoder of
-// encoding/json's rules (internal/fastjson): the fastest way to read
+// encoding/json's rules (transport.FastJSONSerializer, unless the client has
+// a serializer of its own): the fastest way to read
 // typed documents with the typed API (see BENCHMARKS.md). T may be any type
 // encoding/json decodes into; its own UnmarshalJSON is honoured.
 //
