@@ -28,7 +28,7 @@ func ParsePublishAddress(s string) (host, port string, err error) {
 	if err != nil {
 		return "", "", fmt.Errorf("invalid publish_address %q: %w", s, err)
 	}
-	if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+	if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 || strings.Trim(p, "0123456789") != "" {
 		return "", "", fmt.Errorf("invalid port in publish_address %q", s)
 	}
 	if !validHostName(h) || (fqdn != "" && !validHostName(fqdn)) {
