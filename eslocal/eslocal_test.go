@@ -205,6 +205,29 @@ func TestThreeNodeClusterAndKill(t *testing.T) {
 			t.Errorf("node %d: its server's pid is not recognised (%d)", i, pid)
 		}
 	}
+	// Three nodes have joined, but the voting configuration may still hold
+	// the two that bootstrapped the cluster: killing one of those would
+	// leave no quorum. Kill only once all three vote.
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		status, body, err := c.Get(ctx, "/_cluster/state/metadata?filter_path=metadata.cluster_coordination.last_committed_config")
+		cancel()
+		var st struct {
+			Metadata struct {
+				Coordination struct {
+					Voting []string `json:"last_committed_config"`
+				} `json:"cluster_coordination"`
+			} `json:"metadata"`
+		}
+		if err == nil && status == 200 && json.Unmarshal(body, &st) == nil && len(st.Metadata.Coordination.Voting) == 3 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the voting configuration never held the three nodes: %d %s %v", status, body, err)
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
 	if err := c.Kill(2); err != nil {
 		t.Fatal(err)
 	}
@@ -216,7 +239,7 @@ func TestThreeNodeClusterAndKill(t *testing.T) {
 		t.Fatal("the killed node still answers")
 	}
 	// The other two still form a cluster (2 of 3 master-eligible nodes).
-	deadline := time.Now().Add(90 * time.Second)
+	deadline = time.Now().Add(90 * time.Second)
 	for {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		status, body, err := c.Get(ctx, "/_cluster/health?wait_for_nodes=2&timeout=5s")
