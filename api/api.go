@@ -99,12 +99,6 @@ func Decode[T any](resp *transport.Response, err error) (T, error) {
 // (WithIgnore) is decoded like a success: Get of a missing document with
 // WithIgnore(404) returns the server's answer, found=false.
 func decodeAs[T any](resp *transport.Response, err error) (*T, error) {
-	return decodeAsWith[T](nil, resp, err)
-}
-
-// decodeAsWith is decodeAs with a faster decoder in place of the default
-// serializer (Response.DecodeWith).
-func decodeAsWith[T any](fast transport.Serializer, resp *transport.Response, err error) (*T, error) {
 	if resp != nil && resp.Body != nil {
 		defer resp.Body.Close()
 	}
@@ -115,7 +109,7 @@ func decodeAsWith[T any](fast transport.Serializer, resp *transport.Response, er
 		return nil, errors.New("api: decoding response: no body")
 	}
 	v := new(T)
-	if err := resp.DecodeWith(fast, v); err != nil {
+	if err := resp.Decode(v); err != nil {
 		if resp.StatusCode >= 300 {
 			return nil, &transport.Error{Status: resp.StatusCode, Node: resp.Node, Header: resp.Header}
 		}

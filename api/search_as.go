@@ -3,16 +3,14 @@ package api
 import (
 	"context"
 
-	"github.com/esgo/esgo/transport"
 	"github.com/esgo/esgo/types"
 )
 
 // SearchAs runs a search like [API.Search] and decodes each hit's _source
 // into T in the same pass over the answer, instead of leaving it as
-// json.RawMessage for a second decode per hit, with a faster decoder of
-// encoding/json's rules (transport.FastJSONSerializer, unless the client has
-// a serializer of its own): the fastest way to read
-// typed documents with the typed API (see BENCHMARKS.md). T may be any type
+// json.RawMessage for a second decode per hit: the fastest way to read
+// typed documents with the typed API (see BENCHMARKS.md; the DSL's
+// dsl.Execute decodes faster still). T may be any type
 // encoding/json decodes into; its own UnmarshalJSON is honoured.
 //
 //	res, err := api.SearchAs[Book](ctx, api.For(client), api.SearchRequest{Index: []string{"books"}})
@@ -21,6 +19,5 @@ func SearchAs[T any](ctx context.Context, a *API, r SearchRequest, opts ...Optio
 	if r.TypedKeys == nil {
 		r.TypedKeys = new(true)
 	}
-	resp, err := doSearch(ctx, a.t, r, opts)
-	return decodeAsWith[types.SearchResponseBody[T]](transport.FastJSONSerializer{}, resp, err)
+	return decodeAs[types.SearchResponseBody[T]](doSearch(ctx, a.t, r, opts))
 }

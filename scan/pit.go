@@ -15,6 +15,7 @@ import (
 	"sync"
 
 	"github.com/esgo/esgo/api"
+	"github.com/esgo/esgo/internal/fastjson"
 	"github.com/esgo/esgo/transport"
 )
 
@@ -116,7 +117,7 @@ func pitSlice[T any](ctx context.Context, a *api.API, cfg *config, p *pit, body 
 		head, n, last, ok := readPITHead(raw)
 		if !ok {
 			var full pitHead
-			if err := resp.DecodeWith(transport.FastJSONSerializer{}, &full); err != nil {
+			if err := resp.DecodeWith(fastjson.Serializer{}, &full); err != nil {
 				return fmt.Errorf("scan: decoding the answer to a point-in-time search: %w", err)
 			}
 			head, n, last = full, len(full.Hits.Hits), nil
@@ -143,7 +144,7 @@ func pitSlice[T any](ctx context.Context, a *api.API, cfg *config, p *pit, body 
 			pending = startPIT(ctx, a, cfg, p, body, last)
 		}
 		pg := newPage[T](n)
-		if err := resp.DecodeWith(transport.FastJSONSerializer{}, &pg); err != nil {
+		if err := resp.DecodeWith(fastjson.Serializer{}, &pg); err != nil {
 			return fmt.Errorf("scan: decoding the answer to a point-in-time search: %w", err)
 		}
 		if !emit(pg.Hits.Hits) || pending == nil {

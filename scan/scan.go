@@ -36,6 +36,7 @@ import (
 	"time"
 
 	"github.com/esgo/esgo/api"
+	"github.com/esgo/esgo/internal/fastjson"
 	"github.com/esgo/esgo/transport"
 )
 
@@ -242,7 +243,7 @@ func perform(ctx context.Context, cfg *config, send call, what string, out any, 
 		_, err = io.Copy(io.Discard, resp.Body)
 		return err
 	}
-	if err := resp.DecodeWith(transport.FastJSONSerializer{}, out); err != nil {
+	if err := resp.DecodeWith(fastjson.Serializer{}, out); err != nil {
 		return fmt.Errorf("scan: decoding the answer to %s: %w", what, err)
 	}
 	return nil

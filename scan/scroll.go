@@ -11,6 +11,7 @@ import (
 	"net/url"
 
 	"github.com/esgo/esgo/api"
+	"github.com/esgo/esgo/internal/fastjson"
 	"github.com/esgo/esgo/transport"
 )
 
@@ -153,7 +154,7 @@ func scrollSlice[T any](ctx context.Context, a *api.API, cfg *config, index []st
 			pending = startScroll(ctx, a, cfg, scrollID)
 		}
 		p = newPage[T](size)
-		if err := resp.DecodeWith(transport.FastJSONSerializer{}, &p); err != nil {
+		if err := resp.DecodeWith(fastjson.Serializer{}, &p); err != nil {
 			return fmt.Errorf("scan: decoding the answer to a scroll request: %w", err)
 		}
 		if p.ScrollID != "" && p.ScrollID != scrollID {

@@ -26,9 +26,8 @@ type Serializer interface {
 // member names, a type's own UnmarshalJSON or UnmarshalText honoured,
 // json.RawMessage kept as sent, and numbers decoded into interface values
 // are json.Number, so integers larger than 2^53 stay exact. The helpers
-// that read many hits (scan, api.SearchAs, the DSL) decode with a faster
-// decoder of the same rules (Response.DecodeWith) while the client uses
-// this default.
+// that read hits in bulk (scan, the DSL) decode with a faster decoder of
+// the same rules (Response.DecodeWith) while the client uses this default.
 type JSONSerializer struct{}
 
 // Marshal encodes v as JSON without escaping HTML characters.

@@ -37,7 +37,7 @@ func (t *textDecoding) UnmarshalText(b []byte) error { t.got = "text:" + string(
 // Both serializers (the transport's default, encoding/json, and this
 // package's) decode by encoding/json's rules, with its errors.
 func TestSerializersDecodeLikeEncodingJSON(t *testing.T) {
-	for _, s := range []transport.Serializer{transport.JSONSerializer{}, transport.FastJSONSerializer{}} {
+	for _, s := range []transport.Serializer{transport.JSONSerializer{}, fastjson.Serializer{}} {
 		t.Run(fmt.Sprintf("%T", s), func(t *testing.T) { testDecodeRules(t, s) })
 	}
 }
@@ -104,7 +104,7 @@ func TestUnmarshalLikeEncodingJSON(t *testing.T) {
 func TestDecodeWith(t *testing.T) {
 	r := &transport.Response{StatusCode: 200, Body: io.NopCloser(strings.NewReader(`{"any":{"n":12345678901234567}}`))}
 	var v decodeRules
-	if err := r.DecodeWith(transport.FastJSONSerializer{}, &v); err != nil {
+	if err := r.DecodeWith(fastjson.Serializer{}, &v); err != nil {
 		t.Fatal(err)
 	}
 	if m, _ := v.Any.(map[string]any); m["n"] != json.Number("12345678901234567") {

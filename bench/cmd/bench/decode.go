@@ -139,19 +139,9 @@ func decodeEsgo(body []byte) (summary, error) {
 // aggregations kept raw until read by kind), then each hit's _source into
 // LogDoc, which the specification leaves to the user.
 func decodeEsgoTyped(body []byte) (summary, error) {
-	return decodeEsgoTypedWith(body, nil)
-}
-
-// decodeEsgoTypedFast is decodeEsgoTyped with a client given
-// WithSerializer(transport.FastJSONSerializer{}).
-func decodeEsgoTypedFast(body []byte) (summary, error) {
-	return decodeEsgoTypedWith(body, transport.FastJSONSerializer{})
-}
-
-func decodeEsgoTypedWith(body []byte, ser transport.Serializer) (summary, error) {
 	resp := &transport.Response{StatusCode: 200, Body: io.NopCloser(bytes.NewReader(body))}
 	var r api.SearchResponse
-	if err := resp.DecodeWith(ser, &r); err != nil {
+	if err := resp.Decode(&r); err != nil {
 		return summary{}, err
 	}
 	s := summary{Hits: len(r.Hits.Hits)}
@@ -209,7 +199,7 @@ func summarizeTypedAggs(s summary, a esgotypes.Aggregates) (summary, error) {
 func decodeEsgoTypedAs(body []byte) (summary, error) {
 	resp := &transport.Response{StatusCode: 200, Body: io.NopCloser(bytes.NewReader(body))}
 	r := new(esgotypes.SearchResponseBody[LogDoc])
-	if err := resp.DecodeWith(transport.FastJSONSerializer{}, r); err != nil {
+	if err := resp.Decode(r); err != nil {
 		return summary{}, err
 	}
 	s := summary{Hits: len(r.Hits.Hits)}
@@ -325,7 +315,6 @@ func figDecode(ctx context.Context, cfg config, srv *server, rep *report) error 
 	}{
 		{"esgo dsl.Response[T] (dsl.Execute)", false, decodeEsgo},
 		{"esgo typed api.SearchResponse", true, decodeEsgoTyped},
-		{"esgo typed api.SearchResponse, FastJSONSerializer", true, decodeEsgoTypedFast},
 		{"esgo typed api.SearchAs[T] (sources in the same pass)", true, decodeEsgoTypedAs},
 		{"go-elasticsearch typed search.Response", true, decodeGoesTyped},
 		{"encoding/json into a struct (baseline)", false, decodeBaseline},

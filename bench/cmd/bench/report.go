@@ -198,7 +198,7 @@ func (r *report) evaluateTargets() {
 		if !ok {
 			continue
 		}
-		for _, client := range []string{"esgo dsl.Response[T]", "esgo typed api.SearchResponse", "esgo typed api.SearchResponse, FastJSONSerializer", "esgo typed api.SearchAs[T]"} {
+		for _, client := range []string{"esgo dsl.Response[T]", "esgo typed api.SearchResponse", "esgo typed api.SearchAs[T]"} {
 			e, ok := r.find("decode", cas, client)
 			if !ok {
 				continue
