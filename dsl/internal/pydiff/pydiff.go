@@ -12,7 +12,9 @@ import (
 	"encoding/json"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"reflect"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -48,6 +50,9 @@ func python(script string) (map[string]json.RawMessage, string) {
 		return nil, "python3 not found"
 	}
 	cmd := exec.Command(py, script)
+	// The shared prelude (diffcases.py) sits beside this file.
+	_, self, _, _ := runtime.Caller(0)
+	cmd.Env = append(os.Environ(), "PYTHONPATH="+filepath.Dir(self))
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()

@@ -7,14 +7,8 @@ import sys
 from elasticsearch.dsl import Q, A, Search, query as query_mod
 from elasticsearch.dsl.function import SF
 
-CASES = {}
+from diffcases import CASES, case, main  # noqa: F401 (shared prelude, dsl/internal/pydiff)
 
-
-def case(name):
-    def deco(fn):
-        CASES[name] = fn
-        return fn
-    return deco
 
 
 def q(name, value):
@@ -371,17 +365,6 @@ def _():
     return ms.to_dict()
 
 
-def _default(o):
-    if isinstance(o, datetime):
-        return o.isoformat()
-    return o.to_dict()
-
-
-def main():
-    out = {}
-    for name, fn in CASES.items():
-        out[name] = fn()
-    json.dump(out, sys.stdout, sort_keys=True, default=_default)
 
 
 if __name__ == "__main__":

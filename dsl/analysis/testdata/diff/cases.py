@@ -6,14 +6,8 @@ import sys
 
 from elasticsearch.dsl import analyzer, tokenizer, token_filter, char_filter, normalizer
 
-CASES = {}
+from diffcases import CASES, case, main  # noqa: F401 (shared prelude, dsl/internal/pydiff)
 
-
-def case(name):
-    def deco(fn):
-        CASES[name] = fn
-        return fn
-    return deco
 
 
 my_an = analyzer("my_an", tokenizer=tokenizer("tri", "ngram", min_gram=3, max_gram=3),
@@ -41,12 +35,6 @@ def _():
 def _():
     return analyzer("my_std", "standard", stopwords="_english_", max_token_length=5).get_analysis_definition()
 
-
-def main():
-    out = {}
-    for name, fn in CASES.items():
-        out[name] = fn()
-    json.dump(out, sys.stdout, sort_keys=True)
 
 
 if __name__ == "__main__":

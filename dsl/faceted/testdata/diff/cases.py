@@ -7,7 +7,7 @@ from datetime import datetime
 
 from elasticsearch.dsl import A, FacetedSearch, TermsFacet, RangeFacet, HistogramFacet, DateHistogramFacet, NestedFacet
 
-CASES = {}
+from diffcases import CASES, case, main  # noqa: F401 (shared prelude, dsl/internal/pydiff)
 
 
 # ---- faceted search
@@ -49,17 +49,6 @@ facet_case("f/metric_filter", lambda: MetricSearch("phone", filters={"brand": "a
 
 
 
-def _default(o):
-    if isinstance(o, datetime):
-        return o.isoformat()
-    return o.to_dict()
-
-
-def main():
-    out = {}
-    for name, fn in CASES.items():
-        out[name] = fn()
-    json.dump(out, sys.stdout, sort_keys=True, default=_default)
 
 
 if __name__ == "__main__":

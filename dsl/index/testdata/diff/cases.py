@@ -8,32 +8,16 @@ from typing import List, Optional
 
 from elasticsearch.dsl import Q
 
-CASES = {}
+from diffcases import CASES, case, main  # noqa: F401 (shared prelude, dsl/internal/pydiff)
 
-
-def case(name):
-    def deco(fn):
-        CASES[name] = fn
-        return fn
-    return deco
 
 
 from elasticsearch.dsl import (Document, InnerDoc, Index, Text, Keyword, Integer, Long, Float, Double, Boolean, Date,
                                Nested, Object, DenseVector, Short, Byte, Ip, Binary, analyzer, tokenizer, token_filter,
                                char_filter, normalizer, mapped_field)
 
+from diffcases import S, mapping_case  # noqa: E402
 
-def S(**kw):
-    """What esgo maps an untagged Go string to (a deliberate difference from
-    Python's str -> Text(): Elasticsearch's dynamic mapping of a string)."""
-    return mapped_field(Text(fields={"keyword": Keyword(ignore_above=256)}, **kw))
-
-
-def mapping_case(name):
-    def deco(cls):
-        CASES[name] = lambda: cls._doc_type.mapping.to_dict()
-        return cls
-    return deco
 
 
 class Scalars(Document):
@@ -177,17 +161,6 @@ def _():
     return i.to_dict()
 
 
-def _default(o):
-    if isinstance(o, datetime):
-        return o.isoformat()
-    return o.to_dict()
-
-
-def main():
-    out = {}
-    for name, fn in CASES.items():
-        out[name] = fn()
-    json.dump(out, sys.stdout, sort_keys=True, default=_default)
 
 
 if __name__ == "__main__":
