@@ -11,36 +11,11 @@ from elasticsearch.dsl import Q
 from diffcases import CASES, case, main  # noqa: F401 (shared prelude, dsl/internal/pydiff)
 
 
-
 from elasticsearch.dsl import (Document, InnerDoc, Index, Text, Keyword, Integer, Long, Float, Double, Boolean, Date,
                                Nested, Object, DenseVector, Short, Byte, Ip, Binary, analyzer, tokenizer, token_filter,
                                char_filter, normalizer, mapped_field)
 
 from diffcases import S, mapping_case  # noqa: E402
-
-
-
-class Scalars(Document):
-    title: str = S()
-    count: int = mapped_field(Long())
-    small: int = mapped_field(Integer())
-    tiny: int = mapped_field(Short())
-    b: int = mapped_field(Byte())
-    price: float = mapped_field(Double())
-    ratio: float
-    ok: bool
-    when: datetime
-    blob = Binary()
-    addr = Ip()
-
-
-class KT(Document):
-    tags = Keyword()
-    body = Text(analyzer="english", search_analyzer="standard", fields={"keyword": Keyword(ignore_above=256)})
-    name = Keyword(ignore_above=256, normalizer="lowercase")
-    title = Text(fields={"raw": Keyword()})
-    code = Text(fields={"raw": Keyword(), "en": Text(analyzer="english")}, copy_to=["all", "other"])
-    idx = Keyword(index=False, doc_values=False)
 
 
 class Address(InnerDoc):
@@ -60,19 +35,6 @@ class Post(Document):
     address: Address
     comments: List[Comment]
     tags: List[str] = mapped_field(Keyword())
-
-
-class Vec(Document):
-    embedding = DenseVector(dims=3, similarity="cosine")
-    v2 = DenseVector(dims=4, index=True, similarity="dot_product", element_type="float")
-    name: Optional[str] = S()
-
-
-class NO(Document):
-    a = Object(Address)
-    n = Nested(Comment)
-    o = Object()
-    dt = Date(format="yyyy-MM-dd")
 
 
 my_an = analyzer("my_an", tokenizer=tokenizer("tri", "ngram", min_gram=3, max_gram=3),
@@ -148,7 +110,6 @@ def _():
     return i.as_composable_template("logs-ctpl", "logs-*", priority=100).to_dict()
 
 
-
 @case("i/typed_mapping")
 def _():
     from elasticsearch.dsl import Mapping
@@ -159,8 +120,6 @@ def _():
     m.meta("dynamic", "strict")
     i.mapping(m)
     return i.to_dict()
-
-
 
 
 if __name__ == "__main__":
