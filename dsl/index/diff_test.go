@@ -2,34 +2,22 @@ package index_test
 
 import (
 	"testing"
-	"time"
 
 	"github.com/esgo/esgo/dsl"
 	"github.com/esgo/esgo/dsl/analysis"
 	. "github.com/esgo/esgo/dsl/index"
+	"github.com/esgo/esgo/dsl/internal/dsltest"
 	"github.com/esgo/esgo/dsl/internal/pydiff"
 	"github.com/esgo/esgo/dsl/mapping"
 	"github.com/esgo/esgo/types"
 )
 
-type Address struct {
-	Street string `json:"street"`
-	Zip    string `json:"zip" es:"keyword"`
-}
-
-type Comment struct {
-	Author  string    `json:"author" es:"keyword"`
-	Text    string    `json:"text"`
-	Likes   int64     `json:"likes"`
-	Created time.Time `json:"created"`
-}
-
-type Post struct {
-	Title    string    `json:"title"`
-	Address  Address   `json:"address"`
-	Comments []Comment `json:"comments"`
-	Tags     []string  `json:"tags" es:"keyword"`
-}
+// The document types shared with the other packages' differential cases.
+type (
+	Address = dsltest.Address
+	Comment = dsltest.Comment
+	Post    = dsltest.Post
+)
 
 type Article struct {
 	Title    string    `json:"title" es:"analyzer=my_an,fields=raw:keyword"`

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/esgo/esgo/dsl/internal/dsltest"
 	"github.com/esgo/esgo/dsl/internal/pydiff"
 	. "github.com/esgo/esgo/dsl/mapping"
 	"github.com/esgo/esgo/types"
@@ -37,24 +38,12 @@ type KT struct {
 	Idx   string   `json:"idx" es:"keyword,index=false,doc_values=false"`
 }
 
-type Address struct {
-	Street string `json:"street"`
-	Zip    string `json:"zip" es:"keyword"`
-}
-
-type Comment struct {
-	Author  string    `json:"author" es:"keyword"`
-	Text    string    `json:"text"`
-	Likes   int64     `json:"likes"`
-	Created time.Time `json:"created"`
-}
-
-type Post struct {
-	Title    string    `json:"title"`
-	Address  Address   `json:"address"`
-	Comments []Comment `json:"comments"`
-	Tags     []string  `json:"tags" es:"keyword"`
-}
+// The document types shared with the other packages' differential cases.
+type (
+	Address = dsltest.Address
+	Comment = dsltest.Comment
+	Post    = dsltest.Post
+)
 
 type Vec struct {
 	Embedding []float32 `json:"embedding" es:"dense_vector,dims=3,similarity=cosine"`

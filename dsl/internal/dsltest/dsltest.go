@@ -181,3 +181,27 @@ func SetupBlog(t *testing.T, conn *Conn, name string) *document.Type[BlogPost] {
 	}
 	return docs
 }
+
+// Address, Comment and Post are the document types of the differential
+// cases of dsl/mapping and dsl/index (the Python side defines the same
+// classes).
+type Address struct {
+	Street string `json:"street"`
+	Zip    string `json:"zip" es:"keyword"`
+}
+
+// Comment is nested in Post.
+type Comment struct {
+	Author  string    `json:"author" es:"keyword"`
+	Text    string    `json:"text"`
+	Likes   int64     `json:"likes"`
+	Created time.Time `json:"created"`
+}
+
+// Post holds an object and nested comments.
+type Post struct {
+	Title    string    `json:"title"`
+	Address  Address   `json:"address"`
+	Comments []Comment `json:"comments"`
+	Tags     []string  `json:"tags" es:"keyword"`
+}
