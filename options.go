@@ -56,7 +56,10 @@ func WithLogger(l *slog.Logger) Option { return transport.WithLogger(l) }
 // redacted, followed by the response as comments.
 func WithTrace(w io.Writer) Option { return transport.WithTrace(w) }
 
-// WithTracerProvider creates OpenTelemetry spans through tp.
+// WithTracerProvider creates an OpenTelemetry span per request through
+// tp. Without it the client creates no spans; pass otel.GetTracerProvider()
+// to use the application's global provider (see
+// transport.WithTracerProvider for why that is not the default).
 func WithTracerProvider(tp trace.TracerProvider) Option { return transport.WithTracerProvider(tp) }
 
 // WithHeader adds a header to every request.

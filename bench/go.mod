@@ -5,12 +5,12 @@ go 1.26
 replace github.com/esgo/esgo => ../
 
 require (
+	github.com/elastic/elastic-transport-go/v8 v8.9.0
 	github.com/elastic/go-elasticsearch/v9 v9.5.2
 	github.com/esgo/esgo v0.0.0-00010101000000-000000000000
 )
 
 require (
-	github.com/elastic/elastic-transport-go/v8 v8.9.0 // indirect
 	github.com/go-logr/logr v1.4.3 // indirect
 	github.com/go-logr/stdr v1.2.2 // indirect
 	github.com/segmentio/asm v1.1.3 // indirect

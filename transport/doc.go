@@ -164,7 +164,9 @@
 //     had it on, which broke Docker, load balancers and the cloud).
 //   - Trace mode writes runnable curl commands with pretty JSON and no
 //     secrets; per-node metrics (NodeStats); OpenTelemetry spans through the
-//     OTel API only, so no SDK is forced on users.
+//     OTel API only, so no SDK is forced on users, and only through the
+//     provider given to WithTracerProvider (the global one is one argument
+//     away, otel.GetTracerProvider(), and not linked unless used).
 //
 // # Helper tags
 //

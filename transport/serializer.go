@@ -49,8 +49,27 @@ type bytesDecoder interface {
 }
 
 // DecodeBytes decodes the JSON document b into v like Decode, without
-// copying b.
-func (JSONSerializer) DecodeBytes(b []byte, v any) error { return decodeStd(b, v) }
+// copying b. A v that is a [BodyDecoder] decodes b itself (and may keep
+// references into it, so b must not change afterwards); encoding/json
+// decodes what it does not.
+func (JSONSerializer) DecodeBytes(b []byte, v any) error {
+	if bd, ok := v.(BodyDecoder); ok && bd.DecodeBody(b) {
+		return nil
+	}
+	return decodeStd(b, v)
+}
+
+// A BodyDecoder is a response type that decodes a whole body held in
+// memory by itself, by encoding/json's rules and faster than its
+// reflection: the search response (types.SearchResponseBody) is one.
+// JSONSerializer hands it the body first. DecodeBody reports false, with
+// the value left zero, for a body it does not read (such as invalid
+// JSON); encoding/json then decodes the body, and its answer stands.
+// DecodeBody may keep references into body, which the caller does not
+// change afterwards.
+type BodyDecoder interface {
+	DecodeBody(body []byte) bool
+}
 
 // Decode decodes one JSON document from r into v, using json.Number for
 // numbers that land in interface values. It reads r to its end: only white
@@ -60,7 +79,7 @@ func (JSONSerializer) Decode(r io.Reader, v any) error {
 	if err != nil {
 		return err
 	}
-	return decodeStd(b, v)
+	return JSONSerializer{}.DecodeBytes(b, v)
 }
 
 // MIME types the transport knows.

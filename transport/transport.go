@@ -22,8 +22,8 @@ import (
 	"sync/atomic"
 	"time"
 
-	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/trace"
+	"go.opentelemetry.io/otel/trace/noop"
 )
 
 // Version is the version of this library, sent in User-Agent and
@@ -197,7 +197,7 @@ func (t *Transport) setup() error {
 	}
 	tp := cfg.tracer
 	if tp == nil {
-		tp = otel.GetTracerProvider()
+		tp = noop.NewTracerProvider() // spans only through a provider the caller gives (see WithTracerProvider)
 	}
 	t.tracer = tp.Tracer("github.com/esgo/esgo/transport", trace.WithInstrumentationVersion(Version))
 	return nil
