@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"slices"
 
 	"github.com/esgo/esgo/internal/jsonscan"
 )
@@ -82,10 +83,23 @@ func scanHitsMetadata[T any](s *jsonscan.Scanner, h *HitsMetadata[T], sources *[
 				s.Fail()
 				return
 			}
-			h.Hits = make([]Hit[T], 0, 16)
+			h.Hits = make([]Hit[T], 0, 1)
+			first := s.Mark()
 			for more := s.Array(); more; more = s.More(']') {
+				if len(h.Hits) == 1 {
+					// Size the page from its first hit and what is left of
+					// the body, instead of growing it step by step.
+					n := 1 + s.Rest()/max(s.Mark()-first, 1)
+					h.Hits = slices.Grow(h.Hits, n)
+					*sources = slices.Grow(*sources, n)
+				}
 				h.Hits = append(h.Hits, Hit[T]{})
 				*sources = append(*sources, scanHit(s, &h.Hits[len(h.Hits)-1]))
+			}
+			if n := len(h.Hits); cap(h.Hits)-n > n/4+16 {
+				// Much more was reserved than used (what followed the hits
+				// was large): keep only what is used.
+				h.Hits = append(make([]Hit[T], 0, n), h.Hits...)
 			}
 		default:
 			decodeMember(s, mark, k, "hits", h)

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+
+	"github.com/esgo/esgo/internal/jsonscan"
 )
 
 // Union holds a value that the specification allows in several JSON shapes
@@ -311,7 +313,99 @@ func aggregate[T any](a Aggregates, name, kind string) (*T, error) {
 // (a pointer to a map: the specification's additional properties, such as
 // the sub-aggregations of a bucket). It is not generic on purpose: one copy
 // of this code serves every type with additional properties.
+//
+// One pass splits the members: the known ones are decoded together by
+// encoding/json, sub-aggregations are kept raw without decoding, other
+// extra members are decoded together into the map. An object whose names
+// match a known one only without regard to case, or that is not an
+// object, is decoded the slow way (decodeExtraStd), whose result and
+// errors are the reference.
 func decodeExtra(data []byte, known any, extra any, names []string) error {
+	s := jsonscan.New(data)
+	if s.Peek() != '{' {
+		return decodeExtraStd(data, known, extra, names)
+	}
+	var kb, eb []byte // the known and the extra members, as the inside of an object
+	aggs, _ := extra.(*Aggregates)
+	var sub []Aggregate // with aggs: the sub-aggregations, in the order of subNames
+	var subNames []string
+	for more := s.Object(); more; more = s.More('}') {
+		mark := s.Mark()
+		k := s.Key()
+		isKnown := false
+		for _, n := range names {
+			if string(k) == n {
+				isKnown = true
+			} else if foldsTo(k, n) {
+				s.Fail() // encoding/json would decode it into known as well
+			}
+		}
+		v := s.Skip()
+		switch {
+		case isKnown:
+			kb = appendMember(kb, s.From(mark))
+		case aggs != nil:
+			subNames = append(subNames, string(k))
+			sub = append(sub, Aggregate{Union{raw: append(json.RawMessage(nil), v...)}})
+		default:
+			eb = appendMember(eb, s.From(mark))
+		}
+	}
+	if !s.End() {
+		return decodeExtraStd(data, known, extra, names)
+	}
+	if kb != nil {
+		if err := unmarshal(append(append([]byte{'{'}, kb...), '}'), known); err != nil {
+			return decodeExtraStd(data, known, extra, names)
+		}
+	}
+	if eb != nil {
+		if err := unmarshal(append(append([]byte{'{'}, eb...), '}'), extra); err != nil {
+			return decodeExtraStd(data, known, extra, names)
+		}
+	}
+	if len(sub) > 0 && *aggs == nil {
+		*aggs = make(Aggregates, len(sub))
+	}
+	for i, a := range sub {
+		(*aggs)[subNames[i]] = a
+	}
+	return nil
+}
+
+func appendMember(b, member []byte) []byte {
+	if b != nil {
+		b = append(b, ',')
+	}
+	return append(b, member...)
+}
+
+// foldsTo reports whether encoding/json may match the member name k to
+// the field name n without regard to case (any name that is not ASCII
+// may: it decides those).
+func foldsTo(k []byte, n string) bool {
+	if len(k) != len(n) {
+		for _, c := range k {
+			if c >= 0x80 {
+				return true
+			}
+		}
+		return false
+	}
+	for i, c := range k {
+		if c >= 0x80 {
+			return true
+		}
+		if c|0x20 != n[i]|0x20 {
+			return false
+		}
+	}
+	return true
+}
+
+// decodeExtraStd is decodeExtra with encoding/json alone: known from the
+// whole object, then each member not in names into a new map value.
+func decodeExtraStd(data []byte, known any, extra any, names []string) error {
 	if err := unmarshal(data, known); err != nil {
 		return err
 	}

@@ -72,6 +72,9 @@ func (s *Scanner) Mark() int {
 // with Key and Skip is its name, colon and value.
 func (s *Scanner) From(mark int) []byte { return s.data[mark:s.pos] }
 
+// Rest returns the number of bytes not read yet.
+func (s *Scanner) Rest() int { return len(s.data) - s.pos }
+
 // Peek returns the first byte of the next value ('{', '[', '"', 't', 'f',
 // 'n', '-' or a digit), or 0 at the end or after a failure.
 func (s *Scanner) Peek() byte {
