@@ -25,9 +25,11 @@ type Serializer interface {
 // decodes with encoding/json: unknown members ignored, case-insensitive
 // member names, a type's own UnmarshalJSON or UnmarshalText honoured,
 // json.RawMessage kept as sent, and numbers decoded into interface values
-// are json.Number, so integers larger than 2^53 stay exact. The helpers
-// that read hits in bulk (scan, the DSL) decode with a faster decoder of
-// the same rules (Response.DecodeWith) while the client uses this default.
+// are json.Number, so integers larger than 2^53 stay exact. A value that
+// decodes itself by the same rules (a [BodyDecoder], such as the search
+// response) is handed the body first. The helpers that read hits in bulk
+// (scan, the DSL) decode with a faster decoder of the same rules
+// (Response.DecodeWith) while the client uses this default.
 type JSONSerializer struct{}
 
 // Marshal encodes v as JSON without escaping HTML characters.
