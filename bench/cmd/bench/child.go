@@ -136,9 +136,11 @@ func runChild(a childArgs) error {
 	case "esgo-scan":
 		res, err = esgoScan(ctx, a)
 	case "esgo-scroll":
-		res, err = esgoScroll(ctx, a, false)
+		res, err = esgoScroll(ctx, a, "scroll")
 	case "esgo-pit":
-		res, err = esgoScroll(ctx, a, true)
+		res, err = esgoScroll(ctx, a, "pit")
+	case "esgo-sliced":
+		res, err = esgoScroll(ctx, a, "sliced")
 	case "goes-scan":
 		res, err = goesScan(ctx, a)
 	case "floor-scan":
@@ -300,17 +302,21 @@ func esgoScan(ctx context.Context, a childArgs) (childResult, error) {
 	return childResult{Client: "esgo", Docs: n, Note: "dsl.Scan[LogDoc] (scroll 5m, size 1000)"}, nil
 }
 
-// esgoScroll reads every document of the index with scan.Scroll (or
-// scan.PointInTime), default options (pages of 1000), decoding each _source
-// into LogDoc.
-func esgoScroll(ctx context.Context, a childArgs, pit bool) (childResult, error) {
+// esgoScroll reads every document of the index with scan.Scroll
+// (kind "scroll"; "sliced": two slices read at once) or
+// scan.PointInTime ("pit"), default options otherwise (pages of 1000),
+// decoding each _source into LogDoc.
+func esgoScroll(ctx context.Context, a childArgs, kind string) (childResult, error) {
 	tr, err := newEsgoTransport(a.url)
 	if err != nil {
 		return childResult{}, err
 	}
 	hits, note := scan.Scroll[LogDoc](ctx, tr, a.index, nil), "scan.Scroll[LogDoc], defaults (scroll 5m, size 1000)"
-	if pit {
+	switch kind {
+	case "pit":
 		hits, note = scan.PointInTime[LogDoc](ctx, tr, a.index, nil), "scan.PointInTime[LogDoc], defaults (size 1000)"
+	case "sliced":
+		hits, note = scan.Scroll[LogDoc](ctx, tr, a.index, nil, scan.WithSlices(2)), "scan.Scroll[LogDoc], scan.WithSlices(2) (scroll 5m, size 1000)"
 	}
 	n, bytesSeen := 0, 0
 	for hit, err := range hits {

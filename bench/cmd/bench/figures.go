@@ -158,6 +158,7 @@ func figScan(ctx context.Context, cfg config, srv *server, rep *report) error {
 	}{
 		{"esgo scan.Scroll", func() (childResult, error) { return goChild(ctx, "esgo-scroll", srv.url, scanIndex, 0, false) }},
 		{"esgo scan.PointInTime", func() (childResult, error) { return goChild(ctx, "esgo-pit", srv.url, scanIndex, 0, false) }},
+		{"esgo scan.Scroll, 2 slices", func() (childResult, error) { return goChild(ctx, "esgo-sliced", srv.url, scanIndex, 0, false) }},
 		{"esgo dsl.Scan", func() (childResult, error) { return goChild(ctx, "esgo-scan", srv.url, scanIndex, 0, false) }},
 		{"go-elasticsearch scroll loop", func() (childResult, error) { return goChild(ctx, "goes-scan", srv.url, scanIndex, 0, false) }},
 		{"(server floor: the same scroll pages read raw, not decoded)", func() (childResult, error) {
@@ -166,16 +167,6 @@ func figScan(ctx context.Context, cfg config, srv *server, rep *report) error {
 		{"elasticsearch-py helpers.scan", func() (childResult, error) {
 			return pyChild(ctx, cfg.python, "scan", srv.url, scanIndex, 0, false)
 		}},
-	}
-	if !cfg.quick {
-		// A full run has no time for the second esgo iterator; -quick
-		// measures it.
-		clients = slices.DeleteFunc(clients, func(c struct {
-			name string
-			run  func() (childResult, error)
-		}) bool {
-			return c.name == "esgo scan.PointInTime"
-		})
 	}
 	samples := make([][]childResult, len(clients))
 	for r := range cfg.runs {
