@@ -141,6 +141,8 @@ func runChild(a childArgs) error {
 		res, err = esgoScroll(ctx, a, "pit")
 	case "esgo-sliced":
 		res, err = esgoScroll(ctx, a, "sliced")
+	case "esgo-pit-sliced":
+		res, err = esgoScroll(ctx, a, "pit-sliced")
 	case "goes-scan":
 		res, err = goesScan(ctx, a)
 	case "floor-scan":
@@ -304,7 +306,7 @@ func esgoScan(ctx context.Context, a childArgs) (childResult, error) {
 
 // esgoScroll reads every document of the index with scan.Scroll
 // (kind "scroll"; "sliced": two slices read at once) or
-// scan.PointInTime ("pit"), default options otherwise (pages of 1000),
+// scan.PointInTime ("pit", "pit-sliced"), default options otherwise (pages of 1000),
 // decoding each _source into LogDoc.
 func esgoScroll(ctx context.Context, a childArgs, kind string) (childResult, error) {
 	tr, err := newEsgoTransport(a.url)
@@ -317,6 +319,8 @@ func esgoScroll(ctx context.Context, a childArgs, kind string) (childResult, err
 		hits, note = scan.PointInTime[LogDoc](ctx, tr, a.index, nil), "scan.PointInTime[LogDoc], defaults (size 1000)"
 	case "sliced":
 		hits, note = scan.Scroll[LogDoc](ctx, tr, a.index, nil, scan.WithSlices(2)), "scan.Scroll[LogDoc], scan.WithSlices(2) (scroll 5m, size 1000)"
+	case "pit-sliced":
+		hits, note = scan.PointInTime[LogDoc](ctx, tr, a.index, nil, scan.WithSlices(2)), "scan.PointInTime[LogDoc], scan.WithSlices(2) (size 1000)"
 	}
 	n, bytesSeen := 0, 0
 	for hit, err := range hits {

@@ -159,6 +159,9 @@ func figScan(ctx context.Context, cfg config, srv *server, rep *report) error {
 		{"esgo scan.Scroll", func() (childResult, error) { return goChild(ctx, "esgo-scroll", srv.url, scanIndex, 0, false) }},
 		{"esgo scan.PointInTime", func() (childResult, error) { return goChild(ctx, "esgo-pit", srv.url, scanIndex, 0, false) }},
 		{"esgo scan.Scroll, 2 slices", func() (childResult, error) { return goChild(ctx, "esgo-sliced", srv.url, scanIndex, 0, false) }},
+		{"esgo scan.PointInTime, 2 slices", func() (childResult, error) {
+			return goChild(ctx, "esgo-pit-sliced", srv.url, scanIndex, 0, false)
+		}},
 		{"esgo dsl.Scan", func() (childResult, error) { return goChild(ctx, "esgo-scan", srv.url, scanIndex, 0, false) }},
 		{"go-elasticsearch scroll loop", func() (childResult, error) { return goChild(ctx, "goes-scan", srv.url, scanIndex, 0, false) }},
 		{"(server floor: the same scroll pages read raw, not decoded)", func() (childResult, error) {

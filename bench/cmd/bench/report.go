@@ -172,7 +172,7 @@ func (r *report) evaluateTargets() {
 				}
 			}
 		}
-		for _, client := range []string{"esgo scan.Scroll", "esgo scan.PointInTime", "esgo scan.Scroll, 2 slices", "esgo dsl.Scan"} {
+		for _, client := range []string{"esgo scan.Scroll", "esgo scan.PointInTime", "esgo scan.Scroll, 2 slices", "esgo scan.PointInTime, 2 slices", "esgo dsl.Scan"} {
 			e, ok := r.find("scan", cas, client)
 			if !ok {
 				continue
