@@ -78,6 +78,10 @@
 //
 // Memory is bounded by about workers x (flush bytes + the items of one
 // batch) + the queue (WithQueueSize items, each holding its unencoded body).
+// Add hands items to the workers in chunks of a sixteenth of a batch (at
+// most 64; one item when batches are small): an accepted item waits for
+// its chunk to fill, or for Flush, Close or the next tick of the flush
+// interval, whichever comes first.
 //
 // An item's status decides its outcome: 2xx is a success; a retryable status
 // is retried; anything else is a failure, including a delete of a missing

@@ -31,22 +31,29 @@ type Indexer struct {
 	wg     sync.WaitGroup
 	start  time.Time
 
-	mu     sync.Mutex
-	closed bool
-	paused chan struct{} // closed when a Flush or Close lets Adds through again
-	adders int           // Adds between the gate and the queue
-	idle   chan struct{} // closed when adders drops to 0
+	mu      sync.Mutex
+	closed  bool
+	paused  chan struct{} // closed when a Flush or Close lets Adds through again
+	adders  int           // Adds between the gate and the queue
+	idle    chan struct{} // closed when adders drops to 0
+	pending []Item        // accepted items not yet handed to a worker (at most chunk-1)
+	chunk   int           // items handed to a worker at a time
 
 	flushMu sync.Mutex // one Flush at a time
 
 	stats counters
 }
 
-// job is an item, or a flush barrier.
+// job is a chunk of items, or a flush barrier. Items go to the workers in
+// chunks: one channel hand-over per item had been a third of the client's
+// CPU (BENCHMARKS.md, loopback).
 type job struct {
-	item  Item
+	items []Item
 	flush *barrier
 }
+
+// maxChunk is the most items handed to a worker at a time.
+const maxChunk = 64
 
 // barrier makes every worker send its batch: each worker takes exactly one
 // barrier job, sends, reports done, and waits for release.
@@ -100,13 +107,17 @@ func New(client transport.Interface, opts ...Option) (*Indexer, error) {
 	if cfg.queueSize == 0 {
 		cfg.queueSize = cfg.flushActions
 	}
+	// Chunks of a sixteenth of a batch (at most maxChunk): every worker
+	// still gets its share, and the queue holds about queueSize items.
+	chunk := min(max(cfg.flushActions/16, 1), maxChunk, max(cfg.queueSize, 1))
 	ix := &Indexer{
 		client: client,
 		api:    api.For(client),
 		cfg:    cfg,
 		log:    cfg.logger.With("component", "esgo/bulk"),
-		jobs:   make(chan job, cfg.queueSize),
+		jobs:   make(chan job, max(cfg.queueSize/chunk, 1)),
 		start:  time.Now(),
+		chunk:  chunk,
 	}
 	ix.ctx, ix.cancel = context.WithCancel(context.Background())
 	for range cfg.workers {
@@ -129,49 +140,99 @@ func (ix *Indexer) Add(ctx context.Context, item Item) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := ix.enter(ctx); err != nil {
-		return err
-	}
-	defer ix.leave()
-	// While the queue has room, a plain send is much cheaper than the
-	// three-way select below.
-	select {
-	case ix.jobs <- job{item: item}:
-		ix.stats.added.Add(1)
-		return nil
-	default:
-	}
-	select {
-	case ix.jobs <- job{item: item}:
-		ix.stats.added.Add(1)
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-ix.ctx.Done():
-		return ErrClosed
-	}
-}
-
-// enter passes the gate that Flush and Close close.
-func (ix *Indexer) enter(ctx context.Context) error {
+	// Pass the gate that Flush and Close close.
 	for {
 		ix.mu.Lock()
 		if ix.closed {
 			ix.mu.Unlock()
 			return ErrClosed
 		}
-		if p := ix.paused; p != nil {
-			ix.mu.Unlock()
-			select {
-			case <-p:
-				continue
-			case <-ctx.Done():
-				return ctx.Err()
-			}
+		p := ix.paused
+		if p == nil {
+			break
 		}
-		ix.adders++
+		ix.mu.Unlock()
+		select {
+		case <-p:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	if len(ix.pending)+1 < ix.chunk {
+		// Accepted: it goes to a worker with the chunk it starts or
+		// joins (or with a Flush, Close or a worker's timer).
+		if ix.pending == nil {
+			ix.pending = ix.newChunk()
+		}
+		ix.pending = append(ix.pending, item)
+		ix.stats.added.Add(1)
 		ix.mu.Unlock()
 		return nil
+	}
+	chunk := append(ix.pending, item)
+	ix.pending = nil
+	ix.adders++
+	ix.mu.Unlock()
+	defer ix.leave()
+	// While the queue has room, a plain send is much cheaper than the
+	// three-way select below.
+	select {
+	case ix.jobs <- job{items: chunk}:
+		ix.stats.added.Add(1)
+		return nil
+	default:
+	}
+	select {
+	case ix.jobs <- job{items: chunk}:
+		ix.stats.added.Add(1)
+		return nil
+	case <-ctx.Done():
+		ix.putBack(chunk[:len(chunk)-1])
+		return ctx.Err()
+	case <-ix.ctx.Done():
+		ix.putBack(chunk[:len(chunk)-1])
+		return ErrClosed
+	}
+}
+
+// chunks recycles the chunks the workers are done with.
+var chunks sync.Pool
+
+func (ix *Indexer) newChunk() []Item {
+	if c, ok := chunks.Get().(*[]Item); ok && cap(*c) >= ix.chunk {
+		return (*c)[:0]
+	}
+	return make([]Item, 0, ix.chunk)
+}
+
+// doneWith recycles a chunk whose items a worker has taken.
+func doneWith(items []Item) {
+	clear(items) // drop the documents
+	chunks.Put(&items)
+}
+
+// putBack returns accepted items whose hand-over was given up to the
+// pending ones: Flush and Close hand them over after the Adds in progress.
+func (ix *Indexer) putBack(items []Item) {
+	ix.mu.Lock()
+	ix.pending = append(items, ix.pending...)
+	ix.mu.Unlock()
+}
+
+// takePending returns the accepted items not handed to a worker yet.
+func (ix *Indexer) takePending() []Item {
+	ix.mu.Lock()
+	items := ix.pending
+	ix.pending = nil
+	ix.mu.Unlock()
+	return items
+}
+
+// handOver sends the pending items to a worker; Flush and Close call it
+// once no Add is in progress.
+func (ix *Indexer) handOver() {
+	if items := ix.takePending(); len(items) > 0 {
+		ix.jobs <- job{items: items}
 	}
 }
 
@@ -226,6 +287,7 @@ func (ix *Indexer) Flush(ctx context.Context) error {
 			ix.mu.Unlock()
 		}()
 		<-idle
+		ix.handOver()
 		b := &barrier{release: make(chan struct{})}
 		b.done.Add(ix.cfg.workers)
 		for range ix.cfg.workers {
@@ -267,6 +329,7 @@ func (ix *Indexer) Close(ctx context.Context) error {
 	defer stop()
 	<-idle // Adds in progress end: the workers take their items, or ix.ctx ends
 	ix.flushMu.Lock()
+	ix.handOver()
 	close(ix.jobs)
 	ix.flushMu.Unlock()
 	ix.wg.Wait()

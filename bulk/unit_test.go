@@ -577,6 +577,71 @@ func TestAddBlocksAndHonoursContextWhenServerHangs(t *testing.T) {
 	}
 }
 
+// Items go to the workers in chunks (flush actions / 16): an Add whose
+// chunk cannot be handed over gives up alone, and the items accepted before
+// it are still sent by Flush or Close, or failed by a Close that gives up,
+// each exactly once.
+func TestChunkedHandOver(t *testing.T) {
+	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
+	t.Run("accepted items wait for Flush and Close", func(t *testing.T) {
+		srv := newFakeServer(t, func(string, int) int { return 201 })
+		c := newCollector()
+		ix, _ := bulk.New(srv, append(c.options(), bulk.WithIndex("i"), bulk.WithFlushInterval(0))...)
+		for i := range 7 { // fewer than a chunk (62)
+			if err := ix.Add(context.Background(), bulk.Item{ID: fmt.Sprint(i), Body: "{}"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := ix.Flush(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		c.checkExactlyOnce(t, 7)
+		for i := range 100 {
+			ix.Add(context.Background(), bulk.Item{ID: fmt.Sprint(7 + i), Body: "{}"})
+		}
+		if err := ix.Close(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		c.checkExactlyOnce(t, 107)
+	})
+	t.Run("a hanging server", func(t *testing.T) {
+		tr := transportFunc(func(ctx context.Context, req *transport.Request) (*transport.Response, error) {
+			<-ctx.Done()
+			return nil, ctx.Err()
+		})
+		c := newCollector()
+		// Chunks of 10, a queue of 2 chunks, one worker with a batch of 160.
+		ix, _ := bulk.New(tr, append(c.options(), bulk.WithIndex("i"), bulk.WithWorkers(1), bulk.WithFlushActions(160),
+			bulk.WithQueueSize(20), bulk.WithFlushInterval(0))...)
+		added, refused := 0, 0
+		for i := range 250 {
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+			err := ix.Add(ctx, bulk.Item{ID: fmt.Sprint(i), Body: "{}"})
+			cancel()
+			switch {
+			case err == nil:
+				added++
+			case errors.Is(err, context.DeadlineExceeded):
+				refused++
+			default:
+				t.Fatal(err)
+			}
+		}
+		if refused == 0 || added > 160+10+20+10 {
+			t.Fatalf("%d added, %d refused: want a bounded queue", added, refused)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+		defer cancel()
+		if err := ix.Close(ctx); !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("Close = %v", err)
+		}
+		c.checkExactlyOnce(t, added)
+		if s := ix.Stats(); s.Added != int64(added) || s.Failed != int64(added) {
+			t.Errorf("stats = %+v, %d added", s, added)
+		}
+	})
+}
+
 func TestConcurrentAddFlushClose(t *testing.T) {
 	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
 	srv := newFakeServer(t, func(id string, attempt int) int {

@@ -99,6 +99,11 @@ func (w *worker) run() {
 	}
 	defer w.release()
 	timed := func() {
+		// Accepted items wait for a chunk to fill; the timer takes them
+		// too, so that a slow stream of items is sent within the interval.
+		for _, it := range ix.takePending() {
+			w.take(it)
+		}
 		if len(w.ents) > 0 && time.Since(w.last) >= ix.cfg.flushInterval {
 			w.send()
 		}
@@ -141,10 +146,18 @@ func (w *worker) run() {
 			}
 			continue
 		}
-		w.add(j.item)
-		if len(w.ents) >= ix.cfg.flushActions || len(w.enc.buf) >= ix.cfg.flushBytes {
-			w.send()
+		for _, it := range j.items {
+			w.take(it)
 		}
+		doneWith(j.items)
+	}
+}
+
+// take adds an item to the batch, and sends the batch once it is full.
+func (w *worker) take(it Item) {
+	w.add(it)
+	if len(w.ents) >= w.ix.cfg.flushActions || len(w.enc.buf) >= w.ix.cfg.flushBytes {
+		w.send()
 	}
 }
 
