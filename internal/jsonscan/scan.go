@@ -338,37 +338,30 @@ func (s *Scanner) number() []byte {
 	case i < len(d) && d[i] == '0':
 		i++
 	case i < len(d) && '1' <= d[i] && d[i] <= '9':
-		for i < len(d) && '0' <= d[i] && d[i] <= '9' {
-			i++
-		}
+		i = digits(d, i)
 	default:
 		s.Fail()
 		return nil
 	}
 	if i < len(d) && d[i] == '.' {
-		i++
-		j := i
-		for i < len(d) && '0' <= d[i] && d[i] <= '9' {
-			i++
-		}
-		if i == j {
+		j := digits(d, i+1)
+		if j == i+1 { // a fraction needs a digit
 			s.Fail()
 			return nil
 		}
+		i = j
 	}
 	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
 		i++
 		if i < len(d) && (d[i] == '+' || d[i] == '-') {
 			i++
 		}
-		j := i
-		for i < len(d) && '0' <= d[i] && d[i] <= '9' {
-			i++
-		}
-		if i == j {
+		j := digits(d, i)
+		if j == i { // so does an exponent
 			s.Fail()
 			return nil
 		}
+		i = j
 	}
 	s.pos = i
 	return d[start:i]
@@ -431,4 +424,12 @@ func (s *Scanner) skipStr() bool {
 		s.pos = end
 	}
 	return ok
+}
+
+// digits returns the offset of the first byte from i that is not a digit.
+func digits(d []byte, i int) int {
+	for i < len(d) && '0' <= d[i] && d[i] <= '9' {
+		i++
+	}
+	return i
 }
