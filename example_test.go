@@ -13,6 +13,7 @@ import (
 	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/transport"
 	"github.com/esgo/esgo/types"
+	"go.opentelemetry.io/otel"
 )
 
 // The client is created once and shared; New does no I/O.
@@ -133,4 +134,18 @@ func ExampleWithCloudID() {
 	// Output:
 	// https://abc123.us-central1.gcp.cloud.es.io:443
 	// transport: WithCloudID: cannot be combined with sniffing (the cloud proxy hides the nodes)
+}
+
+// Spans are created only through the provider the client is given: pass
+// the application's global one (it follows a provider installed later,
+// such as an OTel SDK set up after the client).
+func ExampleWithTracerProvider() {
+	client, err := esgo.New(esgo.WithAddresses("http://localhost:9200"),
+		esgo.WithTracerProvider(otel.GetTracerProvider()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer client.Close()
+	fmt.Println(client.NodeStats()[0].URL)
+	// Output: http://localhost:9200
 }

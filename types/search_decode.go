@@ -157,15 +157,7 @@ func scanHit[T any](s *jsonscan.Scanner, h *Hit[T]) (source []byte) {
 // regard to case. A name that may match deferred, which this decoder
 // reads after the pass, is left to encoding/json for the whole document.
 func decodeMember(s *jsonscan.Scanner, mark int, k []byte, deferred string, v any) {
-	folds := len(k) == len(deferred)
-	for i, c := range k {
-		if c >= 0x80 { // Unicode folding (ſ is s, K is k): encoding/json decides
-			s.Fail()
-			return
-		}
-		folds = folds && c|0x20 == deferred[i]|0x20
-	}
-	if folds {
+	if foldsTo(k, deferred) {
 		s.Fail()
 		return
 	}

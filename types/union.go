@@ -382,7 +382,7 @@ func appendMember(b, member []byte) []byte {
 
 // foldsTo reports whether encoding/json may match the member name k to
 // the field name n without regard to case (any name that is not ASCII
-// may: it decides those).
+// may: Unicode folding, such as ſ for s or K for k, is left to it).
 func foldsTo(k []byte, n string) bool {
 	if len(k) != len(n) {
 		for _, c := range k {
