@@ -17,8 +17,15 @@
 // queries against elasticsearch==9.5.1), with these deliberate
 // differences: several WHERE conditions are each parenthesized before
 // being joined with AND; [Expr.In] quotes string values; CHANGE_POINT and
-// FUSE ... BY quote column names like every other command; and [Top]
-// renders its optional output field only when given.
+// FUSE ... BY quote column names like every other command; [Top]
+// renders its optional output field only when given; a column name that
+// is an ES|QL keyword ("by", "null", "first", ...) or that the grammar
+// cannot read bare ("a..b", "x.9", "_") is quoted with backticks, where
+// Python writes it bare and the server refuses the query; and index
+// patterns, enrich policies, FUSE methods, SHOW items and SORT keys are
+// checked, so that none carries a command, a comment or a quote (Python
+// checks only "|" in index names): such input is an error naming it that
+// wraps [ErrInvalid].
 //
 // Expressions are [Expr] values: [Field] (a column, quoted with backticks
 // when its name is not [a-zA-Z_@][a-zA-Z0-9_.]*), [Lit] (a literal, written

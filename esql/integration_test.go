@@ -422,3 +422,39 @@ func TestESQLServerErrorsAreTyped(t *testing.T) {
 		t.Errorf("injected KEEP pattern: %v; want ErrInvalid before sending", err)
 	}
 }
+
+// Names that are ES|QL keywords or that the grammar cannot read bare are
+// quoted and reach the server as the columns they name; index patterns,
+// policies, methods and sort keys that could carry a command or a comment
+// are refused before anything is sent.
+func TestESQLNamesAndInjectionOnTheServer(t *testing.T) {
+	f := setup(t)
+	ctx := context.Background()
+	for name, tr := range f.clients() {
+		t.Run(name, func(t *testing.T) {
+			q := esql.Row(esql.As("by", 1), esql.As("null", 2), esql.As("first.name", 3), esql.As("a..b", 4), esql.As("_", 5)).
+				Keep("by", "null", "first.name", "a..b", "_").Sort("by DESC NULLS LAST")
+			res := query(t, tr, q)
+			eq(t, "keyword columns", maps(t, res), []map[string]any{{"by": 1, "null": 2, "first.name": 3, "a..b": 4, "_": 5}})
+
+			emp := esql.From(f.emp)
+			for _, b := range []esql.Builder{
+				esql.From(f.emp + " // comment"),
+				esql.From(f.emp + "/* x */"),
+				esql.From(f.emp + " | DROP salary"),
+				esql.From(f.emp + ",other"),
+				emp.LookupJoin(f.langs+" // comment", "lang_code"),
+				emp.Fuse("x | DROP salary"),
+				emp.Enrich("p // comment"),
+				emp.Sort("emp_no | DROP salary"),
+				esql.Show("INFO | DROP x"),
+			} {
+				_, err := esql.Query(ctx, tr, b)
+				var se *esgo.Error
+				if !errors.Is(err, esql.ErrInvalid) || errors.As(err, &se) {
+					t.Errorf("%q: %v; want ErrInvalid before sending", b, err)
+				}
+			}
+		})
+	}
+}

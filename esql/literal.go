@@ -10,17 +10,47 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf16"
 )
 
-// bareIdentifier matches the identifiers that ES|QL accepts without quoting.
-var bareIdentifier = regexp.MustCompile(`^[a-zA-Z_@][a-zA-Z0-9_.]*$`)
+// identifierSegment matches one dot-separated part of a name that ES|QL
+// reads without quoting: a letter then letters, digits and underscores, or
+// "_" or "@" followed by at least one of those.
+var identifierSegment = regexp.MustCompile(`^(?:[a-zA-Z][a-zA-Z0-9_]*|[_@][a-zA-Z0-9_]+)$`)
 
-// QuoteIdentifier returns name as an ES|QL identifier: unchanged when it
-// matches [a-zA-Z_@][a-zA-Z0-9_.]*, otherwise wrapped in backticks with
-// inner backticks doubled, e.g. "first name" becomes "`first name`".
+// reservedWords are the words the ES|QL expression grammar reads as
+// keywords (checked against Elasticsearch 8.19: ROW by = 1 is a parsing
+// error, ROW `by` = 1 is not); as a column name, or part of one, they must
+// be quoted.
+var reservedWords = map[string]bool{
+	"and": true, "asc": true, "by": true, "desc": true, "false": true, "first": true,
+	"in": true, "is": true, "last": true, "like": true, "not": true, "null": true,
+	"nulls": true, "on": true, "or": true, "rlike": true, "true": true, "where": true,
+	"with": true,
+}
+
+// bareIdentifier reports whether ES|QL reads name unquoted as the column
+// name: every dot-separated part a plain identifier and none a keyword.
+func bareIdentifier(name string) bool {
+	if name == "" {
+		return false
+	}
+	for part := range strings.SplitSeq(name, ".") {
+		if !identifierSegment.MatchString(part) || reservedWords[strings.ToLower(part)] {
+			return false
+		}
+	}
+	return true
+}
+
+// QuoteIdentifier returns name as an ES|QL identifier: unchanged when ES|QL
+// reads it bare (dot-separated parts each [a-zA-Z][a-zA-Z0-9_]* or
+// [_@][a-zA-Z0-9_]+, none a keyword such as "by" or "null"), otherwise
+// wrapped in backticks with inner backticks doubled: "first name" becomes
+// "`first name`", "by" becomes "`by`".
 func QuoteIdentifier(name string) string {
-	if bareIdentifier.MatchString(name) {
+	if bareIdentifier(name) {
 		return name
 	}
 	return "`" + strings.ReplaceAll(name, "`", "``") + "`"
@@ -57,14 +87,62 @@ func quotePattern(cmd, name string) (string, error) {
 	return strings.Join(parts, "*"), nil
 }
 
-// checkIndex validates an index, alias or data stream name for FROM, TS and
-// LOOKUP JOIN, which take names unquoted.
+// checkIndex validates an index pattern (an index, alias or data stream
+// name, with wildcards, date math, a cluster:index prefix or a ::selector)
+// for FROM, TS and LOOKUP JOIN, which take it unquoted. A pattern may not
+// hold what would end it or change the query's meaning: "|" (a command),
+// "//" or "/*" (a comment), quotes, whitespace or control characters, ","
+// (a second pattern: give each as its own argument), "=", brackets or
+// parentheses.
 func checkIndex(cmd, name string) error {
 	if name == "" {
 		return fmt.Errorf("esql: %s: empty index name: %w", cmd, ErrInvalid)
 	}
-	if strings.ContainsAny(name, "|\n\r") {
-		return fmt.Errorf("esql: %s: index name %q contains '|' or a line break: %w", cmd, name, ErrInvalid)
+	bad := func(what string) error {
+		return fmt.Errorf("esql: %s: index pattern %q contains %s: %w", cmd, name, what, ErrInvalid)
+	}
+	for _, r := range name {
+		switch {
+		case unicode.IsSpace(r) || unicode.IsControl(r):
+			return bad("whitespace or a control character")
+		case r == '|':
+			return bad(`"|"`)
+		case strings.ContainsRune("\"'`", r):
+			return bad("a quote")
+		case strings.ContainsRune(",=[]()", r):
+			return bad(fmt.Sprintf("%q", r))
+		}
+	}
+	if strings.Contains(name, "//") || strings.Contains(name, "/*") {
+		return bad("a comment")
+	}
+	return nil
+}
+
+// checkPolicy validates an enrich policy name, with an optional mode
+// prefix (_any:, _coordinator:, _remote:), as the ES|QL grammar reads it
+// unquoted: none of \ / ? " < > | , # : or whitespace in the name.
+func checkPolicy(name string) error {
+	bad := func(why string) error {
+		return fmt.Errorf("esql: ENRICH: invalid policy name %q (%s): %w", name, why, ErrInvalid)
+	}
+	mode, policy, hasMode := strings.Cut(name, ":")
+	if !hasMode {
+		policy, mode = mode, ""
+	} else {
+		switch strings.ToLower(mode) {
+		case "_any", "_coordinator", "_remote":
+		default:
+			return bad("the mode before ':' is not _any, _coordinator or _remote")
+		}
+	}
+	if policy == "" {
+		return bad("empty")
+	}
+	for _, r := range policy {
+		if unicode.IsSpace(r) || unicode.IsControl(r) || strings.ContainsRune("\\/?\"<>|,#:`'", r) {
+			return bad(fmt.Sprintf("%q is not allowed", r))
+		}
 	}
 	return nil
 }

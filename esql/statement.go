@@ -259,9 +259,13 @@ func Row(columns ...Named) Statement {
 	return source(textCommand{cat("ROW ", join(", ", parts))})
 }
 
-// Show is the SHOW source command; item can only be "INFO".
+// Show is the SHOW source command; item can only be "INFO" (in any case),
+// anything else is an error naming it.
 func Show(item string) Statement {
-	return source(textCommand{E("SHOW " + QuoteIdentifier(item))})
+	if !strings.EqualFold(item, "INFO") {
+		return Statement{}.fail(fmt.Errorf("esql: SHOW %q: the only item is INFO: %w", item, ErrInvalid))
+	}
+	return source(textCommand{E("SHOW " + item)})
 }
 
 // Raw starts a statement with the given ES|QL text, used verbatim; more
@@ -359,10 +363,12 @@ func (s StatsStatement) By(groups ...any) StatsStatement {
 	return StatsStatement{Statement{s.n.parent}.then(c), c}
 }
 
-// Sort is the SORT command. A string key is split on spaces and each word
-// quoted as an identifier if needed: "emp_no DESC NULLS FIRST", or
-// "first-name ASC" which becomes `first-name` ASC; use an [Expr] (e.g.
-// Field("x").Desc(), or E("LENGTH(name) DESC")) for expressions.
+// Sort is the SORT command. A string key is a column name, quoted when
+// needed, optionally followed by ASC or DESC and by NULLS FIRST or NULLS
+// LAST (in any case): "emp_no DESC NULLS FIRST", or "first-name ASC" which
+// becomes `first-name` ASC. Any other word after the column is an error
+// naming the key. Use an [Expr] (e.g. Field("x").Desc(), or
+// E("LENGTH(name) DESC")) for expressions and for names with spaces.
 func (s Statement) Sort(keys ...any) Statement {
 	if len(keys) == 0 {
 		return s.fail(missing("SORT", "at least one key"))
@@ -371,16 +377,34 @@ func (s Statement) Sort(keys ...any) Statement {
 	for i, k := range keys {
 		switch x := k.(type) {
 		case string:
-			words := strings.Split(x, " ")
-			for j, w := range words {
-				words[j] = QuoteIdentifier(w)
+			e, err := sortKey(x)
+			if err != nil {
+				return s.fail(err)
 			}
-			parts[i] = E(strings.Join(words, " "))
+			parts[i] = e
 		default:
 			parts[i] = raw(k)
 		}
 	}
 	return s.then(textCommand{cat("SORT ", join(", ", parts))})
+}
+
+// sortKey renders "column [ASC|DESC] [NULLS FIRST|NULLS LAST]".
+func sortKey(key string) (Expr, error) {
+	words := strings.Split(key, " ")
+	out := []string{QuoteIdentifier(words[0])}
+	rest := words[1:]
+	if len(rest) > 0 && (strings.EqualFold(rest[0], "ASC") || strings.EqualFold(rest[0], "DESC")) {
+		out, rest = append(out, rest[0]), rest[1:]
+	}
+	if len(rest) == 2 && strings.EqualFold(rest[0], "NULLS") &&
+		(strings.EqualFold(rest[1], "FIRST") || strings.EqualFold(rest[1], "LAST")) {
+		out, rest = append(out, rest...), nil
+	}
+	if len(rest) > 0 || words[0] == "" {
+		return Expr{}, fmt.Errorf("esql: SORT key %q is not a column name followed by ASC, DESC, NULLS FIRST or NULLS LAST: %w", key, ErrInvalid)
+	}
+	return E(strings.Join(out, " ")), nil
 }
 
 // Limit is the LIMIT command: at most n rows.
@@ -511,12 +535,12 @@ func newEnrich(parent Statement, c enrichCommand) EnrichStatement {
 	return EnrichStatement{parent.then(c), c}
 }
 
-// Enrich is the ENRICH command: adds columns from an enrich policy.
+// Enrich is the ENRICH command: adds columns from an enrich policy. The
+// policy name is written unquoted, so one the ES|QL grammar would not read
+// as a name (with "|", "/", a space, a quote, ...) is an error naming it; a
+// mode prefix _any:, _coordinator: or _remote: is allowed.
 func (s Statement) Enrich(policy string) EnrichStatement {
-	c := enrichCommand{policy: policy}
-	if policy == "" || strings.ContainsAny(policy, "| \n\r`") {
-		c.err = fmt.Errorf("esql: ENRICH: invalid policy name %q: %w", policy, ErrInvalid)
-	}
+	c := enrichCommand{policy: policy, err: checkPolicy(policy)}
 	return newEnrich(s, c)
 }
 
@@ -700,7 +724,7 @@ type FuseStatement struct {
 }
 
 type fuseCommand struct {
-	method  string
+	method  FuseMethod
 	by      []string
 	options Object
 }
@@ -708,7 +732,7 @@ type fuseCommand struct {
 func (c fuseCommand) render() Expr {
 	e := E("FUSE")
 	if c.method != "" {
-		e = cat(e, " ", strings.ToUpper(c.method))
+		e = cat(e, " ", strings.ToUpper(string(c.method)))
 	}
 	for _, col := range c.by {
 		e = cat(e, " BY ", QuoteIdentifier(col))
@@ -719,10 +743,36 @@ func (c fuseCommand) render() Expr {
 	return e
 }
 
+// FuseMethod is how [Statement.Fuse] combines the scores of FORK branches:
+// one of the server's fuse types.
+type FuseMethod string
+
+// The fuse methods the server knows.
+const (
+	// FuseDefault leaves the method to the server (RRF).
+	FuseDefault FuseMethod = ""
+	// FuseRRF is reciprocal rank fusion.
+	FuseRRF FuseMethod = "rrf"
+	// FuseLinear is a weighted linear combination of the scores.
+	FuseLinear FuseMethod = "linear"
+)
+
+func (m FuseMethod) check() error {
+	switch strings.ToLower(string(m)) {
+	case "", string(FuseRRF), string(FuseLinear):
+		return nil
+	}
+	return fmt.Errorf("esql: FUSE: method %q is not rrf or linear: %w", string(m), ErrInvalid)
+}
+
 // Fuse is the FUSE command: merges the rows of FORK branches and scores
-// them again. method is "" (the default, RRF), "rrf" or "linear".
-func (s Statement) Fuse(method string) FuseStatement {
+// them again. method is [FuseDefault], [FuseRRF] or [FuseLinear] (rendered
+// in upper case); any other value is an error naming it.
+func (s Statement) Fuse(method FuseMethod) FuseStatement {
 	c := fuseCommand{method: method}
+	if err := method.check(); err != nil {
+		return FuseStatement{s.fail(err), c}
+	}
 	return FuseStatement{s.then(c), c}
 }
 

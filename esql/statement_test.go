@@ -264,3 +264,67 @@ func TestOptionsKeepTheirOrder(t *testing.T) {
 		t.Errorf("empty Object = %s, want %s", got, want)
 	}
 }
+
+// Index patterns, policy names, methods and sort keys are written into the
+// query unquoted; none can carry a command, a comment or a quote.
+func TestUnquotedArgumentsCannotCarryCommands(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		b       Builder
+		mention string
+	}{
+		{"fuse method", From("a").Fuse("x | DROP secret"), `"x | DROP secret"`},
+		{"fuse unknown method", From("a").Fuse("weighted"), `"weighted"`},
+		{"from line comment", From("x // comment"), `"x // comment"`},
+		{"from block comment", From("x/*c*/"), `"x/*c*/"`},
+		{"from comment without space", From("x//c"), `"x//c"`},
+		{"lookup join comment", From("a").LookupJoin("x // comment", "id"), `"x // comment"`},
+		{"ts comment", TS("m//x"), `"m//x"`},
+		{"from comma", From("a,b"), `"a,b"`},
+		{"from double quote", From(`a"b`), `"a\"b"`},
+		{"from single quote", From("a'b"), `"a'b"`},
+		{"from backtick", From("a`b"), "\"a`b\""},
+		{"from tab", From("a\tb"), `"a\tb"`},
+		{"from space", From("a b"), `"a b"`},
+		{"from equals", From("a=b"), `"a=b"`},
+		{"from bracket", From("a[b]"), `"a[b]"`},
+		{"from parenthesis", From("(FROM b)"), `"(FROM b)"`},
+		{"show", Show("INFO | DROP x"), `"INFO | DROP x"`},
+		{"show other", Show("FUNCTIONS"), `"FUNCTIONS"`},
+		{"enrich comment", Row(As("a", 1)).Enrich("p//c"), `"p//c"`},
+		{"enrich quote", Row(As("a", 1)).Enrich(`p"`), `"p\""`},
+		{"enrich bad mode", Row(As("a", 1)).Enrich("x:p"), `"x:p"`},
+		{"enrich two colons", Row(As("a", 1)).Enrich("_any:p:q"), `"_any:p:q"`},
+		{"sort extra word", From("a").Sort("x DROP y"), `"x DROP y"`},
+		{"sort comment", From("a").Sort("x // c"), `"x // c"`},
+		{"sort empty", From("a").Sort(""), `""`},
+		{"sort half nulls", From("a").Sort("x NULLS"), `"x NULLS"`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, _, err := c.b.statement().Build()
+			if !errors.Is(err, ErrInvalid) {
+				t.Fatalf("%q: err = %v, want ErrInvalid", c.b.statement().String(), err)
+			}
+			if !strings.Contains(err.Error(), c.mention) {
+				t.Errorf("error %q does not name %s", err, c.mention)
+			}
+		})
+	}
+	for _, c := range []struct {
+		b    Builder
+		want string
+	}{
+		{From("<logs-{now/d}>", "-logs-old", "cluster_one:logs-*", "logs::failures", "a/b"), "FROM <logs-{now/d}>, -logs-old, cluster_one:logs-*, logs::failures, a/b"},
+		{From("a").LookupJoin("remote:lk", "id"), "FROM a\n| LOOKUP JOIN remote:lk ON id"},
+		{Show("info"), "SHOW info"},
+		{From("a").Fuse(FuseRRF), "FROM a\n| FUSE RRF"},
+		{From("a").Fuse("Linear"), "FROM a\n| FUSE LINEAR"},
+		{Row(As("a", 1)).Enrich("_any:p-1.x"), "ROW a = 1\n| ENRICH _any:p-1.x"},
+		{From("a").Sort("x desc nulls last", "by ASC", "y NULLS FIRST"), "FROM a\n| SORT x desc nulls last, `by` ASC, y NULLS FIRST"},
+	} {
+		got, _, err := c.b.statement().Build()
+		if err != nil || got != c.want {
+			t.Errorf("got %q, %v; want %q", got, err, c.want)
+		}
+	}
+}
