@@ -55,6 +55,16 @@
 // encoded (and gzipped) once, to bytes, and replayed on every attempt; an
 // io.Reader body is read once for that purpose.
 //
+// The budget of one call against nodes that all fail is 1 + WithRetries
+// attempts (4 by default), each followed by the backoff above and nothing
+// longer, even when the only node is dead and is forced back. While the
+// server is not identified, a call is preceded by one detection request
+// (GET /, not retried; a failed detection is tried again on a later call,
+// at most once a second, never once per attempt). A node reached with
+// http:// that fails with EOF or a reset before it ever answered is probed
+// once in its life for TLS (one connection, at most a second), so that the
+// error can say "use https://"; the answer is kept.
+//
 // # What is retried
 //
 // A failed attempt is one of two kinds, and the transport tells them apart

@@ -1,6 +1,7 @@
 package transport
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"context"
@@ -9,9 +10,12 @@ import (
 	"hash/crc32"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -276,5 +280,117 @@ func TestHTTPToTLSPort(t *testing.T) {
 	// One request and one TLS probe: no retries of a hopeless request.
 	if n := conns.Load(); n > 2 {
 		t.Errorf("%d connections: the request was retried", n)
+	}
+}
+
+// dropListener accepts connections, reads one HTTP request's head from each
+// and closes the connection without answering; a connection that starts
+// with a TLS record (the transport's TLS probe) is counted apart and held
+// until the client gives up, as a plain-HTTP server waiting for a request
+// line does.
+type dropListener struct {
+	ln     net.Listener
+	mu     sync.Mutex
+	lines  []string // request lines, in order
+	probes int
+}
+
+func newDropListener(t *testing.T) *dropListener {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &dropListener{ln: ln}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go d.serve(c)
+		}
+	}()
+	return d
+}
+
+func (d *dropListener) serve(c net.Conn) {
+	defer c.Close()
+	br := bufio.NewReader(c)
+	first, err := br.Peek(1)
+	if err != nil {
+		return
+	}
+	if first[0] == 0x16 { // TLS handshake record
+		d.mu.Lock()
+		d.probes++
+		d.mu.Unlock()
+		_, _ = io.Copy(io.Discard, br)
+		return
+	}
+	line, _ := br.ReadString('\n')
+	d.mu.Lock()
+	d.lines = append(d.lines, strings.TrimSpace(line))
+	d.mu.Unlock()
+	for {
+		l, err := br.ReadString('\n')
+		if err != nil || l == "\r\n" {
+			return
+		}
+	}
+}
+
+func (d *dropListener) counts() (lines []string, probes int) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return slices.Clone(d.lines), d.probes
+}
+
+// TestDroppingNodeBudget: against the only node, which drops every
+// connection after reading the request, a GET costs one detection request
+// and 1 + retries attempts, with one TLS probe for the node's whole life and
+// no pause beyond the retry backoff. Before: every attempt probed the node
+// for TLS (a 2-second wait on a server that waits for a request line), so a
+// GET took 10 s and 10 connections.
+func TestDroppingNodeBudget(t *testing.T) {
+	d := newDropListener(t)
+	tr, err := New(WithAddresses("http://"+d.ln.Addr().String()), WithRetries(3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	for range 2 {
+		_, err = tr.Perform(context.Background(), &Request{Path: "/i/_doc/1"})
+		var ce *ConnectionError
+		if !errors.As(err, &ce) {
+			t.Fatalf("err = %v, want a *ConnectionError", err)
+		}
+	}
+	elapsed := time.Since(start)
+	lines, probes := d.counts()
+	var detections, gets int
+	for _, l := range lines {
+		switch l {
+		case "GET / HTTP/1.1":
+			detections++
+		case "GET /i/_doc/1 HTTP/1.1":
+			gets++
+		default:
+			t.Errorf("unexpected request %q", l)
+		}
+	}
+	// The second request comes less than a second after the failed
+	// detection: it is not detected again (unless this machine is so slow
+	// that a second passed).
+	if detections < 1 || detections > 2 || gets != 8 {
+		t.Errorf("%d detections and %d GETs, want 1 detection and 2 x 4 GETs: %q", detections, gets, lines)
+	}
+	if probes > 1 {
+		t.Errorf("%d TLS probes of one node, want at most 1", probes)
+	}
+	// Backoff of 3 retries, twice, is at most 2 x 0.7 s, and the one probe
+	// at most a second: only a loose bound, far below the 20 s it took.
+	if elapsed > 8*time.Second {
+		t.Errorf("two GETs took %s", elapsed)
 	}
 }

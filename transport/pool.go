@@ -24,7 +24,23 @@ type Node struct {
 	requests  atomic.Int64
 	errors    atomic.Int64
 	latencyNS atomic.Int64
+
+	// answered is set by the node's first HTTP response: from then on it
+	// is known to speak plain HTTP and a failure is never probed for TLS.
+	answered atomic.Bool
+	// tlsProbe is the state of the one TLS probe of an http:// node that
+	// failed before answering: probeNone, probeRunning, probePlain or
+	// probeTLS.
+	tlsProbe atomic.Int32
 }
+
+// States of Node.tlsProbe.
+const (
+	probeNone int32 = iota
+	probeRunning
+	probePlain
+	probeTLS
+)
 
 func newNode(a Address) *Node {
 	return &Node{url: a.URL, str: a.URL.String(), username: a.Username, password: a.Password}

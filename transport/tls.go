@@ -171,17 +171,22 @@ func isTLSError(err error) bool {
 		strings.Contains(err.Error(), "tls: ")
 }
 
+// tlsLikeFailure reports whether a plain-text exchange ended the way TLS
+// servers end them: EOF, reset, or a response starting with a TLS record.
+func tlsLikeFailure(err error) bool {
+	return err != nil && (errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET) ||
+		strings.Contains(err.Error(), "malformed HTTP response \"\\x15\\x03"))
+}
+
+// tlsProbeTimeout bounds the TLS probe: a TLS server answers a ClientHello
+// within a round trip.
+const tlsProbeTimeout = time.Second
+
 // speaksTLS reports whether the node at host (reached with http://) is a
 // TLS server, so that the error says so instead of only "EOF". It is asked
-// only after a plain-text exchange ended the way TLS servers end them (EOF,
-// reset, or a response starting with a TLS record), and sends nothing but a
-// TLS ClientHello.
-func speaksTLS(ctx context.Context, host string, err error) bool {
-	if err == nil || !(errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET) ||
-		strings.Contains(err.Error(), "malformed HTTP response \"\\x15\\x03")) {
-		return false
-	}
-	pctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+// only after tlsLikeFailure, and sends nothing but a TLS ClientHello.
+func speaksTLS(ctx context.Context, host string) bool {
+	pctx, cancel := context.WithTimeout(ctx, tlsProbeTimeout)
 	defer cancel()
 	d := tls.Dialer{Config: &tls.Config{InsecureSkipVerify: true, MinVersion: tls.VersionTLS12}} // a probe: no data is sent over it
 	conn, derr := d.DialContext(pctx, "tcp", host)

@@ -537,7 +537,7 @@ func (t *Transport) attempt(ctx context.Context, node *Node, req *Request, hdr h
 		}
 		sent := wrote.Load()
 		var ce *ConnectionError
-		if errors.As(err, &ce) && node.url.Scheme == "http" && speaksTLS(ctx, node.url.Host, ce.Err) {
+		if errors.As(err, &ce) && node.url.Scheme == "http" && t.nodeSpeaksTLS(ctx, node, ce.Err) {
 			ce.wrongScheme = true
 			ce.Err = fmt.Errorf("%w (the node answers with TLS: use https:// in its address)", ce.Err)
 			sent = false // a TLS server applies nothing it reads in plain text
@@ -550,6 +550,7 @@ func (t *Transport) attempt(ctx context.Context, node *Node, req *Request, hdr h
 		}
 		return nil, sent, err
 	}
+	node.answered.Store(true)
 	// The attempt's context must live until the body is read.
 	hresp.Body = &cancelOnClose{ReadCloser: hresp.Body, cancel: acancel}
 	resp = &Response{StatusCode: hresp.StatusCode, Header: hresp.Header, Body: hresp.Body,
@@ -587,6 +588,32 @@ func (t *Transport) attempt(ctx context.Context, node *Node, req *Request, hdr h
 		}
 	}
 	return resp, true, nil
+}
+
+// nodeSpeaksTLS reports whether node, reached with http://, is a TLS
+// server, so that err (an EOF or reset) says so. The node is probed once, on
+// its first such failure and only if it never answered HTTP; the answer is
+// kept, so that a node that drops every connection costs one probe, not one
+// per attempt.
+func (t *Transport) nodeSpeaksTLS(ctx context.Context, node *Node, err error) bool {
+	if node.answered.Load() || !tlsLikeFailure(err) {
+		return false
+	}
+	switch node.tlsProbe.Load() {
+	case probeTLS:
+		return true
+	case probeNone:
+		if !node.tlsProbe.CompareAndSwap(probeNone, probeRunning) {
+			return false // another request is probing
+		}
+		state := probePlain
+		if speaksTLS(ctx, node.url.Host) {
+			state = probeTLS
+		}
+		node.tlsProbe.Store(state)
+		return state == probeTLS
+	}
+	return false
 }
 
 type readCloser struct {
