@@ -2,8 +2,6 @@ package esgo
 
 import (
 	"context"
-	"net/http"
-	"slices"
 
 	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/transport"
@@ -44,11 +42,10 @@ func (c *Client) Perform(ctx context.Context, req *transport.Request) (*transpor
 	if err != nil {
 		return nil, err
 	}
-	if resp.StatusCode < 300 || slices.Contains(req.Ignore, resp.StatusCode) ||
-		(req.Method == http.MethodHead && resp.StatusCode == http.StatusNotFound) {
-		return resp, nil
+	if err := transport.CheckStatus(req, resp); err != nil {
+		return nil, err
 	}
-	return nil, transport.ErrorOf(resp, req.Method, req.Path)
+	return resp, nil
 }
 
 // Transport returns the underlying transport.

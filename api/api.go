@@ -4,10 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -160,11 +158,9 @@ func send(ctx context.Context, t transport.Interface, endpoint, method, path str
 		return nil, err
 	}
 	// A bare transport hands error statuses back as responses; turn them
-	// into the error *esgo.Client returns, so that errors.Is and errors.As
-	// answer the same whatever the transport.
-	if resp.StatusCode >= 300 && !slices.Contains(req.Ignore, resp.StatusCode) &&
-		!(req.Method == http.MethodHead && resp.StatusCode == http.StatusNotFound) {
-		return nil, transport.ErrorOf(resp, req.Method, req.Path)
+	// into the error *esgo.Client returns.
+	if err := transport.CheckStatus(req, resp); err != nil {
+		return nil, err
 	}
 	return resp, nil
 }
@@ -175,13 +171,13 @@ func exists(ctx context.Context, t transport.Interface, endpoint, method, path s
 	req := newRequest(endpoint, method, path, q, opts)
 	req.Ignore = append(req.Ignore, http.StatusNotFound)
 	resp, err := t.Perform(ctx, req)
-	if resp != nil && resp.Body != nil {
-		_, _ = io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
-	}
 	if err != nil {
 		return false, err
 	}
+	if err := transport.CheckStatus(req, resp); err != nil {
+		return false, err
+	}
+	_ = resp.Close()
 	switch {
 	case resp.StatusCode >= 200 && resp.StatusCode < 300:
 		return true, nil

@@ -116,3 +116,25 @@ func ExampleIndicesAPI_Exists() {
 	// HEAD /books
 	// true <nil>
 }
+
+// Do sends one request of the generated API, checks its status, and
+// decodes the answer into a type of your own, reading the body bounded and
+// to its end. Query values and headers are options.
+func ExampleDo() {
+	client := printer{body: `{"count":42}`} // usually an *esgo.Client
+	var out struct {
+		Count int `json:"count"`
+	}
+	status, err := api.Do(context.Background(), client,
+		func(ctx context.Context, raw *api.RawAPI, opts ...api.Option) (*transport.Response, error) {
+			return raw.Count(ctx, api.CountRequest{Index: []string{"logs"}}, opts...)
+		},
+		&out, nil, api.WithQuery("q", "level:error"), api.WithHeader("X-Opaque-Id", "report-7"))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(status, out.Count)
+	// Output:
+	// GET /logs/_count q=level%3Aerror
+	// 200 42
+}

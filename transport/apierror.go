@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 )
 
@@ -216,6 +217,21 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return strings.ToValidUTF8(s[:n], "") + "..."
+}
+
+// CheckStatus is the one rule that decides whether an answer is an error.
+// It returns nil when resp's status is accepted for req: below 300, listed
+// in req.Ignore, or a 404 to a HEAD request (the exists endpoints answer
+// false with it). Any other status is read (ErrorOf), closed and returned as
+// an *Error labelled with req's method and path. *esgo.Client and the api
+// package apply it, so that errors.Is and errors.As answer the same whatever
+// the Interface.
+func CheckStatus(req *Request, resp *Response) error {
+	if resp.StatusCode < 300 || slices.Contains(req.Ignore, resp.StatusCode) ||
+		(req.Method == http.MethodHead && resp.StatusCode == http.StatusNotFound) {
+		return nil
+	}
+	return ErrorOf(resp, req.Method, req.Path)
 }
 
 // ErrorOf reads an error answer (at most 1 MiB of its body), closes it, and

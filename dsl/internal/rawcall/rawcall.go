@@ -1,6 +1,7 @@
 // Package rawcall sends one request of the generated raw API for the DSL
-// packages (dsl, dsl/index, dsl/document) and decodes its JSON answer: the
-// DSL builds bodies itself and reads answers into its own types.
+// packages (dsl, dsl/index, dsl/document) through [api.Do] and decodes its
+// JSON answer with fastjson.Unmarshal: the DSL builds bodies itself and
+// reads answers into its own types, numbers in interface values as float64.
 package rawcall
 
 import (
@@ -17,8 +18,9 @@ import (
 // Call is one request of the generated API in its raw form, sent with opts.
 type Call func(ctx context.Context, a *api.RawAPI, opts []api.Option) (*transport.Response, error)
 
-// Request is a Call with what the DSL adds: query parameters, ignored
-// statuses, and the method and path that name it in errors.
+// Request is a Call with what the DSL adds: query parameters and ignored
+// statuses. Method and Path are not used: errors name the request that was
+// sent.
 type Request struct {
 	Method, Path string
 	Query        url.Values
@@ -26,11 +28,16 @@ type Request struct {
 	Do           Call
 }
 
-// Perform sends req through the generated API and returns the status and
-// body of a 2xx (or ignored) answer; the API returns any other status as
-// the one error type, *transport.Error.
+// Perform sends req through api.Do and returns the status and body of a 2xx
+// (or ignored) answer, read bounded and verified to its end; any other
+// status is the one error type, *transport.Error.
 func Perform(ctx context.Context, t transport.Interface, req Request) (int, []byte, error) {
-	opts := make([]api.Option, 0, len(req.Query)+1)
+	status, body, _, err := perform(ctx, t, req)
+	return status, body, err
+}
+
+func perform(ctx context.Context, t transport.Interface, req Request) (int, []byte, *transport.Request, error) {
+	opts := make([]api.Option, 0, len(req.Query)+2)
 	for k, vs := range req.Query {
 		for _, v := range vs {
 			opts = append(opts, api.WithQuery(k, v))
@@ -39,26 +46,27 @@ func Perform(ctx context.Context, t transport.Interface, req Request) (int, []by
 	if len(req.Ignore) > 0 {
 		opts = append(opts, api.WithIgnore(req.Ignore...))
 	}
-	resp, err := req.Do(ctx, api.For(t).Raw, opts)
+	sent := &transport.Request{}
+	opts = append(opts, func(r *transport.Request) { sent = r })
+	var body []byte
+	status, err := api.Do(ctx, t, func(ctx context.Context, raw *api.RawAPI, o ...api.Option) (*transport.Response, error) {
+		return req.Do(ctx, raw, o)
+	}, &body, nil, opts...)
 	if err != nil {
-		return 0, nil, err
+		return status, nil, sent, err
 	}
-	body, err := resp.Bytes() // bounded, and verified to its end
-	if err != nil {
-		return resp.StatusCode, nil, fmt.Errorf("dsl: %s %s: read response: %w", req.Method, req.Path, err)
-	}
-	return resp.StatusCode, body, nil
+	return status, body, sent, nil
 }
 
 // JSON sends req and decodes a successful answer into out (when not nil).
 func JSON(ctx context.Context, t transport.Interface, req Request, out any) (int, error) {
-	status, body, err := Perform(ctx, t, req)
+	status, body, sent, err := perform(ctx, t, req)
 	if err != nil {
 		return status, err
 	}
 	if out != nil && len(bytes.TrimSpace(body)) > 0 {
 		if err := fastjson.Unmarshal(body, out); err != nil {
-			return status, fmt.Errorf("dsl: %s %s: decode response: %w", req.Method, req.Path, err)
+			return status, fmt.Errorf("dsl: %s %s: decode response: %w", sent.Method, sent.Path, err)
 		}
 	}
 	return status, nil
