@@ -42,9 +42,15 @@
 // columnar rows [Result.Maps], [Rows] and [AllRows] decode into maps or
 // structs by column name. [QueryAsync], [GetAsync] and [DeleteAsync] run
 // async queries, and [QueryFormat] returns csv, tsv or txt as the server
-// renders it. Server errors are *esgo.Error through an *esgo.Client and
-// [StatusError] through a bare transport, both carrying the server's type
-// ("verification_exception", "parsing_exception"). The integration tests
+// renders it ([Text]). What the server says about a query that ran, in its
+// Warning headers ("No limit defined, adding default limit of [1000]": the
+// rows are not all the matching ones; "/ by zero": a value became null), is
+// in [Result.Warnings] and [Text.Warnings]; show it to whoever reads the
+// rows. Server errors are *esgo.Error (the same type as [StatusError]),
+// through an *esgo.Client or a bare transport alike, carrying the server's
+// type ("verification_exception", "parsing_exception"); a server without
+// ES|QL (one that answers POST /_query with 405) gives an error matching
+// [ErrUnsupported]. The integration tests
 // run every command against a real Elasticsearch 8.19.21 with the ES|QL
 // modules (see eslocal.ModuleESQL).
 //

@@ -3,6 +3,7 @@ package esql_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -154,5 +155,8 @@ func ExampleQueryFormat() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Print(string(csv))
+	for _, w := range csv.Warnings {
+		fmt.Fprintln(os.Stderr, "warning:", w)
+	}
+	fmt.Print(string(csv.Body))
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/esgo/esgo"
+	"github.com/esgo/esgo/eslocal"
 	"github.com/esgo/esgo/eslocal/eslocaltest"
 	"github.com/esgo/esgo/esql"
 	"github.com/esgo/esgo/internal/rawtransport"
@@ -367,19 +368,21 @@ func TestESQLFormats(t *testing.T) {
 	q := esql.From(f.emp).Keep("emp_no", "first_name").Sort("emp_no").Limit(2)
 	for name, tr := range f.clients() {
 		t.Run(name, func(t *testing.T) {
-			b, err := esql.QueryFormat(ctx, tr, q, esql.FormatCSV)
+			text, err := esql.QueryFormat(ctx, tr, q, esql.FormatCSV)
 			if err != nil {
 				t.Fatal(err)
 			}
+			b := text.Body
 			records, err := csv.NewReader(strings.NewReader(string(b))).ReadAll()
 			if err != nil {
 				t.Fatalf("csv %q: %v", b, err)
 			}
 			eq(t, "csv", records, [][]string{{"emp_no", "first_name"}, {"10001", "Georgi"}, {"10002", "Bezalel"}})
-			b, err = esql.QueryFormat(ctx, tr, q, esql.FormatTXT)
+			text, err = esql.QueryFormat(ctx, tr, q, esql.FormatTXT)
 			if err != nil {
 				t.Fatal(err)
 			}
+			b = text.Body
 			lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
 			if len(lines) != 4 || !strings.Contains(lines[0], "emp_no") || !strings.HasPrefix(lines[1], "---") ||
 				!strings.Contains(lines[2], "10001") || !strings.Contains(lines[3], "Bezalel") {
@@ -453,6 +456,72 @@ func TestESQLNamesAndInjectionOnTheServer(t *testing.T) {
 				var se *esgo.Error
 				if !errors.Is(err, esql.ErrInvalid) || errors.As(err, &se) {
 					t.Errorf("%q: %v; want ErrInvalid before sending", b, err)
+				}
+			}
+		})
+	}
+}
+
+// The server's Warning headers reach the caller as text: the default
+// LIMIT it added, and an evaluation that failed and gave null.
+func TestESQLWarnings(t *testing.T) {
+	f := setup(t)
+	ctx := context.Background()
+	for name, tr := range f.clients() {
+		t.Run(name, func(t *testing.T) {
+			res := query(t, tr, esql.From(f.emp).Keep("emp_no"))
+			if !slices.Contains(res.Warnings, "No limit defined, adding default limit of [1000]") {
+				t.Errorf("no LIMIT: warnings %q", res.Warnings)
+			}
+			res = query(t, tr, esql.Row(esql.As("a", esql.Lit(1).Div(0))).Limit(1))
+			if len(res.Warnings) == 0 || !strings.Contains(strings.Join(res.Warnings, "\n"), "/ by zero") {
+				t.Errorf("1/0: warnings %q", res.Warnings)
+			}
+			eq(t, "1/0", maps(t, res), []map[string]any{{"a": nil}})
+			res = query(t, tr, esql.From(f.emp).Keep("emp_no").Limit(10))
+			if res.Warnings != nil {
+				t.Errorf("a query with a LIMIT: warnings %q", res.Warnings)
+			}
+			text, err := esql.QueryFormat(ctx, tr, esql.Row(esql.As("a", esql.Lit(1).Div(0))), esql.FormatCSV)
+			if err != nil || !strings.Contains(strings.Join(text.Warnings, "\n"), "/ by zero") {
+				t.Errorf("QueryFormat 1/0: %v, warnings %q", err, text.Warnings)
+			}
+			async, err := esql.QueryAsync(ctx, tr, esql.From(f.emp).Keep("emp_no"), esql.WithWaitForCompletion(30*time.Second))
+			if err != nil || !slices.Contains(async.Warnings, "No limit defined, adding default limit of [1000]") {
+				t.Errorf("QueryAsync without LIMIT: %v, warnings %v", err, async)
+			}
+		})
+	}
+}
+
+// A server without ES|QL (9.5.3 without the module, OpenSearch) is told
+// apart with errors.Is(err, esql.ErrUnsupported); the server's error
+// stays reachable.
+func TestESQLUnsupportedServer(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range []struct {
+		name string
+		get  func(testing.TB) *eslocal.Cluster
+	}{{"elasticsearch 9.5.3 without ES|QL", eslocaltest.Elasticsearch}, {"opensearch", eslocaltest.OpenSearch}} {
+		t.Run(c.name, func(t *testing.T) {
+			url := c.get(t).URL()
+			client, err := esgo.New(esgo.WithAddresses(url))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for trName, tr := range map[string]transport.Interface{"client": client, "raw": rawtransport.New(url)} {
+				_, err := esql.Query(ctx, tr, esql.Row(esql.As("a", 1)))
+				var se *esgo.Error
+				if !errors.Is(err, esql.ErrUnsupported) || !errors.As(err, &se) || se.Status != 405 {
+					t.Errorf("%s: Query: %v; want ErrUnsupported wrapping the 405", trName, err)
+				}
+				_, err = esql.QueryAsync(ctx, tr, esql.Row(esql.As("a", 1)))
+				if !errors.Is(err, esql.ErrUnsupported) {
+					t.Errorf("%s: QueryAsync: %v; want ErrUnsupported", trName, err)
+				}
+				_, err = esql.GetAsync(ctx, tr, "abc")
+				if !errors.Is(err, esql.ErrUnsupported) {
+					t.Errorf("%s: GetAsync: %v; want ErrUnsupported", trName, err)
 				}
 			}
 		})

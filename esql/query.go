@@ -2,7 +2,6 @@ package esql
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -127,6 +126,70 @@ type queryBody struct {
 // "verification_exception"; one it cannot parse "parsing_exception".
 type StatusError = transport.Error
 
+// ErrUnsupported is wrapped by the error of a call to a server without
+// ES|QL (Elasticsearch before 8.11, a node without the ES|QL module,
+// OpenSearch): such a server answers POST /_query with 405 Method Not
+// Allowed (it reads "_query" as an index name) and the async routes with
+// 400 "no handler found". The server's *esgo.Error stays reachable with
+// errors.As.
+var ErrUnsupported = errors.New("esql: the server has no ES|QL")
+
+// unsupported wraps ErrUnsupported around err when it is the answer of a
+// server that has no ES|QL routes.
+func unsupported(err error) error {
+	var e *transport.Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	if e.Status == http.StatusMethodNotAllowed ||
+		(e.Status == http.StatusBadRequest && e.Type == "" && strings.Contains(e.Reason, "no handler found for uri")) {
+		return fmt.Errorf("%w: %w", ErrUnsupported, err)
+	}
+	return err
+}
+
+// warnings returns the texts of the response's Warning headers: for
+// `299 Elasticsearch-8.19.21-abc "No limit defined, adding default limit of
+// [1000]"` the quoted text, unescaped; a header of another shape as is.
+func warnings(resp *transport.Response) []string {
+	values := resp.Warnings
+	if values == nil && resp.Header != nil {
+		values = resp.Header.Values("Warning")
+	}
+	if len(values) == 0 {
+		return nil
+	}
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = warningText(v)
+	}
+	return out
+}
+
+// warningText extracts the warn-text of an RFC 7234 Warning header value
+// (warn-code SP warn-agent SP quoted-string [SP warn-date]).
+func warningText(v string) string {
+	start := strings.IndexByte(v, '"')
+	if start < 0 {
+		return v
+	}
+	var b strings.Builder
+	for i := start + 1; i < len(v); i++ {
+		switch c := v[i]; c {
+		case '\\':
+			if i+1 < len(v) {
+				i++
+				b.WriteByte(v[i])
+			}
+		case '"':
+			return b.String()
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return v // no closing quote: keep the whole value
+}
+
 // request is a prepared ES|QL call.
 type request struct {
 	o      queryOptions
@@ -206,7 +269,7 @@ func do(ctx context.Context, client transport.Interface, o queryOptions, method,
 	// the API, whatever the transport.
 	resp, err := call(ctx, api.For(client).Raw.ESQL, opts)
 	if err != nil {
-		return nil, err
+		return nil, unsupported(err)
 	}
 	if resp == nil || resp.Body == nil {
 		return nil, fmt.Errorf("esql: %s %s: response without a body", method, path)
@@ -239,8 +302,24 @@ func Query(ctx context.Context, client transport.Interface, q Builder, opts ...O
 	if err != nil {
 		return nil, err
 	}
-	defer func() { _ = resp.Body.Close() }()
-	return DecodeResult(resp.Body)
+	var res Result
+	if err := decode(resp, &res, &res); err != nil {
+		return nil, err
+	}
+	return &res, nil
+}
+
+// decode reads a JSON answer into v, bounded like every response the
+// transport reads, checks res and sets its warnings.
+func decode(resp *transport.Response, v any, res *Result) error {
+	if err := resp.Decode(v); err != nil {
+		return fmt.Errorf("esql: decoding the _query response: %w", err)
+	}
+	if err := res.check(); err != nil {
+		return err
+	}
+	res.Warnings = warnings(resp)
+	return nil
 }
 
 // QueryRows runs q like [Query] and decodes the rows into T like [Rows].
@@ -265,9 +344,19 @@ const (
 	FormatTXT Format = "txt"
 )
 
+// Text is the answer of [QueryFormat]: the table as the server renders it,
+// and the server's warnings.
+type Text struct {
+	// Body is the table in the format asked for.
+	Body []byte
+	// Warnings holds the server's warnings about the query, as in
+	// [Result.Warnings].
+	Warnings []string
+}
+
 // QueryFormat runs q like [Query] and returns the answer as the server
-// renders it in format (csv, tsv or txt).
-func QueryFormat(ctx context.Context, client transport.Interface, q Builder, format Format, opts ...Option) ([]byte, error) {
+// renders it in format (csv, tsv or txt), with the server's warnings.
+func QueryFormat(ctx context.Context, client transport.Interface, q Builder, format Format, opts ...Option) (*Text, error) {
 	switch format {
 	case FormatCSV, FormatTSV, FormatTXT:
 	default:
@@ -284,8 +373,11 @@ func QueryFormat(ctx context.Context, client transport.Interface, q Builder, for
 	if err != nil {
 		return nil, err
 	}
-	defer func() { _ = resp.Body.Close() }()
-	return io.ReadAll(resp.Body)
+	body, err := resp.Bytes()
+	if err != nil {
+		return nil, fmt.Errorf("esql: reading the _query response: %w", err)
+	}
+	return &Text{Body: body, Warnings: warnings(resp)}, nil
 }
 
 // AsyncResult is the answer of an async query: its ID and whether it still
@@ -324,8 +416,11 @@ func QueryAsync(ctx context.Context, client transport.Interface, q Builder, opts
 	if err != nil {
 		return nil, err
 	}
-	defer func() { _ = resp.Body.Close() }()
-	return decodeAsync(resp.Body)
+	var res AsyncResult
+	if err := decode(resp, &res, &res.Result); err != nil {
+		return nil, err
+	}
+	return &res, nil
 }
 
 // GetAsync fetches the state or results of the async query id, waiting up
@@ -362,8 +457,11 @@ func GetAsync(ctx context.Context, client transport.Interface, id string, opts .
 	if err != nil {
 		return nil, err
 	}
-	defer func() { _ = resp.Body.Close() }()
-	return decodeAsync(resp.Body)
+	var res AsyncResult
+	if err := decode(resp, &res, &res.Result); err != nil {
+		return nil, err
+	}
+	return &res, nil
 }
 
 // DeleteAsync deletes the async query id: it stops it if it runs and
@@ -385,17 +483,6 @@ func DeleteAsync(ctx context.Context, client transport.Interface, id string, opt
 	}
 	_, _ = io.Copy(io.Discard, resp.Body)
 	return resp.Body.Close()
-}
-
-func decodeAsync(r io.Reader) (*AsyncResult, error) {
-	var res AsyncResult
-	if err := json.NewDecoder(r).Decode(&res); err != nil {
-		return nil, fmt.Errorf("esql: decoding async _query response: %w", err)
-	}
-	if err := res.check(); err != nil {
-		return nil, err
-	}
-	return &res, nil
 }
 
 // durationParam renders d as an Elasticsearch time value in milliseconds.

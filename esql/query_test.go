@@ -236,3 +236,38 @@ func TestQueryTransportError(t *testing.T) {
 		t.Errorf("error %v does not wrap the transport error", err)
 	}
 }
+
+func TestWarningText(t *testing.T) {
+	for in, want := range map[string]string{
+		`299 Elasticsearch-8.19.21-abc "No limit defined, adding default limit of [1000]"`:   "No limit defined, adding default limit of [1000]",
+		`299 Elasticsearch-9.5.3-abc "a \"quoted\" \\ word" "Mon, 07 Dec 2026 13:20:09 GMT"`: `a "quoted" \ word`,
+		`299 agent "unterminated`: `299 agent "unterminated`,
+		`just text`:               "just text",
+	} {
+		if got := warningText(in); got != want {
+			t.Errorf("warningText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A 405 answer to POST /_query, and a 400 "no handler found" to the async
+// routes, mean the server has no ES|QL.
+func TestUnsupportedServer(t *testing.T) {
+	for _, c := range []struct {
+		status int
+		body   string
+		want   bool
+	}{
+		{405, `{"error":"Incorrect HTTP method for uri [/_query?format=json] and method [POST], allowed: [GET, PUT, DELETE, HEAD]","status":405}`, true},
+		{400, `{"error":"no handler found for uri [/_query/async?format=json] and method [POST]"}`, true},
+		{400, `{"error":{"type":"parsing_exception","reason":"no handler found for uri"},"status":400}`, false},
+		{404, `{"error":{"type":"resource_not_found_exception","reason":"x"},"status":404}`, false},
+	} {
+		srv, _, _ := esqlServer(t, c.status, c.body)
+		_, err := Query(context.Background(), httpTransport{srv.URL}, Row(As("a", 1)))
+		var se *esgo.Error
+		if errors.Is(err, ErrUnsupported) != c.want || !errors.As(err, &se) || se.Status != c.status {
+			t.Errorf("%d %s: %v; want ErrUnsupported %v and the *esgo.Error", c.status, c.body, err, c.want)
+		}
+	}
+}

@@ -43,6 +43,16 @@ type Result struct {
 	Profile json.RawMessage `json:"profile,omitempty"`
 	// Clusters is the cross-cluster search metadata, if any.
 	Clusters json.RawMessage `json:"_clusters,omitempty"`
+	// Warnings holds what the server said about the query in its Warning
+	// response headers, as text, in order: that it added the default
+	// LIMIT ("No limit defined, adding default limit of [1000]": the rows
+	// are then not all the matching ones), or that evaluating an
+	// expression failed and the value was made null ("Line 1:9:
+	// java.lang.ArithmeticException: / by zero"). The query succeeded; a
+	// caller should show these to whoever reads the rows. [Query],
+	// [QueryAsync] and [GetAsync] fill it; [DecodeResult] cannot (it has
+	// no headers).
+	Warnings []string `json:"-"`
 }
 
 // DecodeResult reads a _query JSON response body.
