@@ -46,8 +46,9 @@
 // Warning headers ("No limit defined, adding default limit of [1000]": the
 // rows are not all the matching ones; "/ by zero": a value became null), is
 // in [Result.Warnings] and [Text.Warnings]; show it to whoever reads the
-// rows. Server errors are *esgo.Error (the same type as [StatusError]),
-// through an *esgo.Client or a bare transport alike, carrying the server's
+// rows. A server's error answer is *esgo.Error (transport.Error), the one
+// type for it, through an *esgo.Client or a bare transport alike, naming
+// the request that was sent and carrying the server's
 // type ("verification_exception", "parsing_exception"); a server without
 // ES|QL (one that answers POST /_query with 405) gives an error matching
 // [ErrUnsupported]. The integration tests

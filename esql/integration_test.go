@@ -239,10 +239,6 @@ func errorType(err error) string {
 	if errors.As(err, &e) {
 		return e.Type
 	}
-	var s *esql.StatusError
-	if errors.As(err, &s) {
-		return s.Type
-	}
 	return ""
 }
 
@@ -349,8 +345,7 @@ func TestESQLAsync(t *testing.T) {
 			}
 			_, err = esql.GetAsync(ctx, tr, res.ID)
 			var e *esgo.Error
-			var s *esql.StatusError
-			if !(errors.As(err, &e) && e.Status == 404) && !(errors.As(err, &s) && s.Status == 404) {
+			if !errors.As(err, &e) || e.Status != 404 || !errors.Is(err, esgo.ErrNotFound) {
 				t.Fatalf("GetAsync after DeleteAsync: %v; want 404", err)
 			}
 			// Without keep_on_completion a quick query answers at once, without an ID.
@@ -404,9 +399,9 @@ func TestESQLServerErrorsAreTyped(t *testing.T) {
 	if !errors.As(err, &e) || e.Type != "verification_exception" || !errors.Is(err, esgo.ErrBadRequest) || !strings.Contains(e.Reason, "no_such_column") {
 		t.Errorf("unknown column via the client: %v; want a 400 verification_exception naming it", err)
 	}
-	// Through a bare transport: *esql.StatusError.
+	// Through a bare transport: the same *esgo.Error.
 	_, err = esql.Query(ctx, f.raw, esql.From(f.emp).Where(esql.Field("first_name").Gt(1)))
-	var s *esql.StatusError
+	var s *esgo.Error
 	if !errors.As(err, &s) || s.Status != 400 || s.Type != "verification_exception" || s.Reason == "" {
 		t.Errorf("type mismatch via a transport: %v; want a 400 verification_exception", err)
 	}

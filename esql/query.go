@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -118,13 +117,6 @@ type queryBody struct {
 	KeepAlive                string `json:"keep_alive,omitempty"`
 	KeepOnCompletion         bool   `json:"keep_on_completion,omitempty"`
 }
-
-// StatusError is transport.Error (esgo.Error), the one type for a
-// server's error answer; [Query] and the other calls here return it when
-// the server answers with an error status, whatever the transport. A query
-// the server refuses (an unknown column, a type mismatch) has Type
-// "verification_exception"; one it cannot parse "parsing_exception".
-type StatusError = transport.Error
 
 // ErrUnsupported is wrapped by the error of a call to a server without
 // ES|QL (Elasticsearch before 8.11, a node without the ES|QL module,
@@ -246,8 +238,18 @@ func prepare(q Builder, opts []Option, format string) (*request, error) {
 	return r, nil
 }
 
-// do sends the request and returns the response of a 2xx status.
-func do(ctx context.Context, client transport.Interface, o queryOptions, method, path string, query url.Values, header http.Header, call rawCall) (*transport.Response, error) {
+// endpoint is one ES|QL endpoint of the generated API, bound to its
+// request.
+type endpoint func(ctx context.Context, a *api.RawESQLAPI, opts ...api.Option) (*transport.Response, error)
+
+// send is the one step every call here goes through: it sends call
+// through [api.Do] with the query values, headers and timeout as options;
+// api.Do checks the status (an error names the request that was sent) and
+// reads the answer bounded, storing it in out when out is a *[]byte and
+// decoding it into out otherwise. send returns the texts of the answer's
+// Warning headers, and wraps [ErrUnsupported] around the answer of a
+// server without ES|QL.
+func send(ctx context.Context, client transport.Interface, o queryOptions, query url.Values, header http.Header, call endpoint, out any) ([]string, error) {
 	if client == nil {
 		return nil, errors.New("esql: nil client")
 	}
@@ -265,20 +267,19 @@ func do(ctx context.Context, client transport.Interface, o queryOptions, method,
 	if o.timeout > 0 {
 		opts = append(opts, api.WithTimeout(o.timeout))
 	}
-	// An error status comes back as *transport.Error (esgo.Error) from
-	// the API, whatever the transport.
-	resp, err := call(ctx, api.For(client).Raw.ESQL, opts)
+	var warn []string
+	_, err := api.Do(ctx, client, func(ctx context.Context, raw *api.RawAPI, opts ...api.Option) (*transport.Response, error) {
+		resp, err := call(ctx, raw.ESQL, opts...)
+		if err == nil && resp != nil {
+			warn = warnings(resp)
+		}
+		return resp, err
+	}, out, nil, opts...)
 	if err != nil {
 		return nil, unsupported(err)
 	}
-	if resp == nil || resp.Body == nil {
-		return nil, fmt.Errorf("esql: %s %s: response without a body", method, path)
-	}
-	return resp, nil
+	return warn, nil
 }
-
-// rawCall is one ES|QL endpoint of the generated API.
-type rawCall func(ctx context.Context, a *api.RawESQLAPI, opts []api.Option) (*transport.Response, error)
 
 // Query runs q with POST /_query, sending {"query": q, "params": [...]}
 // through client (an *esgo.Client or a transport), and decodes the
@@ -295,31 +296,18 @@ func Query(ctx context.Context, client transport.Interface, q Builder, opts ...O
 	if r.o.logger != nil {
 		r.o.logger.DebugContext(ctx, "esql query", slog.String("query", r.body.Query), slog.Int("params", len(r.body.Params)))
 	}
-	resp, err := do(ctx, client, r.o, http.MethodPost, "/_query", r.query, r.header,
-		func(ctx context.Context, a *api.RawESQLAPI, o []api.Option) (*transport.Response, error) {
-			return a.Query(ctx, api.ESQLQueryRequest{RawBody: r.body}, o...)
-		})
+	var res Result
+	warn, err := send(ctx, client, r.o, r.query, r.header, func(ctx context.Context, a *api.RawESQLAPI, o ...api.Option) (*transport.Response, error) {
+		return a.Query(ctx, api.ESQLQueryRequest{RawBody: r.body}, o...)
+	}, &res)
 	if err != nil {
 		return nil, err
 	}
-	var res Result
-	if err := decode(resp, &res, &res); err != nil {
+	if err := res.check(); err != nil {
 		return nil, err
 	}
+	res.Warnings = warn
 	return &res, nil
-}
-
-// decode reads a JSON answer into v, bounded like every response the
-// transport reads, checks res and sets its warnings.
-func decode(resp *transport.Response, v any, res *Result) error {
-	if err := resp.Decode(v); err != nil {
-		return fmt.Errorf("esql: decoding the _query response: %w", err)
-	}
-	if err := res.check(); err != nil {
-		return err
-	}
-	res.Warnings = warnings(resp)
-	return nil
 }
 
 // QueryRows runs q like [Query] and decodes the rows into T like [Rows].
@@ -355,7 +343,9 @@ type Text struct {
 }
 
 // QueryFormat runs q like [Query] and returns the answer as the server
-// renders it in format (csv, tsv or txt), with the server's warnings.
+// renders it in format (csv, tsv or txt), with the server's warnings. The
+// answer is read bounded like every answer (the transport's response
+// limit, 256 MiB by default).
 func QueryFormat(ctx context.Context, client transport.Interface, q Builder, format Format, opts ...Option) (*Text, error) {
 	switch format {
 	case FormatCSV, FormatTSV, FormatTXT:
@@ -366,18 +356,14 @@ func QueryFormat(ctx context.Context, client transport.Interface, q Builder, for
 	if err != nil {
 		return nil, err
 	}
-	resp, err := do(ctx, client, r.o, http.MethodPost, "/_query", r.query, r.header,
-		func(ctx context.Context, a *api.RawESQLAPI, o []api.Option) (*transport.Response, error) {
-			return a.Query(ctx, api.ESQLQueryRequest{RawBody: r.body}, o...)
-		})
+	var text Text
+	text.Warnings, err = send(ctx, client, r.o, r.query, r.header, func(ctx context.Context, a *api.RawESQLAPI, o ...api.Option) (*transport.Response, error) {
+		return a.Query(ctx, api.ESQLQueryRequest{RawBody: r.body}, o...)
+	}, &text.Body)
 	if err != nil {
 		return nil, err
 	}
-	body, err := resp.Bytes()
-	if err != nil {
-		return nil, fmt.Errorf("esql: reading the _query response: %w", err)
-	}
-	return &Text{Body: body, Warnings: warnings(resp)}, nil
+	return &text, nil
 }
 
 // AsyncResult is the answer of an async query: its ID and whether it still
@@ -409,17 +395,21 @@ func QueryAsync(ctx context.Context, client transport.Interface, q Builder, opts
 		r.body.KeepAlive = durationParam(r.o.keepAlive)
 	}
 	r.body.KeepOnCompletion = r.o.keepOnCompletion
-	resp, err := do(ctx, client, r.o, http.MethodPost, "/_query/async", r.query, r.header,
-		func(ctx context.Context, a *api.RawESQLAPI, o []api.Option) (*transport.Response, error) {
-			return a.AsyncQuery(ctx, api.ESQLAsyncQueryRequest{RawBody: r.body}, o...)
-		})
+	return async(ctx, client, r.o, r.query, r.header, func(ctx context.Context, a *api.RawESQLAPI, o ...api.Option) (*transport.Response, error) {
+		return a.AsyncQuery(ctx, api.ESQLAsyncQueryRequest{RawBody: r.body}, o...)
+	})
+}
+
+func async(ctx context.Context, client transport.Interface, o queryOptions, query url.Values, header http.Header, call endpoint) (*AsyncResult, error) {
+	var res AsyncResult
+	warn, err := send(ctx, client, o, query, header, call, &res)
 	if err != nil {
 		return nil, err
 	}
-	var res AsyncResult
-	if err := decode(resp, &res, &res.Result); err != nil {
+	if err := res.check(); err != nil {
 		return nil, err
 	}
+	res.Warnings = warn
 	return &res, nil
 }
 
@@ -450,18 +440,9 @@ func GetAsync(ctx context.Context, client transport.Interface, id string, opts .
 		header = http.Header{}
 	}
 	header.Set("Accept", "application/json")
-	resp, err := do(ctx, client, o, http.MethodGet, "/_query/async/"+url.PathEscape(id), query, header,
-		func(ctx context.Context, a *api.RawESQLAPI, o []api.Option) (*transport.Response, error) {
-			return a.AsyncQueryGet(ctx, api.ESQLAsyncQueryGetRequest{ID: id}, o...)
-		})
-	if err != nil {
-		return nil, err
-	}
-	var res AsyncResult
-	if err := decode(resp, &res, &res.Result); err != nil {
-		return nil, err
-	}
-	return &res, nil
+	return async(ctx, client, o, query, header, func(ctx context.Context, a *api.RawESQLAPI, o ...api.Option) (*transport.Response, error) {
+		return a.AsyncQueryGet(ctx, api.ESQLAsyncQueryGetRequest{ID: id}, o...)
+	})
 }
 
 // DeleteAsync deletes the async query id: it stops it if it runs and
@@ -474,15 +455,10 @@ func DeleteAsync(ctx context.Context, client transport.Interface, id string, opt
 	for _, opt := range opts {
 		opt(&o)
 	}
-	resp, err := do(ctx, client, o, http.MethodDelete, "/_query/async/"+url.PathEscape(id), nil, o.header.Clone(),
-		func(ctx context.Context, a *api.RawESQLAPI, o []api.Option) (*transport.Response, error) {
-			return a.AsyncQueryDelete(ctx, api.ESQLAsyncQueryDeleteRequest{ID: id}, o...)
-		})
-	if err != nil {
-		return err
-	}
-	_, _ = io.Copy(io.Discard, resp.Body)
-	return resp.Body.Close()
+	_, err := send(ctx, client, o, nil, o.header, func(ctx context.Context, a *api.RawESQLAPI, o ...api.Option) (*transport.Response, error) {
+		return a.AsyncQueryDelete(ctx, api.ESQLAsyncQueryDeleteRequest{ID: id}, o...)
+	}, nil)
+	return err
 }
 
 // durationParam renders d as an Elasticsearch time value in milliseconds.

@@ -172,9 +172,10 @@ func TestQueryErrorStatus(t *testing.T) {
 	srv, _, _ := esqlServer(t, 400, body)
 
 	_, err := Query(context.Background(), httpTransport{srv.URL}, From("a").Keep("nope"))
-	var se *StatusError
-	if !errors.As(err, &se) || se.Status != 400 || !strings.Contains(string(se.Body), "Unknown column") {
-		t.Errorf("bare transport: error %v, want *StatusError 400", err)
+	var se *esgo.Error
+	if !errors.As(err, &se) || se.Status != 400 || !strings.Contains(string(se.Body), "Unknown column") ||
+		se.Method != "POST" || se.Path != "/_query" {
+		t.Errorf("bare transport: error %v, want *esgo.Error 400 naming POST /_query", err)
 	}
 
 	client, err := esgo.New(esgo.WithAddresses(srv.URL))
@@ -269,5 +270,24 @@ func TestUnsupportedServer(t *testing.T) {
 		if errors.Is(err, ErrUnsupported) != c.want || !errors.As(err, &se) || se.Status != c.status {
 			t.Errorf("%d %s: %v; want ErrUnsupported %v and the *esgo.Error", c.status, c.body, err, c.want)
 		}
+	}
+}
+
+// QueryFormat reads its answer bounded by the transport's response limit,
+// like every other answer.
+func TestQueryFormatIsBounded(t *testing.T) {
+	srv, _, _ := esqlServer(t, 200, "a\n"+strings.Repeat("x,", 10_000)+"\n")
+	client, err := esgo.New(esgo.WithAddresses(srv.URL), transport.WithMaxResponseBytes(1000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = client.Close() }()
+	_, err = QueryFormat(context.Background(), client, Row(As("a", 1)), FormatCSV)
+	if !errors.Is(err, transport.ErrResponseTooLarge) || !strings.Contains(err.Error(), "POST /_query") {
+		t.Errorf("20 kB CSV with a 1000-byte limit: %v; want ErrResponseTooLarge naming POST /_query", err)
+	}
+	text, err := QueryFormat(context.Background(), httpTransport{srv.URL}, Row(As("a", 1)), FormatCSV)
+	if err != nil || len(text.Body) != 20_003 {
+		t.Errorf("within the limit: %d bytes, %v", len(text.Body), err)
 	}
 }
