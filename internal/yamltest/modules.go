@@ -287,3 +287,119 @@ func describeMissing(missing []string, why map[string]string) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// actionPrefixes maps transport action names (as a refusal names them,
+// "failed to find action [X]") to the module that registers them; the
+// longest matching prefix wins.
+var actionPrefixes = map[string]string{
+	"indices:data/write/delete/byquery":        "reindex",
+	"indices:data/write/update/byquery":        "reindex",
+	"indices:data/write/reindex":               "reindex",
+	"cluster:admin/reindex/":                   "reindex",
+	"indices:data/read/search/template":        "lang-mustache",
+	"indices:data/read/msearch/template":       "lang-mustache",
+	"cluster:admin/script/painless/":           "lang-painless",
+	"indices:data/read/rank_eval":              "rank-eval",
+	"cluster:admin/ilm/":                       "x-pack-ilm",
+	"indices:admin/ilm/":                       "x-pack-ilm",
+	"cluster:admin/slm/":                       "x-pack-slm",
+	"cluster:admin/xpack/ml/":                  "x-pack-ml",
+	"cluster:monitor/xpack/ml/":                "x-pack-ml",
+	"cluster:admin/xpack/monitoring/":          "x-pack-monitoring",
+	"cluster:admin/xpack/watcher/":             "x-pack-watcher",
+	"cluster:monitor/xpack/watcher/":           "x-pack-watcher",
+	"cluster:admin/xpack/enrich/":              "x-pack-enrich",
+	"cluster:monitor/xpack/enrich/":            "x-pack-enrich",
+	"cluster:admin/xpack/ccr/":                 "x-pack-ccr",
+	"cluster:admin/transform/":                 "x-pack-transform",
+	"cluster:monitor/transform/":               "x-pack-transform",
+	"indices:data/read/eql":                    "x-pack-eql",
+	"indices:data/read/sql":                    "x-pack-sql",
+	"indices:data/read/esql":                   "x-pack-esql",
+	"cluster:admin/xpack/security/":            "x-pack-security",
+	"cluster:admin/xpack/inference/":           "x-pack-inference",
+	"cluster:monitor/xpack/inference":          "x-pack-inference",
+	"indices:admin/data_stream/":               "data-streams",
+	"indices:monitor/data_stream/":             "data-streams",
+	"cluster:admin/xpack/connector/":           "x-pack-ent-search",
+	"cluster:admin/xpack/query_rules/":         "x-pack-ent-search",
+	"cluster:admin/xpack/application/":         "x-pack-ent-search",
+	"cluster:admin/xpack/rollup/":              "x-pack-rollup",
+	"cluster:monitor/xpack/rollup/":            "x-pack-rollup",
+	"indices:admin/xpack/downsample":           "x-pack-downsample",
+	"cluster:admin/logstash/":                  "x-pack-logstash",
+	"cluster:admin/xpack/searchable_snapshots": "searchable-snapshots",
+}
+
+// xpackFeatureModules maps the features of the xpack info and usage
+// actions (cluster:monitor/xpack/info/<feature>, .../usage/<feature>) to
+// the module that registers them.
+var xpackFeatureModules = map[string]string{
+	"monitoring": "x-pack-monitoring", "ml": "x-pack-ml", "watcher": "x-pack-watcher", "graph": "x-pack-graph",
+	"ccr": "x-pack-ccr", "ilm": "x-pack-ilm", "slm": "x-pack-slm", "enrich": "x-pack-enrich", "eql": "x-pack-eql",
+	"esql": "x-pack-esql", "sql": "x-pack-sql", "rollup": "x-pack-rollup", "transform": "x-pack-transform",
+	"logstash": "x-pack-logstash", "searchable_snapshots": "searchable-snapshots", "spatial": "spatial",
+	"analytics": "x-pack-analytics", "aggregate_metric": "x-pack-aggregate-metric", "voting_only": "x-pack-voting-only-node",
+	"enterprise_search": "x-pack-ent-search", "universal_profiling": "x-pack-profiling", "security": "x-pack-security",
+	"data_streams": "data-streams", "data_lifecycle": "data-streams", "inference": "x-pack-inference",
+	"logsdb": "logsdb", "archive": "old-lucene-versions",
+}
+
+// actionModule returns the module that registers a transport action, or ""
+// when the tables do not say.
+func actionModule(action string) string {
+	for _, kind := range []string{"cluster:monitor/xpack/info/", "cluster:monitor/xpack/usage/"} {
+		if feature, ok := strings.CutPrefix(action, kind); ok {
+			return xpackFeatureModules[feature]
+		}
+	}
+	best, module := "", ""
+	for p, m := range actionPrefixes {
+		if strings.HasPrefix(action, p) && len(p) > len(best) {
+			best, module = p, m
+		}
+	}
+	return module
+}
+
+// settingPrefixes maps the names of index and cluster settings to the
+// module that defines them; the longest matching prefix wins.
+var settingPrefixes = map[string]string{
+	"index.lifecycle.":            "x-pack-ilm",
+	"index.lifecycle.prefer_ilm":  "", // defined by the server core
+	"indices.lifecycle.":          "x-pack-ilm",
+	"xpack.ilm.":                  "x-pack-ilm",
+	"slm.":                        "x-pack-slm",
+	"xpack.slm.":                  "x-pack-slm",
+	"xpack.ml.":                   "x-pack-ml",
+	"xpack.monitoring.":           "x-pack-monitoring",
+	"xpack.watcher.":              "x-pack-watcher",
+	"xpack.enrich.":               "x-pack-enrich",
+	"enrich.":                     "x-pack-enrich",
+	"xpack.transform.":            "x-pack-transform",
+	"index.xpack.ccr.":            "x-pack-ccr",
+	"xpack.ccr.":                  "x-pack-ccr",
+	"index.store.snapshot.":       "searchable-snapshots",
+	"xpack.searchable.snapshot.":  "searchable-snapshots",
+	"index.percolator.":           "percolator",
+	"reindex.":                    "reindex",
+	"ingest.geoip.":               "ingest-geoip",
+	"data_streams.lifecycle.":     "data-streams",
+	"script.painless.":            "lang-painless",
+	"xpack.security.":             "x-pack-security",
+	"xpack.inference.":            "x-pack-inference",
+	"cluster.logsdb.":             "logsdb",
+	"xpack.searchable_snapshots.": "searchable-snapshots",
+}
+
+// settingModule returns the module that defines a setting, or "" when the
+// tables do not say.
+func settingModule(name string) string {
+	best, module := "", ""
+	for p, m := range settingPrefixes {
+		if strings.HasPrefix(name, p) && len(p) > len(best) {
+			best, module = p, m
+		}
+	}
+	return module
+}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"regexp"
 	"slices"
 	"sort"
@@ -57,13 +58,31 @@ type recorder struct {
 	next         transport.Interface
 	mu           sync.Mutex
 	method, path string
+	body         any
 }
 
 func (r *recorder) Perform(ctx context.Context, req *transport.Request) (*transport.Response, error) {
+	body := req.Body
+	if rd, ok := body.(io.Reader); ok {
+		// Keep a copy of a streamed body, and send the copy.
+		b, err := io.ReadAll(rd)
+		if err != nil {
+			return nil, err
+		}
+		req.Body, body = b, b
+	}
 	r.mu.Lock()
-	r.method, r.path = req.Method, req.Path
+	r.method, r.path, r.body = req.Method, req.Path, body
 	r.mu.Unlock()
 	return r.next.Perform(ctx, req)
+}
+
+// lastBody returns the body of the last request sent, as the client gave
+// it to the transport.
+func (r *recorder) lastBody() any {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.body
 }
 
 func (r *recorder) last() (method, path string) {
@@ -122,7 +141,10 @@ type state struct {
 	lastArgs map[string]any
 	stash    stash
 	body     any // the last response, decoded
-	warnings []string
+	status   int // the status of the last response
+	// mentioned holds every name the test's do steps use (suiteNames).
+	mentioned map[string]bool
+	warnings  []string
 	// endpoint answered the last response; typed is that response decoded
 	// into its typed API response and encoded back (see typed.go), set
 	// when hasTyped.
@@ -149,7 +171,7 @@ func (r *Runner) Run(ctx context.Context, s *Suite, t *Test) Result {
 		r.base = b
 	}
 	err := requiresSkip(s.Requires)
-	st := &state{stash: stash{}}
+	st := &state{stash: stash{}, mentioned: suiteNames(s, t)}
 	if err == nil {
 		if err = r.steps(ctx, st, s.Setup); err != nil {
 			var skip *skipError
@@ -211,11 +233,22 @@ func (r *Runner) steps(ctx context.Context, st *state, steps []Step) error {
 				if reason := r.lacksModule(st.lastAPI, st.lastArgs); reason != "" {
 					return &skipError{reason: reason + "; the answer asserted on is not that API's"}
 				}
+				if reason := r.answerLacks(ctx, st); reason != "" {
+					return &skipError{reason: reason}
+				}
 			}
 			return fmt.Errorf("line %d: %s: %w", s.Line, s.Kind, err)
 		}
 	}
 	return nil
+}
+
+// lookup walks path in the last response; "$status" is its HTTP status.
+func (st *state) lookup(path string) (any, bool, error) {
+	if path == "$status" {
+		return int64(st.status), st.status != 0, nil
+	}
+	return st.stash.lookup(st.body, path)
 }
 
 // pairs returns the key/value pairs of a map step in file order.
@@ -253,7 +286,7 @@ func (r *Runner) step(ctx context.Context, st *state, s Step) error {
 		for _, p := range ps {
 			path, name := p[0].(string), pathArg(p[1])
 			if s.Kind == "set" {
-				v, ok, err := st.stash.lookup(st.body, path)
+				v, ok, err := st.lookup(path)
 				if err != nil {
 					return err
 				}
@@ -287,7 +320,7 @@ func (r *Runner) step(ctx context.Context, st *state, s Step) error {
 		return nil
 	case "is_true", "is_false", "exists":
 		path := pathArg(s.Args)
-		v, ok, err := st.stash.lookup(st.body, path)
+		v, ok, err := st.lookup(path)
 		if err != nil {
 			return err
 		}
@@ -320,7 +353,7 @@ func (r *Runner) transform(st *state, expr string) (any, error) {
 	var args []string
 	for _, a := range strings.Split(m[2], ",") {
 		a = strings.TrimSpace(a)
-		v, ok, err := st.stash.lookup(st.body, a)
+		v, ok, err := st.lookup(a)
 		if err != nil {
 			return nil, err
 		}
@@ -415,7 +448,7 @@ func assert(st *state, kind, path string, expected any, server *Server) error {
 	if err != nil {
 		return err
 	}
-	actual, ok, err := st.stash.lookup(st.body, path)
+	actual, ok, err := st.lookup(path)
 	if err != nil {
 		return err
 	}
@@ -500,9 +533,15 @@ func brief(v any) string {
 var commonParams = []string{"pretty", "human", "error_trace", "filter_path", "source"}
 
 func (r *Runner) do(ctx context.Context, st *state, s Step) error {
-	ps, err := pairs(s)
-	if err != nil {
-		return err
+	var ps [][2]any
+	if name, ok := s.Args.(string); ok {
+		// "do: cat.aliases": an API without arguments.
+		ps = [][2]any{{name, nil}}
+	} else {
+		var err error
+		if ps, err = pairs(s); err != nil {
+			return err
+		}
 	}
 	var (
 		catch                 string
@@ -584,7 +623,7 @@ func (r *Runner) do(ctx context.Context, st *state, s Step) error {
 		args["body"] = ndjsonText(list)
 	}
 
-	st.body, st.warnings = nil, nil
+	st.body, st.warnings, st.status = nil, nil, 0
 	st.endpoint, st.typed, st.hasTyped = apiName, nil, false
 	prm := newParams(apiName, args)
 	out, err := call(ctx, r.api, prm, opts)
@@ -609,7 +648,10 @@ func (r *Runner) do(ctx context.Context, st *state, s Step) error {
 	switch v := out.(type) {
 	case bool:
 		// A HEAD endpoint: false (404) is an answer, not an error.
-		st.body = v
+		st.body, st.status = v, http.StatusOK
+		if !v {
+			st.status = http.StatusNotFound
+		}
 		switch {
 		case catch == "":
 			return nil
@@ -631,6 +673,7 @@ func (r *Runner) do(ctx context.Context, st *state, s Step) error {
 		st.body = decodeBody(v.Header.Get("Content-Type"), raw)
 	}
 
+	st.status = status
 	if status >= 400 && slices.Contains(ignore, status) {
 		st.body = decodeBody("application/json", raw)
 		return nil
@@ -642,7 +685,7 @@ func (r *Runner) do(ctx context.Context, st *state, s Step) error {
 		if catch != "" && catchMatches(catch, status, raw) {
 			return nil
 		}
-		if reason := r.lacks(ctx, apiName, args, status); reason != "" {
+		if reason := r.lacks(ctx, apiName, args, status, raw); reason != "" {
 			return &skipError{reason: reason}
 		}
 		if catch != "" {
@@ -792,7 +835,7 @@ func (r *Runner) lacksModule(apiName string, args map[string]any) string {
 	return ""
 }
 
-func (r *Runner) lacks(ctx context.Context, apiName string, args map[string]any, status int) string {
+func (r *Runner) lacks(ctx context.Context, apiName string, args map[string]any, status int, raw []byte) string {
 	srv := r.server
 	isSecurity := strings.HasPrefix(apiName, "security.") || apiName == "ssl.certificates"
 	if isSecurity && srv.Modules["x-pack-security"] && !srv.SecurityEnabled() {
@@ -806,6 +849,9 @@ func (r *Runner) lacks(ctx context.Context, apiName string, args map[string]any,
 	}
 	if apiName == "snapshot.create_repository" && srv.Settings["path.repo"] == "" && srv.Settings["path.repo.0"] == "" {
 		return apiName + ": path.repo is not set on the server (not in its _nodes settings)"
+	}
+	if reason := refusal(srv, apiName, args, status, raw); reason != "" {
+		return reason
 	}
 	method, path := r.rec.last()
 	// The tests are written for the 9.x stack; an older server (8.19 runs
