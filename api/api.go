@@ -210,27 +210,6 @@ func setHeader(req *transport.Request, key, value string) {
 	req.Header.Set(key, value)
 }
 
-// esc escapes one path element, keeping "*" and "," readable.
-func esc(s string) string {
-	s = url.PathEscape(s)
-	if strings.Contains(s, "%2") {
-		s = strings.NewReplacer("%2A", "*", "%2C", ",").Replace(s)
-	}
-	return s
-}
-
-// escList escapes the elements of a list part and joins them with ",".
-func escList(list []string) string {
-	var b strings.Builder
-	for i, s := range list {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(esc(s))
-	}
-	return b.String()
-}
-
 func setStr(q url.Values, key, v string) {
 	if v != "" {
 		q.Set(key, v)

@@ -36,8 +36,12 @@ func doAsyncSearchDelete(ctx context.Context, t transport.Interface, r AsyncSear
 	if r.ID == "" {
 		return nil, missingPart("async_search.delete", "id")
 	}
-	p := "/_async_search/" + esc(r.ID)
+	pc := partChecker{endpoint: "async_search.delete"}
+	p := "/_async_search/" + pc.id("id", r.ID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "async_search.delete", m, p, nil, nil, "", "", opts)
 }
 
@@ -80,8 +84,12 @@ func doAsyncSearchGet(ctx context.Context, t transport.Interface, r AsyncSearchG
 	if r.ID == "" {
 		return nil, missingPart("async_search.get", "id")
 	}
-	p := "/_async_search/" + esc(r.ID)
+	pc := partChecker{endpoint: "async_search.get"}
+	p := "/_async_search/" + pc.id("id", r.ID)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "keep_alive", r.KeepAlive)
 	setBool(q, "return_intermediate_results", r.ReturnIntermediateResults)
@@ -119,8 +127,12 @@ func doAsyncSearchStatus(ctx context.Context, t transport.Interface, r AsyncSear
 	if r.ID == "" {
 		return nil, missingPart("async_search.status", "id")
 	}
-	p := "/_async_search/status/" + esc(r.ID)
+	pc := partChecker{endpoint: "async_search.status"}
+	p := "/_async_search/status/" + pc.id("id", r.ID)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "keep_alive", r.KeepAlive)
 	return send(ctx, t, "async_search.status", m, p, q, nil, "", "", opts)
@@ -352,13 +364,17 @@ func doAsyncSearchSubmit(ctx context.Context, t transport.Interface, r AsyncSear
 	if body == nil && r.Body != nil {
 		body = r.Body
 	}
+	pc := partChecker{endpoint: "async_search.submit"}
 	var p string
 	m := "POST"
 	switch {
 	case len(r.Index) > 0:
-		p = "/" + escList(r.Index) + "/_async_search"
+		p = "/" + pc.indices("index", r.Index) + "/_async_search"
 	default:
 		p = "/_async_search"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setList(q, "_source", r.Source)

@@ -42,8 +42,12 @@ func doAutoscalingDeleteAutoscalingPolicy(ctx context.Context, t transport.Inter
 	if r.Name == "" {
 		return nil, missingPart("autoscaling.delete_autoscaling_policy", "name")
 	}
-	p := "/_autoscaling/policy/" + esc(r.Name)
+	pc := partChecker{endpoint: "autoscaling.delete_autoscaling_policy"}
+	p := "/_autoscaling/policy/" + pc.id("name", r.Name)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
@@ -114,8 +118,12 @@ func doAutoscalingGetAutoscalingPolicy(ctx context.Context, t transport.Interfac
 	if r.Name == "" {
 		return nil, missingPart("autoscaling.get_autoscaling_policy", "name")
 	}
-	p := "/_autoscaling/policy/" + esc(r.Name)
+	pc := partChecker{endpoint: "autoscaling.get_autoscaling_policy"}
+	p := "/_autoscaling/policy/" + pc.id("name", r.Name)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	return send(ctx, t, "autoscaling.get_autoscaling_policy", m, p, q, nil, "", "", opts)
@@ -164,8 +172,12 @@ func doAutoscalingPutAutoscalingPolicy(ctx context.Context, t transport.Interfac
 	if r.Name == "" {
 		return nil, missingPart("autoscaling.put_autoscaling_policy", "name")
 	}
-	p := "/_autoscaling/policy/" + esc(r.Name)
+	pc := partChecker{endpoint: "autoscaling.put_autoscaling_policy"}
+	p := "/_autoscaling/policy/" + pc.id("name", r.Name)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)

@@ -58,13 +58,17 @@ func (a *RawCatAPI) Aliases(ctx context.Context, r CatAliasesRequest, opts ...Op
 }
 
 func doCatAliases(ctx context.Context, t transport.Interface, r CatAliasesRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "cat.aliases"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Name) > 0:
-		p = "/_cat/aliases/" + escList(r.Name)
+		p = "/_cat/aliases/" + pc.ids("name", r.Name)
 	default:
 		p = "/_cat/aliases"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "bytes", string(r.Bytes))
@@ -127,13 +131,17 @@ func (a *RawCatAPI) Allocation(ctx context.Context, r CatAllocationRequest, opts
 }
 
 func doCatAllocation(ctx context.Context, t transport.Interface, r CatAllocationRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "cat.allocation"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.NodeID) > 0:
-		p = "/_cat/allocation/" + escList(r.NodeID)
+		p = "/_cat/allocation/" + pc.ids("node_id", r.NodeID)
 	default:
 		p = "/_cat/allocation"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "bytes", string(r.Bytes))
@@ -196,13 +204,17 @@ func (a *RawCatAPI) CircuitBreaker(ctx context.Context, r CatCircuitBreakerReque
 }
 
 func doCatCircuitBreaker(ctx context.Context, t transport.Interface, r CatCircuitBreakerRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "cat.circuit_breaker"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.CircuitBreakerPatterns) > 0:
-		p = "/_cat/circuit_breaker/" + escList(r.CircuitBreakerPatterns)
+		p = "/_cat/circuit_breaker/" + pc.ids("circuit_breaker_patterns", r.CircuitBreakerPatterns)
 	default:
 		p = "/_cat/circuit_breaker"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "bytes", string(r.Bytes))
@@ -264,13 +276,17 @@ func (a *RawCatAPI) ComponentTemplates(ctx context.Context, r CatComponentTempla
 }
 
 func doCatComponentTemplates(ctx context.Context, t transport.Interface, r CatComponentTemplatesRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "cat.component_templates"}
 	var p string
 	m := "GET"
 	switch {
 	case r.Name != "":
-		p = "/_cat/component_templates/" + esc(r.Name)
+		p = "/_cat/component_templates/" + pc.id("name", r.Name)
 	default:
 		p = "/_cat/component_templates"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "bytes", string(r.Bytes))
@@ -328,13 +344,17 @@ func (a *RawCatAPI) Count(ctx context.Context, r CatCountRequest, opts ...Option
 }
 
 func doCatCount(ctx context.Context, t transport.Interface, r CatCountRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "cat.count"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Index) > 0:
-		p = "/_cat/count/" + escList(r.Index)
+		p = "/_cat/count/" + pc.indices("index", r.Index)
 	default:
 		p = "/_cat/count"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "bytes", string(r.Bytes))
@@ -391,14 +411,18 @@ func (a *RawCatAPI) Fielddata(ctx context.Context, r CatFielddataRequest, opts .
 
 func doCatFielddata(ctx context.Context, t transport.Interface, r CatFielddataRequest, opts []Option) (*transport.Response, error) {
 	inPathFields := false
+	pc := partChecker{endpoint: "cat.fielddata"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Fields) > 0:
-		p = "/_cat/fielddata/" + escList(r.Fields)
+		p = "/_cat/fielddata/" + pc.ids("fields", r.Fields)
 		inPathFields = true
 	default:
 		p = "/_cat/fielddata"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	if !inPathFields {
@@ -548,13 +572,17 @@ func (a *RawCatAPI) Indices(ctx context.Context, r CatIndicesRequest, opts ...Op
 }
 
 func doCatIndices(ctx context.Context, t transport.Interface, r CatIndicesRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "cat.indices"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Index) > 0:
-		p = "/_cat/indices/" + escList(r.Index)
+		p = "/_cat/indices/" + pc.indices("index", r.Index)
 	default:
 		p = "/_cat/indices"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "bytes", string(r.Bytes))
@@ -676,13 +704,17 @@ func (a *RawCatAPI) MLDataFrameAnalytics(ctx context.Context, r CatMLDataFrameAn
 }
 
 func doCatMLDataFrameAnalytics(ctx context.Context, t transport.Interface, r CatMLDataFrameAnalyticsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "cat.ml_data_frame_analytics"}
 	var p string
 	m := "GET"
 	switch {
 	case r.ID != "":
-		p = "/_cat/ml/data_frame/analytics/" + esc(r.ID)
+		p = "/_cat/ml/data_frame/analytics/" + pc.id("id", r.ID)
 	default:
 		p = "/_cat/ml/data_frame/analytics"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
@@ -740,13 +772,17 @@ func (a *RawCatAPI) MLDatafeeds(ctx context.Context, r CatMLDatafeedsRequest, op
 }
 
 func doCatMLDatafeeds(ctx context.Context, t transport.Interface, r CatMLDatafeedsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "cat.ml_datafeeds"}
 	var p string
 	m := "GET"
 	switch {
 	case r.DatafeedID != "":
-		p = "/_cat/ml/datafeeds/" + esc(r.DatafeedID)
+		p = "/_cat/ml/datafeeds/" + pc.id("datafeed_id", r.DatafeedID)
 	default:
 		p = "/_cat/ml/datafeeds"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
@@ -804,13 +840,17 @@ func (a *RawCatAPI) MLJobs(ctx context.Context, r CatMLJobsRequest, opts ...Opti
 }
 
 func doCatMLJobs(ctx context.Context, t transport.Interface, r CatMLJobsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "cat.ml_jobs"}
 	var p string
 	m := "GET"
 	switch {
 	case r.JobID != "":
-		p = "/_cat/ml/anomaly_detectors/" + esc(r.JobID)
+		p = "/_cat/ml/anomaly_detectors/" + pc.id("job_id", r.JobID)
 	default:
 		p = "/_cat/ml/anomaly_detectors"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
@@ -872,13 +912,17 @@ func (a *RawCatAPI) MLTrainedModels(ctx context.Context, r CatMLTrainedModelsReq
 }
 
 func doCatMLTrainedModels(ctx context.Context, t transport.Interface, r CatMLTrainedModelsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "cat.ml_trained_models"}
 	var p string
 	m := "GET"
 	switch {
 	case r.ModelID != "":
-		p = "/_cat/ml/trained_models/" + esc(r.ModelID)
+		p = "/_cat/ml/trained_models/" + pc.id("model_id", r.ModelID)
 	default:
 		p = "/_cat/ml/trained_models"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
@@ -1188,14 +1232,18 @@ func (a *RawCatAPI) Recovery(ctx context.Context, r CatRecoveryRequest, opts ...
 
 func doCatRecovery(ctx context.Context, t transport.Interface, r CatRecoveryRequest, opts []Option) (*transport.Response, error) {
 	inPathIndex := false
+	pc := partChecker{endpoint: "cat.recovery"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Index) > 0:
-		p = "/_cat/recovery/" + escList(r.Index)
+		p = "/_cat/recovery/" + pc.indices("index", r.Index)
 		inPathIndex = true
 	default:
 		p = "/_cat/recovery"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	if !inPathIndex {
@@ -1332,13 +1380,17 @@ func (a *RawCatAPI) Segments(ctx context.Context, r CatSegmentsRequest, opts ...
 }
 
 func doCatSegments(ctx context.Context, t transport.Interface, r CatSegmentsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "cat.segments"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Index) > 0:
-		p = "/_cat/segments/" + escList(r.Index)
+		p = "/_cat/segments/" + pc.indices("index", r.Index)
 	default:
 		p = "/_cat/segments"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_closed", r.AllowClosed)
@@ -1404,13 +1456,17 @@ func (a *RawCatAPI) Shards(ctx context.Context, r CatShardsRequest, opts ...Opti
 }
 
 func doCatShards(ctx context.Context, t transport.Interface, r CatShardsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "cat.shards"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Index) > 0:
-		p = "/_cat/shards/" + escList(r.Index)
+		p = "/_cat/shards/" + pc.indices("index", r.Index)
 	default:
 		p = "/_cat/shards"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "bytes", string(r.Bytes))
@@ -1472,13 +1528,17 @@ func (a *RawCatAPI) Snapshots(ctx context.Context, r CatSnapshotsRequest, opts .
 }
 
 func doCatSnapshots(ctx context.Context, t transport.Interface, r CatSnapshotsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "cat.snapshots"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Repository) > 0:
-		p = "/_cat/snapshots/" + escList(r.Repository)
+		p = "/_cat/snapshots/" + pc.ids("repository", r.Repository)
 	default:
 		p = "/_cat/snapshots"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "bytes", string(r.Bytes))
@@ -1615,13 +1675,17 @@ func (a *RawCatAPI) Templates(ctx context.Context, r CatTemplatesRequest, opts .
 }
 
 func doCatTemplates(ctx context.Context, t transport.Interface, r CatTemplatesRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "cat.templates"}
 	var p string
 	m := "GET"
 	switch {
 	case r.Name != "":
-		p = "/_cat/templates/" + esc(r.Name)
+		p = "/_cat/templates/" + pc.id("name", r.Name)
 	default:
 		p = "/_cat/templates"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "bytes", string(r.Bytes))
@@ -1684,13 +1748,17 @@ func (a *RawCatAPI) ThreadPool(ctx context.Context, r CatThreadPoolRequest, opts
 }
 
 func doCatThreadPool(ctx context.Context, t transport.Interface, r CatThreadPoolRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "cat.thread_pool"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.ThreadPoolPatterns) > 0:
-		p = "/_cat/thread_pool/" + escList(r.ThreadPoolPatterns)
+		p = "/_cat/thread_pool/" + pc.ids("thread_pool_patterns", r.ThreadPoolPatterns)
 	default:
 		p = "/_cat/thread_pool"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "bytes", string(r.Bytes))
@@ -1753,13 +1821,17 @@ func (a *RawCatAPI) Transforms(ctx context.Context, r CatTransformsRequest, opts
 }
 
 func doCatTransforms(ctx context.Context, t transport.Interface, r CatTransformsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "cat.transforms"}
 	var p string
 	m := "GET"
 	switch {
 	case r.TransformID != "":
-		p = "/_cat/transforms/" + esc(r.TransformID)
+		p = "/_cat/transforms/" + pc.id("transform_id", r.TransformID)
 	default:
 		p = "/_cat/transforms"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)

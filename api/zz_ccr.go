@@ -39,8 +39,12 @@ func doCCRDeleteAutoFollowPattern(ctx context.Context, t transport.Interface, r 
 	if r.Name == "" {
 		return nil, missingPart("ccr.delete_auto_follow_pattern", "name")
 	}
-	p := "/_ccr/auto_follow/" + esc(r.Name)
+	pc := partChecker{endpoint: "ccr.delete_auto_follow_pattern"}
+	p := "/_ccr/auto_follow/" + pc.id("name", r.Name)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	return send(ctx, t, "ccr.delete_auto_follow_pattern", m, p, q, nil, "", "", opts)
@@ -128,8 +132,12 @@ func doCCRFollow(ctx context.Context, t transport.Interface, r CCRFollowRequest,
 	if r.Index == "" {
 		return nil, missingPart("ccr.follow", "index")
 	}
-	p := "/" + esc(r.Index) + "/_ccr/follow"
+	pc := partChecker{endpoint: "ccr.follow"}
+	p := "/" + pc.index("index", r.Index) + "/_ccr/follow"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
@@ -168,8 +176,12 @@ func doCCRFollowInfo(ctx context.Context, t transport.Interface, r CCRFollowInfo
 	if len(r.Index) == 0 {
 		return nil, missingPart("ccr.follow_info", "index")
 	}
-	p := "/" + escList(r.Index) + "/_ccr/info"
+	pc := partChecker{endpoint: "ccr.follow_info"}
+	p := "/" + pc.indices("index", r.Index) + "/_ccr/info"
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	return send(ctx, t, "ccr.follow_info", m, p, q, nil, "", "", opts)
@@ -208,8 +220,12 @@ func doCCRFollowStats(ctx context.Context, t transport.Interface, r CCRFollowSta
 	if len(r.Index) == 0 {
 		return nil, missingPart("ccr.follow_stats", "index")
 	}
-	p := "/" + escList(r.Index) + "/_ccr/stats"
+	pc := partChecker{endpoint: "ccr.follow_stats"}
+	p := "/" + pc.indices("index", r.Index) + "/_ccr/stats"
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "ccr.follow_stats", m, p, q, nil, "", "", opts)
@@ -264,8 +280,12 @@ func doCCRForgetFollower(ctx context.Context, t transport.Interface, r CCRForget
 	if r.Index == "" {
 		return nil, missingPart("ccr.forget_follower", "index")
 	}
-	p := "/" + esc(r.Index) + "/_ccr/forget_follower"
+	pc := partChecker{endpoint: "ccr.forget_follower"}
+	p := "/" + pc.index("index", r.Index) + "/_ccr/forget_follower"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "ccr.forget_follower", m, p, q, body, "", "", opts)
@@ -299,13 +319,17 @@ func (a *RawCCRAPI) GetAutoFollowPattern(ctx context.Context, r CCRGetAutoFollow
 }
 
 func doCCRGetAutoFollowPattern(ctx context.Context, t transport.Interface, r CCRGetAutoFollowPatternRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "ccr.get_auto_follow_pattern"}
 	var p string
 	m := "GET"
 	switch {
 	case r.Name != "":
-		p = "/_ccr/auto_follow/" + esc(r.Name)
+		p = "/_ccr/auto_follow/" + pc.id("name", r.Name)
 	default:
 		p = "/_ccr/auto_follow"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
@@ -341,8 +365,12 @@ func doCCRPauseAutoFollowPattern(ctx context.Context, t transport.Interface, r C
 	if r.Name == "" {
 		return nil, missingPart("ccr.pause_auto_follow_pattern", "name")
 	}
-	p := "/_ccr/auto_follow/" + esc(r.Name) + "/pause"
+	pc := partChecker{endpoint: "ccr.pause_auto_follow_pattern"}
+	p := "/_ccr/auto_follow/" + pc.id("name", r.Name) + "/pause"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	return send(ctx, t, "ccr.pause_auto_follow_pattern", m, p, q, nil, "", "", opts)
@@ -377,8 +405,12 @@ func doCCRPauseFollow(ctx context.Context, t transport.Interface, r CCRPauseFoll
 	if r.Index == "" {
 		return nil, missingPart("ccr.pause_follow", "index")
 	}
-	p := "/" + esc(r.Index) + "/_ccr/pause_follow"
+	pc := partChecker{endpoint: "ccr.pause_follow"}
+	p := "/" + pc.index("index", r.Index) + "/_ccr/pause_follow"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	return send(ctx, t, "ccr.pause_follow", m, p, q, nil, "", "", opts)
@@ -457,8 +489,12 @@ func doCCRPutAutoFollowPattern(ctx context.Context, t transport.Interface, r CCR
 	if r.Name == "" {
 		return nil, missingPart("ccr.put_auto_follow_pattern", "name")
 	}
-	p := "/_ccr/auto_follow/" + esc(r.Name)
+	pc := partChecker{endpoint: "ccr.put_auto_follow_pattern"}
+	p := "/_ccr/auto_follow/" + pc.id("name", r.Name)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	return send(ctx, t, "ccr.put_auto_follow_pattern", m, p, q, body, "", "", opts)
@@ -493,8 +529,12 @@ func doCCRResumeAutoFollowPattern(ctx context.Context, t transport.Interface, r 
 	if r.Name == "" {
 		return nil, missingPart("ccr.resume_auto_follow_pattern", "name")
 	}
-	p := "/_ccr/auto_follow/" + esc(r.Name) + "/resume"
+	pc := partChecker{endpoint: "ccr.resume_auto_follow_pattern"}
+	p := "/_ccr/auto_follow/" + pc.id("name", r.Name) + "/resume"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	return send(ctx, t, "ccr.resume_auto_follow_pattern", m, p, q, nil, "", "", opts)
@@ -553,8 +593,12 @@ func doCCRResumeFollow(ctx context.Context, t transport.Interface, r CCRResumeFo
 	if r.Index == "" {
 		return nil, missingPart("ccr.resume_follow", "index")
 	}
-	p := "/" + esc(r.Index) + "/_ccr/resume_follow"
+	pc := partChecker{endpoint: "ccr.resume_follow"}
+	p := "/" + pc.index("index", r.Index) + "/_ccr/resume_follow"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	return send(ctx, t, "ccr.resume_follow", m, p, q, body, "", "", opts)
@@ -629,8 +673,12 @@ func doCCRUnfollow(ctx context.Context, t transport.Interface, r CCRUnfollowRequ
 	if r.Index == "" {
 		return nil, missingPart("ccr.unfollow", "index")
 	}
-	p := "/" + esc(r.Index) + "/_ccr/unfollow"
+	pc := partChecker{endpoint: "ccr.unfollow"}
+	p := "/" + pc.index("index", r.Index) + "/_ccr/unfollow"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	return send(ctx, t, "ccr.unfollow", m, p, q, nil, "", "", opts)

@@ -143,8 +143,12 @@ func doClusterDeleteComponentTemplate(ctx context.Context, t transport.Interface
 	if len(r.Name) == 0 {
 		return nil, missingPart("cluster.delete_component_template", "name")
 	}
-	p := "/_component_template/" + escList(r.Name)
+	pc := partChecker{endpoint: "cluster.delete_component_template"}
+	p := "/_component_template/" + pc.ids("name", r.Name)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
@@ -218,8 +222,12 @@ func doClusterExistsComponentTemplate(ctx context.Context, t transport.Interface
 	if len(r.Name) == 0 {
 		return false, missingPart("cluster.exists_component_template", "name")
 	}
-	p := "/_component_template/" + escList(r.Name)
+	pc := partChecker{endpoint: "cluster.exists_component_template"}
+	p := "/_component_template/" + pc.ids("name", r.Name)
 	m := "HEAD"
+	if pc.err != nil {
+		return false, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "local", r.Local)
 	setStr(q, "master_timeout", r.MasterTimeout)
@@ -265,13 +273,17 @@ func (a *RawClusterAPI) GetComponentTemplate(ctx context.Context, r ClusterGetCo
 }
 
 func doClusterGetComponentTemplate(ctx context.Context, t transport.Interface, r ClusterGetComponentTemplateRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "cluster.get_component_template"}
 	var p string
 	m := "GET"
 	switch {
 	case r.Name != "":
-		p = "/_component_template/" + esc(r.Name)
+		p = "/_component_template/" + pc.id("name", r.Name)
 	default:
 		p = "/_component_template"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "flat_settings", r.FlatSettings)
@@ -379,13 +391,17 @@ func (a *RawClusterAPI) Health(ctx context.Context, r ClusterHealthRequest, opts
 }
 
 func doClusterHealth(ctx context.Context, t transport.Interface, r ClusterHealthRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "cluster.health"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Index) > 0:
-		p = "/_cluster/health/" + escList(r.Index)
+		p = "/_cluster/health/" + pc.indices("index", r.Index)
 	default:
 		p = "/_cluster/health"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
@@ -435,8 +451,12 @@ func doClusterInfo(ctx context.Context, t transport.Interface, r ClusterInfoRequ
 	if len(r.Target) == 0 {
 		return nil, missingPart("cluster.info", "target")
 	}
-	p := "/_info/" + escList(r.Target)
+	pc := partChecker{endpoint: "cluster.info"}
+	p := "/_info/" + pc.ids("target", r.Target)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "cluster.info", m, p, nil, nil, "", "", opts)
 }
 
@@ -580,8 +600,12 @@ func doClusterPutComponentTemplate(ctx context.Context, t transport.Interface, r
 	if r.Name == "" {
 		return nil, missingPart("cluster.put_component_template", "name")
 	}
-	p := "/_component_template/" + esc(r.Name)
+	pc := partChecker{endpoint: "cluster.put_component_template"}
+	p := "/_component_template/" + pc.id("name", r.Name)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "cause", r.Cause)
 	setBool(q, "create", r.Create)
@@ -793,15 +817,19 @@ func (a *RawClusterAPI) State(ctx context.Context, r ClusterStateRequest, opts .
 }
 
 func doClusterState(ctx context.Context, t transport.Interface, r ClusterStateRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "cluster.state"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Metric) > 0 && len(r.Index) > 0:
-		p = "/_cluster/state/" + escList(r.Metric) + "/" + escList(r.Index)
+		p = "/_cluster/state/" + pc.ids("metric", r.Metric) + "/" + pc.indices("index", r.Index)
 	case len(r.Metric) > 0:
-		p = "/_cluster/state/" + escList(r.Metric)
+		p = "/_cluster/state/" + pc.ids("metric", r.Metric)
 	default:
 		p = "/_cluster/state"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
@@ -844,13 +872,17 @@ func (a *RawClusterAPI) Stats(ctx context.Context, r ClusterStatsRequest, opts .
 }
 
 func doClusterStats(ctx context.Context, t transport.Interface, r ClusterStatsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "cluster.stats"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.NodeID) > 0:
-		p = "/_cluster/stats/nodes/" + escList(r.NodeID)
+		p = "/_cluster/stats/nodes/" + pc.ids("node_id", r.NodeID)
 	default:
 		p = "/_cluster/stats"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "include_remotes", r.IncludeRemotes)

@@ -39,8 +39,12 @@ func doConnectorCheckIn(ctx context.Context, t transport.Interface, r ConnectorC
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.check_in", "connector_id")
 	}
-	p := "/_connector/" + esc(r.ConnectorID) + "/_check_in"
+	pc := partChecker{endpoint: "connector.check_in"}
+	p := "/_connector/" + pc.id("connector_id", r.ConnectorID) + "/_check_in"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "connector.check_in", m, p, nil, nil, "", "", opts)
 }
 
@@ -75,8 +79,12 @@ func doConnectorDelete(ctx context.Context, t transport.Interface, r ConnectorDe
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.delete", "connector_id")
 	}
-	p := "/_connector/" + esc(r.ConnectorID)
+	pc := partChecker{endpoint: "connector.delete"}
+	p := "/_connector/" + pc.id("connector_id", r.ConnectorID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "delete_sync_jobs", r.DeleteSyncJobs)
 	setBool(q, "hard", r.Hard)
@@ -112,8 +120,12 @@ func doConnectorGet(ctx context.Context, t transport.Interface, r ConnectorGetRe
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.get", "connector_id")
 	}
-	p := "/_connector/" + esc(r.ConnectorID)
+	pc := partChecker{endpoint: "connector.get"}
+	p := "/_connector/" + pc.id("connector_id", r.ConnectorID)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "include_deleted", r.IncludeDeleted)
 	return send(ctx, t, "connector.get", m, p, q, nil, "", "", opts)
@@ -175,8 +187,12 @@ func doConnectorLastSync(ctx context.Context, t transport.Interface, r Connector
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.last_sync", "connector_id")
 	}
-	p := "/_connector/" + esc(r.ConnectorID) + "/_last_sync"
+	pc := partChecker{endpoint: "connector.last_sync"}
+	p := "/_connector/" + pc.id("connector_id", r.ConnectorID) + "/_last_sync"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "connector.last_sync", m, p, nil, body, "", "", opts)
 }
 
@@ -332,13 +348,17 @@ func doConnectorPut(ctx context.Context, t transport.Interface, r ConnectorPutRe
 	if body == nil && r.Body != nil {
 		body = r.Body
 	}
+	pc := partChecker{endpoint: "connector.put"}
 	var p string
 	m := "PUT"
 	switch {
 	case r.ConnectorID != "":
-		p = "/_connector/" + esc(r.ConnectorID)
+		p = "/_connector/" + pc.id("connector_id", r.ConnectorID)
 	default:
 		p = "/_connector"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	return send(ctx, t, "connector.put", m, p, nil, body, "", "", opts)
 }
@@ -372,8 +392,12 @@ func doConnectorSecretDelete(ctx context.Context, t transport.Interface, r Conne
 	if r.ID == "" {
 		return nil, missingPart("connector.secret_delete", "id")
 	}
-	p := "/_connector/_secret/" + esc(r.ID)
+	pc := partChecker{endpoint: "connector.secret_delete"}
+	p := "/_connector/_secret/" + pc.id("id", r.ID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "connector.secret_delete", m, p, nil, nil, "", "", opts)
 }
 
@@ -407,8 +431,12 @@ func doConnectorSecretGet(ctx context.Context, t transport.Interface, r Connecto
 	if r.ID == "" {
 		return nil, missingPart("connector.secret_get", "id")
 	}
-	p := "/_connector/_secret/" + esc(r.ID)
+	pc := partChecker{endpoint: "connector.secret_get"}
+	p := "/_connector/_secret/" + pc.id("id", r.ID)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "connector.secret_get", m, p, nil, nil, "", "", opts)
 }
 
@@ -500,8 +528,12 @@ func doConnectorSecretPut(ctx context.Context, t transport.Interface, r Connecto
 	if r.ID == "" {
 		return nil, missingPart("connector.secret_put", "id")
 	}
-	p := "/_connector/_secret/" + esc(r.ID)
+	pc := partChecker{endpoint: "connector.secret_put"}
+	p := "/_connector/_secret/" + pc.id("id", r.ID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "connector.secret_put", m, p, nil, body, "", "", opts)
 }
 
@@ -534,8 +566,12 @@ func doConnectorSyncJobCancel(ctx context.Context, t transport.Interface, r Conn
 	if r.ConnectorSyncJobID == "" {
 		return nil, missingPart("connector.sync_job_cancel", "connector_sync_job_id")
 	}
-	p := "/_connector/_sync_job/" + esc(r.ConnectorSyncJobID) + "/_cancel"
+	pc := partChecker{endpoint: "connector.sync_job_cancel"}
+	p := "/_connector/_sync_job/" + pc.id("connector_sync_job_id", r.ConnectorSyncJobID) + "/_cancel"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "connector.sync_job_cancel", m, p, nil, nil, "", "", opts)
 }
 
@@ -567,8 +603,12 @@ func doConnectorSyncJobCheckIn(ctx context.Context, t transport.Interface, r Con
 	if r.ConnectorSyncJobID == "" {
 		return nil, missingPart("connector.sync_job_check_in", "connector_sync_job_id")
 	}
-	p := "/_connector/_sync_job/" + esc(r.ConnectorSyncJobID) + "/_check_in"
+	pc := partChecker{endpoint: "connector.sync_job_check_in"}
+	p := "/_connector/_sync_job/" + pc.id("connector_sync_job_id", r.ConnectorSyncJobID) + "/_check_in"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "connector.sync_job_check_in", m, p, nil, nil, "", "", opts)
 }
 
@@ -619,8 +659,12 @@ func doConnectorSyncJobClaim(ctx context.Context, t transport.Interface, r Conne
 	if r.ConnectorSyncJobID == "" {
 		return nil, missingPart("connector.sync_job_claim", "connector_sync_job_id")
 	}
-	p := "/_connector/_sync_job/" + esc(r.ConnectorSyncJobID) + "/_claim"
+	pc := partChecker{endpoint: "connector.sync_job_claim"}
+	p := "/_connector/_sync_job/" + pc.id("connector_sync_job_id", r.ConnectorSyncJobID) + "/_claim"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "connector.sync_job_claim", m, p, nil, body, "", "", opts)
 }
 
@@ -651,8 +695,12 @@ func doConnectorSyncJobDelete(ctx context.Context, t transport.Interface, r Conn
 	if r.ConnectorSyncJobID == "" {
 		return nil, missingPart("connector.sync_job_delete", "connector_sync_job_id")
 	}
-	p := "/_connector/_sync_job/" + esc(r.ConnectorSyncJobID)
+	pc := partChecker{endpoint: "connector.sync_job_delete"}
+	p := "/_connector/_sync_job/" + pc.id("connector_sync_job_id", r.ConnectorSyncJobID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "connector.sync_job_delete", m, p, nil, nil, "", "", opts)
 }
 
@@ -700,8 +748,12 @@ func doConnectorSyncJobError(ctx context.Context, t transport.Interface, r Conne
 	if r.ConnectorSyncJobID == "" {
 		return nil, missingPart("connector.sync_job_error", "connector_sync_job_id")
 	}
-	p := "/_connector/_sync_job/" + esc(r.ConnectorSyncJobID) + "/_error"
+	pc := partChecker{endpoint: "connector.sync_job_error"}
+	p := "/_connector/_sync_job/" + pc.id("connector_sync_job_id", r.ConnectorSyncJobID) + "/_error"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "connector.sync_job_error", m, p, nil, body, "", "", opts)
 }
 
@@ -732,8 +784,12 @@ func doConnectorSyncJobGet(ctx context.Context, t transport.Interface, r Connect
 	if r.ConnectorSyncJobID == "" {
 		return nil, missingPart("connector.sync_job_get", "connector_sync_job_id")
 	}
-	p := "/_connector/_sync_job/" + esc(r.ConnectorSyncJobID)
+	pc := partChecker{endpoint: "connector.sync_job_get"}
+	p := "/_connector/_sync_job/" + pc.id("connector_sync_job_id", r.ConnectorSyncJobID)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "connector.sync_job_get", m, p, nil, nil, "", "", opts)
 }
 
@@ -885,8 +941,12 @@ func doConnectorSyncJobUpdateStats(ctx context.Context, t transport.Interface, r
 	if r.ConnectorSyncJobID == "" {
 		return nil, missingPart("connector.sync_job_update_stats", "connector_sync_job_id")
 	}
-	p := "/_connector/_sync_job/" + esc(r.ConnectorSyncJobID) + "/_stats"
+	pc := partChecker{endpoint: "connector.sync_job_update_stats"}
+	p := "/_connector/_sync_job/" + pc.id("connector_sync_job_id", r.ConnectorSyncJobID) + "/_stats"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "connector.sync_job_update_stats", m, p, nil, body, "", "", opts)
 }
 
@@ -919,8 +979,12 @@ func doConnectorUpdateActiveFiltering(ctx context.Context, t transport.Interface
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_active_filtering", "connector_id")
 	}
-	p := "/_connector/" + esc(r.ConnectorID) + "/_filtering/_activate"
+	pc := partChecker{endpoint: "connector.update_active_filtering"}
+	p := "/_connector/" + pc.id("connector_id", r.ConnectorID) + "/_filtering/_activate"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "connector.update_active_filtering", m, p, nil, nil, "", "", opts)
 }
 
@@ -969,8 +1033,12 @@ func doConnectorUpdateAPIKeyID(ctx context.Context, t transport.Interface, r Con
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_api_key_id", "connector_id")
 	}
-	p := "/_connector/" + esc(r.ConnectorID) + "/_api_key_id"
+	pc := partChecker{endpoint: "connector.update_api_key_id"}
+	p := "/_connector/" + pc.id("connector_id", r.ConnectorID) + "/_api_key_id"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "connector.update_api_key_id", m, p, nil, body, "", "", opts)
 }
 
@@ -1019,8 +1087,12 @@ func doConnectorUpdateConfiguration(ctx context.Context, t transport.Interface, 
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_configuration", "connector_id")
 	}
-	p := "/_connector/" + esc(r.ConnectorID) + "/_configuration"
+	pc := partChecker{endpoint: "connector.update_configuration"}
+	p := "/_connector/" + pc.id("connector_id", r.ConnectorID) + "/_configuration"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "connector.update_configuration", m, p, nil, body, "", "", opts)
 }
 
@@ -1068,8 +1140,12 @@ func doConnectorUpdateError(ctx context.Context, t transport.Interface, r Connec
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_error", "connector_id")
 	}
-	p := "/_connector/" + esc(r.ConnectorID) + "/_error"
+	pc := partChecker{endpoint: "connector.update_error"}
+	p := "/_connector/" + pc.id("connector_id", r.ConnectorID) + "/_error"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "connector.update_error", m, p, nil, body, "", "", opts)
 }
 
@@ -1117,8 +1193,12 @@ func doConnectorUpdateFeatures(ctx context.Context, t transport.Interface, r Con
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_features", "connector_id")
 	}
-	p := "/_connector/" + esc(r.ConnectorID) + "/_features"
+	pc := partChecker{endpoint: "connector.update_features"}
+	p := "/_connector/" + pc.id("connector_id", r.ConnectorID) + "/_features"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "connector.update_features", m, p, nil, body, "", "", opts)
 }
 
@@ -1168,8 +1248,12 @@ func doConnectorUpdateFiltering(ctx context.Context, t transport.Interface, r Co
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_filtering", "connector_id")
 	}
-	p := "/_connector/" + esc(r.ConnectorID) + "/_filtering"
+	pc := partChecker{endpoint: "connector.update_filtering"}
+	p := "/_connector/" + pc.id("connector_id", r.ConnectorID) + "/_filtering"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "connector.update_filtering", m, p, nil, body, "", "", opts)
 }
 
@@ -1217,8 +1301,12 @@ func doConnectorUpdateFilteringValidation(ctx context.Context, t transport.Inter
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_filtering_validation", "connector_id")
 	}
-	p := "/_connector/" + esc(r.ConnectorID) + "/_filtering/_validation"
+	pc := partChecker{endpoint: "connector.update_filtering_validation"}
+	p := "/_connector/" + pc.id("connector_id", r.ConnectorID) + "/_filtering/_validation"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "connector.update_filtering_validation", m, p, nil, body, "", "", opts)
 }
 
@@ -1266,8 +1354,12 @@ func doConnectorUpdateIndexName(ctx context.Context, t transport.Interface, r Co
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_index_name", "connector_id")
 	}
-	p := "/_connector/" + esc(r.ConnectorID) + "/_index_name"
+	pc := partChecker{endpoint: "connector.update_index_name"}
+	p := "/_connector/" + pc.id("connector_id", r.ConnectorID) + "/_index_name"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "connector.update_index_name", m, p, nil, body, "", "", opts)
 }
 
@@ -1316,8 +1408,12 @@ func doConnectorUpdateName(ctx context.Context, t transport.Interface, r Connect
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_name", "connector_id")
 	}
-	p := "/_connector/" + esc(r.ConnectorID) + "/_name"
+	pc := partChecker{endpoint: "connector.update_name"}
+	p := "/_connector/" + pc.id("connector_id", r.ConnectorID) + "/_name"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "connector.update_name", m, p, nil, body, "", "", opts)
 }
 
@@ -1365,8 +1461,12 @@ func doConnectorUpdateNative(ctx context.Context, t transport.Interface, r Conne
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_native", "connector_id")
 	}
-	p := "/_connector/" + esc(r.ConnectorID) + "/_native"
+	pc := partChecker{endpoint: "connector.update_native"}
+	p := "/_connector/" + pc.id("connector_id", r.ConnectorID) + "/_native"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "connector.update_native", m, p, nil, body, "", "", opts)
 }
 
@@ -1414,8 +1514,12 @@ func doConnectorUpdatePipeline(ctx context.Context, t transport.Interface, r Con
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_pipeline", "connector_id")
 	}
-	p := "/_connector/" + esc(r.ConnectorID) + "/_pipeline"
+	pc := partChecker{endpoint: "connector.update_pipeline"}
+	p := "/_connector/" + pc.id("connector_id", r.ConnectorID) + "/_pipeline"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "connector.update_pipeline", m, p, nil, body, "", "", opts)
 }
 
@@ -1463,8 +1567,12 @@ func doConnectorUpdateScheduling(ctx context.Context, t transport.Interface, r C
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_scheduling", "connector_id")
 	}
-	p := "/_connector/" + esc(r.ConnectorID) + "/_scheduling"
+	pc := partChecker{endpoint: "connector.update_scheduling"}
+	p := "/_connector/" + pc.id("connector_id", r.ConnectorID) + "/_scheduling"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "connector.update_scheduling", m, p, nil, body, "", "", opts)
 }
 
@@ -1512,8 +1620,12 @@ func doConnectorUpdateServiceType(ctx context.Context, t transport.Interface, r 
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_service_type", "connector_id")
 	}
-	p := "/_connector/" + esc(r.ConnectorID) + "/_service_type"
+	pc := partChecker{endpoint: "connector.update_service_type"}
+	p := "/_connector/" + pc.id("connector_id", r.ConnectorID) + "/_service_type"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "connector.update_service_type", m, p, nil, body, "", "", opts)
 }
 
@@ -1561,7 +1673,11 @@ func doConnectorUpdateStatus(ctx context.Context, t transport.Interface, r Conne
 	if r.ConnectorID == "" {
 		return nil, missingPart("connector.update_status", "connector_id")
 	}
-	p := "/_connector/" + esc(r.ConnectorID) + "/_status"
+	pc := partChecker{endpoint: "connector.update_status"}
+	p := "/_connector/" + pc.id("connector_id", r.ConnectorID) + "/_status"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "connector.update_status", m, p, nil, body, "", "", opts)
 }

@@ -43,8 +43,12 @@ func doDanglingIndicesDeleteDanglingIndex(ctx context.Context, t transport.Inter
 	if r.IndexUUID == "" {
 		return nil, missingPart("dangling_indices.delete_dangling_index", "index_uuid")
 	}
-	p := "/_dangling/" + esc(r.IndexUUID)
+	pc := partChecker{endpoint: "dangling_indices.delete_dangling_index"}
+	p := "/_dangling/" + pc.id("index_uuid", r.IndexUUID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "accept_data_loss", r.AcceptDataLoss)
 	setStr(q, "master_timeout", r.MasterTimeout)
@@ -86,8 +90,12 @@ func doDanglingIndicesImportDanglingIndex(ctx context.Context, t transport.Inter
 	if r.IndexUUID == "" {
 		return nil, missingPart("dangling_indices.import_dangling_index", "index_uuid")
 	}
-	p := "/_dangling/" + esc(r.IndexUUID)
+	pc := partChecker{endpoint: "dangling_indices.import_dangling_index"}
+	p := "/_dangling/" + pc.id("index_uuid", r.IndexUUID)
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "accept_data_loss", r.AcceptDataLoss)
 	setStr(q, "master_timeout", r.MasterTimeout)

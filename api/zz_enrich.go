@@ -38,8 +38,12 @@ func doEnrichDeletePolicy(ctx context.Context, t transport.Interface, r EnrichDe
 	if r.Name == "" {
 		return nil, missingPart("enrich.delete_policy", "name")
 	}
-	p := "/_enrich/policy/" + esc(r.Name)
+	pc := partChecker{endpoint: "enrich.delete_policy"}
+	p := "/_enrich/policy/" + pc.id("name", r.Name)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	return send(ctx, t, "enrich.delete_policy", m, p, q, nil, "", "", opts)
@@ -79,8 +83,12 @@ func doEnrichExecutePolicy(ctx context.Context, t transport.Interface, r EnrichE
 	if r.Name == "" {
 		return nil, missingPart("enrich.execute_policy", "name")
 	}
-	p := "/_enrich/policy/" + esc(r.Name) + "/_execute"
+	pc := partChecker{endpoint: "enrich.execute_policy"}
+	p := "/_enrich/policy/" + pc.id("name", r.Name) + "/_execute"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
@@ -116,13 +124,17 @@ func (a *RawEnrichAPI) GetPolicy(ctx context.Context, r EnrichGetPolicyRequest, 
 }
 
 func doEnrichGetPolicy(ctx context.Context, t transport.Interface, r EnrichGetPolicyRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "enrich.get_policy"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Name) > 0:
-		p = "/_enrich/policy/" + escList(r.Name)
+		p = "/_enrich/policy/" + pc.ids("name", r.Name)
 	default:
 		p = "/_enrich/policy"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
@@ -178,8 +190,12 @@ func doEnrichPutPolicy(ctx context.Context, t transport.Interface, r EnrichPutPo
 	if r.Name == "" {
 		return nil, missingPart("enrich.put_policy", "name")
 	}
-	p := "/_enrich/policy/" + esc(r.Name)
+	pc := partChecker{endpoint: "enrich.put_policy"}
+	p := "/_enrich/policy/" + pc.id("name", r.Name)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	return send(ctx, t, "enrich.put_policy", m, p, q, body, "", "", opts)

@@ -36,8 +36,12 @@ func doEQLDelete(ctx context.Context, t transport.Interface, r EQLDeleteRequest,
 	if r.ID == "" {
 		return nil, missingPart("eql.delete", "id")
 	}
-	p := "/_eql/search/" + esc(r.ID)
+	pc := partChecker{endpoint: "eql.delete"}
+	p := "/_eql/search/" + pc.id("id", r.ID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "eql.delete", m, p, nil, nil, "", "", opts)
 }
 
@@ -73,8 +77,12 @@ func doEQLGet(ctx context.Context, t transport.Interface, r EQLGetRequest, opts 
 	if r.ID == "" {
 		return nil, missingPart("eql.get", "id")
 	}
-	p := "/_eql/search/" + esc(r.ID)
+	pc := partChecker{endpoint: "eql.get"}
+	p := "/_eql/search/" + pc.id("id", r.ID)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "keep_alive", r.KeepAlive)
 	setStr(q, "wait_for_completion_timeout", r.WaitForCompletionTimeout)
@@ -120,8 +128,12 @@ func doEQLGetStatus(ctx context.Context, t transport.Interface, r EQLGetStatusRe
 	if r.ID == "" {
 		return nil, missingPart("eql.get_status", "id")
 	}
-	p := "/_eql/search/status/" + esc(r.ID)
+	pc := partChecker{endpoint: "eql.get_status"}
+	p := "/_eql/search/status/" + pc.id("id", r.ID)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "eql.get_status", m, p, nil, nil, "", "", opts)
 }
 
@@ -230,10 +242,14 @@ func doEQLSearch(ctx context.Context, t transport.Interface, r EQLSearchRequest,
 	if len(r.Index) == 0 {
 		return nil, missingPart("eql.search", "index")
 	}
-	p := "/" + escList(r.Index) + "/_eql/search"
+	pc := partChecker{endpoint: "eql.search"}
+	p := "/" + pc.indices("index", r.Index) + "/_eql/search"
 	m := "GET"
 	if body != nil {
 		m = "POST"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)

@@ -151,8 +151,12 @@ func doESQLAsyncQueryDelete(ctx context.Context, t transport.Interface, r ESQLAs
 	if r.ID == "" {
 		return nil, missingPart("esql.async_query_delete", "id")
 	}
-	p := "/_query/async/" + esc(r.ID)
+	pc := partChecker{endpoint: "esql.async_query_delete"}
+	p := "/_query/async/" + pc.id("id", r.ID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "esql.async_query_delete", m, p, nil, nil, "", "", opts)
 }
 
@@ -192,8 +196,12 @@ func doESQLAsyncQueryGet(ctx context.Context, t transport.Interface, r ESQLAsync
 	if r.ID == "" {
 		return nil, missingPart("esql.async_query_get", "id")
 	}
-	p := "/_query/async/" + esc(r.ID)
+	pc := partChecker{endpoint: "esql.async_query_get"}
+	p := "/_query/async/" + pc.id("id", r.ID)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "drop_null_columns", r.DropNullColumns)
 	setStr(q, "format", string(r.Format))
@@ -230,8 +238,12 @@ func doESQLAsyncQueryStop(ctx context.Context, t transport.Interface, r ESQLAsyn
 	if r.ID == "" {
 		return nil, missingPart("esql.async_query_stop", "id")
 	}
-	p := "/_query/async/" + esc(r.ID) + "/stop"
+	pc := partChecker{endpoint: "esql.async_query_stop"}
+	p := "/_query/async/" + pc.id("id", r.ID) + "/stop"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "drop_null_columns", r.DropNullColumns)
 	return send(ctx, t, "esql.async_query_stop", m, p, q, nil, "", "", opts)
@@ -265,8 +277,12 @@ func doESQLDeleteDataSource(ctx context.Context, t transport.Interface, r ESQLDe
 	if len(r.Name) == 0 {
 		return nil, missingPart("esql.delete_data_source", "name")
 	}
-	p := "/_query/data_source/" + escList(r.Name)
+	pc := partChecker{endpoint: "esql.delete_data_source"}
+	p := "/_query/data_source/" + pc.ids("name", r.Name)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "esql.delete_data_source", m, p, nil, nil, "", "", opts)
 }
 
@@ -298,8 +314,12 @@ func doESQLDeleteDataset(ctx context.Context, t transport.Interface, r ESQLDelet
 	if len(r.Name) == 0 {
 		return nil, missingPart("esql.delete_dataset", "name")
 	}
-	p := "/_query/dataset/" + escList(r.Name)
+	pc := partChecker{endpoint: "esql.delete_dataset"}
+	p := "/_query/dataset/" + pc.ids("name", r.Name)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "esql.delete_dataset", m, p, nil, nil, "", "", opts)
 }
 
@@ -330,8 +350,12 @@ func doESQLDeleteView(ctx context.Context, t transport.Interface, r ESQLDeleteVi
 	if r.Name == "" {
 		return nil, missingPart("esql.delete_view", "name")
 	}
-	p := "/_query/view/" + esc(r.Name)
+	pc := partChecker{endpoint: "esql.delete_view"}
+	p := "/_query/view/" + pc.id("name", r.Name)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "esql.delete_view", m, p, nil, nil, "", "", opts)
 }
 
@@ -364,13 +388,17 @@ func (a *RawESQLAPI) GetDataSource(ctx context.Context, r ESQLGetDataSourceReque
 }
 
 func doESQLGetDataSource(ctx context.Context, t transport.Interface, r ESQLGetDataSourceRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "esql.get_data_source"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Name) > 0:
-		p = "/_query/data_source/" + escList(r.Name)
+		p = "/_query/data_source/" + pc.ids("name", r.Name)
 	default:
 		p = "/_query/data_source"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	return send(ctx, t, "esql.get_data_source", m, p, nil, nil, "", "", opts)
 }
@@ -403,13 +431,17 @@ func (a *RawESQLAPI) GetDataset(ctx context.Context, r ESQLGetDatasetRequest, op
 }
 
 func doESQLGetDataset(ctx context.Context, t transport.Interface, r ESQLGetDatasetRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "esql.get_dataset"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Name) > 0:
-		p = "/_query/dataset/" + escList(r.Name)
+		p = "/_query/dataset/" + pc.ids("name", r.Name)
 	default:
 		p = "/_query/dataset"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	return send(ctx, t, "esql.get_dataset", m, p, nil, nil, "", "", opts)
 }
@@ -449,8 +481,12 @@ func doESQLGetQuery(ctx context.Context, t transport.Interface, r ESQLGetQueryRe
 	if r.ID == "" {
 		return nil, missingPart("esql.get_query", "id")
 	}
-	p := "/_query/queries/" + esc(r.ID)
+	pc := partChecker{endpoint: "esql.get_query"}
+	p := "/_query/queries/" + pc.id("id", r.ID)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "esql.get_query", m, p, nil, nil, "", "", opts)
 }
 
@@ -481,13 +517,17 @@ func (a *RawESQLAPI) GetView(ctx context.Context, r ESQLGetViewRequest, opts ...
 }
 
 func doESQLGetView(ctx context.Context, t transport.Interface, r ESQLGetViewRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "esql.get_view"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Name) > 0:
-		p = "/_query/view/" + escList(r.Name)
+		p = "/_query/view/" + pc.ids("name", r.Name)
 	default:
 		p = "/_query/view"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	return send(ctx, t, "esql.get_view", m, p, nil, nil, "", "", opts)
 }
@@ -571,8 +611,12 @@ func doESQLPutDataSource(ctx context.Context, t transport.Interface, r ESQLPutDa
 	if r.Name == "" {
 		return nil, missingPart("esql.put_data_source", "name")
 	}
-	p := "/_query/data_source/" + esc(r.Name)
+	pc := partChecker{endpoint: "esql.put_data_source"}
+	p := "/_query/data_source/" + pc.id("name", r.Name)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "esql.put_data_source", m, p, nil, body, "", "", opts)
 }
 
@@ -632,8 +676,12 @@ func doESQLPutDataset(ctx context.Context, t transport.Interface, r ESQLPutDatas
 	if r.Name == "" {
 		return nil, missingPart("esql.put_dataset", "name")
 	}
-	p := "/_query/dataset/" + esc(r.Name)
+	pc := partChecker{endpoint: "esql.put_dataset"}
+	p := "/_query/dataset/" + pc.id("name", r.Name)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "esql.put_dataset", m, p, nil, body, "", "", opts)
 }
 
@@ -680,8 +728,12 @@ func doESQLPutView(ctx context.Context, t transport.Interface, r ESQLPutViewRequ
 	if r.Name == "" {
 		return nil, missingPart("esql.put_view", "name")
 	}
-	p := "/_query/view/" + esc(r.Name)
+	pc := partChecker{endpoint: "esql.put_view"}
+	p := "/_query/view/" + pc.id("name", r.Name)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "esql.put_view", m, p, nil, body, "", "", opts)
 }
 

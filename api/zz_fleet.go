@@ -39,8 +39,12 @@ func doFleetDeleteSecret(ctx context.Context, t transport.Interface, r FleetDele
 	if r.ID == "" {
 		return nil, missingPart("fleet.delete_secret", "id")
 	}
-	p := "/_fleet/secret/" + esc(r.ID)
+	pc := partChecker{endpoint: "fleet.delete_secret"}
+	p := "/_fleet/secret/" + pc.id("id", r.ID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "fleet.delete_secret", m, p, nil, nil, "", "", opts)
 }
 
@@ -74,8 +78,12 @@ func doFleetGetSecret(ctx context.Context, t transport.Interface, r FleetGetSecr
 	if r.ID == "" {
 		return nil, missingPart("fleet.get_secret", "id")
 	}
-	p := "/_fleet/secret/" + esc(r.ID)
+	pc := partChecker{endpoint: "fleet.get_secret"}
+	p := "/_fleet/secret/" + pc.id("id", r.ID)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "fleet.get_secret", m, p, nil, nil, "", "", opts)
 }
 
@@ -118,8 +126,12 @@ func doFleetGlobalCheckpoints(ctx context.Context, t transport.Interface, r Flee
 	if r.Index == "" {
 		return nil, missingPart("fleet.global_checkpoints", "index")
 	}
-	p := "/" + esc(r.Index) + "/_fleet/global_checkpoints"
+	pc := partChecker{endpoint: "fleet.global_checkpoints"}
+	p := "/" + pc.index("index", r.Index) + "/_fleet/global_checkpoints"
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setList(q, "checkpoints", r.Checkpoints)
 	setStr(q, "timeout", r.Timeout)
@@ -157,6 +169,7 @@ func (a *RawFleetAPI) Msearch(ctx context.Context, r FleetMsearchRequest, opts .
 
 func doFleetMsearch(ctx context.Context, t transport.Interface, r FleetMsearchRequest, opts []Option) (*transport.Response, error) {
 	var body any = r.RawBody
+	pc := partChecker{endpoint: "fleet.msearch"}
 	var p string
 	m := "GET"
 	if body != nil {
@@ -164,9 +177,12 @@ func doFleetMsearch(ctx context.Context, t transport.Interface, r FleetMsearchRe
 	}
 	switch {
 	case r.Index != "":
-		p = "/" + esc(r.Index) + "/_fleet/_fleet_msearch"
+		p = "/" + pc.index("index", r.Index) + "/_fleet/_fleet_msearch"
 	default:
 		p = "/_fleet/_fleet_msearch"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	return send(ctx, t, "fleet.msearch", m, p, nil, body, "application/x-ndjson", "", opts)
 }
@@ -353,10 +369,14 @@ func doFleetSearch(ctx context.Context, t transport.Interface, r FleetSearchRequ
 	if r.Index == "" {
 		return nil, missingPart("fleet.search", "index")
 	}
-	p := "/" + esc(r.Index) + "/_fleet/_fleet_search"
+	pc := partChecker{endpoint: "fleet.search"}
+	p := "/" + pc.index("index", r.Index) + "/_fleet/_fleet_search"
 	m := "GET"
 	if body != nil {
 		m = "POST"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_partial_search_results", r.AllowPartialSearchResults)

@@ -70,10 +70,14 @@ func doGraphExplore(ctx context.Context, t transport.Interface, r GraphExploreRe
 	if len(r.Index) == 0 {
 		return nil, missingPart("graph.explore", "index")
 	}
-	p := "/" + escList(r.Index) + "/_graph/explore"
+	pc := partChecker{endpoint: "graph.explore"}
+	p := "/" + pc.indices("index", r.Index) + "/_graph/explore"
 	m := "GET"
 	if body != nil {
 		m = "POST"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setList(q, "routing", r.Routing)

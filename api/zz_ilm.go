@@ -41,8 +41,12 @@ func doILMDeleteLifecycle(ctx context.Context, t transport.Interface, r ILMDelet
 	if r.Policy == "" {
 		return nil, missingPart("ilm.delete_lifecycle", "policy")
 	}
-	p := "/_ilm/policy/" + esc(r.Policy)
+	pc := partChecker{endpoint: "ilm.delete_lifecycle"}
+	p := "/_ilm/policy/" + pc.id("policy", r.Policy)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
@@ -87,8 +91,12 @@ func doILMExplainLifecycle(ctx context.Context, t transport.Interface, r ILMExpl
 	if r.Index == "" {
 		return nil, missingPart("ilm.explain_lifecycle", "index")
 	}
-	p := "/" + esc(r.Index) + "/_ilm/explain"
+	pc := partChecker{endpoint: "ilm.explain_lifecycle"}
+	p := "/" + pc.index("index", r.Index) + "/_ilm/explain"
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setStr(q, "master_timeout", r.MasterTimeout)
@@ -126,13 +134,17 @@ func (a *RawILMAPI) GetLifecycle(ctx context.Context, r ILMGetLifecycleRequest, 
 }
 
 func doILMGetLifecycle(ctx context.Context, t transport.Interface, r ILMGetLifecycleRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "ilm.get_lifecycle"}
 	var p string
 	m := "GET"
 	switch {
 	case r.Policy != "":
-		p = "/_ilm/policy/" + esc(r.Policy)
+		p = "/_ilm/policy/" + pc.id("policy", r.Policy)
 	default:
 		p = "/_ilm/policy"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
@@ -277,8 +289,12 @@ func doILMMoveToStep(ctx context.Context, t transport.Interface, r ILMMoveToStep
 	if r.Index == "" {
 		return nil, missingPart("ilm.move_to_step", "index")
 	}
-	p := "/_ilm/move/" + esc(r.Index)
+	pc := partChecker{endpoint: "ilm.move_to_step"}
+	p := "/_ilm/move/" + pc.index("index", r.Index)
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "ilm.move_to_step", m, p, nil, body, "", "", opts)
 }
 
@@ -329,8 +345,12 @@ func doILMPutLifecycle(ctx context.Context, t transport.Interface, r ILMPutLifec
 	if r.Policy == "" {
 		return nil, missingPart("ilm.put_lifecycle", "policy")
 	}
-	p := "/_ilm/policy/" + esc(r.Policy)
+	pc := partChecker{endpoint: "ilm.put_lifecycle"}
+	p := "/_ilm/policy/" + pc.id("policy", r.Policy)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
@@ -366,8 +386,12 @@ func doILMRemovePolicy(ctx context.Context, t transport.Interface, r ILMRemovePo
 	if r.Index == "" {
 		return nil, missingPart("ilm.remove_policy", "index")
 	}
-	p := "/" + esc(r.Index) + "/_ilm/remove"
+	pc := partChecker{endpoint: "ilm.remove_policy"}
+	p := "/" + pc.index("index", r.Index) + "/_ilm/remove"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "ilm.remove_policy", m, p, nil, nil, "", "", opts)
 }
 
@@ -397,8 +421,12 @@ func doILMRetry(ctx context.Context, t transport.Interface, r ILMRetryRequest, o
 	if r.Index == "" {
 		return nil, missingPart("ilm.retry", "index")
 	}
-	p := "/" + esc(r.Index) + "/_ilm/retry"
+	pc := partChecker{endpoint: "ilm.retry"}
+	p := "/" + pc.index("index", r.Index) + "/_ilm/retry"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "ilm.retry", m, p, nil, nil, "", "", opts)
 }
 

@@ -59,8 +59,12 @@ func doIndicesAddBlock(ctx context.Context, t transport.Interface, r IndicesAddB
 	if r.Block == "" {
 		return nil, missingPart("indices.add_block", "block")
 	}
-	p := "/" + escList(r.Index) + "/_block/" + esc(string(r.Block))
+	pc := partChecker{endpoint: "indices.add_block"}
+	p := "/" + pc.indices("index", r.Index) + "/_block/" + pc.id("block", string(r.Block))
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
@@ -133,6 +137,7 @@ func doIndicesAnalyze(ctx context.Context, t transport.Interface, r IndicesAnaly
 		body = r.Body
 	}
 	inPathIndex := false
+	pc := partChecker{endpoint: "indices.analyze"}
 	var p string
 	m := "GET"
 	if body != nil {
@@ -140,10 +145,13 @@ func doIndicesAnalyze(ctx context.Context, t transport.Interface, r IndicesAnaly
 	}
 	switch {
 	case r.Index != "":
-		p = "/" + esc(r.Index) + "/_analyze"
+		p = "/" + pc.index("index", r.Index) + "/_analyze"
 		inPathIndex = true
 	default:
 		p = "/_analyze"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	if !inPathIndex {
@@ -179,8 +187,12 @@ func doIndicesCancelMigrateReindex(ctx context.Context, t transport.Interface, r
 	if len(r.Index) == 0 {
 		return nil, missingPart("indices.cancel_migrate_reindex", "index")
 	}
-	p := "/_migration/reindex/" + escList(r.Index) + "/_cancel"
+	pc := partChecker{endpoint: "indices.cancel_migrate_reindex"}
+	p := "/_migration/reindex/" + pc.indices("index", r.Index) + "/_cancel"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "indices.cancel_migrate_reindex", m, p, nil, nil, "", "", opts)
 }
 
@@ -225,14 +237,18 @@ func (a *RawIndicesAPI) ClearCache(ctx context.Context, r IndicesClearCacheReque
 
 func doIndicesClearCache(ctx context.Context, t transport.Interface, r IndicesClearCacheRequest, opts []Option) (*transport.Response, error) {
 	inPathIndex := false
+	pc := partChecker{endpoint: "indices.clear_cache"}
 	var p string
 	m := "POST"
 	switch {
 	case len(r.Index) > 0:
-		p = "/" + escList(r.Index) + "/_cache/clear"
+		p = "/" + pc.indices("index", r.Index) + "/_cache/clear"
 		inPathIndex = true
 	default:
 		p = "/_cache/clear"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	if !inPathIndex {
@@ -309,8 +325,12 @@ func doIndicesClone(ctx context.Context, t transport.Interface, r IndicesCloneRe
 	if r.Target == "" {
 		return nil, missingPart("indices.clone", "target")
 	}
-	p := "/" + esc(r.Index) + "/_clone/" + esc(r.Target)
+	pc := partChecker{endpoint: "indices.clone"}
+	p := "/" + pc.index("index", r.Index) + "/_clone/" + pc.id("target", r.Target)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
@@ -364,8 +384,12 @@ func doIndicesClose(ctx context.Context, t transport.Interface, r IndicesCloseRe
 	if len(r.Index) == 0 {
 		return nil, missingPart("indices.close", "index")
 	}
-	p := "/" + escList(r.Index) + "/_close"
+	pc := partChecker{endpoint: "indices.close"}
+	p := "/" + pc.indices("index", r.Index) + "/_close"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
@@ -437,8 +461,12 @@ func doIndicesCreate(ctx context.Context, t transport.Interface, r IndicesCreate
 	if r.Index == "" {
 		return nil, missingPart("indices.create", "index")
 	}
-	p := "/" + esc(r.Index)
+	pc := partChecker{endpoint: "indices.create"}
+	p := "/" + pc.index("index", r.Index)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
@@ -478,8 +506,12 @@ func doIndicesCreateDataStream(ctx context.Context, t transport.Interface, r Ind
 	if r.Name == "" {
 		return nil, missingPart("indices.create_data_stream", "name")
 	}
-	p := "/_data_stream/" + esc(r.Name)
+	pc := partChecker{endpoint: "indices.create_data_stream"}
+	p := "/_data_stream/" + pc.index("name", r.Name)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
@@ -531,8 +563,12 @@ func doIndicesCreateFrom(ctx context.Context, t transport.Interface, r IndicesCr
 	if r.Dest == "" {
 		return nil, missingPart("indices.create_from", "dest")
 	}
-	p := "/_create_from/" + esc(r.Source) + "/" + esc(r.Dest)
+	pc := partChecker{endpoint: "indices.create_from"}
+	p := "/_create_from/" + pc.index("source", r.Source) + "/" + pc.index("dest", r.Dest)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "indices.create_from", m, p, nil, body, "", "", opts)
 }
 
@@ -577,13 +613,17 @@ func (a *RawIndicesAPI) DataStreamsStats(ctx context.Context, r IndicesDataStrea
 }
 
 func doIndicesDataStreamsStats(ctx context.Context, t transport.Interface, r IndicesDataStreamsStatsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "indices.data_streams_stats"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Name) > 0:
-		p = "/_data_stream/" + escList(r.Name) + "/_stats"
+		p = "/_data_stream/" + pc.indices("name", r.Name) + "/_stats"
 	default:
 		p = "/_data_stream/_stats"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
@@ -630,8 +670,12 @@ func doIndicesDelete(ctx context.Context, t transport.Interface, r IndicesDelete
 	if len(r.Index) == 0 {
 		return nil, missingPart("indices.delete", "index")
 	}
-	p := "/" + escList(r.Index)
+	pc := partChecker{endpoint: "indices.delete"}
+	p := "/" + pc.indices("index", r.Index)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
@@ -680,13 +724,17 @@ func doIndicesDeleteAlias(ctx context.Context, t transport.Interface, r IndicesD
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.delete_alias", "name")
 	}
+	pc := partChecker{endpoint: "indices.delete_alias"}
 	var p string
 	m := "DELETE"
 	switch {
 	case true:
-		p = "/" + escList(r.Index) + "/_alias/" + escList(r.Name)
+		p = "/" + pc.indices("index", r.Index) + "/_alias/" + pc.ids("name", r.Name)
 	default:
-		p = "/" + escList(r.Index) + "/_aliases/" + escList(r.Name)
+		p = "/" + pc.indices("index", r.Index) + "/_aliases/" + pc.ids("name", r.Name)
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
@@ -730,8 +778,12 @@ func doIndicesDeleteDataLifecycle(ctx context.Context, t transport.Interface, r 
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.delete_data_lifecycle", "name")
 	}
-	p := "/_data_stream/" + escList(r.Name) + "/_lifecycle"
+	pc := partChecker{endpoint: "indices.delete_data_lifecycle"}
+	p := "/_data_stream/" + pc.indices("name", r.Name) + "/_lifecycle"
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setStr(q, "master_timeout", r.MasterTimeout)
@@ -772,8 +824,12 @@ func doIndicesDeleteDataStream(ctx context.Context, t transport.Interface, r Ind
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.delete_data_stream", "name")
 	}
-	p := "/_data_stream/" + escList(r.Name)
+	pc := partChecker{endpoint: "indices.delete_data_stream"}
+	p := "/_data_stream/" + pc.indices("name", r.Name)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setStr(q, "master_timeout", r.MasterTimeout)
@@ -816,8 +872,12 @@ func doIndicesDeleteDataStreamOptions(ctx context.Context, t transport.Interface
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.delete_data_stream_options", "name")
 	}
-	p := "/_data_stream/" + escList(r.Name) + "/_options"
+	pc := partChecker{endpoint: "indices.delete_data_stream_options"}
+	p := "/_data_stream/" + pc.indices("name", r.Name) + "/_options"
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setStr(q, "master_timeout", r.MasterTimeout)
@@ -858,8 +918,12 @@ func doIndicesDeleteIndexTemplate(ctx context.Context, t transport.Interface, r 
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.delete_index_template", "name")
 	}
-	p := "/_index_template/" + escList(r.Name)
+	pc := partChecker{endpoint: "indices.delete_index_template"}
+	p := "/_index_template/" + pc.ids("name", r.Name)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
@@ -902,8 +966,12 @@ func doIndicesDeleteTemplate(ctx context.Context, t transport.Interface, r Indic
 	if r.Name == "" {
 		return nil, missingPart("indices.delete_template", "name")
 	}
-	p := "/_template/" + esc(r.Name)
+	pc := partChecker{endpoint: "indices.delete_template"}
+	p := "/_template/" + pc.id("name", r.Name)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
@@ -946,8 +1014,12 @@ func doIndicesDiskUsage(ctx context.Context, t transport.Interface, r IndicesDis
 	if len(r.Index) == 0 {
 		return nil, missingPart("indices.disk_usage", "index")
 	}
-	p := "/" + escList(r.Index) + "/_disk_usage"
+	pc := partChecker{endpoint: "indices.disk_usage"}
+	p := "/" + pc.indices("index", r.Index) + "/_disk_usage"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
@@ -996,8 +1068,12 @@ func doIndicesDownsample(ctx context.Context, t transport.Interface, r IndicesDo
 	if r.TargetIndex == "" {
 		return nil, missingPart("indices.downsample", "target_index")
 	}
-	p := "/" + esc(r.Index) + "/_downsample/" + esc(r.TargetIndex)
+	pc := partChecker{endpoint: "indices.downsample"}
+	p := "/" + pc.index("index", r.Index) + "/_downsample/" + pc.index("target_index", r.TargetIndex)
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "indices.downsample", m, p, nil, body, "", "", opts)
 }
 
@@ -1040,8 +1116,12 @@ func doIndicesExists(ctx context.Context, t transport.Interface, r IndicesExists
 	if len(r.Index) == 0 {
 		return false, missingPart("indices.exists", "index")
 	}
-	p := "/" + escList(r.Index)
+	pc := partChecker{endpoint: "indices.exists"}
+	p := "/" + pc.indices("index", r.Index)
 	m := "HEAD"
+	if pc.err != nil {
+		return false, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
@@ -1091,13 +1171,17 @@ func doIndicesExistsAlias(ctx context.Context, t transport.Interface, r IndicesE
 	if len(r.Name) == 0 {
 		return false, missingPart("indices.exists_alias", "name")
 	}
+	pc := partChecker{endpoint: "indices.exists_alias"}
 	var p string
 	m := "HEAD"
 	switch {
 	case len(r.Index) > 0:
-		p = "/" + escList(r.Index) + "/_alias/" + escList(r.Name)
+		p = "/" + pc.indices("index", r.Index) + "/_alias/" + pc.ids("name", r.Name)
 	default:
-		p = "/_alias/" + escList(r.Name)
+		p = "/_alias/" + pc.ids("name", r.Name)
+	}
+	if pc.err != nil {
+		return false, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
@@ -1139,8 +1223,12 @@ func doIndicesExistsIndexTemplate(ctx context.Context, t transport.Interface, r 
 	if r.Name == "" {
 		return false, missingPart("indices.exists_index_template", "name")
 	}
-	p := "/_index_template/" + esc(r.Name)
+	pc := partChecker{endpoint: "indices.exists_index_template"}
+	p := "/_index_template/" + pc.id("name", r.Name)
 	m := "HEAD"
+	if pc.err != nil {
+		return false, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "flat_settings", r.FlatSettings)
 	setBool(q, "local", r.Local)
@@ -1183,8 +1271,12 @@ func doIndicesExistsTemplate(ctx context.Context, t transport.Interface, r Indic
 	if len(r.Name) == 0 {
 		return false, missingPart("indices.exists_template", "name")
 	}
-	p := "/_template/" + escList(r.Name)
+	pc := partChecker{endpoint: "indices.exists_template"}
+	p := "/_template/" + pc.ids("name", r.Name)
 	m := "HEAD"
+	if pc.err != nil {
+		return false, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "flat_settings", r.FlatSettings)
 	setBool(q, "local", r.Local)
@@ -1226,8 +1318,12 @@ func doIndicesExplainDataLifecycle(ctx context.Context, t transport.Interface, r
 	if len(r.Index) == 0 {
 		return nil, missingPart("indices.explain_data_lifecycle", "index")
 	}
-	p := "/" + escList(r.Index) + "/_lifecycle/explain"
+	pc := partChecker{endpoint: "indices.explain_data_lifecycle"}
+	p := "/" + pc.indices("index", r.Index) + "/_lifecycle/explain"
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "include_defaults", r.IncludeDefaults)
 	setStr(q, "master_timeout", r.MasterTimeout)
@@ -1272,8 +1368,12 @@ func doIndicesFieldUsageStats(ctx context.Context, t transport.Interface, r Indi
 	if len(r.Index) == 0 {
 		return nil, missingPart("indices.field_usage_stats", "index")
 	}
-	p := "/" + escList(r.Index) + "/_field_usage_stats"
+	pc := partChecker{endpoint: "indices.field_usage_stats"}
+	p := "/" + pc.indices("index", r.Index) + "/_field_usage_stats"
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
@@ -1317,13 +1417,17 @@ func (a *RawIndicesAPI) Flush(ctx context.Context, r IndicesFlushRequest, opts .
 }
 
 func doIndicesFlush(ctx context.Context, t transport.Interface, r IndicesFlushRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "indices.flush"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Index) > 0:
-		p = "/" + escList(r.Index) + "/_flush"
+		p = "/" + pc.indices("index", r.Index) + "/_flush"
 	default:
 		p = "/_flush"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
@@ -1373,13 +1477,17 @@ func (a *RawIndicesAPI) Forcemerge(ctx context.Context, r IndicesForcemergeReque
 }
 
 func doIndicesForcemerge(ctx context.Context, t transport.Interface, r IndicesForcemergeRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "indices.forcemerge"}
 	var p string
 	m := "POST"
 	switch {
 	case len(r.Index) > 0:
-		p = "/" + escList(r.Index) + "/_forcemerge"
+		p = "/" + pc.indices("index", r.Index) + "/_forcemerge"
 	default:
 		p = "/_forcemerge"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
@@ -1438,8 +1546,12 @@ func doIndicesGet(ctx context.Context, t transport.Interface, r IndicesGetReques
 	if len(r.Index) == 0 {
 		return nil, missingPart("indices.get", "index")
 	}
-	p := "/" + escList(r.Index)
+	pc := partChecker{endpoint: "indices.get"}
+	p := "/" + pc.indices("index", r.Index)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
@@ -1489,17 +1601,21 @@ func (a *RawIndicesAPI) GetAlias(ctx context.Context, r IndicesGetAliasRequest, 
 }
 
 func doIndicesGetAlias(ctx context.Context, t transport.Interface, r IndicesGetAliasRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "indices.get_alias"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Index) > 0 && len(r.Name) > 0:
-		p = "/" + escList(r.Index) + "/_alias/" + escList(r.Name)
+		p = "/" + pc.indices("index", r.Index) + "/_alias/" + pc.ids("name", r.Name)
 	case len(r.Name) > 0:
-		p = "/_alias/" + escList(r.Name)
+		p = "/_alias/" + pc.ids("name", r.Name)
 	case len(r.Index) > 0:
-		p = "/" + escList(r.Index) + "/_alias"
+		p = "/" + pc.indices("index", r.Index) + "/_alias"
 	default:
 		p = "/_alias"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
@@ -1547,8 +1663,12 @@ func doIndicesGetDataLifecycle(ctx context.Context, t transport.Interface, r Ind
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.get_data_lifecycle", "name")
 	}
-	p := "/_data_stream/" + escList(r.Name) + "/_lifecycle"
+	pc := partChecker{endpoint: "indices.get_data_lifecycle"}
+	p := "/_data_stream/" + pc.indices("name", r.Name) + "/_lifecycle"
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setBool(q, "include_defaults", r.IncludeDefaults)
@@ -1628,13 +1748,17 @@ func (a *RawIndicesAPI) GetDataStream(ctx context.Context, r IndicesGetDataStrea
 }
 
 func doIndicesGetDataStream(ctx context.Context, t transport.Interface, r IndicesGetDataStreamRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "indices.get_data_stream"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Name) > 0:
-		p = "/_data_stream/" + escList(r.Name)
+		p = "/_data_stream/" + pc.indices("name", r.Name)
 	default:
 		p = "/_data_stream"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
@@ -1676,8 +1800,12 @@ func doIndicesGetDataStreamMappings(ctx context.Context, t transport.Interface, 
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.get_data_stream_mappings", "name")
 	}
-	p := "/_data_stream/" + escList(r.Name) + "/_mappings"
+	pc := partChecker{endpoint: "indices.get_data_stream_mappings"}
+	p := "/_data_stream/" + pc.indices("name", r.Name) + "/_mappings"
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	return send(ctx, t, "indices.get_data_stream_mappings", m, p, q, nil, "", "", opts)
@@ -1718,8 +1846,12 @@ func doIndicesGetDataStreamOptions(ctx context.Context, t transport.Interface, r
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.get_data_stream_options", "name")
 	}
-	p := "/_data_stream/" + escList(r.Name) + "/_options"
+	pc := partChecker{endpoint: "indices.get_data_stream_options"}
+	p := "/_data_stream/" + pc.indices("name", r.Name) + "/_options"
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setStr(q, "master_timeout", r.MasterTimeout)
@@ -1758,8 +1890,12 @@ func doIndicesGetDataStreamSettings(ctx context.Context, t transport.Interface, 
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.get_data_stream_settings", "name")
 	}
-	p := "/_data_stream/" + escList(r.Name) + "/_settings"
+	pc := partChecker{endpoint: "indices.get_data_stream_settings"}
+	p := "/_data_stream/" + pc.indices("name", r.Name) + "/_settings"
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	return send(ctx, t, "indices.get_data_stream_settings", m, p, q, nil, "", "", opts)
@@ -1804,13 +1940,17 @@ func doIndicesGetFieldMapping(ctx context.Context, t transport.Interface, r Indi
 	if len(r.Fields) == 0 {
 		return nil, missingPart("indices.get_field_mapping", "fields")
 	}
+	pc := partChecker{endpoint: "indices.get_field_mapping"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Index) > 0:
-		p = "/" + escList(r.Index) + "/_mapping/field/" + escList(r.Fields)
+		p = "/" + pc.indices("index", r.Index) + "/_mapping/field/" + pc.ids("fields", r.Fields)
 	default:
-		p = "/_mapping/field/" + escList(r.Fields)
+		p = "/_mapping/field/" + pc.ids("fields", r.Fields)
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
@@ -1856,13 +1996,17 @@ func (a *RawIndicesAPI) GetIndexTemplate(ctx context.Context, r IndicesGetIndexT
 }
 
 func doIndicesGetIndexTemplate(ctx context.Context, t transport.Interface, r IndicesGetIndexTemplateRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "indices.get_index_template"}
 	var p string
 	m := "GET"
 	switch {
 	case r.Name != "":
-		p = "/_index_template/" + esc(r.Name)
+		p = "/_index_template/" + pc.id("name", r.Name)
 	default:
 		p = "/_index_template"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "flat_settings", r.FlatSettings)
@@ -1910,13 +2054,17 @@ func (a *RawIndicesAPI) GetMapping(ctx context.Context, r IndicesGetMappingReque
 }
 
 func doIndicesGetMapping(ctx context.Context, t transport.Interface, r IndicesGetMappingRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "indices.get_mapping"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Index) > 0:
-		p = "/" + escList(r.Index) + "/_mapping"
+		p = "/" + pc.indices("index", r.Index) + "/_mapping"
 	default:
 		p = "/_mapping"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
@@ -1965,8 +2113,12 @@ func doIndicesGetMigrateReindexStatus(ctx context.Context, t transport.Interface
 	if len(r.Index) == 0 {
 		return nil, missingPart("indices.get_migrate_reindex_status", "index")
 	}
-	p := "/_migration/reindex/" + escList(r.Index) + "/_status"
+	pc := partChecker{endpoint: "indices.get_migrate_reindex_status"}
+	p := "/_migration/reindex/" + pc.indices("index", r.Index) + "/_status"
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "indices.get_migrate_reindex_status", m, p, nil, nil, "", "", opts)
 }
 
@@ -2015,17 +2167,21 @@ func (a *RawIndicesAPI) GetSettings(ctx context.Context, r IndicesGetSettingsReq
 }
 
 func doIndicesGetSettings(ctx context.Context, t transport.Interface, r IndicesGetSettingsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "indices.get_settings"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Index) > 0 && len(r.Name) > 0:
-		p = "/" + escList(r.Index) + "/_settings/" + escList(r.Name)
+		p = "/" + pc.indices("index", r.Index) + "/_settings/" + pc.ids("name", r.Name)
 	case len(r.Index) > 0:
-		p = "/" + escList(r.Index) + "/_settings"
+		p = "/" + pc.indices("index", r.Index) + "/_settings"
 	case len(r.Name) > 0:
-		p = "/_settings/" + escList(r.Name)
+		p = "/_settings/" + pc.ids("name", r.Name)
 	default:
 		p = "/_settings"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
@@ -2075,13 +2231,17 @@ func (a *RawIndicesAPI) GetTemplate(ctx context.Context, r IndicesGetTemplateReq
 }
 
 func doIndicesGetTemplate(ctx context.Context, t transport.Interface, r IndicesGetTemplateRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "indices.get_template"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Name) > 0:
-		p = "/_template/" + escList(r.Name)
+		p = "/_template/" + pc.ids("name", r.Name)
 	default:
 		p = "/_template"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "flat_settings", r.FlatSettings)
@@ -2158,8 +2318,12 @@ func doIndicesMigrateToDataStream(ctx context.Context, t transport.Interface, r 
 	if r.Name == "" {
 		return nil, missingPart("indices.migrate_to_data_stream", "name")
 	}
-	p := "/_data_stream/_migrate/" + esc(r.Name)
+	pc := partChecker{endpoint: "indices.migrate_to_data_stream"}
+	p := "/_data_stream/_migrate/" + pc.index("name", r.Name)
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
@@ -2253,8 +2417,12 @@ func doIndicesOpen(ctx context.Context, t transport.Interface, r IndicesOpenRequ
 	if len(r.Index) == 0 {
 		return nil, missingPart("indices.open", "index")
 	}
-	p := "/" + escList(r.Index) + "/_open"
+	pc := partChecker{endpoint: "indices.open"}
+	p := "/" + pc.indices("index", r.Index) + "/_open"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
@@ -2291,8 +2459,12 @@ func doIndicesPromoteDataStream(ctx context.Context, t transport.Interface, r In
 	if r.Name == "" {
 		return nil, missingPart("indices.promote_data_stream", "name")
 	}
-	p := "/_data_stream/_promote/" + esc(r.Name)
+	pc := partChecker{endpoint: "indices.promote_data_stream"}
+	p := "/_data_stream/_promote/" + pc.index("name", r.Name)
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	return send(ctx, t, "indices.promote_data_stream", m, p, q, nil, "", "", opts)
@@ -2368,13 +2540,17 @@ func doIndicesPutAlias(ctx context.Context, t transport.Interface, r IndicesPutA
 	if r.Name == "" {
 		return nil, missingPart("indices.put_alias", "name")
 	}
+	pc := partChecker{endpoint: "indices.put_alias"}
 	var p string
 	m := "PUT"
 	switch {
 	case true:
-		p = "/" + escList(r.Index) + "/_alias/" + esc(r.Name)
+		p = "/" + pc.indices("index", r.Index) + "/_alias/" + pc.id("name", r.Name)
 	default:
-		p = "/" + escList(r.Index) + "/_aliases/" + esc(r.Name)
+		p = "/" + pc.indices("index", r.Index) + "/_aliases/" + pc.id("name", r.Name)
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
@@ -2444,8 +2620,12 @@ func doIndicesPutDataLifecycle(ctx context.Context, t transport.Interface, r Ind
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.put_data_lifecycle", "name")
 	}
-	p := "/_data_stream/" + escList(r.Name) + "/_lifecycle"
+	pc := partChecker{endpoint: "indices.put_data_lifecycle"}
+	p := "/_data_stream/" + pc.indices("name", r.Name) + "/_lifecycle"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setStr(q, "master_timeout", r.MasterTimeout)
@@ -2500,8 +2680,12 @@ func doIndicesPutDataStreamMappings(ctx context.Context, t transport.Interface, 
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.put_data_stream_mappings", "name")
 	}
-	p := "/_data_stream/" + escList(r.Name) + "/_mappings"
+	pc := partChecker{endpoint: "indices.put_data_stream_mappings"}
+	p := "/_data_stream/" + pc.indices("name", r.Name) + "/_mappings"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "dry_run", r.DryRun)
 	setStr(q, "master_timeout", r.MasterTimeout)
@@ -2561,8 +2745,12 @@ func doIndicesPutDataStreamOptions(ctx context.Context, t transport.Interface, r
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.put_data_stream_options", "name")
 	}
-	p := "/_data_stream/" + escList(r.Name) + "/_options"
+	pc := partChecker{endpoint: "indices.put_data_stream_options"}
+	p := "/_data_stream/" + pc.indices("name", r.Name) + "/_options"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
 	setStr(q, "master_timeout", r.MasterTimeout)
@@ -2617,8 +2805,12 @@ func doIndicesPutDataStreamSettings(ctx context.Context, t transport.Interface, 
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.put_data_stream_settings", "name")
 	}
-	p := "/_data_stream/" + escList(r.Name) + "/_settings"
+	pc := partChecker{endpoint: "indices.put_data_stream_settings"}
+	p := "/_data_stream/" + pc.indices("name", r.Name) + "/_settings"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "dry_run", r.DryRun)
 	setStr(q, "master_timeout", r.MasterTimeout)
@@ -2711,8 +2903,12 @@ func doIndicesPutIndexTemplate(ctx context.Context, t transport.Interface, r Ind
 	if r.Name == "" {
 		return nil, missingPart("indices.put_index_template", "name")
 	}
-	p := "/_index_template/" + esc(r.Name)
+	pc := partChecker{endpoint: "indices.put_index_template"}
+	p := "/_index_template/" + pc.id("name", r.Name)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "cause", r.Cause)
 	setBool(q, "create", r.Create)
@@ -2806,8 +3002,12 @@ func doIndicesPutMapping(ctx context.Context, t transport.Interface, r IndicesPu
 	if len(r.Index) == 0 {
 		return nil, missingPart("indices.put_mapping", "index")
 	}
-	p := "/" + escList(r.Index) + "/_mapping"
+	pc := partChecker{endpoint: "indices.put_mapping"}
+	p := "/" + pc.indices("index", r.Index) + "/_mapping"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
@@ -2871,13 +3071,17 @@ func doIndicesPutSettings(ctx context.Context, t transport.Interface, r IndicesP
 	if body == nil && r.Body != nil {
 		body = r.Body
 	}
+	pc := partChecker{endpoint: "indices.put_settings"}
 	var p string
 	m := "PUT"
 	switch {
 	case len(r.Index) > 0:
-		p = "/" + escList(r.Index) + "/_settings"
+		p = "/" + pc.indices("index", r.Index) + "/_settings"
 	default:
 		p = "/_settings"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
@@ -2963,8 +3167,12 @@ func doIndicesPutTemplate(ctx context.Context, t transport.Interface, r IndicesP
 	if r.Name == "" {
 		return nil, missingPart("indices.put_template", "name")
 	}
-	p := "/_template/" + esc(r.Name)
+	pc := partChecker{endpoint: "indices.put_template"}
+	p := "/_template/" + pc.id("name", r.Name)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "cause", r.Cause)
 	setBool(q, "create", r.Create)
@@ -3008,13 +3216,17 @@ func (a *RawIndicesAPI) Recovery(ctx context.Context, r IndicesRecoveryRequest, 
 }
 
 func doIndicesRecovery(ctx context.Context, t transport.Interface, r IndicesRecoveryRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "indices.recovery"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Index) > 0:
-		p = "/" + escList(r.Index) + "/_recovery"
+		p = "/" + pc.indices("index", r.Index) + "/_recovery"
 	default:
 		p = "/_recovery"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "active_only", r.ActiveOnly)
@@ -3056,13 +3268,17 @@ func (a *RawIndicesAPI) Refresh(ctx context.Context, r IndicesRefreshRequest, op
 }
 
 func doIndicesRefresh(ctx context.Context, t transport.Interface, r IndicesRefreshRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "indices.refresh"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Index) > 0:
-		p = "/" + escList(r.Index) + "/_refresh"
+		p = "/" + pc.indices("index", r.Index) + "/_refresh"
 	default:
 		p = "/_refresh"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
@@ -3107,8 +3323,12 @@ func doIndicesReloadSearchAnalyzers(ctx context.Context, t transport.Interface, 
 	if len(r.Index) == 0 {
 		return nil, missingPart("indices.reload_search_analyzers", "index")
 	}
-	p := "/" + escList(r.Index) + "/_reload_search_analyzers"
+	pc := partChecker{endpoint: "indices.reload_search_analyzers"}
+	p := "/" + pc.indices("index", r.Index) + "/_reload_search_analyzers"
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
@@ -3165,8 +3385,12 @@ func doIndicesRemoveBlock(ctx context.Context, t transport.Interface, r IndicesR
 	if r.Block == "" {
 		return nil, missingPart("indices.remove_block", "block")
 	}
-	p := "/" + escList(r.Index) + "/_block/" + esc(string(r.Block))
+	pc := partChecker{endpoint: "indices.remove_block"}
+	p := "/" + pc.indices("index", r.Index) + "/_block/" + pc.id("block", string(r.Block))
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
@@ -3214,13 +3438,17 @@ func (a *RawIndicesAPI) ResolveCluster(ctx context.Context, r IndicesResolveClus
 }
 
 func doIndicesResolveCluster(ctx context.Context, t transport.Interface, r IndicesResolveClusterRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "indices.resolve_cluster"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Name) > 0:
-		p = "/_resolve/cluster/" + escList(r.Name)
+		p = "/_resolve/cluster/" + pc.ids("name", r.Name)
 	default:
 		p = "/_resolve/cluster"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
@@ -3272,8 +3500,12 @@ func doIndicesResolveIndex(ctx context.Context, t transport.Interface, r Indices
 	if len(r.Name) == 0 {
 		return nil, missingPart("indices.resolve_index", "name")
 	}
-	p := "/_resolve/index/" + escList(r.Name)
+	pc := partChecker{endpoint: "indices.resolve_index"}
+	p := "/_resolve/index/" + pc.ids("name", r.Name)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
@@ -3359,13 +3591,17 @@ func doIndicesRollover(ctx context.Context, t transport.Interface, r IndicesRoll
 	if r.Alias == "" {
 		return nil, missingPart("indices.rollover", "alias")
 	}
+	pc := partChecker{endpoint: "indices.rollover"}
 	var p string
 	m := "POST"
 	switch {
 	case r.NewIndex != "":
-		p = "/" + esc(r.Alias) + "/_rollover/" + esc(r.NewIndex)
+		p = "/" + pc.index("alias", r.Alias) + "/_rollover/" + pc.index("new_index", r.NewIndex)
 	default:
-		p = "/" + esc(r.Alias) + "/_rollover"
+		p = "/" + pc.index("alias", r.Alias) + "/_rollover"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "dry_run", r.DryRun)
@@ -3410,13 +3646,17 @@ func (a *RawIndicesAPI) Segments(ctx context.Context, r IndicesSegmentsRequest, 
 }
 
 func doIndicesSegments(ctx context.Context, t transport.Interface, r IndicesSegmentsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "indices.segments"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Index) > 0:
-		p = "/" + escList(r.Index) + "/_segments"
+		p = "/" + pc.indices("index", r.Index) + "/_segments"
 	default:
 		p = "/_segments"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
@@ -3461,13 +3701,17 @@ func (a *RawIndicesAPI) ShardStores(ctx context.Context, r IndicesShardStoresReq
 }
 
 func doIndicesShardStores(ctx context.Context, t transport.Interface, r IndicesShardStoresRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "indices.shard_stores"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Index) > 0:
-		p = "/" + escList(r.Index) + "/_shard_stores"
+		p = "/" + pc.indices("index", r.Index) + "/_shard_stores"
 	default:
 		p = "/_shard_stores"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
@@ -3539,8 +3783,12 @@ func doIndicesShrink(ctx context.Context, t transport.Interface, r IndicesShrink
 	if r.Target == "" {
 		return nil, missingPart("indices.shrink", "target")
 	}
-	p := "/" + esc(r.Index) + "/_shrink/" + esc(r.Target)
+	pc := partChecker{endpoint: "indices.shrink"}
+	p := "/" + pc.index("index", r.Index) + "/_shrink/" + pc.index("target", r.Target)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
@@ -3596,8 +3844,12 @@ func doIndicesSimulateIndexTemplate(ctx context.Context, t transport.Interface, 
 	if r.Name == "" {
 		return nil, missingPart("indices.simulate_index_template", "name")
 	}
-	p := "/_index_template/_simulate_index/" + esc(r.Name)
+	pc := partChecker{endpoint: "indices.simulate_index_template"}
+	p := "/_index_template/_simulate_index/" + pc.id("name", r.Name)
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "cause", r.Cause)
 	setBool(q, "create", r.Create)
@@ -3689,13 +3941,17 @@ func doIndicesSimulateTemplate(ctx context.Context, t transport.Interface, r Ind
 	if body == nil && r.Body != nil {
 		body = r.Body
 	}
+	pc := partChecker{endpoint: "indices.simulate_template"}
 	var p string
 	m := "POST"
 	switch {
 	case r.Name != "":
-		p = "/_index_template/_simulate/" + esc(r.Name)
+		p = "/_index_template/_simulate/" + pc.id("name", r.Name)
 	default:
 		p = "/_index_template/_simulate"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "cause", r.Cause)
@@ -3766,8 +4022,12 @@ func doIndicesSplit(ctx context.Context, t transport.Interface, r IndicesSplitRe
 	if r.Target == "" {
 		return nil, missingPart("indices.split", "target")
 	}
-	p := "/" + esc(r.Index) + "/_split/" + esc(r.Target)
+	pc := partChecker{endpoint: "indices.split"}
+	p := "/" + pc.index("index", r.Index) + "/_split/" + pc.index("target", r.Target)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
@@ -3829,17 +4089,21 @@ func (a *RawIndicesAPI) Stats(ctx context.Context, r IndicesStatsRequest, opts .
 }
 
 func doIndicesStats(ctx context.Context, t transport.Interface, r IndicesStatsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "indices.stats"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Index) > 0 && len(r.Metric) > 0:
-		p = "/" + escList(r.Index) + "/_stats/" + escList(r.Metric)
+		p = "/" + pc.indices("index", r.Index) + "/_stats/" + pc.ids("metric", r.Metric)
 	case len(r.Metric) > 0:
-		p = "/_stats/" + escList(r.Metric)
+		p = "/_stats/" + pc.ids("metric", r.Metric)
 	case len(r.Index) > 0:
-		p = "/" + escList(r.Index) + "/_stats"
+		p = "/" + pc.indices("index", r.Index) + "/_stats"
 	default:
 		p = "/_stats"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setList(q, "completion_fields", r.CompletionFields)
@@ -3975,6 +4239,7 @@ func doIndicesValidateQuery(ctx context.Context, t transport.Interface, r Indice
 	if body == nil && r.Body != nil {
 		body = r.Body
 	}
+	pc := partChecker{endpoint: "indices.validate_query"}
 	var p string
 	m := "GET"
 	if body != nil {
@@ -3982,9 +4247,12 @@ func doIndicesValidateQuery(ctx context.Context, t transport.Interface, r Indice
 	}
 	switch {
 	case len(r.Index) > 0:
-		p = "/" + escList(r.Index) + "/_validate/query"
+		p = "/" + pc.indices("index", r.Index) + "/_validate/query"
 	default:
 		p = "/_validate/query"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "all_shards", r.AllShards)

@@ -45,8 +45,12 @@ func doInferenceChatCompletionUnified(ctx context.Context, t transport.Interface
 	if r.InferenceID == "" {
 		return nil, missingPart("inference.chat_completion_unified", "inference_id")
 	}
-	p := "/_inference/chat_completion/" + esc(r.InferenceID) + "/_stream"
+	pc := partChecker{endpoint: "inference.chat_completion_unified"}
+	p := "/_inference/chat_completion/" + pc.id("inference_id", r.InferenceID) + "/_stream"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.chat_completion_unified", m, p, q, body, "", "text/event-stream", opts)
@@ -100,8 +104,12 @@ func doInferenceCompletion(ctx context.Context, t transport.Interface, r Inferen
 	if r.InferenceID == "" {
 		return nil, missingPart("inference.completion", "inference_id")
 	}
-	p := "/_inference/completion/" + esc(r.InferenceID)
+	pc := partChecker{endpoint: "inference.completion"}
+	p := "/_inference/completion/" + pc.id("inference_id", r.InferenceID)
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.completion", m, p, q, body, "", "", opts)
@@ -139,13 +147,17 @@ func doInferenceDelete(ctx context.Context, t transport.Interface, r InferenceDe
 	if r.InferenceID == "" {
 		return nil, missingPart("inference.delete", "inference_id")
 	}
+	pc := partChecker{endpoint: "inference.delete"}
 	var p string
 	m := "DELETE"
 	switch {
 	case r.TaskType != "":
-		p = "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.InferenceID)
+		p = "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("inference_id", r.InferenceID)
 	default:
-		p = "/_inference/" + esc(r.InferenceID)
+		p = "/_inference/" + pc.id("inference_id", r.InferenceID)
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "dry_run", r.DryRun)
@@ -219,8 +231,12 @@ func doInferenceEmbedding(ctx context.Context, t transport.Interface, r Inferenc
 	if r.InferenceID == "" {
 		return nil, missingPart("inference.embedding", "inference_id")
 	}
-	p := "/_inference/embedding/" + esc(r.InferenceID)
+	pc := partChecker{endpoint: "inference.embedding"}
+	p := "/_inference/embedding/" + pc.id("inference_id", r.InferenceID)
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.embedding", m, p, q, body, "", "", opts)
@@ -253,15 +269,19 @@ func (a *RawInferenceAPI) Get(ctx context.Context, r InferenceGetRequest, opts .
 }
 
 func doInferenceGet(ctx context.Context, t transport.Interface, r InferenceGetRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "inference.get"}
 	var p string
 	m := "GET"
 	switch {
 	case r.TaskType != "" && r.InferenceID != "":
-		p = "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.InferenceID)
+		p = "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("inference_id", r.InferenceID)
 	case r.InferenceID != "":
-		p = "/_inference/" + esc(r.InferenceID)
+		p = "/_inference/" + pc.id("inference_id", r.InferenceID)
 	default:
 		p = "/_inference"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	return send(ctx, t, "inference.get", m, p, nil, nil, "", "", opts)
 }
@@ -360,13 +380,17 @@ func doInferenceInference(ctx context.Context, t transport.Interface, r Inferenc
 	if r.InferenceID == "" {
 		return nil, missingPart("inference.inference", "inference_id")
 	}
+	pc := partChecker{endpoint: "inference.inference"}
 	var p string
 	m := "POST"
 	switch {
 	case r.TaskType != "":
-		p = "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.InferenceID)
+		p = "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("inference_id", r.InferenceID)
 	default:
-		p = "/_inference/" + esc(r.InferenceID)
+		p = "/_inference/" + pc.id("inference_id", r.InferenceID)
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
@@ -414,13 +438,17 @@ func doInferencePut(ctx context.Context, t transport.Interface, r InferencePutRe
 	if r.InferenceID == "" {
 		return nil, missingPart("inference.put", "inference_id")
 	}
+	pc := partChecker{endpoint: "inference.put"}
 	var p string
 	m := "PUT"
 	switch {
 	case r.TaskType != "":
-		p = "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.InferenceID)
+		p = "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("inference_id", r.InferenceID)
 	default:
-		p = "/_inference/" + esc(r.InferenceID)
+		p = "/_inference/" + pc.id("inference_id", r.InferenceID)
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
@@ -479,8 +507,12 @@ func doInferencePutAi21(ctx context.Context, t transport.Interface, r InferenceP
 	if r.Ai21InferenceID == "" {
 		return nil, missingPart("inference.put_ai21", "ai21_inference_id")
 	}
-	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.Ai21InferenceID)
+	pc := partChecker{endpoint: "inference.put_ai21"}
+	p := "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("ai21_inference_id", r.Ai21InferenceID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.put_ai21", m, p, q, body, "", "", opts)
@@ -545,8 +577,12 @@ func doInferencePutAlibabacloud(ctx context.Context, t transport.Interface, r In
 	if r.AlibabacloudInferenceID == "" {
 		return nil, missingPart("inference.put_alibabacloud", "alibabacloud_inference_id")
 	}
-	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.AlibabacloudInferenceID)
+	pc := partChecker{endpoint: "inference.put_alibabacloud"}
+	p := "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("alibabacloud_inference_id", r.AlibabacloudInferenceID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.put_alibabacloud", m, p, q, body, "", "", opts)
@@ -611,8 +647,12 @@ func doInferencePutAmazonbedrock(ctx context.Context, t transport.Interface, r I
 	if r.AmazonbedrockInferenceID == "" {
 		return nil, missingPart("inference.put_amazonbedrock", "amazonbedrock_inference_id")
 	}
-	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.AmazonbedrockInferenceID)
+	pc := partChecker{endpoint: "inference.put_amazonbedrock"}
+	p := "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("amazonbedrock_inference_id", r.AmazonbedrockInferenceID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.put_amazonbedrock", m, p, q, body, "", "", opts)
@@ -678,8 +718,12 @@ func doInferencePutAmazonsagemaker(ctx context.Context, t transport.Interface, r
 	if r.AmazonsagemakerInferenceID == "" {
 		return nil, missingPart("inference.put_amazonsagemaker", "amazonsagemaker_inference_id")
 	}
-	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.AmazonsagemakerInferenceID)
+	pc := partChecker{endpoint: "inference.put_amazonsagemaker"}
+	p := "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("amazonsagemaker_inference_id", r.AmazonsagemakerInferenceID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.put_amazonsagemaker", m, p, q, body, "", "", opts)
@@ -740,8 +784,12 @@ func doInferencePutAnthropic(ctx context.Context, t transport.Interface, r Infer
 	if r.AnthropicInferenceID == "" {
 		return nil, missingPart("inference.put_anthropic", "anthropic_inference_id")
 	}
-	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.AnthropicInferenceID)
+	pc := partChecker{endpoint: "inference.put_anthropic"}
+	p := "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("anthropic_inference_id", r.AnthropicInferenceID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.put_anthropic", m, p, q, body, "", "", opts)
@@ -806,8 +854,12 @@ func doInferencePutAzureaistudio(ctx context.Context, t transport.Interface, r I
 	if r.AzureaistudioInferenceID == "" {
 		return nil, missingPart("inference.put_azureaistudio", "azureaistudio_inference_id")
 	}
-	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.AzureaistudioInferenceID)
+	pc := partChecker{endpoint: "inference.put_azureaistudio"}
+	p := "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("azureaistudio_inference_id", r.AzureaistudioInferenceID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.put_azureaistudio", m, p, q, body, "", "", opts)
@@ -872,8 +924,12 @@ func doInferencePutAzureopenai(ctx context.Context, t transport.Interface, r Inf
 	if r.AzureopenaiInferenceID == "" {
 		return nil, missingPart("inference.put_azureopenai", "azureopenai_inference_id")
 	}
-	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.AzureopenaiInferenceID)
+	pc := partChecker{endpoint: "inference.put_azureopenai"}
+	p := "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("azureopenai_inference_id", r.AzureopenaiInferenceID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.put_azureopenai", m, p, q, body, "", "", opts)
@@ -939,8 +995,12 @@ func doInferencePutCohere(ctx context.Context, t transport.Interface, r Inferenc
 	if r.CohereInferenceID == "" {
 		return nil, missingPart("inference.put_cohere", "cohere_inference_id")
 	}
-	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.CohereInferenceID)
+	pc := partChecker{endpoint: "inference.put_cohere"}
+	p := "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("cohere_inference_id", r.CohereInferenceID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.put_cohere", m, p, q, body, "", "", opts)
@@ -1001,8 +1061,12 @@ func doInferencePutContextualai(ctx context.Context, t transport.Interface, r In
 	if r.ContextualaiInferenceID == "" {
 		return nil, missingPart("inference.put_contextualai", "contextualai_inference_id")
 	}
-	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.ContextualaiInferenceID)
+	pc := partChecker{endpoint: "inference.put_contextualai"}
+	p := "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("contextualai_inference_id", r.ContextualaiInferenceID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.put_contextualai", m, p, q, body, "", "", opts)
@@ -1065,8 +1129,12 @@ func doInferencePutCustom(ctx context.Context, t transport.Interface, r Inferenc
 	if r.CustomInferenceID == "" {
 		return nil, missingPart("inference.put_custom", "custom_inference_id")
 	}
-	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.CustomInferenceID)
+	pc := partChecker{endpoint: "inference.put_custom"}
+	p := "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("custom_inference_id", r.CustomInferenceID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "inference.put_custom", m, p, nil, body, "", "", opts)
 }
 
@@ -1123,8 +1191,12 @@ func doInferencePutDeepseek(ctx context.Context, t transport.Interface, r Infere
 	if r.DeepseekInferenceID == "" {
 		return nil, missingPart("inference.put_deepseek", "deepseek_inference_id")
 	}
-	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.DeepseekInferenceID)
+	pc := partChecker{endpoint: "inference.put_deepseek"}
+	p := "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("deepseek_inference_id", r.DeepseekInferenceID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.put_deepseek", m, p, q, body, "", "", opts)
@@ -1189,8 +1261,12 @@ func doInferencePutElasticsearch(ctx context.Context, t transport.Interface, r I
 	if r.ElasticsearchInferenceID == "" {
 		return nil, missingPart("inference.put_elasticsearch", "elasticsearch_inference_id")
 	}
-	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.ElasticsearchInferenceID)
+	pc := partChecker{endpoint: "inference.put_elasticsearch"}
+	p := "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("elasticsearch_inference_id", r.ElasticsearchInferenceID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.put_elasticsearch", m, p, q, body, "", "", opts)
@@ -1255,8 +1331,12 @@ func doInferencePutElser(ctx context.Context, t transport.Interface, r Inference
 	if r.ElserInferenceID == "" {
 		return nil, missingPart("inference.put_elser", "elser_inference_id")
 	}
-	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.ElserInferenceID)
+	pc := partChecker{endpoint: "inference.put_elser"}
+	p := "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("elser_inference_id", r.ElserInferenceID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.put_elser", m, p, q, body, "", "", opts)
@@ -1323,8 +1403,12 @@ func doInferencePutFireworksai(ctx context.Context, t transport.Interface, r Inf
 	if r.FireworksaiInferenceID == "" {
 		return nil, missingPart("inference.put_fireworksai", "fireworksai_inference_id")
 	}
-	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.FireworksaiInferenceID)
+	pc := partChecker{endpoint: "inference.put_fireworksai"}
+	p := "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("fireworksai_inference_id", r.FireworksaiInferenceID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.put_fireworksai", m, p, q, body, "", "", opts)
@@ -1386,8 +1470,12 @@ func doInferencePutGoogleaistudio(ctx context.Context, t transport.Interface, r 
 	if r.GoogleaistudioInferenceID == "" {
 		return nil, missingPart("inference.put_googleaistudio", "googleaistudio_inference_id")
 	}
-	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.GoogleaistudioInferenceID)
+	pc := partChecker{endpoint: "inference.put_googleaistudio"}
+	p := "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("googleaistudio_inference_id", r.GoogleaistudioInferenceID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.put_googleaistudio", m, p, q, body, "", "", opts)
@@ -1452,8 +1540,12 @@ func doInferencePutGooglevertexai(ctx context.Context, t transport.Interface, r 
 	if r.GooglevertexaiInferenceID == "" {
 		return nil, missingPart("inference.put_googlevertexai", "googlevertexai_inference_id")
 	}
-	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.GooglevertexaiInferenceID)
+	pc := partChecker{endpoint: "inference.put_googlevertexai"}
+	p := "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("googlevertexai_inference_id", r.GooglevertexaiInferenceID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.put_googlevertexai", m, p, q, body, "", "", opts)
@@ -1511,8 +1603,12 @@ func doInferencePutGroq(ctx context.Context, t transport.Interface, r InferenceP
 	if r.GroqInferenceID == "" {
 		return nil, missingPart("inference.put_groq", "groq_inference_id")
 	}
-	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.GroqInferenceID)
+	pc := partChecker{endpoint: "inference.put_groq"}
+	p := "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("groq_inference_id", r.GroqInferenceID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.put_groq", m, p, q, body, "", "", opts)
@@ -1577,8 +1673,12 @@ func doInferencePutHuggingFace(ctx context.Context, t transport.Interface, r Inf
 	if r.HuggingfaceInferenceID == "" {
 		return nil, missingPart("inference.put_hugging_face", "huggingface_inference_id")
 	}
-	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.HuggingfaceInferenceID)
+	pc := partChecker{endpoint: "inference.put_hugging_face"}
+	p := "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("huggingface_inference_id", r.HuggingfaceInferenceID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.put_hugging_face", m, p, q, body, "", "", opts)
@@ -1643,8 +1743,12 @@ func doInferencePutJinaai(ctx context.Context, t transport.Interface, r Inferenc
 	if r.JinaaiInferenceID == "" {
 		return nil, missingPart("inference.put_jinaai", "jinaai_inference_id")
 	}
-	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.JinaaiInferenceID)
+	pc := partChecker{endpoint: "inference.put_jinaai"}
+	p := "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("jinaai_inference_id", r.JinaaiInferenceID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.put_jinaai", m, p, q, body, "", "", opts)
@@ -1706,8 +1810,12 @@ func doInferencePutLlama(ctx context.Context, t transport.Interface, r Inference
 	if r.LlamaInferenceID == "" {
 		return nil, missingPart("inference.put_llama", "llama_inference_id")
 	}
-	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.LlamaInferenceID)
+	pc := partChecker{endpoint: "inference.put_llama"}
+	p := "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("llama_inference_id", r.LlamaInferenceID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.put_llama", m, p, q, body, "", "", opts)
@@ -1769,8 +1877,12 @@ func doInferencePutMistral(ctx context.Context, t transport.Interface, r Inferen
 	if r.MistralInferenceID == "" {
 		return nil, missingPart("inference.put_mistral", "mistral_inference_id")
 	}
-	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.MistralInferenceID)
+	pc := partChecker{endpoint: "inference.put_mistral"}
+	p := "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("mistral_inference_id", r.MistralInferenceID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.put_mistral", m, p, q, body, "", "", opts)
@@ -1837,8 +1949,12 @@ func doInferencePutNvidia(ctx context.Context, t transport.Interface, r Inferenc
 	if r.NvidiaInferenceID == "" {
 		return nil, missingPart("inference.put_nvidia", "nvidia_inference_id")
 	}
-	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.NvidiaInferenceID)
+	pc := partChecker{endpoint: "inference.put_nvidia"}
+	p := "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("nvidia_inference_id", r.NvidiaInferenceID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.put_nvidia", m, p, q, body, "", "", opts)
@@ -1903,8 +2019,12 @@ func doInferencePutOpenai(ctx context.Context, t transport.Interface, r Inferenc
 	if r.OpenaiInferenceID == "" {
 		return nil, missingPart("inference.put_openai", "openai_inference_id")
 	}
-	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.OpenaiInferenceID)
+	pc := partChecker{endpoint: "inference.put_openai"}
+	p := "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("openai_inference_id", r.OpenaiInferenceID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.put_openai", m, p, q, body, "", "", opts)
@@ -1971,8 +2091,12 @@ func doInferencePutOpenshiftAi(ctx context.Context, t transport.Interface, r Inf
 	if r.OpenshiftaiInferenceID == "" {
 		return nil, missingPart("inference.put_openshift_ai", "openshiftai_inference_id")
 	}
-	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.OpenshiftaiInferenceID)
+	pc := partChecker{endpoint: "inference.put_openshift_ai"}
+	p := "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("openshiftai_inference_id", r.OpenshiftaiInferenceID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.put_openshift_ai", m, p, q, body, "", "", opts)
@@ -2083,8 +2207,12 @@ func doInferencePutVoyageai(ctx context.Context, t transport.Interface, r Infere
 	if r.VoyageaiInferenceID == "" {
 		return nil, missingPart("inference.put_voyageai", "voyageai_inference_id")
 	}
-	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.VoyageaiInferenceID)
+	pc := partChecker{endpoint: "inference.put_voyageai"}
+	p := "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("voyageai_inference_id", r.VoyageaiInferenceID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.put_voyageai", m, p, q, body, "", "", opts)
@@ -2146,8 +2274,12 @@ func doInferencePutWatsonx(ctx context.Context, t transport.Interface, r Inferen
 	if r.WatsonxInferenceID == "" {
 		return nil, missingPart("inference.put_watsonx", "watsonx_inference_id")
 	}
-	p := "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.WatsonxInferenceID)
+	pc := partChecker{endpoint: "inference.put_watsonx"}
+	p := "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("watsonx_inference_id", r.WatsonxInferenceID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.put_watsonx", m, p, q, body, "", "", opts)
@@ -2262,8 +2394,12 @@ func doInferenceRerank(ctx context.Context, t transport.Interface, r InferenceRe
 	if r.InferenceID == "" {
 		return nil, missingPart("inference.rerank", "inference_id")
 	}
-	p := "/_inference/rerank/" + esc(r.InferenceID)
+	pc := partChecker{endpoint: "inference.rerank"}
+	p := "/_inference/rerank/" + pc.id("inference_id", r.InferenceID)
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.rerank", m, p, q, body, "", "", opts)
@@ -2317,8 +2453,12 @@ func doInferenceSparseEmbedding(ctx context.Context, t transport.Interface, r In
 	if r.InferenceID == "" {
 		return nil, missingPart("inference.sparse_embedding", "inference_id")
 	}
-	p := "/_inference/sparse_embedding/" + esc(r.InferenceID)
+	pc := partChecker{endpoint: "inference.sparse_embedding"}
+	p := "/_inference/sparse_embedding/" + pc.id("inference_id", r.InferenceID)
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.sparse_embedding", m, p, q, body, "", "", opts)
@@ -2371,8 +2511,12 @@ func doInferenceStreamCompletion(ctx context.Context, t transport.Interface, r I
 	if r.InferenceID == "" {
 		return nil, missingPart("inference.stream_completion", "inference_id")
 	}
-	p := "/_inference/completion/" + esc(r.InferenceID) + "/_stream"
+	pc := partChecker{endpoint: "inference.stream_completion"}
+	p := "/_inference/completion/" + pc.id("inference_id", r.InferenceID) + "/_stream"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.stream_completion", m, p, q, body, "", "text/event-stream", opts)
@@ -2437,8 +2581,12 @@ func doInferenceTextEmbedding(ctx context.Context, t transport.Interface, r Infe
 	if r.InferenceID == "" {
 		return nil, missingPart("inference.text_embedding", "inference_id")
 	}
-	p := "/_inference/text_embedding/" + esc(r.InferenceID)
+	pc := partChecker{endpoint: "inference.text_embedding"}
+	p := "/_inference/text_embedding/" + pc.id("inference_id", r.InferenceID)
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "inference.text_embedding", m, p, q, body, "", "", opts)
@@ -2485,13 +2633,17 @@ func doInferenceUpdate(ctx context.Context, t transport.Interface, r InferenceUp
 	if r.InferenceID == "" {
 		return nil, missingPart("inference.update", "inference_id")
 	}
+	pc := partChecker{endpoint: "inference.update"}
 	var p string
 	m := "PUT"
 	switch {
 	case r.TaskType != "":
-		p = "/_inference/" + esc(string(r.TaskType)) + "/" + esc(r.InferenceID) + "/_update"
+		p = "/_inference/" + pc.id("task_type", string(r.TaskType)) + "/" + pc.id("inference_id", r.InferenceID) + "/_update"
 	default:
-		p = "/_inference/" + esc(r.InferenceID) + "/_update"
+		p = "/_inference/" + pc.id("inference_id", r.InferenceID) + "/_update"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)

@@ -42,8 +42,12 @@ func doIngestDeleteGeoIPDatabase(ctx context.Context, t transport.Interface, r I
 	if len(r.ID) == 0 {
 		return nil, missingPart("ingest.delete_geoip_database", "id")
 	}
-	p := "/_ingest/geoip/database/" + escList(r.ID)
+	pc := partChecker{endpoint: "ingest.delete_geoip_database"}
+	p := "/_ingest/geoip/database/" + pc.ids("id", r.ID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
@@ -83,8 +87,12 @@ func doIngestDeleteIPLocationDatabase(ctx context.Context, t transport.Interface
 	if len(r.ID) == 0 {
 		return nil, missingPart("ingest.delete_ip_location_database", "id")
 	}
-	p := "/_ingest/ip_location/database/" + escList(r.ID)
+	pc := partChecker{endpoint: "ingest.delete_ip_location_database"}
+	p := "/_ingest/ip_location/database/" + pc.ids("id", r.ID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
@@ -123,8 +131,12 @@ func doIngestDeletePipeline(ctx context.Context, t transport.Interface, r Ingest
 	if r.ID == "" {
 		return nil, missingPart("ingest.delete_pipeline", "id")
 	}
-	p := "/_ingest/pipeline/" + esc(r.ID)
+	pc := partChecker{endpoint: "ingest.delete_pipeline"}
+	p := "/_ingest/pipeline/" + pc.id("id", r.ID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
@@ -188,13 +200,17 @@ func (a *RawIngestAPI) GetGeoIPDatabase(ctx context.Context, r IngestGetGeoIPDat
 }
 
 func doIngestGetGeoIPDatabase(ctx context.Context, t transport.Interface, r IngestGetGeoIPDatabaseRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "ingest.get_geoip_database"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.ID) > 0:
-		p = "/_ingest/geoip/database/" + escList(r.ID)
+		p = "/_ingest/geoip/database/" + pc.ids("id", r.ID)
 	default:
 		p = "/_ingest/geoip/database"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	return send(ctx, t, "ingest.get_geoip_database", m, p, nil, nil, "", "", opts)
 }
@@ -225,13 +241,17 @@ func (a *RawIngestAPI) GetIPLocationDatabase(ctx context.Context, r IngestGetIPL
 }
 
 func doIngestGetIPLocationDatabase(ctx context.Context, t transport.Interface, r IngestGetIPLocationDatabaseRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "ingest.get_ip_location_database"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.ID) > 0:
-		p = "/_ingest/ip_location/database/" + escList(r.ID)
+		p = "/_ingest/ip_location/database/" + pc.ids("id", r.ID)
 	default:
 		p = "/_ingest/ip_location/database"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	return send(ctx, t, "ingest.get_ip_location_database", m, p, nil, nil, "", "", opts)
 }
@@ -264,13 +284,17 @@ func (a *RawIngestAPI) GetPipeline(ctx context.Context, r IngestGetPipelineReque
 }
 
 func doIngestGetPipeline(ctx context.Context, t transport.Interface, r IngestGetPipelineRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "ingest.get_pipeline"}
 	var p string
 	m := "GET"
 	switch {
 	case r.ID != "":
-		p = "/_ingest/pipeline/" + esc(r.ID)
+		p = "/_ingest/pipeline/" + pc.id("id", r.ID)
 	default:
 		p = "/_ingest/pipeline"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
@@ -357,8 +381,12 @@ func doIngestPutGeoIPDatabase(ctx context.Context, t transport.Interface, r Inge
 	if r.ID == "" {
 		return nil, missingPart("ingest.put_geoip_database", "id")
 	}
-	p := "/_ingest/geoip/database/" + esc(r.ID)
+	pc := partChecker{endpoint: "ingest.put_geoip_database"}
+	p := "/_ingest/geoip/database/" + pc.id("id", r.ID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
@@ -407,8 +435,12 @@ func doIngestPutIPLocationDatabase(ctx context.Context, t transport.Interface, r
 	if r.ID == "" {
 		return nil, missingPart("ingest.put_ip_location_database", "id")
 	}
-	p := "/_ingest/ip_location/database/" + esc(r.ID)
+	pc := partChecker{endpoint: "ingest.put_ip_location_database"}
+	p := "/_ingest/ip_location/database/" + pc.id("id", r.ID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
@@ -478,8 +510,12 @@ func doIngestPutPipeline(ctx context.Context, t transport.Interface, r IngestPut
 	if r.ID == "" {
 		return nil, missingPart("ingest.put_pipeline", "id")
 	}
-	p := "/_ingest/pipeline/" + esc(r.ID)
+	pc := partChecker{endpoint: "ingest.put_pipeline"}
+	p := "/_ingest/pipeline/" + pc.id("id", r.ID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setInt(q, "if_version", r.IfVersion)
 	setStr(q, "master_timeout", r.MasterTimeout)
@@ -534,6 +570,7 @@ func doIngestSimulate(ctx context.Context, t transport.Interface, r IngestSimula
 	if body == nil && r.Body != nil {
 		body = r.Body
 	}
+	pc := partChecker{endpoint: "ingest.simulate"}
 	var p string
 	m := "GET"
 	if body != nil {
@@ -541,9 +578,12 @@ func doIngestSimulate(ctx context.Context, t transport.Interface, r IngestSimula
 	}
 	switch {
 	case r.ID != "":
-		p = "/_ingest/pipeline/" + esc(r.ID) + "/_simulate"
+		p = "/_ingest/pipeline/" + pc.id("id", r.ID) + "/_simulate"
 	default:
 		p = "/_ingest/pipeline/_simulate"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "verbose", r.Verbose)

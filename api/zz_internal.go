@@ -234,8 +234,12 @@ func doInternalUpdateDesiredNodes(ctx context.Context, t transport.Interface, r 
 	if r.Version == nil {
 		return nil, missingPart("_internal.update_desired_nodes", "version")
 	}
-	p := "/_internal/desired_nodes/" + esc(r.HistoryID) + "/" + strconv.Itoa(*r.Version)
+	pc := partChecker{endpoint: "_internal.update_desired_nodes"}
+	p := "/_internal/desired_nodes/" + pc.id("history_id", r.HistoryID) + "/" + strconv.Itoa(*r.Version)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "dry_run", r.DryRun)
 	setStr(q, "master_timeout", r.MasterTimeout)

@@ -34,8 +34,12 @@ func doLogstashDeletePipeline(ctx context.Context, t transport.Interface, r Logs
 	if r.ID == "" {
 		return nil, missingPart("logstash.delete_pipeline", "id")
 	}
-	p := "/_logstash/pipeline/" + esc(r.ID)
+	pc := partChecker{endpoint: "logstash.delete_pipeline"}
+	p := "/_logstash/pipeline/" + pc.id("id", r.ID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "logstash.delete_pipeline", m, p, nil, nil, "", "", opts)
 }
 
@@ -63,13 +67,17 @@ func (a *RawLogstashAPI) GetPipeline(ctx context.Context, r LogstashGetPipelineR
 }
 
 func doLogstashGetPipeline(ctx context.Context, t transport.Interface, r LogstashGetPipelineRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "logstash.get_pipeline"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.ID) > 0:
-		p = "/_logstash/pipeline/" + escList(r.ID)
+		p = "/_logstash/pipeline/" + pc.ids("id", r.ID)
 	default:
 		p = "/_logstash/pipeline"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	return send(ctx, t, "logstash.get_pipeline", m, p, nil, nil, "", "", opts)
 }
@@ -110,7 +118,11 @@ func doLogstashPutPipeline(ctx context.Context, t transport.Interface, r Logstas
 	if r.ID == "" {
 		return nil, missingPart("logstash.put_pipeline", "id")
 	}
-	p := "/_logstash/pipeline/" + esc(r.ID)
+	pc := partChecker{endpoint: "logstash.put_pipeline"}
+	p := "/_logstash/pipeline/" + pc.id("id", r.ID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "logstash.put_pipeline", m, p, nil, body, "", "", opts)
 }

@@ -48,13 +48,17 @@ func (a *RawMigrationAPI) Deprecations(ctx context.Context, r MigrationDeprecati
 }
 
 func doMigrationDeprecations(ctx context.Context, t transport.Interface, r MigrationDeprecationsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "migration.deprecations"}
 	var p string
 	m := "GET"
 	switch {
 	case r.Index != "":
-		p = "/" + esc(r.Index) + "/_migration/deprecations"
+		p = "/" + pc.index("index", r.Index) + "/_migration/deprecations"
 	default:
 		p = "/_migration/deprecations"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	return send(ctx, t, "migration.deprecations", m, p, nil, nil, "", "", opts)
 }

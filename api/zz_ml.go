@@ -39,8 +39,12 @@ func doMLClearTrainedModelDeploymentCache(ctx context.Context, t transport.Inter
 	if r.ModelID == "" {
 		return nil, missingPart("ml.clear_trained_model_deployment_cache", "model_id")
 	}
-	p := "/_ml/trained_models/" + esc(r.ModelID) + "/deployment/cache/_clear"
+	pc := partChecker{endpoint: "ml.clear_trained_model_deployment_cache"}
+	p := "/_ml/trained_models/" + pc.id("model_id", r.ModelID) + "/deployment/cache/_clear"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "ml.clear_trained_model_deployment_cache", m, p, nil, nil, "", "", opts)
 }
 
@@ -99,8 +103,12 @@ func doMLCloseJob(ctx context.Context, t transport.Interface, r MLCloseJobReques
 	if r.JobID == "" {
 		return nil, missingPart("ml.close_job", "job_id")
 	}
-	p := "/_ml/anomaly_detectors/" + esc(r.JobID) + "/_close"
+	pc := partChecker{endpoint: "ml.close_job"}
+	p := "/_ml/anomaly_detectors/" + pc.id("job_id", r.JobID) + "/_close"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
 	setBool(q, "force", r.Force)
@@ -134,8 +142,12 @@ func doMLDeleteCalendar(ctx context.Context, t transport.Interface, r MLDeleteCa
 	if r.CalendarID == "" {
 		return nil, missingPart("ml.delete_calendar", "calendar_id")
 	}
-	p := "/_ml/calendars/" + esc(r.CalendarID)
+	pc := partChecker{endpoint: "ml.delete_calendar"}
+	p := "/_ml/calendars/" + pc.id("calendar_id", r.CalendarID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "ml.delete_calendar", m, p, nil, nil, "", "", opts)
 }
 
@@ -170,8 +182,12 @@ func doMLDeleteCalendarEvent(ctx context.Context, t transport.Interface, r MLDel
 	if r.EventID == "" {
 		return nil, missingPart("ml.delete_calendar_event", "event_id")
 	}
-	p := "/_ml/calendars/" + esc(r.CalendarID) + "/events/" + esc(r.EventID)
+	pc := partChecker{endpoint: "ml.delete_calendar_event"}
+	p := "/_ml/calendars/" + pc.id("calendar_id", r.CalendarID) + "/events/" + pc.id("event_id", r.EventID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "ml.delete_calendar_event", m, p, nil, nil, "", "", opts)
 }
 
@@ -214,8 +230,12 @@ func doMLDeleteCalendarJob(ctx context.Context, t transport.Interface, r MLDelet
 	if len(r.JobID) == 0 {
 		return nil, missingPart("ml.delete_calendar_job", "job_id")
 	}
-	p := "/_ml/calendars/" + esc(r.CalendarID) + "/jobs/" + escList(r.JobID)
+	pc := partChecker{endpoint: "ml.delete_calendar_job"}
+	p := "/_ml/calendars/" + pc.id("calendar_id", r.CalendarID) + "/jobs/" + pc.ids("job_id", r.JobID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "ml.delete_calendar_job", m, p, nil, nil, "", "", opts)
 }
 
@@ -250,8 +270,12 @@ func doMLDeleteDataFrameAnalytics(ctx context.Context, t transport.Interface, r 
 	if r.ID == "" {
 		return nil, missingPart("ml.delete_data_frame_analytics", "id")
 	}
-	p := "/_ml/data_frame/analytics/" + esc(r.ID)
+	pc := partChecker{endpoint: "ml.delete_data_frame_analytics"}
+	p := "/_ml/data_frame/analytics/" + pc.id("id", r.ID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "force", r.Force)
 	setStr(q, "timeout", r.Timeout)
@@ -286,8 +310,12 @@ func doMLDeleteDatafeed(ctx context.Context, t transport.Interface, r MLDeleteDa
 	if r.DatafeedID == "" {
 		return nil, missingPart("ml.delete_datafeed", "datafeed_id")
 	}
-	p := "/_ml/datafeeds/" + esc(r.DatafeedID)
+	pc := partChecker{endpoint: "ml.delete_datafeed"}
+	p := "/_ml/datafeeds/" + pc.id("datafeed_id", r.DatafeedID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "force", r.Force)
 	return send(ctx, t, "ml.delete_datafeed", m, p, q, nil, "", "", opts)
@@ -342,13 +370,17 @@ func doMLDeleteExpiredData(ctx context.Context, t transport.Interface, r MLDelet
 	if body == nil && r.Body != nil {
 		body = r.Body
 	}
+	pc := partChecker{endpoint: "ml.delete_expired_data"}
 	var p string
 	m := "DELETE"
 	switch {
 	case r.JobID != "":
-		p = "/_ml/_delete_expired_data/" + esc(r.JobID)
+		p = "/_ml/_delete_expired_data/" + pc.id("job_id", r.JobID)
 	default:
 		p = "/_ml/_delete_expired_data"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setFloat(q, "requests_per_second", r.RequestsPerSecond)
@@ -382,8 +414,12 @@ func doMLDeleteFilter(ctx context.Context, t transport.Interface, r MLDeleteFilt
 	if r.FilterID == "" {
 		return nil, missingPart("ml.delete_filter", "filter_id")
 	}
-	p := "/_ml/filters/" + esc(r.FilterID)
+	pc := partChecker{endpoint: "ml.delete_filter"}
+	p := "/_ml/filters/" + pc.id("filter_id", r.FilterID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "ml.delete_filter", m, p, nil, nil, "", "", opts)
 }
 
@@ -420,13 +456,17 @@ func doMLDeleteForecast(ctx context.Context, t transport.Interface, r MLDeleteFo
 	if r.JobID == "" {
 		return nil, missingPart("ml.delete_forecast", "job_id")
 	}
+	pc := partChecker{endpoint: "ml.delete_forecast"}
 	var p string
 	m := "DELETE"
 	switch {
 	case r.ForecastID != "":
-		p = "/_ml/anomaly_detectors/" + esc(r.JobID) + "/_forecast/" + esc(r.ForecastID)
+		p = "/_ml/anomaly_detectors/" + pc.id("job_id", r.JobID) + "/_forecast/" + pc.id("forecast_id", r.ForecastID)
 	default:
-		p = "/_ml/anomaly_detectors/" + esc(r.JobID) + "/_forecast"
+		p = "/_ml/anomaly_detectors/" + pc.id("job_id", r.JobID) + "/_forecast"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_forecasts", r.AllowNoForecasts)
@@ -466,8 +506,12 @@ func doMLDeleteJob(ctx context.Context, t transport.Interface, r MLDeleteJobRequ
 	if r.JobID == "" {
 		return nil, missingPart("ml.delete_job", "job_id")
 	}
-	p := "/_ml/anomaly_detectors/" + esc(r.JobID)
+	pc := partChecker{endpoint: "ml.delete_job"}
+	p := "/_ml/anomaly_detectors/" + pc.id("job_id", r.JobID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "delete_user_annotations", r.DeleteUserAnnotations)
 	setBool(q, "force", r.Force)
@@ -506,8 +550,12 @@ func doMLDeleteModelSnapshot(ctx context.Context, t transport.Interface, r MLDel
 	if r.SnapshotID == "" {
 		return nil, missingPart("ml.delete_model_snapshot", "snapshot_id")
 	}
-	p := "/_ml/anomaly_detectors/" + esc(r.JobID) + "/model_snapshots/" + esc(r.SnapshotID)
+	pc := partChecker{endpoint: "ml.delete_model_snapshot"}
+	p := "/_ml/anomaly_detectors/" + pc.id("job_id", r.JobID) + "/model_snapshots/" + pc.id("snapshot_id", r.SnapshotID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "ml.delete_model_snapshot", m, p, nil, nil, "", "", opts)
 }
 
@@ -542,8 +590,12 @@ func doMLDeleteTrainedModel(ctx context.Context, t transport.Interface, r MLDele
 	if r.ModelID == "" {
 		return nil, missingPart("ml.delete_trained_model", "model_id")
 	}
-	p := "/_ml/trained_models/" + esc(r.ModelID)
+	pc := partChecker{endpoint: "ml.delete_trained_model"}
+	p := "/_ml/trained_models/" + pc.id("model_id", r.ModelID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "force", r.Force)
 	setStr(q, "timeout", r.Timeout)
@@ -581,8 +633,12 @@ func doMLDeleteTrainedModelAlias(ctx context.Context, t transport.Interface, r M
 	if r.ModelAlias == "" {
 		return nil, missingPart("ml.delete_trained_model_alias", "model_alias")
 	}
-	p := "/_ml/trained_models/" + esc(r.ModelID) + "/model_aliases/" + esc(r.ModelAlias)
+	pc := partChecker{endpoint: "ml.delete_trained_model_alias"}
+	p := "/_ml/trained_models/" + pc.id("model_id", r.ModelID) + "/model_aliases/" + pc.id("model_alias", r.ModelAlias)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "ml.delete_trained_model_alias", m, p, nil, nil, "", "", opts)
 }
 
@@ -774,6 +830,7 @@ func doMLExplainDataFrameAnalytics(ctx context.Context, t transport.Interface, r
 	if body == nil && r.Body != nil {
 		body = r.Body
 	}
+	pc := partChecker{endpoint: "ml.explain_data_frame_analytics"}
 	var p string
 	m := "GET"
 	if body != nil {
@@ -781,9 +838,12 @@ func doMLExplainDataFrameAnalytics(ctx context.Context, t transport.Interface, r
 	}
 	switch {
 	case r.ID != "":
-		p = "/_ml/data_frame/analytics/" + esc(r.ID) + "/_explain"
+		p = "/_ml/data_frame/analytics/" + pc.id("id", r.ID) + "/_explain"
 	default:
 		p = "/_ml/data_frame/analytics/_explain"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	return send(ctx, t, "ml.explain_data_frame_analytics", m, p, nil, body, "", "", opts)
 }
@@ -857,8 +917,12 @@ func doMLFlushJob(ctx context.Context, t transport.Interface, r MLFlushJobReques
 	if r.JobID == "" {
 		return nil, missingPart("ml.flush_job", "job_id")
 	}
-	p := "/_ml/anomaly_detectors/" + esc(r.JobID) + "/_flush"
+	pc := partChecker{endpoint: "ml.flush_job"}
+	p := "/_ml/anomaly_detectors/" + pc.id("job_id", r.JobID) + "/_flush"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "advance_time", r.AdvanceTime)
 	setBool(q, "calc_interim", r.CalcInterim)
@@ -925,8 +989,12 @@ func doMLForecast(ctx context.Context, t transport.Interface, r MLForecastReques
 	if r.JobID == "" {
 		return nil, missingPart("ml.forecast", "job_id")
 	}
-	p := "/_ml/anomaly_detectors/" + esc(r.JobID) + "/_forecast"
+	pc := partChecker{endpoint: "ml.forecast"}
+	p := "/_ml/anomaly_detectors/" + pc.id("job_id", r.JobID) + "/_forecast"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "duration", r.Duration)
 	setStr(q, "expires_in", r.ExpiresIn)
@@ -1012,6 +1080,7 @@ func doMLGetBuckets(ctx context.Context, t transport.Interface, r MLGetBucketsRe
 	if r.JobID == "" {
 		return nil, missingPart("ml.get_buckets", "job_id")
 	}
+	pc := partChecker{endpoint: "ml.get_buckets"}
 	var p string
 	m := "GET"
 	if body != nil {
@@ -1019,9 +1088,12 @@ func doMLGetBuckets(ctx context.Context, t transport.Interface, r MLGetBucketsRe
 	}
 	switch {
 	case r.Timestamp != "":
-		p = "/_ml/anomaly_detectors/" + esc(r.JobID) + "/results/buckets/" + esc(r.Timestamp)
+		p = "/_ml/anomaly_detectors/" + pc.id("job_id", r.JobID) + "/results/buckets/" + pc.id("timestamp", r.Timestamp)
 	default:
-		p = "/_ml/anomaly_detectors/" + esc(r.JobID) + "/results/buckets"
+		p = "/_ml/anomaly_detectors/" + pc.id("job_id", r.JobID) + "/results/buckets"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setFloat(q, "anomaly_score", r.AnomalyScore)
@@ -1075,8 +1147,12 @@ func doMLGetCalendarEvents(ctx context.Context, t transport.Interface, r MLGetCa
 	if r.CalendarID == "" {
 		return nil, missingPart("ml.get_calendar_events", "calendar_id")
 	}
-	p := "/_ml/calendars/" + esc(r.CalendarID) + "/events"
+	pc := partChecker{endpoint: "ml.get_calendar_events"}
+	p := "/_ml/calendars/" + pc.id("calendar_id", r.CalendarID) + "/events"
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "end", r.End)
 	setInt(q, "from", r.From)
@@ -1132,6 +1208,7 @@ func doMLGetCalendars(ctx context.Context, t transport.Interface, r MLGetCalenda
 	if body == nil && r.Body != nil {
 		body = r.Body
 	}
+	pc := partChecker{endpoint: "ml.get_calendars"}
 	var p string
 	m := "GET"
 	if body != nil {
@@ -1139,9 +1216,12 @@ func doMLGetCalendars(ctx context.Context, t transport.Interface, r MLGetCalenda
 	}
 	switch {
 	case r.CalendarID != "":
-		p = "/_ml/calendars/" + esc(r.CalendarID)
+		p = "/_ml/calendars/" + pc.id("calendar_id", r.CalendarID)
 	default:
 		p = "/_ml/calendars"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setInt(q, "from", r.From)
@@ -1203,6 +1283,7 @@ func doMLGetCategories(ctx context.Context, t transport.Interface, r MLGetCatego
 	if r.JobID == "" {
 		return nil, missingPart("ml.get_categories", "job_id")
 	}
+	pc := partChecker{endpoint: "ml.get_categories"}
 	var p string
 	m := "GET"
 	if body != nil {
@@ -1210,9 +1291,12 @@ func doMLGetCategories(ctx context.Context, t transport.Interface, r MLGetCatego
 	}
 	switch {
 	case r.CategoryID != nil:
-		p = "/_ml/anomaly_detectors/" + esc(r.JobID) + "/results/categories/" + strconv.Itoa(*r.CategoryID)
+		p = "/_ml/anomaly_detectors/" + pc.id("job_id", r.JobID) + "/results/categories/" + strconv.Itoa(*r.CategoryID)
 	default:
-		p = "/_ml/anomaly_detectors/" + esc(r.JobID) + "/results/categories"
+		p = "/_ml/anomaly_detectors/" + pc.id("job_id", r.JobID) + "/results/categories"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setInt(q, "from", r.From)
@@ -1256,13 +1340,17 @@ func (a *RawMLAPI) GetDataFrameAnalytics(ctx context.Context, r MLGetDataFrameAn
 }
 
 func doMLGetDataFrameAnalytics(ctx context.Context, t transport.Interface, r MLGetDataFrameAnalyticsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "ml.get_data_frame_analytics"}
 	var p string
 	m := "GET"
 	switch {
 	case r.ID != "":
-		p = "/_ml/data_frame/analytics/" + esc(r.ID)
+		p = "/_ml/data_frame/analytics/" + pc.id("id", r.ID)
 	default:
 		p = "/_ml/data_frame/analytics"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
@@ -1307,13 +1395,17 @@ func (a *RawMLAPI) GetDataFrameAnalyticsStats(ctx context.Context, r MLGetDataFr
 }
 
 func doMLGetDataFrameAnalyticsStats(ctx context.Context, t transport.Interface, r MLGetDataFrameAnalyticsStatsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "ml.get_data_frame_analytics_stats"}
 	var p string
 	m := "GET"
 	switch {
 	case r.ID != "":
-		p = "/_ml/data_frame/analytics/" + esc(r.ID) + "/_stats"
+		p = "/_ml/data_frame/analytics/" + pc.id("id", r.ID) + "/_stats"
 	default:
 		p = "/_ml/data_frame/analytics/_stats"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
@@ -1352,13 +1444,17 @@ func (a *RawMLAPI) GetDatafeedStats(ctx context.Context, r MLGetDatafeedStatsReq
 }
 
 func doMLGetDatafeedStats(ctx context.Context, t transport.Interface, r MLGetDatafeedStatsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "ml.get_datafeed_stats"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.DatafeedID) > 0:
-		p = "/_ml/datafeeds/" + escList(r.DatafeedID) + "/_stats"
+		p = "/_ml/datafeeds/" + pc.ids("datafeed_id", r.DatafeedID) + "/_stats"
 	default:
 		p = "/_ml/datafeeds/_stats"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
@@ -1396,13 +1492,17 @@ func (a *RawMLAPI) GetDatafeeds(ctx context.Context, r MLGetDatafeedsRequest, op
 }
 
 func doMLGetDatafeeds(ctx context.Context, t transport.Interface, r MLGetDatafeedsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "ml.get_datafeeds"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.DatafeedID) > 0:
-		p = "/_ml/datafeeds/" + escList(r.DatafeedID)
+		p = "/_ml/datafeeds/" + pc.ids("datafeed_id", r.DatafeedID)
 	default:
 		p = "/_ml/datafeeds"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
@@ -1441,13 +1541,17 @@ func (a *RawMLAPI) GetFilters(ctx context.Context, r MLGetFiltersRequest, opts .
 }
 
 func doMLGetFilters(ctx context.Context, t transport.Interface, r MLGetFiltersRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "ml.get_filters"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.FilterID) > 0:
-		p = "/_ml/filters/" + escList(r.FilterID)
+		p = "/_ml/filters/" + pc.ids("filter_id", r.FilterID)
 	default:
 		p = "/_ml/filters"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setInt(q, "from", r.From)
@@ -1518,10 +1622,14 @@ func doMLGetInfluencers(ctx context.Context, t transport.Interface, r MLGetInflu
 	if r.JobID == "" {
 		return nil, missingPart("ml.get_influencers", "job_id")
 	}
-	p := "/_ml/anomaly_detectors/" + esc(r.JobID) + "/results/influencers"
+	pc := partChecker{endpoint: "ml.get_influencers"}
+	p := "/_ml/anomaly_detectors/" + pc.id("job_id", r.JobID) + "/results/influencers"
 	m := "GET"
 	if body != nil {
 		m = "POST"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "desc", r.Desc)
@@ -1563,13 +1671,17 @@ func (a *RawMLAPI) GetJobStats(ctx context.Context, r MLGetJobStatsRequest, opts
 }
 
 func doMLGetJobStats(ctx context.Context, t transport.Interface, r MLGetJobStatsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "ml.get_job_stats"}
 	var p string
 	m := "GET"
 	switch {
 	case r.JobID != "":
-		p = "/_ml/anomaly_detectors/" + esc(r.JobID) + "/_stats"
+		p = "/_ml/anomaly_detectors/" + pc.id("job_id", r.JobID) + "/_stats"
 	default:
 		p = "/_ml/anomaly_detectors/_stats"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
@@ -1607,13 +1719,17 @@ func (a *RawMLAPI) GetJobs(ctx context.Context, r MLGetJobsRequest, opts ...Opti
 }
 
 func doMLGetJobs(ctx context.Context, t transport.Interface, r MLGetJobsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "ml.get_jobs"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.JobID) > 0:
-		p = "/_ml/anomaly_detectors/" + escList(r.JobID)
+		p = "/_ml/anomaly_detectors/" + pc.ids("job_id", r.JobID)
 	default:
 		p = "/_ml/anomaly_detectors"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
@@ -1654,13 +1770,17 @@ func (a *RawMLAPI) GetMemoryStats(ctx context.Context, r MLGetMemoryStatsRequest
 }
 
 func doMLGetMemoryStats(ctx context.Context, t transport.Interface, r MLGetMemoryStatsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "ml.get_memory_stats"}
 	var p string
 	m := "GET"
 	switch {
 	case r.NodeID != "":
-		p = "/_ml/memory/" + esc(r.NodeID) + "/_stats"
+		p = "/_ml/memory/" + pc.id("node_id", r.NodeID) + "/_stats"
 	default:
 		p = "/_ml/memory/_stats"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
@@ -1704,8 +1824,12 @@ func doMLGetModelSnapshotUpgradeStats(ctx context.Context, t transport.Interface
 	if r.SnapshotID == "" {
 		return nil, missingPart("ml.get_model_snapshot_upgrade_stats", "snapshot_id")
 	}
-	p := "/_ml/anomaly_detectors/" + esc(r.JobID) + "/model_snapshots/" + esc(r.SnapshotID) + "/_upgrade/_stats"
+	pc := partChecker{endpoint: "ml.get_model_snapshot_upgrade_stats"}
+	p := "/_ml/anomaly_detectors/" + pc.id("job_id", r.JobID) + "/model_snapshots/" + pc.id("snapshot_id", r.SnapshotID) + "/_upgrade/_stats"
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
 	return send(ctx, t, "ml.get_model_snapshot_upgrade_stats", m, p, q, nil, "", "", opts)
@@ -1777,6 +1901,7 @@ func doMLGetModelSnapshots(ctx context.Context, t transport.Interface, r MLGetMo
 	if r.JobID == "" {
 		return nil, missingPart("ml.get_model_snapshots", "job_id")
 	}
+	pc := partChecker{endpoint: "ml.get_model_snapshots"}
 	var p string
 	m := "GET"
 	if body != nil {
@@ -1784,9 +1909,12 @@ func doMLGetModelSnapshots(ctx context.Context, t transport.Interface, r MLGetMo
 	}
 	switch {
 	case r.SnapshotID != "":
-		p = "/_ml/anomaly_detectors/" + esc(r.JobID) + "/model_snapshots/" + esc(r.SnapshotID)
+		p = "/_ml/anomaly_detectors/" + pc.id("job_id", r.JobID) + "/model_snapshots/" + pc.id("snapshot_id", r.SnapshotID)
 	default:
-		p = "/_ml/anomaly_detectors/" + esc(r.JobID) + "/model_snapshots"
+		p = "/_ml/anomaly_detectors/" + pc.id("job_id", r.JobID) + "/model_snapshots"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "desc", r.Desc)
@@ -1871,10 +1999,14 @@ func doMLGetOverallBuckets(ctx context.Context, t transport.Interface, r MLGetOv
 	if r.JobID == "" {
 		return nil, missingPart("ml.get_overall_buckets", "job_id")
 	}
-	p := "/_ml/anomaly_detectors/" + esc(r.JobID) + "/results/overall_buckets"
+	pc := partChecker{endpoint: "ml.get_overall_buckets"}
+	p := "/_ml/anomaly_detectors/" + pc.id("job_id", r.JobID) + "/results/overall_buckets"
 	m := "GET"
 	if body != nil {
 		m = "POST"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
@@ -1959,10 +2091,14 @@ func doMLGetRecords(ctx context.Context, t transport.Interface, r MLGetRecordsRe
 	if r.JobID == "" {
 		return nil, missingPart("ml.get_records", "job_id")
 	}
-	p := "/_ml/anomaly_detectors/" + esc(r.JobID) + "/results/records"
+	pc := partChecker{endpoint: "ml.get_records"}
+	p := "/_ml/anomaly_detectors/" + pc.id("job_id", r.JobID) + "/results/records"
 	m := "GET"
 	if body != nil {
 		m = "POST"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "desc", r.Desc)
@@ -2020,13 +2156,17 @@ func (a *RawMLAPI) GetTrainedModels(ctx context.Context, r MLGetTrainedModelsReq
 }
 
 func doMLGetTrainedModels(ctx context.Context, t transport.Interface, r MLGetTrainedModelsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "ml.get_trained_models"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.ModelID) > 0:
-		p = "/_ml/trained_models/" + escList(r.ModelID)
+		p = "/_ml/trained_models/" + pc.ids("model_id", r.ModelID)
 	default:
 		p = "/_ml/trained_models"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
@@ -2074,13 +2214,17 @@ func (a *RawMLAPI) GetTrainedModelsStats(ctx context.Context, r MLGetTrainedMode
 }
 
 func doMLGetTrainedModelsStats(ctx context.Context, t transport.Interface, r MLGetTrainedModelsStatsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "ml.get_trained_models_stats"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.ModelID) > 0:
-		p = "/_ml/trained_models/" + escList(r.ModelID) + "/_stats"
+		p = "/_ml/trained_models/" + pc.ids("model_id", r.ModelID) + "/_stats"
 	default:
 		p = "/_ml/trained_models/_stats"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
@@ -2140,8 +2284,12 @@ func doMLInferTrainedModel(ctx context.Context, t transport.Interface, r MLInfer
 	if r.ModelID == "" {
 		return nil, missingPart("ml.infer_trained_model", "model_id")
 	}
-	p := "/_ml/trained_models/" + esc(r.ModelID) + "/_infer"
+	pc := partChecker{endpoint: "ml.infer_trained_model"}
+	p := "/_ml/trained_models/" + pc.id("model_id", r.ModelID) + "/_infer"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "ml.infer_trained_model", m, p, q, body, "", "", opts)
@@ -2228,8 +2376,12 @@ func doMLOpenJob(ctx context.Context, t transport.Interface, r MLOpenJobRequest,
 	if r.JobID == "" {
 		return nil, missingPart("ml.open_job", "job_id")
 	}
-	p := "/_ml/anomaly_detectors/" + esc(r.JobID) + "/_open"
+	pc := partChecker{endpoint: "ml.open_job"}
+	p := "/_ml/anomaly_detectors/" + pc.id("job_id", r.JobID) + "/_open"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "ml.open_job", m, p, q, body, "", "", opts)
@@ -2279,8 +2431,12 @@ func doMLPostCalendarEvents(ctx context.Context, t transport.Interface, r MLPost
 	if r.CalendarID == "" {
 		return nil, missingPart("ml.post_calendar_events", "calendar_id")
 	}
-	p := "/_ml/calendars/" + esc(r.CalendarID) + "/events"
+	pc := partChecker{endpoint: "ml.post_calendar_events"}
+	p := "/_ml/calendars/" + pc.id("calendar_id", r.CalendarID) + "/events"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "ml.post_calendar_events", m, p, nil, body, "", "", opts)
 }
 
@@ -2341,8 +2497,12 @@ func doMLPostData(ctx context.Context, t transport.Interface, r MLPostDataReques
 	if r.JobID == "" {
 		return nil, missingPart("ml.post_data", "job_id")
 	}
-	p := "/_ml/anomaly_detectors/" + esc(r.JobID) + "/_data"
+	pc := partChecker{endpoint: "ml.post_data"}
+	p := "/_ml/anomaly_detectors/" + pc.id("job_id", r.JobID) + "/_data"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "reset_end", r.ResetEnd)
 	setStr(q, "reset_start", r.ResetStart)
@@ -2393,6 +2553,7 @@ func doMLPreviewDataFrameAnalytics(ctx context.Context, t transport.Interface, r
 	if body == nil && r.Body != nil {
 		body = r.Body
 	}
+	pc := partChecker{endpoint: "ml.preview_data_frame_analytics"}
 	var p string
 	m := "GET"
 	if body != nil {
@@ -2400,9 +2561,12 @@ func doMLPreviewDataFrameAnalytics(ctx context.Context, t transport.Interface, r
 	}
 	switch {
 	case r.ID != "":
-		p = "/_ml/data_frame/analytics/" + esc(r.ID) + "/_preview"
+		p = "/_ml/data_frame/analytics/" + pc.id("id", r.ID) + "/_preview"
 	default:
 		p = "/_ml/data_frame/analytics/_preview"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	return send(ctx, t, "ml.preview_data_frame_analytics", m, p, nil, body, "", "", opts)
 }
@@ -2455,6 +2619,7 @@ func doMLPreviewDatafeed(ctx context.Context, t transport.Interface, r MLPreview
 	if body == nil && r.Body != nil {
 		body = r.Body
 	}
+	pc := partChecker{endpoint: "ml.preview_datafeed"}
 	var p string
 	m := "GET"
 	if body != nil {
@@ -2462,9 +2627,12 @@ func doMLPreviewDatafeed(ctx context.Context, t transport.Interface, r MLPreview
 	}
 	switch {
 	case r.DatafeedID != "":
-		p = "/_ml/datafeeds/" + esc(r.DatafeedID) + "/_preview"
+		p = "/_ml/datafeeds/" + pc.id("datafeed_id", r.DatafeedID) + "/_preview"
 	default:
 		p = "/_ml/datafeeds/_preview"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "end", r.End)
@@ -2523,8 +2691,12 @@ func doMLPutCalendar(ctx context.Context, t transport.Interface, r MLPutCalendar
 	if r.CalendarID == "" {
 		return nil, missingPart("ml.put_calendar", "calendar_id")
 	}
-	p := "/_ml/calendars/" + esc(r.CalendarID)
+	pc := partChecker{endpoint: "ml.put_calendar"}
+	p := "/_ml/calendars/" + pc.id("calendar_id", r.CalendarID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "ml.put_calendar", m, p, nil, body, "", "", opts)
 }
 
@@ -2567,8 +2739,12 @@ func doMLPutCalendarJob(ctx context.Context, t transport.Interface, r MLPutCalen
 	if len(r.JobID) == 0 {
 		return nil, missingPart("ml.put_calendar_job", "job_id")
 	}
-	p := "/_ml/calendars/" + esc(r.CalendarID) + "/jobs/" + escList(r.JobID)
+	pc := partChecker{endpoint: "ml.put_calendar_job"}
+	p := "/_ml/calendars/" + pc.id("calendar_id", r.CalendarID) + "/jobs/" + pc.ids("job_id", r.JobID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "ml.put_calendar_job", m, p, nil, nil, "", "", opts)
 }
 
@@ -2688,8 +2864,12 @@ func doMLPutDataFrameAnalytics(ctx context.Context, t transport.Interface, r MLP
 	if r.ID == "" {
 		return nil, missingPart("ml.put_data_frame_analytics", "id")
 	}
-	p := "/_ml/data_frame/analytics/" + esc(r.ID)
+	pc := partChecker{endpoint: "ml.put_data_frame_analytics"}
+	p := "/_ml/data_frame/analytics/" + pc.id("id", r.ID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "ml.put_data_frame_analytics", m, p, nil, body, "", "", opts)
 }
 
@@ -2810,8 +2990,12 @@ func doMLPutDatafeed(ctx context.Context, t transport.Interface, r MLPutDatafeed
 	if r.DatafeedID == "" {
 		return nil, missingPart("ml.put_datafeed", "datafeed_id")
 	}
-	p := "/_ml/datafeeds/" + esc(r.DatafeedID)
+	pc := partChecker{endpoint: "ml.put_datafeed"}
+	p := "/_ml/datafeeds/" + pc.id("datafeed_id", r.DatafeedID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
@@ -2869,8 +3053,12 @@ func doMLPutFilter(ctx context.Context, t transport.Interface, r MLPutFilterRequ
 	if r.FilterID == "" {
 		return nil, missingPart("ml.put_filter", "filter_id")
 	}
-	p := "/_ml/filters/" + esc(r.FilterID)
+	pc := partChecker{endpoint: "ml.put_filter"}
+	p := "/_ml/filters/" + pc.id("filter_id", r.FilterID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "ml.put_filter", m, p, nil, body, "", "", opts)
 }
 
@@ -2978,8 +3166,12 @@ func doMLPutJob(ctx context.Context, t transport.Interface, r MLPutJobRequest, o
 	if r.JobID == "" {
 		return nil, missingPart("ml.put_job", "job_id")
 	}
-	p := "/_ml/anomaly_detectors/" + esc(r.JobID)
+	pc := partChecker{endpoint: "ml.put_job"}
+	p := "/_ml/anomaly_detectors/" + pc.id("job_id", r.JobID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
@@ -3068,8 +3260,12 @@ func doMLPutTrainedModel(ctx context.Context, t transport.Interface, r MLPutTrai
 	if r.ModelID == "" {
 		return nil, missingPart("ml.put_trained_model", "model_id")
 	}
-	p := "/_ml/trained_models/" + esc(r.ModelID)
+	pc := partChecker{endpoint: "ml.put_trained_model"}
+	p := "/_ml/trained_models/" + pc.id("model_id", r.ModelID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "defer_definition_decompression", r.DeferDefinitionDecompression)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
@@ -3109,8 +3305,12 @@ func doMLPutTrainedModelAlias(ctx context.Context, t transport.Interface, r MLPu
 	if r.ModelAlias == "" {
 		return nil, missingPart("ml.put_trained_model_alias", "model_alias")
 	}
-	p := "/_ml/trained_models/" + esc(r.ModelID) + "/model_aliases/" + esc(r.ModelAlias)
+	pc := partChecker{endpoint: "ml.put_trained_model_alias"}
+	p := "/_ml/trained_models/" + pc.id("model_id", r.ModelID) + "/model_aliases/" + pc.id("model_alias", r.ModelAlias)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "reassign", r.Reassign)
 	return send(ctx, t, "ml.put_trained_model_alias", m, p, q, nil, "", "", opts)
@@ -3167,8 +3367,12 @@ func doMLPutTrainedModelDefinitionPart(ctx context.Context, t transport.Interfac
 	if r.Part == nil {
 		return nil, missingPart("ml.put_trained_model_definition_part", "part")
 	}
-	p := "/_ml/trained_models/" + esc(r.ModelID) + "/definition/" + strconv.Itoa(*r.Part)
+	pc := partChecker{endpoint: "ml.put_trained_model_definition_part"}
+	p := "/_ml/trained_models/" + pc.id("model_id", r.ModelID) + "/definition/" + strconv.Itoa(*r.Part)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "ml.put_trained_model_definition_part", m, p, nil, body, "", "", opts)
 }
 
@@ -3218,8 +3422,12 @@ func doMLPutTrainedModelVocabulary(ctx context.Context, t transport.Interface, r
 	if r.ModelID == "" {
 		return nil, missingPart("ml.put_trained_model_vocabulary", "model_id")
 	}
-	p := "/_ml/trained_models/" + esc(r.ModelID) + "/vocabulary"
+	pc := partChecker{endpoint: "ml.put_trained_model_vocabulary"}
+	p := "/_ml/trained_models/" + pc.id("model_id", r.ModelID) + "/vocabulary"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "ml.put_trained_model_vocabulary", m, p, nil, body, "", "", opts)
 }
 
@@ -3253,8 +3461,12 @@ func doMLResetJob(ctx context.Context, t transport.Interface, r MLResetJobReques
 	if r.JobID == "" {
 		return nil, missingPart("ml.reset_job", "job_id")
 	}
-	p := "/_ml/anomaly_detectors/" + esc(r.JobID) + "/_reset"
+	pc := partChecker{endpoint: "ml.reset_job"}
+	p := "/_ml/anomaly_detectors/" + pc.id("job_id", r.JobID) + "/_reset"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "delete_user_annotations", r.DeleteUserAnnotations)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
@@ -3312,8 +3524,12 @@ func doMLRevertModelSnapshot(ctx context.Context, t transport.Interface, r MLRev
 	if r.SnapshotID == "" {
 		return nil, missingPart("ml.revert_model_snapshot", "snapshot_id")
 	}
-	p := "/_ml/anomaly_detectors/" + esc(r.JobID) + "/model_snapshots/" + esc(r.SnapshotID) + "/_revert"
+	pc := partChecker{endpoint: "ml.revert_model_snapshot"}
+	p := "/_ml/anomaly_detectors/" + pc.id("job_id", r.JobID) + "/model_snapshots/" + pc.id("snapshot_id", r.SnapshotID) + "/_revert"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "delete_intervening_results", r.DeleteInterveningResults)
 	return send(ctx, t, "ml.revert_model_snapshot", m, p, q, body, "", "", opts)
@@ -3409,8 +3625,12 @@ func doMLStartDataFrameAnalytics(ctx context.Context, t transport.Interface, r M
 	if r.ID == "" {
 		return nil, missingPart("ml.start_data_frame_analytics", "id")
 	}
-	p := "/_ml/data_frame/analytics/" + esc(r.ID) + "/_start"
+	pc := partChecker{endpoint: "ml.start_data_frame_analytics"}
+	p := "/_ml/data_frame/analytics/" + pc.id("id", r.ID) + "/_start"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	return send(ctx, t, "ml.start_data_frame_analytics", m, p, q, body, "", "", opts)
@@ -3475,8 +3695,12 @@ func doMLStartDatafeed(ctx context.Context, t transport.Interface, r MLStartData
 	if r.DatafeedID == "" {
 		return nil, missingPart("ml.start_datafeed", "datafeed_id")
 	}
-	p := "/_ml/datafeeds/" + esc(r.DatafeedID) + "/_start"
+	pc := partChecker{endpoint: "ml.start_datafeed"}
+	p := "/_ml/datafeeds/" + pc.id("datafeed_id", r.DatafeedID) + "/_start"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "end", r.End)
 	setStr(q, "start", r.Start)
@@ -3547,8 +3771,12 @@ func doMLStartTrainedModelDeployment(ctx context.Context, t transport.Interface,
 	if r.ModelID == "" {
 		return nil, missingPart("ml.start_trained_model_deployment", "model_id")
 	}
-	p := "/_ml/trained_models/" + esc(r.ModelID) + "/deployment/_start"
+	pc := partChecker{endpoint: "ml.start_trained_model_deployment"}
+	p := "/_ml/trained_models/" + pc.id("model_id", r.ModelID) + "/deployment/_start"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "cache_size", r.CacheSize)
 	setStr(q, "deployment_id", r.DeploymentID)
@@ -3629,8 +3857,12 @@ func doMLStopDataFrameAnalytics(ctx context.Context, t transport.Interface, r ML
 	if r.ID == "" {
 		return nil, missingPart("ml.stop_data_frame_analytics", "id")
 	}
-	p := "/_ml/data_frame/analytics/" + esc(r.ID) + "/_stop"
+	pc := partChecker{endpoint: "ml.stop_data_frame_analytics"}
+	p := "/_ml/data_frame/analytics/" + pc.id("id", r.ID) + "/_stop"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
 	setBool(q, "force", r.Force)
@@ -3697,8 +3929,12 @@ func doMLStopDatafeed(ctx context.Context, t transport.Interface, r MLStopDatafe
 	if r.DatafeedID == "" {
 		return nil, missingPart("ml.stop_datafeed", "datafeed_id")
 	}
-	p := "/_ml/datafeeds/" + esc(r.DatafeedID) + "/_stop"
+	pc := partChecker{endpoint: "ml.stop_datafeed"}
+	p := "/_ml/datafeeds/" + pc.id("datafeed_id", r.DatafeedID) + "/_stop"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
 	setBool(q, "close_job", r.CloseJob)
@@ -3763,8 +3999,12 @@ func doMLStopTrainedModelDeployment(ctx context.Context, t transport.Interface, 
 	if r.ModelID == "" {
 		return nil, missingPart("ml.stop_trained_model_deployment", "model_id")
 	}
-	p := "/_ml/trained_models/" + esc(r.ModelID) + "/deployment/_stop"
+	pc := partChecker{endpoint: "ml.stop_trained_model_deployment"}
+	p := "/_ml/trained_models/" + pc.id("model_id", r.ModelID) + "/deployment/_stop"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
 	setBool(q, "force", r.Force)
@@ -3840,8 +4080,12 @@ func doMLUpdateDataFrameAnalytics(ctx context.Context, t transport.Interface, r 
 	if r.ID == "" {
 		return nil, missingPart("ml.update_data_frame_analytics", "id")
 	}
-	p := "/_ml/data_frame/analytics/" + esc(r.ID) + "/_update"
+	pc := partChecker{endpoint: "ml.update_data_frame_analytics"}
+	p := "/_ml/data_frame/analytics/" + pc.id("id", r.ID) + "/_update"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "ml.update_data_frame_analytics", m, p, nil, body, "", "", opts)
 }
 
@@ -3964,8 +4208,12 @@ func doMLUpdateDatafeed(ctx context.Context, t transport.Interface, r MLUpdateDa
 	if r.DatafeedID == "" {
 		return nil, missingPart("ml.update_datafeed", "datafeed_id")
 	}
-	p := "/_ml/datafeeds/" + esc(r.DatafeedID) + "/_update"
+	pc := partChecker{endpoint: "ml.update_datafeed"}
+	p := "/_ml/datafeeds/" + pc.id("datafeed_id", r.DatafeedID) + "/_update"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
@@ -4024,8 +4272,12 @@ func doMLUpdateFilter(ctx context.Context, t transport.Interface, r MLUpdateFilt
 	if r.FilterID == "" {
 		return nil, missingPart("ml.update_filter", "filter_id")
 	}
-	p := "/_ml/filters/" + esc(r.FilterID) + "/_update"
+	pc := partChecker{endpoint: "ml.update_filter"}
+	p := "/_ml/filters/" + pc.id("filter_id", r.FilterID) + "/_update"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "ml.update_filter", m, p, nil, body, "", "", opts)
 }
 
@@ -4151,8 +4403,12 @@ func doMLUpdateJob(ctx context.Context, t transport.Interface, r MLUpdateJobRequ
 	if r.JobID == "" {
 		return nil, missingPart("ml.update_job", "job_id")
 	}
-	p := "/_ml/anomaly_detectors/" + esc(r.JobID) + "/_update"
+	pc := partChecker{endpoint: "ml.update_job"}
+	p := "/_ml/anomaly_detectors/" + pc.id("job_id", r.JobID) + "/_update"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "ml.update_job", m, p, nil, body, "", "", opts)
 }
 
@@ -4210,8 +4466,12 @@ func doMLUpdateModelSnapshot(ctx context.Context, t transport.Interface, r MLUpd
 	if r.SnapshotID == "" {
 		return nil, missingPart("ml.update_model_snapshot", "snapshot_id")
 	}
-	p := "/_ml/anomaly_detectors/" + esc(r.JobID) + "/model_snapshots/" + esc(r.SnapshotID) + "/_update"
+	pc := partChecker{endpoint: "ml.update_model_snapshot"}
+	p := "/_ml/anomaly_detectors/" + pc.id("job_id", r.JobID) + "/model_snapshots/" + pc.id("snapshot_id", r.SnapshotID) + "/_update"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "ml.update_model_snapshot", m, p, nil, body, "", "", opts)
 }
 
@@ -4271,8 +4531,12 @@ func doMLUpdateTrainedModelDeployment(ctx context.Context, t transport.Interface
 	if r.ModelID == "" {
 		return nil, missingPart("ml.update_trained_model_deployment", "model_id")
 	}
-	p := "/_ml/trained_models/" + esc(r.ModelID) + "/deployment/_update"
+	pc := partChecker{endpoint: "ml.update_trained_model_deployment"}
+	p := "/_ml/trained_models/" + pc.id("model_id", r.ModelID) + "/deployment/_update"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setInt(q, "number_of_allocations", r.NumberOfAllocations)
 	return send(ctx, t, "ml.update_trained_model_deployment", m, p, q, body, "", "", opts)
@@ -4319,8 +4583,12 @@ func doMLUpgradeJobSnapshot(ctx context.Context, t transport.Interface, r MLUpgr
 	if r.SnapshotID == "" {
 		return nil, missingPart("ml.upgrade_job_snapshot", "snapshot_id")
 	}
-	p := "/_ml/anomaly_detectors/" + esc(r.JobID) + "/model_snapshots/" + esc(r.SnapshotID) + "/_upgrade"
+	pc := partChecker{endpoint: "ml.upgrade_job_snapshot"}
+	p := "/_ml/anomaly_detectors/" + pc.id("job_id", r.JobID) + "/model_snapshots/" + pc.id("snapshot_id", r.SnapshotID) + "/_upgrade"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)

@@ -43,8 +43,12 @@ func doNodesClearRepositoriesMeteringArchive(ctx context.Context, t transport.In
 	if r.MaxArchiveVersion == nil {
 		return nil, missingPart("nodes.clear_repositories_metering_archive", "max_archive_version")
 	}
-	p := "/_nodes/" + escList(r.NodeID) + "/_repositories_metering/" + strconv.Itoa(*r.MaxArchiveVersion)
+	pc := partChecker{endpoint: "nodes.clear_repositories_metering_archive"}
+	p := "/_nodes/" + pc.ids("node_id", r.NodeID) + "/_repositories_metering/" + strconv.Itoa(*r.MaxArchiveVersion)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "nodes.clear_repositories_metering_archive", m, p, nil, nil, "", "", opts)
 }
 
@@ -76,8 +80,12 @@ func doNodesGetRepositoriesMeteringInfo(ctx context.Context, t transport.Interfa
 	if len(r.NodeID) == 0 {
 		return nil, missingPart("nodes.get_repositories_metering_info", "node_id")
 	}
-	p := "/_nodes/" + escList(r.NodeID) + "/_repositories_metering"
+	pc := partChecker{endpoint: "nodes.get_repositories_metering_info"}
+	p := "/_nodes/" + pc.ids("node_id", r.NodeID) + "/_repositories_metering"
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "nodes.get_repositories_metering_info", m, p, nil, nil, "", "", opts)
 }
 
@@ -118,13 +126,17 @@ func (a *RawNodesAPI) HotThreads(ctx context.Context, r NodesHotThreadsRequest, 
 }
 
 func doNodesHotThreads(ctx context.Context, t transport.Interface, r NodesHotThreadsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "nodes.hot_threads"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.NodeID) > 0:
-		p = "/_nodes/" + escList(r.NodeID) + "/hot_threads"
+		p = "/_nodes/" + pc.ids("node_id", r.NodeID) + "/hot_threads"
 	default:
 		p = "/_nodes/hot_threads"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "ignore_idle_threads", r.IgnoreIdleThreads)
@@ -169,17 +181,21 @@ func (a *RawNodesAPI) Info(ctx context.Context, r NodesInfoRequest, opts ...Opti
 }
 
 func doNodesInfo(ctx context.Context, t transport.Interface, r NodesInfoRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "nodes.info"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.NodeID) > 0 && len(r.Metric) > 0:
-		p = "/_nodes/" + escList(r.NodeID) + "/" + escList(r.Metric)
+		p = "/_nodes/" + pc.ids("node_id", r.NodeID) + "/" + pc.ids("metric", r.Metric)
 	case len(r.NodeID) > 0:
-		p = "/_nodes/" + escList(r.NodeID)
+		p = "/_nodes/" + pc.ids("node_id", r.NodeID)
 	case len(r.Metric) > 0:
-		p = "/_nodes/" + escList(r.Metric)
+		p = "/_nodes/" + pc.ids("metric", r.Metric)
 	default:
 		p = "/_nodes"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "flat_settings", r.FlatSettings)
@@ -230,13 +246,17 @@ func doNodesReloadSecureSettings(ctx context.Context, t transport.Interface, r N
 	if body == nil && r.Body != nil {
 		body = r.Body
 	}
+	pc := partChecker{endpoint: "nodes.reload_secure_settings"}
 	var p string
 	m := "POST"
 	switch {
 	case len(r.NodeID) > 0:
-		p = "/_nodes/" + escList(r.NodeID) + "/reload_secure_settings"
+		p = "/_nodes/" + pc.ids("node_id", r.NodeID) + "/reload_secure_settings"
 	default:
 		p = "/_nodes/reload_secure_settings"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
@@ -296,21 +316,25 @@ func (a *RawNodesAPI) Stats(ctx context.Context, r NodesStatsRequest, opts ...Op
 }
 
 func doNodesStats(ctx context.Context, t transport.Interface, r NodesStatsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "nodes.stats"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.NodeID) > 0 && len(r.Metric) > 0 && len(r.IndexMetric) > 0:
-		p = "/_nodes/" + escList(r.NodeID) + "/stats/" + escList(r.Metric) + "/" + escList(r.IndexMetric)
+		p = "/_nodes/" + pc.ids("node_id", r.NodeID) + "/stats/" + pc.ids("metric", r.Metric) + "/" + pc.ids("index_metric", r.IndexMetric)
 	case len(r.NodeID) > 0 && len(r.Metric) > 0:
-		p = "/_nodes/" + escList(r.NodeID) + "/stats/" + escList(r.Metric)
+		p = "/_nodes/" + pc.ids("node_id", r.NodeID) + "/stats/" + pc.ids("metric", r.Metric)
 	case len(r.Metric) > 0 && len(r.IndexMetric) > 0:
-		p = "/_nodes/stats/" + escList(r.Metric) + "/" + escList(r.IndexMetric)
+		p = "/_nodes/stats/" + pc.ids("metric", r.Metric) + "/" + pc.ids("index_metric", r.IndexMetric)
 	case len(r.NodeID) > 0:
-		p = "/_nodes/" + escList(r.NodeID) + "/stats"
+		p = "/_nodes/" + pc.ids("node_id", r.NodeID) + "/stats"
 	case len(r.Metric) > 0:
-		p = "/_nodes/stats/" + escList(r.Metric)
+		p = "/_nodes/stats/" + pc.ids("metric", r.Metric)
 	default:
 		p = "/_nodes/stats"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setList(q, "completion_fields", r.CompletionFields)
@@ -355,17 +379,21 @@ func (a *RawNodesAPI) Usage(ctx context.Context, r NodesUsageRequest, opts ...Op
 }
 
 func doNodesUsage(ctx context.Context, t transport.Interface, r NodesUsageRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "nodes.usage"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.NodeID) > 0 && len(r.Metric) > 0:
-		p = "/_nodes/" + escList(r.NodeID) + "/usage/" + escList(r.Metric)
+		p = "/_nodes/" + pc.ids("node_id", r.NodeID) + "/usage/" + pc.ids("metric", r.Metric)
 	case len(r.NodeID) > 0:
-		p = "/_nodes/" + escList(r.NodeID) + "/usage"
+		p = "/_nodes/" + pc.ids("node_id", r.NodeID) + "/usage"
 	case len(r.Metric) > 0:
-		p = "/_nodes/usage/" + escList(r.Metric)
+		p = "/_nodes/usage/" + pc.ids("metric", r.Metric)
 	default:
 		p = "/_nodes/usage"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)

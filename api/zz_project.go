@@ -82,8 +82,12 @@ func doProjectCreateRouting(ctx context.Context, t transport.Interface, r Projec
 	if r.Name == "" {
 		return nil, missingPart("project.create_routing", "name")
 	}
-	p := "/_project_routing/" + esc(r.Name)
+	pc := partChecker{endpoint: "project.create_routing"}
+	p := "/_project_routing/" + pc.id("name", r.Name)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "project.create_routing", m, p, nil, body, "", "", opts)
 }
 
@@ -114,8 +118,12 @@ func doProjectDeleteRouting(ctx context.Context, t transport.Interface, r Projec
 	if r.Name == "" {
 		return nil, missingPart("project.delete_routing", "name")
 	}
-	p := "/_project_routing/" + esc(r.Name)
+	pc := partChecker{endpoint: "project.delete_routing"}
+	p := "/_project_routing/" + pc.id("name", r.Name)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "project.delete_routing", m, p, nil, nil, "", "", opts)
 }
 
@@ -173,8 +181,12 @@ func doProjectGetRouting(ctx context.Context, t transport.Interface, r ProjectGe
 	if r.Name == "" {
 		return nil, missingPart("project.get_routing", "name")
 	}
-	p := "/_project_routing/" + esc(r.Name)
+	pc := partChecker{endpoint: "project.get_routing"}
+	p := "/_project_routing/" + pc.id("name", r.Name)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "project.get_routing", m, p, nil, nil, "", "", opts)
 }
 

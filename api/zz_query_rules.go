@@ -41,8 +41,12 @@ func doQueryRulesDeleteRule(ctx context.Context, t transport.Interface, r QueryR
 	if r.RuleID == "" {
 		return nil, missingPart("query_rules.delete_rule", "rule_id")
 	}
-	p := "/_query_rules/" + esc(r.RulesetID) + "/_rule/" + esc(r.RuleID)
+	pc := partChecker{endpoint: "query_rules.delete_rule"}
+	p := "/_query_rules/" + pc.id("ruleset_id", r.RulesetID) + "/_rule/" + pc.id("rule_id", r.RuleID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "query_rules.delete_rule", m, p, nil, nil, "", "", opts)
 }
 
@@ -72,8 +76,12 @@ func doQueryRulesDeleteRuleset(ctx context.Context, t transport.Interface, r Que
 	if r.RulesetID == "" {
 		return nil, missingPart("query_rules.delete_ruleset", "ruleset_id")
 	}
-	p := "/_query_rules/" + esc(r.RulesetID)
+	pc := partChecker{endpoint: "query_rules.delete_ruleset"}
+	p := "/_query_rules/" + pc.id("ruleset_id", r.RulesetID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "query_rules.delete_ruleset", m, p, nil, nil, "", "", opts)
 }
 
@@ -108,8 +116,12 @@ func doQueryRulesGetRule(ctx context.Context, t transport.Interface, r QueryRule
 	if r.RuleID == "" {
 		return nil, missingPart("query_rules.get_rule", "rule_id")
 	}
-	p := "/_query_rules/" + esc(r.RulesetID) + "/_rule/" + esc(r.RuleID)
+	pc := partChecker{endpoint: "query_rules.get_rule"}
+	p := "/_query_rules/" + pc.id("ruleset_id", r.RulesetID) + "/_rule/" + pc.id("rule_id", r.RuleID)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "query_rules.get_rule", m, p, nil, nil, "", "", opts)
 }
 
@@ -139,8 +151,12 @@ func doQueryRulesGetRuleset(ctx context.Context, t transport.Interface, r QueryR
 	if r.RulesetID == "" {
 		return nil, missingPart("query_rules.get_ruleset", "ruleset_id")
 	}
-	p := "/_query_rules/" + esc(r.RulesetID)
+	pc := partChecker{endpoint: "query_rules.get_ruleset"}
+	p := "/_query_rules/" + pc.id("ruleset_id", r.RulesetID)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "query_rules.get_ruleset", m, p, nil, nil, "", "", opts)
 }
 
@@ -236,8 +252,12 @@ func doQueryRulesPutRule(ctx context.Context, t transport.Interface, r QueryRule
 	if r.RuleID == "" {
 		return nil, missingPart("query_rules.put_rule", "rule_id")
 	}
-	p := "/_query_rules/" + esc(r.RulesetID) + "/_rule/" + esc(r.RuleID)
+	pc := partChecker{endpoint: "query_rules.put_rule"}
+	p := "/_query_rules/" + pc.id("ruleset_id", r.RulesetID) + "/_rule/" + pc.id("rule_id", r.RuleID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "query_rules.put_rule", m, p, nil, body, "", "", opts)
 }
 
@@ -284,8 +304,12 @@ func doQueryRulesPutRuleset(ctx context.Context, t transport.Interface, r QueryR
 	if r.RulesetID == "" {
 		return nil, missingPart("query_rules.put_ruleset", "ruleset_id")
 	}
-	p := "/_query_rules/" + esc(r.RulesetID)
+	pc := partChecker{endpoint: "query_rules.put_ruleset"}
+	p := "/_query_rules/" + pc.id("ruleset_id", r.RulesetID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "query_rules.put_ruleset", m, p, nil, body, "", "", opts)
 }
 
@@ -335,7 +359,11 @@ func doQueryRulesTest(ctx context.Context, t transport.Interface, r QueryRulesTe
 	if r.RulesetID == "" {
 		return nil, missingPart("query_rules.test", "ruleset_id")
 	}
-	p := "/_query_rules/" + esc(r.RulesetID) + "/_test"
+	pc := partChecker{endpoint: "query_rules.test"}
+	p := "/_query_rules/" + pc.id("ruleset_id", r.RulesetID) + "/_test"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "query_rules.test", m, p, nil, body, "", "", opts)
 }

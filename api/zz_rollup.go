@@ -44,8 +44,12 @@ func doRollupDeleteJob(ctx context.Context, t transport.Interface, r RollupDelet
 	if r.ID == "" {
 		return nil, missingPart("rollup.delete_job", "id")
 	}
-	p := "/_rollup/job/" + esc(r.ID)
+	pc := partChecker{endpoint: "rollup.delete_job"}
+	p := "/_rollup/job/" + pc.id("id", r.ID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "rollup.delete_job", m, p, nil, nil, "", "", opts)
 }
 
@@ -79,13 +83,17 @@ func (a *RawRollupAPI) GetJobs(ctx context.Context, r RollupGetJobsRequest, opts
 }
 
 func doRollupGetJobs(ctx context.Context, t transport.Interface, r RollupGetJobsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "rollup.get_jobs"}
 	var p string
 	m := "GET"
 	switch {
 	case r.ID != "":
-		p = "/_rollup/job/" + esc(r.ID)
+		p = "/_rollup/job/" + pc.id("id", r.ID)
 	default:
 		p = "/_rollup/job"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	return send(ctx, t, "rollup.get_jobs", m, p, nil, nil, "", "", opts)
 }
@@ -118,13 +126,17 @@ func (a *RawRollupAPI) GetRollupCaps(ctx context.Context, r RollupGetRollupCapsR
 }
 
 func doRollupGetRollupCaps(ctx context.Context, t transport.Interface, r RollupGetRollupCapsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "rollup.get_rollup_caps"}
 	var p string
 	m := "GET"
 	switch {
 	case r.ID != "":
-		p = "/_rollup/data/" + esc(r.ID)
+		p = "/_rollup/data/" + pc.id("id", r.ID)
 	default:
 		p = "/_rollup/data"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	return send(ctx, t, "rollup.get_rollup_caps", m, p, nil, nil, "", "", opts)
 }
@@ -161,8 +173,12 @@ func doRollupGetRollupIndexCaps(ctx context.Context, t transport.Interface, r Ro
 	if len(r.Index) == 0 {
 		return nil, missingPart("rollup.get_rollup_index_caps", "index")
 	}
-	p := "/" + escList(r.Index) + "/_rollup/data"
+	pc := partChecker{endpoint: "rollup.get_rollup_index_caps"}
+	p := "/" + pc.ids("index", r.Index) + "/_rollup/data"
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "rollup.get_rollup_index_caps", m, p, nil, nil, "", "", opts)
 }
 
@@ -239,8 +255,12 @@ func doRollupPutJob(ctx context.Context, t transport.Interface, r RollupPutJobRe
 	if r.ID == "" {
 		return nil, missingPart("rollup.put_job", "id")
 	}
-	p := "/_rollup/job/" + esc(r.ID)
+	pc := partChecker{endpoint: "rollup.put_job"}
+	p := "/_rollup/job/" + pc.id("id", r.ID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "rollup.put_job", m, p, nil, body, "", "", opts)
 }
 
@@ -310,10 +330,14 @@ func doRollupRollupSearch(ctx context.Context, t transport.Interface, r RollupRo
 	if len(r.Index) == 0 {
 		return nil, missingPart("rollup.rollup_search", "index")
 	}
-	p := "/" + escList(r.Index) + "/_rollup_search"
+	pc := partChecker{endpoint: "rollup.rollup_search"}
+	p := "/" + pc.indices("index", r.Index) + "/_rollup_search"
 	m := "GET"
 	if body != nil {
 		m = "POST"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "rest_total_hits_as_int", r.RestTotalHitsAsInt)
@@ -354,8 +378,12 @@ func doRollupStartJob(ctx context.Context, t transport.Interface, r RollupStartJ
 	if r.ID == "" {
 		return nil, missingPart("rollup.start_job", "id")
 	}
-	p := "/_rollup/job/" + esc(r.ID) + "/_start"
+	pc := partChecker{endpoint: "rollup.start_job"}
+	p := "/_rollup/job/" + pc.id("id", r.ID) + "/_start"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "rollup.start_job", m, p, nil, nil, "", "", opts)
 }
 
@@ -397,8 +425,12 @@ func doRollupStopJob(ctx context.Context, t transport.Interface, r RollupStopJob
 	if r.ID == "" {
 		return nil, missingPart("rollup.stop_job", "id")
 	}
-	p := "/_rollup/job/" + esc(r.ID) + "/_stop"
+	pc := partChecker{endpoint: "rollup.stop_job"}
+	p := "/_rollup/job/" + pc.id("id", r.ID) + "/_stop"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)

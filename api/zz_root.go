@@ -75,13 +75,17 @@ func (a *RawAPI) Bulk(ctx context.Context, r BulkRequest, opts ...Option) (*tran
 
 func doBulk(ctx context.Context, t transport.Interface, r BulkRequest, opts []Option) (*transport.Response, error) {
 	var body any = r.RawBody
+	pc := partChecker{endpoint: "bulk"}
 	var p string
 	m := "POST"
 	switch {
 	case r.Index != "":
-		p = "/" + esc(r.Index) + "/_bulk"
+		p = "/" + pc.index("index", r.Index) + "/_bulk"
 	default:
 		p = "/_bulk"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setList(q, "_source", r.Source)
@@ -203,13 +207,17 @@ func doClearScroll(ctx context.Context, t transport.Interface, r ClearScrollRequ
 	if body == nil && r.Body != nil {
 		body = r.Body
 	}
+	pc := partChecker{endpoint: "clear_scroll"}
 	var p string
 	m := "DELETE"
 	switch {
 	case len(r.ScrollID) > 0:
-		p = "/_search/scroll/" + escList(r.ScrollID)
+		p = "/_search/scroll/" + pc.ids("scroll_id", r.ScrollID)
 	default:
 		p = "/_search/scroll"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	return send(ctx, t, "clear_scroll", m, p, nil, body, "", "", opts)
 }
@@ -349,6 +357,7 @@ func doCount(ctx context.Context, t transport.Interface, r CountRequest, opts []
 	if body == nil && r.Body != nil {
 		body = r.Body
 	}
+	pc := partChecker{endpoint: "count"}
 	var p string
 	m := "GET"
 	if body != nil {
@@ -356,9 +365,12 @@ func doCount(ctx context.Context, t transport.Interface, r CountRequest, opts []
 	}
 	switch {
 	case len(r.Index) > 0:
-		p = "/" + escList(r.Index) + "/_count"
+		p = "/" + pc.indices("index", r.Index) + "/_count"
 	default:
 		p = "/_count"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
@@ -442,8 +454,12 @@ func doCreate(ctx context.Context, t transport.Interface, r CreateRequest, opts 
 	if r.ID == "" {
 		return nil, missingPart("create", "id")
 	}
-	p := "/" + esc(r.Index) + "/_create/" + esc(r.ID)
+	pc := partChecker{endpoint: "create"}
+	p := "/" + pc.index("index", r.Index) + "/_create/" + pc.id("id", r.ID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "include_source_on_error", r.IncludeSourceOnError)
 	setStr(q, "pipeline", r.Pipeline)
@@ -507,8 +523,12 @@ func doDelete(ctx context.Context, t transport.Interface, r DeleteRequest, opts 
 	if r.ID == "" {
 		return nil, missingPart("delete", "id")
 	}
-	p := "/" + esc(r.Index) + "/_doc/" + esc(r.ID)
+	pc := partChecker{endpoint: "delete"}
+	p := "/" + pc.index("index", r.Index) + "/_doc/" + pc.id("id", r.ID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setInt(q, "if_primary_term", r.IfPrimaryTerm)
 	setInt(q, "if_seq_no", r.IfSeqNo)
@@ -676,8 +696,12 @@ func doDeleteByQuery(ctx context.Context, t transport.Interface, r DeleteByQuery
 	if len(r.Index) == 0 {
 		return nil, missingPart("delete_by_query", "index")
 	}
-	p := "/" + escList(r.Index) + "/_delete_by_query"
+	pc := partChecker{endpoint: "delete_by_query"}
+	p := "/" + pc.indices("index", r.Index) + "/_delete_by_query"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
 	setBool(q, "analyze_wildcard", r.AnalyzeWildcard)
@@ -739,8 +763,12 @@ func doDeleteByQueryRethrottle(ctx context.Context, t transport.Interface, r Del
 	if r.TaskID == "" {
 		return nil, missingPart("delete_by_query_rethrottle", "task_id")
 	}
-	p := "/_delete_by_query/" + esc(r.TaskID) + "/_rethrottle"
+	pc := partChecker{endpoint: "delete_by_query_rethrottle"}
+	p := "/_delete_by_query/" + pc.id("task_id", r.TaskID) + "/_rethrottle"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setFloat(q, "requests_per_second", r.RequestsPerSecond)
 	return send(ctx, t, "delete_by_query_rethrottle", m, p, q, nil, "", "", opts)
@@ -778,8 +806,12 @@ func doDeleteScript(ctx context.Context, t transport.Interface, r DeleteScriptRe
 	if r.ID == "" {
 		return nil, missingPart("delete_script", "id")
 	}
-	p := "/_scripts/" + esc(r.ID)
+	pc := partChecker{endpoint: "delete_script"}
+	p := "/_scripts/" + pc.id("id", r.ID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
@@ -841,8 +873,12 @@ func doExists(ctx context.Context, t transport.Interface, r ExistsRequest, opts 
 	if r.ID == "" {
 		return false, missingPart("exists", "id")
 	}
-	p := "/" + esc(r.Index) + "/_doc/" + esc(r.ID)
+	pc := partChecker{endpoint: "exists"}
+	p := "/" + pc.index("index", r.Index) + "/_doc/" + pc.id("id", r.ID)
 	m := "HEAD"
+	if pc.err != nil {
+		return false, pc.err
+	}
 	q := url.Values{}
 	setList(q, "_source", r.Source)
 	setList(q, "_source_excludes", r.SourceExcludes)
@@ -909,8 +945,12 @@ func doExistsSource(ctx context.Context, t transport.Interface, r ExistsSourceRe
 	if r.ID == "" {
 		return false, missingPart("exists_source", "id")
 	}
-	p := "/" + esc(r.Index) + "/_source/" + esc(r.ID)
+	pc := partChecker{endpoint: "exists_source"}
+	p := "/" + pc.index("index", r.Index) + "/_source/" + pc.id("id", r.ID)
 	m := "HEAD"
+	if pc.err != nil {
+		return false, pc.err
+	}
 	q := url.Values{}
 	setList(q, "_source", r.Source)
 	setList(q, "_source_excludes", r.SourceExcludes)
@@ -1006,10 +1046,14 @@ func doExplain(ctx context.Context, t transport.Interface, r ExplainRequest, opt
 	if r.ID == "" {
 		return nil, missingPart("explain", "id")
 	}
-	p := "/" + esc(r.Index) + "/_explain/" + esc(r.ID)
+	pc := partChecker{endpoint: "explain"}
+	p := "/" + pc.index("index", r.Index) + "/_explain/" + pc.id("id", r.ID)
 	m := "GET"
 	if body != nil {
 		m = "POST"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setList(q, "_source", r.Source)
@@ -1109,6 +1153,7 @@ func doFieldCaps(ctx context.Context, t transport.Interface, r FieldCapsRequest,
 	if body == nil && r.Body != nil {
 		body = r.Body
 	}
+	pc := partChecker{endpoint: "field_caps"}
 	var p string
 	m := "GET"
 	if body != nil {
@@ -1116,9 +1161,12 @@ func doFieldCaps(ctx context.Context, t transport.Interface, r FieldCapsRequest,
 	}
 	switch {
 	case len(r.Index) > 0:
-		p = "/" + escList(r.Index) + "/_field_caps"
+		p = "/" + pc.indices("index", r.Index) + "/_field_caps"
 	default:
 		p = "/_field_caps"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
@@ -1196,8 +1244,12 @@ func doGet(ctx context.Context, t transport.Interface, r GetRequest, opts []Opti
 	if r.ID == "" {
 		return nil, missingPart("get", "id")
 	}
-	p := "/" + esc(r.Index) + "/_doc/" + esc(r.ID)
+	pc := partChecker{endpoint: "get"}
+	p := "/" + pc.index("index", r.Index) + "/_doc/" + pc.id("id", r.ID)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "_slice", r.Slice)
 	setList(q, "_source", r.Source)
@@ -1248,8 +1300,12 @@ func doGetScript(ctx context.Context, t transport.Interface, r GetScriptRequest,
 	if r.ID == "" {
 		return nil, missingPart("get_script", "id")
 	}
-	p := "/_scripts/" + esc(r.ID)
+	pc := partChecker{endpoint: "get_script"}
+	p := "/_scripts/" + pc.id("id", r.ID)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	return send(ctx, t, "get_script", m, p, q, nil, "", "", opts)
@@ -1362,8 +1418,12 @@ func doGetSource(ctx context.Context, t transport.Interface, r GetSourceRequest,
 	if r.ID == "" {
 		return nil, missingPart("get_source", "id")
 	}
-	p := "/" + esc(r.Index) + "/_source/" + esc(r.ID)
+	pc := partChecker{endpoint: "get_source"}
+	p := "/" + pc.index("index", r.Index) + "/_source/" + pc.id("id", r.ID)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setList(q, "_source", r.Source)
 	setList(q, "_source_excludes", r.SourceExcludes)
@@ -1412,13 +1472,17 @@ func (a *RawAPI) HealthReport(ctx context.Context, r HealthReportRequest, opts .
 }
 
 func doHealthReport(ctx context.Context, t transport.Interface, r HealthReportRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "health_report"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Feature) > 0:
-		p = "/_health_report/" + escList(r.Feature)
+		p = "/_health_report/" + pc.ids("feature", r.Feature)
 	default:
 		p = "/_health_report"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setInt(q, "size", r.Size)
@@ -1496,15 +1560,19 @@ func doIndex(ctx context.Context, t transport.Interface, r IndexRequest, opts []
 	if r.Index == "" {
 		return nil, missingPart("index", "index")
 	}
+	pc := partChecker{endpoint: "index"}
 	var p string
 	var m string
 	switch {
 	case r.ID != "":
-		p = "/" + esc(r.Index) + "/_doc/" + esc(r.ID)
+		p = "/" + pc.index("index", r.Index) + "/_doc/" + pc.id("id", r.ID)
 		m = "PUT"
 	default:
-		p = "/" + esc(r.Index) + "/_doc"
+		p = "/" + pc.index("index", r.Index) + "/_doc"
 		m = "POST"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "_slice", r.Slice)
@@ -1646,10 +1714,14 @@ func doKnnSearch(ctx context.Context, t transport.Interface, r KnnSearchRequest,
 	if len(r.Index) == 0 {
 		return nil, missingPart("knn_search", "index")
 	}
-	p := "/" + escList(r.Index) + "/_knn_search"
+	pc := partChecker{endpoint: "knn_search"}
+	p := "/" + pc.indices("index", r.Index) + "/_knn_search"
 	m := "GET"
 	if body != nil {
 		m = "POST"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setList(q, "routing", r.Routing)
@@ -1726,6 +1798,7 @@ func doMget(ctx context.Context, t transport.Interface, r MgetRequest, opts []Op
 	if body == nil && r.Body != nil {
 		body = r.Body
 	}
+	pc := partChecker{endpoint: "mget"}
 	var p string
 	m := "GET"
 	if body != nil {
@@ -1733,9 +1806,12 @@ func doMget(ctx context.Context, t transport.Interface, r MgetRequest, opts []Op
 	}
 	switch {
 	case r.Index != "":
-		p = "/" + esc(r.Index) + "/_mget"
+		p = "/" + pc.index("index", r.Index) + "/_mget"
 	default:
 		p = "/_mget"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setList(q, "_source", r.Source)
@@ -1814,6 +1890,7 @@ func (a *RawAPI) Msearch(ctx context.Context, r MsearchRequest, opts ...Option) 
 func doMsearch(ctx context.Context, t transport.Interface, r MsearchRequest, opts []Option) (*transport.Response, error) {
 	var body any = r.RawBody
 	inPathIndex := false
+	pc := partChecker{endpoint: "msearch"}
 	var p string
 	m := "GET"
 	if body != nil {
@@ -1821,10 +1898,13 @@ func doMsearch(ctx context.Context, t transport.Interface, r MsearchRequest, opt
 	}
 	switch {
 	case len(r.Index) > 0:
-		p = "/" + escList(r.Index) + "/_msearch"
+		p = "/" + pc.indices("index", r.Index) + "/_msearch"
 		inPathIndex = true
 	default:
 		p = "/_msearch"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	if !inPathIndex {
@@ -1890,6 +1970,7 @@ func (a *RawAPI) MsearchTemplate(ctx context.Context, r MsearchTemplateRequest, 
 
 func doMsearchTemplate(ctx context.Context, t transport.Interface, r MsearchTemplateRequest, opts []Option) (*transport.Response, error) {
 	var body any = r.RawBody
+	pc := partChecker{endpoint: "msearch_template"}
 	var p string
 	m := "GET"
 	if body != nil {
@@ -1897,9 +1978,12 @@ func doMsearchTemplate(ctx context.Context, t transport.Interface, r MsearchTemp
 	}
 	switch {
 	case len(r.Index) > 0:
-		p = "/" + escList(r.Index) + "/_msearch/template"
+		p = "/" + pc.indices("index", r.Index) + "/_msearch/template"
 	default:
 		p = "/_msearch/template"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "ccs_minimize_roundtrips", r.CCSMinimizeRoundtrips)
@@ -1981,6 +2065,7 @@ func doMtermvectors(ctx context.Context, t transport.Interface, r MtermvectorsRe
 	if body == nil && r.Body != nil {
 		body = r.Body
 	}
+	pc := partChecker{endpoint: "mtermvectors"}
 	var p string
 	m := "GET"
 	if body != nil {
@@ -1988,9 +2073,12 @@ func doMtermvectors(ctx context.Context, t transport.Interface, r MtermvectorsRe
 	}
 	switch {
 	case r.Index != "":
-		p = "/" + esc(r.Index) + "/_mtermvectors"
+		p = "/" + pc.index("index", r.Index) + "/_mtermvectors"
 	default:
 		p = "/_mtermvectors"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "field_statistics", r.FieldStatistics)
@@ -2084,8 +2172,12 @@ func doOpenPointInTime(ctx context.Context, t transport.Interface, r OpenPointIn
 	if len(r.Index) == 0 {
 		return nil, missingPart("open_point_in_time", "index")
 	}
-	p := "/" + escList(r.Index) + "/_pit"
+	pc := partChecker{endpoint: "open_point_in_time"}
+	p := "/" + pc.indices("index", r.Index) + "/_pit"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "allow_partial_search_results", r.AllowPartialSearchResults)
 	setEnums(q, "expand_wildcards", r.ExpandWildcards)
@@ -2173,14 +2265,18 @@ func doPutScript(ctx context.Context, t transport.Interface, r PutScriptRequest,
 		return nil, missingPart("put_script", "id")
 	}
 	inPathContext := false
+	pc := partChecker{endpoint: "put_script"}
 	var p string
 	m := "PUT"
 	switch {
 	case r.Context != "":
-		p = "/_scripts/" + esc(r.ID) + "/" + esc(r.Context)
+		p = "/_scripts/" + pc.id("id", r.ID) + "/" + pc.id("context", r.Context)
 		inPathContext = true
 	default:
-		p = "/_scripts/" + esc(r.ID)
+		p = "/_scripts/" + pc.id("id", r.ID)
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	if !inPathContext {
@@ -2248,6 +2344,7 @@ func doRankEval(ctx context.Context, t transport.Interface, r RankEvalRequest, o
 	if body == nil && r.Body != nil {
 		body = r.Body
 	}
+	pc := partChecker{endpoint: "rank_eval"}
 	var p string
 	m := "GET"
 	if body != nil {
@@ -2255,9 +2352,12 @@ func doRankEval(ctx context.Context, t transport.Interface, r RankEvalRequest, o
 	}
 	switch {
 	case len(r.Index) > 0:
-		p = "/" + escList(r.Index) + "/_rank_eval"
+		p = "/" + pc.indices("index", r.Index) + "/_rank_eval"
 	default:
 		p = "/_rank_eval"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
@@ -2444,8 +2544,12 @@ func doReindexCancel(ctx context.Context, t transport.Interface, r ReindexCancel
 	if r.TaskID == "" {
 		return nil, missingPart("reindex_cancel", "task_id")
 	}
-	p := "/_reindex/" + esc(r.TaskID) + "/_cancel"
+	pc := partChecker{endpoint: "reindex_cancel"}
+	p := "/_reindex/" + pc.id("task_id", r.TaskID) + "/_cancel"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
 	return send(ctx, t, "reindex_cancel", m, p, q, nil, "", "", opts)
@@ -2507,8 +2611,12 @@ func doReindexGet(ctx context.Context, t transport.Interface, r ReindexGetReques
 	if r.TaskID == "" {
 		return nil, missingPart("reindex_get", "task_id")
 	}
-	p := "/_reindex/" + esc(r.TaskID)
+	pc := partChecker{endpoint: "reindex_get"}
+	p := "/_reindex/" + pc.id("task_id", r.TaskID)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
@@ -2601,8 +2709,12 @@ func doReindexRethrottle(ctx context.Context, t transport.Interface, r ReindexRe
 	if r.TaskID == "" {
 		return nil, missingPart("reindex_rethrottle", "task_id")
 	}
-	p := "/_reindex/" + esc(r.TaskID) + "/_rethrottle"
+	pc := partChecker{endpoint: "reindex_rethrottle"}
+	p := "/_reindex/" + pc.id("task_id", r.TaskID) + "/_rethrottle"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setFloat(q, "requests_per_second", r.RequestsPerSecond)
 	return send(ctx, t, "reindex_rethrottle", m, p, q, nil, "", "", opts)
@@ -2661,6 +2773,7 @@ func doRenderSearchTemplate(ctx context.Context, t transport.Interface, r Render
 	if body == nil && r.Body != nil {
 		body = r.Body
 	}
+	pc := partChecker{endpoint: "render_search_template"}
 	var p string
 	m := "GET"
 	if body != nil {
@@ -2668,9 +2781,12 @@ func doRenderSearchTemplate(ctx context.Context, t transport.Interface, r Render
 	}
 	switch {
 	case r.ID != "":
-		p = "/_render/template/" + esc(r.ID)
+		p = "/_render/template/" + pc.id("id", r.ID)
 	default:
 		p = "/_render/template"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	return send(ctx, t, "render_search_template", m, p, nil, body, "", "", opts)
 }
@@ -3052,6 +3168,7 @@ func doSearch(ctx context.Context, t transport.Interface, r SearchRequest, opts 
 	if body == nil && r.Body != nil {
 		body = r.Body
 	}
+	pc := partChecker{endpoint: "search"}
 	var p string
 	m := "GET"
 	if body != nil {
@@ -3059,9 +3176,12 @@ func doSearch(ctx context.Context, t transport.Interface, r SearchRequest, opts 
 	}
 	switch {
 	case len(r.Index) > 0:
-		p = "/" + escList(r.Index) + "/_search"
+		p = "/" + pc.indices("index", r.Index) + "/_search"
 	default:
 		p = "/_search"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "_slice", r.Slice)
@@ -3270,10 +3390,14 @@ func doSearchMVT(ctx context.Context, t transport.Interface, r SearchMVTRequest,
 	if r.Y == nil {
 		return nil, missingPart("search_mvt", "y")
 	}
-	p := "/" + escList(r.Index) + "/_mvt/" + esc(r.Field) + "/" + strconv.Itoa(*r.Zoom) + "/" + strconv.Itoa(*r.X) + "/" + strconv.Itoa(*r.Y)
+	pc := partChecker{endpoint: "search_mvt"}
+	p := "/" + pc.indices("index", r.Index) + "/_mvt/" + pc.id("field", r.Field) + "/" + strconv.Itoa(*r.Zoom) + "/" + strconv.Itoa(*r.X) + "/" + strconv.Itoa(*r.Y)
 	m := "GET"
 	if body != nil {
 		m = "POST"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "exact_bounds", r.ExactBounds)
@@ -3332,13 +3456,17 @@ func (a *RawAPI) SearchShards(ctx context.Context, r SearchShardsRequest, opts .
 }
 
 func doSearchShards(ctx context.Context, t transport.Interface, r SearchShardsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "search_shards"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Index) > 0:
-		p = "/" + escList(r.Index) + "/_search_shards"
+		p = "/" + pc.indices("index", r.Index) + "/_search_shards"
 	default:
 		p = "/_search_shards"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
@@ -3463,6 +3591,7 @@ func doSearchTemplate(ctx context.Context, t transport.Interface, r SearchTempla
 	if body == nil && r.Body != nil {
 		body = r.Body
 	}
+	pc := partChecker{endpoint: "search_template"}
 	var p string
 	m := "GET"
 	if body != nil {
@@ -3470,9 +3599,12 @@ func doSearchTemplate(ctx context.Context, t transport.Interface, r SearchTempla
 	}
 	switch {
 	case len(r.Index) > 0:
-		p = "/" + escList(r.Index) + "/_search/template"
+		p = "/" + pc.indices("index", r.Index) + "/_search/template"
 	default:
 		p = "/_search/template"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
@@ -3567,10 +3699,14 @@ func doTermsEnum(ctx context.Context, t transport.Interface, r TermsEnumRequest,
 	if len(r.Index) == 0 {
 		return nil, missingPart("terms_enum", "index")
 	}
-	p := "/" + escList(r.Index) + "/_terms_enum"
+	pc := partChecker{endpoint: "terms_enum"}
+	p := "/" + pc.indices("index", r.Index) + "/_terms_enum"
 	m := "GET"
 	if body != nil {
 		m = "POST"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	return send(ctx, t, "terms_enum", m, p, nil, body, "", "", opts)
 }
@@ -3686,6 +3822,7 @@ func doTermvectors(ctx context.Context, t transport.Interface, r TermvectorsRequ
 	if r.Index == "" {
 		return nil, missingPart("termvectors", "index")
 	}
+	pc := partChecker{endpoint: "termvectors"}
 	var p string
 	m := "GET"
 	if body != nil {
@@ -3693,9 +3830,12 @@ func doTermvectors(ctx context.Context, t transport.Interface, r TermvectorsRequ
 	}
 	switch {
 	case r.ID != "":
-		p = "/" + esc(r.Index) + "/_termvectors/" + esc(r.ID)
+		p = "/" + pc.index("index", r.Index) + "/_termvectors/" + pc.id("id", r.ID)
 	default:
-		p = "/" + esc(r.Index) + "/_termvectors"
+		p = "/" + pc.index("index", r.Index) + "/_termvectors"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "field_statistics", r.FieldStatistics)
@@ -3806,8 +3946,12 @@ func doUpdate(ctx context.Context, t transport.Interface, r UpdateRequest, opts 
 	if r.ID == "" {
 		return nil, missingPart("update", "id")
 	}
-	p := "/" + esc(r.Index) + "/_update/" + esc(r.ID)
+	pc := partChecker{endpoint: "update"}
+	p := "/" + pc.index("index", r.Index) + "/_update/" + pc.id("id", r.ID)
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setList(q, "_source", r.Source)
 	setList(q, "_source_excludes", r.SourceExcludes)
@@ -3985,8 +4129,12 @@ func doUpdateByQuery(ctx context.Context, t transport.Interface, r UpdateByQuery
 	if len(r.Index) == 0 {
 		return nil, missingPart("update_by_query", "index")
 	}
-	p := "/" + escList(r.Index) + "/_update_by_query"
+	pc := partChecker{endpoint: "update_by_query"}
+	p := "/" + pc.indices("index", r.Index) + "/_update_by_query"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
 	setBool(q, "analyze_wildcard", r.AnalyzeWildcard)
@@ -4052,8 +4200,12 @@ func doUpdateByQueryRethrottle(ctx context.Context, t transport.Interface, r Upd
 	if r.TaskID == "" {
 		return nil, missingPart("update_by_query_rethrottle", "task_id")
 	}
-	p := "/_update_by_query/" + esc(r.TaskID) + "/_rethrottle"
+	pc := partChecker{endpoint: "update_by_query_rethrottle"}
+	p := "/_update_by_query/" + pc.id("task_id", r.TaskID) + "/_rethrottle"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setFloat(q, "requests_per_second", r.RequestsPerSecond)
 	return send(ctx, t, "update_by_query_rethrottle", m, p, q, nil, "", "", opts)

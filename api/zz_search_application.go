@@ -37,8 +37,12 @@ func doSearchApplicationDelete(ctx context.Context, t transport.Interface, r Sea
 	if r.Name == "" {
 		return nil, missingPart("search_application.delete", "name")
 	}
-	p := "/_application/search_application/" + esc(r.Name)
+	pc := partChecker{endpoint: "search_application.delete"}
+	p := "/_application/search_application/" + pc.id("name", r.Name)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "search_application.delete", m, p, nil, nil, "", "", opts)
 }
 
@@ -73,8 +77,12 @@ func doSearchApplicationDeleteBehavioralAnalytics(ctx context.Context, t transpo
 	if r.Name == "" {
 		return nil, missingPart("search_application.delete_behavioral_analytics", "name")
 	}
-	p := "/_application/analytics/" + esc(r.Name)
+	pc := partChecker{endpoint: "search_application.delete_behavioral_analytics"}
+	p := "/_application/analytics/" + pc.id("name", r.Name)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "search_application.delete_behavioral_analytics", m, p, nil, nil, "", "", opts)
 }
 
@@ -105,8 +113,12 @@ func doSearchApplicationGet(ctx context.Context, t transport.Interface, r Search
 	if r.Name == "" {
 		return nil, missingPart("search_application.get", "name")
 	}
-	p := "/_application/search_application/" + esc(r.Name)
+	pc := partChecker{endpoint: "search_application.get"}
+	p := "/_application/search_application/" + pc.id("name", r.Name)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "search_application.get", m, p, nil, nil, "", "", opts)
 }
 
@@ -139,13 +151,17 @@ func (a *RawSearchApplicationAPI) GetBehavioralAnalytics(ctx context.Context, r 
 }
 
 func doSearchApplicationGetBehavioralAnalytics(ctx context.Context, t transport.Interface, r SearchApplicationGetBehavioralAnalyticsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "search_application.get_behavioral_analytics"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Name) > 0:
-		p = "/_application/analytics/" + escList(r.Name)
+		p = "/_application/analytics/" + pc.ids("name", r.Name)
 	default:
 		p = "/_application/analytics"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	return send(ctx, t, "search_application.get_behavioral_analytics", m, p, nil, nil, "", "", opts)
 }
@@ -241,8 +257,12 @@ func doSearchApplicationPostBehavioralAnalyticsEvent(ctx context.Context, t tran
 	if r.EventType == "" {
 		return nil, missingPart("search_application.post_behavioral_analytics_event", "event_type")
 	}
-	p := "/_application/analytics/" + esc(r.CollectionName) + "/event/" + esc(string(r.EventType))
+	pc := partChecker{endpoint: "search_application.post_behavioral_analytics_event"}
+	p := "/_application/analytics/" + pc.id("collection_name", r.CollectionName) + "/event/" + pc.id("event_type", string(r.EventType))
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "debug", r.Debug)
 	return send(ctx, t, "search_application.post_behavioral_analytics_event", m, p, q, body, "", "", opts)
@@ -289,8 +309,12 @@ func doSearchApplicationPut(ctx context.Context, t transport.Interface, r Search
 	if r.Name == "" {
 		return nil, missingPart("search_application.put", "name")
 	}
-	p := "/_application/search_application/" + esc(r.Name)
+	pc := partChecker{endpoint: "search_application.put"}
+	p := "/_application/search_application/" + pc.id("name", r.Name)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "create", r.Create)
 	return send(ctx, t, "search_application.put", m, p, q, body, "", "", opts)
@@ -327,8 +351,12 @@ func doSearchApplicationPutBehavioralAnalytics(ctx context.Context, t transport.
 	if r.Name == "" {
 		return nil, missingPart("search_application.put_behavioral_analytics", "name")
 	}
-	p := "/_application/analytics/" + esc(r.Name)
+	pc := partChecker{endpoint: "search_application.put_behavioral_analytics"}
+	p := "/_application/analytics/" + pc.id("name", r.Name)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "search_application.put_behavioral_analytics", m, p, nil, nil, "", "", opts)
 }
 
@@ -375,8 +403,12 @@ func doSearchApplicationRenderQuery(ctx context.Context, t transport.Interface, 
 	if r.Name == "" {
 		return nil, missingPart("search_application.render_query", "name")
 	}
-	p := "/_application/search_application/" + esc(r.Name) + "/_render_query"
+	pc := partChecker{endpoint: "search_application.render_query"}
+	p := "/_application/search_application/" + pc.id("name", r.Name) + "/_render_query"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "search_application.render_query", m, p, nil, body, "", "", opts)
 }
 
@@ -428,10 +460,14 @@ func doSearchApplicationSearch(ctx context.Context, t transport.Interface, r Sea
 	if r.Name == "" {
 		return nil, missingPart("search_application.search", "name")
 	}
-	p := "/_application/search_application/" + esc(r.Name) + "/_search"
+	pc := partChecker{endpoint: "search_application.search"}
+	p := "/_application/search_application/" + pc.id("name", r.Name) + "/_search"
 	m := "GET"
 	if body != nil {
 		m = "POST"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "typed_keys", r.TypedKeys)

@@ -37,13 +37,17 @@ func (a *RawSearchableSnapshotsAPI) CacheStats(ctx context.Context, r Searchable
 }
 
 func doSearchableSnapshotsCacheStats(ctx context.Context, t transport.Interface, r SearchableSnapshotsCacheStatsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "searchable_snapshots.cache_stats"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.NodeID) > 0:
-		p = "/_searchable_snapshots/" + escList(r.NodeID) + "/cache/stats"
+		p = "/_searchable_snapshots/" + pc.ids("node_id", r.NodeID) + "/cache/stats"
 	default:
 		p = "/_searchable_snapshots/cache/stats"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	return send(ctx, t, "searchable_snapshots.cache_stats", m, p, nil, nil, "", "", opts)
 }
@@ -77,13 +81,17 @@ func (a *RawSearchableSnapshotsAPI) ClearCache(ctx context.Context, r Searchable
 }
 
 func doSearchableSnapshotsClearCache(ctx context.Context, t transport.Interface, r SearchableSnapshotsClearCacheRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "searchable_snapshots.clear_cache"}
 	var p string
 	m := "POST"
 	switch {
 	case len(r.Index) > 0:
-		p = "/" + escList(r.Index) + "/_searchable_snapshots/cache/clear"
+		p = "/" + pc.indices("index", r.Index) + "/_searchable_snapshots/cache/clear"
 	default:
 		p = "/_searchable_snapshots/cache/clear"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_indices", r.AllowNoIndices)
@@ -155,8 +163,12 @@ func doSearchableSnapshotsMount(ctx context.Context, t transport.Interface, r Se
 	if r.Snapshot == "" {
 		return nil, missingPart("searchable_snapshots.mount", "snapshot")
 	}
-	p := "/_snapshot/" + esc(r.Repository) + "/" + esc(r.Snapshot) + "/_mount"
+	pc := partChecker{endpoint: "searchable_snapshots.mount"}
+	p := "/_snapshot/" + pc.id("repository", r.Repository) + "/" + pc.id("snapshot", r.Snapshot) + "/_mount"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "storage", r.Storage)
@@ -193,13 +205,17 @@ func (a *RawSearchableSnapshotsAPI) Stats(ctx context.Context, r SearchableSnaps
 }
 
 func doSearchableSnapshotsStats(ctx context.Context, t transport.Interface, r SearchableSnapshotsStatsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "searchable_snapshots.stats"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Index) > 0:
-		p = "/" + escList(r.Index) + "/_searchable_snapshots/stats"
+		p = "/" + pc.indices("index", r.Index) + "/_searchable_snapshots/stats"
 	default:
 		p = "/_searchable_snapshots/stats"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "level", string(r.Level))

@@ -320,13 +320,17 @@ func doSecurityChangePassword(ctx context.Context, t transport.Interface, r Secu
 	if body == nil && r.Body != nil {
 		body = r.Body
 	}
+	pc := partChecker{endpoint: "security.change_password"}
 	var p string
 	m := "PUT"
 	switch {
 	case r.Username != "":
-		p = "/_security/user/" + esc(r.Username) + "/_password"
+		p = "/_security/user/" + pc.id("username", r.Username) + "/_password"
 	default:
 		p = "/_security/user/_password"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
@@ -364,8 +368,12 @@ func doSecurityClearAPIKeyCache(ctx context.Context, t transport.Interface, r Se
 	if len(r.IDs) == 0 {
 		return nil, missingPart("security.clear_api_key_cache", "ids")
 	}
-	p := "/_security/api_key/" + escList(r.IDs) + "/_clear_cache"
+	pc := partChecker{endpoint: "security.clear_api_key_cache"}
+	p := "/_security/api_key/" + pc.ids("ids", r.IDs) + "/_clear_cache"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "security.clear_api_key_cache", m, p, nil, nil, "", "", opts)
 }
 
@@ -400,8 +408,12 @@ func doSecurityClearCachedPrivileges(ctx context.Context, t transport.Interface,
 	if len(r.Application) == 0 {
 		return nil, missingPart("security.clear_cached_privileges", "application")
 	}
-	p := "/_security/privilege/" + escList(r.Application) + "/_clear_cache"
+	pc := partChecker{endpoint: "security.clear_cached_privileges"}
+	p := "/_security/privilege/" + pc.ids("application", r.Application) + "/_clear_cache"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "security.clear_cached_privileges", m, p, nil, nil, "", "", opts)
 }
 
@@ -439,8 +451,12 @@ func doSecurityClearCachedRealms(ctx context.Context, t transport.Interface, r S
 	if len(r.Realms) == 0 {
 		return nil, missingPart("security.clear_cached_realms", "realms")
 	}
-	p := "/_security/realm/" + escList(r.Realms) + "/_clear_cache"
+	pc := partChecker{endpoint: "security.clear_cached_realms"}
+	p := "/_security/realm/" + pc.ids("realms", r.Realms) + "/_clear_cache"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setList(q, "usernames", r.Usernames)
 	return send(ctx, t, "security.clear_cached_realms", m, p, q, nil, "", "", opts)
@@ -477,8 +493,12 @@ func doSecurityClearCachedRoles(ctx context.Context, t transport.Interface, r Se
 	if len(r.Name) == 0 {
 		return nil, missingPart("security.clear_cached_roles", "name")
 	}
-	p := "/_security/role/" + escList(r.Name) + "/_clear_cache"
+	pc := partChecker{endpoint: "security.clear_cached_roles"}
+	p := "/_security/role/" + pc.ids("name", r.Name) + "/_clear_cache"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "security.clear_cached_roles", m, p, nil, nil, "", "", opts)
 }
 
@@ -523,8 +543,12 @@ func doSecurityClearCachedServiceTokens(ctx context.Context, t transport.Interfa
 	if len(r.Name) == 0 {
 		return nil, missingPart("security.clear_cached_service_tokens", "name")
 	}
-	p := "/_security/service/" + esc(r.Namespace) + "/" + esc(r.Service) + "/credential/token/" + escList(r.Name) + "/_clear_cache"
+	pc := partChecker{endpoint: "security.clear_cached_service_tokens"}
+	p := "/_security/service/" + pc.id("namespace", r.Namespace) + "/" + pc.id("service", r.Service) + "/credential/token/" + pc.ids("name", r.Name) + "/_clear_cache"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "security.clear_cached_service_tokens", m, p, nil, nil, "", "", opts)
 }
 
@@ -784,15 +808,19 @@ func doSecurityCreateServiceToken(ctx context.Context, t transport.Interface, r 
 	if r.Service == "" {
 		return nil, missingPart("security.create_service_token", "service")
 	}
+	pc := partChecker{endpoint: "security.create_service_token"}
 	var p string
 	var m string
 	switch {
 	case r.Name != "":
-		p = "/_security/service/" + esc(r.Namespace) + "/" + esc(r.Service) + "/credential/token/" + esc(r.Name)
+		p = "/_security/service/" + pc.id("namespace", r.Namespace) + "/" + pc.id("service", r.Service) + "/credential/token/" + pc.id("name", r.Name)
 		m = "PUT"
 	default:
-		p = "/_security/service/" + esc(r.Namespace) + "/" + esc(r.Service) + "/credential/token"
+		p = "/_security/service/" + pc.id("namespace", r.Namespace) + "/" + pc.id("service", r.Service) + "/credential/token"
 		m = "POST"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
@@ -887,8 +915,12 @@ func doSecurityDeletePrivileges(ctx context.Context, t transport.Interface, r Se
 	if len(r.Name) == 0 {
 		return nil, missingPart("security.delete_privileges", "name")
 	}
-	p := "/_security/privilege/" + esc(r.Application) + "/" + escList(r.Name)
+	pc := partChecker{endpoint: "security.delete_privileges"}
+	p := "/_security/privilege/" + pc.id("application", r.Application) + "/" + pc.ids("name", r.Name)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
 	return send(ctx, t, "security.delete_privileges", m, p, q, nil, "", "", opts)
@@ -926,8 +958,12 @@ func doSecurityDeleteRole(ctx context.Context, t transport.Interface, r Security
 	if r.Name == "" {
 		return nil, missingPart("security.delete_role", "name")
 	}
-	p := "/_security/role/" + esc(r.Name)
+	pc := partChecker{endpoint: "security.delete_role"}
+	p := "/_security/role/" + pc.id("name", r.Name)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
 	return send(ctx, t, "security.delete_role", m, p, q, nil, "", "", opts)
@@ -965,8 +1001,12 @@ func doSecurityDeleteRoleMapping(ctx context.Context, t transport.Interface, r S
 	if r.Name == "" {
 		return nil, missingPart("security.delete_role_mapping", "name")
 	}
-	p := "/_security/role_mapping/" + esc(r.Name)
+	pc := partChecker{endpoint: "security.delete_role_mapping"}
+	p := "/_security/role_mapping/" + pc.id("name", r.Name)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
 	return send(ctx, t, "security.delete_role_mapping", m, p, q, nil, "", "", opts)
@@ -1014,8 +1054,12 @@ func doSecurityDeleteServiceToken(ctx context.Context, t transport.Interface, r 
 	if r.Name == "" {
 		return nil, missingPart("security.delete_service_token", "name")
 	}
-	p := "/_security/service/" + esc(r.Namespace) + "/" + esc(r.Service) + "/credential/token/" + esc(r.Name)
+	pc := partChecker{endpoint: "security.delete_service_token"}
+	p := "/_security/service/" + pc.id("namespace", r.Namespace) + "/" + pc.id("service", r.Service) + "/credential/token/" + pc.id("name", r.Name)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
 	return send(ctx, t, "security.delete_service_token", m, p, q, nil, "", "", opts)
@@ -1053,8 +1097,12 @@ func doSecurityDeleteUser(ctx context.Context, t transport.Interface, r Security
 	if r.Username == "" {
 		return nil, missingPart("security.delete_user", "username")
 	}
-	p := "/_security/user/" + esc(r.Username)
+	pc := partChecker{endpoint: "security.delete_user"}
+	p := "/_security/user/" + pc.id("username", r.Username)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
 	return send(ctx, t, "security.delete_user", m, p, q, nil, "", "", opts)
@@ -1089,8 +1137,12 @@ func doSecurityDisableUser(ctx context.Context, t transport.Interface, r Securit
 	if r.Username == "" {
 		return nil, missingPart("security.disable_user", "username")
 	}
-	p := "/_security/user/" + esc(r.Username) + "/_disable"
+	pc := partChecker{endpoint: "security.disable_user"}
+	p := "/_security/user/" + pc.id("username", r.Username) + "/_disable"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
 	return send(ctx, t, "security.disable_user", m, p, q, nil, "", "", opts)
@@ -1124,8 +1176,12 @@ func doSecurityDisableUserProfile(ctx context.Context, t transport.Interface, r 
 	if r.Uid == "" {
 		return nil, missingPart("security.disable_user_profile", "uid")
 	}
-	p := "/_security/profile/" + esc(r.Uid) + "/_disable"
+	pc := partChecker{endpoint: "security.disable_user_profile"}
+	p := "/_security/profile/" + pc.id("uid", r.Uid) + "/_disable"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
 	return send(ctx, t, "security.disable_user_profile", m, p, q, nil, "", "", opts)
@@ -1160,8 +1216,12 @@ func doSecurityEnableUser(ctx context.Context, t transport.Interface, r Security
 	if r.Username == "" {
 		return nil, missingPart("security.enable_user", "username")
 	}
-	p := "/_security/user/" + esc(r.Username) + "/_enable"
+	pc := partChecker{endpoint: "security.enable_user"}
+	p := "/_security/user/" + pc.id("username", r.Username) + "/_enable"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
 	return send(ctx, t, "security.enable_user", m, p, q, nil, "", "", opts)
@@ -1195,8 +1255,12 @@ func doSecurityEnableUserProfile(ctx context.Context, t transport.Interface, r S
 	if r.Uid == "" {
 		return nil, missingPart("security.enable_user_profile", "uid")
 	}
-	p := "/_security/profile/" + esc(r.Uid) + "/_enable"
+	pc := partChecker{endpoint: "security.enable_user_profile"}
+	p := "/_security/profile/" + pc.id("uid", r.Uid) + "/_enable"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
 	return send(ctx, t, "security.enable_user_profile", m, p, q, nil, "", "", opts)
@@ -1384,15 +1448,19 @@ func (a *RawSecurityAPI) GetPrivileges(ctx context.Context, r SecurityGetPrivile
 }
 
 func doSecurityGetPrivileges(ctx context.Context, t transport.Interface, r SecurityGetPrivilegesRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "security.get_privileges"}
 	var p string
 	m := "GET"
 	switch {
 	case r.Application != "" && len(r.Name) > 0:
-		p = "/_security/privilege/" + esc(r.Application) + "/" + escList(r.Name)
+		p = "/_security/privilege/" + pc.id("application", r.Application) + "/" + pc.ids("name", r.Name)
 	case r.Application != "":
-		p = "/_security/privilege/" + esc(r.Application)
+		p = "/_security/privilege/" + pc.id("application", r.Application)
 	default:
 		p = "/_security/privilege"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	return send(ctx, t, "security.get_privileges", m, p, nil, nil, "", "", opts)
 }
@@ -1423,13 +1491,17 @@ func (a *RawSecurityAPI) GetRole(ctx context.Context, r SecurityGetRoleRequest, 
 }
 
 func doSecurityGetRole(ctx context.Context, t transport.Interface, r SecurityGetRoleRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "security.get_role"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Name) > 0:
-		p = "/_security/role/" + escList(r.Name)
+		p = "/_security/role/" + pc.ids("name", r.Name)
 	default:
 		p = "/_security/role"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "include_implicit", r.IncludeImplicit)
@@ -1460,13 +1532,17 @@ func (a *RawSecurityAPI) GetRoleMapping(ctx context.Context, r SecurityGetRoleMa
 }
 
 func doSecurityGetRoleMapping(ctx context.Context, t transport.Interface, r SecurityGetRoleMappingRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "security.get_role_mapping"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Name) > 0:
-		p = "/_security/role_mapping/" + escList(r.Name)
+		p = "/_security/role_mapping/" + pc.ids("name", r.Name)
 	default:
 		p = "/_security/role_mapping"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	return send(ctx, t, "security.get_role_mapping", m, p, nil, nil, "", "", opts)
 }
@@ -1496,15 +1572,19 @@ func (a *RawSecurityAPI) GetServiceAccounts(ctx context.Context, r SecurityGetSe
 }
 
 func doSecurityGetServiceAccounts(ctx context.Context, t transport.Interface, r SecurityGetServiceAccountsRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "security.get_service_accounts"}
 	var p string
 	m := "GET"
 	switch {
 	case r.Namespace != "" && r.Service != "":
-		p = "/_security/service/" + esc(r.Namespace) + "/" + esc(r.Service)
+		p = "/_security/service/" + pc.id("namespace", r.Namespace) + "/" + pc.id("service", r.Service)
 	case r.Namespace != "":
-		p = "/_security/service/" + esc(r.Namespace)
+		p = "/_security/service/" + pc.id("namespace", r.Namespace)
 	default:
 		p = "/_security/service"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	return send(ctx, t, "security.get_service_accounts", m, p, nil, nil, "", "", opts)
 }
@@ -1546,8 +1626,12 @@ func doSecurityGetServiceCredentials(ctx context.Context, t transport.Interface,
 	if r.Service == "" {
 		return nil, missingPart("security.get_service_credentials", "service")
 	}
-	p := "/_security/service/" + esc(r.Namespace) + "/" + esc(r.Service) + "/credential"
+	pc := partChecker{endpoint: "security.get_service_credentials"}
+	p := "/_security/service/" + pc.id("namespace", r.Namespace) + "/" + pc.id("service", r.Service) + "/credential"
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "security.get_service_credentials", m, p, nil, nil, "", "", opts)
 }
 
@@ -1714,13 +1798,17 @@ func (a *RawSecurityAPI) GetUser(ctx context.Context, r SecurityGetUserRequest, 
 }
 
 func doSecurityGetUser(ctx context.Context, t transport.Interface, r SecurityGetUserRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "security.get_user"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Username) > 0:
-		p = "/_security/user/" + escList(r.Username)
+		p = "/_security/user/" + pc.ids("username", r.Username)
 	default:
 		p = "/_security/user"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "with_profile_uid", r.WithProfileUid)
@@ -1797,8 +1885,12 @@ func doSecurityGetUserProfile(ctx context.Context, t transport.Interface, r Secu
 	if len(r.Uid) == 0 {
 		return nil, missingPart("security.get_user_profile", "uid")
 	}
-	p := "/_security/profile/" + escList(r.Uid)
+	pc := partChecker{endpoint: "security.get_user_profile"}
+	p := "/_security/profile/" + pc.ids("uid", r.Uid)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setList(q, "data", r.Data)
 	return send(ctx, t, "security.get_user_profile", m, p, q, nil, "", "", opts)
@@ -1919,6 +2011,7 @@ func doSecurityHasPrivileges(ctx context.Context, t transport.Interface, r Secur
 	if body == nil && r.Body != nil {
 		body = r.Body
 	}
+	pc := partChecker{endpoint: "security.has_privileges"}
 	var p string
 	m := "GET"
 	if body != nil {
@@ -1926,9 +2019,12 @@ func doSecurityHasPrivileges(ctx context.Context, t transport.Interface, r Secur
 	}
 	switch {
 	case r.User != "":
-		p = "/_security/user/" + esc(r.User) + "/_has_privileges"
+		p = "/_security/user/" + pc.id("user", r.User) + "/_has_privileges"
 	default:
 		p = "/_security/user/_has_privileges"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	return send(ctx, t, "security.has_privileges", m, p, nil, body, "", "", opts)
 }
@@ -2398,8 +2494,12 @@ func doSecurityPutRole(ctx context.Context, t transport.Interface, r SecurityPut
 	if r.Name == "" {
 		return nil, missingPart("security.put_role", "name")
 	}
-	p := "/_security/role/" + esc(r.Name)
+	pc := partChecker{endpoint: "security.put_role"}
+	p := "/_security/role/" + pc.id("name", r.Name)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
 	return send(ctx, t, "security.put_role", m, p, q, body, "", "", opts)
@@ -2465,8 +2565,12 @@ func doSecurityPutRoleMapping(ctx context.Context, t transport.Interface, r Secu
 	if r.Name == "" {
 		return nil, missingPart("security.put_role_mapping", "name")
 	}
-	p := "/_security/role_mapping/" + esc(r.Name)
+	pc := partChecker{endpoint: "security.put_role_mapping"}
+	p := "/_security/role_mapping/" + pc.id("name", r.Name)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
 	return send(ctx, t, "security.put_role_mapping", m, p, q, body, "", "", opts)
@@ -2542,8 +2646,12 @@ func doSecurityPutUser(ctx context.Context, t transport.Interface, r SecurityPut
 	if r.Username == "" {
 		return nil, missingPart("security.put_user", "username")
 	}
-	p := "/_security/user/" + esc(r.Username)
+	pc := partChecker{endpoint: "security.put_user"}
+	p := "/_security/user/" + pc.id("username", r.Username)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "refresh", string(r.Refresh))
 	return send(ctx, t, "security.put_user", m, p, q, body, "", "", opts)
@@ -3102,8 +3210,12 @@ func doSecuritySAMLServiceProviderMetadata(ctx context.Context, t transport.Inte
 	if r.RealmName == "" {
 		return nil, missingPart("security.saml_service_provider_metadata", "realm_name")
 	}
-	p := "/_security/saml/metadata/" + esc(r.RealmName)
+	pc := partChecker{endpoint: "security.saml_service_provider_metadata"}
+	p := "/_security/saml/metadata/" + pc.id("realm_name", r.RealmName)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "security.saml_service_provider_metadata", m, p, nil, nil, "", "", opts)
 }
 
@@ -3238,8 +3350,12 @@ func doSecurityUpdateAPIKey(ctx context.Context, t transport.Interface, r Securi
 	if r.ID == "" {
 		return nil, missingPart("security.update_api_key", "id")
 	}
-	p := "/_security/api_key/" + esc(r.ID)
+	pc := partChecker{endpoint: "security.update_api_key"}
+	p := "/_security/api_key/" + pc.id("id", r.ID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "security.update_api_key", m, p, nil, body, "", "", opts)
 }
 
@@ -3307,8 +3423,12 @@ func doSecurityUpdateCrossClusterAPIKey(ctx context.Context, t transport.Interfa
 	if r.ID == "" {
 		return nil, missingPart("security.update_cross_cluster_api_key", "id")
 	}
-	p := "/_security/cross_cluster/api_key/" + esc(r.ID)
+	pc := partChecker{endpoint: "security.update_cross_cluster_api_key"}
+	p := "/_security/cross_cluster/api_key/" + pc.id("id", r.ID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "security.update_cross_cluster_api_key", m, p, nil, body, "", "", opts)
 }
 
@@ -3424,8 +3544,12 @@ func doSecurityUpdateUserProfileData(ctx context.Context, t transport.Interface,
 	if r.Uid == "" {
 		return nil, missingPart("security.update_user_profile_data", "uid")
 	}
-	p := "/_security/profile/" + esc(r.Uid) + "/_data"
+	pc := partChecker{endpoint: "security.update_user_profile_data"}
+	p := "/_security/profile/" + pc.id("uid", r.Uid) + "/_data"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setInt(q, "if_primary_term", r.IfPrimaryTerm)
 	setInt(q, "if_seq_no", r.IfSeqNo)

@@ -42,8 +42,12 @@ func doShutdownDeleteNode(ctx context.Context, t transport.Interface, r Shutdown
 	if r.NodeID == "" {
 		return nil, missingPart("shutdown.delete_node", "node_id")
 	}
-	p := "/_nodes/" + esc(r.NodeID) + "/shutdown"
+	pc := partChecker{endpoint: "shutdown.delete_node"}
+	p := "/_nodes/" + pc.id("node_id", r.NodeID) + "/shutdown"
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
@@ -80,13 +84,17 @@ func (a *RawShutdownAPI) GetNode(ctx context.Context, r ShutdownGetNodeRequest, 
 }
 
 func doShutdownGetNode(ctx context.Context, t transport.Interface, r ShutdownGetNodeRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "shutdown.get_node"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.NodeID) > 0:
-		p = "/_nodes/" + escList(r.NodeID) + "/shutdown"
+		p = "/_nodes/" + pc.ids("node_id", r.NodeID) + "/shutdown"
 	default:
 		p = "/_nodes/shutdown"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
@@ -162,8 +170,12 @@ func doShutdownPutNode(ctx context.Context, t transport.Interface, r ShutdownPut
 	if r.NodeID == "" {
 		return nil, missingPart("shutdown.put_node", "node_id")
 	}
-	p := "/_nodes/" + esc(r.NodeID) + "/shutdown"
+	pc := partChecker{endpoint: "shutdown.put_node"}
+	p := "/_nodes/" + pc.id("node_id", r.NodeID) + "/shutdown"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)

@@ -67,6 +67,7 @@ func doSimulateIngest(ctx context.Context, t transport.Interface, r SimulateInge
 	if body == nil && r.Body != nil {
 		body = r.Body
 	}
+	pc := partChecker{endpoint: "simulate.ingest"}
 	var p string
 	m := "GET"
 	if body != nil {
@@ -74,9 +75,12 @@ func doSimulateIngest(ctx context.Context, t transport.Interface, r SimulateInge
 	}
 	switch {
 	case r.Index != "":
-		p = "/_ingest/" + esc(r.Index) + "/_simulate"
+		p = "/_ingest/" + pc.index("index", r.Index) + "/_simulate"
 	default:
 		p = "/_ingest/_simulate"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "merge_type", string(r.MergeType))

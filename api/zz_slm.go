@@ -41,8 +41,12 @@ func doSLMDeleteLifecycle(ctx context.Context, t transport.Interface, r SLMDelet
 	if r.PolicyID == "" {
 		return nil, missingPart("slm.delete_lifecycle", "policy_id")
 	}
-	p := "/_slm/policy/" + esc(r.PolicyID)
+	pc := partChecker{endpoint: "slm.delete_lifecycle"}
+	p := "/_slm/policy/" + pc.id("policy_id", r.PolicyID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
@@ -83,8 +87,12 @@ func doSLMExecuteLifecycle(ctx context.Context, t transport.Interface, r SLMExec
 	if r.PolicyID == "" {
 		return nil, missingPart("slm.execute_lifecycle", "policy_id")
 	}
-	p := "/_slm/policy/" + esc(r.PolicyID) + "/_execute"
+	pc := partChecker{endpoint: "slm.execute_lifecycle"}
+	p := "/_slm/policy/" + pc.id("policy_id", r.PolicyID) + "/_execute"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
@@ -156,13 +164,17 @@ func (a *RawSLMAPI) GetLifecycle(ctx context.Context, r SLMGetLifecycleRequest, 
 }
 
 func doSLMGetLifecycle(ctx context.Context, t transport.Interface, r SLMGetLifecycleRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "slm.get_lifecycle"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.PolicyID) > 0:
-		p = "/_slm/policy/" + escList(r.PolicyID)
+		p = "/_slm/policy/" + pc.ids("policy_id", r.PolicyID)
 	default:
 		p = "/_slm/policy"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
@@ -309,8 +321,12 @@ func doSLMPutLifecycle(ctx context.Context, t transport.Interface, r SLMPutLifec
 	if r.PolicyID == "" {
 		return nil, missingPart("slm.put_lifecycle", "policy_id")
 	}
-	p := "/_slm/policy/" + esc(r.PolicyID)
+	pc := partChecker{endpoint: "slm.put_lifecycle"}
+	p := "/_slm/policy/" + pc.id("policy_id", r.PolicyID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)

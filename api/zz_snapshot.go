@@ -44,8 +44,12 @@ func doSnapshotCleanupRepository(ctx context.Context, t transport.Interface, r S
 	if r.Repository == "" {
 		return nil, missingPart("snapshot.cleanup_repository", "repository")
 	}
-	p := "/_snapshot/" + esc(r.Repository) + "/_cleanup"
+	pc := partChecker{endpoint: "snapshot.cleanup_repository"}
+	p := "/_snapshot/" + pc.id("repository", r.Repository) + "/_cleanup"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
@@ -108,8 +112,12 @@ func doSnapshotClone(ctx context.Context, t transport.Interface, r SnapshotClone
 	if r.TargetSnapshot == "" {
 		return nil, missingPart("snapshot.clone", "target_snapshot")
 	}
-	p := "/_snapshot/" + esc(r.Repository) + "/" + esc(r.Snapshot) + "/_clone/" + esc(r.TargetSnapshot)
+	pc := partChecker{endpoint: "snapshot.clone"}
+	p := "/_snapshot/" + pc.id("repository", r.Repository) + "/" + pc.id("snapshot", r.Snapshot) + "/_clone/" + pc.id("target_snapshot", r.TargetSnapshot)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	return send(ctx, t, "snapshot.clone", m, p, q, body, "", "", opts)
@@ -208,8 +216,12 @@ func doSnapshotCreate(ctx context.Context, t transport.Interface, r SnapshotCrea
 	if r.Snapshot == "" {
 		return nil, missingPart("snapshot.create", "snapshot")
 	}
-	p := "/_snapshot/" + esc(r.Repository) + "/" + esc(r.Snapshot)
+	pc := partChecker{endpoint: "snapshot.create"}
+	p := "/_snapshot/" + pc.id("repository", r.Repository) + "/" + pc.id("snapshot", r.Snapshot)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
@@ -260,8 +272,12 @@ func doSnapshotCreateRepository(ctx context.Context, t transport.Interface, r Sn
 	if r.Repository == "" {
 		return nil, missingPart("snapshot.create_repository", "repository")
 	}
-	p := "/_snapshot/" + esc(r.Repository)
+	pc := partChecker{endpoint: "snapshot.create_repository"}
+	p := "/_snapshot/" + pc.id("repository", r.Repository)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
@@ -306,8 +322,12 @@ func doSnapshotDelete(ctx context.Context, t transport.Interface, r SnapshotDele
 	if len(r.Snapshot) == 0 {
 		return nil, missingPart("snapshot.delete", "snapshot")
 	}
-	p := "/_snapshot/" + esc(r.Repository) + "/" + escList(r.Snapshot)
+	pc := partChecker{endpoint: "snapshot.delete"}
+	p := "/_snapshot/" + pc.id("repository", r.Repository) + "/" + pc.ids("snapshot", r.Snapshot)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
@@ -347,8 +367,12 @@ func doSnapshotDeleteRepository(ctx context.Context, t transport.Interface, r Sn
 	if len(r.Repository) == 0 {
 		return nil, missingPart("snapshot.delete_repository", "repository")
 	}
-	p := "/_snapshot/" + escList(r.Repository)
+	pc := partChecker{endpoint: "snapshot.delete_repository"}
+	p := "/_snapshot/" + pc.ids("repository", r.Repository)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
@@ -427,8 +451,12 @@ func doSnapshotGet(ctx context.Context, t transport.Interface, r SnapshotGetRequ
 	if len(r.Snapshot) == 0 {
 		return nil, missingPart("snapshot.get", "snapshot")
 	}
-	p := "/_snapshot/" + esc(r.Repository) + "/" + escList(r.Snapshot)
+	pc := partChecker{endpoint: "snapshot.get"}
+	p := "/_snapshot/" + pc.id("repository", r.Repository) + "/" + pc.ids("snapshot", r.Snapshot)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "after", r.After)
 	setStr(q, "from_sort_value", r.FromSortValue)
@@ -476,13 +504,17 @@ func (a *RawSnapshotAPI) GetRepository(ctx context.Context, r SnapshotGetReposit
 }
 
 func doSnapshotGetRepository(ctx context.Context, t transport.Interface, r SnapshotGetRepositoryRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "snapshot.get_repository"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Repository) > 0:
-		p = "/_snapshot/" + escList(r.Repository)
+		p = "/_snapshot/" + pc.ids("repository", r.Repository)
 	default:
 		p = "/_snapshot"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "local", r.Local)
@@ -585,8 +617,12 @@ func doSnapshotRepositoryAnalyze(ctx context.Context, t transport.Interface, r S
 	if r.Repository == "" {
 		return nil, missingPart("snapshot.repository_analyze", "repository")
 	}
-	p := "/_snapshot/" + esc(r.Repository) + "/_analyze"
+	pc := partChecker{endpoint: "snapshot.repository_analyze"}
+	p := "/_snapshot/" + pc.id("repository", r.Repository) + "/_analyze"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setInt(q, "blob_count", r.BlobCount)
 	setBool(q, "check_overwrite_protection", r.CheckOverwriteProtection)
@@ -645,8 +681,12 @@ func doSnapshotRepositoryVerifyIntegrity(ctx context.Context, t transport.Interf
 	if len(r.Repository) == 0 {
 		return nil, missingPart("snapshot.repository_verify_integrity", "repository")
 	}
-	p := "/_snapshot/" + escList(r.Repository) + "/_verify_integrity"
+	pc := partChecker{endpoint: "snapshot.repository_verify_integrity"}
+	p := "/_snapshot/" + pc.ids("repository", r.Repository) + "/_verify_integrity"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setInt(q, "blob_thread_pool_concurrency", r.BlobThreadPoolConcurrency)
 	setInt(q, "index_snapshot_verification_concurrency", r.IndexSnapshotVerificationConcurrency)
@@ -773,8 +813,12 @@ func doSnapshotRestore(ctx context.Context, t transport.Interface, r SnapshotRes
 	if r.Snapshot == "" {
 		return nil, missingPart("snapshot.restore", "snapshot")
 	}
-	p := "/_snapshot/" + esc(r.Repository) + "/" + esc(r.Snapshot) + "/_restore"
+	pc := partChecker{endpoint: "snapshot.restore"}
+	p := "/_snapshot/" + pc.id("repository", r.Repository) + "/" + pc.id("snapshot", r.Snapshot) + "/_restore"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setBool(q, "wait_for_completion", r.WaitForCompletion)
@@ -814,15 +858,19 @@ func (a *RawSnapshotAPI) Status(ctx context.Context, r SnapshotStatusRequest, op
 }
 
 func doSnapshotStatus(ctx context.Context, t transport.Interface, r SnapshotStatusRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "snapshot.status"}
 	var p string
 	m := "GET"
 	switch {
 	case r.Repository != "" && len(r.Snapshot) > 0:
-		p = "/_snapshot/" + esc(r.Repository) + "/" + escList(r.Snapshot) + "/_status"
+		p = "/_snapshot/" + pc.id("repository", r.Repository) + "/" + pc.ids("snapshot", r.Snapshot) + "/_status"
 	case r.Repository != "":
-		p = "/_snapshot/" + esc(r.Repository) + "/_status"
+		p = "/_snapshot/" + pc.id("repository", r.Repository) + "/_status"
 	default:
 		p = "/_snapshot/_status"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
@@ -866,8 +914,12 @@ func doSnapshotVerifyRepository(ctx context.Context, t transport.Interface, r Sn
 	if r.Repository == "" {
 		return nil, missingPart("snapshot.verify_repository", "repository")
 	}
-	p := "/_snapshot/" + esc(r.Repository) + "/_verify"
+	pc := partChecker{endpoint: "snapshot.verify_repository"}
+	p := "/_snapshot/" + pc.id("repository", r.Repository) + "/_verify"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)

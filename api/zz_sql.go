@@ -80,8 +80,12 @@ func doSQLDeleteAsync(ctx context.Context, t transport.Interface, r SQLDeleteAsy
 	if r.ID == "" {
 		return nil, missingPart("sql.delete_async", "id")
 	}
-	p := "/_sql/async/delete/" + esc(r.ID)
+	pc := partChecker{endpoint: "sql.delete_async"}
+	p := "/_sql/async/delete/" + pc.id("id", r.ID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "sql.delete_async", m, p, nil, nil, "", "", opts)
 }
 
@@ -144,8 +148,12 @@ func doSQLGetAsync(ctx context.Context, t transport.Interface, r SQLGetAsyncRequ
 	if r.ID == "" {
 		return nil, missingPart("sql.get_async", "id")
 	}
-	p := "/_sql/async/" + esc(r.ID)
+	pc := partChecker{endpoint: "sql.get_async"}
+	p := "/_sql/async/" + pc.id("id", r.ID)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "delimiter", r.Delimiter)
 	setStr(q, "format", r.Format)
@@ -198,8 +206,12 @@ func doSQLGetAsyncStatus(ctx context.Context, t transport.Interface, r SQLGetAsy
 	if r.ID == "" {
 		return nil, missingPart("sql.get_async_status", "id")
 	}
-	p := "/_sql/async/status/" + esc(r.ID)
+	pc := partChecker{endpoint: "sql.get_async_status"}
+	p := "/_sql/async/status/" + pc.id("id", r.ID)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "sql.get_async_status", m, p, nil, nil, "", "", opts)
 }
 

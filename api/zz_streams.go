@@ -40,8 +40,12 @@ func doStreamsLogsDisable(ctx context.Context, t transport.Interface, r StreamsL
 	if r.Name == "" {
 		return nil, missingPart("streams.logs_disable", "name")
 	}
-	p := "/_streams/" + esc(r.Name) + "/_disable"
+	pc := partChecker{endpoint: "streams.logs_disable"}
+	p := "/_streams/" + pc.id("name", r.Name) + "/_disable"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)
@@ -79,8 +83,12 @@ func doStreamsLogsEnable(ctx context.Context, t transport.Interface, r StreamsLo
 	if r.Name == "" {
 		return nil, missingPart("streams.logs_enable", "name")
 	}
-	p := "/_streams/" + esc(r.Name) + "/_enable"
+	pc := partChecker{endpoint: "streams.logs_enable"}
+	p := "/_streams/" + pc.id("name", r.Name) + "/_enable"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "master_timeout", r.MasterTimeout)
 	setStr(q, "timeout", r.Timeout)

@@ -35,8 +35,12 @@ func doSynonymsDeleteSynonym(ctx context.Context, t transport.Interface, r Synon
 	if r.ID == "" {
 		return nil, missingPart("synonyms.delete_synonym", "id")
 	}
-	p := "/_synonyms/" + esc(r.ID)
+	pc := partChecker{endpoint: "synonyms.delete_synonym"}
+	p := "/_synonyms/" + pc.id("id", r.ID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "synonyms.delete_synonym", m, p, nil, nil, "", "", opts)
 }
 
@@ -73,8 +77,12 @@ func doSynonymsDeleteSynonymRule(ctx context.Context, t transport.Interface, r S
 	if r.RuleID == "" {
 		return nil, missingPart("synonyms.delete_synonym_rule", "rule_id")
 	}
-	p := "/_synonyms/" + esc(r.SetID) + "/" + esc(r.RuleID)
+	pc := partChecker{endpoint: "synonyms.delete_synonym_rule"}
+	p := "/_synonyms/" + pc.id("set_id", r.SetID) + "/" + pc.id("rule_id", r.RuleID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "refresh", r.Refresh)
 	return send(ctx, t, "synonyms.delete_synonym_rule", m, p, q, nil, "", "", opts)
@@ -117,8 +125,12 @@ func doSynonymsGetSynonym(ctx context.Context, t transport.Interface, r Synonyms
 	if r.ID == "" {
 		return nil, missingPart("synonyms.get_synonym", "id")
 	}
-	p := "/_synonyms/" + esc(r.ID)
+	pc := partChecker{endpoint: "synonyms.get_synonym"}
+	p := "/_synonyms/" + pc.id("id", r.ID)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setInt(q, "from", r.From)
 	setStr(q, "search_after", r.SearchAfter)
@@ -157,8 +169,12 @@ func doSynonymsGetSynonymRule(ctx context.Context, t transport.Interface, r Syno
 	if r.RuleID == "" {
 		return nil, missingPart("synonyms.get_synonym_rule", "rule_id")
 	}
-	p := "/_synonyms/" + esc(r.SetID) + "/" + esc(r.RuleID)
+	pc := partChecker{endpoint: "synonyms.get_synonym_rule"}
+	p := "/_synonyms/" + pc.id("set_id", r.SetID) + "/" + pc.id("rule_id", r.RuleID)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "synonyms.get_synonym_rule", m, p, nil, nil, "", "", opts)
 }
 
@@ -252,8 +268,12 @@ func doSynonymsPutSynonym(ctx context.Context, t transport.Interface, r Synonyms
 	if r.ID == "" {
 		return nil, missingPart("synonyms.put_synonym", "id")
 	}
-	p := "/_synonyms/" + esc(r.ID)
+	pc := partChecker{endpoint: "synonyms.put_synonym"}
+	p := "/_synonyms/" + pc.id("id", r.ID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "append", r.Append)
 	setBool(q, "refresh", r.Refresh)
@@ -309,8 +329,12 @@ func doSynonymsPutSynonymRule(ctx context.Context, t transport.Interface, r Syno
 	if r.RuleID == "" {
 		return nil, missingPart("synonyms.put_synonym_rule", "rule_id")
 	}
-	p := "/_synonyms/" + esc(r.SetID) + "/" + esc(r.RuleID)
+	pc := partChecker{endpoint: "synonyms.put_synonym_rule"}
+	p := "/_synonyms/" + pc.id("set_id", r.SetID) + "/" + pc.id("rule_id", r.RuleID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "refresh", r.Refresh)
 	return send(ctx, t, "synonyms.put_synonym_rule", m, p, q, body, "", "", opts)

@@ -44,13 +44,17 @@ func (a *RawTasksAPI) Cancel(ctx context.Context, r TasksCancelRequest, opts ...
 }
 
 func doTasksCancel(ctx context.Context, t transport.Interface, r TasksCancelRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "tasks.cancel"}
 	var p string
 	m := "POST"
 	switch {
 	case r.TaskID != "":
-		p = "/_tasks/" + esc(r.TaskID) + "/_cancel"
+		p = "/_tasks/" + pc.id("task_id", r.TaskID) + "/_cancel"
 	default:
 		p = "/_tasks/_cancel"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setList(q, "actions", r.Actions)
@@ -99,8 +103,12 @@ func doTasksGet(ctx context.Context, t transport.Interface, r TasksGetRequest, o
 	if r.TaskID == "" {
 		return nil, missingPart("tasks.get", "task_id")
 	}
-	p := "/_tasks/" + esc(r.TaskID)
+	pc := partChecker{endpoint: "tasks.get"}
+	p := "/_tasks/" + pc.id("task_id", r.TaskID)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "follow_relocations", r.FollowRelocations)
 	setStr(q, "timeout", r.Timeout)

@@ -43,8 +43,12 @@ func doTransformDeleteTransform(ctx context.Context, t transport.Interface, r Tr
 	if r.TransformID == "" {
 		return nil, missingPart("transform.delete_transform", "transform_id")
 	}
-	p := "/_transform/" + esc(r.TransformID)
+	pc := partChecker{endpoint: "transform.delete_transform"}
+	p := "/_transform/" + pc.id("transform_id", r.TransformID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "delete_dest_index", r.DeleteDestIndex)
 	setBool(q, "force", r.Force)
@@ -113,13 +117,17 @@ func (a *RawTransformAPI) GetTransform(ctx context.Context, r TransformGetTransf
 }
 
 func doTransformGetTransform(ctx context.Context, t transport.Interface, r TransformGetTransformRequest, opts []Option) (*transport.Response, error) {
+	pc := partChecker{endpoint: "transform.get_transform"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.TransformID) > 0:
-		p = "/_transform/" + escList(r.TransformID)
+		p = "/_transform/" + pc.ids("transform_id", r.TransformID)
 	default:
 		p = "/_transform"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
@@ -170,8 +178,12 @@ func doTransformGetTransformStats(ctx context.Context, t transport.Interface, r 
 	if len(r.TransformID) == 0 {
 		return nil, missingPart("transform.get_transform_stats", "transform_id")
 	}
-	p := "/_transform/" + escList(r.TransformID) + "/_stats"
+	pc := partChecker{endpoint: "transform.get_transform_stats"}
+	p := "/_transform/" + pc.ids("transform_id", r.TransformID) + "/_stats"
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
 	setBool(q, "basic", r.Basic)
@@ -249,6 +261,7 @@ func doTransformPreviewTransform(ctx context.Context, t transport.Interface, r T
 	if body == nil && r.Body != nil {
 		body = r.Body
 	}
+	pc := partChecker{endpoint: "transform.preview_transform"}
 	var p string
 	m := "GET"
 	if body != nil {
@@ -256,9 +269,12 @@ func doTransformPreviewTransform(ctx context.Context, t transport.Interface, r T
 	}
 	switch {
 	case r.TransformID != "":
-		p = "/_transform/" + esc(r.TransformID) + "/_preview"
+		p = "/_transform/" + pc.id("transform_id", r.TransformID) + "/_preview"
 	default:
 		p = "/_transform/_preview"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setStr(q, "timeout", r.Timeout)
@@ -334,8 +350,12 @@ func doTransformPutTransform(ctx context.Context, t transport.Interface, r Trans
 	if r.TransformID == "" {
 		return nil, missingPart("transform.put_transform", "transform_id")
 	}
-	p := "/_transform/" + esc(r.TransformID)
+	pc := partChecker{endpoint: "transform.put_transform"}
+	p := "/_transform/" + pc.id("transform_id", r.TransformID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "defer_validation", r.DeferValidation)
 	setStr(q, "timeout", r.Timeout)
@@ -373,8 +393,12 @@ func doTransformResetTransform(ctx context.Context, t transport.Interface, r Tra
 	if r.TransformID == "" {
 		return nil, missingPart("transform.reset_transform", "transform_id")
 	}
-	p := "/_transform/" + esc(r.TransformID) + "/_reset"
+	pc := partChecker{endpoint: "transform.reset_transform"}
+	p := "/_transform/" + pc.id("transform_id", r.TransformID) + "/_reset"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "force", r.Force)
 	setStr(q, "timeout", r.Timeout)
@@ -412,8 +436,12 @@ func doTransformScheduleNowTransform(ctx context.Context, t transport.Interface,
 	if r.TransformID == "" {
 		return nil, missingPart("transform.schedule_now_transform", "transform_id")
 	}
-	p := "/_transform/" + esc(r.TransformID) + "/_schedule_now"
+	pc := partChecker{endpoint: "transform.schedule_now_transform"}
+	p := "/_transform/" + pc.id("transform_id", r.TransformID) + "/_schedule_now"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "defer", r.Defer)
 	setStr(q, "timeout", r.Timeout)
@@ -485,8 +513,12 @@ func doTransformStartTransform(ctx context.Context, t transport.Interface, r Tra
 	if r.TransformID == "" {
 		return nil, missingPart("transform.start_transform", "transform_id")
 	}
-	p := "/_transform/" + esc(r.TransformID) + "/_start"
+	pc := partChecker{endpoint: "transform.start_transform"}
+	p := "/_transform/" + pc.id("transform_id", r.TransformID) + "/_start"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setStr(q, "from", r.From)
 	setStr(q, "timeout", r.Timeout)
@@ -530,8 +562,12 @@ func doTransformStopTransform(ctx context.Context, t transport.Interface, r Tran
 	if r.TransformID == "" {
 		return nil, missingPart("transform.stop_transform", "transform_id")
 	}
-	p := "/_transform/" + esc(r.TransformID) + "/_stop"
+	pc := partChecker{endpoint: "transform.stop_transform"}
+	p := "/_transform/" + pc.id("transform_id", r.TransformID) + "/_stop"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "allow_no_match", r.AllowNoMatch)
 	setBool(q, "force", r.Force)
@@ -621,8 +657,12 @@ func doTransformUpdateTransform(ctx context.Context, t transport.Interface, r Tr
 	if r.TransformID == "" {
 		return nil, missingPart("transform.update_transform", "transform_id")
 	}
-	p := "/_transform/" + esc(r.TransformID) + "/_update"
+	pc := partChecker{endpoint: "transform.update_transform"}
+	p := "/_transform/" + pc.id("transform_id", r.TransformID) + "/_update"
 	m := "POST"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "defer_validation", r.DeferValidation)
 	setStr(q, "timeout", r.Timeout)

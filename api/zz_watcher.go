@@ -41,13 +41,17 @@ func doWatcherAckWatch(ctx context.Context, t transport.Interface, r WatcherAckW
 	if r.WatchID == "" {
 		return nil, missingPart("watcher.ack_watch", "watch_id")
 	}
+	pc := partChecker{endpoint: "watcher.ack_watch"}
 	var p string
 	m := "PUT"
 	switch {
 	case len(r.ActionID) > 0:
-		p = "/_watcher/watch/" + esc(r.WatchID) + "/_ack/" + escList(r.ActionID)
+		p = "/_watcher/watch/" + pc.id("watch_id", r.WatchID) + "/_ack/" + pc.ids("action_id", r.ActionID)
 	default:
-		p = "/_watcher/watch/" + esc(r.WatchID) + "/_ack"
+		p = "/_watcher/watch/" + pc.id("watch_id", r.WatchID) + "/_ack"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	return send(ctx, t, "watcher.ack_watch", m, p, nil, nil, "", "", opts)
 }
@@ -80,8 +84,12 @@ func doWatcherActivateWatch(ctx context.Context, t transport.Interface, r Watche
 	if r.WatchID == "" {
 		return nil, missingPart("watcher.activate_watch", "watch_id")
 	}
-	p := "/_watcher/watch/" + esc(r.WatchID) + "/_activate"
+	pc := partChecker{endpoint: "watcher.activate_watch"}
+	p := "/_watcher/watch/" + pc.id("watch_id", r.WatchID) + "/_activate"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "watcher.activate_watch", m, p, nil, nil, "", "", opts)
 }
 
@@ -113,8 +121,12 @@ func doWatcherDeactivateWatch(ctx context.Context, t transport.Interface, r Watc
 	if r.WatchID == "" {
 		return nil, missingPart("watcher.deactivate_watch", "watch_id")
 	}
-	p := "/_watcher/watch/" + esc(r.WatchID) + "/_deactivate"
+	pc := partChecker{endpoint: "watcher.deactivate_watch"}
+	p := "/_watcher/watch/" + pc.id("watch_id", r.WatchID) + "/_deactivate"
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "watcher.deactivate_watch", m, p, nil, nil, "", "", opts)
 }
 
@@ -148,8 +160,12 @@ func doWatcherDeleteWatch(ctx context.Context, t transport.Interface, r WatcherD
 	if r.ID == "" {
 		return nil, missingPart("watcher.delete_watch", "id")
 	}
-	p := "/_watcher/watch/" + esc(r.ID)
+	pc := partChecker{endpoint: "watcher.delete_watch"}
+	p := "/_watcher/watch/" + pc.id("id", r.ID)
 	m := "DELETE"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "watcher.delete_watch", m, p, nil, nil, "", "", opts)
 }
 
@@ -213,13 +229,17 @@ func doWatcherExecuteWatch(ctx context.Context, t transport.Interface, r Watcher
 	if body == nil && r.Body != nil {
 		body = r.Body
 	}
+	pc := partChecker{endpoint: "watcher.execute_watch"}
 	var p string
 	m := "PUT"
 	switch {
 	case r.ID != "":
-		p = "/_watcher/watch/" + esc(r.ID) + "/_execute"
+		p = "/_watcher/watch/" + pc.id("id", r.ID) + "/_execute"
 	default:
 		p = "/_watcher/watch/_execute"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	setBool(q, "debug", r.Debug)
@@ -293,8 +313,12 @@ func doWatcherGetWatch(ctx context.Context, t transport.Interface, r WatcherGetW
 	if r.ID == "" {
 		return nil, missingPart("watcher.get_watch", "id")
 	}
-	p := "/_watcher/watch/" + esc(r.ID)
+	pc := partChecker{endpoint: "watcher.get_watch"}
+	p := "/_watcher/watch/" + pc.id("id", r.ID)
 	m := "GET"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	return send(ctx, t, "watcher.get_watch", m, p, nil, nil, "", "", opts)
 }
 
@@ -371,8 +395,12 @@ func doWatcherPutWatch(ctx context.Context, t transport.Interface, r WatcherPutW
 	if r.ID == "" {
 		return nil, missingPart("watcher.put_watch", "id")
 	}
-	p := "/_watcher/watch/" + esc(r.ID)
+	pc := partChecker{endpoint: "watcher.put_watch"}
+	p := "/_watcher/watch/" + pc.id("id", r.ID)
 	m := "PUT"
+	if pc.err != nil {
+		return nil, pc.err
+	}
 	q := url.Values{}
 	setBool(q, "active", r.Active)
 	setInt(q, "if_primary_term", r.IfPrimaryTerm)
@@ -504,14 +532,18 @@ func (a *RawWatcherAPI) Stats(ctx context.Context, r WatcherStatsRequest, opts .
 
 func doWatcherStats(ctx context.Context, t transport.Interface, r WatcherStatsRequest, opts []Option) (*transport.Response, error) {
 	inPathMetric := false
+	pc := partChecker{endpoint: "watcher.stats"}
 	var p string
 	m := "GET"
 	switch {
 	case len(r.Metric) > 0:
-		p = "/_watcher/stats/" + escList(r.Metric)
+		p = "/_watcher/stats/" + pc.ids("metric", r.Metric)
 		inPathMetric = true
 	default:
 		p = "/_watcher/stats"
+	}
+	if pc.err != nil {
+		return nil, pc.err
 	}
 	q := url.Values{}
 	if !inPathMetric {

@@ -67,6 +67,10 @@ type field struct {
 	FlagOnly   bool // behind a feature flag
 	IsPart     bool
 	IsParam    bool
+	// IndexPart is set on a path part that names indices, aliases or data
+	// streams (by the specification's type): "." and ".." are refused there,
+	// as Elasticsearch refuses them as such names.
+	IndexPart bool
 }
 
 type path struct {
@@ -133,7 +137,7 @@ var unenumeratedLists = map[string]bool{"h": true, "s": true}
 // reserved are identifiers the hand-written files of package api declare.
 var reserved = map[string]bool{
 	"API": true, "New": true, "Option": true, "Duration": true, "Decode": true,
-	"ErrMissingPart": true, "MissingPartError": true, "UnexpectedStatusError": true,
+	"ErrMissingPart": true, "MissingPartError": true, "ErrInvalidPart": true, "InvalidPartError": true, "UnexpectedStatusError": true,
 	"WithTimeout": true, "WithHeader": true, "WithOpaqueID": true, "WithIgnore": true,
 	"WithRetries": true, "WithFilterPath": true, "WithPretty": true, "WithHuman": true,
 	"WithErrorTrace": true, "WithQuery": true,

@@ -218,17 +218,34 @@ func isUnset(f *field) string {
 	return "r." + f.GoName + ` == ""`
 }
 
-// pathValue returns the escaped path text of a part.
+// pathValue returns the escaped path text of a part, checked by the
+// endpoint's partChecker pc (see package api's parts.go).
 func pathValue(f *field) string {
+	kind, list := "id", "ids"
+	if f.IndexPart {
+		kind, list = "index", "indices"
+	}
 	switch f.Kind {
 	case kList:
-		return "escList(r." + f.GoName + ")"
+		return "pc." + list + "(" + strconv.Quote(f.Name) + ", r." + f.GoName + ")"
 	case kInt:
 		return "strconv.Itoa(*r." + f.GoName + ")"
 	case kEnum:
-		return "esc(string(r." + f.GoName + "))"
+		return "pc." + kind + "(" + strconv.Quote(f.Name) + ", string(r." + f.GoName + "))"
 	}
-	return "esc(r." + f.GoName + ")"
+	return "pc." + kind + "(" + strconv.Quote(f.Name) + ", r." + f.GoName + ")"
+}
+
+// checksParts reports whether a path of e has a part that pathValue checks.
+func checksParts(e *endpoint) bool {
+	for _, p := range e.Paths {
+		for _, s := range p.Segments {
+			if s.Part != nil && s.Part.Kind != kInt {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func queryCall(f *field) string {
@@ -475,6 +492,10 @@ func renderEndpoint(b *bytes.Buffer, e *endpoint, imports map[string]bool) {
 		}
 	}
 
+	checked := checksParts(e)
+	if checked {
+		fmt.Fprintf(b, "\tpc := partChecker{endpoint: %q}\n", e.Name)
+	}
 	if len(e.Paths) == 1 {
 		p := e.Paths[0]
 		fmt.Fprintf(b, "\tp := %s\n", pathExpr(p))
@@ -520,6 +541,9 @@ func renderEndpoint(b *bytes.Buffer, e *endpoint, imports map[string]bool) {
 			fmt.Fprintf(b, "\tdefault:\n\t\treturn %s, missingPart(%q, %q)\n", fail, e.Name, strings.Join(missing, " or "))
 		}
 		b.WriteString("\t}\n")
+	}
+	if checked {
+		fmt.Fprintf(b, "\tif pc.err != nil {\n\t\treturn %s, pc.err\n\t}\n", fail)
 	}
 
 	// Query parameters.

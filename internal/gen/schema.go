@@ -117,6 +117,7 @@ type sType struct {
 	Members          []*sMember   `json:"members"`
 	Type             *sValue      `json:"type"`
 	Body             *sBody       `json:"body"`
+	Path             []*sProp     `json:"path"`
 	EsQuirk          string       `json:"esQuirk"`
 	CodegenNames     []string     `json:"codegenNames"`
 }

@@ -43,6 +43,9 @@ func (tm *typeModel) attachTypes(m *model, s *schema) error {
 			if se == nil {
 				se = byName[schemaNames[e.Name]]
 			}
+			if se != nil && se.Request != nil {
+				markIndexParts(e, tm.types[se.Request.key()])
+			}
 			if se == nil || se.Request == nil || se.Response == nil {
 				e.Typed = &typedEndpoint{}
 				continue
@@ -55,6 +58,50 @@ func (tm *typeModel) attachTypes(m *model, s *schema) error {
 		}
 	}
 	return nil
+}
+
+// indexTypes are the specification's types of names of indices, aliases
+// and data streams.
+var indexTypes = map[string]bool{
+	"_types:IndexName": true, "_types:Indices": true, "_types:IndexAlias": true,
+	"_types:DataStreamName": true, "_types:DataStreamNames": true,
+}
+
+// markIndexParts sets IndexPart on the path parts of e that the request
+// type req types as index, alias or data stream names.
+func markIndexParts(e *endpoint, req *sType) {
+	if req == nil {
+		return
+	}
+	var names func(v *sValue) bool
+	names = func(v *sValue) bool {
+		if v == nil {
+			return false
+		}
+		switch v.Kind {
+		case "instance_of":
+			return v.Type != nil && indexTypes[v.Type.key()]
+		case "array_of":
+			return names(v.elem())
+		case "union_of":
+			for _, it := range v.Items {
+				if names(it) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, p := range req.Path {
+		if !names(p.Type) {
+			continue
+		}
+		for _, f := range e.Fields {
+			if f.IsPart && f.Name == p.Name {
+				f.IndexPart = true
+			}
+		}
+	}
 }
 
 func (tm *typeModel) typedEndpoint(e *endpoint, req, resp *sType) (*typedEndpoint, error) {
