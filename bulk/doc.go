@@ -54,18 +54,39 @@
 //	                         With WithServerIDs, no ID is given and the item
 //	                         is not repeated: unknown outcome.
 //	index with an ID         repeated: the document ends as sent (the answer
-//	                         may say "updated", one version higher). With
-//	                         if_seq_no, if_primary_term or version, a 409 on
-//	                         the repeat is an unknown outcome.
-//	create with an ID        repeated: 201 settles it; a 409 may be our own
-//	                         first write or someone else's document, so it is
-//	                         an unknown outcome (wrapping the 409).
+//	                         may say "updated", one version higher).
+//	index with if_seq_no     repeated; a 409 on the repeat is settled by
+//	  or an external version reading the document (see below): ours when
+//	                         it holds what was sent and its _seq_no is past
+//	                         if_seq_no (its _primary_term not below
+//	                         if_primary_term), or its _version is the one
+//	                         sent; a conflict otherwise.
+//	create with an ID        repeated: 201 settles it; a 409 is settled by
+//	                         reading the document: ours (reported created)
+//	                         when it holds what was sent, a conflict
+//	                         (esgo.ErrConflict) when it holds another one.
 //	update with Doc          repeated (merging a partial document twice gives
 //	                         the same document); a 409 is an unknown outcome.
 //	update with Script/Body  not repeated (a script could run twice): unknown
 //	                         outcome.
 //	delete                   repeated; a 404 on the repeat is an unknown
 //	                         outcome (it may be our first delete).
+//
+// Settling a 409: the Indexer reads the documents of all such items of a
+// request in one _mget (realtime, with their routing) and compares each
+// stored _source with the document line it sent, as JSON values (object
+// keys in any order). The same document means the repeat found the write
+// of the lost request, and the item is reported as written by it (status
+// 201 "created" for create, 200 "updated" for index, with the stored
+// version, _seq_no and _primary_term); another document is a conflict, the
+// 409 as an *ItemError and no unknown outcome. A document identical to the
+// one sent but written by someone else cannot be told apart, and is
+// reported as ours: the index holds what the item asked for either way.
+// The outcome stays unknown when the _mget fails, when the document is gone
+// again or its _source is not kept, and when an ingest pipeline runs (the item's Pipeline or a
+// "pipeline" WithParam), since the stored document is then not the one
+// sent. An index default pipeline or synthetic _source also changes what is
+// stored: such items are reported as conflicts after a lost answer.
 //
 // Every item is still reported exactly once, and a repeat never writes a
 // document twice. A request refused before it was sent (connection refused)

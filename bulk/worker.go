@@ -417,6 +417,7 @@ func (w *worker) do(ents []entry, buf []byte) (retryable bool, err error) {
 	if len(r.Items) != len(ents) {
 		return false, fmt.Errorf("%w: %d items for %d actions", ErrMalformedResponse, len(r.Items), len(ents))
 	}
+	var conflicts []conflict
 	for i := range ents {
 		e := &ents[i]
 		ir := r.Items[i].pick()
@@ -449,6 +450,12 @@ func (w *worker) do(ents []entry, buf []byte) (retryable bool, err error) {
 			w.retry = append(w.retry, *e)
 			continue
 		}
+		if e.uncertain && ir.Status == http.StatusConflict && w.verifiable(e) {
+			// A 409 after a lost answer: our own earlier write, or
+			// another document? The stored document tells.
+			conflicts = append(conflicts, conflict{e: e, ir: ir, err: ierr, body: sourceLine(buf, e)})
+			continue
+		}
 		if e.uncertain && (ir.Status == http.StatusConflict || ir.Status == http.StatusNotFound && e.item.action() == Delete) {
 			// A 409 (or a delete's 404) after a lost answer may be the
 			// trace of our own earlier attempt.
@@ -456,6 +463,9 @@ func (w *worker) do(ents []entry, buf []byte) (retryable bool, err error) {
 			continue
 		}
 		w.failItem(e, ir, ierr)
+	}
+	if len(conflicts) > 0 {
+		w.resolve(conflicts)
 	}
 	return false, nil
 }
