@@ -3,51 +3,61 @@ package dsl
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/esgo/esgo/types"
 )
 
-// ErrNoAggregation is returned (wrapped) when a result has no aggregation of
-// the requested name.
-var ErrNoAggregation = errors.New("dsl: no such aggregation in the response")
+// ErrNoAggregation is types.ErrNoAggregate: errors.Is matches it when a
+// result has no aggregation of the requested name, or has one of another
+// kind than the read asks for (the error is then a *types.AggregateError
+// naming both kinds).
+var ErrNoAggregation = types.ErrNoAggregate
 
-// AggResults holds aggregation results by name, as found in a search
-// response or inside a bucket. Read them with Buckets, Value, AggAs and the
-// other typed accessors.
-type AggResults map[string]json.RawMessage
-
-// Typed returns the results as the specification's typed aggregation
-// results (package types), read by name and kind:
+// AggResults is types.Aggregates, the typed API's aggregation results by
+// name, as found in a search response or inside a bucket. Every DSL search
+// asks the server for typed_keys, so each result carries its kind
+// ("sterms#by_category") and every read checks it: the typed accessors of
+// types.Aggregates (StringTerms, Avg, Nested ...) and this package's
+// Buckets, SingleBucketOf and Value refuse a result of another kind with a
+// *types.AggregateError instead of returning a zero value. Names are given
+// without the kind prefix:
 //
-//	terms, err := resp.Aggregations.Typed().StringTerms("by_cat")
+//	terms, err := resp.Aggregations.StringTerms("by_cat")
 //	avg, err := terms.Buckets.Array[0].Aggregations.Avg("avg_stars")
-//
-// Nothing is decoded until an accessor asks.
-func (r AggResults) Typed() types.Aggregates {
-	out := make(types.Aggregates, len(r))
-	for k, raw := range r {
-		var a types.Aggregate
-		_ = a.UnmarshalJSON(raw) // keeps the bytes; cannot fail
-		out[k] = a
-	}
-	return out
-}
+type AggResults = types.Aggregates
 
-// Has reports whether a result called name exists.
-func (r AggResults) Has(name string) bool {
-	_, ok := r[name]
-	return ok
-}
+// The typed_keys kinds of the results each generic read accepts.
+var (
+	// multiBucketKinds have a "buckets" member (a list or a keyed object).
+	multiBucketKinds = []string{"adjacency_matrix", "auto_date_histogram", "composite", "date_histogram",
+		"date_range", "dterms", "filters", "frequent_item_sets", "geo_distance", "geohash_grid", "geohex_grid",
+		"geotile_grid", "histogram", "ip_prefix", "ip_range", "lrareterms", "lterms", "multi_terms", "range",
+		"siglterms", "sigsterms", "srareterms", "sterms", "time_series", "umrareterms", "umsigterms", "umterms",
+		"variable_width_histogram", "categorize_text"}
+	// singleBucketKinds have a doc_count and sub-aggregations.
+	singleBucketKinds = []string{"children", "filter", "global", "missing", "nested", "parent", "reverse_nested",
+		"sampler", "unmapped_sampler", "random_sampler"}
+	// valueKinds have one numeric "value".
+	valueKinds = []string{"avg", "bucket_metric_value", "cardinality", "derivative", "max",
+		"median_absolute_deviation", "min", "rate", "simple_long_value", "simple_value", "sum", "t_test",
+		"value_count", "weighted_avg"}
+)
 
-func (r AggResults) raw(name string) (json.RawMessage, error) {
-	v, ok := r[name]
+// lookupRaw returns the JSON of the result called name, checking that its kind
+// (when the server sent one) is among kinds; what names the kinds in an
+// error.
+func lookupRaw(r AggResults, name, what string, kinds []string) (json.RawMessage, error) {
+	a, kind, ok := r.Lookup(name)
 	if !ok {
-		return nil, fmt.Errorf("%w: %q", ErrNoAggregation, name)
+		return nil, &types.AggregateError{Name: name, Kind: what}
 	}
-	return v, nil
+	if kind != "" && !slices.Contains(kinds, kind) {
+		return nil, &types.AggregateError{Name: name, Kind: what, Found: kind}
+	}
+	return a.Raw()
 }
 
 // Bucket is one bucket of a bucket aggregation result. K is the key type:
@@ -78,6 +88,7 @@ func decodeBucket[K any](raw json.RawMessage, name string, b *Bucket[K]) error {
 	}
 	b.Raw = raw
 	b.Aggregations = AggResults{}
+	var sub types.Aggregate
 	hasKey := false
 	for k, v := range fields {
 		switch k {
@@ -98,7 +109,8 @@ func decodeBucket[K any](raw json.RawMessage, name string, b *Bucket[K]) error {
 			_ = json.Unmarshal(v, &b.To)
 		default:
 			if t := bytes.TrimSpace(v); len(t) > 0 && t[0] == '{' {
-				b.Aggregations[k] = v
+				_ = sub.UnmarshalJSON(v) // keeps the bytes; cannot fail
+				b.Aggregations[k] = sub
 			}
 		}
 	}
@@ -117,9 +129,10 @@ func decodeBucket[K any](raw json.RawMessage, name string, b *Bucket[K]) error {
 
 // Buckets returns the buckets of the bucket aggregation called name,
 // whether the server sent them as a list or as a keyed object (in server
-// order).
+// order). A result of another kind than a multi-bucket aggregation is an
+// error (*types.AggregateError).
 func Buckets[K any](r AggResults, name string) ([]Bucket[K], error) {
-	raw, err := r.raw(name)
+	raw, err := lookupRaw(r, name, "multi-bucket", multiBucketKinds)
 	if err != nil {
 		return nil, err
 	}
@@ -167,9 +180,10 @@ type SingleBucket struct {
 	Aggregations AggResults
 }
 
-// SingleBucketOf returns the result of the single-bucket aggregation called name.
+// SingleBucketOf returns the result of the single-bucket aggregation called
+// name; a result of another kind is an error (*types.AggregateError).
 func SingleBucketOf(r AggResults, name string) (SingleBucket, error) {
-	raw, err := r.raw(name)
+	raw, err := lookupRaw(r, name, "single-bucket", singleBucketKinds)
 	if err != nil {
 		return SingleBucket{}, err
 	}
@@ -182,9 +196,10 @@ func SingleBucketOf(r AggResults, name string) (SingleBucket, error) {
 
 // Value returns the "value" of the single-value metric aggregation called
 // name (avg, sum, min, max, cardinality, value_count, derivative, ...).
-// A null value (e.g. avg of no documents) is returned as NaN.
+// A null value (e.g. avg of no documents) is returned as NaN; a result of
+// another kind (terms, stats ...) is an error (*types.AggregateError).
 func Value(r AggResults, name string) (float64, error) {
-	raw, err := r.raw(name)
+	raw, err := lookupRaw(r, name, "single-value metric", valueKinds)
 	if err != nil {
 		return 0, err
 	}
@@ -201,10 +216,15 @@ func Value(r AggResults, name string) (float64, error) {
 }
 
 // AggAs decodes the aggregation called name into T, e.g. Stats,
-// ExtendedStats, Percentiles or your own struct.
+// ExtendedStats, Percentiles or your own struct, whatever its kind (the
+// typed accessors of types.Aggregates check it).
 func AggAs[T any](r AggResults, name string) (T, error) {
 	var v T
-	raw, err := r.raw(name)
+	a, _, ok := r.Lookup(name)
+	if !ok {
+		return v, &types.AggregateError{Name: name}
+	}
+	raw, err := a.Raw()
 	if err != nil {
 		return v, err
 	}

@@ -23,7 +23,7 @@
 //     metric and pipeline aggregations; Bucket returns the child, Metric
 //     and Pipeline the parent, and Search.Agg registers the root of a
 //     chain, so no node is lost. Results are typed by the specification's
-//     Aggregate variants: resp.Aggregations.Typed().StringTerms("by_cat"),
+//     Aggregate variants: resp.Aggregations.StringTerms("by_cat"),
 //     then bucket.Aggregations.Avg("avg_stars"); Buckets, Value and AggAs
 //     read them generically.
 //   - Search: an immutable, chainable request builder; Execute decodes hits

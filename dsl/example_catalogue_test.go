@@ -87,7 +87,7 @@ func searchCatalogue(ctx context.Context, client *esgo.Client, index, text strin
 	for _, hit := range resp.Hits.Hits {
 		highlights = append(highlights, hit.Highlight["name"]...)
 	}
-	categories, err := resp.Aggregations.Typed().StringTerms("by_category")
+	categories, err := resp.Aggregations.StringTerms("by_category")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -125,9 +125,9 @@ func pageCatalogue(ctx context.Context, client *esgo.Client, index string, pageS
 		for _, hit := range page.Hits.Hits {
 			names = append(names, hit.Source.Name)
 		}
-		next, more := dsl.NextPage(s, page)
-		if !more {
-			return names, nil
+		next, more, err := dsl.NextPage(s, page)
+		if err != nil || !more {
+			return names, err
 		}
 		s = next
 	}

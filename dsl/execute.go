@@ -68,7 +68,8 @@ func DecodeResponse[T any](data []byte) (*Response[T], error) {
 //	resp, err := dsl.Execute[Article](ctx, s)
 //	for _, h := range resp.Hits.Hits { fmt.Println(h.ID, h.Source.Title) }
 //
-// The total of an exact response is remembered for Count on the same Search value.
+// The search asks for typed_keys (whatever Param says), so aggregation
+// results are read by kind (see AggResults).
 func Execute[T any](ctx context.Context, s Search) (*Response[T], error) {
 	t, err := s.transport()
 	if err != nil {
@@ -82,35 +83,22 @@ func Execute[T any](ctx context.Context, s Search) (*Response[T], error) {
 	if _, _, ok := s.pointInTime(); ok {
 		index = nil // a point in time names its indices itself
 	}
-	req := request{method: http.MethodPost, path: indexPath(index, "_search"), query: cloneValues(s.params),
+	q := cloneValues(s.params)
+	q.Del("typed_keys")
+	req := request{method: http.MethodPost, path: indexPath(index, "_search"), query: q,
 		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
-			return a.Search(ctx, api.SearchRequest{Index: index, RawBody: body}, o...)
+			return a.Search(ctx, api.SearchRequest{Index: index, RawBody: body, TypedKeys: new(true)}, o...)
 		}}
 	var resp Response[T]
 	if _, err := performJSON(ctx, t, req, &resp); err != nil {
 		return nil, err
 	}
-	if s.cache != nil {
-		s.cache.mu.Lock()
-		tot := resp.Hits.Total
-		s.cache.total = &tot
-		s.cache.mu.Unlock()
-	}
 	return &resp, nil
 }
 
-// Count returns the number of matching documents. When this Search value
-// was already executed and the total it got was exact, that total is
-// returned without a request.
+// Count returns the number of matching documents, asked of the server
+// (POST /<index>/_count) at each call: nothing is cached.
 func (s Search) Count(ctx context.Context) (int64, error) {
-	if s.cache != nil {
-		s.cache.mu.Lock()
-		tot := s.cache.total
-		s.cache.mu.Unlock()
-		if tot != nil && tot.Exact() {
-			return tot.Value, nil
-		}
-	}
 	t, err := s.transport()
 	if err != nil {
 		return 0, err

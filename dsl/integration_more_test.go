@@ -42,7 +42,10 @@ func TestIntegrationSuggestAndPaging(t *testing.T) {
 		for _, h := range page.Hits.Hits {
 			ids = append(ids, h.ID)
 		}
-		next, ok := dsl.NextPage(s, page)
+		next, ok, err := dsl.NextPage(s, page)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if !ok {
 			break
 		}
@@ -71,7 +74,10 @@ func TestIntegrationSuggestAndPaging(t *testing.T) {
 		for _, h := range page.Hits.Hits {
 			pitIDs = append(pitIDs, h.ID)
 		}
-		next, ok := dsl.NextPage(s, page)
+		next, ok, err := dsl.NextPage(s, page)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if !ok {
 			break
 		}

@@ -108,7 +108,7 @@ func ExecuteMulti[T any](ctx context.Context, ms MultiSearch) ([]MultiResponse[T
 	}
 	req := request{method: http.MethodPost, path: indexPath(ms.index, "_msearch"),
 		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
-			return a.Msearch(ctx, api.MsearchRequest{Index: ms.index, RawBody: buf.String()}, o...)
+			return a.Msearch(ctx, api.MsearchRequest{Index: ms.index, RawBody: buf.String(), TypedKeys: new(true)}, o...)
 		}}
 	var raw struct {
 		Responses []json.RawMessage `json:"responses"`

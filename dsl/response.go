@@ -3,6 +3,7 @@ package dsl
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/esgo/esgo/scan"
 )
@@ -123,6 +124,15 @@ type SuggestOption struct {
 // Suggestions returns the result of the suggester called name.
 func (r *Response[T]) Suggestions(name string) ([]Suggestion, error) {
 	raw, ok := r.Suggest[name]
+	for k, v := range r.Suggest {
+		if ok {
+			break
+		}
+		// typed_keys names a suggester "kind#name" ("term#fix").
+		if i := strings.IndexByte(k, '#'); i >= 0 && k[i+1:] == name {
+			raw, ok = v, true
+		}
+	}
 	if !ok {
 		return nil, fmt.Errorf("dsl: no suggester %q in the response", name)
 	}
@@ -134,29 +144,40 @@ func (r *Response[T]) Suggestions(name string) ([]Suggestion, error) {
 }
 
 // NextPage returns the search for the page after resp with search_after,
-// from the sort values of its last hit (the search needs a sort, or a point
-// in time). It returns false, without a request, when resp was the last
-// page: no hits, or fewer than the page size asked for (size, else the
-// server's default of 10). With a point in time, the next page uses the
-// id the server returned.
-func NextPage[T any](s Search, resp *Response[T]) (Search, bool) {
+// from the sort values of its last hit. It returns false, without a
+// request, when resp was the last page: no hits, or fewer than the page
+// size asked for (size, else the server's default of 10). With a point in
+// time, the next page uses the id the server returned.
+//
+// A page it cannot build is an error (wrapping ErrIllegalOperation): a
+// search with neither a sort nor a point in time (whose hits carry no sort
+// values), or a last hit without sort values.
+func NextPage[T any](s Search, resp *Response[T]) (Search, bool, error) {
 	n := len(resp.Hits.Hits)
 	if n == 0 {
-		return s, false
+		return s, false, nil
 	}
 	size := 10
 	if v, ok := asInt(s.extra["size"]); ok {
 		size = v
 	}
 	if n < size {
-		return s, false
+		return s, false, nil
 	}
-	next := s.SearchAfter(resp.Hits.Hits[n-1].SortValues()...)
+	_, keep, pit := s.pointInTime()
+	if len(s.sort) == 0 && !pit {
+		return s, false, fmt.Errorf("%w: search_after needs a sorted search (Sort) or a point in time", ErrIllegalOperation)
+	}
+	last := resp.Hits.Hits[n-1]
+	if len(last.Sort) == 0 {
+		return s, false, fmt.Errorf("%w: search_after: hit %q has no sort values", ErrIllegalOperation, last.ID)
+	}
+	next := s.SearchAfter(last.SortValues()...)
 	if _, ok := next.extra["from"]; ok {
 		next = next.From(0)
 	}
-	if _, keep, ok := s.pointInTime(); ok && resp.PitID != "" {
+	if pit && resp.PitID != "" {
 		next = next.PointInTime(resp.PitID, keep)
 	}
-	return next, true
+	return next, true, nil
 }

@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/esgo/esgo/transport"
 )
@@ -46,26 +45,16 @@ type Search struct {
 	extra         map[string]any
 	params        url.Values
 	err           error
-	cache         *searchCache
-}
-
-// searchCache remembers the total of the last execution of one Search value.
-type searchCache struct {
-	mu    sync.Mutex
-	total *Total
 }
 
 // NewSearch returns a search over the given indices (all indices when none).
 func NewSearch(index ...string) Search {
-	return Search{index: slices.Clone(index), cache: &searchCache{}}
+	return Search{index: slices.Clone(index)}
 }
 
-// copy returns a shallow copy with a fresh execution cache; the caller
-// clones whatever field it modifies.
-func (s Search) copy() Search {
-	s.cache = &searchCache{}
-	return s
-}
+// copy returns a shallow copy; the caller clones whatever field it
+// modifies.
+func (s Search) copy() Search { return s }
 
 func (s Search) withErr(err error) Search {
 	c := s.copy()

@@ -171,11 +171,14 @@ func TestSliceSemantics(t *testing.T) {
 }
 
 func TestBucketsDecoding(t *testing.T) {
-	r := dsl.AggResults{
-		"list":  json.RawMessage(`{"buckets":[{"key":1.5,"doc_count":2,"sub":{"value":3}},{"key":3,"doc_count":0}]}`),
-		"keyed": json.RawMessage(`{"buckets":{"b":{"doc_count":1},"a":{"doc_count":4,"from":1,"to":2}}}`),
-		"empty": json.RawMessage(`{"value":null}`),
-		"comp":  json.RawMessage(`{"after_key":{"t":"x"},"buckets":[{"key":{"t":"x","d":1},"doc_count":7}]}`),
+	var r dsl.AggResults
+	if err := json.Unmarshal([]byte(`{
+		"histogram#list":  {"buckets":[{"key":1.5,"doc_count":2,"avg#sub":{"value":3}},{"key":3,"doc_count":0}]},
+		"range#keyed": {"buckets":{"b":{"doc_count":1},"a":{"doc_count":4,"from":1,"to":2}}},
+		"avg#empty": {"value":null},
+		"composite#comp":  {"after_key":{"t":"x"},"buckets":[{"key":{"t":"x","d":1},"doc_count":7}]}
+	}`), &r); err != nil {
+		t.Fatal(err)
 	}
 	l, err := dsl.Buckets[float64](r, "list")
 	if err != nil || len(l) != 2 || l[0].Key != 1.5 || l[0].DocCount != 2 || l[1].Key != 3 {
@@ -318,7 +321,7 @@ func TestAggResultsTyped(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"by_cat":{"buckets":[{"key":"books","doc_count":2,"avg_stars":{"value":4.5}}]}}`), &r); err != nil {
 		t.Fatal(err)
 	}
-	terms, err := r.Typed().StringTerms("by_cat")
+	terms, err := r.StringTerms("by_cat")
 	if err != nil || len(terms.Buckets.Array) != 1 {
 		t.Fatalf("%+v %v", terms, err)
 	}

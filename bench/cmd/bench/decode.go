@@ -129,7 +129,7 @@ func decodeEsgo(body []byte) (summary, error) {
 		s.LatencySum += h.Source.LatencyMS
 		s.HostChars += len(h.Source.Host)
 	}
-	if r.Aggregations.Has("by_host") {
+	if _, _, ok := r.Aggregations.Lookup("by_host"); ok {
 		return summarizeAggs(s, r.Aggregations)
 	}
 	return s, nil
