@@ -13,8 +13,8 @@ import (
 
 func ExampleFrom() {
 	q := esql.From("employees").
-		Where(esql.Field("still_hired").Eq(true)).
-		Eval(esql.As("height_cm", esql.Field("height").Mul(100))).
+		Where(esql.Field("still_hired").Eq(esql.Lit(true))).
+		Eval(esql.As("height_cm", esql.Field("height").Mul(esql.Lit(100)))).
 		Sort("height_cm DESC").
 		Keep("first_name", "last_name", "height_cm").
 		Limit(3)
@@ -28,13 +28,32 @@ func ExampleFrom() {
 	// | LIMIT 3
 }
 
+// A Go string is a column name, in functions as in commands; literals are
+// typed: Str for text, Lit for numbers and booleans, Date for times.
+func ExampleValue() {
+	q := esql.From("sales").
+		Where(esql.And(
+			esql.StartsWith("product", esql.Str("Pro")),
+			esql.Field("sold_at").Ge(esql.Date(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))),
+		)).
+		Stats(esql.As("avg_price", esql.Avg("price")), esql.As("n", esql.Count("order id"))).
+		By(esql.Field("region"))
+	fmt.Println(q)
+	// Output:
+	// FROM sales
+	// | WHERE (STARTS_WITH(product, "Pro")) AND (sold_at >= TO_DATETIME("2024-01-01T00:00:00.000Z"))
+	// | STATS avg_price = AVG(price),
+	//         n = COUNT(`order id`)
+	//         BY region
+}
+
 func ExampleStatement_Stats() {
 	q := esql.From("employees").
 		Stats(
-			esql.As("avg_salary", esql.Round(esql.Avg(esql.Field("salary")), 2)),
-			esql.As("seniors", esql.CountAll().Where(esql.Field("age").Ge(50))),
+			esql.As("avg_salary", esql.Round(esql.Avg("salary"), esql.Lit(2))),
+			esql.As("seniors", esql.CountAll().Where(esql.Field("age").Ge(esql.Lit(50)))),
 		).
-		By("department", esql.Bucket(esql.Field("hire_date"), "1 year"))
+		By(esql.Field("department"), esql.Bucket("hire_date", esql.Str("1 year")))
 	fmt.Println(q)
 	// Output:
 	// FROM employees
@@ -49,7 +68,7 @@ func ExampleStatement_Fork() {
 			esql.Branch().Where(esql.Field("title").Match("Shakespeare")).Sort("_score DESC"),
 			esql.Branch().Where(esql.Field("semantic_title").Match("Shakespeare")).Sort("_score DESC"),
 		).
-		Fuse("linear")
+		Fuse(esql.FuseLinear)
 	fmt.Println(q)
 	// Output:
 	// FROM books METADATA _id, _index, _score
@@ -106,7 +125,7 @@ func ExampleQuery() {
 		panic(err)
 	}
 	q := esql.From("logs-*").
-		Stats(esql.As("errors", esql.CountAll())).By("host").
+		Stats(esql.As("errors", esql.CountAll())).By(esql.Field("host")).
 		Sort("errors DESC").
 		Limit(5)
 	res, err := esql.Query(context.Background(), client, q, esql.WithTimeZone("UTC"))
@@ -130,7 +149,7 @@ func ExampleQueryAsync() {
 		panic(err)
 	}
 	ctx := context.Background()
-	q := esql.From("logs-*").Stats(esql.As("n", esql.CountAll())).By("host")
+	q := esql.From("logs-*").Stats(esql.As("n", esql.CountAll())).By(esql.Field("host"))
 	res, err := esql.QueryAsync(ctx, client, q, esql.WithWaitForCompletion(2*time.Second), esql.WithKeepOnCompletion())
 	if err != nil {
 		panic(err)

@@ -159,18 +159,18 @@ func TestESQLCommands(t *testing.T) {
 				eq(t, "_index", column(t, res, "_index")[0], f.emp)
 			})
 			t.Run("ROW", func(t *testing.T) {
-				res := query(t, tr, esql.Row(esql.As("a", 1), esql.As("b", "two"), esql.As("c", nil), esql.As("d", []int{1, 2}), esql.As("e", 1.5)))
+				res := query(t, tr, esql.Row(esql.As("a", 1), esql.As("b", esql.Str("two")), esql.As("c", esql.Null()), esql.As("d", esql.List(1, 2)), esql.As("e", 1.5)))
 				eq(t, "row", maps(t, res)[0], map[string]any{"a": 1, "b": "two", "c": nil, "d": []int{1, 2}, "e": 1.5})
 			})
 			t.Run("WHERE EVAL", func(t *testing.T) {
-				res := query(t, tr, emp.Where(esql.Field("salary").Gt(57000), "still_hired == true").
-					Eval(esql.As("k", esql.Field("salary").Div(1000)), esql.As("up", esql.ToUpper(esql.Field("first_name")))).
+				res := query(t, tr, emp.Where(esql.Field("salary").Gt(esql.Lit(57000)), esql.RawExpr("still_hired == true")).
+					Eval(esql.As("k", esql.Field("salary").Div(esql.Lit(1000))), esql.As("up", esql.ToUpper("first_name"))).
 					Keep("emp_no", "k", "up").Sort("emp_no"))
 				eq(t, "rows", maps(t, res), []map[string]any{{"emp_no": 10001, "k": 57.305, "up": "GEORGI"}, {"emp_no": 10003, "k": 61.805, "up": "PARTO"}})
 			})
 			t.Run("STATS BY", func(t *testing.T) {
 				res := query(t, tr, emp.Stats(esql.As("n", esql.CountAll()), esql.As("top", esql.Max(esql.Field("salary"))),
-					esql.As("avg_lang", esql.Avg(esql.Field("languages")))).By("still_hired").Sort("still_hired"))
+					esql.As("avg_lang", esql.Avg("languages"))).By(esql.Field("still_hired")).Sort("still_hired"))
 				eq(t, "rows", maps(t, res), []map[string]any{
 					{"n": 1, "top": 56371.5, "avg_lang": 5.0, "still_hired": false},
 					{"n": 2, "top": 61805.0, "avg_lang": 2.0, "still_hired": true}})
@@ -178,7 +178,7 @@ func TestESQLCommands(t *testing.T) {
 			t.Run("SORT NULLS LIMIT", func(t *testing.T) {
 				first := query(t, tr, emp.Sort("languages ASC NULLS FIRST").Keep("emp_no").Limit(2))
 				eq(t, "nulls first", column(t, first, "emp_no"), []int{10003, 10001})
-				last := query(t, tr, emp.Sort(esql.Field("languages").Desc(), "emp_no").Keep("emp_no"))
+				last := query(t, tr, emp.SortBy(esql.Field("languages").Desc(), esql.Field("emp_no")).Keep("emp_no"))
 				eq(t, "desc (nulls first by default)", column(t, last, "emp_no"), []int{10003, 10002, 10001})
 				nl := query(t, tr, emp.Sort("languages DESC NULLS LAST").Keep("emp_no"))
 				eq(t, "nulls last", column(t, nl, "emp_no"), []int{10002, 10001, 10003})
@@ -223,9 +223,9 @@ func TestESQLCommands(t *testing.T) {
 				}
 			})
 			t.Run("STATS functions", func(t *testing.T) {
-				res := query(t, tr, emp.Eval(esql.As("y", esql.DateTrunc(esql.E("1 year"), esql.Field("hired")))).
+				res := query(t, tr, emp.Eval(esql.As("y", esql.DateTrunc(esql.RawExpr("1 year"), "hired"))).
 					Stats(esql.As("n", esql.CountAll()), esql.As("total", esql.Sum(esql.Field("salary"))),
-						esql.As("names", esql.CountDistinct(esql.Field("last_name")))).By("y").Sort("y"))
+						esql.As("names", esql.CountDistinct("last_name"))).By(esql.Field("y")).Sort("y"))
 				eq(t, "rows", maps(t, res), []map[string]any{
 					{"n": 1, "total": 56371.5, "names": 1, "y": "1985-01-01T00:00:00.000Z"},
 					{"n": 2, "total": 119110.0, "names": 2, "y": "1986-01-01T00:00:00.000Z"}})
@@ -400,7 +400,7 @@ func TestESQLServerErrorsAreTyped(t *testing.T) {
 		t.Errorf("unknown column via the client: %v; want a 400 verification_exception naming it", err)
 	}
 	// Through a bare transport: the same *esgo.Error.
-	_, err = esql.Query(ctx, f.raw, esql.From(f.emp).Where(esql.Field("first_name").Gt(1)))
+	_, err = esql.Query(ctx, f.raw, esql.From(f.emp).Where(esql.Field("first_name").Gt(esql.Lit(1))))
 	var s *esgo.Error
 	if !errors.As(err, &s) || s.Status != 400 || s.Type != "verification_exception" || s.Reason == "" {
 		t.Errorf("type mismatch via a transport: %v; want a 400 verification_exception", err)
@@ -468,7 +468,7 @@ func TestESQLWarnings(t *testing.T) {
 			if !slices.Contains(res.Warnings, "No limit defined, adding default limit of [1000]") {
 				t.Errorf("no LIMIT: warnings %q", res.Warnings)
 			}
-			res = query(t, tr, esql.Row(esql.As("a", esql.Lit(1).Div(0))).Limit(1))
+			res = query(t, tr, esql.Row(esql.As("a", esql.Lit(1).Div(esql.Lit(0)))).Limit(1))
 			if len(res.Warnings) == 0 || !strings.Contains(strings.Join(res.Warnings, "\n"), "/ by zero") {
 				t.Errorf("1/0: warnings %q", res.Warnings)
 			}
@@ -477,7 +477,7 @@ func TestESQLWarnings(t *testing.T) {
 			if res.Warnings != nil {
 				t.Errorf("a query with a LIMIT: warnings %q", res.Warnings)
 			}
-			text, err := esql.QueryFormat(ctx, tr, esql.Row(esql.As("a", esql.Lit(1).Div(0))), esql.FormatCSV)
+			text, err := esql.QueryFormat(ctx, tr, esql.Row(esql.As("a", esql.Lit(1).Div(esql.Lit(0)))), esql.FormatCSV)
 			if err != nil || !strings.Contains(strings.Join(text.Warnings, "\n"), "/ by zero") {
 				t.Errorf("QueryFormat 1/0: %v, warnings %q", err, text.Warnings)
 			}
@@ -519,6 +519,31 @@ func TestESQLUnsupportedServer(t *testing.T) {
 					t.Errorf("%s: GetAsync: %v; want ErrUnsupported", trName, err)
 				}
 			}
+		})
+	}
+}
+
+// A Go string is a column on the server too; literals are typed.
+func TestESQLStringIsAColumn(t *testing.T) {
+	f := setup(t)
+	emp := esql.From(f.emp)
+	for name, tr := range f.clients() {
+		t.Run(name, func(t *testing.T) {
+			res := query(t, tr, emp.Stats(esql.As("avg", esql.Avg("salary")), esql.As("top", esql.Max("salary"))))
+			eq(t, "AVG(salary)", maps(t, res), []map[string]any{{"avg": (57305.0 + 56371.5 + 61805.0) / 3, "top": 61805.0}})
+			res = query(t, tr, emp.Where(esql.StartsWith("first_name", esql.Str("G"))).Keep("emp_no"))
+			eq(t, "STARTS_WITH", column(t, res, "emp_no"), []int{10001})
+			res = query(t, tr, emp.Where(esql.Field("hired").Ge(esql.Date(time.Date(1986, 1, 1, 0, 0, 0, 0, time.UTC)))).Keep("emp_no").Sort("emp_no"))
+			eq(t, "Date", column(t, res, "emp_no"), []int{10001, 10003})
+			res = query(t, tr, emp.Where(esql.Field("emp_no").In(esql.Lit(10002), esql.Lit(10003)), esql.Field("still_hired").Eq(esql.Lit(true))).Keep("emp_no"))
+			eq(t, "IN", column(t, res, "emp_no"), []int{10003})
+			res = query(t, tr, emp.Eval(esql.As("full", esql.Concat(esql.Field("first_name"), esql.Str(" "), esql.Field("last_name"))),
+				esql.As("r", esql.Round(esql.Field("salary").Div(esql.Lit(1000)), esql.Lit(1)))).
+				Keep("full", "r").Sort("full").Limit(1))
+			eq(t, "CONCAT ROUND", maps(t, res), []map[string]any{{"full": "Bezalel Simmel", "r": 56.4}})
+			res = query(t, tr, esql.Row(esql.As("s", esql.Str("x")), esql.As("l", esql.List(1.5, 2.0)), esql.As("n", esql.Null()),
+				esql.As("m", esql.Literal([]string{"a", "b"}))))
+			eq(t, "ROW literals", maps(t, res), []map[string]any{{"s": "x", "l": []float64{1.5, 2}, "n": nil, "m": []string{"a", "b"}}})
 		})
 	}
 }

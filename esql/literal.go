@@ -147,27 +147,17 @@ func checkPolicy(name string) error {
 	return nil
 }
 
-// Object is an ES|QL map literal (a JSON object, as in command options
-// such as FUSE ... WITH) whose keys are written in the order given, the
-// way Python's json.dumps writes a dict; a Go map has no order, so its
-// keys are sorted instead. Object{As("b", 1), As("a", 2)} is {"b": 1, "a": 2}.
+// Object is an ES|QL map literal (an options object, as in FUSE ... WITH
+// or a function's options) whose keys are written in the order given, the
+// way Python's json.dumps writes a dict; a Go map given to [Literal] has
+// no order, so its keys are sorted instead. Values are literals:
+// Object{As("b", 1), As("a", Str("x"))} is {"b": 1, "a": "x"}. An Object
+// is an expression through [Object.Expr].
 type Object []Named
 
-// Literal renders v as an ES|QL literal, the way Python's json.dumps does
-// with its default settings (so that queries match the Python client's
-// byte for byte): strings are JSON-quoted with non-ASCII characters
-// escaped, floats always carry a fraction or an exponent (2.0, 1e+16), nil
-// is null, slices and arrays are lists "[1, 2]", maps are objects with
-// sorted keys {"a": 1, "b": 2} and an [Object] keeps its order. Other values are encoded with
-// encoding/json first. Literal panics on values encoding/json cannot
-// encode (channels, functions); use [Lit] for an error instead.
-func Literal(v any) string {
-	s, err := literal(v)
-	if err != nil {
-		panic(err)
-	}
-	return s
-}
+// Expr returns the object as an expression, for a function's options:
+// Match("author", Str("Faulkner"), Object{As("fuzziness", 1)}.Expr()).
+func (o Object) Expr() Expr { return Literal(o) }
 
 func literal(v any) (string, error) {
 	var b strings.Builder
@@ -225,9 +215,16 @@ func writeLiteral(b *strings.Builder, v any) error {
 			}
 			writeString(b, n.Name)
 			b.WriteString(": ")
-			if err := writeLiteral(b, n.Value); err != nil {
-				return err
+			if n.Value.err != nil {
+				return n.Value.err
 			}
+			if n.Value.column {
+				return fmt.Errorf("esql: option %q: column %s where a literal is expected (a string literal is Str(...)): %w", n.Name, n.Value.text, ErrInvalid)
+			}
+			if len(n.Value.params) > 0 {
+				return fmt.Errorf("esql: option %q: a Param placeholder cannot be an option value: %w", n.Name, ErrInvalid)
+			}
+			b.WriteString(n.Value.text)
 		}
 		b.WriteByte('}')
 	default:

@@ -2,6 +2,7 @@ package esql
 
 import (
 	"encoding/json"
+	"errors"
 	"math"
 	"strings"
 	"testing"
@@ -35,11 +36,14 @@ func TestFormatFloatMatchesPythonRepr(t *testing.T) {
 		{math.Inf(-1), "-Infinity"},
 	}
 	for _, c := range cases {
-		if got := Literal(c.f); got != c.want {
+		if got := Literal(c.f).String(); got != c.want {
 			t.Errorf("Literal(%v) = %s, want %s", c.f, got, c.want)
 		}
+		if got := Lit(c.f).String(); got != c.want {
+			t.Errorf("Lit(%v) = %s, want %s", c.f, got, c.want)
+		}
 	}
-	if got := Literal(float32(0.1)); got != "0.1" {
+	if got := Lit(float32(0.1)).String(); got != "0.1" {
 		t.Errorf("Literal(float32(0.1)) = %s, want 0.1", got)
 	}
 }
@@ -73,25 +77,25 @@ func TestLiteralValues(t *testing.T) {
 		{[]byte("hi"), `"aGk="`},
 	}
 	for _, c := range cases {
-		if got := Literal(c.v); got != c.want {
+		if got := Literal(c.v).String(); got != c.want {
 			t.Errorf("Literal(%#v) = %s, want %s", c.v, got, c.want)
 		}
 	}
 }
 
 func TestLiteralErrors(t *testing.T) {
-	if e := Lit(make(chan int)); e.Err() == nil {
-		t.Error("Lit(chan) has no error")
+	if e := Literal(make(chan int)); !errors.Is(e.Err(), ErrInvalid) {
+		t.Errorf("Literal(chan): %v, want ErrInvalid", e.Err())
 	}
-	if e := Lit([]any{Field("a")}); e.Err() == nil {
-		t.Error("Lit of a list holding an Expr has no error")
+	if e := Literal([]any{Field("a")}); !errors.Is(e.Err(), ErrInvalid) {
+		t.Errorf("Literal of a list holding an Expr: %v, want ErrInvalid", e.Err())
 	}
-	defer func() {
-		if recover() == nil {
-			t.Error("Literal(func) did not panic")
-		}
-	}()
-	Literal(func() {})
+	if e := Literal(func() {}); !errors.Is(e.Err(), ErrInvalid) {
+		t.Errorf("Literal(func): %v, want ErrInvalid", e.Err())
+	}
+	if e := (Object{As("normalizer", "minmax")}).Expr(); !errors.Is(e.Err(), ErrInvalid) || !strings.Contains(e.Err().Error(), "Str(") {
+		t.Errorf("an option given a column: %v, want ErrInvalid pointing to Str", e.Err())
+	}
 }
 
 func TestQuoteIdentifier(t *testing.T) {
@@ -161,7 +165,10 @@ func FuzzLiteralString(f *testing.F) {
 		if !utf8.ValidString(s) {
 			return
 		}
-		lit := Literal(s)
+		lit := Str(s).String()
+		if lit != Lit(s).String() || lit != Literal(s).String() {
+			t.Fatalf("Str, Lit and Literal of %q differ", s)
+		}
 		for i := 0; i < len(lit); i++ {
 			if lit[i] < ' ' || lit[i] > '~' {
 				t.Fatalf("Literal(%q) = %q has a byte outside printable ASCII", s, lit)

@@ -16,11 +16,9 @@ import (
 // DISSECT ... APPEND_SEPARATOR, ...) return a command-specific statement
 // type that embeds Statement and adds methods for those clauses.
 //
-// Arguments typed any follow two rules, as in the Python client: in
-// command arguments (WHERE, EVAL, STATS, BY, ...) a Go string is raw ES|QL
-// text, while in function arguments, operands and ROW/SET values a Go
-// string is a string literal. An [Expr] is always used as is, and other
-// values (numbers, booleans, nil, slices, maps) are literals.
+// A Go string given where a column or a value goes is a column name
+// ([Value]); conditions and expressions are [Expr] values, raw ES|QL text
+// is [RawExpr] and a string literal is [Str].
 type Statement struct {
 	n *node
 }
@@ -140,10 +138,14 @@ type textCommand struct{ e Expr }
 
 func (c textCommand) render() Expr { return c.e }
 
-func exprs(values []any, conv func(any) Expr) []Expr {
+func items(values []Item) []Expr {
 	out := make([]Expr, len(values))
 	for i, v := range values {
-		out[i] = conv(v)
+		if v == nil {
+			out[i] = Expr{err: fmt.Errorf("esql: nil Item: %w", ErrInvalid)}
+			continue
+		}
+		out[i] = v.item()
 	}
 	return out
 }
@@ -166,22 +168,10 @@ func patterns(cmd string, names []string) Expr {
 	return join(", ", parts)
 }
 
-// namedOrRaw renders an EVAL/STATS item: name = value for a [Named], the
-// raw value otherwise.
-func namedOrRaw(v any) Expr {
-	if n, ok := v.(Named); ok {
-		return cat(QuoteIdentifier(n.Name), " = ", raw(n.Value))
-	}
-	return raw(v)
-}
-
-// namedLiteral renders a ROW/SET item: name = literal (an Expr as is).
-func namedLiteral(n Named) Expr { return cat(QuoteIdentifier(n.Name), " = ", arg(n.Value)) }
-
 func renderSet(settings []Named) Expr {
 	parts := make([]Expr, len(settings))
 	for i, n := range settings {
-		parts[i] = namedLiteral(n)
+		parts[i] = n.item()
 	}
 	return cat("SET ", join(", ", parts))
 }
@@ -205,7 +195,7 @@ type fromCommand struct {
 }
 
 func (c fromCommand) render() Expr {
-	e := cat(c.name+" ", E(strings.Join(c.indices, ", ")))
+	e := cat(c.name+" ", RawExpr(strings.Join(c.indices, ", ")))
 	if len(c.metadata) > 0 {
 		e = cat(e, " METADATA ", ids(c.metadata, QuoteIdentifier))
 	}
@@ -245,16 +235,16 @@ func (s FromStatement) Metadata(fields ...string) FromStatement {
 	return newFrom(c)
 }
 
-// Row is the ROW source command: one row with the given columns. Values
-// are literals (a string is a string literal) or [Expr]:
-// Row(As("a", 1), As("b", "two"), As("c", nil)) is ROW a = 1, b = "two", c = null.
+// Row is the ROW source command: one row with the given columns:
+// Row(As("a", 1), As("b", Str("two")), As("c", Null())) is
+// ROW a = 1, b = "two", c = null.
 func Row(columns ...Named) Statement {
 	if len(columns) == 0 {
 		return Statement{}.fail(missing("ROW", "at least one column"))
 	}
 	parts := make([]Expr, len(columns))
 	for i, c := range columns {
-		parts[i] = namedLiteral(c)
+		parts[i] = c.item()
 	}
 	return source(textCommand{cat("ROW ", join(", ", parts))})
 }
@@ -265,14 +255,14 @@ func Show(item string) Statement {
 	if !strings.EqualFold(item, "INFO") {
 		return Statement{}.fail(fmt.Errorf("esql: SHOW %q: the only item is INFO: %w", item, ErrInvalid))
 	}
-	return source(textCommand{E("SHOW " + item)})
+	return source(textCommand{RawExpr("SHOW " + item)})
 }
 
 // Raw starts a statement with the given ES|QL text, used verbatim; more
 // commands can be chained after it. Raw("FROM logs | LIMIT 5") is a whole
 // query.
 func Raw(query string) Statement {
-	return source(textCommand{E(query)})
+	return source(textCommand{RawExpr(query)})
 }
 
 // Branch starts a FORK branch: a statement with no source command, only
@@ -282,8 +272,9 @@ func Branch() Statement { return Statement{&node{branch: true}} }
 // ----- directives
 
 // Set adds a SET directive (query settings, written before the source
-// command): From("many_numbers").Stats("SUM(sv)").Set(As("approximation", true))
-// starts with SET approximation = true;. Values are literals or [Expr].
+// command): From("many_numbers").Stats(Sum("sv")).Set(As("approximation", true))
+// starts with SET approximation = true;. Values are literals
+// (As("name", Str("text")) for text) or [Expr].
 func (s Statement) Set(settings ...Named) Statement {
 	if len(settings) == 0 {
 		return s.fail(missing("SET", "at least one setting"))
@@ -293,29 +284,29 @@ func (s Statement) Set(settings ...Named) Statement {
 
 // ----- processing commands
 
-// Where is the WHERE command: rows for which the conditions hold. A string
-// is raw ES|QL ("age > 30"); several conditions are each parenthesized and
-// joined with AND (unlike Python's where, which joins them bare, so that
-// "a OR b", "c" keeps its meaning).
-func (s Statement) Where(conditions ...any) Statement {
+// Where is the WHERE command: rows for which the conditions hold,
+// Where(Field("age").Gt(Lit(30))) or Where(RawExpr("age > 30")); several
+// conditions are each parenthesized and joined with AND (unlike Python's
+// where, which joins them bare, so that "a OR b", "c" keeps its meaning).
+func (s Statement) Where(conditions ...Expr) Statement {
 	switch len(conditions) {
 	case 0:
 		return s.fail(missing("WHERE", "a condition"))
 	case 1:
-		return s.then(textCommand{cat("WHERE ", raw(conditions[0]))})
+		return s.then(textCommand{cat("WHERE ", conditions[0])})
 	}
 	return s.then(textCommand{cat("WHERE ", parenthesized(" AND ", conditions))})
 }
 
 // Eval is the EVAL command: new columns computed from expressions.
-// Each column is an expression (a string is raw ES|QL) or a [Named]
-// made with [As]: Eval(As("height_cm", "height * 100")) is
-// EVAL height_cm = height * 100.
-func (s Statement) Eval(columns ...any) Statement {
+// Each column is an [Expr] (named after its text by the server) or a
+// [Named] made with [As]: Eval(As("height_cm", Field("height").Mul(Lit(100))))
+// is EVAL height_cm = height * 100.
+func (s Statement) Eval(columns ...Item) Statement {
 	if len(columns) == 0 {
 		return s.fail(missing("EVAL", "at least one column"))
 	}
-	return s.then(textCommand{cat("EVAL ", join(", ", exprs(columns, namedOrRaw)))})
+	return s.then(textCommand{cat("EVAL ", join(", ", items(columns)))})
 }
 
 // StatsStatement is a STATS or INLINE STATS command, which may add BY.
@@ -326,67 +317,72 @@ type StatsStatement struct {
 
 type statsCommand struct {
 	name  string
-	aggs  []any
-	by    []any
+	aggs  []Item
+	by    []Item
 	hasBy bool
 }
 
 func (c statsCommand) render() Expr {
 	indent := strings.Repeat(" ", len(c.name)+3)
-	e := cat(c.name+" ", join(",\n"+indent, exprs(c.aggs, namedOrRaw)))
+	e := cat(c.name+" ", join(",\n"+indent, items(c.aggs)))
 	if c.hasBy {
-		e = cat(e, "\n"+indent+"BY ", join(", ", exprs(c.by, raw)))
+		e = cat(e, "\n"+indent+"BY ", join(", ", items(c.by)))
 	}
 	return e
 }
 
 // Stats is the STATS command: aggregations over groups of rows (add the
-// groups with By). Each aggregation is an expression (a string is raw
-// ES|QL) or a [Named]: Stats(As("avg_salary", Avg(Field("salary")))).By("languages").
-func (s Statement) Stats(aggregations ...any) StatsStatement {
-	c := statsCommand{name: "STATS", aggs: append([]any(nil), aggregations...)}
+// groups with By). Each aggregation is an [Expr] or a [Named]:
+// Stats(As("avg_salary", Avg("salary"))).By(Field("languages")).
+func (s Statement) Stats(aggregations ...Item) StatsStatement {
+	c := statsCommand{name: "STATS", aggs: append([]Item(nil), aggregations...)}
 	return StatsStatement{s.then(c), c}
 }
 
 // InlineStats is the INLINE STATS command: STATS that keeps every input
 // column and adds the aggregated values to each row.
-func (s Statement) InlineStats(aggregations ...any) StatsStatement {
-	c := statsCommand{name: "INLINE STATS", aggs: append([]any(nil), aggregations...)}
+func (s Statement) InlineStats(aggregations ...Item) StatsStatement {
+	c := statsCommand{name: "INLINE STATS", aggs: append([]Item(nil), aggregations...)}
 	return StatsStatement{s.then(c), c}
 }
 
-// By sets the grouping expressions (a string is raw ES|QL), replacing
-// any given before.
-func (s StatsStatement) By(groups ...any) StatsStatement {
+// By sets the grouping expressions, replacing any given before: columns
+// (Field("host")), expressions (Bucket("hired", 20, Str("1985-01-01"),
+// Str("1986-01-01"))) or named ones made with [As].
+func (s StatsStatement) By(groups ...Item) StatsStatement {
 	c := s.cmd
-	c.by, c.hasBy = append([]any(nil), groups...), true
+	c.by, c.hasBy = append([]Item(nil), groups...), true
 	return StatsStatement{Statement{s.n.parent}.then(c), c}
 }
 
-// Sort is the SORT command. A string key is a column name, quoted when
-// needed, optionally followed by ASC or DESC and by NULLS FIRST or NULLS
-// LAST (in any case): "emp_no DESC NULLS FIRST", or "first-name ASC" which
-// becomes `first-name` ASC. Any other word after the column is an error
-// naming the key. Use an [Expr] (e.g. Field("x").Desc(), or
-// E("LENGTH(name) DESC")) for expressions and for names with spaces.
-func (s Statement) Sort(keys ...any) Statement {
+// Sort is the SORT command on columns. Each key is a column name, quoted
+// when needed, optionally followed by ASC or DESC and by NULLS FIRST or
+// NULLS LAST (in any case), as in Python: "emp_no DESC NULLS FIRST", or
+// "first-name ASC" which becomes `first-name` ASC. Any other word after
+// the column is an error naming the key. [Statement.SortBy] sorts on
+// expressions and on names with spaces.
+func (s Statement) Sort(keys ...string) Statement {
 	if len(keys) == 0 {
 		return s.fail(missing("SORT", "at least one key"))
 	}
 	parts := make([]Expr, len(keys))
 	for i, k := range keys {
-		switch x := k.(type) {
-		case string:
-			e, err := sortKey(x)
-			if err != nil {
-				return s.fail(err)
-			}
-			parts[i] = e
-		default:
-			parts[i] = raw(k)
+		e, err := sortKey(k)
+		if err != nil {
+			return s.fail(err)
 		}
+		parts[i] = e
 	}
 	return s.then(textCommand{cat("SORT ", join(", ", parts))})
+}
+
+// SortBy is the SORT command on expressions: SortBy(Field("a").Desc(),
+// Length("name").Asc().NullsLast()).
+func (s Statement) SortBy(keys ...Expr) Statement {
+	if len(keys) == 0 {
+		return s.fail(missing("SORT", "at least one key"))
+	}
+	return s.then(textCommand{cat("SORT ", join(", ", keys))})
 }
 
 // sortKey renders "column [ASC|DESC] [NULLS FIRST|NULLS LAST]".
@@ -404,7 +400,7 @@ func sortKey(key string) (Expr, error) {
 	if len(rest) > 0 || words[0] == "" {
 		return Expr{}, fmt.Errorf("esql: SORT key %q is not a column name followed by ASC, DESC, NULLS FIRST or NULLS LAST: %w", key, ErrInvalid)
 	}
-	return E(strings.Join(out, " ")), nil
+	return RawExpr(strings.Join(out, " ")), nil
 }
 
 // Limit is the LIMIT command: at most n rows.
@@ -412,7 +408,7 @@ func (s Statement) Limit(n int) Statement {
 	if n < 0 {
 		return s.fail(fmt.Errorf("esql: LIMIT %d: negative: %w", n, ErrInvalid))
 	}
-	return s.then(textCommand{E(fmt.Sprintf("LIMIT %d", n))})
+	return s.then(textCommand{RawExpr(fmt.Sprintf("LIMIT %d", n))})
 }
 
 // Keep is the KEEP command: only these columns, in this order. Names are
@@ -444,14 +440,14 @@ func (s Statement) Rename(oldNew ...string) Statement {
 	}
 	parts := make([]Expr, 0, len(oldNew)/2)
 	for i := 0; i < len(oldNew); i += 2 {
-		parts = append(parts, E(QuoteIdentifier(oldNew[i])+" AS "+QuoteIdentifier(oldNew[i+1])))
+		parts = append(parts, RawExpr(QuoteIdentifier(oldNew[i])+" AS "+QuoteIdentifier(oldNew[i+1])))
 	}
 	return s.then(textCommand{cat("RENAME ", join(", ", parts))})
 }
 
 // MvExpand is the MV_EXPAND command: one row per value of a multivalued column.
 func (s Statement) MvExpand(column string) Statement {
-	return s.then(textCommand{E("MV_EXPAND " + QuoteIdentifier(column))})
+	return s.then(textCommand{RawExpr("MV_EXPAND " + QuoteIdentifier(column))})
 }
 
 // DissectStatement is a DISSECT command, which may add APPEND_SEPARATOR.
@@ -466,9 +462,9 @@ type dissectCommand struct {
 }
 
 func (c dissectCommand) render() Expr {
-	e := E("DISSECT " + QuoteIdentifier(c.input) + " " + Literal(c.pattern))
+	e := cat("DISSECT "+QuoteIdentifier(c.input)+" ", Str(c.pattern))
 	if c.separator != nil {
-		e = cat(e, " APPEND_SEPARATOR=", Lit(*c.separator))
+		e = cat(e, " APPEND_SEPARATOR=", Str(*c.separator))
 	}
 	return e
 }
@@ -490,7 +486,7 @@ func (s DissectStatement) AppendSeparator(separator string) DissectStatement {
 // Grok is the GROK command: extracts columns from the string column input
 // with a grok pattern such as "%{IP:ip} %{NUMBER:num:int}".
 func (s Statement) Grok(input, pattern string) Statement {
-	return s.then(textCommand{E("GROK " + QuoteIdentifier(input) + " " + Literal(pattern))})
+	return s.then(textCommand{cat("GROK "+QuoteIdentifier(input)+" ", Str(pattern))})
 }
 
 // EnrichStatement is an ENRICH command, which may add ON and WITH.
@@ -502,27 +498,17 @@ type EnrichStatement struct {
 type enrichCommand struct {
 	policy string
 	on     string
-	with   []any
+	with   []Item
 	err    error
 }
 
 func (c enrichCommand) render() Expr {
-	e := E("ENRICH " + c.policy)
+	e := RawExpr("ENRICH " + c.policy)
 	if c.on != "" {
 		e = cat(e, " ON ", QuoteIdentifier(c.on))
 	}
 	if len(c.with) > 0 {
-		parts := make([]Expr, len(c.with))
-		for i, w := range c.with {
-			switch x := w.(type) {
-			case string:
-				parts[i] = E(QuoteIdentifier(x))
-			case Named:
-				field, _ := x.Value.(string)
-				parts[i] = E(QuoteIdentifier(x.Name) + " = " + QuoteIdentifier(field))
-			}
-		}
-		e = cat(e, " WITH ", join(", ", parts))
+		e = cat(e, " WITH ", join(", ", items(c.with)))
 	}
 	e.err = c.err
 	return e
@@ -551,23 +537,23 @@ func (s EnrichStatement) On(matchField string) EnrichStatement {
 	return newEnrich(Statement{s.n.parent}, c)
 }
 
-// With sets the enrich fields to add: field names (strings), or
-// As(newName, field) to rename one: With(As("name", "language_name")) is
-// WITH name = language_name.
-func (s EnrichStatement) With(fields ...any) EnrichStatement {
+// With sets the enrich fields to add: columns (Field("language_name")),
+// or As(newName, field) to rename one: With(As("name", "language_name"))
+// is WITH name = language_name. Anything but a column is an error.
+func (s EnrichStatement) With(fields ...Item) EnrichStatement {
 	c := s.cmd
-	c.with = append([]any(nil), fields...)
+	c.with = append([]Item(nil), fields...)
 	for _, f := range fields {
+		var e Expr
+		what := "ENRICH WITH"
 		switch x := f.(type) {
-		case string:
+		case Expr:
+			e = x
 		case Named:
-			if _, ok := x.Value.(string); !ok && c.err == nil {
-				c.err = fmt.Errorf("esql: ENRICH WITH %s: field must be a string, got %T: %w", x.Name, x.Value, ErrInvalid)
-			}
-		default:
-			if c.err == nil {
-				c.err = fmt.Errorf("esql: ENRICH WITH: want a field name or As(name, field), got %T: %w", f, ErrInvalid)
-			}
+			e, what = x.Value, "ENRICH WITH "+x.Name
+		}
+		if !e.column && c.err == nil {
+			c.err = fmt.Errorf("esql: %s: %q is not a column (use Field or As(name, field)): %w", what, e.text, ErrInvalid)
 		}
 	}
 	return newEnrich(Statement{s.n.parent}, c)
@@ -597,7 +583,7 @@ type changePointCommand struct {
 }
 
 func (c changePointCommand) render() Expr {
-	e := E("CHANGE_POINT " + QuoteIdentifier(c.value))
+	e := RawExpr("CHANGE_POINT " + QuoteIdentifier(c.value))
 	if c.key != "" {
 		e = cat(e, " ON ", QuoteIdentifier(c.key))
 	}
@@ -636,45 +622,37 @@ func (s ChangePointStatement) As(typeName, pvalueName string) ChangePointStateme
 }
 
 // Completion is the COMPLETION command: sends prompt to the inference
-// endpoint inferenceID. prompt is a column name (string), an [Expr], or
-// As(column, prompt) to name the output column (default completion):
+// endpoint inferenceID. prompt is an [Expr] (a column: Field("question")),
+// or As(column, prompt) to name the output column (default completion):
 // Completion(As("answer", "question"), "my-model") is
 // COMPLETION answer = question WITH {"inference_id": "my-model"}.
-func (s Statement) Completion(prompt any, inferenceID string) Statement {
+func (s Statement) Completion(prompt Item, inferenceID string) Statement {
 	if inferenceID == "" {
 		return s.fail(missing("COMPLETION", "an inference ID"))
 	}
-	column := func(v any) Expr {
-		if x, ok := v.(string); ok {
-			return E(QuoteIdentifier(x))
-		}
-		return raw(v)
+	if prompt == nil {
+		return s.fail(missing("COMPLETION", "a prompt"))
 	}
-	with := Lit(map[string]string{"inference_id": inferenceID})
-	if n, ok := prompt.(Named); ok {
-		return s.then(textCommand{cat("COMPLETION ", QuoteIdentifier(n.Name), " = ", column(n.Value), " WITH ", with)})
-	}
-	return s.then(textCommand{cat("COMPLETION ", column(prompt), " WITH ", with)})
+	with := Object{As("inference_id", Str(inferenceID))}.Expr()
+	return s.then(textCommand{cat("COMPLETION ", prompt.item(), " WITH ", with)})
 }
 
 // Rerank is the RERANK command: rescores rows with the rerank inference
-// endpoint inferenceID, comparing query (a string literal or an [Expr],
-// or As(column, query) to name the score column) with the fields on.
-func (s Statement) Rerank(query any, inferenceID string, on ...string) Statement {
+// endpoint inferenceID, comparing query (an [Expr], usually a string
+// literal: Str("hobbit"); or As(column, query) to name the score column)
+// with the fields on.
+func (s Statement) Rerank(query Item, inferenceID string, on ...string) Statement {
 	if inferenceID == "" {
 		return s.fail(missing("RERANK", "an inference ID"))
 	}
 	if len(on) == 0 {
 		return s.fail(missing("RERANK", "at least one field"))
 	}
-	q := Expr{}
-	if n, ok := query.(Named); ok {
-		q = cat(QuoteIdentifier(n.Name), " = ", arg(n.Value))
-	} else {
-		q = arg(query)
+	if query == nil {
+		return s.fail(missing("RERANK", "a query"))
 	}
-	with := Lit(map[string]string{"inference_id": inferenceID})
-	return s.then(textCommand{cat("RERANK ", q, " ON ", ids(on, QuoteIdentifier), " WITH ", with)})
+	with := Object{As("inference_id", Str(inferenceID))}.Expr()
+	return s.then(textCommand{cat("RERANK ", query.item(), " ON ", ids(on, QuoteIdentifier), " WITH ", with)})
 }
 
 // maxForkBranches is the most branches FORK accepts.
@@ -730,7 +708,7 @@ type fuseCommand struct {
 }
 
 func (c fuseCommand) render() Expr {
-	e := E("FUSE")
+	e := RawExpr("FUSE")
 	if c.method != "" {
 		e = cat(e, " ", strings.ToUpper(string(c.method)))
 	}
@@ -738,7 +716,7 @@ func (c fuseCommand) render() Expr {
 		e = cat(e, " BY ", QuoteIdentifier(col))
 	}
 	if len(c.options) > 0 {
-		e = cat(e, " WITH ", Lit(c.options))
+		e = cat(e, " WITH ", c.options.Expr())
 	}
 	return e
 }
@@ -784,8 +762,9 @@ func (s FuseStatement) By(columns ...string) FuseStatement {
 }
 
 // With sets the options, written in the order given:
-// With(As("normalizer", "minmax")) is WITH {"normalizer": "minmax"}.
-// Values are literals; use [Object] for a nested object in order.
+// With(As("normalizer", Str("minmax"))) is WITH {"normalizer": "minmax"}.
+// Values are literals (a column is an error); [Object.Expr] is a nested
+// object in order.
 func (s FuseStatement) With(options ...Named) FuseStatement {
 	c := s.cmd
 	c.options = append(Object(nil), options...)
@@ -798,14 +777,14 @@ func (s Statement) Sample(probability float64) Statement {
 	if !(probability > 0 && probability < 1) {
 		return s.fail(fmt.Errorf("esql: SAMPLE %v: probability must be between 0 and 1 exclusive: %w", probability, ErrInvalid))
 	}
-	return s.then(textCommand{E("SAMPLE " + formatFloat(probability, 64))})
+	return s.then(textCommand{RawExpr("SAMPLE " + formatFloat(probability, 64))})
 }
 
 // MetricsInfo is the METRICS_INFO command (after TS): the metrics available.
-func (s Statement) MetricsInfo() Statement { return s.then(textCommand{E("METRICS_INFO")}) }
+func (s Statement) MetricsInfo() Statement { return s.then(textCommand{RawExpr("METRICS_INFO")}) }
 
 // TSInfo is the TS_INFO command (after TS): the time series available.
-func (s Statement) TSInfo() Statement { return s.then(textCommand{E("TS_INFO")}) }
+func (s Statement) TSInfo() Statement { return s.then(textCommand{RawExpr("TS_INFO")}) }
 
 // MMRStatement is an MMR command, which may add LIMIT and WITH.
 type MMRStatement struct {
@@ -815,32 +794,39 @@ type MMRStatement struct {
 
 type mmrCommand struct {
 	field       string
-	queryVector any
+	queryVector *Expr
 	limit       *int
 	lambda      *float64
 }
 
 func (c mmrCommand) render() Expr {
-	e := E("MMR ")
+	e := RawExpr("MMR ")
 	if c.queryVector != nil {
-		e = cat(e, raw(c.queryVector), " ")
+		e = cat(e, *c.queryVector, " ")
 	}
 	e = cat(e, "ON ", QuoteIdentifier(c.field))
 	if c.limit != nil {
 		e = cat(e, fmt.Sprintf(" LIMIT %d", *c.limit))
 	}
 	if c.lambda != nil {
-		e = cat(e, " WITH ", Lit(map[string]float64{"lambda": *c.lambda}))
+		e = cat(e, " WITH ", Object{As("lambda", *c.lambda)}.Expr())
 	}
 	return e
 }
 
 // MMR is the MMR command: diversifies rows by the dense_vector column
-// field, optionally comparing with queryVector (nil for none; a literal
-// vector such as []float64{0.5, 0.1} or an [Expr]).
-func (s Statement) MMR(field string, queryVector any) MMRStatement {
-	c := mmrCommand{field: field, queryVector: queryVector}
+// field (add a query vector with QueryVector).
+func (s Statement) MMR(field string) MMRStatement {
+	c := mmrCommand{field: field}
 	return MMRStatement{s.then(c), c}
+}
+
+// QueryVector sets the vector the rows are compared with: a literal
+// vector (List(0.5, 0.1)) or an expression (TextEmbedding(...)).
+func (s MMRStatement) QueryVector(v Expr) MMRStatement {
+	c := s.cmd
+	c.queryVector = &v
+	return MMRStatement{Statement{s.n.parent}.then(c), c}
 }
 
 // MMRLimit sets the number of rows MMR returns.
@@ -857,19 +843,20 @@ func (s MMRStatement) Lambda(lambda float64) MMRStatement {
 	return MMRStatement{Statement{s.n.parent}.then(c), c}
 }
 
-func (s Statement) prefixed(cmd, prefix string, value any) Statement {
-	return s.then(textCommand{cat(cmd+" "+QuoteIdentifier(prefix)+" = ", raw(value))})
+func (s Statement) prefixed(cmd, prefix string, value Expr) Statement {
+	return s.then(textCommand{cat(cmd+" "+QuoteIdentifier(prefix)+" = ", value)})
 }
 
 // RegisteredDomain is the REGISTERED_DOMAIN command: splits the domain name
-// in value (a string is raw ES|QL) into columns named prefix.*.
-func (s Statement) RegisteredDomain(prefix string, value any) Statement {
+// in value (a column: Field("fqdn"), or an expression) into columns named
+// prefix.*.
+func (s Statement) RegisteredDomain(prefix string, value Expr) Statement {
 	return s.prefixed("REGISTERED_DOMAIN", prefix, value)
 }
 
-// URIParts is the URI_PARTS command: splits the URI in value (a string is
-// raw ES|QL) into columns named prefix.*.
-func (s Statement) URIParts(prefix string, value any) Statement {
+// URIParts is the URI_PARTS command: splits the URI in value (a column or
+// an expression) into columns named prefix.*.
+func (s Statement) URIParts(prefix string, value Expr) Statement {
 	return s.prefixed("URI_PARTS", prefix, value)
 }
 
@@ -877,25 +864,25 @@ func (s Statement) URIParts(prefix string, value any) Statement {
 type UserAgentStatement struct {
 	Statement
 	prefix  string
-	value   any
+	value   Expr
 	options Object
 }
 
 // UserAgent is the USER_AGENT command: parses the user agent in value (a
-// string is raw ES|QL) into columns named prefix.*.
-func (s Statement) UserAgent(prefix string, value any) UserAgentStatement {
+// column or an expression) into columns named prefix.*.
+func (s Statement) UserAgent(prefix string, value Expr) UserAgentStatement {
 	return UserAgentStatement{s.prefixed("USER_AGENT", prefix, value), prefix, value, nil}
 }
 
 // With sets options, written in the order given, such as
-// With(As("properties", []string{"name", "version"})).
+// With(As("properties", List("name", "version"))).
 func (s UserAgentStatement) With(options ...Named) UserAgentStatement {
 	parent := Statement{s.n.parent}
 	next := parent.prefixed("USER_AGENT", s.prefix, s.value)
 	options = append(Object(nil), options...)
 	if len(options) > 0 {
 		c := next.n.cmd.(textCommand)
-		next = parent.then(textCommand{cat(c.e, " WITH ", Lit(Object(options)))})
+		next = parent.then(textCommand{cat(c.e, " WITH ", Object(options).Expr())})
 	}
 	return UserAgentStatement{next, s.prefix, s.value, options}
 }

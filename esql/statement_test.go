@@ -7,10 +7,11 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 func TestStatementIsImmutable(t *testing.T) {
-	base := From("logs-*").Where(Field("status").Ge(500))
+	base := From("logs-*").Where(Field("status").Ge(Lit(500)))
 	before := base.String()
 	a := base.Limit(1)
 	b := base.Sort("took DESC").Limit(2)
@@ -25,7 +26,7 @@ func TestStatementIsImmutable(t *testing.T) {
 	}
 
 	stats := From("e").Stats(As("n", CountAll()))
-	byA, byB := stats.By("a"), stats.By("b")
+	byA, byB := stats.By(Field("a")), stats.By(Field("b"))
 	if got, want := stats.String(), "FROM e\n| STATS n = COUNT(*)"; got != want {
 		t.Errorf("stats = %q, want %q", got, want)
 	}
@@ -47,12 +48,12 @@ func TestStatementIsImmutable(t *testing.T) {
 }
 
 func TestStatementConcurrentUse(t *testing.T) {
-	base := From("idx").Where("x > 1")
+	base := From("idx").Where(RawExpr("x > 1"))
 	var wg sync.WaitGroup
 	results := make([]string, 16)
 	for i := range results {
 		wg.Go(func() {
-			results[i] = base.Limit(i).Stats(As("c", CountAll())).By("k").String()
+			results[i] = base.Limit(i).Stats(As("c", CountAll())).By(Field("k")).String()
 		})
 	}
 	wg.Wait()
@@ -65,8 +66,8 @@ func TestStatementConcurrentUse(t *testing.T) {
 
 func TestContinuationsChainToCommands(t *testing.T) {
 	q := From("employees").
-		Stats(As("avg", Avg(Field("salary")))).By("dept").
-		Where(Field("avg").Gt(1000)).
+		Stats(As("avg", Avg("salary"))).By(Field("dept")).
+		Where(Field("avg").Gt(Lit(1000))).
 		Sort("avg DESC").
 		Limit(10)
 	want := "FROM employees\n| STATS avg = AVG(salary)\n        BY dept\n| WHERE avg > 1000\n| SORT avg DESC\n| LIMIT 10"
@@ -76,39 +77,57 @@ func TestContinuationsChainToCommands(t *testing.T) {
 }
 
 func TestWhereSeveralConditionsAreParenthesized(t *testing.T) {
-	got := From("t").Where("a == 1 OR b == 2", Field("c").Lt(3)).String()
+	got := From("t").Where(RawExpr("a == 1 OR b == 2"), Field("c").Lt(Lit(3))).String()
 	want := "FROM t\n| WHERE (a == 1 OR b == 2) AND (c < 3)"
 	if got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
 
+// colName is a string type: a column name like a plain string.
+type colName string
+
 func TestExpressions(t *testing.T) {
 	cases := []struct {
 		e    Expr
 		want string
 	}{
-		{Field("tags").In("a", "b c"), `tags IN ("a", "b c")`},
-		{Field("n").In(1, Field("m"), nil), `n IN (1, m, null)`},
-		{Top(Field("salary"), 3, "desc"), `TOP(salary, 3, "desc")`},
-		{Top(Field("salary"), 3, "desc", Field("emp_no")), `TOP(salary, 3, "desc", emp_no)`},
+		{Field("tags").In(Str("a"), Str("b c")), `tags IN ("a", "b c")`},
+		{Field("n").In(Lit(1), Field("m"), Null()), `n IN (1, m, null)`},
+		{Top("salary", 3, Str("desc")), `TOP(salary, 3, "desc")`},
+		{Top("salary", 3, Str("desc"), Field("emp_no")), `TOP(salary, 3, "desc", emp_no)`},
 		{Func("MV_COUNT", Field("tags")), "MV_COUNT(tags)"},
 		{Func("PI"), "PI()"},
-		{Not(And("a", Or(Field("b"), "c"))), "NOT ((a) AND ((b) OR (c)))"},
+		{Not(And(Field("a"), Or(Field("b"), RawExpr("c")))), "NOT ((a) AND ((b) OR (c)))"},
 		{Field("first name").Desc().NullsLast(), "`first name` DESC NULLS LAST"},
-		{Avg(Field("x")).Where("y > 1"), "AVG(x) WHERE y > 1"},
-		{Field("x").Add(Lit(1.0)).Mul(2), "x + 1.0 * 2"},
-		{E("x").Sub(-1).Neg(), "-(x - -1)"},
-		{MvZip(Field("a"), Field("b")), "MV_ZIP(a, b)"},
-		{Hypot(Field("a"), 4), "HYPOT(a, 4)"},
-		{Clamp(Field("v"), 0, 10), "CLAMP(v, 0, 10)"},
-		{Count(Field("x")), "COUNT(x)"},
+		{Avg("x").Where(RawExpr("y > 1")), "AVG(x) WHERE y > 1"},
+		{Field("x").Add(Lit(1.0)).Mul(Lit(2)), "x + 1.0 * 2"},
+		{RawExpr("x").Sub(Lit(-1)).Neg(), "-(x - -1)"},
+		{MvZip("a", "b"), "MV_ZIP(a, b)"},
+		{Hypot("a", 4), "HYPOT(a, 4)"},
+		{Clamp("v", 0, 10), "CLAMP(v, 0, 10)"},
+		{Count("x"), "COUNT(x)"},
+		// A Go string is a column, wherever it goes; a literal says so.
+		{Avg("price"), "AVG(price)"},
+		{Avg(Str("price")), `AVG("price")`},
+		{Avg("unit price"), "AVG(`unit price`)"},
+		{Concat("first_name", "last_name"), "CONCAT(first_name, last_name)"},
+		{Coalesce(Field("a"), Lit(0)), "COALESCE(a, 0)"},
+		{StartsWith("name", Str("H")), `STARTS_WITH(name, "H")`},
+		{Round("x", Lit(2)), "ROUND(x, 2)"},
+		{Pow(2.5, true), "POW(2.5, true)"},
+		{Lit(uint8(7)), "7"},
+		{Lit(float32(1.5)), "1.5"},
+		{List("a", "b"), `["a", "b"]`},
+		{List(1.0, 2.5), "[1.0, 2.5]"},
+		{Date(time.Date(2024, 1, 2, 3, 4, 5, 6e6, time.FixedZone("x", 3600))), `TO_DATETIME("2024-01-02T02:04:05.006Z")`},
+		{Abs(colName("n")), "ABS(n)"},
 		// Python 9.5.1 inverts the optional-argument test of rate and top;
 		// these render what ES|QL expects.
-		{Rate(Field("requests")), "RATE(requests)"},
-		{Rate(Field("requests"), "1m"), `RATE(requests, "1m")`},
-		{TBucket("1 hour"), `TBUCKET("1 hour")`},
-		{DateParse("yyyy-MM-dd", Field("s"), map[string]string{"locale": "fr"}), `DATE_PARSE("yyyy-MM-dd", s, {"locale": "fr"})`},
+		{Rate("requests"), "RATE(requests)"},
+		{Rate("requests", Str("1m")), `RATE(requests, "1m")`},
+		{TBucket(Str("1 hour")), `TBUCKET("1 hour")`},
+		{DateParse(Str("yyyy-MM-dd"), "s", Object{As("locale", Str("fr"))}.Expr()), `DATE_PARSE("yyyy-MM-dd", s, {"locale": "fr"})`},
 	}
 	for _, c := range cases {
 		if c.e.Err() != nil {
@@ -153,7 +172,7 @@ func TestParamsFollowPlaceholderOrder(t *testing.T) {
 }
 
 func TestSetDirectiveBeforeSource(t *testing.T) {
-	q := From("x").Where("a > 1").Set(As("approximation", true)).Limit(3)
+	q := From("x").Where(RawExpr("a > 1")).Set(As("approximation", true)).Limit(3)
 	want := "SET approximation = true;\nFROM x\n| WHERE a > 1\n| LIMIT 3"
 	if q.String() != want {
 		t.Errorf("got %q, want %q", q, want)
@@ -192,17 +211,20 @@ func TestBuildErrors(t *testing.T) {
 		{"odd rename", From("a").Rename("x", "y", "z"), "3 names"},
 		{"negative limit", From("a").Limit(-1), "LIMIT -1"},
 		{"sample of 1", From("a").Sample(1), "SAMPLE 1"},
-		{"enrich with non-string", Row(As("a", 1)).Enrich("p").With(As("x", 3)), "ENRICH WITH x"},
-		{"enrich with int", Row(As("a", 1)).Enrich("p").With(3), "got int"},
+		{"enrich with non-column", Row(As("a", 1)).Enrich("p").With(As("x", 3)), "ENRICH WITH x"},
+		{"enrich with a literal", Row(As("a", 1)).Enrich("p").With(Str("y")), `"\"y\"" is not a column`},
+		{"empty column", From("a").Eval(As("x", "")), "empty column name"},
+		{"column as option", From("a").Fuse(FuseLinear).With(As("normalizer", "minmax")), "Str("},
+		{"nil item", From("a").Stats(nil), "nil Item"},
 		{"enrich bad policy", Row(As("a", 1)).Enrich("a | b"), `"a | b"`},
-		{"completion without id", Row(As("q", "x")).Completion("q", ""), "inference ID"},
-		{"rerank without fields", From("a").Rerank("x", "r"), "at least one field"},
-		{"bad literal", Row(As("c", make(chan int))), "chan int"},
+		{"completion without id", Row(As("q", "x")).Completion(Field("q"), ""), "inference ID"},
+		{"rerank without fields", From("a").Rerank(Str("x"), "r"), "at least one field"},
+		{"bad literal", Row(As("c", Literal(make(chan int)))), "chan int"},
 		{"empty where", From("a").Where(), "WHERE needs"},
 		{"empty keep", From("a").Keep(), "KEEP needs"},
 		{"empty row", Row(), "ROW needs"},
 		{"error inside branch", From("a").Fork(Branch().Where()), "WHERE needs"},
-		{"no source command", Statement{}.Where("a > 1"), "source command"},
+		{"no source command", Statement{}.Where(RawExpr("a > 1")), "source command"},
 		{"pipe in keep pattern", From("logs").Keep("a* | EVAL x = secret"), `"a* | EVAL x = secret"`},
 		{"newline in drop pattern", From("logs").Drop("a*\nEVAL x = 1"), `"a*\nEVAL x = 1"`},
 		{"empty keep name", From("logs").Keep("a", ""), "KEEP: empty column name"},
@@ -255,12 +277,12 @@ func TestColumnNamesCannotStartACommand(t *testing.T) {
 // Options keep the order they were given in, nested [Object] values too;
 // Go maps (which have none) are sorted.
 func TestOptionsKeepTheirOrder(t *testing.T) {
-	got := From("x").Fuse("linear").With(As("z", 1), As("a", Object{As("y", 2), As("b", map[string]int{"d": 4, "c": 3})})).String()
+	got := From("x").Fuse("linear").With(As("z", 1), As("a", Object{As("y", 2), As("b", Literal(map[string]int{"d": 4, "c": 3}))}.Expr())).String()
 	want := `FROM x` + "\n" + `| FUSE LINEAR WITH {"z": 1, "a": {"y": 2, "b": {"c": 3, "d": 4}}}`
 	if got != want {
 		t.Errorf("got %s\nwant %s", got, want)
 	}
-	if got, want := Literal(Object{}), "{}"; got != want {
+	if got, want := Literal(Object{}).String(), "{}"; got != want {
 		t.Errorf("empty Object = %s, want %s", got, want)
 	}
 }
