@@ -114,6 +114,7 @@ func TestProgressBarInATerminal(t *testing.T) {
 // stderr is not a terminal.
 func TestPlainProgressWhenNotATerminal(t *testing.T) {
 	url := eslocaltest.Elasticsearch(t).URL()
+	freshIndex(t, url, "cli-plain", nil...)
 	var in strings.Builder
 	for i := range 3000 {
 		fmt.Fprintf(&in, "{\"i\":%d}\n", i)

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -32,6 +31,7 @@ func run(t *testing.T, stdin string, args ...string) (string, error) {
 
 func TestBulkSearchAndCall(t *testing.T) {
 	url := eslocaltest.Elasticsearch(t).URL()
+	freshIndex(t, url, "cli-docs", nil...)
 	var docs strings.Builder
 	for i := range 50 {
 		fmt.Fprintf(&docs, "{\"n\": %d, \"word\": \"w%d\"}\n\n", i, i%5)
@@ -79,7 +79,8 @@ func TestExitCodes(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"--version"}, 0, "esgo version "},
+		{[]string{"--version"}, 0, "esgo "},
+		{[]string{"version"}, 0, "esgo "},
 		{[]string{"nosuchcommand"}, 2, `unknown command "nosuchcommand"`},
 		{[]string{"bulk", "only-index"}, 2, "Usage: esgo bulk INDEX FILE [flags]"},
 		{[]string{"search", "--nosuchflag", "x"}, 2, "unknown flag: --nosuchflag"},
@@ -146,9 +147,7 @@ func TestBulkKeepsIDsExactly(t *testing.T) {
 {"id": "a b/é", "v": 4}
 {"id": -0.5e3, "v": 5}
 `
-	if r := runBin(t, nil, "", "index", "create", "cli-ids", "--body", `{"mappings":{"properties":{"id":{"type":"keyword"}}}}`, "--url", url); r.code != 0 {
-		t.Fatal(r)
-	}
+	freshIndex(t, url, "cli-ids", "--body", `{"mappings":{"properties":{"id":{"type":"keyword"}}}}`)
 	r := runBin(t, nil, input, "bulk", "cli-ids", "-", "--id-field", "id", "--url", url, "--rejected", filepath.Join(t.TempDir(), "r"))
 	if r.code != 0 || !strings.Contains(r.stderr, "5 indexed, 0 failed") {
 		t.Fatalf("bulk: %v", r)
@@ -163,6 +162,8 @@ func TestBulkKeepsIDsExactly(t *testing.T) {
 
 func TestBulkFormats(t *testing.T) {
 	url := eslocaltest.Elasticsearch(t).URL()
+	freshIndex(t, url, "cli-formats", nil...)
+	freshIndex(t, url, "cli-formats-stdin", nil...)
 	dir := t.TempDir()
 	// A JSON array, spread over lines, big numbers kept.
 	arr := writeFile(t, "docs.json", []byte("[\n {\"k\": \"a\", \"n\": 1234567890123456789},\n {\"k\": \"b\",\n  \"n\": 2}\n]\n"))
@@ -198,9 +199,7 @@ func TestBulkFormats(t *testing.T) {
 
 func TestBulkRejectedFileAndExitCode3(t *testing.T) {
 	url := eslocaltest.Elasticsearch(t).URL()
-	if r := runBin(t, nil, "", "index", "create", "cli-rej", "--replicas", "0", "--body", `{"mappings":{"properties":{"n":{"type":"integer"}}}}`, "--url", url); r.code != 0 {
-		t.Fatal(r)
-	}
+	freshIndex(t, url, "cli-rej", "--replicas", "0", "--body", `{"mappings":{"properties":{"n":{"type":"integer"}}}}`)
 	rejected := filepath.Join(t.TempDir(), "bad.ndjson")
 	input := "{\"id\":1,\"n\":1}\nnot json\n{\"id\":2,\"n\":\"abc\"}\n[1,2]\n{\"id\":3,\"n\":3}\n{\"n\":4}\n"
 	r := runBin(t, nil, input, "bulk", "cli-rej", "-", "--id-field", "id", "--url", url, "--rejected", rejected, "--progress", "none")
@@ -208,46 +207,59 @@ func TestBulkRejectedFileAndExitCode3(t *testing.T) {
 		!strings.Contains(r.stderr, "1 document_parsing_exception") || !strings.Contains(r.stderr, rejected) {
 		t.Fatalf("bulk with bad lines: %v", r)
 	}
-	b, err := os.ReadFile(rejected)
-	if err != nil {
-		t.Fatal(err)
+	// One JSON object a line: documents with their _id and _source, other
+	// records with their text.
+	var got []string
+	for _, f := range readRejected(t, rejected) {
+		switch {
+		case f.Raw != nil:
+			got = append(got, fmt.Sprintf("%d raw %s", f.Record, *f.Raw))
+		default:
+			got = append(got, fmt.Sprintf("%d id=%s %s", f.Record, f.ID, f.Source))
+		}
 	}
-	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
-	slices.Sort(lines)
-	want := []string{"[1,2]", `not json`, `{"id":2,"n":"abc"}`, `{"n":4}`}
-	slices.Sort(want)
-	if !slices.Equal(lines, want) {
-		t.Fatalf("rejected file:\n%s\nwant %q", b, want)
+	slices.Sort(got)
+	want := []string{"2 raw not json", `3 id=2 {"id":2,"n":"abc"}`, "4 raw [1,2]", `6 id= {"n":4}`}
+	if !slices.Equal(got, want) {
+		t.Fatalf("rejected file:\n%s\nwant %q", got, want)
 	}
-	// Fixed, the file goes back in.
-	fixed := strings.NewReplacer(`"abc"`, "2", "[1,2]\n", "", "not json\n", "", `{"n":4}`, `{"id":4,"n":4}`).Replace(string(b))
+	// Fixed, the file goes back in; a line still holding no document is
+	// refused again, not loaded as a document.
+	fixed := strings.NewReplacer(`"abc"`, "2", `{"n":4}`, `{"id":4,"n":4}`).Replace(mustRead(t, rejected))
 	r = runBin(t, nil, fixed, "bulk", "cli-rej", "-", "--id-field", "id", "--url", url, "--rejected", rejected+"2")
-	if r.code != 0 || !strings.Contains(r.stderr, "2 indexed, 0 failed") {
+	if r.code != 3 || !strings.Contains(r.stderr, "2 indexed, 2 failed") || !strings.Contains(r.stderr, "holds no document") {
 		t.Fatalf("feeding back: %v", r)
 	}
-	runBin(t, nil, "", "call", "POST", "/cli-rej/_refresh", "--url", url)
-	if r := runBin(t, nil, "", "call", "GET", "/cli-rej/_count", "--url", url); !strings.Contains(r.stdout, `"count": 4`) {
-		t.Errorf("count after feeding back: %v", r)
+	if n := countDocs(t, url, "cli-rej"); n != 4 {
+		t.Errorf("count after feeding back: %d", n)
 	}
 }
 
 func TestBulkAbortSendsWhatWasRead(t *testing.T) {
 	url := eslocaltest.Elasticsearch(t).URL()
+	freshIndex(t, url, "cli-abort", nil...)
 	// Records are numbered by line, blank lines included.
 	input := "{\"a\":1}\n\n{\"a\":2}\nbroken\n{\"a\":4}\n"
-	r := runBin(t, nil, input, "bulk", "cli-abort", "-", "--on-error", "abort", "--url", url, "--rejected", filepath.Join(t.TempDir(), "r"))
-	if r.code != 1 || !strings.Contains(r.stderr, "3 documents read from standard input: 2 indexed, 1 failed") ||
-		!strings.Contains(r.stderr, "resume with --skip 4") || !strings.Contains(r.stderr, "aborted at record 4") {
+	file := writeFile(t, "in.ndjson", []byte(input))
+	r := runBin(t, nil, "", "bulk", "cli-abort", file, "--on-error", "abort", "--url", url, "--rejected", filepath.Join(t.TempDir(), "r"))
+	if r.code != 1 || !strings.Contains(r.stderr, "3 documents read from "+file+": 2 indexed, 1 failed") ||
+		!strings.Contains(r.stderr, "--skip 4\n") || !strings.Contains(r.stderr, "aborted at record 4") {
 		t.Fatalf("abort: %v", r)
 	}
-	r = runBin(t, nil, input, "bulk", "cli-abort", "-", "--skip", "4", "--url", url)
-	if r.code != 0 || !strings.Contains(r.stderr, "1 documents read from standard input: 1 indexed") {
+	r = runBin(t, nil, "", "bulk", "cli-abort", file, "--skip", "4", "--url", url)
+	if r.code != 0 || !strings.Contains(r.stderr, "1 documents read from "+file+": 1 indexed") {
 		t.Fatalf("resume: %v", r)
+	}
+	// From standard input without ids, no exact resume exists: esgo says so.
+	r = runBin(t, nil, input, "bulk", "cli-abort", "-", "--on-error", "abort", "--url", url, "--rejected", filepath.Join(t.TempDir(), "r"))
+	if r.code != 1 || !strings.Contains(r.stderr, "cannot be resumed exactly") {
+		t.Fatalf("abort from standard input: %v", r)
 	}
 }
 
 func TestSearchOutputs(t *testing.T) {
 	url := eslocaltest.Elasticsearch(t).URL()
+	freshIndex(t, url, "cli-search", nil...)
 	var docs strings.Builder
 	for i := range 20 {
 		fmt.Fprintf(&docs, "{\"n\": %d, \"name\": \"doc %d\", \"tags\": {\"even\": %v}}\n", i, i, i%2 == 0)
@@ -283,9 +295,7 @@ func TestSearchOutputs(t *testing.T) {
 
 func TestCallTextAndHead(t *testing.T) {
 	url := eslocaltest.Elasticsearch(t).URL()
-	if r := runBin(t, nil, "", "index", "create", "cli-call", "--url", url); r.code != 0 {
-		t.Fatal(r)
-	}
+	freshIndex(t, url, "cli-call", []string{}...)
 	r := runBin(t, nil, "", "call", "GET", "/_cat/indices/cli-call?v", "--url", url)
 	if r.code != 0 || !strings.HasPrefix(r.stdout, "health status index") || !strings.Contains(r.stdout, "cli-call") {
 		t.Fatalf("_cat as text: %v", r)

@@ -22,23 +22,30 @@ type record struct {
 	n int
 	// raw is the document as JSON (a CSV row turned into an object).
 	raw []byte
+	// id and routing come from the _id and _routing columns of a CSV file
+	// (written by esgo export -o csv); empty otherwise.
+	id, routing string
 }
 
 // input is an opened input file.
 type input struct {
-	name    string
-	format  string // ndjson, json or csv
-	size    int64  // bytes of the file as stored, -1 when unknown
-	counter *countingReader
-	r       *bufio.Reader // decompressed
-	close   func() error
+	name string
+	path string // as given on the command line
+	// replayable says that reading the input again gives the same records
+	// in the same order (a regular file), so that --skip resumes exactly.
+	replayable bool
+	format     string // ndjson, json or csv
+	size       int64  // bytes of the file as stored, -1 when unknown
+	counter    *countingReader
+	r          *bufio.Reader // decompressed
+	close      func() error
 }
 
 // openInput opens path ("-" is stdin) and decides its format (auto:
 // from the extension, else from the first byte) and compression (from the
 // gzip magic bytes).
 func openInput(path, format string, stdin io.Reader) (*input, error) {
-	in := &input{name: path, size: -1, close: func() error { return nil }}
+	in := &input{name: path, path: path, size: -1, close: func() error { return nil }}
 	var r io.Reader = stdin
 	if path != "-" {
 		f, err := os.Open(path)
@@ -47,6 +54,7 @@ func openInput(path, format string, stdin io.Reader) (*input, error) {
 		}
 		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
 			in.size = st.Size()
+			in.replayable = true
 		}
 		r, in.close = f, f.Close
 	} else {
@@ -224,8 +232,17 @@ func (in *input) csvRows(yield func(record, error) bool) {
 		enc.Encode(s) // a string always encodes
 		return append(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
 	}
+	// The _id and _routing columns (esgo export -o csv writes _id) are the
+	// document's metadata, not fields.
+	idCol, routingCol := -1, -1
 	keys := make([][]byte, len(header))
 	for i, h := range header {
+		switch h {
+		case "_id":
+			idCol = i
+		case "_routing":
+			routingCol = i
+		}
 		keys[i] = quote(nil, h)
 	}
 	cr.FieldsPerRecord = len(header)
@@ -234,29 +251,52 @@ func (in *input) csvRows(yield func(record, error) bool) {
 		if err == io.EOF {
 			return
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrFieldCount) {
-				if !yield(record{n: pe.Line}, &errBadRecord{pe.Line, nil, pe.Err.Error()}) {
+				// The row as CSV text, so the rejected file shows it whole.
+				var text bytes.Buffer
+				cw := csv.NewWriter(&text)
+				cw.Write(row)
+				cw.Flush()
+				reason := fmt.Sprintf("%d fields, the header has %d", len(row), len(header))
+				if !yield(record{n: pe.StartLine}, &errBadRecord{pe.StartLine, bytes.TrimSuffix(text.Bytes(), []byte("\n")), reason}) {
 					return
 				}
 				continue
 			}
+			// Anything else (an unterminated quote, a bare quote) leaves
+			// the reader unable to find the next row: reading stops.
+			line := 0
+			if pe != nil {
+				line = pe.StartLine
+			}
 			yield(record{n: line}, fmt.Errorf("%s: %w", in.name, err))
 			return
 		}
+		line, _ := cr.FieldPos(0)
+		rec := record{n: line}
 		b := []byte{'{'}
+		first := true
 		for i, v := range row {
-			if i > 0 {
+			switch i {
+			case idCol:
+				rec.id = v
+				continue
+			case routingCol:
+				rec.routing = v
+				continue
+			}
+			if !first {
 				b = append(b, ',')
 			}
+			first = false
 			b = append(b, keys[i]...)
 			b = append(b, ':')
 			b = quote(b, v)
 		}
-		b = append(b, '}')
-		if !yield(record{n: line, raw: b}, nil) {
+		rec.raw = append(b, '}')
+		if !yield(rec, nil) {
 			return
 		}
 	}

@@ -81,18 +81,44 @@ func buildVersion() string {
 	if version != "" {
 		return version
 	}
-	v := "devel"
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-			v = bi.Main.Version
-		}
-		for _, s := range bi.Settings {
-			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-				v += " (" + s.Value[:12] + ")"
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown (no build information)"
+	}
+	v := bi.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "built from source"
+	}
+	var rev, at, dirty string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			at = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = ", modified"
 			}
 		}
 	}
-	return v
+	if rev != "" {
+		v += fmt.Sprintf(" (commit %.12s, %s%s)", rev, at, dirty)
+	}
+	return v + ", " + bi.GoVersion
+}
+
+// newVersion is esgo version.
+func newVersion() *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print esgo's version (module version or commit, from the build information)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			_, err := fmt.Fprintln(cmd.OutOrStdout(), "esgo", buildVersion())
+			return err
+		},
+	}
 }
 
 func main() {
@@ -121,15 +147,21 @@ func newRoot() *cobra.Command {
 		Short: "Talk to Elasticsearch and run local clusters",
 		Long: "esgo loads, exports, searches and queries Elasticsearch (and OpenSearch), and runs\n" +
 			"real local servers without Docker.\n\n" +
-			"Exit codes: 0 success, 1 failure, 2 usage error, 3 some documents failed\n" +
-			"(the others were processed), 130 interrupted.",
+			"The global flags (--cluster, --url, credentials, --timeout, --trace, -v) go before or\n" +
+			"after the command. -o is always the output format, -O the output file.\n\n" +
+			"Exit codes, the same for every command: 0 success; 1 failure (the request failed,\n" +
+			"the cluster is unreachable, an ES|QL query with --strict produced warnings); 2 usage\n" +
+			"error (unknown command or flag, invalid value, wrong arguments: nothing was sent);\n" +
+			"3 partial (bulk: some documents failed, the others were loaded); 130 interrupted.",
 		Version:       buildVersion(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
 	}
+	addGlobalFlags(root)
+	root.SetVersionTemplate("esgo {{.Version}}\n")
 	root.AddCommand(newLocal(), newDemo(), newCall(), newSearch(), newBulk(), newExport(),
-		newESQL(), newIndex(), newConfig())
+		newESQL(), newIndex(), newConfig(), newVersion())
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError(cmd, err) })
 	root.InitDefaultCompletionCmd()
 	wrapArgs(root)

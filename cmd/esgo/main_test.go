@@ -83,3 +83,17 @@ func writeFile(t *testing.T, name string, data []byte) string {
 	}
 	return p
 }
+
+// freshIndex deletes index (left by an earlier run on a shared server) and,
+// when create is not nil, creates it with these extra arguments of esgo
+// index create.
+func freshIndex(t *testing.T, url, index string, create ...string) {
+	t.Helper()
+	runBin(t, nil, "", "index", "delete", index, "--url", url)
+	if create == nil {
+		return
+	}
+	if r := runBin(t, nil, "", append([]string{"index", "create", index, "--url", url}, create...)...); r.code != 0 {
+		t.Fatal(r)
+	}
+}

@@ -22,6 +22,15 @@ type progress struct {
 	name string
 }
 
+// checkProgress validates a --progress value.
+func checkProgress(mode string) error {
+	switch mode {
+	case "auto", "bar", "plain", "none":
+		return nil
+	}
+	return fmt.Errorf("--progress must be auto, bar, plain or none, not %q", mode)
+}
+
 // progressMode resolves --progress auto|bar|plain|none for w.
 func progressMode(mode string, w io.Writer) string {
 	if mode != "auto" {

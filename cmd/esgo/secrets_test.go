@@ -51,6 +51,7 @@ func TestNoSecretInCLIOutput(t *testing.T) {
 	// Errors and traces, with malformed and unreachable addresses, the
 	// secrets coming from flags, the environment and the URL.
 	stderr := captureStderr(t)
+	traced := "" // the trace goes to the command's standard error
 	for _, args := range [][]string{
 		{"call", "GET", "/", "--url", "http://u:" + pass + "@ho st:9200"},
 		{"call", "GET", "/", "--url", "u:" + pass + "@host:x"},
@@ -62,6 +63,7 @@ func TestNoSecretInCLIOutput(t *testing.T) {
 		{"search", "idx", "q", "--url", "http://u:" + pass + "@[::1"},
 	} {
 		out, err := run(t, "", args...)
+		traced += out
 		if err == nil {
 			t.Errorf("esgo %s: no error", strings.Join(args, " "))
 		}
@@ -69,7 +71,7 @@ func TestNoSecretInCLIOutput(t *testing.T) {
 			t.Errorf("esgo %s: secret %q in: %s %v", strings.Join(args, " "), l, out, err)
 		}
 	}
-	if s := stderr(); leaks(s) != nil {
+	if s := stderr() + traced; leaks(s) != nil {
 		t.Errorf("secret %q in standard error:\n%s", leaks(s), s)
 	} else if !strings.Contains(s, "curl") {
 		t.Errorf("no trace was written; standard error:\n%s", s)
