@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -85,7 +86,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"bulk", "only-index"}, 2, "Usage: esgo bulk INDEX FILE [flags]"},
 		{[]string{"search", "--nosuchflag", "x"}, 2, "unknown flag: --nosuchflag"},
 		{[]string{"bulk", "x", "-", "--on-error", "maybe"}, 2, "--on-error must be skip or abort"},
-		{[]string{"search", "x", "-o", "yaml"}, 2, "--output must be table, json or ndjson"},
+		{[]string{"search", "x", "-o", "yaml"}, 2, "--output must be table, json, ndjson or csv"},
 		{[]string{"call", "GET", "/", "--url", "http://127.0.0.1:1"}, 1, "esgo: "},
 		{[]string{"local", "status", "--name", "nothing-here"}, 1, "not running"},
 	} {
@@ -290,6 +291,16 @@ func TestSearchOutputs(t *testing.T) {
 	}
 	if strings.Contains(r.stdout, `"n"`) {
 		t.Errorf("--fields should leave other fields out: %v", r)
+	}
+	r = runBin(t, nil, "", "search", "cli-search", "n:<2", "--sort", "n", "-o", "csv", "--url", url)
+	if r.code != 0 || r.stdout != "_index,_id,_score,n,name,tags\ncli-search,0,,0,doc 0,\"{\"\"even\"\": true}\"\ncli-search,1,,1,doc 1,\"{\"\"even\"\": false}\"\n" {
+		t.Errorf("csv: %v", r)
+	}
+	// -o is the format everywhere, export included (never a file name).
+	dir := t.TempDir()
+	r = runShell(t, dir, "", "esgo export cli-search --output json --url "+url)
+	if _, err := os.Stat(filepath.Join(dir, "json")); err == nil || r.code != 0 || !strings.HasPrefix(r.stdout, "[\n{") {
+		t.Errorf("export --output json: %v", r)
 	}
 }
 

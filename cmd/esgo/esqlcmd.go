@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -15,13 +16,20 @@ import (
 
 func newESQL() *cobra.Command {
 	var output string
+	var strict bool
 	cmd := &cobra.Command{
 		Use:   "esql QUERY",
 		Short: "Run an ES|QL query and print the result as a table, CSV or JSON",
 		Long: "Run an ES|QL query (POST /_query). QUERY - reads it from standard input.\n\n" +
 			"Output (-o): table (aligned columns), csv (a header, then rows; strings as they\n" +
-			"are, null empty, other values as JSON) or json (an array of objects, one per row,\n" +
-			"keys in column order, values exactly as the server sent them).\n\n" +
+			"are, null empty, other values as JSON) or json ({\"rows\": [...], \"warnings\": [...]}:\n" +
+			"one object per row, keys in column order, values exactly as the server sent them,\n" +
+			"and the server's warnings).\n\n" +
+			"Warnings: the server's warnings (for instance \"No limit defined, adding default limit\n" +
+			"of [1000]\": the rows are not all the matching ones; \"/ by zero\": a value became\n" +
+			"null) are printed on standard error as \"warning: ...\" (and in -o json). The exit code\n" +
+			"is 0 when the query ran, warnings or not; with --strict it is 1 when the server warned\n" +
+			"(the result is still printed).\n\n" +
 			"ES|QL needs Elasticsearch 8.11 or later with the ES|QL module: the local\n" +
 			"Elasticsearch 9.5.3 zip lacks it; run `esgo local start --version 8.19.21`.",
 		Example: "  esgo esql 'FROM books | STATS n = COUNT(*) BY author | SORT n DESC | LIMIT 5'\n" +
@@ -30,6 +38,7 @@ func newESQL() *cobra.Command {
 	}
 	conn := addConnectionFlags(cmd)
 	cmd.Flags().StringVarP(&output, "output", "o", "table", "output format: table, csv or json")
+	cmd.Flags().BoolVar(&strict, "strict", false, "exit 1 when the server warned about the query (after printing the result)")
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{"table", "csv", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		switch output {
@@ -50,10 +59,22 @@ func newESQL() *cobra.Command {
 			return err
 		}
 		res, err := esql.Query(cmd.Context(), client, esql.Raw(strings.TrimSpace(query)))
+		if errors.Is(err, esql.ErrUnsupported) {
+			return fmt.Errorf("this server has no ES|QL: it needs Elasticsearch 8.11 or later with the ES|QL module (the local 9.5.3 zip lacks it: esgo local start --version 8.19.21); the server answered: %w", err)
+		}
 		if err != nil {
 			return err
 		}
-		return printESQL(cmd.OutOrStdout(), res, output)
+		for _, w := range res.Warnings {
+			fmt.Fprintln(cmd.ErrOrStderr(), "warning:", w)
+		}
+		if err := printESQL(cmd.OutOrStdout(), res, output); err != nil {
+			return err
+		}
+		if strict && len(res.Warnings) > 0 {
+			return fmt.Errorf("the server warned about the query (%d warnings) and --strict is set", len(res.Warnings))
+		}
+		return nil
 	}
 	return cmd
 }
@@ -69,7 +90,7 @@ func printESQL(out io.Writer, res *esql.Result, output string) error {
 		var b bytes.Buffer
 		enc := json.NewEncoder(&b)
 		enc.SetEscapeHTML(false)
-		b.WriteString("[")
+		b.WriteString("{\"rows\": [")
 		for r, row := range res.Values {
 			if r > 0 {
 				b.WriteString(",")
@@ -92,7 +113,16 @@ func printESQL(out io.Writer, res *esql.Result, output string) error {
 		if len(res.Values) > 0 {
 			b.WriteString("\n")
 		}
-		b.WriteString("]\n")
+		b.WriteString("],\n\"warnings\": ")
+		warnings := res.Warnings
+		if warnings == nil {
+			warnings = []string{}
+		}
+		if err := enc.Encode(warnings); err != nil {
+			return err
+		}
+		b.Truncate(b.Len() - 1)
+		b.WriteString("}\n")
 		_, err := out.Write(b.Bytes())
 		return err
 	case "csv":

@@ -10,13 +10,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
 
+	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/scan"
 	"github.com/esgo/esgo/transport"
 	"github.com/spf13/cobra"
@@ -45,8 +45,8 @@ NDJSON (the default) writes one {"_index","_id","_source"} object per line (and
 copies an index exactly. --source-only writes the documents alone. JSON writes one
 array of those objects. CSV writes a header (_id, then --fields, or the index's
 top-level mapped fields) and one row per document; strings as they are, other
-values as JSON. The output is standard output, or --output FILE (gzip when FILE ends
-with .gz, or with --gzip).`,
+values as JSON; 'esgo bulk' loads it back (the _id column becomes the id). The output
+is standard output, or -O FILE (gzip when FILE ends with .gz, or with --gzip).`,
 		Example: "  esgo export logs -O logs.ndjson.gz\n" +
 			"  esgo export logs -q 'status:500' | esgo bulk errors -\n" +
 			"  esgo export people -o csv --fields name,age > people.csv",
@@ -56,8 +56,10 @@ with .gz, or with --gzip).`,
 	f := cmd.Flags()
 	f.StringVarP(&o.query, "query", "q", "", "only documents matching this query string (query_string syntax)")
 	f.StringVar(&o.queryJSON, "query-json", "", `only documents matching this query DSL object, e.g. '{"term":{"status":500}}'`)
-	f.StringVarP(&o.format, "format", "o", "ndjson", "output format: ndjson, json or csv")
-	f.StringVarP(&o.output, "output", "O", "", "write to this file instead of standard output (.gz: gzip)")
+	f.StringVarP(&o.format, "output", "o", "ndjson", "output format: ndjson, json or csv")
+	f.StringVar(&o.format, "format", "ndjson", "the same as --output")
+	_ = f.MarkHidden("format")
+	f.StringVarP(&o.output, "output-file", "O", "", "write to this file instead of standard output (.gz: gzip); an existing file is replaced")
 	f.BoolVar(&o.gzip, "gzip", false, "gzip the output")
 	f.BoolVar(&o.sourceOnly, "source-only", false, "NDJSON and JSON: write the documents alone, without _index and _id")
 	f.StringSliceVar(&o.fields, "fields", nil, "CSV columns (dotted paths reach inside objects); other formats: only these source fields")
@@ -65,12 +67,18 @@ with .gz, or with --gzip).`,
 	f.IntVar(&o.size, "size", 0, "documents per page (default: about 10 MB of stored documents a page, from 500 to 10000)")
 	f.StringVar(&o.progress, "progress", "auto", "progress on stderr: auto (a bar on a terminal, else plain lines), bar, plain or none")
 	f.DurationVar(&o.interval, "progress-interval", 5*time.Second, "time between plain progress lines")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"ndjson", "json", "csv"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{"ndjson", "json", "csv"}, cobra.ShellCompDirectiveNoFileComp))
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		switch o.format {
 		case "ndjson", "json", "csv":
 		default:
-			return usageError(cmd, fmt.Errorf("--format must be ndjson, json or csv, not %q", o.format))
+			return usageError(cmd, fmt.Errorf("--output must be ndjson, json or csv, not %q", o.format))
+		}
+		if o.slices < 0 || o.size < 0 {
+			return usageError(cmd, fmt.Errorf("--slices and --size must be 0 (automatic) or more"))
+		}
+		if err := checkProgress(o.progress); err != nil {
+			return usageError(cmd, err)
 		}
 		if o.query != "" && o.queryJSON != "" {
 			return usageError(cmd, errors.New("give --query or --query-json, not both"))
@@ -102,6 +110,14 @@ func exportQuery(o exportOptions) (json.RawMessage, error) {
 	return nil, nil
 }
 
+// countResponse is the part of a _count answer export reads.
+type countResponse struct {
+	Count  int64 `json:"count"`
+	Shards struct {
+		Total int `json:"total"`
+	} `json:"_shards"`
+}
+
 func runExport(ctx context.Context, stdout, errOut io.Writer, client transport.Interface, index string, o exportOptions) (err error) {
 	query, err := exportQuery(o)
 	if err != nil {
@@ -116,13 +132,8 @@ func runExport(ctx context.Context, stdout, errOut io.Writer, client transport.I
 		body["_source"] = o.fields
 	}
 	total := int64(-1)
-	var count struct {
-		Count  int64 `json:"count"`
-		Shards struct {
-			Total int `json:"total"`
-		} `json:"_shards"`
-	}
-	if err := perform(ctx, client, "POST", "/"+url.PathEscape(index)+"/_count", nil, countBody, &count); err != nil {
+	var count countResponse
+	if count, err = api.Decode[countResponse](api.For(client).Raw.Count(ctx, api.CountRequest{Index: []string{index}, RawBody: countBody})); err != nil {
 		return err
 	}
 	total = count.Count
@@ -348,7 +359,7 @@ func csvValue(v json.RawMessage) string {
 // 10000, the most a search returns by default): pages of 1000 small
 // documents spend most of their time in per-request costs.
 func pageSize(ctx context.Context, client transport.Interface, index string) int {
-	var stats struct {
+	type statsResponse struct {
 		All struct {
 			Primaries struct {
 				Docs struct {
@@ -360,7 +371,8 @@ func pageSize(ctx context.Context, client transport.Interface, index string) int
 			} `json:"primaries"`
 		} `json:"_all"`
 	}
-	if err := perform(ctx, client, "GET", "/"+url.PathEscape(index)+"/_stats/docs,store", nil, nil, &stats); err != nil {
+	stats, err := api.Decode[statsResponse](api.For(client).Raw.Indices.Stats(ctx, api.IndicesStatsRequest{Index: []string{index}, Metric: []string{"docs", "store"}}))
+	if err != nil {
 		return 1000
 	}
 	p := stats.All.Primaries
@@ -373,12 +385,12 @@ func pageSize(ctx context.Context, client transport.Interface, index string) int
 
 // topLevelFields returns the top-level mapped fields of the indices, sorted.
 func topLevelFields(ctx context.Context, client transport.Interface, index string) ([]string, error) {
-	var mappings map[string]struct {
+	mappings, err := api.Decode[map[string]struct {
 		Mappings struct {
 			Properties map[string]json.RawMessage `json:"properties"`
 		} `json:"mappings"`
-	}
-	if err := perform(ctx, client, "GET", "/"+url.PathEscape(index)+"/_mapping", nil, nil, &mappings); err != nil {
+	}](api.For(client).Raw.Indices.GetMapping(ctx, api.IndicesGetMappingRequest{Index: []string{index}}))
+	if err != nil {
 		return nil, err
 	}
 	var fields []string
@@ -391,27 +403,4 @@ func topLevelFields(ctx context.Context, client transport.Interface, index strin
 	}
 	slices.Sort(fields)
 	return fields, nil
-}
-
-// perform sends one request and decodes its JSON response into out (when
-// not nil). Commands use it for the few plain calls they make, so that they
-// depend on the transport only.
-func perform(ctx context.Context, client transport.Interface, method, path string, query url.Values, body, out any) error {
-	req := &transport.Request{Method: method, Path: path, Query: query}
-	if body != nil {
-		req.Body = body
-	}
-	resp, err := client.Perform(ctx, req)
-	if err != nil {
-		return err
-	}
-	defer resp.Close()
-	if out == nil {
-		_, err = io.Copy(io.Discard, resp.Body)
-		return err
-	}
-	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
-		return fmt.Errorf("%s %s: decoding the response: %w", method, path, err)
-	}
-	return nil
 }

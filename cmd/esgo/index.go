@@ -6,12 +6,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"slices"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/esgo/esgo"
+	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/transport"
 	"github.com/spf13/cobra"
 )
@@ -52,7 +53,7 @@ func printJSON(w io.Writer, raw json.RawMessage) error {
 
 // indexCmd builds a subcommand of esgo index that talks to the cluster.
 func indexCmd(use, short, example string, args cobra.PositionalArgs,
-	run func(ctx context.Context, cmd *cobra.Command, client transport.Interface, args []string) error) (*cobra.Command, *connection) {
+	run func(ctx context.Context, cmd *cobra.Command, client *esgo.Client, args []string) error) (*cobra.Command, *connection) {
 	cmd := &cobra.Command{Use: use, Short: short, Example: example, Args: args}
 	conn := addConnectionFlags(cmd)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
@@ -77,11 +78,10 @@ func completeIndices(ctx context.Context, conn *connection, prefix string) ([]st
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	var rows []struct {
+	rows, err := api.Decode[[]struct {
 		Index string `json:"index"`
-	}
-	q := url.Values{"format": {"json"}, "h": {"index"}}
-	if perform(ctx, client, "GET", "/_cat/indices/"+url.PathEscape(prefix)+"*", q, nil, &rows) != nil {
+	}](client.Raw.Cat.Indices(ctx, api.CatIndicesRequest{Index: []string{prefix + "*"}, Format: "json", H: []string{"index"}}))
+	if err != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
 	var names []string
@@ -100,17 +100,18 @@ func newIndex() *cobra.Command {
 
 	var all bool
 	ls, _ := indexCmd("ls [PATTERN]", "List indices: health, status, documents, size", "  esgo index ls 'logs-*'", cobra.MaximumNArgs(1),
-		func(ctx context.Context, cmd *cobra.Command, client transport.Interface, args []string) error {
+		func(ctx context.Context, cmd *cobra.Command, client *esgo.Client, args []string) error {
 			pattern := "*"
 			if len(args) == 1 {
 				pattern = args[0]
 			}
-			var rows []map[string]string
-			q := url.Values{"format": {"json"}, "h": {"health,status,index,docs.count,store.size"}, "s": {"index"}}
+			req := api.CatIndicesRequest{Index: []string{pattern}, Format: "json",
+				H: []string{"health", "status", "index", "docs.count", "store.size"}, S: []string{"index"}}
 			if all {
-				q.Set("expand_wildcards", "all")
+				req.ExpandWildcards = []api.ExpandWildcards{api.ExpandWildcardsAll}
 			}
-			if err := perform(ctx, client, "GET", "/_cat/indices/"+url.PathEscape(pattern), q, nil, &rows); err != nil {
+			rows, err := api.Decode[[]map[string]string](client.Raw.Cat.Indices(ctx, req))
+			if err != nil {
 				return err
 			}
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
@@ -127,7 +128,7 @@ func newIndex() *cobra.Command {
 	create, _ := indexCmd("create NAME", "Create an index",
 		"  esgo index create books --shards 1 --replicas 0\n  esgo index create books --body @books.json",
 		cobra.ExactArgs(1),
-		func(ctx context.Context, cmd *cobra.Command, client transport.Interface, args []string) error {
+		func(ctx context.Context, cmd *cobra.Command, client *esgo.Client, args []string) error {
 			req := map[string]any{}
 			if body != "" {
 				raw, err := jsonArg(cmd, body)
@@ -151,8 +152,7 @@ func newIndex() *cobra.Command {
 			if len(settings) > 0 {
 				req["settings"] = settings
 			}
-			var raw json.RawMessage
-			if err := perform(ctx, client, "PUT", "/"+url.PathEscape(args[0]), nil, req, &raw); err != nil {
+			if _, err := api.Decode[json.RawMessage](client.Raw.Indices.Create(ctx, api.IndicesCreateRequest{Index: args[0], RawBody: req})); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "created %s\n", args[0])
@@ -163,14 +163,14 @@ func newIndex() *cobra.Command {
 	create.Flags().StringVar(&body, "body", "", "settings, mappings and aliases as JSON, - for standard input, or @FILE")
 
 	del, _ := indexCmd("delete NAME...", "Delete indices (named exactly: no wildcards)", "  esgo index delete old-logs", cobra.MinimumNArgs(1),
-		func(ctx context.Context, cmd *cobra.Command, client transport.Interface, args []string) error {
+		func(ctx context.Context, cmd *cobra.Command, client *esgo.Client, args []string) error {
 			for _, name := range args {
 				if strings.ContainsAny(name, "*?,") || name == "_all" {
 					return usageError(cmd, fmt.Errorf("name indices exactly, one per argument: %q", name))
 				}
 			}
 			for _, name := range args {
-				if err := perform(ctx, client, "DELETE", "/"+url.PathEscape(name), nil, nil, nil); err != nil {
+				if _, err := api.Decode[json.RawMessage](client.Raw.Indices.Delete(ctx, api.IndicesDeleteRequest{Index: []string{name}})); err != nil {
 					return err
 				}
 				fmt.Fprintf(cmd.OutOrStdout(), "deleted %s\n", name)
@@ -181,26 +181,35 @@ func newIndex() *cobra.Command {
 	getOrSet := func(use, what, endpoint, example string) *cobra.Command {
 		var set string
 		c, _ := indexCmd(use+" NAME", "Print the "+what+" of an index, or change them with --set", example, cobra.ExactArgs(1),
-			func(ctx context.Context, cmd *cobra.Command, client transport.Interface, args []string) error {
-				path := "/" + url.PathEscape(args[0]) + "/" + endpoint
+			func(ctx context.Context, cmd *cobra.Command, client *esgo.Client, args []string) error {
+				index := []string{args[0]}
 				if set != "" {
 					raw, err := jsonArg(cmd, set)
 					if err != nil {
 						return err
 					}
-					var resp json.RawMessage
-					if err := perform(ctx, client, "PUT", path, nil, raw, &resp); err != nil {
+					var resp *transport.Response
+					if endpoint == "_settings" {
+						resp, err = client.Raw.Indices.PutSettings(ctx, api.IndicesPutSettingsRequest{Index: index, RawBody: raw})
+					} else {
+						resp, err = client.Raw.Indices.PutMapping(ctx, api.IndicesPutMappingRequest{Index: index, RawBody: raw})
+					}
+					if _, err := api.Decode[json.RawMessage](resp, err); err != nil {
 						return err
 					}
 					fmt.Fprintf(cmd.OutOrStdout(), "updated the %s of %s\n", what, args[0])
 					return nil
 				}
-				var q url.Values
+				var resp *transport.Response
+				var err error
 				if endpoint == "_settings" {
-					q = url.Values{"flat_settings": {"true"}}
+					flat := true
+					resp, err = client.Raw.Indices.GetSettings(ctx, api.IndicesGetSettingsRequest{Index: index, FlatSettings: &flat})
+				} else {
+					resp, err = client.Raw.Indices.GetMapping(ctx, api.IndicesGetMappingRequest{Index: index})
 				}
-				var raw json.RawMessage
-				if err := perform(ctx, client, "GET", path, q, nil, &raw); err != nil {
+				raw, err := api.Decode[json.RawMessage](resp, err)
+				if err != nil {
 					return err
 				}
 				return printJSON(cmd.OutOrStdout(), raw)
@@ -215,15 +224,15 @@ func newIndex() *cobra.Command {
 
 	alias := &cobra.Command{Use: "alias", Short: "List, add and remove aliases", Args: cobra.NoArgs}
 	aliasLs, _ := indexCmd("ls [INDEX]", "List aliases (of an index)", "  esgo index alias ls books", cobra.MaximumNArgs(1),
-		func(ctx context.Context, cmd *cobra.Command, client transport.Interface, args []string) error {
-			path := "/_alias"
+		func(ctx context.Context, cmd *cobra.Command, client *esgo.Client, args []string) error {
+			var req api.IndicesGetAliasRequest
 			if len(args) == 1 {
-				path = "/" + url.PathEscape(args[0]) + "/_alias"
+				req.Index = args
 			}
-			var m map[string]struct {
+			m, err := api.Decode[map[string]struct {
 				Aliases map[string]json.RawMessage `json:"aliases"`
-			}
-			if err := perform(ctx, client, "GET", path, nil, nil, &m); err != nil {
+			}](client.Raw.Indices.GetAlias(ctx, req))
+			if err != nil {
 				return err
 			}
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
@@ -242,9 +251,9 @@ func newIndex() *cobra.Command {
 		})
 	aliasAction := func(use, action string) *cobra.Command {
 		c, _ := indexCmd(use+" INDEX ALIAS", strings.ToUpper(use[:1])+use[1:]+" an alias", "  esgo index alias "+use+" books-v2 books", cobra.ExactArgs(2),
-			func(ctx context.Context, cmd *cobra.Command, client transport.Interface, args []string) error {
+			func(ctx context.Context, cmd *cobra.Command, client *esgo.Client, args []string) error {
 				body := map[string]any{"actions": []any{map[string]any{action: map[string]any{"index": args[0], "alias": args[1]}}}}
-				if err := perform(ctx, client, "POST", "/_aliases", nil, body, nil); err != nil {
+				if _, err := api.Decode[json.RawMessage](client.Raw.Indices.UpdateAliases(ctx, api.IndicesUpdateAliasesRequest{RawBody: body})); err != nil {
 					return err
 				}
 				fmt.Fprintf(cmd.OutOrStdout(), "%s: %s -> %s\n", action, args[1], args[0])

@@ -20,6 +20,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/clusters"
 	"github.com/esgo/esgo/eslocal"
 	"github.com/spf13/cobra"
@@ -551,14 +552,14 @@ func statusLocal(ctx context.Context, out io.Writer, name string) error {
 	if err != nil {
 		return err
 	}
-	var h struct {
+	hctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	h, err := api.Decode[struct {
 		Status string `json:"status"`
 		Nodes  int    `json:"number_of_nodes"`
 		Shards int    `json:"active_shards"`
-	}
-	hctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-	defer cancel()
-	if err := perform(hctx, client, "GET", "/_cluster/health", nil, nil, &h); err != nil {
+	}](client.Raw.Cluster.Health(hctx, api.ClusterHealthRequest{}))
+	if err != nil {
 		return fmt.Errorf("the process runs but the cluster does not answer: %w", err)
 	}
 	fmt.Fprintf(out, "health %s, %d node(s), %d active shards\n", h.Status, h.Nodes, h.Shards)

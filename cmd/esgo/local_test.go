@@ -59,7 +59,7 @@ func TestESQLOnALocal8(t *testing.T) {
 		t.Fatalf("csv: %v", r)
 	}
 	r = runBin(t, nil, "", "esql", q, "-o", "json", "--url", url)
-	want := "[\n  {\"n\": 2, \"earliest\": 1968, \"author\": \"knuth\"},\n  {\"n\": 2, \"earliest\": 1984, \"author\": \"pike\"},\n  {\"n\": 1, \"earliest\": 1978, \"author\": \"kernighan, brian\"}\n]\n"
+	want := "{\"rows\": [\n  {\"n\": 2, \"earliest\": 1968, \"author\": \"knuth\"},\n  {\"n\": 2, \"earliest\": 1984, \"author\": \"pike\"},\n  {\"n\": 1, \"earliest\": 1978, \"author\": \"kernighan, brian\"}\n],\n\"warnings\": []}\n"
 	if r.code != 0 || r.stdout != want {
 		t.Fatalf("json: %v", r)
 	}

@@ -89,7 +89,9 @@ func writeFile(t *testing.T, name string, data []byte) string {
 // index create.
 func freshIndex(t *testing.T, url, index string, create ...string) {
 	t.Helper()
-	runBin(t, nil, "", "index", "delete", index, "--url", url)
+	if r := runBin(t, nil, "", "index", "delete", index, "--url", url); r.code != 0 && !strings.Contains(r.stderr, "index_not_found_exception") {
+		t.Fatalf("deleting %s: %v", index, r)
+	}
 	if create == nil {
 		return
 	}

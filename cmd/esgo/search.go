@@ -2,13 +2,15 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
-	"net/url"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/dsl"
 	"github.com/spf13/cobra"
 )
@@ -23,8 +25,10 @@ func newSearch() *cobra.Command {
 		Long: "Search an index (or a comma-separated list, or a pattern) with a query in the\n" +
 			"query_string syntax (title:go AND year:>2010); without a query, match every document.\n\n" +
 			"Output (-o): table (the total, then one hit per line: index/id, score, and the\n" +
-			"--fields or the whole source), json (the whole response, indented), or ndjson\n" +
-			"(one {\"_index\",\"_id\",\"_score\",\"_source\"} per line, which esgo bulk loads back).",
+			"--fields or the whole source), json (the whole response, indented), ndjson\n" +
+			"(one {\"_index\",\"_id\",\"_score\",\"_source\"} per line, which esgo bulk loads back), or\n" +
+			"csv (_index, _id, _score, then the --fields or the top-level fields of the hits; strings\n" +
+			"as they are, other values as JSON).",
 		Example: "  esgo search books 'title:search AND year:>2010' --sort=-year\n" +
 			"  esgo search books --fields title,year --from 10 -n 10\n" +
 			"  esgo search books 'year:<2000' -o ndjson | esgo bulk old-books -",
@@ -35,13 +39,16 @@ func newSearch() *cobra.Command {
 	cmd.Flags().IntVar(&from, "from", 0, "number of hits to skip")
 	cmd.Flags().StringSliceVar(&sort, "sort", nil, "sort fields, -field for descending")
 	cmd.Flags().StringSliceVar(&fields, "fields", nil, "only these source fields (dotted paths reach inside objects)")
-	cmd.Flags().StringVarP(&output, "output", "o", "table", "output format: table, json or ndjson")
-	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{"table", "json", "ndjson"}, cobra.ShellCompDirectiveNoFileComp))
+	cmd.Flags().StringVarP(&output, "output", "o", "table", "output format: table, json, ndjson or csv")
+	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{"table", "json", "ndjson", "csv"}, cobra.ShellCompDirectiveNoFileComp))
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		switch output {
-		case "table", "json", "ndjson":
+		case "table", "json", "ndjson", "csv":
 		default:
-			return usageError(cmd, fmt.Errorf("--output must be table, json or ndjson, not %q", output))
+			return usageError(cmd, fmt.Errorf("--output must be table, json, ndjson or csv, not %q", output))
+		}
+		if size < 0 || from < 0 {
+			return usageError(cmd, fmt.Errorf("--size and --from must be 0 or more"))
 		}
 		client, err := conn.client()
 		if err != nil {
@@ -66,8 +73,8 @@ func newSearch() *cobra.Command {
 			return err
 		}
 		// The raw response, so that -o json prints it as the server sent it.
-		var raw json.RawMessage
-		if err := perform(cmd.Context(), client, "POST", "/"+url.PathEscape(args[0])+"/_search", nil, body, &raw); err != nil {
+		raw, err := api.Decode[json.RawMessage](client.Raw.Search(cmd.Context(), api.SearchRequest{Index: []string{args[0]}, RawBody: body}))
+		if err != nil {
 			return err
 		}
 		return printHits(cmd.OutOrStdout(), raw, output, fields)
@@ -104,6 +111,38 @@ func printHits(out io.Writer, raw json.RawMessage, output string, fields []strin
 	}
 	if err := json.Unmarshal(raw, &res); err != nil {
 		return err
+	}
+	if output == "csv" {
+		w := csv.NewWriter(out)
+		cols := fields
+		docs := make([]map[string]json.RawMessage, len(res.Hits.Hits))
+		for i, h := range res.Hits.Hits {
+			_ = json.Unmarshal(h.Source, &docs[i])
+		}
+		if len(cols) == 0 {
+			for _, d := range docs {
+				for k := range d {
+					if !slices.Contains(cols, k) {
+						cols = append(cols, k)
+					}
+				}
+			}
+			slices.Sort(cols)
+		}
+		w.Write(append([]string{"_index", "_id", "_score"}, cols...))
+		for i, h := range res.Hits.Hits {
+			score := ""
+			if h.Score != nil {
+				score = fmt.Sprint(*h.Score)
+			}
+			row := []string{h.Index, h.ID, score}
+			for _, c := range cols {
+				row = append(row, csvValue(lookup(docs[i], c)))
+			}
+			w.Write(row)
+		}
+		w.Flush()
+		return w.Error()
 	}
 	if output == "ndjson" {
 		hw := newHitWriter(out, exportOptions{format: "ndjson"}, nil)
