@@ -20,7 +20,7 @@
 // total = price, Sort("price DESC") sorts on the column price. A literal
 // says so by its type: [Str] ("text", a string literal), [Lit] (a string,
 // number or boolean: Lit(30), Lit(1.5), Lit(true)), [List] ([1, 2]),
-// [Date] (a time.Time), [Null], [Literal] (any other Go value: nested
+// [Date] (a time.Time), [Duration] (a time span: 1 hour), [Null], [Literal] (any other Go value: nested
 // lists, maps, structs, as Python's json.dumps writes them) and [Object]
 // (an options object in order). Numbers and booleans given directly to a
 // function constructor or to [As] are literals too, since they cannot be
@@ -37,7 +37,7 @@
 // so Concat(Field("first"), Str(" "), Field("last")).
 //
 // Raw ES|QL has three doors, each named for it: [Raw] (a whole query
-// text), [RawExpr] (an expression's text, such as RawExpr("1 hour") or
+// text), [RawExpr] (an expression's text, such as RawExpr("1 year") or
 // RawExpr("a > 1 OR b IS NULL")) and [Func] (a function by name). Nothing
 // in them is checked or quoted.
 //

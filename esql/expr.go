@@ -49,7 +49,7 @@ type Value interface {
 
 // RawExpr is raw ES|QL text used verbatim as an expression: the escape
 // hatch for what the typed constructors do not say, such as
-// RawExpr("salary * 1.1"), RawExpr("1 hour") (a time span) or
+// RawExpr("salary * 1.1"), RawExpr("1 year") (a date period) or
 // RawExpr("still_hired == true"). Nothing in it is checked or quoted.
 func RawExpr(text string) Expr { return Expr{text: text} }
 
@@ -89,6 +89,31 @@ func List[T Scalar](values ...T) Expr {
 // UTC with milliseconds (the precision of an ES|QL datetime).
 func Date(t time.Time) Expr {
 	return Func("TO_DATETIME", Str(t.UTC().Format("2006-01-02T15:04:05.000Z")))
+}
+
+// Duration is d as an ES|QL time span literal in the largest unit that
+// holds it exactly: Duration(time.Hour) is 1 hour, Duration(90*time.Minute)
+// is 90 minutes, Duration(1500*time.Millisecond) is 1500 milliseconds, for
+// DateTrunc, Bucket or date arithmetic (Field("@timestamp").Add(Duration(d))).
+// A negative duration, or one with a part below a millisecond, is an error
+// wrapping [ErrInvalid].
+func Duration(d time.Duration) Expr {
+	if d < 0 || d%time.Millisecond != 0 {
+		return Expr{err: fmt.Errorf("esql: Duration(%v): want a non-negative whole number of milliseconds: %w", d, ErrInvalid)}
+	}
+	for _, u := range []struct {
+		d    time.Duration
+		name string
+	}{{time.Hour, "hour"}, {time.Minute, "minute"}, {time.Second, "second"}, {time.Millisecond, "millisecond"}} {
+		if d%u.d == 0 && (d != 0 || u.d == time.Millisecond) {
+			n := int64(d / u.d)
+			if n != 1 {
+				u.name += "s"
+			}
+			return Expr{text: strconv.FormatInt(n, 10) + " " + u.name}
+		}
+	}
+	panic("unreachable")
 }
 
 // Literal is v as a literal, for the values [Lit] does not take: nil is

@@ -535,6 +535,10 @@ func TestESQLStringIsAColumn(t *testing.T) {
 			eq(t, "STARTS_WITH", column(t, res, "emp_no"), []int{10001})
 			res = query(t, tr, emp.Where(esql.Field("hired").Ge(esql.Date(time.Date(1986, 1, 1, 0, 0, 0, 0, time.UTC)))).Keep("emp_no").Sort("emp_no"))
 			eq(t, "Date", column(t, res, "emp_no"), []int{10001, 10003})
+			res = query(t, tr, emp.Where(esql.Field("emp_no").Eq(esql.Lit(10003))).
+				Eval(esql.As("h", esql.DateTrunc(esql.Duration(time.Hour), "hired")), esql.As("later", esql.Field("hired").Add(esql.Duration(90*time.Minute)))).
+				Keep("h", "later"))
+			eq(t, "Duration", maps(t, res), []map[string]any{{"h": "1986-08-28T12:00:00.000Z", "later": "1986-08-28T14:00:00.000Z"}})
 			res = query(t, tr, emp.Where(esql.Field("emp_no").In(esql.Lit(10002), esql.Lit(10003)), esql.Field("still_hired").Eq(esql.Lit(true))).Keep("emp_no"))
 			eq(t, "IN", column(t, res, "emp_no"), []int{10003})
 			res = query(t, tr, emp.Eval(esql.As("full", esql.Concat(esql.Field("first_name"), esql.Str(" "), esql.Field("last_name"))),

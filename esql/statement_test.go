@@ -122,6 +122,11 @@ func TestExpressions(t *testing.T) {
 		{List(1.0, 2.5), "[1.0, 2.5]"},
 		{Date(time.Date(2024, 1, 2, 3, 4, 5, 6e6, time.FixedZone("x", 3600))), `TO_DATETIME("2024-01-02T02:04:05.006Z")`},
 		{Abs(colName("n")), "ABS(n)"},
+		{DateTrunc(Duration(time.Hour), "@timestamp"), "DATE_TRUNC(1 hour, @timestamp)"},
+		{Field("t").Add(Duration(90 * time.Minute)), "t + 90 minutes"},
+		{Duration(1500 * time.Millisecond), "1500 milliseconds"},
+		{Duration(time.Second), "1 second"},
+		{Duration(0), "0 milliseconds"},
 		// Python 9.5.1 inverts the optional-argument test of rate and top;
 		// these render what ES|QL expects.
 		{Rate("requests"), "RATE(requests)"},
@@ -216,6 +221,8 @@ func TestBuildErrors(t *testing.T) {
 		{"empty column", From("a").Eval(As("x", "")), "empty column name"},
 		{"column as option", From("a").Fuse(FuseLinear).With(As("normalizer", "minmax")), "Str("},
 		{"nil item", From("a").Stats(nil), "nil Item"},
+		{"negative duration", From("a").Eval(As("t", Duration(-time.Second))), "Duration(-1s)"},
+		{"sub-millisecond duration", From("a").Eval(As("t", Duration(time.Microsecond))), "Duration(1µs)"},
 		{"enrich bad policy", Row(As("a", 1)).Enrich("a | b"), `"a | b"`},
 		{"completion without id", Row(As("q", "x")).Completion(Field("q"), ""), "inference ID"},
 		{"rerank without fields", From("a").Rerank(Str("x"), "r"), "at least one field"},
