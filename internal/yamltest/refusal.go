@@ -143,8 +143,15 @@ func unknownSettings(srv *Server, apiName string, args map[string]any, e *esErro
 		}
 	}
 	sort.Strings(modules)
-	return fmt.Sprintf("%s: the server does not know setting [%s] (400 %s), which module %s defines; the server lacks it (its _nodes does not list it)",
-		apiName, strings.Join(names, "], ["), e.Type, strings.Join(modules, ", "))
+	what, defines := "setting", "which module %s defines; the server lacks it (its _nodes does not list it)"
+	if len(names) > 1 {
+		what = "settings"
+	}
+	if len(modules) > 1 {
+		defines = "which modules %s define; the server lacks them (its _nodes does not list them)"
+	}
+	return fmt.Sprintf("%s: the server does not know %s [%s] (400 %s), "+defines,
+		apiName, what, strings.Join(names, "], ["), e.Type, strings.Join(modules, ", "))
 }
 
 func contains(list []string, s string) bool {

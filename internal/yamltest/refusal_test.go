@@ -79,7 +79,7 @@ func TestRefusalClassification(t *testing.T) {
 		{"a suppressed second ILM setting", minimalServer(), "indices.create",
 			map[string]any{"body": map[string]any{"settings": map[string]any{"index.lifecycle.name": "p", "index.lifecycle.rollover_alias": "a"}}}, 400,
 			`{"error":{"type":"illegal_argument_exception","reason":"` + unknownLifecycle + `","suppressed":[{"type":"illegal_argument_exception","reason":"unknown setting [index.lifecycle.rollover_alias] please check that any required plugins are installed, or check the breaking changes documentation for removed settings"}]},"status":400}`,
-			"setting [index.lifecycle.name], [index.lifecycle.rollover_alias]"},
+			"settings [index.lifecycle.name], [index.lifecycle.rollover_alias]"},
 		{"a suppressed misspelt setting", minimalServer(), "indices.create",
 			map[string]any{"body": map[string]any{"settings": map[string]any{"index.lifecycle.name": "p", "index.number_of_shardz": 1}}}, 400,
 			`{"error":{"type":"illegal_argument_exception","reason":"` + unknownLifecycle + `","suppressed":[{"type":"illegal_argument_exception","reason":"unknown setting [index.number_of_shardz] did you mean [index.number_of_shards]?"}]},"status":400}`, ""},

@@ -149,3 +149,90 @@ func TestYAMLSecurity(t *testing.T) {
 	}
 	runSuites(t, eslocaltest.Secure(t), secure, "ESGO_YAML_SECURITY_REPORT")
 }
+
+// TestRefusalsFromTheServer checks the reading of refusals against the
+// shared Elasticsearch 9.5.3 itself: what it lacks (ILM, monitoring,
+// reindex) is a skip naming the module, when _nodes does not list it, and
+// a misspelt setting, refused with the same error type, is a failure.
+func TestRefusalsFromTheServer(t *testing.T) {
+	c := eslocaltest.Elasticsearch(t)
+	tr := &HTTPTransport{URL: c.URL(), Client: c.HTTPClient(), Username: c.Username, Password: c.Password}
+	s, err := Parse("refusals.yml", []byte(`
+---
+"ILM setting":
+  - do:
+      indices.create:
+        index: yamltest-refusal-ilm
+        body: {settings: {index: {lifecycle: {name: p, rollover_alias: a}}}}
+---
+"ILM setting in a composable template":
+  - do:
+      indices.put_index_template:
+        name: yamltest-refusal-t
+        body: {index_patterns: [yamltest-refusal-t*], template: {settings: {lifecycle.name: p}}}
+---
+"monitoring cluster setting":
+  - do:
+      cluster.put_settings:
+        body: {persistent: {xpack.monitoring.collection.enabled: null}}
+---
+"xpack.info":
+  - do:
+      xpack.info: {}
+  - is_true: features
+---
+"synonyms":
+  - do:
+      synonyms.put_synonym:
+        id: yamltest-refusal-syn
+        body: {synonyms_set: [{synonyms: "a, b"}]}
+  - do:
+      synonyms.delete_synonym: {id: yamltest-refusal-syn}
+---
+"misspelt setting":
+  - do:
+      indices.create:
+        index: yamltest-refusal-typo
+        body: {settings: {index.number_of_shardz: 1}}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := New(tr, nil)
+	ctx := context.Background()
+	srv, err := r.Server(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Without the module the test is a skip naming it; with it, anything
+	// but a failure (xpack.info may then find another module missing).
+	want := func(module string) (Outcome, string) {
+		if srv.Modules[module] {
+			return "", ""
+		}
+		return Skipped, module
+	}
+	type expect struct {
+		outcome Outcome
+		names   string
+	}
+	var wants []expect
+	for _, m := range []string{"x-pack-ilm", "x-pack-ilm", "x-pack-monitoring", "x-pack-monitoring", "reindex"} {
+		o, n := want(m)
+		wants = append(wants, expect{o, n})
+	}
+	wants = append(wants, expect{Failed, "index.number_of_shardz"})
+	for i, test := range s.Tests {
+		res := r.Run(ctx, s, test)
+		w := wants[i]
+		if w.outcome == "" {
+			if res.Outcome == Failed {
+				t.Errorf("%s: failed (%s) on a server with the module", test.Name, res.Reason)
+			}
+			continue
+		}
+		if res.Outcome != w.outcome || !strings.Contains(res.Reason, w.names) {
+			t.Errorf("%s: %s (%s), want %s naming %q", test.Name, res.Outcome, res.Reason, w.outcome, w.names)
+		}
+	}
+}
