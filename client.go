@@ -12,7 +12,8 @@ const Version = transport.Version
 
 // Client is an Elasticsearch client: the whole REST API (through the
 // embedded *api.API) over a Transport, with error statuses turned into
-// *Error. It is safe for concurrent use; create one per cluster and share it.
+// *transport.Error. It is safe for concurrent use; create one per cluster
+// and share it.
 type Client struct {
 	*api.API
 	transport *transport.Transport
@@ -21,7 +22,7 @@ type Client struct {
 // New returns a Client configured by opts. Without WithAddresses or
 // WithCloudID it connects to ELASTICSEARCH_URL (comma-separated URLs) or,
 // when that is empty, to http://localhost:9200. New performs no I/O;
-// configuration mistakes are returned as *ConfigError.
+// configuration mistakes are returned as *transport.ConfigError.
 func New(opts ...Option) (*Client, error) {
 	t, err := transport.New(opts...)
 	if err != nil {
@@ -34,9 +35,10 @@ func New(opts ...Option) (*Client, error) {
 
 // Perform sends req through the transport and returns the response when its
 // status is below 300, is listed in req.Ignore, or is a 404 to a HEAD
-// request. Any other status is returned as an *Error (the body is read and
-// closed). Transport failures are returned as they are (*ConnectionError,
-// *TimeoutError, ...). Perform implements transport.Interface.
+// request (the rule of transport.CheckStatus). Any other status is returned
+// as a *transport.Error (the body is read and closed). Transport failures
+// are returned as they are (*transport.ConnectionError,
+// *transport.TimeoutError, ...). Perform implements transport.Interface.
 func (c *Client) Perform(ctx context.Context, req *transport.Request) (*transport.Response, error) {
 	resp, err := c.transport.Perform(ctx, req)
 	if err != nil {

@@ -12,12 +12,13 @@
 //
 // Every status of 300 or more (except those a request asks to ignore, and a
 // 404 answer to HEAD, which the Exists methods turn into false) is returned
-// as an *Error carrying the status, type, reason, root causes and caused-by
-// chain; match it with errors.As, or with errors.Is against ErrNotFound,
-// ErrConflict, ErrBadRequest, ErrUnauthorized, ErrForbidden,
+// as a *transport.Error carrying the status, type, reason, root causes and
+// caused-by chain; match it with errors.As, or with errors.Is against
+// ErrNotFound, ErrConflict, ErrBadRequest, ErrUnauthorized, ErrForbidden,
 // ErrTooManyRequests and the other sentinels. Failures before a response
-// are *ConnectionError, *TimeoutError, *TLSError, *SerializationError or
-// *ProductError, each naming the node.
+// are *transport.ConnectionError, *TimeoutError, *TLSError,
+// *SerializationError or *ProductError, each naming the node. Every error
+// type has one name, in package transport.
 //
 // Options are functional (Option); every transport.With... option is
 // accepted too. Per-request options (timeout, headers, retries, ignored

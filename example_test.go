@@ -33,7 +33,7 @@ func ExampleNew() {
 // Configuration mistakes are reported by New.
 func ExampleNew_configError() {
 	_, err := esgo.New(esgo.WithBasicAuth("elastic", "pw"), esgo.WithAPIKey("a2V5"))
-	var ce *esgo.ConfigError
+	var ce *transport.ConfigError
 	fmt.Println(errors.As(err, &ce))
 	fmt.Println(err)
 	// Output:
@@ -48,7 +48,7 @@ func ExampleError() {
 		log.Fatal(err)
 	}
 	_, err = client.Get(context.Background(), api.GetRequest{Index: "products", ID: "42"})
-	var apiErr *esgo.Error
+	var apiErr *transport.Error
 	switch {
 	case errors.Is(err, esgo.ErrNotFound):
 		fmt.Println("no such product")
@@ -99,7 +99,7 @@ func ExampleClient_Search() {
 
 // ParseError reads an Elasticsearch error body.
 func ExampleParseError() {
-	e := esgo.ParseError(404, []byte(`{"error":{"type":"index_not_found_exception","reason":"no such index [x]"},"status":404}`))
+	e := transport.ParseError(404, []byte(`{"error":{"type":"index_not_found_exception","reason":"no such index [x]"},"status":404}`))
 	fmt.Println(errors.Is(e, esgo.ErrNotFound), e.Type)
 	// Output: true index_not_found_exception
 }

@@ -59,8 +59,7 @@ func TestDeadlineWhileDetectionStalls(t *testing.T) {
 	<-done
 }
 
-// TestOneErrorType: a server's error answer is an *esgo.Error (which is
-// *transport.Error), matched by the same sentinels, whichever package made
+// TestOneErrorType: a server's error answer is a *transport.Error, matched by the same sentinels, whichever package made
 // the call and whichever transport.Interface carried it.
 func TestOneErrorType(t *testing.T) {
 	es := eslocaltest.Elasticsearch(t)
@@ -73,9 +72,9 @@ func TestOneErrorType(t *testing.T) {
 	for name, tr := range map[string]transport.Interface{"client": client, "bare": rawtransport.New(es.URL())} {
 		check := func(what string, err error, sentinel error, status int) {
 			t.Helper()
-			var ee *esgo.Error
+			var ee *transport.Error
 			if !errors.As(err, &ee) || ee.Status != status || !errors.Is(err, sentinel) || !errors.Is(err, esgo.ErrUnexpectedStatus) {
-				t.Errorf("%s, %s: %v (%T), want an *esgo.Error %d", name, what, err, err, status)
+				t.Errorf("%s, %s: %v (%T), want a *transport.Error %d", name, what, err, err, status)
 			}
 		}
 		// The generated API.

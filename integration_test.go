@@ -133,7 +133,7 @@ func TestElasticsearchIntegration(t *testing.T) {
 
 	// Typed errors from real error responses.
 	_, err = c.Get(ctx, api.GetRequest{Index: idx, ID: "missing"})
-	var apiErr *esgo.Error
+	var apiErr *transport.Error
 	if !errors.Is(err, esgo.ErrNotFound) || !errors.As(err, &apiErr) || apiErr.Node != es.URL() {
 		t.Errorf("missing document: %v", err)
 	}
@@ -169,7 +169,7 @@ func TestElasticsearchIntegration(t *testing.T) {
 	start := time.Now()
 	_, err = c.Perform(ctx, &transport.Request{Method: "GET", Path: "/_cluster/health",
 		Query: map[string][]string{"wait_for_nodes": {"99"}, "timeout": {"10s"}}, Timeout: 300 * time.Millisecond})
-	var te *esgo.TimeoutError
+	var te *transport.TimeoutError
 	if !errors.As(err, &te) || te.Node != es.URL() || time.Since(start) > 3*time.Second {
 		t.Errorf("timeout: %v after %v", err, time.Since(start))
 	}
@@ -410,7 +410,7 @@ func TestSecureIntegration(t *testing.T) {
 	}
 
 	// Failures.
-	var tlsErr *esgo.TLSError
+	var tlsErr *transport.TLSError
 	err := health(mustClient(t, esgo.WithAddresses(sec.URLs...), basic))
 	if !errors.As(err, &tlsErr) || tlsErr.Node != sec.URL() {
 		t.Errorf("untrusted certificate: %v, want a *TLSError naming the node", err)
@@ -426,7 +426,7 @@ func TestSecureIntegration(t *testing.T) {
 		t.Errorf("no credentials: %v", err)
 	}
 	err = health(mustClient(t, esgo.WithAddresses(sec.URLs...), esgo.WithCACert(sec.CACert), esgo.WithBasicAuth(sec.Username, "wrong")))
-	var apiErr *esgo.Error
+	var apiErr *transport.Error
 	if !errors.Is(err, esgo.ErrUnauthorized) || !errors.As(err, &apiErr) || apiErr.Type != "security_exception" {
 		t.Errorf("wrong password: %v", err)
 	}
@@ -694,7 +694,7 @@ func TestElasticsearch819(t *testing.T) {
 	forced := mustClient(t, esgo.WithAddresses(u), transport.WithCompatibilityMajor(9))
 	_, err := forced.Perform(ctx, &transport.Request{Method: "GET", Path: "/_cluster/health",
 		Header: http.Header{"Accept": {"application/json"}}})
-	var e *esgo.Error
+	var e *transport.Error
 	if !errors.As(err, &e) || e.Status != 400 || e.Type != "media_type_header_exception" {
 		t.Fatalf("8.19 with compatible-with=9: %v; want 400 media_type_header_exception", err)
 	}

@@ -37,7 +37,7 @@ func (a *API) self() *API { return a }
 
 // ErrMissingPart is matched by errors.Is when a request lacks a path part
 // the endpoint needs (for example the index of indices.create).
-var ErrMissingPart = errors.New("missing required path part")
+var ErrMissingPart = errors.New("api: missing required path part")
 
 // MissingPartError reports a request that lacks a required path part. It
 // matches [ErrMissingPart] with errors.Is.
@@ -60,11 +60,6 @@ func (e *MissingPartError) Is(target error) bool { return target == ErrMissingPa
 func missingPart(endpoint, part string) error {
 	return &MissingPartError{Endpoint: endpoint, Part: part}
 }
-
-// UnexpectedStatusError is transport.Error (esgo.Error), the one type for
-// a server's error answer; the name is kept for existing code, new code
-// names *transport.Error or *esgo.Error.
-type UnexpectedStatusError = transport.Error
 
 // Decode decodes the JSON body of a response into a new T and closes the
 // body; a status of 300 or more is a [*transport.Error] (the type

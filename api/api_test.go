@@ -144,9 +144,9 @@ func TestExists(t *testing.T) {
 		if ok != tc.want || (err != nil) != tc.wantErr {
 			t.Errorf("status %d: got (%v, %v), want (%v, error=%v)", tc.status, ok, err, tc.want, tc.wantErr)
 		}
-		var se *api.UnexpectedStatusError
+		var se *transport.Error
 		if tc.wantErr && (!errors.As(err, &se) || se.Status != tc.status) {
-			t.Errorf("status %d: error %v is not an UnexpectedStatusError", tc.status, err)
+			t.Errorf("status %d: error %v is not a *transport.Error", tc.status, err)
 		}
 		req := rec.last(t)
 		check(t, req, "HEAD", "/books", "local=true")

@@ -10,10 +10,11 @@ import (
 	"github.com/esgo/esgo"
 	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/eslocal/eslocaltest"
+	"github.com/esgo/esgo/transport"
 )
 
 // TestThroughEsgoClient drives the generated API through the real client:
-// error statuses become *esgo.Error, HEAD 404s are false, WithIgnore hands
+// error statuses become *transport.Error, HEAD 404s are false, WithIgnore hands
 // the response back.
 func TestThroughEsgoClient(t *testing.T) {
 	c := eslocaltest.Elasticsearch(t)
@@ -46,7 +47,7 @@ func TestThroughEsgoClient(t *testing.T) {
 
 	// A second create is a 400: a typed error naming the cause.
 	_, err = client.Indices.Create(ctx, api.IndicesCreateRequest{Index: index})
-	var esErr *esgo.Error
+	var esErr *transport.Error
 	if !errors.As(err, &esErr) || !errors.Is(err, esgo.ErrBadRequest) || esErr.Type != "resource_already_exists_exception" {
 		t.Fatalf("second create: %v", err)
 	}

@@ -63,7 +63,7 @@
 // # Errors
 //
 // When the transport is an *esgo.Client, a non-2xx status is returned as an
-// *esgo.Error unless listed in [WithIgnore]; a typed call whose status was
+// *transport.Error unless listed in [WithIgnore]; a typed call whose status was
 // ignored decodes the server's answer like a success (Get of a missing
 // document with WithIgnore(404) returns found=false).
 //

@@ -163,7 +163,7 @@ func TestAgainstElasticsearch(t *testing.T) {
 	}
 	// A server error is an error for Decode.
 	_, err = api.Decode[map[string]any](a.Raw.Search(ctx, api.SearchRequest{Index: []string{index}, Sort: []string{"_id"}}))
-	var se *api.UnexpectedStatusError
+	var se *transport.Error
 	if !errors.As(err, &se) || se.Status != 400 || !strings.Contains(string(se.Body), "Fielddata access on the _id field") {
 		t.Fatalf("Decode of a 400: %v", err)
 	}

@@ -93,7 +93,7 @@
 // is simply retried.
 //
 // Items that fail carry the server's error as an *ItemError, which unwraps
-// to the one error type for server answers (*esgo.Error): errors.Is(r.Err,
+// to the one error type for server answers (*transport.Error): errors.Is(r.Err,
 // esgo.ErrConflict) holds for a 409. Requests go through the api package
 // (api.API.Bulk).
 //

@@ -115,7 +115,7 @@ func (r repeatReader) Read(p []byte) (int, error) {
 
 // TestItemErrorIsTheServerError: a failed item's error is the one type for
 // a server's error answer: errors.Is matches esgo.ErrConflict for a 409 and
-// errors.As finds an *esgo.Error, whatever the transport.
+// errors.As finds a *transport.Error, whatever the transport.
 func TestItemErrorIsTheServerError(t *testing.T) {
 	tr := transportFunc(func(ctx context.Context, req *transport.Request) (*transport.Response, error) {
 		return okFor(t, req, http.StatusConflict), nil
@@ -128,9 +128,9 @@ func TestItemErrorIsTheServerError(t *testing.T) {
 	ctx := context.Background()
 	_ = ix.Add(ctx, bulk.Item{Action: bulk.Create, ID: "1", Body: map[string]int{"n": 1}})
 	_ = ix.Close(ctx)
-	var ee *esgo.Error
+	var ee *transport.Error
 	if !errors.Is(got, esgo.ErrConflict) || !errors.As(got, &ee) || ee.Status != 409 || ee.Type != "version_conflict_engine_exception" {
-		t.Errorf("item error %v (%T): want errors.Is ErrConflict and an *esgo.Error 409", got, got)
+		t.Errorf("item error %v (%T): want errors.Is ErrConflict and a *transport.Error 409", got, got)
 	}
 	var ie *bulk.ItemError
 	if !errors.As(got, &ie) || ie.ID != "1" {

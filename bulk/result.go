@@ -45,18 +45,17 @@ type Result struct {
 // OK reports whether the item succeeded.
 func (r *Result) OK() bool { return r.Err == nil }
 
-// ItemError is the error the server reported for one item.
+// ItemError is the error the server reported for one item: the item's
+// status and the server's error object (type, reason, index, caused-by
+// chain), the same ErrorCause as in every error answer.
 type ItemError struct {
 	// Status is the item's HTTP status, e.g. 409 or 429.
 	Status int
-	// Type and Reason describe the error, e.g. "version_conflict_engine_exception".
-	Type   string `json:"type"`
-	Reason string `json:"reason"`
-	// Index and ID identify the document.
-	Index string `json:"index"`
-	ID    string `json:"-"`
-	// CausedBy is the nested cause, if any.
-	CausedBy *ItemError `json:"caused_by,omitempty"`
+	// ErrorCause is the item's "error" object: Type (such as
+	// "version_conflict_engine_exception"), Reason, Index, CausedBy.
+	transport.ErrorCause
+	// ID identifies the document (with ErrorCause.Index).
+	ID string `json:"-"`
 }
 
 // Error implements error.
@@ -75,23 +74,12 @@ func (e *ItemError) Error() string {
 	return b.String()
 }
 
-// Unwrap returns the item's error as a *transport.Error (esgo.Error), the
+// Unwrap returns the item's error as a *transport.Error, the
 // one type for a server's error answer, so that errors.Is(err,
-// esgo.ErrConflict) holds for a 409 item and errors.As finds an
-// *esgo.Error.
+// esgo.ErrConflict) holds for a 409 item and errors.As finds a
+// *transport.Error.
 func (e *ItemError) Unwrap() error {
-	te := &transport.Error{Status: e.Status, Type: e.Type, Reason: e.Reason}
-	var last *transport.ErrorCause
-	for c := e.CausedBy; c != nil; c = c.CausedBy {
-		ec := &transport.ErrorCause{Type: c.Type, Reason: c.Reason, Index: c.Index}
-		if last == nil {
-			te.CausedBy = ec
-		} else {
-			last.CausedBy = ec
-		}
-		last = ec
-	}
-	return te
+	return &transport.Error{Status: e.Status, Type: e.Type, Reason: e.Reason, RootCauses: e.RootCauses, CausedBy: e.CausedBy}
 }
 
 // RequestError is a non-2xx answer to a whole bulk request.
@@ -102,7 +90,7 @@ type RequestError struct {
 	Body string
 }
 
-// Unwrap returns the answer as a *transport.Error (esgo.Error), so that
+// Unwrap returns the answer as a *transport.Error, so that
 // errors.Is and errors.As answer as for any other error status.
 func (e *RequestError) Unwrap() error { return transport.ParseError(e.Status, []byte(e.Body)) }
 
@@ -111,24 +99,24 @@ func (e *RequestError) Error() string {
 	return fmt.Sprintf("bulk: request failed with status %d: %s", e.Status, e.Body)
 }
 
-// OutcomeUnknownError reports an item sent in a bulk request that got no
+// ItemOutcomeUnknownError reports an item sent in a bulk request that got no
 // usable answer (the connection failed after sending, or the answer could
 // not be read), and that could not be settled by sending it again: the
 // server may or may not have applied it. It matches
 // transport.ErrOutcomeUnknown (errors.Is) and unwraps to the cause, which
 // may be the item's 409 or 404 on the repeat.
-type OutcomeUnknownError struct {
+type ItemOutcomeUnknownError struct {
 	// Err is what ended the item's attempts.
 	Err error
 }
 
 // Error implements error.
-func (e *OutcomeUnknownError) Error() string {
+func (e *ItemOutcomeUnknownError) Error() string {
 	return fmt.Sprintf("bulk: outcome unknown (a request holding the item got no answer; it may have been applied): %v", e.Err)
 }
 
 // Unwrap returns the cause.
-func (e *OutcomeUnknownError) Unwrap() error { return e.Err }
+func (e *ItemOutcomeUnknownError) Unwrap() error { return e.Err }
 
 // Is reports whether target is transport.ErrOutcomeUnknown.
-func (e *OutcomeUnknownError) Is(target error) bool { return target == transport.ErrOutcomeUnknown }
+func (e *ItemOutcomeUnknownError) Is(target error) bool { return target == transport.ErrOutcomeUnknown }

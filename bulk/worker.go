@@ -438,7 +438,7 @@ func (w *worker) do(ents []entry, buf []byte) (retryable bool, err error) {
 		}
 		ierr := ir.Error
 		if ierr == nil {
-			ierr = &ItemError{Type: ir.Result, Reason: http.StatusText(ir.Status)}
+			ierr = &ItemError{ErrorCause: transport.ErrorCause{Type: ir.Result, Reason: http.StatusText(ir.Status)}}
 		}
 		ierr.Status = ir.Status
 		if ierr.Index == "" {
@@ -490,7 +490,7 @@ func unknownOutcome(err error) error {
 	if errors.Is(err, transport.ErrOutcomeUnknown) {
 		return err
 	}
-	return &OutcomeUnknownError{Err: err}
+	return &ItemOutcomeUnknownError{Err: err}
 }
 
 func (w *worker) succeed(e *entry, ir *itemResponse) {

@@ -27,12 +27,6 @@ var ErrNotFound = esgo.ErrNotFound
 // ErrConflict is esgo.ErrConflict: version conflicts (HTTP 409) match it.
 var ErrConflict = esgo.ErrConflict
 
-// StatusError is transport.Error (esgo.Error), the one type for a
-// server's error answer: returned when a transport hands back an error
-// status itself, and for documents Get or Mget did not find. It matches
-// ErrNotFound for 404 and ErrConflict for 409.
-type StatusError = transport.Error
-
 // request is a call of the generated raw API with what the DSL adds (see
 // internal/rawcall).
 type request struct {

@@ -11,10 +11,11 @@ import (
 	"github.com/esgo/esgo/dsl/faceted"
 	"github.com/esgo/esgo/dsl/index"
 	"github.com/esgo/esgo/eslocal/eslocaltest"
+	"github.com/esgo/esgo/transport"
 )
 
 // The same flows through the library's own client, which turns error
-// statuses into *esgo.Error: the dsl sentinels are esgo's, so errors.Is
+// statuses into *transport.Error: the dsl sentinels are esgo's, so errors.Is
 // works the same way.
 func TestIntegrationWithEsgoClient(t *testing.T) {
 	c := eslocaltest.Elasticsearch(t)
@@ -49,7 +50,7 @@ func TestIntegrationWithEsgoClient(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = docs.Save(ctx, b)
-	var apiErr *esgo.Error
+	var apiErr *transport.Error
 	if !errors.Is(err, dsl.ErrConflict) || !errors.As(err, &apiErr) || apiErr.Status != 409 {
 		t.Errorf("stale save: %v", err)
 	}

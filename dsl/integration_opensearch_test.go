@@ -10,6 +10,7 @@ import (
 	"github.com/esgo/esgo/dsl/analysis"
 	"github.com/esgo/esgo/dsl/document"
 	"github.com/esgo/esgo/dsl/index"
+	"github.com/esgo/esgo/transport"
 )
 
 type logLine struct {
@@ -130,7 +131,7 @@ func TestIntegrationOpenSearchModules(t *testing.T) {
 
 	// A script error is reported with the server's reason.
 	_, err = docs.Update(ctx, "b", document.Update{Script: map[string]any{"source": "ctx._source.nope.x = 1"}})
-	var se *dsl.StatusError
+	var se *transport.Error
 	if !errors.As(err, &se) || se.Status != http.StatusBadRequest {
 		t.Errorf("bad script: %v", err)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/esgo/esgo/dsl"
 	"github.com/esgo/esgo/dsl/internal/dsltest"
 	"github.com/esgo/esgo/scan"
+	"github.com/esgo/esgo/transport"
 )
 
 type (
@@ -133,7 +134,7 @@ func TestIntegrationSearch(t *testing.T) {
 	if !errors.Is(err, dsl.ErrNotFound) {
 		t.Errorf("search on a missing index: %v, want ErrNotFound", err)
 	}
-	var se *dsl.StatusError
+	var se *transport.Error
 	if !errors.As(err, &se) || se.Type != "index_not_found_exception" {
 		t.Errorf("error = %#v", err)
 	}

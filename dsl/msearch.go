@@ -124,7 +124,7 @@ func ExecuteMulti[T any](ctx context.Context, ms MultiSearch) ([]MultiResponse[T
 		}
 		_ = json.Unmarshal(r, &probe)
 		if len(probe.Error) > 0 {
-			se := &StatusError{Method: req.method, Path: req.path, Status: probe.Status, Body: r}
+			se := &transport.Error{Method: req.method, Path: req.path, Status: probe.Status, Body: r}
 			var e struct {
 				Type   string `json:"type"`
 				Reason string `json:"reason"`

@@ -262,7 +262,7 @@ func TestMalformedResponses(t *testing.T) {
 	}
 	c = &fixedConn{status: 500, body: `not json`}
 	_, err := dsl.NewSearch("i").Using(c).Count(ctx)
-	var se *dsl.StatusError
+	var se *transport.Error
 	if !errors.As(err, &se) || se.Status != 500 || !strings.Contains(err.Error(), "not json") {
 		t.Errorf("500: %v", err)
 	}

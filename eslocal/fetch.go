@@ -15,7 +15,7 @@ import (
 )
 
 // ErrDownload is returned (wrapped) when an artifact cannot be fetched or is broken.
-var ErrDownload = errors.New("download failed")
+var ErrDownload = errors.New("eslocal: download failed")
 
 // CacheDir returns the directory where artifacts are unpacked: $ESGO_CACHE,
 // else /var/cache/esgo for root (so the unprivileged server user can read

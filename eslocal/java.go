@@ -15,7 +15,7 @@ import (
 const minJava = 21
 
 // ErrNoJava is returned (wrapped) when no JDK of a version the server runs on is found.
-var ErrNoJava = errors.New("no suitable JDK found")
+var ErrNoJava = errors.New("eslocal: no suitable JDK found")
 
 // FindJava returns the home directory of a JDK of version 21 or newer,
 // looking at $ES_JAVA_HOME, $JAVA_HOME and then /usr/lib/jvm/*, preferring the

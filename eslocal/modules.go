@@ -33,7 +33,7 @@ const (
 
 // ErrModuleUnavailable is returned (wrapped) when a module cannot be built
 // for the requested product or version.
-var ErrModuleUnavailable = errors.New("module not available")
+var ErrModuleUnavailable = errors.New("eslocal: module not available")
 
 // WithModules adds modules to an Elasticsearch 8 or later node, built from
 // Maven Central jars into a cached copy of the server's home (the plain

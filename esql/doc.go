@@ -92,7 +92,7 @@
 // the matching ones; "/ by zero": a value became null), is in
 // [Result.Warnings] and [Text.Warnings]; show it to whoever reads the rows.
 //
-// A server's error answer is *esgo.Error (transport.Error), the one type
+// A server's error answer is *transport.Error, the one type
 // for it, through an *esgo.Client or a bare transport alike, naming the
 // request that was sent and carrying the server's type
 // ("verification_exception", "parsing_exception"); a server without ES|QL

@@ -12,7 +12,7 @@ import (
 // ErrInvalid is wrapped by every error about a query that cannot be built
 // as asked: an index name containing "|", a second FORK, a FORK branch not
 // started with [Branch], a value that cannot be rendered, and so on.
-var ErrInvalid = errors.New("invalid ES|QL query")
+var ErrInvalid = errors.New("esql: invalid query")
 
 // Expr is an ES|QL expression: a column, a literal, a function call, a
 // condition. Its zero value is the empty expression. Expr values are

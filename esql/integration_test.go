@@ -235,7 +235,7 @@ func TestESQLCommands(t *testing.T) {
 }
 
 func errorType(err error) string {
-	var e *esgo.Error
+	var e *transport.Error
 	if errors.As(err, &e) {
 		return e.Type
 	}
@@ -344,7 +344,7 @@ func TestESQLAsync(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, err = esql.GetAsync(ctx, tr, res.ID)
-			var e *esgo.Error
+			var e *transport.Error
 			if !errors.As(err, &e) || e.Status != 404 || !errors.Is(err, esgo.ErrNotFound) {
 				t.Fatalf("GetAsync after DeleteAsync: %v; want 404", err)
 			}
@@ -393,15 +393,15 @@ func TestESQLFormats(t *testing.T) {
 func TestESQLServerErrorsAreTyped(t *testing.T) {
 	f := setup(t)
 	ctx := context.Background()
-	// Through the client: *esgo.Error, a 400 matched by errors.Is.
+	// Through the client: *transport.Error, a 400 matched by errors.Is.
 	_, err := esql.Query(ctx, f.client, esql.From(f.emp).Keep("no_such_column"))
-	var e *esgo.Error
+	var e *transport.Error
 	if !errors.As(err, &e) || e.Type != "verification_exception" || !errors.Is(err, esgo.ErrBadRequest) || !strings.Contains(e.Reason, "no_such_column") {
 		t.Errorf("unknown column via the client: %v; want a 400 verification_exception naming it", err)
 	}
-	// Through a bare transport: the same *esgo.Error.
+	// Through a bare transport: the same *transport.Error.
 	_, err = esql.Query(ctx, f.raw, esql.From(f.emp).Where(esql.Field("first_name").Gt(esql.Lit(1))))
-	var s *esgo.Error
+	var s *transport.Error
 	if !errors.As(err, &s) || s.Status != 400 || s.Type != "verification_exception" || s.Reason == "" {
 		t.Errorf("type mismatch via a transport: %v; want a 400 verification_exception", err)
 	}
@@ -448,7 +448,7 @@ func TestESQLNamesAndInjectionOnTheServer(t *testing.T) {
 				esql.Show("INFO | DROP x"),
 			} {
 				_, err := esql.Query(ctx, tr, b)
-				var se *esgo.Error
+				var se *transport.Error
 				if !errors.Is(err, esql.ErrInvalid) || errors.As(err, &se) {
 					t.Errorf("%q: %v; want ErrInvalid before sending", b, err)
 				}
@@ -506,7 +506,7 @@ func TestESQLUnsupportedServer(t *testing.T) {
 			}
 			for trName, tr := range map[string]transport.Interface{"client": client, "raw": rawtransport.New(url)} {
 				_, err := esql.Query(ctx, tr, esql.Row(esql.As("a", 1)))
-				var se *esgo.Error
+				var se *transport.Error
 				if !errors.Is(err, esql.ErrUnsupported) || !errors.As(err, &se) || se.Status != 405 {
 					t.Errorf("%s: Query: %v; want ErrUnsupported wrapping the 405", trName, err)
 				}

@@ -122,7 +122,7 @@ type queryBody struct {
 // ES|QL (Elasticsearch before 8.11, a node without the ES|QL module,
 // OpenSearch): such a server answers POST /_query with 405 Method Not
 // Allowed (it reads "_query" as an index name) and the async routes with
-// 400 "no handler found". The server's *esgo.Error stays reachable with
+// 400 "no handler found". The server's *transport.Error stays reachable with
 // errors.As.
 var ErrUnsupported = errors.New("esql: the server has no ES|QL")
 

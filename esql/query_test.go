@@ -172,10 +172,10 @@ func TestQueryErrorStatus(t *testing.T) {
 	srv, _, _ := esqlServer(t, 400, body)
 
 	_, err := Query(context.Background(), httpTransport{srv.URL}, From("a").Keep("nope"))
-	var se *esgo.Error
+	var se *transport.Error
 	if !errors.As(err, &se) || se.Status != 400 || !strings.Contains(string(se.Body), "Unknown column") ||
 		se.Method != "POST" || se.Path != "/_query" {
-		t.Errorf("bare transport: error %v, want *esgo.Error 400 naming POST /_query", err)
+		t.Errorf("bare transport: error %v, want *transport.Error 400 naming POST /_query", err)
 	}
 
 	client, err := esgo.New(esgo.WithAddresses(srv.URL))
@@ -184,9 +184,9 @@ func TestQueryErrorStatus(t *testing.T) {
 	}
 	defer func() { _ = client.Close() }()
 	_, err = Query(context.Background(), client, From("a").Keep("nope"))
-	var ee *esgo.Error
+	var ee *transport.Error
 	if !errors.As(err, &ee) || !errors.Is(err, esgo.ErrBadRequest) {
-		t.Errorf("esgo client: error %v, want *esgo.Error matching ErrBadRequest", err)
+		t.Errorf("esgo client: error %v, want *transport.Error matching ErrBadRequest", err)
 	}
 }
 
@@ -266,9 +266,9 @@ func TestUnsupportedServer(t *testing.T) {
 	} {
 		srv, _, _ := esqlServer(t, c.status, c.body)
 		_, err := Query(context.Background(), httpTransport{srv.URL}, Row(As("a", 1)))
-		var se *esgo.Error
+		var se *transport.Error
 		if errors.Is(err, ErrUnsupported) != c.want || !errors.As(err, &se) || se.Status != c.status {
-			t.Errorf("%d %s: %v; want ErrUnsupported %v and the *esgo.Error", c.status, c.body, err, c.want)
+			t.Errorf("%d %s: %v; want ErrUnsupported %v and the *transport.Error", c.status, c.body, err, c.want)
 		}
 	}
 }

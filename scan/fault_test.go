@@ -169,9 +169,9 @@ func TestNotFoundIsTheServerError(t *testing.T) {
 	}
 	for name, ti := range map[string]transport.Interface{"bare": tr, "client": c} {
 		_, _, err := collect(scan.Scroll[doc](context.Background(), ti, "no-such-index-fault", nil))
-		var ee *esgo.Error
+		var ee *transport.Error
 		if !errors.As(err, &ee) || !errors.Is(err, esgo.ErrNotFound) || ee.Type != "index_not_found_exception" {
-			t.Errorf("%s: %v, want an *esgo.Error 404", name, err)
+			t.Errorf("%s: %v, want a *transport.Error 404", name, err)
 		}
 	}
 }

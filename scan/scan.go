@@ -16,7 +16,7 @@
 // transport repeats it. When the answer opening a scroll or a point in time
 // is lost, scan opens another and logs a warning: the first may stay open
 // on the server until its keep-alive ends (its ID never arrived, so nobody
-// can release it). Error answers are *transport.Error (*esgo.Error) whatever
+// can release it). Error answers are *transport.Error whatever
 // the transport; requests go through the api package.
 package scan
 
@@ -153,8 +153,12 @@ func WithLogger(l *slog.Logger) Option {
 	}
 }
 
+// ErrShardsFailed is matched (errors.Is) by a [*ShardsError]: some shards
+// failed, so the hits read are not all the matching documents.
+var ErrShardsFailed = errors.New("scan: shards failed")
+
 // ShardsError reports that some shards failed, so the data read is not
-// complete.
+// complete. It matches [ErrShardsFailed].
 type ShardsError struct {
 	Total, Successful, Skipped, Failed int
 	// Failures holds the shard failures the server described.
@@ -163,13 +167,11 @@ type ShardsError struct {
 
 // ShardFailure is one failed shard.
 type ShardFailure struct {
-	Index  string `json:"index"`
-	Shard  int    `json:"shard"`
-	Node   string `json:"node"`
-	Reason struct {
-		Type   string `json:"type"`
-		Reason string `json:"reason"`
-	} `json:"reason"`
+	Index string `json:"index"`
+	Shard int    `json:"shard"`
+	Node  string `json:"node"`
+	// Reason is the server's error for the shard.
+	Reason transport.ErrorCause `json:"reason"`
 }
 
 // Error implements error.
@@ -186,11 +188,8 @@ func (e *ShardsError) Error() string {
 	return b.String()
 }
 
-// ResponseError is transport.Error (esgo.Error), the one type for a
-// server's error answer, which scan returns whatever the transport.
-//
-// Deprecated: use *transport.Error or *esgo.Error.
-type ResponseError = transport.Error
+// Is reports whether target is [ErrShardsFailed].
+func (e *ShardsError) Is(target error) bool { return target == ErrShardsFailed }
 
 // helperHeader tags scan requests for the transport's x-elastic-client-meta.
 var helperHeader = http.Header{"X-Elastic-Client-Meta": {"h=s"}}

@@ -327,6 +327,9 @@ func TestShardFailuresAreErrors(t *testing.T) {
 		if se == nil || se.Failed != 1 || len(se.Failures) != 1 || !strings.Contains(se.Error(), "number_format_exception") && !strings.Contains(se.Error(), "query_shard_exception") {
 			t.Errorf("%s: shards error = %v (%d hits)", name, se, n)
 		}
+		if se != nil && (!errors.Is(se, scan.ErrShardsFailed) || se.Failures[0].Reason.Type == "") {
+			t.Errorf("%s: shards error %v does not match ErrShardsFailed or has no reason type", name, se)
+		}
 	}
 	n := 0
 	for _, err := range scan.Scroll[json.RawMessage](context.Background(), tr, base+"-*", q, scan.AllowPartialResults()) {
@@ -347,10 +350,10 @@ func TestMissingIndex(t *testing.T) {
 		scan.Scroll[doc](context.Background(), tr, "no-such-index-x", nil),
 		scan.PointInTime[doc](context.Background(), tr, "no-such-index-x", nil),
 	} {
-		var re *scan.ResponseError
+		var re *transport.Error
 		for _, err := range seq {
 			if !errors.As(err, &re) || re.Status != 404 {
-				t.Errorf("err = %v, want a 404 ResponseError", err)
+				t.Errorf("err = %v, want a 404 *transport.Error", err)
 			}
 		}
 		if re == nil {

@@ -14,20 +14,20 @@ import (
 // Sentinel errors matched by errors.Is against an *Error with the
 // corresponding HTTP status.
 var (
-	ErrBadRequest         = errors.New("esgo: bad request")         // 400
-	ErrUnauthorized       = errors.New("esgo: unauthorized")        // 401
-	ErrPaymentRequired    = errors.New("esgo: license required")    // 402
-	ErrForbidden          = errors.New("esgo: forbidden")           // 403
-	ErrNotFound           = errors.New("esgo: not found")           // 404
-	ErrMethodNotAllowed   = errors.New("esgo: method not allowed")  // 405
-	ErrRequestTimeout     = errors.New("esgo: request timeout")     // 408
-	ErrConflict           = errors.New("esgo: conflict")            // 409
-	ErrPayloadTooLarge    = errors.New("esgo: payload too large")   // 413
-	ErrTooManyRequests    = errors.New("esgo: too many requests")   // 429
-	ErrServerError        = errors.New("esgo: server error")        // any 5xx
-	ErrServiceUnavailable = errors.New("esgo: service unavailable") // 503
-	ErrGatewayTimeout     = errors.New("esgo: gateway timeout")     // 504
-	ErrUnexpectedStatus   = errors.New("esgo: unexpected status")   // any *Error
+	ErrBadRequest         = errors.New("transport: bad request")         // 400
+	ErrUnauthorized       = errors.New("transport: unauthorized")        // 401
+	ErrPaymentRequired    = errors.New("transport: license required")    // 402
+	ErrForbidden          = errors.New("transport: forbidden")           // 403
+	ErrNotFound           = errors.New("transport: not found")           // 404
+	ErrMethodNotAllowed   = errors.New("transport: method not allowed")  // 405
+	ErrRequestTimeout     = errors.New("transport: request timeout")     // 408
+	ErrConflict           = errors.New("transport: conflict")            // 409
+	ErrPayloadTooLarge    = errors.New("transport: payload too large")   // 413
+	ErrTooManyRequests    = errors.New("transport: too many requests")   // 429
+	ErrServerError        = errors.New("transport: server error")        // any 5xx
+	ErrServiceUnavailable = errors.New("transport: service unavailable") // 503
+	ErrGatewayTimeout     = errors.New("transport: gateway timeout")     // 504
+	ErrUnexpectedStatus   = errors.New("transport: unexpected status")   // any *Error
 )
 
 var statusSentinels = map[int]error{
@@ -55,9 +55,14 @@ type ErrorCause struct {
 // the request did not ask to ignore). It is the one type for such answers
 // in every package: *esgo.Client returns it, the api package turns the
 // error statuses a bare Interface hands back into it, and the helpers (dsl,
-// scan, bulk items, esql, reindex) return it or wrap it. esgo.Error is the
-// same type. Match it with errors.As, or with
-// errors.Is against ErrNotFound, ErrConflict and the other sentinels.
+// scan, bulk items, esql, reindex) return it or wrap it. Match it with
+// errors.As, or with errors.Is against ErrNotFound, ErrConflict and the
+// other sentinels (package esgo has them too, under the same names).
+//
+// A not-found the client deduces itself from a successful answer (a key
+// missing from it, an mget entry with found=false) is not an *Error: it is
+// an error wrapping ErrNotFound, so that errors.Is answers the same and
+// errors.As finds an *Error only where the server answered with an error.
 type Error struct {
 	// Status is the HTTP status code.
 	Status int

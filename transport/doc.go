@@ -163,7 +163,7 @@
 //   - No product lock-out: OpenSearch and Elasticsearch before 7.14 work by
 //     default; ProductCheckStrict refuses them for those who want it, and
 //     ProductCheckWarn logs.
-//   - Error statuses are errors, of one type (Error, which is esgo.Error)
+//   - Error statuses are errors, of one type (Error)
 //     whatever package and transport the call went through, matched with
 //     errors.Is/As; transport errors name the node.
 //   - A request whose answer was lost is repeated only when that is

@@ -136,17 +136,15 @@ func (d *Type[T]) Get(ctx context.Context, id string, opts ...Opt) (*Doc[T], err
 		return nil, err
 	}
 	var g getResult[T]
-	status, err := rawcall.JSON(ctx, t, rawcall.Request{Method: http.MethodGet, Path: d.docPath("_doc", id),
-		Query: queryOf(opts), Ignore: []int{http.StatusNotFound},
+	// The server's 404 (a missing document or index) is its *transport.Error.
+	if _, err := rawcall.JSON(ctx, t, rawcall.Request{Query: queryOf(opts),
 		Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 			return a.Get(ctx, api.GetRequest{Index: d.index.Name(), ID: id}, o...)
-		}}, &g)
-	if err != nil {
+		}}, &g); err != nil {
 		return nil, err
 	}
-	if status == http.StatusNotFound || !g.Found {
-		return nil, &transport.Error{Method: http.MethodGet, Path: d.docPath("_doc", id), Status: http.StatusNotFound,
-			Type: "not_found", Reason: fmt.Sprintf("document %q not found in index %q", id, d.index.Name())}
+	if !g.Found {
+		return nil, fmt.Errorf("document: get %q in index %q: %w", id, d.index.Name(), transport.ErrNotFound)
 	}
 	return g.doc()
 }
@@ -223,8 +221,7 @@ func (d *Type[T]) Mget(ctx context.Context, ids []string, missing Missing) ([]*D
 		docs = append(docs, doc)
 	}
 	if missing == MissingRaise && len(notFound) > 0 {
-		return nil, &transport.Error{Method: http.MethodPost, Path: d.docPath("_mget", ""), Status: http.StatusNotFound,
-			Type: "not_found", Reason: "documents not found: " + strings.Join(notFound, ", ")}
+		return nil, fmt.Errorf("document: mget in index %q: documents not found: %s: %w", d.index.Name(), strings.Join(notFound, ", "), transport.ErrNotFound)
 	}
 	return docs, nil
 }

@@ -3,11 +3,14 @@ package document_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/esgo/esgo/dsl"
 	"github.com/esgo/esgo/dsl/document"
+	"github.com/esgo/esgo/dsl/index"
 	"github.com/esgo/esgo/dsl/internal/dsltest"
+	"github.com/esgo/esgo/transport"
 )
 
 func TestIntegrationDocuments(t *testing.T) {
@@ -23,8 +26,18 @@ func TestIntegrationDocuments(t *testing.T) {
 	if d.Meta.ID != "2" || d.Source.Title != "Go concurrency" || d.Meta.SeqNo == nil || d.Meta.PrimaryTerm == nil {
 		t.Fatalf("Get = %+v", d)
 	}
-	if _, err := docs.Get(ctx, "nope"); !errors.Is(err, dsl.ErrNotFound) {
-		t.Errorf("Get missing: %v, want ErrNotFound", err)
+	// A not-found the server answered is its *transport.Error; one the
+	// client deduces from a 200 (mget) only wraps ErrNotFound.
+	var se *transport.Error
+	if _, err := docs.Get(ctx, "nope"); !errors.Is(err, dsl.ErrNotFound) || !errors.As(err, &se) || se.Path != "/dsl-it-docs/_doc/nope" {
+		t.Errorf("Get missing: %v, want ErrNotFound, the server's *transport.Error for GET /dsl-it-docs/_doc/nope", err)
+	}
+	noIndex, err := document.New[dsltest.BlogPost](index.New("dsl-it-docs-no-such-index").Using(conn))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := noIndex.Get(ctx, "1"); !errors.Is(err, dsl.ErrNotFound) || !errors.As(err, &se) || se.Type != "index_not_found_exception" {
+		t.Errorf("Get in a missing index: %v, want the server's index_not_found_exception", err)
 	}
 	if ok, err := docs.Exists(ctx, "2"); err != nil || !ok {
 		t.Errorf("Exists(2) = %v, %v", ok, err)
@@ -42,8 +55,9 @@ func TestIntegrationDocuments(t *testing.T) {
 	if err != nil || len(got) != 2 || got[1].Meta.ID != "3" {
 		t.Errorf("Mget skip = %+v, %v", got, err)
 	}
-	if _, err := docs.Mget(ctx, []string{"1", "nope", "nada"}, document.MissingRaise); !errors.Is(err, dsl.ErrNotFound) {
-		t.Errorf("Mget raise: %v", err)
+	if _, err := docs.Mget(ctx, []string{"1", "nope", "nada"}, document.MissingRaise); !errors.Is(err, dsl.ErrNotFound) || errors.As(err, &se) ||
+		!strings.Contains(err.Error(), "nope, nada") {
+		t.Errorf("Mget raise: %v, want an error wrapping ErrNotFound naming nope, nada, not a *transport.Error", err)
 	}
 
 	// Optimistic concurrency: two copies of the same version, the second save loses.

@@ -137,7 +137,8 @@ var unenumeratedLists = map[string]bool{"h": true, "s": true}
 // reserved are identifiers the hand-written files of package api declare.
 var reserved = map[string]bool{
 	"API": true, "New": true, "Option": true, "Duration": true, "Decode": true,
-	"ErrMissingPart": true, "MissingPartError": true, "ErrInvalidPart": true, "InvalidPartError": true, "UnexpectedStatusError": true,
+	"ErrMissingPart": true, "MissingPartError": true, "ErrInvalidPart": true, "InvalidPartError": true,
+	"Do": true, "Call": true, "Route": true, "For": true, "SearchAs": true, "WithRepeat": true,
 	"WithTimeout": true, "WithHeader": true, "WithOpaqueID": true, "WithIgnore": true,
 	"WithRetries": true, "WithFilterPath": true, "WithPretty": true, "WithHuman": true,
 	"WithErrorTrace": true, "WithQuery": true,

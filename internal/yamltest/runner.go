@@ -638,7 +638,7 @@ func (r *Runner) do(ctx context.Context, st *state, s Step) error {
 		return err
 	}
 	status, raw := 0, []byte(nil)
-	var use *api.UnexpectedStatusError
+	var use *transport.Error
 	switch {
 	case errors.As(err, &use):
 		status, raw = use.Status, use.Body

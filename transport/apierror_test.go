@@ -1,4 +1,4 @@
-package esgo
+package transport
 
 import (
 	"encoding/json"
