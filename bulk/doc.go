@@ -29,9 +29,13 @@
 //
 //   - Exactly once when an answer is lost: see below.
 //
-//   - Bounded answers. A bulk answer is read into memory up to
-//     WithMaxResponseBytes (64 MiB); beyond it the items fail with an error
-//     naming the limit (and an unknown outcome: the server did the work).
+//   - Bounded answers. A bulk answer is read into memory up to a bound
+//     that follows its request (1 MiB + 8 KiB per item + twice the bytes
+//     sent), capped by WithMaxResponseBytes (64 MiB): a one-item request
+//     never reads more than about 1 MiB. Beyond it the items fail with an
+//     error naming the limit (and an unknown outcome: the server did the
+//     work). The _mget that settles conflicts after a lost answer is read
+//     within the transport's response limit.
 //
 //   - Flush size. A batch is sent before an item would take it over
 //     WithFlushBytes, so an item larger than the flush size goes alone.

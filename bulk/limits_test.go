@@ -8,7 +8,9 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/esgo/esgo"
 	"github.com/esgo/esgo/bulk"
@@ -135,5 +137,84 @@ func TestItemErrorIsTheServerError(t *testing.T) {
 	var ie *bulk.ItemError
 	if !errors.As(got, &ie) || ie.ID != "1" {
 		t.Errorf("item error %v: the *bulk.ItemError with the ID is still there", got)
+	}
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// TestBulkResponseBoundFollowsRequest: with the default cap (64 MiB), the
+// answer to a one-item request is read only up to about 1 MiB. Before: a
+// one-item bulk read 64 MiB (256 MiB through the transport's limit) before
+// failing.
+func TestBulkResponseBoundFollowsRequest(t *testing.T) {
+	body := &countingReader{r: io.MultiReader(strings.NewReader(`{"errors":false,"took":1,"pad":"`),
+		io.LimitReader(repeatReader('x'), 400<<20), strings.NewReader(`","items":[]}`))}
+	tr := transportFunc(func(ctx context.Context, req *transport.Request) (*transport.Response, error) {
+		return &transport.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(body)}, nil
+	})
+	var failed []error
+	var mu sync.Mutex
+	ix, err := bulk.New(tr, bulk.WithIndex("i"), bulk.WithWorkers(1),
+		bulk.OnFailure(func(r bulk.Result) { mu.Lock(); failed = append(failed, r.Err); mu.Unlock() }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := ix.Add(ctx, bulk.Item{ID: "1", Body: map[string]int{"n": 1}}); err != nil {
+		t.Fatal(err)
+	}
+	_ = ix.Close(ctx)
+	if len(failed) != 1 {
+		t.Fatalf("%d failures, want 1", len(failed))
+	}
+	var tl *transport.ResponseTooLargeError
+	if !errors.As(failed[0], &tl) || !errors.Is(failed[0], transport.ErrOutcomeUnknown) {
+		t.Fatalf("error %v: want a *ResponseTooLargeError and ErrOutcomeUnknown", failed[0])
+	}
+	if tl.Limit > 2<<20 || body.n.Load() > 2<<20 {
+		t.Errorf("limit %d, %d bytes read for a one-item request: want about 1 MiB", tl.Limit, body.n.Load())
+	}
+}
+
+// TestBadOptionsAreConfigErrors: every invalid bulk option makes New fail
+// with a *transport.ConfigError (esgo.ConfigError) naming it. Before: plain
+// errors, and a negative WithRequestTimeout was accepted.
+func TestBadOptionsAreConfigErrors(t *testing.T) {
+	tr := transportFunc(func(ctx context.Context, req *transport.Request) (*transport.Response, error) {
+		return nil, errors.New("unused")
+	})
+	for name, o := range map[string]bulk.Option{
+		"workers":         bulk.WithWorkers(0),
+		"flush actions":   bulk.WithFlushActions(0),
+		"flush bytes":     bulk.WithFlushBytes(0),
+		"flush interval":  bulk.WithFlushInterval(-time.Second),
+		"queue size":      bulk.WithQueueSize(-1),
+		"empty index":     bulk.WithIndex(""),
+		"index ..":        bulk.WithIndex(".."),
+		"empty param":     bulk.WithParam("", "x"),
+		"header name":     bulk.WithHeader("bad name", "x"),
+		"header value":    bulk.WithHeader("X-A", "x\r\nX-B: y"),
+		"request timeout": bulk.WithRequestTimeout(-time.Second),
+		"retries":         bulk.WithRetries(-1, time.Millisecond, time.Second),
+		"backoff":         bulk.WithRetries(1, time.Second, time.Millisecond),
+		"retry status":    bulk.WithRetryStatuses(200),
+		"nil logger":      bulk.WithLogger(nil),
+		"response limit":  bulk.WithMaxResponseBytes(0),
+	} {
+		_, err := bulk.New(tr, o)
+		var ce *transport.ConfigError
+		if !errors.As(err, &ce) || !strings.HasPrefix(ce.Option, "bulk.With") {
+			t.Errorf("%s: err = %v (%T), want a *transport.ConfigError naming the option", name, err, err)
+		}
 	}
 }

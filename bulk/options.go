@@ -1,16 +1,31 @@
 package bulk
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"net/url"
 	"runtime"
+	"strings"
 	"time"
+
+	"github.com/esgo/esgo/transport"
 )
 
-// Option configures an Indexer or a Stream.
+// Option configures an Indexer or a Stream. An invalid option makes New
+// (or NewStream) fail with a *transport.ConfigError (esgo.ConfigError)
+// naming it.
 type Option func(*config) error
+
+// configError reports an invalid option; value is shown unless nil.
+func configError(option string, value any, msg string) error {
+	e := &transport.ConfigError{Option: "bulk." + option, Err: errors.New(msg)}
+	if value != nil {
+		e.Value = fmt.Sprint(value)
+	}
+	return e
+}
 
 type config struct {
 	workers          int
@@ -56,7 +71,7 @@ func defaultConfig() config {
 func WithWorkers(n int) Option {
 	return func(c *config) error {
 		if n < 1 {
-			return fmt.Errorf("bulk: WithWorkers(%d): need at least 1", n)
+			return configError("WithWorkers", n, "need at least 1")
 		}
 		c.workers = n
 		return nil
@@ -67,7 +82,7 @@ func WithWorkers(n int) Option {
 func WithFlushActions(n int) Option {
 	return func(c *config) error {
 		if n < 1 {
-			return fmt.Errorf("bulk: WithFlushActions(%d): need at least 1", n)
+			return configError("WithFlushActions", n, "need at least 1")
 		}
 		c.flushActions = n
 		return nil
@@ -79,7 +94,7 @@ func WithFlushActions(n int) Option {
 func WithFlushBytes(n int) Option {
 	return func(c *config) error {
 		if n < 1 {
-			return fmt.Errorf("bulk: WithFlushBytes(%d): need at least 1", n)
+			return configError("WithFlushBytes", n, "need at least 1")
 		}
 		c.flushBytes = n
 		return nil
@@ -91,7 +106,7 @@ func WithFlushBytes(n int) Option {
 func WithFlushInterval(d time.Duration) Option {
 	return func(c *config) error {
 		if d < 0 {
-			return fmt.Errorf("bulk: WithFlushInterval(%v): negative", d)
+			return configError("WithFlushInterval", d, "must not be negative")
 		}
 		c.flushInterval = d
 		return nil
@@ -103,7 +118,7 @@ func WithFlushInterval(d time.Duration) Option {
 func WithQueueSize(n int) Option {
 	return func(c *config) error {
 		if n < 0 {
-			return fmt.Errorf("bulk: WithQueueSize(%d): negative", n)
+			return configError("WithQueueSize", n, "must not be negative")
 		}
 		c.queueSize = n
 		return nil
@@ -113,8 +128,8 @@ func WithQueueSize(n int) Option {
 // WithIndex sets the default index, used by items without one.
 func WithIndex(name string) Option {
 	return func(c *config) error {
-		if name == "" {
-			return fmt.Errorf("bulk: WithIndex(%q): empty name", name)
+		if name == "" || name == "." || name == ".." {
+			return configError("WithIndex", name, "not an index name")
 		}
 		c.index = name
 		return nil
@@ -125,6 +140,9 @@ func WithIndex(name string) Option {
 // "refresh", "pipeline", "routing", "timeout" or "wait_for_active_shards".
 func WithParam(name, value string) Option {
 	return func(c *config) error {
+		if name == "" {
+			return configError("WithParam", name, "empty name")
+		}
 		c.query.Add(name, value)
 		return nil
 	}
@@ -133,6 +151,12 @@ func WithParam(name, value string) Option {
 // WithHeader adds a header to every bulk request.
 func WithHeader(name, value string) Option {
 	return func(c *config) error {
+		if name == "" || strings.ContainsAny(name, " \t\r\n\x00:") {
+			return configError("WithHeader", name, "invalid header name")
+		}
+		if strings.ContainsAny(value, "\r\n\x00") {
+			return configError("WithHeader", name, "header value contains CR, LF or NUL")
+		}
 		c.header.Add(name, value)
 		return nil
 	}
@@ -142,6 +166,9 @@ func WithHeader(name, value string) Option {
 // included; 0 (the default) leaves the transport's default.
 func WithRequestTimeout(d time.Duration) Option {
 	return func(c *config) error {
+		if d < 0 {
+			return configError("WithRequestTimeout", d, "must not be negative")
+		}
 		c.timeout = d
 		return nil
 	}
@@ -154,7 +181,7 @@ func WithRequestTimeout(d time.Duration) Option {
 func WithRetries(n int, minBackoff, maxBackoff time.Duration) Option {
 	return func(c *config) error {
 		if n < 0 || minBackoff < 0 || maxBackoff < minBackoff {
-			return fmt.Errorf("bulk: WithRetries(%d, %v, %v): need n >= 0 and 0 <= min <= max", n, minBackoff, maxBackoff)
+			return configError("WithRetries", fmt.Sprint(n, ", ", minBackoff, ", ", maxBackoff), "need n >= 0 and 0 <= min <= max")
 		}
 		c.maxRetries, c.backoffMin, c.backoffMax = n, minBackoff, maxBackoff
 		return nil
@@ -168,7 +195,7 @@ func WithRetryStatuses(statuses ...int) Option {
 		c.retryStatuses = make(map[int]bool, len(statuses))
 		for _, s := range statuses {
 			if s < 300 || s > 599 {
-				return fmt.Errorf("bulk: WithRetryStatuses: %d is not an error status", s)
+				return configError("WithRetryStatuses", s, "not an error status")
 			}
 			c.retryStatuses[s] = true
 		}
@@ -211,22 +238,24 @@ func OnFailure(f func(Result)) Option {
 func WithLogger(l *slog.Logger) Option {
 	return func(c *config) error {
 		if l == nil {
-			return fmt.Errorf("bulk: WithLogger(nil)")
+			return configError("WithLogger", nil, "nil logger")
 		}
 		c.logger = l
 		return nil
 	}
 }
 
-// WithMaxResponseBytes bounds the size of a bulk response read into memory
-// (default 64 MiB; about 60 bytes per successful item, up to a few KiB per
-// failed one). A longer answer fails the request's items with an error that
-// matches transport.ErrResponseTooLarge and transport.ErrOutcomeUnknown: the
-// server applied the request, but which items succeeded cannot be read.
+// WithMaxResponseBytes caps the size of a bulk response read into memory
+// (default 64 MiB). Each answer is bounded by what its request sent: 1 MiB
+// plus 8 KiB per item (about 60 bytes per successful item, up to a few KiB
+// per failed one) plus twice the bytes sent, and never more than this cap.
+// A longer answer fails the request's items with an error that matches
+// transport.ErrResponseTooLarge and transport.ErrOutcomeUnknown: the server
+// applied the request, but which items succeeded cannot be read.
 func WithMaxResponseBytes(n int64) Option {
 	return func(c *config) error {
 		if n < 1 {
-			return fmt.Errorf("bulk: WithMaxResponseBytes(%d): need at least 1", n)
+			return configError("WithMaxResponseBytes", n, "need at least 1")
 		}
 		c.maxResponseBytes = n
 		return nil

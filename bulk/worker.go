@@ -375,7 +375,7 @@ func (w *worker) do(ents []entry, buf []byte) (retryable bool, err error) {
 		return true, fmt.Errorf("bulk: request failed: %w", err)
 	}
 	w.respBuf.Reset()
-	_, err = w.respBuf.ReadFrom(transport.LimitBody(resp.Body, ix.cfg.maxResponseBytes))
+	_, err = w.respBuf.ReadFrom(transport.LimitBody(resp.Body, responseLimit(ix.cfg.maxResponseBytes, len(ents), len(buf))))
 	resp.Body.Close() //nolint:errcheck
 	if err != nil {
 		if ix.ctx.Err() != nil {
@@ -384,7 +384,7 @@ func (w *worker) do(ents []entry, buf []byte) (retryable bool, err error) {
 		if errors.Is(err, transport.ErrResponseTooLarge) {
 			// The server applied the request and answered; we cannot
 			// read which items succeeded.
-			err = fmt.Errorf("bulk: reading response (WithMaxResponseBytes): %w", err)
+			err = fmt.Errorf("bulk: reading the answer to %d items (bounded by what was sent, capped by WithMaxResponseBytes): %w", len(ents), err)
 			ix.log.Warn("bulk response too large", "items", len(ents), "error", err)
 			return false, unknownOutcome(err)
 		}
@@ -468,6 +468,15 @@ func (w *worker) do(ents []entry, buf []byte) (retryable bool, err error) {
 		w.resolve(conflicts)
 	}
 	return false, nil
+}
+
+// responseLimit is the most read of the answer to a bulk request of items
+// actions and sent bytes: 1 MiB, plus 8 KiB per item (an answer takes about
+// 60 bytes per successful item, up to a few KiB per failed one), plus twice
+// the bytes sent (for answers that carry documents back, such as updates
+// with _source), and never more than max (WithMaxResponseBytes).
+func responseLimit(max int64, items, sent int) int64 {
+	return min(max, 1<<20+int64(items)*(8<<10)+2*int64(sent))
 }
 
 // mayHaveApplied reports whether a failed bulk request may have reached the

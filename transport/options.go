@@ -146,6 +146,9 @@ func WithAddresses(urls ...string) Option {
 // with WithAddresses or sniffing; it turns compression on.
 func WithCloudID(id string) Option {
 	return func(c *config) error {
+		if strings.TrimSpace(id) == "" {
+			return &ConfigError{Option: "WithCloudID", Err: errors.New("empty Cloud ID")}
+		}
 		c.cloudID = id
 		c.compress = true
 		return nil
@@ -351,7 +354,15 @@ func WithRetries(n int) Option {
 // WithRetryOnStatus replaces the statuses that are retried (default 429,
 // 502, 503, 504).
 func WithRetryOnStatus(statuses ...int) Option {
-	return func(c *config) error { c.retryOnStatus = append([]int(nil), statuses...); return nil }
+	return func(c *config) error {
+		for _, s := range statuses {
+			if s < 400 || s > 599 {
+				return &ConfigError{Option: "WithRetryOnStatus", Value: fmt.Sprint(s), Err: errors.New("not an error status (400-599)")}
+			}
+		}
+		c.retryOnStatus = append([]int(nil), statuses...)
+		return nil
+	}
 }
 
 // WithRetryOnTimeout also retries attempts that timed out (off by default:
@@ -454,7 +465,13 @@ func WithSniffTimeout(d time.Duration) Option {
 // WithMinSniffInterval sets the shortest time between two discoveries
 // triggered by failures (default 10s).
 func WithMinSniffInterval(d time.Duration) Option {
-	return func(c *config) error { c.minSniffInterval = d; return nil }
+	return func(c *config) error {
+		if d < 0 {
+			return &ConfigError{Option: "WithMinSniffInterval", Value: d.String(), Err: errors.New("must not be negative")}
+		}
+		c.minSniffInterval = d
+		return nil
+	}
 }
 
 // WithTLSConfig uses cfg as the base TLS configuration (it is cloned).
@@ -487,7 +504,13 @@ func WithClientCertFile(certFile, keyFile string) Option {
 
 // WithClientCert presents cert (mutual TLS).
 func WithClientCert(cert tls.Certificate) Option {
-	return func(c *config) error { c.clientCert = &cert; return nil }
+	return func(c *config) error {
+		if len(cert.Certificate) == 0 {
+			return &ConfigError{Option: "WithClientCert", Err: errors.New("empty certificate")}
+		}
+		c.clientCert = &cert
+		return nil
+	}
 }
 
 // WithCertificateFingerprint trusts a server whose certificate chain holds a
@@ -523,7 +546,13 @@ func WithInsecureSkipVerify(on bool) Option {
 
 // WithProductCheck sets the reaction to a server that is not Elasticsearch.
 func WithProductCheck(p ProductCheck) Option {
-	return func(c *config) error { c.productCheck = p; return nil }
+	return func(c *config) error {
+		if p != ProductCheckOff && p != ProductCheckWarn && p != ProductCheckStrict {
+			return &ConfigError{Option: "WithProductCheck", Value: fmt.Sprint(int(p)), Err: errors.New("unknown ProductCheck")}
+		}
+		c.productCheck = p
+		return nil
+	}
 }
 
 // WithServerDetection turns the detection of the server's product and
@@ -537,9 +566,16 @@ func WithServerDetection(on bool) Option {
 // WithCompatibilityMajor forces the REST compatibility headers
 // (application/vnd.elasticsearch+json; compatible-with=major). 0 restores
 // the default (send the detected major to Elasticsearch 8 and later only);
-// a negative value never sends them.
+// a negative value never sends them. Compatibility exists from major 7 on
+// (Elasticsearch 8 reads compatible-with=7): 1 to 6 are refused.
 func WithCompatibilityMajor(major int) Option {
-	return func(c *config) error { c.compatMajor = major; return nil }
+	return func(c *config) error {
+		if major > 0 && major < 7 {
+			return &ConfigError{Option: "WithCompatibilityMajor", Value: fmt.Sprint(major), Err: errors.New("no REST compatibility before 7")}
+		}
+		c.compatMajor = major
+		return nil
+	}
 }
 
 // WithMaxResponseBytes bounds what Response.Decode and Response.Bytes read

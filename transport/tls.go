@@ -103,6 +103,13 @@ func (c *config) buildTLS() (*tls.Config, error) {
 	if c.insecure {
 		cfg.InsecureSkipVerify = true
 	}
+	minVersion := cfg.MinVersion
+	if minVersion == 0 {
+		minVersion = tls.VersionTLS12 // crypto/tls's default for clients
+	}
+	if cfg.MaxVersion != 0 && cfg.MaxVersion < minVersion {
+		return nil, &ConfigError{Option: "WithTLSConfig", Value: fmt.Sprintf("max 0x%04x, min 0x%04x", cfg.MaxVersion, cfg.MinVersion), Err: errors.New("maximum TLS version below the minimum")}
+	}
 	return cfg, nil
 }
 
