@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -138,7 +139,7 @@ func unknownSettings(srv *Server, apiName string, args map[string]any, e *esErro
 			return ""
 		}
 		names = append(names, name)
-		if !contains(modules, module) {
+		if !slices.Contains(modules, module) {
 			modules = append(modules, module)
 		}
 	}
@@ -152,15 +153,6 @@ func unknownSettings(srv *Server, apiName string, args map[string]any, e *esErro
 	}
 	return fmt.Sprintf("%s: the server does not know %s [%s] (400 %s), "+defines,
 		apiName, what, strings.Join(names, "], ["), e.Type, strings.Join(modules, ", "))
-}
-
-func contains(list []string, s string) bool {
-	for _, e := range list {
-		if e == s {
-			return true
-		}
-	}
-	return false
 }
 
 // sentSettings returns the setting names in a request's arguments, flat

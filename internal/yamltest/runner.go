@@ -818,9 +818,6 @@ func catchMatches(catch string, status int, raw []byte) bool {
 	return bytes.Contains(raw, []byte(catch))
 }
 
-// lacks explains a failed step by what the server lacks, from the facts
-// it gave at the start and the module tables, or by a route it does not
-// have (its answer to OPTIONS on the path); "" when it has everything.
 // lacksModule names the modules a step needs (modules.go) that the server
 // did not list, or returns "".
 func (r *Runner) lacksModule(apiName string, args map[string]any) string {
@@ -835,6 +832,10 @@ func (r *Runner) lacksModule(apiName string, args map[string]any) string {
 	return ""
 }
 
+// lacks explains a failed step by what the server lacks: from the facts it
+// gave at the start and the module tables, from a refusal that names what
+// it lacks (refusal.go), or by a route it does not have (its answer to
+// _capabilities or OPTIONS on the path); "" when it has everything.
 func (r *Runner) lacks(ctx context.Context, apiName string, args map[string]any, status int, raw []byte) string {
 	srv := r.server
 	isSecurity := strings.HasPrefix(apiName, "security.") || apiName == "ssl.certificates"
