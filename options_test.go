@@ -90,7 +90,7 @@ func TestBadConfigurationsAreConfigErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Setenv("ELASTICSEARCH_URL", tc.env)
 			_, err := esgo.New(tc.opts...)
-			var ce *esgo.ConfigError
+			var ce *transport.ConfigError
 			if !errors.As(err, &ce) {
 				t.Fatalf("err = %v (%T), want a *ConfigError", err, err)
 			}

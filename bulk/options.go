@@ -14,7 +14,7 @@ import (
 )
 
 // Option configures an Indexer or a Stream. An invalid option makes New
-// (or NewStream) fail with a *transport.ConfigError (esgo.ConfigError)
+// (or NewStream) fail with a *transport.ConfigError
 // naming it.
 type Option func(*config) error
 
