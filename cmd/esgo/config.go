@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/esgo/esgo/clusters"
 	"github.com/spf13/cobra"
@@ -107,28 +106,32 @@ func newConfig() *cobra.Command {
 			return cfg.Save(path)
 		},
 	}
+	var lsOut *listing
 	ls := &cobra.Command{
 		Use:   "ls",
-		Short: "List the named clusters (secrets are never shown)",
+		Short: "List the named clusters (secrets are never shown: passwords in URLs are masked)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := lsOut.check(cmd); err != nil {
+				return err
+			}
 			cfg, _, err := load()
 			if err != nil {
 				return err
 			}
-			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "CURRENT\tNAME\tURLS\tAUTH")
+			var rows [][]string
 			for _, name := range cfg.Names() {
 				c := cfg.Clusters[name]
 				mark := ""
 				if name == cfg.Current {
 					mark = "*"
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", mark, name, strings.Join(c.URLs, ","), c.Auth())
+				rows = append(rows, []string{mark, name, strings.Join(redactAll(c.URLs), ","), c.Auth()})
 			}
-			return tw.Flush()
+			return lsOut.print(cmd.OutOrStdout(), []string{"current", "name", "urls", "auth"}, rows)
 		},
 	}
+	lsOut = addListing(ls)
 	cfgCmd.AddCommand(add, useCmd, rm, ls)
 	return cfgCmd
 }

@@ -9,7 +9,6 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/esgo/esgo"
 	"github.com/esgo/esgo/api"
@@ -57,6 +56,9 @@ func indexCmd(use, short, example string, args cobra.PositionalArgs,
 	cmd := &cobra.Command{Use: use, Short: short, Example: example, Args: args}
 	conn := addConnectionFlags(cmd)
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		if f := cmd.Flags().Lookup("output"); f != nil && f.Value.String() != "table" && f.Value.String() != "json" {
+			return usageError(cmd, fmt.Errorf("--output must be table or json, not %q", f.Value.String()))
+		}
 		client, err := conn.client()
 		if err != nil {
 			return err
@@ -99,7 +101,8 @@ func newIndex() *cobra.Command {
 	}
 
 	var all bool
-	ls, _ := indexCmd("ls [PATTERN]", "List indices: health, status, documents, size", "  esgo index ls 'logs-*'", cobra.MaximumNArgs(1),
+	var lsOut, aliasOut *listing
+	ls, _ := indexCmd("ls [PATTERN]", "List indices: health, status, documents, size", "  esgo index ls 'logs-*'\n  esgo index ls -o json", cobra.MaximumNArgs(1),
 		func(ctx context.Context, cmd *cobra.Command, client *esgo.Client, args []string) error {
 			pattern := "*"
 			if len(args) == 1 {
@@ -114,13 +117,13 @@ func newIndex() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "HEALTH\tSTATUS\tINDEX\tDOCS\tSIZE")
+			var table [][]string
 			for _, r := range rows {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r["health"], r["status"], r["index"], r["docs.count"], r["store.size"])
+				table = append(table, []string{r["health"], r["status"], r["index"], r["docs.count"], r["store.size"]})
 			}
-			return tw.Flush()
+			return lsOut.print(cmd.OutOrStdout(), []string{"health", "status", "index", "docs", "size"}, table)
 		})
+	lsOut = addListing(ls)
 	ls.Flags().BoolVar(&all, "all", false, "include hidden and system indices")
 
 	var shards, replicas int
@@ -235,20 +238,16 @@ func newIndex() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ALIAS\tINDEX")
-			var lines []string
+			var lines [][]string
 			for index, a := range m {
 				for name := range a.Aliases {
-					lines = append(lines, name+"\t"+index)
+					lines = append(lines, []string{name, index})
 				}
 			}
-			sortStrings(lines)
-			for _, l := range lines {
-				fmt.Fprintln(tw, l)
-			}
-			return tw.Flush()
+			slices.SortFunc(lines, func(a, b []string) int { return strings.Compare(a[0]+"\t"+a[1], b[0]+"\t"+b[1]) })
+			return aliasOut.print(cmd.OutOrStdout(), []string{"alias", "index"}, lines)
 		})
+	aliasOut = addListing(aliasLs)
 	aliasAction := func(use, action string) *cobra.Command {
 		c, _ := indexCmd(use+" INDEX ALIAS", strings.ToUpper(use[:1])+use[1:]+" an alias", "  esgo index alias "+use+" books-v2 books", cobra.ExactArgs(2),
 			func(ctx context.Context, cmd *cobra.Command, client *esgo.Client, args []string) error {
@@ -265,7 +264,5 @@ func newIndex() *cobra.Command {
 	idx.AddCommand(ls, create, del, mapping, settings, alias)
 	return idx
 }
-
-func sortStrings(s []string) { slices.Sort(s) }
 
 func readFile(path string) ([]byte, error) { return os.ReadFile(path) }

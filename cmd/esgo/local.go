@@ -10,14 +10,15 @@ import (
 	"io/fs"
 	"log/slog"
 	"net"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"syscall"
-	"text/tabwriter"
 	"time"
 
 	"github.com/esgo/esgo/api"
@@ -119,6 +120,52 @@ func readState(dir string) (*localState, error) {
 	return &st, nil
 }
 
+// serving reports whether something listens at the cluster's first
+// address: the supervisor may run while its server was killed.
+func (st *localState) serving() bool {
+	if len(st.URLs) == 0 {
+		return false
+	}
+	u, err := url.Parse(st.URLs[0])
+	if err != nil || u.Host == "" {
+		return false
+	}
+	c, err := net.DialTimeout("tcp", u.Host, time.Second)
+	if err != nil {
+		return false
+	}
+	c.Close()
+	return true
+}
+
+// port is the port of the cluster's first address, 0 when unknown.
+func (st *localState) port() int {
+	if len(st.URLs) == 0 {
+		return 0
+	}
+	u, err := url.Parse(st.URLs[0])
+	if err != nil {
+		return 0
+	}
+	p, _ := strconv.Atoi(u.Port())
+	return p
+}
+
+// stopStale stops the supervisor of a cluster whose server does not
+// answer (killed with kill -9, say), so that a new start can begin.
+func stopStale(st *localState) {
+	if st.alive() && !st.serving() {
+		syscall.Kill(st.PID, syscall.SIGTERM)
+		deadline := time.Now().Add(30 * time.Second)
+		for st.alive() && time.Now().Before(deadline) {
+			time.Sleep(100 * time.Millisecond)
+		}
+		if st.alive() {
+			syscall.Kill(st.PID, syscall.SIGKILL)
+		}
+	}
+}
+
 // alive reports whether the supervisor process of st still runs: the pid
 // exists and its command line names the cluster's folder (a reused pid does
 // not).
@@ -145,6 +192,28 @@ type localOptions struct {
 	nodes, port                  int
 	settings                     map[string]string
 	stateDir                     string // set in the detached child
+	portGiven                    bool   // --port was on the command line
+}
+
+// heapSize is a JVM heap size such as 512m or 2g.
+var heapSize = regexp.MustCompile(`^[1-9][0-9]*[kKmMgG]$`)
+
+// clusterName is a local cluster's name: a folder name and a flag value.
+var clusterName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
+
+// checkLocalOptions refuses values the start would trip on later.
+func checkLocalOptions(o *localOptions) error {
+	switch {
+	case !clusterName.MatchString(o.name):
+		return fmt.Errorf("--name must be letters, digits, '.', '_' or '-', not %q", o.name)
+	case o.nodes < 1 || o.nodes > 9:
+		return fmt.Errorf("--nodes must be from 1 to 9, not %d", o.nodes)
+	case o.port < 0 || o.port > 65535:
+		return fmt.Errorf("--port must be from 0 (any free port) to 65535, not %d", o.port)
+	case o.heap != "" && !heapSize.MatchString(o.heap):
+		return fmt.Errorf("--heap must be a size such as 512m or 2g, not %q", o.heap)
+	}
+	return nil
 }
 
 func newLocal() *cobra.Command {
@@ -170,6 +239,10 @@ free (Elasticsearch 8 and later). The cluster is saved as the named cluster
 		Example: "  esgo local start\n  esgo local start --version 8.19.21 --name esql\n  esgo local start --product opensearch --name os\n  esgo local stop",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := checkLocalOptions(&o); err != nil {
+				return usageError(cmd, err)
+			}
+			o.portGiven = cmd.Flags().Changed("port")
 			if o.opensearch {
 				o.product = string(eslocal.OpenSearch)
 			}
@@ -234,14 +307,19 @@ free (Elasticsearch 8 and later). The cluster is saved as the named cluster
 	logs.Flags().StringVar(&name, "name", "default", "name of the local cluster")
 	logs.Flags().IntVarP(&lines, "lines", "n", 40, "number of lines from the end")
 	logs.Flags().BoolVarP(&follow, "follow", "f", false, "keep printing new lines until Ctrl-C")
+	var lsOut *listing
 	ls := &cobra.Command{
 		Use:   "ls",
 		Short: "List the local clusters, running or stopped",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return lsLocal(cmd.OutOrStdout())
+			if err := lsOut.check(cmd); err != nil {
+				return err
+			}
+			return lsLocal(cmd.OutOrStdout(), lsOut)
 		},
 	}
+	lsOut = addListing(ls)
 
 	install := &cobra.Command{
 		Use:   "install",
@@ -289,8 +367,14 @@ func startDetached(ctx context.Context, out io.Writer, o localOptions) error {
 	if err != nil {
 		return err
 	}
-	if st, err := readState(dir); err == nil && st.alive() {
-		return fmt.Errorf("local cluster %q already runs at %s (pid %d); stop it with esgo local stop --name %s", o.name, strings.Join(st.URLs, ","), st.PID, o.name)
+	if st, err := readState(dir); err == nil {
+		stopStale(st)
+		if st.alive() {
+			return fmt.Errorf("local cluster %q already runs at %s (pid %d); stop it with esgo local stop --name %s", o.name, strings.Join(st.URLs, ","), st.PID, o.name)
+		}
+		if p := st.port(); !o.portGiven && p > 0 {
+			o.port = p // the same address as before, so a saved ELASTICSEARCH_URL stays right
+		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -314,8 +398,12 @@ func startDetached(ctx context.Context, out io.Writer, o localOptions) error {
 	for k, v := range o.settings {
 		args = append(args, "--setting", k+"="+v)
 	}
+	// A log per attempt: the previous one is kept as esgo.log.1.
 	logPath := filepath.Join(dir, "esgo.log")
-	logFile, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+	if _, err := os.Stat(logPath); err == nil {
+		os.Rename(logPath, logPath+".1")
+	}
+	logFile, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
 	if err != nil {
 		return err
 	}
@@ -527,8 +615,38 @@ func stopLocal(out io.Writer, name string, deleteData bool) error {
 			}
 			fmt.Fprintf(out, "deleted %s\n", dir)
 		}
+		if entry, err := forgetLocalCluster(name); err != nil {
+			return err
+		} else if entry != "" {
+			fmt.Fprintf(out, "removed the named cluster %q\n", entry)
+		}
 	}
 	return nil
+}
+
+// forgetLocalCluster removes the named cluster that esgo local start saved
+// for the local cluster name (and its password), returning its name.
+func forgetLocalCluster(name string) (string, error) {
+	entry := "local"
+	if name != "default" {
+		entry = "local-" + name
+	}
+	path, err := clusters.DefaultPath()
+	if err != nil {
+		return "", err
+	}
+	cfg, err := clusters.Load(path)
+	if err != nil {
+		return "", err
+	}
+	if _, ok := cfg.Clusters[entry]; !ok {
+		return "", nil
+	}
+	delete(cfg.Clusters, entry)
+	if cfg.Current == entry {
+		cfg.Current = ""
+	}
+	return entry, cfg.Save(path)
 }
 
 // statusLocal prints whether the cluster runs and its health.
@@ -540,6 +658,11 @@ func statusLocal(ctx context.Context, out io.Writer, name string) error {
 	st, err := readState(dir)
 	if err != nil || !st.alive() {
 		fmt.Fprintf(out, "%s: not running\n", name)
+		return &exitError{code: exitFailure, err: fmt.Errorf("local cluster %q is not running", name)}
+	}
+	if !st.serving() {
+		fmt.Fprintf(out, "%s: not running (its supervisor, pid %d, runs but nothing listens at %s; esgo local start cleans it up)\n",
+			name, st.PID, strings.Join(st.URLs, ","))
 		return &exitError{code: exitFailure, err: fmt.Errorf("local cluster %q is not running", name)}
 	}
 	cl := clusters.Cluster{URLs: st.URLs, Username: st.Username, Password: st.Password, CAFile: st.CAFile}
@@ -635,7 +758,7 @@ func logsLocal(ctx context.Context, out io.Writer, name string, n int, follow bo
 	}
 }
 
-func lsLocal(out io.Writer) error {
+func lsLocal(out io.Writer, l *listing) error {
 	root, err := localRoot()
 	if err != nil {
 		return err
@@ -644,8 +767,7 @@ func lsLocal(out io.Writer) error {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "NAME\tSTATUS\tPRODUCT\tVERSION\tURL\tDATA")
+	var rows [][]string
 	for _, e := range entries {
 		if !e.IsDir() {
 			continue
@@ -654,11 +776,14 @@ func lsLocal(out io.Writer) error {
 		status, product, version, url := "stopped", "", "", ""
 		if st, err := readState(dir); err == nil {
 			product, version = string(st.Product), st.Version
-			if st.alive() {
+			switch {
+			case st.alive() && st.serving():
 				status, url = "running", strings.Join(st.URLs, ",")
+			case st.alive():
+				status = "not answering"
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", e.Name(), status, product, version, url, dir)
+		rows = append(rows, []string{e.Name(), status, product, version, url, dir})
 	}
-	return tw.Flush()
+	return l.print(out, []string{"name", "status", "product", "version", "url", "data"}, rows)
 }
