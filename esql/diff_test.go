@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // diffCases maps each case name of testdata/cases.py to the Go code building
@@ -389,6 +390,21 @@ func init() {
 			As("p", DateParse(Str("yyyy-MM-dd"), Field("s"))), As("dn", DayName(Field("@timestamp"))), As("mn", MonthName(Field("@timestamp"))),
 			As("ip", IPPrefix(Field("ip"), 24, 112)), As("nd", NetworkDirection(Field("src"), Field("dst"), List("private"))),
 		).Where(TRange(Str("2024-01-01T00:00:00Z"), Str("2024-01-02T00:00:00Z")))
+	})
+
+	// a Go string is a column; literals are typed
+	addCase("values/column_strings", func() any {
+		return From("sales").
+			Eval(As("c", Concat(Field("first_name"), Str(" "), Field("last_name"))), As("r", Round("x", Lit(2))), As("s", StartsWith("product", Str("Pro")))).
+			Stats(As("a", Avg("price")), As("n", Count("order id"))).By(Field("region"))
+	})
+	addCase("values/duration", func() any {
+		return From("logs").
+			Eval(As("h", DateTrunc(Duration(time.Hour), "@timestamp")), As("later", Field("@timestamp").Add(Duration(90*time.Minute)))).
+			Stats(As("n", CountAll())).By(DateTrunc(Duration(1500*time.Millisecond), "@timestamp"))
+	})
+	addCase("values/literals", func() any {
+		return Row(As("s", Str("x")), As("l", List(1.5, 2.0)), As("b", true), As("n", Null()), As("i", -7), As("m", List("a", "b")))
 	})
 
 	// a longer pipeline

@@ -261,6 +261,15 @@ case("functions/dates_ip", ESQL.from_("logs").eval(
     ip=f.ip_prefix(E("ip"), 24, 112), nd=f.network_direction(E("src"), E("dst"), ["private"]),
 ).where(f.trange("2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z")))
 
+# a Go string is a column; literals are typed
+case("values/column_strings", ESQL.from_("sales")
+     .eval(c=f.concat(E("first_name"), " ", E("last_name")), r=f.round(E("x"), 2), s=f.starts_with(E("product"), "Pro"))
+     .stats(a=f.avg(E("price")), n=f.count(E("`order id`"))).by("region"))
+case("values/duration", ESQL.from_("logs")
+     .eval(h=f.date_trunc(E("1 hour"), E("@timestamp")), later=E("@timestamp") + E("90 minutes"))
+     .stats(n=f.count(E("*"))).by(f.date_trunc(E("1500 milliseconds"), E("@timestamp"))))
+case("values/literals", ESQL.row(s="x", l=[1.5, 2.0], b=True, n=None, i=-7, m=["a", "b"]))
+
 # a longer pipeline
 case("pipeline/long", ESQL.from_("logs-*")
      .where(and_(E("@timestamp") >= "2024-01-01", E("status") >= 500))
