@@ -361,7 +361,12 @@ type Named struct {
 	Value Expr
 }
 
-func (n Named) item() Expr { return cat(QuoteIdentifier(n.Name), " = ", n.Value) }
+func (n Named) item() Expr {
+	if n.Name == "" {
+		return Expr{err: fmt.Errorf("esql: empty name for %q: %w", n.Value.text, ErrInvalid)}
+	}
+	return cat(QuoteIdentifier(n.Name), " = ", n.Value)
+}
 
 // As names a value, with the [Value] rule (a string is a column, a number
 // or boolean a literal, an Expr as is): Eval(As("height_cm",

@@ -221,6 +221,7 @@ func TestBuildErrors(t *testing.T) {
 		{"empty column", From("a").Eval(As("x", "")), "empty column name"},
 		{"column as option", From("a").Fuse(FuseLinear).With(As("normalizer", "minmax")), "Str("},
 		{"nil item", From("a").Stats(nil), "nil Item"},
+		{"empty name", Row(As("", 1)), `empty name for "1"`},
 		{"negative duration", From("a").Eval(As("t", Duration(-time.Second))), "Duration(-1s)"},
 		{"sub-millisecond duration", From("a").Eval(As("t", Duration(time.Microsecond))), "Duration(1µs)"},
 		{"enrich bad policy", Row(As("a", 1)).Enrich("a | b"), `"a | b"`},
