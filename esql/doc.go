@@ -34,7 +34,7 @@
 // per ES|QL function ([Avg], [DateTrunc], [MvCount], ...) whose arguments
 // follow the [Value] rule. A variadic constructor ([Concat], [Coalesce],
 // [Case]) takes arguments of one type: all strings (columns) or all Exprs,
-// so Concat(Field("first"), Str(" "), Field("last")).
+// so Concat(Field("first_name"), Str(" "), Field("last_name")).
 //
 // Raw ES|QL has three doors, each named for it: [Raw] (a whole query
 // text), [RawExpr] (an expression's text, such as RawExpr("1 year") or
