@@ -77,9 +77,9 @@
 //	                         outcome (it may be our first delete).
 //
 // Settling a 409: the Indexer reads the documents of all such items of a
-// request in one _mget (realtime, with their routing) and compares each
-// stored _source with the document line it sent, as JSON values (object
-// keys in any order). The same document means the repeat found the write
+// request in one _mget (realtime, from the concrete index the 409 names,
+// with their routing) and compares each stored _source with the document
+// line it sent, as JSON values (object keys in any order). The same document means the repeat found the write
 // of the lost request, and the item is reported as written by it (status
 // 201 "created" for create, 200 "updated" for index, with the stored
 // version, _seq_no and _primary_term); another document is a conflict, the

@@ -278,3 +278,29 @@ func TestLostAnswerRealConflicts(t *testing.T) {
 		t.Errorf("%d outcomes for %d items", o.n, len(items))
 	}
 }
+
+// TestLostAnswerThroughAlias: creates sent to an alias are settled from the
+// concrete index the 409 names.
+func TestLostAnswerThroughAlias(t *testing.T) {
+	const n = 100
+	through, direct, _ := faultyBulk(t, faultproxy.DropResponse, false)
+	index := uniqueIndex(t)
+	createIndex(t, direct, index, 1, 0)
+	alias := index + "-alias"
+	do(t, direct, "PUT", "/"+index+"/_alias/"+alias, nil, nil)
+	var o outcomes
+	ix, err := bulk.New(through, append(o.options(), bulk.WithIndex(alias), bulk.WithWorkers(1),
+		bulk.WithRetries(3, 10*time.Millisecond, 50*time.Millisecond))...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for i := range n {
+		if err := ix.Add(ctx, bulk.Item{Action: bulk.Create, ID: fmt.Sprint("a", i), Body: newSmallDoc(i), Meta: i}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ix.Close(ctx); err != nil || len(o.ok) != n || len(o.failed) != 0 {
+		t.Errorf("%d created, %d failed of %d; Close: %v", len(o.ok), len(o.failed), n, err)
+	}
+}

@@ -74,7 +74,12 @@ func (w *worker) resolve(cs []conflict) {
 	}
 	refs := make([]docRef, len(cs))
 	for i, c := range cs {
-		refs[i] = docRef{Index: c.e.item.Index, ID: c.e.item.ID, Routing: c.e.item.Routing}
+		// The 409 names the concrete index that holds the document (the
+		// backing index of a data stream, the index behind an alias).
+		refs[i] = docRef{Index: c.ir.Index, ID: c.e.item.ID, Routing: c.e.item.Routing}
+		if refs[i].Index == "" {
+			refs[i].Index = c.e.item.Index
+		}
 		if refs[i].Index == "" {
 			refs[i].Index = ix.cfg.index
 		}
