@@ -80,7 +80,7 @@ func TestElasticsearchIntegration(t *testing.T) {
 	es := eslocaltest.Elasticsearch(t)
 	ctx := context.Background()
 	rec := newRecorder()
-	c := mustClient(t, esgo.WithAddresses(es.URLs...), esgo.WithTransport(rec))
+	c := mustClient(t, esgo.WithAddresses(es.URLs...), esgo.WithRoundTripper(rec))
 
 	info, err := c.ServerInfo(ctx)
 	if err != nil {
@@ -206,7 +206,7 @@ func TestElasticsearchIntegration(t *testing.T) {
 		{[]esgo.Option{transport.WithServerDetection(false), transport.WithCompatibilityMajor(8)}, "application/vnd.elasticsearch+json; compatible-with=8"},
 	} {
 		r := newRecorder()
-		sc := mustClient(t, append([]esgo.Option{esgo.WithAddresses(es.URLs...), esgo.WithTransport(r)}, tc.opts...)...)
+		sc := mustClient(t, append([]esgo.Option{esgo.WithAddresses(es.URLs...), esgo.WithRoundTripper(r)}, tc.opts...)...)
 		if _, err := sc.Cluster.Health(ctx, api.ClusterHealthRequest{}); err != nil {
 			t.Fatalf("%s: %v", tc.accept, err)
 		}
@@ -263,7 +263,7 @@ func TestCompressionIntegration(t *testing.T) {
 	ctx := context.Background()
 	rec := newRecorder()
 	rec.next.(*http.Transport).DisableCompression = true
-	c := mustClient(t, esgo.WithAddresses(es.URLs...), esgo.WithTransport(rec), esgo.WithCompression(true))
+	c := mustClient(t, esgo.WithAddresses(es.URLs...), esgo.WithRoundTripper(rec), esgo.WithCompression(true))
 	idx := indexName(t)
 	deleteIndex(t, c, idx)
 	var lines []any
@@ -327,7 +327,7 @@ func TestOpenSearchIntegration(t *testing.T) {
 	osc := eslocaltest.OpenSearch(t)
 	ctx := context.Background()
 	rec := newRecorder()
-	c := mustClient(t, esgo.WithAddresses(osc.URLs...), esgo.WithTransport(rec))
+	c := mustClient(t, esgo.WithAddresses(osc.URLs...), esgo.WithRoundTripper(rec))
 	info, err := c.ServerInfo(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -707,7 +707,7 @@ func testOlderElasticsearch(t *testing.T, u string, major int, wantAccept string
 	t.Helper()
 	ctx := context.Background()
 	rec := newRecorder()
-	c := mustClient(t, esgo.WithAddresses(u), esgo.WithTransport(rec))
+	c := mustClient(t, esgo.WithAddresses(u), esgo.WithRoundTripper(rec))
 	info, err := c.ServerInfo(ctx)
 	if err != nil {
 		t.Fatal(err)

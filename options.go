@@ -40,10 +40,11 @@ func WithBearerToken(token string) Option { return transport.WithBearerToken(tok
 // bearer token).
 func WithServiceToken(token string) Option { return transport.WithBearerToken(token) }
 
-// WithTransport sends requests through rt instead of the built-in tuned
-// http.Transport. TLS options are applied to a clone of rt when it is an
-// *http.Transport, and are an error with any other round tripper.
-func WithTransport(rt http.RoundTripper) Option { return transport.WithRoundTripper(rt) }
+// WithRoundTripper sends requests through rt instead of the built-in tuned
+// http.Transport (transport.WithRoundTripper). TLS options are applied to a
+// clone of rt when it is an *http.Transport, and are an error with any
+// other round tripper.
+func WithRoundTripper(rt http.RoundTripper) Option { return transport.WithRoundTripper(rt) }
 
 // WithHTTPClient sends requests with hc.
 func WithHTTPClient(hc *http.Client) Option { return transport.WithHTTPClient(hc) }

@@ -591,7 +591,9 @@ var (
 )
 
 // noErrors reports whether a bulk response says "errors":false before its
-// items, as Elasticsearch and OpenSearch write it.
+// items, as Elasticsearch and OpenSearch write it: a byte search, so that
+// an all-success answer's items are not decoded at all (see
+// internal/jsonscan for the module's JSON paths).
 func noErrors(body []byte) bool {
 	items := bytes.Index(body, itemsKey)
 	if items < 0 {

@@ -1,6 +1,11 @@
-// Package clusters reads and writes the file of named clusters shared by the
-// esgo command (esgo config, --cluster) and the dsl connection registry
-// (connections.Connections.LoadClusters), in the manner of kubectl's contexts.
+// Package clusters is the one place that says how to reach a named
+// cluster: it reads and writes the file of named clusters (in the manner of
+// kubectl's contexts), reads the ELASTICSEARCH_* variables (FromEnv), and
+// turns a Cluster into client options (Cluster.Options). Its users are thin:
+// the esgo command (esgo config, --cluster; cmd/esgo/connect.go adds only
+// its flags) and the DSL's registry of live connections
+// (connections.Connections.LoadClusters, which configures one client per
+// named cluster).
 //
 // The file is JSON, by default $ESGO_CONFIG, else clusters.json in the esgo
 // folder of the user's configuration directory (~/.config/esgo/clusters.json
@@ -130,6 +135,24 @@ func (c Cluster) GoString() string { return "clusters.Cluster{" + c.String() + "
 // LogValue logs the cluster with its secrets redacted.
 func (c Cluster) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("urls", strings.Join(c.URLs, ",")), slog.String("auth", c.Auth()))
+}
+
+// FromEnv returns the cluster the ELASTICSEARCH_* variables describe:
+// ELASTICSEARCH_URL (comma-separated), ELASTICSEARCH_USERNAME,
+// ELASTICSEARCH_PASSWORD, ELASTICSEARCH_API_KEY, ELASTICSEARCH_TOKEN and
+// ELASTICSEARCH_CA (a PEM file). The esgo command uses it when no cluster
+// is named.
+func FromEnv() Cluster {
+	var cl Cluster
+	if u := os.Getenv("ELASTICSEARCH_URL"); u != "" {
+		cl.URLs = strings.Split(u, ",")
+	}
+	cl.Username = os.Getenv("ELASTICSEARCH_USERNAME")
+	cl.Password = os.Getenv("ELASTICSEARCH_PASSWORD")
+	cl.APIKey = os.Getenv("ELASTICSEARCH_API_KEY")
+	cl.Token = os.Getenv("ELASTICSEARCH_TOKEN")
+	cl.CAFile = os.Getenv("ELASTICSEARCH_CA")
+	return cl
 }
 
 // Config is the content of the file.

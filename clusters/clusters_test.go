@@ -52,3 +52,19 @@ func TestSaveLoadAndRedaction(t *testing.T) {
 		t.Errorf("names: %v", n)
 	}
 }
+
+func TestFromEnv(t *testing.T) {
+	t.Setenv("ELASTICSEARCH_URL", "http://a:9200,http://b:9200")
+	t.Setenv("ELASTICSEARCH_USERNAME", "elastic")
+	t.Setenv("ELASTICSEARCH_PASSWORD", "s3cret")
+	t.Setenv("ELASTICSEARCH_API_KEY", "")
+	t.Setenv("ELASTICSEARCH_TOKEN", "")
+	t.Setenv("ELASTICSEARCH_CA", "/etc/ca.pem")
+	cl := FromEnv()
+	if len(cl.URLs) != 2 || cl.URLs[1] != "http://b:9200" || cl.Username != "elastic" || cl.Password != "s3cret" || cl.CAFile != "/etc/ca.pem" {
+		t.Errorf("FromEnv = %+v", cl)
+	}
+	if s := cl.String(); strings.Contains(s, "s3cret") {
+		t.Errorf("String %q shows the password", s)
+	}
+}

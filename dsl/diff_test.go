@@ -3,7 +3,7 @@ package dsl_test
 import (
 	"testing"
 
-	"github.com/esgo/esgo/dsl/internal/pydiff"
+	"github.com/esgo/esgo/internal/pydiff"
 )
 
 // diffCases holds the esgo side of the cases of testdata/diff/cases.py:

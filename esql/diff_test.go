@@ -1,15 +1,11 @@
 package esql
 
 import (
-	"bytes"
-	"encoding/json"
-	"os"
-	"os/exec"
-	"sort"
-	"strings"
-	"sync"
+	"fmt"
 	"testing"
 	"time"
+
+	"github.com/esgo/esgo/internal/pydiff"
 )
 
 // diffCases maps each case name of testdata/cases.py to the Go code building
@@ -418,83 +414,24 @@ func init() {
 	})
 }
 
-var (
-	pythonOnce sync.Once
-	pythonOut  map[string]string
-	pythonErr  string
-)
-
-// pythonCases runs testdata/cases.py once. Without python3 or the
-// elasticsearch package the test is skipped, unless ESGO_REQUIRE_PYTHON=1.
-func pythonCases(t *testing.T) map[string]string {
-	t.Helper()
-	pythonOnce.Do(func() {
-		py, err := exec.LookPath("python3")
-		if err != nil {
-			pythonErr = "python3 not found"
-			return
-		}
-		cmd := exec.Command(py, "testdata/cases.py")
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		out, err := cmd.Output()
-		if err != nil {
-			pythonErr = "running testdata/cases.py (needs `pip install elasticsearch==9.5.1`): " + err.Error() + ": " + stderr.String()
-			return
-		}
-		if err := json.Unmarshal(out, &pythonOut); err != nil {
-			pythonErr = "decoding cases.py output: " + err.Error()
-		}
-	})
-	if pythonErr != "" {
-		if os.Getenv("ESGO_REQUIRE_PYTHON") == "1" {
-			t.Fatal(pythonErr)
-		}
-		t.Skip(pythonErr)
-	}
-	return pythonOut
-}
-
+// TestDifferentialAgainstPython runs testdata/cases.py with the DSL's
+// runner (internal/pydiff): each case's value is the query string.
 func TestDifferentialAgainstPython(t *testing.T) {
-	py := pythonCases(t)
-	names := make([]string, 0, len(py))
-	for name := range py {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		t.Run(name, func(t *testing.T) {
-			build, ok := diffCases[name]
-			if !ok {
-				t.Fatalf("no Go counterpart for Python case %q", name)
-			}
+	var cases pydiff.Cases
+	for name, build := range diffCases {
+		cases.Add(name, func() (any, error) {
 			b, ok := build().(Builder)
 			if !ok {
-				t.Fatalf("case %q does not build a statement", name)
+				return nil, fmt.Errorf("case %q does not build a statement", name)
 			}
 			got, params, err := b.statement().Build()
-			if err != nil {
-				t.Fatalf("Build: %v", err)
+			if err == nil && len(params) != 0 {
+				err = fmt.Errorf("unexpected params %v", params)
 			}
-			if len(params) != 0 {
-				t.Errorf("unexpected params %v", params)
-			}
-			if want := py[name]; got != want {
-				t.Errorf("query differs\n--- Go:\n%s\n--- Python:\n%s", got, want)
-			}
+			return got, err
 		})
 	}
-	var extra []string
-	for name := range diffCases {
-		if _, ok := py[name]; !ok {
-			extra = append(extra, name)
-		}
-	}
-	if len(extra) > 0 {
-		sort.Strings(extra)
-		t.Errorf("Go cases without a Python counterpart: %s", strings.Join(extra, ", "))
-	}
-	if len(names) < 60 {
-		t.Errorf("only %d differential cases; want at least 60", len(names))
+	if n := cases.Run(t, "testdata/cases.py"); n < 60 {
+		t.Errorf("only %d differential cases; want at least 60", n)
 	}
 }

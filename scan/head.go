@@ -54,7 +54,10 @@ func readPITHead(raw []byte) (h pitHead, n int, last json.RawMessage, ok bool) {
 }
 
 // jsonScanner walks raw JSON by indexes; every method returns the index
-// after what it read, or -1 when the JSON is not what it expects.
+// after what it read, or -1 when the JSON is not what it expects. Unlike
+// internal/jsonscan it does not validate what it skips (the page's full
+// decode does, right after), which is what makes reading the head cheap;
+// see internal/jsonscan for which JSON path to use when.
 type jsonScanner []byte
 
 func (b jsonScanner) space(i int) int {

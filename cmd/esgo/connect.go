@@ -181,9 +181,9 @@ func (c *connection) resolve() (clusters.Cluster, error) {
 			cl.APIKey, cl.APIKeyEnv, cl.Token, cl.TokenEnv = "", "", "", ""
 		}
 	case os.Getenv("ELASTICSEARCH_URL") != "" || len(c.urls) > 0:
-		cl = fromEnv()
+		cl = clusters.FromEnv()
 	default:
-		cl = fromEnv()
+		cl = clusters.FromEnv()
 		if path, err := clusters.DefaultPath(); err == nil {
 			if cfg, err := clusters.Load(path); err == nil {
 				if cur, err := cfg.Get(""); err == nil {
@@ -224,20 +224,6 @@ func (c *connection) resolve() (clusters.Cluster, error) {
 		cl.Insecure = true
 	}
 	return cl, nil
-}
-
-// fromEnv reads the ELASTICSEARCH_* variables.
-func fromEnv() clusters.Cluster {
-	var cl clusters.Cluster
-	if u := os.Getenv("ELASTICSEARCH_URL"); u != "" {
-		cl.URLs = strings.Split(u, ",")
-	}
-	cl.Username = os.Getenv("ELASTICSEARCH_USERNAME")
-	cl.Password = os.Getenv("ELASTICSEARCH_PASSWORD")
-	cl.APIKey = os.Getenv("ELASTICSEARCH_API_KEY")
-	cl.Token = os.Getenv("ELASTICSEARCH_TOKEN")
-	cl.CAFile = os.Getenv("ELASTICSEARCH_CA")
-	return cl
 }
 
 // client builds an esgo client from the flags, the environment and the

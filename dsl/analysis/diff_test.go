@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	. "github.com/esgo/esgo/dsl/analysis"
-	"github.com/esgo/esgo/dsl/internal/pydiff"
+	"github.com/esgo/esgo/internal/pydiff"
 )
 
 var (

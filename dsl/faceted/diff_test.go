@@ -6,7 +6,7 @@ import (
 
 	"github.com/esgo/esgo/dsl"
 	. "github.com/esgo/esgo/dsl/faceted"
-	"github.com/esgo/esgo/dsl/internal/pydiff"
+	"github.com/esgo/esgo/internal/pydiff"
 )
 
 func TestDifferentialAgainstPython(t *testing.T) {

@@ -7,8 +7,8 @@ import (
 	"github.com/esgo/esgo/dsl/analysis"
 	. "github.com/esgo/esgo/dsl/index"
 	"github.com/esgo/esgo/dsl/internal/dsltest"
-	"github.com/esgo/esgo/dsl/internal/pydiff"
 	"github.com/esgo/esgo/dsl/mapping"
+	"github.com/esgo/esgo/internal/pydiff"
 	"github.com/esgo/esgo/types"
 )
 

@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"github.com/esgo/esgo/dsl/internal/dsltest"
-	"github.com/esgo/esgo/dsl/internal/pydiff"
 	. "github.com/esgo/esgo/dsl/mapping"
+	"github.com/esgo/esgo/internal/pydiff"
 	"github.com/esgo/esgo/types"
 )
 

@@ -6,7 +6,8 @@
 // encoding/json's. The rest of the client (transport, api, types) never
 // imports it, so a program that does not use the DSL or scan links no
 // second decoder. The build tag esgo_stdjson makes it use encoding/json
-// alone.
+// alone. Package internal/jsonscan's documentation says which of the
+// module's JSON paths to use when.
 package fastjson
 
 import "encoding/json"

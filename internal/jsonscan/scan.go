@@ -9,6 +9,29 @@
 // stops, and Failed reports true. The decoders built on it then let
 // encoding/json decode the whole document again, so every value and every
 // error the caller sees is encoding/json's.
+//
+// # Which JSON path to use
+//
+// The module reads JSON four ways; each exists because the others cost
+// more where it is used:
+//
+//   - encoding/json, through transport.JSONSerializer: the default for
+//     every answer. Use it unless a benchmark says otherwise.
+//   - internal/fastjson: the same rules, three to four times faster, for
+//     decoding whole documents into Go values where hits are decoded in
+//     bulk (the DSL, scan). It links a second decoder, so the client,
+//     api and types never import it.
+//   - this package: a validating pull scanner for hand-written decoders of
+//     one hot type (types.SearchResponseBody.DecodeBody). Write a new
+//     decoder on it, never a new scanner.
+//   - unvalidated index walks that only find where a value ends, used
+//     where a full decode of the same bytes follows anyway and only a few
+//     fields are needed first: scan/head.go reads the point-in-time id and
+//     last sort values of a page so the next page is requested before this
+//     one is decoded, and bulk's noErrors looks for "errors":false before
+//     "items" to skip decoding the items of an all-success answer. They
+//     skip the grammar checks this package does on every byte, which is
+//     the point; malformed JSON still fails in the decode that follows.
 package jsonscan
 
 import (

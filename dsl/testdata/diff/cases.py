@@ -7,7 +7,7 @@ import sys
 from elasticsearch.dsl import Q, A, Search, query as query_mod
 from elasticsearch.dsl.function import SF
 
-from diffcases import CASES, case, main  # noqa: F401 (shared prelude, dsl/internal/pydiff)
+from diffcases import CASES, case, main  # noqa: F401 (shared prelude, internal/pydiff)
 
 
 

@@ -6,7 +6,7 @@ import sys
 
 from elasticsearch.dsl import analyzer, tokenizer, token_filter, char_filter, normalizer
 
-from diffcases import CASES, case, main  # noqa: F401 (shared prelude, dsl/internal/pydiff)
+from diffcases import CASES, case, main  # noqa: F401 (shared prelude, internal/pydiff)
 
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from elasticsearch.dsl import A, FacetedSearch, TermsFacet, RangeFacet, HistogramFacet, DateHistogramFacet, NestedFacet
 
-from diffcases import CASES, case, main  # noqa: F401 (shared prelude, dsl/internal/pydiff)
+from diffcases import CASES, case, main  # noqa: F401 (shared prelude, internal/pydiff)
 
 
 # ---- faceted search

@@ -8,7 +8,7 @@ from typing import List, Optional
 
 from elasticsearch.dsl import Q
 
-from diffcases import CASES, case, main  # noqa: F401 (shared prelude, dsl/internal/pydiff)
+from diffcases import CASES, case, main  # noqa: F401 (shared prelude, internal/pydiff)
 
 
 from elasticsearch.dsl import (Document, InnerDoc, Index, Text, Keyword, Integer, Long, Float, Double, Boolean, Date,

@@ -1,7 +1,9 @@
-// Package pydiff runs the differential tests of the DSL packages: each
-// package's testdata/diff/cases.py prints {case name: JSON} built with
-// Python's elasticsearch.dsl (elasticsearch==9.5.1), and the package's test
-// builds the same cases in Go; Run compares the two sets of JSON.
+// Package pydiff is the one runner of the differential tests against the
+// Python client (elasticsearch==9.5.1): a package's cases.py prints {case
+// name: JSON value} built with Python (elasticsearch.dsl for the DSL
+// packages, in their testdata/diff/cases.py; elasticsearch.esql for esql,
+// whose values are the query strings), the package's test builds the same
+// cases in Go, and Run compares the two sets of values.
 //
 // Without python3 or the elasticsearch package the comparison is skipped,
 // unless ESGO_REQUIRE_PYTHON=1 makes that a failure (as in CI).
@@ -78,8 +80,9 @@ func normalize(t *testing.T, data []byte) any {
 // Run runs the Python script (testdata/diff/cases.py of the calling
 // package) and compares each of its cases, in a subtest, with the Go case
 // of the same name. A Python case without a Go counterpart, or the
-// reverse, is a failure.
-func (c *Cases) Run(t *testing.T, script string) {
+// reverse, is a failure. It returns the number of cases compared (0 when
+// skipped).
+func (c *Cases) Run(t *testing.T, script string) int {
 	t.Helper()
 	py, why := python(script)
 	if why != "" {
@@ -108,9 +111,17 @@ func (c *Cases) Run(t *testing.T, script string) {
 				t.Fatalf("marshal: %v", err)
 			}
 			want := py[name]
-			if !reflect.DeepEqual(normalize(t, got), normalize(t, want)) {
-				t.Errorf("JSON differs\n esgo:   %s\n python: %s", got, want)
+			g, w := normalize(t, got), normalize(t, want)
+			if reflect.DeepEqual(g, w) {
+				return
 			}
+			gs, gok := g.(string)
+			ws, wok := w.(string)
+			if gok && wok { // query strings: shown as they read
+				t.Errorf("differs\n--- esgo:\n%s\n--- python:\n%s", gs, ws)
+				return
+			}
+			t.Errorf("JSON differs\n esgo:   %s\n python: %s", got, want)
 		})
 	}
 	var extra []string
@@ -124,4 +135,5 @@ func (c *Cases) Run(t *testing.T, script string) {
 		t.Errorf("esgo cases without a Python counterpart: %s", strings.Join(extra, ", "))
 	}
 	t.Logf("%d differential cases compared", len(names))
+	return len(names)
 }
