@@ -124,3 +124,56 @@ func TestPlainProgressWhenNotATerminal(t *testing.T) {
 		t.Fatalf("plain progress: %v", r)
 	}
 }
+
+// TestProgressLineFitsTheWidth: whatever the width, the line fits in it.
+func TestProgressLineFitsTheWidth(t *testing.T) {
+	for _, b := range []*bar{
+		{total: 5 << 20, bytes: true, began: time.Now().Add(-3 * time.Second)},
+		{total: -1, bytes: true, began: time.Now().Add(-3 * time.Second)},
+		{total: 100000, began: time.Now().Add(-3 * time.Second)},
+	} {
+		status := "bulk: 123456 read, 120000 indexed, 3 failed, 40000 docs/s"
+		for width := 1; width <= 200; width++ {
+			l := b.line(2<<20, status, false, width-1)
+			if n := len([]rune(l)); n > width-1 {
+				t.Fatalf("width %d: %d characters: %q", width, n, l)
+			}
+			if width >= 120 && !strings.Contains(l, status) {
+				t.Fatalf("width %d: the status is cut: %q", width, l)
+			}
+		}
+	}
+}
+
+// TestProgressBarOnANarrowTerminal runs esgo bulk in an 80-column pane: the
+// bar stays on one line, redrawn in place, never wrapping over the screen.
+func TestProgressBarOnANarrowTerminal(t *testing.T) {
+	tm := newTmux(t)
+	url := eslocaltest.Elasticsearch(t).URL()
+	freshIndex(t, url, "cli-narrow", "--replicas", "0")
+	file := filepath.Join(t.TempDir(), "narrow.ndjson")
+	f, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	for i := range 60000 {
+		fmt.Fprintf(w, `{"i":%d,"text":"some words to make the line longer %d"}`+"\n", i, i)
+	}
+	w.Flush()
+	f.Close()
+	cmdline := fmt.Sprintf("%s bulk cli-narrow %s --url %s --batch 500 --workers 1; echo EXIT=$?", shellQuote(esgoBin), shellQuote(file), url)
+	tm.run("new-session", "-d", "-s", "narrow", "-x", "80", "-y", "20", "sh", "-c", cmdline+"; sleep 600")
+	// While it runs: one progress line (it may drop the bar at this width).
+	running := tm.waitFor("narrow", 2*time.Minute, "a running progress line", func(s string) bool {
+		return strings.Contains(s, "bulk: ") && !strings.Contains(s, "EXIT=")
+	})
+	if strings.Count(running, "bulk: ") != 1 {
+		t.Fatalf("the progress line wrapped or repeated:\n%s", running)
+	}
+	done := tm.waitFor("narrow", 3*time.Minute, "the exit status", func(s string) bool { return strings.Contains(s, "EXIT=") })
+	// The last progress line and the summary: nothing else.
+	if !strings.Contains(done, "EXIT=0") || strings.Count(done, "bulk: ") != 1 || !strings.Contains(done, " 100% ") {
+		t.Fatalf("final screen:\n%s", done)
+	}
+}
