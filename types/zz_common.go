@@ -559,6 +559,8 @@ const (
 //
 // FieldValue is a union of 4 shapes, decoded when read: use the As accessors to
 // read it and the From constructors to build one.
+//
+// Short constructors: [Value], [Values], [TermValue].
 type FieldValue struct{ Union }
 
 // AsLong decodes the union as int64.
@@ -2129,6 +2131,8 @@ type Sort = OneOrMany[SortCombinations]
 
 // SortCombinations is a union of 2 shapes, decoded when read: use the As accessors to
 // read it and the From constructors to build one.
+//
+// Short constructors: [SortByField], [SortByFieldWith], [SortByScore], [SortByDoc].
 type SortCombinations struct{ Union }
 
 // AsField decodes the union as Field.

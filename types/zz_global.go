@@ -1841,6 +1841,8 @@ type HighlightField struct {
 //
 // HighlightFields is a union of 2 shapes, decoded when read: use the As accessors to
 // read it and the From constructors to build one.
+//
+// Short constructors: [HighlightFieldsOf].
 type HighlightFields struct{ Union }
 
 // AsHighlightFieldMap decodes the union as map[string]HighlightField.
@@ -2481,6 +2483,8 @@ type SmoothingModelContainer struct {
 //
 // SourceConfig is a union of 2 shapes, decoded when read: use the As accessors to
 // read it and the From constructors to build one.
+//
+// Short constructors: [SourceIncludes], [SourceExcludes], [SourceEnabled].
 type SourceConfig struct{ Union }
 
 // AsFetch decodes the union as bool.
@@ -2742,6 +2746,8 @@ const (
 //
 // TrackHits is a union of 2 shapes, decoded when read: use the As accessors to
 // read it and the From constructors to build one.
+//
+// Short constructors: [TrackTotalHits], [TrackTotalHitsUpTo].
 type TrackHits struct{ Union }
 
 // AsEnabled decodes the union as bool.

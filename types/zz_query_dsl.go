@@ -1292,6 +1292,8 @@ func (x *MatchQuery) UnmarshalJSON(data []byte) error {
 //
 // MatchQueryQuery is a union of 3 shapes, decoded when read: use the As accessors to
 // read it and the From constructors to build one.
+//
+// Short constructors: [MatchValue].
 type MatchQueryQuery struct{ Union }
 
 // AsString decodes the union as string.
@@ -1859,6 +1861,8 @@ func RandomScoreFunctionSeedFromString(v string) RandomScoreFunctionSeed {
 
 // RangeQuery is a union of 5 shapes, decoded when read: use the As accessors to
 // read it and the From constructors to build one.
+//
+// Short constructors: [Range], [Gt], [Gte], [Lt], [Lte].
 type RangeQuery struct{ Union }
 
 // AsUntyped decodes the union as UntypedRangeQuery.
@@ -2493,6 +2497,8 @@ func (x TermsQuery) MarshalJSON() ([]byte, error) {
 
 // TermsQueryField is a union of 2 shapes, decoded when read: use the As accessors to
 // read it and the From constructors to build one.
+//
+// Short constructors: [TermsValues].
 type TermsQueryField struct{ Union }
 
 // AsValue decodes the union as []FieldValue.

@@ -764,6 +764,7 @@ func (tm *typeModel) renderAlias(b *bytes.Buffer, t *sType) error {
 	default:
 		fmt.Fprintf(b, "// %s is a union of %d shapes, decoded when read: use the As accessors to\n// read it and the From constructors to build one.\n", name, len(items))
 	}
+	writeShortDoc(b, name)
 	fmt.Fprintf(b, "type %s%s struct{ Union }\n\n", name, params)
 	recv := name
 	if params != "" {
