@@ -29,6 +29,5 @@
 // any transport.Interface, so a fake Perform is all a test needs.
 //
 // See the transport package for the defaults, the dead-node and retry
-// backoff formulas, sniffing, server detection and what esgo does better
-// than the reference clients.
+// backoff formulas, what is retried, sniffing and server detection.
 package esgo

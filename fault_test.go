@@ -20,8 +20,7 @@ import (
 
 // TestDeadlineWhileDetectionStalls: the real server behind a proxy that
 // stalls the detection request (GET /). A request with a 500 ms deadline
-// returns in time although another request's detection hangs. Before: it
-// waited on the detection's mutex (5.7 s measured).
+// returns in time although another request's detection hangs.
 func TestDeadlineWhileDetectionStalls(t *testing.T) {
 	es := eslocaltest.Elasticsearch(t)
 	p, err := faultproxy.New(strings.TrimPrefix(es.URL(), "http://"), func(x *faultproxy.Exchange) faultproxy.Action {

@@ -19,10 +19,6 @@ func (f roundTripperFunc) RoundTrip(r *http.Request) (*http.Response, error) { r
 
 // TestBadConfigurationsAreConfigErrors: every configuration mistake that
 // esgo.New can see is refused with a *ConfigError naming the option.
-// Before: a negative WithMinSniffInterval was accepted, and so were an
-// unknown ProductCheck, an empty Cloud ID, retries on a success status, an
-// empty client certificate, a compatibility major below 7 and a TLS maximum
-// version below the minimum.
 func TestBadConfigurationsAreConfigErrors(t *testing.T) {
 	cid := "n:" + base64.StdEncoding.EncodeToString([]byte("host.io$es$kb"))
 	rt := roundTripperFunc(func(*http.Request) (*http.Response, error) { return nil, errors.New("unused") })

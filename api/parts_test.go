@@ -17,8 +17,6 @@ import (
 // percent-encoded, so that no proxy resolving dot segments turns
 // DELETE /victim/_doc/.. into DELETE /victim; an index name ".", ".." or
 // "" and an empty element of any list are refused before anything is sent.
-// Before: Delete("victim", "..") sent /victim/_doc/.. and Search on index
-// "" sent //_search.
 func TestDotSegmentsEncodedOrRefused(t *testing.T) {
 	ctx := context.Background()
 	rec := &recorder{body: "{}"}

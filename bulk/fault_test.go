@@ -82,9 +82,6 @@ func (o *outcomes) options() []bulk.Option {
 // TestLostBulkResponse loses (or cuts) the answer to the first bulk request
 // after the server applied it: every document must end indexed once and
 // every item reported once, whatever the action and whether the ID is given.
-// Before: automatic IDs gave 2,000 documents for 1,000 items, and creates
-// with IDs were reported as 409 failures (later: unknown outcomes) although
-// they were written.
 func TestLostBulkResponse(t *testing.T) {
 	const n = 1000
 	for _, tc := range []struct {
@@ -183,9 +180,7 @@ func TestLostBulkResponseScriptedUpdate(t *testing.T) {
 // TestLostAnswerConflictsResolved: 10,000 creates with IDs of the caller's,
 // the answer to one bulk request lost after the server applied it. The
 // repeat meets 409 for the items the lost request wrote; the Indexer reads
-// those documents, finds what it sent, and reports them created. Before:
-// 9,000 reported indexed and 1,000 failed (outcome unknown) for 10,000
-// documents in the index.
+// those documents, finds what it sent, and reports them created.
 func TestLostAnswerConflictsResolved(t *testing.T) {
 	const n = 10000
 	through, direct, p := faultyBulk(t, faultproxy.DropResponse, false)

@@ -153,9 +153,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 }
 
 // TestBulkResponseBoundFollowsRequest: with the default cap (64 MiB), the
-// answer to a one-item request is read only up to about 1 MiB. Before: a
-// one-item bulk read 64 MiB (256 MiB through the transport's limit) before
-// failing.
+// answer to a one-item request is read only up to about 1 MiB.
 func TestBulkResponseBoundFollowsRequest(t *testing.T) {
 	body := &countingReader{r: io.MultiReader(strings.NewReader(`{"errors":false,"took":1,"pad":"`),
 		io.LimitReader(repeatReader('x'), 400<<20), strings.NewReader(`","items":[]}`))}
@@ -187,8 +185,7 @@ func TestBulkResponseBoundFollowsRequest(t *testing.T) {
 }
 
 // TestBadOptionsAreConfigErrors: every invalid bulk option makes New fail
-// with a *transport.ConfigError (esgo.ConfigError) naming it. Before: plain
-// errors, and a negative WithRequestTimeout was accepted.
+// with a *transport.ConfigError naming it.
 func TestBadOptionsAreConfigErrors(t *testing.T) {
 	tr := transportFunc(func(ctx context.Context, req *transport.Request) (*transport.Response, error) {
 		return nil, errors.New("unused")

@@ -106,14 +106,6 @@
 // same page) and says in a warning when an opening was lost; bulk keeps
 // every document exactly once (see its documentation).
 //
-// The reference clients repeat blindly. elasticsearch-py (elastic-transport)
-// retries a connection error, and with retry_on_timeout a timeout, for any
-// method: a lost answer to a bulk with automatic IDs indexes its documents
-// twice, and one to a scroll skips a page. go-elasticsearch (v8 and v9)
-// retries "network-related errors" for any method as well (timeouts only
-// with EnableRetryOnTimeout), with the same effects. Neither tells the
-// caller that an answer was lost.
-//
 // # Server detection and compatibility headers
 //
 // Before the first request the transport identifies the server: GET / and,
@@ -150,33 +142,6 @@
 // and the TLS-verification-off notice at Warn; retries, revived nodes and
 // sniff results at Info; every request at Debug. URLs are logged without
 // passwords and the Authorization header never is.
-//
-// # What we do better than the reference clients
-//
-//   - Backoff with jitter on every retry, Retry-After honoured, never past
-//     the context deadline (elasticsearch-py sleeps only after connection
-//     errors; go-elasticsearch has no backoff by default and does not retry
-//     429).
-//   - Compatibility headers only for servers that accept them, from the
-//     detected major: a 9.x elasticsearch-py fails every request against an
-//     8.x server; esgo talks to 9.x, 8.x, 7.10 and OpenSearch alike.
-//   - No product lock-out: OpenSearch and Elasticsearch before 7.14 work by
-//     default; ProductCheckStrict refuses them for those who want it, and
-//     ProductCheckWarn logs.
-//   - Error statuses are errors, of one type (Error)
-//     whatever package and transport the call went through, matched with
-//     errors.Is/As; transport errors name the node.
-//   - A request whose answer was lost is repeated only when that is
-//     harmless, and otherwise reported as an unknown outcome.
-//   - No credential in any error, log or trace, whatever the input: a
-//     malformed address has its credentials taken out before it is parsed.
-//   - Sniffing is off by default and refused with a Cloud ID (olivere/elastic
-//     had it on, which broke Docker, load balancers and the cloud).
-//   - Trace mode writes runnable curl commands with pretty JSON and no
-//     secrets; per-node metrics (NodeStats); OpenTelemetry spans through the
-//     OTel API only, so no SDK is forced on users, and only through the
-//     provider given to WithTracerProvider (the global one is one argument
-//     away, otel.GetTracerProvider(), and not linked unless used).
 //
 // # Helper tags
 //

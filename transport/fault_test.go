@@ -33,7 +33,6 @@ func hijackDrop(w http.ResponseWriter) {
 // (a scroll continuation, a bulk, POST by default) is sent once when the
 // connection fails after sending it; the error says the outcome is unknown.
 // A read (GET, or a request marked RepeatSafe) is repeated on another node.
-// Before: every request was repeated, and a scroll page was skipped.
 func TestOutcomeUnknownNotRepeated(t *testing.T) {
 	var calls atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -93,8 +92,7 @@ func TestNotSentAlwaysRetried(t *testing.T) {
 }
 
 // TestDetectionHonoursDeadline: a request's deadline holds while another
-// request's server detection hangs. Before: a 500 ms request waited on the
-// detection's mutex for as long as the detection took.
+// request's server detection hangs.
 func TestDetectionHonoursDeadline(t *testing.T) {
 	release := make(chan struct{})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -155,8 +153,7 @@ func corruptGzip(t *testing.T, s string) []byte {
 }
 
 // TestGzipChecksumVerified: a corrupted compressed answer is an error, not
-// a wrong value. Before: {"count":1234} corrupted to 9234 decoded without
-// error, because the decoder stopped before the checksum.
+// a wrong value.
 func TestGzipChecksumVerified(t *testing.T) {
 	body := corruptGzip(t, `{"count":1234}`+strings.Repeat(" ", 10))
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -204,8 +201,7 @@ func TestDecodeBounded(t *testing.T) {
 }
 
 // TestHeaderCRLFRefusedAtNew: a CR or LF in a header value is refused by
-// New, without the value in the error. Before: accepted, then every request
-// failed as a connection error that marked the node dead.
+// New, without the value in the error.
 func TestHeaderCRLFRefusedAtNew(t *testing.T) {
 	const secret = "s3cr3t-value"
 	for name, opt := range map[string]Option{
@@ -349,9 +345,7 @@ func (d *dropListener) counts() (lines []string, probes int) {
 // TestDroppingNodeBudget: against the only node, which drops every
 // connection after reading the request, a GET costs one detection request
 // and 1 + retries attempts, with one TLS probe for the node's whole life and
-// no pause beyond the retry backoff. Before: every attempt probed the node
-// for TLS (a 2-second wait on a server that waits for a request line), so a
-// GET took 10 s and 10 connections.
+// no pause beyond the retry backoff.
 func TestDroppingNodeBudget(t *testing.T) {
 	d := newDropListener(t)
 	tr, err := New(WithAddresses("http://"+d.ln.Addr().String()), WithRetries(3))

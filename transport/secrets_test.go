@@ -36,7 +36,7 @@ func leaks(s string) []string {
 }
 
 // malformedAddresses holds credentials in addresses that fail to parse in
-// every way we could think of. Before: 7 of 11 quoted the password.
+// every way we could think of.
 func malformedAddresses() []string {
 	p := secretPassword
 	return []string{

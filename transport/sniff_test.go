@@ -199,8 +199,7 @@ func TestSniffIntervalAndOnFailure(t *testing.T) {
 
 // TestSniffReaddsRestartedNode: a sniff while a node restarts drops it from
 // the pool; the node comes back without any request failing, so another
-// sniff must look for it. Before: it was never re-added unless another
-// failure or an interval sniff happened.
+// sniff must look for it.
 func TestSniffReaddsRestartedNode(t *testing.T) {
 	fc := &fakeCluster{publish: []string{"a:9200", "b:9200"}}
 	tr := newT(t, WithAddresses("http://a:9200"), WithRoundTripper(fc), WithSniffOnFailure(true), WithMinSniffInterval(20*time.Millisecond))

@@ -11,8 +11,7 @@ import (
 
 // TestNoSecretInCLIOutput: help text, errors and traces of the command
 // never hold a password, API key or token, given by flag or environment,
-// nor their base64. Before: --help showed $ELASTICSEARCH_PASSWORD as the
-// flag's default.
+// nor their base64.
 func TestNoSecretInCLIOutput(t *testing.T) {
 	const pass, key, token = "Cli-Pa55-Secret", "Q2xpLUtleS1TZWNyZXQ", "Cli-Tok-Secret"
 	leaks := func(s string) []string {
