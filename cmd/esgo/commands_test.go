@@ -64,7 +64,7 @@ func TestCommandsAreWired(t *testing.T) {
 	for _, path := range [][]string{{"demo"}, {"local", "start"}, {"local", "stop"}, {"local", "status"}, {"local", "logs"},
 		{"local", "ls"}, {"local", "install"}, {"call"}, {"search"}, {"bulk"}, {"export"}, {"esql"},
 		{"index", "ls"}, {"index", "create"}, {"index", "delete"}, {"index", "mapping"}, {"index", "settings"},
-		{"index", "alias", "add"}, {"config", "add"}, {"config", "use"}, {"completion"}} {
+		{"index", "alias", "add"}, {"config", "add"}, {"config", "use"}, {"completion"}, {"copy"}, {"version"}} {
 		cmd, _, err := root.Find(path)
 		if err != nil || cmd.Name() != path[len(path)-1] {
 			t.Errorf("esgo %s: %v", strings.Join(path, " "), err)

@@ -142,6 +142,7 @@ func newIndex() *cobra.Command {
 					return usageError(cmd, fmt.Errorf("--body must be a JSON object: %w", err))
 				}
 			}
+			req = unwrapDefinition(req)
 			settings := map[string]any{}
 			if s, ok := req["settings"].(map[string]any); ok {
 				settings = s
@@ -266,3 +267,33 @@ func newIndex() *cobra.Command {
 }
 
 func readFile(path string) ([]byte, error) { return os.ReadFile(path) }
+
+// unwrapDefinition accepts what esgo index mapping and esgo index settings
+// print ({"NAME": {"mappings": ...}}) as an index create body: the one
+// index's definition, less the settings the server sets.
+func unwrapDefinition(req map[string]any) map[string]any {
+	if len(req) == 1 {
+		for k, v := range req {
+			inner, ok := v.(map[string]any)
+			if k == "settings" || k == "mappings" || k == "aliases" || !ok {
+				break
+			}
+			_, m := inner["mappings"]
+			_, s := inner["settings"]
+			_, a := inner["aliases"]
+			if m || s || a {
+				req = inner
+			}
+		}
+	}
+	if settings, ok := req["settings"].(map[string]any); ok {
+		for _, k := range serverSet {
+			deleteSetting(settings, k)
+			deleteSetting(settings, "index."+k)
+			if idx, ok := settings["index"].(map[string]any); ok {
+				deleteSetting(idx, k)
+			}
+		}
+	}
+	return req
+}

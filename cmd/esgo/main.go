@@ -4,22 +4,26 @@
 //	esgo local start|stop|status|logs|ls  run local Elasticsearch or OpenSearch servers
 //	esgo bulk INDEX FILE               load NDJSON, a JSON array or CSV (gzip, stdin)
 //	esgo export INDEX                  write every document as NDJSON, JSON or CSV
+//	esgo copy SOURCE DEST              copy an index: settings, mappings, aliases, documents
 //	esgo search INDEX [QUERY]          search with a query string
 //	esgo esql 'FROM ...'               run an ES|QL query
 //	esgo index ls|create|delete|mapping|settings|alias
 //	esgo call GET /_cluster/health     send one request, print the response
 //	esgo config add|use|ls|rm          named clusters, like kubectl contexts
 //	esgo completion bash|zsh|fish      shell completion
+//	esgo version                       the version, from the build information
 //
-// Commands that talk to a cluster take --cluster NAME (a named cluster of the
-// clusters file), --url (default $ELASTICSEARCH_URL, else the current named
+// Commands that talk to a cluster take the global flags (before or after the
+// command): --cluster NAME (a named cluster of the clusters file), --url
+// (default $ELASTICSEARCH_URL, else the current named
 // cluster, else http://localhost:9200) and credentials from --user/--password,
 // --api-key or --token (or $ELASTICSEARCH_USERNAME, ..._PASSWORD, ..._API_KEY,
 // ..._TOKEN).
 //
-// Exit codes: 0 success; 1 failure; 2 usage error (unknown command or flag,
-// wrong arguments); 3 some documents failed (bulk: the others were indexed
-// and the failed ones written to a file); 130 interrupted (Ctrl-C).
+// Exit codes, the same for every command: 0 success; 1 failure; 2 usage
+// error (unknown command or flag, invalid value, wrong arguments: nothing was
+// sent); 3 some documents failed (bulk, copy: the others were loaded and the
+// failed ones reported); 130 interrupted (Ctrl-C).
 package main
 
 import (
@@ -161,7 +165,7 @@ func newRoot() *cobra.Command {
 	addGlobalFlags(root)
 	root.SetVersionTemplate("esgo {{.Version}}\n")
 	root.AddCommand(newLocal(), newDemo(), newCall(), newSearch(), newBulk(), newExport(),
-		newESQL(), newIndex(), newConfig(), newVersion())
+		newESQL(), newIndex(), newConfig(), newVersion(), newCopy())
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError(cmd, err) })
 	root.InitDefaultCompletionCmd()
 	wrapArgs(root)
