@@ -352,7 +352,8 @@ func WithRetries(n int) Option {
 }
 
 // WithRetryOnStatus replaces the statuses that are retried (default 429,
-// 502, 503, 504).
+// 502, 503, 504). Only error statuses (400 to 599) are accepted: retrying
+// an answer that succeeded would repeat its work.
 func WithRetryOnStatus(statuses ...int) Option {
 	return func(c *config) error {
 		for _, s := range statuses {
@@ -463,7 +464,8 @@ func WithSniffTimeout(d time.Duration) Option {
 }
 
 // WithMinSniffInterval sets the shortest time between two discoveries
-// triggered by failures (default 10s).
+// triggered by failures (default 10s; 0 allows one per failure; a negative
+// value is refused).
 func WithMinSniffInterval(d time.Duration) Option {
 	return func(c *config) error {
 		if d < 0 {
@@ -474,7 +476,9 @@ func WithMinSniffInterval(d time.Duration) Option {
 	}
 }
 
-// WithTLSConfig uses cfg as the base TLS configuration (it is cloned).
+// WithTLSConfig uses cfg as the base TLS configuration (it is cloned). A
+// MaxVersion below the minimum (cfg.MinVersion, WithMinTLSVersion, or TLS
+// 1.2 when neither is set) is refused by New.
 func WithTLSConfig(cfg *tls.Config) Option {
 	return func(c *config) error { c.tlsConfig = cfg.Clone(); return nil }
 }
@@ -502,7 +506,8 @@ func WithClientCertFile(certFile, keyFile string) Option {
 	return func(c *config) error { c.certFile, c.keyFile = certFile, keyFile; return nil }
 }
 
-// WithClientCert presents cert (mutual TLS).
+// WithClientCert presents cert (mutual TLS); a certificate without its
+// chain is refused.
 func WithClientCert(cert tls.Certificate) Option {
 	return func(c *config) error {
 		if len(cert.Certificate) == 0 {
