@@ -35,7 +35,10 @@
 //
 //   - path parts are strings (or []string for lists, joined with ","); the
 //     most specific path whose parts are set is used, and a missing required
-//     part gives an error matching [ErrMissingPart];
+//     part gives an error matching [ErrMissingPart]; parts are escaped so
+//     that no proxy can reinterpret them (an ID ".." goes out as %2E%2E), and
+//     an index name ".", ".." or "", or an empty list element, gives an
+//     [*InvalidPartError] (see there);
 //   - booleans are *bool and numbers *int or *float64, nil meaning "not
 //     sent" (write new(true), new(10));
 //   - durations are strings in Elasticsearch's time unit format ("30s",
