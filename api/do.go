@@ -66,7 +66,7 @@ func Do(ctx context.Context, t transport.Interface, call Call, out any, dec tran
 	if call == nil {
 		return 0, errors.New("api: Do: nil call")
 	}
-	sent := &transport.Request{}
+	sent := new(transport.Request) // replaced by the request sent
 	opts = append(opts[:len(opts):len(opts)], func(r *transport.Request) { sent = r })
 	resp, err := call(ctx, For(t).Raw, opts...)
 	if err != nil {

@@ -46,7 +46,7 @@ func perform(ctx context.Context, t transport.Interface, req Request) (int, []by
 	if len(req.Ignore) > 0 {
 		opts = append(opts, api.WithIgnore(req.Ignore...))
 	}
-	sent := &transport.Request{}
+	sent := new(transport.Request) // replaced by the request sent
 	opts = append(opts, func(r *transport.Request) { sent = r })
 	var body []byte
 	status, err := api.Do(ctx, t, func(ctx context.Context, raw *api.RawAPI, o ...api.Option) (*transport.Response, error) {
