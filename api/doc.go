@@ -59,6 +59,11 @@
 // field: client.Raw.Search returns the *transport.Response for a field the
 // specification lacks, a newer server, or a large body to stream; the caller
 // closes its body. [Decode] decodes a raw response into a type of your own.
+// [Do] is the one step the helper packages (and any code that reads answers
+// into its own types) use: it sends a [Call] (a Raw method bound to its
+// request, or a [Route] the specification lacks), applies the status rule,
+// reads the body bounded and to its end, and decodes it with the serializer
+// given.
 //
 // The common parameters (filter_path, pretty, human, error_trace) are
 // options: [WithFilterPath], [WithPretty] ...
