@@ -62,8 +62,9 @@
 // (GET /, not retried; a failed detection is tried again on a later call,
 // at most once a second, never once per attempt). A node reached with
 // http:// that fails with EOF or a reset before it ever answered is probed
-// once in its life for TLS (one connection, at most a second), so that the
-// error can say "use https://"; the answer is kept.
+// once in its life for TLS (one connection, waiting 16 times as long as
+// the failed exchange, between 250 ms and a second), so that the error can
+// say "use https://"; the answer is kept.
 //
 // # What is retried
 //

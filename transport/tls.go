@@ -185,15 +185,21 @@ func tlsLikeFailure(err error) bool {
 		strings.Contains(err.Error(), "malformed HTTP response \"\\x15\\x03"))
 }
 
-// tlsProbeTimeout bounds the TLS probe: a TLS server answers a ClientHello
-// within a round trip.
-const tlsProbeTimeout = time.Second
+// tlsProbeTimeout bounds the TLS probe. A TLS server answers a ClientHello
+// within a few round trips, and the failed exchange that calls for the
+// probe took at least one: the probe waits 16 times as long as that
+// exchange, at least 250 ms and at most a second, so that a plain-HTTP
+// server that waits for a request line holds it up only briefly.
+func tlsProbeTimeout(exchange time.Duration) time.Duration {
+	return min(max(16*exchange, 250*time.Millisecond), time.Second)
+}
 
 // speaksTLS reports whether the node at host (reached with http://) is a
 // TLS server, so that the error says so instead of only "EOF". It is asked
-// only after tlsLikeFailure, and sends nothing but a TLS ClientHello.
-func speaksTLS(ctx context.Context, host string) bool {
-	pctx, cancel := context.WithTimeout(ctx, tlsProbeTimeout)
+// only after tlsLikeFailure, and sends nothing but a TLS ClientHello;
+// exchange is how long the failed exchange took.
+func speaksTLS(ctx context.Context, host string, exchange time.Duration) bool {
+	pctx, cancel := context.WithTimeout(ctx, tlsProbeTimeout(exchange))
 	defer cancel()
 	d := tls.Dialer{Config: &tls.Config{InsecureSkipVerify: true, MinVersion: tls.VersionTLS12}} // a probe: no data is sent over it
 	conn, derr := d.DialContext(pctx, "tcp", host)

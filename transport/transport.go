@@ -537,7 +537,7 @@ func (t *Transport) attempt(ctx context.Context, node *Node, req *Request, hdr h
 		}
 		sent := wrote.Load()
 		var ce *ConnectionError
-		if errors.As(err, &ce) && node.url.Scheme == "http" && t.nodeSpeaksTLS(ctx, node, ce.Err) {
+		if errors.As(err, &ce) && node.url.Scheme == "http" && t.nodeSpeaksTLS(ctx, node, ce.Err, elapsed) {
 			ce.wrongScheme = true
 			ce.Err = fmt.Errorf("%w (the node answers with TLS: use https:// in its address)", ce.Err)
 			sent = false // a TLS server applies nothing it reads in plain text
@@ -595,7 +595,7 @@ func (t *Transport) attempt(ctx context.Context, node *Node, req *Request, hdr h
 // its first such failure and only if it never answered HTTP; the answer is
 // kept, so that a node that drops every connection costs one probe, not one
 // per attempt.
-func (t *Transport) nodeSpeaksTLS(ctx context.Context, node *Node, err error) bool {
+func (t *Transport) nodeSpeaksTLS(ctx context.Context, node *Node, err error, exchange time.Duration) bool {
 	if node.answered.Load() || !tlsLikeFailure(err) {
 		return false
 	}
@@ -607,7 +607,7 @@ func (t *Transport) nodeSpeaksTLS(ctx context.Context, node *Node, err error) bo
 			return false // another request is probing
 		}
 		state := probePlain
-		if speaksTLS(ctx, node.url.Host) {
+		if speaksTLS(ctx, node.url.Host, exchange) {
 			state = probeTLS
 		}
 		node.tlsProbe.Store(state)
