@@ -258,24 +258,15 @@ type Percentiles struct {
 	Values map[string]*float64 `json:"values"`
 }
 
-// TopHits is the result of a top_hits aggregation; decode hit sources with
-// HitsAs.
-type TopHits struct {
-	Hits struct {
-		Total    Total                  `json:"total"`
-		MaxScore *float64               `json:"max_score"`
-		Hits     []Hit[json.RawMessage] `json:"hits"`
-	} `json:"hits"`
-}
-
-// HitsAs decodes hits whose source was left raw into hits of type T.
+// HitsAs decodes hits whose source was left raw (inner hits, the hits of
+// resp.Aggregations.TopHits(name)) into hits of type T.
 func HitsAs[T any](hits []Hit[json.RawMessage]) ([]Hit[T], error) {
 	out := make([]Hit[T], len(hits))
 	for i, h := range hits {
-		out[i] = Hit[T]{Index: h.Index, ID: h.ID, Score: h.Score, Routing: h.Routing, Fields: h.Fields, Sort: h.Sort,
-			SeqNo: h.SeqNo, PrimaryTerm: h.PrimaryTerm, Version: h.Version, Highlight: h.Highlight,
-			MatchedQueries: h.MatchedQueries, InnerHits: h.InnerHits, Explanation: h.Explanation, Nested: h.Nested,
-			Ignored: h.Ignored, IgnoredFieldValues: h.IgnoredFieldValues, Shard: h.Shard, Node: h.Node, Rank: h.Rank, Slice: h.Slice}
+		out[i] = Hit[T]{Index: h.Index, ID: h.ID, Score: h.Score, Explanation: h.Explanation, Fields: h.Fields,
+			Highlight: h.Highlight, InnerHits: h.InnerHits, MatchedQueries: h.MatchedQueries, Nested: h.Nested,
+			Ignored: h.Ignored, IgnoredFieldValues: h.IgnoredFieldValues, Shard: h.Shard, Node: h.Node,
+			Routing: h.Routing, Rank: h.Rank, SeqNo: h.SeqNo, PrimaryTerm: h.PrimaryTerm, Version: h.Version, Sort: h.Sort}
 		if len(h.Source) > 0 {
 			if err := json.Unmarshal(h.Source, &out[i].Source); err != nil {
 				return nil, fmt.Errorf("dsl: hit %q: %w", h.ID, err)

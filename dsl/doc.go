@@ -22,12 +22,16 @@
 //   - Aggregations: constructors for all of the specification's bucket,
 //     metric and pipeline aggregations; Bucket returns the child, Metric
 //     and Pipeline the parent, and Search.Agg registers the root of a
-//     chain, so no node is lost. Results are typed by the specification's
-//     Aggregate variants: resp.Aggregations.StringTerms("by_cat"),
-//     then bucket.Aggregations.Avg("avg_stars"); Buckets, Value and AggAs
-//     read them generically.
+//     chain, so no node is lost. Every search asks for typed_keys, and
+//     results are read by kind, with the specification's Aggregate
+//     variants: resp.Aggregations.StringTerms("by_cat"), then
+//     bucket.Aggregations.Avg("avg_stars"); Buckets, SingleBucketOf and
+//     Value read them generically, and refuse a result of another kind.
 //   - Search: an immutable, chainable request builder; Execute decodes hits
 //     into your own struct type, Iterate and Scan page through all of them.
+//     What comes back is the typed API's: Response is
+//     types.SearchResponseBody and Hit is types.Hit, the same types
+//     api.SearchAs and the scan package return.
 //   - MultiSearch and UpdateByQuery, built like a Search.
 //
 // The rest of Python's elasticsearch.dsl lives in packages of its own, one

@@ -51,10 +51,20 @@ func (s Search) transport() (transport.Interface, error) {
 // answer stored or received by other means.
 func DecodeResponse[T any](data []byte) (*Response[T], error) {
 	var r Response[T]
-	if err := fastjson.Unmarshal(data, &r); err != nil {
+	if err := decodeResponse(data, &r); err != nil {
 		return nil, fmt.Errorf("dsl: decode response: %w", err)
 	}
 	return &r, nil
+}
+
+// decodeResponse decodes a search answer with the typed API's one-pass
+// decoder, the sources with the faster decoder (numbers in interface values
+// are float64); what it does not read is decoded by encoding/json's rules.
+func decodeResponse[T any](data []byte, r *Response[T]) error {
+	if r.DecodeBodyWith(data, fastjson.Unmarshal) {
+		return nil
+	}
+	return fastjson.Unmarshal(data, r)
 }
 
 // Execute runs the search and decodes hit sources into T:
@@ -83,9 +93,13 @@ func Execute[T any](ctx context.Context, s Search) (*Response[T], error) {
 		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 			return a.Search(ctx, api.SearchRequest{Index: index, RawBody: body, TypedKeys: new(true)}, o...)
 		}}
-	var resp Response[T]
-	if _, err := performJSON(ctx, t, req, &resp); err != nil {
+	_, data, err := rawcall.Perform(ctx, t, rawcall.Request{Method: req.method, Path: req.path, Query: req.query, Do: req.do})
+	if err != nil {
 		return nil, err
+	}
+	var resp Response[T]
+	if err := decodeResponse(data, &resp); err != nil {
+		return nil, fmt.Errorf("dsl: %s %s: decode response: %w", req.method, req.path, err)
 	}
 	return &resp, nil
 }

@@ -122,7 +122,7 @@ func TestIntegrationCountAsksTheServer(t *testing.T) {
 	docs := setupBlog(t, conn, "dsl-it-count-fresh")
 	s := docs.Search().Filter(dsl.Term("author", "ann"))
 	resp, err := dsl.Execute[blogPost](ctx, s)
-	if err != nil || resp.Hits.Total.Value != 2 {
+	if err != nil || resp.Hits.Total.Value() != 2 {
 		t.Fatalf("Execute: %+v, %v", resp, err)
 	}
 	if _, err := docs.Save(ctx, &document.Doc[blogPost]{Meta: document.Meta{ID: "6"}, Source: blogPost{Title: "More", Author: "ann"}}, document.Refresh("true")); err != nil {

@@ -58,7 +58,7 @@ func TestIntegrationWithEsgoClient(t *testing.T) {
 		t.Errorf("delete missing: %v", err)
 	}
 	resp, err := dsl.Execute[blogPost](ctx, docs.Search().Query(dsl.Term("tags", "go")).Sort("lines"))
-	if err != nil || resp.Len() != 2 || resp.Hits.Hits[0].ID != "3" {
+	if err != nil || len(resp.Hits.Hits) != 2 || resp.Hits.Hits[0].ID != "3" {
 		t.Errorf("search = %+v, %v", resp, err)
 	}
 	n, err := docs.Search().Count(ctx)
@@ -66,7 +66,7 @@ func TestIntegrationWithEsgoClient(t *testing.T) {
 		t.Errorf("count = %d, %v", n, err)
 	}
 	fr, err := faceted.Execute[blogPost](ctx, faceted.New(docs.Search()).Facet("tags", faceted.Terms("tags")).Filter("tags", "web"))
-	if err != nil || fr.Len() != 2 || len(fr.Facets["tags"]) != 3 {
+	if err != nil || len(fr.Hits.Hits) != 2 || len(fr.Facets["tags"]) != 3 {
 		t.Errorf("faceted = %+v, %v", fr, err)
 	}
 	ids := 0

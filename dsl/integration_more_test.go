@@ -21,11 +21,11 @@ func TestIntegrationSuggestAndPaging(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sg, err := resp.Suggestions("fix2")
+	sg, err := dsl.Suggestions(resp, "fix2")
 	if err != nil || len(sg) != 1 || sg[0].Text != "goroutnes" || len(sg[0].Options) == 0 || sg[0].Options[0].Text != "goroutines" {
 		t.Errorf("suggestions = %+v, %v", sg, err)
 	}
-	if _, err := resp.Suggestions("nope"); err == nil {
+	if _, err := dsl.Suggestions(resp, "nope"); err == nil {
 		t.Error("unknown suggester")
 	}
 
@@ -147,11 +147,11 @@ func TestIntegrationIterateKeepsHitMetadata(t *testing.T) {
 			if frags := h.Highlight["title"]; len(frags) == 0 || !strings.Contains(frags[0], "<em>") {
 				t.Errorf("%s: hit %s has no highlight: %v", name, h.ID, h.Highlight)
 			}
-			if !strings.Contains(string(h.MatchedQueries), "title_go") {
-				t.Errorf("%s: hit %s matched_queries = %s", name, h.ID, h.MatchedQueries)
+			if mq, err := h.MatchedQueries.AsStringList(); err != nil || !slices.Contains(mq, "title_go") {
+				t.Errorf("%s: hit %s matched_queries = %v, %v", name, h.ID, mq, err)
 			}
-			if !strings.Contains(string(h.Explanation), `"value"`) || h.Shard == "" || h.Node == "" {
-				t.Errorf("%s: hit %s: explanation %.40s, shard %q, node %q", name, h.ID, h.Explanation, h.Shard, h.Node)
+			if h.Explanation == nil || h.Explanation.Description == "" || h.Shard == "" || h.Node == "" {
+				t.Errorf("%s: hit %s: explanation %+v, shard %q, node %q", name, h.ID, h.Explanation, h.Shard, h.Node)
 			}
 			if h.SeqNo == nil || h.PrimaryTerm == nil || h.Version == nil || *h.Version < 1 {
 				t.Errorf("%s: hit %s: seq_no %v, primary_term %v, version %v", name, h.ID, h.SeqNo, h.PrimaryTerm, h.Version)

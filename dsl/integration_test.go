@@ -37,17 +37,17 @@ func TestIntegrationSearch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !resp.Success() {
-		t.Errorf("Success() = false: %+v", resp.Shards)
+	if resp.TimedOut || resp.Shards.Failed != 0 {
+		t.Errorf("shards = %+v", resp.Shards)
 	}
-	if resp.Total().Value != 1 || !resp.Total().Exact() {
-		t.Fatalf("total = %+v, want exactly 1", resp.Total())
+	if resp.Hits.Total.Value() != 1 || !resp.Hits.Total.Exact() {
+		t.Fatalf("total = %+v, want exactly 1", resp.Hits.Total)
 	}
 	h := resp.Hits.Hits[0]
 	if h.ID != "3" || h.Index != "dsl-it-search" || h.Source.Title != "Go web servers" || h.Source.Lines != 80 {
 		t.Errorf("hit = %+v", h)
 	}
-	if len(h.Sort) != 1 || string(h.Sort[0]) != "80" {
+	if len(h.Sort) != 1 || h.Sort[0].String() != "80" {
 		t.Errorf("sort values = %v, want [80]", h.Sort)
 	}
 	if hl := h.Highlight["title"]; len(hl) != 1 || hl[0] != "<em>Go</em> web servers" {
@@ -94,7 +94,7 @@ func TestIntegrationSearch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if page.Len() != 2 || page.Hits.Hits[0].ID != "3" || page.Hits.Hits[1].ID != "1" {
+	if len(page.Hits.Hits) != 2 || page.Hits.Hits[0].ID != "3" || page.Hits.Hits[1].ID != "1" {
 		t.Errorf("page = %+v", page.Hits.Hits)
 	}
 	if _, ok := page.Hits.Hits[0].Source["body"]; ok || page.Hits.Hits[0].Source["title"] == nil {
@@ -107,7 +107,7 @@ func TestIntegrationSearch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if nested.Len() != 1 || nested.Hits.Hits[0].ID != "1" {
+	if len(nested.Hits.Hits) != 1 || nested.Hits.Hits[0].ID != "1" {
 		t.Fatalf("nested hits = %+v", nested.Hits.Hits)
 	}
 	inner, err := dsl.InnerHitsAs[blogComment](nested.Hits.Hits[0], "comments")
@@ -125,7 +125,7 @@ func TestIntegrationSearch(t *testing.T) {
 		t.Fatal(err)
 	}
 	resp3, err := dsl.Execute[blogPost](ctx, s3.Using(conn))
-	if err != nil || resp3.Len() != 1 || resp3.Hits.Hits[0].ID != "3" {
+	if err != nil || len(resp3.Hits.Hits) != 1 || resp3.Hits.Hits[0].ID != "3" {
 		t.Errorf("round-tripped search: %v, %+v", err, resp3)
 	}
 
@@ -330,13 +330,13 @@ func TestIntegrationMultiSearch(t *testing.T) {
 	if len(out) != 3 {
 		t.Fatalf("%d responses", len(out))
 	}
-	if out[0].Err != nil || out[0].Response.Total().Value != 2 {
+	if out[0].Err != nil || out[0].Response.Hits.Total.Value() != 2 {
 		t.Errorf("first: %+v", out[0])
 	}
 	if !errors.Is(out[1].Err, dsl.ErrNotFound) {
 		t.Errorf("second: %v, want not found", out[1].Err)
 	}
-	if out[2].Err != nil || out[2].Response.Len() != 1 || out[2].Response.Hits.Hits[0].Source.Title != "Rust ownership" {
+	if out[2].Err != nil || len(out[2].Response.Hits.Hits) != 1 || out[2].Response.Hits.Hits[0].Source.Title != "Rust ownership" {
 		t.Errorf("third: %+v", out[2])
 	}
 }

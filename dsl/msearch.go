@@ -136,7 +136,7 @@ func ExecuteMulti[T any](ctx context.Context, ms MultiSearch) ([]MultiResponse[T
 			continue
 		}
 		var resp Response[T]
-		if err := json.Unmarshal(r, &resp); err != nil {
+		if err := decodeResponse(r, &resp); err != nil {
 			out[i].Err = fmt.Errorf("dsl: multi search %d: decode: %w", i, err)
 			continue
 		}

@@ -5,52 +5,18 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/esgo/esgo/scan"
+	"github.com/esgo/esgo/types"
 )
 
-// Total is a hit count with its relation ("eq" for exact, "gte" for a lower bound).
-type Total struct {
-	Value    int64  `json:"value"`
-	Relation string `json:"relation"`
-}
-
-// UnmarshalJSON accepts both the object form and the legacy plain number.
-func (t *Total) UnmarshalJSON(b []byte) error {
-	var n int64
-	if err := json.Unmarshal(b, &n); err == nil {
-		*t = Total{Value: n, Relation: "eq"}
-		return nil
-	}
-	type plainTotal Total
-	var p plainTotal
-	if err := json.Unmarshal(b, &p); err != nil {
-		return err
-	}
-	*t = Total(p)
-	return nil
-}
-
-// Exact reports whether the total is an exact count.
-func (t Total) Exact() bool { return t.Relation == "" || t.Relation == "eq" }
-
-// Shards summarises how many shards answered a request.
-type Shards struct {
-	Total      int               `json:"total"`
-	Successful int               `json:"successful"`
-	Skipped    int               `json:"skipped"`
-	Failed     int               `json:"failed"`
-	Failures   []json.RawMessage `json:"failures,omitempty"`
-}
-
 // Hit is one search hit: the decoded _source and every piece of metadata
-// the server sends about it, in one flat struct. It is scan.Hit, the one hit
-// type of esgo: Execute, Iterate, Scan, NextPage and the scan package all
-// use it. Sort values are kept exact (raw JSON); Hit.SortValues gives them
-// to SearchAfter.
-type Hit[T any] = scan.Hit[T]
+// the server sends about it. It is types.Hit, the typed API's hit: Execute,
+// ExecuteMulti, Iterate, Scan, NextPage, api.SearchAs and the scan package
+// all use it. Sort values are kept exact, as the server sent them (a long
+// keeps every digit); SearchAfter takes them back as they are.
+type Hit[T any] = types.Hit[T]
 
 // InnerHitsResult is the inner_hits result of one name in a hit.
-type InnerHitsResult = scan.InnerHits
+type InnerHitsResult = types.InnerHitsResult
 
 // InnerHitsAs decodes the sources of the inner hits called name of hit h
 // into T.
@@ -62,41 +28,11 @@ func InnerHitsAs[T, S any](h Hit[S], name string) ([]Hit[T], error) {
 	return HitsAs[T](ih.Hits.Hits)
 }
 
-// Response is a search response whose hits are decoded into T.
-type Response[T any] struct {
-	Took         int64                      `json:"took"`
-	TimedOut     bool                       `json:"timed_out"`
-	Shards       Shards                     `json:"_shards"`
-	Aggregations AggResults                 `json:"aggregations,omitempty"`
-	Suggest      map[string]json.RawMessage `json:"suggest,omitempty"`
-	ScrollID     string                     `json:"_scroll_id,omitempty"`
-	PitID        string                     `json:"pit_id,omitempty"`
-	Hits         struct {
-		Total    Total    `json:"total"`
-		MaxScore *float64 `json:"max_score"`
-		Hits     []Hit[T] `json:"hits"`
-	} `json:"hits"`
-}
-
-// Total returns the hit total.
-func (r *Response[T]) Total() Total { return r.Hits.Total }
-
-// Success reports whether all shards answered and the search did not time out.
-func (r *Response[T]) Success() bool {
-	return !r.TimedOut && r.Shards.Total == r.Shards.Successful
-}
-
-// Docs returns the decoded sources of the hits.
-func (r *Response[T]) Docs() []T {
-	out := make([]T, len(r.Hits.Hits))
-	for i, h := range r.Hits.Hits {
-		out[i] = h.Source
-	}
-	return out
-}
-
-// Len returns the number of hits in this page.
-func (r *Response[T]) Len() int { return len(r.Hits.Hits) }
+// Response is a search response whose hits are decoded into T: the typed
+// API's types.SearchResponseBody, which api.SearchAs returns too. The total
+// is resp.Hits.Total.Value() (Exact tells whether it is a lower bound),
+// aggregation results are resp.Aggregations (see AggResults).
+type Response[T any] = types.SearchResponseBody[T]
 
 // Suggestion is one entry of a suggester's result: a piece of the input
 // text and the options proposed for it.
@@ -121,24 +57,30 @@ type SuggestOption struct {
 	Source json.RawMessage `json:"_source,omitempty"`
 }
 
-// Suggestions returns the result of the suggester called name.
-func (r *Response[T]) Suggestions(name string) ([]Suggestion, error) {
-	raw, ok := r.Suggest[name]
-	for k, v := range r.Suggest {
+// Suggestions returns the result of the suggester called name in resp
+// (whose key carries the suggester's kind with typed_keys, "term#name").
+func Suggestions[T any](resp *Response[T], name string) ([]Suggestion, error) {
+	list, ok := resp.Suggest[name]
+	for k, v := range resp.Suggest {
 		if ok {
 			break
 		}
-		// typed_keys names a suggester "kind#name" ("term#fix").
 		if i := strings.IndexByte(k, '#'); i >= 0 && k[i+1:] == name {
-			raw, ok = v, true
+			list, ok = v, true
 		}
 	}
 	if !ok {
 		return nil, fmt.Errorf("dsl: no suggester %q in the response", name)
 	}
-	var out []Suggestion
-	if err := json.Unmarshal(raw, &out); err != nil {
-		return nil, fmt.Errorf("dsl: suggester %q: %w", name, err)
+	out := make([]Suggestion, len(list))
+	for i, sg := range list {
+		raw, err := sg.Raw()
+		if err == nil {
+			err = json.Unmarshal(raw, &out[i])
+		}
+		if err != nil {
+			return nil, fmt.Errorf("dsl: suggester %q: %w", name, err)
+		}
 	}
 	return out, nil
 }
@@ -172,12 +114,12 @@ func NextPage[T any](s Search, resp *Response[T]) (Search, bool, error) {
 	if len(last.Sort) == 0 {
 		return s, false, fmt.Errorf("%w: search_after: hit %q has no sort values", ErrIllegalOperation, last.ID)
 	}
-	next := s.SearchAfter(last.SortValues()...)
+	next := s.searchAfter(last.Sort)
 	if _, ok := next.extra["from"]; ok {
 		next = next.From(0)
 	}
 	if pit && resp.PitID != "" {
-		next = next.PointInTime(resp.PitID, keep)
+		next = next.PointInTime(string(resp.PitID), keep)
 	}
 	return next, true, nil
 }

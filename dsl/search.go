@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 )
 
 // ErrIllegalOperation is returned (wrapped) by ToJSON and the execution
@@ -411,8 +412,15 @@ func (s Search) From(n int) Search { return s.Extra("from", n) }
 // Size returns a copy returning n hits.
 func (s Search) Size(n int) Search { return s.Extra("size", n) }
 
-// SearchAfter returns a copy continuing after the given sort values.
-func (s Search) SearchAfter(values ...any) Search { return s.Extra("search_after", values) }
+// SearchAfter returns a copy continuing after the given sort values: a
+// hit's Sort as it came back (hit.Sort...), sent exactly as the server
+// wrote them, or values built with types.FieldValueFromLong,
+// FieldValueFromString ...
+func (s Search) SearchAfter(values ...types.FieldValue) Search { return s.searchAfter(values) }
+
+func (s Search) searchAfter(values types.SortResults) Search {
+	return s.Extra("search_after", slices.Clone(values))
+}
 
 // PointInTime returns a copy that searches the point in time id (opened
 // with OpenPointInTime, or by the server's open point-in-time API), kept

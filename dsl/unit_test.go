@@ -218,11 +218,11 @@ func TestResponseDecoding(t *testing.T) {
 	if err := json.Unmarshal([]byte(raw), &r); err != nil {
 		t.Fatal(err)
 	}
-	if r.Success() {
-		t.Error("Success with a failed shard")
+	if r.Shards.Failed != 1 {
+		t.Errorf("shards = %+v", r.Shards)
 	}
-	if r.Total().Exact() || r.Total().Value != 10000 {
-		t.Errorf("total = %+v", r.Total())
+	if r.Hits.Total.Exact() || r.Hits.Total.Value() != 10000 {
+		t.Errorf("total = %+v", r.Hits.Total)
 	}
 	h := r.Hits.Hits[0]
 	if h.Source.Title != "a" || *h.Score != 1.5 || len(h.Sort) != 2 || h.Highlight["title"][0] != "<em>a</em>" {
@@ -236,8 +236,8 @@ func TestResponseDecoding(t *testing.T) {
 		t.Error("missing inner hits")
 	}
 	var legacy dsl.Response[doc]
-	if err := json.Unmarshal([]byte(`{"hits":{"total":7,"hits":[]}}`), &legacy); err != nil || legacy.Total().Value != 7 || !legacy.Total().Exact() {
-		t.Errorf("legacy total = %+v, %v", legacy.Total(), err)
+	if err := json.Unmarshal([]byte(`{"hits":{"total":7,"hits":[]}}`), &legacy); err != nil || legacy.Hits.Total.Value() != 7 || !legacy.Hits.Total.Exact() {
+		t.Errorf("legacy total = %+v, %v", legacy.Hits.Total, err)
 	}
 }
 
@@ -285,7 +285,7 @@ func TestSortValuesStayExact(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"_id":"1","sort":[9007199254740993,"x",1.5]}`), &h); err != nil {
 		t.Fatal(err)
 	}
-	s := dsl.NewSearch().Sort("n").SearchAfter(h.SortValues()...)
+	s := dsl.NewSearch().Sort("n").SearchAfter(h.Sort...)
 	if got := mustJSON(t, s); got != `{"search_after":[9007199254740993,"x",1.5],"sort":["n"]}` {
 		t.Errorf("search_after = %s", got)
 	}

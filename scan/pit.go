@@ -143,11 +143,15 @@ func pitSlice[T any](ctx context.Context, a *api.API, cfg *config, p *pit, body 
 		if n >= size {
 			pending = startPIT(ctx, a, cfg, p, body, last)
 		}
-		pg := newPage[T](n)
-		if err := resp.DecodeWith(fastjson.Serializer{}, &pg); err != nil {
+		var pg page[T]
+		data, err := resp.Bytes()
+		if err == nil {
+			err = pg.decode(data)
+		}
+		if err != nil {
 			return fmt.Errorf("scan: decoding the answer to a point-in-time search: %w", err)
 		}
-		if !emit(pg.Hits.Hits) || pending == nil {
+		if !emit(pg.Hits) || pending == nil {
 			return nil
 		}
 	}

@@ -38,6 +38,7 @@ import (
 	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/internal/fastjson"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 )
 
 // Option configures Scroll and PointInTime.
@@ -210,25 +211,43 @@ func (s *shards) err() error {
 }
 
 type page[T any] struct {
-	ScrollID string `json:"_scroll_id"`
-	PitID    string `json:"pit_id"`
-	TimedOut bool   `json:"timed_out"`
-	Shards   shards `json:"_shards"`
-	Hits     struct {
-		Hits []Hit[T] `json:"hits"`
-	} `json:"hits"`
+	ScrollID string
+	PitID    string
+	TimedOut bool
+	Shards   shards
+	Hits     []Hit[T]
 }
 
-// newPage returns a page whose hits have room for n (at most 10,000), so
-// that decoding does not grow the slice hit by hit (a quarter of a page's
-// decoding time otherwise).
-func newPage[T any](n int) page[T] {
-	var p page[T]
-	if n > 0 {
-		p.Hits.Hits = make([]Hit[T], 0, min(n, 10000))
+// decode reads a search answer into p with the typed API's one-pass
+// decoder, the sources with the faster decoder (numbers in interface
+// values as json.Number); what that decoder does not read is decoded by
+// encoding/json's rules.
+func (p *page[T]) decode(data []byte) error {
+	var r types.SearchResponseBody[T]
+	if !r.DecodeBodyWith(data, fastjson.Serializer{}.DecodeBytes) {
+		if err := (fastjson.Serializer{}).DecodeBytes(data, &r); err != nil {
+			return err
+		}
 	}
-	return p
+	*p = page[T]{ScrollID: string(r.ScrollID), PitID: string(r.PitID), TimedOut: r.TimedOut, Hits: r.Hits.Hits}
+	sh := r.Shards
+	p.Shards = shards{Total: int(sh.Total), Successful: int(sh.Successful), Failed: int(sh.Failed)}
+	if sh.Skipped != nil {
+		p.Shards.Skipped = int(*sh.Skipped)
+	}
+	for _, f := range sh.Failures {
+		sf := ShardFailure{Index: string(f.Index), Node: f.Node}
+		if f.Shard != nil {
+			sf.Shard = *f.Shard
+		}
+		sf.Reason.Type, sf.Reason.Reason = f.Reason.Type, f.Reason.Reason
+		p.Shards.Failures = append(p.Shards.Failures, sf)
+	}
+	return nil
 }
+
+// pageDecoder is a page[T] of any T.
+type pageDecoder interface{ decode(data []byte) error }
 
 // call sends one request through the api package with opt applied.
 type call func(ctx context.Context, opt api.Option) (*transport.Response, error)
@@ -248,6 +267,16 @@ func perform(ctx context.Context, cfg *config, send call, what string, out any, 
 	if out == nil {
 		_, err = io.Copy(io.Discard, resp.Body)
 		return err
+	}
+	if pd, ok := out.(pageDecoder); ok {
+		data, err := resp.Bytes()
+		if err == nil {
+			err = pd.decode(data)
+		}
+		if err != nil {
+			return fmt.Errorf("scan: decoding the answer to %s: %w", what, err)
+		}
+		return nil
 	}
 	if err := resp.DecodeWith(fastjson.Serializer{}, out); err != nil {
 		return fmt.Errorf("scan: decoding the answer to %s: %w", what, err)
@@ -372,9 +401,6 @@ func run[T any](ctx context.Context, slices int, read sliceReader[T], yield func
 	for s := range slices {
 		wg.Go(func() {
 			err := read(ctx, s, func(hits []Hit[T]) bool {
-				for i := range hits {
-					hits[i].Slice = s
-				}
 				select {
 				case out <- batch{hits: hits}:
 					return true

@@ -11,7 +11,6 @@ import (
 	"net/url"
 
 	"github.com/esgo/esgo/api"
-	"github.com/esgo/esgo/internal/fastjson"
 	"github.com/esgo/esgo/transport"
 )
 
@@ -72,7 +71,7 @@ func scrollSlice[T any](ctx context.Context, a *api.API, cfg *config, index []st
 	// The first request is not cancelled half-way: the server could create
 	// a scroll whose ID never reaches us, which nobody could clear.
 	fctx, cancel := cleanupContext(ctx)
-	p := newPage[T](size)
+	var p page[T]
 	open := func(ctx context.Context, opt api.Option) (*transport.Response, error) {
 		return a.Raw.Search(ctx, api.SearchRequest{Index: index, RawBody: body}, withQuery(q), opt)
 	}
@@ -82,7 +81,7 @@ func scrollSlice[T any](ctx context.Context, a *api.API, cfg *config, index []st
 		// scroll context on the server: say that one may be left open.
 		cfg.logger.Warn("scan: the answer opening a scroll was lost; opening another (the first may stay open on the server until its keep-alive ends)",
 			"keep_alive", cfg.keepAlive, "error", err)
-		p = newPage[T](size)
+		p = page[T]{}
 		err = perform(fctx, cfg, open, "the search opening a scroll", &p)
 	}
 	cancel()
@@ -122,13 +121,13 @@ func scrollSlice[T any](ctx context.Context, a *api.API, cfg *config, index []st
 				return err
 			}
 		}
-		if len(p.Hits.Hits) == 0 {
+		if len(p.Hits) == 0 {
 			return nil
 		}
 		if pending == nil {
 			pending = startScroll(ctx, a, cfg, scrollID)
 		}
-		if !emit(p.Hits.Hits) {
+		if !emit(p.Hits) {
 			return nil
 		}
 		resp, raw, err := pending.wait()
@@ -153,8 +152,12 @@ func scrollSlice[T any](ctx context.Context, a *api.API, cfg *config, index []st
 			scrollID = id
 			pending = startScroll(ctx, a, cfg, scrollID)
 		}
-		p = newPage[T](size)
-		if err := resp.DecodeWith(fastjson.Serializer{}, &p); err != nil {
+		p = page[T]{}
+		data, err := resp.Bytes()
+		if err == nil {
+			err = p.decode(data)
+		}
+		if err != nil {
 			return fmt.Errorf("scan: decoding the answer to a scroll request: %w", err)
 		}
 		if p.ScrollID != "" && p.ScrollID != scrollID {

@@ -195,3 +195,33 @@ func FuzzDecodeBody(f *testing.F) {
 		checkAll(t, data)
 	})
 }
+
+// TestDecodeBodyWithSourceDecoder: DecodeBodyWith gives DecodeBody's
+// result with the sources decoded by the function given (hits without a
+// source keep the zero value), and refuses the body when it refuses.
+func TestDecodeBodyWithSourceDecoder(t *testing.T) {
+	for _, body := range []string{
+		fullAnswer,
+		`{"hits":{"hits":[]}}`,
+		`{"hits":{"total":3,"hits":[{"_source":{"title":"x","year":-0}},{"_id":"no source"},{"_source":{"title":"y","extra":{"n":12345678901234567890}}}]}}`,
+	} {
+		var want, got SearchResponseBody[decodeDoc]
+		if !want.DecodeBody([]byte(body)) {
+			t.Fatalf("DecodeBody refused %q", body)
+		}
+		calls := 0
+		if !got.DecodeBodyWith([]byte(body), func(data []byte, v any) error { calls++; return stdDecode(data, v) }) {
+			t.Fatalf("DecodeBodyWith refused %q", body)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("DecodeBodyWith of %q:\n got  %#v\n want %#v", body, got, want)
+		}
+		if n := len(want.Hits.Hits); n > 0 && calls != 1 {
+			t.Errorf("%d calls of the source decoder for one page", calls)
+		}
+	}
+	var r SearchResponseBody[decodeDoc]
+	if r.DecodeBodyWith([]byte(`{"hits":{"hits":[{"_source":{"title":"x"}}]}}`), func([]byte, any) error { return &json.SyntaxError{} }) {
+		t.Error("a source the decoder refuses was accepted")
+	}
+}

@@ -109,7 +109,7 @@ func runDemo(ctx context.Context, out io.Writer, url, query string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "Search for %q: %d hits\n", query, res.Total().Value)
+	fmt.Fprintf(out, "Search for %q: %d hits\n", query, res.Hits.Total.Value())
 	for _, h := range res.Hits.Hits {
 		fmt.Fprintf(out, "  %5.2f  %-50s %s (%d)\n", *h.Score, h.Source.Title, h.Source.Author, h.Source.Year)
 	}

@@ -44,8 +44,8 @@ func TestIntegrationFacetedSearch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if resp.Total().Value != 5 {
-		t.Errorf("total = %d", resp.Total().Value)
+	if resp.Hits.Total.Value() != 5 {
+		t.Errorf("total = %d", resp.Hits.Total.Value())
 	}
 	check := func(resp *faceted.Response[dsltest.BlogPost], name string, want ...string) {
 		t.Helper()
@@ -89,7 +89,7 @@ func TestIntegrationFacetedSearch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if resp.Len() != 1 || resp.Hits.Hits[0].ID != "5" {
+	if len(resp.Hits.Hits) != 1 || resp.Hits.Hits[0].ID != "5" {
 		t.Errorf("month+lines filter hits = %+v", resp.Hits.Hits)
 	}
 	check(resp, "month", "2024-02:1", "2024-03:1*") // lines 0-99: posts 3 (Feb) and 5 (Mar)
@@ -99,8 +99,8 @@ func TestIntegrationFacetedSearch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if resp.Total().Value != 2 || resp.Len() != 1 || resp.Hits.Hits[0].ID != "4" {
-		t.Errorf("nested filter page 2 = %+v (total %d)", resp.Hits.Hits, resp.Total().Value)
+	if resp.Hits.Total.Value() != 2 || len(resp.Hits.Hits) != 1 || resp.Hits.Hits[0].ID != "4" {
+		t.Errorf("nested filter page 2 = %+v (total %d)", resp.Hits.Hits, resp.Hits.Total.Value())
 	}
 	check(resp, "commenters", "kim:2", "lee:2*")
 
