@@ -248,3 +248,9 @@ func setFloat(q url.Values, key string, v *float64) {
 		q.Set(key, strconv.FormatFloat(*v, 'f', -1, 64))
 	}
 }
+
+func setInt64(q url.Values, key string, v *int64) {
+	if v != nil {
+		q.Set(key, strconv.FormatInt(*v, 10))
+	}
+}

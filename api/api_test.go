@@ -98,7 +98,7 @@ func TestIndexChoosesPathAndMethod(t *testing.T) {
 	a := api.New(rec)
 	doc := map[string]string{"title": "x"}
 
-	if _, err := a.Raw.Index(ctx, api.IndexRequest{Index: "books", ID: "a b/1", Body: doc, Refresh: api.RefreshWaitFor, IfSeqNo: new(0)}); err != nil {
+	if _, err := a.Raw.Index(ctx, api.IndexRequest{Index: "books", ID: "a b/1", Body: doc, Refresh: api.RefreshWaitFor, IfSeqNo: new(int64(0))}); err != nil {
 		t.Fatal(err)
 	}
 	check(t, rec.last(t), "PUT", "/books/_doc/a%20b%2F1", "if_seq_no=0&refresh=wait_for")

@@ -91,11 +91,11 @@ func TestRepeatAfterALostAnswer(t *testing.T) {
 			return err
 		}},
 		{"index PUT if_seq_no", "PUT", unsafe, func(ctx context.Context, a *api.RawAPI) error {
-			_, err := a.Index(ctx, api.IndexRequest{Index: "i", ID: "1", IfSeqNo: new(3), IfPrimaryTerm: new(1), RawBody: doc})
+			_, err := a.Index(ctx, api.IndexRequest{Index: "i", ID: "1", IfSeqNo: new(int64(3)), IfPrimaryTerm: new(int64(1)), RawBody: doc})
 			return err
 		}},
 		{"index PUT version", "PUT", unsafe, func(ctx context.Context, a *api.RawAPI) error {
-			_, err := a.Index(ctx, api.IndexRequest{Index: "i", ID: "1", Version: new(4), RawBody: doc})
+			_, err := a.Index(ctx, api.IndexRequest{Index: "i", ID: "1", Version: new(int64(4)), RawBody: doc})
 			return err
 		}},
 		// Other writes are not repeated.

@@ -797,7 +797,7 @@ type ClusterStateRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	MasterTimeout string
 	// WaitForMetadataVersion: ("wait_for_metadata_version") Wait for the metadata version to be equal or greater than the specified metadata version.
-	WaitForMetadataVersion *int
+	WaitForMetadataVersion *int64
 	// WaitForTimeout: ("wait_for_timeout") The maximum time to wait for wait_for_metadata_version before timing out.
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	WaitForTimeout string
@@ -838,7 +838,7 @@ func doClusterState(ctx context.Context, t transport.Interface, r ClusterStateRe
 	setBool(q, "ignore_unavailable", r.IgnoreUnavailable)
 	setBool(q, "local", r.Local)
 	setStr(q, "master_timeout", r.MasterTimeout)
-	setInt(q, "wait_for_metadata_version", r.WaitForMetadataVersion)
+	setInt64(q, "wait_for_metadata_version", r.WaitForMetadataVersion)
 	setStr(q, "wait_for_timeout", r.WaitForTimeout)
 	return send(ctx, t, "cluster.state", m, p, q, nil, "", "", opts)
 }

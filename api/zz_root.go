@@ -414,7 +414,7 @@ type CreateRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Version: ("version") Explicit version number for concurrency control.
-	Version *int
+	Version *int64
 	// VersionType: ("version_type") Specific version type.
 	VersionType VersionType
 	// WaitForActiveShards: ("wait_for_active_shards") Sets the number of shard copies that must be active before proceeding with the index operation. Defaults to 1, meaning the primary shard only. Set to `all` for all shard copies, otherwise set to any non-negative value less than or equal to the total number of copies for the shard (number of replicas + 1).
@@ -468,7 +468,7 @@ func doCreate(ctx context.Context, t transport.Interface, r CreateRequest, opts 
 	setBool(q, "require_data_stream", r.RequireDataStream)
 	setList(q, "routing", r.Routing)
 	setStr(q, "timeout", r.Timeout)
-	setInt(q, "version", r.Version)
+	setInt64(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
 	return send(ctx, t, "create", m, p, q, body, "", "", opts)
@@ -481,9 +481,9 @@ type DeleteRequest struct {
 	// ID: (path part "id", required) The document ID.
 	ID string
 	// IfPrimaryTerm: ("if_primary_term") only perform the delete operation if the last operation that has changed the document has the specified primary term.
-	IfPrimaryTerm *int
+	IfPrimaryTerm *int64
 	// IfSeqNo: ("if_seq_no") only perform the delete operation if the last operation that has changed the document has the specified sequence number.
-	IfSeqNo *int
+	IfSeqNo *int64
 	// Refresh: ("refresh") If `true` then refresh the affected shards to make this operation visible to search, if `wait_for` then wait for a refresh to make this operation visible to search, if `false` (the default) then do nothing with refreshes.
 	Refresh Refresh
 	// Routing: ("routing") Specific routing value.
@@ -493,7 +493,7 @@ type DeleteRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Version: ("version") Explicit version number for concurrency control.
-	Version *int
+	Version *int64
 	// VersionType: ("version_type") Specific version type.
 	VersionType VersionType
 	// WaitForActiveShards: ("wait_for_active_shards") Sets the number of shard copies that must be active before proceeding with the delete operation. Defaults to 1, meaning the primary shard only. Set to `all` for all shard copies, otherwise set to any non-negative value less than or equal to the total number of copies for the shard (number of replicas + 1).
@@ -530,12 +530,12 @@ func doDelete(ctx context.Context, t transport.Interface, r DeleteRequest, opts 
 		return nil, pc.err
 	}
 	q := url.Values{}
-	setInt(q, "if_primary_term", r.IfPrimaryTerm)
-	setInt(q, "if_seq_no", r.IfSeqNo)
+	setInt64(q, "if_primary_term", r.IfPrimaryTerm)
+	setInt64(q, "if_seq_no", r.IfSeqNo)
 	setStr(q, "refresh", string(r.Refresh))
 	setList(q, "routing", r.Routing)
 	setStr(q, "timeout", r.Timeout)
-	setInt(q, "version", r.Version)
+	setInt64(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
 	return send(ctx, t, "delete", m, p, q, nil, "", "", opts)
@@ -846,7 +846,7 @@ type ExistsRequest struct {
 	// The values are joined with commas.
 	StoredFields []string
 	// Version: ("version") Explicit version number for concurrency control.
-	Version *int
+	Version *int64
 	// VersionType: ("version_type") Specific version type.
 	VersionType VersionType
 }
@@ -888,7 +888,7 @@ func doExists(ctx context.Context, t transport.Interface, r ExistsRequest, opts 
 	setBool(q, "refresh", r.Refresh)
 	setList(q, "routing", r.Routing)
 	setList(q, "stored_fields", r.StoredFields)
-	setInt(q, "version", r.Version)
+	setInt64(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
 	return exists(ctx, t, "exists", m, p, q, opts)
 }
@@ -918,7 +918,7 @@ type ExistsSourceRequest struct {
 	// The values are joined with commas.
 	Routing []string
 	// Version: ("version") Explicit version number for concurrency control.
-	Version *int
+	Version *int64
 	// VersionType: ("version_type") Specific version type.
 	VersionType VersionType
 }
@@ -959,7 +959,7 @@ func doExistsSource(ctx context.Context, t transport.Interface, r ExistsSourceRe
 	setBool(q, "realtime", r.Realtime)
 	setBool(q, "refresh", r.Refresh)
 	setList(q, "routing", r.Routing)
-	setInt(q, "version", r.Version)
+	setInt64(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
 	return exists(ctx, t, "exists_source", m, p, q, opts)
 }
@@ -1216,7 +1216,7 @@ type GetRequest struct {
 	// The values are joined with commas.
 	StoredFields []string
 	// Version: ("version") Explicit version number for concurrency control.
-	Version *int
+	Version *int64
 	// VersionType: ("version_type") Specific version type.
 	VersionType VersionType
 }
@@ -1262,7 +1262,7 @@ func doGet(ctx context.Context, t transport.Interface, r GetRequest, opts []Opti
 	setBool(q, "refresh", r.Refresh)
 	setList(q, "routing", r.Routing)
 	setList(q, "stored_fields", r.StoredFields)
-	setInt(q, "version", r.Version)
+	setInt64(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
 	return send(ctx, t, "get", m, p, q, nil, "", "", opts)
 }
@@ -1393,7 +1393,7 @@ type GetSourceRequest struct {
 	// The values are joined with commas.
 	Routing []string
 	// Version: ("version") Explicit version number for concurrency control.
-	Version *int
+	Version *int64
 	// VersionType: ("version_type") Specific version type.
 	VersionType VersionType
 }
@@ -1432,7 +1432,7 @@ func doGetSource(ctx context.Context, t transport.Interface, r GetSourceRequest,
 	setBool(q, "realtime", r.Realtime)
 	setBool(q, "refresh", r.Refresh)
 	setList(q, "routing", r.Routing)
-	setInt(q, "version", r.Version)
+	setInt64(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
 	return send(ctx, t, "get_source", m, p, q, nil, "", "", opts)
 }
@@ -1501,9 +1501,9 @@ type IndexRequest struct {
 	// Only available behind a feature flag.
 	Slice string
 	// IfPrimaryTerm: ("if_primary_term") only perform the index operation if the last operation that has changed the document has the specified primary term.
-	IfPrimaryTerm *int
+	IfPrimaryTerm *int64
 	// IfSeqNo: ("if_seq_no") only perform the index operation if the last operation that has changed the document has the specified sequence number.
-	IfSeqNo *int
+	IfSeqNo *int64
 	// IncludeSourceOnError: ("include_source_on_error") True or false if to include the document source in the error message in case of parsing errors. Defaults to true.
 	IncludeSourceOnError *bool
 	// OpType: ("op_type") Explicit operation type. Defaults to `index` for requests with an explicit document ID, and to `create`for requests without an explicit document ID.
@@ -1523,7 +1523,7 @@ type IndexRequest struct {
 	// A duration such as "30s", "1m" or "-1"; see [Duration].
 	Timeout string
 	// Version: ("version") Explicit version number for concurrency control.
-	Version *int
+	Version *int64
 	// VersionType: ("version_type") Specific version type.
 	VersionType VersionType
 	// WaitForActiveShards: ("wait_for_active_shards") Sets the number of shard copies that must be active before proceeding with the index operation. Defaults to 1, meaning the primary shard only. Set to `all` for all shard copies, otherwise set to any non-negative value less than or equal to the total number of copies for the shard (number of replicas + 1).
@@ -1576,8 +1576,8 @@ func doIndex(ctx context.Context, t transport.Interface, r IndexRequest, opts []
 	}
 	q := url.Values{}
 	setStr(q, "_slice", r.Slice)
-	setInt(q, "if_primary_term", r.IfPrimaryTerm)
-	setInt(q, "if_seq_no", r.IfSeqNo)
+	setInt64(q, "if_primary_term", r.IfPrimaryTerm)
+	setInt64(q, "if_seq_no", r.IfSeqNo)
 	setBool(q, "include_source_on_error", r.IncludeSourceOnError)
 	setStr(q, "op_type", string(r.OpType))
 	setStr(q, "pipeline", r.Pipeline)
@@ -1586,7 +1586,7 @@ func doIndex(ctx context.Context, t transport.Interface, r IndexRequest, opts []
 	setBool(q, "require_data_stream", r.RequireDataStream)
 	setList(q, "routing", r.Routing)
 	setStr(q, "timeout", r.Timeout)
-	setInt(q, "version", r.Version)
+	setInt64(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
 	setStr(q, "wait_for_active_shards", r.WaitForActiveShards)
 	return send(ctx, t, "index", m, p, q, body, "", "", opts)
@@ -2023,7 +2023,7 @@ type MtermvectorsRequest struct {
 	// TermStatistics: ("term_statistics") Specifies if total term frequency and document frequency should be returned. Applies to all returned documents unless otherwise specified in body "params" or "docs".
 	TermStatistics *bool
 	// Version: ("version") Explicit version number for concurrency control.
-	Version *int
+	Version *int64
 	// VersionType: ("version_type") Specific version type.
 	VersionType VersionType
 	// Body: Define ids, documents, parameters or a list of parameters per document here. You must at least provide a list of document ids. See documentation.
@@ -2091,7 +2091,7 @@ func doMtermvectors(ctx context.Context, t transport.Interface, r MtermvectorsRe
 	setBool(q, "realtime", r.Realtime)
 	setList(q, "routing", r.Routing)
 	setBool(q, "term_statistics", r.TermStatistics)
-	setInt(q, "version", r.Version)
+	setInt64(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
 	return send(ctx, t, "mtermvectors", m, p, q, body, "", "", opts)
 }
@@ -3738,7 +3738,7 @@ type TermvectorsRequest struct {
 	// TermStatistics: ("term_statistics") Specifies if total term frequency and document frequency should be returned.
 	TermStatistics *bool
 	// Version: ("version") Explicit version number for concurrency control.
-	Version *int
+	Version *int64
 	// VersionType: ("version_type") Specific version type.
 	VersionType VersionType
 	// Body: Define parameters and or supply a document to get termvectors for. See documentation.
@@ -3847,7 +3847,7 @@ func doTermvectors(ctx context.Context, t transport.Interface, r TermvectorsRequ
 	setBool(q, "realtime", r.Realtime)
 	setList(q, "routing", r.Routing)
 	setBool(q, "term_statistics", r.TermStatistics)
-	setInt(q, "version", r.Version)
+	setInt64(q, "version", r.Version)
 	setStr(q, "version_type", string(r.VersionType))
 	return send(ctx, t, "termvectors", m, p, q, body, "", "", opts)
 }
@@ -3868,9 +3868,9 @@ type UpdateRequest struct {
 	// The values are joined with commas.
 	SourceIncludes []string
 	// IfPrimaryTerm: ("if_primary_term") only perform the update operation if the last operation that has changed the document has the specified primary term.
-	IfPrimaryTerm *int
+	IfPrimaryTerm *int64
 	// IfSeqNo: ("if_seq_no") only perform the update operation if the last operation that has changed the document has the specified sequence number.
-	IfSeqNo *int
+	IfSeqNo *int64
 	// IncludeSourceOnError: ("include_source_on_error") True or false if to include the document source in the error message in case of parsing errors. Defaults to true.
 	IncludeSourceOnError *bool
 	// Lang: ("lang") The script language (default: painless).
@@ -3956,8 +3956,8 @@ func doUpdate(ctx context.Context, t transport.Interface, r UpdateRequest, opts 
 	setList(q, "_source", r.Source)
 	setList(q, "_source_excludes", r.SourceExcludes)
 	setList(q, "_source_includes", r.SourceIncludes)
-	setInt(q, "if_primary_term", r.IfPrimaryTerm)
-	setInt(q, "if_seq_no", r.IfSeqNo)
+	setInt64(q, "if_primary_term", r.IfPrimaryTerm)
+	setInt64(q, "if_seq_no", r.IfSeqNo)
 	setBool(q, "include_source_on_error", r.IncludeSourceOnError)
 	setStr(q, "lang", r.Lang)
 	setStr(q, "refresh", string(r.Refresh))

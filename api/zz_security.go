@@ -3494,9 +3494,9 @@ type SecurityUpdateUserProfileDataRequest struct {
 	// Uid: (path part "uid", required) An unique identifier of the user profile.
 	Uid string
 	// IfPrimaryTerm: ("if_primary_term") only perform the update operation if the last operation that has changed the document has the specified primary term.
-	IfPrimaryTerm *int
+	IfPrimaryTerm *int64
 	// IfSeqNo: ("if_seq_no") only perform the update operation if the last operation that has changed the document has the specified sequence number.
-	IfSeqNo *int
+	IfSeqNo *int64
 	// Refresh: ("refresh") If `true` (the default) then refresh the affected shards to make this operation visible to search, if `wait_for` then wait for a refresh to make this operation visible to search, if `false` then do nothing with refreshes.
 	Refresh Refresh
 	// Body: The application data to update.
@@ -3551,8 +3551,8 @@ func doSecurityUpdateUserProfileData(ctx context.Context, t transport.Interface,
 		return nil, pc.err
 	}
 	q := url.Values{}
-	setInt(q, "if_primary_term", r.IfPrimaryTerm)
-	setInt(q, "if_seq_no", r.IfSeqNo)
+	setInt64(q, "if_primary_term", r.IfPrimaryTerm)
+	setInt64(q, "if_seq_no", r.IfSeqNo)
 	setStr(q, "refresh", string(r.Refresh))
 	return send(ctx, t, "security.update_user_profile_data", m, p, q, body, "", "", opts)
 }

@@ -329,11 +329,11 @@ type WatcherPutWatchRequest struct {
 	// Active: ("active") Specify whether the watch is in/active by default.
 	Active *bool
 	// IfPrimaryTerm: ("if_primary_term") only update the watch if the last operation that has changed the watch has the specified primary term.
-	IfPrimaryTerm *int
+	IfPrimaryTerm *int64
 	// IfSeqNo: ("if_seq_no") only update the watch if the last operation that has changed the watch has the specified sequence number.
-	IfSeqNo *int
+	IfSeqNo *int64
 	// Version: ("version") Explicit version number for concurrency control.
-	Version *int
+	Version *int64
 	// Body: The watch.
 	// RawBody, when set, is sent instead.
 	Body *WatcherPutWatchBody
@@ -403,9 +403,9 @@ func doWatcherPutWatch(ctx context.Context, t transport.Interface, r WatcherPutW
 	}
 	q := url.Values{}
 	setBool(q, "active", r.Active)
-	setInt(q, "if_primary_term", r.IfPrimaryTerm)
-	setInt(q, "if_seq_no", r.IfSeqNo)
-	setInt(q, "version", r.Version)
+	setInt64(q, "if_primary_term", r.IfPrimaryTerm)
+	setInt64(q, "if_seq_no", r.IfSeqNo)
+	setInt64(q, "version", r.Version)
 	return send(ctx, t, "watcher.put_watch", m, p, q, body, "", "", opts)
 }
 

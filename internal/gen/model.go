@@ -15,6 +15,7 @@ const (
 	kList                 // []string, joined with ","
 	kBool                 // *bool
 	kInt                  // *int
+	kInt64                // *int64: sequence numbers, primary terms and versions (see int64Params)
 	kFloat                // *float64
 	kEnum                 // a named string type with constants
 	kEnumList             // a slice of a named string type, joined with ","

@@ -186,6 +186,8 @@ func goType(f *field) string {
 		return "*bool"
 	case kInt:
 		return "*int"
+	case kInt64:
+		return "*int64"
 	case kFloat:
 		return "*float64"
 	case kEnum:
@@ -201,7 +203,7 @@ func isSet(f *field) string {
 	switch f.Kind {
 	case kList, kEnumList:
 		return "len(r." + f.GoName + ") > 0"
-	case kBool, kInt, kFloat:
+	case kBool, kInt, kInt64, kFloat:
 		return "r." + f.GoName + " != nil"
 	}
 	return "r." + f.GoName + ` != ""`
@@ -212,7 +214,7 @@ func isUnset(f *field) string {
 	switch f.Kind {
 	case kList, kEnumList:
 		return "len(r." + f.GoName + ") == 0"
-	case kBool, kInt, kFloat:
+	case kBool, kInt, kInt64, kFloat:
 		return "r." + f.GoName + " == nil"
 	}
 	return "r." + f.GoName + ` == ""`
@@ -230,6 +232,8 @@ func pathValue(f *field) string {
 		return "pc." + list + "(" + strconv.Quote(f.Name) + ", r." + f.GoName + ")"
 	case kInt:
 		return "strconv.Itoa(*r." + f.GoName + ")"
+	case kInt64:
+		return "strconv.FormatInt(*r." + f.GoName + ", 10)"
 	case kEnum:
 		return "pc." + kind + "(" + strconv.Quote(f.Name) + ", string(r." + f.GoName + "))"
 	}
@@ -240,7 +244,7 @@ func pathValue(f *field) string {
 func checksParts(e *endpoint) bool {
 	for _, p := range e.Paths {
 		for _, s := range p.Segments {
-			if s.Part != nil && s.Part.Kind != kInt {
+			if s.Part != nil && s.Part.Kind != kInt && s.Part.Kind != kInt64 {
 				return true
 			}
 		}
@@ -260,6 +264,8 @@ func queryCall(f *field) string {
 		return "setBool(q, " + k + ", " + v + ")"
 	case kInt:
 		return "setInt(q, " + k + ", " + v + ")"
+	case kInt64:
+		return "setInt64(q, " + k + ", " + v + ")"
 	case kFloat:
 		return "setFloat(q, " + k + ", " + v + ")"
 	case kEnum:
@@ -469,7 +475,7 @@ func renderEndpoint(b *bytes.Buffer, e *endpoint, imports map[string]bool) {
 	}
 	for _, p := range e.Paths {
 		for _, s := range p.Segments {
-			if s.Part != nil && s.Part.Kind == kInt {
+			if s.Part != nil && (s.Part.Kind == kInt || s.Part.Kind == kInt64) {
 				imports["strconv"] = true
 			}
 		}
@@ -609,6 +615,8 @@ func renderDispatch(m *model) ([]byte, error) {
 					v = "p.boolp(" + k + ")"
 				case kInt:
 					v = "p.intp(" + k + ")"
+				case kInt64:
+					v = "p.int64p(" + k + ")"
 				case kFloat:
 					v = "p.floatp(" + k + ")"
 				case kEnum:

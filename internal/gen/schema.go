@@ -118,6 +118,7 @@ type sType struct {
 	Type             *sValue      `json:"type"`
 	Body             *sBody       `json:"body"`
 	Path             []*sProp     `json:"path"`
+	Query            []*sProp     `json:"query"`
 	EsQuirk          string       `json:"esQuirk"`
 	CodegenNames     []string     `json:"codegenNames"`
 }

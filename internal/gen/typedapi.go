@@ -45,6 +45,7 @@ func (tm *typeModel) attachTypes(m *model, s *schema) error {
 			}
 			if se != nil && se.Request != nil {
 				markIndexParts(e, tm.types[se.Request.key()])
+				markInt64Params(e, tm.types[se.Request.key()])
 			}
 			if se == nil || se.Request == nil || se.Response == nil {
 				e.Typed = &typedEndpoint{}
@@ -191,4 +192,30 @@ func (tm *typeModel) structDecl(name, what string, props []*sProp, gen map[strin
 	}
 	b.WriteString("}\n\n")
 	return b.String(), nil
+}
+
+// int64Types are the specification's types of numbers that a request must
+// carry exactly as a response gave them: sequence numbers and versions.
+var int64Types = map[string]bool{"_types:SequenceNumber": true, "_types:VersionNumber": true}
+
+// markInt64Params makes *int64 the query parameters and path parts of e
+// that the request type req types as a sequence number or a version, and
+// the integer parameters that name a primary term, so that the values a
+// response decodes into int64 (_seq_no, _primary_term, _version) go back
+// into a request as they are.
+func markInt64Params(e *endpoint, req *sType) {
+	if req == nil {
+		return
+	}
+	for _, p := range append(append([]*sProp(nil), req.Path...), req.Query...) {
+		exact := p.Type != nil && p.Type.Kind == "instance_of" && p.Type.Type != nil && int64Types[p.Type.Type.key()]
+		if !exact && !strings.Contains(p.Name, "primary_term") {
+			continue
+		}
+		for _, f := range e.Fields {
+			if f.Name == p.Name && f.Kind == kInt {
+				f.Kind = kInt64
+			}
+		}
+	}
 }

@@ -140,6 +140,28 @@ func (p *params) intp(k string) *int {
 	return nil
 }
 
+func (p *params) int64p(k string) *int64 {
+	v, ok := p.get(k)
+	if !ok {
+		return nil
+	}
+	switch x := v.(type) {
+	case int64:
+		return &x
+	case float64:
+		if x == float64(int64(x)) {
+			i := int64(x)
+			return &i
+		}
+	case string:
+		if i, err := strconv.ParseInt(x, 10, 64); err == nil {
+			return &i
+		}
+	}
+	p.fail(k, v, "an integer")
+	return nil
+}
+
 func (p *params) floatp(k string) *float64 {
 	v, ok := p.get(k)
 	if !ok {

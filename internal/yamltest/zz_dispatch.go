@@ -105,7 +105,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			RequireDataStream:    p.boolp("require_data_stream"),
 			Routing:              p.list("routing"),
 			Timeout:              p.str("timeout"),
-			Version:              p.intp("version"),
+			Version:              p.int64p("version"),
 			VersionType:          api.VersionType(p.str("version_type")),
 			WaitForActiveShards:  p.str("wait_for_active_shards"),
 			RawBody:              p.body(),
@@ -119,12 +119,12 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		r := api.DeleteRequest{
 			Index:               p.str("index"),
 			ID:                  p.str("id"),
-			IfPrimaryTerm:       p.intp("if_primary_term"),
-			IfSeqNo:             p.intp("if_seq_no"),
+			IfPrimaryTerm:       p.int64p("if_primary_term"),
+			IfSeqNo:             p.int64p("if_seq_no"),
 			Refresh:             api.Refresh(p.str("refresh")),
 			Routing:             p.list("routing"),
 			Timeout:             p.str("timeout"),
-			Version:             p.intp("version"),
+			Version:             p.int64p("version"),
 			VersionType:         api.VersionType(p.str("version_type")),
 			WaitForActiveShards: p.str("wait_for_active_shards"),
 		}
@@ -205,7 +205,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Refresh:        p.boolp("refresh"),
 			Routing:        p.list("routing"),
 			StoredFields:   p.list("stored_fields"),
-			Version:        p.intp("version"),
+			Version:        p.int64p("version"),
 			VersionType:    api.VersionType(p.str("version_type")),
 		}
 		if err := p.done(); err != nil {
@@ -224,7 +224,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Realtime:       p.boolp("realtime"),
 			Refresh:        p.boolp("refresh"),
 			Routing:        p.list("routing"),
-			Version:        p.intp("version"),
+			Version:        p.int64p("version"),
 			VersionType:    api.VersionType(p.str("version_type")),
 		}
 		if err := p.done(); err != nil {
@@ -288,7 +288,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Refresh:              p.boolp("refresh"),
 			Routing:              p.list("routing"),
 			StoredFields:         p.list("stored_fields"),
-			Version:              p.intp("version"),
+			Version:              p.int64p("version"),
 			VersionType:          api.VersionType(p.str("version_type")),
 		}
 		if err := p.done(); err != nil {
@@ -331,7 +331,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Realtime:       p.boolp("realtime"),
 			Refresh:        p.boolp("refresh"),
 			Routing:        p.list("routing"),
-			Version:        p.intp("version"),
+			Version:        p.int64p("version"),
 			VersionType:    api.VersionType(p.str("version_type")),
 		}
 		if err := p.done(); err != nil {
@@ -356,8 +356,8 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Index:                p.str("index"),
 			ID:                   p.str("id"),
 			Slice:                p.str("_slice"),
-			IfPrimaryTerm:        p.intp("if_primary_term"),
-			IfSeqNo:              p.intp("if_seq_no"),
+			IfPrimaryTerm:        p.int64p("if_primary_term"),
+			IfSeqNo:              p.int64p("if_seq_no"),
 			IncludeSourceOnError: p.boolp("include_source_on_error"),
 			OpType:               api.OpType(p.str("op_type")),
 			Pipeline:             p.str("pipeline"),
@@ -366,7 +366,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			RequireDataStream:    p.boolp("require_data_stream"),
 			Routing:              p.list("routing"),
 			Timeout:              p.str("timeout"),
-			Version:              p.intp("version"),
+			Version:              p.int64p("version"),
 			VersionType:          api.VersionType(p.str("version_type")),
 			WaitForActiveShards:  p.str("wait_for_active_shards"),
 			RawBody:              p.body(),
@@ -466,7 +466,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Realtime:        p.boolp("realtime"),
 			Routing:         p.list("routing"),
 			TermStatistics:  p.boolp("term_statistics"),
-			Version:         p.intp("version"),
+			Version:         p.int64p("version"),
 			VersionType:     api.VersionType(p.str("version_type")),
 			RawBody:         p.body(),
 		}
@@ -755,7 +755,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Realtime:        p.boolp("realtime"),
 			Routing:         p.list("routing"),
 			TermStatistics:  p.boolp("term_statistics"),
-			Version:         p.intp("version"),
+			Version:         p.int64p("version"),
 			VersionType:     api.VersionType(p.str("version_type")),
 			RawBody:         p.body(),
 		}
@@ -771,8 +771,8 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			Source:               p.list("_source"),
 			SourceExcludes:       p.list("_source_excludes"),
 			SourceIncludes:       p.list("_source_includes"),
-			IfPrimaryTerm:        p.intp("if_primary_term"),
-			IfSeqNo:              p.intp("if_seq_no"),
+			IfPrimaryTerm:        p.int64p("if_primary_term"),
+			IfSeqNo:              p.int64p("if_seq_no"),
 			IncludeSourceOnError: p.boolp("include_source_on_error"),
 			Lang:                 p.str("lang"),
 			Refresh:              api.Refresh(p.str("refresh")),
@@ -1821,7 +1821,7 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 			IgnoreUnavailable:      p.boolp("ignore_unavailable"),
 			Local:                  p.boolp("local"),
 			MasterTimeout:          p.str("master_timeout"),
-			WaitForMetadataVersion: p.intp("wait_for_metadata_version"),
+			WaitForMetadataVersion: p.int64p("wait_for_metadata_version"),
 			WaitForTimeout:         p.str("wait_for_timeout"),
 		}
 		if err := p.done(); err != nil {
@@ -6290,8 +6290,8 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 	"security.update_user_profile_data": func(ctx context.Context, a *api.API, p *params, o []api.Option) (any, error) {
 		r := api.SecurityUpdateUserProfileDataRequest{
 			Uid:           p.str("uid"),
-			IfPrimaryTerm: p.intp("if_primary_term"),
-			IfSeqNo:       p.intp("if_seq_no"),
+			IfPrimaryTerm: p.int64p("if_primary_term"),
+			IfSeqNo:       p.int64p("if_seq_no"),
 			Refresh:       api.Refresh(p.str("refresh")),
 			RawBody:       p.body(),
 		}
@@ -7130,9 +7130,9 @@ var endpoints = map[string]func(ctx context.Context, a *api.API, p *params, o []
 		r := api.WatcherPutWatchRequest{
 			ID:            p.str("id"),
 			Active:        p.boolp("active"),
-			IfPrimaryTerm: p.intp("if_primary_term"),
-			IfSeqNo:       p.intp("if_seq_no"),
-			Version:       p.intp("version"),
+			IfPrimaryTerm: p.int64p("if_primary_term"),
+			IfSeqNo:       p.int64p("if_seq_no"),
+			Version:       p.int64p("version"),
 			RawBody:       p.body(),
 		}
 		if err := p.done(); err != nil {
