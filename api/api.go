@@ -78,8 +78,10 @@ func Decode[T any](resp *transport.Response, err error) (T, error) {
 	if resp == nil || resp.Body == nil {
 		return v, errors.New("api: decoding response: no body")
 	}
-	if resp.StatusCode >= 300 {
-		return v, transport.ErrorOf(resp, "", "")
+	// The status rule with nothing ignored: a status the call accepted
+	// (WithIgnore) is an error here, as Decode cannot tell its shape.
+	if err := transport.CheckStatus(new(transport.Request), resp); err != nil {
+		return v, err
 	}
 	if err := resp.Decode(&v); err != nil {
 		return v, fmt.Errorf("api: decoding %T from response: %w", v, err)
