@@ -76,7 +76,8 @@ none is duplicated); without ids, esgo says it cannot resume exactly.
 
 Ctrl-C stops reading and sends what was read; Ctrl-C again stops at once (what
 was not sent, or not answered, goes to the rejected file). When no node answers
-for --give-up-after, esgo stops the same way and exits 1.
+for --give-up-after (2s once interrupted), esgo stops the same way and exits 1 (130
+when interrupted).
 
 Exit codes: 0 all loaded, 3 some documents failed (see --rejected) and the others
 were loaded, 1 error, abort, unreachable cluster, or every document failed, 2 usage
@@ -412,11 +413,15 @@ func runBulk(ctx context.Context, errOut io.Writer, client transport.Interface, 
 				reason = r.Err.Error()
 			}
 			var ie *bulk.ItemError
-			if errors.As(r.Err, &ie) {
+			unknown := unknownOutcome(r)
+			switch {
+			case errors.As(r.Err, &ie):
 				reason = ie.Type + ": " + ie.Reason
+			case !unknown && r.Status == 0:
+				reason = "not sent: " + reason
 			}
 			source, _ := r.Item.Body.(json.RawMessage)
-			rej.document(m.n, r.ID, r.Item.Routing, source, reason, unknownOutcome(r))
+			rej.document(m.n, r.ID, r.Item.Routing, source, reason, unknown)
 		})}
 	if o.workers > 0 {
 		opts = append(opts, bulk.WithWorkers(o.workers))
@@ -460,12 +465,18 @@ func runBulk(ctx context.Context, errOut io.Writer, client transport.Interface, 
 			case <-watchDone:
 				return
 			case <-t.C:
-				if d := watch.silentFor(); d >= o.giveUp {
+				limit := o.giveUp
+				if ctx.Err() != nil {
+					// Interrupted: the documents read are being sent; a
+					// cluster that does not answer is not waited for long.
+					limit = min(limit, 2*time.Second)
+				}
+				if d := watch.silentFor(); d >= limit {
 					last := ""
 					if p := watch.lastErr.Load(); p != nil {
 						last = *p
 					}
-					gaveUp(fmt.Errorf("no node has answered for %s (--give-up-after); last error: %s", d.Round(time.Second), last))
+					gaveUp(fmt.Errorf("no node has answered for %s; last error: %s", d.Round(time.Second), last))
 					return
 				}
 			}
@@ -637,6 +648,9 @@ loop:
 		} else {
 			fmt.Fprintf(errOut, "the failed documents are in %s; once fixed, send them again with:\n  %s\n", rej.path, hints.command(rej.path, false))
 		}
+	}
+	if interrupted && giveUp.Err() != nil {
+		fmt.Fprintf(errOut, "stopped sending: %v\n", context.Cause(giveUp))
 	}
 	if stopReason != nil || interrupted {
 		fmt.Fprint(errOut, resumeHint(in, hints, lastRecord.Load(), withoutID.Load()))

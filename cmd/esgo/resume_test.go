@@ -430,3 +430,41 @@ func TestCSVErrors(t *testing.T) {
 		t.Fatalf("the copy:\n%s", strings.Join(got, "\n"))
 	}
 }
+
+// TestBulkOneCtrlCOnADeadCluster: after one Ctrl-C, a cluster that does not
+// answer is not waited for: esgo exits by itself, the documents read in the
+// rejected file with their ids, and prints the hints.
+func TestBulkOneCtrlCOnADeadCluster(t *testing.T) {
+	rejected := filepath.Join(t.TempDir(), "dead.ndjson")
+	cmd := exec.Command(esgoBin, "bulk", "cli-dead-int", "-", "--url", "http://127.0.0.1:1", "--rejected", rejected,
+		"--give-up-after", "1h", "--progress", "plain", "--progress-interval", "20ms")
+	cmd.Env = cleanEnv()
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errb syncBuffer
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer stdin.Close()
+	for i := range 10 {
+		fmt.Fprintf(stdin, "{\"_id\":\"%d\",\"_source\":{\"i\":%d}}\n", i, i)
+	}
+	kill := time.AfterFunc(2*time.Minute, func() { cmd.Process.Kill() })
+	defer kill.Stop()
+	for !strings.Contains(errb.String(), "bulk: 10 read") {
+		time.Sleep(10 * time.Millisecond)
+	}
+	cmd.Process.Signal(syscall.SIGINT)
+	cmd.Wait()
+	out := errb.String()
+	if cmd.ProcessState.ExitCode() != 130 || !strings.Contains(out, "no node has answered") ||
+		!strings.Contains(out, "sending the whole input again is safe") {
+		t.Fatalf("exit %d:\n%s", cmd.ProcessState.ExitCode(), out)
+	}
+	if rej := readRejected(t, rejected); len(rej) != 10 {
+		t.Fatalf("rejected: %+v", rej)
+	}
+}
