@@ -27,6 +27,7 @@ import (
 // bulkOptions are the flags of esgo bulk.
 type bulkOptions struct {
 	idField, format, onError, rejected, progress, pipeline string
+	definition                                             string
 	workers, flushActions, skip                            int
 	interval, giveUp                                       time.Duration
 	refresh                                                bool
@@ -95,6 +96,7 @@ error, 130 interrupted.`,
 	f.StringVar(&o.rejected, "rejected", "", "file for the documents that failed, as NDJSON; must not exist (default INDEX.rejected.ndjson, numbered when it exists; created only if needed)")
 	f.StringVar(&o.pipeline, "pipeline", "", "ingest pipeline to run on every document")
 	f.BoolVar(&o.refresh, "refresh", false, "refresh the index at the end, so that a search right after sees every document")
+	f.StringVar(&o.definition, "definition", "", "create INDEX first from this file (esgo export --definition, or esgo index mapping output): its settings and mappings, with refresh_interval -1 and 0 replicas during the load, set back after")
 	f.IntVar(&o.workers, "workers", 0, "parallel bulk requests (default: the library's, the number of CPUs but at least 4)")
 	f.IntVar(&o.flushActions, "batch", 0, "documents per bulk request (default: the library's, 1000)")
 	f.IntVar(&o.skip, "skip", 0, "skip the records numbered up to N (lines of NDJSON and CSV, elements of a JSON array), to resume")
@@ -139,14 +141,78 @@ error, 130 interrupted.`,
 		if err != nil {
 			return err
 		}
+		var def map[string]any
+		if o.definition != "" {
+			b, err := os.ReadFile(o.definition)
+			if err != nil {
+				return usageError(cmd, fmt.Errorf("--definition: %w", err))
+			}
+			if err := json.Unmarshal(b, &def); err != nil {
+				return usageError(cmd, fmt.Errorf("--definition %s: not a JSON object: %w", o.definition, err))
+			}
+		}
 		in, err := openInput(args[1], o.format, cmd.InOrStdin())
 		if err != nil {
 			return err
 		}
 		defer in.close()
+		if def != nil {
+			restore, err := createFromDefinition(cmd.Context(), cmd.ErrOrStderr(), client, args[0], def)
+			if err != nil {
+				return err
+			}
+			defer restore()
+		}
 		return runBulk(cmd.Context(), cmd.ErrOrStderr(), client, args[0], in, o)
 	}
 	return cmd
+}
+
+// createFromDefinition creates index from a definition (settings and
+// mappings; aliases are left out, they would name two indices), with
+// refresh_interval -1 and 0 replicas for the load; restore sets the
+// definition's values back and refreshes the index.
+func createFromDefinition(ctx context.Context, errOut io.Writer, client transport.Interface, index string, def map[string]any) (restore func(), err error) {
+	def = unwrapDefinition(def)
+	if a, ok := def["aliases"].(map[string]any); ok && len(a) > 0 {
+		fmt.Fprintf(errOut, "the %d aliases of the definition are not added (they would name two indices): esgo index alias add\n", len(a))
+	}
+	delete(def, "aliases")
+	settings, _ := def["settings"].(map[string]any)
+	if settings == nil {
+		settings = map[string]any{}
+		def["settings"] = settings
+	}
+	target := settings
+	prefix := "index."
+	if idx, ok := settings["index"].(map[string]any); ok {
+		target, prefix = idx, ""
+	}
+	var back = map[string]any{}
+	for _, k := range []string{"refresh_interval", "number_of_replicas"} {
+		back[k] = target[prefix+k]
+		if v, ok := settings[k]; ok && prefix != "" {
+			back[k] = v
+			delete(settings, k)
+		}
+	}
+	target[prefix+"refresh_interval"], target[prefix+"number_of_replicas"] = "-1", "0"
+	a := api.For(client)
+	if _, err := api.Decode[json.RawMessage](a.Raw.Indices.Create(ctx, api.IndicesCreateRequest{Index: index, RawBody: def})); err != nil {
+		return nil, fmt.Errorf("creating %s from the definition (drop --definition to load into an existing index): %w", index, err)
+	}
+	fmt.Fprintf(errOut, "created %s from the definition (refresh_interval -1, 0 replicas until the end)\n", index)
+	return func() {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		defer cancel()
+		_, err := api.Decode[json.RawMessage](a.Raw.Indices.PutSettings(ctx, api.IndicesPutSettingsRequest{Index: []string{index}, RawBody: map[string]any{"index": back}}))
+		if err == nil {
+			_, err = api.Decode[json.RawMessage](a.Raw.Indices.Refresh(ctx, api.IndicesRefreshRequest{Index: []string{index}}))
+		}
+		if err != nil {
+			fmt.Fprintf(errOut, "could not set back refresh_interval and number_of_replicas of %s (%v): esgo index settings %s --set '{\"index\":{\"refresh_interval\":null,\"number_of_replicas\":null}}' with the values you want\n", index, err, shq(index))
+		}
+	}, nil
 }
 
 // rejectedPath decides the file of the failed documents: the one given,

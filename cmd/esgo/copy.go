@@ -105,26 +105,39 @@ var serverSet = []string{"uuid", "creation_date", "creation_date_string", "provi
 
 // indexDefinition is an index as GET /INDEX returns it.
 type indexDefinition struct {
-	Aliases  map[string]map[string]any `json:"aliases"`
-	Mappings json.RawMessage           `json:"mappings"`
+	Aliases  map[string]map[string]any `json:"aliases,omitempty"`
+	Mappings json.RawMessage           `json:"mappings,omitempty"`
 	Settings struct {
 		Index map[string]any `json:"index"`
 	} `json:"settings"`
 }
 
+// getDefinition reads the definition of one index, less the settings the
+// server sets.
+func getDefinition(ctx context.Context, client *esgo.Client, index string) (indexDefinition, error) {
+	defs, err := api.Decode[map[string]indexDefinition](client.Raw.Indices.Get(ctx, api.IndicesGetRequest{Index: []string{index}}))
+	if err != nil {
+		return indexDefinition{}, err
+	}
+	def, ok := defs[index]
+	if !ok || len(defs) != 1 {
+		return def, fmt.Errorf("%s names %d indices (an alias or a pattern?): name one index", index, len(defs))
+	}
+	if def.Settings.Index == nil {
+		def.Settings.Index = map[string]any{}
+	}
+	for _, k := range serverSet {
+		deleteSetting(def.Settings.Index, k)
+	}
+	return def, nil
+}
+
 func runCopy(ctx context.Context, errOut io.Writer, src, dst *esgo.Client, other bool, from, to string, o copyOptions) error {
-	defs, err := api.Decode[map[string]indexDefinition](src.Raw.Indices.Get(ctx, api.IndicesGetRequest{Index: []string{from}}))
+	def, err := getDefinition(ctx, src, from)
 	if err != nil {
 		return err
 	}
-	def, ok := defs[from]
-	if !ok || len(defs) != 1 {
-		return fmt.Errorf("%s names %d indices (an alias?): copy one index", from, len(defs))
-	}
 	settings := def.Settings.Index
-	for _, k := range serverSet {
-		deleteSetting(settings, k)
-	}
 	// Less work for the server during the load; the values come back after.
 	refresh, replicas := settings["refresh_interval"], settings["number_of_replicas"]
 	settings["refresh_interval"], settings["number_of_replicas"] = "-1", "0"

@@ -128,3 +128,31 @@ func TestIndexMappingOutputCreatesAnIndex(t *testing.T) {
 		t.Errorf("mappings:\n%s\n%s", a, b)
 	}
 }
+
+// TestExportDefinitionThenBulk: export writes the index definition next to
+// the documents; bulk --definition creates the target from it (and sets
+// its refresh_interval and replicas back after the load).
+func TestExportDefinitionThenBulk(t *testing.T) {
+	url := eslocaltest.Elasticsearch(t).URL()
+	freshIndex(t, url, "cli-defx-src", "--shards", "2", "--replicas", "0", "--body",
+		`{"settings":{"refresh_interval":"9s"},"mappings":{"properties":{"k":{"type":"keyword"},"d":{"type":"date","format":"dd/MM/yyyy"}}}}`)
+	freshIndex(t, url, "cli-defx-dst", nil...)
+	if r := runBin(t, nil, `{"_id":"a","_source":{"k":"x","d":"01/01/2020"}}`+"\n", "bulk", "cli-defx-src", "-", "--url", url, "--refresh"); r.code != 0 {
+		t.Fatal(r)
+	}
+	dir := t.TempDir()
+	r := runShell(t, dir, "", "esgo export cli-defx-src --definition def.json -O docs.ndjson --url "+url+" && esgo bulk cli-defx-dst docs.ndjson --definition def.json --url "+url)
+	if r.code != 0 || !strings.Contains(r.stderr, "created cli-defx-dst from the definition") {
+		t.Fatalf("export --definition | bulk --definition: %v", r)
+	}
+	a, as, _ := definition(t, url, "cli-defx-src")
+	b, bs, _ := definition(t, url, "cli-defx-dst")
+	sa, _ := json.Marshal(as)
+	sb, _ := json.Marshal(bs)
+	if a != b || string(sa) != string(sb) {
+		t.Errorf("definitions differ:\n%s %s\n%s %s", a, sa, b, sb)
+	}
+	if n := countDocs(t, url, "cli-defx-dst"); n != 1 {
+		t.Errorf("%d documents", n)
+	}
+}

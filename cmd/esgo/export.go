@@ -25,6 +25,7 @@ import (
 // exportOptions are the flags of esgo export.
 type exportOptions struct {
 	query, queryJSON, format, output, progress string
+	definition                                 string
 	fields                                     []string
 	slices, size                               int
 	gzip, sourceOnly                           bool
@@ -61,6 +62,7 @@ is standard output, or -O FILE (gzip when FILE ends with .gz, or with --gzip).`,
 	_ = f.MarkHidden("format")
 	f.StringVarP(&o.output, "output-file", "O", "", "write to this file instead of standard output (.gz: gzip); an existing file is replaced")
 	f.BoolVar(&o.gzip, "gzip", false, "gzip the output")
+	f.StringVar(&o.definition, "definition", "", "also write the index's settings (less those the server sets), mappings and aliases to this file, as a body of esgo index create --body @FILE or esgo bulk --definition FILE")
 	f.BoolVar(&o.sourceOnly, "source-only", false, "NDJSON and JSON: write the documents alone, without _index and _id")
 	f.StringSliceVar(&o.fields, "fields", nil, "CSV columns (dotted paths reach inside objects); other formats: only these source fields")
 	f.IntVar(&o.slices, "slices", 0, "slices read in parallel (default: one per primary shard, at most 4; slicing one shard makes every slice walk all of it)")
@@ -86,6 +88,19 @@ is standard output, or -O FILE (gzip when FILE ends with .gz, or with --gzip).`,
 		client, err := conn.client()
 		if err != nil {
 			return err
+		}
+		if o.definition != "" {
+			def, err := getDefinition(cmd.Context(), client, args[0])
+			if err != nil {
+				return err
+			}
+			b, err := json.MarshalIndent(def, "", "  ")
+			if err != nil {
+				return err
+			}
+			if err := os.WriteFile(o.definition, append(b, '\n'), 0o644); err != nil {
+				return err
+			}
 		}
 		return runExport(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), client, args[0], o)
 	}
