@@ -98,6 +98,8 @@ func init() {
 	addValue("q/match_none", MatchNone())
 	// vector / semantic
 	addValue("q/knn", Knn("image-vector", []float32{-5, 9, -12}, K(10), NumCandidates(100)))
+	addValue("q/knn_filter_one", Knn("vec", []float64{1, 2}, K(3), WithFilter(Term("category", "a"))))
+	addValue("q/knn_filter_two", Knn("vec", []float64{1, 2}, K(3), WithFilter([]Query{Term("category", "a"), Range("price", Lt(10))})))
 	addValue("q/sparse_vector", SparseVector("ml.tokens", InferenceID("my-elser"), WithQuery("How is the weather?")))
 	addValue("q/sparse_vector_tokens", SparseVector("ml.tokens", QueryVector(map[string]float64{"token1": 0.5, "token2": 0.3})))
 	addValue("q/semantic", Semantic("inference_field", "Best surfing places"))

@@ -373,7 +373,13 @@ func Knn(field string, vector any, opts ...KnnOption) *Leaf {
 	if vector != nil {
 		fixed["query_vector"] = vector
 	}
-	return plain("knn", fixed, params(opts))
+	q := plain("knn", fixed, params(opts))
+	if f, ok := q.params["filter"].(Query); ok {
+		// The knn query's filter is a list (Python sends one query as a
+		// list of one); the search's top-level knn keeps a single object.
+		q.params["filter"] = []Query{f}
+	}
+	return q
 }
 
 // SparseVector returns a sparse_vector query; give "query_vector" or

@@ -38,6 +38,15 @@ type KT struct {
 	Idx   string   `json:"idx" es:"keyword,index=false,doc_values=false"`
 }
 
+type CopyTo struct {
+	A       string `json:"a" es:"text,copy_to=all_text"`
+	B       string `json:"b" es:"text,copy_to='all_text'"`
+	C       string `json:"c" es:"keyword,copy_to=[\"all_text\"]"`
+	D       string `json:"d" es:"keyword,copy_to=all_text|other"`
+	E       string `json:"e" es:"keyword,copy_to='it''s'"`
+	AllText string `json:"all_text" es:"text"`
+}
+
 // The document types shared with the other packages' differential cases.
 type (
 	Address = dsltest.Address
@@ -68,6 +77,7 @@ func TestDifferentialAgainstPython(t *testing.T) {
 	var c pydiff.Cases
 	c.Add("m/scalars", mappingCase[Scalars]())
 	c.Add("m/keyword_and_text", mappingCase[KT]())
+	c.Add("m/copy_to", mappingCase[CopyTo]())
 	c.Add("m/nested_object", mappingCase[Post]())
 	c.Add("m/vectors", mappingCase[Vec]())
 	c.Add("m/explicit_nested_object", mappingCase[NO]())

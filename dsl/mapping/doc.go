@@ -37,8 +37,9 @@
 // strings; a value in single quotes is always a string taken as written
 // (null_value='00000', 'a,b' with its comma).
 // fields=NAME:TYPE[:ANALYZER][:OPTION=VALUE...]|... declares sub-fields with
-// their options (fields=raw:keyword:ignore_above=256). copy_to=a|b copies to
-// several fields. A tag naming a type or fields replaces the default
+// their options (fields=raw:keyword:ignore_above=256). copy_to=all_text sends
+// one name as a string, copy_to=a|b a list, copy_to=["a"] a list of one
+// (as Python sends copy_to="all_text" and copy_to=["a", "b"]). A tag naming a type or fields replaces the default
 // keyword sub-field of a string.
 //
 // # Typed properties

@@ -115,3 +115,29 @@ func TestIntegrationTypedProperties(t *testing.T) {
 		t.Error("a document with an unmapped field was accepted under dynamic: strict")
 	}
 }
+
+// copy_to given by a tag as one name, a quoted name or a list is accepted
+// by the server and copies the values: a quoted name loses its quotes.
+func TestIntegrationCopyTo(t *testing.T) {
+	conn := dsltest.ES(t)
+	ctx := context.Background()
+	const name = "dsl-it-mapping-copy-to"
+	dsltest.DeleteIndexAtCleanup(t, conn, name)
+	docs, err := document.New[CopyTo](index.New(name).Using(conn).Settings(index.NumberOfReplicas(0)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := docs.Init(ctx); err != nil {
+		t.Fatalf("Init: %v", err)
+	}
+	for id, d := range map[string]CopyTo{"1": {A: "alpha"}, "2": {B: "beta"}, "3": {C: "gamma"}, "4": {D: "delta"}} {
+		if _, err := docs.Save(ctx, &document.Doc[CopyTo]{Meta: document.Meta{ID: id}, Source: d}, document.Refresh("true")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, word := range []string{"alpha", "beta", "gamma", "delta"} {
+		if n, err := docs.Search().Filter(dsl.Match("all_text", word)).Count(ctx); err != nil || n != 1 {
+			t.Errorf("all_text:%s = %d, %v", word, n, err)
+		}
+	}
+}

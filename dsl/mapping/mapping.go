@@ -180,7 +180,8 @@ func (m *Mapping) names(keys ...string) []string {
 // A bare word is a field type (or "required", or "-" to leave the field out
 // of the mapping); key=value sets a mapping parameter (numbers and booleans
 // are converted). "fields" defines multi-fields as name:type[:analyzer]
-// items separated by "|", "copy_to" takes names separated by "|".
+// items separated by "|", "copy_to" takes one name (sent as a string) or
+// names separated by "|" (sent as a list).
 // The field name is always the JSON name, so that documents match.
 func For[T any]() (*Mapping, error) {
 	return Of(reflect.TypeFor[T]())
@@ -321,7 +322,11 @@ func fieldDef(f reflect.StructField, depth int) (map[string]any, bool, error) {
 					multi[parts[0]] = sub
 				}
 			case key == "copy_to":
-				def["copy_to"] = strings.Split(val, "|")
+				ct, err := copyTo(val)
+				if err != nil {
+					return nil, false, err
+				}
+				def["copy_to"] = ct
 			default:
 				tv, err := tagValue(val)
 				if err != nil {
@@ -414,6 +419,32 @@ func unquote(s string) string {
 		return strings.ReplaceAll(s[1:len(s)-1], "''", "'")
 	}
 	return s
+}
+
+// copyTo reads the value of copy_to in an es tag as Python's
+// elasticsearch.dsl sends what it is given: one name is a string
+// (copy_to=all_text), names separated by "|" a list (copy_to=a|b), and a
+// JSON array a list as written (copy_to=["all_text"]). A name in single
+// quotes is taken as written, without its quotes.
+func copyTo(val string) (any, error) {
+	if strings.HasPrefix(val, "[") {
+		v, err := tagValue(val)
+		if err != nil {
+			return nil, fmt.Errorf("%w: copy_to: %v", ErrInvalid, err)
+		}
+		return v, nil
+	}
+	names, err := splitTag(val, '|')
+	if err != nil {
+		return nil, err
+	}
+	for i, n := range names {
+		names[i] = unquote(n)
+	}
+	if len(names) == 1 {
+		return names[0], nil
+	}
+	return names, nil
 }
 
 // splitTag splits s at sep outside single quotes and outside JSON brackets.

@@ -102,6 +102,8 @@ q("q/match_all_boost", Q("match_all", boost=1.2))
 q("q/match_none", Q("match_none"))
 # ---- vector / semantic
 q("q/knn", Q("knn", field="image-vector", query_vector=[-5, 9, -12], k=10, num_candidates=100))
+q("q/knn_filter_one", Q("knn", field="vec", query_vector=[1.0, 2.0], k=3, filter=Q("term", category="a")))
+q("q/knn_filter_two", Q("knn", field="vec", query_vector=[1.0, 2.0], k=3, filter=[Q("term", category="a"), Q("range", price={"lt": 10})]))
 q("q/sparse_vector", Q("sparse_vector", field="ml.tokens", inference_id="my-elser", query="How is the weather?"))
 q("q/sparse_vector_tokens", Q("sparse_vector", field="ml.tokens", query_vector={"token1": 0.5, "token2": 0.3}))
 q("q/semantic", Q("semantic", field="inference_field", query="Best surfing places"))

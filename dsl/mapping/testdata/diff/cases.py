@@ -57,6 +57,16 @@ class Comment(InnerDoc):
     created: datetime
 
 
+@mapping_case("m/copy_to")
+class CopyTo(Document):
+    a = Text(copy_to="all_text")
+    b = Text(copy_to="all_text")
+    c = Keyword(copy_to=["all_text"])
+    d = Keyword(copy_to=["all_text", "other"])
+    e = Keyword(copy_to="it's")
+    all_text = Text()
+
+
 @mapping_case("m/nested_object")
 class Post(Document):
     title: str = S()
