@@ -124,14 +124,10 @@ func ExecuteMulti[T any](ctx context.Context, ms MultiSearch) ([]MultiResponse[T
 		}
 		_ = json.Unmarshal(r, &probe)
 		if len(probe.Error) > 0 {
-			se := &transport.Error{Method: req.method, Path: req.path, Status: probe.Status, Body: r}
-			var e struct {
-				Type   string `json:"type"`
-				Reason string `json:"reason"`
-			}
-			if json.Unmarshal(probe.Error, &e) == nil {
-				se.Type, se.Reason = e.Type, e.Reason
-			}
+			// The item is an error answer of its own: parsed like one, with
+			// its root causes and caused-by chain.
+			se := transport.ParseError(probe.Status, r)
+			se.Method, se.Path = req.method, req.path
 			out[i].Err = se
 			continue
 		}

@@ -330,3 +330,23 @@ func TestAggResultsTyped(t *testing.T) {
 		t.Fatalf("%+v %v", avg, err)
 	}
 }
+
+// A multi-search item that failed is parsed like any error answer: its root
+// causes and caused-by chain are kept.
+func TestMultiSearchItemErrorKeepsCauses(t *testing.T) {
+	c := &fixedConn{status: 200, body: `{"responses":[{"error":{"root_cause":[{"type":"query_shard_exception","reason":"failed to create query","index":"i"}],
+		"type":"search_phase_execution_exception","reason":"all shards failed",
+		"caused_by":{"type":"number_format_exception","reason":"For input string: \"abc\""}},"status":400}]}`}
+	out, err := dsl.ExecuteMulti[map[string]any](context.Background(), dsl.NewMultiSearch("i").Using(c).Add(dsl.NewSearch("i")))
+	if err != nil || len(out) != 1 {
+		t.Fatalf("ExecuteMulti = %v, %v", out, err)
+	}
+	var se *transport.Error
+	if !errors.As(out[0].Err, &se) || !errors.Is(out[0].Err, transport.ErrBadRequest) {
+		t.Fatalf("item error %v, want a 400 *transport.Error", out[0].Err)
+	}
+	if se.Type != "search_phase_execution_exception" || len(se.RootCauses) != 1 || se.RootCauses[0].Type != "query_shard_exception" ||
+		se.CausedBy == nil || se.CausedBy.Type != "number_format_exception" || se.Path != "/i/_msearch" {
+		t.Errorf("item error %+v (root causes %+v, caused by %+v), want the type, the root cause, the cause and the path", se, se.RootCauses, se.CausedBy)
+	}
+}
