@@ -237,6 +237,23 @@ func buildModel(s *spec) (*model, error) {
 	return m, nil
 }
 
+// buildEndpoint fills e from one endpoint of the rest-api-spec jar. In
+// order:
+//
+//  1. fields: one per path part (in the order the paths name them) and one
+//     per query parameter (sorted), each with a Go name that clashes with
+//     no other field, Body or RawBody, and a Go type from the spec's type
+//     (string, []string for lists, *bool, *int, *float64, or an enum type
+//     registered in enums);
+//  2. paths: a deprecated path is kept only when it can express a part no
+//     other path can; the methods of every path are collected, and a part
+//     found only on a dropped path becomes a plain query parameter;
+//  3. paths sorted longest first (the generated code picks the most
+//     specific path whose parts are set), and the parts every path needs
+//     recorded as required (a missing one is api.ErrMissingPart);
+//  4. the endpoint's kind: HEAD-only endpoints become exists methods
+//     (bool, error); a body, an NDJSON content type and a non-JSON Accept
+//     header are noted for the renderer.
 func buildEndpoint(e *endpoint, raw *rawEndpoint, enums map[string]*enumType) error {
 	fields := map[string]*field{}
 	var order []*field

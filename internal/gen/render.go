@@ -358,6 +358,25 @@ func renderNamespace(ns *namespace) []byte {
 	return b.Bytes()
 }
 
+// renderEndpoint writes everything one endpoint generates in package api,
+// in order:
+//
+//  1. the request struct (XxxRequest): one field per path part and query
+//     parameter, then Body (the typed body) and RawBody, followed by the
+//     typed body and response declarations from the compiled
+//     specification;
+//  2. the typed method on the namespace (API.Xxx), documented from the
+//     spec (stability, visibility, documentation URL, deprecation); it
+//     sets typed_keys or format=json where the typed response needs them
+//     and, when the specification gives a response type, decodes it with
+//     decodeAs;
+//  3. the raw method (RawAPI.Xxx), returning the *transport.Response;
+//  4. the shared doXxx that both call: it picks the body, checks the
+//     required parts, chooses the most specific path whose parts are set
+//     (parts that are also query parameters are sent once), escapes the
+//     parts, fills the query from the fields, and calls send (or exists
+//     for HEAD-only endpoints) with the endpoint's name, method, content
+//     type and accept header.
 func renderEndpoint(b *bytes.Buffer, e *endpoint, imports map[string]bool) {
 	if e.Typed == nil {
 		e.Typed = &typedEndpoint{} // not in the specification: raw only
