@@ -153,7 +153,9 @@ func TestLocalStartStopKeepsData(t *testing.T) {
 	if r := runBin(t, env, "", "local", "ls"); !regexpMatch(name+`\s+stopped\s+elasticsearch\s+9.5.3`, r.stdout) {
 		t.Fatalf("ls after stop: %v", r)
 	}
-	// Started again, it has the document.
+	// Started again without --port, it keeps its address (a saved
+	// ELASTICSEARCH_URL stays right) and has the document.
+	portArg = nil
 	start()
 	if r := runBin(t, env, "", "call", "GET", "/cli-kept/_doc/kept"); r.code != 0 || !strings.Contains(r.stdout, `"found": true`) {
 		t.Fatalf("the document did not survive a restart: %v", r)
@@ -163,6 +165,9 @@ func TestLocalStartStopKeepsData(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(root, name)); !os.IsNotExist(err) {
 		t.Errorf("data directory left: %v", err)
+	}
+	if r := runBin(t, env, "", "config", "ls"); strings.Contains(r.stdout, "local-cli-test") {
+		t.Errorf("stop --delete left the named cluster: %v", r)
 	}
 }
 
