@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -193,6 +194,19 @@ func run(ctx context.Context, cfg config) error {
 		},
 		check: countIs,
 	}}
+	if cfg.variants {
+		// Bigger bulk requests, as elasticdump's --limit=5000 sends: does the
+		// request size change the server's work?
+		cases[0].tools = append(cases[0].tools, tool{name: "variant: esgo bulk --batch 5000", stages: func(target, _ string) []stage {
+			return []stage{{argv: []string{esgo, "bulk", target, data, "--url", url, "--progress", "none", "--batch", "5000"}}}
+		}})
+		cases[2].tools = append(cases[2].tools, tool{name: "variant: esgo export SRC | esgo bulk DST - --batch 5000", stages: func(target, _ string) []stage {
+			return []stage{
+				{argv: []string{esgo, "export", srcIndex, "--url", url, "--progress", "none"}},
+				{argv: []string{esgo, "bulk", target, "-", "--url", url, "--progress", "none", "--batch", "5000"}},
+			}
+		}})
+	}
 	if copyArgs, ok := esgoCopy(ctx, esgo, url); ok {
 		logf("esgo has a copy command: measuring it too")
 		cases[2].tools = append(cases[2].tools[:1:1], tool{name: "esgo copy SRC DST", stages: func(target, _ string) []stage {
@@ -214,6 +228,7 @@ func run(ctx context.Context, cfg config) error {
 		AvgSourceBytes:     float64(srcBytes) / float64(cfg.docs),
 		FileMB:             float64(size) / 1e6,
 		Runs:               cfg.runs,
+		Cores:              runtime.NumCPU(),
 		LoadBefore:         loadAverage(),
 		RootAnswerFromNode: root,
 	}
@@ -300,14 +315,15 @@ func esgoCopy(ctx context.Context, esgo, url string) ([]string, bool) {
 	return args, true
 }
 
-// gitDescribe names the esgo commit measured.
+// gitDescribe names the esgo commit measured (changes under bench/ do not
+// count: they are not in the esgo binary).
 func gitDescribe(ctx context.Context) string {
 	out, err := exec.CommandContext(ctx, "git", "-C", "..", "rev-parse", "--short", "HEAD").Output()
 	if err != nil {
 		return "unknown"
 	}
 	s := strings.TrimSpace(string(out))
-	if st, err := exec.CommandContext(ctx, "git", "-C", "..", "status", "--porcelain", "--untracked-files=no").Output(); err == nil && len(bytes.TrimSpace(st)) > 0 {
+	if st, err := exec.CommandContext(ctx, "git", "-C", "..", "status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench").Output(); err == nil && len(bytes.TrimSpace(st)) > 0 {
 		s += " (with uncommitted changes)"
 	}
 	return s
