@@ -7,6 +7,7 @@ import (
 	"github.com/esgo/esgo/dsl"
 	. "github.com/esgo/esgo/dsl/faceted"
 	"github.com/esgo/esgo/internal/pydiff"
+	"github.com/esgo/esgo/types"
 )
 
 func TestDifferentialAgainstPython(t *testing.T) {
@@ -16,7 +17,7 @@ func TestDifferentialAgainstPython(t *testing.T) {
 			Facet("tags", Terms("tags")).
 			Facet("stars", Ranges("stars", []Range{{Key: "low", To: 3}, {Key: "high", From: 3}})).
 			Facet("size", Histogram("size", 10)).
-			Facet("month", DateHistogram("published", Param("calendar_interval", "month"))).
+			Facet("month", DateHistogram("published", CalendarInterval(types.CalendarIntervalMonth))).
 			Facet("authors", Nested("comments", Terms("comments.author")))
 	}
 	c.Value("f/no_query", blog())
@@ -30,7 +31,7 @@ func TestDifferentialAgainstPython(t *testing.T) {
 	c.Value("f/sort", blog().Query("q").Sort("-published", "title"))
 	c.Value("f/page", blog().Query("q").Slice(10, 20))
 	shop := func() Search {
-		return New(dsl.NewSearch("shop")).Facet("brand", Terms("brand", Metric(dsl.MaxAgg("price"), "desc"), Param("size", 5)))
+		return New(dsl.NewSearch("shop")).Facet("brand", Terms("brand", Metric(dsl.MaxAgg("price"), "desc"), Size(5)))
 	}
 	c.Value("f/metric", shop())
 	c.Value("f/metric_filter", shop().Query("phone").Filter("brand", "acme"))

@@ -6,7 +6,7 @@
 //
 //	f := faceted.New(dsl.NewSearch("blog"), "title^5", "body").
 //		Facet("tags", faceted.Terms("tags")).
-//		Facet("month", faceted.DateHistogram("published", faceted.Param("calendar_interval", "month"))).
+//		Facet("month", faceted.DateHistogram("published", faceted.CalendarInterval(types.CalendarIntervalMonth))).
 //		Query("python").Filter("tags", "web")
 //	resp, err := faceted.Execute[Post](ctx, f)
 //	for _, v := range resp.Facets["tags"] { fmt.Println(v.Value, v.Count, v.Selected) }

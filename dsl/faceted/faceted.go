@@ -4,11 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/esgo/esgo/dsl"
 	"reflect"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/esgo/esgo/dsl"
+	"github.com/esgo/esgo/types"
 )
 
 // Value is one value of a facet in a faceted search response.
@@ -121,9 +123,37 @@ func toFloat(v any) (float64, bool) {
 // Opt configures a facet.
 type Opt func(*baseFacet)
 
-// Param sets an aggregation parameter of the facet (size, order, ...).
+// Param sets an aggregation parameter of the facet by its JSON name and
+// value, as written: the raw escape hatch for a parameter that has no
+// typed option ([Size], [MinDocCount], [OrderBy], [CalendarInterval],
+// [FixedInterval]).
 func Param(key string, value any) Opt {
 	return func(f *baseFacet) { f.params[key] = value }
+}
+
+// Size sets the number of facet values returned ("size" of a terms facet).
+func Size(n int) Opt { return func(f *baseFacet) { f.params["size"] = n } }
+
+// MinDocCount sets the document count below which a bucket is not
+// returned ("min_doc_count"; a DateHistogram's default is 0).
+func MinDocCount(n int) Opt { return func(f *baseFacet) { f.params["min_doc_count"] = n } }
+
+// OrderBy orders the facet values by key ("_key"), by document count
+// ("_count") or by a sub-aggregation's name: "order": {key: order}.
+func OrderBy(key string, order types.SortOrder) Opt {
+	return func(f *baseFacet) { f.params["order"] = map[string]any{key: order} }
+}
+
+// CalendarInterval sets a DateHistogram's calendar-aware interval
+// ("calendar_interval"): types.CalendarIntervalMonth, ...
+func CalendarInterval(i types.CalendarInterval) Opt {
+	return func(f *baseFacet) { f.params["calendar_interval"] = i }
+}
+
+// FixedInterval sets a DateHistogram's fixed interval ("fixed_interval",
+// a duration such as "12h" or "90m").
+func FixedInterval(d string) Opt {
+	return func(f *baseFacet) { f.params["fixed_interval"] = d }
 }
 
 // Metric counts facet values with a metric aggregation instead of the
@@ -259,9 +289,9 @@ func (f *histogramFacet) Values(r dsl.AggResults, name string, selected []any) (
 type dateHistogramFacet struct{ baseFacet }
 
 // DateHistogram is a facet over date buckets of field; give the
-// interval with CalendarInterval-style Param("calendar_interval",
-// "month") (year, month, week, day, hour and their 1Y/1M/1w/1d/1h forms
-// can be filtered on). min_doc_count defaults to 0.
+// interval with CalendarInterval(types.CalendarIntervalMonth) or
+// FixedInterval (year, month, week, day, hour and their 1Y/1M/1w/1d/1h
+// forms can be filtered on). min_doc_count defaults to 0.
 func DateHistogram(field string, opts ...Opt) Facet {
 	f := &dateHistogramFacet{newBase("date_histogram", map[string]any{"field": field, "min_doc_count": 0}, nil)}
 	for _, o := range opts {
@@ -274,8 +304,11 @@ func (f *dateHistogramFacet) Agg() *dsl.Agg { return f.agg() }
 
 func (f *dateHistogramFacet) interval() string {
 	for _, k := range []string{"calendar_interval", "fixed_interval", "interval"} {
-		if s, ok := f.params[k].(string); ok {
+		switch s := f.params[k].(type) {
+		case string:
 			return s
+		case types.CalendarInterval:
+			return string(s)
 		}
 	}
 	return ""

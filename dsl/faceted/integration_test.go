@@ -11,6 +11,7 @@ import (
 	"github.com/esgo/esgo/dsl"
 	"github.com/esgo/esgo/dsl/faceted"
 	"github.com/esgo/esgo/dsl/internal/dsltest"
+	"github.com/esgo/esgo/types"
 )
 
 func facetStrings(vals []faceted.Value) []string {
@@ -34,10 +35,10 @@ func TestIntegrationFacetedSearch(t *testing.T) {
 	ctx := context.Background()
 	docs := dsltest.SetupBlog(t, conn, "dsl-it-faceted")
 	blog := faceted.New(docs.Search(), "title^2", "body").
-		Facet("tags", faceted.Terms("tags", faceted.Param("order", map[string]any{"_key": "asc"}))).
+		Facet("tags", faceted.Terms("tags", faceted.OrderBy("_key", types.SortOrderAsc))).
 		Facet("stars", faceted.Ranges("stars", []faceted.Range{{Key: "low", To: 4}, {Key: "high", From: 4}})).
 		Facet("lines", faceted.Histogram("lines", 100)).
-		Facet("month", faceted.DateHistogram("published", faceted.Param("calendar_interval", "month"))).
+		Facet("month", faceted.DateHistogram("published", faceted.CalendarInterval(types.CalendarIntervalMonth))).
 		Facet("commenters", faceted.Nested("comments", faceted.Terms("comments.author")))
 
 	resp, err := faceted.Execute[dsltest.BlogPost](ctx, blog)
