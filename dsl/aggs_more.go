@@ -91,11 +91,12 @@ func AdjacencyMatrixAgg(filters map[string]Query, opts ...AdjacencyMatrixAggOpti
 // NestedAgg returns a nested aggregation on path.
 func NestedAgg(path string) *Agg { return fixedAgg("nested", map[string]any{"path": path}, nil) }
 
-// ReverseNestedAgg returns a reverse_nested aggregation; path may be "".
-func ReverseNestedAgg(path string) *Agg {
+// ReverseNestedAgg returns a reverse_nested aggregation, which joins back
+// to the root document, or to the nested object Path("...") names.
+func ReverseNestedAgg(opts ...ReverseNestedAggOption) *Agg {
 	a := NewAgg("reverse_nested")
-	if path != "" {
-		a.params["path"] = path
+	for _, o := range params(opts) {
+		o.apply(a.params)
 	}
 	return a
 }

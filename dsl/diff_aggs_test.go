@@ -32,7 +32,8 @@ func init() {
 	addValue("a/filters", FiltersAgg(map[string]Query{"errors": Match("body", "error"), "warnings": Match("body", "warning")}))
 	addValue("a/adjacency_matrix", AdjacencyMatrixAgg(map[string]Query{"grpA": Terms("accounts", []string{"hillary", "sidney"}), "grpB": Terms("accounts", []string{"donald"})}))
 	addValue("a/nested", NestedAgg("resellers"))
-	addValue("a/reverse_nested", ReverseNestedAgg(""))
+	addValue("a/reverse_nested", ReverseNestedAgg())
+	addValue("a/reverse_nested_path", ReverseNestedAgg(Path("comments")))
 	addValue("a/children", ChildrenAgg("answer"))
 	addValue("a/parent", ParentAgg("answer"))
 	addValue("a/composite", CompositeAgg([]map[string]*Agg{{"date": DateHistogramAgg("timestamp", CalendarInterval("1d"))}, {"product": TermsAgg("product")}}, Size(2)))
@@ -105,7 +106,7 @@ func init() {
 	addValue("s/aggs_nested_reverse", NewSearch().Aggs(func(a *Aggs) {
 		a.Bucket("comments", NestedAgg("comments")).
 			Bucket("by_author", TermsAgg("comments.author")).
-			Bucket("back", ReverseNestedAgg("")).
+			Bucket("back", ReverseNestedAgg()).
 			Metric("tags", TermsAgg("tags"))
 	}))
 	addValue("s/aggs_filter_sub", NewSearch().Aggs(func(a *Aggs) {

@@ -26,7 +26,7 @@ func init() {
 	addValue("q/function_score_opts", FunctionScore(Match("title", "x"), []ScoreFunction{SF("field_value_factor", Field("likes"), Factor(1.2), Modifier("sqrt"), MissingValue(1))},
 		MaxBoost(42), ScoreMode("sum"), BoostMode("multiply"), MinScore(0.5)))
 	addValue("q/has_child_opts", HasChild("answer", Match("body", "x"), MinChildren(2), MaxChildren(10), ScoreMode("max"), IgnoreUnmapped(true)))
-	addValue("q/knn_opts", Knn("vec", []float64{1, 2}, K(5), NumCandidates(50), Similarity(0.3), Boost(2)))
+	addValue("q/knn_opts", Knn("vec", []float32{1, 2}, K(5), NumCandidates(50), Similarity(0.3), Boost(2)))
 	addValue("q/mlt_opts", MoreLikeThis([]string{"title", "body"}, "once upon a time", MinTermFreq(1), MaxQueryTerms(12), MinDocFreq(2), StopWords([]string{"a", "the"})))
 	addValue("q/nested_opts", Nested("comments", Match("comments.text", "x"), ScoreMode("avg"), InnerHits(m{"size": 2}), IgnoreUnmapped(true)))
 	addValue("q/query_string_opts", QueryString("a AND b", DefaultField("body"), AllowLeadingWildcard(false), AnalyzeWildcard(true), PhraseSlop(2), QuoteFieldSuffix(".exact")))
@@ -40,7 +40,7 @@ func init() {
 	addValue("q/range_date", Range("published", Gte("now-1d/d"), Lt("now/d"), TimeZone("+01:00"), Format("strict_date_optional_time")))
 	addValue("q/exists", Exists("user"))
 	addValue("q/exists_dunder", Exists("user__name"))
-	addValue("q/knn_dunder", Knn("img__vec", []int{1, 2}, K(3)))
+	addValue("q/knn_dunder", Knn("img__vec", []float32{1, 2}, K(3)))
 	addValue("q/rank_feature_dunder", RankFeature("page__rank"))
 	addValue("q/term_dunder", Term("user__id", "kimchy"))
 	addValue("q/prefix", Prefix("user", "ki", WithValue("ki")))
@@ -50,7 +50,8 @@ func init() {
 	addValue("q/fuzzy", Fuzzy("user", "ki", Fuzziness("AUTO"), PrefixLength(0)))
 	addValue("q/ids", IDs([]string{"1", "4", "100"}))
 	// compound
-	addValue("q/bool_explicit", Bool(Must(Match("a", 1)), Filter(Term("b", 2)), MustNot(Term("c", 3)), Should(Term("d", 4)), MinimumShouldMatchBool(1), BoolParam("boost", 2.0)))
+	addValue("q/bool_explicit", Bool(Must(Match("a", 1)), Filter(Term("b", 2)), MustNot(Term("c", 3)), Should(Term("d", 4)), MinimumShouldMatchBool(1), Boost(2.0)))
+	addValue("q/bool_boost_name", Bool(Filter(Term("b", 2)), Boost(1.5), QueryName("main")))
 	addValue("q/constant_score", ConstantScore(Term("user", "kimchy"), Boost(1.2)))
 	addValue("q/dis_max", DisMax([]Query{Term("title", "Quick pets"), Term("body", "Quick pets")}, TieBreaker(0.7)))
 	addValue("q/boosting", Boosting(Term("text", "apple"), Term("text", "pie"), 0.5))
@@ -98,8 +99,8 @@ func init() {
 	addValue("q/match_none", MatchNone())
 	// vector / semantic
 	addValue("q/knn", Knn("image-vector", []float32{-5, 9, -12}, K(10), NumCandidates(100)))
-	addValue("q/knn_filter_one", Knn("vec", []float64{1, 2}, K(3), WithFilter(Term("category", "a"))))
-	addValue("q/knn_filter_two", Knn("vec", []float64{1, 2}, K(3), WithFilter([]Query{Term("category", "a"), Range("price", Lt(10))})))
+	addValue("q/knn_filter_one", Knn("vec", []float32{1, 2}, K(3), WithFilter(Term("category", "a"))))
+	addValue("q/knn_filter_two", Knn("vec", []float32{1, 2}, K(3), WithFilter([]Query{Term("category", "a"), Range("price", Lt(10))})))
 	addValue("q/sparse_vector", SparseVector("ml.tokens", InferenceID("my-elser"), WithQuery("How is the weather?")))
 	addValue("q/sparse_vector_tokens", SparseVector("ml.tokens", QueryVector(map[string]float64{"token1": 0.5, "token2": 0.3})))
 	addValue("q/semantic", Semantic("inference_field", "Best surfing places"))

@@ -2,6 +2,7 @@ package dsl_test
 
 import (
 	. "github.com/esgo/esgo/dsl"
+	"github.com/esgo/esgo/types"
 )
 
 func init() {
@@ -33,11 +34,11 @@ func init() {
 	addValue("s/script_fields", s.ScriptField("times_two", "doc['field'].value * 2"))
 	addValue("s/script_fields_full", s.ScriptField("times_three", m{"script": m{"lang": "painless", "source": "doc['field'].value * params.n", "params": m{"n": 3}}}))
 	addValue("s/collapse", s.Collapse("user.id", InnerHits(m{"name": "most_recent", "size": 5}), MaxConcurrentGroupSearches(4)))
-	addValue("s/collapse_reset", s.Collapse("user.id").Collapse(""))
-	addValue("s/knn", s.Knn("embedding", 5, 10, []float64{0.1, 0.2, 0.3}))
-	addValue("s/knn_two", s.Knn("e1", 5, 10, []float64{0.1, 0.2}, Boost(0.5), WithFilter(Term("category", "blog")), Similarity(0.8)).
-		Knn("e2", 3, 20, nil, QueryVectorBuilder(m{"text_embedding": m{"model_id": "m", "model_text": "hello"}})))
-	addValue("s/knn_rrf", s.Query(Match("content", "search text")).Knn("embedding", 5, 10, []float64{1, 2}).RankRRF())
+	addValue("s/collapse_reset", s.Collapse("user.id").RemoveCollapse())
+	addValue("s/knn", s.Knn("embedding", 5, 10, []float32{0.1, 0.2, 0.3}))
+	addValue("s/knn_two", s.Knn("e1", 5, 10, []float32{0.1, 0.2}, Boost(0.5), WithFilter(Term("category", "blog")), Similarity(0.8)).
+		KnnBuilder("e2", 3, 20, types.QueryVectorBuilder{TextEmbedding: &types.TextEmbedding{ModelID: "m", ModelText: "hello"}}))
+	addValue("s/knn_rrf", s.Query(Match("content", "search text")).Knn("embedding", 5, 10, []float32{1, 2}).RankRRF())
 	addValue("s/rank_opts", s.RankRRF(RankWindowSize(50), RankConstant(20)))
 	addValue("s/slice", s.Slice(10, 20))
 	addValue("s/slice_twice", s.Slice(10, 30).Slice(5, 10))

@@ -205,7 +205,7 @@ func TestIntegrationAggregations(t *testing.T) {
 			Pipeline("cum", dsl.CumulativeSumAgg("lines"))
 		a.Bucket("comments", dsl.NestedAgg("comments")).
 			Bucket("by_author", dsl.TermsAgg("comments.author")).
-			Bucket("back", dsl.ReverseNestedAgg("")).
+			Bucket("back", dsl.ReverseNestedAgg()).
 			Metric("posts", dsl.ValueCountAgg("lines"))
 		a.Metric("line_stats", dsl.StatsAgg("lines")).
 			Metric("pct", dsl.PercentilesAgg("lines", dsl.Percents([]float64{50}))).

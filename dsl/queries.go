@@ -1,5 +1,7 @@
 package dsl
 
+import "github.com/esgo/esgo/types"
+
 // Full-text queries.
 
 // Match returns a match query: {"match": {field: query}}, or
@@ -366,13 +368,20 @@ func Rule(organic Query, rulesetIDs []string, matchCriteria any, opts ...RuleOpt
 
 // Vector and semantic queries.
 
-// Knn returns a knn query; vector is the query vector (nil when a
-// query_vector_builder is given with P).
-func Knn(field string, vector any, opts ...KnnOption) *Leaf {
-	fixed := map[string]any{"field": field}
-	if vector != nil {
-		fixed["query_vector"] = vector
-	}
+// Knn returns a knn query on field for the query vector vector; KnnBuilder
+// takes a query_vector_builder instead. A WithFilter given a single query
+// is sent as a list of one, as Python does.
+func Knn(field string, vector []float32, opts ...KnnOption) *Leaf {
+	return knnQuery(map[string]any{"field": field, "query_vector": vector}, opts)
+}
+
+// KnnBuilder returns a knn query on field whose query vector the server
+// builds (from a text embedding model, for instance).
+func KnnBuilder(field string, builder types.QueryVectorBuilder, opts ...KnnOption) *Leaf {
+	return knnQuery(map[string]any{"field": field, "query_vector_builder": builder}, opts)
+}
+
+func knnQuery(fixed map[string]any, opts []KnnOption) *Leaf {
 	q := plain("knn", fixed, params(opts))
 	if f, ok := q.params["filter"].(Query); ok {
 		// The knn query's filter is a list (Python sends one query as a

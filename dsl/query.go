@@ -242,17 +242,29 @@ type BoolQuery struct {
 }
 
 // Bool returns a bool query built from options: Must, Should, MustNot,
-// Filter, MinimumShouldMatch, Boost...
-func Bool(opts ...BoolOpt) *BoolQuery {
+// Filter, MinimumShouldMatchBool, and the options every query takes, Boost
+// and QueryName:
+//
+//	dsl.Bool(dsl.Must(dsl.Match("title", "go")), dsl.Filter(dsl.Term("tags", "web")), dsl.Boost(2), dsl.QueryName("main"))
+func Bool(opts ...BoolOption) *BoolQuery {
 	b := &BoolQuery{}
 	for _, o := range opts {
-		o(b)
+		o.applyBool(b)
 	}
 	return b
 }
 
+// BoolOption is an option of Bool: a BoolOpt (Must, Should, MustNot,
+// Filter, MinimumShouldMatchBool, BoolParam), Boost or QueryName.
+type BoolOption interface{ applyBool(*BoolQuery) }
+
 // BoolOpt configures a bool query built with Bool.
 type BoolOpt func(*BoolQuery)
+
+func (o BoolOpt) applyBool(b *BoolQuery) { o(b) }
+
+func (p BoostParam) applyBool(b *BoolQuery)     { BoolParam(p.key, p.value)(b) }
+func (p QueryNameParam) applyBool(b *BoolQuery) { BoolParam(p.key, p.value)(b) }
 
 // Must adds clauses to the must list of a bool query.
 func Must(qs ...Query) BoolOpt { return func(b *BoolQuery) { b.Must = append(b.Must, qs...) } }

@@ -172,7 +172,8 @@ func (s Search) GetAggs() *Aggs {
 }
 
 // Sort returns a copy sorted by keys, replacing any previous sort. A key is
-// a field name ("-name" sorts descending) or a map such as
+// a field name ("-name" sorts descending; "name:desc" is refused, as a
+// field of that name is surely not meant) or a map such as
 // map[string]any{"price": map[string]any{"order": "asc", "mode": "avg"}}.
 // With no keys the sort is removed.
 func (s Search) Sort(keys ...any) Search {
@@ -183,6 +184,10 @@ func (s Search) Sort(keys ...any) Search {
 		if !ok {
 			c.sort = append(c.sort, k)
 			continue
+		}
+		if f, order, ok := strings.Cut(str, ":"); ok && (order == "asc" || order == "desc") {
+			// Not Python's form: it would sort on a field named "price:desc".
+			return c.withErr(fmt.Errorf("%w: sort key %q: write %q (descending) or %q (ascending)", ErrIllegalOperation, str, "-"+f, f))
 		}
 		if f, desc := strings.CutPrefix(str, "-"); desc {
 			if f == "_score" {
@@ -340,13 +345,13 @@ func (s Search) ScriptField(name string, script any) Search {
 
 // Collapse returns a copy collapsing results on field, replacing any
 // previous collapse; options are inner_hits and
-// max_concurrent_group_searches. An empty field removes collapsing.
+// max_concurrent_group_searches. RemoveCollapse removes it; an empty field
+// is an error.
 func (s Search) Collapse(field string, opts ...CollapseOption) Search {
-	c := s.copy()
-	c.collapse = nil
 	if field == "" {
-		return c
+		return s.withErr(fmt.Errorf("%w: Collapse needs a field (RemoveCollapse removes collapsing)", ErrIllegalOperation))
 	}
+	c := s.copy()
 	c.collapse = map[string]any{"field": field}
 	for _, o := range params(opts) {
 		o.apply(c.collapse)
@@ -354,21 +359,37 @@ func (s Search) Collapse(field string, opts ...CollapseOption) Search {
 	return c
 }
 
-// Knn returns a copy with one more approximate kNN search; vector is the
-// query vector, or nil when QueryVectorBuilder(...) is given. Other
+// RemoveCollapse returns a copy without field collapsing.
+func (s Search) RemoveCollapse() Search {
+	c := s.copy()
+	c.collapse = nil
+	return c
+}
+
+// Knn returns a copy with one more approximate kNN search of the query
+// vector vector (KnnBuilder takes a query_vector_builder instead). Other
 // options: Boost, WithFilter, Similarity, InnerHits ... (KnnSearchOption).
-func (s Search) Knn(field string, k, numCandidates int, vector any, opts ...KnnSearchOption) Search {
-	m := map[string]any{"field": field, "k": k, "num_candidates": numCandidates}
-	if vector != nil {
-		m["query_vector"] = vector
+func (s Search) Knn(field string, k, numCandidates int, vector []float32, opts ...KnnSearchOption) Search {
+	if vector == nil {
+		return s.withErr(fmt.Errorf("%w: knn on %q needs a query vector (KnnBuilder takes a query_vector_builder)", ErrIllegalOperation, field))
 	}
+	return s.addKnn(map[string]any{"field": field, "k": k, "num_candidates": numCandidates, "query_vector": vector}, opts)
+}
+
+// KnnBuilder returns a copy with one more approximate kNN search whose query
+// vector the server builds from builder.
+func (s Search) KnnBuilder(field string, k, numCandidates int, builder types.QueryVectorBuilder, opts ...KnnSearchOption) Search {
+	return s.addKnn(map[string]any{"field": field, "k": k, "num_candidates": numCandidates, "query_vector_builder": builder}, opts)
+}
+
+func (s Search) addKnn(m map[string]any, opts []KnnSearchOption) Search {
 	for _, o := range params(opts) {
 		o.apply(m)
 	}
 	_, hasVec := m["query_vector"]
 	_, hasBuilder := m["query_vector_builder"]
 	if hasVec == hasBuilder {
-		return s.withErr(fmt.Errorf("%w: knn on %q needs exactly one of a query vector and a query_vector_builder", ErrIllegalOperation, field))
+		return s.withErr(fmt.Errorf("%w: knn on %q needs exactly one of a query vector and a query_vector_builder", ErrIllegalOperation, m["field"]))
 	}
 	c := s.copy()
 	c.knn = append(slices.Clone(s.knn), m)

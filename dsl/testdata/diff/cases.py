@@ -58,6 +58,7 @@ q("q/fuzzy", Q("fuzzy", user={"value": "ki", "fuzziness": "AUTO", "prefix_length
 q("q/ids", Q("ids", values=["1", "4", "100"]))
 # ---- compound
 q("q/bool_explicit", Q("bool", must=[Q("match", a=1)], filter=[Q("term", b=2)], must_not=[Q("term", c=3)], should=[Q("term", d=4)], minimum_should_match=1, boost=2.0))
+q("q/bool_boost_name", Q("bool", filter=[Q("term", b=2)], boost=1.5, _name="main"))
 q("q/constant_score", Q("constant_score", filter=Q("term", user="kimchy"), boost=1.2))
 q("q/dis_max", Q("dis_max", queries=[Q("term", title="Quick pets"), Q("term", body="Quick pets")], tie_breaker=0.7))
 q("q/boosting", Q("boosting", positive=Q("term", text="apple"), negative=Q("term", text="pie"), negative_boost=0.5))
@@ -186,6 +187,7 @@ agg("a/filters", A("filters", filters={"errors": Q("match", body="error"), "warn
 agg("a/adjacency_matrix", A("adjacency_matrix", filters={"grpA": Q("terms", accounts=["hillary", "sidney"]), "grpB": Q("terms", accounts=["donald"])}))
 agg("a/nested", A("nested", path="resellers"))
 agg("a/reverse_nested", A("reverse_nested"))
+agg("a/reverse_nested_path", A("reverse_nested", path="comments"))
 agg("a/children", A("children", type="answer"))
 agg("a/parent", A("parent", type="answer"))
 agg("a/composite", A("composite", sources=[{"date": A("date_histogram", field="timestamp", calendar_interval="1d")}, {"product": A("terms", field="product")}], size=2))
