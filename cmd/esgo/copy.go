@@ -64,7 +64,7 @@ Exit codes: 0 copied, 1 failure, 2 usage error, 3 some documents failed, 130 int
 	f.BoolVar(&o.resume, "resume", false, "DEST exists from an interrupted copy: send every document again (same ids: no duplicates), then finish")
 	f.StringVar(&o.aliases, "aliases", "auto", "copy the aliases: auto (only to another cluster), always or never")
 	f.IntVar(&o.slices, "slices", 0, "slices read in parallel (default: one per primary shard, at most 4)")
-	f.IntVar(&o.size, "size", 1000, "documents per page")
+	f.IntVar(&o.size, "size", 0, "documents per page (default: about 10 MB of stored documents a page, from 500 to 10000)")
 	f.IntVar(&o.workers, "workers", 0, "parallel bulk requests (default: the library's)")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		switch o.aliases {
@@ -72,8 +72,8 @@ Exit codes: 0 copied, 1 failure, 2 usage error, 3 some documents failed, 130 int
 		default:
 			return usageError(cmd, fmt.Errorf("--aliases must be auto, always or never, not %q", o.aliases))
 		}
-		if o.slices < 0 || o.size < 1 || o.workers < 0 {
-			return usageError(cmd, errors.New("--slices and --workers must be 0 or more, --size 1 or more"))
+		if o.slices < 0 || o.size < 0 || o.workers < 0 {
+			return usageError(cmd, errors.New("--slices, --size and --workers must be 0 (automatic) or more"))
 		}
 		if strings.ContainsAny(args[0]+args[1], "*,") {
 			return usageError(cmd, errors.New("name SOURCE and DEST exactly (no pattern or list)"))
@@ -182,6 +182,9 @@ func runCopy(ctx context.Context, errOut io.Writer, src, dst *esgo.Client, other
 			fmt.Sscan(n, &slices)
 		}
 		slices = min(max(slices, 1), 4)
+	}
+	if o.size == 0 {
+		o.size = pageSize(ctx, src, from)
 	}
 	var scanOpts []scan.Option
 	if slices > 1 {
