@@ -127,9 +127,9 @@ func TestIntegrationDocuments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	props := mp["properties"].(map[string]any)
-	if props["comments"].(map[string]any)["type"] != "nested" || props["tags"].(map[string]any)["type"] != "keyword" ||
-		props["published"].(map[string]any)["type"] != "date" || props["lines"].(map[string]any)["type"] != "long" {
+	props := mp.Properties
+	if props["comments"].Type() != "nested" || props["tags"].Type() != "keyword" ||
+		props["published"].Type() != "date" || props["lines"].Type() != "long" {
 		t.Errorf("stored mapping = %v", props)
 	}
 }

@@ -3,7 +3,6 @@ package index_test
 import (
 	"testing"
 
-	"github.com/esgo/esgo/dsl"
 	"github.com/esgo/esgo/dsl/analysis"
 	. "github.com/esgo/esgo/dsl/index"
 	"github.com/esgo/esgo/dsl/internal/dsltest"
@@ -33,7 +32,7 @@ var (
 )
 
 func articleIndex() *Index {
-	ix := New("articles").Settings(NumberOfShards(1), NumberOfReplicas(0)).Aliases(map[string]any{"arts": map[string]any{}}).
+	ix := New("articles").Settings(NumberOfShards(1), NumberOfReplicas(0)).Aliases(map[string]types.Alias{"arts": {}}).
 		Analyzer(myAnalyzer).Normalizer(myNormalizer)
 	if _, err := ix.Document(Article{}); err != nil {
 		panic(err)
@@ -56,7 +55,8 @@ func TestDifferentialAgainstPython(t *testing.T) {
 		return New("x").Settings(NumberOfShards(2)).Settings(NumberOfReplicas(0)), nil
 	})
 	c.Add("i/aliases_filter", func() (any, error) {
-		return New("blog-v2").Aliases(map[string]any{"blog": map[string]any{}, "published": map[string]any{"filter": dsl.Term("published", true)}}), nil
+		return New("blog-v2").Aliases(map[string]types.Alias{"blog": {}, "published": {Filter: &types.QueryContainer{
+			Term: map[string]types.TermQuery{"published": types.TermValue(true)}}}}), nil
 	})
 	c.Add("i/analyzer_only", func() (any, error) { return New("x").Analyzer(myAnalyzer), nil })
 	c.Add("i/builtin_type_analyzer", func() (any, error) {
@@ -65,7 +65,7 @@ func TestDifferentialAgainstPython(t *testing.T) {
 	c.Add("i/document_and_settings", func() (any, error) { return postsIndex("posts"), nil })
 	c.Add("i/legacy_template", func() (any, error) { return postsIndex("logs").LegacyTemplate("logs-tpl", "logs-*", new(2)), nil })
 	c.Add("i/composable_template", func() (any, error) {
-		return New("logs").Settings(NumberOfShards(1)).Aliases(map[string]any{"all_logs": map[string]any{}}).ComposableTemplate("logs-ctpl", "logs-*", new(100)), nil
+		return New("logs").Settings(NumberOfShards(1)).Aliases(map[string]types.Alias{"all_logs": {}}).ComposableTemplate("logs-ctpl", "logs-*", new(100)), nil
 	})
 	// Analyzers named by typed properties are collected as Python collects
 	// the analyzers of its fields, once registered.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/esgo/esgo/dsl/analysis"
 	"github.com/esgo/esgo/dsl/index"
+	"github.com/esgo/esgo/types"
 )
 
 func printJSON(v any) {
@@ -22,7 +23,7 @@ func ExampleIndex() {
 	trigram := analysis.CustomAnalyzer("trigram", analysis.NewTokenizer("tri", "ngram", analysis.MinGram(3), analysis.MaxGram(3)),
 		[]analysis.TokenFilter{analysis.BuiltinTokenFilter("lowercase")}, nil)
 	ix := index.New("blog").Settings(index.NumberOfShards(1)).
-		Aliases(map[string]any{"posts": map[string]any{}}).Analyzer(trigram)
+		Aliases(map[string]types.Alias{"posts": {}}).Analyzer(trigram)
 	printJSON(ix)
 	// Output:
 	// {"aliases":{"posts":{}},"settings":{"analysis":{"analyzer":{"trigram":{"filter":["lowercase"],"tokenizer":"tri","type":"custom"}},"tokenizer":{"tri":{"max_gram":3,"min_gram":3,"type":"ngram"}}},"number_of_shards":1}}

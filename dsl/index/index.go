@@ -19,6 +19,7 @@ import (
 	"github.com/esgo/esgo/dsl/internal/rawcall"
 	"github.com/esgo/esgo/dsl/mapping"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 )
 
 // Index is an index definition (name, settings, aliases, analysis,
@@ -30,7 +31,7 @@ type Index struct {
 	mu       sync.Mutex
 	name     string
 	settings map[string]any
-	aliases  map[string]any
+	aliases  map[string]types.Alias
 	analysis analysis.Analysis
 	mapping  *mapping.Mapping
 	conn     transport.Interface
@@ -39,7 +40,7 @@ type Index struct {
 
 // New returns an index definition called name.
 func New(name string) *Index {
-	return &Index{name: name, settings: map[string]any{}, aliases: map[string]any{}, analysis: analysis.Analysis{}}
+	return &Index{name: name, settings: map[string]any{}, aliases: map[string]types.Alias{}, analysis: analysis.Analysis{}}
 }
 
 // Name returns the index name.
@@ -94,9 +95,12 @@ type Option interface {
 	opt() Setting
 }
 
-// Aliases merges aliases such as {"blog": {}} (a definition may hold a
-// "filter" Query) and returns ix.
-func (ix *Index) Aliases(aliases map[string]any) *Index {
+// Aliases merges aliases by name, as the specification types them, and
+// returns ix:
+//
+//	ix.Aliases(map[string]types.Alias{"blog": {}, "published": {Filter: &types.QueryContainer{
+//		Term: map[string]types.TermQuery{"published": types.TermValue(true)}}}})
+func (ix *Index) Aliases(aliases map[string]types.Alias) *Index {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	maps.Copy(ix.aliases, aliases)
@@ -360,9 +364,9 @@ func (ix *Index) PutMapping(ctx context.Context) error {
 }
 
 // GetMapping returns the index mapping as stored by the server.
-func (ix *Index) GetMapping(ctx context.Context) (map[string]any, error) {
+func (ix *Index) GetMapping(ctx context.Context) (*types.TypeMapping, error) {
 	var out map[string]struct {
-		Mappings map[string]any `json:"mappings"`
+		Mappings *types.TypeMapping `json:"mappings"`
 	}
 	if _, err := ix.do(ctx, rawcall.Request{Method: http.MethodGet, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.GetMapping(ctx, api.IndicesGetMappingRequest{Index: []string{ix.name}}, o...)
@@ -394,10 +398,19 @@ func (ix *Index) GetSettings(ctx context.Context) (map[string]any, error) {
 	return nil, fmt.Errorf("%w: no settings for index %q in the response", esgo.ErrNotFound, ix.name)
 }
 
-// PutSettings updates index settings.
-func (ix *Index) PutSettings(ctx context.Context, settings map[string]any) error {
+// PutSettings updates the dynamic settings of the index:
+//
+//	ix.PutSettings(ctx, types.IndexSettings{NumberOfReplicas: types.IndexSettingsNumberOfReplicasFromInt(1),
+//		RefreshInterval: types.DurationFromString("30s")})
+func (ix *Index) PutSettings(ctx context.Context, settings types.IndexSettings) error {
+	return ix.putSettings(ctx, api.IndicesPutSettingsRequest{Body: &settings})
+}
+
+// putSettings sends r's body as the settings of the index.
+func (ix *Index) putSettings(ctx context.Context, r api.IndicesPutSettingsRequest) error {
+	r.Index = []string{ix.name}
 	_, err := ix.do(ctx, rawcall.Request{Method: http.MethodPut, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
-		return a.Indices.PutSettings(ctx, api.IndicesPutSettingsRequest{Index: []string{ix.name}, RawBody: settings}, o...)
+		return a.Indices.PutSettings(ctx, r, o...)
 	}}, nil)
 	return err
 }
@@ -480,7 +493,7 @@ func (ix *Index) Save(ctx context.Context) error {
 		}
 	}
 	if len(settings) > 0 {
-		if err := ix.PutSettings(ctx, settings); err != nil {
+		if err := ix.putSettings(ctx, api.IndicesPutSettingsRequest{RawBody: settings}); err != nil {
 			return err
 		}
 	}

@@ -21,7 +21,7 @@ func TestIntegrationIndexManagement(t *testing.T) {
 	dsltest.DeleteIndexAtCleanup(t, conn, "dsl-it-index")
 	std := analysis.NewAnalyzer("my_std", "standard", analysis.MaxTokenLength(5))
 	ix := index.New("dsl-it-index").Using(conn).Settings(index.NumberOfReplicas(0)).
-		Aliases(map[string]any{"dsl-it-alias": map[string]any{}}).Analyzer(std)
+		Aliases(map[string]types.Alias{"dsl-it-alias": {}}).Analyzer(std)
 	ix.Mapping(mapping.New().Set("title", types.PropertyFromText(types.TextProperty{Analyzer: "my_std"})))
 	if ok, err := ix.Exists(ctx); err != nil || ok {
 		t.Fatalf("Exists before create = %v, %v", ok, err)
@@ -42,7 +42,7 @@ func TestIntegrationIndexManagement(t *testing.T) {
 		t.Fatalf("Save (new field): %v", err)
 	}
 	mp, _ := ix.GetMapping(ctx)
-	if _, ok := mp["properties"].(map[string]any)["tag"]; !ok {
+	if _, ok := mp.Properties["tag"]; !ok {
 		t.Errorf("new field missing from %v", mp)
 	}
 	st, _ := ix.GetSettings(ctx)
@@ -99,7 +99,7 @@ func TestIntegrationIndexManagement(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := mp["properties"].(map[string]any)["msg"]; !ok {
+	if _, ok := mp.Properties["msg"]; !ok {
 		t.Errorf("composable template not applied: %v", mp)
 	}
 
@@ -143,6 +143,14 @@ func TestIntegrationIndexExtras(t *testing.T) {
 	}
 	if al, _ := ix.GetAliases(ctx); len(al) != 0 {
 		t.Errorf("aliases after delete = %v", al)
+	}
+	// Settings typed from the specification are put as written.
+	if err := ix.PutSettings(ctx, types.IndexSettings{NumberOfReplicas: types.IndexSettingsNumberOfReplicasFromInt(0),
+		RefreshInterval: types.DurationFromString("7s")}); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := ix.GetSettings(ctx); err != nil || st["refresh_interval"] != "7s" || st["number_of_replicas"] != "0" {
+		t.Errorf("settings after PutSettings = %v, %v", st, err)
 	}
 	if err := ix.Flush(ctx); err != nil {
 		t.Error(err)

@@ -68,7 +68,8 @@ def _():
 @case("i/aliases_filter")
 def _():
     i = Index("blog-v2")
-    i.aliases(blog={}, published={"filter": Q("term", published=True)})
+    # types.TermQuery (a typed alias filter) sends the long form of term
+    i.aliases(blog={}, published={"filter": Q("term", published={"value": True})})
     return i.to_dict()
 
 
