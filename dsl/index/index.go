@@ -639,13 +639,11 @@ func (ix *Index) Analyze(ctx context.Context, analyzer, text string) ([]AnalyzeT
 	return out.Tokens, nil
 }
 
-// PutAlias adds (or replaces) the alias name on the index; def may hold
-// "filter" (a Query), "routing", "is_write_index"... or be nil.
-func (ix *Index) PutAlias(ctx context.Context, name string, def map[string]any) error {
-	var body any
-	if len(def) > 0 {
-		body = def
-	}
+// PutAlias adds (or replaces) the alias name on the index, with the
+// definition def (filter, routing, is_write_index ...; the zero Alias for
+// none).
+func (ix *Index) PutAlias(ctx context.Context, name string, def types.Alias) error {
+	body := &def
 	_, err := ix.do(ctx, rawcall.Request{Method: http.MethodPut, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.PutAlias(ctx, api.IndicesPutAliasRequest{Index: []string{ix.name}, Name: name, RawBody: body}, o...)
 	}}, nil)
@@ -661,9 +659,9 @@ func (ix *Index) DeleteAlias(ctx context.Context, name string) error {
 }
 
 // GetAliases returns the aliases of the index with their definitions.
-func (ix *Index) GetAliases(ctx context.Context) (map[string]map[string]any, error) {
+func (ix *Index) GetAliases(ctx context.Context) (map[string]types.AliasDefinition, error) {
 	var out map[string]struct {
-		Aliases map[string]map[string]any `json:"aliases"`
+		Aliases map[string]types.AliasDefinition `json:"aliases"`
 	}
 	if _, err := ix.do(ctx, rawcall.Request{Method: http.MethodGet, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.GetAlias(ctx, api.IndicesGetAliasRequest{Index: []string{ix.name}}, o...)
@@ -673,7 +671,7 @@ func (ix *Index) GetAliases(ctx context.Context) (map[string]map[string]any, err
 	for _, v := range out {
 		return v.Aliases, nil
 	}
-	return map[string]map[string]any{}, nil
+	return map[string]types.AliasDefinition{}, nil
 }
 
 // Flush flushes the index.

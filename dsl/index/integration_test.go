@@ -131,11 +131,12 @@ func TestIntegrationIndexExtras(t *testing.T) {
 	if !slices.Equal(words, []string{"hello", "go", "world"}) || toks[1].Position != 1 {
 		t.Errorf("tokens = %+v", toks)
 	}
-	if err := ix.PutAlias(ctx, "dsl-it-extras-go", map[string]any{"filter": dsl.Term("tags", "go")}); err != nil {
+	if err := ix.PutAlias(ctx, "dsl-it-extras-go", types.Alias{Filter: &types.QueryContainer{
+		Term: map[string]types.TermQuery{"tags": types.TermValue("go")}}}); err != nil {
 		t.Fatal(err)
 	}
 	al, err := ix.GetAliases(ctx)
-	if err != nil || al["dsl-it-extras-go"]["filter"] == nil {
+	if err != nil || al["dsl-it-extras-go"].Filter == nil || !termIs(al["dsl-it-extras-go"].Filter.Term["tags"], "go") {
 		t.Errorf("aliases = %v, %v", al, err)
 	}
 	if err := ix.DeleteAlias(ctx, "dsl-it-extras-go"); err != nil {
@@ -158,4 +159,10 @@ func TestIntegrationIndexExtras(t *testing.T) {
 	if err := ix.ForceMerge(ctx, 1); err != nil {
 		t.Error(err)
 	}
+}
+
+// termIs reports whether the term query q matches the string v.
+func termIs(q types.TermQuery, v string) bool {
+	s, err := q.Value.AsString()
+	return err == nil && s == v
 }
