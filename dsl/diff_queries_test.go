@@ -2,6 +2,7 @@ package dsl_test
 
 import (
 	. "github.com/esgo/esgo/dsl"
+	"github.com/esgo/esgo/types"
 )
 
 type m = map[string]any
@@ -34,6 +35,8 @@ func init() {
 	addValue("q/term", Term("status", "published"))
 	addValue("q/term_opts", Term("user__id", "kimchy", Boost(1.5)))
 	addValue("q/terms", Terms("tags", []string{"a", "b"}))
+	addValue("q/terms_lookup", TermsLookup("user", types.TermsLookup{Index: "users", ID: "2", Path: "followers"}))
+	addValue("q/term_value", TermValue("n", types.FieldValueFromLong(9007199254740993)))
 	addValue("q/terms_boost", Terms("tags", []string{"a", "b"}, Boost(2)))
 	addValue("q/terms_set", TermsSet("programming_languages", []string{"c++", "java"}, MinimumShouldMatchField("required_matches")))
 	addValue("q/range", Range("age", Gte(10), Lte(20)))

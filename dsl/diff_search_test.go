@@ -18,7 +18,9 @@ func init() {
 	addValue("s/filter_exclude", s.Filter(Term("a", 1)).Exclude(Term("b", 2)))
 	addValue("s/post_filter", s.Query(Match("title", "x")).PostFilter(Term("color", "red")))
 	addValue("s/post_filter_twice", s.PostFilter(Term("color", "red")).PostFilter(Term("size", "L")))
-	addValue("s/sort", s.Sort("category", "-title", m{"price": m{"order": "asc", "mode": "avg"}}))
+	addValue("s/sort", s.SortBy(types.SortCombinationsFromField("category"), types.SortByField("title", types.SortOrderDesc),
+		types.SortByFieldWith("price", types.FieldSort{Order: types.SortOrderAsc, Mode: types.SortModeAvg})))
+	addValue("s/sort_strings", s.Sort("category", "-title"))
 	addValue("s/sort_reset", s.Sort("a").Sort())
 	addValue("s/source_list", s.Source([]string{"title", "body"}))
 	addValue("s/source_false", s.Source(false))

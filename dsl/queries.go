@@ -1,12 +1,25 @@
 package dsl
 
-import "github.com/esgo/esgo/types"
+import (
+	"time"
+
+	"github.com/esgo/esgo/types"
+)
 
 // Full-text queries.
 
+// Scalar is the type of a term, terms or match value: a string, a
+// boolean, a number or a time.Time (or a type defined on one of them). A
+// slice or a map is not a Scalar, so Term("tags", []string{...}) does not
+// compile (Terms takes a list).
+type Scalar interface {
+	~string | ~bool | ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 |
+		~float32 | ~float64 | time.Time
+}
+
 // Match returns a match query: {"match": {field: query}}, or
 // {"match": {field: {"query": query, opts...}}} when options are given.
-func Match(field string, query any, opts ...MatchOption) *Leaf {
+func Match[V Scalar](field string, query V, opts ...MatchOption) *Leaf {
 	return nested("match", field, "query", query, params(opts))
 }
 
@@ -58,15 +71,35 @@ func Common(field string, query any, opts ...CommonOption) *Leaf {
 
 // Term-level queries.
 
-// Term returns a term query: {"term": {field: value}}.
-func Term(field string, value any, opts ...TermOption) *Leaf {
+// Term returns a term query: {"term": {field: value}}. TermValue takes a
+// value known only at run time (a bucket key, a decoded document's field).
+func Term[V Scalar](field string, value V, opts ...TermOption) *Leaf {
 	return nested("term", field, "value", value, params(opts))
 }
 
-// Terms returns a terms query; values is a slice of values, or a terms
-// lookup object.
-func Terms(field string, values any, opts ...TermsOption) *Leaf {
+// TermValue returns a term query of a types.FieldValue (a bucket key or a
+// sort value as the server sent it, or one built with
+// types.FieldValueFromString ...).
+func TermValue(field string, value types.FieldValue, opts ...TermOption) *Leaf {
+	return nested("term", field, "value", value, params(opts))
+}
+
+// Terms returns a terms query: {"terms": {field: values}}. TermsLookup
+// reads the values from a document, TermsValues takes values known only at
+// run time.
+func Terms[V Scalar](field string, values []V, opts ...TermsOption) *Leaf {
 	return sibling("terms", field, values, params(opts))
+}
+
+// TermsValues returns a terms query of types.FieldValue values.
+func TermsValues(field string, values []types.FieldValue, opts ...TermsOption) *Leaf {
+	return sibling("terms", field, values, params(opts))
+}
+
+// TermsLookup returns a terms query whose values are read from a field of
+// a document: {"terms": {field: {"index": ..., "id": ..., "path": ...}}}.
+func TermsLookup(field string, lookup types.TermsLookup, opts ...TermsOption) *Leaf {
+	return sibling("terms", field, lookup, params(opts))
 }
 
 // TermsSet returns a terms_set query.

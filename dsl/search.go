@@ -171,22 +171,16 @@ func (s Search) GetAggs() *Aggs {
 	return s.aggs.clone()
 }
 
-// Sort returns a copy sorted by keys, replacing any previous sort. A key is
-// a field name ("-name" sorts descending; "name:desc" is refused, as a
-// field of that name is surely not meant) or a map such as
-// map[string]any{"price": map[string]any{"order": "asc", "mode": "avg"}}.
-// With no keys the sort is removed.
-func (s Search) Sort(keys ...any) Search {
+// Sort returns a copy sorted by keys in Python's string form, replacing
+// any previous sort: a field name ("name"), or a field name after "-" for a
+// descending sort ("-name"). "name:desc" is refused, as a field of that
+// name is surely not meant, and so is "-_score". SortBy takes typed keys
+// (order, mode, missing ...). With no keys the sort is removed.
+func (s Search) Sort(keys ...string) Search {
 	c := s.copy()
 	c.sort = nil
-	for _, k := range keys {
-		str, ok := k.(string)
-		if !ok {
-			c.sort = append(c.sort, k)
-			continue
-		}
+	for _, str := range keys {
 		if f, order, ok := strings.Cut(str, ":"); ok && (order == "asc" || order == "desc") {
-			// Not Python's form: it would sort on a field named "price:desc".
 			return c.withErr(fmt.Errorf("%w: sort key %q: write %q (descending) or %q (ascending)", ErrIllegalOperation, str, "-"+f, f))
 		}
 		if f, desc := strings.CutPrefix(str, "-"); desc {
@@ -197,6 +191,23 @@ func (s Search) Sort(keys ...any) Search {
 			continue
 		}
 		c.sort = append(c.sort, str)
+	}
+	return c
+}
+
+// SortBy returns a copy sorted by typed keys, replacing any previous sort:
+// the typed API's sort values, such as
+//
+//	s.SortBy(types.SortByField("price", types.SortOrderAsc),
+//		types.SortByFieldWith("rating", types.FieldSort{Order: types.SortOrderDesc, Mode: types.SortModeAvg}),
+//		types.SortByScore(types.SortOrderDesc))
+//
+// With no keys the sort is removed.
+func (s Search) SortBy(keys ...types.SortCombinations) Search {
+	c := s.copy()
+	c.sort = nil
+	for _, k := range keys {
+		c.sort = append(c.sort, k)
 	}
 	return c
 }

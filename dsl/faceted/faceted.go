@@ -189,7 +189,11 @@ func (f *termsFacet) Filter(values []any) dsl.Query {
 	if len(values) == 0 {
 		return nil
 	}
-	return dsl.Terms(f.field(), values)
+	fv := make([]types.FieldValue, len(values))
+	for i, v := range values {
+		fv[i] = types.FieldValue{Union: types.Of(v)}
+	}
+	return dsl.TermsValues(f.field(), fv)
 }
 
 func (f *termsFacet) Values(r dsl.AggResults, name string, selected []any) ([]Value, error) {
@@ -423,7 +427,7 @@ type Search struct {
 	facets  []namedFacet
 	text    string
 	filters []facetFilter
-	sort    []any
+	sort    []string
 	slice   *[2]int
 	err     error
 }
@@ -465,7 +469,7 @@ func (f Search) Filter(name string, values ...any) Search {
 }
 
 // Sort returns a copy sorted by keys (as dsl.Search.Sort).
-func (f Search) Sort(keys ...any) Search {
+func (f Search) Sort(keys ...string) Search {
 	f.sort = keys
 	return f
 }
