@@ -74,6 +74,12 @@ func TestFlagsValidatedUpFront(t *testing.T) {
 		{"export", "x", "--size", "-1"},
 		{"search", "x", "--size", "-1"},
 		{"search", "x", "--timeout", "-1s"},
+		{"export", "x", "--progress-interval", "0s"},
+		{"index", "create", "x", "--shards", "0"},
+		{"index", "create", "x", "--replicas", "-1"},
+		{"copy", "x", "y", "--aliases", "sometimes"},
+		{"copy", "x", "y", "--slices", "-1"},
+		{"esql", "ROW a = 1", "-o", "yaml"},
 	} {
 		r := runBin(t, nil, "", append(args, "--url", "http://127.0.0.1:1", "--trace")...)
 		if r.code != 2 || strings.Contains(r.stderr, "curl ") {

@@ -76,6 +76,9 @@ is standard output, or -O FILE (gzip when FILE ends with .gz, or with --gzip).`,
 		default:
 			return usageError(cmd, fmt.Errorf("--output must be ndjson, json or csv, not %q", o.format))
 		}
+		if o.interval <= 0 {
+			return usageError(cmd, fmt.Errorf("--progress-interval must be more than 0"))
+		}
 		if o.slices < 0 || o.size < 0 {
 			return usageError(cmd, fmt.Errorf("--slices and --size must be 0 (automatic) or more"))
 		}

@@ -132,6 +132,9 @@ func newIndex() *cobra.Command {
 		"  esgo index create books --shards 1 --replicas 0\n  esgo index create books --body @books.json",
 		cobra.ExactArgs(1),
 		func(ctx context.Context, cmd *cobra.Command, client *esgo.Client, args []string) error {
+			if cmd.Flags().Changed("shards") && shards < 1 || cmd.Flags().Changed("replicas") && replicas < 0 {
+				return usageError(cmd, fmt.Errorf("--shards must be 1 or more and --replicas 0 or more"))
+			}
 			req := map[string]any{}
 			if body != "" {
 				raw, err := jsonArg(cmd, body)

@@ -301,6 +301,9 @@ free (Elasticsearch 8 and later). The cluster is saved as the named cluster
 		Short: "Print the server log of a local cluster (-f to follow)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if lines < 0 {
+				return usageError(cmd, fmt.Errorf("--lines must be 0 or more, not %d", lines))
+			}
 			return logsLocal(cmd.Context(), cmd.OutOrStdout(), name, lines, follow)
 		},
 	}

@@ -22,6 +22,9 @@ func TestLocalValuesCheckedUpFront(t *testing.T) {
 			t.Errorf("local start %s: %v", strings.Join(args, " "), r)
 		}
 	}
+	if r := runBin(t, env, "", "local", "logs", "-n", "-1"); r.code != 2 {
+		t.Errorf("local logs -n -1: %v", r)
+	}
 }
 
 // TestLocalTellsTheTruth: a supervisor that runs while nothing listens at
