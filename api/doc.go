@@ -18,11 +18,18 @@
 //
 //	res, err := client.Search(ctx, api.SearchRequest{
 //		Index: []string{"books"},
-//		Body: &api.SearchBody{Query: &types.QueryContainer{
-//			Match: map[string]types.MatchQuery{"title": {Query: types.MatchQueryQueryFromString("go")}},
-//		}},
+//		Body: &api.SearchBody{
+//			Query: &types.QueryContainer{Match: map[string]types.MatchQuery{"title": types.MatchValue("go")}},
+//			Sort:  types.Sort{types.SortByField("year", types.SortOrderDesc)},
+//		},
 //	})
 //	for _, hit := range res.Hits.Hits { ... hit.ID, hit.Source ... }
+//
+// The unions a search touches most have short constructors that read like
+// the JSON (types.Value, types.MatchValue, types.TermValue, types.Range with
+// types.Gte ..., types.SortByField, types.HighlightFieldsOf,
+// types.TrackTotalHits, types.SourceIncludes); each union's godoc lists its
+// own.
 //
 // Typed searches ask for typed_keys, so aggregation results are read by name
 // and kind: res.Aggregations.StringTerms("by_author"). Typed _cat calls ask
