@@ -40,8 +40,18 @@ type Progress struct {
 	Elapsed time.Duration
 }
 
-// Option configures Run.
+// Option configures Run. An invalid option makes Run fail with a
+// *transport.ConfigError naming it, before any request.
 type Option func(*config) error
+
+// configError reports an invalid option; value is shown unless nil.
+func configError(option string, value any, msg string) error {
+	e := &transport.ConfigError{Option: "reindex." + option, Err: errors.New(msg)}
+	if value != nil {
+		e.Value = fmt.Sprint(value)
+	}
+	return e
+}
 
 type config struct {
 	query       any
@@ -74,7 +84,7 @@ func WithTransform(f func(*Document) (keep bool, err error)) Option {
 func WithOpType(a bulk.Action) Option {
 	return func(c *config) error {
 		if a != bulk.Index && a != bulk.Create {
-			return fmt.Errorf("reindex: WithOpType(%q): want index or create", a)
+			return configError("WithOpType", a, "want index or create")
 		}
 		c.opType = a
 		return nil
@@ -86,7 +96,7 @@ func WithOpType(a bulk.Action) Option {
 func WithProgress(n int, f func(Progress)) Option {
 	return func(c *config) error {
 		if n < 1 {
-			return fmt.Errorf("reindex: WithProgress(%d): need at least 1", n)
+			return configError("WithProgress", n, "need at least 1")
 		}
 		c.every, c.progress = int64(n), f
 		return nil

@@ -41,8 +41,18 @@ import (
 	"github.com/esgo/esgo/types"
 )
 
-// Option configures Scroll and PointInTime.
+// Option configures Scroll and PointInTime. An invalid option makes the
+// iteration yield a *transport.ConfigError naming it, before any request.
 type Option func(*config) error
+
+// configError reports an invalid option; value is shown unless nil.
+func configError(option string, value any, msg string) error {
+	e := &transport.ConfigError{Option: "scan." + option, Err: errors.New(msg)}
+	if value != nil {
+		e.Value = fmt.Sprint(value)
+	}
+	return e
+}
 
 type config struct {
 	size          int
@@ -69,7 +79,7 @@ func newConfig(opts []Option) (config, error) {
 func WithSize(n int) Option {
 	return func(c *config) error {
 		if n < 1 {
-			return fmt.Errorf("scan: WithSize(%d): need at least 1", n)
+			return configError("WithSize", n, "need at least 1")
 		}
 		c.size = n
 		return nil
@@ -81,7 +91,7 @@ func WithSize(n int) Option {
 func WithKeepAlive(d time.Duration) Option {
 	return func(c *config) error {
 		if d < time.Second {
-			return fmt.Errorf("scan: WithKeepAlive(%v): need at least 1s", d)
+			return configError("WithKeepAlive", d, "need at least 1s")
 		}
 		c.keepAlive = d
 		return nil
@@ -109,7 +119,7 @@ func PreserveOrder() Option {
 func WithSlices(n int) Option {
 	return func(c *config) error {
 		if n < 1 {
-			return fmt.Errorf("scan: WithSlices(%d): need at least 1", n)
+			return configError("WithSlices", n, "need at least 1")
 		}
 		c.slices = n
 		return nil
@@ -129,14 +139,21 @@ func AllowPartialResults() Option {
 // instance "routing" or "preference" for Scroll).
 func WithParam(name, value string) Option {
 	return func(c *config) error {
+		if name == "" {
+			return configError("WithParam", name, "empty name")
+		}
 		c.query.Add(name, value)
 		return nil
 	}
 }
 
-// WithRequestTimeout bounds each request (default: the transport's).
+// WithRequestTimeout bounds each request; 0 (the default) leaves the
+// transport's default.
 func WithRequestTimeout(d time.Duration) Option {
 	return func(c *config) error {
+		if d < 0 {
+			return configError("WithRequestTimeout", d, "must not be negative")
+		}
 		c.timeout = d
 		return nil
 	}
@@ -147,7 +164,7 @@ func WithRequestTimeout(d time.Duration) Option {
 func WithLogger(l *slog.Logger) Option {
 	return func(c *config) error {
 		if l == nil {
-			return errors.New("scan: WithLogger(nil)")
+			return configError("WithLogger", nil, "nil logger")
 		}
 		c.logger = l
 		return nil
