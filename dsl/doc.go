@@ -54,6 +54,18 @@
 // conflicts match esgo.ErrNotFound and esgo.ErrConflict (also exported here
 // as ErrNotFound and ErrConflict) whichever transport is used.
 //
+// # Names
+//
+// An option is named after the specification's parameter, in Go case
+// (fragment_size: FragmentSize, num_candidates: NumCandidates); when that
+// name is already a constructor or another identifier of the package, the
+// option takes the prefix With (filter: WithFilter, query: WithQuery,
+// type: WithType, analyzer: WithAnalyzer), and _name and _source are
+// QueryName and HitSource. Three names set raw values, unchecked: P sets
+// any parameter of a query or aggregation, Search.Extra any key of the
+// search body, and Search.Param any URL parameter of the request; prefer
+// the typed option where one exists.
+//
 // # Compared with Python's elasticsearch.dsl
 //
 // Query combination, Search serialisation, aggregations, MultiSearch and
@@ -67,8 +79,12 @@
 //   - Builder mistakes (sorting by "-_score", negative slices, kNN without a
 //     vector) are recorded in the Search and returned by ToJSON or at
 //     execution, since chained calls cannot return errors.
-//   - Search.Delete sends only the query; Count reuses an exact total from
-//     the last Execute of the same Search value.
+//   - Search.Delete sends only the query; Count asks the server each time.
+//   - Sort("price:desc") is an error (Python sorts on a field of that
+//     name); Collapse("") is an error (RemoveCollapse removes collapsing);
+//     Knn takes a vector and KnnBuilder a query_vector_builder.
+//   - Execute and ExecuteMulti send typed_keys (Python does not), so that
+//     aggregation results are read by kind.
 //   - "__" in a field name becomes "." exactly where Python rewrites it (a
 //     field that is the query's key: Match("a__b", ...)); a field given as a
 //     value (Exists, Knn, RankFeature, Sort) is sent as given.

@@ -424,8 +424,8 @@ func knnQuery(fixed map[string]any, opts []KnnOption) *Leaf {
 	return q
 }
 
-// SparseVector returns a sparse_vector query; give "query_vector" or
-// "inference_id" and "query" with P.
+// SparseVector returns a sparse_vector query; give QueryVector, or
+// InferenceID and WithQuery (the text to expand).
 func SparseVector(field string, opts ...SparseVectorOption) *Leaf {
 	return plain("sparse_vector", map[string]any{"field": field}, params(opts))
 }

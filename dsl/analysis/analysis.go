@@ -77,7 +77,7 @@ type TokenFilter struct{ analysisPart }
 // CharFilter is a char filter, built in or custom.
 type CharFilter struct{ analysisPart }
 
-// NewTokenizer defines a custom tokenizer: NewTokenizer("trigram", "ngram", P("min_gram", 3)).
+// NewTokenizer defines a custom tokenizer: NewTokenizer("trigram", "ngram", MinGram(3), MaxGram(3)).
 func NewTokenizer(name, typ string, opts ...TokenizerOption) Tokenizer {
 	return Tokenizer{newPart(name, typ, params(opts))}
 }
@@ -85,7 +85,7 @@ func NewTokenizer(name, typ string, opts ...TokenizerOption) Tokenizer {
 // BuiltinTokenizer refers to a built-in tokenizer such as "standard".
 func BuiltinTokenizer(name string) Tokenizer { return Tokenizer{analysisPart{name: name}} }
 
-// NewTokenFilter defines a custom token filter: NewTokenFilter("my_stop", "stop", P("stopwords", []string{"a"})).
+// NewTokenFilter defines a custom token filter: NewTokenFilter("my_stop", "stop", Stopwords([]string{"a"})).
 func NewTokenFilter(name, typ string, opts ...TokenFilterOption) TokenFilter {
 	return TokenFilter{newPart(name, typ, params(opts))}
 }
@@ -117,7 +117,7 @@ type Analyzer struct {
 func BuiltinAnalyzer(name string) Analyzer { return Analyzer{analysisPart: analysisPart{name: name}} }
 
 // NewAnalyzer defines an analyzer of a built-in type with parameters:
-// NewAnalyzer("my_std", "standard", P("stopwords", "_english_")).
+// NewAnalyzer("my_std", "standard", Stopwords("_english_")).
 func NewAnalyzer(name, typ string, opts ...AnalyzerOption) Analyzer {
 	return Analyzer{analysisPart: newPart(name, typ, params(opts))}
 }
