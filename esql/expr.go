@@ -14,6 +14,17 @@ import (
 // started with [Branch], a value that cannot be rendered, and so on.
 var ErrInvalid = errors.New("esql: invalid query")
 
+// errInvalid ends the message of each error wrapping ErrInvalid: those
+// messages start with "esql:" already, so it reads "invalid query" without
+// the prefix, and matches ErrInvalid (errors.Is).
+var errInvalid error = invalidTail{}
+
+type invalidTail struct{}
+
+func (invalidTail) Error() string { return "invalid query" }
+
+func (invalidTail) Is(target error) bool { return target == ErrInvalid }
+
 // Expr is an ES|QL expression: a column, a literal, a function call, a
 // condition. Its zero value is the empty expression. Expr values are
 // immutable; their methods return new expressions.
@@ -58,7 +69,7 @@ func RawExpr(text string) Expr { return Expr{text: text} }
 // empty name is an error.
 func Field(name string) Expr {
 	if name == "" {
-		return Expr{err: fmt.Errorf("esql: empty column name: %w", ErrInvalid)}
+		return Expr{err: fmt.Errorf("esql: empty column name: %w", errInvalid)}
 	}
 	return Expr{text: QuoteIdentifier(name), column: true}
 }
@@ -99,7 +110,7 @@ func Date(t time.Time) Expr {
 // wrapping [ErrInvalid].
 func Duration(d time.Duration) Expr {
 	if d < 0 || d%time.Millisecond != 0 {
-		return Expr{err: fmt.Errorf("esql: Duration(%v): want a non-negative whole number of milliseconds: %w", d, ErrInvalid)}
+		return Expr{err: fmt.Errorf("esql: Duration(%v): want a non-negative whole number of milliseconds: %w", d, errInvalid)}
 	}
 	for _, u := range []struct {
 		d    time.Duration
@@ -190,7 +201,7 @@ func scalar(v any, stringIsColumn bool) Expr {
 	case reflect.Float64:
 		return Expr{text: formatFloat(rv.Float(), 64)}
 	}
-	return Expr{err: fmt.Errorf("esql: cannot render %T: %w", v, ErrInvalid)}
+	return Expr{err: fmt.Errorf("esql: cannot render %T: %w", v, errInvalid)}
 }
 
 // join concatenates parts with sep, in order, merging their parameters
@@ -363,7 +374,7 @@ type Named struct {
 
 func (n Named) item() Expr {
 	if n.Name == "" {
-		return Expr{err: fmt.Errorf("esql: empty name for %q: %w", n.Value.text, ErrInvalid)}
+		return Expr{err: fmt.Errorf("esql: empty name for %q: %w", n.Value.text, errInvalid)}
 	}
 	return cat(QuoteIdentifier(n.Name), " = ", n.Value)
 }

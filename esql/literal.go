@@ -67,7 +67,7 @@ var barePattern = regexp.MustCompile(`^[a-zA-Z_@*][a-zA-Z0-9_.@*]*$`)
 // start another command, is refused with an error naming it.
 func quotePattern(cmd, name string) (string, error) {
 	if name == "" {
-		return "", fmt.Errorf("esql: %s: empty column name: %w", cmd, ErrInvalid)
+		return "", fmt.Errorf("esql: %s: empty column name: %w", cmd, errInvalid)
 	}
 	if !strings.Contains(name, "*") {
 		return QuoteIdentifier(name), nil
@@ -76,7 +76,7 @@ func quotePattern(cmd, name string) (string, error) {
 		return name, nil
 	}
 	if strings.ContainsAny(name, "|\n\r") {
-		return "", fmt.Errorf("esql: %s: column pattern %q contains '|' or a line break: %w", cmd, name, ErrInvalid)
+		return "", fmt.Errorf("esql: %s: column pattern %q contains '|' or a line break: %w", cmd, name, errInvalid)
 	}
 	parts := strings.Split(name, "*")
 	for i, p := range parts {
@@ -96,10 +96,10 @@ func quotePattern(cmd, name string) (string, error) {
 // parentheses.
 func checkIndex(cmd, name string) error {
 	if name == "" {
-		return fmt.Errorf("esql: %s: empty index name: %w", cmd, ErrInvalid)
+		return fmt.Errorf("esql: %s: empty index name: %w", cmd, errInvalid)
 	}
 	bad := func(what string) error {
-		return fmt.Errorf("esql: %s: index pattern %q contains %s: %w", cmd, name, what, ErrInvalid)
+		return fmt.Errorf("esql: %s: index pattern %q contains %s: %w", cmd, name, what, errInvalid)
 	}
 	for _, r := range name {
 		switch {
@@ -124,7 +124,7 @@ func checkIndex(cmd, name string) error {
 // unquoted: none of \ / ? " < > | , # : or whitespace in the name.
 func checkPolicy(name string) error {
 	bad := func(why string) error {
-		return fmt.Errorf("esql: ENRICH: invalid policy name %q (%s): %w", name, why, ErrInvalid)
+		return fmt.Errorf("esql: ENRICH: invalid policy name %q (%s): %w", name, why, errInvalid)
 	}
 	mode, policy, hasMode := strings.Cut(name, ":")
 	if !hasMode {
@@ -202,7 +202,7 @@ func writeLiteral(b *strings.Builder, v any) error {
 	case json.Number:
 		b.WriteString(x.String())
 	case Expr:
-		return fmt.Errorf("esql: expression %q used where a literal value is expected: %w", x.text, ErrInvalid)
+		return fmt.Errorf("esql: expression %q used where a literal value is expected: %w", x.text, errInvalid)
 	case Object:
 		if x == nil {
 			b.WriteString("null")
@@ -219,10 +219,10 @@ func writeLiteral(b *strings.Builder, v any) error {
 				return n.Value.err
 			}
 			if n.Value.column {
-				return fmt.Errorf("esql: option %q: column %s where a literal is expected (a string literal is Str(...)): %w", n.Name, n.Value.text, ErrInvalid)
+				return fmt.Errorf("esql: option %q: column %s where a literal is expected (a string literal is Str(...)): %w", n.Name, n.Value.text, errInvalid)
 			}
 			if len(n.Value.params) > 0 {
-				return fmt.Errorf("esql: option %q: a Param placeholder cannot be an option value: %w", n.Name, ErrInvalid)
+				return fmt.Errorf("esql: option %q: a Param placeholder cannot be an option value: %w", n.Name, errInvalid)
 			}
 			b.WriteString(n.Value.text)
 		}
@@ -297,13 +297,13 @@ func writeReflectLiteral(b *strings.Builder, v any) error {
 	// encoding/json and render the decoded value.
 	data, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("esql: cannot render %T as a literal: %w: %w", v, err, ErrInvalid)
+		return fmt.Errorf("esql: cannot render %T as a literal: %w: %w", v, err, errInvalid)
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var generic any
 	if err := dec.Decode(&generic); err != nil {
-		return fmt.Errorf("esql: cannot render %T as a literal: %w: %w", v, err, ErrInvalid)
+		return fmt.Errorf("esql: cannot render %T as a literal: %w: %w", v, err, errInvalid)
 	}
 	if s, ok := generic.(string); ok {
 		writeString(b, s)

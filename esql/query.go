@@ -193,7 +193,7 @@ type request struct {
 // prepare builds the request body and query string of q.
 func prepare(q Builder, opts []Option, format string) (*request, error) {
 	if q == nil {
-		return nil, fmt.Errorf("esql: nil statement: %w", ErrInvalid)
+		return nil, fmt.Errorf("esql: nil statement: %w", errInvalid)
 	}
 	r := &request{}
 	for _, opt := range opts {
@@ -204,11 +204,11 @@ func prepare(q Builder, opts []Option, format string) (*request, error) {
 		return nil, err
 	}
 	if strings.TrimSpace(text) == "" {
-		return nil, fmt.Errorf("esql: empty query: %w", ErrInvalid)
+		return nil, fmt.Errorf("esql: empty query: %w", errInvalid)
 	}
 	if r.o.explicitParam {
 		if len(params) > 0 {
-			return nil, fmt.Errorf("esql: WithParams cannot be combined with %d Param placeholders: %w", len(params), ErrInvalid)
+			return nil, fmt.Errorf("esql: WithParams cannot be combined with %d Param placeholders: %w", len(params), errInvalid)
 		}
 		params = r.o.params
 	}
@@ -350,7 +350,7 @@ func QueryFormat(ctx context.Context, client transport.Interface, q Builder, for
 	switch format {
 	case FormatCSV, FormatTSV, FormatTXT:
 	default:
-		return nil, fmt.Errorf("esql: QueryFormat: format %q is not csv, tsv or txt: %w", format, ErrInvalid)
+		return nil, fmt.Errorf("esql: QueryFormat: format %q is not csv, tsv or txt: %w", format, errInvalid)
 	}
 	r, err := prepare(q, opts, string(format))
 	if err != nil {
@@ -419,7 +419,7 @@ func async(ctx context.Context, client transport.Interface, o queryOptions, quer
 // and WithHeader.
 func GetAsync(ctx context.Context, client transport.Interface, id string, opts ...Option) (*AsyncResult, error) {
 	if id == "" {
-		return nil, fmt.Errorf("esql: GetAsync: empty ID: %w", ErrInvalid)
+		return nil, fmt.Errorf("esql: GetAsync: empty ID: %w", errInvalid)
 	}
 	var o queryOptions
 	for _, opt := range opts {
@@ -449,7 +449,7 @@ func GetAsync(ctx context.Context, client transport.Interface, id string, opts .
 // frees its results.
 func DeleteAsync(ctx context.Context, client transport.Interface, id string, opts ...Option) error {
 	if id == "" {
-		return fmt.Errorf("esql: DeleteAsync: empty ID: %w", ErrInvalid)
+		return fmt.Errorf("esql: DeleteAsync: empty ID: %w", errInvalid)
 	}
 	var o queryOptions
 	for _, opt := range opts {

@@ -121,10 +121,10 @@ func (s Statement) Build() (query string, params []any, err error) {
 	}
 	for _, n := range s.nodes() {
 		if n.branch {
-			return "", nil, fmt.Errorf("esql: a Branch is only usable inside FORK: %w", ErrInvalid)
+			return "", nil, fmt.Errorf("esql: a Branch is only usable inside FORK: %w", errInvalid)
 		}
 		if n.cmd != nil && !n.source {
-			return "", nil, fmt.Errorf("esql: the query does not start with a source command (From, TS, Row, Show, Raw): %w", ErrInvalid)
+			return "", nil, fmt.Errorf("esql: the query does not start with a source command (From, TS, Row, Show, Raw): %w", errInvalid)
 		}
 		if n.cmd != nil {
 			break
@@ -142,7 +142,7 @@ func items(values []Item) []Expr {
 	out := make([]Expr, len(values))
 	for i, v := range values {
 		if v == nil {
-			out[i] = Expr{err: fmt.Errorf("esql: nil Item: %w", ErrInvalid)}
+			out[i] = Expr{err: fmt.Errorf("esql: nil Item: %w", errInvalid)}
 			continue
 		}
 		out[i] = v.item()
@@ -177,7 +177,7 @@ func renderSet(settings []Named) Expr {
 }
 
 func missing(cmd, what string) error {
-	return fmt.Errorf("esql: %s needs %s: %w", cmd, what, ErrInvalid)
+	return fmt.Errorf("esql: %s needs %s: %w", cmd, what, errInvalid)
 }
 
 // ----- source commands
@@ -253,7 +253,7 @@ func Row(columns ...Named) Statement {
 // anything else is an error naming it.
 func Show(item string) Statement {
 	if !strings.EqualFold(item, "INFO") {
-		return Statement{}.fail(fmt.Errorf("esql: SHOW %q: the only item is INFO: %w", item, ErrInvalid))
+		return Statement{}.fail(fmt.Errorf("esql: SHOW %q: the only item is INFO: %w", item, errInvalid))
 	}
 	return source(textCommand{RawExpr("SHOW " + item)})
 }
@@ -398,7 +398,7 @@ func sortKey(key string) (Expr, error) {
 		out, rest = append(out, rest...), nil
 	}
 	if len(rest) > 0 || words[0] == "" {
-		return Expr{}, fmt.Errorf("esql: SORT key %q is not a column name followed by ASC, DESC, NULLS FIRST or NULLS LAST: %w", key, ErrInvalid)
+		return Expr{}, fmt.Errorf("esql: SORT key %q is not a column name followed by ASC, DESC, NULLS FIRST or NULLS LAST: %w", key, errInvalid)
 	}
 	return RawExpr(strings.Join(out, " ")), nil
 }
@@ -406,7 +406,7 @@ func sortKey(key string) (Expr, error) {
 // Limit is the LIMIT command: at most n rows.
 func (s Statement) Limit(n int) Statement {
 	if n < 0 {
-		return s.fail(fmt.Errorf("esql: LIMIT %d: negative: %w", n, ErrInvalid))
+		return s.fail(fmt.Errorf("esql: LIMIT %d: negative: %w", n, errInvalid))
 	}
 	return s.then(textCommand{RawExpr(fmt.Sprintf("LIMIT %d", n))})
 }
@@ -436,7 +436,7 @@ func (s Statement) Drop(columns ...string) Statement {
 // RENAME first_name AS fn, last_name AS ln.
 func (s Statement) Rename(oldNew ...string) Statement {
 	if len(oldNew) == 0 || len(oldNew)%2 != 0 {
-		return s.fail(fmt.Errorf("esql: RENAME needs old and new name pairs, got %d names: %w", len(oldNew), ErrInvalid))
+		return s.fail(fmt.Errorf("esql: RENAME needs old and new name pairs, got %d names: %w", len(oldNew), errInvalid))
 	}
 	parts := make([]Expr, 0, len(oldNew)/2)
 	for i := 0; i < len(oldNew); i += 2 {
@@ -553,7 +553,7 @@ func (s EnrichStatement) With(fields ...Item) EnrichStatement {
 			e, what = x.Value, "ENRICH WITH "+x.Name
 		}
 		if !e.column && c.err == nil {
-			c.err = fmt.Errorf("esql: %s: %q is not a column (use Field or As(name, field)): %w", what, e.text, ErrInvalid)
+			c.err = fmt.Errorf("esql: %s: %q is not a column (use Field or As(name, field)): %w", what, e.text, errInvalid)
 		}
 	}
 	return newEnrich(Statement{s.n.parent}, c)
@@ -668,24 +668,24 @@ func (c forkCommand) render() Expr { return c.e }
 func (s Statement) Fork(branches ...Builder) Statement {
 	for n := s.n; n != nil; n = n.parent {
 		if _, ok := n.cmd.(forkCommand); ok {
-			return s.fail(fmt.Errorf("esql: a query can only have one FORK: %w", ErrInvalid))
+			return s.fail(fmt.Errorf("esql: a query can only have one FORK: %w", errInvalid))
 		}
 	}
 	if len(branches) == 0 || len(branches) > maxForkBranches {
-		return s.fail(fmt.Errorf("esql: FORK takes 1 to %d branches, got %d: %w", maxForkBranches, len(branches), ErrInvalid))
+		return s.fail(fmt.Errorf("esql: FORK takes 1 to %d branches, got %d: %w", maxForkBranches, len(branches), errInvalid))
 	}
 	parts := make([]Expr, len(branches))
 	for i, b := range branches {
 		nodes := b.statement().nodes()
 		if len(nodes) == 0 || !nodes[0].branch {
-			return s.fail(fmt.Errorf("esql: FORK branch %d does not start with Branch(): %w", i+1, ErrInvalid))
+			return s.fail(fmt.Errorf("esql: FORK branch %d does not start with Branch(): %w", i+1, errInvalid))
 		}
 		if len(nodes) == 1 {
-			return s.fail(fmt.Errorf("esql: FORK branch %d is empty: %w", i+1, ErrInvalid))
+			return s.fail(fmt.Errorf("esql: FORK branch %d is empty: %w", i+1, errInvalid))
 		}
 		for _, n := range nodes {
 			if n.set != nil {
-				return s.fail(fmt.Errorf("esql: FORK branch %d: SET is not allowed in a branch: %w", i+1, ErrInvalid))
+				return s.fail(fmt.Errorf("esql: FORK branch %d: SET is not allowed in a branch: %w", i+1, errInvalid))
 			}
 		}
 		r := b.statement().render()
@@ -740,7 +740,7 @@ func (m FuseMethod) check() error {
 	case "", string(FuseRRF), string(FuseLinear):
 		return nil
 	}
-	return fmt.Errorf("esql: FUSE: method %q is not rrf or linear: %w", string(m), ErrInvalid)
+	return fmt.Errorf("esql: FUSE: method %q is not rrf or linear: %w", string(m), errInvalid)
 }
 
 // Fuse is the FUSE command: merges the rows of FORK branches and scores
@@ -775,7 +775,7 @@ func (s FuseStatement) With(options ...Named) FuseStatement {
 // between 0 and 1 exclusive.
 func (s Statement) Sample(probability float64) Statement {
 	if !(probability > 0 && probability < 1) {
-		return s.fail(fmt.Errorf("esql: SAMPLE %v: probability must be between 0 and 1 exclusive: %w", probability, ErrInvalid))
+		return s.fail(fmt.Errorf("esql: SAMPLE %v: probability must be between 0 and 1 exclusive: %w", probability, errInvalid))
 	}
 	return s.then(textCommand{RawExpr("SAMPLE " + formatFloat(probability, 64))})
 }

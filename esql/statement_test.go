@@ -248,6 +248,9 @@ func TestBuildErrors(t *testing.T) {
 			if !errors.Is(err, ErrInvalid) {
 				t.Errorf("error %v does not wrap ErrInvalid", err)
 			}
+			if n := strings.Count(err.Error(), "esql:"); n != 1 {
+				t.Errorf("error %q says \"esql:\" %d times, want once", err, n)
+			}
 			if !strings.Contains(err.Error(), c.mention) {
 				t.Errorf("error %q does not mention %q", err, c.mention)
 			}
@@ -335,6 +338,9 @@ func TestUnquotedArgumentsCannotCarryCommands(t *testing.T) {
 			if !errors.Is(err, ErrInvalid) {
 				t.Fatalf("%q: err = %v, want ErrInvalid", c.b.statement().String(), err)
 			}
+			if n := strings.Count(err.Error(), "esql:"); n != 1 {
+				t.Errorf("error %q says \"esql:\" %d times, want once", err, n)
+			}
 			if !strings.Contains(err.Error(), c.mention) {
 				t.Errorf("error %q does not name %s", err, c.mention)
 			}
@@ -356,5 +362,18 @@ func TestUnquotedArgumentsCannotCarryCommands(t *testing.T) {
 		if err != nil || got != c.want {
 			t.Errorf("got %q, %v; want %q", got, err, c.want)
 		}
+	}
+}
+
+// TestInvalidMessageSaysPrefixOnce: an error wrapping ErrInvalid names the
+// package once, at the start, and still matches ErrInvalid.
+func TestInvalidMessageSaysPrefixOnce(t *testing.T) {
+	_, _, err := From("logs | DROP secret").Build()
+	want := `esql: FROM: index pattern "logs | DROP secret" contains whitespace or a control character: invalid query`
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %s", err, want)
+	}
+	if !errors.Is(err, ErrInvalid) {
+		t.Errorf("err = %v does not match ErrInvalid", err)
 	}
 }
