@@ -13,6 +13,7 @@ import (
 
 	"github.com/esgo/esgo/dsl"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 )
 
 func mustJSON(t *testing.T, v any) string {
@@ -61,14 +62,14 @@ func TestLeafWithAndParams(t *testing.T) {
 	if m.Field() != "title.raw" || m.Name() != "match" {
 		t.Errorf("field %q name %q", m.Field(), m.Name())
 	}
-	m2 := m.With(dsl.Operator("and"))
+	m2 := m.With(dsl.Operator(types.OperatorAnd))
 	if got := mustJSON(t, m); got != `{"match":{"title.raw":"go"}}` {
 		t.Errorf("original changed: %s", got)
 	}
 	if got := mustJSON(t, m2); got != `{"match":{"title.raw":{"operator":"and","query":"go"}}}` {
 		t.Errorf("With = %s", got)
 	}
-	if v, ok := m2.Param("operator"); !ok || v != "and" {
+	if v, ok := m2.Param("operator"); !ok || v != types.OperatorAnd {
 		t.Errorf("Param = %v, %v", v, ok)
 	}
 }

@@ -2599,7 +2599,7 @@ func (FiltersParam) isFiltersAggOption()         {}
 // FixedInterval sets "fixed_interval". Fixed intervals: a fixed number of SI units and never deviate, regardless of where they fall on the calendar.
 //
 // For DateHistogramAggOption.
-func FixedInterval(v any) FixedIntervalParam { return FixedIntervalParam{"fixed_interval", v} }
+func FixedInterval(v string) FixedIntervalParam { return FixedIntervalParam{"fixed_interval", v} }
 
 // FixedIntervalParam is the option FixedInterval returns.
 type FixedIntervalParam Opt
@@ -4048,7 +4048,7 @@ func (OffsetParam) isHistogramAggOption()         {}
 //
 // For CombinedFieldsOption, MatchBoolPrefixOption, MatchOption,
 // MultiMatchOption.
-func Operator(v string) OperatorParam { return OperatorParam{"operator", v} }
+func Operator(v types.Operator) OperatorParam { return OperatorParam{"operator", v} }
 
 // OperatorParam is the option Operator returns.
 type OperatorParam Opt

@@ -91,6 +91,11 @@ var paramNames = map[string]string{
 // takes them, or objects whose short form is a name).
 var paramTypes = map[string]string{
 	"fields": "[]string",
+	// match, multi_match and match_bool_prefix take types.Operator,
+	// combined_fields types.CombinedFieldsOperator: the same two values.
+	"operator": "types.Operator",
+	// a duration such as "30m" (types.Duration)
+	"fixed_interval": "string",
 }
 
 // dslSearchParts are the non-container types whose parameters the DSL's
