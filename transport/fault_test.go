@@ -388,3 +388,75 @@ func TestDroppingNodeBudget(t *testing.T) {
 		t.Errorf("two GETs took %s", elapsed)
 	}
 }
+
+// countHandler counts the log records of each level with one message.
+type countHandler struct {
+	msg    string
+	mu     sync.Mutex
+	counts map[slog.Level]int
+}
+
+func (h *countHandler) Enabled(context.Context, slog.Level) bool { return true }
+
+func (h *countHandler) Handle(_ context.Context, r slog.Record) error {
+	if r.Message == h.msg {
+		h.mu.Lock()
+		h.counts[r.Level]++
+		h.mu.Unlock()
+	}
+	return nil
+}
+
+func (h *countHandler) WithAttrs([]slog.Attr) slog.Handler { return h }
+func (h *countHandler) WithGroup(string) slog.Handler      { return h }
+
+func (h *countHandler) count(l slog.Level) int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.counts[l]
+}
+
+// TestForcedRevivalWarnsOncePerDeadPeriod: while the only node drops every
+// connection, forcing it back is a warning the first time and a debug
+// record on the following attempts; once it has answered, the next dead
+// period warns again.
+func TestForcedRevivalWarnsOncePerDeadPeriod(t *testing.T) {
+	var down atomic.Bool
+	down.Store(true)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if down.Load() {
+			c, _, err := http.NewResponseController(w).Hijack()
+			if err == nil {
+				c.Close()
+			}
+			return
+		}
+		_, _ = io.WriteString(w, `{"ok":true}`)
+	}))
+	t.Cleanup(srv.Close)
+	h := &countHandler{msg: "esgo: no node is alive, forcing a dead node back", counts: map[slog.Level]int{}}
+	// Dead for an hour: every attempt after the first failure forces the
+	// node back, whatever the speed of the machine.
+	tr := newT(t, WithAddresses(srv.URL), WithRetries(3), WithDeadNodeBackoff(time.Hour, time.Hour), WithLogger(slog.New(h)))
+	for range 2 {
+		if _, err := perform(t, tr, &Request{Path: "/i/_doc/1"}); err == nil {
+			t.Fatal("no error from a node that drops every connection")
+		}
+	}
+	// 3 forced attempts in the first request (the first attempt found the
+	// node alive), 4 in the second.
+	if w, d := h.count(slog.LevelWarn), h.count(slog.LevelDebug); w != 1 || d != 6 {
+		t.Errorf("%d warnings and %d debug records for 7 forced attempts, want 1 and 6", w, d)
+	}
+	down.Store(false)
+	if _, err := perform(t, tr, &Request{Path: "/i/_doc/1"}); err != nil {
+		t.Fatal(err)
+	}
+	down.Store(true)
+	if _, err := perform(t, tr, &Request{Path: "/i/_doc/1"}); err == nil {
+		t.Fatal("no error from a node that drops every connection")
+	}
+	if w := h.count(slog.LevelWarn); w != 2 {
+		t.Errorf("%d warnings after a second dead period, want 2", w)
+	}
+}

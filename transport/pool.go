@@ -124,7 +124,12 @@ type pool struct {
 	deadFactor time.Duration
 	deadMax    time.Duration
 	now        func() time.Time
-	onRevive   func(n *Node)
+	// onRevive is called when no node may be used and n is forced back;
+	// first is true for the first time since a node last answered.
+	onRevive func(n *Node, first bool)
+	// forcing is set when a node is forced back and cleared when a node
+	// answers (or joins alive), so that a dead period is reported once.
+	forcing atomic.Bool
 }
 
 // deadTimeout is the dead-node backoff: min(factor * 2^(failures-1), max).
@@ -179,8 +184,9 @@ func (p *pool) next() (*Node, error) {
 		}
 	}
 	if len(candidates) == 0 {
+		first := p.forcing.CompareAndSwap(false, true)
 		if p.onRevive != nil {
-			p.onRevive(soonest)
+			p.onRevive(soonest, first)
 		}
 		return soonest, nil
 	}
@@ -211,6 +217,7 @@ func (p *pool) markAlive(n *Node) bool {
 	wasDead := n.dead
 	if wasDead {
 		p.dead.Add(-1)
+		p.forcing.Store(false)
 	}
 	n.dead, n.failures, n.deadUntil = false, 0, time.Time{}
 	return wasDead
@@ -262,5 +269,8 @@ func (p *pool) replace(addrs []Address) (added, removed []string) {
 		n.mu.Unlock()
 	}
 	p.dead.Store(dead)
+	if int(dead) < len(next) {
+		p.forcing.Store(false)
+	}
 	return added, removed
 }

@@ -110,7 +110,7 @@ func TestPoolForcesOneDeadNodeBack(t *testing.T) {
 	p.markDead(nodes[0]) // dead for 2s
 	p.markDead(nodes[1]) // dead for 1s: due first
 	var revived *Node
-	p.onRevive = func(n *Node) { revived = n }
+	p.onRevive = func(n *Node, _ bool) { revived = n }
 	n, err := p.next()
 	if err != nil {
 		t.Fatal(err)

@@ -153,8 +153,14 @@ func (t *Transport) setup() error {
 		sel = &RoundRobin{}
 	}
 	t.pool = &pool{selector: sel, deadFactor: cfg.deadFactor, deadMax: cfg.deadMax, now: time.Now}
-	t.pool.onRevive = func(n *Node) {
-		t.logger.Warn("esgo: no node is alive, forcing a dead node back", "node", n.URL())
+	t.pool.onRevive = func(n *Node, first bool) {
+		// A warning once per dead period (until a node answers); the
+		// attempts that follow force nodes back too, logged at Debug.
+		level := slog.LevelDebug
+		if first {
+			level = slog.LevelWarn
+		}
+		t.logger.Log(context.Background(), level, "esgo: no node is alive, forcing a dead node back", "node", n.URL())
 	}
 	t.pool.replace(addrs)
 
