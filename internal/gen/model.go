@@ -255,106 +255,157 @@ func buildModel(s *spec) (*model, error) {
 //     (bool, error); a body, an NDJSON content type and a non-JSON Accept
 //     header are noted for the renderer.
 func buildEndpoint(e *endpoint, raw *rawEndpoint, enums map[string]*enumType) error {
-	fields := map[string]*field{}
-	var order []*field
-	goNames := map[string]string{"Body": "body", "RawBody": "raw body"}
-
-	addField := func(name string, a rawArg, isPart bool) (*field, error) {
-		if f, ok := fields[name]; ok {
-			if isPart {
-				f.IsPart = true
-			} else {
-				f.IsParam = true
-			}
-			return f, nil
-		}
-		f := &field{
-			Name:       name,
-			GoName:     camel(name),
-			Doc:        strings.TrimSpace(a.Description),
-			SpecType:   a.Type,
-			Deprecated: a.Deprecated,
-			FlagOnly:   a.Visibility == "feature_flag",
-			IsPart:     isPart,
-			IsParam:    !isPart,
-		}
-		if f.GoName == "" {
-			return nil, fmt.Errorf("parameter %q has no Go name", name)
-		}
-		if prev, ok := goNames[f.GoName]; ok {
-			return nil, fmt.Errorf("parameters %q and %q both map to %s", prev, name, f.GoName)
-		}
-		goNames[f.GoName] = name
-		switch a.Type {
-		case "boolean":
-			f.Kind = kBool
-		case "int", "long":
-			f.Kind = kInt
-		case "number", "double":
-			f.Kind = kFloat
-		case "list":
-			f.Kind = kList
-			if len(a.Options) > 0 && !unenumeratedLists[name] && !isPart {
-				f.Kind = kEnumList
-			}
-		case "enum":
-			f.Kind = kEnum
-		case "string", "time", "date", "boolean|long", "number|string":
-			f.Kind = kString
-		default:
-			return nil, fmt.Errorf("parameter %q has unknown type %q", name, a.Type)
-		}
-		if f.Kind == kEnum || f.Kind == kEnumList {
-			en := enums[name]
-			if en == nil {
-				gn := enumNames[name]
-				if gn == "" {
-					gn = camel(name)
-				}
-				en = &enumType{Key: name, GoName: gn}
-				enums[name] = en
-			}
-			set := strings.Join(sortedCopy(a.Options), ",")
-			if en.firstSet == "" {
-				en.firstSet = set
-			} else if set != en.firstSet {
-				en.Varies = true
-			}
-			for _, o := range a.Options {
-				if !contains(en.Options, o) {
-					en.Options = append(en.Options, o)
-				}
-			}
-			if !contains(en.Users, e.Name) {
-				en.Users = append(en.Users, e.Name)
-			}
-			f.Enum = en
-		}
-		fields[name] = f
-		order = append(order, f)
-		return f, nil
+	fields, err := buildFields(e, raw, enums)
+	if err != nil {
+		return err
 	}
+	allMethods, err := buildPaths(e, raw, fields)
+	if err != nil {
+		return err
+	}
+	dropUnusedParts(e)
+	sort.SliceStable(e.Paths, func(i, j int) bool { return len(e.Paths[i].Parts) > len(e.Paths[j].Parts) })
+	e.Required = requiredParts(e)
+	setEndpointKind(e, raw, allMethods)
+	return nil
+}
 
+// fieldSet collects the fields of one endpoint while buildFields reads its
+// path parts and query parameters.
+type fieldSet struct {
+	e      *endpoint
+	enums  map[string]*enumType
+	byName map[string]*field
+	order  []*field
+	// goNames maps each Go name taken to the spec name that took it.
+	goNames map[string]string
+}
+
+// buildFields is step 1 of buildEndpoint: one field per path part (in the
+// order the paths name them) and one per query parameter (sorted). It sets
+// e.Fields and returns the fields by spec name.
+func buildFields(e *endpoint, raw *rawEndpoint, enums map[string]*enumType) (map[string]*field, error) {
+	fs := &fieldSet{e: e, enums: enums, byName: map[string]*field{}, goNames: map[string]string{"Body": "body", "RawBody": "raw body"}}
 	// Paths: parts in the order they appear.
 	for _, rp := range raw.URL.Paths {
 		for _, m := range partRE.FindAllStringSubmatch(rp.Path, -1) {
 			a, ok := rp.Parts[m[1]]
 			if !ok {
-				return fmt.Errorf("path %s: part %s undeclared", rp.Path, m[1])
+				return nil, fmt.Errorf("path %s: part %s undeclared", rp.Path, m[1])
 			}
-			if _, err := addField(m[1], a, true); err != nil {
-				return err
+			if _, err := fs.add(m[1], a, true); err != nil {
+				return nil, err
 			}
 		}
 	}
 	for _, name := range sortedKeys(raw.Params) {
-		if _, err := addField(name, raw.Params[name], false); err != nil {
-			return err
+		if _, err := fs.add(name, raw.Params[name], false); err != nil {
+			return nil, err
 		}
 	}
-	e.Fields = order
+	e.Fields = fs.order
+	return fs.byName, nil
+}
 
-	// Keep a deprecated path only when it can express a part nothing else can.
+// add returns the field named name, creating it on first sight; a name seen
+// both as a path part and a query parameter is one field marked as both.
+// The Go name must clash with no other field, Body or RawBody.
+func (fs *fieldSet) add(name string, a rawArg, isPart bool) (*field, error) {
+	if f, ok := fs.byName[name]; ok {
+		if isPart {
+			f.IsPart = true
+		} else {
+			f.IsParam = true
+		}
+		return f, nil
+	}
+	f := &field{
+		Name:       name,
+		GoName:     camel(name),
+		Doc:        strings.TrimSpace(a.Description),
+		SpecType:   a.Type,
+		Deprecated: a.Deprecated,
+		FlagOnly:   a.Visibility == "feature_flag",
+		IsPart:     isPart,
+		IsParam:    !isPart,
+	}
+	if f.GoName == "" {
+		return nil, fmt.Errorf("parameter %q has no Go name", name)
+	}
+	if prev, ok := fs.goNames[f.GoName]; ok {
+		return nil, fmt.Errorf("parameters %q and %q both map to %s", prev, name, f.GoName)
+	}
+	fs.goNames[f.GoName] = name
+	kind, err := fieldKind(name, a, isPart)
+	if err != nil {
+		return nil, err
+	}
+	f.Kind = kind
+	if f.Kind == kEnum || f.Kind == kEnumList {
+		f.Enum = fs.enum(name, a)
+	}
+	fs.byName[name] = f
+	fs.order = append(fs.order, f)
+	return f, nil
+}
+
+// fieldKind maps the spec's type of a part or parameter to a field kind
+// (string, list, bool, int, float or enum).
+func fieldKind(name string, a rawArg, isPart bool) (kind, error) {
+	switch a.Type {
+	case "boolean":
+		return kBool, nil
+	case "int", "long":
+		return kInt, nil
+	case "number", "double":
+		return kFloat, nil
+	case "list":
+		if len(a.Options) > 0 && !unenumeratedLists[name] && !isPart {
+			return kEnumList, nil
+		}
+		return kList, nil
+	case "enum":
+		return kEnum, nil
+	case "string", "time", "date", "boolean|long", "number|string":
+		return kString, nil
+	}
+	return 0, fmt.Errorf("parameter %q has unknown type %q", name, a.Type)
+}
+
+// enum returns the enum type of parameter name, registered in fs.enums and
+// shared by every endpoint with a parameter of that name: its options are
+// the union of theirs (Varies when they differ) and its Users lists them.
+func (fs *fieldSet) enum(name string, a rawArg) *enumType {
+	en := fs.enums[name]
+	if en == nil {
+		gn := enumNames[name]
+		if gn == "" {
+			gn = camel(name)
+		}
+		en = &enumType{Key: name, GoName: gn}
+		fs.enums[name] = en
+	}
+	set := strings.Join(sortedCopy(a.Options), ",")
+	if en.firstSet == "" {
+		en.firstSet = set
+	} else if set != en.firstSet {
+		en.Varies = true
+	}
+	for _, o := range a.Options {
+		if !contains(en.Options, o) {
+			en.Options = append(en.Options, o)
+		}
+	}
+	if !contains(en.Users, fs.e.Name) {
+		en.Users = append(en.Users, fs.e.Name)
+	}
+	return en
+}
+
+// buildPaths is step 2 of buildEndpoint: it sets e.Paths, keeping a
+// deprecated path only when it can express a part no other path (or
+// parameter) can, and returns the methods of every path of the spec.
+func buildPaths(e *endpoint, raw *rawEndpoint, fields map[string]*field) (map[string]bool, error) {
 	expressible := map[string]bool{}
 	for _, rp := range raw.URL.Paths {
 		if rp.Deprecated == nil {
@@ -382,39 +433,51 @@ func buildEndpoint(e *endpoint, raw *rawEndpoint, enums map[string]*enumType) er
 				continue
 			}
 		}
-		p := &path{Template: rp.Path, Method: rp.Methods[0]}
-		if contains(rp.Methods, "GET") {
-			p.Method = "GET"
-		}
-		p.BodyMethod = p.Method
-		if raw.Body != nil {
-			for _, m := range rp.Methods {
-				if m == "PUT" || m == "POST" {
-					p.BodyMethod = m
-					break
-				}
-			}
-		}
-		idx := partRE.FindAllStringSubmatchIndex(rp.Path, -1)
-		last := 0
-		for _, loc := range idx {
-			if loc[0] > last {
-				p.Segments = append(p.Segments, segment{Literal: rp.Path[last:loc[0]]})
-			}
-			f := fields[rp.Path[loc[2]:loc[3]]]
-			p.Segments = append(p.Segments, segment{Part: f})
-			p.Parts = append(p.Parts, f)
-			last = loc[1]
-		}
-		if last < len(rp.Path) {
-			p.Segments = append(p.Segments, segment{Literal: rp.Path[last:]})
-		}
-		e.Paths = append(e.Paths, p)
+		e.Paths = append(e.Paths, newPath(rp, raw.Body != nil, fields))
 	}
 	if len(e.Paths) == 0 {
-		return fmt.Errorf("no usable path")
+		return nil, fmt.Errorf("no usable path")
 	}
-	// A part only of a dropped deprecated path is a plain query parameter.
+	return allMethods, nil
+}
+
+// newPath builds one path: its method (GET when allowed, else the first),
+// the method used when a body is sent (PUT or POST when allowed), and its
+// template cut into literal segments and parts.
+func newPath(rp rawPath, hasBody bool, fields map[string]*field) *path {
+	p := &path{Template: rp.Path, Method: rp.Methods[0]}
+	if contains(rp.Methods, "GET") {
+		p.Method = "GET"
+	}
+	p.BodyMethod = p.Method
+	if hasBody {
+		for _, m := range rp.Methods {
+			if m == "PUT" || m == "POST" {
+				p.BodyMethod = m
+				break
+			}
+		}
+	}
+	idx := partRE.FindAllStringSubmatchIndex(rp.Path, -1)
+	last := 0
+	for _, loc := range idx {
+		if loc[0] > last {
+			p.Segments = append(p.Segments, segment{Literal: rp.Path[last:loc[0]]})
+		}
+		f := fields[rp.Path[loc[2]:loc[3]]]
+		p.Segments = append(p.Segments, segment{Part: f})
+		p.Parts = append(p.Parts, f)
+		last = loc[1]
+	}
+	if last < len(rp.Path) {
+		p.Segments = append(p.Segments, segment{Literal: rp.Path[last:]})
+	}
+	return p
+}
+
+// dropUnusedParts makes a part found only on a dropped deprecated path a
+// plain query parameter.
+func dropUnusedParts(e *endpoint) {
 	for _, f := range e.Fields {
 		if !f.IsPart {
 			continue
@@ -427,8 +490,12 @@ func buildEndpoint(e *endpoint, raw *rawEndpoint, enums map[string]*enumType) er
 		}
 		f.IsPart = used
 	}
-	sort.SliceStable(e.Paths, func(i, j int) bool { return len(e.Paths[i].Parts) > len(e.Paths[j].Parts) })
-	// Parts every path needs.
+}
+
+// requiredParts returns the parts every path needs (step 3 of
+// buildEndpoint, after the paths are sorted longest first).
+func requiredParts(e *endpoint) []*field {
+	var required []*field
 	for _, f := range e.Paths[len(e.Paths)-1].Parts {
 		all := true
 		for _, p := range e.Paths {
@@ -437,10 +504,15 @@ func buildEndpoint(e *endpoint, raw *rawEndpoint, enums map[string]*enumType) er
 			}
 		}
 		if all {
-			e.Required = append(e.Required, f)
+			required = append(required, f)
 		}
 	}
+	return required
+}
 
+// setEndpointKind is step 4 of buildEndpoint: an exists method for a
+// HEAD-only endpoint, and the body, content type and accept header.
+func setEndpointKind(e *endpoint, raw *rawEndpoint, allMethods map[string]bool) {
 	if len(allMethods) == 1 && allMethods["HEAD"] {
 		e.Exists = true
 	}
@@ -458,7 +530,6 @@ func buildEndpoint(e *endpoint, raw *rawEndpoint, enums map[string]*enumType) er
 	if acc := raw.Headers.Accept; len(acc) > 0 && !(len(acc) == 1 && acc[0] == "application/json") {
 		e.Accept = strings.Join(acc, ", ")
 	}
-	return nil
 }
 
 func contains(list []string, s string) bool {

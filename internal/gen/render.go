@@ -381,10 +381,21 @@ func renderEndpoint(b *bytes.Buffer, e *endpoint, imports map[string]bool) {
 	if e.Typed == nil {
 		e.Typed = &typedEndpoint{} // not in the specification: raw only
 	}
-	recv := e.NS.TypeName
-	qualified := recv + "." + e.Method
+	renderRequestType(b, e, imports)
+	result, fail := "(*transport.Response, error)", "nil"
+	if e.Exists {
+		result, fail = "(bool, error)", "false"
+	}
+	impl := "do" + strings.TrimSuffix(e.ReqType, "Request")
+	renderTypedMethod(b, e, impl, result)
+	renderRawMethod(b, e, impl, result)
+	renderDo(b, e, impl, result, fail, imports)
+}
 
-	// Request type.
+// renderRequestType writes step 1 of renderEndpoint: the request struct,
+// then the typed body and response declarations.
+func renderRequestType(b *bytes.Buffer, e *endpoint, imports map[string]bool) {
+	qualified := e.NS.TypeName + "." + e.Method
 	fmt.Fprintf(b, "// %s holds the parameters of [%s].\ntype %s struct {\n", e.ReqType, qualified, e.ReqType)
 	for _, f := range e.Fields {
 		comment(b, "\t", fieldDoc(f, e))
@@ -410,8 +421,12 @@ func renderEndpoint(b *bytes.Buffer, e *endpoint, imports map[string]bool) {
 	if e.Typed.BodyDecl != "" || e.Typed.RespDecl != "" {
 		imports["github.com/esgo/esgo/types"] = true
 	}
+}
 
-	// Method doc.
+// methodDoc is the doc comment of the typed method: what it calls, how an
+// exists method answers, then stability, visibility, documentation URL and
+// deprecation.
+func methodDoc(e *endpoint) string {
 	doc := fmt.Sprintf("%s calls %s: %s", e.Method, e.Name, sentence(e.Description))
 	if e.Exists {
 		doc += "\nIt reports whether the server answered 200 (true) or 404 (false);\nany other status is an error."
@@ -434,19 +449,20 @@ func renderEndpoint(b *bytes.Buffer, e *endpoint, imports map[string]bool) {
 	if e.Deprecated != nil {
 		doc += "\n\nDeprecated: " + deprecation(e.Deprecated)
 	}
-	comment(b, "", doc)
+	return doc
+}
 
-	result, fail := "(*transport.Response, error)", "nil"
-	if e.Exists {
-		result, fail = "(bool, error)", "false"
-	}
-	impl := "do" + strings.TrimSuffix(e.ReqType, "Request")
+// renderTypedMethod writes step 2 of renderEndpoint: API.Xxx, which sets
+// typed_keys or format=json when the typed response needs them and decodes
+// the response type when the specification gives one.
+func renderTypedMethod(b *bytes.Buffer, e *endpoint, impl, result string) {
+	comment(b, "", methodDoc(e))
 	typedResult, typedCall := result, impl+"(ctx, a.t, r, opts)"
 	if t := e.Typed; t.RespType != "" {
 		typedResult = "(*" + t.RespType + ", error)"
 		typedCall = "decodeAs[" + t.RespType + "](" + typedCall + ")"
 	}
-	fmt.Fprintf(b, "func (a *%s) %s(ctx context.Context, r %s, opts ...Option) %s {\n", recv, e.Method, e.ReqType, typedResult)
+	fmt.Fprintf(b, "func (a *%s) %s(ctx context.Context, r %s, opts ...Option) %s {\n", e.NS.TypeName, e.Method, e.ReqType, typedResult)
 	if e.Typed.TypedKeys {
 		b.WriteString("\tif r.TypedKeys == nil {\n\t\tr.TypedKeys = new(true)\n\t}\n")
 	}
@@ -454,12 +470,24 @@ func renderEndpoint(b *bytes.Buffer, e *endpoint, imports map[string]bool) {
 		b.WriteString("\tif r.Format == \"\" {\n\t\tr.Format = \"json\"\n\t}\n")
 	}
 	fmt.Fprintf(b, "\treturn %s\n}\n\n", typedCall)
+}
+
+// renderRawMethod writes step 3 of renderEndpoint: RawAPI.Xxx, returning
+// the *transport.Response.
+func renderRawMethod(b *bytes.Buffer, e *endpoint, impl, result string) {
+	recv := e.NS.TypeName
 	rawDoc := fmt.Sprintf("%s calls %s and returns the raw response: the caller reads and closes\nits body. See [%s.%s].", e.Method, e.Name, recv, e.Method)
 	if e.Deprecated != nil {
 		rawDoc += "\n\nDeprecated: " + deprecation(e.Deprecated)
 	}
 	comment(b, "", rawDoc)
 	fmt.Fprintf(b, "func (a *Raw%s) %s(ctx context.Context, r %s, opts ...Option) %s {\n\treturn %s(ctx, a.t, r, opts)\n}\n\n", recv, e.Method, e.ReqType, result, impl)
+}
+
+// renderDo writes step 4 of renderEndpoint, the doXxx both methods call:
+// the body, the required parts, the path and method, the query, and the
+// call to send (or exists). fail is what it returns with an error.
+func renderDo(b *bytes.Buffer, e *endpoint, impl, result, fail string, imports map[string]bool) {
 	fmt.Fprintf(b, "func %s(ctx context.Context, t transport.Interface, r %s, opts []Option) %s {\n", impl, e.ReqType, result)
 	if e.HasBody {
 		b.WriteString("\tvar body any = r.RawBody\n")
@@ -472,24 +500,23 @@ func renderEndpoint(b *bytes.Buffer, e *endpoint, imports map[string]bool) {
 			}
 		}
 	}
-
 	for _, f := range e.Required {
 		fmt.Fprintf(b, "\tif %s {\n\t\treturn %s, missingPart(%q, %q)\n\t}\n", isUnset(f), fail, e.Name, f.Name)
 	}
+	renderPathChoice(b, e, fail, imports)
+	renderQueryAndSend(b, e, imports)
+}
 
-	// Parts that may also be query parameters.
+// renderPathChoice writes the code that sets p (the most specific path
+// whose parts are set, escaped and checked) and m (its method), and
+// inPathXxx for each part that may also be a query parameter, so that it is
+// sent once.
+func renderPathChoice(b *bytes.Buffer, e *endpoint, fail string, imports map[string]bool) {
 	var dual []*field
 	for _, f := range e.Fields {
 		if f.IsPart && f.IsParam {
 			dual = append(dual, f)
 			fmt.Fprintf(b, "\tinPath%s := false\n", f.GoName)
-		}
-	}
-	markDual := func(p *path, indent string) {
-		for _, f := range dual {
-			if containsField(p.Parts, f) {
-				fmt.Fprintf(b, "%sinPath%s = true\n", indent, f.GoName)
-			}
 		}
 	}
 	for _, p := range e.Paths {
@@ -499,24 +526,12 @@ func renderEndpoint(b *bytes.Buffer, e *endpoint, imports map[string]bool) {
 			}
 		}
 	}
-
 	sameMethods := true
 	for _, p := range e.Paths {
 		if p.Method != e.Paths[0].Method || p.BodyMethod != e.Paths[0].BodyMethod {
 			sameMethods = false
 		}
 	}
-	methodStmt := func(p *path, indent string, declare bool) {
-		op := "="
-		if declare {
-			op = ":="
-		}
-		fmt.Fprintf(b, "%sm %s %q\n", indent, op, p.Method)
-		if e.HasBody && p.BodyMethod != p.Method {
-			fmt.Fprintf(b, "%sif body != nil {\n%s\tm = %q\n%s}\n", indent, indent, p.BodyMethod, indent)
-		}
-	}
-
 	checked := checksParts(e)
 	if checked {
 		fmt.Fprintf(b, "\tpc := partChecker{endpoint: %q}\n", e.Name)
@@ -524,54 +539,87 @@ func renderEndpoint(b *bytes.Buffer, e *endpoint, imports map[string]bool) {
 	if len(e.Paths) == 1 {
 		p := e.Paths[0]
 		fmt.Fprintf(b, "\tp := %s\n", pathExpr(p))
-		markDual(p, "\t")
-		methodStmt(p, "\t", true)
+		markDual(b, dual, p, "\t")
+		methodStmt(b, e, p, "\t", true)
 	} else {
-		b.WriteString("\tvar p string\n")
-		if sameMethods {
-			methodStmt(e.Paths[0], "\t", true)
-		} else {
-			b.WriteString("\tvar m string\n")
-		}
-		b.WriteString("\tswitch {\n")
-		last := e.Paths[len(e.Paths)-1]
-		for i, p := range e.Paths {
-			if i == len(e.Paths)-1 && (len(p.Parts) == 0 || allRequired(p, e)) {
-				b.WriteString("\tdefault:\n")
-			} else {
-				var conds []string
-				for _, f := range p.Parts {
-					if !containsField(e.Required, f) {
-						conds = append(conds, isSet(f))
-					}
-				}
-				if len(conds) == 0 {
-					conds = []string{"true"}
-				}
-				fmt.Fprintf(b, "\tcase %s:\n", strings.Join(conds, " && "))
-			}
-			fmt.Fprintf(b, "\t\tp = %s\n", pathExpr(p))
-			markDual(p, "\t\t")
-			if !sameMethods {
-				methodStmt(p, "\t\t", false)
-			}
-		}
-		if len(last.Parts) > 0 && !allRequired(last, e) {
-			var missing []string
-			for _, f := range last.Parts {
-				if !containsField(e.Required, f) {
-					missing = append(missing, f.Name)
-				}
-			}
-			fmt.Fprintf(b, "\tdefault:\n\t\treturn %s, missingPart(%q, %q)\n", fail, e.Name, strings.Join(missing, " or "))
-		}
-		b.WriteString("\t}\n")
+		renderPathSwitch(b, e, dual, sameMethods, fail)
 	}
 	if checked {
 		fmt.Fprintf(b, "\tif pc.err != nil {\n\t\treturn %s, pc.err\n\t}\n", fail)
 	}
+}
 
-	// Query parameters.
+// renderPathSwitch writes the switch that picks one of several paths,
+// longest first; when the shortest path needs an optional part, no path
+// fits without it and the default case is a missing part error.
+func renderPathSwitch(b *bytes.Buffer, e *endpoint, dual []*field, sameMethods bool, fail string) {
+	b.WriteString("\tvar p string\n")
+	if sameMethods {
+		methodStmt(b, e, e.Paths[0], "\t", true)
+	} else {
+		b.WriteString("\tvar m string\n")
+	}
+	b.WriteString("\tswitch {\n")
+	last := e.Paths[len(e.Paths)-1]
+	for i, p := range e.Paths {
+		if i == len(e.Paths)-1 && (len(p.Parts) == 0 || allRequired(p, e)) {
+			b.WriteString("\tdefault:\n")
+		} else {
+			var conds []string
+			for _, f := range p.Parts {
+				if !containsField(e.Required, f) {
+					conds = append(conds, isSet(f))
+				}
+			}
+			if len(conds) == 0 {
+				conds = []string{"true"}
+			}
+			fmt.Fprintf(b, "\tcase %s:\n", strings.Join(conds, " && "))
+		}
+		fmt.Fprintf(b, "\t\tp = %s\n", pathExpr(p))
+		markDual(b, dual, p, "\t\t")
+		if !sameMethods {
+			methodStmt(b, e, p, "\t\t", false)
+		}
+	}
+	if len(last.Parts) > 0 && !allRequired(last, e) {
+		var missing []string
+		for _, f := range last.Parts {
+			if !containsField(e.Required, f) {
+				missing = append(missing, f.Name)
+			}
+		}
+		fmt.Fprintf(b, "\tdefault:\n\t\treturn %s, missingPart(%q, %q)\n", fail, e.Name, strings.Join(missing, " or "))
+	}
+	b.WriteString("\t}\n")
+}
+
+// markDual writes inPathXxx = true for each part of dual that path p holds.
+func markDual(b *bytes.Buffer, dual []*field, p *path, indent string) {
+	for _, f := range dual {
+		if containsField(p.Parts, f) {
+			fmt.Fprintf(b, "%sinPath%s = true\n", indent, f.GoName)
+		}
+	}
+}
+
+// methodStmt writes the assignment (or declaration) of m, the method of
+// path p, switched to its body method when a body is sent.
+func methodStmt(b *bytes.Buffer, e *endpoint, p *path, indent string, declare bool) {
+	op := "="
+	if declare {
+		op = ":="
+	}
+	fmt.Fprintf(b, "%sm %s %q\n", indent, op, p.Method)
+	if e.HasBody && p.BodyMethod != p.Method {
+		fmt.Fprintf(b, "%sif body != nil {\n%s\tm = %q\n%s}\n", indent, indent, p.BodyMethod, indent)
+	}
+}
+
+// renderQueryAndSend writes the query (a part that went into the path is
+// not repeated in it) and the final call to exists or send with the
+// endpoint's name, method, path, body, content type and accept header.
+func renderQueryAndSend(b *bytes.Buffer, e *endpoint, imports map[string]bool) {
 	var params []*field
 	for _, f := range e.Fields {
 		if f.IsParam {
