@@ -10,7 +10,6 @@ import (
 	"iter"
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 	"sync"
 
@@ -65,12 +64,12 @@ func PointInTime[T any](ctx context.Context, client transport.Interface, index s
 		}
 
 		a := api.For(client)
-		p, err := openPIT(ctx, a, client, &cfg, index)
+		p, err := openPIT(ctx, a, &cfg, index)
 		if err != nil {
 			yield(Hit[T]{}, err)
 			return
 		}
-		defer p.close(ctx, a, client, &cfg)
+		defer p.close(ctx, a, &cfg)
 		read := func(ctx context.Context, slice int, emit func([]Hit[T]) bool) error {
 			b := make(map[string]json.RawMessage, len(body)+3)
 			for k, v := range body {
@@ -193,7 +192,7 @@ type pit struct {
 
 // openPIT opens a point in time with the Elasticsearch API, or with
 // OpenSearch's when the server has no handler for Elasticsearch's.
-func openPIT(ctx context.Context, a *api.API, client transport.Interface, cfg *config, index string) (*pit, error) {
+func openPIT(ctx context.Context, a *api.API, cfg *config, index string) (*pit, error) {
 	q := url.Values{"keep_alive": {keepAlive(cfg.keepAlive)}}
 	for k, v := range cfg.query {
 		q[k] = v
@@ -226,10 +225,9 @@ func openPIT(ctx context.Context, a *api.API, client transport.Interface, cfg *c
 		var os struct {
 			ID string `json:"pit_id"`
 		}
+		route := api.Route("opensearch.create_pit", http.MethodPost, openSearchPath(index), nil)
 		err := perform(octx, cfg, func(ctx context.Context, opt api.Option) (*transport.Response, error) {
-			req := &transport.Request{Method: http.MethodPost, Path: openSearchPath(index), Query: q, Repeat: transport.RepeatUnsafe}
-			opt(req)
-			return performRaw(ctx, client, req)
+			return route(ctx, a.Raw, withQuery(q), api.WithRepeat(transport.RepeatUnsafe), opt)
 		}, "opening a point in time", &os)
 		if err != nil {
 			return nil, err
@@ -254,31 +252,16 @@ func openSearchPath(index string) string {
 	return "/" + strings.Join(parts, ",") + "/_search/point_in_time"
 }
 
-// performRaw sends a request the api package has no method for (OpenSearch's
-// point in time API) and turns an error status into a *transport.Error, as
-// the api package does.
-func performRaw(ctx context.Context, client transport.Interface, req *transport.Request) (*transport.Response, error) {
-	resp, err := client.Perform(ctx, req)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode >= 300 && !slices.Contains(req.Ignore, resp.StatusCode) {
-		return nil, transport.ErrorOf(resp, req.Method, req.Path)
-	}
-	return resp, nil
-}
-
 // close releases the point in time, even after ctx ended.
-func (p *pit) close(ctx context.Context, a *api.API, client transport.Interface, cfg *config) {
+func (p *pit) close(ctx context.Context, a *api.API, cfg *config) {
 	cctx, cancel := cleanupContext(ctx)
 	defer cancel()
 	var err error
 	if p.openSearch {
+		route := api.Route("opensearch.delete_pit", http.MethodDelete, "/_search/point_in_time",
+			map[string][]string{"pit_id": {p.current()}})
 		err = perform(cctx, cfg, func(ctx context.Context, opt api.Option) (*transport.Response, error) {
-			req := &transport.Request{Method: http.MethodDelete, Path: "/_search/point_in_time",
-				Body: map[string][]string{"pit_id": {p.current()}}, Repeat: transport.RepeatSafe}
-			opt(req)
-			return performRaw(ctx, client, req)
+			return route(ctx, a.Raw, api.WithRepeat(transport.RepeatSafe), opt)
 		}, "closing a point in time", nil, http.StatusNotFound)
 	} else {
 		err = perform(cctx, cfg, func(ctx context.Context, opt api.Option) (*transport.Response, error) {
