@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -209,9 +210,10 @@ func run(ctx context.Context, cfg config) error {
 	}
 	if copyArgs, ok := esgoCopy(ctx, esgo, url); ok {
 		logf("esgo has a copy command: measuring it too")
-		cases[2].tools = append(cases[2].tools[:1:1], tool{name: "esgo copy SRC DST", stages: func(target, _ string) []stage {
+		// Right after export | bulk, before elasticdump and the variants.
+		cases[2].tools = slices.Insert(cases[2].tools, 1, tool{name: "esgo copy SRC DST", stages: func(target, _ string) []stage {
 			return []stage{{argv: append([]string{esgo, "copy", srcIndex, target}, copyArgs...)}}
-		}}, cases[2].tools[1])
+		}})
 	} else {
 		logf("esgo has no copy command at %s: copy is measured as export | bulk only", commit)
 	}
