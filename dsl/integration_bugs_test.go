@@ -8,6 +8,7 @@ import (
 
 	"github.com/esgo/esgo/dsl"
 	"github.com/esgo/esgo/dsl/document"
+	"github.com/esgo/esgo/scan"
 	"github.com/esgo/esgo/types"
 )
 
@@ -96,7 +97,7 @@ func TestIntegrationNextPageWithoutSort(t *testing.T) {
 		t.Fatal(err)
 	}
 	next, more, err := dsl.NextPage(s, page)
-	if !errors.Is(err, dsl.ErrIllegalOperation) || more {
+	if !errors.Is(err, dsl.ErrIllegalOperation) || !errors.Is(err, scan.ErrSearchAfter) || more {
 		body, _ := next.ToJSON()
 		t.Fatalf("NextPage without a sort = %s, %v, %v; want an error", body, more, err)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/esgo/esgo/scan"
 	"github.com/esgo/esgo/types"
 )
 
@@ -86,14 +87,16 @@ func Suggestions[T any](resp *Response[T], name string) ([]Suggestion, error) {
 }
 
 // NextPage returns the search for the page after resp with search_after,
-// from the sort values of its last hit. It returns false, without a
-// request, when resp was the last page: no hits, or fewer than the page
-// size asked for (size, else the server's default of 10). With a point in
-// time, the next page uses the id the server returned.
+// from the sort values of its last hit as the server sent them. It returns
+// false, without a request, when resp was the last page: no hits, or fewer
+// than the page size asked for (size, else the server's default of 10).
+// With a point in time, the next page uses the id the server returned.
 //
-// A page it cannot build is an error (wrapping ErrIllegalOperation): a
-// search with neither a sort nor a point in time (whose hits carry no sort
-// values), or a last hit without sort values.
+// A page it cannot build is an error matching both ErrIllegalOperation and
+// scan.ErrSearchAfter (the check is scan.NextSearchAfter's): a search with
+// neither a sort nor a point in time (whose hits carry no sort values), a
+// last hit without sort values, or one whose count of sort values differs
+// from the search_after of s.
 func NextPage[T any](s Search, resp *Response[T]) (Search, bool, error) {
 	n := len(resp.Hits.Hits)
 	if n == 0 {
@@ -108,13 +111,14 @@ func NextPage[T any](s Search, resp *Response[T]) (Search, bool, error) {
 	}
 	_, keep, pit := s.pointInTime()
 	if len(s.sort) == 0 && !pit {
-		return s, false, fmt.Errorf("%w: search_after needs a sorted search (Sort) or a point in time", ErrIllegalOperation)
+		return s, false, fmt.Errorf("%w: %w: the search has neither a sort (Sort) nor a point in time", ErrIllegalOperation, scan.ErrSearchAfter)
 	}
-	last := resp.Hits.Hits[n-1]
-	if len(last.Sort) == 0 {
-		return s, false, fmt.Errorf("%w: search_after: hit %q has no sort values", ErrIllegalOperation, last.ID)
+	prev, _ := s.extra["search_after"].(types.SortResults)
+	after, err := scan.NextSearchAfter(resp.Hits.Hits, len(prev))
+	if err != nil {
+		return s, false, fmt.Errorf("%w: %w", ErrIllegalOperation, err)
 	}
-	next := s.searchAfter(last.Sort)
+	next := s.searchAfter(after)
 	if _, ok := next.extra["from"]; ok {
 		next = next.From(0)
 	}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/esgo/esgo/dsl"
+	"github.com/esgo/esgo/scan"
 	"github.com/esgo/esgo/transport"
 	"github.com/esgo/esgo/types"
 )
@@ -352,5 +353,37 @@ func TestMultiSearchItemErrorKeepsCauses(t *testing.T) {
 	if se.Type != "search_phase_execution_exception" || len(se.RootCauses) != 1 || se.RootCauses[0].Type != "query_shard_exception" ||
 		se.CausedBy == nil || se.CausedBy.Type != "number_format_exception" || se.Path != "/i/_msearch" {
 		t.Errorf("item error %+v (root causes %+v, caused by %+v), want the type, the root cause, the cause and the path", se, se.RootCauses, se.CausedBy)
+	}
+}
+
+// TestNextPageRefusals: each page NextPage cannot build is an error matching
+// ErrIllegalOperation and scan.ErrSearchAfter, with no next search; a page
+// it can build continues after the last hit's exact sort values.
+func TestNextPageRefusals(t *testing.T) {
+	long := types.FieldValueFromLong(1<<53 + 1)
+	page := func(sort ...types.FieldValue) *dsl.Response[json.RawMessage] {
+		r := &dsl.Response[json.RawMessage]{}
+		r.Hits.Hits = []dsl.Hit[json.RawMessage]{{ID: "1", Sort: sort}}
+		return r
+	}
+	sorted := dsl.NewSearch("i").Size(1).Sort("n")
+	for name, c := range map[string]struct {
+		s    dsl.Search
+		resp *dsl.Response[json.RawMessage]
+	}{
+		"no sort, no point in time": {dsl.NewSearch("i").Size(1), page(long)},
+		"last hit without sort":     {sorted, page()},
+		"sort values count changed": {sorted.SearchAfter(long, long), page(long)},
+	} {
+		if _, more, err := dsl.NextPage(c.s, c.resp); more || !errors.Is(err, dsl.ErrIllegalOperation) || !errors.Is(err, scan.ErrSearchAfter) {
+			t.Errorf("%s: %v, %v; want ErrIllegalOperation and scan.ErrSearchAfter", name, more, err)
+		}
+	}
+	next, more, err := dsl.NextPage(sorted.SearchAfter(long), page(long))
+	if err != nil || !more {
+		t.Fatal(more, err)
+	}
+	if got := mustJSON(t, next); !strings.Contains(got, `"search_after":[9007199254740993]`) {
+		t.Errorf("next page %s", got)
 	}
 }

@@ -2,6 +2,7 @@ package scan_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log"
 
@@ -40,5 +41,25 @@ func ExampleScroll() {
 		if hit.ID == "the-one" {
 			break // the scroll is cleared all the same
 		}
+	}
+}
+
+func ExampleSearchAfter() {
+	type Event struct {
+		Seq     int64  `json:"seq"`
+		Message string `json:"message"`
+	}
+	// A sort with a unique tiebreaker; each next page starts after the
+	// last hit's sort values as the server sent them (a long above 2^53
+	// keeps every digit).
+	query := `{"query":{"term":{"level":"error"}},"sort":[{"seq":"asc"}]}`
+	for hit, err := range scan.SearchAfter[Event](context.Background(), client, "events", query, scan.WithSize(500)) {
+		if errors.Is(err, scan.ErrSearchAfter) {
+			log.Fatal("a page could not be built: ", err)
+		}
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(hit.Source.Seq, hit.Source.Message)
 	}
 }

@@ -43,7 +43,7 @@ func PointInTime[T any](ctx context.Context, client transport.Interface, index s
 			yield(Hit[T]{}, errors.New("scan: PointInTime needs an index"))
 			return
 		}
-		body, err := searchBody(query)
+		body, size, err := pageBody(query, &cfg)
 		if err != nil {
 			yield(Hit[T]{}, err)
 			return
@@ -51,18 +51,6 @@ func PointInTime[T any](ctx context.Context, client transport.Interface, index s
 		if _, ok := body["sort"]; !ok {
 			body["sort"] = json.RawMessage(`[{"_shard_doc":"asc"}]`)
 		}
-		if _, ok := body["size"]; !ok {
-			body["size"] = mustJSON(cfg.size)
-		}
-		if _, ok := body["track_total_hits"]; !ok {
-			body["track_total_hits"] = json.RawMessage("false")
-		}
-		var size int
-		if err := json.Unmarshal(body["size"], &size); err != nil || size < 1 {
-			yield(Hit[T]{}, errors.New("scan: the query's size must be a positive number"))
-			return
-		}
-
 		a := api.For(client)
 		p, err := openPIT(ctx, a, &cfg, index)
 		if err != nil {
@@ -78,21 +66,25 @@ func PointInTime[T any](ctx context.Context, client transport.Interface, index s
 			if cfg.slices > 1 {
 				b["slice"] = mustJSON(map[string]int{"id": slice, "max": cfg.slices})
 			}
-			return pitSlice(ctx, a, &cfg, p, b, size, emit)
+			return pages(ctx, &pager{a: a, cfg: &cfg, p: p}, b, size, emit)
 		}
 		run(ctx, cfg.slices, read, yield)
 	}
 }
 
-// pitSlice reads the pages of one slice of a point in time, pipelined: as
-// soon as a page's answer has arrived, its head (the point in time id, the
-// shards and the sort values of the last hit, read without decoding the
-// sources) gives the request for the next page, which runs while this page
-// is decoded and handed over. At most one request is in flight per slice,
-// and it is waited for (or cancelled) before returning, so before the point
-// in time is closed.
-func pitSlice[T any](ctx context.Context, a *api.API, cfg *config, p *pit, body map[string]json.RawMessage, size int, emit func([]Hit[T]) bool) error {
-	pending := startPIT(ctx, a, cfg, p, body, nil)
+// pages reads the search_after pages of pg (one slice of a point in time,
+// or the pages of SearchAfter), pipelined: as soon as a page's answer has
+// arrived, its head (the point in time id, the shards and the sort values
+// of the last hit, read without decoding the sources) gives the request
+// for the next page, which runs while this page is decoded and handed
+// over. At most one request is in flight, and it is waited for (or
+// cancelled) before returning, so before the point in time is closed. A
+// next page that cannot be built ends the reading with an error matching
+// ErrSearchAfter, after the hits read.
+func pages[T any](ctx context.Context, pg *pager, body map[string]json.RawMessage, size int, emit func([]Hit[T]) bool) error {
+	cfg := pg.cfg
+	width := 0
+	pending := pg.start(ctx, body, nil)
 	defer func() {
 		if pending != nil {
 			pending.stop()
@@ -117,7 +109,7 @@ func pitSlice[T any](ctx context.Context, a *api.API, cfg *config, p *pit, body 
 		if !ok {
 			var full pitHead
 			if err := resp.DecodeWith(fastjson.Serializer{}, &full); err != nil {
-				return fmt.Errorf("scan: decoding the answer to a point-in-time search: %w", err)
+				return fmt.Errorf("scan: decoding the answer to a search_after page: %w", err)
 			}
 			head, n, last = full, len(full.Hits.Hits), nil
 			if n > 0 {
@@ -125,8 +117,8 @@ func pitSlice[T any](ctx context.Context, a *api.API, cfg *config, p *pit, body 
 			}
 			resp.Body = io.NopCloser(bytes.NewReader(raw))
 		}
-		if head.PitID != "" {
-			p.set(head.PitID)
+		if head.PitID != "" && pg.p != nil {
+			pg.p.set(head.PitID)
 		}
 		if !cfg.allowPartial {
 			if err := head.Shards.err(); err != nil {
@@ -136,22 +128,27 @@ func pitSlice[T any](ctx context.Context, a *api.API, cfg *config, p *pit, body 
 		if n == 0 {
 			return nil
 		}
-		if len(last) == 0 || string(last) == "null" {
-			return errors.New("scan: the hits have no sort values to search after")
-		}
+		var next error
 		if n >= size {
-			pending = startPIT(ctx, a, cfg, p, body, last)
+			w := sortWidth(last)
+			if next = checkSortValues(w, width, ""); next == nil {
+				width = w
+				pending = pg.start(ctx, body, last)
+			}
 		}
-		var pg page[T]
+		var got page[T]
 		data, err := resp.Bytes()
 		if err == nil {
-			err = pg.decode(data)
+			err = got.decode(data)
 		}
 		if err != nil {
-			return fmt.Errorf("scan: decoding the answer to a point-in-time search: %w", err)
+			return fmt.Errorf("scan: decoding the answer to a search_after page: %w", err)
 		}
-		if !emit(pg.Hits) || pending == nil {
+		if !emit(got.Hits) {
 			return nil
+		}
+		if next != nil || pending == nil {
+			return next
 		}
 	}
 }
@@ -165,22 +162,6 @@ type pitHead struct {
 			Sort json.RawMessage `json:"sort"`
 		} `json:"hits"`
 	} `json:"hits"`
-}
-
-// startPIT requests the page of the point in time after the sort values
-// searchAfter (the first page when nil) and reads its answer whole.
-func startPIT(ctx context.Context, a *api.API, cfg *config, p *pit, body map[string]json.RawMessage, searchAfter json.RawMessage) *fetch {
-	b := make(map[string]json.RawMessage, len(body)+2)
-	for k, v := range body {
-		b[k] = v
-	}
-	b["pit"] = mustJSON(map[string]string{"id": p.current(), "keep_alive": keepAlive(cfg.keepAlive)})
-	if searchAfter != nil {
-		b["search_after"] = searchAfter
-	}
-	return startFetch(ctx, func(ctx context.Context) (*transport.Response, error) {
-		return a.Raw.Search(ctx, api.SearchRequest{RawBody: b}, requestOption(cfg))
-	})
 }
 
 // pit holds the latest point in time ID, which each answer may change.

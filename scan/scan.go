@@ -1,6 +1,9 @@
 // Package scan reads every document matching a query, as an iterator of typed
-// hits, over a scroll ([Scroll]) or a point in time with search_after
-// ([PointInTime]).
+// hits, over a scroll ([Scroll]), a point in time with search_after
+// ([PointInTime]) or search_after alone ([SearchAfter]). The search_after
+// pages of both are built in one place, from the last hit's sort values as
+// they came back ([NextSearchAfter] for a caller's own pages), and a page
+// that cannot be built is refused with [ErrSearchAfter].
 //
 // Both can read slices in parallel (WithSlices), fail on failed shards
 // instead of silently returning part of the data (unless
@@ -41,7 +44,7 @@ import (
 	"github.com/esgo/esgo/types"
 )
 
-// Option configures Scroll and PointInTime. An invalid option makes the
+// Option configures Scroll, PointInTime and SearchAfter. An invalid option makes the
 // iteration yield a *transport.ConfigError naming it, before any request.
 type Option func(*config) error
 
