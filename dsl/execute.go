@@ -176,8 +176,10 @@ func (s Search) Delete(ctx context.Context) (*ByQueryResult, error) {
 }
 
 // OpenPointInTime opens a point in time on the search's indices, kept
-// alive keepAlive ("1m"), and returns the search set to use it (see
-// Search.PointInTime). Close it with ClosePointInTime when done.
+// alive keepAlive ("1m"), with scan.OpenPointInTime (on Elasticsearch or
+// OpenSearch), and returns the search set to use it (see
+// Search.PointInTime), whose pages NextPage builds. Close it with
+// ClosePointInTime when done.
 func OpenPointInTime(ctx context.Context, s Search, keepAlive string) (Search, error) {
 	t, err := s.transport()
 	if err != nil {
@@ -186,15 +188,15 @@ func OpenPointInTime(ctx context.Context, s Search, keepAlive string) (Search, e
 	if len(s.index) == 0 {
 		return s, fmt.Errorf("%w: a point in time needs an index", ErrIllegalOperation)
 	}
-	res, err := api.For(t).OpenPointInTime(ctx, api.OpenPointInTimeRequest{Index: s.index, KeepAlive: keepAlive})
+	id, err := scan.OpenPointInTime(ctx, t, strings.Join(s.index, ","), keepAlive)
 	if err != nil {
 		return s, err
 	}
-	return s.PointInTime(res.ID, keepAlive), nil
+	return s.PointInTime(id, keepAlive), nil
 }
 
-// ClosePointInTime closes the point in time the search uses (a search
-// without one is left alone).
+// ClosePointInTime closes the point in time the search uses, with
+// scan.ClosePointInTime (a search without one is left alone).
 func ClosePointInTime(ctx context.Context, s Search) error {
 	id, _, ok := s.pointInTime()
 	if !ok {
@@ -204,8 +206,7 @@ func ClosePointInTime(ctx context.Context, s Search) error {
 	if err != nil {
 		return err
 	}
-	_, err = api.For(t).ClosePointInTime(ctx, api.ClosePointInTimeRequest{Body: &api.ClosePointInTimeBody{ID: id}})
-	return err
+	return scan.ClosePointInTime(ctx, t, id)
 }
 
 // Scan iterates over every hit of the search with the scroll API, through

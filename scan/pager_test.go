@@ -14,6 +14,7 @@ import (
 	"github.com/esgo/esgo/eslocal/eslocaltest"
 	"github.com/esgo/esgo/internal/rawtransport"
 	"github.com/esgo/esgo/scan"
+	"github.com/esgo/esgo/transport"
 	"github.com/esgo/esgo/types"
 )
 
@@ -141,5 +142,30 @@ func TestSearchAfterPages(t *testing.T) {
 		if i != n {
 			t.Errorf("%s: %d hits, want %d", name, i, n)
 		}
+	}
+}
+
+// TestOpenAndClosePointInTime: the point in time PointInTime uses, opened
+// and closed by the caller; closing it twice says the second time that it
+// is gone.
+func TestOpenAndClosePointInTime(t *testing.T) {
+	tr := rawtransport.New(eslocaltest.Elasticsearch(t).URL())
+	index := uniqueIndex(t)
+	do(t, tr, "PUT", "/"+index, nil, nil)
+	t.Cleanup(func() { do(t, tr, "DELETE", "/"+index, nil, nil) })
+	ctx := context.Background()
+	id, err := scan.OpenPointInTime(ctx, tr, index, "1m")
+	if err != nil || id == "" {
+		t.Fatalf("open: %q, %v", id, err)
+	}
+	if err := scan.ClosePointInTime(ctx, tr, id); err != nil {
+		t.Fatalf("close: %v", err)
+	}
+	var te *transport.Error
+	if err := scan.ClosePointInTime(ctx, tr, id); !errors.As(err, &te) || te.Status != http.StatusNotFound {
+		t.Errorf("second close: %v, want a 404", err)
+	}
+	if _, err := scan.OpenPointInTime(ctx, tr, "", "1m"); err == nil {
+		t.Error("open without an index: no error")
 	}
 }

@@ -52,7 +52,7 @@ func PointInTime[T any](ctx context.Context, client transport.Interface, index s
 			body["sort"] = json.RawMessage(`[{"_shard_doc":"asc"}]`)
 		}
 		a := api.For(client)
-		p, err := openPIT(ctx, a, &cfg, index)
+		p, err := openPIT(ctx, a, &cfg, index, keepAlive(cfg.keepAlive))
 		if err != nil {
 			yield(Hit[T]{}, err)
 			return
@@ -173,8 +173,12 @@ type pit struct {
 
 // openPIT opens a point in time with the Elasticsearch API, or with
 // OpenSearch's when the server has no handler for Elasticsearch's.
-func openPIT(ctx context.Context, a *api.API, cfg *config, index string) (*pit, error) {
-	q := url.Values{"keep_alive": {keepAlive(cfg.keepAlive)}}
+// ka is the keep-alive sent ("1m"); empty sends none.
+func openPIT(ctx context.Context, a *api.API, cfg *config, index, ka string) (*pit, error) {
+	q := url.Values{}
+	if ka != "" {
+		q.Set("keep_alive", ka)
+	}
 	for k, v := range cfg.query {
 		q[k] = v
 	}
@@ -237,21 +241,60 @@ func openSearchPath(index string) string {
 func (p *pit) close(ctx context.Context, a *api.API, cfg *config) {
 	cctx, cancel := cleanupContext(ctx)
 	defer cancel()
-	var err error
-	if p.openSearch {
-		route := api.Route("opensearch.delete_pit", http.MethodDelete, "/_search/point_in_time",
-			map[string][]string{"pit_id": {p.current()}})
-		err = perform(cctx, cfg, func(ctx context.Context, opt api.Option) (*transport.Response, error) {
-			return route(ctx, a.Raw, api.WithRepeat(transport.RepeatSafe), opt)
-		}, "closing a point in time", nil, http.StatusNotFound)
-	} else {
-		err = perform(cctx, cfg, func(ctx context.Context, opt api.Option) (*transport.Response, error) {
-			return a.Raw.ClosePointInTime(ctx, api.ClosePointInTimeRequest{RawBody: map[string]string{"id": p.current()}}, opt)
-		}, "closing a point in time", nil, http.StatusNotFound)
-	}
-	if err != nil {
+	if err := closePIT(cctx, a, cfg, p.current(), p.openSearch, http.StatusNotFound); err != nil {
 		cfg.logger.Warn("scan: closing the point in time failed", "error", err)
 	}
+}
+
+// closePIT closes the point in time id with the Elasticsearch API, or
+// OpenSearch's; statuses in ignore are not errors.
+func closePIT(ctx context.Context, a *api.API, cfg *config, id string, openSearch bool, ignore ...int) error {
+	if openSearch {
+		route := api.Route("opensearch.delete_pit", http.MethodDelete, "/_search/point_in_time",
+			map[string][]string{"pit_id": {id}})
+		return perform(ctx, cfg, func(ctx context.Context, opt api.Option) (*transport.Response, error) {
+			return route(ctx, a.Raw, api.WithRepeat(transport.RepeatSafe), opt)
+		}, "closing a point in time", nil, ignore...)
+	}
+	return perform(ctx, cfg, func(ctx context.Context, opt api.Option) (*transport.Response, error) {
+		return a.Raw.ClosePointInTime(ctx, api.ClosePointInTimeRequest{RawBody: map[string]string{"id": id}}, opt)
+	}, "closing a point in time", nil, ignore...)
+}
+
+// OpenPointInTime opens a point in time on index (a comma-separated list),
+// kept alive keepAlive ("1m"), as PointInTime does: with the Elasticsearch
+// API, or OpenSearch's when the server is OpenSearch. It returns the
+// point in time's id, for search_after pages sent by the caller (see
+// NextSearchAfter); close it with ClosePointInTime.
+func OpenPointInTime(ctx context.Context, client transport.Interface, index, keepAlive string, opts ...Option) (string, error) {
+	cfg, err := newConfig(opts)
+	if err != nil {
+		return "", err
+	}
+	if index == "" {
+		return "", errors.New("scan: OpenPointInTime needs an index")
+	}
+	p, err := openPIT(ctx, api.For(client), &cfg, index, keepAlive)
+	if err != nil {
+		return "", err
+	}
+	return p.id, nil
+}
+
+// ClosePointInTime closes the point in time id, with the Elasticsearch API,
+// or OpenSearch's when the server has no handler for Elasticsearch's.
+func ClosePointInTime(ctx context.Context, client transport.Interface, id string, opts ...Option) error {
+	cfg, err := newConfig(opts)
+	if err != nil {
+		return err
+	}
+	a := api.For(client)
+	err = closePIT(ctx, a, &cfg, id, false)
+	var se *transport.Error
+	if errors.As(err, &se) && se.Status == http.StatusBadRequest && bytes.Contains(se.Body, []byte("no handler found")) {
+		err = closePIT(ctx, a, &cfg, id, true)
+	}
+	return err
 }
 
 func (p *pit) current() string {
