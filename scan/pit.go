@@ -282,7 +282,8 @@ func OpenPointInTime(ctx context.Context, client transport.Interface, index, kee
 }
 
 // ClosePointInTime closes the point in time id, with the Elasticsearch API,
-// or OpenSearch's when the server has no handler for Elasticsearch's.
+// or OpenSearch's when the server refuses Elasticsearch's (OpenSearch reads
+// DELETE /_pit as an index named "_pit").
 func ClosePointInTime(ctx context.Context, client transport.Interface, id string, opts ...Option) error {
 	cfg, err := newConfig(opts)
 	if err != nil {
@@ -291,7 +292,8 @@ func ClosePointInTime(ctx context.Context, client transport.Interface, id string
 	a := api.For(client)
 	err = closePIT(ctx, a, &cfg, id, false)
 	var se *transport.Error
-	if errors.As(err, &se) && se.Status == http.StatusBadRequest && bytes.Contains(se.Body, []byte("no handler found")) {
+	if errors.As(err, &se) && se.Status == http.StatusBadRequest &&
+		(bytes.Contains(se.Body, []byte("no handler found")) || bytes.Contains(se.Body, []byte("invalid_index_name_exception"))) {
 		err = closePIT(ctx, a, &cfg, id, true)
 	}
 	return err
