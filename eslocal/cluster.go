@@ -347,7 +347,8 @@ func (c *Cluster) exitedNode() (int, bool) {
 	return 0, false
 }
 
-// Kill ends node i with SIGKILL, a real node failure. The rest of the
+// Kill ends node i with SIGKILL, a real node failure, and returns once its
+// launcher has exited and its server process is gone. The rest of the
 // cluster keeps running.
 func (c *Cluster) Kill(i int) error {
 	c.mu.Lock()
@@ -358,12 +359,22 @@ func (c *Cluster) Kill(i int) error {
 	n := c.nodes[i]
 	c.mu.Unlock()
 	n.signal(syscall.SIGKILL)
+	deadline := time.After(30 * time.Second)
 	select {
 	case <-n.done:
-		return nil
-	case <-time.After(30 * time.Second):
+	case <-deadline:
 		return fmt.Errorf("eslocal: node %d did not exit after SIGKILL", i)
 	}
+	// A signal is delivered asynchronously: the server, which need not be
+	// the launcher's child, can outlive the launcher by a moment.
+	for n.serverPID() != 0 {
+		select {
+		case <-deadline:
+			return fmt.Errorf("eslocal: node %d's server did not exit after SIGKILL", i)
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	return nil
 }
 
 // Stop stops every node (SIGTERM, then SIGKILL after 30 s) and removes the
