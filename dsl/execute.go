@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"iter"
-	"net/http"
 	"net/url"
 	"slices"
 	"strings"
@@ -30,16 +29,15 @@ var ErrConflict = esgo.ErrConflict
 // request is a call of the generated raw API with what the DSL adds (see
 // internal/rawcall).
 type request struct {
-	method, path string
-	query        url.Values
-	ignore       []int
-	do           rawcall.Call
+	query  url.Values
+	ignore []int
+	do     rawcall.Call
 }
 
 // performJSON sends req and decodes a successful response into out (when
 // not nil).
 func performJSON(ctx context.Context, t transport.Interface, req request, out any) (int, error) {
-	return rawcall.JSON(ctx, t, rawcall.Request{Method: req.method, Path: req.path, Query: req.query, Ignore: req.ignore, Do: req.do}, out)
+	return rawcall.JSON(ctx, t, rawcall.Request{Query: req.query, Ignore: req.ignore, Do: req.do}, out)
 }
 
 func (s Search) transport() (transport.Interface, error) {
@@ -89,17 +87,17 @@ func Execute[T any](ctx context.Context, s Search) (*Response[T], error) {
 	}
 	q := cloneValues(s.params)
 	q.Del("typed_keys")
-	req := request{method: http.MethodPost, path: indexPath(index, "_search"), query: q,
+	req := request{query: q,
 		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 			return a.Search(ctx, api.SearchRequest{Index: index, RawBody: body, TypedKeys: new(true)}, o...)
 		}}
-	_, data, err := rawcall.Perform(ctx, t, rawcall.Request{Method: req.method, Path: req.path, Query: req.query, Do: req.do})
+	_, data, sent, err := rawcall.Perform(ctx, t, rawcall.Request{Query: req.query, Do: req.do})
 	if err != nil {
 		return nil, err
 	}
 	var resp Response[T]
 	if err := decodeResponse(data, &resp); err != nil {
-		return nil, fmt.Errorf("dsl: %s %s: decode response: %w", req.method, req.path, err)
+		return nil, fmt.Errorf("dsl: %s %s: decode response: %w", sent.Method, sent.Path, err)
 	}
 	return &resp, nil
 }
@@ -123,7 +121,7 @@ func (s Search) Count(ctx context.Context) (int64, error) {
 			q[k] = slices.Clone(v)
 		}
 	}
-	req := request{method: http.MethodPost, path: indexPath(s.index, "_count"), query: q,
+	req := request{query: q,
 		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 			return a.Count(ctx, api.CountRequest{Index: s.index, RawBody: body}, o...)
 		}}
@@ -164,7 +162,7 @@ func (s Search) Delete(ctx context.Context) (*ByQueryResult, error) {
 	}
 	delete(body, "knn")
 	delete(body, "rank")
-	req := request{method: http.MethodPost, path: indexPath(s.index, "_delete_by_query"), query: cloneValues(s.params),
+	req := request{query: cloneValues(s.params),
 		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 			return a.DeleteByQuery(ctx, api.DeleteByQueryRequest{Index: s.index, RawBody: body}, o...)
 		}}

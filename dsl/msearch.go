@@ -4,12 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"slices"
 	"strings"
 
 	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/dsl/connections"
+	"github.com/esgo/esgo/dsl/internal/rawcall"
+	"github.com/esgo/esgo/internal/fastjson"
 	"github.com/esgo/esgo/transport"
 )
 
@@ -106,15 +107,18 @@ func ExecuteMulti[T any](ctx context.Context, ms MultiSearch) ([]MultiResponse[T
 		buf.Write(b)
 		buf.WriteByte('\n')
 	}
-	req := request{method: http.MethodPost, path: indexPath(ms.index, "_msearch"),
-		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
-			return a.Msearch(ctx, api.MsearchRequest{Index: ms.index, RawBody: buf.String(), TypedKeys: new(true)}, o...)
-		}}
+	req := request{do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+		return a.Msearch(ctx, api.MsearchRequest{Index: ms.index, RawBody: buf.String(), TypedKeys: new(true)}, o...)
+	}}
 	var raw struct {
 		Responses []json.RawMessage `json:"responses"`
 	}
-	if _, err := performJSON(ctx, t, req, &raw); err != nil {
+	_, data, sent, err := rawcall.Perform(ctx, t, rawcall.Request{Do: req.do})
+	if err != nil {
 		return nil, err
+	}
+	if err := fastjson.Unmarshal(data, &raw); err != nil {
+		return nil, fmt.Errorf("dsl: %s %s: decode response: %w", sent.Method, sent.Path, err)
 	}
 	out := make([]MultiResponse[T], len(raw.Responses))
 	for i, r := range raw.Responses {
@@ -127,7 +131,7 @@ func ExecuteMulti[T any](ctx context.Context, ms MultiSearch) ([]MultiResponse[T
 			// The item is an error answer of its own: parsed like one, with
 			// its root causes and caused-by chain.
 			se := transport.ParseError(probe.Status, r)
-			se.Method, se.Path = req.method, req.path
+			se.Method, se.Path = sent.Method, sent.Path
 			out[i].Err = se
 			continue
 		}

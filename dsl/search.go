@@ -681,16 +681,5 @@ func SearchFromJSON(data []byte, index ...string) (Search, error) {
 	return NewSearch(index...).FromJSON(data)
 }
 
-func indexPath(index []string, endpoint string) string {
-	if len(index) == 0 {
-		return "/" + endpoint
-	}
-	parts := make([]string, len(index))
-	for i, ix := range index {
-		parts[i] = url.PathEscape(ix)
-	}
-	return "/" + strings.Join(parts, ",") + "/" + endpoint
-}
-
 // CountBody returns the body sent by Count: the query only.
 func (s Search) CountBody() (map[string]any, error) { return s.body(true) }

@@ -3,7 +3,6 @@ package dsl
 import (
 	"context"
 	"maps"
-	"net/http"
 
 	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/transport"
@@ -100,7 +99,7 @@ func (u UpdateByQuery) Execute(ctx context.Context) (*ByQueryResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	req := request{method: http.MethodPost, path: indexPath(u.s.index, "_update_by_query"), query: cloneValues(u.s.params),
+	req := request{query: cloneValues(u.s.params),
 		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 			return a.UpdateByQuery(ctx, api.UpdateByQueryRequest{Index: u.s.index, RawBody: body}, o...)
 		}}

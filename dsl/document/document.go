@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/http"
 	"net/url"
 	"reflect"
 	"strings"
@@ -104,14 +103,6 @@ func queryOf(opts []Opt) url.Values {
 	return q
 }
 
-func (d *Type[T]) docPath(endpoint, id string) string {
-	p := "/" + url.PathEscape(d.index.Name()) + "/" + endpoint
-	if id != "" {
-		p += "/" + url.PathEscape(id)
-	}
-	return p
-}
-
 type getResult[T any] struct {
 	Meta
 	Found  bool            `json:"found"`
@@ -188,7 +179,7 @@ func (d *Type[T]) Mget(ctx context.Context, ids []string, missing Missing) ([]*D
 	var out struct {
 		Docs []json.RawMessage `json:"docs"`
 	}
-	if _, err := rawcall.JSON(ctx, t, rawcall.Request{Method: http.MethodPost, Path: d.docPath("_mget", ""),
+	if _, err := rawcall.JSON(ctx, t, rawcall.Request{
 		Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 			return a.Mget(ctx, api.MgetRequest{Index: d.index.Name(), RawBody: map[string]any{"ids": ids}}, o...)
 		}}, &out); err != nil {
@@ -280,12 +271,8 @@ func (d *Type[T]) Save(ctx context.Context, doc *Doc[T], opts ...Opt) (string, e
 	for k, v := range queryOf(opts) {
 		q[k] = v
 	}
-	method, path := http.MethodPut, d.docPath("_doc", doc.Meta.ID)
-	if doc.Meta.ID == "" {
-		method, path = http.MethodPost, d.docPath("_doc", "")
-	}
 	var res writeResult
-	if _, err := rawcall.JSON(ctx, t, rawcall.Request{Method: method, Path: path, Query: q,
+	if _, err := rawcall.JSON(ctx, t, rawcall.Request{Query: q,
 		Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 			return a.Index(ctx, api.IndexRequest{Index: d.index.Name(), ID: doc.Meta.ID, RawBody: doc.Source}, o...)
 		}}, &res); err != nil {
@@ -367,7 +354,7 @@ func (d *Type[T]) Update(ctx context.Context, id string, u Update, opts ...Opt) 
 			Source json.RawMessage `json:"_source"`
 		} `json:"get"`
 	}
-	if _, err := rawcall.JSON(ctx, t, rawcall.Request{Method: http.MethodPost, Path: d.docPath("_update", id), Query: q,
+	if _, err := rawcall.JSON(ctx, t, rawcall.Request{Query: q,
 		Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 			return a.Update(ctx, api.UpdateRequest{Index: d.index.Name(), ID: id, RawBody: body}, o...)
 		}}, &res); err != nil {
@@ -390,7 +377,7 @@ func (d *Type[T]) Delete(ctx context.Context, id string, opts ...Opt) error {
 	if err != nil {
 		return err
 	}
-	_, err = rawcall.JSON(ctx, t, rawcall.Request{Method: http.MethodDelete, Path: d.docPath("_doc", id), Query: queryOf(opts),
+	_, err = rawcall.JSON(ctx, t, rawcall.Request{Query: queryOf(opts),
 		Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 			return a.Delete(ctx, api.DeleteRequest{Index: d.index.Name(), ID: id}, o...)
 		}}, nil)

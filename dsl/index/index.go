@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
-	"net/http"
 	"net/url"
 	"reflect"
 	"sync"
@@ -284,9 +283,6 @@ func (ix *Index) do(ctx context.Context, req rawcall.Request, out any) (int, err
 	if err != nil {
 		return 0, err
 	}
-	if req.Path == "" {
-		req.Path = "/" + url.PathEscape(ix.name)
-	}
 	return rawcall.JSON(ctx, t, req, out)
 }
 
@@ -296,7 +292,7 @@ func (ix *Index) Create(ctx context.Context) error {
 		return err
 	}
 	body := ix.Body()
-	_, err := ix.do(ctx, rawcall.Request{Method: http.MethodPut, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	_, err := ix.do(ctx, rawcall.Request{Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.Create(ctx, api.IndicesCreateRequest{Index: ix.name, RawBody: body}, o...)
 	}}, nil)
 	return err
@@ -313,7 +309,7 @@ func (ix *Index) Exists(ctx context.Context) (bool, error) {
 
 // Delete deletes the index; a missing index is an error matching esgo.ErrNotFound.
 func (ix *Index) Delete(ctx context.Context) error {
-	_, err := ix.do(ctx, rawcall.Request{Method: http.MethodDelete, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	_, err := ix.do(ctx, rawcall.Request{Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.Delete(ctx, api.IndicesDeleteRequest{Index: []string{ix.name}}, o...)
 	}}, nil)
 	return err
@@ -321,7 +317,7 @@ func (ix *Index) Delete(ctx context.Context) error {
 
 // Refresh refreshes the index.
 func (ix *Index) Refresh(ctx context.Context) error {
-	_, err := ix.do(ctx, rawcall.Request{Method: http.MethodPost, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	_, err := ix.do(ctx, rawcall.Request{Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.Refresh(ctx, api.IndicesRefreshRequest{Index: []string{ix.name}}, o...)
 	}}, nil)
 	return err
@@ -329,7 +325,7 @@ func (ix *Index) Refresh(ctx context.Context) error {
 
 // Open opens a closed index.
 func (ix *Index) Open(ctx context.Context) error {
-	_, err := ix.do(ctx, rawcall.Request{Method: http.MethodPost, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	_, err := ix.do(ctx, rawcall.Request{Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.Open(ctx, api.IndicesOpenRequest{Index: []string{ix.name}}, o...)
 	}}, nil)
 	return err
@@ -337,7 +333,7 @@ func (ix *Index) Open(ctx context.Context) error {
 
 // Close closes the index.
 func (ix *Index) Close(ctx context.Context) error {
-	_, err := ix.do(ctx, rawcall.Request{Method: http.MethodPost, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	_, err := ix.do(ctx, rawcall.Request{Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.Close(ctx, api.IndicesCloseRequest{Index: []string{ix.name}}, o...)
 	}}, nil)
 	return err
@@ -357,7 +353,7 @@ func (ix *Index) PutMapping(ctx context.Context) error {
 	if len(body) == 0 {
 		return nil
 	}
-	_, err := ix.do(ctx, rawcall.Request{Method: http.MethodPut, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	_, err := ix.do(ctx, rawcall.Request{Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.PutMapping(ctx, api.IndicesPutMappingRequest{Index: []string{ix.name}, RawBody: body}, o...)
 	}}, nil)
 	return err
@@ -368,7 +364,7 @@ func (ix *Index) GetMapping(ctx context.Context) (*types.TypeMapping, error) {
 	var out map[string]struct {
 		Mappings *types.TypeMapping `json:"mappings"`
 	}
-	if _, err := ix.do(ctx, rawcall.Request{Method: http.MethodGet, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	if _, err := ix.do(ctx, rawcall.Request{Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.GetMapping(ctx, api.IndicesGetMappingRequest{Index: []string{ix.name}}, o...)
 	}}, &out); err != nil {
 		return nil, err
@@ -387,7 +383,7 @@ func (ix *Index) GetSettings(ctx context.Context) (map[string]any, error) {
 			Index map[string]any `json:"index"`
 		} `json:"settings"`
 	}
-	if _, err := ix.do(ctx, rawcall.Request{Method: http.MethodGet, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	if _, err := ix.do(ctx, rawcall.Request{Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.GetSettings(ctx, api.IndicesGetSettingsRequest{Index: []string{ix.name}}, o...)
 	}}, &out); err != nil {
 		return nil, err
@@ -409,7 +405,7 @@ func (ix *Index) PutSettings(ctx context.Context, settings types.IndexSettings) 
 // putSettings sends r's body as the settings of the index.
 func (ix *Index) putSettings(ctx context.Context, r api.IndicesPutSettingsRequest) error {
 	r.Index = []string{ix.name}
-	_, err := ix.do(ctx, rawcall.Request{Method: http.MethodPut, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	_, err := ix.do(ctx, rawcall.Request{Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.PutSettings(ctx, r, o...)
 	}}, nil)
 	return err
@@ -428,8 +424,7 @@ func (ix *Index) IsClosed(ctx context.Context) (bool, error) {
 			} `json:"indices"`
 		} `json:"metadata"`
 	}
-	if _, err := rawcall.JSON(ctx, t, rawcall.Request{Method: http.MethodGet, Path: "/_cluster/state/metadata/" + url.PathEscape(ix.name),
-		Query: url.Values{"filter_path": {"metadata.indices.*.state"}},
+	if _, err := rawcall.JSON(ctx, t, rawcall.Request{Query: url.Values{"filter_path": {"metadata.indices.*.state"}},
 		Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 			return a.Cluster.State(ctx, api.ClusterStateRequest{Metric: []string{"metadata"}, Index: []string{ix.name},
 				ExpandWildcards: []api.ExpandWildcards{api.ExpandWildcardsAll}}, o...)
@@ -600,19 +595,17 @@ func (t *Template) Save(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	path := "/_template/" + url.PathEscape(t.name)
 	body := t.Body()
 	do := func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		//lint:ignore SA1019 legacy templates stay supported (Template without composable)
 		return a.Indices.PutTemplate(ctx, api.IndicesPutTemplateRequest{Name: t.name, RawBody: body}, o...)
 	}
 	if t.composable {
-		path = "/_index_template/" + url.PathEscape(t.name)
 		do = func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 			return a.Indices.PutIndexTemplate(ctx, api.IndicesPutIndexTemplateRequest{Name: t.name, RawBody: body}, o...)
 		}
 	}
-	_, err = rawcall.JSON(ctx, tr, rawcall.Request{Method: http.MethodPut, Path: path, Do: do}, nil)
+	_, err = rawcall.JSON(ctx, tr, rawcall.Request{Do: do}, nil)
 	return err
 }
 
@@ -631,7 +624,7 @@ func (ix *Index) Analyze(ctx context.Context, analyzer, text string) ([]AnalyzeT
 	var out struct {
 		Tokens []AnalyzeToken `json:"tokens"`
 	}
-	if _, err := ix.do(ctx, rawcall.Request{Method: http.MethodPost, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	if _, err := ix.do(ctx, rawcall.Request{Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.Analyze(ctx, api.IndicesAnalyzeRequest{Index: ix.name, RawBody: map[string]any{"analyzer": analyzer, "text": text}}, o...)
 	}}, &out); err != nil {
 		return nil, err
@@ -644,7 +637,7 @@ func (ix *Index) Analyze(ctx context.Context, analyzer, text string) ([]AnalyzeT
 // none).
 func (ix *Index) PutAlias(ctx context.Context, name string, def types.Alias) error {
 	body := &def
-	_, err := ix.do(ctx, rawcall.Request{Method: http.MethodPut, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	_, err := ix.do(ctx, rawcall.Request{Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.PutAlias(ctx, api.IndicesPutAliasRequest{Index: []string{ix.name}, Name: name, RawBody: body}, o...)
 	}}, nil)
 	return err
@@ -652,7 +645,7 @@ func (ix *Index) PutAlias(ctx context.Context, name string, def types.Alias) err
 
 // DeleteAlias removes the alias name from the index.
 func (ix *Index) DeleteAlias(ctx context.Context, name string) error {
-	_, err := ix.do(ctx, rawcall.Request{Method: http.MethodDelete, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	_, err := ix.do(ctx, rawcall.Request{Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.DeleteAlias(ctx, api.IndicesDeleteAliasRequest{Index: []string{ix.name}, Name: []string{name}}, o...)
 	}}, nil)
 	return err
@@ -663,7 +656,7 @@ func (ix *Index) GetAliases(ctx context.Context) (map[string]types.AliasDefiniti
 	var out map[string]struct {
 		Aliases map[string]types.AliasDefinition `json:"aliases"`
 	}
-	if _, err := ix.do(ctx, rawcall.Request{Method: http.MethodGet, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	if _, err := ix.do(ctx, rawcall.Request{Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.GetAlias(ctx, api.IndicesGetAliasRequest{Index: []string{ix.name}}, o...)
 	}}, &out); err != nil {
 		return nil, err
@@ -676,7 +669,7 @@ func (ix *Index) GetAliases(ctx context.Context) (map[string]types.AliasDefiniti
 
 // Flush flushes the index.
 func (ix *Index) Flush(ctx context.Context) error {
-	_, err := ix.do(ctx, rawcall.Request{Method: http.MethodPost, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	_, err := ix.do(ctx, rawcall.Request{Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.Flush(ctx, api.IndicesFlushRequest{Index: []string{ix.name}}, o...)
 	}}, nil)
 	return err
@@ -688,7 +681,7 @@ func (ix *Index) ForceMerge(ctx context.Context, maxSegments int) error {
 	if maxSegments > 0 {
 		q = url.Values{"max_num_segments": {fmt.Sprint(maxSegments)}}
 	}
-	_, err := ix.do(ctx, rawcall.Request{Method: http.MethodPost, Query: q, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	_, err := ix.do(ctx, rawcall.Request{Query: q, Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
 		return a.Indices.Forcemerge(ctx, api.IndicesForcemergeRequest{Index: []string{ix.name}}, o...)
 	}}, nil)
 	return err

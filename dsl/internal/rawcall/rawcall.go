@@ -19,24 +19,18 @@ import (
 type Call func(ctx context.Context, a *api.RawAPI, opts []api.Option) (*transport.Response, error)
 
 // Request is a Call with what the DSL adds: query parameters and ignored
-// statuses. Method and Path are not used: errors name the request that was
-// sent.
+// statuses. Errors name the request that was sent.
 type Request struct {
-	Method, Path string
-	Query        url.Values
-	Ignore       []int
-	Do           Call
+	Query  url.Values
+	Ignore []int
+	Do     Call
 }
 
 // Perform sends req through api.Do and returns the status and body of a 2xx
-// (or ignored) answer, read bounded and verified to its end; any other
-// status is the one error type, *transport.Error.
-func Perform(ctx context.Context, t transport.Interface, req Request) (int, []byte, error) {
-	status, body, _, err := perform(ctx, t, req)
-	return status, body, err
-}
-
-func perform(ctx context.Context, t transport.Interface, req Request) (int, []byte, *transport.Request, error) {
+// (or ignored) answer, read bounded and verified to its end, and the
+// request that was sent, which names the call in the caller's errors; any
+// other status is the one error type, *transport.Error.
+func Perform(ctx context.Context, t transport.Interface, req Request) (int, []byte, *transport.Request, error) {
 	opts := make([]api.Option, 0, len(req.Query)+2)
 	for k, vs := range req.Query {
 		for _, v := range vs {
@@ -60,7 +54,7 @@ func perform(ctx context.Context, t transport.Interface, req Request) (int, []by
 
 // JSON sends req and decodes a successful answer into out (when not nil).
 func JSON(ctx context.Context, t transport.Interface, req Request, out any) (int, error) {
-	status, body, sent, err := perform(ctx, t, req)
+	status, body, sent, err := Perform(ctx, t, req)
 	if err != nil {
 		return status, err
 	}
