@@ -17,18 +17,9 @@ import (
 // error statuses become *transport.Error, HEAD 404s are false, WithIgnore hands
 // the response back.
 func TestThroughEsgoClient(t *testing.T) {
-	c := eslocaltest.Elasticsearch(t)
-	client, err := esgo.New(esgo.WithAddresses(c.URL()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer client.Close()
-	ctx := context.Background()
 	const index = "api-client-it"
-	if _, err := client.Indices.Delete(ctx, api.IndicesDeleteRequest{Index: []string{index}}, api.WithIgnore(404)); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { client.Indices.Delete(context.Background(), api.IndicesDeleteRequest{Index: []string{index}}) })
+	client := freshIndex(t, index)
+	ctx := context.Background()
 
 	if ok, err := client.Indices.Exists(ctx, api.IndicesExistsRequest{Index: []string{index}}); err != nil || ok {
 		t.Fatalf("exists before create = %v, %v", ok, err)
@@ -110,4 +101,21 @@ func TestThroughEsgoClient(t *testing.T) {
 	if ok, err := client.Ping(ctx, api.PingRequest{}); err == nil || ok {
 		t.Fatalf("ping on a server without the root endpoint = %v, %v", ok, err)
 	}
+}
+
+// freshIndex returns a client of the shared Elasticsearch 9.5.3 with index
+// deleted, and deletes it again when the test ends; the client is closed then.
+func freshIndex(t *testing.T, index string) *esgo.Client {
+	t.Helper()
+	c := eslocaltest.Elasticsearch(t)
+	client, err := esgo.New(esgo.WithAddresses(c.URL()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { client.Close() })
+	if _, err := client.Indices.Delete(context.Background(), api.IndicesDeleteRequest{Index: []string{index}}, api.WithIgnore(404)); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { client.Indices.Delete(context.Background(), api.IndicesDeleteRequest{Index: []string{index}}) })
+	return client
 }

@@ -5,9 +5,7 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/esgo/esgo"
 	"github.com/esgo/esgo/api"
-	"github.com/esgo/esgo/eslocal/eslocaltest"
 	"github.com/esgo/esgo/transport"
 )
 
@@ -15,18 +13,9 @@ import (
 // back into a conditional write as they are: the request parameters are
 // *int64 too.
 func TestOptimisticConcurrencyFromResponse(t *testing.T) {
-	c := eslocaltest.Elasticsearch(t)
-	client, err := esgo.New(esgo.WithAddresses(c.URL()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer client.Close()
-	ctx := context.Background()
 	const index = "api-int64-params-it"
-	if _, err := client.Indices.Delete(ctx, api.IndicesDeleteRequest{Index: []string{index}}, api.WithIgnore(404)); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { client.Indices.Delete(context.Background(), api.IndicesDeleteRequest{Index: []string{index}}) })
+	client := freshIndex(t, index)
+	ctx := context.Background()
 	first, err := client.Index(ctx, api.IndexRequest{Index: index, ID: "1", RawBody: `{"n":1}`})
 	if err != nil {
 		t.Fatal(err)

@@ -5,26 +5,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/esgo/esgo"
 	"github.com/esgo/esgo/api"
-	"github.com/esgo/esgo/eslocal/eslocaltest"
 )
 
 // SearchAs decodes the sources into the caller's type in the same pass,
 // with the typed response around them (typed_keys aggregations included).
 func TestSearchAsDecodesSources(t *testing.T) {
-	c := eslocaltest.Elasticsearch(t)
-	client, err := esgo.New(esgo.WithAddresses(c.URL()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer client.Close()
-	ctx := context.Background()
 	const index = "api-search-as-it"
-	if _, err := client.Indices.Delete(ctx, api.IndicesDeleteRequest{Index: []string{index}}, api.WithIgnore(404)); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { client.Indices.Delete(context.Background(), api.IndicesDeleteRequest{Index: []string{index}}) })
+	client := freshIndex(t, index)
+	ctx := context.Background()
 	type book struct {
 		Title string    `json:"title"`
 		Year  int       `json:"year"`

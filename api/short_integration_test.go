@@ -5,9 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/esgo/esgo"
 	"github.com/esgo/esgo/api"
-	"github.com/esgo/esgo/eslocal/eslocaltest"
 	"github.com/esgo/esgo/types"
 )
 
@@ -15,18 +13,9 @@ import (
 // terms, range, sort, highlight, track_total_hits, _source, search_after)
 // is accepted by the server and finds what the JSON it reads like finds.
 func TestShortConstructorsSearch(t *testing.T) {
-	c := eslocaltest.Elasticsearch(t)
-	client, err := esgo.New(esgo.WithAddresses(c.URL()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer client.Close()
-	ctx := context.Background()
 	const index = "api-short-constructors-it"
-	if _, err := client.Indices.Delete(ctx, api.IndicesDeleteRequest{Index: []string{index}}, api.WithIgnore(404)); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { client.Indices.Delete(context.Background(), api.IndicesDeleteRequest{Index: []string{index}}) })
+	client := freshIndex(t, index)
+	ctx := context.Background()
 	if _, err := client.Indices.Create(ctx, api.IndicesCreateRequest{Index: index, RawBody: `{"mappings":{"properties":{
 		"title":{"type":"text"},"category":{"type":"keyword"},"price":{"type":"double"},"added":{"type":"date"},"stock":{"type":"long"}}}}`}); err != nil {
 		t.Fatal(err)
