@@ -22,6 +22,25 @@
 //   - aggregation results by name: [Aggregates], read with typed accessors
 //     such as [Aggregates.StringTerms], which check the typed_keys kind.
 //
+// The common path has short constructors that read like the JSON, listed
+// in the godoc of the type they build: queries ([MatchOn], [TermOn],
+// [RangeOn], [Bool] with [Must] and [Filter], ... under [QueryContainer]),
+// aggregations by name with their sub-aggregations ([Aggs], [Agg],
+// [TermsAgg], [NestedAgg], [AvgAgg], ... under [AggregationContainer]),
+// field values, sort, highlight fields, track_total_hits and source
+// filtering ([Value], [SortByField], [HighlightFieldsOf], [TrackTotalHits],
+// [SourceIncludes]). A search written with them has no map:
+//
+//	Query: new(types.Bool(
+//		types.Must(types.MatchOn("name", "coffee")),
+//		types.Filter(types.TermOn("in_stock", true), types.RangeOn("price", types.Lte(40))),
+//	)),
+//	Sort: types.Sort{types.SortByField("price", types.SortOrderAsc)},
+//	Aggregations: types.Aggs(
+//		types.Agg("by_category", types.TermsAgg("category"),
+//			types.Agg("reviews", types.NestedAgg("reviews"),
+//				types.Agg("avg_stars", types.AvgAgg("reviews.stars"))))),
+//
 // Structs are not comparable with == (each starts with a zero-size
 // `_ [0]func()` field): comparable types make the compiler link an equality
 // function for each, about 20 KiB in a typed search for nothing a program

@@ -56,31 +56,31 @@ func Values[T Scalar](vs ...T) []FieldValue {
 	return out
 }
 
-// TermValue returns a TermQuery for the exact value v, for the term
-// query's map by field:
+// TermValue returns a TermQuery for the exact value v, to set its other
+// options before giving it to [TermWith] ([TermOn] takes the value alone):
 //
-//	Term: map[string]types.TermQuery{"category": types.TermValue("books")}
-//	// {"term":{"category":{"value":"books"}}}
+//	q := types.TermValue("Books")
+//	q.CaseInsensitive = new(true)
+//	types.TermWith("category", q) // {"term":{"category":{"value":"Books","case_insensitive":true}}}
 func TermValue[T Scalar](v T) TermQuery { return TermQuery{Value: Value(v)} }
 
-// TermsValues returns the values of a terms query on one field, for the
-// terms query's map by field:
+// TermsValues returns the values of a terms query on one field, as
+// [TermsOn] sends them:
 //
-//	Terms: &types.TermsQuery{Extra: map[string]types.TermsQueryField{"category": types.TermsValues("books", "music")}}
-//	// {"terms":{"category":["books","music"]}}
+//	types.TermsOn("category", "books", "music") // {"terms":{"category":["books","music"]}}
 func TermsValues[T Scalar](vs ...T) TermsQueryField { return TermsQueryFieldFromValue(Values(vs...)) }
 
 // MatchValue returns a MatchQuery for the text (or number, or boolean) q,
-// for the match query's map by field:
+// to set its other fields (Operator, Fuzziness, ...) before giving it to
+// [MatchWith] ([MatchOn] takes the text alone):
 //
-//	Match: map[string]types.MatchQuery{"title": types.MatchValue("go")}
-//	// {"match":{"title":{"query":"go"}}}
-//
-// Set its other fields (Operator, Fuzziness, ...) on the value it returns.
+//	m := types.MatchValue("go")
+//	m.Operator = types.OperatorAnd
+//	types.MatchWith("title", m) // {"match":{"title":{"operator":"and","query":"go"}}}
 func MatchValue[T Scalar](q T) MatchQuery { return MatchQuery{Query: MatchQueryQuery{of(scalar(q))}} }
 
 // RangeBound is one bound of a range query, made by [Gt], [Gte], [Lt] or
-// [Lte] and given to [Range].
+// [Lte] and given to [RangeOn] or [Range].
 type RangeBound struct {
 	op string
 	v  any
@@ -114,16 +114,16 @@ func bound[T RangeValue](op string, v T) RangeBound {
 	}
 }
 
-// Gt is the bound "greater than v" of a [Range].
+// Gt is the bound "greater than v" of a [RangeOn] or a [Range].
 func Gt[T RangeValue](v T) RangeBound { return bound("gt", v) }
 
-// Gte is the bound "greater than or equal to v" of a [Range].
+// Gte is the bound "greater than or equal to v" of a [RangeOn] or a [Range].
 func Gte[T RangeValue](v T) RangeBound { return bound("gte", v) }
 
-// Lt is the bound "less than v" of a [Range].
+// Lt is the bound "less than v" of a [RangeOn] or a [Range].
 func Lt[T RangeValue](v T) RangeBound { return bound("lt", v) }
 
-// Lte is the bound "less than or equal to v" of a [Range].
+// Lte is the bound "less than or equal to v" of a [RangeOn] or a [Range].
 func Lte[T RangeValue](v T) RangeBound { return bound("lte", v) }
 
 // rangeBounds is the JSON of a range made by Range.
@@ -135,12 +135,12 @@ type rangeBounds struct {
 }
 
 // Range returns a range query on numbers, strings or dates with the given
-// bounds, for the range query's map by field (a later bound of the same
-// kind replaces an earlier one):
+// bounds (a later bound of the same kind replaces an earlier one), as
+// [RangeOn] sends it on a field:
 //
-//	Range: map[string]types.RangeQuery{"price": types.Range(types.Gte(10), types.Lt(20))}
-//	// {"range":{"price":{"gte":10,"lt":20}}}
-//	types.Range(types.Gte("now-1d/d")) // {"gte":"now-1d/d"}
+//	types.Range(types.Gte(10), types.Lt(20)) // {"gte":10,"lt":20}
+//	types.Range(types.Gte("now-1d/d"))       // {"gte":"now-1d/d"}
+//	types.RangeOn("price", types.Gte(10))    // {"range":{"price":{"gte":10}}}
 //
 // For a format, a time zone, a relation or a boost, build the range with
 // [RangeQueryFromDate], [RangeQueryFromNumber] or [RangeQueryFromTerm].

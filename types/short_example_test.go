@@ -29,37 +29,39 @@ func ExampleValue() {
 }
 
 func ExampleValues() {
-	show(types.QueryContainer{Terms: &types.TermsQuery{Extra: map[string]types.TermsQueryField{
-		"category": types.TermsQueryFieldFromValue(types.Values("books", "music")),
-	}}})
+	show(types.Values("books", "music"))
 	show(types.SearchRequestBody{SearchAfter: types.Values[int64](1700000000000, 42)})
 	// Output:
-	// {"terms":{"category":["books","music"]}}
+	// ["books","music"]
 	// {"search_after":[1700000000000,42]}
 }
 
 func ExampleTermsValues() {
-	show(types.QueryContainer{Terms: &types.TermsQuery{Extra: map[string]types.TermsQueryField{"category": types.TermsValues("books", "music")}}})
+	show(types.TermsValues("books", "music"))
+	show(types.TermsOn("category", "books", "music")) // the same values on a field
 	// Output:
+	// ["books","music"]
 	// {"terms":{"category":["books","music"]}}
 }
 
 func ExampleTermValue() {
-	show(types.QueryContainer{Term: map[string]types.TermQuery{"category": types.TermValue("books")}})
+	q := types.TermValue("Books")
+	q.CaseInsensitive = new(true)
+	show(types.TermWith("category", q))
 	// Output:
-	// {"term":{"category":{"value":"books"}}}
+	// {"term":{"category":{"value":"Books","case_insensitive":true}}}
 }
 
 func ExampleMatchValue() {
 	q := types.MatchValue("quick fox")
 	q.Operator = types.OperatorAnd
-	show(types.QueryContainer{Match: map[string]types.MatchQuery{"title": q}})
+	show(types.MatchWith("title", q))
 	// Output:
 	// {"match":{"title":{"operator":"and","query":"quick fox"}}}
 }
 
 func ExampleRange() {
-	show(types.QueryContainer{Range: map[string]types.RangeQuery{"price": types.Range(types.Gte(10), types.Lt(20.5))}})
+	show(types.RangeOn("price", types.Gte(10), types.Lt(20.5)))
 	show(types.Range(types.Gte("now-1d/d")))
 	show(types.Range(types.Lte(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))))
 	// Output:

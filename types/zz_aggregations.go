@@ -693,6 +693,10 @@ type Aggregation struct {
 }
 
 // AggregationContainer is a container: set exactly one of its variant fields.
+//
+// Short constructors: [Aggs], [Agg], [TermsAgg], [AvgAgg], [SumAgg], [MinAgg],
+// [MaxAgg], [StatsAgg], [ValueCountAgg], [CardinalityAgg], [NestedAgg],
+// [FilterAgg], [DateHistogramAgg], [HistogramAgg], [RangeAgg].
 type AggregationContainer struct {
 	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Sub-aggregations for this aggregation.

@@ -2132,7 +2132,8 @@ type Sort = OneOrMany[SortCombinations]
 // SortCombinations is a union of 2 shapes, decoded when read: use the As accessors to
 // read it and the From constructors to build one.
 //
-// Short constructors: [SortByField], [SortByFieldWith], [SortByScore], [SortByDoc].
+// Short constructors: [SortByField], [SortByFieldWith], [SortByScore],
+// [SortByDoc].
 type SortCombinations struct{ Union }
 
 // AsField decodes the union as Field.

@@ -1245,6 +1245,8 @@ func (x *MatchPhraseQuery) UnmarshalJSON(data []byte) error {
 }
 
 // MatchQuery is `_types.query_dsl.MatchQuery` of the specification.
+//
+// Short constructors: [MatchValue].
 type MatchQuery struct {
 	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.
@@ -1617,6 +1619,12 @@ type QueryBase struct {
 // QueryContainer is an Elasticsearch Query DSL (Domain Specific Language) object that defines a query.
 //
 // QueryContainer is a container: set exactly one of its variant fields.
+//
+// Short constructors: [MatchOn], [MatchWith], [MatchPhraseOn],
+// [MatchPhraseWith], [MatchPhrasePrefixOn], [MatchPhrasePrefixWith], [TermOn],
+// [TermWith], [TermsOn], [RangeOn], [RangeWith], [PrefixOn], [PrefixWith],
+// [WildcardOn], [WildcardWith], [RegexpOn], [RegexpWith], [ExistsOn],
+// [NestedOn], [MatchAll], [Bool], [Must], [Filter], [Should], [MustNot].
 type QueryContainer struct {
 	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// matches documents matching boolean combinations of other queries.
@@ -2418,6 +2426,8 @@ type SparseVectorQuery struct {
 }
 
 // TermQuery is `_types.query_dsl.TermQuery` of the specification.
+//
+// Short constructors: [TermValue].
 type TermQuery struct {
 	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Floating point number used to decrease or increase the relevance scores of the query.

@@ -2,14 +2,20 @@ package main
 
 import (
 	"bytes"
-	"fmt"
-	"strings"
 )
 
-// shortConstructors names, per union, the hand-written constructors of
-// types/short.go that build it in the commonest shapes; the union's godoc
-// lists them so that a reader of the type finds them.
+// shortConstructors names, per type, the hand-written constructors of
+// types/short*.go that build it in the commonest shapes; the type's godoc
+// lists them so that a reader of the type finds them (TestShortDocNames
+// checks that each exists).
 var shortConstructors = map[string][]string{
+	"QueryContainer": {"MatchOn", "MatchWith", "MatchPhraseOn", "MatchPhraseWith", "MatchPhrasePrefixOn", "MatchPhrasePrefixWith",
+		"TermOn", "TermWith", "TermsOn", "RangeOn", "RangeWith", "PrefixOn", "PrefixWith", "WildcardOn", "WildcardWith",
+		"RegexpOn", "RegexpWith", "ExistsOn", "NestedOn", "MatchAll", "Bool", "Must", "Filter", "Should", "MustNot"},
+	"AggregationContainer": {"Aggs", "Agg", "TermsAgg", "AvgAgg", "SumAgg", "MinAgg", "MaxAgg", "StatsAgg", "ValueCountAgg",
+		"CardinalityAgg", "NestedAgg", "FilterAgg", "DateHistogramAgg", "HistogramAgg", "RangeAgg"},
+	"MatchQuery":       {"MatchValue"},
+	"TermQuery":        {"TermValue"},
 	"FieldValue":       {"Value", "Values", "TermValue"},
 	"MatchQueryQuery":  {"MatchValue"},
 	"TermsQueryField":  {"TermsValues"},
@@ -27,9 +33,20 @@ func writeShortDoc(b *bytes.Buffer, name string) {
 	if len(names) == 0 {
 		return
 	}
-	links := make([]string, len(names))
+	b.WriteString("//\n")
+	line := "// Short constructors:"
 	for i, n := range names {
-		links[i] = "[" + n + "]"
+		word := " [" + n + "]"
+		if i < len(names)-1 {
+			word += ","
+		} else {
+			word += "."
+		}
+		if len(line)+len(word) > 80 {
+			b.WriteString(line + "\n")
+			line = "//"
+		}
+		line += word
 	}
-	fmt.Fprintf(b, "//\n// Short constructors: %s.\n", strings.Join(links, ", "))
+	b.WriteString(line + "\n")
 }

@@ -633,6 +633,7 @@ func (tm *typeModel) renderInterface(b *bytes.Buffer, t *sType) error {
 	if t.Description == "" && !(t.Variants != nil && t.Variants.Kind == "container") {
 		fmt.Fprintf(b, "// %s is %s of the specification.\n", name, specRef(t.Name))
 	}
+	writeShortDoc(b, name)
 	fmt.Fprintf(b, "type %s%s struct {\n", name, params)
 	b.WriteString("\t_ [0]func() // not comparable: no equality code to link (see the package doc)\n")
 	for _, f := range fields {
