@@ -2,11 +2,16 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
+	"os/exec"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/esgo/esgo/eslocal/eslocaltest"
+	"github.com/esgo/esgo/internal/faultproxy"
 )
 
 // definition returns the mappings, the settings that are not the
@@ -154,5 +159,128 @@ func TestExportDefinitionThenBulk(t *testing.T) {
 	}
 	if n := countDocs(t, url, "cli-defx-dst"); n != 1 {
 		t.Errorf("%d documents", n)
+	}
+}
+
+// TestCopySeveralIndices copies a list with a pattern to {index} names
+// through a proxy that stalls the second index's bulk requests, interrupts
+// the copy, and follows the printed resume command literally: the
+// interrupted index got its refresh_interval and replicas back at once, the
+// command names only what was not copied, and at the end every copy has
+// its source's mappings, settings and documents. Refusals come first: a
+// pattern into one DEST, a DEST that is its source, a pattern matching
+// nothing.
+func TestCopySeveralIndices(t *testing.T) {
+	url := eslocaltest.Elasticsearch(t).URL()
+	sources := map[string][]string{
+		"cli-mcopy-one": {"--shards", "2", "--replicas", "0", "--body", `{"mappings":{"properties":{"k":{"type":"keyword"}}}}`},
+		"cli-mcopy-src-a": {"--replicas", "1", "--body", `{"settings":{"refresh_interval":"7s","analysis":{"analyzer":{"my":{"type":"custom","tokenizer":"standard","filter":["lowercase"]}}}},` +
+			`"mappings":{"properties":{"t":{"type":"text","analyzer":"my"},"d":{"type":"date","format":"dd/MM/yyyy"}}}}`},
+		"cli-mcopy-src-b": {"--shards", "3", "--replicas", "0", "--body", `{"mappings":{"properties":{"n":{"type":"long"}}}}`},
+	}
+	names := []string{"cli-mcopy-one", "cli-mcopy-src-a", "cli-mcopy-src-b"}
+	for _, name := range names {
+		freshIndex(t, url, name, sources[name]...)
+		freshIndex(t, url, "cli-mcopy-dst-"+name, nil...)
+		t.Cleanup(func() {
+			runBin(t, nil, "", "index", "delete", name, "--url", url)
+			runBin(t, nil, "", "index", "delete", "cli-mcopy-dst-"+name, "--url", url)
+		})
+		var docs strings.Builder
+		docs.WriteString(`{"_id":"r","_routing":"x","_source":{"k":"a","t":"Routed","d":"01/02/2020","n":1}}` + "\n")
+		for i := range 200 {
+			fmt.Fprintf(&docs, `{"_id":"%s-%d","_source":{"k":"b","t":"Hello %d","d":"03/04/2021","n":%d}}`+"\n", name, i, i, 12345678901234567+i)
+		}
+		if r := runBin(t, nil, docs.String(), "bulk", name, "-", "--url", url, "--refresh"); r.code != 0 {
+			t.Fatal(r)
+		}
+	}
+
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"cli-mcopy-src-*", "cli-mcopy-x"}, 2, "would all go to cli-mcopy-x"},
+		{[]string{"cli-mcopy-one,cli-mcopy-src-*", "{index}"}, 2, "is its source index on the same cluster"},
+		{[]string{"cli-mcopy-src-*", "cli-mcopy-{name}"}, 2, "the only placeholder is {index}"},
+		{[]string{"cli-mcopy-src-*", "x-*"}, 2, "must be one index name"},
+		{[]string{"cli-mcopy-none-*", "{index}-x"}, 1, "names no open index"},
+	} {
+		r := runBin(t, nil, "", append([]string{"copy", "--url", url}, c.args...)...)
+		if r.code != c.code || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("copy %v: want exit %d and %q, got %v", c.args, c.code, c.want, r)
+		}
+	}
+	if r := runBin(t, nil, "", "index", "ls", "cli-mcopy-x", "--url", url); r.code == 0 && strings.Contains(r.stdout, "cli-mcopy-x") {
+		t.Errorf("a refused copy created its DEST: %v", r)
+	}
+
+	proxy, err := faultproxy.New(strings.TrimPrefix(url, "http://"), func(x *faultproxy.Exchange) faultproxy.Action {
+		if strings.Contains(x.Path, "cli-mcopy-dst-cli-mcopy-src-a") && strings.HasSuffix(x.Path, "/_bulk") {
+			return faultproxy.Stall
+		}
+		return faultproxy.Pass
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer proxy.Close()
+	cmd := exec.Command(esgoBin, "copy", "cli-mcopy-src-*,cli-mcopy-one", "cli-mcopy-dst-{index}", "--url", url,
+		"--to-url", proxy.URL(), "--aliases", "never", "--workers", "1")
+	cmd.Env = cleanEnv()
+	var errb syncBuffer
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	kill := time.AfterFunc(time.Minute, func() { cmd.Process.Kill() })
+	defer kill.Stop()
+	exited := make(chan struct{})
+	go func() { cmd.Wait(); close(exited) }()
+	for proxy.Count(faultproxy.Stall) == 0 {
+		select {
+		case <-exited:
+			t.Fatalf("the copy ended before its second index (exit %d):\n%s", cmd.ProcessState.ExitCode(), errb.String())
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	// During the load: no refresh, no replica.
+	if _, s, _ := definition(t, url, "cli-mcopy-dst-cli-mcopy-src-a"); s["index.refresh_interval"] != "-1" || s["index.number_of_replicas"] != "0" ||
+		s["index.translog.durability"] != "async" {
+		t.Errorf("settings during the load: %v", s)
+	}
+	cmd.Process.Signal(syscall.SIGINT)
+	<-exited
+	out := errb.String()
+	if cmd.ProcessState.ExitCode() != 130 {
+		t.Fatalf("exit %d:\n%s", cmd.ProcessState.ExitCode(), out)
+	}
+	if _, s, _ := definition(t, url, "cli-mcopy-dst-cli-mcopy-src-a"); s["index.refresh_interval"] != "7s" || s["index.number_of_replicas"] != "1" ||
+		s["index.translog.durability"] != nil {
+		t.Errorf("settings after the interruption: %v", s)
+	}
+	hint := hintAfter(t, out, "finish it with:")
+	want := "esgo copy cli-mcopy-src-a,cli-mcopy-src-b 'cli-mcopy-dst-{index}' --url " + url + " --to-url " + proxy.URL() + " --aliases never --resume"
+	if hint != want {
+		t.Fatalf("resume command:\n%s\nwant\n%s\n%s", hint, want, out)
+	}
+	proxy.SetRule(nil)
+	r := runShell(t, t.TempDir(), "", hint)
+	if r.code != 0 || strings.Contains(r.stderr, "cli-mcopy-one") || !strings.Contains(r.stderr, "resuming the copy of cli-mcopy-src-a") ||
+		!strings.Contains(r.stderr, "created cli-mcopy-dst-cli-mcopy-src-b") {
+		t.Fatalf("following %s: %v", hint, r)
+	}
+	for _, name := range names {
+		srcMap, srcSet, _ := definition(t, url, name)
+		dstMap, dstSet, _ := definition(t, url, "cli-mcopy-dst-"+name)
+		sb, _ := json.Marshal(srcSet)
+		db, _ := json.Marshal(dstSet)
+		if srcMap != dstMap || string(sb) != string(db) {
+			t.Errorf("%s: definitions differ:\n%s %s\n%s %s", name, srcMap, sb, dstMap, db)
+		}
+		if a, b := exportLines(t, url, name), exportLines(t, url, "cli-mcopy-dst-"+name); !slices.Equal(a, b) || len(a) != 201 {
+			t.Errorf("%s: documents differ: %d and %d", name, len(a), len(b))
+		}
 	}
 }
