@@ -2,6 +2,8 @@
 
 package dsl
 
+import "github.com/esgo/esgo/types"
+
 // TermsAgg returns a terms aggregation on field ("" for none, e.g. when a
 // script is given with WithScript).
 func TermsAgg(field string, opts ...TermsAggOption) *Agg {
@@ -154,111 +156,111 @@ func GeoCentroidAgg(field string, opts ...GeoCentroidAggOption) *Agg {
 // script is given with WithScript).
 func RateAgg(field string, opts ...RateAggOption) *Agg { return fieldAgg("rate", field, params(opts)) }
 
-// AvgBucketAgg returns a avg_bucket pipeline aggregation; bucketsPath is a string
-// or, for multi-path aggregations, a map[string]string.
-func AvgBucketAgg(bucketsPath any, opts ...AvgBucketAggOption) *Agg {
+// AvgBucketAgg returns a avg_bucket pipeline aggregation; bucketsPath is a path
+// (a string), several paths or, for multi-path aggregations, a map from variable to path.
+func AvgBucketAgg[P BucketsPathValue](bucketsPath P, opts ...AvgBucketAggOption) *Agg {
 	return pipelineAgg("avg_bucket", bucketsPath, params(opts))
 }
 
-// MaxBucketAgg returns a max_bucket pipeline aggregation; bucketsPath is a string
-// or, for multi-path aggregations, a map[string]string.
-func MaxBucketAgg(bucketsPath any, opts ...MaxBucketAggOption) *Agg {
+// MaxBucketAgg returns a max_bucket pipeline aggregation; bucketsPath is a path
+// (a string), several paths or, for multi-path aggregations, a map from variable to path.
+func MaxBucketAgg[P BucketsPathValue](bucketsPath P, opts ...MaxBucketAggOption) *Agg {
 	return pipelineAgg("max_bucket", bucketsPath, params(opts))
 }
 
-// MinBucketAgg returns a min_bucket pipeline aggregation; bucketsPath is a string
-// or, for multi-path aggregations, a map[string]string.
-func MinBucketAgg(bucketsPath any, opts ...MinBucketAggOption) *Agg {
+// MinBucketAgg returns a min_bucket pipeline aggregation; bucketsPath is a path
+// (a string), several paths or, for multi-path aggregations, a map from variable to path.
+func MinBucketAgg[P BucketsPathValue](bucketsPath P, opts ...MinBucketAggOption) *Agg {
 	return pipelineAgg("min_bucket", bucketsPath, params(opts))
 }
 
-// SumBucketAgg returns a sum_bucket pipeline aggregation; bucketsPath is a string
-// or, for multi-path aggregations, a map[string]string.
-func SumBucketAgg(bucketsPath any, opts ...SumBucketAggOption) *Agg {
+// SumBucketAgg returns a sum_bucket pipeline aggregation; bucketsPath is a path
+// (a string), several paths or, for multi-path aggregations, a map from variable to path.
+func SumBucketAgg[P BucketsPathValue](bucketsPath P, opts ...SumBucketAggOption) *Agg {
 	return pipelineAgg("sum_bucket", bucketsPath, params(opts))
 }
 
-// StatsBucketAgg returns a stats_bucket pipeline aggregation; bucketsPath is a string
-// or, for multi-path aggregations, a map[string]string.
-func StatsBucketAgg(bucketsPath any, opts ...StatsBucketAggOption) *Agg {
+// StatsBucketAgg returns a stats_bucket pipeline aggregation; bucketsPath is a path
+// (a string), several paths or, for multi-path aggregations, a map from variable to path.
+func StatsBucketAgg[P BucketsPathValue](bucketsPath P, opts ...StatsBucketAggOption) *Agg {
 	return pipelineAgg("stats_bucket", bucketsPath, params(opts))
 }
 
-// ExtendedStatsBucketAgg returns a extended_stats_bucket pipeline aggregation; bucketsPath is a string
-// or, for multi-path aggregations, a map[string]string.
-func ExtendedStatsBucketAgg(bucketsPath any, opts ...ExtendedStatsBucketAggOption) *Agg {
+// ExtendedStatsBucketAgg returns a extended_stats_bucket pipeline aggregation; bucketsPath is a path
+// (a string), several paths or, for multi-path aggregations, a map from variable to path.
+func ExtendedStatsBucketAgg[P BucketsPathValue](bucketsPath P, opts ...ExtendedStatsBucketAggOption) *Agg {
 	return pipelineAgg("extended_stats_bucket", bucketsPath, params(opts))
 }
 
-// PercentilesBucketAgg returns a percentiles_bucket pipeline aggregation; bucketsPath is a string
-// or, for multi-path aggregations, a map[string]string.
-func PercentilesBucketAgg(bucketsPath any, opts ...PercentilesBucketAggOption) *Agg {
+// PercentilesBucketAgg returns a percentiles_bucket pipeline aggregation; bucketsPath is a path
+// (a string), several paths or, for multi-path aggregations, a map from variable to path.
+func PercentilesBucketAgg[P BucketsPathValue](bucketsPath P, opts ...PercentilesBucketAggOption) *Agg {
 	return pipelineAgg("percentiles_bucket", bucketsPath, params(opts))
 }
 
-// DerivativeAgg returns a derivative pipeline aggregation; bucketsPath is a string
-// or, for multi-path aggregations, a map[string]string.
-func DerivativeAgg(bucketsPath any, opts ...DerivativeAggOption) *Agg {
+// DerivativeAgg returns a derivative pipeline aggregation; bucketsPath is a path
+// (a string), several paths or, for multi-path aggregations, a map from variable to path.
+func DerivativeAgg[P BucketsPathValue](bucketsPath P, opts ...DerivativeAggOption) *Agg {
 	return pipelineAgg("derivative", bucketsPath, params(opts))
 }
 
-// CumulativeSumAgg returns a cumulative_sum pipeline aggregation; bucketsPath is a string
-// or, for multi-path aggregations, a map[string]string.
-func CumulativeSumAgg(bucketsPath any, opts ...CumulativeSumAggOption) *Agg {
+// CumulativeSumAgg returns a cumulative_sum pipeline aggregation; bucketsPath is a path
+// (a string), several paths or, for multi-path aggregations, a map from variable to path.
+func CumulativeSumAgg[P BucketsPathValue](bucketsPath P, opts ...CumulativeSumAggOption) *Agg {
 	return pipelineAgg("cumulative_sum", bucketsPath, params(opts))
 }
 
-// CumulativeCardinalityAgg returns a cumulative_cardinality pipeline aggregation; bucketsPath is a string
-// or, for multi-path aggregations, a map[string]string.
-func CumulativeCardinalityAgg(bucketsPath any, opts ...CumulativeCardinalityAggOption) *Agg {
+// CumulativeCardinalityAgg returns a cumulative_cardinality pipeline aggregation; bucketsPath is a path
+// (a string), several paths or, for multi-path aggregations, a map from variable to path.
+func CumulativeCardinalityAgg[P BucketsPathValue](bucketsPath P, opts ...CumulativeCardinalityAggOption) *Agg {
 	return pipelineAgg("cumulative_cardinality", bucketsPath, params(opts))
 }
 
-// SerialDiffAgg returns a serial_diff pipeline aggregation; bucketsPath is a string
-// or, for multi-path aggregations, a map[string]string.
-func SerialDiffAgg(bucketsPath any, opts ...SerialDiffAggOption) *Agg {
+// SerialDiffAgg returns a serial_diff pipeline aggregation; bucketsPath is a path
+// (a string), several paths or, for multi-path aggregations, a map from variable to path.
+func SerialDiffAgg[P BucketsPathValue](bucketsPath P, opts ...SerialDiffAggOption) *Agg {
 	return pipelineAgg("serial_diff", bucketsPath, params(opts))
 }
 
-// MovingPercentilesAgg returns a moving_percentiles pipeline aggregation; bucketsPath is a string
-// or, for multi-path aggregations, a map[string]string.
-func MovingPercentilesAgg(bucketsPath any, opts ...MovingPercentilesAggOption) *Agg {
+// MovingPercentilesAgg returns a moving_percentiles pipeline aggregation; bucketsPath is a path
+// (a string), several paths or, for multi-path aggregations, a map from variable to path.
+func MovingPercentilesAgg[P BucketsPathValue](bucketsPath P, opts ...MovingPercentilesAggOption) *Agg {
 	return pipelineAgg("moving_percentiles", bucketsPath, params(opts))
 }
 
-// NormalizeAgg returns a normalize pipeline aggregation; bucketsPath is a string
-// or, for multi-path aggregations, a map[string]string.
-func NormalizeAgg(bucketsPath any, opts ...NormalizeAggOption) *Agg {
+// NormalizeAgg returns a normalize pipeline aggregation; bucketsPath is a path
+// (a string), several paths or, for multi-path aggregations, a map from variable to path.
+func NormalizeAgg[P BucketsPathValue](bucketsPath P, opts ...NormalizeAggOption) *Agg {
 	return pipelineAgg("normalize", bucketsPath, params(opts))
 }
 
-// BucketCorrelationAgg returns a bucket_correlation pipeline aggregation; bucketsPath is a string
-// or, for multi-path aggregations, a map[string]string.
-func BucketCorrelationAgg(bucketsPath any, opts ...BucketCorrelationAggOption) *Agg {
+// BucketCorrelationAgg returns a bucket_correlation pipeline aggregation; bucketsPath is a path
+// (a string), several paths or, for multi-path aggregations, a map from variable to path.
+func BucketCorrelationAgg[P BucketsPathValue](bucketsPath P, opts ...BucketCorrelationAggOption) *Agg {
 	return pipelineAgg("bucket_correlation", bucketsPath, params(opts))
 }
 
-// BucketCountKSTestAgg returns a bucket_count_ks_test pipeline aggregation; bucketsPath is a string
-// or, for multi-path aggregations, a map[string]string.
-func BucketCountKSTestAgg(bucketsPath any, opts ...BucketCountKsTestAggOption) *Agg {
+// BucketCountKSTestAgg returns a bucket_count_ks_test pipeline aggregation; bucketsPath is a path
+// (a string), several paths or, for multi-path aggregations, a map from variable to path.
+func BucketCountKSTestAgg[P BucketsPathValue](bucketsPath P, opts ...BucketCountKsTestAggOption) *Agg {
 	return pipelineAgg("bucket_count_ks_test", bucketsPath, params(opts))
 }
 
-// BucketSelectorAgg returns a bucket_selector pipeline aggregation; bucketsPath is a string
-// or, for multi-path aggregations, a map[string]string.
-func BucketSelectorAgg(bucketsPath any, opts ...BucketSelectorAggOption) *Agg {
+// BucketSelectorAgg returns a bucket_selector pipeline aggregation; bucketsPath is a path
+// (a string), several paths or, for multi-path aggregations, a map from variable to path.
+func BucketSelectorAgg[P BucketsPathValue](bucketsPath P, opts ...BucketSelectorAggOption) *Agg {
 	return pipelineAgg("bucket_selector", bucketsPath, params(opts))
 }
 
-// BucketScriptAgg returns a bucket_script pipeline aggregation; bucketsPath is a string
-// or, for multi-path aggregations, a map[string]string.
-func BucketScriptAgg(bucketsPath any, opts ...BucketScriptAggOption) *Agg {
+// BucketScriptAgg returns a bucket_script pipeline aggregation; bucketsPath is a path
+// (a string), several paths or, for multi-path aggregations, a map from variable to path.
+func BucketScriptAgg[P BucketsPathValue](bucketsPath P, opts ...BucketScriptAggOption) *Agg {
 	return pipelineAgg("bucket_script", bucketsPath, params(opts))
 }
 
-// MovingFnAgg returns a moving_fn pipeline aggregation; bucketsPath is a string
-// or, for multi-path aggregations, a map[string]string.
-func MovingFnAgg(bucketsPath any, opts ...MovingFnAggOption) *Agg {
+// MovingFnAgg returns a moving_fn pipeline aggregation; bucketsPath is a path
+// (a string), several paths or, for multi-path aggregations, a map from variable to path.
+func MovingFnAgg[P BucketsPathValue](bucketsPath P, opts ...MovingFnAggOption) *Agg {
 	return pipelineAgg("moving_fn", bucketsPath, params(opts))
 }
 
@@ -273,18 +275,18 @@ func CartesianCentroidAgg(field string, opts ...CartesianCentroidAggOption) *Agg
 }
 
 // ChangePointAgg returns a change_point pipeline aggregation.
-func ChangePointAgg(bucketsPath any, opts ...ChangePointAggOption) *Agg {
+func ChangePointAgg[P BucketsPathValue](bucketsPath P, opts ...ChangePointAggOption) *Agg {
 	return pipelineAgg("change_point", bucketsPath, params(opts))
 }
 
 // MovingAvgAgg returns a (removed in 8.0) moving_avg pipeline aggregation;
 // use MovingFnAgg on current servers.
-func MovingAvgAgg(bucketsPath any, opts ...MovingAvgAggOption) *Agg {
+func MovingAvgAgg[P BucketsPathValue](bucketsPath P, opts ...MovingAvgAggOption) *Agg {
 	return pipelineAgg("moving_avg", bucketsPath, params(opts))
 }
 
 // LineAgg returns a line aggregation (geo_line over cartesian points);
-// point and sort are e.g. map[string]any{"field": "p"}.
-func LineAgg(point, sort any, opts ...LineAggOption) *Agg {
+// point and sort name their fields.
+func LineAgg(point types.GeoLinePoint, sort types.GeoLineSort, opts ...LineAggOption) *Agg {
 	return fixedAgg("line", map[string]any{"point": point, "sort": sort}, params(opts))
 }

@@ -1,5 +1,7 @@
 package dsl
 
+import "github.com/esgo/esgo/types"
+
 func fieldAgg(kind, field string, opts []Opt) *Agg {
 	a := &Agg{kind: kind, params: map[string]any{}}
 	if field != "" {
@@ -31,23 +33,26 @@ func fixedAgg(kind string, fixed map[string]any, opts []Opt) *Agg {
 }
 
 // HistogramAgg returns a histogram aggregation on field.
-func HistogramAgg(field string, interval any, opts ...HistogramAggOption) *Agg {
+func HistogramAgg(field string, interval float64, opts ...HistogramAggOption) *Agg {
 	return fixedAgg("histogram", map[string]any{"field": field, "interval": interval}, params(opts))
 }
 
-// RangeAgg returns a range aggregation; ranges are e.g.
-// []map[string]any{{"to": 10}, {"from": 10}}.
-func RangeAgg(field string, ranges any, opts ...RangeAggOption) *Agg {
+// RangeAgg returns a range aggregation:
+//
+//	dsl.RangeAgg("price", []types.AggregationRange{{To: types.Ptr(10.0)}, {From: types.Ptr(10.0)}})
+func RangeAgg(field string, ranges []types.AggregationRange, opts ...RangeAggOption) *Agg {
 	return fixedAgg("range", map[string]any{"field": field, "ranges": ranges}, params(opts))
 }
 
-// DateRangeAgg returns a date_range aggregation.
-func DateRangeAgg(field string, ranges any, opts ...DateRangeAggOption) *Agg {
+// DateRangeAgg returns a date_range aggregation:
+//
+//	dsl.DateRangeAgg("date", []types.DateRangeExpression{{To: types.FieldDateMathFromExpr("now-10M/M")}})
+func DateRangeAgg(field string, ranges []types.DateRangeExpression, opts ...DateRangeAggOption) *Agg {
 	return fixedAgg("date_range", map[string]any{"field": field, "ranges": ranges}, params(opts))
 }
 
 // IPRangeAgg returns an ip_range aggregation.
-func IPRangeAgg(field string, ranges any, opts ...IPRangeAggOption) *Agg {
+func IPRangeAgg(field string, ranges []types.IpRangeAggregationRange, opts ...IPRangeAggOption) *Agg {
 	return fixedAgg("ip_range", map[string]any{"field": field, "ranges": ranges}, params(opts))
 }
 
@@ -56,8 +61,10 @@ func IPPrefixAgg(field string, prefixLength int, opts ...IPPrefixAggOption) *Agg
 	return fixedAgg("ip_prefix", map[string]any{"field": field, "prefix_length": prefixLength}, params(opts))
 }
 
-// GeoDistanceAgg returns a geo_distance aggregation around origin.
-func GeoDistanceAgg(field string, origin, ranges any, opts ...GeoDistanceAggOption) *Agg {
+// GeoDistanceAgg returns a geo_distance aggregation of the distances from
+// origin ("lat,lon", a geohash, []float64{lon, lat} or a
+// types.GeoLocation).
+func GeoDistanceAgg[P GeoPoint](field string, origin P, ranges []types.AggregationRange, opts ...GeoDistanceAggOption) *Agg {
 	return fixedAgg("geo_distance", map[string]any{"field": field, "origin": origin, "ranges": ranges}, params(opts))
 }
 
@@ -161,8 +168,10 @@ func TopHitsAgg(opts ...TopHitsAggOption) *Agg {
 }
 
 // TopMetricsAgg returns a top_metrics aggregation.
-func TopMetricsAgg(metrics, sort any, opts ...TopMetricsAggOption) *Agg {
-	return fixedAgg("top_metrics", map[string]any{"metrics": metrics, "sort": sort}, params(opts))
+//
+// One metric or sort is sent alone, more as a list, as Python sends them.
+func TopMetricsAgg(metrics []types.TopMetricsValue, sort types.Sort, opts ...TopMetricsAggOption) *Agg {
+	return fixedAgg("top_metrics", map[string]any{"metrics": oneOrMany(metrics), "sort": oneOrMany(sort)}, params(opts))
 }
 
 // ScriptedMetricAgg returns a scripted_metric aggregation.
@@ -170,9 +179,10 @@ func ScriptedMetricAgg(opts ...ScriptedMetricAggOption) *Agg {
 	return fixedAgg("scripted_metric", map[string]any{}, params(opts))
 }
 
-// WeightedAvgAgg returns a weighted_avg aggregation; value and weight are
-// e.g. map[string]any{"field": "price"}.
-func WeightedAvgAgg(value, weight any, opts ...WeightedAvgAggOption) *Agg {
+// WeightedAvgAgg returns a weighted_avg aggregation:
+//
+//	dsl.WeightedAvgAgg(types.WeightedAverageValue{Field: "grade"}, types.WeightedAverageValue{Field: "weight"})
+func WeightedAvgAgg(value, weight types.WeightedAverageValue, opts ...WeightedAvgAggOption) *Agg {
 	return fixedAgg("weighted_avg", map[string]any{"value": value, "weight": weight}, params(opts))
 }
 
@@ -182,12 +192,12 @@ func MatrixStatsAgg(fields []string, opts ...MatrixStatsAggOption) *Agg {
 }
 
 // TTestAgg returns a t_test aggregation.
-func TTestAgg(a, b any, opts ...TTestAggOption) *Agg {
+func TTestAgg(a, b types.TestPopulation, opts ...TTestAggOption) *Agg {
 	return fixedAgg("t_test", map[string]any{"a": a, "b": b}, params(opts))
 }
 
 // GeoLineAgg returns a geo_line aggregation.
-func GeoLineAgg(point, sort any, opts ...GeoLineAggOption) *Agg {
+func GeoLineAgg(point types.GeoLinePoint, sort types.GeoLineSort, opts ...GeoLineAggOption) *Agg {
 	return fixedAgg("geo_line", map[string]any{"point": point, "sort": sort}, params(opts))
 }
 
@@ -199,4 +209,11 @@ func BucketSortAgg(opts ...BucketSortAggOption) *Agg {
 // InferenceAgg returns an inference pipeline aggregation.
 func InferenceAgg(modelID string, bucketsPath map[string]string, opts ...InferenceAggOption) *Agg {
 	return fixedAgg("inference", map[string]any{"model_id": modelID, "buckets_path": bucketsPath}, params(opts))
+}
+
+// BucketsPathValue is what a pipeline aggregation's buckets_path takes: one
+// path ("sales_per_month>sales"), several, or a map from a script's
+// variable to a path (bucket_script, bucket_selector).
+type BucketsPathValue interface {
+	~string | []string | map[string]string
 }

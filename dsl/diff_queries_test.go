@@ -1,6 +1,8 @@
 package dsl_test
 
 import (
+	"encoding/json"
+
 	. "github.com/esgo/esgo/dsl"
 	"github.com/esgo/esgo/types"
 )
@@ -22,14 +24,14 @@ func init() {
 	addValue("q/query_string", QueryString("(new york city) OR (big apple)", DefaultField("content")))
 	addValue("q/query_string_op", QueryString("a b", DefaultOperator("AND"), Fields("x", "y")))
 	addValue("q/simple_query_string", SimpleQueryString(`"fried eggs" +(eggplant | potato)`, Fields("title^5", "body"), DefaultOperator("and")))
-	addValue("q/intervals", Intervals("my_text", m{"match": m{"query": "my favorite food", "max_gaps": 0, "ordered": true}}))
+	addValue("q/intervals", Intervals("my_text", types.IntervalsQuery{Match: &types.IntervalsMatch{Query: "my favorite food", MaxGaps: types.Ptr(0), Ordered: types.Ptr(true)}}))
 	// typed options generated from the specification
 	addValue("q/function_score_opts", FunctionScore(Match("title", "x"), []ScoreFunction{SF("field_value_factor", Field("likes"), Factor(1.2), Modifier("sqrt"), MissingValue(1))},
 		MaxBoost(42), ScoreMode("sum"), BoostMode("multiply"), MinScore(0.5)))
 	addValue("q/has_child_opts", HasChild("answer", Match("body", "x"), MinChildren(2), MaxChildren(10), ScoreMode("max"), IgnoreUnmapped(true)))
 	addValue("q/knn_opts", Knn("vec", []float32{1, 2}, K(5), NumCandidates(50), Similarity(0.3), Boost(2)))
 	addValue("q/mlt_opts", MoreLikeThis([]string{"title", "body"}, "once upon a time", MinTermFreq(1), MaxQueryTerms(12), MinDocFreq(2), StopWords([]string{"a", "the"})))
-	addValue("q/nested_opts", Nested("comments", Match("comments.text", "x"), ScoreMode("avg"), InnerHits(m{"size": 2}), IgnoreUnmapped(true)))
+	addValue("q/nested_opts", Nested("comments", Match("comments.text", "x"), ScoreMode("avg"), InnerHits(types.InnerHits{Size: types.Ptr(2)}), IgnoreUnmapped(true)))
 	addValue("q/query_string_opts", QueryString("a AND b", DefaultField("body"), AllowLeadingWildcard(false), AnalyzeWildcard(true), PhraseSlop(2), QuoteFieldSuffix(".exact")))
 	// term level
 	addValue("q/term", Term("status", "published"))
@@ -64,20 +66,20 @@ func init() {
 		SF("random_score", Seed(10), Field("_seq_no")),
 	}, ScoreMode("sum")))
 	addValue("q/function_score_decay", FunctionScore(nil, []ScoreFunction{DecayFunction("gauss", "date", "2013-09-17", "10d", Offset("5d"), Decay(0.5))}))
-	addValue("q/script_score", ScriptScore(Match("message", "elasticsearch"), m{"source": "doc['likes'].value / 10"}))
+	addValue("q/script_score", ScriptScore(Match("message", "elasticsearch"), types.Script{Source: types.ScriptSourceFromScriptString("doc['likes'].value / 10")}))
 	// joining
 	addValue("q/nested", Nested("obj1", Match("obj1__name", "blue"), ScoreMode("avg")))
-	addValue("q/nested_inner_hits", Nested("comments", Term("comments__author", "kim"), InnerHits(m{})))
+	addValue("q/nested_inner_hits", Nested("comments", Term("comments__author", "kim"), InnerHits(types.InnerHits{})))
 	addValue("q/has_child", HasChild("child", MatchAll(), MaxChildren(10), ScoreMode("min")))
 	addValue("q/has_parent", HasParent("parent", Term("tag", "Elasticsearch"), Score(true)))
 	addValue("q/parent_id", ParentID("my-child", "1"))
 	// geo / shape
-	addValue("q/geo_bounding_box", GeoBoundingBox("pin__location", m{"top_left": m{"lat": 40.73, "lon": -74.1}, "bottom_right": m{"lat": 40.01, "lon": -71.12}}))
-	addValue("q/geo_distance", GeoDistance("pin__location", m{"lat": 40, "lon": -70}, "200km"))
-	addValue("q/geo_grid", GeoGrid("location", m{"geohash": "u0"}))
-	addValue("q/geo_polygon", GeoPolygon("person__location", []m{{"lat": 40, "lon": -70}, {"lat": 30, "lon": -80}, {"lat": 20, "lon": -90}}))
-	addValue("q/geo_shape", GeoShape("location", m{"shape": m{"type": "envelope", "coordinates": [][]float64{{13, 53}, {14, 52}}}, "relation": "within"}, IgnoreUnmapped(true)))
-	addValue("q/shape", Shape("geometry", m{"shape": m{"type": "envelope", "coordinates": [][]float64{{1355, 5355}, {1400, 5200}}}, "relation": "within"}))
+	addValue("q/geo_bounding_box", GeoBoundingBox("pin__location", types.GeoBoundsFromTlbr(types.TopLeftBottomRightGeoBounds{TopLeft: types.GeoLocationFromLatlon(types.LatLonGeoLocation{Lat: 40.73, Lon: -74.1}), BottomRight: types.GeoLocationFromLatlon(types.LatLonGeoLocation{Lat: 40.01, Lon: -71.12})})))
+	addValue("q/geo_distance", GeoDistance("pin__location", types.LatLonGeoLocation{Lat: 40, Lon: -70}, "200km"))
+	addValue("q/geo_grid", GeoGrid("location", types.GeoGridQuery{Geohash: "u0"}))
+	addValue("q/geo_polygon", GeoPolygon("person__location", []types.LatLonGeoLocation{{Lat: 40, Lon: -70}, {Lat: 30, Lon: -80}, {Lat: 20, Lon: -90}}))
+	addValue("q/geo_shape", GeoShape("location", types.GeoShapeFieldQuery{Shape: types.GeoShape(`{"type":"envelope","coordinates":[[13,53],[14,52]]}`), Relation: types.GeoShapeRelationWithin}, IgnoreUnmapped(true)))
+	addValue("q/shape", Shape("geometry", types.ShapeFieldQuery{Shape: types.GeoShape(`{"type":"envelope","coordinates":[[1355,5355],[1400,5200]]}`), Relation: types.GeoShapeRelationWithin}))
 	// span
 	addValue("q/span_term", SpanTerm("user", "kimchy"))
 	addValue("q/span_near", SpanNear([]Query{SpanTerm("field", "value1"), SpanTerm("field", "value2")}, 12, InOrder(false)))
@@ -92,8 +94,8 @@ func init() {
 	addValue("q/distance_feature", DistanceFeature("production_date", "now", "7d"))
 	addValue("q/more_like_this", MoreLikeThis([]string{"title", "description"}, "Once upon a time", MinTermFreq(1), MaxQueryTerms(12)))
 	addValue("q/percolate", Percolate("query", m{"message": "A new bonsai tree in the office"}))
-	addValue("q/rank_feature", RankFeature("pagerank", Saturation(m{"pivot": 8})))
-	addValue("q/script", Script(m{"source": "doc['num1'].value > params.param1", "params": m{"param1": 5}}))
+	addValue("q/rank_feature", RankFeature("pagerank", Saturation(types.RankFeatureFunctionSaturation{Pivot: types.Ptr(8.0)})))
+	addValue("q/script", Script(types.Script{Source: types.ScriptSourceFromScriptString("doc['num1'].value > params.param1"), Params: map[string]json.RawMessage{"param1": json.RawMessage("5")}}))
 	addValue("q/wrapper", Wrapper("eyJ0ZXJtIiA6IHsgInVzZXIuaWQiIDogImtpbWNoeSIgfX0="))
 	addValue("q/pinned", Pinned(Match("description", "iphone"), []string{"1", "4", "100"}))
 	addValue("q/rule", Rule(Match("description", "puggles"), []string{"my-ruleset"}, m{"user_query": "pugs"}))
@@ -103,7 +105,7 @@ func init() {
 	// vector / semantic
 	addValue("q/knn", Knn("image-vector", []float32{-5, 9, -12}, K(10), NumCandidates(100)))
 	addValue("q/knn_filter_one", Knn("vec", []float32{1, 2}, K(3), WithFilter(Term("category", "a"))))
-	addValue("q/knn_filter_two", Knn("vec", []float32{1, 2}, K(3), WithFilter([]Query{Term("category", "a"), Range("price", Lt(10))})))
+	addValue("q/knn_filter_two", Knn("vec", []float32{1, 2}, K(3), WithFilter(Term("category", "a"), Range("price", Lt(10)))))
 	addValue("q/sparse_vector", SparseVector("ml.tokens", InferenceID("my-elser"), WithQuery("How is the weather?")))
 	addValue("q/sparse_vector_tokens", SparseVector("ml.tokens", QueryVector(map[string]float64{"token1": 0.5, "token2": 0.3})))
 	addValue("q/semantic", Semantic("inference_field", "Best surfing places"))
@@ -150,7 +152,7 @@ func init() {
 	addValue("c/msm_and2", And(Bool(Should(a, b, c), MinimumShouldMatchBool(2)), Bool(Should(c, d), MinimumShouldMatchBool(1))))
 	addValue("c/should_and_leaf", And(Bool(Should(a, b)), c))
 	addValue("c/should_must_and_should", And(Bool(Must(a), Should(b)), Bool(Must(c), Should(d))))
-	addValue("c/boosted_bool_or", Or(Bool(Should(a), BoolParam("boost", 2.0)), b))
+	addValue("c/boosted_bool_or", Or(Bool(Should(a), Boost(2.0)), b))
 	addValue("c/msm_bool_or", Or(Bool(Should(a, b), MinimumShouldMatchBool(1)), c))
 	addValue("c/complex", Or(And(a, Not(b)), And(c, Not(d))))
 	addValue("c/demorgan_nested", Not(And(Or(a, b), Not(c))))

@@ -2,6 +2,7 @@ package dsl_test
 
 import (
 	"context"
+	"github.com/esgo/esgo/types"
 	"slices"
 	"strings"
 	"testing"
@@ -16,8 +17,8 @@ func TestIntegrationSuggestAndPaging(t *testing.T) {
 
 	// Term suggester.
 	resp, err := dsl.Execute[blogPost](ctx, docs.Search().Size(0).
-		Suggest("fix", "concurency", dsl.WithTerm(map[string]any{"field": "body"})).
-		Suggest("fix2", "goroutnes", dsl.WithTerm(map[string]any{"field": "body"})))
+		Suggest("fix", "concurency", dsl.WithTerm(types.TermSuggester{Field: "body"})).
+		Suggest("fix2", "goroutnes", dsl.WithTerm(types.TermSuggester{Field: "body"})))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +118,7 @@ func TestIntegrationIterateKeepsHitMetadata(t *testing.T) {
 	docs := setupBlog(t, conn, "dsl-it-iterate-meta")
 	// The one Go post with comments ("2").
 	s := docs.Search().Query(dsl.And(dsl.Match("title", "go", dsl.QueryName("title_go")),
-		dsl.Nested("comments", dsl.MatchAll(), dsl.InnerHits(map[string]any{})))).
+		dsl.Nested("comments", dsl.MatchAll(), dsl.InnerHits(types.InnerHits{})))).
 		Highlight([]string{"title"}).Extra("explain", true).Extra("seq_no_primary_term", true).Extra("version", true)
 	execute := func() func(func(dsl.Hit[blogPost], error) bool) {
 		return func(yield func(dsl.Hit[blogPost], error) bool) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/esgo/esgo/types"
 	"math"
 	"slices"
 	"sort"
@@ -103,7 +104,7 @@ func TestIntegrationSearch(t *testing.T) {
 
 	// Nested query with inner hits.
 	nested, err := dsl.Execute[blogPost](ctx, docs.Search().Query(dsl.Nested("comments",
-		dsl.And(dsl.Term("comments.author", "kim"), dsl.Range("comments.stars", dsl.Gte(5))), dsl.InnerHits(map[string]any{}))))
+		dsl.And(dsl.Term("comments.author", "kim"), dsl.Range("comments.stars", dsl.Gte(5))), dsl.InnerHits(types.InnerHits{}))))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +198,7 @@ func TestIntegrationAggregations(t *testing.T) {
 	ctx := context.Background()
 	docs := setupBlog(t, conn, "dsl-it-aggs")
 	s := docs.Search().Size(0).Aggs(func(a *dsl.Aggs) {
-		a.Bucket("per_tag", dsl.TermsAgg("tags", dsl.Order(map[string]any{"_key": "asc"}))).
+		a.Bucket("per_tag", dsl.TermsAgg("tags", dsl.Order(map[string]types.SortOrder{"_key": types.SortOrderAsc}))).
 			Metric("max_lines", dsl.MaxAgg("lines")).
 			Metric("avg_stars", dsl.AvgAgg("stars"))
 		a.Bucket("per_month", dsl.DateHistogramAgg("published", dsl.CalendarInterval("month"), dsl.Format("yyyy-MM"))).
@@ -208,9 +209,9 @@ func TestIntegrationAggregations(t *testing.T) {
 			Bucket("back", dsl.ReverseNestedAgg()).
 			Metric("posts", dsl.ValueCountAgg("lines"))
 		a.Metric("line_stats", dsl.StatsAgg("lines")).
-			Metric("pct", dsl.PercentilesAgg("lines", dsl.Percents([]float64{50}))).
+			Metric("pct", dsl.PercentilesAgg("lines", dsl.Percents(50))).
 			Pipeline("best_tag", dsl.MaxBucketAgg("per_tag>max_lines"))
-		a.Bucket("sizes", dsl.RangeAgg("lines", []map[string]any{{"key": "short", "to": 100}, {"key": "long", "from": 100}}, dsl.Keyed(true)))
+		a.Bucket("sizes", dsl.RangeAgg("lines", []types.AggregationRange{{Key: "short", To: types.Ptr(100.0)}, {Key: "long", From: types.Ptr(100.0)}}, dsl.Keyed(true)))
 		a.Bucket("kinds", dsl.FiltersAgg(map[string]dsl.Query{"go": dsl.Term("tags", "go"), "py": dsl.Term("tags", "python")}))
 		a.Bucket("none", dsl.FilterAgg(dsl.Term("tags", "cobol"))).Metric("avg", dsl.AvgAgg("lines"))
 	})

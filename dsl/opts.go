@@ -44,3 +44,12 @@ func params[O Option](opts []O) []Opt {
 	}
 	return out
 }
+
+// oneOrMany is the value of an option whose owners take one value or a
+// list: one alone, more as a list.
+func oneOrMany[T any](v []T) any {
+	if len(v) == 1 {
+		return v[0]
+	}
+	return v
+}

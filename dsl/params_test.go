@@ -35,7 +35,7 @@ func TestOptionsOnlyWhereTaken(t *testing.T) {
 		{"has_parent takes no min_children", dsl.MinChildren(2), iface((*dsl.HasParentOption)(nil)), false},
 		{"knn query takes k", dsl.K(5), iface((*dsl.KnnOption)(nil)), true},
 		{"knn search takes similarity", dsl.Similarity(0.5), iface((*dsl.KnnSearchOption)(nil)), true},
-		{"avg agg takes no order", dsl.Order(map[string]string{"_count": "asc"}), iface((*dsl.AvgAggOption)(nil)), false},
+		{"avg agg takes no order", dsl.Order(map[string]types.SortOrder{"_count": types.SortOrderAsc}), iface((*dsl.AvgAggOption)(nil)), false},
 		{"every query takes _name", dsl.QueryName("n"), iface((*dsl.GeoShapeOption)(nil)), true},
 		{"raw P goes anywhere", dsl.P("x", 1), iface((*dsl.RangeOption)(nil)), true},
 	} {

@@ -24,27 +24,27 @@ func Match[V Scalar](field string, query V, opts ...MatchOption) *Leaf {
 }
 
 // MatchPhrase returns a match_phrase query.
-func MatchPhrase(field string, query any, opts ...MatchPhraseOption) *Leaf {
+func MatchPhrase(field string, query string, opts ...MatchPhraseOption) *Leaf {
 	return nested("match_phrase", field, "query", query, params(opts))
 }
 
 // MatchPhrasePrefix returns a match_phrase_prefix query.
-func MatchPhrasePrefix(field string, query any, opts ...MatchPhrasePrefixOption) *Leaf {
+func MatchPhrasePrefix(field string, query string, opts ...MatchPhrasePrefixOption) *Leaf {
 	return nested("match_phrase_prefix", field, "query", query, params(opts))
 }
 
 // MatchBoolPrefix returns a match_bool_prefix query.
-func MatchBoolPrefix(field string, query any, opts ...MatchBoolPrefixOption) *Leaf {
+func MatchBoolPrefix(field string, query string, opts ...MatchBoolPrefixOption) *Leaf {
 	return nested("match_bool_prefix", field, "query", query, params(opts))
 }
 
 // MultiMatch returns a multi_match query over fields.
-func MultiMatch(query any, fields []string, opts ...MultiMatchOption) *Leaf {
+func MultiMatch(query string, fields []string, opts ...MultiMatchOption) *Leaf {
 	return plain("multi_match", map[string]any{"query": query, "fields": fields}, params(opts))
 }
 
 // CombinedFields returns a combined_fields query.
-func CombinedFields(query any, fields []string, opts ...CombinedFieldsOption) *Leaf {
+func CombinedFields(query string, fields []string, opts ...CombinedFieldsOption) *Leaf {
 	return plain("combined_fields", map[string]any{"query": query, "fields": fields}, params(opts))
 }
 
@@ -58,14 +58,15 @@ func SimpleQueryString(query string, opts ...SimpleQueryStringOption) *Leaf {
 	return plain("simple_query_string", map[string]any{"query": query}, params(opts))
 }
 
-// Intervals returns an intervals query; rule is the rule object, such as
-// map[string]any{"match": map[string]any{"query": "my favourite food"}}.
-func Intervals(field string, rule any, opts ...IntervalsOption) *Leaf {
+// Intervals returns an intervals query on field; rule is one of its rules:
+//
+//	dsl.Intervals("body", types.IntervalsQuery{Match: &types.IntervalsMatch{Query: "my favourite food"}})
+func Intervals(field string, rule types.IntervalsQuery, opts ...IntervalsOption) *Leaf {
 	return sibling("intervals", field, rule, params(opts))
 }
 
 // Common returns a (deprecated) common terms query.
-func Common(field string, query any, opts ...CommonOption) *Leaf {
+func Common(field string, query string, opts ...CommonOption) *Leaf {
 	return nested("common", field, "query", query, params(opts))
 }
 
@@ -102,8 +103,10 @@ func TermsLookup(field string, lookup types.TermsLookup, opts ...TermsOption) *L
 	return sibling("terms", field, lookup, params(opts))
 }
 
-// TermsSet returns a terms_set query.
-func TermsSet(field string, terms any, opts ...TermsSetOption) *Leaf {
+// TermsSet returns a terms_set query matching documents that have at
+// least a number of the terms (give it with MinimumShouldMatchField or
+// MinimumShouldMatchScript).
+func TermsSet[V Scalar](field string, terms []V, opts ...TermsSetOption) *Leaf {
 	return nested("terms_set", field, "terms", terms, params(opts))
 }
 
@@ -133,7 +136,7 @@ func Regexp(field string, value string, opts ...RegexpOption) *Leaf {
 }
 
 // Fuzzy returns a fuzzy query.
-func Fuzzy(field string, value any, opts ...FuzzyOption) *Leaf {
+func Fuzzy[V Scalar](field string, value V, opts ...FuzzyOption) *Leaf {
 	return nested("fuzzy", field, "value", value, params(opts))
 }
 
@@ -176,8 +179,9 @@ func FunctionScore(query Query, functions []ScoreFunction, opts ...FunctionScore
 	return plain("function_score", fixed, params(opts))
 }
 
-// ScriptScore returns a script_score query.
-func ScriptScore(query Query, script any, opts ...ScriptScoreOption) *Leaf {
+// ScriptScore returns a script_score query; script is its source (a
+// string) or a types.Script.
+func ScriptScore[S ScriptValue](query Query, script S, opts ...ScriptScoreOption) *Leaf {
 	return plain("script_score", map[string]any{"query": query, "script": script}, params(opts))
 }
 
@@ -229,8 +233,21 @@ func (f ScoreFunction) WithFilter(q Query) ScoreFunction { f.Filter = q; return 
 // WithWeight returns a copy of the function with a weight.
 func (f ScoreFunction) WithWeight(w float64) ScoreFunction { f.Weight = &w; return f }
 
-// DecayFunction returns a gauss, linear or exp score function on field.
-func DecayFunction(kind, field string, origin, scale any, opts ...DecayFunctionOption) ScoreFunction {
+// DecayFunction returns a gauss, linear or exp score function on field,
+// decaying from origin (a number, a date or date math, a geo point) by
+// scale (a number, or a distance or a duration such as "2km" or "10d").
+// A date field's origin defaults to now: DecayFunctionFromNow.
+func DecayFunction[O DecayOrigin, S DecayScale](kind, field string, origin O, scale S, opts ...DecayFunctionOption) ScoreFunction {
+	return decayFunction(kind, field, origin, scale, opts)
+}
+
+// DecayFunctionFromNow returns a gauss, linear or exp score function on a
+// date field, decaying from now by scale (a duration such as "10d").
+func DecayFunctionFromNow(kind, field, scale string, opts ...DecayFunctionOption) ScoreFunction {
+	return decayFunction(kind, field, nil, scale, opts)
+}
+
+func decayFunction(kind, field string, origin, scale any, opts []DecayFunctionOption) ScoreFunction {
 	inner := map[string]any{"scale": scale}
 	if origin != nil {
 		inner["origin"] = origin
@@ -271,45 +288,48 @@ func ParentID(childType, id string, opts ...ParentIDOption) *Leaf {
 
 // Geo and shape queries.
 
-// GeoBoundingBox returns a geo_bounding_box query; box is e.g.
-// map[string]any{"top_left": ..., "bottom_right": ...}.
-func GeoBoundingBox(field string, box any, opts ...GeoBoundingBoxOption) *Leaf {
+// GeoBoundingBox returns a geo_bounding_box query; box is its corners
+// (types.GeoBoundsFromTopLeftBottomRight, ...).
+func GeoBoundingBox(field string, box types.GeoBounds, opts ...GeoBoundingBoxOption) *Leaf {
 	return sibling("geo_bounding_box", field, box, params(opts))
 }
 
 // GeoDistance returns a geo_distance query around point within distance.
-func GeoDistance(field string, point any, distance string, opts ...GeoDistanceOption) *Leaf {
+//
+// point is "lat,lon", a geohash, []float64{lon, lat} or a types.GeoLocation.
+func GeoDistance[P GeoPoint](field string, point P, distance string, opts ...GeoDistanceOption) *Leaf {
 	q := sibling("geo_distance", field, point, params(opts))
 	q.params["distance"] = distance
 	return q
 }
 
-// GeoGrid returns a geo_grid query; cell is e.g. map[string]any{"geohash": "u0"}.
-func GeoGrid(field string, cell any, opts ...GeoGridOption) *Leaf {
+// GeoGrid returns a geo_grid query; cell names the grid cell:
+// types.GeoGridQuery{Geohash: "u0"}.
+func GeoGrid(field string, cell types.GeoGridQuery, opts ...GeoGridOption) *Leaf {
 	return sibling("geo_grid", field, cell, params(opts))
 }
 
 // GeoPolygon returns a (deprecated) geo_polygon query.
-func GeoPolygon(field string, points any, opts ...GeoPolygonOption) *Leaf {
+func GeoPolygon[P GeoPoint](field string, points []P, opts ...GeoPolygonOption) *Leaf {
 	return sibling("geo_polygon", field, map[string]any{"points": points}, params(opts))
 }
 
-// GeoShape returns a geo_shape query; spec holds "shape" or "indexed_shape"
-// and optionally "relation".
-func GeoShape(field string, spec any, opts ...GeoShapeOption) *Leaf {
+// GeoShape returns a geo_shape query; spec holds Shape or IndexedShape and
+// optionally Relation.
+func GeoShape(field string, spec types.GeoShapeFieldQuery, opts ...GeoShapeOption) *Leaf {
 	return sibling("geo_shape", field, spec, params(opts))
 }
 
-// Shape returns a shape query; spec holds "shape" or "indexed_shape" and
-// optionally "relation".
-func Shape(field string, spec any, opts ...ShapeOption) *Leaf {
+// Shape returns a shape query; spec holds Shape or IndexedShape and
+// optionally Relation.
+func Shape(field string, spec types.ShapeFieldQuery, opts ...ShapeOption) *Leaf {
 	return sibling("shape", field, spec, params(opts))
 }
 
 // Span queries.
 
 // SpanTerm returns a span_term query.
-func SpanTerm(field string, value any, opts ...SpanTermOption) *Leaf {
+func SpanTerm[V Scalar](field string, value V, opts ...SpanTermOption) *Leaf {
 	return nested("span_term", field, "value", value, params(opts))
 }
 
@@ -355,13 +375,17 @@ func SpanFieldMasking(query Query, field string, opts ...SpanFieldMaskingOption)
 
 // Specialized queries.
 
-// DistanceFeature returns a distance_feature query.
-func DistanceFeature(field string, origin, pivot any, opts ...DistanceFeatureOption) *Leaf {
+// DistanceFeature returns a distance_feature query: origin is a date (or
+// date math such as "now") for a date field, a geo point for a geo_point
+// field; pivot the distance or duration at which the score is halved
+// ("7d", "1km").
+func DistanceFeature[O GeoPoint](field string, origin O, pivot string, opts ...DistanceFeatureOption) *Leaf {
 	return plain("distance_feature", map[string]any{"field": field, "origin": origin, "pivot": pivot}, params(opts))
 }
 
-// MoreLikeThis returns a more_like_this query.
-func MoreLikeThis(fields []string, like any, opts ...MoreLikeThisOption) *Leaf {
+// MoreLikeThis returns a more_like_this query; like is a text, several, or
+// types.Like values (documents).
+func MoreLikeThis[L LikeValue](fields []string, like L, opts ...MoreLikeThisOption) *Leaf {
 	fixed := map[string]any{"like": like}
 	if fields != nil {
 		fixed["fields"] = fields
@@ -379,8 +403,9 @@ func RankFeature(field string, opts ...RankFeatureOption) *Leaf {
 	return plain("rank_feature", map[string]any{"field": field}, params(opts))
 }
 
-// Script returns a script query.
-func Script(script any, opts ...ScriptOption) *Leaf {
+// Script returns a script query; script is its source (a string) or a
+// types.Script.
+func Script[S ScriptValue](script S, opts ...ScriptOption) *Leaf {
 	return plain("script", map[string]any{"script": script}, params(opts))
 }
 
@@ -448,4 +473,35 @@ func WeightedTokens(field string, tokens map[string]float64, opts ...WeightedTok
 	q := nested("weighted_tokens", field, "", nil, params(opts))
 	q.params["tokens"] = tokens
 	return q
+}
+
+// ScriptValue is what a script parameter takes: its source alone, or a
+// types.Script (source or stored id, lang, params).
+type ScriptValue interface {
+	~string | types.Script
+}
+
+// GeoPoint is what a geo point parameter takes: "lat,lon" or a geohash
+// (or, for a date origin, a date), []float64{lon, lat}, or a
+// types.GeoLocation or types.LatLonGeoLocation.
+type GeoPoint interface {
+	~string | []float64 | types.GeoLocation | types.LatLonGeoLocation
+}
+
+// DecayOrigin is what a decay function's origin takes: a number, a date or
+// date math, or a geo point.
+type DecayOrigin interface {
+	~string | ~int | ~int64 | ~float64 | []float64 | types.GeoLocation | types.LatLonGeoLocation
+}
+
+// DecayScale is what a decay function's scale (and offset) takes: a number,
+// or a distance or duration such as "2km" or "10d".
+type DecayScale interface {
+	~string | ~int | ~int64 | ~float64
+}
+
+// LikeValue is what more_like_this's like and unlike take: a text, several
+// texts, or types.Like values (a text or a document).
+type LikeValue interface {
+	~string | []string | types.Like | []types.Like
 }

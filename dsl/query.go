@@ -255,7 +255,7 @@ func Bool(opts ...BoolOption) *BoolQuery {
 }
 
 // BoolOption is an option of Bool: a BoolOpt (Must, Should, MustNot,
-// Filter, MinimumShouldMatchBool, BoolParam), Boost or QueryName.
+// Filter, MinimumShouldMatchBool), Boost, QueryName or P.
 type BoolOption interface{ applyBool(*BoolQuery) }
 
 // BoolOpt configures a bool query built with Bool.
@@ -263,8 +263,8 @@ type BoolOpt func(*BoolQuery)
 
 func (o BoolOpt) applyBool(b *BoolQuery) { o(b) }
 
-func (p BoostParam) applyBool(b *BoolQuery)     { BoolParam(p.key, p.value)(b) }
-func (p QueryNameParam) applyBool(b *BoolQuery) { BoolParam(p.key, p.value)(b) }
+func (p BoostParam) applyBool(b *BoolQuery)     { boolParam(p.key, p.value)(b) }
+func (p QueryNameParam) applyBool(b *BoolQuery) { boolParam(p.key, p.value)(b) }
 
 // Must adds clauses to the must list of a bool query.
 func Must(qs ...Query) BoolOpt { return func(b *BoolQuery) { b.Must = append(b.Must, qs...) } }
@@ -281,10 +281,15 @@ func MustNot(qs ...Query) BoolOpt {
 func Filter(qs ...Query) BoolOpt { return func(b *BoolQuery) { b.Filter = append(b.Filter, qs...) } }
 
 // MinimumShouldMatchBool sets minimum_should_match (an int or a string such as "75%").
-func MinimumShouldMatchBool(v any) BoolOpt { return func(b *BoolQuery) { b.MinimumShouldMatch = v } }
+func MinimumShouldMatchBool[V ~int | ~string](v V) BoolOpt {
+	return func(b *BoolQuery) { b.MinimumShouldMatch = v }
+}
 
-// BoolParam sets another bool query parameter such as "boost" or "_name".
-func BoolParam(key string, value any) BoolOpt {
+// applyBool makes P (a raw parameter) an option of Bool.
+func (o Opt) applyBool(b *BoolQuery) { boolParam(o.key, o.value)(b) }
+
+// boolParam sets another bool query parameter such as "boost" or "_name".
+func boolParam(key string, value any) BoolOpt {
 	return func(b *BoolQuery) {
 		if b.Params == nil {
 			b.Params = map[string]any{}

@@ -147,7 +147,7 @@ func TestSearchBuilderErrors(t *testing.T) {
 		"sort price:desc":  s.Sort("price:desc"),
 		"sort x:asc":       s.Sort("a", "x:asc"),
 		"empty collapse":   s.Collapse(""),
-		"knn both":         s.Knn("v", 1, 2, []float32{1}, dsl.QueryVectorBuilder(map[string]any{})),
+		"knn both":         s.Knn("v", 1, 2, []float32{1}, dsl.QueryVectorBuilder(types.QueryVectorBuilder{})),
 		"suggest no text":  s.Suggest("s", ""),
 		"regex no compl.":  s.SuggestRegex("s", "x.*"),
 		"error propagates": s.Sort("-_score").Query(dsl.MatchAll()).Size(1),

@@ -1654,7 +1654,9 @@ func (QueryNameParam) isWrapperOption()           {}
 // HitSource sets "_source". Selects the fields of the source that are returned.
 //
 // For TopHitsAggOption.
-func HitSource(v any) HitSourceParam { return HitSourceParam{"_source", v} }
+func HitSource[V bool | types.SourceConfig | types.SourceFilter](v V) HitSourceParam {
+	return HitSourceParam{"_source", v}
+}
 
 // HitSourceParam is the option HitSource returns.
 type HitSourceParam Opt
@@ -1665,7 +1667,7 @@ func (HitSourceParam) isTopHitsAggOption() {}
 // TTestA sets "a". Test population A.
 //
 // For TTestAggOption.
-func TTestA(v any) TTestAParam { return TTestAParam{"a", v} }
+func TTestA(v types.TestPopulation) TTestAParam { return TTestAParam{"a", v} }
 
 // TTestAParam is the option TTestA returns.
 type TTestAParam Opt
@@ -1676,7 +1678,7 @@ func (TTestAParam) isTTestAggOption() {}
 // After sets "after". When paginating, use the `after_key` value returned in the previous response to retrieve the next page.
 //
 // For CompositeAggOption.
-func After(v any) AfterParam { return AfterParam{"after", v} }
+func After(v types.CompositeAggregateKey) AfterParam { return AfterParam{"after", v} }
 
 // AfterParam is the option After returns.
 type AfterParam Opt
@@ -1687,7 +1689,7 @@ func (AfterParam) isCompositeAggOption() {}
 // AllOf sets "all_of". Returns matches that span a combination of other rules.
 //
 // For IntervalsOption.
-func AllOf(v any) AllOfParam { return AllOfParam{"all_of", v} }
+func AllOf(v types.IntervalsAllOf) AllOfParam { return AllOfParam{"all_of", v} }
 
 // AllOfParam is the option AllOf returns.
 type AllOfParam Opt
@@ -1755,7 +1757,7 @@ func (AnalyzerParam) isSimpleQueryStringOption() {}
 // AnyOf sets "any_of". Returns intervals produced by any of its sub-rules.
 //
 // For IntervalsOption.
-func AnyOf(v any) AnyOfParam { return AnyOfParam{"any_of", v} }
+func AnyOf(v types.IntervalsAnyOf) AnyOfParam { return AnyOfParam{"any_of", v} }
 
 // AnyOfParam is the option AnyOf returns.
 type AnyOfParam Opt
@@ -1797,7 +1799,7 @@ func (AutoGenerateSynonymsPhraseQueryParam) isSimpleQueryStringOption() {}
 // TTestB sets "b". Test population B.
 //
 // For TTestAggOption.
-func TTestB(v any) TTestBParam { return TTestBParam{"b", v} }
+func TTestB(v types.TestPopulation) TTestBParam { return TTestBParam{"b", v} }
 
 // TTestBParam is the option TTestB returns.
 type TTestBParam Opt
@@ -1822,7 +1824,7 @@ func (BackgroundFilterParam) isSignificantTextAggOption()  {}
 // Big sets "big". Can be any span query.
 //
 // For SpanContainingOption, SpanWithinOption.
-func Big(v any) BigParam { return BigParam{"big", v} }
+func Big(v types.SpanQuery) BigParam { return BigParam{"big", v} }
 
 // BigParam is the option Big returns.
 type BigParam Opt
@@ -1993,7 +1995,9 @@ func (BoundaryScannerLocaleParam) isHighlightOption()      {}
 // Bounds sets "bounds". The bounding box to filter the points in each bucket.
 //
 // For GeohashGridAggOption, GeohexGridAggOption, GeotileGridAggOption.
-func Bounds(v any) BoundsParam { return BoundsParam{"bounds", v} }
+func Bounds[V types.CoordsGeoBounds | types.GeoBounds | types.TopLeftBottomRightGeoBounds | types.TopRightBottomLeftGeoBounds | types.WktGeoBounds](v V) BoundsParam {
+	return BoundsParam{"bounds", v}
+}
 
 // BoundsParam is the option Bounds returns.
 type BoundsParam Opt
@@ -2025,7 +2029,9 @@ func (BucketsParam) isVariableWidthHistogramAggOption() {}
 // MovingAvgAggOption, MovingFnAggOption, MovingPercentilesAggOption,
 // NormalizeAggOption, PercentilesBucketAggOption, SerialDiffAggOption,
 // StatsBucketAggOption, SumBucketAggOption.
-func BucketsPath(v any) BucketsPathParam { return BucketsPathParam{"buckets_path", v} }
+func BucketsPath[V []string | map[string]string | types.BucketsPath | ~string](v V) BucketsPathParam {
+	return BucketsPathParam{"buckets_path", v}
+}
 
 // BucketsPathParam is the option BucketsPath returns.
 type BucketsPathParam Opt
@@ -2083,7 +2089,7 @@ func (CaseInsensitiveParam) isWildcardOption() {}
 // CategorizationAnalyzer sets "categorization_analyzer". The categorization analyzer specifies how the text is analyzed and tokenized before being categorized.
 //
 // For CategorizeTextAggOption.
-func CategorizationAnalyzer(v any) CategorizationAnalyzerParam {
+func CategorizationAnalyzer[V types.CategorizeTextAnalyzer | types.CustomCategorizeTextAnalyzer | ~string](v V) CategorizationAnalyzerParam {
 	return CategorizationAnalyzerParam{"categorization_analyzer", v}
 }
 
@@ -2109,7 +2115,7 @@ func (CategorizationFiltersParam) isCategorizeTextAggOption() {}
 // ChiSquare sets "chi_square". Use Chi square, as described in "Information Retrieval", Manning et al., Chapter 13.5.2, as the significance score.
 //
 // For SignificantTermsAggOption, SignificantTextAggOption.
-func ChiSquare(v any) ChiSquareParam { return ChiSquareParam{"chi_square", v} }
+func ChiSquare(v types.ChiSquareHeuristic) ChiSquareParam { return ChiSquareParam{"chi_square", v} }
 
 // ChiSquareParam is the option ChiSquare returns.
 type ChiSquareParam Opt
@@ -2121,7 +2127,7 @@ func (ChiSquareParam) isSignificantTextAggOption()  {}
 // Clauses sets "clauses". Array of one or more other span type queries.
 //
 // For SpanNearOption, SpanOrOption.
-func Clauses(v any) ClausesParam { return ClausesParam{"clauses", v} }
+func Clauses(v ...types.SpanQuery) ClausesParam { return ClausesParam{"clauses", v} }
 
 // ClausesParam is the option Clauses returns.
 type ClausesParam Opt
@@ -2133,7 +2139,7 @@ func (ClausesParam) isSpanOrOption()   {}
 // Collapse sets "collapse".
 //
 // For CollapseOption.
-func Collapse(v any) CollapseParam { return CollapseParam{"collapse", v} }
+func Collapse(v types.FieldCollapse) CollapseParam { return CollapseParam{"collapse", v} }
 
 // CollapseParam is the option Collapse returns.
 type CollapseParam Opt
@@ -2158,7 +2164,9 @@ func (CollectModeParam) isTermsAggOption()      {}
 // CombineScript sets "combine_script". Runs once on each shard after document collection is complete.
 //
 // For ScriptedMetricAggOption.
-func CombineScript(v any) CombineScriptParam { return CombineScriptParam{"combine_script", v} }
+func CombineScript[V types.Script | ~string](v V) CombineScriptParam {
+	return CombineScriptParam{"combine_script", v}
+}
 
 // CombineScriptParam is the option CombineScript returns.
 type CombineScriptParam Opt
@@ -2169,7 +2177,7 @@ func (CombineScriptParam) isScriptedMetricAggOption() {}
 // Completion sets "completion". Provides auto-complete/search-as-you-type functionality.
 //
 // For SuggesterOption.
-func Completion(v any) CompletionParam { return CompletionParam{"completion", v} }
+func Completion(v types.CompletionSuggester) CompletionParam { return CompletionParam{"completion", v} }
 
 // CompletionParam is the option Completion returns.
 type CompletionParam Opt
@@ -2290,7 +2298,7 @@ func (DistanceTypeParam) isGeoDistanceOption()    {}
 // Docs sets "docs". Documents listed in the order they are to appear in results.
 //
 // For PinnedOption.
-func Docs(v any) DocsParam { return DocsParam{"docs", v} }
+func Docs(v ...types.PinnedDoc) DocsParam { return DocsParam{"docs", v} }
 
 // DocsParam is the option Docs returns.
 type DocsParam Opt
@@ -2323,7 +2331,9 @@ func (DocumentsParam) isPercolateOption() {}
 // DocvalueFields sets "docvalue_fields". Fields for which to return doc values.
 //
 // For TopHitsAggOption.
-func DocvalueFields(v any) DocvalueFieldsParam { return DocvalueFieldsParam{"docvalue_fields", v} }
+func DocvalueFields(v ...types.FieldAndFormat) DocvalueFieldsParam {
+	return DocvalueFieldsParam{"docvalue_fields", v}
+}
 
 // DocvalueFieldsParam is the option DocvalueFields returns.
 type DocvalueFieldsParam Opt
@@ -2381,7 +2391,9 @@ func (EscapeParam) isQueryStringOption() {}
 //
 // For RareTermsAggOption, SignificantTermsAggOption, SignificantTextAggOption,
 // SpanNotOption, TermsAggOption.
-func Exclude(v any) ExcludeParam { return ExcludeParam{"exclude", v} }
+func Exclude[V []string | types.SpanQuery | types.TermsExclude | ~string](v V) ExcludeParam {
+	return ExcludeParam{"exclude", v}
+}
 
 // ExcludeParam is the option Exclude returns.
 type ExcludeParam Opt
@@ -2426,7 +2438,9 @@ func (ExplainParam) isTopHitsAggOption() {}
 // ExtendedBounds sets "extended_bounds". Enables extending the bounds of the histogram beyond the data itself.
 //
 // For DateHistogramAggOption, HistogramAggOption.
-func ExtendedBounds(v any) ExtendedBoundsParam { return ExtendedBoundsParam{"extended_bounds", v} }
+func ExtendedBounds[V types.ExtendedBounds[float64] | types.ExtendedBounds[types.FieldDateMath]](v V) ExtendedBoundsParam {
+	return ExtendedBoundsParam{"extended_bounds", v}
+}
 
 // ExtendedBoundsParam is the option ExtendedBounds returns.
 type ExtendedBoundsParam Opt
@@ -2560,7 +2574,7 @@ func (FieldsParam) isTopHitsAggOption()          {}
 //
 // For ConstantScoreOption, FrequentItemSetsAggOption, KnnOption,
 // KnnSearchOption.
-func WithFilter(v any) FilterParam { return FilterParam{"filter", v} }
+func WithFilter(v ...Query) FilterParam { return FilterParam{"filter", oneOrMany(v)} }
 
 // FilterParam is the option WithFilter returns.
 type FilterParam Opt
@@ -2610,7 +2624,7 @@ func (FixedIntervalParam) isDateHistogramAggOption() {}
 // Flags sets "flags". Enables optional operators for the regular expression.
 //
 // For RegexpOption, SimpleQueryStringOption.
-func Flags(v any) FlagsParam { return FlagsParam{"flags", v} }
+func Flags(v string) FlagsParam { return FlagsParam{"flags", v} }
 
 // FlagsParam is the option Flags returns.
 type FlagsParam Opt
@@ -2694,7 +2708,7 @@ func (FormatParam) isWeightedAvgAggOption()             {}
 // Fractions sets "fractions". A list of doubles indicating the distribution of the samples with which to compare to the `buckets_path` results.
 //
 // For BucketCountKsTestAggOption.
-func Fractions(v any) FractionsParam { return FractionsParam{"fractions", v} }
+func Fractions(v ...float64) FractionsParam { return FractionsParam{"fractions", v} }
 
 // FractionsParam is the option Fractions returns.
 type FractionsParam Opt
@@ -2754,7 +2768,7 @@ func (FromParam) isTopHitsAggOption()    {}
 // Function sets "function". The correlation function to execute.
 //
 // For BucketCorrelationAggOption.
-func Function(v any) FunctionParam { return FunctionParam{"function", v} }
+func Function(v types.BucketCorrelationFunction) FunctionParam { return FunctionParam{"function", v} }
 
 // FunctionParam is the option Function returns.
 type FunctionParam Opt
@@ -2765,7 +2779,9 @@ func (FunctionParam) isBucketCorrelationAggOption() {}
 // Functions sets "functions". One or more functions that compute a new score for each document returned by the query.
 //
 // For FunctionScoreOption.
-func Functions(v any) FunctionsParam { return FunctionsParam{"functions", v} }
+func Functions(v ...types.FunctionScoreContainer) FunctionsParam {
+	return FunctionsParam{"functions", v}
+}
 
 // FunctionsParam is the option Functions returns.
 type FunctionsParam Opt
@@ -2777,7 +2793,9 @@ func (FunctionsParam) isFunctionScoreOption() {}
 //
 // For FuzzyOption, MatchBoolPrefixOption, MatchOption, MultiMatchOption,
 // QueryStringOption.
-func Fuzziness(v any) FuzzinessParam { return FuzzinessParam{"fuzziness", v} }
+func Fuzziness[V int | types.Fuzziness | ~string](v V) FuzzinessParam {
+	return FuzzinessParam{"fuzziness", v}
+}
 
 // FuzzinessParam is the option Fuzziness returns.
 type FuzzinessParam Opt
@@ -2792,7 +2810,7 @@ func (FuzzinessParam) isQueryStringOption()     {}
 // WithFuzzy sets "fuzzy". Matches terms that are similar to the provided term, within an edit distance defined by `fuzziness`.
 //
 // For IntervalsOption.
-func WithFuzzy(v any) FuzzyParam { return FuzzyParam{"fuzzy", v} }
+func WithFuzzy(v types.IntervalsFuzzy) FuzzyParam { return FuzzyParam{"fuzzy", v} }
 
 // FuzzyParam is the option WithFuzzy returns.
 type FuzzyParam Opt
@@ -2932,7 +2950,7 @@ func (GeotileParam) isGeoGridOption() {}
 // Gnd sets "gnd". Use Google normalized distance as described in "The Google Similarity Distance", Cilibrasi and Vitanyi, 2007, as the significance score.
 //
 // For SignificantTermsAggOption, SignificantTextAggOption.
-func Gnd(v any) GndParam { return GndParam{"gnd", v} }
+func Gnd(v types.GoogleNormalizedDistanceHeuristic) GndParam { return GndParam{"gnd", v} }
 
 // GndParam is the option Gnd returns.
 type GndParam Opt
@@ -2966,7 +2984,9 @@ func (GteParam) isRangeOption() {}
 // HardBounds sets "hard_bounds". Limits the histogram to specified bounds.
 //
 // For DateHistogramAggOption, HistogramAggOption.
-func HardBounds(v any) HardBoundsParam { return HardBoundsParam{"hard_bounds", v} }
+func HardBounds[V types.ExtendedBounds[float64] | types.ExtendedBounds[types.FieldDateMath]](v V) HardBoundsParam {
+	return HardBoundsParam{"hard_bounds", v}
+}
 
 // HardBoundsParam is the option HardBounds returns.
 type HardBoundsParam Opt
@@ -2978,7 +2998,7 @@ func (HardBoundsParam) isHistogramAggOption()     {}
 // Hdr sets "hdr". Uses the alternative High Dynamic Range Histogram algorithm to calculate percentile ranks.
 //
 // For PercentileRanksAggOption, PercentilesAggOption.
-func Hdr(v any) HdrParam { return HdrParam{"hdr", v} }
+func Hdr(v types.HdrMethod) HdrParam { return HdrParam{"hdr", v} }
 
 // HdrParam is the option Hdr returns.
 type HdrParam Opt
@@ -3003,7 +3023,7 @@ func (HighFreqOperatorParam) isCommonOption() {}
 // Highlight sets "highlight". Specifies the highlighter to use for retrieving highlighted snippets from one or more fields in the search results.
 //
 // For TopHitsAggOption.
-func Highlight(v any) HighlightParam { return HighlightParam{"highlight", v} }
+func Highlight(v types.Highlight) HighlightParam { return HighlightParam{"highlight", v} }
 
 // HighlightParam is the option Highlight returns.
 type HighlightParam Opt
@@ -3095,7 +3115,9 @@ func (InOrderParam) isSpanNearOption() {}
 //
 // For MoreLikeThisOption, RareTermsAggOption, SignificantTermsAggOption,
 // SignificantTextAggOption, SpanNotOption, TermsAggOption.
-func Include(v any) IncludeParam { return IncludeParam{"include", v} }
+func Include[V []string | bool | types.SpanQuery | types.TermsInclude | types.TermsPartition | ~string](v V) IncludeParam {
+	return IncludeParam{"include", v}
+}
 
 // IncludeParam is the option Include returns.
 type IncludeParam Opt
@@ -3134,7 +3156,9 @@ func (IndexParam) isPercolateOption() {}
 // InferenceConfig sets "inference_config". Contains the inference type and its options.
 //
 // For InferenceAggOption.
-func InferenceConfig(v any) InferenceConfigParam { return InferenceConfigParam{"inference_config", v} }
+func InferenceConfig(v types.InferenceConfigContainer) InferenceConfigParam {
+	return InferenceConfigParam{"inference_config", v}
+}
 
 // InferenceConfigParam is the option InferenceConfig returns.
 type InferenceConfigParam Opt
@@ -3156,7 +3180,9 @@ func (InferenceIDParam) isSparseVectorOption() {}
 // InitScript sets "init_script". Runs prior to any collection of documents.
 //
 // For ScriptedMetricAggOption.
-func InitScript(v any) InitScriptParam { return InitScriptParam{"init_script", v} }
+func InitScript[V types.Script | ~string](v V) InitScriptParam {
+	return InitScriptParam{"init_script", v}
+}
 
 // InitScriptParam is the option InitScript returns.
 type InitScriptParam Opt
@@ -3179,7 +3205,9 @@ func (InitialBufferParam) isVariableWidthHistogramAggOption() {}
 //
 // For CollapseOption, HasChildOption, HasParentOption, KnnSearchOption,
 // NestedOption.
-func InnerHits(v any) InnerHitsParam { return InnerHitsParam{"inner_hits", v} }
+func InnerHits(v ...types.InnerHits) InnerHitsParam {
+	return InnerHitsParam{"inner_hits", oneOrMany(v)}
+}
 
 // InnerHitsParam is the option InnerHits returns.
 type InnerHitsParam Opt
@@ -3194,7 +3222,9 @@ func (InnerHitsParam) isNestedOption()    {}
 // Interval sets "interval". The interval for the buckets.
 //
 // For DateHistogramAggOption, HistogramAggOption.
-func Interval(v any) IntervalParam { return IntervalParam{"interval", v} }
+func Interval[V float64 | int | int64 | types.Duration | ~string](v V) IntervalParam {
+	return IntervalParam{"interval", v}
+}
 
 // IntervalParam is the option Interval returns.
 type IntervalParam Opt
@@ -3217,7 +3247,7 @@ func (IsIpv6Param) isIPPrefixAggOption() {}
 // Jlh sets "jlh". Use JLH score as the significance score.
 //
 // For SignificantTermsAggOption, SignificantTextAggOption.
-func Jlh(v any) JlhParam { return JlhParam{"jlh", v} }
+func Jlh(v types.EmptyObject) JlhParam { return JlhParam{"jlh", v} }
 
 // JlhParam is the option Jlh returns.
 type JlhParam Opt
@@ -3301,7 +3331,7 @@ func (LenientParam) isSimpleQueryStringOption() {}
 // Like sets "like". Specifies free form text and/or a single or multiple documents for which you want to find similar documents.
 //
 // For MoreLikeThisOption.
-func Like(v any) LikeParam { return LikeParam{"like", v} }
+func Like(v types.OneOrMany[types.Like]) LikeParam { return LikeParam{"like", v} }
 
 // LikeParam is the option Like returns.
 type LikeParam Opt
@@ -3312,7 +3342,7 @@ func (LikeParam) isMoreLikeThisOption() {}
 // Linear sets "linear". Linear function used to boost relevance scores based on the value of the rank feature `field`.
 //
 // For RankFeatureOption.
-func Linear(v any) LinearParam { return LinearParam{"linear", v} }
+func Linear(v types.RankFeatureFunctionLinear) LinearParam { return LinearParam{"linear", v} }
 
 // LinearParam is the option Linear returns.
 type LinearParam Opt
@@ -3323,7 +3353,7 @@ func (LinearParam) isRankFeatureOption() {}
 // Little sets "little". Can be any span query.
 //
 // For SpanContainingOption, SpanWithinOption.
-func Little(v any) LittleParam { return LittleParam{"little", v} }
+func Little(v types.SpanQuery) LittleParam { return LittleParam{"little", v} }
 
 // LittleParam is the option Little returns.
 type LittleParam Opt
@@ -3335,7 +3365,9 @@ func (LittleParam) isSpanWithinOption()     {}
 // Location sets "location".
 //
 // For GeoCentroidAggOption.
-func Location(v any) LocationParam { return LocationParam{"location", v} }
+func Location[V []float64 | types.GeoHashLocation | types.GeoLocation | types.LatLonGeoLocation | ~string](v V) LocationParam {
+	return LocationParam{"location", v}
+}
 
 // LocationParam is the option Location returns.
 type LocationParam Opt
@@ -3346,7 +3378,7 @@ func (LocationParam) isGeoCentroidAggOption() {}
 // Log sets "log". Logarithmic function used to boost relevance scores based on the value of the rank feature `field`.
 //
 // For RankFeatureOption.
-func Log(v any) LogParam { return LogParam{"log", v} }
+func Log(v types.RankFeatureFunctionLogarithm) LogParam { return LogParam{"log", v} }
 
 // LogParam is the option Log returns.
 type LogParam Opt
@@ -3392,7 +3424,7 @@ func (LteParam) isRangeOption() {}
 // MapScript sets "map_script". Run once per document collected.
 //
 // For ScriptedMetricAggOption.
-func MapScript(v any) MapScriptParam { return MapScriptParam{"map_script", v} }
+func MapScript[V types.Script | ~string](v V) MapScriptParam { return MapScriptParam{"map_script", v} }
 
 // MapScriptParam is the option MapScript returns.
 type MapScriptParam Opt
@@ -3427,7 +3459,9 @@ func (MatchCriteriaParam) isRuleOption() {}
 // MatchedFields sets "matched_fields".
 //
 // For HighlightFieldOption.
-func MatchedFields(v any) MatchedFieldsParam { return MatchedFieldsParam{"matched_fields", v} }
+func MatchedFields[V []string | types.Fields | ~string](v V) MatchedFieldsParam {
+	return MatchedFieldsParam{"matched_fields", v}
+}
 
 // MatchedFieldsParam is the option MatchedFields returns.
 type MatchedFieldsParam Opt
@@ -3623,7 +3657,9 @@ func (MethodParam) isNormalizeAggOption() {}
 // Metrics sets "metrics". The fields of the top document to return.
 //
 // For TopMetricsAggOption.
-func Metrics(v any) MetricsParam { return MetricsParam{"metrics", v} }
+func Metrics(v types.OneOrMany[types.TopMetricsValue]) MetricsParam {
+	return MetricsParam{"metrics", v}
+}
 
 // MetricsParam is the option Metrics returns.
 type MetricsParam Opt
@@ -3721,7 +3757,9 @@ func (MinimizeParam) isMovingAvgAggOption() {}
 // MinimumInterval sets "minimum_interval". The minimum rounding interval.
 //
 // For AutoDateHistogramAggOption.
-func MinimumInterval(v any) MinimumIntervalParam { return MinimumIntervalParam{"minimum_interval", v} }
+func MinimumInterval(v types.MinimumInterval) MinimumIntervalParam {
+	return MinimumIntervalParam{"minimum_interval", v}
+}
 
 // MinimumIntervalParam is the option MinimumInterval returns.
 type MinimumIntervalParam Opt
@@ -3745,7 +3783,7 @@ func (MinimumSetSizeParam) isFrequentItemSetsAggOption() {}
 // For CombinedFieldsOption, CommonOption, MatchBoolPrefixOption, MatchOption,
 // MoreLikeThisOption, MultiMatchOption, QueryStringOption,
 // SimpleQueryStringOption, TermsSetOption.
-func MinimumShouldMatch(v any) MinimumShouldMatchParam {
+func MinimumShouldMatch[V int | types.MinimumShouldMatch | ~string](v V) MinimumShouldMatchParam {
 	return MinimumShouldMatchParam{"minimum_should_match", v}
 }
 
@@ -3779,7 +3817,7 @@ func (MinimumShouldMatchFieldParam) isTermsSetOption() {}
 // MinimumShouldMatchScript sets "minimum_should_match_script". Custom script containing the number of matching terms required to return a document.
 //
 // For TermsSetOption.
-func MinimumShouldMatchScript(v any) MinimumShouldMatchScriptParam {
+func MinimumShouldMatchScript[V types.Script | ~string](v V) MinimumShouldMatchScriptParam {
 	return MinimumShouldMatchScriptParam{"minimum_should_match_script", v}
 }
 
@@ -3812,7 +3850,9 @@ func (MinimumSupportParam) isFrequentItemSetsAggOption() {}
 // ScoreFunctionOption, ScriptedMetricAggOption, StatsAggOption,
 // StringStatsAggOption, SumAggOption, TermsAggOption, TopHitsAggOption,
 // TopMetricsAggOption, ValueCountAggOption.
-func MissingValue(v any) MissingValueParam { return MissingValueParam{"missing", v} }
+func MissingValue[V bool | float64 | int | map[string]float64 | types.DateTime | types.Missing | types.UnitMillis | ~string](v V) MissingValueParam {
+	return MissingValueParam{"missing", v}
+}
 
 // MissingValueParam is the option MissingValue returns.
 type MissingValueParam Opt
@@ -3889,7 +3929,7 @@ func (ModeParam) isRateAggOption()        {}
 // Model sets "model".
 //
 // For MovingAvgAggOption.
-func Model(v any) ModelParam { return ModelParam{"model", v} }
+func Model(v string) ModelParam { return ModelParam{"model", v} }
 
 // ModelParam is the option Model returns.
 type ModelParam Opt
@@ -3947,7 +3987,7 @@ func (MultiValueModeParam) isDecayFunctionOption() {}
 // MutualInformation sets "mutual_information". Use mutual information as described in "Information Retrieval", Manning et al., Chapter 13.5.1, as the significance score.
 //
 // For SignificantTermsAggOption, SignificantTextAggOption.
-func MutualInformation(v any) MutualInformationParam {
+func MutualInformation(v types.MutualInformationHeuristic) MutualInformationParam {
 	return MutualInformationParam{"mutual_information", v}
 }
 
@@ -4076,7 +4116,9 @@ func (OptionsParam) isScriptSourceOption()   {}
 //
 // For DateHistogramAggOption, HighlightFieldOption, HighlightOption,
 // HistogramAggOption, MultiTermsAggOption, TermsAggOption.
-func Order(v any) OrderParam { return OrderParam{"order", v} }
+func Order[V []map[string]types.SortOrder | map[string]types.SortOrder | types.AggregateOrder | ~string](v V) OrderParam {
+	return OrderParam{"order", v}
+}
 
 // OrderParam is the option Order returns.
 type OrderParam Opt
@@ -4139,7 +4181,7 @@ func (OtherBucketKeyParam) isFiltersAggOption() {}
 // PValue sets "p_value". Significant terms heuristic that calculates the p-value between the term existing in foreground and background sets.
 //
 // For SignificantTermsAggOption.
-func PValue(v any) PValueParam { return PValueParam{"p_value", v} }
+func PValue(v types.PValueHeuristic) PValueParam { return PValueParam{"p_value", v} }
 
 // PValueParam is the option PValue returns.
 type PValueParam Opt
@@ -4189,7 +4231,9 @@ func (PathParam) isReverseNestedAggOption() {}
 // Percentage sets "percentage". A simple calculation of the number of documents in the foreground sample with a term divided by the number of documents in the background with the term.
 //
 // For SignificantTermsAggOption, SignificantTextAggOption.
-func Percentage(v any) PercentageParam { return PercentageParam{"percentage", v} }
+func Percentage(v types.PercentageScoreHeuristic) PercentageParam {
+	return PercentageParam{"percentage", v}
+}
 
 // PercentageParam is the option Percentage returns.
 type PercentageParam Opt
@@ -4201,7 +4245,7 @@ func (PercentageParam) isSignificantTextAggOption()  {}
 // Percents sets "percents". The percentiles to calculate.
 //
 // For PercentilesAggOption, PercentilesBucketAggOption.
-func Percents(v any) PercentsParam { return PercentsParam{"percents", v} }
+func Percents(v ...float64) PercentsParam { return PercentsParam{"percents", v} }
 
 // PercentsParam is the option Percents returns.
 type PercentsParam Opt
@@ -4213,7 +4257,7 @@ func (PercentsParam) isPercentilesBucketAggOption() {}
 // Phrase sets "phrase". Provides access to word alternatives on a per token basis within a certain string distance.
 //
 // For SuggesterOption.
-func Phrase(v any) PhraseParam { return PhraseParam{"phrase", v} }
+func Phrase(v types.PhraseSuggester) PhraseParam { return PhraseParam{"phrase", v} }
 
 // PhraseParam is the option Phrase returns.
 type PhraseParam Opt
@@ -4258,7 +4302,7 @@ func (PivotParam) isDistanceFeatureOption() {}
 // Point sets "point". The name of the geo_point field.
 //
 // For GeoLineAggOption, LineAggOption.
-func Point(v any) PointParam { return PointParam{"point", v} }
+func Point(v types.GeoLinePoint) PointParam { return PointParam{"point", v} }
 
 // PointParam is the option Point returns.
 type PointParam Opt
@@ -4328,7 +4372,9 @@ func (PreTagsParam) isHighlightOption()      {}
 //
 // For GeohashGridAggOption, GeohexGridAggOption, GeotileGridAggOption,
 // RareTermsAggOption.
-func Precision(v any) PrecisionParam { return PrecisionParam{"precision", v} }
+func Precision[V float64 | int | types.GeoHashPrecision | ~string](v V) PrecisionParam {
+	return PrecisionParam{"precision", v}
+}
 
 // PrecisionParam is the option Precision returns.
 type PrecisionParam Opt
@@ -4377,7 +4423,7 @@ func (PreferenceParam) isPercolateOption() {}
 // WithPrefix sets "prefix". Matches terms that start with a specified set of characters.
 //
 // For IntervalsOption, SuggesterOption.
-func WithPrefix(v any) PrefixParam { return PrefixParam{"prefix", v} }
+func WithPrefix[V types.IntervalsPrefix | ~string](v V) PrefixParam { return PrefixParam{"prefix", v} }
 
 // PrefixParam is the option WithPrefix returns.
 type PrefixParam Opt
@@ -4427,7 +4473,9 @@ func (PruneParam) isSparseVectorOption() {}
 // PruningConfig sets "pruning_config". Optional pruning configuration.
 //
 // For SparseVectorOption, TextExpansionOption, WeightedTokensOption.
-func PruningConfig(v any) PruningConfigParam { return PruningConfigParam{"pruning_config", v} }
+func PruningConfig(v types.TokenPruningConfig) PruningConfigParam {
+	return PruningConfigParam{"pruning_config", v}
+}
 
 // PruningConfigParam is the option PruningConfig returns.
 type PruningConfigParam Opt
@@ -4483,7 +4531,9 @@ func (QueryParam) isWrapperOption()           {}
 // QueryVector sets "query_vector". The query vector
 //
 // For KnnOption, KnnSearchOption, SparseVectorOption.
-func QueryVector(v any) QueryVectorParam { return QueryVectorParam{"query_vector", v} }
+func QueryVector[V map[string]float64 | types.QueryVector](v V) QueryVectorParam {
+	return QueryVectorParam{"query_vector", v}
+}
 
 // QueryVectorParam is the option QueryVector returns.
 type QueryVectorParam Opt
@@ -4496,7 +4546,7 @@ func (QueryVectorParam) isSparseVectorOption() {}
 // QueryVectorBuilder sets "query_vector_builder". The query vector builder.
 //
 // For KnnOption, KnnSearchOption.
-func QueryVectorBuilder(v any) QueryVectorBuilderParam {
+func QueryVectorBuilder(v types.QueryVectorBuilder) QueryVectorBuilderParam {
 	return QueryVectorBuilderParam{"query_vector_builder", v}
 }
 
@@ -4535,7 +4585,7 @@ func (QuoteFieldSuffixParam) isSimpleQueryStringOption() {}
 // WithRange sets "range".
 //
 // For IntervalsOption.
-func WithRange(v any) RangeParam { return RangeParam{"range", v} }
+func WithRange(v types.IntervalsRange) RangeParam { return RangeParam{"range", v} }
 
 // RangeParam is the option WithRange returns.
 type RangeParam Opt
@@ -4547,7 +4597,9 @@ func (RangeParam) isIntervalsOption() {}
 //
 // For DateRangeAggOption, GeoDistanceAggOption, IPRangeAggOption,
 // RangeAggOption.
-func Ranges(v any) RangesParam { return RangesParam{"ranges", v} }
+func Ranges[V []types.AggregationRange | []types.DateRangeExpression | []types.IpRangeAggregationRange](v V) RangesParam {
+	return RangesParam{"ranges", v}
+}
 
 // RangesParam is the option Ranges returns.
 type RangesParam Opt
@@ -4583,7 +4635,9 @@ func (RankWindowSizeParam) isRankRRFOption() {}
 // ReduceScript sets "reduce_script". Runs once on the coordinating node after all shards have returned their results.
 //
 // For ScriptedMetricAggOption.
-func ReduceScript(v any) ReduceScriptParam { return ReduceScriptParam{"reduce_script", v} }
+func ReduceScript[V types.Script | ~string](v V) ReduceScriptParam {
+	return ReduceScriptParam{"reduce_script", v}
+}
 
 // ReduceScriptParam is the option ReduceScript returns.
 type ReduceScriptParam Opt
@@ -4605,7 +4659,7 @@ func (RegexParam) isSuggesterOption() {}
 // WithRegexp sets "regexp".
 //
 // For IntervalsOption.
-func WithRegexp(v any) RegexpParam { return RegexpParam{"regexp", v} }
+func WithRegexp(v types.IntervalsRegexp) RegexpParam { return RegexpParam{"regexp", v} }
 
 // RegexpParam is the option WithRegexp returns.
 type RegexpParam Opt
@@ -4652,7 +4706,9 @@ func (RequireFieldMatchParam) isHighlightOption()      {}
 // RescoreVector sets "rescore_vector". Apply oversampling and rescoring to quantized vectors
 //
 // For KnnOption, KnnSearchOption.
-func RescoreVector(v any) RescoreVectorParam { return RescoreVectorParam{"rescore_vector", v} }
+func RescoreVector(v types.RescoreVector) RescoreVectorParam {
+	return RescoreVectorParam{"rescore_vector", v}
+}
 
 // RescoreVectorParam is the option RescoreVector returns.
 type RescoreVectorParam Opt
@@ -4703,7 +4759,9 @@ func (RulesetIDParam) isRuleOption() {}
 // RulesetIDs sets "ruleset_ids".
 //
 // For RuleOption.
-func RulesetIDs(v any) RulesetIDsParam { return RulesetIDsParam{"ruleset_ids", v} }
+func RulesetIDs(v types.OneOrMany[types.Id]) RulesetIDsParam {
+	return RulesetIDsParam{"ruleset_ids", v}
+}
 
 // RulesetIDsParam is the option RulesetIDs returns.
 type RulesetIDsParam Opt
@@ -4725,7 +4783,9 @@ func (SamplingMethodParam) isBucketCountKsTestAggOption() {}
 // Saturation sets "saturation". Saturation function used to boost relevance scores based on the value of the rank feature `field`.
 //
 // For RankFeatureOption.
-func Saturation(v any) SaturationParam { return SaturationParam{"saturation", v} }
+func Saturation(v types.RankFeatureFunctionSaturation) SaturationParam {
+	return SaturationParam{"saturation", v}
+}
 
 // SaturationParam is the option Saturation returns.
 type SaturationParam Opt
@@ -4781,7 +4841,7 @@ func (ScoreModeParam) isNestedOption()        {}
 // ScriptedMetricAggOption, StatsAggOption, StringStatsAggOption, SumAggOption,
 // TermsAggOption, TopHitsAggOption, TopMetricsAggOption, ValueCountAggOption,
 // VariableWidthHistogramAggOption.
-func WithScript(v any) ScriptParam { return ScriptParam{"script", v} }
+func WithScript[V types.Script | ~string](v V) ScriptParam { return ScriptParam{"script", v} }
 
 // ScriptParam is the option WithScript returns.
 type ScriptParam Opt
@@ -4825,7 +4885,9 @@ func (ScriptParam) isVariableWidthHistogramAggOption()  {}
 // ScriptFields sets "script_fields". Returns the result of one or more script evaluations for each hit.
 //
 // For TopHitsAggOption.
-func ScriptFields(v any) ScriptFieldsParam { return ScriptFieldsParam{"script_fields", v} }
+func ScriptFields(v map[string]types.ScriptField) ScriptFieldsParam {
+	return ScriptFieldsParam{"script_fields", v}
+}
 
 // ScriptFieldsParam is the option ScriptFields returns.
 type ScriptFieldsParam Opt
@@ -4836,7 +4898,9 @@ func (ScriptFieldsParam) isTopHitsAggOption() {}
 // ScriptHeuristic sets "script_heuristic". Customized score, implemented via a script.
 //
 // For SignificantTermsAggOption, SignificantTextAggOption.
-func ScriptHeuristic(v any) ScriptHeuristicParam { return ScriptHeuristicParam{"script_heuristic", v} }
+func ScriptHeuristic(v types.ScriptedHeuristic) ScriptHeuristicParam {
+	return ScriptHeuristicParam{"script_heuristic", v}
+}
 
 // ScriptHeuristicParam is the option ScriptHeuristic returns.
 type ScriptHeuristicParam Opt
@@ -4848,7 +4912,9 @@ func (ScriptHeuristicParam) isSignificantTextAggOption()  {}
 // Seed sets "seed". The seed to generate the random sampling of documents.
 //
 // For RandomSamplerAggOption, ScoreFunctionOption.
-func Seed(v any) SeedParam { return SeedParam{"seed", v} }
+func Seed[V int | types.RandomScoreFunctionSeed | ~string](v V) SeedParam {
+	return SeedParam{"seed", v}
+}
 
 // SeedParam is the option Seed returns.
 type SeedParam Opt
@@ -4884,7 +4950,9 @@ func (SeqNoPrimaryTermParam) isTopHitsAggOption() {}
 // Settings sets "settings".
 //
 // For MovingAvgAggOption.
-func Settings(v any) SettingsParam { return SettingsParam{"settings", v} }
+func Settings[V types.EmptyObject | types.EwmaModelSettings | types.HoltLinearModelSettings | types.HoltWintersModelSettings](v V) SettingsParam {
+	return SettingsParam{"settings", v}
+}
 
 // SettingsParam is the option Settings returns.
 type SettingsParam Opt
@@ -4999,7 +5067,7 @@ func (SigmaParam) isExtendedStatsBucketAggOption() {}
 // Sigmoid sets "sigmoid". Sigmoid function used to boost relevance scores based on the value of the rank feature `field`.
 //
 // For RankFeatureOption.
-func Sigmoid(v any) SigmoidParam { return SigmoidParam{"sigmoid", v} }
+func Sigmoid(v types.RankFeatureFunctionSigmoid) SigmoidParam { return SigmoidParam{"sigmoid", v} }
 
 // SigmoidParam is the option Sigmoid returns.
 type SigmoidParam Opt
@@ -5081,7 +5149,9 @@ func (SlopParam) isSpanNearOption()          {}
 //
 // For BucketSortAggOption, GeoLineAggOption, LineAggOption, TopHitsAggOption,
 // TopMetricsAggOption.
-func Sort(v any) SortParam { return SortParam{"sort", v} }
+func Sort[V []types.SortCombinations | types.GeoLineSort | types.Sort | types.SortCombinations](v V) SortParam {
+	return SortParam{"sort", v}
+}
 
 // SortParam is the option Sort returns.
 type SortParam Opt
@@ -5108,7 +5178,9 @@ func (SortOrderParam) isLineAggOption()    {}
 // Source sets "source". The script source.
 //
 // For ScriptSourceOption.
-func Source(v any) SourceParam { return SourceParam{"source", v} }
+func Source[V types.ScriptSource | types.SearchRequestBody | ~string](v V) SourceParam {
+	return SourceParam{"source", v}
+}
 
 // SourceParam is the option Source returns.
 type SourceParam Opt
@@ -5119,7 +5191,9 @@ func (SourceParam) isScriptSourceOption() {}
 // SourceFields sets "source_fields". Overrides the JSON `_source` fields from which text will be analyzed.
 //
 // For SignificantTextAggOption.
-func SourceFields(v any) SourceFieldsParam { return SourceFieldsParam{"source_fields", v} }
+func SourceFields[V []string | types.Fields | ~string](v V) SourceFieldsParam {
+	return SourceFieldsParam{"source_fields", v}
+}
 
 // SourceFieldsParam is the option SourceFields returns.
 type SourceFieldsParam Opt
@@ -5130,7 +5204,9 @@ func (SourceFieldsParam) isSignificantTextAggOption() {}
 // Sources sets "sources". The value sources used to build composite buckets.
 //
 // For CompositeAggOption.
-func Sources(v any) SourcesParam { return SourcesParam{"sources", v} }
+func Sources(v ...map[string]types.CompositeAggregationSource) SourcesParam {
+	return SourcesParam{"sources", v}
+}
 
 // SourcesParam is the option Sources returns.
 type SourcesParam Opt
@@ -5141,7 +5217,9 @@ func (SourcesParam) isCompositeAggOption() {}
 // StopWords sets "stop_words". An array of stop words.
 //
 // For MoreLikeThisOption.
-func StopWords(v any) StopWordsParam { return StopWordsParam{"stop_words", v} }
+func StopWords[V []string | types.StopWords | ~string](v V) StopWordsParam {
+	return StopWordsParam{"stop_words", v}
+}
 
 // StopWordsParam is the option StopWords returns.
 type StopWordsParam Opt
@@ -5152,7 +5230,9 @@ func (StopWordsParam) isMoreLikeThisOption() {}
 // StoredFields sets "stored_fields". Returns values for the specified stored fields (fields that use the `store` mapping option).
 //
 // For TopHitsAggOption.
-func StoredFields(v any) StoredFieldsParam { return StoredFieldsParam{"stored_fields", v} }
+func StoredFields[V []string | types.Fields | ~string](v V) StoredFieldsParam {
+	return StoredFieldsParam{"stored_fields", v}
+}
 
 // StoredFieldsParam is the option StoredFields returns.
 type StoredFieldsParam Opt
@@ -5177,7 +5257,7 @@ func (TagsSchemaParam) isHighlightOption()      {}
 // Tdigest sets "tdigest". Sets parameters for the default TDigest algorithm used to calculate percentile ranks.
 //
 // For PercentileRanksAggOption, PercentilesAggOption.
-func Tdigest(v any) TdigestParam { return TdigestParam{"tdigest", v} }
+func Tdigest(v types.TDigest) TdigestParam { return TdigestParam{"tdigest", v} }
 
 // TdigestParam is the option Tdigest returns.
 type TdigestParam Opt
@@ -5189,7 +5269,7 @@ func (TdigestParam) isPercentilesAggOption()     {}
 // WithTerm sets "term". Suggests terms based on edit distance.
 //
 // For SuggesterOption.
-func WithTerm(v any) TermParam { return TermParam{"term", v} }
+func WithTerm(v types.TermSuggester) TermParam { return TermParam{"term", v} }
 
 // TermParam is the option WithTerm returns.
 type TermParam Opt
@@ -5200,7 +5280,9 @@ func (TermParam) isSuggesterOption() {}
 // WithTerms sets "terms". The field from which to generate sets of terms.
 //
 // For MultiTermsAggOption, TermsSetOption.
-func WithTerms(v any) TermsParam { return TermsParam{"terms", v} }
+func WithTerms[V []types.FieldValue | []types.MultiTermLookup](v V) TermsParam {
+	return TermsParam{"terms", v}
+}
 
 // TermsParam is the option WithTerms returns.
 type TermsParam Opt
@@ -5252,7 +5334,9 @@ func (TimeZoneParam) isRangeOption()                {}
 // Tokens sets "tokens". The tokens representing this query
 //
 // For WeightedTokensOption.
-func Tokens(v any) TokensParam { return TokensParam{"tokens", v} }
+func Tokens[V []map[string]float64 | map[string]float64 | types.WeightedTokensQueryTokens](v V) TokensParam {
+	return TokensParam{"tokens", v}
+}
 
 // TokensParam is the option Tokens returns.
 type TokensParam Opt
@@ -5319,7 +5403,7 @@ func (UnitParam) isRateAggOption()        {}
 // Unlike sets "unlike". Used in combination with `like` to exclude documents that match a set of terms.
 //
 // For MoreLikeThisOption.
-func Unlike(v any) UnlikeParam { return UnlikeParam{"unlike", v} }
+func Unlike(v types.OneOrMany[types.Like]) UnlikeParam { return UnlikeParam{"unlike", v} }
 
 // UnlikeParam is the option Unlike returns.
 type UnlikeParam Opt
@@ -5346,7 +5430,9 @@ func (ValidationMethodParam) isGeoPolygonOption()     {}
 //
 // For FuzzyOption, PrefixOption, RegexpOption, SpanTermOption, TermOption,
 // TypeOption, WeightedAvgAggOption, WildcardOption.
-func WithValue(v any) ValueParam { return ValueParam{"value", v} }
+func WithValue[V bool | float64 | int | types.FieldValue | types.FuzzyQueryValue | types.WeightedAverageValue | ~string](v V) ValueParam {
+	return ValueParam{"value", v}
+}
 
 // ValueParam is the option WithValue returns.
 type ValueParam Opt
@@ -5377,7 +5463,9 @@ func (ValueTypeParam) isWeightedAvgAggOption() {}
 // Values sets "values". An array of document IDs.
 //
 // For IDsOption, PercentileRanksAggOption.
-func Values(v any) ValuesParam { return ValuesParam{"values", v} }
+func Values[V []float64 | []string | types.Ids | ~string](v V) ValuesParam {
+	return ValuesParam{"values", v}
+}
 
 // ValuesParam is the option Values returns.
 type ValuesParam Opt
@@ -5389,7 +5477,7 @@ func (ValuesParam) isPercentileRanksAggOption() {}
 // Version sets "version". The expected version of a stored document to percolate.
 //
 // For MoreLikeThisOption, PercolateOption, TopHitsAggOption.
-func Version(v any) VersionParam { return VersionParam{"version", v} }
+func Version[V bool | int](v V) VersionParam { return VersionParam{"version", v} }
 
 // VersionParam is the option Version returns.
 type VersionParam Opt
@@ -5427,7 +5515,7 @@ func (VisitPercentageParam) isKnnSearchOption() {}
 // Weight sets "weight". Configuration for the field or script that provides the weights.
 //
 // For WeightedAvgAggOption.
-func Weight(v any) WeightParam { return WeightParam{"weight", v} }
+func Weight(v types.WeightedAverageValue) WeightParam { return WeightParam{"weight", v} }
 
 // WeightParam is the option Weight returns.
 type WeightParam Opt
@@ -5438,7 +5526,9 @@ func (WeightParam) isWeightedAvgAggOption() {}
 // WithWildcard sets "wildcard". Matches terms using a wildcard pattern.
 //
 // For IntervalsOption, WildcardOption.
-func WithWildcard(v any) WildcardParam { return WildcardParam{"wildcard", v} }
+func WithWildcard[V types.IntervalsWildcard | ~string](v V) WildcardParam {
+	return WildcardParam{"wildcard", v}
+}
 
 // WildcardParam is the option WithWildcard returns.
 type WildcardParam Opt

@@ -121,7 +121,9 @@ func (ArticlesParam) isTokenFilterOption() {}
 // ArticlesCase sets "articles_case". If `true`, elision matching is case insensitive.
 //
 // For TokenFilterOption.
-func ArticlesCase(v any) ArticlesCaseParam { return ArticlesCaseParam{"articles_case", v} }
+func ArticlesCase[V bool | types.Stringified[bool]](v V) ArticlesCaseParam {
+	return ArticlesCaseParam{"articles_case", v}
+}
 
 // ArticlesCaseParam is the option ArticlesCase returns.
 type ArticlesCaseParam Param
@@ -154,7 +156,9 @@ func (BucketCountParam) isTokenFilterOption() {}
 // BufferSize sets "buffer_size".
 //
 // For TokenizerOption.
-func BufferSize(v any) BufferSizeParam { return BufferSizeParam{"buffer_size", v} }
+func BufferSize[V int | types.Stringified[int]](v V) BufferSizeParam {
+	return BufferSizeParam{"buffer_size", v}
+}
 
 // BufferSizeParam is the option BufferSize returns.
 type BufferSizeParam Param
@@ -220,7 +224,9 @@ func (CatenateWordsParam) isTokenFilterOption() {}
 // WithCharFilters sets "char_filter".
 //
 // For AnalyzerOption.
-func WithCharFilters(v any) CharFiltersParam { return CharFiltersParam{"char_filter", v} }
+func WithCharFilters(v types.OneOrMany[string]) CharFiltersParam {
+	return CharFiltersParam{"char_filter", v}
+}
 
 // CharFiltersParam is the option WithCharFilters returns.
 type CharFiltersParam Param
@@ -445,7 +451,7 @@ func (FillerTokenParam) isTokenFilterOption() {}
 // WithFilter sets "filter". Array of token filters.
 //
 // For AnalyzerOption, TokenFilterOption.
-func WithFilter(v any) FilterParam { return FilterParam{"filter", v} }
+func WithFilter(v ...string) FilterParam { return FilterParam{"filter", v} }
 
 // FilterParam is the option WithFilter returns.
 type FilterParam Param
@@ -611,7 +617,9 @@ func (IgnoreKeywordsParam) isTokenFilterOption() {}
 // IgnoredScripts sets "ignored_scripts". Array of character scripts for which to disable bigrams.
 //
 // For TokenFilterOption.
-func IgnoredScripts(v any) IgnoredScriptsParam { return IgnoredScriptsParam{"ignored_scripts", v} }
+func IgnoredScripts(v ...types.CjkBigramIgnoredScript) IgnoredScriptsParam {
+	return IgnoredScriptsParam{"ignored_scripts", v}
+}
 
 // IgnoredScriptsParam is the option IgnoredScripts returns.
 type IgnoredScriptsParam Param
@@ -655,7 +663,7 @@ func (KeepWordsPathParam) isTokenFilterOption() {}
 // Keywords sets "keywords". Array of keywords.
 //
 // For TokenFilterOption.
-func Keywords(v any) KeywordsParam { return KeywordsParam{"keywords", v} }
+func Keywords(v types.OneOrMany[string]) KeywordsParam { return KeywordsParam{"keywords", v} }
 
 // KeywordsParam is the option Keywords returns.
 type KeywordsParam Param
@@ -702,7 +710,9 @@ func (LanguageParam) isTokenFilterOption() {}
 // Languageset sets "languageset".
 //
 // For TokenFilterOption.
-func Languageset(v any) LanguagesetParam { return LanguagesetParam{"languageset", v} }
+func Languageset(v types.OneOrMany[types.PhoneticLanguage]) LanguagesetParam {
+	return LanguagesetParam{"languageset", v}
+}
 
 // LanguagesetParam is the option Languageset returns.
 type LanguagesetParam Param
@@ -836,7 +846,9 @@ func (MaxOutputSizeParam) isTokenFilterOption() {}
 // MaxShingleSize sets "max_shingle_size". Maximum number of tokens to concatenate when creating shingles.
 //
 // For TokenFilterOption.
-func MaxShingleSize(v any) MaxShingleSizeParam { return MaxShingleSizeParam{"max_shingle_size", v} }
+func MaxShingleSize[V int | types.Stringified[int]](v V) MaxShingleSizeParam {
+	return MaxShingleSizeParam{"max_shingle_size", v}
+}
 
 // MaxShingleSizeParam is the option MaxShingleSize returns.
 type MaxShingleSizeParam Param
@@ -858,7 +870,9 @@ func (MaxSubwordSizeParam) isTokenFilterOption() {}
 // MaxTokenCount sets "max_token_count". Maximum number of tokens to keep.
 //
 // For TokenFilterOption.
-func MaxTokenCount(v any) MaxTokenCountParam { return MaxTokenCountParam{"max_token_count", v} }
+func MaxTokenCount[V int | types.Stringified[int]](v V) MaxTokenCountParam {
+	return MaxTokenCountParam{"max_token_count", v}
+}
 
 // MaxTokenCountParam is the option MaxTokenCount returns.
 type MaxTokenCountParam Param
@@ -915,7 +929,9 @@ func (MinGramParam) isTokenizerOption()   {}
 // MinShingleSize sets "min_shingle_size". Minimum number of tokens to concatenate when creating shingles.
 //
 // For TokenFilterOption.
-func MinShingleSize(v any) MinShingleSizeParam { return MinShingleSizeParam{"min_shingle_size", v} }
+func MinShingleSize[V int | types.Stringified[int]](v V) MinShingleSizeParam {
+	return MinShingleSizeParam{"min_shingle_size", v}
+}
 
 // MinShingleSizeParam is the option MinShingleSize returns.
 type MinShingleSizeParam Param
@@ -1176,7 +1192,7 @@ func (PositionOffsetGapParam) isAnalyzerOption() {}
 // PreserveOriginal sets "preserve_original". If `true`, emit both original tokens and folded tokens.
 //
 // For TokenFilterOption.
-func PreserveOriginal(v any) PreserveOriginalParam {
+func PreserveOriginal[V bool | types.Stringified[bool]](v V) PreserveOriginalParam {
 	return PreserveOriginalParam{"preserve_original", v}
 }
 
@@ -1261,7 +1277,7 @@ func (ReplacementParam) isTokenizerOption()   {}
 // Reverse sets "reverse".
 //
 // For TokenizerOption.
-func Reverse(v any) ReverseParam { return ReverseParam{"reverse", v} }
+func Reverse[V bool | types.Stringified[bool]](v V) ReverseParam { return ReverseParam{"reverse", v} }
 
 // ReverseParam is the option Reverse returns.
 type ReverseParam Param
@@ -1294,7 +1310,7 @@ func (RuleTypeParam) isTokenFilterOption() {}
 // Rules sets "rules". A list of mapping rules to use.
 //
 // For TokenFilterOption.
-func Rules(v any) RulesParam { return RulesParam{"rules", v} }
+func Rules(v ...string) RulesParam { return RulesParam{"rules", v} }
 
 // RulesParam is the option Rules returns.
 type RulesParam Param
@@ -1316,7 +1332,7 @@ func (RulesPathParam) isTokenFilterOption() {}
 // Script sets "script". Predicate script used to apply token filters.
 //
 // For TokenFilterOption.
-func Script(v any) ScriptParam { return ScriptParam{"script", v} }
+func Script[V types.Script | ~string](v V) ScriptParam { return ScriptParam{"script", v} }
 
 // ScriptParam is the option Script returns.
 type ScriptParam Param
@@ -1350,7 +1366,7 @@ func (SideParam) isTokenFilterOption() {}
 // Skip sets "skip".
 //
 // For TokenizerOption.
-func Skip(v any) SkipParam { return SkipParam{"skip", v} }
+func Skip[V int | types.Stringified[int]](v V) SkipParam { return SkipParam{"skip", v} }
 
 // SkipParam is the option Skip returns.
 type SkipParam Param
@@ -1423,7 +1439,9 @@ func (StoptagsParam) isTokenFilterOption() {}
 // Stopwords sets "stopwords". A pre-defined stop words list like `_english_` or an array containing a list of stop words.
 //
 // For AnalyzerOption, TokenFilterOption.
-func Stopwords(v any) StopwordsParam { return StopwordsParam{"stopwords", v} }
+func Stopwords[V []string | types.StopWords | ~string](v V) StopwordsParam {
+	return StopwordsParam{"stopwords", v}
+}
 
 // StopwordsParam is the option Stopwords returns.
 type StopwordsParam Param
@@ -1480,7 +1498,9 @@ func (SynonymsPathParam) isTokenFilterOption() {}
 // SynonymsSet sets "synonyms_set". Provide one or more synonym sets created through the Synonyms Management APIs.
 //
 // For TokenFilterOption.
-func SynonymsSet(v any) SynonymsSetParam { return SynonymsSetParam{"synonyms_set", v} }
+func SynonymsSet(v types.OneOrMany[string]) SynonymsSetParam {
+	return SynonymsSetParam{"synonyms_set", v}
+}
 
 // SynonymsSetParam is the option SynonymsSet returns.
 type SynonymsSetParam Param
@@ -1491,7 +1511,7 @@ func (SynonymsSetParam) isTokenFilterOption() {}
 // TokenChars sets "token_chars".
 //
 // For TokenizerOption.
-func TokenChars(v any) TokenCharsParam { return TokenCharsParam{"token_chars", v} }
+func TokenChars(v ...types.TokenChar) TokenCharsParam { return TokenCharsParam{"token_chars", v} }
 
 // TokenCharsParam is the option TokenChars returns.
 type TokenCharsParam Param

@@ -2,6 +2,8 @@
 
 package index
 
+import "github.com/esgo/esgo/types"
+
 // The parameters of every query, aggregation and search part, from the
 // specification's types (see internal/gen/dslparams.go for the rules).
 
@@ -29,7 +31,7 @@ func (Setting) isSettingOption() {}
 // Analyze sets "analyze". Settings to define analyzers, tokenizers, token filters and character filters.
 //
 // For SettingOption.
-func Analyze(v any) AnalyzeParam { return AnalyzeParam{"analyze", v} }
+func Analyze(v types.SettingsAnalyze) AnalyzeParam { return AnalyzeParam{"analyze", v} }
 
 // AnalyzeParam is the option Analyze returns.
 type AnalyzeParam Setting
@@ -40,7 +42,7 @@ func (AnalyzeParam) isSettingOption() {}
 // AutoExpandReplicas sets "auto_expand_replicas".
 //
 // For SettingOption.
-func AutoExpandReplicas(v any) AutoExpandReplicasParam {
+func AutoExpandReplicas(v *string) AutoExpandReplicasParam {
 	return AutoExpandReplicasParam{"auto_expand_replicas", v}
 }
 
@@ -53,7 +55,7 @@ func (AutoExpandReplicasParam) isSettingOption() {}
 // Blocks sets "blocks".
 //
 // For SettingOption.
-func Blocks(v any) BlocksParam { return BlocksParam{"blocks", v} }
+func Blocks(v types.IndexSettingBlocks) BlocksParam { return BlocksParam{"blocks", v} }
 
 // BlocksParam is the option Blocks returns.
 type BlocksParam Setting
@@ -86,7 +88,9 @@ func (CodecParam) isSettingOption() {}
 // CreationDate sets "creation_date".
 //
 // For SettingOption.
-func CreationDate(v any) CreationDateParam { return CreationDateParam{"creation_date", v} }
+func CreationDate[V types.Stringified[types.UnitMillis] | types.UnitMillis](v V) CreationDateParam {
+	return CreationDateParam{"creation_date", v}
+}
 
 // CreationDateParam is the option CreationDate returns.
 type CreationDateParam Setting
@@ -97,7 +101,7 @@ func (CreationDateParam) isSettingOption() {}
 // CreationDateString sets "creation_date_string".
 //
 // For SettingOption.
-func CreationDateString(v any) CreationDateStringParam {
+func CreationDateString[V types.DateTime | types.UnitMillis | ~string](v V) CreationDateStringParam {
 	return CreationDateStringParam{"creation_date_string", v}
 }
 
@@ -134,7 +138,9 @@ func (FinalPipelineParam) isSettingOption() {}
 // Format sets "format".
 //
 // For SettingOption.
-func Format(v any) FormatParam { return FormatParam{"format", v} }
+func Format[V int | types.IndexSettingsFormat | ~string](v V) FormatParam {
+	return FormatParam{"format", v}
+}
 
 // FormatParam is the option Format returns.
 type FormatParam Setting
@@ -145,7 +151,9 @@ func (FormatParam) isSettingOption() {}
 // GcDeletes sets "gc_deletes".
 //
 // For SettingOption.
-func GcDeletes(v any) GcDeletesParam { return GcDeletesParam{"gc_deletes", v} }
+func GcDeletes[V int64 | types.Duration | ~string](v V) GcDeletesParam {
+	return GcDeletesParam{"gc_deletes", v}
+}
 
 // GcDeletesParam is the option GcDeletes returns.
 type GcDeletesParam Setting
@@ -156,7 +164,9 @@ func (GcDeletesParam) isSettingOption() {}
 // Hidden sets "hidden".
 //
 // For SettingOption.
-func Hidden(v any) HiddenParam { return HiddenParam{"hidden", v} }
+func Hidden[V bool | types.IndexSettingsHidden | ~string](v V) HiddenParam {
+	return HiddenParam{"hidden", v}
+}
 
 // HiddenParam is the option Hidden returns.
 type HiddenParam Setting
@@ -167,7 +177,7 @@ func (HiddenParam) isSettingOption() {}
 // Highlight sets "highlight".
 //
 // For SettingOption.
-func Highlight(v any) HighlightParam { return HighlightParam{"highlight", v} }
+func Highlight(v types.SettingsHighlight) HighlightParam { return HighlightParam{"highlight", v} }
 
 // HighlightParam is the option Highlight returns.
 type HighlightParam Setting
@@ -178,7 +188,9 @@ func (HighlightParam) isSettingOption() {}
 // IndexingSlowlog sets "indexing.slowlog".
 //
 // For SettingOption.
-func IndexingSlowlog(v any) IndexingSlowlogParam { return IndexingSlowlogParam{"indexing.slowlog", v} }
+func IndexingSlowlog(v types.IndexingSlowlogSettings) IndexingSlowlogParam {
+	return IndexingSlowlogParam{"indexing.slowlog", v}
+}
 
 // IndexingSlowlogParam is the option IndexingSlowlog returns.
 type IndexingSlowlogParam Setting
@@ -189,7 +201,7 @@ func (IndexingSlowlogParam) isSettingOption() {}
 // IndexingPressure sets "indexing_pressure". Configure indexing back pressure limits.
 //
 // For SettingOption.
-func IndexingPressure(v any) IndexingPressureParam {
+func IndexingPressure(v types.IndicesIndexingPressure) IndexingPressureParam {
 	return IndexingPressureParam{"indexing_pressure", v}
 }
 
@@ -202,7 +214,7 @@ func (IndexingPressureParam) isSettingOption() {}
 // Lifecycle sets "lifecycle".
 //
 // For SettingOption.
-func Lifecycle(v any) LifecycleParam { return LifecycleParam{"lifecycle", v} }
+func Lifecycle(v types.IndexSettingsLifecycle) LifecycleParam { return LifecycleParam{"lifecycle", v} }
 
 // LifecycleParam is the option Lifecycle returns.
 type LifecycleParam Setting
@@ -226,7 +238,7 @@ func (LoadFixedBitsetFiltersEagerlyParam) isSettingOption() {}
 // Mapping sets "mapping". Enable or disable dynamic mapping for an index.
 //
 // For SettingOption.
-func Mapping(v any) MappingParam { return MappingParam{"mapping", v} }
+func Mapping(v types.MappingLimitSettings) MappingParam { return MappingParam{"mapping", v} }
 
 // MappingParam is the option Mapping returns.
 type MappingParam Setting
@@ -368,7 +380,7 @@ func (MaxTermsCountParam) isSettingOption() {}
 // Merge sets "merge".
 //
 // For SettingOption.
-func Merge(v any) MergeParam { return MergeParam{"merge", v} }
+func Merge(v types.Merge) MergeParam { return MergeParam{"merge", v} }
 
 // MergeParam is the option Merge returns.
 type MergeParam Setting
@@ -427,7 +439,9 @@ func (NumberOfShardsParam) isSettingOption() {}
 // Priority sets "priority".
 //
 // For SettingOption.
-func Priority(v any) PriorityParam { return PriorityParam{"priority", v} }
+func Priority[V int | types.IndexSettingsPriority | ~string](v V) PriorityParam {
+	return PriorityParam{"priority", v}
+}
 
 // PriorityParam is the option Priority returns.
 type PriorityParam Setting
@@ -449,7 +463,7 @@ func (ProvidedNameParam) isSettingOption() {}
 // Queries sets "queries".
 //
 // For SettingOption.
-func Queries(v any) QueriesParam { return QueriesParam{"queries", v} }
+func Queries(v types.Queries) QueriesParam { return QueriesParam{"queries", v} }
 
 // QueriesParam is the option Queries returns.
 type QueriesParam Setting
@@ -460,7 +474,9 @@ func (QueriesParam) isSettingOption() {}
 // QueryString sets "query_string".
 //
 // For SettingOption.
-func QueryString(v any) QueryStringParam { return QueryStringParam{"query_string", v} }
+func QueryString(v types.SettingsQueryString) QueryStringParam {
+	return QueryStringParam{"query_string", v}
+}
 
 // QueryStringParam is the option QueryString returns.
 type QueryStringParam Setting
@@ -471,7 +487,9 @@ func (QueryStringParam) isSettingOption() {}
 // RefreshInterval sets "refresh_interval".
 //
 // For SettingOption.
-func RefreshInterval(v any) RefreshIntervalParam { return RefreshIntervalParam{"refresh_interval", v} }
+func RefreshInterval[V int64 | types.Duration | ~string](v V) RefreshIntervalParam {
+	return RefreshIntervalParam{"refresh_interval", v}
+}
 
 // RefreshIntervalParam is the option RefreshInterval returns.
 type RefreshIntervalParam Setting
@@ -482,7 +500,7 @@ func (RefreshIntervalParam) isSettingOption() {}
 // Routing sets "routing".
 //
 // For SettingOption.
-func Routing(v any) RoutingParam { return RoutingParam{"routing", v} }
+func Routing(v types.IndexRouting) RoutingParam { return RoutingParam{"routing", v} }
 
 // RoutingParam is the option Routing returns.
 type RoutingParam Setting
@@ -493,7 +511,7 @@ func (RoutingParam) isSettingOption() {}
 // RoutingPartitionSize sets "routing_partition_size".
 //
 // For SettingOption.
-func RoutingPartitionSize(v any) RoutingPartitionSizeParam {
+func RoutingPartitionSize[V int | types.Stringified[int]](v V) RoutingPartitionSizeParam {
 	return RoutingPartitionSizeParam{"routing_partition_size", v}
 }
 
@@ -506,7 +524,9 @@ func (RoutingPartitionSizeParam) isSettingOption() {}
 // RoutingPath sets "routing_path".
 //
 // For SettingOption.
-func RoutingPath(v any) RoutingPathParam { return RoutingPathParam{"routing_path", v} }
+func RoutingPath(v types.OneOrMany[string]) RoutingPathParam {
+	return RoutingPathParam{"routing_path", v}
+}
 
 // RoutingPathParam is the option RoutingPath returns.
 type RoutingPathParam Setting
@@ -517,7 +537,7 @@ func (RoutingPathParam) isSettingOption() {}
 // Search sets "search".
 //
 // For SettingOption.
-func Search(v any) SearchParam { return SearchParam{"search", v} }
+func Search(v types.SettingsSearch) SearchParam { return SearchParam{"search", v} }
 
 // SearchParam is the option Search returns.
 type SearchParam Setting
@@ -528,7 +548,7 @@ func (SearchParam) isSettingOption() {}
 // Settings sets "settings".
 //
 // For SettingOption.
-func Settings(v any) SettingsParam { return SettingsParam{"settings", v} }
+func Settings(v types.IndexSettings) SettingsParam { return SettingsParam{"settings", v} }
 
 // SettingsParam is the option Settings returns.
 type SettingsParam Setting
@@ -539,7 +559,9 @@ func (SettingsParam) isSettingOption() {}
 // Similarity sets "similarity". Configure custom similarity settings to customize how search results are scored.
 //
 // For SettingOption.
-func Similarity(v any) SimilarityParam { return SimilarityParam{"similarity", v} }
+func Similarity(v map[string]types.SettingsSimilarity) SimilarityParam {
+	return SimilarityParam{"similarity", v}
+}
 
 // SimilarityParam is the option Similarity returns.
 type SimilarityParam Setting
@@ -550,7 +572,7 @@ func (SimilarityParam) isSettingOption() {}
 // SoftDeletes sets "soft_deletes".
 //
 // For SettingOption.
-func SoftDeletes(v any) SoftDeletesParam { return SoftDeletesParam{"soft_deletes", v} }
+func SoftDeletes(v types.SoftDeletes) SoftDeletesParam { return SoftDeletesParam{"soft_deletes", v} }
 
 // SoftDeletesParam is the option SoftDeletes returns.
 type SoftDeletesParam Setting
@@ -561,7 +583,7 @@ func (SoftDeletesParam) isSettingOption() {}
 // Sort sets "sort".
 //
 // For SettingOption.
-func Sort(v any) SortParam { return SortParam{"sort", v} }
+func Sort(v types.IndexSegmentSort) SortParam { return SortParam{"sort", v} }
 
 // SortParam is the option Sort returns.
 type SortParam Setting
@@ -572,7 +594,7 @@ func (SortParam) isSettingOption() {}
 // Store sets "store". The store module allows you to control how index data is stored and accessed on disk.
 //
 // For SettingOption.
-func Store(v any) StoreParam { return StoreParam{"store", v} }
+func Store(v types.Storage) StoreParam { return StoreParam{"store", v} }
 
 // StoreParam is the option Store returns.
 type StoreParam Setting
@@ -583,7 +605,9 @@ func (StoreParam) isSettingOption() {}
 // TimeSeries sets "time_series".
 //
 // For SettingOption.
-func TimeSeries(v any) TimeSeriesParam { return TimeSeriesParam{"time_series", v} }
+func TimeSeries(v types.IndexSettingsTimeSeries) TimeSeriesParam {
+	return TimeSeriesParam{"time_series", v}
+}
 
 // TimeSeriesParam is the option TimeSeries returns.
 type TimeSeriesParam Setting
@@ -607,7 +631,7 @@ func (TopMetricsMaxSizeParam) isSettingOption() {}
 // Translog sets "translog".
 //
 // For SettingOption.
-func Translog(v any) TranslogParam { return TranslogParam{"translog", v} }
+func Translog(v types.Translog) TranslogParam { return TranslogParam{"translog", v} }
 
 // TranslogParam is the option Translog returns.
 type TranslogParam Setting
@@ -618,7 +642,9 @@ func (TranslogParam) isSettingOption() {}
 // Unassigned sets "unassigned".
 //
 // For SettingOption.
-func Unassigned(v any) UnassignedParam { return UnassignedParam{"unassigned", v} }
+func Unassigned(v types.IndexSettingsUnassigned) UnassignedParam {
+	return UnassignedParam{"unassigned", v}
+}
 
 // UnassignedParam is the option Unassigned returns.
 type UnassignedParam Setting
@@ -640,7 +666,7 @@ func (UUIDParam) isSettingOption() {}
 // VerifiedBeforeClose sets "verified_before_close".
 //
 // For SettingOption.
-func VerifiedBeforeClose(v any) VerifiedBeforeCloseParam {
+func VerifiedBeforeClose[V bool | types.IndexSettingsVerifiedBeforeClose | ~string](v V) VerifiedBeforeCloseParam {
 	return VerifiedBeforeCloseParam{"verified_before_close", v}
 }
 
@@ -653,7 +679,7 @@ func (VerifiedBeforeCloseParam) isSettingOption() {}
 // Version sets "version".
 //
 // For SettingOption.
-func Version(v any) VersionParam { return VersionParam{"version", v} }
+func Version(v types.IndexVersioning) VersionParam { return VersionParam{"version", v} }
 
 // VersionParam is the option Version returns.
 type VersionParam Setting

@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -28,10 +29,18 @@ import (
 //     booleans as Go scalars, an enum as its type in package types (a
 //     string constant converts: Operator("and")), queries as dsl.Query,
 //     lists of them variadic;
-//     a parameter whose type is a structure or a union takes any (the
-//     documented types.X value, or its JSON form), as Python takes the
-//     typed object or a dict; a name typed differently by different owners
-//     takes any;
+//     a parameter whose type is a structure or a union takes the type of
+//     package types (types.InnerHits), and for a union also its members
+//     (include takes "a.*", []string or a types.TermsInclude), as Python
+//     takes the object or its short forms; a script also takes its source
+//     alone; such an option is generic over those types (Include[V ~string
+//     | []string | ...]);
+//   - a name typed differently by different owners takes what each owner
+//     takes: one element type given alone or as a list becomes variadic
+//     (WithFilter(q ...Query) sends one query alone, more as a list), other
+//     differences a generic option over the union of the owners' types;
+//     only a parameter Go cannot type (a user-defined value, or a union
+//     holding the Query interface) takes any;
 //   - dsl.P(name, value) (a raw Opt) is every option, the one step to raw.
 //
 // A function name that would collide with an identifier of package dsl (a
@@ -52,9 +61,16 @@ type paramOpt struct {
 	Func     string
 	GoType   string
 	Variadic bool
-	Desc     string
-	Owners   map[string]bool
-	types    map[string]bool
+	// OneOrMany: a variadic option sends one value alone, more as a list
+	// (the owners take either).
+	OneOrMany bool
+	// Generic is the type constraint of an option whose owners take
+	// different types (GoType is then its type parameter, V).
+	Generic string
+	Desc    string
+	Owners  map[string]bool
+	types   map[string]bool
+	byOwner map[string]string // owner interface -> Go type
 }
 
 // paramNames pins the Go names of options that had them before the
@@ -268,14 +284,25 @@ func renderParams(pkg paramPackage, byKey map[string]*sType, tm *typeModel, owne
 				}
 				po := opts[p.Name]
 				if po == nil {
-					po = &paramOpt{Key: p.Name, Owners: map[string]bool{}, types: map[string]bool{}}
+					po = &paramOpt{Key: p.Name, Owners: map[string]bool{}, types: map[string]bool{}, byOwner: map[string]string{}}
 					opts[p.Name] = po
 				}
 				po.Owners[o.Iface] = true
-				po.types[paramGoType(byKey, tm, p.Type)] = true
+				acc := paramAccepts(byKey, tm, p.Type)
+				for _, gt := range acc {
+					po.types[gt] = true
+				}
+				po.byOwner[o.Iface] = strings.Join(acc, " | ")
 				if po.Desc == "" {
 					po.Desc = firstSentence(p.Description)
 				}
+			}
+		}
+	}
+	if os.Getenv("DEBUG_PARAMS") != "" {
+		for _, key := range sortedKeys(opts) {
+			if po := opts[key]; len(po.types) > 1 || po.types["any"] {
+				fmt.Fprintf(os.Stderr, "%s %s: %v\n", pkg.Name, key, po.byOwner)
 			}
 		}
 	}
@@ -290,8 +317,12 @@ func renderParams(pkg paramPackage, byKey map[string]*sType, tm *typeModel, owne
 			for t := range po.types {
 				po.GoType = t
 			}
-		} else if allEnums(po.types) {
+		} else if allEnums(tm, po.types) {
 			po.GoType = "string" // different enums: their values are strings
+		} else if e, list, ok := commonElem(po.types); ok {
+			po.GoType, po.OneOrMany = "[]"+e, !list
+		} else if u, ok := unionConstraint(tm, po.types); ok {
+			po.GoType, po.Generic = "V", u
 		}
 		if strings.Contains(po.GoType, "types.") {
 			usesTypes = true
@@ -345,9 +376,15 @@ func renderParams(pkg paramPackage, byKey map[string]*sType, tm *typeModel, owne
 	for _, key := range sortedKeys(opts) {
 		po := opts[key]
 		tname := po.typeName()
-		arg, val := "v "+po.GoType, "v"
+		arg, val, tparams := "v "+po.GoType, "v", ""
 		if po.Variadic {
 			arg = "v ..." + strings.TrimPrefix(po.GoType, "[]")
+		}
+		if po.OneOrMany {
+			val = "oneOrMany(v)"
+		}
+		if po.Generic != "" {
+			tparams = "[V " + po.Generic + "]"
 		}
 		desc := po.Desc
 		if desc != "" {
@@ -355,7 +392,7 @@ func renderParams(pkg paramPackage, byKey map[string]*sType, tm *typeModel, owne
 		}
 		fmt.Fprintf(&b, "// %s sets %q.%s\n//\n", po.Func, key, desc)
 		writeDoc(&b, "", wrapWords("For "+strings.Join(sortedKeys(po.Owners), ", ")+".", 76))
-		fmt.Fprintf(&b, "func %s(%s) %s { return %s{%q, %s} }\n\n", po.Func, arg, tname, tname, key, val)
+		fmt.Fprintf(&b, "func %s%s(%s) %s { return %s{%q, %s} }\n\n", po.Func, tparams, arg, tname, tname, key, val)
 		fmt.Fprintf(&b, "// %s is the option %s returns.\n", tname, po.Func)
 		fmt.Fprintf(&b, "type %s %s\n\n", tname, pkg.Base)
 		fmt.Fprintf(&b, "func (p %s) opt() %s { return %s(p) }\n", tname, pkg.Base, pkg.Base)
@@ -521,13 +558,28 @@ func packageIdents(dir string) (map[string]bool, error) {
 
 // allEnums reports whether every Go type in set is an enum of package types
 // (or a string).
-func allEnums(set map[string]bool) bool {
+func allEnums(tm *typeModel, set map[string]bool) bool {
 	for t := range set {
-		if t != "string" && !strings.HasPrefix(t, "types.") {
+		if t != "string" && t != "~string" && !isEnum(tm, t) {
 			return false
 		}
 	}
 	return true
+}
+
+// isEnum reports whether the Go type t ("types.X") is an enum of package
+// types.
+func isEnum(tm *typeModel, t string) bool {
+	name, ok := strings.CutPrefix(t, "types.")
+	if !ok {
+		return false
+	}
+	for key, n := range tm.goName {
+		if n == name {
+			return tm.types[key] != nil && tm.types[key].Kind == "enum"
+		}
+	}
+	return false
 }
 
 // wrapWords breaks s into lines of at most width characters.
@@ -555,4 +607,115 @@ func firstSentence(s string) string {
 		s = s[:i+1]
 	}
 	return s
+}
+
+// paramAccepts returns the Go types an option of specification type v
+// takes: its Go scalar, enum or Query type; else the type of package types
+// for a structure or a union, with the union's members beside it (so that
+// include takes "a.*" as well as a types.TermsInclude); else any.
+func paramAccepts(byKey map[string]*sType, tm *typeModel, v *sValue) []string {
+	if g := paramGoType(byKey, tm, v); g != "any" {
+		return []string{g}
+	}
+	u := v
+	if v.Kind == "instance_of" && v.Type != nil {
+		if t := byKey[v.Type.key()]; t != nil && t.Kind == "type_alias" && t.Type != nil && t.Type.Kind == "union_of" && len(t.Generics) == 0 {
+			u = t.Type
+		}
+	}
+	var out []string
+	if g := typedParam(tm, v); g != "any" && g != "types.Union" {
+		out = append(out, g)
+		// short forms the server reads as well: a script's source alone,
+		// a stringified value as itself
+		if g == "types.Script" {
+			out = append(out, "~string")
+		}
+		if t, ok := strings.CutPrefix(g, "types.Stringified["); ok {
+			out = append(out, strings.TrimSuffix(t, "]"))
+		}
+	}
+	if u.Kind == "union_of" && !(len(out) > 0 && strings.HasPrefix(out[0], "types.OneOrMany[")) {
+		for _, it := range nonNull(u) {
+			m := paramGoType(byKey, tm, it)
+			if m == "any" {
+				m = typedParam(tm, it)
+			}
+			if m == "any" || m == "types.Union" || m == "Query" || strings.Contains(m, "QueryContainer") || strings.Contains(m, "map[string]any") {
+				continue
+			}
+			if !slices.Contains(out, m) {
+				out = append(out, m)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return []string{"any"}
+	}
+	return out
+}
+
+// typedParam is the type of package types for a parameter whose value is a
+// structure or a union, or "any" when there is none; a type defined over
+// string is "~string" (any string or enum, as a union member).
+func typedParam(tm *typeModel, v *sValue) string {
+	old := tm.pkg
+	tm.pkg = "types."
+	defer func() { tm.pkg = old }()
+	g, err := tm.expr(v, nil)
+	if err != nil || strings.Contains(g.expr, "json.RawMessage") {
+		return "any"
+	}
+	if g.shape == shString && strings.HasPrefix(g.expr, "types.") && !isEnum(tm, g.expr) {
+		return "~string"
+	}
+	return g.expr
+}
+
+// commonElem reports whether the Go types in set are one element type E,
+// given alone, as a list or as types.OneOrMany[E] (a query container being
+// the DSL's Query); list is true when an owner takes only a list.
+func commonElem(set map[string]bool) (elem string, list, ok bool) {
+	for t := range set {
+		e := t
+		switch {
+		case strings.HasPrefix(t, "[]"):
+			e, list = t[2:], true
+		case strings.HasPrefix(t, "types.OneOrMany[") && strings.HasSuffix(t, "]"):
+			e = strings.TrimSuffix(strings.TrimPrefix(t, "types.OneOrMany["), "]")
+		}
+		if e == "types.QueryContainer" {
+			e = "Query"
+		}
+		if elem != "" && e != elem {
+			return "", false, false
+		}
+		elem = e
+	}
+	return elem, list, elem != "" && elem != "any" && elem != "~string"
+}
+
+// unionConstraint returns the type constraint of an option whose owners
+// take the different Go types in set, when Go can express it: a union of
+// those types (strings and enums as ~string, int beside float64 so that an
+// untyped constant such as 10 satisfies it); not for any, a map or the
+// DSL's Query interface.
+func unionConstraint(tm *typeModel, set map[string]bool) (string, bool) {
+	var ts []string
+	for t := range set {
+		if t == "any" || strings.Contains(t, "Query") && !strings.HasPrefix(t, "types.") || strings.Contains(t, "map[string]any") {
+			return "", false
+		}
+		if t == "string" || t == "~string" || isEnum(tm, t) {
+			t = "~string" // a string constant, or any enum of package types
+		}
+		if !slices.Contains(ts, t) {
+			ts = append(ts, t)
+		}
+	}
+	if set["float64"] && !set["int"] {
+		ts = append(ts, "int")
+	}
+	sort.Strings(ts)
+	return strings.Join(ts, " | "), true
 }
