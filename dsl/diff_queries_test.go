@@ -106,7 +106,7 @@ func init() {
 	addValue("q/knn", Knn("image-vector", []float32{-5, 9, -12}, K(10), NumCandidates(100)))
 	addValue("q/knn_filter_one", Knn("vec", []float32{1, 2}, K(3), WithFilter(Term("category", "a"))))
 	addValue("q/knn_filter_two", Knn("vec", []float32{1, 2}, K(3), WithFilter(Term("category", "a"), Range("price", Lt(10)))))
-	addValue("q/sparse_vector", SparseVector("ml.tokens", InferenceID("my-elser"), WithQuery("How is the weather?")))
+	addValue("q/sparse_vector", SparseVector("ml.tokens", InferenceID("my-elser"), QueryText("How is the weather?")))
 	addValue("q/sparse_vector_tokens", SparseVector("ml.tokens", QueryVector(map[string]float64{"token1": 0.5, "token2": 0.3})))
 	addValue("q/semantic", Semantic("inference_field", "Best surfing places"))
 	addValue("q/text_expansion", TextExpansion("ml__tokens", ".elser_model_2", "the query"))

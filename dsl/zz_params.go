@@ -194,7 +194,7 @@ func (Opt) isCollapseOption() {}
 // CombinedFieldsOption is an option of the combined_fields query:
 //
 // AutoGenerateSynonymsPhraseQuery, Boost, Fields, MinimumShouldMatch,
-// Operator, QueryName, WithQuery, ZeroTermsQuery, or P (raw).
+// Operator, QueryName, QueryText, ZeroTermsQuery, or P (raw).
 type CombinedFieldsOption interface {
 	Option
 	isCombinedFieldsOption()
@@ -205,7 +205,7 @@ func (Opt) isCombinedFieldsOption() {}
 // CommonOption is an option of the common query:
 //
 // Boost, CutoffFrequency, HighFreqOperator, LowFreqOperator,
-// MinimumShouldMatch, QueryName, WithAnalyzer, WithQuery, or P (raw).
+// MinimumShouldMatch, QueryName, QueryText, WithAnalyzer, or P (raw).
 type CommonOption interface {
 	Option
 	isCommonOption()
@@ -632,7 +632,7 @@ func (Opt) isInferenceAggOption() {}
 
 // IntervalsOption is an option of the intervals query:
 //
-// AllOf, AnyOf, Boost, QueryName, WithFuzzy, WithMatch, WithPrefix, WithRange,
+// AllOf, AnyOf, Boost, QueryName, WithFuzzy, WithPrefix, WithRange,
 // WithRegexp, WithWildcard, or P (raw).
 type IntervalsOption interface {
 	Option
@@ -687,8 +687,8 @@ func (Opt) isMatchAllOption() {}
 // MatchBoolPrefixOption is an option of the match_bool_prefix query:
 //
 // Boost, Fuzziness, FuzzyRewrite, FuzzyTranspositions, MaxExpansions,
-// MinimumShouldMatch, Operator, PrefixLength, QueryName, WithAnalyzer,
-// WithQuery, or P (raw).
+// MinimumShouldMatch, Operator, PrefixLength, QueryName, QueryText,
+// WithAnalyzer, or P (raw).
 type MatchBoolPrefixOption interface {
 	Option
 	isMatchBoolPrefixOption()
@@ -710,8 +710,8 @@ func (Opt) isMatchNoneOption() {}
 //
 // AutoGenerateSynonymsPhraseQuery, Boost, CutoffFrequency, Fuzziness,
 // FuzzyRewrite, FuzzyTranspositions, Lenient, MaxExpansions,
-// MinimumShouldMatch, Operator, PrefixLength, QueryName, WithAnalyzer,
-// WithQuery, ZeroTermsQuery, or P (raw).
+// MinimumShouldMatch, Operator, PrefixLength, QueryName, QueryText,
+// WithAnalyzer, ZeroTermsQuery, or P (raw).
 type MatchOption interface {
 	Option
 	isMatchOption()
@@ -721,7 +721,7 @@ func (Opt) isMatchOption() {}
 
 // MatchPhraseOption is an option of the match_phrase query:
 //
-// Boost, QueryName, Slop, WithAnalyzer, WithQuery, ZeroTermsQuery, or P (raw).
+// Boost, QueryName, QueryText, Slop, WithAnalyzer, ZeroTermsQuery, or P (raw).
 type MatchPhraseOption interface {
 	Option
 	isMatchPhraseOption()
@@ -731,7 +731,7 @@ func (Opt) isMatchPhraseOption() {}
 
 // MatchPhrasePrefixOption is an option of the match_phrase_prefix query:
 //
-// Boost, MaxExpansions, QueryName, Slop, WithAnalyzer, WithQuery,
+// Boost, MaxExpansions, QueryName, QueryText, Slop, WithAnalyzer,
 // ZeroTermsQuery, or P (raw).
 type MatchPhrasePrefixOption interface {
 	Option
@@ -859,8 +859,8 @@ func (Opt) isMovingPercentilesAggOption() {}
 //
 // AutoGenerateSynonymsPhraseQuery, Boost, CutoffFrequency, Fields, Fuzziness,
 // FuzzyRewrite, FuzzyTranspositions, Lenient, MaxExpansions,
-// MinimumShouldMatch, Operator, PrefixLength, QueryName, Slop, TieBreaker,
-// WithAnalyzer, WithQuery, WithType, ZeroTermsQuery, or P (raw).
+// MinimumShouldMatch, Operator, PrefixLength, QueryName, QueryText, Slop,
+// TieBreaker, WithAnalyzer, WithType, ZeroTermsQuery, or P (raw).
 type MultiMatchOption interface {
 	Option
 	isMultiMatchOption()
@@ -999,8 +999,8 @@ func (Opt) isPrefixOption() {}
 // Boost, DefaultField, DefaultOperator, EnablePositionIncrements, Escape,
 // Fields, Fuzziness, FuzzyMaxExpansions, FuzzyPrefixLength, FuzzyRewrite,
 // FuzzyTranspositions, Lenient, MaxDeterminizedStates, MinimumShouldMatch,
-// PhraseSlop, QueryName, QuoteAnalyzer, QuoteFieldSuffix, Rewrite, TieBreaker,
-// TimeZone, WithAnalyzer, WithQuery, WithType, or P (raw).
+// PhraseSlop, QueryName, QueryText, QuoteAnalyzer, QuoteFieldSuffix, Rewrite,
+// TieBreaker, TimeZone, WithAnalyzer, WithType, or P (raw).
 type QueryStringOption interface {
 	Option
 	isQueryStringOption()
@@ -1173,7 +1173,7 @@ func (Opt) isScriptedMetricAggOption() {}
 
 // SemanticOption is an option of the semantic query:
 //
-// Boost, Field, QueryName, WithQuery, or P (raw).
+// Boost, Field, QueryName, QueryText, or P (raw).
 type SemanticOption interface {
 	Option
 	isSemanticOption()
@@ -1230,8 +1230,8 @@ func (Opt) isSignificantTextAggOption() {}
 //
 // AnalyzeWildcard, AutoGenerateSynonymsPhraseQuery, Boost, DefaultOperator,
 // Fields, Flags, FuzzyMaxExpansions, FuzzyPrefixLength, FuzzyTranspositions,
-// Lenient, MinimumShouldMatch, QueryName, QuoteFieldSuffix, WithAnalyzer,
-// WithQuery, or P (raw).
+// Lenient, MinimumShouldMatch, QueryName, QueryText, QuoteFieldSuffix,
+// WithAnalyzer, or P (raw).
 type SimpleQueryStringOption interface {
 	Option
 	isSimpleQueryStringOption()
@@ -1331,8 +1331,8 @@ func (Opt) isSpanWithinOption() {}
 
 // SparseVectorOption is an option of the sparse_vector query:
 //
-// Boost, Field, InferenceID, Prune, PruningConfig, QueryName, QueryVector,
-// WithQuery, or P (raw).
+// Boost, Field, InferenceID, Prune, PruningConfig, QueryName, QueryText,
+// QueryVector, or P (raw).
 type SparseVectorOption interface {
 	Option
 	isSparseVectorOption()
@@ -1558,7 +1558,7 @@ func (Opt) isWildcardOption() {}
 
 // WrapperOption is an option of the wrapper query:
 //
-// Boost, QueryName, WithQuery, or P (raw).
+// Boost, QueryName, QueryText, or P (raw).
 type WrapperOption interface {
 	Option
 	isWrapperOption()
@@ -2601,7 +2601,7 @@ func (FilterDuplicateTextParam) isSignificantTextAggOption() {}
 // Filters sets "filters". Filters used to create buckets.
 //
 // For AdjacencyMatrixAggOption, FiltersAggOption.
-func Filters(v any) FiltersParam { return FiltersParam{"filters", v} }
+func Filters(v map[string]Query) FiltersParam { return FiltersParam{"filters", v} }
 
 // FiltersParam is the option Filters returns.
 type FiltersParam Opt
@@ -2962,7 +2962,7 @@ func (GndParam) isSignificantTextAggOption()  {}
 // Gt sets "gt". Greater than.
 //
 // For RangeOption.
-func Gt(v any) GtParam { return GtParam{"gt", v} }
+func Gt[V types.RangeValue](v V) GtParam { return GtParam{"gt", v} }
 
 // GtParam is the option Gt returns.
 type GtParam Opt
@@ -2973,7 +2973,7 @@ func (GtParam) isRangeOption() {}
 // Gte sets "gte". Greater than or equal to.
 //
 // For RangeOption.
-func Gte(v any) GteParam { return GteParam{"gte", v} }
+func Gte[V types.RangeValue](v V) GteParam { return GteParam{"gte", v} }
 
 // GteParam is the option Gte returns.
 type GteParam Opt
@@ -3402,7 +3402,7 @@ func (LowFreqOperatorParam) isCommonOption() {}
 // Lt sets "lt". Less than.
 //
 // For RangeOption.
-func Lt(v any) LtParam { return LtParam{"lt", v} }
+func Lt[V types.RangeValue](v V) LtParam { return LtParam{"lt", v} }
 
 // LtParam is the option Lt returns.
 type LtParam Opt
@@ -3413,7 +3413,7 @@ func (LtParam) isRangeOption() {}
 // Lte sets "lte". Less than or equal to.
 //
 // For RangeOption.
-func Lte(v any) LteParam { return LteParam{"lte", v} }
+func Lte[V types.RangeValue](v V) LteParam { return LteParam{"lte", v} }
 
 // LteParam is the option Lte returns.
 type LteParam Opt
@@ -3432,16 +3432,15 @@ type MapScriptParam Opt
 func (p MapScriptParam) opt() Opt                 { return Opt(p) }
 func (MapScriptParam) isScriptedMetricAggOption() {}
 
-// WithMatch sets "match". Matches analyzed text.
+// WithMatch sets "match". Can be any other span type query.
 //
-// For IntervalsOption, SpanFirstOption, SpanMultiOption.
-func WithMatch(v any) MatchParam { return MatchParam{"match", v} }
+// For SpanFirstOption, SpanMultiOption.
+func WithMatch(v Query) MatchParam { return MatchParam{"match", v} }
 
 // MatchParam is the option WithMatch returns.
 type MatchParam Opt
 
 func (p MatchParam) opt() Opt         { return Opt(p) }
-func (MatchParam) isIntervalsOption() {}
 func (MatchParam) isSpanFirstOption() {}
 func (MatchParam) isSpanMultiOption() {}
 
@@ -4073,7 +4072,7 @@ func (NumberOfFragmentsParam) isHighlightOption()      {}
 //
 // For AutoDateHistogramAggOption, DateHistogramAggOption, DecayFunctionOption,
 // HistogramAggOption.
-func Offset(v any) OffsetParam { return OffsetParam{"offset", v} }
+func Offset[V DecayScale](v V) OffsetParam { return OffsetParam{"offset", v} }
 
 // OffsetParam is the option Offset returns.
 type OffsetParam Opt
@@ -4102,7 +4101,7 @@ func (OperatorParam) isMultiMatchOption()      {}
 // Options sets "options".
 //
 // For HighlightFieldOption, HighlightOption, ScriptSourceOption.
-func Options(v any) OptionsParam { return OptionsParam{"options", v} }
+func Options(v map[string]string) OptionsParam { return OptionsParam{"options", v} }
 
 // OptionsParam is the option Options returns.
 type OptionsParam Opt
@@ -4146,7 +4145,7 @@ func (OrganicParam) isRuleOption()   {}
 // Origin sets "origin". The point of origin used for calculating distance.
 //
 // For DecayFunctionOption, DistanceFeatureOption, GeoDistanceAggOption.
-func Origin(v any) OriginParam { return OriginParam{"origin", v} }
+func Origin[V DecayOrigin](v V) OriginParam { return OriginParam{"origin", v} }
 
 // OriginParam is the option Origin returns.
 type OriginParam Opt
@@ -4291,7 +4290,7 @@ func (PhraseSlopParam) isQueryStringOption() {}
 // Pivot sets "pivot". Distance from the `origin` at which relevance scores receive half of the `boost` value.
 //
 // For DistanceFeatureOption.
-func Pivot(v any) PivotParam { return PivotParam{"pivot", v} }
+func Pivot(v string) PivotParam { return PivotParam{"pivot", v} }
 
 // PivotParam is the option Pivot returns.
 type PivotParam Opt
@@ -4496,37 +4495,47 @@ type QueriesParam Opt
 func (p QueriesParam) opt() Opt      { return Opt(p) }
 func (QueriesParam) isDisMaxOption() {}
 
-// WithQuery sets "query". Text to search for in the provided `fields`.
+// QueryText sets "query". Text to search for in the provided `fields`.
 //
-// For CombinedFieldsOption, CommonOption, FunctionScoreOption, HasChildOption,
-// HasParentOption, MatchBoolPrefixOption, MatchOption, MatchPhraseOption,
-// MatchPhrasePrefixOption, MultiMatchOption, NestedOption, QueryStringOption,
-// ScriptScoreOption, SemanticOption, SimpleQueryStringOption,
-// SpanFieldMaskingOption, SparseVectorOption, WrapperOption.
-func WithQuery(v any) QueryParam { return QueryParam{"query", v} }
+// For CombinedFieldsOption, CommonOption, MatchBoolPrefixOption, MatchOption,
+// MatchPhraseOption, MatchPhrasePrefixOption, MultiMatchOption,
+// QueryStringOption, SemanticOption, SimpleQueryStringOption,
+// SparseVectorOption, WrapperOption.
+func QueryText(v string) QueryTextParam { return QueryTextParam{"query", v} }
+
+// QueryTextParam is the option QueryText returns.
+type QueryTextParam Opt
+
+func (p QueryTextParam) opt() Opt                 { return Opt(p) }
+func (QueryTextParam) isCombinedFieldsOption()    {}
+func (QueryTextParam) isCommonOption()            {}
+func (QueryTextParam) isMatchBoolPrefixOption()   {}
+func (QueryTextParam) isMatchOption()             {}
+func (QueryTextParam) isMatchPhraseOption()       {}
+func (QueryTextParam) isMatchPhrasePrefixOption() {}
+func (QueryTextParam) isMultiMatchOption()        {}
+func (QueryTextParam) isQueryStringOption()       {}
+func (QueryTextParam) isSemanticOption()          {}
+func (QueryTextParam) isSimpleQueryStringOption() {}
+func (QueryTextParam) isSparseVectorOption()      {}
+func (QueryTextParam) isWrapperOption()           {}
+
+// WithQuery sets "query". A query that determines the documents for which a new score is computed.
+//
+// For FunctionScoreOption, HasChildOption, HasParentOption, NestedOption,
+// ScriptScoreOption, SpanFieldMaskingOption.
+func WithQuery(v Query) QueryParam { return QueryParam{"query", v} }
 
 // QueryParam is the option WithQuery returns.
 type QueryParam Opt
 
-func (p QueryParam) opt() Opt                 { return Opt(p) }
-func (QueryParam) isCombinedFieldsOption()    {}
-func (QueryParam) isCommonOption()            {}
-func (QueryParam) isFunctionScoreOption()     {}
-func (QueryParam) isHasChildOption()          {}
-func (QueryParam) isHasParentOption()         {}
-func (QueryParam) isMatchBoolPrefixOption()   {}
-func (QueryParam) isMatchOption()             {}
-func (QueryParam) isMatchPhraseOption()       {}
-func (QueryParam) isMatchPhrasePrefixOption() {}
-func (QueryParam) isMultiMatchOption()        {}
-func (QueryParam) isNestedOption()            {}
-func (QueryParam) isQueryStringOption()       {}
-func (QueryParam) isScriptScoreOption()       {}
-func (QueryParam) isSemanticOption()          {}
-func (QueryParam) isSimpleQueryStringOption() {}
-func (QueryParam) isSpanFieldMaskingOption()  {}
-func (QueryParam) isSparseVectorOption()      {}
-func (QueryParam) isWrapperOption()           {}
+func (p QueryParam) opt() Opt                { return Opt(p) }
+func (QueryParam) isFunctionScoreOption()    {}
+func (QueryParam) isHasChildOption()         {}
+func (QueryParam) isHasParentOption()        {}
+func (QueryParam) isNestedOption()           {}
+func (QueryParam) isScriptScoreOption()      {}
+func (QueryParam) isSpanFieldMaskingOption() {}
 
 // QueryVector sets "query_vector". The query vector
 //
@@ -4796,7 +4805,7 @@ func (SaturationParam) isRankFeatureOption() {}
 // Scale sets "scale". Defines the distance from origin + offset at which the computed score will equal `decay` parameter.
 //
 // For DecayFunctionOption.
-func Scale(v any) ScaleParam { return ScaleParam{"scale", v} }
+func Scale[V DecayScale](v V) ScaleParam { return ScaleParam{"scale", v} }
 
 // ScaleParam is the option Scale returns.
 type ScaleParam Opt

@@ -15,7 +15,7 @@ func TestDifferentialAgainstPython(t *testing.T) {
 	blog := func() Search {
 		return New(dsl.NewSearch("blogs"), "title^5", "body").
 			Facet("tags", Terms("tags")).
-			Facet("stars", Ranges("stars", []Range{{Key: "low", To: 3}, {Key: "high", From: 3}})).
+			Facet("stars", Ranges("stars", []Range{{Key: "low", To: types.Ptr(3.0)}, {Key: "high", From: types.Ptr(3.0)}})).
 			Facet("size", Histogram("size", 10)).
 			Facet("month", DateHistogram("published", CalendarInterval(types.CalendarIntervalMonth))).
 			Facet("authors", Nested("comments", Terms("comments.author")))

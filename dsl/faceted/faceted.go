@@ -200,10 +200,12 @@ func (f *termsFacet) Values(r dsl.AggResults, name string, selected []any) ([]Va
 	return f.values(r, name, selected, func(b dsl.Bucket[any]) any { return b.Key })
 }
 
-// Range is one range of a Ranges; nil bounds are open.
+// Range is one range of a Ranges; nil bounds are open:
+//
+//	faceted.Range{Key: "cheap", To: types.Ptr(10.0)}
 type Range struct {
 	Key      string
-	From, To any
+	From, To *float64
 }
 
 type rangeFacet struct {
@@ -217,10 +219,10 @@ func Ranges(field string, ranges []Range, opts ...Opt) Facet {
 	for i, r := range ranges {
 		rs[i] = map[string]any{"key": r.Key}
 		if r.From != nil {
-			rs[i]["from"] = r.From
+			rs[i]["from"] = *r.From
 		}
 		if r.To != nil {
-			rs[i]["to"] = r.To
+			rs[i]["to"] = *r.To
 		}
 	}
 	f := &rangeFacet{baseFacet: newBase("range", map[string]any{"field": field}, opts), ranges: ranges}
@@ -240,10 +242,10 @@ func (f *rangeFacet) Filter(values []any) dsl.Query {
 		}
 		var opts []dsl.RangeOption
 		if f.ranges[i].From != nil {
-			opts = append(opts, dsl.Gte(f.ranges[i].From))
+			opts = append(opts, dsl.Gte(*f.ranges[i].From))
 		}
 		if f.ranges[i].To != nil {
-			opts = append(opts, dsl.Lt(f.ranges[i].To))
+			opts = append(opts, dsl.Lt(*f.ranges[i].To))
 		}
 		r := dsl.Range(f.field(), opts...)
 		if q == nil {
@@ -276,7 +278,7 @@ func (f *histogramFacet) Filter(values []any) dsl.Query {
 		if !ok {
 			continue
 		}
-		r := dsl.Range(f.field(), dsl.Gte(v), dsl.Lt(x+interval))
+		r := dsl.Range(f.field(), dsl.Gte(x), dsl.Lt(x+interval))
 		if q == nil {
 			q = r
 		} else {

@@ -36,7 +36,7 @@ func TestIntegrationFacetedSearch(t *testing.T) {
 	docs := dsltest.SetupBlog(t, conn, "dsl-it-faceted")
 	blog := faceted.New(docs.Search(), "title^2", "body").
 		Facet("tags", faceted.Terms("tags", faceted.OrderBy("_key", types.SortOrderAsc))).
-		Facet("stars", faceted.Ranges("stars", []faceted.Range{{Key: "low", To: 4}, {Key: "high", From: 4}})).
+		Facet("stars", faceted.Ranges("stars", []faceted.Range{{Key: "low", To: types.Ptr(4.0)}, {Key: "high", From: types.Ptr(4.0)}})).
 		Facet("lines", faceted.Histogram("lines", 100)).
 		Facet("month", faceted.DateHistogram("published", faceted.CalendarInterval(types.CalendarIntervalMonth))).
 		Facet("commenters", faceted.Nested("comments", faceted.Terms("comments.author")))

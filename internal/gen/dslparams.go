@@ -39,8 +39,9 @@ import (
 //     takes: one element type given alone or as a list becomes variadic
 //     (WithFilter(q ...Query) sends one query alone, more as a list), other
 //     differences a generic option over the union of the owners' types;
-//     only a parameter Go cannot type (a user-defined value, or a union
-//     holding the Query interface) takes any;
+//     paramGenerics and paramSplits pin the few Go cannot infer (range
+//     bounds, decay functions; query as a Query or as a text); only a
+//     user-defined value (a percolated document, script params) takes any;
 //   - dsl.P(name, value) (a raw Opt) is every option, the one step to raw.
 //
 // A function name that would collide with an identifier of package dsl (a
@@ -112,6 +113,31 @@ var paramTypes = map[string]string{
 	"operator": "types.Operator",
 	// a duration such as "30m" (types.Duration)
 	"fixed_interval": "string",
+	// distance_feature's pivot: a distance or a duration
+	"pivot": "string",
+	// a highlighter's options (strings for a custom highlighter)
+	"options": "map[string]string",
+}
+
+// paramGenerics pins the type constraints of options whose specification
+// type is a generic parameter or a user-defined value: range bounds take
+// what types.Gt takes, a decay function's origin, scale and offset what
+// dsl.DecayFunction takes.
+var paramGenerics = map[string]string{
+	"gt": "types.RangeValue", "gte": "types.RangeValue", "lt": "types.RangeValue", "lte": "types.RangeValue",
+	"origin": "DecayOrigin", "scale": "DecayScale", "offset": "DecayScale",
+}
+
+// paramSplits gives query and match an option per kind of value: a query
+// (the compound and joining queries, span_multi, span_first) or a text
+// (sparse_vector, and the full-text queries that take it as an argument).
+var paramSplits = map[string][]paramSplit{
+	"query": {
+		{Func: "WithQuery", GoType: "Query", Of: []string{"Query", "types.SpanQuery", "types.QueryContainer"}},
+		{Func: "QueryText", GoType: "string", Of: []string{"string"}},
+	},
+	"match":   {{Func: "WithMatch", GoType: "Query", Of: []string{"Query", "types.SpanQuery"}}},
+	"filters": {{Func: "Filters", GoType: "map[string]Query", Of: []string{"map[string]types.QueryContainer", "types.Buckets[types.QueryContainer]"}}},
 }
 
 // dslSearchParts are the non-container types whose parameters the DSL's
@@ -141,6 +167,20 @@ type paramPackage struct {
 	Names map[string]string // pinned function names by parameter name
 	Skip  map[string]bool   // parameters that are not options (positional ones)
 	Types map[string]string // pinned value types by parameter name
+	// Generics pins type constraints by parameter name (the option is
+	// generic over them).
+	Generics map[string]string
+	// Splits gives a parameter that owners type too differently one option
+	// per kind of value; an owner none of them fits does not take it as an
+	// option (it is a constructor's argument there).
+	Splits map[string][]paramSplit
+}
+
+// paramSplit is one option of a split parameter: the owners taking one of
+// Of (Go types as paramAccepts names them) take Func, of type GoType.
+type paramSplit struct {
+	Func, GoType string
+	Of           []string
 }
 
 // renderDSLParams renders dsl/zz_params.go and dsl/analysis/zz_params.go;
@@ -156,7 +196,8 @@ func renderDSLParams(s *schema, tm *typeModel, root string) (map[string][]byte, 
 		return nil, err
 	}
 	out := map[string][]byte{}
-	dsl := paramPackage{Name: "dsl", Dir: "dsl", Base: "Opt", Names: paramNames, Types: paramTypes}
+	dsl := paramPackage{Name: "dsl", Dir: "dsl", Base: "Opt", Names: paramNames, Types: paramTypes,
+		Generics: paramGenerics, Splits: paramSplits}
 	if out[filepath.Join(dsl.Dir, "zz_params.go")], err = renderParams(dsl, byKey, tm, owners, root); err != nil {
 		return nil, err
 	}
@@ -282,13 +323,24 @@ func renderParams(pkg paramPackage, byKey map[string]*sType, tm *typeModel, owne
 				if pkg.Skip[p.Name] {
 					continue
 				}
-				po := opts[p.Name]
+				acc := paramAccepts(byKey, tm, p.Type)
+				id := p.Name
+				var split *paramSplit
+				if splits, ok := pkg.Splits[p.Name]; ok {
+					if split = splitFor(splits, acc); split == nil {
+						continue
+					}
+					id = p.Name + "#" + split.Func
+				}
+				po := opts[id]
 				if po == nil {
 					po = &paramOpt{Key: p.Name, Owners: map[string]bool{}, types: map[string]bool{}, byOwner: map[string]string{}}
-					opts[p.Name] = po
+					if split != nil {
+						po.Func, po.GoType = split.Func, split.GoType
+					}
+					opts[id] = po
 				}
 				po.Owners[o.Iface] = true
-				acc := paramAccepts(byKey, tm, p.Type)
 				for _, gt := range acc {
 					po.types[gt] = true
 				}
@@ -310,8 +362,13 @@ func renderParams(pkg paramPackage, byKey map[string]*sType, tm *typeModel, owne
 	usesTypes := false
 	for _, key := range sortedKeys(opts) {
 		po := opts[key]
+		pinned := po.GoType
 		po.GoType = "any"
-		if t, ok := pkg.Types[key]; ok {
+		if pinned != "" {
+			po.GoType = pinned
+		} else if c, ok := pkg.Generics[key]; ok {
+			po.GoType, po.Generic = "V", c
+		} else if t, ok := pkg.Types[key]; ok {
 			po.GoType = t
 		} else if len(po.types) == 1 {
 			for t := range po.types {
@@ -330,7 +387,10 @@ func renderParams(pkg paramPackage, byKey map[string]*sType, tm *typeModel, owne
 		if strings.HasPrefix(po.GoType, "[]") {
 			po.Variadic = true
 		}
-		name := pkg.Names[key]
+		name := po.Func
+		if name == "" {
+			name = pkg.Names[key]
+		}
 		if name == "" {
 			name = camel(key)
 		}
@@ -390,9 +450,9 @@ func renderParams(pkg paramPackage, byKey map[string]*sType, tm *typeModel, owne
 		if desc != "" {
 			desc = " " + desc
 		}
-		fmt.Fprintf(&b, "// %s sets %q.%s\n//\n", po.Func, key, desc)
+		fmt.Fprintf(&b, "// %s sets %q.%s\n//\n", po.Func, po.Key, desc)
 		writeDoc(&b, "", wrapWords("For "+strings.Join(sortedKeys(po.Owners), ", ")+".", 76))
-		fmt.Fprintf(&b, "func %s%s(%s) %s { return %s{%q, %s} }\n\n", po.Func, tparams, arg, tname, tname, key, val)
+		fmt.Fprintf(&b, "func %s%s(%s) %s { return %s{%q, %s} }\n\n", po.Func, tparams, arg, tname, tname, po.Key, val)
 		fmt.Fprintf(&b, "// %s is the option %s returns.\n", tname, po.Func)
 		fmt.Fprintf(&b, "type %s %s\n\n", tname, pkg.Base)
 		fmt.Fprintf(&b, "func (p %s) opt() %s { return %s(p) }\n", tname, pkg.Base, pkg.Base)
@@ -718,4 +778,17 @@ func unionConstraint(tm *typeModel, set map[string]bool) (string, bool) {
 	}
 	sort.Strings(ts)
 	return strings.Join(ts, " | "), true
+}
+
+// splitFor returns the split option an owner taking the Go types acc takes,
+// or nil.
+func splitFor(splits []paramSplit, acc []string) *paramSplit {
+	for i, sp := range splits {
+		for _, t := range acc {
+			if slices.Contains(sp.Of, t) {
+				return &splits[i]
+			}
+		}
+	}
+	return nil
 }
