@@ -1,6 +1,8 @@
 package dsl_test
 
 import (
+	"encoding/json"
+
 	. "github.com/esgo/esgo/dsl"
 	"github.com/esgo/esgo/types"
 )
@@ -22,9 +24,9 @@ func init() {
 		types.SortByFieldWith("price", types.FieldSort{Order: types.SortOrderAsc, Mode: types.SortModeAvg})))
 	addValue("s/sort_strings", s.Sort("category", "-title"))
 	addValue("s/sort_reset", s.Sort("a").Sort())
-	addValue("s/source_list", s.Source([]string{"title", "body"}))
-	addValue("s/source_false", s.Source(false))
-	addValue("s/source_incl_excl", s.Source(SourceFilter{Includes: []string{"obj1.*"}, Excludes: []string{"*.description"}}))
+	addValue("s/source_list", s.SourceIncludes("title", "body"))
+	addValue("s/source_false", s.Source(types.SourceEnabled(false)))
+	addValue("s/source_incl_excl", s.SourceIncludes("obj1.*").SourceExcludes("*.description"))
 	addValue("s/source_chain", s.SourceIncludes("obj1.*").SourceExcludes("*.description"))
 	addValue("s/source_remove", s.SourceIncludes("a").SourceExcludes("b").SourceExcludes())
 	addValue("s/highlight", s.Highlight([]string{"title", "body"}, FragmentSize(50)))
@@ -34,7 +36,7 @@ func init() {
 	addValue("s/suggest_completion", s.Suggest("auto", "pyth", Completion(types.CompletionSuggester{Field: "suggest", Size: types.Ptr(5)})))
 	addValue("s/suggest_regex", s.SuggestRegex("auto", "py[thon|py]", Completion(types.CompletionSuggester{Field: "suggest"})))
 	addValue("s/script_fields", s.ScriptField("times_two", "doc['field'].value * 2"))
-	addValue("s/script_fields_full", s.ScriptField("times_three", m{"script": m{"lang": "painless", "source": "doc['field'].value * params.n", "params": m{"n": 3}}}))
+	addValue("s/script_fields_full", s.ScriptFieldWith("times_three", types.ScriptField{Script: types.Script{Lang: "painless", Source: types.ScriptSourceFromScriptString("doc['field'].value * params.n"), Params: map[string]json.RawMessage{"n": json.RawMessage("3")}}}))
 	addValue("s/collapse", s.Collapse("user.id", InnerHits(types.InnerHits{Name: "most_recent", Size: types.Ptr(5)}), MaxConcurrentGroupSearches(4)))
 	addValue("s/collapse_reset", s.Collapse("user.id").RemoveCollapse())
 	addValue("s/knn", s.Knn("embedding", 5, 10, []float32{0.1, 0.2, 0.3}))
@@ -49,7 +51,7 @@ func init() {
 	addValue("s/extra", s.Extra("track_total_hits", true).Extra("min_score", 0.5).Extra("explain", true))
 	addValue("s/full", NewSearch("blog").Query(Match("title", "python")).Filter(Term("published", true)).
 		Exclude(Term("tags", "draft")).PostFilter(Terms("tags", []string{"go"})).Sort("-date", "_score").
-		Source([]string{"title"}).Highlight([]string{"title"}).Size(5).Extra("track_total_hits", true))
+		SourceIncludes("title").Highlight([]string{"title"}).Size(5).Extra("track_total_hits", true))
 	addCase("s/from_dict_roundtrip", func() (any, error) {
 		return SearchFromJSON([]byte(`{"query": {"bool": {"must": [{"match": {"title": "python"}}]}}, "aggs": {"t": {"terms": {"field": "tags"}}}, "size": 3, "sort": ["date"], "highlight": {"fields": {"title": {}}, "order": "score"}}`))
 	})

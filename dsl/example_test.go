@@ -43,13 +43,13 @@ func ExampleMatch() {
 func ExampleSearch() {
 	base := dsl.NewSearch("blog").Filter(dsl.Term("published", true))
 	s := base.Query(dsl.Match("title", "go")).Sort("-date", "_score").Slice(0, 10).
-		Highlight([]string{"title"}).Source([]string{"title", "date"})
+		Highlight([]string{"title"}).SourceIncludes("title", "date")
 	body, _ := s.ToJSON()
 	fmt.Println(string(body))
 	body, _ = base.ToJSON()
 	fmt.Println(string(body))
 	// Output:
-	// {"_source":["title","date"],"from":0,"highlight":{"fields":{"title":{}}},"query":{"bool":{"filter":[{"term":{"published":true}}],"must":[{"match":{"title":"go"}}]}},"size":10,"sort":[{"date":{"order":"desc"}},"_score"]}
+	// {"_source":{"includes":["title","date"]},"from":0,"highlight":{"fields":{"title":{}}},"query":{"bool":{"filter":[{"term":{"published":true}}],"must":[{"match":{"title":"go"}}]}},"size":10,"sort":[{"date":{"order":"desc"}},"_score"]}
 	// {"query":{"bool":{"filter":[{"term":{"published":true}}]}}}
 }
 

@@ -92,7 +92,7 @@ func TestIntegrationOpenSearchModules(t *testing.T) {
 	// Update by query with a script.
 	res, err := ix.UpdateByQuery().Query(dsl.Match("msg", "abc")).
 		Script(dsl.Source("ctx._source.level = params.l"), dsl.Lang("painless"), dsl.Params(map[string]any{"l": "tagged"})).
-		Param("refresh", true).Execute(ctx)
+		Param("refresh", "true").Execute(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +105,7 @@ func TestIntegrationOpenSearchModules(t *testing.T) {
 	}
 
 	// Delete by query.
-	del, err := docs.Search().Filter(dsl.Term("level", "tagged")).Param("refresh", true).Delete(ctx)
+	del, err := docs.Search().Filter(dsl.Term("level", "tagged")).Param("refresh", "true").Delete(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

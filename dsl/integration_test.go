@@ -91,7 +91,7 @@ func TestIntegrationSearch(t *testing.T) {
 	}
 
 	// Pagination with Slice and source filtering.
-	page, err := dsl.Execute[map[string]any](ctx, docs.Search().Sort("lines").Slice(1, 3).Source([]string{"title"}))
+	page, err := dsl.Execute[map[string]any](ctx, docs.Search().Sort("lines").Slice(1, 3).SourceIncludes("title"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -212,30 +212,21 @@ func (s Search) SortBy(keys ...types.SortCombinations) Search {
 	return c
 }
 
-// SourceFilter selects the _source fields returned with each hit.
-type SourceFilter struct {
-	Includes []string `json:"includes,omitempty"`
-	Excludes []string `json:"excludes,omitempty"`
+// Source returns a copy whose _source is cfg: types.SourceEnabled(false)
+// returns no source, types.SourceIncludes and types.SourceExcludes filter
+// it (SourceIncludes and SourceExcludes below set one side and keep the
+// other); RemoveSource restores the default (the whole document).
+func (s Search) Source(cfg types.SourceConfig) Search {
+	c := s.copy()
+	c.source = cfg
+	return c
 }
 
-// Source returns a copy controlling _source: v is a bool (false disables
-// _source), a field name or wildcard, a []string of them, or a
-// SourceFilter. Source(nil) restores the default (whole document).
-func (s Search) Source(v any) Search {
+// RemoveSource returns a copy without a _source section: hits carry the
+// whole document.
+func (s Search) RemoveSource() Search {
 	c := s.copy()
-	switch x := v.(type) {
-	case SourceFilter:
-		m := map[string]any{}
-		if x.Includes != nil {
-			m["includes"] = x.Includes
-		}
-		if x.Excludes != nil {
-			m["excludes"] = x.Excludes
-		}
-		c.source = m
-	default:
-		c.source = v
-	}
+	c.source = nil
 	return c
 }
 
@@ -338,19 +329,28 @@ func (s Search) setSuggest(name string, m map[string]any) Search {
 	return c
 }
 
-// ScriptField returns a copy with a script field; a string script becomes
-// {"script": script}, anything else is used as the whole definition.
-func (s Search) ScriptField(name string, script any) Search {
+// ScriptField returns a copy with a script field computed by the script
+// source: {"name": {"script": source}}. ScriptFieldWith takes a whole
+// definition (lang, params, ignore_failure).
+func (s Search) ScriptField(name, source string) Search {
+	return s.scriptField(name, map[string]any{"script": source})
+}
+
+// ScriptFieldWith returns a copy with the script field def:
+//
+//	s.ScriptFieldWith("n3", types.ScriptField{Script: types.Script{
+//		Source: types.ScriptSourceFromScriptString("doc['n'].value * 3")}})
+func (s Search) ScriptFieldWith(name string, def types.ScriptField) Search {
+	return s.scriptField(name, def)
+}
+
+func (s Search) scriptField(name string, def any) Search {
 	c := s.copy()
 	c.scriptFields = maps.Clone(s.scriptFields)
 	if c.scriptFields == nil {
 		c.scriptFields = map[string]any{}
 	}
-	if str, ok := script.(string); ok {
-		c.scriptFields[name] = map[string]any{"script": str}
-	} else {
-		c.scriptFields[name] = script
-	}
+	c.scriptFields[name] = def
 	return c
 }
 
@@ -416,13 +416,6 @@ func (s Search) RankRRF(opts ...RankRRFOption) Search {
 		o.apply(m)
 	}
 	c.rank = map[string]any{"rrf": m}
-	return c
-}
-
-// Rank returns a copy with a raw rank section (nil removes it).
-func (s Search) Rank(rank map[string]any) Search {
-	c := s.copy()
-	c.rank = maps.Clone(rank)
 	return c
 }
 
@@ -508,11 +501,11 @@ func (s Search) Slice(start, stop int) Search {
 }
 
 // Param returns a copy with a URL query parameter (routing, preference,
-// search_type, request_cache, ...).
-func (s Search) Param(key string, value any) Search {
+// search_type, request_cache, ...), sent as it is.
+func (s Search) Param(key, value string) Search {
 	c := s.copy()
 	c.params = cloneValues(s.params)
-	c.params.Set(key, fmt.Sprint(value))
+	c.params.Set(key, value)
 	return c
 }
 

@@ -42,7 +42,7 @@ func (u UpdateByQuery) Filter(q Query) UpdateByQuery { u.s = u.s.Filter(q); retu
 func (u UpdateByQuery) Exclude(q Query) UpdateByQuery { u.s = u.s.Exclude(q); return u }
 
 // Param returns a copy with a URL parameter (refresh, conflicts, slices, ...).
-func (u UpdateByQuery) Param(key string, value any) UpdateByQuery {
+func (u UpdateByQuery) Param(key, value string) UpdateByQuery {
 	u.s = u.s.Param(key, value)
 	return u
 }

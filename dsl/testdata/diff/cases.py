@@ -296,7 +296,7 @@ srch("s/post_filter_twice", lambda: Search().post_filter("term", color="red").po
 srch("s/sort", lambda: Search().sort("category", "-title", {"price": {"order": "asc", "mode": "avg"}}))
 srch("s/sort_strings", lambda: Search().sort("category", "-title"))
 srch("s/sort_reset", lambda: Search().sort("a").sort())
-srch("s/source_list", lambda: Search().source(["title", "body"]))
+srch("s/source_list", lambda: Search().source(includes=["title", "body"]))
 srch("s/source_false", lambda: Search().source(False))
 srch("s/source_incl_excl", lambda: Search().source(includes=["obj1.*"], excludes=["*.description"]))
 srch("s/source_chain", lambda: Search().source(includes=["obj1.*"]).source(excludes=["*.description"]))
@@ -320,7 +320,7 @@ srch("s/slice_twice", lambda: Search()[10:30][5:10])
 srch("s/slice_open_end", lambda: Search().extra(size=50)[10:100])
 srch("s/index_one", lambda: Search().extra(from_=5, size=1)[0:1])
 srch("s/extra", lambda: Search().extra(track_total_hits=True, min_score=0.5, explain=True))
-srch("s/full", lambda: Search(index="blog").query("match", title="python").filter("term", published=True).exclude("term", tags="draft").post_filter("terms", tags=["go"]).sort("-date", "_score").source(["title"]).highlight("title").extra(size=5, track_total_hits=True))
+srch("s/full", lambda: Search(index="blog").query("match", title="python").filter("term", published=True).exclude("term", tags="draft").post_filter("terms", tags=["go"]).sort("-date", "_score").source(includes=["title"]).highlight("title").extra(size=5, track_total_hits=True))
 
 
 @case("s/from_dict_roundtrip")
