@@ -61,10 +61,29 @@
 // name is already a constructor or another identifier of the package, the
 // option takes the prefix With (filter: WithFilter, query: WithQuery,
 // type: WithType, analyzer: WithAnalyzer), and _name and _source are
-// QueryName and HitSource. Three names set raw values, unchecked: P sets
-// any parameter of a query or aggregation, Search.Extra any key of the
-// search body, and Search.Param any URL parameter of the request; prefer
-// the typed option where one exists.
+// QueryName and HitSource. A parameter that is a query in some owners and
+// a text in others has one option for each: WithQuery(q Query) and
+// QueryText(s string).
+//
+// # Types
+//
+// Every option takes the type the specification gives its parameter:
+// Go scalars, enums of package types (Operator(types.OperatorAnd), or a
+// string constant), Query for queries (variadic for lists), and the
+// structures of package types (InnerHits(types.InnerHits{Size:
+// types.Ptr(3)})). A union takes its members too, so the short forms
+// Python takes compile: Include("go.*") and Include([]string{"go"}) as
+// well as a types.TermsInclude; Fuzziness("AUTO") or Fuzziness(2); a
+// script its source alone. Such options are generic over the members
+// (Include[V ~string | []string | ...]); the compiler names the accepted
+// types when a value fits none. Values known only at run time have their
+// constructors: TermValue and TermsValues take types.FieldValue.
+//
+// Four names set raw values, unchecked, and say so: P sets any parameter
+// of a query or aggregation, Q builds a query from its name and a map as
+// Python's Q does, Search.Extra sets any key of the search body, and
+// Search.Param any URL parameter of the request; prefer the typed option
+// where one exists.
 //
 // # Compared with Python's elasticsearch.dsl
 //
