@@ -14,6 +14,12 @@ type analysisPart struct {
 	params map[string]any
 }
 
+// Component is an analysis component: a Tokenizer, TokenFilter,
+// CharFilter, Analyzer or Normalizer.
+type Component interface{ isComponent() }
+
+func (analysisPart) isComponent() {}
+
 // Param is one parameter of a component's definition, such as
 // P("min_gram", 3).
 type Param struct {

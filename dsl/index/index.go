@@ -123,9 +123,9 @@ func (ix *Index) Normalizer(n analysis.Normalizer) *Index {
 	return ix
 }
 
-// AnalysisComponent adds a standalone custom tokenizer, token filter or
-// char filter and returns ix.
-func (ix *Index) AnalysisComponent(c any) *Index {
+// AnalysisComponent adds a standalone custom tokenizer, token filter,
+// char filter, analyzer or normalizer and returns ix.
+func (ix *Index) AnalysisComponent(c analysis.Component) *Index {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	switch x := c.(type) {
