@@ -10,17 +10,20 @@ import (
 )
 
 // Agg is one aggregation. Build it with a constructor (TermsAgg, AvgAgg,
-// DateHistogramAgg, ...) or NewAgg, and nest more aggregations under it:
-// Bucket adds a sub-aggregation and returns it (so the next call goes one
-// level deeper), Metric and Pipeline add one and return the receiver.
+// DateHistogramAgg, ...) or NewAgg, and nest more aggregations under it
+// with Agg (Metric and Pipeline are the same call, named for what they
+// add). Each adds a sub-aggregation and returns the receiver, so a chain
+// never moves to another node: a sub-aggregation's own sub-aggregations
+// are given with it, as the argument.
 //
-// A chain never loses a node: Search.Agg and Aggs.Bucket/Metric/Pipeline
-// register the root of the chain they are given, so
+//	s.Agg("by_cat", TermsAgg("cat").
+//		Agg("reviews", NestedAgg("reviews").Metric("avg", AvgAgg("reviews.stars"))).
+//		Metric("max_price", MaxAgg("price")))
 //
-//	s.Agg("by_cat", TermsAgg("cat").Bucket("reviews", NestedAgg("reviews")).Metric("avg", AvgAgg("reviews.stars")))
-//
-// registers the terms aggregation as "by_cat", with the nested one under it
-// (the chain ends on the nested aggregation, which Bucket returned).
+// puts "reviews" and "max_price" under the terms aggregation and "avg"
+// under the nested one. The JSON is Python's for the same tree (Python's
+// bucket returns the new aggregation, so its chains move down a level;
+// here the nesting is in the arguments).
 //
 // An Agg is a builder: it is not safe for concurrent modification, and a
 // Search copies the aggregation tree it is given.
@@ -30,7 +33,6 @@ type Agg struct {
 	query    Query // body of a filter aggregation
 	children []namedAgg
 	meta     map[string]any
-	parent   *Agg // the aggregation this one was added under, if any
 }
 
 type namedAgg struct {
@@ -46,37 +48,20 @@ func NewAgg(kind string, opts ...Option) *Agg {
 // Kind returns the aggregation type, such as "terms".
 func (a *Agg) Kind() string { return a.kind }
 
-// Bucket adds the sub-aggregation child under name and returns child.
-func (a *Agg) Bucket(name string, child *Agg) *Agg {
-	a.children = setChild(a.children, name, root(child))
-	root(child).parent = a
-	return child
-}
-
-// Metric adds the sub-aggregation m under name and returns a.
-func (a *Agg) Metric(name string, m *Agg) *Agg {
-	a.children = setChild(a.children, name, root(m))
-	root(m).parent = a
+// Agg adds the sub-aggregation child (with the sub-aggregations it holds)
+// under name and returns a, not child: to nest under child, give child its
+// own sub-aggregations before passing it.
+func (a *Agg) Agg(name string, child *Agg) *Agg {
+	a.children = setChild(a.children, name, child)
 	return a
 }
 
-// Pipeline adds the pipeline aggregation p under name and returns a.
-func (a *Agg) Pipeline(name string, p *Agg) *Agg {
-	a.children = setChild(a.children, name, root(p))
-	root(p).parent = a
-	return a
-}
+// Metric adds the metric aggregation m under name and returns a: it is Agg.
+func (a *Agg) Metric(name string, m *Agg) *Agg { return a.Agg(name, m) }
 
-// Root returns the aggregation at the top of the chain a belongs to (a
-// itself when it was not added under another).
-func (a *Agg) Root() *Agg { return root(a) }
-
-func root(a *Agg) *Agg {
-	for a != nil && a.parent != nil {
-		a = a.parent
-	}
-	return a
-}
+// Pipeline adds the pipeline aggregation p under name and returns a: it is
+// Agg.
+func (a *Agg) Pipeline(name string, p *Agg) *Agg { return a.Agg(name, p) }
 
 // Sub returns the sub-aggregation called name, or nil.
 func (a *Agg) Sub(name string) *Agg { return findChild(a.children, name) }
@@ -91,9 +76,7 @@ func (a *Agg) Clone() *Agg {
 	}
 	c := &Agg{kind: a.kind, params: maps.Clone(a.params), query: a.query, meta: maps.Clone(a.meta)}
 	for _, ch := range a.children {
-		cc := ch.agg.Clone()
-		cc.parent = c
-		c.children = append(c.children, namedAgg{ch.name, cc})
+		c.children = append(c.children, namedAgg{ch.name, ch.agg.Clone()})
 	}
 	return c
 }
@@ -144,30 +127,24 @@ func childrenMap(list []namedAgg) map[string]*Agg {
 }
 
 // Aggs is the top level of a search's aggregations, as passed to
-// Search.Aggs. Bucket returns the new aggregation; Metric and Pipeline
-// return the Aggs.
+// Search.Aggs. Agg, Metric and Pipeline add a top-level aggregation and
+// return the Aggs, like Agg's methods of the same names.
 type Aggs struct {
 	list []namedAgg
 }
 
-// Bucket adds a top-level aggregation (the root of a's chain) and returns a.
-func (r *Aggs) Bucket(name string, a *Agg) *Agg {
-	r.list = setChild(r.list, name, root(a))
-	return a
-}
-
-// Metric adds a top-level aggregation (the root of a's chain) and returns r.
-func (r *Aggs) Metric(name string, a *Agg) *Aggs {
-	r.list = setChild(r.list, name, root(a))
+// Agg adds the top-level aggregation a (with the sub-aggregations it
+// holds) under name and returns r.
+func (r *Aggs) Agg(name string, a *Agg) *Aggs {
+	r.list = setChild(r.list, name, a)
 	return r
 }
 
-// Pipeline adds a top-level pipeline aggregation (the root of a's chain)
-// and returns r.
-func (r *Aggs) Pipeline(name string, a *Agg) *Aggs {
-	r.list = setChild(r.list, name, root(a))
-	return r
-}
+// Metric adds a top-level metric aggregation and returns r: it is Agg.
+func (r *Aggs) Metric(name string, a *Agg) *Aggs { return r.Agg(name, a) }
+
+// Pipeline adds a top-level pipeline aggregation and returns r: it is Agg.
+func (r *Aggs) Pipeline(name string, a *Agg) *Aggs { return r.Agg(name, a) }
 
 // Get returns the top-level aggregation called name, or nil.
 func (r *Aggs) Get(name string) *Agg { return findChild(r.list, name) }

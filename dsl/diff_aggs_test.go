@@ -91,26 +91,26 @@ func init() {
 	addValue("a/meta", TermsAgg("tags").Meta(m{"color": "blue"}))
 	addCase("a/nested_chain", func() (any, error) {
 		a := TermsAgg("tags")
-		a.Bucket("per_day", DateHistogramAgg("date", CalendarInterval("day"))).
+		a.Agg("per_day", DateHistogramAgg("date", CalendarInterval("day")).
 			Metric("avg_price", AvgAgg("price")).
-			Metric("max_price", MaxAgg("price"))
+			Metric("max_price", MaxAgg("price")))
 		a.Pipeline("total", SumBucketAgg("per_day>avg_price"))
 		return a, nil
 	})
 	addValue("s/aggs_tree", NewSearch().Aggs(func(a *Aggs) {
-		a.Bucket("per_tag", TermsAgg("tags")).Metric("max_lines", MaxAgg("lines"))
-		a.Bucket("per_author", TermsAgg("author")).
-			Bucket("per_year", DateHistogramAgg("date", CalendarInterval("year"))).
-			Metric("words", SumAgg("words"))
+		a.Agg("per_tag", TermsAgg("tags").Metric("max_lines", MaxAgg("lines")))
+		a.Agg("per_author", TermsAgg("author").
+			Agg("per_year", DateHistogramAgg("date", CalendarInterval("year")).
+				Metric("words", SumAgg("words"))))
 		a.Metric("avg_all", AvgAgg("lines")).Pipeline("best", MaxBucketAgg("per_tag>max_lines"))
 	}))
 	addValue("s/aggs_nested_reverse", NewSearch().Aggs(func(a *Aggs) {
-		a.Bucket("comments", NestedAgg("comments")).
-			Bucket("by_author", TermsAgg("comments.author")).
-			Bucket("back", ReverseNestedAgg()).
-			Metric("tags", TermsAgg("tags"))
+		a.Agg("comments", NestedAgg("comments").
+			Agg("by_author", TermsAgg("comments.author").
+				Agg("back", ReverseNestedAgg().
+					Metric("tags", TermsAgg("tags")))))
 	}))
 	addValue("s/aggs_filter_sub", NewSearch().Aggs(func(a *Aggs) {
-		a.Bucket("red", FilterAgg(Term("color", "red"))).Metric("avg_price", AvgAgg("price"))
+		a.Agg("red", FilterAgg(Term("color", "red")).Metric("avg_price", AvgAgg("price")))
 	}))
 }

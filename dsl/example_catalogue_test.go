@@ -78,8 +78,7 @@ func searchCatalogue(ctx context.Context, client *esgo.Client, index, text strin
 		Highlight([]string{"name"}, dsl.FragmentSize(60), dsl.PreTags("["), dsl.PostTags("]")).
 		Sort("price").
 		Agg("by_category", dsl.TermsAgg("category", dsl.Size(10)).
-			Bucket("reviews", dsl.NestedAgg("reviews")).
-			Metric("avg_stars", dsl.AvgAgg("reviews.stars")))
+			Agg("reviews", dsl.NestedAgg("reviews").Metric("avg_stars", dsl.AvgAgg("reviews.stars"))))
 	resp, err := dsl.Execute[Product](ctx, s)
 	if err != nil {
 		return nil, nil, err

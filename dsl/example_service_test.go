@@ -93,8 +93,7 @@ func searchDSL(ctx context.Context, client *esgo.Client, name, text string, maxP
 		SortBy(types.SortByField("price", types.SortOrderAsc)).
 		Size(pageSize).
 		Agg("by_category", dsl.TermsAgg("category").
-			Bucket("reviews", dsl.NestedAgg("reviews")).
-			Metric("avg_stars", dsl.AvgAgg("reviews.stars")))
+			Agg("reviews", dsl.NestedAgg("reviews").Metric("avg_stars", dsl.AvgAgg("reviews.stars"))))
 	for page := 0; ; page++ {
 		resp, err := dsl.Execute[Item](ctx, s)
 		if err != nil {

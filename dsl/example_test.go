@@ -53,12 +53,13 @@ func ExampleSearch() {
 	// {"query":{"bool":{"filter":[{"term":{"published":true}}]}}}
 }
 
-// Bucket returns the new child aggregation, Metric and Pipeline the parent.
+// Every call adds under its receiver and returns it; a sub-aggregation
+// brings its own sub-aggregations as the argument.
 func ExampleSearch_Aggs() {
 	s := dsl.NewSearch("blog").Size(0).Aggs(func(a *dsl.Aggs) {
-		a.Bucket("per_tag", dsl.TermsAgg("tags", dsl.Size(5))).
+		a.Agg("per_tag", dsl.TermsAgg("tags", dsl.Size(5)).
 			Metric("max_lines", dsl.MaxAgg("lines")).
-			Bucket("per_month", dsl.DateHistogramAgg("date", dsl.CalendarInterval("month")))
+			Agg("per_month", dsl.DateHistogramAgg("date", dsl.CalendarInterval("month"))))
 	})
 	body, _ := s.ToJSON()
 	fmt.Println(string(body))

@@ -198,22 +198,22 @@ func TestIntegrationAggregations(t *testing.T) {
 	ctx := context.Background()
 	docs := setupBlog(t, conn, "dsl-it-aggs")
 	s := docs.Search().Size(0).Aggs(func(a *dsl.Aggs) {
-		a.Bucket("per_tag", dsl.TermsAgg("tags", dsl.Order(map[string]types.SortOrder{"_key": types.SortOrderAsc}))).
+		a.Agg("per_tag", dsl.TermsAgg("tags", dsl.Order(map[string]types.SortOrder{"_key": types.SortOrderAsc})).
 			Metric("max_lines", dsl.MaxAgg("lines")).
-			Metric("avg_stars", dsl.AvgAgg("stars"))
-		a.Bucket("per_month", dsl.DateHistogramAgg("published", dsl.CalendarInterval("month"), dsl.Format("yyyy-MM"))).
+			Metric("avg_stars", dsl.AvgAgg("stars")))
+		a.Agg("per_month", dsl.DateHistogramAgg("published", dsl.CalendarInterval("month"), dsl.Format("yyyy-MM")).
 			Metric("lines", dsl.SumAgg("lines")).
-			Pipeline("cum", dsl.CumulativeSumAgg("lines"))
-		a.Bucket("comments", dsl.NestedAgg("comments")).
-			Bucket("by_author", dsl.TermsAgg("comments.author")).
-			Bucket("back", dsl.ReverseNestedAgg()).
-			Metric("posts", dsl.ValueCountAgg("lines"))
+			Pipeline("cum", dsl.CumulativeSumAgg("lines")))
+		a.Agg("comments", dsl.NestedAgg("comments").
+			Agg("by_author", dsl.TermsAgg("comments.author").
+				Agg("back", dsl.ReverseNestedAgg().
+					Metric("posts", dsl.ValueCountAgg("lines")))))
 		a.Metric("line_stats", dsl.StatsAgg("lines")).
 			Metric("pct", dsl.PercentilesAgg("lines", dsl.Percents(50))).
 			Pipeline("best_tag", dsl.MaxBucketAgg("per_tag>max_lines"))
-		a.Bucket("sizes", dsl.RangeAgg("lines", []types.AggregationRange{{Key: "short", To: types.Ptr(100.0)}, {Key: "long", From: types.Ptr(100.0)}}, dsl.Keyed(true)))
-		a.Bucket("kinds", dsl.FiltersAgg(map[string]dsl.Query{"go": dsl.Term("tags", "go"), "py": dsl.Term("tags", "python")}))
-		a.Bucket("none", dsl.FilterAgg(dsl.Term("tags", "cobol"))).Metric("avg", dsl.AvgAgg("lines"))
+		a.Agg("sizes", dsl.RangeAgg("lines", []types.AggregationRange{{Key: "short", To: types.Ptr(100.0)}, {Key: "long", From: types.Ptr(100.0)}}, dsl.Keyed(true)))
+		a.Agg("kinds", dsl.FiltersAgg(map[string]dsl.Query{"go": dsl.Term("tags", "go"), "py": dsl.Term("tags", "python")}))
+		a.Agg("none", dsl.FilterAgg(dsl.Term("tags", "cobol")).Metric("avg", dsl.AvgAgg("lines")))
 	})
 	resp, err := dsl.Execute[blogPost](ctx, s)
 	if err != nil {

@@ -145,7 +145,7 @@ func (s Search) PostFilter(q Query) Search {
 // Aggs returns a copy whose aggregations are modified by build:
 //
 //	s = s.Aggs(func(a *dsl.Aggs) {
-//		a.Bucket("per_tag", dsl.TermsAgg("tags")).Metric("max_lines", dsl.MaxAgg("lines"))
+//		a.Agg("per_tag", dsl.TermsAgg("tags").Metric("max_lines", dsl.MaxAgg("lines")))
 //	})
 func (s Search) Aggs(build func(a *Aggs)) Search {
 	c := s.copy()
@@ -160,7 +160,7 @@ func (s Search) Aggs(build func(a *Aggs)) Search {
 
 // Agg returns a copy with the top-level aggregation a (a copy of it) under name.
 func (s Search) Agg(name string, a *Agg) Search {
-	return s.Aggs(func(r *Aggs) { r.Bucket(name, root(a).Clone()) })
+	return s.Aggs(func(r *Aggs) { r.Agg(name, a.Clone()) })
 }
 
 // GetAggs returns a copy of the aggregations.

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"net/http"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -119,7 +120,7 @@ func FuzzParseQuery(f *testing.F) {
 
 func TestSearchIsImmutable(t *testing.T) {
 	base := dsl.NewSearch("i").Query(dsl.Match("a", 1)).Sort("x").Size(3).
-		Aggs(func(a *dsl.Aggs) { a.Bucket("t", dsl.TermsAgg("tags")) })
+		Aggs(func(a *dsl.Aggs) { a.Agg("t", dsl.TermsAgg("tags")) })
 	before := mustJSON(t, base)
 	var wg sync.WaitGroup
 	for i := range 8 {
@@ -296,28 +297,52 @@ func TestSortValuesStayExact(t *testing.T) {
 	}
 }
 
-// A chain of Bucket calls ends on the deepest aggregation; registering it
-// registers the whole chain from its root, so no node is lost.
-func TestAggChainKeepsEveryNode(t *testing.T) {
-	s := dsl.NewSearch("shop").Agg("by_cat",
-		dsl.TermsAgg("category").Bucket("reviews", dsl.NestedAgg("reviews")).Metric("avg_stars", dsl.AvgAgg("reviews.stars")))
+// A chain of Agg, Metric and Pipeline calls never moves: each returns its
+// receiver, so the issue's chain puts max_price beside the nested
+// aggregation, under terms (Bucket returned the nested one, and max_price
+// landed inside it, where the server answers null).
+func TestAggChainStaysOnItsReceiver(t *testing.T) {
+	s := dsl.NewSearch("shop").Agg("by_cat", dsl.TermsAgg("category").
+		Agg("reviews", dsl.NestedAgg("reviews").Metric("avg", dsl.AvgAgg("reviews.stars"))).
+		Metric("max_price", dsl.MaxAgg("price")))
 	b, err := s.Body()
 	if err != nil {
 		t.Fatal(err)
 	}
 	got, _ := json.Marshal(b["aggs"])
-	want := `{"by_cat":{"aggs":{"reviews":{"aggs":{"avg_stars":{"avg":{"field":"reviews.stars"}}},"nested":{"path":"reviews"}}},"terms":{"field":"category"}}}`
+	want := `{"by_cat":{"aggs":{"max_price":{"max":{"field":"price"}},"reviews":{"aggs":{"avg":{"avg":{"field":"reviews.stars"}}},"nested":{"path":"reviews"}}},"terms":{"field":"category"}}}`
 	if string(got) != want {
 		t.Errorf("aggs\n%s\nwant\n%s", got, want)
 	}
-	// The same through Aggs.Bucket.
 	s2 := dsl.NewSearch("shop").Aggs(func(r *dsl.Aggs) {
-		r.Bucket("by_cat", dsl.TermsAgg("category").Bucket("reviews", dsl.NestedAgg("reviews")))
+		r.Agg("by_cat", dsl.TermsAgg("category").Agg("reviews", dsl.NestedAgg("reviews").Metric("avg", dsl.AvgAgg("reviews.stars")))).
+			Metric("max_price", dsl.MaxAgg("price"))
 	})
 	b2, _ := s2.Body()
 	got2, _ := json.Marshal(b2["aggs"])
-	if !strings.Contains(string(got2), `"terms":{"field":"category"}`) || !strings.Contains(string(got2), `"nested":{"path":"reviews"}`) {
-		t.Errorf("Aggs.Bucket lost a node: %s", got2)
+	want2 := `{"by_cat":{"aggs":{"reviews":{"aggs":{"avg":{"avg":{"field":"reviews.stars"}}},"nested":{"path":"reviews"}}},"terms":{"field":"category"}},"max_price":{"max":{"field":"price"}}}`
+	if string(got2) != want2 {
+		t.Errorf("Aggs\n%s\nwant\n%s", got2, want2)
+	}
+}
+
+// Every method of *Agg and *Aggs that adds an aggregation under a name
+// returns its receiver, never the aggregation it was given: no chain can
+// move to another node without the code saying so.
+func TestAggAddersReturnTheReceiver(t *testing.T) {
+	for _, recv := range []any{dsl.TermsAgg("t"), &dsl.Aggs{}} {
+		v := reflect.ValueOf(recv)
+		for i := range v.NumMethod() {
+			m, name := v.Method(i), v.Type().Method(i).Name
+			mt := m.Type()
+			if mt.NumIn() != 2 || mt.In(0).Kind() != reflect.String || mt.In(1) != reflect.TypeFor[*dsl.Agg]() || mt.NumOut() != 1 {
+				continue
+			}
+			out := m.Call([]reflect.Value{reflect.ValueOf("x"), reflect.ValueOf(dsl.AvgAgg("f"))})[0]
+			if out.Interface() != recv {
+				t.Errorf("%T.%s returns %v, not its receiver", recv, name, out.Interface())
+			}
+		}
 	}
 }
 

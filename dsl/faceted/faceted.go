@@ -388,7 +388,7 @@ func Nested(path string, inner Facet) Facet { return &nestedFacet{path: path, in
 
 func (f *nestedFacet) Agg() *dsl.Agg {
 	a := dsl.NestedAgg(f.path)
-	a.Bucket("inner", f.inner.Agg())
+	a.Agg("inner", f.inner.Agg())
 	return a
 }
 
@@ -530,7 +530,7 @@ func (f Search) Search() (dsl.Search, error) {
 					filter = dsl.And(filter, fl.query)
 				}
 			}
-			a.Bucket("_filter_"+nf.name, dsl.FilterAgg(filter)).Bucket(nf.name, nf.facet.Agg())
+			a.Agg("_filter_"+nf.name, dsl.FilterAgg(filter).Agg(nf.name, nf.facet.Agg()))
 		}
 	})
 	if f.slice != nil {
