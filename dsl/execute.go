@@ -12,7 +12,6 @@ import (
 	"github.com/esgo/esgo"
 	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/dsl/connections"
-	"github.com/esgo/esgo/dsl/internal/rawcall"
 	"github.com/esgo/esgo/internal/fastjson"
 	"github.com/esgo/esgo/scan"
 	"github.com/esgo/esgo/transport"
@@ -26,27 +25,53 @@ var ErrNotFound = esgo.ErrNotFound
 // ErrConflict is esgo.ErrConflict: version conflicts (HTTP 409) match it.
 var ErrConflict = esgo.ErrConflict
 
-// request is a call of the generated raw API with what the DSL adds (see
-// internal/rawcall).
-type request struct {
-	query  url.Values
-	ignore []int
-	do     rawcall.Call
-}
-
-// performJSON sends req and decodes a successful response into out (when
-// not nil).
-func performJSON(ctx context.Context, t transport.Interface, req request, out any) (int, error) {
-	return rawcall.JSON(ctx, t, rawcall.Request{Query: req.query, Ignore: req.ignore, Do: req.do}, out)
-}
-
 func (s Search) transport() (transport.Interface, error) {
 	return connections.Resolve(s.conn, s.alias)
 }
 
-// DecodeResponse decodes a search answer into a Response, as Execute does
-// (with the faster decoder of encoding/json's rules the DSL uses): for an
-// answer stored or received by other means.
+// queryOptions returns URL parameters as the typed API's options.
+func queryOptions(q url.Values) []api.Option {
+	opts := make([]api.Option, 0, len(q))
+	for k, vs := range q {
+		for _, v := range vs {
+			opts = append(opts, api.WithQuery(k, v))
+		}
+	}
+	return opts
+}
+
+// do sends call through api.Do, the typed API's one send-and-decode step,
+// and decodes a successful answer into out (when not nil) with the
+// faster decoder of encoding/json's rules that api.SearchAs uses.
+func do(ctx context.Context, t transport.Interface, call api.Call, out any, q url.Values) error {
+	_, err := api.Do(ctx, t, call, out, fastjson.Serializer{}, queryOptions(q)...)
+	return err
+}
+
+// SearchRequest returns the request Execute sends for s, for api.SearchAs
+// or the client's Search: an api.SearchRequest with the search's indices
+// (none with a point in time, which names its own), its body as RawBody
+// (the JSON that ToJSON gives) and typed_keys, and the URL parameters set
+// with Param as options (typed_keys excepted: it is always sent).
+//
+//	req, opts, err := s.SearchRequest()
+//	res, err := api.SearchAs[Article](ctx, api.For(client), req, opts...)
+func (s Search) SearchRequest() (api.SearchRequest, []api.Option, error) {
+	body, err := s.Body()
+	if err != nil {
+		return api.SearchRequest{}, nil, err
+	}
+	index := s.index
+	if _, _, ok := s.pointInTime(); ok {
+		index = nil // a point in time names its indices itself
+	}
+	q := cloneValues(s.params)
+	q.Del("typed_keys")
+	return api.SearchRequest{Index: slices.Clone(index), RawBody: body, TypedKeys: new(true)}, queryOptions(q), nil
+}
+
+// DecodeResponse decodes a search answer into a Response, as Execute and
+// api.SearchAs do: for an answer stored or received by other means.
 func DecodeResponse[T any](data []byte) (*Response[T], error) {
 	var r Response[T]
 	if err := decodeResponse(data, &r); err != nil {
@@ -55,17 +80,16 @@ func DecodeResponse[T any](data []byte) (*Response[T], error) {
 	return &r, nil
 }
 
-// decodeResponse decodes a search answer with the typed API's one-pass
-// decoder, the sources with the faster decoder (numbers in interface values
-// are float64); what it does not read is decoded by encoding/json's rules.
+// decodeResponse decodes a search answer with the decoder api.SearchAs
+// uses: the typed response's one-pass reader, the sources with the faster
+// decoder of encoding/json's rules (numbers in interface values are
+// json.Number).
 func decodeResponse[T any](data []byte, r *Response[T]) error {
-	if r.DecodeBodyWith(data, fastjson.Unmarshal) {
-		return nil
-	}
-	return fastjson.Unmarshal(data, r)
+	return fastjson.Serializer{}.DecodeBytes(data, r)
 }
 
-// Execute runs the search and decodes hit sources into T:
+// Execute runs the search through the typed API, api.SearchAs with the
+// request SearchRequest returns, and decodes hit sources into T:
 //
 //	resp, err := dsl.Execute[Article](ctx, s)
 //	for _, h := range resp.Hits.Hits { fmt.Println(h.ID, h.Source.Title) }
@@ -77,29 +101,11 @@ func Execute[T any](ctx context.Context, s Search) (*Response[T], error) {
 	if err != nil {
 		return nil, err
 	}
-	body, err := s.Body()
+	req, opts, err := s.SearchRequest()
 	if err != nil {
 		return nil, err
 	}
-	index := s.index
-	if _, _, ok := s.pointInTime(); ok {
-		index = nil // a point in time names its indices itself
-	}
-	q := cloneValues(s.params)
-	q.Del("typed_keys")
-	req := request{query: q,
-		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
-			return a.Search(ctx, api.SearchRequest{Index: index, RawBody: body, TypedKeys: new(true)}, o...)
-		}}
-	_, data, sent, err := rawcall.Perform(ctx, t, rawcall.Request{Query: req.query, Do: req.do})
-	if err != nil {
-		return nil, err
-	}
-	var resp Response[T]
-	if err := decodeResponse(data, &resp); err != nil {
-		return nil, fmt.Errorf("dsl: %s %s: decode response: %w", sent.Method, sent.Path, err)
-	}
-	return &resp, nil
+	return api.SearchAs[T](ctx, api.For(t), req, opts...)
 }
 
 // Count returns the number of matching documents, asked of the server
@@ -121,14 +127,13 @@ func (s Search) Count(ctx context.Context) (int64, error) {
 			q[k] = slices.Clone(v)
 		}
 	}
-	req := request{query: q,
-		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
-			return a.Count(ctx, api.CountRequest{Index: s.index, RawBody: body}, o...)
-		}}
+	call := func(ctx context.Context, a *api.RawAPI, o ...api.Option) (*transport.Response, error) {
+		return a.Count(ctx, api.CountRequest{Index: s.index, RawBody: body}, o...)
+	}
 	var out struct {
 		Count int64 `json:"count"`
 	}
-	if _, err := performJSON(ctx, t, req, &out); err != nil {
+	if err := do(ctx, t, call, &out, q); err != nil {
 		return 0, err
 	}
 	return out.Count, nil
@@ -162,12 +167,11 @@ func (s Search) Delete(ctx context.Context) (*ByQueryResult, error) {
 	}
 	delete(body, "knn")
 	delete(body, "rank")
-	req := request{query: cloneValues(s.params),
-		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
-			return a.DeleteByQuery(ctx, api.DeleteByQueryRequest{Index: s.index, RawBody: body}, o...)
-		}}
+	call := func(ctx context.Context, a *api.RawAPI, o ...api.Option) (*transport.Response, error) {
+		return a.DeleteByQuery(ctx, api.DeleteByQueryRequest{Index: s.index, RawBody: body}, o...)
+	}
 	var out ByQueryResult
-	if _, err := performJSON(ctx, t, req, &out); err != nil {
+	if err := do(ctx, t, call, &out, s.params); err != nil {
 		return nil, err
 	}
 	return &out, nil

@@ -9,7 +9,6 @@ import (
 
 	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/dsl/connections"
-	"github.com/esgo/esgo/dsl/internal/rawcall"
 	"github.com/esgo/esgo/internal/fastjson"
 	"github.com/esgo/esgo/transport"
 )
@@ -107,18 +106,15 @@ func ExecuteMulti[T any](ctx context.Context, ms MultiSearch) ([]MultiResponse[T
 		buf.Write(b)
 		buf.WriteByte('\n')
 	}
-	req := request{do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+	call := func(ctx context.Context, a *api.RawAPI, o ...api.Option) (*transport.Response, error) {
 		return a.Msearch(ctx, api.MsearchRequest{Index: ms.index, RawBody: buf.String(), TypedKeys: new(true)}, o...)
-	}}
+	}
 	var raw struct {
 		Responses []json.RawMessage `json:"responses"`
 	}
-	_, data, sent, err := rawcall.Perform(ctx, t, rawcall.Request{Do: req.do})
-	if err != nil {
+	sent := new(transport.Request) // replaced by the request sent
+	if _, err := api.Do(ctx, t, call, &raw, fastjson.Serializer{}, func(r *transport.Request) { sent = r }); err != nil {
 		return nil, err
-	}
-	if err := fastjson.Unmarshal(data, &raw); err != nil {
-		return nil, fmt.Errorf("dsl: %s %s: decode response: %w", sent.Method, sent.Path, err)
 	}
 	out := make([]MultiResponse[T], len(raw.Responses))
 	for i, r := range raw.Responses {

@@ -99,12 +99,11 @@ func (u UpdateByQuery) Execute(ctx context.Context) (*ByQueryResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	req := request{query: cloneValues(u.s.params),
-		do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
-			return a.UpdateByQuery(ctx, api.UpdateByQueryRequest{Index: u.s.index, RawBody: body}, o...)
-		}}
+	call := func(ctx context.Context, a *api.RawAPI, o ...api.Option) (*transport.Response, error) {
+		return a.UpdateByQuery(ctx, api.UpdateByQueryRequest{Index: u.s.index, RawBody: body}, o...)
+	}
 	var out ByQueryResult
-	if _, err := performJSON(ctx, t, req, &out); err != nil {
+	if err := do(ctx, t, call, &out, u.s.params); err != nil {
 		return nil, err
 	}
 	return &out, nil

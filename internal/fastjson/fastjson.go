@@ -1,12 +1,11 @@
 // Package fastjson decodes JSON by encoding/json's rules, three to four
 // times faster on search answers, with github.com/segmentio/encoding/json,
-// for the packages that read hits in bulk: the DSL (Unmarshal) and scan
-// (Serializer). Whatever the faster decoder rejects is decoded again by
-// encoding/json, whose answer stands: values and errors are exactly
-// encoding/json's. The rest of the client (transport, api, types) never
-// imports it, so a program that does not use the DSL or scan links no
-// second decoder. The build tag esgo_stdjson makes it use encoding/json
-// alone. Package internal/jsonscan's documentation says which of the
+// for the paths that read hits in bulk: api.SearchAs (and so the DSL,
+// which searches through it) and scan, both with Serializer. Whatever the
+// faster decoder rejects is decoded again by encoding/json, whose answer
+// stands: values and errors are exactly encoding/json's. transport and
+// types never import it; api imports it for SearchAs alone. The build tag
+// esgo_stdjson makes it use encoding/json alone. Package internal/jsonscan's documentation says which of the
 // module's JSON paths to use when.
 package fastjson
 

@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/esgo/esgo/internal/fastjson"
 	"github.com/esgo/esgo/transport"
+	"github.com/esgo/esgo/types"
 )
 
 // decodeRules is a type using every rule of encoding/json that responses
@@ -109,5 +111,35 @@ func TestDecodeWith(t *testing.T) {
 	}
 	if m, _ := v.Any.(map[string]any); m["n"] != json.Number("12345678901234567") {
 		t.Errorf("DecodeWith = %#v", v.Any)
+	}
+}
+
+// The search response decodes itself (DecodeBodyWith) with this package's
+// decoder for its sources: the same values as the default serializer,
+// numbers in interface values exact, and what it cannot read decoded by
+// encoding/json with its error.
+func TestSerializerDecodesSearchResponses(t *testing.T) {
+	body := []byte(`{"took":3,"timed_out":false,"hits":{"total":{"value":2,"relation":"eq"},"hits":[
+	  {"_index":"i","_id":"1","_score":1.5,"_source":{"big":9007199254740993,"s":"x"},"sort":[9007199254740993]},
+	  {"_index":"i","_id":"2","_score":null,"_source":{"big":1,"s":"y"}}]}}`)
+	var fast, std types.SearchResponseBody[map[string]any]
+	if err := (fastjson.Serializer{}).DecodeBytes(body, &fast); err != nil {
+		t.Fatal(err)
+	}
+	if err := (transport.JSONSerializer{}).DecodeBytes(body, &std); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(fast, std) {
+		t.Errorf("fast = %+v\nstd = %+v", fast, std)
+	}
+	if got := fast.Hits.Hits[0].Source["big"]; got != json.Number("9007199254740993") {
+		t.Errorf("big = %#v, want json.Number, exact", got)
+	}
+	type doc struct{ Big int }
+	var bad types.SearchResponseBody[doc]
+	var ute *json.UnmarshalTypeError
+	err := (fastjson.Serializer{}).DecodeBytes([]byte(`{"hits":{"hits":[{"_source":{"big":"x"}}]}}`), &bad)
+	if !errors.As(err, &ute) {
+		t.Errorf("a source of the wrong type: %T %v, want encoding/json's *json.UnmarshalTypeError", err, err)
 	}
 }

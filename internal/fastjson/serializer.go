@@ -27,10 +27,29 @@ func (s Serializer) Decode(r io.Reader, v any) error {
 	return s.DecodeBytes(b, v)
 }
 
-// DecodeBytes decodes the document b into v without copying b.
-func (Serializer) DecodeBytes(b []byte, v any) error {
+// DecodeBytes decodes the document b into v without copying b. A v that
+// reads its own body and is handed a decoder for the documents it holds
+// (the search response, types.SearchResponseBody.DecodeBodyWith) reads b
+// itself and decodes its documents with this decoder.
+func (s Serializer) DecodeBytes(b []byte, v any) error {
+	if bd, ok := v.(bodyDecoderWith); ok && bd.DecodeBodyWith(b, s.document) {
+		return nil
+	}
+	return s.document(b, v)
+}
+
+// document decodes one document b into v: the faster decoder, else
+// encoding/json's answer.
+func (Serializer) document(b []byte, v any) error {
 	if fastDecodeNumber(b, v) == nil {
 		return nil
 	}
 	return transport.JSONSerializer{}.DecodeBytes(b, v)
+}
+
+// bodyDecoderWith is a value that reads a whole body itself and decodes the
+// documents it holds with the decoder it is given, reporting false (and
+// left zero) on a body it does not read.
+type bodyDecoderWith interface {
+	DecodeBodyWith(body []byte, document func(data []byte, v any) error) bool
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"net/http"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
@@ -162,6 +163,25 @@ func decodeEsgoTyped(body []byte) (summary, error) {
 	return summarizeTypedAggs(s, r.Aggregations)
 }
 
+// decodeEsgoExecute runs dsl.Execute over a transport that answers with
+// body: the DSL's whole path, the answer read from the transport and
+// decoded (decodeEsgo decodes bytes already read).
+func decodeEsgoExecute(body []byte) (summary, error) {
+	r, err := dsl.Execute[LogDoc](context.Background(), dsl.NewSearch().Using(answer(body)))
+	if err != nil {
+		return summary{}, err
+	}
+	s := summary{Hits: len(r.Hits.Hits)}
+	for i, h := range r.Hits.Hits {
+		if i == 0 {
+			s.FirstID = h.ID
+		}
+		s.LatencySum += h.Source.LatencyMS
+		s.HostChars += len(h.Source.Host)
+	}
+	return s, nil
+}
+
 // summarizeTypedAggs reads the four aggregations from esgo's typed response.
 func summarizeTypedAggs(s summary, a esgotypes.Aggregates) (summary, error) {
 	st, err := a.StringTerms("by_host")
@@ -194,12 +214,13 @@ func summarizeTypedAggs(s summary, a esgotypes.Aggregates) (summary, error) {
 	return s, nil
 }
 
-// decodeEsgoTypedAs decodes like api.SearchAs[LogDoc] does: the typed
-// response with each _source decoded into LogDoc in the same pass.
+// decodeEsgoTypedAs decodes with api.SearchAs[LogDoc] itself (the path
+// dsl.Execute sends through too): the typed response with each _source
+// decoded into LogDoc in the same pass, over a transport that answers
+// with body.
 func decodeEsgoTypedAs(body []byte) (summary, error) {
-	resp := &transport.Response{StatusCode: 200, Body: io.NopCloser(bytes.NewReader(body))}
-	r := new(esgotypes.SearchResponseBody[LogDoc])
-	if err := resp.Decode(r); err != nil {
+	r, err := api.SearchAs[LogDoc](context.Background(), api.New(answer(body)), api.SearchRequest{})
+	if err != nil {
 		return summary{}, err
 	}
 	s := summary{Hits: len(r.Hits.Hits)}
@@ -214,6 +235,16 @@ func decodeEsgoTypedAs(body []byte) (summary, error) {
 		return s, nil
 	}
 	return summarizeTypedAggs(s, r.Aggregations)
+}
+
+// answer is a transport.Interface that answers every request with one
+// 200 JSON body, without a server: the decode figures time the decoder on
+// answers the server gave.
+type answer []byte
+
+// Perform answers req with the body.
+func (a answer) Perform(context.Context, *transport.Request) (*transport.Response, error) {
+	return &transport.Response{StatusCode: 200, Header: http.Header{"Content-Type": {"application/json"}}, Body: io.NopCloser(bytes.NewReader(a))}, nil
 }
 
 // decodeGoesTyped decodes like go-elasticsearch's typed API does

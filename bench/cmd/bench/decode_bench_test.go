@@ -38,7 +38,7 @@ func BenchmarkDecodeSynthetic(b *testing.B) {
 		for _, c := range []struct {
 			name string
 			f    func([]byte) (summary, error)
-		}{{"baseline", decodeBaseline}, {"esgoTyped", decodeEsgoTyped}, {"esgoTypedAs", decodeEsgoTypedAs}, {"goes", decodeGoesTyped}, {"dsl", decodeEsgo}} {
+		}{{"baseline", decodeBaseline}, {"esgoTyped", decodeEsgoTyped}, {"esgoTypedAs", decodeEsgoTypedAs}, {"goes", decodeGoesTyped}, {"dsl", decodeEsgo}, {"dslExecute", decodeEsgoExecute}} {
 			b.Run(fmt.Sprint(c.name, "/", n), func(b *testing.B) {
 				b.ReportAllocs()
 				var ru0, ru1 syscall.Rusage

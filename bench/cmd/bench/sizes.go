@@ -28,6 +28,7 @@ const floorCase = "(no client: standard library net/http + TLS + JSON floor)"
 
 var sizeProgs = []sizeProg{
 	{"one typed search (match query)", "esgo typed API", "esgo", []string{"MatchQuery", "MatchQueryQuery"}},
+	{"one typed search (match query)", "esgo typed API, hits decoded into a struct (api.SearchAs)", "esgo-search-as", []string{"MatchQuery", "MatchQueryQuery"}},
 	{"one typed search (match query)", "esgo raw API, own result struct", "esgo-raw", nil},
 	{"one typed search (match query)", "go-elasticsearch typed", "goes-typed", []string{"MatchQuery"}},
 	{"one typed search (match query)", "go-elasticsearch low-level", "goes-lowlevel", nil},
