@@ -68,7 +68,7 @@ func TestIntegrationOpenSearchModules(t *testing.T) {
 
 	// Appending to a list without re-saving the document.
 	for _, v := range []string{"x1", "x2"} {
-		if _, err := docs.AppendNested(ctx, "c", "extra", v, document.Refresh("true")); err != nil {
+		if _, err := document.AppendNested(ctx, docs, "c", "extra", v, document.Refresh("true")); err != nil {
 			t.Fatal(err)
 		}
 	}

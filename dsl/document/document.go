@@ -391,9 +391,13 @@ const appendScript = `if (ctx._source[params.f] == null) { ctx._source[params.f]
 	`else { ctx._source[params.f] = [ctx._source[params.f], params.v] }`
 
 // AppendNested adds value to the list in the top-level field (a nested or
-// array field) of the document with the given id, with a painless script:
-// the parent document is not re-sent. Retries on conflict up to 3 times.
-func (d *Type[T]) AppendNested(ctx context.Context, id, field string, value any, opts ...Opt) (*UpdateResult[T], error) {
+// array field) of the document of d with the given id, with a painless
+// script: the parent document is not re-sent. Retries on conflict up to 3
+// times. V is the type of the list's elements (a struct of the nested
+// objects, or a string):
+//
+//	document.AppendNested(ctx, posts, "1", "comments", Comment{Author: "kim", Text: "nice"})
+func AppendNested[T, V any](ctx context.Context, d *Type[T], id, field string, value V, opts ...Opt) (*UpdateResult[T], error) {
 	return d.Update(ctx, id, Update{
 		Script:          map[string]any{"source": appendScript, "lang": "painless", "params": map[string]any{"f": field, "v": value}},
 		RetryOnConflict: 3,

@@ -24,10 +24,10 @@ func TestDifferentialAgainstPython(t *testing.T) {
 	c.Value("f/query", blog().Query("python web"))
 	c.Value("f/filter_terms", blog().Query("python").Filter("tags", "go", "rust"))
 	c.Value("f/filter_range", blog().Filter("stars", "high"))
-	c.Value("f/filter_histogram", blog().Filter("size", 20))
-	c.Value("f/filter_date", blog().Filter("month", time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)))
+	c.Value("f/filter_histogram", blog().FilterNumbers("size", 20))
+	c.Value("f/filter_date", blog().FilterDates("month", time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)))
 	c.Value("f/filter_nested", blog().Filter("authors", "kim"))
-	c.Value("f/filters_combined", blog().Query("q").Filter("tags", "go").Filter("stars", "low", "high").Filter("size", 10, 30))
+	c.Value("f/filters_combined", blog().Query("q").Filter("tags", "go").Filter("stars", "low", "high").FilterNumbers("size", 10, 30))
 	c.Value("f/sort", blog().Query("q").Sort("-published", "title"))
 	c.Value("f/page", blog().Query("q").Slice(10, 20))
 	shop := func() Search {

@@ -21,7 +21,7 @@ func ExampleSearch() {
 	// {"aggs":{"_filter_tags":{"aggs":{"tags":{"terms":{"field":"tags"}}},"filter":{"match_all":{}}}},"highlight":{"fields":{"title":{}}},"post_filter":{"terms":{"tags":["web"]}},"query":{"multi_match":{"fields":["title"],"query":"python"}}}
 }
 
-// Facet parameters have typed options; Param stays for the others.
+// Facet parameters have typed options.
 func ExampleSize() {
 	f := faceted.New(dsl.NewSearch("blog")).
 		Facet("tags", faceted.Terms("tags", faceted.Size(5), faceted.OrderBy("_key", types.SortOrderAsc), faceted.MinDocCount(2))).

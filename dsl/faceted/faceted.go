@@ -48,8 +48,8 @@ type baseFacet struct {
 func (f *baseFacet) agg() *dsl.Agg {
 	body, err := json.Marshal(map[string]any{f.kind: f.params})
 	if err != nil {
-		// Parameters come from Param; one that cannot be encoded
-		// fails the search when it is encoded.
+		// Parameters come from typed options and cannot fail to
+		// encode; should one, the search fails when it is encoded.
 		return dsl.NewAgg(f.kind, dsl.P("params", unencodable{err}))
 	}
 	a, err := dsl.ParseAgg(body)
@@ -122,14 +122,6 @@ func toFloat(v any) (float64, bool) {
 
 // Opt configures a facet.
 type Opt func(*baseFacet)
-
-// Param sets an aggregation parameter of the facet by its JSON name and
-// value, as written: the raw escape hatch for a parameter that has no
-// typed option ([Size], [MinDocCount], [OrderBy], [CalendarInterval],
-// [FixedInterval]).
-func Param(key string, value any) Opt {
-	return func(f *baseFacet) { f.params[key] = value }
-}
 
 // Size sets the number of facet values returned ("size" of a terms facet).
 func Size(n int) Opt { return func(f *baseFacet) { f.params["size"] = n } }
@@ -453,8 +445,36 @@ func (f Search) Query(text string) Search {
 }
 
 // Filter returns a copy where the facet called name is restricted to
-// values. Unknown facets are reported by Search and Execute.
-func (f Search) Filter(name string, values ...any) Search {
+// values: terms of a Terms facet (or of the facet a Nested one holds), or
+// names of a Ranges facet's ranges. Numbers are FilterNumbers', dates
+// FilterDates'. A new filter of a facet replaces its previous one;
+// unknown facets are reported by Search and Execute.
+func (f Search) Filter(name string, values ...string) Search {
+	return f.filter(name, anys(values))
+}
+
+// FilterNumbers returns a copy where the facet called name is restricted
+// to numbers: bucket keys of a Histogram facet, or terms of a Terms facet
+// on a numeric field.
+func (f Search) FilterNumbers(name string, values ...float64) Search {
+	return f.filter(name, anys(values))
+}
+
+// FilterDates returns a copy where the DateHistogram facet called name is
+// restricted to the buckets starting at values.
+func (f Search) FilterDates(name string, values ...time.Time) Search {
+	return f.filter(name, anys(values))
+}
+
+func anys[T any](vs []T) []any {
+	out := make([]any, len(vs))
+	for i, v := range vs {
+		out[i] = v
+	}
+	return out
+}
+
+func (f Search) filter(name string, values []any) Search {
 	if len(values) == 0 {
 		return f
 	}

@@ -86,7 +86,7 @@ func TestIntegrationFacetedSearch(t *testing.T) {
 	check(resp, "month", "2024-01:1")
 
 	// Date and histogram filters.
-	resp, err = faceted.Execute[dsltest.BlogPost](ctx, blog.Filter("month", dsltest.Day("2024-03-01")).Filter("lines", 0))
+	resp, err = faceted.Execute[dsltest.BlogPost](ctx, blog.FilterDates("month", dsltest.Day("2024-03-01")).FilterNumbers("lines", 0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +113,7 @@ func TestIntegrationFacetedSearch(t *testing.T) {
 	}
 	check(resp, "author", "bob:300", "cid:200", "ann:120")
 
-	if _, err := faceted.Execute[dsltest.BlogPost](ctx, blog.Filter("nope", 1)); !errors.Is(err, dsl.ErrIllegalOperation) {
+	if _, err := faceted.Execute[dsltest.BlogPost](ctx, blog.FilterNumbers("nope", 1)); !errors.Is(err, dsl.ErrIllegalOperation) {
 		t.Errorf("unknown facet: %v", err)
 	}
 }
