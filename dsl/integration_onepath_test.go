@@ -28,7 +28,7 @@ func TestIntegrationOnePath(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s := dsl.NewSearch(index).Using(conn).Sort("-big").Agg("tags", dsl.TermsAgg("tag")).Param("request_cache", "false")
+	s := dsl.NewSearch(index).Using(conn).Sort("-big").Agg("tags", dsl.TermsAgg("tag.keyword")).Param("request_cache", "false")
 	got, err := dsl.Execute[map[string]any](ctx, s)
 	if err != nil {
 		t.Fatal(err)
