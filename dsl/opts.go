@@ -16,9 +16,6 @@ func (o Opt) opt() Opt { return o }
 // Key returns the parameter name the option sets.
 func (o Opt) Key() string { return o.key }
 
-// Value returns the parameter value the option sets.
-func (o Opt) Value() any { return o.value }
-
 // P sets any parameter by its Elasticsearch name, unchecked:
 // P("auto_generate_synonyms_phrase_query", false). Prefer the generated
 // option (AutoGenerateSynonymsPhraseQuery(false)), which only compiles
