@@ -13,21 +13,17 @@ import (
 	"github.com/esgo/esgo/transport"
 )
 
-// New returns the API over t, which sends every request. Pass an
-// *esgo.Client (it embeds *API already), a *transport.Transport, or any
-// implementation of [transport.Interface], such as a fake in tests.
+// New returns the API over t, which sends every request: the one t
+// embeds when t is an *esgo.Client (client.API, the same value), else a new
+// one over t (a *transport.Transport, or any implementation of
+// [transport.Interface], such as a fake in tests). Code that holds an
+// *esgo.Client uses client.API; code that takes any transport, as the
+// helper packages do, uses New.
 func New(t transport.Interface) *API {
-	return newAPI(t)
-}
-
-// For returns the API of t: the one t embeds when t is an *esgo.Client (or
-// any type embedding *API), else a new one over t. The helper packages use
-// it to send every request through the generated API.
-func For(t transport.Interface) *API {
 	if p, ok := t.(provider); ok {
 		return p.self()
 	}
-	return New(t)
+	return newAPI(t)
 }
 
 // provider is implemented by *API and every type that embeds it.

@@ -68,7 +68,7 @@ func Do(ctx context.Context, t transport.Interface, call Call, out any, dec tran
 	}
 	sent := new(transport.Request) // replaced by the request sent
 	opts = append(opts[:len(opts):len(opts)], func(r *transport.Request) { sent = r })
-	resp, err := call(ctx, For(t).Raw, opts...)
+	resp, err := call(ctx, New(t).Raw, opts...)
 	if err != nil {
 		return 0, err
 	}

@@ -23,7 +23,7 @@ import (
 // search asks for typed_keys unless r says otherwise, so aggregation
 // results are read by kind.
 //
-//	res, err := api.SearchAs[Book](ctx, api.For(client), api.SearchRequest{Index: []string{"books"}})
+//	res, err := api.SearchAs[Book](ctx, api.New(client), api.SearchRequest{Index: []string{"books"}})
 //	for _, hit := range res.Hits.Hits { fmt.Println(hit.ID, hit.Source.Title) }
 func SearchAs[T any](ctx context.Context, a *API, r SearchRequest, opts ...Option) (*types.SearchResponseBody[T], error) {
 	if r.TypedKeys == nil {

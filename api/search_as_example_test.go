@@ -14,7 +14,7 @@ func ExampleSearchAs() {
 		Title string `json:"title"`
 		Year  int    `json:"year"`
 	}
-	a := api.New(printer{body: searchAnswer}) // usually api.For(client) or client.API
+	a := api.New(printer{body: searchAnswer}) // usually api.New(client) or client.API
 	res, err := api.SearchAs[Book](context.Background(), a, api.SearchRequest{Index: []string{"books"}})
 	if err != nil {
 		panic(err)

@@ -25,7 +25,7 @@ func TestSearchAsDecodesSources(t *testing.T) {
 		RawBody: `{"title":"Relevant Search","year":2016,"added":"2024-05-01T10:00:00.123Z","big":9007199254740993,"unknown":{"x":1}}`}); err != nil {
 		t.Fatal(err)
 	}
-	res, err := api.SearchAs[book](ctx, api.For(client), api.SearchRequest{Index: []string{index},
+	res, err := api.SearchAs[book](ctx, api.New(client), api.SearchRequest{Index: []string{index},
 		RawBody: `{"aggs":{"years":{"terms":{"field":"year"}}}}`})
 	if err != nil {
 		t.Fatal(err)

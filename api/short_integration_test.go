@@ -61,7 +61,7 @@ func TestShortConstructorsSearch(t *testing.T) {
 	var ids []string
 	var after []types.FieldValue
 	for range 3 {
-		res, err := api.SearchAs[doc](ctx, api.For(client), api.SearchRequest{Index: []string{index}, Body: body(after)})
+		res, err := api.SearchAs[doc](ctx, api.New(client), api.SearchRequest{Index: []string{index}, Body: body(after)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -85,7 +85,7 @@ func TestShortConstructorsSearch(t *testing.T) {
 		t.Errorf("ids = %v, want 2,1 (price descending, 3 and 5 filtered out, 4 excluded)", ids)
 	}
 	// The exact long survives as a term value.
-	res, err := api.SearchAs[doc](ctx, api.For(client), api.SearchRequest{Index: []string{index}, Body: &api.SearchBody{
+	res, err := api.SearchAs[doc](ctx, api.New(client), api.SearchRequest{Index: []string{index}, Body: &api.SearchBody{
 		Query: &types.QueryContainer{Term: map[string]types.TermQuery{"stock": types.TermValue(int64(9007199254740993))}},
 	}})
 	if err != nil {

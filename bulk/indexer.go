@@ -112,7 +112,7 @@ func New(client transport.Interface, opts ...Option) (*Indexer, error) {
 	chunk := min(max(cfg.flushActions/16, 1), maxChunk, max(cfg.queueSize, 1))
 	ix := &Indexer{
 		client: client,
-		api:    api.For(client),
+		api:    api.New(client),
 		cfg:    cfg,
 		log:    cfg.logger.With("component", "esgo/bulk"),
 		jobs:   make(chan job, max(cfg.queueSize/chunk, 1)),

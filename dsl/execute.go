@@ -55,7 +55,7 @@ func do(ctx context.Context, t transport.Interface, call api.Call, out any, q ur
 // with Param as options (typed_keys excepted: it is always sent).
 //
 //	req, opts, err := s.SearchRequest()
-//	res, err := api.SearchAs[Article](ctx, api.For(client), req, opts...)
+//	res, err := api.SearchAs[Article](ctx, api.New(client), req, opts...)
 func (s Search) SearchRequest() (api.SearchRequest, []api.Option, error) {
 	body, err := s.Body()
 	if err != nil {
@@ -105,7 +105,7 @@ func Execute[T any](ctx context.Context, s Search) (*Response[T], error) {
 	if err != nil {
 		return nil, err
 	}
-	return api.SearchAs[T](ctx, api.For(t), req, opts...)
+	return api.SearchAs[T](ctx, api.New(t), req, opts...)
 }
 
 // Count returns the number of matching documents, asked of the server

@@ -43,7 +43,7 @@ func TestIntegrationOnePath(t *testing.T) {
 	if req.TypedKeys == nil || !*req.TypedKeys || !reflect.DeepEqual(req.Index, []string{index}) || len(opts) != 1 {
 		t.Errorf("request = %+v with %d options", req, len(opts))
 	}
-	want, err := api.SearchAs[map[string]any](ctx, api.For(conn), req, opts...)
+	want, err := api.SearchAs[map[string]any](ctx, api.New(conn), req, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}

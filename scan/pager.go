@@ -85,7 +85,7 @@ func SearchAfter[T any](ctx context.Context, client transport.Interface, index s
 			yield(Hit[T]{}, fmt.Errorf("%w: the query has no sort", ErrSearchAfter))
 			return
 		}
-		a := api.For(client)
+		a := api.New(client)
 		pg := &pager{a: a, cfg: &cfg, index: indexList(index)}
 		read := func(ctx context.Context, _ int, emit func([]Hit[T]) bool) error {
 			return pages(ctx, pg, body, size, emit)

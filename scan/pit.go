@@ -51,7 +51,7 @@ func PointInTime[T any](ctx context.Context, client transport.Interface, index s
 		if _, ok := body["sort"]; !ok {
 			body["sort"] = json.RawMessage(`[{"_shard_doc":"asc"}]`)
 		}
-		a := api.For(client)
+		a := api.New(client)
 		p, err := openPIT(ctx, a, &cfg, index, keepAlive(cfg.keepAlive))
 		if err != nil {
 			yield(Hit[T]{}, err)
@@ -274,7 +274,7 @@ func OpenPointInTime(ctx context.Context, client transport.Interface, index, kee
 	if index == "" {
 		return "", errors.New("scan: OpenPointInTime needs an index")
 	}
-	p, err := openPIT(ctx, api.For(client), &cfg, index, keepAlive)
+	p, err := openPIT(ctx, api.New(client), &cfg, index, keepAlive)
 	if err != nil {
 		return "", err
 	}
@@ -289,7 +289,7 @@ func ClosePointInTime(ctx context.Context, client transport.Interface, id string
 	if err != nil {
 		return err
 	}
-	a := api.For(client)
+	a := api.New(client)
 	err = closePIT(ctx, a, &cfg, id, false)
 	var se *transport.Error
 	if errors.As(err, &se) && se.Status == http.StatusBadRequest &&

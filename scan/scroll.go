@@ -43,7 +43,7 @@ func Scroll[T any](ctx context.Context, client transport.Interface, index string
 		}
 		var size int
 		_ = json.Unmarshal(body["size"], &size) // only a hint for decoding
-		a := api.For(client)
+		a := api.New(client)
 		read := func(ctx context.Context, slice int, emit func([]Hit[T]) bool) error {
 			b := body
 			if cfg.slices > 1 {

@@ -197,7 +197,7 @@ func createFromDefinition(ctx context.Context, errOut io.Writer, client transpor
 		}
 	}
 	target[prefix+"refresh_interval"], target[prefix+"number_of_replicas"] = "-1", "0"
-	a := api.For(client)
+	a := api.New(client)
 	if _, err := api.Decode[json.RawMessage](a.Raw.Indices.Create(ctx, api.IndicesCreateRequest{Index: index, RawBody: def})); err != nil {
 		return nil, fmt.Errorf("creating %s from the definition (drop --definition to load into an existing index): %w", index, err)
 	}
@@ -688,7 +688,7 @@ loop:
 	}
 	var refreshErr error
 	if o.refresh && giveUp.Err() == nil && !interrupted {
-		_, refreshErr = api.For(client).Indices.Refresh(drainCtx, api.IndicesRefreshRequest{Index: []string{index}})
+		_, refreshErr = api.New(client).Indices.Refresh(drainCtx, api.IndicesRefreshRequest{Index: []string{index}})
 	}
 	st := ix.Stats()
 	prog.finish(in.counter.count(), status())

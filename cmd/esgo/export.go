@@ -151,7 +151,7 @@ func runExport(ctx context.Context, stdout, errOut io.Writer, client transport.I
 	}
 	total := int64(-1)
 	var count countResponse
-	if count, err = api.Decode[countResponse](api.For(client).Raw.Count(ctx, api.CountRequest{Index: []string{index}, RawBody: countBody})); err != nil {
+	if count, err = api.Decode[countResponse](api.New(client).Raw.Count(ctx, api.CountRequest{Index: []string{index}, RawBody: countBody})); err != nil {
 		return err
 	}
 	total = count.Count
@@ -389,7 +389,7 @@ func pageSize(ctx context.Context, client transport.Interface, index string) int
 			} `json:"primaries"`
 		} `json:"_all"`
 	}
-	stats, err := api.Decode[statsResponse](api.For(client).Raw.Indices.Stats(ctx, api.IndicesStatsRequest{Index: []string{index}, Metric: []string{"docs", "store"}}))
+	stats, err := api.Decode[statsResponse](api.New(client).Raw.Indices.Stats(ctx, api.IndicesStatsRequest{Index: []string{index}, Metric: []string{"docs", "store"}}))
 	if err != nil {
 		return 1000
 	}
@@ -407,7 +407,7 @@ func topLevelFields(ctx context.Context, client transport.Interface, index strin
 		Mappings struct {
 			Properties map[string]json.RawMessage `json:"properties"`
 		} `json:"mappings"`
-	}](api.For(client).Raw.Indices.GetMapping(ctx, api.IndicesGetMappingRequest{Index: []string{index}}))
+	}](api.New(client).Raw.Indices.GetMapping(ctx, api.IndicesGetMappingRequest{Index: []string{index}}))
 	if err != nil {
 		return nil, err
 	}

@@ -151,7 +151,7 @@ func (d *Type[T]) Exists(ctx context.Context, id string, opts ...Opt) (bool, err
 	for k := range q {
 		o = append(o, api.WithQuery(k, q.Get(k)))
 	}
-	return api.For(t).Raw.Exists(ctx, api.ExistsRequest{Index: d.index.Name(), ID: id}, o...)
+	return api.New(t).Raw.Exists(ctx, api.ExistsRequest{Index: d.index.Name(), ID: id}, o...)
 }
 
 // Missing says what Mget does with ids that are not found.

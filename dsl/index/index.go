@@ -304,7 +304,7 @@ func (ix *Index) Exists(ctx context.Context) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	return api.For(t).Raw.Indices.Exists(ctx, api.IndicesExistsRequest{Index: []string{ix.name}})
+	return api.New(t).Raw.Indices.Exists(ctx, api.IndicesExistsRequest{Index: []string{ix.name}})
 }
 
 // Delete deletes the index; a missing index is an error matching esgo.ErrNotFound.
