@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/esgo/esgo"
+	"github.com/esgo/esgo/api"
 	"github.com/esgo/esgo/transport"
 )
 
@@ -94,5 +95,22 @@ func TestBadConfigurationsAreConfigErrors(t *testing.T) {
 				t.Errorf("the *ConfigError names no option: %v", err)
 			}
 		})
+	}
+}
+
+// TestNewClientEmbedsAPI checks that a new client's typed API is set and
+// that api.New of the client returns that same API (api.New once returned
+// the client's still-nil embedded API while the client was being built).
+func TestNewClientEmbedsAPI(t *testing.T) {
+	c, err := esgo.New(esgo.WithAddresses("http://127.0.0.1:1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if c.API == nil || c.Indices == nil {
+		t.Fatal("esgo.New: client.API is nil")
+	}
+	if api.New(c) != c.API {
+		t.Error("api.New(client) is not client.API")
 	}
 }

@@ -21,7 +21,9 @@ import (
 // helper packages do, uses New.
 func New(t transport.Interface) *API {
 	if p, ok := t.(provider); ok {
-		return p.self()
+		if a := p.self(); a != nil {
+			return a
+		}
 	}
 	return newAPI(t)
 }
