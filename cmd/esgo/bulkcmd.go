@@ -98,7 +98,7 @@ error, 130 interrupted.`,
 	f.BoolVar(&o.refresh, "refresh", false, "refresh the index at the end, so that a search right after sees every document")
 	f.StringVar(&o.definition, "definition", "", "create INDEX first from this file (esgo export --definition, or esgo index mapping output): its settings and mappings, with refresh_interval -1 and 0 replicas during the load, set back after")
 	f.IntVar(&o.workers, "workers", 0, "parallel bulk requests (default: the library's, the number of CPUs but at least 4)")
-	f.IntVar(&o.flushActions, "batch", 0, "documents per bulk request (default: the library's, 1000)")
+	f.IntVar(&o.flushActions, "batch", 0, "documents per bulk request (default 5000; a request also ends at 5 MiB)")
 	f.IntVar(&o.skip, "skip", 0, "skip the records numbered up to N (lines of NDJSON and CSV, elements of a JSON array), to resume")
 	f.DurationVar(&o.giveUp, "give-up-after", 10*time.Second, "stop (exit 1, with a resume hint) when no node has answered for this long")
 	f.StringVar(&o.progress, "progress", "auto", "progress on stderr: auto (a bar on a terminal, else plain lines), bar, plain or none")
@@ -465,6 +465,12 @@ func unknownOutcome(r bulk.Result) bool {
 		errors.Is(r.Err, context.DeadlineExceeded)
 }
 
+// defaultBatch is the command's number of documents per bulk request:
+// bigger than the library's 1000, as measured with bench/cmd/dumpbench
+// (BENCHMARKS.md): fewer, larger requests load faster for the same server
+// work. The library's 5 MiB per request still bounds the memory.
+const defaultBatch = 5000
+
 // runBulk loads in into index and prints a summary to errOut.
 func runBulk(ctx context.Context, errOut io.Writer, client transport.Interface, index string, in *input, o bulkOptions) error {
 	rej := &rejects{path: o.rejected, kinds: map[string]int64{}, log: errOut}
@@ -492,9 +498,10 @@ func runBulk(ctx context.Context, errOut io.Writer, client transport.Interface, 
 	if o.workers > 0 {
 		opts = append(opts, bulk.WithWorkers(o.workers))
 	}
-	if o.flushActions > 0 {
-		opts = append(opts, bulk.WithFlushActions(o.flushActions))
+	if o.flushActions == 0 {
+		o.flushActions = defaultBatch
 	}
+	opts = append(opts, bulk.WithFlushActions(o.flushActions))
 	if o.pipeline != "" {
 		opts = append(opts, bulk.WithParam("pipeline", o.pipeline))
 	}

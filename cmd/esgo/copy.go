@@ -461,7 +461,7 @@ func runCopy(ctx context.Context, errOut io.Writer, src, dst *esgo.Client, other
 	// The documents: read through a point in time, written by the bulk
 	// indexer, with their ids and routing.
 	var failed atomic.Int64
-	opts := []bulk.Option{bulk.WithIndex(to), bulk.OnFailure(func(r bulk.Result) {
+	opts := []bulk.Option{bulk.WithIndex(to), bulk.WithFlushActions(defaultBatch), bulk.OnFailure(func(r bulk.Result) {
 		if failed.Add(1) <= 5 && ctx.Err() == nil {
 			fmt.Fprintf(errOut, "failed: %s: %v\n", r.ID, r.Err)
 		}
