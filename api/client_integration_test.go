@@ -119,3 +119,32 @@ func freshIndex(t *testing.T, index string) *esgo.Client {
 	t.Cleanup(func() { client.Indices.Delete(context.Background(), api.IndicesDeleteRequest{Index: []string{index}}) })
 	return client
 }
+
+// TestIndicesGetSettingsDecodes reads an index's settings back typed: the
+// server sends every setting as a string ("max_result_window":"500"), which
+// the specification's integer fields could not decode before settings
+// scalars became types.Stringified.
+func TestIndicesGetSettingsDecodes(t *testing.T) {
+	const index = "esgo-api-get-settings"
+	client := freshIndex(t, index)
+	ctx := context.Background()
+	if _, err := client.Indices.Create(ctx, api.IndicesCreateRequest{Index: index,
+		RawBody: `{"settings":{"number_of_shards":2,"max_result_window":500,"blocks":{"read_only":false}}}`}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := client.Indices.GetSettings(ctx, api.IndicesGetSettingsRequest{Index: []string{index}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, ok := (*res)[index]
+	if !ok || st.Settings == nil || st.Settings.Index == nil {
+		t.Fatalf("no settings for %s: %+v", index, res)
+	}
+	s := st.Settings.Index
+	if s.MaxResultWindow == nil || s.MaxResultWindow.Value != 500 || !s.MaxResultWindow.Quoted {
+		t.Errorf("max_result_window = %+v, want 500 (sent as a string)", s.MaxResultWindow)
+	}
+	if n, err := s.NumberOfShards.AsString(); err != nil || n != "2" {
+		t.Errorf("number_of_shards = %q, %v; want \"2\"", n, err)
+	}
+}

@@ -674,11 +674,11 @@ func CharFilterDefinitionFromKuromojiIterationMark(v KuromojiIterationMarkCharFi
 
 // CharGroupTokenizer is `_types.analysis.CharGroupTokenizer` of the specification.
 type CharGroupTokenizer struct {
-	_               [0]func()     // not comparable: no equality code to link (see the package doc)
-	Version         VersionString `json:"version,omitempty"`
-	Type            string        `json:"type"`
-	TokenizeOnChars []string      `json:"tokenize_on_chars,omitempty"`
-	MaxTokenLength  *int          `json:"max_token_length,omitempty"`
+	_               [0]func()         // not comparable: no equality code to link (see the package doc)
+	Version         VersionString     `json:"version,omitempty"`
+	Type            string            `json:"type"`
+	TokenizeOnChars []string          `json:"tokenize_on_chars,omitempty"`
+	MaxTokenLength  *Stringified[int] `json:"max_token_length,omitempty"`
 }
 
 // ChineseAnalyzer is `_types.analysis.ChineseAnalyzer` of the specification.
@@ -717,7 +717,7 @@ type CjkBigramTokenFilter struct {
 	// Array of character scripts for which to disable bigrams.
 	IgnoredScripts []CjkBigramIgnoredScript `json:"ignored_scripts,omitempty"`
 	// If `true`, emit tokens in both bigram and unigram form. If `false`, a CJK character is output in unigram form when it has no adjacent characters. Defaults to `false`.
-	OutputUnigrams *bool `json:"output_unigrams,omitempty"`
+	OutputUnigrams *Stringified[bool] `json:"output_unigrams,omitempty"`
 }
 
 // CjkWidthTokenFilter is `_types.analysis.CjkWidthTokenFilter` of the specification.
@@ -736,10 +736,10 @@ type ClassicTokenFilter struct {
 
 // ClassicTokenizer is `_types.analysis.ClassicTokenizer` of the specification.
 type ClassicTokenizer struct {
-	_              [0]func()     // not comparable: no equality code to link (see the package doc)
-	Version        VersionString `json:"version,omitempty"`
-	Type           string        `json:"type"`
-	MaxTokenLength *int          `json:"max_token_length,omitempty"`
+	_              [0]func()         // not comparable: no equality code to link (see the package doc)
+	Version        VersionString     `json:"version,omitempty"`
+	Type           string            `json:"type"`
+	MaxTokenLength *Stringified[int] `json:"max_token_length,omitempty"`
 }
 
 // CommonGramsTokenFilter is `_types.analysis.CommonGramsTokenFilter` of the specification.
@@ -755,12 +755,12 @@ type CommonGramsTokenFilter struct {
 	// Either this or the `common_words` parameter is required.
 	CommonWordsPath string `json:"common_words_path,omitempty"`
 	// If `true`, matches for common words matching are case-insensitive. Defaults to `false`.
-	IgnoreCase *bool `json:"ignore_case,omitempty"`
+	IgnoreCase *Stringified[bool] `json:"ignore_case,omitempty"`
 	// If `true`, the filter excludes the following tokens from the output:
 	// - Unigrams for common words
 	// - Unigrams for terms followed by common words
 	// Defaults to `false`. We recommend enabling this parameter for search analyzers.
-	QueryMode *bool `json:"query_mode,omitempty"`
+	QueryMode *Stringified[bool] `json:"query_mode,omitempty"`
 }
 
 // CompoundWordTokenFilterBase is `_types.analysis.CompoundWordTokenFilterBase` of the specification.
@@ -801,8 +801,8 @@ type CustomAnalyzer struct {
 	Type                 string            `json:"type"`
 	CharFilter           OneOrMany[string] `json:"char_filter,omitempty"`
 	Filter               OneOrMany[string] `json:"filter,omitempty"`
-	PositionIncrementGap *int              `json:"position_increment_gap,omitempty"`
-	PositionOffsetGap    *int              `json:"position_offset_gap,omitempty"`
+	PositionIncrementGap *Stringified[int] `json:"position_increment_gap,omitempty"`
+	PositionOffsetGap    *Stringified[int] `json:"position_offset_gap,omitempty"`
 	Tokenizer            string            `json:"tokenizer"`
 }
 
@@ -921,9 +921,9 @@ type EdgeNGramTokenFilter struct {
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// Maximum character length of a gram. For custom token filters, defaults to `2`. For the built-in edge_ngram filter, defaults to `1`.
-	MaxGram *int `json:"max_gram,omitempty"`
+	MaxGram *Stringified[int] `json:"max_gram,omitempty"`
 	// Minimum character length of a gram. Defaults to `1`.
-	MinGram *int `json:"min_gram,omitempty"`
+	MinGram *Stringified[int] `json:"min_gram,omitempty"`
 	// Indicates whether to truncate tokens from the `front` or `back`. Defaults to `front`.
 	Side EdgeNGramSide `json:"side,omitempty"`
 	// Emits original token when set to `true`. Defaults to `false`.
@@ -932,13 +932,13 @@ type EdgeNGramTokenFilter struct {
 
 // EdgeNGramTokenizer is `_types.analysis.EdgeNGramTokenizer` of the specification.
 type EdgeNGramTokenizer struct {
-	_                [0]func()     // not comparable: no equality code to link (see the package doc)
-	Version          VersionString `json:"version,omitempty"`
-	Type             string        `json:"type"`
-	CustomTokenChars string        `json:"custom_token_chars,omitempty"`
-	MaxGram          *int          `json:"max_gram,omitempty"`
-	MinGram          *int          `json:"min_gram,omitempty"`
-	TokenChars       []TokenChar   `json:"token_chars,omitempty"`
+	_                [0]func()         // not comparable: no equality code to link (see the package doc)
+	Version          VersionString     `json:"version,omitempty"`
+	Type             string            `json:"type"`
+	CustomTokenChars string            `json:"custom_token_chars,omitempty"`
+	MaxGram          *Stringified[int] `json:"max_gram,omitempty"`
+	MinGram          *Stringified[int] `json:"min_gram,omitempty"`
+	TokenChars       []TokenChar       `json:"token_chars,omitempty"`
 }
 
 // ElisionTokenFilter is `_types.analysis.ElisionTokenFilter` of the specification.
@@ -984,7 +984,7 @@ type FingerprintAnalyzer struct {
 	Version VersionString `json:"version,omitempty"`
 	// The maximum token size to emit. Tokens larger than this size will be discarded.
 	// Defaults to `255`
-	MaxOutputSize *int `json:"max_output_size,omitempty"`
+	MaxOutputSize *Stringified[int] `json:"max_output_size,omitempty"`
 	// The character to use to concatenate the terms.
 	// Defaults to a space.
 	Separator string `json:"separator,omitempty"`
@@ -1001,7 +1001,7 @@ type FingerprintTokenFilter struct {
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// Maximum character length, including whitespace, of the output token. Defaults to `255`. Concatenated tokens longer than this will result in no token output.
-	MaxOutputSize *int `json:"max_output_size,omitempty"`
+	MaxOutputSize *Stringified[int] `json:"max_output_size,omitempty"`
 	// Character to use to concatenate the token stream input. Defaults to a space.
 	Separator string `json:"separator,omitempty"`
 }
@@ -1117,14 +1117,14 @@ type HunspellTokenFilter struct {
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// If `true`, duplicate tokens are removed from the filter’s output. Defaults to `true`.
-	Dedup *bool `json:"dedup,omitempty"`
+	Dedup *Stringified[bool] `json:"dedup,omitempty"`
 	// One or more `.dic` files (e.g, `en_US.dic`, my_custom.dic) to use for the Hunspell dictionary.
 	// By default, the `hunspell` filter uses all `.dic` files in the `<$ES_PATH_CONF>/hunspell/<locale>` directory specified using the `lang`, `language`, or `locale` parameter.
 	Dictionary string `json:"dictionary,omitempty"`
 	// Locale directory used to specify the `.aff` and `.dic` files for a Hunspell dictionary.
 	Locale string `json:"locale"`
 	// If `true`, only the longest stemmed version of each token is included in the output. If `false`, all stemmed versions of the token are included. Defaults to `false`.
-	LongestOnly *bool `json:"longest_only,omitempty"`
+	LongestOnly *Stringified[bool] `json:"longest_only,omitempty"`
 }
 
 // HyphenationDecompounderTokenFilter is `_types.analysis.HyphenationDecompounderTokenFilter` of the specification.
@@ -1151,9 +1151,9 @@ type HyphenationDecompounderTokenFilter struct {
 	// This path must be absolute or relative to the `config` location. Only FOP v1.2 compatible files are supported.
 	HyphenationPatternsPath string `json:"hyphenation_patterns_path"`
 	// If `true`, do not match sub tokens in tokens that are in the word list. Defaults to `false`.
-	NoSubMatches *bool `json:"no_sub_matches,omitempty"`
+	NoSubMatches *Stringified[bool] `json:"no_sub_matches,omitempty"`
 	// If `true`, do not allow overlapping tokens. Defaults to `false`.
-	NoOverlappingMatches *bool `json:"no_overlapping_matches,omitempty"`
+	NoOverlappingMatches *Stringified[bool] `json:"no_overlapping_matches,omitempty"`
 }
 
 // IcuAnalyzer is `_types.analysis.IcuAnalyzer` of the specification.
@@ -1214,12 +1214,12 @@ type IcuCollationTokenFilter struct {
 	Type                   string                    `json:"type"`
 	Alternate              IcuCollationAlternate     `json:"alternate,omitempty"`
 	Casefirst              IcuCollationCaseFirst     `json:"caseFirst,omitempty"`
-	Caselevel              *bool                     `json:"caseLevel,omitempty"`
+	Caselevel              *Stringified[bool]        `json:"caseLevel,omitempty"`
 	Country                string                    `json:"country,omitempty"`
 	Decomposition          IcuCollationDecomposition `json:"decomposition,omitempty"`
-	Hiraganaquaternarymode *bool                     `json:"hiraganaQuaternaryMode,omitempty"`
+	Hiraganaquaternarymode *Stringified[bool]        `json:"hiraganaQuaternaryMode,omitempty"`
 	Language               string                    `json:"language,omitempty"`
-	Numeric                *bool                     `json:"numeric,omitempty"`
+	Numeric                *Stringified[bool]        `json:"numeric,omitempty"`
 	Rules                  string                    `json:"rules,omitempty"`
 	Strength               IcuCollationStrength      `json:"strength,omitempty"`
 	Variabletop            string                    `json:"variableTop,omitempty"`
@@ -1379,7 +1379,7 @@ type KeepWordsTokenFilter struct {
 	// Either this parameter or `keep_words_path` must be specified.
 	KeepWords []string `json:"keep_words,omitempty"`
 	// If `true`, lowercase all keep words. Defaults to `false`.
-	KeepWordsCase *bool `json:"keep_words_case,omitempty"`
+	KeepWordsCase *Stringified[bool] `json:"keep_words_case,omitempty"`
 	// Path to a file that contains a list of words to keep. Only tokens that match words in this list are included in the output.
 	// This path must be absolute or relative to the `config` location, and the file must be UTF-8 encoded. Each word in the file must be separated by a line break.
 	// Either this parameter or `keep_words` must be specified.
@@ -1400,7 +1400,7 @@ type KeywordMarkerTokenFilter struct {
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// If `true`, matching for the `keywords` and `keywords_path` parameters ignores letter case. Defaults to `false`.
-	IgnoreCase *bool `json:"ignore_case,omitempty"`
+	IgnoreCase *Stringified[bool] `json:"ignore_case,omitempty"`
 	// Array of keywords. Tokens that match these keywords are not stemmed.
 	// This parameter, `keywords_path`, or `keywords_pattern` must be specified. You cannot specify this parameter and `keywords_pattern`.
 	Keywords OneOrMany[string] `json:"keywords,omitempty"`
@@ -1422,10 +1422,10 @@ type KeywordRepeatTokenFilter struct {
 
 // KeywordTokenizer is `_types.analysis.KeywordTokenizer` of the specification.
 type KeywordTokenizer struct {
-	_          [0]func()     // not comparable: no equality code to link (see the package doc)
-	Version    VersionString `json:"version,omitempty"`
-	Type       string        `json:"type"`
-	BufferSize *int          `json:"buffer_size,omitempty"`
+	_          [0]func()         // not comparable: no equality code to link (see the package doc)
+	Version    VersionString     `json:"version,omitempty"`
+	Type       string            `json:"type"`
+	BufferSize *Stringified[int] `json:"buffer_size,omitempty"`
 }
 
 // KuromojiAnalyzer is `_types.analysis.KuromojiAnalyzer` of the specification.
@@ -1438,11 +1438,11 @@ type KuromojiAnalyzer struct {
 
 // KuromojiIterationMarkCharFilter is `_types.analysis.KuromojiIterationMarkCharFilter` of the specification.
 type KuromojiIterationMarkCharFilter struct {
-	_              [0]func()     // not comparable: no equality code to link (see the package doc)
-	Version        VersionString `json:"version,omitempty"`
-	Type           string        `json:"type"`
-	NormalizeKana  bool          `json:"normalize_kana"`
-	NormalizeKanji bool          `json:"normalize_kanji"`
+	_              [0]func()         // not comparable: no equality code to link (see the package doc)
+	Version        VersionString     `json:"version,omitempty"`
+	Type           string            `json:"type"`
+	NormalizeKana  Stringified[bool] `json:"normalize_kana"`
+	NormalizeKanji Stringified[bool] `json:"normalize_kanji"`
 }
 
 // KuromojiPartOfSpeechTokenFilter is `_types.analysis.KuromojiPartOfSpeechTokenFilter` of the specification.
@@ -1455,18 +1455,18 @@ type KuromojiPartOfSpeechTokenFilter struct {
 
 // KuromojiReadingFormTokenFilter is `_types.analysis.KuromojiReadingFormTokenFilter` of the specification.
 type KuromojiReadingFormTokenFilter struct {
-	_         [0]func()     // not comparable: no equality code to link (see the package doc)
-	Version   VersionString `json:"version,omitempty"`
-	Type      string        `json:"type"`
-	UseRomaji bool          `json:"use_romaji"`
+	_         [0]func()         // not comparable: no equality code to link (see the package doc)
+	Version   VersionString     `json:"version,omitempty"`
+	Type      string            `json:"type"`
+	UseRomaji Stringified[bool] `json:"use_romaji"`
 }
 
 // KuromojiStemmerTokenFilter is `_types.analysis.KuromojiStemmerTokenFilter` of the specification.
 type KuromojiStemmerTokenFilter struct {
-	_             [0]func()     // not comparable: no equality code to link (see the package doc)
-	Version       VersionString `json:"version,omitempty"`
-	Type          string        `json:"type"`
-	MinimumLength int           `json:"minimum_length"`
+	_             [0]func()        // not comparable: no equality code to link (see the package doc)
+	Version       VersionString    `json:"version,omitempty"`
+	Type          string           `json:"type"`
+	MinimumLength Stringified[int] `json:"minimum_length"`
 }
 
 // KuromojiTokenizationMode is the enumeration `_types.analysis.KuromojiTokenizationMode` of the specification.
@@ -1485,13 +1485,13 @@ type KuromojiTokenizer struct {
 	_                    [0]func()                // not comparable: no equality code to link (see the package doc)
 	Version              VersionString            `json:"version,omitempty"`
 	Type                 string                   `json:"type"`
-	DiscardPunctuation   *bool                    `json:"discard_punctuation,omitempty"`
+	DiscardPunctuation   *Stringified[bool]       `json:"discard_punctuation,omitempty"`
 	Mode                 KuromojiTokenizationMode `json:"mode"`
-	NbestCost            *int                     `json:"nbest_cost,omitempty"`
+	NbestCost            *Stringified[int]        `json:"nbest_cost,omitempty"`
 	NbestExamples        string                   `json:"nbest_examples,omitempty"`
 	UserDictionary       string                   `json:"user_dictionary,omitempty"`
 	UserDictionaryRules  []string                 `json:"user_dictionary_rules,omitempty"`
-	DiscardCompoundToken *bool                    `json:"discard_compound_token,omitempty"`
+	DiscardCompoundToken *Stringified[bool]       `json:"discard_compound_token,omitempty"`
 }
 
 // LatvianAnalyzer is `_types.analysis.LatvianAnalyzer` of the specification.
@@ -1509,9 +1509,9 @@ type LengthTokenFilter struct {
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// Maximum character length of a token. Longer tokens are excluded from the output. Defaults to `Integer.MAX_VALUE`, which is `2^31-1` or `2147483647`.
-	Max *int `json:"max,omitempty"`
+	Max *Stringified[int] `json:"max,omitempty"`
 	// Minimum character length of a token. Shorter tokens are excluded from the output. Defaults to `0`.
-	Min *int `json:"min,omitempty"`
+	Min *Stringified[int] `json:"min,omitempty"`
 }
 
 // LetterTokenizer is `_types.analysis.LetterTokenizer` of the specification.
@@ -1527,7 +1527,7 @@ type LimitTokenCountTokenFilter struct {
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// If `true`, the limit filter exhausts the token stream, even if the `max_token_count` has already been reached. Defaults to `false`.
-	ConsumeAllTokens *bool `json:"consume_all_tokens,omitempty"`
+	ConsumeAllTokens *Stringified[bool] `json:"consume_all_tokens,omitempty"`
 	// Maximum number of tokens to keep. Once this limit is reached, any remaining tokens are excluded from the output. Defaults to `1`.
 	MaxTokenCount *Stringified[int] `json:"max_token_count,omitempty"`
 }
@@ -1589,14 +1589,14 @@ type MinHashTokenFilter struct {
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// Number of buckets to which hashes are assigned. Defaults to `512`.
-	BucketCount *int `json:"bucket_count,omitempty"`
+	BucketCount *Stringified[int] `json:"bucket_count,omitempty"`
 	// Number of ways to hash each token in the stream. Defaults to `1`.
-	HashCount *int `json:"hash_count,omitempty"`
+	HashCount *Stringified[int] `json:"hash_count,omitempty"`
 	// Number of hashes to keep from each bucket. Defaults to `1`.
 	// Hashes are retained by ascending size, starting with the bucket’s smallest hash first.
-	HashSetSize *int `json:"hash_set_size,omitempty"`
+	HashSetSize *Stringified[int] `json:"hash_set_size,omitempty"`
 	// If `true`, the filter fills empty buckets with the value of the first non-empty bucket to its circular right if the `hash_set_size` is `1`. If the `bucket_count` argument is greater than 1, this parameter defaults to `true`. Otherwise, this parameter defaults to `false`.
-	WithRotation *bool `json:"with_rotation,omitempty"`
+	WithRotation *Stringified[bool] `json:"with_rotation,omitempty"`
 }
 
 // MultiplexerTokenFilter is `_types.analysis.MultiplexerTokenFilter` of the specification.
@@ -1616,22 +1616,22 @@ type NGramTokenFilter struct {
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// Maximum length of characters in a gram. Defaults to `2`.
-	MaxGram *int `json:"max_gram,omitempty"`
+	MaxGram *Stringified[int] `json:"max_gram,omitempty"`
 	// Minimum length of characters in a gram. Defaults to `1`.
-	MinGram *int `json:"min_gram,omitempty"`
+	MinGram *Stringified[int] `json:"min_gram,omitempty"`
 	// Emits original token when set to `true`. Defaults to `false`.
 	PreserveOriginal *Stringified[bool] `json:"preserve_original,omitempty"`
 }
 
 // NGramTokenizer is `_types.analysis.NGramTokenizer` of the specification.
 type NGramTokenizer struct {
-	_                [0]func()     // not comparable: no equality code to link (see the package doc)
-	Version          VersionString `json:"version,omitempty"`
-	Type             string        `json:"type"`
-	CustomTokenChars string        `json:"custom_token_chars,omitempty"`
-	MaxGram          *int          `json:"max_gram,omitempty"`
-	MinGram          *int          `json:"min_gram,omitempty"`
-	TokenChars       []TokenChar   `json:"token_chars,omitempty"`
+	_                [0]func()         // not comparable: no equality code to link (see the package doc)
+	Version          VersionString     `json:"version,omitempty"`
+	Type             string            `json:"type"`
+	CustomTokenChars string            `json:"custom_token_chars,omitempty"`
+	MaxGram          *Stringified[int] `json:"max_gram,omitempty"`
+	MinGram          *Stringified[int] `json:"min_gram,omitempty"`
+	TokenChars       []TokenChar       `json:"token_chars,omitempty"`
 }
 
 // NoriAnalyzer is `_types.analysis.NoriAnalyzer` of the specification.
@@ -1671,7 +1671,7 @@ type NoriTokenizer struct {
 	Version             VersionString      `json:"version,omitempty"`
 	Type                string             `json:"type"`
 	DecompoundMode      NoriDecompoundMode `json:"decompound_mode,omitempty"`
-	DiscardPunctuation  *bool              `json:"discard_punctuation,omitempty"`
+	DiscardPunctuation  *Stringified[bool] `json:"discard_punctuation,omitempty"`
 	UserDictionary      string             `json:"user_dictionary,omitempty"`
 	UserDictionaryRules []string           `json:"user_dictionary_rules,omitempty"`
 }
@@ -1735,7 +1735,7 @@ type PatternAnalyzer struct {
 	Flags string `json:"flags,omitempty"`
 	// Should terms be lowercased or not.
 	// Defaults to `true`.
-	Lowercase *bool `json:"lowercase,omitempty"`
+	Lowercase *Stringified[bool] `json:"lowercase,omitempty"`
 	// A Java regular expression.
 	// Defaults to `\W+`.
 	Pattern string `json:"pattern,omitempty"`
@@ -1773,8 +1773,8 @@ type PatternReplaceTokenFilter struct {
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// If `true`, all substrings matching the pattern parameter’s regular expression are replaced. If `false`, the filter replaces only the first matching substring in each token. Defaults to `true`.
-	All   *bool  `json:"all,omitempty"`
-	Flags string `json:"flags,omitempty"`
+	All   *Stringified[bool] `json:"all,omitempty"`
+	Flags string             `json:"flags,omitempty"`
 	// Regular expression, written in Java’s regular expression syntax. The filter replaces token substrings matching this pattern with the substring in the `replacement` parameter.
 	Pattern string `json:"pattern"`
 	// Replacement substring. Defaults to an empty substring (`""`).
@@ -1783,12 +1783,12 @@ type PatternReplaceTokenFilter struct {
 
 // PatternTokenizer is `_types.analysis.PatternTokenizer` of the specification.
 type PatternTokenizer struct {
-	_       [0]func()     // not comparable: no equality code to link (see the package doc)
-	Version VersionString `json:"version,omitempty"`
-	Type    string        `json:"type"`
-	Flags   string        `json:"flags,omitempty"`
-	Group   *int          `json:"group,omitempty"`
-	Pattern string        `json:"pattern,omitempty"`
+	_       [0]func()         // not comparable: no equality code to link (see the package doc)
+	Version VersionString     `json:"version,omitempty"`
+	Type    string            `json:"type"`
+	Flags   string            `json:"flags,omitempty"`
+	Group   *Stringified[int] `json:"group,omitempty"`
+	Pattern string            `json:"pattern,omitempty"`
 }
 
 // PersianAnalyzer is `_types.analysis.PersianAnalyzer` of the specification.
@@ -1881,9 +1881,9 @@ type PhoneticTokenFilter struct {
 	Type        string                      `json:"type"`
 	Encoder     PhoneticEncoder             `json:"encoder"`
 	Languageset OneOrMany[PhoneticLanguage] `json:"languageset,omitempty"`
-	MaxCodeLen  *int                        `json:"max_code_len,omitempty"`
+	MaxCodeLen  *Stringified[int]           `json:"max_code_len,omitempty"`
 	NameType    PhoneticNameType            `json:"name_type,omitempty"`
-	Replace     *bool                       `json:"replace,omitempty"`
+	Replace     *Stringified[bool]          `json:"replace,omitempty"`
 	RuleType    PhoneticRuleType            `json:"rule_type,omitempty"`
 }
 
@@ -1993,9 +1993,9 @@ type ShingleTokenFilter struct {
 	// Minimum number of tokens to concatenate when creating shingles. Defaults to `2`.
 	MinShingleSize *Stringified[int] `json:"min_shingle_size,omitempty"`
 	// If `true`, the output includes the original input tokens. If `false`, the output only includes shingles; the original input tokens are removed. Defaults to `true`.
-	OutputUnigrams *bool `json:"output_unigrams,omitempty"`
+	OutputUnigrams *Stringified[bool] `json:"output_unigrams,omitempty"`
 	// If `true`, the output includes the original input tokens only if no shingles are produced; if shingles are produced, the output only includes shingles. Defaults to `false`.
-	OutputUnigramsIfNoShingles *bool `json:"output_unigrams_if_no_shingles,omitempty"`
+	OutputUnigramsIfNoShingles *Stringified[bool] `json:"output_unigrams_if_no_shingles,omitempty"`
 	// Separator used to concatenate adjacent tokens to form a shingle. Defaults to a space (`" "`).
 	TokenSeparator string `json:"token_separator,omitempty"`
 }
@@ -2109,7 +2109,7 @@ type StandardAnalyzer struct {
 	Type string    `json:"type"`
 	// The maximum token length. If a token is seen that exceeds this length then it is split at `max_token_length` intervals.
 	// Defaults to `255`.
-	MaxTokenLength *int `json:"max_token_length,omitempty"`
+	MaxTokenLength *Stringified[int] `json:"max_token_length,omitempty"`
 	// A pre-defined stop words list like `_english_` or an array containing a list of stop words.
 	// Defaults to `_none_`.
 	Stopwords StopWords `json:"stopwords,omitzero"`
@@ -2119,10 +2119,10 @@ type StandardAnalyzer struct {
 
 // StandardTokenizer is `_types.analysis.StandardTokenizer` of the specification.
 type StandardTokenizer struct {
-	_              [0]func()     // not comparable: no equality code to link (see the package doc)
-	Version        VersionString `json:"version,omitempty"`
-	Type           string        `json:"type"`
-	MaxTokenLength *int          `json:"max_token_length,omitempty"`
+	_              [0]func()         // not comparable: no equality code to link (see the package doc)
+	Version        VersionString     `json:"version,omitempty"`
+	Type           string            `json:"type"`
+	MaxTokenLength *Stringified[int] `json:"max_token_length,omitempty"`
 }
 
 // StemmerOverrideTokenFilter is `_types.analysis.StemmerOverrideTokenFilter` of the specification.
@@ -2163,9 +2163,9 @@ type StopTokenFilter struct {
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// If `true`, stop word matching is case insensitive. For example, if `true`, a stop word of the matches and removes `The`, `THE`, or `the`. Defaults to `false`.
-	IgnoreCase *bool `json:"ignore_case,omitempty"`
+	IgnoreCase *Stringified[bool] `json:"ignore_case,omitempty"`
 	// If `true`, the last token of a stream is removed if it’s a stop word. Defaults to `true`.
-	RemoveTrailing *bool `json:"remove_trailing,omitempty"`
+	RemoveTrailing *Stringified[bool] `json:"remove_trailing,omitempty"`
 	// Language value, such as `_arabic_` or `_thai_`. Defaults to `_english_`.
 	Stopwords StopWords `json:"stopwords,omitzero"`
 	// Path to a file that contains a list of stop words to remove.
@@ -3543,7 +3543,7 @@ type TruncateTokenFilter struct {
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// Character limit for each token. Tokens exceeding this limit are truncated. Defaults to `10`.
-	Length *int `json:"length,omitempty"`
+	Length *Stringified[int] `json:"length,omitempty"`
 }
 
 // TurkishAnalyzer is `_types.analysis.TurkishAnalyzer` of the specification.
@@ -3557,10 +3557,10 @@ type TurkishAnalyzer struct {
 
 // UaxEmailUrlTokenizer is `_types.analysis.UaxEmailUrlTokenizer` of the specification.
 type UaxEmailUrlTokenizer struct {
-	_              [0]func()     // not comparable: no equality code to link (see the package doc)
-	Version        VersionString `json:"version,omitempty"`
-	Type           string        `json:"type"`
-	MaxTokenLength *int          `json:"max_token_length,omitempty"`
+	_              [0]func()         // not comparable: no equality code to link (see the package doc)
+	Version        VersionString     `json:"version,omitempty"`
+	Type           string            `json:"type"`
+	MaxTokenLength *Stringified[int] `json:"max_token_length,omitempty"`
 }
 
 // UniqueTokenFilter is `_types.analysis.UniqueTokenFilter` of the specification.
@@ -3569,7 +3569,7 @@ type UniqueTokenFilter struct {
 	Version VersionString `json:"version,omitempty"`
 	Type    string        `json:"type"`
 	// If `true`, only remove duplicate tokens in the same position. Defaults to `false`.
-	OnlyOnSamePosition *bool `json:"only_on_same_position,omitempty"`
+	OnlyOnSamePosition *Stringified[bool] `json:"only_on_same_position,omitempty"`
 }
 
 // UppercaseTokenFilter is `_types.analysis.UppercaseTokenFilter` of the specification.
@@ -3589,10 +3589,10 @@ type WhitespaceAnalyzer struct {
 
 // WhitespaceTokenizer is `_types.analysis.WhitespaceTokenizer` of the specification.
 type WhitespaceTokenizer struct {
-	_              [0]func()     // not comparable: no equality code to link (see the package doc)
-	Version        VersionString `json:"version,omitempty"`
-	Type           string        `json:"type"`
-	MaxTokenLength *int          `json:"max_token_length,omitempty"`
+	_              [0]func()         // not comparable: no equality code to link (see the package doc)
+	Version        VersionString     `json:"version,omitempty"`
+	Type           string            `json:"type"`
+	MaxTokenLength *Stringified[int] `json:"max_token_length,omitempty"`
 }
 
 // WordDelimiterGraphTokenFilter is `_types.analysis.WordDelimiterGraphTokenFilter` of the specification.
@@ -3628,9 +3628,9 @@ type WordDelimiterGraphTokenFilter struct {
 	TypeTablePath string `json:"type_table_path,omitempty"`
 	Type          string `json:"type"`
 	// If `true`, the filter adjusts the offsets of split or catenated tokens to better reflect their actual position in the token stream. Defaults to `true`.
-	AdjustOffsets *bool `json:"adjust_offsets,omitempty"`
+	AdjustOffsets *Stringified[bool] `json:"adjust_offsets,omitempty"`
 	// If `true`, the filter skips tokens with a keyword attribute of true. Defaults to `false`.
-	IgnoreKeywords *bool `json:"ignore_keywords,omitempty"`
+	IgnoreKeywords *Stringified[bool] `json:"ignore_keywords,omitempty"`
 }
 
 // WordDelimiterTokenFilter is `_types.analysis.WordDelimiterTokenFilter` of the specification.

@@ -46,8 +46,8 @@ type AliasDefinition struct {
 
 // CacheQueries is `indices._types.CacheQueries` of the specification.
 type CacheQueries struct {
-	_       [0]func() // not comparable: no equality code to link (see the package doc)
-	Enabled bool      `json:"enabled"`
+	_       [0]func()         // not comparable: no equality code to link (see the package doc)
+	Enabled Stringified[bool] `json:"enabled"`
 }
 
 // DataStream is `indices._types.DataStream` of the specification.
@@ -451,31 +451,31 @@ type IndexSettings struct {
 	Sort                          *IndexSegmentSort             `json:"sort,omitempty"`
 	NumberOfShards                IndexSettingsNumberOfShards   `json:"number_of_shards,omitzero"`
 	NumberOfReplicas              IndexSettingsNumberOfReplicas `json:"number_of_replicas,omitzero"`
-	NumberOfRoutingShards         *int                          `json:"number_of_routing_shards,omitempty"`
+	NumberOfRoutingShards         *Stringified[int]             `json:"number_of_routing_shards,omitempty"`
 	CheckOnStartup                IndexCheckOnStartup           `json:"check_on_startup,omitempty"`
 	Codec                         string                        `json:"codec,omitempty"`
 	RoutingPartitionSize          *Stringified[int]             `json:"routing_partition_size,omitempty"`
-	LoadFixedBitsetFiltersEagerly *bool                         `json:"load_fixed_bitset_filters_eagerly,omitempty"`
+	LoadFixedBitsetFiltersEagerly *Stringified[bool]            `json:"load_fixed_bitset_filters_eagerly,omitempty"`
 	Hidden                        IndexSettingsHidden           `json:"hidden,omitzero"`
 	AutoExpandReplicas            *string                       `json:"auto_expand_replicas,omitempty"`
 	Merge                         *Merge                        `json:"merge,omitempty"`
 	Search                        *SettingsSearch               `json:"search,omitempty"`
 	RefreshInterval               Duration                      `json:"refresh_interval,omitzero"`
-	MaxResultWindow               *int                          `json:"max_result_window,omitempty"`
-	MaxInnerResultWindow          *int                          `json:"max_inner_result_window,omitempty"`
-	MaxRescoreWindow              *int                          `json:"max_rescore_window,omitempty"`
-	MaxDocvalueFieldsSearch       *int                          `json:"max_docvalue_fields_search,omitempty"`
-	MaxScriptFields               *int                          `json:"max_script_fields,omitempty"`
-	MaxNgramDiff                  *int                          `json:"max_ngram_diff,omitempty"`
-	MaxShingleDiff                *int                          `json:"max_shingle_diff,omitempty"`
+	MaxResultWindow               *Stringified[int]             `json:"max_result_window,omitempty"`
+	MaxInnerResultWindow          *Stringified[int]             `json:"max_inner_result_window,omitempty"`
+	MaxRescoreWindow              *Stringified[int]             `json:"max_rescore_window,omitempty"`
+	MaxDocvalueFieldsSearch       *Stringified[int]             `json:"max_docvalue_fields_search,omitempty"`
+	MaxScriptFields               *Stringified[int]             `json:"max_script_fields,omitempty"`
+	MaxNgramDiff                  *Stringified[int]             `json:"max_ngram_diff,omitempty"`
+	MaxShingleDiff                *Stringified[int]             `json:"max_shingle_diff,omitempty"`
 	Blocks                        *IndexSettingBlocks           `json:"blocks,omitempty"`
-	MaxRefreshListeners           *int                          `json:"max_refresh_listeners,omitempty"`
+	MaxRefreshListeners           *Stringified[int]             `json:"max_refresh_listeners,omitempty"`
 	// Settings to define analyzers, tokenizers, token filters and character filters.
 	// Refer to the linked documentation for step-by-step examples of updating analyzers on existing indices.
 	Analyze             *SettingsAnalyze                 `json:"analyze,omitempty"`
 	Highlight           *SettingsHighlight               `json:"highlight,omitempty"`
-	MaxTermsCount       *int                             `json:"max_terms_count,omitempty"`
-	MaxRegexLength      *int                             `json:"max_regex_length,omitempty"`
+	MaxTermsCount       *Stringified[int]                `json:"max_terms_count,omitempty"`
+	MaxRegexLength      *Stringified[int]                `json:"max_regex_length,omitempty"`
 	Routing             *IndexRouting                    `json:"routing,omitempty"`
 	Unassigned          *IndexSettingsUnassigned         `json:"unassigned,omitempty"`
 	GcDeletes           Duration                         `json:"gc_deletes,omitzero"`
@@ -489,11 +489,11 @@ type IndexSettings struct {
 	Version             *IndexVersioning                 `json:"version,omitempty"`
 	VerifiedBeforeClose IndexSettingsVerifiedBeforeClose `json:"verified_before_close,omitzero"`
 	Format              IndexSettingsFormat              `json:"format,omitzero"`
-	MaxSlicesPerScroll  *int                             `json:"max_slices_per_scroll,omitempty"`
+	MaxSlicesPerScroll  *Stringified[int]                `json:"max_slices_per_scroll,omitempty"`
 	Translog            *Translog                        `json:"translog,omitempty"`
 	QueryString         *SettingsQueryString             `json:"query_string,omitempty"`
 	Priority            IndexSettingsPriority            `json:"priority,omitzero"`
-	TopMetricsMaxSize   *int                             `json:"top_metrics_max_size,omitempty"`
+	TopMetricsMaxSize   *Stringified[int]                `json:"top_metrics_max_size,omitempty"`
 	Analysis            *IndexSettingsAnalysis           `json:"analysis,omitempty"`
 	Settings            *IndexSettings                   `json:"settings,omitempty"`
 	TimeSeries          *IndexSettingsTimeSeries         `json:"time_series,omitempty"`
@@ -588,12 +588,12 @@ type IndexSettingsLifecycle struct {
 	// If specified, this is the timestamp used to calculate the index age for its phase transitions. Use this setting
 	// if you create a new index that contains old data and want to use the original creation date to calculate the index
 	// age. Specified as a Unix epoch value in milliseconds.
-	OriginationDate *int64 `json:"origination_date,omitempty"`
+	OriginationDate *Stringified[int64] `json:"origination_date,omitempty"`
 	// Set to true to parse the origination date from the index name. This origination date is used to calculate the index age
 	// for its phase transitions. The index name must match the pattern ^.*-{date_format}-\\d+, where the date_format is
 	// yyyy.MM.dd and the trailing digits are optional. An index that was rolled over would normally match the full format,
 	// for example logs-2016.10.31-000002). If the index name doesn’t match the pattern, index creation fails.
-	ParseOriginationDate *bool                       `json:"parse_origination_date,omitempty"`
+	ParseOriginationDate *Stringified[bool]          `json:"parse_origination_date,omitempty"`
 	Step                 *IndexSettingsLifecycleStep `json:"step,omitempty"`
 	// The index alias to update when the index rolls over. Specify when using a policy that contains a rollover action.
 	// When the index rolls over, the alias is updated to reflect that the index is no longer the write index. For more
@@ -926,15 +926,15 @@ type IndicesIndexingPressureMemory struct {
 	// Number of outstanding bytes that may be consumed by indexing requests. When this limit is reached or exceeded,
 	// the node will reject new coordinating and primary operations. When replica operations consume 1.5x this limit,
 	// the node will reject new replica operations. Defaults to 10% of the heap.
-	Limit *int `json:"limit,omitempty"`
+	Limit *Stringified[int] `json:"limit,omitempty"`
 }
 
 // IndexingSlowlogSettings is `indices._types.IndexingSlowlogSettings` of the specification.
 type IndexingSlowlogSettings struct {
 	_         [0]func()                 // not comparable: no equality code to link (see the package doc)
 	Level     string                    `json:"level,omitempty"`
-	Source    *int                      `json:"source,omitempty"`
-	Reformat  *bool                     `json:"reformat,omitempty"`
+	Source    *Stringified[int]         `json:"source,omitempty"`
+	Reformat  *Stringified[bool]        `json:"reformat,omitempty"`
 	Threshold *IndexingSlowlogTresholds `json:"threshold,omitempty"`
 }
 
@@ -976,7 +976,7 @@ const (
 // MappingLimitSettings: Mapping Limit Settings
 type MappingLimitSettings struct {
 	_               [0]func()                            // not comparable: no equality code to link (see the package doc)
-	Coerce          *bool                                `json:"coerce,omitempty"`
+	Coerce          *Stringified[bool]                   `json:"coerce,omitempty"`
 	TotalFields     *MappingLimitSettingsTotalFields     `json:"total_fields,omitempty"`
 	Depth           *MappingLimitSettingsDepth           `json:"depth,omitempty"`
 	NestedFields    *MappingLimitSettingsNestedFields    `json:"nested_fields,omitempty"`
@@ -992,7 +992,7 @@ type MappingLimitSettingsDepth struct {
 	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The maximum depth for a field, which is measured as the number of inner objects. For instance, if all fields are defined
 	// at the root object level, then the depth is 1. If there is one object mapping, then the depth is 2, etc.
-	Limit *int64 `json:"limit,omitempty"`
+	Limit *Stringified[int64] `json:"limit,omitempty"`
 }
 
 // MappingLimitSettingsDimensionFields is `indices._types.MappingLimitSettingsDimensionFields` of the specification.
@@ -1000,7 +1000,7 @@ type MappingLimitSettingsDimensionFields struct {
 	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// [preview] This functionality is in technical preview and may be changed or removed in a future release.
 	// Elastic will work to fix any issues, but features in technical preview are not subject to the support SLA of official GA features.
-	Limit *int64 `json:"limit,omitempty"`
+	Limit *Stringified[int64] `json:"limit,omitempty"`
 }
 
 // MappingLimitSettingsFieldNameLength is `indices._types.MappingLimitSettingsFieldNameLength` of the specification.
@@ -1009,7 +1009,7 @@ type MappingLimitSettingsFieldNameLength struct {
 	// Setting for the maximum length of a field name. This setting isn’t really something that addresses mappings explosion but
 	// might still be useful if you want to limit the field length. It usually shouldn’t be necessary to set this setting. The
 	// default is okay unless a user starts to add a huge number of fields with really long names. Default is `Long.MAX_VALUE` (no limit).
-	Limit *int64 `json:"limit,omitempty"`
+	Limit *Stringified[int64] `json:"limit,omitempty"`
 }
 
 // MappingLimitSettingsIgnoreMalformed is the value of `indices._types.MappingLimitSettings`'s "ignore_malformed" member.
@@ -1044,7 +1044,7 @@ type MappingLimitSettingsNestedFields struct {
 	// The maximum number of distinct nested mappings in an index. The nested type should only be used in special cases, when
 	// arrays of objects need to be queried independently of each other. To safeguard against poorly designed mappings, this
 	// setting limits the number of unique nested types per index.
-	Limit *int64 `json:"limit,omitempty"`
+	Limit *Stringified[int64] `json:"limit,omitempty"`
 }
 
 // MappingLimitSettingsNestedObjects is `indices._types.MappingLimitSettingsNestedObjects` of the specification.
@@ -1052,7 +1052,7 @@ type MappingLimitSettingsNestedObjects struct {
 	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// The maximum number of nested JSON objects that a single document can contain across all nested types. This limit helps
 	// to prevent out of memory errors when a document contains too many nested objects.
-	Limit *int64 `json:"limit,omitempty"`
+	Limit *Stringified[int64] `json:"limit,omitempty"`
 }
 
 // MappingLimitSettingsSourceFields is `indices._types.MappingLimitSettingsSourceFields` of the specification.
@@ -1235,8 +1235,8 @@ type SettingsAnalyze struct {
 
 // SettingsHighlight is `indices._types.SettingsHighlight` of the specification.
 type SettingsHighlight struct {
-	_                 [0]func() // not comparable: no equality code to link (see the package doc)
-	MaxAnalyzedOffset *int      `json:"max_analyzed_offset,omitempty"`
+	_                 [0]func()         // not comparable: no equality code to link (see the package doc)
+	MaxAnalyzedOffset *Stringified[int] `json:"max_analyzed_offset,omitempty"`
 }
 
 // SettingsQueryString is `indices._types.SettingsQueryString` of the specification.
@@ -1357,11 +1357,11 @@ func SettingsSimilarityFromScripted(v SettingsSimilarityScripted) SettingsSimila
 
 // SettingsSimilarityBm25 is `indices._types.SettingsSimilarityBm25` of the specification.
 type SettingsSimilarityBm25 struct {
-	_                [0]func() // not comparable: no equality code to link (see the package doc)
-	Type             string    `json:"type"`
-	B                *float64  `json:"b,omitempty"`
-	DiscountOverlaps *bool     `json:"discount_overlaps,omitempty"`
-	K1               *float64  `json:"k1,omitempty"`
+	_                [0]func()             // not comparable: no equality code to link (see the package doc)
+	Type             string                `json:"type"`
+	B                *Stringified[float64] `json:"b,omitempty"`
+	DiscountOverlaps *Stringified[bool]    `json:"discount_overlaps,omitempty"`
+	K1               *Stringified[float64] `json:"k1,omitempty"`
 }
 
 // SettingsSimilarityBoolean is `indices._types.SettingsSimilarityBoolean` of the specification.
@@ -1397,16 +1397,16 @@ type SettingsSimilarityIb struct {
 
 // SettingsSimilarityLmd is `indices._types.SettingsSimilarityLmd` of the specification.
 type SettingsSimilarityLmd struct {
-	_    [0]func() // not comparable: no equality code to link (see the package doc)
-	Type string    `json:"type"`
-	Mu   *float64  `json:"mu,omitempty"`
+	_    [0]func()             // not comparable: no equality code to link (see the package doc)
+	Type string                `json:"type"`
+	Mu   *Stringified[float64] `json:"mu,omitempty"`
 }
 
 // SettingsSimilarityLmj is `indices._types.SettingsSimilarityLmj` of the specification.
 type SettingsSimilarityLmj struct {
-	_      [0]func() // not comparable: no equality code to link (see the package doc)
-	Type   string    `json:"type"`
-	Lambda *float64  `json:"lambda,omitempty"`
+	_      [0]func()             // not comparable: no equality code to link (see the package doc)
+	Type   string                `json:"type"`
+	Lambda *Stringified[float64] `json:"lambda,omitempty"`
 }
 
 // SettingsSimilarityScripted is `indices._types.SettingsSimilarityScripted` of the specification.
@@ -1419,11 +1419,11 @@ type SettingsSimilarityScripted struct {
 
 // SlowlogSettings is `indices._types.SlowlogSettings` of the specification.
 type SlowlogSettings struct {
-	_         [0]func()         // not comparable: no equality code to link (see the package doc)
-	Level     string            `json:"level,omitempty"`
-	Source    *int              `json:"source,omitempty"`
-	Reformat  *bool             `json:"reformat,omitempty"`
-	Threshold *SlowlogTresholds `json:"threshold,omitempty"`
+	_         [0]func()          // not comparable: no equality code to link (see the package doc)
+	Level     string             `json:"level,omitempty"`
+	Source    *Stringified[int]  `json:"source,omitempty"`
+	Reformat  *Stringified[bool] `json:"reformat,omitempty"`
+	Threshold *SlowlogTresholds  `json:"threshold,omitempty"`
 }
 
 // SlowlogTresholdLevels is `indices._types.SlowlogTresholdLevels` of the specification.
@@ -1446,7 +1446,7 @@ type SlowlogTresholds struct {
 type SoftDeletes struct {
 	_ [0]func() // not comparable: no equality code to link (see the package doc)
 	// Indicates whether soft deletes are enabled on the index.
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled *Stringified[bool] `json:"enabled,omitempty"`
 	// The maximum period to retain a shard history retention lease before it is considered expired.
 	// Shard history retention leases ensure that soft deletes are retained during merges on the Lucene
 	// index. If a soft delete is merged away before it can be replicated to a follower the following
@@ -1473,7 +1473,7 @@ type Storage struct {
 	// This is a boolean setting indicating whether or not memory-mapping is allowed. The default is to allow it. This
 	// setting is useful, for example, if you are in an environment where you can not control the ability to create a lot
 	// of memory maps so you need disable the ability to use memory-mapping.
-	AllowMmap *bool `json:"allow_mmap,omitempty"`
+	AllowMmap *Stringified[bool] `json:"allow_mmap,omitempty"`
 	// How often store statistics are refreshed
 	StatsRefreshInterval Duration `json:"stats_refresh_interval,omitzero"`
 }

@@ -375,23 +375,48 @@ func (ix *Index) GetMapping(ctx context.Context) (*types.TypeMapping, error) {
 	return nil, fmt.Errorf("%w: no mapping for index %q in the response", esgo.ErrNotFound, ix.name)
 }
 
-// GetSettings returns the index settings ("index" section, as strings) as
-// stored by the server.
-func (ix *Index) GetSettings(ctx context.Context) (map[string]any, error) {
+// GetSettings returns the index settings (the "index" section) as stored
+// by the server, typed: the server sends every value as a string, kept in
+// each scalar's types.Stringified (st.MaxResultWindow.Value).
+func (ix *Index) GetSettings(ctx context.Context) (*types.IndexSettings, error) {
+	var out map[string]struct {
+		Settings struct {
+			Index *types.IndexSettings `json:"index"`
+		} `json:"settings"`
+	}
+	if err := ix.getSettings(ctx, &out); err != nil {
+		return nil, err
+	}
+	for _, v := range out {
+		if v.Settings.Index != nil {
+			return v.Settings.Index, nil
+		}
+	}
+	return nil, fmt.Errorf("%w: no settings for index %q in the response", esgo.ErrNotFound, ix.name)
+}
+
+// settingsMap returns the "index" section of the stored settings as JSON
+// values (strings), as Save compares them with the settings it sends.
+func (ix *Index) settingsMap(ctx context.Context) (map[string]any, error) {
 	var out map[string]struct {
 		Settings struct {
 			Index map[string]any `json:"index"`
 		} `json:"settings"`
 	}
-	if _, err := ix.do(ctx, rawcall.Request{Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
-		return a.Indices.GetSettings(ctx, api.IndicesGetSettingsRequest{Index: []string{ix.name}}, o...)
-	}}, &out); err != nil {
+	if err := ix.getSettings(ctx, &out); err != nil {
 		return nil, err
 	}
 	for _, v := range out {
 		return v.Settings.Index, nil
 	}
 	return nil, fmt.Errorf("%w: no settings for index %q in the response", esgo.ErrNotFound, ix.name)
+}
+
+func (ix *Index) getSettings(ctx context.Context, out any) error {
+	_, err := ix.do(ctx, rawcall.Request{Do: func(ctx context.Context, a *api.RawAPI, o []api.Option) (*transport.Response, error) {
+		return a.Indices.GetSettings(ctx, api.IndicesGetSettingsRequest{Index: []string{ix.name}}, o...)
+	}}, out)
+	return err
 }
 
 // PutSettings updates the dynamic settings of the index:
@@ -458,7 +483,7 @@ func (ix *Index) Save(ctx context.Context) error {
 	settings = maps.Clone(settings)
 	analysis, hasAnalysis := settings["analysis"].(map[string]any)
 	delete(settings, "analysis")
-	current, err := ix.GetSettings(ctx)
+	current, err := ix.settingsMap(ctx)
 	if err != nil {
 		return err
 	}

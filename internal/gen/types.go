@@ -12,9 +12,10 @@ import (
 // every type emitted into package types, and the rules that turn a type
 // expression into Go.
 type typeModel struct {
-	types  map[string]*sType // by namespace:name
-	goName map[string]string // key -> Go name in package types
-	used   map[string]bool   // Go names taken in package types
+	types    map[string]*sType // by namespace:name
+	goName   map[string]string // key -> Go name in package types
+	used     map[string]bool   // Go names taken in package types
+	settings map[string]bool   // keys of the types reachable from IndexSettings (inSettings)
 	// pkg is the qualifier for package types when rendering into another
 	// package ("types." from package api, "" inside package types).
 	pkg string
@@ -485,6 +486,11 @@ func (tm *typeModel) collect(t *sType, gen map[string]string) ([]gField, *gField
 		g, err := tm.expr(p.Type, gen)
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s.%s: %w", t.Name.key(), p.Name, err)
+		}
+		if g.shape == shScalar && tm.inSettings(t) {
+			// The server answers index settings with every value a string
+			// ("max_result_window":"10000"), whatever the specification says.
+			g = gType{tm.pkg + "Stringified[" + g.expr + "]", shStruct}
 		}
 		typ, opt := fieldType(g, p.Required && !tm.selfRef(t, p.Type))
 		doc := p.Description
@@ -969,4 +975,47 @@ func refsGeneric(v *sValue, owner sName) bool {
 		return refsGeneric(v.elem(), owner)
 	}
 	return false
+}
+
+// inSettings reports whether t is reachable from the index settings
+// (indices._types:IndexSettings) through properties of indices._types
+// (the analysis, similarity and query types they name are not settings).
+func (tm *typeModel) inSettings(t *sType) bool {
+	if tm.settings == nil {
+		tm.settings = map[string]bool{}
+		var walk func(v *sValue)
+		walk = func(v *sValue) {
+			if v == nil {
+				return
+			}
+			switch v.Kind {
+			case "instance_of":
+				if v.Type == nil || tm.settings[v.Type.key()] || v.Type.Namespace != "indices._types" && v.Type.Namespace != "_types.analysis" {
+					return // settings types are those of indices._types and their analysis
+				}
+				u := tm.types[v.Type.key()]
+				if u == nil {
+					return
+				}
+				tm.settings[v.Type.key()] = true
+				for _, p := range u.Properties {
+					walk(p.Type)
+				}
+				if u.Type != nil {
+					walk(u.Type)
+				}
+				for _, g := range v.Generics {
+					walk(g)
+				}
+			case "array_of", "dictionary_of":
+				walk(v.elem())
+			case "union_of":
+				for _, it := range v.Items {
+					walk(it)
+				}
+			}
+		}
+		walk(&sValue{Kind: "instance_of", Type: &sName{Namespace: "indices._types", Name: "IndexSettings"}})
+	}
+	return tm.settings[t.Name.key()]
 }
