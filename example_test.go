@@ -68,13 +68,12 @@ func ExampleClient_Search() {
 	}
 	ctx := context.Background()
 	res, err := client.Search(ctx, api.SearchRequest{Index: []string{"books"}, Body: &api.SearchBody{
-		Query: &types.QueryContainer{Bool: &types.BoolQuery{
-			Must:   types.OneOrMany[types.QueryContainer]{{Match: map[string]types.MatchQuery{"title": {Query: types.MatchQueryQueryFromString("search")}}}},
-			Filter: types.OneOrMany[types.QueryContainer]{{Range: map[string]types.RangeQuery{"year": types.RangeQueryFromNumber(types.NumberRangeQuery{Gte: new(2010.0)})}}},
-		}},
-		Aggregations: map[string]types.AggregationContainer{
-			"by_year": {Terms: &types.TermsAggregation{Field: "year"}},
-		},
+		Query: new(types.Bool(
+			types.Must(types.MatchOn("title", "search")),
+			types.Filter(types.RangeOn("year", types.Gte(2010))),
+		)),
+		Sort:         types.Sort{types.SortByField("year", types.SortOrderDesc)},
+		Aggregations: types.Aggs(types.Agg("by_year", types.TermsAgg("year"))),
 	}})
 	if err != nil {
 		log.Fatal(err)

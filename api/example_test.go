@@ -43,14 +43,11 @@ func ExampleAPI_Search() {
 	res, err := a.Search(context.Background(), api.SearchRequest{
 		Index: []string{"books"},
 		Body: &api.SearchBody{
-			Size: new(5),
-			Query: &types.QueryContainer{Match: map[string]types.MatchQuery{
-				"title": {Query: types.MatchQueryQueryFromString("go")},
-			}},
-			Aggregations: map[string]types.AggregationContainer{"by_year": {
-				Terms:        &types.TermsAggregation{Field: "year"},
-				Aggregations: map[string]types.AggregationContainer{"avg_pages": {Avg: &types.AverageAggregation{Field: "pages"}}},
-			}},
+			Size:  new(5),
+			Query: new(types.MatchOn("title", "go")),
+			Aggregations: types.Aggs(
+				types.Agg("by_year", types.TermsAgg("year"),
+					types.Agg("avg_pages", types.AvgAgg("pages")))),
 		},
 	})
 	if err != nil {
