@@ -129,33 +129,68 @@ func searchDSL(ctx context.Context, client *esgo.Client, name, text string, maxP
 	}
 }
 
-// searchTyped is a search of the same service with the typed API: a
-// multi_match query, highlighting, a typed sort and search_after pages,
-// each page continuing after the last hit's sort values as they came back.
-func searchTyped(ctx context.Context, client *esgo.Client, name, text string, pageSize int) (pages [][]string, err error) {
+// searchTyped is the same search with the typed API (package api and the
+// short constructors of package types): the same bool query with filters,
+// highlighting, typed sort, search_after pages (each continuing after the
+// last hit's sort values as they came back) and facets with the nested
+// metric. It returns what searchDSL returns.
+func searchTyped(ctx context.Context, client *esgo.Client, name, text string, maxPrice float64, pageSize int) (pages [][]string, facets []Facet, err error) {
 	req := api.SearchRequest{Index: []string{name}, Body: &api.SearchBody{
-		Query:     &types.QueryContainer{MultiMatch: &types.MultiMatchQuery{Query: text, Fields: types.Fields{"name"}}},
+		Query: new(types.Bool(
+			types.Must(types.MatchOn("name", text)),
+			types.Filter(types.TermOn("in_stock", true), types.RangeOn("price", types.Lte(maxPrice))),
+		)),
 		Highlight: &types.Highlight{Fields: types.HighlightFieldsOf("name")},
 		Sort:      types.Sort{types.SortByField("price", types.SortOrderAsc)},
 		Size:      new(pageSize),
+		Aggregations: types.Aggs(
+			types.Agg("by_category", types.TermsAgg("category"),
+				types.Agg("reviews", types.NestedAgg("reviews"),
+					types.Agg("avg_stars", types.AvgAgg("reviews.stars"))))),
 	}}
 	for {
 		res, err := api.SearchAs[Item](ctx, client.API, req)
 		if err != nil {
-			return nil, classify(err)
+			return nil, nil, classify(err)
 		}
 		var names []string
 		for _, h := range res.Hits.Hits {
-			names = append(names, h.Source.Name)
+			names = append(names, h.Highlight["name"]...)
 		}
-		if len(names) > 0 {
-			pages = append(pages, names)
+		pages = append(pages, names)
+		if req.Body.Aggregations != nil {
+			if facets, err = facetsTyped(res.Aggregations); err != nil {
+				return nil, nil, err
+			}
+			req.Body.Aggregations = nil // the facets do not change from page to page
 		}
-		if len(res.Hits.Hits) < pageSize {
-			return pages, nil
+		if len(res.Hits.Hits) == 0 || len(res.Hits.Hits) < pageSize {
+			return pages, facets, nil
 		}
 		req.Body.SearchAfter = res.Hits.Hits[len(res.Hits.Hits)-1].Sort
 	}
+}
+
+// facetsTyped reads the facets of searchTyped's aggregations, by name and
+// kind: a terms result read as another kind is an error, not a zero.
+func facetsTyped(aggs types.Aggregates) ([]Facet, error) {
+	categories, err := aggs.StringTerms("by_category")
+	if err != nil {
+		return nil, err
+	}
+	var facets []Facet
+	for _, b := range categories.Buckets.Array {
+		reviews, err := b.Aggregations.Nested("reviews")
+		if err != nil {
+			return nil, err
+		}
+		avg, err := reviews.Aggregations.Avg("avg_stars")
+		if err != nil {
+			return nil, err
+		}
+		facets = append(facets, Facet{Category: b.Key.String(), Count: b.DocCount, AvgStars: avg.Value})
+	}
+	return facets, nil
 }
 
 // reprice changes an item's price only if nobody changed the item since it
@@ -210,7 +245,7 @@ func Example_service() {
 	if err := reprice(ctx, client, "shop", "1", 15); err != nil {
 		log.Fatal(err)
 	}
-	if _, err := searchTyped(ctx, client, "no-such-shop", "coffee", 2); errors.Is(err, ErrNoIndex) {
+	if _, _, err := searchTyped(ctx, client, "no-such-shop", "coffee", 40, 2); errors.Is(err, ErrNoIndex) {
 		fmt.Println("no such index")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -47,12 +48,16 @@ func TestIntegrationExampleService(t *testing.T) {
 		}
 	}
 
-	typed, err := searchTyped(ctx, client, name, "coffee", 2)
+	// The typed API's half gives the same answers.
+	typedPages, typedFacets, err := searchTyped(ctx, client, name, "coffee", 40, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := fmt.Sprint(typed); got != "[[Coffee mug Decaf coffee beans] [Espresso coffee beans Coffee scale] [Coffee grinder]]" {
-		t.Errorf("typed pages = %s", got)
+	if got := fmt.Sprint(typedPages); got != want {
+		t.Errorf("typed pages = %s, want %s (the DSL's)", got, want)
+	}
+	if got, want := facetsString(typedFacets), facetsString(facets); got != want {
+		t.Errorf("typed facets = %s, want %s (the DSL's)", got, want)
 	}
 
 	// Optimistic concurrency: of two updates racing from the same read,
@@ -78,7 +83,7 @@ func TestIntegrationExampleService(t *testing.T) {
 	}
 
 	// The three errors told apart.
-	if _, err := searchTyped(ctx, client, "dsl-it-no-such-shop", "coffee", 2); !errors.Is(err, ErrNoIndex) || errors.Is(err, ErrBadQuery) {
+	if _, _, err := searchTyped(ctx, client, "dsl-it-no-such-shop", "coffee", 40, 2); !errors.Is(err, ErrNoIndex) || errors.Is(err, ErrBadQuery) {
 		t.Errorf("missing index: %v", err)
 	}
 	if _, _, err := searchDSL(ctx, client, "dsl-it-no-such-shop", "coffee", 40, 2); !errors.Is(err, ErrNoIndex) {
@@ -90,4 +95,23 @@ func TestIntegrationExampleService(t *testing.T) {
 	if _, _, err := searchDSL(ctx, client, name, "coffee", 40, -5); !errors.Is(err, ErrBadQuery) || errors.Is(err, ErrNoIndex) {
 		t.Errorf("bad query (negative size): %v", err)
 	}
+	if pages, facets, err := searchTyped(ctx, client, name, "coffee", 40, 0); err != nil || len(pages) != 1 || len(facets) != 3 {
+		t.Errorf("size 0 (typed): %v, %v, %v", pages, facets, err)
+	}
+	if _, _, err := searchTyped(ctx, client, name, "coffee", 40, -5); !errors.Is(err, ErrBadQuery) || errors.Is(err, ErrNoIndex) {
+		t.Errorf("bad query (negative size, typed): %v", err)
+	}
+}
+
+// facetsString prints facets with their average, not its address.
+func facetsString(facets []Facet) string {
+	var b strings.Builder
+	for _, f := range facets {
+		fmt.Fprintf(&b, "%s:%d:", f.Category, f.Count)
+		if f.AvgStars != nil {
+			fmt.Fprint(&b, *f.AvgStars)
+		}
+		b.WriteString(" ")
+	}
+	return b.String()
 }
