@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/esgo/esgo/internal/jsonscan"
 	"io"
 	"io/fs"
 	"os"
@@ -340,50 +341,44 @@ func (r *rejects) count() int64 {
 	return r.n
 }
 
-// hitLine is a line written by esgo export, esgo search -o ndjson, or in
-// the rejected file.
-type hitLine struct {
-	ID      json.RawMessage `json:"_id"`
-	Routing string          `json:"_routing"`
-	Source  json.RawMessage `json:"_source"`
-}
-
 // errUnfixed is a line of a rejected file that holds no document.
 var errUnfixed = errors.New("a line of a rejected file that holds no document (_raw): replace it by the fixed document")
 
-// toItem turns a record into a bulk item.
+// toItem turns a record into a bulk item. A line written by esgo export,
+// esgo search -o ndjson or in the rejected file ({"_id","_routing",
+// "_source"} with an object _source and a string or null _routing) is
+// sent as its _source, with its _id and routing; any other object is the
+// document itself.
 func toItem(rec record, idField string) (bulk.Item, error) {
 	item := bulk.Item{Body: json.RawMessage(rec.raw), Meta: rec, ID: rec.id, Routing: rec.routing} // the record travels with the item to its outcome
 	doc := rec.raw
-	if bytes.Contains(doc, []byte(`"_source"`)) {
-		var h hitLine
-		if err := json.Unmarshal(doc, &h); err == nil && len(h.Source) > 0 && h.Source[0] == '{' {
-			item.Body, item.Routing = h.Source, h.Routing
-			if len(h.ID) > 0 {
-				id, err := idString(h.ID)
-				if err != nil {
-					return item, fmt.Errorf("_id: %w", err)
-				}
-				item.ID = id
+	top := rec.top
+	if !rec.scanned {
+		top, _ = scanMembers(doc)
+	}
+	routing, routingOK := optionalString(top.routing)
+	switch {
+	case len(top.source) > 0 && top.source[0] == '{' && routingOK:
+		item.Body, item.Routing = json.RawMessage(top.source), routing
+		if len(top.id) > 0 {
+			id, err := idString(top.id)
+			if err != nil {
+				return item, fmt.Errorf("_id: %w", err)
 			}
-			doc = h.Source
+			item.ID = id
 		}
-	} else if bytes.Contains(doc, []byte(`"_raw"`)) {
-		var fl struct {
-			Raw   *string `json:"_raw"`
-			Error string  `json:"_error"`
-		}
-		if json.Unmarshal(doc, &fl) == nil && fl.Raw != nil && fl.Error != "" {
+		doc = top.source
+	case top.source == nil && len(top.raw) > 0 && top.raw[0] == '"':
+		if msg, ok := optionalString(top.error); ok && msg != "" {
 			return item, errUnfixed
 		}
 	}
 	if idField != "" {
-		var fields map[string]json.RawMessage
-		if err := json.Unmarshal(doc, &fields); err != nil {
+		raw, found, err := member(doc, idField)
+		if err != nil {
 			return item, err
 		}
-		raw, ok := fields[idField]
-		if !ok {
+		if !found {
 			return item, fmt.Errorf("no field %q for the _id", idField)
 		}
 		id, err := idString(raw)
@@ -395,15 +390,50 @@ func toItem(rec record, idField string) (bulk.Item, error) {
 	return item, nil
 }
 
+// optionalString decodes a JSON string value; nil (absent) and null are
+// the empty string, and ok is false for any other value.
+func optionalString(raw []byte) (s string, ok bool) {
+	if raw == nil || string(raw) == "null" {
+		return "", true
+	}
+	if raw[0] != '"' {
+		return "", false
+	}
+	sc := jsonscan.New(raw)
+	s = sc.String()
+	return s, sc.End()
+}
+
+// member returns the value of doc's top-level member key (the last one
+// when repeated); doc is a JSON object.
+func member(doc []byte, key string) (raw []byte, found bool, err error) {
+	s := jsonscan.New(doc)
+	for more := s.Object(); more; more = s.More('}') {
+		k := s.Key()
+		v := s.Skip()
+		if string(k) == key {
+			raw, found = v, true
+		}
+	}
+	if !s.End() {
+		var fields map[string]json.RawMessage
+		if err := json.Unmarshal(doc, &fields); err != nil {
+			return nil, false, err
+		}
+		raw, found = fields[key]
+	}
+	return raw, found, nil
+}
+
 // idString returns an _id from a JSON string (unquoted) or number (its
 // text, exactly as written).
-func idString(raw json.RawMessage) (string, error) {
+func idString(raw []byte) (string, error) {
 	raw = bytes.TrimSpace(raw)
 	switch {
 	case len(raw) > 0 && raw[0] == '"':
-		var s string
-		if err := json.Unmarshal(raw, &s); err != nil {
-			return "", err
+		s, ok := optionalString(raw)
+		if !ok {
+			return "", fmt.Errorf("invalid string %s", raw)
 		}
 		if s == "" {
 			return "", errors.New("empty _id")

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/esgo/esgo/internal/jsonscan"
 	"io"
 	"iter"
 	"os"
@@ -25,6 +26,49 @@ type record struct {
 	// id and routing come from the _id and _routing columns of a CSV file
 	// (written by esgo export -o csv); empty otherwise.
 	id, routing string
+	// top holds raw's top-level members that bulk reads, once scanned.
+	top     members
+	scanned bool
+}
+
+// members are the top-level members of a record that decide how esgo bulk
+// sends it: those of a line written by esgo export or esgo search -o
+// ndjson (_id, _routing, _source) or of a rejected file (_raw, _error).
+// Each is the member's JSON value, nil when absent; a repeated member
+// counts once, the last, as encoding/json reads it.
+type members struct {
+	id, routing, source, raw, error []byte
+}
+
+// scanMembers reads doc's top-level members in one pass, checking the
+// whole document's grammar on the way; ok is false unless doc is exactly
+// one JSON object.
+func scanMembers(doc []byte) (m members, ok bool) {
+	s := jsonscan.New(doc)
+	if s.Peek() != '{' {
+		return m, false
+	}
+	for more := s.Object(); more; more = s.More('}') {
+		key := s.Key()
+		var dst *[]byte
+		switch string(key) {
+		case "_id":
+			dst = &m.id
+		case "_routing":
+			dst = &m.routing
+		case "_source":
+			dst = &m.source
+		case "_raw":
+			dst = &m.raw
+		case "_error":
+			dst = &m.error
+		}
+		v := s.Skip()
+		if dst != nil {
+			*dst = v
+		}
+	}
+	return m, s.End()
 }
 
 // input is an opened input file.
@@ -170,7 +214,12 @@ func checkObject(n int, doc []byte) (record, error) {
 	if len(doc) == 0 || doc[0] != '{' {
 		return rec, &errBadRecord{n, doc, "not a JSON object"}
 	}
-	if !json.Valid(doc) {
+	var ok bool
+	rec.top, ok = scanMembers(doc)
+	rec.scanned = ok
+	// The scanner takes what encoding/json takes (bar nesting deeper than
+	// it reads); encoding/json has the last word and writes the error.
+	if !ok && !json.Valid(doc) {
 		var v any
 		err := json.Unmarshal(doc, &v)
 		return rec, &errBadRecord{n, doc, "invalid JSON: " + err.Error()}
