@@ -60,7 +60,7 @@ func main() {
 	flag.IntVar(&cfg.runs, "runs", 3, "runs of each case and tool (medians are reported)")
 	flag.StringVar(&cfg.outDir, "out", "", "results folder (default results/<UTC date>-dumpbench)")
 	flag.StringVar(&cfg.cacheDir, "cache", ".cache", "folder for the npm install of elasticdump (not committed)")
-	flag.BoolVar(&cfg.variants, "variants", false, "also measure esgo bulk with --batch 5000 (import, and the bulk side of copy)")
+	flag.BoolVar(&cfg.variants, "variants", false, "also measure esgo bulk with --batch 5000 (import, and the bulk side of copy), and into targets made first with load settings or with keyword mappings (import)")
 	flag.StringVar(&only, "only", "import,export,copy", "cases to run")
 	flag.Parse()
 	cfg.command = strings.Join(append([]string{"go run ./cmd/dumpbench"}, os.Args[1:]...), " ")
