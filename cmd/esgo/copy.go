@@ -26,6 +26,7 @@ type copyOptions struct {
 	toURLs    []string
 	resume    bool
 	aliases   string
+	templates string
 	slices    int
 	size      int
 	workers   int
@@ -64,6 +65,12 @@ and DEST is refreshed.
 Aliases: copied when DEST is on another cluster (--aliases auto); on the same cluster
 an alias would then name both indices, so they are copied only with --aliases always.
 
+Templates: to another cluster (--templates auto), once the indices are copied, the
+composable index templates whose index_patterns match a source index follow, with
+the component templates they are made of, so that new indices of the same family
+look the same there. A template that exists on the destination is left as it is.
+On the same cluster they are already there.
+
 Interrupted (Ctrl-C, a failure), esgo prints the command that finishes the copy: the
 indices not copied yet, named one by one, with --resume. --resume creates a DEST that
 does not exist and, in one that does, sends every document of its source again (the
@@ -82,6 +89,7 @@ Exit codes: 0 copied, 1 failure, 2 usage error, 3 some documents failed, 130 int
 	f.StringSliceVar(&o.toURLs, "to-url", nil, "address(es) of DEST's cluster (default: SOURCE's cluster)")
 	f.BoolVar(&o.resume, "resume", false, "finish an interrupted copy: create the DEST indices that do not exist, send every document again into those that do (same ids: no duplicates)")
 	f.StringVar(&o.aliases, "aliases", "auto", "copy the aliases: auto (only to another cluster), always or never")
+	f.StringVar(&o.templates, "templates", "auto", "copy the index templates matching the sources (and their component templates): auto (only to another cluster) or never")
 	f.IntVar(&o.slices, "slices", 0, "slices read in parallel (default: one per primary shard, at most 4)")
 	f.IntVar(&o.size, "size", 0, "documents per page (default: about 10 MB of stored documents a page, from 500 to 10000)")
 	f.IntVar(&o.workers, "workers", 0, "parallel bulk requests (default: the library's)")
@@ -90,6 +98,9 @@ Exit codes: 0 copied, 1 failure, 2 usage error, 3 some documents failed, 130 int
 		case "auto", "always", "never":
 		default:
 			return usageError(cmd, fmt.Errorf("--aliases must be auto, always or never, not %q", o.aliases))
+		}
+		if o.templates != "auto" && o.templates != "never" {
+			return usageError(cmd, fmt.Errorf("--templates must be auto or never, not %q", o.templates))
 		}
 		if o.slices < 0 || o.size < 0 || o.workers < 0 {
 			return usageError(cmd, errors.New("--slices, --size and --workers must be 0 (automatic) or more"))
@@ -331,6 +342,9 @@ func (h copyHints) resume(sources []string) string {
 	if h.o.aliases != "auto" {
 		args = append(args, "--aliases", h.o.aliases)
 	}
+	if h.o.templates == "never" {
+		args = append(args, "--templates", h.o.templates)
+	}
 	args = append(args, "--resume")
 	for i, a := range args {
 		args[i] = shq(a)
@@ -386,6 +400,15 @@ func runCopies(ctx context.Context, errOut io.Writer, src, dst *esgo.Client, oth
 			if ctx.Err() != nil {
 				return &exitError{code: exitInterrupted, err: errors.New("interrupted")}
 			}
+			return err
+		}
+	}
+	if other && o.templates == "auto" {
+		froms := make([]string, len(jobs))
+		for i, j := range jobs {
+			froms[i] = j.from
+		}
+		if err := copyTemplates(ctx, errOut, src, dst, froms); err != nil {
 			return err
 		}
 	}

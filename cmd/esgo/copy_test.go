@@ -284,3 +284,130 @@ func TestCopySeveralIndices(t *testing.T) {
 		}
 	}
 }
+
+// TestCopyTemplatesToAnotherCluster: a copy to another cluster brings the
+// index templates that match the source, with their component templates,
+// and leaves a template the destination already has as it is.
+func TestCopyTemplatesToAnotherCluster(t *testing.T) {
+	url := eslocaltest.Elasticsearch(t).URL()
+	url8 := eslocaltest.Elasticsearch8(t).URL()
+	call := func(u, method, path, body string) result {
+		t.Helper()
+		args := []string{"call", method, path, "--url", u}
+		if body != "" {
+			args = append(args, "--data", body)
+		}
+		return runBin(t, nil, "", args...)
+	}
+	cleanup := func() {
+		for _, u := range []string{url, url8} {
+			// One by one: a list with one missing name deletes none.
+			for _, name := range []string{"cli-tpl-a", "cli-tpl-b", "cli-tpl-other"} {
+				call(u, "DELETE", "/_index_template/"+name, "")
+			}
+			call(u, "DELETE", "/_component_template/cli-tpl-comp", "")
+			runBin(t, nil, "", "index", "delete", "cli-tpl-src", "--url", u)
+			runBin(t, nil, "", "index", "delete", "cli-tpl-dst", "--url", u)
+		}
+	}
+	cleanup()
+	t.Cleanup(cleanup)
+	for _, c := range [][3]string{
+		{"PUT", "/_component_template/cli-tpl-comp", `{"template":{"mappings":{"properties":{"k":{"type":"keyword"}}}}}`},
+		{"PUT", "/_index_template/cli-tpl-a", `{"index_patterns":["cli-tpl-s*"],"composed_of":["cli-tpl-comp"],"priority":71,"template":{"settings":{"number_of_shards":2}},"_meta":{"team":"x"}}`},
+		{"PUT", "/_index_template/cli-tpl-b", `{"index_patterns":["cli-tpl-src"],"priority":72,"template":{"aliases":{"cli-tpl-alias":{}}}}`},
+		{"PUT", "/_index_template/cli-tpl-other", `{"index_patterns":["cli-tpl-nothing-*"],"priority":73}`},
+	} {
+		if r := call(url, c[0], c[1], c[2]); r.code != 0 {
+			t.Fatalf("%s %s: %v", c[0], c[1], r)
+		}
+	}
+	// On the destination, cli-tpl-b exists already, with other contents.
+	if r := call(url8, "PUT", "/_index_template/cli-tpl-b", `{"index_patterns":["cli-tpl-src"],"priority":74}`); r.code != 0 {
+		t.Fatal(r)
+	}
+	if r := runBin(t, nil, `{"_id":"1","_source":{"k":"a"}}`+"\n", "bulk", "cli-tpl-src", "-", "--url", url, "--refresh"); r.code != 0 {
+		t.Fatal(r)
+	}
+
+	// The same cluster: no template is touched.
+	r := runBin(t, nil, "", "copy", "cli-tpl-src", "cli-tpl-dst", "--url", url)
+	if r.code != 0 || strings.Contains(r.stderr, "template") {
+		t.Fatalf("copy on the same cluster: %v", r)
+	}
+
+	r = runBin(t, nil, "", "copy", "cli-tpl-src", "cli-tpl-dst", "--url", url, "--to-url", url8)
+	if r.code != 0 {
+		t.Fatalf("copy to another cluster: %v", r)
+	}
+	for _, want := range []string{"component template cli-tpl-comp copied", "index template cli-tpl-a copied", "index template cli-tpl-b exists on the destination: left as it is"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if strings.Contains(r.stderr, "cli-tpl-other") {
+		t.Errorf("a template that matches no source was copied:\n%s", r.stderr)
+	}
+	type tpl struct {
+		IndexTemplates []struct {
+			Name          string         `json:"name"`
+			IndexTemplate map[string]any `json:"index_template"`
+		} `json:"index_templates"`
+	}
+	read := func(u, name string) map[string]any {
+		t.Helper()
+		r := call(u, "GET", "/_index_template/"+name, "")
+		var got tpl
+		if r.code != 0 || json.Unmarshal([]byte(r.stdout), &got) != nil || len(got.IndexTemplates) != 1 {
+			t.Fatalf("reading %s: %v", name, r)
+		}
+		m := got.IndexTemplates[0].IndexTemplate
+		for _, f := range readOnlyTemplateFields {
+			delete(m, f)
+		}
+		return m
+	}
+	a, a8 := read(url, "cli-tpl-a"), read(url8, "cli-tpl-a")
+	if ab, a8b := fmt.Sprint(a), fmt.Sprint(a8); ab != a8b {
+		t.Errorf("cli-tpl-a:\n%s\n%s", ab, a8b)
+	}
+	if p := fmt.Sprint(read(url8, "cli-tpl-b")["priority"]); p != "74" {
+		t.Errorf("the destination's own cli-tpl-b was replaced: priority %s", p)
+	}
+	if r := call(url8, "GET", "/_component_template/cli-tpl-comp", ""); r.code != 0 || !strings.Contains(r.stdout, `"keyword"`) {
+		t.Errorf("component template on the destination: %v", r)
+	}
+	if r := call(url8, "GET", "/_index_template/cli-tpl-other", ""); r.code == 0 {
+		t.Errorf("cli-tpl-other is on the destination: %v", r)
+	}
+
+	// Again with --resume: the templates are there, left as they are.
+	r = runBin(t, nil, "", "copy", "cli-tpl-src", "cli-tpl-dst", "--url", url, "--to-url", url8, "--resume")
+	if r.code != 0 || !strings.Contains(r.stderr, "index template cli-tpl-a exists on the destination") {
+		t.Fatalf("--resume: %v", r)
+	}
+	// --templates never, and a bad value refused before any request.
+	if r := runBin(t, nil, "", "copy", "cli-tpl-src", "cli-tpl-dst", "--url", url, "--to-url", url8, "--resume", "--templates", "never"); r.code != 0 || strings.Contains(r.stderr, "template") {
+		t.Errorf("--templates never: %v", r)
+	}
+	if r := runBin(t, nil, "", "copy", "cli-tpl-src", "cli-tpl-dst", "--url", url, "--templates", "always"); r.code != 2 || !strings.Contains(r.stderr, "--templates must be auto or never") {
+		t.Errorf("--templates always: %v", r)
+	}
+}
+
+// TestSimpleMatch checks Elasticsearch's simple wildcard patterns.
+func TestSimpleMatch(t *testing.T) {
+	for _, c := range []struct {
+		p, s string
+		want bool
+	}{
+		{"logs-*", "logs-a", true}, {"logs-*", "logs-", true}, {"logs-*", "log", false},
+		{"*", "", true}, {"a*b*c", "abc", true}, {"a*b*c", "axxbyyc", true}, {"a*b*c", "acb", false},
+		{"*-2024", "x-2024", true}, {"a*a", "a", false}, {"abc", "abc", true}, {"abc", "abd", false},
+		{"**", "x", true}, {"a*", "b", false},
+	} {
+		if got := simpleMatch(c.p, c.s); got != c.want {
+			t.Errorf("simpleMatch(%q, %q) = %v", c.p, c.s, got)
+		}
+	}
+}
