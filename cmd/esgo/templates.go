@@ -50,6 +50,12 @@ type componentTemplates struct {
 // as it is. It returns an error naming every template it could not put.
 func copyTemplates(ctx context.Context, errOut io.Writer, src, dst *esgo.Client, indices []string) error {
 	got, err := api.Decode[indexTemplates](src.Raw.Indices.GetIndexTemplate(ctx, api.IndicesGetIndexTemplateRequest{}))
+	var te *transport.Error
+	if errors.As(err, &te) && (te.Status == 405 || te.Status == 404 && te.Type == "" || te.Type == "invalid_index_name_exception") {
+		// A server older than composable templates (before 7.8).
+		fmt.Fprintf(errOut, "the source cluster has no composable index templates (_index_template answers %d): none copied\n", te.Status)
+		return nil
+	}
 	if err != nil {
 		return fmt.Errorf("reading the index templates of the source cluster: %w", err)
 	}
