@@ -24,8 +24,10 @@
 //     program that imports api, +0.43 MiB once SearchAs is called), so
 //     transport and types never import it, and api only for SearchAs.
 //   - this package: a validating pull scanner for hand-written decoders of
-//     one hot type (types.SearchResponseBody.DecodeBody). Write a new
-//     decoder on it, never a new scanner.
+//     one hot type (types.SearchResponseBody.DecodeBody), and for the one
+//     pass in which esgo bulk checks each input line and finds its _id,
+//     _routing and _source (cmd/esgo). Write a new decoder on it, never a
+//     new scanner.
 //   - unvalidated index walks that only find where a value ends, used
 //     where a full decode of the same bytes follows anyway and only a few
 //     fields are needed first: scan/head.go reads the point-in-time id and
