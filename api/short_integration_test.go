@@ -156,6 +156,13 @@ func TestShortQueriesAndAggregationsOnServer(t *testing.T) {
 		{"ExistsOn", types.ExistsOn("created"), "1,2,3,4"},
 		{"NestedOn", types.NestedOn("reviews", types.RangeOn("reviews.stars", types.Gte(4))), "1,3"},
 		{"MatchAll", types.MatchAll(), "1,2,3,4,5"},
+		{"FuzzyOn", types.FuzzyOn("category", "cofee"), "1,2"},
+		{"FuzzyWith", types.FuzzyWith("category", types.FuzzyQuery{Value: types.FuzzyQueryValueFromString("tols"), Fuzziness: types.FuzzinessFromInt(1)}), "3,4"},
+		{"MatchBoolPrefixOn", types.MatchBoolPrefixOn("name", "grind"), "3"},
+		{"MatchBoolPrefixWith operator and", types.MatchBoolPrefixWith("name", types.MatchBoolPrefixQuery{Query: "beans espr", Operator: types.OperatorAnd}), "1"},
+		{"SpanTermOn", types.SpanTermOn("name", "scale"), "4"},
+		{"TermsSetWith", types.TermsSetWith("category", types.TermsSetQuery{Terms: types.Values("coffee", "tools"), MinimumShouldMatch: types.MinimumShouldMatchFromInt(1)}), "1,2,3,4"},
+		{"IntervalsWith", types.IntervalsWith("name", types.IntervalsQuery{Match: &types.IntervalsMatch{Query: "coffee beans", MaxGaps: new(0), Ordered: new(true)}}), "1,2"},
 		{"Bool", types.Bool(
 			types.Must(types.MatchOn("name", "coffee")),
 			types.Filter(types.TermOn("in_stock", true)),

@@ -223,3 +223,60 @@ func Bool(clauses ...BoolClause) QueryContainer {
 	}
 	return QueryContainer{Bool: b}
 }
+
+// FuzzyOn returns the fuzzy query for value on field: terms within an edit
+// distance of value (the server's AUTO distance by default):
+//
+//	types.FuzzyOn("name", "cofee") // {"fuzzy":{"name":{"value":"cofee"}}}
+//
+// For fuzziness, prefix_length, transpositions, ... use [FuzzyWith].
+func FuzzyOn(field, value string) QueryContainer {
+	return FuzzyWith(field, FuzzyQuery{Value: FuzzyQueryValueFromString(value)})
+}
+
+// FuzzyWith returns the fuzzy query q on field, with all of FuzzyQuery's
+// options:
+//
+//	types.FuzzyWith("name", types.FuzzyQuery{Value: types.FuzzyQueryValueFromString("cofee"), Fuzziness: types.FuzzinessFromInt(1)})
+func FuzzyWith(field string, q FuzzyQuery) QueryContainer {
+	return QueryContainer{Fuzzy: map[string]FuzzyQuery{field: q}}
+}
+
+// MatchBoolPrefixOn returns the match_bool_prefix query for text on field:
+// its words in any order, the last one a prefix.
+//
+//	types.MatchBoolPrefixOn("name", "beans gr") // {"match_bool_prefix":{"name":{"query":"beans gr"}}}
+func MatchBoolPrefixOn(field, text string) QueryContainer {
+	return MatchBoolPrefixWith(field, MatchBoolPrefixQuery{Query: text})
+}
+
+// MatchBoolPrefixWith returns the match_bool_prefix query q on field, with
+// all of MatchBoolPrefixQuery's options (operator, fuzziness, ...).
+func MatchBoolPrefixWith(field string, q MatchBoolPrefixQuery) QueryContainer {
+	return QueryContainer{MatchBoolPrefix: map[string]MatchBoolPrefixQuery{field: q}}
+}
+
+// SpanTermOn returns the span_term query for the exact value v on field,
+// the building block of the span queries:
+//
+//	types.SpanTermOn("body", "coffee") // {"span_term":{"body":{"value":"coffee"}}}
+func SpanTermOn[T Scalar](field string, v T) QueryContainer {
+	return QueryContainer{SpanTerm: map[string]SpanTermQuery{field: {Value: Value(v)}}}
+}
+
+// TermsSetWith returns the terms_set query q on field: documents holding
+// at least a number of its terms, that number given by
+// MinimumShouldMatchField, MinimumShouldMatchScript or MinimumShouldMatch:
+//
+//	types.TermsSetWith("tags", types.TermsSetQuery{Terms: types.Values("a", "b", "c"), MinimumShouldMatchField: "required"})
+func TermsSetWith(field string, q TermsSetQuery) QueryContainer {
+	return QueryContainer{TermsSet: map[string]TermsSetQuery{field: q}}
+}
+
+// IntervalsWith returns the intervals query q on field (one of its rules:
+// match, prefix, wildcard, fuzzy, all_of, any_of, ...):
+//
+//	types.IntervalsWith("body", types.IntervalsQuery{Match: &types.IntervalsMatch{Query: "hot coffee", Ordered: types.Ptr(true)}})
+func IntervalsWith(field string, q IntervalsQuery) QueryContainer {
+	return QueryContainer{Intervals: map[string]IntervalsQuery{field: q}}
+}
