@@ -115,3 +115,19 @@ func ExampleRangeAgg() {
 	// Output:
 	// {"range":{"field":"price","ranges":[{"to":10},{"from":10,"to":30},{"from":30}]}}
 }
+
+// A misspelt keyword still finds its documents: fuzzy matches terms within
+// an edit distance (AUTO by default).
+func ExampleFuzzyOn() {
+	show(types.FuzzyOn("category", "cofee"))
+	// Output:
+	// {"fuzzy":{"category":{"value":"cofee"}}}
+}
+
+// The words "coffee beans" next to each other and in this order, through
+// an intervals rule.
+func ExampleIntervalsWith() {
+	show(types.IntervalsWith("name", types.IntervalsQuery{Match: &types.IntervalsMatch{Query: "coffee beans", MaxGaps: types.Ptr(0), Ordered: types.Ptr(true)}}))
+	// Output:
+	// {"intervals":{"name":{"match":{"max_gaps":0,"ordered":true,"query":"coffee beans"}}}}
+}

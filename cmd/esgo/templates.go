@@ -66,6 +66,7 @@ func copyTemplates(ctx context.Context, errOut io.Writer, src, dst *esgo.Client,
 		if err := json.Unmarshal(t.IndexTemplate["index_patterns"], &patterns); err != nil {
 			var one string
 			if json.Unmarshal(t.IndexTemplate["index_patterns"], &one) != nil {
+				fmt.Fprintf(errOut, "index template %s not considered: its index_patterns are not a list of names (%s)\n", t.Name, t.IndexTemplate["index_patterns"])
 				continue
 			}
 			patterns = []string{one}
@@ -75,7 +76,11 @@ func copyTemplates(ctx context.Context, errOut io.Writer, src, dst *esgo.Client,
 		}
 		templates = append(templates, namedTemplate{Name: t.Name, Body: t.IndexTemplate})
 		var composed []string
-		_ = json.Unmarshal(t.IndexTemplate["composed_of"], &composed)
+		if raw := t.IndexTemplate["composed_of"]; raw != nil {
+			if err := json.Unmarshal(raw, &composed); err != nil {
+				fmt.Fprintf(errOut, "index template %s: composed_of is not a list of names (%s): its component templates are not copied\n", t.Name, raw)
+			}
+		}
 		for _, c := range composed {
 			components[c] = true
 		}
